@@ -1,0 +1,2332 @@
+#!/usr/bin/env node
+import { mkdtemp, rm, mkdir, writeFile } from 'node:fs/promises';
+import { join, isAbsolute, resolve, delimiter, dirname } from 'node:path';
+import { promisify, parseArgs } from 'node:util';
+import { tmpdir } from 'node:os';
+import { existsSync, statSync, accessSync, constants, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { spawn, execFile } from 'node:child_process';
+
+// A small seeded generator, so a run's interleaving order can be reproduced
+// from the seed recorded in its results.
+/** mulberry32: 32-bit state, fast, good enough for shuffling run orders. */
+function seededRandom(seed) {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+/** Fisher-Yates shuffle into a new array. */
+function shuffled(items, random) {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [out[i], out[j]] = [out[j], out[i]];
+    }
+    return out;
+}
+function randomSeed() {
+    return Math.floor(Math.random() * 2 ** 32);
+}
+
+// Order statistics for one set of samples. Pure functions, no I/O.
+/** Sorted copy, ascending. */
+function sorted(values) {
+    return [...values].sort((a, b) => a - b);
+}
+/** Quantile by linear interpolation between order statistics (type 7, as R and NumPy default). */
+function quantile(values, p) {
+    if (values.length === 0)
+        return Number.NaN;
+    const xs = sorted(values);
+    const h = (xs.length - 1) * p;
+    const lo = Math.floor(h);
+    const hi = Math.ceil(h);
+    return xs[lo] + (h - lo) * (xs[hi] - xs[lo]);
+}
+function median(values) {
+    return quantile(values, 0.5);
+}
+/** Median absolute deviation from the median (unscaled). */
+function mad(values) {
+    const m = median(values);
+    return median(values.map((x) => Math.abs(x - m)));
+}
+/**
+ * Distribution-free confidence interval for the median from order statistics
+ * (normal approximation to the binomial). Null when there are too few samples
+ * for any interval at that level.
+ */
+function medianInterval(values, confidence = 0.95) {
+    const n = values.length;
+    const z = normalQuantile(1 - (1 - confidence) / 2);
+    const k = Math.floor((n - z * Math.sqrt(n)) / 2);
+    if (k < 1)
+        return null;
+    const xs = sorted(values);
+    return [xs[k - 1], xs[n - k]];
+}
+/** Inverse of the standard normal CDF (Acklam's rational approximation, |error| < 1.2e-9). */
+function normalQuantile(p) {
+    if (p <= 0 || p >= 1)
+        throw new RangeError(`normalQuantile: p must be in (0, 1), got ${p}`);
+    const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+    const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+    const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+    const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+    const low = 0.02425;
+    if (p < low) {
+        const q = Math.sqrt(-2 * Math.log(p));
+        return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    if (p > 1 - low)
+        return -normalQuantile(1 - p);
+    const q = p - 0.5;
+    const r = q * q;
+    return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+}
+function spread(values) {
+    return {
+        n: values.length,
+        median: median(values),
+        min: Math.min(...values),
+        max: Math.max(...values),
+        q1: quantile(values, 0.25),
+        q3: quantile(values, 0.75),
+        mad: mad(values),
+        medianCi: medianInterval(values),
+    };
+}
+
+/**
+ * Bad input from the user: a flag, a config key, a target name. The message
+ * names the input, the value, and what would be accepted. Exit status 2.
+ */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+/** The environment cannot do what was asked (no interpreter, not a repository...). Exit status 2. */
+class SetupError extends Error {
+    name = 'SetupError';
+}
+
+// The measured code is the pull request's own code: it must never see the
+// token or other runner secrets. So the child environment is built up from an
+// allow-list, never copied from ours and filtered.
+/** Names passed through unchanged when the parent has them. */
+const ALLOWED_NAMES = [
+    'PATH',
+    'HOME',
+    'USER',
+    'LOGNAME',
+    'LANG',
+    'LANGUAGE',
+    'TZ',
+    'TMPDIR',
+    'TEMP',
+    'TMP',
+    'SYSTEMROOT', // Windows cannot start Python without it
+];
+/** Name prefixes passed through (locale settings). */
+const ALLOWED_PREFIXES = ['LC_'];
+function isAllowedName(name) {
+    return ALLOWED_NAMES.includes(name) || ALLOWED_PREFIXES.some((prefix) => name.startsWith(prefix));
+}
+/**
+ * The environment for a measured interpreter: the allowed part of `parent`
+ * plus `extra` (what the install mode needs, such as PYTHONPATH). `extra` wins.
+ */
+function childEnv(parent, extra = {}) {
+    const env = {};
+    for (const [name, value] of Object.entries(parent)) {
+        if (value !== undefined && isAllowedName(name))
+            env[name] = value;
+    }
+    return { ...env, ...extra };
+}
+
+// How the measured code becomes importable, per install mode.
+const INSTALL_MODES = ['none', 'current'];
+function importRoot(projectDir) {
+    const src = join(projectDir, 'src');
+    return existsSync(src) && statSync(src).isDirectory() ? src : projectDir;
+}
+/** The variables the install mode adds to the measured interpreter's environment. */
+function installEnv(mode, projectDir) {
+    return mode === 'none' ? { PYTHONPATH: importRoot(projectDir) } : {};
+}
+
+/**
+ * Where probe.py is. In the bundle it sits beside dist/cli.js and dist/index.js;
+ * from source (tests, tsx) beside this file. Both resolve from import.meta.url.
+ */
+function probePath() {
+    const path = fileURLToPath(new URL('./probe.py', import.meta.url));
+    if (!existsSync(path)) {
+        throw new Error(`importgate is incomplete: the probe is missing at ${path}; rebuild with npm run bundle`);
+    }
+    return path;
+}
+
+// What probe.py reports, and how a report that is not what it should be is
+// turned into an error rather than trusted.
+const BEGIN_MARK = 'importgate-probe: begin import';
+const END_MARK = 'importgate-probe: end import';
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Parses the probe's report; throws with the raw text when it is malformed. */
+function parseProbeReport(raw) {
+    let value;
+    try {
+        value = JSON.parse(raw);
+    }
+    catch {
+        throw new Error(`the probe's report is not JSON: ${JSON.stringify(raw.slice(0, 200))}`);
+    }
+    if (!isRecord(value) ||
+        value.protocol !== 1 ||
+        typeof value.ok !== 'boolean' ||
+        typeof value.import_ns !== 'number' ||
+        typeof value.modules_after !== 'number') {
+        throw new Error(`the probe's report has an unexpected shape: ${raw.slice(0, 200)}`);
+    }
+    return value;
+}
+function parseInterpreterInfo(raw) {
+    const value = JSON.parse(raw);
+    if (!isRecord(value) || value.mode !== 'info' || typeof value.version !== 'string') {
+        throw new Error(`unexpected interpreter description: ${raw.slice(0, 200)}`);
+    }
+    return value;
+}
+
+// One measured interpreter, start to finish. It runs in a process group of its
+// own so that a timeout, a cancel, or the end of the sample can take down
+// everything the measured code started, not just the interpreter.
+/** The fd the probe reports on; stdio[3] of the child. */
+const REPORT_FD = 3;
+const TAIL_BYTES = 64 * 1024;
+const FULL_BYTES = 64 * 1024 * 1024;
+const liveGroups = new Set();
+function killGroup(pid) {
+    try {
+        process.kill(-pid, 'SIGKILL');
+    }
+    catch {
+        // ESRCH: the group is already gone, which is what we wanted.
+    }
+}
+/** Kills every measured process group still running (on cancel). */
+function killAllMeasuredProcesses() {
+    for (const pid of liveGroups)
+        killGroup(pid);
+    liveGroups.clear();
+}
+class ByteSink {
+    cap;
+    chunks = [];
+    size = 0;
+    truncated = false;
+    constructor(cap) {
+        this.cap = cap;
+    }
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        while (this.size > this.cap && this.chunks.length > 1) {
+            this.size -= this.chunks.shift().length;
+            this.truncated = true;
+        }
+    }
+    bytes() {
+        const all = Buffer.concat(this.chunks);
+        if (all.length <= this.cap)
+            return all;
+        this.truncated = true;
+        return all.subarray(all.length - this.cap);
+    }
+}
+function runProcess(spec) {
+    return new Promise((resolve, reject) => {
+        const report = [];
+        const stderr = new ByteSink(spec.stderr === 'full' ? FULL_BYTES : TAIL_BYTES);
+        let timedOut = false;
+        let exitNs = 0n;
+        const spawnNs = process.hrtime.bigint();
+        const child = spawn(spec.command, spec.args, {
+            cwd: spec.cwd,
+            env: spec.env,
+            // stdin: EOF at once; stdout: discarded (measured code may print anything);
+            // stderr: kept for -X importtime and error context; fd 3: the report.
+            stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+            detached: true,
+            shell: false,
+            windowsHide: true,
+        });
+        const pid = child.pid;
+        if (pid !== undefined)
+            liveGroups.add(pid);
+        const timer = setTimeout(() => {
+            timedOut = true;
+            if (pid !== undefined)
+                killGroup(pid);
+        }, spec.timeoutMs);
+        child.stderr?.on('data', (chunk) => stderr.push(chunk));
+        const channel = child.stdio[REPORT_FD];
+        channel?.on('data', (chunk) => report.push(chunk));
+        child.on('exit', () => {
+            exitNs = process.hrtime.bigint();
+            // Whatever the measured code left running (daemons, grandchildren that
+            // still hold our pipes) goes with the sample.
+            if (pid !== undefined)
+                killGroup(pid);
+        });
+        child.on('error', (error) => {
+            clearTimeout(timer);
+            if (pid !== undefined)
+                liveGroups.delete(pid);
+            const why = error.code === 'ENOENT' ? 'not found' : error.message;
+            reject(new Error(`cannot run the Python interpreter ${JSON.stringify(spec.command)}: ${why}`));
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            if (pid !== undefined)
+                liveGroups.delete(pid);
+            const bytes = stderr.bytes();
+            resolve({
+                report: Buffer.concat(report).toString('utf8'),
+                stderr: bytes,
+                stderrTruncated: stderr.truncated,
+                code,
+                signal,
+                timedOut,
+                spawnNs,
+                exitNs: exitNs || process.hrtime.bigint(),
+            });
+        });
+    });
+}
+
+// Finding the interpreter and asking it what it is.
+function isExecutableFile(path) {
+    try {
+        accessSync(path, constants.X_OK);
+        return statSync(path).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+/** Resolves a name on PATH, or a path relative to `cwd`, to an executable file. */
+function findExecutable(name, pathVar, cwd) {
+    if (name.includes('/') || name.includes('\\') || isAbsolute(name)) {
+        const path = resolve(cwd, name);
+        return isExecutableFile(path) ? path : null;
+    }
+    for (const dir of pathVar.split(delimiter)) {
+        if (!dir)
+            continue;
+        const candidate = join(dir, name);
+        if (isExecutableFile(candidate))
+            return candidate;
+    }
+    return null;
+}
+const MIN_PYTHON = [3, 8];
+/**
+ * Runs the probe's info mode. The interpreter it reports as sys.executable is
+ * the one to sample: a launcher in front of it (a pyenv shim is a shell script)
+ * would add its own start-up to every sample.
+ */
+async function describeInterpreter(python, env, cwd) {
+    const outcome = await runProcess({
+        command: python,
+        args: [probePath(), 'info', String(REPORT_FD)],
+        env,
+        cwd,
+        timeoutMs: 60_000,
+        stderr: 'tail',
+    });
+    if (!outcome.report) {
+        const tail = outcome.stderr.toString('utf8').trim().split('\n').slice(-10).join('\n');
+        throw new SetupError(`--python: ${python} did not start as a Python interpreter (exit status ${outcome.code}${outcome.signal ? `, ${outcome.signal}` : ''})${tail ? `:\n${tail}` : ''}`);
+    }
+    const info = parseInterpreterInfo(outcome.report);
+    const [major, minor] = info.version_info;
+    if (info.implementation !== 'cpython') {
+        // -X importtime and the start-up behaviour we rely on are CPython's.
+        throw new SetupError(`--python: ${python} is ${info.implementation}; importgate measures CPython 3.8 or newer`);
+    }
+    if (major < MIN_PYTHON[0] || (major === MIN_PYTHON[0] && minor < MIN_PYTHON[1])) {
+        throw new SetupError(`--python: ${python} is Python ${info.version_info.join('.')}; importgate needs 3.8 or newer`);
+    }
+    return info;
+}
+
+const run = promisify(execFile);
+/** Runs git with an argument array (never a shell string) and returns trimmed stdout. */
+async function git(args, cwd) {
+    const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+    return stdout.trim();
+}
+
+/** What the working tree at `dir` is, for the results' `head` field. */
+async function describeWorkingTree(dir) {
+    try {
+        const sha = await git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], dir);
+        const status = await git(['status', '--porcelain', '--untracked-files=normal'], dir);
+        return { sha: sha || null, dirty: status.length > 0 };
+    }
+    catch {
+        return { sha: null, dirty: false };
+    }
+}
+
+// Parses the output of `python -X importtime` into the import tree.
+//
+// CPython prints one line per module when its import finishes, so children come
+// before their parent, and nests by indenting the name two spaces per level:
+//
+//   import time: self [us] | cumulative | imported package
+//   import time:       885 |        885 |     asyncio.streams
+//   import time:      1206 |      96636 |   asyncio
+//   import time:       341 |      96976 | pkg.sub
+//
+// 3.7 to 3.13 share that format; 3.14's `-X importtime=2` adds lines whose two
+// columns read `cached` for modules that were already loaded. The measured code
+// writes to stderr too, so anything that is not such a line is ignored, and the
+// line may be found after stray bytes the measured code left without a newline.
+const LINE = /import time:\s+(\d+|cached) \|\s+(\d+|cached) \| ( *)(\S+)\s*$/;
+function parseImportTimeLine(line) {
+    const match = LINE.exec(line);
+    if (!match)
+        return null;
+    const [, self, cumulative, indent, name] = match;
+    const cached = self === 'cached' || cumulative === 'cached';
+    return {
+        name,
+        selfUs: cached ? 0 : Number(self),
+        cumulativeUs: cached ? 0 : Number(cumulative),
+        depth: Math.floor(indent.length / 2),
+        cached,
+    };
+}
+/**
+ * The lines strictly between the last `begin` marker and the first `end`
+ * marker after it; all lines when there is no `begin` marker.
+ */
+function sliceBetweenMarkers(lines, begin, end) {
+    let start = -1;
+    for (let i = lines.length - 1; i >= 0; i--) {
+        if (lines[i].includes(begin)) {
+            start = i;
+            break;
+        }
+    }
+    if (start < 0)
+        return lines;
+    const stop = lines.findIndex((line, i) => i > start && line.includes(end));
+    return lines.slice(start + 1, stop < 0 ? lines.length : stop);
+}
+function parseImportTime(text, options = {}) {
+    let lines = text.split(/\r?\n/);
+    if (options.markers)
+        lines = sliceBetweenMarkers(lines, options.markers.begin, options.markers.end);
+    // pending[d] holds finished nodes at depth d still waiting for their parent,
+    // which is the next line at depth d - 1.
+    const pending = new Map();
+    const loaded = new Map();
+    for (const line of lines) {
+        const parsed = parseImportTimeLine(line);
+        if (!parsed)
+            continue;
+        const node = { ...parsed, children: [], parent: null };
+        const children = pending.get(node.depth + 1) ?? [];
+        pending.delete(node.depth + 1);
+        for (const child of children)
+            child.parent = node;
+        node.children = children;
+        const siblings = pending.get(node.depth) ?? [];
+        siblings.push(node);
+        pending.set(node.depth, siblings);
+        if (!node.cached && !loaded.has(node.name))
+            loaded.set(node.name, node);
+    }
+    // What is left has no parent in the output: the top-level imports, plus any
+    // orphans a garbled or multi-threaded log left behind, shallowest first.
+    const roots = [...pending.entries()].sort(([a], [b]) => a - b).flatMap(([, nodes]) => nodes);
+    return { roots, loaded };
+}
+/** The chain of imports that first loaded `name`: outermost importer first. */
+function importChain(tree, name) {
+    let node = tree.loaded.get(name) ?? null;
+    if (!node)
+        return null;
+    const chain = [];
+    for (; node; node = node.parent)
+        chain.unshift(node.name);
+    return chain;
+}
+
+// Per-module costs from several -X importtime runs of the same import. Pure.
+function moduleCosts(trees) {
+    const selfUs = new Map();
+    const cumulativeUs = new Map();
+    const chains = new Map();
+    for (const tree of trees) {
+        for (const [name, node] of tree.loaded) {
+            if (!selfUs.has(name)) {
+                selfUs.set(name, []);
+                cumulativeUs.set(name, []);
+                chains.set(name, importChain(tree, name) ?? [name]);
+            }
+            selfUs.get(name).push(node.selfUs);
+            cumulativeUs.get(name).push(node.cumulativeUs);
+        }
+    }
+    const costs = new Map();
+    for (const [name, selfs] of selfUs) {
+        costs.set(name, {
+            name,
+            selfMs: median(selfs) / 1000,
+            cumulativeMs: median(cumulativeUs.get(name)) / 1000,
+            chain: chains.get(name),
+        });
+    }
+    return costs;
+}
+/** The `count` modules with the largest self time, largest first; ties by name. */
+function slowestBySelf(costs, count) {
+    return [...costs.values()]
+        .sort((a, b) => b.selfMs - a.selfMs || a.name.localeCompare(b.name))
+        .slice(0, count);
+}
+/** Modules in the target's own top-level package (the target's first dotted part). */
+function packageModules(target, modules) {
+    const top = target.split('.')[0];
+    return [...modules].filter((name) => name === top || name.startsWith(`${top}.`));
+}
+
+// One probe run: builds the interpreter's argument list, runs it through the
+// process layer and turns what came back into a report or a structured failure.
+/** The interpreter's argument list for a probe run; exported for tests. */
+function probeArgs(mode, target) {
+    const flags = mode === 'profile' ? ['-X', 'importtime'] : [];
+    return [...flags, probePath(), mode, String(REPORT_FD), target];
+}
+function lastLines(text, count) {
+    return text.trimEnd().split(/\r?\n/).slice(-20).join('\n');
+}
+async function runProbe(request) {
+    const outcome = await runProcess({
+        command: request.python,
+        args: probeArgs(request.mode, request.target),
+        env: request.env,
+        cwd: request.cwd,
+        timeoutMs: request.timeoutMs,
+        stderr: request.mode === 'profile' ? 'full' : 'tail',
+    });
+    // Measured code may write any bytes; invalid UTF-8 becomes U+FFFD here.
+    const stderr = outcome.stderr.toString('utf8');
+    const wallNs = outcome.exitNs - outcome.spawnNs;
+    const wallMs = Number(wallNs) / 1e6;
+    let report = null;
+    let failure = null;
+    if (outcome.report.length > 0 && !outcome.timedOut) {
+        report = parseProbeReport(outcome.report);
+        failure = report.error;
+    }
+    else if (outcome.timedOut) {
+        failure = {
+            kind: 'Timeout',
+            message: `importing ${request.target} did not finish within ${request.timeoutMs / 1000} s; its process group was killed`,
+            traceback: [],
+            stderr_tail: lastLines(stderr),
+        };
+    }
+    else if (outcome.signal) {
+        failure = {
+            kind: 'Signal',
+            message: `the interpreter was killed by ${outcome.signal} while importing ${request.target}`,
+            traceback: [],
+            stderr_tail: lastLines(stderr),
+        };
+    }
+    else {
+        failure = {
+            kind: 'ProcessExit',
+            message: `the interpreter exited with status ${outcome.code} while importing ${request.target}, before the probe could report (os._exit() or a crash in the imported code)`,
+            traceback: [],
+            exit_code: outcome.code,
+            stderr_tail: lastLines(stderr),
+        };
+    }
+    let startupMs = null;
+    if (report) {
+        const startup = BigInt(report.start_ns) - outcome.spawnNs;
+        // Both clocks are CLOCK_MONOTONIC on Linux and macOS; elsewhere the figure
+        // would be meaningless, and a value outside the run says so.
+        if (startup >= 0n && startup <= wallNs)
+            startupMs = Number(startup) / 1e6;
+    }
+    return { report, failure, wallMs, startupMs, stderr };
+}
+
+// Untimed profile runs: the import under -X importtime, for attribution
+// (which module's own time, through which chain) and the set of modules it
+// loads. -X importtime slows the import, so these never feed the timings.
+async function profileArms(options) {
+    const trees = new Map();
+    const profiles = new Map();
+    for (const arm of options.arms) {
+        trees.set(arm.key, []);
+        profiles.set(arm.key, {
+            arm,
+            runs: 0,
+            added: [],
+            moduleCount: 0,
+            unstableModules: false,
+            costs: new Map(),
+            logs: [],
+            failure: null,
+        });
+    }
+    for (let round = 0; round < options.runs; round++) {
+        for (const arm of shuffled(options.arms, options.random)) {
+            const profile = profiles.get(arm.key);
+            if (profile.failure || options.signal?.aborted)
+                continue;
+            const run = await runProbe({
+                python: arm.python,
+                target: arm.target,
+                mode: 'profile',
+                env: arm.env,
+                cwd: options.cwd,
+                timeoutMs: options.timeoutMs,
+            });
+            if (run.failure || !run.report) {
+                profile.failure = run.failure;
+                continue;
+            }
+            const added = [...(run.report.added ?? [])].sort();
+            if (profile.runs === 0) {
+                profile.added = added;
+                profile.moduleCount = run.report.modules_after;
+            }
+            else if (added.join('\n') !== profile.added.join('\n')) {
+                profile.unstableModules = true;
+            }
+            profile.runs++;
+            profile.logs.push(run.stderr);
+            trees.get(arm.key).push(parseImportTime(run.stderr, { markers: { begin: BEGIN_MARK, end: END_MARK } }));
+        }
+    }
+    for (const [key, profile] of profiles)
+        profile.costs = moduleCosts(trees.get(key));
+    return profiles;
+}
+
+// Runs the timed samples. Every sample is a fresh interpreter. Work is done in
+// rounds: each round runs every arm (a side × target pair) once, in an order
+// shuffled anew each round, so that drift of the machine (another job starting,
+// thermal throttling, a cache going cold) lands on all arms alike.
+function toSample(run) {
+    const report = run.report;
+    return {
+        importMs: report.import_ns / 1e6,
+        cpuMs: report.import_cpu_ns / 1e6,
+        wallMs: run.wallMs,
+        startupMs: run.startupMs,
+        moduleCount: report.modules_after,
+        modulesAdded: report.modules_after - report.modules_before,
+    };
+}
+async function runOnce(arm, options) {
+    return runProbe({
+        python: arm.python,
+        target: arm.target,
+        mode: 'time',
+        env: arm.env,
+        cwd: options.cwd,
+        timeoutMs: options.sampleTimeoutMs,
+    });
+}
+/** Warm-up rounds: discarded, but they surface import errors early and write .pyc files. */
+async function warmUp(options, results) {
+    for (let round = 1; round <= options.warmups; round++) {
+        options.onEvent?.({ phase: 'warmup', round, of: options.warmups });
+        for (const arm of shuffled(options.arms, options.random)) {
+            const result = results.get(arm.key);
+            if (result.failure || options.signal?.aborted)
+                continue;
+            const run = await runOnce(arm, options);
+            if (run.failure)
+                fail(result, run.failure, options);
+        }
+    }
+}
+function fail(result, failure, options) {
+    result.failure = failure;
+    options.onEvent?.({ phase: 'failed', arm: result.arm, failure });
+}
+async function sample(options, results) {
+    const roundMs = [];
+    let rounds = 0;
+    let truncated = false;
+    while (rounds < options.maxRounds && !options.signal?.aborted) {
+        const live = options.arms.filter((arm) => !results.get(arm.key).failure);
+        if (live.length === 0)
+            break;
+        // Start a round only if it can finish before the deadline, judging by the
+        // slowest round so far.
+        const expected = roundMs.length ? Math.max(...roundMs) : 0;
+        if (performance.now() + expected > options.deadline) {
+            truncated = rounds < options.minRounds;
+            break;
+        }
+        const started = performance.now();
+        rounds++;
+        options.onEvent?.({ phase: 'sample', round: rounds });
+        for (const arm of shuffled(live, options.random)) {
+            if (options.signal?.aborted)
+                break;
+            const result = results.get(arm.key);
+            const run = await runOnce(arm, options);
+            if (run.failure)
+                fail(result, run.failure, options);
+            else
+                result.samples.push(toSample(run));
+        }
+        roundMs.push(performance.now() - started);
+        const all = [...results.values()];
+        if (rounds >= options.minRounds && options.settled?.(all))
+            break;
+    }
+    return { results: [...results.values()], rounds, truncated };
+}
+function emptyResults(arms) {
+    return new Map(arms.map((arm) => [arm.key, { arm, samples: [], failure: null }]));
+}
+
+// One side's measurements → its part of the results document. Pure.
+/** Milliseconds to microsecond precision: enough for any import, and compact. */
+function ms(value) {
+    return Math.round(value * 1000) / 1000;
+}
+function costJson(cost) {
+    return { name: cost.name, self_ms: ms(cost.selfMs), cumulative_ms: ms(cost.cumulativeMs), chain: cost.chain };
+}
+function sideResult(target, samples, profile, slowest = 15) {
+    const times = samples.map((s) => s.importMs);
+    const stats = spread(times);
+    const startups = samples.flatMap((s) => (s.startupMs === null ? [] : [s.startupMs]));
+    const last = samples[samples.length - 1];
+    const modules = profile?.added ?? [];
+    return {
+        median_ms: ms(stats.median),
+        samples_ms: times.map(ms),
+        module_count: profile?.moduleCount || last?.moduleCount || 0,
+        modules_added: profile ? profile.added.length : (last?.modulesAdded ?? 0),
+        package_module_count: packageModules(target, modules).length,
+        min_ms: ms(stats.min),
+        max_ms: ms(stats.max),
+        q1_ms: ms(stats.q1),
+        q3_ms: ms(stats.q3),
+        mad_ms: ms(stats.mad),
+        median_ci_ms: stats.medianCi ? [ms(stats.medianCi[0]), ms(stats.medianCi[1])] : null,
+        cpu_samples_ms: samples.map((s) => ms(s.cpuMs)),
+        wall_samples_ms: samples.map((s) => ms(s.wallMs)),
+        startup_median_ms: startups.length ? ms(median(startups)) : null,
+        profile: {
+            runs: profile?.runs ?? 0,
+            unstable_modules: profile?.unstableModules ?? false,
+            slowest: profile ? slowestBySelf(profile.costs, slowest).map(costJson) : [],
+        },
+        modules,
+    };
+}
+
+/** importgate's version; a unit test keeps it equal to package.json's. */
+const VERSION = '0.1.0';
+
+// `importgate measure`: the working tree as it is, one side, no comparison.
+/** Sampling stops early once every target's median is known to within this fraction. */
+const SETTLED_HALF_WIDTH = 0.01;
+function medianSettled(results) {
+    return results.every((result) => {
+        if (result.failure)
+            return true;
+        const times = result.samples.map((s) => s.importMs);
+        const interval = medianInterval(times);
+        return interval !== null && (interval[1] - interval[0]) / 2 <= SETTLED_HALF_WIDTH * median(times);
+    });
+}
+function targetError(failure, config) {
+    let message = failure.message;
+    if (failure.kind === 'ModuleNotFoundError') {
+        message +=
+            config.install === 'none'
+                ? ` (with --install none, PYTHONPATH is ${importRoot(config.projectDir)}; check the target's spelling, --project-dir, or use --install current for an installed package)`
+                : ` (with --install current the target must be installed in the interpreter's environment)`;
+    }
+    return { side: 'head', ...failure, message };
+}
+function describeEvent(event) {
+    if (event.phase === 'warmup')
+        return `warming up (${event.round}/${event.of})`;
+    if (event.phase === 'failed')
+        return `${event.arm.target}: ${event.failure.kind}: ${event.failure.message}`;
+    return null;
+}
+async function measure(config, deps) {
+    const started = new Date();
+    const clockStart = performance.now();
+    const python = findExecutable(config.python, deps.env.PATH ?? '', deps.cwd);
+    if (!python) {
+        throw new SetupError(`--python: "${config.python}" was not found (give a path, or a name on PATH)`);
+    }
+    // A neutral, empty cwd: nothing in it can shadow a module or add to the search.
+    const scratch = await mkdtemp(join(tmpdir(), 'importgate-'));
+    try {
+        const env = childEnv(deps.env, installEnv(config.install, config.projectDir));
+        const info = await describeInterpreter(python, env, scratch);
+        const interpreter = info.executable || python;
+        const arms = config.targets.map((target) => ({ key: `head:${target}`, target, python: interpreter, env }));
+        const random = seededRandom(config.seed);
+        const options = {
+            arms,
+            cwd: scratch,
+            warmups: config.warmups,
+            minRounds: config.minSamples,
+            maxRounds: config.maxSamples,
+            deadline: clockStart + config.maxTimeMs,
+            sampleTimeoutMs: config.sampleTimeoutMs,
+            random,
+            settled: medianSettled,
+            signal: deps.signal,
+            onEvent: (event) => {
+                const line = describeEvent(event);
+                if (line)
+                    deps.log(line);
+            },
+        };
+        deps.log(`Python ${info.version_info.join('.')} (${interpreter}), ${config.targets.length} target(s)`);
+        const results = emptyResults(arms);
+        await warmUp(options, results);
+        const live = arms.filter((arm) => !results.get(arm.key).failure);
+        deps.log(`profiling with -X importtime (${config.profileRuns} run(s) per target)`);
+        const profiles = await profileArms({
+            arms: live,
+            runs: config.profileRuns,
+            cwd: scratch,
+            timeoutMs: config.sampleTimeoutMs,
+            random,
+            signal: deps.signal,
+        });
+        deps.log(`sampling (${config.minSamples} to ${config.maxSamples} rounds, at most ${config.maxTimeMs / 1000} s in all)`);
+        const outcome = await sample(options, results);
+        if (deps.signal?.aborted)
+            throw new SetupError('cancelled');
+        const targets = arms.map((arm) => {
+            const result = results.get(arm.key);
+            const profile = profiles.get(arm.key);
+            const failure = result.failure ?? profile?.failure ?? null;
+            const measured = result.samples.length > 0 && !failure;
+            return {
+                name: arm.target,
+                verdict: failure ? 'error' : 'pass',
+                base: null,
+                head: measured ? sideResult(arm.target, result.samples, profile) : null,
+                delta: null,
+                modules: null,
+                forbidden: [],
+                error: failure ? targetError(failure, config) : null,
+            };
+        });
+        const tree = await describeWorkingTree(config.repoDir);
+        return {
+            schema: 1,
+            tool: { name: 'importgate', version: VERSION },
+            command: 'measure',
+            verdict: targets.some((t) => t.verdict === 'error') ? 'error' : 'pass',
+            python: info.version,
+            platform: `${info.platform} ${info.machine}`.trim(),
+            base: null,
+            head: { ref: 'WORKTREE', sha: tree.sha, dirty: tree.dirty },
+            settings: {
+                install: config.install,
+                python: interpreter,
+                project_dir: config.projectDir,
+                warmups: config.warmups,
+                min_pairs: config.minSamples,
+                max_pairs: config.maxSamples,
+                max_time_s: config.maxTimeMs / 1000,
+                sample_timeout_s: config.sampleTimeoutMs / 1000,
+                profile_runs: config.profileRuns,
+                seed: config.seed,
+            },
+            rounds: outcome.rounds,
+            truncated: outcome.truncated,
+            started_at: started.toISOString(),
+            duration_s: ms((performance.now() - clockStart) / 1000),
+            targets,
+        };
+    }
+    finally {
+        await rm(scratch, { recursive: true, force: true });
+    }
+}
+
+// A target is a module name as `import` accepts it: dotted identifiers. It is
+// passed to the interpreter as one argument (never through a shell), but a
+// clear refusal here beats a ModuleNotFoundError after installing everything.
+const KEYWORDS = new Set(('False None True and as assert async await break class continue def del elif else except ' +
+    'finally for from global if import in is lambda nonlocal not or pass raise return try ' +
+    'while with yield').split(' '));
+// Python identifiers (PEP 3131): XID_Start then XID_Continue; this is the
+// Unicode-category approximation of those two properties.
+const IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
+/** Why `name` is not a valid dotted module name, or null when it is. */
+function moduleNameProblem(name) {
+    if (name.trim() === '')
+        return 'it is empty';
+    if (name !== name.trim())
+        return 'it has leading or trailing spaces';
+    if (name.startsWith('.'))
+        return 'relative names are not accepted; give the absolute module name';
+    if (/[/\\]/.test(name) || name.endsWith('.py')) {
+        return 'it looks like a file path; give the dotted module name (src/mypkg/cli.py → mypkg.cli)';
+    }
+    if (name.includes('-')) {
+        return `module names have no hyphens (distribution names do); did you mean ${name.replaceAll('-', '_')}?`;
+    }
+    for (const part of name.split('.')) {
+        if (part === '')
+            return 'it has an empty part between dots';
+        if (KEYWORDS.has(part))
+            return `"${part}" is a Python keyword, which no importable module can be named`;
+        if (!IDENTIFIER.test(part)) {
+            return `"${part}" is not a Python identifier (letters, digits and underscores, not starting with a digit)`;
+        }
+    }
+    return null;
+}
+
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+function getLineColFromPtr(string, ptr) {
+    let lines = string.slice(0, ptr).split(/\r?\n/);
+    return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+    let lines = string.split(/\r?\n/);
+    let codeblock = '';
+    let numberLen = (Math.log10(line + 1) | 0) + 1;
+    for (let i = line - 1; i <= line + 1; i++) {
+        let l = lines[i - 1];
+        if (!l)
+            continue;
+        codeblock += i.toString().padEnd(numberLen, ' ');
+        codeblock += ':  ';
+        codeblock += l;
+        codeblock += '\n';
+        if (i === line) {
+            codeblock += ' '.repeat(numberLen + column + 2);
+            codeblock += '^\n';
+        }
+    }
+    return codeblock;
+}
+class TomlError extends Error {
+    line;
+    column;
+    codeblock;
+    constructor(message, options) {
+        const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+        const codeblock = makeCodeBlock(options.toml, line, column);
+        super(`Invalid TOML document: ${message}\n\n${codeblock}`, options);
+        this.line = line;
+        this.column = column;
+        this.codeblock = codeblock;
+    }
+    /** @internal */
+    static x(message, ctx, ptr) {
+        throw new TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+    }
+}
+
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+/** @internal */
+function parseString(ctx) {
+    let startPtr = ctx.p;
+    let c = ctx.s.charCodeAt(ctx.p++);
+    let first = c;
+    let isLiteral = c === 0x27; /* ' */
+    let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+    if (isMultiline) {
+        // Trim initial newline
+        if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 0xa /* \n */)
+            ctx.p++;
+        else if (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */)
+            ctx.p += 2;
+    }
+    // For the record: it is not worth it to use a fast-path for literal strings using `indexOf`.
+    // Doing a char-by-char iteration ends up dispatching less instructions, for the same wall-clock runtime.
+    let parsed = '';
+    let sliceStart = ctx.p;
+    // states:
+    //   0 - decoding
+    //   1 - decoding escape
+    //   2 - whitespace escape (no newline encountered yet, must fail on non-whitespace)
+    //   3 - whitespace escape (newline encountered, allowed to transition back to normal decode)
+    let state = 0;
+    for (; ctx.p < ctx.s.length; ctx.p++) {
+        c = ctx.s.charCodeAt(ctx.p);
+        // Deal with newlines first, since that simplifies control character checking and handling across all states
+        if (isMultiline && (c === 0xa /* \n */ || (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */))) {
+            state = state && 3;
+        }
+        // Control characters are banned in TOML, so we throw an error if we encounter them
+        else if ((c < 0x20 && c !== 0x9 /* \t */) || c === 0x7f) {
+            TomlError.x('control characters are not allowed in strings', ctx);
+        }
+        // The string might terminate while we're parsing through a newline escape.
+        // It must have encountered a newline; otherwise, it'll simply fail in another branch.
+        else if ((!state || state === 3) && c === first && (!isMultiline || (ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first))) {
+            if (isMultiline) {
+                // If the string ends with 4-5 quotes, then the first 1-2 are part of the string
+                if (ctx.s.charCodeAt(ctx.p + 3) === first)
+                    ctx.p++;
+                if (ctx.s.charCodeAt(ctx.p + 3) === first)
+                    ctx.p++;
+            }
+            // If we're in a newline escape still, then there's nothing to add.
+            if (!state) {
+                // Avoid a useless concat operation if the string can be used as-is.
+                let s = ctx.s.slice(sliceStart, ctx.p);
+                parsed = parsed ? parsed + s : s;
+            }
+            ctx.p += isMultiline ? 3 : 1;
+            return parsed;
+        }
+        // Baseline state; keep moving forward unless an escape sequence starts
+        else if (!state) {
+            if (!isLiteral && c === 0x5c /* \ */) {
+                parsed += ctx.s.slice(sliceStart, (sliceStart = ctx.p));
+                state = 1;
+            }
+        }
+        else if (state === 1) {
+            if (c === 0x78 /* x */ || c === 0x75 /* u */ || c === 0x55 /* U */) { // Unicode escape
+                let errPtr = ctx.p++ - 1;
+                let value = 0;
+                let len = c === 0x78 /* x */ ? 2 : c === 0x75 /* u */ ? 4 : 8;
+                for (let j = 0; j < len; j++, ctx.p++) {
+                    let hex = ctx.s.charCodeAt(ctx.p);
+                    let digit = 
+                    /* 0-9 */ hex >= 0x30 && hex <= 0x39 ? hex - 0x30 :
+                        /* A-F */ hex >= 0x41 && hex <= 0x46 ? hex - 0x41 + 10 :
+                            /* a-f */ hex >= 0x61 && hex <= 0x66 ? hex - 0x61 + 10 : -1;
+                    if (digit < 0)
+                        TomlError.x('invalid non-hex character in unicode escape', ctx);
+                    value = (value << 4) | digit;
+                }
+                // Because JS does bitwise on signed 32bit integers, all 0xfzzzzzzz values are actually seen as negative
+                if (value < 0 || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) {
+                    TomlError.x('invalid unicode escape', ctx, errPtr);
+                }
+                parsed += String.fromCodePoint(value);
+                sliceStart = ctx.p--;
+                state = 0;
+            }
+            // Newline escape sequence. We only need to care about spaces and tabs; newlines are dealt with earlier
+            else if (isMultiline && (c === 0x20 || c === 0x9 /* \t */)) {
+                state = 2;
+            }
+            // Basic escape sequence
+            else {
+                if (c === 0x62 /* b */)
+                    parsed += '\b';
+                else if (c === 0x74 /* t */)
+                    parsed += '\t';
+                else if (c === 0x6e /* n */)
+                    parsed += '\n';
+                else if (c === 0x66 /* f */)
+                    parsed += '\f';
+                else if (c === 0x72 /* r */)
+                    parsed += '\r';
+                else if (c === 0x65 /* e */)
+                    parsed += '\x1b';
+                else if (c === 0x22 /* " */)
+                    parsed += '"';
+                else if (c === 0x5c /* \ */)
+                    parsed += '\\';
+                else
+                    TomlError.x('unrecognised escape sequence', ctx);
+                sliceStart = ctx.p + 1;
+                state = 0;
+            }
+        }
+        // Newline escape continuation: keep moving forward until the first non-whitespace char
+        else if (c !== 0x20 && c !== 0x9 /* \t */) {
+            if (state === 2)
+                TomlError.x('invalid escape: only line-ending whitespace may be escaped', ctx, sliceStart);
+            // State cannot be zero, or we'd have branched earlier already.
+            // If it's a backslash, immediately transition to the escape state so it can be processed.
+            state = !isLiteral && c === 0x5c /* \ */ ? 1 : 0;
+            sliceStart = ctx.p;
+        }
+    }
+    TomlError.x('unfinished string', ctx, startPtr);
+}
+
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+let DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+class TomlDate extends Date {
+    #hasDate = false;
+    #hasTime = false;
+    #offset = null;
+    constructor(date, fasttype, unsafeDelim) {
+        let hasDate = true;
+        let hasTime = true;
+        let offset = 'Z';
+        let c;
+        if (typeof date === 'string') {
+            if (fasttype)
+                prep: {
+                    // Date-time
+                    if (fasttype < 3) {
+                        if (+date.slice(11, 13) > 23) {
+                            date = '';
+                            break prep;
+                        }
+                        // Local
+                        if (fasttype === 2) {
+                            offset = null;
+                            date += 'Z';
+                        }
+                        // Offset; keep track of offset if not Z
+                        else if ((c = date.charCodeAt(date.length - 1)) !== 0x5a /* Z */ && c !== 0x7a /* z */) {
+                            offset = date.slice(date.length - 6);
+                        }
+                        if (unsafeDelim)
+                            date = date.slice(0, 10) + 'T' + date.slice(11);
+                    }
+                    // Time
+                    else if (fasttype === 4) {
+                        date = +date.slice(0, 2) > 23 ? '' : `0000-01-01T${date}Z`;
+                    }
+                    hasDate = fasttype !== 4;
+                    hasTime = fasttype !== 3;
+                }
+            else {
+                let match = date.match(DATE_TIME_RE);
+                if (match) {
+                    if (!match[1]) {
+                        hasDate = false;
+                        date = `0000-01-01T${date}`;
+                    }
+                    hasTime = !!match[2];
+                    // Make sure to use T instead of a space. Breaks in case of extreme values otherwise.
+                    hasTime && date[10] === ' ' && (date = date.replace(' ', 'T'));
+                    // Do not allow rollover hours.
+                    if (match[2] && +match[2] > 23) {
+                        date = '';
+                    }
+                    else {
+                        offset = match[3] || null;
+                        if (!offset && hasTime)
+                            date += 'Z';
+                    }
+                }
+                else {
+                    date = '';
+                }
+            }
+        }
+        super(date);
+        if (!isNaN(this.getTime())) {
+            this.#hasDate = hasDate;
+            this.#hasTime = hasTime;
+            this.#offset = offset;
+        }
+    }
+    isDateTime() {
+        return this.#hasDate && this.#hasTime;
+    }
+    isLocal() {
+        return !this.#hasDate || !this.#hasTime || !this.#offset;
+    }
+    isDate() {
+        return this.#hasDate && !this.#hasTime;
+    }
+    isTime() {
+        return this.#hasTime && !this.#hasDate;
+    }
+    isValid() {
+        return this.#hasDate || this.#hasTime;
+    }
+    toISOString() {
+        let iso = super.toISOString();
+        // Local Date
+        if (this.isDate())
+            return iso.slice(0, 10);
+        // Local Time
+        if (this.isTime())
+            return iso.slice(11, 23);
+        // Local DateTime
+        if (this.#offset === null)
+            return iso.slice(0, -1);
+        // Offset DateTime
+        if (this.#offset === 'Z' || this.#offset === 'z')
+            return iso;
+        // This part is quite annoying: JS strips the original timezone from the ISO string representation
+        // Instead of using a "modified" date and "Z", we restore the representation "as authored"
+        let offset = (+(this.#offset.slice(1, 3)) * 60) + +(this.#offset.slice(4, 6));
+        offset = this.#offset[0] === '-' ? offset : -offset;
+        let offsetDate = new Date(this.getTime() - (offset * 60e3));
+        return offsetDate.toISOString().slice(0, -1) + this.#offset;
+    }
+    static wrapAsOffsetDateTime(jsDate, offset = 'Z') {
+        let date = new TomlDate(jsDate);
+        date.#offset = offset;
+        return date;
+    }
+    static wrapAsLocalDateTime(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#offset = null;
+        return date;
+    }
+    static wrapAsLocalDate(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#hasTime = false;
+        date.#offset = null;
+        return date;
+    }
+    static wrapAsLocalTime(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#hasDate = false;
+        date.#offset = null;
+        return date;
+    }
+}
+
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+function isDigit(char, base = 10) {
+    return base === 16
+        ? (char > 0x2f && char < 0x3a) || (char > 0x40 && char < 0x47) || (char > 0x60 && char < 0x67)
+        : (char > 0x2f && char < 0x30 + base);
+}
+function isEndOfValue(char, delim) {
+    // Whitespace -- we're permissive on `\r` for performance; it'll be dealt with later anyway
+    return char === 0x20 || char === 0x9 /* \t */ || char === 0xa /* \n */ || char === 0xd /* \r */ ||
+        // Structure end or next value delimiter
+        (delim && (char === delim || char === 0x2c /* , */)) ||
+        // Comment
+        char === 0x23; /* # */
+}
+/** @internal */
+function extractValue(ctx, end) {
+    let errPtr = ctx.p;
+    let c = ctx.s.charCodeAt(ctx.p);
+    // Structs
+    if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+        ctx.d-- || TomlError.x('document contains excessively nested structures. aborting.', ctx);
+        let value = c === 0x5b /* [ */
+            ? parseArray(ctx)
+            : parseInlineTable(ctx);
+        ctx.d++;
+        return value;
+    }
+    // Strings
+    if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
+        return parseString(ctx);
+    }
+    // Booleans
+    // We can fast-path because the first character is enough to know the only possible value
+    if (c === 0x74 /* t */) { // Only possible valid value is `true`
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x72 || ctx.s.charCodeAt(++ctx.p) !== 0x75 || ctx.s.charCodeAt(++ctx.p) !== 0x65)
+            TomlError.x('invalid value', ctx, errPtr);
+        return ctx.p++, true;
+    }
+    if (c === 0x66 /* f */) { // Only possible valid value is `false`
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x61 || ctx.s.charCodeAt(++ctx.p) !== 0x6c || ctx.s.charCodeAt(++ctx.p) !== 0x73 || ctx.s.charCodeAt(++ctx.p) !== 0x65)
+            TomlError.x('invalid value', ctx, errPtr);
+        return ctx.p++, false;
+    }
+    if (c === 0x2b /* + */ || c === 0x2d /* - */) {
+        return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 0x2c - c, end);
+    }
+    // Rough heuristic, but `parseDate` falls back to number parsing if it's a false positive.
+    // e.g.: `a = 1\n-------------- = 1` would match this heuristic, but gracefully fallback to numbers.
+    if (ctx.s.charCodeAt(ctx.p + 4) === 0x2d /* - */ && ctx.s.charCodeAt(ctx.p + 7) === 0x2d /* - */) {
+        return parseDate(ctx, c, end);
+    }
+    // Same logic as above; `parseTime` falls back to number parsing if it's a false positive.
+    if (ctx.s.charCodeAt(ctx.p + 2) === 0x3a /* : */) {
+        return parseTime(ctx, c, end);
+    }
+    return parseNumber(ctx, ctx.p, c, 0, end);
+}
+// State:
+// 0: init
+// 1: integer
+// 2: fractional dot
+// 3: fractional
+// 4: exponent letter
+// 5: exponent
+// 6: exponent sign
+// 7: exponent with sign
+// >9: underscore; see below
+//     -> 12: was integer
+//     -> 14: was fractional
+//     -> 16: was exponent
+// states 2-5, 14, 16 are ONLY permitted iif base === 10
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+    let c = startChr;
+    let state = 0;
+    let hasUnderscores = false;
+    // (+/-)inf
+    if (c === 0x69 /* i */) {
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x6e || ctx.s.charCodeAt(++ctx.p) !== 0x66)
+            TomlError.x('invalid value', ctx, startPtr);
+        return ctx.p++, (sign || 1) / 0;
+    }
+    // (+/-)nan
+    if (c === 0x6e /* n */) {
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x61 || ctx.s.charCodeAt(++ctx.p) !== 0x6e)
+            TomlError.x('invalid value', ctx, startPtr);
+        return ctx.p++, NaN;
+    }
+    // Leading zero
+    // Only allowed cases: `0<EOV>`, `0.(...)`, `0e(...)`, `0x(...)`, `0b(...)`, `0o(...)`
+    // FWIW, `0e(...)` is a stupid case, but it's not banned per-se so we have to parse it
+    if (c === 0x30 /* 0 */) {
+        if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+            return ctx.bi === true ? 0n : 0; // note: conveniently deals with `-0`
+        if (!sign) {
+            if (c === 0x78 /* x */)
+                return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+            else if (c === 0x62 /* b */)
+                return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+            else if (c === 0x6f /* o */)
+                return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+        }
+        if (c === 0x2e /* . */)
+            state = 2;
+        else if (c === 0x65 /* e */ || c === 0x45 /* E */)
+            state = 4;
+        else
+            TomlError.x('illegal leading zero', ctx, startPtr);
+    }
+    // If the 1st char is not a digit by now, then it's not a valid TOML value at all
+    else if (!isDigit(c))
+        TomlError.x('invalid value', ctx, startPtr);
+    while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+        if (!state)
+            state = 1; // Detects single-digit numbers we can use a fast parse path for
+        // The way the states are numbered is not random: underscores are always permitted in odd-numbered states and
+        // never permitted in even-numbered ones.
+        if (c === 0x5f /* _ */) {
+            if (!(state & 1))
+                TomlError.x('illegal underscore', ctx);
+            state += 11; // 11 is a marker that makes the state even and greater than 9; see the numbering + rationale above
+            hasUnderscores = true;
+        }
+        // Transition to fractional part.
+        else if (state === 1 && c === 0x2e /* . */)
+            state = 2;
+        // Transition to exponent part.
+        else if ((state === 1 || state === 3) && (c === 0x65 /* e */ || c === 0x45 /* E */))
+            state = 4;
+        // + and - are permitted in state 4 only (handled before entering the function for state 0)
+        else if (state === 4 && (c === 0x2b /* + */ || c === 0x2d /* - */)) {
+            state = 6;
+        }
+        // All special cases have been handled; only digits are allowed here
+        else if (!isDigit(c))
+            TomlError.x(`illegal character in numeric literal`, ctx);
+        // Clear state flags
+        else if (state > 9)
+            state -= 11;
+        else if (!(state & 1))
+            state++;
+    }
+    // Single-char number; we can fast-path these very easily.
+    if (!state) {
+        let val = (startChr - 0x30 /* 0 */) * (sign || 1);
+        return ctx.bi === true ? BigInt(val) : val;
+    }
+    // Even-numbered states absolutely require a digit next; not even end of value is permitted
+    if (!(state & 1))
+        TomlError.x('unfinished numeric value', ctx, startPtr);
+    let str = ctx.s.slice(startPtr, ctx.p);
+    if (hasUnderscores)
+        str = str.replaceAll('_', ''); // perf: replaceAll 1.25x faster than replace with a regex
+    return state > 1
+        ? parseFloat(str)
+        : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+    let c, underscore = 1;
+    while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+        if (c === 0x5f /* _ */) {
+            if (underscore & 1)
+                TomlError.x('illegal underscore', ctx);
+            underscore = 3;
+        }
+        // We only need to check if the number is a valid digit, nothing else is permitted
+        else if (!isDigit(c, base))
+            TomlError.x(`illegal character in numeric literal`, ctx);
+        // Clear underscore flag
+        else if (underscore & 1)
+            underscore--;
+    }
+    // Trailing underscore is not allowed
+    if (underscore & 1)
+        TomlError.x('unfinished numeric value', ctx);
+    let str = ctx.s.slice(startPtr + 2, ctx.p);
+    if (underscore)
+        str = str.replaceAll('_', ''); // perf: replaceAll 1.25x faster than replace with a regex
+    return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+    if (ctx.bi !== true)
+        int: {
+            let val = parseInt(str, base);
+            if (!Number.isSafeInteger(val)) {
+                if (ctx.bi)
+                    break int;
+                TomlError.x('integer value cannot be represented losslessly', ctx, startPtr);
+            }
+            return val;
+        }
+    return base === 10 ? BigInt(str) : BigInt((base === 2 ? '0b' : base === 8 ? '0o' : '0x') + str);
+}
+function parseDate(ctx, c, endChr) {
+    let startPtr = ctx.p++, unsafeSeparator;
+    if (!isDigit(c) ||
+        !isDigit(ctx.s.charCodeAt(ctx.p++)) ||
+        !isDigit(ctx.s.charCodeAt(ctx.p++)) ||
+        !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+        return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+    }
+    ctx.p += 5;
+    if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+        TomlError.x('invalid date-time: date part is malformed', ctx, startPtr);
+    if (ctx.p >= ctx.s.length || (((c = ctx.s.charCodeAt(ctx.p)) !== 0x20 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 0x54 /* T */ && c !== 0x74 /* t */)) {
+        let t = ctx.s.slice(startPtr, ctx.p);
+        return readDate(ctx, t, 3, false, startPtr);
+    }
+    if (ctx.s.charCodeAt(ctx.p += 3) !== 0x3a /* : */)
+        TomlError.x('invalid date-time: time part is malformed', ctx, startPtr);
+    if (ctx.s.charCodeAt(ctx.p += 3) === 0x3a /* : */)
+        ctx.p += 3;
+    if (ctx.s.charCodeAt(ctx.p) === 0x2e /* . */)
+        while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+            ;
+    if (c = ctx.s.charCodeAt(ctx.p)) {
+        if (c === 0x5a /* Z */ || c === 0x7a /* z */) {
+            let t = ctx.s.slice(startPtr, ++ctx.p);
+            return readDate(ctx, t, 1, unsafeSeparator, startPtr, '[+00:00]');
+        }
+        if (c === 0x2b /* + */ || c === 0x2d /* - */) {
+            // Temporal's ZonedDateTime is weird asf when it comes to dealing with traditional offsets...
+            // It's 1.2x faster to allocate a new string to pass to ZDT than use Instant.toZonedDateTimeISO
+            let t = ctx.s.slice(startPtr, ctx.p += 6);
+            return readDate(ctx, t, 1, unsafeSeparator, startPtr, !ctx.ld && ('[' + ctx.s.slice(ctx.p - 6, ctx.p) + ']'));
+        }
+    }
+    let t = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+    let start = ctx.p;
+    if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+        return parseNumber(ctx, --ctx.p, c, 0, endChr);
+    }
+    if (ctx.s.charCodeAt(ctx.p += 4) === 0x3a /* : */)
+        ctx.p += 3;
+    if (ctx.s.charCodeAt(ctx.p) === 0x2e /* . */)
+        while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+            ;
+    let t = ctx.s.slice(start, ctx.p);
+    return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+    if (ctx.ld) {
+        let date = new TomlDate(str, type, unsafeDelim);
+        if (!date.isValid())
+            TomlError.x('invalid date', ctx, errPtr);
+        return date;
+    }
+    try {
+        if (temporalSuffix)
+            str += temporalSuffix;
+        switch (type) {
+            case 1: return Temporal.ZonedDateTime.from(str);
+            case 2: return Temporal.PlainDateTime.from(str);
+            case 3: return Temporal.PlainDate.from(str);
+            case 4: return Temporal.PlainTime.from(str);
+        }
+    }
+    catch (e) {
+        TomlError.x(e instanceof Error ? e.message : '' + e, ctx, errPtr);
+    }
+}
+
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+/** @internal */
+function skipComment(ctx) {
+    for (; ctx.p < ctx.s.length; ctx.p++) {
+        let c = ctx.s.charCodeAt(ctx.p);
+        if (c === 0xa /* \n */)
+            break;
+        if (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */) {
+            ctx.p++;
+            break;
+        }
+        if ((c < 0x20 && c !== 0x9 /* \t */) || c === 0x7f) {
+            TomlError.x('control characters are not allowed in comments', ctx);
+        }
+    }
+}
+/** @internal */
+function skipVoid(ctx, banNewLines, banComments) {
+    let c;
+    while (ctx.p < ctx.s.length) {
+        while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 0x20 ||
+            c === 0x9 /* \t */ ||
+            (!banNewLines &&
+                (c === 0xa /* \n */ || (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */)))))
+            ctx.p++;
+        if (banComments || c !== 0x23 /* # */)
+            break;
+        skipComment(ctx);
+    }
+}
+
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+/** @internal */
+function parseKey(ctx, end = 0x3d /* = */) {
+    // States:
+    // 0: before first char
+    // 1: parsing bare key
+    // 2: after key component
+    let startPtr;
+    let state = 0;
+    let parsed = [];
+    let sliceStart;
+    let c = ctx.s.charCodeAt(startPtr = ctx.p);
+    do {
+        // End of key
+        if (c === end) {
+            if (!state)
+                TomlError.x('unexpected end of key', ctx);
+            if (state === 1)
+                parsed.push(ctx.s.slice(sliceStart, ctx.p));
+            return ctx.p++, parsed;
+        }
+        // Dotted key separator
+        else if (c === 0x2e /* . */) {
+            if (!state)
+                TomlError.x('illegal empty bare key', ctx);
+            if (state === 1)
+                parsed.push(ctx.s.slice(sliceStart, ctx.p));
+            state = 0;
+        }
+        // Quoted key
+        else if (!state && (c === 0x22 /* " */ || c === 0x27 /* ' */)) {
+            if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+                TomlError.x('illegal quoted key: multiline strings are not allowed', ctx);
+            parsed.push(parseString(ctx));
+            state = 2;
+            ctx.p--;
+        }
+        // Whitespace; no-op in state 0 and 2, end of bare key in state 1
+        else if (c === 0x20 || c === 0x9 /* \t */) {
+            if (state === 1) {
+                parsed.push(ctx.s.slice(sliceStart, ctx.p));
+                state = 2;
+            }
+        }
+        // If state is post-key, no character is allowed; otherwise ensure it's a bare-key component
+        else if (state === 2 || (c < 0x30 && c !== 0x2d /* - */) || (c > 0x39 && c < 0x41) || (c > 0x5a && c < 0x61 && c !== 0x5f /* _ */) || c > 0x7a) {
+            TomlError.x('illegal character in key', ctx);
+        }
+        // Illegal character
+        else if (!state) {
+            state = 1;
+            sliceStart = ctx.p;
+        }
+    } while (c = ctx.s.charCodeAt(++ctx.p));
+    TomlError.x('incomplete key-value: cannot find end of key', ctx, startPtr);
+}
+/** @internal */
+function parseInlineTable(ctx) {
+    let startPtr = ctx.p++;
+    let res = Object.create(null);
+    let seen = new Set();
+    let c;
+    while (ctx.p < ctx.s.length) {
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p)) === 0x7d /* } */) {
+            ctx.p++;
+            return res;
+        }
+        let k;
+        let t = res;
+        let hasOwn = false;
+        let errPtr = ctx.p;
+        let key = parseKey(ctx);
+        for (let i = 0; i < key.length; i++) {
+            if (i)
+                t = hasOwn ? t[k] : (t[k] = Object.create(null));
+            k = key[i];
+            if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== 'object' || seen.has(t[k]))) {
+                TomlError.x('trying to redefine an already defined value', ctx, errPtr);
+            }
+            let unsafe = k === '__proto__';
+            if (ctx.uk && (unsafe || k === 'constructor')) {
+                t = ctx.uk !== 1 && TomlError.x('document contains an unsafe property', ctx, errPtr);
+                break;
+            }
+            if (!hasOwn && unsafe) {
+                Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+            }
+        }
+        if (hasOwn) {
+            TomlError.x('trying to redefine an already defined value', ctx, errPtr);
+        }
+        skipVoid(ctx, true, true);
+        let value = extractValue(ctx, 0x7d /* } */);
+        if (t && typeof (t[k] = value) === 'object')
+            seen.add(value);
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p++)) === 0x7d /* } */) {
+            return res;
+        }
+        if (c !== 0x2c /* , */)
+            TomlError.x('expected comma or end of structure', ctx, ctx.p - 1);
+    }
+    TomlError.x('unfinished table', ctx, startPtr);
+}
+/** @internal */
+function parseArray(ctx) {
+    let startPtr = ctx.p++;
+    let res = [];
+    let c;
+    while (ctx.p < ctx.s.length) {
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p)) === 0x5d /* ] */) {
+            ctx.p++;
+            return res;
+        }
+        res.push(extractValue(ctx, 0x5d /* ] */));
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p++)) === 0x5d /* ] */) {
+            return res;
+        }
+        if (c !== 0x2c /* , */)
+            TomlError.x('expected comma or end of structure', ctx, ctx.p - 1);
+    }
+    TomlError.x('unfinished array', ctx, startPtr);
+}
+
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+function peekTable(ctx, key, table, meta, type) {
+    let t = table;
+    let m = meta;
+    let k;
+    let hasOwn = false;
+    let state;
+    for (let i = 0; i < key.length; i++) {
+        if (i) {
+            t = hasOwn ? t[k] : (t[k] = Object.create(null));
+            m = (state = m[k]).c;
+            if (type === 0 /* Type.DOTTED */ && (state.t === 1 /* Type.EXPLICIT */ || state.t === 2 /* Type.ARRAY */)) {
+                return null;
+            }
+            if (state.t === 2 /* Type.ARRAY */) {
+                let l = t.length - 1;
+                t = t[l];
+                m = m[l].c;
+            }
+        }
+        k = key[i];
+        if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 /* Type.DOTTED */ && m[k]?.d) {
+            return null;
+        }
+        if (!hasOwn) {
+            let unsafe = k === '__proto__';
+            if (ctx.uk && (unsafe || k === 'constructor'))
+                return false;
+            if (unsafe) {
+                Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+                Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+            }
+            m[k] = {
+                t: i < key.length - 1 && type === 2 /* Type.ARRAY */
+                    ? 3 /* Type.ARRAY_DOTTED */ : type,
+                d: false,
+                i: 0,
+                c: Object.create(null),
+            };
+        }
+    }
+    state = m[k];
+    if (state.t !== type && !(type === 1 /* Type.EXPLICIT */ && state.t === 3 /* Type.ARRAY_DOTTED */)) {
+        // Bad key type!
+        return null;
+    }
+    if (type === 2 /* Type.ARRAY */) {
+        if (!state.d) {
+            state.d = true;
+            t[k] = [];
+        }
+        t[k].push(t = Object.create(null));
+        state.c[state.i++] = (state = { t: 1 /* Type.EXPLICIT */, d: false, i: 0, c: Object.create(null) });
+    }
+    if (state.d) {
+        // Redefining a table!
+        return null;
+    }
+    state.d = true;
+    if (type === 1 /* Type.EXPLICIT */) {
+        t = hasOwn ? t[k] : (t[k] = Object.create(null));
+    }
+    else if (type === 0 /* Type.DOTTED */ && hasOwn) {
+        return null;
+    }
+    return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+    if (peek === null || ctx.uk === 2)
+        TomlError.x(peek === null
+            ? 'trying to redefine an already defined table or value'
+            : 'document contains an unsafe property', ctx, ptr);
+}
+function parse$1(toml, options = {}) {
+    let ctx = {
+        s: toml,
+        p: 0,
+        d: options.maxDepth ?? 1000,
+        bi: options.integersAsBigInt ?? false,
+        ld: options.useLegacyDate ?? true,
+        uk: options.unsafeKeyBehaviour === 'throw' ? 2 : options.unsafeKeyBehaviour === 'drop' ? 1 : 0,
+    };
+    let res = Object.create(null);
+    let meta = Object.create(null);
+    let tmp;
+    let skipping = false;
+    let tbl = res;
+    let m = meta;
+    // BOM is allowed, skip.
+    // JS is UTF-16, so we have to check for the UTF-16 BOM instead of the UTF-8 BOM sequence!
+    if (toml.charCodeAt(0) === 0xfeff)
+        ctx.p++;
+    skipVoid(ctx);
+    while (ctx.p < toml.length) {
+        if (toml.charCodeAt(ctx.p) === 0x5b /* [ */) {
+            let isTableArray = toml.charCodeAt(++ctx.p) === 0x5b; /* [ */
+            tmp = ctx.p += +isTableArray;
+            skipping = false;
+            let k = parseKey(ctx, 0x5d /* ] */);
+            if (isTableArray) {
+                if (toml.charCodeAt(ctx.p) !== 0x5d /* ] */) {
+                    TomlError.x('expected end of table array declaration', ctx);
+                }
+                ctx.p++;
+            }
+            let p = peekTable(ctx, k, res, meta, isTableArray ? 2 /* Type.ARRAY */ : 1 /* Type.EXPLICIT */);
+            if (!p) {
+                validateTablePeek(ctx, p, tmp);
+                skipping = true;
+            }
+            else {
+                m = p[2];
+                tbl = p[1];
+            }
+        }
+        else {
+            tmp = ctx.p;
+            let k = parseKey(ctx);
+            let p = peekTable(ctx, k, tbl, m, 0 /* Type.DOTTED */);
+            if (!p && !skipping)
+                validateTablePeek(ctx, p, tmp);
+            skipVoid(ctx, true, true);
+            let v = extractValue(ctx, void 0);
+            if (p && !skipping)
+                p[1][p[0]] = v;
+        }
+        skipVoid(ctx, true);
+        if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 0xa /* \n */ && (tmp !== 0xd /* \r */ || toml.charCodeAt(ctx.p + 1) !== 0xa /* \n */)) {
+            TomlError.x('each key-value declaration must be followed by an end-of-line', ctx);
+        }
+        skipVoid(ctx);
+    }
+    return res;
+}
+
+// The [tool.importgate] table of the project's pyproject.toml.
+function table(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? value
+        : null;
+}
+function readPyproject(projectDir) {
+    const file = join(projectDir, 'pyproject.toml');
+    if (!existsSync(file))
+        return { file: null, targets: null };
+    let document;
+    try {
+        document = parse$1(readFileSync(file, 'utf8'));
+    }
+    catch (error) {
+        const where = error instanceof TomlError ? ` (line ${error.line}, column ${error.column})` : '';
+        const first = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        throw new UsageError(`${file}: not valid TOML${where}: ${first}`);
+    }
+    const settings = table(table(document.tool)?.importgate);
+    if (!settings || settings.targets === undefined)
+        return { file, targets: null };
+    const targets = settings.targets;
+    if (!Array.isArray(targets) || !targets.every((t) => typeof t === 'string')) {
+        throw new UsageError(`${file}: [tool.importgate] targets = ${JSON.stringify(targets)} must be a list of module names, such as ["mypkg", "mypkg.cli"]`);
+    }
+    return { file, targets };
+}
+
+// Numbers given as text: counts, durations, percentages. Each parser names the
+// input and the value in its error, and says what would be accepted.
+const DURATION = /^(\d+(?:\.\d+)?|\.\d+)\s*(ms|s|m)?$/;
+/** A duration in milliseconds; a bare number is in `bareUnit`. */
+function parseDuration(input, value, bareUnit) {
+    const match = DURATION.exec(value.trim());
+    if (!match) {
+        throw new UsageError(`${input}: "${value}" is not a duration; use a number of ${'seconds' } or one with a unit, such as 300ms, 0.3s or 2m`);
+    }
+    const amount = Number(match[1]);
+    const unit = match[2] ?? bareUnit;
+    return amount * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000);
+}
+/** A whole number ≥ min. */
+function parseCount(input, value, min) {
+    const text = value.trim();
+    if (!/^\d+$/.test(text) || Number(text) < min) {
+        throw new UsageError(`${input}: "${value}" is not a whole number of at least ${min}`);
+    }
+    return Number(text);
+}
+
+// `importgate measure` flags → one typed, validated MeasureConfig.
+const MEASURE_DEFAULTS = {
+    python: 'python3',
+    install: 'none',
+    warmups: 3,
+    minSamples: 20,
+    maxSamples: 200,
+    profileRuns: 3,
+};
+function directory(input, path) {
+    if (!existsSync(path) || !statSync(path).isDirectory()) {
+        throw new UsageError(`${input}: ${path} is not a directory`);
+    }
+    return path;
+}
+function validateTargets(targets, source) {
+    for (const target of targets) {
+        const problem = moduleNameProblem(target);
+        if (problem)
+            throw new UsageError(`${source}: "${target}" is not a Python module name: ${problem}`);
+    }
+    return [...new Set(targets)];
+}
+function measureConfig(flags, cwd) {
+    const repoDir = directory('-C/--repo', resolve(cwd, flags.repo ?? '.'));
+    const projectDir = directory('--project-dir', resolve(repoDir, flags['project-dir'] ?? '.'));
+    const install = (flags.install ?? MEASURE_DEFAULTS.install);
+    if (!INSTALL_MODES.includes(install)) {
+        throw new UsageError(`--install: "${flags.install}" is not an install mode measure accepts; use ${INSTALL_MODES.join(' or ')}`);
+    }
+    let targets = flags.target ?? [];
+    let targetsFrom = '-t/--target';
+    if (targets.length === 0) {
+        const pyproject = readPyproject(projectDir);
+        targets = pyproject.targets ?? [];
+        targetsFrom = `${pyproject.file} [tool.importgate] targets`;
+        if (targets.length === 0) {
+            throw new UsageError(`no targets: pass -t MODULE (repeatable), or set targets = ["mypkg"] under [tool.importgate] in ${projectDir}/pyproject.toml`);
+        }
+    }
+    const minSamples = parseCount('--min-pairs', flags['min-pairs'] ?? String(MEASURE_DEFAULTS.minSamples), 1);
+    const maxSamples = parseCount('--max-pairs', flags['max-pairs'] ?? String(Math.max(minSamples, MEASURE_DEFAULTS.maxSamples)), 1);
+    if (maxSamples < minSamples) {
+        throw new UsageError(`--max-pairs: ${maxSamples} is less than --min-pairs ${minSamples}`);
+    }
+    return {
+        repoDir,
+        projectDir,
+        python: flags.python ?? MEASURE_DEFAULTS.python,
+        install,
+        targets: validateTargets(targets, targetsFrom),
+        targetsFrom,
+        warmups: parseCount('--warmup', flags.warmup ?? String(MEASURE_DEFAULTS.warmups), 0),
+        minSamples,
+        maxSamples,
+        maxTimeMs: parseDuration('--max-time', flags['max-time'] ?? '120', 's'),
+        sampleTimeoutMs: parseDuration('--sample-timeout', flags['sample-timeout'] ?? '60', 's'),
+        profileRuns: parseCount('--profile-runs', flags['profile-runs'] ?? String(MEASURE_DEFAULTS.profileRuns), 0),
+        seed: flags.seed === undefined ? randomSeed() : parseCount('--seed', flags.seed, 0),
+        jsonPath: flags.json ? resolve(cwd, flags.json) : null,
+        quiet: flags.quiet ?? false,
+    };
+}
+
+// Terminal colour, only when a person is looking: a TTY, and NO_COLOR unset
+// (https://no-color.org). FORCE_COLOR turns it on regardless.
+const sgr = (open, close) => (text) => `\u001b[${open}m${text}\u001b[${close}m`;
+const COLOR = {
+    bold: sgr(1, 22),
+    dim: sgr(2, 22),
+    red: sgr(31, 39),
+    green: sgr(32, 39),
+    yellow: sgr(33, 39),
+};
+const same = (text) => text;
+const PLAIN = { bold: same, dim: same, red: same, green: same, yellow: same };
+function useColor(isTTY, env) {
+    if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0')
+        return true;
+    if (env.NO_COLOR !== undefined && env.NO_COLOR !== '')
+        return false;
+    return isTTY === true;
+}
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+function visibleWidth(text) {
+    return [...text.replace(ANSI, '')].length;
+}
+/** Lays rows out in columns; 'r' columns are right-aligned. Widths ignore colour codes. */
+function columns(rows, align, gap = '  ') {
+    const widths = [];
+    for (const row of rows)
+        row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, visibleWidth(cell))));
+    return rows.map((row) => row
+        .map((cell, i) => {
+        const pad = ' '.repeat(widths[i] - visibleWidth(cell));
+        return align[i] === 'r' ? pad + cell : i === row.length - 1 ? cell : cell + pad;
+    })
+        .join(gap)
+        .trimEnd());
+}
+
+// Number and chain formatting shared by the terminal and markdown reports.
+/** 12.3 ms, 1.234 s, 850 µs: three significant figures or so. */
+function formatMs(value) {
+    if (!Number.isFinite(value))
+        return '–';
+    const abs = Math.abs(value);
+    if (abs >= 1000)
+        return `${(value / 1000).toFixed(abs >= 10_000 ? 1 : 2)} s`;
+    if (abs >= 100)
+        return `${value.toFixed(0)} ms`;
+    if (abs >= 10)
+        return `${value.toFixed(1)} ms`;
+    if (abs >= 1)
+        return `${value.toFixed(2)} ms`;
+    return `${(value * 1000).toFixed(0)} µs`;
+}
+/** "a → b → c", keeping the two outermost and the three innermost links of a long chain. */
+function formatChain(chain, arrow = ' → ') {
+    if (chain.length <= 6)
+        return chain.join(arrow);
+    return [...chain.slice(0, 2), '…', ...chain.slice(-3)].join(arrow);
+}
+
+// The terminal summary of `importgate measure`. Pure: results in, text out.
+function errorLines(target, style) {
+    const error = target.error;
+    const lines = [style.red(`${target.name}: ${error.kind}: ${error.message}`)];
+    for (const frame of error.traceback.slice(-3))
+        lines.push(style.dim(`    ${frame}`));
+    if (error.stderr_tail) {
+        lines.push(style.dim('    last lines of stderr:'));
+        for (const line of error.stderr_tail.split('\n').slice(-5))
+            lines.push(style.dim(`      ${line}`));
+    }
+    return lines;
+}
+function measureReport(doc, style, slowest = 8) {
+    const out = [];
+    const head = doc.head;
+    const tree = head.sha ? `${head.sha.slice(0, 10)}${head.dirty ? ' + uncommitted changes' : ''}` : 'not a git commit';
+    out.push(style.bold(`importgate measure · Python ${doc.python.split(' ')[0]} · ${doc.platform} · ${tree}`));
+    out.push('');
+    const rows = [['target', 'median', 'IQR', 'range', 'n', 'modules', 'package'].map((h) => style.dim(h))];
+    for (const target of doc.targets) {
+        const side = target.head;
+        if (!side) {
+            rows.push([target.name, style.red('error'), '', '', '', '', '']);
+            continue;
+        }
+        rows.push([
+            target.name,
+            style.bold(formatMs(side.median_ms)),
+            `${formatMs(side.q1_ms)} – ${formatMs(side.q3_ms)}`,
+            `${formatMs(side.min_ms)} – ${formatMs(side.max_ms)}`,
+            String(side.samples_ms.length),
+            String(side.module_count),
+            String(side.package_module_count),
+        ]);
+    }
+    out.push(...columns(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r']).map((line) => `  ${line}`));
+    if (doc.truncated) {
+        out.push('', style.yellow(`--max-time ended sampling after ${doc.rounds} round(s), before --min-pairs; figures are less certain`));
+    }
+    for (const target of doc.targets) {
+        if (target.error) {
+            out.push('', ...errorLines(target, style));
+            continue;
+        }
+        const side = target.head;
+        if (side.profile.slowest.length === 0)
+            continue;
+        out.push('');
+        out.push(`${style.bold(target.name)}: slowest modules by self time ${style.dim(`(median of ${side.profile.runs} -X importtime runs; these runs are slower than the timed ones)`)}`);
+        const modRows = side.profile.slowest.slice(0, slowest).map((cost) => [
+            formatMs(cost.self_ms),
+            cost.name,
+            style.dim(formatChain(cost.chain.slice(0, -1)) || '(the target itself)'),
+        ]);
+        out.push(...columns(modRows, ['r', 'l', 'l']).map((line) => `  ${line}`));
+        if (side.profile.unstable_modules) {
+            out.push(style.yellow('  note: profile runs loaded different sets of modules (an import that depends on timing or environment)'));
+        }
+    }
+    out.push('');
+    out.push(style.dim(`${doc.rounds} round(s) after ${String(doc.settings.warmups)} warm-up(s), each sample a fresh interpreter; median of the import itself (perf_counter); ${doc.duration_s.toFixed(1)} s in all`));
+    return out.join('\n');
+}
+
+const USAGE = `importgate: how long importing your Python package takes, measured properly
+
+Usage:
+  importgate measure [options]                         measure the working tree as it is
+  importgate compare <base-ref> <head-ref> [options]   compare two commits (not yet available)
+  importgate --help | --version
+
+Options for measure:
+  -t, --target MODULE     module to import; repeatable (default: [tool.importgate] targets
+                          in the project's pyproject.toml)
+  -C, --repo DIR          the repository (default: the current directory)
+      --project-dir DIR   the Python project inside the repository (default: its root)
+      --python PATH       interpreter to measure with (default: python3 on PATH)
+      --install MODE      none: PYTHONPATH is the project's src/ folder, or the project
+                          folder when it has no src/ (default);
+                          current: the interpreter's environment as it is
+      --min-pairs N       at least N samples per target (default 20)
+      --max-pairs N       at most N samples per target (default 200)
+      --max-time SECONDS  time budget for the whole run (default 120)
+      --sample-timeout SECONDS
+                          a single import taking longer is killed and reported (default 60)
+      --warmup N          discarded runs per target before sampling (default 3)
+      --profile-runs N    untimed -X importtime runs per target (default 3)
+      --seed N            seed for the run order, to reproduce a run
+      --json FILE         write the results document (schema 1) to FILE
+  -q, --quiet             no progress lines on stderr
+
+Exit status: 0 pass; 1 regression, budget breach or forbidden import;
+             2 usage or setup error, or a target that could not be imported.
+Colour: on when stdout is a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 on.`;
+
+// The CLI as a function: arguments and streams in, exit status out.
+const MEASURE_OPTIONS = {
+    target: { type: 'string', short: 't', multiple: true },
+    repo: { type: 'string', short: 'C' },
+    'project-dir': { type: 'string' },
+    python: { type: 'string' },
+    install: { type: 'string' },
+    'min-pairs': { type: 'string' },
+    'max-pairs': { type: 'string' },
+    'max-time': { type: 'string' },
+    'sample-timeout': { type: 'string' },
+    warmup: { type: 'string' },
+    'profile-runs': { type: 'string' },
+    seed: { type: 'string' },
+    json: { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+};
+/** 0 pass or improvement; 1 a failing verdict; 2 an error. */
+function exitStatus(doc) {
+    if (doc.verdict === 'error')
+        return 2;
+    return doc.verdict === 'pass' || doc.verdict === 'improvement' ? 0 : 1;
+}
+function parse(args) {
+    try {
+        return parseArgs({ args, options: MEASURE_OPTIONS, allowPositionals: true, strict: true });
+    }
+    catch (error) {
+        throw new UsageError(`${error.message}\nRun importgate --help for the options.`);
+    }
+}
+async function runMeasure(args, io) {
+    const { values, positionals } = parse(args);
+    if (positionals.length > 0) {
+        throw new UsageError(`measure takes no positional arguments, got ${JSON.stringify(positionals)}; give targets with -t MODULE`);
+    }
+    const config = measureConfig(values, io.cwd);
+    const log = config.quiet ? () => { } : (line) => io.stderr.write(`importgate: ${line}\n`);
+    const doc = await measure(config, { env: io.env, cwd: io.cwd, log, signal: io.signal });
+    const style = useColor(io.stdout.isTTY, io.env) ? COLOR : PLAIN;
+    io.stdout.write(`${measureReport(doc, style)}\n`);
+    if (config.jsonPath) {
+        await mkdir(dirname(config.jsonPath), { recursive: true });
+        await writeFile(config.jsonPath, `${JSON.stringify(doc, null, 2)}\n`);
+        log(`results written to ${config.jsonPath}`);
+    }
+    return exitStatus(doc);
+}
+async function runCli(argv, io) {
+    const [command, ...rest] = argv;
+    try {
+        if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+            io.stdout.write(`${USAGE}\n`);
+            return command === undefined ? 2 : 0;
+        }
+        if (command === '--version' || command === '-V') {
+            io.stdout.write(`importgate ${VERSION}\n`);
+            return 0;
+        }
+        if (rest.includes('--help') || rest.includes('-h')) {
+            io.stdout.write(`${USAGE}\n`);
+            return 0;
+        }
+        if (command === 'measure')
+            return await runMeasure(rest, io);
+        if (command === 'compare') {
+            throw new UsageError('compare is not available in this version yet; use measure');
+        }
+        throw new UsageError(`unknown command "${command}"; use measure or compare (importgate --help)`);
+    }
+    catch (error) {
+        if (error instanceof UsageError || error instanceof SetupError) {
+            io.stderr.write(`importgate: ${error.message}\n`);
+            return 2;
+        }
+        throw error;
+    }
+}
+
+// CLI entry: wires the process (argv, streams, signals) into runCli.
+const controller = new AbortController();
+let interrupted = false;
+for (const name of ['SIGINT', 'SIGTERM']) {
+    process.on(name, () => {
+        if (interrupted)
+            process.exit(130); // a second signal: stop waiting for cleanup
+        interrupted = true;
+        process.stderr.write(`importgate: ${name}: stopping and cleaning up\n`);
+        controller.abort();
+        killAllMeasuredProcesses();
+    });
+}
+runCli(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    signal: controller.signal,
+}).then((status) => {
+    process.exitCode = interrupted ? 130 : status;
+}, (error) => {
+    process.stderr.write(`importgate: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+});

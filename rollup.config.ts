@@ -1,0 +1,44 @@
+// Two self-contained ES module bundles: the action entry the runner executes
+// (dist/index.js) and the CLI (dist/cli.js). The Python probe is not bundled:
+// it is copied beside them, because it runs in the measured interpreter.
+import { copyFile, mkdir } from 'node:fs/promises'
+import commonjs from '@rollup/plugin-commonjs'
+import nodeResolve from '@rollup/plugin-node-resolve'
+import typescript from '@rollup/plugin-typescript'
+import type { Plugin, RollupOptions } from 'rollup'
+
+function copyProbe(): Plugin {
+  return {
+    name: 'copy-probe',
+    async writeBundle() {
+      await mkdir('dist', { recursive: true })
+      await copyFile('src/measure/probe.py', 'dist/probe.py')
+    },
+  }
+}
+
+function bundle(input: string, file: string, banner?: string): RollupOptions {
+  return {
+    input,
+    output: { file, format: 'es', banner, sourcemap: false },
+    plugins: [
+      typescript({ tsconfig: 'tsconfig.build.json' }),
+      nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
+      commonjs(),
+      copyProbe(),
+    ],
+    onwarn(warning, warn) {
+      // @actions/* and their dependencies use `this` at module top level in
+      // CommonJS shims; it is harmless and would drown real warnings.
+      if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return
+      warn(warning)
+    },
+  }
+}
+
+const config: RollupOptions[] = [
+  bundle('src/main.ts', 'dist/index.js'),
+  bundle('src/cli.ts', 'dist/cli.js', '#!/usr/bin/env node'),
+]
+
+export default config

@@ -1,0 +1,152 @@
+// `importgate measure`: the working tree as it is, one side, no comparison.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { seededRandom } from '../analysis/random.js'
+import { medianInterval, median } from '../analysis/summary.js'
+import { SetupError } from '../config/errors.js'
+import type { MeasureConfig } from '../config/measure-config.js'
+import { childEnv } from '../env/child-env.js'
+import { importRoot, installEnv } from '../env/install-mode.js'
+import { describeInterpreter, findExecutable } from '../env/interpreter.js'
+import { describeWorkingTree } from '../git/describe.js'
+import { profileArms } from '../measure/profile.js'
+import type { ImportFailure } from '../measure/probe-protocol.js'
+import { emptyResults, sample, warmUp, type Arm, type ArmResult, type SamplerEvent } from '../measure/sampler.js'
+import type { ResultsDocument, TargetError, TargetResult } from '../report/results.js'
+import { ms, sideResult } from '../report/side-result.js'
+import { VERSION } from '../version.js'
+
+export interface MeasureDeps {
+  /** The parent's environment: only its allowed part reaches the measured code. */
+  env: NodeJS.ProcessEnv
+  cwd: string
+  /** Progress lines (stderr in the CLI). */
+  log: (line: string) => void
+  signal?: AbortSignal
+}
+
+/** Sampling stops early once every target's median is known to within this fraction. */
+const SETTLED_HALF_WIDTH = 0.01
+
+export function medianSettled(results: ArmResult[]): boolean {
+  return results.every((result) => {
+    if (result.failure) return true
+    const times = result.samples.map((s) => s.importMs)
+    const interval = medianInterval(times)
+    return interval !== null && (interval[1] - interval[0]) / 2 <= SETTLED_HALF_WIDTH * median(times)
+  })
+}
+
+function targetError(failure: ImportFailure, config: MeasureConfig): TargetError {
+  let message = failure.message
+  if (failure.kind === 'ModuleNotFoundError') {
+    message +=
+      config.install === 'none'
+        ? ` (with --install none, PYTHONPATH is ${importRoot(config.projectDir)}; check the target's spelling, --project-dir, or use --install current for an installed package)`
+        : ` (with --install current the target must be installed in the interpreter's environment)`
+  }
+  return { side: 'head', ...failure, message }
+}
+
+function describeEvent(event: SamplerEvent): string | null {
+  if (event.phase === 'warmup') return `warming up (${event.round}/${event.of})`
+  if (event.phase === 'failed') return `${event.arm.target}: ${event.failure.kind}: ${event.failure.message}`
+  return null
+}
+
+export async function measure(config: MeasureConfig, deps: MeasureDeps): Promise<ResultsDocument> {
+  const started = new Date()
+  const clockStart = performance.now()
+  const python = findExecutable(config.python, deps.env.PATH ?? '', deps.cwd)
+  if (!python) {
+    throw new SetupError(`--python: "${config.python}" was not found (give a path, or a name on PATH)`)
+  }
+  // A neutral, empty cwd: nothing in it can shadow a module or add to the search.
+  const scratch = await mkdtemp(join(tmpdir(), 'importgate-'))
+  try {
+    const env = childEnv(deps.env, installEnv(config.install, config.projectDir))
+    const info = await describeInterpreter(python, env, scratch)
+    const interpreter = info.executable || python
+    const arms: Arm[] = config.targets.map((target) => ({ key: `head:${target}`, target, python: interpreter, env }))
+    const random = seededRandom(config.seed)
+    const options = {
+      arms,
+      cwd: scratch,
+      warmups: config.warmups,
+      minRounds: config.minSamples,
+      maxRounds: config.maxSamples,
+      deadline: clockStart + config.maxTimeMs,
+      sampleTimeoutMs: config.sampleTimeoutMs,
+      random,
+      settled: medianSettled,
+      signal: deps.signal,
+      onEvent: (event: SamplerEvent) => {
+        const line = describeEvent(event)
+        if (line) deps.log(line)
+      },
+    }
+    deps.log(`Python ${info.version_info.join('.')} (${interpreter}), ${config.targets.length} target(s)`)
+    const results = emptyResults(arms)
+    await warmUp(options, results)
+    const live = arms.filter((arm) => !results.get(arm.key)!.failure)
+    deps.log(`profiling with -X importtime (${config.profileRuns} run(s) per target)`)
+    const profiles = await profileArms({
+      arms: live,
+      runs: config.profileRuns,
+      cwd: scratch,
+      timeoutMs: config.sampleTimeoutMs,
+      random,
+      signal: deps.signal,
+    })
+    deps.log(`sampling (${config.minSamples} to ${config.maxSamples} rounds, at most ${config.maxTimeMs / 1000} s in all)`)
+    const outcome = await sample(options, results)
+    if (deps.signal?.aborted) throw new SetupError('cancelled')
+    const targets: TargetResult[] = arms.map((arm) => {
+      const result = results.get(arm.key)!
+      const profile = profiles.get(arm.key)
+      const failure = result.failure ?? profile?.failure ?? null
+      const measured = result.samples.length > 0 && !failure
+      return {
+        name: arm.target,
+        verdict: failure ? 'error' : 'pass',
+        base: null,
+        head: measured ? sideResult(arm.target, result.samples, profile) : null,
+        delta: null,
+        modules: null,
+        forbidden: [],
+        error: failure ? targetError(failure, config) : null,
+      }
+    })
+    const tree = await describeWorkingTree(config.repoDir)
+    return {
+      schema: 1,
+      tool: { name: 'importgate', version: VERSION },
+      command: 'measure',
+      verdict: targets.some((t) => t.verdict === 'error') ? 'error' : 'pass',
+      python: info.version,
+      platform: `${info.platform} ${info.machine}`.trim(),
+      base: null,
+      head: { ref: 'WORKTREE', sha: tree.sha, dirty: tree.dirty },
+      settings: {
+        install: config.install,
+        python: interpreter,
+        project_dir: config.projectDir,
+        warmups: config.warmups,
+        min_pairs: config.minSamples,
+        max_pairs: config.maxSamples,
+        max_time_s: config.maxTimeMs / 1000,
+        sample_timeout_s: config.sampleTimeoutMs / 1000,
+        profile_runs: config.profileRuns,
+        seed: config.seed,
+      },
+      rounds: outcome.rounds,
+      truncated: outcome.truncated,
+      started_at: started.toISOString(),
+      duration_s: ms((performance.now() - clockStart) / 1000),
+      targets,
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,68 @@
+// Finding the interpreter and asking it what it is.
+import { accessSync, constants, statSync } from 'node:fs'
+import { delimiter, isAbsolute, join, resolve } from 'node:path'
+import { SetupError } from '../config/errors.js'
+import { probePath } from '../measure/probe-path.js'
+import { parseInterpreterInfo, type InterpreterInfo } from '../measure/probe-protocol.js'
+import { REPORT_FD, runProcess } from '../measure/run-process.js'
+
+function isExecutableFile(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK)
+    return statSync(path).isFile()
+  } catch {
+    return false
+  }
+}
+
+/** Resolves a name on PATH, or a path relative to `cwd`, to an executable file. */
+export function findExecutable(name: string, pathVar: string, cwd: string): string | null {
+  if (name.includes('/') || name.includes('\\') || isAbsolute(name)) {
+    const path = resolve(cwd, name)
+    return isExecutableFile(path) ? path : null
+  }
+  for (const dir of pathVar.split(delimiter)) {
+    if (!dir) continue
+    const candidate = join(dir, name)
+    if (isExecutableFile(candidate)) return candidate
+  }
+  return null
+}
+
+export const MIN_PYTHON: readonly [number, number] = [3, 8]
+
+/**
+ * Runs the probe's info mode. The interpreter it reports as sys.executable is
+ * the one to sample: a launcher in front of it (a pyenv shim is a shell script)
+ * would add its own start-up to every sample.
+ */
+export async function describeInterpreter(
+  python: string,
+  env: Record<string, string>,
+  cwd: string,
+): Promise<InterpreterInfo> {
+  const outcome = await runProcess({
+    command: python,
+    args: [probePath(), 'info', String(REPORT_FD)],
+    env,
+    cwd,
+    timeoutMs: 60_000,
+    stderr: 'tail',
+  })
+  if (!outcome.report) {
+    const tail = outcome.stderr.toString('utf8').trim().split('\n').slice(-10).join('\n')
+    throw new SetupError(
+      `--python: ${python} did not start as a Python interpreter (exit status ${outcome.code}${outcome.signal ? `, ${outcome.signal}` : ''})${tail ? `:\n${tail}` : ''}`,
+    )
+  }
+  const info = parseInterpreterInfo(outcome.report)
+  const [major, minor] = info.version_info
+  if (info.implementation !== 'cpython') {
+    // -X importtime and the start-up behaviour we rely on are CPython's.
+    throw new SetupError(`--python: ${python} is ${info.implementation}; importgate measures CPython 3.8 or newer`)
+  }
+  if (major < MIN_PYTHON[0] || (major === MIN_PYTHON[0] && minor < MIN_PYTHON[1])) {
+    throw new SetupError(`--python: ${python} is Python ${info.version_info.join('.')}; importgate needs 3.8 or newer`)
+  }
+  return info
+}

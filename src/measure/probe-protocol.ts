@@ -1,0 +1,85 @@
+// What probe.py reports, and how a report that is not what it should be is
+// turned into an error rather than trusted.
+
+export type ProbeMode = 'time' | 'modules' | 'profile'
+
+export const BEGIN_MARK = 'importgate-probe: begin import'
+export const END_MARK = 'importgate-probe: end import'
+
+/** A failure of the import itself, in the words of the interpreter or of the harness. */
+export interface ImportFailure {
+  /** Exception class name, or Timeout / ProcessExit / Signal / NoReport for harness-level failures. */
+  kind: string
+  message: string
+  /** The innermost frames of the traceback, outermost first. */
+  traceback: string[]
+  /** For SystemExit: its code. */
+  exit_code?: number | string | null
+  /** The last lines of stderr, when the probe could not report for itself. */
+  stderr_tail?: string
+}
+
+export interface ProbeReport {
+  protocol: 1
+  mode: ProbeMode
+  target: string
+  ok: boolean
+  import_ns: number
+  import_cpu_ns: number
+  /** perf_counter_ns() just before and after the import: CLOCK_MONOTONIC on Linux. */
+  start_ns: number
+  end_ns: number
+  modules_before: number
+  modules_after: number
+  probe_preloaded: string[]
+  error: ImportFailure | null
+  /** Modules the import added to sys.modules (modules and profile modes). */
+  added?: string[]
+}
+
+export interface InterpreterInfo {
+  protocol: 1
+  mode: 'info'
+  version: string
+  version_info: [number, number, number]
+  implementation: string
+  cache_tag: string
+  executable: string
+  prefix: string
+  base_prefix: string
+  platform: string
+  machine: string
+  startup_modules: number
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Parses the probe's report; throws with the raw text when it is malformed. */
+export function parseProbeReport(raw: string): ProbeReport {
+  let value: unknown
+  try {
+    value = JSON.parse(raw)
+  } catch {
+    throw new Error(`the probe's report is not JSON: ${JSON.stringify(raw.slice(0, 200))}`)
+  }
+  if (
+    !isRecord(value) ||
+    value.protocol !== 1 ||
+    typeof value.ok !== 'boolean' ||
+    typeof value.import_ns !== 'number' ||
+    typeof value.modules_after !== 'number'
+  ) {
+    throw new Error(`the probe's report has an unexpected shape: ${raw.slice(0, 200)}`)
+  }
+  return value as unknown as ProbeReport
+}
+
+export function parseInterpreterInfo(raw: string): InterpreterInfo {
+  const value: unknown = JSON.parse(raw)
+  if (!isRecord(value) || value.mode !== 'info' || typeof value.version !== 'string') {
+    throw new Error(`unexpected interpreter description: ${raw.slice(0, 200)}`)
+  }
+  return value as unknown as InterpreterInfo
+}

@@ -1,0 +1,181 @@
+"""importgate probe: imports one module in a fresh interpreter and reports how it went.
+
+Run as:  python [-X importtime] probe.py MODE FD TARGET     (MODE: time | modules | profile)
+         python probe.py info FD
+
+The report is one JSON object written to the inherited file descriptor FD, never
+to stdout or stderr: the measured code may print anything to either stream.
+
+Before the import this file uses only modules the interpreter has already loaded
+at startup (sys, os, time); anything else would change what is being measured.
+That is also why it encodes its JSON by hand instead of importing `json`, and
+formats tracebacks without `traceback`. Python 3.8+, stdlib only.
+"""
+
+import sys
+import os
+import time
+
+PROTOCOL = 1
+BEGIN_MARK = "importgate-probe: begin import"
+END_MARK = "importgate-probe: end import"
+_PRELOADED = [name for name in ("os", "time") if name in sys.modules]
+
+
+def _string(text):
+    out = ['"']
+    for ch in text:
+        code = ord(ch)
+        if ch == '"':
+            out.append('\\"')
+        elif ch == "\\":
+            out.append("\\\\")
+        elif 0x20 <= code < 0x7F:
+            out.append(ch)
+        elif code > 0xFFFF:
+            code -= 0x10000
+            out.append("\\u%04x\\u%04x" % (0xD800 + (code >> 10), 0xDC00 + (code & 0x3FF)))
+        else:
+            out.append("\\u%04x" % code)
+    out.append('"')
+    return "".join(out)
+
+
+def _encode(value):
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, str):
+        return _string(value)
+    if isinstance(value, dict):
+        return "{" + ",".join(_string(str(k)) + ":" + _encode(v) for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(_encode(v) for v in value) + "]"
+    return _string(repr(value))
+
+
+def _emit(fd, report):
+    data = memoryview(_encode(report).encode("ascii"))
+    while data:
+        data = data[os.write(fd, data):]
+
+
+def _safe_str(value):
+    try:
+        return str(value)
+    except BaseException:  # a hostile __str__ must not cost us the report
+        return "<unprintable %s>" % type(value).__name__
+
+
+def _traceback_tail(exc, limit=8):
+    frames = []
+    tb = exc.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        frames.append('File "%s", line %d, in %s' % (code.co_filename, tb.tb_lineno, code.co_name))
+        tb = tb.tb_next
+    # The first frame is this probe calling __import__: not the user's concern.
+    return frames[1:][-limit:]
+
+
+def _describe(exc):
+    error = {
+        "kind": type(exc).__name__,
+        "message": _safe_str(exc),
+        "traceback": _traceback_tail(exc),
+    }
+    if isinstance(exc, SystemExit):
+        code = exc.code
+        error["exit_code"] = code if isinstance(code, int) or code is None else _safe_str(code)
+    return error
+
+
+def _info(fd):
+    uname = os.uname() if hasattr(os, "uname") else None
+    _emit(fd, {
+        "protocol": PROTOCOL,
+        "mode": "info",
+        "version": sys.version,
+        "version_info": list(sys.version_info[:3]),
+        "implementation": sys.implementation.name,
+        "cache_tag": sys.implementation.cache_tag,
+        "executable": sys.executable,
+        "prefix": sys.prefix,
+        "base_prefix": getattr(sys, "base_prefix", sys.prefix),
+        "platform": sys.platform,
+        "machine": uname.machine if uname else "",
+        "startup_modules": len(sys.modules),
+    })
+
+
+def _measure(mode, fd, target):
+    pid = os.getpid()
+    before = set(sys.modules)
+    profile = mode == "profile"
+    if profile:
+        os.write(2, ("\n%s\n" % BEGIN_MARK).encode("ascii"))
+    error = None
+    cpu0 = time.process_time_ns()
+    t0 = time.perf_counter_ns()
+    try:
+        __import__(target)
+    except BaseException as exc:  # SystemExit and KeyboardInterrupt are results too
+        error = exc
+    t1 = time.perf_counter_ns()
+    cpu1 = time.process_time_ns()
+    if os.getpid() != pid:
+        # The measured code forked and this is the child coming back: stay silent.
+        os._exit(0)
+    if profile:
+        os.write(2, ("\n%s\n" % END_MARK).encode("ascii"))
+    report = {
+        "protocol": PROTOCOL,
+        "mode": mode,
+        "target": target,
+        "ok": error is None,
+        "import_ns": t1 - t0,
+        "import_cpu_ns": cpu1 - cpu0,
+        "start_ns": t0,
+        "end_ns": t1,
+        "modules_before": len(before),
+        "modules_after": len(sys.modules),
+        "probe_preloaded": _PRELOADED,
+        "error": _describe(error) if error is not None else None,
+    }
+    if mode != "time":
+        report["added"] = sorted(_safe_str(name) for name in set(sys.modules) - before)
+    _emit(fd, report)
+
+
+def main():
+    # Running a script puts its folder first on sys.path; that folder is ours,
+    # not the measured project's, so take it out before anything is imported.
+    here = os.path.dirname(os.path.abspath(__file__))
+    if sys.path and sys.path[0] in (here, os.path.realpath(here)):
+        del sys.path[0]
+    mode, fd = sys.argv[1], int(sys.argv[2])
+    # Descendants of the measured code must not hold our report channel open.
+    os.set_inheritable(fd, False)
+    if mode == "info":
+        _info(fd)
+    else:
+        _measure(mode, fd, sys.argv[3])
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BaseException:
+            pass
+    # Skip interpreter teardown: atexit hooks and non-daemon threads started by
+    # the measured code are not part of the import and could hang the sample.
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+// One probe run: builds the interpreter's argument list, runs it through the
+// process layer and turns what came back into a report or a structured failure.
+import { probePath } from './probe-path.js'
+import {
+  parseProbeReport,
+  type ImportFailure,
+  type ProbeMode,
+  type ProbeReport,
+} from './probe-protocol.js'
+import { REPORT_FD, runProcess } from './run-process.js'
+
+export interface ProbeRequest {
+  python: string
+  target: string
+  mode: ProbeMode
+  env: Record<string, string>
+  cwd: string
+  timeoutMs: number
+}
+
+export interface ProbeRun {
+  /** The probe's report, when it got to write one. */
+  report: ProbeReport | null
+  /** Why the import did not complete, or null when it did. */
+  failure: ImportFailure | null
+  /** Spawn to exit, as the parent saw it. */
+  wallMs: number
+  /** Spawn to the start of the import (interpreter start-up plus probe set-up). */
+  startupMs: number | null
+  /** Decoded stderr: all of it in profile mode, the tail otherwise. */
+  stderr: string
+}
+
+/** The interpreter's argument list for a probe run; exported for tests. */
+export function probeArgs(mode: ProbeMode, target: string): string[] {
+  const flags = mode === 'profile' ? ['-X', 'importtime'] : []
+  return [...flags, probePath(), mode, String(REPORT_FD), target]
+}
+
+function lastLines(text: string, count: number): string {
+  return text.trimEnd().split(/\r?\n/).slice(-count).join('\n')
+}
+
+export async function runProbe(request: ProbeRequest): Promise<ProbeRun> {
+  const outcome = await runProcess({
+    command: request.python,
+    args: probeArgs(request.mode, request.target),
+    env: request.env,
+    cwd: request.cwd,
+    timeoutMs: request.timeoutMs,
+    stderr: request.mode === 'profile' ? 'full' : 'tail',
+  })
+  // Measured code may write any bytes; invalid UTF-8 becomes U+FFFD here.
+  const stderr = outcome.stderr.toString('utf8')
+  const wallNs = outcome.exitNs - outcome.spawnNs
+  const wallMs = Number(wallNs) / 1e6
+  let report: ProbeReport | null = null
+  let failure: ImportFailure | null = null
+  if (outcome.report.length > 0 && !outcome.timedOut) {
+    report = parseProbeReport(outcome.report)
+    failure = report.error
+  } else if (outcome.timedOut) {
+    failure = {
+      kind: 'Timeout',
+      message: `importing ${request.target} did not finish within ${request.timeoutMs / 1000} s; its process group was killed`,
+      traceback: [],
+      stderr_tail: lastLines(stderr, 20),
+    }
+  } else if (outcome.signal) {
+    failure = {
+      kind: 'Signal',
+      message: `the interpreter was killed by ${outcome.signal} while importing ${request.target}`,
+      traceback: [],
+      stderr_tail: lastLines(stderr, 20),
+    }
+  } else {
+    failure = {
+      kind: 'ProcessExit',
+      message: `the interpreter exited with status ${outcome.code} while importing ${request.target}, before the probe could report (os._exit() or a crash in the imported code)`,
+      traceback: [],
+      exit_code: outcome.code,
+      stderr_tail: lastLines(stderr, 20),
+    }
+  }
+  let startupMs: number | null = null
+  if (report) {
+    const startup = BigInt(report.start_ns) - outcome.spawnNs
+    // Both clocks are CLOCK_MONOTONIC on Linux and macOS; elsewhere the figure
+    // would be meaningless, and a value outside the run says so.
+    if (startup >= 0n && startup <= wallNs) startupMs = Number(startup) / 1e6
+  }
+  return { report, failure, wallMs, startupMs, stderr }
+}

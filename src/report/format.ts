@@ -1,0 +1,18 @@
+// Number and chain formatting shared by the terminal and markdown reports.
+
+/** 12.3 ms, 1.234 s, 850 µs: three significant figures or so. */
+export function formatMs(value: number): string {
+  if (!Number.isFinite(value)) return '–'
+  const abs = Math.abs(value)
+  if (abs >= 1000) return `${(value / 1000).toFixed(abs >= 10_000 ? 1 : 2)} s`
+  if (abs >= 100) return `${value.toFixed(0)} ms`
+  if (abs >= 10) return `${value.toFixed(1)} ms`
+  if (abs >= 1) return `${value.toFixed(2)} ms`
+  return `${(value * 1000).toFixed(0)} µs`
+}
+
+/** "a → b → c", keeping the two outermost and the three innermost links of a long chain. */
+export function formatChain(chain: readonly string[], arrow = ' → '): string {
+  if (chain.length <= 6) return chain.join(arrow)
+  return [...chain.slice(0, 2), '…', ...chain.slice(-3)].join(arrow)
+}

@@ -1,0 +1,98 @@
+// The results document, schema 1 (see DESIGN.md). Written by the CLI (--json),
+// uploaded by the action, read by the report code. Fields are only added.
+
+export type Verdict = 'pass' | 'improvement' | 'regression' | 'budget' | 'forbidden' | 'error'
+
+export interface CommitRef {
+  ref: string
+  sha: string | null
+  /** measure only: the working tree had uncommitted changes. */
+  dirty?: boolean
+}
+
+export interface ModuleCostJson {
+  name: string
+  self_ms: number
+  cumulative_ms: number
+  chain: string[]
+}
+
+export interface SideResult {
+  /** Median of samples_ms: the import alone, timed inside the interpreter. */
+  median_ms: number
+  samples_ms: number[]
+  /** len(sys.modules) after importing the target. */
+  module_count: number
+  /** Modules the import itself added. */
+  modules_added: number
+  /** Modules in the target's top-level package. */
+  package_module_count: number
+  min_ms: number
+  max_ms: number
+  q1_ms: number
+  q3_ms: number
+  mad_ms: number
+  /** 95% distribution-free interval for the median; null with too few samples. */
+  median_ci_ms: [number, number] | null
+  cpu_samples_ms: number[]
+  /** Spawn to exit as seen from outside, per sample. */
+  wall_samples_ms: number[]
+  startup_median_ms: number | null
+  profile: {
+    runs: number
+    /** Profile runs disagreed on the set of modules loaded. */
+    unstable_modules: boolean
+    /** Largest -X importtime self times, median over profile runs. */
+    slowest: ModuleCostJson[]
+  }
+  /** Sorted names of the modules the import added (from the profile runs). */
+  modules: string[]
+}
+
+export interface TargetError {
+  side: 'base' | 'head'
+  kind: string
+  message: string
+  traceback: string[]
+  exit_code?: number | string | null
+  stderr_tail?: string
+}
+
+export interface TargetResult {
+  name: string
+  verdict: Verdict
+  base: SideResult | null
+  head: SideResult | null
+  delta: null | {
+    ms: number
+    pct: number
+    ci_pct: [number, number]
+    p: number
+    pairs: number
+  }
+  modules: null | {
+    added: (ModuleCostJson & { name: string })[]
+    removed: (ModuleCostJson & { name: string })[]
+  }
+  forbidden: { name: string; chain: string[] }[]
+  error: TargetError | null
+}
+
+export interface ResultsDocument {
+  schema: 1
+  tool: { name: 'importgate'; version: string }
+  command: 'measure' | 'compare'
+  verdict: Verdict
+  python: string
+  platform: string
+  base: CommitRef | null
+  head: CommitRef
+  settings: Record<string, unknown>
+  /** Rounds of timed samples actually run. */
+  rounds: number
+  /** The time budget ended sampling before the minimum was reached. */
+  truncated: boolean
+  started_at: string
+  duration_s: number
+  targets: TargetResult[]
+}

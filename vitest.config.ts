@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Integration tests start real interpreters; a cold 2-core runner can take
+    // several seconds for one test. Nothing here waits on a timer.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    // Integration tests each run many child processes; running files in
+    // parallel on 2 cores only makes each slower.
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+})
