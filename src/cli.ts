@@ -25,7 +25,9 @@ runCli(process.argv.slice(2), {
     process.exitCode = interrupted ? 130 : status
   },
   (error: unknown) => {
-    process.stderr.write(`importgate: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    process.stderr.write(
+      `importgate: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    )
     process.exitCode = 2
   },
 )

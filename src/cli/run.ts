@@ -53,7 +53,9 @@ function parse(args: string[]) {
 async function runMeasure(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args)
   if (positionals.length > 0) {
-    throw new UsageError(`measure takes no positional arguments, got ${JSON.stringify(positionals)}; give targets with -t MODULE`)
+    throw new UsageError(
+      `measure takes no positional arguments, got ${JSON.stringify(positionals)}; give targets with -t MODULE`,
+    )
   }
   const config = measureConfig(values as MeasureFlags, io.cwd)
   const log = config.quiet ? () => {} : (line: string) => io.stderr.write(`importgate: ${line}\n`)

@@ -10,9 +10,17 @@ import { childEnv } from '../env/child-env.js'
 import { importRoot, installEnv } from '../env/install-mode.js'
 import { describeInterpreter, findExecutable } from '../env/interpreter.js'
 import { describeWorkingTree } from '../git/describe.js'
+import { compiledProbe } from '../measure/probe-path.js'
 import { profileArms } from '../measure/profile.js'
 import type { ImportFailure } from '../measure/probe-protocol.js'
-import { emptyResults, sample, warmUp, type Arm, type ArmResult, type SamplerEvent } from '../measure/sampler.js'
+import {
+  emptyResults,
+  sample,
+  warmUp,
+  type Arm,
+  type ArmResult,
+  type SamplerEvent,
+} from '../measure/sampler.js'
 import type { ResultsDocument, TargetError, TargetResult } from '../report/results.js'
 import { ms, sideResult } from '../report/side-result.js'
 import { VERSION } from '../version.js'
@@ -34,7 +42,9 @@ export function medianSettled(results: ArmResult[]): boolean {
     if (result.failure) return true
     const times = result.samples.map((s) => s.importMs)
     const interval = medianInterval(times)
-    return interval !== null && (interval[1] - interval[0]) / 2 <= SETTLED_HALF_WIDTH * median(times)
+    return (
+      interval !== null && (interval[1] - interval[0]) / 2 <= SETTLED_HALF_WIDTH * median(times)
+    )
   })
 }
 
@@ -51,7 +61,8 @@ function targetError(failure: ImportFailure, config: MeasureConfig): TargetError
 
 function describeEvent(event: SamplerEvent): string | null {
   if (event.phase === 'warmup') return `warming up (${event.round}/${event.of})`
-  if (event.phase === 'failed') return `${event.arm.target}: ${event.failure.kind}: ${event.failure.message}`
+  if (event.phase === 'failed')
+    return `${event.arm.target}: ${event.failure.kind}: ${event.failure.message}`
   return null
 }
 
@@ -60,15 +71,24 @@ export async function measure(config: MeasureConfig, deps: MeasureDeps): Promise
   const clockStart = performance.now()
   const python = findExecutable(config.python, deps.env.PATH ?? '', deps.cwd)
   if (!python) {
-    throw new SetupError(`--python: "${config.python}" was not found (give a path, or a name on PATH)`)
+    throw new SetupError(
+      `--python: "${config.python}" was not found (give a path, or a name on PATH)`,
+    )
   }
   // A neutral, empty cwd: nothing in it can shadow a module or add to the search.
-  const scratch = await mkdtemp(join(tmpdir(), 'importgate-'))
+  const scratch = await mkdtemp(join(deps.env.TMPDIR || tmpdir(), 'importgate-'))
   try {
     const env = childEnv(deps.env, installEnv(config.install, config.projectDir))
     const info = await describeInterpreter(python, env, scratch)
     const interpreter = info.executable || python
-    const arms: Arm[] = config.targets.map((target) => ({ key: `head:${target}`, target, python: interpreter, env }))
+    const probe = await compiledProbe(interpreter, env, scratch)
+    const arms: Arm[] = config.targets.map((target) => ({
+      key: `head:${target}`,
+      target,
+      python: interpreter,
+      probe,
+      env,
+    }))
     const random = seededRandom(config.seed)
     const options = {
       arms,
@@ -86,7 +106,9 @@ export async function measure(config: MeasureConfig, deps: MeasureDeps): Promise
         if (line) deps.log(line)
       },
     }
-    deps.log(`Python ${info.version_info.join('.')} (${interpreter}), ${config.targets.length} target(s)`)
+    deps.log(
+      `Python ${info.version_info.join('.')} (${interpreter}), ${config.targets.length} target(s)`,
+    )
     const results = emptyResults(arms)
     await warmUp(options, results)
     const live = arms.filter((arm) => !results.get(arm.key)!.failure)
@@ -99,7 +121,9 @@ export async function measure(config: MeasureConfig, deps: MeasureDeps): Promise
       random,
       signal: deps.signal,
     })
-    deps.log(`sampling (${config.minSamples} to ${config.maxSamples} rounds, at most ${config.maxTimeMs / 1000} s in all)`)
+    deps.log(
+      `sampling (${config.minSamples} to ${config.maxSamples} rounds, at most ${config.maxTimeMs / 1000} s in all)`,
+    )
     const outcome = await sample(options, results)
     if (deps.signal?.aborted) throw new SetupError('cancelled')
     const targets: TargetResult[] = arms.map((arm) => {

@@ -66,7 +66,8 @@ function directory(input: string, path: string): string {
 export function validateTargets(targets: string[], source: string): string[] {
   for (const target of targets) {
     const problem = moduleNameProblem(target)
-    if (problem) throw new UsageError(`${source}: "${target}" is not a Python module name: ${problem}`)
+    if (problem)
+      throw new UsageError(`${source}: "${target}" is not a Python module name: ${problem}`)
   }
   return [...new Set(targets)]
 }
@@ -92,8 +93,16 @@ export function measureConfig(flags: MeasureFlags, cwd: string): MeasureConfig {
       )
     }
   }
-  const minSamples = parseCount('--min-pairs', flags['min-pairs'] ?? String(MEASURE_DEFAULTS.minSamples), 1)
-  const maxSamples = parseCount('--max-pairs', flags['max-pairs'] ?? String(Math.max(minSamples, MEASURE_DEFAULTS.maxSamples)), 1)
+  const minSamples = parseCount(
+    '--min-pairs',
+    flags['min-pairs'] ?? String(MEASURE_DEFAULTS.minSamples),
+    1,
+  )
+  const maxSamples = parseCount(
+    '--max-pairs',
+    flags['max-pairs'] ?? String(Math.max(minSamples, MEASURE_DEFAULTS.maxSamples)),
+    1,
+  )
   if (maxSamples < minSamples) {
     throw new UsageError(`--max-pairs: ${maxSamples} is less than --min-pairs ${minSamples}`)
   }
@@ -109,7 +118,11 @@ export function measureConfig(flags: MeasureFlags, cwd: string): MeasureConfig {
     maxSamples,
     maxTimeMs: parseDuration('--max-time', flags['max-time'] ?? '120', 's'),
     sampleTimeoutMs: parseDuration('--sample-timeout', flags['sample-timeout'] ?? '60', 's'),
-    profileRuns: parseCount('--profile-runs', flags['profile-runs'] ?? String(MEASURE_DEFAULTS.profileRuns), 0),
+    profileRuns: parseCount(
+      '--profile-runs',
+      flags['profile-runs'] ?? String(MEASURE_DEFAULTS.profileRuns),
+      0,
+    ),
     seed: flags.seed === undefined ? randomSeed() : parseCount('--seed', flags.seed, 0),
     jsonPath: flags.json ? resolve(cwd, flags.json) : null,
     quiet: flags.quiet ?? false,

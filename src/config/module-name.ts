@@ -3,9 +3,11 @@
 // clear refusal here beats a ModuleNotFoundError after installing everything.
 
 const KEYWORDS = new Set(
-  ('False None True and as assert async await break class continue def del elif else except ' +
+  (
+    'False None True and as assert async await break class continue def del elif else except ' +
     'finally for from global if import in is lambda nonlocal not or pass raise return try ' +
-    'while with yield').split(' '),
+    'while with yield'
+  ).split(' '),
 )
 
 // Python identifiers (PEP 3131): XID_Start then XID_Continue; this is the
@@ -25,7 +27,8 @@ export function moduleNameProblem(name: string): string | null {
   }
   for (const part of name.split('.')) {
     if (part === '') return 'it has an empty part between dots'
-    if (KEYWORDS.has(part)) return `"${part}" is a Python keyword, which no importable module can be named`
+    if (KEYWORDS.has(part))
+      return `"${part}" is a Python keyword, which no importable module can be named`
     if (!IDENTIFIER.test(part)) {
       return `"${part}" is not a Python identifier (letters, digits and underscores, not starting with a digit)`
     }

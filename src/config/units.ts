@@ -29,6 +29,7 @@ export function parseCount(input: string, value: string, min: number): number {
 /** A percentage: "5%" or "5" both mean 5. */
 export function parsePercent(input: string, value: string): number {
   const match = /^(\d+(?:\.\d+)?|\.\d+)\s*%?$/.exec(value.trim())
-  if (!match) throw new UsageError(`${input}: "${value}" is not a percentage; use a number such as 5 or 5%`)
+  if (!match)
+    throw new UsageError(`${input}: "${value}" is not a percentage; use a number such as 5 or 5%`)
   return Number(match[1])
 }

@@ -59,10 +59,14 @@ export async function describeInterpreter(
   const [major, minor] = info.version_info
   if (info.implementation !== 'cpython') {
     // -X importtime and the start-up behaviour we rely on are CPython's.
-    throw new SetupError(`--python: ${python} is ${info.implementation}; importgate measures CPython 3.8 or newer`)
+    throw new SetupError(
+      `--python: ${python} is ${info.implementation}; importgate measures CPython 3.8 or newer`,
+    )
   }
   if (major < MIN_PYTHON[0] || (major === MIN_PYTHON[0] && minor < MIN_PYTHON[1])) {
-    throw new SetupError(`--python: ${python} is Python ${info.version_info.join('.')}; importgate needs 3.8 or newer`)
+    throw new SetupError(
+      `--python: ${python} is Python ${info.version_info.join('.')}; importgate needs 3.8 or newer`,
+    )
   }
   return info
 }

@@ -47,7 +47,13 @@ interface ParsedLine {
 export function parseImportTimeLine(line: string): ParsedLine | null {
   const match = LINE.exec(line)
   if (!match) return null
-  const [, self, cumulative, indent, name] = match as unknown as [string, string, string, string, string]
+  const [, self, cumulative, indent, name] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ]
   const cached = self === 'cached' || cumulative === 'cached'
   return {
     name,
@@ -82,7 +88,8 @@ export interface ParseOptions {
 
 export function parseImportTime(text: string, options: ParseOptions = {}): ImportTree {
   let lines = text.split(/\r?\n/)
-  if (options.markers) lines = sliceBetweenMarkers(lines, options.markers.begin, options.markers.end)
+  if (options.markers)
+    lines = sliceBetweenMarkers(lines, options.markers.begin, options.markers.end)
   // pending[d] holds finished nodes at depth d still waiting for their parent,
   // which is the next line at depth d - 1.
   const pending = new Map<number, ImportNode[]>()

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { runProcess } from './run-process.js'
 
 /**
  * Where probe.py is. In the bundle it sits beside dist/cli.js and dist/index.js;
@@ -8,7 +10,36 @@ import { fileURLToPath } from 'node:url'
 export function probePath(): string {
   const path = fileURLToPath(new URL('./probe.py', import.meta.url))
   if (!existsSync(path)) {
-    throw new Error(`importgate is incomplete: the probe is missing at ${path}; rebuild with npm run bundle`)
+    throw new Error(
+      `importgate is incomplete: the probe is missing at ${path}; rebuild with npm run bundle`,
+    )
   }
   return path
+}
+
+const COMPILE =
+  'import py_compile, sys; py_compile.compile(sys.argv[1], cfile=sys.argv[2], doraise=True)'
+
+/**
+ * The probe compiled by `python` into `dir`, ready to run as a script. A
+ * script's source is compiled on every start (about 1.3 ms on 3.8, 1.9 ms on
+ * 3.13 for the probe); a .pyc given as the script is not. Falls back to the
+ * source when compiling fails: slower, equally correct.
+ */
+export async function compiledProbe(
+  python: string,
+  env: Record<string, string>,
+  dir: string,
+): Promise<string> {
+  const source = probePath()
+  const target = join(dir, 'importgate_probe.pyc')
+  const outcome = await runProcess({
+    command: python,
+    args: ['-c', COMPILE, source, target],
+    env,
+    cwd: dir,
+    timeoutMs: 60_000,
+    stderr: 'tail',
+  })
+  return outcome.code === 0 && existsSync(target) ? target : source
 }

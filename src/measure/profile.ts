@@ -55,6 +55,7 @@ export async function profileArms(options: ProfileOptions): Promise<Map<string, 
       if (profile.failure || options.signal?.aborted) continue
       const run = await runProbe({
         python: arm.python,
+        probe: arm.probe,
         target: arm.target,
         mode: 'profile',
         env: arm.env,
@@ -74,9 +75,9 @@ export async function profileArms(options: ProfileOptions): Promise<Map<string, 
       }
       profile.runs++
       profile.logs.push(run.stderr)
-      trees.get(arm.key)!.push(
-        parseImportTime(run.stderr, { markers: { begin: BEGIN_MARK, end: END_MARK } }),
-      )
+      trees
+        .get(arm.key)!
+        .push(parseImportTime(run.stderr, { markers: { begin: BEGIN_MARK, end: END_MARK } }))
     }
   }
   for (const [key, profile] of profiles) profile.costs = moduleCosts(trees.get(key)!)

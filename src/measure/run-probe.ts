@@ -11,6 +11,8 @@ import { REPORT_FD, runProcess } from './run-process.js'
 
 export interface ProbeRequest {
   python: string
+  /** The probe to run (see compiledProbe); probe.py itself when absent. */
+  probe?: string
   target: string
   mode: ProbeMode
   env: Record<string, string>
@@ -32,9 +34,9 @@ export interface ProbeRun {
 }
 
 /** The interpreter's argument list for a probe run; exported for tests. */
-export function probeArgs(mode: ProbeMode, target: string): string[] {
+export function probeArgs(mode: ProbeMode, target: string, probe = probePath()): string[] {
   const flags = mode === 'profile' ? ['-X', 'importtime'] : []
-  return [...flags, probePath(), mode, String(REPORT_FD), target]
+  return [...flags, probe, mode, String(REPORT_FD), target]
 }
 
 function lastLines(text: string, count: number): string {
@@ -44,7 +46,7 @@ function lastLines(text: string, count: number): string {
 export async function runProbe(request: ProbeRequest): Promise<ProbeRun> {
   const outcome = await runProcess({
     command: request.python,
-    args: probeArgs(request.mode, request.target),
+    args: probeArgs(request.mode, request.target, request.probe),
     env: request.env,
     cwd: request.cwd,
     timeoutMs: request.timeoutMs,

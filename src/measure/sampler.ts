@@ -11,6 +11,8 @@ export interface Arm {
   key: string
   target: string
   python: string
+  /** The probe script to run (compiled once per interpreter). */
+  probe?: string
   env: Record<string, string>
 }
 
@@ -72,6 +74,7 @@ function toSample(run: ProbeRun): Sample {
 async function runOnce(arm: Arm, options: SamplerOptions): Promise<ProbeRun> {
   return runProbe({
     python: arm.python,
+    probe: arm.probe,
     target: arm.target,
     mode: 'time',
     env: arm.env,
@@ -88,7 +91,10 @@ export interface SamplerOutcome {
 }
 
 /** Warm-up rounds: discarded, but they surface import errors early and write .pyc files. */
-export async function warmUp(options: SamplerOptions, results: Map<string, ArmResult>): Promise<void> {
+export async function warmUp(
+  options: SamplerOptions,
+  results: Map<string, ArmResult>,
+): Promise<void> {
   for (let round = 1; round <= options.warmups; round++) {
     options.onEvent?.({ phase: 'warmup', round, of: options.warmups })
     for (const arm of shuffled(options.arms, options.random)) {

@@ -11,10 +11,20 @@ export function ms(value: number): number {
 }
 
 export function costJson(cost: ModuleCost): ModuleCostJson {
-  return { name: cost.name, self_ms: ms(cost.selfMs), cumulative_ms: ms(cost.cumulativeMs), chain: cost.chain }
+  return {
+    name: cost.name,
+    self_ms: ms(cost.selfMs),
+    cumulative_ms: ms(cost.cumulativeMs),
+    chain: cost.chain,
+  }
 }
 
-export function sideResult(target: string, samples: Sample[], profile: ArmProfile | undefined, slowest = 15): SideResult {
+export function sideResult(
+  target: string,
+  samples: Sample[],
+  profile: ArmProfile | undefined,
+  slowest = 15,
+): SideResult {
   const times = samples.map((s) => s.importMs)
   const stats = spread(times)
   const startups = samples.flatMap((s) => (s.startupMs === null ? [] : [s.startupMs]))

@@ -9,7 +9,8 @@ export interface Style {
   yellow(text: string): string
 }
 
-const sgr = (open: number, close: number) => (text: string) => `\u001b[${open}m${text}\u001b[${close}m`
+const sgr = (open: number, close: number) => (text: string) =>
+  `\u001b[${open}m${text}\u001b[${close}m`
 
 export const COLOR: Style = {
   bold: sgr(1, 22),
@@ -38,7 +39,8 @@ export function visibleWidth(text: string): number {
 /** Lays rows out in columns; 'r' columns are right-aligned. Widths ignore colour codes. */
 export function columns(rows: string[][], align: ('l' | 'r')[], gap = '  '): string[] {
   const widths: number[] = []
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, visibleWidth(cell))))
+  for (const row of rows)
+    row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, visibleWidth(cell))))
   return rows.map((row) =>
     row
       .map((cell, i) => {

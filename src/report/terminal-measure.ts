@@ -9,7 +9,8 @@ function errorLines(target: TargetResult, style: Style): string[] {
   for (const frame of error.traceback.slice(-3)) lines.push(style.dim(`    ${frame}`))
   if (error.stderr_tail) {
     lines.push(style.dim('    last lines of stderr:'))
-    for (const line of error.stderr_tail.split('\n').slice(-5)) lines.push(style.dim(`      ${line}`))
+    for (const line of error.stderr_tail.split('\n').slice(-5))
+      lines.push(style.dim(`      ${line}`))
   }
   return lines
 }
@@ -17,10 +18,18 @@ function errorLines(target: TargetResult, style: Style): string[] {
 export function measureReport(doc: ResultsDocument, style: Style, slowest = 8): string {
   const out: string[] = []
   const head = doc.head
-  const tree = head.sha ? `${head.sha.slice(0, 10)}${head.dirty ? ' + uncommitted changes' : ''}` : 'not a git commit'
-  out.push(style.bold(`importgate measure · Python ${doc.python.split(' ')[0]} · ${doc.platform} · ${tree}`))
+  const tree = head.sha
+    ? `${head.sha.slice(0, 10)}${head.dirty ? ' + uncommitted changes' : ''}`
+    : 'not a git commit'
+  out.push(
+    style.bold(
+      `importgate measure · Python ${doc.python.split(' ')[0]} · ${doc.platform} · ${tree}`,
+    ),
+  )
   out.push('')
-  const rows = [['target', 'median', 'IQR', 'range', 'n', 'modules', 'package'].map((h) => style.dim(h))]
+  const rows = [
+    ['target', 'median', 'IQR', 'range', 'n', 'modules', 'package'].map((h) => style.dim(h)),
+  ]
   for (const target of doc.targets) {
     const side = target.head
     if (!side) {
@@ -39,7 +48,12 @@ export function measureReport(doc: ResultsDocument, style: Style, slowest = 8): 
   }
   out.push(...columns(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r']).map((line) => `  ${line}`))
   if (doc.truncated) {
-    out.push('', style.yellow(`--max-time ended sampling after ${doc.rounds} round(s), before --min-pairs; figures are less certain`))
+    out.push(
+      '',
+      style.yellow(
+        `--max-time ended sampling after ${doc.rounds} round(s), before --min-pairs; figures are less certain`,
+      ),
+    )
   }
   for (const target of doc.targets) {
     if (target.error) {
@@ -52,14 +66,21 @@ export function measureReport(doc: ResultsDocument, style: Style, slowest = 8): 
     out.push(
       `${style.bold(target.name)}: slowest modules by self time ${style.dim(`(median of ${side.profile.runs} -X importtime runs; these runs are slower than the timed ones)`)}`,
     )
-    const modRows = side.profile.slowest.slice(0, slowest).map((cost) => [
-      formatMs(cost.self_ms),
-      cost.name,
-      style.dim(formatChain(cost.chain.slice(0, -1)) || '(the target itself)'),
-    ])
-    out.push(...columns(modRows, ['r', 'l', 'l']).map((line) => `  ${line}`))
+    const header = ['self', 'module', 'imported through'].map((h) => style.dim(h))
+    const modRows = side.profile.slowest
+      .slice(0, slowest)
+      .map((cost) => [
+        formatMs(cost.self_ms),
+        cost.name,
+        style.dim(formatChain(cost.chain.slice(0, -1)) || '(the target itself)'),
+      ])
+    out.push(...columns([header, ...modRows], ['r', 'l', 'l']).map((line) => `  ${line}`))
     if (side.profile.unstable_modules) {
-      out.push(style.yellow('  note: profile runs loaded different sets of modules (an import that depends on timing or environment)'))
+      out.push(
+        style.yellow(
+          '  note: profile runs loaded different sets of modules (an import that depends on timing or environment)',
+        ),
+      )
     }
   }
   out.push('')

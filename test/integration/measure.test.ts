@@ -1,0 +1,198 @@
+// `importgate measure` end to end: a src-layout package in a git repository
+// made by the test, real interpreters, the CLI as a function and as the bundle.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { median } from '../../src/analysis/summary.js'
+import { runCli } from '../../src/cli/run.js'
+import type { ResultsDocument } from '../../src/report/results.js'
+import { gitCommit, gitInit, removeDir, tempDir, writeFiles } from '../helpers/project.js'
+import { testPythons } from '../helpers/pythons.js'
+
+const PACKAGE = {
+  'pyproject.toml':
+    '[project]\nname = "shop"\nversion = "0"\n\n[tool.importgate]\ntargets = ["shop"]\n',
+  'src/shop/__init__.py': 'from shop import orders\n',
+  'src/shop/orders.py': 'from shop import money\n',
+  // Module-level work that dwarfs every other module's own time (10x or more).
+  'src/shop/money.py': 'import decimal\nRATES = sum(i * i for i in range(400_000))\n',
+  'src/shop/broken.py': 'raise RuntimeError("cannot reach the database")\n',
+}
+
+interface Captured {
+  status: number
+  stdout: string
+  stderr: string
+}
+
+async function cli(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<Captured> {
+  let stdout = ''
+  let stderr = ''
+  const status = await runCli(args, {
+    stdout: { write: (t: string) => (stdout += t), isTTY: false },
+    stderr: { write: (t: string) => (stderr += t) },
+    env,
+    cwd,
+  })
+  return { status, stdout, stderr }
+}
+
+const FAST = ['--min-pairs', '5', '--max-pairs', '5', '--warmup', '1', '--profile-runs', '2']
+
+describe.each(testPythons())('importgate measure on $label', ({ path: python }) => {
+  let repo: string
+  let tmp: string
+  let sha: string
+  let env: NodeJS.ProcessEnv
+  beforeAll(() => {
+    repo = tempDir()
+    tmp = tempDir()
+    writeFiles(repo, PACKAGE)
+    gitInit(repo)
+    sha = gitCommit(repo, 'shop')
+    env = { ...process.env, TMPDIR: tmp }
+  })
+  afterAll(() => {
+    removeDir(repo)
+    removeDir(tmp)
+  })
+
+  it('measures a src-layout package and writes the results document', async () => {
+    const json = join(repo, 'out', 'results.json')
+    const result = await cli(
+      ['measure', '-t', 'shop', '--python', python, ...FAST, '--json', json, '-C', repo],
+      env,
+      repo,
+    )
+    expect(result.stderr).not.toMatch(/error/i)
+    expect(result.status).toBe(0)
+    const doc = JSON.parse(readFileSync(json, 'utf8')) as ResultsDocument
+    expect(doc).toMatchObject({
+      schema: 1,
+      command: 'measure',
+      verdict: 'pass',
+      base: null,
+      rounds: 5,
+    })
+    expect(doc.python).toMatch(new RegExp(`^${python.endsWith('3.8') ? '3\\.8' : '3\\.13'}\\.`))
+    expect(doc.head).toEqual({ ref: 'WORKTREE', sha, dirty: true }) // out/ is untracked
+    const [target] = doc.targets
+    expect(target).toMatchObject({
+      name: 'shop',
+      verdict: 'pass',
+      base: null,
+      delta: null,
+      error: null,
+    })
+    const head = target!.head!
+    expect(head.samples_ms).toHaveLength(5)
+    expect(head.median_ms).toBeCloseTo(median(head.samples_ms), 3)
+    expect(head.modules).toEqual(
+      expect.arrayContaining(['shop', 'shop.orders', 'shop.money', 'decimal']),
+    )
+    expect(head.modules).not.toContain('shop.broken')
+    expect(head.package_module_count).toBe(3)
+    expect(head.module_count).toBeGreaterThan(head.modules_added)
+    expect(head.profile.runs).toBe(2)
+    const [slowest, next] = head.profile.slowest
+    expect(slowest).toMatchObject({
+      name: 'shop.money',
+      chain: ['shop', 'shop.orders', 'shop.money'],
+    })
+    expect(slowest!.self_ms).toBeGreaterThan(next!.self_ms)
+    expect(slowest!.cumulative_ms).toBeGreaterThanOrEqual(slowest!.self_ms)
+    // The summary names the target, its median and the slowest modules.
+    expect(result.stdout).toContain('shop')
+    expect(result.stdout).toMatch(/slowest modules by self time/)
+    expect(result.stdout).toMatch(/shop\.money +shop → shop\.orders/)
+    expect(result.stdout).not.toContain('\u001b[') // not a TTY: no colour
+    // Nothing left in the temp folder the run used.
+    expect(readdirSync(tmp)).toEqual([])
+  })
+
+  it('takes targets from pyproject.toml when none are given', async () => {
+    const result = await cli(['measure', '--python', python, ...FAST, '-q'], env, repo)
+    expect(result.status).toBe(0)
+    expect(result.stderr).toBe('')
+    expect(result.stdout).toMatch(/^\s+shop\s/m)
+  })
+
+  it('reports a target that raises at import as an error, exit status 2', async () => {
+    const json = join(tmp, 'broken.json')
+    const result = await cli(
+      ['measure', '-t', 'shop.broken', '-t', 'shop', '--python', python, ...FAST, '--json', json],
+      env,
+      repo,
+    )
+    expect(result.status).toBe(2)
+    expect(result.stdout).toMatch(/shop\.broken: RuntimeError: cannot reach the database/)
+    const doc = JSON.parse(readFileSync(json, 'utf8')) as ResultsDocument
+    removeDir(json)
+    expect(doc.verdict).toBe('error')
+    expect(doc.targets[0]).toMatchObject({ name: 'shop.broken', verdict: 'error', head: null })
+    expect(doc.targets[0]!.error).toMatchObject({ side: 'head', kind: 'RuntimeError' })
+    // The other target is still measured.
+    expect(doc.targets[1]).toMatchObject({ name: 'shop', verdict: 'pass' })
+    expect(doc.targets[1]!.head!.samples_ms).toHaveLength(5)
+  })
+
+  it('explains a module that cannot be found', async () => {
+    const result = await cli(['measure', '-t', 'shopp', '--python', python, ...FAST], env, repo)
+    expect(result.status).toBe(2)
+    expect(result.stdout).toMatch(
+      /No module named 'shopp' \(with --install none, PYTHONPATH is .*src/,
+    )
+  })
+})
+
+describe('importgate measure input errors', () => {
+  it('refuses a target that is not a module name, naming it', async () => {
+    const result = await cli(['measure', '-t', 'shop;rm -rf ~'], process.env, process.cwd())
+    expect(result.status).toBe(2)
+    expect(result.stderr).toMatch(/-t\/--target: "shop;rm -rf ~" is not a Python module name/)
+  })
+
+  it('names an interpreter it cannot find', async () => {
+    const result = await cli(
+      ['measure', '-t', 'x', '--python', 'python2.99'],
+      process.env,
+      process.cwd(),
+    )
+    expect(result.status).toBe(2)
+    expect(result.stderr).toMatch(/--python: "python2\.99" was not found/)
+  })
+
+  it('names an unknown option', async () => {
+    const result = await cli(['measure', '--targte', 'x'], process.env, process.cwd())
+    expect(result.status).toBe(2)
+    expect(result.stderr).toMatch(/--targte/)
+  })
+})
+
+describe('the bundled CLI', () => {
+  it('runs from dist/ with the probe beside it', () => {
+    const python = testPythons()[0]!.path
+    const repo = tempDir()
+    try {
+      writeFiles(repo, PACKAGE)
+      const cliPath = new URL('../../dist/cli.js', import.meta.url).pathname
+      const run = spawnSync(
+        process.execPath,
+        [cliPath, 'measure', '--python', python, ...FAST, '-q'],
+        {
+          cwd: repo,
+          encoding: 'utf8',
+          env: { ...process.env, NO_COLOR: '1' },
+        },
+      )
+      expect(run.stderr).toBe('')
+      expect(run.status).toBe(0)
+      expect(run.stdout).toMatch(/importgate measure · Python 3\.\d+/)
+      const version = execFileSync(process.execPath, [cliPath, '--version'], { encoding: 'utf8' })
+      expect(version.trim()).toMatch(/^importgate \d+\.\d+\.\d+$/)
+    } finally {
+      removeDir(repo)
+    }
+  })
+})
