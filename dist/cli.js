@@ -1,11 +1,28 @@
 #!/usr/bin/env node
-import { mkdtemp, rm, mkdir, writeFile } from 'node:fs/promises';
-import { join, isAbsolute, resolve, delimiter, dirname } from 'node:path';
+import { rm, mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { relative, resolve, isAbsolute, join, delimiter, dirname } from 'node:path';
 import { promisify, parseArgs } from 'node:util';
+import { existsSync, statSync, readFileSync, accessSync, constants } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { existsSync, statSync, accessSync, constants, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { spawn, execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+// Installed distributions that differ between base and head. Pure.
+/** Names compare case-insensitively with - _ . equivalent (PEP 503). */
+const normalise = (name) => name.toLowerCase().replace(/[-_.]+/g, '-');
+function diffDistributions(base, head) {
+    const b = new Map(Object.entries(base).map(([n, v]) => [normalise(n), { n, v }]));
+    const h = new Map(Object.entries(head).map(([n, v]) => [normalise(n), { n, v }]));
+    const changes = [];
+    for (const key of new Set([...b.keys(), ...h.keys()])) {
+        const x = b.get(key);
+        const y = h.get(key);
+        if (x?.v === y?.v)
+            continue;
+        changes.push({ name: (y ?? x).n, base: x?.v ?? null, head: y?.v ?? null });
+    }
+    return changes.sort((a, z) => a.name.localeCompare(z.name));
+}
 
 // A small seeded generator, so a run's interleaving order can be reproduced
 // from the seed recorded in its results.
@@ -33,86 +50,6 @@ function randomSeed() {
     return Math.floor(Math.random() * 2 ** 32);
 }
 
-// Order statistics for one set of samples. Pure functions, no I/O.
-/** Sorted copy, ascending. */
-function sorted(values) {
-    return [...values].sort((a, b) => a - b);
-}
-/** Quantile by linear interpolation between order statistics (type 7, as R and NumPy default). */
-function quantile(values, p) {
-    if (values.length === 0)
-        return Number.NaN;
-    const xs = sorted(values);
-    const h = (xs.length - 1) * p;
-    const lo = Math.floor(h);
-    const hi = Math.ceil(h);
-    return xs[lo] + (h - lo) * (xs[hi] - xs[lo]);
-}
-function median(values) {
-    return quantile(values, 0.5);
-}
-/** Median absolute deviation from the median (unscaled). */
-function mad(values) {
-    const m = median(values);
-    return median(values.map((x) => Math.abs(x - m)));
-}
-/**
- * Distribution-free confidence interval for the median from order statistics
- * (normal approximation to the binomial). Null when there are too few samples
- * for any interval at that level.
- */
-function medianInterval(values, confidence = 0.95) {
-    const n = values.length;
-    const z = normalQuantile(1 - (1 - confidence) / 2);
-    const k = Math.floor((n - z * Math.sqrt(n)) / 2);
-    if (k < 1)
-        return null;
-    const xs = sorted(values);
-    return [xs[k - 1], xs[n - k]];
-}
-/** Inverse of the standard normal CDF (Acklam's rational approximation, |error| < 1.2e-9). */
-function normalQuantile(p) {
-    if (p <= 0 || p >= 1)
-        throw new RangeError(`normalQuantile: p must be in (0, 1), got ${p}`);
-    const a = [
-        -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
-        2.506628277459239,
-    ];
-    const b = [
-        -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972,
-        -13.28068155288572,
-    ];
-    const c = [
-        -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734,
-        4.374664141464968, 2.938163982698783,
-    ];
-    const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-    const low = 0.02425;
-    if (p < low) {
-        const q = Math.sqrt(-2 * Math.log(p));
-        return ((((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-            ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1));
-    }
-    if (p > 1 - low)
-        return -normalQuantile(1 - p);
-    const q = p - 0.5;
-    const r = q * q;
-    return (((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
-        (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1));
-}
-function spread(values) {
-    return {
-        n: values.length,
-        median: median(values),
-        min: Math.min(...values),
-        max: Math.max(...values),
-        q1: quantile(values, 0.25),
-        q3: quantile(values, 0.75),
-        mad: mad(values),
-        medianCi: medianInterval(values),
-    };
-}
-
 /**
  * Bad input from the user: a flag, a config key, a target name. The message
  * names the input, the value, and what would be accepted. Exit status 2.
@@ -123,818 +60,6 @@ class UsageError extends Error {
 /** The environment cannot do what was asked (no interpreter, not a repository...). Exit status 2. */
 class SetupError extends Error {
     name = 'SetupError';
-}
-
-// The measured code is the pull request's own code: it must never see the
-// token or other runner secrets. So the child environment is built up from an
-// allow-list, never copied from ours and filtered.
-/** Names passed through unchanged when the parent has them. */
-const ALLOWED_NAMES = [
-    'PATH',
-    'HOME',
-    'USER',
-    'LOGNAME',
-    'LANG',
-    'LANGUAGE',
-    'TZ',
-    'TMPDIR',
-    'TEMP',
-    'TMP',
-    'SYSTEMROOT', // Windows cannot start Python without it
-];
-/** Name prefixes passed through (locale settings). */
-const ALLOWED_PREFIXES = ['LC_'];
-function isAllowedName(name) {
-    return ALLOWED_NAMES.includes(name) || ALLOWED_PREFIXES.some((prefix) => name.startsWith(prefix));
-}
-/**
- * The environment for a measured interpreter: the allowed part of `parent`
- * plus `extra` (what the install mode needs, such as PYTHONPATH). `extra` wins.
- */
-function childEnv(parent, extra = {}) {
-    const env = {};
-    for (const [name, value] of Object.entries(parent)) {
-        if (value !== undefined && isAllowedName(name))
-            env[name] = value;
-    }
-    return { ...env, ...extra };
-}
-
-// How the measured code becomes importable, per install mode.
-const INSTALL_MODES = ['none', 'current'];
-function importRoot(projectDir) {
-    const src = join(projectDir, 'src');
-    return existsSync(src) && statSync(src).isDirectory() ? src : projectDir;
-}
-/** The variables the install mode adds to the measured interpreter's environment. */
-function installEnv(mode, projectDir) {
-    return mode === 'none' ? { PYTHONPATH: importRoot(projectDir) } : {};
-}
-
-// One measured interpreter, start to finish. It runs in a process group of its
-// own so that a timeout, a cancel, or the end of the sample can take down
-// everything the measured code started, not just the interpreter.
-/** The fd the probe reports on; stdio[3] of the child. */
-const REPORT_FD = 3;
-const TAIL_BYTES = 64 * 1024;
-const FULL_BYTES = 64 * 1024 * 1024;
-const liveGroups = new Set();
-function killGroup(pid) {
-    try {
-        process.kill(-pid, 'SIGKILL');
-    }
-    catch {
-        // ESRCH: the group is already gone, which is what we wanted.
-    }
-}
-/** Kills every measured process group still running (on cancel). */
-function killAllMeasuredProcesses() {
-    for (const pid of liveGroups)
-        killGroup(pid);
-    liveGroups.clear();
-}
-class ByteSink {
-    cap;
-    chunks = [];
-    size = 0;
-    truncated = false;
-    constructor(cap) {
-        this.cap = cap;
-    }
-    push(chunk) {
-        this.chunks.push(chunk);
-        this.size += chunk.length;
-        while (this.size > this.cap && this.chunks.length > 1) {
-            this.size -= this.chunks.shift().length;
-            this.truncated = true;
-        }
-    }
-    bytes() {
-        const all = Buffer.concat(this.chunks);
-        if (all.length <= this.cap)
-            return all;
-        this.truncated = true;
-        return all.subarray(all.length - this.cap);
-    }
-}
-function runProcess(spec) {
-    return new Promise((resolve, reject) => {
-        const report = [];
-        const stderr = new ByteSink(spec.stderr === 'full' ? FULL_BYTES : TAIL_BYTES);
-        let timedOut = false;
-        let exitNs = 0n;
-        const spawnNs = process.hrtime.bigint();
-        const child = spawn(spec.command, spec.args, {
-            cwd: spec.cwd,
-            env: spec.env,
-            // stdin: EOF at once; stdout: discarded (measured code may print anything);
-            // stderr: kept for -X importtime and error context; fd 3: the report.
-            stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-            detached: true,
-            shell: false,
-            windowsHide: true,
-        });
-        const pid = child.pid;
-        if (pid !== undefined)
-            liveGroups.add(pid);
-        const timer = setTimeout(() => {
-            timedOut = true;
-            if (pid !== undefined)
-                killGroup(pid);
-        }, spec.timeoutMs);
-        child.stderr?.on('data', (chunk) => stderr.push(chunk));
-        const channel = child.stdio[REPORT_FD];
-        channel?.on('data', (chunk) => report.push(chunk));
-        child.on('exit', () => {
-            exitNs = process.hrtime.bigint();
-            // Whatever the measured code left running (daemons, grandchildren that
-            // still hold our pipes) goes with the sample.
-            if (pid !== undefined)
-                killGroup(pid);
-        });
-        child.on('error', (error) => {
-            clearTimeout(timer);
-            if (pid !== undefined)
-                liveGroups.delete(pid);
-            const why = error.code === 'ENOENT' ? 'not found' : error.message;
-            reject(new Error(`cannot run the Python interpreter ${JSON.stringify(spec.command)}: ${why}`));
-        });
-        child.on('close', (code, signal) => {
-            clearTimeout(timer);
-            if (pid !== undefined)
-                liveGroups.delete(pid);
-            const bytes = stderr.bytes();
-            resolve({
-                report: Buffer.concat(report).toString('utf8'),
-                stderr: bytes,
-                stderrTruncated: stderr.truncated,
-                code,
-                signal,
-                timedOut,
-                spawnNs,
-                exitNs: exitNs || process.hrtime.bigint(),
-            });
-        });
-    });
-}
-
-/**
- * Where probe.py is. In the bundle it sits beside dist/cli.js and dist/index.js;
- * from source (tests, tsx) beside this file. Both resolve from import.meta.url.
- */
-function probePath() {
-    const path = fileURLToPath(new URL('./probe.py', import.meta.url));
-    if (!existsSync(path)) {
-        throw new Error(`importgate is incomplete: the probe is missing at ${path}; rebuild with npm run bundle`);
-    }
-    return path;
-}
-const COMPILE = 'import py_compile, sys; py_compile.compile(sys.argv[1], cfile=sys.argv[2], doraise=True)';
-/**
- * The probe compiled by `python` into `dir`, ready to run as a script. A
- * script's source is compiled on every start (about 1.3 ms on 3.8, 1.9 ms on
- * 3.13 for the probe); a .pyc given as the script is not. Falls back to the
- * source when compiling fails: slower, equally correct.
- */
-async function compiledProbe(python, env, dir) {
-    const source = probePath();
-    const target = join(dir, 'importgate_probe.pyc');
-    const outcome = await runProcess({
-        command: python,
-        args: ['-c', COMPILE, source, target],
-        env,
-        cwd: dir,
-        timeoutMs: 60_000,
-        stderr: 'tail',
-    });
-    return outcome.code === 0 && existsSync(target) ? target : source;
-}
-
-// What probe.py reports, and how a report that is not what it should be is
-// turned into an error rather than trusted.
-const BEGIN_MARK = 'importgate-probe: begin import';
-const END_MARK = 'importgate-probe: end import';
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Parses the probe's report; throws with the raw text when it is malformed. */
-function parseProbeReport(raw) {
-    let value;
-    try {
-        value = JSON.parse(raw);
-    }
-    catch {
-        throw new Error(`the probe's report is not JSON: ${JSON.stringify(raw.slice(0, 200))}`);
-    }
-    if (!isRecord(value) ||
-        value.protocol !== 1 ||
-        typeof value.ok !== 'boolean' ||
-        typeof value.import_ns !== 'number' ||
-        typeof value.modules_after !== 'number') {
-        throw new Error(`the probe's report has an unexpected shape: ${raw.slice(0, 200)}`);
-    }
-    return value;
-}
-function parseInterpreterInfo(raw) {
-    const value = JSON.parse(raw);
-    if (!isRecord(value) || value.mode !== 'info' || typeof value.version !== 'string') {
-        throw new Error(`unexpected interpreter description: ${raw.slice(0, 200)}`);
-    }
-    return value;
-}
-
-// Finding the interpreter and asking it what it is.
-function isExecutableFile(path) {
-    try {
-        accessSync(path, constants.X_OK);
-        return statSync(path).isFile();
-    }
-    catch {
-        return false;
-    }
-}
-/** Resolves a name on PATH, or a path relative to `cwd`, to an executable file. */
-function findExecutable(name, pathVar, cwd) {
-    if (name.includes('/') || name.includes('\\') || isAbsolute(name)) {
-        const path = resolve(cwd, name);
-        return isExecutableFile(path) ? path : null;
-    }
-    for (const dir of pathVar.split(delimiter)) {
-        if (!dir)
-            continue;
-        const candidate = join(dir, name);
-        if (isExecutableFile(candidate))
-            return candidate;
-    }
-    return null;
-}
-const MIN_PYTHON = [3, 8];
-/**
- * Runs the probe's info mode. The interpreter it reports as sys.executable is
- * the one to sample: a launcher in front of it (a pyenv shim is a shell script)
- * would add its own start-up to every sample.
- */
-async function describeInterpreter(python, env, cwd) {
-    const outcome = await runProcess({
-        command: python,
-        args: [probePath(), 'info', String(REPORT_FD)],
-        env,
-        cwd,
-        timeoutMs: 60_000,
-        stderr: 'tail',
-    });
-    if (!outcome.report) {
-        const tail = outcome.stderr.toString('utf8').trim().split('\n').slice(-10).join('\n');
-        throw new SetupError(`--python: ${python} did not start as a Python interpreter (exit status ${outcome.code}${outcome.signal ? `, ${outcome.signal}` : ''})${tail ? `:\n${tail}` : ''}`);
-    }
-    const info = parseInterpreterInfo(outcome.report);
-    const [major, minor] = info.version_info;
-    if (info.implementation !== 'cpython') {
-        // -X importtime and the start-up behaviour we rely on are CPython's.
-        throw new SetupError(`--python: ${python} is ${info.implementation}; importgate measures CPython 3.8 or newer`);
-    }
-    if (major < MIN_PYTHON[0] || (major === MIN_PYTHON[0] && minor < MIN_PYTHON[1])) {
-        throw new SetupError(`--python: ${python} is Python ${info.version_info.join('.')}; importgate needs 3.8 or newer`);
-    }
-    return info;
-}
-
-const run = promisify(execFile);
-/** Runs git with an argument array (never a shell string) and returns trimmed stdout. */
-async function git(args, cwd) {
-    const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
-    return stdout.trim();
-}
-
-/** What the working tree at `dir` is, for the results' `head` field. */
-async function describeWorkingTree(dir) {
-    try {
-        const sha = await git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], dir);
-        const status = await git(['status', '--porcelain', '--untracked-files=normal'], dir);
-        return { sha: sha || null, dirty: status.length > 0 };
-    }
-    catch {
-        return { sha: null, dirty: false };
-    }
-}
-
-// Parses the output of `python -X importtime` into the import tree.
-//
-// CPython prints one line per module when its import finishes, so children come
-// before their parent, and nests by indenting the name two spaces per level:
-//
-//   import time: self [us] | cumulative | imported package
-//   import time:       885 |        885 |     asyncio.streams
-//   import time:      1206 |      96636 |   asyncio
-//   import time:       341 |      96976 | pkg.sub
-//
-// 3.7 to 3.13 share that format; 3.14's `-X importtime=2` adds lines whose two
-// columns read `cached` for modules that were already loaded. The measured code
-// writes to stderr too, so anything that is not such a line is ignored, and the
-// line may be found after stray bytes the measured code left without a newline.
-const LINE = /import time:\s+(\d+|cached) \|\s+(\d+|cached) \| ( *)(\S+)\s*$/;
-function parseImportTimeLine(line) {
-    const match = LINE.exec(line);
-    if (!match)
-        return null;
-    const [, self, cumulative, indent, name] = match;
-    const cached = self === 'cached' || cumulative === 'cached';
-    return {
-        name,
-        selfUs: cached ? 0 : Number(self),
-        cumulativeUs: cached ? 0 : Number(cumulative),
-        depth: Math.floor(indent.length / 2),
-        cached,
-    };
-}
-/**
- * The lines strictly between the last `begin` marker and the first `end`
- * marker after it; all lines when there is no `begin` marker.
- */
-function sliceBetweenMarkers(lines, begin, end) {
-    let start = -1;
-    for (let i = lines.length - 1; i >= 0; i--) {
-        if (lines[i].includes(begin)) {
-            start = i;
-            break;
-        }
-    }
-    if (start < 0)
-        return lines;
-    const stop = lines.findIndex((line, i) => i > start && line.includes(end));
-    return lines.slice(start + 1, stop < 0 ? lines.length : stop);
-}
-function parseImportTime(text, options = {}) {
-    let lines = text.split(/\r?\n/);
-    if (options.markers)
-        lines = sliceBetweenMarkers(lines, options.markers.begin, options.markers.end);
-    // pending[d] holds finished nodes at depth d still waiting for their parent,
-    // which is the next line at depth d - 1.
-    const pending = new Map();
-    const loaded = new Map();
-    for (const line of lines) {
-        const parsed = parseImportTimeLine(line);
-        if (!parsed)
-            continue;
-        const node = { ...parsed, children: [], parent: null };
-        const children = pending.get(node.depth + 1) ?? [];
-        pending.delete(node.depth + 1);
-        for (const child of children)
-            child.parent = node;
-        node.children = children;
-        const siblings = pending.get(node.depth) ?? [];
-        siblings.push(node);
-        pending.set(node.depth, siblings);
-        if (!node.cached && !loaded.has(node.name))
-            loaded.set(node.name, node);
-    }
-    // What is left has no parent in the output: the top-level imports, plus any
-    // orphans a garbled or multi-threaded log left behind, shallowest first.
-    const roots = [...pending.entries()].sort(([a], [b]) => a - b).flatMap(([, nodes]) => nodes);
-    return { roots, loaded };
-}
-/** The chain of imports that first loaded `name`: outermost importer first. */
-function importChain(tree, name) {
-    let node = tree.loaded.get(name) ?? null;
-    if (!node)
-        return null;
-    let chain = [];
-    for (; node; node = node.parent)
-        chain.unshift(node.name);
-    // Importing a.b logs a.b first and nests the import of its parent a under it;
-    // if a's __init__ imports a.b, the real load sits inside: a.b → a → a.b → x.
-    // The outer a.b was only the request, so the chain starts after it.
-    for (;;) {
-        const repeat = chain.findIndex((name, i) => chain.indexOf(name) < i);
-        if (repeat < 0)
-            return chain;
-        chain = chain.slice(chain.indexOf(chain[repeat]) + 1);
-    }
-}
-
-// Per-module costs from several -X importtime runs of the same import. Pure.
-function moduleCosts(trees) {
-    const selfUs = new Map();
-    const cumulativeUs = new Map();
-    const chains = new Map();
-    for (const tree of trees) {
-        for (const [name, node] of tree.loaded) {
-            if (!selfUs.has(name)) {
-                selfUs.set(name, []);
-                cumulativeUs.set(name, []);
-                chains.set(name, importChain(tree, name) ?? [name]);
-            }
-            selfUs.get(name).push(node.selfUs);
-            cumulativeUs.get(name).push(node.cumulativeUs);
-        }
-    }
-    const costs = new Map();
-    for (const [name, selfs] of selfUs) {
-        costs.set(name, {
-            name,
-            selfMs: median(selfs) / 1000,
-            cumulativeMs: median(cumulativeUs.get(name)) / 1000,
-            chain: chains.get(name),
-        });
-    }
-    return costs;
-}
-/** The `count` modules with the largest self time, largest first; ties by name. */
-function slowestBySelf(costs, count) {
-    return [...costs.values()]
-        .sort((a, b) => b.selfMs - a.selfMs || a.name.localeCompare(b.name))
-        .slice(0, count);
-}
-/** Modules in the target's own top-level package (the target's first dotted part). */
-function packageModules(target, modules) {
-    const top = target.split('.')[0];
-    return [...modules].filter((name) => name === top || name.startsWith(`${top}.`));
-}
-
-// One probe run: builds the interpreter's argument list, runs it through the
-// process layer and turns what came back into a report or a structured failure.
-/** The interpreter's argument list for a probe run; exported for tests. */
-function probeArgs(mode, target, probe = probePath()) {
-    const flags = mode === 'profile' ? ['-X', 'importtime'] : [];
-    return [...flags, probe, mode, String(REPORT_FD), target];
-}
-function lastLines(text, count) {
-    return text.trimEnd().split(/\r?\n/).slice(-20).join('\n');
-}
-async function runProbe(request) {
-    const outcome = await runProcess({
-        command: request.python,
-        args: probeArgs(request.mode, request.target, request.probe),
-        env: request.env,
-        cwd: request.cwd,
-        timeoutMs: request.timeoutMs,
-        stderr: request.mode === 'profile' ? 'full' : 'tail',
-    });
-    // Measured code may write any bytes; invalid UTF-8 becomes U+FFFD here.
-    const stderr = outcome.stderr.toString('utf8');
-    const wallNs = outcome.exitNs - outcome.spawnNs;
-    const wallMs = Number(wallNs) / 1e6;
-    let report = null;
-    let failure = null;
-    if (outcome.report.length > 0 && !outcome.timedOut) {
-        report = parseProbeReport(outcome.report);
-        failure = report.error;
-    }
-    else if (outcome.timedOut) {
-        failure = {
-            kind: 'Timeout',
-            message: `importing ${request.target} did not finish within ${request.timeoutMs / 1000} s; its process group was killed`,
-            traceback: [],
-            stderr_tail: lastLines(stderr),
-        };
-    }
-    else if (outcome.signal) {
-        failure = {
-            kind: 'Signal',
-            message: `the interpreter was killed by ${outcome.signal} while importing ${request.target}`,
-            traceback: [],
-            stderr_tail: lastLines(stderr),
-        };
-    }
-    else {
-        failure = {
-            kind: 'ProcessExit',
-            message: `the interpreter exited with status ${outcome.code} while importing ${request.target}, before the probe could report (os._exit() or a crash in the imported code)`,
-            traceback: [],
-            exit_code: outcome.code,
-            stderr_tail: lastLines(stderr),
-        };
-    }
-    let startupMs = null;
-    if (report) {
-        const startup = BigInt(report.start_ns) - outcome.spawnNs;
-        // Both clocks are CLOCK_MONOTONIC on Linux and macOS; elsewhere the figure
-        // would be meaningless, and a value outside the run says so.
-        if (startup >= 0n && startup <= wallNs)
-            startupMs = Number(startup) / 1e6;
-    }
-    return { report, failure, wallMs, startupMs, stderr };
-}
-
-// Untimed profile runs: the import under -X importtime, for attribution
-// (which module's own time, through which chain) and the set of modules it
-// loads. -X importtime slows the import, so these never feed the timings.
-async function profileArms(options) {
-    const trees = new Map();
-    const profiles = new Map();
-    for (const arm of options.arms) {
-        trees.set(arm.key, []);
-        profiles.set(arm.key, {
-            arm,
-            runs: 0,
-            added: [],
-            moduleCount: 0,
-            unstableModules: false,
-            costs: new Map(),
-            logs: [],
-            failure: null,
-        });
-    }
-    for (let round = 0; round < options.runs; round++) {
-        for (const arm of shuffled(options.arms, options.random)) {
-            const profile = profiles.get(arm.key);
-            if (profile.failure || options.signal?.aborted)
-                continue;
-            const run = await runProbe({
-                python: arm.python,
-                probe: arm.probe,
-                target: arm.target,
-                mode: 'profile',
-                env: arm.env,
-                cwd: options.cwd,
-                timeoutMs: options.timeoutMs,
-            });
-            if (run.failure || !run.report) {
-                profile.failure = run.failure;
-                continue;
-            }
-            const added = [...(run.report.added ?? [])].sort();
-            if (profile.runs === 0) {
-                profile.added = added;
-                profile.moduleCount = run.report.modules_after;
-            }
-            else if (added.join('\n') !== profile.added.join('\n')) {
-                profile.unstableModules = true;
-            }
-            profile.runs++;
-            profile.logs.push(run.stderr);
-            trees
-                .get(arm.key)
-                .push(parseImportTime(run.stderr, { markers: { begin: BEGIN_MARK, end: END_MARK } }));
-        }
-    }
-    for (const [key, profile] of profiles)
-        profile.costs = moduleCosts(trees.get(key));
-    return profiles;
-}
-
-// Runs the timed samples. Every sample is a fresh interpreter. Work is done in
-// rounds: each round runs every arm (a side × target pair) once, in an order
-// shuffled anew each round, so that drift of the machine (another job starting,
-// thermal throttling, a cache going cold) lands on all arms alike.
-function toSample(run) {
-    const report = run.report;
-    return {
-        importMs: report.import_ns / 1e6,
-        cpuMs: report.import_cpu_ns / 1e6,
-        wallMs: run.wallMs,
-        startupMs: run.startupMs,
-        moduleCount: report.modules_after,
-        modulesAdded: report.modules_after - report.modules_before,
-    };
-}
-async function runOnce(arm, options) {
-    return runProbe({
-        python: arm.python,
-        probe: arm.probe,
-        target: arm.target,
-        mode: 'time',
-        env: arm.env,
-        cwd: options.cwd,
-        timeoutMs: options.sampleTimeoutMs,
-    });
-}
-/** Warm-up rounds: discarded, but they surface import errors early and write .pyc files. */
-async function warmUp(options, results) {
-    for (let round = 1; round <= options.warmups; round++) {
-        options.onEvent?.({ phase: 'warmup', round, of: options.warmups });
-        for (const arm of shuffled(options.arms, options.random)) {
-            const result = results.get(arm.key);
-            if (result.failure || options.signal?.aborted)
-                continue;
-            const run = await runOnce(arm, options);
-            if (run.failure)
-                fail(result, run.failure, options);
-        }
-    }
-}
-function fail(result, failure, options) {
-    result.failure = failure;
-    options.onEvent?.({ phase: 'failed', arm: result.arm, failure });
-}
-async function sample(options, results) {
-    const roundMs = [];
-    let rounds = 0;
-    let truncated = false;
-    while (rounds < options.maxRounds && !options.signal?.aborted) {
-        const live = options.arms.filter((arm) => !results.get(arm.key).failure);
-        if (live.length === 0)
-            break;
-        // Start a round only if it can finish before the deadline, judging by the
-        // slowest round so far.
-        const expected = roundMs.length ? Math.max(...roundMs) : 0;
-        if (performance.now() + expected > options.deadline) {
-            truncated = rounds < options.minRounds;
-            break;
-        }
-        const started = performance.now();
-        rounds++;
-        options.onEvent?.({ phase: 'sample', round: rounds });
-        for (const arm of shuffled(live, options.random)) {
-            if (options.signal?.aborted)
-                break;
-            const result = results.get(arm.key);
-            const run = await runOnce(arm, options);
-            if (run.failure)
-                fail(result, run.failure, options);
-            else
-                result.samples.push(toSample(run));
-        }
-        roundMs.push(performance.now() - started);
-        const all = [...results.values()];
-        if (rounds >= options.minRounds && options.settled?.(all))
-            break;
-    }
-    return { results: [...results.values()], rounds, truncated };
-}
-function emptyResults(arms) {
-    return new Map(arms.map((arm) => [arm.key, { arm, samples: [], failure: null }]));
-}
-
-// One side's measurements → its part of the results document. Pure.
-/** Milliseconds to microsecond precision: enough for any import, and compact. */
-function ms(value) {
-    return Math.round(value * 1000) / 1000;
-}
-function costJson(cost) {
-    return {
-        name: cost.name,
-        self_ms: ms(cost.selfMs),
-        cumulative_ms: ms(cost.cumulativeMs),
-        chain: cost.chain,
-    };
-}
-function sideResult(target, samples, profile, slowest = 15) {
-    const times = samples.map((s) => s.importMs);
-    const stats = spread(times);
-    const startups = samples.flatMap((s) => (s.startupMs === null ? [] : [s.startupMs]));
-    const last = samples[samples.length - 1];
-    const modules = profile?.added ?? [];
-    return {
-        median_ms: ms(stats.median),
-        samples_ms: times.map(ms),
-        module_count: profile?.moduleCount || last?.moduleCount || 0,
-        modules_added: profile ? profile.added.length : (last?.modulesAdded ?? 0),
-        package_module_count: packageModules(target, modules).length,
-        min_ms: ms(stats.min),
-        max_ms: ms(stats.max),
-        q1_ms: ms(stats.q1),
-        q3_ms: ms(stats.q3),
-        mad_ms: ms(stats.mad),
-        median_ci_ms: stats.medianCi ? [ms(stats.medianCi[0]), ms(stats.medianCi[1])] : null,
-        cpu_samples_ms: samples.map((s) => ms(s.cpuMs)),
-        wall_samples_ms: samples.map((s) => ms(s.wallMs)),
-        startup_median_ms: startups.length ? ms(median(startups)) : null,
-        profile: {
-            runs: profile?.runs ?? 0,
-            unstable_modules: profile?.unstableModules ?? false,
-            slowest: profile ? slowestBySelf(profile.costs, slowest).map(costJson) : [],
-        },
-        modules,
-    };
-}
-
-/** importgate's version; a unit test keeps it equal to package.json's. */
-const VERSION = '0.1.0';
-
-// `importgate measure`: the working tree as it is, one side, no comparison.
-/** Sampling stops early once every target's median is known to within this fraction. */
-const SETTLED_HALF_WIDTH = 0.01;
-function medianSettled(results) {
-    return results.every((result) => {
-        if (result.failure)
-            return true;
-        const times = result.samples.map((s) => s.importMs);
-        const interval = medianInterval(times);
-        return (interval !== null && (interval[1] - interval[0]) / 2 <= SETTLED_HALF_WIDTH * median(times));
-    });
-}
-function targetError(failure, config) {
-    let message = failure.message;
-    if (failure.kind === 'ModuleNotFoundError') {
-        message +=
-            config.install === 'none'
-                ? ` (with --install none, PYTHONPATH is ${importRoot(config.projectDir)}; check the target's spelling, --project-dir, or use --install current for an installed package)`
-                : ` (with --install current the target must be installed in the interpreter's environment)`;
-    }
-    return { side: 'head', ...failure, message };
-}
-function describeEvent(event) {
-    if (event.phase === 'warmup')
-        return `warming up (${event.round}/${event.of})`;
-    if (event.phase === 'failed')
-        return `${event.arm.target}: ${event.failure.kind}: ${event.failure.message}`;
-    return null;
-}
-async function measure(config, deps) {
-    const started = new Date();
-    const clockStart = performance.now();
-    const python = findExecutable(config.python, deps.env.PATH ?? '', deps.cwd);
-    if (!python) {
-        throw new SetupError(`--python: "${config.python}" was not found (give a path, or a name on PATH)`);
-    }
-    // A neutral, empty cwd: nothing in it can shadow a module or add to the search.
-    const scratch = await mkdtemp(join(deps.env.TMPDIR || tmpdir(), 'importgate-'));
-    try {
-        const env = childEnv(deps.env, installEnv(config.install, config.projectDir));
-        const info = await describeInterpreter(python, env, scratch);
-        const interpreter = info.executable || python;
-        const probe = await compiledProbe(interpreter, env, scratch);
-        const arms = config.targets.map((target) => ({
-            key: `head:${target}`,
-            target,
-            python: interpreter,
-            probe,
-            env,
-        }));
-        const random = seededRandom(config.seed);
-        const options = {
-            arms,
-            cwd: scratch,
-            warmups: config.warmups,
-            minRounds: config.minSamples,
-            maxRounds: config.maxSamples,
-            deadline: clockStart + config.maxTimeMs,
-            sampleTimeoutMs: config.sampleTimeoutMs,
-            random,
-            settled: medianSettled,
-            signal: deps.signal,
-            onEvent: (event) => {
-                const line = describeEvent(event);
-                if (line)
-                    deps.log(line);
-            },
-        };
-        deps.log(`Python ${info.version_info.join('.')} (${interpreter}), ${config.targets.length} target(s)`);
-        const results = emptyResults(arms);
-        await warmUp(options, results);
-        const live = arms.filter((arm) => !results.get(arm.key).failure);
-        deps.log(`profiling with -X importtime (${config.profileRuns} run(s) per target)`);
-        const profiles = await profileArms({
-            arms: live,
-            runs: config.profileRuns,
-            cwd: scratch,
-            timeoutMs: config.sampleTimeoutMs,
-            random,
-            signal: deps.signal,
-        });
-        deps.log(`sampling (${config.minSamples} to ${config.maxSamples} rounds, at most ${config.maxTimeMs / 1000} s in all)`);
-        const outcome = await sample(options, results);
-        if (deps.signal?.aborted)
-            throw new SetupError('cancelled');
-        const targets = arms.map((arm) => {
-            const result = results.get(arm.key);
-            const profile = profiles.get(arm.key);
-            const failure = result.failure ?? profile?.failure ?? null;
-            const measured = result.samples.length > 0 && !failure;
-            return {
-                name: arm.target,
-                verdict: failure ? 'error' : 'pass',
-                base: null,
-                head: measured ? sideResult(arm.target, result.samples, profile) : null,
-                delta: null,
-                modules: null,
-                forbidden: [],
-                error: failure ? targetError(failure, config) : null,
-            };
-        });
-        const tree = await describeWorkingTree(config.repoDir);
-        return {
-            schema: 1,
-            tool: { name: 'importgate', version: VERSION },
-            command: 'measure',
-            verdict: targets.some((t) => t.verdict === 'error') ? 'error' : 'pass',
-            python: info.version,
-            platform: `${info.platform} ${info.machine}`.trim(),
-            base: null,
-            head: { ref: 'WORKTREE', sha: tree.sha, dirty: tree.dirty },
-            settings: {
-                install: config.install,
-                python: interpreter,
-                project_dir: config.projectDir,
-                warmups: config.warmups,
-                min_pairs: config.minSamples,
-                max_pairs: config.maxSamples,
-                max_time_s: config.maxTimeMs / 1000,
-                sample_timeout_s: config.sampleTimeoutMs / 1000,
-                profile_runs: config.profileRuns,
-                seed: config.seed,
-            },
-            rounds: outcome.rounds,
-            truncated: outcome.truncated,
-            started_at: started.toISOString(),
-            duration_s: ms((performance.now() - clockStart) / 1000),
-            targets,
-        };
-    }
-    finally {
-        await rm(scratch, { recursive: true, force: true });
-    }
 }
 
 // A target is a module name as `import` accepts it: dotted identifiers. It is
@@ -970,6 +95,29 @@ function moduleNameProblem(name) {
         }
     }
     return null;
+}
+
+function directory(input, path) {
+    if (!existsSync(path) || !statSync(path).isDirectory()) {
+        throw new UsageError(`${input}: ${path} is not a directory`);
+    }
+    return path;
+}
+/** --project-dir as a path inside the repository (it is looked up in each worktree). */
+function projectSubdir(repoDir, value) {
+    const sub = relative(repoDir, resolve(repoDir, value ?? '.'));
+    if (sub.startsWith('..') || isAbsolute(sub)) {
+        throw new UsageError(`--project-dir: "${value}" is outside the repository ${repoDir}; give a folder inside it`);
+    }
+    return sub;
+}
+function validateTargets(targets, source) {
+    for (const target of targets) {
+        const problem = moduleNameProblem(target);
+        if (problem)
+            throw new UsageError(`${source}: "${target}" is not a Python module name: ${problem}`);
+    }
+    return [...new Set(targets)];
 }
 
 /*!
@@ -2038,6 +1186,1878 @@ function readPyproject(projectDir) {
     return { file, targets };
 }
 
+// The measured code is the pull request's own code: it must never see the
+// token or other runner secrets. So the child environment is built up from an
+// allow-list, never copied from ours and filtered.
+/** Names passed through unchanged when the parent has them. */
+const ALLOWED_NAMES = [
+    'PATH',
+    'HOME',
+    'USER',
+    'LOGNAME',
+    'LANG',
+    'LANGUAGE',
+    'TZ',
+    'TMPDIR',
+    'TEMP',
+    'TMP',
+    'SYSTEMROOT', // Windows cannot start Python without it
+];
+/** Name prefixes passed through (locale settings). */
+const ALLOWED_PREFIXES = ['LC_'];
+function isAllowedName(name) {
+    return ALLOWED_NAMES.includes(name) || ALLOWED_PREFIXES.some((prefix) => name.startsWith(prefix));
+}
+/**
+ * The environment for a measured interpreter: the allowed part of `parent`
+ * plus `extra` (what the install mode needs, such as PYTHONPATH). `extra` wins.
+ */
+function childEnv(parent, extra = {}) {
+    const env = {};
+    for (const [name, value] of Object.entries(parent)) {
+        if (value !== undefined && isAllowedName(name))
+            env[name] = value;
+    }
+    return { ...env, ...extra };
+}
+/**
+ * What an installer needs on top of the allow-list: its own settings (PIP_*,
+ * UV_*), proxies and CA bundles. The install step runs the project's build
+ * code too, so tokens are still not on this list; an index URL with
+ * credentials in PIP_INDEX_URL is passed because the user set it for installs.
+ */
+const INSTALLER_PREFIXES = ['PIP_', 'UV_'];
+const INSTALLER_NAMES = [
+    'HTTP_PROXY',
+    'HTTPS_PROXY',
+    'NO_PROXY',
+    'ALL_PROXY',
+    'http_proxy',
+    'https_proxy',
+    'no_proxy',
+    'all_proxy',
+    'SSL_CERT_FILE',
+    'SSL_CERT_DIR',
+    'REQUESTS_CA_BUNDLE',
+    'CURL_CA_BUNDLE',
+    'XDG_CACHE_HOME',
+    'XDG_CONFIG_HOME',
+];
+function installerEnv(parent, extra = {}) {
+    const env = childEnv(parent);
+    for (const [name, value] of Object.entries(parent)) {
+        if (value === undefined)
+            continue;
+        if (INSTALLER_NAMES.includes(name) || INSTALLER_PREFIXES.some((p) => name.startsWith(p)))
+            env[name] = value;
+    }
+    return { ...env, ...extra };
+}
+
+// One measured interpreter, start to finish. It runs in a process group of its
+// own so that a timeout, a cancel, or the end of the sample can take down
+// everything the measured code started, not just the interpreter.
+/** The fd the probe reports on; stdio[3] of the child. */
+const REPORT_FD = 3;
+const TAIL_BYTES = 64 * 1024;
+const FULL_BYTES = 64 * 1024 * 1024;
+const liveGroups = new Set();
+function killGroup(pid) {
+    try {
+        process.kill(-pid, 'SIGKILL');
+    }
+    catch {
+        // ESRCH: the group is already gone, which is what we wanted.
+    }
+}
+/** Kills every measured process group still running (on cancel). */
+function killAllMeasuredProcesses() {
+    for (const pid of liveGroups)
+        killGroup(pid);
+    liveGroups.clear();
+}
+class ByteSink {
+    cap;
+    chunks = [];
+    size = 0;
+    truncated = false;
+    constructor(cap) {
+        this.cap = cap;
+    }
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        while (this.size > this.cap && this.chunks.length > 1) {
+            this.size -= this.chunks.shift().length;
+            this.truncated = true;
+        }
+    }
+    bytes() {
+        const all = Buffer.concat(this.chunks);
+        if (all.length <= this.cap)
+            return all;
+        this.truncated = true;
+        return all.subarray(all.length - this.cap);
+    }
+}
+function runProcess(spec) {
+    return new Promise((resolve, reject) => {
+        const report = [];
+        const stderr = new ByteSink(spec.stderr === 'full' ? FULL_BYTES : TAIL_BYTES);
+        let timedOut = false;
+        let exitNs = 0n;
+        const spawnNs = process.hrtime.bigint();
+        const child = spawn(spec.command, spec.args, {
+            cwd: spec.cwd,
+            env: spec.env,
+            // stdin: EOF at once; stdout: discarded (measured code may print anything);
+            // stderr: kept for -X importtime and error context; fd 3: the report.
+            stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+            detached: true,
+            shell: false,
+            windowsHide: true,
+        });
+        const pid = child.pid;
+        if (pid !== undefined)
+            liveGroups.add(pid);
+        const timer = setTimeout(() => {
+            timedOut = true;
+            if (pid !== undefined)
+                killGroup(pid);
+        }, spec.timeoutMs);
+        child.stderr?.on('data', (chunk) => stderr.push(chunk));
+        const channel = child.stdio[REPORT_FD];
+        channel?.on('data', (chunk) => report.push(chunk));
+        child.on('exit', () => {
+            exitNs = process.hrtime.bigint();
+            // Whatever the measured code left running (daemons, grandchildren that
+            // still hold our pipes) goes with the sample.
+            if (pid !== undefined)
+                killGroup(pid);
+        });
+        child.on('error', (error) => {
+            clearTimeout(timer);
+            if (pid !== undefined)
+                liveGroups.delete(pid);
+            const why = error.code === 'ENOENT' ? 'not found' : error.message;
+            reject(new Error(`cannot run the Python interpreter ${JSON.stringify(spec.command)}: ${why}`));
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            if (pid !== undefined)
+                liveGroups.delete(pid);
+            const bytes = stderr.bytes();
+            resolve({
+                report: Buffer.concat(report).toString('utf8'),
+                stderr: bytes,
+                stderrTruncated: stderr.truncated,
+                code,
+                signal,
+                timedOut,
+                spawnNs,
+                exitNs: exitNs || process.hrtime.bigint(),
+            });
+        });
+    });
+}
+/**
+ * A helper command (venv creation, an install): output captured as a log, its
+ * process group killed on timeout or abort like a measured process.
+ */
+function runLogged(spec) {
+    return new Promise((resolve, reject) => {
+        const log = new ByteSink(256 * 1024);
+        let timedOut = false;
+        let aborted = false;
+        const child = spawn(spec.command, spec.args, {
+            cwd: spec.cwd,
+            env: spec.env,
+            stdio: ['ignore', 'pipe', 'pipe'],
+            detached: true,
+            shell: false,
+        });
+        const pid = child.pid;
+        if (pid !== undefined)
+            liveGroups.add(pid);
+        const stop = () => {
+            if (pid !== undefined)
+                killGroup(pid);
+        };
+        const timer = setTimeout(() => {
+            timedOut = true;
+            stop();
+        }, spec.timeoutMs);
+        const onAbort = () => {
+            aborted = true;
+            stop();
+        };
+        spec.signal?.addEventListener('abort', onAbort, { once: true });
+        if (spec.signal?.aborted)
+            onAbort();
+        child.stdout?.on('data', (chunk) => log.push(chunk));
+        child.stderr?.on('data', (chunk) => log.push(chunk));
+        child.on('exit', stop);
+        const done = () => {
+            clearTimeout(timer);
+            spec.signal?.removeEventListener('abort', onAbort);
+            if (pid !== undefined)
+                liveGroups.delete(pid);
+        };
+        child.on('error', (error) => {
+            done();
+            reject(new Error(`cannot run ${JSON.stringify(spec.command)}: ${error.code === 'ENOENT' ? 'not found' : error.message}`));
+        });
+        child.on('close', (code, signal) => {
+            done();
+            resolve({ code, signal, timedOut, aborted, log: log.bytes().toString('utf8') });
+        });
+    });
+}
+
+/**
+ * What PYTHONPATH is when nothing is installed: the project's src/ folder when
+ * it has one (src layout), else the project folder itself.
+ */
+function importRoot(projectDir) {
+    const src = join(projectDir, 'src');
+    return existsSync(src) && statSync(src).isDirectory() ? src : projectDir;
+}
+
+/**
+ * Where probe.py is. In the bundle it sits beside dist/cli.js and dist/index.js;
+ * from source (tests, tsx) beside this file. Both resolve from import.meta.url.
+ */
+function probePath() {
+    const path = fileURLToPath(new URL('./probe.py', import.meta.url));
+    if (!existsSync(path)) {
+        throw new Error(`importgate is incomplete: the probe is missing at ${path}; rebuild with npm run bundle`);
+    }
+    return path;
+}
+const COMPILE = 'import py_compile, sys; py_compile.compile(sys.argv[1], cfile=sys.argv[2], doraise=True)';
+/**
+ * The probe compiled by `python` into `dir`, ready to run as a script. A
+ * script's source is compiled on every start (about 1.3 ms on 3.8, 1.9 ms on
+ * 3.13 for the probe); a .pyc given as the script is not. Falls back to the
+ * source when compiling fails: slower, equally correct.
+ */
+async function compiledProbe(python, env, dir) {
+    const source = probePath();
+    const target = join(dir, 'importgate_probe.pyc');
+    const outcome = await runProcess({
+        command: python,
+        args: ['-c', COMPILE, source, target],
+        env,
+        cwd: dir,
+        timeoutMs: 60_000,
+        stderr: 'tail',
+    });
+    return outcome.code === 0 && existsSync(target) ? target : source;
+}
+
+// What probe.py reports, and how a report that is not what it should be is
+// turned into an error rather than trusted.
+const BEGIN_MARK = 'importgate-probe: begin import';
+const END_MARK = 'importgate-probe: end import';
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Parses the probe's report; throws with the raw text when it is malformed. */
+function parseProbeReport(raw) {
+    let value;
+    try {
+        value = JSON.parse(raw);
+    }
+    catch {
+        throw new Error(`the probe's report is not JSON: ${JSON.stringify(raw.slice(0, 200))}`);
+    }
+    if (!isRecord(value) ||
+        value.protocol !== 1 ||
+        typeof value.ok !== 'boolean' ||
+        typeof value.import_ns !== 'number' ||
+        typeof value.modules_after !== 'number') {
+        throw new Error(`the probe's report has an unexpected shape: ${raw.slice(0, 200)}`);
+    }
+    return value;
+}
+function parseInterpreterInfo(raw) {
+    const value = JSON.parse(raw);
+    if (!isRecord(value) || value.mode !== 'info' || typeof value.version !== 'string') {
+        throw new Error(`unexpected interpreter description: ${raw.slice(0, 200)}`);
+    }
+    return value;
+}
+
+// Finding the interpreter and asking it what it is.
+function isExecutableFile(path) {
+    try {
+        accessSync(path, constants.X_OK);
+        return statSync(path).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+/** Resolves a name on PATH, or a path relative to `cwd`, to an executable file. */
+function findExecutable(name, pathVar, cwd) {
+    if (name.includes('/') || name.includes('\\') || isAbsolute(name)) {
+        const path = resolve(cwd, name);
+        return isExecutableFile(path) ? path : null;
+    }
+    for (const dir of pathVar.split(delimiter)) {
+        if (!dir)
+            continue;
+        const candidate = join(dir, name);
+        if (isExecutableFile(candidate))
+            return candidate;
+    }
+    return null;
+}
+const MIN_PYTHON = [3, 8];
+/**
+ * Runs the probe's info mode. The interpreter it reports as sys.executable is
+ * the one to sample: a launcher in front of it (a pyenv shim is a shell script)
+ * would add its own start-up to every sample.
+ */
+async function describeInterpreter(python, env, cwd) {
+    const outcome = await runProcess({
+        command: python,
+        args: [probePath(), 'info', String(REPORT_FD)],
+        env,
+        cwd,
+        timeoutMs: 60_000,
+        stderr: 'tail',
+    });
+    if (!outcome.report) {
+        const tail = outcome.stderr.toString('utf8').trim().split('\n').slice(-10).join('\n');
+        throw new SetupError(`--python: ${python} did not start as a Python interpreter (exit status ${outcome.code}${outcome.signal ? `, ${outcome.signal}` : ''})${tail ? `:\n${tail}` : ''}`);
+    }
+    const info = parseInterpreterInfo(outcome.report);
+    const [major, minor] = info.version_info;
+    if (info.implementation !== 'cpython') {
+        // -X importtime and the start-up behaviour we rely on are CPython's.
+        throw new SetupError(`--python: ${python} is ${info.implementation}; importgate measures CPython 3.8 or newer`);
+    }
+    if (major < MIN_PYTHON[0] || (major === MIN_PYTHON[0] && minor < MIN_PYTHON[1])) {
+        throw new SetupError(`--python: ${python} is Python ${info.version_info.join('.')}; importgate needs 3.8 or newer`);
+    }
+    return info;
+}
+
+// One environment per side: where the measured code becomes importable.
+const hasPackaging = (dir) => ['pyproject.toml', 'setup.py', 'setup.cfg'].some((f) => existsSync(join(dir, f)));
+/** What `auto` means for this project: uv for a uv.lock project when uv is there, pip when it is packaged, else none. */
+function autoStrategy(projectDir, pathVar) {
+    if (existsSync(join(projectDir, 'uv.lock')) && findExecutable('uv', pathVar, projectDir))
+        return 'uv';
+    return hasPackaging(projectDir) ? 'pip' : 'none';
+}
+const DISTRIBUTIONS = [
+    'import importlib.metadata as m, json, sys',
+    'found = {d.metadata["Name"]: d.version for d in m.distributions() if d.metadata["Name"]}',
+    'open(sys.argv[1], "w").write(json.dumps(found, sort_keys=True))',
+].join('\n');
+async function prepareEnvironment(request) {
+    const { spec, projectDir, envDir, parentEnv } = request;
+    const pathVar = parentEnv.PATH ?? '';
+    const kind = spec.kind === 'auto' ? autoStrategy(projectDir, pathVar) : spec.kind;
+    if (kind === 'none') {
+        return {
+            strategy: 'none',
+            python: request.python,
+            env: childEnv(parentEnv, { PYTHONPATH: importRoot(projectDir) }),
+            distributions: null,
+            log: '',
+        };
+    }
+    if (kind === 'current') {
+        return {
+            strategy: 'current',
+            python: request.python,
+            env: childEnv(parentEnv),
+            distributions: null,
+            log: '',
+        };
+    }
+    const venvPython = join(envDir, 'bin', 'python');
+    const installer = installerEnv(parentEnv);
+    const logs = [];
+    const step = async (what, command, args, env = installer, cwd = projectDir) => {
+        const outcome = await runLogged({
+            command,
+            args,
+            env,
+            cwd,
+            timeoutMs: request.timeoutMs,
+            signal: request.signal,
+        });
+        logs.push(`$ ${[command, ...args].join(' ')}\n${outcome.log}`);
+        if (outcome.code === 0)
+            return;
+        const why = outcome.aborted
+            ? 'cancelled'
+            : outcome.timedOut
+                ? `timed out after ${request.timeoutMs / 1000} s`
+                : `exited with status ${outcome.code ?? outcome.signal}`;
+        const tail = outcome.log.trimEnd().split('\n').slice(-25).join('\n');
+        throw new SetupError(`installing ${request.label} failed: ${what} ${why}.\n--- last lines of its output ---\n${tail}`);
+    };
+    const uv = () => {
+        const path = findExecutable('uv', pathVar, projectDir);
+        if (!path)
+            throw new SetupError('--install uv: uv is not on PATH; install it (pip install uv) or use --install pip');
+        return path;
+    };
+    let strategy = kind;
+    if (kind === 'pip') {
+        await step('python -m venv', request.python, ['-m', 'venv', envDir]);
+        await step('pip install', venvPython, [
+            '-m',
+            'pip',
+            'install',
+            '--no-input',
+            '--disable-pip-version-check',
+            projectDir,
+        ]);
+    }
+    else if (kind === 'uv') {
+        const uvPath = uv();
+        if (existsSync(join(projectDir, 'uv.lock'))) {
+            // Locked versions, exactly as committed; non-editable, like pip's install.
+            strategy = 'uv-sync';
+            const env = { ...installer, UV_PROJECT_ENVIRONMENT: envDir };
+            await step('uv sync', uvPath, ['sync', '--frozen', '--no-dev', '--no-editable', '--python', request.python], env);
+        }
+        else {
+            await step('uv venv', uvPath, ['venv', '--quiet', '--python', request.python, envDir]);
+            await step('uv pip install', uvPath, ['pip', 'install', '--python', venvPython, projectDir]);
+        }
+    }
+    else {
+        await step('python -m venv', request.python, ['-m', 'venv', envDir]);
+        const env = {
+            ...installer,
+            ...request.commandEnv,
+            VIRTUAL_ENV: envDir,
+            PATH: `${join(envDir, 'bin')}:${pathVar}`,
+        };
+        // The user's own workflow text: the one place a shell is used, on purpose.
+        await step(`the install command (${spec.kind === 'command' ? spec.command : ''})`, '/bin/sh', ['-c', spec.kind === 'command' ? spec.command : ''], env);
+    }
+    const listing = join(envDir, 'importgate-distributions.json');
+    await step('listing installed distributions', venvPython, ['-c', DISTRIBUTIONS, listing]);
+    const distributions = JSON.parse(readFileSync(listing, 'utf8'));
+    return {
+        strategy,
+        python: venvPython,
+        env: childEnv(parentEnv),
+        distributions,
+        log: logs.join('\n'),
+    };
+}
+
+const run = promisify(execFile);
+/** Runs git with an argument array (never a shell string) and returns trimmed stdout. */
+async function git(args, cwd) {
+    const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+    return stdout.trim();
+}
+
+// Any revision (branch, tag, SHA, HEAD~1) → a commit SHA, fetching what a
+// shallow clone lacks. Every git call takes an argument array; a ref never
+// reaches a shell, and --end-of-options keeps one from being read as an option.
+async function tryResolve(repo, ref) {
+    try {
+        return ((await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], repo)) || null);
+    }
+    catch {
+        return null;
+    }
+}
+async function isShallow(repo) {
+    try {
+        return (await git(['rev-parse', '--is-shallow-repository'], repo)) === 'true';
+    }
+    catch {
+        return false;
+    }
+}
+/** How many commits behind its base a relative ref reaches: HEAD~3 → 3, main^^ → 2. */
+function relativeDepth(ref) {
+    const match = /^(.*?)((?:[~^]\d*)+)$/.exec(ref);
+    if (!match || !match[1])
+        return null;
+    let depth = 0;
+    for (const step of match[2].match(/[~^]\d*/g)) {
+        const count = step.length > 1 ? Number(step.slice(1)) : 1;
+        // ^N picks the Nth parent (one step back); ~N walks N first parents.
+        depth += step[0] === '~' ? count : 1;
+    }
+    return { base: match[1], depth };
+}
+async function fetch(repo, args) {
+    try {
+        await git(['fetch', '--no-tags', '--quiet', ...args], repo);
+        return null;
+    }
+    catch (error) {
+        const stderr = error.stderr?.trim() || error.message;
+        return stderr.split('\n').slice(-3).join(' ');
+    }
+}
+async function hasOrigin(repo) {
+    try {
+        await git(['remote', 'get-url', 'origin'], repo);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Resolves `ref` in `repo`. When it is missing: a relative ref (HEAD~1) in a
+ * shallow clone deepens history by as many commits; any other ref is fetched
+ * from origin at depth 1 (a PR's base SHA or branch in an actions/checkout clone).
+ */
+async function resolveCommit(repo, ref, input) {
+    if (ref.trim() === '' || ref.startsWith('-')) {
+        throw new SetupError(`${input}: "${ref}" is not a git revision; give a branch, tag, SHA or HEAD~N`);
+    }
+    const found = await tryResolve(repo, ref);
+    if (found)
+        return found;
+    const missing = `${input}: "${ref}" does not name a commit in ${repo}`;
+    if (!(await hasOrigin(repo))) {
+        throw new SetupError(`${missing}, and there is no origin remote to fetch it from`);
+    }
+    const relative = relativeDepth(ref);
+    let failure = null;
+    if (relative && (await isShallow(repo))) {
+        failure = await fetch(repo, [`--deepen=${relative.depth}`, 'origin']);
+    }
+    else if (!relative) {
+        failure = await fetch(repo, ['--depth=1', 'origin', ref]);
+        if (!failure) {
+            const fetched = await tryResolve(repo, ref);
+            if (fetched)
+                return fetched;
+            // A branch fetched by name lands in FETCH_HEAD only (single-branch clones).
+            const head = await tryResolve(repo, 'FETCH_HEAD');
+            if (head)
+                return head;
+        }
+    }
+    else {
+        // A relative ref in a full clone: there is no more history to fetch.
+        throw new SetupError(missing);
+    }
+    const after = await tryResolve(repo, ref);
+    if (after)
+        return after;
+    throw new SetupError(failure
+        ? `${missing}; fetching it from origin failed: ${failure}`
+        : `${missing}, nor in what origin has`);
+}
+
+// Detached worktrees for the commits being compared. Always removed: callers
+// use withWorktrees, whose finally runs on success, error and cancellation.
+async function addWorktree(repo, path, sha) {
+    await git(['worktree', 'add', '--detach', '--quiet', path, sha], repo);
+    return { path, sha };
+}
+async function removeWorktree(repo, path) {
+    try {
+        await git(['worktree', 'remove', '--force', '--force', path], repo);
+    }
+    catch {
+        // Already gone, or never fully added: the folder and the admin entry are
+        // cleaned below either way.
+    }
+    await rm(path, { recursive: true, force: true });
+    try {
+        await git(['worktree', 'prune'], repo);
+    }
+    catch {
+        // Pruning is housekeeping; nothing depends on it.
+    }
+}
+/** Adds one worktree per entry, runs `body`, and removes them all whatever happens. */
+async function withWorktrees(repo, wanted, body) {
+    const added = [];
+    try {
+        for (const { path, sha } of wanted)
+            added.push(await addWorktree(repo, path, sha));
+        return await body(added);
+    }
+    finally {
+        for (const tree of added.reverse())
+            await removeWorktree(repo, tree.path);
+    }
+}
+
+// Order statistics for one set of samples. Pure functions, no I/O.
+/** Sorted copy, ascending. */
+function sorted(values) {
+    return [...values].sort((a, b) => a - b);
+}
+/** Quantile by linear interpolation between order statistics (type 7, as R and NumPy default). */
+function quantile(values, p) {
+    if (values.length === 0)
+        return Number.NaN;
+    const xs = sorted(values);
+    const h = (xs.length - 1) * p;
+    const lo = Math.floor(h);
+    const hi = Math.ceil(h);
+    return xs[lo] + (h - lo) * (xs[hi] - xs[lo]);
+}
+function median(values) {
+    return quantile(values, 0.5);
+}
+/** Median absolute deviation from the median (unscaled). */
+function mad(values) {
+    const m = median(values);
+    return median(values.map((x) => Math.abs(x - m)));
+}
+/**
+ * Distribution-free confidence interval for the median from order statistics
+ * (normal approximation to the binomial). Null when there are too few samples
+ * for any interval at that level.
+ */
+function medianInterval(values, confidence = 0.95) {
+    const n = values.length;
+    const z = normalQuantile(1 - (1 - confidence) / 2);
+    const k = Math.floor((n - z * Math.sqrt(n)) / 2);
+    if (k < 1)
+        return null;
+    const xs = sorted(values);
+    return [xs[k - 1], xs[n - k]];
+}
+/** Inverse of the standard normal CDF (Acklam's rational approximation, |error| < 1.2e-9). */
+function normalQuantile(p) {
+    if (p <= 0 || p >= 1)
+        throw new RangeError(`normalQuantile: p must be in (0, 1), got ${p}`);
+    const a = [
+        -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+        2.506628277459239,
+    ];
+    const b = [
+        -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972,
+        -13.28068155288572,
+    ];
+    const c = [
+        -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734,
+        4.374664141464968, 2.938163982698783,
+    ];
+    const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+    const low = 0.02425;
+    if (p < low) {
+        const q = Math.sqrt(-2 * Math.log(p));
+        return ((((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+            ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1));
+    }
+    if (p > 1 - low)
+        return -normalQuantile(1 - p);
+    const q = p - 0.5;
+    const r = q * q;
+    return (((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+        (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1));
+}
+function spread(values) {
+    return {
+        n: values.length,
+        median: median(values),
+        min: Math.min(...values),
+        max: Math.max(...values),
+        q1: quantile(values, 0.25),
+        q3: quantile(values, 0.75),
+        mad: mad(values),
+        medianCi: medianInterval(values),
+    };
+}
+
+// Wilcoxon signed-rank test and Hodges-Lehmann estimate for paired data.
+// Pure functions. Timing differences are continuous (nanosecond clocks), so
+// exact ties are rare; ranks are averaged when they occur and the exact null
+// distribution is used anyway (as SciPy's method='exact' does).
+/** Above this many pairs the normal approximation replaces the exact distribution. */
+const EXACT_LIMIT = 600;
+/**
+ * P(W+ = w) for w = 0 … n(n+1)/2 under the null hypothesis: each of the ranks
+ * 1…n is added with probability ½. Dynamic programming over probabilities
+ * (not counts, which would overflow for large n).
+ */
+function signedRankDistribution(n) {
+    const max = (n * (n + 1)) / 2;
+    let dist = new Float64Array(max + 1);
+    dist[0] = 1;
+    let reach = 0;
+    for (let rank = 1; rank <= n; rank++) {
+        const next = new Float64Array(max + 1);
+        for (let w = 0; w <= reach; w++) {
+            const p = dist[w] / 2;
+            next[w] = next[w] + p;
+            next[w + rank] = next[w + rank] + p;
+        }
+        reach += rank;
+        dist = next;
+    }
+    return dist;
+}
+/** Ranks of |values|, ties averaged, 1-based. */
+function absoluteRanks(values) {
+    const order = values.map((v, i) => [Math.abs(v), i]).sort((a, b) => a[0] - b[0]);
+    const ranks = new Array(values.length);
+    for (let i = 0; i < order.length;) {
+        let j = i;
+        while (j + 1 < order.length && order[j + 1][0] === order[i][0])
+            j++;
+        const rank = (i + j) / 2 + 1;
+        for (let k = i; k <= j; k++)
+            ranks[order[k][1]] = rank;
+        i = j + 1;
+    }
+    return ranks;
+}
+/** Upper tail of the standard normal distribution, Q(z) = erfc(z/√2)/2. */
+function normalUpperTail(z) {
+    return erfc(z / Math.SQRT2) / 2;
+}
+/** erfc with relative error < 1.2e-7 everywhere (Numerical Recipes' erfcc, Chebyshev). */
+function erfc(x) {
+    const z = Math.abs(x);
+    const t = 1 / (1 + 0.5 * z);
+    const r = t *
+        Math.exp(-z * z -
+            1.26551223 +
+            t *
+                (1.00002368 +
+                    t *
+                        (0.37409196 +
+                            t *
+                                (0.09678418 +
+                                    t *
+                                        (-0.18628806 +
+                                            t *
+                                                (0.27886807 +
+                                                    t *
+                                                        (-1.13520398 +
+                                                            t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+    return x >= 0 ? r : 2 - r;
+}
+function signedRankTest(differences) {
+    const d = differences.filter((x) => x !== 0);
+    const n = d.length;
+    if (n === 0)
+        return { n, wPlus: 0, pGreater: 1, pLess: 1 };
+    const ranks = absoluteRanks(d);
+    const wPlus = d.reduce((sum, x, i) => (x > 0 ? sum + ranks[i] : sum), 0);
+    if (n <= EXACT_LIMIT) {
+        const dist = signedRankDistribution(n);
+        let atLeast = 0;
+        let atMost = 0;
+        // With averaged ranks W+ may be a half-integer; compare against it directly.
+        for (let w = 0; w < dist.length; w++) {
+            if (w >= wPlus - 1e-9)
+                atLeast += dist[w];
+            if (w <= wPlus + 1e-9)
+                atMost += dist[w];
+        }
+        return { n, wPlus, pGreater: Math.min(1, atLeast), pLess: Math.min(1, atMost) };
+    }
+    const mean = (n * (n + 1)) / 4;
+    const sd = Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24);
+    return {
+        n,
+        wPlus,
+        pGreater: normalUpperTail((wPlus - mean - 0.5) / sd),
+        pLess: normalUpperTail((mean - wPlus - 0.5) / sd),
+    };
+}
+/** All pairwise means (d_i + d_j)/2 for i ≤ j, sorted ascending. */
+function walshAverages(d) {
+    const out = new Float64Array((d.length * (d.length + 1)) / 2);
+    let k = 0;
+    for (let i = 0; i < d.length; i++)
+        for (let j = i; j < d.length; j++)
+            out[k++] = (d[i] + d[j]) / 2;
+    return out.sort();
+}
+/** Hodges-Lehmann estimate of the location shift: the median of the Walsh averages. */
+function hodgesLehmann(d) {
+    return median(Array.from(walshAverages(d)));
+}
+/**
+ * The smallest q with P(W+ ≤ q) ≥ p: R's qsignrank, from the exact
+ * distribution (or the normal approximation past EXACT_LIMIT pairs).
+ */
+function signedRankQuantile(n, p) {
+    if (n > EXACT_LIMIT) {
+        const mean = (n * (n + 1)) / 4;
+        const sd = Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24);
+        return Math.max(0, Math.round(mean + normalQuantile(p) * sd));
+    }
+    const dist = signedRankDistribution(n);
+    let cumulative = 0;
+    for (let q = 0; q < dist.length; q++) {
+        cumulative += dist[q];
+        if (cumulative >= p * (1 - 1e-12))
+            return q;
+    }
+    return dist.length - 1;
+}
+/**
+ * Confidence interval for the location shift by inverting the signed-rank
+ * test over the Walsh averages (as R's wilcox.test(conf.int = TRUE) does with
+ * its exact distribution). Null when n is too small for any interval at that
+ * level.
+ */
+function hodgesLehmannInterval(d, confidence) {
+    const n = d.length;
+    if (n < 2)
+        return null;
+    const walsh = walshAverages(d);
+    const m = walsh.length;
+    let q = signedRankQuantile(n, (1 - confidence) / 2);
+    if (q === 0)
+        q = 1;
+    // 1-based: lower = walsh[q], upper = walsh[m - q + 1].
+    if (q > m - q + 1)
+        return null;
+    return [walsh[q - 1], walsh[m - q]];
+}
+
+// Base against head for one target, from samples taken in interleaved pairs.
+// Pure. Works on log-ratios ln(head/base): a slowdown is a ratio whatever the
+// import's size, and a pair shares whatever the machine was doing at the time.
+const toPct = (log) => (Math.exp(log) - 1) * 100;
+/**
+ * Compares paired samples: base[i] and head[i] come from the same round. The
+ * interval's level is 1 − 2α, so that it excludes zero when the one-sided test
+ * at α rejects.
+ */
+function comparePairs(base, head, alpha) {
+    const n = Math.min(base.length, head.length);
+    const logs = Array.from({ length: n }, (_, i) => Math.log(head[i] / base[i]));
+    const ciLevel = 1 - 2 * alpha;
+    const logEstimate = n > 0 ? hodgesLehmann(logs) : 0;
+    const logInterval = hodgesLehmannInterval(logs, ciLevel);
+    const test = signedRankTest(logs);
+    const baseMedianMs = median(base.slice(0, n));
+    return {
+        pairs: n,
+        baseMedianMs,
+        headMedianMs: median(head.slice(0, n)),
+        logEstimate,
+        logInterval,
+        ciLevel,
+        pSlower: test.pGreater,
+        pFaster: test.pLess,
+        pct: toPct(logEstimate),
+        // Estimated directly on differences: a ratio times the base median drifts
+        // from head − base when the ratio is large.
+        ms: n > 0 ? hodgesLehmann(Array.from({ length: n }, (_, i) => head[i] - base[i])) : 0,
+        ciPct: logInterval ? [toPct(logInterval[0]), toPct(logInterval[1])] : null,
+    };
+}
+/**
+ * A regression needs all three: significance, an effect above the relative
+ * threshold, and above the absolute minimum. An improvement mirrors it.
+ */
+function classify(c, gate) {
+    if (c.pSlower < gate.alpha && c.pct > gate.thresholdPct && c.ms > gate.minDeltaMs)
+        return 'regression';
+    if (c.pFaster < gate.alpha && c.pct < -gate.thresholdPct && c.ms < -gate.minDeltaMs)
+        return 'improvement';
+    return 'pass';
+}
+/**
+ * True when more pairs could not change the outcome in any likely way: the
+ * whole interval lies inside the no-effect band (a settled pass), or wholly
+ * beyond it on one side (a settled regression or improvement).
+ */
+function isSettled(c, gate) {
+    if (!c.logInterval || !(c.baseMedianMs > 0))
+        return false;
+    // The band is set by whichever of the two thresholds is larger for this import.
+    const band = Math.max(gate.thresholdPct / 100, gate.minDeltaMs / c.baseMedianMs);
+    const upper = Math.log(1 + band);
+    const lower = band < 1 ? Math.log(1 - band) : Number.NEGATIVE_INFINITY;
+    const [lo, hi] = c.logInterval;
+    return (lo > lower && hi < upper) || lo > upper || hi < lower;
+}
+
+// Parses the output of `python -X importtime` into the import tree.
+//
+// CPython prints one line per module when its import finishes, so children come
+// before their parent, and nests by indenting the name two spaces per level:
+//
+//   import time: self [us] | cumulative | imported package
+//   import time:       885 |        885 |     asyncio.streams
+//   import time:      1206 |      96636 |   asyncio
+//   import time:       341 |      96976 | pkg.sub
+//
+// 3.7 to 3.13 share that format; 3.14's `-X importtime=2` adds lines whose two
+// columns read `cached` for modules that were already loaded. The measured code
+// writes to stderr too, so anything that is not such a line is ignored, and the
+// line may be found after stray bytes the measured code left without a newline.
+const LINE = /import time:\s+(\d+|cached) \|\s+(\d+|cached) \| ( *)(\S+)\s*$/;
+function parseImportTimeLine(line) {
+    const match = LINE.exec(line);
+    if (!match)
+        return null;
+    const [, self, cumulative, indent, name] = match;
+    const cached = self === 'cached' || cumulative === 'cached';
+    return {
+        name,
+        selfUs: cached ? 0 : Number(self),
+        cumulativeUs: cached ? 0 : Number(cumulative),
+        depth: Math.floor(indent.length / 2),
+        cached,
+    };
+}
+/**
+ * The lines strictly between the last `begin` marker and the first `end`
+ * marker after it; all lines when there is no `begin` marker.
+ */
+function sliceBetweenMarkers(lines, begin, end) {
+    let start = -1;
+    for (let i = lines.length - 1; i >= 0; i--) {
+        if (lines[i].includes(begin)) {
+            start = i;
+            break;
+        }
+    }
+    if (start < 0)
+        return lines;
+    const stop = lines.findIndex((line, i) => i > start && line.includes(end));
+    return lines.slice(start + 1, stop < 0 ? lines.length : stop);
+}
+function parseImportTime(text, options = {}) {
+    let lines = text.split(/\r?\n/);
+    if (options.markers)
+        lines = sliceBetweenMarkers(lines, options.markers.begin, options.markers.end);
+    // pending[d] holds finished nodes at depth d still waiting for their parent,
+    // which is the next line at depth d - 1.
+    const pending = new Map();
+    const loaded = new Map();
+    for (const line of lines) {
+        const parsed = parseImportTimeLine(line);
+        if (!parsed)
+            continue;
+        const node = { ...parsed, children: [], parent: null };
+        const children = pending.get(node.depth + 1) ?? [];
+        pending.delete(node.depth + 1);
+        for (const child of children)
+            child.parent = node;
+        node.children = children;
+        const siblings = pending.get(node.depth) ?? [];
+        siblings.push(node);
+        pending.set(node.depth, siblings);
+        if (!node.cached && !loaded.has(node.name))
+            loaded.set(node.name, node);
+    }
+    // What is left has no parent in the output: the top-level imports, plus any
+    // orphans a garbled or multi-threaded log left behind, shallowest first.
+    const roots = [...pending.entries()].sort(([a], [b]) => a - b).flatMap(([, nodes]) => nodes);
+    return { roots, loaded };
+}
+/** The chain of imports that first loaded `name`: outermost importer first. */
+function importChain(tree, name) {
+    let node = tree.loaded.get(name) ?? null;
+    if (!node)
+        return null;
+    let chain = [];
+    for (; node; node = node.parent)
+        chain.unshift(node.name);
+    // Importing a.b logs a.b first and nests the import of its parent a under it;
+    // if a's __init__ imports a.b, the real load sits inside: a.b → a → a.b → x.
+    // The outer a.b was only the request, so the chain starts after it.
+    for (;;) {
+        const repeat = chain.findIndex((name, i) => chain.indexOf(name) < i);
+        if (repeat < 0)
+            return chain;
+        chain = chain.slice(chain.indexOf(chain[repeat]) + 1);
+    }
+}
+
+// Per-module costs from several -X importtime runs of the same import. Pure.
+function moduleCosts(trees) {
+    const selfUs = new Map();
+    const cumulativeUs = new Map();
+    const chains = new Map();
+    for (const tree of trees) {
+        for (const [name, node] of tree.loaded) {
+            if (!selfUs.has(name)) {
+                selfUs.set(name, []);
+                cumulativeUs.set(name, []);
+                chains.set(name, importChain(tree, name) ?? [name]);
+            }
+            selfUs.get(name).push(node.selfUs);
+            cumulativeUs.get(name).push(node.cumulativeUs);
+        }
+    }
+    const costs = new Map();
+    for (const [name, selfs] of selfUs) {
+        costs.set(name, {
+            name,
+            selfMs: median(selfs) / 1000,
+            cumulativeMs: median(cumulativeUs.get(name)) / 1000,
+            chain: chains.get(name),
+        });
+    }
+    return costs;
+}
+/** The `count` modules with the largest self time, largest first; ties by name. */
+function slowestBySelf(costs, count) {
+    return [...costs.values()]
+        .sort((a, b) => b.selfMs - a.selfMs || a.name.localeCompare(b.name))
+        .slice(0, count);
+}
+/** Modules in the target's own top-level package (the target's first dotted part). */
+function packageModules(target, modules) {
+    const top = target.split('.')[0];
+    return [...modules].filter((name) => name === top || name.startsWith(`${top}.`));
+}
+
+// One probe run: builds the interpreter's argument list, runs it through the
+// process layer and turns what came back into a report or a structured failure.
+/** The interpreter's argument list for a probe run; exported for tests. */
+function probeArgs(mode, target, probe = probePath()) {
+    const flags = mode === 'profile' ? ['-X', 'importtime'] : [];
+    return [...flags, probe, mode, String(REPORT_FD), target];
+}
+function lastLines(text, count) {
+    return text.trimEnd().split(/\r?\n/).slice(-20).join('\n');
+}
+async function runProbe(request) {
+    const outcome = await runProcess({
+        command: request.python,
+        args: probeArgs(request.mode, request.target, request.probe),
+        env: request.env,
+        cwd: request.cwd,
+        timeoutMs: request.timeoutMs,
+        stderr: request.mode === 'profile' ? 'full' : 'tail',
+    });
+    // Measured code may write any bytes; invalid UTF-8 becomes U+FFFD here.
+    const stderr = outcome.stderr.toString('utf8');
+    const wallNs = outcome.exitNs - outcome.spawnNs;
+    const wallMs = Number(wallNs) / 1e6;
+    let report = null;
+    let failure = null;
+    if (outcome.report.length > 0 && !outcome.timedOut) {
+        report = parseProbeReport(outcome.report);
+        failure = report.error;
+    }
+    else if (outcome.timedOut) {
+        failure = {
+            kind: 'Timeout',
+            message: `importing ${request.target} did not finish within ${request.timeoutMs / 1000} s; its process group was killed`,
+            traceback: [],
+            stderr_tail: lastLines(stderr),
+        };
+    }
+    else if (outcome.signal) {
+        failure = {
+            kind: 'Signal',
+            message: `the interpreter was killed by ${outcome.signal} while importing ${request.target}`,
+            traceback: [],
+            stderr_tail: lastLines(stderr),
+        };
+    }
+    else {
+        failure = {
+            kind: 'ProcessExit',
+            message: `the interpreter exited with status ${outcome.code} while importing ${request.target}, before the probe could report (os._exit() or a crash in the imported code)`,
+            traceback: [],
+            exit_code: outcome.code,
+            stderr_tail: lastLines(stderr),
+        };
+    }
+    let startupMs = null;
+    if (report) {
+        const startup = BigInt(report.start_ns) - outcome.spawnNs;
+        // Both clocks are CLOCK_MONOTONIC on Linux and macOS; elsewhere the figure
+        // would be meaningless, and a value outside the run says so.
+        if (startup >= 0n && startup <= wallNs)
+            startupMs = Number(startup) / 1e6;
+    }
+    return { report, failure, wallMs, startupMs, stderr };
+}
+
+// Untimed profile runs: the import under -X importtime, for attribution
+// (which module's own time, through which chain) and the set of modules it
+// loads. -X importtime slows the import, so these never feed the timings.
+async function profileArms(options) {
+    const trees = new Map();
+    const profiles = new Map();
+    for (const arm of options.arms) {
+        trees.set(arm.key, []);
+        profiles.set(arm.key, {
+            arm,
+            runs: 0,
+            added: [],
+            moduleCount: 0,
+            unstableModules: false,
+            costs: new Map(),
+            logs: [],
+            failure: null,
+        });
+    }
+    for (let round = 0; round < options.runs; round++) {
+        for (const arm of shuffled(options.arms, options.random)) {
+            const profile = profiles.get(arm.key);
+            if (profile.failure || options.signal?.aborted)
+                continue;
+            const run = await runProbe({
+                python: arm.python,
+                probe: arm.probe,
+                target: arm.target,
+                mode: 'profile',
+                env: arm.env,
+                cwd: options.cwd,
+                timeoutMs: options.timeoutMs,
+            });
+            if (run.failure || !run.report) {
+                profile.failure = run.failure;
+                continue;
+            }
+            const added = [...(run.report.added ?? [])].sort();
+            if (profile.runs === 0) {
+                profile.added = added;
+                profile.moduleCount = run.report.modules_after;
+            }
+            else if (added.join('\n') !== profile.added.join('\n')) {
+                profile.unstableModules = true;
+            }
+            profile.runs++;
+            profile.logs.push(run.stderr);
+            trees
+                .get(arm.key)
+                .push(parseImportTime(run.stderr, { markers: { begin: BEGIN_MARK, end: END_MARK } }));
+        }
+    }
+    for (const [key, profile] of profiles)
+        profile.costs = moduleCosts(trees.get(key));
+    return profiles;
+}
+
+// Runs the timed samples. Every sample is a fresh interpreter. Work is done in
+// rounds: each round runs every arm (a side × target pair) once, in an order
+// shuffled anew each round, so that drift of the machine (another job starting,
+// thermal throttling, a cache going cold) lands on all arms alike.
+function toSample(run) {
+    const report = run.report;
+    return {
+        importMs: report.import_ns / 1e6,
+        cpuMs: report.import_cpu_ns / 1e6,
+        wallMs: run.wallMs,
+        startupMs: run.startupMs,
+        moduleCount: report.modules_after,
+        modulesAdded: report.modules_after - report.modules_before,
+    };
+}
+async function runOnce(arm, options) {
+    return runProbe({
+        python: arm.python,
+        probe: arm.probe,
+        target: arm.target,
+        mode: 'time',
+        env: arm.env,
+        cwd: options.cwd,
+        timeoutMs: options.sampleTimeoutMs,
+    });
+}
+/** Arms still running: no arm of their group has failed. */
+function liveArms(options, results) {
+    const failed = new Set(options.arms.filter((arm) => results.get(arm.key).failure).map((arm) => arm.group ?? arm.key));
+    return options.arms.filter((arm) => !failed.has(arm.group ?? arm.key));
+}
+/**
+ * Warm-up rounds: discarded, but they surface import errors early and write
+ * .pyc files. Returns how long each round took.
+ */
+async function warmUp(options, results) {
+    const durations = [];
+    for (let round = 1; round <= options.warmups; round++) {
+        options.onEvent?.({ phase: 'warmup', round, of: options.warmups });
+        const started = performance.now();
+        for (const arm of shuffled(liveArms(options, results), options.random)) {
+            if (options.signal?.aborted)
+                break;
+            const run = await runOnce(arm, options);
+            if (run.failure)
+                fail(results.get(arm.key), run.failure, options);
+        }
+        durations.push(performance.now() - started);
+    }
+    return durations;
+}
+function fail(result, failure, options) {
+    result.failure = failure;
+    options.onEvent?.({ phase: 'failed', arm: result.arm, failure });
+}
+async function sample(options, results) {
+    const roundMs = [];
+    let rounds = 0;
+    let truncated = false;
+    while (rounds < options.maxRounds && !options.signal?.aborted) {
+        const live = liveArms(options, results);
+        if (live.length === 0)
+            break;
+        // Start a round only if it can finish before the deadline, judging by the
+        // slowest round so far.
+        const expected = roundMs.length ? Math.max(...roundMs) : 0;
+        if (performance.now() + expected > options.deadline) {
+            truncated = rounds < options.minRounds;
+            break;
+        }
+        const started = performance.now();
+        rounds++;
+        options.onEvent?.({ phase: 'sample', round: rounds });
+        for (const arm of shuffled(live, options.random)) {
+            if (options.signal?.aborted)
+                break;
+            const result = results.get(arm.key);
+            // A partner failed earlier in this round: stop, so pairs stay aligned.
+            if (!liveArms(options, results).includes(arm))
+                continue;
+            const run = await runOnce(arm, options);
+            if (run.failure)
+                fail(result, run.failure, options);
+            else
+                result.samples.push(toSample(run));
+        }
+        roundMs.push(performance.now() - started);
+        const all = [...results.values()];
+        if (rounds >= options.minRounds && options.settled?.(all))
+            break;
+    }
+    return { results: [...results.values()], rounds, truncated };
+}
+function emptyResults(arms) {
+    return new Map(arms.map((arm) => [arm.key, { arm, samples: [], failure: null }]));
+}
+
+// Sampling for a comparison: every target has a base arm and a head arm; each
+// round runs all of them in a fresh random order, so a pair (base and head of
+// one target in one round) shares whatever the machine was doing then.
+const times = (result) => result.samples.map((s) => s.importMs);
+function settledFor(targets, gate, alpha) {
+    return (results) => {
+        const byKey = new Map(results.map((r) => [r.arm.key, r]));
+        return targets.every(({ base, head }) => {
+            const b = byKey.get(base.key);
+            const h = byKey.get(head.key);
+            if (b.failure || h.failure)
+                return true;
+            return isSettled(comparePairs(times(b), times(h), alpha), gate);
+        });
+    };
+}
+async function sampleComparison(options) {
+    const arms = options.targets.flatMap((t) => [t.base, t.head]);
+    const results = emptyResults(arms);
+    const base = {
+        cwd: options.cwd,
+        warmups: options.warmups,
+        sampleTimeoutMs: options.sampleTimeoutMs,
+        random: options.random,
+        signal: options.signal,
+        onEvent: options.onEvent,
+    };
+    const warmupRounds = await warmUp({ ...base, arms, minRounds: 0, maxRounds: 0, deadline: options.deadline }, results);
+    const live = arms.filter((arm) => !options.targets.some((t) => t.target === arm.target &&
+        (results.get(t.base.key).failure || results.get(t.head.key).failure)));
+    const profiles = await profileArms({
+        arms: live,
+        runs: options.profileRuns,
+        cwd: options.cwd,
+        timeoutMs: options.sampleTimeoutMs,
+        random: options.random,
+        signal: options.signal,
+    });
+    // Keep time for a confirmation batch: a warm-up round runs every arm once,
+    // so it bounds what one confirmation round of any subset costs.
+    const roundMs = warmupRounds.length ? median(warmupRounds) : 0;
+    const remaining = options.deadline - performance.now();
+    const reserve = Math.min(remaining * 0.4, options.confirmPairs * roundMs);
+    const outcome = await sample({
+        ...base,
+        arms,
+        minRounds: options.minPairs,
+        maxRounds: options.maxPairs,
+        deadline: options.deadline - reserve,
+        settled: settledFor(options.targets, options.gate, options.gate.alpha),
+    }, results);
+    const samples = options.targets.map((t) => ({
+        target: t.target,
+        base: results.get(t.base.key),
+        head: results.get(t.head.key),
+        baseProfile: profiles.get(t.base.key) ?? null,
+        headProfile: profiles.get(t.head.key) ?? null,
+        confirmation: null,
+    }));
+    const flagged = samples.filter((s) => !s.base.failure &&
+        !s.head.failure &&
+        classify(comparePairs(times(s.base), times(s.head), options.gate.alpha), options.gate) ===
+            'regression');
+    if (flagged.length > 0 && !options.signal?.aborted) {
+        options.onEvent?.({ phase: 'confirm', targets: flagged.map((s) => s.target) });
+        const confirmArms = flagged.flatMap((s) => [s.base.arm, s.head.arm]);
+        const fresh = emptyResults(confirmArms);
+        await sample({
+            ...base,
+            arms: confirmArms,
+            minRounds: options.confirmPairs,
+            maxRounds: options.confirmPairs,
+            deadline: options.deadline,
+        }, fresh);
+        for (const s of flagged) {
+            const b = fresh.get(s.base.arm.key);
+            const h = fresh.get(s.head.arm.key);
+            s.confirmation = { base: b.samples, head: h.samples };
+            if (b.failure)
+                s.base.failure = b.failure;
+            if (h.failure)
+                s.head.failure = h.failure;
+        }
+    }
+    return { targets: samples, rounds: outcome.rounds, truncated: outcome.truncated };
+}
+
+function change(name, costs) {
+    const cost = costs.get(name);
+    return {
+        name,
+        chain: cost?.chain ?? [name],
+        selfMs: cost?.selfMs ?? 0,
+        cumulativeMs: cost?.cumulativeMs ?? 0,
+    };
+}
+/**
+ * Modules that became eager or lazy as a group are listed under the module
+ * that pulled them in too; sorting by cumulative time puts that one first.
+ */
+const costliest = (a, b) => b.cumulativeMs - a.cumulativeMs || a.name.localeCompare(b.name);
+function diffModules(base, head, topChanges = 10) {
+    const inBase = new Set(base.added);
+    const inHead = new Set(head.added);
+    const added = [...inHead].filter((m) => !inBase.has(m)).map((m) => change(m, head.costs));
+    const removed = [...inBase].filter((m) => !inHead.has(m)).map((m) => change(m, base.costs));
+    const names = new Set([...base.costs.keys(), ...head.costs.keys()]);
+    const selfTimeChanges = [...names]
+        .map((name) => {
+        const b = base.costs.get(name)?.selfMs ?? null;
+        const h = head.costs.get(name)?.selfMs ?? null;
+        return { name, baseSelfMs: b, headSelfMs: h, deltaMs: (h ?? 0) - (b ?? 0) };
+    })
+        .filter((c) => c.deltaMs !== 0)
+        .sort((a, b) => Math.abs(b.deltaMs) - Math.abs(a.deltaMs) || a.name.localeCompare(b.name))
+        .slice(0, topChanges);
+    return { added: added.sort(costliest), removed: removed.sort(costliest), selfTimeChanges };
+}
+
+// The verdict for one target from its paired samples. Pure.
+/**
+ * A regression flagged by the first batch must be confirmed by a fresh,
+ * independent interleaved batch: significant on its own in the same direction,
+ * and with the estimate over all pairs still past both thresholds. Peeking at
+ * the data as sampling goes on (to stop early) inflates false alarms; an
+ * independent batch brings them back down. Improvements fail no check and are
+ * not confirmed.
+ */
+function targetVerdict(base, head, confirmation, gate) {
+    const first = comparePairs(base, head, gate.alpha);
+    const outcome = classify(first, gate);
+    if (outcome !== 'regression')
+        return { outcome, comparison: first, confirmation: null };
+    const pairs = confirmation ? Math.min(confirmation.base.length, confirmation.head.length) : 0;
+    if (!confirmation || pairs < 2) {
+        // Not enough time was left to confirm: report what was seen, and say so.
+        return { outcome, comparison: first, confirmation: { pairs, p: 1, confirmed: null } };
+    }
+    const fresh = comparePairs(confirmation.base, confirmation.head, gate.alpha);
+    const all = comparePairs([...base, ...confirmation.base.slice(0, pairs)], [...head, ...confirmation.head.slice(0, pairs)], gate.alpha);
+    const confirmed = fresh.pSlower < gate.alpha && fresh.logEstimate > 0;
+    return {
+        outcome: confirmed && classify(all, gate) === 'regression' ? 'regression' : 'pass',
+        comparison: all,
+        confirmation: { pairs, p: fresh.pSlower, confirmed },
+    };
+}
+
+// One side's measurements → its part of the results document. Pure.
+/** Milliseconds to microsecond precision: enough for any import, and compact. */
+function ms(value) {
+    return Math.round(value * 1000) / 1000;
+}
+function costJson(cost) {
+    return {
+        name: cost.name,
+        self_ms: ms(cost.selfMs),
+        cumulative_ms: ms(cost.cumulativeMs),
+        chain: cost.chain,
+    };
+}
+function sideResult(target, samples, profile, slowest = 15) {
+    const times = samples.map((s) => s.importMs);
+    const stats = spread(times);
+    const startups = samples.flatMap((s) => (s.startupMs === null ? [] : [s.startupMs]));
+    const last = samples[samples.length - 1];
+    const modules = profile?.added ?? [];
+    return {
+        median_ms: ms(stats.median),
+        samples_ms: times.map(ms),
+        module_count: profile?.moduleCount || last?.moduleCount || 0,
+        modules_added: profile ? profile.added.length : (last?.modulesAdded ?? 0),
+        package_module_count: packageModules(target, modules).length,
+        min_ms: ms(stats.min),
+        max_ms: ms(stats.max),
+        q1_ms: ms(stats.q1),
+        q3_ms: ms(stats.q3),
+        mad_ms: ms(stats.mad),
+        median_ci_ms: stats.medianCi ? [ms(stats.medianCi[0]), ms(stats.medianCi[1])] : null,
+        cpu_samples_ms: samples.map((s) => ms(s.cpuMs)),
+        wall_samples_ms: samples.map((s) => ms(s.wallMs)),
+        startup_median_ms: startups.length ? ms(median(startups)) : null,
+        profile: {
+            runs: profile?.runs ?? 0,
+            unstable_modules: profile?.unstableModules ?? false,
+            slowest: profile ? slowestBySelf(profile.costs, slowest).map(costJson) : [],
+        },
+        modules,
+    };
+}
+
+// A comparison's measurements → the results document (schema 1). Pure.
+const PRECEDENCE = ['error', 'forbidden', 'budget', 'regression', 'improvement', 'pass'];
+/** The overall verdict: the most serious of the targets' (error > … > pass). */
+function overallVerdict(verdicts) {
+    return PRECEDENCE.find((v) => verdicts.includes(v)) ?? 'pass';
+}
+function changeJson(c) {
+    return { name: c.name, chain: c.chain, self_ms: ms(c.selfMs), cumulative_ms: ms(c.cumulativeMs) };
+}
+function errorOf(s) {
+    const pick = (side, failure) => failure ? { side, ...failure } : null;
+    return (pick('base', s.base.failure) ??
+        pick('head', s.head.failure) ??
+        pick('base', s.baseProfile?.failure) ??
+        pick('head', s.headProfile?.failure));
+}
+function modulesJson(s) {
+    if (!s.baseProfile?.runs || !s.headProfile?.runs)
+        return null;
+    const diff = diffModules({ added: s.baseProfile.added, costs: s.baseProfile.costs }, { added: s.headProfile.added, costs: s.headProfile.costs });
+    return {
+        added: diff.added.map(changeJson),
+        removed: diff.removed.map(changeJson),
+        self_time_changes: diff.selfTimeChanges.map((c) => ({
+            name: c.name,
+            base_self_ms: c.baseSelfMs === null ? null : ms(c.baseSelfMs),
+            head_self_ms: c.headSelfMs === null ? null : ms(c.headSelfMs),
+            delta_ms: ms(c.deltaMs),
+        })),
+    };
+}
+function targetResult(s, gate) {
+    const error = errorOf(s);
+    const baseSamples = [...s.base.samples, ...(s.confirmation?.base ?? [])];
+    const headSamples = [...s.head.samples, ...(s.confirmation?.head ?? [])];
+    const measured = !error && s.base.samples.length > 0 && s.head.samples.length > 0;
+    const result = {
+        name: s.target,
+        verdict: error ? 'error' : 'pass',
+        base: baseSamples.length ? sideResult(s.target, baseSamples, s.baseProfile ?? undefined) : null,
+        head: headSamples.length ? sideResult(s.target, headSamples, s.headProfile ?? undefined) : null,
+        delta: null,
+        modules: modulesJson(s),
+        forbidden: [],
+        error,
+    };
+    if (!measured)
+        return result;
+    const times = (xs) => xs.map((x) => x.importMs);
+    const confirmation = s.confirmation
+        ? { base: times(s.confirmation.base), head: times(s.confirmation.head) }
+        : null;
+    const verdict = targetVerdict(times(s.base.samples), times(s.head.samples), confirmation, gate);
+    const c = verdict.comparison;
+    result.verdict = verdict.outcome;
+    result.delta = {
+        ms: ms(c.ms),
+        pct: Math.round(c.pct * 100) / 100,
+        ci_pct: c.ciPct
+            ? [Math.round(c.ciPct[0] * 100) / 100, Math.round(c.ciPct[1] * 100) / 100]
+            : null,
+        ci_level: c.ciLevel,
+        p: c.logEstimate >= 0 ? c.pSlower : c.pFaster,
+        p_slower: c.pSlower,
+        p_faster: c.pFaster,
+        pairs: c.pairs,
+        confirmation: verdict.confirmation,
+    };
+    return result;
+}
+
+/** The sampling settings as the results document records them. */
+function samplingSettings(s) {
+    return {
+        warmups: s.warmups,
+        min_pairs: s.minPairs,
+        max_pairs: s.maxPairs,
+        max_time_s: s.maxTimeMs / 1000,
+        sample_timeout_s: s.sampleTimeoutMs / 1000,
+        profile_runs: s.profileRuns,
+        seed: s.seed,
+    };
+}
+
+/** importgate's version; a unit test keeps it equal to package.json's. */
+const VERSION = '0.1.0';
+
+/** What the working tree at `dir` is, for the results' `head` field. */
+async function describeWorkingTree(dir) {
+    try {
+        const sha = await git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], dir);
+        const status = await git(['status', '--porcelain', '--untracked-files=normal'], dir);
+        return { sha: sha || null, dirty: status.length > 0 };
+    }
+    catch {
+        return { sha: null, dirty: false };
+    }
+}
+
+// `importgate measure`: the working tree as it is, one side, no comparison.
+/** Sampling stops early once every target's median is known to within this fraction. */
+const SETTLED_HALF_WIDTH = 0.01;
+/** Installs of large projects take minutes; this only stops a hung one. */
+const INSTALL_TIMEOUT_MS = 20 * 60_000;
+function medianSettled(results) {
+    return results.every((result) => {
+        if (result.failure)
+            return true;
+        const times = result.samples.map((s) => s.importMs);
+        const interval = medianInterval(times);
+        return (interval !== null && (interval[1] - interval[0]) / 2 <= SETTLED_HALF_WIDTH * median(times));
+    });
+}
+/** A hint for the commonest setup mistake: the target is not importable the way it was set up. */
+function notFoundHint(strategy, projectDir) {
+    if (strategy === 'none') {
+        return ` (with --install none, PYTHONPATH is ${importRoot(projectDir)}; check the target's spelling and --project-dir, or install the project with --install auto)`;
+    }
+    if (strategy === 'current')
+        return " (with --install current the target must be installed in the interpreter's environment)";
+    return ` (the project was installed with ${strategy}; does it package this module?)`;
+}
+function targetError(failure, strategy, projectDir) {
+    const hint = failure.kind === 'ModuleNotFoundError' ? notFoundHint(strategy, projectDir) : '';
+    return { side: 'head', ...failure, message: failure.message + hint };
+}
+function describeEvent(event) {
+    if (event.phase === 'warmup')
+        return `warming up (${event.round}/${event.of})`;
+    if (event.phase === 'failed')
+        return `${event.arm.target}: ${event.failure.kind}: ${event.failure.message}`;
+    return null;
+}
+async function measure(config, deps) {
+    const started = new Date();
+    const clockStart = performance.now();
+    const python = findExecutable(config.python, deps.env.PATH ?? '', deps.cwd);
+    if (!python) {
+        throw new SetupError(`--python: "${config.python}" was not found (give a path, or a name on PATH)`);
+    }
+    // A neutral, empty cwd: nothing in it can shadow a module or add to the search.
+    const scratch = await mkdtemp(join(deps.env.TMPDIR || tmpdir(), 'importgate-'));
+    try {
+        const info = await describeInterpreter(python, childEnv(deps.env), scratch);
+        const interpreter = info.executable || python;
+        if (config.install.kind !== 'none' && config.install.kind !== 'current') {
+            deps.log(`installing the working tree (${config.install.kind})`);
+        }
+        const environment = await prepareEnvironment({
+            label: 'the working tree',
+            spec: config.install,
+            projectDir: config.projectDir,
+            envDir: join(scratch, 'venv'),
+            python: interpreter,
+            parentEnv: deps.env,
+            timeoutMs: INSTALL_TIMEOUT_MS,
+            signal: deps.signal,
+        });
+        const env = environment.env;
+        const probe = await compiledProbe(environment.python, env, scratch);
+        const arms = config.targets.map((target) => ({
+            key: `head:${target}`,
+            target,
+            python: environment.python,
+            probe,
+            env,
+        }));
+        const sampling = config.sampling;
+        const random = seededRandom(sampling.seed);
+        const options = {
+            arms,
+            cwd: scratch,
+            warmups: sampling.warmups,
+            minRounds: sampling.minPairs,
+            maxRounds: sampling.maxPairs,
+            deadline: performance.now() + sampling.maxTimeMs,
+            sampleTimeoutMs: sampling.sampleTimeoutMs,
+            random,
+            settled: medianSettled,
+            signal: deps.signal,
+            onEvent: (event) => {
+                const line = describeEvent(event);
+                if (line)
+                    deps.log(line);
+            },
+        };
+        deps.log(`Python ${info.version_info.join('.')} (${interpreter}), ${config.targets.length} target(s)`);
+        const results = emptyResults(arms);
+        await warmUp(options, results);
+        const live = arms.filter((arm) => !results.get(arm.key).failure);
+        deps.log(`profiling with -X importtime (${sampling.profileRuns} run(s) per target)`);
+        const profiles = await profileArms({
+            arms: live,
+            runs: sampling.profileRuns,
+            cwd: scratch,
+            timeoutMs: sampling.sampleTimeoutMs,
+            random,
+            signal: deps.signal,
+        });
+        deps.log(`sampling (${sampling.minPairs} to ${sampling.maxPairs} rounds, at most ${sampling.maxTimeMs / 1000} s in all)`);
+        const outcome = await sample(options, results);
+        if (deps.signal?.aborted)
+            throw new SetupError('cancelled');
+        const targets = arms.map((arm) => {
+            const result = results.get(arm.key);
+            const profile = profiles.get(arm.key);
+            const failure = result.failure ?? profile?.failure ?? null;
+            const measured = result.samples.length > 0 && !failure;
+            return {
+                name: arm.target,
+                verdict: failure ? 'error' : 'pass',
+                base: null,
+                head: measured ? sideResult(arm.target, result.samples, profile) : null,
+                delta: null,
+                modules: null,
+                forbidden: [],
+                error: failure ? targetError(failure, environment.strategy, config.projectDir) : null,
+            };
+        });
+        const tree = await describeWorkingTree(config.repoDir);
+        return {
+            schema: 1,
+            tool: { name: 'importgate', version: VERSION },
+            command: 'measure',
+            verdict: targets.some((t) => t.verdict === 'error') ? 'error' : 'pass',
+            python: info.version,
+            platform: `${info.platform} ${info.machine}`.trim(),
+            base: null,
+            head: { ref: 'WORKTREE', sha: tree.sha, dirty: tree.dirty },
+            settings: {
+                install: environment.strategy,
+                python: environment.python,
+                project_dir: config.projectDir,
+                ...samplingSettings(sampling),
+            },
+            rounds: outcome.rounds,
+            truncated: outcome.truncated,
+            started_at: started.toISOString(),
+            duration_s: ms((performance.now() - clockStart) / 1000),
+            targets,
+        };
+    }
+    finally {
+        await rm(scratch, { recursive: true, force: true });
+    }
+}
+
+// `importgate compare <base> <head>`: two commits, each in its own worktree and
+// environment, measured in interleaved pairs, compared, and explained.
+/** Targets from -t, else the union of [tool.importgate] targets in both commits. */
+function targetsFor(config, projects) {
+    if (config.targets)
+        return config.targets;
+    const found = [];
+    for (const side of ['base', 'head']) {
+        const pyproject = readPyproject(projects[side]);
+        if (pyproject.targets)
+            found.push(...validateTargets(pyproject.targets, `${pyproject.file} (${side}) [tool.importgate] targets`));
+    }
+    if (found.length === 0) {
+        throw new UsageError('no targets: pass -t MODULE (repeatable), or set targets = ["mypkg"] under [tool.importgate] in pyproject.toml');
+    }
+    return [...new Set(found)];
+}
+/** Installs both sides at once; when one fails the other is stopped, and the first error is thrown. */
+async function installBoth(install, outer) {
+    const controller = new AbortController();
+    const onAbort = () => controller.abort();
+    outer?.addEventListener('abort', onAbort, { once: true });
+    try {
+        const run = (side) => install(side, controller.signal).catch((error) => {
+            controller.abort();
+            throw error;
+        });
+        const [base, head] = await Promise.allSettled([run('base'), run('head')]);
+        // Report the side that failed first on its own, not the one stopped because of it.
+        for (const result of [base, head]) {
+            if (result.status === 'rejected' && !/ cancelled\./.test(String(result.reason)))
+                throw result.reason;
+        }
+        if (base.status === 'rejected')
+            throw base.reason;
+        if (head.status === 'rejected')
+            throw head.reason;
+        return { base: base.value, head: head.value };
+    }
+    finally {
+        outer?.removeEventListener('abort', onAbort);
+    }
+}
+async function compare(config, deps) {
+    const started = new Date();
+    const clockStart = performance.now();
+    const python = findExecutable(config.python, deps.env.PATH ?? '', deps.cwd);
+    if (!python)
+        throw new SetupError(`--python: "${config.python}" was not found (give a path, or a name on PATH)`);
+    const sha = {
+        base: await resolveCommit(config.repoDir, config.baseRef, 'base ref'),
+        head: await resolveCommit(config.repoDir, config.headRef, 'head ref'),
+    };
+    const scratch = await mkdtemp(join(deps.env.TMPDIR || tmpdir(), 'importgate-'));
+    try {
+        // An empty folder for the children's cwd: nothing in it can shadow a module.
+        const run = join(scratch, 'run');
+        await mkdir(run);
+        const info = await describeInterpreter(python, childEnv(deps.env), run);
+        const interpreter = info.executable || python;
+        const trees = [
+            { path: join(scratch, 'base'), sha: sha.base },
+            { path: join(scratch, 'head'), sha: sha.head },
+        ];
+        return await withWorktrees(config.repoDir, trees, async () => {
+            const projects = {
+                base: join(scratch, 'base', config.projectSubdir),
+                head: join(scratch, 'head', config.projectSubdir),
+            };
+            for (const side of ['base', 'head']) {
+                if (!existsSync(projects[side])) {
+                    throw new SetupError(`--project-dir: ${config.projectSubdir} does not exist in ${side} (${sha[side].slice(0, 10)})`);
+                }
+            }
+            const targets = targetsFor(config, projects);
+            const ref = (side) => (side === 'base' ? config.baseRef : config.headRef);
+            deps.log(`installing base and head (${config.install.kind})`);
+            const envs = await installBoth((side, signal) => prepareEnvironment({
+                label: `${side} (${ref(side)} at ${sha[side].slice(0, 10)})`,
+                spec: config.install,
+                projectDir: projects[side],
+                envDir: join(scratch, `${side}-venv`),
+                python: interpreter,
+                parentEnv: deps.env,
+                timeoutMs: INSTALL_TIMEOUT_MS,
+                signal,
+                commandEnv: { IMPORTGATE_SIDE: side, IMPORTGATE_SHA: sha[side] },
+            }), deps.signal);
+            const probe = await compiledProbe(envs.base.python, envs.base.env, run);
+            const arms = targets.map((target) => {
+                const arm = (side) => ({
+                    key: `${side}:${target}`,
+                    target,
+                    python: envs[side].python,
+                    probe,
+                    env: envs[side].env,
+                    group: target,
+                });
+                return { target, base: arm('base'), head: arm('head') };
+            });
+            const s = config.sampling;
+            deps.log(`measuring ${targets.join(', ')}: ${s.minPairs} to ${s.maxPairs} interleaved pairs, at most ${s.maxTimeMs / 1000} s`);
+            const outcome = await sampleComparison({
+                targets: arms,
+                cwd: run,
+                warmups: s.warmups,
+                minPairs: s.minPairs,
+                maxPairs: s.maxPairs,
+                deadline: performance.now() + s.maxTimeMs,
+                sampleTimeoutMs: s.sampleTimeoutMs,
+                profileRuns: s.profileRuns,
+                confirmPairs: s.minPairs,
+                random: seededRandom(s.seed),
+                gate: config.gate,
+                signal: deps.signal,
+                onEvent: (event) => {
+                    if (event.phase === 'failed')
+                        deps.log(`${event.arm.key}: ${event.failure.kind}: ${event.failure.message}`);
+                    if (event.phase === 'confirm')
+                        deps.log(`confirming a regression of ${event.targets.join(', ')} with a fresh batch`);
+                },
+            });
+            if (deps.signal?.aborted)
+                throw new SetupError('cancelled');
+            const results = outcome.targets.map((t) => targetResult(t, config.gate));
+            const installed = envs.base.distributions && envs.head.distributions;
+            return {
+                schema: 1,
+                tool: { name: 'importgate', version: VERSION },
+                command: 'compare',
+                verdict: overallVerdict(results.map((t) => t.verdict)),
+                python: info.version,
+                platform: `${info.platform} ${info.machine}`.trim(),
+                base: { ref: config.baseRef, sha: sha.base },
+                head: { ref: config.headRef, sha: sha.head },
+                settings: {
+                    install: config.install.kind === 'command' ? config.install.command : config.install.kind,
+                    python: interpreter,
+                    project_dir: config.projectSubdir || '.',
+                    threshold_pct: config.gate.thresholdPct,
+                    min_delta_ms: config.gate.minDeltaMs,
+                    alpha: config.gate.alpha,
+                    ...samplingSettings(s),
+                },
+                deps: installed
+                    ? {
+                        base_strategy: envs.base.strategy,
+                        head_strategy: envs.head.strategy,
+                        changed: diffDistributions(envs.base.distributions, envs.head.distributions),
+                    }
+                    : null,
+                rounds: outcome.rounds,
+                truncated: outcome.truncated,
+                started_at: started.toISOString(),
+                duration_s: ms((performance.now() - clockStart) / 1000),
+                targets: results,
+            };
+        });
+    }
+    finally {
+        await rm(scratch, { recursive: true, force: true });
+    }
+}
+
+// The --install input: a strategy name, or the user's own shell command.
+const INSTALL_NAMES = ['auto', 'none', 'current', 'pip', 'uv'];
+/**
+ * Known names are strategies. Anything with a space, a slash or shell syntax is
+ * a command; a lone unknown word is refused (a typo of "pip" should not be run
+ * as a program). A one-word command can be written as "./install.sh" or
+ * "sh -c make".
+ */
+function parseInstall(input, value, allowed) {
+    const text = value.trim();
+    if (allowed.includes(text))
+        return { kind: text };
+    if (/[\s/;&|$`<>()]/.test(text))
+        return { kind: 'command', command: text };
+    const why = INSTALL_NAMES.includes(text) ? ' here' : '';
+    throw new UsageError(`${input}: "${value}" is not an install mode${why}; use ${allowed.join(', ')}, or a shell command such as "pip install .[fast]"`);
+}
+
 // Numbers given as text: counts, durations, percentages. Each parser names the
 // input and the value in its error, and says what would be accepted.
 const DURATION = /^(\d+(?:\.\d+)?|\.\d+)\s*(ms|s|m)?$/;
@@ -2045,7 +3065,7 @@ const DURATION = /^(\d+(?:\.\d+)?|\.\d+)\s*(ms|s|m)?$/;
 function parseDuration(input, value, bareUnit) {
     const match = DURATION.exec(value.trim());
     if (!match) {
-        throw new UsageError(`${input}: "${value}" is not a duration; use a number of ${'seconds' } or one with a unit, such as 300ms, 0.3s or 2m`);
+        throw new UsageError(`${input}: "${value}" is not a duration; use a number of ${bareUnit === 's' ? 'seconds' : 'milliseconds'} or one with a unit, such as 300ms, 0.3s or 2m`);
     }
     const amount = Number(match[1]);
     const unit = match[2] ?? bareUnit;
@@ -2059,66 +3079,115 @@ function parseCount(input, value, min) {
     }
     return Number(text);
 }
+/** A percentage: "5%" or "5" both mean 5. */
+function parsePercent(input, value) {
+    const match = /^(\d+(?:\.\d+)?|\.\d+)\s*%?$/.exec(value.trim());
+    if (!match)
+        throw new UsageError(`${input}: "${value}" is not a percentage; use a number such as 5 or 5%`);
+    return Number(match[1]);
+}
 
-// `importgate measure` flags → one typed, validated MeasureConfig.
-const MEASURE_DEFAULTS = {
-    python: 'python3',
-    install: 'none',
+// Sampling flags shared by measure and compare.
+const SAMPLING_DEFAULTS = {
     warmups: 3,
-    minSamples: 20,
-    maxSamples: 200,
+    minPairs: 20,
+    maxPairs: 200,
+    maxTimeS: 120,
+    sampleTimeoutS: 60,
     profileRuns: 3,
 };
-function directory(input, path) {
-    if (!existsSync(path) || !statSync(path).isDirectory()) {
-        throw new UsageError(`${input}: ${path} is not a directory`);
-    }
-    return path;
+function positiveDuration(input, value) {
+    const ms = parseDuration(input, value, 's');
+    if (ms <= 0)
+        throw new UsageError(`${input}: "${value}" must be more than zero`);
+    return ms;
 }
-function validateTargets(targets, source) {
-    for (const target of targets) {
-        const problem = moduleNameProblem(target);
-        if (problem)
-            throw new UsageError(`${source}: "${target}" is not a Python module name: ${problem}`);
-    }
-    return [...new Set(targets)];
+function samplingConfig(flags, minProfileRuns = 0) {
+    const d = SAMPLING_DEFAULTS;
+    const minPairs = parseCount('--min-pairs', flags['min-pairs'] ?? String(d.minPairs), 1);
+    const maxPairs = parseCount('--max-pairs', flags['max-pairs'] ?? String(Math.max(minPairs, d.maxPairs)), 1);
+    if (maxPairs < minPairs)
+        throw new UsageError(`--max-pairs: ${maxPairs} is less than --min-pairs ${minPairs}`);
+    return {
+        warmups: parseCount('--warmup', flags.warmup ?? String(d.warmups), 0),
+        minPairs,
+        maxPairs,
+        maxTimeMs: positiveDuration('--max-time', flags['max-time'] ?? String(d.maxTimeS)),
+        sampleTimeoutMs: positiveDuration('--sample-timeout', flags['sample-timeout'] ?? String(d.sampleTimeoutS)),
+        profileRuns: parseCount('--profile-runs', flags['profile-runs'] ?? String(d.profileRuns), minProfileRuns),
+        seed: flags.seed === undefined ? randomSeed() : parseCount('--seed', flags.seed, 0),
+    };
 }
+
+// `importgate compare <base-ref> <head-ref>` flags → one typed CompareConfig.
+const GATE_DEFAULTS = { thresholdPct: 5, minDeltaMs: 1, alpha: 0.01 };
+function alpha(value) {
+    if (value === undefined)
+        return GATE_DEFAULTS.alpha;
+    const a = Number(value);
+    if (!(a > 0 && a < 0.5))
+        throw new UsageError(`--alpha: "${value}" must be a number between 0 and 0.5, such as 0.01`);
+    return a;
+}
+function compareConfig(flags, positionals, cwd) {
+    if (positionals.length !== 2) {
+        throw new UsageError(`compare needs two revisions, base then head (e.g. importgate compare main HEAD); got ${positionals.length}: ${JSON.stringify(positionals)}`);
+    }
+    const [baseRef, headRef] = positionals;
+    const repoDir = directory('-C/--repo', resolve(cwd, flags.repo ?? '.'));
+    const targets = flags.target?.length ? validateTargets(flags.target, '-t/--target') : null;
+    return {
+        repoDir,
+        projectSubdir: projectSubdir(repoDir, flags['project-dir']),
+        baseRef,
+        headRef,
+        python: flags.python ?? 'python3',
+        install: parseInstall('--install', flags.install ?? 'auto', ['auto', 'none', 'pip', 'uv']),
+        targets,
+        // At least one profile run per side: the module diff needs them.
+        sampling: samplingConfig(flags, 1),
+        gate: {
+            thresholdPct: flags.threshold === undefined
+                ? GATE_DEFAULTS.thresholdPct
+                : parsePercent('--threshold', flags.threshold),
+            minDeltaMs: flags['min-delta'] === undefined
+                ? GATE_DEFAULTS.minDeltaMs
+                : parseDuration('--min-delta', flags['min-delta'], 'ms'),
+            alpha: alpha(flags.alpha),
+        },
+        jsonPath: flags.json ? resolve(cwd, flags.json) : null,
+        quiet: flags.quiet ?? false,
+    };
+}
+
+// `importgate measure` flags → one typed, validated MeasureConfig.
 function measureConfig(flags, cwd) {
     const repoDir = directory('-C/--repo', resolve(cwd, flags.repo ?? '.'));
     const projectDir = directory('--project-dir', resolve(repoDir, flags['project-dir'] ?? '.'));
-    const install = (flags.install ?? MEASURE_DEFAULTS.install);
-    if (!INSTALL_MODES.includes(install)) {
-        throw new UsageError(`--install: "${flags.install}" is not an install mode measure accepts; use ${INSTALL_MODES.join(' or ')}`);
-    }
+    const install = parseInstall('--install', flags.install ?? 'none', [
+        'none',
+        'current',
+        'auto',
+        'pip',
+        'uv',
+    ]);
     let targets = flags.target ?? [];
-    let targetsFrom = '-t/--target';
+    let source = '-t/--target';
     if (targets.length === 0) {
         const pyproject = readPyproject(projectDir);
         targets = pyproject.targets ?? [];
-        targetsFrom = `${pyproject.file} [tool.importgate] targets`;
+        source = `${pyproject.file} [tool.importgate] targets`;
         if (targets.length === 0) {
             throw new UsageError(`no targets: pass -t MODULE (repeatable), or set targets = ["mypkg"] under [tool.importgate] in ${projectDir}/pyproject.toml`);
         }
     }
-    const minSamples = parseCount('--min-pairs', flags['min-pairs'] ?? String(MEASURE_DEFAULTS.minSamples), 1);
-    const maxSamples = parseCount('--max-pairs', flags['max-pairs'] ?? String(Math.max(minSamples, MEASURE_DEFAULTS.maxSamples)), 1);
-    if (maxSamples < minSamples) {
-        throw new UsageError(`--max-pairs: ${maxSamples} is less than --min-pairs ${minSamples}`);
-    }
     return {
         repoDir,
         projectDir,
-        python: flags.python ?? MEASURE_DEFAULTS.python,
+        python: flags.python ?? 'python3',
         install,
-        targets: validateTargets(targets, targetsFrom),
-        targetsFrom,
-        warmups: parseCount('--warmup', flags.warmup ?? String(MEASURE_DEFAULTS.warmups), 0),
-        minSamples,
-        maxSamples,
-        maxTimeMs: parseDuration('--max-time', flags['max-time'] ?? '120', 's'),
-        sampleTimeoutMs: parseDuration('--sample-timeout', flags['sample-timeout'] ?? '60', 's'),
-        profileRuns: parseCount('--profile-runs', flags['profile-runs'] ?? String(MEASURE_DEFAULTS.profileRuns), 0),
-        seed: flags.seed === undefined ? randomSeed() : parseCount('--seed', flags.seed, 0),
+        targets: validateTargets(targets, source),
+        sampling: samplingConfig(flags),
         jsonPath: flags.json ? resolve(cwd, flags.json) : null,
         quiet: flags.quiet ?? false,
     };
@@ -2183,6 +3252,145 @@ function formatChain(chain, arrow = ' → ') {
     if (chain.length <= 6)
         return chain.join(arrow);
     return [...chain.slice(0, 2), '…', ...chain.slice(-3)].join(arrow);
+}
+
+// The terminal report of `importgate compare`. Pure: results in, text out.
+function signedMs(value) {
+    return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${formatMs(Math.abs(value))}`;
+}
+function signedPct(value) {
+    const abs = Math.abs(value);
+    const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
+    return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${abs.toFixed(digits)}%`;
+}
+function paint(verdict, style) {
+    if (verdict === 'improvement')
+        return style.green;
+    if (verdict === 'pass')
+        return (t) => t;
+    return style.red;
+}
+function verdictText(t) {
+    const c = t.delta?.confirmation;
+    if (t.verdict === 'regression' && c)
+        return c.confirmed ? 'regression (confirmed)' : 'regression (unconfirmed)';
+    if (t.verdict === 'pass' && c?.confirmed === false)
+        return 'pass (not confirmed)';
+    return t.verdict;
+}
+function tableRows(doc, style) {
+    const rows = [['target', 'base', 'head', 'Δ ms', 'Δ %', 'CI', 'verdict'].map((h) => style.dim(h))];
+    for (const t of doc.targets) {
+        const color = paint(t.verdict, style);
+        if (!t.delta) {
+            rows.push([
+                t.name,
+                t.base ? formatMs(t.base.median_ms) : '–',
+                t.head ? formatMs(t.head.median_ms) : '–',
+                '',
+                '',
+                '',
+                color(t.verdict),
+            ]);
+            continue;
+        }
+        const d = t.delta;
+        const tone = d.pct > 0 ? style.red : d.pct < 0 ? style.green : (x) => x;
+        rows.push([
+            t.name,
+            formatMs(t.base.median_ms),
+            formatMs(t.head.median_ms),
+            tone(signedMs(d.ms)),
+            tone(signedPct(d.pct)),
+            d.ci_pct ? `${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}` : '–',
+            color(verdictText(t)),
+        ]);
+    }
+    return rows;
+}
+/**
+ * Groups of modules: the one that pulled the others in, and how many it
+ * brought. Modules with no import chain (aliases placed in sys.modules) are
+ * left out of the groups and counted by the caller.
+ */
+function grouped(changes) {
+    const names = new Set(changes.map((c) => c.name));
+    const leads = changes.filter((c) => {
+        if (c.chain.length === 0)
+            return false;
+        const importer = c.chain[c.chain.length - 2];
+        return importer === undefined || !names.has(importer);
+    });
+    return leads.map((lead) => ({
+        lead,
+        more: changes.filter((c) => c !== lead && c.chain.includes(lead.name)).length,
+    }));
+}
+function lazyLines(t, style, limit) {
+    const out = [];
+    const section = (title, changes, sign) => {
+        if (!changes.length)
+            return;
+        out.push(`  ${style.bold(t.name)}: ${title}`);
+        const groups = grouped(changes);
+        const rows = groups
+            .slice(0, limit)
+            .map(({ lead, more }) => [
+            sign > 0 ? style.red(`+ ${lead.name}`) : style.green(`− ${lead.name}`),
+            signedMs(sign * lead.cumulative_ms),
+            style.dim(formatChain(lead.chain)),
+            more ? style.dim(`(+${more} module${more > 1 ? 's' : ''} it imports)`) : '',
+        ]);
+        out.push(...columns(rows, ['l', 'r', 'l', 'l']).map((l) => `    ${l}`));
+        if (groups.length > limit)
+            out.push(style.dim(`    … and ${groups.length - limit} more`));
+        const aliases = changes.filter((c) => c.chain.length === 0).length;
+        if (aliases)
+            out.push(style.dim(`    (and ${aliases} module name${aliases > 1 ? 's' : ''} set in sys.modules without an import)`));
+    };
+    section('now eager (imported in head, not in base)', t.modules?.added ?? [], 1);
+    section('now lazy (imported in base, not in head)', t.modules?.removed ?? [], -1);
+    return out;
+}
+function compareReport(doc, style, limit = 8) {
+    const out = [];
+    const sha = (s) => (s ? s.slice(0, 10) : '?');
+    out.push(style.bold(`importgate compare · Python ${doc.python.split(' ')[0]} · ${doc.platform}`));
+    out.push(style.dim(`base ${doc.base?.ref} (${sha(doc.base?.sha ?? null)}) → head ${doc.head.ref} (${sha(doc.head.sha)})`));
+    out.push('');
+    out.push(...columns(tableRows(doc, style), ['l', 'r', 'r', 'r', 'r', 'r', 'l']).map((l) => `  ${l}`));
+    const lazy = doc.targets.flatMap((t) => lazyLines(t, style, limit));
+    if (lazy.length) {
+        out.push('', style.bold('Lazy-loading changes') + style.dim(' (cumulative -X importtime time)'), ...lazy);
+    }
+    const moved = doc.targets.filter((t) => t.modules?.self_time_changes.length && t.delta);
+    if (moved.length) {
+        out.push('', style.bold('Where the time went') + style.dim(' (own -X importtime time, head − base)'));
+        for (const t of moved) {
+            const top = t.modules.self_time_changes.slice(0, 5);
+            out.push(`  ${style.bold(t.name)}: ${top.map((c) => `${c.name} ${signedMs(c.delta_ms)}`).join(', ')}`);
+        }
+    }
+    if (doc.deps?.changed.length) {
+        const items = doc.deps.changed.map((d) => d.base === null
+            ? `+ ${d.name} ${d.head}`
+            : d.head === null
+                ? `− ${d.name} ${d.base}`
+                : `${d.name} ${d.base} → ${d.head}`);
+        out.push('', `${style.bold('Dependencies')}: ${items.slice(0, 12).join(', ')}${items.length > 12 ? `, … and ${items.length - 12} more` : ''}`);
+    }
+    for (const t of doc.targets.filter((x) => x.error)) {
+        const e = t.error;
+        out.push('', style.red(`${t.name} (${e.side}): ${e.kind}: ${e.message}`));
+        for (const frame of e.traceback.slice(-3))
+            out.push(style.dim(`    ${frame}`));
+    }
+    const s = doc.settings;
+    out.push('');
+    out.push(style.dim(`${doc.rounds} interleaved round(s) after ${String(s.warmups)} warm-up(s); a regression needs p < ${String(s.alpha)} and more than ${String(s.threshold_pct)}% and ${String(s.min_delta_ms)} ms, confirmed by a fresh batch; ${doc.duration_s.toFixed(1)} s in all`));
+    if (doc.truncated)
+        out.push(style.yellow(`--max-time ended sampling before --min-pairs; figures are less certain`));
+    return out.join('\n');
 }
 
 // The terminal summary of `importgate measure`. Pure: results in, text out.
@@ -2305,34 +3513,50 @@ const MEASURE_OPTIONS = {
     json: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
 };
+const COMPARE_OPTIONS = {
+    ...MEASURE_OPTIONS,
+    threshold: { type: 'string' },
+    'min-delta': { type: 'string' },
+    alpha: { type: 'string' },
+};
 /** 0 pass or improvement; 1 a failing verdict; 2 an error. */
 function exitStatus(doc) {
     if (doc.verdict === 'error')
         return 2;
     return doc.verdict === 'pass' || doc.verdict === 'improvement' ? 0 : 1;
 }
-function parse(args) {
+function parse(args, options) {
     try {
-        return parseArgs({ args, options: MEASURE_OPTIONS, allowPositionals: true, strict: true });
+        return parseArgs({ args, options, allowPositionals: true, strict: true });
     }
     catch (error) {
         throw new UsageError(`${error.message}\nRun importgate --help for the options.`);
     }
 }
 async function runMeasure(args, io) {
-    const { values, positionals } = parse(args);
+    const { values, positionals } = parse(args, MEASURE_OPTIONS);
     if (positionals.length > 0) {
         throw new UsageError(`measure takes no positional arguments, got ${JSON.stringify(positionals)}; give targets with -t MODULE`);
     }
     const config = measureConfig(values, io.cwd);
     const log = config.quiet ? () => { } : (line) => io.stderr.write(`importgate: ${line}\n`);
     const doc = await measure(config, { env: io.env, cwd: io.cwd, log, signal: io.signal });
+    return finish(doc, measureReport, config.jsonPath, io, log);
+}
+async function runCompare(args, io) {
+    const { values, positionals } = parse(args, COMPARE_OPTIONS);
+    const config = compareConfig(values, positionals, io.cwd);
+    const log = config.quiet ? () => { } : (line) => io.stderr.write(`importgate: ${line}\n`);
+    const doc = await compare(config, { env: io.env, cwd: io.cwd, log, signal: io.signal });
+    return finish(doc, compareReport, config.jsonPath, io, log);
+}
+async function finish(doc, report, jsonPath, io, log) {
     const style = useColor(io.stdout.isTTY, io.env) ? COLOR : PLAIN;
-    io.stdout.write(`${measureReport(doc, style)}\n`);
-    if (config.jsonPath) {
-        await mkdir(dirname(config.jsonPath), { recursive: true });
-        await writeFile(config.jsonPath, `${JSON.stringify(doc, null, 2)}\n`);
-        log(`results written to ${config.jsonPath}`);
+    io.stdout.write(`${report(doc, style)}\n`);
+    if (jsonPath) {
+        await mkdir(dirname(jsonPath), { recursive: true });
+        await writeFile(jsonPath, `${JSON.stringify(doc, null, 2)}\n`);
+        log(`results written to ${jsonPath}`);
     }
     return exitStatus(doc);
 }
@@ -2353,9 +3577,8 @@ async function runCli(argv, io) {
         }
         if (command === 'measure')
             return await runMeasure(rest, io);
-        if (command === 'compare') {
-            throw new UsageError('compare is not available in this version yet; use measure');
-        }
+        if (command === 'compare')
+            return await runCompare(rest, io);
         throw new UsageError(`unknown command "${command}"; use measure or compare (importgate --help)`);
     }
     catch (error) {

@@ -2,11 +2,14 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { compare } from '../commands/compare.js'
 import { measure } from '../commands/measure.js'
+import { compareConfig, type CompareFlags } from '../config/compare-config.js'
 import { SetupError, UsageError } from '../config/errors.js'
 import { measureConfig, type MeasureFlags } from '../config/measure-config.js'
 import type { ResultsDocument } from '../report/results.js'
 import { COLOR, PLAIN, useColor } from '../report/style.js'
+import { compareReport } from '../report/terminal-compare.js'
 import { measureReport } from '../report/terminal-measure.js'
 import { VERSION } from '../version.js'
 import { USAGE } from './usage.js'
@@ -36,22 +39,29 @@ const MEASURE_OPTIONS = {
   quiet: { type: 'boolean', short: 'q' },
 } satisfies ParseArgsConfig['options']
 
+const COMPARE_OPTIONS = {
+  ...MEASURE_OPTIONS,
+  threshold: { type: 'string' },
+  'min-delta': { type: 'string' },
+  alpha: { type: 'string' },
+} satisfies ParseArgsConfig['options']
+
 /** 0 pass or improvement; 1 a failing verdict; 2 an error. */
 export function exitStatus(doc: ResultsDocument): number {
   if (doc.verdict === 'error') return 2
   return doc.verdict === 'pass' || doc.verdict === 'improvement' ? 0 : 1
 }
 
-function parse(args: string[]) {
+function parse(args: string[], options: ParseArgsConfig['options']) {
   try {
-    return parseArgs({ args, options: MEASURE_OPTIONS, allowPositionals: true, strict: true })
+    return parseArgs({ args, options, allowPositionals: true, strict: true })
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\nRun importgate --help for the options.`)
   }
 }
 
 async function runMeasure(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args)
+  const { values, positionals } = parse(args, MEASURE_OPTIONS)
   if (positionals.length > 0) {
     throw new UsageError(
       `measure takes no positional arguments, got ${JSON.stringify(positionals)}; give targets with -t MODULE`,
@@ -60,12 +70,30 @@ async function runMeasure(args: string[], io: CliIo): Promise<number> {
   const config = measureConfig(values as MeasureFlags, io.cwd)
   const log = config.quiet ? () => {} : (line: string) => io.stderr.write(`importgate: ${line}\n`)
   const doc = await measure(config, { env: io.env, cwd: io.cwd, log, signal: io.signal })
+  return finish(doc, measureReport, config.jsonPath, io, log)
+}
+
+async function runCompare(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, COMPARE_OPTIONS)
+  const config = compareConfig(values as CompareFlags, positionals, io.cwd)
+  const log = config.quiet ? () => {} : (line: string) => io.stderr.write(`importgate: ${line}\n`)
+  const doc = await compare(config, { env: io.env, cwd: io.cwd, log, signal: io.signal })
+  return finish(doc, compareReport, config.jsonPath, io, log)
+}
+
+async function finish(
+  doc: ResultsDocument,
+  report: (doc: ResultsDocument, style: typeof COLOR) => string,
+  jsonPath: string | null,
+  io: CliIo,
+  log: (line: string) => void,
+): Promise<number> {
   const style = useColor(io.stdout.isTTY, io.env) ? COLOR : PLAIN
-  io.stdout.write(`${measureReport(doc, style)}\n`)
-  if (config.jsonPath) {
-    await mkdir(dirname(config.jsonPath), { recursive: true })
-    await writeFile(config.jsonPath, `${JSON.stringify(doc, null, 2)}\n`)
-    log(`results written to ${config.jsonPath}`)
+  io.stdout.write(`${report(doc, style)}\n`)
+  if (jsonPath) {
+    await mkdir(dirname(jsonPath), { recursive: true })
+    await writeFile(jsonPath, `${JSON.stringify(doc, null, 2)}\n`)
+    log(`results written to ${jsonPath}`)
   }
   return exitStatus(doc)
 }
@@ -86,9 +114,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0
     }
     if (command === 'measure') return await runMeasure(rest, io)
-    if (command === 'compare') {
-      throw new UsageError('compare is not available in this version yet; use measure')
-    }
+    if (command === 'compare') return await runCompare(rest, io)
     throw new UsageError(`unknown command "${command}"; use measure or compare (importgate --help)`)
   } catch (error) {
     if (error instanceof UsageError || error instanceof SetupError) {

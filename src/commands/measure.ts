@@ -7,7 +7,8 @@ import { medianInterval, median } from '../analysis/summary.js'
 import { SetupError } from '../config/errors.js'
 import type { MeasureConfig } from '../config/measure-config.js'
 import { childEnv } from '../env/child-env.js'
-import { importRoot, installEnv } from '../env/install-mode.js'
+import { prepareEnvironment } from '../env/environment.js'
+import { importRoot } from '../env/import-root.js'
 import { describeInterpreter, findExecutable } from '../env/interpreter.js'
 import { describeWorkingTree } from '../git/describe.js'
 import { compiledProbe } from '../measure/probe-path.js'
@@ -24,6 +25,7 @@ import {
 import type { ResultsDocument, TargetError, TargetResult } from '../report/results.js'
 import { ms, sideResult } from '../report/side-result.js'
 import { VERSION } from '../version.js'
+import { samplingSettings } from '../report/settings.js'
 
 export interface MeasureDeps {
   /** The parent's environment: only its allowed part reaches the measured code. */
@@ -37,6 +39,9 @@ export interface MeasureDeps {
 /** Sampling stops early once every target's median is known to within this fraction. */
 const SETTLED_HALF_WIDTH = 0.01
 
+/** Installs of large projects take minutes; this only stops a hung one. */
+export const INSTALL_TIMEOUT_MS = 20 * 60_000
+
 export function medianSettled(results: ArmResult[]): boolean {
   return results.every((result) => {
     if (result.failure) return true
@@ -48,15 +53,19 @@ export function medianSettled(results: ArmResult[]): boolean {
   })
 }
 
-function targetError(failure: ImportFailure, config: MeasureConfig): TargetError {
-  let message = failure.message
-  if (failure.kind === 'ModuleNotFoundError') {
-    message +=
-      config.install === 'none'
-        ? ` (with --install none, PYTHONPATH is ${importRoot(config.projectDir)}; check the target's spelling, --project-dir, or use --install current for an installed package)`
-        : ` (with --install current the target must be installed in the interpreter's environment)`
+/** A hint for the commonest setup mistake: the target is not importable the way it was set up. */
+export function notFoundHint(strategy: string, projectDir: string): string {
+  if (strategy === 'none') {
+    return ` (with --install none, PYTHONPATH is ${importRoot(projectDir)}; check the target's spelling and --project-dir, or install the project with --install auto)`
   }
-  return { side: 'head', ...failure, message }
+  if (strategy === 'current')
+    return " (with --install current the target must be installed in the interpreter's environment)"
+  return ` (the project was installed with ${strategy}; does it package this module?)`
+}
+
+function targetError(failure: ImportFailure, strategy: string, projectDir: string): TargetError {
+  const hint = failure.kind === 'ModuleNotFoundError' ? notFoundHint(strategy, projectDir) : ''
+  return { side: 'head', ...failure, message: failure.message + hint }
 }
 
 function describeEvent(event: SamplerEvent): string | null {
@@ -78,26 +87,40 @@ export async function measure(config: MeasureConfig, deps: MeasureDeps): Promise
   // A neutral, empty cwd: nothing in it can shadow a module or add to the search.
   const scratch = await mkdtemp(join(deps.env.TMPDIR || tmpdir(), 'importgate-'))
   try {
-    const env = childEnv(deps.env, installEnv(config.install, config.projectDir))
-    const info = await describeInterpreter(python, env, scratch)
+    const info = await describeInterpreter(python, childEnv(deps.env), scratch)
     const interpreter = info.executable || python
-    const probe = await compiledProbe(interpreter, env, scratch)
+    if (config.install.kind !== 'none' && config.install.kind !== 'current') {
+      deps.log(`installing the working tree (${config.install.kind})`)
+    }
+    const environment = await prepareEnvironment({
+      label: 'the working tree',
+      spec: config.install,
+      projectDir: config.projectDir,
+      envDir: join(scratch, 'venv'),
+      python: interpreter,
+      parentEnv: deps.env,
+      timeoutMs: INSTALL_TIMEOUT_MS,
+      signal: deps.signal,
+    })
+    const env = environment.env
+    const probe = await compiledProbe(environment.python, env, scratch)
     const arms: Arm[] = config.targets.map((target) => ({
       key: `head:${target}`,
       target,
-      python: interpreter,
+      python: environment.python,
       probe,
       env,
     }))
-    const random = seededRandom(config.seed)
+    const sampling = config.sampling
+    const random = seededRandom(sampling.seed)
     const options = {
       arms,
       cwd: scratch,
-      warmups: config.warmups,
-      minRounds: config.minSamples,
-      maxRounds: config.maxSamples,
-      deadline: clockStart + config.maxTimeMs,
-      sampleTimeoutMs: config.sampleTimeoutMs,
+      warmups: sampling.warmups,
+      minRounds: sampling.minPairs,
+      maxRounds: sampling.maxPairs,
+      deadline: performance.now() + sampling.maxTimeMs,
+      sampleTimeoutMs: sampling.sampleTimeoutMs,
       random,
       settled: medianSettled,
       signal: deps.signal,
@@ -112,17 +135,17 @@ export async function measure(config: MeasureConfig, deps: MeasureDeps): Promise
     const results = emptyResults(arms)
     await warmUp(options, results)
     const live = arms.filter((arm) => !results.get(arm.key)!.failure)
-    deps.log(`profiling with -X importtime (${config.profileRuns} run(s) per target)`)
+    deps.log(`profiling with -X importtime (${sampling.profileRuns} run(s) per target)`)
     const profiles = await profileArms({
       arms: live,
-      runs: config.profileRuns,
+      runs: sampling.profileRuns,
       cwd: scratch,
-      timeoutMs: config.sampleTimeoutMs,
+      timeoutMs: sampling.sampleTimeoutMs,
       random,
       signal: deps.signal,
     })
     deps.log(
-      `sampling (${config.minSamples} to ${config.maxSamples} rounds, at most ${config.maxTimeMs / 1000} s in all)`,
+      `sampling (${sampling.minPairs} to ${sampling.maxPairs} rounds, at most ${sampling.maxTimeMs / 1000} s in all)`,
     )
     const outcome = await sample(options, results)
     if (deps.signal?.aborted) throw new SetupError('cancelled')
@@ -139,7 +162,7 @@ export async function measure(config: MeasureConfig, deps: MeasureDeps): Promise
         delta: null,
         modules: null,
         forbidden: [],
-        error: failure ? targetError(failure, config) : null,
+        error: failure ? targetError(failure, environment.strategy, config.projectDir) : null,
       }
     })
     const tree = await describeWorkingTree(config.repoDir)
@@ -153,16 +176,10 @@ export async function measure(config: MeasureConfig, deps: MeasureDeps): Promise
       base: null,
       head: { ref: 'WORKTREE', sha: tree.sha, dirty: tree.dirty },
       settings: {
-        install: config.install,
-        python: interpreter,
+        install: environment.strategy,
+        python: environment.python,
         project_dir: config.projectDir,
-        warmups: config.warmups,
-        min_pairs: config.minSamples,
-        max_pairs: config.maxSamples,
-        max_time_s: config.maxTimeMs / 1000,
-        sample_timeout_s: config.sampleTimeoutMs / 1000,
-        profile_runs: config.profileRuns,
-        seed: config.seed,
+        ...samplingSettings(sampling),
       },
       rounds: outcome.rounds,
       truncated: outcome.truncated,

@@ -38,3 +38,40 @@ export function childEnv(
   }
   return { ...env, ...extra }
 }
+
+/**
+ * What an installer needs on top of the allow-list: its own settings (PIP_*,
+ * UV_*), proxies and CA bundles. The install step runs the project's build
+ * code too, so tokens are still not on this list; an index URL with
+ * credentials in PIP_INDEX_URL is passed because the user set it for installs.
+ */
+const INSTALLER_PREFIXES: readonly string[] = ['PIP_', 'UV_']
+const INSTALLER_NAMES: readonly string[] = [
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+  'ALL_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'no_proxy',
+  'all_proxy',
+  'SSL_CERT_FILE',
+  'SSL_CERT_DIR',
+  'REQUESTS_CA_BUNDLE',
+  'CURL_CA_BUNDLE',
+  'XDG_CACHE_HOME',
+  'XDG_CONFIG_HOME',
+]
+
+export function installerEnv(
+  parent: NodeJS.ProcessEnv,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  const env = childEnv(parent)
+  for (const [name, value] of Object.entries(parent)) {
+    if (value === undefined) continue
+    if (INSTALLER_NAMES.includes(name) || INSTALLER_PREFIXES.some((p) => name.startsWith(p)))
+      env[name] = value
+  }
+  return { ...env, ...extra }
+}

@@ -135,3 +135,75 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessOutcome> {
     })
   })
 }
+
+export interface LoggedSpec {
+  command: string
+  args: string[]
+  env: Record<string, string>
+  cwd: string
+  timeoutMs: number
+  signal?: AbortSignal
+}
+
+export interface LoggedOutcome {
+  code: number | null
+  signal: NodeJS.Signals | null
+  timedOut: boolean
+  aborted: boolean
+  /** stdout and stderr interleaved as written; the last 256 KiB. */
+  log: string
+}
+
+/**
+ * A helper command (venv creation, an install): output captured as a log, its
+ * process group killed on timeout or abort like a measured process.
+ */
+export function runLogged(spec: LoggedSpec): Promise<LoggedOutcome> {
+  return new Promise((resolve, reject) => {
+    const log = new ByteSink(256 * 1024)
+    let timedOut = false
+    let aborted = false
+    const child = spawn(spec.command, spec.args, {
+      cwd: spec.cwd,
+      env: spec.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+      shell: false,
+    })
+    const pid = child.pid
+    if (pid !== undefined) liveGroups.add(pid)
+    const stop = () => {
+      if (pid !== undefined) killGroup(pid)
+    }
+    const timer = setTimeout(() => {
+      timedOut = true
+      stop()
+    }, spec.timeoutMs)
+    const onAbort = () => {
+      aborted = true
+      stop()
+    }
+    spec.signal?.addEventListener('abort', onAbort, { once: true })
+    if (spec.signal?.aborted) onAbort()
+    child.stdout?.on('data', (chunk: Buffer) => log.push(chunk))
+    child.stderr?.on('data', (chunk: Buffer) => log.push(chunk))
+    child.on('exit', stop)
+    const done = () => {
+      clearTimeout(timer)
+      spec.signal?.removeEventListener('abort', onAbort)
+      if (pid !== undefined) liveGroups.delete(pid)
+    }
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      done()
+      reject(
+        new Error(
+          `cannot run ${JSON.stringify(spec.command)}: ${error.code === 'ENOENT' ? 'not found' : error.message}`,
+        ),
+      )
+    })
+    child.on('close', (code, signal) => {
+      done()
+      resolve({ code, signal, timedOut, aborted, log: log.bytes().toString('utf8') })
+    })
+  })
+}

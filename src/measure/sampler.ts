@@ -14,6 +14,8 @@ export interface Arm {
   /** The probe script to run (compiled once per interpreter). */
   probe?: string
   env: Record<string, string>
+  /** Arms of one group stop together when one fails (base and head of a target). */
+  group?: string
 }
 
 export interface Sample {
@@ -90,20 +92,34 @@ export interface SamplerOutcome {
   truncated: boolean
 }
 
-/** Warm-up rounds: discarded, but they surface import errors early and write .pyc files. */
+/** Arms still running: no arm of their group has failed. */
+function liveArms(options: SamplerOptions, results: Map<string, ArmResult>): Arm[] {
+  const failed = new Set(
+    options.arms.filter((arm) => results.get(arm.key)!.failure).map((arm) => arm.group ?? arm.key),
+  )
+  return options.arms.filter((arm) => !failed.has(arm.group ?? arm.key))
+}
+
+/**
+ * Warm-up rounds: discarded, but they surface import errors early and write
+ * .pyc files. Returns how long each round took.
+ */
 export async function warmUp(
   options: SamplerOptions,
   results: Map<string, ArmResult>,
-): Promise<void> {
+): Promise<number[]> {
+  const durations: number[] = []
   for (let round = 1; round <= options.warmups; round++) {
     options.onEvent?.({ phase: 'warmup', round, of: options.warmups })
-    for (const arm of shuffled(options.arms, options.random)) {
-      const result = results.get(arm.key)!
-      if (result.failure || options.signal?.aborted) continue
+    const started = performance.now()
+    for (const arm of shuffled(liveArms(options, results), options.random)) {
+      if (options.signal?.aborted) break
       const run = await runOnce(arm, options)
-      if (run.failure) fail(result, run.failure, options)
+      if (run.failure) fail(results.get(arm.key)!, run.failure, options)
     }
+    durations.push(performance.now() - started)
   }
+  return durations
 }
 
 function fail(result: ArmResult, failure: ImportFailure, options: SamplerOptions): void {
@@ -119,7 +135,7 @@ export async function sample(
   let rounds = 0
   let truncated = false
   while (rounds < options.maxRounds && !options.signal?.aborted) {
-    const live = options.arms.filter((arm) => !results.get(arm.key)!.failure)
+    const live = liveArms(options, results)
     if (live.length === 0) break
     // Start a round only if it can finish before the deadline, judging by the
     // slowest round so far.
@@ -134,6 +150,8 @@ export async function sample(
     for (const arm of shuffled(live, options.random)) {
       if (options.signal?.aborted) break
       const result = results.get(arm.key)!
+      // A partner failed earlier in this round: stop, so pairs stay aligned.
+      if (!liveArms(options, results).includes(arm)) continue
       const run = await runOnce(arm, options)
       if (run.failure) fail(result, run.failure, options)
       else result.samples.push(toSample(run))

@@ -49,6 +49,51 @@ export interface SideResult {
   modules: string[]
 }
 
+export interface DeltaJson {
+  /** Hodges-Lehmann estimate of the paired differences head − base, in ms. */
+  ms: number
+  /** Hodges-Lehmann estimate of the paired log-ratios, as a percentage. */
+  pct: number
+  /** Interval for pct at ci_level (1 − 2α, so it excludes 0 exactly when significant). */
+  ci_pct: [number, number] | null
+  ci_level: number
+  /** One-sided p-value in the direction of the estimate. */
+  p: number
+  p_slower: number
+  p_faster: number
+  pairs: number
+  /** The fresh batch that confirmed (or did not) a flagged regression. */
+  confirmation: { pairs: number; p: number; confirmed: boolean | null } | null
+}
+
+export interface ModuleChangeJson {
+  name: string
+  /** The imports that first loaded it; empty when -X importtime never saw it load (an alias set in sys.modules directly). */
+  chain: string[]
+  self_ms: number
+  cumulative_ms: number
+}
+
+export interface ModulesJson {
+  /** Loaded in head, not base: now eager. */
+  added: ModuleChangeJson[]
+  /** Loaded in base, not head: now lazy. */
+  removed: ModuleChangeJson[]
+  /** Largest changes of -X importtime self time. */
+  self_time_changes: {
+    name: string
+    base_self_ms: number | null
+    head_self_ms: number | null
+    delta_ms: number
+  }[]
+}
+
+export interface DependencyJson {
+  name: string
+  base: string | null
+  head: string | null
+}
+
 export interface TargetError {
   side: 'base' | 'head'
   kind: string
@@ -63,17 +108,8 @@ export interface TargetResult {
   verdict: Verdict
   base: SideResult | null
   head: SideResult | null
-  delta: null | {
-    ms: number
-    pct: number
-    ci_pct: [number, number]
-    p: number
-    pairs: number
-  }
-  modules: null | {
-    added: (ModuleCostJson & { name: string })[]
-    removed: (ModuleCostJson & { name: string })[]
-  }
+  delta: DeltaJson | null
+  modules: ModulesJson | null
   forbidden: { name: string; chain: string[] }[]
   error: TargetError | null
 }
@@ -88,6 +124,8 @@ export interface ResultsDocument {
   base: CommitRef | null
   head: CommitRef
   settings: Record<string, unknown>
+  /** compare: installed distributions that differ; null when nothing was installed. */
+  deps?: { base_strategy: string; head_strategy: string; changed: DependencyJson[] } | null
   /** Rounds of timed samples actually run. */
   rounds: number
   /** The time budget ended sampling before the minimum was reached. */

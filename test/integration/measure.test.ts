@@ -5,8 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { median } from '../../src/analysis/summary.js'
-import { runCli } from '../../src/cli/run.js'
 import type { ResultsDocument } from '../../src/report/results.js'
+import { cli } from '../helpers/cli.js'
 import { gitCommit, gitInit, removeDir, tempDir, writeFiles } from '../helpers/project.js'
 import { testPythons } from '../helpers/pythons.js'
 
@@ -18,24 +18,6 @@ const PACKAGE = {
   // Module-level work that dwarfs every other module's own time (10x or more).
   'src/shop/money.py': 'import decimal\nRATES = sum(i * i for i in range(400_000))\n',
   'src/shop/broken.py': 'raise RuntimeError("cannot reach the database")\n',
-}
-
-interface Captured {
-  status: number
-  stdout: string
-  stderr: string
-}
-
-async function cli(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<Captured> {
-  let stdout = ''
-  let stderr = ''
-  const status = await runCli(args, {
-    stdout: { write: (t: string) => (stdout += t), isTTY: false },
-    stderr: { write: (t: string) => (stderr += t) },
-    env,
-    cwd,
-  })
-  return { status, stdout, stderr }
 }
 
 const FAST = ['--min-pairs', '5', '--max-pairs', '5', '--warmup', '1', '--profile-runs', '2']

@@ -1,12 +1,24 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { UsageError } from '../../src/config/errors.js'
+import { compareConfig } from '../../src/config/compare-config.js'
 import { measureConfig } from '../../src/config/measure-config.js'
+import { parseInstall } from '../../src/env/install-spec.js'
 import { moduleNameProblem } from '../../src/config/module-name.js'
 import { readPyproject } from '../../src/config/pyproject.js'
 import { parseCount, parseDuration, parsePercent } from '../../src/config/units.js'
+
+const made: string[] = []
+function scratch(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'importgate-config-'))
+  made.push(dir)
+  return dir
+}
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true })
+})
 
 describe('module names', () => {
   it.each(['mypkg', 'mypkg.sub.mod', '_private', 'pkg2', 'café', 'a.b_c.D9'])(
@@ -55,7 +67,7 @@ describe('units', () => {
 })
 
 describe('measure configuration', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'importgate-config-'))
+  const dir = scratch()
 
   it('names the flag and the value for a bad target', () => {
     expect(() => measureConfig({ target: ['my-pkg'] }, dir)).toThrow(
@@ -68,7 +80,7 @@ describe('measure configuration', () => {
   })
 
   it('takes targets from [tool.importgate] and validates them there too', () => {
-    const project = mkdtempSync(join(tmpdir(), 'importgate-config-'))
+    const project = scratch()
     writeFileSync(
       join(project, 'pyproject.toml'),
       '[tool.importgate]\ntargets = ["pkg", "pkg.cli"]\n',
@@ -86,7 +98,7 @@ describe('measure configuration', () => {
 
   it('refuses install modes it does not have, and inconsistent bounds', () => {
     expect(() => measureConfig({ target: ['a'], install: 'conda' }, dir)).toThrow(
-      /--install: "conda".*none or current/,
+      /--install: "conda" is not an install mode; use none, current, auto, pip, uv, or a shell command/,
     )
     expect(() =>
       measureConfig({ target: ['a'], 'min-pairs': '50', 'max-pairs': '10' }, dir),
@@ -100,10 +112,76 @@ describe('measure configuration', () => {
     const config = measureConfig({ target: ['a', 'a'] }, dir)
     expect(config).toMatchObject({
       targets: ['a'],
-      minSamples: 20,
-      maxSamples: 200,
-      maxTimeMs: 120_000,
-      install: 'none',
+      install: { kind: 'none' },
+      sampling: { minPairs: 20, maxPairs: 200, maxTimeMs: 120_000, warmups: 3, profileRuns: 3 },
     })
+    expect(() => measureConfig({ target: ['a'], 'max-time': '0' }, dir)).toThrow(
+      /--max-time: "0" must be more than zero/,
+    )
+  })
+})
+
+describe('install modes', () => {
+  const all = ['auto', 'none', 'pip', 'uv'] as const
+  it('knows the strategies and takes anything shell-like as a command', () => {
+    expect(parseInstall('--install', 'uv', all)).toEqual({ kind: 'uv' })
+    expect(parseInstall('--install', 'pip install .[fast]', all)).toEqual({
+      kind: 'command',
+      command: 'pip install .[fast]',
+    })
+    expect(parseInstall('--install', './scripts/install.sh', all)).toMatchObject({
+      kind: 'command',
+    })
+  })
+
+  it('refuses a lone unknown word instead of running it, and modes that do not apply', () => {
+    expect(() => parseInstall('--install', 'pipp', all)).toThrow(
+      /--install: "pipp" is not an install mode; use auto, none, pip, uv/,
+    )
+    expect(() => parseInstall('--install', 'current', all)).toThrow(
+      /"current" is not an install mode here/,
+    )
+  })
+})
+
+describe('compare configuration', () => {
+  const dir = scratch()
+  it('needs exactly two revisions', () => {
+    expect(() => compareConfig({}, ['main'], dir)).toThrow(
+      /compare needs two revisions, base then head.*got 1/,
+    )
+  })
+
+  it('applies the gate defaults and parses overrides', () => {
+    expect(compareConfig({}, ['main', 'HEAD'], dir)).toMatchObject({
+      baseRef: 'main',
+      headRef: 'HEAD',
+      install: { kind: 'auto' },
+      targets: null,
+      gate: { thresholdPct: 5, minDeltaMs: 1, alpha: 0.01 },
+      projectSubdir: '',
+    })
+    const c = compareConfig(
+      { threshold: '3%', 'min-delta': '0.5ms', alpha: '0.05', 'project-dir': 'py' },
+      ['a', 'b'],
+      dir,
+    )
+    expect(c.gate).toEqual({ thresholdPct: 3, minDeltaMs: 0.5, alpha: 0.05 })
+    expect(c.projectSubdir).toBe('py')
+  })
+
+  it('names the flag and value for bad gate settings', () => {
+    expect(() => compareConfig({ alpha: '2' }, ['a', 'b'], dir)).toThrow(
+      /--alpha: "2" must be a number between 0 and 0\.5/,
+    )
+    expect(() => compareConfig({ threshold: 'lots' }, ['a', 'b'], dir)).toThrow(
+      /--threshold: "lots" is not a percentage/,
+    )
+    expect(() => compareConfig({ 'project-dir': '../elsewhere' }, ['a', 'b'], dir)).toThrow(
+      /--project-dir: "..\/elsewhere" is outside the repository/,
+    )
+    expect(() => compareConfig({ 'profile-runs': '0' }, ['a', 'b'], dir)).toThrow(
+      /--profile-runs: "0" is not a whole number of at least 1/,
+    )
   })
 })

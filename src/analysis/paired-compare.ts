@@ -1,0 +1,98 @@
+// Base against head for one target, from samples taken in interleaved pairs.
+// Pure. Works on log-ratios ln(head/base): a slowdown is a ratio whatever the
+// import's size, and a pair shares whatever the machine was doing at the time.
+import { hodgesLehmann, hodgesLehmannInterval, signedRankTest } from './signed-rank.js'
+import { median } from './summary.js'
+
+export interface GateSettings {
+  /** Relative effect (percent) below which nothing is a regression or an improvement. */
+  thresholdPct: number
+  /** Absolute effect (ms) below which nothing is a regression or an improvement. */
+  minDeltaMs: number
+  /** One-sided significance level. */
+  alpha: number
+}
+
+export interface PairedComparison {
+  pairs: number
+  baseMedianMs: number
+  headMedianMs: number
+  /** Hodges-Lehmann estimate of ln(head/base). */
+  logEstimate: number
+  /** Interval for it at ciLevel; null with too few pairs. */
+  logInterval: [number, number] | null
+  ciLevel: number
+  /** One-sided p-values: head slower, head faster. */
+  pSlower: number
+  pFaster: number
+  /** The estimate as a percentage change. */
+  pct: number
+  /** Hodges-Lehmann estimate of the paired differences head − base, in ms. */
+  ms: number
+  ciPct: [number, number] | null
+}
+
+export type Outcome = 'regression' | 'improvement' | 'pass'
+
+const toPct = (log: number) => (Math.exp(log) - 1) * 100
+
+/**
+ * Compares paired samples: base[i] and head[i] come from the same round. The
+ * interval's level is 1 − 2α, so that it excludes zero when the one-sided test
+ * at α rejects.
+ */
+export function comparePairs(
+  base: readonly number[],
+  head: readonly number[],
+  alpha: number,
+): PairedComparison {
+  const n = Math.min(base.length, head.length)
+  const logs = Array.from({ length: n }, (_, i) => Math.log(head[i]! / base[i]!))
+  const ciLevel = 1 - 2 * alpha
+  const logEstimate = n > 0 ? hodgesLehmann(logs) : 0
+  const logInterval = hodgesLehmannInterval(logs, ciLevel)
+  const test = signedRankTest(logs)
+  const baseMedianMs = median(base.slice(0, n))
+  return {
+    pairs: n,
+    baseMedianMs,
+    headMedianMs: median(head.slice(0, n)),
+    logEstimate,
+    logInterval,
+    ciLevel,
+    pSlower: test.pGreater,
+    pFaster: test.pLess,
+    pct: toPct(logEstimate),
+    // Estimated directly on differences: a ratio times the base median drifts
+    // from head − base when the ratio is large.
+    ms: n > 0 ? hodgesLehmann(Array.from({ length: n }, (_, i) => head[i]! - base[i]!)) : 0,
+    ciPct: logInterval ? [toPct(logInterval[0]), toPct(logInterval[1])] : null,
+  }
+}
+
+/**
+ * A regression needs all three: significance, an effect above the relative
+ * threshold, and above the absolute minimum. An improvement mirrors it.
+ */
+export function classify(c: PairedComparison, gate: GateSettings): Outcome {
+  if (c.pSlower < gate.alpha && c.pct > gate.thresholdPct && c.ms > gate.minDeltaMs)
+    return 'regression'
+  if (c.pFaster < gate.alpha && c.pct < -gate.thresholdPct && c.ms < -gate.minDeltaMs)
+    return 'improvement'
+  return 'pass'
+}
+
+/**
+ * True when more pairs could not change the outcome in any likely way: the
+ * whole interval lies inside the no-effect band (a settled pass), or wholly
+ * beyond it on one side (a settled regression or improvement).
+ */
+export function isSettled(c: PairedComparison, gate: GateSettings): boolean {
+  if (!c.logInterval || !(c.baseMedianMs > 0)) return false
+  // The band is set by whichever of the two thresholds is larger for this import.
+  const band = Math.max(gate.thresholdPct / 100, gate.minDeltaMs / c.baseMedianMs)
+  const upper = Math.log(1 + band)
+  const lower = band < 1 ? Math.log(1 - band) : Number.NEGATIVE_INFINITY
+  const [lo, hi] = c.logInterval
+  return (lo > lower && hi < upper) || lo > upper || hi < lower
+}

@@ -1,0 +1,206 @@
+// `importgate compare <base> <head>`: two commits, each in its own worktree and
+// environment, measured in interleaved pairs, compared, and explained.
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { diffDistributions } from '../analysis/deps-diff.js'
+import { seededRandom } from '../analysis/random.js'
+import type { CompareConfig } from '../config/compare-config.js'
+import { SetupError, UsageError } from '../config/errors.js'
+import { validateTargets } from '../config/paths-and-targets.js'
+import { readPyproject } from '../config/pyproject.js'
+import { childEnv } from '../env/child-env.js'
+import { prepareEnvironment, type SideEnvironment } from '../env/environment.js'
+import { describeInterpreter, findExecutable } from '../env/interpreter.js'
+import { resolveCommit } from '../git/resolve-ref.js'
+import { withWorktrees } from '../git/worktrees.js'
+import { sampleComparison, type TargetArms } from '../measure/compare-sampling.js'
+import { compiledProbe } from '../measure/probe-path.js'
+import { overallVerdict, targetResult } from '../report/compare-results.js'
+import type { ResultsDocument } from '../report/results.js'
+import { samplingSettings } from '../report/settings.js'
+import { ms } from '../report/side-result.js'
+import { VERSION } from '../version.js'
+import { INSTALL_TIMEOUT_MS, type MeasureDeps } from './measure.js'
+
+type Side = 'base' | 'head'
+
+/** Targets from -t, else the union of [tool.importgate] targets in both commits. */
+function targetsFor(config: CompareConfig, projects: Record<Side, string>): string[] {
+  if (config.targets) return config.targets
+  const found: string[] = []
+  for (const side of ['base', 'head'] as const) {
+    const pyproject = readPyproject(projects[side])
+    if (pyproject.targets)
+      found.push(
+        ...validateTargets(
+          pyproject.targets,
+          `${pyproject.file} (${side}) [tool.importgate] targets`,
+        ),
+      )
+  }
+  if (found.length === 0) {
+    throw new UsageError(
+      'no targets: pass -t MODULE (repeatable), or set targets = ["mypkg"] under [tool.importgate] in pyproject.toml',
+    )
+  }
+  return [...new Set(found)]
+}
+
+/** Installs both sides at once; when one fails the other is stopped, and the first error is thrown. */
+async function installBoth(
+  install: (side: Side, signal: AbortSignal) => Promise<SideEnvironment>,
+  outer?: AbortSignal,
+): Promise<Record<Side, SideEnvironment>> {
+  const controller = new AbortController()
+  const onAbort = () => controller.abort()
+  outer?.addEventListener('abort', onAbort, { once: true })
+  try {
+    const run = (side: Side) =>
+      install(side, controller.signal).catch((error: unknown) => {
+        controller.abort()
+        throw error
+      })
+    const [base, head] = await Promise.allSettled([run('base'), run('head')])
+    // Report the side that failed first on its own, not the one stopped because of it.
+    for (const result of [base, head]) {
+      if (result.status === 'rejected' && !/ cancelled\./.test(String(result.reason)))
+        throw result.reason
+    }
+    if (base.status === 'rejected') throw base.reason
+    if (head.status === 'rejected') throw head.reason
+    return { base: base.value, head: head.value }
+  } finally {
+    outer?.removeEventListener('abort', onAbort)
+  }
+}
+
+export async function compare(config: CompareConfig, deps: MeasureDeps): Promise<ResultsDocument> {
+  const started = new Date()
+  const clockStart = performance.now()
+  const python = findExecutable(config.python, deps.env.PATH ?? '', deps.cwd)
+  if (!python)
+    throw new SetupError(
+      `--python: "${config.python}" was not found (give a path, or a name on PATH)`,
+    )
+  const sha: Record<Side, string> = {
+    base: await resolveCommit(config.repoDir, config.baseRef, 'base ref'),
+    head: await resolveCommit(config.repoDir, config.headRef, 'head ref'),
+  }
+  const scratch = await mkdtemp(join(deps.env.TMPDIR || tmpdir(), 'importgate-'))
+  try {
+    // An empty folder for the children's cwd: nothing in it can shadow a module.
+    const run = join(scratch, 'run')
+    await mkdir(run)
+    const info = await describeInterpreter(python, childEnv(deps.env), run)
+    const interpreter = info.executable || python
+    const trees = [
+      { path: join(scratch, 'base'), sha: sha.base },
+      { path: join(scratch, 'head'), sha: sha.head },
+    ]
+    return await withWorktrees(config.repoDir, trees, async () => {
+      const projects: Record<Side, string> = {
+        base: join(scratch, 'base', config.projectSubdir),
+        head: join(scratch, 'head', config.projectSubdir),
+      }
+      for (const side of ['base', 'head'] as const) {
+        if (!existsSync(projects[side])) {
+          throw new SetupError(
+            `--project-dir: ${config.projectSubdir} does not exist in ${side} (${sha[side].slice(0, 10)})`,
+          )
+        }
+      }
+      const targets = targetsFor(config, projects)
+      const ref = (side: Side) => (side === 'base' ? config.baseRef : config.headRef)
+      deps.log(`installing base and head (${config.install.kind})`)
+      const envs = await installBoth(
+        (side, signal) =>
+          prepareEnvironment({
+            label: `${side} (${ref(side)} at ${sha[side].slice(0, 10)})`,
+            spec: config.install,
+            projectDir: projects[side],
+            envDir: join(scratch, `${side}-venv`),
+            python: interpreter,
+            parentEnv: deps.env,
+            timeoutMs: INSTALL_TIMEOUT_MS,
+            signal,
+            commandEnv: { IMPORTGATE_SIDE: side, IMPORTGATE_SHA: sha[side] },
+          }),
+        deps.signal,
+      )
+      const probe = await compiledProbe(envs.base.python, envs.base.env, run)
+      const arms: TargetArms[] = targets.map((target) => {
+        const arm = (side: Side) => ({
+          key: `${side}:${target}`,
+          target,
+          python: envs[side].python,
+          probe,
+          env: envs[side].env,
+          group: target,
+        })
+        return { target, base: arm('base'), head: arm('head') }
+      })
+      const s = config.sampling
+      deps.log(
+        `measuring ${targets.join(', ')}: ${s.minPairs} to ${s.maxPairs} interleaved pairs, at most ${s.maxTimeMs / 1000} s`,
+      )
+      const outcome = await sampleComparison({
+        targets: arms,
+        cwd: run,
+        warmups: s.warmups,
+        minPairs: s.minPairs,
+        maxPairs: s.maxPairs,
+        deadline: performance.now() + s.maxTimeMs,
+        sampleTimeoutMs: s.sampleTimeoutMs,
+        profileRuns: s.profileRuns,
+        confirmPairs: s.minPairs,
+        random: seededRandom(s.seed),
+        gate: config.gate,
+        signal: deps.signal,
+        onEvent: (event) => {
+          if (event.phase === 'failed')
+            deps.log(`${event.arm.key}: ${event.failure.kind}: ${event.failure.message}`)
+          if (event.phase === 'confirm')
+            deps.log(`confirming a regression of ${event.targets.join(', ')} with a fresh batch`)
+        },
+      })
+      if (deps.signal?.aborted) throw new SetupError('cancelled')
+      const results = outcome.targets.map((t) => targetResult(t, config.gate))
+      const installed = envs.base.distributions && envs.head.distributions
+      return {
+        schema: 1,
+        tool: { name: 'importgate', version: VERSION },
+        command: 'compare',
+        verdict: overallVerdict(results.map((t) => t.verdict)),
+        python: info.version,
+        platform: `${info.platform} ${info.machine}`.trim(),
+        base: { ref: config.baseRef, sha: sha.base },
+        head: { ref: config.headRef, sha: sha.head },
+        settings: {
+          install: config.install.kind === 'command' ? config.install.command : config.install.kind,
+          python: interpreter,
+          project_dir: config.projectSubdir || '.',
+          threshold_pct: config.gate.thresholdPct,
+          min_delta_ms: config.gate.minDeltaMs,
+          alpha: config.gate.alpha,
+          ...samplingSettings(s),
+        },
+        deps: installed
+          ? {
+              base_strategy: envs.base.strategy,
+              head_strategy: envs.head.strategy,
+              changed: diffDistributions(envs.base.distributions!, envs.head.distributions!),
+            }
+          : null,
+        rounds: outcome.rounds,
+        truncated: outcome.truncated,
+        started_at: started.toISOString(),
+        duration_s: ms((performance.now() - clockStart) / 1000),
+        targets: results,
+      }
+    })
+  } finally {
+    await rm(scratch, { recursive: true, force: true })
+  }
+}

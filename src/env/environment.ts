@@ -1,0 +1,171 @@
+// One environment per side: where the measured code becomes importable.
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { SetupError } from '../config/errors.js'
+import { runLogged } from '../measure/run-process.js'
+import { childEnv, installerEnv } from './child-env.js'
+import { importRoot } from './import-root.js'
+import type { InstallSpec } from './install-spec.js'
+import { findExecutable } from './interpreter.js'
+
+export type Strategy = 'none' | 'current' | 'pip' | 'uv' | 'uv-sync' | 'command'
+
+export interface SideEnvironment {
+  strategy: Strategy
+  /** The interpreter that runs the samples. */
+  python: string
+  /** The measured interpreter's environment: the allow-list and what the strategy needs. */
+  env: Record<string, string>
+  /** Installed distributions (name → version), or null when nothing was installed. */
+  distributions: Record<string, string> | null
+  /** The installer's output. */
+  log: string
+}
+
+export interface EnvironmentRequest {
+  /** Names the side in messages: "base (main at 1a2b3c4d5e)". */
+  label: string
+  spec: InstallSpec
+  /** The Python project inside the worktree (or the working tree). */
+  projectDir: string
+  /** A fresh folder this side may create its virtual environment in. */
+  envDir: string
+  /** The real interpreter (not a shim) both sides use. */
+  python: string
+  parentEnv: NodeJS.ProcessEnv
+  timeoutMs: number
+  signal?: AbortSignal
+  /** Extra variables for a custom install command (IMPORTGATE_SIDE, ...). */
+  commandEnv?: Record<string, string>
+}
+
+const hasPackaging = (dir: string) =>
+  ['pyproject.toml', 'setup.py', 'setup.cfg'].some((f) => existsSync(join(dir, f)))
+
+/** What `auto` means for this project: uv for a uv.lock project when uv is there, pip when it is packaged, else none. */
+export function autoStrategy(projectDir: string, pathVar: string): 'uv' | 'pip' | 'none' {
+  if (existsSync(join(projectDir, 'uv.lock')) && findExecutable('uv', pathVar, projectDir))
+    return 'uv'
+  return hasPackaging(projectDir) ? 'pip' : 'none'
+}
+
+const DISTRIBUTIONS = [
+  'import importlib.metadata as m, json, sys',
+  'found = {d.metadata["Name"]: d.version for d in m.distributions() if d.metadata["Name"]}',
+  'open(sys.argv[1], "w").write(json.dumps(found, sort_keys=True))',
+].join('\n')
+
+export async function prepareEnvironment(request: EnvironmentRequest): Promise<SideEnvironment> {
+  const { spec, projectDir, envDir, parentEnv } = request
+  const pathVar = parentEnv.PATH ?? ''
+  const kind = spec.kind === 'auto' ? autoStrategy(projectDir, pathVar) : spec.kind
+  if (kind === 'none') {
+    return {
+      strategy: 'none',
+      python: request.python,
+      env: childEnv(parentEnv, { PYTHONPATH: importRoot(projectDir) }),
+      distributions: null,
+      log: '',
+    }
+  }
+  if (kind === 'current') {
+    return {
+      strategy: 'current',
+      python: request.python,
+      env: childEnv(parentEnv),
+      distributions: null,
+      log: '',
+    }
+  }
+  const venvPython = join(envDir, 'bin', 'python')
+  const installer = installerEnv(parentEnv)
+  const logs: string[] = []
+  const step = async (
+    what: string,
+    command: string,
+    args: string[],
+    env = installer,
+    cwd = projectDir,
+  ) => {
+    const outcome = await runLogged({
+      command,
+      args,
+      env,
+      cwd,
+      timeoutMs: request.timeoutMs,
+      signal: request.signal,
+    })
+    logs.push(`$ ${[command, ...args].join(' ')}\n${outcome.log}`)
+    if (outcome.code === 0) return
+    const why = outcome.aborted
+      ? 'cancelled'
+      : outcome.timedOut
+        ? `timed out after ${request.timeoutMs / 1000} s`
+        : `exited with status ${outcome.code ?? outcome.signal}`
+    const tail = outcome.log.trimEnd().split('\n').slice(-25).join('\n')
+    throw new SetupError(
+      `installing ${request.label} failed: ${what} ${why}.\n--- last lines of its output ---\n${tail}`,
+    )
+  }
+  const uv = () => {
+    const path = findExecutable('uv', pathVar, projectDir)
+    if (!path)
+      throw new SetupError(
+        '--install uv: uv is not on PATH; install it (pip install uv) or use --install pip',
+      )
+    return path
+  }
+  let strategy: Strategy = kind
+  if (kind === 'pip') {
+    await step('python -m venv', request.python, ['-m', 'venv', envDir])
+    await step('pip install', venvPython, [
+      '-m',
+      'pip',
+      'install',
+      '--no-input',
+      '--disable-pip-version-check',
+      projectDir,
+    ])
+  } else if (kind === 'uv') {
+    const uvPath = uv()
+    if (existsSync(join(projectDir, 'uv.lock'))) {
+      // Locked versions, exactly as committed; non-editable, like pip's install.
+      strategy = 'uv-sync'
+      const env = { ...installer, UV_PROJECT_ENVIRONMENT: envDir }
+      await step(
+        'uv sync',
+        uvPath,
+        ['sync', '--frozen', '--no-dev', '--no-editable', '--python', request.python],
+        env,
+      )
+    } else {
+      await step('uv venv', uvPath, ['venv', '--quiet', '--python', request.python, envDir])
+      await step('uv pip install', uvPath, ['pip', 'install', '--python', venvPython, projectDir])
+    }
+  } else {
+    await step('python -m venv', request.python, ['-m', 'venv', envDir])
+    const env = {
+      ...installer,
+      ...request.commandEnv,
+      VIRTUAL_ENV: envDir,
+      PATH: `${join(envDir, 'bin')}:${pathVar}`,
+    }
+    // The user's own workflow text: the one place a shell is used, on purpose.
+    await step(
+      `the install command (${spec.kind === 'command' ? spec.command : ''})`,
+      '/bin/sh',
+      ['-c', spec.kind === 'command' ? spec.command : ''],
+      env,
+    )
+  }
+  const listing = join(envDir, 'importgate-distributions.json')
+  await step('listing installed distributions', venvPython, ['-c', DISTRIBUTIONS, listing])
+  const distributions = JSON.parse(readFileSync(listing, 'utf8')) as Record<string, string>
+  return {
+    strategy,
+    python: venvPython,
+    env: childEnv(parentEnv),
+    distributions,
+    log: logs.join('\n'),
+  }
+}

@@ -1,0 +1,101 @@
+// Any revision (branch, tag, SHA, HEAD~1) → a commit SHA, fetching what a
+// shallow clone lacks. Every git call takes an argument array; a ref never
+// reaches a shell, and --end-of-options keeps one from being read as an option.
+import { SetupError } from '../config/errors.js'
+import { git } from './run-git.js'
+
+async function tryResolve(repo: string, ref: string): Promise<string | null> {
+  try {
+    return (
+      (await git(
+        ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`],
+        repo,
+      )) || null
+    )
+  } catch {
+    return null
+  }
+}
+
+async function isShallow(repo: string): Promise<boolean> {
+  try {
+    return (await git(['rev-parse', '--is-shallow-repository'], repo)) === 'true'
+  } catch {
+    return false
+  }
+}
+
+/** How many commits behind its base a relative ref reaches: HEAD~3 → 3, main^^ → 2. */
+export function relativeDepth(ref: string): { base: string; depth: number } | null {
+  const match = /^(.*?)((?:[~^]\d*)+)$/.exec(ref)
+  if (!match || !match[1]) return null
+  let depth = 0
+  for (const step of match[2]!.match(/[~^]\d*/g)!) {
+    const count = step.length > 1 ? Number(step.slice(1)) : 1
+    // ^N picks the Nth parent (one step back); ~N walks N first parents.
+    depth += step[0] === '~' ? count : 1
+  }
+  return { base: match[1], depth }
+}
+
+async function fetch(repo: string, args: string[]): Promise<string | null> {
+  try {
+    await git(['fetch', '--no-tags', '--quiet', ...args], repo)
+    return null
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr?.trim() || (error as Error).message
+    return stderr.split('\n').slice(-3).join(' ')
+  }
+}
+
+async function hasOrigin(repo: string): Promise<boolean> {
+  try {
+    await git(['remote', 'get-url', 'origin'], repo)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Resolves `ref` in `repo`. When it is missing: a relative ref (HEAD~1) in a
+ * shallow clone deepens history by as many commits; any other ref is fetched
+ * from origin at depth 1 (a PR's base SHA or branch in an actions/checkout clone).
+ */
+export async function resolveCommit(repo: string, ref: string, input: string): Promise<string> {
+  if (ref.trim() === '' || ref.startsWith('-')) {
+    throw new SetupError(
+      `${input}: "${ref}" is not a git revision; give a branch, tag, SHA or HEAD~N`,
+    )
+  }
+  const found = await tryResolve(repo, ref)
+  if (found) return found
+  const missing = `${input}: "${ref}" does not name a commit in ${repo}`
+  if (!(await hasOrigin(repo))) {
+    throw new SetupError(`${missing}, and there is no origin remote to fetch it from`)
+  }
+  const relative = relativeDepth(ref)
+  let failure: string | null = null
+  if (relative && (await isShallow(repo))) {
+    failure = await fetch(repo, [`--deepen=${relative.depth}`, 'origin'])
+  } else if (!relative) {
+    failure = await fetch(repo, ['--depth=1', 'origin', ref])
+    if (!failure) {
+      const fetched = await tryResolve(repo, ref)
+      if (fetched) return fetched
+      // A branch fetched by name lands in FETCH_HEAD only (single-branch clones).
+      const head = await tryResolve(repo, 'FETCH_HEAD')
+      if (head) return head
+    }
+  } else {
+    // A relative ref in a full clone: there is no more history to fetch.
+    throw new SetupError(missing)
+  }
+  const after = await tryResolve(repo, ref)
+  if (after) return after
+  throw new SetupError(
+    failure
+      ? `${missing}; fetching it from origin failed: ${failure}`
+      : `${missing}, nor in what origin has`,
+  )
+}

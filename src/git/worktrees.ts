@@ -1,0 +1,44 @@
+// Detached worktrees for the commits being compared. Always removed: callers
+// use withWorktrees, whose finally runs on success, error and cancellation.
+import { rm } from 'node:fs/promises'
+import { git } from './run-git.js'
+
+export interface Worktree {
+  path: string
+  sha: string
+}
+
+export async function addWorktree(repo: string, path: string, sha: string): Promise<Worktree> {
+  await git(['worktree', 'add', '--detach', '--quiet', path, sha], repo)
+  return { path, sha }
+}
+
+export async function removeWorktree(repo: string, path: string): Promise<void> {
+  try {
+    await git(['worktree', 'remove', '--force', '--force', path], repo)
+  } catch {
+    // Already gone, or never fully added: the folder and the admin entry are
+    // cleaned below either way.
+  }
+  await rm(path, { recursive: true, force: true })
+  try {
+    await git(['worktree', 'prune'], repo)
+  } catch {
+    // Pruning is housekeeping; nothing depends on it.
+  }
+}
+
+/** Adds one worktree per entry, runs `body`, and removes them all whatever happens. */
+export async function withWorktrees<T>(
+  repo: string,
+  wanted: { path: string; sha: string }[],
+  body: (trees: Worktree[]) => Promise<T>,
+): Promise<T> {
+  const added: Worktree[] = []
+  try {
+    for (const { path, sha } of wanted) added.push(await addWorktree(repo, path, sha))
+    return await body(added)
+  } finally {
+    for (const tree of added.reverse()) await removeWorktree(repo, tree.path)
+  }
+}

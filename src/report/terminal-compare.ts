@@ -1,0 +1,170 @@
+// The terminal report of `importgate compare`. Pure: results in, text out.
+import { formatChain, formatMs } from './format.js'
+import type { ModuleChangeJson, ResultsDocument, TargetResult, Verdict } from './results.js'
+import { columns, type Style } from './style.js'
+
+export function signedMs(value: number): string {
+  return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${formatMs(Math.abs(value))}`
+}
+
+export function signedPct(value: number): string {
+  const abs = Math.abs(value)
+  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2
+  return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${abs.toFixed(digits)}%`
+}
+
+function paint(verdict: Verdict, style: Style): (text: string) => string {
+  if (verdict === 'improvement') return style.green
+  if (verdict === 'pass') return (t) => t
+  return style.red
+}
+
+function verdictText(t: TargetResult): string {
+  const c = t.delta?.confirmation
+  if (t.verdict === 'regression' && c)
+    return c.confirmed ? 'regression (confirmed)' : 'regression (unconfirmed)'
+  if (t.verdict === 'pass' && c?.confirmed === false) return 'pass (not confirmed)'
+  return t.verdict
+}
+
+function tableRows(doc: ResultsDocument, style: Style): string[][] {
+  const rows = [['target', 'base', 'head', 'Δ ms', 'Δ %', 'CI', 'verdict'].map((h) => style.dim(h))]
+  for (const t of doc.targets) {
+    const color = paint(t.verdict, style)
+    if (!t.delta) {
+      rows.push([
+        t.name,
+        t.base ? formatMs(t.base.median_ms) : '–',
+        t.head ? formatMs(t.head.median_ms) : '–',
+        '',
+        '',
+        '',
+        color(t.verdict),
+      ])
+      continue
+    }
+    const d = t.delta
+    const tone = d.pct > 0 ? style.red : d.pct < 0 ? style.green : (x: string) => x
+    rows.push([
+      t.name,
+      formatMs(t.base!.median_ms),
+      formatMs(t.head!.median_ms),
+      tone(signedMs(d.ms)),
+      tone(signedPct(d.pct)),
+      d.ci_pct ? `${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}` : '–',
+      color(verdictText(t)),
+    ])
+  }
+  return rows
+}
+
+/**
+ * Groups of modules: the one that pulled the others in, and how many it
+ * brought. Modules with no import chain (aliases placed in sys.modules) are
+ * left out of the groups and counted by the caller.
+ */
+export function grouped(changes: ModuleChangeJson[]): { lead: ModuleChangeJson; more: number }[] {
+  const names = new Set(changes.map((c) => c.name))
+  const leads = changes.filter((c) => {
+    if (c.chain.length === 0) return false
+    const importer = c.chain[c.chain.length - 2]
+    return importer === undefined || !names.has(importer)
+  })
+  return leads.map((lead) => ({
+    lead,
+    more: changes.filter((c) => c !== lead && c.chain.includes(lead.name)).length,
+  }))
+}
+
+function lazyLines(t: TargetResult, style: Style, limit: number): string[] {
+  const out: string[] = []
+  const section = (title: string, changes: ModuleChangeJson[], sign: 1 | -1) => {
+    if (!changes.length) return
+    out.push(`  ${style.bold(t.name)}: ${title}`)
+    const groups = grouped(changes)
+    const rows = groups
+      .slice(0, limit)
+      .map(({ lead, more }) => [
+        sign > 0 ? style.red(`+ ${lead.name}`) : style.green(`− ${lead.name}`),
+        signedMs(sign * lead.cumulative_ms),
+        style.dim(formatChain(lead.chain)),
+        more ? style.dim(`(+${more} module${more > 1 ? 's' : ''} it imports)`) : '',
+      ])
+    out.push(...columns(rows, ['l', 'r', 'l', 'l']).map((l) => `    ${l}`))
+    if (groups.length > limit) out.push(style.dim(`    … and ${groups.length - limit} more`))
+    const aliases = changes.filter((c) => c.chain.length === 0).length
+    if (aliases)
+      out.push(
+        style.dim(
+          `    (and ${aliases} module name${aliases > 1 ? 's' : ''} set in sys.modules without an import)`,
+        ),
+      )
+  }
+  section('now eager (imported in head, not in base)', t.modules?.added ?? [], 1)
+  section('now lazy (imported in base, not in head)', t.modules?.removed ?? [], -1)
+  return out
+}
+
+export function compareReport(doc: ResultsDocument, style: Style, limit = 8): string {
+  const out: string[] = []
+  const sha = (s: string | null) => (s ? s.slice(0, 10) : '?')
+  out.push(style.bold(`importgate compare · Python ${doc.python.split(' ')[0]} · ${doc.platform}`))
+  out.push(
+    style.dim(
+      `base ${doc.base?.ref} (${sha(doc.base?.sha ?? null)}) → head ${doc.head.ref} (${sha(doc.head.sha)})`,
+    ),
+  )
+  out.push('')
+  out.push(
+    ...columns(tableRows(doc, style), ['l', 'r', 'r', 'r', 'r', 'r', 'l']).map((l) => `  ${l}`),
+  )
+  const lazy = doc.targets.flatMap((t) => lazyLines(t, style, limit))
+  if (lazy.length) {
+    out.push(
+      '',
+      style.bold('Lazy-loading changes') + style.dim(' (cumulative -X importtime time)'),
+      ...lazy,
+    )
+  }
+  const moved = doc.targets.filter((t) => t.modules?.self_time_changes.length && t.delta)
+  if (moved.length) {
+    out.push(
+      '',
+      style.bold('Where the time went') + style.dim(' (own -X importtime time, head − base)'),
+    )
+    for (const t of moved) {
+      const top = t.modules!.self_time_changes.slice(0, 5)
+      out.push(
+        `  ${style.bold(t.name)}: ${top.map((c) => `${c.name} ${signedMs(c.delta_ms)}`).join(', ')}`,
+      )
+    }
+  }
+  if (doc.deps?.changed.length) {
+    const items = doc.deps.changed.map((d) =>
+      d.base === null
+        ? `+ ${d.name} ${d.head}`
+        : d.head === null
+          ? `− ${d.name} ${d.base}`
+          : `${d.name} ${d.base} → ${d.head}`,
+    )
+    out.push(
+      '',
+      `${style.bold('Dependencies')}: ${items.slice(0, 12).join(', ')}${items.length > 12 ? `, … and ${items.length - 12} more` : ''}`,
+    )
+  }
+  for (const t of doc.targets.filter((x) => x.error)) {
+    const e = t.error!
+    out.push('', style.red(`${t.name} (${e.side}): ${e.kind}: ${e.message}`))
+    for (const frame of e.traceback.slice(-3)) out.push(style.dim(`    ${frame}`))
+  }
+  const s = doc.settings
+  out.push('')
+  out.push(
+    style.dim(
+      `${doc.rounds} interleaved round(s) after ${String(s.warmups)} warm-up(s); a regression needs p < ${String(s.alpha)} and more than ${String(s.threshold_pct)}% and ${String(s.min_delta_ms)} ms, confirmed by a fresh batch; ${doc.duration_s.toFixed(1)} s in all`,
+    ),
+  )
+  if (doc.truncated)
+    out.push(style.yellow(`--max-time ended sampling before --min-pairs; figures are less certain`))
+  return out.join('\n')
+}

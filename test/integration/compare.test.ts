@@ -1,0 +1,187 @@
+// `importgate compare` end to end on a repository made here, whose history
+// walks through the changes users make: a comment, an eager import through an
+// intermediate module, the import moved back into a function, heavy work at
+// module level. Effects are 50x or more the noise, so verdicts cannot flip.
+import { execFileSync } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { liveProcessGroupCount } from '../../src/measure/run-process.js'
+import type { ResultsDocument } from '../../src/report/results.js'
+import { cli } from '../helpers/cli.js'
+import { gitCommit, gitInit, removeDir, tempDir, writeFiles } from '../helpers/project.js'
+import { findPython } from '../helpers/pythons.js'
+
+const python = findPython('3.13') ?? findPython('3.8')!
+const FAST = [
+  '--install',
+  'none',
+  '--min-pairs',
+  '10',
+  '--max-pairs',
+  '12',
+  '--warmup',
+  '1',
+  '--profile-runs',
+  '2',
+  '--seed',
+  '7',
+  '-q',
+]
+const LAZY_EXPORT = 'def to_async():\n    import asyncio\n    return asyncio\n'
+
+let repo: string
+let tmp: string
+const commits: Record<string, string> = {}
+
+beforeAll(() => {
+  repo = tempDir()
+  tmp = tempDir()
+  gitInit(repo)
+  writeFiles(repo, {
+    'pyproject.toml':
+      '[project]\nname = "shop"\nversion = "0"\n\n[tool.importgate]\ntargets = ["shop"]\n',
+    'src/shop/__init__.py': 'from shop import orders\n',
+    'src/shop/orders.py': 'from shop import export\n',
+    'src/shop/export.py': LAZY_EXPORT,
+  })
+  commits.base = gitCommit(repo, 'base')
+  writeFiles(repo, {
+    'src/shop/orders.py': '# Orders, as the shop sees them.\nfrom shop import export\n',
+  })
+  commits.comment = gitCommit(repo, 'comment only')
+  writeFiles(repo, {
+    'src/shop/export.py': 'import asyncio\n\ndef to_async():\n    return asyncio\n',
+  })
+  commits.eager = gitCommit(repo, 'eager asyncio through shop.export')
+  writeFiles(repo, { 'src/shop/export.py': LAZY_EXPORT })
+  commits.lazy = gitCommit(repo, 'asyncio back into the function')
+  writeFiles(repo, {
+    'src/shop/orders.py':
+      '# Orders, as the shop sees them.\nfrom shop import export\nTOTALS = sum(i * i for i in range(1_500_000))\n',
+  })
+  commits.heavy = gitCommit(repo, 'heavy module-level work')
+})
+
+afterAll(() => {
+  removeDir(repo)
+  removeDir(tmp)
+})
+
+async function compare(base: string, head: string, extra: string[] = [], dir = repo) {
+  const json = join(tmp, `${base.slice(0, 7)}-${head.slice(0, 7)}.json`)
+  const result = await cli(
+    ['compare', base, head, '--python', python, ...FAST, ...extra, '--json', json, '-C', dir],
+    { ...process.env, TMPDIR: tmp },
+    dir,
+  )
+  const doc = JSON.parse(readFileSync(json, 'utf8')) as ResultsDocument
+  removeDir(json)
+  return { ...result, doc, target: doc.targets[0]! }
+}
+
+function expectNothingLeft(dir = repo) {
+  const worktrees = execFileSync('git', ['worktree', 'list', '--porcelain'], {
+    cwd: dir,
+    encoding: 'utf8',
+  })
+  expect(worktrees.match(/^worktree /gm)).toHaveLength(1)
+  expect(readdirSync(tmp)).toEqual([])
+  expect(liveProcessGroupCount()).toBe(0)
+}
+
+describe('importgate compare', () => {
+  it('passes a change to a comment, with no module changes', async () => {
+    const { status, doc, target } = await compare(commits.base!, commits.comment!)
+    expect(status).toBe(0)
+    expect(doc).toMatchObject({ schema: 1, command: 'compare', verdict: 'pass' })
+    expect(doc.base).toEqual({ ref: commits.base, sha: commits.base })
+    expect(target.verdict).toBe('pass')
+    expect(Math.abs(target.delta!.ms)).toBeLessThan(1)
+    expect(target.modules!.added).toEqual([])
+    expect(target.modules!.removed).toEqual([])
+    expect(target.base!.samples_ms.length).toBe(target.delta!.pairs)
+    expect(target.head!.samples_ms.length).toBe(target.delta!.pairs)
+    expectNothingLeft()
+  })
+
+  it('finds an eager import through an intermediate module, with its chain', async () => {
+    const { status, stdout, doc, target } = await compare(commits.comment!, commits.eager!)
+    expect(status).toBe(1)
+    expect(doc.verdict).toBe('regression')
+    expect(target.verdict).toBe('regression')
+    expect(target.delta!.pct).toBeGreaterThan(100)
+    expect(target.delta!.p).toBeLessThan(0.01)
+    expect(target.delta!.confirmation).toMatchObject({ confirmed: true })
+    const asyncio = target.modules!.added.find((m) => m.name === 'asyncio')
+    expect(asyncio?.chain).toEqual(['shop', 'shop.orders', 'shop.export', 'asyncio'])
+    expect(asyncio!.cumulative_ms).toBeGreaterThan(asyncio!.self_ms)
+    // Modules asyncio pulls in carry chains through it.
+    const events = target.modules!.added.find((m) => m.name === 'asyncio.events')
+    expect(events?.chain.slice(0, 4)).toEqual(['shop', 'shop.orders', 'shop.export', 'asyncio'])
+    expect(target.modules!.removed).toEqual([])
+    expect(target.head!.module_count).toBeGreaterThan(target.base!.module_count + 20)
+    expect(stdout).toMatch(/\+ asyncio .* shop → shop\.orders → shop\.export → asyncio/)
+    expectNothingLeft()
+  })
+
+  it('finds an import moved into a function as now lazy, an improvement', async () => {
+    const { status, stdout, target } = await compare(commits.eager!, commits.lazy!)
+    expect(status).toBe(0)
+    expect(target.verdict).toBe('improvement')
+    expect(target.delta!.pct).toBeLessThan(-50)
+    const asyncio = target.modules!.removed.find((m) => m.name === 'asyncio')
+    // The chain comes from the base's import tree, where asyncio was loaded.
+    expect(asyncio?.chain).toEqual(['shop', 'shop.orders', 'shop.export', 'asyncio'])
+    expect(target.modules!.added).toEqual([])
+    expect(stdout).toMatch(/now lazy/)
+    expectNothingLeft()
+  })
+
+  it('finds heavy module-level work and names the module whose own time grew', async () => {
+    const { status, target } = await compare(commits.lazy!, commits.heavy!)
+    expect(status).toBe(1)
+    expect(target.verdict).toBe('regression')
+    expect(target.delta!.ms).toBeGreaterThan(20)
+    expect(target.modules!.added).toEqual([])
+    expect(target.modules!.self_time_changes[0]).toMatchObject({ name: 'shop.orders' })
+    expect(target.modules!.self_time_changes[0]!.delta_ms).toBeGreaterThan(20)
+    expectNothingLeft()
+  })
+
+  it('resolves relative refs and reports a missing one by name', async () => {
+    const { target } = await compare('HEAD~1', 'HEAD')
+    expect(target.verdict).toBe('regression')
+    const bad = await cli(
+      ['compare', 'no-such-branch', 'HEAD', '--python', python, ...FAST, '-C', repo],
+      { ...process.env, TMPDIR: tmp },
+      repo,
+    )
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toMatch(/base ref: "no-such-branch" does not name a commit/)
+    expectNothingLeft()
+  })
+
+  it('compares HEAD~1 with HEAD in a shallow clone by fetching what is missing', async () => {
+    const shallow = join(tempDir(), 'clone')
+    try {
+      execFileSync('git', ['clone', '--quiet', '--depth', '1', `file://${repo}`, shallow])
+      expect(() =>
+        execFileSync('git', ['rev-parse', '--verify', '--quiet', 'HEAD~1'], {
+          cwd: shallow,
+          stdio: 'pipe',
+        }),
+      ).toThrow()
+      const { status, target, doc } = await compare('HEAD~1', 'HEAD', [], shallow)
+      expect(status).toBe(1)
+      expect(doc.base!.sha).toBe(commits.lazy)
+      expect(target.verdict).toBe('regression')
+      // A SHA the clone does not have is fetched by itself.
+      const bySha = await compare(commits.comment!, 'HEAD', ['-t', 'shop.export'], shallow)
+      expect(bySha.doc.base!.sha).toBe(commits.comment)
+      expectNothingLeft(shallow)
+    } finally {
+      removeDir(join(shallow, '..'))
+    }
+  })
+})

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import {
+  absoluteRanks,
+  erfc,
+  hodgesLehmann,
+  hodgesLehmannInterval,
+  signedRankDistribution,
+  signedRankQuantile,
+  signedRankTest,
+} from '../../src/analysis/signed-rank.js'
+
+// Values computed independently by test/fixtures/stats/reference.py: NumPy for
+// the Hodges-Lehmann estimate, scipy.stats.wilcoxon(method="exact") for the
+// p-values, SciPy's exact null distribution (checked against brute-force
+// enumeration for n = 12) for the quantiles and the interval.
+interface Case {
+  name: string
+  d: number[]
+  hl: number
+  p_greater: number
+  p_less: number
+  ci95: [number, number]
+  ci98: [number, number]
+  q_001: number
+  q_0025: number
+  cdf?: number[]
+}
+const reference = JSON.parse(
+  readFileSync(new URL('../fixtures/stats/reference.json', import.meta.url), 'utf8'),
+) as { scipy: string; cases: Case[] }
+
+describe.each(reference.cases)('signed-rank statistics: $name', (c) => {
+  it('matches the Hodges-Lehmann estimate', () => {
+    expect(hodgesLehmann(c.d)).toBeCloseTo(c.hl, 12)
+  })
+
+  it(`matches SciPy ${reference.scipy} exact one-sided p-values`, () => {
+    const test = signedRankTest(c.d)
+    expect(test.pGreater).toBeCloseTo(c.p_greater, 12)
+    expect(test.pLess).toBeCloseTo(c.p_less, 12)
+  })
+
+  it('matches the quantiles and intervals from the exact distribution', () => {
+    expect(signedRankQuantile(c.d.length, 0.01)).toBe(c.q_001)
+    expect(signedRankQuantile(c.d.length, 0.025)).toBe(c.q_0025)
+    const ci95 = hodgesLehmannInterval(c.d, 0.95)!
+    const ci98 = hodgesLehmannInterval(c.d, 0.98)!
+    expect(ci95[0]).toBeCloseTo(c.ci95[0], 12)
+    expect(ci95[1]).toBeCloseTo(c.ci95[1], 12)
+    expect(ci98[0]).toBeCloseTo(c.ci98[0], 12)
+    expect(ci98[1]).toBeCloseTo(c.ci98[1], 12)
+    // The wider the confidence, the wider the interval, and it holds the estimate.
+    expect(ci98[0]).toBeLessThanOrEqual(ci95[0])
+    expect(ci98[1]).toBeGreaterThanOrEqual(ci95[1])
+    expect(ci95[0]).toBeLessThanOrEqual(c.hl)
+    expect(ci95[1]).toBeGreaterThanOrEqual(c.hl)
+  })
+
+  it.runIf(c.cdf)('matches the null distribution enumerated by brute force', () => {
+    const dist = signedRankDistribution(c.d.length)
+    let cumulative = 0
+    dist.forEach((p, w) => {
+      cumulative += p
+      expect(cumulative).toBeCloseTo(c.cdf![w]!, 12)
+    })
+  })
+})
+
+describe('signed-rank building blocks', () => {
+  it('averages tied ranks of absolute values', () => {
+    expect(absoluteRanks([0.5, -0.1, 0.1, 2])).toEqual([3, 1.5, 1.5, 4])
+  })
+
+  it('drops zero differences and handles an empty sample', () => {
+    expect(signedRankTest([0, 0]).pGreater).toBe(1)
+    expect(signedRankTest([0, 1, 2, 3]).n).toBe(3)
+  })
+
+  it('reaches 2^-n when every pair points the same way', () => {
+    const d = Array.from({ length: 10 }, (_, i) => 0.1 + i / 100)
+    expect(signedRankTest(d).pGreater).toBeCloseTo(2 ** -10, 15)
+  })
+
+  it('uses the normal approximation for very many pairs, consistently', () => {
+    // 700 pairs (past the exact limit), alternating ±: no effect.
+    const d = Array.from({ length: 700 }, (_, i) => (i % 2 ? 1 : -1) * (1 + i / 1000))
+    const test = signedRankTest(d)
+    expect(test.pGreater).toBeGreaterThan(0.2)
+    expect(test.pLess).toBeGreaterThan(0.2)
+  })
+
+  it('computes erfc accurately', () => {
+    // erfc(1) = 0.157299207050285; erfc(3) = 2.20904969985854e-5 (tables).
+    expect(erfc(1)).toBeCloseTo(0.157299207, 6)
+    expect(erfc(3) / 2.20904969985854e-5).toBeCloseTo(1, 5)
+    expect(erfc(-1)).toBeCloseTo(2 - 0.157299207, 6)
+  })
+})
