@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { rm, mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, mkdtemp, writeFile } from 'node:fs/promises';
 import { relative, resolve, isAbsolute, join, delimiter, dirname } from 'node:path';
 import { promisify, parseArgs } from 'node:util';
 import { existsSync, statSync, readFileSync, accessSync, constants } from 'node:fs';
@@ -1558,7 +1558,10 @@ const DISTRIBUTIONS = [
     'open(sys.argv[1], "w").write(json.dumps(found, sort_keys=True))',
 ].join('\n');
 async function prepareEnvironment(request) {
-    const { spec, projectDir, envDir, parentEnv } = request;
+    const { spec, projectDir, envDir } = request;
+    await mkdir(request.tmpDir, { recursive: true });
+    const temp = { TMPDIR: request.tmpDir, TMP: request.tmpDir, TEMP: request.tmpDir };
+    const parentEnv = { ...request.parentEnv, ...temp };
     const pathVar = parentEnv.PATH ?? '';
     const kind = spec.kind === 'auto' ? autoStrategy(projectDir, pathVar) : spec.kind;
     if (kind === 'none') {
@@ -2782,6 +2785,7 @@ async function measure(config, deps) {
             spec: config.install,
             projectDir: config.projectDir,
             envDir: join(scratch, 'venv'),
+            tmpDir: join(scratch, 'tmp'),
             python: interpreter,
             parentEnv: deps.env,
             timeoutMs: INSTALL_TIMEOUT_MS,
@@ -2958,6 +2962,7 @@ async function compare(config, deps) {
                 spec: config.install,
                 projectDir: projects[side],
                 envDir: join(scratch, `${side}-venv`),
+                tmpDir: join(scratch, `${side}-tmp`),
                 python: interpreter,
                 parentEnv: deps.env,
                 timeoutMs: INSTALL_TIMEOUT_MS,

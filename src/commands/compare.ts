@@ -121,6 +121,7 @@ export async function compare(config: CompareConfig, deps: MeasureDeps): Promise
             spec: config.install,
             projectDir: projects[side],
             envDir: join(scratch, `${side}-venv`),
+            tmpDir: join(scratch, `${side}-tmp`),
             python: interpreter,
             parentEnv: deps.env,
             timeoutMs: INSTALL_TIMEOUT_MS,

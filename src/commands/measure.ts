@@ -97,6 +97,7 @@ export async function measure(config: MeasureConfig, deps: MeasureDeps): Promise
       spec: config.install,
       projectDir: config.projectDir,
       envDir: join(scratch, 'venv'),
+      tmpDir: join(scratch, 'tmp'),
       python: interpreter,
       parentEnv: deps.env,
       timeoutMs: INSTALL_TIMEOUT_MS,

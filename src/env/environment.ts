@@ -1,5 +1,6 @@
 // One environment per side: where the measured code becomes importable.
 import { existsSync, readFileSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { SetupError } from '../config/errors.js'
 import { runLogged } from '../measure/run-process.js'
@@ -30,6 +31,12 @@ export interface EnvironmentRequest {
   projectDir: string
   /** A fresh folder this side may create its virtual environment in. */
   envDir: string
+  /**
+   * TMPDIR for the installer and the measured interpreter: inside importgate's
+   * scratch folder, so what they leave there (pip build folders, uv locks,
+   * files the measured code creates) goes when the run ends.
+   */
+  tmpDir: string
   /** The real interpreter (not a shim) both sides use. */
   python: string
   parentEnv: NodeJS.ProcessEnv
@@ -56,7 +63,10 @@ const DISTRIBUTIONS = [
 ].join('\n')
 
 export async function prepareEnvironment(request: EnvironmentRequest): Promise<SideEnvironment> {
-  const { spec, projectDir, envDir, parentEnv } = request
+  const { spec, projectDir, envDir } = request
+  await mkdir(request.tmpDir, { recursive: true })
+  const temp = { TMPDIR: request.tmpDir, TMP: request.tmpDir, TEMP: request.tmpDir }
+  const parentEnv: NodeJS.ProcessEnv = { ...request.parentEnv, ...temp }
   const pathVar = parentEnv.PATH ?? ''
   const kind = spec.kind === 'auto' ? autoStrategy(projectDir, pathVar) : spec.kind
   if (kind === 'none') {
