@@ -37,7 +37,9 @@ function change(name: string, costs: ReadonlyMap<string, ModuleCost>): ModuleCha
   const cost = costs.get(name)
   return {
     name,
-    chain: cost?.chain ?? [name],
+    // No -X importtime record: put in sys.modules directly (as importlib does
+    // for importlib._bootstrap), so there is no import chain to show.
+    chain: cost?.chain ?? [],
     selfMs: cost?.selfMs ?? 0,
     cumulativeMs: cost?.cumulativeMs ?? 0,
   }

@@ -1,30 +1,42 @@
 export const USAGE = `importgate: how long importing your Python package takes, measured properly
 
 Usage:
+  importgate compare <base-ref> <head-ref> [options]   is head slower to import than base, and why
   importgate measure [options]                         measure the working tree as it is
-  importgate compare <base-ref> <head-ref> [options]   compare two commits (not yet available)
   importgate --help | --version
 
-Options for measure:
+Common options:
   -t, --target MODULE     module to import; repeatable (default: [tool.importgate] targets
-                          in the project's pyproject.toml)
-  -C, --repo DIR          the repository (default: the current directory)
+                          in pyproject.toml; for compare, those of base and head together)
+  -C, --repo DIR          the git repository (default: the current directory)
       --project-dir DIR   the Python project inside the repository (default: its root)
-      --python PATH       interpreter to measure with (default: python3 on PATH)
-      --install MODE      none: PYTHONPATH is the project's src/ folder, or the project
-                          folder when it has no src/ (default);
-                          current: the interpreter's environment as it is
-      --min-pairs N       at least N samples per target (default 20)
-      --max-pairs N       at most N samples per target (default 200)
-      --max-time SECONDS  time budget for the whole run (default 120)
+      --python PATH       interpreter, the same for both sides (default: python3 on PATH)
+      --install MODE      auto: uv sync for a uv.lock project when uv is on PATH, else
+                                a venv and pip install . when packaged, else none
+                                (compare's default)
+                          none: nothing installed; PYTHONPATH is the project's src/ folder,
+                                or the project folder (measure's default)
+                          pip | uv: a venv per side, the project installed non-editable
+                          current: measure only; the interpreter's environment as it is
+                          "<command>": your own shell command, run in the checkout with a
+                                fresh venv activated (IMPORTGATE_SIDE=base|head is set)
+      --min-pairs N       at least N samples (measure) or pairs (compare) per target (20)
+      --max-pairs N       at most N (200)
+      --max-time SECONDS  time budget for warm-ups, profiles and samples; installs are
+                          not counted (120)
       --sample-timeout SECONDS
-                          a single import taking longer is killed and reported (default 60)
-      --warmup N          discarded runs per target before sampling (default 3)
-      --profile-runs N    untimed -X importtime runs per target (default 3)
+                          one import taking longer is killed and reported (60)
+      --warmup N          discarded rounds before sampling (3)
+      --profile-runs N    untimed -X importtime runs per target and side (3)
       --seed N            seed for the run order, to reproduce a run
       --json FILE         write the results document (schema 1) to FILE
   -q, --quiet             no progress lines on stderr
 
-Exit status: 0 pass; 1 regression, budget breach or forbidden import;
+Options for compare:
+      --threshold PCT     relative change below which nothing fails (5%)
+      --min-delta MS      absolute change below which nothing fails (1ms)
+      --alpha P           one-sided significance level (0.01)
+
+Exit status: 0 pass or improvement; 1 regression, budget breach or forbidden import;
              2 usage or setup error, or a target that could not be imported.
 Colour: on when stdout is a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 on.`

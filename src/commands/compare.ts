@@ -160,6 +160,8 @@ export async function compare(config: CompareConfig, deps: MeasureDeps): Promise
         gate: config.gate,
         signal: deps.signal,
         onEvent: (event) => {
+          if (event.phase === 'warmup') deps.log(`warming up (${event.round}/${event.of})`)
+          if (event.phase === 'sample' && event.round === 1) deps.log('sampling interleaved pairs')
           if (event.phase === 'failed')
             deps.log(`${event.arm.key}: ${event.failure.kind}: ${event.failure.message}`)
           if (event.phase === 'confirm')

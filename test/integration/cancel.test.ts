@@ -1,0 +1,93 @@
+// Ctrl-C in the middle of a compare: the bundled CLI, as a user runs it, must
+// stop, remove its worktrees and scratch folder, kill what it started, and
+// exit 130.
+import { execFileSync, spawn } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, expect, it, vi } from 'vitest'
+import {
+  gitCommit,
+  gitInit,
+  processAlive,
+  removeDir,
+  tempDir,
+  writeFiles,
+} from '../helpers/project.js'
+import { findPython } from '../helpers/pythons.js'
+
+const python = findPython('3.13') ?? findPython('3.8')!
+let repo: string
+let tmp: string
+
+beforeAll(() => {
+  repo = tempDir()
+  tmp = tempDir()
+  gitInit(repo)
+  // Every import writes its pid, then takes a while: the run is busy when cancelled.
+  const slow = (tag: string) =>
+    `import os, time\nopen(os.path.join(${JSON.stringify(tmp)}, "pid-" + str(os.getpid())), "w").close()\ntime.sleep(0.2)  # ${tag}\n`
+  writeFiles(repo, { 'slow.py': slow('base') })
+  gitCommit(repo, 'base')
+  writeFiles(repo, { 'slow.py': slow('head') })
+  gitCommit(repo, 'head')
+})
+
+afterAll(() => {
+  removeDir(repo)
+  removeDir(tmp)
+})
+
+it('cleans up everything when interrupted mid-sampling', async () => {
+  const cliPath = new URL('../../dist/cli.js', import.meta.url).pathname
+  const scratchRoot = join(tmp, 'scratch')
+  execFileSync('mkdir', ['-p', scratchRoot])
+  const child = spawn(
+    process.execPath,
+    [
+      cliPath,
+      'compare',
+      'HEAD~1',
+      'HEAD',
+      '-t',
+      'slow',
+      '--install',
+      'none',
+      '--python',
+      python,
+      '--min-pairs',
+      '50',
+      '--warmup',
+      '1',
+    ],
+    { cwd: repo, env: { ...process.env, TMPDIR: scratchRoot }, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  let stderr = ''
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)))
+  // Wait for the CLI to say it is sampling, then interrupt it.
+  await new Promise<void>((resolve) => {
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString()
+      if (/sampling interleaved pairs/.test(stderr)) resolve()
+    })
+  })
+  expect(readdirSync(scratchRoot)).toHaveLength(1) // its scratch folder exists while it runs
+  child.kill('SIGINT')
+  expect(await exited).toBe(130)
+  expect(stderr).toMatch(/SIGINT: stopping and cleaning up/)
+  const worktrees = execFileSync('git', ['worktree', 'list', '--porcelain'], {
+    cwd: repo,
+    encoding: 'utf8',
+  })
+  expect(worktrees.match(/^worktree /gm)).toHaveLength(1)
+  expect(readdirSync(scratchRoot)).toEqual([])
+  // Every interpreter the run started is gone (SIGKILL lands asynchronously).
+  const pids = readdirSync(tmp)
+    .filter((f) => f.startsWith('pid-'))
+    .map((f) => Number(f.slice(4)))
+  expect(pids.length).toBeGreaterThan(0)
+  await vi.waitFor(() => expect(pids.filter(processAlive)).toEqual([]), {
+    timeout: 5000,
+    interval: 20,
+  })
+  expect(readFileSync(join(repo, 'slow.py'), 'utf8')).toContain('head') // the checkout is untouched
+})

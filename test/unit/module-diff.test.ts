@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest'
+import { diffDistributions } from '../../src/analysis/deps-diff.js'
+import type { ModuleCost } from '../../src/analysis/module-costs.js'
+import { diffModules } from '../../src/analysis/module-diff.js'
+
+const cost = (
+  name: string,
+  chain: string[],
+  selfMs: number,
+  cumulativeMs = selfMs,
+): ModuleCost => ({
+  name,
+  chain,
+  selfMs,
+  cumulativeMs,
+})
+const costs = (...list: ModuleCost[]) => new Map(list.map((c) => [c.name, c]))
+
+describe('diffModules', () => {
+  const base = {
+    added: ['shop', 'shop.orders', 'paramiko', 'paramiko.client'],
+    costs: costs(
+      cost('shop', ['shop'], 0.3, 40),
+      cost('shop.orders', ['shop', 'shop.orders'], 0.2, 39),
+      cost('paramiko', ['shop', 'shop.orders', 'paramiko'], 5, 38),
+      cost('paramiko.client', ['shop', 'shop.orders', 'paramiko', 'paramiko.client'], 12),
+    ),
+  }
+  const head = {
+    added: ['shop', 'shop.orders', 'asyncio', 'asyncio.events', 'importlib._bootstrap'],
+    costs: costs(
+      cost('shop', ['shop'], 0.3, 30),
+      cost('shop.orders', ['shop', 'shop.orders'], 9.5, 29),
+      cost('asyncio', ['shop', 'shop.orders', 'asyncio'], 1, 19),
+      cost('asyncio.events', ['shop', 'shop.orders', 'asyncio', 'asyncio.events'], 3),
+    ),
+  }
+  const diff = diffModules(base, head)
+
+  it('lists modules now eager with the chain from head, costliest first', () => {
+    expect(diff.added.map((m) => [m.name, m.chain])).toEqual([
+      ['asyncio', ['shop', 'shop.orders', 'asyncio']],
+      ['asyncio.events', ['shop', 'shop.orders', 'asyncio', 'asyncio.events']],
+      // An alias put in sys.modules without an import: no chain, no cost.
+      ['importlib._bootstrap', []],
+    ])
+  })
+
+  it('lists modules now lazy with the chain from base, where they were loaded', () => {
+    expect(diff.removed.map((m) => [m.name, m.chain, m.cumulativeMs])).toEqual([
+      ['paramiko', ['shop', 'shop.orders', 'paramiko'], 38],
+      ['paramiko.client', ['shop', 'shop.orders', 'paramiko', 'paramiko.client'], 12],
+    ])
+  })
+
+  it('ranks own-time changes by size, either way', () => {
+    expect(diff.selfTimeChanges.slice(0, 3).map((c) => [c.name, c.deltaMs])).toEqual([
+      ['paramiko.client', -12],
+      ['shop.orders', 9.3],
+      ['paramiko', -5],
+    ])
+    expect(diff.selfTimeChanges.find((c) => c.name === 'shop')).toBeUndefined()
+  })
+})
+
+describe('diffDistributions', () => {
+  it('reports added, removed and changed versions, names compared as PEP 503 says', () => {
+    expect(
+      diffDistributions(
+        { Six: '1.16.0', typing_extensions: '4.0', requests: '2.31' },
+        { six: '1.17.0', 'typing-extensions': '4.0', idna: '3.7' },
+      ),
+    ).toEqual([
+      { name: 'idna', base: null, head: '3.7' },
+      { name: 'requests', base: '2.31', head: null },
+      { name: 'six', base: '1.16.0', head: '1.17.0' },
+    ])
+  })
+})
