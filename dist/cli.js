@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { mkdir, rm, mkdtemp, writeFile } from 'node:fs/promises';
-import { relative, resolve, isAbsolute, join, delimiter, dirname } from 'node:path';
+import { join, isAbsolute, resolve as resolve$1, delimiter, relative, dirname } from 'node:path';
 import { promisify, parseArgs } from 'node:util';
-import { existsSync, statSync, readFileSync, accessSync, constants } from 'node:fs';
+import { existsSync, readFileSync, statSync, accessSync, constants } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { spawn, execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -60,64 +60,6 @@ class UsageError extends Error {
 /** The environment cannot do what was asked (no interpreter, not a repository...). Exit status 2. */
 class SetupError extends Error {
     name = 'SetupError';
-}
-
-// A target is a module name as `import` accepts it: dotted identifiers. It is
-// passed to the interpreter as one argument (never through a shell), but a
-// clear refusal here beats a ModuleNotFoundError after installing everything.
-const KEYWORDS = new Set(('False None True and as assert async await break class continue def del elif else except ' +
-    'finally for from global if import in is lambda nonlocal not or pass raise return try ' +
-    'while with yield').split(' '));
-// Python identifiers (PEP 3131): XID_Start then XID_Continue; this is the
-// Unicode-category approximation of those two properties.
-const IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
-/** Why `name` is not a valid dotted module name, or null when it is. */
-function moduleNameProblem(name) {
-    if (name.trim() === '')
-        return 'it is empty';
-    if (name !== name.trim())
-        return 'it has leading or trailing spaces';
-    if (name.startsWith('.'))
-        return 'relative names are not accepted; give the absolute module name';
-    if (/[/\\]/.test(name) || name.endsWith('.py')) {
-        return 'it looks like a file path; give the dotted module name (src/mypkg/cli.py → mypkg.cli)';
-    }
-    if (name.includes('-')) {
-        return `module names have no hyphens (distribution names do); did you mean ${name.replaceAll('-', '_')}?`;
-    }
-    for (const part of name.split('.')) {
-        if (part === '')
-            return 'it has an empty part between dots';
-        if (KEYWORDS.has(part))
-            return `"${part}" is a Python keyword, which no importable module can be named`;
-        if (!IDENTIFIER.test(part)) {
-            return `"${part}" is not a Python identifier (letters, digits and underscores, not starting with a digit)`;
-        }
-    }
-    return null;
-}
-
-function directory(input, path) {
-    if (!existsSync(path) || !statSync(path).isDirectory()) {
-        throw new UsageError(`${input}: ${path} is not a directory`);
-    }
-    return path;
-}
-/** --project-dir as a path inside the repository (it is looked up in each worktree). */
-function projectSubdir(repoDir, value) {
-    const sub = relative(repoDir, resolve(repoDir, value ?? '.'));
-    if (sub.startsWith('..') || isAbsolute(sub)) {
-        throw new UsageError(`--project-dir: "${value}" is outside the repository ${repoDir}; give a folder inside it`);
-    }
-    return sub;
-}
-function validateTargets(targets, source) {
-    for (const target of targets) {
-        const problem = moduleNameProblem(target);
-        if (problem)
-            throw new UsageError(`${source}: "${target}" is not a Python module name: ${problem}`);
-    }
-    return [...new Set(targets)];
 }
 
 /*!
@@ -1157,8 +1099,188 @@ function parse$1(toml, options = {}) {
     return res;
 }
 
-// The [tool.importgate] table of the project's pyproject.toml.
-function table(value) {
+// The --install input: a strategy name, or the user's own shell command.
+const INSTALL_NAMES = ['auto', 'none', 'current', 'pip', 'uv'];
+/**
+ * Known names are strategies. Anything with a space, a slash or shell syntax is
+ * a command; a lone unknown word is refused (a typo of "pip" should not be run
+ * as a program). A one-word command can be written as "./install.sh" or
+ * "sh -c make".
+ */
+function parseInstall(input, value, allowed) {
+    const text = value.trim();
+    if (allowed.includes(text))
+        return { kind: text };
+    if (/[\s/;&|$`<>()]/.test(text))
+        return { kind: 'command', command: text };
+    const why = INSTALL_NAMES.includes(text) ? ' here' : '';
+    throw new UsageError(`${input}: "${value}" is not an install mode${why}; use ${allowed.join(', ')}, or a shell command such as "pip install .[fast]"`);
+}
+
+// A target is a module name as `import` accepts it: dotted identifiers. It is
+// passed to the interpreter as one argument (never through a shell), but a
+// clear refusal here beats a ModuleNotFoundError after installing everything.
+const KEYWORDS = new Set(('False None True and as assert async await break class continue def del elif else except ' +
+    'finally for from global if import in is lambda nonlocal not or pass raise return try ' +
+    'while with yield').split(' '));
+// Python identifiers (PEP 3131): XID_Start then XID_Continue; this is the
+// Unicode-category approximation of those two properties.
+const IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
+/** Why `name` is not a valid dotted module name, or null when it is. */
+function moduleNameProblem(name) {
+    if (name.trim() === '')
+        return 'it is empty';
+    if (name !== name.trim())
+        return 'it has leading or trailing spaces';
+    if (name.startsWith('.'))
+        return 'relative names are not accepted; give the absolute module name';
+    if (/[/\\]/.test(name) || name.endsWith('.py')) {
+        return 'it looks like a file path; give the dotted module name (src/mypkg/cli.py → mypkg.cli)';
+    }
+    if (name.includes('-')) {
+        return `module names have no hyphens (distribution names do); did you mean ${name.replaceAll('-', '_')}?`;
+    }
+    for (const part of name.split('.')) {
+        if (part === '')
+            return 'it has an empty part between dots';
+        if (KEYWORDS.has(part))
+            return `"${part}" is a Python keyword, which no importable module can be named`;
+        if (!IDENTIFIER.test(part)) {
+            return `"${part}" is not a Python identifier (letters, digits and underscores, not starting with a digit)`;
+        }
+    }
+    return null;
+}
+
+/** Edit distance (insertions, deletions, substitutions), for "did you mean" hints. */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+/** The closest of `options` to `word`, if it is close enough to be a likely typo. */
+function nearest(word, options) {
+    let best = null;
+    let distance = Infinity;
+    for (const option of options) {
+        const d = editDistance(word.toLowerCase(), option);
+        if (d < distance)
+            [best, distance] = [option, d];
+    }
+    return distance <= Math.max(2, Math.floor(word.length / 3)) ? best : null;
+}
+
+// Numbers given as text: counts, durations, percentages. Each parser names the
+// input and the value in its error, and says what would be accepted.
+const DURATION = /^(\d+(?:\.\d+)?|\.\d+)\s*(ms|s|m)?$/;
+/** A duration in milliseconds; a bare number is in `bareUnit`. */
+function parseDuration(input, value, bareUnit) {
+    const match = DURATION.exec(value.trim());
+    if (!match) {
+        throw new UsageError(`${input}: "${value}" is not a duration; use a number of ${bareUnit === 's' ? 'seconds' : 'milliseconds'} or one with a unit, such as 300ms, 0.3s or 2m`);
+    }
+    const amount = Number(match[1]);
+    const unit = match[2] ?? bareUnit;
+    return amount * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000);
+}
+/** A whole number ≥ min. */
+function parseCount(input, value, min) {
+    const text = value.trim();
+    if (!/^\d+$/.test(text) || Number(text) < min) {
+        throw new UsageError(`${input}: "${value}" is not a whole number of at least ${min}`);
+    }
+    return Number(text);
+}
+/** A percentage: "5%" or "5" both mean 5. */
+function parsePercent(input, value) {
+    const match = /^(\d+(?:\.\d+)?|\.\d+)\s*%?$/.exec(value.trim());
+    if (!match)
+        throw new UsageError(`${input}: "${value}" is not a percentage; use a number such as 5 or 5%`);
+    return Number(match[1]);
+}
+
+// [tool.importgate] in a project's pyproject.toml → SettingsInput. Every key is
+// checked; an error names the file, the key, the value and what is accepted.
+const show = (value) => JSON.stringify(value);
+function text(value, where, accepted) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number')
+        return String(value);
+    throw new UsageError(`${where} = ${show(value)}: expected ${accepted}`);
+}
+function modules(value, where) {
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
+        throw new UsageError(`${where} = ${show(value)}: expected a list of module names, such as ["mypkg", "mypkg.cli"]`);
+    }
+    for (const name of value) {
+        const problem = moduleNameProblem(name);
+        if (problem)
+            throw new UsageError(`${where}: "${name}" is not a Python module name: ${problem}`);
+    }
+    return value;
+}
+const count = (min) => (value, where) => {
+    if (typeof value !== 'number' && typeof value !== 'string') {
+        throw new UsageError(`${where} = ${show(value)}: expected a whole number of at least ${min}`);
+    }
+    return parseCount(where, String(value), min);
+};
+const READERS = {
+    targets: (v, w) => ({ targets: modules(v, w) }),
+    forbid: (v, w) => ({ forbid: modules(v, w) }),
+    threshold: (v, w) => ({ thresholdPct: parsePercent(w, text(v, w, 'a percentage such as "5%"')) }),
+    'min-delta': (v, w) => ({
+        minDeltaMs: parseDuration(w, text(v, w, 'a duration such as "2ms"'), 'ms'),
+    }),
+    alpha: (v, w) => {
+        if (typeof v !== 'number' || !(v > 0 && v < 0.5)) {
+            throw new UsageError(`${w} = ${show(v)}: expected a number between 0 and 0.5, such as 0.01`);
+        }
+        return { alpha: v };
+    },
+    'max-modules': (v, w) => ({ maxModules: count(1)(v, w) }),
+    budgets: (v, w) => {
+        if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+            throw new UsageError(`${w} = ${show(v)}: expected a table of target = "duration", such as [tool.importgate.budgets] mypkg = "300ms"`);
+        }
+        const budgetsMs = {};
+        for (const [target, limit] of Object.entries(v)) {
+            const at = `${w}.${target.includes('.') ? `"${target}"` : target}`;
+            const problem = moduleNameProblem(target);
+            if (problem)
+                throw new UsageError(`${at}: "${target}" is not a Python module name: ${problem}`);
+            budgetsMs[target] = parseDuration(at, text(limit, at, 'a duration such as "300ms"'), 'ms');
+        }
+        return { budgetsMs };
+    },
+    'min-pairs': (v, w) => ({ minPairs: count(1)(v, w) }),
+    'max-pairs': (v, w) => ({ maxPairs: count(1)(v, w) }),
+    warmup: (v, w) => ({ warmups: count(0)(v, w) }),
+    'profile-runs': (v, w) => ({ profileRuns: count(1)(v, w) }),
+    'max-time': (v, w) => ({
+        maxTimeMs: parseDuration(w, text(v, w, 'a duration such as "120s"'), 's'),
+    }),
+    'sample-timeout': (v, w) => ({
+        sampleTimeoutMs: parseDuration(w, text(v, w, 'a duration such as "60s"'), 's'),
+    }),
+    install: (v, w) => ({
+        install: parseInstall(w, text(v, w, 'an install mode or a command'), [
+            'auto',
+            'none',
+            'pip',
+            'uv',
+        ]),
+    }),
+};
+const PYPROJECT_KEYS = Object.keys(READERS);
+function table$1(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value)
         ? value
         : null;
@@ -1166,7 +1288,7 @@ function table(value) {
 function readPyproject(projectDir) {
     const file = join(projectDir, 'pyproject.toml');
     if (!existsSync(file))
-        return { file: null, targets: null };
+        return { file: null, settings: {}, raw: {} };
     let document;
     try {
         document = parse$1(readFileSync(file, 'utf8'));
@@ -1176,14 +1298,73 @@ function readPyproject(projectDir) {
         const first = error instanceof Error ? error.message.split('\n')[0] : String(error);
         throw new UsageError(`${file}: not valid TOML${where}: ${first}`);
     }
-    const settings = table(table(document.tool)?.importgate);
-    if (!settings || settings.targets === undefined)
-        return { file, targets: null };
-    const targets = settings.targets;
-    if (!Array.isArray(targets) || !targets.every((t) => typeof t === 'string')) {
-        throw new UsageError(`${file}: [tool.importgate] targets = ${JSON.stringify(targets)} must be a list of module names, such as ["mypkg", "mypkg.cli"]`);
+    const tool = table$1(document.tool)?.importgate;
+    if (tool === undefined)
+        return { file, settings: {}, raw: {} };
+    const raw = table$1(tool);
+    if (!raw)
+        throw new UsageError(`${file}: tool.importgate = ${show(tool)}: expected a table, [tool.importgate]`);
+    const settings = {};
+    for (const [key, value] of Object.entries(raw)) {
+        const reader = READERS[key];
+        if (!reader) {
+            const guess = nearest(key, PYPROJECT_KEYS);
+            throw new UsageError(`${file}: [tool.importgate] has an unknown key "${key}"${guess ? `; did you mean "${guess}"?` : ''} Known keys: ${PYPROJECT_KEYS.join(', ')}`);
+        }
+        Object.assign(settings, reader(value, `${file}: [tool.importgate] ${key}`));
     }
-    return { file, targets };
+    return { file, settings, raw };
+}
+
+// What a run is asked to do, wherever it was said: flags, action inputs or
+// [tool.importgate]. Each source yields a partial SettingsInput; resolve()
+// merges them, first given wins, over the defaults.
+const DEFAULTS = {
+    thresholdPct: 5,
+    minDeltaMs: 1,
+    alpha: 0.01,
+    warmups: 3,
+    minPairs: 20,
+    maxPairs: 200,
+    maxTimeMs: 120_000,
+    sampleTimeoutMs: 60_000,
+    profileRuns: 3,
+};
+/** Merges sources (earlier wins) over the defaults and checks what spans several settings. */
+function resolve(...sources) {
+    const pick = (key) => sources.find((s) => s[key] !== undefined)?.[key];
+    const minPairs = pick('minPairs') ?? DEFAULTS.minPairs;
+    const maxPairs = pick('maxPairs') ?? Math.max(minPairs, DEFAULTS.maxPairs);
+    if (maxPairs < minPairs)
+        throw new UsageError(`max-pairs ${maxPairs} is less than min-pairs ${minPairs}`);
+    return {
+        gate: {
+            thresholdPct: pick('thresholdPct') ?? DEFAULTS.thresholdPct,
+            minDeltaMs: pick('minDeltaMs') ?? DEFAULTS.minDeltaMs,
+            alpha: pick('alpha') ?? DEFAULTS.alpha,
+            maxModules: pick('maxModules') ?? null,
+            forbid: pick('forbid') ?? [],
+            budgetsMs: pick('budgetsMs') ?? {},
+        },
+        sampling: {
+            warmups: pick('warmups') ?? DEFAULTS.warmups,
+            minPairs,
+            maxPairs,
+            maxTimeMs: pick('maxTimeMs') ?? DEFAULTS.maxTimeMs,
+            sampleTimeoutMs: pick('sampleTimeoutMs') ?? DEFAULTS.sampleTimeoutMs,
+            profileRuns: pick('profileRuns') ?? DEFAULTS.profileRuns,
+            seed: pick('seed') ?? randomSeed(),
+        },
+        install: pick('install'),
+    };
+}
+/** A budget naming something that is not a target is a typo until proven otherwise. */
+function checkBudgets(gate, targets, source) {
+    for (const name of Object.keys(gate.budgetsMs)) {
+        if (!targets.includes(name)) {
+            throw new UsageError(`${source}: budgets names "${name}", which is not a target; the targets are ${targets.map((t) => `"${t}"`).join(', ')}`);
+        }
+    }
 }
 
 // The measured code is the pull request's own code: it must never see the
@@ -1501,7 +1682,7 @@ function isExecutableFile(path) {
 /** Resolves a name on PATH, or a path relative to `cwd`, to an executable file. */
 function findExecutable(name, pathVar, cwd) {
     if (name.includes('/') || name.includes('\\') || isAbsolute(name)) {
-        const path = resolve(cwd, name);
+        const path = resolve$1(cwd, name);
         return isExecutableFile(path) ? path : null;
     }
     for (const dir of pathVar.split(delimiter)) {
@@ -2449,6 +2630,8 @@ function settledFor(targets, gate, alpha) {
     return (results) => {
         const byKey = new Map(results.map((r) => [r.arm.key, r]));
         return targets.every(({ base, head }) => {
+            if (!base)
+                return true;
             const b = byKey.get(base.key);
             const h = byKey.get(head.key);
             if (b.failure || h.failure)
@@ -2458,7 +2641,7 @@ function settledFor(targets, gate, alpha) {
     };
 }
 async function sampleComparison(options) {
-    const arms = options.targets.flatMap((t) => [t.base, t.head]);
+    const arms = options.targets.flatMap((t) => (t.base ? [t.base, t.head] : [t.head]));
     const results = emptyResults(arms);
     const base = {
         cwd: options.cwd,
@@ -2469,8 +2652,9 @@ async function sampleComparison(options) {
         onEvent: options.onEvent,
     };
     const warmupRounds = await warmUp({ ...base, arms, minRounds: 0, maxRounds: 0, deadline: options.deadline }, results);
-    const live = arms.filter((arm) => !options.targets.some((t) => t.target === arm.target &&
-        (results.get(t.base.key).failure || results.get(t.head.key).failure)));
+    // Profile only targets whose arms all survived the warm-ups.
+    const failedGroups = new Set(arms.filter((arm) => results.get(arm.key).failure).map((arm) => arm.target));
+    const live = arms.filter((arm) => !failedGroups.has(arm.target));
     const profiles = await profileArms({
         arms: live,
         runs: options.profileRuns,
@@ -2494,19 +2678,22 @@ async function sampleComparison(options) {
     }, results);
     const samples = options.targets.map((t) => ({
         target: t.target,
-        base: results.get(t.base.key),
+        base: t.base ? results.get(t.base.key) : null,
         head: results.get(t.head.key),
-        baseProfile: profiles.get(t.base.key) ?? null,
+        baseProfile: t.base ? (profiles.get(t.base.key) ?? null) : null,
         headProfile: profiles.get(t.head.key) ?? null,
         confirmation: null,
     }));
-    const flagged = samples.filter((s) => !s.base.failure &&
-        !s.head.failure &&
-        classify(comparePairs(times(s.base), times(s.head), options.gate.alpha), options.gate) ===
-            'regression');
+    const flagged = samples.flatMap((s) => {
+        const { base: b, head: h } = s;
+        if (!b || b.failure || h.failure)
+            return [];
+        const outcome = classify(comparePairs(times(b), times(h), options.gate.alpha), options.gate);
+        return outcome === 'regression' ? [{ s, base: b, head: h }] : [];
+    });
     if (flagged.length > 0 && !options.signal?.aborted) {
-        options.onEvent?.({ phase: 'confirm', targets: flagged.map((s) => s.target) });
-        const confirmArms = flagged.flatMap((s) => [s.base.arm, s.head.arm]);
+        options.onEvent?.({ phase: 'confirm', targets: flagged.map((f) => f.s.target) });
+        const confirmArms = flagged.flatMap((f) => [f.base.arm, f.head.arm]);
         const fresh = emptyResults(confirmArms);
         await sample({
             ...base,
@@ -2515,14 +2702,14 @@ async function sampleComparison(options) {
             maxRounds: options.confirmPairs,
             deadline: options.deadline,
         }, fresh);
-        for (const s of flagged) {
-            const b = fresh.get(s.base.arm.key);
-            const h = fresh.get(s.head.arm.key);
-            s.confirmation = { base: b.samples, head: h.samples };
+        for (const f of flagged) {
+            const b = fresh.get(f.base.arm.key);
+            const h = fresh.get(f.head.arm.key);
+            f.s.confirmation = { base: b.samples, head: h.samples };
             if (b.failure)
-                s.base.failure = b.failure;
+                f.base.failure = b.failure;
             if (h.failure)
-                s.head.failure = h.failure;
+                f.head.failure = h.failure;
         }
     }
     return { targets: samples, rounds: outcome.rounds, truncated: outcome.truncated };
@@ -2591,6 +2778,49 @@ function targetVerdict(base, head, confirmation, gate) {
     };
 }
 
+/** Most serious first: the documented precedence of verdicts. */
+const PRECEDENCE = [
+    'error',
+    'forbidden',
+    'budget',
+    'regression',
+    'improvement',
+    'pass',
+];
+function mostSerious(verdicts) {
+    return PRECEDENCE.find((v) => verdicts.includes(v)) ?? 'pass';
+}
+const under = (name, rule) => name === rule || name.startsWith(`${rule}.`);
+/**
+ * Forbidden modules among those importing a target loaded. "paramiko" forbids
+ * paramiko.client too. One hit per rule: the rule's own module when it was
+ * imported, else the first of its submodules by name.
+ */
+function forbiddenImports(loaded, costs, forbid) {
+    const hits = [];
+    for (const rule of forbid) {
+        const matches = loaded.filter((name) => under(name, rule)).sort();
+        if (matches.length === 0)
+            continue;
+        const name = matches.includes(rule) ? rule : matches[0];
+        hits.push({ name, chain: costs.get(name)?.chain ?? [], rule, count: matches.length });
+    }
+    return hits;
+}
+function budgetStatus(medianMs, moduleCount, timeBudgetMs, maxModules) {
+    return {
+        time: timeBudgetMs === undefined || medianMs === null
+            ? null
+            : { limit: timeBudgetMs, actual: medianMs, ok: medianMs <= timeBudgetMs },
+        modules: maxModules === null || moduleCount === null
+            ? null
+            : { limit: maxModules, actual: moduleCount, ok: moduleCount <= maxModules },
+    };
+}
+function isBreached(status) {
+    return status.time?.ok === false || status.modules?.ok === false;
+}
+
 // One side's measurements → its part of the results document. Pure.
 /** Milliseconds to microsecond precision: enough for any import, and compact. */
 function ms(value) {
@@ -2634,24 +2864,62 @@ function sideResult(target, samples, profile, slowest = 15) {
     };
 }
 
+// Budgets and forbidden imports applied to a target's result. Pure.
+/**
+ * Sets forbidden, budget and the final verdict: the most serious of the
+ * statistical outcome (or error), a forbidden import and a budget breach.
+ */
+function applyGate(result, loaded, costs, gate) {
+    result.forbidden = loaded
+        ? forbiddenImports(loaded, costs, gate.forbid).map(({ name, chain, rule, count }) => ({
+            name,
+            chain,
+            rule,
+            count,
+        }))
+        : [];
+    const status = budgetStatus(result.head?.median_ms ?? null, result.head?.module_count ?? null, gate.budgetsMs[result.name], gate.maxModules);
+    result.budget =
+        status.time || status.modules
+            ? {
+                time: status.time && {
+                    limit_ms: ms(status.time.limit),
+                    median_ms: status.time.actual,
+                    ok: status.time.ok,
+                },
+                modules: status.modules && {
+                    limit: status.modules.limit,
+                    count: status.modules.actual,
+                    ok: status.modules.ok,
+                },
+            }
+            : null;
+    const findings = [result.verdict];
+    if (result.forbidden.length)
+        findings.push('forbidden');
+    if (isBreached(status))
+        findings.push('budget');
+    result.verdict = mostSerious(findings);
+    return result;
+}
+
 // A comparison's measurements → the results document (schema 1). Pure.
-const PRECEDENCE = ['error', 'forbidden', 'budget', 'regression', 'improvement', 'pass'];
-/** The overall verdict: the most serious of the targets' (error > … > pass). */
+/** The overall verdict: the most serious of the targets' (error > forbidden > budget > …). */
 function overallVerdict(verdicts) {
-    return PRECEDENCE.find((v) => verdicts.includes(v)) ?? 'pass';
+    return mostSerious(verdicts);
 }
 function changeJson(c) {
     return { name: c.name, chain: c.chain, self_ms: ms(c.selfMs), cumulative_ms: ms(c.cumulativeMs) };
 }
 function errorOf(s) {
     const pick = (side, failure) => failure ? { side, ...failure } : null;
-    return (pick('base', s.base.failure) ??
+    return (pick('base', s.base?.failure) ??
         pick('head', s.head.failure) ??
         pick('base', s.baseProfile?.failure) ??
         pick('head', s.headProfile?.failure));
 }
 function modulesJson(s) {
-    if (!s.baseProfile?.runs || !s.headProfile?.runs)
+    if (!s.base || !s.baseProfile?.runs || !s.headProfile?.runs)
         return null;
     const diff = diffModules({ added: s.baseProfile.added, costs: s.baseProfile.costs }, { added: s.headProfile.added, costs: s.headProfile.costs });
     return {
@@ -2667,9 +2935,9 @@ function modulesJson(s) {
 }
 function targetResult(s, gate) {
     const error = errorOf(s);
-    const baseSamples = [...s.base.samples, ...(s.confirmation?.base ?? [])];
+    const baseSamples = [...(s.base?.samples ?? []), ...(s.confirmation?.base ?? [])];
     const headSamples = [...s.head.samples, ...(s.confirmation?.head ?? [])];
-    const measured = !error && s.base.samples.length > 0 && s.head.samples.length > 0;
+    const measured = !error && s.head.samples.length > 0 && (!s.base || s.base.samples.length > 0);
     const result = {
         name: s.target,
         verdict: error ? 'error' : 'pass',
@@ -2678,10 +2946,14 @@ function targetResult(s, gate) {
         delta: null,
         modules: modulesJson(s),
         forbidden: [],
+        budget: null,
         error,
     };
-    if (!measured)
-        return result;
+    if (!s.base)
+        result.new = true;
+    const gated = (r) => applyGate(r, s.headProfile?.runs ? s.headProfile.added : null, s.headProfile?.costs ?? new Map(), gate);
+    if (!measured || !s.base)
+        return gated(result);
     const times = (xs) => xs.map((x) => x.importMs);
     const confirmation = s.confirmation
         ? { base: times(s.confirmation.base), head: times(s.confirmation.head) }
@@ -2702,7 +2974,7 @@ function targetResult(s, gate) {
         pairs: c.pairs,
         confirmation: verdict.confirmation,
     };
-    return result;
+    return gated(result);
 }
 
 /** The sampling settings as the results document records them. */
@@ -2715,6 +2987,17 @@ function samplingSettings(s) {
         sample_timeout_s: s.sampleTimeoutMs / 1000,
         profile_runs: s.profileRuns,
         seed: s.seed,
+    };
+}
+/** The gate settings as the results document records them. */
+function gateSettings(g) {
+    return {
+        threshold_pct: g.thresholdPct,
+        min_delta_ms: g.minDeltaMs,
+        alpha: g.alpha,
+        max_modules: g.maxModules,
+        forbid: g.forbid,
+        budgets_ms: g.budgetsMs,
     };
 }
 
@@ -2774,17 +3057,25 @@ async function measure(config, deps) {
     if (!python) {
         throw new SetupError(`--python: "${config.python}" was not found (give a path, or a name on PATH)`);
     }
+    const pyproject = readPyproject(config.projectDir);
+    const targets = config.flags.targets ?? pyproject.settings.targets;
+    if (!targets?.length) {
+        throw new UsageError(`no targets: pass -t MODULE (repeatable), or set targets = ["mypkg"] under [tool.importgate] in ${config.projectDir}/pyproject.toml`);
+    }
+    const settings = resolve(config.flags, pyproject.settings);
+    checkBudgets(settings.gate, targets, pyproject.file ? `${pyproject.file} [tool.importgate]` : '--budget');
+    const install = settings.install ?? { kind: 'none' };
     // A neutral, empty cwd: nothing in it can shadow a module or add to the search.
     const scratch = await mkdtemp(join(deps.env.TMPDIR || tmpdir(), 'importgate-'));
     try {
         const info = await describeInterpreter(python, childEnv(deps.env), scratch);
         const interpreter = info.executable || python;
-        if (config.install.kind !== 'none' && config.install.kind !== 'current') {
-            deps.log(`installing the working tree (${config.install.kind})`);
+        if (install.kind !== 'none' && install.kind !== 'current') {
+            deps.log(`installing the working tree (${install.kind})`);
         }
         const environment = await prepareEnvironment({
             label: 'the working tree',
-            spec: config.install,
+            spec: install,
             projectDir: config.projectDir,
             envDir: join(scratch, 'venv'),
             tmpDir: join(scratch, 'tmp'),
@@ -2795,14 +3086,14 @@ async function measure(config, deps) {
         });
         const env = environment.env;
         const probe = await compiledProbe(environment.python, env, scratch);
-        const arms = config.targets.map((target) => ({
+        const arms = targets.map((target) => ({
             key: `head:${target}`,
             target,
             python: environment.python,
             probe,
             env,
         }));
-        const sampling = config.sampling;
+        const sampling = settings.sampling;
         const random = seededRandom(sampling.seed);
         const options = {
             arms,
@@ -2821,7 +3112,7 @@ async function measure(config, deps) {
                     deps.log(line);
             },
         };
-        deps.log(`Python ${info.version_info.join('.')} (${interpreter}), ${config.targets.length} target(s)`);
+        deps.log(`Python ${info.version_info.join('.')} (${interpreter}), ${targets.length} target(s)`);
         const results = emptyResults(arms);
         await warmUp(options, results);
         const live = arms.filter((arm) => !results.get(arm.key).failure);
@@ -2838,28 +3129,31 @@ async function measure(config, deps) {
         const outcome = await sample(options, results);
         if (deps.signal?.aborted)
             throw new SetupError('cancelled');
-        const targets = arms.map((arm) => {
-            const result = results.get(arm.key);
+        const targetResults = arms.map((arm) => {
+            const armResult = results.get(arm.key);
             const profile = profiles.get(arm.key);
-            const failure = result.failure ?? profile?.failure ?? null;
-            const measured = result.samples.length > 0 && !failure;
-            return {
+            const failure = armResult.failure ?? profile?.failure ?? null;
+            const measured = armResult.samples.length > 0 && !failure;
+            const result = {
                 name: arm.target,
                 verdict: failure ? 'error' : 'pass',
                 base: null,
-                head: measured ? sideResult(arm.target, result.samples, profile) : null,
+                head: measured ? sideResult(arm.target, armResult.samples, profile) : null,
                 delta: null,
                 modules: null,
                 forbidden: [],
+                budget: null,
                 error: failure ? targetError(failure, environment.strategy, config.projectDir) : null,
             };
+            const loaded = profile?.runs ? profile.added : null;
+            return applyGate(result, loaded, profile?.costs ?? new Map(), settings.gate);
         });
         const tree = await describeWorkingTree(config.repoDir);
         return {
             schema: 1,
             tool: { name: 'importgate', version: VERSION },
             command: 'measure',
-            verdict: targets.some((t) => t.verdict === 'error') ? 'error' : 'pass',
+            verdict: mostSerious(targetResults.map((t) => t.verdict)),
             python: info.version,
             platform: `${info.platform} ${info.machine}`.trim(),
             base: null,
@@ -2868,13 +3162,14 @@ async function measure(config, deps) {
                 install: environment.strategy,
                 python: environment.python,
                 project_dir: config.projectDir,
+                ...gateSettings(settings.gate),
                 ...samplingSettings(sampling),
             },
             rounds: outcome.rounds,
             truncated: outcome.truncated,
             started_at: started.toISOString(),
             duration_s: ms((performance.now() - clockStart) / 1000),
-            targets,
+            targets: targetResults,
         };
     }
     finally {
@@ -2884,20 +3179,26 @@ async function measure(config, deps) {
 
 // `importgate compare <base> <head>`: two commits, each in its own worktree and
 // environment, measured in interleaved pairs, compared, and explained.
-/** Targets from -t, else the union of [tool.importgate] targets in both commits. */
-function targetsFor(config, projects) {
-    if (config.targets)
-        return config.targets;
-    const found = [];
-    for (const side of ['base', 'head']) {
-        const pyproject = readPyproject(projects[side]);
-        if (pyproject.targets)
-            found.push(...validateTargets(pyproject.targets, `${pyproject.file} (${side}) [tool.importgate] targets`));
-    }
-    if (found.length === 0) {
+/**
+ * The gate and sampling come from base's [tool.importgate] (flags win), so a
+ * pull request cannot loosen its own gate unseen; what head changes there is
+ * reported. Targets are -t, else the union of both sides' lists.
+ */
+function compareSettings(flags, base, head) {
+    const resolved = resolve(flags, base.settings);
+    const baseTargets = base.settings.targets ?? [];
+    const headTargets = head.settings.targets ?? [];
+    const targets = flags.targets ?? [...new Set([...baseTargets, ...headTargets])];
+    if (targets.length === 0) {
         throw new UsageError('no targets: pass -t MODULE (repeatable), or set targets = ["mypkg"] under [tool.importgate] in pyproject.toml');
     }
-    return [...new Set(found)];
+    checkBudgets(resolved.gate, targets, base.file ? `${base.file} [tool.importgate]` : '--budget');
+    const newTargets = flags.targets ? [] : headTargets.filter((t) => !baseTargets.includes(t));
+    const keys = [...new Set([...Object.keys(base.raw), ...Object.keys(head.raw)])].sort();
+    const changes = keys
+        .filter((key) => JSON.stringify(base.raw[key]) !== JSON.stringify(head.raw[key]))
+        .map((key) => ({ key, base: base.raw[key] ?? null, head: head.raw[key] ?? null }));
+    return { ...resolved, targets, newTargets, changes };
 }
 /** Installs both sides at once; when one fails the other is stopped, and the first error is thrown. */
 async function installBoth(install, outer) {
@@ -2956,12 +3257,17 @@ async function compare(config, deps) {
                     throw new SetupError(`--project-dir: ${config.projectSubdir} does not exist in ${side} (${sha[side].slice(0, 10)})`);
                 }
             }
-            const targets = targetsFor(config, projects);
+            const settings = compareSettings(config.flags, readPyproject(projects.base), readPyproject(projects.head));
+            const { targets, gate } = settings;
+            const install = settings.install ?? { kind: 'auto' };
+            if (settings.changes.length) {
+                deps.log(`head changes [tool.importgate] (${settings.changes.map((c) => c.key).join(', ')}); the gate uses base's settings`);
+            }
             const ref = (side) => (side === 'base' ? config.baseRef : config.headRef);
-            deps.log(`installing base and head (${config.install.kind})`);
+            deps.log(`installing base and head (${install.kind})`);
             const envs = await installBoth((side, signal) => prepareEnvironment({
                 label: `${side} (${ref(side)} at ${sha[side].slice(0, 10)})`,
-                spec: config.install,
+                spec: install,
                 projectDir: projects[side],
                 envDir: join(scratch, `${side}-venv`),
                 tmpDir: join(scratch, `${side}-tmp`),
@@ -2981,9 +3287,13 @@ async function compare(config, deps) {
                     env: envs[side].env,
                     group: target,
                 });
-                return { target, base: arm('base'), head: arm('head') };
+                return {
+                    target,
+                    base: settings.newTargets.includes(target) ? null : arm('base'),
+                    head: arm('head'),
+                };
             });
-            const s = config.sampling;
+            const s = settings.sampling;
             deps.log(`measuring ${targets.join(', ')}: ${s.minPairs} to ${s.maxPairs} interleaved pairs, at most ${s.maxTimeMs / 1000} s`);
             const outcome = await sampleComparison({
                 targets: arms,
@@ -2996,7 +3306,7 @@ async function compare(config, deps) {
                 profileRuns: s.profileRuns,
                 confirmPairs: s.minPairs,
                 random: seededRandom(s.seed),
-                gate: config.gate,
+                gate,
                 signal: deps.signal,
                 onEvent: (event) => {
                     if (event.phase === 'warmup')
@@ -3011,7 +3321,7 @@ async function compare(config, deps) {
             });
             if (deps.signal?.aborted)
                 throw new SetupError('cancelled');
-            const results = outcome.targets.map((t) => targetResult(t, config.gate));
+            const results = outcome.targets.map((t) => targetResult(t, gate));
             const installed = envs.base.distributions && envs.head.distributions;
             return {
                 schema: 1,
@@ -3023,14 +3333,13 @@ async function compare(config, deps) {
                 base: { ref: config.baseRef, sha: sha.base },
                 head: { ref: config.headRef, sha: sha.head },
                 settings: {
-                    install: config.install.kind === 'command' ? config.install.command : config.install.kind,
+                    install: install.kind === 'command' ? install.command : install.kind,
                     python: interpreter,
                     project_dir: config.projectSubdir || '.',
-                    threshold_pct: config.gate.thresholdPct,
-                    min_delta_ms: config.gate.minDeltaMs,
-                    alpha: config.gate.alpha,
+                    ...gateSettings(gate),
                     ...samplingSettings(s),
                 },
+                config_changes: settings.changes,
                 deps: installed
                     ? {
                         base_strategy: envs.base.strategy,
@@ -3051,157 +3360,951 @@ async function compare(config, deps) {
     }
 }
 
-// The --install input: a strategy name, or the user's own shell command.
-const INSTALL_NAMES = ['auto', 'none', 'current', 'pip', 'uv'];
-/**
- * Known names are strategies. Anything with a space, a slash or shell syntax is
- * a command; a lone unknown word is refused (a typo of "pip" should not be run
- * as a program). A one-word command can be written as "./install.sh" or
- * "sh -c make".
- */
-function parseInstall(input, value, allowed) {
-    const text = value.trim();
-    if (allowed.includes(text))
-        return { kind: text };
-    if (/[\s/;&|$`<>()]/.test(text))
-        return { kind: 'command', command: text };
-    const why = INSTALL_NAMES.includes(text) ? ' here' : '';
-    throw new UsageError(`${input}: "${value}" is not an install mode${why}; use ${allowed.join(', ')}, or a shell command such as "pip install .[fast]"`);
+function directory(input, path) {
+    if (!existsSync(path) || !statSync(path).isDirectory()) {
+        throw new UsageError(`${input}: ${path} is not a directory`);
+    }
+    return path;
+}
+/** --project-dir as a path inside the repository (it is looked up in each worktree). */
+function projectSubdir(repoDir, value) {
+    const sub = relative(repoDir, resolve$1(repoDir, value ?? '.'));
+    if (sub.startsWith('..') || isAbsolute(sub)) {
+        throw new UsageError(`--project-dir: "${value}" is outside the repository ${repoDir}; give a folder inside it`);
+    }
+    return sub;
+}
+function validateTargets(targets, source) {
+    for (const target of targets) {
+        const problem = moduleNameProblem(target);
+        if (problem)
+            throw new UsageError(`${source}: "${target}" is not a Python module name: ${problem}`);
+    }
+    return [...new Set(targets)];
 }
 
-// Numbers given as text: counts, durations, percentages. Each parser names the
-// input and the value in its error, and says what would be accepted.
-const DURATION = /^(\d+(?:\.\d+)?|\.\d+)\s*(ms|s|m)?$/;
-/** A duration in milliseconds; a bare number is in `bareUnit`. */
-function parseDuration(input, value, bareUnit) {
-    const match = DURATION.exec(value.trim());
-    if (!match) {
-        throw new UsageError(`${input}: "${value}" is not a duration; use a number of ${bareUnit === 's' ? 'seconds' : 'milliseconds'} or one with a unit, such as 300ms, 0.3s or 2m`);
-    }
-    const amount = Number(match[1]);
-    const unit = match[2] ?? bareUnit;
-    return amount * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000);
-}
-/** A whole number ≥ min. */
-function parseCount(input, value, min) {
-    const text = value.trim();
-    if (!/^\d+$/.test(text) || Number(text) < min) {
-        throw new UsageError(`${input}: "${value}" is not a whole number of at least ${min}`);
-    }
-    return Number(text);
-}
-/** A percentage: "5%" or "5" both mean 5. */
-function parsePercent(input, value) {
-    const match = /^(\d+(?:\.\d+)?|\.\d+)\s*%?$/.exec(value.trim());
-    if (!match)
-        throw new UsageError(`${input}: "${value}" is not a percentage; use a number such as 5 or 5%`);
-    return Number(match[1]);
-}
-
-// Sampling flags shared by measure and compare.
-const SAMPLING_DEFAULTS = {
-    warmups: 3,
-    minPairs: 20,
-    maxPairs: 200,
-    maxTimeS: 120,
-    sampleTimeoutS: 60,
-    profileRuns: 3,
-};
-function positiveDuration(input, value) {
+// Command-line flags (as node:util parseArgs returns them) → SettingsInput.
+function positive(input, value) {
     const ms = parseDuration(input, value, 's');
     if (ms <= 0)
         throw new UsageError(`${input}: "${value}" must be more than zero`);
     return ms;
 }
-function samplingConfig(flags, minProfileRuns = 0) {
-    const d = SAMPLING_DEFAULTS;
-    const minPairs = parseCount('--min-pairs', flags['min-pairs'] ?? String(d.minPairs), 1);
-    const maxPairs = parseCount('--max-pairs', flags['max-pairs'] ?? String(Math.max(minPairs, d.maxPairs)), 1);
-    if (maxPairs < minPairs)
-        throw new UsageError(`--max-pairs: ${maxPairs} is less than --min-pairs ${minPairs}`);
-    return {
-        warmups: parseCount('--warmup', flags.warmup ?? String(d.warmups), 0),
-        minPairs,
-        maxPairs,
-        maxTimeMs: positiveDuration('--max-time', flags['max-time'] ?? String(d.maxTimeS)),
-        sampleTimeoutMs: positiveDuration('--sample-timeout', flags['sample-timeout'] ?? String(d.sampleTimeoutS)),
-        profileRuns: parseCount('--profile-runs', flags['profile-runs'] ?? String(d.profileRuns), minProfileRuns),
-        seed: flags.seed === undefined ? randomSeed() : parseCount('--seed', flags.seed, 0),
+/** "mypkg=300ms" → ["mypkg", 300]. */
+function budget(value) {
+    const at = value.indexOf('=');
+    if (at < 1)
+        throw new UsageError(`--budget: "${value}" should be TARGET=DURATION, such as mypkg=300ms`);
+    const [target] = validateTargets([value.slice(0, at).trim()], '--budget');
+    return [target, parseDuration('--budget', value.slice(at + 1), 'ms')];
+}
+function flagSettings(flags, installModes, minProfileRuns = 0) {
+    const f = flags;
+    const input = {
+        targets: f.target?.length ? validateTargets(f.target, '-t/--target') : undefined,
+        install: f.install === undefined ? undefined : parseInstall('--install', f.install, installModes),
+        thresholdPct: f.threshold === undefined ? undefined : parsePercent('--threshold', f.threshold),
+        minDeltaMs: f['min-delta'] === undefined ? undefined : parseDuration('--min-delta', f['min-delta'], 'ms'),
+        maxModules: f['max-modules'] === undefined ? undefined : parseCount('--max-modules', f['max-modules'], 1),
+        forbid: f.forbid?.length ? validateTargets(f.forbid, '--forbid') : undefined,
+        budgetsMs: f.budget?.length ? Object.fromEntries(f.budget.map(budget)) : undefined,
+        minPairs: f['min-pairs'] === undefined ? undefined : parseCount('--min-pairs', f['min-pairs'], 1),
+        maxPairs: f['max-pairs'] === undefined ? undefined : parseCount('--max-pairs', f['max-pairs'], 1),
+        maxTimeMs: f['max-time'] === undefined ? undefined : positive('--max-time', f['max-time']),
+        sampleTimeoutMs: f['sample-timeout'] === undefined
+            ? undefined
+            : positive('--sample-timeout', f['sample-timeout']),
+        warmups: f.warmup === undefined ? undefined : parseCount('--warmup', f.warmup, 0),
+        profileRuns: f['profile-runs'] === undefined
+            ? undefined
+            : parseCount('--profile-runs', f['profile-runs'], minProfileRuns),
+        seed: f.seed === undefined ? undefined : parseCount('--seed', f.seed, 0),
     };
+    if (f.alpha !== undefined) {
+        const a = Number(f.alpha);
+        if (!(a > 0 && a < 0.5))
+            throw new UsageError(`--alpha: "${f.alpha}" must be a number between 0 and 0.5, such as 0.01`);
+        input.alpha = a;
+    }
+    return input;
 }
 
-// `importgate compare <base-ref> <head-ref>` flags → one typed CompareConfig.
-const GATE_DEFAULTS = { thresholdPct: 5, minDeltaMs: 1, alpha: 0.01 };
-function alpha(value) {
-    if (value === undefined)
-        return GATE_DEFAULTS.alpha;
-    const a = Number(value);
-    if (!(a > 0 && a < 0.5))
-        throw new UsageError(`--alpha: "${value}" must be a number between 0 and 0.5, such as 0.01`);
-    return a;
-}
+// `importgate compare <base-ref> <head-ref>` flags → CompareConfig. Settings
+// from [tool.importgate] are read later, from the base commit's checkout.
 function compareConfig(flags, positionals, cwd) {
     if (positionals.length !== 2) {
         throw new UsageError(`compare needs two revisions, base then head (e.g. importgate compare main HEAD); got ${positionals.length}: ${JSON.stringify(positionals)}`);
     }
     const [baseRef, headRef] = positionals;
-    const repoDir = directory('-C/--repo', resolve(cwd, flags.repo ?? '.'));
-    const targets = flags.target?.length ? validateTargets(flags.target, '-t/--target') : null;
+    const repoDir = directory('-C/--repo', resolve$1(cwd, flags.repo ?? '.'));
     return {
         repoDir,
         projectSubdir: projectSubdir(repoDir, flags['project-dir']),
         baseRef,
         headRef,
         python: flags.python ?? 'python3',
-        install: parseInstall('--install', flags.install ?? 'auto', ['auto', 'none', 'pip', 'uv']),
-        targets,
         // At least one profile run per side: the module diff needs them.
-        sampling: samplingConfig(flags, 1),
-        gate: {
-            thresholdPct: flags.threshold === undefined
-                ? GATE_DEFAULTS.thresholdPct
-                : parsePercent('--threshold', flags.threshold),
-            minDeltaMs: flags['min-delta'] === undefined
-                ? GATE_DEFAULTS.minDeltaMs
-                : parseDuration('--min-delta', flags['min-delta'], 'ms'),
-            alpha: alpha(flags.alpha),
-        },
-        jsonPath: flags.json ? resolve(cwd, flags.json) : null,
+        flags: flagSettings(flags, ['auto', 'none', 'pip', 'uv'], 1),
+        jsonPath: flags.json ? resolve$1(cwd, flags.json) : null,
+        markdownPath: flags.markdown ? resolve$1(cwd, flags.markdown) : null,
         quiet: flags.quiet ?? false,
     };
 }
 
-// `importgate measure` flags → one typed, validated MeasureConfig.
+// `importgate measure` flags → MeasureConfig. The project's [tool.importgate]
+// is merged in by the command (flags win), once the project is known.
 function measureConfig(flags, cwd) {
-    const repoDir = directory('-C/--repo', resolve(cwd, flags.repo ?? '.'));
-    const projectDir = directory('--project-dir', resolve(repoDir, flags['project-dir'] ?? '.'));
-    const install = parseInstall('--install', flags.install ?? 'none', [
-        'none',
-        'current',
-        'auto',
-        'pip',
-        'uv',
-    ]);
-    let targets = flags.target ?? [];
-    let source = '-t/--target';
-    if (targets.length === 0) {
-        const pyproject = readPyproject(projectDir);
-        targets = pyproject.targets ?? [];
-        source = `${pyproject.file} [tool.importgate] targets`;
-        if (targets.length === 0) {
-            throw new UsageError(`no targets: pass -t MODULE (repeatable), or set targets = ["mypkg"] under [tool.importgate] in ${projectDir}/pyproject.toml`);
-        }
-    }
+    const repoDir = directory('-C/--repo', resolve$1(cwd, flags.repo ?? '.'));
     return {
         repoDir,
-        projectDir,
+        projectDir: directory('--project-dir', resolve$1(repoDir, flags['project-dir'] ?? '.')),
         python: flags.python ?? 'python3',
-        install,
-        targets: validateTargets(targets, source),
-        sampling: samplingConfig(flags),
-        jsonPath: flags.json ? resolve(cwd, flags.json) : null,
+        flags: flagSettings(flags, ['none', 'current', 'auto', 'pip', 'uv']),
+        jsonPath: flags.json ? resolve$1(cwd, flags.json) : null,
+        markdownPath: flags.markdown ? resolve$1(cwd, flags.markdown) : null,
         quiet: flags.quiet ?? false,
     };
+}
+
+// Number and chain formatting shared by the terminal and markdown reports.
+/** 12.3 ms, 1.234 s, 850 µs: three significant figures or so. */
+function formatMs(value) {
+    if (!Number.isFinite(value))
+        return '–';
+    const abs = Math.abs(value);
+    if (abs >= 1000)
+        return `${(value / 1000).toFixed(abs >= 10_000 ? 1 : 2)} s`;
+    if (abs >= 100)
+        return `${value.toFixed(0)} ms`;
+    if (abs >= 10)
+        return `${value.toFixed(1)} ms`;
+    if (abs >= 1)
+        return `${value.toFixed(2)} ms`;
+    return `${(value * 1000).toFixed(0)} µs`;
+}
+/** "a → b → c", keeping the two outermost and the three innermost links of a long chain. */
+function formatChain(chain, arrow = ' → ') {
+    if (chain.length <= 6)
+        return chain.join(arrow);
+    return [...chain.slice(0, 2), '…', ...chain.slice(-3)].join(arrow);
+}
+
+// To do: next major: remove.
+/**
+ * @typedef {Options} MarkdownTableOptions
+ *   Configuration.
+ */
+
+/**
+ * @typedef Options
+ *   Configuration.
+ * @property {boolean | null | undefined} [alignDelimiters=true]
+ *   Whether to align the delimiters (default: `true`);
+ *   they are aligned by default:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   Pass `false` to make them staggered:
+ *
+ *   ```markdown
+ *   | Alpha | B |
+ *   | - | - |
+ *   | C | Delta |
+ *   ```
+ * @property {ReadonlyArray<string | null | undefined> | string | null | undefined} [align]
+ *   How to align columns (default: `''`);
+ *   one style for all columns or styles for their respective columns;
+ *   each style is either `'l'` (left), `'r'` (right), or `'c'` (center);
+ *   other values are treated as `''`, which doesn’t place the colon in the
+ *   alignment row but does align left;
+ *   *only the lowercased first character is used, so `Right` is fine.*
+ * @property {boolean | null | undefined} [delimiterEnd=true]
+ *   Whether to end each row with the delimiter (default: `true`).
+ *
+ *   > 👉 **Note**: please don’t use this: it could create fragile structures
+ *   > that aren’t understandable to some markdown parsers.
+ *
+ *   When `true`, there are ending delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there are no ending delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B
+ *   | ----- | -----
+ *   | C     | Delta
+ *   ```
+ * @property {boolean | null | undefined} [fillRows=true]
+ *   Whether to fill rows with empty cells up to the most cells in a row
+ *   (default: `true`).
+ *
+ *   When `true`, all rows have as many cells as the longest row:
+ *
+ *   ```markdown
+ *   | Alpha | B    |   |
+ *   | ----- | ---- | - |
+ *   | C     |      |   |
+ *   | D     | Echo | F |
+ *   ```
+ *
+ *   When `false`, rows keep their cells,
+ *   and the delimiter row has as many cells as the header row:
+ *
+ *   ```markdown
+ *   | Alpha | B    |
+ *   | ----- | ---- |
+ *   | C     |
+ *   | D     | Echo | F |
+ *   ```
+ * @property {boolean | null | undefined} [delimiterStart=true]
+ *   Whether to begin each row with the delimiter (default: `true`).
+ *
+ *   > 👉 **Note**: please don’t use this: it could create fragile structures
+ *   > that aren’t understandable to some markdown parsers.
+ *
+ *   When `true`, there are starting delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there are no starting delimiters:
+ *
+ *   ```markdown
+ *   Alpha | B     |
+ *   ----- | ----- |
+ *   C     | Delta |
+ *   ```
+ * @property {boolean | null | undefined} [padding=true]
+ *   Whether to add a space of padding between delimiters and cells
+ *   (default: `true`).
+ *
+ *   When `true`, there is padding:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there is no padding:
+ *
+ *   ```markdown
+ *   |Alpha|B    |
+ *   |-----|-----|
+ *   |C    |Delta|
+ *   ```
+ * @property {((value: string) => number) | null | undefined} [stringLength]
+ *   Function to detect the length of table cell content (optional);
+ *   this is used when aligning the delimiters (`|`) between table cells;
+ *   full-width characters and emoji mess up delimiter alignment when viewing
+ *   the markdown source;
+ *   to fix this, you can pass this function,
+ *   which receives the cell content and returns its “visible” size;
+ *   note that what is and isn’t visible depends on where the text is displayed.
+ *
+ *   Without such a function, the following:
+ *
+ *   ```js
+ *   markdownTable([
+ *     ['Alpha', 'Bravo'],
+ *     ['中文', 'Charlie'],
+ *     ['👩‍❤️‍👩', 'Delta']
+ *   ])
+ *   ```
+ *
+ *   Yields:
+ *
+ *   ```markdown
+ *   | Alpha | Bravo |
+ *   | - | - |
+ *   | 中文 | Charlie |
+ *   | 👩‍❤️‍👩 | Delta |
+ *   ```
+ *
+ *   With [`string-width`](https://github.com/sindresorhus/string-width):
+ *
+ *   ```js
+ *   import stringWidth from 'string-width'
+ *
+ *   markdownTable(
+ *     [
+ *       ['Alpha', 'Bravo'],
+ *       ['中文', 'Charlie'],
+ *       ['👩‍❤️‍👩', 'Delta']
+ *     ],
+ *     {stringLength: stringWidth}
+ *   )
+ *   ```
+ *
+ *   Yields:
+ *
+ *   ```markdown
+ *   | Alpha | Bravo   |
+ *   | ----- | ------- |
+ *   | 中文  | Charlie |
+ *   | 👩‍❤️‍👩    | Delta   |
+ *   ```
+ */
+
+/**
+ * Get the length of a cell.
+ *
+ * @param {string} value
+ *   Cell value.
+ * @returns {number}
+ *   Cell size.
+ */
+function defaultStringLength(value) {
+  return value.length
+}
+
+/**
+ * Generate a markdown
+ * ([GFM](https://docs.github.com/en/github/writing-on-github/working-with-advanced-formatting/organizing-information-with-tables))
+ * table.
+ *
+ * @param {ReadonlyArray<ReadonlyArray<string | null | undefined>>} table
+ *   Table data (matrix of strings).
+ * @param {Readonly<Options> | null | undefined} [options]
+ *   Configuration (optional).
+ * @returns {string}
+ *   Result.
+ */
+function markdownTable(table, options) {
+  const settings = options || {};
+  // To do: next major: change to spread.
+  // eslint-disable-next-line unicorn/prefer-spread -- `align` can be a string.
+  const align = (settings.align || []).concat();
+  const stringLength = settings.stringLength || defaultStringLength;
+  /** @type {Array<number>} Character codes as symbols for alignment per column. */
+  const alignments = [];
+  /** @type {Array<Array<string>>} Cells per row. */
+  const cellMatrix = [];
+  /** @type {Array<Array<number>>} Sizes of each cell per row. */
+  const sizeMatrix = [];
+  /** @type {Array<number>} */
+  const longestCellByColumn = [];
+  let mostCellsPerRow = 0;
+  let rowIndex = -1;
+
+  // This is a superfluous loop if we don’t align delimiters, but otherwise we’d
+  // do superfluous work when aligning, so optimize for aligning.
+  while (++rowIndex < table.length) {
+    /** @type {Array<string>} */
+    const row = [];
+    /** @type {Array<number>} */
+    const sizes = [];
+    let columnIndex = -1;
+
+    if (table[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table[rowIndex].length;
+    }
+
+    while (++columnIndex < table[rowIndex].length) {
+      const cell = serialize(table[rowIndex][columnIndex]);
+
+      if (settings.alignDelimiters !== false) {
+        const size = stringLength(cell);
+        sizes[columnIndex] = size;
+
+        if (
+          longestCellByColumn[columnIndex] === undefined ||
+          size > longestCellByColumn[columnIndex]
+        ) {
+          longestCellByColumn[columnIndex] = size;
+        }
+      }
+
+      row.push(cell);
+    }
+
+    cellMatrix[rowIndex] = row;
+    sizeMatrix[rowIndex] = sizes;
+  }
+
+  // Figure out which alignments to use.
+  let columnIndex = -1;
+
+  if (typeof align === 'object' && 'length' in align) {
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = toAlignment(align[columnIndex]);
+    }
+  } else {
+    const code = toAlignment(align);
+
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = code;
+    }
+  }
+
+  // Inject the alignment row.
+  columnIndex = -1;
+  /** @type {Array<string>} */
+  const row = [];
+  /** @type {Array<number>} */
+  const sizes = [];
+
+  while (++columnIndex < mostCellsPerRow) {
+    const code = alignments[columnIndex];
+    let before = '';
+    let after = '';
+
+    if (code === 99 /* `c` */) {
+      before = ':';
+      after = ':';
+    } else if (code === 108 /* `l` */) {
+      before = ':';
+    } else if (code === 114 /* `r` */) {
+      after = ':';
+    }
+
+    // There *must* be at least one hyphen-minus in each alignment cell.
+    let size =
+      settings.alignDelimiters === false
+        ? 1
+        : Math.max(
+            1,
+            longestCellByColumn[columnIndex] - before.length - after.length
+          );
+
+    const cell = before + '-'.repeat(size) + after;
+
+    if (settings.alignDelimiters !== false) {
+      size = before.length + size + after.length;
+
+      if (size > longestCellByColumn[columnIndex]) {
+        longestCellByColumn[columnIndex] = size;
+      }
+
+      sizes[columnIndex] = size;
+    }
+
+    row[columnIndex] = cell;
+  }
+
+  // Inject the alignment row.
+  cellMatrix.splice(1, 0, row);
+  sizeMatrix.splice(1, 0, sizes);
+
+  rowIndex = -1;
+  /** @type {Array<string>} */
+  const lines = [];
+
+  while (++rowIndex < cellMatrix.length) {
+    const row = cellMatrix[rowIndex];
+    const sizes = sizeMatrix[rowIndex];
+    const cellsInRow =
+      settings.fillRows === false
+        ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length)
+        : mostCellsPerRow;
+    columnIndex = -1;
+    /** @type {Array<string>} */
+    const line = [];
+
+    while (++columnIndex < cellsInRow) {
+      const cell = row[columnIndex] || '';
+      let before = '';
+      let after = '';
+
+      if (settings.alignDelimiters !== false) {
+        const size =
+          longestCellByColumn[columnIndex] - (sizes[columnIndex] || 0);
+        const code = alignments[columnIndex];
+
+        if (code === 114 /* `r` */) {
+          before = ' '.repeat(size);
+        } else if (code === 99 /* `c` */) {
+          const half = size / 2;
+
+          if (size % 2) {
+            before = ' '.repeat(half + 0.5);
+            after = ' '.repeat(half - 0.5);
+          } else {
+            before = ' '.repeat(half);
+            after = before;
+          }
+        } else {
+          after = ' '.repeat(size);
+        }
+      }
+
+      if (settings.delimiterStart !== false && !columnIndex) {
+        line.push('|');
+      }
+
+      if (
+        settings.padding !== false &&
+        // Don’t add the opening space if we’re not aligning and the cell is
+        // empty: there will be a closing space.
+        !(settings.alignDelimiters === false && cell === '') &&
+        (settings.delimiterStart !== false || columnIndex)
+      ) {
+        line.push(' ');
+      }
+
+      if (settings.alignDelimiters !== false) {
+        line.push(before);
+      }
+
+      line.push(cell);
+
+      if (settings.alignDelimiters !== false) {
+        line.push(after);
+      }
+
+      if (settings.padding !== false) {
+        line.push(' ');
+      }
+
+      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
+        line.push('|');
+      }
+    }
+
+    lines.push(
+      settings.delimiterEnd === false
+        ? line.join('').replace(/ +$/, '')
+        : line.join('')
+    );
+  }
+
+  return lines.join('\n')
+}
+
+/**
+ * Serialize a cell value.
+ *
+ * @param {string | null | undefined} [value]
+ *   Value to serialize.
+ * @returns {string}
+ *   Result.
+ */
+function serialize(value) {
+  return value === null || value === undefined ? '' : String(value)
+}
+
+/**
+ * Get the alignment character code from a value.
+ *
+ * @param {string | null | undefined} value
+ *   Value.
+ * @returns {number}
+ *   Alignment.
+ */
+function toAlignment(value) {
+  const code = typeof value === 'string' ? value.codePointAt(0) : 0;
+
+  return code === 67 /* `C` */ || code === 99 /* `c` */
+    ? 99 /* `c` */
+    : code === 76 /* `L` */ || code === 108 /* `l` */
+      ? 108 /* `l` */
+      : code === 82 /* `R` */ || code === 114 /* `r` */
+        ? 114 /* `r` */
+        : 0
+}
+
+// Small, safe building blocks for GitHub-flavoured markdown. Pure.
+/** Inline code that survives backticks in the text (a longer fence than any run inside). */
+function code(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+/** Plain text that must not turn into HTML, a table cell break or emphasis. */
+function plain(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\*_[\]|])/g, '\\$1')
+        .replace(/\r?\n/g, ' ');
+}
+/** A table whose cells may hold anything: pipes and newlines are escaped. */
+function table(header, rows, align) {
+    const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+    return markdownTable([header.map(cell), ...rows.map((row) => row.map(cell))], { align });
+}
+function chain(names) {
+    return names.map(code).join(' → ');
+}
+const VERDICT_LABEL = {
+    pass: '✅ pass',
+    improvement: '🚀 improvement',
+    regression: '❌ regression',
+    budget: '💸 over budget',
+    forbidden: '⛔ forbidden import',
+    error: '⚠️ error',
+};
+function signed(value, format) {
+    return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${format(Math.abs(value))}`;
+}
+const signedMs$1 = (value) => signed(value, formatMs);
+function signedPct$1(value) {
+    return signed(value, (x) => `${x.toFixed(x >= 100 ? 0 : x >= 10 ? 1 : 2)}%`);
+}
+/** "12% slower" for ordinary changes, "85× slower" once the ratio says more than a percentage. */
+function howMuch(pct) {
+    const ratio = 1 + pct / 100;
+    if (pct >= 200)
+        return `${ratio.toFixed(ratio >= 10 ? 0 : 1)}× slower`;
+    if (pct > 0)
+        return `${pct.toFixed(pct >= 10 ? 0 : 1)}% slower`;
+    return `${Math.abs(pct).toFixed(Math.abs(pct) >= 10 ? 0 : 1)}% faster`;
+}
+/** The first `limit` items, and a line saying how many were left out. */
+function capped(items, limit, render) {
+    const lines = items.slice(0, limit).map(render);
+    if (items.length > limit)
+        lines.push(`- … and ${items.length - limit} more`);
+    return lines;
+}
+
+/**
+ * Groups of modules: the one that pulled the others in, and how many it
+ * brought. Modules with no import chain (aliases placed in sys.modules) are
+ * left out of the groups and counted by the caller.
+ */
+function grouped(changes) {
+    const names = new Set(changes.map((c) => c.name));
+    const leads = changes.filter((c) => {
+        if (c.chain.length === 0)
+            return false;
+        const importer = c.chain[c.chain.length - 2];
+        return importer === undefined || !names.has(importer);
+    });
+    return leads.map((lead) => ({
+        lead,
+        more: changes.filter((c) => c !== lead && c.chain.includes(lead.name)).length,
+    }));
+}
+
+// The sections of the markdown report, each from the results document. Pure.
+/** Targets with the most serious verdict: the largest change first for regressions and improvements, else in config order. */
+const worst = (doc) => {
+    const verdict = mostSerious(doc.targets.map((t) => t.verdict));
+    const found = doc.targets.filter((t) => t.verdict === verdict);
+    if (verdict !== 'regression' && verdict !== 'improvement')
+        return found;
+    const size = (t) => Math.abs(t.delta?.pct ?? 0);
+    return found.sort((a, b) => size(b) - size(a));
+};
+function headlineFor(t, doc) {
+    const name = code(t.name);
+    switch (t.verdict) {
+        case 'error':
+            return `⚠️ importgate could not measure ${name} (${t.error.side}): ${plain(t.error.kind)}`;
+        case 'forbidden':
+            return `⛔ ${name} imports forbidden module ${code(t.forbidden[0].name)}`;
+        case 'budget': {
+            const b = t.budget;
+            if (b.time && !b.time.ok)
+                return `💸 ${name} takes ${formatMs(b.time.median_ms)} to import, over its ${formatMs(b.time.limit_ms)} budget`;
+            return `💸 ${name} loads ${b.modules.count} modules, over the budget of ${b.modules.limit}`;
+        }
+        case 'regression':
+            return `❌ ${name} imports ${howMuch(t.delta.pct)} (${signedMs$1(t.delta.ms)})`;
+        case 'improvement':
+            return `🚀 ${name} imports ${howMuch(t.delta.pct)} (${signedMs$1(t.delta.ms)})`;
+        default:
+            if (doc.command === 'measure')
+                return `📏 ${name} imports in ${formatMs(t.head?.median_ms ?? NaN)}`;
+            return doc.targets.length > 1
+                ? `✅ No import-time regressions in ${doc.targets.length} targets`
+                : `✅ No import-time regression: ${name} ${t.delta ? signedPct$1(t.delta.pct) : 'measured'}`;
+    }
+}
+function headline(doc) {
+    const [first, ...others] = worst(doc);
+    if (!first)
+        return '✅ No targets measured';
+    const more = first.verdict !== 'pass' && others.length ? ` (and ${others.length} more)` : '';
+    return `### ${headlineFor(first, doc)}${more}`;
+}
+function deltaTable(doc) {
+    if (doc.command === 'measure') {
+        const rows = doc.targets.map((t) => [
+            code(t.name),
+            t.head ? formatMs(t.head.median_ms) : '–',
+            t.head ? `${formatMs(t.head.q1_ms)} – ${formatMs(t.head.q3_ms)}` : '–',
+            t.head ? String(t.head.module_count) : '–',
+            VERDICT_LABEL[t.verdict],
+        ]);
+        return table(['Target', 'Median', 'IQR', 'Modules', 'Verdict'], rows, ['l', 'r', 'r', 'r', 'l']);
+    }
+    const rows = doc.targets.map((t) => {
+        const d = t.delta;
+        const verdict = VERDICT_LABEL[t.verdict] + (t.new ? ' (new target)' : '');
+        return [
+            code(t.name),
+            t.base ? formatMs(t.base.median_ms) : '–',
+            t.head ? formatMs(t.head.median_ms) : '–',
+            d ? signedMs$1(d.ms) : '–',
+            d ? signedPct$1(d.pct) : '–',
+            d?.ci_pct ? `${signedPct$1(d.ci_pct[0])} … ${signedPct$1(d.ci_pct[1])}` : '–',
+            verdict,
+        ];
+    });
+    const level = doc.targets.find((t) => t.delta)?.delta?.ci_level ?? 0.98;
+    return table(['Target', 'Base', 'Head', 'Δ ms', 'Δ %', `CI (${Math.round(level * 100)}%)`, 'Verdict'], rows, ['l', 'r', 'r', 'r', 'r', 'r', 'l']);
+}
+function lazyItem(target, lead, more, eager) {
+    const withMore = more ? `, with ${more} module${more > 1 ? 's' : ''} it imports` : '';
+    return eager
+        ? `- ${code(lead.name)} is now imported by ${code(target)} (${signedMs$1(lead.cumulative_ms)}), via ${chain(lead.chain)}${withMore}`
+        : `- ${code(lead.name)} is no longer imported by ${code(target)} (${signedMs$1(-lead.cumulative_ms)})${withMore}`;
+}
+function lazyLoading(doc, limit) {
+    const lines = [];
+    for (const t of doc.targets) {
+        for (const [changes, eager] of [
+            [t.modules?.added ?? [], true],
+            [t.modules?.removed ?? [], false],
+        ]) {
+            lines.push(...capped(grouped([...changes]), limit, ({ lead, more }) => lazyItem(t.name, lead, more, eager)));
+            const aliases = changes.filter((c) => c.chain.length === 0).length;
+            if (aliases)
+                lines.push(`- ${aliases} more module name${aliases > 1 ? 's' : ''} ${eager ? 'appear' : 'disappear'} in \`sys.modules\` without an import`);
+        }
+    }
+    if (!lines.length)
+        return [];
+    return [
+        '#### Lazy-loading changes',
+        '',
+        ...lines,
+        '',
+        '<sub>Times are cumulative `-X importtime` times of the module and what it imports.</sub>',
+    ];
+}
+function whereTimeWent(doc, limit) {
+    const out = [];
+    for (const t of doc.targets) {
+        const changes = t.modules?.self_time_changes ?? [];
+        if (!t.delta || !changes.length)
+            continue;
+        const ms = (x) => (x === null ? '–' : formatMs(x));
+        const rows = changes
+            .slice(0, limit)
+            .map((c) => [code(c.name), ms(c.base_self_ms), ms(c.head_self_ms), signedMs$1(c.delta_ms)]);
+        if (out.length)
+            out.push('');
+        out.push(`**${code(t.name)}**: own (self) time by module, largest changes first`, '', table(['Module', 'Base', 'Head', 'Δ'], rows, ['l', 'r', 'r', 'r']));
+    }
+    return out.length ? ['#### Where the time went', '', ...out] : [];
+}
+function slowest(doc, limit) {
+    if (doc.command !== 'measure')
+        return [];
+    const out = [];
+    for (const t of doc.targets) {
+        const list = t.head?.profile.slowest ?? [];
+        if (!list.length)
+            continue;
+        const rows = list
+            .slice(0, limit)
+            .map((m) => [
+            code(m.name),
+            formatMs(m.self_ms),
+            formatMs(m.cumulative_ms),
+            m.chain.length > 1 ? chain(m.chain.slice(0, -1)) : '(the target)',
+        ]);
+        if (out.length)
+            out.push('');
+        out.push(`**${code(t.name)}**`, '', table(['Module', 'Self', 'Cumulative', 'Imported through'], rows, ['l', 'r', 'r', 'l']));
+    }
+    if (!out.length)
+        return [];
+    return [
+        '#### Slowest modules',
+        '',
+        ...out,
+        '',
+        '<sub>Median of untimed `-X importtime` runs, which run slower than the timed samples.</sub>',
+    ];
+}
+function moduleCounts(doc) {
+    const rows = doc.targets
+        .filter((t) => t.head)
+        .map((t) => {
+        const b = t.base;
+        const h = t.head;
+        const delta = b ? h.module_count - b.module_count : null;
+        return [
+            code(t.name),
+            b ? String(b.module_count) : '–',
+            String(h.module_count),
+            delta === null ? '–' : `${delta > 0 ? '+' : ''}${delta}`,
+            b
+                ? `${b.package_module_count} → ${h.package_module_count}`
+                : String(h.package_module_count),
+        ];
+    });
+    if (!rows.length)
+        return [];
+    if (doc.command === 'measure') {
+        const measured = rows.map((r) => [r[0], r[2], r[4]]);
+        return [
+            '#### Modules loaded',
+            '',
+            table(['Target', 'Modules', 'Own package'], measured, ['l', 'r', 'r']),
+        ];
+    }
+    return [
+        '#### Modules loaded',
+        '',
+        table(['Target', 'Base', 'Head', 'Δ', 'Own package'], rows, ['l', 'r', 'r', 'r', 'r']),
+    ];
+}
+function budgets(doc) {
+    const rows = [];
+    for (const t of doc.targets) {
+        const b = t.budget;
+        if (b?.time)
+            rows.push([
+                code(t.name),
+                'import time',
+                formatMs(b.time.limit_ms),
+                formatMs(b.time.median_ms),
+                b.time.ok ? '✅ within' : '❌ over',
+            ]);
+        if (b?.modules)
+            rows.push([
+                code(t.name),
+                'modules',
+                String(b.modules.limit),
+                String(b.modules.count),
+                b.modules.ok ? '✅ within' : '❌ over',
+            ]);
+    }
+    if (!rows.length)
+        return [];
+    return [
+        '#### Budgets',
+        '',
+        table(['Target', 'Budget on', 'Limit', 'Head', 'Status'], rows, ['l', 'l', 'r', 'r', 'l']),
+    ];
+}
+function forbidden(doc, limit) {
+    const hits = doc.targets.flatMap((t) => t.forbidden.map((f) => ({ target: t.name, ...f })));
+    if (!hits.length)
+        return [];
+    const lines = capped(hits, limit, (h) => {
+        const via = h.chain.length ? `, via ${chain(h.chain)}` : '';
+        const count = h.count > 1 ? ` (${h.count} modules under ${code(h.rule)})` : '';
+        return `- ⛔ ${code(h.name)} is imported by ${code(h.target)}${via}${count}`;
+    });
+    return ['#### Forbidden imports', '', ...lines];
+}
+function dependencies(doc, limit) {
+    const changed = doc.deps?.changed ?? [];
+    if (!changed.length)
+        return [];
+    const rows = changed
+        .slice(0, limit)
+        .map((d) => [code(d.name), d.base ? code(d.base) : '–', d.head ? code(d.head) : '–']);
+    const more = changed.length > limit ? [`… and ${changed.length - limit} more`] : [];
+    return [
+        '#### Dependency changes',
+        '',
+        table(['Package', 'Base', 'Head'], rows, ['l', 'l', 'l']),
+        ...more,
+    ];
+}
+function configChanges(doc) {
+    const changes = doc.config_changes ?? [];
+    if (!changes.length)
+        return [];
+    const items = changes.map((c) => `${code(c.key)}: ${code(JSON.stringify(c.base))} → ${code(JSON.stringify(c.head))}`);
+    return [
+        `> [!WARNING]`,
+        `> This pull request changes \`[tool.importgate]\`; the gate used the base branch's settings. ${items.join('; ')}`,
+    ];
+}
+function errors(doc) {
+    const failed = doc.targets.filter((t) => t.error);
+    if (!failed.length)
+        return [];
+    const out = ['#### Errors', ''];
+    for (const t of failed) {
+        const e = t.error;
+        out.push(`- ${code(t.name)} (${e.side}): **${plain(e.kind)}**: ${plain(e.message)}`);
+        const detail = [...e.traceback, ...(e.stderr_tail ? ['', e.stderr_tail] : [])]
+            .join('\n')
+            .replace(/```/g, "'''");
+        if (detail.trim())
+            out.push('', '  ```', ...detail.split('\n').map((l) => `  ${l}`), '  ```');
+    }
+    return out;
+}
+function methodology(doc) {
+    const s = doc.settings;
+    const sha = (x) => (x ? code(x.slice(0, 12)) : '–');
+    const lines = [
+        `- ${doc.rounds} interleaved round(s) after ${String(s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${doc.command === 'compare' ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)}).`,
+        doc.command === 'compare'
+            ? `- A regression needs a one-sided Wilcoxon signed-rank p < ${String(s.alpha)} on paired log-ratios, a Hodges-Lehmann estimate above ${String(s.threshold_pct)}% and above ${String(s.min_delta_ms)} ms, and a fresh confirming batch.`
+            : '- Spread is the interquartile range of the samples.',
+        `- Python ${plain(doc.python.split(' ')[0] ?? doc.python)} on ${plain(doc.platform)}; install: ${code(String(s.install))}.`,
+        doc.base
+            ? `- Base ${code(doc.base.ref)} at ${sha(doc.base.sha)}, head ${code(doc.head.ref)} at ${sha(doc.head.sha)}.`
+            : `- Working tree at ${sha(doc.head.sha)}${doc.head.dirty ? ' with uncommitted changes' : ''}.`,
+        `- ${doc.duration_s.toFixed(1)} s in all; importgate ${doc.tool.version}.${doc.truncated ? ' The time budget ended sampling before the minimum number of pairs.' : ''}`,
+    ];
+    return ['<details><summary>How this was measured</summary>', '', ...lines, '', '</details>'];
+}
+
+// The markdown report: PR comment, job summary and --markdown. Pure.
+/** GitHub refuses comments over 65,536 characters; the action adds its marker and footer. */
+const MARKDOWN_LIMIT = 60_000;
+/** List lengths tried in turn until the report fits. */
+const CAPS = [30, 15, 8, 4, 2];
+function render(doc, cap) {
+    const parts = [
+        [headline(doc)],
+        configChanges(doc),
+        [deltaTable(doc)],
+        forbidden(doc, cap),
+        budgets(doc),
+        lazyLoading(doc, cap),
+        whereTimeWent(doc, Math.min(cap, 10)),
+        slowest(doc, Math.min(cap, 10)),
+        moduleCounts(doc),
+        dependencies(doc, cap),
+        errors(doc),
+        methodology(doc),
+    ];
+    return `${parts
+        .filter((p) => p.length)
+        .map((p) => p.join('\n'))
+        .join('\n\n')}\n`;
+}
+/**
+ * Renders the report, shortening lists until it fits under `limit`
+ * characters; as a last resort it is cut, with a line saying so.
+ */
+function markdownReport(doc, limit = MARKDOWN_LIMIT) {
+    for (const cap of CAPS) {
+        const text = render(doc, cap);
+        if (text.length <= limit)
+            return text;
+    }
+    const notice = '\n\n… (report cut to fit; the full results are in the uploaded JSON)\n';
+    const text = render(doc, CAPS[CAPS.length - 1]);
+    const cut = text.lastIndexOf('\n', limit - notice.length);
+    return text.slice(0, cut > 0 ? cut : limit - notice.length) + notice;
 }
 
 // Terminal colour, only when a person is looking: a TTY, and NO_COLOR unset
@@ -3242,29 +4345,6 @@ function columns(rows, align, gap = '  ') {
         .trimEnd());
 }
 
-// Number and chain formatting shared by the terminal and markdown reports.
-/** 12.3 ms, 1.234 s, 850 µs: three significant figures or so. */
-function formatMs(value) {
-    if (!Number.isFinite(value))
-        return '–';
-    const abs = Math.abs(value);
-    if (abs >= 1000)
-        return `${(value / 1000).toFixed(abs >= 10_000 ? 1 : 2)} s`;
-    if (abs >= 100)
-        return `${value.toFixed(0)} ms`;
-    if (abs >= 10)
-        return `${value.toFixed(1)} ms`;
-    if (abs >= 1)
-        return `${value.toFixed(2)} ms`;
-    return `${(value * 1000).toFixed(0)} µs`;
-}
-/** "a → b → c", keeping the two outermost and the three innermost links of a long chain. */
-function formatChain(chain, arrow = ' → ') {
-    if (chain.length <= 6)
-        return chain.join(arrow);
-    return [...chain.slice(0, 2), '…', ...chain.slice(-3)].join(arrow);
-}
-
 // The terminal report of `importgate compare`. Pure: results in, text out.
 function signedMs(value) {
     return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${formatMs(Math.abs(value))}`;
@@ -3288,6 +4368,26 @@ function verdictText(t) {
     if (t.verdict === 'pass' && c?.confirmed === false)
         return 'pass (not confirmed)';
     return t.verdict;
+}
+/** Config changes, forbidden imports and budgets: what decides beyond the statistics. */
+function gateLines(doc, style) {
+    const out = [];
+    for (const c of doc.config_changes ?? []) {
+        out.push(style.yellow(`head changes [tool.importgate] ${c.key}: ${JSON.stringify(c.base)} → ${JSON.stringify(c.head)} (the gate used base's)`));
+    }
+    for (const t of doc.targets) {
+        if (t.new)
+            out.push(style.dim(`${t.name} is new in head: measured on head only`));
+        for (const f of t.forbidden) {
+            out.push(style.red(`forbidden: ${f.name} is imported by ${t.name}${f.chain.length ? ` via ${formatChain(f.chain)}` : ''}`));
+        }
+        const b = t.budget;
+        if (b?.time)
+            out.push((b.time.ok ? style.dim : style.red)(`budget: ${t.name} ${formatMs(b.time.median_ms)} of ${formatMs(b.time.limit_ms)} ${b.time.ok ? '(within)' : '(over)'}`));
+        if (b?.modules)
+            out.push((b.modules.ok ? style.dim : style.red)(`budget: ${t.name} loads ${b.modules.count} of ${b.modules.limit} modules ${b.modules.ok ? '(within)' : '(over)'}`));
+    }
+    return out.length ? ['', ...out] : [];
 }
 function tableRows(doc, style) {
     const rows = [['target', 'base', 'head', 'Δ ms', 'Δ %', 'CI', 'verdict'].map((h) => style.dim(h))];
@@ -3318,24 +4418,6 @@ function tableRows(doc, style) {
         ]);
     }
     return rows;
-}
-/**
- * Groups of modules: the one that pulled the others in, and how many it
- * brought. Modules with no import chain (aliases placed in sys.modules) are
- * left out of the groups and counted by the caller.
- */
-function grouped(changes) {
-    const names = new Set(changes.map((c) => c.name));
-    const leads = changes.filter((c) => {
-        if (c.chain.length === 0)
-            return false;
-        const importer = c.chain[c.chain.length - 2];
-        return importer === undefined || !names.has(importer);
-    });
-    return leads.map((lead) => ({
-        lead,
-        more: changes.filter((c) => c !== lead && c.chain.includes(lead.name)).length,
-    }));
 }
 function lazyLines(t, style, limit) {
     const out = [];
@@ -3370,6 +4452,7 @@ function compareReport(doc, style, limit = 8) {
     out.push(style.dim(`base ${doc.base?.ref} (${sha(doc.base?.sha ?? null)}) → head ${doc.head.ref} (${sha(doc.head.sha)})`));
     out.push('');
     out.push(...columns(tableRows(doc, style), ['l', 'r', 'r', 'r', 'r', 'r', 'l']).map((l) => `  ${l}`));
+    out.push(...gateLines(doc, style));
     const lazy = doc.targets.flatMap((t) => lazyLines(t, style, limit));
     if (lazy.length) {
         out.push('', style.bold('Lazy-loading changes') + style.dim(' (cumulative -X importtime time)'), ...lazy);
@@ -3445,6 +4528,7 @@ function measureReport(doc, style, slowest = 8) {
         ]);
     }
     out.push(...columns(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r']).map((line) => `  ${line}`));
+    out.push(...gateLines(doc, style));
     if (doc.truncated) {
         out.push('', style.yellow(`--max-time ended sampling after ${doc.rounds} round(s), before --min-pairs; figures are less certain`));
     }
@@ -3533,7 +4617,11 @@ const MEASURE_OPTIONS = {
     warmup: { type: 'string' },
     'profile-runs': { type: 'string' },
     seed: { type: 'string' },
+    'max-modules': { type: 'string' },
+    forbid: { type: 'string', multiple: true },
+    budget: { type: 'string', multiple: true },
     json: { type: 'string' },
+    markdown: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
 };
 const COMPARE_OPTIONS = {
@@ -3564,23 +4652,27 @@ async function runMeasure(args, io) {
     const config = measureConfig(values, io.cwd);
     const log = config.quiet ? () => { } : (line) => io.stderr.write(`importgate: ${line}\n`);
     const doc = await measure(config, { env: io.env, cwd: io.cwd, log, signal: io.signal });
-    return finish(doc, measureReport, config.jsonPath, io, log);
+    return finish(doc, measureReport, config, io, log);
 }
 async function runCompare(args, io) {
     const { values, positionals } = parse(args, COMPARE_OPTIONS);
     const config = compareConfig(values, positionals, io.cwd);
     const log = config.quiet ? () => { } : (line) => io.stderr.write(`importgate: ${line}\n`);
     const doc = await compare(config, { env: io.env, cwd: io.cwd, log, signal: io.signal });
-    return finish(doc, compareReport, config.jsonPath, io, log);
+    return finish(doc, compareReport, config, io, log);
 }
-async function finish(doc, report, jsonPath, io, log) {
+async function finish(doc, report, paths, io, log) {
     const style = useColor(io.stdout.isTTY, io.env) ? COLOR : PLAIN;
     io.stdout.write(`${report(doc, style)}\n`);
-    if (jsonPath) {
-        await mkdir(dirname(jsonPath), { recursive: true });
-        await writeFile(jsonPath, `${JSON.stringify(doc, null, 2)}\n`);
-        log(`results written to ${jsonPath}`);
-    }
+    const write = async (path, text, what) => {
+        await mkdir(dirname(path), { recursive: true });
+        await writeFile(path, text);
+        log(`${what} written to ${path}`);
+    };
+    if (paths.jsonPath)
+        await write(paths.jsonPath, `${JSON.stringify(doc, null, 2)}\n`, 'results');
+    if (paths.markdownPath)
+        await write(paths.markdownPath, markdownReport(doc), 'markdown report');
     return exitStatus(doc);
 }
 async function runCli(argv, io) {

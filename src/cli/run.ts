@@ -4,9 +4,11 @@ import { dirname } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { compare } from '../commands/compare.js'
 import { measure } from '../commands/measure.js'
-import { compareConfig, type CompareFlags } from '../config/compare-config.js'
+import { compareConfig } from '../config/compare-config.js'
 import { SetupError, UsageError } from '../config/errors.js'
-import { measureConfig, type MeasureFlags } from '../config/measure-config.js'
+import type { Flags } from '../config/flags.js'
+import { measureConfig } from '../config/measure-config.js'
+import { markdownReport } from '../report/markdown.js'
 import type { ResultsDocument } from '../report/results.js'
 import { COLOR, PLAIN, useColor } from '../report/style.js'
 import { compareReport } from '../report/terminal-compare.js'
@@ -35,7 +37,11 @@ const MEASURE_OPTIONS = {
   warmup: { type: 'string' },
   'profile-runs': { type: 'string' },
   seed: { type: 'string' },
+  'max-modules': { type: 'string' },
+  forbid: { type: 'string', multiple: true },
+  budget: { type: 'string', multiple: true },
   json: { type: 'string' },
+  markdown: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
 } satisfies ParseArgsConfig['options']
 
@@ -67,34 +73,36 @@ async function runMeasure(args: string[], io: CliIo): Promise<number> {
       `measure takes no positional arguments, got ${JSON.stringify(positionals)}; give targets with -t MODULE`,
     )
   }
-  const config = measureConfig(values as MeasureFlags, io.cwd)
+  const config = measureConfig(values as Flags, io.cwd)
   const log = config.quiet ? () => {} : (line: string) => io.stderr.write(`importgate: ${line}\n`)
   const doc = await measure(config, { env: io.env, cwd: io.cwd, log, signal: io.signal })
-  return finish(doc, measureReport, config.jsonPath, io, log)
+  return finish(doc, measureReport, config, io, log)
 }
 
 async function runCompare(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, COMPARE_OPTIONS)
-  const config = compareConfig(values as CompareFlags, positionals, io.cwd)
+  const config = compareConfig(values as Flags, positionals, io.cwd)
   const log = config.quiet ? () => {} : (line: string) => io.stderr.write(`importgate: ${line}\n`)
   const doc = await compare(config, { env: io.env, cwd: io.cwd, log, signal: io.signal })
-  return finish(doc, compareReport, config.jsonPath, io, log)
+  return finish(doc, compareReport, config, io, log)
 }
 
 async function finish(
   doc: ResultsDocument,
   report: (doc: ResultsDocument, style: typeof COLOR) => string,
-  jsonPath: string | null,
+  paths: { jsonPath: string | null; markdownPath: string | null },
   io: CliIo,
   log: (line: string) => void,
 ): Promise<number> {
   const style = useColor(io.stdout.isTTY, io.env) ? COLOR : PLAIN
   io.stdout.write(`${report(doc, style)}\n`)
-  if (jsonPath) {
-    await mkdir(dirname(jsonPath), { recursive: true })
-    await writeFile(jsonPath, `${JSON.stringify(doc, null, 2)}\n`)
-    log(`results written to ${jsonPath}`)
+  const write = async (path: string, text: string, what: string) => {
+    await mkdir(dirname(path), { recursive: true })
+    await writeFile(path, text)
+    log(`${what} written to ${path}`)
   }
+  if (paths.jsonPath) await write(paths.jsonPath, `${JSON.stringify(doc, null, 2)}\n`, 'results')
+  if (paths.markdownPath) await write(paths.markdownPath, markdownReport(doc), 'markdown report')
   return exitStatus(doc)
 }
 

@@ -8,8 +8,8 @@ import { diffDistributions } from '../analysis/deps-diff.js'
 import { seededRandom } from '../analysis/random.js'
 import type { CompareConfig } from '../config/compare-config.js'
 import { SetupError, UsageError } from '../config/errors.js'
-import { validateTargets } from '../config/paths-and-targets.js'
-import { readPyproject } from '../config/pyproject.js'
+import { readPyproject, type PyprojectSettings } from '../config/pyproject.js'
+import { checkBudgets, resolve, type Resolved, type SettingsInput } from '../config/settings.js'
 import { childEnv } from '../env/child-env.js'
 import { prepareEnvironment, type SideEnvironment } from '../env/environment.js'
 import { describeInterpreter, findExecutable } from '../env/interpreter.js'
@@ -19,33 +19,47 @@ import { sampleComparison, type TargetArms } from '../measure/compare-sampling.j
 import { compiledProbe } from '../measure/probe-path.js'
 import { overallVerdict, targetResult } from '../report/compare-results.js'
 import type { ResultsDocument } from '../report/results.js'
-import { samplingSettings } from '../report/settings.js'
+import { gateSettings, samplingSettings } from '../report/settings.js'
 import { ms } from '../report/side-result.js'
 import { VERSION } from '../version.js'
 import { INSTALL_TIMEOUT_MS, type MeasureDeps } from './measure.js'
 
 type Side = 'base' | 'head'
 
-/** Targets from -t, else the union of [tool.importgate] targets in both commits. */
-function targetsFor(config: CompareConfig, projects: Record<Side, string>): string[] {
-  if (config.targets) return config.targets
-  const found: string[] = []
-  for (const side of ['base', 'head'] as const) {
-    const pyproject = readPyproject(projects[side])
-    if (pyproject.targets)
-      found.push(
-        ...validateTargets(
-          pyproject.targets,
-          `${pyproject.file} (${side}) [tool.importgate] targets`,
-        ),
-      )
-  }
-  if (found.length === 0) {
+interface CompareSettings extends Resolved {
+  targets: string[]
+  /** Targets only head's configuration lists: measured on head alone. */
+  newTargets: string[]
+  /** [tool.importgate] keys whose value head changes. */
+  changes: { key: string; base: unknown; head: unknown }[]
+}
+
+/**
+ * The gate and sampling come from base's [tool.importgate] (flags win), so a
+ * pull request cannot loosen its own gate unseen; what head changes there is
+ * reported. Targets are -t, else the union of both sides' lists.
+ */
+export function compareSettings(
+  flags: SettingsInput,
+  base: PyprojectSettings,
+  head: PyprojectSettings,
+): CompareSettings {
+  const resolved = resolve(flags, base.settings)
+  const baseTargets = base.settings.targets ?? []
+  const headTargets = head.settings.targets ?? []
+  const targets = flags.targets ?? [...new Set([...baseTargets, ...headTargets])]
+  if (targets.length === 0) {
     throw new UsageError(
       'no targets: pass -t MODULE (repeatable), or set targets = ["mypkg"] under [tool.importgate] in pyproject.toml',
     )
   }
-  return [...new Set(found)]
+  checkBudgets(resolved.gate, targets, base.file ? `${base.file} [tool.importgate]` : '--budget')
+  const newTargets = flags.targets ? [] : headTargets.filter((t) => !baseTargets.includes(t))
+  const keys = [...new Set([...Object.keys(base.raw), ...Object.keys(head.raw)])].sort()
+  const changes = keys
+    .filter((key) => JSON.stringify(base.raw[key]) !== JSON.stringify(head.raw[key]))
+    .map((key) => ({ key, base: base.raw[key] ?? null, head: head.raw[key] ?? null }))
+  return { ...resolved, targets, newTargets, changes }
 }
 
 /** Installs both sides at once; when one fails the other is stopped, and the first error is thrown. */
@@ -111,14 +125,25 @@ export async function compare(config: CompareConfig, deps: MeasureDeps): Promise
           )
         }
       }
-      const targets = targetsFor(config, projects)
+      const settings = compareSettings(
+        config.flags,
+        readPyproject(projects.base),
+        readPyproject(projects.head),
+      )
+      const { targets, gate } = settings
+      const install = settings.install ?? { kind: 'auto' }
+      if (settings.changes.length) {
+        deps.log(
+          `head changes [tool.importgate] (${settings.changes.map((c) => c.key).join(', ')}); the gate uses base's settings`,
+        )
+      }
       const ref = (side: Side) => (side === 'base' ? config.baseRef : config.headRef)
-      deps.log(`installing base and head (${config.install.kind})`)
+      deps.log(`installing base and head (${install.kind})`)
       const envs = await installBoth(
         (side, signal) =>
           prepareEnvironment({
             label: `${side} (${ref(side)} at ${sha[side].slice(0, 10)})`,
-            spec: config.install,
+            spec: install,
             projectDir: projects[side],
             envDir: join(scratch, `${side}-venv`),
             tmpDir: join(scratch, `${side}-tmp`),
@@ -140,9 +165,13 @@ export async function compare(config: CompareConfig, deps: MeasureDeps): Promise
           env: envs[side].env,
           group: target,
         })
-        return { target, base: arm('base'), head: arm('head') }
+        return {
+          target,
+          base: settings.newTargets.includes(target) ? null : arm('base'),
+          head: arm('head'),
+        }
       })
-      const s = config.sampling
+      const s = settings.sampling
       deps.log(
         `measuring ${targets.join(', ')}: ${s.minPairs} to ${s.maxPairs} interleaved pairs, at most ${s.maxTimeMs / 1000} s`,
       )
@@ -157,7 +186,7 @@ export async function compare(config: CompareConfig, deps: MeasureDeps): Promise
         profileRuns: s.profileRuns,
         confirmPairs: s.minPairs,
         random: seededRandom(s.seed),
-        gate: config.gate,
+        gate,
         signal: deps.signal,
         onEvent: (event) => {
           if (event.phase === 'warmup') deps.log(`warming up (${event.round}/${event.of})`)
@@ -169,7 +198,7 @@ export async function compare(config: CompareConfig, deps: MeasureDeps): Promise
         },
       })
       if (deps.signal?.aborted) throw new SetupError('cancelled')
-      const results = outcome.targets.map((t) => targetResult(t, config.gate))
+      const results = outcome.targets.map((t) => targetResult(t, gate))
       const installed = envs.base.distributions && envs.head.distributions
       return {
         schema: 1,
@@ -181,14 +210,13 @@ export async function compare(config: CompareConfig, deps: MeasureDeps): Promise
         base: { ref: config.baseRef, sha: sha.base },
         head: { ref: config.headRef, sha: sha.head },
         settings: {
-          install: config.install.kind === 'command' ? config.install.command : config.install.kind,
+          install: install.kind === 'command' ? install.command : install.kind,
           python: interpreter,
           project_dir: config.projectSubdir || '.',
-          threshold_pct: config.gate.thresholdPct,
-          min_delta_ms: config.gate.minDeltaMs,
-          alpha: config.gate.alpha,
+          ...gateSettings(gate),
           ...samplingSettings(s),
         },
+        config_changes: settings.changes,
         deps: installed
           ? {
               base_strategy: envs.base.strategy,

@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { seededRandom } from '../analysis/random.js'
 import { medianInterval, median } from '../analysis/summary.js'
-import { SetupError } from '../config/errors.js'
+import { mostSerious } from '../analysis/gate.js'
+import { SetupError, UsageError } from '../config/errors.js'
+import { readPyproject } from '../config/pyproject.js'
+import { checkBudgets, resolve } from '../config/settings.js'
+import { applyGate } from '../report/gate-result.js'
 import type { MeasureConfig } from '../config/measure-config.js'
 import { childEnv } from '../env/child-env.js'
 import { prepareEnvironment } from '../env/environment.js'
@@ -25,7 +29,7 @@ import {
 import type { ResultsDocument, TargetError, TargetResult } from '../report/results.js'
 import { ms, sideResult } from '../report/side-result.js'
 import { VERSION } from '../version.js'
-import { samplingSettings } from '../report/settings.js'
+import { gateSettings, samplingSettings } from '../report/settings.js'
 
 export interface MeasureDeps {
   /** The parent's environment: only its allowed part reaches the measured code. */
@@ -84,17 +88,31 @@ export async function measure(config: MeasureConfig, deps: MeasureDeps): Promise
       `--python: "${config.python}" was not found (give a path, or a name on PATH)`,
     )
   }
+  const pyproject = readPyproject(config.projectDir)
+  const targets = config.flags.targets ?? pyproject.settings.targets
+  if (!targets?.length) {
+    throw new UsageError(
+      `no targets: pass -t MODULE (repeatable), or set targets = ["mypkg"] under [tool.importgate] in ${config.projectDir}/pyproject.toml`,
+    )
+  }
+  const settings = resolve(config.flags, pyproject.settings)
+  checkBudgets(
+    settings.gate,
+    targets,
+    pyproject.file ? `${pyproject.file} [tool.importgate]` : '--budget',
+  )
+  const install = settings.install ?? { kind: 'none' }
   // A neutral, empty cwd: nothing in it can shadow a module or add to the search.
   const scratch = await mkdtemp(join(deps.env.TMPDIR || tmpdir(), 'importgate-'))
   try {
     const info = await describeInterpreter(python, childEnv(deps.env), scratch)
     const interpreter = info.executable || python
-    if (config.install.kind !== 'none' && config.install.kind !== 'current') {
-      deps.log(`installing the working tree (${config.install.kind})`)
+    if (install.kind !== 'none' && install.kind !== 'current') {
+      deps.log(`installing the working tree (${install.kind})`)
     }
     const environment = await prepareEnvironment({
       label: 'the working tree',
-      spec: config.install,
+      spec: install,
       projectDir: config.projectDir,
       envDir: join(scratch, 'venv'),
       tmpDir: join(scratch, 'tmp'),
@@ -105,14 +123,14 @@ export async function measure(config: MeasureConfig, deps: MeasureDeps): Promise
     })
     const env = environment.env
     const probe = await compiledProbe(environment.python, env, scratch)
-    const arms: Arm[] = config.targets.map((target) => ({
+    const arms: Arm[] = targets.map((target) => ({
       key: `head:${target}`,
       target,
       python: environment.python,
       probe,
       env,
     }))
-    const sampling = config.sampling
+    const sampling = settings.sampling
     const random = seededRandom(sampling.seed)
     const options = {
       arms,
@@ -130,9 +148,7 @@ export async function measure(config: MeasureConfig, deps: MeasureDeps): Promise
         if (line) deps.log(line)
       },
     }
-    deps.log(
-      `Python ${info.version_info.join('.')} (${interpreter}), ${config.targets.length} target(s)`,
-    )
+    deps.log(`Python ${info.version_info.join('.')} (${interpreter}), ${targets.length} target(s)`)
     const results = emptyResults(arms)
     await warmUp(options, results)
     const live = arms.filter((arm) => !results.get(arm.key)!.failure)
@@ -150,28 +166,31 @@ export async function measure(config: MeasureConfig, deps: MeasureDeps): Promise
     )
     const outcome = await sample(options, results)
     if (deps.signal?.aborted) throw new SetupError('cancelled')
-    const targets: TargetResult[] = arms.map((arm) => {
-      const result = results.get(arm.key)!
+    const targetResults: TargetResult[] = arms.map((arm) => {
+      const armResult = results.get(arm.key)!
       const profile = profiles.get(arm.key)
-      const failure = result.failure ?? profile?.failure ?? null
-      const measured = result.samples.length > 0 && !failure
-      return {
+      const failure = armResult.failure ?? profile?.failure ?? null
+      const measured = armResult.samples.length > 0 && !failure
+      const result: TargetResult = {
         name: arm.target,
         verdict: failure ? 'error' : 'pass',
         base: null,
-        head: measured ? sideResult(arm.target, result.samples, profile) : null,
+        head: measured ? sideResult(arm.target, armResult.samples, profile) : null,
         delta: null,
         modules: null,
         forbidden: [],
+        budget: null,
         error: failure ? targetError(failure, environment.strategy, config.projectDir) : null,
       }
+      const loaded = profile?.runs ? profile.added : null
+      return applyGate(result, loaded, profile?.costs ?? new Map(), settings.gate)
     })
     const tree = await describeWorkingTree(config.repoDir)
     return {
       schema: 1,
       tool: { name: 'importgate', version: VERSION },
       command: 'measure',
-      verdict: targets.some((t) => t.verdict === 'error') ? 'error' : 'pass',
+      verdict: mostSerious(targetResults.map((t) => t.verdict)),
       python: info.version,
       platform: `${info.platform} ${info.machine}`.trim(),
       base: null,
@@ -180,13 +199,14 @@ export async function measure(config: MeasureConfig, deps: MeasureDeps): Promise
         install: environment.strategy,
         python: environment.python,
         project_dir: config.projectDir,
+        ...gateSettings(settings.gate),
         ...samplingSettings(sampling),
       },
       rounds: outcome.rounds,
       truncated: outcome.truncated,
       started_at: started.toISOString(),
       duration_s: ms((performance.now() - clockStart) / 1000),
-      targets,
+      targets: targetResults,
     }
   } finally {
     await rm(scratch, { recursive: true, force: true })

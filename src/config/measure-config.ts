@@ -1,63 +1,30 @@
-// `importgate measure` flags → one typed, validated MeasureConfig.
+// `importgate measure` flags → MeasureConfig. The project's [tool.importgate]
+// is merged in by the command (flags win), once the project is known.
 import { resolve } from 'node:path'
-import { parseInstall, type InstallSpec } from '../env/install-spec.js'
-import { UsageError } from './errors.js'
-import { directory, validateTargets } from './paths-and-targets.js'
-import { readPyproject } from './pyproject.js'
-import { samplingConfig, type SamplingConfig, type SamplingFlags } from './sampling.js'
-
-/** The flags as node:util parseArgs returns them. */
-export interface MeasureFlags extends SamplingFlags {
-  target?: string[]
-  repo?: string
-  'project-dir'?: string
-  python?: string
-  install?: string
-  json?: string
-  quiet?: boolean
-}
+import { flagSettings, type Flags } from './flags.js'
+import { directory } from './paths-and-targets.js'
+import type { SettingsInput } from './settings.js'
 
 export interface MeasureConfig {
   repoDir: string
   projectDir: string
   python: string
-  install: InstallSpec
-  targets: string[]
-  sampling: SamplingConfig
+  /** What the flags said; pyproject and the defaults fill in the rest. */
+  flags: SettingsInput
   jsonPath: string | null
+  markdownPath: string | null
   quiet: boolean
 }
 
-export function measureConfig(flags: MeasureFlags, cwd: string): MeasureConfig {
+export function measureConfig(flags: Flags, cwd: string): MeasureConfig {
   const repoDir = directory('-C/--repo', resolve(cwd, flags.repo ?? '.'))
-  const projectDir = directory('--project-dir', resolve(repoDir, flags['project-dir'] ?? '.'))
-  const install = parseInstall('--install', flags.install ?? 'none', [
-    'none',
-    'current',
-    'auto',
-    'pip',
-    'uv',
-  ])
-  let targets = flags.target ?? []
-  let source = '-t/--target'
-  if (targets.length === 0) {
-    const pyproject = readPyproject(projectDir)
-    targets = pyproject.targets ?? []
-    source = `${pyproject.file} [tool.importgate] targets`
-    if (targets.length === 0) {
-      throw new UsageError(
-        `no targets: pass -t MODULE (repeatable), or set targets = ["mypkg"] under [tool.importgate] in ${projectDir}/pyproject.toml`,
-      )
-    }
-  }
   return {
     repoDir,
-    projectDir,
+    projectDir: directory('--project-dir', resolve(repoDir, flags['project-dir'] ?? '.')),
     python: flags.python ?? 'python3',
-    install,
-    targets: validateTargets(targets, source),
-    sampling: samplingConfig(flags),
+    flags: flagSettings(flags, ['none', 'current', 'auto', 'pip', 'uv']),
     jsonPath: flags.json ? resolve(cwd, flags.json) : null,
+    markdownPath: flags.markdown ? resolve(cwd, flags.markdown) : null,
     quiet: flags.quiet ?? false,
   }
 }

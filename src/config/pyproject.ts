@@ -1,14 +1,104 @@
-// The [tool.importgate] table of the project's pyproject.toml.
+// [tool.importgate] in a project's pyproject.toml → SettingsInput. Every key is
+// checked; an error names the file, the key, the value and what is accepted.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse, TomlError } from 'smol-toml'
+import { parseInstall } from '../env/install-spec.js'
 import { UsageError } from './errors.js'
+import { moduleNameProblem } from './module-name.js'
+import { nearest } from './nearest.js'
+import type { SettingsInput } from './settings.js'
+import { parseCount, parseDuration, parsePercent } from './units.js'
 
 export interface PyprojectSettings {
   /** The file read, or null when the project has none. */
   file: string | null
-  targets: string[] | null
+  settings: SettingsInput
+  /** The [tool.importgate] table as written, to show what a pull request changed. */
+  raw: Record<string, unknown>
 }
+
+type Reader = (value: unknown, where: string) => Partial<SettingsInput>
+
+const show = (value: unknown) => JSON.stringify(value)
+
+function text(value: unknown, where: string, accepted: string): string {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number') return String(value)
+  throw new UsageError(`${where} = ${show(value)}: expected ${accepted}`)
+}
+
+function modules(value: unknown, where: string): string[] {
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
+    throw new UsageError(
+      `${where} = ${show(value)}: expected a list of module names, such as ["mypkg", "mypkg.cli"]`,
+    )
+  }
+  for (const name of value as string[]) {
+    const problem = moduleNameProblem(name)
+    if (problem) throw new UsageError(`${where}: "${name}" is not a Python module name: ${problem}`)
+  }
+  return value as string[]
+}
+
+const count = (min: number) => (value: unknown, where: string) => {
+  if (typeof value !== 'number' && typeof value !== 'string') {
+    throw new UsageError(`${where} = ${show(value)}: expected a whole number of at least ${min}`)
+  }
+  return parseCount(where, String(value), min)
+}
+
+const READERS: Record<string, Reader> = {
+  targets: (v, w) => ({ targets: modules(v, w) }),
+  forbid: (v, w) => ({ forbid: modules(v, w) }),
+  threshold: (v, w) => ({ thresholdPct: parsePercent(w, text(v, w, 'a percentage such as "5%"')) }),
+  'min-delta': (v, w) => ({
+    minDeltaMs: parseDuration(w, text(v, w, 'a duration such as "2ms"'), 'ms'),
+  }),
+  alpha: (v, w) => {
+    if (typeof v !== 'number' || !(v > 0 && v < 0.5)) {
+      throw new UsageError(`${w} = ${show(v)}: expected a number between 0 and 0.5, such as 0.01`)
+    }
+    return { alpha: v }
+  },
+  'max-modules': (v, w) => ({ maxModules: count(1)(v, w) }),
+  budgets: (v, w) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+      throw new UsageError(
+        `${w} = ${show(v)}: expected a table of target = "duration", such as [tool.importgate.budgets] mypkg = "300ms"`,
+      )
+    }
+    const budgetsMs: Record<string, number> = {}
+    for (const [target, limit] of Object.entries(v)) {
+      const at = `${w}.${target.includes('.') ? `"${target}"` : target}`
+      const problem = moduleNameProblem(target)
+      if (problem)
+        throw new UsageError(`${at}: "${target}" is not a Python module name: ${problem}`)
+      budgetsMs[target] = parseDuration(at, text(limit, at, 'a duration such as "300ms"'), 'ms')
+    }
+    return { budgetsMs }
+  },
+  'min-pairs': (v, w) => ({ minPairs: count(1)(v, w) }),
+  'max-pairs': (v, w) => ({ maxPairs: count(1)(v, w) }),
+  warmup: (v, w) => ({ warmups: count(0)(v, w) }),
+  'profile-runs': (v, w) => ({ profileRuns: count(1)(v, w) }),
+  'max-time': (v, w) => ({
+    maxTimeMs: parseDuration(w, text(v, w, 'a duration such as "120s"'), 's'),
+  }),
+  'sample-timeout': (v, w) => ({
+    sampleTimeoutMs: parseDuration(w, text(v, w, 'a duration such as "60s"'), 's'),
+  }),
+  install: (v, w) => ({
+    install: parseInstall(w, text(v, w, 'an install mode or a command'), [
+      'auto',
+      'none',
+      'pip',
+      'uv',
+    ]),
+  }),
+}
+
+export const PYPROJECT_KEYS = Object.keys(READERS)
 
 function table(value: unknown): Record<string, unknown> | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -18,7 +108,7 @@ function table(value: unknown): Record<string, unknown> | null {
 
 export function readPyproject(projectDir: string): PyprojectSettings {
   const file = join(projectDir, 'pyproject.toml')
-  if (!existsSync(file)) return { file: null, targets: null }
+  if (!existsSync(file)) return { file: null, settings: {}, raw: {} }
   let document: Record<string, unknown>
   try {
     document = parse(readFileSync(file, 'utf8'))
@@ -27,13 +117,23 @@ export function readPyproject(projectDir: string): PyprojectSettings {
     const first = error instanceof Error ? error.message.split('\n')[0] : String(error)
     throw new UsageError(`${file}: not valid TOML${where}: ${first}`)
   }
-  const settings = table(table(document.tool)?.importgate)
-  if (!settings || settings.targets === undefined) return { file, targets: null }
-  const targets = settings.targets
-  if (!Array.isArray(targets) || !targets.every((t) => typeof t === 'string')) {
+  const tool = table(document.tool)?.importgate
+  if (tool === undefined) return { file, settings: {}, raw: {} }
+  const raw = table(tool)
+  if (!raw)
     throw new UsageError(
-      `${file}: [tool.importgate] targets = ${JSON.stringify(targets)} must be a list of module names, such as ["mypkg", "mypkg.cli"]`,
+      `${file}: tool.importgate = ${show(tool)}: expected a table, [tool.importgate]`,
     )
+  const settings: SettingsInput = {}
+  for (const [key, value] of Object.entries(raw)) {
+    const reader = READERS[key]
+    if (!reader) {
+      const guess = nearest(key, PYPROJECT_KEYS)
+      throw new UsageError(
+        `${file}: [tool.importgate] has an unknown key "${key}"${guess ? `; did you mean "${guess}"?` : ''} Known keys: ${PYPROJECT_KEYS.join(', ')}`,
+      )
+    }
+    Object.assign(settings, reader(value, `${file}: [tool.importgate] ${key}`))
   }
-  return { file, targets }
+  return { file, settings, raw }
 }

@@ -16,13 +16,14 @@ import {
 
 export interface TargetArms {
   target: string
-  base: Arm
+  /** null for a target only head lists: measured on head alone. */
+  base: Arm | null
   head: Arm
 }
 
 export interface TargetSamples {
   target: string
-  base: ArmResult
+  base: ArmResult | null
   head: ArmResult
   baseProfile: ArmProfile | null
   headProfile: ArmProfile | null
@@ -60,6 +61,7 @@ function settledFor(targets: TargetArms[], gate: GateSettings, alpha: number) {
   return (results: ArmResult[]) => {
     const byKey = new Map(results.map((r) => [r.arm.key, r]))
     return targets.every(({ base, head }) => {
+      if (!base) return true
       const b = byKey.get(base.key)!
       const h = byKey.get(head.key)!
       if (b.failure || h.failure) return true
@@ -71,7 +73,7 @@ function settledFor(targets: TargetArms[], gate: GateSettings, alpha: number) {
 export async function sampleComparison(
   options: CompareSamplingOptions,
 ): Promise<CompareSamplingOutcome> {
-  const arms = options.targets.flatMap((t) => [t.base, t.head])
+  const arms = options.targets.flatMap((t) => (t.base ? [t.base, t.head] : [t.head]))
   const results = emptyResults(arms)
   const base = {
     cwd: options.cwd,
@@ -85,14 +87,11 @@ export async function sampleComparison(
     { ...base, arms, minRounds: 0, maxRounds: 0, deadline: options.deadline },
     results,
   )
-  const live = arms.filter(
-    (arm) =>
-      !options.targets.some(
-        (t) =>
-          t.target === arm.target &&
-          (results.get(t.base.key)!.failure || results.get(t.head.key)!.failure),
-      ),
+  // Profile only targets whose arms all survived the warm-ups.
+  const failedGroups = new Set(
+    arms.filter((arm) => results.get(arm.key)!.failure).map((arm) => arm.target),
   )
+  const live = arms.filter((arm) => !failedGroups.has(arm.target))
   const profiles = await profileArms({
     arms: live,
     runs: options.profileRuns,
@@ -119,22 +118,21 @@ export async function sampleComparison(
   )
   const samples: TargetSamples[] = options.targets.map((t) => ({
     target: t.target,
-    base: results.get(t.base.key)!,
+    base: t.base ? results.get(t.base.key)! : null,
     head: results.get(t.head.key)!,
-    baseProfile: profiles.get(t.base.key) ?? null,
+    baseProfile: t.base ? (profiles.get(t.base.key) ?? null) : null,
     headProfile: profiles.get(t.head.key) ?? null,
     confirmation: null,
   }))
-  const flagged = samples.filter(
-    (s) =>
-      !s.base.failure &&
-      !s.head.failure &&
-      classify(comparePairs(times(s.base), times(s.head), options.gate.alpha), options.gate) ===
-        'regression',
-  )
+  const flagged = samples.flatMap((s) => {
+    const { base: b, head: h } = s
+    if (!b || b.failure || h.failure) return []
+    const outcome = classify(comparePairs(times(b), times(h), options.gate.alpha), options.gate)
+    return outcome === 'regression' ? [{ s, base: b, head: h }] : []
+  })
   if (flagged.length > 0 && !options.signal?.aborted) {
-    options.onEvent?.({ phase: 'confirm', targets: flagged.map((s) => s.target) })
-    const confirmArms = flagged.flatMap((s) => [s.base.arm, s.head.arm])
+    options.onEvent?.({ phase: 'confirm', targets: flagged.map((f) => f.s.target) })
+    const confirmArms = flagged.flatMap((f) => [f.base.arm, f.head.arm])
     const fresh = emptyResults(confirmArms)
     await sample(
       {
@@ -146,12 +144,12 @@ export async function sampleComparison(
       },
       fresh,
     )
-    for (const s of flagged) {
-      const b = fresh.get(s.base.arm.key)!
-      const h = fresh.get(s.head.arm.key)!
-      s.confirmation = { base: b.samples, head: h.samples }
-      if (b.failure) s.base.failure = b.failure
-      if (h.failure) s.head.failure = h.failure
+    for (const f of flagged) {
+      const b = fresh.get(f.base.arm.key)!
+      const h = fresh.get(f.head.arm.key)!
+      f.s.confirmation = { base: b.samples, head: h.samples }
+      if (b.failure) f.base.failure = b.failure
+      if (h.failure) f.head.failure = h.failure
     }
   }
   return { targets: samples, rounds: outcome.rounds, truncated: outcome.truncated }

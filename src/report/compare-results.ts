@@ -1,9 +1,11 @@
 // A comparison's measurements → the results document (schema 1). Pure.
 import { diffModules, type ModuleChange } from '../analysis/module-diff.js'
-import type { GateSettings } from '../analysis/paired-compare.js'
+import type { GateConfig } from '../config/settings.js'
 import { targetVerdict } from '../analysis/target-verdict.js'
 import type { TargetSamples } from '../measure/compare-sampling.js'
 import type { ImportFailure } from '../measure/probe-protocol.js'
+import { mostSerious } from '../analysis/gate.js'
+import { applyGate } from './gate-result.js'
 import type {
   ModuleChangeJson,
   ModulesJson,
@@ -13,11 +15,9 @@ import type {
 } from './results.js'
 import { ms, sideResult } from './side-result.js'
 
-const PRECEDENCE: Verdict[] = ['error', 'forbidden', 'budget', 'regression', 'improvement', 'pass']
-
-/** The overall verdict: the most serious of the targets' (error > … > pass). */
+/** The overall verdict: the most serious of the targets' (error > forbidden > budget > …). */
 export function overallVerdict(verdicts: Verdict[]): Verdict {
-  return PRECEDENCE.find((v) => verdicts.includes(v)) ?? 'pass'
+  return mostSerious(verdicts)
 }
 
 function changeJson(c: ModuleChange): ModuleChangeJson {
@@ -28,7 +28,7 @@ function errorOf(s: TargetSamples): TargetError | null {
   const pick = (side: 'base' | 'head', failure: ImportFailure | null | undefined) =>
     failure ? { side, ...failure } : null
   return (
-    pick('base', s.base.failure) ??
+    pick('base', s.base?.failure) ??
     pick('head', s.head.failure) ??
     pick('base', s.baseProfile?.failure) ??
     pick('head', s.headProfile?.failure)
@@ -36,7 +36,7 @@ function errorOf(s: TargetSamples): TargetError | null {
 }
 
 function modulesJson(s: TargetSamples): ModulesJson | null {
-  if (!s.baseProfile?.runs || !s.headProfile?.runs) return null
+  if (!s.base || !s.baseProfile?.runs || !s.headProfile?.runs) return null
   const diff = diffModules(
     { added: s.baseProfile.added, costs: s.baseProfile.costs },
     { added: s.headProfile.added, costs: s.headProfile.costs },
@@ -53,11 +53,11 @@ function modulesJson(s: TargetSamples): ModulesJson | null {
   }
 }
 
-export function targetResult(s: TargetSamples, gate: GateSettings): TargetResult {
+export function targetResult(s: TargetSamples, gate: GateConfig): TargetResult {
   const error = errorOf(s)
-  const baseSamples = [...s.base.samples, ...(s.confirmation?.base ?? [])]
+  const baseSamples = [...(s.base?.samples ?? []), ...(s.confirmation?.base ?? [])]
   const headSamples = [...s.head.samples, ...(s.confirmation?.head ?? [])]
-  const measured = !error && s.base.samples.length > 0 && s.head.samples.length > 0
+  const measured = !error && s.head.samples.length > 0 && (!s.base || s.base.samples.length > 0)
   const result: TargetResult = {
     name: s.target,
     verdict: error ? 'error' : 'pass',
@@ -66,9 +66,18 @@ export function targetResult(s: TargetSamples, gate: GateSettings): TargetResult
     delta: null,
     modules: modulesJson(s),
     forbidden: [],
+    budget: null,
     error,
   }
-  if (!measured) return result
+  if (!s.base) result.new = true
+  const gated = (r: TargetResult) =>
+    applyGate(
+      r,
+      s.headProfile?.runs ? s.headProfile.added : null,
+      s.headProfile?.costs ?? new Map(),
+      gate,
+    )
+  if (!measured || !s.base) return gated(result)
   const times = (xs: { importMs: number }[]) => xs.map((x) => x.importMs)
   const confirmation = s.confirmation
     ? { base: times(s.confirmation.base), head: times(s.confirmation.head) }
@@ -89,5 +98,5 @@ export function targetResult(s: TargetSamples, gate: GateSettings): TargetResult
     pairs: c.pairs,
     confirmation: verdict.confirmation,
   }
-  return result
+  return gated(result)
 }

@@ -1,7 +1,8 @@
 // The results document, schema 1 (see DESIGN.md). Written by the CLI (--json),
 // uploaded by the action, read by the report code. Fields are only added.
 
-export type Verdict = 'pass' | 'improvement' | 'regression' | 'budget' | 'forbidden' | 'error'
+export type { Verdict } from '../analysis/gate.js'
+import type { Verdict } from '../analysis/gate.js'
 
 export interface CommitRef {
   ref: string
@@ -110,7 +111,15 @@ export interface TargetResult {
   head: SideResult | null
   delta: DeltaJson | null
   modules: ModulesJson | null
-  forbidden: { name: string; chain: string[] }[]
+  /** Forbidden modules the import loaded, one per forbid entry, with the chain that pulled each in. */
+  forbidden: { name: string; chain: string[]; rule: string; count: number }[]
+  /** Budgets that apply to this target, checked against head. */
+  budget: {
+    time: { limit_ms: number; median_ms: number; ok: boolean } | null
+    modules: { limit: number; count: number; ok: boolean } | null
+  } | null
+  /** compare: a target only head's configuration lists; measured on head only. */
+  new?: boolean
   error: TargetError | null
 }
 
@@ -124,6 +133,8 @@ export interface ResultsDocument {
   base: CommitRef | null
   head: CommitRef
   settings: Record<string, unknown>
+  /** compare: [tool.importgate] keys whose value head changes; the gate used base's. */
+  config_changes?: { key: string; base: unknown; head: unknown }[]
   /** compare: installed distributions that differ; null when nothing was installed. */
   deps?: { base_strategy: string; head_strategy: string; changed: DependencyJson[] } | null
   /** Rounds of timed samples actually run. */

@@ -1,5 +1,6 @@
 // The terminal report of `importgate compare`. Pure: results in, text out.
 import { formatChain, formatMs } from './format.js'
+import { grouped } from './groups.js'
 import type { ModuleChangeJson, ResultsDocument, TargetResult, Verdict } from './results.js'
 import { columns, type Style } from './style.js'
 
@@ -25,6 +26,42 @@ function verdictText(t: TargetResult): string {
     return c.confirmed ? 'regression (confirmed)' : 'regression (unconfirmed)'
   if (t.verdict === 'pass' && c?.confirmed === false) return 'pass (not confirmed)'
   return t.verdict
+}
+
+/** Config changes, forbidden imports and budgets: what decides beyond the statistics. */
+export function gateLines(doc: ResultsDocument, style: Style): string[] {
+  const out: string[] = []
+  for (const c of doc.config_changes ?? []) {
+    out.push(
+      style.yellow(
+        `head changes [tool.importgate] ${c.key}: ${JSON.stringify(c.base)} → ${JSON.stringify(c.head)} (the gate used base's)`,
+      ),
+    )
+  }
+  for (const t of doc.targets) {
+    if (t.new) out.push(style.dim(`${t.name} is new in head: measured on head only`))
+    for (const f of t.forbidden) {
+      out.push(
+        style.red(
+          `forbidden: ${f.name} is imported by ${t.name}${f.chain.length ? ` via ${formatChain(f.chain)}` : ''}`,
+        ),
+      )
+    }
+    const b = t.budget
+    if (b?.time)
+      out.push(
+        (b.time.ok ? style.dim : style.red)(
+          `budget: ${t.name} ${formatMs(b.time.median_ms)} of ${formatMs(b.time.limit_ms)} ${b.time.ok ? '(within)' : '(over)'}`,
+        ),
+      )
+    if (b?.modules)
+      out.push(
+        (b.modules.ok ? style.dim : style.red)(
+          `budget: ${t.name} loads ${b.modules.count} of ${b.modules.limit} modules ${b.modules.ok ? '(within)' : '(over)'}`,
+        ),
+      )
+  }
+  return out.length ? ['', ...out] : []
 }
 
 function tableRows(doc: ResultsDocument, style: Style): string[][] {
@@ -56,24 +93,6 @@ function tableRows(doc: ResultsDocument, style: Style): string[][] {
     ])
   }
   return rows
-}
-
-/**
- * Groups of modules: the one that pulled the others in, and how many it
- * brought. Modules with no import chain (aliases placed in sys.modules) are
- * left out of the groups and counted by the caller.
- */
-export function grouped(changes: ModuleChangeJson[]): { lead: ModuleChangeJson; more: number }[] {
-  const names = new Set(changes.map((c) => c.name))
-  const leads = changes.filter((c) => {
-    if (c.chain.length === 0) return false
-    const importer = c.chain[c.chain.length - 2]
-    return importer === undefined || !names.has(importer)
-  })
-  return leads.map((lead) => ({
-    lead,
-    more: changes.filter((c) => c !== lead && c.chain.includes(lead.name)).length,
-  }))
 }
 
 function lazyLines(t: TargetResult, style: Style, limit: number): string[] {
@@ -118,6 +137,7 @@ export function compareReport(doc: ResultsDocument, style: Style, limit = 8): st
   out.push(
     ...columns(tableRows(doc, style), ['l', 'r', 'r', 'r', 'r', 'r', 'l']).map((l) => `  ${l}`),
   )
+  out.push(...gateLines(doc, style))
   const lazy = doc.targets.flatMap((t) => lazyLines(t, style, limit))
   if (lazy.length) {
     out.push(

@@ -2,6 +2,7 @@
 import { formatChain, formatMs } from './format.js'
 import type { ResultsDocument, TargetResult } from './results.js'
 import { columns, type Style } from './style.js'
+import { gateLines } from './terminal-compare.js'
 
 function errorLines(target: TargetResult, style: Style): string[] {
   const error = target.error!
@@ -47,6 +48,7 @@ export function measureReport(doc: ResultsDocument, style: Style, slowest = 8): 
     ])
   }
   out.push(...columns(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r']).map((line) => `  ${line}`))
+  out.push(...gateLines(doc, style))
   if (doc.truncated) {
     out.push(
       '',

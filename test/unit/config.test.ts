@@ -8,6 +8,7 @@ import { measureConfig } from '../../src/config/measure-config.js'
 import { parseInstall } from '../../src/env/install-spec.js'
 import { moduleNameProblem } from '../../src/config/module-name.js'
 import { readPyproject } from '../../src/config/pyproject.js'
+import { checkBudgets, resolve } from '../../src/config/settings.js'
 import { parseCount, parseDuration, parsePercent } from '../../src/config/units.js'
 
 const made: string[] = []
@@ -75,49 +76,171 @@ describe('measure configuration', () => {
     )
   })
 
-  it('explains how to give targets when there are none', () => {
-    expect(() => measureConfig({}, dir)).toThrow(/no targets: pass -t MODULE.*\[tool\.importgate\]/)
-  })
-
-  it('takes targets from [tool.importgate] and validates them there too', () => {
-    const project = scratch()
-    writeFileSync(
-      join(project, 'pyproject.toml'),
-      '[tool.importgate]\ntargets = ["pkg", "pkg.cli"]\n',
-    )
-    expect(measureConfig({}, project).targets).toEqual(['pkg', 'pkg.cli'])
-    writeFileSync(join(project, 'pyproject.toml'), '[tool.importgate]\ntargets = ["pkg/cli.py"]\n')
-    expect(() => measureConfig({}, project)).toThrow(
-      /pyproject\.toml \[tool\.importgate\] targets: "pkg\/cli\.py"/,
-    )
-    writeFileSync(join(project, 'pyproject.toml'), '[tool.importgate]\ntargets = "pkg"\n')
-    expect(() => readPyproject(project)).toThrow(/targets = "pkg" must be a list of module names/)
-    writeFileSync(join(project, 'pyproject.toml'), '[tool.importgate\ntargets = 1\n')
-    expect(() => readPyproject(project)).toThrow(/pyproject\.toml: not valid TOML \(line 1/)
-  })
-
-  it('refuses install modes it does not have, and inconsistent bounds', () => {
+  it('refuses install modes it does not have, bad budgets and missing folders', () => {
     expect(() => measureConfig({ target: ['a'], install: 'conda' }, dir)).toThrow(
       /--install: "conda" is not an install mode; use none, current, auto, pip, uv, or a shell command/,
     )
-    expect(() =>
-      measureConfig({ target: ['a'], 'min-pairs': '50', 'max-pairs': '10' }, dir),
-    ).toThrow(/--max-pairs: 10 is less than --min-pairs 50/)
+    expect(() => measureConfig({ budget: ['shop'] }, dir)).toThrow(
+      /--budget: "shop" should be TARGET=DURATION/,
+    )
+    expect(() => measureConfig({ target: ['a'], 'max-time': '0' }, dir)).toThrow(
+      /--max-time: "0" must be more than zero/,
+    )
     expect(() => measureConfig({ target: ['a'], repo: join(dir, 'missing') }, dir)).toThrow(
       /-C\/--repo: .*missing is not a directory/,
     )
   })
 
-  it('applies defaults', () => {
-    const config = measureConfig({ target: ['a', 'a'] }, dir)
-    expect(config).toMatchObject({
-      targets: ['a'],
-      install: { kind: 'none' },
-      sampling: { minPairs: 20, maxPairs: 200, maxTimeMs: 120_000, warmups: 3, profileRuns: 3 },
-    })
-    expect(() => measureConfig({ target: ['a'], 'max-time': '0' }, dir)).toThrow(
-      /--max-time: "0" must be more than zero/,
+  it('keeps only what the flags said, for the project settings to fill in', () => {
+    const config = measureConfig(
+      { target: ['a', 'a'], budget: ['a=0.3s'], forbid: ['paramiko'] },
+      dir,
     )
+    expect(config.flags).toMatchObject({
+      targets: ['a'],
+      budgetsMs: { a: 300 },
+      forbid: ['paramiko'],
+    })
+    expect(config.flags.minPairs).toBeUndefined()
+  })
+})
+
+describe('settings', () => {
+  it('merges sources, first given wins, over the defaults', () => {
+    const r = resolve({ thresholdPct: 3 }, { thresholdPct: 50, minDeltaMs: 2, maxModules: 600 }, {})
+    expect(r.gate).toEqual({
+      thresholdPct: 3,
+      minDeltaMs: 2,
+      alpha: 0.01,
+      maxModules: 600,
+      forbid: [],
+      budgetsMs: {},
+    })
+    expect(r.sampling).toMatchObject({
+      minPairs: 20,
+      maxPairs: 200,
+      maxTimeMs: 120_000,
+      warmups: 3,
+      profileRuns: 3,
+    })
+    expect(() => resolve({ minPairs: 50 }, { maxPairs: 10 })).toThrow(
+      /max-pairs 10 is less than min-pairs 50/,
+    )
+  })
+})
+
+describe('[tool.importgate] in pyproject.toml', () => {
+  const project = (toml: string) => {
+    const dir = scratch()
+    writeFileSync(join(dir, 'pyproject.toml'), toml)
+    return dir
+  }
+  const read = (toml: string) => readPyproject(project(toml))
+  const file = /pyproject\.toml/.source
+
+  it('reads every key into settings', () => {
+    const { settings, raw } = read(`[tool.importgate]
+targets = ["shop", "shop.cli"]
+threshold = "3%"
+min-delta = "0.5ms"
+alpha = 0.05
+max-modules = 600
+forbid = ["paramiko"]
+min-pairs = 30
+max-pairs = 100
+max-time = "90s"
+sample-timeout = 30
+warmup = 2
+profile-runs = 5
+install = "uv"
+
+[tool.importgate.budgets]
+shop = "300ms"
+"shop.cli" = 0.5
+`)
+    expect(settings).toEqual({
+      targets: ['shop', 'shop.cli'],
+      thresholdPct: 3,
+      minDeltaMs: 0.5,
+      alpha: 0.05,
+      maxModules: 600,
+      forbid: ['paramiko'],
+      minPairs: 30,
+      maxPairs: 100,
+      maxTimeMs: 90_000,
+      sampleTimeoutMs: 30_000,
+      warmups: 2,
+      profileRuns: 5,
+      install: { kind: 'uv' },
+      budgetsMs: { shop: 300, 'shop.cli': 0.5 },
+    })
+    expect(raw.threshold).toBe('3%')
+  })
+
+  it('reports TOML that does not parse, with its position', () => {
+    expect(() => read('[tool.importgate\ntargets = 1\n')).toThrow(
+      new RegExp(`${file}: not valid TOML \\(line 1, column \\d+\\)`),
+    )
+  })
+
+  it('reports an unknown key and suggests the nearest', () => {
+    expect(() => read('[tool.importgate]\ntreshold = "5%"\n')).toThrow(
+      new RegExp(
+        `${file}: \\[tool\\.importgate\\] has an unknown key "treshold"; did you mean "threshold"\\? Known keys: targets, forbid`,
+      ),
+    )
+    expect(() => read('[tool.importgate]\nmaxmodules = 5\n')).toThrow(/did you mean "max-modules"/)
+  })
+
+  it.each([
+    ['targets = "shop"', /\[tool\.importgate\] targets = "shop": expected a list of module names/],
+    [
+      'targets = ["shop-cli"]',
+      /\[tool\.importgate\] targets: "shop-cli" is not a Python module name/,
+    ],
+    [
+      'max-modules = "many"',
+      /\[tool\.importgate\] max-modules: "many" is not a whole number of at least 1/,
+    ],
+    ['max-modules = true', /\[tool\.importgate\] max-modules = true: expected a whole number/],
+    ['alpha = 2', /\[tool\.importgate\] alpha = 2: expected a number between 0 and 0\.5/],
+    ['forbid = [1, 2]', /\[tool\.importgate\] forbid = \[1,2\]: expected a list of module names/],
+    [
+      'threshold = ["5%"]',
+      /\[tool\.importgate\] threshold = \["5%"\]: expected a percentage such as "5%"/,
+    ],
+    ['install = "pipp"', /\[tool\.importgate\] install: "pipp" is not an install mode/],
+    [
+      'budgets = "300ms"',
+      /\[tool\.importgate\] budgets = "300ms": expected a table of target = "duration"/,
+    ],
+  ])('reports a wrong type or value: %s', (line, message) => {
+    expect(() => read(`[tool.importgate]\n${line}\n`)).toThrow(message)
+    expect(() => read(`[tool.importgate]\n${line}\n`)).toThrow(/pyproject\.toml/)
+  })
+
+  it('reports a bad duration with the key and the value', () => {
+    expect(() => read('[tool.importgate]\nmin-delta = "fast"\n')).toThrow(
+      /pyproject\.toml: \[tool\.importgate\] min-delta: "fast" is not a duration; use a number of milliseconds or one with a unit, such as 300ms/,
+    )
+    expect(() => read('[tool.importgate.budgets]\nshop = "soon"\n')).toThrow(
+      /\[tool\.importgate\] budgets\.shop: "soon" is not a duration/,
+    )
+  })
+
+  it('reports a budget for a target that is not one', () => {
+    const { file: path, settings } = read(
+      '[tool.importgate]\ntargets = ["shop"]\n[tool.importgate.budgets]\nshopp = "300ms"\n',
+    )
+    const { gate } = resolve(settings)
+    expect(() => checkBudgets(gate, settings.targets!, `${path} [tool.importgate]`)).toThrow(
+      /pyproject\.toml \[tool\.importgate\]: budgets names "shopp", which is not a target; the targets are "shop"/,
+    )
+  })
+
+  it('is empty without the file or the table', () => {
+    expect(readPyproject(scratch())).toEqual({ file: null, settings: {}, raw: {} })
+    expect(read('[project]\nname = "x"\n').settings).toEqual({})
   })
 })
 
@@ -156,9 +279,6 @@ describe('compare configuration', () => {
     expect(compareConfig({}, ['main', 'HEAD'], dir)).toMatchObject({
       baseRef: 'main',
       headRef: 'HEAD',
-      install: { kind: 'auto' },
-      targets: null,
-      gate: { thresholdPct: 5, minDeltaMs: 1, alpha: 0.01 },
       projectSubdir: '',
     })
     const c = compareConfig(
@@ -166,7 +286,7 @@ describe('compare configuration', () => {
       ['a', 'b'],
       dir,
     )
-    expect(c.gate).toEqual({ thresholdPct: 3, minDeltaMs: 0.5, alpha: 0.05 })
+    expect(c.flags).toMatchObject({ thresholdPct: 3, minDeltaMs: 0.5, alpha: 0.05 })
     expect(c.projectSubdir).toBe('py')
   })
 

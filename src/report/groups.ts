@@ -1,0 +1,19 @@
+import type { ModuleChangeJson } from './results.js'
+
+/**
+ * Groups of modules: the one that pulled the others in, and how many it
+ * brought. Modules with no import chain (aliases placed in sys.modules) are
+ * left out of the groups and counted by the caller.
+ */
+export function grouped(changes: ModuleChangeJson[]): { lead: ModuleChangeJson; more: number }[] {
+  const names = new Set(changes.map((c) => c.name))
+  const leads = changes.filter((c) => {
+    if (c.chain.length === 0) return false
+    const importer = c.chain[c.chain.length - 2]
+    return importer === undefined || !names.has(importer)
+  })
+  return leads.map((lead) => ({
+    lead,
+    more: changes.filter((c) => c !== lead && c.chain.includes(lead.name)).length,
+  }))
+}

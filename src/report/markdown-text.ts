@@ -1,0 +1,70 @@
+// Small, safe building blocks for GitHub-flavoured markdown. Pure.
+import { markdownTable } from 'markdown-table'
+import { formatMs } from './format.js'
+import type { Verdict } from './results.js'
+
+/** Inline code that survives backticks in the text (a longer fence than any run inside). */
+export function code(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length))
+  const fence = '`'.repeat(longest + 1)
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : ''
+  return `${fence}${pad}${text}${pad}${fence}`
+}
+
+/** Plain text that must not turn into HTML, a table cell break or emphasis. */
+export function plain(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\*_[\]|])/g, '\\$1')
+    .replace(/\r?\n/g, ' ')
+}
+
+/** A table whose cells may hold anything: pipes and newlines are escaped. */
+export function table(header: string[], rows: string[][], align: ('l' | 'r' | 'c')[]): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+  return markdownTable([header.map(cell), ...rows.map((row) => row.map(cell))], { align })
+}
+
+export function chain(names: readonly string[]): string {
+  return names.map(code).join(' → ')
+}
+
+export const VERDICT_LABEL: Record<Verdict, string> = {
+  pass: '✅ pass',
+  improvement: '🚀 improvement',
+  regression: '❌ regression',
+  budget: '💸 over budget',
+  forbidden: '⛔ forbidden import',
+  error: '⚠️ error',
+}
+
+export function signed(value: number, format: (x: number) => string): string {
+  return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${format(Math.abs(value))}`
+}
+
+export const signedMs = (value: number) => signed(value, formatMs)
+
+export function signedPct(value: number): string {
+  return signed(value, (x) => `${x.toFixed(x >= 100 ? 0 : x >= 10 ? 1 : 2)}%`)
+}
+
+/** "12% slower" for ordinary changes, "85× slower" once the ratio says more than a percentage. */
+export function howMuch(pct: number): string {
+  const ratio = 1 + pct / 100
+  if (pct >= 200) return `${ratio.toFixed(ratio >= 10 ? 0 : 1)}× slower`
+  if (pct > 0) return `${pct.toFixed(pct >= 10 ? 0 : 1)}% slower`
+  return `${Math.abs(pct).toFixed(Math.abs(pct) >= 10 ? 0 : 1)}% faster`
+}
+
+/** The first `limit` items, and a line saying how many were left out. */
+export function capped<T>(
+  items: readonly T[],
+  limit: number,
+  render: (item: T) => string,
+): string[] {
+  const lines = items.slice(0, limit).map(render)
+  if (items.length > limit) lines.push(`- … and ${items.length - limit} more`)
+  return lines
+}

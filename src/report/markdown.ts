@@ -1,0 +1,45 @@
+// The markdown report: PR comment, job summary and --markdown. Pure.
+import * as section from './markdown-sections.js'
+import type { ResultsDocument } from './results.js'
+
+/** GitHub refuses comments over 65,536 characters; the action adds its marker and footer. */
+export const MARKDOWN_LIMIT = 60_000
+
+/** List lengths tried in turn until the report fits. */
+const CAPS = [30, 15, 8, 4, 2]
+
+function render(doc: ResultsDocument, cap: number): string {
+  const parts: string[][] = [
+    [section.headline(doc)],
+    section.configChanges(doc),
+    [section.deltaTable(doc)],
+    section.forbidden(doc, cap),
+    section.budgets(doc),
+    section.lazyLoading(doc, cap),
+    section.whereTimeWent(doc, Math.min(cap, 10)),
+    section.slowest(doc, Math.min(cap, 10)),
+    section.moduleCounts(doc),
+    section.dependencies(doc, cap),
+    section.errors(doc),
+    section.methodology(doc),
+  ]
+  return `${parts
+    .filter((p) => p.length)
+    .map((p) => p.join('\n'))
+    .join('\n\n')}\n`
+}
+
+/**
+ * Renders the report, shortening lists until it fits under `limit`
+ * characters; as a last resort it is cut, with a line saying so.
+ */
+export function markdownReport(doc: ResultsDocument, limit = MARKDOWN_LIMIT): string {
+  for (const cap of CAPS) {
+    const text = render(doc, cap)
+    if (text.length <= limit) return text
+  }
+  const notice = '\n\n… (report cut to fit; the full results are in the uploaded JSON)\n'
+  const text = render(doc, CAPS[CAPS.length - 1]!)
+  const cut = text.lastIndexOf('\n', limit - notice.length)
+  return text.slice(0, cut > 0 ? cut : limit - notice.length) + notice
+}
