@@ -3295,6 +3295,7 @@ async function compare(config, deps) {
             });
             const s = settings.sampling;
             deps.log(`measuring ${targets.join(', ')}: ${s.minPairs} to ${s.maxPairs} interleaved pairs, at most ${s.maxTimeMs / 1000} s`);
+            let sampling = false;
             const outcome = await sampleComparison({
                 targets: arms,
                 cwd: run,
@@ -3311,8 +3312,10 @@ async function compare(config, deps) {
                 onEvent: (event) => {
                     if (event.phase === 'warmup')
                         deps.log(`warming up (${event.round}/${event.of})`);
-                    if (event.phase === 'sample' && event.round === 1)
+                    if (event.phase === 'sample' && event.round === 1 && !sampling) {
+                        sampling = true;
                         deps.log('sampling interleaved pairs');
+                    }
                     if (event.phase === 'failed')
                         deps.log(`${event.arm.key}: ${event.failure.kind}: ${event.failure.message}`);
                     if (event.phase === 'confirm')
@@ -3972,6 +3975,75 @@ function capped(items, limit, render) {
     return lines;
 }
 
+// The sections of the markdown report about the gate: forbidden imports,
+// budgets, configuration changes and errors. Pure.
+function budgets(doc) {
+    const rows = [];
+    for (const t of doc.targets) {
+        const b = t.budget;
+        if (b?.time)
+            rows.push([
+                code(t.name),
+                'import time',
+                formatMs(b.time.limit_ms),
+                formatMs(b.time.median_ms),
+                b.time.ok ? '✅ within' : '❌ over',
+            ]);
+        if (b?.modules)
+            rows.push([
+                code(t.name),
+                'modules',
+                String(b.modules.limit),
+                String(b.modules.count),
+                b.modules.ok ? '✅ within' : '❌ over',
+            ]);
+    }
+    if (!rows.length)
+        return [];
+    return [
+        '#### Budgets',
+        '',
+        table(['Target', 'Budget on', 'Limit', 'Head', 'Status'], rows, ['l', 'l', 'r', 'r', 'l']),
+    ];
+}
+function forbidden(doc, limit) {
+    const hits = doc.targets.flatMap((t) => t.forbidden.map((f) => ({ target: t.name, ...f })));
+    if (!hits.length)
+        return [];
+    const lines = capped(hits, limit, (h) => {
+        const via = h.chain.length ? `, via ${chain(h.chain)}` : '';
+        const count = h.count > 1 ? ` (${h.count} modules under ${code(h.rule)})` : '';
+        return `- ⛔ ${code(h.name)} is imported by ${code(h.target)}${via}${count}`;
+    });
+    return ['#### Forbidden imports', '', ...lines];
+}
+function configChanges(doc) {
+    const changes = doc.config_changes ?? [];
+    if (!changes.length)
+        return [];
+    const items = changes.map((c) => `${code(c.key)}: ${code(JSON.stringify(c.base))} → ${code(JSON.stringify(c.head))}`);
+    return [
+        `> [!WARNING]`,
+        `> This pull request changes \`[tool.importgate]\`; the gate used the base branch's settings. ${items.join('; ')}`,
+    ];
+}
+function errors(doc) {
+    const failed = doc.targets.filter((t) => t.error);
+    if (!failed.length)
+        return [];
+    const out = ['#### Errors', ''];
+    for (const t of failed) {
+        const e = t.error;
+        out.push(`- ${code(t.name)} (${e.side}): **${plain(e.kind)}**: ${plain(e.message)}`);
+        const detail = [...e.traceback, ...(e.stderr_tail ? ['', e.stderr_tail] : [])]
+            .join('\n')
+            .replace(/```/g, "'''");
+        if (detail.trim())
+            out.push('', '  ```', ...detail.split('\n').map((l) => `  ${l}`), '  ```');
+    }
+    return out;
+}
+
 /**
  * Groups of modules: the one that pulled the others in, and how many it
  * brought. Modules with no import chain (aliases placed in sys.modules) are
@@ -4168,46 +4240,6 @@ function moduleCounts(doc) {
         table(['Target', 'Base', 'Head', 'Δ', 'Own package'], rows, ['l', 'r', 'r', 'r', 'r']),
     ];
 }
-function budgets(doc) {
-    const rows = [];
-    for (const t of doc.targets) {
-        const b = t.budget;
-        if (b?.time)
-            rows.push([
-                code(t.name),
-                'import time',
-                formatMs(b.time.limit_ms),
-                formatMs(b.time.median_ms),
-                b.time.ok ? '✅ within' : '❌ over',
-            ]);
-        if (b?.modules)
-            rows.push([
-                code(t.name),
-                'modules',
-                String(b.modules.limit),
-                String(b.modules.count),
-                b.modules.ok ? '✅ within' : '❌ over',
-            ]);
-    }
-    if (!rows.length)
-        return [];
-    return [
-        '#### Budgets',
-        '',
-        table(['Target', 'Budget on', 'Limit', 'Head', 'Status'], rows, ['l', 'l', 'r', 'r', 'l']),
-    ];
-}
-function forbidden(doc, limit) {
-    const hits = doc.targets.flatMap((t) => t.forbidden.map((f) => ({ target: t.name, ...f })));
-    if (!hits.length)
-        return [];
-    const lines = capped(hits, limit, (h) => {
-        const via = h.chain.length ? `, via ${chain(h.chain)}` : '';
-        const count = h.count > 1 ? ` (${h.count} modules under ${code(h.rule)})` : '';
-        return `- ⛔ ${code(h.name)} is imported by ${code(h.target)}${via}${count}`;
-    });
-    return ['#### Forbidden imports', '', ...lines];
-}
 function dependencies(doc, limit) {
     const changed = doc.deps?.changed ?? [];
     if (!changed.length)
@@ -4222,32 +4254,6 @@ function dependencies(doc, limit) {
         table(['Package', 'Base', 'Head'], rows, ['l', 'l', 'l']),
         ...more,
     ];
-}
-function configChanges(doc) {
-    const changes = doc.config_changes ?? [];
-    if (!changes.length)
-        return [];
-    const items = changes.map((c) => `${code(c.key)}: ${code(JSON.stringify(c.base))} → ${code(JSON.stringify(c.head))}`);
-    return [
-        `> [!WARNING]`,
-        `> This pull request changes \`[tool.importgate]\`; the gate used the base branch's settings. ${items.join('; ')}`,
-    ];
-}
-function errors(doc) {
-    const failed = doc.targets.filter((t) => t.error);
-    if (!failed.length)
-        return [];
-    const out = ['#### Errors', ''];
-    for (const t of failed) {
-        const e = t.error;
-        out.push(`- ${code(t.name)} (${e.side}): **${plain(e.kind)}**: ${plain(e.message)}`);
-        const detail = [...e.traceback, ...(e.stderr_tail ? ['', e.stderr_tail] : [])]
-            .join('\n')
-            .replace(/```/g, "'''");
-        if (detail.trim())
-            out.push('', '  ```', ...detail.split('\n').map((l) => `  ${l}`), '  ```');
-    }
-    return out;
 }
 function methodology(doc) {
     const s = doc.settings;
@@ -4367,7 +4373,11 @@ function verdictText(t) {
         return c.confirmed ? 'regression (confirmed)' : 'regression (unconfirmed)';
     if (t.verdict === 'pass' && c?.confirmed === false)
         return 'pass (not confirmed)';
-    return t.verdict;
+    if (t.verdict === 'budget')
+        return 'over budget';
+    if (t.verdict === 'forbidden')
+        return 'forbidden import';
+    return t.new ? `${t.verdict} (new target)` : t.verdict;
 }
 /** Config changes, forbidden imports and budgets: what decides beyond the statistics. */
 function gateLines(doc, style) {
@@ -4591,8 +4601,16 @@ Common options:
       --warmup N          discarded rounds before sampling (3)
       --profile-runs N    untimed -X importtime runs per target and side (3)
       --seed N            seed for the run order, to reproduce a run
+      --max-modules N     budget on modules loaded by importing any target
+      --forbid MODULE     must not be imported by any target; repeatable
+      --budget TARGET=DURATION
+                          budget on a target's median import time; repeatable
       --json FILE         write the results document (schema 1) to FILE
+      --markdown FILE     write the markdown report (the pull-request comment) to FILE
   -q, --quiet             no progress lines on stderr
+
+Settings not given as flags come from [tool.importgate] in pyproject.toml (for compare,
+from the base commit's), then the defaults shown.
 
 Options for compare:
       --threshold PCT     relative change below which nothing fails (5%)

@@ -29,8 +29,16 @@ Common options:
       --warmup N          discarded rounds before sampling (3)
       --profile-runs N    untimed -X importtime runs per target and side (3)
       --seed N            seed for the run order, to reproduce a run
+      --max-modules N     budget on modules loaded by importing any target
+      --forbid MODULE     must not be imported by any target; repeatable
+      --budget TARGET=DURATION
+                          budget on a target's median import time; repeatable
       --json FILE         write the results document (schema 1) to FILE
+      --markdown FILE     write the markdown report (the pull-request comment) to FILE
   -q, --quiet             no progress lines on stderr
+
+Settings not given as flags come from [tool.importgate] in pyproject.toml (for compare,
+from the base commit's), then the defaults shown.
 
 Options for compare:
       --threshold PCT     relative change below which nothing fails (5%)

@@ -175,6 +175,7 @@ export async function compare(config: CompareConfig, deps: MeasureDeps): Promise
       deps.log(
         `measuring ${targets.join(', ')}: ${s.minPairs} to ${s.maxPairs} interleaved pairs, at most ${s.maxTimeMs / 1000} s`,
       )
+      let sampling = false
       const outcome = await sampleComparison({
         targets: arms,
         cwd: run,
@@ -190,7 +191,10 @@ export async function compare(config: CompareConfig, deps: MeasureDeps): Promise
         signal: deps.signal,
         onEvent: (event) => {
           if (event.phase === 'warmup') deps.log(`warming up (${event.round}/${event.of})`)
-          if (event.phase === 'sample' && event.round === 1) deps.log('sampling interleaved pairs')
+          if (event.phase === 'sample' && event.round === 1 && !sampling) {
+            sampling = true
+            deps.log('sampling interleaved pairs')
+          }
           if (event.phase === 'failed')
             deps.log(`${event.arm.key}: ${event.failure.kind}: ${event.failure.message}`)
           if (event.phase === 'confirm')

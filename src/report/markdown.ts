@@ -1,4 +1,5 @@
 // The markdown report: PR comment, job summary and --markdown. Pure.
+import * as gate from './markdown-gate.js'
 import * as section from './markdown-sections.js'
 import type { ResultsDocument } from './results.js'
 
@@ -11,16 +12,16 @@ const CAPS = [30, 15, 8, 4, 2]
 function render(doc: ResultsDocument, cap: number): string {
   const parts: string[][] = [
     [section.headline(doc)],
-    section.configChanges(doc),
+    gate.configChanges(doc),
     [section.deltaTable(doc)],
-    section.forbidden(doc, cap),
-    section.budgets(doc),
+    gate.forbidden(doc, cap),
+    gate.budgets(doc),
     section.lazyLoading(doc, cap),
     section.whereTimeWent(doc, Math.min(cap, 10)),
     section.slowest(doc, Math.min(cap, 10)),
     section.moduleCounts(doc),
     section.dependencies(doc, cap),
-    section.errors(doc),
+    gate.errors(doc),
     section.methodology(doc),
   ]
   return `${parts

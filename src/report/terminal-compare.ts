@@ -25,7 +25,9 @@ function verdictText(t: TargetResult): string {
   if (t.verdict === 'regression' && c)
     return c.confirmed ? 'regression (confirmed)' : 'regression (unconfirmed)'
   if (t.verdict === 'pass' && c?.confirmed === false) return 'pass (not confirmed)'
-  return t.verdict
+  if (t.verdict === 'budget') return 'over budget'
+  if (t.verdict === 'forbidden') return 'forbidden import'
+  return t.new ? `${t.verdict} (new target)` : t.verdict
 }
 
 /** Config changes, forbidden imports and budgets: what decides beyond the statistics. */
