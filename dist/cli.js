@@ -4459,6 +4459,7 @@ function compareReport(doc, style, limit = 8) {
     const out = [];
     const sha = (s) => (s ? s.slice(0, 10) : '?');
     out.push(style.bold(`importgate compare · Python ${doc.python.split(' ')[0]} · ${doc.platform}`));
+    out.push(paint(doc.verdict, style)(headline(doc).replace(/^### /, '').replace(/`/g, '')));
     out.push(style.dim(`base ${doc.base?.ref} (${sha(doc.base?.sha ?? null)}) → head ${doc.head.ref} (${sha(doc.head.sha)})`));
     out.push('');
     out.push(...columns(tableRows(doc, style), ['l', 'r', 'r', 'r', 'r', 'r', 'l']).map((l) => `  ${l}`));
@@ -4474,6 +4475,15 @@ function compareReport(doc, style, limit = 8) {
             const top = t.modules.self_time_changes.slice(0, 5);
             out.push(`  ${style.bold(t.name)}: ${top.map((c) => `${c.name} ${signedMs(c.delta_ms)}`).join(', ')}`);
         }
+    }
+    const counts = doc.targets.filter((t) => t.base && t.head);
+    if (counts.length) {
+        const text = counts.map((t) => {
+            const [b, h] = [t.base, t.head];
+            const d = h.module_count - b.module_count;
+            return `${t.name} ${b.module_count} → ${h.module_count} (${d > 0 ? '+' : ''}${d}; own package ${b.package_module_count} → ${h.package_module_count})`;
+        });
+        out.push('', `${style.bold('Modules loaded')}: ${text.join(', ')}`);
     }
     if (doc.deps?.changed.length) {
         const items = doc.deps.changed.map((d) => d.base === null

@@ -1,6 +1,7 @@
 // The terminal report of `importgate compare`. Pure: results in, text out.
 import { formatChain, formatMs } from './format.js'
 import { grouped } from './groups.js'
+import { headline } from './markdown-sections.js'
 import type { ModuleChangeJson, ResultsDocument, TargetResult, Verdict } from './results.js'
 import { columns, type Style } from './style.js'
 
@@ -130,6 +131,7 @@ export function compareReport(doc: ResultsDocument, style: Style, limit = 8): st
   const out: string[] = []
   const sha = (s: string | null) => (s ? s.slice(0, 10) : '?')
   out.push(style.bold(`importgate compare · Python ${doc.python.split(' ')[0]} · ${doc.platform}`))
+  out.push(paint(doc.verdict, style)(headline(doc).replace(/^### /, '').replace(/`/g, '')))
   out.push(
     style.dim(
       `base ${doc.base?.ref} (${sha(doc.base?.sha ?? null)}) → head ${doc.head.ref} (${sha(doc.head.sha)})`,
@@ -160,6 +162,15 @@ export function compareReport(doc: ResultsDocument, style: Style, limit = 8): st
         `  ${style.bold(t.name)}: ${top.map((c) => `${c.name} ${signedMs(c.delta_ms)}`).join(', ')}`,
       )
     }
+  }
+  const counts = doc.targets.filter((t) => t.base && t.head)
+  if (counts.length) {
+    const text = counts.map((t) => {
+      const [b, h] = [t.base!, t.head!]
+      const d = h.module_count - b.module_count
+      return `${t.name} ${b.module_count} → ${h.module_count} (${d > 0 ? '+' : ''}${d}; own package ${b.package_module_count} → ${h.package_module_count})`
+    })
+    out.push('', `${style.bold('Modules loaded')}: ${text.join(', ')}`)
   }
   if (doc.deps?.changed.length) {
     const items = doc.deps.changed.map((d) =>

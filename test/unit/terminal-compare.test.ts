@@ -66,6 +66,10 @@ const doc = {
 describe('compareReport', () => {
   const text = compareReport(doc, PLAIN)
 
+  it('leads with the same headline as the markdown report', () => {
+    expect(text.split('\n')[1]).toBe('❌ shop imports 86× slower (+63.0 ms)')
+  })
+
   it('shows the delta table with the verdict and its confirmation', () => {
     expect(text).toMatch(
       /shop\s+780 µs\s+60\.3 ms\s+\+63\.0 ms\s+\+8524%\s+\+7473% … \+9232%\s+regression \(confirmed\)/,
