@@ -3,6 +3,7 @@
 // it is copied beside them, because it runs in the measured interpreter.
 import { copyFile, mkdir } from 'node:fs/promises'
 import commonjs from '@rollup/plugin-commonjs'
+import json from '@rollup/plugin-json'
 import nodeResolve from '@rollup/plugin-node-resolve'
 import typescript from '@rollup/plugin-typescript'
 import type { Plugin, RollupOptions } from 'rollup'
@@ -25,6 +26,7 @@ function bundle(input: string, file: string, banner?: string): RollupOptions {
       typescript({ tsconfig: 'tsconfig.build.json' }),
       nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
       commonjs(),
+      json(),
       copyProbe(),
     ],
     onwarn(warning, warn) {

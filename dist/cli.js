@@ -3226,6 +3226,20 @@ async function installBoth(install, outer) {
         outer?.removeEventListener('abort', onAbort);
     }
 }
+/** Raw -X importtime output of every profile run, and each side's install output. */
+async function saveLogs(dir, targets, envs) {
+    await mkdir(join(dir, 'importtime'), { recursive: true });
+    for (const side of ['base', 'head']) {
+        if (envs[side].log)
+            await writeFile(join(dir, `install-${side}.log`), envs[side].log);
+        for (const t of targets) {
+            const logs = (side === 'base' ? t.baseProfile : t.headProfile)?.logs ?? [];
+            for (const [i, log] of logs.entries()) {
+                await writeFile(join(dir, 'importtime', `${side}-${t.target}-${i + 1}.log`), log);
+            }
+        }
+    }
+}
 async function compare(config, deps) {
     const started = new Date();
     const clockStart = performance.now();
@@ -3324,6 +3338,8 @@ async function compare(config, deps) {
             });
             if (deps.signal?.aborted)
                 throw new SetupError('cancelled');
+            if (deps.logDir)
+                await saveLogs(deps.logDir, outcome.targets, envs);
             const results = outcome.targets.map((t) => targetResult(t, gate));
             const installed = envs.base.distributions && envs.head.distributions;
             return {
@@ -3386,7 +3402,9 @@ function validateTargets(targets, source) {
     return [...new Set(targets)];
 }
 
-// Command-line flags (as node:util parseArgs returns them) → SettingsInput.
+// Command-line flags (as node:util parseArgs returns them), or the action's
+// inputs mapped onto the same names, → SettingsInput.
+const cliName = (flag) => (flag === 'target' ? '-t/--target' : `--${flag}`);
 function positive(input, value) {
     const ms = parseDuration(input, value, 's');
     if (ms <= 0)
@@ -3394,39 +3412,38 @@ function positive(input, value) {
     return ms;
 }
 /** "mypkg=300ms" → ["mypkg", 300]. */
-function budget(value) {
+function budget(value, input) {
     const at = value.indexOf('=');
     if (at < 1)
-        throw new UsageError(`--budget: "${value}" should be TARGET=DURATION, such as mypkg=300ms`);
-    const [target] = validateTargets([value.slice(0, at).trim()], '--budget');
-    return [target, parseDuration('--budget', value.slice(at + 1), 'ms')];
+        throw new UsageError(`${input}: "${value}" should be TARGET=DURATION, such as mypkg=300ms`);
+    const [target] = validateTargets([value.slice(0, at).trim()], input);
+    return [target, parseDuration(input, value.slice(at + 1), 'ms')];
 }
-function flagSettings(flags, installModes, minProfileRuns = 0) {
-    const f = flags;
+function flagSettings(f, installModes, minProfileRuns = 0, name = cliName) {
+    const when = (value, parse) => value === undefined ? undefined : parse(value);
     const input = {
-        targets: f.target?.length ? validateTargets(f.target, '-t/--target') : undefined,
-        install: f.install === undefined ? undefined : parseInstall('--install', f.install, installModes),
-        thresholdPct: f.threshold === undefined ? undefined : parsePercent('--threshold', f.threshold),
-        minDeltaMs: f['min-delta'] === undefined ? undefined : parseDuration('--min-delta', f['min-delta'], 'ms'),
-        maxModules: f['max-modules'] === undefined ? undefined : parseCount('--max-modules', f['max-modules'], 1),
-        forbid: f.forbid?.length ? validateTargets(f.forbid, '--forbid') : undefined,
-        budgetsMs: f.budget?.length ? Object.fromEntries(f.budget.map(budget)) : undefined,
-        minPairs: f['min-pairs'] === undefined ? undefined : parseCount('--min-pairs', f['min-pairs'], 1),
-        maxPairs: f['max-pairs'] === undefined ? undefined : parseCount('--max-pairs', f['max-pairs'], 1),
-        maxTimeMs: f['max-time'] === undefined ? undefined : positive('--max-time', f['max-time']),
-        sampleTimeoutMs: f['sample-timeout'] === undefined
-            ? undefined
-            : positive('--sample-timeout', f['sample-timeout']),
-        warmups: f.warmup === undefined ? undefined : parseCount('--warmup', f.warmup, 0),
-        profileRuns: f['profile-runs'] === undefined
-            ? undefined
-            : parseCount('--profile-runs', f['profile-runs'], minProfileRuns),
-        seed: f.seed === undefined ? undefined : parseCount('--seed', f.seed, 0),
+        targets: f.target?.length ? validateTargets(f.target, name('target')) : undefined,
+        install: when(f.install, (v) => parseInstall(name('install'), v, installModes)),
+        thresholdPct: when(f.threshold, (v) => parsePercent(name('threshold'), v)),
+        minDeltaMs: when(f['min-delta'], (v) => parseDuration(name('min-delta'), v, 'ms')),
+        maxModules: when(f['max-modules'], (v) => parseCount(name('max-modules'), v, 1)),
+        forbid: f.forbid?.length ? validateTargets(f.forbid, name('forbid')) : undefined,
+        budgetsMs: f.budget?.length
+            ? Object.fromEntries(f.budget.map((b) => budget(b, name('budget'))))
+            : undefined,
+        minPairs: when(f['min-pairs'], (v) => parseCount(name('min-pairs'), v, 1)),
+        maxPairs: when(f['max-pairs'], (v) => parseCount(name('max-pairs'), v, 1)),
+        maxTimeMs: when(f['max-time'], (v) => positive(name('max-time'), v)),
+        sampleTimeoutMs: when(f['sample-timeout'], (v) => positive(name('sample-timeout'), v)),
+        warmups: when(f.warmup, (v) => parseCount(name('warmup'), v, 0)),
+        profileRuns: when(f['profile-runs'], (v) => parseCount(name('profile-runs'), v, minProfileRuns)),
+        seed: when(f.seed, (v) => parseCount(name('seed'), v, 0)),
     };
     if (f.alpha !== undefined) {
         const a = Number(f.alpha);
-        if (!(a > 0 && a < 0.5))
-            throw new UsageError(`--alpha: "${f.alpha}" must be a number between 0 and 0.5, such as 0.01`);
+        if (!(a > 0 && a < 0.5)) {
+            throw new UsageError(`${name('alpha')}: "${f.alpha}" must be a number between 0 and 0.5, such as 0.01`);
+        }
         input.alpha = a;
     }
     return input;

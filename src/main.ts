@@ -1,7 +1,40 @@
-// GitHub Action entry. The action itself (PR refs, sticky comment, summary,
-// artifact) is still to come; until then it says so instead of passing quietly.
+// GitHub Action entry: wiring only. Inputs, outputs, logs and the summary go
+// through @actions/core, comments through Octokit, results through the
+// artifact client; run() decides everything else.
+import { DefaultArtifactClient } from '@actions/artifact'
 import * as core from '@actions/core'
+import { run } from './action/run.js'
+import { githubComments } from './github/comments-api.js'
+import { killAllMeasuredProcesses } from './measure/run-process.js'
 
-core.setFailed(
-  'importgate: the GitHub Action is not implemented yet. Use the CLI for now: npx importgate measure -t <module>',
-)
+const controller = new AbortController()
+for (const name of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(name, () => {
+    // The runner cancels a job with SIGINT, then SIGTERM: stop sampling and
+    // clean up worktrees and processes before it gives up on us.
+    controller.abort()
+    killAllMeasuredProcesses()
+  })
+}
+
+run({
+  env: process.env,
+  getInput: (name) => core.getInput(name),
+  setOutput: (name, value) => core.setOutput(name, value),
+  info: (message) => core.info(message),
+  warning: (message, where) => core.warning(message, where),
+  error: (message, where) => core.error(message, where),
+  setFailed: (message) => core.setFailed(message),
+  writeSummary: async (markdown) => {
+    await core.summary.addRaw(markdown, true).write()
+  },
+  comments: githubComments,
+  uploadArtifact: async (name, files, root) => {
+    await new DefaultArtifactClient().uploadArtifact(name, files, root)
+  },
+  signal: controller.signal,
+}).catch((error: unknown) => {
+  core.setFailed(
+    `importgate: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  )
+})

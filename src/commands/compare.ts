@@ -1,7 +1,7 @@
 // `importgate compare <base> <head>`: two commits, each in its own worktree and
 // environment, measured in interleaved pairs, compared, and explained.
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { diffDistributions } from '../analysis/deps-diff.js'
@@ -15,7 +15,11 @@ import { prepareEnvironment, type SideEnvironment } from '../env/environment.js'
 import { describeInterpreter, findExecutable } from '../env/interpreter.js'
 import { resolveCommit } from '../git/resolve-ref.js'
 import { withWorktrees } from '../git/worktrees.js'
-import { sampleComparison, type TargetArms } from '../measure/compare-sampling.js'
+import {
+  sampleComparison,
+  type TargetArms,
+  type TargetSamples,
+} from '../measure/compare-sampling.js'
 import { compiledProbe } from '../measure/probe-path.js'
 import { overallVerdict, targetResult } from '../report/compare-results.js'
 import type { ResultsDocument } from '../report/results.js'
@@ -87,6 +91,24 @@ async function installBoth(
     return { base: base.value, head: head.value }
   } finally {
     outer?.removeEventListener('abort', onAbort)
+  }
+}
+
+/** Raw -X importtime output of every profile run, and each side's install output. */
+async function saveLogs(
+  dir: string,
+  targets: TargetSamples[],
+  envs: Record<Side, SideEnvironment>,
+): Promise<void> {
+  await mkdir(join(dir, 'importtime'), { recursive: true })
+  for (const side of ['base', 'head'] as const) {
+    if (envs[side].log) await writeFile(join(dir, `install-${side}.log`), envs[side].log)
+    for (const t of targets) {
+      const logs = (side === 'base' ? t.baseProfile : t.headProfile)?.logs ?? []
+      for (const [i, log] of logs.entries()) {
+        await writeFile(join(dir, 'importtime', `${side}-${t.target}-${i + 1}.log`), log)
+      }
+    }
   }
 }
 
@@ -202,6 +224,7 @@ export async function compare(config: CompareConfig, deps: MeasureDeps): Promise
         },
       })
       if (deps.signal?.aborted) throw new SetupError('cancelled')
+      if (deps.logDir) await saveLogs(deps.logDir, outcome.targets, envs)
       const results = outcome.targets.map((t) => targetResult(t, gate))
       const installed = envs.base.distributions && envs.head.distributions
       return {

@@ -38,6 +38,8 @@ export interface MeasureDeps {
   /** Progress lines (stderr in the CLI). */
   log: (line: string) => void
   signal?: AbortSignal
+  /** When set, raw -X importtime and install logs are saved here (the action uploads them). */
+  logDir?: string
 }
 
 /** Sampling stops early once every target's median is known to within this fraction. */

@@ -1,0 +1,153 @@
+// The action as a function: every side effect comes in through ActionIo, so
+// main.ts only wires @actions/core, Octokit and the artifact client to it.
+import { readFileSync } from 'node:fs'
+import { mkdir, readdir, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { compare } from '../commands/compare.js'
+import { SetupError, UsageError } from '../config/errors.js'
+import { marker, upsertSticky, type CommentsApi } from '../github/sticky-comment.js'
+import { statusOf } from '../github/comments-api.js'
+import { markdownReport } from '../report/markdown.js'
+import { headline } from '../report/markdown-sections.js'
+import type { ResultsDocument } from '../report/results.js'
+import { annotations, type Annotation } from './annotations.js'
+import { actionConfig, type ActionConfig } from './inputs.js'
+import { refsFromEvent } from './refs.js'
+
+export interface ActionIo {
+  env: NodeJS.ProcessEnv
+  getInput(name: string): string
+  setOutput(name: string, value: string): void
+  info(message: string): void
+  warning(message: string, where?: Annotation['where']): void
+  error(message: string, where?: Annotation['where']): void
+  setFailed(message: string): void
+  writeSummary(markdown: string): Promise<void>
+  /** The pull request's comments, for the token from the inputs. */
+  comments(token: string, owner: string, repo: string, pull: number): CommentsApi
+  uploadArtifact(name: string, files: string[], root: string): Promise<void>
+  signal?: AbortSignal
+}
+
+const FORK_HINT =
+  'The token cannot write to this pull request (pull requests from forks get a read-only token). ' +
+  'The report is in the job summary. To comment on fork pull requests, use the two-workflow recipe ' +
+  "in importgate's README: run the measurement on pull_request, and post the comment from a " +
+  'workflow_run workflow.'
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true })
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name))
+}
+
+async function comment(
+  io: ActionIo,
+  config: ActionConfig,
+  doc: ResultsDocument,
+  body: string,
+  pull: number,
+) {
+  const [owner, repo] = (io.env.GITHUB_REPOSITORY ?? '/').split('/') as [string, string]
+  const key = [io.env.GITHUB_WORKFLOW, io.env.GITHUB_JOB, config.commentKey]
+    .filter(Boolean)
+    .join('/')
+  try {
+    const api = io.comments(config.token, owner, repo, pull)
+    const outcome = await upsertSticky(
+      api,
+      marker(key),
+      body,
+      config.comment,
+      doc.verdict === 'pass',
+    )
+    if (outcome.comment && outcome.action !== 'skipped') {
+      io.setOutput('comment-url', outcome.comment.html_url)
+      io.info(`importgate: ${outcome.action} ${outcome.comment.html_url}`)
+    }
+  } catch (error) {
+    const status = statusOf(error)
+    const why =
+      status === 403 || status === 404
+        ? FORK_HINT
+        : `Could not post the comment: ${(error as Error).message}`
+    io.warning(why)
+  }
+}
+
+export async function run(io: ActionIo): Promise<void> {
+  const env = io.env
+  let config: ActionConfig
+  let refs
+  try {
+    config = actionConfig(io.getInput, env.GITHUB_WORKSPACE ?? process.cwd())
+    const event = env.GITHUB_EVENT_PATH
+      ? JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'))
+      : {}
+    refs = refsFromEvent(env.GITHUB_EVENT_NAME ?? '', event, env.GITHUB_SHA, config)
+  } catch (error) {
+    io.setOutput('verdict', 'error')
+    io.setFailed(`importgate: ${(error as Error).message}`)
+    return
+  }
+  const out = join(env.RUNNER_TEMP || tmpdir(), 'importgate')
+  const jsonPath = join(out, 'results.json')
+  const markdownPath = join(out, 'report.md')
+  await mkdir(out, { recursive: true })
+  let doc: ResultsDocument
+  try {
+    doc = await compare(
+      {
+        repoDir: config.repoDir,
+        projectSubdir: config.projectSubdir,
+        baseRef: refs.base,
+        headRef: refs.head,
+        python: config.python,
+        flags: config.settings,
+        jsonPath,
+        markdownPath,
+        quiet: false,
+      },
+      {
+        env,
+        cwd: config.repoDir,
+        log: (line) => io.info(`importgate: ${line}`),
+        signal: io.signal,
+        logDir: join(out, 'logs'),
+      },
+    )
+  } catch (error) {
+    if (!(error instanceof UsageError || error instanceof SetupError)) throw error
+    io.setOutput('verdict', 'error')
+    await io.writeSummary(
+      `### ⚠️ importgate could not run\n\n${error.message.replace(/\n/g, '  \n')}\n`,
+    )
+    if (config.failOn.includes('error')) io.setFailed(`importgate: ${error.message.split('\n')[0]}`)
+    else io.warning(`importgate: ${error.message.split('\n')[0]}`)
+    return
+  }
+  const markdown = markdownReport(doc)
+  await writeFile(jsonPath, `${JSON.stringify(doc, null, 2)}\n`)
+  await writeFile(markdownPath, markdown)
+  io.setOutput('verdict', doc.verdict)
+  io.setOutput('report-json', jsonPath)
+  io.setOutput('regressions', String(doc.targets.filter((t) => t.verdict === 'regression').length))
+  await io.writeSummary(markdown)
+  if (refs.pullNumber !== null && config.comment !== 'never')
+    await comment(io, config, doc, markdown, refs.pullNumber)
+  const projectDir = join(config.repoDir, config.projectSubdir)
+  for (const note of annotations(doc, config.repoDir, projectDir)) {
+    const fails = config.failOn.includes(note.verdict)
+    ;(fails ? io.error : io.warning)(note.message, note.where)
+  }
+  try {
+    await io.uploadArtifact(config.artifactName, await filesUnder(out), out)
+  } catch (error) {
+    io.warning(
+      `importgate: the results were not uploaded as an artifact: ${(error as Error).message}`,
+    )
+  }
+  if (config.failOn.includes(doc.verdict)) {
+    io.setFailed(headline(doc).replace(/^### /, '').replace(/`/g, ''))
+  }
+}

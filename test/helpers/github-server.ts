@@ -1,0 +1,179 @@
+// A loopback stand-in for GitHub's REST API, just the issue-comments
+// endpoints, that checks every request against GitHub's published OpenAPI
+// description (@octokit/openapi): the path and method must exist, path and
+// query parameters and JSON bodies must match their schemas.
+import { readFileSync } from 'node:fs'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createRequire } from 'node:module'
+import type { AddressInfo } from 'node:net'
+import { Ajv } from 'ajv'
+
+interface Parameter {
+  name: string
+  in: string
+  required?: boolean
+  schema?: object
+}
+interface Operation {
+  parameters?: Parameter[]
+  requestBody?: { required?: boolean; content?: Record<string, { schema?: object }> }
+}
+type Spec = { paths: Record<string, Record<string, Operation>> }
+
+let spec: Spec | null = null
+function loadSpec(): Spec {
+  if (!spec) {
+    const require = createRequire(import.meta.url)
+    const path = require.resolve('@octokit/openapi/generated/api.github.com.deref.json')
+    spec = JSON.parse(readFileSync(path, 'utf8')) as Spec
+  }
+  return spec
+}
+
+export interface StoredComment {
+  id: number
+  body: string
+  html_url: string
+}
+
+export interface FakeGitHub {
+  url: string
+  comments: StoredComment[]
+  requests: { method: string; path: string; query: Record<string, string> }[]
+  /** Every way a request departed from the OpenAPI description. */
+  violations: string[]
+  /** When set, creating a comment answers with this status (403: a fork's read-only token). */
+  failCreate: number | null
+  addComment(body: string): StoredComment
+  close(): Promise<void>
+}
+
+function templateRegex(template: string): RegExp {
+  return new RegExp(
+    `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '([^/]+)')}$`,
+  )
+}
+
+export async function startGitHub(owner: string, repo: string, pull: number): Promise<FakeGitHub> {
+  const openapi = loadSpec()
+  const ajv = new Ajv({ strict: false, coerceTypes: true, allErrors: true })
+  const templates = Object.keys(openapi.paths).map((t) => ({
+    t,
+    re: templateRegex(t),
+    names: [...t.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!),
+  }))
+  let nextId = 1000
+  const fake: FakeGitHub = {
+    url: '',
+    comments: [],
+    requests: [],
+    violations: [],
+    failCreate: null,
+    addComment(body) {
+      const comment = {
+        id: nextId++,
+        body,
+        html_url: `https://github.com/${owner}/${repo}/pull/${pull}#issuecomment-${nextId}`,
+      }
+      fake.comments.push(comment)
+      return comment
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+
+  function check(method: string, path: string, query: Record<string, string>, body: unknown): void {
+    const where = `${method} ${path}`
+    const match = templates.find(({ re }) => re.test(path))
+    if (!match) return void fake.violations.push(`${where}: no such endpoint`)
+    const operation = openapi.paths[match.t]![method.toLowerCase()]
+    if (!operation)
+      return void fake.violations.push(`${where}: ${method} is not an operation of ${match.t}`)
+    const values = match.re.exec(path)!.slice(1)
+    const params = operation.parameters ?? []
+    for (const [i, name] of match.names.entries()) {
+      const p = params.find((x) => x.in === 'path' && x.name === name)
+      if (
+        p?.schema &&
+        !ajv.validate(
+          { type: 'object', properties: { v: p.schema } },
+          { v: decodeURIComponent(values[i]!) },
+        )
+      ) {
+        fake.violations.push(`${where}: path parameter ${name}: ${ajv.errorsText()}`)
+      }
+    }
+    for (const [name, value] of Object.entries(query)) {
+      const p = params.find((x) => x.in === 'query' && x.name === name)
+      if (!p) fake.violations.push(`${where}: unknown query parameter ${name}`)
+      else if (
+        p.schema &&
+        !ajv.validate({ type: 'object', properties: { v: p.schema } }, { v: value })
+      ) {
+        fake.violations.push(`${where}: query parameter ${name}=${value}: ${ajv.errorsText()}`)
+      }
+    }
+    const schema = operation.requestBody?.content?.['application/json']?.schema
+    if (operation.requestBody?.required && body === undefined)
+      fake.violations.push(`${where}: a JSON body is required`)
+    if (schema && body !== undefined && !ajv.validate(schema, body)) {
+      fake.violations.push(`${where}: body: ${ajv.errorsText()}`)
+    }
+  }
+
+  const send = (
+    res: ServerResponse,
+    status: number,
+    data?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers })
+    res.end(data === undefined ? '' : JSON.stringify(data))
+  }
+  const base = `/repos/${owner}/${repo}`
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://localhost')
+      const query = Object.fromEntries(url.searchParams)
+      const text = Buffer.concat(chunks).toString('utf8')
+      const body = text ? (JSON.parse(text) as { body?: string }) : undefined
+      const method = req.method ?? 'GET'
+      fake.requests.push({ method, path: url.pathname, query })
+      check(method, url.pathname, query, body)
+      const list = `${base}/issues/${pull}/comments`
+      const one = new RegExp(`^${base}/issues/comments/(\\d+)$`).exec(url.pathname)
+      if (url.pathname === list && method === 'GET') {
+        const perPage = Number(query.per_page ?? 30)
+        const page = Number(query.page ?? 1)
+        const pages = Math.max(1, Math.ceil(fake.comments.length / perPage))
+        const link = (p: number) => `<${fake.url}${list}?per_page=${perPage}&page=${p}>`
+        const rels = [
+          page < pages ? `${link(page + 1)}; rel="next"` : '',
+          `${link(pages)}; rel="last"`,
+        ].filter(Boolean)
+        return send(res, 200, fake.comments.slice((page - 1) * perPage, page * perPage), {
+          link: rels.join(', '),
+        })
+      }
+      if (url.pathname === list && method === 'POST') {
+        if (fake.failCreate)
+          return send(res, fake.failCreate, { message: 'Resource not accessible by integration' })
+        return send(res, 201, fake.addComment(body?.body ?? ''))
+      }
+      const found = one ? fake.comments.find((c) => c.id === Number(one[1])) : undefined
+      if (found && method === 'PATCH') {
+        found.body = body?.body ?? ''
+        return send(res, 200, found)
+      }
+      if (found && method === 'DELETE') {
+        fake.comments.splice(fake.comments.indexOf(found), 1)
+        return send(res, 204)
+      }
+      send(res, 404, { message: 'Not Found' })
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return fake
+}

@@ -1,0 +1,235 @@
+// The bundled action, run as the runner runs it: `node dist/index.js` with
+// every input of action.yml as INPUT_<NAME> (defaults applied), a pull_request
+// event file, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, RUNNER_TEMP, and
+// GITHUB_API_URL pointing at a loopback GitHub checked against the OpenAPI
+// description.
+import { execFileSync, spawn } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import { startGitHub, type FakeGitHub } from '../helpers/github-server.js'
+import { gitCommit, gitInit, removeDir, tempDir, writeFiles } from '../helpers/project.js'
+import { findPython } from '../helpers/pythons.js'
+
+const python = findPython('3.13') ?? findPython('3.8')!
+const root = new URL('../..', import.meta.url).pathname
+const TOKEN = 'ghs_importgate_test_token_1234'
+const SECRETS = {
+  GITHUB_TOKEN: TOKEN,
+  ACTIONS_RUNTIME_TOKEN: 'runtime-secret-5678',
+  ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'id-secret-9012',
+}
+
+/** INPUT_<NAME> for every input of action.yml, with its default unless overridden. */
+function inputs(overrides: Record<string, string>): Record<string, string> {
+  const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>
+  }
+  const env: Record<string, string> = {}
+  for (const [name, input] of Object.entries(action.inputs)) {
+    const value = overrides[name] ?? input.default ?? ''
+    env[`INPUT_${name.toUpperCase()}`] = value.replace('${{ github.token }}', TOKEN)
+  }
+  return env
+}
+
+/** GITHUB_OUTPUT's heredoc format → name → value. */
+function outputs(file: string): Record<string, string> {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : ''
+  const found: Record<string, string> = {}
+  for (const m of text.matchAll(/^(\S+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) found[m[1]!] = m[3]!
+  return found
+}
+
+let repo: string
+let work: string
+let github: FakeGitHub
+const commits: Record<string, string> = {}
+
+beforeAll(async () => {
+  repo = tempDir()
+  work = tempDir()
+  gitInit(repo)
+  writeFiles(repo, {
+    'pyproject.toml':
+      '[project]\nname = "shop"\nversion = "0"\n\n[tool.importgate]\ntargets = ["shop"]\n',
+    'src/shop/__init__.py': 'from shop import orders\n',
+    'src/shop/orders.py': 'VALUE = 1\n',
+  })
+  commits.base = gitCommit(repo, 'base')
+  writeFiles(repo, { 'src/shop/orders.py': '# a comment\nVALUE = 1\n' })
+  commits.comment = gitCommit(repo, 'comment only')
+  writeFiles(repo, { 'src/shop/orders.py': 'VALUE = sum(i * i for i in range(1_500_000))\n' })
+  commits.heavy = gitCommit(repo, 'heavy module-level work')
+  // Importing this head writes the names and values of its environment to a file.
+  writeFiles(repo, {
+    'src/shop/orders.py': `import os\nwith open(${JSON.stringify(join(work, 'env.txt'))}, "w") as f:\n    f.write("\\n".join(k + "=" + v for k, v in os.environ.items()))\nVALUE = 1\n`,
+  })
+  commits.spy = gitCommit(repo, 'spy on the environment')
+  github = await startGitHub('octo', 'shop', 7)
+})
+
+afterAll(async () => {
+  await github.close()
+  removeDir(repo)
+  removeDir(work)
+})
+
+afterEach(() => {
+  expect(github.violations).toEqual([])
+})
+
+async function runAction(head: string, overrides: Record<string, string> = {}) {
+  execFileSync('git', ['checkout', '-q', '--detach', head], { cwd: repo })
+  const dir = tempDir()
+  const event = join(dir, 'event.json')
+  writeFileSync(
+    event,
+    JSON.stringify({
+      action: 'synchronize',
+      number: 7,
+      pull_request: {
+        number: 7,
+        base: { sha: commits.base, ref: 'main' },
+        head: { sha: head, ref: 'feature' },
+      },
+      repository: { name: 'shop', full_name: 'octo/shop', owner: { login: 'octo' } },
+    }),
+  )
+  const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STEP_SUMMARY: join(dir, 'summary.md') }
+  for (const file of Object.values(files)) writeFileSync(file, '')
+  const env = {
+    PATH: process.env.PATH!,
+    HOME: process.env.HOME!,
+    ...inputs({
+      targets: 'shop',
+      install: 'none',
+      python,
+      'min-pairs': '10',
+      'max-pairs': '12',
+      ...overrides,
+    }),
+    ...files,
+    ...SECRETS,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: event,
+    GITHUB_SHA: head,
+    GITHUB_REPOSITORY: 'octo/shop',
+    GITHUB_WORKSPACE: repo,
+    GITHUB_WORKFLOW: 'imports',
+    GITHUB_JOB: 'importgate',
+    GITHUB_RUN_ID: '42',
+    GITHUB_API_URL: github.url,
+    GITHUB_SERVER_URL: 'https://github.com',
+    RUNNER_TEMP: join(dir, 'runner-temp'),
+    ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:9/token',
+  }
+  // Asynchronous: the fake GitHub answers from this process meanwhile.
+  const child = spawn(process.execPath, [join(root, 'dist', 'index.js')], {
+    cwd: repo,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stdout = ''
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
+  child.stderr.on('data', (c: Buffer) => (stdout += c.toString()))
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  const result = {
+    status,
+    stdout,
+    outputs: outputs(files.GITHUB_OUTPUT),
+    summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
+    results: join(dir, 'runner-temp', 'importgate', 'results.json'),
+  }
+  return { ...result, cleanup: () => removeDir(dir) }
+}
+
+const MARKER = '<!-- importgate:imports/importgate -->'
+
+describe('the action', () => {
+  it('creates the sticky comment on the first run and passes', async () => {
+    const run = await runAction(commits.comment!)
+    expect(run.stdout).not.toMatch(/::error::/)
+    expect(run.status).toBe(0)
+    expect(run.outputs.verdict).toBe('pass')
+    expect(run.outputs['report-json']).toBe(run.results)
+    expect(JSON.parse(readFileSync(run.results, 'utf8'))).toMatchObject({
+      schema: 1,
+      verdict: 'pass',
+    })
+    expect(github.comments).toHaveLength(1)
+    expect(github.comments[0]!.body.startsWith(`${MARKER}\n### ✅ No import-time regression`)).toBe(
+      true,
+    )
+    expect(run.outputs['comment-url']).toBe(github.comments[0]!.html_url)
+    expect(run.summary).toContain('No import-time regression')
+    // No artifact service here: a warning, never a failed check.
+    expect(run.stdout).toMatch(
+      /::warning::importgate: the results were not uploaded as an artifact/,
+    )
+    run.cleanup()
+  })
+
+  it('updates the same comment on page 2 behind 150 others, and fails on a regression', async () => {
+    const ours = github.comments.splice(0)[0]!
+    for (let i = 0; i < 150; i++) {
+      if (i === 120) github.comments.push(ours)
+      else github.addComment(`comment ${i} by someone else`)
+    }
+    const run = await runAction(commits.heavy!)
+    expect(run.status).toBe(1)
+    expect(run.outputs.verdict).toBe('regression')
+    expect(run.outputs.regressions).toBe('1')
+    expect(github.comments).toHaveLength(150)
+    const mine = github.comments.filter((c) => c.body.startsWith(MARKER))
+    expect(mine.map((c) => c.id)).toEqual([ours.id])
+    expect(mine[0]!.body).toMatch(/### ❌ `shop` imports .* slower/)
+    expect(
+      github.requests.some(
+        (r) => r.method === 'GET' && r.query.page === '2' && r.query.per_page === '100',
+      ),
+    ).toBe(true)
+    expect(github.requests.filter((r) => r.method === 'POST')).toHaveLength(1) // only the first run's
+    expect(run.stdout).toMatch(
+      /::error title=importgate%3A import-time regression::shop imports \+/,
+    )
+    expect(run.stdout).toMatch(/::error::❌ shop imports .* slower/)
+    run.cleanup()
+  })
+
+  it('warns when the token cannot comment, still writes the summary, and keeps the verdict', async () => {
+    github.comments.splice(0)
+    github.failCreate = 403
+    const run = await runAction(commits.comment!)
+    github.failCreate = null
+    expect(run.status).toBe(0)
+    expect(run.outputs.verdict).toBe('pass')
+    expect(run.stdout).toMatch(
+      /::warning::The token cannot write to this pull request \(pull requests from forks get a read-only token\)/,
+    )
+    expect(run.summary).toContain('No import-time regression')
+    expect(github.comments).toHaveLength(0)
+    run.cleanup()
+  })
+
+  it('never lets the measured code see the token or runner secrets', async () => {
+    const run = await runAction(commits.spy!, { comment: 'never' })
+    expect(run.status).toBe(0)
+    const seen = readFileSync(join(work, 'env.txt'), 'utf8')
+    const names = seen.split('\n').map((line) => line.split('=')[0])
+    expect(names).toContain('PATH')
+    for (const name of [
+      ...Object.keys(SECRETS),
+      'INPUT_GITHUB-TOKEN',
+      'ACTIONS_ID_TOKEN_REQUEST_URL',
+      'GITHUB_API_URL',
+    ]) {
+      expect(names).not.toContain(name)
+    }
+    expect(names.filter((n) => n?.startsWith('INPUT_'))).toEqual([])
+    for (const value of Object.values(SECRETS)) expect(seen).not.toContain(value)
+    run.cleanup()
+  })
+})

@@ -1,0 +1,195 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { actionConfig, list } from '../../src/action/inputs.js'
+import { refsFromEvent } from '../../src/action/refs.js'
+import { importLocation } from '../../src/github/import-location.js'
+import {
+  marker,
+  upsertSticky,
+  type CommentsApi,
+  type IssueComment,
+} from '../../src/github/sticky-comment.js'
+import { writeFiles } from '../helpers/project.js'
+
+const none = { baseRef: null, headRef: null }
+
+describe('refsFromEvent', () => {
+  it('compares the PR base with the checked-out merge commit on pull_request', () => {
+    expect(
+      refsFromEvent(
+        'pull_request',
+        { pull_request: { number: 7, base: { sha: 'b1' } } },
+        'm1',
+        none,
+      ),
+    ).toEqual({ base: 'b1', head: 'm1', pullNumber: 7 })
+  })
+
+  it('uses the checkout, not GITHUB_SHA, on pull_request_target', () => {
+    expect(
+      refsFromEvent(
+        'pull_request_target',
+        { pull_request: { number: 7, base: { sha: 'b1' } } },
+        'basebranch',
+        none,
+      ).head,
+    ).toBe('HEAD')
+  })
+
+  it('compares before..after on push, and asks for base-ref on a new branch', () => {
+    expect(refsFromEvent('push', { before: 'a1', after: 'a2' }, 'a2', none)).toEqual({
+      base: 'a1',
+      head: 'a2',
+      pullNumber: null,
+    })
+    expect(() =>
+      refsFromEvent('push', { before: '0'.repeat(40), after: 'a2' }, 'a2', none),
+    ).toThrow(/input "base-ref" is needed: this push has no previous commit/)
+  })
+
+  it('takes the inputs on other events, and lets them win everywhere', () => {
+    expect(refsFromEvent('workflow_dispatch', {}, 's', { baseRef: 'main', headRef: null })).toEqual(
+      { base: 'main', head: 's', pullNumber: null },
+    )
+    expect(() => refsFromEvent('workflow_dispatch', {}, 's', none)).toThrow(
+      /the workflow_dispatch event names no base commit/,
+    )
+    expect(
+      refsFromEvent('pull_request', { pull_request: { number: 1, base: { sha: 'b' } } }, 'm', {
+        baseRef: 'v1.0',
+        headRef: 'v2.0',
+      }),
+    ).toMatchObject({ base: 'v1.0', head: 'v2.0' })
+  })
+})
+
+describe('actionConfig', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'importgate-action-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  const given = (values: Record<string, string>) => (name: string) => values[name] ?? ''
+
+  it('reads lists, budgets and the gate from inputs', () => {
+    const c = actionConfig(
+      given({
+        targets: 'a, b\nc',
+        budgets: 'a=300ms\nb=1s',
+        forbid: 'paramiko',
+        'fail-on': 'regression,error',
+        comment: 'on-change',
+      }),
+      dir,
+    )
+    expect(c.settings).toMatchObject({
+      targets: ['a', 'b', 'c'],
+      budgetsMs: { a: 300, b: 1000 },
+      forbid: ['paramiko'],
+    })
+    expect(c).toMatchObject({
+      failOn: ['regression', 'error'],
+      comment: 'on-change',
+      python: 'python3',
+      artifactName: 'importgate',
+    })
+    expect(list(' , x ,, ')).toEqual(['x'])
+  })
+
+  it('names the input in its errors', () => {
+    expect(() => actionConfig(given({ threshold: 'high' }), dir)).toThrow(
+      /input "threshold": "high" is not a percentage/,
+    )
+    expect(() => actionConfig(given({ targets: 'my-pkg' }), dir)).toThrow(
+      /input "targets": "my-pkg" is not a Python module name/,
+    )
+    expect(() => actionConfig(given({ 'fail-on': 'regresion' }), dir)).toThrow(
+      /input "fail-on": "regresion" is not a verdict/,
+    )
+    expect(() => actionConfig(given({ comment: 'sometimes' }), dir)).toThrow(
+      /input "comment": "sometimes" is not one of always, on-change, never/,
+    )
+  })
+})
+
+describe('importLocation', () => {
+  const ws = mkdtempSync(join(tmpdir(), 'importgate-action-'))
+  afterAll(() => rmSync(ws, { recursive: true, force: true }))
+  writeFiles(ws, {
+    'src/shop/__init__.py': '"""Shop."""\nfrom shop import orders\n',
+    'src/shop/orders.py': '# orders\nimport os\nimport asyncio.events\nfrom . import money\n',
+  })
+
+  it('finds the line that imports a module, relative to the workspace', () => {
+    expect(importLocation(ws, ws, 'shop.orders', 'asyncio')).toEqual({
+      file: 'src/shop/orders.py',
+      line: 3,
+    })
+    expect(importLocation(ws, ws, 'shop', 'shop.orders')).toEqual({
+      file: 'src/shop/__init__.py',
+      line: 2,
+    })
+    expect(importLocation(ws, ws, 'shop.orders', 'shop.money')).toEqual({
+      file: 'src/shop/orders.py',
+      line: 4,
+    })
+  })
+
+  it('gives up on modules that are not in the checkout', () => {
+    expect(importLocation(ws, ws, 'asyncio', 'asyncio.events')).toBeNull()
+  })
+})
+
+describe('upsertSticky', () => {
+  function api(initial: IssueComment[]) {
+    const comments = [...initial]
+    const calls: string[] = []
+    const impl: CommentsApi = {
+      list: async () => [...comments],
+      create: async (body) => {
+        calls.push('create')
+        const c = { id: 99, body, html_url: 'u99' }
+        comments.push(c)
+        return c
+      },
+      update: async (id, body) => {
+        calls.push(`update ${id}`)
+        const c = comments.find((x) => x.id === id)!
+        c.body = body
+        return c
+      },
+      remove: async (id) => {
+        calls.push(`remove ${id}`)
+        comments.splice(
+          comments.findIndex((x) => x.id === id),
+          1,
+        )
+      },
+    }
+    return { impl, comments, calls }
+  }
+  const mark = marker('ci/imports')
+
+  it('keeps the oldest of duplicates from concurrent runs and deletes the rest', async () => {
+    const a = api([
+      { id: 5, body: `${mark}\nold`, html_url: 'u5' },
+      { id: 3, body: `${mark}\nolder`, html_url: 'u3' },
+      { id: 4, body: 'other', html_url: 'u4' },
+    ])
+    const outcome = await upsertSticky(a.impl, mark, 'new', 'always', true)
+    expect(outcome).toMatchObject({ action: 'updated', removed: 1 })
+    expect(a.calls).toEqual(['update 3', 'remove 5'])
+  })
+
+  it('creates nothing for a pass in on-change mode, but updates an existing comment', async () => {
+    expect((await upsertSticky(api([]).impl, mark, 'x', 'on-change', true)).action).toBe('skipped')
+    expect((await upsertSticky(api([]).impl, mark, 'x', 'on-change', false)).action).toBe('created')
+    const a = api([{ id: 1, body: `${mark}\nold`, html_url: 'u1' }])
+    expect((await upsertSticky(a.impl, mark, 'x', 'on-change', true)).action).toBe('updated')
+  })
+
+  it('refuses a body over GitHub’s limit', async () => {
+    await expect(
+      upsertSticky(api([]).impl, mark, 'x'.repeat(70_000), 'always', false),
+    ).rejects.toThrow(/over GitHub's 65536/)
+  })
+})
