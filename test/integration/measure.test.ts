@@ -178,3 +178,17 @@ describe('the bundled CLI', () => {
     }
   })
 })
+
+describe('the sample project the self-test workflow measures', () => {
+  it('has valid settings and importable targets within its budget', async () => {
+    const python = testPythons()[0]!.path
+    const repoRoot = new URL('../..', import.meta.url).pathname
+    const result = await cli(
+      ['measure', '--project-dir', 'examples/sample-project', '--python', python, ...FAST],
+      process.env,
+      repoRoot,
+    )
+    expect(result.stdout).toMatch(/sample\.cli/)
+    expect(result.status).toBe(0)
+  })
+})

@@ -1,0 +1,4 @@
+"""A small package for importgate's self-test."""
+from sample.greeting import greet
+
+__all__ = ["greet"]
