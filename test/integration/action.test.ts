@@ -46,6 +46,8 @@ let repo: string
 let work: string
 let github: FakeGitHub
 const commits: Record<string, string> = {}
+/** Per-run folders, removed after all tests whether they passed or not. */
+const runDirs: string[] = []
 
 beforeAll(async () => {
   repo = tempDir()
@@ -74,6 +76,7 @@ afterAll(async () => {
   await github.close()
   removeDir(repo)
   removeDir(work)
+  for (const dir of runDirs) removeDir(dir)
 })
 
 afterEach(() => {
@@ -83,6 +86,7 @@ afterEach(() => {
 async function runAction(head: string, overrides: Record<string, string> = {}) {
   execFileSync('git', ['checkout', '-q', '--detach', head], { cwd: repo })
   const dir = tempDir()
+  runDirs.push(dir)
   const event = join(dir, 'event.json')
   writeFileSync(
     event,
@@ -143,7 +147,7 @@ async function runAction(head: string, overrides: Record<string, string> = {}) {
     summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
     results: join(dir, 'runner-temp', 'importgate', 'results.json'),
   }
-  return { ...result, cleanup: () => removeDir(dir) }
+  return result
 }
 
 const MARKER = '<!-- importgate:imports/importgate -->'
@@ -169,7 +173,6 @@ describe('the action', () => {
     expect(run.stdout).toMatch(
       /::warning::importgate: the results were not uploaded as an artifact/,
     )
-    run.cleanup()
   })
 
   it('updates the same comment on page 2 behind 150 others, and fails on a regression', async () => {
@@ -196,7 +199,6 @@ describe('the action', () => {
       /::error title=importgate%3A import-time regression::shop imports \+/,
     )
     expect(run.stdout).toMatch(/::error::❌ shop imports .* slower/)
-    run.cleanup()
   })
 
   it('warns when the token cannot comment, still writes the summary, and keeps the verdict', async () => {
@@ -211,7 +213,6 @@ describe('the action', () => {
     )
     expect(run.summary).toContain('No import-time regression')
     expect(github.comments).toHaveLength(0)
-    run.cleanup()
   })
 
   it('never lets the measured code see the token or runner secrets', async () => {
@@ -230,6 +231,5 @@ describe('the action', () => {
     }
     expect(names.filter((n) => n?.startsWith('INPUT_'))).toEqual([])
     for (const value of Object.values(SECRETS)) expect(seen).not.toContain(value)
-    run.cleanup()
   })
 })
