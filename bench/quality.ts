@@ -1,0 +1,150 @@
+// Measurement quality: false alarms (A/A), detection power, time to verdict
+// and overhead of `importgate compare` with default settings, beside two naive
+// baselines on the same machine in the same run. Not a test: run on purpose.
+//
+//   npm run bench:quality -- [--python PATH] [--aa 50] [--power 20]
+//                            [--effects 2,5,10,20] [--sizes 20,150] [--out bench/RESULTS.md]
+import { execFileSync } from 'node:child_process'
+import { cpus } from 'node:os'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { seededRandom, shuffled } from '../src/analysis/random.js'
+import { compare } from '../src/commands/compare.js'
+import { childEnv } from '../src/env/child-env.js'
+import { describeInterpreter, findExecutable } from '../src/env/interpreter.js'
+import { compiledProbe } from '../src/measure/probe-path.js'
+import { calibrate, fixture, type Fixture } from './fixtures.js'
+import { meanOfTen, sequentialBlocks } from './naive.js'
+import { writeResults, type Outcome } from './results.js'
+
+const { values } = parseArgs({
+  options: {
+    python: { type: 'string', default: 'python3' },
+    aa: { type: 'string', default: '50' },
+    power: { type: 'string', default: '20' },
+    effects: { type: 'string', default: '2,5,10,20' },
+    sizes: { type: 'string', default: '20,150' },
+    out: { type: 'string', default: 'bench/RESULTS.md' },
+    threshold: { type: 'string' },
+    'min-delta': { type: 'string' },
+  },
+})
+const numbers = (text: string) => text.split(',').map(Number)
+const sizes = numbers(values.sizes!)
+const effects = numbers(values.effects!)
+const found = findExecutable(values.python!, process.env.PATH ?? '', process.cwd())
+if (!found) throw new Error(`--python: ${values.python} not found`)
+const scratch = mkdtempSync(join(tmpdir(), 'importgate-bench-'))
+const info = await describeInterpreter(found, childEnv(process.env), scratch)
+const python = info.executable
+const rate = calibrate(python)
+const probe = await compiledProbe(python, childEnv(process.env), scratch)
+console.error(
+  `calibrated: ${Math.round(rate)} iterations per ms on Python ${info.version_info.join('.')}`,
+)
+
+// One fixture per (size, effect); an A/A pair is effect 0.
+const fixtures = new Map<string, Fixture>()
+const key = (size: number, effect: number) => `${size}:${effect}`
+for (const size of sizes)
+  for (const effect of [0, ...effects]) fixtures.set(key(size, effect), fixture(rate, size, effect))
+
+// Every (scenario, repetition) in one shuffled order, so slow drift of the
+// machine over the run cannot favour one effect size.
+const aaRuns = Math.ceil(Number(values.aa) / sizes.length)
+const jobs = shuffled(
+  sizes.flatMap((size) => [
+    ...Array.from({ length: aaRuns }, (_, i) => ({ size, effect: 0, rep: i })),
+    ...effects.flatMap((effect) =>
+      Array.from({ length: Number(values.power) }, (_, i) => ({ size, effect, rep: i })),
+    ),
+  ]),
+  seededRandom(2026),
+)
+
+try {
+  const outcomes: Outcome[] = []
+  const started = Date.now()
+  for (const [n, job] of jobs.entries()) {
+    const f = fixtures.get(key(job.size, job.effect))!
+    const doc = await compare(
+      {
+        repoDir: f.repo,
+        projectSubdir: '',
+        baseRef: f.base,
+        headRef: f.head,
+        python,
+        flags: {
+          targets: ['benchpkg'],
+          install: { kind: 'none' },
+          seed: 1000 + n,
+          ...(values.threshold ? { thresholdPct: Number(values.threshold) } : {}),
+          ...(values['min-delta'] ? { minDeltaMs: Number(values['min-delta']) } : {}),
+        },
+        jsonPath: null,
+        markdownPath: null,
+        quiet: true,
+      },
+      { env: process.env, cwd: f.repo, log: () => {} },
+    )
+    const t = doc.targets[0]!
+    const sampleMs = [
+      ...(t.base?.wall_samples_ms ?? []),
+      ...(t.head?.wall_samples_ms ?? []),
+    ].reduce((a, b) => a + b, 0)
+    const side = (dir: string) => ({
+      python,
+      probe,
+      env: childEnv(process.env, { PYTHONPATH: dir }),
+    })
+    const baseDir = join(scratch, 'naive-base')
+    const headDir = join(scratch, 'naive-head')
+    for (const [dir, sha] of [
+      [baseDir, f.base],
+      [headDir, f.head],
+    ] as const) {
+      rmSync(dir, { recursive: true, force: true })
+      execFileSync('git', ['-C', f.repo, 'worktree', 'add', '--detach', '--quiet', dir, sha])
+    }
+    const sequential = await sequentialBlocks(side(baseDir), side(headDir), 'benchpkg', scratch)
+    const mean10 = await meanOfTen(side(baseDir), side(headDir), 'benchpkg', scratch)
+    for (const dir of [baseDir, headDir]) {
+      execFileSync('git', ['-C', f.repo, 'worktree', 'remove', '--force', dir])
+    }
+    outcomes.push({
+      ...job,
+      verdict: t.verdict,
+      pct: t.delta?.pct ?? null,
+      pairs: t.delta?.pairs ?? 0,
+      durationS: doc.duration_s,
+      sampleS: sampleMs / 1000,
+      baseMedianMs: t.base?.median_ms ?? null,
+      sequential: sequential.flagged,
+      sequentialPct: sequential.pct,
+      mean10: mean10.flagged,
+      mean10Pct: mean10.pct,
+    })
+    const eta = ((Date.now() - started) / (n + 1)) * (jobs.length - n - 1)
+    console.error(
+      `${n + 1}/${jobs.length} ${job.size} ms +${job.effect}%: importgate ${t.verdict} ${t.delta?.pct.toFixed(1)}% in ${doc.duration_s.toFixed(1)} s (${t.delta?.pairs} pairs); sequential ${sequential.flagged}; mean-of-10 ${mean10.flagged} · ${Math.round(eta / 60000)} min left`,
+    )
+  }
+
+  writeResults(values.out!, outcomes, {
+    command: `npm run bench:quality -- ${process.argv.slice(2).join(' ')}`.trim(),
+    thresholdPct: values.threshold ? Number(values.threshold) : 5,
+    minDeltaMs: values['min-delta'] ? Number(values['min-delta']) : 1,
+    cores: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    python: info.version.split(' ')[0]!,
+    rate,
+    totalMin: (Date.now() - started) / 60000,
+  })
+  writeFileSync(values.out!.replace(/\.md$/, '.json'), `${JSON.stringify(outcomes, null, 1)}\n`)
+} finally {
+  for (const f of fixtures.values()) rmSync(f.repo, { recursive: true, force: true })
+  rmSync(scratch, { recursive: true, force: true })
+}
+console.error(`written: ${values.out}`)
