@@ -2694,12 +2694,13 @@ async function sampleComparison(options) {
     if (flagged.length > 0 && !options.signal?.aborted) {
         options.onEvent?.({ phase: 'confirm', targets: flagged.map((f) => f.s.target) });
         const confirmArms = flagged.flatMap((f) => [f.base.arm, f.head.arm]);
+        const pairs = Math.min(options.maxPairs, Math.max(options.confirmPairs, ...flagged.map((f) => Math.min(f.base.samples.length, f.head.samples.length))));
         const fresh = emptyResults(confirmArms);
         await sample({
             ...base,
             arms: confirmArms,
-            minRounds: options.confirmPairs,
-            maxRounds: options.confirmPairs,
+            minRounds: pairs,
+            maxRounds: pairs,
             deadline: options.deadline,
         }, fresh);
         for (const f of flagged) {
@@ -2751,8 +2752,16 @@ function diffModules(base, head, topChanges = 10) {
 
 // The verdict for one target from its paired samples. Pure.
 /**
+ * Significance the fresh batch needs on its own. Under no effect, a false
+ * alarm then needs both batches to go wrong: at most (first batch's rate) ×
+ * 0.05. A stricter level would cost power for small real effects without
+ * buying much: the first batch already had to pass alpha.
+ */
+const CONFIRM_ALPHA = 0.05;
+/**
  * A regression flagged by the first batch must be confirmed by a fresh,
- * independent interleaved batch: significant on its own in the same direction,
+ * independent interleaved batch as large as the first: significant on its own
+ * (CONFIRM_ALPHA) in the same direction,
  * and with the estimate over all pairs still past both thresholds. Peeking at
  * the data as sampling goes on (to stop early) inflates false alarms; an
  * independent batch brings them back down. Improvements fail no check and are
@@ -2770,7 +2779,7 @@ function targetVerdict(base, head, confirmation, gate) {
     }
     const fresh = comparePairs(confirmation.base, confirmation.head, gate.alpha);
     const all = comparePairs([...base, ...confirmation.base.slice(0, pairs)], [...head, ...confirmation.head.slice(0, pairs)], gate.alpha);
-    const confirmed = fresh.pSlower < gate.alpha && fresh.logEstimate > 0;
+    const confirmed = fresh.pSlower < CONFIRM_ALPHA && fresh.logEstimate > 0;
     return {
         outcome: confirmed && classify(all, gate) === 'regression' ? 'regression' : 'pass',
         comparison: all,
@@ -3508,6 +3517,15 @@ function formatChain(chain, arrow = ' → ') {
         return chain.join(arrow);
     return [...chain.slice(0, 2), '…', ...chain.slice(-3)].join(arrow);
 }
+function signed(value, format) {
+    return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${format(Math.abs(value))}`;
+}
+/** +12.3 ms, −850 µs, ±0 µs. */
+const signedMs = (value) => signed(value, formatMs);
+/** +12.3%, −0.85%, +8524%. */
+function signedPct(value) {
+    return signed(value, (x) => `${x.toFixed(x >= 100 ? 0 : x >= 10 ? 1 : 2)}%`);
+}
 
 // To do: next major: remove.
 /**
@@ -3968,13 +3986,6 @@ const VERDICT_LABEL = {
     forbidden: '⛔ forbidden import',
     error: '⚠️ error',
 };
-function signed(value, format) {
-    return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${format(Math.abs(value))}`;
-}
-const signedMs$1 = (value) => signed(value, formatMs);
-function signedPct$1(value) {
-    return signed(value, (x) => `${x.toFixed(x >= 100 ? 0 : x >= 10 ? 1 : 2)}%`);
-}
 /** "12% slower" for ordinary changes, "85× slower" once the ratio says more than a percentage. */
 function howMuch(pct) {
     const ratio = 1 + pct / 100;
@@ -4104,16 +4115,20 @@ function headlineFor(t, doc) {
             return `💸 ${name} loads ${b.modules.count} modules, over the budget of ${b.modules.limit}`;
         }
         case 'regression':
-            return `❌ ${name} imports ${howMuch(t.delta.pct)} (${signedMs$1(t.delta.ms)})`;
+            return `❌ ${name} imports ${howMuch(t.delta.pct)} (${signedMs(t.delta.ms)})`;
         case 'improvement':
-            return `🚀 ${name} imports ${howMuch(t.delta.pct)} (${signedMs$1(t.delta.ms)})`;
+            return `🚀 ${name} imports ${howMuch(t.delta.pct)} (${signedMs(t.delta.ms)})`;
         default:
             if (doc.command === 'measure')
                 return `📏 ${name} imports in ${formatMs(t.head?.median_ms ?? NaN)}`;
             return doc.targets.length > 1
                 ? `✅ No import-time regressions in ${doc.targets.length} targets`
-                : `✅ No import-time regression: ${name} ${t.delta ? signedPct$1(t.delta.pct) : 'measured'}`;
+                : `✅ No import-time regression: ${name} ${t.delta ? signedPct(t.delta.pct) : 'measured'}`;
     }
+}
+/** The headline without markdown, for terminals, check reasons and annotations. */
+function plainHeadline(doc) {
+    return headline(doc).replace(/^### /, '').replace(/`/g, '');
 }
 function headline(doc) {
     const [first, ...others] = worst(doc);
@@ -4140,9 +4155,9 @@ function deltaTable(doc) {
             code(t.name),
             t.base ? formatMs(t.base.median_ms) : '–',
             t.head ? formatMs(t.head.median_ms) : '–',
-            d ? signedMs$1(d.ms) : '–',
-            d ? signedPct$1(d.pct) : '–',
-            d?.ci_pct ? `${signedPct$1(d.ci_pct[0])} … ${signedPct$1(d.ci_pct[1])}` : '–',
+            d ? signedMs(d.ms) : '–',
+            d ? signedPct(d.pct) : '–',
+            d?.ci_pct ? `${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}` : '–',
             verdict,
         ];
     });
@@ -4152,8 +4167,8 @@ function deltaTable(doc) {
 function lazyItem(target, lead, more, eager) {
     const withMore = more ? `, with ${more} module${more > 1 ? 's' : ''} it imports` : '';
     return eager
-        ? `- ${code(lead.name)} is now imported by ${code(target)} (${signedMs$1(lead.cumulative_ms)}), via ${chain(lead.chain)}${withMore}`
-        : `- ${code(lead.name)} is no longer imported by ${code(target)} (${signedMs$1(-lead.cumulative_ms)})${withMore}`;
+        ? `- ${code(lead.name)} is now imported by ${code(target)} (${signedMs(lead.cumulative_ms)}), via ${chain(lead.chain)}${withMore}`
+        : `- ${code(lead.name)} is no longer imported by ${code(target)} (${signedMs(-lead.cumulative_ms)})${withMore}`;
 }
 function lazyLoading(doc, limit) {
     const lines = [];
@@ -4187,7 +4202,7 @@ function whereTimeWent(doc, limit) {
         const ms = (x) => (x === null ? '–' : formatMs(x));
         const rows = changes
             .slice(0, limit)
-            .map((c) => [code(c.name), ms(c.base_self_ms), ms(c.head_self_ms), signedMs$1(c.delta_ms)]);
+            .map((c) => [code(c.name), ms(c.base_self_ms), ms(c.head_self_ms), signedMs(c.delta_ms)]);
         if (out.length)
             out.push('');
         out.push(`**${code(t.name)}**: own (self) time by module, largest changes first`, '', table(['Module', 'Base', 'Head', 'Δ'], rows, ['l', 'r', 'r', 'r']));
@@ -4369,14 +4384,6 @@ function columns(rows, align, gap = '  ') {
 }
 
 // The terminal report of `importgate compare`. Pure: results in, text out.
-function signedMs(value) {
-    return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${formatMs(Math.abs(value))}`;
-}
-function signedPct(value) {
-    const abs = Math.abs(value);
-    const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
-    return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${abs.toFixed(digits)}%`;
-}
 function paint(verdict, style) {
     if (verdict === 'improvement')
         return style.green;
@@ -4476,7 +4483,7 @@ function compareReport(doc, style, limit = 8) {
     const out = [];
     const sha = (s) => (s ? s.slice(0, 10) : '?');
     out.push(style.bold(`importgate compare · Python ${doc.python.split(' ')[0]} · ${doc.platform}`));
-    out.push(paint(doc.verdict, style)(headline(doc).replace(/^### /, '').replace(/`/g, '')));
+    out.push(paint(doc.verdict, style)(plainHeadline(doc)));
     out.push(style.dim(`base ${doc.base?.ref} (${sha(doc.base?.sha ?? null)}) → head ${doc.head.ref} (${sha(doc.head.sha)})`));
     out.push('');
     out.push(...columns(tableRows(doc, style), ['l', 'r', 'r', 'r', 'r', 'r', 'l']).map((l) => `  ${l}`));

@@ -3,10 +3,10 @@
 // checkout (head is the checked-out commit).
 import type { Verdict } from '../analysis/gate.js'
 import { importLocation } from '../github/import-location.js'
-import { formatChain, formatMs } from '../report/format.js'
+import { formatChain, formatMs, signedMs } from '../report/format.js'
+import { howMuch } from '../report/markdown-text.js'
 import { grouped } from '../report/groups.js'
 import type { ResultsDocument } from '../report/results.js'
-import { signedMs, signedPct } from '../report/terminal-compare.js'
 
 export interface Annotation {
   verdict: Verdict
@@ -50,7 +50,7 @@ export function annotations(
     }
     if (t.verdict !== 'regression' || !t.delta) continue
     const leads = grouped(t.modules?.added ?? []).slice(0, MAX_PER_TARGET)
-    const summary = `${t.name} imports ${signedPct(t.delta.pct)} (${signedMs(t.delta.ms)}) slower`
+    const summary = `${t.name} imports ${howMuch(t.delta.pct)} (${signedMs(t.delta.ms)})`
     if (leads.length === 0) {
       out.push({
         verdict: 'regression',

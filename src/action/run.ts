@@ -9,7 +9,7 @@ import { SetupError, UsageError } from '../config/errors.js'
 import { marker, upsertSticky, type CommentsApi } from '../github/sticky-comment.js'
 import { statusOf } from '../github/comments-api.js'
 import { markdownReport } from '../report/markdown.js'
-import { headline } from '../report/markdown-sections.js'
+import { plainHeadline } from '../report/markdown-sections.js'
 import type { ResultsDocument } from '../report/results.js'
 import { annotations, type Annotation } from './annotations.js'
 import { actionConfig, type ActionConfig } from './inputs.js'
@@ -148,6 +148,6 @@ export async function run(io: ActionIo): Promise<void> {
     )
   }
   if (config.failOn.includes(doc.verdict)) {
-    io.setFailed(headline(doc).replace(/^### /, '').replace(/`/g, ''))
+    io.setFailed(plainHeadline(doc))
   }
 }

@@ -7,6 +7,14 @@ import {
   type PairedComparison,
 } from './paired-compare.js'
 
+/**
+ * Significance the fresh batch needs on its own. Under no effect, a false
+ * alarm then needs both batches to go wrong: at most (first batch's rate) ×
+ * 0.05. A stricter level would cost power for small real effects without
+ * buying much: the first batch already had to pass alpha.
+ */
+export const CONFIRM_ALPHA = 0.05
+
 export interface Confirmation {
   pairs: number
   /** One-sided p (head slower) of the fresh batch alone. */
@@ -25,7 +33,8 @@ export interface TargetVerdict {
 
 /**
  * A regression flagged by the first batch must be confirmed by a fresh,
- * independent interleaved batch: significant on its own in the same direction,
+ * independent interleaved batch as large as the first: significant on its own
+ * (CONFIRM_ALPHA) in the same direction,
  * and with the estimate over all pairs still past both thresholds. Peeking at
  * the data as sampling goes on (to stop early) inflates false alarms; an
  * independent batch brings them back down. Improvements fail no check and are
@@ -51,7 +60,7 @@ export function targetVerdict(
     [...head, ...confirmation.head.slice(0, pairs)],
     gate.alpha,
   )
-  const confirmed = fresh.pSlower < gate.alpha && fresh.logEstimate > 0
+  const confirmed = fresh.pSlower < CONFIRM_ALPHA && fresh.logEstimate > 0
   return {
     outcome: confirmed && classify(all, gate) === 'regression' ? 'regression' : 'pass',
     comparison: all,

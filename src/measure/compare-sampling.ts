@@ -41,7 +41,10 @@ export interface CompareSamplingOptions {
   deadline: number
   sampleTimeoutMs: number
   profileRuns: number
-  /** Pairs in a confirmation batch. */
+  /**
+   * Fewest pairs in a confirmation batch; it is as large as the first batch
+   * was (up to maxPairs), because a small batch cannot confirm a small effect.
+   */
   confirmPairs: number
   random: () => number
   gate: GateSettings
@@ -133,13 +136,20 @@ export async function sampleComparison(
   if (flagged.length > 0 && !options.signal?.aborted) {
     options.onEvent?.({ phase: 'confirm', targets: flagged.map((f) => f.s.target) })
     const confirmArms = flagged.flatMap((f) => [f.base.arm, f.head.arm])
+    const pairs = Math.min(
+      options.maxPairs,
+      Math.max(
+        options.confirmPairs,
+        ...flagged.map((f) => Math.min(f.base.samples.length, f.head.samples.length)),
+      ),
+    )
     const fresh = emptyResults(confirmArms)
     await sample(
       {
         ...base,
         arms: confirmArms,
-        minRounds: options.confirmPairs,
-        maxRounds: options.confirmPairs,
+        minRounds: pairs,
+        maxRounds: pairs,
         deadline: options.deadline,
       },
       fresh,

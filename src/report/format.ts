@@ -16,3 +16,15 @@ export function formatChain(chain: readonly string[], arrow = ' → '): string {
   if (chain.length <= 6) return chain.join(arrow)
   return [...chain.slice(0, 2), '…', ...chain.slice(-3)].join(arrow)
 }
+
+function signed(value: number, format: (x: number) => string): string {
+  return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${format(Math.abs(value))}`
+}
+
+/** +12.3 ms, −850 µs, ±0 µs. */
+export const signedMs = (value: number): string => signed(value, formatMs)
+
+/** +12.3%, −0.85%, +8524%. */
+export function signedPct(value: number): string {
+  return signed(value, (x) => `${x.toFixed(x >= 100 ? 0 : x >= 10 ? 1 : 2)}%`)
+}

@@ -1,17 +1,7 @@
 // The sections of the markdown report, each from the results document. Pure.
 import { mostSerious } from '../analysis/gate.js'
-import { formatMs } from './format.js'
-import {
-  capped,
-  chain,
-  code,
-  howMuch,
-  plain,
-  signedMs,
-  signedPct,
-  table,
-  VERDICT_LABEL,
-} from './markdown-text.js'
+import { formatMs, signedMs, signedPct } from './format.js'
+import { capped, chain, code, howMuch, plain, table, VERDICT_LABEL } from './markdown-text.js'
 import type { ModuleChangeJson, ResultsDocument, TargetResult } from './results.js'
 import { grouped } from './groups.js'
 
@@ -48,6 +38,11 @@ function headlineFor(t: TargetResult, doc: ResultsDocument): string {
         ? `✅ No import-time regressions in ${doc.targets.length} targets`
         : `✅ No import-time regression: ${name} ${t.delta ? signedPct(t.delta.pct) : 'measured'}`
   }
+}
+
+/** The headline without markdown, for terminals, check reasons and annotations. */
+export function plainHeadline(doc: ResultsDocument): string {
+  return headline(doc).replace(/^### /, '').replace(/`/g, '')
 }
 
 export function headline(doc: ResultsDocument): string {

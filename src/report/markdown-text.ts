@@ -1,6 +1,5 @@
 // Small, safe building blocks for GitHub-flavoured markdown. Pure.
 import { markdownTable } from 'markdown-table'
-import { formatMs } from './format.js'
 import type { Verdict } from './results.js'
 
 /** Inline code that survives backticks in the text (a longer fence than any run inside). */
@@ -38,16 +37,6 @@ export const VERDICT_LABEL: Record<Verdict, string> = {
   budget: '💸 over budget',
   forbidden: '⛔ forbidden import',
   error: '⚠️ error',
-}
-
-export function signed(value: number, format: (x: number) => string): string {
-  return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${format(Math.abs(value))}`
-}
-
-export const signedMs = (value: number) => signed(value, formatMs)
-
-export function signedPct(value: number): string {
-  return signed(value, (x) => `${x.toFixed(x >= 100 ? 0 : x >= 10 ? 1 : 2)}%`)
 }
 
 /** "12% slower" for ordinary changes, "85× slower" once the ratio says more than a percentage. */

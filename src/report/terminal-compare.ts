@@ -1,19 +1,9 @@
 // The terminal report of `importgate compare`. Pure: results in, text out.
-import { formatChain, formatMs } from './format.js'
+import { formatChain, formatMs, signedMs, signedPct } from './format.js'
 import { grouped } from './groups.js'
-import { headline } from './markdown-sections.js'
+import { plainHeadline } from './markdown-sections.js'
 import type { ModuleChangeJson, ResultsDocument, TargetResult, Verdict } from './results.js'
 import { columns, type Style } from './style.js'
-
-export function signedMs(value: number): string {
-  return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${formatMs(Math.abs(value))}`
-}
-
-export function signedPct(value: number): string {
-  const abs = Math.abs(value)
-  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2
-  return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${abs.toFixed(digits)}%`
-}
 
 function paint(verdict: Verdict, style: Style): (text: string) => string {
   if (verdict === 'improvement') return style.green
@@ -131,7 +121,7 @@ export function compareReport(doc: ResultsDocument, style: Style, limit = 8): st
   const out: string[] = []
   const sha = (s: string | null) => (s ? s.slice(0, 10) : '?')
   out.push(style.bold(`importgate compare · Python ${doc.python.split(' ')[0]} · ${doc.platform}`))
-  out.push(paint(doc.verdict, style)(headline(doc).replace(/^### /, '').replace(/`/g, '')))
+  out.push(paint(doc.verdict, style)(plainHeadline(doc)))
   out.push(
     style.dim(
       `base ${doc.base?.ref} (${sha(doc.base?.sha ?? null)}) → head ${doc.head.ref} (${sha(doc.head.sha)})`,

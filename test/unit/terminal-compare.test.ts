@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ResultsDocument, TargetResult } from '../../src/report/results.js'
-import { compareReport, signedMs, signedPct } from '../../src/report/terminal-compare.js'
+import { signedMs, signedPct } from '../../src/report/format.js'
+import { compareReport } from '../../src/report/terminal-compare.js'
 import { COLOR, PLAIN } from '../../src/report/style.js'
 
 const side = (median: number) => ({ median_ms: median }) as TargetResult['base']
