@@ -4,14 +4,27 @@
 //
 //   npm run bench:quality -- [--python PATH] [--aa 50] [--power 20]
 //                            [--effects 2,5,10,20] [--sizes 20,150] [--out bench/RESULTS.md]
+//                            [--fresh]
+//
+// A run takes hours, so every finished compare is appended to a checkpoint
+// beside --out; a run started again with the same arguments resumes from it
+// (with the same calibration, so the fixtures are the same) unless --fresh.
 import { execFileSync } from 'node:child_process'
 import { cpus } from 'node:os'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { seededRandom, shuffled } from '../src/analysis/random.js'
 import { compare } from '../src/commands/compare.js'
+import { DEFAULTS } from '../src/config/settings.js'
 import { childEnv } from '../src/env/child-env.js'
 import { describeInterpreter, findExecutable } from '../src/env/interpreter.js'
 import { compiledProbe } from '../src/measure/probe-path.js'
@@ -29,6 +42,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'bench/RESULTS.md' },
     threshold: { type: 'string' },
     'min-delta': { type: 'string' },
+    fresh: { type: 'boolean', default: false },
   },
 })
 const numbers = (text: string) => text.split(',').map(Number)
@@ -39,11 +53,31 @@ if (!found) throw new Error(`--python: ${values.python} not found`)
 const scratch = mkdtempSync(join(tmpdir(), 'importgate-bench-'))
 const info = await describeInterpreter(found, childEnv(process.env), scratch)
 const python = info.executable
-const rate = calibrate(python)
+const checkpoint = values.out!.replace(/\.md$/, '.partial.jsonl')
+const { fresh, ...settings } = values
+const header = JSON.stringify({ settings, python })
+const saved =
+  !fresh && existsSync(checkpoint) ? readFileSync(checkpoint, 'utf8').trim().split('\n') : []
+const resumed = saved[0] && JSON.stringify(JSON.parse(saved[0]).run) === header
+const measuredRate = calibrate(python)
+const rate = resumed ? (JSON.parse(saved[0]!).rate as number) : measuredRate
+const outcomes: Outcome[] = resumed ? saved.slice(1).map((line) => JSON.parse(line) as Outcome) : []
+if (!resumed) writeFileSync(checkpoint, `${JSON.stringify({ run: JSON.parse(header), rate })}\n`)
+else console.error(`resuming from ${checkpoint}: ${outcomes.length} compares done`)
 const probe = await compiledProbe(python, childEnv(process.env), scratch)
 console.error(
-  `calibrated: ${Math.round(rate)} iterations per ms on Python ${info.version_info.join('.')}`,
+  `calibrated: ${Math.round(measuredRate)} iterations per ms on Python ${info.version_info.join('.')}` +
+    (resumed ? ` (the fixtures keep the first run's ${Math.round(rate)})` : ''),
 )
+
+// Ctrl-C ends the compare under way cleanly (its worktrees and processes),
+// then the fixtures below; the checkpoint keeps what was finished.
+const stop = new AbortController()
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    console.error(`${signal}: stopping after cleaning up; rerun to resume`)
+    stop.abort()
+  })
 
 // One fixture per (size, effect); an A/A pair is effect 0.
 const fixtures = new Map<string, Fixture>()
@@ -65,30 +99,39 @@ const jobs = shuffled(
 )
 
 try {
-  const outcomes: Outcome[] = []
   const started = Date.now()
+  const done = outcomes.length
   for (const [n, job] of jobs.entries()) {
+    if (n < done) continue
+    if (stop.signal.aborted) break
     const f = fixtures.get(key(job.size, job.effect))!
-    const doc = await compare(
-      {
-        repoDir: f.repo,
-        projectSubdir: '',
-        baseRef: f.base,
-        headRef: f.head,
-        python,
-        flags: {
-          targets: ['benchpkg'],
-          install: { kind: 'none' },
-          seed: 1000 + n,
-          ...(values.threshold ? { thresholdPct: Number(values.threshold) } : {}),
-          ...(values['min-delta'] ? { minDeltaMs: Number(values['min-delta']) } : {}),
+    const jobStarted = Date.now()
+    let doc: Awaited<ReturnType<typeof compare>>
+    try {
+      doc = await compare(
+        {
+          repoDir: f.repo,
+          projectSubdir: '',
+          baseRef: f.base,
+          headRef: f.head,
+          python,
+          flags: {
+            targets: ['benchpkg'],
+            install: { kind: 'none' },
+            seed: 1000 + n,
+            ...(values.threshold ? { thresholdPct: Number(values.threshold) } : {}),
+            ...(values['min-delta'] ? { minDeltaMs: Number(values['min-delta']) } : {}),
+          },
+          jsonPath: null,
+          markdownPath: null,
+          quiet: true,
         },
-        jsonPath: null,
-        markdownPath: null,
-        quiet: true,
-      },
-      { env: process.env, cwd: f.repo, log: () => {} },
-    )
+        { env: process.env, cwd: f.repo, log: () => {}, signal: stop.signal },
+      )
+    } catch (error) {
+      if (stop.signal.aborted) break
+      throw error
+    }
     const t = doc.targets[0]!
     const sampleMs = [
       ...(t.base?.wall_samples_ms ?? []),
@@ -113,9 +156,10 @@ try {
     for (const dir of [baseDir, headDir]) {
       execFileSync('git', ['-C', f.repo, 'worktree', 'remove', '--force', dir])
     }
-    outcomes.push({
+    const outcome: Outcome = {
       ...job,
       verdict: t.verdict,
+      confirmation: t.delta?.confirmation?.confirmed ?? null,
       pct: t.delta?.pct ?? null,
       pairs: t.delta?.pairs ?? 0,
       durationS: doc.duration_s,
@@ -125,26 +169,34 @@ try {
       sequentialPct: sequential.pct,
       mean10: mean10.flagged,
       mean10Pct: mean10.pct,
-    })
-    const eta = ((Date.now() - started) / (n + 1)) * (jobs.length - n - 1)
+      jobS: (Date.now() - jobStarted) / 1000,
+    }
+    outcomes.push(outcome)
+    appendFileSync(checkpoint, `${JSON.stringify(outcome)}\n`)
+    const eta = ((Date.now() - started) / (n + 1 - done)) * (jobs.length - n - 1)
     console.error(
       `${n + 1}/${jobs.length} ${job.size} ms +${job.effect}%: importgate ${t.verdict} ${t.delta?.pct.toFixed(1)}% in ${doc.duration_s.toFixed(1)} s (${t.delta?.pairs} pairs); sequential ${sequential.flagged}; mean-of-10 ${mean10.flagged} · ${Math.round(eta / 60000)} min left`,
     )
   }
 
-  writeResults(values.out!, outcomes, {
-    command: `npm run bench:quality -- ${process.argv.slice(2).join(' ')}`.trim(),
-    thresholdPct: values.threshold ? Number(values.threshold) : 5,
-    minDeltaMs: values['min-delta'] ? Number(values['min-delta']) : 1,
-    cores: cpus().length,
-    cpu: cpus()[0]?.model ?? 'unknown',
-    python: info.version.split(' ')[0]!,
-    rate,
-    totalMin: (Date.now() - started) / 60000,
-  })
-  writeFileSync(values.out!.replace(/\.md$/, '.json'), `${JSON.stringify(outcomes, null, 1)}\n`)
+  if (outcomes.length < jobs.length) {
+    process.exitCode = 130
+  } else {
+    writeResults(values.out!, outcomes, {
+      command: `npm run bench:quality -- ${process.argv.slice(2).join(' ')}`.trim(),
+      thresholdPct: values.threshold ? Number(values.threshold) : DEFAULTS.thresholdPct,
+      minDeltaMs: values['min-delta'] ? Number(values['min-delta']) : DEFAULTS.minDeltaMs,
+      cores: cpus().length,
+      cpu: cpus()[0]?.model ?? 'unknown',
+      python: info.version.split(' ')[0]!,
+      rate,
+      totalMin: outcomes.reduce((sum, o) => sum + o.jobS, 0) / 60,
+    })
+    writeFileSync(values.out!.replace(/\.md$/, '.json'), `${JSON.stringify(outcomes, null, 1)}\n`)
+    rmSync(checkpoint)
+    console.error(`written: ${values.out}`)
+  }
 } finally {
   for (const f of fixtures.values()) rmSync(f.repo, { recursive: true, force: true })
   rmSync(scratch, { recursive: true, force: true })
 }
-console.error(`written: ${values.out}`)

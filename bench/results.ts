@@ -1,5 +1,6 @@
 // bench/RESULTS.md and its plot, from the outcomes of a quality run.
 import { writeFileSync } from 'node:fs'
+import { DEFAULTS } from '../src/config/settings.js'
 import { median } from './stats.js'
 
 export interface Outcome {
@@ -7,6 +8,8 @@ export interface Outcome {
   effect: number
   rep: number
   verdict: string
+  /** Whether a fresh batch confirmed a regression the first batch flagged; null when none ran. */
+  confirmation: boolean | null
   pct: number | null
   pairs: number
   durationS: number
@@ -16,6 +19,8 @@ export interface Outcome {
   sequentialPct: number
   mean10: string
   mean10Pct: number
+  /** Wall time of the whole scenario, baselines included. */
+  jobS: number
 }
 
 export interface RunInfo {
@@ -97,14 +102,14 @@ export function writeResults(path: string, outcomes: Outcome[], run: RunInfo): v
     '# importgate: measurement quality',
     '',
     `Written by \`${run.command}\` (${run.totalMin.toFixed(0)} min). Machine: ${run.cores} cores (${run.cpu}), Python ${run.python}.`,
-    `importgate ran with threshold ${run.thresholdPct}% and min-delta ${run.minDeltaMs} ms, otherwise its default settings (alpha 0.01, 20 to 200 pairs, 120 s, a confirming batch), and \`--install none\`.`,
+    `importgate ran with threshold ${run.thresholdPct}% and min-delta ${run.minDeltaMs} ms, otherwise its default settings (alpha ${DEFAULTS.alpha}, ${DEFAULTS.minPairs} to ${DEFAULTS.maxPairs} pairs, ${DEFAULTS.maxTimeMs / 1000} s, a confirming batch of at least ${2 * DEFAULTS.minPairs} pairs), and \`--install none\`.`,
     `Fixtures: a package whose import does calibrated CPU work (${Math.round(run.rate)} loop iterations per ms here); head does the stated percentage more. A/A pairs differ only in a comment.`,
     'Baselines on the same fixtures, in the same run: *sequential blocks* (20 base runs, then 20 head runs, medians, flag beyond ±5%) and *mean of 10* (10 runs per side, means, ±5%), as simple cold-start scripts do.',
     '',
     '## False alarms (A/A: the same code on both sides)',
     '',
-    '| import | runs | importgate | sequential blocks | mean of 10 |',
-    '| --- | ---: | ---: | ---: | ---: |',
+    '| import | runs | importgate | of which flagged by the first batch, then not confirmed | sequential blocks | mean of 10 |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
   ]
   for (const size of sizes) {
     const os = outcomes.filter((o) => o.size === size && o.effect === 0)
@@ -114,15 +119,15 @@ export function writeResults(path: string, outcomes: Outcome[], run: RunInfo): v
         os.length,
       )
     lines.push(
-      `| ~${size} ms | ${os.length} | ${alarms('importgate')} | ${alarms('sequential')} | ${alarms('mean10')} |`,
+      `| ~${size} ms | ${os.length} | ${alarms('importgate')} | ${os.filter((o) => o.confirmation === false).length} | ${alarms('sequential')} | ${alarms('mean10')} |`,
     )
   }
   lines.push(
     '',
     '## Detection (injected slowdowns)',
     '',
-    '| import | slowdown | runs | importgate | median time to verdict | median pairs | sequential blocks | mean of 10 |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| import | slowdown | runs | importgate | time to verdict, median (slowest) | median pairs | flagged, then not confirmed | sequential blocks | mean of 10 |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   )
   for (const size of sizes) {
     for (const e of effects) {
@@ -133,7 +138,7 @@ export function writeResults(path: string, outcomes: Outcome[], run: RunInfo): v
           os.length,
         )
       lines.push(
-        `| ~${size} ms | +${e}% | ${os.length} | ${hit('importgate')} | ${median(os.map((o) => o.durationS)).toFixed(1)} s | ${median(os.map((o) => o.pairs))} | ${hit('sequential')} | ${hit('mean10')} |`,
+        `| ~${size} ms | +${e}% | ${os.length} | ${hit('importgate')} | ${median(os.map((o) => o.durationS)).toFixed(1)} s (${Math.max(...os.map((o) => o.durationS)).toFixed(0)} s) | ${median(os.map((o) => o.pairs))} | ${os.filter((o) => o.confirmation === false).length} | ${hit('sequential')} | ${hit('mean10')} |`,
       )
     }
   }

@@ -41,8 +41,8 @@ Settings not given as flags come from [tool.importgate] in pyproject.toml (for c
 from the base commit's), then the defaults shown.
 
 Options for compare:
-      --threshold PCT     relative change below which nothing fails (5%)
-      --min-delta MS      absolute change below which nothing fails (1ms)
+      --threshold PCT     relative change below which nothing fails (3%)
+      --min-delta MS      absolute change below which nothing fails (0.5ms)
       --alpha P           one-sided significance level (0.01)
 
 Exit status: 0 pass or improvement; 1 regression, budget breach or forbidden import;

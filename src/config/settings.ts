@@ -40,8 +40,10 @@ export interface SettingsInput {
 }
 
 export const DEFAULTS = {
-  thresholdPct: 5,
-  minDeltaMs: 1,
+  // From bench/RESULTS.md: 3% and 0.5 ms catch 5% slowdowns without false
+  // alarms in A/A runs on a noisy 2-core machine.
+  thresholdPct: 3,
+  minDeltaMs: 0.5,
   alpha: 0.01,
   warmups: 3,
   minPairs: 20,
