@@ -112,7 +112,8 @@ describe('importgate compare', () => {
     expect(target.verdict).toBe('regression')
     expect(target.delta!.pct).toBeGreaterThan(100)
     expect(target.delta!.p).toBeLessThan(0.01)
-    expect(target.delta!.confirmation).toMatchObject({ confirmed: true })
+    // A fresh batch of twice --min-pairs (20), capped at --max-pairs (12).
+    expect(target.delta!.confirmation).toMatchObject({ confirmed: true, pairs: 12 })
     const asyncio = target.modules!.added.find((m) => m.name === 'asyncio')
     expect(asyncio?.chain).toEqual(['shop', 'shop.orders', 'shop.export', 'asyncio'])
     expect(asyncio!.cumulative_ms).toBeGreaterThan(asyncio!.self_ms)
@@ -139,10 +140,20 @@ describe('importgate compare', () => {
   })
 
   it('finds heavy module-level work and names the module whose own time grew', async () => {
-    const { status, target } = await compare(commits.lazy!, commits.heavy!)
+    // A 100x slowdown settles at --min-pairs; the fresh batch is still twice
+    // that, as a small batch cannot confirm a small effect.
+    const { status, target } = await compare(commits.lazy!, commits.heavy!, [
+      '--min-pairs',
+      '5',
+      '--max-pairs',
+      '40',
+    ])
     expect(status).toBe(1)
     expect(target.verdict).toBe('regression')
     expect(target.delta!.ms).toBeGreaterThan(20)
+    expect(target.delta!.confirmation).toMatchObject({ confirmed: true, pairs: 10 })
+    // The first batch stopped well short of 10 pairs.
+    expect(target.delta!.pairs - 10).toBeLessThan(10)
     expect(target.modules!.added).toEqual([])
     expect(target.modules!.self_time_changes[0]).toMatchObject({ name: 'shop.orders' })
     expect(target.modules!.self_time_changes[0]!.delta_ms).toBeGreaterThan(20)
