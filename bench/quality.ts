@@ -4,7 +4,11 @@
 //
 //   npm run bench:quality -- [--python PATH] [--aa 50] [--power 20]
 //                            [--effects 2,5,10,20] [--sizes 20,150] [--out bench/RESULTS.md]
-//                            [--fresh]
+//                            [--readme README.md] [--fresh] [--render]
+//
+// It writes RESULTS.md, RESULTS.json, quality.svg beside --out, and the
+// README's summary between its bench:quality markers. --render writes them
+// again from RESULTS.json, running nothing.
 //
 // A run takes hours, so every finished compare is appended to a checkpoint
 // beside --out; a run started again with the same arguments resumes from it
@@ -30,7 +34,8 @@ import { describeInterpreter, findExecutable } from '../src/env/interpreter.js'
 import { compiledProbe } from '../src/measure/probe-path.js'
 import { calibrate, fixture, type Fixture } from './fixtures.js'
 import { meanOfTen, sequentialBlocks } from './naive.js'
-import { writeResults, type Outcome } from './results.js'
+import type { Outcome, ResultsFile, RunInfo } from './outcome.js'
+import { writeResults } from './results.js'
 
 const { values } = parseArgs({
   options: {
@@ -42,7 +47,9 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'bench/RESULTS.md' },
     threshold: { type: 'string' },
     'min-delta': { type: 'string' },
+    readme: { type: 'string', default: 'README.md' },
     fresh: { type: 'boolean', default: false },
+    render: { type: 'boolean', default: false },
   },
 })
 const numbers = (text: string) => text.split(',').map(Number)
@@ -54,11 +61,51 @@ const scratch = mkdtempSync(join(tmpdir(), 'importgate-bench-'))
 const info = await describeInterpreter(found, childEnv(process.env), scratch)
 const python = info.executable
 const checkpoint = values.out!.replace(/\.md$/, '.partial.jsonl')
-const { fresh, ...settings } = values
+// What a resumed run must share with the first: what it measures, not how it reports.
+const settings = {
+  python: values.python,
+  aa: values.aa,
+  power: values.power,
+  effects: values.effects,
+  sizes: values.sizes,
+  out: values.out,
+  threshold: values.threshold,
+  'min-delta': values['min-delta'],
+}
 const header = JSON.stringify({ settings, python })
 const saved =
-  !fresh && existsSync(checkpoint) ? readFileSync(checkpoint, 'utf8').trim().split('\n') : []
+  !values.fresh && existsSync(checkpoint) ? readFileSync(checkpoint, 'utf8').trim().split('\n') : []
 const resumed = saved[0] && JSON.stringify(JSON.parse(saved[0]).run) === header
+const numberOfJobs =
+  sizes.length *
+  (Math.ceil(Number(values.aa) / sizes.length) + effects.length * Number(values.power))
+const runInfo = (outcomes: Outcome[], rate: number): RunInfo => ({
+  command: `npm run bench:quality -- ${process.argv.slice(2).join(' ')}`
+    .replace(' --render', '')
+    .trim(),
+  thresholdPct: values.threshold ? Number(values.threshold) : DEFAULTS.thresholdPct,
+  minDeltaMs: values['min-delta'] ? Number(values['min-delta']) : DEFAULTS.minDeltaMs,
+  cores: cpus().length,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  python: info.version.split(' ')[0]!,
+  rate,
+  totalMin: outcomes.reduce((sum, o) => sum + o.jobS, 0) / 60,
+  planned: numberOfJobs,
+})
+if (values.render) {
+  // From the checkpoint of a run in progress (marked interim), else from RESULTS.json.
+  const json = values.out!.replace(/\.md$/, '.json')
+  rmSync(scratch, { recursive: true, force: true })
+  const file: ResultsFile = resumed
+    ? (() => {
+        const outcomes = saved.slice(1).map((line) => JSON.parse(line) as Outcome)
+        return { run: runInfo(outcomes, JSON.parse(saved[0]!).rate as number), outcomes }
+      })()
+    : (JSON.parse(readFileSync(json, 'utf8')) as ResultsFile)
+  await writeResults(values.out!, file, values.readme!)
+  console.error(`written from ${resumed ? checkpoint : json}: ${values.out}, ${values.readme}`)
+  process.exit(0)
+}
 const measuredRate = calibrate(python)
 const rate = resumed ? (JSON.parse(saved[0]!).rate as number) : measuredRate
 const outcomes: Outcome[] = resumed ? saved.slice(1).map((line) => JSON.parse(line) as Outcome) : []
@@ -182,17 +229,7 @@ try {
   if (outcomes.length < jobs.length) {
     process.exitCode = 130
   } else {
-    writeResults(values.out!, outcomes, {
-      command: `npm run bench:quality -- ${process.argv.slice(2).join(' ')}`.trim(),
-      thresholdPct: values.threshold ? Number(values.threshold) : DEFAULTS.thresholdPct,
-      minDeltaMs: values['min-delta'] ? Number(values['min-delta']) : DEFAULTS.minDeltaMs,
-      cores: cpus().length,
-      cpu: cpus()[0]?.model ?? 'unknown',
-      python: info.version.split(' ')[0]!,
-      rate,
-      totalMin: outcomes.reduce((sum, o) => sum + o.jobS, 0) / 60,
-    })
-    writeFileSync(values.out!.replace(/\.md$/, '.json'), `${JSON.stringify(outcomes, null, 1)}\n`)
+    await writeResults(values.out!, { run: runInfo(outcomes, rate), outcomes }, values.readme!)
     rmSync(checkpoint)
     console.error(`written: ${values.out}`)
   }

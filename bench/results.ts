@@ -1,127 +1,78 @@
-// bench/RESULTS.md and its plot, from the outcomes of a quality run.
-import { writeFileSync } from 'node:fs'
+// bench/RESULTS.md, RESULTS.json and the plot, from the outcomes of a quality
+// run; and the README's summary of them, between its bench:quality markers.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { format, resolveConfig } from 'prettier'
 import { DEFAULTS } from '../src/config/settings.js'
-import { median } from './stats.js'
+import {
+  countBy,
+  effectsOf,
+  scenario,
+  sizesOf,
+  type Method,
+  type Outcome,
+  type ResultsFile,
+  type RunInfo,
+} from './outcome.js'
+import { plot } from './plot.js'
+import { median, rateInterval } from './stats.js'
 
-export interface Outcome {
-  size: number
-  effect: number
-  rep: number
-  verdict: string
-  /** Whether a fresh batch confirmed a regression the first batch flagged; null when none ran. */
-  confirmation: boolean | null
-  pct: number | null
-  pairs: number
-  durationS: number
-  sampleS: number
-  baseMedianMs: number | null
-  sequential: string
-  sequentialPct: number
-  mean10: string
-  mean10Pct: number
-  /** Wall time of the whole scenario, baselines included. */
-  jobS: number
+const percent = (x: number) => `${Math.round(100 * x)}%`
+/** "3/20 (15%)". */
+const share = (k: number, n: number) => (n ? `${k}/${n} (${percent(k / n)})` : '–')
+/** "0/50 (0%; 95% CI 0–7%)": what the count can rule out. */
+const shareWithInterval = (k: number, n: number) => {
+  if (!n) return '–'
+  const [lo, hi] = rateInterval(k, n)
+  return `${k}/${n} (${percent(k / n)}; 95% CI ${percent(lo)}–${percent(hi)})`
 }
+const isAlarm = (v: string) => v !== 'pass'
+const isHit = (v: string) => v === 'regression'
+const notConfirmed = (os: Outcome[]) => os.filter((o) => o.confirmation === false).length
+const seconds = (xs: number[]) => `${median(xs).toFixed(1)} s (${Math.max(...xs).toFixed(0)} s)`
 
-export interface RunInfo {
-  command: string
-  thresholdPct: number
-  minDeltaMs: number
-  cores: number
-  cpu: string
-  python: string
-  rate: number
-  totalMin: number
-}
-
-type Method = 'importgate' | 'sequential' | 'mean10'
-const METHODS: { id: Method; label: string; color: string }[] = [
-  { id: 'importgate', label: 'importgate (defaults)', color: '#d9480f' },
-  { id: 'sequential', label: 'sequential blocks, 20+20 medians, 5%', color: '#1c7ed6' },
-  { id: 'mean10', label: 'mean of 10 per side, 5%', color: '#868e96' },
-]
-
-const flagged = (o: Outcome, m: Method) =>
-  m === 'importgate' ? o.verdict : m === 'sequential' ? o.sequential : o.mean10
-const rate = (os: Outcome[], m: Method, want: (v: string) => boolean) =>
-  os.filter((o) => want(flagged(o, m))).length
-const pct = (k: number, n: number) => (n ? `${k}/${n} (${Math.round((100 * k) / n)}%)` : '–')
-
-function plot(outcomes: Outcome[], sizes: number[], effects: number[]): string {
-  const W = 640
-  const H = 360
-  const L = 60
-  const B = 300
-  const x = (e: number) =>
-    L + (effects.indexOf(e) / Math.max(1, effects.length - 1)) * (W - L - 180)
-  const y = (r: number) => B - r * (B - 30)
-  const parts = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">`,
+/** A notice for figures from a run still in progress, else nothing. */
+function interim(outcomes: Outcome[], run: RunInfo): string[] {
+  if (!run.planned || outcomes.length >= run.planned) return []
+  return [
+    `> **Interim:** ${outcomes.length} of the run's ${run.planned} compares, from its checkpoint; the run resumes where it stopped and rewrites this.`,
+    '',
   ]
-  parts.push(`<rect width="${W}" height="${H}" fill="white"/>`)
-  for (const r of [0, 0.25, 0.5, 0.75, 1]) {
-    parts.push(`<line x1="${L}" x2="${W - 180}" y1="${y(r)}" y2="${y(r)}" stroke="#e9ecef"/>`)
-    parts.push(`<text x="${L - 8}" y="${y(r) + 4}" text-anchor="end">${r * 100}%</text>`)
-  }
-  for (const e of effects)
-    parts.push(`<text x="${x(e)}" y="${B + 18}" text-anchor="middle">+${e}%</text>`)
-  parts.push(
-    `<text x="${(L + W - 180) / 2}" y="${B + 40}" text-anchor="middle">injected slowdown</text>`,
-  )
-  parts.push(
-    `<text x="16" y="${(B + 30) / 2}" transform="rotate(-90 16 ${(B + 30) / 2})" text-anchor="middle">detected as a regression</text>`,
-  )
-  let legend = 40
-  for (const m of METHODS) {
-    for (const [i, size] of sizes.entries()) {
-      const points = effects.map((e) => {
-        const os = outcomes.filter((o) => o.size === size && o.effect === e)
-        return `${x(e)},${y(os.length ? rate(os, m.id, (v) => v === 'regression') / os.length : 0)}`
-      })
-      const dash = i === 0 ? '' : ' stroke-dasharray="6 4"'
-      parts.push(
-        `<polyline points="${points.join(' ')}" fill="none" stroke="${m.color}" stroke-width="2"${dash}/>`,
-      )
-      parts.push(
-        `<line x1="${W - 170}" x2="${W - 145}" y1="${legend}" y2="${legend}" stroke="${m.color}" stroke-width="2"${dash}/>`,
-      )
-      parts.push(`<text x="${W - 140}" y="${legend + 4}">${m.id} · ${size} ms</text>`)
-      legend += 18
-    }
-  }
-  parts.push('</svg>')
-  return parts.join('\n')
 }
 
-export function writeResults(path: string, outcomes: Outcome[], run: RunInfo): void {
-  const sizes = [...new Set(outcomes.map((o) => o.size))].sort((a, b) => a - b)
-  const effects = [...new Set(outcomes.map((o) => o.effect))]
-    .filter((e) => e > 0)
-    .sort((a, b) => a - b)
+function settingsLine(run: RunInfo): string {
+  const d = DEFAULTS
+  return `importgate ran with threshold ${run.thresholdPct}% and min-delta ${run.minDeltaMs} ms, otherwise its default settings (alpha ${d.alpha}, ${d.minPairs} to ${d.maxPairs} pairs, ${d.maxTimeMs / 1000} s, a confirming batch of at least ${2 * d.minPairs} pairs), and \`--install none\`.`
+}
+
+function resultsMarkdown(outcomes: Outcome[], run: RunInfo): string {
+  const sizes = sizesOf(outcomes)
   const lines = [
     '# importgate: measurement quality',
     '',
+    ...interim(outcomes, run),
     `Written by \`${run.command}\` (${run.totalMin.toFixed(0)} min). Machine: ${run.cores} cores (${run.cpu}), Python ${run.python}.`,
-    `importgate ran with threshold ${run.thresholdPct}% and min-delta ${run.minDeltaMs} ms, otherwise its default settings (alpha ${DEFAULTS.alpha}, ${DEFAULTS.minPairs} to ${DEFAULTS.maxPairs} pairs, ${DEFAULTS.maxTimeMs / 1000} s, a confirming batch of at least ${2 * DEFAULTS.minPairs} pairs), and \`--install none\`.`,
+    settingsLine(run),
     `Fixtures: a package whose import does calibrated CPU work (${Math.round(run.rate)} loop iterations per ms here); head does the stated percentage more. A/A pairs differ only in a comment.`,
-    'Baselines on the same fixtures, in the same run: *sequential blocks* (20 base runs, then 20 head runs, medians, flag beyond ±5%) and *mean of 10* (10 runs per side, means, ±5%), as simple cold-start scripts do.',
+    'Baselines on the same fixtures, in the same run: _sequential blocks_ (20 base runs, then 20 head runs, medians, flag beyond ±5%) and _mean of 10_ (10 runs per side, means, ±5%), as simple cold-start scripts do.',
+    'Every (scenario, repetition) ran in one shuffled order, so slow drift of the machine favours no scenario. Rates carry exact (Clopper-Pearson) 95% intervals where the count is the claim.',
     '',
     '## False alarms (A/A: the same code on both sides)',
     '',
-    '| import | runs | importgate | of which flagged by the first batch, then not confirmed | sequential blocks | mean of 10 |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    '| import | runs | importgate | time to verdict, median (slowest) | flagged by the first batch, not confirmed | sequential blocks | mean of 10 |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   ]
-  for (const size of sizes) {
-    const os = outcomes.filter((o) => o.size === size && o.effect === 0)
-    const alarms = (m: Method) =>
-      pct(
-        rate(os, m, (v) => v !== 'pass'),
-        os.length,
-      )
-    lines.push(
-      `| ~${size} ms | ${os.length} | ${alarms('importgate')} | ${os.filter((o) => o.confirmation === false).length} | ${alarms('sequential')} | ${alarms('mean10')} |`,
-    )
+  const aaRow = (label: string, os: Outcome[]) => {
+    const alarms = (m: Method) => share(countBy(os, m, isAlarm), os.length)
+    return `| ${label} | ${os.length} | ${shareWithInterval(countBy(os, 'importgate', isAlarm), os.length)} | ${seconds(os.map((o) => o.durationS))} | ${notConfirmed(os)} | ${alarms('sequential')} | ${alarms('mean10')} |`
   }
+  for (const size of sizes) lines.push(aaRow(`~${size} ms`, scenario(outcomes, size, 0)))
+  lines.push(
+    aaRow(
+      'all',
+      outcomes.filter((o) => o.effect === 0),
+    ),
+  )
   lines.push(
     '',
     '## Detection (injected slowdowns)',
@@ -130,28 +81,99 @@ export function writeResults(path: string, outcomes: Outcome[], run: RunInfo): v
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   )
   for (const size of sizes) {
-    for (const e of effects) {
-      const os = outcomes.filter((o) => o.size === size && o.effect === e)
-      const hit = (m: Method) =>
-        pct(
-          rate(os, m, (v) => v === 'regression'),
-          os.length,
-        )
+    for (const e of effectsOf(outcomes)) {
+      const os = scenario(outcomes, size, e)
+      const hit = (m: Method) => share(countBy(os, m, isHit), os.length)
       lines.push(
-        `| ~${size} ms | +${e}% | ${os.length} | ${hit('importgate')} | ${median(os.map((o) => o.durationS)).toFixed(1)} s (${Math.max(...os.map((o) => o.durationS)).toFixed(0)} s) | ${median(os.map((o) => o.pairs))} | ${os.filter((o) => o.confirmation === false).length} | ${hit('sequential')} | ${hit('mean10')} |`,
+        `| ~${size} ms | +${e}% | ${os.length} | ${shareWithInterval(countBy(os, 'importgate', isHit), os.length)} | ${seconds(os.map((o) => o.durationS))} | ${median(os.map((o) => o.pairs))} | ${notConfirmed(os)} | ${hit('sequential')} | ${hit('mean10')} |`,
       )
     }
   }
-  const all = outcomes
   lines.push(
     '',
     '![Detection rate against injected slowdown](quality.svg)',
     '',
     '## Overhead',
     '',
-    `Median wall time of a compare: ${median(all.map((o) => o.durationS)).toFixed(1)} s, of which inside timed samples (spawn to exit, both sides): ${median(all.map((o) => o.sampleS)).toFixed(1)} s (median share ${Math.round(100 * median(all.map((o) => o.sampleS / o.durationS)))}%). The rest is worktrees, warm-ups and the untimed \`-X importtime\` runs.`,
+    `Median wall time of a compare: ${median(outcomes.map((o) => o.durationS)).toFixed(1)} s, of which inside timed samples (spawn to exit, both sides): ${median(outcomes.map((o) => o.sampleS)).toFixed(1)} s (median share ${percent(median(outcomes.map((o) => o.sampleS / o.durationS)))}). The rest is worktrees, warm-ups and the untimed \`-X importtime\` runs.`,
     '',
   )
-  writeFileSync(path, lines.join('\n'))
-  writeFileSync(path.replace(/[^/]*$/, 'quality.svg'), plot(outcomes, sizes, effects))
+  return lines.join('\n')
+}
+
+/** The README's summary: the figures a user can expect, and how to reproduce them. */
+export function readmeSection(outcomes: Outcome[], run: RunInfo): string {
+  const sizes = sizesOf(outcomes)
+  const aa = outcomes.filter((o) => o.effect === 0)
+  const bySize = (e: number, m: Method) =>
+    sizes.map((s) => {
+      const os = scenario(outcomes, s, e)
+      return `${countBy(os, m, isHit)}/${os.length}`
+    })
+  const alarms = (m: Method) => `${countBy(aa, m, isAlarm)} of ${aa.length}`
+  const sizeLabel = sizes.map((s) => `~${s} ms`).join(' / ')
+  const lines = [
+    ...interim(outcomes, run),
+    `On this project's ${run.cores}-core machine, Python ${run.python}, with **default settings**, in ${outcomes.length} compares (${run.totalMin.toFixed(0)} min):`,
+    '',
+    `| | importgate | sequential blocks (20+20, medians, ±5%) | mean of 10 (±5%) |`,
+    '| --- | ---: | ---: | ---: |',
+    `| false alarms, A/A | ${alarms('importgate')} | ${alarms('sequential')} | ${alarms('mean10')} |`,
+  ]
+  for (const e of effectsOf(outcomes)) {
+    lines.push(
+      `| +${e}% caught, ${sizeLabel} | ${bySize(e, 'importgate').join(', ')} | ${bySize(e, 'sequential').join(', ')} | ${bySize(e, 'mean10').join(', ')} |`,
+    )
+  }
+  const [, aaHigh] = rateInterval(countBy(aa, 'importgate', isAlarm), aa.length)
+  const expect = effectsOf(outcomes).map((e) => {
+    const per = sizes.map((s) => {
+      const os = scenario(outcomes, s, e)
+      const times = os.map((o) => o.durationS)
+      return `${percent(countBy(os, 'importgate', isHit) / os.length)} at ~${s} ms (median ${median(times).toFixed(0)} s, slowest ${Math.max(...times).toFixed(0)} s)`
+    })
+    return `- a **${e}%** slowdown is caught in ${per.join(', ')};`
+  })
+  lines.push(
+    '',
+    'So, on a 2-core runner:',
+    '',
+    ...expect,
+    `- an unchanged import fails the check in ${alarms('importgate')} pull requests (the true rate is below ${percent(aaHigh)} with 95% confidence); the naive scripts fail ${alarms('sequential')} and ${alarms('mean10')}.`,
+    '',
+    `Details, per import size, with intervals and the plot: [\`bench/RESULTS.md\`](bench/RESULTS.md). Reproduce (${run.totalMin.toFixed(0)} min here; an interrupted run resumes):`,
+    '',
+    '```sh',
+    run.command,
+    '```',
+  )
+  return lines.join('\n')
+}
+
+const START = '<!-- bench:quality:start: written by npm run bench:quality -->'
+const END = '<!-- bench:quality:end -->'
+
+/** Replaces what lies between the README's markers; the text around them is written by hand. */
+export function replaceSection(readme: string, section: string): string {
+  const from = readme.indexOf(START)
+  const to = readme.indexOf(END)
+  if (from < 0 || to < from) throw new Error(`README.md: no "${START}" … "${END}" block to replace`)
+  return `${readme.slice(0, from + START.length)}\n\n${section}\n\n${readme.slice(to)}`
+}
+
+async function pretty(path: string, text: string): Promise<string> {
+  const options = (await resolveConfig(path)) ?? {}
+  return format(text, { ...options, filepath: path })
+}
+
+export async function writeResults(path: string, file: ResultsFile, readmePath: string) {
+  const { outcomes, run } = file
+  writeFileSync(path, await pretty(path, resultsMarkdown(outcomes, run)))
+  writeFileSync(
+    join(dirname(path), 'quality.svg'),
+    plot(outcomes, sizesOf(outcomes), effectsOf(outcomes)),
+  )
+  writeFileSync(path.replace(/\.md$/, '.json'), `${JSON.stringify(file, null, 1)}\n`)
+  const readme = replaceSection(readFileSync(readmePath, 'utf8'), readmeSection(outcomes, run))
+  writeFileSync(readmePath, await pretty(readmePath, readme))
 }

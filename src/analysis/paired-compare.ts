@@ -89,6 +89,10 @@ export function classify(c: PairedComparison, gate: GateSettings): Outcome {
  */
 export function isSettled(c: PairedComparison, gate: GateSettings): boolean {
   if (!c.logInterval || !(c.baseMedianMs > 0)) return false
+  // With few pairs the level is out of reach (5 pairs can do no better than
+  // p = 1/32) and the interval is only the range of the Walsh averages: a
+  // "settled" regression there could never be significant.
+  if (2 * 0.5 ** c.pairs > 1 - c.ciLevel) return false
   // The band is set by whichever of the two thresholds is larger for this import.
   const band = Math.max(gate.thresholdPct / 100, gate.minDeltaMs / c.baseMedianMs)
   const upper = Math.log(1 + band)

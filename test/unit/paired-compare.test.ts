@@ -5,7 +5,7 @@ import {
   isSettled,
   type GateSettings,
 } from '../../src/analysis/paired-compare.js'
-import { targetVerdict } from '../../src/analysis/target-verdict.js'
+import { CONFIRM_ALPHA, targetVerdict } from '../../src/analysis/target-verdict.js'
 import { seededRandom } from '../../src/analysis/random.js'
 
 const gate: GateSettings = { thresholdPct: 5, minDeltaMs: 1, alpha: 0.01 }
@@ -94,6 +94,17 @@ describe('isSettled', () => {
   it('never settles on a single pair', () => {
     expect(isSettled(comparePairs([10], [20], 0.01), gate)).toBe(false)
   })
+
+  it('is never settled while the level is out of reach, however large the change', () => {
+    // Five pairs can do no better than p = 1/32: a 300x slowdown must wait for
+    // the seventh pair (p = 1/128) to be settled as a regression.
+    const slow = pairs(7, 0.5, 300, 0.05)
+    const at = (n: number) => comparePairs(slow.base.slice(0, n), slow.head.slice(0, n), gate.alpha)
+    expect(isSettled(at(5), gate)).toBe(false)
+    expect(classify(at(5), gate)).toBe('pass')
+    expect(isSettled(at(7), gate)).toBe(true)
+    expect(classify(at(7), gate)).toBe('regression')
+  })
 })
 
 describe('targetVerdict', () => {
@@ -109,10 +120,22 @@ describe('targetVerdict', () => {
 
   it('drops a regression the fresh batch does not reproduce', () => {
     const first = pairs(20, 50, 1.4, 0.05, 1)
-    const fresh = pairs(20, 50, 1.0, 0.05, 3)
+    const fresh = pairs(20, 50, 1.0, 0.05, 2)
     const v = targetVerdict(first.base, first.head, fresh, gate)
     expect(v.outcome).toBe('pass')
     expect(v.confirmation!.confirmed).toBe(false)
+    expect(v.confirmation!.p).toBeGreaterThan(CONFIRM_ALPHA)
+  })
+
+  it('confirms with a fresh batch that points the same way, short of p < 0.05 on its own', () => {
+    // The first batch must pass alpha and both thresholds, and all pairs must
+    // again; the fresh batch guards the direction, so a noisy one still counts.
+    const first = pairs(20, 50, 1.4, 0.05, 1)
+    const fresh = pairs(20, 50, 1.01, 0.05, 8)
+    const v = targetVerdict(first.base, first.head, fresh, gate)
+    expect(v.confirmation!.p).toBeGreaterThan(0.05)
+    expect(v.confirmation!.p).toBeLessThan(CONFIRM_ALPHA)
+    expect(v.outcome).toBe('regression')
   })
 
   it('reports a regression it had no time to confirm as unconfirmed', () => {

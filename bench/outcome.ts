@@ -1,0 +1,59 @@
+// One scenario of a quality run, and how each method judged it.
+export interface Outcome {
+  size: number
+  effect: number
+  rep: number
+  verdict: string
+  /** Whether a fresh batch confirmed a regression the first batch flagged; null when none ran. */
+  confirmation: boolean | null
+  pct: number | null
+  pairs: number
+  durationS: number
+  sampleS: number
+  baseMedianMs: number | null
+  sequential: string
+  sequentialPct: number
+  mean10: string
+  mean10Pct: number
+  /** Wall time of the whole scenario, baselines included. */
+  jobS: number
+}
+
+export interface RunInfo {
+  command: string
+  thresholdPct: number
+  minDeltaMs: number
+  cores: number
+  cpu: string
+  python: string
+  rate: number
+  totalMin: number
+  /** Compares the run is to make; more than outcomes.length while it is in progress. */
+  planned?: number
+}
+
+/** What RESULTS.json holds: enough to render RESULTS.md and the README section again. */
+export interface ResultsFile {
+  run: RunInfo
+  outcomes: Outcome[]
+}
+
+export type Method = 'importgate' | 'sequential' | 'mean10'
+export const METHODS: { id: Method; label: string; color: string }[] = [
+  { id: 'importgate', label: 'importgate (defaults)', color: '#d9480f' },
+  { id: 'sequential', label: 'sequential blocks, 20+20 medians, 5%', color: '#1c7ed6' },
+  { id: 'mean10', label: 'mean of 10 per side, 5%', color: '#868e96' },
+]
+
+export const verdictOf = (o: Outcome, m: Method) =>
+  m === 'importgate' ? o.verdict : m === 'sequential' ? o.sequential : o.mean10
+
+/** How many outcomes method m judged as `want` accepts. */
+export const countBy = (os: Outcome[], m: Method, want: (verdict: string) => boolean) =>
+  os.filter((o) => want(verdictOf(o, m))).length
+
+export const sizesOf = (os: Outcome[]) => [...new Set(os.map((o) => o.size))].sort((a, b) => a - b)
+export const effectsOf = (os: Outcome[]) =>
+  [...new Set(os.map((o) => o.effect))].filter((e) => e > 0).sort((a, b) => a - b)
+export const scenario = (os: Outcome[], size: number, effect: number) =>
+  os.filter((o) => o.size === size && o.effect === effect)
