@@ -216,7 +216,9 @@ describe('the action', () => {
   })
 
   it('never lets the measured code see the token or runner secrets', async () => {
-    const run = await runAction(commits.spy!, { comment: 'never' })
+    // Writing the file makes head's import measurably slower, which is not what
+    // this test is about: a wide threshold keeps the verdict out of it.
+    const run = await runAction(commits.spy!, { comment: 'never', threshold: '1000%' })
     expect(run.status).toBe(0)
     const seen = readFileSync(join(work, 'env.txt'), 'utf8')
     const names = seen.split('\n').map((line) => line.split('=')[0])
