@@ -173,7 +173,8 @@ export async function writeResults(path: string, file: ResultsFile, readmePath: 
     join(dirname(path), 'quality.svg'),
     plot(outcomes, sizesOf(outcomes), effectsOf(outcomes)),
   )
-  writeFileSync(path.replace(/\.md$/, '.json'), `${JSON.stringify(file, null, 1)}\n`)
+  const json = path.replace(/\.md$/, '.json')
+  writeFileSync(json, await pretty(json, JSON.stringify(file)))
   const readme = replaceSection(readFileSync(readmePath, 'utf8'), readmeSection(outcomes, run))
   writeFileSync(readmePath, await pretty(readmePath, readme))
 }
