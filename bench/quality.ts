@@ -75,10 +75,21 @@ const settings = {
 const header = JSON.stringify({ settings, python })
 const saved =
   !values.fresh && existsSync(checkpoint) ? readFileSync(checkpoint, 'utf8').trim().split('\n') : []
-const resumed = saved[0] && JSON.stringify(JSON.parse(saved[0]).run) === header
-const numberOfJobs =
-  sizes.length *
-  (Math.ceil(Number(values.aa) / sizes.length) + effects.length * Number(values.power))
+// Every (scenario, repetition) in one shuffled order, so slow drift of the
+// machine over the run cannot favour one effect size.
+const aaRuns = Math.ceil(Number(values.aa) / sizes.length)
+const jobs = shuffled(
+  sizes.flatMap((size) => [
+    ...Array.from({ length: aaRuns }, (_, i) => ({ size, effect: 0, rep: i })),
+    ...effects.flatMap((effect) =>
+      Array.from({ length: Number(values.power) }, (_, i) => ({ size, effect, rep: i })),
+    ),
+  ]),
+  seededRandom(2026),
+)
+const savedHeader = saved[0] ? (JSON.parse(saved[0]) as { run: unknown; rate: number }) : null
+const resumed = savedHeader !== null && JSON.stringify(savedHeader.run) === header
+const outcomes: Outcome[] = resumed ? saved.slice(1).map((line) => JSON.parse(line) as Outcome) : []
 const runInfo = (outcomes: Outcome[], rate: number): RunInfo => ({
   command: `npm run bench:quality -- ${process.argv.slice(2).join(' ')}`
     .replace(' --render', '')
@@ -90,25 +101,21 @@ const runInfo = (outcomes: Outcome[], rate: number): RunInfo => ({
   python: info.version.split(' ')[0]!,
   rate,
   totalMin: outcomes.reduce((sum, o) => sum + o.jobS, 0) / 60,
-  planned: numberOfJobs,
+  planned: jobs.length,
 })
 if (values.render) {
   // From the checkpoint of a run in progress (marked interim), else from RESULTS.json.
   const json = values.out!.replace(/\.md$/, '.json')
   rmSync(scratch, { recursive: true, force: true })
   const file: ResultsFile = resumed
-    ? (() => {
-        const outcomes = saved.slice(1).map((line) => JSON.parse(line) as Outcome)
-        return { run: runInfo(outcomes, JSON.parse(saved[0]!).rate as number), outcomes }
-      })()
+    ? { run: runInfo(outcomes, savedHeader!.rate), outcomes }
     : (JSON.parse(readFileSync(json, 'utf8')) as ResultsFile)
   await writeResults(values.out!, file, values.readme!)
   console.error(`written from ${resumed ? checkpoint : json}: ${values.out}, ${values.readme}`)
   process.exit(0)
 }
 const measuredRate = calibrate(python)
-const rate = resumed ? (JSON.parse(saved[0]!).rate as number) : measuredRate
-const outcomes: Outcome[] = resumed ? saved.slice(1).map((line) => JSON.parse(line) as Outcome) : []
+const rate = resumed ? savedHeader!.rate : measuredRate
 if (!resumed) writeFileSync(checkpoint, `${JSON.stringify({ run: JSON.parse(header), rate })}\n`)
 else console.error(`resuming from ${checkpoint}: ${outcomes.length} compares done`)
 const probe = await compiledProbe(python, childEnv(process.env), scratch)
@@ -131,19 +138,6 @@ const fixtures = new Map<string, Fixture>()
 const key = (size: number, effect: number) => `${size}:${effect}`
 for (const size of sizes)
   for (const effect of [0, ...effects]) fixtures.set(key(size, effect), fixture(rate, size, effect))
-
-// Every (scenario, repetition) in one shuffled order, so slow drift of the
-// machine over the run cannot favour one effect size.
-const aaRuns = Math.ceil(Number(values.aa) / sizes.length)
-const jobs = shuffled(
-  sizes.flatMap((size) => [
-    ...Array.from({ length: aaRuns }, (_, i) => ({ size, effect: 0, rep: i })),
-    ...effects.flatMap((effect) =>
-      Array.from({ length: Number(values.power) }, (_, i) => ({ size, effect, rep: i })),
-    ),
-  ]),
-  seededRandom(2026),
-)
 
 try {
   const started = Date.now()
