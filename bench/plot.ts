@@ -1,4 +1,6 @@
-// Detection rate against injected slowdown, one line per method and import size.
+// Share of compares flagged as a regression against injected slowdown, one line per
+// method and import size; the point at 0 is the A/A runs, so a line's left end is its
+// false-alarm rate (regressions only) and the rest its detection rate.
 import { countBy, METHODS, scenario, type Outcome } from './outcome.js'
 
 export function plot(outcomes: Outcome[], sizes: number[], effects: number[]): string {
@@ -18,12 +20,14 @@ export function plot(outcomes: Outcome[], sizes: number[], effects: number[]): s
     parts.push(`<text x="${L - 8}" y="${y(r) + 4}" text-anchor="end">${r * 100}%</text>`)
   }
   for (const e of effects)
-    parts.push(`<text x="${x(e)}" y="${B + 18}" text-anchor="middle">+${e}%</text>`)
+    parts.push(
+      `<text x="${x(e)}" y="${B + 18}" text-anchor="middle">${e === 0 ? '0 (A/A)' : `+${e}%`}</text>`,
+    )
   parts.push(
     `<text x="${(L + W - 180) / 2}" y="${B + 40}" text-anchor="middle">injected slowdown</text>`,
   )
   parts.push(
-    `<text x="16" y="${(B + 30) / 2}" transform="rotate(-90 16 ${(B + 30) / 2})" text-anchor="middle">detected as a regression</text>`,
+    `<text x="16" y="${(B + 30) / 2}" transform="rotate(-90 16 ${(B + 30) / 2})" text-anchor="middle">flagged as a regression</text>`,
   )
   let legend = 40
   for (const m of METHODS) {

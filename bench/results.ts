@@ -91,7 +91,7 @@ function resultsMarkdown(outcomes: Outcome[], run: RunInfo): string {
   }
   lines.push(
     '',
-    '![Detection rate against injected slowdown](quality.svg)',
+    '![Share flagged as a regression against injected slowdown; 0 is the A/A runs](quality.svg)',
     '',
     '## Overhead',
     '',
@@ -171,7 +171,7 @@ export async function writeResults(path: string, file: ResultsFile, readmePath: 
   writeFileSync(path, await pretty(path, resultsMarkdown(outcomes, run)))
   writeFileSync(
     join(dirname(path), 'quality.svg'),
-    plot(outcomes, sizesOf(outcomes), effectsOf(outcomes)),
+    plot(outcomes, sizesOf(outcomes), [0, ...effectsOf(outcomes)]),
   )
   const json = path.replace(/\.md$/, '.json')
   writeFileSync(json, await pretty(json, JSON.stringify(file)))
