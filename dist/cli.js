@@ -2194,8 +2194,10 @@ function signedRankQuantile(n, p) {
 /**
  * Confidence interval for the location shift by inverting the signed-rank
  * test over the Walsh averages (as R's wilcox.test(conf.int = TRUE) does with
- * its exact distribution). Null when n is too small for any interval at that
- * level.
+ * its exact distribution). Null when n is too small for an interval at that
+ * level: R then widens it to the range of the Walsh averages, whose level is
+ * lower (at 5 pairs, 94% for a requested 98%), and a null cannot be mistaken
+ * for the level asked for.
  */
 function hodgesLehmannInterval(d, confidence) {
     const n = d.length;
@@ -2203,9 +2205,9 @@ function hodgesLehmannInterval(d, confidence) {
         return null;
     const walsh = walshAverages(d);
     const m = walsh.length;
-    let q = signedRankQuantile(n, (1 - confidence) / 2);
+    const q = signedRankQuantile(n, (1 - confidence) / 2);
     if (q === 0)
-        q = 1;
+        return null;
     // 1-based: lower = walsh[q], upper = walsh[m - q + 1].
     if (q > m - q + 1)
         return null;
@@ -2262,12 +2264,9 @@ function classify(c, gate) {
  * beyond it on one side (a settled regression or improvement).
  */
 function isSettled(c, gate) {
+    // No interval yet (too few pairs for its level, e.g. under 7 at 98%): a
+    // "settled" regression there could not be significant.
     if (!c.logInterval || !(c.baseMedianMs > 0))
-        return false;
-    // With few pairs the level is out of reach (5 pairs can do no better than
-    // p = 1/32) and the interval is only the range of the Walsh averages: a
-    // "settled" regression there could never be significant.
-    if (2 * 0.5 ** c.pairs > 1 - c.ciLevel)
         return false;
     // The band is set by whichever of the two thresholds is larger for this import.
     const band = Math.max(gate.thresholdPct / 100, gate.minDeltaMs / c.baseMedianMs);
@@ -2774,8 +2773,8 @@ const CONFIRM_ALPHA = 0.2;
  * independent interleaved batch (as large as the first, where time allows)
  * pointing the same way on its own (CONFIRM_ALPHA), and by all pairs together
  * still being a regression. Peeking at the data as sampling goes on (to stop
- * early) inflates false alarms; an independent batch brings them back down. Improvements fail no check and are
- * not confirmed.
+ * early) inflates false alarms; an independent batch brings them back down.
+ * Improvements fail no check and are not confirmed.
  */
 function targetVerdict(base, head, confirmation, gate) {
     const first = comparePairs(base, head, gate.alpha);

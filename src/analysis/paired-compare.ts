@@ -19,7 +19,7 @@ export interface PairedComparison {
   headMedianMs: number
   /** Hodges-Lehmann estimate of ln(head/base). */
   logEstimate: number
-  /** Interval for it at ciLevel; null with too few pairs. */
+  /** Interval for it at ciLevel; null with too few pairs to reach that level. */
   logInterval: [number, number] | null
   ciLevel: number
   /** One-sided p-values: head slower, head faster. */
@@ -88,11 +88,9 @@ export function classify(c: PairedComparison, gate: GateSettings): Outcome {
  * beyond it on one side (a settled regression or improvement).
  */
 export function isSettled(c: PairedComparison, gate: GateSettings): boolean {
+  // No interval yet (too few pairs for its level, e.g. under 7 at 98%): a
+  // "settled" regression there could not be significant.
   if (!c.logInterval || !(c.baseMedianMs > 0)) return false
-  // With few pairs the level is out of reach (5 pairs can do no better than
-  // p = 1/32) and the interval is only the range of the Walsh averages: a
-  // "settled" regression there could never be significant.
-  if (2 * 0.5 ** c.pairs > 1 - c.ciLevel) return false
   // The band is set by whichever of the two thresholds is larger for this import.
   const band = Math.max(gate.thresholdPct / 100, gate.minDeltaMs / c.baseMedianMs)
   const upper = Math.log(1 + band)

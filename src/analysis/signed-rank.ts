@@ -149,8 +149,10 @@ export function signedRankQuantile(n: number, p: number): number {
 /**
  * Confidence interval for the location shift by inverting the signed-rank
  * test over the Walsh averages (as R's wilcox.test(conf.int = TRUE) does with
- * its exact distribution). Null when n is too small for any interval at that
- * level.
+ * its exact distribution). Null when n is too small for an interval at that
+ * level: R then widens it to the range of the Walsh averages, whose level is
+ * lower (at 5 pairs, 94% for a requested 98%), and a null cannot be mistaken
+ * for the level asked for.
  */
 export function hodgesLehmannInterval(
   d: readonly number[],
@@ -160,8 +162,8 @@ export function hodgesLehmannInterval(
   if (n < 2) return null
   const walsh = walshAverages(d)
   const m = walsh.length
-  let q = signedRankQuantile(n, (1 - confidence) / 2)
-  if (q === 0) q = 1
+  const q = signedRankQuantile(n, (1 - confidence) / 2)
+  if (q === 0) return null
   // 1-based: lower = walsh[q], upper = walsh[m - q + 1].
   if (q > m - q + 1) return null
   return [walsh[q - 1]!, walsh[m - q]!]

@@ -40,8 +40,8 @@ export interface TargetVerdict {
  * independent interleaved batch (as large as the first, where time allows)
  * pointing the same way on its own (CONFIRM_ALPHA), and by all pairs together
  * still being a regression. Peeking at the data as sampling goes on (to stop
- * early) inflates false alarms; an independent batch brings them back down. Improvements fail no check and are
- * not confirmed.
+ * early) inflates false alarms; an independent batch brings them back down.
+ * Improvements fail no check and are not confirmed.
  */
 export function targetVerdict(
   base: readonly number[],

@@ -96,6 +96,15 @@ describe('signed-rank building blocks', () => {
     expect(test.pLess).toBeGreaterThan(0.2)
   })
 
+  it('gives no interval at a level the pairs cannot reach', () => {
+    // Five pairs: the widest interval (all Walsh averages) covers 1 - 2/32 = 94%.
+    const d = [0.1, 0.2, 0.3, 0.4, 0.5]
+    expect(hodgesLehmannInterval(d, 0.98)).toBeNull()
+    expect(hodgesLehmannInterval(d, 0.9)).toEqual([0.1, 0.5])
+    // Seven pairs reach 98% (1 - 2/128).
+    expect(hodgesLehmannInterval([...d, 0.6, 0.7], 0.98)).toEqual([0.1, 0.7])
+  })
+
   it('computes erfc accurately', () => {
     // erfc(1) = 0.157299207050285; erfc(3) = 2.20904969985854e-5 (tables).
     expect(erfc(1)).toBeCloseTo(0.157299207, 6)
