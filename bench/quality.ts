@@ -53,6 +53,11 @@ const { values } = parseArgs({
   },
 })
 const numbers = (text: string) => text.split(',').map(Number)
+// The gate's two thresholds, when given: passed to every compare and reported.
+const gate = {
+  ...(values.threshold ? { thresholdPct: Number(values.threshold) } : {}),
+  ...(values['min-delta'] ? { minDeltaMs: Number(values['min-delta']) } : {}),
+}
 const sizes = numbers(values.sizes!)
 const effects = numbers(values.effects!)
 const found = findExecutable(values.python!, process.env.PATH ?? '', process.cwd())
@@ -94,8 +99,8 @@ const runInfo = (outcomes: Outcome[], rate: number): RunInfo => ({
   command: `npm run bench:quality -- ${process.argv.slice(2).join(' ')}`
     .replace(' --render', '')
     .trim(),
-  thresholdPct: values.threshold ? Number(values.threshold) : DEFAULTS.thresholdPct,
-  minDeltaMs: values['min-delta'] ? Number(values['min-delta']) : DEFAULTS.minDeltaMs,
+  thresholdPct: gate.thresholdPct ?? DEFAULTS.thresholdPct,
+  minDeltaMs: gate.minDeltaMs ?? DEFAULTS.minDeltaMs,
   cores: cpus().length,
   cpu: cpus()[0]?.model ?? 'unknown',
   python: info.version.split(' ')[0]!,
@@ -160,8 +165,7 @@ try {
             targets: ['benchpkg'],
             install: { kind: 'none' },
             seed: 1000 + n,
-            ...(values.threshold ? { thresholdPct: Number(values.threshold) } : {}),
-            ...(values['min-delta'] ? { minDeltaMs: Number(values['min-delta']) } : {}),
+            ...gate,
           },
           jsonPath: null,
           markdownPath: null,

@@ -136,7 +136,7 @@ export function readmeSection(outcomes: Outcome[], run: RunInfo): string {
   })
   lines.push(
     '',
-    'So, on a 2-core runner:',
+    `So, on a ${run.cores}-core runner:`,
     '',
     ...expect,
     `- an unchanged import fails the check in ${alarms('importgate')} pull requests (the true rate is below ${percent(aaHigh)} with 95% confidence); the naive scripts fail ${alarms('sequential')} and ${alarms('mean10')}.`,
