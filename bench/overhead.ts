@@ -14,7 +14,7 @@ import { childEnv } from '../src/env/child-env.js'
 import { describeInterpreter, findExecutable } from '../src/env/interpreter.js'
 import { compiledProbe } from '../src/measure/probe-path.js'
 import { runProbe } from '../src/measure/run-probe.js'
-import { REPORT_FD, runProcess } from '../src/measure/run-process.js'
+import { REPORT_FD, runMeasured } from '../src/process/measured.js'
 
 const { values } = parseArgs({
   options: {
@@ -35,7 +35,7 @@ try {
   const probe = await compiledProbe(python, env, root)
 
   const wallOf = async (args: string[]) => {
-    const outcome = await runProcess({
+    const outcome = await runMeasured({
       command: python,
       args,
       env,

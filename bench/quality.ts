@@ -28,6 +28,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { seededRandom, shuffled } from '../src/analysis/random.js'
 import { compare } from '../src/commands/compare.js'
+import { cliName } from '../src/config/requests.js'
 import { DEFAULTS } from '../src/config/settings.js'
 import { childEnv } from '../src/env/child-env.js'
 import { describeInterpreter, findExecutable } from '../src/env/interpreter.js'
@@ -161,15 +162,13 @@ try {
           baseRef: f.base,
           headRef: f.head,
           python,
-          flags: {
+          given: {
             targets: ['benchpkg'],
             install: { kind: 'none' },
             seed: 1000 + n,
             ...gate,
           },
-          jsonPath: null,
-          markdownPath: null,
-          quiet: true,
+          name: cliName,
         },
         { env: process.env, cwd: f.repo, log: () => {}, signal: stop.signal },
       )

@@ -1,11 +1,406 @@
 #!/usr/bin/env node
-import { mkdir, rm, mkdtemp, writeFile } from 'node:fs/promises';
-import { join, isAbsolute, resolve as resolve$1, delimiter, relative, dirname } from 'node:path';
-import { promisify, parseArgs } from 'node:util';
-import { existsSync, readFileSync, statSync, accessSync, constants } from 'node:fs';
+import { mkdir, rm, writeFile, mkdtemp } from 'node:fs/promises';
+import { relative, resolve, isAbsolute, join, delimiter, dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { existsSync, statSync, readFileSync, accessSync, constants } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { spawn, execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+
+// Order statistics for one set of samples. Pure functions, no I/O.
+/** Sorted copy, ascending. */
+function sorted(values) {
+    return [...values].sort((a, b) => a - b);
+}
+/** Quantile by linear interpolation between order statistics (type 7, as R and NumPy default). */
+function quantile(values, p) {
+    if (values.length === 0)
+        return Number.NaN;
+    const xs = sorted(values);
+    const h = (xs.length - 1) * p;
+    const lo = Math.floor(h);
+    const hi = Math.ceil(h);
+    return xs[lo] + (h - lo) * (xs[hi] - xs[lo]);
+}
+function median(values) {
+    return quantile(values, 0.5);
+}
+/** Median absolute deviation from the median (unscaled). */
+function mad(values) {
+    const m = median(values);
+    return median(values.map((x) => Math.abs(x - m)));
+}
+/**
+ * Distribution-free confidence interval for the median from order statistics
+ * (normal approximation to the binomial). Null when there are too few samples
+ * for any interval at that level.
+ */
+function medianInterval(values, confidence = 0.95) {
+    const n = values.length;
+    const z = normalQuantile(1 - (1 - confidence) / 2);
+    const k = Math.floor((n - z * Math.sqrt(n)) / 2);
+    if (k < 1)
+        return null;
+    const xs = sorted(values);
+    return [xs[k - 1], xs[n - k]];
+}
+/** Inverse of the standard normal CDF (Acklam's rational approximation, |error| < 1.2e-9). */
+function normalQuantile(p) {
+    if (p <= 0 || p >= 1)
+        throw new RangeError(`normalQuantile: p must be in (0, 1), got ${p}`);
+    const a = [
+        -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+        2.506628277459239,
+    ];
+    const b = [
+        -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972,
+        -13.28068155288572,
+    ];
+    const c = [
+        -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734,
+        4.374664141464968, 2.938163982698783,
+    ];
+    const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+    const low = 0.02425;
+    if (p < low) {
+        const q = Math.sqrt(-2 * Math.log(p));
+        return ((((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+            ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1));
+    }
+    if (p > 1 - low)
+        return -normalQuantile(1 - p);
+    const q = p - 0.5;
+    const r = q * q;
+    return (((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+        (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1));
+}
+function spread(values) {
+    return {
+        n: values.length,
+        median: median(values),
+        min: Math.min(...values),
+        max: Math.max(...values),
+        q1: quantile(values, 0.25),
+        q3: quantile(values, 0.75),
+        mad: mad(values),
+        medianCi: medianInterval(values),
+    };
+}
+
+// Wilcoxon signed-rank test and Hodges-Lehmann estimate for paired data.
+// Pure functions. Timing differences are continuous (nanosecond clocks), so
+// exact ties are rare; ranks are averaged when they occur and the exact null
+// distribution is used anyway (as SciPy's method='exact' does).
+/** Above this many pairs the normal approximation replaces the exact distribution. */
+const EXACT_LIMIT = 600;
+/**
+ * P(W+ = w) for w = 0 … n(n+1)/2 under the null hypothesis: each of the ranks
+ * 1…n is added with probability ½. Dynamic programming over probabilities
+ * (not counts, which would overflow for large n).
+ */
+function signedRankDistribution(n) {
+    const max = (n * (n + 1)) / 2;
+    let dist = new Float64Array(max + 1);
+    dist[0] = 1;
+    let reach = 0;
+    for (let rank = 1; rank <= n; rank++) {
+        const next = new Float64Array(max + 1);
+        for (let w = 0; w <= reach; w++) {
+            const p = dist[w] / 2;
+            next[w] = next[w] + p;
+            next[w + rank] = next[w + rank] + p;
+        }
+        reach += rank;
+        dist = next;
+    }
+    return dist;
+}
+/** Ranks of |values|, ties averaged, 1-based. */
+function absoluteRanks(values) {
+    const order = values.map((v, i) => [Math.abs(v), i]).sort((a, b) => a[0] - b[0]);
+    const ranks = new Array(values.length);
+    for (let i = 0; i < order.length;) {
+        let j = i;
+        while (j + 1 < order.length && order[j + 1][0] === order[i][0])
+            j++;
+        const rank = (i + j) / 2 + 1;
+        for (let k = i; k <= j; k++)
+            ranks[order[k][1]] = rank;
+        i = j + 1;
+    }
+    return ranks;
+}
+/** Upper tail of the standard normal distribution, Q(z) = erfc(z/√2)/2. */
+function normalUpperTail(z) {
+    return erfc(z / Math.SQRT2) / 2;
+}
+/** erfc with relative error < 1.2e-7 everywhere (Numerical Recipes' erfcc, Chebyshev). */
+function erfc(x) {
+    const z = Math.abs(x);
+    const t = 1 / (1 + 0.5 * z);
+    const r = t *
+        Math.exp(-z * z -
+            1.26551223 +
+            t *
+                (1.00002368 +
+                    t *
+                        (0.37409196 +
+                            t *
+                                (0.09678418 +
+                                    t *
+                                        (-0.18628806 +
+                                            t *
+                                                (0.27886807 +
+                                                    t *
+                                                        (-1.13520398 +
+                                                            t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+    return x >= 0 ? r : 2 - r;
+}
+function signedRankTest(differences) {
+    const d = differences.filter((x) => x !== 0);
+    const n = d.length;
+    if (n === 0)
+        return { n, wPlus: 0, pGreater: 1, pLess: 1 };
+    const ranks = absoluteRanks(d);
+    const wPlus = d.reduce((sum, x, i) => (x > 0 ? sum + ranks[i] : sum), 0);
+    if (n <= EXACT_LIMIT) {
+        const dist = signedRankDistribution(n);
+        let atLeast = 0;
+        let atMost = 0;
+        // With averaged ranks W+ may be a half-integer; compare against it directly.
+        for (let w = 0; w < dist.length; w++) {
+            if (w >= wPlus - 1e-9)
+                atLeast += dist[w];
+            if (w <= wPlus + 1e-9)
+                atMost += dist[w];
+        }
+        return { n, wPlus, pGreater: Math.min(1, atLeast), pLess: Math.min(1, atMost) };
+    }
+    const mean = (n * (n + 1)) / 4;
+    const sd = Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24);
+    return {
+        n,
+        wPlus,
+        pGreater: normalUpperTail((wPlus - mean - 0.5) / sd),
+        pLess: normalUpperTail((mean - wPlus - 0.5) / sd),
+    };
+}
+/** All pairwise means (d_i + d_j)/2 for i ≤ j, sorted ascending. */
+function walshAverages(d) {
+    const out = new Float64Array((d.length * (d.length + 1)) / 2);
+    let k = 0;
+    for (let i = 0; i < d.length; i++)
+        for (let j = i; j < d.length; j++)
+            out[k++] = (d[i] + d[j]) / 2;
+    return out.sort();
+}
+/** Hodges-Lehmann estimate of the location shift: the median of the Walsh averages. */
+function hodgesLehmann(d) {
+    return median(Array.from(walshAverages(d)));
+}
+/**
+ * The smallest q with P(W+ ≤ q) ≥ p: R's qsignrank, from the exact
+ * distribution (or the normal approximation past EXACT_LIMIT pairs).
+ */
+function signedRankQuantile(n, p) {
+    if (n > EXACT_LIMIT) {
+        const mean = (n * (n + 1)) / 4;
+        const sd = Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24);
+        return Math.max(0, Math.round(mean + normalQuantile(p) * sd));
+    }
+    const dist = signedRankDistribution(n);
+    let cumulative = 0;
+    for (let q = 0; q < dist.length; q++) {
+        cumulative += dist[q];
+        if (cumulative >= p * (1 - 1e-12))
+            return q;
+    }
+    return dist.length - 1;
+}
+/**
+ * Confidence interval for the location shift by inverting the signed-rank
+ * test over the Walsh averages (as R's wilcox.test(conf.int = TRUE) does with
+ * its exact distribution). Null when n is too small for an interval at that
+ * level: R then widens it to the range of the Walsh averages, whose level is
+ * lower (at 5 pairs, 94% for a requested 98%), and a null cannot be mistaken
+ * for the level asked for.
+ */
+function hodgesLehmannInterval(d, confidence) {
+    const n = d.length;
+    if (n < 2)
+        return null;
+    const walsh = walshAverages(d);
+    const m = walsh.length;
+    const q = signedRankQuantile(n, (1 - confidence) / 2);
+    if (q === 0)
+        return null;
+    // 1-based: lower = walsh[q], upper = walsh[m - q + 1].
+    if (q > m - q + 1)
+        return null;
+    return [walsh[q - 1], walsh[m - q]];
+}
+
+// Base against head for one target, from samples taken in interleaved pairs.
+// Pure. Works on log-ratios ln(head/base): a slowdown is a ratio whatever the
+// import's size, and a pair shares whatever the machine was doing at the time.
+const toPct = (log) => (Math.exp(log) - 1) * 100;
+/**
+ * Compares paired samples: base[i] and head[i] come from the same round. The
+ * interval's level is 1 − 2α, so that it excludes zero when the one-sided test
+ * at α rejects.
+ */
+function comparePairs(base, head, alpha) {
+    const n = Math.min(base.length, head.length);
+    const logs = Array.from({ length: n }, (_, i) => Math.log(head[i] / base[i]));
+    const ciLevel = 1 - 2 * alpha;
+    const logEstimate = n > 0 ? hodgesLehmann(logs) : 0;
+    const logInterval = hodgesLehmannInterval(logs, ciLevel);
+    const test = signedRankTest(logs);
+    const baseMedianMs = median(base.slice(0, n));
+    return {
+        pairs: n,
+        baseMedianMs,
+        headMedianMs: median(head.slice(0, n)),
+        logEstimate,
+        logInterval,
+        ciLevel,
+        pSlower: test.pGreater,
+        pFaster: test.pLess,
+        pct: toPct(logEstimate),
+        // Estimated directly on differences: a ratio times the base median drifts
+        // from head − base when the ratio is large.
+        ms: n > 0 ? hodgesLehmann(Array.from({ length: n }, (_, i) => head[i] - base[i])) : 0,
+        ciPct: logInterval ? [toPct(logInterval[0]), toPct(logInterval[1])] : null,
+    };
+}
+/**
+ * A regression needs all three: significance, an effect above the relative
+ * threshold, and above the absolute minimum. An improvement mirrors it.
+ */
+function classify(c, gate) {
+    if (c.pSlower < gate.alpha && c.pct > gate.thresholdPct && c.ms > gate.minDeltaMs)
+        return 'regression';
+    if (c.pFaster < gate.alpha && c.pct < -gate.thresholdPct && c.ms < -gate.minDeltaMs)
+        return 'improvement';
+    return 'pass';
+}
+/**
+ * True when more pairs could not change the outcome in any likely way: the
+ * whole interval lies inside the no-effect band (a settled pass), or wholly
+ * beyond it on one side (a settled regression or improvement).
+ */
+function isSettled(c, gate) {
+    // No interval yet (too few pairs for its level, e.g. under 7 at 98%): a
+    // "settled" regression there could not be significant.
+    if (!c.logInterval || !(c.baseMedianMs > 0))
+        return false;
+    // The band is set by whichever of the two thresholds is larger for this import.
+    const band = Math.max(gate.thresholdPct / 100, gate.minDeltaMs / c.baseMedianMs);
+    const upper = Math.log(1 + band);
+    const lower = band < 1 ? Math.log(1 - band) : Number.NEGATIVE_INFINITY;
+    const [lo, hi] = c.logInterval;
+    return (lo > lower && hi < upper) || lo > upper || hi < lower;
+}
+
+// What is measured. A target is a tagged union so that other kinds (a command's
+// whole start-up) can join modules later without new paths through the code.
+const SIDES = ['base', 'head'];
+const DEFAULT_VARIANT = 'warm';
+/** A stable string for maps and logs: "head:mypkg" (the variant shows once there are several). */
+function armId(key) {
+    const variant = key.variant === DEFAULT_VARIANT ? '' : `@${key.variant}`;
+    return `${key.side}:${key.target}${variant}`;
+}
+/** The arms that stop together when one fails: a target's base and head under one variant. */
+function groupId(key) {
+    return key.variant === DEFAULT_VARIANT ? key.target : `${key.target}@${key.variant}`;
+}
+
+// The confirmation policy, in one place: which first-batch results need a fresh
+// batch, how large it is, how much of the time budget is kept for it, and what
+// the verdict is once it has run (or could not). Pure.
+/**
+ * How strongly the fresh batch must point the same way on its own. A false
+ * alarm must get past three tests: the first batch (alpha and both thresholds),
+ * this one, and all pairs together (alpha and both thresholds again), which a
+ * fluke of the first batch fails once an equal, effect-free batch dilutes it.
+ * At 0.05 the fresh batch was the weak link: in the benchmark runs that led to
+ * bench/RESULTS.md, real +5% and +10% slowdowns flagged by the first batch
+ * were dropped by it on a noisy 2-core machine, while none of 29 A/A runs got
+ * as far as a first-batch flag.
+ */
+const CONFIRM_ALPHA = 0.2;
+/**
+ * A regression flagged by the first batch must be confirmed by a fresh,
+ * independent interleaved batch (as large as the first, where time allows)
+ * pointing the same way on its own (CONFIRM_ALPHA), and by all pairs together
+ * still being a regression. Peeking at the data as sampling goes on (to stop
+ * early) inflates false alarms; an independent batch brings them back down.
+ * Improvements fail no check and are not confirmed.
+ */
+function targetVerdict(base, head, confirmation, gate) {
+    const first = comparePairs(base, head, gate.alpha);
+    const outcome = classify(first, gate);
+    if (!needsConfirmation(outcome))
+        return { outcome, comparison: first, confirmation: null };
+    const pairs = confirmation ? Math.min(confirmation.base.length, confirmation.head.length) : 0;
+    if (!confirmation || pairs < 2) {
+        // Not enough time was left to confirm: report what was seen, and say so.
+        return { outcome, comparison: first, confirmation: { pairs, p: 1, confirmed: null } };
+    }
+    const fresh = comparePairs(confirmation.base, confirmation.head, gate.alpha);
+    const all = comparePairs([...base, ...confirmation.base.slice(0, pairs)], [...head, ...confirmation.head.slice(0, pairs)], gate.alpha);
+    const confirmed = fresh.pSlower < CONFIRM_ALPHA && fresh.logEstimate > 0;
+    return {
+        outcome: confirmed && classify(all, gate) === 'regression' ? 'regression' : 'pass',
+        comparison: all,
+        confirmation: { pairs, p: fresh.pSlower, confirmed },
+    };
+}
+/** Which first-batch outcomes a fresh batch must confirm before they are reported. */
+function needsConfirmation(outcome) {
+    return outcome === 'regression';
+}
+const NO_CONFIRMATION = {
+    reserveMs: () => 0,
+    plan: () => null,
+};
+const times$1 = (samples) => samples.map((s) => s.importMs);
+/**
+ * A flagged regression is confirmed by a fresh batch at least twice the
+ * minimum (the fresh batch has a fixed size and no early stop, and at 20 pairs
+ * noise on a 2-core runner sank real 10% slowdowns), as large as the first
+ * batch where that is larger, never above maxPairs. At most 40% of what is
+ * left after the profiles is kept for it.
+ */
+function regressionConfirmation(gate, minPairs, maxPairs) {
+    const confirmPairs = Math.min(maxPairs, 2 * minPairs);
+    return {
+        reserveMs(remainingMs, roundMs) {
+            const round = roundMs.length ? median(roundMs) : 0;
+            return Math.min(remainingMs * 0.4, confirmPairs * round);
+        },
+        plan(arms) {
+            const flagged = [];
+            for (const head of arms) {
+                if (head.key.side !== 'head')
+                    continue;
+                const group = groupId(head.key);
+                const base = arms.find((a) => a.key.side === 'base' && groupId(a.key) === group);
+                if (!base || base.failure || head.failure)
+                    continue;
+                const first = comparePairs(times$1(base.samples), times$1(head.samples), gate.alpha);
+                if (!needsConfirmation(classify(first, gate)))
+                    continue;
+                flagged.push({ group, pairs: Math.min(base.samples.length, head.samples.length) });
+            }
+            if (flagged.length === 0)
+                return null;
+            const pairs = Math.min(maxPairs, Math.max(confirmPairs, ...flagged.map((f) => f.pairs)));
+            return { groups: flagged.map((f) => f.group), pairs };
+        },
+    };
+}
 
 // Installed distributions that differ between base and head. Pure.
 /** Names compare case-insensitively with - _ . equivalent (PEP 503). */
@@ -22,6 +417,217 @@ function diffDistributions(base, head) {
         changes.push({ name: (y ?? x).n, base: x?.v ?? null, head: y?.v ?? null });
     }
     return changes.sort((a, z) => a.name.localeCompare(z.name));
+}
+
+// The metric table: what can be read from one sample, in which unit, and
+// whether a change in it fails the check by default. Statistics, the gate and
+// every report iterate over this table; a new metric is a new entry here.
+const METRICS = {
+    import_ms: {
+        id: 'import_ms',
+        label: 'import time',
+        unit: 'ms',
+        read: (s) => s.importMs,
+        gatesByDefault: true,
+        samplesField: 'samples_ms',
+    },
+    cpu_ms: {
+        id: 'cpu_ms',
+        label: 'CPU time',
+        unit: 'ms',
+        read: (s) => s.cpuMs,
+        gatesByDefault: false,
+        samplesField: 'cpu_samples_ms',
+    },
+};
+const METRIC_IDS = Object.keys(METRICS);
+/** The metric the headline, budgets and the stopping rule are about. */
+const PRIMARY_METRIC = 'import_ms';
+const isMetricId = (value) => value in METRICS;
+
+// The verdicts a target or a whole run can get, and how several combine.
+/** Most serious first: the documented precedence of verdicts. */
+const PRECEDENCE = [
+    'error',
+    'forbidden',
+    'budget',
+    'regression',
+    'improvement',
+    'pass',
+];
+function mostSerious(verdicts) {
+    return PRECEDENCE.find((v) => verdicts.includes(v)) ?? 'pass';
+}
+
+const under = (name, rule) => name === rule || name.startsWith(`${rule}.`);
+/**
+ * Forbidden modules among those importing a target loaded. "paramiko" forbids
+ * paramiko.client too. One hit per rule: the rule's own module when it was
+ * imported, else the first of its submodules by name.
+ */
+function forbiddenImports(loaded, costs, forbid) {
+    const hits = [];
+    for (const rule of forbid) {
+        const matches = loaded.filter((name) => under(name, rule)).sort();
+        if (matches.length === 0)
+            continue;
+        const name = matches.includes(rule) ? rule : matches[0];
+        hits.push({ name, chain: costs.get(name)?.chain ?? [], rule, count: matches.length });
+    }
+    return hits;
+}
+function budgetStatus(medianMs, moduleCount, timeBudgetMs, maxModules) {
+    return {
+        time: timeBudgetMs === undefined || medianMs === null
+            ? null
+            : { limit: timeBudgetMs, actual: medianMs, ok: medianMs <= timeBudgetMs },
+        modules: maxModules === null || moduleCount === null
+            ? null
+            : { limit: maxModules, actual: moduleCount, ok: moduleCount <= maxModules },
+    };
+}
+function isBreached(status) {
+    return status.time?.ok === false || status.modules?.ok === false;
+}
+
+function change(name, costs) {
+    const cost = costs.get(name);
+    return {
+        name,
+        // No -X importtime record: put in sys.modules directly (as importlib does
+        // for importlib._bootstrap), so there is no import chain to show.
+        chain: cost?.chain ?? [],
+        selfMs: cost?.selfMs ?? 0,
+        cumulativeMs: cost?.cumulativeMs ?? 0,
+    };
+}
+/**
+ * Modules that became eager or lazy as a group are listed under the module
+ * that pulled them in too; sorting by cumulative time puts that one first.
+ */
+const costliest = (a, b) => b.cumulativeMs - a.cumulativeMs || a.name.localeCompare(b.name);
+function diffModules(base, head, topChanges = 10) {
+    const inBase = new Set(base.added);
+    const inHead = new Set(head.added);
+    const added = [...inHead].filter((m) => !inBase.has(m)).map((m) => change(m, head.costs));
+    const removed = [...inBase].filter((m) => !inHead.has(m)).map((m) => change(m, base.costs));
+    const names = new Set([...base.costs.keys(), ...head.costs.keys()]);
+    const selfTimeChanges = [...names]
+        .map((name) => {
+        const b = base.costs.get(name)?.selfMs ?? null;
+        const h = head.costs.get(name)?.selfMs ?? null;
+        return { name, baseSelfMs: b, headSelfMs: h, deltaMs: (h ?? 0) - (b ?? 0) };
+    })
+        .filter((c) => c.deltaMs !== 0)
+        .sort((a, b) => Math.abs(b.deltaMs) - Math.abs(a.deltaMs) || a.name.localeCompare(b.name))
+        .slice(0, topChanges);
+    return { added: added.sort(costliest), removed: removed.sort(costliest), selfTimeChanges };
+}
+
+/** The arm of `target` on `side`, if the plan had one. */
+function armOf(arms, side, target, variant) {
+    return (arms.find((a) => a.key.side === side && a.key.target === target && a.key.variant === variant) ??
+        null);
+}
+/** Base and head arms of one target and variant, as pairs line up. */
+function pairOf(arms, target, variant) {
+    return { base: armOf(arms, 'base', target, variant), head: armOf(arms, 'head', target, variant) };
+}
+
+const withSide = (side, failure) => failure ? { side, ...failure } : null;
+function errorOf(base, head) {
+    return (withSide('base', base?.failure) ??
+        withSide('head', head?.failure) ??
+        withSide('base', base?.profile?.failure) ??
+        withSide('head', head?.profile?.failure));
+}
+function side(arm) {
+    const samples = arm ? [...arm.samples, ...(arm.confirmation ?? [])] : [];
+    if (!arm || samples.length === 0)
+        return null;
+    const profile = arm.profile;
+    return {
+        samples,
+        profile,
+        medianMs: median(samples.map(METRICS[PRIMARY_METRIC].read)),
+        moduleCount: profile?.moduleCount || samples[samples.length - 1].moduleCount,
+    };
+}
+function metricFindings(base, head, spec) {
+    return spec.metrics.map((id) => {
+        const metric = METRICS[id];
+        const read = (samples) => samples.map(metric.read);
+        if (!base) {
+            return {
+                metric: id,
+                gating: metric.gatesByDefault,
+                outcome: 'pass',
+                comparison: null,
+                confirmation: null,
+            };
+        }
+        const confirmation = base.confirmation && head.confirmation
+            ? { base: read(base.confirmation), head: read(head.confirmation) }
+            : null;
+        if (metric.gatesByDefault) {
+            const verdict = targetVerdict(read(base.samples), read(head.samples), confirmation, spec.gate);
+            return { metric: id, gating: true, ...verdict };
+        }
+        // A metric that only informs gets the plain test over every pair it has.
+        const comparison = comparePairs([...read(base.samples), ...(confirmation?.base ?? [])], [...read(head.samples), ...(confirmation?.head ?? [])], spec.gate.alpha);
+        return {
+            metric: id,
+            gating: false,
+            outcome: classify(comparison, spec.gate),
+            comparison,
+            confirmation: null,
+        };
+    });
+}
+function modulesOf(base, head) {
+    const b = base?.profile;
+    const h = head?.profile;
+    if (!base || !b?.runs || !h?.runs)
+        return null;
+    return diffModules({ added: b.added, costs: b.costs }, { added: h.added, costs: h.costs });
+}
+function evaluateTarget(observations, target, spec) {
+    const arms = pairOf(observations.arms, target.name, spec.variant);
+    const base = target.isNew ? null : arms.base;
+    const head = arms.head;
+    const error = errorOf(base, head);
+    const headSide = side(head);
+    const measured = !error && !!head?.samples.length && (!base || base.samples.length > 0);
+    const metrics = measured && head ? metricFindings(base, head, spec) : [];
+    const gating = metrics.filter((m) => m.gating).map((m) => m.outcome);
+    const statistical = error ? 'error' : mostSerious(gating);
+    const headProfile = head?.profile;
+    const forbidden = headProfile?.runs
+        ? forbiddenImports(headProfile.added, headProfile.costs, spec.gate.forbid)
+        : [];
+    const budget = budgetStatus(headSide?.medianMs ?? null, headSide?.moduleCount ?? null, spec.gate.budgetsMs[target.name], spec.gate.maxModules);
+    const findings = [statistical];
+    if (forbidden.length)
+        findings.push('forbidden');
+    if (isBreached(budget))
+        findings.push('budget');
+    return {
+        target: target.name,
+        variant: spec.variant,
+        isNew: target.isNew,
+        base: side(base),
+        head: headSide,
+        metrics,
+        modules: modulesOf(base, head),
+        forbidden,
+        budget,
+        error,
+        verdict: mostSerious(findings),
+    };
+}
+function evaluate(observations, spec) {
+    const targets = spec.targets.map((t) => evaluateTarget(observations, t, spec));
+    return { targets, verdict: mostSerious(targets.map((t) => t.verdict)) };
 }
 
 // A small seeded generator, so a run's interleaving order can be reproduced
@@ -46,20 +652,30 @@ function shuffled(items, random) {
     }
     return out;
 }
-function randomSeed() {
-    return Math.floor(Math.random() * 2 ** 32);
-}
 
-/**
- * Bad input from the user: a flag, a config key, a target name. The message
- * names the input, the value, and what would be accepted. Exit status 2.
- */
-class UsageError extends Error {
-    name = 'UsageError';
-}
-/** The environment cannot do what was asked (no interpreter, not a repository...). Exit status 2. */
-class SetupError extends Error {
-    name = 'SetupError';
+/** Sampling stops early once every target's median is known to within this fraction. */
+const SETTLED_HALF_WIDTH = 0.01;
+const times = (samples) => samples.map((s) => s.importMs);
+/** measure: every arm's median known to within ±1% (95% interval). Failed arms are done. */
+const medianSettled = (arms) => arms.every((arm) => {
+    if (arm.failure)
+        return true;
+    const values = times(arm.samples);
+    const interval = medianInterval(values);
+    return (interval !== null && (interval[1] - interval[0]) / 2 <= SETTLED_HALF_WIDTH * median(values));
+});
+/** compare: every target's base/head comparison is settled (see isSettled). */
+function comparisonSettled(gate) {
+    return (arms) => arms.every((head) => {
+        if (head.key.side !== 'head')
+            return true;
+        const base = arms.find((a) => a.key.side === 'base' && groupId(a.key) === groupId(head.key));
+        if (!base)
+            return true;
+        if (base.failure || head.failure)
+            return true;
+        return isSettled(comparePairs(times(base.samples), times(head.samples), gate.alpha), gate);
+    });
 }
 
 /*!
@@ -1099,8 +1715,36 @@ function parse$1(toml, options = {}) {
     return res;
 }
 
-// The --install input: a strategy name, or the user's own shell command.
-const INSTALL_NAMES = ['auto', 'none', 'current', 'pip', 'uv'];
+// The project-wide error types. Each entry (CLI, action) turns them into a
+// message and an exit status; anything else that escapes is a bug.
+/**
+ * Bad input from the user: a flag, an action input, a config key, a target
+ * name. The message names the input as the user wrote it, the value, and what
+ * would be accepted. Exit status 2.
+ */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+/** The environment cannot do what was asked (no interpreter, not a repository...). Exit status 2. */
+class SetupError extends Error {
+    name = 'SetupError';
+}
+/** The run was cancelled (Ctrl-C, the runner cancelling the job): stop, clean up, report nothing. */
+class CancelledError extends SetupError {
+    name = 'CancelledError';
+    constructor(what = 'the run') {
+        super(`${what} was cancelled`);
+    }
+}
+
+/** The modes each command accepts: compare has no "current" (the worktrees have no environment). */
+const INSTALL_MODES = {
+    measure: ['none', 'current', 'auto', 'pip', 'uv'],
+    compare: ['auto', 'none', 'pip', 'uv'],
+};
+const ALL_INSTALL_MODES = ['auto', 'none', 'current', 'pip', 'uv'];
+
+// The install input: a strategy name, or the user's own shell command.
 /**
  * Known names are strategies. Anything with a space, a slash or shell syntax is
  * a command; a lone unknown word is refused (a typo of "pip" should not be run
@@ -1113,7 +1757,7 @@ function parseInstall(input, value, allowed) {
         return { kind: text };
     if (/[\s/;&|$`<>()]/.test(text))
         return { kind: 'command', command: text };
-    const why = INSTALL_NAMES.includes(text) ? ' here' : '';
+    const why = ALL_INSTALL_MODES.includes(text) ? ' here' : '';
     throw new UsageError(`${input}: "${value}" is not an install mode${why}; use ${allowed.join(', ')}, or a shell command such as "pip install .[fast]"`);
 }
 
@@ -1152,28 +1796,27 @@ function moduleNameProblem(name) {
     return null;
 }
 
-/** Edit distance (insertions, deletions, substitutions), for "did you mean" hints. */
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        previous = current;
+function directory(input, path) {
+    if (!existsSync(path) || !statSync(path).isDirectory()) {
+        throw new UsageError(`${input}: ${path} is not a directory`);
     }
-    return previous[b.length];
+    return path;
 }
-/** The closest of `options` to `word`, if it is close enough to be a likely typo. */
-function nearest(word, options) {
-    let best = null;
-    let distance = Infinity;
-    for (const option of options) {
-        const d = editDistance(word.toLowerCase(), option);
-        if (d < distance)
-            [best, distance] = [option, d];
+/** --project-dir as a path inside the repository (it is looked up in each worktree). */
+function projectSubdir(repoDir, value, input) {
+    const sub = relative(repoDir, resolve(repoDir, value ?? '.'));
+    if (sub.startsWith('..') || isAbsolute(sub)) {
+        throw new UsageError(`${input}: "${value}" is outside the repository ${repoDir}; give a folder inside it`);
     }
-    return distance <= Math.max(2, Math.floor(word.length / 3)) ? best : null;
+    return sub;
+}
+function validateTargets(targets, source) {
+    for (const target of targets) {
+        const problem = moduleNameProblem(target);
+        if (problem)
+            throw new UsageError(`${source}: "${target}" is not a Python module name: ${problem}`);
+    }
+    return [...new Set(targets)];
 }
 
 // Numbers given as text: counts, durations, percentages. Each parser names the
@@ -1205,7 +1848,86 @@ function parsePercent(input, value) {
     return Number(match[1]);
 }
 
-// [tool.importgate] in a project's pyproject.toml → SettingsInput. Every key is
+// The inputs a run was given, as text, keyed by what they mean: the CLI's flags
+// and the action's inputs both map onto these, and partialSettings() turns
+// them into typed settings, naming each input the way its user wrote it.
+function positive(input, value) {
+    const ms = parseDuration(input, value, 's');
+    if (ms <= 0)
+        throw new UsageError(`${input}: "${value}" must be more than zero`);
+    return ms;
+}
+/** "mypkg=300ms" → ["mypkg", 300]. */
+function budget(value, input) {
+    const at = value.indexOf('=');
+    if (at < 1)
+        throw new UsageError(`${input}: "${value}" should be TARGET=DURATION, such as mypkg=300ms`);
+    const [target] = validateTargets([value.slice(0, at).trim()], input);
+    return [target, parseDuration(input, value.slice(at + 1), 'ms')];
+}
+function parseMetrics(values, input) {
+    for (const value of values) {
+        if (!isMetricId(value))
+            throw new UsageError(`${input}: "${value}" is not a metric; use ${METRIC_IDS.join(', ')}`);
+    }
+    return [...new Set(values)];
+}
+function partialSettings(values, rules, name) {
+    const when = (value, parse) => value === undefined ? undefined : parse(value);
+    const partial = {
+        targets: values.target?.length ? validateTargets(values.target, name('target')) : undefined,
+        install: when(values.install, (v) => parseInstall(name('install'), v, rules.installModes)),
+        thresholdPct: when(values.threshold, (v) => parsePercent(name('threshold'), v)),
+        minDeltaMs: when(values['min-delta'], (v) => parseDuration(name('min-delta'), v, 'ms')),
+        maxModules: when(values['max-modules'], (v) => parseCount(name('max-modules'), v, 1)),
+        forbid: values.forbid?.length ? validateTargets(values.forbid, name('forbid')) : undefined,
+        budgetsMs: values.budget?.length
+            ? Object.fromEntries(values.budget.map((b) => budget(b, name('budget'))))
+            : undefined,
+        metrics: values.metric?.length ? parseMetrics(values.metric, name('metric')) : undefined,
+        minPairs: when(values['min-pairs'], (v) => parseCount(name('min-pairs'), v, 1)),
+        maxPairs: when(values['max-pairs'], (v) => parseCount(name('max-pairs'), v, 1)),
+        maxTimeMs: when(values['max-time'], (v) => positive(name('max-time'), v)),
+        sampleTimeoutMs: when(values['sample-timeout'], (v) => positive(name('sample-timeout'), v)),
+        warmups: when(values.warmup, (v) => parseCount(name('warmup'), v, 0)),
+        profileRuns: when(values['profile-runs'], (v) => parseCount(name('profile-runs'), v, rules.minProfileRuns)),
+        seed: when(values.seed, (v) => parseCount(name('seed'), v, 0)),
+    };
+    if (values.alpha !== undefined) {
+        const a = Number(values.alpha);
+        if (!(a > 0 && a < 0.5)) {
+            throw new UsageError(`${name('alpha')}: "${values.alpha}" must be a number between 0 and 0.5, such as 0.01`);
+        }
+        partial.alpha = a;
+    }
+    return partial;
+}
+
+/** Edit distance (insertions, deletions, substitutions), for "did you mean" hints. */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+/** The closest of `options` to `word`, if it is close enough to be a likely typo. */
+function nearest(word, options) {
+    let best = null;
+    let distance = Infinity;
+    for (const option of options) {
+        const d = editDistance(word.toLowerCase(), option);
+        if (d < distance)
+            [best, distance] = [option, d];
+    }
+    return distance <= Math.max(2, Math.floor(word.length / 3)) ? best : null;
+}
+
+// [tool.importgate] in a project's pyproject.toml → PartialSettings. Every key is
 // checked; an error names the file, the key, the value and what is accepted.
 const show = (value) => JSON.stringify(value);
 function text(value, where, accepted) {
@@ -1267,16 +1989,17 @@ const READERS = {
     'max-time': (v, w) => ({
         maxTimeMs: parseDuration(w, text(v, w, 'a duration such as "120s"'), 's'),
     }),
+    metrics: (v, w) => {
+        if (!Array.isArray(v) || !v.every((m) => typeof m === 'string')) {
+            throw new UsageError(`${w} = ${show(v)}: expected a list of metrics, such as ["import_ms", "cpu_ms"]`);
+        }
+        return { metrics: parseMetrics(v, w) };
+    },
     'sample-timeout': (v, w) => ({
         sampleTimeoutMs: parseDuration(w, text(v, w, 'a duration such as "60s"'), 's'),
     }),
     install: (v, w) => ({
-        install: parseInstall(w, text(v, w, 'an install mode or a command'), [
-            'auto',
-            'none',
-            'pip',
-            'uv',
-        ]),
+        install: parseInstall(w, text(v, w, 'an install mode or a command'), INSTALL_MODES.compare),
     }),
 };
 const PYPROJECT_KEYS = Object.keys(READERS);
@@ -1316,57 +2039,139 @@ function readPyproject(projectDir) {
     return { file, settings, raw };
 }
 
-// What a run is asked to do, wherever it was said: flags, action inputs or
-// [tool.importgate]. Each source yields a partial SettingsInput; resolve()
-// merges them, first given wins, over the defaults.
-const DEFAULTS = {
-    // From bench/RESULTS.md: 3% and 0.5 ms catch 5% slowdowns without false
-    // alarms in A/A runs on a noisy 2-core machine.
-    thresholdPct: 3,
-    minDeltaMs: 0.5,
-    alpha: 0.01,
-    warmups: 3,
-    minPairs: 20,
-    maxPairs: 200,
-    maxTimeMs: 120_000,
-    sampleTimeoutMs: 60_000,
-    profileRuns: 3,
-};
-/** Merges sources (earlier wins) over the defaults and checks what spans several settings. */
-function resolve(...sources) {
-    const pick = (key) => sources.find((s) => s[key] !== undefined)?.[key];
-    const minPairs = pick('minPairs') ?? DEFAULTS.minPairs;
-    const maxPairs = pick('maxPairs') ?? Math.max(minPairs, DEFAULTS.maxPairs);
-    if (maxPairs < minPairs)
-        throw new UsageError(`max-pairs ${maxPairs} is less than min-pairs ${minPairs}`);
-    return {
-        gate: {
-            thresholdPct: pick('thresholdPct') ?? DEFAULTS.thresholdPct,
-            minDeltaMs: pick('minDeltaMs') ?? DEFAULTS.minDeltaMs,
-            alpha: pick('alpha') ?? DEFAULTS.alpha,
-            maxModules: pick('maxModules') ?? null,
-            forbid: pick('forbid') ?? [],
-            budgetsMs: pick('budgetsMs') ?? {},
-        },
-        sampling: {
-            warmups: pick('warmups') ?? DEFAULTS.warmups,
-            minPairs,
-            maxPairs,
-            maxTimeMs: pick('maxTimeMs') ?? DEFAULTS.maxTimeMs,
-            sampleTimeoutMs: pick('sampleTimeoutMs') ?? DEFAULTS.sampleTimeoutMs,
-            profileRuns: pick('profileRuns') ?? DEFAULTS.profileRuns,
-            seed: pick('seed') ?? randomSeed(),
-        },
-        install: pick('install'),
-    };
-}
-/** A budget naming something that is not a target is a typo until proven otherwise. */
-function checkBudgets(gate, targets, source) {
-    for (const name of Object.keys(gate.budgetsMs)) {
-        if (!targets.includes(name)) {
-            throw new UsageError(`${source}: budgets names "${name}", which is not a target; the targets are ${targets.map((t) => `"${t}"`).join(', ')}`);
+/** Keeps the last `cap` bytes of a stream: the end of a log says most about a failure. */
+class ByteSink {
+    cap;
+    chunks = [];
+    size = 0;
+    truncated = false;
+    constructor(cap) {
+        this.cap = cap;
+    }
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        while (this.size > this.cap && this.chunks.length > 1) {
+            this.size -= this.chunks.shift().length;
+            this.truncated = true;
         }
     }
+    bytes() {
+        const all = Buffer.concat(this.chunks);
+        if (all.length <= this.cap)
+            return all;
+        this.truncated = true;
+        return all.subarray(all.length - this.cap);
+    }
+    text() {
+        return this.bytes().toString('utf8');
+    }
+}
+
+// Every child we start runs in a process group of its own, so that a timeout, a
+// cancel or the end of a sample can take down everything it started (forks,
+// daemons that keep our pipes), not just the process we spawned.
+const liveGroups = new Set();
+function trackGroup(pid) {
+    if (pid !== undefined)
+        liveGroups.add(pid);
+}
+function untrackGroup(pid) {
+    if (pid !== undefined)
+        liveGroups.delete(pid);
+}
+function killGroup(pid) {
+    if (pid === undefined)
+        return;
+    try {
+        process.kill(-pid, 'SIGKILL');
+    }
+    catch {
+        // ESRCH: the group is already gone, which is what we wanted.
+    }
+}
+/** Kills every process group we started that is still running (on cancel). */
+function killAllChildGroups() {
+    for (const pid of liveGroups)
+        killGroup(pid);
+    liveGroups.clear();
+}
+
+// A helper command (git, venv creation, an installer): argument array, no
+// shell, its own process group killed on timeout or abort, output captured.
+//
+// @actions/exec, which this product otherwise builds on, cannot stop a
+// command: it takes no AbortSignal and no timeout, and does not expose the
+// child. A hung `git fetch` or installer would hold the job until GitHub's
+// 6-hour limit, so these commands go through this small layer instead.
+/** Thrown when the command could not be started at all (not found, not executable). */
+class SpawnError extends Error {
+    name = 'SpawnError';
+}
+const LOG_BYTES = 256 * 1024;
+const OUTPUT_BYTES = 64 * 1024 * 1024;
+function runCommand(spec) {
+    return new Promise((resolve, reject) => {
+        const log = new ByteSink(LOG_BYTES);
+        const stdout = new ByteSink(OUTPUT_BYTES);
+        const stderr = new ByteSink(OUTPUT_BYTES);
+        let timedOut = false;
+        let aborted = false;
+        const child = spawn(spec.command, spec.args, {
+            cwd: spec.cwd,
+            env: spec.env ?? process.env,
+            stdio: ['ignore', 'pipe', 'pipe'],
+            detached: true,
+            shell: false,
+            windowsHide: true,
+        });
+        const pid = child.pid;
+        trackGroup(pid);
+        const stop = () => killGroup(pid);
+        const timer = setTimeout(() => {
+            timedOut = true;
+            stop();
+        }, spec.timeoutMs);
+        const onAbort = () => {
+            aborted = true;
+            stop();
+        };
+        spec.signal?.addEventListener('abort', onAbort, { once: true });
+        if (spec.signal?.aborted)
+            onAbort();
+        child.stdout?.on('data', (chunk) => {
+            stdout.push(chunk);
+            log.push(chunk);
+        });
+        child.stderr?.on('data', (chunk) => {
+            stderr.push(chunk);
+            log.push(chunk);
+        });
+        // What the command left running (a build daemon holding our pipes) goes with it.
+        child.on('exit', stop);
+        const done = () => {
+            clearTimeout(timer);
+            spec.signal?.removeEventListener('abort', onAbort);
+            untrackGroup(pid);
+        };
+        child.on('error', (error) => {
+            done();
+            const why = error.code === 'ENOENT' ? 'not found' : error.message;
+            reject(new SpawnError(`cannot run ${JSON.stringify(spec.command)}: ${why}`));
+        });
+        child.on('close', (code, signal) => {
+            done();
+            resolve({
+                code,
+                signal,
+                timedOut,
+                aborted,
+                stdout: stdout.text(),
+                stderr: stderr.text(),
+                log: log.text(),
+            });
+        });
+    });
 }
 
 // The measured code is the pull request's own code: it must never see the
@@ -1437,53 +2242,26 @@ function installerEnv(parent, extra = {}) {
     return { ...env, ...extra };
 }
 
+/**
+ * What PYTHONPATH is when nothing is installed: the project's src/ folder when
+ * it has one (src layout), else the project folder itself.
+ */
+function importRoot(projectDir) {
+    const src = join(projectDir, 'src');
+    return existsSync(src) && statSync(src).isDirectory() ? src : projectDir;
+}
+
 // One measured interpreter, start to finish. It runs in a process group of its
 // own so that a timeout, a cancel, or the end of the sample can take down
-// everything the measured code started, not just the interpreter.
+// everything the measured code started, not just the interpreter. This is our
+// own spawn rather than @actions/exec because it needs what that package does
+// not offer: a fourth descriptor for the probe's report, a process group to
+// kill, a timeout, and stdout thrown away unread.
 /** The fd the probe reports on; stdio[3] of the child. */
 const REPORT_FD = 3;
 const TAIL_BYTES = 64 * 1024;
 const FULL_BYTES = 64 * 1024 * 1024;
-const liveGroups = new Set();
-function killGroup(pid) {
-    try {
-        process.kill(-pid, 'SIGKILL');
-    }
-    catch {
-        // ESRCH: the group is already gone, which is what we wanted.
-    }
-}
-/** Kills every measured process group still running (on cancel). */
-function killAllMeasuredProcesses() {
-    for (const pid of liveGroups)
-        killGroup(pid);
-    liveGroups.clear();
-}
-class ByteSink {
-    cap;
-    chunks = [];
-    size = 0;
-    truncated = false;
-    constructor(cap) {
-        this.cap = cap;
-    }
-    push(chunk) {
-        this.chunks.push(chunk);
-        this.size += chunk.length;
-        while (this.size > this.cap && this.chunks.length > 1) {
-            this.size -= this.chunks.shift().length;
-            this.truncated = true;
-        }
-    }
-    bytes() {
-        const all = Buffer.concat(this.chunks);
-        if (all.length <= this.cap)
-            return all;
-        this.truncated = true;
-        return all.subarray(all.length - this.cap);
-    }
-}
-function runProcess(spec) {
+function runMeasured(spec) {
     return new Promise((resolve, reject) => {
         const report = [];
         const stderr = new ByteSink(spec.stderr === 'full' ? FULL_BYTES : TAIL_BYTES);
@@ -1501,12 +2279,10 @@ function runProcess(spec) {
             windowsHide: true,
         });
         const pid = child.pid;
-        if (pid !== undefined)
-            liveGroups.add(pid);
+        trackGroup(pid);
         const timer = setTimeout(() => {
             timedOut = true;
-            if (pid !== undefined)
-                killGroup(pid);
+            killGroup(pid);
         }, spec.timeoutMs);
         child.stderr?.on('data', (chunk) => stderr.push(chunk));
         const channel = child.stdio[REPORT_FD];
@@ -1515,20 +2291,17 @@ function runProcess(spec) {
             exitNs = process.hrtime.bigint();
             // Whatever the measured code left running (daemons, grandchildren that
             // still hold our pipes) goes with the sample.
-            if (pid !== undefined)
-                killGroup(pid);
+            killGroup(pid);
         });
         child.on('error', (error) => {
             clearTimeout(timer);
-            if (pid !== undefined)
-                liveGroups.delete(pid);
+            untrackGroup(pid);
             const why = error.code === 'ENOENT' ? 'not found' : error.message;
-            reject(new Error(`cannot run the Python interpreter ${JSON.stringify(spec.command)}: ${why}`));
+            reject(new SetupError(`cannot run the Python interpreter ${JSON.stringify(spec.command)}: ${why}`));
         });
         child.on('close', (code, signal) => {
             clearTimeout(timer);
-            if (pid !== undefined)
-                liveGroups.delete(pid);
+            untrackGroup(pid);
             const bytes = stderr.bytes();
             resolve({
                 report: Buffer.concat(report).toString('utf8'),
@@ -1542,68 +2315,6 @@ function runProcess(spec) {
             });
         });
     });
-}
-/**
- * A helper command (venv creation, an install): output captured as a log, its
- * process group killed on timeout or abort like a measured process.
- */
-function runLogged(spec) {
-    return new Promise((resolve, reject) => {
-        const log = new ByteSink(256 * 1024);
-        let timedOut = false;
-        let aborted = false;
-        const child = spawn(spec.command, spec.args, {
-            cwd: spec.cwd,
-            env: spec.env,
-            stdio: ['ignore', 'pipe', 'pipe'],
-            detached: true,
-            shell: false,
-        });
-        const pid = child.pid;
-        if (pid !== undefined)
-            liveGroups.add(pid);
-        const stop = () => {
-            if (pid !== undefined)
-                killGroup(pid);
-        };
-        const timer = setTimeout(() => {
-            timedOut = true;
-            stop();
-        }, spec.timeoutMs);
-        const onAbort = () => {
-            aborted = true;
-            stop();
-        };
-        spec.signal?.addEventListener('abort', onAbort, { once: true });
-        if (spec.signal?.aborted)
-            onAbort();
-        child.stdout?.on('data', (chunk) => log.push(chunk));
-        child.stderr?.on('data', (chunk) => log.push(chunk));
-        child.on('exit', stop);
-        const done = () => {
-            clearTimeout(timer);
-            spec.signal?.removeEventListener('abort', onAbort);
-            if (pid !== undefined)
-                liveGroups.delete(pid);
-        };
-        child.on('error', (error) => {
-            done();
-            reject(new Error(`cannot run ${JSON.stringify(spec.command)}: ${error.code === 'ENOENT' ? 'not found' : error.message}`));
-        });
-        child.on('close', (code, signal) => {
-            done();
-            resolve({ code, signal, timedOut, aborted, log: log.bytes().toString('utf8') });
-        });
-    });
-}
-
-/**
- * What PYTHONPATH is when nothing is installed: the project's src/ folder when
- * it has one (src layout), else the project folder itself.
- */
-function importRoot(projectDir) {
-    const src = join(projectDir, 'src');
-    return existsSync(src) && statSync(src).isDirectory() ? src : projectDir;
 }
 
 /**
@@ -1627,7 +2338,7 @@ const COMPILE = 'import py_compile, sys; py_compile.compile(sys.argv[1], cfile=s
 async function compiledProbe(python, env, dir) {
     const source = probePath();
     const target = join(dir, 'importgate_probe.pyc');
-    const outcome = await runProcess({
+    const outcome = await runMeasured({
         command: python,
         args: ['-c', COMPILE, source, target],
         env,
@@ -1645,21 +2356,29 @@ const END_MARK = 'importgate-probe: end import';
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-/** Parses the probe's report; throws with the raw text when it is malformed. */
+/**
+ * The report channel held something that is not a probe report: measured code
+ * wrote to the descriptor, or the probe was cut short. It fails the arm, not
+ * the run.
+ */
+class BadReportError extends Error {
+    name = 'BadReportError';
+}
+/** Parses the probe's report; throws BadReportError with the raw text when it is malformed. */
 function parseProbeReport(raw) {
     let value;
     try {
         value = JSON.parse(raw);
     }
     catch {
-        throw new Error(`the probe's report is not JSON: ${JSON.stringify(raw.slice(0, 200))}`);
+        throw new BadReportError(`the probe's report is not JSON: ${JSON.stringify(raw.slice(0, 200))}`);
     }
     if (!isRecord(value) ||
         value.protocol !== 1 ||
         typeof value.ok !== 'boolean' ||
         typeof value.import_ns !== 'number' ||
         typeof value.modules_after !== 'number') {
-        throw new Error(`the probe's report has an unexpected shape: ${raw.slice(0, 200)}`);
+        throw new BadReportError(`the probe's report has an unexpected shape: ${raw.slice(0, 200)}`);
     }
     return value;
 }
@@ -1684,7 +2403,7 @@ function isExecutableFile(path) {
 /** Resolves a name on PATH, or a path relative to `cwd`, to an executable file. */
 function findExecutable(name, pathVar, cwd) {
     if (name.includes('/') || name.includes('\\') || isAbsolute(name)) {
-        const path = resolve$1(cwd, name);
+        const path = resolve(cwd, name);
         return isExecutableFile(path) ? path : null;
     }
     for (const dir of pathVar.split(delimiter)) {
@@ -1702,8 +2421,10 @@ const MIN_PYTHON = [3, 8];
  * the one to sample: a launcher in front of it (a pyenv shim is a shell script)
  * would add its own start-up to every sample.
  */
-async function describeInterpreter(python, env, cwd) {
-    const outcome = await runProcess({
+async function describeInterpreter(python, env, cwd, 
+/** The input that named the interpreter, as its user wrote it: --python, input "python". */
+input = '--python') {
+    const outcome = await runMeasured({
         command: python,
         args: [probePath(), 'info', String(REPORT_FD)],
         env,
@@ -1713,16 +2434,22 @@ async function describeInterpreter(python, env, cwd) {
     });
     if (!outcome.report) {
         const tail = outcome.stderr.toString('utf8').trim().split('\n').slice(-10).join('\n');
-        throw new SetupError(`--python: ${python} did not start as a Python interpreter (exit status ${outcome.code}${outcome.signal ? `, ${outcome.signal}` : ''})${tail ? `:\n${tail}` : ''}`);
+        throw new SetupError(`${input}: ${python} did not start as a Python interpreter (exit status ${outcome.code}${outcome.signal ? `, ${outcome.signal}` : ''})${tail ? `:\n${tail}` : ''}`);
     }
-    const info = parseInterpreterInfo(outcome.report);
+    let info;
+    try {
+        info = parseInterpreterInfo(outcome.report);
+    }
+    catch (error) {
+        throw new SetupError(`${input}: ${python} did not describe itself as a Python interpreter would: ${error.message}`);
+    }
     const [major, minor] = info.version_info;
     if (info.implementation !== 'cpython') {
         // -X importtime and the start-up behaviour we rely on are CPython's.
-        throw new SetupError(`--python: ${python} is ${info.implementation}; importgate measures CPython 3.8 or newer`);
+        throw new SetupError(`${input}: ${python} is ${info.implementation}; importgate measures CPython 3.8 or newer`);
     }
     if (major < MIN_PYTHON[0] || (major === MIN_PYTHON[0] && minor < MIN_PYTHON[1])) {
-        throw new SetupError(`--python: ${python} is Python ${info.version_info.join('.')}; importgate needs 3.8 or newer`);
+        throw new SetupError(`${input}: ${python} is Python ${info.version_info.join('.')}; importgate needs 3.8 or newer`);
     }
     return info;
 }
@@ -1769,29 +2496,37 @@ async function prepareEnvironment(request) {
     const installer = installerEnv(parentEnv);
     const logs = [];
     const step = async (what, command, args, env = installer, cwd = projectDir) => {
-        const outcome = await runLogged({
-            command,
-            args,
-            env,
-            cwd,
-            timeoutMs: request.timeoutMs,
-            signal: request.signal,
-        });
+        let outcome;
+        try {
+            outcome = await runCommand({
+                command,
+                args,
+                env,
+                cwd,
+                timeoutMs: request.timeoutMs,
+                signal: request.signal,
+            });
+        }
+        catch (error) {
+            if (error instanceof SpawnError)
+                throw new SetupError(`installing ${request.label} failed: ${error.message}`);
+            throw error;
+        }
         logs.push(`$ ${[command, ...args].join(' ')}\n${outcome.log}`);
         if (outcome.code === 0)
             return;
-        const why = outcome.aborted
-            ? 'cancelled'
-            : outcome.timedOut
-                ? `timed out after ${request.timeoutMs / 1000} s`
-                : `exited with status ${outcome.code ?? outcome.signal}`;
+        if (outcome.aborted)
+            throw new CancelledError(`installing ${request.label}`);
+        const why = outcome.timedOut
+            ? `timed out after ${request.timeoutMs / 1000} s`
+            : `exited with status ${outcome.code ?? outcome.signal}`;
         const tail = outcome.log.trimEnd().split('\n').slice(-25).join('\n');
         throw new SetupError(`installing ${request.label} failed: ${what} ${why}.\n--- last lines of its output ---\n${tail}`);
     };
     const uv = () => {
         const path = findExecutable('uv', pathVar, projectDir);
         if (!path)
-            throw new SetupError('--install uv: uv is not on PATH; install it (pip install uv) or use --install pip');
+            throw new SetupError(`${request.installInput ?? '--install'} uv: uv is not on PATH; install it (pip install uv) or use pip`);
         return path;
     };
     let strategy = kind;
@@ -1842,32 +2577,60 @@ async function prepareEnvironment(request) {
     };
 }
 
-const run = promisify(execFile);
-/** Runs git with an argument array (never a shell string) and returns trimmed stdout. */
-async function git(args, cwd) {
-    const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
-    return stdout.trim();
+// The one way git is run: an argument array (a ref or path never reaches a
+// shell), a timeout, cancellation, and a typed error that carries git's own
+// words. Callers pass `--end-of-options` where a user's ref follows.
+/** git exited with an error; `stderr` is what it said. */
+class GitError extends SetupError {
+    args;
+    stderr;
+    code;
+    name = 'GitError';
+    constructor(args, stderr, code) {
+        super(`git ${args[0] ?? ''} failed${code === null ? '' : ` (exit status ${code})`}: ${stderr.trim().split('\n').slice(-3).join(' ')}`);
+        this.args = args;
+        this.stderr = stderr;
+        this.code = code;
+    }
+}
+const DEFAULT_TIMEOUT_MS = 10 * 60_000;
+/** Runs git in `cwd` and returns its trimmed stdout. */
+async function git(args, cwd, options = {}) {
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    let outcome;
+    try {
+        outcome = await runCommand({ command: 'git', args, cwd, timeoutMs, signal: options.signal });
+    }
+    catch (error) {
+        if (error instanceof SpawnError)
+            throw new SetupError(`${error.message}; importgate needs git on PATH`);
+        throw error;
+    }
+    if (outcome.aborted)
+        throw new CancelledError(`git ${args[0] ?? ''}`);
+    if (outcome.timedOut)
+        throw new GitError(args, `timed out after ${timeoutMs / 1000} s`, outcome.code);
+    if (outcome.code !== 0)
+        throw new GitError(args, outcome.stderr, outcome.code);
+    return outcome.stdout.trim();
 }
 
 // Any revision (branch, tag, SHA, HEAD~1) → a commit SHA, fetching what a
 // shallow clone lacks. Every git call takes an argument array; a ref never
 // reaches a shell, and --end-of-options keeps one from being read as an option.
-async function tryResolve(repo, ref) {
+/** Runs git; a git error (not a cancel) becomes `fallback`. */
+async function attempt(run, fallback) {
     try {
-        return ((await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], repo)) || null);
+        return await run();
     }
-    catch {
-        return null;
+    catch (error) {
+        if (error instanceof GitError)
+            return fallback;
+        throw error;
     }
 }
-async function isShallow(repo) {
-    try {
-        return (await git(['rev-parse', '--is-shallow-repository'], repo)) === 'true';
-    }
-    catch {
-        return false;
-    }
-}
+const tryResolve = (repo, ref, options) => attempt(async () => (await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], repo, options)) || null, null);
+const isShallow = (repo, options) => attempt(async () => (await git(['rev-parse', '--is-shallow-repository'], repo, options)) === 'true', false);
 /** How many commits behind its base a relative ref reaches: HEAD~3 → 3, main^^ → 2. */
 function relativeDepth(ref) {
     const match = /^(.*?)((?:[~^]\d*)+)$/.exec(ref);
@@ -1881,54 +2644,48 @@ function relativeDepth(ref) {
     }
     return { base: match[1], depth };
 }
-async function fetch(repo, args) {
+/** Fetches from origin; returns why it failed, or null. */
+async function fetch(repo, args, options) {
     try {
-        await git(['fetch', '--no-tags', '--quiet', ...args], repo);
+        await git(['fetch', '--no-tags', '--quiet', ...args], repo, options);
         return null;
     }
     catch (error) {
-        const stderr = error.stderr?.trim() || error.message;
-        return stderr.split('\n').slice(-3).join(' ');
+        if (!(error instanceof GitError))
+            throw error;
+        return (error.stderr.trim() || error.message).split('\n').slice(-3).join(' ');
     }
 }
-async function hasOrigin(repo) {
-    try {
-        await git(['remote', 'get-url', 'origin'], repo);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
+const hasOrigin = (repo, options) => attempt(async () => (await git(['remote', 'get-url', 'origin'], repo, options), true), false);
 /**
  * Resolves `ref` in `repo`. When it is missing: a relative ref (HEAD~1) in a
  * shallow clone deepens history by as many commits; any other ref is fetched
  * from origin at depth 1 (a PR's base SHA or branch in an actions/checkout clone).
  */
-async function resolveCommit(repo, ref, input) {
+async function resolveCommit(repo, ref, input, options = {}) {
     if (ref.trim() === '' || ref.startsWith('-')) {
         throw new SetupError(`${input}: "${ref}" is not a git revision; give a branch, tag, SHA or HEAD~N`);
     }
-    const found = await tryResolve(repo, ref);
+    const found = await tryResolve(repo, ref, options);
     if (found)
         return found;
     const missing = `${input}: "${ref}" does not name a commit in ${repo}`;
-    if (!(await hasOrigin(repo))) {
+    if (!(await hasOrigin(repo, options))) {
         throw new SetupError(`${missing}, and there is no origin remote to fetch it from`);
     }
     const relative = relativeDepth(ref);
     let failure = null;
-    if (relative && (await isShallow(repo))) {
-        failure = await fetch(repo, [`--deepen=${relative.depth}`, 'origin']);
+    if (relative && (await isShallow(repo, options))) {
+        failure = await fetch(repo, [`--deepen=${relative.depth}`, 'origin'], options);
     }
     else if (!relative) {
-        failure = await fetch(repo, ['--depth=1', 'origin', ref]);
+        failure = await fetch(repo, ['--depth=1', 'origin', ref], options);
         if (!failure) {
-            const fetched = await tryResolve(repo, ref);
+            const fetched = await tryResolve(repo, ref, options);
             if (fetched)
                 return fetched;
             // A branch fetched by name lands in FETCH_HEAD only (single-branch clones).
-            const head = await tryResolve(repo, 'FETCH_HEAD');
+            const head = await tryResolve(repo, 'FETCH_HEAD', options);
             if (head)
                 return head;
         }
@@ -1937,7 +2694,7 @@ async function resolveCommit(repo, ref, input) {
         // A relative ref in a full clone: there is no more history to fetch.
         throw new SetupError(missing);
     }
-    const after = await tryResolve(repo, ref);
+    const after = await tryResolve(repo, ref, options);
     if (after)
         return after;
     throw new SetupError(failure
@@ -1947,8 +2704,8 @@ async function resolveCommit(repo, ref, input) {
 
 // Detached worktrees for the commits being compared. Always removed: callers
 // use withWorktrees, whose finally runs on success, error and cancellation.
-async function addWorktree(repo, path, sha) {
-    await git(['worktree', 'add', '--detach', '--quiet', path, sha], repo);
+async function addWorktree(repo, path, sha, options = {}) {
+    await git(['worktree', 'add', '--detach', '--quiet', '--end-of-options', path, sha], repo, options);
     return { path, sha };
 }
 async function removeWorktree(repo, path) {
@@ -1968,312 +2725,42 @@ async function removeWorktree(repo, path) {
     }
 }
 /** Adds one worktree per entry, runs `body`, and removes them all whatever happens. */
-async function withWorktrees(repo, wanted, body) {
+async function withWorktrees(repo, wanted, options, body) {
     const added = [];
     try {
         for (const { path, sha } of wanted)
-            added.push(await addWorktree(repo, path, sha));
+            added.push(await addWorktree(repo, path, sha, options));
         return await body(added);
     }
     finally {
+        // Not under the run's signal: cleaning up is what a cancelled run must still do.
         for (const tree of added.reverse())
             await removeWorktree(repo, tree.path);
     }
 }
 
-// Order statistics for one set of samples. Pure functions, no I/O.
-/** Sorted copy, ascending. */
-function sorted(values) {
-    return [...values].sort((a, b) => a - b);
-}
-/** Quantile by linear interpolation between order statistics (type 7, as R and NumPy default). */
-function quantile(values, p) {
-    if (values.length === 0)
-        return Number.NaN;
-    const xs = sorted(values);
-    const h = (xs.length - 1) * p;
-    const lo = Math.floor(h);
-    const hi = Math.ceil(h);
-    return xs[lo] + (h - lo) * (xs[hi] - xs[lo]);
-}
-function median(values) {
-    return quantile(values, 0.5);
-}
-/** Median absolute deviation from the median (unscaled). */
-function mad(values) {
-    const m = median(values);
-    return median(values.map((x) => Math.abs(x - m)));
-}
-/**
- * Distribution-free confidence interval for the median from order statistics
- * (normal approximation to the binomial). Null when there are too few samples
- * for any interval at that level.
- */
-function medianInterval(values, confidence = 0.95) {
-    const n = values.length;
-    const z = normalQuantile(1 - (1 - confidence) / 2);
-    const k = Math.floor((n - z * Math.sqrt(n)) / 2);
-    if (k < 1)
-        return null;
-    const xs = sorted(values);
-    return [xs[k - 1], xs[n - k]];
-}
-/** Inverse of the standard normal CDF (Acklam's rational approximation, |error| < 1.2e-9). */
-function normalQuantile(p) {
-    if (p <= 0 || p >= 1)
-        throw new RangeError(`normalQuantile: p must be in (0, 1), got ${p}`);
-    const a = [
-        -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
-        2.506628277459239,
-    ];
-    const b = [
-        -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972,
-        -13.28068155288572,
-    ];
-    const c = [
-        -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734,
-        4.374664141464968, 2.938163982698783,
-    ];
-    const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-    const low = 0.02425;
-    if (p < low) {
-        const q = Math.sqrt(-2 * Math.log(p));
-        return ((((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-            ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1));
-    }
-    if (p > 1 - low)
-        return -normalQuantile(1 - p);
-    const q = p - 0.5;
-    const r = q * q;
-    return (((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
-        (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1));
-}
-function spread(values) {
+/** The settings as the results document records them. */
+function settingsJson(settings, where) {
+    const { gate: g, sampling: s } = settings;
     return {
-        n: values.length,
-        median: median(values),
-        min: Math.min(...values),
-        max: Math.max(...values),
-        q1: quantile(values, 0.25),
-        q3: quantile(values, 0.75),
-        mad: mad(values),
-        medianCi: medianInterval(values),
+        install: where.install,
+        python: where.python,
+        project_dir: where.projectDir,
+        threshold_pct: g.thresholdPct,
+        min_delta_ms: g.minDeltaMs,
+        alpha: g.alpha,
+        max_modules: g.maxModules,
+        forbid: g.forbid,
+        budgets_ms: g.budgetsMs,
+        metrics: settings.metrics,
+        warmups: s.warmups,
+        min_pairs: s.minPairs,
+        max_pairs: s.maxPairs,
+        max_time_s: s.maxTimeMs / 1000,
+        sample_timeout_s: s.sampleTimeoutMs / 1000,
+        profile_runs: s.profileRuns,
+        seed: s.seed,
     };
-}
-
-// Wilcoxon signed-rank test and Hodges-Lehmann estimate for paired data.
-// Pure functions. Timing differences are continuous (nanosecond clocks), so
-// exact ties are rare; ranks are averaged when they occur and the exact null
-// distribution is used anyway (as SciPy's method='exact' does).
-/** Above this many pairs the normal approximation replaces the exact distribution. */
-const EXACT_LIMIT = 600;
-/**
- * P(W+ = w) for w = 0 … n(n+1)/2 under the null hypothesis: each of the ranks
- * 1…n is added with probability ½. Dynamic programming over probabilities
- * (not counts, which would overflow for large n).
- */
-function signedRankDistribution(n) {
-    const max = (n * (n + 1)) / 2;
-    let dist = new Float64Array(max + 1);
-    dist[0] = 1;
-    let reach = 0;
-    for (let rank = 1; rank <= n; rank++) {
-        const next = new Float64Array(max + 1);
-        for (let w = 0; w <= reach; w++) {
-            const p = dist[w] / 2;
-            next[w] = next[w] + p;
-            next[w + rank] = next[w + rank] + p;
-        }
-        reach += rank;
-        dist = next;
-    }
-    return dist;
-}
-/** Ranks of |values|, ties averaged, 1-based. */
-function absoluteRanks(values) {
-    const order = values.map((v, i) => [Math.abs(v), i]).sort((a, b) => a[0] - b[0]);
-    const ranks = new Array(values.length);
-    for (let i = 0; i < order.length;) {
-        let j = i;
-        while (j + 1 < order.length && order[j + 1][0] === order[i][0])
-            j++;
-        const rank = (i + j) / 2 + 1;
-        for (let k = i; k <= j; k++)
-            ranks[order[k][1]] = rank;
-        i = j + 1;
-    }
-    return ranks;
-}
-/** Upper tail of the standard normal distribution, Q(z) = erfc(z/√2)/2. */
-function normalUpperTail(z) {
-    return erfc(z / Math.SQRT2) / 2;
-}
-/** erfc with relative error < 1.2e-7 everywhere (Numerical Recipes' erfcc, Chebyshev). */
-function erfc(x) {
-    const z = Math.abs(x);
-    const t = 1 / (1 + 0.5 * z);
-    const r = t *
-        Math.exp(-z * z -
-            1.26551223 +
-            t *
-                (1.00002368 +
-                    t *
-                        (0.37409196 +
-                            t *
-                                (0.09678418 +
-                                    t *
-                                        (-0.18628806 +
-                                            t *
-                                                (0.27886807 +
-                                                    t *
-                                                        (-1.13520398 +
-                                                            t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
-    return x >= 0 ? r : 2 - r;
-}
-function signedRankTest(differences) {
-    const d = differences.filter((x) => x !== 0);
-    const n = d.length;
-    if (n === 0)
-        return { n, wPlus: 0, pGreater: 1, pLess: 1 };
-    const ranks = absoluteRanks(d);
-    const wPlus = d.reduce((sum, x, i) => (x > 0 ? sum + ranks[i] : sum), 0);
-    if (n <= EXACT_LIMIT) {
-        const dist = signedRankDistribution(n);
-        let atLeast = 0;
-        let atMost = 0;
-        // With averaged ranks W+ may be a half-integer; compare against it directly.
-        for (let w = 0; w < dist.length; w++) {
-            if (w >= wPlus - 1e-9)
-                atLeast += dist[w];
-            if (w <= wPlus + 1e-9)
-                atMost += dist[w];
-        }
-        return { n, wPlus, pGreater: Math.min(1, atLeast), pLess: Math.min(1, atMost) };
-    }
-    const mean = (n * (n + 1)) / 4;
-    const sd = Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24);
-    return {
-        n,
-        wPlus,
-        pGreater: normalUpperTail((wPlus - mean - 0.5) / sd),
-        pLess: normalUpperTail((mean - wPlus - 0.5) / sd),
-    };
-}
-/** All pairwise means (d_i + d_j)/2 for i ≤ j, sorted ascending. */
-function walshAverages(d) {
-    const out = new Float64Array((d.length * (d.length + 1)) / 2);
-    let k = 0;
-    for (let i = 0; i < d.length; i++)
-        for (let j = i; j < d.length; j++)
-            out[k++] = (d[i] + d[j]) / 2;
-    return out.sort();
-}
-/** Hodges-Lehmann estimate of the location shift: the median of the Walsh averages. */
-function hodgesLehmann(d) {
-    return median(Array.from(walshAverages(d)));
-}
-/**
- * The smallest q with P(W+ ≤ q) ≥ p: R's qsignrank, from the exact
- * distribution (or the normal approximation past EXACT_LIMIT pairs).
- */
-function signedRankQuantile(n, p) {
-    if (n > EXACT_LIMIT) {
-        const mean = (n * (n + 1)) / 4;
-        const sd = Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24);
-        return Math.max(0, Math.round(mean + normalQuantile(p) * sd));
-    }
-    const dist = signedRankDistribution(n);
-    let cumulative = 0;
-    for (let q = 0; q < dist.length; q++) {
-        cumulative += dist[q];
-        if (cumulative >= p * (1 - 1e-12))
-            return q;
-    }
-    return dist.length - 1;
-}
-/**
- * Confidence interval for the location shift by inverting the signed-rank
- * test over the Walsh averages (as R's wilcox.test(conf.int = TRUE) does with
- * its exact distribution). Null when n is too small for an interval at that
- * level: R then widens it to the range of the Walsh averages, whose level is
- * lower (at 5 pairs, 94% for a requested 98%), and a null cannot be mistaken
- * for the level asked for.
- */
-function hodgesLehmannInterval(d, confidence) {
-    const n = d.length;
-    if (n < 2)
-        return null;
-    const walsh = walshAverages(d);
-    const m = walsh.length;
-    const q = signedRankQuantile(n, (1 - confidence) / 2);
-    if (q === 0)
-        return null;
-    // 1-based: lower = walsh[q], upper = walsh[m - q + 1].
-    if (q > m - q + 1)
-        return null;
-    return [walsh[q - 1], walsh[m - q]];
-}
-
-// Base against head for one target, from samples taken in interleaved pairs.
-// Pure. Works on log-ratios ln(head/base): a slowdown is a ratio whatever the
-// import's size, and a pair shares whatever the machine was doing at the time.
-const toPct = (log) => (Math.exp(log) - 1) * 100;
-/**
- * Compares paired samples: base[i] and head[i] come from the same round. The
- * interval's level is 1 − 2α, so that it excludes zero when the one-sided test
- * at α rejects.
- */
-function comparePairs(base, head, alpha) {
-    const n = Math.min(base.length, head.length);
-    const logs = Array.from({ length: n }, (_, i) => Math.log(head[i] / base[i]));
-    const ciLevel = 1 - 2 * alpha;
-    const logEstimate = n > 0 ? hodgesLehmann(logs) : 0;
-    const logInterval = hodgesLehmannInterval(logs, ciLevel);
-    const test = signedRankTest(logs);
-    const baseMedianMs = median(base.slice(0, n));
-    return {
-        pairs: n,
-        baseMedianMs,
-        headMedianMs: median(head.slice(0, n)),
-        logEstimate,
-        logInterval,
-        ciLevel,
-        pSlower: test.pGreater,
-        pFaster: test.pLess,
-        pct: toPct(logEstimate),
-        // Estimated directly on differences: a ratio times the base median drifts
-        // from head − base when the ratio is large.
-        ms: n > 0 ? hodgesLehmann(Array.from({ length: n }, (_, i) => head[i] - base[i])) : 0,
-        ciPct: logInterval ? [toPct(logInterval[0]), toPct(logInterval[1])] : null,
-    };
-}
-/**
- * A regression needs all three: significance, an effect above the relative
- * threshold, and above the absolute minimum. An improvement mirrors it.
- */
-function classify(c, gate) {
-    if (c.pSlower < gate.alpha && c.pct > gate.thresholdPct && c.ms > gate.minDeltaMs)
-        return 'regression';
-    if (c.pFaster < gate.alpha && c.pct < -gate.thresholdPct && c.ms < -gate.minDeltaMs)
-        return 'improvement';
-    return 'pass';
-}
-/**
- * True when more pairs could not change the outcome in any likely way: the
- * whole interval lies inside the no-effect band (a settled pass), or wholly
- * beyond it on one side (a settled regression or improvement).
- */
-function isSettled(c, gate) {
-    // No interval yet (too few pairs for its level, e.g. under 7 at 98%): a
-    // "settled" regression there could not be significant.
-    if (!c.logInterval || !(c.baseMedianMs > 0))
-        return false;
-    // The band is set by whichever of the two thresholds is larger for this import.
-    const band = Math.max(gate.thresholdPct / 100, gate.minDeltaMs / c.baseMedianMs);
-    const upper = Math.log(1 + band);
-    const lower = band < 1 ? Math.log(1 - band) : Number.NEGATIVE_INFINITY;
-    const [lo, hi] = c.logInterval;
-    return (lo > lower && hi < upper) || lo > upper || hi < lower;
 }
 
 // Parses the output of `python -X importtime` into the import tree.
@@ -2409,6 +2896,459 @@ function packageModules(target, modules) {
     return [...modules].filter((name) => name === top || name.startsWith(`${top}.`));
 }
 
+/** Milliseconds to microsecond precision: enough for any import, and compact. */
+function ms(value) {
+    return Math.round(value * 1000) / 1000;
+}
+/** Percentages to two decimals. */
+const pct = (value) => Math.round(value * 100) / 100;
+function costJson(cost) {
+    return {
+        name: cost.name,
+        self_ms: ms(cost.selfMs),
+        cumulative_ms: ms(cost.cumulativeMs),
+        chain: cost.chain,
+    };
+}
+function changeJson(c) {
+    return { name: c.name, chain: c.chain, self_ms: ms(c.selfMs), cumulative_ms: ms(c.cumulativeMs) };
+}
+function sideResult(target, side, slowest = 15) {
+    const { samples, profile } = side;
+    const times = samples.map((s) => s.importMs);
+    const stats = spread(times);
+    const startups = samples.flatMap((s) => (s.startupMs === null ? [] : [s.startupMs]));
+    const last = samples[samples.length - 1];
+    const modules = profile?.added ?? [];
+    return {
+        median_ms: ms(stats.median),
+        samples_ms: times.map(ms),
+        module_count: side.moduleCount,
+        modules_added: profile ? profile.added.length : (last?.modulesAdded ?? 0),
+        package_module_count: packageModules(target, modules).length,
+        min_ms: ms(stats.min),
+        max_ms: ms(stats.max),
+        q1_ms: ms(stats.q1),
+        q3_ms: ms(stats.q3),
+        mad_ms: ms(stats.mad),
+        median_ci_ms: stats.medianCi ? [ms(stats.medianCi[0]), ms(stats.medianCi[1])] : null,
+        cpu_samples_ms: samples.map((s) => ms(s.cpuMs)),
+        wall_samples_ms: samples.map((s) => ms(s.wallMs)),
+        startup_median_ms: startups.length ? ms(median(startups)) : null,
+        profile: {
+            runs: profile?.runs ?? 0,
+            unstable_modules: profile?.unstableModules ?? false,
+            slowest: profile ? slowestBySelf(profile.costs, slowest).map(costJson) : [],
+        },
+        modules,
+    };
+}
+
+function deltaJson(m) {
+    const c = m.comparison;
+    if (!c)
+        return null;
+    return {
+        ms: ms(c.ms),
+        pct: pct(c.pct),
+        ci_pct: c.ciPct ? [pct(c.ciPct[0]), pct(c.ciPct[1])] : null,
+        ci_level: c.ciLevel,
+        p: c.logEstimate >= 0 ? c.pSlower : c.pFaster,
+        p_slower: c.pSlower,
+        p_faster: c.pFaster,
+        pairs: c.pairs,
+        confirmation: m.confirmation,
+    };
+}
+function metricJson(t, m) {
+    const metric = METRICS[m.metric];
+    const medianOf = (side) => side ? ms(median(side.samples.map(metric.read))) : null;
+    return {
+        metric: m.metric,
+        variant: t.variant,
+        unit: metric.unit,
+        gating: m.gating,
+        outcome: m.comparison ? m.outcome : null,
+        base_median: medianOf(t.base),
+        head_median: medianOf(t.head),
+        delta: deltaJson(m),
+    };
+}
+function targetResult(t) {
+    const primary = t.metrics[0];
+    const result = {
+        name: t.target,
+        verdict: t.verdict,
+        base: t.base ? sideResult(t.target, t.base) : null,
+        head: t.head ? sideResult(t.target, t.head) : null,
+        delta: primary ? deltaJson(primary) : null,
+        modules: t.modules && {
+            added: t.modules.added.map(changeJson),
+            removed: t.modules.removed.map(changeJson),
+            self_time_changes: t.modules.selfTimeChanges.map((c) => ({
+                name: c.name,
+                base_self_ms: c.baseSelfMs === null ? null : ms(c.baseSelfMs),
+                head_self_ms: c.headSelfMs === null ? null : ms(c.headSelfMs),
+                delta_ms: ms(c.deltaMs),
+            })),
+        },
+        forbidden: t.forbidden.map(({ name, chain, rule, count }) => ({ name, chain, rule, count })),
+        budget: t.budget.time || t.budget.modules
+            ? {
+                time: t.budget.time && {
+                    limit_ms: ms(t.budget.time.limit),
+                    median_ms: ms(t.budget.time.actual),
+                    ok: t.budget.time.ok,
+                },
+                modules: t.budget.modules && {
+                    limit: t.budget.modules.limit,
+                    count: t.budget.modules.actual,
+                    ok: t.budget.modules.ok,
+                },
+            }
+            : null,
+        error: t.error,
+        metrics: t.metrics.map((m) => metricJson(t, m)),
+    };
+    if (t.isNew)
+        result.new = true;
+    return result;
+}
+
+// Per-side steps of a comparison: installing both at once, and saving their logs.
+/** Installs both sides at once; when one fails the other is stopped, and the first error is thrown. */
+async function installBoth(install, outer) {
+    const controller = new AbortController();
+    const onAbort = () => controller.abort();
+    outer?.addEventListener('abort', onAbort, { once: true });
+    try {
+        const run = (side) => install(side, controller.signal).catch((error) => {
+            controller.abort();
+            throw error;
+        });
+        const [base, head] = await Promise.allSettled([run('base'), run('head')]);
+        // Report the side that failed first on its own, not the one stopped because of it.
+        for (const result of [base, head]) {
+            if (result.status === 'rejected' && !(result.reason instanceof CancelledError))
+                throw result.reason;
+        }
+        if (base.status === 'rejected')
+            throw base.reason;
+        if (head.status === 'rejected')
+            throw head.reason;
+        return { base: base.value, head: head.value };
+    }
+    finally {
+        outer?.removeEventListener('abort', onAbort);
+    }
+}
+/** Raw -X importtime output of every profile run, and each side's install output. */
+async function saveLogs(dir, arms, envs) {
+    await mkdir(join(dir, 'importtime'), { recursive: true });
+    for (const side of SIDES) {
+        if (envs[side].log)
+            await writeFile(join(dir, `install-${side}.log`), envs[side].log);
+        for (const arm of arms.filter((a) => a.key.side === side)) {
+            for (const [i, log] of (arm.profile?.logs ?? []).entries()) {
+                await writeFile(join(dir, 'importtime', `${side}-${arm.key.target}-${i + 1}.log`), log);
+            }
+        }
+    }
+}
+
+// What a run is asked to do, wherever it was said: flags, action inputs or
+// [tool.importgate]. Each source yields a PartialSettings; resolveSettings()
+// merges them, first given wins, over the defaults. Pure: the seed for a run
+// that names none is drawn by the caller.
+const DEFAULTS = {
+    // From bench/RESULTS.md: 3% and 0.5 ms catch 5% slowdowns without false
+    // alarms in A/A runs on a noisy 2-core machine.
+    thresholdPct: 3,
+    minDeltaMs: 0.5,
+    alpha: 0.01,
+    warmups: 3,
+    minPairs: 20,
+    maxPairs: 200,
+    maxTimeMs: 120_000,
+    sampleTimeoutMs: 60_000,
+    profileRuns: 3,
+    metrics: [PRIMARY_METRIC],
+};
+/** Merges sources (earlier wins) over the defaults and checks what spans several settings. */
+function resolveSettings(sources, seed) {
+    const pick = (key) => sources.find((s) => s[key] !== undefined)?.[key];
+    const minPairs = pick('minPairs') ?? DEFAULTS.minPairs;
+    const maxPairs = pick('maxPairs') ?? Math.max(minPairs, DEFAULTS.maxPairs);
+    // The two may come from different places (a flag and pyproject), so the
+    // message names the setting, not one source.
+    if (maxPairs < minPairs)
+        throw new UsageError(`max-pairs ${maxPairs} is less than min-pairs ${minPairs}`);
+    const chosen = pick('metrics') ?? DEFAULTS.metrics;
+    // The primary metric is always measured: budgets and the stopping rule use it.
+    const metrics = METRIC_IDS.filter((id) => id === PRIMARY_METRIC || chosen.includes(id));
+    return {
+        gate: {
+            thresholdPct: pick('thresholdPct') ?? DEFAULTS.thresholdPct,
+            minDeltaMs: pick('minDeltaMs') ?? DEFAULTS.minDeltaMs,
+            alpha: pick('alpha') ?? DEFAULTS.alpha,
+            maxModules: pick('maxModules') ?? null,
+            forbid: pick('forbid') ?? [],
+            budgetsMs: pick('budgetsMs') ?? {},
+        },
+        sampling: {
+            warmups: pick('warmups') ?? DEFAULTS.warmups,
+            minPairs,
+            maxPairs,
+            maxTimeMs: pick('maxTimeMs') ?? DEFAULTS.maxTimeMs,
+            sampleTimeoutMs: pick('sampleTimeoutMs') ?? DEFAULTS.sampleTimeoutMs,
+            profileRuns: pick('profileRuns') ?? DEFAULTS.profileRuns,
+            seed: pick('seed') ?? seed,
+        },
+        install: pick('install'),
+        metrics,
+    };
+}
+/** A budget naming something that is not a target is a typo until proven otherwise. */
+function checkBudgets(budgetsMs, targets, source) {
+    for (const name of Object.keys(budgetsMs)) {
+        if (!targets.includes(name)) {
+            throw new UsageError(`${source}: budgets names "${name}", which is not a target; the targets are ${targets.map((t) => `"${t}"`).join(', ')}`);
+        }
+    }
+}
+
+class ArmStates {
+    arms;
+    onEvent;
+    byId = new Map();
+    constructor(arms, onEvent) {
+        this.arms = arms;
+        this.onEvent = onEvent;
+        for (const arm of arms) {
+            this.byId.set(armId(arm.key), {
+                key: arm.key,
+                samples: [],
+                failure: null,
+                profile: null,
+                confirmation: null,
+            });
+        }
+    }
+    of(arm) {
+        return this.byId.get(armId(arm.key));
+    }
+    fail(arm, failure) {
+        const observation = this.of(arm);
+        if (observation.failure)
+            return;
+        observation.failure = failure;
+        this.onEvent?.({ phase: 'failed', key: arm.key, failure });
+    }
+    /** Arms of `among` whose group has no failed arm. */
+    live(among = this.arms) {
+        const failed = new Set(this.arms.filter((arm) => this.of(arm).failure).map((arm) => groupId(arm.key)));
+        return among.filter((arm) => !failed.has(groupId(arm.key)));
+    }
+    setProfile(arm, profile) {
+        this.of(arm).profile = profile;
+    }
+    observations() {
+        return this.arms.map((arm) => this.of(arm));
+    }
+}
+
+function probeRequest(arm, mode, plan) {
+    return {
+        python: arm.python,
+        probe: arm.probe,
+        target: arm.key.target,
+        mode,
+        env: arm.env,
+        cwd: plan.cwd,
+        timeoutMs: plan.sampleTimeoutMs,
+    };
+}
+/** A completed timed run as a sample; the caller has checked that it reported. */
+function toSample(run) {
+    const report = run.report;
+    return {
+        importMs: report.import_ns / 1e6,
+        cpuMs: report.import_cpu_ns / 1e6,
+        wallMs: run.wallMs,
+        startupMs: run.startupMs,
+        moduleCount: report.modules_after,
+        modulesAdded: report.modules_after - report.modules_before,
+    };
+}
+
+// Untimed profile runs: the import under -X importtime, for attribution
+// (which module's own time, through which chain) and the set of modules it
+// loads. -X importtime slows the import, so these never feed the timings.
+const emptyProfile = () => ({
+    runs: 0,
+    added: [],
+    moduleCount: 0,
+    unstableModules: false,
+    costs: new Map(),
+    logs: [],
+    failure: null,
+});
+/**
+ * `plan.profileRuns` rounds over the live arms, each run starting only if the
+ * slowest profile run so far would end by the deadline. Returns how many runs
+ * were done; every live arm gets a profile (with runs = 0 when none fitted).
+ */
+async function runProfiles(plan, states, deps) {
+    const arms = states.live();
+    const trees = new Map(arms.map((arm) => [arm, []]));
+    for (const arm of arms)
+        states.setProfile(arm, emptyProfile());
+    let slowest = 0;
+    let done = 0;
+    let outOfTime = false;
+    if (arms.length && plan.profileRuns > 0)
+        deps.onEvent?.({ phase: 'profile', runs: plan.profileRuns });
+    rounds: for (let round = 0; round < plan.profileRuns; round++) {
+        for (const arm of shuffled(arms, plan.random)) {
+            if (plan.signal?.aborted)
+                break rounds;
+            const profile = states.of(arm).profile;
+            if (profile.failure)
+                continue;
+            if (deps.now() + slowest > plan.deadline) {
+                outOfTime = true;
+                break rounds;
+            }
+            const started = deps.now();
+            const run = await deps.runProbe(probeRequest(arm, 'profile', plan));
+            slowest = Math.max(slowest, deps.now() - started);
+            done++;
+            if (run.failure || !run.report) {
+                profile.failure = run.failure;
+                continue;
+            }
+            const added = [...(run.report.added ?? [])].sort();
+            if (profile.runs === 0) {
+                profile.added = added;
+                profile.moduleCount = run.report.modules_after;
+            }
+            else if (added.join('\n') !== profile.added.join('\n')) {
+                profile.unstableModules = true;
+            }
+            profile.runs++;
+            profile.logs.push(run.stderr);
+            trees
+                .get(arm)
+                .push(parseImportTime(run.stderr, { markers: { begin: BEGIN_MARK, end: END_MARK } }));
+        }
+    }
+    for (const [arm, list] of trees)
+        states.of(arm).profile.costs = moduleCosts(list);
+    return { done, outOfTime };
+}
+
+// Interleaved rounds of timed samples. Each round runs every live arm once, in
+// an order shuffled anew, so that drift of the machine (another job starting,
+// thermal throttling, a cache going cold) lands on all arms alike, and a pair
+// (base and head of one target in one round) shares whatever the machine was
+// doing then.
+async function runRounds(spec, plan, states, deps) {
+    const roundMs = [];
+    let rounds = 0;
+    while (rounds < spec.maxRounds && !plan.signal?.aborted) {
+        const live = states.live(spec.arms);
+        if (live.length === 0)
+            break;
+        const expected = roundMs.length ? Math.max(...roundMs) : 0;
+        if (deps.now() + expected > spec.deadline) {
+            return { rounds, truncated: rounds < spec.minRounds };
+        }
+        const started = deps.now();
+        rounds++;
+        deps.onEvent?.({ phase: 'sample', round: rounds, batch: spec.batch });
+        for (const arm of shuffled(live, plan.random)) {
+            if (plan.signal?.aborted)
+                break;
+            // A partner failed earlier in this round: stop, so pairs stay aligned.
+            if (!states.live([arm]).length)
+                continue;
+            const run = await deps.runProbe(probeRequest(arm, 'time', plan));
+            if (run.failure || !run.report)
+                states.fail(arm, run.failure ?? noReport());
+            else
+                spec.into(arm).push(toSample(run));
+        }
+        roundMs.push(deps.now() - started);
+        if (rounds >= spec.minRounds && spec.stopping?.(states.observations()))
+            break;
+    }
+    return { rounds, truncated: false };
+}
+function noReport() {
+    return { kind: 'NoReport', message: 'the probe did not report', traceback: [] };
+}
+
+/**
+ * Warm-up rounds: discarded, but they surface import errors early and write
+ * .pyc files. Returns how long each round took.
+ */
+async function warmUp(plan, states, deps) {
+    const durations = [];
+    for (let round = 1; round <= plan.warmups; round++) {
+        if (plan.signal?.aborted)
+            break;
+        const expected = durations.length ? Math.max(...durations) : 0;
+        if (deps.now() + expected > plan.deadline) {
+            deps.onEvent?.({ phase: 'out-of-time', step: 'warm-ups', done: round - 1 });
+            break;
+        }
+        deps.onEvent?.({ phase: 'warmup', round, of: plan.warmups });
+        const started = deps.now();
+        for (const arm of shuffled(states.live(), plan.random)) {
+            if (plan.signal?.aborted)
+                break;
+            const run = await deps.runProbe(probeRequest(arm, 'time', plan));
+            if (run.failure)
+                states.fail(arm, run.failure);
+        }
+        durations.push(deps.now() - started);
+    }
+    return durations;
+}
+async function runPlan(plan, deps) {
+    const states = new ArmStates(plan.arms, deps.onEvent);
+    const warmRounds = await warmUp(plan, states, deps);
+    const profiles = await runProfiles(plan, states, deps);
+    if (profiles.outOfTime)
+        deps.onEvent?.({ phase: 'out-of-time', step: 'profile runs', done: profiles.done });
+    const reserve = plan.confirmation.reserveMs(plan.deadline - deps.now(), warmRounds);
+    const first = await runRounds({
+        arms: plan.arms,
+        minRounds: plan.minRounds,
+        maxRounds: plan.maxRounds,
+        deadline: plan.deadline - reserve,
+        into: (arm) => states.of(arm).samples,
+        stopping: plan.stopping,
+        batch: 'first',
+    }, plan, states, deps);
+    const confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations());
+    if (confirm) {
+        deps.onEvent?.({ phase: 'confirm', groups: confirm.groups, pairs: confirm.pairs });
+        const arms = states.live(plan.arms.filter((arm) => confirm.groups.includes(groupId(arm.key))));
+        for (const arm of arms)
+            states.of(arm).confirmation = [];
+        await runRounds({
+            arms,
+            minRounds: confirm.pairs,
+            maxRounds: confirm.pairs,
+            deadline: plan.deadline,
+            into: (arm) => states.of(arm).confirmation,
+            batch: 'confirm',
+        }, plan, states, deps);
+    }
+    return { arms: states.observations(), rounds: first.rounds, truncated: first.truncated };
+}
+
 // One probe run: builds the interpreter's argument list, runs it through the
 // process layer and turns what came back into a report or a structured failure.
 /** The interpreter's argument list for a probe run; exported for tests. */
@@ -2420,7 +3360,7 @@ function lastLines(text, count) {
     return text.trimEnd().split(/\r?\n/).slice(-20).join('\n');
 }
 async function runProbe(request) {
-    const outcome = await runProcess({
+    const outcome = await runMeasured({
         command: request.python,
         args: probeArgs(request.mode, request.target, request.probe),
         env: request.env,
@@ -2435,8 +3375,20 @@ async function runProbe(request) {
     let report = null;
     let failure = null;
     if (outcome.report.length > 0 && !outcome.timedOut) {
-        report = parseProbeReport(outcome.report);
-        failure = report.error;
+        try {
+            report = parseProbeReport(outcome.report);
+            failure = report.error;
+        }
+        catch (error) {
+            if (!(error instanceof BadReportError))
+                throw error;
+            failure = {
+                kind: 'BadReport',
+                message: `${error.message} (importing ${request.target}; something wrote to the probe's report descriptor)`,
+                traceback: [],
+                stderr_tail: lastLines(stderr),
+            };
+        }
     }
     else if (outcome.timedOut) {
         failure = {
@@ -2474,553 +3426,224 @@ async function runProbe(request) {
     return { report, failure, wallMs, startupMs, stderr };
 }
 
-// Untimed profile runs: the import under -X importtime, for attribution
-// (which module's own time, through which chain) and the set of modules it
-// loads. -X importtime slows the import, so these never feed the timings.
-async function profileArms(options) {
-    const trees = new Map();
-    const profiles = new Map();
-    for (const arm of options.arms) {
-        trees.set(arm.key, []);
-        profiles.set(arm.key, {
-            arm,
-            runs: 0,
-            added: [],
-            moduleCount: 0,
-            unstableModules: false,
-            costs: new Map(),
-            logs: [],
-            failure: null,
-        });
-    }
-    for (let round = 0; round < options.runs; round++) {
-        for (const arm of shuffled(options.arms, options.random)) {
-            const profile = profiles.get(arm.key);
-            if (profile.failure || options.signal?.aborted)
-                continue;
-            const run = await runProbe({
-                python: arm.python,
-                probe: arm.probe,
-                target: arm.target,
-                mode: 'profile',
-                env: arm.env,
-                cwd: options.cwd,
-                timeoutMs: options.timeoutMs,
-            });
-            if (run.failure || !run.report) {
-                profile.failure = run.failure;
-                continue;
-            }
-            const added = [...(run.report.added ?? [])].sort();
-            if (profile.runs === 0) {
-                profile.added = added;
-                profile.moduleCount = run.report.modules_after;
-            }
-            else if (added.join('\n') !== profile.added.join('\n')) {
-                profile.unstableModules = true;
-            }
-            profile.runs++;
-            profile.logs.push(run.stderr);
-            trees
-                .get(arm.key)
-                .push(parseImportTime(run.stderr, { markers: { begin: BEGIN_MARK, end: END_MARK } }));
-        }
-    }
-    for (const [key, profile] of profiles)
-        profile.costs = moduleCosts(trees.get(key));
-    return profiles;
-}
-
-// Runs the timed samples. Every sample is a fresh interpreter. Work is done in
-// rounds: each round runs every arm (a side × target pair) once, in an order
-// shuffled anew each round, so that drift of the machine (another job starting,
-// thermal throttling, a cache going cold) lands on all arms alike.
-function toSample(run) {
-    const report = run.report;
-    return {
-        importMs: report.import_ns / 1e6,
-        cpuMs: report.import_cpu_ns / 1e6,
-        wallMs: run.wallMs,
-        startupMs: run.startupMs,
-        moduleCount: report.modules_after,
-        modulesAdded: report.modules_after - report.modules_before,
-    };
-}
-async function runOnce(arm, options) {
-    return runProbe({
-        python: arm.python,
-        probe: arm.probe,
-        target: arm.target,
-        mode: 'time',
-        env: arm.env,
-        cwd: options.cwd,
-        timeoutMs: options.sampleTimeoutMs,
-    });
-}
-/** Arms still running: no arm of their group has failed. */
-function liveArms(options, results) {
-    const failed = new Set(options.arms.filter((arm) => results.get(arm.key).failure).map((arm) => arm.group ?? arm.key));
-    return options.arms.filter((arm) => !failed.has(arm.group ?? arm.key));
-}
-/**
- * Warm-up rounds: discarded, but they surface import errors early and write
- * .pyc files. Returns how long each round took.
- */
-async function warmUp(options, results) {
-    const durations = [];
-    for (let round = 1; round <= options.warmups; round++) {
-        options.onEvent?.({ phase: 'warmup', round, of: options.warmups });
-        const started = performance.now();
-        for (const arm of shuffled(liveArms(options, results), options.random)) {
-            if (options.signal?.aborted)
-                break;
-            const run = await runOnce(arm, options);
-            if (run.failure)
-                fail(results.get(arm.key), run.failure, options);
-        }
-        durations.push(performance.now() - started);
-    }
-    return durations;
-}
-function fail(result, failure, options) {
-    result.failure = failure;
-    options.onEvent?.({ phase: 'failed', arm: result.arm, failure });
-}
-async function sample(options, results) {
-    const roundMs = [];
-    let rounds = 0;
-    let truncated = false;
-    while (rounds < options.maxRounds && !options.signal?.aborted) {
-        const live = liveArms(options, results);
-        if (live.length === 0)
-            break;
-        // Start a round only if it can finish before the deadline, judging by the
-        // slowest round so far.
-        const expected = roundMs.length ? Math.max(...roundMs) : 0;
-        if (performance.now() + expected > options.deadline) {
-            truncated = rounds < options.minRounds;
-            break;
-        }
-        const started = performance.now();
-        rounds++;
-        options.onEvent?.({ phase: 'sample', round: rounds });
-        for (const arm of shuffled(live, options.random)) {
-            if (options.signal?.aborted)
-                break;
-            const result = results.get(arm.key);
-            // A partner failed earlier in this round: stop, so pairs stay aligned.
-            if (!liveArms(options, results).includes(arm))
-                continue;
-            const run = await runOnce(arm, options);
-            if (run.failure)
-                fail(result, run.failure, options);
-            else
-                result.samples.push(toSample(run));
-        }
-        roundMs.push(performance.now() - started);
-        const all = [...results.values()];
-        if (rounds >= options.minRounds && options.settled?.(all))
-            break;
-    }
-    return { results: [...results.values()], rounds, truncated };
-}
-function emptyResults(arms) {
-    return new Map(arms.map((arm) => [arm.key, { arm, samples: [], failure: null }]));
-}
-
-// Sampling for a comparison: every target has a base arm and a head arm; each
-// round runs all of them in a fresh random order, so a pair (base and head of
-// one target in one round) shares whatever the machine was doing then.
-const times = (result) => result.samples.map((s) => s.importMs);
-function settledFor(targets, gate, alpha) {
-    return (results) => {
-        const byKey = new Map(results.map((r) => [r.arm.key, r]));
-        return targets.every(({ base, head }) => {
-            if (!base)
-                return true;
-            const b = byKey.get(base.key);
-            const h = byKey.get(head.key);
-            if (b.failure || h.failure)
-                return true;
-            return isSettled(comparePairs(times(b), times(h), alpha), gate);
-        });
-    };
-}
-async function sampleComparison(options) {
-    const arms = options.targets.flatMap((t) => (t.base ? [t.base, t.head] : [t.head]));
-    const results = emptyResults(arms);
-    const base = {
-        cwd: options.cwd,
-        warmups: options.warmups,
-        sampleTimeoutMs: options.sampleTimeoutMs,
-        random: options.random,
-        signal: options.signal,
-        onEvent: options.onEvent,
-    };
-    const warmupRounds = await warmUp({ ...base, arms, minRounds: 0, maxRounds: 0, deadline: options.deadline }, results);
-    // Profile only targets whose arms all survived the warm-ups.
-    const failedGroups = new Set(arms.filter((arm) => results.get(arm.key).failure).map((arm) => arm.target));
-    const live = arms.filter((arm) => !failedGroups.has(arm.target));
-    const profiles = await profileArms({
-        arms: live,
-        runs: options.profileRuns,
-        cwd: options.cwd,
-        timeoutMs: options.sampleTimeoutMs,
-        random: options.random,
-        signal: options.signal,
-    });
-    // Keep time for a confirmation batch: a warm-up round runs every arm once,
-    // so it bounds what one confirmation round of any subset costs.
-    const roundMs = warmupRounds.length ? median(warmupRounds) : 0;
-    const remaining = options.deadline - performance.now();
-    const reserve = Math.min(remaining * 0.4, options.confirmPairs * roundMs);
-    const outcome = await sample({
-        ...base,
-        arms,
-        minRounds: options.minPairs,
-        maxRounds: options.maxPairs,
-        deadline: options.deadline - reserve,
-        settled: settledFor(options.targets, options.gate, options.gate.alpha),
-    }, results);
-    const samples = options.targets.map((t) => ({
-        target: t.target,
-        base: t.base ? results.get(t.base.key) : null,
-        head: results.get(t.head.key),
-        baseProfile: t.base ? (profiles.get(t.base.key) ?? null) : null,
-        headProfile: profiles.get(t.head.key) ?? null,
-        confirmation: null,
-    }));
-    const flagged = samples.flatMap((s) => {
-        const { base: b, head: h } = s;
-        if (!b || b.failure || h.failure)
-            return [];
-        const outcome = classify(comparePairs(times(b), times(h), options.gate.alpha), options.gate);
-        return outcome === 'regression' ? [{ s, base: b, head: h }] : [];
-    });
-    if (flagged.length > 0 && !options.signal?.aborted) {
-        options.onEvent?.({ phase: 'confirm', targets: flagged.map((f) => f.s.target) });
-        const confirmArms = flagged.flatMap((f) => [f.base.arm, f.head.arm]);
-        const pairs = Math.min(options.maxPairs, Math.max(options.confirmPairs, ...flagged.map((f) => Math.min(f.base.samples.length, f.head.samples.length))));
-        const fresh = emptyResults(confirmArms);
-        await sample({
-            ...base,
-            arms: confirmArms,
-            minRounds: pairs,
-            maxRounds: pairs,
-            deadline: options.deadline,
-        }, fresh);
-        for (const f of flagged) {
-            const b = fresh.get(f.base.arm.key);
-            const h = fresh.get(f.head.arm.key);
-            f.s.confirmation = { base: b.samples, head: h.samples };
-            if (b.failure)
-                f.base.failure = b.failure;
-            if (h.failure)
-                f.head.failure = h.failure;
-        }
-    }
-    return { targets: samples, rounds: outcome.rounds, truncated: outcome.truncated };
-}
-
-function change(name, costs) {
-    const cost = costs.get(name);
-    return {
-        name,
-        // No -X importtime record: put in sys.modules directly (as importlib does
-        // for importlib._bootstrap), so there is no import chain to show.
-        chain: cost?.chain ?? [],
-        selfMs: cost?.selfMs ?? 0,
-        cumulativeMs: cost?.cumulativeMs ?? 0,
-    };
-}
-/**
- * Modules that became eager or lazy as a group are listed under the module
- * that pulled them in too; sorting by cumulative time puts that one first.
- */
-const costliest = (a, b) => b.cumulativeMs - a.cumulativeMs || a.name.localeCompare(b.name);
-function diffModules(base, head, topChanges = 10) {
-    const inBase = new Set(base.added);
-    const inHead = new Set(head.added);
-    const added = [...inHead].filter((m) => !inBase.has(m)).map((m) => change(m, head.costs));
-    const removed = [...inBase].filter((m) => !inHead.has(m)).map((m) => change(m, base.costs));
-    const names = new Set([...base.costs.keys(), ...head.costs.keys()]);
-    const selfTimeChanges = [...names]
-        .map((name) => {
-        const b = base.costs.get(name)?.selfMs ?? null;
-        const h = head.costs.get(name)?.selfMs ?? null;
-        return { name, baseSelfMs: b, headSelfMs: h, deltaMs: (h ?? 0) - (b ?? 0) };
-    })
-        .filter((c) => c.deltaMs !== 0)
-        .sort((a, b) => Math.abs(b.deltaMs) - Math.abs(a.deltaMs) || a.name.localeCompare(b.name))
-        .slice(0, topChanges);
-    return { added: added.sort(costliest), removed: removed.sort(costliest), selfTimeChanges };
-}
-
-// The verdict for one target from its paired samples. Pure.
-/**
- * How strongly the fresh batch must point the same way on its own. A false
- * alarm must get past three tests: the first batch (alpha and both thresholds),
- * this one, and all pairs together (alpha and both thresholds again), which a
- * fluke of the first batch fails once an equal, effect-free batch dilutes it.
- * At 0.05 the fresh batch was the weak link: in the benchmark runs that led to
- * bench/RESULTS.md, real +5% and +10% slowdowns flagged by the first batch
- * were dropped by it on a noisy 2-core machine, while none of 29 A/A runs got
- * as far as a first-batch flag.
- */
-const CONFIRM_ALPHA = 0.2;
-/**
- * A regression flagged by the first batch must be confirmed by a fresh,
- * independent interleaved batch (as large as the first, where time allows)
- * pointing the same way on its own (CONFIRM_ALPHA), and by all pairs together
- * still being a regression. Peeking at the data as sampling goes on (to stop
- * early) inflates false alarms; an independent batch brings them back down.
- * Improvements fail no check and are not confirmed.
- */
-function targetVerdict(base, head, confirmation, gate) {
-    const first = comparePairs(base, head, gate.alpha);
-    const outcome = classify(first, gate);
-    if (outcome !== 'regression')
-        return { outcome, comparison: first, confirmation: null };
-    const pairs = confirmation ? Math.min(confirmation.base.length, confirmation.head.length) : 0;
-    if (!confirmation || pairs < 2) {
-        // Not enough time was left to confirm: report what was seen, and say so.
-        return { outcome, comparison: first, confirmation: { pairs, p: 1, confirmed: null } };
-    }
-    const fresh = comparePairs(confirmation.base, confirmation.head, gate.alpha);
-    const all = comparePairs([...base, ...confirmation.base.slice(0, pairs)], [...head, ...confirmation.head.slice(0, pairs)], gate.alpha);
-    const confirmed = fresh.pSlower < CONFIRM_ALPHA && fresh.logEstimate > 0;
-    return {
-        outcome: confirmed && classify(all, gate) === 'regression' ? 'regression' : 'pass',
-        comparison: all,
-        confirmation: { pairs, p: fresh.pSlower, confirmed },
-    };
-}
-
-/** Most serious first: the documented precedence of verdicts. */
-const PRECEDENCE = [
-    'error',
-    'forbidden',
-    'budget',
-    'regression',
-    'improvement',
-    'pass',
-];
-function mostSerious(verdicts) {
-    return PRECEDENCE.find((v) => verdicts.includes(v)) ?? 'pass';
-}
-const under = (name, rule) => name === rule || name.startsWith(`${rule}.`);
-/**
- * Forbidden modules among those importing a target loaded. "paramiko" forbids
- * paramiko.client too. One hit per rule: the rule's own module when it was
- * imported, else the first of its submodules by name.
- */
-function forbiddenImports(loaded, costs, forbid) {
-    const hits = [];
-    for (const rule of forbid) {
-        const matches = loaded.filter((name) => under(name, rule)).sort();
-        if (matches.length === 0)
-            continue;
-        const name = matches.includes(rule) ? rule : matches[0];
-        hits.push({ name, chain: costs.get(name)?.chain ?? [], rule, count: matches.length });
-    }
-    return hits;
-}
-function budgetStatus(medianMs, moduleCount, timeBudgetMs, maxModules) {
-    return {
-        time: timeBudgetMs === undefined || medianMs === null
-            ? null
-            : { limit: timeBudgetMs, actual: medianMs, ok: medianMs <= timeBudgetMs },
-        modules: maxModules === null || moduleCount === null
-            ? null
-            : { limit: maxModules, actual: moduleCount, ok: moduleCount <= maxModules },
-    };
-}
-function isBreached(status) {
-    return status.time?.ok === false || status.modules?.ok === false;
-}
-
-// One side's measurements → its part of the results document. Pure.
-/** Milliseconds to microsecond precision: enough for any import, and compact. */
-function ms(value) {
-    return Math.round(value * 1000) / 1000;
-}
-function costJson(cost) {
-    return {
-        name: cost.name,
-        self_ms: ms(cost.selfMs),
-        cumulative_ms: ms(cost.cumulativeMs),
-        chain: cost.chain,
-    };
-}
-function sideResult(target, samples, profile, slowest = 15) {
-    const times = samples.map((s) => s.importMs);
-    const stats = spread(times);
-    const startups = samples.flatMap((s) => (s.startupMs === null ? [] : [s.startupMs]));
-    const last = samples[samples.length - 1];
-    const modules = profile?.added ?? [];
-    return {
-        median_ms: ms(stats.median),
-        samples_ms: times.map(ms),
-        module_count: profile?.moduleCount || last?.moduleCount || 0,
-        modules_added: profile ? profile.added.length : (last?.modulesAdded ?? 0),
-        package_module_count: packageModules(target, modules).length,
-        min_ms: ms(stats.min),
-        max_ms: ms(stats.max),
-        q1_ms: ms(stats.q1),
-        q3_ms: ms(stats.q3),
-        mad_ms: ms(stats.mad),
-        median_ci_ms: stats.medianCi ? [ms(stats.medianCi[0]), ms(stats.medianCi[1])] : null,
-        cpu_samples_ms: samples.map((s) => ms(s.cpuMs)),
-        wall_samples_ms: samples.map((s) => ms(s.wallMs)),
-        startup_median_ms: startups.length ? ms(median(startups)) : null,
-        profile: {
-            runs: profile?.runs ?? 0,
-            unstable_modules: profile?.unstableModules ?? false,
-            slowest: profile ? slowestBySelf(profile.costs, slowest).map(costJson) : [],
-        },
-        modules,
-    };
-}
-
-// Budgets and forbidden imports applied to a target's result. Pure.
-/**
- * Sets forbidden, budget and the final verdict: the most serious of the
- * statistical outcome (or error), a forbidden import and a budget breach.
- */
-function applyGate(result, loaded, costs, gate) {
-    result.forbidden = loaded
-        ? forbiddenImports(loaded, costs, gate.forbid).map(({ name, chain, rule, count }) => ({
-            name,
-            chain,
-            rule,
-            count,
-        }))
-        : [];
-    const status = budgetStatus(result.head?.median_ms ?? null, result.head?.module_count ?? null, gate.budgetsMs[result.name], gate.maxModules);
-    result.budget =
-        status.time || status.modules
-            ? {
-                time: status.time && {
-                    limit_ms: ms(status.time.limit),
-                    median_ms: status.time.actual,
-                    ok: status.time.ok,
-                },
-                modules: status.modules && {
-                    limit: status.modules.limit,
-                    count: status.modules.actual,
-                    ok: status.modules.ok,
-                },
-            }
-            : null;
-    const findings = [result.verdict];
-    if (result.forbidden.length)
-        findings.push('forbidden');
-    if (isBreached(status))
-        findings.push('budget');
-    result.verdict = mostSerious(findings);
-    return result;
-}
-
-// A comparison's measurements → the results document (schema 1). Pure.
-/** The overall verdict: the most serious of the targets' (error > forbidden > budget > …). */
-function overallVerdict(verdicts) {
-    return mostSerious(verdicts);
-}
-function changeJson(c) {
-    return { name: c.name, chain: c.chain, self_ms: ms(c.selfMs), cumulative_ms: ms(c.cumulativeMs) };
-}
-function errorOf(s) {
-    const pick = (side, failure) => failure ? { side, ...failure } : null;
-    return (pick('base', s.base?.failure) ??
-        pick('head', s.head.failure) ??
-        pick('base', s.baseProfile?.failure) ??
-        pick('head', s.headProfile?.failure));
-}
-function modulesJson(s) {
-    if (!s.base || !s.baseProfile?.runs || !s.headProfile?.runs)
-        return null;
-    const diff = diffModules({ added: s.baseProfile.added, costs: s.baseProfile.costs }, { added: s.headProfile.added, costs: s.headProfile.costs });
-    return {
-        added: diff.added.map(changeJson),
-        removed: diff.removed.map(changeJson),
-        self_time_changes: diff.selfTimeChanges.map((c) => ({
-            name: c.name,
-            base_self_ms: c.baseSelfMs === null ? null : ms(c.baseSelfMs),
-            head_self_ms: c.headSelfMs === null ? null : ms(c.headSelfMs),
-            delta_ms: ms(c.deltaMs),
-        })),
-    };
-}
-function targetResult(s, gate) {
-    const error = errorOf(s);
-    const baseSamples = [...(s.base?.samples ?? []), ...(s.confirmation?.base ?? [])];
-    const headSamples = [...s.head.samples, ...(s.confirmation?.head ?? [])];
-    const measured = !error && s.head.samples.length > 0 && (!s.base || s.base.samples.length > 0);
-    const result = {
-        name: s.target,
-        verdict: error ? 'error' : 'pass',
-        base: baseSamples.length ? sideResult(s.target, baseSamples, s.baseProfile ?? undefined) : null,
-        head: headSamples.length ? sideResult(s.target, headSamples, s.headProfile ?? undefined) : null,
-        delta: null,
-        modules: modulesJson(s),
-        forbidden: [],
-        budget: null,
-        error,
-    };
-    if (!s.base)
-        result.new = true;
-    const gated = (r) => applyGate(r, s.headProfile?.runs ? s.headProfile.added : null, s.headProfile?.costs ?? new Map(), gate);
-    if (!measured || !s.base)
-        return gated(result);
-    const times = (xs) => xs.map((x) => x.importMs);
-    const confirmation = s.confirmation
-        ? { base: times(s.confirmation.base), head: times(s.confirmation.head) }
-        : null;
-    const verdict = targetVerdict(times(s.base.samples), times(s.head.samples), confirmation, gate);
-    const c = verdict.comparison;
-    result.verdict = verdict.outcome;
-    result.delta = {
-        ms: ms(c.ms),
-        pct: Math.round(c.pct * 100) / 100,
-        ci_pct: c.ciPct
-            ? [Math.round(c.ciPct[0] * 100) / 100, Math.round(c.ciPct[1] * 100) / 100]
-            : null,
-        ci_level: c.ciLevel,
-        p: c.logEstimate >= 0 ? c.pSlower : c.pFaster,
-        p_slower: c.pSlower,
-        p_faster: c.pFaster,
-        pairs: c.pairs,
-        confirmation: verdict.confirmation,
-    };
-    return gated(result);
-}
-
-/** The sampling settings as the results document records them. */
-function samplingSettings(s) {
-    return {
-        warmups: s.warmups,
-        min_pairs: s.minPairs,
-        max_pairs: s.maxPairs,
-        max_time_s: s.maxTimeMs / 1000,
-        sample_timeout_s: s.sampleTimeoutMs / 1000,
-        profile_runs: s.profileRuns,
-        seed: s.seed,
-    };
-}
-/** The gate settings as the results document records them. */
-function gateSettings(g) {
-    return {
-        threshold_pct: g.thresholdPct,
-        min_delta_ms: g.minDeltaMs,
-        alpha: g.alpha,
-        max_modules: g.maxModules,
-        forbid: g.forbid,
-        budgets_ms: g.budgetsMs,
-    };
-}
-
 /** importgate's version; a unit test keeps it equal to package.json's. */
 const VERSION = '0.1.0';
+
+// The steps measure and compare share: finding the interpreter, the targets,
+// the hint for a target that cannot be found, running the engine with progress
+// lines, and the results' common header.
+/** Installs of large projects take minutes; this only stops a hung one. */
+const INSTALL_TIMEOUT_MS = 20 * 60_000;
+/** A seed for the run order when none was given; recorded in the results to reproduce the run. */
+function randomSeed() {
+    return Math.floor(Math.random() * 2 ** 32);
+}
+/** The interpreter as given, resolved, and the real executable behind any launcher. */
+async function findInterpreter(python, deps, cwd, name) {
+    const found = findExecutable(python, deps.env.PATH ?? '', deps.cwd);
+    if (!found) {
+        throw new SetupError(`${name('python')}: "${python}" was not found (give a path, or a name on PATH)`);
+    }
+    const info = await describeInterpreter(found, childEnv(deps.env), cwd, name('python'));
+    return { info, interpreter: info.executable || found };
+}
+function requireTargets(targets, where, name) {
+    if (!targets?.length) {
+        throw new UsageError(`no targets: give ${name('target')} MODULE, or set targets = ["mypkg"] under [tool.importgate] in ${where}`);
+    }
+    return targets;
+}
+/** A hint for the commonest setup mistake: the target is not importable the way it was set up. */
+function notFoundHint(strategy, projectDir, name) {
+    if (strategy === 'none') {
+        return ` (with ${name('install')} none, PYTHONPATH is ${importRoot(projectDir)}; check the target's spelling and ${name('project-dir')}, or install the project with ${name('install')} auto)`;
+    }
+    if (strategy === 'current')
+        return ` (with ${name('install')} current the target must be installed in the interpreter's environment)`;
+    return ` (the project was installed with ${strategy}; does it package this module?)`;
+}
+/** Adds the not-found hint of each side's environment to a ModuleNotFoundError. */
+function withHints(findings, hint) {
+    for (const f of findings) {
+        if (f.error?.kind === 'ModuleNotFoundError')
+            f.error.message += hint(f.error.side);
+    }
+    return findings;
+}
+function progressLine(event, sides, name) {
+    switch (event.phase) {
+        case 'warmup':
+            return `warming up (${event.round}/${event.of})`;
+        case 'profile':
+            return `profiling with -X importtime (${event.runs} run(s) per target${sides > 1 ? ' and side' : ''})`;
+        case 'sample':
+            return event.round === 1 && event.batch === 'first'
+                ? `sampling interleaved ${sides > 1 ? 'pairs' : 'rounds'}`
+                : null;
+        case 'confirm':
+            return `confirming a regression of ${event.groups.join(', ')} with a fresh batch of ${event.pairs} pairs`;
+        case 'out-of-time':
+            return `the time budget (${name('max-time')}) ran out after ${event.done} ${event.step}`;
+        case 'failed':
+            return `${armId(event.key)}: ${event.failure.kind}: ${event.failure.message}`;
+    }
+}
+/** Runs the plan with the real probe runner, logging progress; throws when cancelled. */
+async function measurePlan(plan, sides, deps, name) {
+    const observations = await runPlan(plan, {
+        runProbe,
+        now: () => performance.now(),
+        onEvent: (event) => {
+            const line = progressLine(event, sides, name);
+            if (line)
+                deps.log(line);
+        },
+    });
+    if (deps.signal?.aborted)
+        throw new CancelledError();
+    return observations;
+}
+function documentHeader(info) {
+    return {
+        schema: 1,
+        tool: { name: 'importgate', version: VERSION },
+        python: info.version,
+        platform: `${info.platform} ${info.machine}`.trim(),
+    };
+}
+
+/**
+ * The gate and sampling come from base's [tool.importgate] (flags win); what
+ * head changes there is reported. Targets are the flags', else the union of
+ * both sides' lists.
+ */
+function compareSettings(given, base, head, seed, name) {
+    const resolved = resolveSettings([given, base.settings], seed);
+    const baseTargets = base.settings.targets ?? [];
+    const headTargets = head.settings.targets ?? [];
+    const targets = requireTargets(given.targets ?? [...new Set([...baseTargets, ...headTargets])], 'pyproject.toml', name);
+    checkBudgets(resolved.gate.budgetsMs, targets, base.file ? `${base.file} [tool.importgate]` : name('budget'));
+    const newTargets = given.targets ? [] : headTargets.filter((t) => !baseTargets.includes(t));
+    const keys = [...new Set([...Object.keys(base.raw), ...Object.keys(head.raw)])].sort();
+    const changes = keys
+        .filter((key) => JSON.stringify(base.raw[key]) !== JSON.stringify(head.raw[key]))
+        .map((key) => ({ key, base: base.raw[key] ?? null, head: head.raw[key] ?? null }));
+    return { ...resolved, targets, newTargets, changes };
+}
+
+// `importgate compare <base> <head>`: two commits, each in its own worktree and
+// environment, measured in interleaved pairs, compared, and explained.
+async function compare(request, deps) {
+    const started = new Date();
+    const clockStart = performance.now();
+    const { name } = request;
+    const git = { signal: deps.signal };
+    const ref = { base: request.baseRef, head: request.headRef };
+    const sha = {
+        base: await resolveCommit(request.repoDir, ref.base, name('base-ref'), git),
+        head: await resolveCommit(request.repoDir, ref.head, name('head-ref'), git),
+    };
+    const scratch = await mkdtemp(join(deps.env.TMPDIR || tmpdir(), 'importgate-'));
+    try {
+        // An empty folder for the children's cwd: nothing in it can shadow a module.
+        const run = join(scratch, 'run');
+        await mkdir(run);
+        const { info, interpreter } = await findInterpreter(request.python, deps, run, name);
+        const trees = SIDES.map((side) => ({ path: join(scratch, side), sha: sha[side] }));
+        return await withWorktrees(request.repoDir, trees, git, async () => {
+            const projects = {
+                base: join(scratch, 'base', request.projectSubdir),
+                head: join(scratch, 'head', request.projectSubdir),
+            };
+            for (const side of SIDES) {
+                if (!existsSync(projects[side])) {
+                    throw new SetupError(`${name('project-dir')}: ${request.projectSubdir} does not exist in ${side} (${sha[side].slice(0, 10)})`);
+                }
+            }
+            const settings = compareSettings(request.given, readPyproject(projects.base), readPyproject(projects.head), randomSeed(), name);
+            const { targets, gate, sampling } = settings;
+            const install = settings.install ?? { kind: 'auto' };
+            if (settings.changes.length) {
+                deps.log(`head changes [tool.importgate] (${settings.changes.map((c) => c.key).join(', ')}); the gate uses base's settings`);
+            }
+            deps.log(`installing base and head (${install.kind})`);
+            const envs = await installBoth((side, signal) => prepareEnvironment({
+                label: `${side} (${ref[side]} at ${sha[side].slice(0, 10)})`,
+                spec: install,
+                projectDir: projects[side],
+                envDir: join(scratch, `${side}-venv`),
+                tmpDir: join(scratch, `${side}-tmp`),
+                python: interpreter,
+                parentEnv: deps.env,
+                timeoutMs: INSTALL_TIMEOUT_MS,
+                signal,
+                installInput: name('install'),
+                commandEnv: { IMPORTGATE_SIDE: side, IMPORTGATE_SHA: sha[side] },
+            }), deps.signal);
+            const probe = await compiledProbe(envs.base.python, envs.base.env, run);
+            const isNew = (target) => settings.newTargets.includes(target);
+            const arms = targets.flatMap((target) => SIDES.filter((side) => side === 'head' || !isNew(target)).map((side) => ({
+                key: { side, target, variant: DEFAULT_VARIANT },
+                python: envs[side].python,
+                probe,
+                env: envs[side].env,
+            })));
+            deps.log(`measuring ${targets.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} interleaved pairs, at most ${sampling.maxTimeMs / 1000} s`);
+            const observations = await measurePlan({
+                arms,
+                cwd: run,
+                warmups: sampling.warmups,
+                minRounds: sampling.minPairs,
+                maxRounds: sampling.maxPairs,
+                profileRuns: sampling.profileRuns,
+                sampleTimeoutMs: sampling.sampleTimeoutMs,
+                deadline: performance.now() + sampling.maxTimeMs,
+                random: seededRandom(sampling.seed),
+                stopping: comparisonSettled(gate),
+                confirmation: regressionConfirmation(gate, sampling.minPairs, sampling.maxPairs),
+                signal: deps.signal,
+            }, 2, deps, name);
+            if (deps.logDir)
+                await saveLogs(deps.logDir, observations.arms, envs);
+            const evaluation = evaluate(observations, {
+                targets: targets.map((target) => ({ name: target, isNew: isNew(target) })),
+                variant: DEFAULT_VARIANT,
+                gate,
+                metrics: settings.metrics,
+            });
+            withHints(evaluation.targets, (side) => notFoundHint(envs[side].strategy, projects[side], name));
+            const installed = envs.base.distributions && envs.head.distributions;
+            return {
+                ...documentHeader(info),
+                command: 'compare',
+                verdict: evaluation.verdict,
+                base: { ref: ref.base, sha: sha.base },
+                head: { ref: ref.head, sha: sha.head },
+                settings: settingsJson(settings, {
+                    install: install.kind === 'command' ? install.command : install.kind,
+                    python: interpreter,
+                    projectDir: request.projectSubdir || '.',
+                }),
+                config_changes: settings.changes,
+                deps: installed
+                    ? {
+                        base_strategy: envs.base.strategy,
+                        head_strategy: envs.head.strategy,
+                        changed: diffDistributions(envs.base.distributions, envs.head.distributions),
+                    }
+                    : null,
+                rounds: observations.rounds,
+                truncated: observations.truncated,
+                started_at: started.toISOString(),
+                duration_s: ms((performance.now() - clockStart) / 1000),
+                targets: evaluation.targets.map(targetResult),
+            };
+        });
+    }
+    finally {
+        await rm(scratch, { recursive: true, force: true });
+    }
+}
 
 /** What the working tree at `dir` is, for the results' `head` field. */
 async function describeWorkingTree(dir) {
@@ -3035,159 +3658,82 @@ async function describeWorkingTree(dir) {
 }
 
 // `importgate measure`: the working tree as it is, one side, no comparison.
-/** Sampling stops early once every target's median is known to within this fraction. */
-const SETTLED_HALF_WIDTH = 0.01;
-/** Installs of large projects take minutes; this only stops a hung one. */
-const INSTALL_TIMEOUT_MS = 20 * 60_000;
-function medianSettled(results) {
-    return results.every((result) => {
-        if (result.failure)
-            return true;
-        const times = result.samples.map((s) => s.importMs);
-        const interval = medianInterval(times);
-        return (interval !== null && (interval[1] - interval[0]) / 2 <= SETTLED_HALF_WIDTH * median(times));
-    });
-}
-/** A hint for the commonest setup mistake: the target is not importable the way it was set up. */
-function notFoundHint(strategy, projectDir) {
-    if (strategy === 'none') {
-        return ` (with --install none, PYTHONPATH is ${importRoot(projectDir)}; check the target's spelling and --project-dir, or install the project with --install auto)`;
-    }
-    if (strategy === 'current')
-        return " (with --install current the target must be installed in the interpreter's environment)";
-    return ` (the project was installed with ${strategy}; does it package this module?)`;
-}
-function targetError(failure, strategy, projectDir) {
-    const hint = failure.kind === 'ModuleNotFoundError' ? notFoundHint(strategy, projectDir) : '';
-    return { side: 'head', ...failure, message: failure.message + hint };
-}
-function describeEvent(event) {
-    if (event.phase === 'warmup')
-        return `warming up (${event.round}/${event.of})`;
-    if (event.phase === 'failed')
-        return `${event.arm.target}: ${event.failure.kind}: ${event.failure.message}`;
-    return null;
-}
-async function measure(config, deps) {
+async function measure(request, deps) {
     const started = new Date();
     const clockStart = performance.now();
-    const python = findExecutable(config.python, deps.env.PATH ?? '', deps.cwd);
-    if (!python) {
-        throw new SetupError(`--python: "${config.python}" was not found (give a path, or a name on PATH)`);
-    }
-    const pyproject = readPyproject(config.projectDir);
-    const targets = config.flags.targets ?? pyproject.settings.targets;
-    if (!targets?.length) {
-        throw new UsageError(`no targets: pass -t MODULE (repeatable), or set targets = ["mypkg"] under [tool.importgate] in ${config.projectDir}/pyproject.toml`);
-    }
-    const settings = resolve(config.flags, pyproject.settings);
-    checkBudgets(settings.gate, targets, pyproject.file ? `${pyproject.file} [tool.importgate]` : '--budget');
+    const { name } = request;
+    const pyproject = readPyproject(request.projectDir);
+    const targets = requireTargets(request.given.targets ?? pyproject.settings.targets, `${request.projectDir}/pyproject.toml`, name);
+    const settings = resolveSettings([request.given, pyproject.settings], randomSeed());
+    checkBudgets(settings.gate.budgetsMs, targets, pyproject.file ? `${pyproject.file} [tool.importgate]` : name('budget'));
     const install = settings.install ?? { kind: 'none' };
+    // Before anything runs: the warm-ups write __pycache__ into the tree.
+    const tree = await describeWorkingTree(request.repoDir);
     // A neutral, empty cwd: nothing in it can shadow a module or add to the search.
     const scratch = await mkdtemp(join(deps.env.TMPDIR || tmpdir(), 'importgate-'));
     try {
-        const info = await describeInterpreter(python, childEnv(deps.env), scratch);
-        const interpreter = info.executable || python;
+        const { info, interpreter } = await findInterpreter(request.python, deps, scratch, name);
         if (install.kind !== 'none' && install.kind !== 'current') {
             deps.log(`installing the working tree (${install.kind})`);
         }
         const environment = await prepareEnvironment({
             label: 'the working tree',
             spec: install,
-            projectDir: config.projectDir,
+            projectDir: request.projectDir,
             envDir: join(scratch, 'venv'),
             tmpDir: join(scratch, 'tmp'),
             python: interpreter,
             parentEnv: deps.env,
             timeoutMs: INSTALL_TIMEOUT_MS,
             signal: deps.signal,
+            installInput: name('install'),
         });
-        const env = environment.env;
-        const probe = await compiledProbe(environment.python, env, scratch);
-        const arms = targets.map((target) => ({
-            key: `head:${target}`,
-            target,
-            python: environment.python,
-            probe,
-            env,
-        }));
-        const sampling = settings.sampling;
-        const random = seededRandom(sampling.seed);
-        const options = {
-            arms,
+        const probe = await compiledProbe(environment.python, environment.env, scratch);
+        const { sampling } = settings;
+        deps.log(`Python ${info.version_info.join('.')} (${interpreter}), ${targets.length} target(s)`);
+        deps.log(`measuring ${targets.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} rounds, at most ${sampling.maxTimeMs / 1000} s in all`);
+        const observations = await measurePlan({
+            arms: targets.map((target) => ({
+                key: { side: 'head', target, variant: DEFAULT_VARIANT },
+                python: environment.python,
+                probe,
+                env: environment.env,
+            })),
             cwd: scratch,
             warmups: sampling.warmups,
             minRounds: sampling.minPairs,
             maxRounds: sampling.maxPairs,
-            deadline: performance.now() + sampling.maxTimeMs,
+            profileRuns: sampling.profileRuns,
             sampleTimeoutMs: sampling.sampleTimeoutMs,
-            random,
-            settled: medianSettled,
+            deadline: performance.now() + sampling.maxTimeMs,
+            random: seededRandom(sampling.seed),
+            stopping: medianSettled,
+            confirmation: NO_CONFIRMATION,
             signal: deps.signal,
-            onEvent: (event) => {
-                const line = describeEvent(event);
-                if (line)
-                    deps.log(line);
-            },
-        };
-        deps.log(`Python ${info.version_info.join('.')} (${interpreter}), ${targets.length} target(s)`);
-        const results = emptyResults(arms);
-        await warmUp(options, results);
-        const live = arms.filter((arm) => !results.get(arm.key).failure);
-        deps.log(`profiling with -X importtime (${sampling.profileRuns} run(s) per target)`);
-        const profiles = await profileArms({
-            arms: live,
-            runs: sampling.profileRuns,
-            cwd: scratch,
-            timeoutMs: sampling.sampleTimeoutMs,
-            random,
-            signal: deps.signal,
+        }, 1, deps, name);
+        const evaluation = evaluate(observations, {
+            targets: targets.map((target) => ({ name: target, isNew: false })),
+            variant: DEFAULT_VARIANT,
+            gate: settings.gate,
+            metrics: settings.metrics,
         });
-        deps.log(`sampling (${sampling.minPairs} to ${sampling.maxPairs} rounds, at most ${sampling.maxTimeMs / 1000} s in all)`);
-        const outcome = await sample(options, results);
-        if (deps.signal?.aborted)
-            throw new SetupError('cancelled');
-        const targetResults = arms.map((arm) => {
-            const armResult = results.get(arm.key);
-            const profile = profiles.get(arm.key);
-            const failure = armResult.failure ?? profile?.failure ?? null;
-            const measured = armResult.samples.length > 0 && !failure;
-            const result = {
-                name: arm.target,
-                verdict: failure ? 'error' : 'pass',
-                base: null,
-                head: measured ? sideResult(arm.target, armResult.samples, profile) : null,
-                delta: null,
-                modules: null,
-                forbidden: [],
-                budget: null,
-                error: failure ? targetError(failure, environment.strategy, config.projectDir) : null,
-            };
-            const loaded = profile?.runs ? profile.added : null;
-            return applyGate(result, loaded, profile?.costs ?? new Map(), settings.gate);
-        });
-        const tree = await describeWorkingTree(config.repoDir);
+        withHints(evaluation.targets, () => notFoundHint(environment.strategy, request.projectDir, name));
         return {
-            schema: 1,
-            tool: { name: 'importgate', version: VERSION },
+            ...documentHeader(info),
             command: 'measure',
-            verdict: mostSerious(targetResults.map((t) => t.verdict)),
-            python: info.version,
-            platform: `${info.platform} ${info.machine}`.trim(),
+            verdict: evaluation.verdict,
             base: null,
             head: { ref: 'WORKTREE', sha: tree.sha, dirty: tree.dirty },
-            settings: {
+            settings: settingsJson(settings, {
                 install: environment.strategy,
                 python: environment.python,
-                project_dir: config.projectDir,
-                ...gateSettings(settings.gate),
-                ...samplingSettings(sampling),
-            },
-            rounds: outcome.rounds,
-            truncated: outcome.truncated,
+                projectDir: request.projectDir,
+            }),
+            rounds: observations.rounds,
+            truncated: observations.truncated,
             started_at: started.toISOString(),
             duration_s: ms((performance.now() - clockStart) / 1000),
-            targets: targetResults,
+            targets: evaluation.targets.map(targetResult),
         };
     }
     finally {
@@ -3195,314 +3741,49 @@ async function measure(config, deps) {
     }
 }
 
-// `importgate compare <base> <head>`: two commits, each in its own worktree and
-// environment, measured in interleaved pairs, compared, and explained.
-/**
- * The gate and sampling come from base's [tool.importgate] (flags win), so a
- * pull request cannot loosen its own gate unseen; what head changes there is
- * reported. Targets are -t, else the union of both sides' lists.
- */
-function compareSettings(flags, base, head) {
-    const resolved = resolve(flags, base.settings);
-    const baseTargets = base.settings.targets ?? [];
-    const headTargets = head.settings.targets ?? [];
-    const targets = flags.targets ?? [...new Set([...baseTargets, ...headTargets])];
-    if (targets.length === 0) {
-        throw new UsageError('no targets: pass -t MODULE (repeatable), or set targets = ["mypkg"] under [tool.importgate] in pyproject.toml');
-    }
-    checkBudgets(resolved.gate, targets, base.file ? `${base.file} [tool.importgate]` : '--budget');
-    const newTargets = flags.targets ? [] : headTargets.filter((t) => !baseTargets.includes(t));
-    const keys = [...new Set([...Object.keys(base.raw), ...Object.keys(head.raw)])].sort();
-    const changes = keys
-        .filter((key) => JSON.stringify(base.raw[key]) !== JSON.stringify(head.raw[key]))
-        .map((key) => ({ key, base: base.raw[key] ?? null, head: head.raw[key] ?? null }));
-    return { ...resolved, targets, newTargets, changes };
-}
-/** Installs both sides at once; when one fails the other is stopped, and the first error is thrown. */
-async function installBoth(install, outer) {
-    const controller = new AbortController();
-    const onAbort = () => controller.abort();
-    outer?.addEventListener('abort', onAbort, { once: true });
-    try {
-        const run = (side) => install(side, controller.signal).catch((error) => {
-            controller.abort();
-            throw error;
-        });
-        const [base, head] = await Promise.allSettled([run('base'), run('head')]);
-        // Report the side that failed first on its own, not the one stopped because of it.
-        for (const result of [base, head]) {
-            if (result.status === 'rejected' && !/ cancelled\./.test(String(result.reason)))
-                throw result.reason;
-        }
-        if (base.status === 'rejected')
-            throw base.reason;
-        if (head.status === 'rejected')
-            throw head.reason;
-        return { base: base.value, head: head.value };
-    }
-    finally {
-        outer?.removeEventListener('abort', onAbort);
-    }
-}
-/** Raw -X importtime output of every profile run, and each side's install output. */
-async function saveLogs(dir, targets, envs) {
-    await mkdir(join(dir, 'importtime'), { recursive: true });
-    for (const side of ['base', 'head']) {
-        if (envs[side].log)
-            await writeFile(join(dir, `install-${side}.log`), envs[side].log);
-        for (const t of targets) {
-            const logs = (side === 'base' ? t.baseProfile : t.headProfile)?.logs ?? [];
-            for (const [i, log] of logs.entries()) {
-                await writeFile(join(dir, 'importtime', `${side}-${t.target}-${i + 1}.log`), log);
-            }
-        }
-    }
-}
-async function compare(config, deps) {
-    const started = new Date();
-    const clockStart = performance.now();
-    const python = findExecutable(config.python, deps.env.PATH ?? '', deps.cwd);
-    if (!python)
-        throw new SetupError(`--python: "${config.python}" was not found (give a path, or a name on PATH)`);
-    const sha = {
-        base: await resolveCommit(config.repoDir, config.baseRef, 'base ref'),
-        head: await resolveCommit(config.repoDir, config.headRef, 'head ref'),
-    };
-    const scratch = await mkdtemp(join(deps.env.TMPDIR || tmpdir(), 'importgate-'));
-    try {
-        // An empty folder for the children's cwd: nothing in it can shadow a module.
-        const run = join(scratch, 'run');
-        await mkdir(run);
-        const info = await describeInterpreter(python, childEnv(deps.env), run);
-        const interpreter = info.executable || python;
-        const trees = [
-            { path: join(scratch, 'base'), sha: sha.base },
-            { path: join(scratch, 'head'), sha: sha.head },
-        ];
-        return await withWorktrees(config.repoDir, trees, async () => {
-            const projects = {
-                base: join(scratch, 'base', config.projectSubdir),
-                head: join(scratch, 'head', config.projectSubdir),
-            };
-            for (const side of ['base', 'head']) {
-                if (!existsSync(projects[side])) {
-                    throw new SetupError(`--project-dir: ${config.projectSubdir} does not exist in ${side} (${sha[side].slice(0, 10)})`);
-                }
-            }
-            const settings = compareSettings(config.flags, readPyproject(projects.base), readPyproject(projects.head));
-            const { targets, gate } = settings;
-            const install = settings.install ?? { kind: 'auto' };
-            if (settings.changes.length) {
-                deps.log(`head changes [tool.importgate] (${settings.changes.map((c) => c.key).join(', ')}); the gate uses base's settings`);
-            }
-            const ref = (side) => (side === 'base' ? config.baseRef : config.headRef);
-            deps.log(`installing base and head (${install.kind})`);
-            const envs = await installBoth((side, signal) => prepareEnvironment({
-                label: `${side} (${ref(side)} at ${sha[side].slice(0, 10)})`,
-                spec: install,
-                projectDir: projects[side],
-                envDir: join(scratch, `${side}-venv`),
-                tmpDir: join(scratch, `${side}-tmp`),
-                python: interpreter,
-                parentEnv: deps.env,
-                timeoutMs: INSTALL_TIMEOUT_MS,
-                signal,
-                commandEnv: { IMPORTGATE_SIDE: side, IMPORTGATE_SHA: sha[side] },
-            }), deps.signal);
-            const probe = await compiledProbe(envs.base.python, envs.base.env, run);
-            const arms = targets.map((target) => {
-                const arm = (side) => ({
-                    key: `${side}:${target}`,
-                    target,
-                    python: envs[side].python,
-                    probe,
-                    env: envs[side].env,
-                    group: target,
-                });
-                return {
-                    target,
-                    base: settings.newTargets.includes(target) ? null : arm('base'),
-                    head: arm('head'),
-                };
-            });
-            const s = settings.sampling;
-            deps.log(`measuring ${targets.join(', ')}: ${s.minPairs} to ${s.maxPairs} interleaved pairs, at most ${s.maxTimeMs / 1000} s`);
-            let sampling = false;
-            const outcome = await sampleComparison({
-                targets: arms,
-                cwd: run,
-                warmups: s.warmups,
-                minPairs: s.minPairs,
-                maxPairs: s.maxPairs,
-                deadline: performance.now() + s.maxTimeMs,
-                sampleTimeoutMs: s.sampleTimeoutMs,
-                profileRuns: s.profileRuns,
-                // Twice the minimum: the fresh batch has a fixed size and no early stop,
-                // and at 20 pairs noise on a 2-core runner sank real 10% slowdowns.
-                confirmPairs: Math.min(s.maxPairs, 2 * s.minPairs),
-                random: seededRandom(s.seed),
-                gate,
-                signal: deps.signal,
-                onEvent: (event) => {
-                    if (event.phase === 'warmup')
-                        deps.log(`warming up (${event.round}/${event.of})`);
-                    if (event.phase === 'sample' && event.round === 1 && !sampling) {
-                        sampling = true;
-                        deps.log('sampling interleaved pairs');
-                    }
-                    if (event.phase === 'failed')
-                        deps.log(`${event.arm.key}: ${event.failure.kind}: ${event.failure.message}`);
-                    if (event.phase === 'confirm')
-                        deps.log(`confirming a regression of ${event.targets.join(', ')} with a fresh batch`);
-                },
-            });
-            if (deps.signal?.aborted)
-                throw new SetupError('cancelled');
-            if (deps.logDir)
-                await saveLogs(deps.logDir, outcome.targets, envs);
-            const results = outcome.targets.map((t) => targetResult(t, gate));
-            const installed = envs.base.distributions && envs.head.distributions;
-            return {
-                schema: 1,
-                tool: { name: 'importgate', version: VERSION },
-                command: 'compare',
-                verdict: overallVerdict(results.map((t) => t.verdict)),
-                python: info.version,
-                platform: `${info.platform} ${info.machine}`.trim(),
-                base: { ref: config.baseRef, sha: sha.base },
-                head: { ref: config.headRef, sha: sha.head },
-                settings: {
-                    install: install.kind === 'command' ? install.command : install.kind,
-                    python: interpreter,
-                    project_dir: config.projectSubdir || '.',
-                    ...gateSettings(gate),
-                    ...samplingSettings(s),
-                },
-                config_changes: settings.changes,
-                deps: installed
-                    ? {
-                        base_strategy: envs.base.strategy,
-                        head_strategy: envs.head.strategy,
-                        changed: diffDistributions(envs.base.distributions, envs.head.distributions),
-                    }
-                    : null,
-                rounds: outcome.rounds,
-                truncated: outcome.truncated,
-                started_at: started.toISOString(),
-                duration_s: ms((performance.now() - clockStart) / 1000),
-                targets: results,
-            };
-        });
-    }
-    finally {
-        await rm(scratch, { recursive: true, force: true });
-    }
-}
-
-function directory(input, path) {
-    if (!existsSync(path) || !statSync(path).isDirectory()) {
-        throw new UsageError(`${input}: ${path} is not a directory`);
-    }
-    return path;
-}
-/** --project-dir as a path inside the repository (it is looked up in each worktree). */
-function projectSubdir(repoDir, value) {
-    const sub = relative(repoDir, resolve$1(repoDir, value ?? '.'));
-    if (sub.startsWith('..') || isAbsolute(sub)) {
-        throw new UsageError(`--project-dir: "${value}" is outside the repository ${repoDir}; give a folder inside it`);
-    }
-    return sub;
-}
-function validateTargets(targets, source) {
-    for (const target of targets) {
-        const problem = moduleNameProblem(target);
-        if (problem)
-            throw new UsageError(`${source}: "${target}" is not a Python module name: ${problem}`);
-    }
-    return [...new Set(targets)];
-}
-
-// Command-line flags (as node:util parseArgs returns them), or the action's
-// inputs mapped onto the same names, → SettingsInput.
-const cliName = (flag) => (flag === 'target' ? '-t/--target' : `--${flag}`);
-function positive(input, value) {
-    const ms = parseDuration(input, value, 's');
-    if (ms <= 0)
-        throw new UsageError(`${input}: "${value}" must be more than zero`);
-    return ms;
-}
-/** "mypkg=300ms" → ["mypkg", 300]. */
-function budget(value, input) {
-    const at = value.indexOf('=');
-    if (at < 1)
-        throw new UsageError(`${input}: "${value}" should be TARGET=DURATION, such as mypkg=300ms`);
-    const [target] = validateTargets([value.slice(0, at).trim()], input);
-    return [target, parseDuration(input, value.slice(at + 1), 'ms')];
-}
-function flagSettings(f, installModes, minProfileRuns = 0, name = cliName) {
-    const when = (value, parse) => value === undefined ? undefined : parse(value);
-    const input = {
-        targets: f.target?.length ? validateTargets(f.target, name('target')) : undefined,
-        install: when(f.install, (v) => parseInstall(name('install'), v, installModes)),
-        thresholdPct: when(f.threshold, (v) => parsePercent(name('threshold'), v)),
-        minDeltaMs: when(f['min-delta'], (v) => parseDuration(name('min-delta'), v, 'ms')),
-        maxModules: when(f['max-modules'], (v) => parseCount(name('max-modules'), v, 1)),
-        forbid: f.forbid?.length ? validateTargets(f.forbid, name('forbid')) : undefined,
-        budgetsMs: f.budget?.length
-            ? Object.fromEntries(f.budget.map((b) => budget(b, name('budget'))))
-            : undefined,
-        minPairs: when(f['min-pairs'], (v) => parseCount(name('min-pairs'), v, 1)),
-        maxPairs: when(f['max-pairs'], (v) => parseCount(name('max-pairs'), v, 1)),
-        maxTimeMs: when(f['max-time'], (v) => positive(name('max-time'), v)),
-        sampleTimeoutMs: when(f['sample-timeout'], (v) => positive(name('sample-timeout'), v)),
-        warmups: when(f.warmup, (v) => parseCount(name('warmup'), v, 0)),
-        profileRuns: when(f['profile-runs'], (v) => parseCount(name('profile-runs'), v, minProfileRuns)),
-        seed: when(f.seed, (v) => parseCount(name('seed'), v, 0)),
-    };
-    if (f.alpha !== undefined) {
-        const a = Number(f.alpha);
-        if (!(a > 0 && a < 0.5)) {
-            throw new UsageError(`${name('alpha')}: "${f.alpha}" must be a number between 0 and 0.5, such as 0.01`);
-        }
-        input.alpha = a;
-    }
-    return input;
-}
-
-// `importgate compare <base-ref> <head-ref>` flags → CompareConfig. Settings
-// from [tool.importgate] are read later, from the base commit's checkout.
-function compareConfig(flags, positionals, cwd) {
-    if (positionals.length !== 2) {
-        throw new UsageError(`compare needs two revisions, base then head (e.g. importgate compare main HEAD); got ${positionals.length}: ${JSON.stringify(positionals)}`);
-    }
-    const [baseRef, headRef] = positionals;
-    const repoDir = directory('-C/--repo', resolve$1(cwd, flags.repo ?? '.'));
+// The CLI's flags (or the action's inputs) → what a command is asked to do.
+// Settings from [tool.importgate] are merged later, by the command, once the
+// project (for compare: the base commit's checkout) is known.
+/** How the CLI names its inputs in messages. */
+const cliName = (input) => {
+    if (input === 'target')
+        return '-t/--target';
+    if (input === 'repo')
+        return '-C/--repo';
+    if (input === 'base-ref')
+        return 'base ref';
+    if (input === 'head-ref')
+        return 'head ref';
+    return `--${input}`;
+};
+const COMMAND_RULES = {
+    measure: { installModes: INSTALL_MODES.measure, minProfileRuns: 0 },
+    compare: { installModes: INSTALL_MODES.compare, minProfileRuns: 1 },
+};
+function measureRequest(values, cwd, name = cliName) {
+    const repoDir = directory(name('repo'), resolve(cwd, values.repo ?? '.'));
     return {
         repoDir,
-        projectSubdir: projectSubdir(repoDir, flags['project-dir']),
+        projectDir: directory(name('project-dir'), resolve(repoDir, values['project-dir'] ?? '.')),
+        python: values.python ?? 'python3',
+        given: partialSettings(values, COMMAND_RULES.measure, name),
+        name,
+    };
+}
+function compareRequest(values, revisions, cwd, name = cliName) {
+    if (revisions.length !== 2) {
+        throw new UsageError(`compare needs two revisions, base then head (e.g. importgate compare main HEAD); got ${revisions.length}: ${JSON.stringify(revisions)}`);
+    }
+    const [baseRef, headRef] = revisions;
+    const repoDir = directory(name('repo'), resolve(cwd, values.repo ?? '.'));
+    return {
+        repoDir,
+        projectSubdir: projectSubdir(repoDir, values['project-dir'], name('project-dir')),
         baseRef,
         headRef,
-        python: flags.python ?? 'python3',
-        // At least one profile run per side: the module diff needs them.
-        flags: flagSettings(flags, ['auto', 'none', 'pip', 'uv'], 1),
-        jsonPath: flags.json ? resolve$1(cwd, flags.json) : null,
-        markdownPath: flags.markdown ? resolve$1(cwd, flags.markdown) : null,
-        quiet: flags.quiet ?? false,
-    };
-}
-
-// `importgate measure` flags → MeasureConfig. The project's [tool.importgate]
-// is merged in by the command (flags win), once the project is known.
-function measureConfig(flags, cwd) {
-    const repoDir = directory('-C/--repo', resolve$1(cwd, flags.repo ?? '.'));
-    return {
-        repoDir,
-        projectDir: directory('--project-dir', resolve$1(repoDir, flags['project-dir'] ?? '.')),
-        python: flags.python ?? 'python3',
-        flags: flagSettings(flags, ['none', 'current', 'auto', 'pip', 'uv']),
-        jsonPath: flags.json ? resolve$1(cwd, flags.json) : null,
-        markdownPath: flags.markdown ? resolve$1(cwd, flags.markdown) : null,
-        quiet: flags.quiet ?? false,
+        python: values.python ?? 'python3',
+        given: partialSettings(values, COMMAND_RULES.compare, name),
+        name,
     };
 }
 
@@ -3536,6 +3817,15 @@ const signedMs = (value) => signed(value, formatMs);
 /** +12.3%, −0.85%, +8524%. */
 function signedPct(value) {
     return signed(value, (x) => `${x.toFixed(x >= 100 ? 0 : x >= 10 ? 1 : 2)}%`);
+}
+/** "12% slower" for ordinary changes, "85× slower" once the ratio says more than a percentage. */
+function howMuch(pct) {
+    const ratio = 1 + pct / 100;
+    if (pct >= 200)
+        return `${ratio.toFixed(ratio >= 10 ? 0 : 1)}× slower`;
+    if (pct > 0)
+        return `${pct.toFixed(pct >= 10 ? 0 : 1)}% slower`;
+    return `${Math.abs(pct).toFixed(Math.abs(pct) >= 10 ? 0 : 1)}% faster`;
 }
 
 // To do: next major: remove.
@@ -3986,6 +4276,10 @@ function table(header, rows, align) {
     const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
     return markdownTable([header.map(cell), ...rows.map((row) => row.map(cell))], { align });
 }
+/** Rich text as markdown: code parts in code spans, the rest escaped. */
+function rich(parts) {
+    return parts.map((part) => (typeof part === 'string' ? plain(part) : code(part.code))).join('');
+}
 function chain(names) {
     return names.map(code).join(' → ');
 }
@@ -3997,15 +4291,6 @@ const VERDICT_LABEL = {
     forbidden: '⛔ forbidden import',
     error: '⚠️ error',
 };
-/** "12% slower" for ordinary changes, "85× slower" once the ratio says more than a percentage. */
-function howMuch(pct) {
-    const ratio = 1 + pct / 100;
-    if (pct >= 200)
-        return `${ratio.toFixed(ratio >= 10 ? 0 : 1)}× slower`;
-    if (pct > 0)
-        return `${pct.toFixed(pct >= 10 ? 0 : 1)}% slower`;
-    return `${Math.abs(pct).toFixed(Math.abs(pct) >= 10 ? 0 : 1)}% faster`;
-}
 /** The first `limit` items, and a line saying how many were left out. */
 function capped(items, limit, render) {
     const lines = items.slice(0, limit).map(render);
@@ -4016,27 +4301,14 @@ function capped(items, limit, render) {
 
 // The sections of the markdown report about the gate: forbidden imports,
 // budgets, configuration changes and errors. Pure.
-function budgets(doc) {
-    const rows = [];
-    for (const t of doc.targets) {
-        const b = t.budget;
-        if (b?.time)
-            rows.push([
-                code(t.name),
-                'import time',
-                formatMs(b.time.limit_ms),
-                formatMs(b.time.median_ms),
-                b.time.ok ? '✅ within' : '❌ over',
-            ]);
-        if (b?.modules)
-            rows.push([
-                code(t.name),
-                'modules',
-                String(b.modules.limit),
-                String(b.modules.count),
-                b.modules.ok ? '✅ within' : '❌ over',
-            ]);
-    }
+function budgets(view) {
+    const rows = view.budgets.map((b) => [
+        code(b.target),
+        b.on === 'time' ? 'import time' : 'modules',
+        b.on === 'time' ? formatMs(b.limit) : String(b.limit),
+        b.on === 'time' ? formatMs(b.actual) : String(b.actual),
+        b.ok ? '✅ within' : '❌ over',
+    ]);
     if (!rows.length)
         return [];
     return [
@@ -4045,35 +4317,31 @@ function budgets(doc) {
         table(['Target', 'Budget on', 'Limit', 'Head', 'Status'], rows, ['l', 'l', 'r', 'r', 'l']),
     ];
 }
-function forbidden(doc, limit) {
-    const hits = doc.targets.flatMap((t) => t.forbidden.map((f) => ({ target: t.name, ...f })));
-    if (!hits.length)
+function forbidden(view, limit) {
+    if (!view.forbidden.length)
         return [];
-    const lines = capped(hits, limit, (h) => {
+    const lines = capped(view.forbidden, limit, (h) => {
         const via = h.chain.length ? `, via ${chain(h.chain)}` : '';
         const count = h.count > 1 ? ` (${h.count} modules under ${code(h.rule)})` : '';
         return `- ⛔ ${code(h.name)} is imported by ${code(h.target)}${via}${count}`;
     });
     return ['#### Forbidden imports', '', ...lines];
 }
-function configChanges(doc) {
-    const changes = doc.config_changes ?? [];
-    if (!changes.length)
+function configChanges(view) {
+    if (!view.configChanges.length)
         return [];
-    const items = changes.map((c) => `${code(c.key)}: ${code(JSON.stringify(c.base))} → ${code(JSON.stringify(c.head))}`);
+    const items = view.configChanges.map((c) => `${code(c.key)}: ${code(JSON.stringify(c.base))} → ${code(JSON.stringify(c.head))}`);
     return [
         `> [!WARNING]`,
         `> This pull request changes \`[tool.importgate]\`; the gate used the base branch's settings. ${items.join('; ')}`,
     ];
 }
-function errors(doc) {
-    const failed = doc.targets.filter((t) => t.error);
-    if (!failed.length)
+function errors(view) {
+    if (!view.errors.length)
         return [];
     const out = ['#### Errors', ''];
-    for (const t of failed) {
-        const e = t.error;
-        out.push(`- ${code(t.name)} (${e.side}): **${plain(e.kind)}**: ${plain(e.message)}`);
+    for (const { target, error: e } of view.errors) {
+        out.push(`- ${code(target)} (${e.side}): **${plain(e.kind)}**: ${plain(e.message)}`);
         const detail = [...e.traceback, ...(e.stderr_tail ? ['', e.stderr_tail] : [])]
             .join('\n')
             .replace(/```/g, "'''");
@@ -4081,6 +4349,193 @@ function errors(doc) {
             out.push('', '  ```', ...detail.split('\n').map((l) => `  ${l}`), '  ```');
     }
     return out;
+}
+
+// The sections of the markdown report about the measurements, each from the
+// view model. Pure.
+function headline(view) {
+    return `### ${rich(view.headline)}`;
+}
+/** The row's target, with the metric named when it is not the primary one. */
+const rowName = (r) => r.primary ? code(r.target) : `${code(r.target)} · ${r.label}`;
+/** A gating row shows the target's verdict; a reported-only row what its statistics say. */
+function verdictCell(r) {
+    if (!r.gating) {
+        const said = r.outcome === 'regression' ? 'slower' : r.outcome === 'improvement' ? 'faster' : 'no change';
+        return `ℹ️ ${said} (not gating)`;
+    }
+    return VERDICT_LABEL[r.verdict] + (r.isNew ? ' (new target)' : '');
+}
+function deltaTable(view) {
+    if (view.command === 'measure') {
+        const rows = view.rows.map((r) => [
+            rowName(r),
+            r.head ? formatMs(r.head.median) : '–',
+            r.head ? `${formatMs(r.head.q1)} – ${formatMs(r.head.q3)}` : '–',
+            r.head ? String(r.head.moduleCount) : '–',
+            verdictCell(r),
+        ]);
+        return table(['Target', 'Median', 'IQR', 'Modules', 'Verdict'], rows, ['l', 'r', 'r', 'r', 'l']);
+    }
+    const rows = view.rows.map((r) => {
+        const d = r.delta;
+        return [
+            rowName(r),
+            r.base ? formatMs(r.base.median) : '–',
+            r.head ? formatMs(r.head.median) : '–',
+            d ? signedMs(d.ms) : '–',
+            d ? signedPct(d.pct) : '–',
+            d?.ci_pct ? `${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}` : '–',
+            verdictCell(r),
+        ];
+    });
+    const level = view.rows.find((r) => r.delta)?.delta?.ci_level ?? 0.98;
+    return table(['Target', 'Base', 'Head', 'Δ ms', 'Δ %', `CI (${Math.round(level * 100)}%)`, 'Verdict'], rows, ['l', 'r', 'r', 'r', 'r', 'r', 'l']);
+}
+function lazyItems(view, limit) {
+    const { target, eager } = view;
+    const lines = capped(view.groups, limit, ({ lead, more }) => {
+        const withMore = more ? `, with ${more} module${more > 1 ? 's' : ''} it imports` : '';
+        return eager
+            ? `- ${code(lead.name)} is now imported by ${code(target)} (${signedMs(lead.cumulative_ms)}), via ${chain(lead.chain)}${withMore}`
+            : `- ${code(lead.name)} is no longer imported by ${code(target)} (${signedMs(-lead.cumulative_ms)})${withMore}`;
+    });
+    const n = view.aliases;
+    if (n)
+        lines.push(`- ${n} more module name${n > 1 ? 's' : ''} ${eager ? 'appear' : 'disappear'} in \`sys.modules\` without an import`);
+    return lines;
+}
+function lazyLoading(view, limit) {
+    const lines = view.lazy.flatMap((l) => lazyItems(l, limit));
+    if (!lines.length)
+        return [];
+    return [
+        '#### Lazy-loading changes',
+        '',
+        ...lines,
+        '',
+        '<sub>Times are cumulative `-X importtime` times of the module and what it imports.</sub>',
+    ];
+}
+function whereTimeWent(view, limit) {
+    const out = [];
+    for (const { target, changes } of view.selfTime) {
+        const ms = (x) => (x === null ? '–' : formatMs(x));
+        const rows = changes
+            .slice(0, limit)
+            .map((c) => [code(c.name), ms(c.base_self_ms), ms(c.head_self_ms), signedMs(c.delta_ms)]);
+        if (out.length)
+            out.push('');
+        out.push(`**${code(target)}**: own (self) time by module, largest changes first`, '', table(['Module', 'Base', 'Head', 'Δ'], rows, ['l', 'r', 'r', 'r']));
+    }
+    return out.length ? ['#### Where the time went', '', ...out] : [];
+}
+function slowest(view, limit) {
+    const out = [];
+    for (const { target, modules } of view.slowest) {
+        const rows = modules
+            .slice(0, limit)
+            .map((m) => [
+            code(m.name),
+            formatMs(m.self_ms),
+            formatMs(m.cumulative_ms),
+            m.chain.length > 1 ? chain(m.chain.slice(0, -1)) : '(the target)',
+        ]);
+        if (out.length)
+            out.push('');
+        out.push(`**${code(target)}**`, '', table(['Module', 'Self', 'Cumulative', 'Imported through'], rows, ['l', 'r', 'r', 'l']));
+    }
+    if (!out.length)
+        return [];
+    return [
+        '#### Slowest modules',
+        '',
+        ...out,
+        '',
+        '<sub>Median of untimed `-X importtime` runs, which run slower than the timed samples.</sub>',
+    ];
+}
+function moduleCounts(view) {
+    const rows = view.moduleCounts.map(({ target, base: b, head: h }) => {
+        const delta = b ? h.module_count - b.module_count : null;
+        return [
+            code(target),
+            b ? String(b.module_count) : '–',
+            String(h.module_count),
+            delta === null ? '–' : `${delta > 0 ? '+' : ''}${delta}`,
+            b ? `${b.package_module_count} → ${h.package_module_count}` : String(h.package_module_count),
+        ];
+    });
+    if (!rows.length)
+        return [];
+    if (view.command === 'measure') {
+        const measured = rows.map((r) => [r[0], r[2], r[4]]);
+        return [
+            '#### Modules loaded',
+            '',
+            table(['Target', 'Modules', 'Own package'], measured, ['l', 'r', 'r']),
+        ];
+    }
+    return [
+        '#### Modules loaded',
+        '',
+        table(['Target', 'Base', 'Head', 'Δ', 'Own package'], rows, ['l', 'r', 'r', 'r', 'r']),
+    ];
+}
+function dependencies(view, limit) {
+    const changed = view.dependencies;
+    if (!changed.length)
+        return [];
+    const rows = changed
+        .slice(0, limit)
+        .map((d) => [code(d.name), d.base ? code(d.base) : '–', d.head ? code(d.head) : '–']);
+    const more = changed.length > limit ? [`… and ${changed.length - limit} more`] : [];
+    return [
+        '#### Dependency changes',
+        '',
+        table(['Package', 'Base', 'Head'], rows, ['l', 'l', 'l']),
+        ...more,
+    ];
+}
+function methodology(view) {
+    const { run } = view;
+    const s = run.settings;
+    const sha = (x) => (x ? code(x.slice(0, 12)) : '–');
+    const compare = view.command === 'compare';
+    const lines = [
+        `- ${run.rounds} interleaved round(s) after ${String(s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)}).`,
+        compare
+            ? `- A regression needs a one-sided Wilcoxon signed-rank p < ${String(s.alpha)} on paired log-ratios, a Hodges-Lehmann estimate above ${String(s.threshold_pct)}% and above ${String(s.min_delta_ms)} ms, and a fresh confirming batch.`
+            : '- Spread is the interquartile range of the samples.',
+        `- Python ${plain(run.python.split(' ')[0] ?? run.python)} on ${plain(run.platform)}; install: ${code(String(s.install))}.`,
+        run.base
+            ? `- Base ${code(run.base.ref)} at ${sha(run.base.sha)}, head ${code(run.head.ref)} at ${sha(run.head.sha)}.`
+            : `- Working tree at ${sha(run.head.sha)}${run.head.dirty ? ' with uncommitted changes' : ''}.`,
+        `- ${run.durationS.toFixed(1)} s in all; importgate ${run.version}.${run.truncated ? ' The time budget ended sampling before the minimum number of pairs.' : ''}`,
+    ];
+    return ['<details><summary>How this was measured</summary>', '', ...lines, '', '</details>'];
+}
+
+// A target's metric rows, from any schema-1 document: files written before
+// `metrics` was added carry the primary metric in base, head and delta only.
+function metricRows(t) {
+    if (t.metrics)
+        return t.metrics;
+    if (!t.base && !t.head)
+        return [];
+    const metric = METRICS[PRIMARY_METRIC];
+    return [
+        {
+            metric: PRIMARY_METRIC,
+            variant: 'warm',
+            unit: metric.unit,
+            gating: metric.gatesByDefault,
+            outcome: null,
+            base_median: t.base?.median_ms ?? null,
+            head_median: t.head?.median_ms ?? null,
+            delta: t.delta,
+        },
+    ];
 }
 
 /**
@@ -4102,217 +4557,187 @@ function grouped(changes) {
     }));
 }
 
-// The sections of the markdown report, each from the results document. Pure.
+// The one-line answer: the most serious finding, in parts that each report
+// lays out its own way (code spans in markdown, plain text in a terminal).
 /** Targets with the most serious verdict: the largest change first for regressions and improvements, else in config order. */
-const worst = (doc) => {
-    const verdict = mostSerious(doc.targets.map((t) => t.verdict));
-    const found = doc.targets.filter((t) => t.verdict === verdict);
+function worst(targets) {
+    const verdict = mostSerious(targets.map((t) => t.verdict));
+    const found = targets.filter((t) => t.verdict === verdict);
     if (verdict !== 'regression' && verdict !== 'improvement')
         return found;
     const size = (t) => Math.abs(t.delta?.pct ?? 0);
     return found.sort((a, b) => size(b) - size(a));
-};
-function headlineFor(t, doc) {
-    const name = code(t.name);
+}
+function headlineFor(t, count, command) {
+    const name = { code: t.name };
     switch (t.verdict) {
         case 'error':
-            return `⚠️ importgate could not measure ${name} (${t.error.side}): ${plain(t.error.kind)}`;
+            return ['⚠️ importgate could not measure ', name, ` (${t.error.side}): ${t.error.kind}`];
         case 'forbidden':
-            return `⛔ ${name} imports forbidden module ${code(t.forbidden[0].name)}`;
+            return ['⛔ ', name, ' imports forbidden module ', { code: t.forbidden[0].name }];
         case 'budget': {
             const b = t.budget;
             if (b.time && !b.time.ok)
-                return `💸 ${name} takes ${formatMs(b.time.median_ms)} to import, over its ${formatMs(b.time.limit_ms)} budget`;
-            return `💸 ${name} loads ${b.modules.count} modules, over the budget of ${b.modules.limit}`;
+                return [
+                    '💸 ',
+                    name,
+                    ` takes ${formatMs(b.time.median_ms)} to import, over its ${formatMs(b.time.limit_ms)} budget`,
+                ];
+            return [
+                '💸 ',
+                name,
+                ` loads ${b.modules.count} modules, over the budget of ${b.modules.limit}`,
+            ];
         }
         case 'regression':
-            return `❌ ${name} imports ${howMuch(t.delta.pct)} (${signedMs(t.delta.ms)})`;
+            return ['❌ ', name, ` imports ${howMuch(t.delta.pct)} (${signedMs(t.delta.ms)})`];
         case 'improvement':
-            return `🚀 ${name} imports ${howMuch(t.delta.pct)} (${signedMs(t.delta.ms)})`;
+            return ['🚀 ', name, ` imports ${howMuch(t.delta.pct)} (${signedMs(t.delta.ms)})`];
         default:
-            if (doc.command === 'measure')
-                return `📏 ${name} imports in ${formatMs(t.head?.median_ms ?? NaN)}`;
-            return doc.targets.length > 1
-                ? `✅ No import-time regressions in ${doc.targets.length} targets`
-                : `✅ No import-time regression: ${name} ${t.delta ? signedPct(t.delta.pct) : 'measured'}`;
+            if (command === 'measure')
+                return ['📏 ', name, ` imports in ${formatMs(t.head?.median_ms ?? NaN)}`];
+            return count > 1
+                ? [`✅ No import-time regressions in ${count} targets`]
+                : [
+                    '✅ No import-time regression: ',
+                    name,
+                    ` ${t.delta ? signedPct(t.delta.pct) : 'measured'}`,
+                ];
     }
 }
-/** The headline without markdown, for terminals, check reasons and annotations. */
-function plainHeadline(doc) {
-    return headline(doc).replace(/^### /, '').replace(/`/g, '');
-}
-function headline(doc) {
-    const [first, ...others] = worst(doc);
+function headlineOf(targets, command) {
+    const [first, ...others] = worst(targets);
     if (!first)
-        return '✅ No targets measured';
+        return ['✅ No targets measured'];
     const more = first.verdict !== 'pass' && others.length ? ` (and ${others.length} more)` : '';
-    return `### ${headlineFor(first, doc)}${more}`;
+    return [...headlineFor(first, targets.length, command), ...(more ? [more] : [])];
 }
-function deltaTable(doc) {
-    if (doc.command === 'measure') {
-        const rows = doc.targets.map((t) => [
-            code(t.name),
-            t.head ? formatMs(t.head.median_ms) : '–',
-            t.head ? `${formatMs(t.head.q1_ms)} – ${formatMs(t.head.q3_ms)}` : '–',
-            t.head ? String(t.head.module_count) : '–',
-            VERDICT_LABEL[t.verdict],
-        ]);
-        return table(['Target', 'Median', 'IQR', 'Modules', 'Verdict'], rows, ['l', 'r', 'r', 'r', 'l']);
-    }
-    const rows = doc.targets.map((t) => {
-        const d = t.delta;
-        const verdict = VERDICT_LABEL[t.verdict] + (t.new ? ' (new target)' : '');
-        return [
-            code(t.name),
-            t.base ? formatMs(t.base.median_ms) : '–',
-            t.head ? formatMs(t.head.median_ms) : '–',
-            d ? signedMs(d.ms) : '–',
-            d ? signedPct(d.pct) : '–',
-            d?.ci_pct ? `${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}` : '–',
-            verdict,
-        ];
-    });
-    const level = doc.targets.find((t) => t.delta)?.delta?.ci_level ?? 0.98;
-    return table(['Target', 'Base', 'Head', 'Δ ms', 'Δ %', `CI (${Math.round(level * 100)}%)`, 'Verdict'], rows, ['l', 'r', 'r', 'r', 'r', 'r', 'l']);
+/** The headline as plain text: terminals, check-run titles, annotations. */
+function plainText(rich) {
+    return rich.map((part) => (typeof part === 'string' ? part : part.code)).join('');
 }
-function lazyItem(target, lead, more, eager) {
-    const withMore = more ? `, with ${more} module${more > 1 ? 's' : ''} it imports` : '';
-    return eager
-        ? `- ${code(lead.name)} is now imported by ${code(target)} (${signedMs(lead.cumulative_ms)}), via ${chain(lead.chain)}${withMore}`
-        : `- ${code(lead.name)} is no longer imported by ${code(target)} (${signedMs(-lead.cumulative_ms)})${withMore}`;
+
+// The one view model every report formats: the headline, the rows, the gate's
+// items and the lazy-loading groups, built once from a results document.
+// Markdown, the terminal and annotations only lay it out. Pure.
+function figures(side, metric) {
+    if (!side)
+        return null;
+    const samples = side[METRICS[metric].samplesField] ?? [];
+    const at = (p) => quantile(samples, p);
+    // The document's own figures for the primary metric (old files may hold no samples).
+    const primary = metric === PRIMARY_METRIC;
+    return {
+        median: primary ? side.median_ms : at(0.5),
+        q1: primary ? side.q1_ms : at(0.25),
+        q3: primary ? side.q3_ms : at(0.75),
+        min: primary ? side.min_ms : at(0),
+        max: primary ? side.max_ms : at(1),
+        n: samples.length,
+        moduleCount: side.module_count,
+        packageModuleCount: side.package_module_count,
+    };
 }
-function lazyLoading(doc, limit) {
-    const lines = [];
-    for (const t of doc.targets) {
-        for (const [changes, eager] of [
-            [t.modules?.added ?? [], true],
-            [t.modules?.removed ?? [], false],
-        ]) {
-            lines.push(...capped(grouped([...changes]), limit, ({ lead, more }) => lazyItem(t.name, lead, more, eager)));
-            const aliases = changes.filter((c) => c.chain.length === 0).length;
-            if (aliases)
-                lines.push(`- ${aliases} more module name${aliases > 1 ? 's' : ''} ${eager ? 'appear' : 'disappear'} in \`sys.modules\` without an import`);
-        }
-    }
-    if (!lines.length)
-        return [];
-    return [
-        '#### Lazy-loading changes',
-        '',
-        ...lines,
-        '',
-        '<sub>Times are cumulative `-X importtime` times of the module and what it imports.</sub>',
-    ];
+function rowsOf(t) {
+    const rows = metricRows(t);
+    // A target that could not be measured still gets its row, with its verdict.
+    const list = rows.length
+        ? rows
+        : [{ metric: PRIMARY_METRIC, gating: true, outcome: null, delta: null }];
+    return list.map((m) => ({
+        target: t.name,
+        metric: m.metric,
+        label: METRICS[m.metric].label,
+        primary: m.metric === PRIMARY_METRIC,
+        gating: m.gating,
+        verdict: m.gating ? t.verdict : (m.outcome ?? 'pass'),
+        outcome: m.outcome,
+        isNew: t.new === true,
+        base: figures(t.base, m.metric),
+        head: figures(t.head, m.metric),
+        delta: m.delta,
+    }));
 }
-function whereTimeWent(doc, limit) {
-    const out = [];
-    for (const t of doc.targets) {
-        const changes = t.modules?.self_time_changes ?? [];
-        if (!t.delta || !changes.length)
+function lazyOf(t) {
+    const views = [];
+    for (const [changes, eager] of [
+        [t.modules?.added ?? [], true],
+        [t.modules?.removed ?? [], false],
+    ]) {
+        if (!changes.length)
             continue;
-        const ms = (x) => (x === null ? '–' : formatMs(x));
-        const rows = changes
-            .slice(0, limit)
-            .map((c) => [code(c.name), ms(c.base_self_ms), ms(c.head_self_ms), signedMs(c.delta_ms)]);
-        if (out.length)
-            out.push('');
-        out.push(`**${code(t.name)}**: own (self) time by module, largest changes first`, '', table(['Module', 'Base', 'Head', 'Δ'], rows, ['l', 'r', 'r', 'r']));
+        views.push({
+            target: t.name,
+            eager,
+            groups: grouped([...changes]),
+            aliases: changes.filter((c) => c.chain.length === 0).length,
+        });
     }
-    return out.length ? ['#### Where the time went', '', ...out] : [];
+    return views;
 }
-function slowest(doc, limit) {
-    if (doc.command !== 'measure')
-        return [];
-    const out = [];
-    for (const t of doc.targets) {
-        const list = t.head?.profile.slowest ?? [];
-        if (!list.length)
-            continue;
-        const rows = list
-            .slice(0, limit)
-            .map((m) => [
-            code(m.name),
-            formatMs(m.self_ms),
-            formatMs(m.cumulative_ms),
-            m.chain.length > 1 ? chain(m.chain.slice(0, -1)) : '(the target)',
-        ]);
-        if (out.length)
-            out.push('');
-        out.push(`**${code(t.name)}**`, '', table(['Module', 'Self', 'Cumulative', 'Imported through'], rows, ['l', 'r', 'r', 'l']));
-    }
-    if (!out.length)
-        return [];
-    return [
-        '#### Slowest modules',
-        '',
-        ...out,
-        '',
-        '<sub>Median of untimed `-X importtime` runs, which run slower than the timed samples.</sub>',
-    ];
-}
-function moduleCounts(doc) {
-    const rows = doc.targets
-        .filter((t) => t.head)
-        .map((t) => {
-        const b = t.base;
-        const h = t.head;
-        const delta = b ? h.module_count - b.module_count : null;
-        return [
-            code(t.name),
-            b ? String(b.module_count) : '–',
-            String(h.module_count),
-            delta === null ? '–' : `${delta > 0 ? '+' : ''}${delta}`,
-            b
-                ? `${b.package_module_count} → ${h.package_module_count}`
-                : String(h.package_module_count),
-        ];
-    });
-    if (!rows.length)
-        return [];
-    if (doc.command === 'measure') {
-        const measured = rows.map((r) => [r[0], r[2], r[4]]);
-        return [
-            '#### Modules loaded',
-            '',
-            table(['Target', 'Modules', 'Own package'], measured, ['l', 'r', 'r']),
-        ];
-    }
-    return [
-        '#### Modules loaded',
-        '',
-        table(['Target', 'Base', 'Head', 'Δ', 'Own package'], rows, ['l', 'r', 'r', 'r', 'r']),
-    ];
-}
-function dependencies(doc, limit) {
-    const changed = doc.deps?.changed ?? [];
-    if (!changed.length)
-        return [];
-    const rows = changed
-        .slice(0, limit)
-        .map((d) => [code(d.name), d.base ? code(d.base) : '–', d.head ? code(d.head) : '–']);
-    const more = changed.length > limit ? [`… and ${changed.length - limit} more`] : [];
-    return [
-        '#### Dependency changes',
-        '',
-        table(['Package', 'Base', 'Head'], rows, ['l', 'l', 'l']),
-        ...more,
-    ];
-}
-function methodology(doc) {
-    const s = doc.settings;
-    const sha = (x) => (x ? code(x.slice(0, 12)) : '–');
-    const lines = [
-        `- ${doc.rounds} interleaved round(s) after ${String(s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${doc.command === 'compare' ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)}).`,
-        doc.command === 'compare'
-            ? `- A regression needs a one-sided Wilcoxon signed-rank p < ${String(s.alpha)} on paired log-ratios, a Hodges-Lehmann estimate above ${String(s.threshold_pct)}% and above ${String(s.min_delta_ms)} ms, and a fresh confirming batch.`
-            : '- Spread is the interquartile range of the samples.',
-        `- Python ${plain(doc.python.split(' ')[0] ?? doc.python)} on ${plain(doc.platform)}; install: ${code(String(s.install))}.`,
-        doc.base
-            ? `- Base ${code(doc.base.ref)} at ${sha(doc.base.sha)}, head ${code(doc.head.ref)} at ${sha(doc.head.sha)}.`
-            : `- Working tree at ${sha(doc.head.sha)}${doc.head.dirty ? ' with uncommitted changes' : ''}.`,
-        `- ${doc.duration_s.toFixed(1)} s in all; importgate ${doc.tool.version}.${doc.truncated ? ' The time budget ended sampling before the minimum number of pairs.' : ''}`,
-    ];
-    return ['<details><summary>How this was measured</summary>', '', ...lines, '', '</details>'];
+function buildView(doc) {
+    const command = doc.command === 'measure' ? 'measure' : 'compare';
+    const compare = doc.command === 'measure' ? null : doc;
+    return {
+        command,
+        verdict: doc.verdict,
+        headline: headlineOf(doc.targets, command),
+        rows: doc.targets.flatMap(rowsOf),
+        configChanges: compare?.config_changes ?? [],
+        newTargets: doc.targets.filter((t) => t.new).map((t) => t.name),
+        forbidden: doc.targets.flatMap((t) => t.forbidden.map((f) => ({ target: t.name, ...f }))),
+        budgets: doc.targets.flatMap((t) => {
+            const b = t.budget;
+            const items = [];
+            if (b?.time)
+                items.push({
+                    target: t.name,
+                    on: 'time',
+                    limit: b.time.limit_ms,
+                    actual: b.time.median_ms,
+                    ok: b.time.ok,
+                });
+            if (b?.modules)
+                items.push({
+                    target: t.name,
+                    on: 'modules',
+                    limit: b.modules.limit,
+                    actual: b.modules.count,
+                    ok: b.modules.ok,
+                });
+            return items;
+        }),
+        lazy: doc.targets.flatMap(lazyOf),
+        errors: doc.targets.flatMap((t) => (t.error ? [{ target: t.name, error: t.error }] : [])),
+        selfTime: doc.targets.flatMap((t) => t.delta && t.modules?.self_time_changes.length
+            ? [{ target: t.name, changes: t.modules.self_time_changes }]
+            : []),
+        slowest: command === 'measure'
+            ? doc.targets.flatMap((t) => t.head?.profile.slowest.length
+                ? [
+                    {
+                        target: t.name,
+                        runs: t.head.profile.runs,
+                        unstable: t.head.profile.unstable_modules,
+                        modules: t.head.profile.slowest,
+                    },
+                ]
+                : [])
+            : [],
+        moduleCounts: doc.targets.flatMap((t) => t.head ? [{ target: t.name, base: t.base, head: t.head }] : []),
+        dependencies: compare?.deps?.changed ?? [],
+        run: {
+            python: doc.python,
+            platform: doc.platform,
+            base: doc.base,
+            head: doc.head,
+            rounds: doc.rounds,
+            truncated: doc.truncated,
+            durationS: doc.duration_s,
+            version: doc.tool?.version ?? '',
+            settings: doc.settings,
+        },
+    };
 }
 
 // The markdown report: PR comment, job summary and --markdown. Pure.
@@ -4344,7 +4769,8 @@ function render(doc, cap) {
  * Renders the report, shortening lists until it fits under `limit`
  * characters; as a last resort it is cut, with a line saying so.
  */
-function markdownReport(doc, limit = MARKDOWN_LIMIT) {
+function markdownReport(results, limit = MARKDOWN_LIMIT) {
+    const doc = buildView(results);
     for (const cap of CAPS) {
         const text = render(doc, cap);
         if (text.length <= limit)
@@ -4394,7 +4820,6 @@ function columns(rows, align, gap = '  ') {
         .trimEnd());
 }
 
-// The terminal report of `importgate compare`. Pure: results in, text out.
 function paint(verdict, style) {
     if (verdict === 'improvement')
         return style.green;
@@ -4402,150 +4827,145 @@ function paint(verdict, style) {
         return (t) => t;
     return style.red;
 }
-function verdictText(t) {
-    const c = t.delta?.confirmation;
-    if (t.verdict === 'regression' && c)
-        return c.confirmed ? 'regression (confirmed)' : 'regression (unconfirmed)';
-    if (t.verdict === 'pass' && c?.confirmed === false)
-        return 'pass (not confirmed)';
-    if (t.verdict === 'budget')
-        return 'over budget';
-    if (t.verdict === 'forbidden')
-        return 'forbidden import';
-    return t.new ? `${t.verdict} (new target)` : t.verdict;
-}
-/** Config changes, forbidden imports and budgets: what decides beyond the statistics. */
-function gateLines(doc, style) {
+/** Config changes, new targets, forbidden imports and budgets. */
+function gateLines(view, style) {
     const out = [];
-    for (const c of doc.config_changes ?? []) {
+    for (const c of view.configChanges) {
         out.push(style.yellow(`head changes [tool.importgate] ${c.key}: ${JSON.stringify(c.base)} → ${JSON.stringify(c.head)} (the gate used base's)`));
     }
-    for (const t of doc.targets) {
-        if (t.new)
-            out.push(style.dim(`${t.name} is new in head: measured on head only`));
-        for (const f of t.forbidden) {
-            out.push(style.red(`forbidden: ${f.name} is imported by ${t.name}${f.chain.length ? ` via ${formatChain(f.chain)}` : ''}`));
+    const targets = [...new Set(view.rows.map((r) => r.target))];
+    for (const target of targets) {
+        if (view.newTargets.includes(target))
+            out.push(style.dim(`${target} is new in head: measured on head only`));
+        for (const f of view.forbidden.filter((x) => x.target === target)) {
+            out.push(style.red(`forbidden: ${f.name} is imported by ${target}${f.chain.length ? ` via ${formatChain(f.chain)}` : ''}`));
         }
-        const b = t.budget;
-        if (b?.time)
-            out.push((b.time.ok ? style.dim : style.red)(`budget: ${t.name} ${formatMs(b.time.median_ms)} of ${formatMs(b.time.limit_ms)} ${b.time.ok ? '(within)' : '(over)'}`));
-        if (b?.modules)
-            out.push((b.modules.ok ? style.dim : style.red)(`budget: ${t.name} loads ${b.modules.count} of ${b.modules.limit} modules ${b.modules.ok ? '(within)' : '(over)'}`));
+        for (const b of view.budgets.filter((x) => x.target === target)) {
+            const tone = b.ok ? style.dim : style.red;
+            const status = b.ok ? '(within)' : '(over)';
+            out.push(tone(b.on === 'time'
+                ? `budget: ${target} ${formatMs(b.actual)} of ${formatMs(b.limit)} ${status}`
+                : `budget: ${target} loads ${b.actual} of ${b.limit} modules ${status}`));
+        }
     }
     return out.length ? ['', ...out] : [];
 }
-function tableRows(doc, style) {
+
+function verdictText(r) {
+    if (!r.gating) {
+        const said = r.outcome === 'regression' ? 'slower' : r.outcome === 'improvement' ? 'faster' : 'no change';
+        return `${said} (not gating)`;
+    }
+    const c = r.delta?.confirmation;
+    if (r.verdict === 'regression' && c)
+        return c.confirmed ? 'regression (confirmed)' : 'regression (unconfirmed)';
+    if (r.verdict === 'pass' && c?.confirmed === false)
+        return 'pass (not confirmed)';
+    if (r.verdict === 'budget')
+        return 'over budget';
+    if (r.verdict === 'forbidden')
+        return 'forbidden import';
+    return r.isNew ? `${r.verdict} (new target)` : r.verdict;
+}
+function tableRows(view, style) {
     const rows = [['target', 'base', 'head', 'Δ ms', 'Δ %', 'CI', 'verdict'].map((h) => style.dim(h))];
-    for (const t of doc.targets) {
-        const color = paint(t.verdict, style);
-        if (!t.delta) {
-            rows.push([
-                t.name,
-                t.base ? formatMs(t.base.median_ms) : '–',
-                t.head ? formatMs(t.head.median_ms) : '–',
-                '',
-                '',
-                '',
-                color(t.verdict),
-            ]);
+    for (const r of view.rows) {
+        const color = r.gating ? paint(r.verdict, style) : style.dim;
+        const name = r.primary ? r.target : `${r.target} · ${r.label}`;
+        const base = r.base ? formatMs(r.base.median) : '–';
+        const head = r.head ? formatMs(r.head.median) : '–';
+        const d = r.delta;
+        if (!d) {
+            rows.push([name, base, head, '', '', '', color(verdictText(r))]);
             continue;
         }
-        const d = t.delta;
         const tone = d.pct > 0 ? style.red : d.pct < 0 ? style.green : (x) => x;
         rows.push([
-            t.name,
-            formatMs(t.base.median_ms),
-            formatMs(t.head.median_ms),
+            name,
+            base,
+            head,
             tone(signedMs(d.ms)),
             tone(signedPct(d.pct)),
             d.ci_pct ? `${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}` : '–',
-            color(verdictText(t)),
+            color(verdictText(r)),
         ]);
     }
     return rows;
 }
-function lazyLines(t, style, limit) {
-    const out = [];
-    const section = (title, changes, sign) => {
-        if (!changes.length)
-            return;
-        out.push(`  ${style.bold(t.name)}: ${title}`);
-        const groups = grouped(changes);
-        const rows = groups
-            .slice(0, limit)
-            .map(({ lead, more }) => [
-            sign > 0 ? style.red(`+ ${lead.name}`) : style.green(`− ${lead.name}`),
-            signedMs(sign * lead.cumulative_ms),
-            style.dim(formatChain(lead.chain)),
-            more ? style.dim(`(+${more} module${more > 1 ? 's' : ''} it imports)`) : '',
-        ]);
-        out.push(...columns(rows, ['l', 'r', 'l', 'l']).map((l) => `    ${l}`));
-        if (groups.length > limit)
-            out.push(style.dim(`    … and ${groups.length - limit} more`));
-        const aliases = changes.filter((c) => c.chain.length === 0).length;
-        if (aliases)
-            out.push(style.dim(`    (and ${aliases} module name${aliases > 1 ? 's' : ''} set in sys.modules without an import)`));
-    };
-    section('now eager (imported in head, not in base)', t.modules?.added ?? [], 1);
-    section('now lazy (imported in base, not in head)', t.modules?.removed ?? [], -1);
+function lazyLines(l, style, limit) {
+    const sign = l.eager ? 1 : -1;
+    const title = l.eager
+        ? 'now eager (imported in head, not in base)'
+        : 'now lazy (imported in base, not in head)';
+    const out = [`  ${style.bold(l.target)}: ${title}`];
+    const rows = l.groups
+        .slice(0, limit)
+        .map(({ lead, more }) => [
+        sign > 0 ? style.red(`+ ${lead.name}`) : style.green(`− ${lead.name}`),
+        signedMs(sign * lead.cumulative_ms),
+        style.dim(formatChain(lead.chain)),
+        more ? style.dim(`(+${more} module${more > 1 ? 's' : ''} it imports)`) : '',
+    ]);
+    out.push(...columns(rows, ['l', 'r', 'l', 'l']).map((line) => `    ${line}`));
+    if (l.groups.length > limit)
+        out.push(style.dim(`    … and ${l.groups.length - limit} more`));
+    if (l.aliases)
+        out.push(style.dim(`    (and ${l.aliases} module name${l.aliases > 1 ? 's' : ''} set in sys.modules without an import)`));
     return out;
 }
 function compareReport(doc, style, limit = 8) {
+    const view = buildView(doc);
+    const { run } = view;
     const out = [];
     const sha = (s) => (s ? s.slice(0, 10) : '?');
-    out.push(style.bold(`importgate compare · Python ${doc.python.split(' ')[0]} · ${doc.platform}`));
-    out.push(paint(doc.verdict, style)(plainHeadline(doc)));
-    out.push(style.dim(`base ${doc.base?.ref} (${sha(doc.base?.sha ?? null)}) → head ${doc.head.ref} (${sha(doc.head.sha)})`));
+    out.push(style.bold(`importgate compare · Python ${run.python.split(' ')[0]} · ${run.platform}`));
+    out.push(paint(view.verdict, style)(plainText(view.headline)));
+    out.push(style.dim(`base ${run.base?.ref} (${sha(run.base?.sha)}) → head ${run.head.ref} (${sha(run.head.sha)})`));
     out.push('');
-    out.push(...columns(tableRows(doc, style), ['l', 'r', 'r', 'r', 'r', 'r', 'l']).map((l) => `  ${l}`));
-    out.push(...gateLines(doc, style));
-    const lazy = doc.targets.flatMap((t) => lazyLines(t, style, limit));
+    out.push(...columns(tableRows(view, style), ['l', 'r', 'r', 'r', 'r', 'r', 'l']).map((l) => `  ${l}`));
+    out.push(...gateLines(view, style));
+    const lazy = view.lazy.flatMap((l) => lazyLines(l, style, limit));
     if (lazy.length) {
         out.push('', style.bold('Lazy-loading changes') + style.dim(' (cumulative -X importtime time)'), ...lazy);
     }
-    const moved = doc.targets.filter((t) => t.modules?.self_time_changes.length && t.delta);
-    if (moved.length) {
+    if (view.selfTime.length) {
         out.push('', style.bold('Where the time went') + style.dim(' (own -X importtime time, head − base)'));
-        for (const t of moved) {
-            const top = t.modules.self_time_changes.slice(0, 5);
-            out.push(`  ${style.bold(t.name)}: ${top.map((c) => `${c.name} ${signedMs(c.delta_ms)}`).join(', ')}`);
+        for (const { target, changes } of view.selfTime) {
+            const top = changes.slice(0, 5);
+            out.push(`  ${style.bold(target)}: ${top.map((c) => `${c.name} ${signedMs(c.delta_ms)}`).join(', ')}`);
         }
     }
-    const counts = doc.targets.filter((t) => t.base && t.head);
+    const counts = view.moduleCounts.filter((c) => c.base);
     if (counts.length) {
-        const text = counts.map((t) => {
-            const [b, h] = [t.base, t.head];
-            const d = h.module_count - b.module_count;
-            return `${t.name} ${b.module_count} → ${h.module_count} (${d > 0 ? '+' : ''}${d}; own package ${b.package_module_count} → ${h.package_module_count})`;
+        const text = counts.map(({ target, base, head }) => {
+            const d = head.module_count - base.module_count;
+            return `${target} ${base.module_count} → ${head.module_count} (${d > 0 ? '+' : ''}${d}; own package ${base.package_module_count} → ${head.package_module_count})`;
         });
         out.push('', `${style.bold('Modules loaded')}: ${text.join(', ')}`);
     }
-    if (doc.deps?.changed.length) {
-        const items = doc.deps.changed.map((d) => d.base === null
+    if (view.dependencies.length) {
+        const items = view.dependencies.map((d) => d.base === null
             ? `+ ${d.name} ${d.head}`
             : d.head === null
                 ? `− ${d.name} ${d.base}`
                 : `${d.name} ${d.base} → ${d.head}`);
         out.push('', `${style.bold('Dependencies')}: ${items.slice(0, 12).join(', ')}${items.length > 12 ? `, … and ${items.length - 12} more` : ''}`);
     }
-    for (const t of doc.targets.filter((x) => x.error)) {
-        const e = t.error;
-        out.push('', style.red(`${t.name} (${e.side}): ${e.kind}: ${e.message}`));
+    for (const { target, error: e } of view.errors) {
+        out.push('', style.red(`${target} (${e.side}): ${e.kind}: ${e.message}`));
         for (const frame of e.traceback.slice(-3))
             out.push(style.dim(`    ${frame}`));
     }
-    const s = doc.settings;
+    const s = run.settings;
     out.push('');
-    out.push(style.dim(`${doc.rounds} interleaved round(s) after ${String(s.warmups)} warm-up(s); a regression needs p < ${String(s.alpha)} and more than ${String(s.threshold_pct)}% and ${String(s.min_delta_ms)} ms, confirmed by a fresh batch; ${doc.duration_s.toFixed(1)} s in all`));
-    if (doc.truncated)
+    out.push(style.dim(`${run.rounds} interleaved round(s) after ${String(s.warmups)} warm-up(s); a regression needs p < ${String(s.alpha)} and more than ${String(s.threshold_pct)}% and ${String(s.min_delta_ms)} ms, confirmed by a fresh batch; ${run.durationS.toFixed(1)} s in all`));
+    if (run.truncated)
         out.push(style.yellow(`--max-time ended sampling before --min-pairs; figures are less certain`));
     return out.join('\n');
 }
 
-// The terminal summary of `importgate measure`. Pure: results in, text out.
-function errorLines(target, style) {
-    const error = target.error;
-    const lines = [style.red(`${target.name}: ${error.kind}: ${error.message}`)];
+function errorLines(target, error, style) {
+    const lines = [style.red(`${target}: ${error.kind}: ${error.message}`)];
     for (const frame of error.traceback.slice(-3))
         lines.push(style.dim(`    ${frame}`));
     if (error.stderr_tail) {
@@ -4556,49 +4976,54 @@ function errorLines(target, style) {
     return lines;
 }
 function measureReport(doc, style, slowest = 8) {
+    const view = buildView(doc);
+    const { run } = view;
     const out = [];
-    const head = doc.head;
+    const head = run.head;
     const tree = head.sha
         ? `${head.sha.slice(0, 10)}${head.dirty ? ' + uncommitted changes' : ''}`
         : 'not a git commit';
-    out.push(style.bold(`importgate measure · Python ${doc.python.split(' ')[0]} · ${doc.platform} · ${tree}`));
+    out.push(style.bold(`importgate measure · Python ${run.python.split(' ')[0]} · ${run.platform} · ${tree}`));
     out.push('');
     const rows = [
         ['target', 'median', 'IQR', 'range', 'n', 'modules', 'package'].map((h) => style.dim(h)),
     ];
-    for (const target of doc.targets) {
-        const side = target.head;
+    for (const r of view.rows) {
+        const name = r.primary ? r.target : `${r.target} · ${r.label}`;
+        const side = r.head;
         if (!side) {
-            rows.push([target.name, style.red('error'), '', '', '', '', '']);
+            rows.push([name, style.red('error'), '', '', '', '', '']);
             continue;
         }
         rows.push([
-            target.name,
-            style.bold(formatMs(side.median_ms)),
-            `${formatMs(side.q1_ms)} – ${formatMs(side.q3_ms)}`,
-            `${formatMs(side.min_ms)} – ${formatMs(side.max_ms)}`,
-            String(side.samples_ms.length),
-            String(side.module_count),
-            String(side.package_module_count),
+            name,
+            style.bold(formatMs(side.median)),
+            `${formatMs(side.q1)} – ${formatMs(side.q3)}`,
+            `${formatMs(side.min)} – ${formatMs(side.max)}`,
+            String(side.n),
+            String(side.moduleCount),
+            String(side.packageModuleCount),
         ]);
     }
     out.push(...columns(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r']).map((line) => `  ${line}`));
-    out.push(...gateLines(doc, style));
-    if (doc.truncated) {
-        out.push('', style.yellow(`--max-time ended sampling after ${doc.rounds} round(s), before --min-pairs; figures are less certain`));
+    out.push(...gateLines(view, style));
+    if (run.truncated) {
+        out.push('', style.yellow(`--max-time ended sampling after ${run.rounds} round(s), before --min-pairs; figures are less certain`));
     }
-    for (const target of doc.targets) {
-        if (target.error) {
-            out.push('', ...errorLines(target, style));
+    const targets = [...new Set(view.rows.map((r) => r.target))];
+    for (const target of targets) {
+        const failed = view.errors.find((e) => e.target === target);
+        if (failed) {
+            out.push('', ...errorLines(target, failed.error, style));
             continue;
         }
-        const side = target.head;
-        if (side.profile.slowest.length === 0)
+        const profile = view.slowest.find((s) => s.target === target);
+        if (!profile)
             continue;
         out.push('');
-        out.push(`${style.bold(target.name)}: slowest modules by self time ${style.dim(`(median of ${side.profile.runs} -X importtime runs; these runs are slower than the timed ones)`)}`);
+        out.push(`${style.bold(target)}: slowest modules by self time ${style.dim(`(median of ${profile.runs} -X importtime runs; these runs are slower than the timed ones)`)}`);
         const header = ['self', 'module', 'imported through'].map((h) => style.dim(h));
-        const modRows = side.profile.slowest
+        const modRows = profile.modules
             .slice(0, slowest)
             .map((cost) => [
             formatMs(cost.self_ms),
@@ -4606,12 +5031,12 @@ function measureReport(doc, style, slowest = 8) {
             style.dim(formatChain(cost.chain.slice(0, -1)) || '(the target itself)'),
         ]);
         out.push(...columns([header, ...modRows], ['r', 'l', 'l']).map((line) => `  ${line}`));
-        if (side.profile.unstable_modules) {
+        if (profile.unstable) {
             out.push(style.yellow('  note: profile runs loaded different sets of modules (an import that depends on timing or environment)'));
         }
     }
     out.push('');
-    out.push(style.dim(`${doc.rounds} round(s) after ${String(doc.settings.warmups)} warm-up(s), each sample a fresh interpreter; median of the import itself (perf_counter); ${doc.duration_s.toFixed(1)} s in all`));
+    out.push(style.dim(`${run.rounds} round(s) after ${String(run.settings.warmups)} warm-up(s), each sample a fresh interpreter; median of the import itself (perf_counter); ${run.durationS.toFixed(1)} s in all`));
     return out.join('\n');
 }
 
@@ -4683,6 +5108,7 @@ const MEASURE_OPTIONS = {
     'max-modules': { type: 'string' },
     forbid: { type: 'string', multiple: true },
     budget: { type: 'string', multiple: true },
+    metric: { type: 'string', multiple: true },
     json: { type: 'string' },
     markdown: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
@@ -4707,22 +5133,32 @@ function parse(args, options) {
         throw new UsageError(`${error.message}\nRun importgate --help for the options.`);
     }
 }
+/** Where --json and --markdown go; only the CLI writes them. */
+function outputPaths(values, cwd) {
+    return {
+        jsonPath: values.json ? resolve(cwd, values.json) : null,
+        markdownPath: values.markdown ? resolve(cwd, values.markdown) : null,
+    };
+}
+function progress(values, io) {
+    return values.quiet ? () => { } : (line) => io.stderr.write(`importgate: ${line}\n`);
+}
 async function runMeasure(args, io) {
     const { values, positionals } = parse(args, MEASURE_OPTIONS);
     if (positionals.length > 0) {
         throw new UsageError(`measure takes no positional arguments, got ${JSON.stringify(positionals)}; give targets with -t MODULE`);
     }
-    const config = measureConfig(values, io.cwd);
-    const log = config.quiet ? () => { } : (line) => io.stderr.write(`importgate: ${line}\n`);
-    const doc = await measure(config, { env: io.env, cwd: io.cwd, log, signal: io.signal });
-    return finish(doc, measureReport, config, io, log);
+    const request = measureRequest(values, io.cwd);
+    const log = progress(values, io);
+    const doc = await measure(request, { env: io.env, cwd: io.cwd, log, signal: io.signal });
+    return finish(doc, measureReport, outputPaths(values, io.cwd), io, log);
 }
 async function runCompare(args, io) {
     const { values, positionals } = parse(args, COMPARE_OPTIONS);
-    const config = compareConfig(values, positionals, io.cwd);
-    const log = config.quiet ? () => { } : (line) => io.stderr.write(`importgate: ${line}\n`);
-    const doc = await compare(config, { env: io.env, cwd: io.cwd, log, signal: io.signal });
-    return finish(doc, compareReport, config, io, log);
+    const request = compareRequest(values, positionals, io.cwd);
+    const log = progress(values, io);
+    const doc = await compare(request, { env: io.env, cwd: io.cwd, log, signal: io.signal });
+    return finish(doc, compareReport, outputPaths(values, io.cwd), io, log);
 }
 async function finish(doc, report, paths, io, log) {
     const style = useColor(io.stdout.isTTY, io.env) ? COLOR : PLAIN;
@@ -4778,7 +5214,7 @@ for (const name of ['SIGINT', 'SIGTERM']) {
         interrupted = true;
         process.stderr.write(`importgate: ${name}: stopping and cleaning up\n`);
         controller.abort();
-        killAllMeasuredProcesses();
+        killAllChildGroups();
     });
 }
 runCli(process.argv.slice(2), {

@@ -1,6 +1,6 @@
 // CLI entry: wires the process (argv, streams, signals) into runCli.
 import { runCli } from './cli/run.js'
-import { killAllMeasuredProcesses } from './measure/run-process.js'
+import { killAllChildGroups } from './process/groups.js'
 
 const controller = new AbortController()
 let interrupted = false
@@ -10,7 +10,7 @@ for (const name of ['SIGINT', 'SIGTERM'] as const) {
     interrupted = true
     process.stderr.write(`importgate: ${name}: stopping and cleaning up\n`)
     controller.abort()
-    killAllMeasuredProcesses()
+    killAllChildGroups()
   })
 }
 

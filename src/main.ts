@@ -5,7 +5,7 @@ import { DefaultArtifactClient } from '@actions/artifact'
 import * as core from '@actions/core'
 import { run } from './action/run.js'
 import { githubComments } from './github/comments-api.js'
-import { killAllMeasuredProcesses } from './measure/run-process.js'
+import { killAllChildGroups } from './process/groups.js'
 
 const controller = new AbortController()
 for (const name of ['SIGINT', 'SIGTERM'] as const) {
@@ -13,7 +13,7 @@ for (const name of ['SIGINT', 'SIGTERM'] as const) {
     // The runner cancels a job with SIGINT, then SIGTERM: stop sampling and
     // clean up worktrees and processes before it gives up on us.
     controller.abort()
-    killAllMeasuredProcesses()
+    killAllChildGroups()
   })
 }
 

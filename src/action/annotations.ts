@@ -1,12 +1,10 @@
 // Check-run annotations: one per forbidden import and per newly eager module
 // of a regression, on the line that imports it when that line is in the
 // checkout (head is the checked-out commit).
-import type { Verdict } from '../analysis/gate.js'
 import { importLocation } from '../github/import-location.js'
-import { formatChain, formatMs, signedMs } from '../report/format.js'
-import { howMuch } from '../report/markdown-text.js'
-import { grouped } from '../report/groups.js'
-import type { ResultsDocument } from '../report/results.js'
+import type { Verdict } from '../model/verdict.js'
+import { formatChain, formatMs, howMuch, signedMs } from '../report/format.js'
+import type { ReportView } from '../report/view.js'
 
 export interface Annotation {
   verdict: Verdict
@@ -16,11 +14,7 @@ export interface Annotation {
 
 const MAX_PER_TARGET = 5
 
-export function annotations(
-  doc: ResultsDocument,
-  workspace: string,
-  projectDir: string,
-): Annotation[] {
+export function annotations(view: ReportView, workspace: string, projectDir: string): Annotation[] {
   const out: Annotation[] = []
   const at = (chain: string[], title: string): Annotation['where'] => {
     const [importer, imported] = chain.slice(-2)
@@ -28,29 +22,32 @@ export function annotations(
       importer && imported ? importLocation(workspace, projectDir, importer, imported) : null
     return location ? { title, file: location.file, startLine: location.line } : { title }
   }
-  for (const t of doc.targets) {
-    for (const f of t.forbidden) {
+  for (const row of view.rows.filter((r) => r.primary)) {
+    const target = row.target
+    for (const f of view.forbidden.filter((x) => x.target === target)) {
       out.push({
         verdict: 'forbidden',
-        message: `${t.name} imports forbidden module ${f.name}${f.chain.length ? ` via ${formatChain(f.chain)}` : ''}`,
+        message: `${target} imports forbidden module ${f.name}${f.chain.length ? ` via ${formatChain(f.chain)}` : ''}`,
         where: at(f.chain, 'importgate: forbidden import'),
       })
     }
-    if (t.verdict === 'budget' && t.budget) {
-      const b = t.budget
+    const over = view.budgets.filter((b) => b.target === target && !b.ok)
+    if (row.verdict === 'budget' && over.length) {
+      const b = over.find((x) => x.on === 'time') ?? over[0]!
       const what =
-        b.time && !b.time.ok
-          ? `${formatMs(b.time.median_ms)} to import (budget ${formatMs(b.time.limit_ms)})`
-          : `${b.modules!.count} modules (budget ${b.modules!.limit})`
+        b.on === 'time'
+          ? `${formatMs(b.actual)} to import (budget ${formatMs(b.limit)})`
+          : `${b.actual} modules (budget ${b.limit})`
       out.push({
         verdict: 'budget',
-        message: `${t.name} takes ${what}`,
+        message: `${target} takes ${what}`,
         where: { title: 'importgate: over budget' },
       })
     }
-    if (t.verdict !== 'regression' || !t.delta) continue
-    const leads = grouped(t.modules?.added ?? []).slice(0, MAX_PER_TARGET)
-    const summary = `${t.name} imports ${howMuch(t.delta.pct)} (${signedMs(t.delta.ms)})`
+    if (row.verdict !== 'regression' || !row.delta) continue
+    const eager = view.lazy.find((l) => l.target === target && l.eager)
+    const leads = (eager?.groups ?? []).slice(0, MAX_PER_TARGET)
+    const summary = `${target} imports ${howMuch(row.delta.pct)} (${signedMs(row.delta.ms)})`
     if (leads.length === 0) {
       out.push({
         verdict: 'regression',

@@ -1,13 +1,14 @@
-// The action's inputs, parsed once into a typed config (as the CLI's flags are).
+// The action's inputs, parsed once into a typed config, naming each input as
+// the workflow wrote it.
 import { resolve } from 'node:path'
-import type { Verdict } from '../analysis/gate.js'
-import { PRECEDENCE } from '../analysis/gate.js'
-import { UsageError } from '../config/errors.js'
-import { flagSettings, type Flags } from '../config/flags.js'
+import type { InputValues } from '../config/input-values.js'
 import { directory, projectSubdir } from '../config/paths-and-targets.js'
-import type { SettingsInput } from '../config/settings.js'
-
-export type CommentMode = 'always' | 'on-change' | 'never'
+import { COMMAND_RULES } from '../config/requests.js'
+import { partialSettings } from '../config/input-values.js'
+import type { PartialSettings } from '../config/settings.js'
+import type { CommentMode } from '../github/sticky-comment.js'
+import { UsageError, type InputId, type Namer } from '../model/errors.js'
+import { PRECEDENCE, type Verdict } from '../model/verdict.js'
 
 export interface ActionConfig {
   /** The checkout (GITHUB_WORKSPACE). */
@@ -17,7 +18,7 @@ export interface ActionConfig {
   baseRef: string | null
   headRef: string | null
   /** What the inputs said; base's [tool.importgate] and the defaults fill in the rest. */
-  settings: SettingsInput
+  given: PartialSettings
   comment: CommentMode
   commentKey: string
   failOn: Verdict[]
@@ -33,13 +34,26 @@ export function list(text: string): string[] {
     .filter(Boolean)
 }
 
-const inputName = (flag: string) =>
-  `input "${{ target: 'targets', budget: 'budgets' }[flag] ?? flag}"`
+/** The action.yml input each setting comes from. */
+const ACTION_INPUTS: Partial<Record<InputId, string>> = {
+  target: 'targets',
+  budget: 'budgets',
+  metric: 'metrics',
+  'project-dir': 'working-directory',
+}
+
+/** How the action names its inputs in messages: input "working-directory". */
+export const actionName: Namer = (input) => {
+  if (input === 'repo') return 'GITHUB_WORKSPACE'
+  if (input === 'base-ref') return 'the base commit'
+  if (input === 'head-ref') return 'the head commit'
+  return `input "${ACTION_INPUTS[input] ?? input}"`
+}
 
 export function actionConfig(getInput: (name: string) => string, workspace: string): ActionConfig {
   const optional = (name: string) => getInput(name).trim() || undefined
-  const repoDir = directory('GITHUB_WORKSPACE', resolve(workspace))
-  const flags: Flags = {
+  const repoDir = directory(actionName('repo'), resolve(workspace))
+  const values: InputValues = {
     target: list(getInput('targets')),
     install: optional('install'),
     threshold: optional('threshold'),
@@ -50,6 +64,7 @@ export function actionConfig(getInput: (name: string) => string, workspace: stri
     'max-modules': optional('max-modules'),
     forbid: list(getInput('forbid')),
     budget: list(getInput('budgets')),
+    metric: list(getInput('metrics')),
   }
   const comment = (getInput('comment').trim() || 'always') as CommentMode
   if (!['always', 'on-change', 'never'].includes(comment)) {
@@ -65,11 +80,11 @@ export function actionConfig(getInput: (name: string) => string, workspace: stri
   }
   return {
     repoDir,
-    projectSubdir: projectSubdir(repoDir, optional('working-directory')),
+    projectSubdir: projectSubdir(repoDir, optional('working-directory'), actionName('project-dir')),
     python: optional('python') ?? 'python3',
     baseRef: optional('base-ref') ?? null,
     headRef: optional('head-ref') ?? null,
-    settings: flagSettings(flags, ['auto', 'none', 'pip', 'uv'], 1, inputName),
+    given: partialSettings(values, COMMAND_RULES.compare, actionName),
     comment,
     commentKey: getInput('comment-key').trim(),
     failOn,

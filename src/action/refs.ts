@@ -1,5 +1,5 @@
 // Which commits to compare, from the event that started the workflow. Pure.
-import { UsageError } from '../config/errors.js'
+import { UsageError } from '../model/errors.js'
 
 export interface EventRefs {
   base: string

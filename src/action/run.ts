@@ -5,14 +5,15 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { compare } from '../commands/compare.js'
-import { SetupError, UsageError } from '../config/errors.js'
+import { SetupError, UsageError } from '../model/errors.js'
 import { marker, upsertSticky, type CommentsApi } from '../github/sticky-comment.js'
 import { statusOf } from '../github/comments-api.js'
 import { markdownReport } from '../report/markdown.js'
-import { plainHeadline } from '../report/markdown-sections.js'
-import type { ResultsDocument } from '../report/results.js'
+import { plainText } from '../report/headline.js'
+import { buildView } from '../report/view.js'
+import type { ResultsDocument } from '../results/schema.js'
 import { annotations, type Annotation } from './annotations.js'
-import { actionConfig, type ActionConfig } from './inputs.js'
+import { actionConfig, actionName, type ActionConfig } from './inputs.js'
 import { refsFromEvent } from './refs.js'
 
 export interface ActionIo {
@@ -103,10 +104,8 @@ export async function run(io: ActionIo): Promise<void> {
         baseRef: refs.base,
         headRef: refs.head,
         python: config.python,
-        flags: config.settings,
-        jsonPath,
-        markdownPath,
-        quiet: false,
+        given: config.given,
+        name: actionName,
       },
       {
         env,
@@ -126,6 +125,7 @@ export async function run(io: ActionIo): Promise<void> {
     else io.warning(`importgate: ${error.message.split('\n')[0]}`)
     return
   }
+  const view = buildView(doc)
   const markdown = markdownReport(doc)
   await writeFile(jsonPath, `${JSON.stringify(doc, null, 2)}\n`)
   await writeFile(markdownPath, markdown)
@@ -136,7 +136,7 @@ export async function run(io: ActionIo): Promise<void> {
   if (refs.pullNumber !== null && config.comment !== 'never')
     await comment(io, config, doc, markdown, refs.pullNumber)
   const projectDir = join(config.repoDir, config.projectSubdir)
-  for (const note of annotations(doc, config.repoDir, projectDir)) {
+  for (const note of annotations(view, config.repoDir, projectDir)) {
     const fails = config.failOn.includes(note.verdict)
     ;(fails ? io.error : io.warning)(note.message, note.where)
   }
@@ -148,6 +148,6 @@ export async function run(io: ActionIo): Promise<void> {
     )
   }
   if (config.failOn.includes(doc.verdict)) {
-    io.setFailed(plainHeadline(doc))
+    io.setFailed(plainText(view.headline))
   }
 }

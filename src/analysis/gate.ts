@@ -1,22 +1,5 @@
-// Decisions beyond the statistics: budgets and forbidden imports, and the
-// precedence that turns several findings into one verdict. Pure.
+// Decisions beyond the statistics: budgets and forbidden imports. Pure.
 import type { ModuleCost } from './module-costs.js'
-
-export type Verdict = 'pass' | 'improvement' | 'regression' | 'budget' | 'forbidden' | 'error'
-
-/** Most serious first: the documented precedence of verdicts. */
-export const PRECEDENCE: readonly Verdict[] = [
-  'error',
-  'forbidden',
-  'budget',
-  'regression',
-  'improvement',
-  'pass',
-]
-
-export function mostSerious(verdicts: readonly Verdict[]): Verdict {
-  return PRECEDENCE.find((v) => verdicts.includes(v)) ?? 'pass'
-}
 
 export interface ForbiddenHit {
   /** The forbidden module that was imported (or the first of its submodules). */

@@ -1,5 +1,5 @@
 // Per-module costs from several -X importtime runs of the same import. Pure.
-import { importChain, type ImportTree } from '../measure/importtime.js'
+import { importChain, type ImportTree } from './importtime.js'
 import { median } from './summary.js'
 
 export interface ModuleCost {

@@ -3,15 +3,7 @@
 // import's size, and a pair shares whatever the machine was doing at the time.
 import { hodgesLehmann, hodgesLehmannInterval, signedRankTest } from './signed-rank.js'
 import { median } from './summary.js'
-
-export interface GateSettings {
-  /** Relative effect (percent) below which nothing is a regression or an improvement. */
-  thresholdPct: number
-  /** Absolute effect (ms) below which nothing is a regression or an improvement. */
-  minDeltaMs: number
-  /** One-sided significance level. */
-  alpha: number
-}
+import type { Thresholds } from '../model/settings.js'
 
 export interface PairedComparison {
   pairs: number
@@ -74,7 +66,7 @@ export function comparePairs(
  * A regression needs all three: significance, an effect above the relative
  * threshold, and above the absolute minimum. An improvement mirrors it.
  */
-export function classify(c: PairedComparison, gate: GateSettings): Outcome {
+export function classify(c: PairedComparison, gate: Thresholds): Outcome {
   if (c.pSlower < gate.alpha && c.pct > gate.thresholdPct && c.ms > gate.minDeltaMs)
     return 'regression'
   if (c.pFaster < gate.alpha && c.pct < -gate.thresholdPct && c.ms < -gate.minDeltaMs)
@@ -87,7 +79,7 @@ export function classify(c: PairedComparison, gate: GateSettings): Outcome {
  * whole interval lies inside the no-effect band (a settled pass), or wholly
  * beyond it on one side (a settled regression or improvement).
  */
-export function isSettled(c: PairedComparison, gate: GateSettings): boolean {
+export function isSettled(c: PairedComparison, gate: Thresholds): boolean {
   // No interval yet (too few pairs for its level, e.g. under 7 at 98%): a
   // "settled" regression there could not be significant.
   if (!c.logInterval || !(c.baseMedianMs > 0)) return false

@@ -22,7 +22,3 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   }
   return out
 }
-
-export function randomSeed(): number {
-  return Math.floor(Math.random() * 2 ** 32)
-}

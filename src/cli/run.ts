@@ -1,15 +1,14 @@
 // The CLI as a function: arguments and streams in, exit status out.
 import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { compare } from '../commands/compare.js'
 import { measure } from '../commands/measure.js'
-import { compareConfig } from '../config/compare-config.js'
-import { SetupError, UsageError } from '../config/errors.js'
-import type { Flags } from '../config/flags.js'
-import { measureConfig } from '../config/measure-config.js'
+import type { InputValues } from '../config/input-values.js'
+import { compareRequest, measureRequest } from '../config/requests.js'
+import { SetupError, UsageError } from '../model/errors.js'
 import { markdownReport } from '../report/markdown.js'
-import type { ResultsDocument } from '../report/results.js'
+import type { ResultsDocument } from '../results/schema.js'
 import { COLOR, PLAIN, useColor } from '../report/style.js'
 import { compareReport } from '../report/terminal-compare.js'
 import { measureReport } from '../report/terminal-measure.js'
@@ -40,6 +39,7 @@ const MEASURE_OPTIONS = {
   'max-modules': { type: 'string' },
   forbid: { type: 'string', multiple: true },
   budget: { type: 'string', multiple: true },
+  metric: { type: 'string', multiple: true },
   json: { type: 'string' },
   markdown: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
@@ -66,6 +66,18 @@ function parse(args: string[], options: ParseArgsConfig['options']) {
   }
 }
 
+/** Where --json and --markdown go; only the CLI writes them. */
+function outputPaths(values: { json?: string; markdown?: string }, cwd: string) {
+  return {
+    jsonPath: values.json ? resolve(cwd, values.json) : null,
+    markdownPath: values.markdown ? resolve(cwd, values.markdown) : null,
+  }
+}
+
+function progress(values: { quiet?: boolean }, io: CliIo): (line: string) => void {
+  return values.quiet ? () => {} : (line) => io.stderr.write(`importgate: ${line}\n`)
+}
+
 async function runMeasure(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, MEASURE_OPTIONS)
   if (positionals.length > 0) {
@@ -73,18 +85,18 @@ async function runMeasure(args: string[], io: CliIo): Promise<number> {
       `measure takes no positional arguments, got ${JSON.stringify(positionals)}; give targets with -t MODULE`,
     )
   }
-  const config = measureConfig(values as Flags, io.cwd)
-  const log = config.quiet ? () => {} : (line: string) => io.stderr.write(`importgate: ${line}\n`)
-  const doc = await measure(config, { env: io.env, cwd: io.cwd, log, signal: io.signal })
-  return finish(doc, measureReport, config, io, log)
+  const request = measureRequest(values as InputValues, io.cwd)
+  const log = progress(values, io)
+  const doc = await measure(request, { env: io.env, cwd: io.cwd, log, signal: io.signal })
+  return finish(doc, measureReport, outputPaths(values, io.cwd), io, log)
 }
 
 async function runCompare(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, COMPARE_OPTIONS)
-  const config = compareConfig(values as Flags, positionals, io.cwd)
-  const log = config.quiet ? () => {} : (line: string) => io.stderr.write(`importgate: ${line}\n`)
-  const doc = await compare(config, { env: io.env, cwd: io.cwd, log, signal: io.signal })
-  return finish(doc, compareReport, config, io, log)
+  const request = compareRequest(values as InputValues, positionals, io.cwd)
+  const log = progress(values, io)
+  const doc = await compare(request, { env: io.env, cwd: io.cwd, log, signal: io.signal })
+  return finish(doc, compareReport, outputPaths(values, io.cwd), io, log)
 }
 
 async function finish(

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
-import { UsageError } from './errors.js'
+import { UsageError } from '../model/errors.js'
 import { moduleNameProblem } from './module-name.js'
 
 export function directory(input: string, path: string): string {
@@ -11,11 +11,11 @@ export function directory(input: string, path: string): string {
 }
 
 /** --project-dir as a path inside the repository (it is looked up in each worktree). */
-export function projectSubdir(repoDir: string, value: string | undefined): string {
+export function projectSubdir(repoDir: string, value: string | undefined, input: string): string {
   const sub = relative(repoDir, resolve(repoDir, value ?? '.'))
   if (sub.startsWith('..') || isAbsolute(sub)) {
     throw new UsageError(
-      `--project-dir: "${value}" is outside the repository ${repoDir}; give a folder inside it`,
+      `${input}: "${value}" is outside the repository ${repoDir}; give a folder inside it`,
     )
   }
   return sub

@@ -1,24 +1,26 @@
-// [tool.importgate] in a project's pyproject.toml → SettingsInput. Every key is
+// [tool.importgate] in a project's pyproject.toml → PartialSettings. Every key is
 // checked; an error names the file, the key, the value and what is accepted.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse, TomlError } from 'smol-toml'
-import { parseInstall } from '../env/install-spec.js'
-import { UsageError } from './errors.js'
+import { parseInstall } from './install-mode.js'
+import { UsageError } from '../model/errors.js'
+import { INSTALL_MODES } from '../model/settings.js'
+import { parseMetrics } from './input-values.js'
 import { moduleNameProblem } from './module-name.js'
 import { nearest } from './nearest.js'
-import type { SettingsInput } from './settings.js'
+import type { PartialSettings } from './settings.js'
 import { parseCount, parseDuration, parsePercent } from './units.js'
 
 export interface PyprojectSettings {
   /** The file read, or null when the project has none. */
   file: string | null
-  settings: SettingsInput
+  settings: PartialSettings
   /** The [tool.importgate] table as written, to show what a pull request changed. */
   raw: Record<string, unknown>
 }
 
-type Reader = (value: unknown, where: string) => Partial<SettingsInput>
+type Reader = (value: unknown, where: string) => Partial<PartialSettings>
 
 const show = (value: unknown) => JSON.stringify(value)
 
@@ -85,16 +87,19 @@ const READERS: Record<string, Reader> = {
   'max-time': (v, w) => ({
     maxTimeMs: parseDuration(w, text(v, w, 'a duration such as "120s"'), 's'),
   }),
+  metrics: (v, w) => {
+    if (!Array.isArray(v) || !v.every((m) => typeof m === 'string')) {
+      throw new UsageError(
+        `${w} = ${show(v)}: expected a list of metrics, such as ["import_ms", "cpu_ms"]`,
+      )
+    }
+    return { metrics: parseMetrics(v as string[], w) }
+  },
   'sample-timeout': (v, w) => ({
     sampleTimeoutMs: parseDuration(w, text(v, w, 'a duration such as "60s"'), 's'),
   }),
   install: (v, w) => ({
-    install: parseInstall(w, text(v, w, 'an install mode or a command'), [
-      'auto',
-      'none',
-      'pip',
-      'uv',
-    ]),
+    install: parseInstall(w, text(v, w, 'an install mode or a command'), INSTALL_MODES.compare),
   }),
 }
 
@@ -124,7 +129,7 @@ export function readPyproject(projectDir: string): PyprojectSettings {
     throw new UsageError(
       `${file}: tool.importgate = ${show(tool)}: expected a table, [tool.importgate]`,
     )
-  const settings: SettingsInput = {}
+  const settings: PartialSettings = {}
   for (const [key, value] of Object.entries(raw)) {
     const reader = READERS[key]
     if (!reader) {

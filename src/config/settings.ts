@@ -1,27 +1,13 @@
 // What a run is asked to do, wherever it was said: flags, action inputs or
-// [tool.importgate]. Each source yields a partial SettingsInput; resolve()
-// merges them, first given wins, over the defaults.
-import { randomSeed } from '../analysis/random.js'
-import type { InstallSpec } from '../env/install-spec.js'
-import { UsageError } from './errors.js'
-import type { SamplingConfig } from './sampling.js'
+// [tool.importgate]. Each source yields a PartialSettings; resolveSettings()
+// merges them, first given wins, over the defaults. Pure: the seed for a run
+// that names none is drawn by the caller.
+import { UsageError } from '../model/errors.js'
+import { METRIC_IDS, PRIMARY_METRIC, type MetricId } from '../model/metrics.js'
+import type { InstallSpec, Settings } from '../model/settings.js'
 
-export interface GateConfig {
-  /** Relative change (percent) below which nothing is a regression or an improvement. */
-  thresholdPct: number
-  /** Absolute change (ms) below which nothing is a regression or an improvement. */
-  minDeltaMs: number
-  /** One-sided significance level. */
-  alpha: number
-  /** Budget on len(sys.modules) after importing any target; null for none. */
-  maxModules: number | null
-  /** Modules no target may import (a name forbids its submodules too). */
-  forbid: string[]
-  /** Budget on a target's median import time, in ms. */
-  budgetsMs: Record<string, number>
-}
-
-export interface SettingsInput {
+/** What one source (the flags, the action's inputs, a pyproject.toml) says. */
+export interface PartialSettings {
   targets?: string[]
   install?: InstallSpec
   thresholdPct?: number
@@ -30,6 +16,7 @@ export interface SettingsInput {
   maxModules?: number
   forbid?: string[]
   budgetsMs?: Record<string, number>
+  metrics?: MetricId[]
   warmups?: number
   minPairs?: number
   maxPairs?: number
@@ -51,22 +38,22 @@ export const DEFAULTS = {
   maxTimeMs: 120_000,
   sampleTimeoutMs: 60_000,
   profileRuns: 3,
-}
-
-export interface Resolved {
-  gate: GateConfig
-  sampling: SamplingConfig
-  install: InstallSpec | undefined
+  metrics: [PRIMARY_METRIC] as MetricId[],
 }
 
 /** Merges sources (earlier wins) over the defaults and checks what spans several settings. */
-export function resolve(...sources: SettingsInput[]): Resolved {
-  const pick = <K extends keyof SettingsInput>(key: K): SettingsInput[K] =>
+export function resolveSettings(sources: PartialSettings[], seed: number): Settings {
+  const pick = <K extends keyof PartialSettings>(key: K): PartialSettings[K] =>
     sources.find((s) => s[key] !== undefined)?.[key]
   const minPairs = pick('minPairs') ?? DEFAULTS.minPairs
   const maxPairs = pick('maxPairs') ?? Math.max(minPairs, DEFAULTS.maxPairs)
+  // The two may come from different places (a flag and pyproject), so the
+  // message names the setting, not one source.
   if (maxPairs < minPairs)
     throw new UsageError(`max-pairs ${maxPairs} is less than min-pairs ${minPairs}`)
+  const chosen = pick('metrics') ?? DEFAULTS.metrics
+  // The primary metric is always measured: budgets and the stopping rule use it.
+  const metrics = METRIC_IDS.filter((id) => id === PRIMARY_METRIC || chosen.includes(id))
   return {
     gate: {
       thresholdPct: pick('thresholdPct') ?? DEFAULTS.thresholdPct,
@@ -83,15 +70,20 @@ export function resolve(...sources: SettingsInput[]): Resolved {
       maxTimeMs: pick('maxTimeMs') ?? DEFAULTS.maxTimeMs,
       sampleTimeoutMs: pick('sampleTimeoutMs') ?? DEFAULTS.sampleTimeoutMs,
       profileRuns: pick('profileRuns') ?? DEFAULTS.profileRuns,
-      seed: pick('seed') ?? randomSeed(),
+      seed: pick('seed') ?? seed,
     },
     install: pick('install'),
+    metrics,
   }
 }
 
 /** A budget naming something that is not a target is a typo until proven otherwise. */
-export function checkBudgets(gate: GateConfig, targets: string[], source: string): void {
-  for (const name of Object.keys(gate.budgetsMs)) {
+export function checkBudgets(
+  budgetsMs: Record<string, number>,
+  targets: string[],
+  source: string,
+): void {
+  for (const name of Object.keys(budgetsMs)) {
     if (!targets.includes(name)) {
       throw new UsageError(
         `${source}: budgets names "${name}", which is not a target; the targets are ${targets.map((t) => `"${t}"`).join(', ')}`,

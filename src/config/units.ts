@@ -1,6 +1,6 @@
 // Numbers given as text: counts, durations, percentages. Each parser names the
 // input and the value in its error, and says what would be accepted.
-import { UsageError } from './errors.js'
+import { UsageError } from '../model/errors.js'
 
 const DURATION = /^(\d+(?:\.\d+)?|\.\d+)\s*(ms|s|m)?$/
 

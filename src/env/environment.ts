@@ -2,11 +2,11 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { SetupError } from '../config/errors.js'
-import { runLogged } from '../measure/run-process.js'
+import { CancelledError, SetupError } from '../model/errors.js'
+import { runCommand, SpawnError } from '../process/command.js'
 import { childEnv, installerEnv } from './child-env.js'
 import { importRoot } from './import-root.js'
-import type { InstallSpec } from './install-spec.js'
+import type { InstallSpec } from '../model/settings.js'
 import { findExecutable } from './interpreter.js'
 
 export type Strategy = 'none' | 'current' | 'pip' | 'uv' | 'uv-sync' | 'command'
@@ -42,6 +42,8 @@ export interface EnvironmentRequest {
   parentEnv: NodeJS.ProcessEnv
   timeoutMs: number
   signal?: AbortSignal
+  /** The install input as its user wrote it (--install, input "install"), for messages. */
+  installInput?: string
   /** Extra variables for a custom install command (IMPORTGATE_SIDE, ...). */
   commandEnv?: Record<string, string>
 }
@@ -97,21 +99,27 @@ export async function prepareEnvironment(request: EnvironmentRequest): Promise<S
     env = installer,
     cwd = projectDir,
   ) => {
-    const outcome = await runLogged({
-      command,
-      args,
-      env,
-      cwd,
-      timeoutMs: request.timeoutMs,
-      signal: request.signal,
-    })
+    let outcome
+    try {
+      outcome = await runCommand({
+        command,
+        args,
+        env,
+        cwd,
+        timeoutMs: request.timeoutMs,
+        signal: request.signal,
+      })
+    } catch (error) {
+      if (error instanceof SpawnError)
+        throw new SetupError(`installing ${request.label} failed: ${error.message}`)
+      throw error
+    }
     logs.push(`$ ${[command, ...args].join(' ')}\n${outcome.log}`)
     if (outcome.code === 0) return
-    const why = outcome.aborted
-      ? 'cancelled'
-      : outcome.timedOut
-        ? `timed out after ${request.timeoutMs / 1000} s`
-        : `exited with status ${outcome.code ?? outcome.signal}`
+    if (outcome.aborted) throw new CancelledError(`installing ${request.label}`)
+    const why = outcome.timedOut
+      ? `timed out after ${request.timeoutMs / 1000} s`
+      : `exited with status ${outcome.code ?? outcome.signal}`
     const tail = outcome.log.trimEnd().split('\n').slice(-25).join('\n')
     throw new SetupError(
       `installing ${request.label} failed: ${what} ${why}.\n--- last lines of its output ---\n${tail}`,
@@ -121,7 +129,7 @@ export async function prepareEnvironment(request: EnvironmentRequest): Promise<S
     const path = findExecutable('uv', pathVar, projectDir)
     if (!path)
       throw new SetupError(
-        '--install uv: uv is not on PATH; install it (pip install uv) or use --install pip',
+        `${request.installInput ?? '--install'} uv: uv is not on PATH; install it (pip install uv) or use pip`,
       )
     return path
   }

@@ -1,10 +1,10 @@
 // Finding the interpreter and asking it what it is.
 import { accessSync, constants, statSync } from 'node:fs'
 import { delimiter, isAbsolute, join, resolve } from 'node:path'
-import { SetupError } from '../config/errors.js'
+import { SetupError } from '../model/errors.js'
 import { probePath } from '../measure/probe-path.js'
 import { parseInterpreterInfo, type InterpreterInfo } from '../measure/probe-protocol.js'
-import { REPORT_FD, runProcess } from '../measure/run-process.js'
+import { REPORT_FD, runMeasured } from '../process/measured.js'
 
 function isExecutableFile(path: string): boolean {
   try {
@@ -40,8 +40,10 @@ export async function describeInterpreter(
   python: string,
   env: Record<string, string>,
   cwd: string,
+  /** The input that named the interpreter, as its user wrote it: --python, input "python". */
+  input = '--python',
 ): Promise<InterpreterInfo> {
-  const outcome = await runProcess({
+  const outcome = await runMeasured({
     command: python,
     args: [probePath(), 'info', String(REPORT_FD)],
     env,
@@ -52,20 +54,27 @@ export async function describeInterpreter(
   if (!outcome.report) {
     const tail = outcome.stderr.toString('utf8').trim().split('\n').slice(-10).join('\n')
     throw new SetupError(
-      `--python: ${python} did not start as a Python interpreter (exit status ${outcome.code}${outcome.signal ? `, ${outcome.signal}` : ''})${tail ? `:\n${tail}` : ''}`,
+      `${input}: ${python} did not start as a Python interpreter (exit status ${outcome.code}${outcome.signal ? `, ${outcome.signal}` : ''})${tail ? `:\n${tail}` : ''}`,
     )
   }
-  const info = parseInterpreterInfo(outcome.report)
+  let info: InterpreterInfo
+  try {
+    info = parseInterpreterInfo(outcome.report)
+  } catch (error) {
+    throw new SetupError(
+      `${input}: ${python} did not describe itself as a Python interpreter would: ${(error as Error).message}`,
+    )
+  }
   const [major, minor] = info.version_info
   if (info.implementation !== 'cpython') {
     // -X importtime and the start-up behaviour we rely on are CPython's.
     throw new SetupError(
-      `--python: ${python} is ${info.implementation}; importgate measures CPython 3.8 or newer`,
+      `${input}: ${python} is ${info.implementation}; importgate measures CPython 3.8 or newer`,
     )
   }
   if (major < MIN_PYTHON[0] || (major === MIN_PYTHON[0] && minor < MIN_PYTHON[1])) {
     throw new SetupError(
-      `--python: ${python} is Python ${info.version_info.join('.')}; importgate needs 3.8 or newer`,
+      `${input}: ${python} is Python ${info.version_info.join('.')}; importgate needs 3.8 or newer`,
     )
   }
   return info

@@ -1,4 +1,4 @@
-import { git } from './run-git.js'
+import { git } from '../process/git.js'
 
 export interface TreeState {
   /** HEAD's commit, or null outside a git repository or before the first commit. */

@@ -1,29 +1,35 @@
 // Any revision (branch, tag, SHA, HEAD~1) → a commit SHA, fetching what a
 // shallow clone lacks. Every git call takes an argument array; a ref never
 // reaches a shell, and --end-of-options keeps one from being read as an option.
-import { SetupError } from '../config/errors.js'
-import { git } from './run-git.js'
+import { SetupError } from '../model/errors.js'
+import { git, GitError, type GitOptions } from '../process/git.js'
 
-async function tryResolve(repo: string, ref: string): Promise<string | null> {
+/** Runs git; a git error (not a cancel) becomes `fallback`. */
+async function attempt<T>(run: () => Promise<T>, fallback: T): Promise<T> {
   try {
-    return (
+    return await run()
+  } catch (error) {
+    if (error instanceof GitError) return fallback
+    throw error
+  }
+}
+
+const tryResolve = (repo: string, ref: string, options: GitOptions) =>
+  attempt(
+    async () =>
       (await git(
         ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`],
         repo,
-      )) || null
-    )
-  } catch {
-    return null
-  }
-}
+        options,
+      )) || null,
+    null,
+  )
 
-async function isShallow(repo: string): Promise<boolean> {
-  try {
-    return (await git(['rev-parse', '--is-shallow-repository'], repo)) === 'true'
-  } catch {
-    return false
-  }
-}
+const isShallow = (repo: string, options: GitOptions) =>
+  attempt(
+    async () => (await git(['rev-parse', '--is-shallow-repository'], repo, options)) === 'true',
+    false,
+  )
 
 /** How many commits behind its base a relative ref reaches: HEAD~3 → 3, main^^ → 2. */
 export function relativeDepth(ref: string): { base: string; depth: number } | null {
@@ -38,60 +44,60 @@ export function relativeDepth(ref: string): { base: string; depth: number } | nu
   return { base: match[1], depth }
 }
 
-async function fetch(repo: string, args: string[]): Promise<string | null> {
+/** Fetches from origin; returns why it failed, or null. */
+async function fetch(repo: string, args: string[], options: GitOptions): Promise<string | null> {
   try {
-    await git(['fetch', '--no-tags', '--quiet', ...args], repo)
+    await git(['fetch', '--no-tags', '--quiet', ...args], repo, options)
     return null
   } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr?.trim() || (error as Error).message
-    return stderr.split('\n').slice(-3).join(' ')
+    if (!(error instanceof GitError)) throw error
+    return (error.stderr.trim() || error.message).split('\n').slice(-3).join(' ')
   }
 }
 
-async function hasOrigin(repo: string): Promise<boolean> {
-  try {
-    await git(['remote', 'get-url', 'origin'], repo)
-    return true
-  } catch {
-    return false
-  }
-}
+const hasOrigin = (repo: string, options: GitOptions) =>
+  attempt(async () => (await git(['remote', 'get-url', 'origin'], repo, options), true), false)
 
 /**
  * Resolves `ref` in `repo`. When it is missing: a relative ref (HEAD~1) in a
  * shallow clone deepens history by as many commits; any other ref is fetched
  * from origin at depth 1 (a PR's base SHA or branch in an actions/checkout clone).
  */
-export async function resolveCommit(repo: string, ref: string, input: string): Promise<string> {
+export async function resolveCommit(
+  repo: string,
+  ref: string,
+  input: string,
+  options: GitOptions = {},
+): Promise<string> {
   if (ref.trim() === '' || ref.startsWith('-')) {
     throw new SetupError(
       `${input}: "${ref}" is not a git revision; give a branch, tag, SHA or HEAD~N`,
     )
   }
-  const found = await tryResolve(repo, ref)
+  const found = await tryResolve(repo, ref, options)
   if (found) return found
   const missing = `${input}: "${ref}" does not name a commit in ${repo}`
-  if (!(await hasOrigin(repo))) {
+  if (!(await hasOrigin(repo, options))) {
     throw new SetupError(`${missing}, and there is no origin remote to fetch it from`)
   }
   const relative = relativeDepth(ref)
   let failure: string | null = null
-  if (relative && (await isShallow(repo))) {
-    failure = await fetch(repo, [`--deepen=${relative.depth}`, 'origin'])
+  if (relative && (await isShallow(repo, options))) {
+    failure = await fetch(repo, [`--deepen=${relative.depth}`, 'origin'], options)
   } else if (!relative) {
-    failure = await fetch(repo, ['--depth=1', 'origin', ref])
+    failure = await fetch(repo, ['--depth=1', 'origin', ref], options)
     if (!failure) {
-      const fetched = await tryResolve(repo, ref)
+      const fetched = await tryResolve(repo, ref, options)
       if (fetched) return fetched
       // A branch fetched by name lands in FETCH_HEAD only (single-branch clones).
-      const head = await tryResolve(repo, 'FETCH_HEAD')
+      const head = await tryResolve(repo, 'FETCH_HEAD', options)
       if (head) return head
     }
   } else {
     // A relative ref in a full clone: there is no more history to fetch.
     throw new SetupError(missing)
   }
-  const after = await tryResolve(repo, ref)
+  const after = await tryResolve(repo, ref, options)
   if (after) return after
   throw new SetupError(
     failure

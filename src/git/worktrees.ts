@@ -1,15 +1,24 @@
 // Detached worktrees for the commits being compared. Always removed: callers
 // use withWorktrees, whose finally runs on success, error and cancellation.
 import { rm } from 'node:fs/promises'
-import { git } from './run-git.js'
+import { git, type GitOptions } from '../process/git.js'
 
 export interface Worktree {
   path: string
   sha: string
 }
 
-export async function addWorktree(repo: string, path: string, sha: string): Promise<Worktree> {
-  await git(['worktree', 'add', '--detach', '--quiet', path, sha], repo)
+export async function addWorktree(
+  repo: string,
+  path: string,
+  sha: string,
+  options: GitOptions = {},
+): Promise<Worktree> {
+  await git(
+    ['worktree', 'add', '--detach', '--quiet', '--end-of-options', path, sha],
+    repo,
+    options,
+  )
   return { path, sha }
 }
 
@@ -32,13 +41,15 @@ export async function removeWorktree(repo: string, path: string): Promise<void> 
 export async function withWorktrees<T>(
   repo: string,
   wanted: { path: string; sha: string }[],
+  options: GitOptions,
   body: (trees: Worktree[]) => Promise<T>,
 ): Promise<T> {
   const added: Worktree[] = []
   try {
-    for (const { path, sha } of wanted) added.push(await addWorktree(repo, path, sha))
+    for (const { path, sha } of wanted) added.push(await addWorktree(repo, path, sha, options))
     return await body(added)
   } finally {
+    // Not under the run's signal: cleaning up is what a cancelled run must still do.
     for (const tree of added.reverse()) await removeWorktree(repo, tree.path)
   }
 }

@@ -1,6 +1,8 @@
 // One comment per (workflow, job, comment-key), found by its hidden marker
 // among all of the pull request's comments, updated in place, never doubled.
-import type { CommentMode } from '../action/inputs.js'
+
+/** always: post or update; on-change: post only when not a pass (update what exists); never. */
+export type CommentMode = 'always' | 'on-change' | 'never'
 
 export interface IssueComment {
   id: number

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { runProcess } from './run-process.js'
+import { runMeasured } from '../process/measured.js'
 
 /**
  * Where probe.py is. In the bundle it sits beside dist/cli.js and dist/index.js;
@@ -33,7 +33,7 @@ export async function compiledProbe(
 ): Promise<string> {
   const source = probePath()
   const target = join(dir, 'importgate_probe.pyc')
-  const outcome = await runProcess({
+  const outcome = await runMeasured({
     command: python,
     args: ['-c', COMPILE, source, target],
     env,

@@ -1,23 +1,12 @@
 // What probe.py reports, and how a report that is not what it should be is
 // turned into an error rather than trusted.
 
+import type { ImportFailure } from '../model/failure.js'
+
 export type ProbeMode = 'time' | 'modules' | 'profile'
 
 export const BEGIN_MARK = 'importgate-probe: begin import'
 export const END_MARK = 'importgate-probe: end import'
-
-/** A failure of the import itself, in the words of the interpreter or of the harness. */
-export interface ImportFailure {
-  /** Exception class name, or Timeout / ProcessExit / Signal / NoReport for harness-level failures. */
-  kind: string
-  message: string
-  /** The innermost frames of the traceback, outermost first. */
-  traceback: string[]
-  /** For SystemExit: its code. */
-  exit_code?: number | string | null
-  /** The last lines of stderr, when the probe could not report for itself. */
-  stderr_tail?: string
-}
 
 export interface ProbeReport {
   protocol: 1
@@ -56,13 +45,22 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** Parses the probe's report; throws with the raw text when it is malformed. */
+/**
+ * The report channel held something that is not a probe report: measured code
+ * wrote to the descriptor, or the probe was cut short. It fails the arm, not
+ * the run.
+ */
+export class BadReportError extends Error {
+  override name = 'BadReportError'
+}
+
+/** Parses the probe's report; throws BadReportError with the raw text when it is malformed. */
 export function parseProbeReport(raw: string): ProbeReport {
   let value: unknown
   try {
     value = JSON.parse(raw)
   } catch {
-    throw new Error(`the probe's report is not JSON: ${JSON.stringify(raw.slice(0, 200))}`)
+    throw new BadReportError(`the probe's report is not JSON: ${JSON.stringify(raw.slice(0, 200))}`)
   }
   if (
     !isRecord(value) ||
@@ -71,7 +69,7 @@ export function parseProbeReport(raw: string): ProbeReport {
     typeof value.import_ns !== 'number' ||
     typeof value.modules_after !== 'number'
   ) {
-    throw new Error(`the probe's report has an unexpected shape: ${raw.slice(0, 200)}`)
+    throw new BadReportError(`the probe's report has an unexpected shape: ${raw.slice(0, 200)}`)
   }
   return value as unknown as ProbeReport
 }

@@ -1,13 +1,14 @@
 // One probe run: builds the interpreter's argument list, runs it through the
 // process layer and turns what came back into a report or a structured failure.
 import { probePath } from './probe-path.js'
+import type { ImportFailure } from '../model/failure.js'
 import {
+  BadReportError,
   parseProbeReport,
-  type ImportFailure,
   type ProbeMode,
   type ProbeReport,
 } from './probe-protocol.js'
-import { REPORT_FD, runProcess } from './run-process.js'
+import { REPORT_FD, runMeasured } from '../process/measured.js'
 
 export interface ProbeRequest {
   python: string
@@ -44,7 +45,7 @@ function lastLines(text: string, count: number): string {
 }
 
 export async function runProbe(request: ProbeRequest): Promise<ProbeRun> {
-  const outcome = await runProcess({
+  const outcome = await runMeasured({
     command: request.python,
     args: probeArgs(request.mode, request.target, request.probe),
     env: request.env,
@@ -59,8 +60,18 @@ export async function runProbe(request: ProbeRequest): Promise<ProbeRun> {
   let report: ProbeReport | null = null
   let failure: ImportFailure | null = null
   if (outcome.report.length > 0 && !outcome.timedOut) {
-    report = parseProbeReport(outcome.report)
-    failure = report.error
+    try {
+      report = parseProbeReport(outcome.report)
+      failure = report.error
+    } catch (error) {
+      if (!(error instanceof BadReportError)) throw error
+      failure = {
+        kind: 'BadReport',
+        message: `${error.message} (importing ${request.target}; something wrote to the probe's report descriptor)`,
+        traceback: [],
+        stderr_tail: lastLines(stderr, 20),
+      }
+    }
   } else if (outcome.timedOut) {
     failure = {
       kind: 'Timeout',

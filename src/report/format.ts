@@ -28,3 +28,11 @@ export const signedMs = (value: number): string => signed(value, formatMs)
 export function signedPct(value: number): string {
   return signed(value, (x) => `${x.toFixed(x >= 100 ? 0 : x >= 10 ? 1 : 2)}%`)
 }
+
+/** "12% slower" for ordinary changes, "85× slower" once the ratio says more than a percentage. */
+export function howMuch(pct: number): string {
+  const ratio = 1 + pct / 100
+  if (pct >= 200) return `${ratio.toFixed(ratio >= 10 ? 0 : 1)}× slower`
+  if (pct > 0) return `${pct.toFixed(pct >= 10 ? 0 : 1)}% slower`
+  return `${Math.abs(pct).toFixed(Math.abs(pct) >= 10 ? 0 : 1)}% faster`
+}

@@ -1,4 +1,4 @@
-import type { ModuleChangeJson } from './results.js'
+import type { ModuleChangeJson } from '../results/schema.js'
 
 /**
  * Groups of modules: the one that pulled the others in, and how many it

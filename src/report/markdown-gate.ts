@@ -2,29 +2,16 @@
 // budgets, configuration changes and errors. Pure.
 import { formatMs } from './format.js'
 import { capped, chain, code, plain, table } from './markdown-text.js'
-import type { ResultsDocument } from './results.js'
+import type { ReportView } from './view.js'
 
-export function budgets(doc: ResultsDocument): string[] {
-  const rows: string[][] = []
-  for (const t of doc.targets) {
-    const b = t.budget
-    if (b?.time)
-      rows.push([
-        code(t.name),
-        'import time',
-        formatMs(b.time.limit_ms),
-        formatMs(b.time.median_ms),
-        b.time.ok ? '✅ within' : '❌ over',
-      ])
-    if (b?.modules)
-      rows.push([
-        code(t.name),
-        'modules',
-        String(b.modules.limit),
-        String(b.modules.count),
-        b.modules.ok ? '✅ within' : '❌ over',
-      ])
-  }
+export function budgets(view: ReportView): string[] {
+  const rows = view.budgets.map((b) => [
+    code(b.target),
+    b.on === 'time' ? 'import time' : 'modules',
+    b.on === 'time' ? formatMs(b.limit) : String(b.limit),
+    b.on === 'time' ? formatMs(b.actual) : String(b.actual),
+    b.ok ? '✅ within' : '❌ over',
+  ])
   if (!rows.length) return []
   return [
     '#### Budgets',
@@ -33,10 +20,9 @@ export function budgets(doc: ResultsDocument): string[] {
   ]
 }
 
-export function forbidden(doc: ResultsDocument, limit: number): string[] {
-  const hits = doc.targets.flatMap((t) => t.forbidden.map((f) => ({ target: t.name, ...f })))
-  if (!hits.length) return []
-  const lines = capped(hits, limit, (h) => {
+export function forbidden(view: ReportView, limit: number): string[] {
+  if (!view.forbidden.length) return []
+  const lines = capped(view.forbidden, limit, (h) => {
     const via = h.chain.length ? `, via ${chain(h.chain)}` : ''
     const count = h.count > 1 ? ` (${h.count} modules under ${code(h.rule)})` : ''
     return `- ⛔ ${code(h.name)} is imported by ${code(h.target)}${via}${count}`
@@ -44,10 +30,9 @@ export function forbidden(doc: ResultsDocument, limit: number): string[] {
   return ['#### Forbidden imports', '', ...lines]
 }
 
-export function configChanges(doc: ResultsDocument): string[] {
-  const changes = doc.config_changes ?? []
-  if (!changes.length) return []
-  const items = changes.map(
+export function configChanges(view: ReportView): string[] {
+  if (!view.configChanges.length) return []
+  const items = view.configChanges.map(
     (c) => `${code(c.key)}: ${code(JSON.stringify(c.base))} → ${code(JSON.stringify(c.head))}`,
   )
   return [
@@ -56,13 +41,11 @@ export function configChanges(doc: ResultsDocument): string[] {
   ]
 }
 
-export function errors(doc: ResultsDocument): string[] {
-  const failed = doc.targets.filter((t) => t.error)
-  if (!failed.length) return []
+export function errors(view: ReportView): string[] {
+  if (!view.errors.length) return []
   const out = ['#### Errors', '']
-  for (const t of failed) {
-    const e = t.error!
-    out.push(`- ${code(t.name)} (${e.side}): **${plain(e.kind)}**: ${plain(e.message)}`)
+  for (const { target, error: e } of view.errors) {
+    out.push(`- ${code(target)} (${e.side}): **${plain(e.kind)}**: ${plain(e.message)}`)
     const detail = [...e.traceback, ...(e.stderr_tail ? ['', e.stderr_tail] : [])]
       .join('\n')
       .replace(/```/g, "'''")

@@ -1,82 +1,51 @@
-// The sections of the markdown report, each from the results document. Pure.
-import { mostSerious } from '../analysis/gate.js'
+// The sections of the markdown report about the measurements, each from the
+// view model. Pure.
 import { formatMs, signedMs, signedPct } from './format.js'
-import { capped, chain, code, howMuch, plain, table, VERDICT_LABEL } from './markdown-text.js'
-import type { ModuleChangeJson, ResultsDocument, TargetResult } from './results.js'
-import { grouped } from './groups.js'
+import { capped, chain, code, plain, rich, table, VERDICT_LABEL } from './markdown-text.js'
+import type { LazyGroupView, MetricRowView, ReportView } from './view.js'
 
-/** Targets with the most serious verdict: the largest change first for regressions and improvements, else in config order. */
-const worst = (doc: ResultsDocument): TargetResult[] => {
-  const verdict = mostSerious(doc.targets.map((t) => t.verdict))
-  const found = doc.targets.filter((t) => t.verdict === verdict)
-  if (verdict !== 'regression' && verdict !== 'improvement') return found
-  const size = (t: TargetResult) => Math.abs(t.delta?.pct ?? 0)
-  return found.sort((a, b) => size(b) - size(a))
+export function headline(view: ReportView): string {
+  return `### ${rich(view.headline)}`
 }
 
-function headlineFor(t: TargetResult, doc: ResultsDocument): string {
-  const name = code(t.name)
-  switch (t.verdict) {
-    case 'error':
-      return `⚠️ importgate could not measure ${name} (${t.error!.side}): ${plain(t.error!.kind)}`
-    case 'forbidden':
-      return `⛔ ${name} imports forbidden module ${code(t.forbidden[0]!.name)}`
-    case 'budget': {
-      const b = t.budget!
-      if (b.time && !b.time.ok)
-        return `💸 ${name} takes ${formatMs(b.time.median_ms)} to import, over its ${formatMs(b.time.limit_ms)} budget`
-      return `💸 ${name} loads ${b.modules!.count} modules, over the budget of ${b.modules!.limit}`
-    }
-    case 'regression':
-      return `❌ ${name} imports ${howMuch(t.delta!.pct)} (${signedMs(t.delta!.ms)})`
-    case 'improvement':
-      return `🚀 ${name} imports ${howMuch(t.delta!.pct)} (${signedMs(t.delta!.ms)})`
-    default:
-      if (doc.command === 'measure')
-        return `📏 ${name} imports in ${formatMs(t.head?.median_ms ?? NaN)}`
-      return doc.targets.length > 1
-        ? `✅ No import-time regressions in ${doc.targets.length} targets`
-        : `✅ No import-time regression: ${name} ${t.delta ? signedPct(t.delta.pct) : 'measured'}`
+/** The row's target, with the metric named when it is not the primary one. */
+const rowName = (r: MetricRowView) =>
+  r.primary ? code(r.target) : `${code(r.target)} · ${r.label}`
+
+/** A gating row shows the target's verdict; a reported-only row what its statistics say. */
+function verdictCell(r: MetricRowView): string {
+  if (!r.gating) {
+    const said =
+      r.outcome === 'regression' ? 'slower' : r.outcome === 'improvement' ? 'faster' : 'no change'
+    return `ℹ️ ${said} (not gating)`
   }
+  return VERDICT_LABEL[r.verdict] + (r.isNew ? ' (new target)' : '')
 }
 
-/** The headline without markdown, for terminals, check reasons and annotations. */
-export function plainHeadline(doc: ResultsDocument): string {
-  return headline(doc).replace(/^### /, '').replace(/`/g, '')
-}
-
-export function headline(doc: ResultsDocument): string {
-  const [first, ...others] = worst(doc)
-  if (!first) return '✅ No targets measured'
-  const more = first.verdict !== 'pass' && others.length ? ` (and ${others.length} more)` : ''
-  return `### ${headlineFor(first, doc)}${more}`
-}
-
-export function deltaTable(doc: ResultsDocument): string {
-  if (doc.command === 'measure') {
-    const rows = doc.targets.map((t) => [
-      code(t.name),
-      t.head ? formatMs(t.head.median_ms) : '–',
-      t.head ? `${formatMs(t.head.q1_ms)} – ${formatMs(t.head.q3_ms)}` : '–',
-      t.head ? String(t.head.module_count) : '–',
-      VERDICT_LABEL[t.verdict],
+export function deltaTable(view: ReportView): string {
+  if (view.command === 'measure') {
+    const rows = view.rows.map((r) => [
+      rowName(r),
+      r.head ? formatMs(r.head.median) : '–',
+      r.head ? `${formatMs(r.head.q1)} – ${formatMs(r.head.q3)}` : '–',
+      r.head ? String(r.head.moduleCount) : '–',
+      verdictCell(r),
     ])
     return table(['Target', 'Median', 'IQR', 'Modules', 'Verdict'], rows, ['l', 'r', 'r', 'r', 'l'])
   }
-  const rows = doc.targets.map((t) => {
-    const d = t.delta
-    const verdict = VERDICT_LABEL[t.verdict] + (t.new ? ' (new target)' : '')
+  const rows = view.rows.map((r) => {
+    const d = r.delta
     return [
-      code(t.name),
-      t.base ? formatMs(t.base.median_ms) : '–',
-      t.head ? formatMs(t.head.median_ms) : '–',
+      rowName(r),
+      r.base ? formatMs(r.base.median) : '–',
+      r.head ? formatMs(r.head.median) : '–',
       d ? signedMs(d.ms) : '–',
       d ? signedPct(d.pct) : '–',
       d?.ci_pct ? `${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}` : '–',
-      verdict,
+      verdictCell(r),
     ]
   })
-  const level = doc.targets.find((t) => t.delta)?.delta?.ci_level ?? 0.98
+  const level = view.rows.find((r) => r.delta)?.delta?.ci_level ?? 0.98
   return table(
     ['Target', 'Base', 'Head', 'Δ ms', 'Δ %', `CI (${Math.round(level * 100)}%)`, 'Verdict'],
     rows,
@@ -84,32 +53,24 @@ export function deltaTable(doc: ResultsDocument): string {
   )
 }
 
-function lazyItem(target: string, lead: ModuleChangeJson, more: number, eager: boolean): string {
-  const withMore = more ? `, with ${more} module${more > 1 ? 's' : ''} it imports` : ''
-  return eager
-    ? `- ${code(lead.name)} is now imported by ${code(target)} (${signedMs(lead.cumulative_ms)}), via ${chain(lead.chain)}${withMore}`
-    : `- ${code(lead.name)} is no longer imported by ${code(target)} (${signedMs(-lead.cumulative_ms)})${withMore}`
+function lazyItems(view: LazyGroupView, limit: number): string[] {
+  const { target, eager } = view
+  const lines = capped(view.groups, limit, ({ lead, more }) => {
+    const withMore = more ? `, with ${more} module${more > 1 ? 's' : ''} it imports` : ''
+    return eager
+      ? `- ${code(lead.name)} is now imported by ${code(target)} (${signedMs(lead.cumulative_ms)}), via ${chain(lead.chain)}${withMore}`
+      : `- ${code(lead.name)} is no longer imported by ${code(target)} (${signedMs(-lead.cumulative_ms)})${withMore}`
+  })
+  const n = view.aliases
+  if (n)
+    lines.push(
+      `- ${n} more module name${n > 1 ? 's' : ''} ${eager ? 'appear' : 'disappear'} in \`sys.modules\` without an import`,
+    )
+  return lines
 }
 
-export function lazyLoading(doc: ResultsDocument, limit: number): string[] {
-  const lines: string[] = []
-  for (const t of doc.targets) {
-    for (const [changes, eager] of [
-      [t.modules?.added ?? [], true],
-      [t.modules?.removed ?? [], false],
-    ] as const) {
-      lines.push(
-        ...capped(grouped([...changes]), limit, ({ lead, more }) =>
-          lazyItem(t.name, lead, more, eager),
-        ),
-      )
-      const aliases = changes.filter((c) => c.chain.length === 0).length
-      if (aliases)
-        lines.push(
-          `- ${aliases} more module name${aliases > 1 ? 's' : ''} ${eager ? 'appear' : 'disappear'} in \`sys.modules\` without an import`,
-        )
-    }
-  }
+export function lazyLoading(view: ReportView, limit: number): string[] {
+  const lines = view.lazy.flatMap((l) => lazyItems(l, limit))
   if (!lines.length) return []
   return [
     '#### Lazy-loading changes',
@@ -120,18 +81,16 @@ export function lazyLoading(doc: ResultsDocument, limit: number): string[] {
   ]
 }
 
-export function whereTimeWent(doc: ResultsDocument, limit: number): string[] {
+export function whereTimeWent(view: ReportView, limit: number): string[] {
   const out: string[] = []
-  for (const t of doc.targets) {
-    const changes = t.modules?.self_time_changes ?? []
-    if (!t.delta || !changes.length) continue
+  for (const { target, changes } of view.selfTime) {
     const ms = (x: number | null) => (x === null ? '–' : formatMs(x))
     const rows = changes
       .slice(0, limit)
       .map((c) => [code(c.name), ms(c.base_self_ms), ms(c.head_self_ms), signedMs(c.delta_ms)])
     if (out.length) out.push('')
     out.push(
-      `**${code(t.name)}**: own (self) time by module, largest changes first`,
+      `**${code(target)}**: own (self) time by module, largest changes first`,
       '',
       table(['Module', 'Base', 'Head', 'Δ'], rows, ['l', 'r', 'r', 'r']),
     )
@@ -139,13 +98,10 @@ export function whereTimeWent(doc: ResultsDocument, limit: number): string[] {
   return out.length ? ['#### Where the time went', '', ...out] : []
 }
 
-export function slowest(doc: ResultsDocument, limit: number): string[] {
-  if (doc.command !== 'measure') return []
+export function slowest(view: ReportView, limit: number): string[] {
   const out: string[] = []
-  for (const t of doc.targets) {
-    const list = t.head?.profile.slowest ?? []
-    if (!list.length) continue
-    const rows = list
+  for (const { target, modules } of view.slowest) {
+    const rows = modules
       .slice(0, limit)
       .map((m) => [
         code(m.name),
@@ -155,7 +111,7 @@ export function slowest(doc: ResultsDocument, limit: number): string[] {
       ])
     if (out.length) out.push('')
     out.push(
-      `**${code(t.name)}**`,
+      `**${code(target)}**`,
       '',
       table(['Module', 'Self', 'Cumulative', 'Imported through'], rows, ['l', 'r', 'r', 'l']),
     )
@@ -170,25 +126,19 @@ export function slowest(doc: ResultsDocument, limit: number): string[] {
   ]
 }
 
-export function moduleCounts(doc: ResultsDocument): string[] {
-  const rows = doc.targets
-    .filter((t) => t.head)
-    .map((t) => {
-      const b = t.base
-      const h = t.head!
-      const delta = b ? h.module_count - b.module_count : null
-      return [
-        code(t.name),
-        b ? String(b.module_count) : '–',
-        String(h.module_count),
-        delta === null ? '–' : `${delta > 0 ? '+' : ''}${delta}`,
-        b
-          ? `${b.package_module_count} → ${h.package_module_count}`
-          : String(h.package_module_count),
-      ]
-    })
+export function moduleCounts(view: ReportView): string[] {
+  const rows = view.moduleCounts.map(({ target, base: b, head: h }) => {
+    const delta = b ? h.module_count - b.module_count : null
+    return [
+      code(target),
+      b ? String(b.module_count) : '–',
+      String(h.module_count),
+      delta === null ? '–' : `${delta > 0 ? '+' : ''}${delta}`,
+      b ? `${b.package_module_count} → ${h.package_module_count}` : String(h.package_module_count),
+    ]
+  })
   if (!rows.length) return []
-  if (doc.command === 'measure') {
+  if (view.command === 'measure') {
     const measured = rows.map((r) => [r[0]!, r[2]!, r[4]!])
     return [
       '#### Modules loaded',
@@ -203,8 +153,8 @@ export function moduleCounts(doc: ResultsDocument): string[] {
   ]
 }
 
-export function dependencies(doc: ResultsDocument, limit: number): string[] {
-  const changed = doc.deps?.changed ?? []
+export function dependencies(view: ReportView, limit: number): string[] {
+  const changed = view.dependencies
   if (!changed.length) return []
   const rows = changed
     .slice(0, limit)
@@ -218,19 +168,21 @@ export function dependencies(doc: ResultsDocument, limit: number): string[] {
   ]
 }
 
-export function methodology(doc: ResultsDocument): string[] {
-  const s = doc.settings
+export function methodology(view: ReportView): string[] {
+  const { run } = view
+  const s = run.settings
   const sha = (x: string | null | undefined) => (x ? code(x.slice(0, 12)) : '–')
+  const compare = view.command === 'compare'
   const lines = [
-    `- ${doc.rounds} interleaved round(s) after ${String(s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${doc.command === 'compare' ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)}).`,
-    doc.command === 'compare'
+    `- ${run.rounds} interleaved round(s) after ${String(s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)}).`,
+    compare
       ? `- A regression needs a one-sided Wilcoxon signed-rank p < ${String(s.alpha)} on paired log-ratios, a Hodges-Lehmann estimate above ${String(s.threshold_pct)}% and above ${String(s.min_delta_ms)} ms, and a fresh confirming batch.`
       : '- Spread is the interquartile range of the samples.',
-    `- Python ${plain(doc.python.split(' ')[0] ?? doc.python)} on ${plain(doc.platform)}; install: ${code(String(s.install))}.`,
-    doc.base
-      ? `- Base ${code(doc.base.ref)} at ${sha(doc.base.sha)}, head ${code(doc.head.ref)} at ${sha(doc.head.sha)}.`
-      : `- Working tree at ${sha(doc.head.sha)}${doc.head.dirty ? ' with uncommitted changes' : ''}.`,
-    `- ${doc.duration_s.toFixed(1)} s in all; importgate ${doc.tool.version}.${doc.truncated ? ' The time budget ended sampling before the minimum number of pairs.' : ''}`,
+    `- Python ${plain(run.python.split(' ')[0] ?? run.python)} on ${plain(run.platform)}; install: ${code(String(s.install))}.`,
+    run.base
+      ? `- Base ${code(run.base.ref)} at ${sha(run.base.sha)}, head ${code(run.head.ref)} at ${sha(run.head.sha)}.`
+      : `- Working tree at ${sha(run.head.sha)}${run.head.dirty ? ' with uncommitted changes' : ''}.`,
+    `- ${run.durationS.toFixed(1)} s in all; importgate ${run.version}.${run.truncated ? ' The time budget ended sampling before the minimum number of pairs.' : ''}`,
   ]
   return ['<details><summary>How this was measured</summary>', '', ...lines, '', '</details>']
 }

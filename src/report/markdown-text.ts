@@ -1,6 +1,7 @@
 // Small, safe building blocks for GitHub-flavoured markdown. Pure.
 import { markdownTable } from 'markdown-table'
-import type { Verdict } from './results.js'
+import type { Verdict } from '../model/verdict.js'
+import type { Rich } from './headline.js'
 
 /** Inline code that survives backticks in the text (a longer fence than any run inside). */
 export function code(text: string): string {
@@ -26,6 +27,11 @@ export function table(header: string[], rows: string[][], align: ('l' | 'r' | 'c
   return markdownTable([header.map(cell), ...rows.map((row) => row.map(cell))], { align })
 }
 
+/** Rich text as markdown: code parts in code spans, the rest escaped. */
+export function rich(parts: Rich): string {
+  return parts.map((part) => (typeof part === 'string' ? plain(part) : code(part.code))).join('')
+}
+
 export function chain(names: readonly string[]): string {
   return names.map(code).join(' → ')
 }
@@ -37,14 +43,6 @@ export const VERDICT_LABEL: Record<Verdict, string> = {
   budget: '💸 over budget',
   forbidden: '⛔ forbidden import',
   error: '⚠️ error',
-}
-
-/** "12% slower" for ordinary changes, "85× slower" once the ratio says more than a percentage. */
-export function howMuch(pct: number): string {
-  const ratio = 1 + pct / 100
-  if (pct >= 200) return `${ratio.toFixed(ratio >= 10 ? 0 : 1)}× slower`
-  if (pct > 0) return `${pct.toFixed(pct >= 10 ? 0 : 1)}% slower`
-  return `${Math.abs(pct).toFixed(Math.abs(pct) >= 10 ? 0 : 1)}% faster`
 }
 
 /** The first `limit` items, and a line saying how many were left out. */

@@ -1,7 +1,8 @@
 // The markdown report: PR comment, job summary and --markdown. Pure.
 import * as gate from './markdown-gate.js'
 import * as section from './markdown-sections.js'
-import type { ResultsDocument } from './results.js'
+import type { ResultsDocument } from '../results/schema.js'
+import { buildView, type ReportView } from './view.js'
 
 /** GitHub refuses comments over 65,536 characters; the action adds its marker and footer. */
 export const MARKDOWN_LIMIT = 60_000
@@ -9,7 +10,7 @@ export const MARKDOWN_LIMIT = 60_000
 /** List lengths tried in turn until the report fits. */
 const CAPS = [30, 15, 8, 4, 2]
 
-function render(doc: ResultsDocument, cap: number): string {
+function render(doc: ReportView, cap: number): string {
   const parts: string[][] = [
     [section.headline(doc)],
     gate.configChanges(doc),
@@ -34,7 +35,8 @@ function render(doc: ResultsDocument, cap: number): string {
  * Renders the report, shortening lists until it fits under `limit`
  * characters; as a last resort it is cut, with a line saying so.
  */
-export function markdownReport(doc: ResultsDocument, limit = MARKDOWN_LIMIT): string {
+export function markdownReport(results: ResultsDocument, limit = MARKDOWN_LIMIT): string {
+  const doc = buildView(results)
   for (const cap of CAPS) {
     const text = render(doc, cap)
     if (text.length <= limit) return text

@@ -81,7 +81,7 @@ describe('actionConfig', () => {
       }),
       dir,
     )
-    expect(c.settings).toMatchObject({
+    expect(c.given).toMatchObject({
       targets: ['a', 'b', 'c'],
       budgetsMs: { a: 300, b: 1000 },
       forbid: ['paramiko'],

@@ -2,13 +2,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { UsageError } from '../../src/config/errors.js'
-import { compareConfig } from '../../src/config/compare-config.js'
-import { measureConfig } from '../../src/config/measure-config.js'
-import { parseInstall } from '../../src/env/install-spec.js'
+import { UsageError } from '../../src/model/errors.js'
+import {
+  compareRequest as compareConfig,
+  measureRequest as measureConfig,
+} from '../../src/config/requests.js'
+import { parseInstall } from '../../src/config/install-mode.js'
 import { moduleNameProblem } from '../../src/config/module-name.js'
 import { readPyproject } from '../../src/config/pyproject.js'
-import { checkBudgets, resolve } from '../../src/config/settings.js'
+import { checkBudgets, resolveSettings } from '../../src/config/settings.js'
+
+const resolve = (...sources: Parameters<typeof resolveSettings>[0]) => resolveSettings(sources, 1)
 import { parseCount, parseDuration, parsePercent } from '../../src/config/units.js'
 
 const made: string[] = []
@@ -96,12 +100,12 @@ describe('measure configuration', () => {
       { target: ['a', 'a'], budget: ['a=0.3s'], forbid: ['paramiko'] },
       dir,
     )
-    expect(config.flags).toMatchObject({
+    expect(config.given).toMatchObject({
       targets: ['a'],
       budgetsMs: { a: 300 },
       forbid: ['paramiko'],
     })
-    expect(config.flags.minPairs).toBeUndefined()
+    expect(config.given.minPairs).toBeUndefined()
   })
 })
 
@@ -233,7 +237,9 @@ shop = "300ms"
       '[tool.importgate]\ntargets = ["shop"]\n[tool.importgate.budgets]\nshopp = "300ms"\n',
     )
     const { gate } = resolve(settings)
-    expect(() => checkBudgets(gate, settings.targets!, `${path} [tool.importgate]`)).toThrow(
+    expect(() =>
+      checkBudgets(gate.budgetsMs, settings.targets!, `${path} [tool.importgate]`),
+    ).toThrow(
       /pyproject\.toml \[tool\.importgate\]: budgets names "shopp", which is not a target; the targets are "shop"/,
     )
   })
@@ -286,7 +292,7 @@ describe('compare configuration', () => {
       ['a', 'b'],
       dir,
     )
-    expect(c.flags).toMatchObject({ thresholdPct: 3, minDeltaMs: 0.5, alpha: 0.05 })
+    expect(c.given).toMatchObject({ thresholdPct: 3, minDeltaMs: 0.5, alpha: 0.05 })
     expect(c.projectSubdir).toBe('py')
   })
 

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  budgetStatus,
-  forbiddenImports,
-  isBreached,
-  mostSerious,
-  PRECEDENCE,
-} from '../../src/analysis/gate.js'
+import { budgetStatus, forbiddenImports, isBreached } from '../../src/analysis/gate.js'
+import { mostSerious, PRECEDENCE } from '../../src/model/verdict.js'
 import type { ModuleCost } from '../../src/analysis/module-costs.js'
 
 describe('forbiddenImports', () => {

@@ -5,7 +5,7 @@ import {
   parseImportTime,
   parseImportTimeLine,
   type ImportNode,
-} from '../../src/measure/importtime.js'
+} from '../../src/analysis/importtime.js'
 import { BEGIN_MARK, END_MARK } from '../../src/measure/probe-protocol.js'
 
 // Real stderr captured from the probe (profile mode) and from plain

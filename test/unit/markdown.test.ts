@@ -3,7 +3,7 @@ import { marked, type Tokens } from 'marked'
 import { describe, expect, it } from 'vitest'
 import { MARKDOWN_LIMIT, markdownReport } from '../../src/report/markdown.js'
 import { code, plain } from '../../src/report/markdown-text.js'
-import type { ResultsDocument } from '../../src/report/results.js'
+import type { CompareResults, ResultsDocument } from '../../src/results/schema.js'
 
 const fixture = (name: string) =>
   JSON.parse(
@@ -27,7 +27,7 @@ function tables(markdown: string): { header: string[]; rows: string[][] }[] {
 describe('markdown report of a comparison', () => {
   // A real compare of an eager asyncio import, with a forbidden import, budgets,
   // a new target, dependency drift and a config change added to cover them.
-  const doc = fixture('compare.json')
+  const doc = fixture('compare.json') as CompareResults
   const md = markdownReport(doc)
 
   it('matches the reviewed snapshot', async () => {

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import {
-  classify,
-  comparePairs,
-  isSettled,
-  type GateSettings,
-} from '../../src/analysis/paired-compare.js'
-import { CONFIRM_ALPHA, targetVerdict } from '../../src/analysis/target-verdict.js'
+import { classify, comparePairs, isSettled } from '../../src/analysis/paired-compare.js'
+import type { Thresholds } from '../../src/model/settings.js'
+import { CONFIRM_ALPHA, targetVerdict } from '../../src/analysis/confirmation.js'
 import { seededRandom } from '../../src/analysis/random.js'
 
-const gate: GateSettings = { thresholdPct: 5, minDeltaMs: 1, alpha: 0.01 }
+const gate: Thresholds = { thresholdPct: 5, minDeltaMs: 1, alpha: 0.01 }
 
 /** n pairs around `baseMs`, head scaled by `factor`, with multiplicative noise shared by the pair. */
 function pairs(n: number, baseMs: number, factor: number, noise: number, seed = 1) {

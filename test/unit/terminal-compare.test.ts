@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ResultsDocument, TargetResult } from '../../src/report/results.js'
+import type { ResultsDocument, TargetResult } from '../../src/results/schema.js'
 import { signedMs, signedPct } from '../../src/report/format.js'
 import { compareReport } from '../../src/report/terminal-compare.js'
 import { COLOR, PLAIN } from '../../src/report/style.js'

@@ -1,8 +1,10 @@
-// The results document, schema 1 (see DESIGN.md). Written by the CLI (--json),
-// uploaded by the action, read by the report code. Fields are only added.
+// The results document, schema 1 (docs/architecture.md, and the JSON Schema in
+// results.schema.json beside this file). Written by the CLI (--json), uploaded
+// by the action, read back by readResults. Fields are only added.
+import type { MetricId } from '../model/metrics.js'
+import type { Verdict } from '../model/verdict.js'
 
-export type { Verdict } from '../analysis/gate.js'
-import type { Verdict } from '../analysis/gate.js'
+export type { Verdict }
 
 export interface CommitRef {
   ref: string
@@ -104,6 +106,21 @@ export interface TargetError {
   stderr_tail?: string
 }
 
+/** One metric of one target: the row a report shows for it. */
+export interface MetricResultJson {
+  metric: MetricId
+  variant: string
+  unit: 'ms'
+  /** Whether this metric's outcome decides the target's verdict. */
+  gating: boolean
+  /** compare: regression, improvement or pass by the statistics; measure: null. */
+  outcome: 'regression' | 'improvement' | 'pass' | null
+  base_median: number | null
+  head_median: number | null
+  /** compare: base against head; null for measure, a new target, or an error. */
+  delta: DeltaJson | null
+}
+
 export interface TargetResult {
   name: string
   verdict: Verdict
@@ -121,22 +138,43 @@ export interface TargetResult {
   /** compare: a target only head's configuration lists; measured on head only. */
   new?: boolean
   error: TargetError | null
+  /**
+   * Every metric reported, primary (import_ms, the same figures as base, head
+   * and delta above) first. Absent in files written before it was added.
+   */
+  metrics?: MetricResultJson[]
 }
 
-export interface ResultsDocument {
+/** The settings a run used, as recorded. */
+export interface SettingsJson {
+  install: string
+  python: string
+  project_dir: string
+  threshold_pct: number
+  min_delta_ms: number
+  alpha: number
+  max_modules: number | null
+  forbid: string[]
+  budgets_ms: Record<string, number>
+  /** Absent in files written before metrics were configurable: import_ms alone. */
+  metrics?: MetricId[]
+  warmups: number
+  min_pairs: number
+  max_pairs: number
+  max_time_s: number
+  sample_timeout_s: number
+  profile_runs: number
+  seed: number
+}
+
+interface DocumentBase {
   schema: 1
   tool: { name: 'importgate'; version: string }
-  command: 'measure' | 'compare'
   verdict: Verdict
   python: string
   platform: string
-  base: CommitRef | null
   head: CommitRef
-  settings: Record<string, unknown>
-  /** compare: [tool.importgate] keys whose value head changes; the gate used base's. */
-  config_changes?: { key: string; base: unknown; head: unknown }[]
-  /** compare: installed distributions that differ; null when nothing was installed. */
-  deps?: { base_strategy: string; head_strategy: string; changed: DependencyJson[] } | null
+  settings: SettingsJson
   /** Rounds of timed samples actually run. */
   rounds: number
   /** The time budget ended sampling before the minimum was reached. */
@@ -145,3 +183,21 @@ export interface ResultsDocument {
   duration_s: number
   targets: TargetResult[]
 }
+
+/** `importgate measure`: the working tree, one side. */
+export interface MeasureResults extends DocumentBase {
+  command: 'measure'
+  base: null
+}
+
+/** `importgate compare`: base against head. */
+export interface CompareResults extends DocumentBase {
+  command: 'compare'
+  base: CommitRef
+  /** [tool.importgate] keys whose value head changes; the gate used base's. */
+  config_changes?: { key: string; base: unknown; head: unknown }[]
+  /** Installed distributions that differ; null when nothing was installed. */
+  deps?: { base_strategy: string; head_strategy: string; changed: DependencyJson[] } | null
+}
+
+export type ResultsDocument = MeasureResults | CompareResults

@@ -1,14 +1,17 @@
-// One side's measurements → its part of the results document. Pure.
+// Findings → their part of the results document. Pure.
+import type { SideFinding } from '../analysis/evaluate.js'
+import type { ModuleChange } from '../analysis/module-diff.js'
 import { packageModules, slowestBySelf, type ModuleCost } from '../analysis/module-costs.js'
 import { median, spread } from '../analysis/summary.js'
-import type { ArmProfile } from '../measure/profile.js'
-import type { Sample } from '../measure/sampler.js'
-import type { ModuleCostJson, SideResult } from './results.js'
+import type { ModuleChangeJson, ModuleCostJson, SideResult } from './schema.js'
 
 /** Milliseconds to microsecond precision: enough for any import, and compact. */
 export function ms(value: number): number {
   return Math.round(value * 1000) / 1000
 }
+
+/** Percentages to two decimals. */
+export const pct = (value: number): number => Math.round(value * 100) / 100
 
 export function costJson(cost: ModuleCost): ModuleCostJson {
   return {
@@ -19,12 +22,12 @@ export function costJson(cost: ModuleCost): ModuleCostJson {
   }
 }
 
-export function sideResult(
-  target: string,
-  samples: Sample[],
-  profile: ArmProfile | undefined,
-  slowest = 15,
-): SideResult {
+export function changeJson(c: ModuleChange): ModuleChangeJson {
+  return { name: c.name, chain: c.chain, self_ms: ms(c.selfMs), cumulative_ms: ms(c.cumulativeMs) }
+}
+
+export function sideResult(target: string, side: SideFinding, slowest = 15): SideResult {
+  const { samples, profile } = side
   const times = samples.map((s) => s.importMs)
   const stats = spread(times)
   const startups = samples.flatMap((s) => (s.startupMs === null ? [] : [s.startupMs]))
@@ -33,7 +36,7 @@ export function sideResult(
   return {
     median_ms: ms(stats.median),
     samples_ms: times.map(ms),
-    module_count: profile?.moduleCount || last?.moduleCount || 0,
+    module_count: side.moduleCount,
     modules_added: profile ? profile.added.length : (last?.modulesAdded ?? 0),
     package_module_count: packageModules(target, modules).length,
     min_ms: ms(stats.min),

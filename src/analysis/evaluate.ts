@@ -1,0 +1,193 @@
+// Observations + gate → findings, per target × variant × metric. Verdicts,
+// budgets, forbidden imports and the module diff are decided here and nowhere
+// else; results/ and report/ only record and show them. Pure.
+import type { ImportFailure } from '../model/failure.js'
+import { METRICS, PRIMARY_METRIC, type MetricId, type Sample } from '../model/metrics.js'
+import type { Gate } from '../model/settings.js'
+import type { Side, Variant } from '../model/target.js'
+import { mostSerious, type Verdict } from '../model/verdict.js'
+import { targetVerdict, type Confirmation } from './confirmation.js'
+import {
+  budgetStatus,
+  forbiddenImports,
+  isBreached,
+  type BudgetStatus,
+  type ForbiddenHit,
+} from './gate.js'
+import { diffModules, type ModuleDiff } from './module-diff.js'
+import {
+  pairOf,
+  type ArmObservation,
+  type Observations,
+  type ProfileObservation,
+} from './observations.js'
+import { classify, comparePairs, type Outcome, type PairedComparison } from './paired-compare.js'
+import { median } from './summary.js'
+
+/** One side of a target as the findings see it: every sample (confirmation included) and the profile. */
+export interface SideFinding {
+  samples: Sample[]
+  profile: ProfileObservation | null
+  medianMs: number
+  /** len(sys.modules) after the import. */
+  moduleCount: number
+}
+
+export interface MetricFinding {
+  metric: MetricId
+  /** Whether this metric's outcome decides the verdict. */
+  gating: boolean
+  /** compare: what the statistics say; measure: always pass. */
+  outcome: Outcome
+  /** compare: base against head over every pair; null for measure or without samples. */
+  comparison: PairedComparison | null
+  /** A fresh batch that confirmed (or did not) a flagged change. */
+  confirmation: Confirmation | null
+}
+
+export interface TargetFinding {
+  target: string
+  variant: Variant
+  /** compare: a target only head's configuration lists, measured on head alone. */
+  isNew: boolean
+  base: SideFinding | null
+  head: SideFinding | null
+  /** Primary metric first. Empty when the target could not be measured. */
+  metrics: MetricFinding[]
+  /** compare: modules now eager or lazy, and whose own time moved. */
+  modules: ModuleDiff | null
+  forbidden: ForbiddenHit[]
+  budget: BudgetStatus
+  error: (ImportFailure & { side: Side }) | null
+  verdict: Verdict
+}
+
+export interface EvaluationSpec {
+  /** In the order they were configured. */
+  targets: { name: string; isNew: boolean }[]
+  variant: Variant
+  gate: Gate
+  metrics: readonly MetricId[]
+}
+
+const withSide = (side: Side, failure: ImportFailure | null | undefined) =>
+  failure ? { side, ...failure } : null
+
+function errorOf(base: ArmObservation | null, head: ArmObservation | null) {
+  return (
+    withSide('base', base?.failure) ??
+    withSide('head', head?.failure) ??
+    withSide('base', base?.profile?.failure) ??
+    withSide('head', head?.profile?.failure)
+  )
+}
+
+function side(arm: ArmObservation | null): SideFinding | null {
+  const samples = arm ? [...arm.samples, ...(arm.confirmation ?? [])] : []
+  if (!arm || samples.length === 0) return null
+  const profile = arm.profile
+  return {
+    samples,
+    profile,
+    medianMs: median(samples.map(METRICS[PRIMARY_METRIC].read)),
+    moduleCount: profile?.moduleCount || samples[samples.length - 1]!.moduleCount,
+  }
+}
+
+function metricFindings(
+  base: ArmObservation | null,
+  head: ArmObservation,
+  spec: EvaluationSpec,
+): MetricFinding[] {
+  return spec.metrics.map((id) => {
+    const metric = METRICS[id]
+    const read = (samples: readonly Sample[]) => samples.map(metric.read)
+    if (!base) {
+      return {
+        metric: id,
+        gating: metric.gatesByDefault,
+        outcome: 'pass',
+        comparison: null,
+        confirmation: null,
+      }
+    }
+    const confirmation =
+      base.confirmation && head.confirmation
+        ? { base: read(base.confirmation), head: read(head.confirmation) }
+        : null
+    if (metric.gatesByDefault) {
+      const verdict = targetVerdict(read(base.samples), read(head.samples), confirmation, spec.gate)
+      return { metric: id, gating: true, ...verdict }
+    }
+    // A metric that only informs gets the plain test over every pair it has.
+    const comparison = comparePairs(
+      [...read(base.samples), ...(confirmation?.base ?? [])],
+      [...read(head.samples), ...(confirmation?.head ?? [])],
+      spec.gate.alpha,
+    )
+    return {
+      metric: id,
+      gating: false,
+      outcome: classify(comparison, spec.gate),
+      comparison,
+      confirmation: null,
+    }
+  })
+}
+
+function modulesOf(base: ArmObservation | null, head: ArmObservation | null): ModuleDiff | null {
+  const b = base?.profile
+  const h = head?.profile
+  if (!base || !b?.runs || !h?.runs) return null
+  return diffModules({ added: b.added, costs: b.costs }, { added: h.added, costs: h.costs })
+}
+
+function evaluateTarget(
+  observations: Observations,
+  target: { name: string; isNew: boolean },
+  spec: EvaluationSpec,
+): TargetFinding {
+  const arms = pairOf(observations.arms, target.name, spec.variant)
+  const base = target.isNew ? null : arms.base
+  const head = arms.head
+  const error = errorOf(base, head)
+  const headSide = side(head)
+  const measured = !error && !!head?.samples.length && (!base || base.samples.length > 0)
+  const metrics = measured && head ? metricFindings(base, head, spec) : []
+  const gating = metrics.filter((m) => m.gating).map((m) => m.outcome)
+  const statistical: Verdict = error ? 'error' : mostSerious(gating)
+  const headProfile = head?.profile
+  const forbidden = headProfile?.runs
+    ? forbiddenImports(headProfile.added, headProfile.costs, spec.gate.forbid)
+    : []
+  const budget = budgetStatus(
+    headSide?.medianMs ?? null,
+    headSide?.moduleCount ?? null,
+    spec.gate.budgetsMs[target.name],
+    spec.gate.maxModules,
+  )
+  const findings: Verdict[] = [statistical]
+  if (forbidden.length) findings.push('forbidden')
+  if (isBreached(budget)) findings.push('budget')
+  return {
+    target: target.name,
+    variant: spec.variant,
+    isNew: target.isNew,
+    base: side(base),
+    head: headSide,
+    metrics,
+    modules: modulesOf(base, head),
+    forbidden,
+    budget,
+    error,
+    verdict: mostSerious(findings),
+  }
+}
+
+export function evaluate(
+  observations: Observations,
+  spec: EvaluationSpec,
+): { targets: TargetFinding[]; verdict: Verdict } {
+  const targets = spec.targets.map((t) => evaluateTarget(observations, t, spec))
+  return { targets, verdict: mostSerious(targets.map((t) => t.verdict)) }
+}

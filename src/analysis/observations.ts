@@ -1,0 +1,64 @@
+// What the measurement engine hands to evaluation: per arm, the samples, the
+// failure that stopped it, the profile runs and any confirmation batch. Data
+// only; the engine in measure/ fills it, evaluate() reads it.
+import type { ImportFailure } from '../model/failure.js'
+import type { Sample } from '../model/metrics.js'
+import type { ArmKey, Side } from '../model/target.js'
+import type { ModuleCost } from './module-costs.js'
+
+/** Untimed -X importtime runs of one arm (they are slower than timed ones and never feed timings). */
+export interface ProfileObservation {
+  /** Profile runs that completed. */
+  runs: number
+  /** Modules the import added to sys.modules, sorted (from the first run). */
+  added: string[]
+  /** len(sys.modules) after the import. */
+  moduleCount: number
+  /** True when runs disagreed on which modules were loaded. */
+  unstableModules: boolean
+  costs: Map<string, ModuleCost>
+  /** The raw stderr of each run, -X importtime lines and all. */
+  logs: string[]
+  failure: ImportFailure | null
+}
+
+export interface ArmObservation {
+  key: ArmKey
+  /** Timed samples of the first batch, in round order (pairs line up across a group's arms). */
+  samples: Sample[]
+  /** Why the arm stopped early, or null. */
+  failure: ImportFailure | null
+  profile: ProfileObservation | null
+  /** A fresh batch run to confirm a flagged change; null when none was run. */
+  confirmation: Sample[] | null
+}
+
+export interface Observations {
+  arms: ArmObservation[]
+  /** Rounds of timed samples run in the first batch. */
+  rounds: number
+  /** The time budget ended sampling before the minimum number of rounds. */
+  truncated: boolean
+}
+
+/** The arm of `target` on `side`, if the plan had one. */
+export function armOf(
+  arms: readonly ArmObservation[],
+  side: Side,
+  target: string,
+  variant: string,
+): ArmObservation | null {
+  return (
+    arms.find((a) => a.key.side === side && a.key.target === target && a.key.variant === variant) ??
+    null
+  )
+}
+
+/** Base and head arms of one target and variant, as pairs line up. */
+export function pairOf(
+  arms: readonly ArmObservation[],
+  target: string,
+  variant: string,
+): { base: ArmObservation | null; head: ArmObservation | null } {
+  return { base: armOf(arms, 'base', target, variant), head: armOf(arms, 'head', target, variant) }
+}

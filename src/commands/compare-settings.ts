@@ -1,0 +1,48 @@
+// Which settings a comparison uses: base's [tool.importgate] under the flags
+// or inputs, so that a pull request cannot loosen its own gate unseen.
+import type { PyprojectSettings } from '../config/pyproject.js'
+import { checkBudgets, resolveSettings, type PartialSettings } from '../config/settings.js'
+import type { Namer } from '../model/errors.js'
+import type { Settings } from '../model/settings.js'
+import { requireTargets } from './pipeline.js'
+
+export interface CompareSettings extends Settings {
+  targets: string[]
+  /** Targets only head's configuration lists: measured on head alone. */
+  newTargets: string[]
+  /** [tool.importgate] keys whose value head changes. */
+  changes: { key: string; base: unknown; head: unknown }[]
+}
+
+/**
+ * The gate and sampling come from base's [tool.importgate] (flags win); what
+ * head changes there is reported. Targets are the flags', else the union of
+ * both sides' lists.
+ */
+export function compareSettings(
+  given: PartialSettings,
+  base: PyprojectSettings,
+  head: PyprojectSettings,
+  seed: number,
+  name: Namer,
+): CompareSettings {
+  const resolved = resolveSettings([given, base.settings], seed)
+  const baseTargets = base.settings.targets ?? []
+  const headTargets = head.settings.targets ?? []
+  const targets = requireTargets(
+    given.targets ?? [...new Set([...baseTargets, ...headTargets])],
+    'pyproject.toml',
+    name,
+  )
+  checkBudgets(
+    resolved.gate.budgetsMs,
+    targets,
+    base.file ? `${base.file} [tool.importgate]` : name('budget'),
+  )
+  const newTargets = given.targets ? [] : headTargets.filter((t) => !baseTargets.includes(t))
+  const keys = [...new Set([...Object.keys(base.raw), ...Object.keys(head.raw)])].sort()
+  const changes = keys
+    .filter((key) => JSON.stringify(base.raw[key]) !== JSON.stringify(head.raw[key]))
+    .map((key) => ({ key, base: base.raw[key] ?? null, head: head.raw[key] ?? null }))
+  return { ...resolved, targets, newTargets, changes }
+}

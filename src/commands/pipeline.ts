@@ -1,0 +1,132 @@
+// The steps measure and compare share: finding the interpreter, the targets,
+// the hint for a target that cannot be found, running the engine with progress
+// lines, and the results' common header.
+import { importRoot } from '../env/import-root.js'
+import { describeInterpreter, findExecutable } from '../env/interpreter.js'
+import { childEnv } from '../env/child-env.js'
+import type { Observations } from '../analysis/observations.js'
+import type { TargetFinding } from '../analysis/evaluate.js'
+import { runPlan } from '../measure/engine.js'
+import type { EngineEvent, RunPlan } from '../measure/plan.js'
+import type { InterpreterInfo } from '../measure/probe-protocol.js'
+import { runProbe } from '../measure/run-probe.js'
+import { CancelledError, SetupError, UsageError, type Namer } from '../model/errors.js'
+import { armId } from '../model/target.js'
+import { VERSION } from '../version.js'
+
+export interface CommandDeps {
+  /** The parent's environment: only its allowed part reaches the measured code. */
+  env: NodeJS.ProcessEnv
+  cwd: string
+  /** Progress lines (stderr in the CLI, the log in the action). */
+  log: (line: string) => void
+  signal?: AbortSignal
+  /** When set, raw -X importtime and install logs are saved here (the action uploads them). */
+  logDir?: string
+}
+
+/** Installs of large projects take minutes; this only stops a hung one. */
+export const INSTALL_TIMEOUT_MS = 20 * 60_000
+
+/** A seed for the run order when none was given; recorded in the results to reproduce the run. */
+export function randomSeed(): number {
+  return Math.floor(Math.random() * 2 ** 32)
+}
+
+/** The interpreter as given, resolved, and the real executable behind any launcher. */
+export async function findInterpreter(
+  python: string,
+  deps: CommandDeps,
+  cwd: string,
+  name: Namer,
+): Promise<{ info: InterpreterInfo; interpreter: string }> {
+  const found = findExecutable(python, deps.env.PATH ?? '', deps.cwd)
+  if (!found) {
+    throw new SetupError(
+      `${name('python')}: "${python}" was not found (give a path, or a name on PATH)`,
+    )
+  }
+  const info = await describeInterpreter(found, childEnv(deps.env), cwd, name('python'))
+  return { info, interpreter: info.executable || found }
+}
+
+export function requireTargets(
+  targets: string[] | undefined,
+  where: string,
+  name: Namer,
+): string[] {
+  if (!targets?.length) {
+    throw new UsageError(
+      `no targets: give ${name('target')} MODULE, or set targets = ["mypkg"] under [tool.importgate] in ${where}`,
+    )
+  }
+  return targets
+}
+
+/** A hint for the commonest setup mistake: the target is not importable the way it was set up. */
+export function notFoundHint(strategy: string, projectDir: string, name: Namer): string {
+  if (strategy === 'none') {
+    return ` (with ${name('install')} none, PYTHONPATH is ${importRoot(projectDir)}; check the target's spelling and ${name('project-dir')}, or install the project with ${name('install')} auto)`
+  }
+  if (strategy === 'current')
+    return ` (with ${name('install')} current the target must be installed in the interpreter's environment)`
+  return ` (the project was installed with ${strategy}; does it package this module?)`
+}
+
+/** Adds the not-found hint of each side's environment to a ModuleNotFoundError. */
+export function withHints(
+  findings: TargetFinding[],
+  hint: (side: 'base' | 'head') => string,
+): TargetFinding[] {
+  for (const f of findings) {
+    if (f.error?.kind === 'ModuleNotFoundError') f.error.message += hint(f.error.side)
+  }
+  return findings
+}
+
+function progressLine(event: EngineEvent, sides: number, name: Namer): string | null {
+  switch (event.phase) {
+    case 'warmup':
+      return `warming up (${event.round}/${event.of})`
+    case 'profile':
+      return `profiling with -X importtime (${event.runs} run(s) per target${sides > 1 ? ' and side' : ''})`
+    case 'sample':
+      return event.round === 1 && event.batch === 'first'
+        ? `sampling interleaved ${sides > 1 ? 'pairs' : 'rounds'}`
+        : null
+    case 'confirm':
+      return `confirming a regression of ${event.groups.join(', ')} with a fresh batch of ${event.pairs} pairs`
+    case 'out-of-time':
+      return `the time budget (${name('max-time')}) ran out after ${event.done} ${event.step}`
+    case 'failed':
+      return `${armId(event.key)}: ${event.failure.kind}: ${event.failure.message}`
+  }
+}
+
+/** Runs the plan with the real probe runner, logging progress; throws when cancelled. */
+export async function measurePlan(
+  plan: RunPlan,
+  sides: number,
+  deps: CommandDeps,
+  name: Namer,
+): Promise<Observations> {
+  const observations = await runPlan(plan, {
+    runProbe,
+    now: () => performance.now(),
+    onEvent: (event) => {
+      const line = progressLine(event, sides, name)
+      if (line) deps.log(line)
+    },
+  })
+  if (deps.signal?.aborted) throw new CancelledError()
+  return observations
+}
+
+export function documentHeader(info: InterpreterInfo) {
+  return {
+    schema: 1 as const,
+    tool: { name: 'importgate' as const, version: VERSION },
+    python: info.version,
+    platform: `${info.platform} ${info.machine}`.trim(),
+  }
+}

@@ -1,0 +1,105 @@
+// The inputs a run was given, as text, keyed by what they mean: the CLI's flags
+// and the action's inputs both map onto these, and partialSettings() turns
+// them into typed settings, naming each input the way its user wrote it.
+import { UsageError, type Namer } from '../model/errors.js'
+import { isMetricId, METRIC_IDS, type MetricId } from '../model/metrics.js'
+import type { InstallMode } from '../model/settings.js'
+import { parseInstall } from './install-mode.js'
+import { validateTargets } from './paths-and-targets.js'
+import type { PartialSettings } from './settings.js'
+import { parseCount, parseDuration, parsePercent } from './units.js'
+
+export interface InputValues {
+  target?: string[]
+  repo?: string
+  'project-dir'?: string
+  python?: string
+  install?: string
+  'min-pairs'?: string
+  'max-pairs'?: string
+  'max-time'?: string
+  'sample-timeout'?: string
+  warmup?: string
+  'profile-runs'?: string
+  seed?: string
+  threshold?: string
+  'min-delta'?: string
+  alpha?: string
+  'max-modules'?: string
+  forbid?: string[]
+  budget?: string[]
+  metric?: string[]
+  json?: string
+  markdown?: string
+  quiet?: boolean
+}
+
+/** What each command accepts beyond the common inputs. */
+export interface CommandRules {
+  installModes: readonly InstallMode[]
+  /** compare needs a profile run per side: the module diff comes from them. */
+  minProfileRuns: number
+}
+
+function positive(input: string, value: string): number {
+  const ms = parseDuration(input, value, 's')
+  if (ms <= 0) throw new UsageError(`${input}: "${value}" must be more than zero`)
+  return ms
+}
+
+/** "mypkg=300ms" → ["mypkg", 300]. */
+function budget(value: string, input: string): [string, number] {
+  const at = value.indexOf('=')
+  if (at < 1)
+    throw new UsageError(`${input}: "${value}" should be TARGET=DURATION, such as mypkg=300ms`)
+  const [target] = validateTargets([value.slice(0, at).trim()], input)
+  return [target!, parseDuration(input, value.slice(at + 1), 'ms')]
+}
+
+export function parseMetrics(values: readonly string[], input: string): MetricId[] {
+  for (const value of values) {
+    if (!isMetricId(value))
+      throw new UsageError(`${input}: "${value}" is not a metric; use ${METRIC_IDS.join(', ')}`)
+  }
+  return [...new Set(values)] as MetricId[]
+}
+
+export function partialSettings(
+  values: InputValues,
+  rules: CommandRules,
+  name: Namer,
+): PartialSettings {
+  const when = <T>(value: string | undefined, parse: (v: string) => T): T | undefined =>
+    value === undefined ? undefined : parse(value)
+  const partial: PartialSettings = {
+    targets: values.target?.length ? validateTargets(values.target, name('target')) : undefined,
+    install: when(values.install, (v) => parseInstall(name('install'), v, rules.installModes)),
+    thresholdPct: when(values.threshold, (v) => parsePercent(name('threshold'), v)),
+    minDeltaMs: when(values['min-delta'], (v) => parseDuration(name('min-delta'), v, 'ms')),
+    maxModules: when(values['max-modules'], (v) => parseCount(name('max-modules'), v, 1)),
+    forbid: values.forbid?.length ? validateTargets(values.forbid, name('forbid')) : undefined,
+    budgetsMs: values.budget?.length
+      ? Object.fromEntries(values.budget.map((b) => budget(b, name('budget'))))
+      : undefined,
+    metrics: values.metric?.length ? parseMetrics(values.metric, name('metric')) : undefined,
+    minPairs: when(values['min-pairs'], (v) => parseCount(name('min-pairs'), v, 1)),
+    maxPairs: when(values['max-pairs'], (v) => parseCount(name('max-pairs'), v, 1)),
+    maxTimeMs: when(values['max-time'], (v) => positive(name('max-time'), v)),
+    sampleTimeoutMs: when(values['sample-timeout'], (v) => positive(name('sample-timeout'), v)),
+    warmups: when(values.warmup, (v) => parseCount(name('warmup'), v, 0)),
+    profileRuns: when(values['profile-runs'], (v) =>
+      parseCount(name('profile-runs'), v, rules.minProfileRuns),
+    ),
+    seed: when(values.seed, (v) => parseCount(name('seed'), v, 0)),
+  }
+  if (values.alpha !== undefined) {
+    const a = Number(values.alpha)
+    if (!(a > 0 && a < 0.5)) {
+      throw new UsageError(
+        `${name('alpha')}: "${values.alpha}" must be a number between 0 and 0.5, such as 0.01`,
+      )
+    }
+    partial.alpha = a
+  }
+  return partial
+}

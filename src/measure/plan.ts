@@ -1,0 +1,55 @@
+// A run plan: which arms to measure and how, with the stopping rule and the
+// confirmation policy handed in from analysis/. measure is a plan with one
+// side, compare a plan with two; the engine runs either.
+import type { ConfirmationPolicy } from '../analysis/confirmation.js'
+import type { StoppingRule } from '../analysis/stopping.js'
+import type { ImportFailure } from '../model/failure.js'
+import type { ArmKey } from '../model/target.js'
+import type { ProbeRequest, ProbeRun } from './run-probe.js'
+
+/** One arm as the engine runs it: what to start, in which environment. */
+export interface PlannedArm {
+  key: ArmKey
+  /** The interpreter of this side's environment. */
+  python: string
+  /** The probe to run (compiled once per interpreter); probe.py itself when absent. */
+  probe?: string
+  env: Record<string, string>
+}
+
+export interface RunPlan {
+  arms: PlannedArm[]
+  /** A neutral, empty folder for the children's cwd: nothing in it can shadow a module. */
+  cwd: string
+  warmups: number
+  minRounds: number
+  maxRounds: number
+  profileRuns: number
+  sampleTimeoutMs: number
+  /**
+   * The clock value (see EngineDeps.now) by which everything is done: no
+   * warm-up, profile run or round starts unless it is expected to finish by then.
+   */
+  deadline: number
+  random: () => number
+  stopping: StoppingRule
+  confirmation: ConfirmationPolicy
+  signal?: AbortSignal
+}
+
+export type EngineEvent =
+  | { phase: 'warmup'; round: number; of: number }
+  | { phase: 'profile'; runs: number }
+  | { phase: 'sample'; round: number; batch: 'first' | 'confirm' }
+  | { phase: 'confirm'; groups: string[]; pairs: number }
+  | { phase: 'out-of-time'; step: 'warm-ups' | 'profile runs'; done: number }
+  | { phase: 'failed'; key: ArmKey; failure: ImportFailure }
+
+export type ProbeRunner = (request: ProbeRequest) => Promise<ProbeRun>
+
+export interface EngineDeps {
+  runProbe: ProbeRunner
+  /** Milliseconds on a monotonic clock; performance.now() outside tests. */
+  now: () => number
+  onEvent?: (event: EngineEvent) => void
+}

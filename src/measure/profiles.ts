@@ -1,0 +1,74 @@
+// Untimed profile runs: the import under -X importtime, for attribution
+// (which module's own time, through which chain) and the set of modules it
+// loads. -X importtime slows the import, so these never feed the timings.
+import { parseImportTime, type ImportTree } from '../analysis/importtime.js'
+import { moduleCosts } from '../analysis/module-costs.js'
+import type { ProfileObservation } from '../analysis/observations.js'
+import { shuffled } from '../analysis/random.js'
+import type { ArmStates } from './arm-states.js'
+import type { EngineDeps, PlannedArm, RunPlan } from './plan.js'
+import { BEGIN_MARK, END_MARK } from './probe-protocol.js'
+import { probeRequest } from './probe-run.js'
+
+const emptyProfile = (): ProfileObservation => ({
+  runs: 0,
+  added: [],
+  moduleCount: 0,
+  unstableModules: false,
+  costs: new Map(),
+  logs: [],
+  failure: null,
+})
+
+/**
+ * `plan.profileRuns` rounds over the live arms, each run starting only if the
+ * slowest profile run so far would end by the deadline. Returns how many runs
+ * were done; every live arm gets a profile (with runs = 0 when none fitted).
+ */
+export async function runProfiles(
+  plan: RunPlan,
+  states: ArmStates,
+  deps: EngineDeps,
+): Promise<{ done: number; outOfTime: boolean }> {
+  const arms = states.live()
+  const trees = new Map<PlannedArm, ImportTree[]>(arms.map((arm) => [arm, []]))
+  for (const arm of arms) states.setProfile(arm, emptyProfile())
+  let slowest = 0
+  let done = 0
+  let outOfTime = false
+  if (arms.length && plan.profileRuns > 0)
+    deps.onEvent?.({ phase: 'profile', runs: plan.profileRuns })
+  rounds: for (let round = 0; round < plan.profileRuns; round++) {
+    for (const arm of shuffled(arms, plan.random)) {
+      if (plan.signal?.aborted) break rounds
+      const profile = states.of(arm).profile!
+      if (profile.failure) continue
+      if (deps.now() + slowest > plan.deadline) {
+        outOfTime = true
+        break rounds
+      }
+      const started = deps.now()
+      const run = await deps.runProbe(probeRequest(arm, 'profile', plan))
+      slowest = Math.max(slowest, deps.now() - started)
+      done++
+      if (run.failure || !run.report) {
+        profile.failure = run.failure
+        continue
+      }
+      const added = [...(run.report.added ?? [])].sort()
+      if (profile.runs === 0) {
+        profile.added = added
+        profile.moduleCount = run.report.modules_after
+      } else if (added.join('\n') !== profile.added.join('\n')) {
+        profile.unstableModules = true
+      }
+      profile.runs++
+      profile.logs.push(run.stderr)
+      trees
+        .get(arm)!
+        .push(parseImportTime(run.stderr, { markers: { begin: BEGIN_MARK, end: END_MARK } }))
+    }
+  }
+  for (const [arm, list] of trees) states.of(arm).profile!.costs = moduleCosts(list)
+  return { done, outOfTime }
+}

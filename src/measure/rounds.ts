@@ -1,0 +1,65 @@
+// Interleaved rounds of timed samples. Each round runs every live arm once, in
+// an order shuffled anew, so that drift of the machine (another job starting,
+// thermal throttling, a cache going cold) lands on all arms alike, and a pair
+// (base and head of one target in one round) shares whatever the machine was
+// doing then.
+import { shuffled } from '../analysis/random.js'
+import type { StoppingRule } from '../analysis/stopping.js'
+import type { Sample } from '../model/metrics.js'
+import type { ArmStates } from './arm-states.js'
+import type { EngineDeps, PlannedArm, RunPlan } from './plan.js'
+import { probeRequest, toSample } from './probe-run.js'
+
+export interface RoundsSpec {
+  arms: readonly PlannedArm[]
+  minRounds: number
+  maxRounds: number
+  /** No round starts unless the slowest round so far would end by then. */
+  deadline: number
+  /** Where each arm's samples go: the first batch or a confirmation batch. */
+  into: (arm: PlannedArm) => Sample[]
+  stopping?: StoppingRule
+  batch: 'first' | 'confirm'
+}
+
+export interface RoundsOutcome {
+  rounds: number
+  /** The deadline ended sampling before minRounds. */
+  truncated: boolean
+}
+
+export async function runRounds(
+  spec: RoundsSpec,
+  plan: RunPlan,
+  states: ArmStates,
+  deps: EngineDeps,
+): Promise<RoundsOutcome> {
+  const roundMs: number[] = []
+  let rounds = 0
+  while (rounds < spec.maxRounds && !plan.signal?.aborted) {
+    const live = states.live(spec.arms)
+    if (live.length === 0) break
+    const expected = roundMs.length ? Math.max(...roundMs) : 0
+    if (deps.now() + expected > spec.deadline) {
+      return { rounds, truncated: rounds < spec.minRounds }
+    }
+    const started = deps.now()
+    rounds++
+    deps.onEvent?.({ phase: 'sample', round: rounds, batch: spec.batch })
+    for (const arm of shuffled(live, plan.random)) {
+      if (plan.signal?.aborted) break
+      // A partner failed earlier in this round: stop, so pairs stay aligned.
+      if (!states.live([arm]).length) continue
+      const run = await deps.runProbe(probeRequest(arm, 'time', plan))
+      if (run.failure || !run.report) states.fail(arm, run.failure ?? noReport())
+      else spec.into(arm).push(toSample(run))
+    }
+    roundMs.push(deps.now() - started)
+    if (rounds >= spec.minRounds && spec.stopping?.(states.observations())) break
+  }
+  return { rounds, truncated: false }
+}
+
+function noReport() {
+  return { kind: 'NoReport', message: 'the probe did not report', traceback: [] }
+}

@@ -1,0 +1,64 @@
+// What a run is asked to do, once every source (flags or action inputs,
+// [tool.importgate], defaults) is merged. Types only: parsing is in config/.
+import type { MetricId } from './metrics.js'
+
+/** When a change counts: all three must hold for a regression (or, mirrored, an improvement). */
+export interface Thresholds {
+  /** Relative change (percent) below which nothing is a regression or an improvement. */
+  thresholdPct: number
+  /** Absolute change (ms) below which nothing is a regression or an improvement. */
+  minDeltaMs: number
+  /** One-sided significance level. */
+  alpha: number
+}
+
+/** Everything that decides a verdict beyond the measurements. */
+export interface Gate extends Thresholds {
+  /** Budget on len(sys.modules) after importing any target; null for none. */
+  maxModules: number | null
+  /** Modules no target may import (a name forbids its submodules too). */
+  forbid: string[]
+  /** Budget on a target's median import time, in ms. */
+  budgetsMs: Record<string, number>
+}
+
+export interface Sampling {
+  warmups: number
+  /** Samples per target (measure) or pairs per target (compare): at least, at most. */
+  minPairs: number
+  maxPairs: number
+  /** Budget for warm-ups, profiles and samples; installs are not counted. */
+  maxTimeMs: number
+  sampleTimeoutMs: number
+  profileRuns: number
+  seed: number
+}
+
+/** How each side's environment is made. */
+export type InstallSpec =
+  | { kind: 'auto' }
+  | { kind: 'none' }
+  /** measure only: the interpreter's environment as it is. */
+  | { kind: 'current' }
+  | { kind: 'pip' }
+  | { kind: 'uv' }
+  /** The user's own workflow text, run by /bin/sh in the worktree with the venv activated. */
+  | { kind: 'command'; command: string }
+
+export type InstallMode = Exclude<InstallSpec['kind'], 'command'>
+
+/** The modes each command accepts: compare has no "current" (the worktrees have no environment). */
+export const INSTALL_MODES = {
+  measure: ['none', 'current', 'auto', 'pip', 'uv'],
+  compare: ['auto', 'none', 'pip', 'uv'],
+} as const satisfies Record<string, readonly InstallMode[]>
+
+export const ALL_INSTALL_MODES: readonly InstallMode[] = ['auto', 'none', 'current', 'pip', 'uv']
+
+export interface Settings {
+  gate: Gate
+  sampling: Sampling
+  install: InstallSpec | undefined
+  /** Metrics reported, primary first; a metric fails the check only if its table entry gates. */
+  metrics: MetricId[]
+}

@@ -1,0 +1,237 @@
+// The one view model every report formats: the headline, the rows, the gate's
+// items and the lazy-loading groups, built once from a results document.
+// Markdown, the terminal and annotations only lay it out. Pure.
+import { quantile } from '../analysis/summary.js'
+import { METRICS, PRIMARY_METRIC, type MetricId } from '../model/metrics.js'
+import type { Verdict } from '../model/verdict.js'
+import { metricRows } from '../results/metric-rows.js'
+import type {
+  DeltaJson,
+  ModuleChangeJson,
+  ResultsDocument,
+  SideResult,
+  TargetError,
+  TargetResult,
+} from '../results/schema.js'
+import { grouped } from './groups.js'
+import { headlineOf, type Rich } from './headline.js'
+
+/** One row of the main table: a target under one metric. */
+export interface MetricRowView {
+  target: string
+  metric: MetricId
+  /** "import time", "CPU time". */
+  label: string
+  primary: boolean
+  gating: boolean
+  /** The target's verdict for a gating row; for a reported-only row, what its statistics say. */
+  verdict: Verdict
+  outcome: 'regression' | 'improvement' | 'pass' | null
+  isNew: boolean
+  base: SideFigures | null
+  head: SideFigures | null
+  delta: DeltaJson | null
+}
+
+/** One side's figures for one metric, read from its samples. */
+export interface SideFigures {
+  median: number
+  q1: number
+  q3: number
+  min: number
+  max: number
+  n: number
+  moduleCount: number
+  packageModuleCount: number
+}
+
+export interface LazyGroupView {
+  target: string
+  /** true: now imported (eager); false: no longer imported (lazy). */
+  eager: boolean
+  groups: { lead: ModuleChangeJson; more: number }[]
+  /** Module names that appeared or went without an -X importtime record (aliases). */
+  aliases: number
+}
+
+export interface BudgetItem {
+  target: string
+  on: 'time' | 'modules'
+  limit: number
+  actual: number
+  ok: boolean
+}
+
+export interface ForbiddenItem {
+  target: string
+  name: string
+  chain: string[]
+  rule: string
+  count: number
+}
+
+export interface ReportView {
+  command: 'measure' | 'compare'
+  verdict: Verdict
+  headline: Rich
+  rows: MetricRowView[]
+  configChanges: { key: string; base: unknown; head: unknown }[]
+  newTargets: string[]
+  forbidden: ForbiddenItem[]
+  budgets: BudgetItem[]
+  lazy: LazyGroupView[]
+  errors: { target: string; error: TargetError }[]
+  /** compare: largest changes of own -X importtime time, per target with a delta. */
+  selfTime: { target: string; changes: NonNullable<TargetResult['modules']>['self_time_changes'] }[]
+  /** measure: the slowest modules by own time, per target. */
+  slowest: {
+    target: string
+    runs: number
+    unstable: boolean
+    modules: SideResult['profile']['slowest']
+  }[]
+  moduleCounts: { target: string; base: SideResult | null; head: SideResult }[]
+  dependencies: { name: string; base: string | null; head: string | null }[]
+  run: RunFacts
+}
+
+/** How the run was made: the footer and "How this was measured". */
+export interface RunFacts {
+  python: string
+  platform: string
+  base: ResultsDocument['base']
+  head: ResultsDocument['head']
+  rounds: number
+  truncated: boolean
+  durationS: number
+  version: string
+  settings: ResultsDocument['settings']
+}
+
+function figures(side: SideResult | null, metric: MetricId): SideFigures | null {
+  if (!side) return null
+  const samples = side[METRICS[metric].samplesField] ?? []
+  const at = (p: number) => quantile(samples, p)
+  // The document's own figures for the primary metric (old files may hold no samples).
+  const primary = metric === PRIMARY_METRIC
+  return {
+    median: primary ? side.median_ms : at(0.5),
+    q1: primary ? side.q1_ms : at(0.25),
+    q3: primary ? side.q3_ms : at(0.75),
+    min: primary ? side.min_ms : at(0),
+    max: primary ? side.max_ms : at(1),
+    n: samples.length,
+    moduleCount: side.module_count,
+    packageModuleCount: side.package_module_count,
+  }
+}
+
+function rowsOf(t: TargetResult): MetricRowView[] {
+  const rows = metricRows(t)
+  // A target that could not be measured still gets its row, with its verdict.
+  const list = rows.length
+    ? rows
+    : [{ metric: PRIMARY_METRIC, gating: true, outcome: null, delta: null }]
+  return list.map((m) => ({
+    target: t.name,
+    metric: m.metric,
+    label: METRICS[m.metric].label,
+    primary: m.metric === PRIMARY_METRIC,
+    gating: m.gating,
+    verdict: m.gating ? t.verdict : (m.outcome ?? 'pass'),
+    outcome: m.outcome,
+    isNew: t.new === true,
+    base: figures(t.base, m.metric),
+    head: figures(t.head, m.metric),
+    delta: m.delta,
+  }))
+}
+
+function lazyOf(t: TargetResult): LazyGroupView[] {
+  const views: LazyGroupView[] = []
+  for (const [changes, eager] of [
+    [t.modules?.added ?? [], true],
+    [t.modules?.removed ?? [], false],
+  ] as const) {
+    if (!changes.length) continue
+    views.push({
+      target: t.name,
+      eager,
+      groups: grouped([...changes]),
+      aliases: changes.filter((c) => c.chain.length === 0).length,
+    })
+  }
+  return views
+}
+
+export function buildView(doc: ResultsDocument): ReportView {
+  const command = doc.command === 'measure' ? 'measure' : 'compare'
+  const compare = doc.command === 'measure' ? null : doc
+  return {
+    command,
+    verdict: doc.verdict,
+    headline: headlineOf(doc.targets, command),
+    rows: doc.targets.flatMap(rowsOf),
+    configChanges: compare?.config_changes ?? [],
+    newTargets: doc.targets.filter((t) => t.new).map((t) => t.name),
+    forbidden: doc.targets.flatMap((t) => t.forbidden.map((f) => ({ target: t.name, ...f }))),
+    budgets: doc.targets.flatMap((t) => {
+      const b = t.budget
+      const items: BudgetItem[] = []
+      if (b?.time)
+        items.push({
+          target: t.name,
+          on: 'time',
+          limit: b.time.limit_ms,
+          actual: b.time.median_ms,
+          ok: b.time.ok,
+        })
+      if (b?.modules)
+        items.push({
+          target: t.name,
+          on: 'modules',
+          limit: b.modules.limit,
+          actual: b.modules.count,
+          ok: b.modules.ok,
+        })
+      return items
+    }),
+    lazy: doc.targets.flatMap(lazyOf),
+    errors: doc.targets.flatMap((t) => (t.error ? [{ target: t.name, error: t.error }] : [])),
+    selfTime: doc.targets.flatMap((t) =>
+      t.delta && t.modules?.self_time_changes.length
+        ? [{ target: t.name, changes: t.modules.self_time_changes }]
+        : [],
+    ),
+    slowest:
+      command === 'measure'
+        ? doc.targets.flatMap((t) =>
+            t.head?.profile.slowest.length
+              ? [
+                  {
+                    target: t.name,
+                    runs: t.head.profile.runs,
+                    unstable: t.head.profile.unstable_modules,
+                    modules: t.head.profile.slowest,
+                  },
+                ]
+              : [],
+          )
+        : [],
+    moduleCounts: doc.targets.flatMap((t) =>
+      t.head ? [{ target: t.name, base: t.base, head: t.head }] : [],
+    ),
+    dependencies: compare?.deps?.changed ?? [],
+    run: {
+      python: doc.python,
+      platform: doc.platform,
+      base: doc.base,
+      head: doc.head,
+      rounds: doc.rounds,
+      truncated: doc.truncated,
+      durationS: doc.duration_s,
+      version: doc.tool?.version ?? '',
+      settings: doc.settings,
+    },
+  }
+}

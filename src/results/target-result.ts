@@ -1,0 +1,80 @@
+// A target's findings → its entry in the results document. Pure: it records
+// what analysis decided and decides nothing itself.
+import type { MetricFinding, TargetFinding } from '../analysis/evaluate.js'
+import { median } from '../analysis/summary.js'
+import { METRICS } from '../model/metrics.js'
+import type { DeltaJson, MetricResultJson, TargetResult } from './schema.js'
+import { changeJson, ms, pct, sideResult } from './side-result.js'
+
+function deltaJson(m: MetricFinding): DeltaJson | null {
+  const c = m.comparison
+  if (!c) return null
+  return {
+    ms: ms(c.ms),
+    pct: pct(c.pct),
+    ci_pct: c.ciPct ? [pct(c.ciPct[0]), pct(c.ciPct[1])] : null,
+    ci_level: c.ciLevel,
+    p: c.logEstimate >= 0 ? c.pSlower : c.pFaster,
+    p_slower: c.pSlower,
+    p_faster: c.pFaster,
+    pairs: c.pairs,
+    confirmation: m.confirmation,
+  }
+}
+
+function metricJson(t: TargetFinding, m: MetricFinding): MetricResultJson {
+  const metric = METRICS[m.metric]
+  const medianOf = (side: TargetFinding['base']) =>
+    side ? ms(median(side.samples.map(metric.read))) : null
+  return {
+    metric: m.metric,
+    variant: t.variant,
+    unit: metric.unit,
+    gating: m.gating,
+    outcome: m.comparison ? m.outcome : null,
+    base_median: medianOf(t.base),
+    head_median: medianOf(t.head),
+    delta: deltaJson(m),
+  }
+}
+
+export function targetResult(t: TargetFinding): TargetResult {
+  const primary = t.metrics[0]
+  const result: TargetResult = {
+    name: t.target,
+    verdict: t.verdict,
+    base: t.base ? sideResult(t.target, t.base) : null,
+    head: t.head ? sideResult(t.target, t.head) : null,
+    delta: primary ? deltaJson(primary) : null,
+    modules: t.modules && {
+      added: t.modules.added.map(changeJson),
+      removed: t.modules.removed.map(changeJson),
+      self_time_changes: t.modules.selfTimeChanges.map((c) => ({
+        name: c.name,
+        base_self_ms: c.baseSelfMs === null ? null : ms(c.baseSelfMs),
+        head_self_ms: c.headSelfMs === null ? null : ms(c.headSelfMs),
+        delta_ms: ms(c.deltaMs),
+      })),
+    },
+    forbidden: t.forbidden.map(({ name, chain, rule, count }) => ({ name, chain, rule, count })),
+    budget:
+      t.budget.time || t.budget.modules
+        ? {
+            time: t.budget.time && {
+              limit_ms: ms(t.budget.time.limit),
+              median_ms: ms(t.budget.time.actual),
+              ok: t.budget.time.ok,
+            },
+            modules: t.budget.modules && {
+              limit: t.budget.modules.limit,
+              count: t.budget.modules.actual,
+              ok: t.budget.modules.ok,
+            },
+          }
+        : null,
+    error: t.error,
+    metrics: t.metrics.map((m) => metricJson(t, m)),
+  }
+  if (t.isNew) result.new = true
+  return result
+}
