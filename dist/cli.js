@@ -3368,6 +3368,13 @@ async function runProbe(request) {
         timeoutMs: request.timeoutMs,
         stderr: request.mode === 'profile' ? 'full' : 'tail',
     });
+    return probeRunOf(request, outcome);
+}
+/**
+ * What a finished process says about the import: the probe's report, or why
+ * there is none. Never throws for anything the measured code can do.
+ */
+function probeRunOf(request, outcome) {
     // Measured code may write any bytes; invalid UTF-8 becomes U+FFFD here.
     const stderr = outcome.stderr.toString('utf8');
     const wallNs = outcome.exitNs - outcome.spawnNs;

@@ -8,7 +8,7 @@ import {
   type ProbeMode,
   type ProbeReport,
 } from './probe-protocol.js'
-import { REPORT_FD, runMeasured } from '../process/measured.js'
+import { REPORT_FD, runMeasured, type ProcessOutcome } from '../process/measured.js'
 
 export interface ProbeRequest {
   python: string
@@ -53,6 +53,17 @@ export async function runProbe(request: ProbeRequest): Promise<ProbeRun> {
     timeoutMs: request.timeoutMs,
     stderr: request.mode === 'profile' ? 'full' : 'tail',
   })
+  return probeRunOf(request, outcome)
+}
+
+/**
+ * What a finished process says about the import: the probe's report, or why
+ * there is none. Never throws for anything the measured code can do.
+ */
+export function probeRunOf(
+  request: Pick<ProbeRequest, 'target' | 'timeoutMs'>,
+  outcome: ProcessOutcome,
+): ProbeRun {
   // Measured code may write any bytes; invalid UTF-8 becomes U+FFFD here.
   const stderr = outcome.stderr.toString('utf8')
   const wallNs = outcome.exitNs - outcome.spawnNs

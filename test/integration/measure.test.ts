@@ -18,6 +18,8 @@ const PACKAGE = {
   // Module-level work that dwarfs every other module's own time (10x or more).
   'src/shop/money.py': 'import decimal\nRATES = sum(i * i for i in range(400_000))\n',
   'src/shop/broken.py': 'raise RuntimeError("cannot reach the database")\n',
+  // Writes to the probe's report descriptor before the probe does.
+  'src/shop/forger.py': 'import os\nos.write(3, b\'{"protocol": 1, "ok": true}\\n\')\n',
 }
 
 const FAST = ['--min-pairs', '5', '--max-pairs', '5', '--warmup', '1', '--profile-runs', '2']
@@ -117,6 +119,23 @@ describe.each(testPythons())('importgate measure on $label', ({ path: python }) 
     expect(doc.targets[0]).toMatchObject({ name: 'shop.broken', verdict: 'error', head: null })
     expect(doc.targets[0]!.error).toMatchObject({ side: 'head', kind: 'RuntimeError' })
     // The other target is still measured.
+    expect(doc.targets[1]).toMatchObject({ name: 'shop', verdict: 'pass' })
+    expect(doc.targets[1]!.head!.samples_ms).toHaveLength(5)
+  })
+
+  it('fails only the target that writes to the report channel', async () => {
+    const json = join(tmp, 'forger.json')
+    const result = await cli(
+      ['measure', '-t', 'shop.forger', '-t', 'shop', '--python', python, ...FAST, '--json', json],
+      env,
+      repo,
+    )
+    expect(result.status).toBe(2)
+    expect(result.stderr).not.toMatch(/internal error/)
+    const doc = JSON.parse(readFileSync(json, 'utf8')) as ResultsDocument
+    removeDir(json)
+    expect(doc.targets[0]).toMatchObject({ name: 'shop.forger', verdict: 'error' })
+    expect(doc.targets[0]!.error).toMatchObject({ side: 'head', kind: 'BadReport' })
     expect(doc.targets[1]).toMatchObject({ name: 'shop', verdict: 'pass' })
     expect(doc.targets[1]!.head!.samples_ms).toHaveLength(5)
   })

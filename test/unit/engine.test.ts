@@ -1,0 +1,223 @@
+// The measurement engine driven by a fake probe runner and a fake clock: every
+// run "takes" a set time, so deadlines, reserves and confirmation are tested
+// exactly, without interpreters or timing noise.
+import { describe, expect, it } from 'vitest'
+import { NO_CONFIRMATION, regressionConfirmation } from '../../src/analysis/confirmation.js'
+import { evaluate } from '../../src/analysis/evaluate.js'
+import { seededRandom } from '../../src/analysis/random.js'
+import type { StoppingRule } from '../../src/analysis/stopping.js'
+import { runPlan } from '../../src/measure/engine.js'
+import type { EngineEvent, PlannedArm, RunPlan } from '../../src/measure/plan.js'
+import type { ProbeRequest } from '../../src/measure/run-probe.js'
+import { probeRunOf } from '../../src/measure/run-probe.js'
+import type { Side } from '../../src/model/target.js'
+
+const gate = {
+  thresholdPct: 3,
+  minDeltaMs: 0.5,
+  alpha: 0.01,
+  maxModules: null,
+  forbid: [],
+  budgetsMs: {},
+}
+
+/** What each run of the fake interpreter does: its import time, and how long it "takes". */
+type Behaviour = (call: {
+  side: Side
+  target: string
+  mode: ProbeRequest['mode']
+  /** How many timed runs of this arm came before. */
+  n: number
+}) => { importMs: number; takesMs: number } | { report: string; takesMs: number }
+
+function fakeInterpreter(behaviour: Behaviour) {
+  let clock = 0
+  const calls: { side: Side; target: string; mode: string; at: number }[] = []
+  const counts = new Map<string, number>()
+  const runProbe = async (request: ProbeRequest) => {
+    const side = request.env.SIDE as Side
+    const key = `${side}:${request.target}`
+    const n = request.mode === 'time' ? (counts.get(key) ?? 0) : 0
+    if (request.mode === 'time') counts.set(key, n + 1)
+    calls.push({ side, target: request.target, mode: request.mode, at: clock })
+    const result = behaviour({ side, target: request.target, mode: request.mode, n })
+    clock += result.takesMs
+    const report =
+      'report' in result
+        ? result.report
+        : JSON.stringify({
+            protocol: 1,
+            mode: request.mode,
+            target: request.target,
+            ok: true,
+            import_ns: result.importMs * 1e6,
+            import_cpu_ns: result.importMs * 0.9e6,
+            start_ns: 0,
+            end_ns: 0,
+            modules_before: 30,
+            modules_after: 40,
+            probe_preloaded: [],
+            error: null,
+            added: request.mode === 'profile' ? [request.target] : undefined,
+          })
+    return probeRunOf(request, {
+      report,
+      stderr: Buffer.from(''),
+      stderrTruncated: false,
+      code: 0,
+      signal: null,
+      timedOut: false,
+      spawnNs: 0n,
+      exitNs: BigInt(result.takesMs * 1e6),
+    })
+  }
+  return { runProbe, now: () => clock, calls }
+}
+
+const arm = (side: Side, target: string): PlannedArm => ({
+  key: { side, target, variant: 'warm' },
+  python: 'python3',
+  env: { SIDE: side },
+})
+
+function plan(overrides: Partial<RunPlan>): RunPlan {
+  return {
+    arms: [arm('base', 'pkg'), arm('head', 'pkg')],
+    cwd: '/nonexistent',
+    warmups: 3,
+    minRounds: 5,
+    maxRounds: 200,
+    profileRuns: 3,
+    sampleTimeoutMs: 60_000,
+    deadline: Number.POSITIVE_INFINITY,
+    random: seededRandom(7),
+    stopping: () => false,
+    confirmation: NO_CONFIRMATION,
+    ...overrides,
+  }
+}
+
+const never: StoppingRule = () => false
+
+describe('the measurement engine', () => {
+  it('starts no warm-up or profile run that cannot end by the deadline', async () => {
+    const fake = fakeInterpreter(() => ({ importMs: 10, takesMs: 1000 }))
+    const events: EngineEvent[] = []
+    const observations = await runPlan(plan({ deadline: 4500 }), {
+      ...fake,
+      onEvent: (e) => events.push(e),
+    })
+    // Round 1 (2 runs) ends at 2 s, round 2 at 4 s; round 3 would end at 6 s.
+    expect(fake.calls.filter((c) => c.mode === 'time')).toHaveLength(4)
+    // The first profile run starts at 4 s (no estimate yet); the next would end at 6 s.
+    expect(fake.calls.filter((c) => c.mode === 'profile')).toHaveLength(1)
+    expect(events).toContainEqual({ phase: 'out-of-time', step: 'warm-ups', done: 2 })
+    expect(events).toContainEqual({ phase: 'out-of-time', step: 'profile runs', done: 1 })
+    expect(observations).toMatchObject({ rounds: 0, truncated: true })
+    for (const call of fake.calls) expect(call.at).toBeLessThan(4500)
+    expect(fake.now()).toBeLessThanOrEqual(4500 + 1000)
+  })
+
+  it('keeps time for a confirmation batch, and uses it all when there is none', async () => {
+    // head is 50% slower in every pair: a regression the first batch flags.
+    const slower = () =>
+      fakeInterpreter(({ side, n }) => ({
+        importMs: (side === 'head' ? 15 : 10) * (1 + ((n * 7) % 5) / 100),
+        takesMs: 100,
+      }))
+    const deadline = 20_000
+    const confirming = slower()
+    const withReserve = await runPlan(
+      plan({
+        deadline,
+        warmups: 1,
+        profileRuns: 0,
+        stopping: never,
+        confirmation: regressionConfirmation(gate, 10, 200),
+      }),
+      confirming,
+    )
+    const head = withReserve.arms.find((a) => a.key.side === 'head')!
+    // A warm-up round takes 200 ms: 20 rounds (2 x min-pairs) are kept back.
+    expect(head.confirmation).toHaveLength(20)
+    expect(withReserve.rounds).toBe((deadline - 20 * 200 - 200) / 200)
+    expect(confirming.now()).toBeLessThanOrEqual(deadline)
+
+    const plain = slower()
+    const withoutReserve = await runPlan(
+      plan({ deadline, warmups: 1, profileRuns: 0, stopping: never }),
+      plain,
+    )
+    expect(withoutReserve.rounds).toBeGreaterThan(withReserve.rounds + 15)
+    expect(withoutReserve.arms.every((a) => a.confirmation === null)).toBe(true)
+  })
+
+  it('drops a flag the fresh batch does not confirm', async () => {
+    // 20% slower for the first 20 rounds, then the same: a passing disturbance.
+    const fake = fakeInterpreter(({ side, n }) => ({
+      importMs: (side === 'head' && n < 23 ? 12 : 10) * (1 + ((n * 3) % 7) / 200),
+      takesMs: 100,
+    }))
+    const events: EngineEvent[] = []
+    const observations = await runPlan(
+      plan({
+        warmups: 3,
+        profileRuns: 0,
+        minRounds: 20,
+        maxRounds: 20,
+        confirmation: regressionConfirmation(gate, 20, 200),
+      }),
+      { ...fake, onEvent: (e) => events.push(e) },
+    )
+    expect(events).toContainEqual({ phase: 'confirm', groups: ['pkg'], pairs: 40 })
+    const { targets } = evaluate(observations, {
+      targets: [{ name: 'pkg', isNew: false }],
+      variant: 'warm',
+      gate,
+      metrics: ['import_ms'],
+    })
+    expect(targets[0]!.metrics[0]!.confirmation).toMatchObject({ pairs: 40, confirmed: false })
+    expect(targets[0]!.verdict).toBe('pass')
+  })
+
+  it('fails only the target whose report is malformed, and measures the others', async () => {
+    const fake = fakeInterpreter(({ target, side }) =>
+      target === 'bad' && side === 'head'
+        ? { report: '{"protocol": 1, "forged": true}\n{"more": 1}', takesMs: 10 }
+        : { importMs: 5, takesMs: 10 },
+    )
+    const observations = await runPlan(
+      plan({
+        arms: [arm('base', 'good'), arm('head', 'good'), arm('base', 'bad'), arm('head', 'bad')],
+        minRounds: 5,
+        maxRounds: 5,
+      }),
+      fake,
+    )
+    const { targets, verdict } = evaluate(observations, {
+      targets: [
+        { name: 'good', isNew: false },
+        { name: 'bad', isNew: false },
+      ],
+      variant: 'warm',
+      gate,
+      metrics: ['import_ms'],
+    })
+    expect(verdict).toBe('error')
+    expect(targets[1]).toMatchObject({
+      verdict: 'error',
+      error: { side: 'head', kind: 'BadReport' },
+    })
+    expect(targets[1]!.error!.message).toMatch(/the probe's report is not JSON/)
+    expect(targets[0]).toMatchObject({ verdict: 'pass', error: null })
+    expect(targets[0]!.head!.samples).toHaveLength(5)
+    // The bad target's arms stopped at the warm-up that failed: no more runs of them.
+    expect(fake.calls.filter((c) => c.target === 'bad' && c.mode === 'time')).toHaveLength(2)
+  })
+
+  it('stops with a settled stopping rule at the minimum, not before', async () => {
+    const fake = fakeInterpreter(() => ({ importMs: 10, takesMs: 1 }))
+    const observations = await runPlan(plan({ minRounds: 7, stopping: () => true }), fake)
+    expect(observations.rounds).toBe(7)
+  })
+})
