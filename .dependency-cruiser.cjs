@@ -1,0 +1,76 @@
+// Layer rules for src/ (docs/architecture.md): each layer imports only from
+// layers below it, the pure layers do no I/O, and nothing imports in a cycle.
+// Run by `npm run lint`.
+
+/** Bottom first. */
+const LAYERS = [
+  'model',
+  'analysis',
+  'results',
+  'report',
+  'process',
+  'measure',
+  'env',
+  'git',
+  'config',
+  'commands',
+  'github',
+  'action',
+  'cli',
+]
+const PURE = ['model', 'analysis', 'results', 'report']
+const IO_MODULES =
+  '^(node:)?(fs|fs/promises|child_process|net|http|https|os|dgram|tls|worker_threads|readline)$'
+
+const upward = LAYERS.slice(0, -1).map((layer, i) => ({
+  name: `no-upward-from-${layer}`,
+  comment: `src/${layer}/ may import only from layers below it: ${LAYERS.slice(0, i).join(', ') || 'nothing of ours'}`,
+  severity: 'error',
+  from: { path: `^src/${layer}/` },
+  to: { path: `^src/(${LAYERS.slice(i + 1).join('|')})/` },
+}))
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'Import cycles make layers meaningless and load order fragile.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+    ...upward,
+    {
+      name: 'model-imports-nothing-of-ours',
+      severity: 'error',
+      from: { path: '^src/model/' },
+      to: { path: '^src/', pathNot: '^src/model/' },
+    },
+    {
+      name: 'pure-layers-do-no-io',
+      comment: `${PURE.join(', ')} are pure: files, processes and the network stay at the edges.`,
+      severity: 'error',
+      from: { path: `^src/(${PURE.join('|')})/` },
+      to: { dependencyTypes: ['core'], path: IO_MODULES },
+    },
+    {
+      name: 'pure-layers-use-no-actions-toolkit',
+      severity: 'error',
+      from: { path: `^src/(${PURE.join('|')})/` },
+      to: { path: '@actions/' },
+    },
+    {
+      name: 'only-entries-import-entries',
+      comment: 'main.ts and cli.ts wire side effects; nothing else imports them.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^src/(main|cli)\\.ts$' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js', '.json'] },
+  },
+}
