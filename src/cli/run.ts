@@ -1,5 +1,5 @@
 // The CLI as a function: arguments and streams in, exit status out.
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { compare } from '../commands/compare.js'
@@ -8,6 +8,7 @@ import type { InputValues } from '../config/input-values.js'
 import { compareRequest, measureRequest } from '../config/requests.js'
 import { SetupError, UsageError } from '../model/errors.js'
 import { markdownReport } from '../report/markdown.js'
+import { readResults, ResultsFileError } from '../results/read.js'
 import type { ResultsDocument } from '../results/schema.js'
 import { COLOR, PLAIN, useColor } from '../report/style.js'
 import { compareReport } from '../report/terminal-compare.js'
@@ -99,6 +100,38 @@ async function runCompare(args: string[], io: CliIo): Promise<number> {
   return finish(doc, compareReport, outputPaths(values, io.cwd), io, log)
 }
 
+const REPORT_OPTIONS = {
+  markdown: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+} satisfies ParseArgsConfig['options']
+
+/** `importgate report FILE`: a results file (a downloaded artifact, say) shown again. */
+async function runReport(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, REPORT_OPTIONS)
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      `report needs one results file (written by --json or uploaded by the action); got ${positionals.length}: ${JSON.stringify(positionals)}`,
+    )
+  }
+  const path = resolve(io.cwd, positionals[0]!)
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    throw new UsageError(`${positionals[0]}: cannot read it (${(error as Error).message})`)
+  }
+  let doc: ResultsDocument
+  try {
+    doc = readResults(text, positionals[0]!)
+  } catch (error) {
+    if (error instanceof ResultsFileError) throw new UsageError(error.message)
+    throw error
+  }
+  const report = doc.command === 'measure' ? measureReport : compareReport
+  const paths = { jsonPath: null, markdownPath: outputPaths(values, io.cwd).markdownPath }
+  return finish(doc, report, paths, io, progress(values, io))
+}
+
 async function finish(
   doc: ResultsDocument,
   report: (doc: ResultsDocument, style: typeof COLOR) => string,
@@ -135,7 +168,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (command === 'measure') return await runMeasure(rest, io)
     if (command === 'compare') return await runCompare(rest, io)
-    throw new UsageError(`unknown command "${command}"; use measure or compare (importgate --help)`)
+    if (command === 'report') return await runReport(rest, io)
+    throw new UsageError(
+      `unknown command "${command}"; use measure, compare or report (importgate --help)`,
+    )
   } catch (error) {
     if (error instanceof UsageError || error instanceof SetupError) {
       io.stderr.write(`importgate: ${error.message}\n`)

@@ -3,6 +3,7 @@ export const USAGE = `importgate: how long importing your Python package takes, 
 Usage:
   importgate compare <base-ref> <head-ref> [options]   is head slower to import than base, and why
   importgate measure [options]                         measure the working tree as it is
+  importgate report <results.json> [--markdown FILE]   show a results file again
   importgate --help | --version
 
 Common options:
@@ -33,6 +34,9 @@ Common options:
       --forbid MODULE     must not be imported by any target; repeatable
       --budget TARGET=DURATION
                           budget on a target's median import time; repeatable
+      --metric NAME       report this metric too: cpu_ms (CPU time of the import,
+                          shown beside import time, never failing the check);
+                          repeatable (default: import_ms alone)
       --json FILE         write the results document (schema 1) to FILE
       --markdown FILE     write the markdown report (the pull-request comment) to FILE
   -q, --quiet             no progress lines on stderr

@@ -234,4 +234,15 @@ describe('the action', () => {
     expect(names.filter((n) => n?.startsWith('INPUT_'))).toEqual([])
     for (const value of Object.values(SECRETS)) expect(seen).not.toContain(value)
   })
+
+  it('names the action input, not a CLI flag, when the setup is wrong', async () => {
+    const run = await runAction(commits.comment!, { python: '/no/such/python3', comment: 'never' })
+    expect(run.status).toBe(1)
+    expect(run.outputs.verdict).toBe('error')
+    expect(run.summary).toContain('input "python": "/no/such/python3" was not found')
+    expect(run.stdout).toMatch(
+      /::error::importgate: input "python": "\/no\/such\/python3" was not found/,
+    )
+    expect(run.stdout).not.toMatch(/--python/)
+  })
 })

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { liveProcessGroupCount } from '../../src/process/groups.js'
 import type { ResultsDocument } from '../../src/results/schema.js'
+import { readResults } from '../../src/results/read.js'
 import { cli } from '../helpers/cli.js'
 import { gitCommit, gitInit, removeDir, tempDir, writeFiles } from '../helpers/project.js'
 import { findPython } from '../helpers/pythons.js'
@@ -75,7 +76,7 @@ async function compare(base: string, head: string, extra: string[] = [], dir = r
     { ...process.env, TMPDIR: tmp },
     dir,
   )
-  const doc = JSON.parse(readFileSync(json, 'utf8')) as ResultsDocument
+  const doc = readResults(readFileSync(json, 'utf8'), json) as ResultsDocument
   removeDir(json)
   return { ...result, doc, target: doc.targets[0]! }
 }

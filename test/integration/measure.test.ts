@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { median } from '../../src/analysis/summary.js'
 import type { ResultsDocument } from '../../src/results/schema.js'
+import { readResults } from '../../src/results/read.js'
 import { cli } from '../helpers/cli.js'
 import { gitCommit, gitInit, removeDir, tempDir, writeFiles } from '../helpers/project.js'
 import { testPythons } from '../helpers/pythons.js'
@@ -51,7 +52,7 @@ describe.each(testPythons())('importgate measure on $label', ({ path: python }) 
     )
     expect(result.stderr).not.toMatch(/error/i)
     expect(result.status).toBe(0)
-    const doc = JSON.parse(readFileSync(json, 'utf8')) as ResultsDocument
+    const doc = readResults(readFileSync(json, 'utf8'), json) as ResultsDocument
     expect(doc).toMatchObject({
       schema: 1,
       command: 'measure',
@@ -113,7 +114,7 @@ describe.each(testPythons())('importgate measure on $label', ({ path: python }) 
     )
     expect(result.status).toBe(2)
     expect(result.stdout).toMatch(/shop\.broken: RuntimeError: cannot reach the database/)
-    const doc = JSON.parse(readFileSync(json, 'utf8')) as ResultsDocument
+    const doc = readResults(readFileSync(json, 'utf8'), json) as ResultsDocument
     removeDir(json)
     expect(doc.verdict).toBe('error')
     expect(doc.targets[0]).toMatchObject({ name: 'shop.broken', verdict: 'error', head: null })
@@ -121,6 +122,32 @@ describe.each(testPythons())('importgate measure on $label', ({ path: python }) 
     // The other target is still measured.
     expect(doc.targets[1]).toMatchObject({ name: 'shop', verdict: 'pass' })
     expect(doc.targets[1]!.head!.samples_ms).toHaveLength(5)
+  })
+
+  it('reports CPU time beside import time when asked, and shows a results file again', async () => {
+    const json = join(tmp, 'cpu.json')
+    const args = ['measure', '-t', 'shop', '--python', python, ...FAST, '--json', json]
+    const result = await cli([...args, '--metric', 'cpu_ms'], env, repo)
+    expect(result.status).toBe(0)
+    const doc = readResults(readFileSync(json, 'utf8'), json)
+    expect(doc.settings.metrics).toEqual(['import_ms', 'cpu_ms'])
+    const [primary, cpu] = doc.targets[0]!.metrics!
+    expect(primary).toMatchObject({ metric: 'import_ms', gating: true })
+    expect(cpu).toMatchObject({ metric: 'cpu_ms', gating: false, delta: null })
+    expect(cpu!.head_median).toBeGreaterThan(0)
+    expect(result.stdout).toMatch(/^\s+shop · CPU time\s/m)
+    // The same report, from the file.
+    const again = await cli(['report', json], env, repo)
+    removeDir(json)
+    expect(again.status).toBe(0)
+    expect(again.stdout).toBe(result.stdout)
+    const bad = await cli(
+      ['measure', '-t', 'shop', '--metric', 'ram', '--python', python],
+      env,
+      repo,
+    )
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toMatch(/--metric: "ram" is not a metric; use import_ms, cpu_ms/)
   })
 
   it('fails only the target that writes to the report channel', async () => {
@@ -132,7 +159,7 @@ describe.each(testPythons())('importgate measure on $label', ({ path: python }) 
     )
     expect(result.status).toBe(2)
     expect(result.stderr).not.toMatch(/internal error/)
-    const doc = JSON.parse(readFileSync(json, 'utf8')) as ResultsDocument
+    const doc = readResults(readFileSync(json, 'utf8'), json) as ResultsDocument
     removeDir(json)
     expect(doc.targets[0]).toMatchObject({ name: 'shop.forger', verdict: 'error' })
     expect(doc.targets[0]!.error).toMatchObject({ side: 'head', kind: 'BadReport' })

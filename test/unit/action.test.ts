@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { actionConfig, list } from '../../src/action/inputs.js'
+import { actionConfig, actionName, list } from '../../src/action/inputs.js'
 import { refsFromEvent } from '../../src/action/refs.js'
 import { importLocation } from '../../src/github/import-location.js'
 import {
@@ -105,6 +105,17 @@ describe('actionConfig', () => {
     expect(() => actionConfig(given({ 'fail-on': 'regresion' }), dir)).toThrow(
       /input "fail-on": "regresion" is not a verdict/,
     )
+    expect(() => actionConfig(given({ 'working-directory': '../out' }), dir)).toThrow(
+      /input "working-directory": "..\/out" is outside the repository/,
+    )
+    expect(() => actionConfig(given({ budgets: 'shop' }), dir)).toThrow(
+      /input "budgets": "shop" should be TARGET=DURATION/,
+    )
+    expect(() => actionConfig(given({ metrics: 'rss' }), dir)).toThrow(
+      /input "metrics": "rss" is not a metric/,
+    )
+    expect(actionName('python')).toBe('input "python"')
+    expect(actionName('install')).toBe('input "install"')
     expect(() => actionConfig(given({ comment: 'sometimes' }), dir)).toThrow(
       /input "comment": "sometimes" is not one of always, on-change, never/,
     )

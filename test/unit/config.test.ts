@@ -181,6 +181,20 @@ shop = "300ms"
     expect(raw.threshold).toBe('3%')
   })
 
+  it('reads the metrics to report, and names a bad one', () => {
+    expect(read('[tool.importgate]\nmetrics = ["import_ms", "cpu_ms"]\n').settings).toEqual({
+      metrics: ['import_ms', 'cpu_ms'],
+    })
+    expect(() => read('[tool.importgate]\nmetrics = ["rss"]\n')).toThrow(
+      new RegExp(
+        `${file}: \\[tool\\.importgate\\] metrics: "rss" is not a metric; use import_ms, cpu_ms`,
+      ),
+    )
+    // The primary metric is always measured, first.
+    expect(resolve({ metrics: ['cpu_ms'] }).metrics).toEqual(['import_ms', 'cpu_ms'])
+    expect(resolve({}).metrics).toEqual(['import_ms'])
+  })
+
   it('reports TOML that does not parse, with its position', () => {
     expect(() => read('[tool.importgate\ntargets = 1\n')).toThrow(
       new RegExp(`${file}: not valid TOML \\(line 1, column \\d+\\)`),

@@ -1,0 +1,71 @@
+// Reads a results file back: parsed, checked against the schema in
+// results.schema.json, and normalised so that files of any schema-1 release
+// read the same. Errors name the file and the field.
+import { Ajv, type ErrorObject } from 'ajv'
+import schema from './results.schema.json' with { type: 'json' }
+import type { ResultsDocument } from './schema.js'
+
+/** A results file that is not what importgate writes. */
+export class ResultsFileError extends Error {
+  override name = 'ResultsFileError'
+}
+
+let validator: ReturnType<Ajv['compile']> | null = null
+
+function validate(value: unknown): ErrorObject[] {
+  validator ??= new Ajv({ allErrors: false, strict: false }).compile(schema)
+  return validator(value) ? [] : (validator.errors ?? [])
+}
+
+/** "/targets/0/verdict" → "targets[0].verdict". */
+function fieldOf(pointer: string): string {
+  const path = pointer
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce(
+      (out, part) => (/^\d+$/.test(part) ? `${out}[${part}]` : out ? `${out}.${part}` : part),
+      '',
+    )
+  return path || '(the document)'
+}
+
+function describe(error: ErrorObject, value: unknown): string {
+  const field = fieldOf(error.instancePath)
+  const got = error.instancePath
+    .split('/')
+    .slice(1)
+    .reduce<unknown>(
+      (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+      value,
+    )
+  const shown = JSON.stringify(got)
+  if (error.keyword === 'required')
+    return `${field}: the field "${String(error.params.missingProperty)}" is missing`
+  if (error.keyword === 'enum')
+    return `${field}: ${shown} is not one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`
+  if (error.keyword === 'const')
+    return `${field}: ${shown} should be ${JSON.stringify(error.params.allowedValue)}`
+  return `${field}: ${shown === undefined ? '' : `${shown} `}${error.message ?? 'is not valid'}`
+}
+
+/** Parses and validates the text of a results file; `source` names it in errors. */
+export function readResults(text: string, source: string): ResultsDocument {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    throw new ResultsFileError(`${source}: not JSON (${(error as Error).message})`)
+  }
+  if (value && typeof value === 'object' && 'schema' in value && value.schema !== 1) {
+    throw new ResultsFileError(
+      `${source}: schema ${JSON.stringify(value.schema)} is not one this importgate reads (1); use the importgate release that wrote it`,
+    )
+  }
+  const [first] = validate(value)
+  if (first)
+    throw new ResultsFileError(
+      `${source}: not an importgate results file: ${describe(first, value)}`,
+    )
+  return value as ResultsDocument
+}
