@@ -630,29 +630,6 @@ function evaluate(observations, spec) {
     return { targets, verdict: mostSerious(targets.map((t) => t.verdict)) };
 }
 
-// A small seeded generator, so a run's interleaving order can be reproduced
-// from the seed recorded in its results.
-/** mulberry32: 32-bit state, fast, good enough for shuffling run orders. */
-function seededRandom(seed) {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-/** Fisher-Yates shuffle into a new array. */
-function shuffled(items, random) {
-    const out = [...items];
-    for (let i = out.length - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1));
-        [out[i], out[j]] = [out[j], out[i]];
-    }
-    return out;
-}
-
 /** Sampling stops early once every target's median is known to within this fraction. */
 const SETTLED_HALF_WIDTH = 0.01;
 const times = (samples) => samples.map((s) => s.importMs);
@@ -2324,7 +2301,7 @@ function runMeasured(spec) {
 function probePath() {
     const path = fileURLToPath(new URL('./probe.py', import.meta.url));
     if (!existsSync(path)) {
-        throw new Error(`importgate is incomplete: the probe is missing at ${path}; rebuild with npm run bundle`);
+        throw new SetupError(`importgate is incomplete: the probe is missing at ${path}; rebuild with npm run bundle`);
     }
     return path;
 }
@@ -2739,27 +2716,192 @@ async function withWorktrees(repo, wanted, options, body) {
     }
 }
 
-/** The settings as the results document records them. */
-function settingsJson(settings, where) {
-    const { gate: g, sampling: s } = settings;
+// Per-side steps of a comparison: installing both at once, and saving their logs.
+/** Installs both sides at once; when one fails the other is stopped, and the first error is thrown. */
+async function installBoth(install, outer) {
+    const controller = new AbortController();
+    const onAbort = () => controller.abort();
+    outer?.addEventListener('abort', onAbort, { once: true });
+    try {
+        const run = (side) => install(side, controller.signal).catch((error) => {
+            controller.abort();
+            throw error;
+        });
+        const [base, head] = await Promise.allSettled([run('base'), run('head')]);
+        // Report the side that failed first on its own, not the one stopped because of it.
+        for (const result of [base, head]) {
+            if (result.status === 'rejected' && !(result.reason instanceof CancelledError))
+                throw result.reason;
+        }
+        if (base.status === 'rejected')
+            throw base.reason;
+        if (head.status === 'rejected')
+            throw head.reason;
+        return { base: base.value, head: head.value };
+    }
+    finally {
+        outer?.removeEventListener('abort', onAbort);
+    }
+}
+/** Raw -X importtime output of every profile run, and each side's install output. */
+async function saveLogs(dir, arms, envs) {
+    await mkdir(join(dir, 'importtime'), { recursive: true });
+    for (const side of SIDES) {
+        if (envs[side].log)
+            await writeFile(join(dir, `install-${side}.log`), envs[side].log);
+        for (const arm of arms.filter((a) => a.key.side === side)) {
+            for (const [i, log] of (arm.profile?.logs ?? []).entries()) {
+                await writeFile(join(dir, 'importtime', `${side}-${arm.key.target}-${i + 1}.log`), log);
+            }
+        }
+    }
+}
+
+// What a run is asked to do, wherever it was said: flags, action inputs or
+// [tool.importgate]. Each source yields a PartialSettings; resolveSettings()
+// merges them, first given wins, over the defaults. Pure: the seed for a run
+// that names none is drawn by the caller.
+const DEFAULTS = {
+    // From bench/RESULTS.md: 3% and 0.5 ms catch 5% slowdowns without false
+    // alarms in A/A runs on a noisy 2-core machine.
+    thresholdPct: 3,
+    minDeltaMs: 0.5,
+    alpha: 0.01,
+    warmups: 3,
+    minPairs: 20,
+    maxPairs: 200,
+    maxTimeMs: 120_000,
+    sampleTimeoutMs: 60_000,
+    profileRuns: 3,
+    metrics: [PRIMARY_METRIC],
+};
+/** Merges sources (earlier wins) over the defaults and checks what spans several settings. */
+function resolveSettings(sources, seed) {
+    const pick = (key) => sources.find((s) => s[key] !== undefined)?.[key];
+    const minPairs = pick('minPairs') ?? DEFAULTS.minPairs;
+    const maxPairs = pick('maxPairs') ?? Math.max(minPairs, DEFAULTS.maxPairs);
+    // The two may come from different places (a flag and pyproject), so the
+    // message names the setting, not one source.
+    if (maxPairs < minPairs)
+        throw new UsageError(`max-pairs ${maxPairs} is less than min-pairs ${minPairs}`);
+    const chosen = pick('metrics') ?? DEFAULTS.metrics;
+    // The primary metric is always measured: budgets and the stopping rule use it.
+    const metrics = METRIC_IDS.filter((id) => id === PRIMARY_METRIC || chosen.includes(id));
     return {
-        install: where.install,
-        python: where.python,
-        project_dir: where.projectDir,
-        threshold_pct: g.thresholdPct,
-        min_delta_ms: g.minDeltaMs,
-        alpha: g.alpha,
-        max_modules: g.maxModules,
-        forbid: g.forbid,
-        budgets_ms: g.budgetsMs,
-        metrics: settings.metrics,
-        warmups: s.warmups,
-        min_pairs: s.minPairs,
-        max_pairs: s.maxPairs,
-        max_time_s: s.maxTimeMs / 1000,
-        sample_timeout_s: s.sampleTimeoutMs / 1000,
-        profile_runs: s.profileRuns,
-        seed: s.seed,
+        gate: {
+            thresholdPct: pick('thresholdPct') ?? DEFAULTS.thresholdPct,
+            minDeltaMs: pick('minDeltaMs') ?? DEFAULTS.minDeltaMs,
+            alpha: pick('alpha') ?? DEFAULTS.alpha,
+            maxModules: pick('maxModules') ?? null,
+            forbid: pick('forbid') ?? [],
+            budgetsMs: pick('budgetsMs') ?? {},
+        },
+        sampling: {
+            warmups: pick('warmups') ?? DEFAULTS.warmups,
+            minPairs,
+            maxPairs,
+            maxTimeMs: pick('maxTimeMs') ?? DEFAULTS.maxTimeMs,
+            sampleTimeoutMs: pick('sampleTimeoutMs') ?? DEFAULTS.sampleTimeoutMs,
+            profileRuns: pick('profileRuns') ?? DEFAULTS.profileRuns,
+            seed: pick('seed') ?? seed,
+        },
+        install: pick('install'),
+        metrics,
+    };
+}
+/** A budget naming something that is not a target is a typo until proven otherwise. */
+function checkBudgets(budgetsMs, targets, source) {
+    for (const name of Object.keys(budgetsMs)) {
+        if (!targets.includes(name)) {
+            throw new UsageError(`${source}: budgets names "${name}", which is not a target; the targets are ${targets.map((t) => `"${t}"`).join(', ')}`);
+        }
+    }
+}
+
+// A small seeded generator, so a run's interleaving order can be reproduced
+// from the seed recorded in its results.
+/** mulberry32: 32-bit state, fast, good enough for shuffling run orders. */
+function seededRandom(seed) {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+/** Fisher-Yates shuffle into a new array. */
+function shuffled(items, random) {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [out[i], out[j]] = [out[j], out[i]];
+    }
+    return out;
+}
+
+class ArmStates {
+    arms;
+    onEvent;
+    byId = new Map();
+    constructor(arms, onEvent) {
+        this.arms = arms;
+        this.onEvent = onEvent;
+        for (const arm of arms) {
+            this.byId.set(armId(arm.key), {
+                key: arm.key,
+                samples: [],
+                failure: null,
+                profile: null,
+                confirmation: null,
+            });
+        }
+    }
+    of(arm) {
+        return this.byId.get(armId(arm.key));
+    }
+    fail(arm, failure) {
+        const observation = this.of(arm);
+        if (observation.failure)
+            return;
+        observation.failure = failure;
+        this.onEvent?.({ phase: 'failed', key: arm.key, failure });
+    }
+    /** Arms of `among` whose group has no failed arm. */
+    live(among = this.arms) {
+        const failed = new Set(this.arms.filter((arm) => this.of(arm).failure).map((arm) => groupId(arm.key)));
+        return among.filter((arm) => !failed.has(groupId(arm.key)));
+    }
+    setProfile(arm, profile) {
+        this.of(arm).profile = profile;
+    }
+    observations() {
+        return this.arms.map((arm) => this.of(arm));
+    }
+}
+
+function probeRequest(arm, mode, plan) {
+    return {
+        python: arm.python,
+        probe: arm.probe,
+        target: arm.key.target,
+        mode,
+        env: arm.env,
+        cwd: plan.cwd,
+        timeoutMs: plan.sampleTimeoutMs,
+    };
+}
+/** A completed timed run as a sample; the caller has checked that it reported. */
+function toSample(run) {
+    const report = run.report;
+    return {
+        importMs: report.import_ns / 1e6,
+        cpuMs: report.import_cpu_ns / 1e6,
+        wallMs: run.wallMs,
+        startupMs: run.startupMs,
+        moduleCount: report.modules_after,
+        modulesAdded: report.modules_after - report.modules_before,
     };
 }
 
@@ -2894,291 +3036,6 @@ function slowestBySelf(costs, count) {
 function packageModules(target, modules) {
     const top = target.split('.')[0];
     return [...modules].filter((name) => name === top || name.startsWith(`${top}.`));
-}
-
-/** Milliseconds to microsecond precision: enough for any import, and compact. */
-function ms(value) {
-    return Math.round(value * 1000) / 1000;
-}
-/** Percentages to two decimals. */
-const pct = (value) => Math.round(value * 100) / 100;
-function costJson(cost) {
-    return {
-        name: cost.name,
-        self_ms: ms(cost.selfMs),
-        cumulative_ms: ms(cost.cumulativeMs),
-        chain: cost.chain,
-    };
-}
-function changeJson(c) {
-    return { name: c.name, chain: c.chain, self_ms: ms(c.selfMs), cumulative_ms: ms(c.cumulativeMs) };
-}
-function sideResult(target, side, slowest = 15) {
-    const { samples, profile } = side;
-    const times = samples.map((s) => s.importMs);
-    const stats = spread(times);
-    const startups = samples.flatMap((s) => (s.startupMs === null ? [] : [s.startupMs]));
-    const last = samples[samples.length - 1];
-    const modules = profile?.added ?? [];
-    return {
-        median_ms: ms(stats.median),
-        samples_ms: times.map(ms),
-        module_count: side.moduleCount,
-        modules_added: profile ? profile.added.length : (last?.modulesAdded ?? 0),
-        package_module_count: packageModules(target, modules).length,
-        min_ms: ms(stats.min),
-        max_ms: ms(stats.max),
-        q1_ms: ms(stats.q1),
-        q3_ms: ms(stats.q3),
-        mad_ms: ms(stats.mad),
-        median_ci_ms: stats.medianCi ? [ms(stats.medianCi[0]), ms(stats.medianCi[1])] : null,
-        cpu_samples_ms: samples.map((s) => ms(s.cpuMs)),
-        wall_samples_ms: samples.map((s) => ms(s.wallMs)),
-        startup_median_ms: startups.length ? ms(median(startups)) : null,
-        profile: {
-            runs: profile?.runs ?? 0,
-            unstable_modules: profile?.unstableModules ?? false,
-            slowest: profile ? slowestBySelf(profile.costs, slowest).map(costJson) : [],
-        },
-        modules,
-    };
-}
-
-function deltaJson(m) {
-    const c = m.comparison;
-    if (!c)
-        return null;
-    return {
-        ms: ms(c.ms),
-        pct: pct(c.pct),
-        ci_pct: c.ciPct ? [pct(c.ciPct[0]), pct(c.ciPct[1])] : null,
-        ci_level: c.ciLevel,
-        p: c.logEstimate >= 0 ? c.pSlower : c.pFaster,
-        p_slower: c.pSlower,
-        p_faster: c.pFaster,
-        pairs: c.pairs,
-        confirmation: m.confirmation,
-    };
-}
-function metricJson(t, m) {
-    const metric = METRICS[m.metric];
-    const medianOf = (side) => side ? ms(median(side.samples.map(metric.read))) : null;
-    return {
-        metric: m.metric,
-        variant: t.variant,
-        unit: metric.unit,
-        gating: m.gating,
-        outcome: m.comparison ? m.outcome : null,
-        base_median: medianOf(t.base),
-        head_median: medianOf(t.head),
-        delta: deltaJson(m),
-    };
-}
-function targetResult(t) {
-    const primary = t.metrics[0];
-    const result = {
-        name: t.target,
-        verdict: t.verdict,
-        base: t.base ? sideResult(t.target, t.base) : null,
-        head: t.head ? sideResult(t.target, t.head) : null,
-        delta: primary ? deltaJson(primary) : null,
-        modules: t.modules && {
-            added: t.modules.added.map(changeJson),
-            removed: t.modules.removed.map(changeJson),
-            self_time_changes: t.modules.selfTimeChanges.map((c) => ({
-                name: c.name,
-                base_self_ms: c.baseSelfMs === null ? null : ms(c.baseSelfMs),
-                head_self_ms: c.headSelfMs === null ? null : ms(c.headSelfMs),
-                delta_ms: ms(c.deltaMs),
-            })),
-        },
-        forbidden: t.forbidden.map(({ name, chain, rule, count }) => ({ name, chain, rule, count })),
-        budget: t.budget.time || t.budget.modules
-            ? {
-                time: t.budget.time && {
-                    limit_ms: ms(t.budget.time.limit),
-                    median_ms: ms(t.budget.time.actual),
-                    ok: t.budget.time.ok,
-                },
-                modules: t.budget.modules && {
-                    limit: t.budget.modules.limit,
-                    count: t.budget.modules.actual,
-                    ok: t.budget.modules.ok,
-                },
-            }
-            : null,
-        error: t.error,
-        metrics: t.metrics.map((m) => metricJson(t, m)),
-    };
-    if (t.isNew)
-        result.new = true;
-    return result;
-}
-
-// Per-side steps of a comparison: installing both at once, and saving their logs.
-/** Installs both sides at once; when one fails the other is stopped, and the first error is thrown. */
-async function installBoth(install, outer) {
-    const controller = new AbortController();
-    const onAbort = () => controller.abort();
-    outer?.addEventListener('abort', onAbort, { once: true });
-    try {
-        const run = (side) => install(side, controller.signal).catch((error) => {
-            controller.abort();
-            throw error;
-        });
-        const [base, head] = await Promise.allSettled([run('base'), run('head')]);
-        // Report the side that failed first on its own, not the one stopped because of it.
-        for (const result of [base, head]) {
-            if (result.status === 'rejected' && !(result.reason instanceof CancelledError))
-                throw result.reason;
-        }
-        if (base.status === 'rejected')
-            throw base.reason;
-        if (head.status === 'rejected')
-            throw head.reason;
-        return { base: base.value, head: head.value };
-    }
-    finally {
-        outer?.removeEventListener('abort', onAbort);
-    }
-}
-/** Raw -X importtime output of every profile run, and each side's install output. */
-async function saveLogs(dir, arms, envs) {
-    await mkdir(join(dir, 'importtime'), { recursive: true });
-    for (const side of SIDES) {
-        if (envs[side].log)
-            await writeFile(join(dir, `install-${side}.log`), envs[side].log);
-        for (const arm of arms.filter((a) => a.key.side === side)) {
-            for (const [i, log] of (arm.profile?.logs ?? []).entries()) {
-                await writeFile(join(dir, 'importtime', `${side}-${arm.key.target}-${i + 1}.log`), log);
-            }
-        }
-    }
-}
-
-// What a run is asked to do, wherever it was said: flags, action inputs or
-// [tool.importgate]. Each source yields a PartialSettings; resolveSettings()
-// merges them, first given wins, over the defaults. Pure: the seed for a run
-// that names none is drawn by the caller.
-const DEFAULTS = {
-    // From bench/RESULTS.md: 3% and 0.5 ms catch 5% slowdowns without false
-    // alarms in A/A runs on a noisy 2-core machine.
-    thresholdPct: 3,
-    minDeltaMs: 0.5,
-    alpha: 0.01,
-    warmups: 3,
-    minPairs: 20,
-    maxPairs: 200,
-    maxTimeMs: 120_000,
-    sampleTimeoutMs: 60_000,
-    profileRuns: 3,
-    metrics: [PRIMARY_METRIC],
-};
-/** Merges sources (earlier wins) over the defaults and checks what spans several settings. */
-function resolveSettings(sources, seed) {
-    const pick = (key) => sources.find((s) => s[key] !== undefined)?.[key];
-    const minPairs = pick('minPairs') ?? DEFAULTS.minPairs;
-    const maxPairs = pick('maxPairs') ?? Math.max(minPairs, DEFAULTS.maxPairs);
-    // The two may come from different places (a flag and pyproject), so the
-    // message names the setting, not one source.
-    if (maxPairs < minPairs)
-        throw new UsageError(`max-pairs ${maxPairs} is less than min-pairs ${minPairs}`);
-    const chosen = pick('metrics') ?? DEFAULTS.metrics;
-    // The primary metric is always measured: budgets and the stopping rule use it.
-    const metrics = METRIC_IDS.filter((id) => id === PRIMARY_METRIC || chosen.includes(id));
-    return {
-        gate: {
-            thresholdPct: pick('thresholdPct') ?? DEFAULTS.thresholdPct,
-            minDeltaMs: pick('minDeltaMs') ?? DEFAULTS.minDeltaMs,
-            alpha: pick('alpha') ?? DEFAULTS.alpha,
-            maxModules: pick('maxModules') ?? null,
-            forbid: pick('forbid') ?? [],
-            budgetsMs: pick('budgetsMs') ?? {},
-        },
-        sampling: {
-            warmups: pick('warmups') ?? DEFAULTS.warmups,
-            minPairs,
-            maxPairs,
-            maxTimeMs: pick('maxTimeMs') ?? DEFAULTS.maxTimeMs,
-            sampleTimeoutMs: pick('sampleTimeoutMs') ?? DEFAULTS.sampleTimeoutMs,
-            profileRuns: pick('profileRuns') ?? DEFAULTS.profileRuns,
-            seed: pick('seed') ?? seed,
-        },
-        install: pick('install'),
-        metrics,
-    };
-}
-/** A budget naming something that is not a target is a typo until proven otherwise. */
-function checkBudgets(budgetsMs, targets, source) {
-    for (const name of Object.keys(budgetsMs)) {
-        if (!targets.includes(name)) {
-            throw new UsageError(`${source}: budgets names "${name}", which is not a target; the targets are ${targets.map((t) => `"${t}"`).join(', ')}`);
-        }
-    }
-}
-
-class ArmStates {
-    arms;
-    onEvent;
-    byId = new Map();
-    constructor(arms, onEvent) {
-        this.arms = arms;
-        this.onEvent = onEvent;
-        for (const arm of arms) {
-            this.byId.set(armId(arm.key), {
-                key: arm.key,
-                samples: [],
-                failure: null,
-                profile: null,
-                confirmation: null,
-            });
-        }
-    }
-    of(arm) {
-        return this.byId.get(armId(arm.key));
-    }
-    fail(arm, failure) {
-        const observation = this.of(arm);
-        if (observation.failure)
-            return;
-        observation.failure = failure;
-        this.onEvent?.({ phase: 'failed', key: arm.key, failure });
-    }
-    /** Arms of `among` whose group has no failed arm. */
-    live(among = this.arms) {
-        const failed = new Set(this.arms.filter((arm) => this.of(arm).failure).map((arm) => groupId(arm.key)));
-        return among.filter((arm) => !failed.has(groupId(arm.key)));
-    }
-    setProfile(arm, profile) {
-        this.of(arm).profile = profile;
-    }
-    observations() {
-        return this.arms.map((arm) => this.of(arm));
-    }
-}
-
-function probeRequest(arm, mode, plan) {
-    return {
-        python: arm.python,
-        probe: arm.probe,
-        target: arm.key.target,
-        mode,
-        env: arm.env,
-        cwd: plan.cwd,
-        timeoutMs: plan.sampleTimeoutMs,
-    };
-}
-/** A completed timed run as a sample; the caller has checked that it reported. */
-function toSample(run) {
-    const report = run.report;
-    return {
-        importMs: report.import_ns / 1e6,
-        cpuMs: report.import_cpu_ns / 1e6,
-        wallMs: run.wallMs,
-        startupMs: run.startupMs,
-        moduleCount: report.modules_after,
-        modulesAdded: report.modules_after - report.modules_before,
-    };
 }
 
 // Untimed profile runs: the import under -X importtime, for attribution
@@ -3349,6 +3206,149 @@ async function runPlan(plan, deps) {
     return { arms: states.observations(), rounds: first.rounds, truncated: first.truncated };
 }
 
+/** The settings as the results document records them. */
+function settingsJson(settings, where) {
+    const { gate: g, sampling: s } = settings;
+    return {
+        install: where.install,
+        python: where.python,
+        project_dir: where.projectDir,
+        threshold_pct: g.thresholdPct,
+        min_delta_ms: g.minDeltaMs,
+        alpha: g.alpha,
+        max_modules: g.maxModules,
+        forbid: g.forbid,
+        budgets_ms: g.budgetsMs,
+        metrics: settings.metrics,
+        warmups: s.warmups,
+        min_pairs: s.minPairs,
+        max_pairs: s.maxPairs,
+        max_time_s: s.maxTimeMs / 1000,
+        sample_timeout_s: s.sampleTimeoutMs / 1000,
+        profile_runs: s.profileRuns,
+        seed: s.seed,
+    };
+}
+
+/** Milliseconds to microsecond precision: enough for any import, and compact. */
+function ms(value) {
+    return Math.round(value * 1000) / 1000;
+}
+/** Percentages to two decimals. */
+const pct = (value) => Math.round(value * 100) / 100;
+function costJson(cost) {
+    return {
+        name: cost.name,
+        self_ms: ms(cost.selfMs),
+        cumulative_ms: ms(cost.cumulativeMs),
+        chain: cost.chain,
+    };
+}
+function changeJson(c) {
+    return { name: c.name, chain: c.chain, self_ms: ms(c.selfMs), cumulative_ms: ms(c.cumulativeMs) };
+}
+function sideResult(target, side, slowest = 15) {
+    const { samples, profile } = side;
+    const times = samples.map((s) => s.importMs);
+    const stats = spread(times);
+    const startups = samples.flatMap((s) => (s.startupMs === null ? [] : [s.startupMs]));
+    const last = samples[samples.length - 1];
+    const modules = profile?.added ?? [];
+    return {
+        median_ms: ms(stats.median),
+        samples_ms: times.map(ms),
+        module_count: side.moduleCount,
+        modules_added: profile ? profile.added.length : (last?.modulesAdded ?? 0),
+        package_module_count: packageModules(target, modules).length,
+        min_ms: ms(stats.min),
+        max_ms: ms(stats.max),
+        q1_ms: ms(stats.q1),
+        q3_ms: ms(stats.q3),
+        mad_ms: ms(stats.mad),
+        median_ci_ms: stats.medianCi ? [ms(stats.medianCi[0]), ms(stats.medianCi[1])] : null,
+        cpu_samples_ms: samples.map((s) => ms(s.cpuMs)),
+        wall_samples_ms: samples.map((s) => ms(s.wallMs)),
+        startup_median_ms: startups.length ? ms(median(startups)) : null,
+        profile: {
+            runs: profile?.runs ?? 0,
+            unstable_modules: profile?.unstableModules ?? false,
+            slowest: profile ? slowestBySelf(profile.costs, slowest).map(costJson) : [],
+        },
+        modules,
+    };
+}
+
+function deltaJson(m) {
+    const c = m.comparison;
+    if (!c)
+        return null;
+    return {
+        ms: ms(c.ms),
+        pct: pct(c.pct),
+        ci_pct: c.ciPct ? [pct(c.ciPct[0]), pct(c.ciPct[1])] : null,
+        ci_level: c.ciLevel,
+        p: c.logEstimate >= 0 ? c.pSlower : c.pFaster,
+        p_slower: c.pSlower,
+        p_faster: c.pFaster,
+        pairs: c.pairs,
+        confirmation: m.confirmation,
+    };
+}
+function metricJson(t, m) {
+    const metric = METRICS[m.metric];
+    const medianOf = (side) => side ? ms(median(side.samples.map(metric.read))) : null;
+    return {
+        metric: m.metric,
+        variant: t.variant,
+        unit: metric.unit,
+        gating: m.gating,
+        outcome: m.comparison ? m.outcome : null,
+        base_median: medianOf(t.base),
+        head_median: medianOf(t.head),
+        delta: deltaJson(m),
+    };
+}
+function targetResult(t) {
+    const primary = t.metrics[0];
+    const result = {
+        name: t.target,
+        verdict: t.verdict,
+        base: t.base ? sideResult(t.target, t.base) : null,
+        head: t.head ? sideResult(t.target, t.head) : null,
+        delta: primary ? deltaJson(primary) : null,
+        modules: t.modules && {
+            added: t.modules.added.map(changeJson),
+            removed: t.modules.removed.map(changeJson),
+            self_time_changes: t.modules.selfTimeChanges.map((c) => ({
+                name: c.name,
+                base_self_ms: c.baseSelfMs === null ? null : ms(c.baseSelfMs),
+                head_self_ms: c.headSelfMs === null ? null : ms(c.headSelfMs),
+                delta_ms: ms(c.deltaMs),
+            })),
+        },
+        forbidden: t.forbidden.map(({ name, chain, rule, count }) => ({ name, chain, rule, count })),
+        budget: t.budget.time || t.budget.modules
+            ? {
+                time: t.budget.time && {
+                    limit_ms: ms(t.budget.time.limit),
+                    median_ms: ms(t.budget.time.actual),
+                    ok: t.budget.time.ok,
+                },
+                modules: t.budget.modules && {
+                    limit: t.budget.modules.limit,
+                    count: t.budget.modules.actual,
+                    ok: t.budget.modules.ok,
+                },
+            }
+            : null,
+        error: t.error,
+        metrics: t.metrics.map((m) => metricJson(t, m)),
+    };
+    if (t.isNew)
+        result.new = true;
+    return result;
+}
+
 // One probe run: builds the interpreter's argument list, runs it through the
 // process layer and turns what came back into a report or a structured failure.
 /** The interpreter's argument list for a probe run; exported for tests. */
@@ -3495,8 +3495,24 @@ function progressLine(event, sides, name) {
             return `${armId(event.key)}: ${event.failure.kind}: ${event.failure.message}`;
     }
 }
-/** Runs the plan with the real probe runner, logging progress; throws when cancelled. */
-async function measurePlan(plan, sides, deps, name) {
+/** Runs the arms with the real probe runner, logging progress; throws when cancelled. */
+async function measureArms(arms, policy, deps, name) {
+    const { sampling } = policy;
+    const sides = new Set(arms.map((arm) => arm.key.side)).size;
+    const plan = {
+        arms,
+        cwd: policy.cwd,
+        warmups: sampling.warmups,
+        minRounds: sampling.minPairs,
+        maxRounds: sampling.maxPairs,
+        profileRuns: sampling.profileRuns,
+        sampleTimeoutMs: sampling.sampleTimeoutMs,
+        deadline: performance.now() + sampling.maxTimeMs,
+        random: seededRandom(sampling.seed),
+        stopping: policy.stopping,
+        confirmation: policy.confirmation,
+        signal: deps.signal,
+    };
     const observations = await runPlan(plan, {
         runProbe,
         now: () => performance.now(),
@@ -3510,12 +3526,26 @@ async function measurePlan(plan, sides, deps, name) {
         throw new CancelledError();
     return observations;
 }
-function documentHeader(info) {
+const startClock = () => ({ started: new Date(), at: performance.now() });
+/** A results document from what the run found, its fields in the documented order. */
+function resultsDocument(identity, info, settings, where, extras, found, clock) {
+    const { observations, evaluation } = found;
     return {
         schema: 1,
         tool: { name: 'importgate', version: VERSION },
+        command: identity.command,
+        verdict: evaluation.verdict,
         python: info.version,
         platform: `${info.platform} ${info.machine}`.trim(),
+        base: identity.base,
+        head: identity.head,
+        settings: settingsJson(settings, where),
+        ...extras,
+        rounds: observations.rounds,
+        truncated: observations.truncated,
+        started_at: clock.started.toISOString(),
+        duration_s: ms((performance.now() - clock.at) / 1000),
+        targets: evaluation.targets.map(targetResult),
     };
 }
 
@@ -3541,8 +3571,7 @@ function compareSettings(given, base, head, seed, name) {
 // `importgate compare <base> <head>`: two commits, each in its own worktree and
 // environment, measured in interleaved pairs, compared, and explained.
 async function compare(request, deps) {
-    const started = new Date();
-    const clockStart = performance.now();
+    const clock = startClock();
     const { name } = request;
     const git = { signal: deps.signal };
     const ref = { base: request.baseRef, head: request.headRef };
@@ -3596,20 +3625,12 @@ async function compare(request, deps) {
                 env: envs[side].env,
             })));
             deps.log(`measuring ${targets.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} interleaved pairs, at most ${sampling.maxTimeMs / 1000} s`);
-            const observations = await measurePlan({
-                arms,
+            const observations = await measureArms(arms, {
                 cwd: run,
-                warmups: sampling.warmups,
-                minRounds: sampling.minPairs,
-                maxRounds: sampling.maxPairs,
-                profileRuns: sampling.profileRuns,
-                sampleTimeoutMs: sampling.sampleTimeoutMs,
-                deadline: performance.now() + sampling.maxTimeMs,
-                random: seededRandom(sampling.seed),
+                sampling,
                 stopping: comparisonSettled(gate),
                 confirmation: regressionConfirmation(gate, sampling.minPairs, sampling.maxPairs),
-                signal: deps.signal,
-            }, 2, deps, name);
+            }, deps, name);
             if (deps.logDir)
                 await saveLogs(deps.logDir, observations.arms, envs);
             const evaluation = evaluate(observations, {
@@ -3620,31 +3641,22 @@ async function compare(request, deps) {
             });
             withHints(evaluation.targets, (side) => notFoundHint(envs[side].strategy, projects[side], name));
             const installed = envs.base.distributions && envs.head.distributions;
-            return {
-                ...documentHeader(info),
+            const drift = installed
+                ? {
+                    base_strategy: envs.base.strategy,
+                    head_strategy: envs.head.strategy,
+                    changed: diffDistributions(envs.base.distributions, envs.head.distributions),
+                }
+                : null;
+            return resultsDocument({
                 command: 'compare',
-                verdict: evaluation.verdict,
                 base: { ref: ref.base, sha: sha.base },
                 head: { ref: ref.head, sha: sha.head },
-                settings: settingsJson(settings, {
-                    install: install.kind === 'command' ? install.command : install.kind,
-                    python: interpreter,
-                    projectDir: request.projectSubdir || '.',
-                }),
-                config_changes: settings.changes,
-                deps: installed
-                    ? {
-                        base_strategy: envs.base.strategy,
-                        head_strategy: envs.head.strategy,
-                        changed: diffDistributions(envs.base.distributions, envs.head.distributions),
-                    }
-                    : null,
-                rounds: observations.rounds,
-                truncated: observations.truncated,
-                started_at: started.toISOString(),
-                duration_s: ms((performance.now() - clockStart) / 1000),
-                targets: evaluation.targets.map(targetResult),
-            };
+            }, info, settings, {
+                install: install.kind === 'command' ? install.command : install.kind,
+                python: interpreter,
+                projectDir: request.projectSubdir || '.',
+            }, { config_changes: settings.changes, deps: drift }, { observations, evaluation }, clock);
         });
     }
     finally {
@@ -3666,8 +3678,7 @@ async function describeWorkingTree(dir) {
 
 // `importgate measure`: the working tree as it is, one side, no comparison.
 async function measure(request, deps) {
-    const started = new Date();
-    const clockStart = performance.now();
+    const clock = startClock();
     const { name } = request;
     const pyproject = readPyproject(request.projectDir);
     const targets = requireTargets(request.given.targets ?? pyproject.settings.targets, `${request.projectDir}/pyproject.toml`, name);
@@ -3699,25 +3710,13 @@ async function measure(request, deps) {
         const { sampling } = settings;
         deps.log(`Python ${info.version_info.join('.')} (${interpreter}), ${targets.length} target(s)`);
         deps.log(`measuring ${targets.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} rounds, at most ${sampling.maxTimeMs / 1000} s in all`);
-        const observations = await measurePlan({
-            arms: targets.map((target) => ({
-                key: { side: 'head', target, variant: DEFAULT_VARIANT },
-                python: environment.python,
-                probe,
-                env: environment.env,
-            })),
-            cwd: scratch,
-            warmups: sampling.warmups,
-            minRounds: sampling.minPairs,
-            maxRounds: sampling.maxPairs,
-            profileRuns: sampling.profileRuns,
-            sampleTimeoutMs: sampling.sampleTimeoutMs,
-            deadline: performance.now() + sampling.maxTimeMs,
-            random: seededRandom(sampling.seed),
-            stopping: medianSettled,
-            confirmation: NO_CONFIRMATION,
-            signal: deps.signal,
-        }, 1, deps, name);
+        const arms = targets.map((target) => ({
+            key: { side: 'head', target, variant: DEFAULT_VARIANT },
+            python: environment.python,
+            probe,
+            env: environment.env,
+        }));
+        const observations = await measureArms(arms, { cwd: scratch, sampling, stopping: medianSettled, confirmation: NO_CONFIRMATION }, deps, name);
         const evaluation = evaluate(observations, {
             targets: targets.map((target) => ({ name: target, isNew: false })),
             variant: DEFAULT_VARIANT,
@@ -3725,23 +3724,7 @@ async function measure(request, deps) {
             metrics: settings.metrics,
         });
         withHints(evaluation.targets, () => notFoundHint(environment.strategy, request.projectDir, name));
-        return {
-            ...documentHeader(info),
-            command: 'measure',
-            verdict: evaluation.verdict,
-            base: null,
-            head: { ref: 'WORKTREE', sha: tree.sha, dirty: tree.dirty },
-            settings: settingsJson(settings, {
-                install: environment.strategy,
-                python: environment.python,
-                projectDir: request.projectDir,
-            }),
-            rounds: observations.rounds,
-            truncated: observations.truncated,
-            started_at: started.toISOString(),
-            duration_s: ms((performance.now() - clockStart) / 1000),
-            targets: evaluation.targets.map(targetResult),
-        };
+        return resultsDocument({ command: 'measure', base: null, head: { ref: 'WORKTREE', ...tree } }, info, settings, { install: environment.strategy, python: environment.python, projectDir: request.projectDir }, {}, { observations, evaluation }, clock);
     }
     finally {
         await rm(scratch, { recursive: true, force: true });

@@ -7,7 +7,6 @@ import { join } from 'node:path'
 import { regressionConfirmation } from '../analysis/confirmation.js'
 import { diffDistributions } from '../analysis/deps-diff.js'
 import { evaluate } from '../analysis/evaluate.js'
-import { seededRandom } from '../analysis/random.js'
 import { comparisonSettled } from '../analysis/stopping.js'
 import { readPyproject } from '../config/pyproject.js'
 import type { CompareRequest } from '../config/requests.js'
@@ -19,25 +18,13 @@ import { compiledProbe } from '../measure/probe-path.js'
 import { SetupError } from '../model/errors.js'
 import { DEFAULT_VARIANT, SIDES, type Side } from '../model/target.js'
 import type { CompareResults } from '../results/schema.js'
-import { settingsJson } from '../results/settings-json.js'
-import { ms } from '../results/side-result.js'
-import { targetResult } from '../results/target-result.js'
 import { installBoth, saveLogs } from './both-sides.js'
 import { compareSettings } from './compare-settings.js'
-import {
-  documentHeader,
-  findInterpreter,
-  INSTALL_TIMEOUT_MS,
-  measurePlan,
-  notFoundHint,
-  randomSeed,
-  withHints,
-  type CommandDeps,
-} from './pipeline.js'
+import * as pipeline from './pipeline.js'
+import type { CommandDeps } from './pipeline.js'
 
 export async function compare(request: CompareRequest, deps: CommandDeps): Promise<CompareResults> {
-  const started = new Date()
-  const clockStart = performance.now()
+  const clock = pipeline.startClock()
   const { name } = request
   const git = { signal: deps.signal }
   const ref: Record<Side, string> = { base: request.baseRef, head: request.headRef }
@@ -50,7 +37,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
     // An empty folder for the children's cwd: nothing in it can shadow a module.
     const run = join(scratch, 'run')
     await mkdir(run)
-    const { info, interpreter } = await findInterpreter(request.python, deps, run, name)
+    const { info, interpreter } = await pipeline.findInterpreter(request.python, deps, run, name)
     const trees = SIDES.map((side) => ({ path: join(scratch, side), sha: sha[side] }))
     return await withWorktrees(request.repoDir, trees, git, async () => {
       const projects: Record<Side, string> = {
@@ -68,7 +55,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
         request.given,
         readPyproject(projects.base),
         readPyproject(projects.head),
-        randomSeed(),
+        pipeline.randomSeed(),
         name,
       )
       const { targets, gate, sampling } = settings
@@ -89,7 +76,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
             tmpDir: join(scratch, `${side}-tmp`),
             python: interpreter,
             parentEnv: deps.env,
-            timeoutMs: INSTALL_TIMEOUT_MS,
+            timeoutMs: pipeline.INSTALL_TIMEOUT_MS,
             signal,
             installInput: name('install'),
             commandEnv: { IMPORTGATE_SIDE: side, IMPORTGATE_SHA: sha[side] },
@@ -109,22 +96,14 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
       deps.log(
         `measuring ${targets.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} interleaved pairs, at most ${sampling.maxTimeMs / 1000} s`,
       )
-      const observations = await measurePlan(
+      const observations = await pipeline.measureArms(
+        arms,
         {
-          arms,
           cwd: run,
-          warmups: sampling.warmups,
-          minRounds: sampling.minPairs,
-          maxRounds: sampling.maxPairs,
-          profileRuns: sampling.profileRuns,
-          sampleTimeoutMs: sampling.sampleTimeoutMs,
-          deadline: performance.now() + sampling.maxTimeMs,
-          random: seededRandom(sampling.seed),
+          sampling,
           stopping: comparisonSettled(gate),
           confirmation: regressionConfirmation(gate, sampling.minPairs, sampling.maxPairs),
-          signal: deps.signal,
         },
-        2,
         deps,
         name,
       )
@@ -135,35 +114,34 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
         gate,
         metrics: settings.metrics,
       })
-      withHints(evaluation.targets, (side) =>
-        notFoundHint(envs[side].strategy, projects[side], name),
+      pipeline.withHints(evaluation.targets, (side) =>
+        pipeline.notFoundHint(envs[side].strategy, projects[side], name),
       )
       const installed = envs.base.distributions && envs.head.distributions
-      return {
-        ...documentHeader(info),
-        command: 'compare',
-        verdict: evaluation.verdict,
-        base: { ref: ref.base, sha: sha.base },
-        head: { ref: ref.head, sha: sha.head },
-        settings: settingsJson(settings, {
+      const drift = installed
+        ? {
+            base_strategy: envs.base.strategy,
+            head_strategy: envs.head.strategy,
+            changed: diffDistributions(envs.base.distributions!, envs.head.distributions!),
+          }
+        : null
+      return pipeline.resultsDocument(
+        {
+          command: 'compare' as const,
+          base: { ref: ref.base, sha: sha.base },
+          head: { ref: ref.head, sha: sha.head },
+        },
+        info,
+        settings,
+        {
           install: install.kind === 'command' ? install.command : install.kind,
           python: interpreter,
           projectDir: request.projectSubdir || '.',
-        }),
-        config_changes: settings.changes,
-        deps: installed
-          ? {
-              base_strategy: envs.base.strategy,
-              head_strategy: envs.head.strategy,
-              changed: diffDistributions(envs.base.distributions!, envs.head.distributions!),
-            }
-          : null,
-        rounds: observations.rounds,
-        truncated: observations.truncated,
-        started_at: started.toISOString(),
-        duration_s: ms((performance.now() - clockStart) / 1000),
-        targets: evaluation.targets.map(targetResult),
-      }
+        },
+        { config_changes: settings.changes, deps: drift },
+        { observations, evaluation },
+        clock,
+      )
     })
   } finally {
     await rm(scratch, { recursive: true, force: true })

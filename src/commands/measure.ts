@@ -4,42 +4,29 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { NO_CONFIRMATION } from '../analysis/confirmation.js'
 import { evaluate } from '../analysis/evaluate.js'
-import { seededRandom } from '../analysis/random.js'
 import { medianSettled } from '../analysis/stopping.js'
 import { readPyproject } from '../config/pyproject.js'
 import type { MeasureRequest } from '../config/requests.js'
 import { checkBudgets, resolveSettings } from '../config/settings.js'
 import { prepareEnvironment } from '../env/environment.js'
 import { describeWorkingTree } from '../git/describe.js'
+import type { PlannedArm } from '../measure/plan.js'
 import { compiledProbe } from '../measure/probe-path.js'
 import { DEFAULT_VARIANT } from '../model/target.js'
 import type { MeasureResults } from '../results/schema.js'
-import { settingsJson } from '../results/settings-json.js'
-import { ms } from '../results/side-result.js'
-import { targetResult } from '../results/target-result.js'
-import {
-  documentHeader,
-  findInterpreter,
-  INSTALL_TIMEOUT_MS,
-  measurePlan,
-  notFoundHint,
-  randomSeed,
-  requireTargets,
-  withHints,
-  type CommandDeps,
-} from './pipeline.js'
+import * as pipeline from './pipeline.js'
+import type { CommandDeps } from './pipeline.js'
 
 export async function measure(request: MeasureRequest, deps: CommandDeps): Promise<MeasureResults> {
-  const started = new Date()
-  const clockStart = performance.now()
+  const clock = pipeline.startClock()
   const { name } = request
   const pyproject = readPyproject(request.projectDir)
-  const targets = requireTargets(
+  const targets = pipeline.requireTargets(
     request.given.targets ?? pyproject.settings.targets,
     `${request.projectDir}/pyproject.toml`,
     name,
   )
-  const settings = resolveSettings([request.given, pyproject.settings], randomSeed())
+  const settings = resolveSettings([request.given, pyproject.settings], pipeline.randomSeed())
   checkBudgets(
     settings.gate.budgetsMs,
     targets,
@@ -51,7 +38,12 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
   // A neutral, empty cwd: nothing in it can shadow a module or add to the search.
   const scratch = await mkdtemp(join(deps.env.TMPDIR || tmpdir(), 'importgate-'))
   try {
-    const { info, interpreter } = await findInterpreter(request.python, deps, scratch, name)
+    const { info, interpreter } = await pipeline.findInterpreter(
+      request.python,
+      deps,
+      scratch,
+      name,
+    )
     if (install.kind !== 'none' && install.kind !== 'current') {
       deps.log(`installing the working tree (${install.kind})`)
     }
@@ -63,7 +55,7 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
       tmpDir: join(scratch, 'tmp'),
       python: interpreter,
       parentEnv: deps.env,
-      timeoutMs: INSTALL_TIMEOUT_MS,
+      timeoutMs: pipeline.INSTALL_TIMEOUT_MS,
       signal: deps.signal,
       installInput: name('install'),
     })
@@ -73,27 +65,15 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
     deps.log(
       `measuring ${targets.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} rounds, at most ${sampling.maxTimeMs / 1000} s in all`,
     )
-    const observations = await measurePlan(
-      {
-        arms: targets.map((target) => ({
-          key: { side: 'head', target, variant: DEFAULT_VARIANT },
-          python: environment.python,
-          probe,
-          env: environment.env,
-        })),
-        cwd: scratch,
-        warmups: sampling.warmups,
-        minRounds: sampling.minPairs,
-        maxRounds: sampling.maxPairs,
-        profileRuns: sampling.profileRuns,
-        sampleTimeoutMs: sampling.sampleTimeoutMs,
-        deadline: performance.now() + sampling.maxTimeMs,
-        random: seededRandom(sampling.seed),
-        stopping: medianSettled,
-        confirmation: NO_CONFIRMATION,
-        signal: deps.signal,
-      },
-      1,
+    const arms: PlannedArm[] = targets.map((target) => ({
+      key: { side: 'head', target, variant: DEFAULT_VARIANT },
+      python: environment.python,
+      probe,
+      env: environment.env,
+    }))
+    const observations = await pipeline.measureArms(
+      arms,
+      { cwd: scratch, sampling, stopping: medianSettled, confirmation: NO_CONFIRMATION },
       deps,
       name,
     )
@@ -103,26 +83,18 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
       gate: settings.gate,
       metrics: settings.metrics,
     })
-    withHints(evaluation.targets, () =>
-      notFoundHint(environment.strategy, request.projectDir, name),
+    pipeline.withHints(evaluation.targets, () =>
+      pipeline.notFoundHint(environment.strategy, request.projectDir, name),
     )
-    return {
-      ...documentHeader(info),
-      command: 'measure',
-      verdict: evaluation.verdict,
-      base: null,
-      head: { ref: 'WORKTREE', sha: tree.sha, dirty: tree.dirty },
-      settings: settingsJson(settings, {
-        install: environment.strategy,
-        python: environment.python,
-        projectDir: request.projectDir,
-      }),
-      rounds: observations.rounds,
-      truncated: observations.truncated,
-      started_at: started.toISOString(),
-      duration_s: ms((performance.now() - clockStart) / 1000),
-      targets: evaluation.targets.map(targetResult),
-    }
+    return pipeline.resultsDocument(
+      { command: 'measure' as const, base: null, head: { ref: 'WORKTREE', ...tree } },
+      info,
+      settings,
+      { install: environment.strategy, python: environment.python, projectDir: request.projectDir },
+      {},
+      { observations, evaluation },
+      clock,
+    )
   } finally {
     await rm(scratch, { recursive: true, force: true })
   }

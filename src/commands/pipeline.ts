@@ -5,9 +5,17 @@ import { importRoot } from '../env/import-root.js'
 import { describeInterpreter, findExecutable } from '../env/interpreter.js'
 import { childEnv } from '../env/child-env.js'
 import type { Observations } from '../analysis/observations.js'
-import type { TargetFinding } from '../analysis/evaluate.js'
+import type { evaluate, TargetFinding } from '../analysis/evaluate.js'
 import { runPlan } from '../measure/engine.js'
-import type { EngineEvent, RunPlan } from '../measure/plan.js'
+import type { ConfirmationPolicy } from '../analysis/confirmation.js'
+import { seededRandom } from '../analysis/random.js'
+import type { StoppingRule } from '../analysis/stopping.js'
+import type { EngineEvent, PlannedArm, RunPlan } from '../measure/plan.js'
+import type { Sampling, Settings } from '../model/settings.js'
+import type { CommitRef } from '../results/schema.js'
+import { settingsJson } from '../results/settings-json.js'
+import { ms } from '../results/side-result.js'
+import { targetResult } from '../results/target-result.js'
 import type { InterpreterInfo } from '../measure/probe-protocol.js'
 import { runProbe } from '../measure/run-probe.js'
 import { CancelledError, SetupError, UsageError, type Namer } from '../model/errors.js'
@@ -103,13 +111,38 @@ function progressLine(event: EngineEvent, sides: number, name: Namer): string | 
   }
 }
 
-/** Runs the plan with the real probe runner, logging progress; throws when cancelled. */
-export async function measurePlan(
-  plan: RunPlan,
-  sides: number,
+/** What a command decides about its run; the rest of the plan comes from the sampling settings. */
+export interface PlanPolicy {
+  /** A neutral, empty folder for the children's cwd. */
+  cwd: string
+  sampling: Sampling
+  stopping: StoppingRule
+  confirmation: ConfirmationPolicy
+}
+
+/** Runs the arms with the real probe runner, logging progress; throws when cancelled. */
+export async function measureArms(
+  arms: PlannedArm[],
+  policy: PlanPolicy,
   deps: CommandDeps,
   name: Namer,
 ): Promise<Observations> {
+  const { sampling } = policy
+  const sides = new Set(arms.map((arm) => arm.key.side)).size
+  const plan: RunPlan = {
+    arms,
+    cwd: policy.cwd,
+    warmups: sampling.warmups,
+    minRounds: sampling.minPairs,
+    maxRounds: sampling.maxPairs,
+    profileRuns: sampling.profileRuns,
+    sampleTimeoutMs: sampling.sampleTimeoutMs,
+    deadline: performance.now() + sampling.maxTimeMs,
+    random: seededRandom(sampling.seed),
+    stopping: policy.stopping,
+    confirmation: policy.confirmation,
+    signal: deps.signal,
+  }
   const observations = await runPlan(plan, {
     runProbe,
     now: () => performance.now(),
@@ -122,11 +155,48 @@ export async function measurePlan(
   return observations
 }
 
-export function documentHeader(info: InterpreterInfo) {
+/** When the run began: the results record the start and how long it all took. */
+export interface RunClock {
+  started: Date
+  /** performance.now() at the start. */
+  at: number
+}
+
+export const startClock = (): RunClock => ({ started: new Date(), at: performance.now() })
+
+/** What tells one command's document from the other's: which command, which commits, and its own extras. */
+interface Identity {
+  command: 'measure' | 'compare'
+  base: CommitRef | null
+  head: CommitRef
+}
+
+/** A results document from what the run found, its fields in the documented order. */
+export function resultsDocument<I extends Identity, E extends object>(
+  identity: I,
+  info: InterpreterInfo,
+  settings: Settings,
+  where: Parameters<typeof settingsJson>[1],
+  extras: E,
+  found: { observations: Observations; evaluation: ReturnType<typeof evaluate> },
+  clock: RunClock,
+) {
+  const { observations, evaluation } = found
   return {
     schema: 1 as const,
     tool: { name: 'importgate' as const, version: VERSION },
+    command: identity.command as I['command'],
+    verdict: evaluation.verdict,
     python: info.version,
     platform: `${info.platform} ${info.machine}`.trim(),
+    base: identity.base as I['base'],
+    head: identity.head,
+    settings: settingsJson(settings, where),
+    ...extras,
+    rounds: observations.rounds,
+    truncated: observations.truncated,
+    started_at: clock.started.toISOString(),
+    duration_s: ms((performance.now() - clock.at) / 1000),
+    targets: evaluation.targets.map(targetResult),
   }
 }

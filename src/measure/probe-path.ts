@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { SetupError } from '../model/errors.js'
 import { runMeasured } from '../process/measured.js'
 
 /**
@@ -10,7 +11,7 @@ import { runMeasured } from '../process/measured.js'
 export function probePath(): string {
   const path = fileURLToPath(new URL('./probe.py', import.meta.url))
   if (!existsSync(path)) {
-    throw new Error(
+    throw new SetupError(
       `importgate is incomplete: the probe is missing at ${path}; rebuild with npm run bundle`,
     )
   }
