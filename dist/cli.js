@@ -3460,8 +3460,24 @@ function requireTargets(targets, where, name) {
     }
     return targets;
 }
-/** A hint for the commonest setup mistake: the target is not importable the way it was set up. */
-function notFoundHint(strategy, projectDir, name) {
+/** The module a ModuleNotFoundError names: "No module named 'a.b'" → "a.b". */
+function missingModule(message) {
+    return /No module named '([^']+)'/.exec(message)?.[1] ?? null;
+}
+/**
+ * A hint for the commonest setup mistake: the target, or a dependency of it,
+ * is not importable the way the environment was set up.
+ */
+function notFoundHint(strategy, projectDir, name, target, message) {
+    const missing = missingModule(message);
+    const isTarget = missing !== null && (target === missing || target.startsWith(`${missing}.`));
+    if (!isTarget && missing !== null) {
+        if (strategy === 'none')
+            return ` (a dependency: with ${name('install')} none nothing is installed; install the project with ${name('install')} auto so that its dependencies are there)`;
+        if (strategy === 'current')
+            return ` (a dependency, not installed in the interpreter's environment)`;
+        return ` (a dependency the project imports but that ${strategy} did not install; is it declared in the project's dependencies?)`;
+    }
     if (strategy === 'none') {
         return ` (with ${name('install')} none, PYTHONPATH is ${importRoot(projectDir)}; check the target's spelling and ${name('project-dir')}, or install the project with ${name('install')} auto)`;
     }
@@ -3473,7 +3489,7 @@ function notFoundHint(strategy, projectDir, name) {
 function withHints(findings, hint) {
     for (const f of findings) {
         if (f.error?.kind === 'ModuleNotFoundError')
-            f.error.message += hint(f.error.side);
+            f.error.message += hint(f.error.side, f.target, f.error.message);
     }
     return findings;
 }
@@ -3639,7 +3655,7 @@ async function compare(request, deps) {
                 gate,
                 metrics: settings.metrics,
             });
-            withHints(evaluation.targets, (side) => notFoundHint(envs[side].strategy, projects[side], name));
+            withHints(evaluation.targets, (side, target, message) => notFoundHint(envs[side].strategy, projects[side], name, target, message));
             const installed = envs.base.distributions && envs.head.distributions;
             const drift = installed
                 ? {
@@ -3723,7 +3739,7 @@ async function measure(request, deps) {
             gate: settings.gate,
             metrics: settings.metrics,
         });
-        withHints(evaluation.targets, () => notFoundHint(environment.strategy, request.projectDir, name));
+        withHints(evaluation.targets, (_side, target, message) => notFoundHint(environment.strategy, request.projectDir, name, target, message));
         return resultsDocument({ command: 'measure', base: null, head: { ref: 'WORKTREE', ...tree } }, info, settings, { install: environment.strategy, python: environment.python, projectDir: request.projectDir }, {}, { observations, evaluation }, clock);
     }
     finally {
@@ -4528,6 +4544,8 @@ function metricRows(t) {
     ];
 }
 
+// Which newly eager (or lazy) module explains the others: the decision of how
+// a module diff is grouped, made once, for every report. Pure.
 /**
  * Groups of modules: the one that pulled the others in, and how many it
  * brought. Modules with no import chain (aliases placed in sys.modules) are
@@ -13509,7 +13527,7 @@ function fieldOf(pointer) {
         .slice(1)
         .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
         .reduce((out, part) => (/^\d+$/.test(part) ? `${out}[${part}]` : out ? `${out}.${part}` : part), '');
-    return path || '(the document)';
+    return path || 'the top level';
 }
 function describe(error, value) {
     const field = fieldOf(error.instancePath);

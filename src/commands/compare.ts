@@ -114,8 +114,8 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
         gate,
         metrics: settings.metrics,
       })
-      pipeline.withHints(evaluation.targets, (side) =>
-        pipeline.notFoundHint(envs[side].strategy, projects[side], name),
+      pipeline.withHints(evaluation.targets, (side, target, message) =>
+        pipeline.notFoundHint(envs[side].strategy, projects[side], name, target, message),
       )
       const installed = envs.base.distributions && envs.head.distributions
       const drift = installed

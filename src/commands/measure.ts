@@ -83,8 +83,8 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
       gate: settings.gate,
       metrics: settings.metrics,
     })
-    pipeline.withHints(evaluation.targets, () =>
-      pipeline.notFoundHint(environment.strategy, request.projectDir, name),
+    pipeline.withHints(evaluation.targets, (_side, target, message) =>
+      pipeline.notFoundHint(environment.strategy, request.projectDir, name, target, message),
     )
     return pipeline.resultsDocument(
       { command: 'measure' as const, base: null, head: { ref: 'WORKTREE', ...tree } },

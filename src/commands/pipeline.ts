@@ -71,8 +71,31 @@ export function requireTargets(
   return targets
 }
 
-/** A hint for the commonest setup mistake: the target is not importable the way it was set up. */
-export function notFoundHint(strategy: string, projectDir: string, name: Namer): string {
+/** The module a ModuleNotFoundError names: "No module named 'a.b'" → "a.b". */
+function missingModule(message: string): string | null {
+  return /No module named '([^']+)'/.exec(message)?.[1] ?? null
+}
+
+/**
+ * A hint for the commonest setup mistake: the target, or a dependency of it,
+ * is not importable the way the environment was set up.
+ */
+export function notFoundHint(
+  strategy: string,
+  projectDir: string,
+  name: Namer,
+  target: string,
+  message: string,
+): string {
+  const missing = missingModule(message)
+  const isTarget = missing !== null && (target === missing || target.startsWith(`${missing}.`))
+  if (!isTarget && missing !== null) {
+    if (strategy === 'none')
+      return ` (a dependency: with ${name('install')} none nothing is installed; install the project with ${name('install')} auto so that its dependencies are there)`
+    if (strategy === 'current')
+      return ` (a dependency, not installed in the interpreter's environment)`
+    return ` (a dependency the project imports but that ${strategy} did not install; is it declared in the project's dependencies?)`
+  }
   if (strategy === 'none') {
     return ` (with ${name('install')} none, PYTHONPATH is ${importRoot(projectDir)}; check the target's spelling and ${name('project-dir')}, or install the project with ${name('install')} auto)`
   }
@@ -84,10 +107,11 @@ export function notFoundHint(strategy: string, projectDir: string, name: Namer):
 /** Adds the not-found hint of each side's environment to a ModuleNotFoundError. */
 export function withHints(
   findings: TargetFinding[],
-  hint: (side: 'base' | 'head') => string,
+  hint: (side: 'base' | 'head', target: string, message: string) => string,
 ): TargetFinding[] {
   for (const f of findings) {
-    if (f.error?.kind === 'ModuleNotFoundError') f.error.message += hint(f.error.side)
+    if (f.error?.kind === 'ModuleNotFoundError')
+      f.error.message += hint(f.error.side, f.target, f.error.message)
   }
   return findings
 }

@@ -13,7 +13,7 @@ import type {
   TargetError,
   TargetResult,
 } from '../results/schema.js'
-import { grouped } from './groups.js'
+import { grouped } from '../analysis/module-groups.js'
 import { headlineOf, type Rich } from './headline.js'
 
 /** One row of the main table: a target under one metric. */

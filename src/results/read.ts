@@ -27,7 +27,7 @@ function fieldOf(pointer: string): string {
       (out, part) => (/^\d+$/.test(part) ? `${out}[${part}]` : out ? `${out}.${part}` : part),
       '',
     )
-  return path || '(the document)'
+  return path || 'the top level'
 }
 
 function describe(error: ErrorObject, value: unknown): string {
