@@ -2889,7 +2889,7 @@ function probeRequest(arm, mode, plan) {
         mode,
         env: arm.env,
         cwd: plan.cwd,
-        timeoutMs: plan.sampleTimeoutMs,
+        timeoutMs: plan.sampling.sampleTimeoutMs,
     };
 }
 /** A completed timed run as a sample; the caller has checked that it reported. */
@@ -3051,7 +3051,7 @@ const emptyProfile = () => ({
     failure: null,
 });
 /**
- * `plan.profileRuns` rounds over the live arms, each run starting only if the
+ * `profileRuns` rounds over the live arms, each run starting only if the
  * slowest profile run so far would end by the deadline. Returns how many runs
  * were done; every live arm gets a profile (with runs = 0 when none fitted).
  */
@@ -3063,9 +3063,9 @@ async function runProfiles(plan, states, deps) {
     let slowest = 0;
     let done = 0;
     let outOfTime = false;
-    if (arms.length && plan.profileRuns > 0)
-        deps.onEvent?.({ phase: 'profile', runs: plan.profileRuns });
-    rounds: for (let round = 0; round < plan.profileRuns; round++) {
+    if (arms.length && plan.sampling.profileRuns > 0)
+        deps.onEvent?.({ phase: 'profile', runs: plan.sampling.profileRuns });
+    rounds: for (let round = 0; round < plan.sampling.profileRuns; round++) {
         for (const arm of shuffled(arms, plan.random)) {
             if (plan.signal?.aborted)
                 break rounds;
@@ -3151,7 +3151,7 @@ function noReport() {
  */
 async function warmUp(plan, states, deps) {
     const durations = [];
-    for (let round = 1; round <= plan.warmups; round++) {
+    for (let round = 1; round <= plan.sampling.warmups; round++) {
         if (plan.signal?.aborted)
             break;
         const expected = durations.length ? Math.max(...durations) : 0;
@@ -3159,7 +3159,7 @@ async function warmUp(plan, states, deps) {
             deps.onEvent?.({ phase: 'out-of-time', step: 'warm-ups', done: round - 1 });
             break;
         }
-        deps.onEvent?.({ phase: 'warmup', round, of: plan.warmups });
+        deps.onEvent?.({ phase: 'warmup', round, of: plan.sampling.warmups });
         const started = deps.now();
         for (const arm of shuffled(states.live(), plan.random)) {
             if (plan.signal?.aborted)
@@ -3181,8 +3181,8 @@ async function runPlan(plan, deps) {
     const reserve = plan.confirmation.reserveMs(plan.deadline - deps.now(), warmRounds);
     const first = await runRounds({
         arms: plan.arms,
-        minRounds: plan.minRounds,
-        maxRounds: plan.maxRounds,
+        minRounds: plan.sampling.minPairs,
+        maxRounds: plan.sampling.maxPairs,
         deadline: plan.deadline - reserve,
         into: (arm) => states.of(arm).samples,
         stopping: plan.stopping,
@@ -3518,11 +3518,7 @@ async function measureArms(arms, policy, deps, name) {
     const plan = {
         arms,
         cwd: policy.cwd,
-        warmups: sampling.warmups,
-        minRounds: sampling.minPairs,
-        maxRounds: sampling.maxPairs,
-        profileRuns: sampling.profileRuns,
-        sampleTimeoutMs: sampling.sampleTimeoutMs,
+        sampling,
         deadline: performance.now() + sampling.maxTimeMs,
         random: seededRandom(sampling.seed),
         stopping: policy.stopping,

@@ -156,11 +156,7 @@ export async function measureArms(
   const plan: RunPlan = {
     arms,
     cwd: policy.cwd,
-    warmups: sampling.warmups,
-    minRounds: sampling.minPairs,
-    maxRounds: sampling.maxPairs,
-    profileRuns: sampling.profileRuns,
-    sampleTimeoutMs: sampling.sampleTimeoutMs,
+    sampling,
     deadline: performance.now() + sampling.maxTimeMs,
     random: seededRandom(sampling.seed),
     stopping: policy.stopping,

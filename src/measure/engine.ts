@@ -18,14 +18,14 @@ import { runRounds } from './rounds.js'
  */
 async function warmUp(plan: RunPlan, states: ArmStates, deps: EngineDeps): Promise<number[]> {
   const durations: number[] = []
-  for (let round = 1; round <= plan.warmups; round++) {
+  for (let round = 1; round <= plan.sampling.warmups; round++) {
     if (plan.signal?.aborted) break
     const expected = durations.length ? Math.max(...durations) : 0
     if (deps.now() + expected > plan.deadline) {
       deps.onEvent?.({ phase: 'out-of-time', step: 'warm-ups', done: round - 1 })
       break
     }
-    deps.onEvent?.({ phase: 'warmup', round, of: plan.warmups })
+    deps.onEvent?.({ phase: 'warmup', round, of: plan.sampling.warmups })
     const started = deps.now()
     for (const arm of shuffled(states.live(), plan.random)) {
       if (plan.signal?.aborted) break
@@ -47,8 +47,8 @@ export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observat
   const first = await runRounds(
     {
       arms: plan.arms,
-      minRounds: plan.minRounds,
-      maxRounds: plan.maxRounds,
+      minRounds: plan.sampling.minPairs,
+      maxRounds: plan.sampling.maxPairs,
       deadline: plan.deadline - reserve,
       into: (arm) => states.of(arm).samples,
       stopping: plan.stopping,

@@ -4,6 +4,7 @@
 import type { ConfirmationPolicy } from '../analysis/confirmation.js'
 import type { StoppingRule } from '../analysis/stopping.js'
 import type { ImportFailure } from '../model/failure.js'
+import type { Sampling } from '../model/settings.js'
 import type { ArmKey } from '../model/target.js'
 import type { ProbeRequest, ProbeRun } from './run-probe.js'
 
@@ -21,11 +22,8 @@ export interface RunPlan {
   arms: PlannedArm[]
   /** A neutral, empty folder for the children's cwd: nothing in it can shadow a module. */
   cwd: string
-  warmups: number
-  minRounds: number
-  maxRounds: number
-  profileRuns: number
-  sampleTimeoutMs: number
+  /** Warm-ups, profile runs, rounds (min-pairs and max-pairs) and the per-run timeout, as configured. */
+  sampling: Pick<Sampling, 'warmups' | 'minPairs' | 'maxPairs' | 'profileRuns' | 'sampleTimeoutMs'>
   /**
    * The clock value (see EngineDeps.now) by which everything is done: no
    * warm-up, profile run or round starts unless it is expected to finish by then.

@@ -12,7 +12,7 @@ export function probeRequest(arm: PlannedArm, mode: ProbeMode, plan: RunPlan): P
     mode,
     env: arm.env,
     cwd: plan.cwd,
-    timeoutMs: plan.sampleTimeoutMs,
+    timeoutMs: plan.sampling.sampleTimeoutMs,
   }
 }
 

@@ -21,7 +21,7 @@ const emptyProfile = (): ProfileObservation => ({
 })
 
 /**
- * `plan.profileRuns` rounds over the live arms, each run starting only if the
+ * `profileRuns` rounds over the live arms, each run starting only if the
  * slowest profile run so far would end by the deadline. Returns how many runs
  * were done; every live arm gets a profile (with runs = 0 when none fitted).
  */
@@ -36,9 +36,9 @@ export async function runProfiles(
   let slowest = 0
   let done = 0
   let outOfTime = false
-  if (arms.length && plan.profileRuns > 0)
-    deps.onEvent?.({ phase: 'profile', runs: plan.profileRuns })
-  rounds: for (let round = 0; round < plan.profileRuns; round++) {
+  if (arms.length && plan.sampling.profileRuns > 0)
+    deps.onEvent?.({ phase: 'profile', runs: plan.sampling.profileRuns })
+  rounds: for (let round = 0; round < plan.sampling.profileRuns; round++) {
     for (const arm of shuffled(arms, plan.random)) {
       if (plan.signal?.aborted) break rounds
       const profile = states.of(arm).profile!

@@ -80,20 +80,32 @@ const arm = (side: Side, target: string): PlannedArm => ({
   env: { SIDE: side },
 })
 
-function plan(overrides: Partial<RunPlan>): RunPlan {
+type Sampling = RunPlan['sampling']
+const SAMPLING: Sampling = {
+  warmups: 3,
+  minPairs: 5,
+  maxPairs: 200,
+  profileRuns: 3,
+  sampleTimeoutMs: 60_000,
+}
+
+/** A plan with the defaults above; sampling settings may be given beside the others. */
+function plan(overrides: Partial<Omit<RunPlan, 'sampling'>> & Partial<Sampling>): RunPlan {
+  const sampling = Object.fromEntries(
+    Object.keys(SAMPLING).map((k) => [
+      k,
+      overrides[k as keyof Sampling] ?? SAMPLING[k as keyof Sampling],
+    ]),
+  ) as Sampling
   return {
     arms: [arm('base', 'pkg'), arm('head', 'pkg')],
     cwd: '/nonexistent',
-    warmups: 3,
-    minRounds: 5,
-    maxRounds: 200,
-    profileRuns: 3,
-    sampleTimeoutMs: 60_000,
     deadline: Number.POSITIVE_INFINITY,
     random: seededRandom(7),
     stopping: () => false,
     confirmation: NO_CONFIRMATION,
     ...overrides,
+    sampling,
   }
 }
 
@@ -163,8 +175,8 @@ describe('the measurement engine', () => {
       plan({
         warmups: 3,
         profileRuns: 0,
-        minRounds: 20,
-        maxRounds: 20,
+        minPairs: 20,
+        maxPairs: 20,
         confirmation: regressionConfirmation(gate, 20, 200),
       }),
       { ...fake, onEvent: (e) => events.push(e) },
@@ -189,8 +201,8 @@ describe('the measurement engine', () => {
     const observations = await runPlan(
       plan({
         arms: [arm('base', 'good'), arm('head', 'good'), arm('base', 'bad'), arm('head', 'bad')],
-        minRounds: 5,
-        maxRounds: 5,
+        minPairs: 5,
+        maxPairs: 5,
       }),
       fake,
     )
@@ -217,7 +229,7 @@ describe('the measurement engine', () => {
 
   it('stops with a settled stopping rule at the minimum, not before', async () => {
     const fake = fakeInterpreter(() => ({ importMs: 10, takesMs: 1 }))
-    const observations = await runPlan(plan({ minRounds: 7, stopping: () => true }), fake)
+    const observations = await runPlan(plan({ minPairs: 7, stopping: () => true }), fake)
     expect(observations.rounds).toBe(7)
   })
 })
