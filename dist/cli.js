@@ -274,6 +274,15 @@ function comparePairs(base, head, alpha) {
     };
 }
 /**
+ * The fewest pairs with which the one-sided signed-rank test can reject at
+ * `alpha` at all: with n pairs its smallest p is 2^-n (every pair the same
+ * way), so 7 pairs at 0.01. Below that, nothing but "pass" can come out.
+ */
+function pairsToReject(alpha) {
+    // p < alpha strictly: 2^-n < alpha ⇔ n > log2(1/alpha).
+    return Math.floor(Math.log2(1 / alpha)) + 1;
+}
+/**
  * A regression needs all three: significance, an effect above the relative
  * threshold, and above the absolute minimum. An improvement mirrors it.
  */
@@ -446,17 +455,33 @@ const PRIMARY_METRIC = 'import_ms';
 const isMetricId = (value) => value in METRICS;
 
 // The verdicts a target or a whole run can get, and how several combine.
-/** Most serious first: the documented precedence of verdicts. */
+/**
+ * Most serious first: the documented precedence of verdicts. `inconclusive`
+ * (too few samples for the test to find anything) outranks a pass and an
+ * improvement: a green check must be earned.
+ */
 const PRECEDENCE = [
     'error',
     'forbidden',
     'budget',
     'regression',
+    'inconclusive',
     'improvement',
     'pass',
 ];
 function mostSerious(verdicts) {
     return PRECEDENCE.find((v) => verdicts.includes(v)) ?? 'pass';
+}
+
+/**
+ * A time budget, in whole tens of seconds, that fits the warm-ups, the profile
+ * runs (slower under -X importtime), min-pairs rounds and, for a comparison, a
+ * confirmation batch twice as large, at `roundMs` per round of every arm, with
+ * a fifth more for start-up and the machine's bad moments.
+ */
+function suggestedBudgetS(roundMs, sampling, comparison) {
+    const rounds = sampling.warmups + 1.5 * sampling.profileRuns + sampling.minPairs * (comparison ? 3 : 1);
+    return Math.ceil((rounds * roundMs * 1.2) / 10_000) * 10;
 }
 
 const under = (name, rule) => name === rule || name.startsWith(`${rule}.`);
@@ -591,7 +616,25 @@ function modulesOf(base, head) {
         return null;
     return diffModules({ added: b.added, costs: b.costs }, { added: h.added, costs: h.costs });
 }
-function evaluateTarget(observations, target, spec) {
+/** How many pairs (or samples, on one side) the verdict rests on. */
+function pairsTaken(base, head, metrics) {
+    const comparison = metrics[0]?.comparison;
+    if (comparison)
+        return comparison.pairs;
+    return head && !base ? head.samples.length : 0;
+}
+/** What one round of every arm costs, from the samples' spawn-to-exit times, and so a budget. */
+function suggestedMaxTimeS(observations, spec) {
+    const walls = observations.arms
+        .filter((a) => a.samples.length)
+        .map((a) => median(a.samples.map((s) => s.wallMs)));
+    if (!walls.length)
+        return null;
+    const roundMs = walls.reduce((sum, w) => sum + w, 0);
+    const twoSided = observations.arms.some((a) => a.key.side === 'base');
+    return suggestedBudgetS(roundMs, spec.sampling, twoSided);
+}
+function evaluateTarget(observations, target, spec, suggestion) {
     const arms = pairOf(observations.arms, target.name, spec.variant);
     const base = target.isNew ? null : arms.base;
     const head = arms.head;
@@ -600,7 +643,15 @@ function evaluateTarget(observations, target, spec) {
     const measured = !error && !!head?.samples.length && (!base || base.samples.length > 0);
     const metrics = measured && head ? metricFindings(base, head, spec) : [];
     const gating = metrics.filter((m) => m.gating).map((m) => m.outcome);
-    const statistical = error ? 'error' : mostSerious(gating);
+    const baseSide = side(base);
+    const needed = Math.max(spec.sampling.minPairs, base ? pairsToReject(spec.gate.alpha) : 1);
+    const pairs = pairsTaken(base ? baseSide : null, headSide, metrics);
+    // A significant finding is evidence whatever the count; a pass is not.
+    const found = mostSerious(gating);
+    const shortfall = !error && found === 'pass' && pairs < needed
+        ? { pairs, needed, suggestedMaxTimeS: suggestion }
+        : null;
+    const statistical = error ? 'error' : shortfall ? 'inconclusive' : found;
     const headProfile = head?.profile;
     const forbidden = headProfile?.runs
         ? forbiddenImports(headProfile.added, headProfile.costs, spec.gate.forbid)
@@ -615,18 +666,20 @@ function evaluateTarget(observations, target, spec) {
         target: target.name,
         variant: spec.variant,
         isNew: target.isNew,
-        base: side(base),
+        base: baseSide,
         head: headSide,
         metrics,
         modules: modulesOf(base, head),
         forbidden,
         budget,
         error,
+        shortfall,
         verdict: mostSerious(findings),
     };
 }
 function evaluate(observations, spec) {
-    const targets = spec.targets.map((t) => evaluateTarget(observations, t, spec));
+    const suggestion = suggestedMaxTimeS(observations, spec);
+    const targets = spec.targets.map((t) => evaluateTarget(observations, t, spec, suggestion));
     return { targets, verdict: mostSerious(targets.map((t) => t.verdict)) };
 }
 
@@ -3052,15 +3105,16 @@ const emptyProfile = () => ({
 });
 /**
  * `profileRuns` rounds over the live arms, each run starting only if the
- * slowest profile run so far would end by the deadline. Returns how many runs
- * were done; every live arm gets a profile (with runs = 0 when none fitted).
+ * slowest profile run so far (or the first estimate) would end by the deadline
+ * with `keepMs` to spare for the timed rounds. Returns how many runs were
+ * done; every live arm gets a profile (with runs = 0 when none fitted).
  */
-async function runProfiles(plan, states, deps) {
+async function runProfiles(plan, states, deps, budget) {
     const arms = states.live();
     const trees = new Map(arms.map((arm) => [arm, []]));
     for (const arm of arms)
         states.setProfile(arm, emptyProfile());
-    let slowest = 0;
+    let slowest = budget.firstEstimateMs;
     let done = 0;
     let outOfTime = false;
     if (arms.length && plan.sampling.profileRuns > 0)
@@ -3072,7 +3126,7 @@ async function runProfiles(plan, states, deps) {
             const profile = states.of(arm).profile;
             if (profile.failure)
                 continue;
-            if (deps.now() + slowest > plan.deadline) {
+            if (deps.now() + slowest + budget.keepMs > plan.deadline) {
                 outOfTime = true;
                 break rounds;
             }
@@ -3147,7 +3201,9 @@ function noReport() {
 
 /**
  * Warm-up rounds: discarded, but they surface import errors early and write
- * .pyc files. Returns how long each round took.
+ * .pyc files. The first round times a round of every arm; later rounds start
+ * only if they leave time for min-pairs rounds at that pace (the evidence
+ * comes first). Returns how long each round took.
  */
 async function warmUp(plan, states, deps) {
     const durations = [];
@@ -3155,7 +3211,7 @@ async function warmUp(plan, states, deps) {
         if (plan.signal?.aborted)
             break;
         const expected = durations.length ? Math.max(...durations) : 0;
-        if (deps.now() + expected > plan.deadline) {
+        if (deps.now() + expected + keepForSampling(plan, durations) > plan.deadline) {
             deps.onEvent?.({ phase: 'out-of-time', step: 'warm-ups', done: round - 1 });
             break;
         }
@@ -3169,16 +3225,44 @@ async function warmUp(plan, states, deps) {
                 states.fail(arm, run.failure);
         }
         durations.push(deps.now() - started);
+        if (round === 1)
+            forecast(plan, durations[0], deps);
     }
     return durations;
+}
+/** Time that min-pairs rounds take at the pace of the warm-ups (0 before any was timed). */
+function keepForSampling(plan, warmRounds) {
+    return warmRounds.length ? plan.sampling.minPairs * Math.max(...warmRounds) : 0;
+}
+/** Says up front when the budget cannot fit min-pairs rounds at the pace of the first one. */
+function forecast(plan, roundMs, deps) {
+    if (roundMs <= 0)
+        return;
+    const fits = Math.floor((plan.deadline - deps.now()) / roundMs);
+    if (fits >= plan.sampling.minPairs)
+        return;
+    const comparison = plan.arms.some((arm) => arm.key.side === 'base');
+    deps.onEvent?.({
+        phase: 'forecast',
+        roundMs,
+        fits,
+        needed: plan.sampling.minPairs,
+        suggestedS: suggestedBudgetS(roundMs, plan.sampling, comparison),
+    });
 }
 async function runPlan(plan, deps) {
     const states = new ArmStates(plan.arms, deps.onEvent);
     const warmRounds = await warmUp(plan, states, deps);
-    const profiles = await runProfiles(plan, states, deps);
+    const profiles = await runProfiles(plan, states, deps, {
+        keepMs: keepForSampling(plan, warmRounds),
+        // One profile run of one arm, before any was timed: a warm-up run of it, and then some.
+        firstEstimateMs: warmRounds.length ? (1.5 * warmRounds[0]) / Math.max(1, plan.arms.length) : 0,
+    });
     if (profiles.outOfTime)
         deps.onEvent?.({ phase: 'out-of-time', step: 'profile runs', done: profiles.done });
-    const reserve = plan.confirmation.reserveMs(plan.deadline - deps.now(), warmRounds);
+    // The confirmation batch gets what min-pairs rounds leave, never more than its policy asks.
+    const remaining = plan.deadline - deps.now();
+    const reserve = Math.min(plan.confirmation.reserveMs(remaining, warmRounds), Math.max(0, remaining - keepForSampling(plan, warmRounds)));
     const first = await runRounds({
         arms: plan.arms,
         minRounds: plan.sampling.minPairs,
@@ -3346,6 +3430,13 @@ function targetResult(t) {
     };
     if (t.isNew)
         result.new = true;
+    if (t.shortfall) {
+        result.inconclusive = {
+            pairs: t.shortfall.pairs,
+            needed_pairs: t.shortfall.needed,
+            suggested_max_time_s: t.shortfall.suggestedMaxTimeS,
+        };
+    }
     return result;
 }
 
@@ -3505,6 +3596,8 @@ function progressLine(event, sides, name) {
                 : null;
         case 'confirm':
             return `confirming a regression of ${event.groups.join(', ')} with a fresh batch of ${event.pairs} pairs`;
+        case 'forecast':
+            return `at ${(event.roundMs / 1000).toFixed(1)} s a round, the time budget (${name('max-time')}) fits about ${event.fits} of the ${event.needed} rounds a verdict needs: expect an inconclusive verdict, or raise it to about ${event.suggestedS} s`;
         case 'out-of-time':
             return `the time budget (${name('max-time')}) ran out after ${event.done} ${event.step}`;
         case 'failed':
@@ -3568,6 +3661,11 @@ function resultsDocument(identity, info, settings, where, extras, found, clock) 
  */
 function compareSettings(given, base, head, seed, name) {
     const resolved = resolveSettings([given, base.settings], seed);
+    const needed = pairsToReject(resolved.gate.alpha);
+    if (resolved.sampling.maxPairs < needed) {
+        // Said now, not after the installs: every verdict would be inconclusive.
+        throw new UsageError(`max-pairs ${resolved.sampling.maxPairs} is too few for a verdict: at alpha ${resolved.gate.alpha} the signed-rank test needs at least ${needed} pairs to find anything`);
+    }
     const baseTargets = base.settings.targets ?? [];
     const headTargets = head.settings.targets ?? [];
     const targets = requireTargets(given.targets ?? [...new Set([...baseTargets, ...headTargets])], 'pyproject.toml', name);
@@ -3650,6 +3748,7 @@ async function compare(request, deps) {
                 variant: DEFAULT_VARIANT,
                 gate,
                 metrics: settings.metrics,
+                sampling,
             });
             withHints(evaluation.targets, (side, target, message) => notFoundHint(envs[side].strategy, projects[side], name, target, message));
             const installed = envs.base.distributions && envs.head.distributions;
@@ -3734,6 +3833,7 @@ async function measure(request, deps) {
             variant: DEFAULT_VARIANT,
             gate: settings.gate,
             metrics: settings.metrics,
+            sampling,
         });
         withHints(evaluation.targets, (_side, target, message) => notFoundHint(environment.strategy, request.projectDir, name, target, message));
         return resultsDocument({ command: 'measure', base: null, head: { ref: 'WORKTREE', ...tree } }, info, settings, { install: environment.strategy, python: environment.python, projectDir: request.projectDir }, {}, { observations, evaluation }, clock);
@@ -4288,6 +4388,7 @@ function chain(names) {
 const VERDICT_LABEL = {
     pass: '✅ pass',
     improvement: '🚀 improvement',
+    inconclusive: '❔ inconclusive',
     regression: '❌ regression',
     budget: '💸 over budget',
     forbidden: '⛔ forbidden import',
@@ -4351,6 +4452,25 @@ function errors$1(view) {
             out.push('', '  ```', ...detail.split('\n').map((l) => `  ${l}`), '  ```');
     }
     return out;
+}
+/** What an inconclusive target measured, and what would let it reach a verdict. */
+function shortfalls(view) {
+    if (!view.shortfalls.length)
+        return [];
+    const unit = view.command === 'measure' ? 'samples' : 'pairs';
+    const budget = `${view.run.settings.max_time_s} s`;
+    const lines = view.shortfalls.map((s) => {
+        const taken = s.pairs ? `${s.pairs} ${unit}` : `no ${unit}`;
+        const d = s.delta;
+        const sofar = d && s.pairs
+            ? `; the estimate so far is ${signedPct(d.pct)} (p = ${d.p.toPrecision(2)}), which ${s.pairs} ${unit} cannot make significant`
+            : '';
+        const fix = s.suggestedMaxTimeS
+            ? `Raise \`max-time\` to about ${s.suggestedMaxTimeS} s for these imports, or lower \`min-pairs\`.`
+            : 'Raise `max-time`, or lower `min-pairs`.';
+        return `- ${code$2(s.target)}: ${taken} of the ${s.needed} a verdict needs, within the time budget of ${budget}${sofar}. ${fix}`;
+    });
+    return ['#### Not enough evidence', '', ...lines];
 }
 
 // The sections of the markdown report about the measurements, each from the
@@ -4593,6 +4713,14 @@ function headlineFor(t, count, command) {
                 ` loads ${b.modules.count} modules, over the budget of ${b.modules.limit}`,
             ];
         }
+        case 'inconclusive': {
+            const s = t.inconclusive;
+            const what = command === 'measure' ? 'how long it takes to import' : 'whether it got slower';
+            const counted = s
+                ? `: ${s.pairs} of the ${s.needed_pairs} ${command === 'measure' ? 'samples' : 'pairs'} a verdict needs`
+                : '';
+            return ['❔ importgate cannot tell ', what, ' for ', name, counted];
+        }
         case 'regression':
             return ['❌ ', name, ` imports ${howMuch(t.delta.pct)} (${signedMs(t.delta.ms)})`];
         case 'improvement':
@@ -4711,6 +4839,17 @@ function buildView(doc) {
                 });
             return items;
         }),
+        shortfalls: doc.targets.flatMap((t) => t.inconclusive
+            ? [
+                {
+                    target: t.name,
+                    pairs: t.inconclusive.pairs,
+                    needed: t.inconclusive.needed_pairs,
+                    suggestedMaxTimeS: t.inconclusive.suggested_max_time_s,
+                    delta: t.delta,
+                },
+            ]
+            : []),
         lazy: doc.targets.flatMap(lazyOf),
         errors: doc.targets.flatMap((t) => (t.error ? [{ target: t.name, error: t.error }] : [])),
         selfTime: doc.targets.flatMap((t) => t.delta && t.modules?.self_time_changes.length
@@ -4754,6 +4893,7 @@ function render(doc, cap) {
         [headline(doc)],
         configChanges(doc),
         [deltaTable(doc)],
+        shortfalls(doc),
         forbidden(doc, cap),
         budgets(doc),
         lazyLoading(doc, cap),
@@ -13103,6 +13243,7 @@ var definitions = {
 		"enum": [
 			"pass",
 			"improvement",
+			"inconclusive",
 			"regression",
 			"budget",
 			"forbidden",
@@ -13449,6 +13590,29 @@ var definitions = {
 			"new": {
 				type: "boolean"
 			},
+			inconclusive: {
+				type: "object",
+				required: [
+					"pairs",
+					"needed_pairs"
+				],
+				properties: {
+					pairs: {
+						type: "integer",
+						minimum: 0
+					},
+					needed_pairs: {
+						type: "integer",
+						minimum: 1
+					},
+					suggested_max_time_s: {
+						type: [
+							"number",
+							"null"
+						]
+					}
+				}
+			},
 			error: {
 				oneOf: [
 					{
@@ -13601,6 +13765,8 @@ function paint(verdict, style) {
         return style.green;
     if (verdict === 'pass')
         return (t) => t;
+    if (verdict === 'inconclusive')
+        return style.yellow;
     return style.red;
 }
 /** Config changes, new targets, forbidden imports and budgets. */
@@ -13623,6 +13789,16 @@ function gateLines(view, style) {
                 ? `budget: ${target} ${formatMs(b.actual)} of ${formatMs(b.limit)} ${status}`
                 : `budget: ${target} loads ${b.actual} of ${b.limit} modules ${status}`));
         }
+    }
+    const unit = view.command === 'measure' ? 'samples' : 'pairs';
+    for (const s of view.shortfalls) {
+        const fix = s.suggestedMaxTimeS
+            ? `raise --max-time to about ${s.suggestedMaxTimeS} s, or lower --min-pairs`
+            : 'raise --max-time, or lower --min-pairs';
+        const sofar = s.delta && s.pairs
+            ? ` (so far ${signedPct(s.delta.pct)}, p = ${s.delta.p.toPrecision(2)})`
+            : '';
+        out.push(style.yellow(`inconclusive: ${s.target}: ${s.pairs} of the ${s.needed} ${unit} a verdict needs${sofar}; ${fix}`));
     }
     return out.length ? ['', ...out] : [];
 }
@@ -13867,7 +14043,8 @@ Options for compare:
       --min-delta MS      absolute change below which nothing fails (0.5ms)
       --alpha P           one-sided significance level (0.01)
 
-Exit status: 0 pass or improvement; 1 regression, budget breach or forbidden import;
+Exit status: 0 pass or improvement; 1 regression, budget breach, forbidden import, or
+             inconclusive (too few samples for a verdict);
              2 usage or setup error, or a target that could not be imported.
 Colour: on when stdout is a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 on.`;
 

@@ -3,9 +3,10 @@
 // else; results/ and report/ only record and show them. Pure.
 import type { ImportFailure } from '../model/failure.js'
 import { METRICS, PRIMARY_METRIC, type MetricId, type Sample } from '../model/metrics.js'
-import type { Gate } from '../model/settings.js'
+import type { Gate, Sampling } from '../model/settings.js'
 import type { Side, Variant } from '../model/target.js'
 import { mostSerious, type Verdict } from '../model/verdict.js'
+import { suggestedBudgetS } from './budget.js'
 import { targetVerdict, type Confirmation } from './confirmation.js'
 import {
   budgetStatus,
@@ -21,7 +22,13 @@ import {
   type Observations,
   type ProfileObservation,
 } from './observations.js'
-import { classify, comparePairs, type Outcome, type PairedComparison } from './paired-compare.js'
+import {
+  classify,
+  comparePairs,
+  pairsToReject,
+  type Outcome,
+  type PairedComparison,
+} from './paired-compare.js'
 import { median } from './summary.js'
 
 /** One side of a target as the findings see it: every sample (confirmation included) and the profile. */
@@ -45,6 +52,16 @@ export interface MetricFinding {
   confirmation: Confirmation | null
 }
 
+/** A target whose verdict would rest on fewer samples than a verdict needs. */
+export interface Shortfall {
+  /** Pairs (compare) or samples (measure) taken. */
+  pairs: number
+  /** What a verdict needs: min-pairs, and never fewer than the test needs to reject at alpha. */
+  needed: number
+  /** A time budget that would likely fit every step at these import times, in seconds. */
+  suggestedMaxTimeS: number | null
+}
+
 export interface TargetFinding {
   target: string
   variant: Variant
@@ -59,6 +76,8 @@ export interface TargetFinding {
   forbidden: ForbiddenHit[]
   budget: BudgetStatus
   error: (ImportFailure & { side: Side }) | null
+  /** Set when the evidence fell short: the verdict is then inconclusive, never a pass. */
+  shortfall: Shortfall | null
   verdict: Verdict
 }
 
@@ -68,6 +87,8 @@ export interface EvaluationSpec {
   variant: Variant
   gate: Gate
   metrics: readonly MetricId[]
+  /** The sampling settings: what counts as enough evidence, and what a suggested budget covers. */
+  sampling: Pick<Sampling, 'minPairs' | 'warmups' | 'profileRuns'>
 }
 
 const withSide = (side: Side, failure: ImportFailure | null | undefined) =>
@@ -142,10 +163,33 @@ function modulesOf(base: ArmObservation | null, head: ArmObservation | null): Mo
   return diffModules({ added: b.added, costs: b.costs }, { added: h.added, costs: h.costs })
 }
 
+/** How many pairs (or samples, on one side) the verdict rests on. */
+function pairsTaken(
+  base: SideFinding | null,
+  head: SideFinding | null,
+  metrics: MetricFinding[],
+): number {
+  const comparison = metrics[0]?.comparison
+  if (comparison) return comparison.pairs
+  return head && !base ? head.samples.length : 0
+}
+
+/** What one round of every arm costs, from the samples' spawn-to-exit times, and so a budget. */
+function suggestedMaxTimeS(observations: Observations, spec: EvaluationSpec): number | null {
+  const walls = observations.arms
+    .filter((a) => a.samples.length)
+    .map((a) => median(a.samples.map((s) => s.wallMs)))
+  if (!walls.length) return null
+  const roundMs = walls.reduce((sum, w) => sum + w, 0)
+  const twoSided = observations.arms.some((a) => a.key.side === 'base')
+  return suggestedBudgetS(roundMs, spec.sampling, twoSided)
+}
+
 function evaluateTarget(
   observations: Observations,
   target: { name: string; isNew: boolean },
   spec: EvaluationSpec,
+  suggestion: number | null,
 ): TargetFinding {
   const arms = pairOf(observations.arms, target.name, spec.variant)
   const base = target.isNew ? null : arms.base
@@ -155,7 +199,16 @@ function evaluateTarget(
   const measured = !error && !!head?.samples.length && (!base || base.samples.length > 0)
   const metrics = measured && head ? metricFindings(base, head, spec) : []
   const gating = metrics.filter((m) => m.gating).map((m) => m.outcome)
-  const statistical: Verdict = error ? 'error' : mostSerious(gating)
+  const baseSide = side(base)
+  const needed = Math.max(spec.sampling.minPairs, base ? pairsToReject(spec.gate.alpha) : 1)
+  const pairs = pairsTaken(base ? baseSide : null, headSide, metrics)
+  // A significant finding is evidence whatever the count; a pass is not.
+  const found = mostSerious(gating)
+  const shortfall =
+    !error && found === 'pass' && pairs < needed
+      ? { pairs, needed, suggestedMaxTimeS: suggestion }
+      : null
+  const statistical: Verdict = error ? 'error' : shortfall ? 'inconclusive' : found
   const headProfile = head?.profile
   const forbidden = headProfile?.runs
     ? forbiddenImports(headProfile.added, headProfile.costs, spec.gate.forbid)
@@ -173,13 +226,14 @@ function evaluateTarget(
     target: target.name,
     variant: spec.variant,
     isNew: target.isNew,
-    base: side(base),
+    base: baseSide,
     head: headSide,
     metrics,
     modules: modulesOf(base, head),
     forbidden,
     budget,
     error,
+    shortfall,
     verdict: mostSerious(findings),
   }
 }
@@ -188,6 +242,7 @@ export function evaluate(
   observations: Observations,
   spec: EvaluationSpec,
 ): { targets: TargetFinding[]; verdict: Verdict } {
-  const targets = spec.targets.map((t) => evaluateTarget(observations, t, spec))
+  const suggestion = suggestedMaxTimeS(observations, spec)
+  const targets = spec.targets.map((t) => evaluateTarget(observations, t, spec, suggestion))
   return { targets, verdict: mostSerious(targets.map((t) => t.verdict)) }
 }

@@ -63,6 +63,16 @@ export function comparePairs(
 }
 
 /**
+ * The fewest pairs with which the one-sided signed-rank test can reject at
+ * `alpha` at all: with n pairs its smallest p is 2^-n (every pair the same
+ * way), so 7 pairs at 0.01. Below that, nothing but "pass" can come out.
+ */
+export function pairsToReject(alpha: number): number {
+  // p < alpha strictly: 2^-n < alpha ⇔ n > log2(1/alpha).
+  return Math.floor(Math.log2(1 / alpha)) + 1
+}
+
+/**
  * A regression needs all three: significance, an effect above the relative
  * threshold, and above the absolute minimum. An improvement mirrors it.
  */

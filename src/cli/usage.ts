@@ -49,6 +49,7 @@ Options for compare:
       --min-delta MS      absolute change below which nothing fails (0.5ms)
       --alpha P           one-sided significance level (0.01)
 
-Exit status: 0 pass or improvement; 1 regression, budget breach or forbidden import;
+Exit status: 0 pass or improvement; 1 regression, budget breach, forbidden import, or
+             inconclusive (too few samples for a verdict);
              2 usage or setup error, or a target that could not be imported.
 Colour: on when stdout is a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 on.`

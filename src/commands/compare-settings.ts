@@ -2,7 +2,8 @@
 // or inputs, so that a pull request cannot loosen its own gate unseen.
 import type { PyprojectSettings } from '../config/pyproject.js'
 import { checkBudgets, resolveSettings, type PartialSettings } from '../config/settings.js'
-import type { Namer } from '../model/errors.js'
+import { pairsToReject } from '../analysis/paired-compare.js'
+import { UsageError, type Namer } from '../model/errors.js'
 import type { Settings } from '../model/settings.js'
 import { requireTargets } from './pipeline.js'
 
@@ -27,6 +28,13 @@ export function compareSettings(
   name: Namer,
 ): CompareSettings {
   const resolved = resolveSettings([given, base.settings], seed)
+  const needed = pairsToReject(resolved.gate.alpha)
+  if (resolved.sampling.maxPairs < needed) {
+    // Said now, not after the installs: every verdict would be inconclusive.
+    throw new UsageError(
+      `max-pairs ${resolved.sampling.maxPairs} is too few for a verdict: at alpha ${resolved.gate.alpha} the signed-rank test needs at least ${needed} pairs to find anything`,
+    )
+  }
   const baseTargets = base.settings.targets ?? []
   const headTargets = head.settings.targets ?? []
   const targets = requireTargets(

@@ -82,6 +82,7 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
       variant: DEFAULT_VARIANT,
       gate: settings.gate,
       metrics: settings.metrics,
+      sampling,
     })
     pipeline.withHints(evaluation.targets, (_side, target, message) =>
       pipeline.notFoundHint(environment.strategy, request.projectDir, name, target, message),

@@ -4,6 +4,7 @@
 // from analysis/; the probe runner and the clock are injected, so scheduling
 // is unit-tested without interpreters.
 import type { Observations } from '../analysis/observations.js'
+import { suggestedBudgetS } from '../analysis/budget.js'
 import { shuffled } from '../analysis/random.js'
 import { groupId } from '../model/target.js'
 import { ArmStates } from './arm-states.js'
@@ -14,14 +15,16 @@ import { runRounds } from './rounds.js'
 
 /**
  * Warm-up rounds: discarded, but they surface import errors early and write
- * .pyc files. Returns how long each round took.
+ * .pyc files. The first round times a round of every arm; later rounds start
+ * only if they leave time for min-pairs rounds at that pace (the evidence
+ * comes first). Returns how long each round took.
  */
 async function warmUp(plan: RunPlan, states: ArmStates, deps: EngineDeps): Promise<number[]> {
   const durations: number[] = []
   for (let round = 1; round <= plan.sampling.warmups; round++) {
     if (plan.signal?.aborted) break
     const expected = durations.length ? Math.max(...durations) : 0
-    if (deps.now() + expected > plan.deadline) {
+    if (deps.now() + expected + keepForSampling(plan, durations) > plan.deadline) {
       deps.onEvent?.({ phase: 'out-of-time', step: 'warm-ups', done: round - 1 })
       break
     }
@@ -33,17 +36,47 @@ async function warmUp(plan: RunPlan, states: ArmStates, deps: EngineDeps): Promi
       if (run.failure) states.fail(arm, run.failure)
     }
     durations.push(deps.now() - started)
+    if (round === 1) forecast(plan, durations[0]!, deps)
   }
   return durations
+}
+
+/** Time that min-pairs rounds take at the pace of the warm-ups (0 before any was timed). */
+function keepForSampling(plan: RunPlan, warmRounds: readonly number[]): number {
+  return warmRounds.length ? plan.sampling.minPairs * Math.max(...warmRounds) : 0
+}
+
+/** Says up front when the budget cannot fit min-pairs rounds at the pace of the first one. */
+function forecast(plan: RunPlan, roundMs: number, deps: EngineDeps): void {
+  if (roundMs <= 0) return
+  const fits = Math.floor((plan.deadline - deps.now()) / roundMs)
+  if (fits >= plan.sampling.minPairs) return
+  const comparison = plan.arms.some((arm) => arm.key.side === 'base')
+  deps.onEvent?.({
+    phase: 'forecast',
+    roundMs,
+    fits,
+    needed: plan.sampling.minPairs,
+    suggestedS: suggestedBudgetS(roundMs, plan.sampling, comparison),
+  })
 }
 
 export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observations> {
   const states = new ArmStates(plan.arms, deps.onEvent)
   const warmRounds = await warmUp(plan, states, deps)
-  const profiles = await runProfiles(plan, states, deps)
+  const profiles = await runProfiles(plan, states, deps, {
+    keepMs: keepForSampling(plan, warmRounds),
+    // One profile run of one arm, before any was timed: a warm-up run of it, and then some.
+    firstEstimateMs: warmRounds.length ? (1.5 * warmRounds[0]!) / Math.max(1, plan.arms.length) : 0,
+  })
   if (profiles.outOfTime)
     deps.onEvent?.({ phase: 'out-of-time', step: 'profile runs', done: profiles.done })
-  const reserve = plan.confirmation.reserveMs(plan.deadline - deps.now(), warmRounds)
+  // The confirmation batch gets what min-pairs rounds leave, never more than its policy asks.
+  const remaining = plan.deadline - deps.now()
+  const reserve = Math.min(
+    plan.confirmation.reserveMs(remaining, warmRounds),
+    Math.max(0, remaining - keepForSampling(plan, warmRounds)),
+  )
   const first = await runRounds(
     {
       arms: plan.arms,

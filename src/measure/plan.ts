@@ -41,6 +41,8 @@ export type EngineEvent =
   | { phase: 'sample'; round: number; batch: 'first' | 'confirm' }
   | { phase: 'confirm'; groups: string[]; pairs: number }
   | { phase: 'out-of-time'; step: 'warm-ups' | 'profile runs'; done: number }
+  /** After the first warm-up round: the budget cannot fit min-pairs rounds at its pace. */
+  | { phase: 'forecast'; roundMs: number; fits: number; needed: number; suggestedS: number }
   | { phase: 'failed'; key: ArmKey; failure: ImportFailure }
 
 export type ProbeRunner = (request: ProbeRequest) => Promise<ProbeRun>

@@ -22,18 +22,20 @@ const emptyProfile = (): ProfileObservation => ({
 
 /**
  * `profileRuns` rounds over the live arms, each run starting only if the
- * slowest profile run so far would end by the deadline. Returns how many runs
- * were done; every live arm gets a profile (with runs = 0 when none fitted).
+ * slowest profile run so far (or the first estimate) would end by the deadline
+ * with `keepMs` to spare for the timed rounds. Returns how many runs were
+ * done; every live arm gets a profile (with runs = 0 when none fitted).
  */
 export async function runProfiles(
   plan: RunPlan,
   states: ArmStates,
   deps: EngineDeps,
+  budget: { keepMs: number; firstEstimateMs: number },
 ): Promise<{ done: number; outOfTime: boolean }> {
   const arms = states.live()
   const trees = new Map<PlannedArm, ImportTree[]>(arms.map((arm) => [arm, []]))
   for (const arm of arms) states.setProfile(arm, emptyProfile())
-  let slowest = 0
+  let slowest = budget.firstEstimateMs
   let done = 0
   let outOfTime = false
   if (arms.length && plan.sampling.profileRuns > 0)
@@ -43,7 +45,7 @@ export async function runProfiles(
       if (plan.signal?.aborted) break rounds
       const profile = states.of(arm).profile!
       if (profile.failure) continue
-      if (deps.now() + slowest > plan.deadline) {
+      if (deps.now() + slowest + budget.keepMs > plan.deadline) {
         outOfTime = true
         break rounds
       }

@@ -37,6 +37,14 @@ function headlineFor(t: TargetResult, count: number, command: 'measure' | 'compa
         ` loads ${b.modules!.count} modules, over the budget of ${b.modules!.limit}`,
       ]
     }
+    case 'inconclusive': {
+      const s = t.inconclusive
+      const what = command === 'measure' ? 'how long it takes to import' : 'whether it got slower'
+      const counted = s
+        ? `: ${s.pairs} of the ${s.needed_pairs} ${command === 'measure' ? 'samples' : 'pairs'} a verdict needs`
+        : ''
+      return ['❔ importgate cannot tell ', what, ' for ', name, counted]
+    }
     case 'regression':
       return ['❌ ', name, ` imports ${howMuch(t.delta!.pct)} (${signedMs(t.delta!.ms)})`]
     case 'improvement':

@@ -1,6 +1,6 @@
 // The sections of the markdown report about the gate: forbidden imports,
 // budgets, configuration changes and errors. Pure.
-import { formatMs } from './format.js'
+import { formatMs, signedPct } from './format.js'
 import { capped, chain, code, plain, table } from './markdown-text.js'
 import type { ReportView } from './view.js'
 
@@ -52,4 +52,24 @@ export function errors(view: ReportView): string[] {
     if (detail.trim()) out.push('', '  ```', ...detail.split('\n').map((l) => `  ${l}`), '  ```')
   }
   return out
+}
+
+/** What an inconclusive target measured, and what would let it reach a verdict. */
+export function shortfalls(view: ReportView): string[] {
+  if (!view.shortfalls.length) return []
+  const unit = view.command === 'measure' ? 'samples' : 'pairs'
+  const budget = `${view.run.settings.max_time_s} s`
+  const lines = view.shortfalls.map((s) => {
+    const taken = s.pairs ? `${s.pairs} ${unit}` : `no ${unit}`
+    const d = s.delta
+    const sofar =
+      d && s.pairs
+        ? `; the estimate so far is ${signedPct(d.pct)} (p = ${d.p.toPrecision(2)}), which ${s.pairs} ${unit} cannot make significant`
+        : ''
+    const fix = s.suggestedMaxTimeS
+      ? `Raise \`max-time\` to about ${s.suggestedMaxTimeS} s for these imports, or lower \`min-pairs\`.`
+      : 'Raise `max-time`, or lower `min-pairs`.'
+    return `- ${code(s.target)}: ${taken} of the ${s.needed} a verdict needs, within the time budget of ${budget}${sofar}. ${fix}`
+  })
+  return ['#### Not enough evidence', '', ...lines]
 }

@@ -39,6 +39,7 @@ export function chain(names: readonly string[]): string {
 export const VERDICT_LABEL: Record<Verdict, string> = {
   pass: '✅ pass',
   improvement: '🚀 improvement',
+  inconclusive: '❔ inconclusive',
   regression: '❌ regression',
   budget: '💸 over budget',
   forbidden: '⛔ forbidden import',

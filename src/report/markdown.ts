@@ -15,6 +15,7 @@ function render(doc: ReportView, cap: number): string {
     [section.headline(doc)],
     gate.configChanges(doc),
     [section.deltaTable(doc)],
+    gate.shortfalls(doc),
     gate.forbidden(doc, cap),
     gate.budgets(doc),
     section.lazyLoading(doc, cap),

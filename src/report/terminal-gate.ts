@@ -1,13 +1,14 @@
 // Lines of the terminal reports shared by measure and compare: what decides
 // beyond the statistics, and errors. Pure.
 import type { Verdict } from '../model/verdict.js'
-import { formatChain, formatMs } from './format.js'
+import { formatChain, formatMs, signedPct } from './format.js'
 import type { Style } from './style.js'
 import type { ReportView } from './view.js'
 
 export function paint(verdict: Verdict, style: Style): (text: string) => string {
   if (verdict === 'improvement') return style.green
   if (verdict === 'pass') return (t) => t
+  if (verdict === 'inconclusive') return style.yellow
   return style.red
 }
 
@@ -43,6 +44,21 @@ export function gateLines(view: ReportView, style: Style): string[] {
         ),
       )
     }
+  }
+  const unit = view.command === 'measure' ? 'samples' : 'pairs'
+  for (const s of view.shortfalls) {
+    const fix = s.suggestedMaxTimeS
+      ? `raise --max-time to about ${s.suggestedMaxTimeS} s, or lower --min-pairs`
+      : 'raise --max-time, or lower --min-pairs'
+    const sofar =
+      s.delta && s.pairs
+        ? ` (so far ${signedPct(s.delta.pct)}, p = ${s.delta.p.toPrecision(2)})`
+        : ''
+    out.push(
+      style.yellow(
+        `inconclusive: ${s.target}: ${s.pairs} of the ${s.needed} ${unit} a verdict needs${sofar}; ${fix}`,
+      ),
+    )
   }
   return out.length ? ['', ...out] : []
 }

@@ -70,6 +70,16 @@ export interface ForbiddenItem {
   count: number
 }
 
+/** A target whose evidence fell short, with what it has so far and what would do. */
+export interface ShortfallItem {
+  target: string
+  pairs: number
+  needed: number
+  suggestedMaxTimeS: number | null
+  /** The estimate so far, when there were pairs to estimate from. */
+  delta: DeltaJson | null
+}
+
 export interface ReportView {
   command: 'measure' | 'compare'
   verdict: Verdict
@@ -79,6 +89,7 @@ export interface ReportView {
   newTargets: string[]
   forbidden: ForbiddenItem[]
   budgets: BudgetItem[]
+  shortfalls: ShortfallItem[]
   lazy: LazyGroupView[]
   errors: { target: string; error: TargetError }[]
   /** compare: largest changes of own -X importtime time, per target with a delta. */
@@ -196,6 +207,19 @@ export function buildView(doc: ResultsDocument): ReportView {
         })
       return items
     }),
+    shortfalls: doc.targets.flatMap((t) =>
+      t.inconclusive
+        ? [
+            {
+              target: t.name,
+              pairs: t.inconclusive.pairs,
+              needed: t.inconclusive.needed_pairs,
+              suggestedMaxTimeS: t.inconclusive.suggested_max_time_s,
+              delta: t.delta,
+            },
+          ]
+        : [],
+    ),
     lazy: doc.targets.flatMap(lazyOf),
     errors: doc.targets.flatMap((t) => (t.error ? [{ target: t.name, error: t.error }] : [])),
     selfTime: doc.targets.flatMap((t) =>

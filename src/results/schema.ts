@@ -138,6 +138,15 @@ export interface TargetResult {
   /** compare: a target only head's configuration lists; measured on head only. */
   new?: boolean
   error: TargetError | null
+  /** Present when the verdict is inconclusive: the evidence fell short of what a verdict needs. */
+  inconclusive?: {
+    /** Pairs (compare) or samples (measure) taken. */
+    pairs: number
+    /** min-pairs, and at least what the test needs to reject at alpha. */
+    needed_pairs: number
+    /** A time budget likely to fit every step at these import times; null when nothing was timed. */
+    suggested_max_time_s: number | null
+  }
   /**
    * Every metric reported, primary (import_ms, the same figures as base, head
    * and delta above) first. Absent in files written before it was added.

@@ -76,5 +76,12 @@ export function targetResult(t: TargetFinding): TargetResult {
     metrics: t.metrics.map((m) => metricJson(t, m)),
   }
   if (t.isNew) result.new = true
+  if (t.shortfall) {
+    result.inconclusive = {
+      pairs: t.shortfall.pairs,
+      needed_pairs: t.shortfall.needed,
+      suggested_max_time_s: t.shortfall.suggestedMaxTimeS,
+    }
+  }
   return result
 }

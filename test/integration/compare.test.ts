@@ -92,6 +92,57 @@ function expectNothingLeft(dir = repo) {
 }
 
 describe('importgate compare', () => {
+  it('says inconclusive, never pass, when the budget leaves too few pairs', async () => {
+    const md = join(tmp, 'inconclusive.md')
+    const { status, stderr, stdout, target, doc } = await compare(commits.lazy!, commits.heavy!, [
+      '--max-time',
+      '1',
+      '--markdown',
+      md,
+    ])
+    const report = readFileSync(md, 'utf8')
+    removeDir(md)
+    // A 100x slowdown, but with a handful of pairs at most the test cannot show it.
+    expect(status).toBe(1)
+    expect(doc.verdict).toBe('inconclusive')
+    expect(target.inconclusive!.needed_pairs).toBe(10)
+    expect(target.inconclusive!.pairs).toBeLessThan(7)
+    expect(target.inconclusive!.suggested_max_time_s).toBeGreaterThan(1)
+    expect(stdout).toMatch(/inconclusive: shop: \d of the 10 pairs a verdict needs/)
+    expect(report).toMatch(/^### ❔ importgate cannot tell whether it got slower for `shop`/)
+    expect(report).toMatch(
+      /#### Not enough evidence\n\n- `shop`: \d pairs? of the 10 a verdict needs, within the time budget of 1 s/,
+    )
+    expect(report).toMatch(/Raise `max-time` to about \d+ s for these imports/)
+    expect(stderr).toBe('')
+    expectNothingLeft()
+  })
+
+  it('refuses a max-pairs too small for the test to find anything, before installing', async () => {
+    const result = await cli(
+      [
+        'compare',
+        commits.base!,
+        commits.comment!,
+        '--python',
+        python,
+        '--min-pairs',
+        '3',
+        '--max-pairs',
+        '3',
+        '-C',
+        repo,
+      ],
+      { ...process.env, TMPDIR: tmp },
+      repo,
+    )
+    expect(result.status).toBe(2)
+    expect(result.stderr).toMatch(
+      /max-pairs 3 is too few for a verdict: at alpha 0\.01 the signed-rank test needs at least 7 pairs/,
+    )
+    expectNothingLeft()
+  })
+
   it('passes a change to a comment, with no module changes', async () => {
     const { status, doc, target } = await compare(commits.base!, commits.comment!)
     expect(status).toBe(0)

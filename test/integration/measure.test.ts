@@ -150,6 +150,24 @@ describe.each(testPythons())('importgate measure on $label', ({ path: python }) 
     expect(bad.stderr).toMatch(/--metric: "ram" is not a metric; use import_ms, cpu_ms/)
   })
 
+  it('calls a run whose budget took no sample inconclusive, exit status 1', async () => {
+    const json = join(tmp, 'nothing.json')
+    const result = await cli(
+      ['measure', '-t', 'shop', '--python', python, '--max-time', '0.001', '--json', json],
+      env,
+      repo,
+    )
+    expect(result.status).toBe(1)
+    expect(result.stdout).toMatch(/inconclusive: shop: 0 of the 20 samples a verdict needs/)
+    const doc = readResults(readFileSync(json, 'utf8'), json)
+    removeDir(json)
+    expect(doc.targets[0]).toMatchObject({
+      verdict: 'inconclusive',
+      head: null,
+      inconclusive: { pairs: 0, needed_pairs: 20 },
+    })
+  })
+
   it('fails only the target that writes to the report channel', async () => {
     const json = join(tmp, 'forger.json')
     const result = await cli(

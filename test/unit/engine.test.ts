@@ -115,19 +115,43 @@ describe('the measurement engine', () => {
   it('starts no warm-up or profile run that cannot end by the deadline', async () => {
     const fake = fakeInterpreter(() => ({ importMs: 10, takesMs: 1000 }))
     const events: EngineEvent[] = []
-    const observations = await runPlan(plan({ deadline: 4500 }), {
+    const observations = await runPlan(plan({ deadline: 7500, minPairs: 1 }), {
       ...fake,
       onEvent: (e) => events.push(e),
     })
-    // Round 1 (2 runs) ends at 2 s, round 2 at 4 s; round 3 would end at 6 s.
-    expect(fake.calls.filter((c) => c.mode === 'time')).toHaveLength(4)
-    // The first profile run starts at 4 s (no estimate yet); the next would end at 6 s.
-    expect(fake.calls.filter((c) => c.mode === 'profile')).toHaveLength(1)
+    // A round of both arms takes 2 s, and one round is kept for sampling:
+    // warm-up round 2 ends at 4 s; round 3 would leave no room (4 + 2 + 2 > 7.5).
+    expect(fake.calls.filter((c) => c.mode === 'time' && c.at < 4000)).toHaveLength(4)
     expect(events).toContainEqual({ phase: 'out-of-time', step: 'warm-ups', done: 2 })
+    // One profile run (4 s to 5 s); a second would leave no room for the round kept.
+    expect(fake.calls.filter((c) => c.mode === 'profile')).toHaveLength(1)
     expect(events).toContainEqual({ phase: 'out-of-time', step: 'profile runs', done: 1 })
-    expect(observations).toMatchObject({ rounds: 0, truncated: true })
-    for (const call of fake.calls) expect(call.at).toBeLessThan(4500)
-    expect(fake.now()).toBeLessThanOrEqual(4500 + 1000)
+    expect(observations).toMatchObject({ rounds: 1, truncated: false })
+    for (const call of fake.calls) expect(call.at).toBeLessThan(7500)
+    expect(fake.now()).toBeLessThanOrEqual(7500)
+  })
+
+  it('spends the budget on min-pairs before more warm-ups and profiles', async () => {
+    const fake = fakeInterpreter(() => ({ importMs: 10, takesMs: 1000 }))
+    const observations = await runPlan(plan({ deadline: 15_600, minPairs: 5 }), fake)
+    // 3 warm-ups and 6 profile runs would have taken 12 s of 15.6 and left 1 round;
+    // 5 rounds (10 s) are kept, so 2 warm-ups and 1 profile run fit before them.
+    expect(fake.calls.filter((c) => c.mode === 'time' && c.at < 4000)).toHaveLength(4)
+    expect(fake.calls.filter((c) => c.mode === 'profile')).toHaveLength(1)
+    expect(observations).toMatchObject({ rounds: 5, truncated: false })
+  })
+
+  it('says up front when the budget cannot fit min-pairs', async () => {
+    const fake = fakeInterpreter(() => ({ importMs: 900, takesMs: 1000 }))
+    const events: EngineEvent[] = []
+    const observations = await runPlan(plan({ deadline: 8000, minPairs: 5 }), {
+      ...fake,
+      onEvent: (e) => events.push(e),
+    })
+    expect(events).toContainEqual(
+      expect.objectContaining({ phase: 'forecast', roundMs: 2000, fits: 3, needed: 5 }),
+    )
+    expect(observations).toMatchObject({ rounds: 3, truncated: true })
   })
 
   it('keeps time for a confirmation batch, and uses it all when there is none', async () => {
@@ -187,6 +211,7 @@ describe('the measurement engine', () => {
       variant: 'warm',
       gate,
       metrics: ['import_ms'],
+      sampling: SAMPLING,
     })
     expect(targets[0]!.metrics[0]!.confirmation).toMatchObject({ pairs: 40, confirmed: false })
     expect(targets[0]!.verdict).toBe('pass')
@@ -201,8 +226,8 @@ describe('the measurement engine', () => {
     const observations = await runPlan(
       plan({
         arms: [arm('base', 'good'), arm('head', 'good'), arm('base', 'bad'), arm('head', 'bad')],
-        minPairs: 5,
-        maxPairs: 5,
+        minPairs: 8,
+        maxPairs: 8,
       }),
       fake,
     )
@@ -214,6 +239,7 @@ describe('the measurement engine', () => {
       variant: 'warm',
       gate,
       metrics: ['import_ms'],
+      sampling: SAMPLING,
     })
     expect(verdict).toBe('error')
     expect(targets[1]).toMatchObject({
@@ -222,7 +248,7 @@ describe('the measurement engine', () => {
     })
     expect(targets[1]!.error!.message).toMatch(/the probe's report is not JSON/)
     expect(targets[0]).toMatchObject({ verdict: 'pass', error: null })
-    expect(targets[0]!.head!.samples).toHaveLength(5)
+    expect(targets[0]!.head!.samples).toHaveLength(8)
     // The bad target's arms stopped at the warm-up that failed: no more runs of them.
     expect(fake.calls.filter((c) => c.target === 'bad' && c.mode === 'time')).toHaveLength(2)
   })

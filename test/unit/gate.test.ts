@@ -65,9 +65,12 @@ describe('verdict precedence', () => {
       'forbidden',
       'budget',
       'regression',
+      'inconclusive',
       'improvement',
       'pass',
     ])
+    expect(mostSerious(['pass', 'inconclusive', 'improvement'])).toBe('inconclusive')
+    expect(mostSerious(['inconclusive', 'regression'])).toBe('regression')
     expect(mostSerious(['pass', 'regression', 'budget'])).toBe('budget')
     expect(mostSerious(['improvement', 'forbidden', 'error'])).toBe('error')
     expect(mostSerious([])).toBe('pass')

@@ -1,0 +1,20 @@
+// How much time a run needs at the pace its imports were measured at: for the
+// "raise max-time to about N s" advice, given up front and with an
+// inconclusive verdict. Pure.
+import type { Sampling } from '../model/settings.js'
+
+/**
+ * A time budget, in whole tens of seconds, that fits the warm-ups, the profile
+ * runs (slower under -X importtime), min-pairs rounds and, for a comparison, a
+ * confirmation batch twice as large, at `roundMs` per round of every arm, with
+ * a fifth more for start-up and the machine's bad moments.
+ */
+export function suggestedBudgetS(
+  roundMs: number,
+  sampling: Pick<Sampling, 'warmups' | 'profileRuns' | 'minPairs'>,
+  comparison: boolean,
+): number {
+  const rounds =
+    sampling.warmups + 1.5 * sampling.profileRuns + sampling.minPairs * (comparison ? 3 : 1)
+  return Math.ceil((rounds * roundMs * 1.2) / 10_000) * 10
+}

@@ -1,0 +1,98 @@
+// Findings from observations: never a pass without the evidence for one.
+import { describe, expect, it } from 'vitest'
+import { evaluate, type EvaluationSpec } from '../../src/analysis/evaluate.js'
+import type { ArmObservation } from '../../src/analysis/observations.js'
+import type { Sample } from '../../src/model/metrics.js'
+import type { Side } from '../../src/model/target.js'
+
+const sample = (importMs: number): Sample => ({
+  importMs,
+  cpuMs: importMs,
+  wallMs: importMs + 20,
+  startupMs: 10,
+  moduleCount: 40,
+  modulesAdded: 10,
+})
+
+function arm(side: Side, times: number[]): ArmObservation {
+  return {
+    key: { side, target: 'pkg', variant: 'warm' },
+    samples: times.map(sample),
+    failure: null,
+    profile: null,
+    confirmation: null,
+  }
+}
+
+const spec = (minPairs: number): EvaluationSpec => ({
+  targets: [{ name: 'pkg', isNew: false }],
+  variant: 'warm',
+  gate: {
+    thresholdPct: 3,
+    minDeltaMs: 0.5,
+    alpha: 0.01,
+    maxModules: null,
+    forbid: [],
+    budgetsMs: {},
+  },
+  metrics: ['import_ms'],
+  sampling: { minPairs, warmups: 3, profileRuns: 3 },
+})
+
+const series = (n: number, ms: number, step = 0.01) =>
+  Array.from({ length: n }, (_, i) => ms * (1 + ((i * 7) % 5) * step))
+
+describe('evaluate', () => {
+  it('calls 5 pairs, each 21% slower, inconclusive: the test cannot reject with 5', () => {
+    const observations = {
+      arms: [arm('base', series(5, 1000)), arm('head', series(5, 1210))],
+      rounds: 5,
+      truncated: true,
+    }
+    const [t] = evaluate(observations, spec(20)).targets
+    expect(t!.metrics[0]!.outcome).toBe('pass')
+    expect(t!.verdict).toBe('inconclusive')
+    expect(t!.shortfall).toMatchObject({ pairs: 5, needed: 20 })
+    // Rounds of 2 x 1.02 s: (3 + 4.5 + 60) rounds x 1.2, in tens of seconds.
+    expect(t!.shortfall!.suggestedMaxTimeS).toBeGreaterThanOrEqual(160)
+  })
+
+  it('needs as many pairs as the test needs even when min-pairs is lower', () => {
+    const observations = {
+      arms: [arm('base', series(6, 10)), arm('head', series(6, 10))],
+      rounds: 6,
+      truncated: false,
+    }
+    expect(evaluate(observations, spec(5)).targets[0]).toMatchObject({
+      verdict: 'inconclusive',
+      shortfall: { pairs: 6, needed: 7 },
+    })
+  })
+
+  it('lets a significant regression stand on fewer than min-pairs, and a pass on enough', () => {
+    const slow = {
+      arms: [arm('base', series(12, 10)), arm('head', series(12, 20))],
+      rounds: 12,
+      truncated: true,
+    }
+    expect(evaluate(slow, spec(20)).targets[0]).toMatchObject({
+      verdict: 'regression',
+      shortfall: null,
+    })
+    const same = {
+      arms: [arm('base', series(20, 10)), arm('head', series(20, 10))],
+      rounds: 20,
+      truncated: false,
+    }
+    expect(evaluate(same, spec(20)).targets[0]).toMatchObject({ verdict: 'pass', shortfall: null })
+  })
+
+  it('calls a measurement with no samples inconclusive, not measured', () => {
+    const observations = { arms: [arm('head', [])], rounds: 0, truncated: true }
+    expect(evaluate(observations, spec(20)).targets[0]).toMatchObject({
+      verdict: 'inconclusive',
+      head: null,
+      shortfall: { pairs: 0, needed: 20, suggestedMaxTimeS: null },
+    })
+  })
+})
