@@ -340,35 +340,43 @@ function groupId(key) {
  */
 const CONFIRM_ALPHA = 0.2;
 /**
- * A regression flagged by the first batch must be confirmed by a fresh,
- * independent interleaved batch (as large as the first, where time allows)
- * pointing the same way on its own (CONFIRM_ALPHA), and by all pairs together
- * still being a regression. Peeking at the data as sampling goes on (to stop
- * early) inflates false alarms; an independent batch brings them back down.
- * Improvements fail no check and are not confirmed.
+ * A change flagged by the first batch, either way, must be confirmed by a
+ * fresh, independent interleaved batch (as large as the first, where time
+ * allows) pointing the same way on its own (CONFIRM_ALPHA), and by all pairs
+ * together still showing that change. Peeking at the data as sampling goes on
+ * (to stop early) inflates false alarms, and "🚀 4% faster" on a comment-only
+ * change is one too; an independent batch brings them back down. Without time
+ * for the batch, a regression is still reported (unconfirmed: failing is the
+ * safe side) and an improvement is not claimed.
  */
 function targetVerdict(base, head, confirmation, gate) {
     const first = comparePairs(base, head, gate.alpha);
     const outcome = classify(first, gate);
     if (!needsConfirmation(outcome))
         return { outcome, comparison: first, confirmation: null };
+    const slower = outcome === 'regression';
     const pairs = confirmation ? Math.min(confirmation.base.length, confirmation.head.length) : 0;
     if (!confirmation || pairs < 2) {
-        // Not enough time was left to confirm: report what was seen, and say so.
-        return { outcome, comparison: first, confirmation: { pairs, p: 1, confirmed: null } };
+        // Not enough time was left to confirm: say so, on the safe side.
+        return {
+            outcome: slower ? outcome : 'pass',
+            comparison: first,
+            confirmation: { pairs, p: 1, confirmed: null },
+        };
     }
     const fresh = comparePairs(confirmation.base, confirmation.head, gate.alpha);
     const all = comparePairs([...base, ...confirmation.base.slice(0, pairs)], [...head, ...confirmation.head.slice(0, pairs)], gate.alpha);
-    const confirmed = fresh.pSlower < CONFIRM_ALPHA && fresh.logEstimate > 0;
+    const p = slower ? fresh.pSlower : fresh.pFaster;
+    const confirmed = p < CONFIRM_ALPHA && (slower ? fresh.logEstimate > 0 : fresh.logEstimate < 0);
     return {
-        outcome: confirmed && classify(all, gate) === 'regression' ? 'regression' : 'pass',
+        outcome: confirmed && classify(all, gate) === outcome ? outcome : 'pass',
         comparison: all,
-        confirmation: { pairs, p: fresh.pSlower, confirmed },
+        confirmation: { pairs, p, confirmed },
     };
 }
 /** Which first-batch outcomes a fresh batch must confirm before they are reported. */
 function needsConfirmation(outcome) {
-    return outcome === 'regression';
+    return outcome !== 'pass';
 }
 const NO_CONFIRMATION = {
     reserveMs: () => 0,
@@ -376,13 +384,13 @@ const NO_CONFIRMATION = {
 };
 const times$1 = (samples) => samples.map((s) => s.importMs);
 /**
- * A flagged regression is confirmed by a fresh batch at least twice the
+ * A flagged change is confirmed by a fresh batch at least twice the
  * minimum (the fresh batch has a fixed size and no early stop, and at 20 pairs
  * noise on a 2-core runner sank real 10% slowdowns), as large as the first
  * batch where that is larger, never above maxPairs. At most 40% of what is
  * left after the profiles is kept for it.
  */
-function regressionConfirmation(gate, minPairs, maxPairs) {
+function changeConfirmation(gate, minPairs, maxPairs) {
     const confirmPairs = Math.min(maxPairs, 2 * minPairs);
     return {
         reserveMs(remainingMs, roundMs) {
@@ -3595,7 +3603,7 @@ function progressLine(event, sides, name) {
                 ? `sampling interleaved ${sides > 1 ? 'pairs' : 'rounds'}`
                 : null;
         case 'confirm':
-            return `confirming a regression of ${event.groups.join(', ')} with a fresh batch of ${event.pairs} pairs`;
+            return `confirming the change in ${event.groups.join(', ')} with a fresh batch of ${event.pairs} pairs`;
         case 'forecast':
             return `at ${(event.roundMs / 1000).toFixed(1)} s a round, the time budget (${name('max-time')}) fits about ${event.fits} of the ${event.needed} rounds a verdict needs: expect an inconclusive verdict, or raise it to about ${event.suggestedS} s`;
         case 'out-of-time':
@@ -3739,7 +3747,7 @@ async function compare(request, deps) {
                 cwd: run,
                 sampling,
                 stopping: comparisonSettled(gate),
-                confirmation: regressionConfirmation(gate, sampling.minPairs, sampling.maxPairs),
+                confirmation: changeConfirmation(gate, sampling.minPairs, sampling.maxPairs),
             }, deps, name);
             if (deps.logDir)
                 await saveLogs(deps.logDir, observations.arms, envs);
@@ -13809,10 +13817,12 @@ function verdictText(r) {
         return `${said} (not gating)`;
     }
     const c = r.delta?.confirmation;
-    if (r.verdict === 'regression' && c)
-        return c.confirmed ? 'regression (confirmed)' : 'regression (unconfirmed)';
+    if ((r.verdict === 'regression' || r.verdict === 'improvement') && c)
+        return c.confirmed ? `${r.verdict} (confirmed)` : `${r.verdict} (unconfirmed)`;
     if (r.verdict === 'pass' && c?.confirmed === false)
         return 'pass (not confirmed)';
+    if (r.verdict === 'pass' && c?.confirmed === null)
+        return 'pass (no time to confirm a change)';
     if (r.verdict === 'budget')
         return 'over budget';
     if (r.verdict === 'forbidden')

@@ -22,7 +22,7 @@ export const CONFIRM_ALPHA = 0.2
 
 export interface Confirmation {
   pairs: number
-  /** One-sided p (head slower) of the fresh batch alone. */
+  /** One-sided p of the fresh batch alone, in the direction of the flagged change. */
   p: number
   /** null when the time budget left no room for a fresh batch. */
   confirmed: boolean | null
@@ -37,12 +37,14 @@ export interface TargetVerdict {
 }
 
 /**
- * A regression flagged by the first batch must be confirmed by a fresh,
- * independent interleaved batch (as large as the first, where time allows)
- * pointing the same way on its own (CONFIRM_ALPHA), and by all pairs together
- * still being a regression. Peeking at the data as sampling goes on (to stop
- * early) inflates false alarms; an independent batch brings them back down.
- * Improvements fail no check and are not confirmed.
+ * A change flagged by the first batch, either way, must be confirmed by a
+ * fresh, independent interleaved batch (as large as the first, where time
+ * allows) pointing the same way on its own (CONFIRM_ALPHA), and by all pairs
+ * together still showing that change. Peeking at the data as sampling goes on
+ * (to stop early) inflates false alarms, and "🚀 4% faster" on a comment-only
+ * change is one too; an independent batch brings them back down. Without time
+ * for the batch, a regression is still reported (unconfirmed: failing is the
+ * safe side) and an improvement is not claimed.
  */
 export function targetVerdict(
   base: readonly number[],
@@ -53,10 +55,15 @@ export function targetVerdict(
   const first = comparePairs(base, head, gate.alpha)
   const outcome = classify(first, gate)
   if (!needsConfirmation(outcome)) return { outcome, comparison: first, confirmation: null }
+  const slower = outcome === 'regression'
   const pairs = confirmation ? Math.min(confirmation.base.length, confirmation.head.length) : 0
   if (!confirmation || pairs < 2) {
-    // Not enough time was left to confirm: report what was seen, and say so.
-    return { outcome, comparison: first, confirmation: { pairs, p: 1, confirmed: null } }
+    // Not enough time was left to confirm: say so, on the safe side.
+    return {
+      outcome: slower ? outcome : 'pass',
+      comparison: first,
+      confirmation: { pairs, p: 1, confirmed: null },
+    }
   }
   const fresh = comparePairs(confirmation.base, confirmation.head, gate.alpha)
   const all = comparePairs(
@@ -64,17 +71,18 @@ export function targetVerdict(
     [...head, ...confirmation.head.slice(0, pairs)],
     gate.alpha,
   )
-  const confirmed = fresh.pSlower < CONFIRM_ALPHA && fresh.logEstimate > 0
+  const p = slower ? fresh.pSlower : fresh.pFaster
+  const confirmed = p < CONFIRM_ALPHA && (slower ? fresh.logEstimate > 0 : fresh.logEstimate < 0)
   return {
-    outcome: confirmed && classify(all, gate) === 'regression' ? 'regression' : 'pass',
+    outcome: confirmed && classify(all, gate) === outcome ? outcome : 'pass',
     comparison: all,
-    confirmation: { pairs, p: fresh.pSlower, confirmed },
+    confirmation: { pairs, p, confirmed },
   }
 }
 
 /** Which first-batch outcomes a fresh batch must confirm before they are reported. */
 export function needsConfirmation(outcome: Outcome): boolean {
-  return outcome === 'regression'
+  return outcome !== 'pass'
 }
 
 /** What the engine asks the policy, and what it is told. */
@@ -97,13 +105,13 @@ export const NO_CONFIRMATION: ConfirmationPolicy = {
 const times = (samples: readonly Sample[]) => samples.map((s) => s.importMs)
 
 /**
- * A flagged regression is confirmed by a fresh batch at least twice the
+ * A flagged change is confirmed by a fresh batch at least twice the
  * minimum (the fresh batch has a fixed size and no early stop, and at 20 pairs
  * noise on a 2-core runner sank real 10% slowdowns), as large as the first
  * batch where that is larger, never above maxPairs. At most 40% of what is
  * left after the profiles is kept for it.
  */
-export function regressionConfirmation(
+export function changeConfirmation(
   gate: Thresholds,
   minPairs: number,
   maxPairs: number,

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { regressionConfirmation } from '../analysis/confirmation.js'
+import { changeConfirmation } from '../analysis/confirmation.js'
 import { diffDistributions } from '../analysis/deps-diff.js'
 import { evaluate } from '../analysis/evaluate.js'
 import { comparisonSettled } from '../analysis/stopping.js'
@@ -102,7 +102,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
           cwd: run,
           sampling,
           stopping: comparisonSettled(gate),
-          confirmation: regressionConfirmation(gate, sampling.minPairs, sampling.maxPairs),
+          confirmation: changeConfirmation(gate, sampling.minPairs, sampling.maxPairs),
         },
         deps,
         name,

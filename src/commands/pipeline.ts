@@ -127,7 +127,7 @@ function progressLine(event: EngineEvent, sides: number, name: Namer): string | 
         ? `sampling interleaved ${sides > 1 ? 'pairs' : 'rounds'}`
         : null
     case 'confirm':
-      return `confirming a regression of ${event.groups.join(', ')} with a fresh batch of ${event.pairs} pairs`
+      return `confirming the change in ${event.groups.join(', ')} with a fresh batch of ${event.pairs} pairs`
     case 'forecast':
       return `at ${(event.roundMs / 1000).toFixed(1)} s a round, the time budget (${name('max-time')}) fits about ${event.fits} of the ${event.needed} rounds a verdict needs: expect an inconclusive verdict, or raise it to about ${event.suggestedS} s`
     case 'out-of-time':

@@ -13,9 +13,10 @@ function verdictText(r: MetricRowView): string {
     return `${said} (not gating)`
   }
   const c = r.delta?.confirmation
-  if (r.verdict === 'regression' && c)
-    return c.confirmed ? 'regression (confirmed)' : 'regression (unconfirmed)'
+  if ((r.verdict === 'regression' || r.verdict === 'improvement') && c)
+    return c.confirmed ? `${r.verdict} (confirmed)` : `${r.verdict} (unconfirmed)`
   if (r.verdict === 'pass' && c?.confirmed === false) return 'pass (not confirmed)'
+  if (r.verdict === 'pass' && c?.confirmed === null) return 'pass (no time to confirm a change)'
   if (r.verdict === 'budget') return 'over budget'
   if (r.verdict === 'forbidden') return 'forbidden import'
   return r.isNew ? `${r.verdict} (new target)` : r.verdict

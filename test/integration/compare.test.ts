@@ -182,6 +182,8 @@ describe('importgate compare', () => {
     const { status, stdout, target } = await compare(commits.eager!, commits.lazy!)
     expect(status).toBe(0)
     expect(target.verdict).toBe('improvement')
+    // Confirmed like a regression: a fresh batch pointing the same way.
+    expect(target.delta!.confirmation).toMatchObject({ confirmed: true })
     expect(target.delta!.pct).toBeLessThan(-50)
     const asyncio = target.modules!.removed.find((m) => m.name === 'asyncio')
     // The chain comes from the base's import tree, where asyncio was loaded.

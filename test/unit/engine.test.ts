@@ -2,7 +2,7 @@
 // run "takes" a set time, so deadlines, reserves and confirmation are tested
 // exactly, without interpreters or timing noise.
 import { describe, expect, it } from 'vitest'
-import { NO_CONFIRMATION, regressionConfirmation } from '../../src/analysis/confirmation.js'
+import { NO_CONFIRMATION, changeConfirmation } from '../../src/analysis/confirmation.js'
 import { evaluate } from '../../src/analysis/evaluate.js'
 import { seededRandom } from '../../src/analysis/random.js'
 import type { StoppingRule } from '../../src/analysis/stopping.js'
@@ -169,7 +169,7 @@ describe('the measurement engine', () => {
         warmups: 1,
         profileRuns: 0,
         stopping: never,
-        confirmation: regressionConfirmation(gate, 10, 200),
+        confirmation: changeConfirmation(gate, 10, 200),
       }),
       confirming,
     )
@@ -201,7 +201,7 @@ describe('the measurement engine', () => {
         profileRuns: 0,
         minPairs: 20,
         maxPairs: 20,
-        confirmation: regressionConfirmation(gate, 20, 200),
+        confirmation: changeConfirmation(gate, 20, 200),
       }),
       { ...fake, onEvent: (e) => events.push(e) },
     )

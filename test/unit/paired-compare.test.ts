@@ -141,11 +141,24 @@ describe('targetVerdict', () => {
     expect(v.confirmation).toEqual({ pairs: 0, p: 1, confirmed: null })
   })
 
-  it('does not confirm passes or improvements', () => {
-    const fast = pairs(20, 50, 0.6, 0.05, 1)
-    expect(targetVerdict(fast.base, fast.head, null, gate)).toMatchObject({
-      outcome: 'improvement',
+  it('does not confirm passes', () => {
+    const same = pairs(20, 50, 1.0, 0.05, 1)
+    expect(targetVerdict(same.base, same.head, null, gate)).toMatchObject({
+      outcome: 'pass',
       confirmation: null,
+    })
+  })
+
+  it('confirms an improvement like a regression, and never claims one it could not', () => {
+    const fast = pairs(20, 50, 0.6, 0.05, 1)
+    const confirmed = targetVerdict(fast.base, fast.head, pairs(20, 50, 0.6, 0.05, 2), gate)
+    expect(confirmed).toMatchObject({ outcome: 'improvement', confirmation: { confirmed: true } })
+    expect(confirmed.confirmation!.p).toBeLessThan(0.01)
+    const fluke = targetVerdict(fast.base, fast.head, pairs(20, 50, 1.0, 0.05, 2), gate)
+    expect(fluke).toMatchObject({ outcome: 'pass', confirmation: { confirmed: false } })
+    expect(targetVerdict(fast.base, fast.head, null, gate)).toMatchObject({
+      outcome: 'pass',
+      confirmation: { pairs: 0, confirmed: null },
     })
   })
 })
