@@ -3046,18 +3046,22 @@ function importChain(tree, name) {
     let node = tree.loaded.get(name) ?? null;
     if (!node)
         return null;
-    let chain = [];
+    const logged = [];
     for (; node; node = node.parent)
-        chain.unshift(node.name);
-    // Importing a.b logs a.b first and nests the import of its parent a under it;
-    // if a's __init__ imports a.b, the real load sits inside: a.b → a → a.b → x.
-    // The outer a.b was only the request, so the chain starts after it.
-    for (;;) {
-        const repeat = chain.findIndex((name, i) => chain.indexOf(name) < i);
-        if (repeat < 0)
-            return chain;
-        chain = chain.slice(chain.indexOf(chain[repeat]) + 1);
-    }
+        logged.unshift(node.name);
+    // Python loads a package before its submodule, so importing a.b logs a
+    // line for a.b with its parent a nested inside. When a's __init__ imports
+    // a.b itself, the real load of a.b sits in there too: t → t.q → t.cat.cat
+    // → t.cat → t.cat.cat → decimal. The outer a.b was only the request that
+    // set this off, and it shows as a line followed by its own package: drop
+    // those, keeping everything before them (t → t.q → t.cat → t.cat.cat →
+    // decimal).
+    const chain = logged.filter((name, i) => {
+        const next = logged[i + 1];
+        return next === undefined || !name.startsWith(`${next}.`);
+    });
+    // Any other repeat (a garbled or interleaved log): keep the innermost.
+    return chain.filter((name, i) => chain.indexOf(name, i + 1) < 0);
 }
 
 // Per-module costs from several -X importtime runs of the same import. Pure.
@@ -4637,6 +4641,7 @@ function methodology(view) {
         compare
             ? `- A regression needs a one-sided Wilcoxon signed-rank p < ${String(s.alpha)} on paired log-ratios, a Hodges-Lehmann estimate above ${String(s.threshold_pct)}% and above ${String(s.min_delta_ms)} ms, and a fresh confirming batch.`
             : '- Spread is the interquartile range of the samples.',
+        '- Module own times come from untimed `-X importtime` runs with the cyclic garbage collector off, so a collection that happens to run in a module is not charged to it.',
         `- Python ${plain(run.python.split(' ')[0] ?? run.python)} on ${plain(run.platform)}; install: ${code$2(String(s.install))}.`,
         run.base
             ? `- Base ${code$2(run.base.ref)} at ${sha(run.base.sha)}, head ${code$2(run.head.ref)} at ${sha(run.head.sha)}.`

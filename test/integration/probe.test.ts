@@ -47,6 +47,17 @@ const FILES = {
     'open(os.environ["PID_FILE"], "w").write(str(child.pid))',
     '',
   ].join('\n'),
+  // Allocates enough containers to set off the cyclic collector several times.
+  'collects.py': [
+    'import gc, sys',
+    'before = sum(s["collections"] for s in gc.get_stats())',
+    'junk = []',
+    'for _ in range(200_000):',
+    '    a = []; a.append(a); junk.append(a)',
+    'ran = sum(s["collections"] for s in gc.get_stats()) - before',
+    'sys.stderr.write("collections during the body: %d\\n" % ran)',
+    '',
+  ].join('\n'),
   'env_dump.py':
     'import os\nopen(os.environ["PID_FILE"], "w").write("\\n".join(sorted(os.environ)))\n',
 }
@@ -94,6 +105,18 @@ describe.each(testPythons())('probe on $label', ({ path: python }) => {
     )
     // Nothing of the probe's own: it imports nothing before or after the target.
     expect(modules.report!.added).not.toContain('json')
+  })
+
+  it('profiles with the cyclic collector off, and times with it on, as real imports run', async () => {
+    const collections = (stderr: string) =>
+      Number(/collections during the body: (\d+)/.exec(stderr)?.[1] ?? NaN)
+    const profile = await run('collects', 'profile')
+    expect(profile.failure).toBeNull()
+    // -X importtime's own time of a module must not include a collection that
+    // happened to run during its body.
+    expect(collections(profile.stderr)).toBe(0)
+    const timed = await run('collects', 'time')
+    expect(collections(timed.stderr)).toBeGreaterThan(0)
   })
 
   it('still reports correctly when the target prints garbage to both streams', async () => {

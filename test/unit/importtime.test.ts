@@ -141,6 +141,26 @@ describe('parseImportTime', () => {
     expect(importChain(parseImportTime(log), 'decimal')).toEqual(['pkg', 'pkg.sub', 'decimal'])
   })
 
+  it('keeps the start of a chain through a package whose __init__ imports its own submodule', () => {
+    // Real -X importtime output (3.11): t/__init__ imports t.q, t/q.py does
+    // `from t.cat.cat import C`, t/cat/__init__ does `from .cat import C`, and
+    // t/cat/cat.py imports decimal.
+    const log = [
+      'import time:       768 |        768 |               numbers',
+      'import time:      1410 |       2178 |             _decimal',
+      'import time:       166 |       2343 |           decimal',
+      'import time:       204 |       2547 |         t.cat.cat',
+      'import time:       171 |       2717 |       t.cat',
+      'import time:        25 |       2741 |     t.cat.cat',
+      'import time:       198 |       2939 |   t.q',
+      'import time:       252 |       3191 | t',
+    ].join('\n')
+    const tree = parseImportTime(log)
+    expect(importChain(tree, 'decimal')).toEqual(['t', 't.q', 't.cat', 't.cat.cat', 'decimal'])
+    expect(importChain(tree, 't.cat')).toEqual(['t', 't.q', 't.cat'])
+    expect(importChain(tree, 't.cat.cat')).toEqual(['t', 't.q', 't.cat', 't.cat.cat'])
+  })
+
   it('keeps orphans from a garbled log as roots instead of dropping them', () => {
     const tree = parseImportTime(
       'import time:   1 |   1 |     deep\nimport time:   2 |   3 | top\n',
