@@ -422,14 +422,19 @@ function changeConfirmation(gate, minPairs, maxPairs) {
 // Installed distributions that differ between base and head. Pure.
 /** Names compare case-insensitively with - _ . equivalent (PEP 503). */
 const normalise = (name) => name.toLowerCase().replace(/[-_.]+/g, '-');
-function diffDistributions(base, head) {
+/**
+ * `own`: the project's own distribution names; a bump of its own version is
+ * the pull request itself, not a dependency change.
+ */
+function diffDistributions(base, head, own = []) {
+    const skip = new Set(own.map(normalise));
     const b = new Map(Object.entries(base).map(([n, v]) => [normalise(n), { n, v }]));
     const h = new Map(Object.entries(head).map(([n, v]) => [normalise(n), { n, v }]));
     const changes = [];
     for (const key of new Set([...b.keys(), ...h.keys()])) {
         const x = b.get(key);
         const y = h.get(key);
-        if (x?.v === y?.v)
+        if (x?.v === y?.v || skip.has(key))
             continue;
         changes.push({ name: (y ?? x).n, base: x?.v ?? null, head: y?.v ?? null });
     }
@@ -2045,6 +2050,22 @@ function table$1(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value)
         ? value
         : null;
+}
+/**
+ * The distribution name in [project] name, or null (no pyproject.toml, no
+ * [project] table, or TOML that readPyproject will report).
+ */
+function projectName(projectDir) {
+    const file = join(projectDir, 'pyproject.toml');
+    if (!existsSync(file))
+        return null;
+    try {
+        const name = table$1(table$1(parse$1(readFileSync(file, 'utf8')))?.project)?.name;
+        return typeof name === 'string' ? name : null;
+    }
+    catch {
+        return null;
+    }
 }
 function readPyproject(projectDir) {
     const file = join(projectDir, 'pyproject.toml');
@@ -3768,7 +3789,7 @@ async function compare(request, deps) {
                 ? {
                     base_strategy: envs.base.strategy,
                     head_strategy: envs.head.strategy,
-                    changed: diffDistributions(envs.base.distributions, envs.head.distributions),
+                    changed: diffDistributions(envs.base.distributions, envs.head.distributions, SIDES.flatMap((side) => projectName(projects[side]) ?? [])),
                 }
                 : null;
             return resultsDocument({
@@ -3928,6 +3949,10 @@ function signed(value, format) {
 }
 /** +12.3 ms, −850 µs, ±0 µs. */
 const signedMs = (value) => signed(value, formatMs);
+/** +66, −65, 0: a change in a count, with a real minus sign. */
+function signedCount(value) {
+    return value > 0 ? `+${value}` : value < 0 ? `−${-value}` : '0';
+}
 /** +12.3%, −0.85%, +8524%. */
 function signedPct(value) {
     return signed(value, (x) => `${x.toFixed(x >= 100 ? 0 : x >= 10 ? 1 : 2)}%`);
@@ -4524,7 +4549,17 @@ function deltaTable(view) {
         ];
     });
     const level = view.rows.find((r) => r.delta)?.delta?.ci_level ?? 0.98;
-    return table(['Target', 'Base', 'Head', 'Δ ms', 'Δ %', `CI (${Math.round(level * 100)}%)`, 'Verdict'], rows, ['l', 'r', 'r', 'r', 'r', 'r', 'l']);
+    const text = table(['Target', 'Base', 'Head', 'Δ ms', 'Δ %', `CI (${Math.round(level * 100)}%)`, 'Verdict'], rows, ['l', 'r', 'r', 'r', 'r', 'r', 'l']);
+    // Δ is estimated from the pairs, not from the medians; say so where they disagree.
+    const odd = view.rows.filter((r) => {
+        if (!r.delta || !r.base || !r.head)
+            return false;
+        const medians = r.head.median - r.base.median;
+        return medians !== 0 && r.delta.ms !== 0 && Math.sign(medians) !== Math.sign(r.delta.ms);
+    });
+    if (!odd.length)
+        return text;
+    return `${text}\n\n<sub>Δ is the median of the paired differences (Hodges-Lehmann), not the difference of the medians; for ${odd.map((r) => code$2(r.target)).join(', ')} the two point different ways, which happens when the change is within the noise.</sub>`;
 }
 function lazyItems(view, limit) {
     const { target, eager } = view;
@@ -4532,7 +4567,7 @@ function lazyItems(view, limit) {
         const withMore = more ? `, with ${more} module${more > 1 ? 's' : ''} it imports` : '';
         return eager
             ? `- ${code$2(lead.name)} is now imported by ${code$2(target)} (${signedMs(lead.cumulative_ms)}), via ${chain(lead.chain)}${withMore}`
-            : `- ${code$2(lead.name)} is no longer imported by ${code$2(target)} (${signedMs(-lead.cumulative_ms)})${withMore}`;
+            : `- ${code$2(lead.name)} is no longer imported by ${code$2(target)} (${signedMs(-lead.cumulative_ms)})${withMore}; base imported it via ${chain(lead.chain)}`;
     });
     const n = view.aliases;
     if (n)
@@ -4596,7 +4631,7 @@ function moduleCounts(view) {
             code$2(target),
             b ? String(b.module_count) : '–',
             String(h.module_count),
-            delta === null ? '–' : `${delta > 0 ? '+' : ''}${delta}`,
+            delta === null ? '–' : signedCount(delta),
             b ? `${b.package_module_count} → ${h.package_module_count}` : String(h.package_module_count),
         ];
     });
@@ -4631,20 +4666,32 @@ function dependencies$1(view, limit) {
         ...more,
     ];
 }
+/** "main at `1a2b3c4d5e6f`", or just the short SHA when the ref is the SHA. */
+function commit(c) {
+    const short = c.sha ? code$2(c.sha.slice(0, 12)) : '–';
+    return c.sha && c.ref === c.sha ? short : `${code$2(c.ref)} at ${short}`;
+}
+/** " (up to 60 pairs per target with the confirmation batch)" when there were more pairs than rounds. */
+function pairsNote(view) {
+    const most = Math.max(0, ...view.rows.map((r) => r.delta?.pairs ?? 0));
+    return most > view.run.rounds
+        ? ` (up to ${most} pairs per target with the confirmation batch)`
+        : '';
+}
 function methodology(view) {
     const { run } = view;
     const s = run.settings;
     const sha = (x) => (x ? code$2(x.slice(0, 12)) : '–');
     const compare = view.command === 'compare';
     const lines = [
-        `- ${run.rounds} interleaved round(s) after ${String(s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)}).`,
+        `- ${run.rounds} interleaved round(s)${pairsNote(view)} after ${String(s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)}).`,
         compare
-            ? `- A regression needs a one-sided Wilcoxon signed-rank p < ${String(s.alpha)} on paired log-ratios, a Hodges-Lehmann estimate above ${String(s.threshold_pct)}% and above ${String(s.min_delta_ms)} ms, and a fresh confirming batch.`
+            ? `- A regression (or, mirrored, an improvement) needs a one-sided Wilcoxon signed-rank p < ${String(s.alpha)} on paired log-ratios, a Hodges-Lehmann estimate above ${String(s.threshold_pct)}% and above ${String(s.min_delta_ms)} ms, and a fresh confirming batch.`
             : '- Spread is the interquartile range of the samples.',
         '- Module own times come from untimed `-X importtime` runs with the cyclic garbage collector off, so a collection that happens to run in a module is not charged to it.',
         `- Python ${plain(run.python.split(' ')[0] ?? run.python)} on ${plain(run.platform)}; install: ${code$2(String(s.install))}.`,
         run.base
-            ? `- Base ${code$2(run.base.ref)} at ${sha(run.base.sha)}, head ${code$2(run.head.ref)} at ${sha(run.head.sha)}.`
+            ? `- Base ${commit(run.base)}, head ${commit(run.head)}.`
             : `- Working tree at ${sha(run.head.sha)}${run.head.dirty ? ' with uncommitted changes' : ''}.`,
         `- ${run.durationS.toFixed(1)} s in all; importgate ${run.version}.${run.truncated ? ' The time budget ended sampling before the minimum number of pairs.' : ''}`,
     ];
@@ -13885,9 +13932,10 @@ function compareReport(doc, style, limit = 8) {
     const { run } = view;
     const out = [];
     const sha = (s) => (s ? s.slice(0, 10) : '?');
+    const side = (c) => c && c.sha && c.ref === c.sha ? sha(c.sha) : `${c?.ref} (${sha(c?.sha)})`;
     out.push(style.bold(`importgate compare · Python ${run.python.split(' ')[0]} · ${run.platform}`));
     out.push(paint(view.verdict, style)(plainText(view.headline)));
-    out.push(style.dim(`base ${run.base?.ref} (${sha(run.base?.sha)}) → head ${run.head.ref} (${sha(run.head.sha)})`));
+    out.push(style.dim(`base ${side(run.base)} → head ${side(run.head)}`));
     out.push('');
     out.push(...columns(tableRows(view, style), ['l', 'r', 'r', 'r', 'r', 'r', 'l']).map((l) => `  ${l}`));
     out.push(...gateLines(view, style));
@@ -13906,7 +13954,7 @@ function compareReport(doc, style, limit = 8) {
     if (counts.length) {
         const text = counts.map(({ target, base, head }) => {
             const d = head.module_count - base.module_count;
-            return `${target} ${base.module_count} → ${head.module_count} (${d > 0 ? '+' : ''}${d}; own package ${base.package_module_count} → ${head.package_module_count})`;
+            return `${target} ${base.module_count} → ${head.module_count} (${signedCount(d)}; own package ${base.package_module_count} → ${head.package_module_count})`;
         });
         out.push('', `${style.bold('Modules loaded')}: ${text.join(', ')}`);
     }
@@ -13925,7 +13973,7 @@ function compareReport(doc, style, limit = 8) {
     }
     const s = run.settings;
     out.push('');
-    out.push(style.dim(`${run.rounds} interleaved round(s) after ${String(s.warmups)} warm-up(s); a regression needs p < ${String(s.alpha)} and more than ${String(s.threshold_pct)}% and ${String(s.min_delta_ms)} ms, confirmed by a fresh batch; ${run.durationS.toFixed(1)} s in all`));
+    out.push(style.dim(`${run.rounds} interleaved round(s)${pairsNote(view)} after ${String(s.warmups)} warm-up(s); a regression needs p < ${String(s.alpha)} and more than ${String(s.threshold_pct)}% and ${String(s.min_delta_ms)} ms, confirmed by a fresh batch; ${run.durationS.toFixed(1)} s in all`));
     if (run.truncated)
         out.push(style.yellow(`--max-time ended sampling before --min-pairs; figures are less certain`));
     return out.join('\n');

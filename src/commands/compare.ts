@@ -8,7 +8,7 @@ import { changeConfirmation } from '../analysis/confirmation.js'
 import { diffDistributions } from '../analysis/deps-diff.js'
 import { evaluate } from '../analysis/evaluate.js'
 import { comparisonSettled } from '../analysis/stopping.js'
-import { readPyproject } from '../config/pyproject.js'
+import { projectName, readPyproject } from '../config/pyproject.js'
 import type { CompareRequest } from '../config/requests.js'
 import { prepareEnvironment } from '../env/environment.js'
 import { resolveCommit } from '../git/resolve-ref.js'
@@ -123,7 +123,11 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
         ? {
             base_strategy: envs.base.strategy,
             head_strategy: envs.head.strategy,
-            changed: diffDistributions(envs.base.distributions!, envs.head.distributions!),
+            changed: diffDistributions(
+              envs.base.distributions!,
+              envs.head.distributions!,
+              SIDES.flatMap((side) => projectName(projects[side]) ?? []),
+            ),
           }
         : null
       return pipeline.resultsDocument(

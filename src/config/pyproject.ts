@@ -111,6 +111,21 @@ function table(value: unknown): Record<string, unknown> | null {
     : null
 }
 
+/**
+ * The distribution name in [project] name, or null (no pyproject.toml, no
+ * [project] table, or TOML that readPyproject will report).
+ */
+export function projectName(projectDir: string): string | null {
+  const file = join(projectDir, 'pyproject.toml')
+  if (!existsSync(file)) return null
+  try {
+    const name = table(table(parse(readFileSync(file, 'utf8')))?.project)?.name
+    return typeof name === 'string' ? name : null
+  } catch {
+    return null
+  }
+}
+
 export function readPyproject(projectDir: string): PyprojectSettings {
   const file = join(projectDir, 'pyproject.toml')
   if (!existsSync(file)) return { file: null, settings: {}, raw: {} }

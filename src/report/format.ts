@@ -24,6 +24,11 @@ function signed(value: number, format: (x: number) => string): string {
 /** +12.3 ms, −850 µs, ±0 µs. */
 export const signedMs = (value: number): string => signed(value, formatMs)
 
+/** +66, −65, 0: a change in a count, with a real minus sign. */
+export function signedCount(value: number): string {
+  return value > 0 ? `+${value}` : value < 0 ? `−${-value}` : '0'
+}
+
 /** +12.3%, −0.85%, +8524%. */
 export function signedPct(value: number): string {
   return signed(value, (x) => `${x.toFixed(x >= 100 ? 0 : x >= 10 ? 1 : 2)}%`)

@@ -1,6 +1,6 @@
 // The sections of the markdown report about the measurements, each from the
 // view model. Pure.
-import { formatMs, signedMs, signedPct } from './format.js'
+import { formatMs, signedCount, signedMs, signedPct } from './format.js'
 import { capped, chain, code, plain, rich, table, VERDICT_LABEL } from './markdown-text.js'
 import type { LazyGroupView, MetricRowView, ReportView } from './view.js'
 
@@ -46,11 +46,19 @@ export function deltaTable(view: ReportView): string {
     ]
   })
   const level = view.rows.find((r) => r.delta)?.delta?.ci_level ?? 0.98
-  return table(
+  const text = table(
     ['Target', 'Base', 'Head', 'Δ ms', 'Δ %', `CI (${Math.round(level * 100)}%)`, 'Verdict'],
     rows,
     ['l', 'r', 'r', 'r', 'r', 'r', 'l'],
   )
+  // Δ is estimated from the pairs, not from the medians; say so where they disagree.
+  const odd = view.rows.filter((r) => {
+    if (!r.delta || !r.base || !r.head) return false
+    const medians = r.head.median - r.base.median
+    return medians !== 0 && r.delta.ms !== 0 && Math.sign(medians) !== Math.sign(r.delta.ms)
+  })
+  if (!odd.length) return text
+  return `${text}\n\n<sub>Δ is the median of the paired differences (Hodges-Lehmann), not the difference of the medians; for ${odd.map((r) => code(r.target)).join(', ')} the two point different ways, which happens when the change is within the noise.</sub>`
 }
 
 function lazyItems(view: LazyGroupView, limit: number): string[] {
@@ -59,7 +67,7 @@ function lazyItems(view: LazyGroupView, limit: number): string[] {
     const withMore = more ? `, with ${more} module${more > 1 ? 's' : ''} it imports` : ''
     return eager
       ? `- ${code(lead.name)} is now imported by ${code(target)} (${signedMs(lead.cumulative_ms)}), via ${chain(lead.chain)}${withMore}`
-      : `- ${code(lead.name)} is no longer imported by ${code(target)} (${signedMs(-lead.cumulative_ms)})${withMore}`
+      : `- ${code(lead.name)} is no longer imported by ${code(target)} (${signedMs(-lead.cumulative_ms)})${withMore}; base imported it via ${chain(lead.chain)}`
   })
   const n = view.aliases
   if (n)
@@ -133,7 +141,7 @@ export function moduleCounts(view: ReportView): string[] {
       code(target),
       b ? String(b.module_count) : '–',
       String(h.module_count),
-      delta === null ? '–' : `${delta > 0 ? '+' : ''}${delta}`,
+      delta === null ? '–' : signedCount(delta),
       b ? `${b.package_module_count} → ${h.package_module_count}` : String(h.package_module_count),
     ]
   })
@@ -168,20 +176,34 @@ export function dependencies(view: ReportView, limit: number): string[] {
   ]
 }
 
+/** "main at `1a2b3c4d5e6f`", or just the short SHA when the ref is the SHA. */
+function commit(c: { ref: string; sha: string | null }): string {
+  const short = c.sha ? code(c.sha.slice(0, 12)) : '–'
+  return c.sha && c.ref === c.sha ? short : `${code(c.ref)} at ${short}`
+}
+
+/** " (up to 60 pairs per target with the confirmation batch)" when there were more pairs than rounds. */
+export function pairsNote(view: ReportView): string {
+  const most = Math.max(0, ...view.rows.map((r) => r.delta?.pairs ?? 0))
+  return most > view.run.rounds
+    ? ` (up to ${most} pairs per target with the confirmation batch)`
+    : ''
+}
+
 export function methodology(view: ReportView): string[] {
   const { run } = view
   const s = run.settings
   const sha = (x: string | null | undefined) => (x ? code(x.slice(0, 12)) : '–')
   const compare = view.command === 'compare'
   const lines = [
-    `- ${run.rounds} interleaved round(s) after ${String(s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)}).`,
+    `- ${run.rounds} interleaved round(s)${pairsNote(view)} after ${String(s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)}).`,
     compare
-      ? `- A regression needs a one-sided Wilcoxon signed-rank p < ${String(s.alpha)} on paired log-ratios, a Hodges-Lehmann estimate above ${String(s.threshold_pct)}% and above ${String(s.min_delta_ms)} ms, and a fresh confirming batch.`
+      ? `- A regression (or, mirrored, an improvement) needs a one-sided Wilcoxon signed-rank p < ${String(s.alpha)} on paired log-ratios, a Hodges-Lehmann estimate above ${String(s.threshold_pct)}% and above ${String(s.min_delta_ms)} ms, and a fresh confirming batch.`
       : '- Spread is the interquartile range of the samples.',
     '- Module own times come from untimed `-X importtime` runs with the cyclic garbage collector off, so a collection that happens to run in a module is not charged to it.',
     `- Python ${plain(run.python.split(' ')[0] ?? run.python)} on ${plain(run.platform)}; install: ${code(String(s.install))}.`,
     run.base
-      ? `- Base ${code(run.base.ref)} at ${sha(run.base.sha)}, head ${code(run.head.ref)} at ${sha(run.head.sha)}.`
+      ? `- Base ${commit(run.base)}, head ${commit(run.head)}.`
       : `- Working tree at ${sha(run.head.sha)}${run.head.dirty ? ' with uncommitted changes' : ''}.`,
     `- ${run.durationS.toFixed(1)} s in all; importgate ${run.version}.${run.truncated ? ' The time budget ended sampling before the minimum number of pairs.' : ''}`,
   ]

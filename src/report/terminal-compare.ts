@@ -1,7 +1,8 @@
 // The terminal report of `importgate compare`. Pure: results in, text out.
 import type { ResultsDocument } from '../results/schema.js'
-import { formatChain, signedMs, signedPct, formatMs } from './format.js'
+import { formatChain, formatMs, signedCount, signedMs, signedPct } from './format.js'
 import { plainText } from './headline.js'
+import { pairsNote } from './markdown-sections.js'
 import { columns, type Style } from './style.js'
 import { gateLines, paint } from './terminal-gate.js'
 import { buildView, type LazyGroupView, type MetricRowView, type ReportView } from './view.js'
@@ -78,13 +79,11 @@ export function compareReport(doc: ResultsDocument, style: Style, limit = 8): st
   const { run } = view
   const out: string[] = []
   const sha = (s: string | null | undefined) => (s ? s.slice(0, 10) : '?')
+  const side = (c: { ref: string; sha: string | null } | null) =>
+    c && c.sha && c.ref === c.sha ? sha(c.sha) : `${c?.ref} (${sha(c?.sha)})`
   out.push(style.bold(`importgate compare · Python ${run.python.split(' ')[0]} · ${run.platform}`))
   out.push(paint(view.verdict, style)(plainText(view.headline)))
-  out.push(
-    style.dim(
-      `base ${run.base?.ref} (${sha(run.base?.sha)}) → head ${run.head.ref} (${sha(run.head.sha)})`,
-    ),
-  )
+  out.push(style.dim(`base ${side(run.base)} → head ${side(run.head)}`))
   out.push('')
   out.push(
     ...columns(tableRows(view, style), ['l', 'r', 'r', 'r', 'r', 'r', 'l']).map((l) => `  ${l}`),
@@ -114,7 +113,7 @@ export function compareReport(doc: ResultsDocument, style: Style, limit = 8): st
   if (counts.length) {
     const text = counts.map(({ target, base, head }) => {
       const d = head.module_count - base!.module_count
-      return `${target} ${base!.module_count} → ${head.module_count} (${d > 0 ? '+' : ''}${d}; own package ${base!.package_module_count} → ${head.package_module_count})`
+      return `${target} ${base!.module_count} → ${head.module_count} (${signedCount(d)}; own package ${base!.package_module_count} → ${head.package_module_count})`
     })
     out.push('', `${style.bold('Modules loaded')}: ${text.join(', ')}`)
   }
@@ -139,7 +138,7 @@ export function compareReport(doc: ResultsDocument, style: Style, limit = 8): st
   out.push('')
   out.push(
     style.dim(
-      `${run.rounds} interleaved round(s) after ${String(s.warmups)} warm-up(s); a regression needs p < ${String(s.alpha)} and more than ${String(s.threshold_pct)}% and ${String(s.min_delta_ms)} ms, confirmed by a fresh batch; ${run.durationS.toFixed(1)} s in all`,
+      `${run.rounds} interleaved round(s)${pairsNote(view)} after ${String(s.warmups)} warm-up(s); a regression needs p < ${String(s.alpha)} and more than ${String(s.threshold_pct)}% and ${String(s.min_delta_ms)} ms, confirmed by a fresh batch; ${run.durationS.toFixed(1)} s in all`,
     ),
   )
   if (run.truncated)
