@@ -572,6 +572,18 @@ function pairOf(arms, target, variant) {
     return { base: armOf(arms, 'base', target, variant), head: armOf(arms, 'head', target, variant) };
 }
 
+function sideOf(profile, name) {
+    if (!profile?.runs)
+        return null;
+    if (!profile.added.includes(name))
+        return { loaded: false, chain: [], cumulativeMs: null };
+    const cost = profile.costs.get(name);
+    return { loaded: true, chain: cost?.chain ?? [], cumulativeMs: cost?.cumulativeMs ?? null };
+}
+function watchModules(watch, base, head) {
+    return watch.map((name) => ({ name, base: sideOf(base, name), head: sideOf(head, name) }));
+}
+
 const withSide = (side, failure) => failure ? { side, ...failure } : null;
 function errorOf(base, head) {
     return (withSide('base', base?.failure) ??
@@ -685,6 +697,7 @@ function evaluateTarget(observations, target, spec, suggestion) {
         modules: modulesOf(base, head),
         forbidden,
         budget,
+        watched: watchModules(spec.watch, base?.profile, head?.profile),
         error,
         shortfall,
         verdict: mostSerious(findings),
@@ -1928,6 +1941,7 @@ function partialSettings(values, rules, name) {
             ? Object.fromEntries(values.budget.map((b) => budget(b, name('budget'))))
             : undefined,
         metrics: values.metric?.length ? parseMetrics(values.metric, name('metric')) : undefined,
+        watch: values.watch?.length ? validateTargets(values.watch, name('watch')) : undefined,
         minPairs: when(values['min-pairs'], (v) => parseCount(name('min-pairs'), v, 1)),
         maxPairs: when(values['max-pairs'], (v) => parseCount(name('max-pairs'), v, 1)),
         maxTimeMs: when(values['max-time'], (v) => positive(name('max-time'), v)),
@@ -2000,6 +2014,7 @@ const count = (min) => (value, where) => {
 const READERS = {
     targets: (v, w) => ({ targets: modules(v, w) }),
     forbid: (v, w) => ({ forbid: modules(v, w) }),
+    watch: (v, w) => ({ watch: modules(v, w) }),
     threshold: (v, w) => ({ thresholdPct: parsePercent(w, text(v, w, 'a percentage such as "5%"')) }),
     'min-delta': (v, w) => ({
         minDeltaMs: parseDuration(w, text(v, w, 'a duration such as "2ms"'), 'ms'),
@@ -2889,6 +2904,7 @@ function resolveSettings(sources, seed) {
         },
         install: pick('install'),
         metrics,
+        watch: pick('watch') ?? [],
     };
 }
 /** A budget naming something that is not a target is a typo until proven otherwise. */
@@ -3463,6 +3479,14 @@ function targetResult(t) {
     };
     if (t.isNew)
         result.new = true;
+    if (t.watched.length) {
+        const side = (w) => w && {
+            loaded: w.loaded,
+            chain: w.chain,
+            cumulative_ms: w.cumulativeMs === null ? null : ms(w.cumulativeMs),
+        };
+        result.watch = t.watched.map((w) => ({ name: w.name, base: side(w.base), head: side(w.head) }));
+    }
     if (t.shortfall) {
         result.inconclusive = {
             pairs: t.shortfall.pairs,
@@ -3781,6 +3805,7 @@ async function compare(request, deps) {
                 variant: DEFAULT_VARIANT,
                 gate,
                 metrics: settings.metrics,
+                watch: settings.watch,
                 sampling,
             });
             withHints(evaluation.targets, (side, target, message) => notFoundHint(envs[side].strategy, projects[side], name, target, message));
@@ -3866,6 +3891,7 @@ async function measure(request, deps) {
             variant: DEFAULT_VARIANT,
             gate: settings.gate,
             metrics: settings.metrics,
+            watch: settings.watch,
             sampling,
         });
         withHints(evaluation.targets, (_side, target, message) => notFoundHint(environment.strategy, request.projectDir, name, target, message));
@@ -4509,6 +4535,32 @@ function shortfalls(view) {
     });
     return ['#### Not enough evidence', '', ...lines];
 }
+/** Each watched module under each target, whatever the grouping of the module diff does. */
+function watched(view) {
+    if (!view.watched.length)
+        return [];
+    const cell = (s) => !s
+        ? '–'
+        : s.loaded
+            ? `loaded${s.cumulative_ms === null ? '' : ` (${formatMs(s.cumulative_ms)})`}`
+            : 'not loaded';
+    const rows = view.watched.map((w) => [
+        code$2(w.name),
+        code$2(w.target),
+        cell(w.base),
+        cell(w.head),
+        (w.change === 'now eager'
+            ? '⚠️ now eager'
+            : w.change === 'now lazy'
+                ? '✅ now lazy'
+                : w.change) + (w.chain.length > 1 ? `, via ${chain(w.chain)}` : ''),
+    ]);
+    return [
+        '#### Watched modules',
+        '',
+        table(['Module', 'Target', 'Base', 'Head', 'Change'], rows, ['l', 'l', 'l', 'l', 'l']),
+    ];
+}
 
 // The sections of the markdown report about the measurements, each from the
 // view model. Pure.
@@ -4563,8 +4615,9 @@ function deltaTable(view) {
 }
 function lazyItems(view, limit) {
     const { target, eager } = view;
-    const lines = capped(view.groups, limit, ({ lead, more }) => {
-        const withMore = more ? `, with ${more} module${more > 1 ? 's' : ''} it imports` : '';
+    const lines = capped(view.groups, limit, ({ lead, more, inside }) => {
+        const withMore = (more ? `, with ${more} module${more > 1 ? 's' : ''} it imports` : '') +
+            (inside ? ` (also counted under ${code$2(inside)})` : '');
         return eager
             ? `- ${code$2(lead.name)} is now imported by ${code$2(target)} (${signedMs(lead.cumulative_ms)}), via ${chain(lead.chain)}${withMore}`
             : `- ${code$2(lead.name)} is no longer imported by ${code$2(target)} (${signedMs(-lead.cumulative_ms)})${withMore}; base imported it via ${chain(lead.chain)}`;
@@ -4735,9 +4788,11 @@ function grouped(changes) {
         const importer = c.chain[c.chain.length - 2];
         return importer === undefined || !names.has(importer);
     });
+    const leadNames = new Set(leads.map((l) => l.name));
     return leads.map((lead) => ({
         lead,
         more: changes.filter((c) => c !== lead && c.chain.includes(lead.name)).length,
+        inside: lead.chain.slice(0, -1).find((name) => leadNames.has(name)) ?? null,
     }));
 }
 
@@ -4812,6 +4867,19 @@ function plainText(rich) {
 // The one view model every report formats: the headline, the rows, the gate's
 // items and the lazy-loading groups, built once from a results document.
 // Markdown, the terminal and annotations only lay it out. Pure.
+function watchItem(target, w) {
+    const [b, h] = [w.base, w.head];
+    const change = !h
+        ? 'unknown'
+        : b && b.loaded !== h.loaded
+            ? h.loaded
+                ? 'now eager'
+                : 'now lazy'
+            : h.loaded
+                ? 'loaded'
+                : 'not loaded';
+    return { target, name: w.name, base: b, head: h, change, chain: (h?.loaded ? h : b)?.chain ?? [] };
+}
 function figures(side, metric) {
     if (!side)
         return null;
@@ -4910,6 +4978,7 @@ function buildView(doc) {
                 },
             ]
             : []),
+        watched: doc.targets.flatMap((t) => (t.watch ?? []).map((w) => watchItem(t.name, w))),
         lazy: doc.targets.flatMap(lazyOf),
         errors: doc.targets.flatMap((t) => (t.error ? [{ target: t.name, error: t.error }] : [])),
         selfTime: doc.targets.flatMap((t) => t.delta && t.modules?.self_time_changes.length
@@ -4956,6 +5025,7 @@ function render(doc, cap) {
         shortfalls(doc),
         forbidden(doc, cap),
         budgets(doc),
+        watched(doc),
         lazyLoading(doc, cap),
         whereTimeWent(doc, Math.min(cap, 10)),
         slowest(doc, Math.min(cap, 10)),
@@ -13517,6 +13587,37 @@ var definitions = {
 			}
 		]
 	},
+	watchSide: {
+		oneOf: [
+			{
+				type: "null"
+			},
+			{
+				type: "object",
+				required: [
+					"loaded",
+					"chain"
+				],
+				properties: {
+					loaded: {
+						type: "boolean"
+					},
+					chain: {
+						type: "array",
+						items: {
+							type: "string"
+						}
+					},
+					cumulative_ms: {
+						type: [
+							"number",
+							"null"
+						]
+					}
+				}
+			}
+		]
+	},
 	metricResult: {
 		type: "object",
 		required: [
@@ -13649,6 +13750,28 @@ var definitions = {
 			},
 			"new": {
 				type: "boolean"
+			},
+			watch: {
+				type: "array",
+				items: {
+					type: "object",
+					required: [
+						"name",
+						"base",
+						"head"
+					],
+					properties: {
+						name: {
+							type: "string"
+						},
+						base: {
+							$ref: "#/definitions/watchSide"
+						},
+						head: {
+							$ref: "#/definitions/watchSide"
+						}
+					}
+				}
 			},
 			inconclusive: {
 				type: "object",
@@ -13850,6 +13973,11 @@ function gateLines(view, style) {
                 : `budget: ${target} loads ${b.actual} of ${b.limit} modules ${status}`));
         }
     }
+    for (const w of view.watched) {
+        const tone = w.change === 'now eager' ? style.red : w.change === 'now lazy' ? style.green : style.dim;
+        const via = w.chain.length > 1 ? ` via ${formatChain(w.chain)}` : '';
+        out.push(tone(`watched: ${w.name} under ${w.target}: ${w.change}${via}`));
+    }
     const unit = view.command === 'measure' ? 'samples' : 'pairs';
     for (const s of view.shortfalls) {
         const fix = s.suggestedMaxTimeS
@@ -13914,11 +14042,16 @@ function lazyLines(l, style, limit) {
     const out = [`  ${style.bold(l.target)}: ${title}`];
     const rows = l.groups
         .slice(0, limit)
-        .map(({ lead, more }) => [
+        .map(({ lead, more, inside }) => [
         sign > 0 ? style.red(`+ ${lead.name}`) : style.green(`− ${lead.name}`),
         signedMs(sign * lead.cumulative_ms),
         style.dim(formatChain(lead.chain)),
-        more ? style.dim(`(+${more} module${more > 1 ? 's' : ''} it imports)`) : '',
+        style.dim([
+            more ? `(+${more} module${more > 1 ? 's' : ''} it imports)` : '',
+            inside ? `(within ${inside})` : '',
+        ]
+            .filter(Boolean)
+            .join(' ')),
     ]);
     out.push(...columns(rows, ['l', 'r', 'l', 'l']).map((line) => `    ${line}`));
     if (l.groups.length > limit)
@@ -14089,6 +14222,8 @@ Common options:
       --seed N            seed for the run order, to reproduce a run
       --max-modules N     budget on modules loaded by importing any target
       --forbid MODULE     must not be imported by any target; repeatable
+      --watch MODULE      report whether each target loads this module on each side,
+                          with the chain that loads it; repeatable
       --budget TARGET=DURATION
                           budget on a target's median import time; repeatable
       --metric NAME       report this metric too: cpu_ms (CPU time of the import,
@@ -14129,6 +14264,7 @@ const MEASURE_OPTIONS = {
     forbid: { type: 'string', multiple: true },
     budget: { type: 'string', multiple: true },
     metric: { type: 'string', multiple: true },
+    watch: { type: 'string', multiple: true },
     json: { type: 'string' },
     markdown: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },

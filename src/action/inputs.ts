@@ -65,6 +65,7 @@ export function actionConfig(getInput: (name: string) => string, workspace: stri
     forbid: list(getInput('forbid')),
     budget: list(getInput('budgets')),
     metric: list(getInput('metrics')),
+    watch: list(getInput('watch')),
   }
   const comment = (getInput('comment').trim() || 'always') as CommentMode
   if (!['always', 'on-change', 'never'].includes(comment)) {

@@ -30,6 +30,7 @@ import {
   type PairedComparison,
 } from './paired-compare.js'
 import { median } from './summary.js'
+import { watchModules, type WatchFinding } from './watch.js'
 
 /** One side of a target as the findings see it: every sample (confirmation included) and the profile. */
 export interface SideFinding {
@@ -75,6 +76,8 @@ export interface TargetFinding {
   modules: ModuleDiff | null
   forbidden: ForbiddenHit[]
   budget: BudgetStatus
+  /** The watched modules, in the order configured. */
+  watched: WatchFinding[]
   error: (ImportFailure & { side: Side }) | null
   /** Set when the evidence fell short: the verdict is then inconclusive, never a pass. */
   shortfall: Shortfall | null
@@ -87,6 +90,8 @@ export interface EvaluationSpec {
   variant: Variant
   gate: Gate
   metrics: readonly MetricId[]
+  /** Modules to report by name on each side. */
+  watch: readonly string[]
   /** The sampling settings: what counts as enough evidence, and what a suggested budget covers. */
   sampling: Pick<Sampling, 'minPairs' | 'warmups' | 'profileRuns'>
 }
@@ -232,6 +237,7 @@ function evaluateTarget(
     modules: modulesOf(base, head),
     forbidden,
     budget,
+    watched: watchModules(spec.watch, base?.profile, head?.profile),
     error,
     shortfall,
     verdict: mostSerious(findings),

@@ -8,22 +8,34 @@ export interface ChainedModule {
   chain: readonly string[]
 }
 
+export interface ModuleGroup<T> {
+  lead: T
+  /** How many of the other changed modules it pulled in. */
+  more: number
+  /**
+   * Another lead on this lead's chain, when the groups overlap: the lead was
+   * imported through a module loaded anyway, under that other lead, and is
+   * counted in both.
+   */
+  inside: string | null
+}
+
 /**
  * Groups of modules: the one that pulled the others in, and how many it
  * brought. Modules with no import chain (aliases placed in sys.modules) are
  * left out of the groups and counted by the caller.
  */
-export function grouped<T extends ChainedModule>(
-  changes: readonly T[],
-): { lead: T; more: number }[] {
+export function grouped<T extends ChainedModule>(changes: readonly T[]): ModuleGroup<T>[] {
   const names = new Set(changes.map((c) => c.name))
   const leads = changes.filter((c) => {
     if (c.chain.length === 0) return false
     const importer = c.chain[c.chain.length - 2]
     return importer === undefined || !names.has(importer)
   })
+  const leadNames = new Set(leads.map((l) => l.name))
   return leads.map((lead) => ({
     lead,
     more: changes.filter((c) => c !== lead && c.chain.includes(lead.name)).length,
+    inside: lead.chain.slice(0, -1).find((name) => leadNames.has(name)) ?? null,
   }))
 }

@@ -41,6 +41,7 @@ const MEASURE_OPTIONS = {
   forbid: { type: 'string', multiple: true },
   budget: { type: 'string', multiple: true },
   metric: { type: 'string', multiple: true },
+  watch: { type: 'string', multiple: true },
   json: { type: 'string' },
   markdown: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },

@@ -32,6 +32,8 @@ Common options:
       --seed N            seed for the run order, to reproduce a run
       --max-modules N     budget on modules loaded by importing any target
       --forbid MODULE     must not be imported by any target; repeatable
+      --watch MODULE      report whether each target loads this module on each side,
+                          with the chain that loads it; repeatable
       --budget TARGET=DURATION
                           budget on a target's median import time; repeatable
       --metric NAME       report this metric too: cpu_ms (CPU time of the import,

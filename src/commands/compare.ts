@@ -113,6 +113,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
         variant: DEFAULT_VARIANT,
         gate,
         metrics: settings.metrics,
+        watch: settings.watch,
         sampling,
       })
       pipeline.withHints(evaluation.targets, (side, target, message) =>

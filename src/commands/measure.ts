@@ -82,6 +82,7 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
       variant: DEFAULT_VARIANT,
       gate: settings.gate,
       metrics: settings.metrics,
+      watch: settings.watch,
       sampling,
     })
     pipeline.withHints(evaluation.targets, (_side, target, message) =>

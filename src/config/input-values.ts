@@ -29,6 +29,7 @@ export interface InputValues {
   forbid?: string[]
   budget?: string[]
   metric?: string[]
+  watch?: string[]
   json?: string
   markdown?: string
   quiet?: boolean
@@ -82,6 +83,7 @@ export function partialSettings(
       ? Object.fromEntries(values.budget.map((b) => budget(b, name('budget'))))
       : undefined,
     metrics: values.metric?.length ? parseMetrics(values.metric, name('metric')) : undefined,
+    watch: values.watch?.length ? validateTargets(values.watch, name('watch')) : undefined,
     minPairs: when(values['min-pairs'], (v) => parseCount(name('min-pairs'), v, 1)),
     maxPairs: when(values['max-pairs'], (v) => parseCount(name('max-pairs'), v, 1)),
     maxTimeMs: when(values['max-time'], (v) => positive(name('max-time'), v)),

@@ -53,6 +53,7 @@ const count = (min: number) => (value: unknown, where: string) => {
 const READERS: Record<string, Reader> = {
   targets: (v, w) => ({ targets: modules(v, w) }),
   forbid: (v, w) => ({ forbid: modules(v, w) }),
+  watch: (v, w) => ({ watch: modules(v, w) }),
   threshold: (v, w) => ({ thresholdPct: parsePercent(w, text(v, w, 'a percentage such as "5%"')) }),
   'min-delta': (v, w) => ({
     minDeltaMs: parseDuration(w, text(v, w, 'a duration such as "2ms"'), 'ms'),

@@ -17,6 +17,7 @@ export interface PartialSettings {
   forbid?: string[]
   budgetsMs?: Record<string, number>
   metrics?: MetricId[]
+  watch?: string[]
   warmups?: number
   minPairs?: number
   maxPairs?: number
@@ -74,6 +75,7 @@ export function resolveSettings(sources: PartialSettings[], seed: number): Setti
     },
     install: pick('install'),
     metrics,
+    watch: pick('watch') ?? [],
   }
 }
 

@@ -48,6 +48,7 @@ export type InputId =
   | 'forbid'
   | 'budget'
   | 'metric'
+  | 'watch'
   | 'base-ref'
   | 'head-ref'
   | 'json'

@@ -61,4 +61,6 @@ export interface Settings {
   install: InstallSpec | undefined
   /** Metrics reported, primary first; a metric fails the check only if its table entry gates. */
   metrics: MetricId[]
+  /** Modules each report tracks by name: loaded or not on each side, whatever grouping does. */
+  watch: string[]
 }

@@ -2,6 +2,7 @@
 // budgets, configuration changes and errors. Pure.
 import { formatMs, signedPct } from './format.js'
 import { capped, chain, code, plain, table } from './markdown-text.js'
+import type { WatchSideJson } from '../results/schema.js'
 import type { ReportView } from './view.js'
 
 export function budgets(view: ReportView): string[] {
@@ -72,4 +73,31 @@ export function shortfalls(view: ReportView): string[] {
     return `- ${code(s.target)}: ${taken} of the ${s.needed} a verdict needs, within the time budget of ${budget}${sofar}. ${fix}`
   })
   return ['#### Not enough evidence', '', ...lines]
+}
+
+/** Each watched module under each target, whatever the grouping of the module diff does. */
+export function watched(view: ReportView): string[] {
+  if (!view.watched.length) return []
+  const cell = (s: WatchSideJson | null) =>
+    !s
+      ? '–'
+      : s.loaded
+        ? `loaded${s.cumulative_ms === null ? '' : ` (${formatMs(s.cumulative_ms)})`}`
+        : 'not loaded'
+  const rows = view.watched.map((w) => [
+    code(w.name),
+    code(w.target),
+    cell(w.base),
+    cell(w.head),
+    (w.change === 'now eager'
+      ? '⚠️ now eager'
+      : w.change === 'now lazy'
+        ? '✅ now lazy'
+        : w.change) + (w.chain.length > 1 ? `, via ${chain(w.chain)}` : ''),
+  ])
+  return [
+    '#### Watched modules',
+    '',
+    table(['Module', 'Target', 'Base', 'Head', 'Change'], rows, ['l', 'l', 'l', 'l', 'l']),
+  ]
 }

@@ -63,8 +63,10 @@ export function deltaTable(view: ReportView): string {
 
 function lazyItems(view: LazyGroupView, limit: number): string[] {
   const { target, eager } = view
-  const lines = capped(view.groups, limit, ({ lead, more }) => {
-    const withMore = more ? `, with ${more} module${more > 1 ? 's' : ''} it imports` : ''
+  const lines = capped(view.groups, limit, ({ lead, more, inside }) => {
+    const withMore =
+      (more ? `, with ${more} module${more > 1 ? 's' : ''} it imports` : '') +
+      (inside ? ` (also counted under ${code(inside)})` : '')
     return eager
       ? `- ${code(lead.name)} is now imported by ${code(target)} (${signedMs(lead.cumulative_ms)}), via ${chain(lead.chain)}${withMore}`
       : `- ${code(lead.name)} is no longer imported by ${code(target)} (${signedMs(-lead.cumulative_ms)})${withMore}; base imported it via ${chain(lead.chain)}`

@@ -18,6 +18,7 @@ function render(doc: ReportView, cap: number): string {
     gate.shortfalls(doc),
     gate.forbidden(doc, cap),
     gate.budgets(doc),
+    gate.watched(doc),
     section.lazyLoading(doc, cap),
     section.whereTimeWent(doc, Math.min(cap, 10)),
     section.slowest(doc, Math.min(cap, 10)),

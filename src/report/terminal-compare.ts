@@ -57,11 +57,18 @@ function lazyLines(l: LazyGroupView, style: Style, limit: number): string[] {
   const out = [`  ${style.bold(l.target)}: ${title}`]
   const rows = l.groups
     .slice(0, limit)
-    .map(({ lead, more }) => [
+    .map(({ lead, more, inside }) => [
       sign > 0 ? style.red(`+ ${lead.name}`) : style.green(`− ${lead.name}`),
       signedMs(sign * lead.cumulative_ms),
       style.dim(formatChain(lead.chain)),
-      more ? style.dim(`(+${more} module${more > 1 ? 's' : ''} it imports)`) : '',
+      style.dim(
+        [
+          more ? `(+${more} module${more > 1 ? 's' : ''} it imports)` : '',
+          inside ? `(within ${inside})` : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      ),
     ])
   out.push(...columns(rows, ['l', 'r', 'l', 'l']).map((line) => `    ${line}`))
   if (l.groups.length > limit) out.push(style.dim(`    … and ${l.groups.length - limit} more`))

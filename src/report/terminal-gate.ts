@@ -45,6 +45,12 @@ export function gateLines(view: ReportView, style: Style): string[] {
       )
     }
   }
+  for (const w of view.watched) {
+    const tone =
+      w.change === 'now eager' ? style.red : w.change === 'now lazy' ? style.green : style.dim
+    const via = w.chain.length > 1 ? ` via ${formatChain(w.chain)}` : ''
+    out.push(tone(`watched: ${w.name} under ${w.target}: ${w.change}${via}`))
+  }
   const unit = view.command === 'measure' ? 'samples' : 'pairs'
   for (const s of view.shortfalls) {
     const fix = s.suggestedMaxTimeS

@@ -12,8 +12,10 @@ import type {
   SideResult,
   TargetError,
   TargetResult,
+  WatchJson,
+  WatchSideJson,
 } from '../results/schema.js'
-import { grouped } from '../analysis/module-groups.js'
+import { grouped, type ModuleGroup } from '../analysis/module-groups.js'
 import { headlineOf, type Rich } from './headline.js'
 
 /** One row of the main table: a target under one metric. */
@@ -49,7 +51,7 @@ export interface LazyGroupView {
   target: string
   /** true: now imported (eager); false: no longer imported (lazy). */
   eager: boolean
-  groups: { lead: ModuleChangeJson; more: number }[]
+  groups: ModuleGroup<ModuleChangeJson>[]
   /** Module names that appeared or went without an -X importtime record (aliases). */
   aliases: number
 }
@@ -80,6 +82,31 @@ export interface ShortfallItem {
   delta: DeltaJson | null
 }
 
+/** A watched module under one target: loaded or not on each side. */
+export interface WatchItem {
+  target: string
+  name: string
+  base: WatchSideJson | null
+  head: WatchSideJson | null
+  change: 'now eager' | 'now lazy' | 'loaded' | 'not loaded' | 'unknown'
+  /** The chain of the side that loads it (head's when both do). */
+  chain: string[]
+}
+
+function watchItem(target: string, w: WatchJson): WatchItem {
+  const [b, h] = [w.base, w.head]
+  const change: WatchItem['change'] = !h
+    ? 'unknown'
+    : b && b.loaded !== h.loaded
+      ? h.loaded
+        ? 'now eager'
+        : 'now lazy'
+      : h.loaded
+        ? 'loaded'
+        : 'not loaded'
+  return { target, name: w.name, base: b, head: h, change, chain: (h?.loaded ? h : b)?.chain ?? [] }
+}
+
 export interface ReportView {
   command: 'measure' | 'compare'
   verdict: Verdict
@@ -90,6 +117,7 @@ export interface ReportView {
   forbidden: ForbiddenItem[]
   budgets: BudgetItem[]
   shortfalls: ShortfallItem[]
+  watched: WatchItem[]
   lazy: LazyGroupView[]
   errors: { target: string; error: TargetError }[]
   /** compare: largest changes of own -X importtime time, per target with a delta. */
@@ -220,6 +248,7 @@ export function buildView(doc: ResultsDocument): ReportView {
           ]
         : [],
     ),
+    watched: doc.targets.flatMap((t) => (t.watch ?? []).map((w) => watchItem(t.name, w))),
     lazy: doc.targets.flatMap(lazyOf),
     errors: doc.targets.flatMap((t) => (t.error ? [{ target: t.name, error: t.error }] : [])),
     selfTime: doc.targets.flatMap((t) =>

@@ -121,6 +121,19 @@ export interface MetricResultJson {
   delta: DeltaJson | null
 }
 
+export interface WatchSideJson {
+  loaded: boolean
+  chain: string[]
+  cumulative_ms: number | null
+}
+
+export interface WatchJson {
+  name: string
+  /** null for measure, a new target, or a side without a profile run. */
+  base: WatchSideJson | null
+  head: WatchSideJson | null
+}
+
 export interface TargetResult {
   name: string
   verdict: Verdict
@@ -138,6 +151,8 @@ export interface TargetResult {
   /** compare: a target only head's configuration lists; measured on head only. */
   new?: boolean
   error: TargetError | null
+  /** The watched modules ([tool.importgate] watch), each side: loaded or not, and through which chain. */
+  watch?: WatchJson[]
   /** Present when the verdict is inconclusive: the evidence fell short of what a verdict needs. */
   inconclusive?: {
     /** Pairs (compare) or samples (measure) taken. */

@@ -76,6 +76,15 @@ export function targetResult(t: TargetFinding): TargetResult {
     metrics: t.metrics.map((m) => metricJson(t, m)),
   }
   if (t.isNew) result.new = true
+  if (t.watched.length) {
+    const side = (w: TargetFinding['watched'][number]['base']) =>
+      w && {
+        loaded: w.loaded,
+        chain: w.chain,
+        cumulative_ms: w.cumulativeMs === null ? null : ms(w.cumulativeMs),
+      }
+    result.watch = t.watched.map((w) => ({ name: w.name, base: side(w.base), head: side(w.head) }))
+  }
   if (t.shortfall) {
     result.inconclusive = {
       pairs: t.shortfall.pairs,

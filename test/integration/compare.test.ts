@@ -179,7 +179,25 @@ describe('importgate compare', () => {
   })
 
   it('finds an import moved into a function as now lazy, an improvement', async () => {
-    const { status, stdout, target } = await compare(commits.eager!, commits.lazy!)
+    const { status, stdout, target } = await compare(commits.eager!, commits.lazy!, [
+      '--watch',
+      'asyncio.events',
+    ])
+    // A watched module folded under asyncio still gets its own row.
+    expect(target.watch).toEqual([
+      {
+        name: 'asyncio.events',
+        base: expect.objectContaining({ loaded: true }),
+        head: { loaded: false, chain: [], cumulative_ms: null },
+      },
+    ])
+    expect(target.watch![0]!.base!.chain.slice(0, 4)).toEqual([
+      'shop',
+      'shop.orders',
+      'shop.export',
+      'asyncio',
+    ])
+    expect(stdout).toMatch(/watched: asyncio\.events under shop: now lazy via shop → shop\.orders/)
     expect(status).toBe(0)
     expect(target.verdict).toBe('improvement')
     // Confirmed like a regression: a fresh batch pointing the same way.

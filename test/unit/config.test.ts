@@ -181,6 +181,16 @@ shop = "300ms"
     expect(raw.threshold).toBe('3%')
   })
 
+  it('reads the modules to watch, and names a bad one', () => {
+    expect(read('[tool.importgate]\nwatch = ["paramiko", "shop.ssh"]\n').settings).toEqual({
+      watch: ['paramiko', 'shop.ssh'],
+    })
+    expect(() => read('[tool.importgate]\nwatch = ["my-pkg"]\n')).toThrow(
+      /\[tool\.importgate\] watch: "my-pkg" is not a Python module name/,
+    )
+    expect(resolve({ watch: ['a'] }, { watch: ['b'] }).watch).toEqual(['a'])
+  })
+
   it('reads the metrics to report, and names a bad one', () => {
     expect(read('[tool.importgate]\nmetrics = ["import_ms", "cpu_ms"]\n').settings).toEqual({
       metrics: ['import_ms', 'cpu_ms'],

@@ -211,6 +211,7 @@ describe('the measurement engine', () => {
       variant: 'warm',
       gate,
       metrics: ['import_ms'],
+      watch: [],
       sampling: SAMPLING,
     })
     expect(targets[0]!.metrics[0]!.confirmation).toMatchObject({ pairs: 40, confirmed: false })
@@ -239,6 +240,7 @@ describe('the measurement engine', () => {
       variant: 'warm',
       gate,
       metrics: ['import_ms'],
+      watch: [],
       sampling: SAMPLING,
     })
     expect(verdict).toBe('error')

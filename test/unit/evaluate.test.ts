@@ -36,6 +36,7 @@ const spec = (minPairs: number): EvaluationSpec => ({
     budgetsMs: {},
   },
   metrics: ['import_ms'],
+  watch: [],
   sampling: { minPairs, warmups: 3, profileRuns: 3 },
 })
 

@@ -1,0 +1,87 @@
+// A watched module is reported by name on each side, whatever grouping does,
+// and overlapping groups say so.
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { grouped } from '../../src/analysis/module-groups.js'
+import type { ProfileObservation } from '../../src/analysis/observations.js'
+import { watchModules } from '../../src/analysis/watch.js'
+import { markdownReport } from '../../src/report/markdown.js'
+import { PLAIN } from '../../src/report/style.js'
+import { compareReport } from '../../src/report/terminal-compare.js'
+import type { CompareResults } from '../../src/results/schema.js'
+
+const profile = (added: string[], chains: Record<string, string[]>): ProfileObservation => ({
+  runs: 3,
+  added,
+  moduleCount: 40 + added.length,
+  unstableModules: false,
+  costs: new Map(
+    Object.entries(chains).map(([name, chain]) => [
+      name,
+      { name, chain, selfMs: 1, cumulativeMs: 38 },
+    ]),
+  ),
+  logs: [],
+  failure: null,
+})
+
+describe('watched modules', () => {
+  it('says which side loads each, and through which chain', () => {
+    const base = profile(['shop', 'paramiko', 'paramiko.client'], {
+      paramiko: ['shop', 'shop.ssh', 'paramiko'],
+    })
+    const head = profile(['shop'], {})
+    expect(watchModules(['paramiko', 'boto3'], base, head)).toEqual([
+      {
+        name: 'paramiko',
+        base: { loaded: true, chain: ['shop', 'shop.ssh', 'paramiko'], cumulativeMs: 38 },
+        head: { loaded: false, chain: [], cumulativeMs: null },
+      },
+      {
+        name: 'boto3',
+        base: { loaded: false, chain: [], cumulativeMs: null },
+        head: { loaded: false, chain: [], cumulativeMs: null },
+      },
+    ])
+    expect(watchModules(['paramiko'], null, { ...head, runs: 0 })).toEqual([
+      { name: 'paramiko', base: null, head: null },
+    ])
+  })
+
+  it('shows a watched module folded under a bigger group, in markdown and the terminal', () => {
+    const doc = JSON.parse(
+      readFileSync(new URL('../fixtures/reports/compare.json', import.meta.url), 'utf8'),
+    ) as CompareResults
+    // asyncio.events is folded under asyncio in the lazy-loading list.
+    doc.targets[0]!.watch = [
+      {
+        name: 'asyncio.events',
+        base: { loaded: false, chain: [], cumulative_ms: null },
+        head: {
+          loaded: true,
+          chain: ['shop', 'shop.orders', 'shop.export', 'asyncio', 'asyncio.events'],
+          cumulative_ms: 3,
+        },
+      },
+    ]
+    const md = markdownReport(doc)
+    expect(md).toMatch(
+      /#### Watched modules\n\n\| Module +\| Target \| Base +\| Head +\| Change +\|\n.*\n\| `asyncio\.events` \| `shop` +\| not loaded \| loaded \(3\.00 ms\) \| ⚠️ now eager, via `shop` → `shop\.orders` → `shop\.export` → `asyncio` → `asyncio\.events` \|/,
+    )
+    expect(compareReport(doc, PLAIN)).toMatch(
+      /watched: asyncio\.events under shop: now eager via shop/,
+    )
+  })
+
+  it('says when one group sits inside another', () => {
+    // b was loaded anyway; c (a lead, as its importer b did not change) came through a.
+    const groups = grouped([
+      { name: 'a', chain: ['t', 'a'] },
+      { name: 'c', chain: ['t', 'a', 'b', 'c'] },
+    ])
+    expect(groups.map((g) => [g.lead.name, g.more, g.inside])).toEqual([
+      ['a', 1, null],
+      ['c', 0, 'a'],
+    ])
+  })
+})
