@@ -572,6 +572,40 @@ function pairOf(arms, target, variant) {
     return { base: armOf(arms, 'base', target, variant), head: armOf(arms, 'head', target, variant) };
 }
 
+const top = (module) => module.split('.')[0];
+function sums(costs) {
+    const out = new Map();
+    for (const cost of costs.values()) {
+        const entry = out.get(top(cost.name)) ?? { ms: 0, modules: 0 };
+        entry.ms += cost.selfMs;
+        entry.modules++;
+        out.set(top(cost.name), entry);
+    }
+    return out;
+}
+/** Every top-level package either side loaded: the target's own first, then the largest changes. */
+function rollUpByPackage(target, base, head) {
+    const b = sums(base);
+    const h = sums(head);
+    const own = top(target);
+    const rows = [...new Set([...b.keys(), ...h.keys()])].map((name) => {
+        const x = b.get(name);
+        const y = h.get(name);
+        return {
+            name,
+            own: name === own,
+            baseMs: x?.ms ?? null,
+            headMs: y?.ms ?? null,
+            deltaMs: (y?.ms ?? 0) - (x?.ms ?? 0),
+            baseModules: x?.modules ?? 0,
+            headModules: y?.modules ?? 0,
+        };
+    });
+    return rows.sort((p, q) => Number(q.own) - Number(p.own) ||
+        Math.abs(q.deltaMs) - Math.abs(p.deltaMs) ||
+        p.name.localeCompare(q.name));
+}
+
 function sideOf(profile, name) {
     if (!profile?.runs)
         return null;
@@ -695,6 +729,9 @@ function evaluateTarget(observations, target, spec, suggestion) {
         head: headSide,
         metrics,
         modules: modulesOf(base, head),
+        packages: base?.profile?.runs && head?.profile?.runs
+            ? rollUpByPackage(target.name, base.profile.costs, head.profile.costs)
+            : null,
         forbidden,
         budget,
         watched: watchModules(spec.watch, base?.profile, head?.profile),
@@ -3479,6 +3516,18 @@ function targetResult(t) {
     };
     if (t.isNew)
         result.new = true;
+    if (t.packages) {
+        const opt = (x) => (x === null ? null : ms(x));
+        result.packages = t.packages.map((p) => ({
+            name: p.name,
+            own: p.own,
+            base_self_ms: opt(p.baseMs),
+            head_self_ms: opt(p.headMs),
+            delta_ms: ms(p.deltaMs),
+            base_modules: p.baseModules,
+            head_modules: p.headModules,
+        }));
+    }
     if (t.watched.length) {
         const side = (w) => w && {
             loaded: w.loaded,
@@ -4639,6 +4688,40 @@ function lazyLoading(view, limit) {
         '<sub>Times are cumulative `-X importtime` times of the module and what it imports.</sub>',
     ];
 }
+/** Own time by top-level package: the project's own first, then the largest changes. */
+function byPackage(view, limit) {
+    const out = [];
+    for (const { target, rows } of view.packages) {
+        const ms = (x) => (x === null ? '–' : formatMs(x));
+        const shown = rows.filter((r) => r.own || r.delta_ms !== 0).slice(0, limit);
+        if (!shown.length)
+            continue;
+        const table_ = table(['Package', 'Base', 'Head', 'Δ', 'Modules'], shown.map((r) => [
+            code$2(r.name) + (r.own ? ' (this project)' : ''),
+            ms(r.base_self_ms),
+            ms(r.head_self_ms),
+            signedMs(r.delta_ms),
+            r.base_modules === r.head_modules
+                ? String(r.head_modules)
+                : `${r.base_modules} → ${r.head_modules}`,
+        ]), ['l', 'r', 'r', 'r', 'r']);
+        if (out.length)
+            out.push('');
+        out.push(`**${code$2(target)}**: own time of each package's modules together`, '', table_);
+        const more = rows.length - shown.length;
+        if (more > 0)
+            out.push('', `… and ${more} more package${more > 1 ? 's' : ''}`);
+    }
+    if (!out.length)
+        return [];
+    return [
+        '#### Own time by package',
+        '',
+        ...out,
+        '',
+        '<sub>Sums of `-X importtime` own times (median of the untimed runs per module), which run slower than the timed samples.</sub>',
+    ];
+}
 function whereTimeWent(view, limit) {
     const out = [];
     for (const { target, changes } of view.selfTime) {
@@ -4864,9 +4947,6 @@ function plainText(rich) {
     return rich.map((part) => (typeof part === 'string' ? part : part.code)).join('');
 }
 
-// The one view model every report formats: the headline, the rows, the gate's
-// items and the lazy-loading groups, built once from a results document.
-// Markdown, the terminal and annotations only lay it out. Pure.
 function watchItem(target, w) {
     const [b, h] = [w.base, w.head];
     const change = !h
@@ -4880,6 +4960,10 @@ function watchItem(target, w) {
                 : 'not loaded';
     return { target, name: w.name, base: b, head: h, change, chain: (h?.loaded ? h : b)?.chain ?? [] };
 }
+
+// The one view model every report formats: the headline, the rows, the gate's
+// items and the lazy-loading groups, built once from a results document.
+// Markdown, the terminal and annotations only lay it out. Pure.
 function figures(side, metric) {
     if (!side)
         return null;
@@ -4979,6 +5063,7 @@ function buildView(doc) {
             ]
             : []),
         watched: doc.targets.flatMap((t) => (t.watch ?? []).map((w) => watchItem(t.name, w))),
+        packages: doc.targets.flatMap((t) => t.delta && t.packages?.length ? [{ target: t.name, rows: t.packages }] : []),
         lazy: doc.targets.flatMap(lazyOf),
         errors: doc.targets.flatMap((t) => (t.error ? [{ target: t.name, error: t.error }] : [])),
         selfTime: doc.targets.flatMap((t) => t.delta && t.modules?.self_time_changes.length
@@ -5027,6 +5112,7 @@ function render(doc, cap) {
         budgets(doc),
         watched(doc),
         lazyLoading(doc, cap),
+        byPackage(doc, Math.min(cap, 8)),
         whereTimeWent(doc, Math.min(cap, 10)),
         slowest(doc, Math.min(cap, 10)),
         moduleCounts(doc),
@@ -13751,6 +13837,50 @@ var definitions = {
 			"new": {
 				type: "boolean"
 			},
+			packages: {
+				type: "array",
+				items: {
+					type: "object",
+					required: [
+						"name",
+						"own",
+						"base_self_ms",
+						"head_self_ms",
+						"delta_ms"
+					],
+					properties: {
+						name: {
+							type: "string"
+						},
+						own: {
+							type: "boolean"
+						},
+						base_self_ms: {
+							type: [
+								"number",
+								"null"
+							]
+						},
+						head_self_ms: {
+							type: [
+								"number",
+								"null"
+							]
+						},
+						delta_ms: {
+							type: "number"
+						},
+						base_modules: {
+							type: "integer",
+							minimum: 0
+						},
+						head_modules: {
+							type: "integer",
+							minimum: 0
+						}
+					}
+				}
+			},
 			watch: {
 				type: "array",
 				items: {
@@ -14075,6 +14205,14 @@ function compareReport(doc, style, limit = 8) {
     const lazy = view.lazy.flatMap((l) => lazyLines(l, style, limit));
     if (lazy.length) {
         out.push('', style.bold('Lazy-loading changes') + style.dim(' (cumulative -X importtime time)'), ...lazy);
+    }
+    if (view.packages.length) {
+        out.push('', style.bold('By package') + style.dim(' (own -X importtime time, head − base)'));
+        for (const { target, rows } of view.packages) {
+            const top = rows.filter((r) => r.own || r.delta_ms !== 0).slice(0, 5);
+            const label = (r) => `${r.name}${r.own ? ' (this project)' : ''} ${signedMs(r.delta_ms)}${r.base_self_ms === null ? ' (new)' : r.head_self_ms === null ? ' (gone)' : ''}`;
+            out.push(`  ${style.bold(target)}: ${top.map(label).join(', ')}`);
+        }
     }
     if (view.selfTime.length) {
         out.push('', style.bold('Where the time went') + style.dim(' (own -X importtime time, head − base)'));

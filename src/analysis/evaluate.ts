@@ -29,6 +29,7 @@ import {
   type Outcome,
   type PairedComparison,
 } from './paired-compare.js'
+import { rollUpByPackage, type PackageRow } from './package-rollup.js'
 import { median } from './summary.js'
 import { watchModules, type WatchFinding } from './watch.js'
 
@@ -74,6 +75,8 @@ export interface TargetFinding {
   metrics: MetricFinding[]
   /** compare: modules now eager or lazy, and whose own time moved. */
   modules: ModuleDiff | null
+  /** compare: own time by top-level package, base against head. */
+  packages: PackageRow[] | null
   forbidden: ForbiddenHit[]
   budget: BudgetStatus
   /** The watched modules, in the order configured. */
@@ -235,6 +238,10 @@ function evaluateTarget(
     head: headSide,
     metrics,
     modules: modulesOf(base, head),
+    packages:
+      base?.profile?.runs && head?.profile?.runs
+        ? rollUpByPackage(target.name, base.profile.costs, head.profile.costs)
+        : null,
     forbidden,
     budget,
     watched: watchModules(spec.watch, base?.profile, head?.profile),

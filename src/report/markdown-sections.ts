@@ -91,6 +91,41 @@ export function lazyLoading(view: ReportView, limit: number): string[] {
   ]
 }
 
+/** Own time by top-level package: the project's own first, then the largest changes. */
+export function byPackage(view: ReportView, limit: number): string[] {
+  const out: string[] = []
+  for (const { target, rows } of view.packages) {
+    const ms = (x: number | null) => (x === null ? '–' : formatMs(x))
+    const shown = rows.filter((r) => r.own || r.delta_ms !== 0).slice(0, limit)
+    if (!shown.length) continue
+    const table_ = table(
+      ['Package', 'Base', 'Head', 'Δ', 'Modules'],
+      shown.map((r) => [
+        code(r.name) + (r.own ? ' (this project)' : ''),
+        ms(r.base_self_ms),
+        ms(r.head_self_ms),
+        signedMs(r.delta_ms),
+        r.base_modules === r.head_modules
+          ? String(r.head_modules)
+          : `${r.base_modules} → ${r.head_modules}`,
+      ]),
+      ['l', 'r', 'r', 'r', 'r'],
+    )
+    if (out.length) out.push('')
+    out.push(`**${code(target)}**: own time of each package's modules together`, '', table_)
+    const more = rows.length - shown.length
+    if (more > 0) out.push('', `… and ${more} more package${more > 1 ? 's' : ''}`)
+  }
+  if (!out.length) return []
+  return [
+    '#### Own time by package',
+    '',
+    ...out,
+    '',
+    '<sub>Sums of `-X importtime` own times (median of the untimed runs per module), which run slower than the timed samples.</sub>',
+  ]
+}
+
 export function whereTimeWent(view: ReportView, limit: number): string[] {
   const out: string[] = []
   for (const { target, changes } of view.selfTime) {

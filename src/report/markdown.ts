@@ -20,6 +20,7 @@ function render(doc: ReportView, cap: number): string {
     gate.budgets(doc),
     gate.watched(doc),
     section.lazyLoading(doc, cap),
+    section.byPackage(doc, Math.min(cap, 8)),
     section.whereTimeWent(doc, Math.min(cap, 10)),
     section.slowest(doc, Math.min(cap, 10)),
     section.moduleCounts(doc),

@@ -11,12 +11,12 @@ import type {
   ResultsDocument,
   SideResult,
   TargetError,
+  PackageJson,
   TargetResult,
-  WatchJson,
-  WatchSideJson,
 } from '../results/schema.js'
 import { grouped, type ModuleGroup } from '../analysis/module-groups.js'
 import { headlineOf, type Rich } from './headline.js'
+import { watchItem, type WatchItem } from './view-watch.js'
 
 /** One row of the main table: a target under one metric. */
 export interface MetricRowView {
@@ -82,31 +82,6 @@ export interface ShortfallItem {
   delta: DeltaJson | null
 }
 
-/** A watched module under one target: loaded or not on each side. */
-export interface WatchItem {
-  target: string
-  name: string
-  base: WatchSideJson | null
-  head: WatchSideJson | null
-  change: 'now eager' | 'now lazy' | 'loaded' | 'not loaded' | 'unknown'
-  /** The chain of the side that loads it (head's when both do). */
-  chain: string[]
-}
-
-function watchItem(target: string, w: WatchJson): WatchItem {
-  const [b, h] = [w.base, w.head]
-  const change: WatchItem['change'] = !h
-    ? 'unknown'
-    : b && b.loaded !== h.loaded
-      ? h.loaded
-        ? 'now eager'
-        : 'now lazy'
-      : h.loaded
-        ? 'loaded'
-        : 'not loaded'
-  return { target, name: w.name, base: b, head: h, change, chain: (h?.loaded ? h : b)?.chain ?? [] }
-}
-
 export interface ReportView {
   command: 'measure' | 'compare'
   verdict: Verdict
@@ -118,6 +93,8 @@ export interface ReportView {
   budgets: BudgetItem[]
   shortfalls: ShortfallItem[]
   watched: WatchItem[]
+  /** compare: own time by top-level package, per target with a delta. */
+  packages: { target: string; rows: PackageJson[] }[]
   lazy: LazyGroupView[]
   errors: { target: string; error: TargetError }[]
   /** compare: largest changes of own -X importtime time, per target with a delta. */
@@ -249,6 +226,9 @@ export function buildView(doc: ResultsDocument): ReportView {
         : [],
     ),
     watched: doc.targets.flatMap((t) => (t.watch ?? []).map((w) => watchItem(t.name, w))),
+    packages: doc.targets.flatMap((t) =>
+      t.delta && t.packages?.length ? [{ target: t.name, rows: t.packages }] : [],
+    ),
     lazy: doc.targets.flatMap(lazyOf),
     errors: doc.targets.flatMap((t) => (t.error ? [{ target: t.name, error: t.error }] : [])),
     selfTime: doc.targets.flatMap((t) =>

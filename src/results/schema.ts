@@ -121,6 +121,16 @@ export interface MetricResultJson {
   delta: DeltaJson | null
 }
 
+export interface PackageJson {
+  name: string
+  own: boolean
+  base_self_ms: number | null
+  head_self_ms: number | null
+  delta_ms: number
+  base_modules: number
+  head_modules: number
+}
+
 export interface WatchSideJson {
   loaded: boolean
   chain: string[]
@@ -151,6 +161,8 @@ export interface TargetResult {
   /** compare: a target only head's configuration lists; measured on head only. */
   new?: boolean
   error: TargetError | null
+  /** compare: own -X importtime time summed by top-level package, the target's own first. */
+  packages?: PackageJson[]
   /** The watched modules ([tool.importgate] watch), each side: loaded or not, and through which chain. */
   watch?: WatchJson[]
   /** Present when the verdict is inconclusive: the evidence fell short of what a verdict needs. */

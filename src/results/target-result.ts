@@ -76,6 +76,18 @@ export function targetResult(t: TargetFinding): TargetResult {
     metrics: t.metrics.map((m) => metricJson(t, m)),
   }
   if (t.isNew) result.new = true
+  if (t.packages) {
+    const opt = (x: number | null) => (x === null ? null : ms(x))
+    result.packages = t.packages.map((p) => ({
+      name: p.name,
+      own: p.own,
+      base_self_ms: opt(p.baseMs),
+      head_self_ms: opt(p.headMs),
+      delta_ms: ms(p.deltaMs),
+      base_modules: p.baseModules,
+      head_modules: p.headModules,
+    }))
+  }
   if (t.watched.length) {
     const side = (w: TargetFinding['watched'][number]['base']) =>
       w && {

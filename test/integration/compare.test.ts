@@ -175,6 +175,12 @@ describe('importgate compare', () => {
     expect(target.modules!.removed).toEqual([])
     expect(target.head!.module_count).toBeGreaterThan(target.base!.module_count + 20)
     expect(stdout).toMatch(/\+ asyncio .* shop → shop\.orders → shop\.export → asyncio/)
+    // The package roll-up names the project first, then asyncio, new in head.
+    expect(target.packages![0]).toMatchObject({ name: 'shop', own: true })
+    expect(target.packages!.find((p) => p.name === 'asyncio')).toMatchObject({
+      base_self_ms: null,
+      base_modules: 0,
+    })
     expectNothingLeft()
   })
 

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import type { ModuleCost } from '../../src/analysis/module-costs.js'
+import { rollUpByPackage } from '../../src/analysis/package-rollup.js'
+import { markdownReport } from '../../src/report/markdown.js'
+import { PLAIN } from '../../src/report/style.js'
+import { compareReport } from '../../src/report/terminal-compare.js'
+import type { CompareResults } from '../../src/results/schema.js'
+
+const costs = (entries: [string, number][]) =>
+  new Map<string, ModuleCost>(
+    entries.map(([name, selfMs]) => [name, { name, selfMs, cumulativeMs: selfMs, chain: [name] }]),
+  )
+
+describe('own time by package', () => {
+  it("sums each package's modules, the target's own first, then the largest changes", () => {
+    // Ten own modules each 6 ms cheaper, a dependency gone, one new.
+    const own = (ms: number) =>
+      Array.from({ length: 10 }, (_, i) => [`mypkg.m${i}`, ms] as [string, number])
+    const base = costs([
+      ['mypkg', 1],
+      ...own(7),
+      ['paramiko', 30],
+      ['paramiko.client', 8],
+      ['json', 2],
+    ])
+    const head = costs([['mypkg', 1], ...own(1), ['json', 2], ['rich', 4]])
+    const rows = rollUpByPackage('mypkg.cli', base, head)
+    expect(rows.map((r) => [r.name, r.own, r.deltaMs, r.baseModules, r.headModules])).toEqual([
+      ['mypkg', true, -60, 11, 11],
+      ['paramiko', false, -38, 2, 0],
+      ['rich', false, 4, 0, 1],
+      ['json', false, 0, 1, 1],
+    ])
+    expect(rows[1]).toMatchObject({ baseMs: 38, headMs: null })
+  })
+
+  it('is a table in the comment and a line in the terminal', () => {
+    const doc = JSON.parse(
+      readFileSync(new URL('../fixtures/reports/compare.json', import.meta.url), 'utf8'),
+    ) as CompareResults
+    doc.targets[0]!.packages = [
+      {
+        name: 'shop',
+        own: true,
+        base_self_ms: 0.5,
+        head_self_ms: 0.6,
+        delta_ms: 0.1,
+        base_modules: 3,
+        head_modules: 3,
+      },
+      {
+        name: 'asyncio',
+        own: false,
+        base_self_ms: null,
+        head_self_ms: 30,
+        delta_ms: 30,
+        base_modules: 0,
+        head_modules: 30,
+      },
+      {
+        name: 'json',
+        own: false,
+        base_self_ms: 2,
+        head_self_ms: 2,
+        delta_ms: 0,
+        base_modules: 1,
+        head_modules: 1,
+      },
+    ]
+    const md = markdownReport(doc)
+    expect(md).toMatch(
+      /#### Own time by package\n\n\*\*`shop`\*\*: own time of each package's modules together/,
+    )
+    expect(md).toMatch(/\| `shop` \(this project\) \| +500 µs \| +600 µs \| +\+100 µs \| +3 \|/)
+    expect(md).toMatch(/\| `asyncio` +\| +– \| +30\.0 ms \| +\+30\.0 ms \| +0 → 30 \|/)
+    expect(md).not.toMatch(/\| `json`/)
+    expect(compareReport(doc, PLAIN)).toMatch(
+      /By package.*\n {2}shop: shop \(this project\) \+100 µs, asyncio \+30\.0 ms \(new\)/,
+    )
+  })
+})
