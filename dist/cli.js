@@ -3120,21 +3120,16 @@ function importChain(tree, name) {
     let node = tree.loaded.get(name) ?? null;
     if (!node)
         return null;
-    const logged = [];
+    const chain = [];
     for (; node; node = node.parent)
-        logged.unshift(node.name);
+        chain.unshift(node.name);
     // Python loads a package before its submodule, so importing a.b logs a
-    // line for a.b with its parent a nested inside. When a's __init__ imports
-    // a.b itself, the real load of a.b sits in there too: t → t.q → t.cat.cat
-    // → t.cat → t.cat.cat → decimal. The outer a.b was only the request that
-    // set this off, and it shows as a line followed by its own package: drop
-    // those, keeping everything before them (t → t.q → t.cat → t.cat.cat →
-    // decimal).
-    const chain = logged.filter((name, i) => {
-        const next = logged[i + 1];
-        return next === undefined || !name.startsWith(`${next}.`);
-    });
-    // Any other repeat (a garbled or interleaved log): keep the innermost.
+    // line for a.b with its package a nested inside. When a's __init__ imports
+    // a.b itself, the real load of a.b sits in there too, and the name appears
+    // twice: t → t.q → t.cat.cat → t.cat → t.cat.cat → decimal. The outer one
+    // was only the request that set this off: drop it, and nothing else, so the
+    // chain still starts where the import started (t → t.q → t.cat →
+    // t.cat.cat → decimal).
     return chain.filter((name, i) => chain.indexOf(name, i + 1) < 0);
 }
 

@@ -130,6 +130,21 @@ describe('parseImportTime', () => {
     ])
   })
 
+  it('keeps a submodule target at the start when its package does not import it', () => {
+    const log = [
+      'import time:       300 |        300 |       rich.console',
+      'import time:        20 |        320 |     myapp.output',
+      'import time:        30 |        350 |   myapp',
+      'import time:         5 |        355 | myapp.cli',
+    ].join('\n')
+    expect(importChain(parseImportTime(log), 'rich.console')).toEqual([
+      'myapp.cli',
+      'myapp',
+      'myapp.output',
+      'rich.console',
+    ])
+  })
+
   it('starts the chain at the real load when a dotted target is logged as the request', () => {
     // Importing pkg.sub logs pkg.sub first; pkg's __init__ imports pkg.sub inside it.
     const log = [
@@ -157,7 +172,8 @@ describe('parseImportTime', () => {
     ].join('\n')
     const tree = parseImportTime(log)
     expect(importChain(tree, 'decimal')).toEqual(['t', 't.q', 't.cat', 't.cat.cat', 'decimal'])
-    expect(importChain(tree, 't.cat')).toEqual(['t', 't.q', 't.cat'])
+    // t.cat was loaded by the request for t.cat.cat, which t.q made.
+    expect(importChain(tree, 't.cat')).toEqual(['t', 't.q', 't.cat.cat', 't.cat'])
     expect(importChain(tree, 't.cat.cat')).toEqual(['t', 't.q', 't.cat', 't.cat.cat'])
   })
 
