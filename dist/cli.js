@@ -572,6 +572,8 @@ function pairOf(arms, target, variant) {
     return { base: armOf(arms, 'base', target, variant), head: armOf(arms, 'head', target, variant) };
 }
 
+const NOTABLE_MS = 1;
+const NOTABLE_FRACTION = 0.05;
 const top = (module) => module.split('.')[0];
 function sums(costs) {
     const out = new Map();
@@ -591,12 +593,17 @@ function rollUpByPackage(target, base, head) {
     const rows = [...new Set([...b.keys(), ...h.keys()])].map((name) => {
         const x = b.get(name);
         const y = h.get(name);
+        const deltaMs = (y?.ms ?? 0) - (x?.ms ?? 0);
         return {
             name,
             own: name === own,
+            notable: name === own ||
+                !x ||
+                !y ||
+                (Math.abs(deltaMs) >= NOTABLE_MS && Math.abs(deltaMs) >= NOTABLE_FRACTION * x.ms),
             baseMs: x?.ms ?? null,
             headMs: y?.ms ?? null,
-            deltaMs: (y?.ms ?? 0) - (x?.ms ?? 0),
+            deltaMs,
             baseModules: x?.modules ?? 0,
             headModules: y?.modules ?? 0,
         };
@@ -3521,6 +3528,7 @@ function targetResult(t) {
             delta_ms: ms(p.deltaMs),
             base_modules: p.baseModules,
             head_modules: p.headModules,
+            notable: p.notable,
         }));
     }
     if (t.watched.length) {
@@ -4688,7 +4696,7 @@ function byPackage(view, limit) {
     const out = [];
     for (const { target, rows } of view.packages) {
         const ms = (x) => (x === null ? '–' : formatMs(x));
-        const shown = rows.filter((r) => r.own || r.delta_ms !== 0).slice(0, limit);
+        const shown = rows.filter((r) => r.own || (r.notable ?? r.delta_ms !== 0)).slice(0, limit);
         if (!shown.length)
             continue;
         const table_ = table(['Package', 'Base', 'Head', 'Δ', 'Modules'], shown.map((r) => [
@@ -4703,7 +4711,7 @@ function byPackage(view, limit) {
         if (out.length)
             out.push('');
         out.push(`**${code$2(target)}**: own time of each package's modules together`, '', table_);
-        const more = rows.length - shown.length;
+        const more = rows.filter((r) => r.own || (r.notable ?? r.delta_ms !== 0)).length - shown.length;
         if (more > 0)
             out.push('', `… and ${more} more package${more > 1 ? 's' : ''}`);
     }
@@ -4714,7 +4722,7 @@ function byPackage(view, limit) {
         '',
         ...out,
         '',
-        '<sub>Sums of `-X importtime` own times (median of the untimed runs per module), which run slower than the timed samples.</sub>',
+        '<sub>Sums of `-X importtime` own times (median of the untimed runs per module), which run slower than the timed samples. Packages that changed by less than 1 ms or 5% are left out: with a few untimed runs per side, that is noise.</sub>',
     ];
 }
 function whereTimeWent(view, limit) {
@@ -13872,6 +13880,9 @@ var definitions = {
 						head_modules: {
 							type: "integer",
 							minimum: 0
+						},
+						notable: {
+							type: "boolean"
 						}
 					}
 				}
@@ -14204,7 +14215,7 @@ function compareReport(doc, style, limit = 8) {
     if (view.packages.length) {
         out.push('', style.bold('By package') + style.dim(' (own -X importtime time, head − base)'));
         for (const { target, rows } of view.packages) {
-            const top = rows.filter((r) => r.own || r.delta_ms !== 0).slice(0, 5);
+            const top = rows.filter((r) => r.own || (r.notable ?? r.delta_ms !== 0)).slice(0, 5);
             const label = (r) => `${r.name}${r.own ? ' (this project)' : ''} ${signedMs(r.delta_ms)}${r.base_self_ms === null ? ' (new)' : r.head_self_ms === null ? ' (gone)' : ''}`;
             out.push(`  ${style.bold(target)}: ${top.map(label).join(', ')}`);
         }

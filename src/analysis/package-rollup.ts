@@ -14,7 +14,17 @@ export interface PackageRow {
   deltaMs: number
   baseModules: number
   headModules: number
+  /**
+   * Worth a reviewer's eye: the project's own, new or gone, or changed by at
+   * least NOTABLE_MS and NOTABLE_FRACTION of its base. With a few untimed runs
+   * per side, smaller differences are noise (a comment-only change moved a
+   * 290 ms dependency by 3.6%); this stands in for a noise estimate.
+   */
+  notable: boolean
 }
+
+const NOTABLE_MS = 1
+const NOTABLE_FRACTION = 0.05
 
 const top = (module: string) => module.split('.')[0]!
 
@@ -43,12 +53,18 @@ export function rollUpByPackage(
   const rows = [...new Set([...b.keys(), ...h.keys()])].map((name) => {
     const x = b.get(name)
     const y = h.get(name)
+    const deltaMs = (y?.ms ?? 0) - (x?.ms ?? 0)
     return {
       name,
       own: name === own,
+      notable:
+        name === own ||
+        !x ||
+        !y ||
+        (Math.abs(deltaMs) >= NOTABLE_MS && Math.abs(deltaMs) >= NOTABLE_FRACTION * x.ms),
       baseMs: x?.ms ?? null,
       headMs: y?.ms ?? null,
-      deltaMs: (y?.ms ?? 0) - (x?.ms ?? 0),
+      deltaMs,
       baseModules: x?.modules ?? 0,
       headModules: y?.modules ?? 0,
     }

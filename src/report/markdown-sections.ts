@@ -96,7 +96,7 @@ export function byPackage(view: ReportView, limit: number): string[] {
   const out: string[] = []
   for (const { target, rows } of view.packages) {
     const ms = (x: number | null) => (x === null ? '–' : formatMs(x))
-    const shown = rows.filter((r) => r.own || r.delta_ms !== 0).slice(0, limit)
+    const shown = rows.filter((r) => r.own || (r.notable ?? r.delta_ms !== 0)).slice(0, limit)
     if (!shown.length) continue
     const table_ = table(
       ['Package', 'Base', 'Head', 'Δ', 'Modules'],
@@ -113,7 +113,7 @@ export function byPackage(view: ReportView, limit: number): string[] {
     )
     if (out.length) out.push('')
     out.push(`**${code(target)}**: own time of each package's modules together`, '', table_)
-    const more = rows.length - shown.length
+    const more = rows.filter((r) => r.own || (r.notable ?? r.delta_ms !== 0)).length - shown.length
     if (more > 0) out.push('', `… and ${more} more package${more > 1 ? 's' : ''}`)
   }
   if (!out.length) return []
@@ -122,7 +122,7 @@ export function byPackage(view: ReportView, limit: number): string[] {
     '',
     ...out,
     '',
-    '<sub>Sums of `-X importtime` own times (median of the untimed runs per module), which run slower than the timed samples.</sub>',
+    '<sub>Sums of `-X importtime` own times (median of the untimed runs per module), which run slower than the timed samples. Packages that changed by less than 1 ms or 5% are left out: with a few untimed runs per side, that is noise.</sub>',
   ]
 }
 

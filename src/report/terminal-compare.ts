@@ -107,7 +107,7 @@ export function compareReport(doc: ResultsDocument, style: Style, limit = 8): st
   if (view.packages.length) {
     out.push('', style.bold('By package') + style.dim(' (own -X importtime time, head − base)'))
     for (const { target, rows } of view.packages) {
-      const top = rows.filter((r) => r.own || r.delta_ms !== 0).slice(0, 5)
+      const top = rows.filter((r) => r.own || (r.notable ?? r.delta_ms !== 0)).slice(0, 5)
       const label = (r: (typeof rows)[number]) =>
         `${r.name}${r.own ? ' (this project)' : ''} ${signedMs(r.delta_ms)}${r.base_self_ms === null ? ' (new)' : r.head_self_ms === null ? ' (gone)' : ''}`
       out.push(`  ${style.bold(target)}: ${top.map(label).join(', ')}`)

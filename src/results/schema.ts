@@ -129,6 +129,8 @@ export interface PackageJson {
   delta_ms: number
   base_modules: number
   head_modules: number
+  /** Own, new or gone, or changed by at least 1 ms and 5%: what the reports show. */
+  notable?: boolean
 }
 
 export interface WatchSideJson {

@@ -86,6 +86,7 @@ export function targetResult(t: TargetFinding): TargetResult {
       delta_ms: ms(p.deltaMs),
       base_modules: p.baseModules,
       head_modules: p.headModules,
+      notable: p.notable,
     }))
   }
   if (t.watched.length) {

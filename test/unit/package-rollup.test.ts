@@ -32,7 +32,11 @@ describe('own time by package', () => {
       ['rich', false, 4, 0, 1],
       ['json', false, 0, 1, 1],
     ])
-    expect(rows[1]).toMatchObject({ baseMs: 38, headMs: null })
+    expect(rows[1]).toMatchObject({ baseMs: 38, headMs: null, notable: true })
+    // Unchanged json, and a dependency 3.6% slower in a comment-only change: noise.
+    expect(rows[3]!.notable).toBe(false)
+    const noisy = rollUpByPackage('calc', costs([['sympy', 292]]), costs([['sympy', 302.6]]))
+    expect(noisy[0]).toMatchObject({ name: 'sympy', notable: false })
   })
 
   it('is a table in the comment and a line in the terminal', () => {
