@@ -237,7 +237,7 @@ export function methodology(view: ReportView): string[] {
     compare
       ? `- A regression (or, mirrored, an improvement) needs a one-sided Wilcoxon signed-rank p < ${String(s.alpha)} on paired log-ratios, a Hodges-Lehmann estimate above ${String(s.threshold_pct)}% and above ${String(s.min_delta_ms)} ms, and a fresh confirming batch.`
       : '- Spread is the interquartile range of the samples.',
-    '- Module own times come from untimed `-X importtime` runs with the cyclic garbage collector off, so a collection that happens to run in a module is not charged to it.',
+    '- Module own times come from untimed `-X importtime` runs with the cyclic garbage collector off (a collection that happens to run in a module is not charged to it) and with `importlib.import_module` sent through the import that `-X importtime` logs.',
     `- Python ${plain(run.python.split(' ')[0] ?? run.python)} on ${plain(run.platform)}; install: ${code(String(s.install))}.`,
     run.base
       ? `- Base ${commit(run.base)}, head ${commit(run.head)}.`

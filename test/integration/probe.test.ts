@@ -5,6 +5,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { childEnv } from '../../src/env/child-env.js'
 import { liveProcessGroupCount } from '../../src/process/groups.js'
+import { importChain, parseImportTime } from '../../src/analysis/importtime.js'
+import { BEGIN_MARK, END_MARK } from '../../src/measure/probe-protocol.js'
 import { runProbe } from '../../src/measure/run-probe.js'
 import { processAlive, removeDir, tempDir, writeFiles } from '../helpers/project.js'
 import { testPythons } from '../helpers/pythons.js'
@@ -58,6 +60,11 @@ const FILES = {
     'sys.stderr.write("collections during the body: %d\\n" % ran)',
     '',
   ].join('\n'),
+  // Loads modules the way plugin systems do, past `import`.
+  'dynamic.py':
+    'import importlib\nmod = importlib.import_module("decimal")\nassert mod.__name__ == "decimal"\nimportlib.import_module(".helper", "dynpkg")\n',
+  'dynpkg/__init__.py': '',
+  'dynpkg/helper.py': 'import fractions\n',
   'env_dump.py':
     'import os\nopen(os.environ["PID_FILE"], "w").write("\\n".join(sorted(os.environ)))\n',
 }
@@ -117,6 +124,16 @@ describe.each(testPythons())('probe on $label', ({ path: python }) => {
     expect(collections(profile.stderr)).toBe(0)
     const timed = await run('collects', 'time')
     expect(collections(timed.stderr)).toBeGreaterThan(0)
+  })
+
+  it('sees modules loaded with importlib.import_module in profile runs, with their importer', async () => {
+    const profile = await run('dynamic', 'profile')
+    expect(profile.failure).toBeNull()
+    const tree = parseImportTime(profile.stderr, { markers: { begin: BEGIN_MARK, end: END_MARK } })
+    expect(importChain(tree, 'decimal')).toEqual(['dynamic', 'decimal'])
+    expect(importChain(tree, 'dynpkg.helper')).toEqual(['dynamic', 'dynpkg.helper'])
+    // fractions is dynpkg.helper's import, not dynamic's.
+    expect(importChain(tree, 'fractions')).toEqual(['dynamic', 'dynpkg.helper', 'fractions'])
   })
 
   it('still reports correctly when the target prints garbage to both streams', async () => {
