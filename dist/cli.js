@@ -544,6 +544,19 @@ function change(name, costs) {
  * that pulled them in too; sorting by cumulative time puts that one first.
  */
 const costliest = (a, b) => b.cumulativeMs - a.cumulativeMs || a.name.localeCompare(b.name);
+/**
+ * The spread of a module's own time over the runs of both sides. With one run
+ * on a side there is no spread to go by: nothing can be told from noise, so
+ * no change of a module both sides load is listed. Costs without run counts
+ * (hand-made) carry no noise estimate.
+ */
+function noise(b, h) {
+    if (b.runs === undefined || h.runs === undefined)
+        return null;
+    if (b.runs < 2 || h.runs < 2)
+        return Number.POSITIVE_INFINITY;
+    return (b.selfSpreadMs ?? 0) + (h.selfSpreadMs ?? 0);
+}
 function diffModules(base, head, topChanges = 10) {
     const inBase = new Set(base.added);
     const inHead = new Set(head.added);
@@ -552,11 +565,19 @@ function diffModules(base, head, topChanges = 10) {
     const names = new Set([...base.costs.keys(), ...head.costs.keys()]);
     const selfTimeChanges = [...names]
         .map((name) => {
-        const b = base.costs.get(name)?.selfMs ?? null;
-        const h = head.costs.get(name)?.selfMs ?? null;
-        return { name, baseSelfMs: b, headSelfMs: h, deltaMs: (h ?? 0) - (b ?? 0) };
+        const b = base.costs.get(name);
+        const h = head.costs.get(name);
+        const deltaMs = (h?.selfMs ?? 0) - (b?.selfMs ?? 0);
+        const noiseMs = b && h ? noise(b, h) : null;
+        return {
+            name,
+            baseSelfMs: b?.selfMs ?? null,
+            headSelfMs: h?.selfMs ?? null,
+            deltaMs,
+            noiseMs,
+        };
     })
-        .filter((c) => c.deltaMs !== 0)
+        .filter((c) => c.deltaMs !== 0 && (c.noiseMs === null || Math.abs(c.deltaMs) > c.noiseMs))
         .sort((a, b) => Math.abs(b.deltaMs) - Math.abs(a.deltaMs) || a.name.localeCompare(b.name))
         .slice(0, topChanges);
     return { added: added.sort(costliest), removed: removed.sort(costliest), selfTimeChanges };
@@ -3163,6 +3184,8 @@ function moduleCosts(trees) {
             selfMs: median(selfs) / 1000,
             cumulativeMs: median(cumulativeUs.get(name)) / 1000,
             chain: chains.get(name),
+            runs: selfs.length,
+            selfSpreadMs: (Math.max(...selfs) - Math.min(...selfs)) / 1000,
         });
     }
     return costs;
@@ -3496,6 +3519,7 @@ function targetResult(t) {
                 base_self_ms: c.baseSelfMs === null ? null : ms(c.baseSelfMs),
                 head_self_ms: c.headSelfMs === null ? null : ms(c.headSelfMs),
                 delta_ms: ms(c.deltaMs),
+                noise_ms: c.noiseMs === null || !Number.isFinite(c.noiseMs) ? null : ms(c.noiseMs),
             })),
         },
         forbidden: t.forbidden.map(({ name, chain, rule, count }) => ({ name, chain, rule, count })),
@@ -4731,12 +4755,26 @@ function whereTimeWent(view, limit) {
         const ms = (x) => (x === null ? '–' : formatMs(x));
         const rows = changes
             .slice(0, limit)
-            .map((c) => [code$2(c.name), ms(c.base_self_ms), ms(c.head_self_ms), signedMs(c.delta_ms)]);
+            .map((c) => [
+            code$2(c.name),
+            ms(c.base_self_ms),
+            ms(c.head_self_ms),
+            signedMs(c.delta_ms),
+            c.noise_ms === undefined || c.noise_ms === null ? '–' : `±${formatMs(c.noise_ms)}`,
+        ]);
         if (out.length)
             out.push('');
-        out.push(`**${code$2(target)}**: own (self) time by module, largest changes first`, '', table(['Module', 'Base', 'Head', 'Δ'], rows, ['l', 'r', 'r', 'r']));
+        out.push(`**${code$2(target)}**: own (self) time by module, largest changes first`, '', table(['Module', 'Base', 'Head', 'Δ', 'Runs spread'], rows, ['l', 'r', 'r', 'r', 'r']));
     }
-    return out.length ? ['#### Where the time went', '', ...out] : [];
+    if (!out.length)
+        return [];
+    return [
+        '#### Where the time went',
+        '',
+        ...out,
+        '',
+        '<sub>A module both sides load is listed only when its change is larger than the spread of its own time over the untimed runs of both sides.</sub>',
+    ];
 }
 function slowest(view, limit) {
     const out = [];

@@ -9,6 +9,9 @@ export interface ModuleCost {
   cumulativeMs: number
   /** The imports that first loaded it, outermost first (from the first run that loaded it). */
   chain: string[]
+  /** How many runs loaded it, and the spread (max − min) of its self time over them. */
+  runs?: number
+  selfSpreadMs?: number
 }
 
 export function moduleCosts(trees: readonly ImportTree[]): Map<string, ModuleCost> {
@@ -33,6 +36,8 @@ export function moduleCosts(trees: readonly ImportTree[]): Map<string, ModuleCos
       selfMs: median(selfs) / 1000,
       cumulativeMs: median(cumulativeUs.get(name)!) / 1000,
       chain: chains.get(name)!,
+      runs: selfs.length,
+      selfSpreadMs: (Math.max(...selfs) - Math.min(...selfs)) / 1000,
     })
   }
   return costs

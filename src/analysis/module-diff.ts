@@ -22,6 +22,11 @@ export interface SelfTimeChange {
   baseSelfMs: number | null
   headSelfMs: number | null
   deltaMs: number
+  /**
+   * The runs' own spread on both sides together (max − min of each): a change
+   * smaller than this is not listed. Null for a module one side did not load.
+   */
+  noiseMs: number | null
 }
 
 export interface ModuleDiff {
@@ -29,7 +34,7 @@ export interface ModuleDiff {
   added: ModuleChange[]
   /** In base, not head: now lazy. Costliest first. */
   removed: ModuleChange[]
-  /** Largest changes of own (self) time, either way, largest first. */
+  /** Largest changes of own (self) time, either way, that stand out from the runs' spread; largest first. */
   selfTimeChanges: SelfTimeChange[]
 }
 
@@ -52,6 +57,18 @@ function change(name: string, costs: ReadonlyMap<string, ModuleCost>): ModuleCha
 const costliest = (a: ModuleChange, b: ModuleChange) =>
   b.cumulativeMs - a.cumulativeMs || a.name.localeCompare(b.name)
 
+/**
+ * The spread of a module's own time over the runs of both sides. With one run
+ * on a side there is no spread to go by: nothing can be told from noise, so
+ * no change of a module both sides load is listed. Costs without run counts
+ * (hand-made) carry no noise estimate.
+ */
+function noise(b: ModuleCost, h: ModuleCost): number | null {
+  if (b.runs === undefined || h.runs === undefined) return null
+  if (b.runs < 2 || h.runs < 2) return Number.POSITIVE_INFINITY
+  return (b.selfSpreadMs ?? 0) + (h.selfSpreadMs ?? 0)
+}
+
 export function diffModules(base: ModuleSide, head: ModuleSide, topChanges = 10): ModuleDiff {
   const inBase = new Set(base.added)
   const inHead = new Set(head.added)
@@ -60,11 +77,19 @@ export function diffModules(base: ModuleSide, head: ModuleSide, topChanges = 10)
   const names = new Set([...base.costs.keys(), ...head.costs.keys()])
   const selfTimeChanges = [...names]
     .map((name) => {
-      const b = base.costs.get(name)?.selfMs ?? null
-      const h = head.costs.get(name)?.selfMs ?? null
-      return { name, baseSelfMs: b, headSelfMs: h, deltaMs: (h ?? 0) - (b ?? 0) }
+      const b = base.costs.get(name)
+      const h = head.costs.get(name)
+      const deltaMs = (h?.selfMs ?? 0) - (b?.selfMs ?? 0)
+      const noiseMs = b && h ? noise(b, h) : null
+      return {
+        name,
+        baseSelfMs: b?.selfMs ?? null,
+        headSelfMs: h?.selfMs ?? null,
+        deltaMs,
+        noiseMs,
+      }
     })
-    .filter((c) => c.deltaMs !== 0)
+    .filter((c) => c.deltaMs !== 0 && (c.noiseMs === null || Math.abs(c.deltaMs) > c.noiseMs))
     .sort((a, b) => Math.abs(b.deltaMs) - Math.abs(a.deltaMs) || a.name.localeCompare(b.name))
     .slice(0, topChanges)
   return { added: added.sort(costliest), removed: removed.sort(costliest), selfTimeChanges }

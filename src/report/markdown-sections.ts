@@ -132,15 +132,28 @@ export function whereTimeWent(view: ReportView, limit: number): string[] {
     const ms = (x: number | null) => (x === null ? '–' : formatMs(x))
     const rows = changes
       .slice(0, limit)
-      .map((c) => [code(c.name), ms(c.base_self_ms), ms(c.head_self_ms), signedMs(c.delta_ms)])
+      .map((c) => [
+        code(c.name),
+        ms(c.base_self_ms),
+        ms(c.head_self_ms),
+        signedMs(c.delta_ms),
+        c.noise_ms === undefined || c.noise_ms === null ? '–' : `±${formatMs(c.noise_ms)}`,
+      ])
     if (out.length) out.push('')
     out.push(
       `**${code(target)}**: own (self) time by module, largest changes first`,
       '',
-      table(['Module', 'Base', 'Head', 'Δ'], rows, ['l', 'r', 'r', 'r']),
+      table(['Module', 'Base', 'Head', 'Δ', 'Runs spread'], rows, ['l', 'r', 'r', 'r', 'r']),
     )
   }
-  return out.length ? ['#### Where the time went', '', ...out] : []
+  if (!out.length) return []
+  return [
+    '#### Where the time went',
+    '',
+    ...out,
+    '',
+    '<sub>A module both sides load is listed only when its change is larger than the spread of its own time over the untimed runs of both sides.</sub>',
+  ]
 }
 
 export function slowest(view: ReportView, limit: number): string[] {

@@ -88,6 +88,8 @@ export interface ModulesJson {
     base_self_ms: number | null
     head_self_ms: number | null
     delta_ms: number
+    /** The spread of the runs on both sides together; changes within it are not listed. */
+    noise_ms?: number | null
   }[]
 }
 

@@ -54,6 +54,7 @@ export function targetResult(t: TargetFinding): TargetResult {
         base_self_ms: c.baseSelfMs === null ? null : ms(c.baseSelfMs),
         head_self_ms: c.headSelfMs === null ? null : ms(c.headSelfMs),
         delta_ms: ms(c.deltaMs),
+        noise_ms: c.noiseMs === null || !Number.isFinite(c.noiseMs) ? null : ms(c.noiseMs),
       })),
     },
     forbidden: t.forbidden.map(({ name, chain, rule, count }) => ({ name, chain, rule, count })),

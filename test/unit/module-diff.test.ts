@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { diffDistributions } from '../../src/analysis/deps-diff.js'
-import type { ModuleCost } from '../../src/analysis/module-costs.js'
+import { parseImportTime } from '../../src/analysis/importtime.js'
+import { moduleCosts, type ModuleCost } from '../../src/analysis/module-costs.js'
 import { diffModules } from '../../src/analysis/module-diff.js'
 
 const cost = (
@@ -75,5 +76,42 @@ describe('diffDistributions', () => {
       { name: 'requests', base: '2.31', head: null },
       { name: 'six', base: '1.16.0', head: '1.17.0' },
     ])
+  })
+})
+
+describe('own-time changes and the noise of the runs', () => {
+  const measured = (name: string, selfMs: number, runs: number, spreadMs: number): ModuleCost => ({
+    ...cost(name, [name], selfMs),
+    runs,
+    selfSpreadMs: spreadMs,
+  })
+  const side = (...list: ModuleCost[]) => ({
+    added: list.map((c) => c.name),
+    costs: costs(...list),
+  })
+
+  it('lists only changes larger than the spread of the runs on both sides', () => {
+    const diff = diffModules(
+      side(measured('sympy.sets', 8.15, 3, 2.0), measured('mypkg.log', 60, 3, 3)),
+      side(measured('sympy.sets', 6.42, 3, 1.5), measured('mypkg.log', 1, 3, 0.2)),
+    )
+    // −1.73 ms within ±3.5 ms of spread: noise. −59 ms against ±3.2 ms: a change.
+    expect(diff.selfTimeChanges).toEqual([
+      { name: 'mypkg.log', baseSelfMs: 60, headSelfMs: 1, deltaMs: -59, noiseMs: 3.2 },
+    ])
+  })
+
+  it('lists no change of a module both sides load when a side had one run', () => {
+    const diff = diffModules(side(measured('a', 10, 1, 0)), side(measured('a', 30, 3, 1)))
+    expect(diff.selfTimeChanges).toEqual([])
+  })
+
+  it('keeps the spread of real runs with the cost', () => {
+    const run = (us: number) => parseImportTime(`import time: ${us} | ${us} | m\n`)
+    expect(moduleCosts([run(1000), run(3000), run(1500)]).get('m')).toMatchObject({
+      selfMs: 1.5,
+      runs: 3,
+      selfSpreadMs: 2,
+    })
   })
 })
