@@ -557,7 +557,11 @@ function noise(b, h) {
         return Number.POSITIVE_INFINITY;
     return (b.selfSpreadMs ?? 0) + (h.selfSpreadMs ?? 0);
 }
-function diffModules(base, head, topChanges = 10) {
+/**
+ * `floorMs`: own-time changes smaller than this are not listed whatever the
+ * noise (the gate's min-delta: nothing smaller can matter to the verdict).
+ */
+function diffModules(base, head, topChanges = 10, floorMs = 0) {
     const inBase = new Set(base.added);
     const inHead = new Set(head.added);
     const added = [...inHead].filter((m) => !inBase.has(m)).map((m) => change(m, head.costs));
@@ -577,7 +581,9 @@ function diffModules(base, head, topChanges = 10) {
             noiseMs,
         };
     })
-        .filter((c) => c.deltaMs !== 0 && (c.noiseMs === null || Math.abs(c.deltaMs) > c.noiseMs))
+        .filter((c) => c.deltaMs !== 0 &&
+        Math.abs(c.deltaMs) >= floorMs &&
+        (c.noiseMs === null || Math.abs(c.deltaMs) > c.noiseMs))
         .sort((a, b) => Math.abs(b.deltaMs) - Math.abs(a.deltaMs) || a.name.localeCompare(b.name))
         .slice(0, topChanges);
     return { added: added.sort(costliest), removed: removed.sort(costliest), selfTimeChanges };
@@ -599,9 +605,13 @@ const top = (module) => module.split('.')[0];
 function sums(costs) {
     const out = new Map();
     for (const cost of costs.values()) {
-        const entry = out.get(top(cost.name)) ?? { ms: 0, modules: 0 };
+        const entry = out.get(top(cost.name)) ?? { ms: 0, modules: 0, spread: 0 };
         entry.ms += cost.selfMs;
         entry.modules++;
+        entry.spread =
+            entry.spread === null || cost.selfSpreadMs === undefined
+                ? null
+                : entry.spread + cost.selfSpreadMs;
         out.set(top(cost.name), entry);
     }
     return out;
@@ -621,7 +631,10 @@ function rollUpByPackage(target, base, head) {
             notable: name === own ||
                 !x ||
                 !y ||
-                (Math.abs(deltaMs) >= NOTABLE_MS && Math.abs(deltaMs) >= NOTABLE_FRACTION * x.ms),
+                (Math.abs(deltaMs) >= NOTABLE_MS &&
+                    (x.spread === null || y.spread === null
+                        ? Math.abs(deltaMs) >= NOTABLE_FRACTION * x.ms
+                        : Math.abs(deltaMs) > x.spread + y.spread)),
             baseMs: x?.ms ?? null,
             headMs: y?.ms ?? null,
             deltaMs,
@@ -696,12 +709,12 @@ function metricFindings(base, head, spec) {
         };
     });
 }
-function modulesOf(base, head) {
+function modulesOf(base, head, floorMs) {
     const b = base?.profile;
     const h = head?.profile;
     if (!base || !b?.runs || !h?.runs)
         return null;
-    return diffModules({ added: b.added, costs: b.costs }, { added: h.added, costs: h.costs });
+    return diffModules({ added: b.added, costs: b.costs }, { added: h.added, costs: h.costs }, 10, floorMs);
 }
 /** How many pairs (or samples, on one side) the verdict rests on. */
 function pairsTaken(base, head, metrics) {
@@ -756,7 +769,7 @@ function evaluateTarget(observations, target, spec, suggestion) {
         base: baseSide,
         head: headSide,
         metrics,
-        modules: modulesOf(base, head),
+        modules: modulesOf(base, head, spec.gate.minDeltaMs),
         packages: base?.profile?.runs && head?.profile?.runs
             ? rollUpByPackage(target.name, base.profile.costs, head.profile.costs)
             : null,

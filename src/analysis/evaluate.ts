@@ -164,11 +164,20 @@ function metricFindings(
   })
 }
 
-function modulesOf(base: ArmObservation | null, head: ArmObservation | null): ModuleDiff | null {
+function modulesOf(
+  base: ArmObservation | null,
+  head: ArmObservation | null,
+  floorMs: number,
+): ModuleDiff | null {
   const b = base?.profile
   const h = head?.profile
   if (!base || !b?.runs || !h?.runs) return null
-  return diffModules({ added: b.added, costs: b.costs }, { added: h.added, costs: h.costs })
+  return diffModules(
+    { added: b.added, costs: b.costs },
+    { added: h.added, costs: h.costs },
+    10,
+    floorMs,
+  )
 }
 
 /** How many pairs (or samples, on one side) the verdict rests on. */
@@ -237,7 +246,7 @@ function evaluateTarget(
     base: baseSide,
     head: headSide,
     metrics,
-    modules: modulesOf(base, head),
+    modules: modulesOf(base, head, spec.gate.minDeltaMs),
     packages:
       base?.profile?.runs && head?.profile?.runs
         ? rollUpByPackage(target.name, base.profile.costs, head.profile.costs)

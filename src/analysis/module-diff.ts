@@ -69,7 +69,16 @@ function noise(b: ModuleCost, h: ModuleCost): number | null {
   return (b.selfSpreadMs ?? 0) + (h.selfSpreadMs ?? 0)
 }
 
-export function diffModules(base: ModuleSide, head: ModuleSide, topChanges = 10): ModuleDiff {
+/**
+ * `floorMs`: own-time changes smaller than this are not listed whatever the
+ * noise (the gate's min-delta: nothing smaller can matter to the verdict).
+ */
+export function diffModules(
+  base: ModuleSide,
+  head: ModuleSide,
+  topChanges = 10,
+  floorMs = 0,
+): ModuleDiff {
   const inBase = new Set(base.added)
   const inHead = new Set(head.added)
   const added = [...inHead].filter((m) => !inBase.has(m)).map((m) => change(m, head.costs))
@@ -89,7 +98,12 @@ export function diffModules(base: ModuleSide, head: ModuleSide, topChanges = 10)
         noiseMs,
       }
     })
-    .filter((c) => c.deltaMs !== 0 && (c.noiseMs === null || Math.abs(c.deltaMs) > c.noiseMs))
+    .filter(
+      (c) =>
+        c.deltaMs !== 0 &&
+        Math.abs(c.deltaMs) >= floorMs &&
+        (c.noiseMs === null || Math.abs(c.deltaMs) > c.noiseMs),
+    )
     .sort((a, b) => Math.abs(b.deltaMs) - Math.abs(a.deltaMs) || a.name.localeCompare(b.name))
     .slice(0, topChanges)
   return { added: added.sort(costliest), removed: removed.sort(costliest), selfTimeChanges }

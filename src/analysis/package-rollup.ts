@@ -16,9 +16,10 @@ export interface PackageRow {
   headModules: number
   /**
    * Worth a reviewer's eye: the project's own, new or gone, or changed by at
-   * least NOTABLE_MS and NOTABLE_FRACTION of its base. With a few untimed runs
-   * per side, smaller differences are noise (a comment-only change moved a
-   * 290 ms dependency by 3.6%); this stands in for a noise estimate.
+   * least NOTABLE_MS and by more than the spread of its modules' own times
+   * over the runs of both sides (a comment-only change moved a 290 ms
+   * dependency by 3.6%, within that spread). Costs without spreads (made by
+   * hand) fall back to NOTABLE_FRACTION of the base.
    */
   notable: boolean
 }
@@ -30,12 +31,16 @@ const top = (module: string) => module.split('.')[0]!
 
 function sums(
   costs: ReadonlyMap<string, ModuleCost>,
-): Map<string, { ms: number; modules: number }> {
-  const out = new Map<string, { ms: number; modules: number }>()
+): Map<string, { ms: number; modules: number; spread: number | null }> {
+  const out = new Map<string, { ms: number; modules: number; spread: number | null }>()
   for (const cost of costs.values()) {
-    const entry = out.get(top(cost.name)) ?? { ms: 0, modules: 0 }
+    const entry = out.get(top(cost.name)) ?? { ms: 0, modules: 0, spread: 0 }
     entry.ms += cost.selfMs
     entry.modules++
+    entry.spread =
+      entry.spread === null || cost.selfSpreadMs === undefined
+        ? null
+        : entry.spread + cost.selfSpreadMs
     out.set(top(cost.name), entry)
   }
   return out
@@ -61,7 +66,10 @@ export function rollUpByPackage(
         name === own ||
         !x ||
         !y ||
-        (Math.abs(deltaMs) >= NOTABLE_MS && Math.abs(deltaMs) >= NOTABLE_FRACTION * x.ms),
+        (Math.abs(deltaMs) >= NOTABLE_MS &&
+          (x.spread === null || y.spread === null
+            ? Math.abs(deltaMs) >= NOTABLE_FRACTION * x.ms
+            : Math.abs(deltaMs) > x.spread + y.spread)),
       baseMs: x?.ms ?? null,
       headMs: y?.ms ?? null,
       deltaMs,

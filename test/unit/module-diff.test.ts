@@ -101,6 +101,16 @@ describe('own-time changes and the noise of the runs', () => {
     ])
   })
 
+  it('lists no change below the floor, whatever the noise', () => {
+    const diff = diffModules(
+      side(measured('subprocess', 1.0, 3, 0.01)),
+      side(measured('subprocess', 1.23, 3, 0.01)),
+      10,
+      0.5,
+    )
+    expect(diff.selfTimeChanges).toEqual([])
+  })
+
   it('lists no change of a module both sides load when a side had one run', () => {
     const diff = diffModules(side(measured('a', 10, 1, 0)), side(measured('a', 30, 3, 1)))
     expect(diff.selfTimeChanges).toEqual([])

@@ -37,6 +37,23 @@ describe('own time by package', () => {
     expect(rows[3]!.notable).toBe(false)
     const noisy = rollUpByPackage('calc', costs([['sympy', 292]]), costs([['sympy', 302.6]]))
     expect(noisy[0]).toMatchObject({ name: 'sympy', notable: false })
+    // With the runs' spread known, it decides: 5.4 ms within 2 x 3 ms is noise; 8 ms is not.
+    const spread = (name: string, selfMs: number): [string, ModuleCost] => [
+      name,
+      { name, selfMs, cumulativeMs: selfMs, chain: [name], runs: 3, selfSpreadMs: 3 },
+    ]
+    const within = rollUpByPackage(
+      'calc',
+      new Map([spread('mpmath', 90)]),
+      new Map([spread('mpmath', 95.4)]),
+    )
+    expect(within[0]!.notable).toBe(false)
+    const beyond = rollUpByPackage(
+      'calc',
+      new Map([spread('mpmath', 90)]),
+      new Map([spread('mpmath', 98)]),
+    )
+    expect(beyond[0]!.notable).toBe(true)
   })
 
   it('is a table in the comment and a line in the terminal', () => {
