@@ -2,10 +2,8 @@
 // batch, how large it is, how much of the time budget is kept for it, and what
 // the verdict is once it has run (or could not). Pure.
 import { classify, comparePairs, type Outcome, type PairedComparison } from './paired-compare.js'
-import type { Sample } from '../model/metrics.js'
 import type { Thresholds } from '../model/settings.js'
-import { groupId } from '../model/target.js'
-import type { ArmObservation } from './observations.js'
+import { comparedGroups, primaryTimes as times, type ArmObservation } from './observations.js'
 import { median } from './summary.js'
 
 /**
@@ -102,8 +100,6 @@ export const NO_CONFIRMATION: ConfirmationPolicy = {
   plan: () => null,
 }
 
-const times = (samples: readonly Sample[]) => samples.map((s) => s.importMs)
-
 /**
  * A flagged change is confirmed by a fresh batch at least twice the
  * minimum (the fresh batch has a fixed size and no early stop, and at 20 pairs
@@ -124,11 +120,8 @@ export function changeConfirmation(
     },
     plan(arms) {
       const flagged: { group: string; pairs: number }[] = []
-      for (const head of arms) {
-        if (head.key.side !== 'head') continue
-        const group = groupId(head.key)
-        const base = arms.find((a) => a.key.side === 'base' && groupId(a.key) === group)
-        if (!base || base.failure || head.failure) continue
+      for (const { group, base, head } of comparedGroups(arms)) {
+        if (base.failure || head.failure) continue
         const first = comparePairs(times(base.samples), times(head.samples), gate.alpha)
         if (!needsConfirmation(classify(first, gate))) continue
         flagged.push({ group, pairs: Math.min(base.samples.length, head.samples.length) })

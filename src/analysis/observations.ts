@@ -2,8 +2,8 @@
 // failure that stopped it, the profile runs and any confirmation batch. Data
 // only; the engine in measure/ fills it, evaluate() reads it.
 import type { ImportFailure } from '../model/failure.js'
-import type { Sample } from '../model/metrics.js'
-import type { ArmKey, Side } from '../model/target.js'
+import { METRICS, PRIMARY_METRIC, type Sample } from '../model/metrics.js'
+import { groupId, type ArmKey, type Side } from '../model/target.js'
 import type { ModuleCost } from './module-costs.js'
 
 /** Untimed -X importtime runs of one arm (they are slower than timed ones and never feed timings). */
@@ -61,4 +61,20 @@ export function pairOf(
   variant: string,
 ): { base: ArmObservation | null; head: ArmObservation | null } {
   return { base: armOf(arms, 'base', target, variant), head: armOf(arms, 'head', target, variant) }
+}
+
+/** The primary metric of each sample: what stopping and confirmation go by. */
+export const primaryTimes = (samples: readonly Sample[]): number[] =>
+  samples.map(METRICS[PRIMARY_METRIC].read)
+
+/** Each group with both a base and a head arm (see groupId), in head order. */
+export function comparedGroups(
+  arms: readonly ArmObservation[],
+): { group: string; base: ArmObservation; head: ArmObservation }[] {
+  return arms.flatMap((head) => {
+    if (head.key.side !== 'head') return []
+    const group = groupId(head.key)
+    const base = arms.find((a) => a.key.side === 'base' && groupId(a.key) === group)
+    return base ? [{ group, base, head }] : []
+  })
 }
