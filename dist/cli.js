@@ -311,6 +311,32 @@ function isSettled(c, gate) {
     return (lo > lower && hi < upper) || lo > upper || hi < lower;
 }
 
+// The metric table: what can be read from one sample, in which unit, and
+// whether a change in it fails the check by default. Statistics, the gate and
+// every report iterate over this table; a new metric is a new entry here.
+const METRICS = {
+    import_ms: {
+        id: 'import_ms',
+        label: 'import time',
+        unit: 'ms',
+        read: (s) => s.importMs,
+        gatesByDefault: true,
+        samplesField: 'samples_ms',
+    },
+    cpu_ms: {
+        id: 'cpu_ms',
+        label: 'CPU time',
+        unit: 'ms',
+        read: (s) => s.cpuMs,
+        gatesByDefault: false,
+        samplesField: 'cpu_samples_ms',
+    },
+};
+const METRIC_IDS = Object.keys(METRICS);
+/** The metric the headline, budgets and the stopping rule are about. */
+const PRIMARY_METRIC = 'import_ms';
+const isMetricId = (value) => value in METRICS;
+
 // What is measured. A target is a tagged union so that other kinds (a command's
 // whole start-up) can join modules later without new paths through the code.
 const SIDES = ['base', 'head'];
@@ -323,6 +349,28 @@ function armId(key) {
 /** The arms that stop together when one fails: a target's base and head under one variant. */
 function groupId(key) {
     return key.variant === DEFAULT_VARIANT ? key.target : `${key.target}@${key.variant}`;
+}
+
+/** The arm of `target` on `side`, if the plan had one. */
+function armOf(arms, side, target, variant) {
+    return (arms.find((a) => a.key.side === side && a.key.target === target && a.key.variant === variant) ??
+        null);
+}
+/** Base and head arms of one target and variant, as pairs line up. */
+function pairOf(arms, target, variant) {
+    return { base: armOf(arms, 'base', target, variant), head: armOf(arms, 'head', target, variant) };
+}
+/** The primary metric of each sample: what stopping and confirmation go by. */
+const primaryTimes = (samples) => samples.map(METRICS[PRIMARY_METRIC].read);
+/** Each group with both a base and a head arm (see groupId), in head order. */
+function comparedGroups(arms) {
+    return arms.flatMap((head) => {
+        if (head.key.side !== 'head')
+            return [];
+        const group = groupId(head.key);
+        const base = arms.find((a) => a.key.side === 'base' && groupId(a.key) === group);
+        return base ? [{ group, base, head }] : [];
+    });
 }
 
 // The confirmation policy, in one place: which first-batch results need a fresh
@@ -382,7 +430,6 @@ const NO_CONFIRMATION = {
     reserveMs: () => 0,
     plan: () => null,
 };
-const times$1 = (samples) => samples.map((s) => s.importMs);
 /**
  * A flagged change is confirmed by a fresh batch at least twice the
  * minimum (the fresh batch has a fixed size and no early stop, and at 20 pairs
@@ -399,14 +446,10 @@ function changeConfirmation(gate, minPairs, maxPairs) {
         },
         plan(arms) {
             const flagged = [];
-            for (const head of arms) {
-                if (head.key.side !== 'head')
+            for (const { group, base, head } of comparedGroups(arms)) {
+                if (base.failure || head.failure)
                     continue;
-                const group = groupId(head.key);
-                const base = arms.find((a) => a.key.side === 'base' && groupId(a.key) === group);
-                if (!base || base.failure || head.failure)
-                    continue;
-                const first = comparePairs(times$1(base.samples), times$1(head.samples), gate.alpha);
+                const first = comparePairs(primaryTimes(base.samples), primaryTimes(head.samples), gate.alpha);
                 if (!needsConfirmation(classify(first, gate)))
                     continue;
                 flagged.push({ group, pairs: Math.min(base.samples.length, head.samples.length) });
@@ -440,32 +483,6 @@ function diffDistributions(base, head, own = []) {
     }
     return changes.sort((a, z) => a.name.localeCompare(z.name));
 }
-
-// The metric table: what can be read from one sample, in which unit, and
-// whether a change in it fails the check by default. Statistics, the gate and
-// every report iterate over this table; a new metric is a new entry here.
-const METRICS = {
-    import_ms: {
-        id: 'import_ms',
-        label: 'import time',
-        unit: 'ms',
-        read: (s) => s.importMs,
-        gatesByDefault: true,
-        samplesField: 'samples_ms',
-    },
-    cpu_ms: {
-        id: 'cpu_ms',
-        label: 'CPU time',
-        unit: 'ms',
-        read: (s) => s.cpuMs,
-        gatesByDefault: false,
-        samplesField: 'cpu_samples_ms',
-    },
-};
-const METRIC_IDS = Object.keys(METRICS);
-/** The metric the headline, budgets and the stopping rule are about. */
-const PRIMARY_METRIC = 'import_ms';
-const isMetricId = (value) => value in METRICS;
 
 // The verdicts a target or a whole run can get, and how several combine.
 /**
@@ -587,16 +604,6 @@ function diffModules(base, head, topChanges = 10, floorMs = 0) {
         .sort((a, b) => Math.abs(b.deltaMs) - Math.abs(a.deltaMs) || a.name.localeCompare(b.name))
         .slice(0, topChanges);
     return { added: added.sort(costliest), removed: removed.sort(costliest), selfTimeChanges };
-}
-
-/** The arm of `target` on `side`, if the plan had one. */
-function armOf(arms, side, target, variant) {
-    return (arms.find((a) => a.key.side === side && a.key.target === target && a.key.variant === variant) ??
-        null);
-}
-/** Base and head arms of one target and variant, as pairs line up. */
-function pairOf(arms, target, variant) {
-    return { base: armOf(arms, 'base', target, variant), head: armOf(arms, 'head', target, variant) };
 }
 
 const NOTABLE_MS = 1;
@@ -789,26 +796,20 @@ function evaluate(observations, spec) {
 
 /** Sampling stops early once every target's median is known to within this fraction. */
 const SETTLED_HALF_WIDTH = 0.01;
-const times = (samples) => samples.map((s) => s.importMs);
 /** measure: every arm's median known to within ±1% (95% interval). Failed arms are done. */
 const medianSettled = (arms) => arms.every((arm) => {
     if (arm.failure)
         return true;
-    const values = times(arm.samples);
+    const values = primaryTimes(arm.samples);
     const interval = medianInterval(values);
     return (interval !== null && (interval[1] - interval[0]) / 2 <= SETTLED_HALF_WIDTH * median(values));
 });
 /** compare: every target's base/head comparison is settled (see isSettled). */
 function comparisonSettled(gate) {
-    return (arms) => arms.every((head) => {
-        if (head.key.side !== 'head')
-            return true;
-        const base = arms.find((a) => a.key.side === 'base' && groupId(a.key) === groupId(head.key));
-        if (!base)
-            return true;
+    return (arms) => comparedGroups(arms).every(({ base, head }) => {
         if (base.failure || head.failure)
             return true;
-        return isSettled(comparePairs(times(base.samples), times(head.samples), gate.alpha), gate);
+        return isSettled(comparePairs(primaryTimes(base.samples), primaryTimes(head.samples), gate.alpha), gate);
     });
 }
 
@@ -4651,243 +4652,6 @@ function watched(view) {
     ];
 }
 
-// The sections of the markdown report about the measurements, each from the
-// view model. Pure.
-function headline(view) {
-    return `### ${rich(view.headline)}`;
-}
-/** The row's target, with the metric named when it is not the primary one. */
-const rowName = (r) => r.primary ? code$2(r.target) : `${code$2(r.target)} · ${r.label}`;
-/** A gating row shows the target's verdict; a reported-only row what its statistics say. */
-function verdictCell(r) {
-    if (!r.gating) {
-        const said = r.outcome === 'regression' ? 'slower' : r.outcome === 'improvement' ? 'faster' : 'no change';
-        return `ℹ️ ${said} (not gating)`;
-    }
-    return VERDICT_LABEL[r.verdict] + (r.isNew ? ' (new target)' : '');
-}
-function deltaTable(view) {
-    if (view.command === 'measure') {
-        const rows = view.rows.map((r) => [
-            rowName(r),
-            r.head ? formatMs(r.head.median) : '–',
-            r.head ? `${formatMs(r.head.q1)} – ${formatMs(r.head.q3)}` : '–',
-            r.head ? String(r.head.moduleCount) : '–',
-            verdictCell(r),
-        ]);
-        return table(['Target', 'Median', 'IQR', 'Modules', 'Verdict'], rows, ['l', 'r', 'r', 'r', 'l']);
-    }
-    const rows = view.rows.map((r) => {
-        const d = r.delta;
-        return [
-            rowName(r),
-            r.base ? formatMs(r.base.median) : '–',
-            r.head ? formatMs(r.head.median) : '–',
-            d ? signedMs(d.ms) : '–',
-            d ? signedPct(d.pct) : '–',
-            d?.ci_pct ? `${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}` : '–',
-            verdictCell(r),
-        ];
-    });
-    const level = view.rows.find((r) => r.delta)?.delta?.ci_level ?? 0.98;
-    const text = table(['Target', 'Base', 'Head', 'Δ ms', 'Δ %', `CI (${Math.round(level * 100)}%)`, 'Verdict'], rows, ['l', 'r', 'r', 'r', 'r', 'r', 'l']);
-    // Δ is estimated from the pairs, not from the medians; say so where they disagree.
-    const odd = view.rows.filter((r) => {
-        if (!r.delta || !r.base || !r.head)
-            return false;
-        const medians = r.head.median - r.base.median;
-        return medians !== 0 && r.delta.ms !== 0 && Math.sign(medians) !== Math.sign(r.delta.ms);
-    });
-    if (!odd.length)
-        return text;
-    return `${text}\n\n<sub>Δ is the median of the paired differences (Hodges-Lehmann), not the difference of the medians; for ${odd.map((r) => code$2(r.target)).join(', ')} the two point different ways, which happens when the change is within the noise.</sub>`;
-}
-function lazyItems(view, limit) {
-    const { target, eager } = view;
-    const lines = capped(view.groups, limit, ({ lead, more, inside }) => {
-        const withMore = (more ? `, with ${more} module${more > 1 ? 's' : ''} it imports` : '') +
-            (inside ? ` (also counted under ${code$2(inside)})` : '');
-        return eager
-            ? `- ${code$2(lead.name)} is now imported by ${code$2(target)} (${signedMs(lead.cumulative_ms)}), via ${chain(lead.chain)}${withMore}`
-            : `- ${code$2(lead.name)} is no longer imported by ${code$2(target)} (${signedMs(-lead.cumulative_ms)})${withMore}; base imported it via ${chain(lead.chain)}`;
-    });
-    const n = view.aliases;
-    if (n)
-        lines.push(`- ${n} more module name${n > 1 ? 's' : ''} ${eager ? 'appear' : 'disappear'} in \`sys.modules\` without an import`);
-    return lines;
-}
-function lazyLoading(view, limit) {
-    const lines = view.lazy.flatMap((l) => lazyItems(l, limit));
-    if (!lines.length)
-        return [];
-    return [
-        '#### Lazy-loading changes',
-        '',
-        ...lines,
-        '',
-        '<sub>Times are cumulative `-X importtime` times of the module and what it imports.</sub>',
-    ];
-}
-/** Own time by top-level package: the project's own first, then the largest changes. */
-function byPackage(view, limit) {
-    const out = [];
-    for (const { target, rows } of view.packages) {
-        const ms = (x) => (x === null ? '–' : formatMs(x));
-        const shown = rows.filter((r) => r.own || (r.notable ?? r.delta_ms !== 0)).slice(0, limit);
-        if (!shown.length)
-            continue;
-        const table_ = table(['Package', 'Base', 'Head', 'Δ', 'Modules'], shown.map((r) => [
-            code$2(r.name) + (r.own ? ' (this project)' : ''),
-            ms(r.base_self_ms),
-            ms(r.head_self_ms),
-            signedMs(r.delta_ms),
-            r.base_modules === r.head_modules
-                ? String(r.head_modules)
-                : `${r.base_modules} → ${r.head_modules}`,
-        ]), ['l', 'r', 'r', 'r', 'r']);
-        if (out.length)
-            out.push('');
-        out.push(`**${code$2(target)}**: own time of each package's modules together`, '', table_);
-        const more = rows.filter((r) => r.own || (r.notable ?? r.delta_ms !== 0)).length - shown.length;
-        if (more > 0)
-            out.push('', `… and ${more} more package${more > 1 ? 's' : ''}`);
-    }
-    if (!out.length)
-        return [];
-    return [
-        '#### Own time by package',
-        '',
-        ...out,
-        '',
-        '<sub>Sums of `-X importtime` own times (median of the untimed runs per module), which run slower than the timed samples. Packages that changed by less than 1 ms or 5% are left out: with a few untimed runs per side, that is noise.</sub>',
-    ];
-}
-function whereTimeWent(view, limit) {
-    const out = [];
-    for (const { target, changes } of view.selfTime) {
-        const ms = (x) => (x === null ? '–' : formatMs(x));
-        const rows = changes
-            .slice(0, limit)
-            .map((c) => [
-            code$2(c.name),
-            ms(c.base_self_ms),
-            ms(c.head_self_ms),
-            signedMs(c.delta_ms),
-            c.noise_ms === undefined || c.noise_ms === null ? '–' : `±${formatMs(c.noise_ms)}`,
-        ]);
-        if (out.length)
-            out.push('');
-        out.push(`**${code$2(target)}**: own (self) time by module, largest changes first`, '', table(['Module', 'Base', 'Head', 'Δ', 'Runs spread'], rows, ['l', 'r', 'r', 'r', 'r']));
-    }
-    if (!out.length)
-        return [];
-    return [
-        '#### Where the time went',
-        '',
-        ...out,
-        '',
-        '<sub>A module both sides load is listed only when its change is larger than the spread of its own time over the untimed runs of both sides.</sub>',
-    ];
-}
-function slowest(view, limit) {
-    const out = [];
-    for (const { target, modules } of view.slowest) {
-        const rows = modules
-            .slice(0, limit)
-            .map((m) => [
-            code$2(m.name),
-            formatMs(m.self_ms),
-            formatMs(m.cumulative_ms),
-            m.chain.length > 1 ? chain(m.chain.slice(0, -1)) : '(the target)',
-        ]);
-        if (out.length)
-            out.push('');
-        out.push(`**${code$2(target)}**`, '', table(['Module', 'Self', 'Cumulative', 'Imported through'], rows, ['l', 'r', 'r', 'l']));
-    }
-    if (!out.length)
-        return [];
-    return [
-        '#### Slowest modules',
-        '',
-        ...out,
-        '',
-        '<sub>Median of untimed `-X importtime` runs, which run slower than the timed samples.</sub>',
-    ];
-}
-function moduleCounts(view) {
-    const rows = view.moduleCounts.map(({ target, base: b, head: h }) => {
-        const delta = b ? h.module_count - b.module_count : null;
-        return [
-            code$2(target),
-            b ? String(b.module_count) : '–',
-            String(h.module_count),
-            delta === null ? '–' : signedCount(delta),
-            b ? `${b.package_module_count} → ${h.package_module_count}` : String(h.package_module_count),
-        ];
-    });
-    if (!rows.length)
-        return [];
-    if (view.command === 'measure') {
-        const measured = rows.map((r) => [r[0], r[2], r[4]]);
-        return [
-            '#### Modules loaded',
-            '',
-            table(['Target', 'Modules', 'Own package'], measured, ['l', 'r', 'r']),
-        ];
-    }
-    return [
-        '#### Modules loaded',
-        '',
-        table(['Target', 'Base', 'Head', 'Δ', 'Own package'], rows, ['l', 'r', 'r', 'r', 'r']),
-    ];
-}
-function dependencies$1(view, limit) {
-    const changed = view.dependencies;
-    if (!changed.length)
-        return [];
-    const rows = changed
-        .slice(0, limit)
-        .map((d) => [code$2(d.name), d.base ? code$2(d.base) : '–', d.head ? code$2(d.head) : '–']);
-    const more = changed.length > limit ? [`… and ${changed.length - limit} more`] : [];
-    return [
-        '#### Dependency changes',
-        '',
-        table(['Package', 'Base', 'Head'], rows, ['l', 'l', 'l']),
-        ...more,
-    ];
-}
-/** "main at `1a2b3c4d5e6f`", or just the short SHA when the ref is the SHA. */
-function commit(c) {
-    const short = c.sha ? code$2(c.sha.slice(0, 12)) : '–';
-    return c.sha && c.ref === c.sha ? short : `${code$2(c.ref)} at ${short}`;
-}
-/** " (up to 60 pairs per target with the confirmation batch)" when there were more pairs than rounds. */
-function pairsNote(view) {
-    const most = Math.max(0, ...view.rows.map((r) => r.delta?.pairs ?? 0));
-    return most > view.run.rounds
-        ? ` (up to ${most} pairs per target with the confirmation batch)`
-        : '';
-}
-function methodology(view) {
-    const { run } = view;
-    const s = run.settings;
-    const sha = (x) => (x ? code$2(x.slice(0, 12)) : '–');
-    const compare = view.command === 'compare';
-    const lines = [
-        `- ${run.rounds} interleaved round(s)${pairsNote(view)} after ${String(s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)}).`,
-        compare
-            ? `- A regression (or, mirrored, an improvement) needs a one-sided Wilcoxon signed-rank p < ${String(s.alpha)} on paired log-ratios, a Hodges-Lehmann estimate above ${String(s.threshold_pct)}% and above ${String(s.min_delta_ms)} ms, and a fresh confirming batch.`
-            : '- Spread is the interquartile range of the samples.',
-        '- Module own times come from untimed `-X importtime` runs with the cyclic garbage collector off (a collection that happens to run in a module is not charged to it) and with `importlib.import_module` sent through the import that `-X importtime` logs.',
-        `- Python ${plain(run.python.split(' ')[0] ?? run.python)} on ${plain(run.platform)}; install: ${code$2(String(s.install))}.`,
-        run.base
-            ? `- Base ${commit(run.base)}, head ${commit(run.head)}.`
-            : `- Working tree at ${sha(run.head.sha)}${run.head.dirty ? ' with uncommitted changes' : ''}.`,
-        `- ${run.durationS.toFixed(1)} s in all; importgate ${run.version}.${run.truncated ? ' The time budget ended sampling before the minimum number of pairs.' : ''}`,
-    ];
-    return ['<details><summary>How this was measured</summary>', '', ...lines, '', '</details>'];
-}
-
 // A target's metric rows, from any schema-1 document: files written before
 // `metrics` was added carry the primary metric in base, head and delta only.
 function metricRows(t) {
@@ -5036,6 +4800,18 @@ function figures(side, metric) {
         packageModuleCount: side.package_module_count,
     };
 }
+/** What a reported-only row's statistics say: "slower (not gating)". */
+function reportedOnly(r) {
+    const said = r.outcome === 'regression' ? 'slower' : r.outcome === 'improvement' ? 'faster' : 'no change';
+    return `${said} (not gating)`;
+}
+/** " (up to 60 pairs per target with the confirmation batch)" when there were more pairs than rounds. */
+function pairsNote(view) {
+    const most = Math.max(0, ...view.rows.map((r) => r.delta?.pairs ?? 0));
+    return most > view.run.rounds
+        ? ` (up to ${most} pairs per target with the confirmation batch)`
+        : '';
+}
 function rowsOf(t) {
     const rows = metricRows(t);
     // A target that could not be measured still gets its row, with its verdict.
@@ -5117,7 +4893,11 @@ function buildView(doc) {
             ]
             : []),
         watched: doc.targets.flatMap((t) => (t.watch ?? []).map((w) => watchItem(t.name, w))),
-        packages: doc.targets.flatMap((t) => t.delta && t.packages?.length ? [{ target: t.name, rows: t.packages }] : []),
+        packages: doc.targets.flatMap((t) => {
+            // Files without `notable` (none were written) show every changed row.
+            const rows = (t.packages ?? []).filter((r) => r.own || (r.notable ?? r.delta_ms !== 0));
+            return t.delta && rows.length ? [{ target: t.name, rows }] : [];
+        }),
         lazy: doc.targets.flatMap(lazyOf),
         errors: doc.targets.flatMap((t) => (t.error ? [{ target: t.name, error: t.error }] : [])),
         selfTime: doc.targets.flatMap((t) => t.delta && t.modules?.self_time_changes.length
@@ -5149,6 +4929,232 @@ function buildView(doc) {
             settings: doc.settings,
         },
     };
+}
+
+// The sections of the markdown report about the measurements, each from the
+// view model. Pure.
+function headline(view) {
+    return `### ${rich(view.headline)}`;
+}
+/** The row's target, with the metric named when it is not the primary one. */
+const rowName = (r) => r.primary ? code$2(r.target) : `${code$2(r.target)} · ${r.label}`;
+/** A gating row shows the target's verdict; a reported-only row what its statistics say. */
+function verdictCell(r) {
+    if (!r.gating)
+        return `ℹ️ ${reportedOnly(r)}`;
+    return VERDICT_LABEL[r.verdict] + (r.isNew ? ' (new target)' : '');
+}
+function deltaTable(view) {
+    if (view.command === 'measure') {
+        const rows = view.rows.map((r) => [
+            rowName(r),
+            r.head ? formatMs(r.head.median) : '–',
+            r.head ? `${formatMs(r.head.q1)} – ${formatMs(r.head.q3)}` : '–',
+            r.head ? String(r.head.moduleCount) : '–',
+            verdictCell(r),
+        ]);
+        return table(['Target', 'Median', 'IQR', 'Modules', 'Verdict'], rows, ['l', 'r', 'r', 'r', 'l']);
+    }
+    const rows = view.rows.map((r) => {
+        const d = r.delta;
+        return [
+            rowName(r),
+            r.base ? formatMs(r.base.median) : '–',
+            r.head ? formatMs(r.head.median) : '–',
+            d ? signedMs(d.ms) : '–',
+            d ? signedPct(d.pct) : '–',
+            d?.ci_pct ? `${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}` : '–',
+            verdictCell(r),
+        ];
+    });
+    const level = view.rows.find((r) => r.delta)?.delta?.ci_level ?? 0.98;
+    const text = table(['Target', 'Base', 'Head', 'Δ ms', 'Δ %', `CI (${Math.round(level * 100)}%)`, 'Verdict'], rows, ['l', 'r', 'r', 'r', 'r', 'r', 'l']);
+    // Δ is estimated from the pairs, not from the medians; say so where they disagree.
+    const odd = view.rows.filter((r) => {
+        if (!r.delta || !r.base || !r.head)
+            return false;
+        const medians = r.head.median - r.base.median;
+        return medians !== 0 && r.delta.ms !== 0 && Math.sign(medians) !== Math.sign(r.delta.ms);
+    });
+    if (!odd.length)
+        return text;
+    return `${text}\n\n<sub>Δ is the median of the paired differences (Hodges-Lehmann), not the difference of the medians; for ${odd.map((r) => code$2(r.target)).join(', ')} the two point different ways, which happens when the change is within the noise.</sub>`;
+}
+function lazyItems(view, limit) {
+    const { target, eager } = view;
+    const lines = capped(view.groups, limit, ({ lead, more, inside }) => {
+        const withMore = (more ? `, with ${more} module${more > 1 ? 's' : ''} it imports` : '') +
+            (inside ? ` (also counted under ${code$2(inside)})` : '');
+        return eager
+            ? `- ${code$2(lead.name)} is now imported by ${code$2(target)} (${signedMs(lead.cumulative_ms)}), via ${chain(lead.chain)}${withMore}`
+            : `- ${code$2(lead.name)} is no longer imported by ${code$2(target)} (${signedMs(-lead.cumulative_ms)})${withMore}; base imported it via ${chain(lead.chain)}`;
+    });
+    const n = view.aliases;
+    if (n)
+        lines.push(`- ${n} more module name${n > 1 ? 's' : ''} ${eager ? 'appear' : 'disappear'} in \`sys.modules\` without an import`);
+    return lines;
+}
+function lazyLoading(view, limit) {
+    const lines = view.lazy.flatMap((l) => lazyItems(l, limit));
+    if (!lines.length)
+        return [];
+    return [
+        '#### Lazy-loading changes',
+        '',
+        ...lines,
+        '',
+        '<sub>Times are cumulative `-X importtime` times of the module and what it imports.</sub>',
+    ];
+}
+/** Own time by top-level package: the project's own first, then the largest changes. */
+function byPackage(view, limit) {
+    const out = [];
+    for (const { target, rows } of view.packages) {
+        const ms = (x) => (x === null ? '–' : formatMs(x));
+        const shown = rows.slice(0, limit);
+        const table_ = table(['Package', 'Base', 'Head', 'Δ', 'Modules'], shown.map((r) => [
+            code$2(r.name) + (r.own ? ' (this project)' : ''),
+            ms(r.base_self_ms),
+            ms(r.head_self_ms),
+            signedMs(r.delta_ms),
+            r.base_modules === r.head_modules
+                ? String(r.head_modules)
+                : `${r.base_modules} → ${r.head_modules}`,
+        ]), ['l', 'r', 'r', 'r', 'r']);
+        if (out.length)
+            out.push('');
+        out.push(`**${code$2(target)}**: own time of each package's modules together`, '', table_);
+        const more = rows.length - shown.length;
+        if (more > 0)
+            out.push('', `… and ${more} more package${more > 1 ? 's' : ''}`);
+    }
+    if (!out.length)
+        return [];
+    return [
+        '#### Own time by package',
+        '',
+        ...out,
+        '',
+        '<sub>Sums of `-X importtime` own times (median of the untimed runs per module), which run slower than the timed samples. Packages that changed by less than 1 ms or 5% are left out: with a few untimed runs per side, that is noise.</sub>',
+    ];
+}
+function whereTimeWent(view, limit) {
+    const out = [];
+    for (const { target, changes } of view.selfTime) {
+        const ms = (x) => (x === null ? '–' : formatMs(x));
+        const rows = changes
+            .slice(0, limit)
+            .map((c) => [
+            code$2(c.name),
+            ms(c.base_self_ms),
+            ms(c.head_self_ms),
+            signedMs(c.delta_ms),
+            c.noise_ms === undefined || c.noise_ms === null ? '–' : `±${formatMs(c.noise_ms)}`,
+        ]);
+        if (out.length)
+            out.push('');
+        out.push(`**${code$2(target)}**: own (self) time by module, largest changes first`, '', table(['Module', 'Base', 'Head', 'Δ', 'Runs spread'], rows, ['l', 'r', 'r', 'r', 'r']));
+    }
+    if (!out.length)
+        return [];
+    return [
+        '#### Where the time went',
+        '',
+        ...out,
+        '',
+        '<sub>A module both sides load is listed only when its change is larger than the spread of its own time over the untimed runs of both sides.</sub>',
+    ];
+}
+function slowest(view, limit) {
+    const out = [];
+    for (const { target, modules } of view.slowest) {
+        const rows = modules
+            .slice(0, limit)
+            .map((m) => [
+            code$2(m.name),
+            formatMs(m.self_ms),
+            formatMs(m.cumulative_ms),
+            m.chain.length > 1 ? chain(m.chain.slice(0, -1)) : '(the target)',
+        ]);
+        if (out.length)
+            out.push('');
+        out.push(`**${code$2(target)}**`, '', table(['Module', 'Self', 'Cumulative', 'Imported through'], rows, ['l', 'r', 'r', 'l']));
+    }
+    if (!out.length)
+        return [];
+    return [
+        '#### Slowest modules',
+        '',
+        ...out,
+        '',
+        '<sub>Median of untimed `-X importtime` runs, which run slower than the timed samples.</sub>',
+    ];
+}
+function moduleCounts(view) {
+    const rows = view.moduleCounts.map(({ target, base: b, head: h }) => {
+        const delta = b ? h.module_count - b.module_count : null;
+        return [
+            code$2(target),
+            b ? String(b.module_count) : '–',
+            String(h.module_count),
+            delta === null ? '–' : signedCount(delta),
+            b ? `${b.package_module_count} → ${h.package_module_count}` : String(h.package_module_count),
+        ];
+    });
+    if (!rows.length)
+        return [];
+    if (view.command === 'measure') {
+        const measured = rows.map((r) => [r[0], r[2], r[4]]);
+        return [
+            '#### Modules loaded',
+            '',
+            table(['Target', 'Modules', 'Own package'], measured, ['l', 'r', 'r']),
+        ];
+    }
+    return [
+        '#### Modules loaded',
+        '',
+        table(['Target', 'Base', 'Head', 'Δ', 'Own package'], rows, ['l', 'r', 'r', 'r', 'r']),
+    ];
+}
+function dependencies$1(view, limit) {
+    const changed = view.dependencies;
+    if (!changed.length)
+        return [];
+    const rows = changed
+        .slice(0, limit)
+        .map((d) => [code$2(d.name), d.base ? code$2(d.base) : '–', d.head ? code$2(d.head) : '–']);
+    const more = changed.length > limit ? [`… and ${changed.length - limit} more`] : [];
+    return [
+        '#### Dependency changes',
+        '',
+        table(['Package', 'Base', 'Head'], rows, ['l', 'l', 'l']),
+        ...more,
+    ];
+}
+/** "main at `1a2b3c4d5e6f`", or just the short SHA when the ref is the SHA. */
+function commit(c) {
+    const short = c.sha ? code$2(c.sha.slice(0, 12)) : '–';
+    return c.sha && c.ref === c.sha ? short : `${code$2(c.ref)} at ${short}`;
+}
+function methodology(view) {
+    const { run } = view;
+    const s = run.settings;
+    const sha = (x) => (x ? code$2(x.slice(0, 12)) : '–');
+    const compare = view.command === 'compare';
+    const lines = [
+        `- ${run.rounds} interleaved round(s)${pairsNote(view)} after ${String(s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)}).`,
+        compare
+            ? `- A regression (or, mirrored, an improvement) needs a one-sided Wilcoxon signed-rank p < ${String(s.alpha)} on paired log-ratios, a Hodges-Lehmann estimate above ${String(s.threshold_pct)}% and above ${String(s.min_delta_ms)} ms, and a fresh confirming batch.`
+            : '- Spread is the interquartile range of the samples.',
+        '- Module own times come from untimed `-X importtime` runs with the cyclic garbage collector off (a collection that happens to run in a module is not charged to it) and with `importlib.import_module` sent through the import that `-X importtime` logs.',
+        `- Python ${plain(run.python.split(' ')[0] ?? run.python)} on ${plain(run.platform)}; install: ${code$2(String(s.install))}.`,
+        run.base
+            ? `- Base ${commit(run.base)}, head ${commit(run.head)}.`
+            : `- Working tree at ${sha(run.head.sha)}${run.head.dirty ? ' with uncommitted changes' : ''}.`,
+        `- ${run.durationS.toFixed(1)} s in all; importgate ${run.version}.${run.truncated ? ' The time budget ended sampling before the minimum number of pairs.' : ''}`,
+    ];
+    return ['<details><summary>How this was measured</summary>', '', ...lines, '', '</details>'];
 }
 
 // The markdown report: PR comment, job summary and --markdown. Pure.
@@ -14179,10 +14185,8 @@ function gateLines(view, style) {
 }
 
 function verdictText(r) {
-    if (!r.gating) {
-        const said = r.outcome === 'regression' ? 'slower' : r.outcome === 'improvement' ? 'faster' : 'no change';
-        return `${said} (not gating)`;
-    }
+    if (!r.gating)
+        return reportedOnly(r);
     const c = r.delta?.confirmation;
     if ((r.verdict === 'regression' || r.verdict === 'improvement') && c)
         return c.confirmed ? `${r.verdict} (confirmed)` : `${r.verdict} (unconfirmed)`;
@@ -14266,7 +14270,7 @@ function compareReport(doc, style, limit = 8) {
     if (view.packages.length) {
         out.push('', style.bold('By package') + style.dim(' (own -X importtime time, head − base)'));
         for (const { target, rows } of view.packages) {
-            const top = rows.filter((r) => r.own || (r.notable ?? r.delta_ms !== 0)).slice(0, 5);
+            const top = rows.slice(0, 5);
             const label = (r) => `${r.name}${r.own ? ' (this project)' : ''} ${signedMs(r.delta_ms)}${r.base_self_ms === null ? ' (new)' : r.head_self_ms === null ? ' (gone)' : ''}`;
             out.push(`  ${style.bold(target)}: ${top.map(label).join(', ')}`);
         }

@@ -2,7 +2,13 @@
 // view model. Pure.
 import { formatMs, signedCount, signedMs, signedPct } from './format.js'
 import { capped, chain, code, plain, rich, table, VERDICT_LABEL } from './markdown-text.js'
-import type { LazyGroupView, MetricRowView, ReportView } from './view.js'
+import {
+  pairsNote,
+  reportedOnly,
+  type LazyGroupView,
+  type MetricRowView,
+  type ReportView,
+} from './view.js'
 
 export function headline(view: ReportView): string {
   return `### ${rich(view.headline)}`
@@ -14,11 +20,7 @@ const rowName = (r: MetricRowView) =>
 
 /** A gating row shows the target's verdict; a reported-only row what its statistics say. */
 function verdictCell(r: MetricRowView): string {
-  if (!r.gating) {
-    const said =
-      r.outcome === 'regression' ? 'slower' : r.outcome === 'improvement' ? 'faster' : 'no change'
-    return `ℹ️ ${said} (not gating)`
-  }
+  if (!r.gating) return `ℹ️ ${reportedOnly(r)}`
   return VERDICT_LABEL[r.verdict] + (r.isNew ? ' (new target)' : '')
 }
 
@@ -96,8 +98,7 @@ export function byPackage(view: ReportView, limit: number): string[] {
   const out: string[] = []
   for (const { target, rows } of view.packages) {
     const ms = (x: number | null) => (x === null ? '–' : formatMs(x))
-    const shown = rows.filter((r) => r.own || (r.notable ?? r.delta_ms !== 0)).slice(0, limit)
-    if (!shown.length) continue
+    const shown = rows.slice(0, limit)
     const table_ = table(
       ['Package', 'Base', 'Head', 'Δ', 'Modules'],
       shown.map((r) => [
@@ -113,7 +114,7 @@ export function byPackage(view: ReportView, limit: number): string[] {
     )
     if (out.length) out.push('')
     out.push(`**${code(target)}**: own time of each package's modules together`, '', table_)
-    const more = rows.filter((r) => r.own || (r.notable ?? r.delta_ms !== 0)).length - shown.length
+    const more = rows.length - shown.length
     if (more > 0) out.push('', `… and ${more} more package${more > 1 ? 's' : ''}`)
   }
   if (!out.length) return []
@@ -230,14 +231,6 @@ export function dependencies(view: ReportView, limit: number): string[] {
 function commit(c: { ref: string; sha: string | null }): string {
   const short = c.sha ? code(c.sha.slice(0, 12)) : '–'
   return c.sha && c.ref === c.sha ? short : `${code(c.ref)} at ${short}`
-}
-
-/** " (up to 60 pairs per target with the confirmation batch)" when there were more pairs than rounds. */
-export function pairsNote(view: ReportView): string {
-  const most = Math.max(0, ...view.rows.map((r) => r.delta?.pairs ?? 0))
-  return most > view.run.rounds
-    ? ` (up to ${most} pairs per target with the confirmation batch)`
-    : ''
 }
 
 export function methodology(view: ReportView): string[] {

@@ -2,17 +2,19 @@
 import type { ResultsDocument } from '../results/schema.js'
 import { formatChain, formatMs, signedCount, signedMs, signedPct } from './format.js'
 import { plainText } from './headline.js'
-import { pairsNote } from './markdown-sections.js'
 import { columns, type Style } from './style.js'
 import { gateLines, paint } from './terminal-gate.js'
-import { buildView, type LazyGroupView, type MetricRowView, type ReportView } from './view.js'
+import {
+  buildView,
+  pairsNote,
+  reportedOnly,
+  type LazyGroupView,
+  type MetricRowView,
+  type ReportView,
+} from './view.js'
 
 function verdictText(r: MetricRowView): string {
-  if (!r.gating) {
-    const said =
-      r.outcome === 'regression' ? 'slower' : r.outcome === 'improvement' ? 'faster' : 'no change'
-    return `${said} (not gating)`
-  }
+  if (!r.gating) return reportedOnly(r)
   const c = r.delta?.confirmation
   if ((r.verdict === 'regression' || r.verdict === 'improvement') && c)
     return c.confirmed ? `${r.verdict} (confirmed)` : `${r.verdict} (unconfirmed)`
@@ -107,7 +109,7 @@ export function compareReport(doc: ResultsDocument, style: Style, limit = 8): st
   if (view.packages.length) {
     out.push('', style.bold('By package') + style.dim(' (own -X importtime time, head − base)'))
     for (const { target, rows } of view.packages) {
-      const top = rows.filter((r) => r.own || (r.notable ?? r.delta_ms !== 0)).slice(0, 5)
+      const top = rows.slice(0, 5)
       const label = (r: (typeof rows)[number]) =>
         `${r.name}${r.own ? ' (this project)' : ''} ${signedMs(r.delta_ms)}${r.base_self_ms === null ? ' (new)' : r.head_self_ms === null ? ' (gone)' : ''}`
       out.push(`  ${style.bold(target)}: ${top.map(label).join(', ')}`)

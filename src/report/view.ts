@@ -93,7 +93,7 @@ export interface ReportView {
   budgets: BudgetItem[]
   shortfalls: ShortfallItem[]
   watched: WatchItem[]
-  /** compare: own time by top-level package, per target with a delta. */
+  /** compare: own time by top-level package, per target with a delta; only the rows worth showing. */
   packages: { target: string; rows: PackageJson[] }[]
   lazy: LazyGroupView[]
   errors: { target: string; error: TargetError }[]
@@ -140,6 +140,21 @@ function figures(side: SideResult | null, metric: MetricId): SideFigures | null 
     moduleCount: side.module_count,
     packageModuleCount: side.package_module_count,
   }
+}
+
+/** What a reported-only row's statistics say: "slower (not gating)". */
+export function reportedOnly(r: MetricRowView): string {
+  const said =
+    r.outcome === 'regression' ? 'slower' : r.outcome === 'improvement' ? 'faster' : 'no change'
+  return `${said} (not gating)`
+}
+
+/** " (up to 60 pairs per target with the confirmation batch)" when there were more pairs than rounds. */
+export function pairsNote(view: ReportView): string {
+  const most = Math.max(0, ...view.rows.map((r) => r.delta?.pairs ?? 0))
+  return most > view.run.rounds
+    ? ` (up to ${most} pairs per target with the confirmation batch)`
+    : ''
 }
 
 function rowsOf(t: TargetResult): MetricRowView[] {
@@ -226,9 +241,11 @@ export function buildView(doc: ResultsDocument): ReportView {
         : [],
     ),
     watched: doc.targets.flatMap((t) => (t.watch ?? []).map((w) => watchItem(t.name, w))),
-    packages: doc.targets.flatMap((t) =>
-      t.delta && t.packages?.length ? [{ target: t.name, rows: t.packages }] : [],
-    ),
+    packages: doc.targets.flatMap((t) => {
+      // Files without `notable` (none were written) show every changed row.
+      const rows = (t.packages ?? []).filter((r) => r.own || (r.notable ?? r.delta_ms !== 0))
+      return t.delta && rows.length ? [{ target: t.name, rows }] : []
+    }),
     lazy: doc.targets.flatMap(lazyOf),
     errors: doc.targets.flatMap((t) => (t.error ? [{ target: t.name, error: t.error }] : [])),
     selfTime: doc.targets.flatMap((t) =>
