@@ -8,9 +8,12 @@ export interface Outcome {
   confirmation: boolean | null
   pct: number | null
   pairs: number
+  /** The fewest pairs with which the test could reject at the run's alpha (absent in older runs). */
+  neededPairs?: number
   durationS: number
   sampleS: number
   baseMedianMs: number | null
+  /** 'skipped' when the run was made without the baselines. */
   sequential: string
   sequentialPct: number
   mean10: string

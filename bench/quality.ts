@@ -5,10 +5,13 @@
 //   npm run bench:quality -- [--python PATH] [--aa 50] [--power 20]
 //                            [--effects 2,5,10,20] [--sizes 20,150] [--out bench/RESULTS.md]
 //                            [--readme README.md] [--fresh] [--render]
+//                            [--name quality] [--baselines yes|no]
 //
-// It writes RESULTS.md, RESULTS.json, quality.svg beside --out, and the
-// README's summary between its bench:quality markers. --render writes them
-// again from RESULTS.json, running nothing.
+// It writes RESULTS.md, RESULTS.json, <name>.svg beside --out, and the
+// README's summary between its bench:<name> markers. --render writes them
+// again from RESULTS.json, running nothing. `npm run bench:slow` is this on
+// imports of ~1 s and ~2 s, without the naive baselines (at 2 s an import,
+// their 60 runs per compare would double the run for figures already known).
 //
 // A run takes hours, so every finished compare is appended to a checkpoint
 // beside --out; a run started again with the same arguments resumes from it
@@ -26,6 +29,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { pairsToReject } from '../src/analysis/paired-compare.js'
 import { seededRandom, shuffled } from '../src/analysis/random.js'
 import { compare } from '../src/commands/compare.js'
 import { cliName } from '../src/config/requests.js'
@@ -51,8 +55,13 @@ const { values } = parseArgs({
     readme: { type: 'string', default: 'README.md' },
     fresh: { type: 'boolean', default: false },
     render: { type: 'boolean', default: false },
+    name: { type: 'string', default: 'quality' },
+    baselines: { type: 'string', default: 'yes' },
   },
 })
+if (!['yes', 'no'].includes(values.baselines!))
+  throw new Error(`--baselines: ${values.baselines} is not one of yes, no`)
+const withBaselines = values.baselines === 'yes'
 const numbers = (text: string) => text.split(',').map(Number)
 // The gate's two thresholds, when given: passed to every compare and reported.
 const gate = {
@@ -77,6 +86,7 @@ const settings = {
   out: values.out,
   threshold: values.threshold,
   'min-delta': values['min-delta'],
+  baselines: values.baselines,
 }
 const header = JSON.stringify({ settings, python })
 const saved =
@@ -97,7 +107,11 @@ const savedHeader = saved[0] ? (JSON.parse(saved[0]) as { run: unknown; rate: nu
 const resumed = savedHeader !== null && JSON.stringify(savedHeader.run) === header
 const outcomes: Outcome[] = resumed ? saved.slice(1).map((line) => JSON.parse(line) as Outcome) : []
 const runInfo = (outcomes: Outcome[], rate: number): RunInfo => ({
-  command: `npm run bench:quality -- ${process.argv.slice(2).join(' ')}`
+  // bench:slow passes its presets as arguments: the full command reproduces it.
+  command: (values.name === 'quality'
+    ? `npm run bench:quality -- ${process.argv.slice(2).join(' ')}`
+    : `npx tsx bench/quality.ts ${process.argv.slice(2).join(' ')}`
+  )
     .replace(' --render', '')
     .trim(),
   thresholdPct: gate.thresholdPct ?? DEFAULTS.thresholdPct,
@@ -116,7 +130,7 @@ if (values.render) {
   const file: ResultsFile = resumed
     ? { run: runInfo(outcomes, savedHeader!.rate), outcomes }
     : (JSON.parse(readFileSync(json, 'utf8')) as ResultsFile)
-  await writeResults(values.out!, file, values.readme!)
+  await writeResults(values.out!, file, values.readme!, values.name!)
   console.error(`written from ${resumed ? checkpoint : json}: ${values.out}, ${values.readme}`)
   process.exit(0)
 }
@@ -144,6 +158,30 @@ const fixtures = new Map<string, Fixture>()
 const key = (size: number, effect: number) => `${size}:${effect}`
 for (const size of sizes)
   for (const effect of [0, ...effects]) fixtures.set(key(size, effect), fixture(rate, size, effect))
+
+/** The two naive scripts on the same fixture, from worktrees of its two commits. */
+async function baselines(f: Fixture) {
+  const side = (dir: string) => ({
+    python,
+    probe,
+    env: childEnv(process.env, { PYTHONPATH: dir }),
+  })
+  const baseDir = join(scratch, 'naive-base')
+  const headDir = join(scratch, 'naive-head')
+  for (const [dir, sha] of [
+    [baseDir, f.base],
+    [headDir, f.head],
+  ] as const) {
+    rmSync(dir, { recursive: true, force: true })
+    execFileSync('git', ['-C', f.repo, 'worktree', 'add', '--detach', '--quiet', dir, sha])
+  }
+  const sequential = await sequentialBlocks(side(baseDir), side(headDir), 'benchpkg', scratch)
+  const mean10 = await meanOfTen(side(baseDir), side(headDir), 'benchpkg', scratch)
+  for (const dir of [baseDir, headDir]) {
+    execFileSync('git', ['-C', f.repo, 'worktree', 'remove', '--force', dir])
+  }
+  return { sequential, mean10 }
+}
 
 try {
   const started = Date.now()
@@ -181,25 +219,12 @@ try {
       ...(t.base?.wall_samples_ms ?? []),
       ...(t.head?.wall_samples_ms ?? []),
     ].reduce((a, b) => a + b, 0)
-    const side = (dir: string) => ({
-      python,
-      probe,
-      env: childEnv(process.env, { PYTHONPATH: dir }),
-    })
-    const baseDir = join(scratch, 'naive-base')
-    const headDir = join(scratch, 'naive-head')
-    for (const [dir, sha] of [
-      [baseDir, f.base],
-      [headDir, f.head],
-    ] as const) {
-      rmSync(dir, { recursive: true, force: true })
-      execFileSync('git', ['-C', f.repo, 'worktree', 'add', '--detach', '--quiet', dir, sha])
-    }
-    const sequential = await sequentialBlocks(side(baseDir), side(headDir), 'benchpkg', scratch)
-    const mean10 = await meanOfTen(side(baseDir), side(headDir), 'benchpkg', scratch)
-    for (const dir of [baseDir, headDir]) {
-      execFileSync('git', ['-C', f.repo, 'worktree', 'remove', '--force', dir])
-    }
+    const naive = withBaselines
+      ? await baselines(f)
+      : {
+          sequential: { flagged: 'skipped', pct: 0 },
+          mean10: { flagged: 'skipped', pct: 0 },
+        }
     const outcome: Outcome = {
       ...job,
       verdict: t.verdict,
@@ -209,24 +234,30 @@ try {
       durationS: doc.duration_s,
       sampleS: sampleMs / 1000,
       baseMedianMs: t.base?.median_ms ?? null,
-      sequential: sequential.flagged,
-      sequentialPct: sequential.pct,
-      mean10: mean10.flagged,
-      mean10Pct: mean10.pct,
+      neededPairs: pairsToReject(doc.settings.alpha),
+      sequential: naive.sequential.flagged,
+      sequentialPct: naive.sequential.pct,
+      mean10: naive.mean10.flagged,
+      mean10Pct: naive.mean10.pct,
       jobS: (Date.now() - jobStarted) / 1000,
     }
     outcomes.push(outcome)
     appendFileSync(checkpoint, `${JSON.stringify(outcome)}\n`)
     const eta = ((Date.now() - started) / (n + 1 - done)) * (jobs.length - n - 1)
     console.error(
-      `${n + 1}/${jobs.length} ${job.size} ms +${job.effect}%: importgate ${t.verdict} ${t.delta?.pct.toFixed(1)}% in ${doc.duration_s.toFixed(1)} s (${t.delta?.pairs} pairs); sequential ${sequential.flagged}; mean-of-10 ${mean10.flagged} · ${Math.round(eta / 60000)} min left`,
+      `${n + 1}/${jobs.length} ${job.size} ms +${job.effect}%: importgate ${t.verdict} ${t.delta?.pct.toFixed(1)}% in ${doc.duration_s.toFixed(1)} s (${t.delta?.pairs} pairs); sequential ${naive.sequential.flagged}; mean-of-10 ${naive.mean10.flagged} · ${Math.round(eta / 60000)} min left`,
     )
   }
 
   if (outcomes.length < jobs.length) {
     process.exitCode = 130
   } else {
-    await writeResults(values.out!, { run: runInfo(outcomes, rate), outcomes }, values.readme!)
+    await writeResults(
+      values.out!,
+      { run: runInfo(outcomes, rate), outcomes },
+      values.readme!,
+      values.name!,
+    )
     rmSync(checkpoint)
     console.error(`written: ${values.out}`)
   }

@@ -1,7 +1,8 @@
 // bench/RESULTS.md, RESULTS.json and the plot, from the outcomes of a quality
-// run; and the README's summary of them, between its bench:quality markers.
+// run; and the README's summary of them, between its bench:<name> markers.
+// Runs without the naive baselines leave their columns out.
 import { readFileSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { format, resolveConfig } from 'prettier'
 import { DEFAULTS } from '../src/config/settings.js'
 import {
@@ -26,8 +27,18 @@ const shareWithInterval = (k: number, n: number) => {
   const [lo, hi] = rateInterval(k, n)
   return `${k}/${n} (${percent(k / n)}; 95% CI ${percent(lo)}–${percent(hi)})`
 }
-const isAlarm = (v: string) => v !== 'pass'
+// An inconclusive verdict is neither an alarm nor a pass: it is counted apart.
+const isAlarm = (v: string) => v === 'regression' || v === 'improvement'
 const isHit = (v: string) => v === 'regression'
+const isInconclusive = (v: string) => v === 'inconclusive'
+/** The failure this product must never have: a pass resting on fewer pairs than its test needs. */
+const unearnedPasses = (os: Outcome[]) =>
+  os.filter((o) => o.verdict === 'pass' && o.neededPairs !== undefined && o.pairs < o.neededPairs)
+    .length
+const hasBaselines = (os: Outcome[]) => os.some((o) => o.sequential !== 'skipped')
+/** The baseline columns' cells, or none for a run without them. */
+const baselineCells = (os: Outcome[], cells: () => string[]) => (hasBaselines(os) ? cells() : [])
+const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`
 const notConfirmed = (os: Outcome[]) => os.filter((o) => o.confirmation === false).length
 const seconds = (xs: number[]) => `${median(xs).toFixed(1)} s (${Math.max(...xs).toFixed(0)} s)`
 
@@ -45,26 +56,48 @@ function settingsLine(run: RunInfo): string {
   return `importgate ran with threshold ${run.thresholdPct}% and min-delta ${run.minDeltaMs} ms, otherwise its default settings (alpha ${d.alpha}, ${d.minPairs} to ${d.maxPairs} pairs, ${d.maxTimeMs / 1000} s, a confirming batch of at least ${2 * d.minPairs} pairs), and \`--install none\`.`
 }
 
-function resultsMarkdown(outcomes: Outcome[], run: RunInfo): string {
+function resultsMarkdown(outcomes: Outcome[], run: RunInfo, name: string): string {
   const sizes = sizesOf(outcomes)
   const lines = [
-    '# importgate: measurement quality',
+    `# importgate: measurement quality${name === 'quality' ? '' : ` (${name})`}`,
     '',
     ...interim(outcomes, run),
     `Written by \`${run.command}\` (${run.totalMin.toFixed(0)} min). Machine: ${run.cores} cores (${run.cpu}), Python ${run.python}.`,
     settingsLine(run),
     `Fixtures: a package whose import does calibrated CPU work (${Math.round(run.rate)} loop iterations per ms here); head does the stated percentage more. A/A pairs differ only in a comment.`,
-    'Baselines on the same fixtures, in the same run: _sequential blocks_ (20 base runs, then 20 head runs, medians, flag beyond ±5%) and _mean of 10_ (10 runs per side, means, ±5%), as simple cold-start scripts do.',
+    hasBaselines(outcomes)
+      ? 'Baselines on the same fixtures, in the same run: _sequential blocks_ (20 base runs, then 20 head runs, medians, flag beyond ±5%) and _mean of 10_ (10 runs per side, means, ±5%), as simple cold-start scripts do.'
+      : 'This run left out the naive baselines (see the small-import results for how they fare).',
     'Every (scenario, repetition) ran in one shuffled order, so slow drift of the machine favours no scenario. Rates carry exact (Clopper-Pearson) 95% intervals where the count is the claim.',
     '',
     '## False alarms (A/A: the same code on both sides)',
     '',
-    '| import | runs | importgate | time to verdict, median (slowest) | flagged by the first batch, not confirmed | sequential blocks | mean of 10 |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    'A false alarm is a regression or an improvement; an inconclusive verdict is counted apart, as is a pass on fewer pairs than the test needs to reject (which must never happen).',
+    '',
+    row([
+      'import',
+      'runs',
+      'importgate',
+      'inconclusive',
+      'pass on too few pairs',
+      'time to verdict, median (slowest)',
+      'flagged by the first batch, not confirmed',
+      ...baselineCells(outcomes, () => ['sequential blocks', 'mean of 10']),
+    ]),
+    row(['---', ...Array<string>(6 + (hasBaselines(outcomes) ? 2 : 0)).fill('---:')]),
   ]
   const aaRow = (label: string, os: Outcome[]) => {
     const alarms = (m: Method) => share(countBy(os, m, isAlarm), os.length)
-    return `| ${label} | ${os.length} | ${shareWithInterval(countBy(os, 'importgate', isAlarm), os.length)} | ${seconds(os.map((o) => o.durationS))} | ${notConfirmed(os)} | ${alarms('sequential')} | ${alarms('mean10')} |`
+    return row([
+      label,
+      os.length,
+      shareWithInterval(countBy(os, 'importgate', isAlarm), os.length),
+      share(countBy(os, 'importgate', isInconclusive), os.length),
+      unearnedPasses(os),
+      seconds(os.map((o) => o.durationS)),
+      notConfirmed(os),
+      ...baselineCells(outcomes, () => [alarms('sequential'), alarms('mean10')]),
+    ])
   }
   for (const size of sizes) lines.push(aaRow(`~${size} ms`, scenario(outcomes, size, 0)))
   lines.push(
@@ -77,21 +110,43 @@ function resultsMarkdown(outcomes: Outcome[], run: RunInfo): string {
     '',
     '## Detection (injected slowdowns)',
     '',
-    '| import | slowdown | runs | importgate | time to verdict, median (slowest) | median pairs | flagged, then not confirmed | sequential blocks | mean of 10 |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    row([
+      'import',
+      'slowdown',
+      'runs',
+      'importgate',
+      'inconclusive',
+      'pass on too few pairs',
+      'time to verdict, median (slowest)',
+      'median pairs',
+      'flagged, then not confirmed',
+      ...baselineCells(outcomes, () => ['sequential blocks', 'mean of 10']),
+    ]),
+    row(['---', ...Array<string>(8 + (hasBaselines(outcomes) ? 2 : 0)).fill('---:')]),
   )
   for (const size of sizes) {
     for (const e of effectsOf(outcomes)) {
       const os = scenario(outcomes, size, e)
       const hit = (m: Method) => share(countBy(os, m, isHit), os.length)
       lines.push(
-        `| ~${size} ms | +${e}% | ${os.length} | ${shareWithInterval(countBy(os, 'importgate', isHit), os.length)} | ${seconds(os.map((o) => o.durationS))} | ${median(os.map((o) => o.pairs))} | ${notConfirmed(os)} | ${hit('sequential')} | ${hit('mean10')} |`,
+        row([
+          `~${size} ms`,
+          `+${e}%`,
+          os.length,
+          shareWithInterval(countBy(os, 'importgate', isHit), os.length),
+          share(countBy(os, 'importgate', isInconclusive), os.length),
+          unearnedPasses(os),
+          seconds(os.map((o) => o.durationS)),
+          median(os.map((o) => o.pairs)),
+          notConfirmed(os),
+          ...baselineCells(outcomes, () => [hit('sequential'), hit('mean10')]),
+        ]),
       )
     }
   }
   lines.push(
     '',
-    '![Share flagged as a regression against injected slowdown; 0 is the A/A runs](quality.svg)',
+    `![Share flagged as a regression against injected slowdown; 0 is the A/A runs](${name}.svg)`,
     '',
     '## Overhead',
     '',
@@ -102,9 +157,10 @@ function resultsMarkdown(outcomes: Outcome[], run: RunInfo): string {
 }
 
 /** The README's summary: the figures a user can expect, and how to reproduce them. */
-export function readmeSection(outcomes: Outcome[], run: RunInfo): string {
+export function readmeSection(outcomes: Outcome[], run: RunInfo, resultsFile: string): string {
   const sizes = sizesOf(outcomes)
   const aa = outcomes.filter((o) => o.effect === 0)
+  const baselines = hasBaselines(outcomes)
   const bySize = (e: number, m: Method) =>
     sizes.map((s) => {
       const os = scenario(outcomes, s, e)
@@ -112,17 +168,27 @@ export function readmeSection(outcomes: Outcome[], run: RunInfo): string {
     })
   const alarms = (m: Method) => `${countBy(aa, m, isAlarm)} of ${aa.length}`
   const sizeLabel = sizes.map((s) => `~${s} ms`).join(' / ')
+  const head = ['', 'importgate']
+  if (baselines) head.push('sequential blocks (20+20, medians, ±5%)', 'mean of 10 (±5%)')
   const lines = [
     ...interim(outcomes, run),
     `On this project's ${run.cores}-core machine, Python ${run.python}, with **default settings**, in ${outcomes.length} compares (${run.totalMin.toFixed(0)} min):`,
     '',
-    `| | importgate | sequential blocks (20+20, medians, ±5%) | mean of 10 (±5%) |`,
-    '| --- | ---: | ---: | ---: |',
-    `| false alarms, A/A | ${alarms('importgate')} | ${alarms('sequential')} | ${alarms('mean10')} |`,
+    row(head),
+    row(['---', ...Array<string>(head.length - 1).fill('---:')]),
+    row([
+      'false alarms, A/A',
+      alarms('importgate'),
+      ...(baselines ? [alarms('sequential'), alarms('mean10')] : []),
+    ]),
   ]
   for (const e of effectsOf(outcomes)) {
     lines.push(
-      `| +${e}% caught, ${sizeLabel} | ${bySize(e, 'importgate').join(', ')} | ${bySize(e, 'sequential').join(', ')} | ${bySize(e, 'mean10').join(', ')} |`,
+      row([
+        `+${e}% caught, ${sizeLabel}`,
+        bySize(e, 'importgate').join(', '),
+        ...(baselines ? [bySize(e, 'sequential').join(', '), bySize(e, 'mean10').join(', ')] : []),
+      ]),
     )
   }
   const [, aaHigh] = rateInterval(countBy(aa, 'importgate', isAlarm), aa.length)
@@ -130,18 +196,26 @@ export function readmeSection(outcomes: Outcome[], run: RunInfo): string {
     const per = sizes.map((s) => {
       const os = scenario(outcomes, s, e)
       const times = os.map((o) => o.durationS)
-      return `${percent(countBy(os, 'importgate', isHit) / os.length)} at ~${s} ms (median ${median(times).toFixed(0)} s, slowest ${Math.max(...times).toFixed(0)} s)`
+      const inconclusive = countBy(os, 'importgate', isInconclusive)
+      return `${percent(countBy(os, 'importgate', isHit) / os.length)} at ~${s} ms (median ${median(times).toFixed(0)} s, slowest ${Math.max(...times).toFixed(0)} s${inconclusive ? `; ${inconclusive} inconclusive` : ''})`
     })
     return `- a **${e}%** slowdown is caught in ${per.join(', ')};`
   })
+  const aaInconclusive = countBy(aa, 'importgate', isInconclusive)
+  const unearned = unearnedPasses(outcomes)
   lines.push(
     '',
     `So, on a ${run.cores}-core runner:`,
     '',
     ...expect,
-    `- an unchanged import fails the check in ${alarms('importgate')} pull requests (the true rate is below ${percent(aaHigh)} with 95% confidence); the naive scripts fail ${alarms('sequential')} and ${alarms('mean10')}.`,
+    `- an unchanged import fails the check in ${alarms('importgate')} pull requests (the true rate is below ${percent(aaHigh)} with 95% confidence)` +
+      (aaInconclusive ? `, and ${aaInconclusive} more were inconclusive` : '') +
+      (baselines
+        ? `; the naive scripts fail ${alarms('sequential')} and ${alarms('mean10')}.`
+        : '.'),
+    `- ${unearned === 0 ? 'no' : unearned} compare${unearned === 1 ? '' : 's'} passed on fewer pairs than the test needs to reject.`,
     '',
-    `Details, per import size, with intervals and the plot: [\`bench/RESULTS.md\`](bench/RESULTS.md). Reproduce (${run.totalMin.toFixed(0)} min here; an interrupted run resumes):`,
+    `Details, per import size, with intervals and the plot: [\`bench/${resultsFile}\`](bench/${resultsFile}). Reproduce (${run.totalMin.toFixed(0)} min here; an interrupted run resumes):`,
     '',
     '```sh',
     run.command,
@@ -150,15 +224,18 @@ export function readmeSection(outcomes: Outcome[], run: RunInfo): string {
   return lines.join('\n')
 }
 
-const START = '<!-- bench:quality:start: written by npm run bench:quality -->'
-const END = '<!-- bench:quality:end -->'
+const markers = (name: string) => ({
+  start: `<!-- bench:${name}:start: written by npm run bench:${name} -->`,
+  end: `<!-- bench:${name}:end -->`,
+})
 
 /** Replaces what lies between the README's markers; the text around them is written by hand. */
-export function replaceSection(readme: string, section: string): string {
-  const from = readme.indexOf(START)
-  const to = readme.indexOf(END)
-  if (from < 0 || to < from) throw new Error(`README.md: no "${START}" … "${END}" block to replace`)
-  return `${readme.slice(0, from + START.length)}\n\n${section}\n\n${readme.slice(to)}`
+export function replaceSection(readme: string, section: string, name = 'quality'): string {
+  const { start, end } = markers(name)
+  const from = readme.indexOf(start)
+  const to = readme.indexOf(end)
+  if (from < 0 || to < from) throw new Error(`README.md: no "${start}" … "${end}" block to replace`)
+  return `${readme.slice(0, from + start.length)}\n\n${section}\n\n${readme.slice(to)}`
 }
 
 async function pretty(path: string, text: string): Promise<string> {
@@ -166,15 +243,24 @@ async function pretty(path: string, text: string): Promise<string> {
   return format(text, { ...options, filepath: path })
 }
 
-export async function writeResults(path: string, file: ResultsFile, readmePath: string) {
+export async function writeResults(
+  path: string,
+  file: ResultsFile,
+  readmePath: string,
+  name = 'quality',
+) {
   const { outcomes, run } = file
-  writeFileSync(path, await pretty(path, resultsMarkdown(outcomes, run)))
+  writeFileSync(path, await pretty(path, resultsMarkdown(outcomes, run, name)))
   writeFileSync(
-    join(dirname(path), 'quality.svg'),
+    join(dirname(path), `${name}.svg`),
     plot(outcomes, sizesOf(outcomes), [0, ...effectsOf(outcomes)]),
   )
   const json = path.replace(/\.md$/, '.json')
   writeFileSync(json, await pretty(json, JSON.stringify(file)))
-  const readme = replaceSection(readFileSync(readmePath, 'utf8'), readmeSection(outcomes, run))
+  const readme = replaceSection(
+    readFileSync(readmePath, 'utf8'),
+    readmeSection(outcomes, run, basename(path)),
+    name,
+  )
   writeFileSync(readmePath, await pretty(readmePath, readme))
 }

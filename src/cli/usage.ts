@@ -28,7 +28,7 @@ Common options:
       --sample-timeout SECONDS
                           one import taking longer is killed and reported (60)
       --warmup N          discarded rounds before sampling (3)
-      --profile-runs N    untimed -X importtime runs per target and side (3)
+      --profile-runs N    untimed -X importtime runs per target and side (5)
       --seed N            seed for the run order, to reproduce a run
       --max-modules N     budget on modules loaded by importing any target
       --forbid MODULE     must not be imported by any target; repeatable

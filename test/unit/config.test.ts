@@ -125,7 +125,7 @@ describe('settings', () => {
       maxPairs: 200,
       maxTimeMs: 120_000,
       warmups: 3,
-      profileRuns: 3,
+      profileRuns: 5,
     })
     expect(() => resolve({ minPairs: 50 }, { maxPairs: 10 })).toThrow(
       /max-pairs 10 is less than min-pairs 50/,
