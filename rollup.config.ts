@@ -14,6 +14,7 @@ function copyProbe(): Plugin {
     async writeBundle() {
       await mkdir('dist', { recursive: true })
       await copyFile('src/measure/probe.py', 'dist/probe.py')
+      await copyFile('src/measure/probe_functions.py', 'dist/probe_functions.py')
     },
   }
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { mkdir, rm, writeFile, mkdtemp, readFile } from 'node:fs/promises';
-import { relative, resolve as resolve$1, isAbsolute, join, delimiter, dirname } from 'node:path';
+import { mkdir, rm, writeFile, readFile, mkdtemp } from 'node:fs/promises';
+import { relative, resolve as resolve$1, isAbsolute, join, dirname, delimiter } from 'node:path';
 import { parseArgs } from 'node:util';
 import { existsSync, statSync, readFileSync, accessSync, constants } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -545,6 +545,198 @@ function isBreached(status) {
     return status.time?.ok === false || status.modules?.ok === false;
 }
 
+// Which functions the import now calls more or less often, and through which
+// calls from module code: the reason behind a change at the level a developer
+// fixes it ("`inspect.stack`, 30 → 0 calls, via `mypkg.log.get_logger`, which
+// 30 modules call at import"). Pure.
+//
+// Input: the call graph of one cProfile run of the import per side. Its times
+// are slowed by the profiler, so they show the size of a cause, not a
+// measurement; its call counts are exact, so a change is recognised by them.
+// Calls made by the body of a module only one side loads do not count: they
+// are explained by that module becoming eager or lazy (the module diff). Of a
+// chain of functions whose calls all changed, the outermost is named, since
+// the rest follow from it, with the path of calls that changed up to the
+// module code that makes them.
+/** Nodes by name (same-named functions of one module merged), and who each calls. */
+function graphOf(profile) {
+    const nodes = new Map();
+    for (const node of profile.functions) {
+        const seen = nodes.get(node.name);
+        if (!seen)
+            nodes.set(node.name, { ...node, callers: [...node.callers] });
+        else {
+            seen.calls += node.calls;
+            seen.ms += node.ms;
+            seen.callers.push(...node.callers);
+        }
+    }
+    const callees = new Map();
+    for (const node of nodes.values()) {
+        for (const caller of node.callers) {
+            if (!callees.has(caller.name))
+                callees.set(caller.name, []);
+            callees.get(caller.name).push({ name: node.name, ms: caller.ms });
+        }
+    }
+    return { nodes, callees };
+}
+const top$1 = (name) => name.split('.')[0];
+function diffFunctions(base, head, baseModules, headModules, floorMs, limit = 5) {
+    const graphs = { base: graphOf(base), head: graphOf(head) };
+    const common = (module) => module === null || baseModules.has(module) === headModules.has(module);
+    /** Calls to `name` (and their time), except from the bodies of modules one side loads. */
+    const counted = (graph, name) => {
+        let calls = 0;
+        let ms = 0;
+        for (const caller of graph.nodes.get(name)?.callers ?? []) {
+            const node = graph.nodes.get(caller.name);
+            if (node?.level && !common(node.module))
+                continue;
+            calls += caller.calls;
+            ms += caller.ms;
+        }
+        return { calls, ms };
+    };
+    const names = new Set([...graphs.base.nodes.keys(), ...graphs.head.nodes.keys()]);
+    const changed = new Map();
+    for (const name of names) {
+        const node = graphs.head.nodes.get(name) ?? graphs.base.nodes.get(name);
+        if (node.level)
+            continue;
+        const b = counted(graphs.base, name);
+        const h = counted(graphs.head, name);
+        if (b.calls !== h.calls)
+            changed.set(name, { b, h });
+    }
+    const out = [];
+    for (const [name, { b, h }] of changed) {
+        const deltaMs = h.ms - b.ms;
+        if (Math.abs(deltaMs) < floorMs)
+            continue;
+        const side = h.calls > b.calls ? 'head' : 'base';
+        const graph = graphs[side];
+        const node = graph.nodes.get(name);
+        // The outermost changed function is the cause; the ones it calls follow.
+        if (node.callers.some((c) => changed.has(c.name)))
+            continue;
+        const path = pathToModuleCode(graphs, side, name, common);
+        if (!path)
+            continue;
+        out.push({
+            name,
+            file: node.file,
+            line: node.line,
+            side,
+            baseCalls: b.calls,
+            headCalls: h.calls,
+            deltaMs,
+            via: path.via,
+            calledAs: path.entry,
+            callers: moduleCallers(graphs, path.entry, side),
+            mostlyIn: mostlyIn(graph, name),
+        });
+    }
+    return out
+        .sort((x, y) => Math.abs(y.deltaMs) - Math.abs(x.deltaMs) || x.name.localeCompare(y.name))
+        .slice(0, limit);
+}
+/** Calls along one edge of the call graph on one side. */
+const edgeCalls = (graph, caller, callee) => (graph.nodes.get(callee)?.callers ?? [])
+    .filter((c) => c.name === caller)
+    .reduce((sum, c) => sum + c.calls, 0);
+/**
+ * From a changed function up to the module code that leads to it: along the
+ * callers whose calls to it changed (the heaviest first), until a function
+ * that modules both sides load call from their bodies. Null when the change
+ * leads only to the bodies of modules one side loads (the module diff tells
+ * that story) or to nothing (only the import system called it).
+ */
+function pathToModuleCode(graphs, side, name, common) {
+    const graph = graphs[side];
+    const other = graphs[side === 'base' ? 'head' : 'base'];
+    const via = [];
+    let current = name;
+    const seen = new Set([name]);
+    for (let depth = 0; depth < 12; depth++) {
+        const callers = (graph.nodes.get(current)?.callers ?? []).map((edge) => ({
+            edge,
+            node: graph.nodes.get(edge.name),
+            changed: edgeCalls(graph, edge.name, current) !== edgeCalls(other, edge.name, current),
+        }));
+        const levels = callers.filter((c) => c.node?.level);
+        if (levels.some((c) => c.changed && common(c.node.module)))
+            return { via, entry: current };
+        const next = callers
+            .filter((c) => c.changed && c.node && !c.node.level && !seen.has(c.edge.name))
+            .sort((x, y) => y.edge.ms - x.edge.ms)[0];
+        if (!next) {
+            // No changed call leads further up: the change is inside this function,
+            // which module code calls as before.
+            if (levels.some((c) => common(c.node.module)) && !levels.some((c) => c.changed))
+                return { via, entry: current };
+            return null;
+        }
+        current = next.edge.name;
+        seen.add(current);
+        via.push(current);
+    }
+    return null;
+}
+/** The modules whose code calls `entry` at import, on both sides, the largest change first. */
+function moduleCallers(graphs, entry, side) {
+    const byModule = new Map();
+    for (const s of ['base', 'head']) {
+        const graph = graphs[s];
+        for (const caller of graph.nodes.get(entry)?.callers ?? []) {
+            const node = graph.nodes.get(caller.name);
+            if (!node?.level || node.module === null)
+                continue;
+            const change = byModule.get(node.module) ?? {
+                module: node.module,
+                baseCalls: 0,
+                headCalls: 0,
+                file: null,
+                lines: [],
+                side,
+            };
+            if (s === 'base')
+                change.baseCalls += caller.calls;
+            else
+                change.headCalls += caller.calls;
+            if (s === side || change.file === null) {
+                change.file = node.file;
+                change.side = s;
+            }
+            byModule.set(node.module, change);
+        }
+    }
+    return [...byModule.values()].sort((x, y) => Math.abs(y.headCalls - y.baseCalls) - Math.abs(x.headCalls - x.baseCalls) ||
+        Math.max(y.headCalls, y.baseCalls) - Math.max(x.headCalls, x.baseCalls) ||
+        x.module.localeCompare(y.module));
+}
+function mostlyIn(graph, name) {
+    const total = graph.nodes.get(name)?.ms ?? 0;
+    let current = name;
+    let found = null;
+    const seen = new Set([name]);
+    for (let depth = 0; depth < 12; depth++) {
+        const next = (graph.callees.get(current) ?? [])
+            .filter((c) => !seen.has(c.name))
+            .sort((x, y) => y.ms - x.ms)[0];
+        if (!next || next.ms < 0.6 * total)
+            break;
+        found = graph.nodes.get(next.name) ?? null;
+        current = next.name;
+        seen.add(current);
+        if (top$1(current) !== top$1(name))
+            break;
+    }
+    if (!found)
+        return null;
+    return { name: found.name, file: found.file, line: found.line, ms: found.ms };
+}
+
 function change(name, costs) {
     const cost = costs.get(name);
     return {
@@ -723,6 +915,39 @@ function modulesOf(base, head, floorMs) {
         return null;
     return diffModules({ added: b.added, costs: b.costs }, { added: h.added, costs: h.costs }, 10, floorMs);
 }
+function functionsOf(base, head, floorMs) {
+    const b = base?.profile;
+    const h = head?.profile;
+    if (!b?.functions || !h?.functions)
+        return null;
+    return diffFunctions(b.functions, h.functions, new Set(b.added), new Set(h.added), floorMs);
+}
+/**
+ * Why a pass would not be earned, or null when it is. A pass whose estimate
+ * is past both thresholds but not significant is what a budget too small for
+ * a slow import gives (a real +10% read as "+6%, p = 0.04" after 20 pairs):
+ * inconclusive, with twice the budget suggested, since more pairs would settle it.
+ * Not after a fresh batch that did not confirm a flag: that was decided on more
+ * evidence, not less.
+ */
+function shortfallOf(pairs, needed, metrics, spec, suggestion) {
+    if (pairs < needed)
+        return { reason: 'pairs', pairs, needed, suggestedMaxTimeS: suggestion };
+    const gating = metrics.find((m) => m.gating);
+    const c = gating?.comparison;
+    if (!c || gating.confirmation?.confirmed === false)
+        return null;
+    const leans = c.pct > spec.gate.thresholdPct && c.ms > spec.gate.minDeltaMs;
+    if (!leans || isSettled(c, spec.gate))
+        return null;
+    const doubled = Math.ceil((2 * spec.sampling.maxTimeMs) / 10_000) * 10;
+    return {
+        reason: 'unsettled',
+        pairs,
+        needed,
+        suggestedMaxTimeS: Math.max(doubled, suggestion ?? 0),
+    };
+}
 /** How many pairs (or samples, on one side) the verdict rests on. */
 function pairsTaken(base, head, metrics) {
     const comparison = metrics[0]?.comparison;
@@ -755,9 +980,7 @@ function evaluateTarget(observations, target, spec, suggestion) {
     const pairs = pairsTaken(base ? baseSide : null, headSide, metrics);
     // A significant finding is evidence whatever the count; a pass is not.
     const found = mostSerious(gating);
-    const shortfall = !error && found === 'pass' && pairs < needed
-        ? { pairs, needed, suggestedMaxTimeS: suggestion }
-        : null;
+    const shortfall = error || found !== 'pass' ? null : shortfallOf(pairs, needed, metrics, spec, suggestion);
     const statistical = error ? 'error' : shortfall ? 'inconclusive' : found;
     const headProfile = head?.profile;
     const forbidden = headProfile?.runs
@@ -780,6 +1003,7 @@ function evaluateTarget(observations, target, spec, suggestion) {
         packages: base?.profile?.runs && head?.profile?.runs
             ? rollUpByPackage(target.name, base.profile.costs, head.profile.costs)
             : null,
+        functions: functionsOf(base, head, spec.gate.minDeltaMs),
         forbidden,
         budget,
         watched: watchModules(spec.watch, base?.profile, head?.profile),
@@ -2481,6 +2705,10 @@ function probePath() {
     }
     return path;
 }
+/** probe_functions.py, beside probe.py: the functions mode loads it by path after the import. */
+function functionsHelperPath() {
+    return join(dirname(probePath()), 'probe_functions.py');
+}
 const COMPILE = 'import py_compile, sys; py_compile.compile(sys.argv[1], cfile=sys.argv[2], doraise=True)';
 /**
  * The probe compiled by `python` into `dir`, ready to run as a script. A
@@ -2891,6 +3119,11 @@ async function withWorktrees(repo, wanted, options, body) {
             await removeWorktree(repo, tree.path);
     }
 }
+/** The files a worktree's commit tracks, repository-relative (for linking lines). */
+async function trackedFiles(tree, options) {
+    const listing = await git(['ls-files', '-z'], tree, options);
+    return listing.split('\0').filter(Boolean);
+}
 
 // Per-side steps of a comparison: installing both at once, and saving their logs.
 /** Installs both sides at once; when one fails the other is stopped, and the first error is thrown. */
@@ -2948,7 +3181,11 @@ const DEFAULTS = {
     maxPairs: 200,
     maxTimeMs: 120_000,
     sampleTimeoutMs: 60_000,
-    profileRuns: 3,
+    // Five, not three: own-time changes are listed only where they exceed the
+    // runs' spread, and three runs give a crude spread. -X importtime itself
+    // adds 3-9% to an import (sympy +3%, rich.console +9% here), more with
+    // more modules, so the timed samples cannot double as profile runs.
+    profileRuns: 5,
     metrics: [PRIMARY_METRIC],
 };
 /** Merges sources (earlier wins) over the defaults and checks what spans several settings. */
@@ -3218,7 +3455,8 @@ function packageModules(target, modules) {
 
 // Untimed profile runs: the import under -X importtime, for attribution
 // (which module's own time, through which chain) and the set of modules it
-// loads. -X importtime slows the import, so these never feed the timings.
+// loads; then one run under the C profiler, for which functions import-time
+// code called. Both slow the import, so they never feed the timings.
 const emptyProfile = () => ({
     runs: 0,
     added: [],
@@ -3280,7 +3518,48 @@ async function runProfiles(plan, states, deps, budget) {
     }
     for (const [arm, list] of trees)
         states.of(arm).profile.costs = moduleCosts(list);
+    if (!outOfTime && done > 0) {
+        // cProfile slows Python code about twice: budget two profile runs for one.
+        const functions = await runFunctionProfiles(plan, states, deps, { ...budget, slowest });
+        outOfTime = functions.outOfTime;
+        done += functions.done;
+    }
     return { done, outOfTime };
+}
+/** One functions-mode run per live arm that has a profile, when it fits the deadline. */
+async function runFunctionProfiles(plan, states, deps, budget) {
+    let done = 0;
+    for (const arm of shuffled(states.live(), plan.random)) {
+        if (plan.signal?.aborted)
+            break;
+        const profile = states.of(arm).profile;
+        if (profile.failure || profile.runs === 0)
+            continue;
+        if (deps.now() + 2 * budget.slowest + budget.keepMs > plan.deadline)
+            return { done, outOfTime: true };
+        const run = await deps.runProbe(probeRequest(arm, 'functions', plan));
+        done++;
+        // A failed functions run costs only the function-level explanation.
+        profile.functions = run.report?.functions ? functionProfile(run.report.functions) : null;
+    }
+    return { done, outOfTime: false };
+}
+/** The probe's call graph, callers by name rather than by index. */
+function functionProfile(report) {
+    const names = report.functions.map((f) => f.name);
+    return {
+        functions: report.functions.map((f) => ({
+            name: f.name,
+            module: f.module,
+            file: f.file,
+            line: f.line,
+            level: f.level,
+            calls: f.calls,
+            ms: f.ms,
+            callers: f.callers.flatMap(([index, calls, ms]) => names[index] === undefined ? [] : [{ name: names[index], calls, ms }]),
+        })),
+        files: report.files,
+    };
 }
 
 // Interleaved rounds of timed samples. Each round runs every live arm once, in
@@ -3288,7 +3567,9 @@ async function runProfiles(plan, states, deps, budget) {
 // thermal throttling, a cache going cold) lands on all arms alike, and a pair
 // (base and head of one target in one round) shares whatever the machine was
 // doing then.
-async function runRounds(spec, plan, states, deps) {
+async function runRounds(spec, plan, states, deps, 
+/** Rounds of this batch already run, for the progress events of a batch run on. */
+before = 0) {
     const roundMs = [];
     let rounds = 0;
     while (rounds < spec.maxRounds && !plan.signal?.aborted) {
@@ -3297,11 +3578,11 @@ async function runRounds(spec, plan, states, deps) {
             break;
         const expected = roundMs.length ? Math.max(...roundMs) : 0;
         if (deps.now() + expected > spec.deadline) {
-            return { rounds, truncated: rounds < spec.minRounds };
+            return { rounds, truncated: rounds < spec.minRounds, outOfTime: true };
         }
         const started = deps.now();
         rounds++;
-        deps.onEvent?.({ phase: 'sample', round: rounds, batch: spec.batch });
+        deps.onEvent?.({ phase: 'sample', round: before + rounds, batch: spec.batch });
         for (const arm of shuffled(live, plan.random)) {
             if (plan.signal?.aborted)
                 break;
@@ -3318,7 +3599,7 @@ async function runRounds(spec, plan, states, deps) {
         if (rounds >= spec.minRounds && spec.stopping?.(states.observations()))
             break;
     }
-    return { rounds, truncated: false };
+    return { rounds, truncated: false, outOfTime: false };
 }
 function noReport() {
     return { kind: 'NoReport', message: 'the probe did not report', traceback: [] };
@@ -3397,22 +3678,42 @@ async function runPlan(plan, deps) {
         stopping: plan.stopping,
         batch: 'first',
     }, plan, states, deps);
-    const confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations());
+    let rounds = first.rounds;
+    let confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations());
+    if (!confirm && first.outOfTime && reserve > 0 && !plan.signal?.aborted) {
+        // Nothing to confirm, and the first batch ran out of its share: the time
+        // kept for a confirmation buys more pairs instead of going unused (on a
+        // slow import that is the difference between a verdict and a guess).
+        const more = await runRounds({
+            arms: plan.arms,
+            minRounds: 0,
+            maxRounds: plan.sampling.maxPairs - rounds,
+            deadline: plan.deadline,
+            into: (arm) => states.of(arm).samples,
+            stopping: plan.stopping,
+            batch: 'first',
+        }, plan, states, deps, rounds);
+        rounds += more.rounds;
+        // A change flagged only now gets what time is left, usually none: a
+        // regression is then reported unconfirmed, an improvement not claimed.
+        confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations());
+    }
     if (confirm) {
-        deps.onEvent?.({ phase: 'confirm', groups: confirm.groups, pairs: confirm.pairs });
-        const arms = states.live(plan.arms.filter((arm) => confirm.groups.includes(groupId(arm.key))));
+        const { groups, pairs } = confirm;
+        deps.onEvent?.({ phase: 'confirm', groups, pairs });
+        const arms = states.live(plan.arms.filter((arm) => groups.includes(groupId(arm.key))));
         for (const arm of arms)
             states.of(arm).confirmation = [];
         await runRounds({
             arms,
-            minRounds: confirm.pairs,
-            maxRounds: confirm.pairs,
+            minRounds: pairs,
+            maxRounds: pairs,
             deadline: plan.deadline,
             into: (arm) => states.of(arm).confirmation,
             batch: 'confirm',
         }, plan, states, deps);
     }
-    return { arms: states.observations(), rounds: first.rounds, truncated: first.truncated };
+    return { arms: states.observations(), rounds, truncated: first.truncated };
 }
 
 /** The settings as the results document records them. */
@@ -3517,6 +3818,31 @@ function metricJson(t, m) {
         delta: deltaJson(m),
     };
 }
+function functionChangeJson(c) {
+    return {
+        name: c.name,
+        source: { path: c.file, line: c.file ? c.line : null },
+        side: c.side,
+        base_calls: c.baseCalls,
+        head_calls: c.headCalls,
+        profiled_delta_ms: ms(c.deltaMs),
+        via: c.via,
+        called_as: c.calledAs,
+        mostly_in: c.mostlyIn && {
+            name: c.mostlyIn.name,
+            source: { path: c.mostlyIn.file, line: c.mostlyIn.file ? c.mostlyIn.line : null },
+            profiled_ms: ms(c.mostlyIn.ms),
+        },
+        callers: c.callers.map((caller) => ({
+            module: caller.module,
+            side: caller.side,
+            path: caller.file,
+            lines: caller.file ? caller.lines : [],
+            base_calls: caller.baseCalls,
+            head_calls: caller.headCalls,
+        })),
+    };
+}
 function targetResult(t) {
     const primary = t.metrics[0];
     const result = {
@@ -3577,8 +3903,11 @@ function targetResult(t) {
         };
         result.watch = t.watched.map((w) => ({ name: w.name, base: side(w.base), head: side(w.head) }));
     }
+    if (t.functions)
+        result.function_changes = t.functions.map(functionChangeJson);
     if (t.shortfall) {
         result.inconclusive = {
+            reason: t.shortfall.reason === 'pairs' ? 'too-few-pairs' : 'unsettled',
             pairs: t.shortfall.pairs,
             needed_pairs: t.shortfall.needed,
             suggested_max_time_s: t.shortfall.suggestedMaxTimeS,
@@ -3592,7 +3921,8 @@ function targetResult(t) {
 /** The interpreter's argument list for a probe run; exported for tests. */
 function probeArgs(mode, target, probe = probePath()) {
     const flags = mode === 'profile' ? ['-X', 'importtime'] : [];
-    return [...flags, probe, mode, String(REPORT_FD), target];
+    const helper = mode === 'functions' ? [functionsHelperPath()] : [];
+    return [...flags, probe, mode, String(REPORT_FD), target, ...helper];
 }
 function lastLines(text, count) {
     return text.trimEnd().split(/\r?\n/).slice(-20).join('\n');
@@ -3825,6 +4155,123 @@ function compareSettings(given, base, head, seed, name) {
     return { ...resolved, targets, newTargets, changes };
 }
 
+// From a file the measured interpreter ran to its path in the repository, so a
+// report can link the line: the worktree itself for an editable or in-place
+// import, else the tracked file whose path ends the same way (an installed copy
+// in site-packages of `src/mypkg/log.py` is `.../site-packages/mypkg/log.py`).
+// Files outside the repository (the standard library, dependencies) get null:
+// there is nothing in the pull request to link to, and an absolute path on the
+// runner means nothing to a reviewer. Pure.
+const parts = (path) => path.split('/').filter(Boolean);
+/** Whether `tail`'s components are the last components of `path`'s. */
+function endsWith(path, tail) {
+    if (tail.length > path.length)
+        return false;
+    return tail.every((part, i) => path[path.length - tail.length + i] === part);
+}
+/**
+ * The repository-relative path of `file`, given the worktree `root` it was
+ * checked out to and the files the commit tracks; null when it is not one of
+ * them or could be several.
+ */
+function sourcePath(file, root, tracked) {
+    if (!file || !file.endsWith('.py'))
+        return null;
+    const prefix = root.endsWith('/') ? root : `${root}/`;
+    if (file.startsWith(prefix)) {
+        const relative = file.slice(prefix.length);
+        return tracked.includes(relative) ? relative : null;
+    }
+    // An installed copy: the tracked file that shares the longest tail with it,
+    // at least its package folder and name (a lone `util.py` could be anyone's).
+    const path = parts(file);
+    let best = null;
+    let bestLength = 0;
+    let tie = false;
+    for (const candidate of tracked) {
+        const own = parts(candidate);
+        for (let skip = 0; skip < own.length; skip++) {
+            const tail = own.slice(skip);
+            if (tail.length < Math.min(2, own.length) || !endsWith(path, tail))
+                continue;
+            if (tail.length > bestLength) {
+                best = candidate;
+                bestLength = tail.length;
+                tie = false;
+            }
+            else if (tail.length === bestLength && candidate !== best) {
+                tie = true;
+            }
+            break;
+        }
+    }
+    return tie ? null : best;
+}
+/** The function changes with every file as a repository path (or null), each from its side. */
+function locateFunctions(changes, locate) {
+    return changes.map((change) => ({
+        ...change,
+        file: locate(change.file, change.side),
+        mostlyIn: change.mostlyIn && {
+            ...change.mostlyIn,
+            file: locate(change.mostlyIn.file, change.side),
+        },
+        callers: change.callers.map((caller) => ({
+            ...caller,
+            file: locate(caller.file, caller.side),
+        })),
+    }));
+}
+/**
+ * The lines of a module's source that call `name` (by its last part, as code
+ * calls an imported function) or apply it as a decorator, at most `limit`. A
+ * textual match: good enough to point at the call, not a parse.
+ */
+function callLines(source, name, limit = 3) {
+    const short = name.split('.').pop().replace(/[^\w]/g, '');
+    if (!short)
+        return [];
+    const call = new RegExp(`(^|[^\\w])${short}\\s*\\(|^\\s*@[\\w.]*\\b${short}\\b`);
+    const lines = [];
+    for (const [i, line] of source.split('\n').entries()) {
+        const code = line.replace(/#.*$/, '');
+        if (call.test(code))
+            lines.push(i + 1);
+        if (lines.length >= limit)
+            break;
+    }
+    return lines;
+}
+
+// Function changes → repository paths and calling lines: the files the
+// measured interpreter ran are mapped to the commit's tracked files (an
+// installed copy to its source), and each calling module's file is read from
+// its side's worktree to find the lines that make the call.
+/** Callers per change whose lines are looked up: the reports show no more. */
+const CALLERS_WITH_LINES = 5;
+async function locateFunctionSources(findings, worktrees, git) {
+    if (!findings.some((f) => f.functions?.length))
+        return;
+    const tracked = {
+        base: await trackedFiles(worktrees.base, git),
+        head: await trackedFiles(worktrees.head, git),
+    };
+    for (const finding of findings) {
+        if (!finding.functions)
+            continue;
+        const located = locateFunctions(finding.functions, (file, side) => sourcePath(file, worktrees[side], tracked[side]));
+        for (const change of located) {
+            for (const caller of change.callers.slice(0, CALLERS_WITH_LINES)) {
+                if (!caller.file)
+                    continue;
+                const text = await readFile(join(worktrees[caller.side], caller.file), 'utf8').catch(() => '');
+                caller.lines = callLines(text, change.calledAs);
+            }
+        }
+        finding.functions = located;
+    }
+}
+
 // `importgate compare <base> <head>`: two commits, each in its own worktree and
 // environment, measured in interleaved pairs, compared, and explained.
 async function compare(request, deps) {
@@ -3898,6 +4345,7 @@ async function compare(request, deps) {
                 watch: settings.watch,
                 sampling,
             });
+            await locateFunctionSources(evaluation.targets, { base: join(scratch, 'base'), head: join(scratch, 'head') }, git);
             withHints(evaluation.targets, (side, target, message) => notFoundHint(envs[side].strategy, projects[side], name, target, message));
             const installed = envs.base.distributions && envs.head.distributions;
             const drift = installed
@@ -4618,6 +5066,12 @@ function shortfalls(view) {
         const sofar = d && s.pairs
             ? `; the estimate so far is ${signedPct(d.pct)} (p = ${d.p.toPrecision(2)}), which ${s.pairs} ${unit} cannot make significant`
             : '';
+        if (s.reason === 'unsettled' && d) {
+            const ci = d.ci_pct
+                ? `, ${Math.round(d.ci_level * 100)}% interval ${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}`
+                : '';
+            return `- ${code$2(s.target)}: the estimate is ${signedPct(d.pct)} (p = ${d.p.toPrecision(2)}${ci}), past the ${view.run.settings.threshold_pct}% threshold, but ${s.pairs} ${unit} within the time budget of ${budget} cannot tell it from noise: it may be a regression. Raise \`max-time\` to about ${s.suggestedMaxTimeS ?? '?'} s for these imports.`;
+        }
         const fix = s.suggestedMaxTimeS
             ? `Raise \`max-time\` to about ${s.suggestedMaxTimeS} s for these imports, or lower \`min-pairs\`.`
             : 'Raise `max-time`, or lower `min-pairs`.';
@@ -4732,6 +5186,12 @@ function headlineFor(t, count, command) {
         case 'inconclusive': {
             const s = t.inconclusive;
             const what = command === 'measure' ? 'how long it takes to import' : 'whether it got slower';
+            if (s?.reason === 'unsettled' && t.delta)
+                return [
+                    '❔ ',
+                    name,
+                    ` may import ${howMuch(t.delta.pct)} (${signedMs(t.delta.ms)}), but ${s.pairs} pairs cannot tell that from noise`,
+                ];
             const counted = s
                 ? `: ${s.pairs} of the ${s.needed_pairs} ${command === 'measure' ? 'samples' : 'pairs'} a verdict needs`
                 : '';
@@ -4885,6 +5345,7 @@ function buildView(doc) {
             ? [
                 {
                     target: t.name,
+                    reason: t.inconclusive.reason ?? 'too-few-pairs',
                     pairs: t.inconclusive.pairs,
                     needed: t.inconclusive.needed_pairs,
                     suggestedMaxTimeS: t.inconclusive.suggested_max_time_s,
@@ -4900,6 +5361,7 @@ function buildView(doc) {
         }),
         lazy: doc.targets.flatMap(lazyOf),
         errors: doc.targets.flatMap((t) => (t.error ? [{ target: t.name, error: t.error }] : [])),
+        functions: doc.targets.flatMap((t) => t.function_changes?.length ? [{ target: t.name, changes: t.function_changes }] : []),
         selfTime: doc.targets.flatMap((t) => t.delta && t.modules?.self_time_changes.length
             ? [{ target: t.name, changes: t.modules.self_time_changes }]
             : []),
@@ -4968,7 +5430,7 @@ function deltaTable(view) {
         ];
     });
     const level = view.rows.find((r) => r.delta)?.delta?.ci_level ?? 0.98;
-    const text = table(['Target', 'Base', 'Head', 'Δ ms', 'Δ %', `CI (${Math.round(level * 100)}%)`, 'Verdict'], rows, ['l', 'r', 'r', 'r', 'r', 'r', 'l']);
+    const text = table(['Target', 'Base', 'Head', 'Δ', 'Δ %', `CI (${Math.round(level * 100)}%)`, 'Verdict'], rows, ['l', 'r', 'r', 'r', 'r', 'r', 'l']);
     // Δ is estimated from the pairs, not from the medians; say so where they disagree.
     const odd = view.rows.filter((r) => {
         if (!r.delta || !r.base || !r.head)
@@ -5157,12 +5619,62 @@ function methodology(view) {
     return ['<details><summary>How this was measured</summary>', '', ...lines, '', '</details>'];
 }
 
+/** A link to `path` (at `line`) on `side`'s commit; the bare text without links or a path. */
+function linked(text, source, side, links) {
+    const sha = links?.sha[side];
+    if (!links || !sha || !source.path)
+        return text;
+    const path = source.path.split('/').map(encodeURIComponent).join('/');
+    const anchor = source.line ? `#L${source.line}` : '';
+    return `[${text}](${links.repoUrl}/blob/${sha}/${path}${anchor})`;
+}
+const where = (source) => source.path ? plain(`${source.path}${source.line ? `:${source.line}` : ''}`) : null;
+function calls(c) {
+    return `${c.base_calls} → ${c.head_calls} calls`;
+}
+function item(change, links, limit) {
+    const at = where(change.source);
+    const name = code$2(change.name);
+    const head = `${name}${at ? ` (${linked(at, change.source, change.side, links)})` : ''}`;
+    const inner = change.mostly_in
+        ? `, mostly in ${linked(code$2(change.mostly_in.name), change.mostly_in.source, change.side, links)}`
+        : '';
+    const via = change.via.length ? `, via ${change.via.map(code$2).join(' ← ')}` : '';
+    const shown = change.callers.slice(0, limit).map((caller) => {
+        const lines = caller.lines.map((line) => linked(`line ${line}`, { path: caller.path, line }, caller.side, links));
+        const count = caller.base_calls === caller.head_calls ? '' : ` ${calls(caller).replace(' calls', '')}`;
+        return `${code$2(caller.module)}${count}${lines.length ? ` (${lines.join(', ')})` : ''}`;
+    });
+    const more = change.callers.length - shown.length;
+    const modules = change.callers.length;
+    const from = modules
+        ? `; ${code$2(change.called_as)} is called at import by ${modules} module${modules > 1 ? 's' : ''}: ${shown.join(', ')}${more > 0 ? `, and ${more} more` : ''}`
+        : '';
+    return `- ${head}: **${signedMs(change.profiled_delta_ms)}**, ${calls(change)}${via}${inner}${from}`;
+}
+function functionsCalledAtImport(view, limit, links) {
+    const out = [];
+    for (const { target, changes } of view.functions) {
+        if (view.functions.length > 1)
+            out.push(`**${code$2(target)}**`, '');
+        out.push(...changes.slice(0, limit).map((c) => item(c, links, Math.min(limit, 5))), '');
+    }
+    if (!out.length)
+        return [];
+    return [
+        '#### Functions called at import',
+        '',
+        ...out,
+        '<sub>Functions that modules both sides load now call a different number of times during the import, and the module code that leads to them. Times are from one cProfile run per side, which slows Python code: they show the size of a cause, not a measurement.</sub>',
+    ];
+}
+
 // The markdown report: PR comment, job summary and --markdown. Pure.
 /** GitHub refuses comments over 65,536 characters; the action adds its marker and footer. */
 const MARKDOWN_LIMIT = 60_000;
 /** List lengths tried in turn until the report fits. */
 const CAPS = [30, 15, 8, 4, 2];
-function render(doc, cap) {
+function render(doc, cap, links) {
     const parts = [
         [headline(doc)],
         configChanges(doc),
@@ -5172,6 +5684,7 @@ function render(doc, cap) {
         budgets(doc),
         watched(doc),
         lazyLoading(doc, cap),
+        functionsCalledAtImport(doc, Math.min(cap, 5), links),
         byPackage(doc, Math.min(cap, 8)),
         whereTimeWent(doc, Math.min(cap, 10)),
         slowest(doc, Math.min(cap, 10)),
@@ -5189,15 +5702,21 @@ function render(doc, cap) {
  * Renders the report, shortening lists until it fits under `limit`
  * characters; as a last resort it is cut, with a line saying so.
  */
-function markdownReport(results, limit = MARKDOWN_LIMIT) {
+function markdownReport(results, limit = MARKDOWN_LIMIT, options = {}) {
     const doc = buildView(results);
+    const links = options.repoUrl
+        ? {
+            repoUrl: options.repoUrl.replace(/\/+$/, ''),
+            sha: { base: results.base?.sha ?? null, head: results.head.sha },
+        }
+        : undefined;
     for (const cap of CAPS) {
-        const text = render(doc, cap);
+        const text = render(doc, cap, links);
         if (text.length <= limit)
             return text;
     }
     const notice = '\n\n… (report cut to fit; the full results are in the uploaded JSON)\n';
-    const text = render(doc, CAPS[CAPS.length - 1]);
+    const text = render(doc, CAPS[CAPS.length - 1], links);
     const cut = text.lastIndexOf('\n', limit - notice.length);
     return text.slice(0, cut > 0 ? cut : limit - notice.length) + notice;
 }
@@ -13733,6 +14252,27 @@ var definitions = {
 			}
 		]
 	},
+	source: {
+		type: "object",
+		required: [
+			"path",
+			"line"
+		],
+		properties: {
+			path: {
+				type: [
+					"string",
+					"null"
+				]
+			},
+			line: {
+				type: [
+					"integer",
+					"null"
+				]
+			}
+		}
+	},
 	watchSide: {
 		oneOf: [
 			{
@@ -13966,6 +14506,126 @@ var definitions = {
 					}
 				}
 			},
+			function_changes: {
+				type: "array",
+				items: {
+					type: "object",
+					required: [
+						"name",
+						"source",
+						"side",
+						"base_calls",
+						"head_calls",
+						"profiled_delta_ms",
+						"callers"
+					],
+					properties: {
+						name: {
+							type: "string"
+						},
+						source: {
+							$ref: "#/definitions/source"
+						},
+						side: {
+							"enum": [
+								"base",
+								"head"
+							]
+						},
+						base_calls: {
+							type: "integer",
+							minimum: 0
+						},
+						head_calls: {
+							type: "integer",
+							minimum: 0
+						},
+						profiled_delta_ms: {
+							type: "number"
+						},
+						via: {
+							type: "array",
+							items: {
+								type: "string"
+							}
+						},
+						called_as: {
+							type: "string"
+						},
+						mostly_in: {
+							oneOf: [
+								{
+									type: "null"
+								},
+								{
+									type: "object",
+									required: [
+										"name",
+										"source",
+										"profiled_ms"
+									],
+									properties: {
+										name: {
+											type: "string"
+										},
+										source: {
+											$ref: "#/definitions/source"
+										},
+										profiled_ms: {
+											type: "number"
+										}
+									}
+								}
+							]
+						},
+						callers: {
+							type: "array",
+							items: {
+								type: "object",
+								required: [
+									"module",
+									"side",
+									"path",
+									"lines",
+									"base_calls",
+									"head_calls"
+								],
+								properties: {
+									module: {
+										type: "string"
+									},
+									side: {
+										"enum": [
+											"base",
+											"head"
+										]
+									},
+									path: {
+										type: [
+											"string",
+											"null"
+										]
+									},
+									lines: {
+										type: "array",
+										items: {
+											type: "integer"
+										}
+									},
+									base_calls: {
+										type: "integer",
+										minimum: 0
+									},
+									head_calls: {
+										type: "integer",
+										minimum: 0
+									}
+								}
+							}
+						}
+					}
+				}
+			},
 			inconclusive: {
 				type: "object",
 				required: [
@@ -13973,6 +14633,12 @@ var definitions = {
 					"needed_pairs"
 				],
 				properties: {
+					reason: {
+						"enum": [
+							"too-few-pairs",
+							"unsettled"
+						]
+					},
 					pairs: {
 						type: "integer",
 						minimum: 0
@@ -14179,6 +14845,10 @@ function gateLines(view, style) {
         const sofar = s.delta && s.pairs
             ? ` (so far ${signedPct(s.delta.pct)}, p = ${s.delta.p.toPrecision(2)})`
             : '';
+        if (s.reason === 'unsettled' && s.delta) {
+            out.push(style.yellow(`inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) is past the threshold, but ${s.pairs} ${unit} cannot tell it from noise; raise --max-time to about ${s.suggestedMaxTimeS ?? '?'} s`));
+            continue;
+        }
         out.push(style.yellow(`inconclusive: ${s.target}: ${s.pairs} of the ${s.needed} ${unit} a verdict needs${sofar}; ${fix}`));
     }
     return out.length ? ['', ...out] : [];
@@ -14201,7 +14871,7 @@ function verdictText(r) {
     return r.isNew ? `${r.verdict} (new target)` : r.verdict;
 }
 function tableRows(view, style) {
-    const rows = [['target', 'base', 'head', 'Δ ms', 'Δ %', 'CI', 'verdict'].map((h) => style.dim(h))];
+    const rows = [['target', 'base', 'head', 'Δ', 'Δ %', 'CI', 'verdict'].map((h) => style.dim(h))];
     for (const r of view.rows) {
         const color = r.gating ? paint(r.verdict, style) : style.dim;
         const name = r.primary ? r.target : `${r.target} · ${r.label}`;
@@ -14266,6 +14936,26 @@ function compareReport(doc, style, limit = 8) {
     const lazy = view.lazy.flatMap((l) => lazyLines(l, style, limit));
     if (lazy.length) {
         out.push('', style.bold('Lazy-loading changes') + style.dim(' (cumulative -X importtime time)'), ...lazy);
+    }
+    if (view.functions.length) {
+        out.push('', style.bold('Functions called at import') +
+            style.dim(' (one cProfile run per side; calls from modules both sides load)'));
+        for (const { target, changes } of view.functions) {
+            for (const c of changes.slice(0, 5)) {
+                const where = c.source.path ? ` (${c.source.path}:${c.source.line ?? '?'})` : '';
+                const inner = c.mostly_in ? `, mostly in ${c.mostly_in.name}` : '';
+                const via = c.via.length ? `, via ${c.via.join(' ← ')}` : '';
+                const callers = c.callers.slice(0, 3).map((k) => {
+                    const line = k.path && k.lines.length ? ` ${k.path}:${k.lines[0]}` : '';
+                    return `${k.module}${line}`;
+                });
+                const more = c.callers.length - callers.length;
+                const from = callers.length
+                    ? `; ${c.called_as} called at import by ${callers.join(', ')}${more > 0 ? ` and ${more} more` : ''}`
+                    : '';
+                out.push(`  ${view.functions.length > 1 ? `${style.bold(target)}: ` : ''}${c.name}${where} ${signedMs(c.profiled_delta_ms)}, ${c.base_calls} → ${c.head_calls} calls${via}${inner}${from}`);
+            }
+        }
     }
     if (view.packages.length) {
         out.push('', style.bold('By package') + style.dim(' (own -X importtime time, head − base)'));
@@ -14417,7 +15107,7 @@ Common options:
       --sample-timeout SECONDS
                           one import taking longer is killed and reported (60)
       --warmup N          discarded rounds before sampling (3)
-      --profile-runs N    untimed -X importtime runs per target and side (3)
+      --profile-runs N    untimed -X importtime runs per target and side (5)
       --seed N            seed for the run order, to reproduce a run
       --max-modules N     budget on modules loaded by importing any target
       --forbid MODULE     must not be imported by any target; repeatable

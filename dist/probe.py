@@ -1,6 +1,7 @@
 """importgate probe: imports one module in a fresh interpreter and reports how it went.
 
-Run as:  python [-X importtime] probe.py MODE FD TARGET     (MODE: time | modules | profile)
+Run as:  python [-X importtime] probe.py MODE FD TARGET
+         (MODE: time | modules | profile | functions)
          python probe.py info FD
 
 The report is one JSON object written to the inherited file descriptor FD, never
@@ -143,9 +144,37 @@ def _route_dynamic_imports():
     bootstrap._gcd_import = _gcd_import
 
 
+def _function_profiler():
+    """The C profiler behind cProfile, without cProfile's own imports (io, pstats...).
+
+    Loaded before `before` is taken, so it is not counted as the target's.
+    """
+    try:
+        import _lsprof
+    except ImportError:
+        return None
+    return _lsprof.Profiler()
+
+
+def _functions(profiler, helper):
+    """The profile, summed up by probe_functions.py (given by path: it is not on sys.path).
+
+    It may import what it likes (ast, importlib): the import is over.
+    """
+    if helper is None:
+        return None
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("importgate_probe_functions", helper)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.called_at_import(profiler.getstats(), sys.modules)
+
+
 def _measure(mode, fd, target):
     pid = os.getpid()
-    profile = mode == "profile"
+    profile = mode in ("profile", "functions")
+    profiler = _function_profiler() if mode == "functions" else None
     collector = None
     if profile:
         # Own times in -X importtime include whatever cyclic collection runs
@@ -162,10 +191,14 @@ def _measure(mode, fd, target):
     error = None
     cpu0 = time.process_time_ns()
     t0 = time.perf_counter_ns()
+    if profiler is not None:
+        profiler.enable()
     try:
         __import__(target)
     except BaseException as exc:  # SystemExit and KeyboardInterrupt are results too
         error = exc
+    if profiler is not None:
+        profiler.disable()
     t1 = time.perf_counter_ns()
     cpu1 = time.process_time_ns()
     if os.getpid() != pid:
@@ -190,6 +223,8 @@ def _measure(mode, fd, target):
     }
     if mode != "time":
         report["added"] = sorted(_safe_str(name) for name in set(sys.modules) - before)
+    if profiler is not None:
+        report["functions"] = _functions(profiler, sys.argv[4] if len(sys.argv) > 4 else None)
     _emit(fd, report)
 
 

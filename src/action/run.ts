@@ -126,7 +126,11 @@ export async function run(io: ActionIo): Promise<void> {
     return
   }
   const view = buildView(doc)
-  const markdown = markdownReport(doc)
+  // Lines in the comment link to the commits on the repository's own host.
+  const repoUrl = env.GITHUB_REPOSITORY
+    ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}`
+    : undefined
+  const markdown = markdownReport(doc, undefined, { repoUrl })
   await writeFile(jsonPath, `${JSON.stringify(doc, null, 2)}\n`)
   await writeFile(markdownPath, markdown)
   io.setOutput('verdict', doc.verdict)

@@ -15,6 +15,7 @@ import {
   type BudgetStatus,
   type ForbiddenHit,
 } from './gate.js'
+import { diffFunctions, type FunctionChange } from './function-diff.js'
 import { diffModules, type ModuleDiff } from './module-diff.js'
 import {
   pairOf,
@@ -25,6 +26,7 @@ import {
 import {
   classify,
   comparePairs,
+  isSettled,
   pairsToReject,
   type Outcome,
   type PairedComparison,
@@ -54,8 +56,14 @@ export interface MetricFinding {
   confirmation: Confirmation | null
 }
 
-/** A target whose verdict would rest on fewer samples than a verdict needs. */
+/**
+ * A target whose pass would not be earned: fewer samples than a verdict needs
+ * (`pairs`), or sampling that ended on the time budget or max-pairs with an
+ * estimate past the thresholds that the pairs could not make significant
+ * (`unsettled`: a regression of that size is as likely as none).
+ */
 export interface Shortfall {
+  reason: 'pairs' | 'unsettled'
   /** Pairs (compare) or samples (measure) taken. */
   pairs: number
   /** What a verdict needs: min-pairs, and never fewer than the test needs to reject at alpha. */
@@ -77,6 +85,8 @@ export interface TargetFinding {
   modules: ModuleDiff | null
   /** compare: own time by top-level package, base against head. */
   packages: PackageRow[] | null
+  /** compare: functions import-time code now calls more or less; null when either side was not profiled. */
+  functions: FunctionChange[] | null
   forbidden: ForbiddenHit[]
   budget: BudgetStatus
   /** The watched modules, in the order configured. */
@@ -96,7 +106,7 @@ export interface EvaluationSpec {
   /** Modules to report by name on each side. */
   watch: readonly string[]
   /** The sampling settings: what counts as enough evidence, and what a suggested budget covers. */
-  sampling: Pick<Sampling, 'minPairs' | 'warmups' | 'profileRuns'>
+  sampling: Pick<Sampling, 'minPairs' | 'warmups' | 'profileRuns' | 'maxTimeMs'>
 }
 
 const withSide = (side: Side, failure: ImportFailure | null | undefined) =>
@@ -180,6 +190,47 @@ function modulesOf(
   )
 }
 
+function functionsOf(
+  base: ArmObservation | null,
+  head: ArmObservation | null,
+  floorMs: number,
+): FunctionChange[] | null {
+  const b = base?.profile
+  const h = head?.profile
+  if (!b?.functions || !h?.functions) return null
+  return diffFunctions(b.functions, h.functions, new Set(b.added), new Set(h.added), floorMs)
+}
+
+/**
+ * Why a pass would not be earned, or null when it is. A pass whose estimate
+ * is past both thresholds but not significant is what a budget too small for
+ * a slow import gives (a real +10% read as "+6%, p = 0.04" after 20 pairs):
+ * inconclusive, with twice the budget suggested, since more pairs would settle it.
+ * Not after a fresh batch that did not confirm a flag: that was decided on more
+ * evidence, not less.
+ */
+function shortfallOf(
+  pairs: number,
+  needed: number,
+  metrics: MetricFinding[],
+  spec: EvaluationSpec,
+  suggestion: number | null,
+): Shortfall | null {
+  if (pairs < needed) return { reason: 'pairs', pairs, needed, suggestedMaxTimeS: suggestion }
+  const gating = metrics.find((m) => m.gating)
+  const c = gating?.comparison
+  if (!c || gating.confirmation?.confirmed === false) return null
+  const leans = c.pct > spec.gate.thresholdPct && c.ms > spec.gate.minDeltaMs
+  if (!leans || isSettled(c, spec.gate)) return null
+  const doubled = Math.ceil((2 * spec.sampling.maxTimeMs) / 10_000) * 10
+  return {
+    reason: 'unsettled',
+    pairs,
+    needed,
+    suggestedMaxTimeS: Math.max(doubled, suggestion ?? 0),
+  }
+}
+
 /** How many pairs (or samples, on one side) the verdict rests on. */
 function pairsTaken(
   base: SideFinding | null,
@@ -222,9 +273,7 @@ function evaluateTarget(
   // A significant finding is evidence whatever the count; a pass is not.
   const found = mostSerious(gating)
   const shortfall =
-    !error && found === 'pass' && pairs < needed
-      ? { pairs, needed, suggestedMaxTimeS: suggestion }
-      : null
+    error || found !== 'pass' ? null : shortfallOf(pairs, needed, metrics, spec, suggestion)
   const statistical: Verdict = error ? 'error' : shortfall ? 'inconclusive' : found
   const headProfile = head?.profile
   const forbidden = headProfile?.runs
@@ -251,6 +300,7 @@ function evaluateTarget(
       base?.profile?.runs && head?.profile?.runs
         ? rollUpByPackage(target.name, base.profile.costs, head.profile.costs)
         : null,
+    functions: functionsOf(base, head, spec.gate.minDeltaMs),
     forbidden,
     budget,
     watched: watchModules(spec.watch, base?.profile, head?.profile),

@@ -4,6 +4,7 @@
 import type { ImportFailure } from '../model/failure.js'
 import { METRICS, PRIMARY_METRIC, type Sample } from '../model/metrics.js'
 import { groupId, type ArmKey, type Side } from '../model/target.js'
+import type { FunctionProfile } from './function-diff.js'
 import type { ModuleCost } from './module-costs.js'
 
 /** Untimed -X importtime runs of one arm (they are slower than timed ones and never feed timings). */
@@ -19,6 +20,8 @@ export interface ProfileObservation {
   costs: Map<string, ModuleCost>
   /** The raw stderr of each run, -X importtime lines and all. */
   logs: string[]
+  /** The functions import-time code called, from one cProfile run; null or absent when none ran. */
+  functions?: FunctionProfile | null
   failure: ImportFailure | null
 }
 

@@ -20,6 +20,7 @@ import { DEFAULT_VARIANT, SIDES, type Side } from '../model/target.js'
 import type { CompareResults } from '../results/schema.js'
 import { installBoth, saveLogs } from './both-sides.js'
 import { compareSettings } from './compare-settings.js'
+import { locateFunctionSources } from './function-sources.js'
 import * as pipeline from './pipeline.js'
 import type { CommandDeps } from './pipeline.js'
 
@@ -116,6 +117,11 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
         watch: settings.watch,
         sampling,
       })
+      await locateFunctionSources(
+        evaluation.targets,
+        { base: join(scratch, 'base'), head: join(scratch, 'head') },
+        git,
+      )
       pipeline.withHints(evaluation.targets, (side, target, message) =>
         pipeline.notFoundHint(envs[side].strategy, projects[side], name, target, message),
       )

@@ -53,3 +53,9 @@ export async function withWorktrees<T>(
     for (const tree of added.reverse()) await removeWorktree(repo, tree.path)
   }
 }
+
+/** The files a worktree's commit tracks, repository-relative (for linking lines). */
+export async function trackedFiles(tree: string, options: GitOptions): Promise<string[]> {
+  const listing = await git(['ls-files', '-z'], tree, options)
+  return listing.split('\0').filter(Boolean)
+}

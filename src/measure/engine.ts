@@ -91,16 +91,42 @@ export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observat
     states,
     deps,
   )
-  const confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations())
+  let rounds = first.rounds
+  let confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations())
+  if (!confirm && first.outOfTime && reserve > 0 && !plan.signal?.aborted) {
+    // Nothing to confirm, and the first batch ran out of its share: the time
+    // kept for a confirmation buys more pairs instead of going unused (on a
+    // slow import that is the difference between a verdict and a guess).
+    const more = await runRounds(
+      {
+        arms: plan.arms,
+        minRounds: 0,
+        maxRounds: plan.sampling.maxPairs - rounds,
+        deadline: plan.deadline,
+        into: (arm) => states.of(arm).samples,
+        stopping: plan.stopping,
+        batch: 'first',
+      },
+      plan,
+      states,
+      deps,
+      rounds,
+    )
+    rounds += more.rounds
+    // A change flagged only now gets what time is left, usually none: a
+    // regression is then reported unconfirmed, an improvement not claimed.
+    confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations())
+  }
   if (confirm) {
-    deps.onEvent?.({ phase: 'confirm', groups: confirm.groups, pairs: confirm.pairs })
-    const arms = states.live(plan.arms.filter((arm) => confirm.groups.includes(groupId(arm.key))))
+    const { groups, pairs } = confirm
+    deps.onEvent?.({ phase: 'confirm', groups, pairs })
+    const arms = states.live(plan.arms.filter((arm) => groups.includes(groupId(arm.key))))
     for (const arm of arms) states.of(arm).confirmation = []
     await runRounds(
       {
         arms,
-        minRounds: confirm.pairs,
-        maxRounds: confirm.pairs,
+        minRounds: pairs,
+        maxRounds: pairs,
         deadline: plan.deadline,
         into: (arm) => states.of(arm).confirmation!,
         batch: 'confirm',
@@ -110,5 +136,5 @@ export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observat
       deps,
     )
   }
-  return { arms: states.observations(), rounds: first.rounds, truncated: first.truncated }
+  return { arms: states.observations(), rounds, truncated: first.truncated }
 }

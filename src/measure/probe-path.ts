@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { SetupError } from '../model/errors.js'
 import { runMeasured } from '../process/measured.js'
@@ -16,6 +16,11 @@ export function probePath(): string {
     )
   }
   return path
+}
+
+/** probe_functions.py, beside probe.py: the functions mode loads it by path after the import. */
+export function functionsHelperPath(): string {
+  return join(dirname(probePath()), 'probe_functions.py')
 }
 
 const COMPILE =

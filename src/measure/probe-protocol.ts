@@ -3,7 +3,7 @@
 
 import type { ImportFailure } from '../model/failure.js'
 
-export type ProbeMode = 'time' | 'modules' | 'profile'
+export type ProbeMode = 'time' | 'modules' | 'profile' | 'functions'
 
 export const BEGIN_MARK = 'importgate-probe: begin import'
 export const END_MARK = 'importgate-probe: end import'
@@ -22,8 +22,28 @@ export interface ProbeReport {
   modules_after: number
   probe_preloaded: string[]
   error: ImportFailure | null
-  /** Modules the import added to sys.modules (modules and profile modes). */
+  /** Modules the import added to sys.modules (modules, profile and functions modes). */
   added?: string[]
+  /** Functions mode: what code running at import time called (see probe_functions.py). */
+  functions?: FunctionsReport | null
+}
+
+/** As probe_functions.py writes it: the import's call graph. */
+export interface FunctionsReport {
+  functions: {
+    name: string
+    module: string | null
+    file: string | null
+    line: number | null
+    /** A module or class body. */
+    level: boolean
+    calls: number
+    ms: number
+    /** [index of the caller in `functions`, calls, ms] per calling function. */
+    callers: [number, number, number][]
+  }[]
+  /** Module name to source file, for every module loaded with one. */
+  files: Record<string, string>
 }
 
 export interface InterpreterInfo {

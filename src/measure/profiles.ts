@@ -1,13 +1,15 @@
 // Untimed profile runs: the import under -X importtime, for attribution
 // (which module's own time, through which chain) and the set of modules it
-// loads. -X importtime slows the import, so these never feed the timings.
+// loads; then one run under the C profiler, for which functions import-time
+// code called. Both slow the import, so they never feed the timings.
 import { parseImportTime, type ImportTree } from '../analysis/importtime.js'
 import { moduleCosts } from '../analysis/module-costs.js'
+import type { FunctionProfile } from '../analysis/function-diff.js'
 import type { ProfileObservation } from '../analysis/observations.js'
 import { shuffled } from '../analysis/random.js'
 import type { ArmStates } from './arm-states.js'
 import type { EngineDeps, PlannedArm, RunPlan } from './plan.js'
-import { BEGIN_MARK, END_MARK } from './probe-protocol.js'
+import { BEGIN_MARK, END_MARK, type FunctionsReport } from './probe-protocol.js'
 import { probeRequest } from './probe-run.js'
 
 const emptyProfile = (): ProfileObservation => ({
@@ -72,5 +74,53 @@ export async function runProfiles(
     }
   }
   for (const [arm, list] of trees) states.of(arm).profile!.costs = moduleCosts(list)
+  if (!outOfTime && done > 0) {
+    // cProfile slows Python code about twice: budget two profile runs for one.
+    const functions = await runFunctionProfiles(plan, states, deps, { ...budget, slowest })
+    outOfTime = functions.outOfTime
+    done += functions.done
+  }
   return { done, outOfTime }
+}
+
+/** One functions-mode run per live arm that has a profile, when it fits the deadline. */
+async function runFunctionProfiles(
+  plan: RunPlan,
+  states: ArmStates,
+  deps: EngineDeps,
+  budget: { keepMs: number; slowest: number },
+): Promise<{ done: number; outOfTime: boolean }> {
+  let done = 0
+  for (const arm of shuffled(states.live(), plan.random)) {
+    if (plan.signal?.aborted) break
+    const profile = states.of(arm).profile!
+    if (profile.failure || profile.runs === 0) continue
+    if (deps.now() + 2 * budget.slowest + budget.keepMs > plan.deadline)
+      return { done, outOfTime: true }
+    const run = await deps.runProbe(probeRequest(arm, 'functions', plan))
+    done++
+    // A failed functions run costs only the function-level explanation.
+    profile.functions = run.report?.functions ? functionProfile(run.report.functions) : null
+  }
+  return { done, outOfTime: false }
+}
+
+/** The probe's call graph, callers by name rather than by index. */
+function functionProfile(report: FunctionsReport): FunctionProfile {
+  const names = report.functions.map((f) => f.name)
+  return {
+    functions: report.functions.map((f) => ({
+      name: f.name,
+      module: f.module,
+      file: f.file,
+      line: f.line,
+      level: f.level,
+      calls: f.calls,
+      ms: f.ms,
+      callers: f.callers.flatMap(([index, calls, ms]) =>
+        names[index] === undefined ? [] : [{ name: names[index]!, calls, ms }],
+      ),
+    })),
+    files: report.files,
+  }
 }

@@ -26,6 +26,8 @@ export interface RoundsOutcome {
   rounds: number
   /** The deadline ended sampling before minRounds. */
   truncated: boolean
+  /** The deadline ended sampling (before or after minRounds), not the stopping rule or maxRounds. */
+  outOfTime: boolean
 }
 
 export async function runRounds(
@@ -33,6 +35,8 @@ export async function runRounds(
   plan: RunPlan,
   states: ArmStates,
   deps: EngineDeps,
+  /** Rounds of this batch already run, for the progress events of a batch run on. */
+  before = 0,
 ): Promise<RoundsOutcome> {
   const roundMs: number[] = []
   let rounds = 0
@@ -41,11 +45,11 @@ export async function runRounds(
     if (live.length === 0) break
     const expected = roundMs.length ? Math.max(...roundMs) : 0
     if (deps.now() + expected > spec.deadline) {
-      return { rounds, truncated: rounds < spec.minRounds }
+      return { rounds, truncated: rounds < spec.minRounds, outOfTime: true }
     }
     const started = deps.now()
     rounds++
-    deps.onEvent?.({ phase: 'sample', round: rounds, batch: spec.batch })
+    deps.onEvent?.({ phase: 'sample', round: before + rounds, batch: spec.batch })
     for (const arm of shuffled(live, plan.random)) {
       if (plan.signal?.aborted) break
       // A partner failed earlier in this round: stop, so pairs stay aligned.
@@ -57,7 +61,7 @@ export async function runRounds(
     roundMs.push(deps.now() - started)
     if (rounds >= spec.minRounds && spec.stopping?.(states.observations())) break
   }
-  return { rounds, truncated: false }
+  return { rounds, truncated: false, outOfTime: false }
 }
 
 function noReport() {

@@ -1,6 +1,6 @@
 // One probe run: builds the interpreter's argument list, runs it through the
 // process layer and turns what came back into a report or a structured failure.
-import { probePath } from './probe-path.js'
+import { functionsHelperPath, probePath } from './probe-path.js'
 import type { ImportFailure } from '../model/failure.js'
 import {
   BadReportError,
@@ -37,7 +37,8 @@ export interface ProbeRun {
 /** The interpreter's argument list for a probe run; exported for tests. */
 export function probeArgs(mode: ProbeMode, target: string, probe = probePath()): string[] {
   const flags = mode === 'profile' ? ['-X', 'importtime'] : []
-  return [...flags, probe, mode, String(REPORT_FD), target]
+  const helper = mode === 'functions' ? [functionsHelperPath()] : []
+  return [...flags, probe, mode, String(REPORT_FD), target, ...helper]
 }
 
 function lastLines(text: string, count: number): string {

@@ -40,6 +40,12 @@ function headlineFor(t: TargetResult, count: number, command: 'measure' | 'compa
     case 'inconclusive': {
       const s = t.inconclusive
       const what = command === 'measure' ? 'how long it takes to import' : 'whether it got slower'
+      if (s?.reason === 'unsettled' && t.delta)
+        return [
+          '❔ ',
+          name,
+          ` may import ${howMuch(t.delta.pct)} (${signedMs(t.delta.ms)}), but ${s.pairs} pairs cannot tell that from noise`,
+        ]
       const counted = s
         ? `: ${s.pairs} of the ${s.needed_pairs} ${command === 'measure' ? 'samples' : 'pairs'} a verdict needs`
         : ''

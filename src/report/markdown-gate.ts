@@ -67,6 +67,12 @@ export function shortfalls(view: ReportView): string[] {
       d && s.pairs
         ? `; the estimate so far is ${signedPct(d.pct)} (p = ${d.p.toPrecision(2)}), which ${s.pairs} ${unit} cannot make significant`
         : ''
+    if (s.reason === 'unsettled' && d) {
+      const ci = d.ci_pct
+        ? `, ${Math.round(d.ci_level * 100)}% interval ${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}`
+        : ''
+      return `- ${code(s.target)}: the estimate is ${signedPct(d.pct)} (p = ${d.p.toPrecision(2)}${ci}), past the ${view.run.settings.threshold_pct}% threshold, but ${s.pairs} ${unit} within the time budget of ${budget} cannot tell it from noise: it may be a regression. Raise \`max-time\` to about ${s.suggestedMaxTimeS ?? '?'} s for these imports.`
+    }
     const fix = s.suggestedMaxTimeS
       ? `Raise \`max-time\` to about ${s.suggestedMaxTimeS} s for these imports, or lower \`min-pairs\`.`
       : 'Raise `max-time`, or lower `min-pairs`.'

@@ -49,7 +49,7 @@ export function deltaTable(view: ReportView): string {
   })
   const level = view.rows.find((r) => r.delta)?.delta?.ci_level ?? 0.98
   const text = table(
-    ['Target', 'Base', 'Head', 'Δ ms', 'Δ %', `CI (${Math.round(level * 100)}%)`, 'Verdict'],
+    ['Target', 'Base', 'Head', 'Δ', 'Δ %', `CI (${Math.round(level * 100)}%)`, 'Verdict'],
     rows,
     ['l', 'r', 'r', 'r', 'r', 'r', 'l'],
   )

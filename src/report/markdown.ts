@@ -2,6 +2,7 @@
 import * as gate from './markdown-gate.js'
 import * as section from './markdown-sections.js'
 import type { ResultsDocument } from '../results/schema.js'
+import { functionsCalledAtImport, type SourceLinks } from './markdown-functions.js'
 import { buildView, type ReportView } from './view.js'
 
 /** GitHub refuses comments over 65,536 characters; the action adds its marker and footer. */
@@ -10,7 +11,7 @@ export const MARKDOWN_LIMIT = 60_000
 /** List lengths tried in turn until the report fits. */
 const CAPS = [30, 15, 8, 4, 2]
 
-function render(doc: ReportView, cap: number): string {
+function render(doc: ReportView, cap: number, links: SourceLinks | undefined): string {
   const parts: string[][] = [
     [section.headline(doc)],
     gate.configChanges(doc),
@@ -20,6 +21,7 @@ function render(doc: ReportView, cap: number): string {
     gate.budgets(doc),
     gate.watched(doc),
     section.lazyLoading(doc, cap),
+    functionsCalledAtImport(doc, Math.min(cap, 5), links),
     section.byPackage(doc, Math.min(cap, 8)),
     section.whereTimeWent(doc, Math.min(cap, 10)),
     section.slowest(doc, Math.min(cap, 10)),
@@ -38,14 +40,24 @@ function render(doc: ReportView, cap: number): string {
  * Renders the report, shortening lists until it fits under `limit`
  * characters; as a last resort it is cut, with a line saying so.
  */
-export function markdownReport(results: ResultsDocument, limit = MARKDOWN_LIMIT): string {
+export function markdownReport(
+  results: ResultsDocument,
+  limit = MARKDOWN_LIMIT,
+  options: { repoUrl?: string } = {},
+): string {
   const doc = buildView(results)
+  const links = options.repoUrl
+    ? {
+        repoUrl: options.repoUrl.replace(/\/+$/, ''),
+        sha: { base: results.base?.sha ?? null, head: results.head.sha },
+      }
+    : undefined
   for (const cap of CAPS) {
-    const text = render(doc, cap)
+    const text = render(doc, cap, links)
     if (text.length <= limit) return text
   }
   const notice = '\n\n… (report cut to fit; the full results are in the uploaded JSON)\n'
-  const text = render(doc, CAPS[CAPS.length - 1]!)
+  const text = render(doc, CAPS[CAPS.length - 1]!, links)
   const cut = text.lastIndexOf('\n', limit - notice.length)
   return text.slice(0, cut > 0 ? cut : limit - notice.length) + notice
 }

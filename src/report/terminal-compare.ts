@@ -26,7 +26,7 @@ function verdictText(r: MetricRowView): string {
 }
 
 function tableRows(view: ReportView, style: Style): string[][] {
-  const rows = [['target', 'base', 'head', 'Δ ms', 'Δ %', 'CI', 'verdict'].map((h) => style.dim(h))]
+  const rows = [['target', 'base', 'head', 'Δ', 'Δ %', 'CI', 'verdict'].map((h) => style.dim(h))]
   for (const r of view.rows) {
     const color = r.gating ? paint(r.verdict, style) : style.dim
     const name = r.primary ? r.target : `${r.target} · ${r.label}`
@@ -105,6 +105,31 @@ export function compareReport(doc: ResultsDocument, style: Style, limit = 8): st
       style.bold('Lazy-loading changes') + style.dim(' (cumulative -X importtime time)'),
       ...lazy,
     )
+  }
+  if (view.functions.length) {
+    out.push(
+      '',
+      style.bold('Functions called at import') +
+        style.dim(' (one cProfile run per side; calls from modules both sides load)'),
+    )
+    for (const { target, changes } of view.functions) {
+      for (const c of changes.slice(0, 5)) {
+        const where = c.source.path ? ` (${c.source.path}:${c.source.line ?? '?'})` : ''
+        const inner = c.mostly_in ? `, mostly in ${c.mostly_in.name}` : ''
+        const via = c.via.length ? `, via ${c.via.join(' ← ')}` : ''
+        const callers = c.callers.slice(0, 3).map((k) => {
+          const line = k.path && k.lines.length ? ` ${k.path}:${k.lines[0]}` : ''
+          return `${k.module}${line}`
+        })
+        const more = c.callers.length - callers.length
+        const from = callers.length
+          ? `; ${c.called_as} called at import by ${callers.join(', ')}${more > 0 ? ` and ${more} more` : ''}`
+          : ''
+        out.push(
+          `  ${view.functions.length > 1 ? `${style.bold(target)}: ` : ''}${c.name}${where} ${signedMs(c.profiled_delta_ms)}, ${c.base_calls} → ${c.head_calls} calls${via}${inner}${from}`,
+        )
+      }
+    }
   }
   if (view.packages.length) {
     out.push('', style.bold('By package') + style.dim(' (own -X importtime time, head − base)'))

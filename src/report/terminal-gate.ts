@@ -60,6 +60,14 @@ export function gateLines(view: ReportView, style: Style): string[] {
       s.delta && s.pairs
         ? ` (so far ${signedPct(s.delta.pct)}, p = ${s.delta.p.toPrecision(2)})`
         : ''
+    if (s.reason === 'unsettled' && s.delta) {
+      out.push(
+        style.yellow(
+          `inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) is past the threshold, but ${s.pairs} ${unit} cannot tell it from noise; raise --max-time to about ${s.suggestedMaxTimeS ?? '?'} s`,
+        ),
+      )
+      continue
+    }
     out.push(
       style.yellow(
         `inconclusive: ${s.target}: ${s.pairs} of the ${s.needed} ${unit} a verdict needs${sofar}; ${fix}`,

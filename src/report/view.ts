@@ -6,6 +6,7 @@ import { METRICS, PRIMARY_METRIC, type MetricId } from '../model/metrics.js'
 import type { Verdict } from '../model/verdict.js'
 import { metricRows } from '../results/metric-rows.js'
 import type {
+  FunctionChangeJson,
   DeltaJson,
   ModuleChangeJson,
   ResultsDocument,
@@ -75,6 +76,8 @@ export interface ForbiddenItem {
 /** A target whose evidence fell short, with what it has so far and what would do. */
 export interface ShortfallItem {
   target: string
+  reason: 'too-few-pairs' | 'unsettled'
+
   pairs: number
   needed: number
   suggestedMaxTimeS: number | null
@@ -97,6 +100,8 @@ export interface ReportView {
   packages: { target: string; rows: PackageJson[] }[]
   lazy: LazyGroupView[]
   errors: { target: string; error: TargetError }[]
+  /** compare: functions import-time code calls more or less often, per target with any. */
+  functions: { target: string; changes: FunctionChangeJson[] }[]
   /** compare: largest changes of own -X importtime time, per target with a delta. */
   selfTime: { target: string; changes: NonNullable<TargetResult['modules']>['self_time_changes'] }[]
   /** measure: the slowest modules by own time, per target. */
@@ -232,6 +237,7 @@ export function buildView(doc: ResultsDocument): ReportView {
         ? [
             {
               target: t.name,
+              reason: t.inconclusive.reason ?? 'too-few-pairs',
               pairs: t.inconclusive.pairs,
               needed: t.inconclusive.needed_pairs,
               suggestedMaxTimeS: t.inconclusive.suggested_max_time_s,
@@ -248,6 +254,9 @@ export function buildView(doc: ResultsDocument): ReportView {
     }),
     lazy: doc.targets.flatMap(lazyOf),
     errors: doc.targets.flatMap((t) => (t.error ? [{ target: t.name, error: t.error }] : [])),
+    functions: doc.targets.flatMap((t) =>
+      t.function_changes?.length ? [{ target: t.name, changes: t.function_changes }] : [],
+    ),
     selfTime: doc.targets.flatMap((t) =>
       t.delta && t.modules?.self_time_changes.length
         ? [{ target: t.name, changes: t.modules.self_time_changes }]

@@ -148,6 +148,39 @@ export interface WatchJson {
   head: WatchSideJson | null
 }
 
+/** Where a function or call is, in the repository; path is null outside it (stdlib, dependencies). */
+export interface SourceJson {
+  path: string | null
+  line: number | null
+}
+
+export interface FunctionChangeJson {
+  /** Qualified name: `mypkg.log.get_logger`. */
+  name: string
+  /** Where it is defined, on `side` (the side that calls it more). */
+  source: SourceJson
+  side: 'base' | 'head'
+  /** Calls from import-time code of modules both sides load. */
+  base_calls: number
+  head_calls: number
+  /** Time in those calls, head minus base, in one cProfile run per side (which slows Python code). */
+  profiled_delta_ms: number
+  /** The functions between it and module code, innermost first; empty when module code calls it. */
+  via: string[]
+  /** The function module code calls (via's last, else this one). */
+  called_as: string
+  mostly_in: { name: string; source: SourceJson; profiled_ms: number } | null
+  /** The modules whose import-time code calls `called_as`, the largest change of calls first. */
+  callers: {
+    module: string
+    side: 'base' | 'head'
+    path: string | null
+    lines: number[]
+    base_calls: number
+    head_calls: number
+  }[]
+}
+
 export interface TargetResult {
   name: string
   verdict: Verdict
@@ -169,8 +202,16 @@ export interface TargetResult {
   packages?: PackageJson[]
   /** The watched modules ([tool.importgate] watch), each side: loaded or not, and through which chain. */
   watch?: WatchJson[]
+  /** compare: functions import-time code now calls more or less often (absent without a function profile of both sides). */
+  function_changes?: FunctionChangeJson[]
   /** Present when the verdict is inconclusive: the evidence fell short of what a verdict needs. */
   inconclusive?: {
+    /**
+     * too-few-pairs: fewer than a verdict needs; unsettled: enough pairs, but
+     * sampling ended with an estimate past the thresholds it could not make
+     * significant. Absent in files written before it was recorded (too-few-pairs).
+     */
+    reason?: 'too-few-pairs' | 'unsettled'
     /** Pairs (compare) or samples (measure) taken. */
     pairs: number
     /** min-pairs, and at least what the test needs to reject at alpha. */

@@ -3,7 +3,8 @@
 import type { MetricFinding, TargetFinding } from '../analysis/evaluate.js'
 import { median } from '../analysis/summary.js'
 import { METRICS } from '../model/metrics.js'
-import type { DeltaJson, MetricResultJson, TargetResult } from './schema.js'
+import type { FunctionChange } from '../analysis/function-diff.js'
+import type { DeltaJson, FunctionChangeJson, MetricResultJson, TargetResult } from './schema.js'
 import { changeJson, ms, pct, sideResult } from './side-result.js'
 
 function deltaJson(m: MetricFinding): DeltaJson | null {
@@ -35,6 +36,32 @@ function metricJson(t: TargetFinding, m: MetricFinding): MetricResultJson {
     base_median: medianOf(t.base),
     head_median: medianOf(t.head),
     delta: deltaJson(m),
+  }
+}
+
+function functionChangeJson(c: FunctionChange): FunctionChangeJson {
+  return {
+    name: c.name,
+    source: { path: c.file, line: c.file ? c.line : null },
+    side: c.side,
+    base_calls: c.baseCalls,
+    head_calls: c.headCalls,
+    profiled_delta_ms: ms(c.deltaMs),
+    via: c.via,
+    called_as: c.calledAs,
+    mostly_in: c.mostlyIn && {
+      name: c.mostlyIn.name,
+      source: { path: c.mostlyIn.file, line: c.mostlyIn.file ? c.mostlyIn.line : null },
+      profiled_ms: ms(c.mostlyIn.ms),
+    },
+    callers: c.callers.map((caller) => ({
+      module: caller.module,
+      side: caller.side,
+      path: caller.file,
+      lines: caller.file ? caller.lines : [],
+      base_calls: caller.baseCalls,
+      head_calls: caller.headCalls,
+    })),
   }
 }
 
@@ -99,8 +126,10 @@ export function targetResult(t: TargetFinding): TargetResult {
       }
     result.watch = t.watched.map((w) => ({ name: w.name, base: side(w.base), head: side(w.head) }))
   }
+  if (t.functions) result.function_changes = t.functions.map(functionChangeJson)
   if (t.shortfall) {
     result.inconclusive = {
+      reason: t.shortfall.reason === 'pairs' ? 'too-few-pairs' : 'unsettled',
       pairs: t.shortfall.pairs,
       needed_pairs: t.shortfall.needed,
       suggested_max_time_s: t.shortfall.suggestedMaxTimeS,

@@ -188,6 +188,19 @@ describe('the measurement engine', () => {
     expect(withoutReserve.arms.every((a) => a.confirmation === null)).toBe(true)
   })
 
+  it('spends the time kept for a confirmation on more pairs when nothing was flagged', async () => {
+    const same = () =>
+      fakeInterpreter(({ n }) => ({ importMs: 10 * (1 + ((n * 7) % 5) / 100), takesMs: 100 }))
+    const deadline = 20_000
+    const run = (confirmation = NO_CONFIRMATION) =>
+      runPlan(plan({ deadline, warmups: 1, profileRuns: 0, stopping: never, confirmation }), same())
+    const kept = await run(changeConfirmation(gate, 10, 200))
+    const none = await run()
+    // Without the extension the first batch would stop 20 rounds (the reserve) early.
+    expect(kept.rounds).toBe(none.rounds)
+    expect(kept.arms.every((a) => a.confirmation === null)).toBe(true)
+  })
+
   it('drops a flag the fresh batch does not confirm', async () => {
     // 20% slower for the first 20 rounds, then the same: a passing disturbance.
     const fake = fakeInterpreter(({ side, n }) => ({
@@ -212,7 +225,7 @@ describe('the measurement engine', () => {
       gate,
       metrics: ['import_ms'],
       watch: [],
-      sampling: SAMPLING,
+      sampling: { ...SAMPLING, maxTimeMs: 120_000 },
     })
     expect(targets[0]!.metrics[0]!.confirmation).toMatchObject({ pairs: 40, confirmed: false })
     expect(targets[0]!.verdict).toBe('pass')
@@ -241,7 +254,7 @@ describe('the measurement engine', () => {
       gate,
       metrics: ['import_ms'],
       watch: [],
-      sampling: SAMPLING,
+      sampling: { ...SAMPLING, maxTimeMs: 120_000 },
     })
     expect(verdict).toBe('error')
     expect(targets[1]).toMatchObject({

@@ -37,7 +37,7 @@ const spec = (minPairs: number): EvaluationSpec => ({
   },
   metrics: ['import_ms'],
   watch: [],
-  sampling: { minPairs, warmups: 3, profileRuns: 3 },
+  sampling: { minPairs, warmups: 3, profileRuns: 3, maxTimeMs: 120_000 },
 })
 
 const series = (n: number, ms: number, step = 0.01) =>
@@ -95,5 +95,29 @@ describe('evaluate', () => {
       head: null,
       shortfall: { pairs: 0, needed: 20, suggestedMaxTimeS: null },
     })
+  })
+
+  it('calls a pass inconclusive when time ran out with an estimate past the threshold', () => {
+    // Every fifth pair +25%, the others mixed: +5% or so, nowhere near significant.
+    const ratios = [1.25, 0.9, 1.15, 0.95, 1.08]
+    const base = series(20, 1000, 0.002)
+    const head = base.map((b, i) => b * ratios[i % ratios.length]!)
+    const observations = {
+      arms: [arm('base', base), arm('head', head)],
+      rounds: 20,
+      truncated: false,
+    }
+    const [t] = evaluate(observations, spec(20)).targets
+    expect(t!.metrics[0]!.outcome).toBe('pass')
+    expect(t!.metrics[0]!.comparison!.pct).toBeGreaterThan(3)
+    expect(t!.verdict).toBe('inconclusive')
+    expect(t!.shortfall).toMatchObject({ reason: 'unsettled', pairs: 20 })
+    // Twice the 120 s budget: more pairs, not more of the same.
+    expect(t!.shortfall!.suggestedMaxTimeS).toBeGreaterThanOrEqual(240)
+
+    // The same noise around no change: a pass, earned.
+    const even = base.map((b, i) => b * [1.1, 0.9, 1.05, 0.95, 1][i % 5]!)
+    const aa = { arms: [arm('base', base), arm('head', even)], rounds: 20, truncated: false }
+    expect(evaluate(aa, spec(20)).targets[0]).toMatchObject({ verdict: 'pass', shortfall: null })
   })
 })

@@ -1,0 +1,265 @@
+// Which functions the import now calls more or less often, and through which
+// calls from module code: the reason behind a change at the level a developer
+// fixes it ("`inspect.stack`, 30 → 0 calls, via `mypkg.log.get_logger`, which
+// 30 modules call at import"). Pure.
+//
+// Input: the call graph of one cProfile run of the import per side. Its times
+// are slowed by the profiler, so they show the size of a cause, not a
+// measurement; its call counts are exact, so a change is recognised by them.
+// Calls made by the body of a module only one side loads do not count: they
+// are explained by that module becoming eager or lazy (the module diff). Of a
+// chain of functions whose calls all changed, the outermost is named, since
+// the rest follow from it, with the path of calls that changed up to the
+// module code that makes them.
+
+/** One function (or module or class body) of the call graph, on one side. */
+export interface FunctionNode {
+  /** Qualified: `mypkg.log.get_logger`; builtins as cProfile names them. */
+  name: string
+  /** The module that defines it; null for builtins. */
+  module: string | null
+  file: string | null
+  line: number | null
+  /** A module or class body: code that runs at import. */
+  level: boolean
+  calls: number
+  /** Time in it and what it called, over the whole import, in the profiled run. */
+  ms: number
+  callers: { name: string; calls: number; ms: number }[]
+}
+
+export interface FunctionProfile {
+  functions: FunctionNode[]
+  /** Module name to its source file. */
+  files: Record<string, string>
+}
+
+export interface CallerChange {
+  module: string
+  /** How often this module's import-time code calls the function named in `calledAs`. */
+  baseCalls: number
+  headCalls: number
+  /** The module's file on `side` (the side that calls more), and the lines that make the call. */
+  file: string | null
+  lines: number[]
+  side: 'base' | 'head'
+}
+
+export interface FunctionChange {
+  name: string
+  /** Where it is defined, on `side` (the side that calls it more). */
+  file: string | null
+  line: number | null
+  side: 'base' | 'head'
+  baseCalls: number
+  headCalls: number
+  /** Profiled time in those calls, head minus base. */
+  deltaMs: number
+  /** The functions between it and module code, innermost first; empty when module code calls it. */
+  via: string[]
+  /** What module code calls: `via`'s last, else the function itself. */
+  calledAs: string
+  /** Modules whose import-time code calls `calledAs`, the largest change of calls first. */
+  callers: CallerChange[]
+  /** Where most of its time went: the first callee outside its package that holds 60% of it. */
+  mostlyIn: { name: string; file: string | null; line: number | null; ms: number } | null
+}
+
+interface Graph {
+  nodes: Map<string, FunctionNode>
+  callees: Map<string, { name: string; ms: number }[]>
+}
+
+/** Nodes by name (same-named functions of one module merged), and who each calls. */
+function graphOf(profile: FunctionProfile): Graph {
+  const nodes = new Map<string, FunctionNode>()
+  for (const node of profile.functions) {
+    const seen = nodes.get(node.name)
+    if (!seen) nodes.set(node.name, { ...node, callers: [...node.callers] })
+    else {
+      seen.calls += node.calls
+      seen.ms += node.ms
+      seen.callers.push(...node.callers)
+    }
+  }
+  const callees = new Map<string, { name: string; ms: number }[]>()
+  for (const node of nodes.values()) {
+    for (const caller of node.callers) {
+      if (!callees.has(caller.name)) callees.set(caller.name, [])
+      callees.get(caller.name)!.push({ name: node.name, ms: caller.ms })
+    }
+  }
+  return { nodes, callees }
+}
+
+const top = (name: string) => name.split('.')[0]!
+
+export function diffFunctions(
+  base: FunctionProfile,
+  head: FunctionProfile,
+  baseModules: ReadonlySet<string>,
+  headModules: ReadonlySet<string>,
+  floorMs: number,
+  limit = 5,
+): FunctionChange[] {
+  const graphs = { base: graphOf(base), head: graphOf(head) }
+  const common = (module: string | null) =>
+    module === null || baseModules.has(module) === headModules.has(module)
+  /** Calls to `name` (and their time), except from the bodies of modules one side loads. */
+  const counted = (graph: Graph, name: string) => {
+    let calls = 0
+    let ms = 0
+    for (const caller of graph.nodes.get(name)?.callers ?? []) {
+      const node = graph.nodes.get(caller.name)
+      if (node?.level && !common(node.module)) continue
+      calls += caller.calls
+      ms += caller.ms
+    }
+    return { calls, ms }
+  }
+  const names = new Set([...graphs.base.nodes.keys(), ...graphs.head.nodes.keys()])
+  const changed = new Map<
+    string,
+    { b: ReturnType<typeof counted>; h: ReturnType<typeof counted> }
+  >()
+  for (const name of names) {
+    const node = graphs.head.nodes.get(name) ?? graphs.base.nodes.get(name)!
+    if (node.level) continue
+    const b = counted(graphs.base, name)
+    const h = counted(graphs.head, name)
+    if (b.calls !== h.calls) changed.set(name, { b, h })
+  }
+  const out: FunctionChange[] = []
+  for (const [name, { b, h }] of changed) {
+    const deltaMs = h.ms - b.ms
+    if (Math.abs(deltaMs) < floorMs) continue
+    const side = h.calls > b.calls ? 'head' : 'base'
+    const graph = graphs[side]
+    const node = graph.nodes.get(name)!
+    // The outermost changed function is the cause; the ones it calls follow.
+    if (node.callers.some((c) => changed.has(c.name))) continue
+    const path = pathToModuleCode(graphs, side, name, common)
+    if (!path) continue
+    out.push({
+      name,
+      file: node.file,
+      line: node.line,
+      side,
+      baseCalls: b.calls,
+      headCalls: h.calls,
+      deltaMs,
+      via: path.via,
+      calledAs: path.entry,
+      callers: moduleCallers(graphs, path.entry, side),
+      mostlyIn: mostlyIn(graph, name),
+    })
+  }
+  return out
+    .sort((x, y) => Math.abs(y.deltaMs) - Math.abs(x.deltaMs) || x.name.localeCompare(y.name))
+    .slice(0, limit)
+}
+
+/** Calls along one edge of the call graph on one side. */
+const edgeCalls = (graph: Graph, caller: string, callee: string) =>
+  (graph.nodes.get(callee)?.callers ?? [])
+    .filter((c) => c.name === caller)
+    .reduce((sum, c) => sum + c.calls, 0)
+
+/**
+ * From a changed function up to the module code that leads to it: along the
+ * callers whose calls to it changed (the heaviest first), until a function
+ * that modules both sides load call from their bodies. Null when the change
+ * leads only to the bodies of modules one side loads (the module diff tells
+ * that story) or to nothing (only the import system called it).
+ */
+function pathToModuleCode(
+  graphs: { base: Graph; head: Graph },
+  side: 'base' | 'head',
+  name: string,
+  common: (module: string | null) => boolean,
+): { via: string[]; entry: string } | null {
+  const graph = graphs[side]
+  const other = graphs[side === 'base' ? 'head' : 'base']
+  const via: string[] = []
+  let current = name
+  const seen = new Set([name])
+  for (let depth = 0; depth < 12; depth++) {
+    const callers = (graph.nodes.get(current)?.callers ?? []).map((edge) => ({
+      edge,
+      node: graph.nodes.get(edge.name),
+      changed: edgeCalls(graph, edge.name, current) !== edgeCalls(other, edge.name, current),
+    }))
+    const levels = callers.filter((c) => c.node?.level)
+    if (levels.some((c) => c.changed && common(c.node!.module))) return { via, entry: current }
+    const next = callers
+      .filter((c) => c.changed && c.node && !c.node.level && !seen.has(c.edge.name))
+      .sort((x, y) => y.edge.ms - x.edge.ms)[0]
+    if (!next) {
+      // No changed call leads further up: the change is inside this function,
+      // which module code calls as before.
+      if (levels.some((c) => common(c.node!.module)) && !levels.some((c) => c.changed))
+        return { via, entry: current }
+      return null
+    }
+    current = next.edge.name
+    seen.add(current)
+    via.push(current)
+  }
+  return null
+}
+
+/** The modules whose code calls `entry` at import, on both sides, the largest change first. */
+function moduleCallers(
+  graphs: { base: Graph; head: Graph },
+  entry: string,
+  side: 'base' | 'head',
+): CallerChange[] {
+  const byModule = new Map<string, CallerChange>()
+  for (const s of ['base', 'head'] as const) {
+    const graph = graphs[s]
+    for (const caller of graph.nodes.get(entry)?.callers ?? []) {
+      const node = graph.nodes.get(caller.name)
+      if (!node?.level || node.module === null) continue
+      const change = byModule.get(node.module) ?? {
+        module: node.module,
+        baseCalls: 0,
+        headCalls: 0,
+        file: null,
+        lines: [],
+        side,
+      }
+      if (s === 'base') change.baseCalls += caller.calls
+      else change.headCalls += caller.calls
+      if (s === side || change.file === null) {
+        change.file = node.file
+        change.side = s
+      }
+      byModule.set(node.module, change)
+    }
+  }
+  return [...byModule.values()].sort(
+    (x, y) =>
+      Math.abs(y.headCalls - y.baseCalls) - Math.abs(x.headCalls - x.baseCalls) ||
+      Math.max(y.headCalls, y.baseCalls) - Math.max(x.headCalls, x.baseCalls) ||
+      x.module.localeCompare(y.module),
+  )
+}
+
+function mostlyIn(graph: Graph, name: string): FunctionChange['mostlyIn'] {
+  const total = graph.nodes.get(name)?.ms ?? 0
+  let current = name
+  let found: FunctionNode | null = null
+  const seen = new Set([name])
+  for (let depth = 0; depth < 12; depth++) {
+    const next = (graph.callees.get(current) ?? [])
+      .filter((c) => !seen.has(c.name))
+      .sort((x, y) => y.ms - x.ms)[0]
+    if (!next || next.ms < 0.6 * total) break
+    found = graph.nodes.get(next.name) ?? null
+    current = next.name
+    seen.add(current)
+    if (top(current) !== top(name)) break
+  }
+  if (!found) return null
+  return { name: found.name, file: found.file, line: found.line, ms: found.ms }
+}

@@ -1,0 +1,138 @@
+"""importgate probe, functions mode: which functions the import called, and where.
+
+Loaded by probe.py only after the import it profiled is over, so it may import
+what it likes. Input: the entries of an `_lsprof.Profiler` (the C profiler
+behind cProfile) that ran around the import. Output: its call graph, without
+the import system's own frames: every function (and module or class body) with
+its calls and time, and the callers of each.
+
+Python 3.8+, stdlib only.
+"""
+
+import os
+
+# Functions that took less than this in all are left out (module and class
+# bodies never): they cannot be a cause worth naming, and a large import calls
+# tens of thousands of functions.
+MIN_SECONDS = 0.0001
+MAX_FUNCTIONS = 5000
+
+
+def _is_machinery(code):
+    """Import-system frames: they are how modules load, not what a module does."""
+    if isinstance(code, str):
+        return (
+            "builtins.exec" in code
+            or "builtins.__import__" in code
+            or "builtins.__build_class__" in code
+            or "_imp." in code
+            or "importlib" in code
+        )
+    name = code.co_filename
+    return name.startswith("<frozen importlib") or (
+        os.sep + "importlib" + os.sep in name and os.path.basename(name).startswith("_bootstrap")
+    ) or (os.path.basename(name) == "__init__.py" and name.endswith(os.sep.join(("importlib", "__init__.py"))))
+
+
+def _module_files(modules):
+    """Source file -> module name, for the modules loaded."""
+    files = {}
+    for name, module in list(modules.items()):
+        path = getattr(module, "__file__", None)
+        if isinstance(path, str) and path.endswith(".py"):
+            files.setdefault(path, name)
+            files.setdefault(os.path.realpath(path), name)
+    return files
+
+
+def _label(code, files):
+    """(qualified name, file, line) of a profiled function."""
+    if isinstance(code, str):
+        # "<built-in method time.sleep>", "<method 'sort' of 'list' objects>"
+        text = code
+        if text.startswith("<built-in method ") and text.endswith(">"):
+            text = text[len("<built-in method "):-1]
+        # "__new__ of type object at 0x7f13…": the address differs between runs.
+        at = text.find(" at 0x")
+        if at >= 0:
+            text = text[:at]
+        return text, None, None
+    module = files.get(code.co_filename) or files.get(os.path.realpath(code.co_filename))
+    name = getattr(code, "co_qualname", code.co_name)
+    qualified = "%s.%s" % (module, name) if module else "%s:%s" % (code.co_filename, name)
+    return qualified, code.co_filename, code.co_firstlineno
+
+
+def _key(code):
+    """Code objects compare by value (two modules of the same text are equal): key by identity."""
+    return code if isinstance(code, str) else id(code)
+
+
+def _import_level_codes(stats):
+    """Keys of module bodies, and of the class bodies they run (called by __build_class__)."""
+    levels = set()
+    for entry in stats:
+        code = entry.code
+        if not isinstance(code, str) and code.co_name == "<module>":
+            levels.add(_key(code))
+    for entry in stats:
+        if isinstance(entry.code, str) and "builtins.__build_class__" in entry.code:
+            for sub in entry.calls or ():
+                if not isinstance(sub.code, str):
+                    levels.add(_key(sub.code))
+    return levels
+
+
+def called_at_import(stats, modules):
+    """The call graph of the import, import machinery left out, small functions too.
+
+    Each function with its calls and time over the whole import, and each of
+    its callers with the calls and time of that edge; callers by index into
+    the list. The diff across base and head happens in importgate.
+    """
+    files = _module_files(modules)
+    levels = _import_level_codes(stats)
+    kept = [
+        entry
+        for entry in stats
+        if not _is_machinery(entry.code)
+        and (_key(entry.code) in levels or entry.totaltime >= MIN_SECONDS)
+    ]
+    kept.sort(key=lambda entry: (_key(entry.code) not in levels, -entry.totaltime))
+    kept = kept[:MAX_FUNCTIONS]
+    index = {_key(entry.code): i for i, entry in enumerate(kept)}
+    callers = [[] for _ in kept]
+    for entry in stats:
+        caller = index.get(_key(entry.code))
+        if caller is None:
+            continue  # machinery, or too small to matter
+        for sub in entry.calls or ():
+            callee = index.get(_key(sub.code))
+            if callee is not None and callee != caller:
+                callers[callee].append([caller, sub.callcount, round(sub.totaltime * 1000, 4)])
+    out = []
+    for i, entry in enumerate(kept):
+        name, path, line = _label(entry.code, files)
+        module = None
+        if path is not None:
+            module = files.get(path) or files.get(os.path.realpath(path))
+        out.append({
+            "name": name,
+            "module": module,
+            "file": path,
+            "line": line,
+            "level": _key(entry.code) in levels,
+            "calls": entry.callcount,
+            "ms": round(entry.totaltime * 1000, 4),
+            "callers": callers[i],
+        })
+    return {"functions": out, "files": _project_files(files)}
+
+
+def _project_files(files):
+    """Module name -> source file, for linking modules to their lines."""
+    out = {}
+    for path, name in files.items():
+        if path == os.path.realpath(path) or name not in out:
+            out[name] = path
+    return out

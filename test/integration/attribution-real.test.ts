@@ -1,0 +1,181 @@
+// The reason for a change, end to end, on the two kinds of cause real pull
+// requests have: module code that now calls an expensive function (a logger
+// helper calling inspect.stack() in every module), and a dependency bump that
+// changes what its import loads (packaging 21.3, which imports pyparsing, to
+// 24.2, which does not; real wheels from PyPI, installed offline). What is
+// asserted comes from call counts and module sets, which do not vary by run.
+import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readResults } from '../../src/results/read.js'
+import type { CompareResults } from '../../src/results/schema.js'
+import { markdownReport } from '../../src/report/markdown.js'
+import { cli } from '../helpers/cli.js'
+import { gitCommit, gitInit, removeDir, tempDir, writeFiles } from '../helpers/project.js'
+import { findPython } from '../helpers/pythons.js'
+
+const python = findPython('3.13') ?? findPython('3.8')!
+const FAST = [
+  '--min-pairs',
+  '7',
+  '--max-pairs',
+  '7',
+  '--warmup',
+  '1',
+  '--profile-runs',
+  '2',
+  '--seed',
+  '11',
+  '-q',
+]
+const WHEELS = resolve('test/fixtures/wheels')
+const MODULES = Array.from({ length: 12 }, (_, i) => `m${String(i).padStart(2, '0')}`)
+const PYPROJECT = (deps: string) =>
+  `[build-system]\nrequires = ["flit_core>=3.2"]\nbuild-backend = "flit_core.buildapi"\n\n[project]\nname = "mypkg"\nversion = "0.1"\ndescription = "test"\ndependencies = [${deps}]\n\n[tool.importgate]\ntargets = ["mypkg"]\n`
+const EXPENSIVE_LOGGER =
+  'import inspect\nimport logging\n\n\ndef get_logger():\n    caller = inspect.stack()[1]\n    return logging.getLogger(caller.filename)\n'
+
+let tmp: string
+const repos: string[] = []
+
+beforeAll(() => {
+  tmp = tempDir()
+})
+
+afterAll(() => {
+  for (const repo of repos) removeDir(repo)
+  removeDir(tmp)
+})
+
+async function compare(repo: string, base: string, head: string, extra: string[], env = {}) {
+  const json = join(tmp, `${base.slice(0, 7)}-${head.slice(0, 7)}.json`)
+  const result = await cli(
+    ['compare', base, head, '--python', python, ...FAST, ...extra, '--json', json, '-C', repo],
+    { ...process.env, TMPDIR: tmp, ...env },
+    repo,
+  )
+  expect(result.stderr).not.toMatch(/internal error/)
+  const doc = readResults(readFileSync(json, 'utf8'), json) as CompareResults
+  return { result, doc, target: doc.targets[0]! }
+}
+
+describe('the reason at the level of functions', () => {
+  let repo: string
+  const commits: Record<string, string> = {}
+
+  beforeAll(() => {
+    repo = tempDir()
+    repos.push(repo)
+    gitInit(repo)
+    const modules = (body: string) =>
+      Object.fromEntries(MODULES.map((m) => [`src/mypkg/${m}.py`, body]))
+    writeFiles(repo, {
+      'pyproject.toml': PYPROJECT(''),
+      'src/mypkg/__init__.py': MODULES.map((m) => `from mypkg import ${m}\n`).join(''),
+      'src/mypkg/log.py': EXPENSIVE_LOGGER,
+      ...modules('from mypkg.log import get_logger\n\n\ndef work():\n    return get_logger()\n'),
+    })
+    commits.base = gitCommit(repo, 'a logger helper, called only when working')
+    writeFiles(repo, {
+      ...modules(
+        '# Every module logs.\nfrom mypkg.log import get_logger\n\nlog = get_logger()\n\n\ndef work():\n    return log\n',
+      ),
+    })
+    commits.eager = gitCommit(repo, 'every module gets its logger at import')
+    writeFiles(repo, {
+      'src/mypkg/log.py':
+        'import logging\nimport sys\n\n\ndef get_logger():\n    return logging.getLogger(sys._getframe(1).f_globals["__name__"])\n',
+    })
+    commits.cheap = gitCommit(repo, 'get_logger without inspect.stack')
+  })
+
+  it('names the function module code now calls, with its call sites and where its time goes', async () => {
+    const { doc, target } = await compare(repo, commits.base!, commits.eager!, [
+      '--install',
+      'none',
+    ])
+    const [first] = target.function_changes!
+    expect(first).toMatchObject({
+      name: 'mypkg.log.get_logger',
+      source: { path: 'src/mypkg/log.py', line: 5 },
+      side: 'head',
+      base_calls: 0,
+      head_calls: 12,
+      via: [],
+      called_as: 'mypkg.log.get_logger',
+      mostly_in: { name: 'inspect.stack' },
+    })
+    expect(first!.profiled_delta_ms).toBeGreaterThan(0)
+    expect(first!.callers).toHaveLength(12)
+    expect(first!.callers[0]).toMatchObject({
+      path: expect.stringMatching(/^src\/mypkg\/m\d\d\.py$/),
+      lines: [4],
+      base_calls: 0,
+      head_calls: 1,
+    })
+    // What the function calls inside follows from it: it is not listed again.
+    expect(target.function_changes!.map((c) => c.name)).not.toContain('inspect.stack')
+    const md = markdownReport(doc, undefined, { repoUrl: 'https://github.com/o/r' })
+    expect(md).toContain('#### Functions called at import')
+    expect(md).toContain(
+      `[src/mypkg/log.py:5](https://github.com/o/r/blob/${commits.eager}/src/mypkg/log.py#L5)`,
+    )
+    expect(md).toMatch(/mostly in `inspect\.stack`/)
+    expect(md).toMatch(/is called at import by 12 modules: `mypkg\.m\d\d` 0 → 1 \(\[line 4\]/)
+  })
+
+  it('names the expensive call a helper no longer makes, through the helper', async () => {
+    const { target } = await compare(repo, commits.eager!, commits.cheap!, ['--install', 'none'])
+    const [first] = target.function_changes!
+    expect(first).toMatchObject({
+      name: 'inspect.stack',
+      side: 'base',
+      base_calls: 12,
+      head_calls: 0,
+      via: ['mypkg.log.get_logger'],
+      called_as: 'mypkg.log.get_logger',
+    })
+    expect(first!.profiled_delta_ms).toBeLessThan(0)
+    // The modules call get_logger as before; they are where the cost was paid.
+    expect(first!.callers).toHaveLength(12)
+    expect(first!.callers.every((c) => c.base_calls === 1 && c.head_calls === 1)).toBe(true)
+    expect(first!.callers[0]!.lines).toEqual([4])
+  })
+})
+
+describe('a dependency bump from PyPI', () => {
+  it('names the package, the modules it no longer loads, and the roll-up', async () => {
+    const repo = tempDir()
+    repos.push(repo)
+    gitInit(repo)
+    writeFiles(repo, {
+      'pyproject.toml': PYPROJECT('"packaging==21.3"'),
+      'src/mypkg/__init__.py':
+        '"""Requirements, parsed."""\nfrom packaging.requirements import Requirement\n',
+    })
+    const base = gitCommit(repo, 'packaging 21.3')
+    writeFiles(repo, { 'pyproject.toml': PYPROJECT('"packaging==24.2"') })
+    const head = gitCommit(repo, 'bump packaging to 24.2')
+    const { doc, target } = await compare(repo, base, head, ['--install', 'pip'], {
+      PIP_NO_INDEX: '1',
+      PIP_FIND_LINKS: WHEELS,
+    })
+    expect(doc.deps?.changed).toEqual(
+      expect.arrayContaining([
+        { name: 'packaging', base: '21.3', head: '24.2' },
+        { name: 'pyparsing', base: '3.1.4', head: null },
+      ]),
+    )
+    expect(target.modules!.removed.map((m) => m.name)).toContain('pyparsing')
+    const removed = target.modules!.removed.find((m) => m.name === 'pyparsing')!
+    expect(removed.chain.slice(0, 2)).toEqual(['mypkg', 'packaging.requirements'])
+    const packages = new Map(target.packages!.map((p) => [p.name, p]))
+    expect(packages.get('mypkg')!.own).toBe(true)
+    expect(packages.get('pyparsing')).toMatchObject({ head_self_ms: null })
+    expect(packages.get('packaging')!.base_modules).toBeGreaterThan(0)
+    const md = markdownReport(doc)
+    expect(md).toMatch(/`pyparsing`/)
+    expect(md).toMatch(/packaging.*21\.3.*24\.2/)
+    expect(md).toContain('#### Own time by package')
+  })
+})

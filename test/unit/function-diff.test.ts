@@ -1,0 +1,166 @@
+// Function-level attribution from two call graphs, and the paths and lines it
+// links to: hand-made graphs, so every rule is tested on its own.
+import { describe, expect, it } from 'vitest'
+import {
+  diffFunctions,
+  type FunctionNode,
+  type FunctionProfile,
+} from '../../src/analysis/function-diff.js'
+import { callLines, sourcePath } from '../../src/analysis/source-paths.js'
+
+type Edge = [caller: string, calls: number, ms: number]
+
+const body = (module: string, ms = 1): FunctionNode => ({
+  name: `${module}.<module>`,
+  module,
+  file: `/site/${module.replace(/\./g, '/')}.py`,
+  line: 1,
+  level: true,
+  calls: 1,
+  ms,
+  callers: [],
+})
+
+const fn = (name: string, calls: number, ms: number, callers: Edge[]): FunctionNode => ({
+  name,
+  module: name.split('.').slice(0, -1).join('.'),
+  file: `/site/${name.split('.').slice(0, -1).join('/')}.py`,
+  line: 10,
+  level: false,
+  calls,
+  ms,
+  callers: callers.map(([caller, n, t]) => ({ name: caller, calls: n, ms: t })),
+})
+
+const profile = (...functions: FunctionNode[]): FunctionProfile => ({ functions, files: {} })
+const modules = (...names: string[]) => new Set(names)
+
+describe('diffFunctions', () => {
+  const bodies = ['app.a', 'app.b'].map((m) => body(m))
+
+  it('names a helper module code now calls, and where its time goes', () => {
+    const base = profile(...bodies, fn('app.log.get_logger', 0, 0, []))
+    const head = profile(
+      ...bodies,
+      fn('app.log.get_logger', 2, 40, [
+        ['app.a.<module>', 1, 20],
+        ['app.b.<module>', 1, 20],
+      ]),
+      fn('inspect.stack', 2, 39, [['app.log.get_logger', 2, 39]]),
+      fn('inspect.getframeinfo', 20, 38, [['inspect.stack', 20, 38]]),
+    )
+    const [change, ...rest] = diffFunctions(base, head, modules(), modules(), 0.5)
+    expect(change).toMatchObject({
+      name: 'app.log.get_logger',
+      side: 'head',
+      baseCalls: 0,
+      headCalls: 2,
+      deltaMs: 40,
+      via: [],
+      calledAs: 'app.log.get_logger',
+      mostlyIn: { name: 'inspect.stack' },
+    })
+    expect(change!.callers.map((c) => [c.module, c.baseCalls, c.headCalls])).toEqual([
+      ['app.a', 0, 1],
+      ['app.b', 0, 1],
+    ])
+    // inspect.stack and getframeinfo follow from get_logger: not listed again.
+    expect(rest).toEqual([])
+  })
+
+  it('names the expensive call inside an unchanged helper, through the helper', () => {
+    const helper = (calls: number, ms: number) =>
+      fn('app.log.get_logger', calls, ms, [
+        ['app.a.<module>', 1, ms / 2],
+        ['app.b.<module>', 1, ms / 2],
+      ])
+    const base = profile(
+      ...bodies,
+      helper(2, 40),
+      fn('inspect.stack', 2, 39, [['app.log.get_logger', 2, 39]]),
+    )
+    const head = profile(...bodies, helper(2, 1))
+    const [change] = diffFunctions(base, head, modules('inspect'), modules(), 0.5)
+    expect(change).toMatchObject({
+      name: 'inspect.stack',
+      side: 'base',
+      baseCalls: 2,
+      headCalls: 0,
+      deltaMs: -39,
+      via: ['app.log.get_logger'],
+      calledAs: 'app.log.get_logger',
+    })
+    expect(change!.callers.map((c) => [c.module, c.baseCalls, c.headCalls])).toEqual([
+      ['app.a', 1, 1],
+      ['app.b', 1, 1],
+    ])
+  })
+
+  it('leaves calls made by the bodies of newly loaded modules to the module diff', () => {
+    const compile = (calls: Edge[]) =>
+      fn(
+        're.compile',
+        calls.reduce((n, [, c]) => n + c, 0),
+        5,
+        calls,
+      )
+    const base = profile(...bodies, compile([['app.a.<module>', 1, 0.1]]))
+    const head = profile(
+      ...bodies,
+      body('rich.text'),
+      fn('rich.text.make', 3, 4, [['rich.text.<module>', 3, 4]]),
+      compile([
+        ['app.a.<module>', 1, 0.1],
+        ['rich.text.<module>', 40, 4],
+        ['rich.text.make', 30, 3],
+      ]),
+    )
+    expect(diffFunctions(base, head, modules(), modules('rich.text'), 0.5)).toEqual([])
+  })
+
+  it('lists nothing when the calls are the same, whatever the profiled times', () => {
+    const graph = (ms: number) =>
+      profile(...bodies, fn('app.log.get_logger', 2, ms, [['app.a.<module>', 2, ms]]))
+    expect(diffFunctions(graph(10), graph(30), modules(), modules(), 0.5)).toEqual([])
+  })
+
+  it('leaves out changes below the floor', () => {
+    const base = profile(...bodies)
+    const head = profile(...bodies, fn('app.util.tiny', 1, 0.2, [['app.a.<module>', 1, 0.2]]))
+    expect(diffFunctions(base, head, modules(), modules(), 0.5)).toEqual([])
+    expect(diffFunctions(base, head, modules(), modules(), 0.1)).toHaveLength(1)
+  })
+})
+
+describe('sourcePath', () => {
+  const tracked = ['pyproject.toml', 'src/app/__init__.py', 'src/app/log.py', 'tools/log.py']
+
+  it('maps a file in the worktree, and an installed copy, to the tracked file', () => {
+    expect(sourcePath('/tmp/w/head/src/app/log.py', '/tmp/w/head', tracked)).toBe('src/app/log.py')
+    expect(
+      sourcePath('/venv/lib/python3.13/site-packages/app/log.py', '/tmp/w/head', tracked),
+    ).toBe('src/app/log.py')
+  })
+
+  it('gives null outside the repository and when the match is not its package', () => {
+    expect(sourcePath('/usr/lib/python3.13/inspect.py', '/tmp/w/head', tracked)).toBeNull()
+    // Only the file name matches: a log.py of some other package.
+    expect(sourcePath('/venv/site-packages/other/log.py', '/tmp/w/head', tracked)).toBeNull()
+    expect(sourcePath(null, '/tmp/w/head', tracked)).toBeNull()
+  })
+})
+
+describe('callLines', () => {
+  it('finds calls and decorators by the last part of the name, not comments or definitions', () => {
+    const source = [
+      'from app.log import get_logger',
+      '# get_logger() here is a comment',
+      'log = get_logger()',
+      'def get_logger_twin():',
+      '    pass',
+      '@app.log.get_logger',
+      'def f(): pass',
+    ].join('\n')
+    expect(callLines(source, 'app.log.get_logger')).toEqual([3, 6])
+  })
+})
