@@ -3537,15 +3537,24 @@ async function runFunctionProfiles(plan, states, deps, budget) {
             continue;
         if (deps.now() + 2 * budget.slowest + budget.keepMs > plan.deadline)
             return { done, outOfTime: true };
-        const run = await deps.runProbe(probeRequest(arm, 'functions', plan));
+        const request = probeRequest(arm, 'functions', plan);
+        // Both sides hash alike, so set and dict orders (and the calls that
+        // depend on them) are the same: call counts are what the diff compares.
+        const run = await deps.runProbe({ ...request, env: { ...request.env, PYTHONHASHSEED: '0' } });
         done++;
-        // A failed functions run costs only the function-level explanation.
-        profile.functions = run.report?.functions ? functionProfile(run.report.functions) : null;
+        // A failed or malformed functions run costs only the function-level explanation.
+        profile.functions = functionProfile(run.report?.functions);
     }
     return { done, outOfTime: false };
 }
-/** The probe's call graph, callers by name rather than by index. */
+/**
+ * The probe's call graph, callers by name rather than by index; null when the
+ * report has not got its shape (it travels on the channel the measured code
+ * could write to, and must never take the run down).
+ */
 function functionProfile(report) {
+    if (!isFunctionsReport(report))
+        return null;
     const names = report.functions.map((f) => f.name);
     return {
         functions: report.functions.map((f) => ({
@@ -3560,6 +3569,30 @@ function functionProfile(report) {
         })),
         files: report.files,
     };
+}
+const isNumber = (x) => typeof x === 'number' && Number.isFinite(x);
+const isText = (x) => typeof x === 'string';
+const orNull = (check) => (x) => x === null || check(x);
+function isFunctionsReport(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const { functions, files } = value;
+    if (!Array.isArray(functions) || typeof files !== 'object' || files === null)
+        return false;
+    return functions.every((f) => {
+        if (typeof f !== 'object' || f === null)
+            return false;
+        const n = f;
+        return (isText(n.name) &&
+            orNull(isText)(n.module) &&
+            orNull(isText)(n.file) &&
+            orNull(isNumber)(n.line) &&
+            typeof n.level === 'boolean' &&
+            isNumber(n.calls) &&
+            isNumber(n.ms) &&
+            Array.isArray(n.callers) &&
+            n.callers.every((c) => Array.isArray(c) && c.length === 3 && c.every((x) => isNumber(x))));
+    });
 }
 
 // Interleaved rounds of timed samples. Each round runs every live arm once, in

@@ -201,6 +201,64 @@ describe('the measurement engine', () => {
     expect(kept.arms.every((a) => a.confirmation === null)).toBe(true)
   })
 
+  it('runs one function profile per arm, and a malformed one costs only that explanation', async () => {
+    const report = (functions: unknown) =>
+      JSON.stringify({
+        protocol: 1,
+        mode: 'functions',
+        target: 'pkg',
+        ok: true,
+        import_ns: 1e6,
+        import_cpu_ns: 1e6,
+        start_ns: 0,
+        end_ns: 0,
+        modules_before: 30,
+        modules_after: 40,
+        probe_preloaded: [],
+        error: null,
+        added: ['pkg'],
+        functions,
+      })
+    const graph = {
+      functions: [
+        {
+          name: 'pkg.<module>',
+          module: 'pkg',
+          file: null,
+          line: 1,
+          level: true,
+          calls: 1,
+          ms: 2,
+          callers: [],
+        },
+        {
+          name: 'pkg.f',
+          module: 'pkg',
+          file: null,
+          line: 3,
+          level: false,
+          calls: 1,
+          ms: 1,
+          callers: [[0, 1, 1]],
+        },
+      ],
+      files: {},
+    }
+    const fake = fakeInterpreter(({ side, mode }) =>
+      mode === 'functions'
+        ? { report: report(side === 'base' ? graph : { functions: 5, files: {} }), takesMs: 20 }
+        : { importMs: 5, takesMs: 10 },
+    )
+    const observations = await runPlan(plan({ minPairs: 7, maxPairs: 7 }), fake)
+    expect(fake.calls.filter((c) => c.mode === 'functions')).toHaveLength(2)
+    const profileOf = (side: Side) => observations.arms.find((a) => a.key.side === side)!.profile!
+    expect(profileOf('base').functions!.functions[1]!.callers).toEqual([
+      { name: 'pkg.<module>', calls: 1, ms: 1 },
+    ])
+    expect(profileOf('head').functions).toBeNull()
+    expect(observations.arms.every((a) => a.failure === null && a.samples.length === 7)).toBe(true)
+  })
+
   it('drops a flag the fresh batch does not confirm', async () => {
     // 20% slower for the first 20 rounds, then the same: a passing disturbance.
     const fake = fakeInterpreter(({ side, n }) => ({
