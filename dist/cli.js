@@ -2,9 +2,10 @@
 import { mkdir, rm, writeFile, readFile, mkdtemp } from 'node:fs/promises';
 import { relative, resolve as resolve$1, isAbsolute, join, dirname, delimiter } from 'node:path';
 import { parseArgs } from 'node:util';
-import { existsSync, statSync, readFileSync, accessSync, constants } from 'node:fs';
+import { existsSync, statSync, readFileSync, readdirSync, accessSync, constants } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 // Order statistics for one set of samples. Pure functions, no I/O.
@@ -2445,6 +2446,83 @@ class ByteSink {
     }
 }
 
+// Processes that left their process group: a daemon that calls setsid, or
+// forks twice with its stdio on /dev/null, is out of reach of a group kill and
+// is reparented away from us. Every child we start carries a tag in its
+// environment, which its descendants inherit whatever sessions or groups they
+// make; on Linux, /proc shows each process's initial environment, so anything
+// still carrying the tag when it should be gone is found and killed.
+const TAG_VARIABLE = 'IMPORTGATE_RUN_TAG';
+/** This importgate process's part of every tag. */
+const RUN = randomBytes(12).toString('hex');
+let started = 0;
+/**
+ * A tag for one child (installs of base and head run at once: each must be
+ * cleaned up without touching the other), and its environment with it.
+ */
+function newTag(env) {
+    const tag = `${RUN}.${++started}`;
+    return { tag, env: { ...env, [TAG_VARIABLE]: tag } };
+}
+const needle = (tag) => 
+// NUL ends each variable: an exact tag cannot match a longer one.
+Buffer.from(tag === null ? `${TAG_VARIABLE}=${RUN}.` : `${TAG_VARIABLE}=${tag}\0`);
+/**
+ * Pids of live processes that carry `tag`, or any tag of ours when null
+ * (Linux; elsewhere none are found).
+ */
+function taggedProcesses(tag = null) {
+    const wanted = needle(tag);
+    if (process.platform !== 'linux')
+        return [];
+    let entries;
+    try {
+        entries = readdirSync('/proc');
+    }
+    catch {
+        return [];
+    }
+    const found = [];
+    for (const entry of entries) {
+        if (!/^\d+$/.test(entry))
+            continue;
+        const pid = Number(entry);
+        if (pid === process.pid)
+            continue;
+        try {
+            // Only our own user's processes are readable: anything we started.
+            if (readFileSync(`/proc/${entry}/environ`).includes(wanted))
+                found.push(pid);
+        }
+        catch {
+            // Gone, or not ours.
+        }
+    }
+    return found;
+}
+/**
+ * Kills every process that carries `tag` (any of ours when null: on cancel),
+ * in a few passes (one may fork while we look). Returns how many were killed.
+ */
+function killTagged(tag = null) {
+    let killed = 0;
+    for (let pass = 0; pass < 5; pass++) {
+        const pids = taggedProcesses(tag);
+        if (pids.length === 0)
+            break;
+        for (const pid of pids) {
+            try {
+                process.kill(pid, 'SIGKILL');
+                killed++;
+            }
+            catch {
+                // Already gone.
+            }
+        }
+    }
+    return killed;
+}
+
 // Every child we start runs in a process group of its own, so that a timeout, a
 // cancel or the end of a sample can take down everything it started (forks,
 // daemons that keep our pipes), not just the process we spawned.
@@ -2485,8 +2563,13 @@ function killAllChildGroups() {
 class SpawnError extends Error {
     name = 'SpawnError';
 }
+/** How long after the command exits its pipes may stay open (held by an escaped process). */
+const DRAIN_MS$1 = 1_000;
 const LOG_BYTES = 256 * 1024;
 const OUTPUT_BYTES = 64 * 1024 * 1024;
+function definedOnly(env) {
+    return Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined));
+}
 function runCommand(spec) {
     return new Promise((resolve, reject) => {
         const log = new ByteSink(LOG_BYTES);
@@ -2494,9 +2577,10 @@ function runCommand(spec) {
         const stderr = new ByteSink(OUTPUT_BYTES);
         let timedOut = false;
         let aborted = false;
+        const { tag, env } = newTag(definedOnly(spec.env ?? process.env));
         const child = spawn(spec.command, spec.args, {
             cwd: spec.cwd,
-            env: spec.env ?? process.env,
+            env,
             stdio: ['ignore', 'pipe', 'pipe'],
             detached: true,
             shell: false,
@@ -2504,7 +2588,12 @@ function runCommand(spec) {
         });
         const pid = child.pid;
         trackGroup(pid);
-        const stop = () => killGroup(pid);
+        // The group, and what left it (an install runs the project's build backend, head's code).
+        const stop = () => {
+            killGroup(pid);
+            killTagged(tag);
+        };
+        let drain;
         const timer = setTimeout(() => {
             timedOut = true;
             stop();
@@ -2524,10 +2613,18 @@ function runCommand(spec) {
             stderr.push(chunk);
             log.push(chunk);
         });
-        // What the command left running (a build daemon holding our pipes) goes with it.
-        child.on('exit', stop);
+        // What the command left running (a build daemon holding our pipes) goes
+        // with it, and the wait for its output does not depend on such pipes.
+        child.on('exit', () => {
+            stop();
+            drain = setTimeout(() => {
+                child.stdout?.destroy();
+                child.stderr?.destroy();
+            }, DRAIN_MS$1);
+        });
         const done = () => {
             clearTimeout(timer);
+            clearTimeout(drain);
             spec.signal?.removeEventListener('abort', onAbort);
             untrackGroup(pid);
         };
@@ -2638,16 +2735,24 @@ function importRoot(projectDir) {
 const REPORT_FD = 3;
 const TAIL_BYTES = 64 * 1024;
 const FULL_BYTES = 64 * 1024 * 1024;
+/**
+ * How long after the interpreter exits its stderr may stay open. A process
+ * that escaped the group (a setsid daemon) can hold the pipe for ever; the
+ * wait for it must not depend on it. The report channel is not inherited by
+ * children, so it closes when the interpreter does.
+ */
+const DRAIN_MS = 1_000;
 function runMeasured(spec) {
     return new Promise((resolve, reject) => {
         const report = [];
         const stderr = new ByteSink(spec.stderr === 'full' ? FULL_BYTES : TAIL_BYTES);
         let timedOut = false;
         let exitNs = 0n;
+        const { tag, env } = newTag(spec.env);
         const spawnNs = process.hrtime.bigint();
         const child = spawn(spec.command, spec.args, {
             cwd: spec.cwd,
-            env: spec.env,
+            env,
             // stdin: EOF at once; stdout: discarded (measured code may print anything);
             // stderr: kept for -X importtime and error context; fd 3: the report.
             stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
@@ -2660,15 +2765,22 @@ function runMeasured(spec) {
         const timer = setTimeout(() => {
             timedOut = true;
             killGroup(pid);
+            killTagged(tag);
         }, spec.timeoutMs);
+        let drain;
         child.stderr?.on('data', (chunk) => stderr.push(chunk));
         const channel = child.stdio[REPORT_FD];
         channel?.on('data', (chunk) => report.push(chunk));
         child.on('exit', () => {
             exitNs = process.hrtime.bigint();
             // Whatever the measured code left running (daemons, grandchildren that
-            // still hold our pipes) goes with the sample.
+            // still hold our pipes, processes that left the group) goes with the sample.
             killGroup(pid);
+            killTagged(tag);
+            drain = setTimeout(() => {
+                child.stderr?.destroy();
+                channel?.destroy();
+            }, DRAIN_MS);
         });
         child.on('error', (error) => {
             clearTimeout(timer);
@@ -2678,6 +2790,7 @@ function runMeasured(spec) {
         });
         child.on('close', (code, signal) => {
             clearTimeout(timer);
+            clearTimeout(drain);
             untrackGroup(pid);
             const bytes = stderr.bytes();
             resolve({
@@ -4998,12 +5111,16 @@ function code$2(text) {
     const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
     return `${fence}${pad}${text}${pad}${fence}`;
 }
-/** Plain text that must not turn into HTML, a table cell break or emphasis. */
+/**
+ * Plain text that must not turn into HTML, a table cell break, emphasis, or a
+ * mention that notifies a user or team (`@org/team` in an exception message).
+ */
 function plain(text) {
     return text
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
+        .replace(/@/g, '&#64;')
         .replace(/([\\*_[\]|])/g, '\\$1')
         .replace(/\r?\n/g, ' ');
 }
@@ -5258,6 +5375,35 @@ function plainText(rich) {
     return rich.map((part) => (typeof part === 'string' ? part : part.code)).join('');
 }
 
+// Text that came from the measured code (exception messages, tracebacks,
+// module and function names, a pull request's pyproject) is data: control
+// characters in it must not move a terminal's cursor, recolour it, or start a
+// new line that a log reader takes for ours. They are shown as escapes. Pure.
+// C0 controls but tab and newline, DEL, C1 controls, and the Unicode line and
+// paragraph separators some viewers break lines at.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** `text` with every control character but tab and newline shown as `\xNN` / `\uNNNN`. */
+function visible(text) {
+    return text.replace(CONTROLS, (ch) => {
+        const code = ch.charCodeAt(0);
+        return code <= 0xff
+            ? `\\x${code.toString(16).padStart(2, '0')}`
+            : `\\u${code.toString(16).padStart(4, '0')}`;
+    });
+}
+/** A copy of a JSON-like value with `visible` applied to every string in it, keys included. */
+function visibleDeep(value) {
+    if (typeof value === 'string')
+        return visible(value);
+    if (Array.isArray(value))
+        return value.map(visibleDeep);
+    if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [visible(k), visibleDeep(v)]));
+    }
+    return value;
+}
+
 function watchItem(target, w) {
     const [b, h] = [w.base, w.head];
     const change = !h
@@ -5342,7 +5488,9 @@ function lazyOf(t) {
     }
     return views;
 }
-function buildView(doc) {
+function buildView(document) {
+    // Everything shown comes from here, and much of it from the measured code.
+    const doc = visibleDeep(document);
     const command = doc.command === 'measure' ? 'measure' : 'compare';
     const compare = doc.command === 'measure' ? null : doc;
     return {
@@ -15219,7 +15367,7 @@ function outputPaths(values, cwd) {
     };
 }
 function progress(values, io) {
-    return values.quiet ? () => { } : (line) => io.stderr.write(`importgate: ${line}\n`);
+    return values.quiet ? () => { } : (line) => io.stderr.write(`importgate: ${visible(line)}\n`);
 }
 async function runMeasure(args, io) {
     const { values, positionals } = parse(args, MEASURE_OPTIONS);
@@ -15308,7 +15456,7 @@ async function runCli(argv, io) {
     }
     catch (error) {
         if (error instanceof UsageError || error instanceof SetupError) {
-            io.stderr.write(`importgate: ${error.message}\n`);
+            io.stderr.write(`importgate: ${visible(error.message)}\n`);
             return 2;
         }
         throw error;
@@ -15317,15 +15465,18 @@ async function runCli(argv, io) {
 
 // CLI entry: wires the process (argv, streams, signals) into runCli.
 const controller = new AbortController();
-let interrupted = false;
+// 128 + the signal's number, as shells report a process a signal ended.
+const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143 };
+let interrupted = null;
 for (const name of ['SIGINT', 'SIGTERM']) {
     process.on(name, () => {
         if (interrupted)
-            process.exit(130); // a second signal: stop waiting for cleanup
-        interrupted = true;
+            process.exit(SIGNAL_STATUS[name]); // a second signal: stop waiting for cleanup
+        interrupted = name;
         process.stderr.write(`importgate: ${name}: stopping and cleaning up\n`);
         controller.abort();
         killAllChildGroups();
+        killTagged();
     });
 }
 runCli(process.argv.slice(2), {
@@ -15335,7 +15486,7 @@ runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     signal: controller.signal,
 }).then((status) => {
-    process.exitCode = interrupted ? 130 : status;
+    process.exitCode = interrupted ? SIGNAL_STATUS[interrupted] : status;
 }, (error) => {
     process.stderr.write(`importgate: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 2;

@@ -1,16 +1,20 @@
 // CLI entry: wires the process (argv, streams, signals) into runCli.
 import { runCli } from './cli/run.js'
+import { killTagged } from './process/escapees.js'
 import { killAllChildGroups } from './process/groups.js'
 
 const controller = new AbortController()
-let interrupted = false
+// 128 + the signal's number, as shells report a process a signal ended.
+const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143 } as const
+let interrupted: keyof typeof SIGNAL_STATUS | null = null
 for (const name of ['SIGINT', 'SIGTERM'] as const) {
   process.on(name, () => {
-    if (interrupted) process.exit(130) // a second signal: stop waiting for cleanup
-    interrupted = true
+    if (interrupted) process.exit(SIGNAL_STATUS[name]) // a second signal: stop waiting for cleanup
+    interrupted = name
     process.stderr.write(`importgate: ${name}: stopping and cleaning up\n`)
     controller.abort()
     killAllChildGroups()
+    killTagged()
   })
 }
 
@@ -22,7 +26,7 @@ runCli(process.argv.slice(2), {
   signal: controller.signal,
 }).then(
   (status) => {
-    process.exitCode = interrupted ? 130 : status
+    process.exitCode = interrupted ? SIGNAL_STATUS[interrupted] : status
   },
   (error: unknown) => {
     process.stderr.write(

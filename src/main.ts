@@ -3,8 +3,11 @@
 // artifact client; run() decides everything else.
 import { DefaultArtifactClient } from '@actions/artifact'
 import * as core from '@actions/core'
+import { randomUUID } from 'node:crypto'
+import { logSafe } from './action/log-safety.js'
 import { run } from './action/run.js'
 import { githubComments } from './github/comments-api.js'
+import { killTagged } from './process/escapees.js'
 import { killAllChildGroups } from './process/groups.js'
 
 const controller = new AbortController()
@@ -14,6 +17,7 @@ for (const name of ['SIGINT', 'SIGTERM'] as const) {
     // clean up worktrees and processes before it gives up on us.
     controller.abort()
     killAllChildGroups()
+    killTagged()
   })
 }
 
@@ -21,7 +25,8 @@ run({
   env: process.env,
   getInput: (name) => core.getInput(name),
   setOutput: (name, value) => core.setOutput(name, value),
-  info: (message) => core.info(message),
+  // Log lines may carry the measured code's text: never a workflow command.
+  info: (message) => core.info(logSafe(message, randomUUID)),
   warning: (message, where) => core.warning(message, where),
   error: (message, where) => core.error(message, where),
   setFailed: (message) => core.setFailed(message),

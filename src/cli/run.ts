@@ -13,6 +13,7 @@ import type { ResultsDocument } from '../results/schema.js'
 import { COLOR, PLAIN, useColor } from '../report/style.js'
 import { compareReport } from '../report/terminal-compare.js'
 import { measureReport } from '../report/terminal-measure.js'
+import { visible } from '../report/untrusted.js'
 import { VERSION } from '../version.js'
 import { USAGE } from './usage.js'
 
@@ -77,7 +78,7 @@ function outputPaths(values: { json?: string; markdown?: string }, cwd: string) 
 }
 
 function progress(values: { quiet?: boolean }, io: CliIo): (line: string) => void {
-  return values.quiet ? () => {} : (line) => io.stderr.write(`importgate: ${line}\n`)
+  return values.quiet ? () => {} : (line) => io.stderr.write(`importgate: ${visible(line)}\n`)
 }
 
 async function runMeasure(args: string[], io: CliIo): Promise<number> {
@@ -175,7 +176,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     )
   } catch (error) {
     if (error instanceof UsageError || error instanceof SetupError) {
-      io.stderr.write(`importgate: ${error.message}\n`)
+      io.stderr.write(`importgate: ${visible(error.message)}\n`)
       return 2
     }
     throw error

@@ -7,6 +7,7 @@
 // 6-hour limit, so these commands go through this small layer instead.
 import { spawn } from 'node:child_process'
 import { ByteSink } from './byte-sink.js'
+import { killTagged, newTag } from './escapees.js'
 import { killGroup, trackGroup, untrackGroup } from './groups.js'
 
 export interface CommandSpec {
@@ -35,8 +36,16 @@ export class SpawnError extends Error {
   override name = 'SpawnError'
 }
 
+/** How long after the command exits its pipes may stay open (held by an escaped process). */
+const DRAIN_MS = 1_000
 const LOG_BYTES = 256 * 1024
 const OUTPUT_BYTES = 64 * 1024 * 1024
+
+function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  )
+}
 
 export function runCommand(spec: CommandSpec): Promise<CommandOutcome> {
   return new Promise((resolve, reject) => {
@@ -45,9 +54,10 @@ export function runCommand(spec: CommandSpec): Promise<CommandOutcome> {
     const stderr = new ByteSink(OUTPUT_BYTES)
     let timedOut = false
     let aborted = false
+    const { tag, env } = newTag(definedOnly(spec.env ?? process.env))
     const child = spawn(spec.command, spec.args, {
       cwd: spec.cwd,
-      env: spec.env ?? process.env,
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
       shell: false,
@@ -55,7 +65,12 @@ export function runCommand(spec: CommandSpec): Promise<CommandOutcome> {
     })
     const pid = child.pid
     trackGroup(pid)
-    const stop = () => killGroup(pid)
+    // The group, and what left it (an install runs the project's build backend, head's code).
+    const stop = () => {
+      killGroup(pid)
+      killTagged(tag)
+    }
+    let drain: NodeJS.Timeout | undefined
     const timer = setTimeout(() => {
       timedOut = true
       stop()
@@ -74,10 +89,18 @@ export function runCommand(spec: CommandSpec): Promise<CommandOutcome> {
       stderr.push(chunk)
       log.push(chunk)
     })
-    // What the command left running (a build daemon holding our pipes) goes with it.
-    child.on('exit', stop)
+    // What the command left running (a build daemon holding our pipes) goes
+    // with it, and the wait for its output does not depend on such pipes.
+    child.on('exit', () => {
+      stop()
+      drain = setTimeout(() => {
+        child.stdout?.destroy()
+        child.stderr?.destroy()
+      }, DRAIN_MS)
+    })
     const done = () => {
       clearTimeout(timer)
+      clearTimeout(drain)
       spec.signal?.removeEventListener('abort', onAbort)
       untrackGroup(pid)
     }

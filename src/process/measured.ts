@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process'
 import { SetupError } from '../model/errors.js'
 import { ByteSink } from './byte-sink.js'
+import { killTagged, newTag } from './escapees.js'
 import { killGroup, trackGroup, untrackGroup } from './groups.js'
 
 export interface ProcessSpec {
@@ -39,6 +40,13 @@ export const REPORT_FD = 3
 
 const TAIL_BYTES = 64 * 1024
 const FULL_BYTES = 64 * 1024 * 1024
+/**
+ * How long after the interpreter exits its stderr may stay open. A process
+ * that escaped the group (a setsid daemon) can hold the pipe for ever; the
+ * wait for it must not depend on it. The report channel is not inherited by
+ * children, so it closes when the interpreter does.
+ */
+const DRAIN_MS = 1_000
 
 export function runMeasured(spec: ProcessSpec): Promise<ProcessOutcome> {
   return new Promise((resolve, reject) => {
@@ -46,10 +54,11 @@ export function runMeasured(spec: ProcessSpec): Promise<ProcessOutcome> {
     const stderr = new ByteSink(spec.stderr === 'full' ? FULL_BYTES : TAIL_BYTES)
     let timedOut = false
     let exitNs = 0n
+    const { tag, env } = newTag(spec.env)
     const spawnNs = process.hrtime.bigint()
     const child = spawn(spec.command, spec.args, {
       cwd: spec.cwd,
-      env: spec.env,
+      env,
       // stdin: EOF at once; stdout: discarded (measured code may print anything);
       // stderr: kept for -X importtime and error context; fd 3: the report.
       stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
@@ -62,7 +71,9 @@ export function runMeasured(spec: ProcessSpec): Promise<ProcessOutcome> {
     const timer = setTimeout(() => {
       timedOut = true
       killGroup(pid)
+      killTagged(tag)
     }, spec.timeoutMs)
+    let drain: NodeJS.Timeout | undefined
 
     child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk))
     const channel = child.stdio[REPORT_FD]
@@ -71,8 +82,13 @@ export function runMeasured(spec: ProcessSpec): Promise<ProcessOutcome> {
     child.on('exit', () => {
       exitNs = process.hrtime.bigint()
       // Whatever the measured code left running (daemons, grandchildren that
-      // still hold our pipes) goes with the sample.
+      // still hold our pipes, processes that left the group) goes with the sample.
       killGroup(pid)
+      killTagged(tag)
+      drain = setTimeout(() => {
+        child.stderr?.destroy()
+        channel?.destroy()
+      }, DRAIN_MS)
     })
     child.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer)
@@ -84,6 +100,7 @@ export function runMeasured(spec: ProcessSpec): Promise<ProcessOutcome> {
     })
     child.on('close', (code, signal) => {
       clearTimeout(timer)
+      clearTimeout(drain)
       untrackGroup(pid)
       const bytes = stderr.bytes()
       resolve({

@@ -11,12 +11,16 @@ export function code(text: string): string {
   return `${fence}${pad}${text}${pad}${fence}`
 }
 
-/** Plain text that must not turn into HTML, a table cell break or emphasis. */
+/**
+ * Plain text that must not turn into HTML, a table cell break, emphasis, or a
+ * mention that notifies a user or team (`@org/team` in an exception message).
+ */
 export function plain(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
+    .replace(/@/g, '&#64;')
     .replace(/([\\*_[\]|])/g, '\\$1')
     .replace(/\r?\n/g, ' ')
 }

@@ -17,6 +17,7 @@ import type {
 } from '../results/schema.js'
 import { grouped, type ModuleGroup } from '../analysis/module-groups.js'
 import { headlineOf, type Rich } from './headline.js'
+import { visibleDeep } from './untrusted.js'
 import { watchItem, type WatchItem } from './view-watch.js'
 
 /** One row of the main table: a target under one metric. */
@@ -200,7 +201,9 @@ function lazyOf(t: TargetResult): LazyGroupView[] {
   return views
 }
 
-export function buildView(doc: ResultsDocument): ReportView {
+export function buildView(document: ResultsDocument): ReportView {
+  // Everything shown comes from here, and much of it from the measured code.
+  const doc = visibleDeep(document)
   const command = doc.command === 'measure' ? 'measure' : 'compare'
   const compare = doc.command === 'measure' ? null : doc
   return {

@@ -69,6 +69,12 @@ beforeAll(async () => {
     'src/shop/orders.py': `import os\nwith open(${JSON.stringify(join(work, 'env.txt'))}, "w") as f:\n    f.write("\\n".join(k + "=" + v for k, v in os.environ.items()))\nVALUE = 1\n`,
   })
   commits.spy = gitCommit(repo, 'spy on the environment')
+  // Its import fails with a message written to look like workflow commands,
+  // a terminal escape and a team mention.
+  writeFiles(repo, {
+    'src/shop/orders.py': `raise RuntimeError("boom\\n::set-output name=verdict::pass\\n::add-mask::x\\n::error title=Injected::owned \\x1b[31mred @octo/owners")\n`,
+  })
+  commits.hostile = gitCommit(repo, 'an import error that looks like commands')
   github = await startGitHub('octo', 'shop', 7)
 })
 
@@ -152,7 +158,38 @@ async function runAction(head: string, overrides: Record<string, string> = {}) {
 
 const MARKER = '<!-- importgate:imports/importgate -->'
 
+/** Lines of a job log the runner would take for commands: outside any ::stop-commands:: fence. */
+function commandLines(log: string): string[] {
+  const found: string[] = []
+  let fence: string | null = null
+  for (const line of log.split('\n')) {
+    const trimmed = line.trim()
+    if (fence) {
+      if (trimmed === `::${fence}::`) fence = null
+      continue
+    }
+    const start = /^::stop-commands::(.+)$/.exec(trimmed)
+    if (start) fence = start[1]!
+    else if (trimmed.startsWith('::')) found.push(trimmed)
+  }
+  return found
+}
+
 describe('the action', () => {
+  it("keeps the measured code's text out of workflow commands, terminals and mentions", async () => {
+    const run = await runAction(commits.hostile!)
+    expect(run.outputs.verdict).toBe('error')
+    const commands = commandLines(run.stdout)
+    // Ours only: the error annotation and the failure, their text escaped by the toolkit.
+    expect(commands.length).toBeGreaterThan(0)
+    for (const line of commands) expect(line).toMatch(/^::(error|warning)( [^:]*)?::/)
+    expect(commands.join('\n')).not.toMatch(/set-output|add-mask|title=Injected/)
+    expect(run.stdout).not.toContain('\x1b')
+    const comment = github.comments.at(-1)!.body
+    expect(comment).not.toMatch(/@octo\/owners/)
+    expect(comment).not.toContain('\x1b')
+  })
+
   it('creates the sticky comment on the first run and passes', async () => {
     const run = await runAction(commits.comment!)
     expect(run.stdout).not.toMatch(/::error::/)

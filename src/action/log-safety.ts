@@ -1,0 +1,16 @@
+// The runner obeys a workflow command (`::set-output …`, `::error …`,
+// `::add-mask::`) found at the start of any line of the job log. A line we log
+// may carry the measured code's text, so when any line of it could read as a
+// command the whole text is fenced with `::stop-commands::` and a token it
+// cannot guess, which the runner honours until the token comes back. Pure.
+import { visible } from '../report/untrusted.js'
+
+const COMMAND_AT_LINE_START = /^\s*::/m
+
+/** `text`, safe to write to the job log: controls made visible, commands fenced off. */
+export function logSafe(text: string, token: () => string): string {
+  const shown = visible(text)
+  if (!COMMAND_AT_LINE_START.test(shown)) return shown
+  const fence = token()
+  return `::stop-commands::${fence}\n${shown}\n::${fence}::`
+}

@@ -1,0 +1,76 @@
+// Processes that left their process group: a daemon that calls setsid, or
+// forks twice with its stdio on /dev/null, is out of reach of a group kill and
+// is reparented away from us. Every child we start carries a tag in its
+// environment, which its descendants inherit whatever sessions or groups they
+// make; on Linux, /proc shows each process's initial environment, so anything
+// still carrying the tag when it should be gone is found and killed.
+import { readdirSync, readFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+
+export const TAG_VARIABLE = 'IMPORTGATE_RUN_TAG'
+
+/** This importgate process's part of every tag. */
+const RUN = randomBytes(12).toString('hex')
+let started = 0
+
+/**
+ * A tag for one child (installs of base and head run at once: each must be
+ * cleaned up without touching the other), and its environment with it.
+ */
+export function newTag(env: Record<string, string>): { tag: string; env: Record<string, string> } {
+  const tag = `${RUN}.${++started}`
+  return { tag, env: { ...env, [TAG_VARIABLE]: tag } }
+}
+
+const needle = (tag: string | null) =>
+  // NUL ends each variable: an exact tag cannot match a longer one.
+  Buffer.from(tag === null ? `${TAG_VARIABLE}=${RUN}.` : `${TAG_VARIABLE}=${tag}\0`)
+
+/**
+ * Pids of live processes that carry `tag`, or any tag of ours when null
+ * (Linux; elsewhere none are found).
+ */
+export function taggedProcesses(tag: string | null = null): number[] {
+  const wanted = needle(tag)
+  if (process.platform !== 'linux') return []
+  let entries: string[]
+  try {
+    entries = readdirSync('/proc')
+  } catch {
+    return []
+  }
+  const found: number[] = []
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue
+    const pid = Number(entry)
+    if (pid === process.pid) continue
+    try {
+      // Only our own user's processes are readable: anything we started.
+      if (readFileSync(`/proc/${entry}/environ`).includes(wanted)) found.push(pid)
+    } catch {
+      // Gone, or not ours.
+    }
+  }
+  return found
+}
+
+/**
+ * Kills every process that carries `tag` (any of ours when null: on cancel),
+ * in a few passes (one may fork while we look). Returns how many were killed.
+ */
+export function killTagged(tag: string | null = null): number {
+  let killed = 0
+  for (let pass = 0; pass < 5; pass++) {
+    const pids = taggedProcesses(tag)
+    if (pids.length === 0) break
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGKILL')
+        killed++
+      } catch {
+        // Already gone.
+      }
+    }
+  }
+  return killed
+}

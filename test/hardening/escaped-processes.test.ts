@@ -1,0 +1,132 @@
+// Measured code that leaves our process group: a daemon in a session of its
+// own that keeps our stderr pipe open, and a classic double-forked daemon with
+// its stdio on /dev/null. Neither may hang the run, survive a sample, or
+// survive a cancel. Each daemon writes its pid to a file, so the test can tell.
+import { spawn } from 'node:child_process'
+import { readdirSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { cli } from '../helpers/cli.js'
+import { processAlive, removeDir, tempDir, writeFiles } from '../helpers/project.js'
+import { findPython } from '../helpers/pythons.js'
+
+const python = findPython('3.13') ?? findPython('3.8')!
+const MEASURE = ['--install', 'none', '--python', python, '--warmup', '1', '--profile-runs', '1']
+let project: string
+let pids: string
+
+/** A module that, at import, starts `sleep 300` in a new session holding our stderr. */
+const SETSID_DAEMON = (dir: string) =>
+  [
+    'import os, subprocess, sys',
+    `p = subprocess.Popen(["sleep", "300"], start_new_session=True, stderr=sys.stderr)`,
+    `open(os.path.join(${JSON.stringify(dir)}, "pid-%d" % p.pid), "w").close()`,
+    '',
+  ].join('\n')
+
+/** A module that, at import, double-forks a daemon with its stdio on /dev/null. */
+const DOUBLE_FORK = (dir: string) =>
+  [
+    'import os, time',
+    'if os.fork() == 0:',
+    '    os.setsid()',
+    '    if os.fork() == 0:',
+    '        fd = os.open(os.devnull, os.O_RDWR)',
+    '        for n in (0, 1, 2):',
+    '            os.dup2(fd, n)',
+    `        open(os.path.join(${JSON.stringify(dir)}, "pid-%d" % os.getpid()), "w").close()`,
+    '        time.sleep(300)',
+    '    os._exit(0)',
+    '',
+  ].join('\n')
+
+const daemonPids = () =>
+  readdirSync(pids)
+    .filter((f) => f.startsWith('pid-'))
+    .map((f) => Number(f.slice(4)))
+
+beforeAll(() => {
+  project = tempDir()
+  pids = tempDir()
+  writeFiles(project, {
+    'setsid_daemon.py': SETSID_DAEMON(pids),
+    'double_fork.py': DOUBLE_FORK(pids),
+  })
+})
+
+afterAll(() => {
+  for (const pid of daemonPids()) {
+    try {
+      process.kill(pid, 'SIGKILL')
+    } catch {
+      // gone, as it should be
+    }
+  }
+  removeDir(project)
+  removeDir(pids)
+})
+
+describe('processes that leave the process group', () => {
+  it.each(['setsid_daemon', 'double_fork'])(
+    '%s: the run ends on its own and no daemon outlives it',
+    async (target) => {
+      const before = new Set(daemonPids())
+      const result = await cli(
+        ['measure', '-t', target, ...MEASURE, '--min-pairs', '7', '--max-pairs', '7'],
+        { ...process.env },
+        project,
+      )
+      expect(result.stderr).not.toMatch(/internal error/)
+      expect(result.status).toBe(0)
+      const started = daemonPids().filter((pid) => !before.has(pid))
+      // Up to one per run of the module (one may be killed before it writes its pid).
+      expect(started.length).toBeGreaterThan(0)
+      await vi.waitFor(() => expect(started.filter(processAlive)).toEqual([]), {
+        timeout: 5000,
+        interval: 20,
+      })
+    },
+    60_000,
+  )
+
+  it('a single SIGTERM ends the run within 5 s, daemons and scratch folder included', async () => {
+    const scratch = tempDir()
+    const before = new Set(daemonPids())
+    const child = spawn(
+      process.execPath,
+      [
+        new URL('../../dist/cli.js', import.meta.url).pathname,
+        'measure',
+        '-t',
+        'setsid_daemon',
+        ...MEASURE,
+        '--min-pairs',
+        '200',
+        '--max-pairs',
+        '200',
+      ],
+      { cwd: project, env: { ...process.env, TMPDIR: scratch }, stdio: ['ignore', 'pipe', 'pipe'] },
+    )
+    let stderr = ''
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('close', (code) => resolve(code)),
+    )
+    await new Promise<void>((resolve) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString()
+        if (/sampling/.test(stderr)) resolve()
+      })
+    })
+    const signalled = Date.now()
+    child.kill('SIGTERM')
+    expect(await exited).toBe(143)
+    expect(Date.now() - signalled).toBeLessThan(5000)
+    const started = daemonPids().filter((pid) => !before.has(pid))
+    expect(started.length).toBeGreaterThan(0)
+    await vi.waitFor(() => expect(started.filter(processAlive)).toEqual([]), {
+      timeout: 5000,
+      interval: 20,
+    })
+    expect(readdirSync(scratch)).toEqual([])
+    removeDir(scratch)
+  }, 60_000)
+})

@@ -1,0 +1,53 @@
+// The measured code's text is data: it never reaches a terminal as escape
+// sequences, a job log as a workflow command, or a comment as a mention.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { logSafe } from '../../src/action/log-safety.js'
+import { plain } from '../../src/report/markdown-text.js'
+import { visible } from '../../src/report/untrusted.js'
+import { cli } from '../helpers/cli.js'
+import { removeDir, tempDir, writeFiles } from '../helpers/project.js'
+import { findPython } from '../helpers/pythons.js'
+
+const python = findPython('3.13') ?? findPython('3.8')!
+const HOSTILE = 'boom\n::set-output name=verdict::pass\n\x1b[2J\x1b[31mred\r@octo/owners'
+
+describe('text from the measured code', () => {
+  it('shows control characters as escapes, keeping tabs and newlines', () => {
+    expect(visible('a\x1b[31mb\tc\nd\re\u2028')).toBe('a\\x1b[31mb\tc\nd\\x0de\\u2028')
+  })
+
+  it('is fenced off from the runner when a line could read as a command', () => {
+    expect(logSafe('sampling interleaved pairs', () => 'T')).toBe('sampling interleaved pairs')
+    const fenced = logSafe(`head: RuntimeError: ${HOSTILE}`, () => 'T0K3N')
+    expect(fenced.split('\n')[0]).toBe('::stop-commands::T0K3N')
+    expect(fenced.split('\n').at(-1)).toBe('::T0K3N::')
+    expect(fenced).not.toContain('\x1b')
+  })
+
+  it('mentions nobody in markdown', () => {
+    expect(plain('ask @octo/owners')).toBe('ask &#64;octo/owners')
+  })
+
+  describe('in the CLI', () => {
+    let project: string
+    beforeAll(() => {
+      project = tempDir()
+      writeFiles(project, { 'hostile.py': `raise RuntimeError(${JSON.stringify(HOSTILE)})\n` })
+    })
+    afterAll(() => removeDir(project))
+
+    it('reaches the terminal without its escapes', async () => {
+      const result = await cli(
+        ['measure', '-t', 'hostile', '--install', 'none', '--python', python, '--warmup', '1'],
+        { ...process.env },
+        project,
+      )
+      expect(result.status).toBe(2)
+      const output = result.stdout + result.stderr
+      expect(output).toContain('RuntimeError')
+      expect(output).toContain('\\x1b[31mred')
+      expect(output).not.toContain('\x1b[2J')
+      expect(output).not.toContain('\r')
+    })
+  })
+})
