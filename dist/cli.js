@@ -2193,12 +2193,21 @@ function parseDuration(input, value, bareUnit) {
     return amount * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000);
 }
 /** A whole number ≥ min. */
-function parseCount(input, value, min) {
+/**
+ * Upper bounds of counts that each cost a run of the import: beyond them a
+ * value is a typo (`--warmup 1000000000` would write progress lines for hours
+ * and never sample), not a setting.
+ */
+const COUNT_LIMITS = { warmup: 100, profileRuns: 100, pairs: 100_000 };
+function parseCount(input, value, min, max = Number.MAX_SAFE_INTEGER) {
     const text = value.trim();
-    if (!/^\d+$/.test(text) || Number(text) < min) {
-        throw new UsageError(`${input}: "${value}" is not a whole number of at least ${min}`);
+    const number = Number(text);
+    if (!/^\d+$/.test(text) || number < min || number > max) {
+        // A number past 2^53 would be rounded silently: it is out of range too.
+        const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
+        throw new UsageError(`${input}: "${value}" is not a whole number ${range}`);
     }
-    return Number(text);
+    return number;
 }
 /** A percentage: "5%" or "5" both mean 5. */
 function parsePercent(input, value) {
@@ -2246,12 +2255,12 @@ function partialSettings(values, rules, name) {
             : undefined,
         metrics: values.metric?.length ? parseMetrics(values.metric, name('metric')) : undefined,
         watch: values.watch?.length ? validateTargets(values.watch, name('watch')) : undefined,
-        minPairs: when(values['min-pairs'], (v) => parseCount(name('min-pairs'), v, 1)),
-        maxPairs: when(values['max-pairs'], (v) => parseCount(name('max-pairs'), v, 1)),
+        minPairs: when(values['min-pairs'], (v) => parseCount(name('min-pairs'), v, 1, COUNT_LIMITS.pairs)),
+        maxPairs: when(values['max-pairs'], (v) => parseCount(name('max-pairs'), v, 1, COUNT_LIMITS.pairs)),
         maxTimeMs: when(values['max-time'], (v) => positive(name('max-time'), v)),
         sampleTimeoutMs: when(values['sample-timeout'], (v) => positive(name('sample-timeout'), v)),
-        warmups: when(values.warmup, (v) => parseCount(name('warmup'), v, 0)),
-        profileRuns: when(values['profile-runs'], (v) => parseCount(name('profile-runs'), v, rules.minProfileRuns)),
+        warmups: when(values.warmup, (v) => parseCount(name('warmup'), v, 0, COUNT_LIMITS.warmup)),
+        profileRuns: when(values['profile-runs'], (v) => parseCount(name('profile-runs'), v, rules.minProfileRuns, COUNT_LIMITS.profileRuns)),
         seed: when(values.seed, (v) => parseCount(name('seed'), v, 0)),
     };
     if (values.alpha !== undefined) {
@@ -2309,11 +2318,11 @@ function modules(value, where) {
     }
     return value;
 }
-const count = (min) => (value, where) => {
+const count = (min, max = Number.MAX_SAFE_INTEGER) => (value, where) => {
     if (typeof value !== 'number' && typeof value !== 'string') {
         throw new UsageError(`${where} = ${show(value)}: expected a whole number of at least ${min}`);
     }
-    return parseCount(where, String(value), min);
+    return parseCount(where, String(value), min, max);
 };
 const READERS = {
     targets: (v, w) => ({ targets: modules(v, w) }),
@@ -2344,10 +2353,10 @@ const READERS = {
         }
         return { budgetsMs };
     },
-    'min-pairs': (v, w) => ({ minPairs: count(1)(v, w) }),
-    'max-pairs': (v, w) => ({ maxPairs: count(1)(v, w) }),
-    warmup: (v, w) => ({ warmups: count(0)(v, w) }),
-    'profile-runs': (v, w) => ({ profileRuns: count(1)(v, w) }),
+    'min-pairs': (v, w) => ({ minPairs: count(1, COUNT_LIMITS.pairs)(v, w) }),
+    'max-pairs': (v, w) => ({ maxPairs: count(1, COUNT_LIMITS.pairs)(v, w) }),
+    warmup: (v, w) => ({ warmups: count(0, COUNT_LIMITS.warmup)(v, w) }),
+    'profile-runs': (v, w) => ({ profileRuns: count(1, COUNT_LIMITS.profileRuns)(v, w) }),
     'max-time': (v, w) => ({
         maxTimeMs: parseDuration(w, text(v, w, 'a duration such as "120s"'), 's'),
     }),
@@ -3408,7 +3417,16 @@ class ArmStates {
     }
 }
 
-function probeRequest(arm, mode, plan) {
+/**
+ * The request for one run of `arm`. Given the clock's `now`, the run may not
+ * outlast the deadline: a hanging import under `--max-time 20` is stopped at
+ * 20 s, not at the sample timeout (never below a second, so a run started
+ * just before the deadline can still end).
+ */
+function probeRequest(arm, mode, plan, now) {
+    const timeoutMs = now === undefined
+        ? plan.sampling.sampleTimeoutMs
+        : Math.min(plan.sampling.sampleTimeoutMs, Math.max(1_000, plan.deadline - now));
     return {
         python: arm.python,
         probe: arm.probe,
@@ -3416,7 +3434,7 @@ function probeRequest(arm, mode, plan) {
         mode,
         env: arm.env,
         cwd: plan.cwd,
-        timeoutMs: plan.sampling.sampleTimeoutMs,
+        timeoutMs,
     };
 }
 /** A completed timed run as a sample; the caller has checked that it reported. */
@@ -3607,7 +3625,7 @@ async function runProfiles(plan, states, deps, budget) {
                 break rounds;
             }
             const started = deps.now();
-            const run = await deps.runProbe(probeRequest(arm, 'profile', plan));
+            const run = await deps.runProbe(probeRequest(arm, 'profile', plan, deps.now()));
             slowest = Math.max(slowest, deps.now() - started);
             done++;
             if (run.failure || !run.report) {
@@ -3650,7 +3668,7 @@ async function runFunctionProfiles(plan, states, deps, budget) {
             continue;
         if (deps.now() + 2 * budget.slowest + budget.keepMs > plan.deadline)
             return { done, outOfTime: true };
-        const request = probeRequest(arm, 'functions', plan);
+        const request = probeRequest(arm, 'functions', plan, deps.now());
         // Both sides hash alike, so set and dict orders (and the calls that
         // depend on them) are the same: call counts are what the diff compares.
         const run = await deps.runProbe({ ...request, env: { ...request.env, PYTHONHASHSEED: '0' } });
@@ -3735,7 +3753,7 @@ before = 0) {
             // A partner failed earlier in this round: stop, so pairs stay aligned.
             if (!states.live([arm]).length)
                 continue;
-            const run = await deps.runProbe(probeRequest(arm, 'time', plan));
+            const run = await deps.runProbe(probeRequest(arm, 'time', plan, deps.now()));
             if (run.failure || !run.report)
                 states.fail(arm, run.failure ?? noReport());
             else
@@ -3772,7 +3790,7 @@ async function warmUp(plan, states, deps) {
         for (const arm of shuffled(states.live(), plan.random)) {
             if (plan.signal?.aborted)
                 break;
-            const run = await deps.runProbe(probeRequest(arm, 'time', plan));
+            const run = await deps.runProbe(probeRequest(arm, 'time', plan, deps.now()));
             if (run.failure)
                 states.fail(arm, run.failure);
         }
@@ -15258,6 +15276,75 @@ function measureReport(doc, style, slowest = 8) {
     return out.join('\n');
 }
 
+// --json and --markdown, checked before anything is installed or measured (a
+// typo found after a two-minute run loses the run), and written at the end
+// with an error that names the flag when the disk says no.
+/** Where --json and --markdown go (resolved against cwd); each checked to be writable. */
+function outputPaths(values, cwd) {
+    const check = (flag, given) => {
+        if (given === undefined)
+            return null;
+        if (given === '')
+            throw new UsageError(`${flag}: give a file path`);
+        const path = resolve$1(cwd, given);
+        writable(flag, given, path);
+        return path;
+    };
+    return {
+        jsonPath: check('--json', values.json),
+        markdownPath: check('--markdown', values.markdown),
+    };
+}
+/** What is at `path`, or null when nothing is (ENOENT, or ENOTDIR: a file where a folder would be). */
+function statOrNull(path) {
+    try {
+        return statSync(path, { throwIfNoEntry: false }) ?? null;
+    }
+    catch {
+        return null;
+    }
+}
+function writable(flag, given, path) {
+    const stat = statOrNull(path);
+    if (stat?.isDirectory())
+        throw new UsageError(`${flag} ${given}: is a directory; give a file path`);
+    if (stat)
+        return access(flag, given, path);
+    // A file to be created: its nearest existing folder must take it (the rest is made).
+    let folder = dirname(path);
+    for (;;) {
+        const s = statOrNull(folder);
+        if (s) {
+            if (!s.isDirectory())
+                throw new UsageError(`${flag} ${given}: ${folder} is a file, not a folder`);
+            return access(flag, given, folder);
+        }
+        const parent = dirname(folder);
+        if (parent === folder)
+            return;
+        folder = parent;
+    }
+}
+function access(flag, given, path) {
+    try {
+        accessSync(path, constants.W_OK);
+    }
+    catch {
+        throw new UsageError(`${flag} ${given}: ${path} is not writable`);
+    }
+}
+/** Writes one output file; a failure names the flag and keeps the run's exit status meaningful. */
+async function writeOutput(flag, path, text) {
+    try {
+        await mkdir(dirname(path), { recursive: true });
+        await writeFile(path, text);
+    }
+    catch (error) {
+        const code = error.code;
+        throw new UsageError(`${flag}: could not write ${path} (${code ?? error.message}); the report above is complete`);
+    }
+}
+
 const USAGE = `importgate: how long importing your Python package takes, measured properly
 
 Usage:
@@ -15359,13 +15446,6 @@ function parse(args, options) {
         throw new UsageError(`${error.message}\nRun importgate --help for the options.`);
     }
 }
-/** Where --json and --markdown go; only the CLI writes them. */
-function outputPaths(values, cwd) {
-    return {
-        jsonPath: values.json ? resolve$1(cwd, values.json) : null,
-        markdownPath: values.markdown ? resolve$1(cwd, values.markdown) : null,
-    };
-}
 function progress(values, io) {
     return values.quiet ? () => { } : (line) => io.stderr.write(`importgate: ${visible(line)}\n`);
 }
@@ -15375,16 +15455,18 @@ async function runMeasure(args, io) {
         throw new UsageError(`measure takes no positional arguments, got ${JSON.stringify(positionals)}; give targets with -t MODULE`);
     }
     const request = measureRequest(values, io.cwd);
+    const paths = outputPaths(values, io.cwd);
     const log = progress(values, io);
     const doc = await measure(request, { env: io.env, cwd: io.cwd, log, signal: io.signal });
-    return finish(doc, measureReport, outputPaths(values, io.cwd), io, log);
+    return finish(doc, measureReport, paths, io, log);
 }
 async function runCompare(args, io) {
     const { values, positionals } = parse(args, COMPARE_OPTIONS);
     const request = compareRequest(values, positionals, io.cwd);
+    const paths = outputPaths(values, io.cwd);
     const log = progress(values, io);
     const doc = await compare(request, { env: io.env, cwd: io.cwd, log, signal: io.signal });
-    return finish(doc, compareReport, outputPaths(values, io.cwd), io, log);
+    return finish(doc, compareReport, paths, io, log);
 }
 const REPORT_OPTIONS = {
     markdown: { type: 'string' },
@@ -15420,15 +15502,14 @@ async function runReport(args, io) {
 async function finish(doc, report, paths, io, log) {
     const style = useColor(io.stdout.isTTY, io.env) ? COLOR : PLAIN;
     io.stdout.write(`${report(doc, style)}\n`);
-    const write = async (path, text, what) => {
-        await mkdir(dirname(path), { recursive: true });
-        await writeFile(path, text);
-        log(`${what} written to ${path}`);
-    };
-    if (paths.jsonPath)
-        await write(paths.jsonPath, `${JSON.stringify(doc, null, 2)}\n`, 'results');
-    if (paths.markdownPath)
-        await write(paths.markdownPath, markdownReport(doc), 'markdown report');
+    if (paths.jsonPath) {
+        await writeOutput('--json', paths.jsonPath, `${JSON.stringify(doc, null, 2)}\n`);
+        log(`results written to ${paths.jsonPath}`);
+    }
+    if (paths.markdownPath) {
+        await writeOutput('--markdown', paths.markdownPath, markdownReport(doc));
+        log(`markdown report written to ${paths.markdownPath}`);
+    }
     return exitStatus(doc);
 }
 async function runCli(argv, io) {

@@ -1,6 +1,6 @@
 // The CLI as a function: arguments and streams in, exit status out.
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { dirname, resolve } from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { compare } from '../commands/compare.js'
 import { measure } from '../commands/measure.js'
@@ -15,6 +15,7 @@ import { compareReport } from '../report/terminal-compare.js'
 import { measureReport } from '../report/terminal-measure.js'
 import { visible } from '../report/untrusted.js'
 import { VERSION } from '../version.js'
+import { outputPaths, writeOutput, type OutputPaths } from './output-paths.js'
 import { USAGE } from './usage.js'
 
 export interface CliIo {
@@ -69,14 +70,6 @@ function parse(args: string[], options: ParseArgsConfig['options']) {
   }
 }
 
-/** Where --json and --markdown go; only the CLI writes them. */
-function outputPaths(values: { json?: string; markdown?: string }, cwd: string) {
-  return {
-    jsonPath: values.json ? resolve(cwd, values.json) : null,
-    markdownPath: values.markdown ? resolve(cwd, values.markdown) : null,
-  }
-}
-
 function progress(values: { quiet?: boolean }, io: CliIo): (line: string) => void {
   return values.quiet ? () => {} : (line) => io.stderr.write(`importgate: ${visible(line)}\n`)
 }
@@ -89,17 +82,19 @@ async function runMeasure(args: string[], io: CliIo): Promise<number> {
     )
   }
   const request = measureRequest(values as InputValues, io.cwd)
+  const paths = outputPaths(values, io.cwd)
   const log = progress(values, io)
   const doc = await measure(request, { env: io.env, cwd: io.cwd, log, signal: io.signal })
-  return finish(doc, measureReport, outputPaths(values, io.cwd), io, log)
+  return finish(doc, measureReport, paths, io, log)
 }
 
 async function runCompare(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, COMPARE_OPTIONS)
   const request = compareRequest(values as InputValues, positionals, io.cwd)
+  const paths = outputPaths(values, io.cwd)
   const log = progress(values, io)
   const doc = await compare(request, { env: io.env, cwd: io.cwd, log, signal: io.signal })
-  return finish(doc, compareReport, outputPaths(values, io.cwd), io, log)
+  return finish(doc, compareReport, paths, io, log)
 }
 
 const REPORT_OPTIONS = {
@@ -137,19 +132,20 @@ async function runReport(args: string[], io: CliIo): Promise<number> {
 async function finish(
   doc: ResultsDocument,
   report: (doc: ResultsDocument, style: typeof COLOR) => string,
-  paths: { jsonPath: string | null; markdownPath: string | null },
+  paths: OutputPaths,
   io: CliIo,
   log: (line: string) => void,
 ): Promise<number> {
   const style = useColor(io.stdout.isTTY, io.env) ? COLOR : PLAIN
   io.stdout.write(`${report(doc, style)}\n`)
-  const write = async (path: string, text: string, what: string) => {
-    await mkdir(dirname(path), { recursive: true })
-    await writeFile(path, text)
-    log(`${what} written to ${path}`)
+  if (paths.jsonPath) {
+    await writeOutput('--json', paths.jsonPath, `${JSON.stringify(doc, null, 2)}\n`)
+    log(`results written to ${paths.jsonPath}`)
   }
-  if (paths.jsonPath) await write(paths.jsonPath, `${JSON.stringify(doc, null, 2)}\n`, 'results')
-  if (paths.markdownPath) await write(paths.markdownPath, markdownReport(doc), 'markdown report')
+  if (paths.markdownPath) {
+    await writeOutput('--markdown', paths.markdownPath, markdownReport(doc))
+    log(`markdown report written to ${paths.markdownPath}`)
+  }
   return exitStatus(doc)
 }
 

@@ -7,7 +7,7 @@ import type { InstallMode } from '../model/settings.js'
 import { parseInstall } from './install-mode.js'
 import { validateTargets } from './paths-and-targets.js'
 import type { PartialSettings } from './settings.js'
-import { parseCount, parseDuration, parsePercent } from './units.js'
+import { COUNT_LIMITS, parseCount, parseDuration, parsePercent } from './units.js'
 
 export interface InputValues {
   target?: string[]
@@ -84,13 +84,17 @@ export function partialSettings(
       : undefined,
     metrics: values.metric?.length ? parseMetrics(values.metric, name('metric')) : undefined,
     watch: values.watch?.length ? validateTargets(values.watch, name('watch')) : undefined,
-    minPairs: when(values['min-pairs'], (v) => parseCount(name('min-pairs'), v, 1)),
-    maxPairs: when(values['max-pairs'], (v) => parseCount(name('max-pairs'), v, 1)),
+    minPairs: when(values['min-pairs'], (v) =>
+      parseCount(name('min-pairs'), v, 1, COUNT_LIMITS.pairs),
+    ),
+    maxPairs: when(values['max-pairs'], (v) =>
+      parseCount(name('max-pairs'), v, 1, COUNT_LIMITS.pairs),
+    ),
     maxTimeMs: when(values['max-time'], (v) => positive(name('max-time'), v)),
     sampleTimeoutMs: when(values['sample-timeout'], (v) => positive(name('sample-timeout'), v)),
-    warmups: when(values.warmup, (v) => parseCount(name('warmup'), v, 0)),
+    warmups: when(values.warmup, (v) => parseCount(name('warmup'), v, 0, COUNT_LIMITS.warmup)),
     profileRuns: when(values['profile-runs'], (v) =>
-      parseCount(name('profile-runs'), v, rules.minProfileRuns),
+      parseCount(name('profile-runs'), v, rules.minProfileRuns, COUNT_LIMITS.profileRuns),
     ),
     seed: when(values.seed, (v) => parseCount(name('seed'), v, 0)),
   }

@@ -10,7 +10,7 @@ import { parseMetrics } from './input-values.js'
 import { moduleNameProblem } from './module-name.js'
 import { nearest } from './nearest.js'
 import type { PartialSettings } from './settings.js'
-import { parseCount, parseDuration, parsePercent } from './units.js'
+import { COUNT_LIMITS, parseCount, parseDuration, parsePercent } from './units.js'
 
 export interface PyprojectSettings {
   /** The file read, or null when the project has none. */
@@ -43,12 +43,14 @@ function modules(value: unknown, where: string): string[] {
   return value as string[]
 }
 
-const count = (min: number) => (value: unknown, where: string) => {
-  if (typeof value !== 'number' && typeof value !== 'string') {
-    throw new UsageError(`${where} = ${show(value)}: expected a whole number of at least ${min}`)
+const count =
+  (min: number, max: number = Number.MAX_SAFE_INTEGER) =>
+  (value: unknown, where: string) => {
+    if (typeof value !== 'number' && typeof value !== 'string') {
+      throw new UsageError(`${where} = ${show(value)}: expected a whole number of at least ${min}`)
+    }
+    return parseCount(where, String(value), min, max)
   }
-  return parseCount(where, String(value), min)
-}
 
 const READERS: Record<string, Reader> = {
   targets: (v, w) => ({ targets: modules(v, w) }),
@@ -81,10 +83,10 @@ const READERS: Record<string, Reader> = {
     }
     return { budgetsMs }
   },
-  'min-pairs': (v, w) => ({ minPairs: count(1)(v, w) }),
-  'max-pairs': (v, w) => ({ maxPairs: count(1)(v, w) }),
-  warmup: (v, w) => ({ warmups: count(0)(v, w) }),
-  'profile-runs': (v, w) => ({ profileRuns: count(1)(v, w) }),
+  'min-pairs': (v, w) => ({ minPairs: count(1, COUNT_LIMITS.pairs)(v, w) }),
+  'max-pairs': (v, w) => ({ maxPairs: count(1, COUNT_LIMITS.pairs)(v, w) }),
+  warmup: (v, w) => ({ warmups: count(0, COUNT_LIMITS.warmup)(v, w) }),
+  'profile-runs': (v, w) => ({ profileRuns: count(1, COUNT_LIMITS.profileRuns)(v, w) }),
   'max-time': (v, w) => ({
     maxTimeMs: parseDuration(w, text(v, w, 'a duration such as "120s"'), 's'),
   }),

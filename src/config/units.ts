@@ -18,12 +18,27 @@ export function parseDuration(input: string, value: string, bareUnit: 'ms' | 's'
 }
 
 /** A whole number ≥ min. */
-export function parseCount(input: string, value: string, min: number): number {
+/**
+ * Upper bounds of counts that each cost a run of the import: beyond them a
+ * value is a typo (`--warmup 1000000000` would write progress lines for hours
+ * and never sample), not a setting.
+ */
+export const COUNT_LIMITS = { warmup: 100, profileRuns: 100, pairs: 100_000 } as const
+
+export function parseCount(
+  input: string,
+  value: string,
+  min: number,
+  max: number = Number.MAX_SAFE_INTEGER,
+): number {
   const text = value.trim()
-  if (!/^\d+$/.test(text) || Number(text) < min) {
-    throw new UsageError(`${input}: "${value}" is not a whole number of at least ${min}`)
+  const number = Number(text)
+  if (!/^\d+$/.test(text) || number < min || number > max) {
+    // A number past 2^53 would be rounded silently: it is out of range too.
+    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`
+    throw new UsageError(`${input}: "${value}" is not a whole number ${range}`)
   }
-  return Number(text)
+  return number
 }
 
 /** A percentage: "5%" or "5" both mean 5. */

@@ -32,7 +32,7 @@ async function warmUp(plan: RunPlan, states: ArmStates, deps: EngineDeps): Promi
     const started = deps.now()
     for (const arm of shuffled(states.live(), plan.random)) {
       if (plan.signal?.aborted) break
-      const run = await deps.runProbe(probeRequest(arm, 'time', plan))
+      const run = await deps.runProbe(probeRequest(arm, 'time', plan, deps.now()))
       if (run.failure) states.fail(arm, run.failure)
     }
     durations.push(deps.now() - started)

@@ -4,7 +4,22 @@ import type { PlannedArm, RunPlan } from './plan.js'
 import type { ProbeMode } from './probe-protocol.js'
 import type { ProbeRequest, ProbeRun } from './run-probe.js'
 
-export function probeRequest(arm: PlannedArm, mode: ProbeMode, plan: RunPlan): ProbeRequest {
+/**
+ * The request for one run of `arm`. Given the clock's `now`, the run may not
+ * outlast the deadline: a hanging import under `--max-time 20` is stopped at
+ * 20 s, not at the sample timeout (never below a second, so a run started
+ * just before the deadline can still end).
+ */
+export function probeRequest(
+  arm: PlannedArm,
+  mode: ProbeMode,
+  plan: RunPlan,
+  now?: number,
+): ProbeRequest {
+  const timeoutMs =
+    now === undefined
+      ? plan.sampling.sampleTimeoutMs
+      : Math.min(plan.sampling.sampleTimeoutMs, Math.max(1_000, plan.deadline - now))
   return {
     python: arm.python,
     probe: arm.probe,
@@ -12,7 +27,7 @@ export function probeRequest(arm: PlannedArm, mode: ProbeMode, plan: RunPlan): P
     mode,
     env: arm.env,
     cwd: plan.cwd,
-    timeoutMs: plan.sampling.sampleTimeoutMs,
+    timeoutMs,
   }
 }
 

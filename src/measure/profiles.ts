@@ -52,7 +52,7 @@ export async function runProfiles(
         break rounds
       }
       const started = deps.now()
-      const run = await deps.runProbe(probeRequest(arm, 'profile', plan))
+      const run = await deps.runProbe(probeRequest(arm, 'profile', plan, deps.now()))
       slowest = Math.max(slowest, deps.now() - started)
       done++
       if (run.failure || !run.report) {
@@ -97,7 +97,7 @@ async function runFunctionProfiles(
     if (profile.failure || profile.runs === 0) continue
     if (deps.now() + 2 * budget.slowest + budget.keepMs > plan.deadline)
       return { done, outOfTime: true }
-    const request = probeRequest(arm, 'functions', plan)
+    const request = probeRequest(arm, 'functions', plan, deps.now())
     // Both sides hash alike, so set and dict orders (and the calls that
     // depend on them) are the same: call counts are what the diff compares.
     const run = await deps.runProbe({ ...request, env: { ...request.env, PYTHONHASHSEED: '0' } })

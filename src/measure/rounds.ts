@@ -54,7 +54,7 @@ export async function runRounds(
       if (plan.signal?.aborted) break
       // A partner failed earlier in this round: stop, so pairs stay aligned.
       if (!states.live([arm]).length) continue
-      const run = await deps.runProbe(probeRequest(arm, 'time', plan))
+      const run = await deps.runProbe(probeRequest(arm, 'time', plan, deps.now()))
       if (run.failure || !run.report) states.fail(arm, run.failure ?? noReport())
       else spec.into(arm).push(toSample(run))
     }

@@ -331,7 +331,14 @@ describe('compare configuration', () => {
       /--project-dir: "..\/elsewhere" is outside the repository/,
     )
     expect(() => compareConfig({ 'profile-runs': '0' }, ['a', 'b'], dir)).toThrow(
-      /--profile-runs: "0" is not a whole number of at least 1/,
+      /--profile-runs: "0" is not a whole number from 1 to 100/,
+    )
+    // Counts that each cost a run have a ceiling; a seed past 2^53 would be rounded.
+    expect(() => compareConfig({ warmup: '1000000000' }, ['a', 'b'], dir)).toThrow(
+      /--warmup: "1000000000" is not a whole number from 0 to 100/,
+    )
+    expect(() => compareConfig({ seed: '9007199254740993' }, ['a', 'b'], dir)).toThrow(
+      /--seed: "9007199254740993" is not a whole number of at least 0/,
     )
   })
 })

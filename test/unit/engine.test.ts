@@ -259,6 +259,18 @@ describe('the measurement engine', () => {
     expect(observations.arms.every((a) => a.failure === null && a.samples.length === 7)).toBe(true)
   })
 
+  it('lets no run outlast the deadline, whatever the sample timeout', async () => {
+    const timeouts: number[] = []
+    const fake = fakeInterpreter(() => ({ importMs: 5, takesMs: 400 }))
+    const runProbe = (request: ProbeRequest) => {
+      timeouts.push(request.timeoutMs)
+      return fake.runProbe(request)
+    }
+    await runPlan(plan({ deadline: 5_000, minPairs: 3, maxPairs: 3 }), { ...fake, runProbe })
+    expect(Math.max(...timeouts)).toBeLessThanOrEqual(5_000)
+    expect(Math.min(...timeouts)).toBeGreaterThanOrEqual(1_000)
+  })
+
   it('drops a flag the fresh batch does not confirm', async () => {
     // 20% slower for the first 20 rounds, then the same: a passing disturbance.
     const fake = fakeInterpreter(({ side, n }) => ({

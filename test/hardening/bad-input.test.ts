@@ -1,0 +1,64 @@
+// Bad input is refused before anything is installed or measured, with a
+// message that names the flag and the value; a disk that refuses the output
+// at the end costs the file, not the report.
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cli } from '../helpers/cli.js'
+import { removeDir, tempDir, writeFiles } from '../helpers/project.js'
+import { findPython } from '../helpers/pythons.js'
+
+const python = findPython('3.13') ?? findPython('3.8')!
+let project: string
+
+beforeAll(() => {
+  project = tempDir()
+  writeFiles(project, { 'plain.py': 'VALUE = 1\n' })
+})
+afterAll(() => removeDir(project))
+
+const measure = (...extra: string[]) =>
+  cli(
+    ['measure', '-t', 'plain', '--install', 'none', '--python', python, ...extra],
+    { ...process.env },
+    project,
+  )
+
+describe('output paths', () => {
+  it('refuses a --json that is a directory before measuring', async () => {
+    mkdirSync(join(project, 'out'), { recursive: true })
+    const result = await measure('--json', 'out')
+    expect(result.status).toBe(2)
+    expect(result.stderr).toMatch(/--json out: is a directory; give a file path/)
+    expect(result.stderr).not.toMatch(/warming up|internal error/)
+  })
+
+  it('refuses a --markdown under a file before measuring', async () => {
+    const result = await measure('--markdown', 'plain.py/report.md')
+    expect(result.status).toBe(2)
+    expect(result.stderr).toMatch(
+      /--markdown plain\.py\/report\.md: .*plain\.py is a file, not a folder/,
+    )
+  })
+
+  it('keeps the report when the disk refuses the file at the end', async () => {
+    if (!existsSync('/dev/full')) return
+    const result = await measure('--markdown', '/dev/full', '--min-pairs', '7', '--max-pairs', '7')
+    expect(result.status).toBe(2)
+    expect(result.stdout).toMatch(/plain/)
+    expect(result.stderr).toMatch(/--markdown: could not write \/dev\/full \(ENOSPC\)/)
+    expect(result.stderr).not.toMatch(/internal error/)
+  })
+})
+
+describe('counts that each cost a run', () => {
+  it.each([
+    ['--warmup', '1000000000', /--warmup: "1000000000" is not a whole number from 0 to 100/],
+    ['--profile-runs', '500', /--profile-runs: "500" is not a whole number from \d to 100/],
+    ['--seed', '99999999999999999999', /--seed: "99999999999999999999" is not a whole number/],
+  ])('refuses %s %s', async (flag, value, message) => {
+    const result = await measure(flag, value)
+    expect(result.status).toBe(2)
+    expect(result.stderr).toMatch(message)
+  })
+})
