@@ -2,7 +2,7 @@
 import { mkdir, rm, writeFile, readFile, mkdtemp } from 'node:fs/promises';
 import { relative, resolve as resolve$1, isAbsolute, join, dirname, delimiter } from 'node:path';
 import { parseArgs } from 'node:util';
-import { existsSync, statSync, readFileSync, readdirSync, accessSync, constants } from 'node:fs';
+import { existsSync, statSync, realpathSync, readFileSync, readdirSync, accessSync, constants } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -1036,6 +1036,105 @@ function comparisonSettled(gate) {
             return true;
         return isSettled(comparePairs(primaryTimes(base.samples), primaryTimes(head.samples), gate.alpha), gate);
     });
+}
+
+// The project-wide error types. Each entry (CLI, action) turns them into a
+// message and an exit status; anything else that escapes is a bug.
+/**
+ * Bad input from the user: a flag, an action input, a config key, a target
+ * name. The message names the input as the user wrote it, the value, and what
+ * would be accepted. Exit status 2.
+ */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+/** The environment cannot do what was asked (no interpreter, not a repository...). Exit status 2. */
+class SetupError extends Error {
+    name = 'SetupError';
+}
+/** The run was cancelled (Ctrl-C, the runner cancelling the job): stop, clean up, report nothing. */
+class CancelledError extends SetupError {
+    name = 'CancelledError';
+    constructor(what = 'the run') {
+        super(`${what} was cancelled`);
+    }
+}
+
+// A target is a module name as `import` accepts it: dotted identifiers. It is
+// passed to the interpreter as one argument (never through a shell), but a
+// clear refusal here beats a ModuleNotFoundError after installing everything.
+const KEYWORDS = new Set(('False None True and as assert async await break class continue def del elif else except ' +
+    'finally for from global if import in is lambda nonlocal not or pass raise return try ' +
+    'while with yield').split(' '));
+// Python identifiers (PEP 3131): XID_Start then XID_Continue; this is the
+// Unicode-category approximation of those two properties.
+const IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
+/** Why `name` is not a valid dotted module name, or null when it is. */
+function moduleNameProblem(name) {
+    if (name.trim() === '')
+        return 'it is empty';
+    if (name !== name.trim())
+        return 'it has leading or trailing spaces';
+    if (name.startsWith('.'))
+        return 'relative names are not accepted; give the absolute module name';
+    if (/[/\\]/.test(name) || name.endsWith('.py')) {
+        return 'it looks like a file path; give the dotted module name (src/mypkg/cli.py → mypkg.cli)';
+    }
+    if (name.includes('-')) {
+        return `module names have no hyphens (distribution names do); did you mean ${name.replaceAll('-', '_')}?`;
+    }
+    for (const part of name.split('.')) {
+        if (part === '')
+            return 'it has an empty part between dots';
+        if (KEYWORDS.has(part))
+            return `"${part}" is a Python keyword, which no importable module can be named`;
+        if (!IDENTIFIER.test(part)) {
+            return `"${part}" is not a Python identifier (letters, digits and underscores, not starting with a digit)`;
+        }
+    }
+    return null;
+}
+
+function directory(input, path) {
+    if (!existsSync(path) || !statSync(path).isDirectory()) {
+        throw new UsageError(`${input}: ${path} is not a directory`);
+    }
+    return path;
+}
+/** --project-dir as a path inside the repository (it is looked up in each worktree). */
+function projectSubdir(repoDir, value, input) {
+    const sub = relative(repoDir, resolve$1(repoDir, value ?? '.'));
+    if (sub.startsWith('..') || isAbsolute(sub)) {
+        throw new UsageError(`${input}: "${value}" is outside the repository ${repoDir}; give a folder inside it`);
+    }
+    return sub;
+}
+/**
+ * Throws unless `dir`, symbolic links resolved, lies inside `root` (resolved
+ * too): a link in the tree must not take the project out of the repository.
+ */
+function insideAfterLinks(root, dir, input, given) {
+    let real;
+    let realRoot;
+    try {
+        real = realpathSync(dir);
+        realRoot = realpathSync(root);
+    }
+    catch {
+        return; // a missing folder is reported where it is used
+    }
+    const sub = relative(realRoot, real);
+    if (sub.startsWith('..') || isAbsolute(sub)) {
+        throw new UsageError(`${input}: "${given}" leads outside the repository (to ${real}, through a symbolic link); give a folder inside it`);
+    }
+}
+function validateTargets(targets, source) {
+    for (const target of targets) {
+        const problem = moduleNameProblem(target);
+        if (problem)
+            throw new UsageError(`${source}: "${target}" is not a Python module name: ${problem}`);
+    }
+    return [...new Set(targets)];
 }
 
 /*!
@@ -2075,28 +2174,6 @@ function parse$1(toml, options = {}) {
     return res;
 }
 
-// The project-wide error types. Each entry (CLI, action) turns them into a
-// message and an exit status; anything else that escapes is a bug.
-/**
- * Bad input from the user: a flag, an action input, a config key, a target
- * name. The message names the input as the user wrote it, the value, and what
- * would be accepted. Exit status 2.
- */
-class UsageError extends Error {
-    name = 'UsageError';
-}
-/** The environment cannot do what was asked (no interpreter, not a repository...). Exit status 2. */
-class SetupError extends Error {
-    name = 'SetupError';
-}
-/** The run was cancelled (Ctrl-C, the runner cancelling the job): stop, clean up, report nothing. */
-class CancelledError extends SetupError {
-    name = 'CancelledError';
-    constructor(what = 'the run') {
-        super(`${what} was cancelled`);
-    }
-}
-
 /** The modes each command accepts: compare has no "current" (the worktrees have no environment). */
 const INSTALL_MODES = {
     measure: ['none', 'current', 'auto', 'pip', 'uv'],
@@ -2119,64 +2196,6 @@ function parseInstall(input, value, allowed) {
         return { kind: 'command', command: text };
     const why = ALL_INSTALL_MODES.includes(text) ? ' here' : '';
     throw new UsageError(`${input}: "${value}" is not an install mode${why}; use ${allowed.join(', ')}, or a shell command such as "pip install .[fast]"`);
-}
-
-// A target is a module name as `import` accepts it: dotted identifiers. It is
-// passed to the interpreter as one argument (never through a shell), but a
-// clear refusal here beats a ModuleNotFoundError after installing everything.
-const KEYWORDS = new Set(('False None True and as assert async await break class continue def del elif else except ' +
-    'finally for from global if import in is lambda nonlocal not or pass raise return try ' +
-    'while with yield').split(' '));
-// Python identifiers (PEP 3131): XID_Start then XID_Continue; this is the
-// Unicode-category approximation of those two properties.
-const IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
-/** Why `name` is not a valid dotted module name, or null when it is. */
-function moduleNameProblem(name) {
-    if (name.trim() === '')
-        return 'it is empty';
-    if (name !== name.trim())
-        return 'it has leading or trailing spaces';
-    if (name.startsWith('.'))
-        return 'relative names are not accepted; give the absolute module name';
-    if (/[/\\]/.test(name) || name.endsWith('.py')) {
-        return 'it looks like a file path; give the dotted module name (src/mypkg/cli.py → mypkg.cli)';
-    }
-    if (name.includes('-')) {
-        return `module names have no hyphens (distribution names do); did you mean ${name.replaceAll('-', '_')}?`;
-    }
-    for (const part of name.split('.')) {
-        if (part === '')
-            return 'it has an empty part between dots';
-        if (KEYWORDS.has(part))
-            return `"${part}" is a Python keyword, which no importable module can be named`;
-        if (!IDENTIFIER.test(part)) {
-            return `"${part}" is not a Python identifier (letters, digits and underscores, not starting with a digit)`;
-        }
-    }
-    return null;
-}
-
-function directory(input, path) {
-    if (!existsSync(path) || !statSync(path).isDirectory()) {
-        throw new UsageError(`${input}: ${path} is not a directory`);
-    }
-    return path;
-}
-/** --project-dir as a path inside the repository (it is looked up in each worktree). */
-function projectSubdir(repoDir, value, input) {
-    const sub = relative(repoDir, resolve$1(repoDir, value ?? '.'));
-    if (sub.startsWith('..') || isAbsolute(sub)) {
-        throw new UsageError(`${input}: "${value}" is outside the repository ${repoDir}; give a folder inside it`);
-    }
-    return sub;
-}
-function validateTargets(targets, source) {
-    for (const target of targets) {
-        const problem = moduleNameProblem(target);
-        if (problem)
-            throw new UsageError(`${source}: "${target}" is not a Python module name: ${problem}`);
-    }
-    return [...new Set(targets)];
 }
 
 // Numbers given as text: counts, durations, percentages. Each parser names the
@@ -4463,6 +4482,8 @@ async function compare(request, deps) {
                 if (!existsSync(projects[side])) {
                     throw new SetupError(`${name('project-dir')}: ${request.projectSubdir} does not exist in ${side} (${sha[side].slice(0, 10)})`);
                 }
+                // A symbolic link committed in the tree must not take the project out of it.
+                insideAfterLinks(join(scratch, side), projects[side], `${name('project-dir')} in ${side} (${sha[side].slice(0, 10)})`, request.projectSubdir || '.');
             }
             const settings = compareSettings(request.given, readPyproject(projects.base), readPyproject(projects.head), randomSeed(), name);
             const { targets, gate, sampling } = settings;
@@ -4625,9 +4646,13 @@ const COMMAND_RULES = {
 };
 function measureRequest(values, cwd, name = cliName) {
     const repoDir = directory(name('repo'), resolve$1(cwd, values.repo ?? '.'));
+    // As compare: the project is a folder of the repository, links resolved.
+    const sub = projectSubdir(repoDir, values['project-dir'], name('project-dir'));
+    const projectDir = directory(name('project-dir'), resolve$1(repoDir, sub));
+    insideAfterLinks(repoDir, projectDir, name('project-dir'), values['project-dir'] ?? '.');
     return {
         repoDir,
-        projectDir: directory(name('project-dir'), resolve$1(repoDir, values['project-dir'] ?? '.')),
+        projectDir,
         python: values.python ?? 'python3',
         given: partialSettings(values, COMMAND_RULES.measure, name),
         name,

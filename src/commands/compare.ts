@@ -8,6 +8,7 @@ import { changeConfirmation } from '../analysis/confirmation.js'
 import { diffDistributions } from '../analysis/deps-diff.js'
 import { evaluate } from '../analysis/evaluate.js'
 import { comparisonSettled } from '../analysis/stopping.js'
+import { insideAfterLinks } from '../config/paths-and-targets.js'
 import { projectName, readPyproject } from '../config/pyproject.js'
 import type { CompareRequest } from '../config/requests.js'
 import { prepareEnvironment } from '../env/environment.js'
@@ -51,6 +52,13 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
             `${name('project-dir')}: ${request.projectSubdir} does not exist in ${side} (${sha[side].slice(0, 10)})`,
           )
         }
+        // A symbolic link committed in the tree must not take the project out of it.
+        insideAfterLinks(
+          join(scratch, side),
+          projects[side],
+          `${name('project-dir')} in ${side} (${sha[side].slice(0, 10)})`,
+          request.projectSubdir || '.',
+        )
       }
       const settings = compareSettings(
         request.given,

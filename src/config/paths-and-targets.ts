@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, realpathSync, statSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
 import { UsageError } from '../model/errors.js'
 import { moduleNameProblem } from './module-name.js'
@@ -19,6 +19,27 @@ export function projectSubdir(repoDir: string, value: string | undefined, input:
     )
   }
   return sub
+}
+
+/**
+ * Throws unless `dir`, symbolic links resolved, lies inside `root` (resolved
+ * too): a link in the tree must not take the project out of the repository.
+ */
+export function insideAfterLinks(root: string, dir: string, input: string, given: string): void {
+  let real: string
+  let realRoot: string
+  try {
+    real = realpathSync(dir)
+    realRoot = realpathSync(root)
+  } catch {
+    return // a missing folder is reported where it is used
+  }
+  const sub = relative(realRoot, real)
+  if (sub.startsWith('..') || isAbsolute(sub)) {
+    throw new UsageError(
+      `${input}: "${given}" leads outside the repository (to ${real}, through a symbolic link); give a folder inside it`,
+    )
+  }
 }
 
 export function validateTargets(targets: string[], source: string): string[] {

@@ -5,7 +5,7 @@ import { resolve } from 'node:path'
 import { UsageError, type Namer } from '../model/errors.js'
 import { INSTALL_MODES } from '../model/settings.js'
 import { partialSettings, type CommandRules, type InputValues } from './input-values.js'
-import { directory, projectSubdir } from './paths-and-targets.js'
+import { directory, insideAfterLinks, projectSubdir } from './paths-and-targets.js'
 import type { PartialSettings } from './settings.js'
 
 /** How the CLI names its inputs in messages. */
@@ -45,9 +45,13 @@ export interface CompareRequest extends CommonRequest {
 
 export function measureRequest(values: InputValues, cwd: string, name = cliName): MeasureRequest {
   const repoDir = directory(name('repo'), resolve(cwd, values.repo ?? '.'))
+  // As compare: the project is a folder of the repository, links resolved.
+  const sub = projectSubdir(repoDir, values['project-dir'], name('project-dir'))
+  const projectDir = directory(name('project-dir'), resolve(repoDir, sub))
+  insideAfterLinks(repoDir, projectDir, name('project-dir'), values['project-dir'] ?? '.')
   return {
     repoDir,
-    projectDir: directory(name('project-dir'), resolve(repoDir, values['project-dir'] ?? '.')),
+    projectDir,
     python: values.python ?? 'python3',
     given: partialSettings(values, COMMAND_RULES.measure, name),
     name,

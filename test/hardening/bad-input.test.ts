@@ -1,7 +1,7 @@
 // Bad input is refused before anything is installed or measured, with a
 // message that names the flag and the value; a disk that refuses the output
 // at the end costs the file, not the report.
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cli } from '../helpers/cli.js'
@@ -48,6 +48,20 @@ describe('output paths', () => {
     expect(result.stdout).toMatch(/plain/)
     expect(result.stderr).toMatch(/--markdown: could not write \/dev\/full \(ENOSPC\)/)
     expect(result.stderr).not.toMatch(/internal error/)
+  })
+})
+
+describe('the project folder', () => {
+  it('is refused outside the repository, directly or through a symbolic link', async () => {
+    const outside = await measure('--project-dir', '../..')
+    expect(outside.status).toBe(2)
+    expect(outside.stderr).toMatch(/--project-dir: "\.\.\/\.\." is outside the repository/)
+    const elsewhere = tempDir()
+    symlinkSync(elsewhere, join(project, 'linked'))
+    const linked = await measure('--project-dir', 'linked')
+    expect(linked.status).toBe(2)
+    expect(linked.stderr).toMatch(/--project-dir: "linked" leads outside the repository/)
+    removeDir(elsewhere)
   })
 })
 
