@@ -2289,6 +2289,11 @@ function partialSettings(values, rules, name) {
         }
         partial.alpha = a;
     }
+    // Both given here: say so now, not after the worktrees are built.
+    if (partial.minPairs !== undefined && partial.maxPairs !== undefined) {
+        if (partial.maxPairs < partial.minPairs)
+            throw new UsageError(`${name('max-pairs')} ${partial.maxPairs} is less than ${name('min-pairs')} ${partial.minPairs}`);
+    }
     return partial;
 }
 
@@ -3187,6 +3192,10 @@ const hasOrigin = (repo, options) => attempt(async () => (await git(['remote', '
 async function resolveCommit(repo, ref, input, options = {}) {
     if (ref.trim() === '' || ref.startsWith('-')) {
         throw new SetupError(`${input}: "${ref}" is not a git revision; give a branch, tag, SHA or HEAD~N`);
+    }
+    const inRepository = await attempt(async () => (await git(['rev-parse', '--git-dir'], repo, options)).length > 0, false);
+    if (!inRepository) {
+        throw new SetupError(`${repo} is not in a git repository: compare checks its two revisions out of one; run it in a clone (in a workflow, after actions/checkout)`);
     }
     const found = await tryResolve(repo, ref, options);
     if (found)

@@ -107,5 +107,12 @@ export function partialSettings(
     }
     partial.alpha = a
   }
+  // Both given here: say so now, not after the worktrees are built.
+  if (partial.minPairs !== undefined && partial.maxPairs !== undefined) {
+    if (partial.maxPairs < partial.minPairs)
+      throw new UsageError(
+        `${name('max-pairs')} ${partial.maxPairs} is less than ${name('min-pairs')} ${partial.minPairs}`,
+      )
+  }
   return partial
 }

@@ -74,6 +74,15 @@ export async function resolveCommit(
       `${input}: "${ref}" is not a git revision; give a branch, tag, SHA or HEAD~N`,
     )
   }
+  const inRepository = await attempt(
+    async () => (await git(['rev-parse', '--git-dir'], repo, options)).length > 0,
+    false,
+  )
+  if (!inRepository) {
+    throw new SetupError(
+      `${repo} is not in a git repository: compare checks its two revisions out of one; run it in a clone (in a workflow, after actions/checkout)`,
+    )
+  }
   const found = await tryResolve(repo, ref, options)
   if (found) return found
   const missing = `${input}: "${ref}" does not name a commit in ${repo}`

@@ -99,19 +99,22 @@ def _describe(exc):
 
 
 def _info(fd):
+    # Runs on any Python, so that a too old one is told apart from a broken
+    # one (2.7 has no sys.implementation): importgate says which it is.
     uname = os.uname() if hasattr(os, "uname") else None
+    implementation = getattr(sys, "implementation", None)
     _emit(fd, {
         "protocol": PROTOCOL,
         "mode": "info",
         "version": sys.version,
         "version_info": list(sys.version_info[:3]),
-        "implementation": sys.implementation.name,
-        "cache_tag": sys.implementation.cache_tag,
+        "implementation": getattr(implementation, "name", "cpython"),
+        "cache_tag": getattr(implementation, "cache_tag", None) or "",
         "executable": sys.executable,
         "prefix": sys.prefix,
         "base_prefix": getattr(sys, "base_prefix", sys.prefix),
         "platform": sys.platform,
-        "machine": uname.machine if uname else "",
+        "machine": uname[4] if uname else "",
         "startup_modules": len(sys.modules),
     })
 
@@ -236,7 +239,9 @@ def main():
         del sys.path[0]
     mode, fd = sys.argv[1], int(sys.argv[2])
     # Descendants of the measured code must not hold our report channel open.
-    os.set_inheritable(fd, False)
+    # (Python 2 has no set_inheritable; it only ever gets as far as `info`.)
+    if hasattr(os, "set_inheritable"):
+        os.set_inheritable(fd, False)
     if mode == "info":
         _info(fd)
     else:

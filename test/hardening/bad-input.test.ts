@@ -65,6 +65,39 @@ describe('the project folder', () => {
   })
 })
 
+describe('messages that say what is wrong', () => {
+  it('tells a too old Python from a broken one', async () => {
+    const old = findPython('2.7') ?? findPython('3.6')
+    if (!old) return
+    const result = await cli(
+      ['measure', '-t', 'plain', '--install', 'none', '--python', old],
+      { ...process.env },
+      project,
+    )
+    expect(result.status).toBe(2)
+    expect(result.stderr).toMatch(
+      /--python: .* is Python [23]\.\d+\.\d+; importgate needs 3\.8 or newer/,
+    )
+    expect(result.stderr).not.toMatch(/Traceback|AttributeError/)
+  })
+
+  it('says compare needs a git repository', async () => {
+    const result = await cli(['compare', 'main', 'HEAD'], { ...process.env }, project)
+    expect(result.status).toBe(2)
+    expect(result.stderr).toMatch(/is not in a git repository/)
+  })
+
+  it('finds min-pairs above max-pairs before doing anything', async () => {
+    const result = await cli(
+      ['compare', 'main', 'HEAD', '--min-pairs', '50', '--max-pairs', '10'],
+      { ...process.env },
+      project,
+    )
+    expect(result.status).toBe(2)
+    expect(result.stderr).toMatch(/--max-pairs 10 is less than --min-pairs 50/)
+  })
+})
+
 describe('counts that each cost a run', () => {
   it.each([
     ['--warmup', '1000000000', /--warmup: "1000000000" is not a whole number from 0 to 100/],
