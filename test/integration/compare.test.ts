@@ -149,8 +149,9 @@ describe('importgate compare', () => {
     expect(doc).toMatchObject({ schema: 1, command: 'compare', verdict: 'pass' })
     expect(doc.base).toEqual({ ref: commits.base, sha: commits.base })
     expect(target.verdict).toBe('pass')
-    expect(Math.abs(target.delta!.ms)).toBeLessThan(1)
+    // The verdict, not a bound on Δ: timing belongs in benchmarks.
     expect(target.modules!.added).toEqual([])
+    expect(target.function_changes).toEqual([])
     expect(target.modules!.removed).toEqual([])
     expect(target.base!.samples_ms.length).toBe(target.delta!.pairs)
     expect(target.head!.samples_ms.length).toBe(target.delta!.pairs)

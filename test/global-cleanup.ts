@@ -1,0 +1,53 @@
+// After the whole suite: nothing the tests started may be left behind. No
+// process carrying importgate's environment tag (every child of every run has
+// one, daemons included), and no importgate temp folder that was not there
+// before. A leftover fails the run, naming what was left.
+import { readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+
+const TAG = Buffer.from('IMPORTGATE_RUN_TAG=')
+let before = new Set<string>()
+/** Seconds since boot when the suite started: processes older than that are not ours. */
+let startedAt = 0
+
+const uptime = () => Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0])
+/** A process's start, in seconds since boot (field 22 of /proc/PID/stat, in clock ticks of 1/100 s). */
+function startOf(pid: string): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]) / 100
+}
+
+const ours = () => readdirSync(tmpdir()).filter((name) => name.startsWith('importgate-'))
+
+function taggedProcesses(): string[] {
+  if (process.platform !== 'linux') return []
+  return readdirSync('/proc').filter((entry) => {
+    if (!/^\d+$/.test(entry)) return false
+    try {
+      return readFileSync(`/proc/${entry}/environ`).includes(TAG) && startOf(entry) >= startedAt
+    } catch {
+      return false
+    }
+  })
+}
+
+export function setup(): void {
+  before = new Set(ours())
+  if (process.platform === 'linux') startedAt = uptime()
+}
+
+export function teardown(): void {
+  const folders = ours().filter((name) => !before.has(name))
+  const processes = taggedProcesses().map((pid) => {
+    try {
+      return `${pid} (${readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim()})`
+    } catch {
+      return pid
+    }
+  })
+  const problems = [
+    ...folders.map((name) => `temp folder left behind: ${tmpdir()}/${name}`),
+    ...processes.map((p) => `process left running: ${p}`),
+  ]
+  if (problems.length) throw new Error(`the test suite left things behind:\n${problems.join('\n')}`)
+}
