@@ -6,10 +6,16 @@ export interface EventRefs {
   head: string
   /** The pull request to comment on, or null (push, workflow_dispatch, ...). */
   pullNumber: number | null
+  /** Whether the pull request comes from a fork (its token is read-only); null when unknown. */
+  fromFork: boolean | null
 }
 
 interface EventPayload {
-  pull_request?: { number?: number; base?: { sha?: string } }
+  pull_request?: {
+    number?: number
+    base?: { sha?: string; repo?: { full_name?: string } }
+    head?: { repo?: { full_name?: string } | null }
+  }
   before?: string
   after?: string
 }
@@ -50,5 +56,9 @@ export function refsFromEvent(
         : `the ${eventName || 'unknown'} event names no base commit`
     throw new UsageError(`input "base-ref" is needed: ${why}; set base-ref to a branch, tag or SHA`)
   }
-  return { base, head, pullNumber: pr?.number ?? null }
+  const from = pr?.head?.repo?.full_name
+  const into = pr?.base?.repo?.full_name
+  // A deleted fork has head.repo null: still not this repository.
+  const fromFork = pr?.head?.repo === null ? true : from && into ? from !== into : null
+  return { base, head, pullNumber: pr?.number ?? null, fromFork }
 }

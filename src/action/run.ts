@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { compare } from '../commands/compare.js'
 import { SetupError, UsageError } from '../model/errors.js'
 import { marker, upsertSticky, type CommentsApi } from '../github/sticky-comment.js'
-import { statusOf } from '../github/comments-api.js'
+import { apiFailure, explainCommentFailure } from '../github/failure.js'
 import { markdownReport } from '../report/markdown.js'
 import { plainText } from '../report/headline.js'
 import { buildView } from '../report/view.js'
@@ -31,12 +31,6 @@ export interface ActionIo {
   signal?: AbortSignal
 }
 
-const FORK_HINT =
-  'The token cannot write to this pull request (pull requests from forks get a read-only token). ' +
-  'The report is in the job summary. To comment on fork pull requests, use the two-workflow recipe ' +
-  "in importgate's README: run the measurement on pull_request, and post the comment from a " +
-  'workflow_run workflow.'
-
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true })
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name))
@@ -48,6 +42,7 @@ async function comment(
   doc: ResultsDocument,
   body: string,
   pull: number,
+  fromFork: boolean | null,
 ) {
   const [owner, repo] = (io.env.GITHUB_REPOSITORY ?? '/').split('/') as [string, string]
   const key = [io.env.GITHUB_WORKFLOW, io.env.GITHUB_JOB, config.commentKey]
@@ -67,12 +62,7 @@ async function comment(
       io.info(`importgate: ${outcome.action} ${outcome.comment.html_url}`)
     }
   } catch (error) {
-    const status = statusOf(error)
-    const why =
-      status === 403 || status === 404
-        ? FORK_HINT
-        : `Could not post the comment: ${(error as Error).message}`
-    io.warning(why)
+    io.warning(explainCommentFailure(apiFailure(error), fromFork))
   }
 }
 
@@ -138,7 +128,7 @@ export async function run(io: ActionIo): Promise<void> {
   io.setOutput('regressions', String(doc.targets.filter((t) => t.verdict === 'regression').length))
   await io.writeSummary(markdown)
   if (refs.pullNumber !== null && config.comment !== 'never')
-    await comment(io, config, doc, markdown, refs.pullNumber)
+    await comment(io, config, doc, markdown, refs.pullNumber, refs.fromFork)
   const projectDir = join(config.repoDir, config.projectSubdir)
   for (const note of annotations(view, config.repoDir, projectDir)) {
     const fails = config.failOn.includes(note.verdict)

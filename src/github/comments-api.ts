@@ -1,15 +1,42 @@
 // CommentsApi over GitHub's REST API (Octokit from @actions/github, which
-// honours GITHUB_API_URL).
+// honours GITHUB_API_URL), with a timeout on every request and bounded
+// retries with backoff (Octokit's retry plugin) for 5xx answers and no answer.
 import { getOctokit } from '@actions/github'
+import { retry } from '@octokit/plugin-retry'
 import type { CommentsApi, IssueComment } from './sticky-comment.js'
+
+/** No request may hold the job longer than this (a silent API once held it 300 s). */
+export const REQUEST_TIMEOUT_MS = 20_000
+/** Retries after the first try, for 5xx and requests that got no answer. */
+export const RETRIES = 2
+
+/** fetch with a deadline: what Octokit uses for every request. */
+function fetchWithTimeout(timeoutMs: number): typeof fetch {
+  return (input, init) => {
+    const deadline = AbortSignal.timeout(timeoutMs)
+    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline
+    return fetch(input, { ...init, signal })
+  }
+}
 
 export function githubComments(
   token: string,
   owner: string,
   repo: string,
   issueNumber: number,
+  options: { requestMs?: number; retryBaseMs?: number; baseUrl?: string } = {},
 ): CommentsApi {
-  const octokit = getOctokit(token)
+  const octokit = getOctokit(
+    token,
+    {
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+      request: { fetch: fetchWithTimeout(options.requestMs ?? REQUEST_TIMEOUT_MS) },
+      // In the plugin's own settings: `request.retries` would make every
+      // failure retryable, 403s and 404s included.
+      retry: { retries: RETRIES, retryAfterBaseValue: options.retryBaseMs ?? 1_000 },
+    },
+    retry,
+  )
   const pick = (c: IssueComment): IssueComment => ({ id: c.id, body: c.body, html_url: c.html_url })
   return {
     async list() {
@@ -43,10 +70,4 @@ export function githubComments(
       await octokit.rest.issues.deleteComment({ owner, repo, comment_id: id })
     },
   }
-}
-
-/** The HTTP status of an Octokit error, if it has one. */
-export function statusOf(error: unknown): number | null {
-  const status = (error as { status?: unknown }).status
-  return typeof status === 'number' ? status : null
 }

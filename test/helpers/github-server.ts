@@ -44,6 +44,10 @@ export interface FakeGitHub {
   violations: string[]
   /** When set, creating a comment answers with this status (403: a fork's read-only token). */
   failCreate: number | null
+  /** Answers for the next comment creations, consumed in order, before failCreate applies. */
+  createAnswers: { status: number; message?: string; headers?: Record<string, string> }[]
+  /** How many of the next requests get no answer at all (a silent API). */
+  hang: number
   addComment(body: string): StoredComment
   close(): Promise<void>
 }
@@ -69,6 +73,8 @@ export async function startGitHub(owner: string, repo: string, pull: number): Pr
     requests: [],
     violations: [],
     failCreate: null,
+    createAnswers: [],
+    hang: 0,
     addComment(body) {
       const comment = {
         id: nextId++,
@@ -78,7 +84,11 @@ export async function startGitHub(owner: string, repo: string, pull: number): Pr
       fake.comments.push(comment)
       return comment
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        for (const res of hung.splice(0)) res.destroy()
+        server.close(() => resolve())
+      }),
   }
 
   function check(method: string, path: string, query: Record<string, string>, body: unknown): void {
@@ -130,6 +140,8 @@ export async function startGitHub(owner: string, repo: string, pull: number): Pr
     res.end(data === undefined ? '' : JSON.stringify(data))
   }
   const base = `/repos/${owner}/${repo}`
+  /** Requests left unanswered, ended when the server closes. */
+  const hung: ServerResponse[] = []
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
@@ -141,6 +153,11 @@ export async function startGitHub(owner: string, repo: string, pull: number): Pr
       const method = req.method ?? 'GET'
       fake.requests.push({ method, path: url.pathname, query })
       check(method, url.pathname, query, body)
+      if (fake.hang > 0) {
+        fake.hang--
+        hung.push(res)
+        return
+      }
       const list = `${base}/issues/${pull}/comments`
       const one = new RegExp(`^${base}/issues/comments/(\\d+)$`).exec(url.pathname)
       if (url.pathname === list && method === 'GET') {
@@ -157,6 +174,9 @@ export async function startGitHub(owner: string, repo: string, pull: number): Pr
         })
       }
       if (url.pathname === list && method === 'POST') {
+        const answer = fake.createAnswers.shift()
+        if (answer)
+          return send(res, answer.status, { message: answer.message ?? 'failed' }, answer.headers)
         if (fake.failCreate)
           return send(res, fake.failCreate, { message: 'Resource not accessible by integration' })
         return send(res, 201, fake.addComment(body?.body ?? ''))

@@ -245,9 +245,11 @@ describe('the action', () => {
     github.failCreate = null
     expect(run.status).toBe(0)
     expect(run.outputs.verdict).toBe('pass')
+    // The event does not say where the pull request comes from: both causes are named.
     expect(run.stdout).toMatch(
-      /::warning::The token cannot write to this pull request \(pull requests from forks get a read-only token\)/,
+      /::warning::The token may not comment on this pull request \(HTTP 403: Resource not accessible by integration\)\. Give the job `permissions: pull-requests: write`/,
     )
+    expect(run.stdout).toMatch(/if the pull request comes from a fork, see the two-workflow recipe/)
     expect(run.summary).toContain('No import-time regression')
     expect(github.comments).toHaveLength(0)
   })

@@ -1,0 +1,58 @@
+// Why a comment could not be posted, in words a person can act on: a rate
+// limit, a token without `pull-requests: write`, the read-only token of a fork
+// pull request, or an API that did not answer. Pure.
+
+export interface ApiFailure {
+  status: number | null
+  message: string
+  headers: Record<string, string | undefined>
+}
+
+/** The parts of an Octokit error (or any error) that tell one cause from another. */
+export function apiFailure(error: unknown): ApiFailure {
+  const e = error as {
+    status?: unknown
+    message?: unknown
+    response?: { headers?: Record<string, string | undefined> }
+  }
+  return {
+    status: typeof e.status === 'number' ? e.status : null,
+    message: typeof e.message === 'string' ? e.message : String(error),
+    headers: e.response?.headers ?? {},
+  }
+}
+
+const FORK =
+  'The token cannot write to this pull request: pull requests from forks get a read-only token. ' +
+  'The report is in the job summary. To comment on fork pull requests, use the two-workflow recipe ' +
+  "in importgate's README: measure on pull_request, post the comment from a workflow_run workflow."
+
+export function explainCommentFailure(failure: ApiFailure, fromFork: boolean | null): string {
+  const { status, message, headers } = failure
+  const limited =
+    (status === 403 || status === 429) &&
+    (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(message))
+  if (limited) {
+    const reset = Number(headers['x-ratelimit-reset'])
+    const when =
+      Number.isFinite(reset) && reset > 0
+        ? ` (it resets at ${new Date(reset * 1000).toISOString().slice(11, 16)} UTC)`
+        : ''
+    return `GitHub's API rate limit was reached${when}, so the comment was not posted; the report is in the job summary.`
+  }
+  if (status === 403 || status === 404) {
+    if (fromFork) return FORK
+    return (
+      `The token may not comment on this pull request (HTTP ${status}: ${message}). ` +
+      'Give the job `permissions: pull-requests: write` (and `contents: read`); ' +
+      (fromFork === null
+        ? 'if the pull request comes from a fork, see the two-workflow recipe in the README. '
+        : '') +
+      'The report is in the job summary.'
+    )
+  }
+  if (status === null || status >= 500) {
+    return `GitHub's API did not answer the comment request after retries (${message}); the report is in the job summary.`
+  }
+  return `Could not post the comment (HTTP ${status}: ${message}); the report is in the job summary.`
+}
