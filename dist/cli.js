@@ -847,6 +847,13 @@ function rollUpByPackage(target, base, head) {
         p.name.localeCompare(q.name));
 }
 
+function missingTarget(failure, target) {
+    if (!failure || failure.kind !== 'ModuleNotFoundError')
+        return false;
+    const missing = /^No module named '([^']+)'$/.exec(failure.message.trim())?.[1];
+    return missing !== undefined && (missing === target || target.startsWith(`${missing}.`));
+}
+
 function sideOf(profile, name) {
     if (!profile?.runs)
         return null;
@@ -967,8 +974,17 @@ function suggestedMaxTimeS(observations, spec) {
     const twoSided = observations.arms.some((a) => a.key.side === 'base');
     return suggestedBudgetS(roundMs, spec.sampling, twoSided);
 }
-function evaluateTarget(observations, target, spec, suggestion) {
-    const arms = pairOf(observations.arms, target.name, spec.variant);
+function evaluateTarget(observations, configured, spec, suggestion) {
+    const arms = pairOf(observations.arms, configured.name, spec.variant);
+    // A module base does not have is new in head, whoever listed it (a -t flag, say).
+    const baseLacksIt = !!arms.base && missingTarget(arms.base.failure, configured.name);
+    const target = { ...configured, isNew: configured.isNew || baseLacksIt };
+    // Removed by head, and dropped from head's targets: nothing to measure, and nothing wrong.
+    if (configured.droppedInHead &&
+        arms.base &&
+        !arms.base.failure &&
+        missingTarget(arms.head?.failure, configured.name))
+        return goneInHead(configured.name, spec, side(arms.base));
     const base = target.isNew ? null : arms.base;
     const head = arms.head;
     const error = errorOf(base, head);
@@ -1011,6 +1027,27 @@ function evaluateTarget(observations, target, spec, suggestion) {
         error,
         shortfall,
         verdict: mostSerious(findings),
+    };
+}
+/** A target base had and head removed (and dropped from its targets): reported, never failed. */
+function goneInHead(name, spec, base) {
+    return {
+        target: name,
+        variant: spec.variant,
+        isNew: false,
+        gone: true,
+        base,
+        head: null,
+        metrics: [],
+        modules: null,
+        packages: null,
+        functions: null,
+        forbidden: [],
+        budget: budgetStatus(null, null, undefined, null),
+        watched: [],
+        error: null,
+        shortfall: null,
+        verdict: 'pass',
     };
 }
 function evaluate(observations, spec) {
@@ -1080,8 +1117,14 @@ function moduleNameProblem(name) {
     if (/[/\\]/.test(name) || name.endsWith('.py')) {
         return 'it looks like a file path; give the dotted module name (src/mypkg/cli.py → mypkg.cli)';
     }
+    // `-t=x` reaches us as "=x": a short option takes its value after a space.
+    if (name.startsWith('='))
+        return 'it starts with "="; write -t NAME or --target=NAME (a short option takes no "=")';
     if (name.includes('-')) {
-        return `module names have no hyphens (distribution names do); did you mean ${name.replaceAll('-', '_')}?`;
+        const guess = name.replaceAll('-', '_');
+        // "_c" for "-c" would be a guess at nothing: only suggest a name that is one.
+        const hint = /^[\p{L}\p{Nl}]/u.test(guess) ? `; did you mean ${guess}?` : '';
+        return `module names have no hyphens (distribution names do)${hint}`;
     }
     for (const part of name.split('.')) {
         if (part === '')
@@ -2419,13 +2462,18 @@ function projectName(projectDir) {
         return null;
     }
 }
-function readPyproject(projectDir) {
-    const file = join(projectDir, 'pyproject.toml');
-    if (!existsSync(file))
+/**
+ * `shownAs` names the file in messages where its path means nothing to the
+ * reader (a worktree in a temp folder that is gone by the time they read it).
+ */
+function readPyproject(projectDir, shownAs) {
+    const path = join(projectDir, 'pyproject.toml');
+    if (!existsSync(path))
         return { file: null, settings: {}, raw: {} };
+    const file = shownAs ?? path;
     let document;
     try {
-        document = parse$1(readFileSync(file, 'utf8'));
+        document = parse$1(readFileSync(path, 'utf8'));
     }
     catch (error) {
         const where = error instanceof TomlError ? ` (line ${error.line}, column ${error.column})` : '';
@@ -3432,10 +3480,15 @@ class ArmStates {
         observation.failure = failure;
         this.onEvent?.({ phase: 'failed', key: arm.key, failure });
     }
-    /** Arms of `among` whose group has no failed arm. */
+    /** Arms of `among` that have not failed, in groups where no arm failed for another reason than a missing target. */
     live(among = this.arms) {
-        const failed = new Set(this.arms.filter((arm) => this.of(arm).failure).map((arm) => groupId(arm.key)));
-        return among.filter((arm) => !failed.has(groupId(arm.key)));
+        const failed = new Set(this.arms
+            .filter((arm) => {
+            const failure = this.of(arm).failure;
+            return failure && !missingTarget(failure, arm.key.target);
+        })
+            .map((arm) => groupId(arm.key)));
+        return among.filter((arm) => !this.of(arm).failure && !failed.has(groupId(arm.key)));
     }
     setProfile(arm, profile) {
         this.of(arm).profile = profile;
@@ -4074,6 +4127,8 @@ function targetResult(t) {
     };
     if (t.isNew)
         result.new = true;
+    if (t.gone)
+        result.gone = true;
     if (t.packages) {
         const opt = (x) => (x === null ? null : ms(x));
         result.packages = t.packages.map((p) => ({
@@ -4340,11 +4395,15 @@ function compareSettings(given, base, head, seed, name) {
     const targets = requireTargets(given.targets ?? [...new Set([...baseTargets, ...headTargets])], 'pyproject.toml', name);
     checkBudgets(resolved.gate.budgetsMs, targets, base.file ? `${base.file} [tool.importgate]` : name('budget'));
     const newTargets = given.targets ? [] : headTargets.filter((t) => !baseTargets.includes(t));
+    // Only when head has a list that leaves them out: no list says nothing.
+    const droppedTargets = given.targets || head.settings.targets === undefined
+        ? []
+        : baseTargets.filter((t) => !headTargets.includes(t));
     const keys = [...new Set([...Object.keys(base.raw), ...Object.keys(head.raw)])].sort();
     const changes = keys
         .filter((key) => JSON.stringify(base.raw[key]) !== JSON.stringify(head.raw[key]))
         .map((key) => ({ key, base: base.raw[key] ?? null, head: head.raw[key] ?? null }));
-    return { ...resolved, targets, newTargets, changes };
+    return { ...resolved, targets, newTargets, droppedTargets, changes };
 }
 
 // From a file the measured interpreter ran to its path in the repository, so a
@@ -4466,6 +4525,25 @@ async function locateFunctionSources(findings, worktrees, git) {
 
 // `importgate compare <base> <head>`: two commits, each in its own worktree and
 // environment, measured in interleaved pairs, compared, and explained.
+/**
+ * Both sides' pyproject.toml, named by side and commit in messages. A base
+ * whose file does not parse must not block the pull request that fixes it:
+ * head's settings are used then, and the log says so. A broken head is the
+ * pull request's to fix.
+ */
+function readBothPyprojects(projects, subdir, sha, log) {
+    const shown = (side) => `${subdir ? `${subdir}/` : ''}pyproject.toml at ${side} (${sha[side].slice(0, 10)})`;
+    const head = readPyproject(projects.head, shown('head'));
+    try {
+        return [readPyproject(projects.base, shown('base')), head];
+    }
+    catch (error) {
+        if (!(error instanceof UsageError))
+            throw error;
+        log(`${error.message}; using head's [tool.importgate] instead, which this pull request fixes`);
+        return [head, head];
+    }
+}
 async function compare(request, deps) {
     const clock = startClock();
     const { name } = request;
@@ -4494,7 +4572,7 @@ async function compare(request, deps) {
                 // A symbolic link committed in the tree must not take the project out of it.
                 insideAfterLinks(join(scratch, side), projects[side], `${name('project-dir')} in ${side} (${sha[side].slice(0, 10)})`, request.projectSubdir || '.');
             }
-            const settings = compareSettings(request.given, readPyproject(projects.base), readPyproject(projects.head), randomSeed(), name);
+            const settings = compareSettings(request.given, ...readBothPyprojects(projects, request.projectSubdir, sha, deps.log), randomSeed(), name);
             const { targets, gate, sampling } = settings;
             const install = settings.install ?? { kind: 'auto' };
             if (settings.changes.length) {
@@ -4532,7 +4610,11 @@ async function compare(request, deps) {
             if (deps.logDir)
                 await saveLogs(deps.logDir, observations.arms, envs);
             const evaluation = evaluate(observations, {
-                targets: targets.map((target) => ({ name: target, isNew: isNew(target) })),
+                targets: targets.map((target) => ({
+                    name: target,
+                    isNew: isNew(target),
+                    droppedInHead: settings.droppedTargets.includes(target),
+                })),
                 variant: DEFAULT_VARIANT,
                 gate,
                 metrics: settings.metrics,
@@ -5518,6 +5600,7 @@ function rowsOf(t) {
         verdict: m.gating ? t.verdict : (m.outcome ?? 'pass'),
         outcome: m.outcome,
         isNew: t.new === true,
+        isGone: t.gone === true,
         base: figures(t.base, m.metric),
         head: figures(t.head, m.metric),
         delta: m.delta,
@@ -5637,7 +5720,8 @@ const rowName = (r) => r.primary ? code$2(r.target) : `${code$2(r.target)} · ${
 function verdictCell(r) {
     if (!r.gating)
         return `ℹ️ ${reportedOnly(r)}`;
-    return VERDICT_LABEL[r.verdict] + (r.isNew ? ' (new target)' : '');
+    return (VERDICT_LABEL[r.verdict] +
+        (r.isNew ? ' (new target)' : r.isGone ? ' (removed in head, no longer a target)' : ''));
 }
 function deltaTable(view) {
     if (view.command === 'measure') {
@@ -14670,6 +14754,9 @@ var definitions = {
 			"new": {
 				type: "boolean"
 			},
+			gone: {
+				type: "boolean"
+			},
 			packages: {
 				type: "array",
 				items: {
@@ -15101,6 +15188,8 @@ function verdictText(r) {
         return 'over budget';
     if (r.verdict === 'forbidden')
         return 'forbidden import';
+    if (r.isGone)
+        return `${r.verdict} (removed in head, no longer a target)`;
     return r.isNew ? `${r.verdict} (new target)` : r.verdict;
 }
 function tableRows(view, style) {

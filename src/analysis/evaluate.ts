@@ -32,6 +32,7 @@ import {
   type PairedComparison,
 } from './paired-compare.js'
 import { rollUpByPackage, type PackageRow } from './package-rollup.js'
+import { missingTarget } from './missing-target.js'
 import { median } from './summary.js'
 import { watchModules, type WatchFinding } from './watch.js'
 
@@ -75,8 +76,10 @@ export interface Shortfall {
 export interface TargetFinding {
   target: string
   variant: Variant
-  /** compare: a target only head's configuration lists, measured on head alone. */
+  /** compare: a target only head's configuration lists, or a module base does not have: measured on head alone. */
   isNew: boolean
+  /** compare: a module head removed and no longer lists as a target: not measured, not a failure. */
+  gone?: boolean
   base: SideFinding | null
   head: SideFinding | null
   /** Primary metric first. Empty when the target could not be measured. */
@@ -97,9 +100,17 @@ export interface TargetFinding {
   verdict: Verdict
 }
 
+export interface EvaluatedTarget {
+  name: string
+  /** Only head's configuration lists it: measured on head alone. */
+  isNew: boolean
+  /** Base's configuration lists it and head's no longer does (absent: false). */
+  droppedInHead?: boolean
+}
+
 export interface EvaluationSpec {
   /** In the order they were configured. */
-  targets: { name: string; isNew: boolean }[]
+  targets: EvaluatedTarget[]
   variant: Variant
   gate: Gate
   metrics: readonly MetricId[]
@@ -255,11 +266,22 @@ function suggestedMaxTimeS(observations: Observations, spec: EvaluationSpec): nu
 
 function evaluateTarget(
   observations: Observations,
-  target: { name: string; isNew: boolean },
+  configured: EvaluatedTarget,
   spec: EvaluationSpec,
   suggestion: number | null,
 ): TargetFinding {
-  const arms = pairOf(observations.arms, target.name, spec.variant)
+  const arms = pairOf(observations.arms, configured.name, spec.variant)
+  // A module base does not have is new in head, whoever listed it (a -t flag, say).
+  const baseLacksIt = !!arms.base && missingTarget(arms.base.failure, configured.name)
+  const target = { ...configured, isNew: configured.isNew || baseLacksIt }
+  // Removed by head, and dropped from head's targets: nothing to measure, and nothing wrong.
+  if (
+    configured.droppedInHead &&
+    arms.base &&
+    !arms.base.failure &&
+    missingTarget(arms.head?.failure, configured.name)
+  )
+    return goneInHead(configured.name, spec, side(arms.base))
   const base = target.isNew ? null : arms.base
   const head = arms.head
   const error = errorOf(base, head)
@@ -307,6 +329,28 @@ function evaluateTarget(
     error,
     shortfall,
     verdict: mostSerious(findings),
+  }
+}
+
+/** A target base had and head removed (and dropped from its targets): reported, never failed. */
+function goneInHead(name: string, spec: EvaluationSpec, base: SideFinding | null): TargetFinding {
+  return {
+    target: name,
+    variant: spec.variant,
+    isNew: false,
+    gone: true,
+    base,
+    head: null,
+    metrics: [],
+    modules: null,
+    packages: null,
+    functions: null,
+    forbidden: [],
+    budget: budgetStatus(null, null, undefined, null),
+    watched: [],
+    error: null,
+    shortfall: null,
+    verdict: 'pass',
   }
 }
 

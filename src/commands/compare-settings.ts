@@ -11,6 +11,8 @@ export interface CompareSettings extends Settings {
   targets: string[]
   /** Targets only head's configuration lists: measured on head alone. */
   newTargets: string[]
+  /** Targets base's configuration lists and head's list no longer does. */
+  droppedTargets: string[]
   /** [tool.importgate] keys whose value head changes. */
   changes: { key: string; base: unknown; head: unknown }[]
 }
@@ -48,9 +50,14 @@ export function compareSettings(
     base.file ? `${base.file} [tool.importgate]` : name('budget'),
   )
   const newTargets = given.targets ? [] : headTargets.filter((t) => !baseTargets.includes(t))
+  // Only when head has a list that leaves them out: no list says nothing.
+  const droppedTargets =
+    given.targets || head.settings.targets === undefined
+      ? []
+      : baseTargets.filter((t) => !headTargets.includes(t))
   const keys = [...new Set([...Object.keys(base.raw), ...Object.keys(head.raw)])].sort()
   const changes = keys
     .filter((key) => JSON.stringify(base.raw[key]) !== JSON.stringify(head.raw[key]))
     .map((key) => ({ key, base: base.raw[key] ?? null, head: head.raw[key] ?? null }))
-  return { ...resolved, targets, newTargets, changes }
+  return { ...resolved, targets, newTargets, droppedTargets, changes }
 }

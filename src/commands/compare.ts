@@ -9,14 +9,14 @@ import { diffDistributions } from '../analysis/deps-diff.js'
 import { evaluate } from '../analysis/evaluate.js'
 import { comparisonSettled } from '../analysis/stopping.js'
 import { insideAfterLinks } from '../config/paths-and-targets.js'
-import { projectName, readPyproject } from '../config/pyproject.js'
+import { projectName, readPyproject, type PyprojectSettings } from '../config/pyproject.js'
 import type { CompareRequest } from '../config/requests.js'
 import { prepareEnvironment } from '../env/environment.js'
 import { resolveCommit } from '../git/resolve-ref.js'
 import { withWorktrees } from '../git/worktrees.js'
 import type { PlannedArm } from '../measure/plan.js'
 import { compiledProbe } from '../measure/probe-path.js'
-import { SetupError } from '../model/errors.js'
+import { SetupError, UsageError } from '../model/errors.js'
 import { DEFAULT_VARIANT, SIDES, type Side } from '../model/target.js'
 import type { CompareResults } from '../results/schema.js'
 import { installBoth, saveLogs } from './both-sides.js'
@@ -24,6 +24,30 @@ import { compareSettings } from './compare-settings.js'
 import { locateFunctionSources } from './function-sources.js'
 import * as pipeline from './pipeline.js'
 import type { CommandDeps } from './pipeline.js'
+
+/**
+ * Both sides' pyproject.toml, named by side and commit in messages. A base
+ * whose file does not parse must not block the pull request that fixes it:
+ * head's settings are used then, and the log says so. A broken head is the
+ * pull request's to fix.
+ */
+function readBothPyprojects(
+  projects: Record<Side, string>,
+  subdir: string,
+  sha: Record<Side, string>,
+  log: (line: string) => void,
+): [PyprojectSettings, PyprojectSettings] {
+  const shown = (side: Side) =>
+    `${subdir ? `${subdir}/` : ''}pyproject.toml at ${side} (${sha[side].slice(0, 10)})`
+  const head = readPyproject(projects.head, shown('head'))
+  try {
+    return [readPyproject(projects.base, shown('base')), head]
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    log(`${error.message}; using head's [tool.importgate] instead, which this pull request fixes`)
+    return [head, head]
+  }
+}
 
 export async function compare(request: CompareRequest, deps: CommandDeps): Promise<CompareResults> {
   const clock = pipeline.startClock()
@@ -62,8 +86,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
       }
       const settings = compareSettings(
         request.given,
-        readPyproject(projects.base),
-        readPyproject(projects.head),
+        ...readBothPyprojects(projects, request.projectSubdir, sha, deps.log),
         pipeline.randomSeed(),
         name,
       )
@@ -118,7 +141,11 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
       )
       if (deps.logDir) await saveLogs(deps.logDir, observations.arms, envs)
       const evaluation = evaluate(observations, {
-        targets: targets.map((target) => ({ name: target, isNew: isNew(target) })),
+        targets: targets.map((target) => ({
+          name: target,
+          isNew: isNew(target),
+          droppedInHead: settings.droppedTargets.includes(target),
+        })),
         variant: DEFAULT_VARIANT,
         gate,
         metrics: settings.metrics,

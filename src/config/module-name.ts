@@ -22,8 +22,14 @@ export function moduleNameProblem(name: string): string | null {
   if (/[/\\]/.test(name) || name.endsWith('.py')) {
     return 'it looks like a file path; give the dotted module name (src/mypkg/cli.py → mypkg.cli)'
   }
+  // `-t=x` reaches us as "=x": a short option takes its value after a space.
+  if (name.startsWith('='))
+    return 'it starts with "="; write -t NAME or --target=NAME (a short option takes no "=")'
   if (name.includes('-')) {
-    return `module names have no hyphens (distribution names do); did you mean ${name.replaceAll('-', '_')}?`
+    const guess = name.replaceAll('-', '_')
+    // "_c" for "-c" would be a guess at nothing: only suggest a name that is one.
+    const hint = /^[\p{L}\p{Nl}]/u.test(guess) ? `; did you mean ${guess}?` : ''
+    return `module names have no hyphens (distribution names do)${hint}`
   }
   for (const part of name.split('.')) {
     if (part === '') return 'it has an empty part between dots'

@@ -129,12 +129,17 @@ export function projectName(projectDir: string): string | null {
   }
 }
 
-export function readPyproject(projectDir: string): PyprojectSettings {
-  const file = join(projectDir, 'pyproject.toml')
-  if (!existsSync(file)) return { file: null, settings: {}, raw: {} }
+/**
+ * `shownAs` names the file in messages where its path means nothing to the
+ * reader (a worktree in a temp folder that is gone by the time they read it).
+ */
+export function readPyproject(projectDir: string, shownAs?: string): PyprojectSettings {
+  const path = join(projectDir, 'pyproject.toml')
+  if (!existsSync(path)) return { file: null, settings: {}, raw: {} }
+  const file = shownAs ?? path
   let document: Record<string, unknown>
   try {
-    document = parse(readFileSync(file, 'utf8'))
+    document = parse(readFileSync(path, 'utf8'))
   } catch (error) {
     const where = error instanceof TomlError ? ` (line ${error.line}, column ${error.column})` : ''
     const first = error instanceof Error ? error.message.split('\n')[0] : String(error)

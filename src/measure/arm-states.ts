@@ -1,7 +1,9 @@
 // The engine's bookkeeping: each arm's observations so far, and which arms are
 // still live. Arms of one group (a target's base and head under one variant)
-// stop together, so that pairs stay aligned.
+// stop together, so that pairs stay aligned; except when one side has no such
+// module at all (new in head, or removed by it): the other side goes on alone.
 import type { ArmObservation, ProfileObservation } from '../analysis/observations.js'
+import { missingTarget } from '../analysis/missing-target.js'
 import type { ImportFailure } from '../model/failure.js'
 import { armId, groupId } from '../model/target.js'
 import type { EngineDeps, PlannedArm } from './plan.js'
@@ -35,12 +37,17 @@ export class ArmStates {
     this.onEvent?.({ phase: 'failed', key: arm.key, failure })
   }
 
-  /** Arms of `among` whose group has no failed arm. */
+  /** Arms of `among` that have not failed, in groups where no arm failed for another reason than a missing target. */
   live(among: readonly PlannedArm[] = this.arms): PlannedArm[] {
     const failed = new Set(
-      this.arms.filter((arm) => this.of(arm).failure).map((arm) => groupId(arm.key)),
+      this.arms
+        .filter((arm) => {
+          const failure = this.of(arm).failure
+          return failure && !missingTarget(failure, arm.key.target)
+        })
+        .map((arm) => groupId(arm.key)),
     )
-    return among.filter((arm) => !failed.has(groupId(arm.key)))
+    return among.filter((arm) => !this.of(arm).failure && !failed.has(groupId(arm.key)))
   }
 
   setProfile(arm: PlannedArm, profile: ProfileObservation): void {

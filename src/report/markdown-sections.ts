@@ -21,7 +21,10 @@ const rowName = (r: MetricRowView) =>
 /** A gating row shows the target's verdict; a reported-only row what its statistics say. */
 function verdictCell(r: MetricRowView): string {
   if (!r.gating) return `ℹ️ ${reportedOnly(r)}`
-  return VERDICT_LABEL[r.verdict] + (r.isNew ? ' (new target)' : '')
+  return (
+    VERDICT_LABEL[r.verdict] +
+    (r.isNew ? ' (new target)' : r.isGone ? ' (removed in head, no longer a target)' : '')
+  )
 }
 
 export function deltaTable(view: ReportView): string {

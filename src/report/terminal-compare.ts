@@ -22,6 +22,7 @@ function verdictText(r: MetricRowView): string {
   if (r.verdict === 'pass' && c?.confirmed === null) return 'pass (no time to confirm a change)'
   if (r.verdict === 'budget') return 'over budget'
   if (r.verdict === 'forbidden') return 'forbidden import'
+  if (r.isGone) return `${r.verdict} (removed in head, no longer a target)`
   return r.isNew ? `${r.verdict} (new target)` : r.verdict
 }
 

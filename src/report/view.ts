@@ -32,6 +32,8 @@ export interface MetricRowView {
   verdict: Verdict
   outcome: 'regression' | 'improvement' | 'pass' | null
   isNew: boolean
+  /** Head removed the module and no longer lists it as a target. */
+  isGone: boolean
   base: SideFigures | null
   head: SideFigures | null
   delta: DeltaJson | null
@@ -178,6 +180,7 @@ function rowsOf(t: TargetResult): MetricRowView[] {
     verdict: m.gating ? t.verdict : (m.outcome ?? 'pass'),
     outcome: m.outcome,
     isNew: t.new === true,
+    isGone: t.gone === true,
     base: figures(t.base, m.metric),
     head: figures(t.head, m.metric),
     delta: m.delta,

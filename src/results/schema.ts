@@ -195,8 +195,10 @@ export interface TargetResult {
     time: { limit_ms: number; median_ms: number; ok: boolean } | null
     modules: { limit: number; count: number; ok: boolean } | null
   } | null
-  /** compare: a target only head's configuration lists; measured on head only. */
+  /** compare: a target only head's configuration lists, or a module base does not have; measured on head only. */
   new?: boolean
+  /** compare: a module head removed and no longer lists as a target; not measured. */
+  gone?: boolean
   error: TargetError | null
   /** compare: own -X importtime time summed by top-level package, the target's own first. */
   packages?: PackageJson[]

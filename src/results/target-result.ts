@@ -104,6 +104,7 @@ export function targetResult(t: TargetFinding): TargetResult {
     metrics: t.metrics.map((m) => metricJson(t, m)),
   }
   if (t.isNew) result.new = true
+  if (t.gone) result.gone = true
   if (t.packages) {
     const opt = (x: number | null) => (x === null ? null : ms(x))
     result.packages = t.packages.map((p) => ({

@@ -98,6 +98,17 @@ describe('messages that say what is wrong', () => {
   })
 })
 
+describe('module names', () => {
+  it('explains -t=NAME instead of guessing at "=_c"', async () => {
+    const result = await measure('-t=-c')
+    expect(result.status).toBe(2)
+    expect(result.stderr).toMatch(
+      /"=-c" is not a Python module name: it starts with "="; write -t NAME or --target=NAME/,
+    )
+    expect(result.stderr).not.toMatch(/=_c/)
+  })
+})
+
 describe('counts that each cost a run', () => {
   it.each([
     ['--warmup', '1000000000', /--warmup: "1000000000" is not a whole number from 0 to 100/],

@@ -24,7 +24,7 @@ describe('refsFromEvent', () => {
         'm1',
         none,
       ),
-    ).toEqual({ base: 'b1', head: 'm1', pullNumber: 7 })
+    ).toEqual({ base: 'b1', head: 'm1', pullNumber: 7, fromFork: null })
   })
 
   it('uses the checkout, not GITHUB_SHA, on pull_request_target', () => {
@@ -43,6 +43,7 @@ describe('refsFromEvent', () => {
       base: 'a1',
       head: 'a2',
       pullNumber: null,
+      fromFork: null,
     })
     expect(() =>
       refsFromEvent('push', { before: '0'.repeat(40), after: 'a2' }, 'a2', none),
@@ -51,7 +52,7 @@ describe('refsFromEvent', () => {
 
   it('takes the inputs on other events, and lets them win everywhere', () => {
     expect(refsFromEvent('workflow_dispatch', {}, 's', { baseRef: 'main', headRef: null })).toEqual(
-      { base: 'main', head: 's', pullNumber: null },
+      { base: 'main', head: 's', pullNumber: null, fromFork: null },
     )
     expect(() => refsFromEvent('workflow_dispatch', {}, 's', none)).toThrow(
       /the workflow_dispatch event names no base commit/,

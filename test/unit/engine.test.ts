@@ -271,6 +271,40 @@ describe('the measurement engine', () => {
     expect(Math.min(...timeouts)).toBeGreaterThanOrEqual(1_000)
   })
 
+  it('goes on with head alone when base has no such module at all', async () => {
+    const missing = JSON.stringify({
+      protocol: 1,
+      mode: 'time',
+      target: 'pkg',
+      ok: false,
+      import_ns: 1e5,
+      import_cpu_ns: 1e5,
+      start_ns: 0,
+      end_ns: 0,
+      modules_before: 30,
+      modules_after: 30,
+      probe_preloaded: [],
+      error: { kind: 'ModuleNotFoundError', message: "No module named 'pkg'", traceback: [] },
+    })
+    const fake = fakeInterpreter(({ side }) =>
+      side === 'base' ? { report: missing, takesMs: 10 } : { importMs: 5, takesMs: 10 },
+    )
+    const observations = await runPlan(plan({ minPairs: 7, maxPairs: 7, profileRuns: 0 }), fake)
+    const [base, head] = observations.arms
+    expect(base!.failure).toMatchObject({ kind: 'ModuleNotFoundError' })
+    expect(head!.failure).toBeNull()
+    expect(head!.samples).toHaveLength(7)
+    const { targets } = evaluate(observations, {
+      targets: [{ name: 'pkg', isNew: false }],
+      variant: 'warm',
+      gate,
+      metrics: ['import_ms'],
+      watch: [],
+      sampling: { ...SAMPLING, maxTimeMs: 120_000 },
+    })
+    expect(targets[0]).toMatchObject({ isNew: true, base: null, error: null })
+  })
+
   it('drops a flag the fresh batch does not confirm', async () => {
     // 20% slower for the first 20 rounds, then the same: a passing disturbance.
     const fake = fakeInterpreter(({ side, n }) => ({
