@@ -115,30 +115,32 @@ describe('the measurement engine', () => {
   it('starts no warm-up or profile run that cannot end by the deadline', async () => {
     const fake = fakeInterpreter(() => ({ importMs: 10, takesMs: 1000 }))
     const events: EngineEvent[] = []
-    const observations = await runPlan(plan({ deadline: 7500, minPairs: 1 }), {
+    const observations = await runPlan(plan({ deadline: 7800, minPairs: 1 }), {
       ...fake,
       onEvent: (e) => events.push(e),
     })
-    // A round of both arms takes 2 s, and one round is kept for sampling:
-    // warm-up round 2 ends at 4 s; round 3 would leave no room (4 + 2 + 2 > 7.5).
+    // A round of both arms takes 2 s, and one round (with a 15% margin, 2.3 s) is
+    // kept for sampling: warm-up round 2 ends at 4 s; round 3 would leave no room
+    // (4 + 2 + 2.3 > 7.8).
     expect(fake.calls.filter((c) => c.mode === 'time' && c.at < 4000)).toHaveLength(4)
     expect(events).toContainEqual({ phase: 'out-of-time', step: 'warm-ups', done: 2 })
     // One profile run (4 s to 5 s); a second would leave no room for the round kept.
     expect(fake.calls.filter((c) => c.mode === 'profile')).toHaveLength(1)
     expect(events).toContainEqual({ phase: 'out-of-time', step: 'profile runs', done: 1 })
     expect(observations).toMatchObject({ rounds: 1, truncated: false })
-    for (const call of fake.calls) expect(call.at).toBeLessThan(7500)
-    expect(fake.now()).toBeLessThanOrEqual(7500)
+    for (const call of fake.calls) expect(call.at).toBeLessThan(7800)
+    expect(fake.now()).toBeLessThanOrEqual(7800)
   })
 
   it('spends the budget on min-pairs before more warm-ups and profiles', async () => {
     const fake = fakeInterpreter(() => ({ importMs: 10, takesMs: 1000 }))
-    const observations = await runPlan(plan({ deadline: 15_600, minPairs: 5 }), fake)
-    // 3 warm-ups and 6 profile runs would have taken 12 s of 15.6 and left 1 round;
-    // 5 rounds (10 s) are kept, so 2 warm-ups and 1 profile run fit before them.
+    const observations = await runPlan(plan({ deadline: 17_000, minPairs: 5 }), fake)
+    // 3 warm-ups and 6 profile runs would have taken 12 s of 17 and left 2 rounds;
+    // 5 rounds are kept (10 s and a 15% margin), so 2 warm-ups and 1 profile run
+    // fit before them, and the margin buys a sixth round.
     expect(fake.calls.filter((c) => c.mode === 'time' && c.at < 4000)).toHaveLength(4)
     expect(fake.calls.filter((c) => c.mode === 'profile')).toHaveLength(1)
-    expect(observations).toMatchObject({ rounds: 5, truncated: false })
+    expect(observations).toMatchObject({ rounds: 6, truncated: false })
   })
 
   it('says up front when the budget cannot fit min-pairs', async () => {
