@@ -4158,6 +4158,8 @@ function targetResult(t) {
     }
     if (t.functions)
         result.function_changes = t.functions.map(functionChangeJson);
+    if (t.sources && Object.keys(t.sources).length)
+        result.sources = t.sources;
     if (t.shortfall) {
         result.inconclusive = {
             reason: t.shortfall.reason === 'pairs' ? 'too-few-pairs' : 'unsettled',
@@ -4499,20 +4501,41 @@ function callLines(source, name, limit = 3) {
     }
     return lines;
 }
+/**
+ * The line of a module's source that imports `imported` (`import x.y`, `from x
+ * import y`, `from x.y import z`, by its full or top-level name), or null. A
+ * textual match: relative imports and imports built at run time are not found.
+ */
+function importLine(source, imported) {
+    const parts = imported.split('.');
+    const names = parts.map((_, i) => parts
+        .slice(0, i + 1)
+        .join('.')
+        .replace(/\./g, '\\.'));
+    const alternatives = names.reverse().join('|');
+    const pattern = new RegExp(`^\\s*(?:import\\s+(?:${alternatives})\\b|from\\s+(?:${alternatives})\\s+import\\b)`);
+    const lines = source.split('\n');
+    for (const [i, line] of lines.entries())
+        if (pattern.test(line))
+            return i + 1;
+    return null;
+}
 
-// Function changes → repository paths and calling lines: the files the
-// measured interpreter ran are mapped to the commit's tracked files (an
-// installed copy to its source), and each calling module's file is read from
-// its side's worktree to find the lines that make the call.
+// Function changes and the modules a report shows → repository paths and
+// lines: the files the measured interpreter ran are mapped to the commit's
+// tracked files (an installed copy to its source), and each file is read from
+// its side's worktree to find the line that makes the call or the import.
 /** Callers per change whose lines are looked up: the reports show no more. */
 const CALLERS_WITH_LINES = 5;
 async function locateFunctionSources(findings, worktrees, git) {
-    if (!findings.some((f) => f.functions?.length))
+    if (!findings.some((f) => f.functions?.length || f.modules))
         return;
     const tracked = {
         base: await trackedFiles(worktrees.base, git),
         head: await trackedFiles(worktrees.head, git),
     };
+    for (const finding of findings)
+        finding.sources = await moduleSources(finding, worktrees, tracked);
     for (const finding of findings) {
         if (!finding.functions)
             continue;
@@ -4527,6 +4550,37 @@ async function locateFunctionSources(findings, worktrees, git) {
         }
         finding.functions = located;
     }
+}
+/**
+ * The repository files of the modules a finding shows: every link of the
+ * chains of modules now eager (head) or lazy (base), with the line that
+ * imports the next link, and the modules whose own time moved.
+ */
+async function moduleSources(finding, worktrees, tracked) {
+    const out = {};
+    const files = {
+        base: finding.base?.profile?.functions?.files ?? {},
+        head: finding.head?.profile?.functions?.files ?? {},
+    };
+    const place = async (module, side, next) => {
+        if (out[module])
+            return;
+        const path = sourcePath(files[side][module] ?? null, worktrees[side], tracked[side]);
+        if (!path)
+            return;
+        const text = next ? await readFile(join(worktrees[side], path), 'utf8').catch(() => '') : '';
+        out[module] = { side, path, line: next ? importLine(text, next) : null };
+    };
+    const chains = [
+        ...(finding.modules?.added ?? []).map((c) => [c.chain, 'head']),
+        ...(finding.modules?.removed ?? []).map((c) => [c.chain, 'base']),
+    ];
+    for (const [chain, side] of chains.slice(0, 40))
+        for (const [i, module] of chain.entries())
+            await place(module, side, chain[i + 1] ?? null);
+    for (const change of finding.modules?.selfTimeChanges ?? [])
+        await place(change.name, change.headSelfMs === null ? 'base' : 'head', null);
+    return out;
 }
 
 // `importgate compare <base> <head>`: two commits, each in its own worktree and
@@ -5683,6 +5737,7 @@ function buildView(document) {
         }),
         lazy: doc.targets.flatMap(lazyOf),
         errors: doc.targets.flatMap((t) => (t.error ? [{ target: t.name, error: t.error }] : [])),
+        sources: Object.fromEntries(doc.targets.map((t) => [t.name, t.sources ?? {}])),
         functions: doc.targets.flatMap((t) => t.function_changes?.length ? [{ target: t.name, changes: t.function_changes }] : []),
         selfTime: doc.targets.flatMap((t) => t.delta && t.modules?.self_time_changes.length
             ? [{ target: t.name, changes: t.modules.self_time_changes }]
@@ -5765,22 +5820,24 @@ function deltaTable(view) {
         return text;
     return `${text}\n\n<sub>Δ is the median of the paired differences (Hodges-Lehmann), not the difference of the medians; for ${odd.map((r) => code$2(r.target)).join(', ')} the two point different ways, which happens when the change is within the noise.</sub>`;
 }
-function lazyItems(view, limit) {
+const plainModule = (_, module) => code$2(module);
+function lazyItems(view, limit, name) {
     const { target, eager } = view;
+    const via = (links) => links.map((m) => name(target, m)).join(' → ');
     const lines = capped(view.groups, limit, ({ lead, more, inside }) => {
         const withMore = (more ? `, with ${more} module${more > 1 ? 's' : ''} it imports` : '') +
             (inside ? ` (also counted under ${code$2(inside)})` : '');
         return eager
-            ? `- ${code$2(lead.name)} is now imported by ${code$2(target)} (${signedMs(lead.cumulative_ms)}), via ${chain(lead.chain)}${withMore}`
-            : `- ${code$2(lead.name)} is no longer imported by ${code$2(target)} (${signedMs(-lead.cumulative_ms)})${withMore}; base imported it via ${chain(lead.chain)}`;
+            ? `- ${code$2(lead.name)} is now imported by ${code$2(target)} (${signedMs(lead.cumulative_ms)}), via ${via(lead.chain)}${withMore}`
+            : `- ${code$2(lead.name)} is no longer imported by ${code$2(target)} (${signedMs(-lead.cumulative_ms)})${withMore}; base imported it via ${via(lead.chain)}`;
     });
     const n = view.aliases;
     if (n)
         lines.push(`- ${n} more module name${n > 1 ? 's' : ''} ${eager ? 'appear' : 'disappear'} in \`sys.modules\` without an import`);
     return lines;
 }
-function lazyLoading(view, limit) {
-    const lines = view.lazy.flatMap((l) => lazyItems(l, limit));
+function lazyLoading(view, limit, name = plainModule) {
+    const lines = view.lazy.flatMap((l) => lazyItems(l, limit, name));
     if (!lines.length)
         return [];
     return [
@@ -5823,14 +5880,14 @@ function byPackage(view, limit) {
         '<sub>Sums of `-X importtime` own times (median of the untimed runs per module), which run slower than the timed samples. Packages that changed by less than 1 ms or 5% are left out: with a few untimed runs per side, that is noise.</sub>',
     ];
 }
-function whereTimeWent(view, limit) {
+function whereTimeWent(view, limit, name = plainModule) {
     const out = [];
     for (const { target, changes } of view.selfTime) {
         const ms = (x) => (x === null ? '–' : formatMs(x));
         const rows = changes
             .slice(0, limit)
             .map((c) => [
-            code$2(c.name),
+            name(target, c.name),
             ms(c.base_self_ms),
             ms(c.head_self_ms),
             signedMs(c.delta_ms),
@@ -5991,6 +6048,18 @@ function functionsCalledAtImport(view, limit, links) {
         '<sub>Functions that modules both sides load now call a different number of times during the import, and the module code that leads to them. Times are from one cProfile run per side, which slows Python code: they show the size of a cause, not a measurement.</sub>',
     ];
 }
+/**
+ * A module name in code, linked to its file (at the line that imports the next
+ * link of its chain, when known) on the commit that has it.
+ */
+function moduleLinker(view, links) {
+    return (target, module) => {
+        const source = view.sources[target]?.[module];
+        if (!source)
+            return code$2(module);
+        return linked(code$2(module), { path: source.path, line: source.line }, source.side, links);
+    };
+}
 
 // The markdown report: PR comment, job summary and --markdown. Pure.
 /** GitHub refuses comments over 65,536 characters; the action adds its marker and footer. */
@@ -6006,10 +6075,10 @@ function render(doc, cap, links) {
         forbidden(doc, cap),
         budgets(doc),
         watched(doc),
-        lazyLoading(doc, cap),
+        lazyLoading(doc, cap, moduleLinker(doc, links)),
         functionsCalledAtImport(doc, Math.min(cap, 5), links),
         byPackage(doc, Math.min(cap, 8)),
-        whereTimeWent(doc, Math.min(cap, 10)),
+        whereTimeWent(doc, Math.min(cap, 10), moduleLinker(doc, links)),
         slowest(doc, Math.min(cap, 10)),
         moduleCounts(doc),
         dependencies$1(doc, cap),
@@ -14828,6 +14897,33 @@ var definitions = {
 						},
 						head: {
 							$ref: "#/definitions/watchSide"
+						}
+					}
+				}
+			},
+			sources: {
+				type: "object",
+				additionalProperties: {
+					type: "object",
+					required: [
+						"side",
+						"path"
+					],
+					properties: {
+						side: {
+							"enum": [
+								"base",
+								"head"
+							]
+						},
+						path: {
+							type: "string"
+						},
+						line: {
+							type: [
+								"integer",
+								"null"
+							]
 						}
 					}
 				}

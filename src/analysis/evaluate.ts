@@ -33,6 +33,7 @@ import {
 } from './paired-compare.js'
 import { rollUpByPackage, type PackageRow } from './package-rollup.js'
 import { missingTarget } from './missing-target.js'
+import type { ModuleSource } from './source-paths.js'
 import { median } from './summary.js'
 import { watchModules, type WatchFinding } from './watch.js'
 
@@ -90,6 +91,8 @@ export interface TargetFinding {
   packages: PackageRow[] | null
   /** compare: functions import-time code now calls more or less; null when either side was not profiled. */
   functions: FunctionChange[] | null
+  /** compare: repository files of the modules shown, filled in by the command (it reads the worktrees). */
+  sources?: Record<string, ModuleSource>
   forbidden: ForbiddenHit[]
   budget: BudgetStatus
   /** The watched modules, in the order configured. */

@@ -93,3 +93,32 @@ export function callLines(source: string, name: string, limit = 3): number[] {
   }
   return lines
 }
+
+/** Where a module shown in a report is, in the repository, on one side; the line that imports what follows it in a chain, when found. */
+export interface ModuleSource {
+  side: Side
+  path: string
+  line: number | null
+}
+
+/**
+ * The line of a module's source that imports `imported` (`import x.y`, `from x
+ * import y`, `from x.y import z`, by its full or top-level name), or null. A
+ * textual match: relative imports and imports built at run time are not found.
+ */
+export function importLine(source: string, imported: string): number | null {
+  const parts = imported.split('.')
+  const names = parts.map((_, i) =>
+    parts
+      .slice(0, i + 1)
+      .join('.')
+      .replace(/\./g, '\\.'),
+  )
+  const alternatives = names.reverse().join('|')
+  const pattern = new RegExp(
+    `^\\s*(?:import\\s+(?:${alternatives})\\b|from\\s+(?:${alternatives})\\s+import\\b)`,
+  )
+  const lines = source.split('\n')
+  for (const [i, line] of lines.entries()) if (pattern.test(line)) return i + 1
+  return null
+}

@@ -1,11 +1,17 @@
-// Function changes → repository paths and calling lines: the files the
-// measured interpreter ran are mapped to the commit's tracked files (an
-// installed copy to its source), and each calling module's file is read from
-// its side's worktree to find the lines that make the call.
+// Function changes and the modules a report shows → repository paths and
+// lines: the files the measured interpreter ran are mapped to the commit's
+// tracked files (an installed copy to its source), and each file is read from
+// its side's worktree to find the line that makes the call or the import.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { TargetFinding } from '../analysis/evaluate.js'
-import { callLines, locateFunctions, sourcePath } from '../analysis/source-paths.js'
+import {
+  callLines,
+  importLine,
+  locateFunctions,
+  sourcePath,
+  type ModuleSource,
+} from '../analysis/source-paths.js'
 import { trackedFiles } from '../git/worktrees.js'
 import type { GitOptions } from '../process/git.js'
 import type { Side } from '../model/target.js'
@@ -18,11 +24,12 @@ export async function locateFunctionSources(
   worktrees: Record<Side, string>,
   git: GitOptions,
 ): Promise<void> {
-  if (!findings.some((f) => f.functions?.length)) return
+  if (!findings.some((f) => f.functions?.length || f.modules)) return
   const tracked = {
     base: await trackedFiles(worktrees.base, git),
     head: await trackedFiles(worktrees.head, git),
   }
+  for (const finding of findings) finding.sources = await moduleSources(finding, worktrees, tracked)
   for (const finding of findings) {
     if (!finding.functions) continue
     const located = locateFunctions(finding.functions, (file, side) =>
@@ -39,4 +46,37 @@ export async function locateFunctionSources(
     }
     finding.functions = located
   }
+}
+
+/**
+ * The repository files of the modules a finding shows: every link of the
+ * chains of modules now eager (head) or lazy (base), with the line that
+ * imports the next link, and the modules whose own time moved.
+ */
+async function moduleSources(
+  finding: TargetFinding,
+  worktrees: Record<Side, string>,
+  tracked: Record<Side, string[]>,
+): Promise<Record<string, ModuleSource>> {
+  const out: Record<string, ModuleSource> = {}
+  const files = {
+    base: finding.base?.profile?.functions?.files ?? {},
+    head: finding.head?.profile?.functions?.files ?? {},
+  }
+  const place = async (module: string, side: Side, next: string | null) => {
+    if (out[module]) return
+    const path = sourcePath(files[side][module] ?? null, worktrees[side], tracked[side])
+    if (!path) return
+    const text = next ? await readFile(join(worktrees[side], path), 'utf8').catch(() => '') : ''
+    out[module] = { side, path, line: next ? importLine(text, next) : null }
+  }
+  const chains: [readonly string[], Side][] = [
+    ...(finding.modules?.added ?? []).map((c): [string[], Side] => [c.chain, 'head']),
+    ...(finding.modules?.removed ?? []).map((c): [string[], Side] => [c.chain, 'base']),
+  ]
+  for (const [chain, side] of chains.slice(0, 40))
+    for (const [i, module] of chain.entries()) await place(module, side, chain[i + 1] ?? null)
+  for (const change of finding.modules?.selfTimeChanges ?? [])
+    await place(change.name, change.headSelfMs === null ? 'base' : 'head', null)
+  return out
 }

@@ -14,7 +14,7 @@ export interface SourceLinks {
 }
 
 /** A link to `path` (at `line`) on `side`'s commit; the bare text without links or a path. */
-function linked(
+export function linked(
   text: string,
   source: SourceJson,
   side: 'base' | 'head',
@@ -75,4 +75,19 @@ export function functionsCalledAtImport(
     ...out,
     '<sub>Functions that modules both sides load now call a different number of times during the import, and the module code that leads to them. Times are from one cProfile run per side, which slows Python code: they show the size of a cause, not a measurement.</sub>',
   ]
+}
+
+/**
+ * A module name in code, linked to its file (at the line that imports the next
+ * link of its chain, when known) on the commit that has it.
+ */
+export function moduleLinker(
+  view: ReportView,
+  links: SourceLinks | undefined,
+): (target: string, module: string) => string {
+  return (target, module) => {
+    const source = view.sources[target]?.[module]
+    if (!source) return code(module)
+    return linked(code(module), { path: source.path, line: source.line }, source.side, links)
+  }
 }

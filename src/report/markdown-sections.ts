@@ -66,15 +66,20 @@ export function deltaTable(view: ReportView): string {
   return `${text}\n\n<sub>Δ is the median of the paired differences (Hodges-Lehmann), not the difference of the medians; for ${odd.map((r) => code(r.target)).join(', ')} the two point different ways, which happens when the change is within the noise.</sub>`
 }
 
-function lazyItems(view: LazyGroupView, limit: number): string[] {
+/** How a module name is written: in code, linked where the report knows its file. */
+export type ModuleName = (target: string, module: string) => string
+const plainModule: ModuleName = (_, module) => code(module)
+
+function lazyItems(view: LazyGroupView, limit: number, name: ModuleName): string[] {
   const { target, eager } = view
+  const via = (links: readonly string[]) => links.map((m) => name(target, m)).join(' → ')
   const lines = capped(view.groups, limit, ({ lead, more, inside }) => {
     const withMore =
       (more ? `, with ${more} module${more > 1 ? 's' : ''} it imports` : '') +
       (inside ? ` (also counted under ${code(inside)})` : '')
     return eager
-      ? `- ${code(lead.name)} is now imported by ${code(target)} (${signedMs(lead.cumulative_ms)}), via ${chain(lead.chain)}${withMore}`
-      : `- ${code(lead.name)} is no longer imported by ${code(target)} (${signedMs(-lead.cumulative_ms)})${withMore}; base imported it via ${chain(lead.chain)}`
+      ? `- ${code(lead.name)} is now imported by ${code(target)} (${signedMs(lead.cumulative_ms)}), via ${via(lead.chain)}${withMore}`
+      : `- ${code(lead.name)} is no longer imported by ${code(target)} (${signedMs(-lead.cumulative_ms)})${withMore}; base imported it via ${via(lead.chain)}`
   })
   const n = view.aliases
   if (n)
@@ -84,8 +89,12 @@ function lazyItems(view: LazyGroupView, limit: number): string[] {
   return lines
 }
 
-export function lazyLoading(view: ReportView, limit: number): string[] {
-  const lines = view.lazy.flatMap((l) => lazyItems(l, limit))
+export function lazyLoading(
+  view: ReportView,
+  limit: number,
+  name: ModuleName = plainModule,
+): string[] {
+  const lines = view.lazy.flatMap((l) => lazyItems(l, limit, name))
   if (!lines.length) return []
   return [
     '#### Lazy-loading changes',
@@ -130,14 +139,18 @@ export function byPackage(view: ReportView, limit: number): string[] {
   ]
 }
 
-export function whereTimeWent(view: ReportView, limit: number): string[] {
+export function whereTimeWent(
+  view: ReportView,
+  limit: number,
+  name: ModuleName = plainModule,
+): string[] {
   const out: string[] = []
   for (const { target, changes } of view.selfTime) {
     const ms = (x: number | null) => (x === null ? '–' : formatMs(x))
     const rows = changes
       .slice(0, limit)
       .map((c) => [
-        code(c.name),
+        name(target, c.name),
         ms(c.base_self_ms),
         ms(c.head_self_ms),
         signedMs(c.delta_ms),

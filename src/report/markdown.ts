@@ -2,7 +2,7 @@
 import * as gate from './markdown-gate.js'
 import * as section from './markdown-sections.js'
 import type { ResultsDocument } from '../results/schema.js'
-import { functionsCalledAtImport, type SourceLinks } from './markdown-functions.js'
+import { functionsCalledAtImport, moduleLinker, type SourceLinks } from './markdown-functions.js'
 import { buildView, type ReportView } from './view.js'
 
 /** GitHub refuses comments over 65,536 characters; the action adds its marker and footer. */
@@ -20,10 +20,10 @@ function render(doc: ReportView, cap: number, links: SourceLinks | undefined): s
     gate.forbidden(doc, cap),
     gate.budgets(doc),
     gate.watched(doc),
-    section.lazyLoading(doc, cap),
+    section.lazyLoading(doc, cap, moduleLinker(doc, links)),
     functionsCalledAtImport(doc, Math.min(cap, 5), links),
     section.byPackage(doc, Math.min(cap, 8)),
-    section.whereTimeWent(doc, Math.min(cap, 10)),
+    section.whereTimeWent(doc, Math.min(cap, 10), moduleLinker(doc, links)),
     section.slowest(doc, Math.min(cap, 10)),
     section.moduleCounts(doc),
     section.dependencies(doc, cap),

@@ -103,6 +103,8 @@ export interface ReportView {
   packages: { target: string; rows: PackageJson[] }[]
   lazy: LazyGroupView[]
   errors: { target: string; error: TargetError }[]
+  /** compare: repository files of the modules shown, per target (for links to their lines). */
+  sources: Record<string, NonNullable<TargetResult['sources']>>
   /** compare: functions import-time code calls more or less often, per target with any. */
   functions: { target: string; changes: FunctionChangeJson[] }[]
   /** compare: largest changes of own -X importtime time, per target with a delta. */
@@ -260,6 +262,7 @@ export function buildView(document: ResultsDocument): ReportView {
     }),
     lazy: doc.targets.flatMap(lazyOf),
     errors: doc.targets.flatMap((t) => (t.error ? [{ target: t.name, error: t.error }] : [])),
+    sources: Object.fromEntries(doc.targets.map((t) => [t.name, t.sources ?? {}])),
     functions: doc.targets.flatMap((t) =>
       t.function_changes?.length ? [{ target: t.name, changes: t.function_changes }] : [],
     ),

@@ -204,6 +204,8 @@ export interface TargetResult {
   packages?: PackageJson[]
   /** The watched modules ([tool.importgate] watch), each side: loaded or not, and through which chain. */
   watch?: WatchJson[]
+  /** compare: where in the repository the modules this entry shows are, by side; line: the import of the next link of its chain. */
+  sources?: Record<string, { side: 'base' | 'head'; path: string; line: number | null }>
   /** compare: functions import-time code now calls more or less often (absent without a function profile of both sides). */
   function_changes?: FunctionChangeJson[]
   /** Present when the verdict is inconclusive: the evidence fell short of what a verdict needs. */

@@ -173,6 +173,13 @@ describe('a dependency bump from PyPI', () => {
     expect(packages.get('mypkg')!.own).toBe(true)
     expect(packages.get('pyparsing')).toMatchObject({ head_self_ms: null })
     expect(packages.get('packaging')!.base_modules).toBeGreaterThan(0)
+    // The project's module in the chain links to the line that imports the next link.
+    // (From head's chains, which come first: packaging 24.2's new modules.)
+    expect(target.sources!.mypkg).toEqual({ side: 'head', path: 'src/mypkg/__init__.py', line: 2 })
+    const linked = markdownReport(doc, undefined, { repoUrl: 'https://github.com/o/r' })
+    expect(linked).toContain(
+      `[\`mypkg\`](https://github.com/o/r/blob/${head}/src/mypkg/__init__.py#L2)`,
+    )
     const md = markdownReport(doc)
     expect(md).toMatch(/`pyparsing`/)
     expect(md).toMatch(/packaging.*21\.3.*24\.2/)

@@ -6,7 +6,7 @@ import {
   type FunctionNode,
   type FunctionProfile,
 } from '../../src/analysis/function-diff.js'
-import { callLines, sourcePath } from '../../src/analysis/source-paths.js'
+import { callLines, importLine, sourcePath } from '../../src/analysis/source-paths.js'
 
 type Edge = [caller: string, calls: number, ms: number]
 
@@ -162,5 +162,20 @@ describe('callLines', () => {
       'def f(): pass',
     ].join('\n')
     expect(callLines(source, 'app.log.get_logger')).toEqual([3, 6])
+  })
+})
+
+describe('importLine', () => {
+  it('finds the import of a module by its full or top-level name', () => {
+    const source = [
+      '"""Doc."""',
+      'import os',
+      'from rich.console import Console',
+      'import rich',
+    ].join('\n')
+    expect(importLine(source, 'rich.console')).toBe(3)
+    expect(importLine(source, 'rich')).toBe(4)
+    expect(importLine(source, 'richer')).toBeNull()
+    expect(importLine('import asyncio.events', 'asyncio')).toBe(1)
   })
 })
