@@ -4179,6 +4179,28 @@ function probeArgs(mode, target, probe = probePath()) {
     const helper = mode === 'functions' ? [functionsHelperPath()] : [];
     return [...flags, probe, mode, String(REPORT_FD), target, ...helper];
 }
+/**
+ * Why a well-formed report cannot be the probe's, or null. The measured code
+ * shares the probe's process and can write to its descriptor; what it cannot
+ * easily do is fake times that agree with each other and with the run as the
+ * parent clocked it (both clocks are CLOCK_MONOTONIC on Linux). This catches a
+ * forged "1 µs" report; a forger that reads the clock too is not caught.
+ */
+function implausible(report, outcome) {
+    const { start_ns: start, end_ns: end, import_ns: took } = report;
+    if (![start, end, took].every((x) => typeof x === 'number' && Number.isFinite(x)))
+        return 'its times are not numbers';
+    // Doubles hold nanoseconds exactly up to 104 days of uptime; allow a microsecond after that.
+    const tolerance = Math.abs(end) > Number.MAX_SAFE_INTEGER ? 1_000 : 0;
+    if (end < start || Math.abs(end - start - took) > tolerance)
+        return `its import time (${took} ns) is not its end minus its start (${end} − ${start})`;
+    if (process.platform !== 'linux')
+        return null;
+    const slack = 1_000_000;
+    if (start < Number(outcome.spawnNs) - slack || end > Number(outcome.exitNs) + slack)
+        return "its import did not happen between the interpreter's start and exit";
+    return null;
+}
 function lastLines(text, count) {
     return text.trimEnd().split(/\r?\n/).slice(-20).join('\n');
 }
@@ -4207,9 +4229,13 @@ function probeRunOf(request, outcome) {
     if (outcome.report.length > 0 && !outcome.timedOut) {
         try {
             report = parseProbeReport(outcome.report);
+            const odd = implausible(report, outcome);
+            if (odd)
+                throw new BadReportError(`the probe's report does not fit the run: ${odd}`);
             failure = report.error;
         }
         catch (error) {
+            report = null;
             if (!(error instanceof BadReportError))
                 throw error;
             failure = {

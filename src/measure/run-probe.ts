@@ -41,6 +41,28 @@ export function probeArgs(mode: ProbeMode, target: string, probe = probePath()):
   return [...flags, probe, mode, String(REPORT_FD), target, ...helper]
 }
 
+/**
+ * Why a well-formed report cannot be the probe's, or null. The measured code
+ * shares the probe's process and can write to its descriptor; what it cannot
+ * easily do is fake times that agree with each other and with the run as the
+ * parent clocked it (both clocks are CLOCK_MONOTONIC on Linux). This catches a
+ * forged "1 µs" report; a forger that reads the clock too is not caught.
+ */
+export function implausible(report: ProbeReport, outcome: ProcessOutcome): string | null {
+  const { start_ns: start, end_ns: end, import_ns: took } = report
+  if (![start, end, took].every((x) => typeof x === 'number' && Number.isFinite(x)))
+    return 'its times are not numbers'
+  // Doubles hold nanoseconds exactly up to 104 days of uptime; allow a microsecond after that.
+  const tolerance = Math.abs(end) > Number.MAX_SAFE_INTEGER ? 1_000 : 0
+  if (end < start || Math.abs(end - start - took) > tolerance)
+    return `its import time (${took} ns) is not its end minus its start (${end} − ${start})`
+  if (process.platform !== 'linux') return null
+  const slack = 1_000_000
+  if (start < Number(outcome.spawnNs) - slack || end > Number(outcome.exitNs) + slack)
+    return "its import did not happen between the interpreter's start and exit"
+  return null
+}
+
 function lastLines(text: string, count: number): string {
   return text.trimEnd().split(/\r?\n/).slice(-count).join('\n')
 }
@@ -74,8 +96,11 @@ export function probeRunOf(
   if (outcome.report.length > 0 && !outcome.timedOut) {
     try {
       report = parseProbeReport(outcome.report)
+      const odd = implausible(report, outcome)
+      if (odd) throw new BadReportError(`the probe's report does not fit the run: ${odd}`)
       failure = report.error
     } catch (error) {
+      report = null
       if (!(error instanceof BadReportError)) throw error
       failure = {
         kind: 'BadReport',

@@ -36,6 +36,26 @@ describe('text from the measured code', () => {
     })
     afterAll(() => removeDir(project))
 
+    it('cannot pass off a forged report as a 1 µs import', async () => {
+      writeFiles(project, {
+        'forge.py': [
+          'import json, os',
+          'os.write(3, json.dumps({"protocol": 1, "mode": "time", "target": "forge", "ok": True,',
+          '    "import_ns": 1000, "import_cpu_ns": 1000, "start_ns": 0, "end_ns": 1000,',
+          '    "modules_before": 30, "modules_after": 31, "probe_preloaded": [], "error": None}).encode())',
+          'os._exit(0)',
+          '',
+        ].join('\n'),
+      })
+      const result = await cli(
+        ['measure', '-t', 'forge', '--install', 'none', '--python', python, '--warmup', '1'],
+        { ...process.env },
+        project,
+      )
+      expect(result.status).toBe(2)
+      expect(result.stdout + result.stderr).toMatch(/BadReport|does not fit the run/)
+    })
+
     it('reaches the terminal without its escapes', async () => {
       const result = await cli(
         ['measure', '-t', 'hostile', '--install', 'none', '--python', python, '--warmup', '1'],

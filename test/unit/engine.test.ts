@@ -52,8 +52,9 @@ function fakeInterpreter(behaviour: Behaviour) {
             ok: true,
             import_ns: result.importMs * 1e6,
             import_cpu_ns: result.importMs * 0.9e6,
+            // Within the run as the parent clocks it (spawn at 0), as the probe's are.
             start_ns: 0,
-            end_ns: 0,
+            end_ns: result.importMs * 1e6,
             modules_before: 30,
             modules_after: 40,
             probe_preloaded: [],
@@ -213,7 +214,7 @@ describe('the measurement engine', () => {
         import_ns: 1e6,
         import_cpu_ns: 1e6,
         start_ns: 0,
-        end_ns: 0,
+        end_ns: 1e6,
         modules_before: 30,
         modules_after: 40,
         probe_preloaded: [],
@@ -282,7 +283,7 @@ describe('the measurement engine', () => {
       import_ns: 1e5,
       import_cpu_ns: 1e5,
       start_ns: 0,
-      end_ns: 0,
+      end_ns: 1e5,
       modules_before: 30,
       modules_after: 30,
       probe_preloaded: [],
@@ -305,6 +306,31 @@ describe('the measurement engine', () => {
       sampling: { ...SAMPLING, maxTimeMs: 120_000 },
     })
     expect(targets[0]).toMatchObject({ isNew: true, base: null, error: null })
+  })
+
+  it('refuses a report whose times do not fit the run (a forged "1 µs" import)', async () => {
+    const forged = JSON.stringify({
+      protocol: 1,
+      mode: 'time',
+      target: 'pkg',
+      ok: true,
+      import_ns: 1000,
+      import_cpu_ns: 1000,
+      start_ns: 0,
+      end_ns: 0,
+      modules_before: 30,
+      modules_after: 31,
+      probe_preloaded: [],
+      error: null,
+    })
+    const fake = fakeInterpreter(({ side }) =>
+      side === 'head' ? { report: forged, takesMs: 300 } : { importMs: 250, takesMs: 300 },
+    )
+    const observations = await runPlan(plan({ minPairs: 7, maxPairs: 7 }), fake)
+    const head = observations.arms.find((a) => a.key.side === 'head')!
+    expect(head.failure).toMatchObject({ kind: 'BadReport' })
+    expect(head.failure!.message).toMatch(/does not fit the run: its import time \(1000 ns\)/)
+    expect(head.samples).toEqual([])
   })
 
   it('drops a flag the fresh batch does not confirm', async () => {
@@ -375,7 +401,7 @@ describe('the measurement engine', () => {
   })
 
   it('stops with a settled stopping rule at the minimum, not before', async () => {
-    const fake = fakeInterpreter(() => ({ importMs: 10, takesMs: 1 }))
+    const fake = fakeInterpreter(() => ({ importMs: 10, takesMs: 11 }))
     const observations = await runPlan(plan({ minPairs: 7, stopping: () => true }), fake)
     expect(observations.rounds).toBe(7)
   })
