@@ -935,15 +935,16 @@ function functionsOf(base, head, floorMs) {
  * is past both thresholds but not significant is what a budget too small for
  * a slow import gives (a real +10% read as "+6%, p = 0.04" after 20 pairs):
  * inconclusive, with twice the budget suggested, since more pairs would settle it.
- * Not after a fresh batch that did not confirm a flag: that was decided on more
- * evidence, not less.
+ * So is a flag a fresh batch did not confirm while all pairs together still
+ * lean past the thresholds (bench:slow: "+13.3%, pass" on a real +10%): the
+ * two batches disagree, and that is not evidence of no change.
  */
 function shortfallOf(pairs, needed, metrics, spec, suggestion) {
     if (pairs < needed)
         return { reason: 'pairs', pairs, needed, suggestedMaxTimeS: suggestion };
     const gating = metrics.find((m) => m.gating);
     const c = gating?.comparison;
-    if (!c || gating.confirmation?.confirmed === false)
+    if (!c)
         return null;
     const leans = c.pct > spec.gate.thresholdPct && c.ms > spec.gate.minDeltaMs;
     if (!leans || isSettled(c, spec.gate))
@@ -5440,7 +5441,10 @@ function shortfalls(view) {
             const ci = d.ci_pct
                 ? `, ${Math.round(d.ci_level * 100)}% interval ${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}`
                 : '';
-            return `- ${code$2(s.target)}: the estimate is ${signedPct(d.pct)} (p = ${d.p.toPrecision(2)}${ci}), past the ${view.run.settings.threshold_pct}% threshold, but ${s.pairs} ${unit} within the time budget of ${budget} cannot tell it from noise: it may be a regression. Raise \`max-time\` to about ${s.suggestedMaxTimeS ?? '?'} s for these imports.`;
+            const why = d.confirmation?.confirmed === false
+                ? `a first batch flagged it and a fresh batch of ${d.confirmation.pairs} pairs did not confirm it, yet all ${s.pairs} ${unit} together still lean past the ${view.run.settings.threshold_pct}% threshold: the batches disagree`
+                : `past the ${view.run.settings.threshold_pct}% threshold, but ${s.pairs} ${unit} within the time budget of ${budget} cannot tell it from noise`;
+            return `- ${code$2(s.target)}: the estimate is ${signedPct(d.pct)} (p = ${d.p.toPrecision(2)}${ci}); ${why}. It may be a regression. Raise \`max-time\` to about ${s.suggestedMaxTimeS ?? '?'} s for these imports.`;
         }
         const fix = s.suggestedMaxTimeS
             ? `Raise \`max-time\` to about ${s.suggestedMaxTimeS} s for these imports, or lower \`min-pairs\`.`

@@ -71,7 +71,11 @@ export function shortfalls(view: ReportView): string[] {
       const ci = d.ci_pct
         ? `, ${Math.round(d.ci_level * 100)}% interval ${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}`
         : ''
-      return `- ${code(s.target)}: the estimate is ${signedPct(d.pct)} (p = ${d.p.toPrecision(2)}${ci}), past the ${view.run.settings.threshold_pct}% threshold, but ${s.pairs} ${unit} within the time budget of ${budget} cannot tell it from noise: it may be a regression. Raise \`max-time\` to about ${s.suggestedMaxTimeS ?? '?'} s for these imports.`
+      const why =
+        d.confirmation?.confirmed === false
+          ? `a first batch flagged it and a fresh batch of ${d.confirmation.pairs} pairs did not confirm it, yet all ${s.pairs} ${unit} together still lean past the ${view.run.settings.threshold_pct}% threshold: the batches disagree`
+          : `past the ${view.run.settings.threshold_pct}% threshold, but ${s.pairs} ${unit} within the time budget of ${budget} cannot tell it from noise`
+      return `- ${code(s.target)}: the estimate is ${signedPct(d.pct)} (p = ${d.p.toPrecision(2)}${ci}); ${why}. It may be a regression. Raise \`max-time\` to about ${s.suggestedMaxTimeS ?? '?'} s for these imports.`
     }
     const fix = s.suggestedMaxTimeS
       ? `Raise \`max-time\` to about ${s.suggestedMaxTimeS} s for these imports, or lower \`min-pairs\`.`

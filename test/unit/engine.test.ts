@@ -333,10 +333,11 @@ describe('the measurement engine', () => {
     expect(head.samples).toEqual([])
   })
 
-  it('drops a flag the fresh batch does not confirm', async () => {
-    // 20% slower for the first 20 rounds, then the same: a passing disturbance.
+  /** head `slower`% slower for the first 20 timed rounds (a disturbance), then the same. */
+  async function disturbed(slower: number) {
     const fake = fakeInterpreter(({ side, n }) => ({
-      importMs: (side === 'head' && n < 23 ? 12 : 10) * (1 + ((n * 3) % 7) / 200),
+      importMs:
+        (side === 'head' && n < 23 ? 10 * (1 + slower / 100) : 10) * (1 + ((n * 3) % 7) / 200),
       takesMs: 100,
     }))
     const events: EngineEvent[] = []
@@ -351,16 +352,29 @@ describe('the measurement engine', () => {
       { ...fake, onEvent: (e) => events.push(e) },
     )
     expect(events).toContainEqual({ phase: 'confirm', groups: ['pkg'], pairs: 40 })
-    const { targets } = evaluate(observations, {
+    const [target] = evaluate(observations, {
       targets: [{ name: 'pkg', isNew: false }],
       variant: 'warm',
       gate,
       metrics: ['import_ms'],
       watch: [],
       sampling: { ...SAMPLING, maxTimeMs: 120_000 },
-    })
-    expect(targets[0]!.metrics[0]!.confirmation).toMatchObject({ pairs: 40, confirmed: false })
-    expect(targets[0]!.verdict).toBe('pass')
+    }).targets
+    expect(target!.metrics[0]!.confirmation).toMatchObject({ pairs: 40, confirmed: false })
+    return target!
+  }
+
+  it('drops a flag the fresh batch does not confirm once all pairs no longer lean', async () => {
+    const target = await disturbed(6)
+    expect(target.metrics[0]!.comparison!.pct).toBeLessThan(3)
+    expect(target.verdict).toBe('pass')
+  })
+
+  it('calls it inconclusive when the batches disagree and all pairs still lean', async () => {
+    const target = await disturbed(20)
+    expect(target.metrics[0]!.comparison!.pct).toBeGreaterThan(3)
+    expect(target.verdict).toBe('inconclusive')
+    expect(target.shortfall).toMatchObject({ reason: 'unsettled' })
   })
 
   it('fails only the target whose report is malformed, and measures the others', async () => {
