@@ -3921,31 +3921,24 @@ async function runPlan(plan, deps) {
     // The confirmation batch gets what min-pairs rounds leave, never more than its policy asks.
     const remaining = plan.deadline - deps.now();
     const reserve = Math.min(plan.confirmation.reserveMs(remaining, warmRounds), Math.max(0, remaining - keepForSampling(plan, warmRounds)));
-    const first = await runRounds({
+    /** Rounds of the first batch, up to `deadline`, after `before` of them. */
+    const firstBatch = (deadline, before) => runRounds({
         arms: plan.arms,
-        minRounds: plan.sampling.minPairs,
-        maxRounds: plan.sampling.maxPairs,
-        deadline: plan.deadline - reserve,
+        minRounds: Math.max(0, plan.sampling.minPairs - before),
+        maxRounds: plan.sampling.maxPairs - before,
+        deadline,
         into: (arm) => states.of(arm).samples,
         stopping: plan.stopping,
         batch: 'first',
-    }, plan, states, deps);
+    }, plan, states, deps, before);
+    const first = await firstBatch(plan.deadline - reserve, 0);
     let rounds = first.rounds;
     let confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations());
     if (!confirm && first.outOfTime && reserve > 0 && !plan.signal?.aborted) {
         // Nothing to confirm, and the first batch ran out of its share: the time
         // kept for a confirmation buys more pairs instead of going unused (on a
         // slow import that is the difference between a verdict and a guess).
-        const more = await runRounds({
-            arms: plan.arms,
-            minRounds: 0,
-            maxRounds: plan.sampling.maxPairs - rounds,
-            deadline: plan.deadline,
-            into: (arm) => states.of(arm).samples,
-            stopping: plan.stopping,
-            batch: 'first',
-        }, plan, states, deps, rounds);
-        rounds += more.rounds;
+        rounds += (await firstBatch(plan.deadline, rounds)).rounds;
         // A change flagged only now gets what time is left, usually none: a
         // regression is then reported unconfirmed, an improvement not claimed.
         confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations());
