@@ -3499,6 +3499,126 @@ class ArmStates {
     }
 }
 
+// One probe run: builds the interpreter's argument list, runs it through the
+// process layer and turns what came back into a report or a structured failure.
+/** The failure kind of a run the time budget stopped: the engine ends the phase, nothing failed. */
+const OUT_OF_TIME = 'OutOfTime';
+/** The interpreter's argument list for a probe run; exported for tests. */
+function probeArgs(mode, target, probe = probePath()) {
+    const flags = mode === 'profile' ? ['-X', 'importtime'] : [];
+    const helper = mode === 'functions' ? [functionsHelperPath()] : [];
+    return [...flags, probe, mode, String(REPORT_FD), target, ...helper];
+}
+/**
+ * Why a well-formed report cannot be the probe's, or null. The measured code
+ * shares the probe's process and can write to its descriptor; what it cannot
+ * easily do is fake times that agree with each other and with the run as the
+ * parent clocked it (both clocks are CLOCK_MONOTONIC on Linux). This catches a
+ * forged "1 µs" report; a forger that reads the clock too is not caught.
+ */
+function implausible(report, outcome) {
+    const { start_ns: start, end_ns: end, import_ns: took } = report;
+    if (![start, end, took].every((x) => typeof x === 'number' && Number.isFinite(x)))
+        return 'its times are not numbers';
+    // Doubles hold nanoseconds exactly up to 104 days of uptime; allow a microsecond after that.
+    const tolerance = Math.abs(end) > Number.MAX_SAFE_INTEGER ? 1_000 : 0;
+    if (end < start || Math.abs(end - start - took) > tolerance)
+        return `its import time (${took} ns) is not its end minus its start (${end} − ${start})`;
+    if (process.platform !== 'linux')
+        return null;
+    const slack = 1_000_000;
+    if (start < Number(outcome.spawnNs) - slack || end > Number(outcome.exitNs) + slack)
+        return "its import did not happen between the interpreter's start and exit";
+    return null;
+}
+function lastLines(text, count) {
+    return text.trimEnd().split(/\r?\n/).slice(-20).join('\n');
+}
+async function runProbe(request) {
+    const outcome = await runMeasured({
+        command: request.python,
+        args: probeArgs(request.mode, request.target, request.probe),
+        env: request.env,
+        cwd: request.cwd,
+        timeoutMs: request.timeoutMs,
+        stderr: request.mode === 'profile' ? 'full' : 'tail',
+    });
+    return probeRunOf(request, outcome);
+}
+/**
+ * What a finished process says about the import: the probe's report, or why
+ * there is none. Never throws for anything the measured code can do.
+ */
+function probeRunOf(request, outcome) {
+    // Measured code may write any bytes; invalid UTF-8 becomes U+FFFD here.
+    const stderr = outcome.stderr.toString('utf8');
+    const wallNs = outcome.exitNs - outcome.spawnNs;
+    const wallMs = Number(wallNs) / 1e6;
+    let report = null;
+    let failure = null;
+    if (outcome.report.length > 0 && !outcome.timedOut) {
+        try {
+            report = parseProbeReport(outcome.report);
+            const odd = implausible(report, outcome);
+            if (odd)
+                throw new BadReportError(`the probe's report does not fit the run: ${odd}`);
+            failure = report.error;
+        }
+        catch (error) {
+            report = null;
+            if (!(error instanceof BadReportError))
+                throw error;
+            failure = {
+                kind: 'BadReport',
+                message: `${error.message} (importing ${request.target}; something wrote to the probe's report descriptor)`,
+                traceback: [],
+                stderr_tail: lastLines(stderr),
+            };
+        }
+    }
+    else if (outcome.timedOut && request.budgetCut) {
+        failure = {
+            kind: OUT_OF_TIME,
+            message: `the time budget ended while importing ${request.target}`,
+            traceback: [],
+        };
+    }
+    else if (outcome.timedOut) {
+        failure = {
+            kind: 'Timeout',
+            message: `importing ${request.target} did not finish within ${request.timeoutMs / 1000} s; its process group was killed`,
+            traceback: [],
+            stderr_tail: lastLines(stderr),
+        };
+    }
+    else if (outcome.signal) {
+        failure = {
+            kind: 'Signal',
+            message: `the interpreter was killed by ${outcome.signal} while importing ${request.target}`,
+            traceback: [],
+            stderr_tail: lastLines(stderr),
+        };
+    }
+    else {
+        failure = {
+            kind: 'ProcessExit',
+            message: `the interpreter exited with status ${outcome.code} while importing ${request.target}, before the probe could report (os._exit() or a crash in the imported code)`,
+            traceback: [],
+            exit_code: outcome.code,
+            stderr_tail: lastLines(stderr),
+        };
+    }
+    let startupMs = null;
+    if (report) {
+        const startup = BigInt(report.start_ns) - outcome.spawnNs;
+        // Both clocks are CLOCK_MONOTONIC on Linux and macOS; elsewhere the figure
+        // would be meaningless, and a value outside the run says so.
+        if (startup >= 0n && startup <= wallNs)
+            startupMs = Number(startup) / 1e6;
+    }
+    return { report, failure, wallMs, startupMs, stderr };
+}
+
 /**
  * The request for one run of `arm`. Given the clock's `now`, the run may not
  * outlast the deadline: a hanging import under `--max-time 20` is stopped at
@@ -3517,8 +3637,11 @@ function probeRequest(arm, mode, plan, now) {
         env: arm.env,
         cwd: plan.cwd,
         timeoutMs,
+        budgetCut: timeoutMs < plan.sampling.sampleTimeoutMs,
     };
 }
+/** The run was stopped by the time budget, not by the sample timeout: out of time, not a failure of the import. */
+const cutByBudget = (run) => run.failure?.kind === OUT_OF_TIME;
 /** A completed timed run as a sample; the caller has checked that it reported. */
 function toSample(run) {
     const report = run.report;
@@ -3708,6 +3831,10 @@ async function runProfiles(plan, states, deps, budget) {
             }
             const started = deps.now();
             const run = await deps.runProbe(probeRequest(arm, 'profile', plan, deps.now()));
+            if (cutByBudget(run)) {
+                outOfTime = true;
+                break rounds;
+            }
             slowest = Math.max(slowest, deps.now() - started);
             done++;
             if (run.failure || !run.report) {
@@ -3754,6 +3881,8 @@ async function runFunctionProfiles(plan, states, deps, budget) {
         // Both sides hash alike, so set and dict orders (and the calls that
         // depend on them) are the same: call counts are what the diff compares.
         const run = await deps.runProbe({ ...request, env: { ...request.env, PYTHONHASHSEED: '0' } });
+        if (cutByBudget(run))
+            return { done, outOfTime: true };
         done++;
         // A failed or malformed functions run costs only the function-level explanation.
         profile.functions = functionProfile(run.report?.functions);
@@ -3829,6 +3958,9 @@ before = 0) {
         const started = deps.now();
         rounds++;
         deps.onEvent?.({ phase: 'sample', round: before + rounds, batch: spec.batch });
+        // Kept until the round is whole: a round the budget cuts short is dropped,
+        // so that pairs stay aligned.
+        const pending = [];
         for (const arm of shuffled(live, plan.random)) {
             if (plan.signal?.aborted)
                 break;
@@ -3836,11 +3968,17 @@ before = 0) {
             if (!states.live([arm]).length)
                 continue;
             const run = await deps.runProbe(probeRequest(arm, 'time', plan, deps.now()));
+            if (cutByBudget(run)) {
+                const whole = rounds - 1;
+                return { rounds: whole, truncated: whole < spec.minRounds, outOfTime: true };
+            }
             if (run.failure || !run.report)
                 states.fail(arm, run.failure ?? noReport());
             else
-                spec.into(arm).push(toSample(run));
+                pending.push([arm, toSample(run)]);
         }
+        for (const [arm, sample] of pending)
+            spec.into(arm).push(sample);
         roundMs.push(deps.now() - started);
         if (rounds >= spec.minRounds && spec.stopping?.(states.observations()))
             break;
@@ -3873,6 +4011,10 @@ async function warmUp(plan, states, deps) {
             if (plan.signal?.aborted)
                 break;
             const run = await deps.runProbe(probeRequest(arm, 'time', plan, deps.now()));
+            if (cutByBudget(run)) {
+                deps.onEvent?.({ phase: 'out-of-time', step: 'warm-ups', done: round - 1 });
+                return durations;
+            }
             if (run.failure)
                 states.fail(arm, run.failure);
         }
@@ -4163,117 +4305,6 @@ function targetResult(t) {
         };
     }
     return result;
-}
-
-// One probe run: builds the interpreter's argument list, runs it through the
-// process layer and turns what came back into a report or a structured failure.
-/** The interpreter's argument list for a probe run; exported for tests. */
-function probeArgs(mode, target, probe = probePath()) {
-    const flags = mode === 'profile' ? ['-X', 'importtime'] : [];
-    const helper = mode === 'functions' ? [functionsHelperPath()] : [];
-    return [...flags, probe, mode, String(REPORT_FD), target, ...helper];
-}
-/**
- * Why a well-formed report cannot be the probe's, or null. The measured code
- * shares the probe's process and can write to its descriptor; what it cannot
- * easily do is fake times that agree with each other and with the run as the
- * parent clocked it (both clocks are CLOCK_MONOTONIC on Linux). This catches a
- * forged "1 µs" report; a forger that reads the clock too is not caught.
- */
-function implausible(report, outcome) {
-    const { start_ns: start, end_ns: end, import_ns: took } = report;
-    if (![start, end, took].every((x) => typeof x === 'number' && Number.isFinite(x)))
-        return 'its times are not numbers';
-    // Doubles hold nanoseconds exactly up to 104 days of uptime; allow a microsecond after that.
-    const tolerance = Math.abs(end) > Number.MAX_SAFE_INTEGER ? 1_000 : 0;
-    if (end < start || Math.abs(end - start - took) > tolerance)
-        return `its import time (${took} ns) is not its end minus its start (${end} − ${start})`;
-    if (process.platform !== 'linux')
-        return null;
-    const slack = 1_000_000;
-    if (start < Number(outcome.spawnNs) - slack || end > Number(outcome.exitNs) + slack)
-        return "its import did not happen between the interpreter's start and exit";
-    return null;
-}
-function lastLines(text, count) {
-    return text.trimEnd().split(/\r?\n/).slice(-20).join('\n');
-}
-async function runProbe(request) {
-    const outcome = await runMeasured({
-        command: request.python,
-        args: probeArgs(request.mode, request.target, request.probe),
-        env: request.env,
-        cwd: request.cwd,
-        timeoutMs: request.timeoutMs,
-        stderr: request.mode === 'profile' ? 'full' : 'tail',
-    });
-    return probeRunOf(request, outcome);
-}
-/**
- * What a finished process says about the import: the probe's report, or why
- * there is none. Never throws for anything the measured code can do.
- */
-function probeRunOf(request, outcome) {
-    // Measured code may write any bytes; invalid UTF-8 becomes U+FFFD here.
-    const stderr = outcome.stderr.toString('utf8');
-    const wallNs = outcome.exitNs - outcome.spawnNs;
-    const wallMs = Number(wallNs) / 1e6;
-    let report = null;
-    let failure = null;
-    if (outcome.report.length > 0 && !outcome.timedOut) {
-        try {
-            report = parseProbeReport(outcome.report);
-            const odd = implausible(report, outcome);
-            if (odd)
-                throw new BadReportError(`the probe's report does not fit the run: ${odd}`);
-            failure = report.error;
-        }
-        catch (error) {
-            report = null;
-            if (!(error instanceof BadReportError))
-                throw error;
-            failure = {
-                kind: 'BadReport',
-                message: `${error.message} (importing ${request.target}; something wrote to the probe's report descriptor)`,
-                traceback: [],
-                stderr_tail: lastLines(stderr),
-            };
-        }
-    }
-    else if (outcome.timedOut) {
-        failure = {
-            kind: 'Timeout',
-            message: `importing ${request.target} did not finish within ${request.timeoutMs / 1000} s; its process group was killed`,
-            traceback: [],
-            stderr_tail: lastLines(stderr),
-        };
-    }
-    else if (outcome.signal) {
-        failure = {
-            kind: 'Signal',
-            message: `the interpreter was killed by ${outcome.signal} while importing ${request.target}`,
-            traceback: [],
-            stderr_tail: lastLines(stderr),
-        };
-    }
-    else {
-        failure = {
-            kind: 'ProcessExit',
-            message: `the interpreter exited with status ${outcome.code} while importing ${request.target}, before the probe could report (os._exit() or a crash in the imported code)`,
-            traceback: [],
-            exit_code: outcome.code,
-            stderr_tail: lastLines(stderr),
-        };
-    }
-    let startupMs = null;
-    if (report) {
-        const startup = BigInt(report.start_ns) - outcome.spawnNs;
-        // Both clocks are CLOCK_MONOTONIC on Linux and macOS; elsewhere the figure
-        // would be meaningless, and a value outside the run says so.
-        if (startup >= 0n && startup <= wallNs)
-            startupMs = Number(startup) / 1e6;
-    }
-    return { report, failure, wallMs, startupMs, stderr };
 }
 
 /** importgate's version; a unit test keeps it equal to package.json's. */
@@ -15647,7 +15678,7 @@ Options for compare:
       --alpha P           one-sided significance level (0.01)
 
 Exit status: 0 pass or improvement; 1 regression, budget breach, forbidden import, or
-             inconclusive (too few samples for a verdict);
+             inconclusive (not enough evidence for a verdict);
              2 usage or setup error, or a target that could not be imported.
 Colour: on when stdout is a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 on.`;
 

@@ -52,6 +52,6 @@ Options for compare:
       --alpha P           one-sided significance level (0.01)
 
 Exit status: 0 pass or improvement; 1 regression, budget breach, forbidden import, or
-             inconclusive (too few samples for a verdict);
+             inconclusive (not enough evidence for a verdict);
              2 usage or setup error, or a target that could not be imported.
 Colour: on when stdout is a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 on.`

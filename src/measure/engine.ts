@@ -9,7 +9,7 @@ import { shuffled } from '../analysis/random.js'
 import { groupId } from '../model/target.js'
 import { ArmStates } from './arm-states.js'
 import type { EngineDeps, RunPlan } from './plan.js'
-import { probeRequest } from './probe-run.js'
+import { cutByBudget, probeRequest } from './probe-run.js'
 import { runProfiles } from './profiles.js'
 import { runRounds } from './rounds.js'
 
@@ -33,6 +33,10 @@ async function warmUp(plan: RunPlan, states: ArmStates, deps: EngineDeps): Promi
     for (const arm of shuffled(states.live(), plan.random)) {
       if (plan.signal?.aborted) break
       const run = await deps.runProbe(probeRequest(arm, 'time', plan, deps.now()))
+      if (cutByBudget(run)) {
+        deps.onEvent?.({ phase: 'out-of-time', step: 'warm-ups', done: round - 1 })
+        return durations
+      }
       if (run.failure) states.fail(arm, run.failure)
     }
     durations.push(deps.now() - started)

@@ -2,7 +2,7 @@
 import type { Sample } from '../model/metrics.js'
 import type { PlannedArm, RunPlan } from './plan.js'
 import type { ProbeMode } from './probe-protocol.js'
-import type { ProbeRequest, ProbeRun } from './run-probe.js'
+import { OUT_OF_TIME, type ProbeRequest, type ProbeRun } from './run-probe.js'
 
 /**
  * The request for one run of `arm`. Given the clock's `now`, the run may not
@@ -28,8 +28,12 @@ export function probeRequest(
     env: arm.env,
     cwd: plan.cwd,
     timeoutMs,
+    budgetCut: timeoutMs < plan.sampling.sampleTimeoutMs,
   }
 }
+
+/** The run was stopped by the time budget, not by the sample timeout: out of time, not a failure of the import. */
+export const cutByBudget = (run: ProbeRun): boolean => run.failure?.kind === OUT_OF_TIME
 
 /** A completed timed run as a sample; the caller has checked that it reported. */
 export function toSample(run: ProbeRun): Sample {

@@ -10,7 +10,7 @@ import { shuffled } from '../analysis/random.js'
 import type { ArmStates } from './arm-states.js'
 import type { EngineDeps, PlannedArm, RunPlan } from './plan.js'
 import { BEGIN_MARK, END_MARK, type FunctionsReport } from './probe-protocol.js'
-import { probeRequest } from './probe-run.js'
+import { cutByBudget, probeRequest } from './probe-run.js'
 
 const emptyProfile = (): ProfileObservation => ({
   runs: 0,
@@ -53,6 +53,10 @@ export async function runProfiles(
       }
       const started = deps.now()
       const run = await deps.runProbe(probeRequest(arm, 'profile', plan, deps.now()))
+      if (cutByBudget(run)) {
+        outOfTime = true
+        break rounds
+      }
       slowest = Math.max(slowest, deps.now() - started)
       done++
       if (run.failure || !run.report) {
@@ -101,6 +105,7 @@ async function runFunctionProfiles(
     // Both sides hash alike, so set and dict orders (and the calls that
     // depend on them) are the same: call counts are what the diff compares.
     const run = await deps.runProbe({ ...request, env: { ...request.env, PYTHONHASHSEED: '0' } })
+    if (cutByBudget(run)) return { done, outOfTime: true }
     done++
     // A failed or malformed functions run costs only the function-level explanation.
     profile.functions = functionProfile(run.report?.functions)

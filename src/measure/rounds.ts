@@ -8,7 +8,7 @@ import type { StoppingRule } from '../analysis/stopping.js'
 import type { Sample } from '../model/metrics.js'
 import type { ArmStates } from './arm-states.js'
 import type { EngineDeps, PlannedArm, RunPlan } from './plan.js'
-import { probeRequest, toSample } from './probe-run.js'
+import { cutByBudget, probeRequest, toSample } from './probe-run.js'
 
 export interface RoundsSpec {
   arms: readonly PlannedArm[]
@@ -50,14 +50,22 @@ export async function runRounds(
     const started = deps.now()
     rounds++
     deps.onEvent?.({ phase: 'sample', round: before + rounds, batch: spec.batch })
+    // Kept until the round is whole: a round the budget cuts short is dropped,
+    // so that pairs stay aligned.
+    const pending: [PlannedArm, Sample][] = []
     for (const arm of shuffled(live, plan.random)) {
       if (plan.signal?.aborted) break
       // A partner failed earlier in this round: stop, so pairs stay aligned.
       if (!states.live([arm]).length) continue
       const run = await deps.runProbe(probeRequest(arm, 'time', plan, deps.now()))
+      if (cutByBudget(run)) {
+        const whole = rounds - 1
+        return { rounds: whole, truncated: whole < spec.minRounds, outOfTime: true }
+      }
       if (run.failure || !run.report) states.fail(arm, run.failure ?? noReport())
-      else spec.into(arm).push(toSample(run))
+      else pending.push([arm, toSample(run)])
     }
+    for (const [arm, sample] of pending) spec.into(arm).push(sample)
     roundMs.push(deps.now() - started)
     if (rounds >= spec.minRounds && spec.stopping?.(states.observations())) break
   }

@@ -19,7 +19,12 @@ export interface ProbeRequest {
   env: Record<string, string>
   cwd: string
   timeoutMs: number
+  /** The timeout is the time left in the budget, shorter than the sample timeout. */
+  budgetCut?: boolean
 }
+
+/** The failure kind of a run the time budget stopped: the engine ends the phase, nothing failed. */
+export const OUT_OF_TIME = 'OutOfTime'
 
 export interface ProbeRun {
   /** The probe's report, when it got to write one. */
@@ -84,7 +89,7 @@ export async function runProbe(request: ProbeRequest): Promise<ProbeRun> {
  * there is none. Never throws for anything the measured code can do.
  */
 export function probeRunOf(
-  request: Pick<ProbeRequest, 'target' | 'timeoutMs'>,
+  request: Pick<ProbeRequest, 'target' | 'timeoutMs' | 'budgetCut'>,
   outcome: ProcessOutcome,
 ): ProbeRun {
   // Measured code may write any bytes; invalid UTF-8 becomes U+FFFD here.
@@ -108,6 +113,12 @@ export function probeRunOf(
         traceback: [],
         stderr_tail: lastLines(stderr, 20),
       }
+    }
+  } else if (outcome.timedOut && request.budgetCut) {
+    failure = {
+      kind: OUT_OF_TIME,
+      message: `the time budget ended while importing ${request.target}`,
+      traceback: [],
     }
   } else if (outcome.timedOut) {
     failure = {

@@ -28,7 +28,10 @@ type Behaviour = (call: {
   mode: ProbeRequest['mode']
   /** How many timed runs of this arm came before. */
   n: number
-}) => { importMs: number; takesMs: number } | { report: string; takesMs: number }
+}) =>
+  | { importMs: number; takesMs: number }
+  | { report: string; takesMs: number }
+  | { hangs: true; takesMs: number }
 
 function fakeInterpreter(behaviour: Behaviour) {
   let clock = 0
@@ -42,19 +45,23 @@ function fakeInterpreter(behaviour: Behaviour) {
     calls.push({ side, target: request.target, mode: request.mode, at: clock })
     const result = behaviour({ side, target: request.target, mode: request.mode, n })
     clock += result.takesMs
-    const report =
-      'report' in result
+    // A hanging run is killed at its timeout, or at the time it "takes" if that is shorter.
+    const hung = 'hangs' in result
+    if (hung) clock += Math.min(request.timeoutMs, result.takesMs) - result.takesMs
+    const report = hung
+      ? ''
+      : 'report' in result
         ? result.report
         : JSON.stringify({
             protocol: 1,
             mode: request.mode,
             target: request.target,
             ok: true,
-            import_ns: result.importMs * 1e6,
-            import_cpu_ns: result.importMs * 0.9e6,
+            import_ns: (result as { importMs: number }).importMs * 1e6,
+            import_cpu_ns: (result as { importMs: number }).importMs * 0.9e6,
             // Within the run as the parent clocks it (spawn at 0), as the probe's are.
             start_ns: 0,
-            end_ns: result.importMs * 1e6,
+            end_ns: (result as { importMs: number }).importMs * 1e6,
             modules_before: 30,
             modules_after: 40,
             probe_preloaded: [],
@@ -67,7 +74,7 @@ function fakeInterpreter(behaviour: Behaviour) {
       stderrTruncated: false,
       code: 0,
       signal: null,
-      timedOut: false,
+      timedOut: hung,
       spawnNs: 0n,
       exitNs: BigInt(result.takesMs * 1e6),
     })
@@ -260,6 +267,25 @@ describe('the measurement engine', () => {
     ])
     expect(profileOf('head').functions).toBeNull()
     expect(observations.arms.every((a) => a.failure === null && a.samples.length === 7)).toBe(true)
+  })
+
+  it('ends sampling, failing nothing, when the budget cuts a run short', async () => {
+    // Rounds take 2 s; the sixth run of head hangs and is cut at the deadline.
+    const fake = fakeInterpreter(({ side, n, mode }) =>
+      side === 'head' && mode === 'time' && n >= 6
+        ? { hangs: true, takesMs: 60_000 }
+        : { importMs: 5, takesMs: 1000 },
+    )
+    const observations = await runPlan(
+      plan({ deadline: 20_000, warmups: 1, profileRuns: 0, minPairs: 3 }),
+      fake,
+    )
+    expect(observations.arms.every((a) => a.failure === null)).toBe(true)
+    const [base, head] = observations.arms
+    // The cut round is dropped whole: pairs stay aligned.
+    expect(base!.samples.length).toBe(head!.samples.length)
+    expect(observations.rounds).toBe(head!.samples.length)
+    expect(fake.now()).toBeLessThanOrEqual(20_000)
   })
 
   it('lets no run outlast the deadline, whatever the sample timeout', async () => {
