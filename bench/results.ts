@@ -208,8 +208,10 @@ export function readmeSection(outcomes: Outcome[], run: RunInfo, resultsFile: st
     `So, on a ${run.cores}-core runner:`,
     '',
     ...expect,
-    `- an unchanged import fails the check in ${alarms('importgate')} pull requests (the true rate is below ${percent(aaHigh)} with 95% confidence)` +
-      (aaInconclusive ? `, and ${aaInconclusive} more were inconclusive` : '') +
+    `- an unchanged import is called a regression or an improvement in ${alarms('importgate')} pull requests (the true rate is below ${percent(aaHigh)} with 95% confidence)` +
+      (aaInconclusive
+        ? `; ${aaInconclusive} more were inconclusive, which fails the check by default`
+        : '') +
       (baselines
         ? `; the naive scripts fail ${alarms('sequential')} and ${alarms('mean10')}.`
         : '.'),
