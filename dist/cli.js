@@ -504,17 +504,6 @@ function mostSerious(verdicts) {
     return PRECEDENCE.find((v) => verdicts.includes(v)) ?? 'pass';
 }
 
-/**
- * A time budget, in whole tens of seconds, that fits the warm-ups, the profile
- * runs (slower under -X importtime), min-pairs rounds and, for a comparison, a
- * confirmation batch twice as large, at `roundMs` per round of every arm, with
- * a fifth more for start-up and the machine's bad moments.
- */
-function suggestedBudgetS(roundMs, sampling, comparison) {
-    const rounds = sampling.warmups + 1.5 * sampling.profileRuns + sampling.minPairs * (comparison ? 3 : 1);
-    return Math.ceil((rounds * roundMs * 1.2) / 10_000) * 10;
-}
-
 const under = (name, rule) => name === rule || name.startsWith(`${rule}.`);
 /**
  * Forbidden modules among those importing a target loaded. "paramiko" forbids
@@ -854,6 +843,56 @@ function missingTarget(failure, target) {
     return missing !== undefined && (missing === target || target.startsWith(`${missing}.`));
 }
 
+/**
+ * A time budget, in whole tens of seconds, that fits the warm-ups, the profile
+ * runs (slower under -X importtime), min-pairs rounds and, for a comparison, a
+ * confirmation batch twice as large, at `roundMs` per round of every arm, with
+ * a fifth more for start-up and the machine's bad moments.
+ */
+function suggestedBudgetS(roundMs, sampling, comparison) {
+    const rounds = sampling.warmups + 1.5 * sampling.profileRuns + sampling.minPairs * (comparison ? 3 : 1);
+    return Math.ceil((rounds * roundMs * 1.2) / 10_000) * 10;
+}
+
+/**
+ * Why a pass would not be earned, or null when it is. A pass whose estimate
+ * is past both thresholds but not significant is what a budget too small for
+ * a slow import gives (a real +10% read as "+6%, p = 0.04" after 20 pairs):
+ * inconclusive, with twice the budget suggested, since more pairs would settle it.
+ * So is a flag a fresh batch did not confirm while all pairs together still
+ * lean past the thresholds (bench:slow: "+13.3%, pass" on a real +10%): the
+ * two batches disagree, and that is not evidence of no change.
+ */
+function shortfallOf(pairs, needed, comparison, context) {
+    const { gate, suggestion } = context;
+    if (pairs < needed)
+        return { reason: 'pairs', pairs, needed, suggestedMaxTimeS: suggestion };
+    const c = comparison;
+    if (!c)
+        return null;
+    const leans = c.pct > gate.thresholdPct && c.ms > gate.minDeltaMs;
+    if (!leans || isSettled(c, gate))
+        return null;
+    const doubled = Math.ceil((2 * context.maxTimeMs) / 10_000) * 10;
+    return {
+        reason: 'unsettled',
+        pairs,
+        needed,
+        suggestedMaxTimeS: Math.max(doubled, suggestion ?? 0),
+    };
+}
+/** What one round of every arm costs, from the samples' spawn-to-exit times, and so a budget. */
+function suggestedMaxTimeS(observations, sampling) {
+    const walls = observations.arms
+        .filter((a) => a.samples.length)
+        .map((a) => median(a.samples.map((s) => s.wallMs)));
+    if (!walls.length)
+        return null;
+    const roundMs = walls.reduce((sum, w) => sum + w, 0);
+    const twoSided = observations.arms.some((a) => a.key.side === 'base');
+    return suggestedBudgetS(roundMs, sampling, twoSided);
+}
+
 function sideOf(profile, name) {
     if (!profile?.runs)
         return null;
@@ -930,50 +969,12 @@ function functionsOf(base, head, floorMs) {
         return null;
     return diffFunctions(b.functions, h.functions, new Set(b.added), new Set(h.added), floorMs);
 }
-/**
- * Why a pass would not be earned, or null when it is. A pass whose estimate
- * is past both thresholds but not significant is what a budget too small for
- * a slow import gives (a real +10% read as "+6%, p = 0.04" after 20 pairs):
- * inconclusive, with twice the budget suggested, since more pairs would settle it.
- * So is a flag a fresh batch did not confirm while all pairs together still
- * lean past the thresholds (bench:slow: "+13.3%, pass" on a real +10%): the
- * two batches disagree, and that is not evidence of no change.
- */
-function shortfallOf(pairs, needed, metrics, spec, suggestion) {
-    if (pairs < needed)
-        return { reason: 'pairs', pairs, needed, suggestedMaxTimeS: suggestion };
-    const gating = metrics.find((m) => m.gating);
-    const c = gating?.comparison;
-    if (!c)
-        return null;
-    const leans = c.pct > spec.gate.thresholdPct && c.ms > spec.gate.minDeltaMs;
-    if (!leans || isSettled(c, spec.gate))
-        return null;
-    const doubled = Math.ceil((2 * spec.sampling.maxTimeMs) / 10_000) * 10;
-    return {
-        reason: 'unsettled',
-        pairs,
-        needed,
-        suggestedMaxTimeS: Math.max(doubled, suggestion ?? 0),
-    };
-}
 /** How many pairs (or samples, on one side) the verdict rests on. */
 function pairsTaken(base, head, metrics) {
     const comparison = metrics[0]?.comparison;
     if (comparison)
         return comparison.pairs;
     return head && !base ? head.samples.length : 0;
-}
-/** What one round of every arm costs, from the samples' spawn-to-exit times, and so a budget. */
-function suggestedMaxTimeS(observations, spec) {
-    const walls = observations.arms
-        .filter((a) => a.samples.length)
-        .map((a) => median(a.samples.map((s) => s.wallMs)));
-    if (!walls.length)
-        return null;
-    const roundMs = walls.reduce((sum, w) => sum + w, 0);
-    const twoSided = observations.arms.some((a) => a.key.side === 'base');
-    return suggestedBudgetS(roundMs, spec.sampling, twoSided);
 }
 function evaluateTarget(observations, configured, spec, suggestion) {
     const arms = pairOf(observations.arms, configured.name, spec.variant);
@@ -998,7 +999,13 @@ function evaluateTarget(observations, configured, spec, suggestion) {
     const pairs = pairsTaken(base ? baseSide : null, headSide, metrics);
     // A significant finding is evidence whatever the count; a pass is not.
     const found = mostSerious(gating);
-    const shortfall = error || found !== 'pass' ? null : shortfallOf(pairs, needed, metrics, spec, suggestion);
+    const shortfall = error || found !== 'pass'
+        ? null
+        : shortfallOf(pairs, needed, metrics.find((m) => m.gating)?.comparison ?? null, {
+            gate: spec.gate,
+            maxTimeMs: spec.sampling.maxTimeMs,
+            suggestion,
+        });
     const statistical = error ? 'error' : shortfall ? 'inconclusive' : found;
     const headProfile = head?.profile;
     const forbidden = headProfile?.runs
@@ -1052,7 +1059,7 @@ function goneInHead(name, spec, base) {
     };
 }
 function evaluate(observations, spec) {
-    const suggestion = suggestedMaxTimeS(observations, spec);
+    const suggestion = suggestedMaxTimeS(observations, spec.sampling);
     const targets = spec.targets.map((t) => evaluateTarget(observations, t, spec, suggestion));
     return { targets, verdict: mostSerious(targets.map((t) => t.verdict)) };
 }
@@ -2546,17 +2553,14 @@ function newTag(env) {
     const tag = `${RUN}.${++started}`;
     return { tag, env: { ...env, [TAG_VARIABLE]: tag } };
 }
-const needle = (tag) => 
-// NUL ends each variable: an exact tag cannot match a longer one.
-Buffer.from(tag === null ? `${TAG_VARIABLE}=${RUN}.` : `${TAG_VARIABLE}=${tag}\0`);
 /**
- * Pids of live processes that carry `tag`, or any tag of ours when null
- * (Linux; elsewhere none are found).
+ * Pids of live processes (other than this one) whose initial environment
+ * contains `text`, e.g. `NAME=value`; Linux only, elsewhere none are found.
  */
-function taggedProcesses(tag = null) {
-    const wanted = needle(tag);
+function processesCarrying(text) {
     if (process.platform !== 'linux')
         return [];
+    const wanted = Buffer.from(text);
     let entries;
     try {
         entries = readdirSync('/proc');
@@ -2566,21 +2570,23 @@ function taggedProcesses(tag = null) {
     }
     const found = [];
     for (const entry of entries) {
-        if (!/^\d+$/.test(entry))
-            continue;
-        const pid = Number(entry);
-        if (pid === process.pid)
+        if (!/^\d+$/.test(entry) || Number(entry) === process.pid)
             continue;
         try {
             // Only our own user's processes are readable: anything we started.
             if (readFileSync(`/proc/${entry}/environ`).includes(wanted))
-                found.push(pid);
+                found.push(Number(entry));
         }
         catch {
             // Gone, or not ours.
         }
     }
     return found;
+}
+/** Pids of live processes that carry `tag`, or any tag of this run when null. */
+function taggedProcesses(tag = null) {
+    // NUL ends each variable: an exact tag cannot match a longer one.
+    return processesCarrying(tag === null ? `${TAG_VARIABLE}=${RUN}.` : `${TAG_VARIABLE}=${tag}\0`);
 }
 /**
  * Kills every process that carries `tag` (any of ours when null: on cancel),

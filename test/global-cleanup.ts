@@ -4,8 +4,8 @@
 // before. A leftover fails the run, naming what was left.
 import { readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { processesCarrying, TAG_VARIABLE } from '../src/process/escapees.js'
 
-const TAG = Buffer.from('IMPORTGATE_RUN_TAG=')
 let before = new Set<string>()
 /** Seconds since boot when the suite started: processes older than that are not ours. */
 let startedAt = 0
@@ -19,16 +19,17 @@ function startOf(pid: string): number {
 
 const ours = () => readdirSync(tmpdir()).filter((name) => name.startsWith('importgate-'))
 
+/** Processes carrying any importgate tag (any run's), started since the suite began. */
 function taggedProcesses(): string[] {
-  if (process.platform !== 'linux') return []
-  return readdirSync('/proc').filter((entry) => {
-    if (!/^\d+$/.test(entry)) return false
-    try {
-      return readFileSync(`/proc/${entry}/environ`).includes(TAG) && startOf(entry) >= startedAt
-    } catch {
-      return false
-    }
-  })
+  return processesCarrying(`${TAG_VARIABLE}=`)
+    .map(String)
+    .filter((pid) => {
+      try {
+        return startOf(pid) >= startedAt
+      } catch {
+        return false
+      }
+    })
 }
 
 export function setup(): void {

@@ -6,7 +6,6 @@ import { METRICS, PRIMARY_METRIC, type MetricId, type Sample } from '../model/me
 import type { Gate, Sampling } from '../model/settings.js'
 import type { Side, Variant } from '../model/target.js'
 import { mostSerious, type Verdict } from '../model/verdict.js'
-import { suggestedBudgetS } from './budget.js'
 import { targetVerdict, type Confirmation } from './confirmation.js'
 import {
   budgetStatus,
@@ -26,7 +25,6 @@ import {
 import {
   classify,
   comparePairs,
-  isSettled,
   pairsToReject,
   type Outcome,
   type PairedComparison,
@@ -35,6 +33,7 @@ import { rollUpByPackage, type PackageRow } from './package-rollup.js'
 import { missingTarget } from './missing-target.js'
 import type { ModuleSource } from './source-paths.js'
 import { median } from './summary.js'
+import { shortfallOf, suggestedMaxTimeS, type Shortfall } from './shortfall.js'
 import { watchModules, type WatchFinding } from './watch.js'
 
 /** One side of a target as the findings see it: every sample (confirmation included) and the profile. */
@@ -56,22 +55,6 @@ export interface MetricFinding {
   comparison: PairedComparison | null
   /** A fresh batch that confirmed (or did not) a flagged change. */
   confirmation: Confirmation | null
-}
-
-/**
- * A target whose pass would not be earned: fewer samples than a verdict needs
- * (`pairs`), or sampling that ended on the time budget or max-pairs with an
- * estimate past the thresholds that the pairs could not make significant
- * (`unsettled`: a regression of that size is as likely as none).
- */
-export interface Shortfall {
-  reason: 'pairs' | 'unsettled'
-  /** Pairs (compare) or samples (measure) taken. */
-  pairs: number
-  /** What a verdict needs: min-pairs, and never fewer than the test needs to reject at alpha. */
-  needed: number
-  /** A time budget that would likely fit every step at these import times, in seconds. */
-  suggestedMaxTimeS: number | null
 }
 
 export interface TargetFinding {
@@ -215,37 +198,6 @@ function functionsOf(
   return diffFunctions(b.functions, h.functions, new Set(b.added), new Set(h.added), floorMs)
 }
 
-/**
- * Why a pass would not be earned, or null when it is. A pass whose estimate
- * is past both thresholds but not significant is what a budget too small for
- * a slow import gives (a real +10% read as "+6%, p = 0.04" after 20 pairs):
- * inconclusive, with twice the budget suggested, since more pairs would settle it.
- * So is a flag a fresh batch did not confirm while all pairs together still
- * lean past the thresholds (bench:slow: "+13.3%, pass" on a real +10%): the
- * two batches disagree, and that is not evidence of no change.
- */
-function shortfallOf(
-  pairs: number,
-  needed: number,
-  metrics: MetricFinding[],
-  spec: EvaluationSpec,
-  suggestion: number | null,
-): Shortfall | null {
-  if (pairs < needed) return { reason: 'pairs', pairs, needed, suggestedMaxTimeS: suggestion }
-  const gating = metrics.find((m) => m.gating)
-  const c = gating?.comparison
-  if (!c) return null
-  const leans = c.pct > spec.gate.thresholdPct && c.ms > spec.gate.minDeltaMs
-  if (!leans || isSettled(c, spec.gate)) return null
-  const doubled = Math.ceil((2 * spec.sampling.maxTimeMs) / 10_000) * 10
-  return {
-    reason: 'unsettled',
-    pairs,
-    needed,
-    suggestedMaxTimeS: Math.max(doubled, suggestion ?? 0),
-  }
-}
-
 /** How many pairs (or samples, on one side) the verdict rests on. */
 function pairsTaken(
   base: SideFinding | null,
@@ -255,17 +207,6 @@ function pairsTaken(
   const comparison = metrics[0]?.comparison
   if (comparison) return comparison.pairs
   return head && !base ? head.samples.length : 0
-}
-
-/** What one round of every arm costs, from the samples' spawn-to-exit times, and so a budget. */
-function suggestedMaxTimeS(observations: Observations, spec: EvaluationSpec): number | null {
-  const walls = observations.arms
-    .filter((a) => a.samples.length)
-    .map((a) => median(a.samples.map((s) => s.wallMs)))
-  if (!walls.length) return null
-  const roundMs = walls.reduce((sum, w) => sum + w, 0)
-  const twoSided = observations.arms.some((a) => a.key.side === 'base')
-  return suggestedBudgetS(roundMs, spec.sampling, twoSided)
 }
 
 function evaluateTarget(
@@ -299,7 +240,13 @@ function evaluateTarget(
   // A significant finding is evidence whatever the count; a pass is not.
   const found = mostSerious(gating)
   const shortfall =
-    error || found !== 'pass' ? null : shortfallOf(pairs, needed, metrics, spec, suggestion)
+    error || found !== 'pass'
+      ? null
+      : shortfallOf(pairs, needed, metrics.find((m) => m.gating)?.comparison ?? null, {
+          gate: spec.gate,
+          maxTimeMs: spec.sampling.maxTimeMs,
+          suggestion,
+        })
   const statistical: Verdict = error ? 'error' : shortfall ? 'inconclusive' : found
   const headProfile = head?.profile
   const forbidden = headProfile?.runs
@@ -362,7 +309,7 @@ export function evaluate(
   observations: Observations,
   spec: EvaluationSpec,
 ): { targets: TargetFinding[]; verdict: Verdict } {
-  const suggestion = suggestedMaxTimeS(observations, spec)
+  const suggestion = suggestedMaxTimeS(observations, spec.sampling)
   const targets = spec.targets.map((t) => evaluateTarget(observations, t, spec, suggestion))
   return { targets, verdict: mostSerious(targets.map((t) => t.verdict)) }
 }

@@ -22,17 +22,13 @@ export function newTag(env: Record<string, string>): { tag: string; env: Record<
   return { tag, env: { ...env, [TAG_VARIABLE]: tag } }
 }
 
-const needle = (tag: string | null) =>
-  // NUL ends each variable: an exact tag cannot match a longer one.
-  Buffer.from(tag === null ? `${TAG_VARIABLE}=${RUN}.` : `${TAG_VARIABLE}=${tag}\0`)
-
 /**
- * Pids of live processes that carry `tag`, or any tag of ours when null
- * (Linux; elsewhere none are found).
+ * Pids of live processes (other than this one) whose initial environment
+ * contains `text`, e.g. `NAME=value`; Linux only, elsewhere none are found.
  */
-export function taggedProcesses(tag: string | null = null): number[] {
-  const wanted = needle(tag)
+export function processesCarrying(text: string): number[] {
   if (process.platform !== 'linux') return []
+  const wanted = Buffer.from(text)
   let entries: string[]
   try {
     entries = readdirSync('/proc')
@@ -41,17 +37,21 @@ export function taggedProcesses(tag: string | null = null): number[] {
   }
   const found: number[] = []
   for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue
-    const pid = Number(entry)
-    if (pid === process.pid) continue
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue
     try {
       // Only our own user's processes are readable: anything we started.
-      if (readFileSync(`/proc/${entry}/environ`).includes(wanted)) found.push(pid)
+      if (readFileSync(`/proc/${entry}/environ`).includes(wanted)) found.push(Number(entry))
     } catch {
       // Gone, or not ours.
     }
   }
   return found
+}
+
+/** Pids of live processes that carry `tag`, or any tag of this run when null. */
+export function taggedProcesses(tag: string | null = null): number[] {
+  // NUL ends each variable: an exact tag cannot match a longer one.
+  return processesCarrying(tag === null ? `${TAG_VARIABLE}=${RUN}.` : `${TAG_VARIABLE}=${tag}\0`)
 }
 
 /**

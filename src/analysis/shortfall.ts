@@ -1,0 +1,68 @@
+// Whether a pass is earned: a verdict needs enough pairs, and a pass needs an
+// estimate the pairs could tell from a regression; else the target is
+// inconclusive, with what budget would do. Pure.
+import type { Sampling, Thresholds } from '../model/settings.js'
+import { suggestedBudgetS } from './budget.js'
+import type { Observations } from './observations.js'
+import { isSettled, type PairedComparison } from './paired-compare.js'
+import { median } from './summary.js'
+
+/**
+ * A target whose pass would not be earned: fewer samples than a verdict needs
+ * (`pairs`), or sampling that ended on the time budget or max-pairs with an
+ * estimate past the thresholds that the pairs could not make significant
+ * (`unsettled`: a regression of that size is as likely as none).
+ */
+export interface Shortfall {
+  reason: 'pairs' | 'unsettled'
+  /** Pairs (compare) or samples (measure) taken. */
+  pairs: number
+  /** What a verdict needs: min-pairs, and never fewer than the test needs to reject at alpha. */
+  needed: number
+  /** A time budget that would likely fit every step at these import times, in seconds. */
+  suggestedMaxTimeS: number | null
+}
+
+/**
+ * Why a pass would not be earned, or null when it is. A pass whose estimate
+ * is past both thresholds but not significant is what a budget too small for
+ * a slow import gives (a real +10% read as "+6%, p = 0.04" after 20 pairs):
+ * inconclusive, with twice the budget suggested, since more pairs would settle it.
+ * So is a flag a fresh batch did not confirm while all pairs together still
+ * lean past the thresholds (bench:slow: "+13.3%, pass" on a real +10%): the
+ * two batches disagree, and that is not evidence of no change.
+ */
+export function shortfallOf(
+  pairs: number,
+  needed: number,
+  comparison: PairedComparison | null,
+  context: { gate: Thresholds; maxTimeMs: number; suggestion: number | null },
+): Shortfall | null {
+  const { gate, suggestion } = context
+  if (pairs < needed) return { reason: 'pairs', pairs, needed, suggestedMaxTimeS: suggestion }
+  const c = comparison
+  if (!c) return null
+  const leans = c.pct > gate.thresholdPct && c.ms > gate.minDeltaMs
+  if (!leans || isSettled(c, gate)) return null
+  const doubled = Math.ceil((2 * context.maxTimeMs) / 10_000) * 10
+  return {
+    reason: 'unsettled',
+    pairs,
+    needed,
+    suggestedMaxTimeS: Math.max(doubled, suggestion ?? 0),
+  }
+}
+
+/** What one round of every arm costs, from the samples' spawn-to-exit times, and so a budget. */
+export function suggestedMaxTimeS(
+  observations: Observations,
+  sampling: Pick<Sampling, 'minPairs' | 'warmups' | 'profileRuns'>,
+): number | null {
+  const walls = observations.arms
+    .filter((a) => a.samples.length)
+    .map((a) => median(a.samples.map((s) => s.wallMs)))
+  if (!walls.length) return null
+  const roundMs = walls.reduce((sum, w) => sum + w, 0)
+  const twoSided = observations.arms.some((a) => a.key.side === 'base')
+  return suggestedBudgetS(roundMs, sampling, twoSided)
+}
