@@ -53,7 +53,7 @@ function interim(outcomes: Outcome[], run: RunInfo): string[] {
 
 function settingsLine(run: RunInfo): string {
   const d = DEFAULTS
-  return `importgate ran with threshold ${run.thresholdPct}% and min-delta ${run.minDeltaMs} ms, otherwise its default settings (alpha ${d.alpha}, ${d.minPairs} to ${d.maxPairs} pairs, ${d.maxTimeMs / 1000} s, a confirming batch of at least ${2 * d.minPairs} pairs), and \`--install none\`.`
+  return `importgate ran with threshold ${run.thresholdPct}% and min-delta ${run.minDeltaMs} ms, otherwise its default settings (alpha ${d.alpha}, ${d.minPairs} to ${d.maxPairs} pairs, ${d.maxTimeMs / 1000} s and up to ${(d.overtimeRatio * d.maxTimeMs) / 1000} s of overtime while a verdict is not earned, a confirming batch of at least ${2 * d.minPairs} pairs), and \`--install none\`.`
 }
 
 function resultsMarkdown(outcomes: Outcome[], run: RunInfo, name: string): string {

@@ -867,11 +867,7 @@ function shortfallOf(pairs, needed, comparison, context) {
     const { gate, suggestion } = context;
     if (pairs < needed)
         return { reason: 'pairs', pairs, needed, suggestedMaxTimeS: suggestion };
-    const c = comparison;
-    if (!c)
-        return null;
-    const leans = c.pct > gate.thresholdPct && c.ms > gate.minDeltaMs;
-    if (!leans || isSettled(c, gate))
+    if (!comparison || !leansUnsettled(comparison, gate))
         return null;
     const doubled = Math.ceil((2 * context.maxTimeMs) / 10_000) * 10;
     return {
@@ -880,6 +876,14 @@ function shortfallOf(pairs, needed, comparison, context) {
         needed,
         suggestedMaxTimeS: Math.max(doubled, suggestion ?? 0),
     };
+}
+/**
+ * An estimate past both thresholds toward a regression that the pairs have not
+ * settled: as likely a real regression as none, so not a pass. Overtime
+ * (analysis/overtime.ts) samples on while a target is in this state.
+ */
+function leansUnsettled(c, gate) {
+    return c.pct > gate.thresholdPct && c.ms > gate.minDeltaMs && !isSettled(c, gate);
 }
 /** What one round of every arm costs, from the samples' spawn-to-exit times, and so a budget. */
 function suggestedMaxTimeS(observations, sampling) {
@@ -1081,6 +1085,37 @@ function comparisonSettled(gate) {
             return true;
         return isSettled(comparePairs(primaryTimes(base.samples), primaryTimes(head.samples), gate.alpha), gate);
     });
+}
+
+/**
+ * A budget sized for a 100 ms import buys a 2 s import about 20 pairs: enough
+ * to pass an A/A change, not to tell a real +10% from noise (bench:slow:
+ * 5 of 8 caught, the rest inconclusive, which fails the check). So a target
+ * whose budget ran out before its verdict was earned samples on, alone with
+ * its partner arm, up to `ms` more: one with fewer pairs than a verdict
+ * needs, or one whose estimate leans past both thresholds toward a regression
+ * without being significant (what would be inconclusive, reason "unsettled").
+ * A target that passes cleanly, or is already flagged (the confirmation batch
+ * decides that one), costs no overtime.
+ */
+function overtimeFor(gate, minPairs, ms) {
+    const needed = Math.max(minPairs, pairsToReject(gate.alpha));
+    return {
+        ms,
+        groups(arms) {
+            if (ms <= 0)
+                return [];
+            return comparedGroups(arms).flatMap(({ group, base, head }) => {
+                if (base.failure || head.failure)
+                    return [];
+                const pairs = Math.min(base.samples.length, head.samples.length);
+                if (pairs < needed)
+                    return [group];
+                const c = comparePairs(primaryTimes(base.samples), primaryTimes(head.samples), gate.alpha);
+                return classify(c, gate) === 'pass' && leansUnsettled(c, gate) ? [group] : [];
+            });
+        },
+    };
 }
 
 // The project-wide error types. Each entry (CLI, action) turns them into a
@@ -2328,6 +2363,7 @@ function partialSettings(values, rules, name) {
         minPairs: when(values['min-pairs'], (v) => parseCount(name('min-pairs'), v, 1, COUNT_LIMITS.pairs)),
         maxPairs: when(values['max-pairs'], (v) => parseCount(name('max-pairs'), v, 1, COUNT_LIMITS.pairs)),
         maxTimeMs: when(values['max-time'], (v) => positive(name('max-time'), v)),
+        overtimeMs: when(values.overtime, (v) => parseDuration(name('overtime'), v, 's')),
         sampleTimeoutMs: when(values['sample-timeout'], (v) => positive(name('sample-timeout'), v)),
         warmups: when(values.warmup, (v) => parseCount(name('warmup'), v, 0, COUNT_LIMITS.warmup)),
         profileRuns: when(values['profile-runs'], (v) => parseCount(name('profile-runs'), v, rules.minProfileRuns, COUNT_LIMITS.profileRuns)),
@@ -2434,6 +2470,9 @@ const READERS = {
     'profile-runs': (v, w) => ({ profileRuns: count(1, COUNT_LIMITS.profileRuns)(v, w) }),
     'max-time': (v, w) => ({
         maxTimeMs: parseDuration(w, text(v, w, 'a duration such as "120s"'), 's'),
+    }),
+    overtime: (v, w) => ({
+        overtimeMs: parseDuration(w, text(v, w, 'a duration such as "240s", or "0s" for none'), 's'),
     }),
     metrics: (v, w) => {
         if (!Array.isArray(v) || !v.every((m) => typeof m === 'string')) {
@@ -3385,6 +3424,10 @@ const DEFAULTS = {
     minPairs: 20,
     maxPairs: 200,
     maxTimeMs: 120_000,
+    // Overtime, unless set: twice the budget, so it scales with what the user
+    // chose to spend (a --max-time 10 run does not go on for minutes). At 120 s a
+    // 2-3 s import gets the ~60 pairs a real +10% needs on a noisy 2-core runner (bench/SLOW.md).
+    overtimeRatio: 2,
     sampleTimeoutMs: 60_000,
     // Five, not three: own-time changes are listed only where they exceed the
     // runs' spread, and three runs give a crude spread. -X importtime itself
@@ -3402,6 +3445,7 @@ function resolveSettings(sources, seed) {
     // message names the setting, not one source.
     if (maxPairs < minPairs)
         throw new UsageError(`max-pairs ${maxPairs} is less than min-pairs ${minPairs}`);
+    const maxTimeMs = pick('maxTimeMs') ?? DEFAULTS.maxTimeMs;
     const chosen = pick('metrics') ?? DEFAULTS.metrics;
     // The primary metric is always measured: budgets and the stopping rule use it.
     const metrics = METRIC_IDS.filter((id) => id === PRIMARY_METRIC || chosen.includes(id));
@@ -3418,7 +3462,8 @@ function resolveSettings(sources, seed) {
             warmups: pick('warmups') ?? DEFAULTS.warmups,
             minPairs,
             maxPairs,
-            maxTimeMs: pick('maxTimeMs') ?? DEFAULTS.maxTimeMs,
+            maxTimeMs,
+            overtimeMs: pick('overtimeMs') ?? DEFAULTS.overtimeRatio * maxTimeMs,
             sampleTimeoutMs: pick('sampleTimeoutMs') ?? DEFAULTS.sampleTimeoutMs,
             profileRuns: pick('profileRuns') ?? DEFAULTS.profileRuns,
             seed: pick('seed') ?? seed,
@@ -3629,12 +3674,12 @@ function probeRunOf(request, outcome) {
  * The request for one run of `arm`. Given the clock's `now`, the run may not
  * outlast the deadline: a hanging import under `--max-time 20` is stopped at
  * 20 s, not at the sample timeout (never below a second, so a run started
- * just before the deadline can still end).
+ * just before the deadline can still end). Runs in overtime are cut at its end instead.
  */
-function probeRequest(arm, mode, plan, now) {
+function probeRequest(arm, mode, plan, now, deadline = plan.deadline) {
     const timeoutMs = now === undefined
         ? plan.sampling.sampleTimeoutMs
-        : Math.min(plan.sampling.sampleTimeoutMs, Math.max(1_000, plan.deadline - now));
+        : Math.min(plan.sampling.sampleTimeoutMs, Math.max(1_000, deadline - now));
     return {
         python: arm.python,
         probe: arm.probe,
@@ -3973,7 +4018,7 @@ before = 0) {
             // A partner failed earlier in this round: stop, so pairs stay aligned.
             if (!states.live([arm]).length)
                 continue;
-            const run = await deps.runProbe(probeRequest(arm, 'time', plan, deps.now()));
+            const run = await deps.runProbe(probeRequest(arm, 'time', plan, deps.now(), spec.cutAt));
             if (cutByBudget(run)) {
                 const whole = rounds - 1;
                 return { rounds: whole, truncated: whole < spec.minRounds, outOfTime: true };
@@ -4044,7 +4089,8 @@ function keepForSampling(plan, warmRounds) {
 function forecast(plan, roundMs, deps) {
     if (roundMs <= 0)
         return;
-    const fits = Math.floor((plan.deadline - deps.now()) / roundMs);
+    // Overtime may bring the rounds a verdict needs: only a budget that cannot fit them even so is worth a warning.
+    const fits = Math.floor(((plan.overtime?.deadline ?? plan.deadline) - deps.now()) / roundMs);
     if (fits >= plan.sampling.minPairs)
         return;
     const comparison = plan.arms.some((arm) => arm.key.side === 'base');
@@ -4054,7 +4100,44 @@ function forecast(plan, roundMs, deps) {
         fits,
         needed: plan.sampling.minPairs,
         suggestedS: suggestedBudgetS(roundMs, plan.sampling, comparison),
+        overtime: !!plan.overtime,
     });
+}
+/**
+ * Past the budget, only the groups the overtime policy names (a verdict not yet
+ * earned), each base and head still interleaved, until none needs more pairs,
+ * a change is flagged (the confirmation batch then decides it), or the overtime
+ * runs out; a confirmation's share of the overtime is kept back. Returns the rounds run.
+ */
+async function runOvertime(plan, overtime, warmRounds, states, deps, before) {
+    const groups = overtime.groups(states.observations());
+    if (!groups.length || deps.now() >= overtime.deadline)
+        return 0;
+    deps.onEvent?.({ phase: 'overtime', groups, untilMs: overtime.deadline - deps.now() });
+    const reserve = plan.confirmation.reserveMs(overtime.deadline - deps.now(), warmRounds);
+    const arms = plan.arms.filter((arm) => groups.includes(groupId(arm.key)));
+    const stopping = (observed) => overtime.groups(observed).length === 0 || plan.confirmation.plan(observed) !== null;
+    let rounds = 0;
+    // As in the budget: a confirmation's share is kept back, and used for pairs
+    // when nothing was flagged.
+    for (const deadline of [overtime.deadline - reserve, overtime.deadline]) {
+        if (plan.signal?.aborted)
+            break;
+        const outcome = await runRounds({
+            arms,
+            minRounds: 0,
+            maxRounds: plan.sampling.maxPairs - before - rounds,
+            deadline,
+            cutAt: overtime.deadline,
+            into: (arm) => states.of(arm).samples,
+            stopping,
+            batch: 'first',
+        }, plan, states, deps, before + rounds);
+        rounds += outcome.rounds;
+        if (!outcome.outOfTime)
+            break;
+    }
+    return rounds;
 }
 async function runPlan(plan, deps) {
     const states = new ArmStates(plan.arms, deps.onEvent);
@@ -4081,14 +4164,20 @@ async function runPlan(plan, deps) {
     }, plan, states, deps, before);
     const first = await firstBatch(plan.deadline - reserve, 0);
     let rounds = first.rounds;
+    let outOfTime = first.outOfTime;
     let confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations());
-    if (!confirm && first.outOfTime && reserve > 0 && !plan.signal?.aborted) {
+    if (!confirm && outOfTime && reserve > 0 && !plan.signal?.aborted) {
         // Nothing to confirm, and the first batch ran out of its share: the time
         // kept for a confirmation buys more pairs instead of going unused (on a
         // slow import that is the difference between a verdict and a guess).
-        rounds += (await firstBatch(plan.deadline, rounds)).rounds;
-        // A change flagged only now gets what time is left, usually none: a
-        // regression is then reported unconfirmed, an improvement not claimed.
+        const more = await firstBatch(plan.deadline, rounds);
+        rounds += more.rounds;
+        outOfTime = more.outOfTime;
+        confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations());
+    }
+    const overtime = plan.overtime;
+    if (!confirm && outOfTime && overtime && !plan.signal?.aborted) {
+        rounds += await runOvertime(plan, overtime, warmRounds, states, deps, rounds);
         confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations());
     }
     if (confirm) {
@@ -4097,11 +4186,14 @@ async function runPlan(plan, deps) {
         const arms = states.live(plan.arms.filter((arm) => groups.includes(groupId(arm.key))));
         for (const arm of arms)
             states.of(arm).confirmation = [];
+        // A flagged change may use the overtime to be confirmed: on a slow import
+        // the budget's reserve holds a few pairs, and an unconfirmed flag is a guess.
         await runRounds({
             arms,
             minRounds: pairs,
             maxRounds: pairs,
-            deadline: plan.deadline,
+            deadline: overtime?.deadline ?? plan.deadline,
+            cutAt: overtime?.deadline,
             into: (arm) => states.of(arm).confirmation,
             batch: 'confirm',
         }, plan, states, deps);
@@ -4127,6 +4219,7 @@ function settingsJson(settings, where) {
         min_pairs: s.minPairs,
         max_pairs: s.maxPairs,
         max_time_s: s.maxTimeMs / 1000,
+        overtime_s: s.overtimeMs / 1000,
         sample_timeout_s: s.sampleTimeoutMs / 1000,
         profile_runs: s.profileRuns,
         seed: s.seed,
@@ -4385,8 +4478,10 @@ function progressLine(event, sides, name) {
                 : null;
         case 'confirm':
             return `confirming the change in ${event.groups.join(', ')} with a fresh batch of ${event.pairs} pairs`;
+        case 'overtime':
+            return `the time budget (${name('max-time')}) is spent before ${event.groups.join(', ')} earned a verdict: sampling on for up to ${Math.round(event.untilMs / 1000)} s more (${name('overtime')})`;
         case 'forecast':
-            return `at ${(event.roundMs / 1000).toFixed(1)} s a round, the time budget (${name('max-time')}) fits about ${event.fits} of the ${event.needed} rounds a verdict needs: expect an inconclusive verdict, or raise it to about ${event.suggestedS} s`;
+            return `at ${(event.roundMs / 1000).toFixed(1)} s a round, the time budget (${name('max-time')}${event.overtime ? ` with ${name('overtime')}` : ''}) fits about ${event.fits} of the ${event.needed} rounds a verdict needs: expect an inconclusive verdict, or raise it to about ${event.suggestedS} s`;
         case 'out-of-time':
             return `the time budget (${name('max-time')}) ran out after ${event.done} ${event.step}`;
         case 'failed':
@@ -4397,11 +4492,16 @@ function progressLine(event, sides, name) {
 async function measureArms(arms, policy, deps, name) {
     const { sampling } = policy;
     const sides = new Set(arms.map((arm) => arm.key.side)).size;
+    const deadline = performance.now() + sampling.maxTimeMs;
+    const overtime = policy.overtime;
     const plan = {
         arms,
         cwd: policy.cwd,
         sampling,
-        deadline: performance.now() + sampling.maxTimeMs,
+        deadline,
+        ...(overtime?.ms
+            ? { overtime: { deadline: deadline + overtime.ms, groups: overtime.groups } }
+            : {}),
         random: seededRandom(sampling.seed),
         stopping: policy.stopping,
         confirmation: policy.confirmation,
@@ -4717,12 +4817,13 @@ async function compare(request, deps) {
                 probe,
                 env: envs[side].env,
             })));
-            deps.log(`measuring ${targets.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} interleaved pairs, at most ${sampling.maxTimeMs / 1000} s`);
+            deps.log(`measuring ${targets.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} interleaved pairs, at most ${sampling.maxTimeMs / 1000} s${sampling.overtimeMs > 0 ? ` (${sampling.overtimeMs / 1000} s more only if a verdict needs it)` : ''}`);
             const observations = await measureArms(arms, {
                 cwd: run,
                 sampling,
                 stopping: comparisonSettled(gate),
                 confirmation: changeConfirmation(gate, sampling.minPairs, sampling.maxPairs),
+                overtime: overtimeFor(gate, sampling.minPairs, sampling.overtimeMs),
             }, deps, name);
             if (deps.logDir)
                 await saveLogs(deps.logDir, observations.arms, envs);
@@ -5460,7 +5561,8 @@ function shortfalls(view) {
     if (!view.shortfalls.length)
         return [];
     const unit = view.command === 'measure' ? 'samples' : 'pairs';
-    const budget = `${view.run.settings.max_time_s} s`;
+    const overtime = view.run.settings.overtime_s;
+    const budget = `${view.run.settings.max_time_s} s${overtime ? ` and its ${overtime} s of overtime` : ''}`;
     const lines = view.shortfalls.map((s) => {
         const taken = s.pairs ? `${s.pairs} ${unit}` : `no ${unit}`;
         const d = s.delta;
@@ -14391,6 +14493,10 @@ var properties = {
 			max_time_s: {
 				type: "number"
 			},
+			overtime_s: {
+				type: "number",
+				minimum: 0
+			},
 			sample_timeout_s: {
 				type: "number"
 			},
@@ -15328,7 +15434,7 @@ function gateLines(view, style) {
             ? ` (so far ${signedPct(s.delta.pct)}, p = ${s.delta.p.toPrecision(2)})`
             : '';
         if (s.reason === 'unsettled' && s.delta) {
-            out.push(style.yellow(`inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) is past the threshold, but ${s.pairs} ${unit} cannot tell it from noise; raise --max-time to about ${s.suggestedMaxTimeS ?? '?'} s`));
+            out.push(style.yellow(`inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) is past the threshold, but ${s.pairs} ${unit}${view.run.settings.overtime_s ? `, overtime included,` : ''} cannot tell it from noise; raise --max-time to about ${s.suggestedMaxTimeS ?? '?'} s`));
             continue;
         }
         out.push(style.yellow(`inconclusive: ${s.target}: ${s.pairs} of the ${s.needed} ${unit} a verdict needs${sofar}; ${fix}`));
@@ -15657,6 +15763,9 @@ Common options:
       --max-pairs N       at most N (200)
       --max-time SECONDS  time budget for warm-ups, profiles and samples; installs are
                           not counted (120)
+      --overtime SECONDS  compare: time a run may take past --max-time, only while a
+                          target's verdict is not yet earned (slow imports) or a
+                          flagged change awaits confirmation; 0 for none (2 x max-time)
       --sample-timeout SECONDS
                           one import taking longer is killed and reported (60)
       --warmup N          discarded rounds before sampling (3)
@@ -15698,6 +15807,7 @@ const MEASURE_OPTIONS = {
     'min-pairs': { type: 'string' },
     'max-pairs': { type: 'string' },
     'max-time': { type: 'string' },
+    overtime: { type: 'string' },
     'sample-timeout': { type: 'string' },
     warmup: { type: 'string' },
     'profile-runs': { type: 'string' },

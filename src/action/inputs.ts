@@ -61,6 +61,7 @@ export function actionConfig(getInput: (name: string) => string, workspace: stri
     'min-pairs': optional('min-pairs'),
     'max-pairs': optional('max-pairs'),
     'max-time': optional('max-time'),
+    overtime: optional('overtime'),
     'max-modules': optional('max-modules'),
     forbid: list(getInput('forbid')),
     budget: list(getInput('budgets')),

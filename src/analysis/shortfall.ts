@@ -40,10 +40,7 @@ export function shortfallOf(
 ): Shortfall | null {
   const { gate, suggestion } = context
   if (pairs < needed) return { reason: 'pairs', pairs, needed, suggestedMaxTimeS: suggestion }
-  const c = comparison
-  if (!c) return null
-  const leans = c.pct > gate.thresholdPct && c.ms > gate.minDeltaMs
-  if (!leans || isSettled(c, gate)) return null
+  if (!comparison || !leansUnsettled(comparison, gate)) return null
   const doubled = Math.ceil((2 * context.maxTimeMs) / 10_000) * 10
   return {
     reason: 'unsettled',
@@ -51,6 +48,15 @@ export function shortfallOf(
     needed,
     suggestedMaxTimeS: Math.max(doubled, suggestion ?? 0),
   }
+}
+
+/**
+ * An estimate past both thresholds toward a regression that the pairs have not
+ * settled: as likely a real regression as none, so not a pass. Overtime
+ * (analysis/overtime.ts) samples on while a target is in this state.
+ */
+export function leansUnsettled(c: PairedComparison, gate: Thresholds): boolean {
+  return c.pct > gate.thresholdPct && c.ms > gate.minDeltaMs && !isSettled(c, gate)
 }
 
 /** What one round of every arm costs, from the samples' spawn-to-exit times, and so a budget. */

@@ -35,6 +35,7 @@ const MEASURE_OPTIONS = {
   'min-pairs': { type: 'string' },
   'max-pairs': { type: 'string' },
   'max-time': { type: 'string' },
+  overtime: { type: 'string' },
   'sample-timeout': { type: 'string' },
   warmup: { type: 'string' },
   'profile-runs': { type: 'string' },

@@ -25,6 +25,9 @@ Common options:
       --max-pairs N       at most N (200)
       --max-time SECONDS  time budget for warm-ups, profiles and samples; installs are
                           not counted (120)
+      --overtime SECONDS  compare: time a run may take past --max-time, only while a
+                          target's verdict is not yet earned (slow imports) or a
+                          flagged change awaits confirmation; 0 for none (2 x max-time)
       --sample-timeout SECONDS
                           one import taking longer is killed and reported (60)
       --warmup N          discarded rounds before sampling (3)

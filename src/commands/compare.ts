@@ -8,6 +8,7 @@ import { changeConfirmation } from '../analysis/confirmation.js'
 import { diffDistributions } from '../analysis/deps-diff.js'
 import { evaluate } from '../analysis/evaluate.js'
 import { comparisonSettled } from '../analysis/stopping.js'
+import { overtimeFor } from '../analysis/overtime.js'
 import { insideAfterLinks } from '../config/paths-and-targets.js'
 import { projectName, readPyproject, type PyprojectSettings } from '../config/pyproject.js'
 import type { CompareRequest } from '../config/requests.js'
@@ -126,7 +127,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
         })),
       )
       deps.log(
-        `measuring ${targets.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} interleaved pairs, at most ${sampling.maxTimeMs / 1000} s`,
+        `measuring ${targets.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} interleaved pairs, at most ${sampling.maxTimeMs / 1000} s${sampling.overtimeMs > 0 ? ` (${sampling.overtimeMs / 1000} s more only if a verdict needs it)` : ''}`,
       )
       const observations = await pipeline.measureArms(
         arms,
@@ -135,6 +136,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
           sampling,
           stopping: comparisonSettled(gate),
           confirmation: changeConfirmation(gate, sampling.minPairs, sampling.maxPairs),
+          overtime: overtimeFor(gate, sampling.minPairs, sampling.overtimeMs),
         },
         deps,
         name,

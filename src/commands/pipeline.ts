@@ -10,6 +10,7 @@ import { runPlan } from '../measure/engine.js'
 import type { ConfirmationPolicy } from '../analysis/confirmation.js'
 import { seededRandom } from '../analysis/random.js'
 import type { StoppingRule } from '../analysis/stopping.js'
+import type { OvertimePolicy } from '../analysis/overtime.js'
 import type { EngineEvent, PlannedArm, RunPlan } from '../measure/plan.js'
 import type { Sampling, Settings } from '../model/settings.js'
 import type { CommitRef } from '../results/schema.js'
@@ -128,8 +129,10 @@ function progressLine(event: EngineEvent, sides: number, name: Namer): string | 
         : null
     case 'confirm':
       return `confirming the change in ${event.groups.join(', ')} with a fresh batch of ${event.pairs} pairs`
+    case 'overtime':
+      return `the time budget (${name('max-time')}) is spent before ${event.groups.join(', ')} earned a verdict: sampling on for up to ${Math.round(event.untilMs / 1000)} s more (${name('overtime')})`
     case 'forecast':
-      return `at ${(event.roundMs / 1000).toFixed(1)} s a round, the time budget (${name('max-time')}) fits about ${event.fits} of the ${event.needed} rounds a verdict needs: expect an inconclusive verdict, or raise it to about ${event.suggestedS} s`
+      return `at ${(event.roundMs / 1000).toFixed(1)} s a round, the time budget (${name('max-time')}${event.overtime ? ` with ${name('overtime')}` : ''}) fits about ${event.fits} of the ${event.needed} rounds a verdict needs: expect an inconclusive verdict, or raise it to about ${event.suggestedS} s`
     case 'out-of-time':
       return `the time budget (${name('max-time')}) ran out after ${event.done} ${event.step}`
     case 'failed':
@@ -144,6 +147,8 @@ export interface PlanPolicy {
   sampling: Sampling
   stopping: StoppingRule
   confirmation: ConfirmationPolicy
+  /** compare: sampling past the budget while a verdict is not earned. */
+  overtime?: OvertimePolicy
 }
 
 /** Runs the arms with the real probe runner, logging progress; throws when cancelled. */
@@ -155,11 +160,16 @@ export async function measureArms(
 ): Promise<Observations> {
   const { sampling } = policy
   const sides = new Set(arms.map((arm) => arm.key.side)).size
+  const deadline = performance.now() + sampling.maxTimeMs
+  const overtime = policy.overtime
   const plan: RunPlan = {
     arms,
     cwd: policy.cwd,
     sampling,
-    deadline: performance.now() + sampling.maxTimeMs,
+    deadline,
+    ...(overtime?.ms
+      ? { overtime: { deadline: deadline + overtime.ms, groups: overtime.groups } }
+      : {}),
     random: seededRandom(sampling.seed),
     stopping: policy.stopping,
     confirmation: policy.confirmation,

@@ -18,6 +18,7 @@ export interface InputValues {
   'min-pairs'?: string
   'max-pairs'?: string
   'max-time'?: string
+  overtime?: string
   'sample-timeout'?: string
   warmup?: string
   'profile-runs'?: string
@@ -91,6 +92,7 @@ export function partialSettings(
       parseCount(name('max-pairs'), v, 1, COUNT_LIMITS.pairs),
     ),
     maxTimeMs: when(values['max-time'], (v) => positive(name('max-time'), v)),
+    overtimeMs: when(values.overtime, (v) => parseDuration(name('overtime'), v, 's')),
     sampleTimeoutMs: when(values['sample-timeout'], (v) => positive(name('sample-timeout'), v)),
     warmups: when(values.warmup, (v) => parseCount(name('warmup'), v, 0, COUNT_LIMITS.warmup)),
     profileRuns: when(values['profile-runs'], (v) =>

@@ -90,6 +90,9 @@ const READERS: Record<string, Reader> = {
   'max-time': (v, w) => ({
     maxTimeMs: parseDuration(w, text(v, w, 'a duration such as "120s"'), 's'),
   }),
+  overtime: (v, w) => ({
+    overtimeMs: parseDuration(w, text(v, w, 'a duration such as "240s", or "0s" for none'), 's'),
+  }),
   metrics: (v, w) => {
     if (!Array.isArray(v) || !v.every((m) => typeof m === 'string')) {
       throw new UsageError(

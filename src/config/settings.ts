@@ -22,6 +22,7 @@ export interface PartialSettings {
   minPairs?: number
   maxPairs?: number
   maxTimeMs?: number
+  overtimeMs?: number
   sampleTimeoutMs?: number
   profileRuns?: number
   seed?: number
@@ -37,6 +38,10 @@ export const DEFAULTS = {
   minPairs: 20,
   maxPairs: 200,
   maxTimeMs: 120_000,
+  // Overtime, unless set: twice the budget, so it scales with what the user
+  // chose to spend (a --max-time 10 run does not go on for minutes). At 120 s a
+  // 2-3 s import gets the ~60 pairs a real +10% needs on a noisy 2-core runner (bench/SLOW.md).
+  overtimeRatio: 2,
   sampleTimeoutMs: 60_000,
   // Five, not three: own-time changes are listed only where they exceed the
   // runs' spread, and three runs give a crude spread. -X importtime itself
@@ -56,6 +61,7 @@ export function resolveSettings(sources: PartialSettings[], seed: number): Setti
   // message names the setting, not one source.
   if (maxPairs < minPairs)
     throw new UsageError(`max-pairs ${maxPairs} is less than min-pairs ${minPairs}`)
+  const maxTimeMs = pick('maxTimeMs') ?? DEFAULTS.maxTimeMs
   const chosen = pick('metrics') ?? DEFAULTS.metrics
   // The primary metric is always measured: budgets and the stopping rule use it.
   const metrics = METRIC_IDS.filter((id) => id === PRIMARY_METRIC || chosen.includes(id))
@@ -72,7 +78,8 @@ export function resolveSettings(sources: PartialSettings[], seed: number): Setti
       warmups: pick('warmups') ?? DEFAULTS.warmups,
       minPairs,
       maxPairs,
-      maxTimeMs: pick('maxTimeMs') ?? DEFAULTS.maxTimeMs,
+      maxTimeMs,
+      overtimeMs: pick('overtimeMs') ?? DEFAULTS.overtimeRatio * maxTimeMs,
       sampleTimeoutMs: pick('sampleTimeoutMs') ?? DEFAULTS.sampleTimeoutMs,
       profileRuns: pick('profileRuns') ?? DEFAULTS.profileRuns,
       seed: pick('seed') ?? seed,

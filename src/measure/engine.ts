@@ -3,7 +3,7 @@
 // for one, all inside one deadline. What to stop on and what to confirm come
 // from analysis/; the probe runner and the clock are injected, so scheduling
 // is unit-tested without interpreters.
-import type { Observations } from '../analysis/observations.js'
+import type { ArmObservation, Observations } from '../analysis/observations.js'
 import { suggestedBudgetS } from '../analysis/budget.js'
 import { shuffled } from '../analysis/random.js'
 import { groupId } from '../model/target.js'
@@ -60,7 +60,8 @@ function keepForSampling(plan: RunPlan, warmRounds: readonly number[]): number {
 /** Says up front when the budget cannot fit min-pairs rounds at the pace of the first one. */
 function forecast(plan: RunPlan, roundMs: number, deps: EngineDeps): void {
   if (roundMs <= 0) return
-  const fits = Math.floor((plan.deadline - deps.now()) / roundMs)
+  // Overtime may bring the rounds a verdict needs: only a budget that cannot fit them even so is worth a warning.
+  const fits = Math.floor(((plan.overtime?.deadline ?? plan.deadline) - deps.now()) / roundMs)
   if (fits >= plan.sampling.minPairs) return
   const comparison = plan.arms.some((arm) => arm.key.side === 'base')
   deps.onEvent?.({
@@ -69,7 +70,56 @@ function forecast(plan: RunPlan, roundMs: number, deps: EngineDeps): void {
     fits,
     needed: plan.sampling.minPairs,
     suggestedS: suggestedBudgetS(roundMs, plan.sampling, comparison),
+    overtime: !!plan.overtime,
   })
+}
+
+/**
+ * Past the budget, only the groups the overtime policy names (a verdict not yet
+ * earned), each base and head still interleaved, until none needs more pairs,
+ * a change is flagged (the confirmation batch then decides it), or the overtime
+ * runs out; a confirmation's share of the overtime is kept back. Returns the rounds run.
+ */
+async function runOvertime(
+  plan: RunPlan,
+  overtime: NonNullable<RunPlan['overtime']>,
+  warmRounds: readonly number[],
+  states: ArmStates,
+  deps: EngineDeps,
+  before: number,
+): Promise<number> {
+  const groups = overtime.groups(states.observations())
+  if (!groups.length || deps.now() >= overtime.deadline) return 0
+  deps.onEvent?.({ phase: 'overtime', groups, untilMs: overtime.deadline - deps.now() })
+  const reserve = plan.confirmation.reserveMs(overtime.deadline - deps.now(), warmRounds)
+  const arms = plan.arms.filter((arm) => groups.includes(groupId(arm.key)))
+  const stopping = (observed: readonly ArmObservation[]) =>
+    overtime.groups(observed).length === 0 || plan.confirmation.plan(observed) !== null
+  let rounds = 0
+  // As in the budget: a confirmation's share is kept back, and used for pairs
+  // when nothing was flagged.
+  for (const deadline of [overtime.deadline - reserve, overtime.deadline]) {
+    if (plan.signal?.aborted) break
+    const outcome = await runRounds(
+      {
+        arms,
+        minRounds: 0,
+        maxRounds: plan.sampling.maxPairs - before - rounds,
+        deadline,
+        cutAt: overtime.deadline,
+        into: (arm) => states.of(arm).samples,
+        stopping,
+        batch: 'first',
+      },
+      plan,
+      states,
+      deps,
+      before + rounds,
+    )
+    rounds += outcome.rounds
+    if (!outcome.outOfTime) break
+  }
+  return rounds
 }
 
 export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observations> {
@@ -107,14 +157,20 @@ export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observat
     )
   const first = await firstBatch(plan.deadline - reserve, 0)
   let rounds = first.rounds
+  let outOfTime = first.outOfTime
   let confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations())
-  if (!confirm && first.outOfTime && reserve > 0 && !plan.signal?.aborted) {
+  if (!confirm && outOfTime && reserve > 0 && !plan.signal?.aborted) {
     // Nothing to confirm, and the first batch ran out of its share: the time
     // kept for a confirmation buys more pairs instead of going unused (on a
     // slow import that is the difference between a verdict and a guess).
-    rounds += (await firstBatch(plan.deadline, rounds)).rounds
-    // A change flagged only now gets what time is left, usually none: a
-    // regression is then reported unconfirmed, an improvement not claimed.
+    const more = await firstBatch(plan.deadline, rounds)
+    rounds += more.rounds
+    outOfTime = more.outOfTime
+    confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations())
+  }
+  const overtime = plan.overtime
+  if (!confirm && outOfTime && overtime && !plan.signal?.aborted) {
+    rounds += await runOvertime(plan, overtime, warmRounds, states, deps, rounds)
     confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations())
   }
   if (confirm) {
@@ -122,12 +178,15 @@ export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observat
     deps.onEvent?.({ phase: 'confirm', groups, pairs })
     const arms = states.live(plan.arms.filter((arm) => groups.includes(groupId(arm.key))))
     for (const arm of arms) states.of(arm).confirmation = []
+    // A flagged change may use the overtime to be confirmed: on a slow import
+    // the budget's reserve holds a few pairs, and an unconfirmed flag is a guess.
     await runRounds(
       {
         arms,
         minRounds: pairs,
         maxRounds: pairs,
-        deadline: plan.deadline,
+        deadline: overtime?.deadline ?? plan.deadline,
+        cutAt: overtime?.deadline,
         into: (arm) => states.of(arm).confirmation!,
         batch: 'confirm',
       },

@@ -1,6 +1,7 @@
 // A run plan: which arms to measure and how, with the stopping rule and the
 // confirmation policy handed in from analysis/. measure is a plan with one
 // side, compare a plan with two; the engine runs either.
+import type { ArmObservation } from '../analysis/observations.js'
 import type { ConfirmationPolicy } from '../analysis/confirmation.js'
 import type { StoppingRule } from '../analysis/stopping.js'
 import type { ImportFailure } from '../model/failure.js'
@@ -32,6 +33,12 @@ export interface RunPlan {
   random: () => number
   stopping: StoppingRule
   confirmation: ConfirmationPolicy
+  /**
+   * Sampling past the deadline, up to `deadline` here, for the groups whose
+   * verdict still needs pairs when the budget is spent (analysis/overtime.ts),
+   * and for a confirmation batch; absent for none.
+   */
+  overtime?: { deadline: number; groups: (arms: readonly ArmObservation[]) => string[] }
   signal?: AbortSignal
 }
 
@@ -40,9 +47,19 @@ export type EngineEvent =
   | { phase: 'profile'; runs: number }
   | { phase: 'sample'; round: number; batch: 'first' | 'confirm' }
   | { phase: 'confirm'; groups: string[]; pairs: number }
+  /** The budget is spent and these groups' verdicts still need pairs: sampling goes on for up to untilMs. */
+  | { phase: 'overtime'; groups: string[]; untilMs: number }
   | { phase: 'out-of-time'; step: 'warm-ups' | 'profile runs'; done: number }
   /** After the first warm-up round: the budget cannot fit min-pairs rounds at its pace. */
-  | { phase: 'forecast'; roundMs: number; fits: number; needed: number; suggestedS: number }
+  | {
+      phase: 'forecast'
+      roundMs: number
+      fits: number
+      needed: number
+      suggestedS: number
+      /** The fit counts the overtime too. */
+      overtime: boolean
+    }
   | { phase: 'failed'; key: ArmKey; failure: ImportFailure }
 
 export type ProbeRunner = (request: ProbeRequest) => Promise<ProbeRun>

@@ -8,18 +8,19 @@ import { OUT_OF_TIME, type ProbeRequest, type ProbeRun } from './run-probe.js'
  * The request for one run of `arm`. Given the clock's `now`, the run may not
  * outlast the deadline: a hanging import under `--max-time 20` is stopped at
  * 20 s, not at the sample timeout (never below a second, so a run started
- * just before the deadline can still end).
+ * just before the deadline can still end). Runs in overtime are cut at its end instead.
  */
 export function probeRequest(
   arm: PlannedArm,
   mode: ProbeMode,
   plan: RunPlan,
   now?: number,
+  deadline = plan.deadline,
 ): ProbeRequest {
   const timeoutMs =
     now === undefined
       ? plan.sampling.sampleTimeoutMs
-      : Math.min(plan.sampling.sampleTimeoutMs, Math.max(1_000, plan.deadline - now))
+      : Math.min(plan.sampling.sampleTimeoutMs, Math.max(1_000, deadline - now))
   return {
     python: arm.python,
     probe: arm.probe,

@@ -16,6 +16,8 @@ export interface RoundsSpec {
   maxRounds: number
   /** No round starts unless the slowest round so far would end by then. */
   deadline: number
+  /** When a run is stopped as out of time: the plan's deadline, or the end of its overtime. */
+  cutAt?: number
   /** Where each arm's samples go: the first batch or a confirmation batch. */
   into: (arm: PlannedArm) => Sample[]
   stopping?: StoppingRule
@@ -57,7 +59,7 @@ export async function runRounds(
       if (plan.signal?.aborted) break
       // A partner failed earlier in this round: stop, so pairs stay aligned.
       if (!states.live([arm]).length) continue
-      const run = await deps.runProbe(probeRequest(arm, 'time', plan, deps.now()))
+      const run = await deps.runProbe(probeRequest(arm, 'time', plan, deps.now(), spec.cutAt))
       if (cutByBudget(run)) {
         const whole = rounds - 1
         return { rounds: whole, truncated: whole < spec.minRounds, outOfTime: true }

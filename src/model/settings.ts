@@ -29,6 +29,11 @@ export interface Sampling {
   maxPairs: number
   /** Budget for warm-ups, profiles and samples; installs are not counted. */
   maxTimeMs: number
+  /**
+   * compare: time a run may take past maxTimeMs, only while a target's
+   * verdict is not yet earned or a flagged change awaits confirmation.
+   */
+  overtimeMs: number
   sampleTimeoutMs: number
   profileRuns: number
   seed: number

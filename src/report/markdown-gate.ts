@@ -59,7 +59,8 @@ export function errors(view: ReportView): string[] {
 export function shortfalls(view: ReportView): string[] {
   if (!view.shortfalls.length) return []
   const unit = view.command === 'measure' ? 'samples' : 'pairs'
-  const budget = `${view.run.settings.max_time_s} s`
+  const overtime = view.run.settings.overtime_s
+  const budget = `${view.run.settings.max_time_s} s${overtime ? ` and its ${overtime} s of overtime` : ''}`
   const lines = view.shortfalls.map((s) => {
     const taken = s.pairs ? `${s.pairs} ${unit}` : `no ${unit}`
     const d = s.delta

@@ -63,7 +63,7 @@ export function gateLines(view: ReportView, style: Style): string[] {
     if (s.reason === 'unsettled' && s.delta) {
       out.push(
         style.yellow(
-          `inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) is past the threshold, but ${s.pairs} ${unit} cannot tell it from noise; raise --max-time to about ${s.suggestedMaxTimeS ?? '?'} s`,
+          `inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) is past the threshold, but ${s.pairs} ${unit}${view.run.settings.overtime_s ? `, overtime included,` : ''} cannot tell it from noise; raise --max-time to about ${s.suggestedMaxTimeS ?? '?'} s`,
         ),
       )
       continue

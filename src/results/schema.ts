@@ -247,6 +247,8 @@ export interface SettingsJson {
   min_pairs: number
   max_pairs: number
   max_time_s: number
+  /** compare: time a run may go past max_time_s while a verdict is not yet earned (absent in older documents). */
+  overtime_s?: number
   sample_timeout_s: number
   profile_runs: number
   seed: number

@@ -22,6 +22,7 @@ export function settingsJson(
     min_pairs: s.minPairs,
     max_pairs: s.maxPairs,
     max_time_s: s.maxTimeMs / 1000,
+    overtime_s: s.overtimeMs / 1000,
     sample_timeout_s: s.sampleTimeoutMs / 1000,
     profile_runs: s.profileRuns,
     seed: s.seed,

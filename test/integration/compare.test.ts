@@ -97,6 +97,9 @@ describe('importgate compare', () => {
     const { status, stderr, stdout, target, doc } = await compare(commits.lazy!, commits.heavy!, [
       '--max-time',
       '1',
+      // Without overtime: with it, the run would sample on past the budget until it had its pairs.
+      '--overtime',
+      '0',
       '--markdown',
       md,
     ])
@@ -114,6 +117,26 @@ describe('importgate compare', () => {
       /#### Not enough evidence\n\n- `shop`: \d pairs? of the 10 a verdict needs, within the time budget of 1 s/,
     )
     expect(report).toMatch(/Raise `max-time` to about \d+ s for these imports/)
+    expect(stderr).toBe('')
+    expectNothingLeft()
+  })
+
+  it('samples on in overtime, only as long as the verdict needs, when the budget is too short', async () => {
+    const { status, stderr, target, doc } = await compare(commits.lazy!, commits.heavy!, [
+      '--max-time',
+      '1',
+      '--overtime',
+      '60',
+    ])
+    // The same 100x slowdown: overtime brings the pairs the budget could not.
+    expect(doc.verdict).toBe('regression')
+    expect(status).toBe(1)
+    expect(target.inconclusive).toBeFalsy()
+    expect(doc.settings.overtime_s).toBe(60)
+    // The same settings without overtime stop under 7 pairs (the test above); overtime stops at
+    // the 10 a verdict needs (or a confirmed flag), well before its 60 s.
+    expect(target.head!.samples_ms.length).toBeGreaterThanOrEqual(10)
+    expect(doc.duration_s).toBeLessThan(61)
     expect(stderr).toBe('')
     expectNothingLeft()
   })

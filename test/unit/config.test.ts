@@ -90,6 +90,10 @@ describe('measure configuration', () => {
     expect(() => measureConfig({ target: ['a'], 'max-time': '0' }, dir)).toThrow(
       /--max-time: "0" must be more than zero/,
     )
+    expect(() => measureConfig({ target: ['a'], overtime: '-5' }, dir)).toThrow(
+      /--overtime: "-5" is not a duration/,
+    )
+    expect(measureConfig({ target: ['a'], overtime: '0' }, dir).given.overtimeMs).toBe(0)
     expect(() => measureConfig({ target: ['a'], repo: join(dir, 'missing') }, dir)).toThrow(
       /-C\/--repo: .*missing is not a directory/,
     )
@@ -124,9 +128,13 @@ describe('settings', () => {
       minPairs: 20,
       maxPairs: 200,
       maxTimeMs: 120_000,
+      overtimeMs: 240_000,
       warmups: 3,
       profileRuns: 5,
     })
+    // Overtime scales with the budget the user chose, unless set itself (0: none).
+    expect(resolve({ maxTimeMs: 10_000 }).sampling.overtimeMs).toBe(20_000)
+    expect(resolve({ overtimeMs: 0 }, { maxTimeMs: 10_000 }).sampling.overtimeMs).toBe(0)
     expect(() => resolve({ minPairs: 50 }, { maxPairs: 10 })).toThrow(
       /max-pairs 10 is less than min-pairs 50/,
     )
@@ -153,6 +161,7 @@ forbid = ["paramiko"]
 min-pairs = 30
 max-pairs = 100
 max-time = "90s"
+overtime = "0s"
 sample-timeout = 30
 warmup = 2
 profile-runs = 5
@@ -172,6 +181,7 @@ shop = "300ms"
       minPairs: 30,
       maxPairs: 100,
       maxTimeMs: 90_000,
+      overtimeMs: 0,
       sampleTimeoutMs: 30_000,
       warmups: 2,
       profileRuns: 5,

@@ -1,0 +1,44 @@
+// Overtime: when a compare may sample past its time budget. Only when the
+// verdict needs it, and only the targets that need it. Pure.
+import type { Thresholds } from '../model/settings.js'
+import { comparedGroups, primaryTimes as times, type ArmObservation } from './observations.js'
+import { classify, comparePairs, pairsToReject } from './paired-compare.js'
+import { leansUnsettled } from './shortfall.js'
+
+/** What the engine asks once the budget is spent, and how much longer it may go on. */
+export interface OvertimePolicy {
+  /** Time the run may take past its budget, in ms; 0 for none. */
+  ms: number
+  /** The groups (see groupId) whose verdict still needs pairs. */
+  groups(arms: readonly ArmObservation[]): string[]
+}
+
+export const NO_OVERTIME: OvertimePolicy = { ms: 0, groups: () => [] }
+
+/**
+ * A budget sized for a 100 ms import buys a 2 s import about 20 pairs: enough
+ * to pass an A/A change, not to tell a real +10% from noise (bench:slow:
+ * 5 of 8 caught, the rest inconclusive, which fails the check). So a target
+ * whose budget ran out before its verdict was earned samples on, alone with
+ * its partner arm, up to `ms` more: one with fewer pairs than a verdict
+ * needs, or one whose estimate leans past both thresholds toward a regression
+ * without being significant (what would be inconclusive, reason "unsettled").
+ * A target that passes cleanly, or is already flagged (the confirmation batch
+ * decides that one), costs no overtime.
+ */
+export function overtimeFor(gate: Thresholds, minPairs: number, ms: number): OvertimePolicy {
+  const needed = Math.max(minPairs, pairsToReject(gate.alpha))
+  return {
+    ms,
+    groups(arms) {
+      if (ms <= 0) return []
+      return comparedGroups(arms).flatMap(({ group, base, head }) => {
+        if (base.failure || head.failure) return []
+        const pairs = Math.min(base.samples.length, head.samples.length)
+        if (pairs < needed) return [group]
+        const c = comparePairs(times(base.samples), times(head.samples), gate.alpha)
+        return classify(c, gate) === 'pass' && leansUnsettled(c, gate) ? [group] : []
+      })
+    },
+  }
+}

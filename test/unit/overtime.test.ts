@@ -1,0 +1,96 @@
+// Overtime on a fake clock: a target whose verdict is not earned when the
+// budget is spent samples on (alone), a clean one costs nothing, and no run
+// outlasts the overtime.
+import { describe, expect, it } from 'vitest'
+import { changeConfirmation } from '../../src/analysis/confirmation.js'
+import { evaluate } from '../../src/analysis/evaluate.js'
+import { overtimeFor } from '../../src/analysis/overtime.js'
+import { seededRandom } from '../../src/analysis/random.js'
+import { runPlan } from '../../src/measure/engine.js'
+import type { EngineEvent, RunPlan } from '../../src/measure/plan.js'
+import { SAMPLING, arm, fakeInterpreter, gate, never, plan } from '../helpers/fake-engine.js'
+
+const MIN_PAIRS = 7
+
+/**
+ * A 1 s import with ±20% noise per run (a busy 2-core runner), head `slowerPct`
+ * slower in `targets` (the others are the same on both sides).
+ */
+function slowImports(slowerPct: Record<string, number>, seed = 3) {
+  const noise = seededRandom(seed)
+  return fakeInterpreter(({ side, target }) => ({
+    importMs:
+      1000 * (1 + (side === 'head' ? (slowerPct[target] ?? 0) : 0) / 100) * (0.8 + 0.4 * noise()),
+    takesMs: 1500,
+  }))
+}
+
+async function measure(
+  fake: ReturnType<typeof fakeInterpreter>,
+  targets: string[],
+  overtimeMs: number,
+  deadline = 40_000,
+) {
+  const events: EngineEvent[] = []
+  const overtime = overtimeFor(gate, MIN_PAIRS, overtimeMs)
+  const runPlanOf: RunPlan = plan({
+    arms: targets.flatMap((t) => [arm('base', t), arm('head', t)]),
+    deadline,
+    warmups: 1,
+    profileRuns: 0,
+    minPairs: MIN_PAIRS,
+    stopping: never,
+    confirmation: changeConfirmation(gate, MIN_PAIRS, 200),
+    ...(overtimeMs
+      ? { overtime: { deadline: deadline + overtimeMs, groups: overtime.groups } }
+      : {}),
+  })
+  const observations = await runPlan(runPlanOf, { ...fake, onEvent: (e) => events.push(e) })
+  const findings = evaluate(observations, {
+    targets: targets.map((name) => ({ name, isNew: false })),
+    variant: 'warm',
+    gate,
+    metrics: ['import_ms'],
+    watch: [],
+    sampling: { ...SAMPLING, minPairs: MIN_PAIRS, maxTimeMs: deadline },
+  }).targets
+  const pairsOf = (target: string) =>
+    observations.arms.find((a) => a.key.target === target && a.key.side === 'head')!.samples.length
+  return { events, findings, pairsOf, end: fake.now() }
+}
+
+describe('overtime', () => {
+  it('samples on past the budget for a target leaning toward a regression, until it is confirmed', async () => {
+    const without = await measure(slowImports({ pkg: 10 }), ['pkg'], 0)
+    expect(without.findings[0]!.verdict).toBe('inconclusive')
+
+    const fake = slowImports({ pkg: 10 })
+    const run = await measure(fake, ['pkg'], 200_000)
+    expect(run.events).toContainEqual(
+      expect.objectContaining({ phase: 'overtime', groups: ['pkg'] }),
+    )
+    expect(run.findings[0]!.verdict).toBe('regression')
+    expect(run.findings[0]!.metrics[0]!.confirmation).toMatchObject({ confirmed: true })
+    expect(run.pairsOf('pkg')).toBeGreaterThan(without.pairsOf('pkg'))
+    expect(run.end).toBeGreaterThan(40_000)
+    expect(run.end).toBeLessThanOrEqual(240_000)
+  })
+
+  it('costs a clean pass nothing, and gives overtime only to the target that needs it', async () => {
+    const clean = await measure(slowImports({}, 5), ['pkg'], 200_000)
+    expect(clean.events.some((e) => e.phase === 'overtime')).toBe(false)
+    expect(clean.end).toBeLessThanOrEqual(40_000)
+
+    const mixed = await measure(slowImports({ slow: 10 }, 5), ['same', 'slow'], 200_000, 80_000)
+    const overtime = mixed.events.find((e) => e.phase === 'overtime')
+    expect(overtime).toMatchObject({ groups: ['slow'] })
+    expect(mixed.pairsOf('slow')).toBeGreaterThan(mixed.pairsOf('same'))
+  })
+
+  it('lets no run outlast the overtime, and says inconclusive when even it is not enough', async () => {
+    // 4% slower: past the thresholds, but 30 s more is not enough to show it on this noise.
+    const run = await measure(slowImports({ pkg: 4 }, 5), ['pkg'], 30_000)
+    expect(run.end).toBeLessThanOrEqual(70_000)
+    expect(run.findings[0]!.verdict).not.toBe('pass')
+  })
+})
