@@ -4198,7 +4198,12 @@ async function runPlan(plan, deps) {
             batch: 'confirm',
         }, plan, states, deps);
     }
-    return { arms: states.observations(), rounds, truncated: first.truncated };
+    return {
+        arms: states.observations(),
+        rounds,
+        warmups: warmRounds.length,
+        truncated: first.truncated,
+    };
 }
 
 /** The settings as the results document records them. */
@@ -4536,6 +4541,7 @@ function resultsDocument(identity, info, settings, where, extras, found, clock) 
         settings: settingsJson(settings, where),
         ...extras,
         rounds: observations.rounds,
+        ...(observations.warmups !== undefined ? { warmup_rounds: observations.warmups } : {}),
         truncated: observations.truncated,
         started_at: clock.started.toISOString(),
         duration_s: ms((performance.now() - clock.at) / 1000),
@@ -5027,6 +5033,10 @@ function howMuch(pct) {
     if (pct > 0)
         return `${pct.toFixed(pct >= 10 ? 0 : 1)}% slower`;
     return `${Math.abs(pct).toFixed(Math.abs(pct) >= 10 ? 0 : 1)}% faster`;
+}
+/** Warm-up rounds as run: "3", or "1 of 3" when the budget cut them short. */
+function warmupsRun(run, asked) {
+    return run < asked ? `${run} of ${asked}` : String(run);
 }
 
 // To do: next major: remove.
@@ -5924,6 +5934,7 @@ function buildView(document) {
             base: doc.base,
             head: doc.head,
             rounds: doc.rounds,
+            warmupRounds: doc.warmup_rounds ?? doc.settings.warmups,
             truncated: doc.truncated,
             durationS: doc.duration_s,
             version: doc.tool?.version ?? '',
@@ -6147,7 +6158,7 @@ function methodology(view) {
     const sha = (x) => (x ? code$2(x.slice(0, 12)) : '–');
     const compare = view.command === 'compare';
     const lines = [
-        `- ${run.rounds} interleaved round(s)${pairsNote(view)} after ${String(s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)}).`,
+        `- ${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)}).`,
         compare
             ? `- A regression (or, mirrored, an improvement) needs a one-sided Wilcoxon signed-rank p < ${String(s.alpha)} on paired log-ratios, a Hodges-Lehmann estimate above ${String(s.threshold_pct)}% and above ${String(s.min_delta_ms)} ms, and a fresh confirming batch.`
             : '- Spread is the interquartile range of the samples.',
@@ -14574,6 +14585,10 @@ var properties = {
 		type: "integer",
 		minimum: 0
 	},
+	warmup_rounds: {
+		type: "integer",
+		minimum: 0
+	},
 	truncated: {
 		type: "boolean"
 	},
@@ -15585,7 +15600,7 @@ function compareReport(doc, style, limit = 8) {
     }
     const s = run.settings;
     out.push('');
-    out.push(style.dim(`${run.rounds} interleaved round(s)${pairsNote(view)} after ${String(s.warmups)} warm-up(s); a regression needs p < ${String(s.alpha)} and more than ${String(s.threshold_pct)}% and ${String(s.min_delta_ms)} ms, confirmed by a fresh batch; ${run.durationS.toFixed(1)} s in all`));
+    out.push(style.dim(`${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up(s); a regression needs p < ${String(s.alpha)} and more than ${String(s.threshold_pct)}% and ${String(s.min_delta_ms)} ms, confirmed by a fresh batch; ${run.durationS.toFixed(1)} s in all`));
     if (run.truncated)
         out.push(style.yellow(`--max-time ended sampling before --min-pairs; figures are less certain`));
     return out.join('\n');
@@ -15663,7 +15678,7 @@ function measureReport(doc, style, slowest = 8) {
         }
     }
     out.push('');
-    out.push(style.dim(`${run.rounds} round(s) after ${String(run.settings.warmups)} warm-up(s), each sample a fresh interpreter; median of the import itself (perf_counter); ${run.durationS.toFixed(1)} s in all`));
+    out.push(style.dim(`${run.rounds} round(s) after ${warmupsRun(run.warmupRounds, run.settings.warmups)} warm-up(s), each sample a fresh interpreter; median of the import itself (perf_counter); ${run.durationS.toFixed(1)} s in all`));
     return out.join('\n');
 }
 

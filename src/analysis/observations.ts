@@ -40,6 +40,8 @@ export interface Observations {
   arms: ArmObservation[]
   /** Rounds of timed samples run in the first batch. */
   rounds: number
+  /** Warm-up rounds run: fewer than configured when the budget left no room for more. */
+  warmups?: number
   /** The time budget ended sampling before the minimum number of rounds. */
   truncated: boolean
 }

@@ -226,6 +226,7 @@ export function resultsDocument<I extends Identity, E extends object>(
     settings: settingsJson(settings, where),
     ...extras,
     rounds: observations.rounds,
+    ...(observations.warmups !== undefined ? { warmup_rounds: observations.warmups } : {}),
     truncated: observations.truncated,
     started_at: clock.started.toISOString(),
     duration_s: ms((performance.now() - clock.at) / 1000),

@@ -195,5 +195,10 @@ export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observat
       deps,
     )
   }
-  return { arms: states.observations(), rounds, truncated: first.truncated }
+  return {
+    arms: states.observations(),
+    rounds,
+    warmups: warmRounds.length,
+    truncated: first.truncated,
+  }
 }

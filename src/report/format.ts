@@ -41,3 +41,8 @@ export function howMuch(pct: number): string {
   if (pct > 0) return `${pct.toFixed(pct >= 10 ? 0 : 1)}% slower`
   return `${Math.abs(pct).toFixed(Math.abs(pct) >= 10 ? 0 : 1)}% faster`
 }
+
+/** Warm-up rounds as run: "3", or "1 of 3" when the budget cut them short. */
+export function warmupsRun(run: number, asked: number): string {
+  return run < asked ? `${run} of ${asked}` : String(run)
+}

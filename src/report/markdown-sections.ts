@@ -1,6 +1,6 @@
 // The sections of the markdown report about the measurements, each from the
 // view model. Pure.
-import { formatMs, signedCount, signedMs, signedPct } from './format.js'
+import { formatMs, signedCount, signedMs, signedPct, warmupsRun } from './format.js'
 import { capped, chain, code, plain, rich, table, VERDICT_LABEL } from './markdown-text.js'
 import {
   pairsNote,
@@ -255,7 +255,7 @@ export function methodology(view: ReportView): string[] {
   const sha = (x: string | null | undefined) => (x ? code(x.slice(0, 12)) : '–')
   const compare = view.command === 'compare'
   const lines = [
-    `- ${run.rounds} interleaved round(s)${pairsNote(view)} after ${String(s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)}).`,
+    `- ${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)}).`,
     compare
       ? `- A regression (or, mirrored, an improvement) needs a one-sided Wilcoxon signed-rank p < ${String(s.alpha)} on paired log-ratios, a Hodges-Lehmann estimate above ${String(s.threshold_pct)}% and above ${String(s.min_delta_ms)} ms, and a fresh confirming batch.`
       : '- Spread is the interquartile range of the samples.',

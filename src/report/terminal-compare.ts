@@ -1,6 +1,6 @@
 // The terminal report of `importgate compare`. Pure: results in, text out.
 import type { ResultsDocument } from '../results/schema.js'
-import { formatChain, formatMs, signedCount, signedMs, signedPct } from './format.js'
+import { formatChain, formatMs, signedCount, signedMs, signedPct, warmupsRun } from './format.js'
 import { plainText } from './headline.js'
 import { columns, type Style } from './style.js'
 import { gateLines, paint } from './terminal-gate.js'
@@ -182,7 +182,7 @@ export function compareReport(doc: ResultsDocument, style: Style, limit = 8): st
   out.push('')
   out.push(
     style.dim(
-      `${run.rounds} interleaved round(s)${pairsNote(view)} after ${String(s.warmups)} warm-up(s); a regression needs p < ${String(s.alpha)} and more than ${String(s.threshold_pct)}% and ${String(s.min_delta_ms)} ms, confirmed by a fresh batch; ${run.durationS.toFixed(1)} s in all`,
+      `${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up(s); a regression needs p < ${String(s.alpha)} and more than ${String(s.threshold_pct)}% and ${String(s.min_delta_ms)} ms, confirmed by a fresh batch; ${run.durationS.toFixed(1)} s in all`,
     ),
   )
   if (run.truncated)

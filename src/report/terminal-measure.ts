@@ -1,6 +1,6 @@
 // The terminal summary of `importgate measure`. Pure: results in, text out.
 import type { TargetError } from '../results/schema.js'
-import { formatChain, formatMs } from './format.js'
+import { formatChain, formatMs, warmupsRun } from './format.js'
 import { columns, type Style } from './style.js'
 import { gateLines } from './terminal-gate.js'
 import { buildView } from './view.js'
@@ -94,7 +94,7 @@ export function measureReport(doc: ResultsDocument, style: Style, slowest = 8): 
   out.push('')
   out.push(
     style.dim(
-      `${run.rounds} round(s) after ${String(run.settings.warmups)} warm-up(s), each sample a fresh interpreter; median of the import itself (perf_counter); ${run.durationS.toFixed(1)} s in all`,
+      `${run.rounds} round(s) after ${warmupsRun(run.warmupRounds, run.settings.warmups)} warm-up(s), each sample a fresh interpreter; median of the import itself (perf_counter); ${run.durationS.toFixed(1)} s in all`,
     ),
   )
   return out.join('\n')

@@ -128,6 +128,8 @@ export interface RunFacts {
   base: ResultsDocument['base']
   head: ResultsDocument['head']
   rounds: number
+  /** Warm-up rounds run (the setting in documents that predate the count). */
+  warmupRounds: number
   truncated: boolean
   durationS: number
   version: string
@@ -296,6 +298,7 @@ export function buildView(document: ResultsDocument): ReportView {
       base: doc.base,
       head: doc.head,
       rounds: doc.rounds,
+      warmupRounds: doc.warmup_rounds ?? doc.settings.warmups,
       truncated: doc.truncated,
       durationS: doc.duration_s,
       version: doc.tool?.version ?? '',

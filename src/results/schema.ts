@@ -264,6 +264,8 @@ interface DocumentBase {
   settings: SettingsJson
   /** Rounds of timed samples actually run. */
   rounds: number
+  /** Warm-up rounds actually run (settings.warmups is what was asked); absent in older documents. */
+  warmup_rounds?: number
   /** The time budget ended sampling before the minimum was reached. */
   truncated: boolean
   started_at: string

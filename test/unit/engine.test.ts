@@ -39,7 +39,7 @@ describe('the measurement engine', () => {
     // fit before them, and the margin buys a sixth round.
     expect(fake.calls.filter((c) => c.mode === 'time' && c.at < 4000)).toHaveLength(4)
     expect(fake.calls.filter((c) => c.mode === 'profile')).toHaveLength(1)
-    expect(observations).toMatchObject({ rounds: 6, truncated: false })
+    expect(observations).toMatchObject({ rounds: 6, warmups: 2, truncated: false })
   })
 
   it('says up front when the budget cannot fit min-pairs', async () => {

@@ -34,6 +34,16 @@ describe('markdown report of a comparison', () => {
     await expect(md).toMatchFileSnapshot('../fixtures/reports/compare.md')
   })
 
+  it('says how many warm-ups ran when the budget cut them short', () => {
+    const cut = markdownReport({
+      ...doc,
+      settings: { ...doc.settings, warmups: 3 },
+      warmup_rounds: 1,
+    })
+    expect(cut).toMatch(/after 1 of 3 warm-up round\(s\)/)
+    expect(md).not.toMatch(/ of \d+ warm-up/)
+  })
+
   it('leads with the most serious finding', () => {
     expect(md.split('\n')[0]).toBe('### ⛔ `shop` imports forbidden module `asyncio`')
   })
