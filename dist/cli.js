@@ -4871,12 +4871,21 @@ async function compare(request, deps) {
     }
 }
 
+/**
+ * Untracked bytecode is what importing writes (a repository without a
+ * .gitignore for it gets one __pycache__ per package from the first run):
+ * it changes no source, so it does not make the tree "uncommitted changes".
+ */
+function isBytecode(path) {
+    return /(^|\/)__pycache__\/|\.py[co]"?$/.test(path);
+}
 /** What the working tree at `dir` is, for the results' `head` field. */
 async function describeWorkingTree(dir) {
     try {
         const sha = await git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], dir);
-        const status = await git(['status', '--porcelain', '--untracked-files=normal'], dir);
-        return { sha: sha || null, dirty: status.length > 0 };
+        const status = await git(['status', '--porcelain', '--untracked-files=all'], dir);
+        const changes = status.split('\n').filter((line) => line && !isBytecode(line.slice(3)));
+        return { sha: sha || null, dirty: changes.length > 0 };
     }
     catch {
         return { sha: null, dirty: false };
@@ -15634,7 +15643,9 @@ function measureReport(doc, style, slowest = 8) {
         const name = r.primary ? r.target : `${r.target} · ${r.label}`;
         const side = r.head;
         if (!side) {
-            rows.push([name, style.red('error'), '', '', '', '', '']);
+            // No samples: an import that failed, or a budget that left no room for one.
+            const cell = r.verdict === 'error' ? style.red('error') : style.yellow('no samples');
+            rows.push([name, cell, '', '', '', '', '']);
             continue;
         }
         rows.push([

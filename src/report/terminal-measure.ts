@@ -38,7 +38,9 @@ export function measureReport(doc: ResultsDocument, style: Style, slowest = 8): 
     const name = r.primary ? r.target : `${r.target} · ${r.label}`
     const side = r.head
     if (!side) {
-      rows.push([name, style.red('error'), '', '', '', '', ''])
+      // No samples: an import that failed, or a budget that left no room for one.
+      const cell = r.verdict === 'error' ? style.red('error') : style.yellow('no samples')
+      rows.push([name, cell, '', '', '', '', ''])
       continue
     }
     rows.push([

@@ -86,3 +86,30 @@ describe('a reported-only metric (cpu_ms)', () => {
     expect(markdownReport(measured)).toMatch(/· CPU time \| +2\.00 ms \| 2\.00 ms – 2\.00 ms \|/)
   })
 })
+
+describe('a measured target with no samples', () => {
+  it('says "no samples" when the budget left none, and "error" only for an import that failed', () => {
+    const doc = fixture<MeasureResults>('measure.json')
+    const t = doc.targets[0]!
+    const empty: MeasureResults = {
+      ...doc,
+      verdict: 'inconclusive',
+      targets: [
+        {
+          ...t,
+          head: null,
+          verdict: 'inconclusive',
+          inconclusive: {
+            reason: 'too-few-pairs',
+            pairs: 0,
+            needed_pairs: 20,
+            suggested_max_time_s: null,
+          },
+        },
+      ],
+    }
+    const report = measureReport(empty, PLAIN)
+    expect(report).toMatch(new RegExp(`${t.name.replace('.', '\\.')}\\s+no samples`))
+    expect(report).not.toMatch(/\berror\b/)
+  })
+})
