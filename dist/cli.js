@@ -5631,28 +5631,6 @@ function watched(view) {
     ];
 }
 
-// A target's metric rows, from any schema-1 document: files written before
-// `metrics` was added carry the primary metric in base, head and delta only.
-function metricRows(t) {
-    if (t.metrics)
-        return t.metrics;
-    if (!t.base && !t.head)
-        return [];
-    const metric = METRICS[PRIMARY_METRIC];
-    return [
-        {
-            metric: PRIMARY_METRIC,
-            variant: 'warm',
-            unit: metric.unit,
-            gating: metric.gatesByDefault,
-            outcome: null,
-            base_median: t.base?.median_ms ?? null,
-            head_median: t.head?.median_ms ?? null,
-            delta: t.delta,
-        },
-    ];
-}
-
 // Which newly eager (or lazy) module explains the others: the decision of how
 // a module diff is grouped, made once, for every report. Pure.
 /**
@@ -5738,12 +5716,22 @@ function headlineFor(t, count, command) {
                 ];
     }
 }
-function headlineOf(targets, command) {
+/**
+ * The most serious finding in one line; for a regression or an improvement,
+ * followed by `cause` (what explains it in that target), when given.
+ */
+function headlineOf(targets, command, cause = () => null) {
     const [first, ...others] = worst(targets);
     if (!first)
         return ['✅ No targets measured'];
     const more = first.verdict !== 'pass' && others.length ? ` (and ${others.length} more)` : '';
-    return [...headlineFor(first, targets.length, command), ...(more ? [more] : [])];
+    const changed = first.verdict === 'regression' || first.verdict === 'improvement';
+    const why = changed ? cause(first) : null;
+    return [
+        ...headlineFor(first, targets.length, command),
+        ...(more ? [more] : []),
+        ...(why ? [': ', ...why] : []),
+    ];
 }
 /** The headline as plain text: terminals, check-run titles, annotations. */
 function plainText(rich) {
@@ -5793,9 +5781,30 @@ function watchItem(target, w) {
     return { target, name: w.name, base: b, head: h, change, chain: (h?.loaded ? h : b)?.chain ?? [] };
 }
 
-// The one view model every report formats: the headline, the rows, the gate's
-// items and the lazy-loading groups, built once from a results document.
-// Markdown, the terminal and annotations only lay it out. Pure.
+// A target's metric rows, from any schema-1 document: files written before
+// `metrics` was added carry the primary metric in base, head and delta only.
+function metricRows(t) {
+    if (t.metrics)
+        return t.metrics;
+    if (!t.base && !t.head)
+        return [];
+    const metric = METRICS[PRIMARY_METRIC];
+    return [
+        {
+            metric: PRIMARY_METRIC,
+            variant: 'warm',
+            unit: metric.unit,
+            gating: metric.gatesByDefault,
+            outcome: null,
+            base_median: t.base?.median_ms ?? null,
+            head_median: t.head?.median_ms ?? null,
+            delta: t.delta,
+        },
+    ];
+}
+
+// The main table's rows in the view model: each target under each metric,
+// with each side's figures read from its samples. Pure.
 function figures(side, metric) {
     if (!side)
         return null;
@@ -5819,13 +5828,6 @@ function reportedOnly(r) {
     const said = r.outcome === 'regression' ? 'slower' : r.outcome === 'improvement' ? 'faster' : 'no change';
     return `${said} (not gating)`;
 }
-/** " (up to 60 pairs per target with the confirmation batch)" when there were more pairs than rounds. */
-function pairsNote(view) {
-    const most = Math.max(0, ...view.rows.map((r) => r.delta?.pairs ?? 0));
-    return most > view.run.rounds
-        ? ` (up to ${most} pairs per target with the confirmation batch)`
-        : '';
-}
 function rowsOf(t) {
     const rows = metricRows(t);
     // A target that could not be measured still gets its row, with its verdict.
@@ -5847,6 +5849,172 @@ function rowsOf(t) {
         delta: m.delta,
     }));
 }
+
+const topLevel = (module) => module.split('.')[0];
+function moduleCauses(targets) {
+    const byKey = new Map();
+    for (const t of targets) {
+        for (const [changes, eager] of [
+            [t.added, true],
+            [t.removed, false],
+        ]) {
+            // A lead inside another lead's subtree is counted there already.
+            const groups = grouped([...changes]).filter((g) => g.inside === null);
+            const perPackage = new Map();
+            for (const { lead, more } of groups) {
+                const pkg = topLevel(lead.name);
+                const key = `${eager ? '+' : '-'}${pkg}`;
+                let cause = byKey.get(key);
+                if (!cause) {
+                    cause = {
+                        kind: 'module',
+                        eager,
+                        package: pkg,
+                        leads: [],
+                        ms: 0,
+                        modules: 0,
+                        perTarget: {},
+                        importers: [],
+                        targets: [],
+                        chains: [],
+                    };
+                    byKey.set(key, cause);
+                }
+                if (!cause.leads.includes(lead.name))
+                    cause.leads.push(lead.name);
+                if (!cause.targets.includes(t.target))
+                    cause.targets.push(t.target);
+                const importer = lead.chain[lead.chain.length - 2];
+                if (importer && !cause.importers.includes(importer))
+                    cause.importers.push(importer);
+                cause.chains.push({
+                    target: t.target,
+                    chain: [...lead.chain],
+                    ms: eager ? lead.cumulative_ms : -lead.cumulative_ms,
+                });
+                const sum = perPackage.get(key) ?? { ms: 0, modules: 0 };
+                sum.ms += lead.cumulative_ms;
+                sum.modules += 1 + more;
+                perPackage.set(key, sum);
+            }
+            for (const [key, sum] of perPackage) {
+                const cause = byKey.get(key);
+                const ms = eager ? sum.ms : -sum.ms;
+                cause.perTarget[t.target] = { ms, modules: sum.modules };
+                if (Math.abs(ms) > Math.abs(cause.ms))
+                    cause.ms = ms;
+                cause.modules = Math.max(cause.modules, sum.modules);
+            }
+        }
+    }
+    const leadMs = new Map();
+    for (const t of targets)
+        for (const c of [...t.added, ...t.removed])
+            leadMs.set(c.name, Math.max(leadMs.get(c.name) ?? 0, c.cumulative_ms));
+    const causes = [...byKey.values()];
+    for (const c of causes)
+        c.leads.sort((a, b) => (leadMs.get(b) ?? 0) - (leadMs.get(a) ?? 0));
+    return causes.sort((a, b) => Math.abs(b.ms) - Math.abs(a.ms));
+}
+function functionCauses(targets) {
+    const byName = new Map();
+    for (const t of targets) {
+        for (const change of t.functions) {
+            const seen = byName.get(change.name);
+            if (seen) {
+                seen.targets.push(t.target);
+                // The larger change speaks for it: the report shows one figure.
+                if (Math.abs(change.profiled_delta_ms) > Math.abs(seen.change.profiled_delta_ms))
+                    seen.change = change;
+            }
+            else
+                byName.set(change.name, {
+                    kind: 'function',
+                    name: change.name,
+                    change,
+                    targets: [t.target],
+                });
+        }
+    }
+    return [...byName.values()].sort((a, b) => Math.abs(b.change.profiled_delta_ms) - Math.abs(a.change.profiled_delta_ms));
+}
+/** Module causes first (their times are measured), then function causes (profiled). */
+function causesOf(targets) {
+    return [...moduleCauses(targets), ...functionCauses(targets)];
+}
+/** The leads of a module cause as the reader sees them: `rich.console` and 1 more. */
+function leadsText(cause) {
+    const [first, ...rest] = cause.leads;
+    return rest.length
+        ? [
+            { code: first },
+            ` and ${rest.length} more ${cause.package} module${rest.length > 1 ? 's' : ''}`,
+        ]
+        : [{ code: first }];
+}
+/**
+ * The cause a headline names: the largest module cause pointing the way of the
+ * change (a new import for a regression), else the largest function cause that
+ * does; none when nothing explains it.
+ */
+function mainCause(causes, target, change) {
+    const slower = change.ms > 0;
+    const here = causes.filter((c) => c.targets.includes(target));
+    const module = here.find((c) => c.kind === 'module' && c.eager === slower);
+    const fn = here.find((c) => c.kind === 'function' && c.change.head_calls > c.change.base_calls === slower);
+    const moduleMs = module ? Math.abs(module.perTarget[target]?.ms ?? module.ms) : 0;
+    // Profiled times run high, so a function wins only where the module changes
+    // leave most of the change unexplained and it is larger than they are (a
+    // logger calling inspect.stack() in 30 modules: inspect going lazy was a quarter of it).
+    const preferFunction = fn && moduleMs < Math.abs(change.ms) / 2 && Math.abs(fn.change.profiled_delta_ms) > moduleMs;
+    return (preferFunction ? fn : module) ?? fn ?? null;
+}
+/** A cause in a few words, for the headline: "`a.b` now imports `c` (+42 ms)". */
+function causeText(cause, target) {
+    if (cause.kind === 'module') {
+        const importer = cause.importers[0];
+        const verb = cause.eager ? ' now imports ' : ' no longer imports ';
+        return [
+            ...(importer ? [{ code: importer }, verb] : [verb.trim() + ' ']),
+            ...leadsText(cause),
+            ` (${signedMs(cause.perTarget[target]?.ms ?? cause.ms)})`,
+        ];
+    }
+    const { base_calls: b, head_calls: h, via, called_as } = cause.change;
+    return [
+        { code: cause.name },
+        ` ${b} → ${h} calls at import`,
+        ...(via.length ? [', via ', { code: called_as }] : []),
+    ];
+}
+/**
+ * The cause that brought (or dropped) every module of `pkg` in `target`, when
+ * one did: the package table then says "with `rich`" instead of repeating it.
+ */
+function packageExplainedBy(causes, target, pkg) {
+    for (const [changes, eager] of [
+        [target.added, true],
+        [target.removed, false],
+    ]) {
+        // Aliases (no chain: set in sys.modules, never imported) go with their package.
+        const inPackage = changes.filter((c) => topLevel(c.name) === pkg && c.chain.length > 0);
+        if (!inPackage.length)
+            continue;
+        const candidates = causes.filter((c) => c.kind === 'module' && c.eager === eager && c.targets.includes(target.target));
+        const found = candidates.find((cause) => inPackage.every((m) => cause.leads.some((lead) => m.chain.includes(lead))));
+        if (found)
+            return found;
+    }
+    return null;
+}
+
+/** " (up to 60 pairs per target with the confirmation batch)" when there were more pairs than rounds. */
+function pairsNote(view) {
+    const most = Math.max(0, ...view.rows.map((r) => r.delta?.pairs ?? 0));
+    return most > view.run.rounds
+        ? ` (up to ${most} pairs per target with the confirmation batch)`
+        : '';
+}
 function lazyOf(t) {
     const views = [];
     for (const [changes, eager] of [
@@ -5864,15 +6032,33 @@ function lazyOf(t) {
     }
     return views;
 }
+function changesOf(t) {
+    return {
+        target: t.name,
+        added: t.modules?.added ?? [],
+        removed: t.modules?.removed ?? [],
+        functions: t.function_changes ?? [],
+    };
+}
 function buildView(document) {
     // Everything shown comes from here, and much of it from the measured code.
     const doc = visibleDeep(document);
     const command = doc.command === 'measure' ? 'measure' : 'compare';
     const compare = doc.command === 'measure' ? null : doc;
+    const causes = causesOf(doc.targets.map(changesOf));
+    // The cause the headline names comes first wherever causes are listed.
+    const [top] = worst(doc.targets);
+    const leading = top?.delta && (top.verdict === 'regression' || top.verdict === 'improvement')
+        ? mainCause(causes, top.name, top.delta)
+        : null;
     return {
         command,
         verdict: doc.verdict,
-        headline: headlineOf(doc.targets, command),
+        headline: headlineOf(doc.targets, command, (t) => {
+            const cause = t.delta ? mainCause(causes, t.name, t.delta) : null;
+            return cause ? causeText(cause, t.name) : null;
+        }),
+        causes: leading ? [leading, ...causes.filter((c) => c !== leading)] : causes,
         rows: doc.targets.flatMap(rowsOf),
         configChanges: compare?.config_changes ?? [],
         newTargets: doc.targets.filter((t) => t.new).map((t) => t.name),
@@ -5914,7 +6100,12 @@ function buildView(document) {
         packages: doc.targets.flatMap((t) => {
             // Files without `notable` (none were written) show every changed row.
             const rows = (t.packages ?? []).filter((r) => r.own || (r.notable ?? r.delta_ms !== 0));
-            return t.delta && rows.length ? [{ target: t.name, rows }] : [];
+            const changes = changesOf(t);
+            const explained = rows.map((r) => ({
+                ...r,
+                cause: r.own ? null : packageExplainedBy(causes, changes, r.name),
+            }));
+            return t.delta && rows.length ? [{ target: t.name, rows: explained }] : [];
         }),
         lazy: doc.targets.flatMap(lazyOf),
         errors: doc.targets.flatMap((t) => (t.error ? [{ target: t.name, error: t.error }] : [])),
@@ -6030,13 +6221,33 @@ function lazyLoading(view, limit, name = plainModule) {
         '<sub>Times are cumulative `-X importtime` times of the module and what it imports.</sub>',
     ];
 }
-/** Own time by top-level package: the project's own first, then the largest changes. */
-function byPackage(view, limit) {
+/** "with `rich`": the cause above that brought the package in (or dropped it). */
+function whyCell(r) {
+    if (!r.cause)
+        return '';
+    if (r.cause.package === r.name)
+        return r.cause.eager ? 'now imported (above)' : 'no longer imported (above)';
+    return `${r.cause.eager ? 'with' : 'gone with'} ${code$2(r.cause.package)}`;
+}
+/**
+ * Own time by top-level package: the project's own first, then the largest
+ * changes, each new or dropped package with the cause that explains it. `which`:
+ * the first target's table (shown), the others' (in the details), or all.
+ */
+function byPackage(view, limit, which = 'all') {
     const out = [];
-    for (const { target, rows } of view.packages) {
+    const tables = which === 'first'
+        ? view.packages.slice(0, 1)
+        : which === 'rest'
+            ? view.packages.slice(1)
+            : view.packages;
+    const named = which !== 'first' || view.packages.length > 1;
+    for (const { target, rows } of tables) {
         const ms = (x) => (x === null ? '–' : formatMs(x));
         const shown = rows.slice(0, limit);
-        const table_ = table(['Package', 'Base', 'Head', 'Δ', 'Modules'], shown.map((r) => [
+        // The Why column only where some row has a cause to name.
+        const why = shown.some((r) => r.cause);
+        const table_ = table(['Package', 'Base', 'Head', 'Δ', 'Modules', ...(why ? ['Why'] : [])], shown.map((r) => [
             code$2(r.name) + (r.own ? ' (this project)' : ''),
             ms(r.base_self_ms),
             ms(r.head_self_ms),
@@ -6044,22 +6255,26 @@ function byPackage(view, limit) {
             r.base_modules === r.head_modules
                 ? String(r.head_modules)
                 : `${r.base_modules} → ${r.head_modules}`,
-        ]), ['l', 'r', 'r', 'r', 'r']);
+            ...(why ? [whyCell(r)] : []),
+        ]), ['l', 'r', 'r', 'r', 'r', 'l']);
         if (out.length)
             out.push('');
-        out.push(`**${code$2(target)}**: own time of each package's modules together`, '', table_);
+        if (named)
+            out.push(`**${code$2(target)}**`, '');
+        out.push(table_);
         const more = rows.length - shown.length;
         if (more > 0)
             out.push('', `… and ${more} more package${more > 1 ? 's' : ''}`);
     }
     if (!out.length)
         return [];
+    const heading = which === 'rest' ? '#### Own time by package, other targets' : '#### Own time by package';
     return [
-        '#### Own time by package',
+        heading,
         '',
         ...out,
         '',
-        '<sub>Sums of `-X importtime` own times (median of the untimed runs per module), which run slower than the timed samples. Packages that changed by less than 1 ms or 5% are left out: with a few untimed runs per side, that is noise.</sub>',
+        '<sub>Own time of each package\'s modules together: sums of `-X importtime` own times (median of the untimed runs per module), which run slower than the timed samples. "with `x`": loaded along with the cause `x` above. Packages that changed by less than 1 ms or 5% are left out: with a few untimed runs per side, that is noise.</sub>',
     ];
 }
 function whereTimeWent(view, limit, name = plainModule) {
@@ -6243,34 +6458,162 @@ function moduleLinker(view, links) {
     };
 }
 
+const and = (items) => items.length <= 2
+    ? items.join(' and ')
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+/** ", in `a` and `b`" when the comparison has more than one target. */
+function inTargets(view, targets) {
+    const compared = new Set(view.rows.map((r) => r.target)).size;
+    return compared > 1 ? `, in ${and(targets.map(code$2))}` : '';
+}
+function moduleItem(view, cause, name) {
+    const [first] = cause.chains;
+    const importers = cause.importers.slice(0, 2).map((m) => name(first?.target ?? '', m));
+    const more = cause.importers.length - importers.length;
+    const who = importers.length
+        ? `${and(importers)}${more > 0 ? ` and ${more} more` : ''} ${cause.eager ? 'now import' : 'no longer import'}${importers.length + Math.max(0, more) > 1 ? '' : 's'} `
+        : cause.eager
+            ? 'Now imported: '
+            : 'No longer imported: ';
+    // The figures of the first target it affects (the report's order), like the headline's.
+    const { ms, modules } = cause.perTarget[cause.targets[0]] ?? cause;
+    const count = `${modules} module${modules > 1 ? 's' : ''}`;
+    return `- ${who}**${rich(leadsText(cause))}**: ${signedMs(ms)}, ${count}${inTargets(view, cause.targets)}`;
+}
+function functionItem(view, cause, links) {
+    const c = cause.change;
+    const defined = linked(code$2(c.name), c.source, c.side, links);
+    const via = c.via.length ? `, via ${code$2(c.called_as)}` : '';
+    const shown = c.callers.slice(0, 2).map((caller) => {
+        const line = caller.lines[0];
+        const at = line
+            ? ` (${linked(`line ${line}`, { path: caller.path, line }, caller.side, links)})`
+            : '';
+        return `${code$2(caller.module)}${at}`;
+    });
+    const more = c.callers.length - shown.length;
+    const from = shown.length
+        ? `; called at import by ${shown.join(', ')}${more > 0 ? ` and ${more} more module${more > 1 ? 's' : ''}` : ''}`
+        : '';
+    return `- **${defined}** ${c.base_calls} → ${c.head_calls} calls at import (${signedMs(c.profiled_delta_ms)} in a profiled run)${via}${from}${inTargets(view, cause.targets)}`;
+}
+/** The causes, most important first: new or dropped imports, then functions. */
+function why(view, limit, name, links) {
+    // In the view's order (the headline's cause first), modules and functions capped apart.
+    let modules = 0;
+    let functions = 0;
+    const lines = [];
+    for (const cause of view.causes) {
+        if (cause.kind === 'module' && modules++ < limit)
+            lines.push(moduleItem(view, cause, name));
+        if (cause.kind === 'function' && functions++ < Math.min(3, limit))
+            lines.push(functionItem(view, cause, links));
+    }
+    if (modules > limit)
+        lines.push(`- … and ${modules - limit} more, in the details below`);
+    if (!lines.length)
+        return [];
+    return ['#### Why', '', ...lines];
+}
+/** A Mermaid node label: module names only, nothing Mermaid could read as syntax. */
+const label = (module) => module.replace(/[^\w.-]/g, '_');
+/**
+ * The imports that became eager (thick) or lazy (dotted), from each target to
+ * each cause, labelled with their cost; intermediate modules between a target
+ * and the module that imports the cause are folded into one dotted step.
+ */
+function importGraph(view, limit) {
+    const modules = view.causes.filter((c) => c.kind === 'module').slice(0, limit);
+    if (!modules.length)
+        return [];
+    const ids = new Map();
+    const node = (module) => {
+        let id = ids.get(module);
+        if (!id) {
+            id = `m${ids.size}`;
+            ids.set(module, id);
+            return `${id}["${label(module)}"]`;
+        }
+        return id;
+    };
+    const edges = new Set();
+    const lines = [];
+    const add = (line, key) => {
+        if (edges.has(key))
+            return;
+        edges.add(key);
+        lines.push(`  ${line}`);
+    };
+    for (const cause of modules) {
+        // One target's chains: the others' differ only in their start, folded above.
+        for (const { target, chain } of cause.chains) {
+            const lead = chain[chain.length - 1];
+            if (!cause.leads.slice(0, 2).includes(lead))
+                continue;
+            const importer = chain[chain.length - 2] ?? target;
+            if (importer !== target && chain.length > 2) {
+                const direct = chain.length === 3;
+                add(`${node(target)} ${direct ? '-->' : '-. … .->'} ${node(importer)}`, `${target}>${importer}`);
+            }
+            const { ms } = cause.chains.find((c) => c.target === target && c.chain === chain);
+            const edge = cause.eager ? `== "${signedMs(ms)}" ==>` : `-. "${signedMs(ms)}, now lazy" .->`;
+            add(`${node(importer)} ${edge} ${node(lead)}`, `${importer}>${lead}`);
+        }
+    }
+    return ['```mermaid', 'flowchart LR', ...lines, '```'];
+}
+
 // The markdown report: PR comment, job summary and --markdown. Pure.
 /** GitHub refuses comments over 65,536 characters; the action adds its marker and footer. */
 const MARKDOWN_LIMIT = 60_000;
 /** List lengths tried in turn until the report fits. */
 const CAPS = [30, 15, 8, 4, 2];
+/**
+ * What a reviewer reads first stays above the first <details>: the verdict, its
+ * size and how sure, what the gate found, the causes with their lines, a graph
+ * of them and the roll-up by package. Everything else is one click away.
+ */
 function render(doc, cap, links) {
+    const name = moduleLinker(doc, links);
+    const details = [
+        lazyLoading(doc, cap, name),
+        functionsCalledAtImport(doc, Math.min(cap, 5), links),
+        byPackage(doc, Math.min(cap, 8), 'rest'),
+        whereTimeWent(doc, Math.min(cap, 10), name),
+        slowest(doc, Math.min(cap, 10)),
+        moduleCounts(doc),
+        dependencies$1(doc, cap),
+    ].filter((p) => p.length);
     const parts = [
         [headline(doc)],
         configChanges(doc),
         [deltaTable(doc)],
+        errors$1(doc),
         shortfalls(doc),
         forbidden(doc, cap),
         budgets(doc),
         watched(doc),
-        lazyLoading(doc, cap, moduleLinker(doc, links)),
-        functionsCalledAtImport(doc, Math.min(cap, 5), links),
-        byPackage(doc, Math.min(cap, 8)),
-        whereTimeWent(doc, Math.min(cap, 10), moduleLinker(doc, links)),
-        slowest(doc, Math.min(cap, 10)),
-        moduleCounts(doc),
-        dependencies$1(doc, cap),
-        errors$1(doc),
+        why(doc, Math.min(cap, 5), name, links),
+        importGraph(doc, Math.min(cap, 4)),
+        byPackage(doc, Math.min(cap, 6), 'first'),
+        // measure has no causes to lead with: its slowest modules are the report.
+        ...(doc.command === 'measure' ? details : details.length ? [collapsed(details)] : []),
         methodology(doc),
     ];
     return `${parts
         .filter((p) => p.length)
         .map((p) => p.join('\n'))
         .join('\n\n')}\n`;
+}
+/** The details, one click away: full chains, functions, modules, other targets, dependencies. */
+function collapsed(sections) {
+    return [
+        '<details><summary>Details: import chains, functions, own time by module, modules loaded, dependencies</summary>',
+        '',
+        sections.map((p) => p.join('\n')).join('\n\n'),
+        '',
+        '</details>',
+    ];
 }
 /**
  * Renders the report, shortening lists until it fits under `limit`
@@ -15414,6 +15757,57 @@ function columns(rows, align, gap = '  ') {
         .trimEnd());
 }
 
+// "Why" in the terminal: the causes of a change, merged across targets, in the
+// order of the markdown report. Pure.
+function moduleRow(cause, many, style) {
+    const { ms, modules } = cause.perTarget[cause.targets[0]] ?? cause;
+    const mark = cause.eager ? style.red('+ ') : style.green('− ');
+    const by = cause.importers.length
+        ? `${cause.eager ? 'imported by' : 'no longer imported by'} ${cause.importers.slice(0, 2).join(', ')}${cause.importers.length > 2 ? ` and ${cause.importers.length - 2} more` : ''}`
+        : '';
+    return [
+        mark + plainText(leadsText(cause)),
+        signedMs(ms),
+        `${modules} module${modules > 1 ? 's' : ''}`,
+        style.dim(by + (many ? ` (${cause.targets.join(', ')})` : '')),
+    ];
+}
+function functionLine(cause, many, style) {
+    const c = cause.change;
+    const via = c.via.length ? `, via ${c.called_as}` : '';
+    const inner = c.mostly_in ? `, mostly in ${c.mostly_in.name}` : '';
+    const callers = c.callers.slice(0, 2).map((k) => {
+        const line = k.path && k.lines.length ? ` ${k.path}:${k.lines[0]}` : '';
+        return `${k.module}${line}`;
+    });
+    const more = c.callers.length - callers.length;
+    const from = callers.length
+        ? `; called at import by ${callers.join(', ')}${more > 0 ? ` and ${more} more` : ''}`
+        : '';
+    const where = many ? style.dim(` (${cause.targets.join(', ')})`) : '';
+    return `  ${c.name} ${c.base_calls} → ${c.head_calls} calls at import (${signedMs(c.profiled_delta_ms)} profiled)${via}${inner}${from}${where}`;
+}
+function whyLines(view, style, limit) {
+    const many = new Set(view.rows.map((r) => r.target)).size > 1;
+    const modules = view.causes.filter((c) => c.kind === 'module');
+    const functions = view.causes.filter((c) => c.kind === 'function');
+    if (!modules.length && !functions.length)
+        return [];
+    const out = [
+        '',
+        style.bold('Why') +
+            style.dim(' (cumulative -X importtime time; functions from one cProfile run per side)'),
+    ];
+    // The headline's cause first, as in the markdown report.
+    const functionFirst = view.causes[0]?.kind === 'function';
+    const moduleLines = columns(modules.slice(0, limit).map((c) => moduleRow(c, many, style)), ['l', 'r', 'r', 'l']).map((line) => `  ${line}`);
+    if (modules.length > limit)
+        moduleLines.push(style.dim(`  … and ${modules.length - limit} more`));
+    const functionLines = functions.slice(0, 3).map((c) => functionLine(c, many, style));
+    out.push(...(functionFirst ? [...functionLines, ...moduleLines] : [...moduleLines, ...functionLines]));
+    return out;
+}
+
 function paint(verdict, style) {
     if (verdict === 'improvement')
         return style.green;
@@ -15535,6 +15929,12 @@ function lazyLines(l, style, limit) {
         out.push(style.dim(`    (and ${l.aliases} module name${l.aliases > 1 ? 's' : ''} set in sys.modules without an import)`));
     return out;
 }
+/** " (with rich)": the cause that brought the package in; else whether it is new or gone. */
+function packageNote(r) {
+    if (r.cause && r.cause.package !== r.name)
+        return ` (${r.cause.eager ? 'with' : 'gone with'} ${r.cause.package})`;
+    return r.base_self_ms === null ? ' (new)' : r.head_self_ms === null ? ' (gone)' : '';
+}
 function compareReport(doc, style, limit = 8) {
     const view = buildView(doc);
     const { run } = view;
@@ -15547,35 +15947,16 @@ function compareReport(doc, style, limit = 8) {
     out.push('');
     out.push(...columns(tableRows(view, style), ['l', 'r', 'r', 'r', 'r', 'r', 'l']).map((l) => `  ${l}`));
     out.push(...gateLines(view, style));
+    out.push(...whyLines(view, style, limit));
     const lazy = view.lazy.flatMap((l) => lazyLines(l, style, limit));
     if (lazy.length) {
-        out.push('', style.bold('Lazy-loading changes') + style.dim(' (cumulative -X importtime time)'), ...lazy);
-    }
-    if (view.functions.length) {
-        out.push('', style.bold('Functions called at import') +
-            style.dim(' (one cProfile run per side; calls from modules both sides load)'));
-        for (const { target, changes } of view.functions) {
-            for (const c of changes.slice(0, 5)) {
-                const where = c.source.path ? ` (${c.source.path}:${c.source.line ?? '?'})` : '';
-                const inner = c.mostly_in ? `, mostly in ${c.mostly_in.name}` : '';
-                const via = c.via.length ? `, via ${c.via.join(' ← ')}` : '';
-                const callers = c.callers.slice(0, 3).map((k) => {
-                    const line = k.path && k.lines.length ? ` ${k.path}:${k.lines[0]}` : '';
-                    return `${k.module}${line}`;
-                });
-                const more = c.callers.length - callers.length;
-                const from = callers.length
-                    ? `; ${c.called_as} called at import by ${callers.join(', ')}${more > 0 ? ` and ${more} more` : ''}`
-                    : '';
-                out.push(`  ${view.functions.length > 1 ? `${style.bold(target)}: ` : ''}${c.name}${where} ${signedMs(c.profiled_delta_ms)}, ${c.base_calls} → ${c.head_calls} calls${via}${inner}${from}`);
-            }
-        }
+        out.push('', style.bold('Import chains') + style.dim(' (per target; cumulative -X importtime time)'), ...lazy);
     }
     if (view.packages.length) {
         out.push('', style.bold('By package') + style.dim(' (own -X importtime time, head − base)'));
         for (const { target, rows } of view.packages) {
             const top = rows.slice(0, 5);
-            const label = (r) => `${r.name}${r.own ? ' (this project)' : ''} ${signedMs(r.delta_ms)}${r.base_self_ms === null ? ' (new)' : r.head_self_ms === null ? ' (gone)' : ''}`;
+            const label = (r) => `${r.name}${r.own ? ' (this project)' : ''} ${signedMs(r.delta_ms)}${packageNote(r)}`;
             out.push(`  ${style.bold(target)}: ${top.map(label).join(', ')}`);
         }
     }

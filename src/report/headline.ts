@@ -8,7 +8,7 @@ import { formatMs, howMuch, signedMs, signedPct } from './format.js'
 export type Rich = (string | { code: string })[]
 
 /** Targets with the most serious verdict: the largest change first for regressions and improvements, else in config order. */
-function worst(targets: TargetResult[]): TargetResult[] {
+export function worst(targets: TargetResult[]): TargetResult[] {
   const verdict = mostSerious(targets.map((t) => t.verdict))
   const found = targets.filter((t) => t.verdict === verdict)
   if (verdict !== 'regression' && verdict !== 'improvement') return found
@@ -68,11 +68,25 @@ function headlineFor(t: TargetResult, count: number, command: 'measure' | 'compa
   }
 }
 
-export function headlineOf(targets: TargetResult[], command: 'measure' | 'compare'): Rich {
+/**
+ * The most serious finding in one line; for a regression or an improvement,
+ * followed by `cause` (what explains it in that target), when given.
+ */
+export function headlineOf(
+  targets: TargetResult[],
+  command: 'measure' | 'compare',
+  cause: (target: TargetResult) => Rich | null = () => null,
+): Rich {
   const [first, ...others] = worst(targets)
   if (!first) return ['✅ No targets measured']
   const more = first.verdict !== 'pass' && others.length ? ` (and ${others.length} more)` : ''
-  return [...headlineFor(first, targets.length, command), ...(more ? [more] : [])]
+  const changed = first.verdict === 'regression' || first.verdict === 'improvement'
+  const why = changed ? cause(first) : null
+  return [
+    ...headlineFor(first, targets.length, command),
+    ...(more ? [more] : []),
+    ...(why ? [': ', ...why] : []),
+  ]
 }
 
 /** The headline as plain text: terminals, check-run titles, annotations. */

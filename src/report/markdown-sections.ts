@@ -105,14 +105,39 @@ export function lazyLoading(
   ]
 }
 
-/** Own time by top-level package: the project's own first, then the largest changes. */
-export function byPackage(view: ReportView, limit: number): string[] {
+/** "with `rich`": the cause above that brought the package in (or dropped it). */
+function whyCell(r: ReportView['packages'][number]['rows'][number]): string {
+  if (!r.cause) return ''
+  if (r.cause.package === r.name)
+    return r.cause.eager ? 'now imported (above)' : 'no longer imported (above)'
+  return `${r.cause.eager ? 'with' : 'gone with'} ${code(r.cause.package)}`
+}
+
+/**
+ * Own time by top-level package: the project's own first, then the largest
+ * changes, each new or dropped package with the cause that explains it. `which`:
+ * the first target's table (shown), the others' (in the details), or all.
+ */
+export function byPackage(
+  view: ReportView,
+  limit: number,
+  which: 'first' | 'rest' | 'all' = 'all',
+): string[] {
   const out: string[] = []
-  for (const { target, rows } of view.packages) {
+  const tables =
+    which === 'first'
+      ? view.packages.slice(0, 1)
+      : which === 'rest'
+        ? view.packages.slice(1)
+        : view.packages
+  const named = which !== 'first' || view.packages.length > 1
+  for (const { target, rows } of tables) {
     const ms = (x: number | null) => (x === null ? '–' : formatMs(x))
     const shown = rows.slice(0, limit)
+    // The Why column only where some row has a cause to name.
+    const why = shown.some((r) => r.cause)
     const table_ = table(
-      ['Package', 'Base', 'Head', 'Δ', 'Modules'],
+      ['Package', 'Base', 'Head', 'Δ', 'Modules', ...(why ? ['Why'] : [])],
       shown.map((r) => [
         code(r.name) + (r.own ? ' (this project)' : ''),
         ms(r.base_self_ms),
@@ -121,21 +146,25 @@ export function byPackage(view: ReportView, limit: number): string[] {
         r.base_modules === r.head_modules
           ? String(r.head_modules)
           : `${r.base_modules} → ${r.head_modules}`,
+        ...(why ? [whyCell(r)] : []),
       ]),
-      ['l', 'r', 'r', 'r', 'r'],
+      ['l', 'r', 'r', 'r', 'r', 'l'],
     )
     if (out.length) out.push('')
-    out.push(`**${code(target)}**: own time of each package's modules together`, '', table_)
+    if (named) out.push(`**${code(target)}**`, '')
+    out.push(table_)
     const more = rows.length - shown.length
     if (more > 0) out.push('', `… and ${more} more package${more > 1 ? 's' : ''}`)
   }
   if (!out.length) return []
+  const heading =
+    which === 'rest' ? '#### Own time by package, other targets' : '#### Own time by package'
   return [
-    '#### Own time by package',
+    heading,
     '',
     ...out,
     '',
-    '<sub>Sums of `-X importtime` own times (median of the untimed runs per module), which run slower than the timed samples. Packages that changed by less than 1 ms or 5% are left out: with a few untimed runs per side, that is noise.</sub>',
+    '<sub>Own time of each package\'s modules together: sums of `-X importtime` own times (median of the untimed runs per module), which run slower than the timed samples. "with `x`": loaded along with the cause `x` above. Packages that changed by less than 1 ms or 5% are left out: with a few untimed runs per side, that is noise.</sub>',
   ]
 }
 

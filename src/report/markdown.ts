@@ -1,6 +1,7 @@
 // The markdown report: PR comment, job summary and --markdown. Pure.
 import * as gate from './markdown-gate.js'
 import * as section from './markdown-sections.js'
+import * as causes from './markdown-causes.js'
 import type { ResultsDocument } from '../results/schema.js'
 import { functionsCalledAtImport, moduleLinker, type SourceLinks } from './markdown-functions.js'
 import { buildView, type ReportView } from './view.js'
@@ -11,29 +12,53 @@ export const MARKDOWN_LIMIT = 60_000
 /** List lengths tried in turn until the report fits. */
 const CAPS = [30, 15, 8, 4, 2]
 
+/**
+ * What a reviewer reads first stays above the first <details>: the verdict, its
+ * size and how sure, what the gate found, the causes with their lines, a graph
+ * of them and the roll-up by package. Everything else is one click away.
+ */
 function render(doc: ReportView, cap: number, links: SourceLinks | undefined): string {
+  const name = moduleLinker(doc, links)
+  const details = [
+    section.lazyLoading(doc, cap, name),
+    functionsCalledAtImport(doc, Math.min(cap, 5), links),
+    section.byPackage(doc, Math.min(cap, 8), 'rest'),
+    section.whereTimeWent(doc, Math.min(cap, 10), name),
+    section.slowest(doc, Math.min(cap, 10)),
+    section.moduleCounts(doc),
+    section.dependencies(doc, cap),
+  ].filter((p) => p.length)
   const parts: string[][] = [
     [section.headline(doc)],
     gate.configChanges(doc),
     [section.deltaTable(doc)],
+    gate.errors(doc),
     gate.shortfalls(doc),
     gate.forbidden(doc, cap),
     gate.budgets(doc),
     gate.watched(doc),
-    section.lazyLoading(doc, cap, moduleLinker(doc, links)),
-    functionsCalledAtImport(doc, Math.min(cap, 5), links),
-    section.byPackage(doc, Math.min(cap, 8)),
-    section.whereTimeWent(doc, Math.min(cap, 10), moduleLinker(doc, links)),
-    section.slowest(doc, Math.min(cap, 10)),
-    section.moduleCounts(doc),
-    section.dependencies(doc, cap),
-    gate.errors(doc),
+    causes.why(doc, Math.min(cap, 5), name, links),
+    causes.importGraph(doc, Math.min(cap, 4)),
+    section.byPackage(doc, Math.min(cap, 6), 'first'),
+    // measure has no causes to lead with: its slowest modules are the report.
+    ...(doc.command === 'measure' ? details : details.length ? [collapsed(details)] : []),
     section.methodology(doc),
   ]
   return `${parts
     .filter((p) => p.length)
     .map((p) => p.join('\n'))
     .join('\n\n')}\n`
+}
+
+/** The details, one click away: full chains, functions, modules, other targets, dependencies. */
+function collapsed(sections: string[][]): string[] {
+  return [
+    '<details><summary>Details: import chains, functions, own time by module, modules loaded, dependencies</summary>',
+    '',
+    sections.map((p) => p.join('\n')).join('\n\n'),
+    '',
+    '</details>',
+  ]
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ResultsDocument } from '../results/schema.js'
 import { formatChain, formatMs, signedCount, signedMs, signedPct, warmupsRun } from './format.js'
 import { plainText } from './headline.js'
 import { columns, type Style } from './style.js'
+import { whyLines } from './terminal-causes.js'
 import { gateLines, paint } from './terminal-gate.js'
 import {
   buildView,
@@ -84,6 +85,13 @@ function lazyLines(l: LazyGroupView, style: Style, limit: number): string[] {
   return out
 }
 
+/** " (with rich)": the cause that brought the package in; else whether it is new or gone. */
+function packageNote(r: ReportView['packages'][number]['rows'][number]): string {
+  if (r.cause && r.cause.package !== r.name)
+    return ` (${r.cause.eager ? 'with' : 'gone with'} ${r.cause.package})`
+  return r.base_self_ms === null ? ' (new)' : r.head_self_ms === null ? ' (gone)' : ''
+}
+
 export function compareReport(doc: ResultsDocument, style: Style, limit = 8): string {
   const view = buildView(doc)
   const { run } = view
@@ -99,45 +107,21 @@ export function compareReport(doc: ResultsDocument, style: Style, limit = 8): st
     ...columns(tableRows(view, style), ['l', 'r', 'r', 'r', 'r', 'r', 'l']).map((l) => `  ${l}`),
   )
   out.push(...gateLines(view, style))
+  out.push(...whyLines(view, style, limit))
   const lazy = view.lazy.flatMap((l) => lazyLines(l, style, limit))
   if (lazy.length) {
     out.push(
       '',
-      style.bold('Lazy-loading changes') + style.dim(' (cumulative -X importtime time)'),
+      style.bold('Import chains') + style.dim(' (per target; cumulative -X importtime time)'),
       ...lazy,
     )
-  }
-  if (view.functions.length) {
-    out.push(
-      '',
-      style.bold('Functions called at import') +
-        style.dim(' (one cProfile run per side; calls from modules both sides load)'),
-    )
-    for (const { target, changes } of view.functions) {
-      for (const c of changes.slice(0, 5)) {
-        const where = c.source.path ? ` (${c.source.path}:${c.source.line ?? '?'})` : ''
-        const inner = c.mostly_in ? `, mostly in ${c.mostly_in.name}` : ''
-        const via = c.via.length ? `, via ${c.via.join(' ← ')}` : ''
-        const callers = c.callers.slice(0, 3).map((k) => {
-          const line = k.path && k.lines.length ? ` ${k.path}:${k.lines[0]}` : ''
-          return `${k.module}${line}`
-        })
-        const more = c.callers.length - callers.length
-        const from = callers.length
-          ? `; ${c.called_as} called at import by ${callers.join(', ')}${more > 0 ? ` and ${more} more` : ''}`
-          : ''
-        out.push(
-          `  ${view.functions.length > 1 ? `${style.bold(target)}: ` : ''}${c.name}${where} ${signedMs(c.profiled_delta_ms)}, ${c.base_calls} → ${c.head_calls} calls${via}${inner}${from}`,
-        )
-      }
-    }
   }
   if (view.packages.length) {
     out.push('', style.bold('By package') + style.dim(' (own -X importtime time, head − base)'))
     for (const { target, rows } of view.packages) {
       const top = rows.slice(0, 5)
       const label = (r: (typeof rows)[number]) =>
-        `${r.name}${r.own ? ' (this project)' : ''} ${signedMs(r.delta_ms)}${r.base_self_ms === null ? ' (new)' : r.head_self_ms === null ? ' (gone)' : ''}`
+        `${r.name}${r.own ? ' (this project)' : ''} ${signedMs(r.delta_ms)}${packageNote(r)}`
       out.push(`  ${style.bold(target)}: ${top.map(label).join(', ')}`)
     }
   }

@@ -1,10 +1,7 @@
 // The one view model every report formats: the headline, the rows, the gate's
 // items and the lazy-loading groups, built once from a results document.
 // Markdown, the terminal and annotations only lay it out. Pure.
-import { quantile } from '../analysis/summary.js'
-import { METRICS, PRIMARY_METRIC, type MetricId } from '../model/metrics.js'
 import type { Verdict } from '../model/verdict.js'
-import { metricRows } from '../results/metric-rows.js'
 import type {
   FunctionChangeJson,
   DeltaJson,
@@ -16,40 +13,21 @@ import type {
   TargetResult,
 } from '../results/schema.js'
 import { grouped, type ModuleGroup } from '../analysis/module-groups.js'
-import { headlineOf, type Rich } from './headline.js'
+import { headlineOf, worst, type Rich } from './headline.js'
 import { visibleDeep } from './untrusted.js'
 import { watchItem, type WatchItem } from './view-watch.js'
+import { rowsOf, type MetricRowView } from './view-rows.js'
 
-/** One row of the main table: a target under one metric. */
-export interface MetricRowView {
-  target: string
-  metric: MetricId
-  /** "import time", "CPU time". */
-  label: string
-  primary: boolean
-  gating: boolean
-  /** The target's verdict for a gating row; for a reported-only row, what its statistics say. */
-  verdict: Verdict
-  outcome: 'regression' | 'improvement' | 'pass' | null
-  isNew: boolean
-  /** Head removed the module and no longer lists it as a target. */
-  isGone: boolean
-  base: SideFigures | null
-  head: SideFigures | null
-  delta: DeltaJson | null
-}
-
-/** One side's figures for one metric, read from its samples. */
-export interface SideFigures {
-  median: number
-  q1: number
-  q3: number
-  min: number
-  max: number
-  n: number
-  moduleCount: number
-  packageModuleCount: number
-}
+export { reportedOnly, type MetricRowView, type SideFigures } from './view-rows.js'
+import {
+  causeText,
+  causesOf,
+  mainCause,
+  packageExplainedBy,
+  type Cause,
+  type ModuleCause,
+  type TargetChanges,
+} from './view-causes.js'
 
 export interface LazyGroupView {
   target: string
@@ -99,9 +77,14 @@ export interface ReportView {
   budgets: BudgetItem[]
   shortfalls: ShortfallItem[]
   watched: WatchItem[]
-  /** compare: own time by top-level package, per target with a delta; only the rows worth showing. */
-  packages: { target: string; rows: PackageJson[] }[]
+  /**
+   * compare: own time by top-level package, per target with a delta; only the
+   * rows worth showing, each with the cause that brought or dropped it, if one did.
+   */
+  packages: { target: string; rows: (PackageJson & { cause: ModuleCause | null })[] }[]
   lazy: LazyGroupView[]
+  /** compare: what explains the changes, merged across targets, the largest first. */
+  causes: Cause[]
   errors: { target: string; error: TargetError }[]
   /** compare: repository files of the modules shown, per target (for links to their lines). */
   sources: Record<string, NonNullable<TargetResult['sources']>>
@@ -136,59 +119,12 @@ export interface RunFacts {
   settings: ResultsDocument['settings']
 }
 
-function figures(side: SideResult | null, metric: MetricId): SideFigures | null {
-  if (!side) return null
-  const samples = side[METRICS[metric].samplesField] ?? []
-  const at = (p: number) => quantile(samples, p)
-  // The document's own figures for the primary metric (old files may hold no samples).
-  const primary = metric === PRIMARY_METRIC
-  return {
-    median: primary ? side.median_ms : at(0.5),
-    q1: primary ? side.q1_ms : at(0.25),
-    q3: primary ? side.q3_ms : at(0.75),
-    min: primary ? side.min_ms : at(0),
-    max: primary ? side.max_ms : at(1),
-    n: samples.length,
-    moduleCount: side.module_count,
-    packageModuleCount: side.package_module_count,
-  }
-}
-
-/** What a reported-only row's statistics say: "slower (not gating)". */
-export function reportedOnly(r: MetricRowView): string {
-  const said =
-    r.outcome === 'regression' ? 'slower' : r.outcome === 'improvement' ? 'faster' : 'no change'
-  return `${said} (not gating)`
-}
-
 /** " (up to 60 pairs per target with the confirmation batch)" when there were more pairs than rounds. */
 export function pairsNote(view: ReportView): string {
   const most = Math.max(0, ...view.rows.map((r) => r.delta?.pairs ?? 0))
   return most > view.run.rounds
     ? ` (up to ${most} pairs per target with the confirmation batch)`
     : ''
-}
-
-function rowsOf(t: TargetResult): MetricRowView[] {
-  const rows = metricRows(t)
-  // A target that could not be measured still gets its row, with its verdict.
-  const list = rows.length
-    ? rows
-    : [{ metric: PRIMARY_METRIC, gating: true, outcome: null, delta: null }]
-  return list.map((m) => ({
-    target: t.name,
-    metric: m.metric,
-    label: METRICS[m.metric].label,
-    primary: m.metric === PRIMARY_METRIC,
-    gating: m.gating,
-    verdict: m.gating ? t.verdict : (m.outcome ?? 'pass'),
-    outcome: m.outcome,
-    isNew: t.new === true,
-    isGone: t.gone === true,
-    base: figures(t.base, m.metric),
-    head: figures(t.head, m.metric),
-    delta: m.delta,
-  }))
 }
 
 function lazyOf(t: TargetResult): LazyGroupView[] {
@@ -208,15 +144,35 @@ function lazyOf(t: TargetResult): LazyGroupView[] {
   return views
 }
 
+function changesOf(t: TargetResult): TargetChanges {
+  return {
+    target: t.name,
+    added: t.modules?.added ?? [],
+    removed: t.modules?.removed ?? [],
+    functions: t.function_changes ?? [],
+  }
+}
+
 export function buildView(document: ResultsDocument): ReportView {
   // Everything shown comes from here, and much of it from the measured code.
   const doc = visibleDeep(document)
   const command = doc.command === 'measure' ? 'measure' : 'compare'
   const compare = doc.command === 'measure' ? null : doc
+  const causes = causesOf(doc.targets.map(changesOf))
+  // The cause the headline names comes first wherever causes are listed.
+  const [top] = worst(doc.targets)
+  const leading =
+    top?.delta && (top.verdict === 'regression' || top.verdict === 'improvement')
+      ? mainCause(causes, top.name, top.delta)
+      : null
   return {
     command,
     verdict: doc.verdict,
-    headline: headlineOf(doc.targets, command),
+    headline: headlineOf(doc.targets, command, (t) => {
+      const cause = t.delta ? mainCause(causes, t.name, t.delta) : null
+      return cause ? causeText(cause, t.name) : null
+    }),
+    causes: leading ? [leading, ...causes.filter((c) => c !== leading)] : causes,
     rows: doc.targets.flatMap(rowsOf),
     configChanges: compare?.config_changes ?? [],
     newTargets: doc.targets.filter((t) => t.new).map((t) => t.name),
@@ -260,7 +216,12 @@ export function buildView(document: ResultsDocument): ReportView {
     packages: doc.targets.flatMap((t) => {
       // Files without `notable` (none were written) show every changed row.
       const rows = (t.packages ?? []).filter((r) => r.own || (r.notable ?? r.delta_ms !== 0))
-      return t.delta && rows.length ? [{ target: t.name, rows }] : []
+      const changes = changesOf(t)
+      const explained = rows.map((r) => ({
+        ...r,
+        cause: r.own ? null : packageExplainedBy(causes, changes, r.name),
+      }))
+      return t.delta && rows.length ? [{ target: t.name, rows: explained }] : []
     }),
     lazy: doc.targets.flatMap(lazyOf),
     errors: doc.targets.flatMap((t) => (t.error ? [{ target: t.name, error: t.error }] : [])),

@@ -67,8 +67,10 @@ const doc = {
 describe('compareReport', () => {
   const text = compareReport(doc, PLAIN)
 
-  it('leads with the same headline as the markdown report', () => {
-    expect(text.split('\n')[1]).toBe('❌ shop imports 86× slower (+63.0 ms)')
+  it('leads with the same headline as the markdown report, cause included', () => {
+    expect(text.split('\n')[1]).toBe(
+      '❌ shop imports 86× slower (+63.0 ms): shop.export now imports asyncio (+62.7 ms)',
+    )
   })
 
   it('shows the delta table with the verdict and its confirmation', () => {

@@ -1,0 +1,223 @@
+// The causes of a change, merged across targets: what a reviewer reads first.
+// One entry per cause (a package now imported or no longer imported, a
+// function called more or less often at import), naming every target it
+// affects, instead of one bullet per module and target. Pure.
+import type { FunctionChangeJson, ModuleChangeJson } from '../results/schema.js'
+import { grouped } from '../analysis/module-groups.js'
+import type { Rich } from './headline.js'
+import { signedMs } from './format.js'
+
+/** A top-level package that became eager (or lazy), through the same modules wherever it is. */
+export interface ModuleCause {
+  kind: 'module'
+  eager: boolean
+  /** The top-level package of the modules that pulled the rest in. */
+  package: string
+  /** Those modules (the leads of their groups), the most expensive first. */
+  leads: string[]
+  /** Cumulative -X importtime time of the leads, in the target where it is largest (negative when lazy). */
+  ms: number
+  /** Modules loaded (or no longer loaded) with it, leads included, where largest. */
+  modules: number
+  /** The same two figures in each target. */
+  perTarget: Record<string, { ms: number; modules: number }>
+  /** The modules that now import (or no longer import) a lead: where a fix goes. */
+  importers: string[]
+  targets: string[]
+  /** The full chain of each lead, per target (outermost importer first), with the lead's cumulative time. */
+  chains: { target: string; chain: string[]; ms: number }[]
+}
+
+/** A function import-time code calls a different number of times, in every target where it does. */
+export interface FunctionCause {
+  kind: 'function'
+  name: string
+  change: FunctionChangeJson
+  targets: string[]
+}
+
+export type Cause = ModuleCause | FunctionCause
+
+const topLevel = (module: string) => module.split('.')[0]!
+
+/** What moved a target's import time, per target: its module changes and function changes. */
+export interface TargetChanges {
+  target: string
+  added: readonly ModuleChangeJson[]
+  removed: readonly ModuleChangeJson[]
+  functions: readonly FunctionChangeJson[]
+}
+
+function moduleCauses(targets: readonly TargetChanges[]): ModuleCause[] {
+  const byKey = new Map<string, ModuleCause>()
+  for (const t of targets) {
+    for (const [changes, eager] of [
+      [t.added, true],
+      [t.removed, false],
+    ] as const) {
+      // A lead inside another lead's subtree is counted there already.
+      const groups = grouped([...changes]).filter((g) => g.inside === null)
+      const perPackage = new Map<string, { ms: number; modules: number }>()
+      for (const { lead, more } of groups) {
+        const pkg = topLevel(lead.name)
+        const key = `${eager ? '+' : '-'}${pkg}`
+        let cause = byKey.get(key)
+        if (!cause) {
+          cause = {
+            kind: 'module',
+            eager,
+            package: pkg,
+            leads: [],
+            ms: 0,
+            modules: 0,
+            perTarget: {},
+            importers: [],
+            targets: [],
+            chains: [],
+          }
+          byKey.set(key, cause)
+        }
+        if (!cause.leads.includes(lead.name)) cause.leads.push(lead.name)
+        if (!cause.targets.includes(t.target)) cause.targets.push(t.target)
+        const importer = lead.chain[lead.chain.length - 2]
+        if (importer && !cause.importers.includes(importer)) cause.importers.push(importer)
+        cause.chains.push({
+          target: t.target,
+          chain: [...lead.chain],
+          ms: eager ? lead.cumulative_ms : -lead.cumulative_ms,
+        })
+        const sum = perPackage.get(key) ?? { ms: 0, modules: 0 }
+        sum.ms += lead.cumulative_ms
+        sum.modules += 1 + more
+        perPackage.set(key, sum)
+      }
+      for (const [key, sum] of perPackage) {
+        const cause = byKey.get(key)!
+        const ms = eager ? sum.ms : -sum.ms
+        cause.perTarget[t.target] = { ms, modules: sum.modules }
+        if (Math.abs(ms) > Math.abs(cause.ms)) cause.ms = ms
+        cause.modules = Math.max(cause.modules, sum.modules)
+      }
+    }
+  }
+  const leadMs = new Map<string, number>()
+  for (const t of targets)
+    for (const c of [...t.added, ...t.removed])
+      leadMs.set(c.name, Math.max(leadMs.get(c.name) ?? 0, c.cumulative_ms))
+  const causes = [...byKey.values()]
+  for (const c of causes) c.leads.sort((a, b) => (leadMs.get(b) ?? 0) - (leadMs.get(a) ?? 0))
+  return causes.sort((a, b) => Math.abs(b.ms) - Math.abs(a.ms))
+}
+
+function functionCauses(targets: readonly TargetChanges[]): FunctionCause[] {
+  const byName = new Map<string, FunctionCause>()
+  for (const t of targets) {
+    for (const change of t.functions) {
+      const seen = byName.get(change.name)
+      if (seen) {
+        seen.targets.push(t.target)
+        // The larger change speaks for it: the report shows one figure.
+        if (Math.abs(change.profiled_delta_ms) > Math.abs(seen.change.profiled_delta_ms))
+          seen.change = change
+      } else
+        byName.set(change.name, {
+          kind: 'function',
+          name: change.name,
+          change,
+          targets: [t.target],
+        })
+    }
+  }
+  return [...byName.values()].sort(
+    (a, b) => Math.abs(b.change.profiled_delta_ms) - Math.abs(a.change.profiled_delta_ms),
+  )
+}
+
+/** Module causes first (their times are measured), then function causes (profiled). */
+export function causesOf(targets: readonly TargetChanges[]): Cause[] {
+  return [...moduleCauses(targets), ...functionCauses(targets)]
+}
+
+/** The leads of a module cause as the reader sees them: `rich.console` and 1 more. */
+export function leadsText(cause: ModuleCause): Rich {
+  const [first, ...rest] = cause.leads
+  return rest.length
+    ? [
+        { code: first! },
+        ` and ${rest.length} more ${cause.package} module${rest.length > 1 ? 's' : ''}`,
+      ]
+    : [{ code: first! }]
+}
+
+/**
+ * The cause a headline names: the largest module cause pointing the way of the
+ * change (a new import for a regression), else the largest function cause that
+ * does; none when nothing explains it.
+ */
+export function mainCause(
+  causes: readonly Cause[],
+  target: string,
+  change: { ms: number },
+): Cause | null {
+  const slower = change.ms > 0
+  const here = causes.filter((c) => c.targets.includes(target))
+  const module = here.find((c): c is ModuleCause => c.kind === 'module' && c.eager === slower)
+  const fn = here.find(
+    (c): c is FunctionCause =>
+      c.kind === 'function' && c.change.head_calls > c.change.base_calls === slower,
+  )
+  const moduleMs = module ? Math.abs(module.perTarget[target]?.ms ?? module.ms) : 0
+  // Profiled times run high, so a function wins only where the module changes
+  // leave most of the change unexplained and it is larger than they are (a
+  // logger calling inspect.stack() in 30 modules: inspect going lazy was a quarter of it).
+  const preferFunction =
+    fn && moduleMs < Math.abs(change.ms) / 2 && Math.abs(fn.change.profiled_delta_ms) > moduleMs
+  return (preferFunction ? fn : module) ?? fn ?? null
+}
+
+/** A cause in a few words, for the headline: "`a.b` now imports `c` (+42 ms)". */
+export function causeText(cause: Cause, target: string): Rich {
+  if (cause.kind === 'module') {
+    const importer = cause.importers[0]
+    const verb = cause.eager ? ' now imports ' : ' no longer imports '
+    return [
+      ...(importer ? [{ code: importer }, verb] : [verb.trim() + ' ']),
+      ...leadsText(cause),
+      ` (${signedMs(cause.perTarget[target]?.ms ?? cause.ms)})`,
+    ]
+  }
+  const { base_calls: b, head_calls: h, via, called_as } = cause.change
+  return [
+    { code: cause.name },
+    ` ${b} → ${h} calls at import`,
+    ...(via.length ? [', via ', { code: called_as }] : []),
+  ]
+}
+
+/**
+ * The cause that brought (or dropped) every module of `pkg` in `target`, when
+ * one did: the package table then says "with `rich`" instead of repeating it.
+ */
+export function packageExplainedBy(
+  causes: readonly Cause[],
+  target: TargetChanges,
+  pkg: string,
+): ModuleCause | null {
+  for (const [changes, eager] of [
+    [target.added, true],
+    [target.removed, false],
+  ] as const) {
+    // Aliases (no chain: set in sys.modules, never imported) go with their package.
+    const inPackage = changes.filter((c) => topLevel(c.name) === pkg && c.chain.length > 0)
+    if (!inPackage.length) continue
+    const candidates = causes.filter(
+      (c): c is ModuleCause =>
+        c.kind === 'module' && c.eager === eager && c.targets.includes(target.target),
+    )
+    const found = candidates.find((cause) =>
+      inPackage.every((m) => cause.leads.some((lead) => m.chain.includes(lead))),
+    )
+    if (found) return found
+  }
+  return null
+}

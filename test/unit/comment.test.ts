@@ -1,0 +1,99 @@
+// The comment a reviewer reads, on results of real runs: a regression two
+// targets share, an improvement named by its function, an A/A pass, a
+// forbidden import, an inconclusive target. Snapshots are reviewed by eye; the
+// assertions hold what must not drift.
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { markdownReport } from '../../src/report/markdown.js'
+import type { CompareResults } from '../../src/results/schema.js'
+
+const fixture = (name: string) =>
+  JSON.parse(
+    readFileSync(new URL(`../fixtures/reports/${name}`, import.meta.url), 'utf8'),
+  ) as CompareResults
+
+const REPO = { repoUrl: 'https://github.com/acme/myapp' }
+
+/**
+ * Lines a reader sees above the first <details>, as GitHub renders them: no
+ * blank lines, no table delimiter rows; a Mermaid block counts its source lines.
+ */
+function linesAboveDetails(md: string): number {
+  const top = md.slice(0, md.indexOf('<details>'))
+  return top
+    .split('\n')
+    .filter((line) => line.trim() && !/^\|[\s:|-]+\|$/.test(line) && !line.startsWith('```')).length
+}
+
+/** An A/A run's results turned into one whose estimate leans past the threshold unsettled. */
+function inconclusive(): CompareResults {
+  const doc = fixture('aa-pass.json')
+  const t = doc.targets[0]!
+  t.verdict = 'inconclusive'
+  t.delta = { ...t.delta!, pct: 4.1, ms: 14.2, p: 0.04, ci_pct: [-0.8, 9.3] }
+  t.metrics![0]!.delta = t.delta
+  t.inconclusive = { reason: 'unsettled', pairs: 26, needed_pairs: 20, suggested_max_time_s: 240 }
+  return { ...doc, verdict: 'inconclusive', settings: { ...doc.settings, overtime_s: 240 } }
+}
+
+describe('the pull-request comment', () => {
+  it('leads a shared regression with its cause, once for both targets, in ~25 lines', async () => {
+    const md = markdownReport(fixture('regression-two-targets.json'), undefined, REPO)
+    await expect(md).toMatchFileSnapshot('../fixtures/reports/regression-two-targets.md')
+    expect(md.split('\n')[0]).toBe(
+      '### ❌ `myapp` imports 5.5× slower (+48.6 ms) (and 1 more): `myapp.output` now imports `rich.console` and 1 more rich module (+45.2 ms)',
+    )
+    const why = md.slice(md.indexOf('#### Why'), md.indexOf('```mermaid'))
+    // One entry for the cause, naming both targets, where the old report had four bullets.
+    expect(why.match(/^- /gm)).toHaveLength(1)
+    expect(why).toContain('in `myapp` and `myapp.cli`')
+    expect(md).toMatch(
+      /```mermaid\nflowchart LR\n[\s\S]*== "\+42\.3 ms" ==> m\d\["rich\.console"\]/,
+    )
+    // The package table says where a new package came from instead of repeating it.
+    expect(md).toMatch(/\| `typing` +\|[^\n]*\| with `rich` +\|/)
+    expect(linesAboveDetails(md)).toBeLessThanOrEqual(25)
+  })
+
+  it('names the function behind an improvement, with the calling lines linked', async () => {
+    const md = markdownReport(fixture('improvement.json'), undefined, REPO)
+    await expect(md).toMatchFileSnapshot('../fixtures/reports/improvement.md')
+    expect(md.split('\n')[0]).toBe(
+      '### 🚀 `mypkg` imports 79% faster (−77.7 ms): `inspect.stack` 30 → 0 calls at import, via `mypkg.log.get_logger`',
+    )
+    const why = md.slice(md.indexOf('#### Why'))
+    expect(why.split('\n')[2]).toMatch(/^- \*\*`inspect\.stack`\*\* 30 → 0 calls at import/)
+    expect(why).toMatch(
+      /\[line 3\]\(https:\/\/github\.com\/acme\/myapp\/blob\/[0-9a-f]{40}\/src\/mypkg\/m00\.py#L3\)/,
+    )
+    expect(md).toMatch(/-\. "−18\.6 ms, now lazy" \.->/)
+    expect(linesAboveDetails(md)).toBeLessThanOrEqual(25)
+  })
+
+  it('keeps an A/A pass to its verdict and table', async () => {
+    const md = markdownReport(fixture('aa-pass.json'), undefined, REPO)
+    await expect(md).toMatchFileSnapshot('../fixtures/reports/aa-pass.md')
+    expect(md.split('\n')[0]).toMatch(/^### ✅ No import-time regression: `calc` \+/)
+    expect(md).not.toContain('#### Why')
+    expect(md).not.toContain('```mermaid')
+    expect(linesAboveDetails(md)).toBeLessThanOrEqual(10)
+  })
+
+  it('puts a forbidden import first, with its chain', async () => {
+    const md = markdownReport(fixture('compare.json'), undefined, REPO)
+    expect(md.split('\n')[0]).toBe('### ⛔ `shop` imports forbidden module `asyncio`')
+    const forbidden = md.indexOf('#### Forbidden imports')
+    expect(forbidden).toBeGreaterThan(0)
+    expect(forbidden).toBeLessThan(md.indexOf('<details>'))
+    expect(md).toContain('`shop.export` now imports **`asyncio`**')
+    expect(linesAboveDetails(md)).toBeLessThanOrEqual(25)
+  })
+
+  it('says what an inconclusive target had and what budget would settle it', async () => {
+    const md = markdownReport(inconclusive(), undefined, REPO)
+    await expect(md).toMatchFileSnapshot('../fixtures/reports/inconclusive.md')
+    expect(md.split('\n')[0]).toMatch(/^### ❔ `calc` may import 4\.1% slower/)
+    expect(md).toContain('within the time budget of 30 s and its 240 s of overtime')
+    expect(linesAboveDetails(md)).toBeLessThanOrEqual(25)
+  })
+})
