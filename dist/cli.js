@@ -4248,6 +4248,31 @@ function costJson(cost) {
 function changeJson(c) {
     return { name: c.name, chain: c.chain, self_ms: ms(c.selfMs), cumulative_ms: ms(c.cumulativeMs) };
 }
+/**
+ * The loaded modules as a tree under the target, each under the module that
+ * first imported it (its chain's last link but one), medians of the runs.
+ */
+function treeJson(target, costs) {
+    const nodes = new Map();
+    for (const cost of costs.values())
+        nodes.set(cost.name, {
+            name: cost.name,
+            self_ms: ms(cost.selfMs),
+            cumulative_ms: ms(cost.cumulativeMs),
+            children: [],
+        });
+    const root = nodes.get(target);
+    if (!root)
+        return null;
+    for (const cost of costs.values()) {
+        const parent = cost.chain.length > 1 ? nodes.get(cost.chain[cost.chain.length - 2]) : null;
+        if (parent && cost.name !== target)
+            parent.children.push(nodes.get(cost.name));
+    }
+    for (const node of nodes.values())
+        node.children.sort((a, b) => b.cumulative_ms - a.cumulative_ms || a.name.localeCompare(b.name));
+    return root;
+}
 function sideResult(target, side, slowest = 15) {
     const { samples, profile } = side;
     const times = samples.map((s) => s.importMs);
@@ -4274,6 +4299,7 @@ function sideResult(target, side, slowest = 15) {
             runs: profile?.runs ?? 0,
             unstable_modules: profile?.unstableModules ?? false,
             slowest: profile ? slowestBySelf(profile.costs, slowest).map(costJson) : [],
+            tree: profile ? treeJson(target, profile.costs) : null,
         },
         modules,
     };
@@ -5048,6 +5074,729 @@ function warmupsRun(run, asked) {
     return run < asked ? `${run} of ${asked}` : String(run);
 }
 
+// The one-line answer: the most serious finding, in parts that each report
+// lays out its own way (code spans in markdown, plain text in a terminal).
+/** Targets with the most serious verdict: the largest change first for regressions and improvements, else in config order. */
+function worst(targets) {
+    const verdict = mostSerious(targets.map((t) => t.verdict));
+    const found = targets.filter((t) => t.verdict === verdict);
+    if (verdict !== 'regression' && verdict !== 'improvement')
+        return found;
+    const size = (t) => Math.abs(t.delta?.pct ?? 0);
+    return found.sort((a, b) => size(b) - size(a));
+}
+function headlineFor(t, count, command) {
+    const name = { code: t.name };
+    switch (t.verdict) {
+        case 'error':
+            return ['⚠️ importgate could not measure ', name, ` (${t.error.side}): ${t.error.kind}`];
+        case 'forbidden':
+            return ['⛔ ', name, ' imports forbidden module ', { code: t.forbidden[0].name }];
+        case 'budget': {
+            const b = t.budget;
+            if (b.time && !b.time.ok)
+                return [
+                    '💸 ',
+                    name,
+                    ` takes ${formatMs(b.time.median_ms)} to import, over its ${formatMs(b.time.limit_ms)} budget`,
+                ];
+            return [
+                '💸 ',
+                name,
+                ` loads ${b.modules.count} modules, over the budget of ${b.modules.limit}`,
+            ];
+        }
+        case 'inconclusive': {
+            const s = t.inconclusive;
+            const what = command === 'measure' ? 'how long it takes to import' : 'whether it got slower';
+            if (s?.reason === 'unsettled' && t.delta)
+                return [
+                    '❔ ',
+                    name,
+                    ` may import ${howMuch(t.delta.pct)} (${signedMs(t.delta.ms)}), but ${s.pairs} pairs cannot tell that from noise`,
+                ];
+            const counted = s
+                ? `: ${s.pairs} of the ${s.needed_pairs} ${command === 'measure' ? 'samples' : 'pairs'} a verdict needs`
+                : '';
+            return ['❔ importgate cannot tell ', what, ' for ', name, counted];
+        }
+        case 'regression':
+            return ['❌ ', name, ` imports ${howMuch(t.delta.pct)} (${signedMs(t.delta.ms)})`];
+        case 'improvement':
+            return ['🚀 ', name, ` imports ${howMuch(t.delta.pct)} (${signedMs(t.delta.ms)})`];
+        default:
+            if (command === 'measure')
+                return ['📏 ', name, ` imports in ${formatMs(t.head?.median_ms ?? NaN)}`];
+            return count > 1
+                ? [`✅ No import-time regressions in ${count} targets`]
+                : [
+                    '✅ No import-time regression: ',
+                    name,
+                    ` ${t.delta ? signedPct(t.delta.pct) : 'measured'}`,
+                ];
+    }
+}
+/**
+ * The most serious finding in one line; for a regression or an improvement,
+ * followed by `cause` (what explains it in that target), when given.
+ */
+function headlineOf(targets, command, cause = () => null) {
+    const [first, ...others] = worst(targets);
+    if (!first)
+        return ['✅ No targets measured'];
+    const more = first.verdict !== 'pass' && others.length ? ` (and ${others.length} more)` : '';
+    const changed = first.verdict === 'regression' || first.verdict === 'improvement';
+    const why = changed ? cause(first) : null;
+    return [
+        ...headlineFor(first, targets.length, command),
+        ...(more ? [more] : []),
+        ...(why ? [': ', ...why] : []),
+    ];
+}
+/** The headline as plain text: terminals, check-run titles, annotations. */
+function plainText(rich) {
+    return rich.map((part) => (typeof part === 'string' ? part : part.code)).join('');
+}
+
+// The HTML report's script and style, as text embedded in the page: a diff
+// icicle drawn from the data in #data, with zoom, search and a detail panel.
+// No network, no libraries; every name is set as text, never as HTML.
+const STYLE = `
+:root { color-scheme: light; --fg: #1f2328; --muted: #59636e; --border: #d1d9e0; }
+* { box-sizing: border-box; }
+body { font: 14px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", Helvetica, Arial, sans-serif; color: var(--fg); margin: 24px; max-width: 1200px; }
+h1 { font-size: 20px; margin: 0 0 4px; overflow-wrap: anywhere; }
+p.meta { color: var(--muted); margin: 0 0 16px; }
+table { border-collapse: collapse; margin: 0 0 16px; }
+th, td { border: 1px solid var(--border); padding: 4px 10px; text-align: right; white-space: nowrap; }
+th:first-child, td:first-child, td.verdict { text-align: left; }
+.controls { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; margin: 8px 0; }
+.legend span { display: inline-block; width: 12px; height: 12px; margin: 0 4px 0 10px; vertical-align: -1px; border-radius: 2px; }
+#icicle { position: relative; width: 100%; overflow: hidden; border: 1px solid var(--border); border-radius: 6px; background: #fff; }
+.node { position: absolute; height: 21px; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; font: 12px/21px ui-monospace, SFMono-Regular, Menlo, monospace; padding: 0 4px; border: 1px solid #fff; border-radius: 3px; cursor: pointer; color: #1f2328; }
+.node.dim { opacity: 0.25; }
+.node.hit { outline: 2px solid #0969da; z-index: 1; }
+#detail { min-height: 3em; margin: 8px 0; font: 13px/1.5 ui-monospace, SFMono-Regular, Menlo, monospace; white-space: pre-wrap; overflow-wrap: anywhere; }
+`;
+/** Runs in the page: reads #data, draws the selected target's tree, reports problems in data-status. */
+const SCRIPT = `
+(() => {
+  const data = JSON.parse(document.getElementById('data').textContent);
+  const box = document.getElementById('icicle');
+  const detail = document.getElementById('detail');
+  const select = document.getElementById('target');
+  const search = document.getElementById('search');
+  const ROW = 22;
+  let root = null;
+  let zoomed = null;
+  const size = (d) => Math.max(d.b ? d.b.c : 0, d.h ? d.h.c : 0);
+  const ms = (x) => x === null || x === undefined ? '–' : x >= 1 ? x.toFixed(1) + ' ms' : Math.round(x * 1000) + ' µs';
+  function color(d) {
+    if (!d.b) return '#f4a6a6';
+    if (!d.h) return '#a6dcb2';
+    const delta = d.h.c - d.b.c;
+    const rel = d.b.c > 0 ? delta / d.b.c : 0;
+    if (Math.abs(delta) < 0.5 || Math.abs(rel) < 0.1) return '#e6e9ed';
+    const t = Math.min(1, Math.abs(rel));
+    const mix = (a, b) => Math.round(a + (b - a) * t);
+    return delta > 0 ? 'rgb(' + mix(250, 235) + ',' + mix(225, 120) + ',' + mix(225, 120) + ')'
+                     : 'rgb(' + mix(225, 110) + ',' + mix(245, 200) + ',' + mix(228, 130) + ')';
+  }
+  function describe(d) {
+    const state = !d.b ? 'now imported (head only)' : !d.h ? 'no longer imported (base only)' : '';
+    const delta = d.b && d.h ? d.h.c - d.b.c : null;
+    return d.n + (state ? '  ' + state : '') + '\\n' +
+      'base: ' + (d.b ? ms(d.b.c) + ' cumulative, ' + ms(d.b.s) + ' own' : '–') + '\\n' +
+      'head: ' + (d.h ? ms(d.h.c) + ' cumulative, ' + ms(d.h.s) + ' own' : '–') +
+      (delta === null ? '' : '\\nΔ cumulative: ' + (delta >= 0 ? '+' : '−') + ms(Math.abs(delta)));
+  }
+  function draw() {
+    box.textContent = '';
+    const top = zoomed || root;
+    const width = box.clientWidth;
+    let depth = 0;
+    const query = search.value.trim().toLowerCase();
+    function place(d, x, w, level) {
+      if (w * width < 2) return;
+      depth = Math.max(depth, level + 1);
+      const el = document.createElement('div');
+      el.className = 'node' + (query ? (d.n.toLowerCase().includes(query) ? ' hit' : ' dim') : '');
+      el.style.left = (x * 100) + '%';
+      el.style.width = (w * 100) + '%';
+      el.style.top = (level * ROW) + 'px';
+      el.style.background = color(d);
+      el.textContent = d.n;
+      el.addEventListener('mouseenter', () => { detail.textContent = describe(d); });
+      el.addEventListener('click', (e) => { e.stopPropagation(); zoomed = d === zoomed ? null : d; draw(); });
+      box.appendChild(el);
+      const total = size(d) || 1;
+      let at = x;
+      for (const k of d.k) {
+        const kw = w * size(k) / total;
+        place(k, at, kw, level + 1);
+        at += kw;
+      }
+    }
+    place(top, 0, 1, 0);
+    box.style.height = (depth * ROW + 2) + 'px';
+  }
+  function choose() {
+    const entry = data.targets.find((t) => t.name === select.value) || data.targets[0];
+    root = entry ? entry.tree : null;
+    zoomed = null;
+    if (root) draw(); else box.textContent = 'No -X importtime tree was recorded for this target.';
+  }
+  for (const t of data.targets) {
+    const option = document.createElement('option');
+    option.value = t.name;
+    option.textContent = t.name;
+    select.appendChild(option);
+  }
+  select.addEventListener('change', choose);
+  search.addEventListener('input', () => root && draw());
+  document.getElementById('reset').addEventListener('click', () => { zoomed = null; if (root) draw(); });
+  window.addEventListener('resize', () => root && draw());
+  choose();
+  document.body.dataset.status = 'drawn ' + box.childElementCount;
+})();
+`;
+
+const times = (t) => t ? { s: t.self_ms, c: t.cumulative_ms } : null;
+const size = (d) => Math.max(d.b?.c ?? 0, d.h?.c ?? 0);
+/**
+ * One tree from two: a module under the same parent on both sides is one node
+ * with both times; one only a side loads has the other's null. A module that
+ * moved to another parent appears under each (once per side), as it was imported.
+ */
+function mergeTrees(base, head) {
+    const byName = new Map();
+    for (const child of base?.children ?? [])
+        byName.set(child.name, { b: child, h: null });
+    for (const child of head?.children ?? []) {
+        const seen = byName.get(child.name);
+        if (seen)
+            seen.h = child;
+        else
+            byName.set(child.name, { b: null, h: child });
+    }
+    const children = [...byName.values()].map(({ b, h }) => mergeTrees(b, h));
+    children.sort((x, y) => size(y) - size(x) || x.n.localeCompare(y.n));
+    return { n: (head ?? base).name, b: times(base), h: times(head), k: children };
+}
+
+// Text that came from the measured code (exception messages, tracebacks,
+// module and function names, a pull request's pyproject) is data: control
+// characters in it must not move a terminal's cursor, recolour it, or start a
+// new line that a log reader takes for ours. They are shown as escapes. Pure.
+// C0 controls but tab and newline, DEL, C1 controls, and the Unicode line and
+// paragraph separators some viewers break lines at.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** `text` with every control character but tab and newline shown as `\xNN` / `\uNNNN`. */
+function visible(text) {
+    return text.replace(CONTROLS, (ch) => {
+        const code = ch.charCodeAt(0);
+        return code <= 0xff
+            ? `\\x${code.toString(16).padStart(2, '0')}`
+            : `\\u${code.toString(16).padStart(4, '0')}`;
+    });
+}
+/** A copy of a JSON-like value with `visible` applied to every string in it, keys included. */
+function visibleDeep(value) {
+    if (typeof value === 'string')
+        return visible(value);
+    if (Array.isArray(value))
+        return value.map(visibleDeep);
+    if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [visible(k), visibleDeep(v)]));
+    }
+    return value;
+}
+
+// Which newly eager (or lazy) module explains the others: the decision of how
+// a module diff is grouped, made once, for every report. Pure.
+/**
+ * Groups of modules: the one that pulled the others in, and how many it
+ * brought. Modules with no import chain (aliases placed in sys.modules) are
+ * left out of the groups and counted by the caller.
+ */
+function grouped(changes) {
+    const names = new Set(changes.map((c) => c.name));
+    const leads = changes.filter((c) => {
+        if (c.chain.length === 0)
+            return false;
+        const importer = c.chain[c.chain.length - 2];
+        return importer === undefined || !names.has(importer);
+    });
+    const leadNames = new Set(leads.map((l) => l.name));
+    return leads.map((lead) => ({
+        lead,
+        more: changes.filter((c) => c !== lead && c.chain.includes(lead.name)).length,
+        inside: lead.chain.slice(0, -1).find((name) => leadNames.has(name)) ?? null,
+    }));
+}
+
+function watchItem(target, w) {
+    const [b, h] = [w.base, w.head];
+    const change = !h
+        ? 'unknown'
+        : b && b.loaded !== h.loaded
+            ? h.loaded
+                ? 'now eager'
+                : 'now lazy'
+            : h.loaded
+                ? 'loaded'
+                : 'not loaded';
+    return { target, name: w.name, base: b, head: h, change, chain: (h?.loaded ? h : b)?.chain ?? [] };
+}
+
+// A target's metric rows, from any schema-1 document: files written before
+// `metrics` was added carry the primary metric in base, head and delta only.
+function metricRows(t) {
+    if (t.metrics)
+        return t.metrics;
+    if (!t.base && !t.head)
+        return [];
+    const metric = METRICS[PRIMARY_METRIC];
+    return [
+        {
+            metric: PRIMARY_METRIC,
+            variant: 'warm',
+            unit: metric.unit,
+            gating: metric.gatesByDefault,
+            outcome: null,
+            base_median: t.base?.median_ms ?? null,
+            head_median: t.head?.median_ms ?? null,
+            delta: t.delta,
+        },
+    ];
+}
+
+// The main table's rows in the view model: each target under each metric,
+// with each side's figures read from its samples. Pure.
+function figures(side, metric) {
+    if (!side)
+        return null;
+    const samples = side[METRICS[metric].samplesField] ?? [];
+    const at = (p) => quantile(samples, p);
+    // The document's own figures for the primary metric (old files may hold no samples).
+    const primary = metric === PRIMARY_METRIC;
+    return {
+        median: primary ? side.median_ms : at(0.5),
+        q1: primary ? side.q1_ms : at(0.25),
+        q3: primary ? side.q3_ms : at(0.75),
+        min: primary ? side.min_ms : at(0),
+        max: primary ? side.max_ms : at(1),
+        n: samples.length,
+        moduleCount: side.module_count,
+        packageModuleCount: side.package_module_count,
+    };
+}
+/** What a reported-only row's statistics say: "slower (not gating)". */
+function reportedOnly(r) {
+    const said = r.outcome === 'regression' ? 'slower' : r.outcome === 'improvement' ? 'faster' : 'no change';
+    return `${said} (not gating)`;
+}
+function rowsOf(t) {
+    const rows = metricRows(t);
+    // A target that could not be measured still gets its row, with its verdict.
+    const list = rows.length
+        ? rows
+        : [{ metric: PRIMARY_METRIC, gating: true, outcome: null, delta: null }];
+    return list.map((m) => ({
+        target: t.name,
+        metric: m.metric,
+        label: METRICS[m.metric].label,
+        primary: m.metric === PRIMARY_METRIC,
+        gating: m.gating,
+        verdict: m.gating ? t.verdict : (m.outcome ?? 'pass'),
+        outcome: m.outcome,
+        isNew: t.new === true,
+        isGone: t.gone === true,
+        base: figures(t.base, m.metric),
+        head: figures(t.head, m.metric),
+        delta: m.delta,
+    }));
+}
+
+const topLevel = (module) => module.split('.')[0];
+function moduleCauses(targets) {
+    const byKey = new Map();
+    for (const t of targets) {
+        for (const [changes, eager] of [
+            [t.added, true],
+            [t.removed, false],
+        ]) {
+            // A lead inside another lead's subtree is counted there already.
+            const groups = grouped([...changes]).filter((g) => g.inside === null);
+            const perPackage = new Map();
+            for (const { lead, more } of groups) {
+                const pkg = topLevel(lead.name);
+                const key = `${eager ? '+' : '-'}${pkg}`;
+                let cause = byKey.get(key);
+                if (!cause) {
+                    cause = {
+                        kind: 'module',
+                        eager,
+                        package: pkg,
+                        leads: [],
+                        ms: 0,
+                        modules: 0,
+                        perTarget: {},
+                        importers: [],
+                        targets: [],
+                        chains: [],
+                    };
+                    byKey.set(key, cause);
+                }
+                if (!cause.leads.includes(lead.name))
+                    cause.leads.push(lead.name);
+                if (!cause.targets.includes(t.target))
+                    cause.targets.push(t.target);
+                const importer = lead.chain[lead.chain.length - 2];
+                if (importer && !cause.importers.includes(importer))
+                    cause.importers.push(importer);
+                cause.chains.push({
+                    target: t.target,
+                    chain: [...lead.chain],
+                    ms: eager ? lead.cumulative_ms : -lead.cumulative_ms,
+                });
+                const sum = perPackage.get(key) ?? { ms: 0, modules: 0 };
+                sum.ms += lead.cumulative_ms;
+                sum.modules += 1 + more;
+                perPackage.set(key, sum);
+            }
+            for (const [key, sum] of perPackage) {
+                const cause = byKey.get(key);
+                const ms = eager ? sum.ms : -sum.ms;
+                cause.perTarget[t.target] = { ms, modules: sum.modules };
+                if (Math.abs(ms) > Math.abs(cause.ms))
+                    cause.ms = ms;
+                cause.modules = Math.max(cause.modules, sum.modules);
+            }
+        }
+    }
+    const leadMs = new Map();
+    for (const t of targets)
+        for (const c of [...t.added, ...t.removed])
+            leadMs.set(c.name, Math.max(leadMs.get(c.name) ?? 0, c.cumulative_ms));
+    const causes = [...byKey.values()];
+    for (const c of causes)
+        c.leads.sort((a, b) => (leadMs.get(b) ?? 0) - (leadMs.get(a) ?? 0));
+    return causes.sort((a, b) => Math.abs(b.ms) - Math.abs(a.ms));
+}
+function functionCauses(targets) {
+    const byName = new Map();
+    for (const t of targets) {
+        for (const change of t.functions) {
+            const seen = byName.get(change.name);
+            if (seen) {
+                seen.targets.push(t.target);
+                // The larger change speaks for it: the report shows one figure.
+                if (Math.abs(change.profiled_delta_ms) > Math.abs(seen.change.profiled_delta_ms))
+                    seen.change = change;
+            }
+            else
+                byName.set(change.name, {
+                    kind: 'function',
+                    name: change.name,
+                    change,
+                    targets: [t.target],
+                });
+        }
+    }
+    return [...byName.values()].sort((a, b) => Math.abs(b.change.profiled_delta_ms) - Math.abs(a.change.profiled_delta_ms));
+}
+/** Module causes first (their times are measured), then function causes (profiled). */
+function causesOf(targets) {
+    return [...moduleCauses(targets), ...functionCauses(targets)];
+}
+/** The leads of a module cause as the reader sees them: `rich.console` and 1 more. */
+function leadsText(cause) {
+    const [first, ...rest] = cause.leads;
+    return rest.length
+        ? [
+            { code: first },
+            ` and ${rest.length} more ${cause.package} module${rest.length > 1 ? 's' : ''}`,
+        ]
+        : [{ code: first }];
+}
+/**
+ * The cause a headline names: the largest module cause pointing the way of the
+ * change (a new import for a regression), else the largest function cause that
+ * does; none when nothing explains it.
+ */
+function mainCause(causes, target, change) {
+    const slower = change.ms > 0;
+    const here = causes.filter((c) => c.targets.includes(target));
+    const module = here.find((c) => c.kind === 'module' && c.eager === slower);
+    const fn = here.find((c) => c.kind === 'function' && c.change.head_calls > c.change.base_calls === slower);
+    const moduleMs = module ? Math.abs(module.perTarget[target]?.ms ?? module.ms) : 0;
+    // Profiled times run high, so a function wins only where the module changes
+    // leave most of the change unexplained and it is larger than they are (a
+    // logger calling inspect.stack() in 30 modules: inspect going lazy was a quarter of it).
+    const preferFunction = fn && moduleMs < Math.abs(change.ms) / 2 && Math.abs(fn.change.profiled_delta_ms) > moduleMs;
+    return (preferFunction ? fn : module) ?? fn ?? null;
+}
+/** A cause in a few words, for the headline: "`a.b` now imports `c` (+42 ms)". */
+function causeText(cause, target) {
+    if (cause.kind === 'module') {
+        const importer = cause.importers[0];
+        const verb = cause.eager ? ' now imports ' : ' no longer imports ';
+        return [
+            ...(importer ? [{ code: importer }, verb] : [verb.trim() + ' ']),
+            ...leadsText(cause),
+            ` (${signedMs(cause.perTarget[target]?.ms ?? cause.ms)})`,
+        ];
+    }
+    const { base_calls: b, head_calls: h, via, called_as } = cause.change;
+    return [
+        { code: cause.name },
+        ` ${b} → ${h} calls at import`,
+        ...(via.length ? [', via ', { code: called_as }] : []),
+    ];
+}
+/**
+ * The cause that brought (or dropped) every module of `pkg` in `target`, when
+ * one did: the package table then says "with `rich`" instead of repeating it.
+ */
+function packageExplainedBy(causes, target, pkg) {
+    for (const [changes, eager] of [
+        [target.added, true],
+        [target.removed, false],
+    ]) {
+        // Aliases (no chain: set in sys.modules, never imported) go with their package.
+        const inPackage = changes.filter((c) => topLevel(c.name) === pkg && c.chain.length > 0);
+        if (!inPackage.length)
+            continue;
+        const candidates = causes.filter((c) => c.kind === 'module' && c.eager === eager && c.targets.includes(target.target));
+        const found = candidates.find((cause) => inPackage.every((m) => cause.leads.some((lead) => m.chain.includes(lead))));
+        if (found)
+            return found;
+    }
+    return null;
+}
+
+/** " (up to 60 pairs per target with the confirmation batch)" when there were more pairs than rounds. */
+function pairsNote(view) {
+    const most = Math.max(0, ...view.rows.map((r) => r.delta?.pairs ?? 0));
+    return most > view.run.rounds
+        ? ` (up to ${most} pairs per target with the confirmation batch)`
+        : '';
+}
+function lazyOf(t) {
+    const views = [];
+    for (const [changes, eager] of [
+        [t.modules?.added ?? [], true],
+        [t.modules?.removed ?? [], false],
+    ]) {
+        if (!changes.length)
+            continue;
+        views.push({
+            target: t.name,
+            eager,
+            groups: grouped([...changes]),
+            aliases: changes.filter((c) => c.chain.length === 0).length,
+        });
+    }
+    return views;
+}
+function changesOf(t) {
+    return {
+        target: t.name,
+        added: t.modules?.added ?? [],
+        removed: t.modules?.removed ?? [],
+        functions: t.function_changes ?? [],
+    };
+}
+function buildView(document) {
+    // Everything shown comes from here, and much of it from the measured code.
+    const doc = visibleDeep(document);
+    const command = doc.command === 'measure' ? 'measure' : 'compare';
+    const compare = doc.command === 'measure' ? null : doc;
+    const causes = causesOf(doc.targets.map(changesOf));
+    // The cause the headline names comes first wherever causes are listed.
+    const [top] = worst(doc.targets);
+    const leading = top?.delta && (top.verdict === 'regression' || top.verdict === 'improvement')
+        ? mainCause(causes, top.name, top.delta)
+        : null;
+    return {
+        command,
+        verdict: doc.verdict,
+        headline: headlineOf(doc.targets, command, (t) => {
+            const cause = t.delta ? mainCause(causes, t.name, t.delta) : null;
+            return cause ? causeText(cause, t.name) : null;
+        }),
+        causes: leading ? [leading, ...causes.filter((c) => c !== leading)] : causes,
+        rows: doc.targets.flatMap(rowsOf),
+        configChanges: compare?.config_changes ?? [],
+        newTargets: doc.targets.filter((t) => t.new).map((t) => t.name),
+        forbidden: doc.targets.flatMap((t) => t.forbidden.map((f) => ({ target: t.name, ...f }))),
+        budgets: doc.targets.flatMap((t) => {
+            const b = t.budget;
+            const items = [];
+            if (b?.time)
+                items.push({
+                    target: t.name,
+                    on: 'time',
+                    limit: b.time.limit_ms,
+                    actual: b.time.median_ms,
+                    ok: b.time.ok,
+                });
+            if (b?.modules)
+                items.push({
+                    target: t.name,
+                    on: 'modules',
+                    limit: b.modules.limit,
+                    actual: b.modules.count,
+                    ok: b.modules.ok,
+                });
+            return items;
+        }),
+        shortfalls: doc.targets.flatMap((t) => t.inconclusive
+            ? [
+                {
+                    target: t.name,
+                    reason: t.inconclusive.reason ?? 'too-few-pairs',
+                    pairs: t.inconclusive.pairs,
+                    needed: t.inconclusive.needed_pairs,
+                    suggestedMaxTimeS: t.inconclusive.suggested_max_time_s,
+                    delta: t.delta,
+                },
+            ]
+            : []),
+        watched: doc.targets.flatMap((t) => (t.watch ?? []).map((w) => watchItem(t.name, w))),
+        packages: doc.targets.flatMap((t) => {
+            // Files without `notable` (none were written) show every changed row.
+            const rows = (t.packages ?? []).filter((r) => r.own || (r.notable ?? r.delta_ms !== 0));
+            const changes = changesOf(t);
+            const explained = rows.map((r) => ({
+                ...r,
+                cause: r.own ? null : packageExplainedBy(causes, changes, r.name),
+            }));
+            return t.delta && rows.length ? [{ target: t.name, rows: explained }] : [];
+        }),
+        lazy: doc.targets.flatMap(lazyOf),
+        errors: doc.targets.flatMap((t) => (t.error ? [{ target: t.name, error: t.error }] : [])),
+        sources: Object.fromEntries(doc.targets.map((t) => [t.name, t.sources ?? {}])),
+        functions: doc.targets.flatMap((t) => t.function_changes?.length ? [{ target: t.name, changes: t.function_changes }] : []),
+        selfTime: doc.targets.flatMap((t) => t.delta && t.modules?.self_time_changes.length
+            ? [{ target: t.name, changes: t.modules.self_time_changes }]
+            : []),
+        slowest: command === 'measure'
+            ? doc.targets.flatMap((t) => t.head?.profile.slowest.length
+                ? [
+                    {
+                        target: t.name,
+                        runs: t.head.profile.runs,
+                        unstable: t.head.profile.unstable_modules,
+                        modules: t.head.profile.slowest,
+                    },
+                ]
+                : [])
+            : [],
+        moduleCounts: doc.targets.flatMap((t) => t.head ? [{ target: t.name, base: t.base, head: t.head }] : []),
+        dependencies: compare?.deps?.changed ?? [],
+        run: {
+            python: doc.python,
+            platform: doc.platform,
+            base: doc.base,
+            head: doc.head,
+            rounds: doc.rounds,
+            warmupRounds: doc.warmup_rounds ?? doc.settings.warmups,
+            truncated: doc.truncated,
+            durationS: doc.duration_s,
+            version: doc.tool?.version ?? '',
+            settings: doc.settings,
+        },
+    };
+}
+
+/** Text for HTML content and attribute values. */
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+/** JSON inside <script>: nothing in it can close the element or open a comment. */
+function scriptJson(value) {
+    return JSON.stringify(value)
+        .replace(/</g, '\\u003c')
+        .replace(/>/g, '\\u003e')
+        .replace(/\u2028/g, '\\u2028')
+        .replace(/\u2029/g, '\\u2029');
+}
+function htmlReport(document) {
+    const view = buildView(document);
+    // Module names are the measured code's text: visible, as in every report.
+    const targets = visibleDeep(document).targets.flatMap((t) => {
+        const base = t.base?.profile.tree ?? null;
+        const head = t.head?.profile.tree ?? null;
+        if (!base && !head)
+            return [];
+        const tree = mergeTrees(base, head);
+        return [{ name: t.name, tree }];
+    });
+    const compare = view.command === 'compare';
+    const rows = view.rows
+        .filter((r) => r.primary)
+        .map((r) => {
+        const cells = compare
+            ? [
+                r.base ? formatMs(r.base.median) : '–',
+                r.head ? formatMs(r.head.median) : '–',
+                r.delta ? signedMs(r.delta.ms) : '–',
+                r.delta ? signedPct(r.delta.pct) : '–',
+            ]
+            : [r.head ? formatMs(r.head.median) : '–'];
+        return `<tr><td>${escapeHtml(r.target)}</td>${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}<td class="verdict">${escapeHtml(r.verdict)}</td></tr>`;
+    })
+        .join('\n');
+    const header = compare
+        ? '<tr><th>Target</th><th>Base</th><th>Head</th><th>Δ</th><th>Δ %</th><th>Verdict</th></tr>'
+        : '<tr><th>Target</th><th>Median</th><th>Verdict</th></tr>';
+    const { run } = view;
+    const sides = run.base
+        ? `base ${run.base.ref} (${(run.base.sha ?? '?').slice(0, 12)}) → head ${run.head.ref} (${(run.head.sha ?? '?').slice(0, 12)})`
+        : `${run.head.ref} (${(run.head.sha ?? '?').slice(0, 12)})`;
+    const headline = plainText(view.headline);
+    const legend = compare
+        ? '<span class="legend">Width: cumulative import time (the larger side). <span style="background:#f4a6a6"></span>now imported <span style="background:#a6dcb2"></span>no longer imported <span style="background:rgb(235,120,120)"></span>slower <span style="background:rgb(110,200,130)"></span>faster <span style="background:#e6e9ed"></span>about the same</span>'
+        : '<span class="legend">Width: cumulative import time.</span>';
+    return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>importgate: ${escapeHtml(headline)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>${escapeHtml(headline)}</h1>
+<p class="meta">${escapeHtml(`${sides} · Python ${run.python.split(' ')[0]} · importgate ${run.version}`)}</p>
+<table>
+${header}
+${rows}
+</table>
+<div class="controls">
+<label>Target <select id="target"></select></label>
+<input id="search" type="search" placeholder="Find a module" aria-label="Find a module">
+<button id="reset" type="button">Reset zoom</button>
+${legend}
+</div>
+<div id="icicle" role="img" aria-label="Import tree of the selected target"></div>
+<div id="detail">Hover over a module for its times; click to zoom in, click again to zoom out.</div>
+<p class="meta">Times are medians of untimed <code>-X importtime</code> runs, which run slower than the timed samples; each module sits under the module that first imported it.</p>
+<script type="application/json" id="data">${scriptJson({ targets })}</script>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
 // To do: next major: remove.
 /**
  * @typedef {Options} MarkdownTableOptions
@@ -5629,518 +6378,6 @@ function watched(view) {
         '',
         table(['Module', 'Target', 'Base', 'Head', 'Change'], rows, ['l', 'l', 'l', 'l', 'l']),
     ];
-}
-
-// Which newly eager (or lazy) module explains the others: the decision of how
-// a module diff is grouped, made once, for every report. Pure.
-/**
- * Groups of modules: the one that pulled the others in, and how many it
- * brought. Modules with no import chain (aliases placed in sys.modules) are
- * left out of the groups and counted by the caller.
- */
-function grouped(changes) {
-    const names = new Set(changes.map((c) => c.name));
-    const leads = changes.filter((c) => {
-        if (c.chain.length === 0)
-            return false;
-        const importer = c.chain[c.chain.length - 2];
-        return importer === undefined || !names.has(importer);
-    });
-    const leadNames = new Set(leads.map((l) => l.name));
-    return leads.map((lead) => ({
-        lead,
-        more: changes.filter((c) => c !== lead && c.chain.includes(lead.name)).length,
-        inside: lead.chain.slice(0, -1).find((name) => leadNames.has(name)) ?? null,
-    }));
-}
-
-// The one-line answer: the most serious finding, in parts that each report
-// lays out its own way (code spans in markdown, plain text in a terminal).
-/** Targets with the most serious verdict: the largest change first for regressions and improvements, else in config order. */
-function worst(targets) {
-    const verdict = mostSerious(targets.map((t) => t.verdict));
-    const found = targets.filter((t) => t.verdict === verdict);
-    if (verdict !== 'regression' && verdict !== 'improvement')
-        return found;
-    const size = (t) => Math.abs(t.delta?.pct ?? 0);
-    return found.sort((a, b) => size(b) - size(a));
-}
-function headlineFor(t, count, command) {
-    const name = { code: t.name };
-    switch (t.verdict) {
-        case 'error':
-            return ['⚠️ importgate could not measure ', name, ` (${t.error.side}): ${t.error.kind}`];
-        case 'forbidden':
-            return ['⛔ ', name, ' imports forbidden module ', { code: t.forbidden[0].name }];
-        case 'budget': {
-            const b = t.budget;
-            if (b.time && !b.time.ok)
-                return [
-                    '💸 ',
-                    name,
-                    ` takes ${formatMs(b.time.median_ms)} to import, over its ${formatMs(b.time.limit_ms)} budget`,
-                ];
-            return [
-                '💸 ',
-                name,
-                ` loads ${b.modules.count} modules, over the budget of ${b.modules.limit}`,
-            ];
-        }
-        case 'inconclusive': {
-            const s = t.inconclusive;
-            const what = command === 'measure' ? 'how long it takes to import' : 'whether it got slower';
-            if (s?.reason === 'unsettled' && t.delta)
-                return [
-                    '❔ ',
-                    name,
-                    ` may import ${howMuch(t.delta.pct)} (${signedMs(t.delta.ms)}), but ${s.pairs} pairs cannot tell that from noise`,
-                ];
-            const counted = s
-                ? `: ${s.pairs} of the ${s.needed_pairs} ${command === 'measure' ? 'samples' : 'pairs'} a verdict needs`
-                : '';
-            return ['❔ importgate cannot tell ', what, ' for ', name, counted];
-        }
-        case 'regression':
-            return ['❌ ', name, ` imports ${howMuch(t.delta.pct)} (${signedMs(t.delta.ms)})`];
-        case 'improvement':
-            return ['🚀 ', name, ` imports ${howMuch(t.delta.pct)} (${signedMs(t.delta.ms)})`];
-        default:
-            if (command === 'measure')
-                return ['📏 ', name, ` imports in ${formatMs(t.head?.median_ms ?? NaN)}`];
-            return count > 1
-                ? [`✅ No import-time regressions in ${count} targets`]
-                : [
-                    '✅ No import-time regression: ',
-                    name,
-                    ` ${t.delta ? signedPct(t.delta.pct) : 'measured'}`,
-                ];
-    }
-}
-/**
- * The most serious finding in one line; for a regression or an improvement,
- * followed by `cause` (what explains it in that target), when given.
- */
-function headlineOf(targets, command, cause = () => null) {
-    const [first, ...others] = worst(targets);
-    if (!first)
-        return ['✅ No targets measured'];
-    const more = first.verdict !== 'pass' && others.length ? ` (and ${others.length} more)` : '';
-    const changed = first.verdict === 'regression' || first.verdict === 'improvement';
-    const why = changed ? cause(first) : null;
-    return [
-        ...headlineFor(first, targets.length, command),
-        ...(more ? [more] : []),
-        ...(why ? [': ', ...why] : []),
-    ];
-}
-/** The headline as plain text: terminals, check-run titles, annotations. */
-function plainText(rich) {
-    return rich.map((part) => (typeof part === 'string' ? part : part.code)).join('');
-}
-
-// Text that came from the measured code (exception messages, tracebacks,
-// module and function names, a pull request's pyproject) is data: control
-// characters in it must not move a terminal's cursor, recolour it, or start a
-// new line that a log reader takes for ours. They are shown as escapes. Pure.
-// C0 controls but tab and newline, DEL, C1 controls, and the Unicode line and
-// paragraph separators some viewers break lines at.
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
-/** `text` with every control character but tab and newline shown as `\xNN` / `\uNNNN`. */
-function visible(text) {
-    return text.replace(CONTROLS, (ch) => {
-        const code = ch.charCodeAt(0);
-        return code <= 0xff
-            ? `\\x${code.toString(16).padStart(2, '0')}`
-            : `\\u${code.toString(16).padStart(4, '0')}`;
-    });
-}
-/** A copy of a JSON-like value with `visible` applied to every string in it, keys included. */
-function visibleDeep(value) {
-    if (typeof value === 'string')
-        return visible(value);
-    if (Array.isArray(value))
-        return value.map(visibleDeep);
-    if (value && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [visible(k), visibleDeep(v)]));
-    }
-    return value;
-}
-
-function watchItem(target, w) {
-    const [b, h] = [w.base, w.head];
-    const change = !h
-        ? 'unknown'
-        : b && b.loaded !== h.loaded
-            ? h.loaded
-                ? 'now eager'
-                : 'now lazy'
-            : h.loaded
-                ? 'loaded'
-                : 'not loaded';
-    return { target, name: w.name, base: b, head: h, change, chain: (h?.loaded ? h : b)?.chain ?? [] };
-}
-
-// A target's metric rows, from any schema-1 document: files written before
-// `metrics` was added carry the primary metric in base, head and delta only.
-function metricRows(t) {
-    if (t.metrics)
-        return t.metrics;
-    if (!t.base && !t.head)
-        return [];
-    const metric = METRICS[PRIMARY_METRIC];
-    return [
-        {
-            metric: PRIMARY_METRIC,
-            variant: 'warm',
-            unit: metric.unit,
-            gating: metric.gatesByDefault,
-            outcome: null,
-            base_median: t.base?.median_ms ?? null,
-            head_median: t.head?.median_ms ?? null,
-            delta: t.delta,
-        },
-    ];
-}
-
-// The main table's rows in the view model: each target under each metric,
-// with each side's figures read from its samples. Pure.
-function figures(side, metric) {
-    if (!side)
-        return null;
-    const samples = side[METRICS[metric].samplesField] ?? [];
-    const at = (p) => quantile(samples, p);
-    // The document's own figures for the primary metric (old files may hold no samples).
-    const primary = metric === PRIMARY_METRIC;
-    return {
-        median: primary ? side.median_ms : at(0.5),
-        q1: primary ? side.q1_ms : at(0.25),
-        q3: primary ? side.q3_ms : at(0.75),
-        min: primary ? side.min_ms : at(0),
-        max: primary ? side.max_ms : at(1),
-        n: samples.length,
-        moduleCount: side.module_count,
-        packageModuleCount: side.package_module_count,
-    };
-}
-/** What a reported-only row's statistics say: "slower (not gating)". */
-function reportedOnly(r) {
-    const said = r.outcome === 'regression' ? 'slower' : r.outcome === 'improvement' ? 'faster' : 'no change';
-    return `${said} (not gating)`;
-}
-function rowsOf(t) {
-    const rows = metricRows(t);
-    // A target that could not be measured still gets its row, with its verdict.
-    const list = rows.length
-        ? rows
-        : [{ metric: PRIMARY_METRIC, gating: true, outcome: null, delta: null }];
-    return list.map((m) => ({
-        target: t.name,
-        metric: m.metric,
-        label: METRICS[m.metric].label,
-        primary: m.metric === PRIMARY_METRIC,
-        gating: m.gating,
-        verdict: m.gating ? t.verdict : (m.outcome ?? 'pass'),
-        outcome: m.outcome,
-        isNew: t.new === true,
-        isGone: t.gone === true,
-        base: figures(t.base, m.metric),
-        head: figures(t.head, m.metric),
-        delta: m.delta,
-    }));
-}
-
-const topLevel = (module) => module.split('.')[0];
-function moduleCauses(targets) {
-    const byKey = new Map();
-    for (const t of targets) {
-        for (const [changes, eager] of [
-            [t.added, true],
-            [t.removed, false],
-        ]) {
-            // A lead inside another lead's subtree is counted there already.
-            const groups = grouped([...changes]).filter((g) => g.inside === null);
-            const perPackage = new Map();
-            for (const { lead, more } of groups) {
-                const pkg = topLevel(lead.name);
-                const key = `${eager ? '+' : '-'}${pkg}`;
-                let cause = byKey.get(key);
-                if (!cause) {
-                    cause = {
-                        kind: 'module',
-                        eager,
-                        package: pkg,
-                        leads: [],
-                        ms: 0,
-                        modules: 0,
-                        perTarget: {},
-                        importers: [],
-                        targets: [],
-                        chains: [],
-                    };
-                    byKey.set(key, cause);
-                }
-                if (!cause.leads.includes(lead.name))
-                    cause.leads.push(lead.name);
-                if (!cause.targets.includes(t.target))
-                    cause.targets.push(t.target);
-                const importer = lead.chain[lead.chain.length - 2];
-                if (importer && !cause.importers.includes(importer))
-                    cause.importers.push(importer);
-                cause.chains.push({
-                    target: t.target,
-                    chain: [...lead.chain],
-                    ms: eager ? lead.cumulative_ms : -lead.cumulative_ms,
-                });
-                const sum = perPackage.get(key) ?? { ms: 0, modules: 0 };
-                sum.ms += lead.cumulative_ms;
-                sum.modules += 1 + more;
-                perPackage.set(key, sum);
-            }
-            for (const [key, sum] of perPackage) {
-                const cause = byKey.get(key);
-                const ms = eager ? sum.ms : -sum.ms;
-                cause.perTarget[t.target] = { ms, modules: sum.modules };
-                if (Math.abs(ms) > Math.abs(cause.ms))
-                    cause.ms = ms;
-                cause.modules = Math.max(cause.modules, sum.modules);
-            }
-        }
-    }
-    const leadMs = new Map();
-    for (const t of targets)
-        for (const c of [...t.added, ...t.removed])
-            leadMs.set(c.name, Math.max(leadMs.get(c.name) ?? 0, c.cumulative_ms));
-    const causes = [...byKey.values()];
-    for (const c of causes)
-        c.leads.sort((a, b) => (leadMs.get(b) ?? 0) - (leadMs.get(a) ?? 0));
-    return causes.sort((a, b) => Math.abs(b.ms) - Math.abs(a.ms));
-}
-function functionCauses(targets) {
-    const byName = new Map();
-    for (const t of targets) {
-        for (const change of t.functions) {
-            const seen = byName.get(change.name);
-            if (seen) {
-                seen.targets.push(t.target);
-                // The larger change speaks for it: the report shows one figure.
-                if (Math.abs(change.profiled_delta_ms) > Math.abs(seen.change.profiled_delta_ms))
-                    seen.change = change;
-            }
-            else
-                byName.set(change.name, {
-                    kind: 'function',
-                    name: change.name,
-                    change,
-                    targets: [t.target],
-                });
-        }
-    }
-    return [...byName.values()].sort((a, b) => Math.abs(b.change.profiled_delta_ms) - Math.abs(a.change.profiled_delta_ms));
-}
-/** Module causes first (their times are measured), then function causes (profiled). */
-function causesOf(targets) {
-    return [...moduleCauses(targets), ...functionCauses(targets)];
-}
-/** The leads of a module cause as the reader sees them: `rich.console` and 1 more. */
-function leadsText(cause) {
-    const [first, ...rest] = cause.leads;
-    return rest.length
-        ? [
-            { code: first },
-            ` and ${rest.length} more ${cause.package} module${rest.length > 1 ? 's' : ''}`,
-        ]
-        : [{ code: first }];
-}
-/**
- * The cause a headline names: the largest module cause pointing the way of the
- * change (a new import for a regression), else the largest function cause that
- * does; none when nothing explains it.
- */
-function mainCause(causes, target, change) {
-    const slower = change.ms > 0;
-    const here = causes.filter((c) => c.targets.includes(target));
-    const module = here.find((c) => c.kind === 'module' && c.eager === slower);
-    const fn = here.find((c) => c.kind === 'function' && c.change.head_calls > c.change.base_calls === slower);
-    const moduleMs = module ? Math.abs(module.perTarget[target]?.ms ?? module.ms) : 0;
-    // Profiled times run high, so a function wins only where the module changes
-    // leave most of the change unexplained and it is larger than they are (a
-    // logger calling inspect.stack() in 30 modules: inspect going lazy was a quarter of it).
-    const preferFunction = fn && moduleMs < Math.abs(change.ms) / 2 && Math.abs(fn.change.profiled_delta_ms) > moduleMs;
-    return (preferFunction ? fn : module) ?? fn ?? null;
-}
-/** A cause in a few words, for the headline: "`a.b` now imports `c` (+42 ms)". */
-function causeText(cause, target) {
-    if (cause.kind === 'module') {
-        const importer = cause.importers[0];
-        const verb = cause.eager ? ' now imports ' : ' no longer imports ';
-        return [
-            ...(importer ? [{ code: importer }, verb] : [verb.trim() + ' ']),
-            ...leadsText(cause),
-            ` (${signedMs(cause.perTarget[target]?.ms ?? cause.ms)})`,
-        ];
-    }
-    const { base_calls: b, head_calls: h, via, called_as } = cause.change;
-    return [
-        { code: cause.name },
-        ` ${b} → ${h} calls at import`,
-        ...(via.length ? [', via ', { code: called_as }] : []),
-    ];
-}
-/**
- * The cause that brought (or dropped) every module of `pkg` in `target`, when
- * one did: the package table then says "with `rich`" instead of repeating it.
- */
-function packageExplainedBy(causes, target, pkg) {
-    for (const [changes, eager] of [
-        [target.added, true],
-        [target.removed, false],
-    ]) {
-        // Aliases (no chain: set in sys.modules, never imported) go with their package.
-        const inPackage = changes.filter((c) => topLevel(c.name) === pkg && c.chain.length > 0);
-        if (!inPackage.length)
-            continue;
-        const candidates = causes.filter((c) => c.kind === 'module' && c.eager === eager && c.targets.includes(target.target));
-        const found = candidates.find((cause) => inPackage.every((m) => cause.leads.some((lead) => m.chain.includes(lead))));
-        if (found)
-            return found;
-    }
-    return null;
-}
-
-/** " (up to 60 pairs per target with the confirmation batch)" when there were more pairs than rounds. */
-function pairsNote(view) {
-    const most = Math.max(0, ...view.rows.map((r) => r.delta?.pairs ?? 0));
-    return most > view.run.rounds
-        ? ` (up to ${most} pairs per target with the confirmation batch)`
-        : '';
-}
-function lazyOf(t) {
-    const views = [];
-    for (const [changes, eager] of [
-        [t.modules?.added ?? [], true],
-        [t.modules?.removed ?? [], false],
-    ]) {
-        if (!changes.length)
-            continue;
-        views.push({
-            target: t.name,
-            eager,
-            groups: grouped([...changes]),
-            aliases: changes.filter((c) => c.chain.length === 0).length,
-        });
-    }
-    return views;
-}
-function changesOf(t) {
-    return {
-        target: t.name,
-        added: t.modules?.added ?? [],
-        removed: t.modules?.removed ?? [],
-        functions: t.function_changes ?? [],
-    };
-}
-function buildView(document) {
-    // Everything shown comes from here, and much of it from the measured code.
-    const doc = visibleDeep(document);
-    const command = doc.command === 'measure' ? 'measure' : 'compare';
-    const compare = doc.command === 'measure' ? null : doc;
-    const causes = causesOf(doc.targets.map(changesOf));
-    // The cause the headline names comes first wherever causes are listed.
-    const [top] = worst(doc.targets);
-    const leading = top?.delta && (top.verdict === 'regression' || top.verdict === 'improvement')
-        ? mainCause(causes, top.name, top.delta)
-        : null;
-    return {
-        command,
-        verdict: doc.verdict,
-        headline: headlineOf(doc.targets, command, (t) => {
-            const cause = t.delta ? mainCause(causes, t.name, t.delta) : null;
-            return cause ? causeText(cause, t.name) : null;
-        }),
-        causes: leading ? [leading, ...causes.filter((c) => c !== leading)] : causes,
-        rows: doc.targets.flatMap(rowsOf),
-        configChanges: compare?.config_changes ?? [],
-        newTargets: doc.targets.filter((t) => t.new).map((t) => t.name),
-        forbidden: doc.targets.flatMap((t) => t.forbidden.map((f) => ({ target: t.name, ...f }))),
-        budgets: doc.targets.flatMap((t) => {
-            const b = t.budget;
-            const items = [];
-            if (b?.time)
-                items.push({
-                    target: t.name,
-                    on: 'time',
-                    limit: b.time.limit_ms,
-                    actual: b.time.median_ms,
-                    ok: b.time.ok,
-                });
-            if (b?.modules)
-                items.push({
-                    target: t.name,
-                    on: 'modules',
-                    limit: b.modules.limit,
-                    actual: b.modules.count,
-                    ok: b.modules.ok,
-                });
-            return items;
-        }),
-        shortfalls: doc.targets.flatMap((t) => t.inconclusive
-            ? [
-                {
-                    target: t.name,
-                    reason: t.inconclusive.reason ?? 'too-few-pairs',
-                    pairs: t.inconclusive.pairs,
-                    needed: t.inconclusive.needed_pairs,
-                    suggestedMaxTimeS: t.inconclusive.suggested_max_time_s,
-                    delta: t.delta,
-                },
-            ]
-            : []),
-        watched: doc.targets.flatMap((t) => (t.watch ?? []).map((w) => watchItem(t.name, w))),
-        packages: doc.targets.flatMap((t) => {
-            // Files without `notable` (none were written) show every changed row.
-            const rows = (t.packages ?? []).filter((r) => r.own || (r.notable ?? r.delta_ms !== 0));
-            const changes = changesOf(t);
-            const explained = rows.map((r) => ({
-                ...r,
-                cause: r.own ? null : packageExplainedBy(causes, changes, r.name),
-            }));
-            return t.delta && rows.length ? [{ target: t.name, rows: explained }] : [];
-        }),
-        lazy: doc.targets.flatMap(lazyOf),
-        errors: doc.targets.flatMap((t) => (t.error ? [{ target: t.name, error: t.error }] : [])),
-        sources: Object.fromEntries(doc.targets.map((t) => [t.name, t.sources ?? {}])),
-        functions: doc.targets.flatMap((t) => t.function_changes?.length ? [{ target: t.name, changes: t.function_changes }] : []),
-        selfTime: doc.targets.flatMap((t) => t.delta && t.modules?.self_time_changes.length
-            ? [{ target: t.name, changes: t.modules.self_time_changes }]
-            : []),
-        slowest: command === 'measure'
-            ? doc.targets.flatMap((t) => t.head?.profile.slowest.length
-                ? [
-                    {
-                        target: t.name,
-                        runs: t.head.profile.runs,
-                        unstable: t.head.profile.unstable_modules,
-                        modules: t.head.profile.slowest,
-                    },
-                ]
-                : [])
-            : [],
-        moduleCounts: doc.targets.flatMap((t) => t.head ? [{ target: t.name, base: t.base, head: t.head }] : []),
-        dependencies: compare?.deps?.changed ?? [],
-        run: {
-            python: doc.python,
-            platform: doc.platform,
-            base: doc.base,
-            head: doc.head,
-            rounds: doc.rounds,
-            warmupRounds: doc.warmup_rounds ?? doc.settings.warmups,
-            truncated: doc.truncated,
-            durationS: doc.duration_s,
-            version: doc.tool?.version ?? '',
-            settings: doc.settings,
-        },
-    };
 }
 
 // The sections of the markdown report about the measurements, each from the
@@ -14959,6 +15196,32 @@ var properties = {
 	}
 };
 var definitions = {
+	importTree: {
+		type: "object",
+		required: [
+			"name",
+			"self_ms",
+			"cumulative_ms",
+			"children"
+		],
+		properties: {
+			name: {
+				type: "string"
+			},
+			self_ms: {
+				type: "number"
+			},
+			cumulative_ms: {
+				type: "number"
+			},
+			children: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/importTree"
+				}
+			}
+		}
+	},
 	verdict: {
 		"enum": [
 			"pass",
@@ -15095,6 +15358,16 @@ var definitions = {
 								items: {
 									$ref: "#/definitions/moduleChange"
 								}
+							},
+							tree: {
+								oneOf: [
+									{
+										type: "null"
+									},
+									{
+										$ref: "#/definitions/importTree"
+									}
+								]
 							}
 						}
 					}
@@ -16074,10 +16347,10 @@ function measureReport(doc, style, slowest = 8) {
     return out.join('\n');
 }
 
-// --json and --markdown, checked before anything is installed or measured (a
+// --json, --markdown and --html, checked before anything is installed or measured (a
 // typo found after a two-minute run loses the run), and written at the end
 // with an error that names the flag when the disk says no.
-/** Where --json and --markdown go (resolved against cwd); each checked to be writable. */
+/** Where --json, --markdown and --html go (resolved against cwd); each checked to be writable. */
 function outputPaths(values, cwd) {
     const check = (flag, given) => {
         if (given === undefined)
@@ -16091,6 +16364,7 @@ function outputPaths(values, cwd) {
     return {
         jsonPath: check('--json', values.json),
         markdownPath: check('--markdown', values.markdown),
+        htmlPath: check('--html', values.html),
     };
 }
 /** What is at `path`, or null when nothing is (ENOENT, or ENOTDIR: a file where a folder would be). */
@@ -16148,7 +16422,7 @@ const USAGE = `importgate: how long importing your Python package takes, measure
 Usage:
   importgate compare <base-ref> <head-ref> [options]   is head slower to import than base, and why
   importgate measure [options]                         measure the working tree as it is
-  importgate report <results.json> [--markdown FILE]   show a results file again
+  importgate report <results.json> [--markdown FILE] [--html FILE]   show a results file again
   importgate --help | --version
 
 Common options:
@@ -16189,6 +16463,8 @@ Common options:
                           repeatable (default: import_ms alone)
       --json FILE         write the results document (schema 1) to FILE
       --markdown FILE     write the markdown report (the pull-request comment) to FILE
+      --html FILE         write the HTML report to FILE: each target's -X importtime tree,
+                          base and head as one icicle coloured by change (self-contained)
   -q, --quiet             no progress lines on stderr
 
 Settings not given as flags come from [tool.importgate] in pyproject.toml (for compare,
@@ -16226,6 +16502,7 @@ const MEASURE_OPTIONS = {
     watch: { type: 'string', multiple: true },
     json: { type: 'string' },
     markdown: { type: 'string' },
+    html: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
 };
 const COMPARE_OPTIONS = {
@@ -16272,6 +16549,7 @@ async function runCompare(args, io) {
 }
 const REPORT_OPTIONS = {
     markdown: { type: 'string' },
+    html: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
 };
 /** `importgate report FILE`: a results file (a downloaded artifact, say) shown again. */
@@ -16298,7 +16576,7 @@ async function runReport(args, io) {
         throw error;
     }
     const report = doc.command === 'measure' ? measureReport : compareReport;
-    const paths = { jsonPath: null, markdownPath: outputPaths(values, io.cwd).markdownPath };
+    const paths = { ...outputPaths(values, io.cwd), jsonPath: null };
     return finish(doc, report, paths, io, progress(values, io));
 }
 async function finish(doc, report, paths, io, log) {
@@ -16311,6 +16589,10 @@ async function finish(doc, report, paths, io, log) {
     if (paths.markdownPath) {
         await writeOutput('--markdown', paths.markdownPath, markdownReport(doc));
         log(`markdown report written to ${paths.markdownPath}`);
+    }
+    if (paths.htmlPath) {
+        await writeOutput('--html', paths.htmlPath, htmlReport(doc));
+        log(`HTML report (diff icicle of the import trees) written to ${paths.htmlPath}`);
     }
     return exitStatus(doc);
 }

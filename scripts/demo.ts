@@ -1,7 +1,8 @@
 // `npm run demo`: importgate on a small package whose pull request makes it
 // slower to import. Needs only this repository (after npm ci) and python3 on
 // PATH; nothing is fetched. Prints the terminal report and writes the markdown
-// report (what the pull request comment shows) to out/demo-report.md.
+// report (what the pull request comment shows) to out/demo-report.md and the
+// HTML report to out/demo-report.html.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url'
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const cli = join(root, 'dist', 'cli.js')
 const report = join(root, 'out', 'demo-report.md')
+const html = join(root, 'out', 'demo-report.html')
 const repo = mkdtempSync(join(tmpdir(), 'importgate-demo-'))
 
 const write = (files: Record<string, string>) => {
@@ -81,10 +83,11 @@ weatherly = "25ms"
   mkdirSync(dirname(report), { recursive: true })
   const run = spawnSync(
     process.execPath,
-    [cli, 'compare', 'main~1', 'main', '--install', 'none', '--markdown', report],
+    [cli, 'compare', 'main~1', 'main', '--install', 'none', '--markdown', report, '--html', html],
     { cwd: repo, stdio: 'inherit' },
   )
   console.log(`\nThe markdown report (what the pull request comment shows): ${report}`)
+  console.log(`The HTML report (a diff icicle of the import trees; open it in a browser): ${html}`)
   console.log(
     `importgate exited with status ${run.status}: 1 means the check fails, as this pull request should.`,
   )

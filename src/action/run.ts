@@ -8,6 +8,7 @@ import { compare } from '../commands/compare.js'
 import { SetupError, UsageError } from '../model/errors.js'
 import { marker, upsertSticky, type CommentsApi } from '../github/sticky-comment.js'
 import { apiFailure, explainCommentFailure } from '../github/failure.js'
+import { htmlReport } from '../report/html.js'
 import { markdownReport } from '../report/markdown.js'
 import { plainText } from '../report/headline.js'
 import { buildView } from '../report/view.js'
@@ -123,10 +124,13 @@ export async function run(io: ActionIo): Promise<void> {
   const markdown = markdownReport(doc, undefined, { repoUrl })
   await writeFile(jsonPath, `${JSON.stringify(doc, null, 2)}\n`)
   await writeFile(markdownPath, markdown)
+  await writeFile(join(out, 'importgate.html'), htmlReport(doc))
   io.setOutput('verdict', doc.verdict)
   io.setOutput('report-json', jsonPath)
   io.setOutput('regressions', String(doc.targets.filter((t) => t.verdict === 'regression').length))
-  await io.writeSummary(markdown)
+  await io.writeSummary(
+    `${markdown}\n<sub>The import trees of base and head as one diff icicle: \`importgate.html\` in the \`${config.artifactName}\` artifact of this run.</sub>\n`,
+  )
   if (refs.pullNumber !== null && config.comment !== 'never')
     await comment(io, config, doc, markdown, refs.pullNumber, refs.fromFork)
   const projectDir = join(config.repoDir, config.projectSubdir)

@@ -1,4 +1,4 @@
-// --json and --markdown, checked before anything is installed or measured (a
+// --json, --markdown and --html, checked before anything is installed or measured (a
 // typo found after a two-minute run loses the run), and written at the end
 // with an error that names the flag when the disk says no.
 import { constants, accessSync, statSync } from 'node:fs'
@@ -9,11 +9,12 @@ import { UsageError } from '../model/errors.js'
 export interface OutputPaths {
   jsonPath: string | null
   markdownPath: string | null
+  htmlPath: string | null
 }
 
-/** Where --json and --markdown go (resolved against cwd); each checked to be writable. */
+/** Where --json, --markdown and --html go (resolved against cwd); each checked to be writable. */
 export function outputPaths(
-  values: { json?: string; markdown?: string },
+  values: { json?: string; markdown?: string; html?: string },
   cwd: string,
 ): OutputPaths {
   const check = (flag: string, given: string | undefined) => {
@@ -26,6 +27,7 @@ export function outputPaths(
   return {
     jsonPath: check('--json', values.json),
     markdownPath: check('--markdown', values.markdown),
+    htmlPath: check('--html', values.html),
   }
 }
 

@@ -7,6 +7,7 @@ import { measure } from '../commands/measure.js'
 import type { InputValues } from '../config/input-values.js'
 import { compareRequest, measureRequest } from '../config/requests.js'
 import { SetupError, UsageError } from '../model/errors.js'
+import { htmlReport } from '../report/html.js'
 import { markdownReport } from '../report/markdown.js'
 import { readResults, ResultsFileError } from '../results/read.js'
 import type { ResultsDocument } from '../results/schema.js'
@@ -47,6 +48,7 @@ const MEASURE_OPTIONS = {
   watch: { type: 'string', multiple: true },
   json: { type: 'string' },
   markdown: { type: 'string' },
+  html: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
 } satisfies ParseArgsConfig['options']
 
@@ -100,6 +102,7 @@ async function runCompare(args: string[], io: CliIo): Promise<number> {
 
 const REPORT_OPTIONS = {
   markdown: { type: 'string' },
+  html: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
 } satisfies ParseArgsConfig['options']
 
@@ -126,7 +129,7 @@ async function runReport(args: string[], io: CliIo): Promise<number> {
     throw error
   }
   const report = doc.command === 'measure' ? measureReport : compareReport
-  const paths = { jsonPath: null, markdownPath: outputPaths(values, io.cwd).markdownPath }
+  const paths = { ...outputPaths(values, io.cwd), jsonPath: null }
   return finish(doc, report, paths, io, progress(values, io))
 }
 
@@ -146,6 +149,10 @@ async function finish(
   if (paths.markdownPath) {
     await writeOutput('--markdown', paths.markdownPath, markdownReport(doc))
     log(`markdown report written to ${paths.markdownPath}`)
+  }
+  if (paths.htmlPath) {
+    await writeOutput('--html', paths.htmlPath, htmlReport(doc))
+    log(`HTML report (diff icicle of the import trees) written to ${paths.htmlPath}`)
   }
   return exitStatus(doc)
 }

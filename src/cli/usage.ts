@@ -3,7 +3,7 @@ export const USAGE = `importgate: how long importing your Python package takes, 
 Usage:
   importgate compare <base-ref> <head-ref> [options]   is head slower to import than base, and why
   importgate measure [options]                         measure the working tree as it is
-  importgate report <results.json> [--markdown FILE]   show a results file again
+  importgate report <results.json> [--markdown FILE] [--html FILE]   show a results file again
   importgate --help | --version
 
 Common options:
@@ -44,6 +44,8 @@ Common options:
                           repeatable (default: import_ms alone)
       --json FILE         write the results document (schema 1) to FILE
       --markdown FILE     write the markdown report (the pull-request comment) to FILE
+      --html FILE         write the HTML report to FILE: each target's -X importtime tree,
+                          base and head as one icicle coloured by change (self-contained)
   -q, --quiet             no progress lines on stderr
 
 Settings not given as flags come from [tool.importgate] in pyproject.toml (for compare,

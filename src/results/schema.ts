@@ -47,9 +47,22 @@ export interface SideResult {
     unstable_modules: boolean
     /** Largest -X importtime self times, median over profile runs. */
     slowest: ModuleCostJson[]
+    /**
+     * The modules the import loaded as a tree (each under the module that first
+     * imported it), medians over profile runs; for the HTML report. Absent in older files.
+     */
+    tree?: ImportTreeJson | null
   }
   /** Sorted names of the modules the import added (from the profile runs). */
   modules: string[]
+}
+
+export interface ImportTreeJson {
+  name: string
+  self_ms: number
+  cumulative_ms: number
+  /** The largest first. */
+  children: ImportTreeJson[]
 }
 
 export interface DeltaJson {

@@ -3,7 +3,7 @@ import type { SideFinding } from '../analysis/evaluate.js'
 import type { ModuleChange } from '../analysis/module-diff.js'
 import { packageModules, slowestBySelf, type ModuleCost } from '../analysis/module-costs.js'
 import { median, spread } from '../analysis/summary.js'
-import type { ModuleChangeJson, ModuleCostJson, SideResult } from './schema.js'
+import type { ImportTreeJson, ModuleChangeJson, ModuleCostJson, SideResult } from './schema.js'
 
 /** Milliseconds to microsecond precision: enough for any import, and compact. */
 export function ms(value: number): number {
@@ -24,6 +24,30 @@ export function costJson(cost: ModuleCost): ModuleCostJson {
 
 export function changeJson(c: ModuleChange): ModuleChangeJson {
   return { name: c.name, chain: c.chain, self_ms: ms(c.selfMs), cumulative_ms: ms(c.cumulativeMs) }
+}
+
+/**
+ * The loaded modules as a tree under the target, each under the module that
+ * first imported it (its chain's last link but one), medians of the runs.
+ */
+export function treeJson(target: string, costs: Map<string, ModuleCost>): ImportTreeJson | null {
+  const nodes = new Map<string, ImportTreeJson>()
+  for (const cost of costs.values())
+    nodes.set(cost.name, {
+      name: cost.name,
+      self_ms: ms(cost.selfMs),
+      cumulative_ms: ms(cost.cumulativeMs),
+      children: [],
+    })
+  const root = nodes.get(target)
+  if (!root) return null
+  for (const cost of costs.values()) {
+    const parent = cost.chain.length > 1 ? nodes.get(cost.chain[cost.chain.length - 2]!) : null
+    if (parent && cost.name !== target) parent.children.push(nodes.get(cost.name)!)
+  }
+  for (const node of nodes.values())
+    node.children.sort((a, b) => b.cumulative_ms - a.cumulative_ms || a.name.localeCompare(b.name))
+  return root
 }
 
 export function sideResult(target: string, side: SideFinding, slowest = 15): SideResult {
@@ -52,6 +76,7 @@ export function sideResult(target: string, side: SideFinding, slowest = 15): Sid
       runs: profile?.runs ?? 0,
       unstable_modules: profile?.unstableModules ?? false,
       slowest: profile ? slowestBySelf(profile.costs, slowest).map(costJson) : [],
+      tree: profile ? treeJson(target, profile.costs) : null,
     },
     modules,
   }
