@@ -6748,9 +6748,41 @@ function why(view, limit, name, links) {
     }
     if (modules > limit)
         lines.push(`- … and ${modules - limit} more, in the details below`);
+    const rest = unexplained(view);
+    if (rest)
+        lines.push(rest);
     if (!lines.length)
         return [];
     return ['#### Why', '', ...lines];
+}
+/**
+ * When the new and dropped imports account for under half of the main
+ * target's change, what else moved: own time of packages both sides load (a
+ * −1.04 s improvement once listed causes adding up to a tenth of it, and
+ * nothing said what the rest was).
+ */
+function unexplained(view) {
+    const [main] = view.packages;
+    const row = view.rows.find((r) => r.primary && r.target === main?.target);
+    if (!main || !row?.delta || row.verdict === 'pass')
+        return null;
+    const imports = view.causes
+        .filter((c) => c.kind === 'module')
+        .reduce((sum, c) => sum + (c.perTarget[main.target]?.ms ?? 0), 0);
+    const change = row.delta.ms;
+    if (Math.abs(imports) >= Math.abs(change) / 2)
+        return null;
+    const moved = main.rows
+        .filter((r) => !r.cause && r.base_self_ms !== null && r.head_self_ms !== null)
+        .filter((r) => Math.abs(r.delta_ms) >= 1 && Math.sign(r.delta_ms) === Math.sign(change))
+        .slice(0, 3);
+    if (!moved.length)
+        return null;
+    const named = moved
+        .map((r) => `${code$2(r.name)}${r.own ? ' (this project)' : ''} ${signedMs(r.delta_ms)}`)
+        .join(', ');
+    const share = imports === 0 ? 'none' : signedMs(imports);
+    return `- New or dropped imports account for ${share} of ${code$2(main.target)}'s ${signedMs(change)}; the rest is own time of modules both sides load: ${named} (untimed \`-X importtime\` runs)`;
 }
 /** A Mermaid node label: module names only, nothing Mermaid could read as syntax. */
 const label = (module) => module.replace(/[^\w.-]/g, '_');
