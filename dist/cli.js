@@ -2360,6 +2360,9 @@ function partialSettings(values, rules, name) {
             : undefined,
         metrics: values.metric?.length ? parseMetrics(values.metric, name('metric')) : undefined,
         watch: values.watch?.length ? validateTargets(values.watch, name('watch')) : undefined,
+        affects: values.affects?.length
+            ? values.affects.map((g) => g.trim()).filter(Boolean)
+            : undefined,
         minPairs: when(values['min-pairs'], (v) => parseCount(name('min-pairs'), v, 1, COUNT_LIMITS.pairs)),
         maxPairs: when(values['max-pairs'], (v) => parseCount(name('max-pairs'), v, 1, COUNT_LIMITS.pairs)),
         maxTimeMs: when(values['max-time'], (v) => positive(name('max-time'), v)),
@@ -2418,6 +2421,12 @@ function text(value, where, accepted) {
         return String(value);
     throw new UsageError(`${where} = ${show(value)}: expected ${accepted}`);
 }
+function globs(value, where) {
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.trim())) {
+        throw new UsageError(`${where} = ${show(value)}: expected a list of file patterns, such as ["*.py", "pyproject.toml"], or ["*"] to measure every change`);
+    }
+    return value;
+}
 function modules(value, where) {
     if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
         throw new UsageError(`${where} = ${show(value)}: expected a list of module names, such as ["mypkg", "mypkg.cli"]`);
@@ -2439,6 +2448,7 @@ const READERS = {
     targets: (v, w) => ({ targets: modules(v, w) }),
     forbid: (v, w) => ({ forbid: modules(v, w) }),
     watch: (v, w) => ({ watch: modules(v, w) }),
+    affects: (v, w) => ({ affects: globs(v, w) }),
     threshold: (v, w) => ({ thresholdPct: parsePercent(w, text(v, w, 'a percentage such as "5%"')) }),
     'min-delta': (v, w) => ({
         minDeltaMs: parseDuration(w, text(v, w, 'a duration such as "2ms"'), 'ms'),
@@ -3327,6 +3337,67 @@ async function resolveCommit(repo, ref, input, options = {}) {
         : `${missing}, nor in what origin has`);
 }
 
+// The files two commits differ in, for "can this change affect importing at all".
+/** Repository-relative paths that differ between the two commits' trees (renames as delete + add). */
+async function changedFiles(repoDir, base, head, options = {}) {
+    const out = await git(['diff', '--name-only', '--no-renames', '-z', base, head, '--'], repoDir, options);
+    return out.split('\0').filter(Boolean);
+}
+
+// Which changed files can affect importing: a pull request that touches none
+// (docs, CI, images) cannot change import time, and is passed in seconds
+// without building anything. Pure.
+/**
+ * What can change what an import loads or how long it takes: Python source
+ * and stubs, compiled extensions and their sources, .pth files, the build and
+ * dependency metadata, lock files.
+ */
+const DEFAULT_AFFECTS = [
+    '*.py',
+    '*.pyi',
+    '*.pyx',
+    '*.pxd',
+    '*.so',
+    '*.pyd',
+    '*.pth',
+    'pyproject.toml',
+    'setup.py',
+    'setup.cfg',
+    'requirements*',
+    '*.lock',
+    'Pipfile',
+    'constraints*.txt',
+];
+/**
+ * A glob as a regular expression: `*` and `?` within one path segment, `**`
+ * across segments. A pattern without `/` matches a file's name in any folder;
+ * one with `/` matches the path from the repository root.
+ */
+function globRegExp(pattern) {
+    let source = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '*' && pattern[i + 1] === '*') {
+            source += '.*';
+            i++;
+            if (pattern[i + 1] === '/')
+                i++;
+        }
+        else if (c === '*')
+            source += '[^/]*';
+        else if (c === '?')
+            source += '[^/]';
+        else
+            source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(pattern.includes('/') ? `^${source}$` : `(^|/)${source}$`);
+}
+/** The changed paths (repository-relative, `/`-separated) that any pattern matches. */
+function affectingFiles(paths, patterns) {
+    const globs = patterns.map(globRegExp);
+    return paths.filter((path) => globs.some((glob) => glob.test(path)));
+}
+
 // Detached worktrees for the commits being compared. Always removed: callers
 // use withWorktrees, whose finally runs on success, error and cancellation.
 async function addWorktree(repo, path, sha, options = {}) {
@@ -3471,6 +3542,7 @@ function resolveSettings(sources, seed) {
         install: pick('install'),
         metrics,
         watch: pick('watch') ?? [],
+        affects: pick('affects') ?? [...DEFAULT_AFFECTS],
     };
 }
 /** A budget naming something that is not a target is a typo until proven otherwise. */
@@ -4220,6 +4292,7 @@ function settingsJson(settings, where) {
         forbid: g.forbid,
         budgets_ms: g.budgetsMs,
         metrics: settings.metrics,
+        affects: settings.affects,
         warmups: s.warmups,
         min_pairs: s.minPairs,
         max_pairs: s.maxPairs,
@@ -4826,6 +4899,32 @@ async function compare(request, deps) {
             const install = settings.install ?? { kind: 'auto' };
             if (settings.changes.length) {
                 deps.log(`head changes [tool.importgate] (${settings.changes.map((c) => c.key).join(', ')}); the gate uses base's settings`);
+            }
+            // Nothing that can change an import changed (docs, CI, images): a pass in
+            // seconds, before anything is installed, that says why.
+            const changed = await changedFiles(request.repoDir, sha.base, sha.head, git);
+            if (!affectingFiles(changed, settings.affects).length) {
+                deps.log(`none of the ${changed.length} changed file(s) can affect importing (${name('affects')}: ${settings.affects.join(' ')}): nothing to measure`);
+                return resultsDocument({
+                    command: 'compare',
+                    base: { ref: ref.base, sha: sha.base },
+                    head: { ref: ref.head, sha: sha.head },
+                }, info, settings, {
+                    install: install.kind === 'command' ? install.command : install.kind,
+                    python: interpreter,
+                    projectDir: request.projectSubdir || '.',
+                }, {
+                    config_changes: settings.changes,
+                    deps: null,
+                    skipped: {
+                        reason: 'no-affecting-change',
+                        changed_count: changed.length,
+                        changed_files: changed.slice(0, 20),
+                    },
+                }, {
+                    observations: { arms: [], rounds: 0, truncated: false },
+                    evaluation: { targets: [], verdict: 'pass' },
+                }, clock);
             }
             deps.log(`installing base and head (${install.kind})`);
             const envs = await installBoth((side, signal) => prepareEnvironment({
@@ -5623,10 +5722,14 @@ function buildView(document) {
     return {
         command,
         verdict: doc.verdict,
-        headline: headlineOf(doc.targets, command, (t) => {
-            const cause = t.delta ? mainCause(causes, t.name, t.delta) : null;
-            return cause ? causeText(cause, t.name) : null;
-        }),
+        headline: compare?.skipped
+            ? [
+                `✅ Nothing to measure: none of the ${compare.skipped.changed_count} changed file${compare.skipped.changed_count === 1 ? '' : 's'} can affect importing`,
+            ]
+            : headlineOf(doc.targets, command, (t) => {
+                const cause = t.delta ? mainCause(causes, t.name, t.delta) : null;
+                return cause ? causeText(cause, t.name) : null;
+            }),
         causes: leading ? [leading, ...causes.filter((c) => c !== leading)] : causes,
         rows: doc.targets.flatMap(rowsOf),
         configChanges: compare?.config_changes ?? [],
@@ -5697,6 +5800,13 @@ function buildView(document) {
             : [],
         moduleCounts: doc.targets.flatMap((t) => t.head ? [{ target: t.name, base: t.base, head: t.head }] : []),
         dependencies: compare?.deps?.changed ?? [],
+        skipped: compare?.skipped
+            ? {
+                count: compare.skipped.changed_count,
+                files: compare.skipped.changed_files,
+                affects: compare.settings.affects ?? [],
+            }
+            : null,
         run: {
             python: doc.python,
             platform: doc.platform,
@@ -6632,6 +6742,13 @@ function methodology(view) {
     ];
     return ['<details><summary>How this was measured</summary>', '', ...lines, '', '</details>'];
 }
+/** Why nothing was measured: the changed files, none matching `affects`. */
+function skipped(view) {
+    const s = view.skipped;
+    const more = s.count - s.files.length;
+    const files = s.files.map(code$2).join(', ') + (more > 0 ? ` and ${more} more` : '');
+    return `Changed: ${files}. None matches \`affects\` (${s.affects.map(code$2).join(', ')}), so nothing was installed or measured; importgate ${view.run.version}, ${view.run.durationS.toFixed(1)} s.`;
+}
 
 /** A link to `path` (at `line`) on `side`'s commit; the bare text without links or a path. */
 function linked(text, source, side, links) {
@@ -6843,6 +6960,8 @@ const CAPS = [30, 15, 8, 4, 2];
  * of them and the roll-up by package. Everything else is one click away.
  */
 function render(doc, cap, links) {
+    if (doc.skipped)
+        return `${[headline(doc), ...configChanges(doc), skipped(doc)].join('\n\n')}\n`;
     const name = moduleLinker(doc, links);
     const details = [
         lazyLoading(doc, cap, name),
@@ -15129,6 +15248,12 @@ var properties = {
 				type: "number",
 				minimum: 0
 			},
+			affects: {
+				type: "array",
+				items: {
+					type: "string"
+				}
+			},
 			sample_timeout_s: {
 				type: "number"
 			},
@@ -15139,6 +15264,29 @@ var properties = {
 			seed: {
 				type: "integer",
 				minimum: 0
+			}
+		}
+	},
+	skipped: {
+		type: "object",
+		required: [
+			"reason",
+			"changed_count",
+			"changed_files"
+		],
+		properties: {
+			reason: {
+				"const": "no-affecting-change"
+			},
+			changed_count: {
+				type: "integer",
+				minimum: 0
+			},
+			changed_files: {
+				type: "array",
+				items: {
+					type: "string"
+				}
 			}
 		}
 	},
@@ -16249,6 +16397,12 @@ function compareReport(doc, style, limit = 8) {
     out.push(style.bold(`importgate compare · Python ${run.python.split(' ')[0]} · ${run.platform}`));
     out.push(paint(view.verdict, style)(plainText(view.headline)));
     out.push(style.dim(`base ${side(run.base)} → head ${side(run.head)}`));
+    if (view.skipped) {
+        const { files, count, affects } = view.skipped;
+        const more = count > files.length ? ` and ${count - files.length} more` : '';
+        out.push('', `changed: ${files.join(', ')}${more}`, style.dim(`none matches affects (${affects.join(' ')}): nothing was installed or measured; ${run.durationS.toFixed(1)} s in all`));
+        return out.join('\n');
+    }
     out.push('');
     out.push(...columns(tableRows(view, style), ['l', 'r', 'r', 'r', 'r', 'r', 'l']).map((l) => `  ${l}`));
     out.push(...gateLines(view, style));
@@ -16506,6 +16660,9 @@ Options for compare:
       --threshold PCT     relative change below which nothing fails (3%)
       --min-delta MS      absolute change below which nothing fails (0.5ms)
       --alpha P           one-sided significance level (0.01)
+      --affects GLOB      a changed file that can affect importing; repeatable. When the
+                          commits differ in none, nothing is measured: a pass that says
+                          why ('*.py' matches in any folder; '*' measures every change)
 
 Exit status: 0 pass or improvement; 1 regression, budget breach, forbidden import, or
              inconclusive (not enough evidence for a verdict);
@@ -16540,6 +16697,7 @@ const MEASURE_OPTIONS = {
 const COMPARE_OPTIONS = {
     ...MEASURE_OPTIONS,
     threshold: { type: 'string' },
+    affects: { type: 'string', multiple: true },
     'min-delta': { type: 'string' },
     alpha: { type: 'string' },
 };

@@ -64,6 +64,7 @@ export function actionConfig(getInput: (name: string) => string, workspace: stri
     overtime: optional('overtime'),
     'max-modules': optional('max-modules'),
     forbid: list(getInput('forbid')),
+    affects: list(getInput('affects')),
     budget: list(getInput('budgets')),
     metric: list(getInput('metrics')),
     watch: list(getInput('watch')),

@@ -55,6 +55,7 @@ const MEASURE_OPTIONS = {
 const COMPARE_OPTIONS = {
   ...MEASURE_OPTIONS,
   threshold: { type: 'string' },
+  affects: { type: 'string', multiple: true },
   'min-delta': { type: 'string' },
   alpha: { type: 'string' },
 } satisfies ParseArgsConfig['options']

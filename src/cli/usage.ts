@@ -55,6 +55,9 @@ Options for compare:
       --threshold PCT     relative change below which nothing fails (3%)
       --min-delta MS      absolute change below which nothing fails (0.5ms)
       --alpha P           one-sided significance level (0.01)
+      --affects GLOB      a changed file that can affect importing; repeatable. When the
+                          commits differ in none, nothing is measured: a pass that says
+                          why ('*.py' matches in any folder; '*' measures every change)
 
 Exit status: 0 pass or improvement; 1 regression, budget breach, forbidden import, or
              inconclusive (not enough evidence for a verdict);

@@ -14,6 +14,8 @@ import { projectName, readPyproject, type PyprojectSettings } from '../config/py
 import type { CompareRequest } from '../config/requests.js'
 import { prepareEnvironment } from '../env/environment.js'
 import { resolveCommit } from '../git/resolve-ref.js'
+import { changedFiles } from '../git/changed-files.js'
+import { affectingFiles } from '../analysis/affects.js'
 import { withWorktrees } from '../git/worktrees.js'
 import type { PlannedArm } from '../measure/plan.js'
 import { compiledProbe } from '../measure/probe-path.js'
@@ -96,6 +98,42 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
       if (settings.changes.length) {
         deps.log(
           `head changes [tool.importgate] (${settings.changes.map((c) => c.key).join(', ')}); the gate uses base's settings`,
+        )
+      }
+      // Nothing that can change an import changed (docs, CI, images): a pass in
+      // seconds, before anything is installed, that says why.
+      const changed = await changedFiles(request.repoDir, sha.base, sha.head, git)
+      if (!affectingFiles(changed, settings.affects).length) {
+        deps.log(
+          `none of the ${changed.length} changed file(s) can affect importing (${name('affects')}: ${settings.affects.join(' ')}): nothing to measure`,
+        )
+        return pipeline.resultsDocument(
+          {
+            command: 'compare' as const,
+            base: { ref: ref.base, sha: sha.base },
+            head: { ref: ref.head, sha: sha.head },
+          },
+          info,
+          settings,
+          {
+            install: install.kind === 'command' ? install.command : install.kind,
+            python: interpreter,
+            projectDir: request.projectSubdir || '.',
+          },
+          {
+            config_changes: settings.changes,
+            deps: null,
+            skipped: {
+              reason: 'no-affecting-change' as const,
+              changed_count: changed.length,
+              changed_files: changed.slice(0, 20),
+            },
+          },
+          {
+            observations: { arms: [], rounds: 0, truncated: false },
+            evaluation: { targets: [], verdict: 'pass' },
+          },
+          clock,
         )
       }
       deps.log(`installing base and head (${install.kind})`)

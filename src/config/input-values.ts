@@ -31,6 +31,7 @@ export interface InputValues {
   budget?: string[]
   metric?: string[]
   watch?: string[]
+  affects?: string[]
   json?: string
   markdown?: string
   quiet?: boolean
@@ -85,6 +86,9 @@ export function partialSettings(
       : undefined,
     metrics: values.metric?.length ? parseMetrics(values.metric, name('metric')) : undefined,
     watch: values.watch?.length ? validateTargets(values.watch, name('watch')) : undefined,
+    affects: values.affects?.length
+      ? values.affects.map((g) => g.trim()).filter(Boolean)
+      : undefined,
     minPairs: when(values['min-pairs'], (v) =>
       parseCount(name('min-pairs'), v, 1, COUNT_LIMITS.pairs),
     ),

@@ -30,6 +30,15 @@ function text(value: unknown, where: string, accepted: string): string {
   throw new UsageError(`${where} = ${show(value)}: expected ${accepted}`)
 }
 
+function globs(value: unknown, where: string): string[] {
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.trim())) {
+    throw new UsageError(
+      `${where} = ${show(value)}: expected a list of file patterns, such as ["*.py", "pyproject.toml"], or ["*"] to measure every change`,
+    )
+  }
+  return value as string[]
+}
+
 function modules(value: unknown, where: string): string[] {
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
     throw new UsageError(
@@ -56,6 +65,7 @@ const READERS: Record<string, Reader> = {
   targets: (v, w) => ({ targets: modules(v, w) }),
   forbid: (v, w) => ({ forbid: modules(v, w) }),
   watch: (v, w) => ({ watch: modules(v, w) }),
+  affects: (v, w) => ({ affects: globs(v, w) }),
   threshold: (v, w) => ({ thresholdPct: parsePercent(w, text(v, w, 'a percentage such as "5%"')) }),
   'min-delta': (v, w) => ({
     minDeltaMs: parseDuration(w, text(v, w, 'a duration such as "2ms"'), 'ms'),

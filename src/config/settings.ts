@@ -2,6 +2,7 @@
 // [tool.importgate]. Each source yields a PartialSettings; resolveSettings()
 // merges them, first given wins, over the defaults. Pure: the seed for a run
 // that names none is drawn by the caller.
+import { DEFAULT_AFFECTS } from '../analysis/affects.js'
 import { UsageError } from '../model/errors.js'
 import { METRIC_IDS, PRIMARY_METRIC, type MetricId } from '../model/metrics.js'
 import type { InstallSpec, Settings } from '../model/settings.js'
@@ -18,6 +19,7 @@ export interface PartialSettings {
   budgetsMs?: Record<string, number>
   metrics?: MetricId[]
   watch?: string[]
+  affects?: string[]
   warmups?: number
   minPairs?: number
   maxPairs?: number
@@ -87,6 +89,7 @@ export function resolveSettings(sources: PartialSettings[], seed: number): Setti
     install: pick('install'),
     metrics,
     watch: pick('watch') ?? [],
+    affects: pick('affects') ?? [...DEFAULT_AFFECTS],
   }
 }
 

@@ -37,6 +37,7 @@ export type InputId =
   | 'min-pairs'
   | 'max-pairs'
   | 'max-time'
+  | 'affects'
   | 'overtime'
   | 'sample-timeout'
   | 'warmup'

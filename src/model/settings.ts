@@ -68,4 +68,6 @@ export interface Settings {
   metrics: MetricId[]
   /** Modules each report tracks by name: loaded or not on each side, whatever grouping does. */
   watch: string[]
+  /** compare: globs of the changed files that can affect importing; none changed, nothing is measured. */
+  affects: string[]
 }

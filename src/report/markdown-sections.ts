@@ -297,3 +297,11 @@ export function methodology(view: ReportView): string[] {
   ]
   return ['<details><summary>How this was measured</summary>', '', ...lines, '', '</details>']
 }
+
+/** Why nothing was measured: the changed files, none matching `affects`. */
+export function skipped(view: ReportView): string {
+  const s = view.skipped!
+  const more = s.count - s.files.length
+  const files = s.files.map(code).join(', ') + (more > 0 ? ` and ${more} more` : '')
+  return `Changed: ${files}. None matches \`affects\` (${s.affects.map(code).join(', ')}), so nothing was installed or measured; importgate ${view.run.version}, ${view.run.durationS.toFixed(1)} s.`
+}

@@ -18,6 +18,8 @@ const CAPS = [30, 15, 8, 4, 2]
  * of them and the roll-up by package. Everything else is one click away.
  */
 function render(doc: ReportView, cap: number, links: SourceLinks | undefined): string {
+  if (doc.skipped)
+    return `${[section.headline(doc), ...gate.configChanges(doc), section.skipped(doc)].join('\n\n')}\n`
   const name = moduleLinker(doc, links)
   const details = [
     section.lazyLoading(doc, cap, name),

@@ -102,6 +102,18 @@ export function compareReport(doc: ResultsDocument, style: Style, limit = 8): st
   out.push(style.bold(`importgate compare · Python ${run.python.split(' ')[0]} · ${run.platform}`))
   out.push(paint(view.verdict, style)(plainText(view.headline)))
   out.push(style.dim(`base ${side(run.base)} → head ${side(run.head)}`))
+  if (view.skipped) {
+    const { files, count, affects } = view.skipped
+    const more = count > files.length ? ` and ${count - files.length} more` : ''
+    out.push(
+      '',
+      `changed: ${files.join(', ')}${more}`,
+      style.dim(
+        `none matches affects (${affects.join(' ')}): nothing was installed or measured; ${run.durationS.toFixed(1)} s in all`,
+      ),
+    )
+    return out.join('\n')
+  }
   out.push('')
   out.push(
     ...columns(tableRows(view, style), ['l', 'r', 'r', 'r', 'r', 'r', 'l']).map((l) => `  ${l}`),

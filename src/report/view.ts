@@ -102,6 +102,8 @@ export interface ReportView {
   moduleCounts: { target: string; base: SideResult | null; head: SideResult }[]
   dependencies: { name: string; base: string | null; head: string | null }[]
   run: RunFacts
+  /** compare: nothing was measured, since no changed file can affect importing. */
+  skipped: { count: number; files: string[]; affects: string[] } | null
 }
 
 /** How the run was made: the footer and "How this was measured". */
@@ -168,10 +170,14 @@ export function buildView(document: ResultsDocument): ReportView {
   return {
     command,
     verdict: doc.verdict,
-    headline: headlineOf(doc.targets, command, (t) => {
-      const cause = t.delta ? mainCause(causes, t.name, t.delta) : null
-      return cause ? causeText(cause, t.name) : null
-    }),
+    headline: compare?.skipped
+      ? [
+          `✅ Nothing to measure: none of the ${compare.skipped.changed_count} changed file${compare.skipped.changed_count === 1 ? '' : 's'} can affect importing`,
+        ]
+      : headlineOf(doc.targets, command, (t) => {
+          const cause = t.delta ? mainCause(causes, t.name, t.delta) : null
+          return cause ? causeText(cause, t.name) : null
+        }),
     causes: leading ? [leading, ...causes.filter((c) => c !== leading)] : causes,
     rows: doc.targets.flatMap(rowsOf),
     configChanges: compare?.config_changes ?? [],
@@ -253,6 +259,13 @@ export function buildView(document: ResultsDocument): ReportView {
       t.head ? [{ target: t.name, base: t.base, head: t.head }] : [],
     ),
     dependencies: compare?.deps?.changed ?? [],
+    skipped: compare?.skipped
+      ? {
+          count: compare.skipped.changed_count,
+          files: compare.skipped.changed_files,
+          affects: compare.settings.affects ?? [],
+        }
+      : null,
     run: {
       python: doc.python,
       platform: doc.platform,

@@ -260,6 +260,8 @@ export interface SettingsJson {
   min_pairs: number
   max_pairs: number
   max_time_s: number
+  /** compare: globs of changed files that can affect importing (absent in older documents). */
+  affects?: string[]
   /** compare: time a run may go past max_time_s while a verdict is not yet earned (absent in older documents). */
   overtime_s?: number
   sample_timeout_s: number
@@ -300,6 +302,16 @@ export interface CompareResults extends DocumentBase {
   config_changes?: { key: string; base: unknown; head: unknown }[]
   /** Installed distributions that differ; null when nothing was installed. */
   deps?: { base_strategy: string; head_strategy: string; changed: DependencyJson[] } | null
+  /**
+   * Present when nothing was measured because no changed file matches
+   * settings.affects: the verdict is pass and targets is empty.
+   */
+  skipped?: {
+    reason: 'no-affecting-change'
+    changed_count: number
+    /** The first 20 changed paths. */
+    changed_files: string[]
+  }
 }
 
 export type ResultsDocument = MeasureResults | CompareResults

@@ -18,6 +18,7 @@ export function settingsJson(
     forbid: g.forbid,
     budgets_ms: g.budgetsMs,
     metrics: settings.metrics,
+    affects: settings.affects,
     warmups: s.warmups,
     min_pairs: s.minPairs,
     max_pairs: s.maxPairs,

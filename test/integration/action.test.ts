@@ -75,6 +75,10 @@ beforeAll(async () => {
     'src/shop/orders.py': `raise RuntimeError("boom\\n::set-output name=verdict::pass\\n::add-mask::x\\n::error title=Injected::owned \\x1b[31mred @octo/owners")\n`,
   })
   commits.hostile = gitCommit(repo, 'an import error that looks like commands')
+  // A pull request off base that touches only docs and CI.
+  execFileSync('git', ['checkout', '-q', '--detach', commits.base], { cwd: repo })
+  writeFiles(repo, { 'docs/index.md': '# Docs\n', '.github/workflows/ci.yml': 'on: push\n' })
+  commits.docs = gitCommit(repo, 'docs only')
   github = await startGitHub('octo', 'shop', 7)
 })
 
@@ -210,6 +214,21 @@ describe('the action', () => {
     expect(run.stdout).toMatch(
       /::warning::importgate: the results were not uploaded as an artifact/,
     )
+  })
+
+  it('passes a docs-only pull request in seconds, updating the comment with why', async () => {
+    const run = await runAction(commits.docs!)
+    expect(run.status).toBe(0)
+    expect(run.outputs.verdict).toBe('pass')
+    const doc = JSON.parse(readFileSync(run.results, 'utf8'))
+    expect(doc.skipped).toMatchObject({ reason: 'no-affecting-change', changed_count: 2 })
+    expect(doc.duration_s).toBeLessThan(5)
+    expect(github.comments).toHaveLength(1)
+    expect(
+      github.comments[0]!.body.startsWith(
+        `${MARKER}\n### ✅ Nothing to measure: none of the 2 changed files can affect importing`,
+      ),
+    ).toBe(true)
   })
 
   it('updates the same comment on page 2 behind 150 others, and fails on a regression', async () => {

@@ -1,0 +1,51 @@
+// Which changed files can affect importing: a pull request that touches none
+// (docs, CI, images) cannot change import time, and is passed in seconds
+// without building anything. Pure.
+
+/**
+ * What can change what an import loads or how long it takes: Python source
+ * and stubs, compiled extensions and their sources, .pth files, the build and
+ * dependency metadata, lock files.
+ */
+export const DEFAULT_AFFECTS = [
+  '*.py',
+  '*.pyi',
+  '*.pyx',
+  '*.pxd',
+  '*.so',
+  '*.pyd',
+  '*.pth',
+  'pyproject.toml',
+  'setup.py',
+  'setup.cfg',
+  'requirements*',
+  '*.lock',
+  'Pipfile',
+  'constraints*.txt',
+] as const
+
+/**
+ * A glob as a regular expression: `*` and `?` within one path segment, `**`
+ * across segments. A pattern without `/` matches a file's name in any folder;
+ * one with `/` matches the path from the repository root.
+ */
+function globRegExp(pattern: string): RegExp {
+  let source = ''
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!
+    if (c === '*' && pattern[i + 1] === '*') {
+      source += '.*'
+      i++
+      if (pattern[i + 1] === '/') i++
+    } else if (c === '*') source += '[^/]*'
+    else if (c === '?') source += '[^/]'
+    else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&')
+  }
+  return new RegExp(pattern.includes('/') ? `^${source}$` : `(^|/)${source}$`)
+}
+
+/** The changed paths (repository-relative, `/`-separated) that any pattern matches. */
+export function affectingFiles(paths: readonly string[], patterns: readonly string[]): string[] {
+  const globs = patterns.map(globRegExp)
+  return paths.filter((path) => globs.some((glob) => glob.test(path)))
+}

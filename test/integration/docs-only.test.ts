@@ -1,0 +1,115 @@
+// A pull request that changes nothing an import can see (docs, CI, images)
+// passes in seconds without installing or measuring, and says why; the
+// patterns are the user's to widen.
+import { execFileSync } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CompareResults } from '../../src/results/schema.js'
+import { readResults } from '../../src/results/read.js'
+import { cli } from '../helpers/cli.js'
+import { gitCommit, gitInit, removeDir, tempDir, writeFiles } from '../helpers/project.js'
+import { findPython } from '../helpers/pythons.js'
+
+const python = findPython('3.13') ?? findPython('3.8')!
+let repo: string
+let tmp: string
+const commits: Record<string, string> = {}
+
+beforeAll(() => {
+  repo = tempDir()
+  tmp = tempDir()
+  gitInit(repo)
+  writeFiles(repo, {
+    'pyproject.toml':
+      '[project]\nname = "shop"\nversion = "0"\n\n[tool.importgate]\ntargets = ["shop"]\n',
+    'src/shop/__init__.py': 'X = 1\n',
+    'README.md': '# shop\n',
+  })
+  commits.base = gitCommit(repo, 'base')
+  writeFiles(repo, {
+    'README.md': '# shop\n\nNow with docs.\n',
+    'docs/index.md': '# Docs\n',
+    '.github/workflows/ci.yml': 'on: push\n',
+  })
+  commits.docs = gitCommit(repo, 'docs only')
+})
+
+afterAll(() => {
+  removeDir(repo)
+  removeDir(tmp)
+})
+
+async function compare(extra: string[]) {
+  const json = join(tmp, 'results.json')
+  const md = join(tmp, 'comment.md')
+  const result = await cli(
+    [
+      'compare',
+      commits.base!,
+      commits.docs!,
+      '--python',
+      python,
+      '--json',
+      json,
+      '--markdown',
+      md,
+      '-C',
+      repo,
+      ...extra,
+    ],
+    { ...process.env, TMPDIR: tmp },
+    repo,
+  )
+  const doc = readResults(readFileSync(json, 'utf8'), json) as CompareResults
+  const comment = readFileSync(md, 'utf8')
+  removeDir(json)
+  removeDir(md)
+  return { ...result, doc, comment }
+}
+
+describe('a pull request that changes no file an import can see', () => {
+  it('passes in seconds, installing and measuring nothing, and the comment says why', async () => {
+    const { status, doc, comment, stderr } = await compare([])
+    expect(status).toBe(0)
+    expect(doc.verdict).toBe('pass')
+    expect(doc.targets).toEqual([])
+    expect(doc.skipped).toEqual({
+      reason: 'no-affecting-change',
+      changed_count: 3,
+      changed_files: ['.github/workflows/ci.yml', 'README.md', 'docs/index.md'],
+    })
+    expect(doc.duration_s).toBeLessThan(5)
+    expect(stderr).toMatch(/none of the 3 changed file\(s\) can affect importing/)
+    expect(comment.split('\n')[0]).toBe(
+      '### ✅ Nothing to measure: none of the 3 changed files can affect importing',
+    )
+    expect(comment).toContain('None matches `affects` (`*.py`, `*.pyi`')
+    const worktrees = execFileSync('git', ['worktree', 'list', '--porcelain'], {
+      cwd: repo,
+      encoding: 'utf8',
+    })
+    expect(worktrees.match(/^worktree /gm)).toHaveLength(1)
+    expect(readdirSync(tmp)).toEqual([])
+  })
+
+  it('measures it after all when --affects says such files matter', async () => {
+    const { doc } = await compare([
+      '--affects',
+      '*.md',
+      '--install',
+      'none',
+      '--min-pairs',
+      '10',
+      '--max-pairs',
+      '10',
+      '--warmup',
+      '1',
+      '--profile-runs',
+      '1',
+    ])
+    expect(doc.skipped).toBeUndefined()
+    expect(doc.targets.map((t) => t.name)).toEqual(['shop'])
+    expect(doc.targets[0]!.head!.samples_ms.length).toBeGreaterThanOrEqual(10)
+  })
+})

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_AFFECTS, affectingFiles } from '../../src/analysis/affects.js'
+
+describe('files that can affect importing', () => {
+  it('are Python sources, extensions, .pth files and packaging metadata, by default', () => {
+    const changed = [
+      'README.md',
+      'docs/guide/index.md',
+      '.github/workflows/ci.yml',
+      'src/shop/__init__.py',
+      'src/shop/_speedups.pyx',
+      'typings/shop.pyi',
+      'pyproject.toml',
+      'requirements-dev.txt',
+      'uv.lock',
+      'vendor/lib/native.so',
+      'site/zz.pth',
+      'images/logo.png',
+    ]
+    expect(affectingFiles(changed, DEFAULT_AFFECTS)).toEqual([
+      'src/shop/__init__.py',
+      'src/shop/_speedups.pyx',
+      'typings/shop.pyi',
+      'pyproject.toml',
+      'requirements-dev.txt',
+      'uv.lock',
+      'vendor/lib/native.so',
+      'site/zz.pth',
+    ])
+    expect(affectingFiles(['README.md', 'docs/a.md', 'LICENSE'], DEFAULT_AFFECTS)).toEqual([])
+  })
+
+  it('read a pattern with a slash from the repository root, ** across folders', () => {
+    expect(affectingFiles(['src/a.py', 'tests/a.py', 'src/x/b.py'], ['src/*.py'])).toEqual([
+      'src/a.py',
+    ])
+    expect(affectingFiles(['src/a.py', 'tests/a.py', 'src/x/b.py'], ['src/**/*.py'])).toEqual([
+      'src/a.py',
+      'src/x/b.py',
+    ])
+    // "*" measures every change; a dot in a name is a dot.
+    expect(affectingFiles(['README.md'], ['*'])).toEqual(['README.md'])
+    expect(affectingFiles(['setupXpy'], ['setup.py'])).toEqual([])
+  })
+})
