@@ -4213,7 +4213,9 @@ async function runOvertime(plan, overtime, warmRounds, states, deps, before) {
 }
 async function runPlan(plan, deps) {
     const states = new ArmStates(plan.arms, deps.onEvent);
+    const started = deps.now();
     const warmRounds = await warmUp(plan, states, deps);
+    const warmed = deps.now();
     const profiles = await runProfiles(plan, states, deps, {
         keepMs: keepForSampling(plan, warmRounds),
         // One profile run of one arm, before any was timed: a warm-up run of it, and then some.
@@ -4221,6 +4223,7 @@ async function runPlan(plan, deps) {
     });
     if (profiles.outOfTime)
         deps.onEvent?.({ phase: 'out-of-time', step: 'profile runs', done: profiles.done });
+    const profiled = deps.now();
     // The confirmation batch gets what min-pairs rounds leave, never more than its policy asks.
     const remaining = plan.deadline - deps.now();
     const reserve = Math.min(plan.confirmation.reserveMs(remaining, warmRounds), Math.max(0, remaining - keepForSampling(plan, warmRounds)));
@@ -4275,6 +4278,11 @@ async function runPlan(plan, deps) {
         rounds,
         warmups: warmRounds.length,
         truncated: first.truncated,
+        phasesMs: {
+            warmup: warmed - started,
+            profile: profiled - warmed,
+            sampling: deps.now() - profiled,
+        },
     };
 }
 
@@ -4628,6 +4636,7 @@ const startClock = () => ({ started: new Date(), at: performance.now() });
 /** A results document from what the run found, its fields in the documented order. */
 function resultsDocument(identity, info, settings, where, extras, found, clock) {
     const { observations, evaluation } = found;
+    const phases = observations.phasesMs;
     return {
         schema: 1,
         tool: { name: 'importgate', version: VERSION },
@@ -4642,6 +4651,18 @@ function resultsDocument(identity, info, settings, where, extras, found, clock) 
         rounds: observations.rounds,
         ...(observations.warmups !== undefined ? { warmup_rounds: observations.warmups } : {}),
         truncated: observations.truncated,
+        ...(phases
+            ? {
+                phases_s: {
+                    install: found.installMs === undefined || found.installMs === null
+                        ? null
+                        : ms(found.installMs / 1000),
+                    warmup: ms(phases.warmup / 1000),
+                    profile: ms(phases.profile / 1000),
+                    sampling: ms(phases.sampling / 1000),
+                },
+            }
+            : {}),
         started_at: clock.started.toISOString(),
         duration_s: ms((performance.now() - clock.at) / 1000),
         targets: evaluation.targets.map(targetResult),
@@ -4927,6 +4948,7 @@ async function compare(request, deps) {
                 }, clock);
             }
             deps.log(`installing base and head (${install.kind})`);
+            const installStarted = performance.now();
             const envs = await installBoth((side, signal) => prepareEnvironment({
                 label: `${side} (${ref[side]} at ${sha[side].slice(0, 10)})`,
                 spec: install,
@@ -4940,6 +4962,7 @@ async function compare(request, deps) {
                 installInput: name('install'),
                 commandEnv: { IMPORTGATE_SIDE: side, IMPORTGATE_SHA: sha[side] },
             }), deps.signal);
+            const installMs = install.kind === 'none' ? null : performance.now() - installStarted;
             const probe = await compiledProbe(envs.base.python, envs.base.env, run);
             const isNew = (target) => settings.newTargets.includes(target);
             const arms = targets.flatMap((target) => SIDES.filter((side) => side === 'head' || !isNew(target)).map((side) => ({
@@ -4988,7 +5011,7 @@ async function compare(request, deps) {
                 install: install.kind === 'command' ? install.command : install.kind,
                 python: interpreter,
                 projectDir: request.projectSubdir || '.',
-            }, { config_changes: settings.changes, deps: drift }, { observations, evaluation }, clock);
+            }, { config_changes: settings.changes, deps: drift }, { observations, evaluation, installMs }, clock);
         });
     }
     finally {
@@ -5700,6 +5723,19 @@ function lazyOf(t) {
     }
     return views;
 }
+function phasesText(p) {
+    if (!p)
+        return '';
+    const s = (x) => `${x < 10 ? x.toFixed(1) : Math.round(x)} s`;
+    return [
+        p.install === null ? null : `install ${s(p.install)}`,
+        `warm-ups ${s(p.warmup)}`,
+        `profile runs ${s(p.profile)}`,
+        `sampling ${s(p.sampling)}`,
+    ]
+        .filter(Boolean)
+        .join(', ');
+}
 function changesOf(t) {
     return {
         target: t.name,
@@ -5816,6 +5852,7 @@ function buildView(document) {
             warmupRounds: doc.warmup_rounds ?? doc.settings.warmups,
             truncated: doc.truncated,
             durationS: doc.duration_s,
+            phases: phasesText(doc.phases_s),
             version: doc.tool?.version ?? '',
             settings: doc.settings,
         },
@@ -6738,7 +6775,7 @@ function methodology(view) {
         run.base
             ? `- Base ${commit(run.base)}, head ${commit(run.head)}.`
             : `- Working tree at ${sha(run.head.sha)}${run.head.dirty ? ' with uncommitted changes' : ''}.`,
-        `- ${run.durationS.toFixed(1)} s in all; importgate ${run.version}.${run.truncated ? ' The time budget ended sampling before the minimum number of pairs.' : ''}`,
+        `- ${run.durationS.toFixed(1)} s in all${run.phases ? ` (${run.phases})` : ''}; importgate ${run.version}.${run.truncated ? ' The time budget ended sampling before the minimum number of pairs.' : ''}`,
     ];
     return ['<details><summary>How this was measured</summary>', '', ...lines, '', '</details>'];
 }
@@ -15358,6 +15395,32 @@ var properties = {
 		type: "integer",
 		minimum: 0
 	},
+	phases_s: {
+		type: "object",
+		required: [
+			"install",
+			"warmup",
+			"profile",
+			"sampling"
+		],
+		properties: {
+			install: {
+				type: [
+					"number",
+					"null"
+				]
+			},
+			warmup: {
+				type: "number"
+			},
+			profile: {
+				type: "number"
+			},
+			sampling: {
+				type: "number"
+			}
+		}
+	},
 	truncated: {
 		type: "boolean"
 	},
@@ -16449,7 +16512,7 @@ function compareReport(doc, style, limit = 8) {
     }
     const s = run.settings;
     out.push('');
-    out.push(style.dim(`${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up(s); a regression needs p < ${String(s.alpha)} and more than ${String(s.threshold_pct)}% and ${String(s.min_delta_ms)} ms, confirmed by a fresh batch; ${run.durationS.toFixed(1)} s in all`));
+    out.push(style.dim(`${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up(s); a regression needs p < ${String(s.alpha)} and more than ${String(s.threshold_pct)}% and ${String(s.min_delta_ms)} ms, confirmed by a fresh batch; ${run.durationS.toFixed(1)} s in all${run.phases ? ` (${run.phases})` : ''}`));
     if (run.truncated)
         out.push(style.yellow(`--max-time ended sampling before --min-pairs; figures are less certain`));
     return out.join('\n');

@@ -42,6 +42,8 @@ export interface Observations {
   rounds: number
   /** Warm-up rounds run: fewer than configured when the budget left no room for more. */
   warmups?: number
+  /** How long each phase took (sampling includes the confirmation batch and any overtime). */
+  phasesMs?: { warmup: number; profile: number; sampling: number }
   /** The time budget ended sampling before the minimum number of rounds. */
   truncated: boolean
 }

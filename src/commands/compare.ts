@@ -137,6 +137,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
         )
       }
       deps.log(`installing base and head (${install.kind})`)
+      const installStarted = performance.now()
       const envs = await installBoth(
         (side, signal) =>
           prepareEnvironment({
@@ -154,6 +155,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
           }),
         deps.signal,
       )
+      const installMs = install.kind === 'none' ? null : performance.now() - installStarted
       const probe = await compiledProbe(envs.base.python, envs.base.env, run)
       const isNew = (target: string) => settings.newTargets.includes(target)
       const arms: PlannedArm[] = targets.flatMap((target) =>
@@ -226,7 +228,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
           projectDir: request.projectSubdir || '.',
         },
         { config_changes: settings.changes, deps: drift },
-        { observations, evaluation },
+        { observations, evaluation, installMs },
         clock,
       )
     })

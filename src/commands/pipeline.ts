@@ -210,10 +210,16 @@ export function resultsDocument<I extends Identity, E extends object>(
   settings: Settings,
   where: Parameters<typeof settingsJson>[1],
   extras: E,
-  found: { observations: Observations; evaluation: ReturnType<typeof evaluate> },
+  found: {
+    observations: Observations
+    evaluation: ReturnType<typeof evaluate>
+    /** How long installing both sides took; null when nothing was installed. */
+    installMs?: number | null
+  },
   clock: RunClock,
 ) {
   const { observations, evaluation } = found
+  const phases = observations.phasesMs
   return {
     schema: 1 as const,
     tool: { name: 'importgate' as const, version: VERSION },
@@ -228,6 +234,19 @@ export function resultsDocument<I extends Identity, E extends object>(
     rounds: observations.rounds,
     ...(observations.warmups !== undefined ? { warmup_rounds: observations.warmups } : {}),
     truncated: observations.truncated,
+    ...(phases
+      ? {
+          phases_s: {
+            install:
+              found.installMs === undefined || found.installMs === null
+                ? null
+                : ms(found.installMs / 1000),
+            warmup: ms(phases.warmup / 1000),
+            profile: ms(phases.profile / 1000),
+            sampling: ms(phases.sampling / 1000),
+          },
+        }
+      : {}),
     started_at: clock.started.toISOString(),
     duration_s: ms((performance.now() - clock.at) / 1000),
     targets: evaluation.targets.map(targetResult),

@@ -124,7 +124,9 @@ async function runOvertime(
 
 export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observations> {
   const states = new ArmStates(plan.arms, deps.onEvent)
+  const started = deps.now()
   const warmRounds = await warmUp(plan, states, deps)
+  const warmed = deps.now()
   const profiles = await runProfiles(plan, states, deps, {
     keepMs: keepForSampling(plan, warmRounds),
     // One profile run of one arm, before any was timed: a warm-up run of it, and then some.
@@ -132,6 +134,7 @@ export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observat
   })
   if (profiles.outOfTime)
     deps.onEvent?.({ phase: 'out-of-time', step: 'profile runs', done: profiles.done })
+  const profiled = deps.now()
   // The confirmation batch gets what min-pairs rounds leave, never more than its policy asks.
   const remaining = plan.deadline - deps.now()
   const reserve = Math.min(
@@ -200,5 +203,10 @@ export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observat
     rounds,
     warmups: warmRounds.length,
     truncated: first.truncated,
+    phasesMs: {
+      warmup: warmed - started,
+      profile: profiled - warmed,
+      sampling: deps.now() - profiled,
+    },
   }
 }

@@ -293,7 +293,7 @@ export function methodology(view: ReportView): string[] {
     run.base
       ? `- Base ${commit(run.base)}, head ${commit(run.head)}.`
       : `- Working tree at ${sha(run.head.sha)}${run.head.dirty ? ' with uncommitted changes' : ''}.`,
-    `- ${run.durationS.toFixed(1)} s in all; importgate ${run.version}.${run.truncated ? ' The time budget ended sampling before the minimum number of pairs.' : ''}`,
+    `- ${run.durationS.toFixed(1)} s in all${run.phases ? ` (${run.phases})` : ''}; importgate ${run.version}.${run.truncated ? ' The time budget ended sampling before the minimum number of pairs.' : ''}`,
   ]
   return ['<details><summary>How this was measured</summary>', '', ...lines, '', '</details>']
 }

@@ -117,6 +117,8 @@ export interface RunFacts {
   warmupRounds: number
   truncated: boolean
   durationS: number
+  /** "install 12.1 s, warm-ups 3.2 s, profile runs 6.5 s, sampling 103 s"; empty in older files. */
+  phases: string
   version: string
   settings: ResultsDocument['settings']
 }
@@ -144,6 +146,19 @@ function lazyOf(t: TargetResult): LazyGroupView[] {
     })
   }
   return views
+}
+
+function phasesText(p: ResultsDocument['phases_s']): string {
+  if (!p) return ''
+  const s = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)} s`
+  return [
+    p.install === null ? null : `install ${s(p.install)}`,
+    `warm-ups ${s(p.warmup)}`,
+    `profile runs ${s(p.profile)}`,
+    `sampling ${s(p.sampling)}`,
+  ]
+    .filter(Boolean)
+    .join(', ')
 }
 
 function changesOf(t: TargetResult): TargetChanges {
@@ -275,6 +290,7 @@ export function buildView(document: ResultsDocument): ReportView {
       warmupRounds: doc.warmup_rounds ?? doc.settings.warmups,
       truncated: doc.truncated,
       durationS: doc.duration_s,
+      phases: phasesText(doc.phases_s),
       version: doc.tool?.version ?? '',
       settings: doc.settings,
     },

@@ -281,6 +281,11 @@ interface DocumentBase {
   rounds: number
   /** Warm-up rounds actually run (settings.warmups is what was asked); absent in older documents. */
   warmup_rounds?: number
+  /**
+   * How long each phase took, in seconds (install: both sides, concurrently; null
+   * when nothing was installed; sampling includes confirmation and overtime).
+   */
+  phases_s?: { install: number | null; warmup: number; profile: number; sampling: number }
   /** The time budget ended sampling before the minimum was reached. */
   truncated: boolean
   started_at: string

@@ -133,6 +133,11 @@ describe('importgate compare', () => {
     expect(status).toBe(1)
     expect(target.inconclusive).toBeFalsy()
     expect(doc.settings.overtime_s).toBe(60)
+    // Each phase's time, install (none here) apart.
+    const phases = doc.phases_s!
+    expect(phases.install).toBeNull()
+    expect(phases.sampling).toBeGreaterThan(0)
+    expect(phases.warmup + phases.profile + phases.sampling).toBeLessThanOrEqual(doc.duration_s)
     // The same settings without overtime stop under 7 pairs (the test above); overtime stops at
     // the 10 a verdict needs (or a confirmed flag), well before its 60 s.
     expect(target.head!.samples_ms.length).toBeGreaterThanOrEqual(10)

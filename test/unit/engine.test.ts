@@ -40,6 +40,10 @@ describe('the measurement engine', () => {
     expect(fake.calls.filter((c) => c.mode === 'time' && c.at < 4000)).toHaveLength(4)
     expect(fake.calls.filter((c) => c.mode === 'profile')).toHaveLength(1)
     expect(observations).toMatchObject({ rounds: 6, warmups: 2, truncated: false })
+    // Two warm-up rounds of two 1 s runs; the phases add up to the whole run.
+    const phases = observations.phasesMs!
+    expect(phases.warmup).toBe(4000)
+    expect(phases.warmup + phases.profile + phases.sampling).toBe(fake.now())
   })
 
   it('says up front when the budget cannot fit min-pairs', async () => {
