@@ -141,6 +141,12 @@ describe.skipIf(!online)('installing base and head', () => {
     expectSixAdded(doc!, 'uv')
   })
 
+  it('installs with uv under auto when uv is on PATH, though the project has no uv.lock', async () => {
+    const { doc } = await compare(commits.plain!, commits.six!, 'auto')
+    expectSixAdded(doc!, 'uv')
+    expect(doc!.settings.install).toBe('auto')
+  })
+
   it('runs a custom install command in the worktree with the venv activated', async () => {
     const { doc } = await compare(
       commits.plain!,
