@@ -4651,6 +4651,7 @@ function resultsDocument(identity, info, settings, where, extras, found, clock) 
         verdict: evaluation.verdict,
         python: info.version,
         platform: `${info.platform} ${info.machine}`.trim(),
+        ...(identity.label ? { label: identity.label } : {}),
         base: identity.base,
         head: identity.head,
         settings: settingsJson(settings, where),
@@ -4935,6 +4936,7 @@ async function compare(request, deps) {
                 deps.log(`none of the ${changed.length} changed file(s) can affect importing (${name('affects')}: ${settings.affects.join(' ')}): nothing to measure`);
                 return resultsDocument({
                     command: 'compare',
+                    ...(request.label ? { label: request.label } : {}),
                     base: { ref: ref.base, sha: sha.base },
                     head: { ref: ref.head, sha: sha.head },
                 }, info, settings, {
@@ -5012,6 +5014,7 @@ async function compare(request, deps) {
                 : null;
             return resultsDocument({
                 command: 'compare',
+                ...(request.label ? { label: request.label } : {}),
                 base: { ref: ref.base, sha: sha.base },
                 head: { ref: ref.head, sha: sha.head },
             }, info, settings, {
@@ -5148,6 +5151,7 @@ function compareRequest(values, revisions, cwd, name = cliName) {
         projectSubdir: projectSubdir(repoDir, values['project-dir'], name('project-dir')),
         baseRef,
         headRef,
+        ...(values.label?.trim() ? { label: values.label.trim() } : {}),
         python: values.python ?? 'python3',
         given: partialSettings(values, COMMAND_RULES.compare, name),
         name,
@@ -15394,6 +15398,9 @@ var properties = {
 			}
 		]
 	},
+	label: {
+		type: "string"
+	},
 	rounds: {
 		type: "integer",
 		minimum: 0
@@ -16242,6 +16249,114 @@ function readResults(text, source) {
     return value;
 }
 
+class MergeError extends Error {
+    name = 'MergeError';
+}
+/** "3.13.0 (main, …) [GCC 12]" on "linux x86_64" → "Python 3.13.0 · linux x86_64". */
+function jobLabel(doc) {
+    return doc.label ?? `Python ${doc.python.split(' ')[0]} · ${doc.platform}`;
+}
+/**
+ * The jobs, in the order given, refused with the file and the field when one
+ * is not a compare or compares other commits than the first.
+ */
+function jobsOf(files) {
+    const [first] = files;
+    if (!first)
+        throw new MergeError('merge needs at least one results file');
+    const jobs = [];
+    for (const { source, doc } of files) {
+        if (doc.command !== 'compare')
+            throw new MergeError(`${source}: command is "${doc.command}"; merge takes the results of compare runs`);
+        jobs.push({ source, doc, label: jobLabel(doc) });
+    }
+    const base = jobs[0];
+    for (const job of jobs.slice(1)) {
+        for (const side of ['base', 'head']) {
+            const sha = job.doc[side].sha;
+            const expected = base.doc[side].sha;
+            if (sha !== expected)
+                throw new MergeError(`${job.source}: ${side}.sha is ${sha ?? 'null'}, but ${base.source} has ${expected ?? 'null'}: results of different commits cannot be merged into one report`);
+        }
+    }
+    const labels = new Map();
+    for (const job of jobs) {
+        const seen = labels.get(job.label);
+        if (seen)
+            throw new MergeError(`${job.source} and ${seen} are both "${job.label}": give each job its own --label (the action's label input)`);
+        labels.set(job.label, job.source);
+    }
+    return jobs;
+}
+
+// One report for several jobs of one comparison (`importgate merge`): the
+// most serious finding across all as the headline, one table with a row per
+// target and job, and each job's own explanations collapsed under its name.
+// Pure.
+function mergedView(jobs) {
+    const views = jobs.map((job) => ({ job, view: buildView(job.doc) }));
+    const verdict = mostSerious(views.map((v) => v.view.verdict));
+    const worst = views.find((v) => v.view.verdict === verdict);
+    const others = views.filter((v) => v.view.verdict === verdict).length - 1;
+    const headline = jobs.length > 1
+        ? [
+            ...worst.view.headline,
+            ` (${worst.job.label}${others > 0 ? ` and ${others} more job${others > 1 ? 's' : ''}` : ''})`,
+        ]
+        : worst.view.headline;
+    const rows = views.flatMap(({ job, view }) => view.rows
+        .filter((r) => r.primary)
+        .map((r) => ({
+        target: r.target,
+        job: job.label,
+        base: r.base ? formatMs(r.base.median) : '–',
+        head: r.head ? formatMs(r.head.median) : '–',
+        delta: r.delta ? signedMs(r.delta.ms) : '–',
+        pct: r.delta ? signedPct(r.delta.pct) : '–',
+        verdict: r.verdict,
+    })));
+    // Grouped by target, so that a target's jobs sit together.
+    const order = [...new Set(rows.map((r) => r.target))];
+    rows.sort((a, b) => order.indexOf(a.target) - order.indexOf(b.target));
+    return { verdict, headline, rows };
+}
+/** The merged comment: under the limit, each job's report cut shorter as needed. */
+function mergedMarkdown(jobs, limit = MARKDOWN_LIMIT) {
+    const view = mergedView(jobs);
+    const top = [
+        `### ${rich(view.headline)}`,
+        '',
+        table(['Target', 'Job', 'Base', 'Head', 'Δ', 'Δ %', 'Verdict'], view.rows.map((r) => [
+            code$2(r.target),
+            plain(r.job),
+            r.base,
+            r.head,
+            r.delta,
+            r.pct,
+            VERDICT_LABEL[r.verdict],
+        ]), ['l', 'l', 'r', 'r', 'r', 'r', 'l']),
+    ].join('\n');
+    // Each job's own report, its headline as the summary, within its share of the limit.
+    const share = Math.max(2_000, Math.floor((limit - top.length - 200) / Math.max(1, jobs.length)));
+    const sections = jobs.map((job) => {
+        const body = markdownReport(job.doc, share - 200);
+        const [first, ...rest] = body.split('\n');
+        const summary = `${plain(job.label)}: ${first.replace(/^### /, '')}`;
+        return [`<details><summary>${summary}</summary>`, '', ...rest, '</details>'].join('\n');
+    });
+    return `${top}\n\n${sections.join('\n\n')}\n`;
+}
+/** The terminal lines of a merged report. */
+function mergedText(jobs) {
+    const view = mergedView(jobs);
+    const width = Math.max(...view.rows.map((r) => r.target.length + r.job.length + 3), 10);
+    return [
+        plainText(view.headline),
+        '',
+        ...view.rows.map((r) => `  ${`${r.target} · ${r.job}`.padEnd(width)}  ${r.base.padStart(8)}  ${r.head.padStart(8)}  ${r.delta.padStart(9)}  ${r.pct.padStart(8)}  ${r.verdict}`),
+    ].join('\n');
+}
+
 // Terminal colour, only when a person is looking: a TTY, and NO_COLOR unset
 // (https://no-color.org). FORCE_COLOR turns it on regardless.
 const sgr = (open, close) => (text) => `\u001b[${open}m${text}\u001b[${close}m`;
@@ -16679,6 +16794,8 @@ Usage:
   importgate compare <base-ref> <head-ref> [options]   is head slower to import than base, and why
   importgate measure [options]                         measure the working tree as it is
   importgate report <results.json> [--markdown FILE] [--html FILE]   show a results file again
+  importgate merge <results.json>... [--markdown FILE]   one report for several jobs of one
+                                                         comparison (a matrix of Pythons or OSes)
   importgate --help | --version
 
 Common options:
@@ -16730,6 +16847,7 @@ Options for compare:
       --threshold PCT     relative change below which nothing fails (3%)
       --min-delta MS      absolute change below which nothing fails (0.5ms)
       --alpha P           one-sided significance level (0.01)
+      --label TEXT        names this job in a merged report (default: its Python and OS)
       --affects GLOB      a changed file that can affect importing; repeatable. When the
                           commits differ in none, nothing is measured: a pass that says
                           why ('*.py' matches in any folder; '*' measures every change)
@@ -16768,6 +16886,7 @@ const COMPARE_OPTIONS = {
     ...MEASURE_OPTIONS,
     threshold: { type: 'string' },
     affects: { type: 'string', multiple: true },
+    label: { type: 'string' },
     'min-delta': { type: 'string' },
     alpha: { type: 'string' },
 };
@@ -16839,6 +16958,47 @@ async function runReport(args, io) {
     const paths = { ...outputPaths(values, io.cwd), jsonPath: null };
     return finish(doc, report, paths, io, progress(values, io));
 }
+/** `importgate merge FILE...`: the results of several jobs of one comparison as one report. */
+async function runMerge(args, io) {
+    const { values, positionals } = parse(args, REPORT_OPTIONS);
+    if (positionals.length === 0)
+        throw new UsageError('merge needs one or more results files (written by --json or uploaded by the action)');
+    const markdownPath = outputPaths(values, io.cwd).markdownPath;
+    const files = [];
+    for (const given of positionals) {
+        let text;
+        try {
+            text = await readFile(resolve$1(io.cwd, given), 'utf8');
+        }
+        catch (error) {
+            throw new UsageError(`${given}: cannot read it (${error.message})`);
+        }
+        try {
+            files.push({ source: given, doc: readResults(text, given) });
+        }
+        catch (error) {
+            if (error instanceof ResultsFileError)
+                throw new UsageError(error.message);
+            throw error;
+        }
+    }
+    let jobs;
+    try {
+        jobs = jobsOf(files);
+    }
+    catch (error) {
+        if (error instanceof MergeError)
+            throw new UsageError(error.message);
+        throw error;
+    }
+    io.stdout.write(`${visible(mergedText(jobs))}\n`);
+    if (markdownPath) {
+        await writeOutput('--markdown', markdownPath, mergedMarkdown(jobs));
+        progress(values, io)(`merged markdown report written to ${markdownPath}`);
+    }
+    const verdict = mergedView(jobs).verdict;
+    return verdict === 'error' ? 2 : verdict === 'pass' || verdict === 'improvement' ? 0 : 1;
+}
 async function finish(doc, report, paths, io, log) {
     const style = useColor(io.stdout.isTTY, io.env) ? COLOR : PLAIN;
     io.stdout.write(`${report(doc, style)}\n`);
@@ -16877,6 +17037,8 @@ async function runCli(argv, io) {
             return await runCompare(rest, io);
         if (command === 'report')
             return await runReport(rest, io);
+        if (command === 'merge')
+            return await runMerge(rest, io);
         throw new UsageError(`unknown command "${command}"; use measure, compare or report (importgate --help)`);
     }
     catch (error) {

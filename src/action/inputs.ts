@@ -65,6 +65,7 @@ export function actionConfig(getInput: (name: string) => string, workspace: stri
     'max-modules': optional('max-modules'),
     forbid: list(getInput('forbid')),
     affects: list(getInput('affects')),
+    label: getInput('label') || undefined,
     budget: list(getInput('budgets')),
     metric: list(getInput('metrics')),
     watch: list(getInput('watch')),

@@ -10,6 +10,8 @@ import { SetupError, UsageError } from '../model/errors.js'
 import { htmlReport } from '../report/html.js'
 import { markdownReport } from '../report/markdown.js'
 import { readResults, ResultsFileError } from '../results/read.js'
+import { jobsOf, MergeError } from '../results/merge.js'
+import { mergedMarkdown, mergedText, mergedView } from '../report/merged.js'
 import type { ResultsDocument } from '../results/schema.js'
 import { COLOR, PLAIN, useColor } from '../report/style.js'
 import { compareReport } from '../report/terminal-compare.js'
@@ -56,6 +58,7 @@ const COMPARE_OPTIONS = {
   ...MEASURE_OPTIONS,
   threshold: { type: 'string' },
   affects: { type: 'string', multiple: true },
+  label: { type: 'string' },
   'min-delta': { type: 'string' },
   alpha: { type: 'string' },
 } satisfies ParseArgsConfig['options']
@@ -134,6 +137,45 @@ async function runReport(args: string[], io: CliIo): Promise<number> {
   return finish(doc, report, paths, io, progress(values, io))
 }
 
+/** `importgate merge FILE...`: the results of several jobs of one comparison as one report. */
+async function runMerge(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, REPORT_OPTIONS)
+  if (positionals.length === 0)
+    throw new UsageError(
+      'merge needs one or more results files (written by --json or uploaded by the action)',
+    )
+  const markdownPath = outputPaths(values, io.cwd).markdownPath
+  const files = []
+  for (const given of positionals) {
+    let text: string
+    try {
+      text = await readFile(resolve(io.cwd, given), 'utf8')
+    } catch (error) {
+      throw new UsageError(`${given}: cannot read it (${(error as Error).message})`)
+    }
+    try {
+      files.push({ source: given, doc: readResults(text, given) })
+    } catch (error) {
+      if (error instanceof ResultsFileError) throw new UsageError(error.message)
+      throw error
+    }
+  }
+  let jobs
+  try {
+    jobs = jobsOf(files)
+  } catch (error) {
+    if (error instanceof MergeError) throw new UsageError(error.message)
+    throw error
+  }
+  io.stdout.write(`${visible(mergedText(jobs))}\n`)
+  if (markdownPath) {
+    await writeOutput('--markdown', markdownPath, mergedMarkdown(jobs))
+    progress(values, io)(`merged markdown report written to ${markdownPath}`)
+  }
+  const verdict = mergedView(jobs).verdict
+  return verdict === 'error' ? 2 : verdict === 'pass' || verdict === 'improvement' ? 0 : 1
+}
+
 async function finish(
   doc: ResultsDocument,
   report: (doc: ResultsDocument, style: typeof COLOR) => string,
@@ -176,6 +218,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === 'measure') return await runMeasure(rest, io)
     if (command === 'compare') return await runCompare(rest, io)
     if (command === 'report') return await runReport(rest, io)
+    if (command === 'merge') return await runMerge(rest, io)
     throw new UsageError(
       `unknown command "${command}"; use measure, compare or report (importgate --help)`,
     )

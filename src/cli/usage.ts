@@ -4,6 +4,8 @@ Usage:
   importgate compare <base-ref> <head-ref> [options]   is head slower to import than base, and why
   importgate measure [options]                         measure the working tree as it is
   importgate report <results.json> [--markdown FILE] [--html FILE]   show a results file again
+  importgate merge <results.json>... [--markdown FILE]   one report for several jobs of one
+                                                         comparison (a matrix of Pythons or OSes)
   importgate --help | --version
 
 Common options:
@@ -55,6 +57,7 @@ Options for compare:
       --threshold PCT     relative change below which nothing fails (3%)
       --min-delta MS      absolute change below which nothing fails (0.5ms)
       --alpha P           one-sided significance level (0.01)
+      --label TEXT        names this job in a merged report (default: its Python and OS)
       --affects GLOB      a changed file that can affect importing; repeatable. When the
                           commits differ in none, nothing is measured: a pass that says
                           why ('*.py' matches in any folder; '*' measures every change)

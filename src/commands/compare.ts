@@ -110,6 +110,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
         return pipeline.resultsDocument(
           {
             command: 'compare' as const,
+            ...(request.label ? { label: request.label } : {}),
             base: { ref: ref.base, sha: sha.base },
             head: { ref: ref.head, sha: sha.head },
           },
@@ -217,6 +218,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
       return pipeline.resultsDocument(
         {
           command: 'compare' as const,
+          ...(request.label ? { label: request.label } : {}),
           base: { ref: ref.base, sha: sha.base },
           head: { ref: ref.head, sha: sha.head },
         },

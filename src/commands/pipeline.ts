@@ -199,6 +199,7 @@ export const startClock = (): RunClock => ({ started: new Date(), at: performanc
 /** What tells one command's document from the other's: which command, which commits, and its own extras. */
 interface Identity {
   command: 'measure' | 'compare'
+  label?: string
   base: CommitRef | null
   head: CommitRef
 }
@@ -227,6 +228,7 @@ export function resultsDocument<I extends Identity, E extends object>(
     verdict: evaluation.verdict,
     python: info.version,
     platform: `${info.platform} ${info.machine}`.trim(),
+    ...(identity.label ? { label: identity.label } : {}),
     base: identity.base as I['base'],
     head: identity.head,
     settings: settingsJson(settings, where),

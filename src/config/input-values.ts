@@ -32,6 +32,7 @@ export interface InputValues {
   metric?: string[]
   watch?: string[]
   affects?: string[]
+  label?: string
   json?: string
   markdown?: string
   quiet?: boolean

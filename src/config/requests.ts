@@ -41,6 +41,8 @@ export interface CompareRequest extends CommonRequest {
   projectSubdir: string
   baseRef: string
   headRef: string
+  /** Names this job in a merged report (`importgate merge`); absent: its Python and platform. */
+  label?: string
 }
 
 export function measureRequest(values: InputValues, cwd: string, name = cliName): MeasureRequest {
@@ -76,6 +78,7 @@ export function compareRequest(
     projectSubdir: projectSubdir(repoDir, values['project-dir'], name('project-dir')),
     baseRef,
     headRef,
+    ...(values.label?.trim() ? { label: values.label.trim() } : {}),
     python: values.python ?? 'python3',
     given: partialSettings(values, COMMAND_RULES.compare, name),
     name,

@@ -38,6 +38,7 @@ export type InputId =
   | 'max-pairs'
   | 'max-time'
   | 'affects'
+  | 'label'
   | 'overtime'
   | 'sample-timeout'
   | 'warmup'

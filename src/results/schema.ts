@@ -275,6 +275,8 @@ interface DocumentBase {
   verdict: Verdict
   python: string
   platform: string
+  /** The job that wrote it (`--label`, the action's label input), for merged reports; absent unless set. */
+  label?: string
   head: CommitRef
   settings: SettingsJson
   /** Rounds of timed samples actually run. */

@@ -1,0 +1,50 @@
+// `importgate merge` on files: the report of several jobs, its exit status,
+// and a message naming the file and the field for each file it refuses.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { cli } from '../helpers/cli.js'
+import { removeDir, tempDir } from '../helpers/project.js'
+
+const fixture = (name: string) =>
+  readFileSync(new URL(`../fixtures/reports/${name}`, import.meta.url), 'utf8')
+
+describe('importgate merge', () => {
+  const dir = tempDir()
+  afterAll(() => removeDir(dir))
+  const write = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text)
+    return name
+  }
+  const regression = JSON.parse(fixture('regression-two-targets.json'))
+  const a = write('a.json', JSON.stringify({ ...regression, label: 'py3.11' }))
+  const b = write('b.json', JSON.stringify({ ...regression, label: 'py3.13' }))
+
+  it('writes one report for the jobs and fails with the most serious verdict', async () => {
+    const { status, stdout } = await cli(['merge', a, b, '--markdown', 'merged.md', '-q'], {}, dir)
+    expect(status).toBe(1)
+    expect(stdout.split('\n')[0]).toMatch(
+      /^❌ myapp imports 5\.5× slower .*\(py3\.11 and 1 more job\)$/,
+    )
+    const md = readFileSync(join(dir, 'merged.md'), 'utf8')
+    expect(md).toContain('<details><summary>py3.13: ❌ `myapp` imports')
+  })
+
+  it('names the file and the field of each file it refuses', async () => {
+    const corrupt = write('corrupt.json', '{"schema": 1, "command": ')
+    const future = write('future.json', JSON.stringify({ ...regression, schema: 2 }))
+    const other = write('other.json', fixture('improvement.json'))
+    const bad = write('bad.json', JSON.stringify({ ...regression, verdict: 'maybe' }))
+    const run = (...files: string[]) => cli(['merge', ...files], {}, dir)
+    expect((await run(a, corrupt)).stderr).toMatch(/corrupt\.json: not JSON/)
+    expect((await run(a, future)).stderr).toMatch(
+      /future\.json: schema 2 is not one this importgate reads/,
+    )
+    expect((await run(a, bad)).stderr).toMatch(/bad\.json: not an importgate results file: verdict/)
+    const mixed = await run(a, other)
+    expect(mixed.status).toBe(2)
+    expect(mixed.stderr).toMatch(
+      /other\.json: base\.sha is \w+, but a\.json has \w+: results of different commits cannot be merged/,
+    )
+  })
+})

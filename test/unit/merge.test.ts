@@ -1,0 +1,71 @@
+// Several jobs of one comparison as one report, and the files merge refuses.
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { jobsOf } from '../../src/results/merge.js'
+import { mergedMarkdown } from '../../src/report/merged.js'
+import type { CompareResults } from '../../src/results/schema.js'
+
+const fixture = (name: string) =>
+  JSON.parse(
+    readFileSync(new URL(`../fixtures/reports/${name}`, import.meta.url), 'utf8'),
+  ) as CompareResults
+
+/** The same comparison as another job saw it: another Python, a pass. */
+function passingJob(label: string): CompareResults {
+  const doc = fixture('regression-two-targets.json')
+  doc.python = '3.8.20 (default) [GCC 12.2.0]'
+  doc.verdict = 'pass'
+  for (const t of doc.targets) {
+    t.verdict = 'pass'
+    t.delta = { ...t.delta!, ms: 0.2, pct: 1.1 }
+    t.metrics![0]!.delta = t.delta
+    t.modules = { added: [], removed: [], self_time_changes: [] }
+  }
+  return { ...doc, label }
+}
+
+describe('importgate merge', () => {
+  const regression = { source: 'py311.json', doc: fixture('regression-two-targets.json') }
+  const older = { source: 'py38.json', doc: passingJob('py3.8') }
+
+  it('leads with the most serious job and has a row per target and job', () => {
+    const md = mergedMarkdown(jobsOf([older, regression]))
+    expect(md.split('\n')[0]).toBe(
+      '### ❌ `myapp` imports 5.5× slower (+48.6 ms) (and 1 more): `myapp.output` now imports `rich.console` and 1 more rich module (+45.2 ms) (Python 3.11.7 · linux x86\\_64)',
+    )
+    const top = md.slice(0, md.indexOf('<details>'))
+    const rows = top.split('\n').filter((l) => /^\| `myapp/.test(l))
+    expect(
+      rows.map((r) =>
+        r
+          .split('|')
+          .slice(1, 3)
+          .map((c) => c.trim()),
+      ),
+    ).toEqual([
+      ['`myapp`', 'py3.8'],
+      ['`myapp`', 'Python 3.11.7 · linux x86\\_64'],
+      ['`myapp.cli`', 'py3.8'],
+      ['`myapp.cli`', 'Python 3.11.7 · linux x86\\_64'],
+    ])
+    // Each job's explanations under its name, collapsed.
+    expect(md).toContain(
+      '<details><summary>py3.8: ✅ No import-time regressions in 2 targets</summary>',
+    )
+    expect(md).toMatch(/<details><summary>Python 3\.11\.7 · linux x86\\_64: ❌ `myapp` imports/)
+  })
+
+  it('refuses results of other commits, another command, or two jobs of one name', () => {
+    const other = { source: 'other.json', doc: fixture('improvement.json') }
+    expect(() => jobsOf([regression, other])).toThrow(
+      /^other\.json: base\.sha is f316453a96fb65fcec78577f915fd78f3c5daee0, but py311\.json has \w+: results of different commits cannot be merged/,
+    )
+    const measured = { source: 'm.json', doc: { ...fixture('aa-pass.json'), command: 'measure' } }
+    expect(() => jobsOf([measured as never])).toThrow(
+      /^m\.json: command is "measure"; merge takes the results of compare runs/,
+    )
+    expect(() => jobsOf([regression, { ...regression, source: 'again.json' }])).toThrow(
+      /again\.json and py311\.json are both "Python 3\.11\.7 · linux x86_64": give each job its own --label/,
+    )
+  })
+})
