@@ -24,6 +24,12 @@ export interface ActionConfig {
   failOn: Verdict[]
   token: string
   artifactName: string
+  /** measure: run the comparison here; publish: merge the results other jobs wrote, and post them. */
+  mode: 'measure' | 'publish'
+  /** publish: results files, or folders searched for results.json (relative to the workspace). */
+  results: string[]
+  /** Names this job in a merged report. */
+  label: string | null
 }
 
 /** "a, b\nc" → ["a", "b", "c"]. */
@@ -74,6 +80,14 @@ export function actionConfig(getInput: (name: string) => string, workspace: stri
   if (!['always', 'on-change', 'never'].includes(comment)) {
     throw new UsageError(`input "comment": "${comment}" is not one of always, on-change, never`)
   }
+  const mode = (getInput('mode').trim() || 'measure') as ActionConfig['mode']
+  if (mode !== 'measure' && mode !== 'publish')
+    throw new UsageError(`input "mode": "${mode}" is not one of measure, publish`)
+  const results = list(getInput('results'))
+  if (mode === 'publish' && !results.length)
+    throw new UsageError(
+      'input "results": mode publish needs the results files of the jobs that measured (files, or folders holding results.json, e.g. the path actions/download-artifact wrote to)',
+    )
   const failOn = list(getInput('fail-on')) as Verdict[]
   for (const verdict of failOn) {
     if (!PRECEDENCE.includes(verdict)) {
@@ -94,5 +108,8 @@ export function actionConfig(getInput: (name: string) => string, workspace: stri
     failOn,
     token: getInput('github-token').trim(),
     artifactName: optional('artifact-name') ?? 'importgate',
+    mode,
+    results,
+    label: optional('label') ?? null,
   }
 }

@@ -6,8 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { compare } from '../commands/compare.js'
 import { SetupError, UsageError } from '../model/errors.js'
-import { marker, upsertSticky, type CommentsApi } from '../github/sticky-comment.js'
-import { apiFailure, explainCommentFailure } from '../github/failure.js'
+import type { CommentsApi } from '../github/sticky-comment.js'
 import { htmlReport } from '../report/html.js'
 import { markdownReport } from '../report/markdown.js'
 import { plainText } from '../report/headline.js'
@@ -16,6 +15,8 @@ import type { ResultsDocument } from '../results/schema.js'
 import { annotations, type Annotation } from './annotations.js'
 import { actionConfig, actionName, type ActionConfig } from './inputs.js'
 import { refsFromEvent } from './refs.js'
+import { comment } from './comment.js'
+import { publish } from './publish.js'
 
 export interface ActionIo {
   env: NodeJS.ProcessEnv
@@ -37,36 +38,6 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name))
 }
 
-async function comment(
-  io: ActionIo,
-  config: ActionConfig,
-  doc: ResultsDocument,
-  body: string,
-  pull: number,
-  fromFork: boolean | null,
-) {
-  const [owner, repo] = (io.env.GITHUB_REPOSITORY ?? '/').split('/') as [string, string]
-  const key = [io.env.GITHUB_WORKFLOW, io.env.GITHUB_JOB, config.commentKey]
-    .filter(Boolean)
-    .join('/')
-  try {
-    const api = io.comments(config.token, owner, repo, pull)
-    const outcome = await upsertSticky(
-      api,
-      marker(key),
-      body,
-      config.comment,
-      doc.verdict === 'pass',
-    )
-    if (outcome.comment && outcome.action !== 'skipped') {
-      io.setOutput('comment-url', outcome.comment.html_url)
-      io.info(`importgate: ${outcome.action} ${outcome.comment.html_url}`)
-    }
-  } catch (error) {
-    io.warning(explainCommentFailure(apiFailure(error), fromFork))
-  }
-}
-
 export async function run(io: ActionIo): Promise<void> {
   const env = io.env
   let config: ActionConfig
@@ -76,6 +47,14 @@ export async function run(io: ActionIo): Promise<void> {
     const event = env.GITHUB_EVENT_PATH
       ? JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'))
       : {}
+    if (config.mode === 'publish') {
+      // Nothing to check out or run: the pull request comes from the event.
+      const number = event.pull_request?.number ?? event.workflow_run?.pull_requests?.[0]?.number
+      return await publish(io, config, {
+        number: typeof number === 'number' ? number : null,
+        fromFork: null,
+      })
+    }
     refs = refsFromEvent(env.GITHUB_EVENT_NAME ?? '', event, env.GITHUB_SHA, config)
   } catch (error) {
     io.setOutput('verdict', 'error')
@@ -94,6 +73,7 @@ export async function run(io: ActionIo): Promise<void> {
         projectSubdir: config.projectSubdir,
         baseRef: refs.base,
         headRef: refs.head,
+        ...(config.label ? { label: config.label } : {}),
         python: config.python,
         given: config.given,
         name: actionName,

@@ -303,4 +303,47 @@ describe('the action', () => {
     )
     expect(run.stdout).not.toMatch(/--python/)
   })
+  it('merges a matrix of three Pythons into one comment with three rows per target', async () => {
+    const pythons = ['3.8', '3.11', '3.13'].filter((v) => findPython(v))
+    const before = github.comments.length
+    const results: string[] = []
+    for (const version of pythons) {
+      const run = await runAction(commits.heavy!, {
+        python: findPython(version)!,
+        comment: 'never',
+        label: `py${version}`,
+      })
+      expect(run.outputs.verdict).toBe('regression')
+      results.push(run.results)
+    }
+    // Measuring jobs with comment never post nothing.
+    expect(github.comments.length).toBe(before)
+    const publish = await runAction(commits.heavy!, {
+      mode: 'publish',
+      results: results.join('\n'),
+      'comment-key': 'matrix',
+    })
+    expect(publish.status).toBe(1)
+    expect(publish.outputs.verdict).toBe('regression')
+    expect(github.comments.length).toBe(before + 1)
+    const body = github.comments[github.comments.length - 1]!.body
+    const top = body.slice(0, body.indexOf('<details>'))
+    const rows = top.split('\n').filter((l) => l.startsWith('| `shop`'))
+    expect(rows.map((r) => r.split('|')[2]!.trim())).toEqual(pythons.map((v) => `py${v}`))
+    expect(publish.summary).toContain('| `shop` | py')
+  })
+
+  it('refuses to publish results of different commits, naming the file', async () => {
+    const a = await runAction(commits.heavy!, { comment: 'never', label: 'a' })
+    const b = await runAction(commits.comment!, { comment: 'never', label: 'b' })
+    const publish = await runAction(commits.heavy!, {
+      mode: 'publish',
+      results: `${a.results}\n${b.results}`,
+    })
+    expect(publish.status).toBe(1)
+    expect(publish.outputs.verdict).toBe('error')
+    expect(publish.stdout).toMatch(
+      /head\.sha is \w+, but .*results\.json has \w+: results of different commits cannot be merged/,
+    )
+  })
 })

@@ -19,6 +19,6 @@ it('documents every input and output of action.yml in the README', () => {
   const row = (name: string) => new RegExp(`^\\| \`${name}\` +\\|`, 'm')
   const names = (part: string) =>
     [...section(part).matchAll(/^ {2}([a-z-]+):$/gm)].map((m) => m[1]!)
-  expect(names('inputs')).toHaveLength(24)
+  expect(names('inputs')).toHaveLength(26)
   for (const name of [...names('inputs'), ...names('outputs')]) expect(readme).toMatch(row(name))
 })

@@ -1,0 +1,71 @@
+// The action's publish mode: no checkout of the pull request's code is run.
+// It reads the results the measuring jobs wrote (a matrix of Pythons or OSes),
+// merges them into one report, and posts the one sticky comment, the job
+// summary and the outputs; the check follows the most serious verdict.
+import { existsSync, statSync } from 'node:fs'
+import { readdir, readFile } from 'node:fs/promises'
+import { join, relative, resolve } from 'node:path'
+import { UsageError } from '../model/errors.js'
+import { plainText } from '../report/headline.js'
+import { mergedMarkdown, mergedView } from '../report/merged.js'
+import { jobsOf, MergeError } from '../results/merge.js'
+import { readResults, ResultsFileError } from '../results/read.js'
+import type { ResultsDocument } from '../results/schema.js'
+import { comment } from './comment.js'
+import type { ActionConfig } from './inputs.js'
+import type { ActionIo } from './run.js'
+
+/** Each input entry: a file as given, or every results.json under a folder, in name order. */
+async function resultFiles(entries: readonly string[], workspace: string): Promise<string[]> {
+  const files: string[] = []
+  for (const entry of entries) {
+    const path = resolve(workspace, entry)
+    if (!existsSync(path))
+      throw new UsageError(`input "results": ${entry} does not exist (in ${workspace})`)
+    if (statSync(path).isDirectory()) {
+      const found = (await readdir(path, { recursive: true, withFileTypes: true }))
+        .filter((e) => e.isFile() && e.name === 'results.json')
+        .map((e) => join(e.parentPath, e.name))
+        .sort()
+      if (!found.length) throw new UsageError(`input "results": no results.json under ${entry}`)
+      files.push(...found)
+    } else files.push(path)
+  }
+  return files
+}
+
+export async function publish(
+  io: ActionIo,
+  config: ActionConfig,
+  pull: { number: number | null; fromFork: boolean | null },
+): Promise<void> {
+  const workspace = config.repoDir
+  let jobs
+  try {
+    const files: { source: string; doc: ResultsDocument }[] = []
+    for (const path of await resultFiles(config.results, workspace)) {
+      const source = relative(workspace, path) || path
+      files.push({ source, doc: readResults(await readFile(path, 'utf8'), source) })
+    }
+    jobs = jobsOf(files)
+  } catch (error) {
+    if (!(
+      error instanceof UsageError ||
+      error instanceof ResultsFileError ||
+      error instanceof MergeError
+    ))
+      throw error
+    io.setOutput('verdict', 'error')
+    io.setFailed(`importgate: ${error.message}`)
+    return
+  }
+  const view = mergedView(jobs)
+  const markdown = mergedMarkdown(jobs)
+  io.info(`importgate: ${plainText(view.headline)}`)
+  io.setOutput('verdict', view.verdict)
+  io.setOutput('regressions', String(view.rows.filter((r) => r.verdict === 'regression').length))
+  await io.writeSummary(markdown)
+  if (pull.number !== null && config.comment !== 'never')
+    await comment(io, config, { verdict: view.verdict }, markdown, pull.number, pull.fromFork)
+  if (config.failOn.includes(view.verdict)) io.setFailed(plainText(view.headline))
+}
