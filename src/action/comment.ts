@@ -3,7 +3,7 @@ import { apiFailure, explainCommentFailure } from '../github/failure.js'
 import { marker, upsertSticky } from '../github/sticky-comment.js'
 import type { Verdict } from '../model/verdict.js'
 import type { ActionConfig } from './inputs.js'
-import type { ActionIo } from './run.js'
+import type { ActionIo } from './io.js'
 
 /** Posts or updates the sticky comment; a failure is a warning, never a failed check. */
 export async function comment(

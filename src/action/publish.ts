@@ -13,7 +13,7 @@ import { readResults, ResultsFileError } from '../results/read.js'
 import type { ResultsDocument } from '../results/schema.js'
 import { comment } from './comment.js'
 import type { ActionConfig } from './inputs.js'
-import type { ActionIo } from './run.js'
+import type { ActionIo } from './io.js'
 
 /** Each input entry: a file as given, or every results.json under a folder, in name order. */
 async function resultFiles(entries: readonly string[], workspace: string): Promise<string[]> {

@@ -6,32 +6,19 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { compare } from '../commands/compare.js'
 import { SetupError, UsageError } from '../model/errors.js'
-import type { CommentsApi } from '../github/sticky-comment.js'
 import { htmlReport } from '../report/html.js'
 import { markdownReport } from '../report/markdown.js'
 import { plainText } from '../report/headline.js'
 import { buildView } from '../report/view.js'
 import type { ResultsDocument } from '../results/schema.js'
-import { annotations, type Annotation } from './annotations.js'
+import { annotations } from './annotations.js'
 import { actionConfig, actionName, type ActionConfig } from './inputs.js'
 import { refsFromEvent } from './refs.js'
+import type { ActionIo } from './io.js'
 import { comment } from './comment.js'
 import { publish } from './publish.js'
 
-export interface ActionIo {
-  env: NodeJS.ProcessEnv
-  getInput(name: string): string
-  setOutput(name: string, value: string): void
-  info(message: string): void
-  warning(message: string, where?: Annotation['where']): void
-  error(message: string, where?: Annotation['where']): void
-  setFailed(message: string): void
-  writeSummary(markdown: string): Promise<void>
-  /** The pull request's comments, for the token from the inputs. */
-  comments(token: string, owner: string, repo: string, pull: number): CommentsApi
-  uploadArtifact(name: string, files: string[], root: string): Promise<void>
-  signal?: AbortSignal
-}
+export type { ActionIo } from './io.js'
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true })
