@@ -15401,6 +15401,10 @@ var properties = {
 	label: {
 		type: "string"
 	},
+	pull_request: {
+		type: "integer",
+		minimum: 1
+	},
 	rounds: {
 		type: "integer",
 		minimum: 0

@@ -61,11 +61,13 @@ export async function publish(
   }
   const view = mergedView(jobs)
   const markdown = mergedMarkdown(jobs)
+  // A fork's workflow_run carries no pull request: the measuring job recorded it.
+  const number = pull.number ?? jobs.find((j) => j.doc.pull_request)?.doc.pull_request ?? null
   io.info(`importgate: ${plainText(view.headline)}`)
   io.setOutput('verdict', view.verdict)
   io.setOutput('regressions', String(view.rows.filter((r) => r.verdict === 'regression').length))
   await io.writeSummary(markdown)
-  if (pull.number !== null && config.comment !== 'never')
-    await comment(io, config, { verdict: view.verdict }, markdown, pull.number, pull.fromFork)
+  if (number !== null && config.comment !== 'never')
+    await comment(io, config, { verdict: view.verdict }, markdown, number, pull.fromFork)
   if (config.failOn.includes(view.verdict)) io.setFailed(plainText(view.headline))
 }

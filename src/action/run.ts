@@ -83,6 +83,8 @@ export async function run(io: ActionIo): Promise<void> {
     else io.warning(`importgate: ${error.message.split('\n')[0]}`)
     return
   }
+  // A publish step in another workflow (a fork's workflow_run) learns the pull request from here.
+  if (refs.pullNumber !== null) doc = { ...doc, pull_request: refs.pullNumber }
   const view = buildView(doc)
   // Lines in the comment link to the commits on the repository's own host.
   const repoUrl = env.GITHUB_REPOSITORY

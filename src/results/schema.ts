@@ -277,6 +277,8 @@ interface DocumentBase {
   platform: string
   /** The job that wrote it (`--label`, the action's label input), for merged reports; absent unless set. */
   label?: string
+  /** The pull request the action measured, for a publish step that cannot read it from its own event (a fork's workflow_run). */
+  pull_request?: number
   head: CommitRef
   settings: SettingsJson
   /** Rounds of timed samples actually run. */

@@ -5,7 +5,7 @@
 // description.
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { startGitHub, type FakeGitHub } from '../helpers/github-server.js'
@@ -93,23 +93,30 @@ afterEach(() => {
   expect(github.violations).toEqual([])
 })
 
-async function runAction(head: string, overrides: Record<string, string> = {}) {
+async function runAction(
+  head: string,
+  overrides: Record<string, string> = {},
+  /** Another event than the pull request's (a fork's workflow_run, say). */
+  other?: { name: string; payload: object },
+) {
   execFileSync('git', ['checkout', '-q', '--detach', head], { cwd: repo })
   const dir = tempDir()
   runDirs.push(dir)
   const event = join(dir, 'event.json')
   writeFileSync(
     event,
-    JSON.stringify({
-      action: 'synchronize',
-      number: 7,
-      pull_request: {
+    JSON.stringify(
+      other?.payload ?? {
+        action: 'synchronize',
         number: 7,
-        base: { sha: commits.base, ref: 'main' },
-        head: { sha: head, ref: 'feature' },
+        pull_request: {
+          number: 7,
+          base: { sha: commits.base, ref: 'main' },
+          head: { sha: head, ref: 'feature' },
+        },
+        repository: { name: 'shop', full_name: 'octo/shop', owner: { login: 'octo' } },
       },
-      repository: { name: 'shop', full_name: 'octo/shop', owner: { login: 'octo' } },
-    }),
+    ),
   )
   const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STEP_SUMMARY: join(dir, 'summary.md') }
   for (const file of Object.values(files)) writeFileSync(file, '')
@@ -127,7 +134,7 @@ async function runAction(head: string, overrides: Record<string, string> = {}) {
     ...files,
     ...SECRETS,
     GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_NAME: other?.name ?? 'pull_request',
     GITHUB_EVENT_PATH: event,
     GITHUB_SHA: head,
     GITHUB_REPOSITORY: 'octo/shop',
@@ -331,6 +338,35 @@ describe('the action', () => {
     const rows = top.split('\n').filter((l) => l.startsWith('| `shop`'))
     expect(rows.map((r) => r.split('|')[2]!.trim())).toEqual(pythons.map((v) => `py${v}`))
     expect(publish.summary).toContain('| `shop` | py')
+  })
+
+  it("publishes a fork's results from a workflow_run, which names no pull request", async () => {
+    const measured = await runAction(commits.heavy!, { comment: 'never', label: 'fork' })
+    expect(JSON.parse(readFileSync(measured.results, 'utf8')).pull_request).toBe(7)
+    const before = github.comments.length
+    const publish = await runAction(
+      commits.base!,
+      { mode: 'publish', results: dirname(measured.results), 'comment-key': 'fork' },
+      {
+        name: 'workflow_run',
+        payload: {
+          action: 'completed',
+          // GitHub leaves pull_requests empty for a fork's run.
+          workflow_run: { id: 99, pull_requests: [] },
+          repository: { name: 'shop', full_name: 'octo/shop', owner: { login: 'octo' } },
+        },
+      },
+    )
+    expect(publish.outputs.verdict).toBe('regression')
+    expect(github.comments.length).toBe(before + 1)
+    expect(github.comments[github.comments.length - 1]!.body).toContain('| `shop` | fork |')
+    // Nothing of the pull request was checked out, installed or run.
+    expect(publish.stdout).not.toMatch(/installing|measuring|warming up|Python \d/)
+    const worktrees = execFileSync('git', ['worktree', 'list', '--porcelain'], {
+      cwd: repo,
+      encoding: 'utf8',
+    })
+    expect(worktrees.match(/^worktree /gm)).toHaveLength(1)
   })
 
   it('refuses to publish results of different commits, naming the file', async () => {

@@ -12,6 +12,23 @@ it("shows exactly the self-test workflow as the README's usage example", () => {
   expect(file('README.md')).toContain(`\`\`\`yaml\n${workflow}\`\`\``)
 })
 
+it("shows the matrix and fork recipes exactly as the repository's own workflows", () => {
+  // The self-tests check out this repository to run it (uses: ./); the README uses the release.
+  const asInReadme = (path: string) =>
+    file(path)
+      .split('\n')
+      .filter((line) => !line.includes('# self-test only'))
+      .join('\n')
+      .replaceAll('uses: ./', 'uses: importgate/importgate@v1')
+  const readme = file('README.md')
+  for (const path of [
+    '.github/workflows/matrix.yml',
+    '.github/workflows/fork-measure.yml',
+    '.github/workflows/fork-publish.yml',
+  ])
+    expect(readme).toContain(`\`\`\`yaml\n${asInReadme(path)}\`\`\``)
+})
+
 it('documents every input and output of action.yml in the README', () => {
   const readme = file('README.md')
   const action = file('action.yml')
