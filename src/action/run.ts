@@ -25,6 +25,13 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name))
 }
 
+/** "of [this run](…/actions/runs/42#artifacts)", where the runner says which run this is. */
+function artifactsLink(env: NodeJS.ProcessEnv): string {
+  if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID) return 'of this run'
+  const server = env.GITHUB_SERVER_URL || 'https://github.com'
+  return `of [this run](${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}#artifacts)`
+}
+
 export async function run(io: ActionIo): Promise<void> {
   const env = io.env
   let config: ActionConfig
@@ -98,7 +105,7 @@ export async function run(io: ActionIo): Promise<void> {
   io.setOutput('report-json', jsonPath)
   io.setOutput('regressions', String(doc.targets.filter((t) => t.verdict === 'regression').length))
   await io.writeSummary(
-    `${markdown}\n<sub>The import trees of base and head as one diff icicle: \`importgate.html\` in the \`${config.artifactName}\` artifact of this run.</sub>\n`,
+    `${markdown}\n<sub>The import trees of base and head as one diff icicle: \`importgate.html\` in the \`${config.artifactName}\` artifact ${artifactsLink(env)}.</sub>\n`,
   )
   if (refs.pullNumber !== null && config.comment !== 'never')
     await comment(io, config, doc, markdown, refs.pullNumber, refs.fromFork)

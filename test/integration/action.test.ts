@@ -217,6 +217,9 @@ describe('the action', () => {
     )
     expect(run.outputs['comment-url']).toBe(github.comments[0]!.html_url)
     expect(run.summary).toContain('No import-time regression')
+    expect(run.summary).toContain(
+      '`importgate.html` in the `importgate` artifact of [this run](https://github.com/octo/shop/actions/runs/42#artifacts)',
+    )
     // No artifact service here: a warning, never a failed check.
     expect(run.stdout).toMatch(
       /::warning::importgate: the results were not uploaded as an artifact/,
@@ -277,6 +280,9 @@ describe('the action', () => {
     )
     expect(run.stdout).toMatch(/if the pull request comes from a fork, see the two-workflow recipe/)
     expect(run.summary).toContain('No import-time regression')
+    expect(run.summary).toContain(
+      '`importgate.html` in the `importgate` artifact of [this run](https://github.com/octo/shop/actions/runs/42#artifacts)',
+    )
     expect(github.comments).toHaveLength(0)
   })
 
