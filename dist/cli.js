@@ -4929,21 +4929,28 @@ async function compare(request, deps) {
             if (settings.changes.length) {
                 deps.log(`head changes [tool.importgate] (${settings.changes.map((c) => c.key).join(', ')}); the gate uses base's settings`);
             }
+            // What every results document of this comparison starts from.
+            const document = [
+                {
+                    command: 'compare',
+                    ...(request.label ? { label: request.label } : {}),
+                    base: { ref: ref.base, sha: sha.base },
+                    head: { ref: ref.head, sha: sha.head },
+                },
+                info,
+                settings,
+                {
+                    install: install.kind === 'command' ? install.command : install.kind,
+                    python: interpreter,
+                    projectDir: request.projectSubdir || '.',
+                },
+            ];
             // Nothing that can change an import changed (docs, CI, images): a pass in
             // seconds, before anything is installed, that says why.
             const changed = await changedFiles(request.repoDir, sha.base, sha.head, git);
             if (!affectingFiles(changed, settings.affects).length) {
                 deps.log(`none of the ${changed.length} changed file(s) can affect importing (${name('affects')}: ${settings.affects.join(' ')}): nothing to measure`);
-                return resultsDocument({
-                    command: 'compare',
-                    ...(request.label ? { label: request.label } : {}),
-                    base: { ref: ref.base, sha: sha.base },
-                    head: { ref: ref.head, sha: sha.head },
-                }, info, settings, {
-                    install: install.kind === 'command' ? install.command : install.kind,
-                    python: interpreter,
-                    projectDir: request.projectSubdir || '.',
-                }, {
+                return resultsDocument(...document, {
                     config_changes: settings.changes,
                     deps: null,
                     skipped: {
@@ -5012,16 +5019,7 @@ async function compare(request, deps) {
                     changed: diffDistributions(envs.base.distributions, envs.head.distributions, SIDES.flatMap((side) => projectName(projects[side]) ?? [])),
                 }
                 : null;
-            return resultsDocument({
-                command: 'compare',
-                ...(request.label ? { label: request.label } : {}),
-                base: { ref: ref.base, sha: sha.base },
-                head: { ref: ref.head, sha: sha.head },
-            }, info, settings, {
-                install: install.kind === 'command' ? install.command : install.kind,
-                python: interpreter,
-                projectDir: request.projectSubdir || '.',
-            }, { config_changes: settings.changes, deps: drift }, { observations, evaluation, installMs }, clock);
+            return resultsDocument(...document, { config_changes: settings.changes, deps: drift }, { observations, evaluation, installMs }, clock);
         });
     }
     finally {

@@ -100,6 +100,22 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
           `head changes [tool.importgate] (${settings.changes.map((c) => c.key).join(', ')}); the gate uses base's settings`,
         )
       }
+      // What every results document of this comparison starts from.
+      const document = [
+        {
+          command: 'compare' as const,
+          ...(request.label ? { label: request.label } : {}),
+          base: { ref: ref.base, sha: sha.base },
+          head: { ref: ref.head, sha: sha.head },
+        },
+        info,
+        settings,
+        {
+          install: install.kind === 'command' ? install.command : install.kind,
+          python: interpreter,
+          projectDir: request.projectSubdir || '.',
+        },
+      ] as const
       // Nothing that can change an import changed (docs, CI, images): a pass in
       // seconds, before anything is installed, that says why.
       const changed = await changedFiles(request.repoDir, sha.base, sha.head, git)
@@ -108,19 +124,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
           `none of the ${changed.length} changed file(s) can affect importing (${name('affects')}: ${settings.affects.join(' ')}): nothing to measure`,
         )
         return pipeline.resultsDocument(
-          {
-            command: 'compare' as const,
-            ...(request.label ? { label: request.label } : {}),
-            base: { ref: ref.base, sha: sha.base },
-            head: { ref: ref.head, sha: sha.head },
-          },
-          info,
-          settings,
-          {
-            install: install.kind === 'command' ? install.command : install.kind,
-            python: interpreter,
-            projectDir: request.projectSubdir || '.',
-          },
+          ...document,
           {
             config_changes: settings.changes,
             deps: null,
@@ -216,19 +220,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
           }
         : null
       return pipeline.resultsDocument(
-        {
-          command: 'compare' as const,
-          ...(request.label ? { label: request.label } : {}),
-          base: { ref: ref.base, sha: sha.base },
-          head: { ref: ref.head, sha: sha.head },
-        },
-        info,
-        settings,
-        {
-          install: install.kind === 'command' ? install.command : install.kind,
-          python: interpreter,
-          projectDir: request.projectSubdir || '.',
-        },
+        ...document,
         { config_changes: settings.changes, deps: drift },
         { observations, evaluation, installMs },
         clock,
