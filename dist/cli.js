@@ -16303,14 +16303,14 @@ function mergedView(jobs) {
     const headline = jobs.length > 1
         ? [
             ...worst.view.headline,
-            ` (${worst.job.label}${others > 0 ? ` and ${others} more job${others > 1 ? 's' : ''}` : ''})`,
+            ` (${visible(worst.job.label)}${others > 0 ? ` and ${others} more job${others > 1 ? 's' : ''}` : ''})`,
         ]
         : worst.view.headline;
     const rows = views.flatMap(({ job, view }) => view.rows
         .filter((r) => r.primary)
         .map((r) => ({
         target: r.target,
-        job: job.label,
+        job: visible(job.label),
         base: r.base ? formatMs(r.base.median) : '–',
         head: r.head ? formatMs(r.head.median) : '–',
         delta: r.delta ? signedMs(r.delta.ms) : '–',
@@ -16343,7 +16343,7 @@ function mergedMarkdown(jobs, limit = MARKDOWN_LIMIT) {
     const sections = jobs.map((job) => {
         const body = markdownReport(job.doc, share - 200);
         const [first, ...rest] = body.split('\n');
-        const summary = `${plain(job.label)}: ${first.replace(/^### /, '')}`;
+        const summary = `${plain(visible(job.label))}: ${first.replace(/^### /, '')}`;
         return [`<details><summary>${summary}</summary>`, '', ...rest, '</details>'].join('\n');
     });
     return `${top}\n\n${sections.join('\n\n')}\n`;

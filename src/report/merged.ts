@@ -8,6 +8,7 @@ import { formatMs, signedMs, signedPct } from './format.js'
 import { plainText, type Rich } from './headline.js'
 import { markdownReport, MARKDOWN_LIMIT } from './markdown.js'
 import { code, plain, rich, table, VERDICT_LABEL } from './markdown-text.js'
+import { visible } from './untrusted.js'
 import { buildView } from './view.js'
 
 export interface MergedView {
@@ -33,7 +34,7 @@ export function mergedView(jobs: readonly JobResults[]): MergedView {
     jobs.length > 1
       ? [
           ...worst.view.headline,
-          ` (${worst.job.label}${others > 0 ? ` and ${others} more job${others > 1 ? 's' : ''}` : ''})`,
+          ` (${visible(worst.job.label)}${others > 0 ? ` and ${others} more job${others > 1 ? 's' : ''}` : ''})`,
         ]
       : worst.view.headline
   const rows = views.flatMap(({ job, view }) =>
@@ -41,7 +42,7 @@ export function mergedView(jobs: readonly JobResults[]): MergedView {
       .filter((r) => r.primary)
       .map((r) => ({
         target: r.target,
-        job: job.label,
+        job: visible(job.label),
         base: r.base ? formatMs(r.base.median) : '–',
         head: r.head ? formatMs(r.head.median) : '–',
         delta: r.delta ? signedMs(r.delta.ms) : '–',
@@ -80,7 +81,7 @@ export function mergedMarkdown(jobs: readonly JobResults[], limit = MARKDOWN_LIM
   const sections = jobs.map((job) => {
     const body = markdownReport(job.doc, share - 200)
     const [first, ...rest] = body.split('\n')
-    const summary = `${plain(job.label)}: ${first!.replace(/^### /, '')}`
+    const summary = `${plain(visible(job.label))}: ${first!.replace(/^### /, '')}`
     return [`<details><summary>${summary}</summary>`, '', ...rest, '</details>'].join('\n')
   })
   return `${top}\n\n${sections.join('\n\n')}\n`

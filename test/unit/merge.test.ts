@@ -55,6 +55,15 @@ describe('importgate merge', () => {
     expect(md).toMatch(/<details><summary>Python 3\.11\.7 · linux x86\\_64: ❌ `myapp` imports/)
   })
 
+  it("treats a fork's labels and names as text: no markup, no mentions, no escapes", () => {
+    const hostile = passingJob('<img src=x onerror=alert(1)> @octo/owners \u001b[31m')
+    const md = mergedMarkdown(jobsOf([{ source: 'fork.json', doc: hostile }]))
+    expect(md).not.toContain('<img')
+    expect(md).not.toContain('@octo')
+    expect(md).not.toContain('\u001b')
+    expect(md).toContain('&lt;img src=x onerror=alert(1)&gt; &#64;octo/owners')
+  })
+
   it('refuses results of other commits, another command, or two jobs of one name', () => {
     const other = { source: 'other.json', doc: fixture('improvement.json') }
     expect(() => jobsOf([regression, other])).toThrow(
