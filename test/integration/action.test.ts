@@ -352,7 +352,13 @@ describe('the action', () => {
     const before = github.comments.length
     const publish = await runAction(
       commits.base!,
-      { mode: 'publish', results: dirname(measured.results), 'comment-key': 'fork' },
+      // An interpreter that does not exist: publishing must never need one.
+      {
+        mode: 'publish',
+        results: dirname(measured.results),
+        'comment-key': 'fork',
+        python: '/nonexistent/python3',
+      },
       {
         name: 'workflow_run',
         payload: {
