@@ -2637,16 +2637,25 @@ function taggedProcesses(tag = null) {
     // NUL ends each variable: an exact tag cannot match a longer one.
     return processesCarrying(tag === null ? `${TAG_VARIABLE}=${RUN}.` : `${TAG_VARIABLE}=${tag}\0`);
 }
+/** For a synchronous one-millisecond pause between passes. */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 /**
  * Kills every process that carries `tag` (any of ours when null: on cancel),
  * in a few passes (one may fork while we look). Returns how many were killed.
  */
 function killTagged(tag = null) {
     let killed = 0;
-    for (let pass = 0; pass < 5; pass++) {
+    let quiet = 0;
+    // A process killed as it forks may leave a child that appears a moment later:
+    // done only after two passes a millisecond apart find nothing.
+    for (let pass = 0; pass < 10 && quiet < 2; pass++) {
         const pids = taggedProcesses(tag);
-        if (pids.length === 0)
-            break;
+        if (pids.length === 0) {
+            quiet++;
+            Atomics.wait(PAUSE, 0, 0, 1);
+            continue;
+        }
+        quiet = 0;
         for (const pid of pids) {
             try {
                 process.kill(pid, 'SIGKILL');
@@ -2915,6 +2924,8 @@ function runMeasured(spec) {
             killGroup(pid);
             killTagged(tag);
             drain = setTimeout(() => {
+                // A last look: anything that forked while the first sweep ran.
+                killTagged(tag);
                 child.stderr?.destroy();
                 channel?.destroy();
             }, DRAIN_MS);
@@ -4635,6 +4646,9 @@ async function measureArms(arms, policy, deps, name) {
                 deps.log(line);
         },
     });
+    // Each sample's escapees went with it; this sweeps up any that forked in the
+    // moment between a sweep's look and its kill (a double fork under load).
+    killTagged();
     if (deps.signal?.aborted)
         throw new CancelledError();
     return observations;

@@ -19,6 +19,7 @@ import { ms } from '../results/side-result.js'
 import { targetResult } from '../results/target-result.js'
 import type { InterpreterInfo } from '../measure/probe-protocol.js'
 import { runProbe } from '../measure/run-probe.js'
+import { killTagged } from '../process/escapees.js'
 import { CancelledError, SetupError, UsageError, type Namer } from '../model/errors.js'
 import { armId } from '../model/target.js'
 import { VERSION } from '../version.js'
@@ -183,6 +184,9 @@ export async function measureArms(
       if (line) deps.log(line)
     },
   })
+  // Each sample's escapees went with it; this sweeps up any that forked in the
+  // moment between a sweep's look and its kill (a double fork under load).
+  killTagged()
   if (deps.signal?.aborted) throw new CancelledError()
   return observations
 }

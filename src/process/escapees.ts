@@ -54,15 +54,26 @@ export function taggedProcesses(tag: string | null = null): number[] {
   return processesCarrying(tag === null ? `${TAG_VARIABLE}=${RUN}.` : `${TAG_VARIABLE}=${tag}\0`)
 }
 
+/** For a synchronous one-millisecond pause between passes. */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4))
+
 /**
  * Kills every process that carries `tag` (any of ours when null: on cancel),
  * in a few passes (one may fork while we look). Returns how many were killed.
  */
 export function killTagged(tag: string | null = null): number {
   let killed = 0
-  for (let pass = 0; pass < 5; pass++) {
+  let quiet = 0
+  // A process killed as it forks may leave a child that appears a moment later:
+  // done only after two passes a millisecond apart find nothing.
+  for (let pass = 0; pass < 10 && quiet < 2; pass++) {
     const pids = taggedProcesses(tag)
-    if (pids.length === 0) break
+    if (pids.length === 0) {
+      quiet++
+      Atomics.wait(PAUSE, 0, 0, 1)
+      continue
+    }
+    quiet = 0
     for (const pid of pids) {
       try {
         process.kill(pid, 'SIGKILL')

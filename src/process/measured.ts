@@ -86,6 +86,8 @@ export function runMeasured(spec: ProcessSpec): Promise<ProcessOutcome> {
       killGroup(pid)
       killTagged(tag)
       drain = setTimeout(() => {
+        // A last look: anything that forked while the first sweep ran.
+        killTagged(tag)
         child.stderr?.destroy()
         channel?.destroy()
       }, DRAIN_MS)
