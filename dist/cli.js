@@ -5650,8 +5650,13 @@ function functionCauses(targets) {
                 });
         }
     }
-    return [...byName.values()].sort((a, b) => Math.abs(b.change.profiled_delta_ms) - Math.abs(a.change.profiled_delta_ms));
+    // Under a millisecond (profiled) a function is not a cause a reviewer needs
+    // first (httpx 0.28: enum.EnumDict.__setitem__ 244 → 242 calls); the details list it.
+    return [...byName.values()]
+        .filter((c) => Math.abs(c.change.profiled_delta_ms) >= MIN_FUNCTION_MS)
+        .sort((a, b) => Math.abs(b.change.profiled_delta_ms) - Math.abs(a.change.profiled_delta_ms));
 }
+const MIN_FUNCTION_MS = 1;
 /** Module causes first (their times are measured), then function causes (profiled). */
 function causesOf(targets) {
     return [...moduleCauses(targets), ...functionCauses(targets)];
@@ -6763,21 +6768,6 @@ function moduleCounts(view) {
         table(['Target', 'Base', 'Head', 'Δ', 'Own package'], rows, ['l', 'r', 'r', 'r', 'r']),
     ];
 }
-function dependencies$1(view, limit) {
-    const changed = view.dependencies;
-    if (!changed.length)
-        return [];
-    const rows = changed
-        .slice(0, limit)
-        .map((d) => [code$2(d.name), d.base ? code$2(d.base) : '–', d.head ? code$2(d.head) : '–']);
-    const more = changed.length > limit ? [`… and ${changed.length - limit} more`] : [];
-    return [
-        '#### Dependency changes',
-        '',
-        table(['Package', 'Base', 'Head'], rows, ['l', 'l', 'l']),
-        ...more,
-    ];
-}
 /** "main at `1a2b3c4d5e6f`", or just the short SHA when the ref is the SHA. */
 function commit(c) {
     const short = c.sha ? code$2(c.sha.slice(0, 12)) : '–';
@@ -7009,6 +6999,43 @@ function importGraph(view, limit) {
     return ['```mermaid', 'flowchart LR', ...lines, '```'];
 }
 
+// The installed distributions that differ between base and head: one line
+// above the details, the table in them. Pure.
+function dependencies$1(view, limit) {
+    const changed = view.dependencies;
+    if (!changed.length)
+        return [];
+    const rows = changed
+        .slice(0, limit)
+        .map((d) => [code$2(d.name), d.base ? code$2(d.base) : '–', d.head ? code$2(d.head) : '–']);
+    const more = changed.length > limit ? [`… and ${changed.length - limit} more`] : [];
+    return [
+        '#### Dependency changes',
+        '',
+        table(['Package', 'Base', 'Head'], rows, ['l', 'l', 'l']),
+        ...more,
+    ];
+}
+/**
+ * The installed distributions that changed, in one line above the details: in
+ * a pull request that bumps a dependency it is the cause of the causes
+ * (httpx 0.27.2 → 0.28.1 made httpcore lazy).
+ */
+function dependencyLine(view) {
+    const changed = view.dependencies;
+    if (!changed.length || view.command === 'measure')
+        return [];
+    const shown = changed
+        .slice(0, 6)
+        .map((d) => d.base === null
+        ? `+ ${code$2(d.name)} ${code$2(d.head)}`
+        : d.head === null
+            ? `− ${code$2(d.name)} ${code$2(d.base)}`
+            : `${code$2(d.name)} ${code$2(d.base)} → ${code$2(d.head)}`);
+    const more = changed.length > shown.length ? `, and ${changed.length - shown.length} more` : '';
+    return [`**Dependencies**: ${shown.join(', ')}${more}`];
+}
+
 // The markdown report: PR comment, job summary and --markdown. Pure.
 /** GitHub refuses comments over 65,536 characters; the action adds its marker and footer. */
 const MARKDOWN_LIMIT = 60_000;
@@ -7042,6 +7069,7 @@ function render(doc, cap, links) {
         budgets(doc),
         watched(doc),
         why(doc, Math.min(cap, 5), name, links),
+        dependencyLine(doc),
         importGraph(doc, Math.min(cap, 4)),
         byPackage(doc, Math.min(cap, 6), 'first'),
         // measure has no causes to lead with: its slowest modules are the report.

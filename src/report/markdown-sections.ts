@@ -257,21 +257,6 @@ export function moduleCounts(view: ReportView): string[] {
   ]
 }
 
-export function dependencies(view: ReportView, limit: number): string[] {
-  const changed = view.dependencies
-  if (!changed.length) return []
-  const rows = changed
-    .slice(0, limit)
-    .map((d) => [code(d.name), d.base ? code(d.base) : '–', d.head ? code(d.head) : '–'])
-  const more = changed.length > limit ? [`… and ${changed.length - limit} more`] : []
-  return [
-    '#### Dependency changes',
-    '',
-    table(['Package', 'Base', 'Head'], rows, ['l', 'l', 'l']),
-    ...more,
-  ]
-}
-
 /** "main at `1a2b3c4d5e6f`", or just the short SHA when the ref is the SHA. */
 function commit(c: { ref: string; sha: string | null }): string {
   const short = c.sha ? code(c.sha.slice(0, 12)) : '–'

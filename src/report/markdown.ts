@@ -2,6 +2,7 @@
 import * as gate from './markdown-gate.js'
 import * as section from './markdown-sections.js'
 import * as causes from './markdown-causes.js'
+import * as dependencies from './markdown-dependencies.js'
 import type { ResultsDocument } from '../results/schema.js'
 import { functionsCalledAtImport, moduleLinker, type SourceLinks } from './markdown-functions.js'
 import { buildView, type ReportView } from './view.js'
@@ -28,7 +29,7 @@ function render(doc: ReportView, cap: number, links: SourceLinks | undefined): s
     section.whereTimeWent(doc, Math.min(cap, 10), name),
     section.slowest(doc, Math.min(cap, 10)),
     section.moduleCounts(doc),
-    section.dependencies(doc, cap),
+    dependencies.dependencies(doc, cap),
   ].filter((p) => p.length)
   const parts: string[][] = [
     [section.headline(doc)],
@@ -40,6 +41,7 @@ function render(doc: ReportView, cap: number, links: SourceLinks | undefined): s
     gate.budgets(doc),
     gate.watched(doc),
     causes.why(doc, Math.min(cap, 5), name, links),
+    dependencies.dependencyLine(doc),
     causes.importGraph(doc, Math.min(cap, 4)),
     section.byPackage(doc, Math.min(cap, 6), 'first'),
     // measure has no causes to lead with: its slowest modules are the report.

@@ -52,6 +52,10 @@ describe('the pull-request comment', () => {
     )
     // The package table says where a new package came from instead of repeating it.
     expect(md).toMatch(/\| `typing` +\|[^\n]*\| with `rich` +\|/)
+    // The dependency change behind it, in one line above the details.
+    expect(md.slice(0, md.indexOf('<details>'))).toContain(
+      '**Dependencies**: + `markdown-it-py` `4.3.0`, + `mdurl` `0.1.2`, + `Pygments` `2.21.0`, + `rich` `15.0.0`',
+    )
     expect(linesAboveDetails(md)).toBeLessThanOrEqual(25)
   })
 
