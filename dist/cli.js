@@ -5290,7 +5290,10 @@ function headlineOf(targets, command, cause = () => null) {
     if (!first)
         return ['✅ No targets measured'];
     const more = first.verdict !== 'pass' && others.length ? ` (and ${others.length} more)` : '';
-    const changed = first.verdict === 'regression' || first.verdict === 'improvement';
+    // Over a time budget because it got slower: the cause is as useful there.
+    const changed = first.verdict === 'regression' ||
+        first.verdict === 'improvement' ||
+        (first.verdict === 'budget' && (first.delta?.ms ?? 0) > 0);
     const why = changed ? cause(first) : null;
     return [
         ...headlineFor(first, targets.length, command),
@@ -5780,7 +5783,10 @@ function buildView(document) {
     const causes = causesOf(doc.targets.map(changesOf));
     // The cause the headline names comes first wherever causes are listed.
     const [top] = worst(doc.targets);
-    const leading = top?.delta && (top.verdict === 'regression' || top.verdict === 'improvement')
+    const leading = top?.delta &&
+        (top.verdict === 'regression' ||
+            top.verdict === 'improvement' ||
+            (top.verdict === 'budget' && top.delta.ms > 0))
         ? mainCause(causes, top.name, top.delta)
         : null;
     return {

@@ -80,7 +80,11 @@ export function headlineOf(
   const [first, ...others] = worst(targets)
   if (!first) return ['✅ No targets measured']
   const more = first.verdict !== 'pass' && others.length ? ` (and ${others.length} more)` : ''
-  const changed = first.verdict === 'regression' || first.verdict === 'improvement'
+  // Over a time budget because it got slower: the cause is as useful there.
+  const changed =
+    first.verdict === 'regression' ||
+    first.verdict === 'improvement' ||
+    (first.verdict === 'budget' && (first.delta?.ms ?? 0) > 0)
   const why = changed ? cause(first) : null
   return [
     ...headlineFor(first, targets.length, command),

@@ -179,7 +179,10 @@ export function buildView(document: ResultsDocument): ReportView {
   // The cause the headline names comes first wherever causes are listed.
   const [top] = worst(doc.targets)
   const leading =
-    top?.delta && (top.verdict === 'regression' || top.verdict === 'improvement')
+    top?.delta &&
+    (top.verdict === 'regression' ||
+      top.verdict === 'improvement' ||
+      (top.verdict === 'budget' && top.delta.ms > 0))
       ? mainCause(causes, top.name, top.delta)
       : null
   return {

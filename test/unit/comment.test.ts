@@ -97,6 +97,16 @@ describe('the pull-request comment', () => {
     expect(linesAboveDetails(md)).toBeLessThanOrEqual(25)
   })
 
+  it('names the cause of a budget breach too, when the import got slower', () => {
+    const doc = fixture('compare.json')
+    doc.targets[0]!.verdict = 'budget'
+    doc.targets[0]!.forbidden = []
+    doc.verdict = 'budget'
+    expect(markdownReport(doc).split('\n')[0]).toBe(
+      '### 💸 `shop` takes 60.3 ms to import, over its 40.0 ms budget: `shop.export` now imports `asyncio` (+62.7 ms)',
+    )
+  })
+
   it('says what an inconclusive target had and what budget would settle it', async () => {
     const md = markdownReport(inconclusive(), undefined, REPO)
     await expect(md).toMatchFileSnapshot('../fixtures/reports/inconclusive.md')
