@@ -7059,7 +7059,7 @@ function render(doc, cap, links) {
     const details = [
         lazyLoading(doc, cap, name),
         functionsCalledAtImport(doc, Math.min(cap, 5), links),
-        byPackage(doc, Math.min(cap, 8), 'rest'),
+        byPackage(doc, Math.min(cap, 8), rollupWorthShowing(doc) ? 'rest' : 'all'),
         whereTimeWent(doc, Math.min(cap, 10), name),
         slowest(doc, Math.min(cap, 10)),
         moduleCounts(doc),
@@ -7077,7 +7077,8 @@ function render(doc, cap, links) {
         why(doc, Math.min(cap, 5), name, links),
         dependencyLine(doc),
         importGraph(doc, Math.min(cap, 4)),
-        byPackage(doc, Math.min(cap, 6), 'first'),
+        // Only the project's own row, on an unchanged import: nothing for a reviewer yet.
+        rollupWorthShowing(doc) ? byPackage(doc, Math.min(cap, 6), 'first') : [],
         // measure has no causes to lead with: its slowest modules are the report.
         ...(doc.command === 'measure' ? details : details.length ? [collapsed(details)] : []),
         methodology(doc),
@@ -7086,6 +7087,10 @@ function render(doc, cap, links) {
         .filter((p) => p.length)
         .map((p) => p.join('\n'))
         .join('\n\n')}\n`;
+}
+/** The roll-up earns its place above the details when some package other than the project's moved. */
+function rollupWorthShowing(doc) {
+    return doc.packages.some((p) => p.rows.some((r) => !r.own));
 }
 /** The details, one click away: full chains, functions, modules, other targets, dependencies. */
 function collapsed(sections) {

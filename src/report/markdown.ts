@@ -25,7 +25,7 @@ function render(doc: ReportView, cap: number, links: SourceLinks | undefined): s
   const details = [
     section.lazyLoading(doc, cap, name),
     functionsCalledAtImport(doc, Math.min(cap, 5), links),
-    section.byPackage(doc, Math.min(cap, 8), 'rest'),
+    section.byPackage(doc, Math.min(cap, 8), rollupWorthShowing(doc) ? 'rest' : 'all'),
     section.whereTimeWent(doc, Math.min(cap, 10), name),
     section.slowest(doc, Math.min(cap, 10)),
     section.moduleCounts(doc),
@@ -43,7 +43,8 @@ function render(doc: ReportView, cap: number, links: SourceLinks | undefined): s
     causes.why(doc, Math.min(cap, 5), name, links),
     dependencies.dependencyLine(doc),
     causes.importGraph(doc, Math.min(cap, 4)),
-    section.byPackage(doc, Math.min(cap, 6), 'first'),
+    // Only the project's own row, on an unchanged import: nothing for a reviewer yet.
+    rollupWorthShowing(doc) ? section.byPackage(doc, Math.min(cap, 6), 'first') : [],
     // measure has no causes to lead with: its slowest modules are the report.
     ...(doc.command === 'measure' ? details : details.length ? [collapsed(details)] : []),
     section.methodology(doc),
@@ -52,6 +53,11 @@ function render(doc: ReportView, cap: number, links: SourceLinks | undefined): s
     .filter((p) => p.length)
     .map((p) => p.join('\n'))
     .join('\n\n')}\n`
+}
+
+/** The roll-up earns its place above the details when some package other than the project's moved. */
+function rollupWorthShowing(doc: ReportView): boolean {
+  return doc.packages.some((p) => p.rows.some((r) => !r.own))
 }
 
 /** The details, one click away: full chains, functions, modules, other targets, dependencies. */
