@@ -13,14 +13,21 @@ import { SAMPLING, arm, fakeInterpreter, gate, never, plan } from '../helpers/fa
 const MIN_PAIRS = 7
 
 /**
- * A 1 s import with ±20% noise per run (a busy 2-core runner), head `slowerPct`
+ * A 1 s import with ±20% noise per run (a busy 2-core runner; `spread`), head `slowerPct`
  * slower in `targets` (the others are the same on both sides).
  */
-function slowImports(slowerPct: Record<string, number>, seed = 3) {
+function slowImports(
+  slowerPct: Record<string, number>,
+  seed = 3,
+  spread: number | Record<string, number> = 0.2,
+) {
   const noise = seededRandom(seed)
+  const of = (target: string) => (typeof spread === 'number' ? spread : (spread[target] ?? 0.2))
   return fakeInterpreter(({ side, target }) => ({
     importMs:
-      1000 * (1 + (side === 'head' ? (slowerPct[target] ?? 0) : 0) / 100) * (0.8 + 0.4 * noise()),
+      1000 *
+      (1 + (side === 'head' ? (slowerPct[target] ?? 0) : 0) / 100) *
+      (1 - of(target) + 2 * of(target) * noise()),
     takesMs: 1500,
   }))
 }
@@ -77,14 +84,51 @@ describe('overtime', () => {
   })
 
   it('costs a clean pass nothing, and gives overtime only to the target that needs it', async () => {
-    const clean = await measure(slowImports({}, 5), ['pkg'], 200_000)
+    const clean = await measure(slowImports({}, 5, 0.04), ['pkg'], 200_000)
     expect(clean.events.some((e) => e.phase === 'overtime')).toBe(false)
     expect(clean.end).toBeLessThanOrEqual(40_000)
 
-    const mixed = await measure(slowImports({ slow: 10 }, 5), ['same', 'slow'], 200_000, 80_000)
+    const mixed = await measure(
+      slowImports({ slow: 10 }, 5, { same: 0.04, slow: 0.2 }),
+      ['same', 'slow'],
+      200_000,
+      80_000,
+    )
     const overtime = mixed.events.find((e) => e.phase === 'overtime')
     expect(overtime).toMatchObject({ groups: ['slow'] })
     expect(mixed.pairsOf('slow')).toBeGreaterThan(mixed.pairsOf('same'))
+  })
+
+  it('looks again at an estimate under the threshold but past half of it', async () => {
+    // Each overtime decision, on fixed pairs: +2.2% on a 1 s import, under the 3% line.
+    const overtime = overtimeFor(gate, MIN_PAIRS, 60_000)
+    const arms = (pct: number) => {
+      const sample = (ms: number) => ({
+        importMs: ms,
+        cpuMs: ms,
+        wallMs: ms + 20,
+        startupMs: 10,
+        moduleCount: 40,
+        modulesAdded: 10,
+      })
+      const base = Array.from({ length: 30 }, (_, i) => 1000 * (1 + (((i * 7) % 11) - 5) / 100))
+      const side = (s: 'base' | 'head', values: number[]) => ({
+        key: { side: s, target: 'pkg', variant: 'warm' as const },
+        samples: values.map(sample),
+        failure: null,
+        profile: null,
+        confirmation: null,
+      })
+      return [
+        side('base', base),
+        side(
+          'head',
+          base.map((v, i) => v * (1 + pct / 100) * (1 + (((i * 5) % 9) - 4) / 100)),
+        ),
+      ]
+    }
+    expect(overtime.groups(arms(2.2))).toEqual(['pkg'])
+    expect(overtime.groups(arms(0.5))).toEqual([])
   })
 
   it('lets no run outlast the overtime, and says inconclusive when even it is not enough', async () => {
