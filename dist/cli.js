@@ -2653,10 +2653,14 @@ function killTagged(tag = null) {
     let killed = 0;
     let quiet = 0;
     // A process killed as it forks may leave a child that appears a moment later:
-    // done only after two passes a millisecond apart find nothing.
+    // after a kill, done only when two passes a millisecond apart find nothing.
+    // A first pass that finds nothing ends it at once (the path of every sample):
+    // with no tagged process alive, none can fork.
     for (let pass = 0; pass < 10 && quiet < 2; pass++) {
         const pids = taggedProcesses(tag);
         if (pids.length === 0) {
+            if (killed === 0)
+                break;
             quiet++;
             Atomics.wait(PAUSE, 0, 0, 1);
             continue;
@@ -5176,7 +5180,6 @@ function compareRequest(values, revisions, cwd, name = cliName) {
     };
 }
 
-// Number and chain formatting shared by the terminal and markdown reports.
 /** 12.3 ms, 1.234 s, 850 µs: three significant figures or so. */
 function formatMs(value) {
     if (!Number.isFinite(value))
@@ -5223,6 +5226,20 @@ function howMuch(pct) {
 /** Warm-up rounds as run: "3", or "1 of 3" when the budget cut them short. */
 function warmupsRun(run, asked) {
     return run < asked ? `${run} of ${asked}` : String(run);
+}
+/** "install 12 s, warm-ups 3.2 s, profile runs 6.5 s, sampling 103 s"; empty without phases. */
+function phasesText(p) {
+    if (!p)
+        return '';
+    const s = (x) => `${x < 10 ? x.toFixed(1) : Math.round(x)} s`;
+    return [
+        p.install === null ? null : `install ${s(p.install)}`,
+        `warm-ups ${s(p.warmup)}`,
+        `profile runs ${s(p.profile)}`,
+        `sampling ${s(p.sampling)}`,
+    ]
+        .filter(Boolean)
+        .join(', ');
 }
 
 // The one-line answer: the most serious finding, in parts that each report
@@ -5288,6 +5305,15 @@ function headlineFor(t, count, command) {
     }
 }
 /**
+ * Whether a target's headline names what changed its import time: a regression,
+ * an improvement, or a budget breach because it got slower.
+ */
+function namesCause(t) {
+    return (t.verdict === 'regression' ||
+        t.verdict === 'improvement' ||
+        (t.verdict === 'budget' && (t.delta?.ms ?? 0) > 0));
+}
+/**
  * The most serious finding in one line; for a regression or an improvement,
  * followed by `cause` (what explains it in that target), when given.
  */
@@ -5296,11 +5322,7 @@ function headlineOf(targets, command, cause = () => null) {
     if (!first)
         return ['✅ No targets measured'];
     const more = first.verdict !== 'pass' && others.length ? ` (and ${others.length} more)` : '';
-    // Over a time budget because it got slower: the cause is as useful there.
-    const changed = first.verdict === 'regression' ||
-        first.verdict === 'improvement' ||
-        (first.verdict === 'budget' && (first.delta?.ms ?? 0) > 0);
-    const why = changed ? cause(first) : null;
+    const why = namesCause(first) ? cause(first) : null;
     return [
         ...headlineFor(first, targets.length, command),
         ...(more ? [more] : []),
@@ -5760,19 +5782,6 @@ function lazyOf(t) {
     }
     return views;
 }
-function phasesText(p) {
-    if (!p)
-        return '';
-    const s = (x) => `${x < 10 ? x.toFixed(1) : Math.round(x)} s`;
-    return [
-        p.install === null ? null : `install ${s(p.install)}`,
-        `warm-ups ${s(p.warmup)}`,
-        `profile runs ${s(p.profile)}`,
-        `sampling ${s(p.sampling)}`,
-    ]
-        .filter(Boolean)
-        .join(', ');
-}
 function changesOf(t) {
     return {
         target: t.name,
@@ -5789,12 +5798,7 @@ function buildView(document) {
     const causes = causesOf(doc.targets.map(changesOf));
     // The cause the headline names comes first wherever causes are listed.
     const [top] = worst(doc.targets);
-    const leading = top?.delta &&
-        (top.verdict === 'regression' ||
-            top.verdict === 'improvement' ||
-            (top.verdict === 'budget' && top.delta.ms > 0))
-        ? mainCause(causes, top.name, top.delta)
-        : null;
+    const leading = top?.delta && namesCause(top) ? mainCause(causes, top.name, top.delta) : null;
     return {
         command,
         verdict: doc.verdict,

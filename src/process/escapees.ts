@@ -65,10 +65,13 @@ export function killTagged(tag: string | null = null): number {
   let killed = 0
   let quiet = 0
   // A process killed as it forks may leave a child that appears a moment later:
-  // done only after two passes a millisecond apart find nothing.
+  // after a kill, done only when two passes a millisecond apart find nothing.
+  // A first pass that finds nothing ends it at once (the path of every sample):
+  // with no tagged process alive, none can fork.
   for (let pass = 0; pass < 10 && quiet < 2; pass++) {
     const pids = taggedProcesses(tag)
     if (pids.length === 0) {
+      if (killed === 0) break
       quiet++
       Atomics.wait(PAUSE, 0, 0, 1)
       continue

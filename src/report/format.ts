@@ -1,4 +1,5 @@
 // Number and chain formatting shared by the terminal and markdown reports.
+import type { ResultsDocument } from '../results/schema.js'
 
 /** 12.3 ms, 1.234 s, 850 µs: three significant figures or so. */
 export function formatMs(value: number): string {
@@ -45,4 +46,18 @@ export function howMuch(pct: number): string {
 /** Warm-up rounds as run: "3", or "1 of 3" when the budget cut them short. */
 export function warmupsRun(run: number, asked: number): string {
   return run < asked ? `${run} of ${asked}` : String(run)
+}
+
+/** "install 12 s, warm-ups 3.2 s, profile runs 6.5 s, sampling 103 s"; empty without phases. */
+export function phasesText(p: ResultsDocument['phases_s']): string {
+  if (!p) return ''
+  const s = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)} s`
+  return [
+    p.install === null ? null : `install ${s(p.install)}`,
+    `warm-ups ${s(p.warmup)}`,
+    `profile runs ${s(p.profile)}`,
+    `sampling ${s(p.sampling)}`,
+  ]
+    .filter(Boolean)
+    .join(', ')
 }

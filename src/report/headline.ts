@@ -69,6 +69,18 @@ function headlineFor(t: TargetResult, count: number, command: 'measure' | 'compa
 }
 
 /**
+ * Whether a target's headline names what changed its import time: a regression,
+ * an improvement, or a budget breach because it got slower.
+ */
+export function namesCause(t: TargetResult): boolean {
+  return (
+    t.verdict === 'regression' ||
+    t.verdict === 'improvement' ||
+    (t.verdict === 'budget' && (t.delta?.ms ?? 0) > 0)
+  )
+}
+
+/**
  * The most serious finding in one line; for a regression or an improvement,
  * followed by `cause` (what explains it in that target), when given.
  */
@@ -80,12 +92,7 @@ export function headlineOf(
   const [first, ...others] = worst(targets)
   if (!first) return ['✅ No targets measured']
   const more = first.verdict !== 'pass' && others.length ? ` (and ${others.length} more)` : ''
-  // Over a time budget because it got slower: the cause is as useful there.
-  const changed =
-    first.verdict === 'regression' ||
-    first.verdict === 'improvement' ||
-    (first.verdict === 'budget' && (first.delta?.ms ?? 0) > 0)
-  const why = changed ? cause(first) : null
+  const why = namesCause(first) ? cause(first) : null
   return [
     ...headlineFor(first, targets.length, command),
     ...(more ? [more] : []),

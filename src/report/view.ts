@@ -13,7 +13,8 @@ import type {
   TargetResult,
 } from '../results/schema.js'
 import { grouped, type ModuleGroup } from '../analysis/module-groups.js'
-import { headlineOf, worst, type Rich } from './headline.js'
+import { headlineOf, namesCause, worst, type Rich } from './headline.js'
+import { phasesText } from './format.js'
 import { visibleDeep } from './untrusted.js'
 import { watchItem, type WatchItem } from './view-watch.js'
 import { rowsOf, type MetricRowView } from './view-rows.js'
@@ -148,19 +149,6 @@ function lazyOf(t: TargetResult): LazyGroupView[] {
   return views
 }
 
-function phasesText(p: ResultsDocument['phases_s']): string {
-  if (!p) return ''
-  const s = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)} s`
-  return [
-    p.install === null ? null : `install ${s(p.install)}`,
-    `warm-ups ${s(p.warmup)}`,
-    `profile runs ${s(p.profile)}`,
-    `sampling ${s(p.sampling)}`,
-  ]
-    .filter(Boolean)
-    .join(', ')
-}
-
 function changesOf(t: TargetResult): TargetChanges {
   return {
     target: t.name,
@@ -178,13 +166,7 @@ export function buildView(document: ResultsDocument): ReportView {
   const causes = causesOf(doc.targets.map(changesOf))
   // The cause the headline names comes first wherever causes are listed.
   const [top] = worst(doc.targets)
-  const leading =
-    top?.delta &&
-    (top.verdict === 'regression' ||
-      top.verdict === 'improvement' ||
-      (top.verdict === 'budget' && top.delta.ms > 0))
-      ? mainCause(causes, top.name, top.delta)
-      : null
+  const leading = top?.delta && namesCause(top) ? mainCause(causes, top.name, top.delta) : null
   return {
     command,
     verdict: doc.verdict,
