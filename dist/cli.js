@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { mkdir, rm, writeFile, readFile, mkdtemp } from 'node:fs/promises';
+import { mkdir, rm, writeFile, mkdtemp, readFile } from 'node:fs/promises';
 import { relative, resolve as resolve$1, isAbsolute, join, dirname, delimiter } from 'node:path';
 import { parseArgs } from 'node:util';
 import { existsSync, statSync, realpathSync, readFileSync, readdirSync, accessSync, constants } from 'node:fs';
@@ -312,11 +312,18 @@ function isSettled(c, gate) {
     return (lo > lower && hi < upper) || lo > upper || hi < lower;
 }
 
-// The metric table: what can be read from one sample, in which unit, and
-// whether a change in it fails the check by default. Statistics, the gate and
-// every report iterate over this table; a new metric is a new entry here.
+// The metric table: what is measured, in which unit, and whether a change in
+// it fails the check by default. Statistics, the gate and every report iterate
+// over this table; a new metric is a new entry here.
+//
+// Two kinds: a *sample* metric is read from every timed run (paired and
+// judged like import time); a *counted* metric comes from a few separate runs
+// under a tool (valgrind, perf, strace) that counts something nearly
+// deterministic, and is judged by whether every run of one side lies beyond
+// every run of the other by its own threshold.
 const METRICS = {
     import_ms: {
+        kind: 'sample',
         id: 'import_ms',
         label: 'import time',
         unit: 'ms',
@@ -325,6 +332,7 @@ const METRICS = {
         samplesField: 'samples_ms',
     },
     cpu_ms: {
+        kind: 'sample',
         id: 'cpu_ms',
         label: 'CPU time',
         unit: 'ms',
@@ -332,11 +340,48 @@ const METRICS = {
         gatesByDefault: false,
         samplesField: 'cpu_samples_ms',
     },
+    memory: {
+        kind: 'sample',
+        id: 'memory',
+        label: 'peak memory',
+        unit: 'KiB',
+        // Absent only off Linux, where config refuses the metric.
+        read: (s) => s.memoryKib ?? Number.NaN,
+        gatesByDefault: false,
+        samplesField: 'memory_samples_kib',
+    },
+    instructions: {
+        kind: 'counted',
+        id: 'instructions',
+        label: 'instructions',
+        unit: 'instructions',
+        // Asked for, it judges: a deterministic count is what settles a 1% change.
+        gatesByDefault: true,
+        thresholdPct: 1,
+        samplesField: 'instruction_counts',
+    },
+    fs_calls: {
+        kind: 'counted',
+        id: 'fs_calls',
+        label: 'file-system calls',
+        unit: 'calls',
+        gatesByDefault: false,
+        thresholdPct: 1,
+        samplesField: 'fs_call_counts',
+    },
 };
 const METRIC_IDS = Object.keys(METRICS);
 /** The metric the headline, budgets and the stopping rule are about. */
 const PRIMARY_METRIC = 'import_ms';
-const isMetricId = (value) => value in METRICS;
+/** Other spellings a user may write: `fs-calls` as the docs say it. */
+const ALIASES = { 'fs-calls': 'fs_calls', time: 'import_ms' };
+/** The metric a user's spelling names, or null. */
+function metricNamed(value) {
+    if (value in METRICS)
+        return value;
+    return ALIASES[value] ?? null;
+}
+const isCounted = (id) => METRICS[id].kind === 'counted';
 
 // What is measured. A target is a tagged union so that other kinds (a command's
 // whole start-up) can join modules later without new paths through the code.
@@ -483,6 +528,62 @@ function diffDistributions(base, head, own = []) {
         changes.push({ name: (y ?? x).n, base: x?.v ?? null, head: y?.v ?? null });
     }
     return changes.sort((a, z) => a.name.localeCompare(z.name));
+}
+
+/** At least this many runs a side: two agreeing runs are the least that shows the count is stable. */
+const MIN_COUNTED_RUNS = 2;
+/** A change must exceed the runs' spread this many times over to be more than their disagreement. */
+const SPREAD_FACTOR = 3;
+/** The counts of the import alone: each run less the median of the empty runs, when there are any. */
+function importCounts(runs) {
+    const floor = runs.empty.length ? median(runs.empty) : 0;
+    return runs.runs.map((value) => value - floor);
+}
+/** (max − min) / median in percent; 0 for a single value or a zero median. */
+function spreadPct(values) {
+    if (values.length < 2)
+        return 0;
+    const mid = median(values);
+    return mid === 0 ? 0 : ((Math.max(...values) - Math.min(...values)) / Math.abs(mid)) * 100;
+}
+function compareCounts(baseRuns, headRuns, thresholdPct) {
+    const base = importCounts(baseRuns);
+    const head = importCounts(headRuns);
+    const baseMedian = base.length ? median(base) : 0;
+    const headMedian = head.length ? median(head) : 0;
+    const delta = headMedian - baseMedian;
+    const pct = baseMedian === 0 ? 0 : (delta / Math.abs(baseMedian)) * 100;
+    const spread = Math.max(spreadPct(base), spreadPct(head));
+    const result = (outcome, reason = null) => ({
+        base,
+        head,
+        baseMedian,
+        headMedian,
+        delta,
+        pct,
+        spreadPct: spread,
+        thresholdPct,
+        outcome,
+        reason,
+    });
+    const short = [baseRuns, headRuns].find((r) => r.runs.length < MIN_COUNTED_RUNS);
+    if (short) {
+        const why = short.failure ?? 'no runs were planned';
+        return result('inconclusive', `${short.runs.length} of the ${MIN_COUNTED_RUNS} runs a side needs (${why})`);
+    }
+    if (baseMedian <= 0)
+        return result('inconclusive', 'the base counts nothing for the import itself');
+    const beyond = Math.abs(pct) >= thresholdPct;
+    if (!beyond) {
+        // A small change is a pass only if the runs are steady enough to see a threshold-sized one.
+        return spread * SPREAD_FACTOR < thresholdPct || Math.abs(pct) + spread < thresholdPct
+            ? result('pass')
+            : result('inconclusive', `the runs vary by ${spread.toFixed(2)}%, too much to tell a ${thresholdPct}% change`);
+    }
+    const separated = delta > 0 ? Math.min(...head) > Math.max(...base) : Math.max(...head) < Math.min(...base);
+    if (separated && Math.abs(pct) > SPREAD_FACTOR * spread)
+        return result(delta > 0 ? 'regression' : 'improvement');
+    return result('inconclusive', `${pct >= 0 ? '+' : ''}${pct.toFixed(2)}% is past the ${thresholdPct}% threshold, but the runs vary by ${spread.toFixed(2)}% and overlap`);
 }
 
 // The verdicts a target or a whole run can get, and how several combine.
@@ -921,15 +1022,47 @@ function side(arm) {
     if (!arm || samples.length === 0)
         return null;
     const profile = arm.profile;
-    return {
+    const finding = {
         samples,
         profile,
         medianMs: median(samples.map(METRICS[PRIMARY_METRIC].read)),
         moduleCount: profile?.moduleCount || samples[samples.length - 1].moduleCount,
     };
+    if (arm.counted) {
+        finding.counted = Object.fromEntries(Object.entries(arm.counted).map(([id, runs]) => [
+            id,
+            {
+                counts: importCounts(runs),
+                tool: runs.tool,
+                byCall: runs.byCall,
+                failure: runs.failure,
+                ms: runs.ms,
+            },
+        ]));
+    }
+    return finding;
+}
+/** A counted metric's finding: the counts compared, or (one side only) a pass that shows head's counts. */
+function countedFinding(id, base, head) {
+    const metric = METRICS[id];
+    const gating = metric.gatesByDefault;
+    if (!base)
+        return { metric: id, gating, outcome: 'pass', comparison: null, confirmation: null };
+    const missing = { tool: '', runs: [], empty: [], failure: 'not counted', ms: 0 };
+    const counted = compareCounts(base.counted?.[id] ?? missing, head.counted?.[id] ?? missing, metric.thresholdPct);
+    return {
+        metric: id,
+        gating,
+        outcome: counted.outcome,
+        comparison: null,
+        confirmation: null,
+        counted,
+    };
 }
 function metricFindings(base, head, spec) {
     return spec.metrics.map((id) => {
+        if (METRICS[id].kind === 'counted')
+            return countedFinding(id, base, head);
         const metric = METRICS[id];
         const read = (samples) => samples.map(metric.read);
         if (!base) {
@@ -2310,7 +2443,7 @@ function parseDuration(input, value, bareUnit) {
  * and never sample), not a setting.
  */
 const COUNT_LIMITS = { warmup: 100, profileRuns: 100, pairs: 100_000 };
-function parseCount(input, value, min, max = Number.MAX_SAFE_INTEGER) {
+function parseCount$1(input, value, min, max = Number.MAX_SAFE_INTEGER) {
     const text = value.trim();
     const number = Number(text);
     if (!/^\d+$/.test(text) || number < min || number > max) {
@@ -2346,11 +2479,14 @@ function budget(value, input) {
     return [target, parseDuration(input, value.slice(at + 1), 'ms')];
 }
 function parseMetrics(values, input) {
-    for (const value of values) {
-        if (!isMetricId(value))
-            throw new UsageError(`${input}: "${value}" is not a metric; use ${METRIC_IDS.join(', ')}`);
-    }
-    return [...new Set(values)];
+    return [
+        ...new Set(values.map((value) => {
+            const id = metricNamed(value.trim());
+            if (!id)
+                throw new UsageError(`${input}: "${value}" is not a metric; use ${METRIC_IDS.join(', ')} (fs-calls is fs_calls)`);
+            return id;
+        })),
+    ];
 }
 function partialSettings(values, rules, name) {
     const when = (value, parse) => value === undefined ? undefined : parse(value);
@@ -2359,7 +2495,7 @@ function partialSettings(values, rules, name) {
         install: when(values.install, (v) => parseInstall(name('install'), v, rules.installModes)),
         thresholdPct: when(values.threshold, (v) => parsePercent(name('threshold'), v)),
         minDeltaMs: when(values['min-delta'], (v) => parseDuration(name('min-delta'), v, 'ms')),
-        maxModules: when(values['max-modules'], (v) => parseCount(name('max-modules'), v, 1)),
+        maxModules: when(values['max-modules'], (v) => parseCount$1(name('max-modules'), v, 1)),
         forbid: values.forbid?.length ? validateTargets(values.forbid, name('forbid')) : undefined,
         budgetsMs: values.budget?.length
             ? Object.fromEntries(values.budget.map((b) => budget(b, name('budget'))))
@@ -2369,14 +2505,14 @@ function partialSettings(values, rules, name) {
         affects: values.affects?.length
             ? values.affects.map((g) => g.trim()).filter(Boolean)
             : undefined,
-        minPairs: when(values['min-pairs'], (v) => parseCount(name('min-pairs'), v, 1, COUNT_LIMITS.pairs)),
-        maxPairs: when(values['max-pairs'], (v) => parseCount(name('max-pairs'), v, 1, COUNT_LIMITS.pairs)),
+        minPairs: when(values['min-pairs'], (v) => parseCount$1(name('min-pairs'), v, 1, COUNT_LIMITS.pairs)),
+        maxPairs: when(values['max-pairs'], (v) => parseCount$1(name('max-pairs'), v, 1, COUNT_LIMITS.pairs)),
         maxTimeMs: when(values['max-time'], (v) => positive(name('max-time'), v)),
         overtimeMs: when(values.overtime, (v) => parseDuration(name('overtime'), v, 's')),
         sampleTimeoutMs: when(values['sample-timeout'], (v) => positive(name('sample-timeout'), v)),
-        warmups: when(values.warmup, (v) => parseCount(name('warmup'), v, 0, COUNT_LIMITS.warmup)),
-        profileRuns: when(values['profile-runs'], (v) => parseCount(name('profile-runs'), v, rules.minProfileRuns, COUNT_LIMITS.profileRuns)),
-        seed: when(values.seed, (v) => parseCount(name('seed'), v, 0)),
+        warmups: when(values.warmup, (v) => parseCount$1(name('warmup'), v, 0, COUNT_LIMITS.warmup)),
+        profileRuns: when(values['profile-runs'], (v) => parseCount$1(name('profile-runs'), v, rules.minProfileRuns, COUNT_LIMITS.profileRuns)),
+        seed: when(values.seed, (v) => parseCount$1(name('seed'), v, 0)),
     };
     if (values.alpha !== undefined) {
         const a = Number(values.alpha);
@@ -2448,7 +2584,7 @@ const count = (min, max = Number.MAX_SAFE_INTEGER) => (value, where) => {
     if (typeof value !== 'number' && typeof value !== 'string') {
         throw new UsageError(`${where} = ${show(value)}: expected a whole number of at least ${min}`);
     }
-    return parseCount(where, String(value), min, max);
+    return parseCount$1(where, String(value), min, max);
 };
 const READERS = {
     targets: (v, w) => ({ targets: modules(v, w) }),
@@ -3650,6 +3786,165 @@ class ArmStates {
     }
 }
 
+// The tools behind the counted metrics: which one this machine has, how a
+// probe run is wrapped in it, and how its output becomes a count. Instructions
+// come from `perf stat` where the kernel exposes hardware counters (hosted
+// runners do not) and from valgrind's cachegrind otherwise (the same count,
+// ~50x slower); file-system calls from strace. Runs are made deterministic
+// where the tool allows: no address randomisation (setarch -R), one hash seed.
+// Every call that takes a path, and those that read files and folders by
+// descriptor; `?` lets strace skip a name this architecture does not have.
+const TRACED = '%file,?fstat,?newfstatat,?statx,?read,?pread64,?readv,?getdents,?getdents64,?close';
+const BEGIN_PATH = '/importgate-probe-marker/begin';
+const END_PATH = '/importgate-probe-marker/end';
+/** The argv that runs `python args…` under the tool, writing its count to `outFile`. */
+function wrappedArgv(spec, outFile, python, args) {
+    const tool = {
+        perf: ['perf', 'stat', '-x,', '-e', 'instructions:u', '-o', outFile, '--'],
+        cachegrind: [
+            'valgrind',
+            '--tool=cachegrind',
+            '--cache-sim=no',
+            '--cachegrind-out-file=/dev/null',
+            `--log-file=${outFile}`,
+            '--',
+        ],
+        strace: ['strace', '-f', '-qq', '-o', outFile, '-e', `trace=${TRACED}`, '--'],
+    }[spec.tool];
+    return [...spec.noAslr, ...tool, python, ...args];
+}
+/** perf's CSV line "123456,,instructions:u,…", cachegrind's "I   refs:  1,234", or strace's calls between the probe's markers. */
+function parseCount(tool, text) {
+    if (tool === 'perf') {
+        const line = text.split('\n').find((l) => l.includes('instructions'));
+        const value = Number(line?.split(',')[0]);
+        return line && Number.isFinite(value) && value > 0 ? { value } : null;
+    }
+    if (tool === 'cachegrind') {
+        const match = /I\s+refs:\s+([\d,]+)/.exec(text);
+        return match ? { value: Number(match[1].replaceAll(',', '')) } : null;
+    }
+    return straceCalls(text);
+}
+/** Calls per system call between the probe's begin and end markers, all processes included. */
+function straceCalls(text) {
+    const lines = text.split('\n');
+    const begin = lines.findIndex((l) => l.includes(BEGIN_PATH));
+    const end = lines.findLastIndex((l) => l.includes(END_PATH));
+    if (begin < 0 || end <= begin)
+        return null;
+    const byCall = {};
+    let value = 0;
+    for (const line of lines.slice(begin + 1, end)) {
+        // "1234  openat(AT_FDCWD, …) = 3", or its first half "… <unfinished ...>";
+        // the "<... openat resumed>" half is the same call, counted once.
+        const name = /^(?:\d+\s+)?([a-z_][a-z0-9_]*)\(/.exec(line)?.[1];
+        if (!name)
+            continue;
+        byCall[name] = (byCall[name] ?? 0) + 1;
+        value++;
+    }
+    return { value, byCall };
+}
+/** Runs `argv` under the tool and reads its count; the temporary folder goes whatever happens. */
+async function withCountFile(run) {
+    const folder = await mkdtemp(join(tmpdir(), 'importgate-count-'));
+    try {
+        const outFile = join(folder, 'count.txt');
+        const result = await run(outFile);
+        const text = await readFile(outFile, 'utf8').catch(() => '');
+        return { result, text };
+    }
+    finally {
+        await rm(folder, { recursive: true, force: true });
+    }
+}
+async function works(command, args, p) {
+    try {
+        const outcome = await runCommand({
+            command,
+            args,
+            env: p.env,
+            cwd: p.cwd,
+            timeoutMs: 60_000,
+            signal: p.signal,
+        });
+        return outcome.code === 0 ? outcome.stdout + outcome.stderr : null;
+    }
+    catch (error) {
+        if (error instanceof SpawnError)
+            return null;
+        throw error;
+    }
+}
+/** The tool's count of `python -c pass`, or null when it cannot count here. */
+async function trial(spec, p) {
+    const { result, text } = await withCountFile(async (outFile) => {
+        const argv = wrappedArgv(spec, outFile, p.python, ['-c', 'pass']);
+        return works(argv[0], argv.slice(1), p);
+    });
+    if (result === null)
+        return null;
+    return spec.tool === 'strace' ? (text.trim() ? { value: 0 } : null) : parseCount(spec.tool, text);
+}
+/**
+ * The counter for each counted metric asked for, tried once on `python -c
+ * pass`; a SetupError naming the setting when the machine has none.
+ */
+async function detectCounters(metrics, p) {
+    if (!metrics.length)
+        return [];
+    const machine = (await works('uname', ['-m'], p))?.trim();
+    const noAslr = machine && (await works('setarch', [machine, '-R', 'true'], p)) !== null
+        ? ['setarch', machine, '-R']
+        : [];
+    const aslr = noAslr.length ? 'no ASLR' : 'ASLR on (setarch -R is not available)';
+    const specs = [];
+    for (const metric of metrics) {
+        if (metric === 'fs_calls') {
+            const spec = {
+                metric,
+                tool: 'strace',
+                noAslr: [],
+                slowdown: 20,
+                label: 'strace',
+                subtractEmpty: false,
+            };
+            if (!(await trial(spec, p)))
+                throw new SetupError(`${p.input}: fs_calls needs strace, which does not run here (install it: apt-get install strace; in a container, ptrace must be allowed)`);
+            specs.push(spec);
+            continue;
+        }
+        const perf = {
+            metric,
+            tool: 'perf',
+            noAslr,
+            slowdown: 1.5,
+            label: `perf stat (instructions:u), ${aslr}`,
+            subtractEmpty: true,
+        };
+        if (await trial(perf, p)) {
+            specs.push(perf);
+            continue;
+        }
+        const version = (await works('valgrind', ['--version'], p))?.trim();
+        const cachegrind = {
+            metric,
+            tool: 'cachegrind',
+            noAslr,
+            slowdown: 100,
+            label: `${version ?? 'valgrind'} (cachegrind, ~50x slower than a plain run), ${aslr}`,
+            subtractEmpty: true,
+        };
+        if (version && (await trial(cachegrind, p))) {
+            specs.push(cachegrind);
+            continue;
+        }
+        throw new SetupError(`${p.input}: instructions needs perf with hardware counters or valgrind, and neither counts here (install valgrind: apt-get install valgrind)`);
+    }
+    return specs;
+}
+
 // One probe run: builds the interpreter's argument list, runs it through the
 // process layer and turns what came back into a report or a structured failure.
 /** The failure kind of a run the time budget stopped: the engine ends the phase, nothing failed. */
@@ -3686,15 +3981,22 @@ function lastLines(text, count) {
     return text.trimEnd().split(/\r?\n/).slice(-20).join('\n');
 }
 async function runProbe(request) {
-    const outcome = await runMeasured({
-        command: request.python,
-        args: probeArgs(request.mode, request.target, request.probe),
+    const args = probeArgs(request.mode, request.target, request.probe);
+    const spec = {
         env: request.env,
         cwd: request.cwd,
         timeoutMs: request.timeoutMs,
         stderr: request.mode === 'profile' ? 'full' : 'tail',
+    };
+    const counter = request.counter;
+    if (!counter)
+        return probeRunOf(request, await runMeasured({ command: request.python, args, ...spec }));
+    const { result, text } = await withCountFile((outFile) => {
+        const [command, ...rest] = wrappedArgv(counter, outFile, request.python, args);
+        return runMeasured({ command: command, args: rest, ...spec });
     });
-    return probeRunOf(request, outcome);
+    const run = probeRunOf(request, result);
+    return { ...run, count: run.failure ? null : parseCount(counter.tool, text) };
 }
 /**
  * What a finished process says about the import: the probe's report, or why
@@ -3803,6 +4105,7 @@ function toSample(run) {
         startupMs: run.startupMs,
         moduleCount: report.modules_after,
         modulesAdded: report.modules_after - report.modules_before,
+        memoryKib: typeof report.memory_kib === 'number' ? report.memory_kib : null,
     };
 }
 
@@ -4088,6 +4391,96 @@ function isFunctionsReport(value) {
     });
 }
 
+function request(arm, mode, counter, plan, now, deadline) {
+    const ownTimeout = plan.sampling.sampleTimeoutMs * counter.slowdown;
+    const timeoutMs = Math.min(ownTimeout, Math.max(1_000, deadline - now));
+    return {
+        python: arm.python,
+        probe: arm.probe,
+        target: arm.key.target,
+        mode,
+        // Both sides hash alike: set and dict orders, and the work that depends on them, agree.
+        env: { ...arm.env, PYTHONHASHSEED: '0' },
+        cwd: plan.cwd,
+        timeoutMs,
+        budgetCut: timeoutMs < ownTimeout,
+        counter,
+    };
+}
+/**
+ * Each counter's rounds over the arms that have not failed. A run starts only
+ * if the slowest so far would end within the phase's budget; an arm whose run
+ * fails (or whose tool printed no count) keeps what it has and says why.
+ */
+async function runCounts(plan, states, deps) {
+    const counting = plan.counting;
+    if (!counting?.counters.length)
+        return;
+    const deadline = deps.now() + counting.budgetMs;
+    let slowest = 0;
+    let done = 0;
+    const arms = plan.arms.filter((arm) => !states.of(arm).failure);
+    let spent = false;
+    for (const counter of counting.counters) {
+        deps.onEvent?.({
+            phase: 'count',
+            metric: counter.metric,
+            tool: counter.label,
+            runs: counting.runs,
+        });
+        const runsOf = new Map();
+        for (const arm of arms) {
+            const runs = { tool: counter.label, runs: [], empty: [], failure: null, ms: 0 };
+            runsOf.set(arm, runs);
+            (states.of(arm).counted ??= {})[counter.metric] = runs;
+        }
+        const modes = counter.subtractEmpty ? ['empty', 'count'] : ['count'];
+        if (spent)
+            for (const r of runsOf.values())
+                r.failure = 'not run: the counting budget was spent';
+        rounds: for (let round = 0; round < counting.runs && !spent; round++) {
+            for (const arm of shuffled(arms, plan.random)) {
+                const runs = runsOf.get(arm);
+                if (runs.failure)
+                    continue;
+                for (const mode of modes) {
+                    if (plan.signal?.aborted)
+                        return;
+                    if (deps.now() + slowest > deadline) {
+                        for (const r of runsOf.values())
+                            r.failure ??= `out of time: ${r.runs.length} of ${counting.runs} runs fitted the counting budget`;
+                        deps.onEvent?.({ phase: 'out-of-time', step: 'counted runs', done });
+                        spent = true;
+                        break rounds;
+                    }
+                    const started = deps.now();
+                    const run = await deps.runProbe(request(arm, mode, counter, plan, started, deadline));
+                    const took = deps.now() - started;
+                    slowest = Math.max(slowest, took);
+                    runs.ms += took;
+                    done++;
+                    if (cutByBudget(run)) {
+                        runs.failure = `out of time: ${runs.runs.length} of ${counting.runs} runs fitted the counting budget`;
+                        break;
+                    }
+                    if (run.failure || !run.count) {
+                        runs.failure = run.failure
+                            ? `${run.failure.kind}: ${run.failure.message}`
+                            : `${counter.label} printed no count`;
+                        break;
+                    }
+                    if (mode === 'empty')
+                        runs.empty.push(run.count.value);
+                    else {
+                        runs.runs.push(run.count.value);
+                        runs.byCall ??= run.count.byCall;
+                    }
+                }
+            }
+        }
+    }
+}
+
 // Interleaved rounds of timed samples. Each round runs every live arm once, in
 // an order shuffled anew, so that drift of the machine (another job starting,
 // thermal throttling, a cache going cold) lands on all arms alike, and a pair
@@ -4301,6 +4694,8 @@ async function runPlan(plan, deps) {
             batch: 'confirm',
         }, plan, states, deps);
     }
+    const sampled = deps.now();
+    await runCounts(plan, states, deps);
     return {
         arms: states.observations(),
         rounds,
@@ -4309,7 +4704,8 @@ async function runPlan(plan, deps) {
         phasesMs: {
             warmup: warmed - started,
             profile: profiled - warmed,
-            sampling: deps.now() - profiled,
+            sampling: sampled - profiled,
+            ...(plan.counting?.counters.length ? { counting: deps.now() - sampled } : {}),
         },
     };
 }
@@ -4382,6 +4778,31 @@ function treeJson(target, costs) {
         node.children.sort((a, b) => b.cumulative_ms - a.cumulative_ms || a.name.localeCompare(b.name));
     return root;
 }
+/** Memory per sample where the probe could read it, and each counted metric's counts and how. */
+function countedJson(side) {
+    const out = {};
+    const memory = side.samples.flatMap((s) => (typeof s.memoryKib === 'number' ? [s.memoryKib] : []));
+    if (memory.length === side.samples.length && memory.length)
+        out.memory_samples_kib = memory;
+    const counted = side.counted;
+    if (!counted)
+        return out;
+    const counting = {};
+    for (const [id, c] of Object.entries(counted)) {
+        if (id === 'instructions')
+            out.instruction_counts = c.counts.map(Math.round);
+        else
+            out.fs_call_counts = c.counts;
+        counting[id] = {
+            tool: c.tool,
+            failure: c.failure,
+            seconds: Math.round(c.ms) / 1000,
+            ...(c.byCall && { by_call: c.byCall }),
+        };
+    }
+    out.counting = counting;
+    return out;
+}
 function sideResult(target, side, slowest = 15) {
     const { samples, profile } = side;
     const times = samples.map((s) => s.importMs);
@@ -4402,6 +4823,7 @@ function sideResult(target, side, slowest = 15) {
         mad_ms: ms(stats.mad),
         median_ci_ms: stats.medianCi ? [ms(stats.medianCi[0]), ms(stats.medianCi[1])] : null,
         cpu_samples_ms: samples.map((s) => ms(s.cpuMs)),
+        ...countedJson(side),
         wall_samples_ms: samples.map((s) => ms(s.wallMs)),
         startup_median_ms: startups.length ? ms(median(startups)) : null,
         profile: {
@@ -4432,16 +4854,37 @@ function deltaJson(m) {
 }
 function metricJson(t, m) {
     const metric = METRICS[m.metric];
-    const medianOf = (side) => side ? ms(median(side.samples.map(metric.read))) : null;
+    const medianOf = (side) => {
+        if (!side)
+            return null;
+        if (metric.kind === 'sample') {
+            const values = side.samples.map(metric.read).filter(Number.isFinite);
+            return values.length ? ms(median(values)) : null;
+        }
+        const counts = side.counted?.[metric.id]?.counts ?? [];
+        return counts.length ? Math.round(median(counts)) : null;
+    };
+    const c = m.counted;
     return {
         metric: m.metric,
         variant: t.variant,
         unit: metric.unit,
         gating: m.gating,
-        outcome: m.comparison ? m.outcome : null,
+        outcome: m.comparison || c ? m.outcome : null,
         base_median: medianOf(t.base),
         head_median: medianOf(t.head),
         delta: deltaJson(m),
+        ...(c && {
+            counted: {
+                delta: Math.round(c.delta),
+                pct: pct(c.pct),
+                spread_pct: Math.round(c.spreadPct * 1000) / 1000,
+                threshold_pct: c.thresholdPct,
+                base_runs: c.base.length,
+                head_runs: c.head.length,
+                reason: c.reason,
+            },
+        }),
     };
 }
 function functionChangeJson(c) {
@@ -4620,6 +5063,8 @@ function progressLine(event, sides, name) {
             return `confirming the change in ${event.groups.join(', ')} with a fresh batch of ${event.pairs} pairs`;
         case 'overtime':
             return `the time budget (${name('max-time')}) is spent before ${event.groups.join(', ')} earned a verdict: sampling on for up to ${Math.round(event.untilMs / 1000)} s more (${name('overtime')})`;
+        case 'count':
+            return `counting ${event.metric} with ${event.tool}: ${event.runs} run(s) per target${sides > 1 ? ' and side' : ''}`;
         case 'forecast':
             return `at ${(event.roundMs / 1000).toFixed(1)} s a round, the time budget (${name('max-time')}${event.overtime ? ` with ${name('overtime')}` : ''}) fits about ${event.fits} of the ${event.needed} rounds a verdict needs: expect an inconclusive verdict, or raise it to about ${event.suggestedS} s`;
         case 'out-of-time':
@@ -4628,10 +5073,35 @@ function progressLine(event, sides, name) {
             return `${armId(event.key)}: ${event.failure.kind}: ${event.failure.message}`;
     }
 }
+/** Runs a side under each counting tool: a few, since the counts barely vary. */
+const COUNTED_RUNS = 3;
+/** The counters the counted metrics need, found on this machine; a SetupError naming the setting when one is missing. */
+async function countingFor(arms, policy, deps, name) {
+    const metrics = policy.metrics ?? [];
+    if (metrics.includes('memory') && process.platform !== 'linux')
+        throw new SetupError(`${name('metric')}: memory is read from /proc and needs Linux; this is ${process.platform}`);
+    const counted = metrics.filter(isCounted);
+    const first = arms[0];
+    if (!counted.length || !first)
+        return undefined;
+    const counters = await detectCounters(counted, {
+        python: first.python,
+        cwd: policy.cwd,
+        env: first.env,
+        signal: deps.signal,
+        input: name('metric'),
+    });
+    for (const c of counters)
+        deps.log(`${c.metric}: counted with ${c.label}`);
+    // The counted runs get a budget of their own, as large as the timed one:
+    // under valgrind they are ~50x slower, and they must not eat the timings' time.
+    return { counters, runs: COUNTED_RUNS, budgetMs: policy.sampling.maxTimeMs };
+}
 /** Runs the arms with the real probe runner, logging progress; throws when cancelled. */
 async function measureArms(arms, policy, deps, name) {
     const { sampling } = policy;
     const sides = new Set(arms.map((arm) => arm.key.side)).size;
+    const counting = await countingFor(arms, policy, deps, name);
     const deadline = performance.now() + sampling.maxTimeMs;
     const overtime = policy.overtime;
     const plan = {
@@ -4645,6 +5115,7 @@ async function measureArms(arms, policy, deps, name) {
         random: seededRandom(sampling.seed),
         stopping: policy.stopping,
         confirmation: policy.confirmation,
+        ...(counting ? { counting } : {}),
         signal: deps.signal,
     };
     const observations = await runPlan(plan, {
@@ -4692,6 +5163,7 @@ function resultsDocument(identity, info, settings, where, extras, found, clock) 
                     warmup: ms(phases.warmup / 1000),
                     profile: ms(phases.profile / 1000),
                     sampling: ms(phases.sampling / 1000),
+                    ...(phases.counting !== undefined ? { counting: ms(phases.counting / 1000) } : {}),
                 },
             }
             : {}),
@@ -5018,6 +5490,7 @@ async function compare(request, deps) {
                 stopping: comparisonSettled(gate),
                 confirmation: changeConfirmation(gate, sampling.minPairs, sampling.maxPairs),
                 overtime: overtimeFor(gate, sampling.minPairs, sampling.overtimeMs),
+                metrics: settings.metrics,
             }, deps, name);
             if (deps.logDir)
                 await saveLogs(deps.logDir, observations.arms, envs);
@@ -5112,7 +5585,13 @@ async function measure(request, deps) {
             probe,
             env: environment.env,
         }));
-        const observations = await measureArms(arms, { cwd: scratch, sampling, stopping: medianSettled, confirmation: NO_CONFIRMATION }, deps, name);
+        const observations = await measureArms(arms, {
+            cwd: scratch,
+            sampling,
+            stopping: medianSettled,
+            confirmation: NO_CONFIRMATION,
+            metrics: settings.metrics,
+        }, deps, name);
         const evaluation = evaluate(observations, {
             targets: targets.map((target) => ({ name: target, isNew: false })),
             variant: DEFAULT_VARIANT,
@@ -5206,6 +5685,37 @@ function signed(value, format) {
 }
 /** +12.3 ms, −850 µs, ±0 µs. */
 const signedMs = (value) => signed(value, formatMs);
+/** A count in a table cell: 1.23 G, 45.6 M, 7.89 k, 512. */
+function formatCount(value) {
+    const abs = Math.abs(value);
+    const scaled = (x, suffix) => `${x.toFixed(Math.abs(x) >= 100 ? 1 : Math.abs(x) >= 10 ? 2 : 3)} ${suffix}`;
+    if (abs >= 1e9)
+        return scaled(value / 1e9, 'G');
+    if (abs >= 1e6)
+        return scaled(value / 1e6, 'M');
+    if (abs >= 1e4)
+        return scaled(value / 1e3, 'k');
+    return String(Math.round(value));
+}
+/** 850 KiB, 12.3 MiB. */
+function formatKib(value) {
+    const abs = Math.abs(value);
+    return abs >= 1024
+        ? `${(value / 1024).toFixed(abs >= 10 * 1024 ? 1 : 2)} MiB`
+        : `${Math.round(value)} KiB`;
+}
+/** A metric's value in its unit: 12.3 ms, 4.56 MiB, 512.3 M (instructions), 1234 (calls). */
+function formatValue(unit, value) {
+    if (!Number.isFinite(value))
+        return '–';
+    if (unit === 'ms')
+        return formatMs(value);
+    if (unit === 'KiB')
+        return formatKib(value);
+    return formatCount(value);
+}
+/** A change in a metric's unit, with a real minus sign: +1.2 ms, −350 KiB, +4.56 M. */
+const signedValue = (unit, value) => signed(value, (x) => formatValue(unit, x));
 /** +66, −65, 0: a change in a count, with a real minus sign. */
 function signedCount(value) {
     return value > 0 ? `+${value}` : value < 0 ? `−${-value}` : '0';
@@ -5553,7 +6063,9 @@ function metricRows(t) {
 function figures(side, metric) {
     if (!side)
         return null;
-    const samples = side[METRICS[metric].samplesField] ?? [];
+    const samples = (side[METRICS[metric].samplesField] ?? []).filter(Number.isFinite);
+    if (metric !== PRIMARY_METRIC && !samples.length)
+        return null;
     const at = (p) => quantile(samples, p);
     // The document's own figures for the primary metric (old files may hold no samples).
     const primary = metric === PRIMARY_METRIC;
@@ -5568,9 +6080,34 @@ function figures(side, metric) {
         packageModuleCount: side.package_module_count,
     };
 }
-/** What a reported-only row's statistics say: "slower (not gating)". */
+/** A row's change columns: Δ in its unit, Δ % (a number, for colouring), and the interval or the counted runs' spread; null with nothing compared. */
+function changeCells(r) {
+    const d = r.delta;
+    if (d)
+        return {
+            delta: signedValue(r.unit, d.ms),
+            pct: d.pct,
+            interval: d.ci_pct ? `${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}` : '–',
+        };
+    const c = r.counted;
+    if (c)
+        return {
+            delta: signedValue(r.unit, c.delta),
+            pct: c.pct,
+            interval: `runs within ${c.spread_pct.toFixed(3)}%`,
+        };
+    return null;
+}
+/** What a reported-only row's statistics say: "slower (not gating)", "more (not gating)". */
 function reportedOnly(r) {
-    const said = r.outcome === 'regression' ? 'slower' : r.outcome === 'improvement' ? 'faster' : 'no change';
+    const [up, down] = r.unit === 'ms' ? ['slower', 'faster'] : ['more', 'less'];
+    const said = r.outcome === 'regression'
+        ? up
+        : r.outcome === 'improvement'
+            ? down
+            : r.outcome === 'inconclusive'
+                ? 'inconclusive'
+                : 'no change';
     return `${said} (not gating)`;
 }
 function rowsOf(t) {
@@ -5578,21 +6115,40 @@ function rowsOf(t) {
     // A target that could not be measured still gets its row, with its verdict.
     const list = rows.length
         ? rows
-        : [{ metric: PRIMARY_METRIC, gating: true, outcome: null, delta: null }];
+        : [
+            {
+                metric: PRIMARY_METRIC,
+                gating: true,
+                outcome: null,
+                delta: null,
+                counted: null,
+            },
+        ];
     return list.map((m) => ({
         target: t.name,
         metric: m.metric,
         label: METRICS[m.metric].label,
+        unit: METRICS[m.metric].unit,
         primary: m.metric === PRIMARY_METRIC,
         gating: m.gating,
-        verdict: m.gating ? t.verdict : (m.outcome ?? 'pass'),
+        // The primary row carries the target's verdict (budgets, forbidden imports
+        // and all); another gating row, its own metric's outcome.
+        verdict: m.metric === PRIMARY_METRIC || !m.outcome ? t.verdict : m.outcome,
         outcome: m.outcome,
         isNew: t.new === true,
         isGone: t.gone === true,
         base: figures(t.base, m.metric),
         head: figures(t.head, m.metric),
         delta: m.delta,
+        counted: m.counted ?? null,
+        counting: countingOf(t, m.metric),
     }));
+}
+function countingOf(t, metric) {
+    const entry = METRICS[metric];
+    if (entry.kind !== 'counted')
+        return null;
+    return t.head?.counting?.[entry.id] ?? t.base?.counting?.[entry.id] ?? null;
 }
 
 const topLevel = (module) => module.split('.')[0];
@@ -6571,6 +7127,43 @@ function watched(view) {
     ];
 }
 
+// What the table's counted rows (instructions, fs-calls) rest on, said once
+// under the table: the tool that counted, how many runs, what they cost, how
+// far they disagree, why a row is inconclusive, and which system calls the
+// file-system count is made of. Pure.
+/** The calls that make up most of a file-system count: "newfstatat 812, openat 301, read 240". */
+function topCalls(byCall, limit = 5) {
+    return Object.entries(byCall)
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, limit)
+        .map(([name, calls]) => `${name} ${calls}`)
+        .join(', ');
+}
+/** One note per counted row: how it was counted, how far the runs agree, and why it is inconclusive. */
+function countedNotes(rows) {
+    return rows.flatMap((r) => {
+        const how = r.counting;
+        if (!how)
+            return [];
+        const c = r.counted;
+        const runs = c
+            ? `${c.base_runs} and ${c.head_runs} runs (base, head)`
+            : `${r.head?.n ?? 0} runs`;
+        const parts = [`${runs} under ${how.tool}, ${how.seconds.toFixed(0)} s${c ? ' a side' : ''}`];
+        if (c)
+            parts.push(`the runs agree within ${c.spread_pct.toFixed(3)}%`);
+        if (c?.reason)
+            parts.push(`inconclusive: ${c.reason}`);
+        else if (how.failure)
+            parts.push(how.failure);
+        if (how.by_call)
+            parts.push(`calls by kind: ${topCalls(how.by_call)}`);
+        if (c && c.pct !== 0 && !c.reason)
+            parts.push(`${signedPct(c.pct)} against a ${c.threshold_pct}% threshold`);
+        return [{ target: r.target, label: r.label, parts }];
+    });
+}
+
 // The sections of the markdown report about the measurements, each from the
 // view model. Pure.
 function headline(view) {
@@ -6589,22 +7182,29 @@ function deltaTable(view) {
     if (view.command === 'measure') {
         const rows = view.rows.map((r) => [
             rowName(r),
-            r.head ? formatMs(r.head.median) : '–',
-            r.head ? `${formatMs(r.head.q1)} – ${formatMs(r.head.q3)}` : '–',
+            r.head ? formatValue(r.unit, r.head.median) : '–',
+            r.head ? `${formatValue(r.unit, r.head.q1)} – ${formatValue(r.unit, r.head.q3)}` : '–',
             r.head ? String(r.head.moduleCount) : '–',
             verdictCell(r),
         ]);
-        return table(['Target', 'Median', 'IQR', 'Modules', 'Verdict'], rows, ['l', 'r', 'r', 'r', 'l']);
+        const text = table(['Target', 'Median', 'IQR', 'Modules', 'Verdict'], rows, [
+            'l',
+            'r',
+            'r',
+            'r',
+            'l',
+        ]);
+        return withCountedNotes(text, view);
     }
     const rows = view.rows.map((r) => {
-        const d = r.delta;
+        const change = changeCells(r);
         return [
             rowName(r),
-            r.base ? formatMs(r.base.median) : '–',
-            r.head ? formatMs(r.head.median) : '–',
-            d ? signedMs(d.ms) : '–',
-            d ? signedPct(d.pct) : '–',
-            d?.ci_pct ? `${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}` : '–',
+            r.base ? formatValue(r.unit, r.base.median) : '–',
+            r.head ? formatValue(r.unit, r.head.median) : '–',
+            change?.delta ?? '–',
+            change ? signedPct(change.pct) : '–',
+            change?.interval ?? '–',
             verdictCell(r),
         ];
     });
@@ -6618,8 +7218,13 @@ function deltaTable(view) {
         return medians !== 0 && r.delta.ms !== 0 && Math.sign(medians) !== Math.sign(r.delta.ms);
     });
     if (!odd.length)
-        return text;
-    return `${text}\n\n<sub>Δ is the median of the paired differences (Hodges-Lehmann), not the difference of the medians; for ${odd.map((r) => code$2(r.target)).join(', ')} the two point different ways, which happens when the change is within the noise.</sub>`;
+        return withCountedNotes(text, view);
+    return `${withCountedNotes(text, view)}\n\n<sub>Δ is the median of the paired differences (Hodges-Lehmann), not the difference of the medians; for ${odd.map((r) => code$2(r.target)).join(', ')} the two point different ways, which happens when the change is within the noise.</sub>`;
+}
+/** The counted rows' footnotes under the table, when there are any. */
+function withCountedNotes(text, view) {
+    const notes = countedNotes(view.rows).map((n) => `<sub>${code$2(n.target)} · ${plain(n.label)}: ${plain(n.parts.join('; '))}</sub>`);
+    return notes.length ? `${text}\n\n${notes.join('<br>\n')}` : text;
 }
 const plainModule = (_, module) => code$2(module);
 function lazyItems(view, limit, name) {
@@ -15497,6 +16102,9 @@ var properties = {
 			},
 			sampling: {
 				type: "number"
+			},
+			counting: {
+				type: "number"
 			}
 		}
 	},
@@ -15558,8 +16166,46 @@ var definitions = {
 	metric: {
 		"enum": [
 			"import_ms",
-			"cpu_ms"
+			"cpu_ms",
+			"memory",
+			"instructions",
+			"fs_calls"
 		]
+	},
+	counts: {
+		type: "array",
+		items: {
+			type: "number"
+		}
+	},
+	counting: {
+		type: "object",
+		required: [
+			"tool",
+			"failure",
+			"seconds"
+		],
+		properties: {
+			tool: {
+				type: "string"
+			},
+			failure: {
+				type: [
+					"string",
+					"null"
+				]
+			},
+			seconds: {
+				type: "number",
+				minimum: 0
+			},
+			by_call: {
+				type: "object",
+				additionalProperties: {
+					type: "integer"
+				}
+			}
+		}
 	},
 	milliseconds: {
 		type: "array",
@@ -15638,6 +16284,26 @@ var definitions = {
 					},
 					wall_samples_ms: {
 						$ref: "#/definitions/milliseconds"
+					},
+					memory_samples_kib: {
+						$ref: "#/definitions/counts"
+					},
+					instruction_counts: {
+						$ref: "#/definitions/counts"
+					},
+					fs_call_counts: {
+						$ref: "#/definitions/counts"
+					},
+					counting: {
+						type: "object",
+						properties: {
+							instructions: {
+								$ref: "#/definitions/counting"
+							},
+							fs_calls: {
+								$ref: "#/definitions/counting"
+							}
+						}
 					},
 					module_count: {
 						type: "integer",
@@ -15842,7 +16508,12 @@ var definitions = {
 				type: "string"
 			},
 			unit: {
-				"const": "ms"
+				"enum": [
+					"ms",
+					"KiB",
+					"instructions",
+					"calls"
+				]
 			},
 			gating: {
 				type: "boolean"
@@ -15852,6 +16523,7 @@ var definitions = {
 					"regression",
 					"improvement",
 					"pass",
+					"inconclusive",
 					null
 				]
 			},
@@ -15869,6 +16541,54 @@ var definitions = {
 			},
 			delta: {
 				$ref: "#/definitions/delta"
+			},
+			counted: {
+				oneOf: [
+					{
+						type: "null"
+					},
+					{
+						type: "object",
+						required: [
+							"delta",
+							"pct",
+							"spread_pct",
+							"threshold_pct",
+							"base_runs",
+							"head_runs",
+							"reason"
+						],
+						properties: {
+							delta: {
+								type: "number"
+							},
+							pct: {
+								type: "number"
+							},
+							spread_pct: {
+								type: "number",
+								minimum: 0
+							},
+							threshold_pct: {
+								type: "number"
+							},
+							base_runs: {
+								type: "integer",
+								minimum: 0
+							},
+							head_runs: {
+								type: "integer",
+								minimum: 0
+							},
+							reason: {
+								type: [
+									"string",
+									"null"
+								]
+							}
+						}
+					}
+				]
 			}
 		}
 	},
@@ -16586,21 +17306,21 @@ function tableRows(view, style) {
     for (const r of view.rows) {
         const color = r.gating ? paint(r.verdict, style) : style.dim;
         const name = r.primary ? r.target : `${r.target} · ${r.label}`;
-        const base = r.base ? formatMs(r.base.median) : '–';
-        const head = r.head ? formatMs(r.head.median) : '–';
-        const d = r.delta;
-        if (!d) {
+        const base = r.base ? formatValue(r.unit, r.base.median) : '–';
+        const head = r.head ? formatValue(r.unit, r.head.median) : '–';
+        const change = changeCells(r);
+        if (!change) {
             rows.push([name, base, head, '', '', '', color(verdictText(r))]);
             continue;
         }
-        const tone = d.pct > 0 ? style.red : d.pct < 0 ? style.green : (x) => x;
+        const tone = change.pct > 0 ? style.red : change.pct < 0 ? style.green : (x) => x;
         rows.push([
             name,
             base,
             head,
-            tone(signedMs(d.ms)),
-            tone(signedPct(d.pct)),
-            d.ci_pct ? `${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}` : '–',
+            tone(change.delta),
+            tone(signedPct(change.pct)),
+            change.interval,
             color(verdictText(r)),
         ]);
     }
@@ -16655,6 +17375,8 @@ function compareReport(doc, style, limit = 8) {
     }
     out.push('');
     out.push(...columns(tableRows(view, style), ['l', 'r', 'r', 'r', 'r', 'r', 'l']).map((l) => `  ${l}`));
+    for (const n of countedNotes(view.rows))
+        out.push(style.dim(`  ${n.target} · ${n.label}: ${n.parts.join('; ')}`));
     out.push(...gateLines(view, style));
     out.push(...whyLines(view, style, limit));
     const lazy = view.lazy.flatMap((l) => lazyLines(l, style, limit));
@@ -16734,21 +17456,25 @@ function measureReport(doc, style, slowest = 8) {
         const side = r.head;
         if (!side) {
             // No samples: an import that failed, or a budget that left no room for one.
-            const cell = r.verdict === 'error' ? style.red('error') : style.yellow('no samples');
+            const cell = r.verdict === 'error'
+                ? style.red('error')
+                : style.yellow(r.counting ? 'no counts' : 'no samples');
             rows.push([name, cell, '', '', '', '', '']);
             continue;
         }
         rows.push([
             name,
-            style.bold(formatMs(side.median)),
-            `${formatMs(side.q1)} – ${formatMs(side.q3)}`,
-            `${formatMs(side.min)} – ${formatMs(side.max)}`,
+            style.bold(formatValue(r.unit, side.median)),
+            `${formatValue(r.unit, side.q1)} – ${formatValue(r.unit, side.q3)}`,
+            `${formatValue(r.unit, side.min)} – ${formatValue(r.unit, side.max)}`,
             String(side.n),
             String(side.moduleCount),
             String(side.packageModuleCount),
         ]);
     }
     out.push(...columns(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r']).map((line) => `  ${line}`));
+    for (const n of countedNotes(view.rows))
+        out.push(style.dim(`  ${n.target} · ${n.label}: ${n.parts.join('; ')}`));
     out.push(...gateLines(view, style));
     if (run.truncated) {
         out.push('', style.yellow(`--max-time ended sampling after ${run.rounds} round(s), before --min-pairs; figures are less certain`));

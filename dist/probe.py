@@ -1,7 +1,7 @@
 """importgate probe: imports one module in a fresh interpreter and reports how it went.
 
 Run as:  python [-X importtime] probe.py MODE FD TARGET
-         (MODE: time | modules | profile | functions)
+         (MODE: time | modules | profile | functions | count | empty)
          python probe.py info FD
 
 The report is one JSON object written to the inherited file descriptor FD, never
@@ -98,6 +98,41 @@ def _describe(exc):
     return error
 
 
+# Marks where the import starts and ends for a tool that traces system calls
+# (strace, for fs-calls): a stat of a path that does not exist, which the trace
+# shows by name. Count and empty runs only; timed runs make no extra calls.
+BEGIN_PATH = "/importgate-probe-marker/begin"
+END_PATH = "/importgate-probe-marker/end"
+
+
+def _mark(path):
+    try:
+        os.stat(path)
+    except OSError:
+        pass
+
+
+def _status_kib(field):
+    """A size from /proc/self/status (VmRSS, VmHWM) in KiB; None off Linux.
+
+    os.open and os.read, not open(): io must not be asked for anything the
+    import would otherwise load.
+    """
+    try:
+        fd = os.open("/proc/self/status", os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        data = os.read(fd, 16384)
+    finally:
+        os.close(fd)
+    for line in data.split(b"\n"):
+        if line.startswith(field + b":"):
+            parts = line.split()
+            return int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+    return None
+
+
 def _info(fd):
     # Runs on any Python, so that a too old one is told apart from a broken
     # one (2.7 has no sys.implementation): importgate says which it is.
@@ -188,16 +223,23 @@ def _measure(mode, fd, target):
         import gc as collector
         collector.disable()
         _route_dynamic_imports()
+    counted = mode in ("count", "empty")
     before = set(sys.modules)
     if profile:
         os.write(2, ("\n%s\n" % BEGIN_MARK).encode("ascii"))
+    rss0 = _status_kib(b"VmRSS")
+    if counted:
+        _mark(BEGIN_PATH)
     error = None
     cpu0 = time.process_time_ns()
     t0 = time.perf_counter_ns()
     if profiler is not None:
         profiler.enable()
     try:
-        __import__(target)
+        # An empty run does all but the import: its count is what start-up
+        # and the probe cost, to take off a count run's.
+        if mode != "empty":
+            __import__(target)
     except BaseException as exc:  # SystemExit and KeyboardInterrupt are results too
         error = exc
     if profiler is not None:
@@ -207,6 +249,9 @@ def _measure(mode, fd, target):
     if os.getpid() != pid:
         # The measured code forked and this is the child coming back: stay silent.
         os._exit(0)
+    if counted:
+        _mark(END_PATH)
+    peak = _status_kib(b"VmHWM")
     if profile:
         os.write(2, ("\n%s\n" % END_MARK).encode("ascii"))
         collector.enable()
@@ -222,9 +267,12 @@ def _measure(mode, fd, target):
         "modules_before": len(before),
         "modules_after": len(sys.modules),
         "probe_preloaded": _PRELOADED,
+        # Peak resident memory at the end of the import minus resident memory
+        # before it: what the import grew the process by at its highest.
+        "memory_kib": peak - rss0 if peak is not None and rss0 is not None else None,
         "error": _describe(error) if error is not None else None,
     }
-    if mode != "time":
+    if mode not in ("time", "count", "empty"):
         report["added"] = sorted(_safe_str(name) for name in set(sys.modules) - before)
     if profiler is not None:
         report["functions"] = _functions(profiler, sys.argv[4] if len(sys.argv) > 4 else None)

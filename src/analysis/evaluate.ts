@@ -2,7 +2,15 @@
 // budgets, forbidden imports and the module diff are decided here and nowhere
 // else; results/ and report/ only record and show them. Pure.
 import type { ImportFailure } from '../model/failure.js'
-import { METRICS, PRIMARY_METRIC, type MetricId, type Sample } from '../model/metrics.js'
+import {
+  METRICS,
+  PRIMARY_METRIC,
+  type CountedMetricId,
+  type MetricId,
+  type Sample,
+  type SampleMetricId,
+} from '../model/metrics.js'
+import { compareCounts, importCounts, type CountedComparison } from './counted-compare.js'
 import type { Gate, Sampling } from '../model/settings.js'
 import type { Side, Variant } from '../model/target.js'
 import { mostSerious, type Verdict } from '../model/verdict.js'
@@ -43,14 +51,26 @@ export interface SideFinding {
   medianMs: number
   /** len(sys.modules) after the import. */
   moduleCount: number
+  /** The counted metrics asked for: each run's count of the import alone, and how it was counted. */
+  counted?: Partial<Record<CountedMetricId, CountedSide>>
+}
+
+export interface CountedSide {
+  counts: number[]
+  tool: string
+  byCall?: Record<string, number>
+  failure: string | null
+  ms: number
 }
 
 export interface MetricFinding {
   metric: MetricId
   /** Whether this metric's outcome decides the verdict. */
   gating: boolean
-  /** compare: what the statistics say; measure: always pass. */
-  outcome: Outcome
+  /** compare: what the statistics say (a counted metric may be inconclusive); measure: always pass. */
+  outcome: Outcome | 'inconclusive'
+  /** compare, a counted metric: both sides' counts and what they say. */
+  counted?: CountedComparison | null
   /** compare: base against head over every pair; null for measure or without samples. */
   comparison: PairedComparison | null
   /** A fresh batch that confirmed (or did not) a flagged change. */
@@ -122,11 +142,51 @@ function side(arm: ArmObservation | null): SideFinding | null {
   const samples = arm ? [...arm.samples, ...(arm.confirmation ?? [])] : []
   if (!arm || samples.length === 0) return null
   const profile = arm.profile
-  return {
+  const finding: SideFinding = {
     samples,
     profile,
     medianMs: median(samples.map(METRICS[PRIMARY_METRIC].read)),
     moduleCount: profile?.moduleCount || samples[samples.length - 1]!.moduleCount,
+  }
+  if (arm.counted) {
+    finding.counted = Object.fromEntries(
+      Object.entries(arm.counted).map(([id, runs]) => [
+        id,
+        {
+          counts: importCounts(runs),
+          tool: runs.tool,
+          byCall: runs.byCall,
+          failure: runs.failure,
+          ms: runs.ms,
+        },
+      ]),
+    )
+  }
+  return finding
+}
+
+/** A counted metric's finding: the counts compared, or (one side only) a pass that shows head's counts. */
+function countedFinding(
+  id: CountedMetricId,
+  base: ArmObservation | null,
+  head: ArmObservation,
+): MetricFinding {
+  const metric = METRICS[id]
+  const gating = metric.gatesByDefault
+  if (!base) return { metric: id, gating, outcome: 'pass', comparison: null, confirmation: null }
+  const missing = { tool: '', runs: [], empty: [], failure: 'not counted', ms: 0 }
+  const counted = compareCounts(
+    base.counted?.[id] ?? missing,
+    head.counted?.[id] ?? missing,
+    metric.thresholdPct,
+  )
+  return {
+    metric: id,
+    gating,
+    outcome: counted.outcome,
+    comparison: null,
+    confirmation: null,
+    counted,
   }
 }
 
@@ -135,8 +195,9 @@ function metricFindings(
   head: ArmObservation,
   spec: EvaluationSpec,
 ): MetricFinding[] {
-  return spec.metrics.map((id) => {
-    const metric = METRICS[id]
+  return spec.metrics.map((id): MetricFinding => {
+    if (METRICS[id].kind === 'counted') return countedFinding(id as CountedMetricId, base, head)
+    const metric = METRICS[id as SampleMetricId]
     const read = (samples: readonly Sample[]) => samples.map(metric.read)
     if (!base) {
       return {

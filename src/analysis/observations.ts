@@ -2,7 +2,7 @@
 // failure that stopped it, the profile runs and any confirmation batch. Data
 // only; the engine in measure/ fills it, evaluate() reads it.
 import type { ImportFailure } from '../model/failure.js'
-import { METRICS, PRIMARY_METRIC, type Sample } from '../model/metrics.js'
+import { METRICS, PRIMARY_METRIC, type CountedMetricId, type Sample } from '../model/metrics.js'
 import { groupId, type ArmKey, type Side } from '../model/target.js'
 import type { FunctionProfile } from './function-diff.js'
 import type { ModuleCost } from './module-costs.js'
@@ -25,6 +25,22 @@ export interface ProfileObservation {
   failure: ImportFailure | null
 }
 
+/** The runs of one arm under a counting tool (a counted metric: instructions, fs-calls). */
+export interface CountedRuns {
+  /** What counted, as the report says it: "perf stat (instructions:u), no ASLR". */
+  tool: string
+  /** One figure per run that counted: the whole process, or between the probe's markers. */
+  runs: number[]
+  /** Runs that only start the interpreter and the probe; taken off `runs` when present. */
+  empty: number[]
+  /** fs-calls: calls per system call, of the first run. */
+  byCall?: Record<string, number>
+  /** Why counting stopped short of the runs planned, or null. */
+  failure: string | null
+  /** How long this arm's runs took, all told. */
+  ms: number
+}
+
 export interface ArmObservation {
   key: ArmKey
   /** Timed samples of the first batch, in round order (pairs line up across a group's arms). */
@@ -34,6 +50,8 @@ export interface ArmObservation {
   profile: ProfileObservation | null
   /** A fresh batch run to confirm a flagged change; null when none was run. */
   confirmation: Sample[] | null
+  /** The counted metrics asked for, after the timed samples. */
+  counted?: Partial<Record<CountedMetricId, CountedRuns>>
 }
 
 export interface Observations {
@@ -43,7 +61,7 @@ export interface Observations {
   /** Warm-up rounds run: fewer than configured when the budget left no room for more. */
   warmups?: number
   /** How long each phase took (sampling includes the confirmation batch and any overtime). */
-  phasesMs?: { warmup: number; profile: number; sampling: number }
+  phasesMs?: { warmup: number; profile: number; sampling: number; counting?: number }
   /** The time budget ended sampling before the minimum number of rounds. */
   truncated: boolean
 }

@@ -182,6 +182,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
           stopping: comparisonSettled(gate),
           confirmation: changeConfirmation(gate, sampling.minPairs, sampling.maxPairs),
           overtime: overtimeFor(gate, sampling.minPairs, sampling.overtimeMs),
+          metrics: settings.metrics,
         },
         deps,
         name,

@@ -73,7 +73,13 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
     }))
     const observations = await pipeline.measureArms(
       arms,
-      { cwd: scratch, sampling, stopping: medianSettled, confirmation: NO_CONFIRMATION },
+      {
+        cwd: scratch,
+        sampling,
+        stopping: medianSettled,
+        confirmation: NO_CONFIRMATION,
+        metrics: settings.metrics,
+      },
       deps,
       name,
     )

@@ -22,6 +22,8 @@ import { runProbe } from '../measure/run-probe.js'
 import { killTagged } from '../process/escapees.js'
 import { CancelledError, SetupError, UsageError, type Namer } from '../model/errors.js'
 import { armId } from '../model/target.js'
+import { isCounted, type MetricId } from '../model/metrics.js'
+import { detectCounters } from '../measure/counters.js'
 import { VERSION } from '../version.js'
 
 export interface CommandDeps {
@@ -132,6 +134,8 @@ function progressLine(event: EngineEvent, sides: number, name: Namer): string | 
       return `confirming the change in ${event.groups.join(', ')} with a fresh batch of ${event.pairs} pairs`
     case 'overtime':
       return `the time budget (${name('max-time')}) is spent before ${event.groups.join(', ')} earned a verdict: sampling on for up to ${Math.round(event.untilMs / 1000)} s more (${name('overtime')})`
+    case 'count':
+      return `counting ${event.metric} with ${event.tool}: ${event.runs} run(s) per target${sides > 1 ? ' and side' : ''}`
     case 'forecast':
       return `at ${(event.roundMs / 1000).toFixed(1)} s a round, the time budget (${name('max-time')}${event.overtime ? ` with ${name('overtime')}` : ''}) fits about ${event.fits} of the ${event.needed} rounds a verdict needs: expect an inconclusive verdict, or raise it to about ${event.suggestedS} s`
     case 'out-of-time':
@@ -150,6 +154,39 @@ export interface PlanPolicy {
   confirmation: ConfirmationPolicy
   /** compare: sampling past the budget while a verdict is not earned. */
   overtime?: OvertimePolicy
+  /** The metrics asked for: the counted ones get their tool found here, and their runs planned. */
+  metrics?: readonly MetricId[]
+}
+
+/** Runs a side under each counting tool: a few, since the counts barely vary. */
+export const COUNTED_RUNS = 3
+
+/** The counters the counted metrics need, found on this machine; a SetupError naming the setting when one is missing. */
+async function countingFor(
+  arms: readonly PlannedArm[],
+  policy: PlanPolicy,
+  deps: CommandDeps,
+  name: Namer,
+): Promise<RunPlan['counting']> {
+  const metrics = policy.metrics ?? []
+  if (metrics.includes('memory') && process.platform !== 'linux')
+    throw new SetupError(
+      `${name('metric')}: memory is read from /proc and needs Linux; this is ${process.platform}`,
+    )
+  const counted = metrics.filter(isCounted)
+  const first = arms[0]
+  if (!counted.length || !first) return undefined
+  const counters = await detectCounters(counted, {
+    python: first.python,
+    cwd: policy.cwd,
+    env: first.env,
+    signal: deps.signal,
+    input: name('metric'),
+  })
+  for (const c of counters) deps.log(`${c.metric}: counted with ${c.label}`)
+  // The counted runs get a budget of their own, as large as the timed one:
+  // under valgrind they are ~50x slower, and they must not eat the timings' time.
+  return { counters, runs: COUNTED_RUNS, budgetMs: policy.sampling.maxTimeMs }
 }
 
 /** Runs the arms with the real probe runner, logging progress; throws when cancelled. */
@@ -161,6 +198,7 @@ export async function measureArms(
 ): Promise<Observations> {
   const { sampling } = policy
   const sides = new Set(arms.map((arm) => arm.key.side)).size
+  const counting = await countingFor(arms, policy, deps, name)
   const deadline = performance.now() + sampling.maxTimeMs
   const overtime = policy.overtime
   const plan: RunPlan = {
@@ -174,6 +212,7 @@ export async function measureArms(
     random: seededRandom(sampling.seed),
     stopping: policy.stopping,
     confirmation: policy.confirmation,
+    ...(counting ? { counting } : {}),
     signal: deps.signal,
   }
   const observations = await runPlan(plan, {
@@ -250,6 +289,7 @@ export function resultsDocument<I extends Identity, E extends object>(
             warmup: ms(phases.warmup / 1000),
             profile: ms(phases.profile / 1000),
             sampling: ms(phases.sampling / 1000),
+            ...(phases.counting !== undefined ? { counting: ms(phases.counting / 1000) } : {}),
           },
         }
       : {}),

@@ -2,7 +2,7 @@
 // and the action's inputs both map onto these, and partialSettings() turns
 // them into typed settings, naming each input the way its user wrote it.
 import { UsageError, type Namer } from '../model/errors.js'
-import { isMetricId, METRIC_IDS, type MetricId } from '../model/metrics.js'
+import { metricNamed, METRIC_IDS, type MetricId } from '../model/metrics.js'
 import type { InstallMode } from '../model/settings.js'
 import { parseInstall } from './install-mode.js'
 import { validateTargets } from './paths-and-targets.js'
@@ -61,11 +61,18 @@ function budget(value: string, input: string): [string, number] {
 }
 
 export function parseMetrics(values: readonly string[], input: string): MetricId[] {
-  for (const value of values) {
-    if (!isMetricId(value))
-      throw new UsageError(`${input}: "${value}" is not a metric; use ${METRIC_IDS.join(', ')}`)
-  }
-  return [...new Set(values)] as MetricId[]
+  return [
+    ...new Set(
+      values.map((value) => {
+        const id = metricNamed(value.trim())
+        if (!id)
+          throw new UsageError(
+            `${input}: "${value}" is not a metric; use ${METRIC_IDS.join(', ')} (fs-calls is fs_calls)`,
+          )
+        return id
+      }),
+    ),
+  ]
 }
 
 export function partialSettings(

@@ -11,6 +11,7 @@ import { ArmStates } from './arm-states.js'
 import type { EngineDeps, RunPlan } from './plan.js'
 import { cutByBudget, probeRequest } from './probe-run.js'
 import { runProfiles } from './profiles.js'
+import { runCounts } from './counting.js'
 import { runRounds } from './rounds.js'
 
 /**
@@ -198,6 +199,8 @@ export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observat
       deps,
     )
   }
+  const sampled = deps.now()
+  await runCounts(plan, states, deps)
   return {
     arms: states.observations(),
     rounds,
@@ -206,7 +209,8 @@ export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observat
     phasesMs: {
       warmup: warmed - started,
       profile: profiled - warmed,
-      sampling: deps.now() - profiled,
+      sampling: sampled - profiled,
+      ...(plan.counting?.counters.length ? { counting: deps.now() - sampled } : {}),
     },
   }
 }

@@ -8,6 +8,7 @@ import type { ImportFailure } from '../model/failure.js'
 import type { Sampling } from '../model/settings.js'
 import type { ArmKey } from '../model/target.js'
 import type { ProbeRequest, ProbeRun } from './run-probe.js'
+import type { CounterSpec } from './counters.js'
 
 /** One arm as the engine runs it: what to start, in which environment. */
 export interface PlannedArm {
@@ -39,6 +40,11 @@ export interface RunPlan {
    * and for a confirmation batch; absent for none.
    */
   overtime?: { deadline: number; groups: (arms: readonly ArmObservation[]) => string[] }
+  /**
+   * The counted metrics, after the timed samples (and any overtime): `runs`
+   * rounds under each counter, within `budgetMs` of their own; absent for none.
+   */
+  counting?: { counters: CounterSpec[]; runs: number; budgetMs: number }
   signal?: AbortSignal
 }
 
@@ -49,7 +55,9 @@ export type EngineEvent =
   | { phase: 'confirm'; groups: string[]; pairs: number }
   /** The budget is spent and these groups' verdicts still need pairs: sampling goes on for up to untilMs. */
   | { phase: 'overtime'; groups: string[]; untilMs: number }
-  | { phase: 'out-of-time'; step: 'warm-ups' | 'profile runs'; done: number }
+  | { phase: 'out-of-time'; step: 'warm-ups' | 'profile runs' | 'counted runs'; done: number }
+  /** Runs under a counting tool begin: `runs` per arm, with empty runs when the tool counts start-up. */
+  | { phase: 'count'; metric: string; tool: string; runs: number }
   /** After the first warm-up round: the budget cannot fit min-pairs rounds at its pace. */
   | {
       phase: 'forecast'

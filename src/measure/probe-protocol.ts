@@ -3,7 +3,7 @@
 
 import type { ImportFailure } from '../model/failure.js'
 
-export type ProbeMode = 'time' | 'modules' | 'profile' | 'functions'
+export type ProbeMode = 'time' | 'modules' | 'profile' | 'functions' | 'count' | 'empty'
 
 export const BEGIN_MARK = 'importgate-probe: begin import'
 export const END_MARK = 'importgate-probe: end import'
@@ -21,6 +21,8 @@ export interface ProbeReport {
   modules_before: number
   modules_after: number
   probe_preloaded: string[]
+  /** Peak resident memory during the import minus resident memory before it; null off Linux. */
+  memory_kib?: number | null
   error: ImportFailure | null
   /** Modules the import added to sys.modules (modules, profile and functions modes). */
   added?: string[]

@@ -46,5 +46,6 @@ export function toSample(run: ProbeRun): Sample {
     startupMs: run.startupMs,
     moduleCount: report.modules_after,
     modulesAdded: report.modules_after - report.modules_before,
+    memoryKib: typeof report.memory_kib === 'number' ? report.memory_kib : null,
   }
 }

@@ -9,6 +9,13 @@ import {
   type ProbeReport,
 } from './probe-protocol.js'
 import { REPORT_FD, runMeasured, type ProcessOutcome } from '../process/measured.js'
+import {
+  parseCount,
+  withCountFile,
+  wrappedArgv,
+  type CounterSpec,
+  type CountReading,
+} from './counters.js'
 
 export interface ProbeRequest {
   python: string
@@ -21,6 +28,8 @@ export interface ProbeRequest {
   timeoutMs: number
   /** The timeout is the time left in the budget, shorter than the sample timeout. */
   budgetCut?: boolean
+  /** count and empty modes: the tool that counts the run. */
+  counter?: CounterSpec
 }
 
 /** The failure kind of a run the time budget stopped: the engine ends the phase, nothing failed. */
@@ -37,6 +46,8 @@ export interface ProbeRun {
   startupMs: number | null
   /** Decoded stderr: all of it in profile mode, the tail otherwise. */
   stderr: string
+  /** Under a counter: what it counted, or null when its output had no count. */
+  count?: CountReading | null
 }
 
 /** The interpreter's argument list for a probe run; exported for tests. */
@@ -73,15 +84,22 @@ function lastLines(text: string, count: number): string {
 }
 
 export async function runProbe(request: ProbeRequest): Promise<ProbeRun> {
-  const outcome = await runMeasured({
-    command: request.python,
-    args: probeArgs(request.mode, request.target, request.probe),
+  const args = probeArgs(request.mode, request.target, request.probe)
+  const spec = {
     env: request.env,
     cwd: request.cwd,
     timeoutMs: request.timeoutMs,
-    stderr: request.mode === 'profile' ? 'full' : 'tail',
+    stderr: request.mode === 'profile' ? ('full' as const) : ('tail' as const),
+  }
+  const counter = request.counter
+  if (!counter)
+    return probeRunOf(request, await runMeasured({ command: request.python, args, ...spec }))
+  const { result, text } = await withCountFile((outFile) => {
+    const [command, ...rest] = wrappedArgv(counter, outFile, request.python, args)
+    return runMeasured({ command: command!, args: rest, ...spec })
   })
-  return probeRunOf(request, outcome)
+  const run = probeRunOf(request, result)
+  return { ...run, count: run.failure ? null : parseCount(counter.tool, text) }
 }
 
 /**

@@ -1,6 +1,12 @@
-// The metric table: what can be read from one sample, in which unit, and
-// whether a change in it fails the check by default. Statistics, the gate and
-// every report iterate over this table; a new metric is a new entry here.
+// The metric table: what is measured, in which unit, and whether a change in
+// it fails the check by default. Statistics, the gate and every report iterate
+// over this table; a new metric is a new entry here.
+//
+// Two kinds: a *sample* metric is read from every timed run (paired and
+// judged like import time); a *counted* metric comes from a few separate runs
+// under a tool (valgrind, perf, strace) that counts something nearly
+// deterministic, and is judged by whether every run of one side lies beyond
+// every run of the other by its own threshold.
 
 /** One timed run of a target in a fresh interpreter. */
 export interface Sample {
@@ -15,24 +21,48 @@ export interface Sample {
   moduleCount: number
   /** Modules the import added. */
   modulesAdded: number
+  /** Peak resident memory during the import minus resident memory before it (Linux; null elsewhere). */
+  memoryKib?: number | null
 }
 
-export type MetricId = 'import_ms' | 'cpu_ms'
+export type SampleMetricId = 'import_ms' | 'cpu_ms' | 'memory'
+export type CountedMetricId = 'instructions' | 'fs_calls'
+export type MetricId = SampleMetricId | CountedMetricId
 
-export interface Metric {
-  id: MetricId
+export type MetricUnit = 'ms' | 'KiB' | 'instructions' | 'calls'
+
+interface MetricBase {
   /** How reports name it: "import time". */
   label: string
-  unit: 'ms'
-  read(sample: Sample): number
+  unit: MetricUnit
   /** Whether a significant change fails the check unless the settings say otherwise. */
   gatesByDefault: boolean
-  /** Where a side's samples of this metric sit in a results document. */
-  samplesField: 'samples_ms' | 'cpu_samples_ms'
 }
 
-export const METRICS: Readonly<Record<MetricId, Metric>> = {
+export interface SampleMetric extends MetricBase {
+  kind: 'sample'
+  id: SampleMetricId
+  read(sample: Sample): number
+  /** Where a side's samples of this metric sit in a results document. */
+  samplesField: 'samples_ms' | 'cpu_samples_ms' | 'memory_samples_kib'
+}
+
+export interface CountedMetric extends MetricBase {
+  kind: 'counted'
+  id: CountedMetricId
+  /** Relative change (percent) below which the counts are "no change". */
+  thresholdPct: number
+  /** Where a side's counts (one per run, the import's alone) sit in a results document. */
+  samplesField: 'instruction_counts' | 'fs_call_counts'
+}
+
+export type Metric = SampleMetric | CountedMetric
+
+export const METRICS: Readonly<{
+  [K in MetricId]: K extends SampleMetricId ? SampleMetric : CountedMetric
+}> = {
   import_ms: {
+    kind: 'sample',
     id: 'import_ms',
     label: 'import time',
     unit: 'ms',
@@ -41,6 +71,7 @@ export const METRICS: Readonly<Record<MetricId, Metric>> = {
     samplesField: 'samples_ms',
   },
   cpu_ms: {
+    kind: 'sample',
     id: 'cpu_ms',
     label: 'CPU time',
     unit: 'ms',
@@ -48,11 +79,54 @@ export const METRICS: Readonly<Record<MetricId, Metric>> = {
     gatesByDefault: false,
     samplesField: 'cpu_samples_ms',
   },
+  memory: {
+    kind: 'sample',
+    id: 'memory',
+    label: 'peak memory',
+    unit: 'KiB',
+    // Absent only off Linux, where config refuses the metric.
+    read: (s) => s.memoryKib ?? Number.NaN,
+    gatesByDefault: false,
+    samplesField: 'memory_samples_kib',
+  },
+  instructions: {
+    kind: 'counted',
+    id: 'instructions',
+    label: 'instructions',
+    unit: 'instructions',
+    // Asked for, it judges: a deterministic count is what settles a 1% change.
+    gatesByDefault: true,
+    thresholdPct: 1,
+    samplesField: 'instruction_counts',
+  },
+  fs_calls: {
+    kind: 'counted',
+    id: 'fs_calls',
+    label: 'file-system calls',
+    unit: 'calls',
+    gatesByDefault: false,
+    thresholdPct: 1,
+    samplesField: 'fs_call_counts',
+  },
 }
 
 export const METRIC_IDS = Object.keys(METRICS) as MetricId[]
 
 /** The metric the headline, budgets and the stopping rule are about. */
-export const PRIMARY_METRIC: MetricId = 'import_ms'
+export const PRIMARY_METRIC = 'import_ms' satisfies SampleMetricId
+
+/** Other spellings a user may write: `fs-calls` as the docs say it. */
+const ALIASES: Readonly<Record<string, MetricId>> = { 'fs-calls': 'fs_calls', time: 'import_ms' }
+
+/** The metric a user's spelling names, or null. */
+export function metricNamed(value: string): MetricId | null {
+  if (value in METRICS) return value as MetricId
+  return ALIASES[value] ?? null
+}
 
 export const isMetricId = (value: string): value is MetricId => value in METRICS
+
+export const isCounted = (id: MetricId): id is CountedMetricId => METRICS[id].kind === 'counted'
+
+/** A sample metric's reading of one sample. */
+export const readSample = (id: SampleMetricId, sample: Sample): number => METRICS[id].read(sample)

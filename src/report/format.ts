@@ -1,4 +1,5 @@
 // Number and chain formatting shared by the terminal and markdown reports.
+import type { MetricUnit } from '../model/metrics.js'
 import type { ResultsDocument } from '../results/schema.js'
 
 /** 12.3 ms, 1.234 s, 850 µs: three significant figures or so. */
@@ -24,6 +25,37 @@ function signed(value: number, format: (x: number) => string): string {
 
 /** +12.3 ms, −850 µs, ±0 µs. */
 export const signedMs = (value: number): string => signed(value, formatMs)
+
+/** A count in a table cell: 1.23 G, 45.6 M, 7.89 k, 512. */
+function formatCount(value: number): string {
+  const abs = Math.abs(value)
+  const scaled = (x: number, suffix: string) =>
+    `${x.toFixed(Math.abs(x) >= 100 ? 1 : Math.abs(x) >= 10 ? 2 : 3)} ${suffix}`
+  if (abs >= 1e9) return scaled(value / 1e9, 'G')
+  if (abs >= 1e6) return scaled(value / 1e6, 'M')
+  if (abs >= 1e4) return scaled(value / 1e3, 'k')
+  return String(Math.round(value))
+}
+
+/** 850 KiB, 12.3 MiB. */
+function formatKib(value: number): string {
+  const abs = Math.abs(value)
+  return abs >= 1024
+    ? `${(value / 1024).toFixed(abs >= 10 * 1024 ? 1 : 2)} MiB`
+    : `${Math.round(value)} KiB`
+}
+
+/** A metric's value in its unit: 12.3 ms, 4.56 MiB, 512.3 M (instructions), 1234 (calls). */
+export function formatValue(unit: MetricUnit, value: number): string {
+  if (!Number.isFinite(value)) return '–'
+  if (unit === 'ms') return formatMs(value)
+  if (unit === 'KiB') return formatKib(value)
+  return formatCount(value)
+}
+
+/** A change in a metric's unit, with a real minus sign: +1.2 ms, −350 KiB, +4.56 M. */
+export const signedValue = (unit: MetricUnit, value: number): string =>
+  signed(value, (x) => formatValue(unit, x))
 
 /** +66, −65, 0: a change in a count, with a real minus sign. */
 export function signedCount(value: number): string {

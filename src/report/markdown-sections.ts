@@ -1,8 +1,10 @@
 // The sections of the markdown report about the measurements, each from the
 // view model. Pure.
-import { formatMs, signedCount, signedMs, signedPct, warmupsRun } from './format.js'
+import { formatMs, formatValue, signedCount, signedMs, signedPct, warmupsRun } from './format.js'
+import { countedNotes } from './counted-notes.js'
 import { capped, chain, code, plain, rich, table, VERDICT_LABEL } from './markdown-text.js'
 import {
+  changeCells,
   pairsNote,
   reportedOnly,
   type LazyGroupView,
@@ -31,22 +33,29 @@ export function deltaTable(view: ReportView): string {
   if (view.command === 'measure') {
     const rows = view.rows.map((r) => [
       rowName(r),
-      r.head ? formatMs(r.head.median) : '–',
-      r.head ? `${formatMs(r.head.q1)} – ${formatMs(r.head.q3)}` : '–',
+      r.head ? formatValue(r.unit, r.head.median) : '–',
+      r.head ? `${formatValue(r.unit, r.head.q1)} – ${formatValue(r.unit, r.head.q3)}` : '–',
       r.head ? String(r.head.moduleCount) : '–',
       verdictCell(r),
     ])
-    return table(['Target', 'Median', 'IQR', 'Modules', 'Verdict'], rows, ['l', 'r', 'r', 'r', 'l'])
+    const text = table(['Target', 'Median', 'IQR', 'Modules', 'Verdict'], rows, [
+      'l',
+      'r',
+      'r',
+      'r',
+      'l',
+    ])
+    return withCountedNotes(text, view)
   }
   const rows = view.rows.map((r) => {
-    const d = r.delta
+    const change = changeCells(r)
     return [
       rowName(r),
-      r.base ? formatMs(r.base.median) : '–',
-      r.head ? formatMs(r.head.median) : '–',
-      d ? signedMs(d.ms) : '–',
-      d ? signedPct(d.pct) : '–',
-      d?.ci_pct ? `${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}` : '–',
+      r.base ? formatValue(r.unit, r.base.median) : '–',
+      r.head ? formatValue(r.unit, r.head.median) : '–',
+      change?.delta ?? '–',
+      change ? signedPct(change.pct) : '–',
+      change?.interval ?? '–',
       verdictCell(r),
     ]
   })
@@ -62,8 +71,16 @@ export function deltaTable(view: ReportView): string {
     const medians = r.head.median - r.base.median
     return medians !== 0 && r.delta.ms !== 0 && Math.sign(medians) !== Math.sign(r.delta.ms)
   })
-  if (!odd.length) return text
-  return `${text}\n\n<sub>Δ is the median of the paired differences (Hodges-Lehmann), not the difference of the medians; for ${odd.map((r) => code(r.target)).join(', ')} the two point different ways, which happens when the change is within the noise.</sub>`
+  if (!odd.length) return withCountedNotes(text, view)
+  return `${withCountedNotes(text, view)}\n\n<sub>Δ is the median of the paired differences (Hodges-Lehmann), not the difference of the medians; for ${odd.map((r) => code(r.target)).join(', ')} the two point different ways, which happens when the change is within the noise.</sub>`
+}
+
+/** The counted rows' footnotes under the table, when there are any. */
+function withCountedNotes(text: string, view: ReportView): string {
+  const notes = countedNotes(view.rows).map(
+    (n) => `<sub>${code(n.target)} · ${plain(n.label)}: ${plain(n.parts.join('; '))}</sub>`,
+  )
+  return notes.length ? `${text}\n\n${notes.join('<br>\n')}` : text
 }
 
 /** How a module name is written: in code, linked where the report knows its file. */

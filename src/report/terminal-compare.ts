@@ -1,12 +1,14 @@
 // The terminal report of `importgate compare`. Pure: results in, text out.
 import type { ResultsDocument } from '../results/schema.js'
-import { formatChain, formatMs, signedCount, signedMs, signedPct, warmupsRun } from './format.js'
+import { formatChain, formatValue, signedCount, signedMs, signedPct, warmupsRun } from './format.js'
+import { countedNotes } from './counted-notes.js'
 import { plainText } from './headline.js'
 import { columns, type Style } from './style.js'
 import { whyLines } from './terminal-causes.js'
 import { gateLines, paint } from './terminal-gate.js'
 import {
   buildView,
+  changeCells,
   pairsNote,
   reportedOnly,
   type LazyGroupView,
@@ -32,21 +34,21 @@ function tableRows(view: ReportView, style: Style): string[][] {
   for (const r of view.rows) {
     const color = r.gating ? paint(r.verdict, style) : style.dim
     const name = r.primary ? r.target : `${r.target} · ${r.label}`
-    const base = r.base ? formatMs(r.base.median) : '–'
-    const head = r.head ? formatMs(r.head.median) : '–'
-    const d = r.delta
-    if (!d) {
+    const base = r.base ? formatValue(r.unit, r.base.median) : '–'
+    const head = r.head ? formatValue(r.unit, r.head.median) : '–'
+    const change = changeCells(r)
+    if (!change) {
       rows.push([name, base, head, '', '', '', color(verdictText(r))])
       continue
     }
-    const tone = d.pct > 0 ? style.red : d.pct < 0 ? style.green : (x: string) => x
+    const tone = change.pct > 0 ? style.red : change.pct < 0 ? style.green : (x: string) => x
     rows.push([
       name,
       base,
       head,
-      tone(signedMs(d.ms)),
-      tone(signedPct(d.pct)),
-      d.ci_pct ? `${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}` : '–',
+      tone(change.delta),
+      tone(signedPct(change.pct)),
+      change.interval,
       color(verdictText(r)),
     ])
   }
@@ -118,6 +120,8 @@ export function compareReport(doc: ResultsDocument, style: Style, limit = 8): st
   out.push(
     ...columns(tableRows(view, style), ['l', 'r', 'r', 'r', 'r', 'r', 'l']).map((l) => `  ${l}`),
   )
+  for (const n of countedNotes(view.rows))
+    out.push(style.dim(`  ${n.target} · ${n.label}: ${n.parts.join('; ')}`))
   out.push(...gateLines(view, style))
   out.push(...whyLines(view, style, limit))
   const lazy = view.lazy.flatMap((l) => lazyLines(l, style, limit))

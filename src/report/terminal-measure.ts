@@ -1,6 +1,7 @@
 // The terminal summary of `importgate measure`. Pure: results in, text out.
 import type { TargetError } from '../results/schema.js'
-import { formatChain, formatMs, warmupsRun } from './format.js'
+import { formatChain, formatMs, formatValue, warmupsRun } from './format.js'
+import { countedNotes } from './counted-notes.js'
 import { columns, type Style } from './style.js'
 import { gateLines } from './terminal-gate.js'
 import { buildView } from './view.js'
@@ -39,21 +40,26 @@ export function measureReport(doc: ResultsDocument, style: Style, slowest = 8): 
     const side = r.head
     if (!side) {
       // No samples: an import that failed, or a budget that left no room for one.
-      const cell = r.verdict === 'error' ? style.red('error') : style.yellow('no samples')
+      const cell =
+        r.verdict === 'error'
+          ? style.red('error')
+          : style.yellow(r.counting ? 'no counts' : 'no samples')
       rows.push([name, cell, '', '', '', '', ''])
       continue
     }
     rows.push([
       name,
-      style.bold(formatMs(side.median)),
-      `${formatMs(side.q1)} – ${formatMs(side.q3)}`,
-      `${formatMs(side.min)} – ${formatMs(side.max)}`,
+      style.bold(formatValue(r.unit, side.median)),
+      `${formatValue(r.unit, side.q1)} – ${formatValue(r.unit, side.q3)}`,
+      `${formatValue(r.unit, side.min)} – ${formatValue(r.unit, side.max)}`,
       String(side.n),
       String(side.moduleCount),
       String(side.packageModuleCount),
     ])
   }
   out.push(...columns(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r']).map((line) => `  ${line}`))
+  for (const n of countedNotes(view.rows))
+    out.push(style.dim(`  ${n.target} · ${n.label}: ${n.parts.join('; ')}`))
   out.push(...gateLines(view, style))
   if (run.truncated) {
     out.push(

@@ -1,10 +1,17 @@
 // The main table's rows in the view model: each target under each metric,
 // with each side's figures read from its samples. Pure.
 import { quantile } from '../analysis/summary.js'
-import { METRICS, PRIMARY_METRIC, type MetricId } from '../model/metrics.js'
+import { signedPct, signedValue } from './format.js'
+import { METRICS, PRIMARY_METRIC, type MetricId, type MetricUnit } from '../model/metrics.js'
 import type { Verdict } from '../model/verdict.js'
 import { metricRows } from '../results/metric-rows.js'
-import type { DeltaJson, SideResult, TargetResult } from '../results/schema.js'
+import type {
+  CountedDeltaJson,
+  CountingJson,
+  DeltaJson,
+  SideResult,
+  TargetResult,
+} from '../results/schema.js'
 
 /** One row of the main table: a target under one metric. */
 export interface MetricRowView {
@@ -12,17 +19,22 @@ export interface MetricRowView {
   metric: MetricId
   /** "import time", "CPU time". */
   label: string
+  unit: MetricUnit
   primary: boolean
   gating: boolean
   /** The target's verdict for a gating row; for a reported-only row, what its statistics say. */
   verdict: Verdict
-  outcome: 'regression' | 'improvement' | 'pass' | null
+  outcome: 'regression' | 'improvement' | 'pass' | 'inconclusive' | null
   isNew: boolean
   /** Head removed the module and no longer lists it as a target. */
   isGone: boolean
   base: SideFigures | null
   head: SideFigures | null
   delta: DeltaJson | null
+  /** A counted metric: how the counts compare; null otherwise. */
+  counted: CountedDeltaJson | null
+  /** A counted metric: how head (else base) was counted, for the report's footnote. */
+  counting: CountingJson | null
 }
 
 /** One side's figures for one metric, read from its samples. */
@@ -39,7 +51,8 @@ export interface SideFigures {
 
 function figures(side: SideResult | null, metric: MetricId): SideFigures | null {
   if (!side) return null
-  const samples = side[METRICS[metric].samplesField] ?? []
+  const samples = (side[METRICS[metric].samplesField] ?? []).filter(Number.isFinite)
+  if (metric !== PRIMARY_METRIC && !samples.length) return null
   const at = (p: number) => quantile(samples, p)
   // The document's own figures for the primary metric (old files may hold no samples).
   const primary = metric === PRIMARY_METRIC
@@ -55,10 +68,38 @@ function figures(side: SideResult | null, metric: MetricId): SideFigures | null 
   }
 }
 
-/** What a reported-only row's statistics say: "slower (not gating)". */
+/** A row's change columns: Δ in its unit, Δ % (a number, for colouring), and the interval or the counted runs' spread; null with nothing compared. */
+export function changeCells(
+  r: MetricRowView,
+): { delta: string; pct: number; interval: string } | null {
+  const d = r.delta
+  if (d)
+    return {
+      delta: signedValue(r.unit, d.ms),
+      pct: d.pct,
+      interval: d.ci_pct ? `${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}` : '–',
+    }
+  const c = r.counted
+  if (c)
+    return {
+      delta: signedValue(r.unit, c.delta),
+      pct: c.pct,
+      interval: `runs within ${c.spread_pct.toFixed(3)}%`,
+    }
+  return null
+}
+
+/** What a reported-only row's statistics say: "slower (not gating)", "more (not gating)". */
 export function reportedOnly(r: MetricRowView): string {
+  const [up, down] = r.unit === 'ms' ? ['slower', 'faster'] : ['more', 'less']
   const said =
-    r.outcome === 'regression' ? 'slower' : r.outcome === 'improvement' ? 'faster' : 'no change'
+    r.outcome === 'regression'
+      ? up
+      : r.outcome === 'improvement'
+        ? down
+        : r.outcome === 'inconclusive'
+          ? 'inconclusive'
+          : 'no change'
   return `${said} (not gating)`
 }
 
@@ -67,19 +108,38 @@ export function rowsOf(t: TargetResult): MetricRowView[] {
   // A target that could not be measured still gets its row, with its verdict.
   const list = rows.length
     ? rows
-    : [{ metric: PRIMARY_METRIC, gating: true, outcome: null, delta: null }]
+    : [
+        {
+          metric: PRIMARY_METRIC as MetricId,
+          gating: true,
+          outcome: null,
+          delta: null,
+          counted: null,
+        },
+      ]
   return list.map((m) => ({
     target: t.name,
     metric: m.metric,
     label: METRICS[m.metric].label,
+    unit: METRICS[m.metric].unit,
     primary: m.metric === PRIMARY_METRIC,
     gating: m.gating,
-    verdict: m.gating ? t.verdict : (m.outcome ?? 'pass'),
+    // The primary row carries the target's verdict (budgets, forbidden imports
+    // and all); another gating row, its own metric's outcome.
+    verdict: m.metric === PRIMARY_METRIC || !m.outcome ? t.verdict : m.outcome,
     outcome: m.outcome,
     isNew: t.new === true,
     isGone: t.gone === true,
     base: figures(t.base, m.metric),
     head: figures(t.head, m.metric),
     delta: m.delta,
+    counted: m.counted ?? null,
+    counting: countingOf(t, m.metric),
   }))
+}
+
+function countingOf(t: TargetResult, metric: MetricId): CountingJson | null {
+  const entry = METRICS[metric]
+  if (entry.kind !== 'counted') return null
+  return t.head?.counting?.[entry.id] ?? t.base?.counting?.[entry.id] ?? null
 }

@@ -19,7 +19,7 @@ import { visibleDeep } from './untrusted.js'
 import { watchItem, type WatchItem } from './view-watch.js'
 import { rowsOf, type MetricRowView } from './view-rows.js'
 
-export { reportedOnly, type MetricRowView, type SideFigures } from './view-rows.js'
+export { changeCells, reportedOnly, type MetricRowView, type SideFigures } from './view-rows.js'
 import {
   causeText,
   causesOf,

@@ -1,7 +1,7 @@
 // The results document, schema 1 (docs/architecture.md, and the JSON Schema in
 // results.schema.json beside this file). Written by the CLI (--json), uploaded
 // by the action, read back by readResults. Fields are only added.
-import type { MetricId } from '../model/metrics.js'
+import type { CountedMetricId, MetricId, MetricUnit } from '../model/metrics.js'
 import type { Verdict } from '../model/verdict.js'
 
 export type { Verdict }
@@ -38,6 +38,14 @@ export interface SideResult {
   /** 95% distribution-free interval for the median; null with too few samples. */
   median_ci_ms: [number, number] | null
   cpu_samples_ms: number[]
+  /** Peak resident memory during the import less resident memory before it, per sample (Linux; absent in older files). */
+  memory_samples_kib?: number[]
+  /** instructions: each counted run's count of the import alone (absent unless asked for). */
+  instruction_counts?: number[]
+  /** fs_calls: each counted run's file-system calls between the probe's markers (absent unless asked for). */
+  fs_call_counts?: number[]
+  /** How each counted metric was counted on this side. */
+  counting?: Partial<Record<CountedMetricId, CountingJson>>
   /** Spawn to exit as seen from outside, per sample. */
   wall_samples_ms: number[]
   startup_median_ms: number | null
@@ -55,6 +63,17 @@ export interface SideResult {
   }
   /** Sorted names of the modules the import added (from the profile runs). */
   modules: string[]
+}
+
+export interface CountingJson {
+  /** "valgrind-3.19.0 (cachegrind, ~50x slower than a plain run), no ASLR", "strace". */
+  tool: string
+  /** Why fewer runs than planned counted, or null. */
+  failure: string | null
+  /** What the runs took, all told. */
+  seconds: number
+  /** fs_calls: calls per system call, of the first run. */
+  by_call?: Record<string, number>
 }
 
 export interface ImportTreeJson {
@@ -125,15 +144,30 @@ export interface TargetError {
 export interface MetricResultJson {
   metric: MetricId
   variant: string
-  unit: 'ms'
+  unit: MetricUnit
   /** Whether this metric's outcome decides the target's verdict. */
   gating: boolean
-  /** compare: regression, improvement or pass by the statistics; measure: null. */
-  outcome: 'regression' | 'improvement' | 'pass' | null
+  /** compare: regression, improvement or pass by the statistics (inconclusive: a counted metric's runs disagree); measure: null. */
+  outcome: 'regression' | 'improvement' | 'pass' | 'inconclusive' | null
   base_median: number | null
   head_median: number | null
-  /** compare: base against head; null for measure, a new target, or an error. */
+  /** compare: base against head; null for measure, a new target, an error, or a counted metric. */
   delta: DeltaJson | null
+  /** compare, a counted metric: how the counts compare (absent otherwise). */
+  counted?: CountedDeltaJson | null
+}
+
+export interface CountedDeltaJson {
+  /** head − base, of the medians. */
+  delta: number
+  pct: number
+  /** The larger side's (max − min) / median, in percent. */
+  spread_pct: number
+  threshold_pct: number
+  base_runs: number
+  head_runs: number
+  /** Why the outcome is inconclusive; null otherwise. */
+  reason: string | null
 }
 
 export interface PackageJson {
@@ -289,7 +323,14 @@ interface DocumentBase {
    * How long each phase took, in seconds (install: both sides, concurrently; null
    * when nothing was installed; sampling includes confirmation and overtime).
    */
-  phases_s?: { install: number | null; warmup: number; profile: number; sampling: number }
+  phases_s?: {
+    install: number | null
+    warmup: number
+    profile: number
+    sampling: number
+    /** The counted metrics' runs, when any were asked for. */
+    counting?: number
+  }
   /** The time budget ended sampling before the minimum was reached. */
   truncated: boolean
   started_at: string

@@ -3,7 +3,13 @@ import type { SideFinding } from '../analysis/evaluate.js'
 import type { ModuleChange } from '../analysis/module-diff.js'
 import { packageModules, slowestBySelf, type ModuleCost } from '../analysis/module-costs.js'
 import { median, spread } from '../analysis/summary.js'
-import type { ImportTreeJson, ModuleChangeJson, ModuleCostJson, SideResult } from './schema.js'
+import type {
+  CountingJson,
+  ImportTreeJson,
+  ModuleChangeJson,
+  ModuleCostJson,
+  SideResult,
+} from './schema.js'
 
 /** Milliseconds to microsecond precision: enough for any import, and compact. */
 export function ms(value: number): number {
@@ -50,6 +56,31 @@ export function treeJson(target: string, costs: Map<string, ModuleCost>): Import
   return root
 }
 
+/** Memory per sample where the probe could read it, and each counted metric's counts and how. */
+function countedJson(side: SideFinding): Partial<SideResult> {
+  const out: Partial<SideResult> = {}
+  const memory = side.samples.flatMap((s) => (typeof s.memoryKib === 'number' ? [s.memoryKib] : []))
+  if (memory.length === side.samples.length && memory.length) out.memory_samples_kib = memory
+  const counted = side.counted
+  if (!counted) return out
+  const counting: Partial<Record<keyof typeof counted, CountingJson>> = {}
+  for (const [id, c] of Object.entries(counted) as [
+    keyof typeof counted,
+    NonNullable<(typeof counted)[keyof typeof counted]>,
+  ][]) {
+    if (id === 'instructions') out.instruction_counts = c.counts.map(Math.round)
+    else out.fs_call_counts = c.counts
+    counting[id] = {
+      tool: c.tool,
+      failure: c.failure,
+      seconds: Math.round(c.ms) / 1000,
+      ...(c.byCall && { by_call: c.byCall }),
+    }
+  }
+  out.counting = counting
+  return out
+}
+
 export function sideResult(target: string, side: SideFinding, slowest = 15): SideResult {
   const { samples, profile } = side
   const times = samples.map((s) => s.importMs)
@@ -70,6 +101,7 @@ export function sideResult(target: string, side: SideFinding, slowest = 15): Sid
     mad_ms: ms(stats.mad),
     median_ci_ms: stats.medianCi ? [ms(stats.medianCi[0]), ms(stats.medianCi[1])] : null,
     cpu_samples_ms: samples.map((s) => ms(s.cpuMs)),
+    ...countedJson(side),
     wall_samples_ms: samples.map((s) => ms(s.wallMs)),
     startup_median_ms: startups.length ? ms(median(startups)) : null,
     profile: {

@@ -25,17 +25,36 @@ function deltaJson(m: MetricFinding): DeltaJson | null {
 
 function metricJson(t: TargetFinding, m: MetricFinding): MetricResultJson {
   const metric = METRICS[m.metric]
-  const medianOf = (side: TargetFinding['base']) =>
-    side ? ms(median(side.samples.map(metric.read))) : null
+  const medianOf = (side: TargetFinding['base']): number | null => {
+    if (!side) return null
+    if (metric.kind === 'sample') {
+      const values = side.samples.map(metric.read).filter(Number.isFinite)
+      return values.length ? ms(median(values)) : null
+    }
+    const counts = side.counted?.[metric.id]?.counts ?? []
+    return counts.length ? Math.round(median(counts)) : null
+  }
+  const c = m.counted
   return {
     metric: m.metric,
     variant: t.variant,
     unit: metric.unit,
     gating: m.gating,
-    outcome: m.comparison ? m.outcome : null,
+    outcome: m.comparison || c ? m.outcome : null,
     base_median: medianOf(t.base),
     head_median: medianOf(t.head),
     delta: deltaJson(m),
+    ...(c && {
+      counted: {
+        delta: Math.round(c.delta),
+        pct: pct(c.pct),
+        spread_pct: Math.round(c.spreadPct * 1000) / 1000,
+        threshold_pct: c.thresholdPct,
+        base_runs: c.base.length,
+        head_runs: c.head.length,
+        reason: c.reason,
+      },
+    }),
   }
 }
 

@@ -1,0 +1,104 @@
+// Runs under a counting tool, for the counted metrics (instructions,
+// fs-calls): a few rounds over the arms, base and head interleaved, after the
+// timed samples, within a budget of their own. The counts are nearly
+// deterministic, so a few runs settle what hundreds of timed ones cannot;
+// they never feed the timings (the tools slow the run down).
+import type { CountedRuns } from '../analysis/observations.js'
+import { shuffled } from '../analysis/random.js'
+import type { ArmStates } from './arm-states.js'
+import type { CounterSpec } from './counters.js'
+import type { EngineDeps, PlannedArm, RunPlan } from './plan.js'
+import type { ProbeMode } from './probe-protocol.js'
+import { cutByBudget } from './probe-run.js'
+
+function request(
+  arm: PlannedArm,
+  mode: ProbeMode,
+  counter: CounterSpec,
+  plan: RunPlan,
+  now: number,
+  deadline: number,
+) {
+  const ownTimeout = plan.sampling.sampleTimeoutMs * counter.slowdown
+  const timeoutMs = Math.min(ownTimeout, Math.max(1_000, deadline - now))
+  return {
+    python: arm.python,
+    probe: arm.probe,
+    target: arm.key.target,
+    mode,
+    // Both sides hash alike: set and dict orders, and the work that depends on them, agree.
+    env: { ...arm.env, PYTHONHASHSEED: '0' },
+    cwd: plan.cwd,
+    timeoutMs,
+    budgetCut: timeoutMs < ownTimeout,
+    counter,
+  }
+}
+
+/**
+ * Each counter's rounds over the arms that have not failed. A run starts only
+ * if the slowest so far would end within the phase's budget; an arm whose run
+ * fails (or whose tool printed no count) keeps what it has and says why.
+ */
+export async function runCounts(plan: RunPlan, states: ArmStates, deps: EngineDeps): Promise<void> {
+  const counting = plan.counting
+  if (!counting?.counters.length) return
+  const deadline = deps.now() + counting.budgetMs
+  let slowest = 0
+  let done = 0
+  const arms = plan.arms.filter((arm) => !states.of(arm).failure)
+  let spent = false
+  for (const counter of counting.counters) {
+    deps.onEvent?.({
+      phase: 'count',
+      metric: counter.metric,
+      tool: counter.label,
+      runs: counting.runs,
+    })
+    const runsOf = new Map<PlannedArm, CountedRuns>()
+    for (const arm of arms) {
+      const runs: CountedRuns = { tool: counter.label, runs: [], empty: [], failure: null, ms: 0 }
+      runsOf.set(arm, runs)
+      ;(states.of(arm).counted ??= {})[counter.metric] = runs
+    }
+    const modes: ProbeMode[] = counter.subtractEmpty ? ['empty', 'count'] : ['count']
+    if (spent) for (const r of runsOf.values()) r.failure = 'not run: the counting budget was spent'
+    rounds: for (let round = 0; round < counting.runs && !spent; round++) {
+      for (const arm of shuffled(arms, plan.random)) {
+        const runs = runsOf.get(arm)!
+        if (runs.failure) continue
+        for (const mode of modes) {
+          if (plan.signal?.aborted) return
+          if (deps.now() + slowest > deadline) {
+            for (const r of runsOf.values())
+              r.failure ??= `out of time: ${r.runs.length} of ${counting.runs} runs fitted the counting budget`
+            deps.onEvent?.({ phase: 'out-of-time', step: 'counted runs', done })
+            spent = true
+            break rounds
+          }
+          const started = deps.now()
+          const run = await deps.runProbe(request(arm, mode, counter, plan, started, deadline))
+          const took = deps.now() - started
+          slowest = Math.max(slowest, took)
+          runs.ms += took
+          done++
+          if (cutByBudget(run)) {
+            runs.failure = `out of time: ${runs.runs.length} of ${counting.runs} runs fitted the counting budget`
+            break
+          }
+          if (run.failure || !run.count) {
+            runs.failure = run.failure
+              ? `${run.failure.kind}: ${run.failure.message}`
+              : `${counter.label} printed no count`
+            break
+          }
+          if (mode === 'empty') runs.empty.push(run.count.value)
+          else {
+            runs.runs.push(run.count.value)
+            runs.byCall ??= run.count.byCall
+          }
+        }
+      }
+    }
+  }
+}
