@@ -385,8 +385,76 @@ const isCounted = (id) => METRICS[id].kind === 'counted';
 
 // What is measured. A target is a tagged union so that other kinds (a command's
 // whole start-up) can join modules later without new paths through the code.
+const moduleTarget = (name) => ({ kind: 'module', name });
+const COMMAND_PREFIX = 'cmd:';
+const isCommandTarget = (name) => name.startsWith(COMMAND_PREFIX);
+/**
+ * Words the way a shell splits them, and nothing else a shell does: runs of
+ * blanks separate, single quotes keep everything, double quotes keep all but
+ * a backslash before " or \\. No variables, globs or operators: `a;b` is one
+ * word. Returns the problem as a string when the quoting is unbalanced.
+ */
+function splitWords(text) {
+    const words = [];
+    let word = null;
+    let quote = null;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (quote) {
+            if (ch === quote)
+                quote = null;
+            else if (quote === '"' && ch === '\\' && (text[i + 1] === '"' || text[i + 1] === '\\'))
+                word += text[++i];
+            else
+                word += ch;
+        }
+        else if (ch === "'" || ch === '"') {
+            quote = ch;
+            word ??= '';
+        }
+        else if (/\s/.test(ch)) {
+            if (word !== null)
+                words.push(word);
+            word = null;
+        }
+        else
+            word = (word ?? '') + ch;
+    }
+    if (quote)
+        return `an unclosed ${quote}`;
+    if (word !== null)
+        words.push(word);
+    return words;
+}
+/** What a configured target names: a module, or (written `cmd: …`) a command. */
+function targetOf(name) {
+    if (!isCommandTarget(name))
+        return moduleTarget(name);
+    const argv = splitWords(name.slice(COMMAND_PREFIX.length));
+    return { kind: 'command', name, argv: typeof argv === 'string' ? [] : argv };
+}
 const SIDES = ['base', 'head'];
 const DEFAULT_VARIANT = 'warm';
+const VARIANTS = ['warm', 'no-pyc', 'cold'];
+const isVariant = (value) => VARIANTS.includes(value);
+/** What each state does, as the reports say it under the table. */
+function variantNote(variant, cold) {
+    if (variant === 'no-pyc')
+        return 'every module compiled from source: an empty PYTHONPYCACHEPREFIX for each sample, with writing off';
+    if (variant !== 'cold')
+        return null;
+    if (cold === 'drop-caches')
+        return 'the page cache dropped before each sample (/proc/sys/vm/drop_caches)';
+    if (cold === 'sudo-drop-caches')
+        return 'the page cache dropped before each sample (sudo -n sysctl vm.drop_caches, as on hosted runners)';
+    return "each file under the interpreter's sys.path evicted from the page cache before each sample (posix_fadvise DONTNEED: no permission to drop the whole cache here; directory entries stay cached)";
+}
+/** How reports name a variant beside its target: "no .pyc", "cold cache"; nothing for warm. */
+const VARIANT_LABEL = {
+    warm: '',
+    'no-pyc': 'no .pyc',
+    cold: 'cold cache',
+};
 /** A stable string for maps and logs: "head:mypkg" (the variant shows once there are several). */
 function armId(key) {
     const variant = key.variant === DEFAULT_VARIANT ? '' : `@${key.variant}`;
@@ -938,6 +1006,9 @@ function rollUpByPackage(target, base, head) {
 }
 
 function missingTarget(failure, target) {
+    // A command target's program that one side's environment does not have: new in head, or removed.
+    if (failure?.kind === 'CommandNotFound')
+        return true;
     if (!failure || failure.kind !== 'ModuleNotFoundError')
         return false;
     const missing = /^No module named '([^']+)'$/.exec(failure.message.trim())?.[1];
@@ -1060,36 +1131,43 @@ function countedFinding(id, base, head) {
     };
 }
 function metricFindings(base, head, spec) {
-    return spec.metrics.map((id) => {
+    return spec.metrics.flatMap((id) => {
         if (METRICS[id].kind === 'counted')
-            return countedFinding(id, base, head);
+            return [countedFinding(id, base, head)];
         const metric = METRICS[id];
         const read = (samples) => samples.map(metric.read);
+        // What a sample cannot say (a command's CPU time or memory) is no row, rather than a row of nothing.
+        if (id !== PRIMARY_METRIC && !read(head.samples).every(Number.isFinite))
+            return [];
         if (!base) {
-            return {
-                metric: id,
-                gating: metric.gatesByDefault,
-                outcome: 'pass',
-                comparison: null,
-                confirmation: null,
-            };
+            return [
+                {
+                    metric: id,
+                    gating: metric.gatesByDefault,
+                    outcome: 'pass',
+                    comparison: null,
+                    confirmation: null,
+                },
+            ];
         }
         const confirmation = base.confirmation && head.confirmation
             ? { base: read(base.confirmation), head: read(head.confirmation) }
             : null;
         if (metric.gatesByDefault) {
             const verdict = targetVerdict(read(base.samples), read(head.samples), confirmation, spec.gate);
-            return { metric: id, gating: true, ...verdict };
+            return [{ metric: id, gating: true, ...verdict }];
         }
         // A metric that only informs gets the plain test over every pair it has.
         const comparison = comparePairs([...read(base.samples), ...(confirmation?.base ?? [])], [...read(head.samples), ...(confirmation?.head ?? [])], spec.gate.alpha);
-        return {
-            metric: id,
-            gating: false,
-            outcome: classify(comparison, spec.gate),
-            comparison,
-            confirmation: null,
-        };
+        return [
+            {
+                metric: id,
+                gating: false,
+                outcome: classify(comparison, spec.gate),
+                comparison,
+                confirmation: null,
+            },
+        ];
     });
 }
 function modulesOf(base, head, floorMs) {
@@ -1195,9 +1273,27 @@ function goneInHead(name, spec, base) {
         verdict: 'pass',
     };
 }
+/**
+ * The spec for one cache state. Budgets, the module budget, the watch list
+ * and the counted metrics are about the warm import (what a budget of "300 ms" means); other states
+ * are judged on their own change alone, and have no profile runs to watch in.
+ */
+function forVariant(spec, variant) {
+    if (variant === DEFAULT_VARIANT)
+        return { ...spec, variant };
+    return {
+        ...spec,
+        variant,
+        // Counted metrics are counted in the warm state only: the counts do not depend on the cache.
+        metrics: spec.metrics.filter((id) => METRICS[id].kind === 'sample'),
+        watch: [],
+        gate: { ...spec.gate, budgetsMs: {}, maxModules: null },
+    };
+}
 function evaluate(observations, spec) {
     const suggestion = suggestedMaxTimeS(observations, spec.sampling);
-    const targets = spec.targets.map((t) => evaluateTarget(observations, t, spec, suggestion));
+    const variants = spec.variants ?? [spec.variant];
+    const targets = spec.targets.flatMap((t) => variants.map((variant) => evaluateTarget(observations, t, forVariant(spec, variant), suggestion)));
     return { targets, verdict: mostSerious(targets.map((t) => t.verdict)) };
 }
 
@@ -1353,8 +1449,14 @@ function insideAfterLinks(root, dir, input, given) {
         throw new UsageError(`${input}: "${given}" leads outside the repository (to ${real}, through a symbolic link); give a folder inside it`);
     }
 }
-function validateTargets(targets, source) {
+function validateTargets(targets, source, { commands = false } = {}) {
     for (const target of targets) {
+        if (commands && isCommandTarget(target)) {
+            const argv = splitWords(target.slice(COMMAND_PREFIX.length));
+            if (typeof argv === 'string' || !argv.length)
+                throw new UsageError(`${source}: "${target}" is not a command: ${typeof argv === 'string' ? argv : 'nothing follows cmd:'}; write it as cmd: mycli --help`);
+            continue;
+        }
         const problem = moduleNameProblem(target);
         if (problem)
             throw new UsageError(`${source}: "${target}" is not a Python module name: ${problem}`);
@@ -2472,10 +2574,11 @@ function positive(input, value) {
 }
 /** "mypkg=300ms" → ["mypkg", 300]. */
 function budget(value, input) {
-    const at = value.indexOf('=');
+    // The last =: a command target may hold one (cmd: mycli --level=3=300ms); a duration never does.
+    const at = value.lastIndexOf('=');
     if (at < 1)
         throw new UsageError(`${input}: "${value}" should be TARGET=DURATION, such as mypkg=300ms`);
-    const [target] = validateTargets([value.slice(0, at).trim()], input);
+    const [target] = validateTargets([value.slice(0, at).trim()], input, { commands: true });
     return [target, parseDuration(input, value.slice(at + 1), 'ms')];
 }
 function parseMetrics(values, input) {
@@ -2488,10 +2591,22 @@ function parseMetrics(values, input) {
         })),
     ];
 }
+function parseCacheStates(values, input) {
+    return [
+        ...new Set(values.map((value) => {
+            const state = value.trim();
+            if (!isVariant(state))
+                throw new UsageError(`${input}: "${value}" is not a cache state; use ${VARIANTS.join(', ')}`);
+            return state;
+        })),
+    ];
+}
 function partialSettings(values, rules, name) {
     const when = (value, parse) => value === undefined ? undefined : parse(value);
     const partial = {
-        targets: values.target?.length ? validateTargets(values.target, name('target')) : undefined,
+        targets: values.target?.length
+            ? validateTargets(values.target, name('target'), { commands: true })
+            : undefined,
         install: when(values.install, (v) => parseInstall(name('install'), v, rules.installModes)),
         thresholdPct: when(values.threshold, (v) => parsePercent(name('threshold'), v)),
         minDeltaMs: when(values['min-delta'], (v) => parseDuration(name('min-delta'), v, 'ms')),
@@ -2502,6 +2617,7 @@ function partialSettings(values, rules, name) {
             : undefined,
         metrics: values.metric?.length ? parseMetrics(values.metric, name('metric')) : undefined,
         watch: values.watch?.length ? validateTargets(values.watch, name('watch')) : undefined,
+        cache: values.cache?.length ? parseCacheStates(values.cache, name('cache')) : undefined,
         affects: values.affects?.length
             ? values.affects.map((g) => g.trim()).filter(Boolean)
             : undefined,
@@ -2569,10 +2685,12 @@ function globs(value, where) {
     }
     return value;
 }
-function modules(value, where) {
+function modules(value, where, { commands = false } = {}) {
     if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
-        throw new UsageError(`${where} = ${show(value)}: expected a list of module names, such as ["mypkg", "mypkg.cli"]`);
+        throw new UsageError(`${where} = ${show(value)}: expected a list of module names, such as ["mypkg", "mypkg.cli"]${commands ? ' or commands, such as "cmd: mycli --help"' : ''}`);
     }
+    if (commands)
+        return validateTargets(value, where, { commands });
     for (const name of value) {
         const problem = moduleNameProblem(name);
         if (problem)
@@ -2587,7 +2705,7 @@ const count = (min, max = Number.MAX_SAFE_INTEGER) => (value, where) => {
     return parseCount$1(where, String(value), min, max);
 };
 const READERS = {
-    targets: (v, w) => ({ targets: modules(v, w) }),
+    targets: (v, w) => ({ targets: modules(v, w, { commands: true }) }),
     forbid: (v, w) => ({ forbid: modules(v, w) }),
     watch: (v, w) => ({ watch: modules(v, w) }),
     affects: (v, w) => ({ affects: globs(v, w) }),
@@ -2609,9 +2727,7 @@ const READERS = {
         const budgetsMs = {};
         for (const [target, limit] of Object.entries(v)) {
             const at = `${w}.${target.includes('.') ? `"${target}"` : target}`;
-            const problem = moduleNameProblem(target);
-            if (problem)
-                throw new UsageError(`${at}: "${target}" is not a Python module name: ${problem}`);
+            validateTargets([target], at, { commands: true });
             budgetsMs[target] = parseDuration(at, text(limit, at, 'a duration such as "300ms"'), 'ms');
         }
         return { budgetsMs };
@@ -2626,6 +2742,12 @@ const READERS = {
     overtime: (v, w) => ({
         overtimeMs: parseDuration(w, text(v, w, 'a duration such as "240s", or "0s" for none'), 's'),
     }),
+    cache: (v, w) => {
+        if (!Array.isArray(v) || !v.every((m) => typeof m === 'string')) {
+            throw new UsageError(`${w} = ${show(v)}: expected a list of cache states, such as ["warm", "no-pyc", "cold"]`);
+        }
+        return { cache: parseCacheStates(v, w) };
+    },
     metrics: (v, w) => {
         if (!Array.isArray(v) || !v.every((m) => typeof m === 'string')) {
             throw new UsageError(`${w} = ${show(v)}: expected a list of metrics, such as ["import_ms", "cpu_ms"]`);
@@ -2939,6 +3061,24 @@ function runCommand(spec) {
         });
     });
 }
+/**
+ * What a helper program printed (stdout, then stderr) when it ran and exited
+ * 0; null when it is missing or failed: for probing what a machine can do
+ * (perf, valgrind, sudo). Cancellation still throws.
+ */
+async function outputIfOk(spec) {
+    try {
+        const outcome = await runCommand(spec);
+        if (outcome.aborted)
+            throw new CancelledError();
+        return outcome.code === 0 ? outcome.stdout + outcome.stderr : null;
+    }
+    catch (error) {
+        if (error instanceof SpawnError)
+            return null;
+        throw error;
+    }
+}
 
 // The measured code is the pull request's own code: it must never see the
 // token or other runner secrets. So the child environment is built up from an
@@ -3178,7 +3318,8 @@ function parseInterpreterInfo(raw) {
     return value;
 }
 
-// Finding the interpreter and asking it what it is.
+// Finding an executable the way a shell would, without a shell: an
+// interpreter given by name, uv, a command target's console script.
 function isExecutableFile(path) {
     try {
         accessSync(path, constants.X_OK);
@@ -3203,6 +3344,8 @@ function findExecutable(name, pathVar, cwd) {
     }
     return null;
 }
+
+// Finding the interpreter and asking it what it is.
 const MIN_PYTHON = [3, 8];
 /**
  * Runs the probe's info mode. The interpreter it reports as sys.executable is
@@ -3366,7 +3509,9 @@ async function prepareEnvironment(request) {
     return {
         strategy,
         python: venvPython,
-        env: childEnv(parentEnv),
+        // The venv's console scripts first, as an activated venv has them: a
+        // command target (cmd: mycli --help) runs the side's own.
+        env: childEnv(parentEnv, { PATH: `${join(envDir, 'bin')}:${pathVar}`, VIRTUAL_ENV: envDir }),
         distributions,
         log: logs.join('\n'),
     };
@@ -3706,6 +3851,9 @@ function resolveSettings(sources, seed) {
         install: pick('install'),
         metrics,
         watch: pick('watch') ?? [],
+        // Warm always (the main row: headlines, causes and budgets go by it), and
+        // in a fixed order, so the rows read the same whatever order was written.
+        cache: VARIANTS.filter((v) => v === 'warm' || (pick('cache') ?? []).includes(v)),
         affects: pick('affects') ?? [...DEFAULT_AFFECTS],
     };
 }
@@ -3786,6 +3934,91 @@ class ArmStates {
     }
 }
 
+// What a sample in a cache state other than warm needs before it runs.
+// no-pyc: PYTHONPYCACHEPREFIX points at a fresh, empty folder (Python then
+// neither reads nor writes the __pycache__ folders beside the sources), with
+// writing off, so every module is compiled from source, as on a first start
+// or a read-only file system. cold: the page cache is emptied before the
+// sample: all of it through /proc/sys/vm/drop_caches where we may write it (as
+// root, or `sudo -n` as on hosted runners), else each file under the
+// interpreter's sys.path through posix_fadvise(DONTNEED), which leaves the
+// kernel's directory entries cached (so `stat` calls stay warm).
+const DROP = '/proc/sys/vm/drop_caches';
+// Walks each path and asks the kernel to drop every file's cached pages.
+const EVICT = [
+    'import os, sys',
+    'for top in sys.argv[1:]:',
+    '    tops = [top] if os.path.isfile(top) else []',
+    '    files = tops + [os.path.join(r, n) for r, _, ns in os.walk(top) for n in ns]',
+    '    for path in files:',
+    '        try:',
+    '            fd = os.open(path, os.O_RDONLY)',
+    '        except OSError:',
+    '            continue',
+    '        try:',
+    '            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)',
+    '        except OSError:',
+    '            pass',
+    '        os.close(fd)',
+].join('\n');
+const succeeds = (command, args, h) => outputIfOk({ command, args, env: h.env, cwd: h.cwd, timeoutMs: 120_000, signal: h.signal });
+/** Dirty pages are not dropped: written .pyc files must reach the disk first. */
+async function dropCaches(method, h) {
+    await succeeds('sync', [], h);
+    if (method === 'sudo-drop-caches')
+        return (await succeeds('sudo', ['-n', 'sysctl', '-q', '-w', 'vm.drop_caches=3'], h)) !== null;
+    try {
+        await writeFile(DROP, '3');
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Empties the cache as `cold` says; throws a SetupError when it no longer can. */
+async function evict(cold, h) {
+    const done = cold.method === 'fadvise'
+        ? (await succeeds(cold.python, ['-I', '-S', '-c', EVICT, ...cold.paths], h)) !== null
+        : await dropCaches(cold.method, h);
+    if (!done)
+        throw new SetupError(`the cold cache state could not empty the page cache (${cold.method})`);
+}
+/**
+ * The best way this machine lets us empty the cache: drop_caches as root, or
+ * through `sudo -n`, else fadvise on the files under the interpreter's sys.path.
+ */
+async function detectColdCache(python, extraPaths, h, input) {
+    for (const method of ['drop-caches', 'sudo-drop-caches'])
+        if (await dropCaches(method, h))
+            return { method, paths: [], python };
+    const listed = await succeeds(python, ['-c', 'import sys, json; print(json.dumps(sys.path))'], h);
+    let paths = [];
+    try {
+        paths = JSON.parse(listed?.split('\n')[0] || '[]').filter((p) => typeof p === 'string' && p.length > 0);
+    }
+    catch {
+        paths = [];
+    }
+    const cold = { method: 'fadvise', paths: [python, ...paths, ...extraPaths], python };
+    try {
+        await evict(cold, h);
+    }
+    catch {
+        throw new SetupError(`${input}: cold needs to empty the page cache, and neither /proc/sys/vm/drop_caches (root or sudo -n) nor posix_fadvise works here`);
+    }
+    return cold;
+}
+/** Runs `run` with the environment a no-pyc sample needs; its folder goes whatever happens. */
+async function withoutPyc(env, run) {
+    const folder = await mkdtemp(join(tmpdir(), 'importgate-nopyc-'));
+    try {
+        return await run({ ...env, PYTHONPYCACHEPREFIX: folder, PYTHONDONTWRITEBYTECODE: '1' });
+    }
+    finally {
+        await rm(folder, { recursive: true, force: true });
+    }
+}
+
 // The tools behind the counted metrics: which one this machine has, how a
 // probe run is wrapped in it, and how its output becomes a count. Instructions
 // come from `perf stat` where the kernel exposes hardware counters (hosted
@@ -3859,24 +4092,7 @@ async function withCountFile(run) {
         await rm(folder, { recursive: true, force: true });
     }
 }
-async function works(command, args, p) {
-    try {
-        const outcome = await runCommand({
-            command,
-            args,
-            env: p.env,
-            cwd: p.cwd,
-            timeoutMs: 60_000,
-            signal: p.signal,
-        });
-        return outcome.code === 0 ? outcome.stdout + outcome.stderr : null;
-    }
-    catch (error) {
-        if (error instanceof SpawnError)
-            return null;
-        throw error;
-    }
-}
+const works = (command, args, p) => outputIfOk({ command, args, env: p.env, cwd: p.cwd, timeoutMs: 60_000, signal: p.signal });
 /** The tool's count of `python -c pass`, or null when it cannot count here. */
 async function trial(spec, p) {
     const { result, text } = await withCountFile(async (outFile) => {
@@ -3981,6 +4197,14 @@ function lastLines(text, count) {
     return text.trimEnd().split(/\r?\n/).slice(-20).join('\n');
 }
 async function runProbe(request) {
+    const cache = request.cache;
+    if (cache?.kind === 'cold')
+        await evict(cache.cold, { env: request.env, cwd: request.cwd });
+    if (cache?.kind === 'no-pyc')
+        return withoutPyc(request.env, (env) => runPrepared({ ...request, env }));
+    return runPrepared(request);
+}
+async function runPrepared(request) {
     const args = probeArgs(request.mode, request.target, request.probe);
     const spec = {
         env: request.env,
@@ -4091,6 +4315,7 @@ function probeRequest(arm, mode, plan, now, deadline = plan.deadline) {
         cwd: plan.cwd,
         timeoutMs,
         budgetCut: timeoutMs < plan.sampling.sampleTimeoutMs,
+        ...(mode === 'time' && arm.cache ? { cache: arm.cache } : {}),
     };
 }
 /** The run was stopped by the time budget, not by the sample timeout: out of time, not a failure of the import. */
@@ -4263,7 +4488,11 @@ const emptyProfile = () => ({
  * done; every live arm gets a profile (with runs = 0 when none fitted).
  */
 async function runProfiles(plan, states, deps, budget) {
-    const arms = states.live();
+    // Attribution comes from the warm state; other cache states are timed only.
+    // Commands are timed only: no probe runs inside them to profile.
+    const arms = states
+        .live()
+        .filter((arm) => arm.key.variant === DEFAULT_VARIANT && !isCommandTarget(arm.key.target));
     const trees = new Map(arms.map((arm) => [arm, []]));
     for (const arm of arms)
         states.setProfile(arm, emptyProfile());
@@ -4327,7 +4556,7 @@ async function runFunctionProfiles(plan, states, deps, budget) {
         if (plan.signal?.aborted)
             break;
         const profile = states.of(arm).profile;
-        if (profile.failure || profile.runs === 0)
+        if (!profile || profile.failure || profile.runs === 0)
             continue;
         if (deps.now() + 2 * budget.slowest + budget.keepMs > plan.deadline)
             return { done, outOfTime: true };
@@ -4419,9 +4648,13 @@ async function runCounts(plan, states, deps) {
     const deadline = deps.now() + counting.budgetMs;
     let slowest = 0;
     let done = 0;
-    const arms = plan.arms.filter((arm) => !states.of(arm).failure);
+    // Counts do not depend on the cache state: the warm arms are counted (module targets: the probe marks the import).
+    const arms = plan.arms.filter((arm) => !states.of(arm).failure &&
+        arm.key.variant === DEFAULT_VARIANT &&
+        !isCommandTarget(arm.key.target));
     let spent = false;
-    for (const counter of counting.counters) {
+    // The cheaper tools first: strace's count must not wait behind cachegrind's budget.
+    for (const counter of [...counting.counters].sort((a, b) => a.slowdown - b.slowdown)) {
         deps.onEvent?.({
             phase: 'count',
             metric: counter.metric,
@@ -4434,7 +4667,8 @@ async function runCounts(plan, states, deps) {
             runsOf.set(arm, runs);
             (states.of(arm).counted ??= {})[counter.metric] = runs;
         }
-        const modes = counter.subtractEmpty ? ['empty', 'count'] : ['count'];
+        // Start-up is as deterministic as the import: one empty run an arm is enough to take off.
+        const modesOf = (round) => counter.subtractEmpty && round === 0 ? ['empty', 'count'] : ['count'];
         if (spent)
             for (const r of runsOf.values())
                 r.failure = 'not run: the counting budget was spent';
@@ -4443,7 +4677,7 @@ async function runCounts(plan, states, deps) {
                 const runs = runsOf.get(arm);
                 if (runs.failure)
                     continue;
-                for (const mode of modes) {
+                for (const mode of modesOf(round)) {
                     if (plan.signal?.aborted)
                         return;
                     if (deps.now() + slowest > deadline) {
@@ -4725,6 +4959,8 @@ function settingsJson(settings, where) {
         budgets_ms: g.budgetsMs,
         metrics: settings.metrics,
         affects: settings.affects,
+        cache: settings.cache,
+        ...(where.coldMethod ? { cold_method: where.coldMethod } : {}),
         warmups: s.warmups,
         min_pairs: s.minPairs,
         max_pairs: s.maxPairs,
@@ -4822,7 +5058,8 @@ function sideResult(target, side, slowest = 15) {
         q3_ms: ms(stats.q3),
         mad_ms: ms(stats.mad),
         median_ci_ms: stats.medianCi ? [ms(stats.medianCi[0]), ms(stats.medianCi[1])] : null,
-        cpu_samples_ms: samples.map((s) => ms(s.cpuMs)),
+        // A command target has no CPU time of its own: none is recorded.
+        cpu_samples_ms: samples.flatMap((s) => (Number.isFinite(s.cpuMs) ? [ms(s.cpuMs)] : [])),
         ...countedJson(side),
         wall_samples_ms: samples.map((s) => ms(s.wallMs)),
         startup_median_ms: startups.length ? ms(median(startups)) : null,
@@ -4949,6 +5186,8 @@ function targetResult(t) {
         error: t.error,
         metrics: t.metrics.map((m) => metricJson(t, m)),
     };
+    if (t.variant !== 'warm')
+        result.variant = t.variant;
     if (t.isNew)
         result.new = true;
     if (t.gone)
@@ -4987,6 +5226,95 @@ function targetResult(t) {
         };
     }
     return result;
+}
+
+const tail = (text) => text.trimEnd().split(/\r?\n/).slice(-20).join('\n');
+function failureOf(request, outcome, stderr) {
+    const name = request.target;
+    if (outcome.timedOut)
+        return request.budgetCut
+            ? { kind: OUT_OF_TIME, message: `the time budget ended while running ${name}`, traceback: [] }
+            : {
+                kind: 'Timeout',
+                message: `${name} did not finish within ${request.timeoutMs / 1000} s; its process group was killed`,
+                traceback: [],
+                stderr_tail: tail(stderr),
+            };
+    if (outcome.signal)
+        return {
+            kind: 'Signal',
+            message: `${name} was killed by ${outcome.signal}`,
+            traceback: [],
+            stderr_tail: tail(stderr),
+        };
+    if (outcome.code !== 0)
+        return {
+            kind: 'ProcessExit',
+            message: `${name} exited with status ${outcome.code}: a command target must exit 0 to be timed`,
+            traceback: [],
+            exit_code: outcome.code,
+            stderr_tail: tail(stderr),
+        };
+    return null;
+}
+async function runCommandTarget(request) {
+    const target = targetOf(request.target);
+    const argv = target.kind === 'command' ? target.argv : [];
+    const program = argv[0] ? findExecutable(argv[0], request.env.PATH ?? '', request.cwd) : null;
+    if (!program) {
+        return {
+            report: null,
+            failure: {
+                kind: 'CommandNotFound',
+                message: `${argv[0] ?? '(nothing)'} was not found in this side's environment (its console scripts, then PATH)`,
+                traceback: [],
+            },
+            wallMs: 0,
+            startupMs: null,
+            stderr: '',
+        };
+    }
+    const outcome = await runMeasured({
+        command: program,
+        args: argv.slice(1),
+        env: request.env,
+        cwd: request.cwd,
+        timeoutMs: request.timeoutMs,
+        stderr: 'tail',
+    });
+    const stderr = outcome.stderr.toString('utf8');
+    const wallNs = Number(outcome.exitNs - outcome.spawnNs);
+    const failure = failureOf(request, outcome, stderr);
+    return {
+        report: failure
+            ? null
+            : {
+                protocol: 1,
+                mode: 'time',
+                target: request.target,
+                ok: true,
+                // The whole process is what a command target measures.
+                import_ns: wallNs,
+                import_cpu_ns: Number.NaN,
+                start_ns: Number(outcome.spawnNs),
+                end_ns: Number(outcome.exitNs),
+                modules_before: 0,
+                modules_after: 0,
+                probe_preloaded: [],
+                memory_kib: null,
+                error: null,
+            },
+        failure,
+        wallMs: wallNs / 1e6,
+        startupMs: null,
+        stderr,
+    };
+}
+
+// The runner the engine is given: a command target's whole process, or the
+// probe importing a module.
+function runTarget(request) {
+    return isCommandTarget(request.target) ? runCommandTarget(request) : runProbe(request);
 }
 
 /** importgate's version; a unit test keeps it equal to package.json's. */
@@ -5073,6 +5401,29 @@ function progressLine(event, sides, name) {
             return `${armId(event.key)}: ${event.failure.kind}: ${event.failure.message}`;
     }
 }
+/**
+ * What each cache state asked for does before a timed sample; the cold
+ * state's method is found once, here, and logged.
+ */
+async function cacheSetups(cache, arm, cwd, deps, name, extraPaths) {
+    const setups = {};
+    if (cache.includes('no-pyc'))
+        setups['no-pyc'] = { kind: 'no-pyc' };
+    if (cache.includes('cold')) {
+        const cold = await detectColdCache(arm.python, extraPaths, { env: arm.env, cwd, signal: deps.signal }, name('cache'));
+        deps.log(`cold cache: ${variantNote('cold', cold.method)}`);
+        setups.cold = { kind: 'cold', cold };
+    }
+    return setups;
+}
+/** The arms of each target on each side, in each cache state asked for. */
+function plannedArms(targets, sides, setups, cache, sideArm) {
+    return cache.flatMap((variant) => targets.flatMap((target) => sides(target).map((side) => ({
+        key: { side, target, variant },
+        ...sideArm(side),
+        ...(variant !== 'warm' && setups[variant] ? { cache: setups[variant] } : {}),
+    }))));
+}
 /** Runs a side under each counting tool: a few, since the counts barely vary. */
 const COUNTED_RUNS = 3;
 /** The counters the counted metrics need, found on this machine; a SetupError naming the setting when one is missing. */
@@ -5093,9 +5444,10 @@ async function countingFor(arms, policy, deps, name) {
     });
     for (const c of counters)
         deps.log(`${c.metric}: counted with ${c.label}`);
-    // The counted runs get a budget of their own, as large as the timed one:
-    // under valgrind they are ~50x slower, and they must not eat the timings' time.
-    return { counters, runs: COUNTED_RUNS, budgetMs: policy.sampling.maxTimeMs };
+    // The counted runs get a budget of their own, the time budget and its
+    // overtime: under valgrind they are ~50x slower, and must not eat the timings' time.
+    const { maxTimeMs, overtimeMs } = policy.sampling;
+    return { counters, runs: COUNTED_RUNS, budgetMs: maxTimeMs + overtimeMs };
 }
 /** Runs the arms with the real probe runner, logging progress; throws when cancelled. */
 async function measureArms(arms, policy, deps, name) {
@@ -5119,7 +5471,7 @@ async function measureArms(arms, policy, deps, name) {
         signal: deps.signal,
     };
     const observations = await runPlan(plan, {
-        runProbe,
+        runProbe: runTarget,
         now: () => performance.now(),
         onEvent: (event) => {
             const line = progressLine(event, sides, name);
@@ -5426,6 +5778,11 @@ async function compare(request, deps) {
                 deps.log(`head changes [tool.importgate] (${settings.changes.map((c) => c.key).join(', ')}); the gate uses base's settings`);
             }
             // What every results document of this comparison starts from.
+            const where = {
+                install: install.kind === 'command' ? install.command : install.kind,
+                python: interpreter,
+                projectDir: request.projectSubdir || '.',
+            };
             const document = [
                 {
                     command: 'compare',
@@ -5435,11 +5792,7 @@ async function compare(request, deps) {
                 },
                 info,
                 settings,
-                {
-                    install: install.kind === 'command' ? install.command : install.kind,
-                    python: interpreter,
-                    projectDir: request.projectSubdir || '.',
-                },
+                where,
             ];
             // Nothing that can change an import changed (docs, CI, images): a pass in
             // seconds, before anything is installed, that says why.
@@ -5477,12 +5830,14 @@ async function compare(request, deps) {
             const installMs = install.kind === 'none' ? null : performance.now() - installStarted;
             const probe = await compiledProbe(envs.base.python, envs.base.env, run);
             const isNew = (target) => settings.newTargets.includes(target);
-            const arms = targets.flatMap((target) => SIDES.filter((side) => side === 'head' || !isNew(target)).map((side) => ({
-                key: { side, target, variant: DEFAULT_VARIANT },
-                python: envs[side].python,
-                probe,
-                env: envs[side].env,
-            })));
+            const setups = await cacheSetups(settings.cache, envs.head, run, deps, name, [
+                join(scratch, 'base'),
+                join(scratch, 'head'),
+                run,
+            ]);
+            if (setups.cold)
+                where.coldMethod = setups.cold.cold.method;
+            const arms = plannedArms(targets, (target) => SIDES.filter((side) => side === 'head' || !isNew(target)), setups, settings.cache, (side) => ({ python: envs[side].python, probe, env: envs[side].env }));
             deps.log(`measuring ${targets.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} interleaved pairs, at most ${sampling.maxTimeMs / 1000} s${sampling.overtimeMs > 0 ? ` (${sampling.overtimeMs / 1000} s more only if a verdict needs it)` : ''}`);
             const observations = await measureArms(arms, {
                 cwd: run,
@@ -5501,6 +5856,7 @@ async function compare(request, deps) {
                     droppedInHead: settings.droppedTargets.includes(target),
                 })),
                 variant: DEFAULT_VARIANT,
+                variants: settings.cache,
                 gate,
                 metrics: settings.metrics,
                 watch: settings.watch,
@@ -5579,12 +5935,11 @@ async function measure(request, deps) {
         const { sampling } = settings;
         deps.log(`Python ${info.version_info.join('.')} (${interpreter}), ${targets.length} target(s)`);
         deps.log(`measuring ${targets.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} rounds, at most ${sampling.maxTimeMs / 1000} s in all`);
-        const arms = targets.map((target) => ({
-            key: { side: 'head', target, variant: DEFAULT_VARIANT },
-            python: environment.python,
-            probe,
-            env: environment.env,
-        }));
+        const setups = await cacheSetups(settings.cache, environment, scratch, deps, name, [
+            request.projectDir,
+            scratch,
+        ]);
+        const arms = plannedArms(targets, () => ['head'], setups, settings.cache, () => ({ python: environment.python, probe, env: environment.env }));
         const observations = await measureArms(arms, {
             cwd: scratch,
             sampling,
@@ -5595,13 +5950,19 @@ async function measure(request, deps) {
         const evaluation = evaluate(observations, {
             targets: targets.map((target) => ({ name: target, isNew: false })),
             variant: DEFAULT_VARIANT,
+            variants: settings.cache,
             gate: settings.gate,
             metrics: settings.metrics,
             watch: settings.watch,
             sampling,
         });
         withHints(evaluation.targets, (_side, target, message) => notFoundHint(environment.strategy, request.projectDir, name, target, message));
-        return resultsDocument({ command: 'measure', base: null, head: { ref: 'WORKTREE', ...tree } }, info, settings, { install: environment.strategy, python: environment.python, projectDir: request.projectDir }, {}, { observations, evaluation }, clock);
+        return resultsDocument({ command: 'measure', base: null, head: { ref: 'WORKTREE', ...tree } }, info, settings, {
+            install: environment.strategy,
+            python: environment.python,
+            projectDir: request.projectDir,
+            ...(setups.cold ? { coldMethod: setups.cold.cold.method } : {}),
+        }, {}, { observations, evaluation }, clock);
     }
     finally {
         await rm(scratch, { recursive: true, force: true });
@@ -5747,6 +6108,7 @@ function phasesText(p) {
         `warm-ups ${s(p.warmup)}`,
         `profile runs ${s(p.profile)}`,
         `sampling ${s(p.sampling)}`,
+        p.counting === undefined ? null : `counted runs ${s(p.counting)}`,
     ]
         .filter(Boolean)
         .join(', ');
@@ -5763,8 +6125,40 @@ function worst(targets) {
     const size = (t) => Math.abs(t.delta?.pct ?? 0);
     return found.sort((a, b) => size(b) - size(a));
 }
+/** Where a cache state other than warm is the one that changed: said after the change. */
+const STATE_WORDS = { 'no-pyc': ' without .pyc files', cold: ' from a cold page cache' };
+/**
+ * A regression or improvement that a counted metric found and import time did
+ * not: the headline says what was counted ("2.0% more instructions"), not a
+ * time change that is within the noise.
+ */
+function countedChange(t) {
+    if (t.verdict !== 'regression' && t.verdict !== 'improvement')
+        return null;
+    const primary = t.metrics?.find((m) => m.metric === PRIMARY_METRIC);
+    if (primary?.outcome === t.verdict)
+        return null;
+    const m = t.metrics?.find((x) => x.gating && x.counted && x.outcome === t.verdict);
+    if (!m?.counted)
+        return null;
+    const more = m.counted.pct > 0 ? 'more' : 'fewer';
+    return [
+        t.verdict === 'regression' ? '❌ ' : '🚀 ',
+        { code: t.name },
+        ` runs ${Math.abs(m.counted.pct).toFixed(1)}% ${more} ${METRICS[m.metric].label} at import (${signedValue(m.unit, m.counted.delta)})`,
+    ];
+}
 function headlineFor(t, count, command) {
+    const counted = countedChange(t);
+    if (counted)
+        return counted;
+    const line = timeHeadline(t, count, command);
+    return t.variant && t.verdict !== 'pass' ? [...line, STATE_WORDS[t.variant]] : line;
+}
+function timeHeadline(t, count, command) {
     const name = { code: t.name };
+    // A command target is a whole process: it runs, where a module imports.
+    const imports = isCommandTarget(t.name) ? 'runs' : 'imports';
     switch (t.verdict) {
         case 'error':
             return ['⚠️ importgate could not measure ', name, ` (${t.error.side}): ${t.error.kind}`];
@@ -5791,7 +6185,7 @@ function headlineFor(t, count, command) {
                 return [
                     '❔ ',
                     name,
-                    ` may import ${howMuch(t.delta.pct)} (${signedMs(t.delta.ms)}), but ${s.pairs} pairs cannot tell that from noise`,
+                    ` may ${imports === 'runs' ? 'run' : 'import'} ${howMuch(t.delta.pct)} (${signedMs(t.delta.ms)}), but ${s.pairs} pairs cannot tell that from noise`,
                 ];
             const counted = s
                 ? `: ${s.pairs} of the ${s.needed_pairs} ${command === 'measure' ? 'samples' : 'pairs'} a verdict needs`
@@ -5799,12 +6193,12 @@ function headlineFor(t, count, command) {
             return ['❔ importgate cannot tell ', what, ' for ', name, counted];
         }
         case 'regression':
-            return ['❌ ', name, ` imports ${howMuch(t.delta.pct)} (${signedMs(t.delta.ms)})`];
+            return ['❌ ', name, ` ${imports} ${howMuch(t.delta.pct)} (${signedMs(t.delta.ms)})`];
         case 'improvement':
-            return ['🚀 ', name, ` imports ${howMuch(t.delta.pct)} (${signedMs(t.delta.ms)})`];
+            return ['🚀 ', name, ` ${imports} ${howMuch(t.delta.pct)} (${signedMs(t.delta.ms)})`];
         default:
             if (command === 'measure')
-                return ['📏 ', name, ` imports in ${formatMs(t.head?.median_ms ?? NaN)}`];
+                return ['📏 ', name, ` ${imports} in ${formatMs(t.head?.median_ms ?? NaN)}`];
             return count > 1
                 ? [`✅ No import-time regressions in ${count} targets`]
                 : [
@@ -6090,14 +6484,16 @@ function changeCells(r) {
             interval: d.ci_pct ? `${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}` : '–',
         };
     const c = r.counted;
-    if (c)
+    if (c && c.base_runs && c.head_runs)
         return {
             delta: signedValue(r.unit, c.delta),
             pct: c.pct,
-            interval: `runs within ${c.spread_pct.toFixed(3)}%`,
+            interval: `runs within ${spreadText(c.spread_pct)}`,
         };
     return null;
 }
+/** How far counted runs disagree: "0.012%", "<0.001%". */
+const spreadText = (pct) => pct > 0 && pct < 0.001 ? '<0.001%' : `${pct.toFixed(3)}%`;
 /** What a reported-only row's statistics say: "slower (not gating)", "more (not gating)". */
 function reportedOnly(r) {
     const [up, down] = r.unit === 'ms' ? ['slower', 'faster'] : ['more', 'less'];
@@ -6124,16 +6520,22 @@ function rowsOf(t) {
                 counted: null,
             },
         ];
+    const variant = t.variant ?? 'warm';
     return list.map((m) => ({
         target: t.name,
         metric: m.metric,
         label: METRICS[m.metric].label,
+        variant,
+        suffix: [VARIANT_LABEL[variant], m.metric === PRIMARY_METRIC ? '' : METRICS[m.metric].label]
+            .filter(Boolean)
+            .join(' · '),
         unit: METRICS[m.metric].unit,
-        primary: m.metric === PRIMARY_METRIC,
+        // The main row of a target: what headlines, causes and budgets go by.
+        primary: m.metric === PRIMARY_METRIC && variant === 'warm',
         gating: m.gating,
         // The primary row carries the target's verdict (budgets, forbidden imports
         // and all); another gating row, its own metric's outcome.
-        verdict: m.metric === PRIMARY_METRIC || !m.outcome ? t.verdict : m.outcome,
+        verdict: rowVerdict(t, m),
         outcome: m.outcome,
         isNew: t.new === true,
         isGone: t.gone === true,
@@ -6143,6 +6545,19 @@ function rowsOf(t) {
         counted: m.counted ?? null,
         counting: countingOf(t, m.metric),
     }));
+}
+/**
+ * The primary row carries the target's verdict (budgets, forbidden imports and
+ * all), except a change another metric found (an instruction count) that the
+ * time did not; any other gating row shows its own metric's outcome.
+ */
+function rowVerdict(t, m) {
+    if (!m.outcome)
+        return t.verdict;
+    if (m.metric !== PRIMARY_METRIC)
+        return m.outcome;
+    const changed = t.verdict === 'regression' || t.verdict === 'improvement';
+    return changed && m.outcome !== t.verdict ? m.outcome : t.verdict;
 }
 function countingOf(t, metric) {
     const entry = METRICS[metric];
@@ -6395,7 +6810,7 @@ function buildView(document) {
         shortfalls: doc.targets.flatMap((t) => t.inconclusive
             ? [
                 {
-                    target: t.name,
+                    target: t.variant ? `${t.name} (${VARIANT_LABEL[t.variant]})` : t.name,
                     reason: t.inconclusive.reason ?? 'too-few-pairs',
                     pairs: t.inconclusive.pairs,
                     needed: t.inconclusive.needed_pairs,
@@ -6416,7 +6831,14 @@ function buildView(document) {
             return t.delta && rows.length ? [{ target: t.name, rows: explained }] : [];
         }),
         lazy: doc.targets.flatMap(lazyOf),
-        errors: doc.targets.flatMap((t) => (t.error ? [{ target: t.name, error: t.error }] : [])),
+        errors: doc.targets.flatMap((t) => t.error
+            ? [
+                {
+                    target: t.variant ? `${t.name} (${VARIANT_LABEL[t.variant]})` : t.name,
+                    error: t.error,
+                },
+            ]
+            : []),
         sources: Object.fromEntries(doc.targets.map((t) => [t.name, t.sources ?? {}])),
         functions: doc.targets.flatMap((t) => t.function_changes?.length ? [{ target: t.name, changes: t.function_changes }] : []),
         selfTime: doc.targets.flatMap((t) => t.delta && t.modules?.self_time_changes.length
@@ -6434,7 +6856,10 @@ function buildView(document) {
                 ]
                 : [])
             : [],
-        moduleCounts: doc.targets.flatMap((t) => t.head ? [{ target: t.name, base: t.base, head: t.head }] : []),
+        // The module counts are the same in every cache state: the warm entry's.
+        moduleCounts: doc.targets.flatMap((t) => t.head && !t.variant && !isCommandTarget(t.name)
+            ? [{ target: t.name, base: t.base, head: t.head }]
+            : []),
         dependencies: compare?.deps?.changed ?? [],
         skipped: compare?.skipped
             ? {
@@ -7131,6 +7556,14 @@ function watched(view) {
 // under the table: the tool that counted, how many runs, what they cost, how
 // far they disagree, why a row is inconclusive, and which system calls the
 // file-system count is made of. Pure.
+/** One line per cache state other than warm in the table: "cold cache: the page cache dropped before each sample (…)". */
+function stateNotes(rows, coldMethod) {
+    const states = [...new Set(rows.map((r) => r.variant))];
+    return states.flatMap((v) => {
+        const note = variantNote(v, coldMethod);
+        return note ? [`${VARIANT_LABEL[v]}: ${note}`] : [];
+    });
+}
 /** The calls that make up most of a file-system count: "newfstatat 812, openat 301, read 240". */
 function topCalls(byCall, limit = 5) {
     return Object.entries(byCall)
@@ -7150,8 +7583,8 @@ function countedNotes(rows) {
             ? `${c.base_runs} and ${c.head_runs} runs (base, head)`
             : `${r.head?.n ?? 0} runs`;
         const parts = [`${runs} under ${how.tool}, ${how.seconds.toFixed(0)} s${c ? ' a side' : ''}`];
-        if (c)
-            parts.push(`the runs agree within ${c.spread_pct.toFixed(3)}%`);
+        if (c && c.base_runs > 1 && c.head_runs > 1)
+            parts.push(`the runs agree within ${spreadText(c.spread_pct)}`);
         if (c?.reason)
             parts.push(`inconclusive: ${c.reason}`);
         else if (how.failure)
@@ -7170,7 +7603,7 @@ function headline(view) {
     return `### ${rich(view.headline)}`;
 }
 /** The row's target, with the metric named when it is not the primary one. */
-const rowName = (r) => r.primary ? code$2(r.target) : `${code$2(r.target)} · ${r.label}`;
+const rowName = (r) => r.suffix ? `${code$2(r.target)} · ${plain(r.suffix)}` : code$2(r.target);
 /** A gating row shows the target's verdict; a reported-only row what its statistics say. */
 function verdictCell(r) {
     if (!r.gating)
@@ -7223,7 +7656,10 @@ function deltaTable(view) {
 }
 /** The counted rows' footnotes under the table, when there are any. */
 function withCountedNotes(text, view) {
-    const notes = countedNotes(view.rows).map((n) => `<sub>${code$2(n.target)} · ${plain(n.label)}: ${plain(n.parts.join('; '))}</sub>`);
+    const notes = [
+        ...stateNotes(view.rows, view.run.settings.cold_method).map((n) => `<sub>${plain(n)}</sub>`),
+        ...countedNotes(view.rows).map((n) => `<sub>${code$2(n.target)} · ${plain(n.label)}: ${plain(n.parts.join('; '))}</sub>`),
+    ];
     return notes.length ? `${text}\n\n${notes.join('<br>\n')}` : text;
 }
 const plainModule = (_, module) => code$2(module);
@@ -15968,6 +16404,23 @@ var properties = {
 					type: "string"
 				}
 			},
+			cache: {
+				type: "array",
+				items: {
+					"enum": [
+						"warm",
+						"no-pyc",
+						"cold"
+					]
+				}
+			},
+			cold_method: {
+				"enum": [
+					"drop-caches",
+					"sudo-drop-caches",
+					"fadvise"
+				]
+			},
 			sample_timeout_s: {
 				type: "number"
 			},
@@ -16604,6 +17057,12 @@ var definitions = {
 			"error"
 		],
 		properties: {
+			variant: {
+				"enum": [
+					"no-pyc",
+					"cold"
+				]
+			},
 			name: {
 				type: "string"
 			},
@@ -17305,7 +17764,7 @@ function tableRows(view, style) {
     const rows = [['target', 'base', 'head', 'Δ', 'Δ %', 'CI', 'verdict'].map((h) => style.dim(h))];
     for (const r of view.rows) {
         const color = r.gating ? paint(r.verdict, style) : style.dim;
-        const name = r.primary ? r.target : `${r.target} · ${r.label}`;
+        const name = r.suffix ? `${r.target} · ${r.suffix}` : r.target;
         const base = r.base ? formatValue(r.unit, r.base.median) : '–';
         const head = r.head ? formatValue(r.unit, r.head.median) : '–';
         const change = changeCells(r);
@@ -17375,6 +17834,8 @@ function compareReport(doc, style, limit = 8) {
     }
     out.push('');
     out.push(...columns(tableRows(view, style), ['l', 'r', 'r', 'r', 'r', 'r', 'l']).map((l) => `  ${l}`));
+    for (const n of stateNotes(view.rows, view.run.settings.cold_method))
+        out.push(style.dim(`  ${n}`));
     for (const n of countedNotes(view.rows))
         out.push(style.dim(`  ${n.target} · ${n.label}: ${n.parts.join('; ')}`));
     out.push(...gateLines(view, style));
@@ -17452,7 +17913,7 @@ function measureReport(doc, style, slowest = 8) {
         ['target', 'median', 'IQR', 'range', 'n', 'modules', 'package'].map((h) => style.dim(h)),
     ];
     for (const r of view.rows) {
-        const name = r.primary ? r.target : `${r.target} · ${r.label}`;
+        const name = r.suffix ? `${r.target} · ${r.suffix}` : r.target;
         const side = r.head;
         if (!side) {
             // No samples: an import that failed, or a budget that left no room for one.
@@ -17473,6 +17934,8 @@ function measureReport(doc, style, slowest = 8) {
         ]);
     }
     out.push(...columns(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r']).map((line) => `  ${line}`));
+    for (const n of stateNotes(view.rows, view.run.settings.cold_method))
+        out.push(style.dim(`  ${n}`));
     for (const n of countedNotes(view.rows))
         out.push(style.dim(`  ${n.target} · ${n.label}: ${n.parts.join('; ')}`));
     out.push(...gateLines(view, style));
@@ -17622,9 +18085,11 @@ Common options:
                           with the chain that loads it; repeatable
       --budget TARGET=DURATION
                           budget on a target's median import time; repeatable
-      --metric NAME       report this metric too: cpu_ms (CPU time of the import,
-                          shown beside import time, never failing the check);
+      --metric NAME       measure this metric too, its own row: cpu_ms, memory,
+                          instructions (fails the check on a 1% change), fs_calls;
                           repeatable (default: import_ms alone)
+      --cache STATE       measure in this cache state too, its own row: warm,
+                          no-pyc, cold; repeatable (default: warm)
       --json FILE         write the results document (schema 1) to FILE
       --markdown FILE     write the markdown report (the pull-request comment) to FILE
       --html FILE         write the HTML report to FILE: each target's -X importtime tree,
@@ -17668,6 +18133,7 @@ const MEASURE_OPTIONS = {
     budget: { type: 'string', multiple: true },
     metric: { type: 'string', multiple: true },
     watch: { type: 'string', multiple: true },
+    cache: { type: 'string', multiple: true },
     json: { type: 'string' },
     markdown: { type: 'string' },
     html: { type: 'string' },

@@ -75,6 +75,7 @@ export function actionConfig(getInput: (name: string) => string, workspace: stri
     budget: list(getInput('budgets')),
     metric: list(getInput('metrics')),
     watch: list(getInput('watch')),
+    cache: list(getInput('cache')),
   }
   const comment = (getInput('comment').trim() || 'always') as CommentMode
   if (!['always', 'on-change', 'never'].includes(comment)) {

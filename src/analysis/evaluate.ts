@@ -12,7 +12,7 @@ import {
 } from '../model/metrics.js'
 import { compareCounts, importCounts, type CountedComparison } from './counted-compare.js'
 import type { Gate, Sampling } from '../model/settings.js'
-import type { Side, Variant } from '../model/target.js'
+import { DEFAULT_VARIANT, type Side, type Variant } from '../model/target.js'
 import { mostSerious, type Verdict } from '../model/verdict.js'
 import { targetVerdict, type Confirmation } from './confirmation.js'
 import {
@@ -118,6 +118,8 @@ export interface EvaluationSpec {
   /** In the order they were configured. */
   targets: EvaluatedTarget[]
   variant: Variant
+  /** Every cache state measured, warm first; each target gets a finding per state. Default: [variant]. */
+  variants?: readonly Variant[]
   gate: Gate
   metrics: readonly MetricId[]
   /** Modules to report by name on each side. */
@@ -195,18 +197,22 @@ function metricFindings(
   head: ArmObservation,
   spec: EvaluationSpec,
 ): MetricFinding[] {
-  return spec.metrics.map((id): MetricFinding => {
-    if (METRICS[id].kind === 'counted') return countedFinding(id as CountedMetricId, base, head)
+  return spec.metrics.flatMap((id): MetricFinding[] => {
+    if (METRICS[id].kind === 'counted') return [countedFinding(id as CountedMetricId, base, head)]
     const metric = METRICS[id as SampleMetricId]
     const read = (samples: readonly Sample[]) => samples.map(metric.read)
+    // What a sample cannot say (a command's CPU time or memory) is no row, rather than a row of nothing.
+    if (id !== PRIMARY_METRIC && !read(head.samples).every(Number.isFinite)) return []
     if (!base) {
-      return {
-        metric: id,
-        gating: metric.gatesByDefault,
-        outcome: 'pass',
-        comparison: null,
-        confirmation: null,
-      }
+      return [
+        {
+          metric: id,
+          gating: metric.gatesByDefault,
+          outcome: 'pass',
+          comparison: null,
+          confirmation: null,
+        },
+      ]
     }
     const confirmation =
       base.confirmation && head.confirmation
@@ -214,7 +220,7 @@ function metricFindings(
         : null
     if (metric.gatesByDefault) {
       const verdict = targetVerdict(read(base.samples), read(head.samples), confirmation, spec.gate)
-      return { metric: id, gating: true, ...verdict }
+      return [{ metric: id, gating: true, ...verdict }]
     }
     // A metric that only informs gets the plain test over every pair it has.
     const comparison = comparePairs(
@@ -222,13 +228,15 @@ function metricFindings(
       [...read(head.samples), ...(confirmation?.head ?? [])],
       spec.gate.alpha,
     )
-    return {
-      metric: id,
-      gating: false,
-      outcome: classify(comparison, spec.gate),
-      comparison,
-      confirmation: null,
-    }
+    return [
+      {
+        metric: id,
+        gating: false,
+        outcome: classify(comparison, spec.gate),
+        comparison,
+        confirmation: null,
+      },
+    ]
   })
 }
 
@@ -366,11 +374,33 @@ function goneInHead(name: string, spec: EvaluationSpec, base: SideFinding | null
   }
 }
 
+/**
+ * The spec for one cache state. Budgets, the module budget, the watch list
+ * and the counted metrics are about the warm import (what a budget of "300 ms" means); other states
+ * are judged on their own change alone, and have no profile runs to watch in.
+ */
+function forVariant(spec: EvaluationSpec, variant: Variant): EvaluationSpec {
+  if (variant === DEFAULT_VARIANT) return { ...spec, variant }
+  return {
+    ...spec,
+    variant,
+    // Counted metrics are counted in the warm state only: the counts do not depend on the cache.
+    metrics: spec.metrics.filter((id) => METRICS[id].kind === 'sample'),
+    watch: [],
+    gate: { ...spec.gate, budgetsMs: {}, maxModules: null },
+  }
+}
+
 export function evaluate(
   observations: Observations,
   spec: EvaluationSpec,
 ): { targets: TargetFinding[]; verdict: Verdict } {
   const suggestion = suggestedMaxTimeS(observations, spec.sampling)
-  const targets = spec.targets.map((t) => evaluateTarget(observations, t, spec, suggestion))
+  const variants = spec.variants ?? [spec.variant]
+  const targets = spec.targets.flatMap((t) =>
+    variants.map((variant) =>
+      evaluateTarget(observations, t, forVariant(spec, variant), suggestion),
+    ),
+  )
   return { targets, verdict: mostSerious(targets.map((t) => t.verdict)) }
 }

@@ -48,6 +48,7 @@ const MEASURE_OPTIONS = {
   budget: { type: 'string', multiple: true },
   metric: { type: 'string', multiple: true },
   watch: { type: 'string', multiple: true },
+  cache: { type: 'string', multiple: true },
   json: { type: 'string' },
   markdown: { type: 'string' },
   html: { type: 'string' },

@@ -41,9 +41,11 @@ Common options:
                           with the chain that loads it; repeatable
       --budget TARGET=DURATION
                           budget on a target's median import time; repeatable
-      --metric NAME       report this metric too: cpu_ms (CPU time of the import,
-                          shown beside import time, never failing the check);
+      --metric NAME       measure this metric too, its own row: cpu_ms, memory,
+                          instructions (fails the check on a 1% change), fs_calls;
                           repeatable (default: import_ms alone)
+      --cache STATE       measure in this cache state too, its own row: warm,
+                          no-pyc, cold; repeatable (default: warm)
       --json FILE         write the results document (schema 1) to FILE
       --markdown FILE     write the markdown report (the pull-request comment) to FILE
       --html FILE         write the HTML report to FILE: each target's -X importtime tree,

@@ -101,6 +101,11 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
         )
       }
       // What every results document of this comparison starts from.
+      const where: { install: string; python: string; projectDir: string; coldMethod?: string } = {
+        install: install.kind === 'command' ? install.command : install.kind,
+        python: interpreter,
+        projectDir: request.projectSubdir || '.',
+      }
       const document = [
         {
           command: 'compare' as const,
@@ -110,11 +115,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
         },
         info,
         settings,
-        {
-          install: install.kind === 'command' ? install.command : install.kind,
-          python: interpreter,
-          projectDir: request.projectSubdir || '.',
-        },
+        where,
       ] as const
       // Nothing that can change an import changed (docs, CI, images): a pass in
       // seconds, before anything is installed, that says why.
@@ -163,13 +164,18 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
       const installMs = install.kind === 'none' ? null : performance.now() - installStarted
       const probe = await compiledProbe(envs.base.python, envs.base.env, run)
       const isNew = (target: string) => settings.newTargets.includes(target)
-      const arms: PlannedArm[] = targets.flatMap((target) =>
-        SIDES.filter((side) => side === 'head' || !isNew(target)).map((side) => ({
-          key: { side, target, variant: DEFAULT_VARIANT },
-          python: envs[side].python,
-          probe,
-          env: envs[side].env,
-        })),
+      const setups = await pipeline.cacheSetups(settings.cache, envs.head, run, deps, name, [
+        join(scratch, 'base'),
+        join(scratch, 'head'),
+        run,
+      ])
+      if (setups.cold) where.coldMethod = setups.cold.cold.method
+      const arms: PlannedArm[] = pipeline.plannedArms(
+        targets,
+        (target) => SIDES.filter((side) => side === 'head' || !isNew(target)),
+        setups,
+        settings.cache,
+        (side) => ({ python: envs[side].python, probe, env: envs[side].env }),
       )
       deps.log(
         `measuring ${targets.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} interleaved pairs, at most ${sampling.maxTimeMs / 1000} s${sampling.overtimeMs > 0 ? ` (${sampling.overtimeMs / 1000} s more only if a verdict needs it)` : ''}`,
@@ -195,6 +201,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
           droppedInHead: settings.droppedTargets.includes(target),
         })),
         variant: DEFAULT_VARIANT,
+        variants: settings.cache,
         gate,
         metrics: settings.metrics,
         watch: settings.watch,

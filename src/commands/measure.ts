@@ -65,12 +65,17 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
     deps.log(
       `measuring ${targets.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} rounds, at most ${sampling.maxTimeMs / 1000} s in all`,
     )
-    const arms: PlannedArm[] = targets.map((target) => ({
-      key: { side: 'head', target, variant: DEFAULT_VARIANT },
-      python: environment.python,
-      probe,
-      env: environment.env,
-    }))
+    const setups = await pipeline.cacheSetups(settings.cache, environment, scratch, deps, name, [
+      request.projectDir,
+      scratch,
+    ])
+    const arms: PlannedArm[] = pipeline.plannedArms(
+      targets,
+      () => ['head'],
+      setups,
+      settings.cache,
+      () => ({ python: environment.python, probe, env: environment.env }),
+    )
     const observations = await pipeline.measureArms(
       arms,
       {
@@ -86,6 +91,7 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
     const evaluation = evaluate(observations, {
       targets: targets.map((target) => ({ name: target, isNew: false })),
       variant: DEFAULT_VARIANT,
+      variants: settings.cache,
       gate: settings.gate,
       metrics: settings.metrics,
       watch: settings.watch,
@@ -98,7 +104,12 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
       { command: 'measure' as const, base: null, head: { ref: 'WORKTREE', ...tree } },
       info,
       settings,
-      { install: environment.strategy, python: environment.python, projectDir: request.projectDir },
+      {
+        install: environment.strategy,
+        python: environment.python,
+        projectDir: request.projectDir,
+        ...(setups.cold ? { coldMethod: setups.cold.cold.method } : {}),
+      },
       {},
       { observations, evaluation },
       clock,

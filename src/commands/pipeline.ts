@@ -18,10 +18,11 @@ import { settingsJson } from '../results/settings-json.js'
 import { ms } from '../results/side-result.js'
 import { targetResult } from '../results/target-result.js'
 import type { InterpreterInfo } from '../measure/probe-protocol.js'
-import { runProbe } from '../measure/run-probe.js'
+import { runTarget } from '../measure/run-target.js'
 import { killTagged } from '../process/escapees.js'
 import { CancelledError, SetupError, UsageError, type Namer } from '../model/errors.js'
-import { armId } from '../model/target.js'
+import { armId, variantNote, type Side, type Variant } from '../model/target.js'
+import { detectColdCache, type CacheSetups } from '../measure/cache-states.js'
 import { isCounted, type MetricId } from '../model/metrics.js'
 import { detectCounters } from '../measure/counters.js'
 import { VERSION } from '../version.js'
@@ -158,6 +159,52 @@ export interface PlanPolicy {
   metrics?: readonly MetricId[]
 }
 
+/**
+ * What each cache state asked for does before a timed sample; the cold
+ * state's method is found once, here, and logged.
+ */
+export async function cacheSetups(
+  cache: readonly Variant[],
+  arm: { python: string; env: Record<string, string> },
+  cwd: string,
+  deps: CommandDeps,
+  name: Namer,
+  extraPaths: readonly string[],
+): Promise<CacheSetups> {
+  const setups: CacheSetups = {}
+  if (cache.includes('no-pyc')) setups['no-pyc'] = { kind: 'no-pyc' }
+  if (cache.includes('cold')) {
+    const cold = await detectColdCache(
+      arm.python,
+      extraPaths,
+      { env: arm.env, cwd, signal: deps.signal },
+      name('cache'),
+    )
+    deps.log(`cold cache: ${variantNote('cold', cold.method)}`)
+    setups.cold = { kind: 'cold', cold }
+  }
+  return setups
+}
+
+/** The arms of each target on each side, in each cache state asked for. */
+export function plannedArms(
+  targets: readonly string[],
+  sides: (target: string) => readonly Side[],
+  setups: CacheSetups,
+  cache: readonly Variant[],
+  sideArm: (side: Side) => { python: string; env: Record<string, string>; probe?: string },
+): PlannedArm[] {
+  return cache.flatMap((variant) =>
+    targets.flatMap((target) =>
+      sides(target).map((side) => ({
+        key: { side, target, variant },
+        ...sideArm(side),
+        ...(variant !== 'warm' && setups[variant] ? { cache: setups[variant] } : {}),
+      })),
+    ),
+  )
+}
+
 /** Runs a side under each counting tool: a few, since the counts barely vary. */
 export const COUNTED_RUNS = 3
 
@@ -184,9 +231,10 @@ async function countingFor(
     input: name('metric'),
   })
   for (const c of counters) deps.log(`${c.metric}: counted with ${c.label}`)
-  // The counted runs get a budget of their own, as large as the timed one:
-  // under valgrind they are ~50x slower, and they must not eat the timings' time.
-  return { counters, runs: COUNTED_RUNS, budgetMs: policy.sampling.maxTimeMs }
+  // The counted runs get a budget of their own, the time budget and its
+  // overtime: under valgrind they are ~50x slower, and must not eat the timings' time.
+  const { maxTimeMs, overtimeMs } = policy.sampling
+  return { counters, runs: COUNTED_RUNS, budgetMs: maxTimeMs + overtimeMs }
 }
 
 /** Runs the arms with the real probe runner, logging progress; throws when cancelled. */
@@ -216,7 +264,7 @@ export async function measureArms(
     signal: deps.signal,
   }
   const observations = await runPlan(plan, {
-    runProbe,
+    runProbe: runTarget,
     now: () => performance.now(),
     onEvent: (event) => {
       const line = progressLine(event, sides, name)

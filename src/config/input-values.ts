@@ -3,6 +3,7 @@
 // them into typed settings, naming each input the way its user wrote it.
 import { UsageError, type Namer } from '../model/errors.js'
 import { metricNamed, METRIC_IDS, type MetricId } from '../model/metrics.js'
+import { isVariant, VARIANTS, type Variant } from '../model/target.js'
 import type { InstallMode } from '../model/settings.js'
 import { parseInstall } from './install-mode.js'
 import { validateTargets } from './paths-and-targets.js'
@@ -31,6 +32,7 @@ export interface InputValues {
   budget?: string[]
   metric?: string[]
   watch?: string[]
+  cache?: string[]
   affects?: string[]
   label?: string
   json?: string
@@ -53,10 +55,11 @@ function positive(input: string, value: string): number {
 
 /** "mypkg=300ms" → ["mypkg", 300]. */
 function budget(value: string, input: string): [string, number] {
-  const at = value.indexOf('=')
+  // The last =: a command target may hold one (cmd: mycli --level=3=300ms); a duration never does.
+  const at = value.lastIndexOf('=')
   if (at < 1)
     throw new UsageError(`${input}: "${value}" should be TARGET=DURATION, such as mypkg=300ms`)
-  const [target] = validateTargets([value.slice(0, at).trim()], input)
+  const [target] = validateTargets([value.slice(0, at).trim()], input, { commands: true })
   return [target!, parseDuration(input, value.slice(at + 1), 'ms')]
 }
 
@@ -75,6 +78,21 @@ export function parseMetrics(values: readonly string[], input: string): MetricId
   ]
 }
 
+export function parseCacheStates(values: readonly string[], input: string): Variant[] {
+  return [
+    ...new Set(
+      values.map((value) => {
+        const state = value.trim()
+        if (!isVariant(state))
+          throw new UsageError(
+            `${input}: "${value}" is not a cache state; use ${VARIANTS.join(', ')}`,
+          )
+        return state
+      }),
+    ),
+  ]
+}
+
 export function partialSettings(
   values: InputValues,
   rules: CommandRules,
@@ -83,7 +101,9 @@ export function partialSettings(
   const when = <T>(value: string | undefined, parse: (v: string) => T): T | undefined =>
     value === undefined ? undefined : parse(value)
   const partial: PartialSettings = {
-    targets: values.target?.length ? validateTargets(values.target, name('target')) : undefined,
+    targets: values.target?.length
+      ? validateTargets(values.target, name('target'), { commands: true })
+      : undefined,
     install: when(values.install, (v) => parseInstall(name('install'), v, rules.installModes)),
     thresholdPct: when(values.threshold, (v) => parsePercent(name('threshold'), v)),
     minDeltaMs: when(values['min-delta'], (v) => parseDuration(name('min-delta'), v, 'ms')),
@@ -94,6 +114,7 @@ export function partialSettings(
       : undefined,
     metrics: values.metric?.length ? parseMetrics(values.metric, name('metric')) : undefined,
     watch: values.watch?.length ? validateTargets(values.watch, name('watch')) : undefined,
+    cache: values.cache?.length ? parseCacheStates(values.cache, name('cache')) : undefined,
     affects: values.affects?.length
       ? values.affects.map((g) => g.trim()).filter(Boolean)
       : undefined,

@@ -2,6 +2,7 @@ import { existsSync, realpathSync, statSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
 import { UsageError } from '../model/errors.js'
 import { moduleNameProblem } from './module-name.js'
+import { COMMAND_PREFIX, isCommandTarget, splitWords } from '../model/target.js'
 
 export function directory(input: string, path: string): string {
   if (!existsSync(path) || !statSync(path).isDirectory()) {
@@ -42,8 +43,20 @@ export function insideAfterLinks(root: string, dir: string, input: string, given
   }
 }
 
-export function validateTargets(targets: string[], source: string): string[] {
+export function validateTargets(
+  targets: string[],
+  source: string,
+  { commands = false } = {},
+): string[] {
   for (const target of targets) {
+    if (commands && isCommandTarget(target)) {
+      const argv = splitWords(target.slice(COMMAND_PREFIX.length))
+      if (typeof argv === 'string' || !argv.length)
+        throw new UsageError(
+          `${source}: "${target}" is not a command: ${typeof argv === 'string' ? argv : 'nothing follows cmd:'}; write it as cmd: mycli --help`,
+        )
+      continue
+    }
     const problem = moduleNameProblem(target)
     if (problem)
       throw new UsageError(`${source}: "${target}" is not a Python module name: ${problem}`)

@@ -6,8 +6,9 @@ import { parse, TomlError } from 'smol-toml'
 import { parseInstall } from './install-mode.js'
 import { UsageError } from '../model/errors.js'
 import { INSTALL_MODES } from '../model/settings.js'
-import { parseMetrics } from './input-values.js'
+import { parseCacheStates, parseMetrics } from './input-values.js'
 import { moduleNameProblem } from './module-name.js'
+import { validateTargets } from './paths-and-targets.js'
 import { nearest } from './nearest.js'
 import type { PartialSettings } from './settings.js'
 import { COUNT_LIMITS, parseCount, parseDuration, parsePercent } from './units.js'
@@ -39,12 +40,13 @@ function globs(value: unknown, where: string): string[] {
   return value as string[]
 }
 
-function modules(value: unknown, where: string): string[] {
+function modules(value: unknown, where: string, { commands = false } = {}): string[] {
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
     throw new UsageError(
-      `${where} = ${show(value)}: expected a list of module names, such as ["mypkg", "mypkg.cli"]`,
+      `${where} = ${show(value)}: expected a list of module names, such as ["mypkg", "mypkg.cli"]${commands ? ' or commands, such as "cmd: mycli --help"' : ''}`,
     )
   }
+  if (commands) return validateTargets(value as string[], where, { commands })
   for (const name of value as string[]) {
     const problem = moduleNameProblem(name)
     if (problem) throw new UsageError(`${where}: "${name}" is not a Python module name: ${problem}`)
@@ -62,7 +64,7 @@ const count =
   }
 
 const READERS: Record<string, Reader> = {
-  targets: (v, w) => ({ targets: modules(v, w) }),
+  targets: (v, w) => ({ targets: modules(v, w, { commands: true }) }),
   forbid: (v, w) => ({ forbid: modules(v, w) }),
   watch: (v, w) => ({ watch: modules(v, w) }),
   affects: (v, w) => ({ affects: globs(v, w) }),
@@ -86,9 +88,7 @@ const READERS: Record<string, Reader> = {
     const budgetsMs: Record<string, number> = {}
     for (const [target, limit] of Object.entries(v)) {
       const at = `${w}.${target.includes('.') ? `"${target}"` : target}`
-      const problem = moduleNameProblem(target)
-      if (problem)
-        throw new UsageError(`${at}: "${target}" is not a Python module name: ${problem}`)
+      validateTargets([target], at, { commands: true })
       budgetsMs[target] = parseDuration(at, text(limit, at, 'a duration such as "300ms"'), 'ms')
     }
     return { budgetsMs }
@@ -103,6 +103,14 @@ const READERS: Record<string, Reader> = {
   overtime: (v, w) => ({
     overtimeMs: parseDuration(w, text(v, w, 'a duration such as "240s", or "0s" for none'), 's'),
   }),
+  cache: (v, w) => {
+    if (!Array.isArray(v) || !v.every((m) => typeof m === 'string')) {
+      throw new UsageError(
+        `${w} = ${show(v)}: expected a list of cache states, such as ["warm", "no-pyc", "cold"]`,
+      )
+    }
+    return { cache: parseCacheStates(v as string[], w) }
+  },
   metrics: (v, w) => {
     if (!Array.isArray(v) || !v.every((m) => typeof m === 'string')) {
       throw new UsageError(

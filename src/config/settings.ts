@@ -6,6 +6,7 @@ import { DEFAULT_AFFECTS } from '../analysis/affects.js'
 import { UsageError } from '../model/errors.js'
 import { METRIC_IDS, PRIMARY_METRIC, type MetricId } from '../model/metrics.js'
 import type { InstallSpec, Settings } from '../model/settings.js'
+import { VARIANTS, type Variant } from '../model/target.js'
 
 /** What one source (the flags, the action's inputs, a pyproject.toml) says. */
 export interface PartialSettings {
@@ -19,6 +20,7 @@ export interface PartialSettings {
   budgetsMs?: Record<string, number>
   metrics?: MetricId[]
   watch?: string[]
+  cache?: Variant[]
   affects?: string[]
   warmups?: number
   minPairs?: number
@@ -89,6 +91,9 @@ export function resolveSettings(sources: PartialSettings[], seed: number): Setti
     install: pick('install'),
     metrics,
     watch: pick('watch') ?? [],
+    // Warm always (the main row: headlines, causes and budgets go by it), and
+    // in a fixed order, so the rows read the same whatever order was written.
+    cache: VARIANTS.filter((v) => v === 'warm' || (pick('cache') ?? []).includes(v)),
     affects: pick('affects') ?? [...DEFAULT_AFFECTS],
   }
 }

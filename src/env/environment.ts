@@ -188,7 +188,9 @@ export async function prepareEnvironment(request: EnvironmentRequest): Promise<S
   return {
     strategy,
     python: venvPython,
-    env: childEnv(parentEnv),
+    // The venv's console scripts first, as an activated venv has them: a
+    // command target (cmd: mycli --help) runs the side's own.
+    env: childEnv(parentEnv, { PATH: `${join(envDir, 'bin')}:${pathVar}`, VIRTUAL_ENV: envDir }),
     distributions,
     log: logs.join('\n'),
   }

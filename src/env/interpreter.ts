@@ -1,33 +1,9 @@
 // Finding the interpreter and asking it what it is.
-import { accessSync, constants, statSync } from 'node:fs'
-import { delimiter, isAbsolute, join, resolve } from 'node:path'
 import { SetupError } from '../model/errors.js'
 import { probePath } from '../measure/probe-path.js'
 import { parseInterpreterInfo, type InterpreterInfo } from '../measure/probe-protocol.js'
 import { REPORT_FD, runMeasured } from '../process/measured.js'
-
-function isExecutableFile(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK)
-    return statSync(path).isFile()
-  } catch {
-    return false
-  }
-}
-
-/** Resolves a name on PATH, or a path relative to `cwd`, to an executable file. */
-export function findExecutable(name: string, pathVar: string, cwd: string): string | null {
-  if (name.includes('/') || name.includes('\\') || isAbsolute(name)) {
-    const path = resolve(cwd, name)
-    return isExecutableFile(path) ? path : null
-  }
-  for (const dir of pathVar.split(delimiter)) {
-    if (!dir) continue
-    const candidate = join(dir, name)
-    if (isExecutableFile(candidate)) return candidate
-  }
-  return null
-}
+export { findExecutable } from '../process/executables.js'
 
 export const MIN_PYTHON: readonly [number, number] = [3, 8]
 

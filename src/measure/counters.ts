@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SetupError } from '../model/errors.js'
 import type { CountedMetricId } from '../model/metrics.js'
-import { runCommand, SpawnError } from '../process/command.js'
+import { outputIfOk } from '../process/command.js'
 
 export type CounterTool = 'perf' | 'cachegrind' | 'strace'
 
@@ -120,22 +120,8 @@ interface Probing {
   input: string
 }
 
-async function works(command: string, args: string[], p: Probing): Promise<string | null> {
-  try {
-    const outcome = await runCommand({
-      command,
-      args,
-      env: p.env,
-      cwd: p.cwd,
-      timeoutMs: 60_000,
-      signal: p.signal,
-    })
-    return outcome.code === 0 ? outcome.stdout + outcome.stderr : null
-  } catch (error) {
-    if (error instanceof SpawnError) return null
-    throw error
-  }
-}
+const works = (command: string, args: string[], p: Probing): Promise<string | null> =>
+  outputIfOk({ command, args, env: p.env, cwd: p.cwd, timeoutMs: 60_000, signal: p.signal })
 
 /** The tool's count of `python -c pass`, or null when it cannot count here. */
 async function trial(spec: CounterSpec, p: Probing): Promise<CountReading | null> {

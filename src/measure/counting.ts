@@ -6,6 +6,7 @@
 import type { CountedRuns } from '../analysis/observations.js'
 import { shuffled } from '../analysis/random.js'
 import type { ArmStates } from './arm-states.js'
+import { DEFAULT_VARIANT, isCommandTarget } from '../model/target.js'
 import type { CounterSpec } from './counters.js'
 import type { EngineDeps, PlannedArm, RunPlan } from './plan.js'
 import type { ProbeMode } from './probe-protocol.js'
@@ -46,9 +47,16 @@ export async function runCounts(plan: RunPlan, states: ArmStates, deps: EngineDe
   const deadline = deps.now() + counting.budgetMs
   let slowest = 0
   let done = 0
-  const arms = plan.arms.filter((arm) => !states.of(arm).failure)
+  // Counts do not depend on the cache state: the warm arms are counted (module targets: the probe marks the import).
+  const arms = plan.arms.filter(
+    (arm) =>
+      !states.of(arm).failure &&
+      arm.key.variant === DEFAULT_VARIANT &&
+      !isCommandTarget(arm.key.target),
+  )
   let spent = false
-  for (const counter of counting.counters) {
+  // The cheaper tools first: strace's count must not wait behind cachegrind's budget.
+  for (const counter of [...counting.counters].sort((a, b) => a.slowdown - b.slowdown)) {
     deps.onEvent?.({
       phase: 'count',
       metric: counter.metric,
@@ -61,13 +69,15 @@ export async function runCounts(plan: RunPlan, states: ArmStates, deps: EngineDe
       runsOf.set(arm, runs)
       ;(states.of(arm).counted ??= {})[counter.metric] = runs
     }
-    const modes: ProbeMode[] = counter.subtractEmpty ? ['empty', 'count'] : ['count']
+    // Start-up is as deterministic as the import: one empty run an arm is enough to take off.
+    const modesOf = (round: number): ProbeMode[] =>
+      counter.subtractEmpty && round === 0 ? ['empty', 'count'] : ['count']
     if (spent) for (const r of runsOf.values()) r.failure = 'not run: the counting budget was spent'
     rounds: for (let round = 0; round < counting.runs && !spent; round++) {
       for (const arm of shuffled(arms, plan.random)) {
         const runs = runsOf.get(arm)!
         if (runs.failure) continue
-        for (const mode of modes) {
+        for (const mode of modesOf(round)) {
           if (plan.signal?.aborted) return
           if (deps.now() + slowest > deadline) {
             for (const r of runsOf.values())

@@ -9,6 +9,7 @@ import type { Sampling } from '../model/settings.js'
 import type { ArmKey } from '../model/target.js'
 import type { ProbeRequest, ProbeRun } from './run-probe.js'
 import type { CounterSpec } from './counters.js'
+import type { CacheSetup } from './cache-states.js'
 
 /** One arm as the engine runs it: what to start, in which environment. */
 export interface PlannedArm {
@@ -18,6 +19,8 @@ export interface PlannedArm {
   /** The probe to run (compiled once per interpreter); probe.py itself when absent. */
   probe?: string
   env: Record<string, string>
+  /** Its cache state's set-up before each timed run (no-pyc, cold); absent for warm. */
+  cache?: CacheSetup
 }
 
 export interface RunPlan {

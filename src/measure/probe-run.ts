@@ -30,6 +30,7 @@ export function probeRequest(
     cwd: plan.cwd,
     timeoutMs,
     budgetCut: timeoutMs < plan.sampling.sampleTimeoutMs,
+    ...(mode === 'time' && arm.cache ? { cache: arm.cache } : {}),
   }
 }
 

@@ -8,6 +8,7 @@ import type { FunctionProfile } from '../analysis/function-diff.js'
 import type { ProfileObservation } from '../analysis/observations.js'
 import { shuffled } from '../analysis/random.js'
 import type { ArmStates } from './arm-states.js'
+import { DEFAULT_VARIANT, isCommandTarget } from '../model/target.js'
 import type { EngineDeps, PlannedArm, RunPlan } from './plan.js'
 import { BEGIN_MARK, END_MARK, type FunctionsReport } from './probe-protocol.js'
 import { cutByBudget, probeRequest } from './probe-run.js'
@@ -34,7 +35,11 @@ export async function runProfiles(
   deps: EngineDeps,
   budget: { keepMs: number; firstEstimateMs: number },
 ): Promise<{ done: number; outOfTime: boolean }> {
-  const arms = states.live()
+  // Attribution comes from the warm state; other cache states are timed only.
+  // Commands are timed only: no probe runs inside them to profile.
+  const arms = states
+    .live()
+    .filter((arm) => arm.key.variant === DEFAULT_VARIANT && !isCommandTarget(arm.key.target))
   const trees = new Map<PlannedArm, ImportTree[]>(arms.map((arm) => [arm, []]))
   for (const arm of arms) states.setProfile(arm, emptyProfile())
   let slowest = budget.firstEstimateMs
@@ -97,8 +102,8 @@ async function runFunctionProfiles(
   let done = 0
   for (const arm of shuffled(states.live(), plan.random)) {
     if (plan.signal?.aborted) break
-    const profile = states.of(arm).profile!
-    if (profile.failure || profile.runs === 0) continue
+    const profile = states.of(arm).profile
+    if (!profile || profile.failure || profile.runs === 0) continue
     if (deps.now() + 2 * budget.slowest + budget.keepMs > plan.deadline)
       return { done, outOfTime: true }
     const request = probeRequest(arm, 'functions', plan, deps.now())

@@ -9,6 +9,7 @@ import {
   type ProbeReport,
 } from './probe-protocol.js'
 import { REPORT_FD, runMeasured, type ProcessOutcome } from '../process/measured.js'
+import { evict, withoutPyc, type CacheSetup } from './cache-states.js'
 import {
   parseCount,
   withCountFile,
@@ -30,6 +31,8 @@ export interface ProbeRequest {
   budgetCut?: boolean
   /** count and empty modes: the tool that counts the run. */
   counter?: CounterSpec
+  /** A cache state other than warm: what to do before the run (timed runs only). */
+  cache?: CacheSetup
 }
 
 /** The failure kind of a run the time budget stopped: the engine ends the phase, nothing failed. */
@@ -84,6 +87,14 @@ function lastLines(text: string, count: number): string {
 }
 
 export async function runProbe(request: ProbeRequest): Promise<ProbeRun> {
+  const cache = request.cache
+  if (cache?.kind === 'cold') await evict(cache.cold, { env: request.env, cwd: request.cwd })
+  if (cache?.kind === 'no-pyc')
+    return withoutPyc(request.env, (env) => runPrepared({ ...request, env }))
+  return runPrepared(request)
+}
+
+async function runPrepared(request: ProbeRequest): Promise<ProbeRun> {
   const args = probeArgs(request.mode, request.target, request.probe)
   const spec = {
     env: request.env,

@@ -52,6 +52,7 @@ export type InputId =
   | 'budget'
   | 'metric'
   | 'watch'
+  | 'cache'
   | 'base-ref'
   | 'head-ref'
   | 'json'

@@ -1,6 +1,7 @@
 // What a run is asked to do, once every source (flags or action inputs,
 // [tool.importgate], defaults) is merged. Types only: parsing is in config/.
 import type { MetricId } from './metrics.js'
+import type { Variant } from './target.js'
 
 /** When a change counts: all three must hold for a regression (or, mirrored, an improvement). */
 export interface Thresholds {
@@ -68,6 +69,8 @@ export interface Settings {
   metrics: MetricId[]
   /** Modules each report tracks by name: loaded or not on each side, whatever grouping does. */
   watch: string[]
+  /** The cache states each target is measured in, warm first; each its own row. */
+  cache: Variant[]
   /** compare: globs of the changed files that can affect importing; none changed, nothing is measured. */
   affects: string[]
 }

@@ -5,6 +5,7 @@
 // command: it takes no AbortSignal and no timeout, and does not expose the
 // child. A hung `git fetch` or installer would hold the job until GitHub's
 // 6-hour limit, so these commands go through this small layer instead.
+import { CancelledError } from '../model/errors.js'
 import { spawn } from 'node:child_process'
 import { ByteSink } from './byte-sink.js'
 import { killTagged, newTag } from './escapees.js'
@@ -122,4 +123,20 @@ export function runCommand(spec: CommandSpec): Promise<CommandOutcome> {
       })
     })
   })
+}
+
+/**
+ * What a helper program printed (stdout, then stderr) when it ran and exited
+ * 0; null when it is missing or failed: for probing what a machine can do
+ * (perf, valgrind, sudo). Cancellation still throws.
+ */
+export async function outputIfOk(spec: CommandSpec): Promise<string | null> {
+  try {
+    const outcome = await runCommand(spec)
+    if (outcome.aborted) throw new CancelledError()
+    return outcome.code === 0 ? outcome.stdout + outcome.stderr : null
+  } catch (error) {
+    if (error instanceof SpawnError) return null
+    throw error
+  }
 }

@@ -3,7 +3,17 @@
 // far they disagree, why a row is inconclusive, and which system calls the
 // file-system count is made of. Pure.
 import { signedPct } from './format.js'
-import type { MetricRowView } from './view-rows.js'
+import { spreadText, type MetricRowView } from './view-rows.js'
+import { VARIANT_LABEL, variantNote } from '../model/target.js'
+
+/** One line per cache state other than warm in the table: "cold cache: the page cache dropped before each sample (…)". */
+export function stateNotes(rows: readonly MetricRowView[], coldMethod?: string): string[] {
+  const states = [...new Set(rows.map((r) => r.variant))]
+  return states.flatMap((v) => {
+    const note = variantNote(v, coldMethod)
+    return note ? [`${VARIANT_LABEL[v]}: ${note}`] : []
+  })
+}
 
 /** The calls that make up most of a file-system count: "newfstatat 812, openat 301, read 240". */
 function topCalls(byCall: Record<string, number>, limit = 5): string {
@@ -31,7 +41,8 @@ export function countedNotes(rows: readonly MetricRowView[]): CountedNote[] {
       ? `${c.base_runs} and ${c.head_runs} runs (base, head)`
       : `${r.head?.n ?? 0} runs`
     const parts = [`${runs} under ${how.tool}, ${how.seconds.toFixed(0)} s${c ? ' a side' : ''}`]
-    if (c) parts.push(`the runs agree within ${c.spread_pct.toFixed(3)}%`)
+    if (c && c.base_runs > 1 && c.head_runs > 1)
+      parts.push(`the runs agree within ${spreadText(c.spread_pct)}`)
     if (c?.reason) parts.push(`inconclusive: ${c.reason}`)
     else if (how.failure) parts.push(how.failure)
     if (how.by_call) parts.push(`calls by kind: ${topCalls(how.by_call)}`)

@@ -2,7 +2,9 @@
 // lays out its own way (code spans in markdown, plain text in a terminal).
 import { mostSerious } from '../model/verdict.js'
 import type { TargetResult } from '../results/schema.js'
-import { formatMs, howMuch, signedMs, signedPct } from './format.js'
+import { METRICS, PRIMARY_METRIC } from '../model/metrics.js'
+import { isCommandTarget } from '../model/target.js'
+import { formatMs, howMuch, signedMs, signedPct, signedValue } from './format.js'
 
 /** Text with the parts that name code (modules) marked, for each report to format. */
 export type Rich = (string | { code: string })[]
@@ -16,8 +18,39 @@ export function worst(targets: TargetResult[]): TargetResult[] {
   return found.sort((a, b) => size(b) - size(a))
 }
 
+/** Where a cache state other than warm is the one that changed: said after the change. */
+const STATE_WORDS = { 'no-pyc': ' without .pyc files', cold: ' from a cold page cache' } as const
+
+/**
+ * A regression or improvement that a counted metric found and import time did
+ * not: the headline says what was counted ("2.0% more instructions"), not a
+ * time change that is within the noise.
+ */
+function countedChange(t: TargetResult): Rich | null {
+  if (t.verdict !== 'regression' && t.verdict !== 'improvement') return null
+  const primary = t.metrics?.find((m) => m.metric === PRIMARY_METRIC)
+  if (primary?.outcome === t.verdict) return null
+  const m = t.metrics?.find((x) => x.gating && x.counted && x.outcome === t.verdict)
+  if (!m?.counted) return null
+  const more = m.counted.pct > 0 ? 'more' : 'fewer'
+  return [
+    t.verdict === 'regression' ? '❌ ' : '🚀 ',
+    { code: t.name },
+    ` runs ${Math.abs(m.counted.pct).toFixed(1)}% ${more} ${METRICS[m.metric].label} at import (${signedValue(m.unit, m.counted.delta)})`,
+  ]
+}
+
 function headlineFor(t: TargetResult, count: number, command: 'measure' | 'compare'): Rich {
+  const counted = countedChange(t)
+  if (counted) return counted
+  const line = timeHeadline(t, count, command)
+  return t.variant && t.verdict !== 'pass' ? [...line, STATE_WORDS[t.variant]] : line
+}
+
+function timeHeadline(t: TargetResult, count: number, command: 'measure' | 'compare'): Rich {
   const name = { code: t.name }
+  // A command target is a whole process: it runs, where a module imports.
+  const imports = isCommandTarget(t.name) ? 'runs' : 'imports'
   switch (t.verdict) {
     case 'error':
       return ['⚠️ importgate could not measure ', name, ` (${t.error!.side}): ${t.error!.kind}`]
@@ -44,7 +77,7 @@ function headlineFor(t: TargetResult, count: number, command: 'measure' | 'compa
         return [
           '❔ ',
           name,
-          ` may import ${howMuch(t.delta.pct)} (${signedMs(t.delta.ms)}), but ${s.pairs} pairs cannot tell that from noise`,
+          ` may ${imports === 'runs' ? 'run' : 'import'} ${howMuch(t.delta.pct)} (${signedMs(t.delta.ms)}), but ${s.pairs} pairs cannot tell that from noise`,
         ]
       const counted = s
         ? `: ${s.pairs} of the ${s.needed_pairs} ${command === 'measure' ? 'samples' : 'pairs'} a verdict needs`
@@ -52,12 +85,12 @@ function headlineFor(t: TargetResult, count: number, command: 'measure' | 'compa
       return ['❔ importgate cannot tell ', what, ' for ', name, counted]
     }
     case 'regression':
-      return ['❌ ', name, ` imports ${howMuch(t.delta!.pct)} (${signedMs(t.delta!.ms)})`]
+      return ['❌ ', name, ` ${imports} ${howMuch(t.delta!.pct)} (${signedMs(t.delta!.ms)})`]
     case 'improvement':
-      return ['🚀 ', name, ` imports ${howMuch(t.delta!.pct)} (${signedMs(t.delta!.ms)})`]
+      return ['🚀 ', name, ` ${imports} ${howMuch(t.delta!.pct)} (${signedMs(t.delta!.ms)})`]
     default:
       if (command === 'measure')
-        return ['📏 ', name, ` imports in ${formatMs(t.head?.median_ms ?? NaN)}`]
+        return ['📏 ', name, ` ${imports} in ${formatMs(t.head?.median_ms ?? NaN)}`]
       return count > 1
         ? [`✅ No import-time regressions in ${count} targets`]
         : [

@@ -1,7 +1,7 @@
 // The sections of the markdown report about the measurements, each from the
 // view model. Pure.
 import { formatMs, formatValue, signedCount, signedMs, signedPct, warmupsRun } from './format.js'
-import { countedNotes } from './counted-notes.js'
+import { countedNotes, stateNotes } from './counted-notes.js'
 import { capped, chain, code, plain, rich, table, VERDICT_LABEL } from './markdown-text.js'
 import {
   changeCells,
@@ -18,7 +18,7 @@ export function headline(view: ReportView): string {
 
 /** The row's target, with the metric named when it is not the primary one. */
 const rowName = (r: MetricRowView) =>
-  r.primary ? code(r.target) : `${code(r.target)} · ${r.label}`
+  r.suffix ? `${code(r.target)} · ${plain(r.suffix)}` : code(r.target)
 
 /** A gating row shows the target's verdict; a reported-only row what its statistics say. */
 function verdictCell(r: MetricRowView): string {
@@ -77,9 +77,12 @@ export function deltaTable(view: ReportView): string {
 
 /** The counted rows' footnotes under the table, when there are any. */
 function withCountedNotes(text: string, view: ReportView): string {
-  const notes = countedNotes(view.rows).map(
-    (n) => `<sub>${code(n.target)} · ${plain(n.label)}: ${plain(n.parts.join('; '))}</sub>`,
-  )
+  const notes = [
+    ...stateNotes(view.rows, view.run.settings.cold_method).map((n) => `<sub>${plain(n)}</sub>`),
+    ...countedNotes(view.rows).map(
+      (n) => `<sub>${code(n.target)} · ${plain(n.label)}: ${plain(n.parts.join('; '))}</sub>`,
+    ),
+  ]
   return notes.length ? `${text}\n\n${notes.join('<br>\n')}` : text
 }
 

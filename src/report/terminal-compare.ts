@@ -1,7 +1,7 @@
 // The terminal report of `importgate compare`. Pure: results in, text out.
 import type { ResultsDocument } from '../results/schema.js'
 import { formatChain, formatValue, signedCount, signedMs, signedPct, warmupsRun } from './format.js'
-import { countedNotes } from './counted-notes.js'
+import { countedNotes, stateNotes } from './counted-notes.js'
 import { plainText } from './headline.js'
 import { columns, type Style } from './style.js'
 import { whyLines } from './terminal-causes.js'
@@ -33,7 +33,7 @@ function tableRows(view: ReportView, style: Style): string[][] {
   const rows = [['target', 'base', 'head', 'Δ', 'Δ %', 'CI', 'verdict'].map((h) => style.dim(h))]
   for (const r of view.rows) {
     const color = r.gating ? paint(r.verdict, style) : style.dim
-    const name = r.primary ? r.target : `${r.target} · ${r.label}`
+    const name = r.suffix ? `${r.target} · ${r.suffix}` : r.target
     const base = r.base ? formatValue(r.unit, r.base.median) : '–'
     const head = r.head ? formatValue(r.unit, r.head.median) : '–'
     const change = changeCells(r)
@@ -120,6 +120,8 @@ export function compareReport(doc: ResultsDocument, style: Style, limit = 8): st
   out.push(
     ...columns(tableRows(view, style), ['l', 'r', 'r', 'r', 'r', 'r', 'l']).map((l) => `  ${l}`),
   )
+  for (const n of stateNotes(view.rows, view.run.settings.cold_method))
+    out.push(style.dim(`  ${n}`))
   for (const n of countedNotes(view.rows))
     out.push(style.dim(`  ${n.target} · ${n.label}: ${n.parts.join('; ')}`))
   out.push(...gateLines(view, style))

@@ -1,7 +1,7 @@
 // The terminal summary of `importgate measure`. Pure: results in, text out.
 import type { TargetError } from '../results/schema.js'
 import { formatChain, formatMs, formatValue, warmupsRun } from './format.js'
-import { countedNotes } from './counted-notes.js'
+import { countedNotes, stateNotes } from './counted-notes.js'
 import { columns, type Style } from './style.js'
 import { gateLines } from './terminal-gate.js'
 import { buildView } from './view.js'
@@ -36,7 +36,7 @@ export function measureReport(doc: ResultsDocument, style: Style, slowest = 8): 
     ['target', 'median', 'IQR', 'range', 'n', 'modules', 'package'].map((h) => style.dim(h)),
   ]
   for (const r of view.rows) {
-    const name = r.primary ? r.target : `${r.target} · ${r.label}`
+    const name = r.suffix ? `${r.target} · ${r.suffix}` : r.target
     const side = r.head
     if (!side) {
       // No samples: an import that failed, or a budget that left no room for one.
@@ -58,6 +58,8 @@ export function measureReport(doc: ResultsDocument, style: Style, slowest = 8): 
     ])
   }
   out.push(...columns(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r']).map((line) => `  ${line}`))
+  for (const n of stateNotes(view.rows, view.run.settings.cold_method))
+    out.push(style.dim(`  ${n}`))
   for (const n of countedNotes(view.rows))
     out.push(style.dim(`  ${n.target} · ${n.label}: ${n.parts.join('; ')}`))
   out.push(...gateLines(view, style))

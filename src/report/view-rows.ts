@@ -4,6 +4,7 @@ import { quantile } from '../analysis/summary.js'
 import { signedPct, signedValue } from './format.js'
 import { METRICS, PRIMARY_METRIC, type MetricId, type MetricUnit } from '../model/metrics.js'
 import type { Verdict } from '../model/verdict.js'
+import { VARIANT_LABEL, type Variant } from '../model/target.js'
 import { metricRows } from '../results/metric-rows.js'
 import type {
   CountedDeltaJson,
@@ -19,6 +20,10 @@ export interface MetricRowView {
   metric: MetricId
   /** "import time", "CPU time". */
   label: string
+  /** The cache state: "warm" unless the run measured others. */
+  variant: Variant
+  /** What follows the target's name in the table: "no .pyc", "CPU time", "cold cache · CPU time"; empty for the main row. */
+  suffix: string
   unit: MetricUnit
   primary: boolean
   gating: boolean
@@ -80,14 +85,18 @@ export function changeCells(
       interval: d.ci_pct ? `${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}` : '–',
     }
   const c = r.counted
-  if (c)
+  if (c && c.base_runs && c.head_runs)
     return {
       delta: signedValue(r.unit, c.delta),
       pct: c.pct,
-      interval: `runs within ${c.spread_pct.toFixed(3)}%`,
+      interval: `runs within ${spreadText(c.spread_pct)}`,
     }
   return null
 }
+
+/** How far counted runs disagree: "0.012%", "<0.001%". */
+export const spreadText = (pct: number): string =>
+  pct > 0 && pct < 0.001 ? '<0.001%' : `${pct.toFixed(3)}%`
 
 /** What a reported-only row's statistics say: "slower (not gating)", "more (not gating)". */
 export function reportedOnly(r: MetricRowView): string {
@@ -117,16 +126,22 @@ export function rowsOf(t: TargetResult): MetricRowView[] {
           counted: null,
         },
       ]
+  const variant: Variant = t.variant ?? 'warm'
   return list.map((m) => ({
     target: t.name,
     metric: m.metric,
     label: METRICS[m.metric].label,
+    variant,
+    suffix: [VARIANT_LABEL[variant], m.metric === PRIMARY_METRIC ? '' : METRICS[m.metric].label]
+      .filter(Boolean)
+      .join(' · '),
     unit: METRICS[m.metric].unit,
-    primary: m.metric === PRIMARY_METRIC,
+    // The main row of a target: what headlines, causes and budgets go by.
+    primary: m.metric === PRIMARY_METRIC && variant === 'warm',
     gating: m.gating,
     // The primary row carries the target's verdict (budgets, forbidden imports
     // and all); another gating row, its own metric's outcome.
-    verdict: m.metric === PRIMARY_METRIC || !m.outcome ? t.verdict : m.outcome,
+    verdict: rowVerdict(t, m),
     outcome: m.outcome,
     isNew: t.new === true,
     isGone: t.gone === true,
@@ -136,6 +151,21 @@ export function rowsOf(t: TargetResult): MetricRowView[] {
     counted: m.counted ?? null,
     counting: countingOf(t, m.metric),
   }))
+}
+
+/**
+ * The primary row carries the target's verdict (budgets, forbidden imports and
+ * all), except a change another metric found (an instruction count) that the
+ * time did not; any other gating row shows its own metric's outcome.
+ */
+function rowVerdict(
+  t: TargetResult,
+  m: { metric: MetricId; outcome: MetricRowView['outcome'] },
+): Verdict {
+  if (!m.outcome) return t.verdict
+  if (m.metric !== PRIMARY_METRIC) return m.outcome
+  const changed = t.verdict === 'regression' || t.verdict === 'improvement'
+  return changed && m.outcome !== t.verdict ? m.outcome : t.verdict
 }
 
 function countingOf(t: TargetResult, metric: MetricId): CountingJson | null {

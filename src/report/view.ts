@@ -2,6 +2,7 @@
 // items and the lazy-loading groups, built once from a results document.
 // Markdown, the terminal and annotations only lay it out. Pure.
 import type { Verdict } from '../model/verdict.js'
+import { isCommandTarget, VARIANT_LABEL } from '../model/target.js'
 import type {
   FunctionChangeJson,
   DeltaJson,
@@ -208,7 +209,7 @@ export function buildView(document: ResultsDocument): ReportView {
       t.inconclusive
         ? [
             {
-              target: t.name,
+              target: t.variant ? `${t.name} (${VARIANT_LABEL[t.variant]})` : t.name,
               reason: t.inconclusive.reason ?? 'too-few-pairs',
               pairs: t.inconclusive.pairs,
               needed: t.inconclusive.needed_pairs,
@@ -230,7 +231,16 @@ export function buildView(document: ResultsDocument): ReportView {
       return t.delta && rows.length ? [{ target: t.name, rows: explained }] : []
     }),
     lazy: doc.targets.flatMap(lazyOf),
-    errors: doc.targets.flatMap((t) => (t.error ? [{ target: t.name, error: t.error }] : [])),
+    errors: doc.targets.flatMap((t) =>
+      t.error
+        ? [
+            {
+              target: t.variant ? `${t.name} (${VARIANT_LABEL[t.variant]})` : t.name,
+              error: t.error,
+            },
+          ]
+        : [],
+    ),
     sources: Object.fromEntries(doc.targets.map((t) => [t.name, t.sources ?? {}])),
     functions: doc.targets.flatMap((t) =>
       t.function_changes?.length ? [{ target: t.name, changes: t.function_changes }] : [],
@@ -255,8 +265,11 @@ export function buildView(document: ResultsDocument): ReportView {
               : [],
           )
         : [],
+    // The module counts are the same in every cache state: the warm entry's.
     moduleCounts: doc.targets.flatMap((t) =>
-      t.head ? [{ target: t.name, base: t.base, head: t.head }] : [],
+      t.head && !t.variant && !isCommandTarget(t.name)
+        ? [{ target: t.name, base: t.base, head: t.head }]
+        : [],
     ),
     dependencies: compare?.deps?.changed ?? [],
     skipped: compare?.skipped

@@ -229,6 +229,8 @@ export interface FunctionChangeJson {
 }
 
 export interface TargetResult {
+  /** The cache state of this entry: absent for warm; no-pyc and cold entries follow their target's warm one. */
+  variant?: 'no-pyc' | 'cold'
   name: string
   verdict: Verdict
   base: SideResult | null
@@ -294,6 +296,10 @@ export interface SettingsJson {
   min_pairs: number
   max_pairs: number
   max_time_s: number
+  /** The cache states measured, warm first (absent in older documents: warm alone). */
+  cache?: string[]
+  /** How the cold state emptied the cache: drop-caches, sudo-drop-caches or fadvise (with cold only). */
+  cold_method?: string
   /** compare: globs of changed files that can affect importing (absent in older documents). */
   affects?: string[]
   /** compare: time a run may go past max_time_s while a verdict is not yet earned (absent in older documents). */

@@ -4,7 +4,7 @@ import type { SettingsJson } from './schema.js'
 /** The settings as the results document records them. */
 export function settingsJson(
   settings: Settings,
-  where: { install: string; python: string; projectDir: string },
+  where: { install: string; python: string; projectDir: string; coldMethod?: string },
 ): SettingsJson {
   const { gate: g, sampling: s } = settings
   return {
@@ -19,6 +19,8 @@ export function settingsJson(
     budgets_ms: g.budgetsMs,
     metrics: settings.metrics,
     affects: settings.affects,
+    cache: settings.cache,
+    ...(where.coldMethod ? { cold_method: where.coldMethod } : {}),
     warmups: s.warmups,
     min_pairs: s.minPairs,
     max_pairs: s.maxPairs,

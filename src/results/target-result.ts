@@ -122,6 +122,7 @@ export function targetResult(t: TargetFinding): TargetResult {
     error: t.error,
     metrics: t.metrics.map((m) => metricJson(t, m)),
   }
+  if (t.variant !== 'warm') result.variant = t.variant
   if (t.isNew) result.new = true
   if (t.gone) result.gone = true
   if (t.packages) {
