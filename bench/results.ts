@@ -1,7 +1,7 @@
 // bench/RESULTS.md, RESULTS.json and the plot, from the outcomes of a quality
 // run; and the README's summary of them, between its bench:<name> markers.
 // Runs without the naive baselines leave their columns out.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { format, resolveConfig } from 'prettier'
 import { DEFAULTS } from '../src/config/settings.js'
@@ -252,7 +252,11 @@ export async function writeResults(
   name = 'quality',
 ) {
   const { outcomes, run } = file
-  writeFileSync(path, await pretty(path, resultsMarkdown(outcomes, run, name)))
+  // bench:instructions writes its own section at the end of RESULTS.md: kept.
+  const old = existsSync(path) ? readFileSync(path, 'utf8') : ''
+  const kept = old.indexOf('## Instructions\n')
+  const tail = kept >= 0 ? `\n\n${old.slice(kept)}` : ''
+  writeFileSync(path, await pretty(path, resultsMarkdown(outcomes, run, name) + tail))
   writeFileSync(
     join(dirname(path), `${name}.svg`),
     plot(outcomes, sizesOf(outcomes), [0, ...effectsOf(outcomes)]),

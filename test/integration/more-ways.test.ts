@@ -1,0 +1,217 @@
+// More ways to measure, with real tools on real interpreters: instruction
+// counts (perf or cachegrind), file-system calls (strace), memory, the
+// no-pyc and cold cache states, and a command target installed by pip.
+import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readResults } from '../../src/results/read.js'
+import type { CompareResults, MeasureResults, TargetResult } from '../../src/results/schema.js'
+import { markdownReport } from '../../src/report/markdown.js'
+import { cli } from '../helpers/cli.js'
+import { gitCommit, gitInit, removeDir, tempDir, writeFiles } from '../helpers/project.js'
+import { findPython } from '../helpers/pythons.js'
+
+const python = findPython('3.13') ?? findPython('3.11') ?? findPython('3.8')!
+// Time is not what these tests are about: few pairs, one warm-up, one profile run.
+const FEW = [
+  '--min-pairs',
+  '7',
+  '--max-pairs',
+  '7',
+  '--warmup',
+  '1',
+  '--profile-runs',
+  '1',
+  '--seed',
+  '5',
+  '-q',
+]
+const WHEELS = resolve('test/fixtures/wheels')
+const PYPROJECT = `[project]\nname = "loopy"\nversion = "0"\n\n[tool.importgate]\ntargets = ["loopy"]\n`
+/** Import-time work the count sees: a loop of `n` turns. */
+const LOOP = (n: number, comment = '') =>
+  `${comment}TURNS = ${n}\nfor _ in range(TURNS):\n    pass\n`
+
+let tmp: string
+const repos: string[] = []
+
+beforeAll(() => {
+  tmp = tempDir()
+})
+
+afterAll(() => {
+  for (const repo of repos) removeDir(repo)
+  removeDir(tmp)
+})
+
+function repoWith(commits: Record<string, string>[]): { repo: string; shas: string[] } {
+  const repo = tempDir()
+  repos.push(repo)
+  gitInit(repo)
+  const shas = commits.map((files, i) => {
+    writeFiles(repo, files)
+    return gitCommit(repo, `commit ${i}`)
+  })
+  return { repo, shas }
+}
+
+async function run<T>(args: string[], repo: string, env = {}): Promise<{ doc: T; stderr: string }> {
+  const json = join(tmp, `${Math.random().toString(36).slice(2)}.json`)
+  const result = await cli(
+    [...args, '--python', python, '--json', json, '-C', repo],
+    { ...process.env, TMPDIR: tmp, ...env },
+    repo,
+  )
+  expect(result.stderr).not.toMatch(/internal error/)
+  return { doc: readResults(readFileSync(json, 'utf8'), json) as T, stderr: result.stderr }
+}
+
+const metric = (t: TargetResult, id: string) => t.metrics!.find((m) => m.metric === id)!
+
+describe('instruction counts', () => {
+  const { repo, shas } = repoWith([
+    { 'pyproject.toml': PYPROJECT, 'loopy/__init__.py': LOOP(300_000) },
+    { 'loopy/__init__.py': LOOP(300_000, '# a comment, and nothing else\n') },
+    { 'loopy/__init__.py': LOOP(304_500) },
+  ])
+  const [base, comment, more] = shas as [string, string, string]
+
+  it('are stable across runs of one commit, and a comment-only change passes every metric', async () => {
+    const every = ['--metric', 'instructions', '--metric', 'fs-calls', '--metric', 'memory']
+    const { doc } = await run<CompareResults>(
+      [
+        'compare',
+        base,
+        comment,
+        ...FEW,
+        '--max-time',
+        '30',
+        '--min-pairs',
+        '20',
+        '--max-pairs',
+        '60',
+        ...every,
+      ],
+      repo,
+    )
+    const t = doc.targets[0]!
+    expect(t.verdict).toBe('pass')
+    for (const id of ['import_ms', 'instructions', 'fs_calls', 'memory'])
+      expect({ id, outcome: metric(t, id).outcome }).toEqual({ id, outcome: 'pass' })
+    // Three counted runs a side; here they agree within a few millionths.
+    const counts = [...t.base!.instruction_counts!, ...t.head!.instruction_counts!]
+    expect(counts).toHaveLength(6)
+    const spread = (Math.max(...counts) - Math.min(...counts)) / Math.min(...counts)
+    expect(spread).toBeLessThan(1e-4)
+    expect(metric(t, 'instructions').counted!.spread_pct).toBeLessThan(0.01)
+    expect(t.head!.counting!.instructions!.tool).toMatch(/perf stat|cachegrind/)
+    expect(new Set(t.head!.fs_call_counts).size).toBe(1)
+  })
+
+  it('confirm a 1.5% change as a regression in a few runs, whatever the timings say', async () => {
+    const { doc } = await run<CompareResults>(
+      ['compare', base, more, ...FEW, '--max-time', '20', '--metric', 'instructions'],
+      repo,
+    )
+    const t = doc.targets[0]!
+    const instructions = metric(t, 'instructions')
+    expect(instructions).toMatchObject({ gating: true, outcome: 'regression' })
+    expect(instructions.counted!.pct).toBeGreaterThan(1)
+    expect(instructions.counted!.pct).toBeLessThan(2)
+    expect(instructions.counted).toMatchObject({ base_runs: 3, head_runs: 3, reason: null })
+    expect(t.verdict).toBe('regression')
+    expect(doc.phases_s!.counting).toBeGreaterThan(0)
+    const md = markdownReport(doc)
+    expect(md).toMatch(/\| `loopy` · instructions \|.*\| ❌ regression +\|/)
+    expect(md).toMatch(/<sub>`loopy` · instructions: 3 and 3 runs \(base, head\) under /)
+  })
+})
+
+describe('file-system calls', () => {
+  it('count the stat calls that a sys.path entry with many files adds', async () => {
+    const vendor = Object.fromEntries(
+      Array.from({ length: 300 }, (_, i) => [`loopy/vendor${i % 5}/f${i}.txt`, 'x\n']),
+    )
+    const { repo, shas } = repoWith([
+      { 'pyproject.toml': PYPROJECT, 'loopy/__init__.py': 'import json, decimal, fractions\n' },
+      {
+        ...vendor,
+        'loopy/__init__.py':
+          'import os, sys\nhere = os.path.dirname(__file__)\nsys.path[:0] = [os.path.join(here, f"vendor{i}") for i in range(5)]\nimport json, decimal, fractions\n',
+      },
+    ])
+    const { doc } = await run<CompareResults>(
+      ['compare', shas[0]!, shas[1]!, ...FEW, '--max-time', '15', '--metric', 'fs-calls'],
+      repo,
+    )
+    const fs = metric(doc.targets[0]!, 'fs_calls')
+    expect(fs).toMatchObject({ gating: false, outcome: 'regression' })
+    expect(fs.head_median!).toBeGreaterThan(fs.base_median! + 20)
+    expect(doc.targets[0]!.head!.counting!.fs_calls!.by_call).toHaveProperty('getdents64')
+  })
+})
+
+describe('cache states', () => {
+  it('no-pyc and cold are slower than warm on the same commit, each labelled with its method', async () => {
+    const { repo } = repoWith([
+      {
+        'pyproject.toml': PYPROJECT,
+        'loopy/__init__.py': 'import asyncio, email.mime.multipart, http.client, json, decimal\n',
+      },
+    ])
+    const { doc } = await run<MeasureResults>(
+      [
+        'measure',
+        ...FEW,
+        '--install',
+        'none',
+        '--max-time',
+        '60',
+        '--min-pairs',
+        '15',
+        '--max-pairs',
+        '15',
+        '--cache',
+        'no-pyc',
+        '--cache',
+        'cold',
+      ],
+      repo,
+    )
+    const median = (variant?: string) =>
+      doc.targets.find((t) => t.variant === variant)!.head!.median_ms
+    expect(doc.targets.map((t) => t.variant ?? 'warm')).toEqual(['warm', 'no-pyc', 'cold'])
+    // Compiling every module costs several times the warm import; a cold page cache, more than a warm one.
+    expect(median('no-pyc')).toBeGreaterThan(2 * median())
+    expect(median('cold')).toBeGreaterThan(1.2 * median())
+    expect(doc.settings.cold_method).toMatch(/^(drop-caches|sudo-drop-caches|fadvise)$/)
+    const md = markdownReport(doc)
+    expect(md).toMatch(/\| `loopy` · no \.pyc +\|/)
+    expect(md).toMatch(/\| `loopy` · cold cache +\|/)
+    expect(md).toMatch(/<sub>cold cache: (the page cache dropped|each file under)/)
+  })
+})
+
+describe('a command target', () => {
+  it('times a console script that pip installed, start to exit, on both sides', async () => {
+    const project = `[build-system]\nrequires = ["flit_core>=3.2"]\nbuild-backend = "flit_core.buildapi"\n\n[project]\nname = "greet"\nversion = "0.1"\ndescription = "test"\n\n[project.scripts]\ngreet = "greet.cli:main"\n\n[tool.importgate]\ntargets = ["greet", "cmd: greet --help"]\n`
+    const cliSource = (imports: string) =>
+      `${imports}import argparse\n\n\ndef main():\n    argparse.ArgumentParser(prog="greet").parse_args()\n`
+    const { repo, shas } = repoWith([
+      { 'pyproject.toml': project, 'greet/__init__.py': '', 'greet/cli.py': cliSource('') },
+      { 'greet/cli.py': cliSource('import asyncio, email.mime.multipart, http.client\n') },
+    ])
+    const { doc } = await run<CompareResults>(
+      ['compare', shas[0]!, shas[1]!, ...FEW, '--install', 'pip', '--max-time', '60'],
+      repo,
+      { PIP_NO_INDEX: '1', PIP_FIND_LINKS: WHEELS },
+    )
+    const command = doc.targets.find((t) => t.name === 'cmd: greet --help')!
+    expect(command.error).toBeNull()
+    expect(command.base!.samples_ms.length).toBeGreaterThanOrEqual(7)
+    // Its whole start-up, interpreter included: tens of milliseconds, and head's eager imports on top.
+    expect(command.verdict).toBe('regression')
+    expect(command.head!.median_ms).toBeGreaterThan(command.base!.median_ms * 1.5)
+    expect(markdownReport(doc).split('\n')[0]).toMatch(/^### ❌ `cmd: greet --help` runs .* slower/)
+  })
+})
