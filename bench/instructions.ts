@@ -164,7 +164,7 @@ function writeSection(all: Outcome[], interim: boolean) {
   )
   const tool = all.find((o) => o.tool)?.tool ?? 'not yet known'
   const section = [
-    `Instructions (\`--metric instructions\`, its 1% threshold), on the quality fixtures with Python ${info.version.split(' ')[0]}, counted by ${tool}${interim ? `; **interim: ${all.length} of ${jobs.length} compares**` : ''}. "Flagged" is a regression (or, for A/A, either direction); the change is the median counted change, the spread the largest disagreement of one side's 3 runs; the time is the counted runs of both sides (the timed part is kept to 7 pairs here). Reproduce: \`npm run bench:instructions -- --python ${values.python}\`.`,
+    `Instructions (\`--metric instructions\`, its 1% threshold), on the quality fixtures with Python ${info.version.split(' ')[0]}, counted by ${tool}${interim ? `; **interim: ${all.length} of ${jobs.length} compares**` : ''}. "Flagged" is a regression (or, for A/A, either direction); the change is the median counted change, the spread the largest disagreement of one side's 3 runs; the time is the counted runs of both sides (the timed part is kept to 7 pairs here). A change under the threshold (+0.5%) is meant to pass: the count sees it exactly, and the row says so. Reproduce: \`npm run bench:instructions -- --python ${values.python}\`.`,
     '',
     '| Import | Change | Compares | Flagged | Inconclusive | Counted change (median) | Spread (max) | Time to count (median) |',
     '| -----: | -----: | -------: | ------: | -----------: | ----------------------: | -----------: | ---------------------: |',

@@ -1132,8 +1132,11 @@ function countedFinding(id, base, head) {
 }
 function metricFindings(base, head, spec) {
     return spec.metrics.flatMap((id) => {
-        if (METRICS[id].kind === 'counted')
-            return [countedFinding(id, base, head)];
+        if (METRICS[id].kind === 'counted') {
+            // Not counted on either side (a command target: no probe marks its import): no row.
+            const planned = base?.counted?.[id] ?? head.counted?.[id];
+            return planned ? [countedFinding(id, base, head)] : [];
+        }
         const metric = METRICS[id];
         const read = (samples) => samples.map(metric.read);
         // What a sample cannot say (a command's CPU time or memory) is no row, rather than a row of nothing.
@@ -3934,91 +3937,6 @@ class ArmStates {
     }
 }
 
-// What a sample in a cache state other than warm needs before it runs.
-// no-pyc: PYTHONPYCACHEPREFIX points at a fresh, empty folder (Python then
-// neither reads nor writes the __pycache__ folders beside the sources), with
-// writing off, so every module is compiled from source, as on a first start
-// or a read-only file system. cold: the page cache is emptied before the
-// sample: all of it through /proc/sys/vm/drop_caches where we may write it (as
-// root, or `sudo -n` as on hosted runners), else each file under the
-// interpreter's sys.path through posix_fadvise(DONTNEED), which leaves the
-// kernel's directory entries cached (so `stat` calls stay warm).
-const DROP = '/proc/sys/vm/drop_caches';
-// Walks each path and asks the kernel to drop every file's cached pages.
-const EVICT = [
-    'import os, sys',
-    'for top in sys.argv[1:]:',
-    '    tops = [top] if os.path.isfile(top) else []',
-    '    files = tops + [os.path.join(r, n) for r, _, ns in os.walk(top) for n in ns]',
-    '    for path in files:',
-    '        try:',
-    '            fd = os.open(path, os.O_RDONLY)',
-    '        except OSError:',
-    '            continue',
-    '        try:',
-    '            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)',
-    '        except OSError:',
-    '            pass',
-    '        os.close(fd)',
-].join('\n');
-const succeeds = (command, args, h) => outputIfOk({ command, args, env: h.env, cwd: h.cwd, timeoutMs: 120_000, signal: h.signal });
-/** Dirty pages are not dropped: written .pyc files must reach the disk first. */
-async function dropCaches(method, h) {
-    await succeeds('sync', [], h);
-    if (method === 'sudo-drop-caches')
-        return (await succeeds('sudo', ['-n', 'sysctl', '-q', '-w', 'vm.drop_caches=3'], h)) !== null;
-    try {
-        await writeFile(DROP, '3');
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** Empties the cache as `cold` says; throws a SetupError when it no longer can. */
-async function evict(cold, h) {
-    const done = cold.method === 'fadvise'
-        ? (await succeeds(cold.python, ['-I', '-S', '-c', EVICT, ...cold.paths], h)) !== null
-        : await dropCaches(cold.method, h);
-    if (!done)
-        throw new SetupError(`the cold cache state could not empty the page cache (${cold.method})`);
-}
-/**
- * The best way this machine lets us empty the cache: drop_caches as root, or
- * through `sudo -n`, else fadvise on the files under the interpreter's sys.path.
- */
-async function detectColdCache(python, extraPaths, h, input) {
-    for (const method of ['drop-caches', 'sudo-drop-caches'])
-        if (await dropCaches(method, h))
-            return { method, paths: [], python };
-    const listed = await succeeds(python, ['-c', 'import sys, json; print(json.dumps(sys.path))'], h);
-    let paths = [];
-    try {
-        paths = JSON.parse(listed?.split('\n')[0] || '[]').filter((p) => typeof p === 'string' && p.length > 0);
-    }
-    catch {
-        paths = [];
-    }
-    const cold = { method: 'fadvise', paths: [python, ...paths, ...extraPaths], python };
-    try {
-        await evict(cold, h);
-    }
-    catch {
-        throw new SetupError(`${input}: cold needs to empty the page cache, and neither /proc/sys/vm/drop_caches (root or sudo -n) nor posix_fadvise works here`);
-    }
-    return cold;
-}
-/** Runs `run` with the environment a no-pyc sample needs; its folder goes whatever happens. */
-async function withoutPyc(env, run) {
-    const folder = await mkdtemp(join(tmpdir(), 'importgate-nopyc-'));
-    try {
-        return await run({ ...env, PYTHONPYCACHEPREFIX: folder, PYTHONDONTWRITEBYTECODE: '1' });
-    }
-    finally {
-        await rm(folder, { recursive: true, force: true });
-    }
-}
-
 // The tools behind the counted metrics: which one this machine has, how a
 // probe run is wrapped in it, and how its output becomes a count. Instructions
 // come from `perf stat` where the kernel exposes hardware counters (hosted
@@ -4196,15 +4114,8 @@ function implausible(report, outcome) {
 function lastLines(text, count) {
     return text.trimEnd().split(/\r?\n/).slice(-20).join('\n');
 }
+/** One run of the probe; a cache state's set-up is the caller's (run-target.ts). */
 async function runProbe(request) {
-    const cache = request.cache;
-    if (cache?.kind === 'cold')
-        await evict(cache.cold, { env: request.env, cwd: request.cwd });
-    if (cache?.kind === 'no-pyc')
-        return withoutPyc(request.env, (env) => runPrepared({ ...request, env }));
-    return runPrepared(request);
-}
-async function runPrepared(request) {
     const args = probeArgs(request.mode, request.target, request.probe);
     const spec = {
         env: request.env,
@@ -5228,6 +5139,91 @@ function targetResult(t) {
     return result;
 }
 
+// What a sample in a cache state other than warm needs before it runs.
+// no-pyc: PYTHONPYCACHEPREFIX points at a fresh, empty folder (Python then
+// neither reads nor writes the __pycache__ folders beside the sources), with
+// writing off, so every module is compiled from source, as on a first start
+// or a read-only file system. cold: the page cache is emptied before the
+// sample: all of it through /proc/sys/vm/drop_caches where we may write it (as
+// root, or `sudo -n` as on hosted runners), else each file under the
+// interpreter's sys.path through posix_fadvise(DONTNEED), which leaves the
+// kernel's directory entries cached (so `stat` calls stay warm).
+const DROP = '/proc/sys/vm/drop_caches';
+// Walks each path and asks the kernel to drop every file's cached pages.
+const EVICT = [
+    'import os, sys',
+    'for top in sys.argv[1:]:',
+    '    tops = [top] if os.path.isfile(top) else []',
+    '    files = tops + [os.path.join(r, n) for r, _, ns in os.walk(top) for n in ns]',
+    '    for path in files:',
+    '        try:',
+    '            fd = os.open(path, os.O_RDONLY)',
+    '        except OSError:',
+    '            continue',
+    '        try:',
+    '            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)',
+    '        except OSError:',
+    '            pass',
+    '        os.close(fd)',
+].join('\n');
+const succeeds = (command, args, h) => outputIfOk({ command, args, env: h.env, cwd: h.cwd, timeoutMs: 120_000, signal: h.signal });
+/** Dirty pages are not dropped: written .pyc files must reach the disk first. */
+async function dropCaches(method, h) {
+    await succeeds('sync', [], h);
+    if (method === 'sudo-drop-caches')
+        return (await succeeds('sudo', ['-n', 'sysctl', '-q', '-w', 'vm.drop_caches=3'], h)) !== null;
+    try {
+        await writeFile(DROP, '3');
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Empties the cache as `cold` says; throws a SetupError when it no longer can. */
+async function evict(cold, h) {
+    const done = cold.method === 'fadvise'
+        ? (await succeeds(cold.python, ['-I', '-S', '-c', EVICT, ...cold.paths], h)) !== null
+        : await dropCaches(cold.method, h);
+    if (!done)
+        throw new SetupError(`the cold cache state could not empty the page cache (${cold.method})`);
+}
+/**
+ * The best way this machine lets us empty the cache: drop_caches as root, or
+ * through `sudo -n`, else fadvise on the files under the interpreter's sys.path.
+ */
+async function detectColdCache(python, extraPaths, h, input) {
+    for (const method of ['drop-caches', 'sudo-drop-caches'])
+        if (await dropCaches(method, h))
+            return { method, paths: [], python };
+    const listed = await succeeds(python, ['-c', 'import sys, json; print(json.dumps(sys.path))'], h);
+    let paths = [];
+    try {
+        paths = JSON.parse(listed?.split('\n')[0] || '[]').filter((p) => typeof p === 'string' && p.length > 0);
+    }
+    catch {
+        paths = [];
+    }
+    const cold = { method: 'fadvise', paths: [python, ...paths, ...extraPaths], python };
+    try {
+        await evict(cold, h);
+    }
+    catch {
+        throw new SetupError(`${input}: cold needs to empty the page cache, and neither /proc/sys/vm/drop_caches (root or sudo -n) nor posix_fadvise works here`);
+    }
+    return cold;
+}
+/** Runs `run` with the environment a no-pyc sample needs; its folder goes whatever happens. */
+async function withoutPyc(env, run) {
+    const folder = await mkdtemp(join(tmpdir(), 'importgate-nopyc-'));
+    try {
+        return await run({ ...env, PYTHONPYCACHEPREFIX: folder, PYTHONDONTWRITEBYTECODE: '1' });
+    }
+    finally {
+        await rm(folder, { recursive: true, force: true });
+    }
+}
+
 const tail = (text) => text.trimEnd().split(/\r?\n/).slice(-20).join('\n');
 function failureOf(request, outcome, stderr) {
     const name = request.target;
@@ -5312,9 +5308,17 @@ async function runCommandTarget(request) {
 }
 
 // The runner the engine is given: a command target's whole process, or the
-// probe importing a module.
-function runTarget(request) {
+// probe importing a module; either in its cache state (no-pyc, cold).
+function runOne(request) {
     return isCommandTarget(request.target) ? runCommandTarget(request) : runProbe(request);
+}
+async function runTarget(request) {
+    const cache = request.cache;
+    if (cache?.kind === 'cold')
+        await evict(cache.cold, { env: request.env, cwd: request.cwd });
+    if (cache?.kind === 'no-pyc')
+        return withoutPyc(request.env, (env) => runOne({ ...request, env }));
+    return runOne(request);
 }
 
 /** importgate's version; a unit test keeps it equal to package.json's. */

@@ -198,7 +198,12 @@ function metricFindings(
   spec: EvaluationSpec,
 ): MetricFinding[] {
   return spec.metrics.flatMap((id): MetricFinding[] => {
-    if (METRICS[id].kind === 'counted') return [countedFinding(id as CountedMetricId, base, head)]
+    if (METRICS[id].kind === 'counted') {
+      // Not counted on either side (a command target: no probe marks its import): no row.
+      const planned =
+        base?.counted?.[id as CountedMetricId] ?? head.counted?.[id as CountedMetricId]
+      return planned ? [countedFinding(id as CountedMetricId, base, head)] : []
+    }
     const metric = METRICS[id as SampleMetricId]
     const read = (samples: readonly Sample[]) => samples.map(metric.read)
     // What a sample cannot say (a command's CPU time or memory) is no row, rather than a row of nothing.

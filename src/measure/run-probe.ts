@@ -9,7 +9,7 @@ import {
   type ProbeReport,
 } from './probe-protocol.js'
 import { REPORT_FD, runMeasured, type ProcessOutcome } from '../process/measured.js'
-import { evict, withoutPyc, type CacheSetup } from './cache-states.js'
+import type { CacheSetup } from './cache-states.js'
 import {
   parseCount,
   withCountFile,
@@ -86,15 +86,8 @@ function lastLines(text: string, count: number): string {
   return text.trimEnd().split(/\r?\n/).slice(-count).join('\n')
 }
 
+/** One run of the probe; a cache state's set-up is the caller's (run-target.ts). */
 export async function runProbe(request: ProbeRequest): Promise<ProbeRun> {
-  const cache = request.cache
-  if (cache?.kind === 'cold') await evict(cache.cold, { env: request.env, cwd: request.cwd })
-  if (cache?.kind === 'no-pyc')
-    return withoutPyc(request.env, (env) => runPrepared({ ...request, env }))
-  return runPrepared(request)
-}
-
-async function runPrepared(request: ProbeRequest): Promise<ProbeRun> {
   const args = probeArgs(request.mode, request.target, request.probe)
   const spec = {
     env: request.env,
