@@ -77,7 +77,7 @@ describe('instruction counts', () => {
   const [base, comment, more] = shas as [string, string, string]
 
   it('are stable across runs of one commit, and a comment-only change passes every metric', async () => {
-    const every = ['--metric', 'instructions', '--metric', 'fs-calls', '--metric', 'memory']
+    const every = ['instructions', 'fs-calls', 'memory', 'cpu_ms'].flatMap((m) => ['--metric', m])
     const { doc } = await run<CompareResults>(
       [
         'compare',
@@ -96,7 +96,7 @@ describe('instruction counts', () => {
     )
     const t = doc.targets[0]!
     expect(t.verdict).toBe('pass')
-    for (const id of ['import_ms', 'instructions', 'fs_calls', 'memory'])
+    for (const id of ['import_ms', 'cpu_ms', 'instructions', 'fs_calls', 'memory'])
       expect({ id, outcome: metric(t, id).outcome }).toEqual({ id, outcome: 'pass' })
     // Three counted runs a side; here they agree within a few millionths.
     const counts = [...t.base!.instruction_counts!, ...t.head!.instruction_counts!]
