@@ -252,10 +252,13 @@ export async function writeResults(
   name = 'quality',
 ) {
   const { outcomes, run } = file
-  // bench:instructions writes its own section at the end of RESULTS.md: kept.
+  // bench:slow and bench:instructions keep their summaries at the end of
+  // RESULTS.md, each between its markers: kept when bench:quality rewrites it.
   const old = existsSync(path) ? readFileSync(path, 'utf8') : ''
-  const kept = old.indexOf('## Instructions\n')
-  const tail = kept >= 0 ? `\n\n${old.slice(kept)}` : ''
+  const kept = Math.min(
+    ...['## Slow imports\n', '## Instructions\n'].map((h) => old.indexOf(h)).filter((i) => i >= 0),
+  )
+  const tail = Number.isFinite(kept) ? `\n\n${old.slice(kept)}` : ''
   writeFileSync(path, await pretty(path, resultsMarkdown(outcomes, run, name) + tail))
   writeFileSync(
     join(dirname(path), `${name}.svg`),
@@ -269,4 +272,12 @@ export async function writeResults(
     name,
   )
   writeFileSync(readmePath, await pretty(readmePath, readme))
+  // Another run's summary (bench:slow) goes into RESULTS.md too, where it is kept.
+  const results = join(dirname(path), 'RESULTS.md')
+  if (name !== 'quality' && existsSync(results)) {
+    const text = readFileSync(results, 'utf8')
+    const section = readmeSection(outcomes, run, basename(path))
+    if (text.includes(markers(name).start))
+      writeFileSync(results, await pretty(results, replaceSection(text, section, name)))
+  }
 }
