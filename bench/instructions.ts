@@ -29,6 +29,7 @@ import { childEnv } from '../src/env/child-env.js'
 import { describeInterpreter, findExecutable } from '../src/env/interpreter.js'
 import { calibrate, fixture, type Fixture } from './fixtures.js'
 import { replaceSection } from './results.js'
+import { median } from './stats.js'
 
 const { values } = parseArgs({
   options: {
@@ -144,11 +145,6 @@ try {
 } finally {
   for (const f of fixtures.values()) rmSync(f.repo, { recursive: true, force: true })
   rmSync(scratch, { recursive: true, force: true })
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : Number.NaN
 }
 
 function writeSection(all: Outcome[], interim: boolean) {

@@ -4134,6 +4134,40 @@ async function runProbe(request) {
     return { ...run, count: run.failure ? null : parseCount(counter.tool, text) };
 }
 /**
+ * Why a run ended without what it owed: the time budget, its own timeout, a
+ * signal, or its exit status, with the tail of its stderr.
+ */
+function endedWithoutReport(request, outcome, stderr, words) {
+    const tail = lastLines(stderr);
+    if (outcome.timedOut && request.budgetCut)
+        return {
+            kind: OUT_OF_TIME,
+            message: `the time budget ended while ${words.during}`,
+            traceback: [],
+        };
+    if (outcome.timedOut)
+        return {
+            kind: 'Timeout',
+            message: `${words.unfinished} did not finish within ${request.timeoutMs / 1000} s; its process group was killed`,
+            traceback: [],
+            stderr_tail: tail,
+        };
+    if (outcome.signal)
+        return {
+            kind: 'Signal',
+            message: words.killed(outcome.signal),
+            traceback: [],
+            stderr_tail: tail,
+        };
+    return {
+        kind: 'ProcessExit',
+        message: words.exited(outcome.code),
+        traceback: [],
+        exit_code: outcome.code,
+        stderr_tail: tail,
+    };
+}
+/**
  * What a finished process says about the import: the probe's report, or why
  * there is none. Never throws for anything the measured code can do.
  */
@@ -4164,37 +4198,14 @@ function probeRunOf(request, outcome) {
             };
         }
     }
-    else if (outcome.timedOut && request.budgetCut) {
-        failure = {
-            kind: OUT_OF_TIME,
-            message: `the time budget ended while importing ${request.target}`,
-            traceback: [],
-        };
-    }
-    else if (outcome.timedOut) {
-        failure = {
-            kind: 'Timeout',
-            message: `importing ${request.target} did not finish within ${request.timeoutMs / 1000} s; its process group was killed`,
-            traceback: [],
-            stderr_tail: lastLines(stderr),
-        };
-    }
-    else if (outcome.signal) {
-        failure = {
-            kind: 'Signal',
-            message: `the interpreter was killed by ${outcome.signal} while importing ${request.target}`,
-            traceback: [],
-            stderr_tail: lastLines(stderr),
-        };
-    }
     else {
-        failure = {
-            kind: 'ProcessExit',
-            message: `the interpreter exited with status ${outcome.code} while importing ${request.target}, before the probe could report (os._exit() or a crash in the imported code)`,
-            traceback: [],
-            exit_code: outcome.code,
-            stderr_tail: lastLines(stderr),
-        };
+        const target = request.target;
+        failure = endedWithoutReport(request, outcome, stderr, {
+            during: `importing ${target}`,
+            unfinished: `importing ${target}`,
+            killed: (signal) => `the interpreter was killed by ${signal} while importing ${target}`,
+            exited: (code) => `the interpreter exited with status ${code} while importing ${target}, before the probe could report (os._exit() or a crash in the imported code)`,
+        });
     }
     let startupMs = null;
     if (report) {
@@ -5224,34 +5235,17 @@ async function withoutPyc(env, run) {
     }
 }
 
-const tail = (text) => text.trimEnd().split(/\r?\n/).slice(-20).join('\n');
+/** Why the command did not end well, or null: it must exit 0 to be timed. */
 function failureOf(request, outcome, stderr) {
+    if (!outcome.timedOut && !outcome.signal && outcome.code === 0)
+        return null;
     const name = request.target;
-    if (outcome.timedOut)
-        return request.budgetCut
-            ? { kind: OUT_OF_TIME, message: `the time budget ended while running ${name}`, traceback: [] }
-            : {
-                kind: 'Timeout',
-                message: `${name} did not finish within ${request.timeoutMs / 1000} s; its process group was killed`,
-                traceback: [],
-                stderr_tail: tail(stderr),
-            };
-    if (outcome.signal)
-        return {
-            kind: 'Signal',
-            message: `${name} was killed by ${outcome.signal}`,
-            traceback: [],
-            stderr_tail: tail(stderr),
-        };
-    if (outcome.code !== 0)
-        return {
-            kind: 'ProcessExit',
-            message: `${name} exited with status ${outcome.code}: a command target must exit 0 to be timed`,
-            traceback: [],
-            exit_code: outcome.code,
-            stderr_tail: tail(stderr),
-        };
-    return null;
+    return endedWithoutReport(request, outcome, stderr, {
+        during: `running ${name}`,
+        unfinished: name,
+        killed: (signal) => `${name} was killed by ${signal}`,
+        exited: (code) => `${name} exited with status ${code}: a command target must exit 0 to be timed`,
+    });
 }
 async function runCommandTarget(request) {
     const target = targetOf(request.target);
@@ -5319,6 +5313,58 @@ async function runTarget(request) {
     if (cache?.kind === 'no-pyc')
         return withoutPyc(request.env, (env) => runOne({ ...request, env }));
     return runOne(request);
+}
+
+// What each arm runs in, beyond the target and the side: its cache state's
+// set-up (found once per run: the cold state's method) and the counters the
+// counted metrics need (found once per run: perf, cachegrind, strace).
+/**
+ * What each cache state asked for does before a timed sample; the cold
+ * state's method is found once, here, and logged.
+ */
+async function cacheSetups(cache, arm, cwd, deps, name, extraPaths) {
+    const setups = {};
+    if (cache.includes('no-pyc'))
+        setups['no-pyc'] = { kind: 'no-pyc' };
+    if (cache.includes('cold')) {
+        const cold = await detectColdCache(arm.python, extraPaths, { env: arm.env, cwd, signal: deps.signal }, name('cache'));
+        deps.log(`cold cache: ${variantNote('cold', cold.method)}`);
+        setups.cold = { kind: 'cold', cold };
+    }
+    return setups;
+}
+/** The arms of each target on each side, in each cache state asked for. */
+function plannedArms(targets, sides, setups, cache, sideArm) {
+    return cache.flatMap((variant) => targets.flatMap((target) => sides(target).map((side) => ({
+        key: { side, target, variant },
+        ...sideArm(side),
+        ...(variant !== 'warm' && setups[variant] ? { cache: setups[variant] } : {}),
+    }))));
+}
+/** Runs a side under each counting tool: a few, since the counts barely vary. */
+const COUNTED_RUNS = 3;
+/** The counters the counted metrics need, found on this machine; a SetupError naming the setting when one is missing. */
+async function countingFor(arms, policy, deps, name) {
+    const metrics = policy.metrics ?? [];
+    if (metrics.includes('memory') && process.platform !== 'linux')
+        throw new SetupError(`${name('metric')}: memory is read from /proc and needs Linux; this is ${process.platform}`);
+    const counted = metrics.filter(isCounted);
+    const first = arms[0];
+    if (!counted.length || !first)
+        return undefined;
+    const counters = await detectCounters(counted, {
+        python: first.python,
+        cwd: policy.cwd,
+        env: first.env,
+        signal: deps.signal,
+        input: name('metric'),
+    });
+    for (const c of counters)
+        deps.log(`${c.metric}: counted with ${c.label}`);
+    // The counted runs get a budget of their own, the time budget and its
+    // overtime: under valgrind they are ~50x slower, and must not eat the timings' time.
+    const { maxTimeMs, overtimeMs } = policy.sampling;
+    return { counters, runs: COUNTED_RUNS, budgetMs: maxTimeMs + overtimeMs };
 }
 
 /** importgate's version; a unit test keeps it equal to package.json's. */
@@ -5404,54 +5450,6 @@ function progressLine(event, sides, name) {
         case 'failed':
             return `${armId(event.key)}: ${event.failure.kind}: ${event.failure.message}`;
     }
-}
-/**
- * What each cache state asked for does before a timed sample; the cold
- * state's method is found once, here, and logged.
- */
-async function cacheSetups(cache, arm, cwd, deps, name, extraPaths) {
-    const setups = {};
-    if (cache.includes('no-pyc'))
-        setups['no-pyc'] = { kind: 'no-pyc' };
-    if (cache.includes('cold')) {
-        const cold = await detectColdCache(arm.python, extraPaths, { env: arm.env, cwd, signal: deps.signal }, name('cache'));
-        deps.log(`cold cache: ${variantNote('cold', cold.method)}`);
-        setups.cold = { kind: 'cold', cold };
-    }
-    return setups;
-}
-/** The arms of each target on each side, in each cache state asked for. */
-function plannedArms(targets, sides, setups, cache, sideArm) {
-    return cache.flatMap((variant) => targets.flatMap((target) => sides(target).map((side) => ({
-        key: { side, target, variant },
-        ...sideArm(side),
-        ...(variant !== 'warm' && setups[variant] ? { cache: setups[variant] } : {}),
-    }))));
-}
-/** Runs a side under each counting tool: a few, since the counts barely vary. */
-const COUNTED_RUNS = 3;
-/** The counters the counted metrics need, found on this machine; a SetupError naming the setting when one is missing. */
-async function countingFor(arms, policy, deps, name) {
-    const metrics = policy.metrics ?? [];
-    if (metrics.includes('memory') && process.platform !== 'linux')
-        throw new SetupError(`${name('metric')}: memory is read from /proc and needs Linux; this is ${process.platform}`);
-    const counted = metrics.filter(isCounted);
-    const first = arms[0];
-    if (!counted.length || !first)
-        return undefined;
-    const counters = await detectCounters(counted, {
-        python: first.python,
-        cwd: policy.cwd,
-        env: first.env,
-        signal: deps.signal,
-        input: name('metric'),
-    });
-    for (const c of counters)
-        deps.log(`${c.metric}: counted with ${c.label}`);
-    // The counted runs get a budget of their own, the time budget and its
-    // overtime: under valgrind they are ~50x slower, and must not eat the timings' time.
-    const { maxTimeMs, overtimeMs } = policy.sampling;
-    return { counters, runs: COUNTED_RUNS, budgetMs: maxTimeMs + overtimeMs };
 }
 /** Runs the arms with the real probe runner, logging progress; throws when cancelled. */
 async function measureArms(arms, policy, deps, name) {
@@ -7599,6 +7597,13 @@ function countedNotes(rows) {
             parts.push(`${signedPct(c.pct)} against a ${c.threshold_pct}% threshold`);
         return [{ target: r.target, label: r.label, parts }];
     });
+}
+/** The notes under a terminal table, as plain lines: the cache states first, then the counted rows. */
+function tableNotes(view) {
+    return [
+        ...stateNotes(view.rows, view.run.settings.cold_method),
+        ...countedNotes(view.rows).map((n) => `${n.target} · ${n.label}: ${n.parts.join('; ')}`),
+    ];
 }
 
 // The sections of the markdown report about the measurements, each from the
@@ -17838,10 +17843,7 @@ function compareReport(doc, style, limit = 8) {
     }
     out.push('');
     out.push(...columns(tableRows(view, style), ['l', 'r', 'r', 'r', 'r', 'r', 'l']).map((l) => `  ${l}`));
-    for (const n of stateNotes(view.rows, view.run.settings.cold_method))
-        out.push(style.dim(`  ${n}`));
-    for (const n of countedNotes(view.rows))
-        out.push(style.dim(`  ${n.target} · ${n.label}: ${n.parts.join('; ')}`));
+    out.push(...tableNotes(view).map((n) => style.dim(`  ${n}`)));
     out.push(...gateLines(view, style));
     out.push(...whyLines(view, style, limit));
     const lazy = view.lazy.flatMap((l) => lazyLines(l, style, limit));
@@ -17938,10 +17940,7 @@ function measureReport(doc, style, slowest = 8) {
         ]);
     }
     out.push(...columns(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r']).map((line) => `  ${line}`));
-    for (const n of stateNotes(view.rows, view.run.settings.cold_method))
-        out.push(style.dim(`  ${n}`));
-    for (const n of countedNotes(view.rows))
-        out.push(style.dim(`  ${n.target} · ${n.label}: ${n.parts.join('; ')}`));
+    out.push(...tableNotes(view).map((n) => style.dim(`  ${n}`)));
     out.push(...gateLines(view, style));
     if (run.truncated) {
         out.push('', style.yellow(`--max-time ended sampling after ${run.rounds} round(s), before --min-pairs; figures are less certain`));

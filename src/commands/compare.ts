@@ -25,6 +25,7 @@ import type { CompareResults } from '../results/schema.js'
 import { installBoth, saveLogs } from './both-sides.js'
 import { compareSettings } from './compare-settings.js'
 import { locateFunctionSources } from './function-sources.js'
+import { cacheSetups, plannedArms } from './arms.js'
 import * as pipeline from './pipeline.js'
 import type { CommandDeps } from './pipeline.js'
 
@@ -164,13 +165,13 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
       const installMs = install.kind === 'none' ? null : performance.now() - installStarted
       const probe = await compiledProbe(envs.base.python, envs.base.env, run)
       const isNew = (target: string) => settings.newTargets.includes(target)
-      const setups = await pipeline.cacheSetups(settings.cache, envs.head, run, deps, name, [
+      const setups = await cacheSetups(settings.cache, envs.head, run, deps, name, [
         join(scratch, 'base'),
         join(scratch, 'head'),
         run,
       ])
       if (setups.cold) where.coldMethod = setups.cold.cold.method
-      const arms: PlannedArm[] = pipeline.plannedArms(
+      const arms: PlannedArm[] = plannedArms(
         targets,
         (target) => SIDES.filter((side) => side === 'head' || !isNew(target)),
         setups,

@@ -14,6 +14,7 @@ import type { PlannedArm } from '../measure/plan.js'
 import { compiledProbe } from '../measure/probe-path.js'
 import { DEFAULT_VARIANT } from '../model/target.js'
 import type { MeasureResults } from '../results/schema.js'
+import { cacheSetups, plannedArms } from './arms.js'
 import * as pipeline from './pipeline.js'
 import type { CommandDeps } from './pipeline.js'
 
@@ -65,11 +66,11 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
     deps.log(
       `measuring ${targets.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} rounds, at most ${sampling.maxTimeMs / 1000} s in all`,
     )
-    const setups = await pipeline.cacheSetups(settings.cache, environment, scratch, deps, name, [
+    const setups = await cacheSetups(settings.cache, environment, scratch, deps, name, [
       request.projectDir,
       scratch,
     ])
-    const arms: PlannedArm[] = pipeline.plannedArms(
+    const arms: PlannedArm[] = plannedArms(
       targets,
       () => ['head'],
       setups,

@@ -7,42 +7,23 @@ import type { ImportFailure } from '../model/failure.js'
 import { targetOf } from '../model/target.js'
 import { findExecutable } from '../process/executables.js'
 import { runMeasured, type ProcessOutcome } from '../process/measured.js'
-import type { ProbeRequest, ProbeRun } from './run-probe.js'
-import { OUT_OF_TIME } from './run-probe.js'
+import { endedWithoutReport, type ProbeRequest, type ProbeRun } from './run-probe.js'
 
-const tail = (text: string) => text.trimEnd().split(/\r?\n/).slice(-20).join('\n')
-
+/** Why the command did not end well, or null: it must exit 0 to be timed. */
 function failureOf(
   request: ProbeRequest,
   outcome: ProcessOutcome,
   stderr: string,
 ): ImportFailure | null {
+  if (!outcome.timedOut && !outcome.signal && outcome.code === 0) return null
   const name = request.target
-  if (outcome.timedOut)
-    return request.budgetCut
-      ? { kind: OUT_OF_TIME, message: `the time budget ended while running ${name}`, traceback: [] }
-      : {
-          kind: 'Timeout',
-          message: `${name} did not finish within ${request.timeoutMs / 1000} s; its process group was killed`,
-          traceback: [],
-          stderr_tail: tail(stderr),
-        }
-  if (outcome.signal)
-    return {
-      kind: 'Signal',
-      message: `${name} was killed by ${outcome.signal}`,
-      traceback: [],
-      stderr_tail: tail(stderr),
-    }
-  if (outcome.code !== 0)
-    return {
-      kind: 'ProcessExit',
-      message: `${name} exited with status ${outcome.code}: a command target must exit 0 to be timed`,
-      traceback: [],
-      exit_code: outcome.code,
-      stderr_tail: tail(stderr),
-    }
-  return null
+  return endedWithoutReport(request, outcome, stderr, {
+    during: `running ${name}`,
+    unfinished: name,
+    killed: (signal) => `${name} was killed by ${signal}`,
+    exited: (code) =>
+      `${name} exited with status ${code}: a command target must exit 0 to be timed`,
+  })
 }
 
 export async function runCommandTarget(request: ProbeRequest): Promise<ProbeRun> {

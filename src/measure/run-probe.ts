@@ -106,6 +106,56 @@ export async function runProbe(request: ProbeRequest): Promise<ProbeRun> {
   return { ...run, count: run.failure ? null : parseCount(counter.tool, text) }
 }
 
+/** How a run's kind of child says what happened to it (the probe: "importing x"; a command: "running cmd: x"). */
+export interface EndWords {
+  /** "the time budget ended while …" */
+  during: string
+  /** "… did not finish within 60 s" */
+  unfinished: string
+  killed: (signal: string) => string
+  exited: (code: number | null) => string
+}
+
+/**
+ * Why a run ended without what it owed: the time budget, its own timeout, a
+ * signal, or its exit status, with the tail of its stderr.
+ */
+export function endedWithoutReport(
+  request: Pick<ProbeRequest, 'timeoutMs' | 'budgetCut'>,
+  outcome: ProcessOutcome,
+  stderr: string,
+  words: EndWords,
+): ImportFailure {
+  const tail = lastLines(stderr, 20)
+  if (outcome.timedOut && request.budgetCut)
+    return {
+      kind: OUT_OF_TIME,
+      message: `the time budget ended while ${words.during}`,
+      traceback: [],
+    }
+  if (outcome.timedOut)
+    return {
+      kind: 'Timeout',
+      message: `${words.unfinished} did not finish within ${request.timeoutMs / 1000} s; its process group was killed`,
+      traceback: [],
+      stderr_tail: tail,
+    }
+  if (outcome.signal)
+    return {
+      kind: 'Signal',
+      message: words.killed(outcome.signal),
+      traceback: [],
+      stderr_tail: tail,
+    }
+  return {
+    kind: 'ProcessExit',
+    message: words.exited(outcome.code),
+    traceback: [],
+    exit_code: outcome.code,
+    stderr_tail: tail,
+  }
+}
+
 /**
  * What a finished process says about the import: the probe's report, or why
  * there is none. Never throws for anything the measured code can do.
@@ -136,34 +186,15 @@ export function probeRunOf(
         stderr_tail: lastLines(stderr, 20),
       }
     }
-  } else if (outcome.timedOut && request.budgetCut) {
-    failure = {
-      kind: OUT_OF_TIME,
-      message: `the time budget ended while importing ${request.target}`,
-      traceback: [],
-    }
-  } else if (outcome.timedOut) {
-    failure = {
-      kind: 'Timeout',
-      message: `importing ${request.target} did not finish within ${request.timeoutMs / 1000} s; its process group was killed`,
-      traceback: [],
-      stderr_tail: lastLines(stderr, 20),
-    }
-  } else if (outcome.signal) {
-    failure = {
-      kind: 'Signal',
-      message: `the interpreter was killed by ${outcome.signal} while importing ${request.target}`,
-      traceback: [],
-      stderr_tail: lastLines(stderr, 20),
-    }
   } else {
-    failure = {
-      kind: 'ProcessExit',
-      message: `the interpreter exited with status ${outcome.code} while importing ${request.target}, before the probe could report (os._exit() or a crash in the imported code)`,
-      traceback: [],
-      exit_code: outcome.code,
-      stderr_tail: lastLines(stderr, 20),
-    }
+    const target = request.target
+    failure = endedWithoutReport(request, outcome, stderr, {
+      during: `importing ${target}`,
+      unfinished: `importing ${target}`,
+      killed: (signal) => `the interpreter was killed by ${signal} while importing ${target}`,
+      exited: (code) =>
+        `the interpreter exited with status ${code} while importing ${target}, before the probe could report (os._exit() or a crash in the imported code)`,
+    })
   }
   let startupMs: number | null = null
   if (report) {

@@ -4,6 +4,7 @@
 // file-system count is made of. Pure.
 import { signedPct } from './format.js'
 import { spreadText, type MetricRowView } from './view-rows.js'
+import type { ReportView } from './view.js'
 import { VARIANT_LABEL, variantNote } from '../model/target.js'
 
 /** One line per cache state other than warm in the table: "cold cache: the page cache dropped before each sample (…)". */
@@ -50,4 +51,12 @@ export function countedNotes(rows: readonly MetricRowView[]): CountedNote[] {
       parts.push(`${signedPct(c.pct)} against a ${c.threshold_pct}% threshold`)
     return [{ target: r.target, label: r.label, parts }]
   })
+}
+
+/** The notes under a terminal table, as plain lines: the cache states first, then the counted rows. */
+export function tableNotes(view: ReportView): string[] {
+  return [
+    ...stateNotes(view.rows, view.run.settings.cold_method),
+    ...countedNotes(view.rows).map((n) => `${n.target} · ${n.label}: ${n.parts.join('; ')}`),
+  ]
 }

@@ -1,7 +1,7 @@
 // The terminal report of `importgate compare`. Pure: results in, text out.
 import type { ResultsDocument } from '../results/schema.js'
 import { formatChain, formatValue, signedCount, signedMs, signedPct, warmupsRun } from './format.js'
-import { countedNotes, stateNotes } from './counted-notes.js'
+import { tableNotes } from './counted-notes.js'
 import { plainText } from './headline.js'
 import { columns, type Style } from './style.js'
 import { whyLines } from './terminal-causes.js'
@@ -120,10 +120,7 @@ export function compareReport(doc: ResultsDocument, style: Style, limit = 8): st
   out.push(
     ...columns(tableRows(view, style), ['l', 'r', 'r', 'r', 'r', 'r', 'l']).map((l) => `  ${l}`),
   )
-  for (const n of stateNotes(view.rows, view.run.settings.cold_method))
-    out.push(style.dim(`  ${n}`))
-  for (const n of countedNotes(view.rows))
-    out.push(style.dim(`  ${n.target} · ${n.label}: ${n.parts.join('; ')}`))
+  out.push(...tableNotes(view).map((n) => style.dim(`  ${n}`)))
   out.push(...gateLines(view, style))
   out.push(...whyLines(view, style, limit))
   const lazy = view.lazy.flatMap((l) => lazyLines(l, style, limit))

@@ -1,7 +1,7 @@
 // The terminal summary of `importgate measure`. Pure: results in, text out.
 import type { TargetError } from '../results/schema.js'
 import { formatChain, formatMs, formatValue, warmupsRun } from './format.js'
-import { countedNotes, stateNotes } from './counted-notes.js'
+import { tableNotes } from './counted-notes.js'
 import { columns, type Style } from './style.js'
 import { gateLines } from './terminal-gate.js'
 import { buildView } from './view.js'
@@ -58,10 +58,7 @@ export function measureReport(doc: ResultsDocument, style: Style, slowest = 8): 
     ])
   }
   out.push(...columns(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r']).map((line) => `  ${line}`))
-  for (const n of stateNotes(view.rows, view.run.settings.cold_method))
-    out.push(style.dim(`  ${n}`))
-  for (const n of countedNotes(view.rows))
-    out.push(style.dim(`  ${n.target} · ${n.label}: ${n.parts.join('; ')}`))
+  out.push(...tableNotes(view).map((n) => style.dim(`  ${n}`)))
   out.push(...gateLines(view, style))
   if (run.truncated) {
     out.push(

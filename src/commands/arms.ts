@@ -1,0 +1,94 @@
+// What each arm runs in, beyond the target and the side: its cache state's
+// set-up (found once per run: the cold state's method) and the counters the
+// counted metrics need (found once per run: perf, cachegrind, strace).
+import { detectColdCache, type CacheSetups } from '../measure/cache-states.js'
+import { detectCounters } from '../measure/counters.js'
+import type { PlannedArm, RunPlan } from '../measure/plan.js'
+import { SetupError, type Namer } from '../model/errors.js'
+import { isCounted, type MetricId } from '../model/metrics.js'
+import type { Sampling } from '../model/settings.js'
+import { variantNote, type Side, type Variant } from '../model/target.js'
+
+/** What these steps tell the user, and what stops them. */
+interface Progress {
+  log: (line: string) => void
+  signal?: AbortSignal
+}
+
+/**
+ * What each cache state asked for does before a timed sample; the cold
+ * state's method is found once, here, and logged.
+ */
+export async function cacheSetups(
+  cache: readonly Variant[],
+  arm: { python: string; env: Record<string, string> },
+  cwd: string,
+  deps: Progress,
+  name: Namer,
+  extraPaths: readonly string[],
+): Promise<CacheSetups> {
+  const setups: CacheSetups = {}
+  if (cache.includes('no-pyc')) setups['no-pyc'] = { kind: 'no-pyc' }
+  if (cache.includes('cold')) {
+    const cold = await detectColdCache(
+      arm.python,
+      extraPaths,
+      { env: arm.env, cwd, signal: deps.signal },
+      name('cache'),
+    )
+    deps.log(`cold cache: ${variantNote('cold', cold.method)}`)
+    setups.cold = { kind: 'cold', cold }
+  }
+  return setups
+}
+
+/** The arms of each target on each side, in each cache state asked for. */
+export function plannedArms(
+  targets: readonly string[],
+  sides: (target: string) => readonly Side[],
+  setups: CacheSetups,
+  cache: readonly Variant[],
+  sideArm: (side: Side) => { python: string; env: Record<string, string>; probe?: string },
+): PlannedArm[] {
+  return cache.flatMap((variant) =>
+    targets.flatMap((target) =>
+      sides(target).map((side) => ({
+        key: { side, target, variant },
+        ...sideArm(side),
+        ...(variant !== 'warm' && setups[variant] ? { cache: setups[variant] } : {}),
+      })),
+    ),
+  )
+}
+
+/** Runs a side under each counting tool: a few, since the counts barely vary. */
+export const COUNTED_RUNS = 3
+
+/** The counters the counted metrics need, found on this machine; a SetupError naming the setting when one is missing. */
+export async function countingFor(
+  arms: readonly PlannedArm[],
+  policy: { metrics?: readonly MetricId[]; sampling: Sampling; cwd: string },
+  deps: Progress,
+  name: Namer,
+): Promise<RunPlan['counting']> {
+  const metrics = policy.metrics ?? []
+  if (metrics.includes('memory') && process.platform !== 'linux')
+    throw new SetupError(
+      `${name('metric')}: memory is read from /proc and needs Linux; this is ${process.platform}`,
+    )
+  const counted = metrics.filter(isCounted)
+  const first = arms[0]
+  if (!counted.length || !first) return undefined
+  const counters = await detectCounters(counted, {
+    python: first.python,
+    cwd: policy.cwd,
+    env: first.env,
+    signal: deps.signal,
+    input: name('metric'),
+  })
+  for (const c of counters) deps.log(`${c.metric}: counted with ${c.label}`)
+  // The counted runs get a budget of their own, the time budget and its
+  // overtime: under valgrind they are ~50x slower, and must not eat the timings' time.
+  const { maxTimeMs, overtimeMs } = policy.sampling
+  return { counters, runs: COUNTED_RUNS, budgetMs: maxTimeMs + overtimeMs }
+}
