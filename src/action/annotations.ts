@@ -1,9 +1,13 @@
 // Check-run annotations: one per forbidden import and per newly eager module
 // of a regression, on the line that imports it when that line is in the
-// checkout (head is the checked-out commit).
+// checkout (head is the checked-out commit); one per regression that only
+// another row found (an instruction count, a cold cache).
 import { importLocation } from '../github/import-location.js'
+import { isCommandTarget } from '../model/target.js'
 import type { Verdict } from '../model/verdict.js'
-import { formatChain, formatMs, howMuch, signedMs } from '../report/format.js'
+import { formatChain, formatMs, howMuch, signedMs, signedValue } from '../report/format.js'
+import { STATE_WORDS } from '../report/headline.js'
+import type { MetricRowView } from '../report/view-rows.js'
 import type { ReportView } from '../report/view.js'
 
 export interface Annotation {
@@ -63,5 +67,42 @@ export function annotations(view: ReportView, workspace: string, projectDir: str
       })
     }
   }
+  for (const row of otherRegressions(view.rows)) {
+    out.push({
+      verdict: 'regression',
+      message: otherRowSummary(row),
+      where: { title: 'importgate: import-time regression' },
+    })
+  }
   return out
+}
+
+/**
+ * Gating rows other than a target's main one that found a regression the main
+ * row did not: a cache state's time, or a count. Where the main row found it
+ * too, its own annotations already say so.
+ */
+function otherRegressions(rows: MetricRowView[]): MetricRowView[] {
+  const mainFound = new Set(
+    rows.filter((r) => r.primary && r.verdict === 'regression').map((r) => r.target),
+  )
+  return rows.filter(
+    (r) =>
+      !r.primary &&
+      r.gating &&
+      r.verdict === 'regression' &&
+      !(r.counted && r.variant === 'warm' && mainFound.has(r.target)),
+  )
+}
+
+/** "shop runs 1.0% more instructions at import (+363.7 k)", "shop imports 12% slower (+4.46 ms) from a cold page cache". */
+function otherRowSummary(row: MetricRowView): string {
+  const state = row.variant === 'warm' ? '' : STATE_WORDS[row.variant]
+  if (row.counted)
+    return `${row.target} runs ${Math.abs(row.counted.pct).toFixed(1)}% more ${row.label} at import (${signedValue(row.unit, row.counted.delta)})${state}`
+  const verb = isCommandTarget(row.target) ? 'runs' : 'imports'
+  const change = row.delta
+    ? ` ${howMuch(row.delta.pct)} (${signedMs(row.delta.ms)})`
+    : ' more slowly'
+  return `${row.target} ${verb}${change}${state}`
 }

@@ -7,9 +7,11 @@ import { validateTargets } from '../../src/config/paths-and-targets.js'
 import { resolveSettings } from '../../src/config/settings.js'
 import { cliName } from '../../src/config/requests.js'
 import { splitWords, targetOf } from '../../src/model/target.js'
+import { annotations } from '../../src/action/annotations.js'
 import { markdownReport } from '../../src/report/markdown.js'
 import { PLAIN } from '../../src/report/style.js'
 import { compareReport } from '../../src/report/terminal-compare.js'
+import { buildView } from '../../src/report/view.js'
 import type { CompareResults, TargetResult } from '../../src/results/schema.js'
 
 const fixture = () =>
@@ -135,6 +137,13 @@ describe('the reports', () => {
     expect(md).toContain(
       '<sub>`shop` · instructions: 3 and 3 runs (base, head) under valgrind-3.19.0 (cachegrind), no ASLR, 14 s a side; the runs agree within &lt;0.001%; +1.02% against a 1% threshold</sub>',
     )
+    expect(annotations(buildView(doc), '/nowhere', '/nowhere')).toEqual([
+      {
+        verdict: 'regression',
+        message: 'shop runs 1.0% more instructions at import (+363.7 k)',
+        where: { title: 'importgate: import-time regression' },
+      },
+    ])
     expect(compareReport(doc, PLAIN)).toMatch(
       /shop · instructions\s+35\.74 M\s+36\.10 M\s+\+363\.7 k\s+\+1\.02%\s+runs within <0\.001%\s+regression/,
     )
@@ -158,6 +167,10 @@ describe('the reports', () => {
     )
     expect(md).toMatch(/\| `shop` · cold cache +\|.*\| \+12\.4% \|.*\| ❌ regression +\|/)
     expect(md).toContain('<sub>cold cache: each file under the interpreter')
+    // The check run's annotation says what failed it, though the warm row passed.
+    expect(annotations(buildView(doc), '/nowhere', '/nowhere').map((a) => a.message)).toEqual([
+      'shop imports 12% slower (+4.46 ms) from a cold page cache',
+    ])
     const command = passing((shop) => {
       shop.name = 'cmd: shop --help'
       shop.verdict = 'improvement'
