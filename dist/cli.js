@@ -18076,7 +18076,8 @@ Common options:
                           not counted (120)
       --overtime SECONDS  compare: time a run may take past --max-time, only while a
                           target's verdict is not yet earned (slow imports) or a
-                          flagged change awaits confirmation; 0 for none (2 x max-time)
+                          flagged change awaits confirmation; 0 for none (2 x max-time).
+                          With --max-time, also the budget of counted metrics' runs
       --sample-timeout SECONDS
                           one import taking longer is killed and reported (60)
       --warmup N          discarded rounds before sampling (3)
