@@ -1027,6 +1027,15 @@ function suggestedBudgetS(roundMs, sampling, comparison) {
 }
 
 /**
+ * How far past max-pairs a target whose verdict is not yet earned may sample
+ * while time is left. A fast import on a noisy runner can reach 200 pairs in
+ * 30 s with its estimate still leaning past the thresholds (bench:quality, a
+ * real +5% on a 20 ms import: 3 of 4 inconclusive at 200 pairs, 90 s unused).
+ */
+const PAIRS_PAST_MAX = 5;
+/** The most pairs a target may reach, its verdict unearned, for a given max-pairs. */
+const pairCeiling = (maxPairs) => PAIRS_PAST_MAX * maxPairs;
+/**
  * Why a pass would not be earned, or null when it is. A pass whose estimate
  * is past both thresholds but not significant is what a budget too small for
  * a slow import gives (a real +10% read as "+6%, p = 0.04" after 20 pairs):
@@ -1038,15 +1047,31 @@ function suggestedBudgetS(roundMs, sampling, comparison) {
 function shortfallOf(pairs, needed, comparison, context) {
     const { gate, suggestion } = context;
     if (pairs < needed)
-        return { reason: 'pairs', pairs, needed, suggestedMaxTimeS: suggestion };
+        return {
+            reason: 'pairs',
+            pairs,
+            needed,
+            suggestedMaxTimeS: suggestion,
+            suggestedMaxPairs: null,
+        };
     if (!comparison || !leansUnsettled(comparison, gate))
         return null;
+    // Sampling stopped at the pair ceiling, not the clock: more time would not have bought a pair.
+    if (pairs >= pairCeiling(context.maxPairs))
+        return {
+            reason: 'unsettled',
+            pairs,
+            needed,
+            suggestedMaxTimeS: null,
+            suggestedMaxPairs: 2 * context.maxPairs,
+        };
     const doubled = Math.ceil((2 * context.maxTimeMs) / 10_000) * 10;
     return {
         reason: 'unsettled',
         pairs,
         needed,
         suggestedMaxTimeS: Math.max(doubled, suggestion ?? 0),
+        suggestedMaxPairs: null,
     };
 }
 /**
@@ -1114,13 +1139,13 @@ function side(arm) {
     return finding;
 }
 /** A counted metric's finding: the counts compared, or (one side only) a pass that shows head's counts. */
-function countedFinding(id, base, head) {
+function countedFinding(id, base, head, gate) {
     const metric = METRICS[id];
     const gating = metric.gatesByDefault;
     if (!base)
         return { metric: id, gating, outcome: 'pass', comparison: null, confirmation: null };
     const missing = { tool: '', runs: [], empty: [], failure: 'not counted', ms: 0 };
-    const counted = compareCounts(base.counted?.[id] ?? missing, head.counted?.[id] ?? missing, metric.thresholdPct);
+    const counted = compareCounts(base.counted?.[id] ?? missing, head.counted?.[id] ?? missing, id === 'instructions' ? gate.instructionsThresholdPct : metric.thresholdPct);
     return {
         metric: id,
         gating,
@@ -1135,7 +1160,7 @@ function metricFindings(base, head, spec) {
         if (METRICS[id].kind === 'counted') {
             // Not counted on either side (a command target: no probe marks its import): no row.
             const planned = base?.counted?.[id] ?? head.counted?.[id];
-            return planned ? [countedFinding(id, base, head)] : [];
+            return planned ? [countedFinding(id, base, head, spec.gate)] : [];
         }
         const metric = METRICS[id];
         const read = (samples) => samples.map(metric.read);
@@ -1222,6 +1247,7 @@ function evaluateTarget(observations, configured, spec, suggestion) {
         : shortfallOf(pairs, needed, metrics.find((m) => m.gating)?.comparison ?? null, {
             gate: spec.gate,
             maxTimeMs: spec.sampling.maxTimeMs,
+            maxPairs: spec.sampling.maxPairs,
             suggestion,
         });
     const statistical = error ? 'error' : shortfall ? 'inconclusive' : found;
@@ -1330,8 +1356,13 @@ function comparisonSettled(gate) {
  * would be inconclusive, reason "unsettled").
  * A target that passes cleanly, or is already flagged (the confirmation batch
  * decides that one), costs no overtime.
+ * The same targets sample on when they reach max-pairs with time left (a fast
+ * import on a noisy runner), up to `pairCeiling` pairs, within the budget and
+ * then the overtime: max-pairs bounds a run that earned its verdict, not one
+ * that has not.
  */
-function overtimeFor(gate, minPairs, ms) {
+function overtimeFor(gate, sampling, ms) {
+    const { minPairs } = sampling;
     const needed = Math.max(minPairs, pairsToReject(gate.alpha));
     // Overtime watches at half the thresholds: bench:slow once read a real +10%
     // on a 1 s import as +2.75% after 36 pairs, under the 3% line, and passed it
@@ -1340,9 +1371,8 @@ function overtimeFor(gate, minPairs, ms) {
     const watched = { ...gate, thresholdPct: gate.thresholdPct / 2, minDeltaMs: gate.minDeltaMs / 2 };
     return {
         ms,
+        maxPairs: pairCeiling(sampling.maxPairs),
         groups(arms) {
-            if (ms <= 0)
-                return [];
             return comparedGroups(arms).flatMap(({ group, base, head }) => {
                 if (base.failure || head.failure)
                     return [];
@@ -2565,6 +2595,13 @@ function parsePercent(input, value) {
         throw new UsageError(`${input}: "${value}" is not a percentage; use a number such as 5 or 5%`);
     return Number(match[1]);
 }
+/** A percentage above zero: a 0% threshold would call any count that moved a change. */
+function positivePercent(input, value) {
+    const pct = parsePercent(input, value);
+    if (pct <= 0)
+        throw new UsageError(`${input}: "${value}" must be more than 0%, such as 1%`);
+    return pct;
+}
 
 // The inputs a run was given, as text, keyed by what they mean: the CLI's flags
 // and the action's inputs both map onto these, and partialSettings() turns
@@ -2612,6 +2649,7 @@ function partialSettings(values, rules, name) {
             : undefined,
         install: when(values.install, (v) => parseInstall(name('install'), v, rules.installModes)),
         thresholdPct: when(values.threshold, (v) => parsePercent(name('threshold'), v)),
+        instructionsThresholdPct: when(values['instructions-threshold'], (v) => positivePercent(name('instructions-threshold'), v)),
         minDeltaMs: when(values['min-delta'], (v) => parseDuration(name('min-delta'), v, 'ms')),
         maxModules: when(values['max-modules'], (v) => parseCount$1(name('max-modules'), v, 1)),
         forbid: values.forbid?.length ? validateTargets(values.forbid, name('forbid')) : undefined,
@@ -2713,6 +2751,9 @@ const READERS = {
     watch: (v, w) => ({ watch: modules(v, w) }),
     affects: (v, w) => ({ affects: globs(v, w) }),
     threshold: (v, w) => ({ thresholdPct: parsePercent(w, text(v, w, 'a percentage such as "5%"')) }),
+    'instructions-threshold': (v, w) => ({
+        instructionsThresholdPct: positivePercent(w, text(v, w, 'a percentage such as "2%"')),
+    }),
     'min-delta': (v, w) => ({
         minDeltaMs: parseDuration(w, text(v, w, 'a duration such as "2ms"'), 'ms'),
     }),
@@ -3836,6 +3877,7 @@ function resolveSettings(sources, seed) {
         gate: {
             thresholdPct: pick('thresholdPct') ?? DEFAULTS.thresholdPct,
             minDeltaMs: pick('minDeltaMs') ?? DEFAULTS.minDeltaMs,
+            instructionsThresholdPct: pick('instructionsThresholdPct') ?? METRICS.instructions.thresholdPct,
             alpha: pick('alpha') ?? DEFAULTS.alpha,
             maxModules: pick('maxModules') ?? null,
             forbid: pick('forbid') ?? [],
@@ -4749,20 +4791,29 @@ function forecast(plan, roundMs, deps) {
         fits,
         needed: plan.sampling.minPairs,
         suggestedS: suggestedBudgetS(roundMs, plan.sampling, comparison),
-        overtime: !!plan.overtime,
+        overtime: (plan.overtime?.deadline ?? plan.deadline) > plan.deadline,
     });
 }
 /**
- * Past the budget, only the groups the overtime policy names (a verdict not yet
- * earned), each base and head still interleaved, until none needs more pairs,
- * a change is flagged (the confirmation batch then decides it), or the overtime
- * runs out; a confirmation's share of the overtime is kept back. Returns the rounds run.
+ * Past the budget or max-pairs, only the groups the overtime policy names (a
+ * verdict not yet earned), each base and head still interleaved, until none
+ * needs more pairs, a change is flagged (the confirmation batch then decides
+ * it), or the overtime or its pair ceiling runs out; a confirmation's share of
+ * the time is kept back. Returns the rounds run.
  */
 async function runOvertime(plan, overtime, warmRounds, states, deps, before) {
     const groups = overtime.groups(states.observations());
     if (!groups.length || deps.now() >= overtime.deadline)
         return 0;
-    deps.onEvent?.({ phase: 'overtime', groups, untilMs: overtime.deadline - deps.now() });
+    if (before >= overtime.maxPairs)
+        return 0;
+    deps.onEvent?.({
+        phase: 'overtime',
+        past: deps.now() >= plan.deadline ? 'max-time' : 'max-pairs',
+        groups,
+        untilMs: overtime.deadline - deps.now(),
+        maxPairs: overtime.maxPairs,
+    });
     const reserve = plan.confirmation.reserveMs(overtime.deadline - deps.now(), warmRounds);
     const arms = plan.arms.filter((arm) => groups.includes(groupId(arm.key)));
     const stopping = (observed) => overtime.groups(observed).length === 0 || plan.confirmation.plan(observed) !== null;
@@ -4775,7 +4826,7 @@ async function runOvertime(plan, overtime, warmRounds, states, deps, before) {
         const outcome = await runRounds({
             arms,
             minRounds: 0,
-            maxRounds: plan.sampling.maxPairs - before - rounds,
+            maxRounds: overtime.maxPairs - before - rounds,
             deadline,
             cutAt: overtime.deadline,
             into: (arm) => states.of(arm).samples,
@@ -4828,7 +4879,9 @@ async function runPlan(plan, deps) {
         confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations());
     }
     const overtime = plan.overtime;
-    if (!confirm && outOfTime && overtime && !plan.signal?.aborted) {
+    // Out of time, or at max-pairs with time left: either way a verdict not yet earned samples on.
+    const spent = outOfTime || rounds >= plan.sampling.maxPairs;
+    if (!confirm && spent && overtime && !plan.signal?.aborted) {
         rounds += await runOvertime(plan, overtime, warmRounds, states, deps, rounds);
         confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations());
     }
@@ -4874,6 +4927,7 @@ function settingsJson(settings, where) {
         python: where.python,
         project_dir: where.projectDir,
         threshold_pct: g.thresholdPct,
+        instructions_threshold_pct: g.instructionsThresholdPct,
         min_delta_ms: g.minDeltaMs,
         alpha: g.alpha,
         max_modules: g.maxModules,
@@ -5145,6 +5199,9 @@ function targetResult(t) {
             pairs: t.shortfall.pairs,
             needed_pairs: t.shortfall.needed,
             suggested_max_time_s: t.shortfall.suggestedMaxTimeS,
+            ...(t.shortfall.suggestedMaxPairs
+                ? { suggested_max_pairs: t.shortfall.suggestedMaxPairs }
+                : {}),
         };
     }
     return result;
@@ -5440,7 +5497,9 @@ function progressLine(event, sides, name) {
         case 'confirm':
             return `confirming the change in ${event.groups.join(', ')} with a fresh batch of ${event.pairs} pairs`;
         case 'overtime':
-            return `the time budget (${name('max-time')}) is spent before ${event.groups.join(', ')} earned a verdict: sampling on for up to ${Math.round(event.untilMs / 1000)} s more (${name('overtime')})`;
+            return event.past === 'max-time'
+                ? `the time budget (${name('max-time')}) is spent before ${event.groups.join(', ')} earned a verdict: sampling on for up to ${Math.round(event.untilMs / 1000)} s more (${name('overtime')})`
+                : `${event.groups.join(', ')} reached ${name('max-pairs')} before earning a verdict: sampling on, up to ${event.maxPairs} pairs, with the ${Math.round(event.untilMs / 1000)} s left`;
         case 'count':
             return `counting ${event.metric} with ${event.tool}: ${event.runs} run(s) per target${sides > 1 ? ' and side' : ''}`;
         case 'forecast':
@@ -5463,8 +5522,14 @@ async function measureArms(arms, policy, deps, name) {
         cwd: policy.cwd,
         sampling,
         deadline,
-        ...(overtime?.ms
-            ? { overtime: { deadline: deadline + overtime.ms, groups: overtime.groups } }
+        ...(overtime
+            ? {
+                overtime: {
+                    deadline: deadline + overtime.ms,
+                    maxPairs: overtime.maxPairs,
+                    groups: overtime.groups,
+                },
+            }
             : {}),
         random: seededRandom(sampling.seed),
         stopping: policy.stopping,
@@ -5846,7 +5911,7 @@ async function compare(request, deps) {
                 sampling,
                 stopping: comparisonSettled(gate),
                 confirmation: changeConfirmation(gate, sampling.minPairs, sampling.maxPairs),
-                overtime: overtimeFor(gate, sampling.minPairs, sampling.overtimeMs),
+                overtime: overtimeFor(gate, sampling, sampling.overtimeMs),
                 metrics: settings.metrics,
             }, deps, name);
             if (deps.logDir)
@@ -6128,7 +6193,10 @@ function worst(targets) {
     return found.sort((a, b) => size(b) - size(a));
 }
 /** Where a cache state other than warm is the one that changed: said after the change. */
-const STATE_WORDS = { 'no-pyc': ' without .pyc files', cold: ' from a cold page cache' };
+const STATE_WORDS = {
+    'no-pyc': ' without .pyc files',
+    cold: ' from a cold page cache',
+};
 /**
  * A regression or improvement that a counted metric found and import time did
  * not: the headline says what was counted ("2.0% more instructions"), not a
@@ -6817,6 +6885,7 @@ function buildView(document) {
                     pairs: t.inconclusive.pairs,
                     needed: t.inconclusive.needed_pairs,
                     suggestedMaxTimeS: t.inconclusive.suggested_max_time_s,
+                    suggestedMaxPairs: t.inconclusive.suggested_max_pairs ?? null,
                     delta: t.delta,
                 },
             ]
@@ -7515,10 +7584,16 @@ function shortfalls(view) {
             const ci = d.ci_pct
                 ? `, ${Math.round(d.ci_level * 100)}% interval ${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}`
                 : '';
+            const threshold = `${view.run.settings.threshold_pct}% threshold`;
             const why = d.confirmation?.confirmed === false
-                ? `a first batch flagged it and a fresh batch of ${d.confirmation.pairs} pairs did not confirm it, yet all ${s.pairs} ${unit} together still lean past the ${view.run.settings.threshold_pct}% threshold: the batches disagree`
-                : `past the ${view.run.settings.threshold_pct}% threshold, but ${s.pairs} ${unit} within the time budget of ${budget} cannot tell it from noise`;
-            return `- ${code$2(s.target)}: the estimate is ${signedPct(d.pct)} (p = ${d.p.toPrecision(2)}${ci}); ${why}. It may be a regression. Raise \`max-time\` to about ${s.suggestedMaxTimeS ?? '?'} s for these imports.`;
+                ? `a first batch flagged it and a fresh batch of ${d.confirmation.pairs} pairs did not confirm it, yet all ${s.pairs} ${unit} together still lean past the ${threshold}: the batches disagree`
+                : s.suggestedMaxPairs
+                    ? `past the ${threshold}, but ${s.pairs} ${unit}, the most a target samples (${PAIRS_PAST_MAX} × \`max-pairs\`), cannot tell it from noise`
+                    : `past the ${threshold}, but ${s.pairs} ${unit} within the time budget of ${budget} cannot tell it from noise`;
+            const raise = s.suggestedMaxPairs
+                ? `Raise \`max-pairs\` to about ${s.suggestedMaxPairs} for these imports.`
+                : `Raise \`max-time\` to about ${s.suggestedMaxTimeS ?? '?'} s for these imports.`;
+            return `- ${code$2(s.target)}: the estimate is ${signedPct(d.pct)} (p = ${d.p.toPrecision(2)}${ci}); ${why}. It may be a regression. ${raise}`;
         }
         const fix = s.suggestedMaxTimeS
             ? `Raise \`max-time\` to about ${s.suggestedMaxTimeS} s for these imports, or lower \`min-pairs\`.`
@@ -16358,6 +16433,10 @@ var properties = {
 			threshold_pct: {
 				type: "number"
 			},
+			instructions_threshold_pct: {
+				type: "number",
+				exclusiveMinimum: 0
+			},
 			min_delta_ms: {
 				type: "number"
 			},
@@ -17390,6 +17469,10 @@ var definitions = {
 							"number",
 							"null"
 						]
+					},
+					suggested_max_pairs: {
+						type: "integer",
+						minimum: 1
 					}
 				}
 			},
@@ -17699,6 +17782,8 @@ function whyLines(view, style, limit) {
     return out;
 }
 
+// Lines of the terminal reports shared by measure and compare: what decides
+// beyond the statistics, and errors. Pure.
 function paint(verdict, style) {
     if (verdict === 'improvement')
         return style.green;
@@ -17743,7 +17828,9 @@ function gateLines(view, style) {
             ? ` (so far ${signedPct(s.delta.pct)}, p = ${s.delta.p.toPrecision(2)})`
             : '';
         if (s.reason === 'unsettled' && s.delta) {
-            out.push(style.yellow(`inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) is past the threshold, but ${s.pairs} ${unit}${view.run.settings.overtime_s ? `, overtime included,` : ''} cannot tell it from noise; raise --max-time to about ${s.suggestedMaxTimeS ?? '?'} s`));
+            out.push(style.yellow(s.suggestedMaxPairs
+                ? `inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) is past the threshold, but ${s.pairs} ${unit}, the most a target samples (${PAIRS_PAST_MAX} x --max-pairs), cannot tell it from noise; raise --max-pairs to about ${s.suggestedMaxPairs}`
+                : `inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) is past the threshold, but ${s.pairs} ${unit}${view.run.settings.overtime_s ? `, overtime included,` : ''} cannot tell it from noise; raise --max-time to about ${s.suggestedMaxTimeS ?? '?'} s`));
             continue;
         }
         out.push(style.yellow(`inconclusive: ${s.target}: ${s.pairs} of the ${s.needed} ${unit} a verdict needs${sofar}; ${fix}`));
@@ -18071,7 +18158,8 @@ Common options:
                           "<command>": your own shell command, run in the checkout with a
                                 fresh venv activated (IMPORTGATE_SIDE=base|head is set)
       --min-pairs N       at least N samples (measure) or pairs (compare) per target (20)
-      --max-pairs N       at most N (200)
+      --max-pairs N       at most N (200); compare: a target whose verdict is not yet
+                          earned samples on while time is left, up to 5 x N
       --max-time SECONDS  time budget for warm-ups, profiles and samples; installs are
                           not counted (120)
       --overtime SECONDS  compare: time a run may take past --max-time, only while a
@@ -18090,8 +18178,9 @@ Common options:
       --budget TARGET=DURATION
                           budget on a target's median import time; repeatable
       --metric NAME       measure this metric too, its own row: cpu_ms, memory,
-                          instructions (fails the check on a 1% change), fs_calls;
-                          repeatable (default: import_ms alone)
+                          instructions (fails the check on a change past
+                          --instructions-threshold), fs_calls; repeatable
+                          (default: import_ms alone)
       --cache STATE       measure in this cache state too, its own row: warm,
                           no-pyc, cold; repeatable (default: warm)
       --json FILE         write the results document (schema 1) to FILE
@@ -18106,6 +18195,9 @@ from the base commit's), then the defaults shown.
 Options for compare:
       --threshold PCT     relative change below which nothing fails (3%)
       --min-delta MS      absolute change below which nothing fails (0.5ms)
+      --instructions-threshold PCT
+                          with --metric instructions: relative change of the counts
+                          below which nothing fails (1%)
       --alpha P           one-sided significance level (0.01)
       --label TEXT        names this job in a merged report (default: its Python and OS)
       --affects GLOB      a changed file that can affect importing; repeatable. When the
@@ -18146,6 +18238,7 @@ const MEASURE_OPTIONS = {
 const COMPARE_OPTIONS = {
     ...MEASURE_OPTIONS,
     threshold: { type: 'string' },
+    'instructions-threshold': { type: 'string' },
     affects: { type: 'string', multiple: true },
     label: { type: 'string' },
     'min-delta': { type: 'string' },

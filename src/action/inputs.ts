@@ -63,6 +63,7 @@ export function actionConfig(getInput: (name: string) => string, workspace: stri
     target: list(getInput('targets')),
     install: optional('install'),
     threshold: optional('threshold'),
+    'instructions-threshold': optional('instructions-threshold'),
     'min-delta': optional('min-delta'),
     'min-pairs': optional('min-pairs'),
     'max-pairs': optional('max-pairs'),

@@ -125,7 +125,7 @@ export interface EvaluationSpec {
   /** Modules to report by name on each side. */
   watch: readonly string[]
   /** The sampling settings: what counts as enough evidence, and what a suggested budget covers. */
-  sampling: Pick<Sampling, 'minPairs' | 'warmups' | 'profileRuns' | 'maxTimeMs'>
+  sampling: Pick<Sampling, 'minPairs' | 'maxPairs' | 'warmups' | 'profileRuns' | 'maxTimeMs'>
 }
 
 const withSide = (side: Side, failure: ImportFailure | null | undefined) =>
@@ -172,6 +172,7 @@ function countedFinding(
   id: CountedMetricId,
   base: ArmObservation | null,
   head: ArmObservation,
+  gate: Gate,
 ): MetricFinding {
   const metric = METRICS[id]
   const gating = metric.gatesByDefault
@@ -180,7 +181,7 @@ function countedFinding(
   const counted = compareCounts(
     base.counted?.[id] ?? missing,
     head.counted?.[id] ?? missing,
-    metric.thresholdPct,
+    id === 'instructions' ? gate.instructionsThresholdPct : metric.thresholdPct,
   )
   return {
     metric: id,
@@ -202,7 +203,7 @@ function metricFindings(
       // Not counted on either side (a command target: no probe marks its import): no row.
       const planned =
         base?.counted?.[id as CountedMetricId] ?? head.counted?.[id as CountedMetricId]
-      return planned ? [countedFinding(id as CountedMetricId, base, head)] : []
+      return planned ? [countedFinding(id as CountedMetricId, base, head, spec.gate)] : []
     }
     const metric = METRICS[id as SampleMetricId]
     const read = (samples: readonly Sample[]) => samples.map(metric.read)
@@ -319,6 +320,7 @@ function evaluateTarget(
       : shortfallOf(pairs, needed, metrics.find((m) => m.gating)?.comparison ?? null, {
           gate: spec.gate,
           maxTimeMs: spec.sampling.maxTimeMs,
+          maxPairs: spec.sampling.maxPairs,
           suggestion,
         })
   const statistical: Verdict = error ? 'error' : shortfall ? 'inconclusive' : found

@@ -3,17 +3,17 @@
 import type { Thresholds } from '../model/settings.js'
 import { comparedGroups, primaryTimes as times, type ArmObservation } from './observations.js'
 import { classify, comparePairs, pairsToReject } from './paired-compare.js'
-import { leansUnsettled } from './shortfall.js'
+import { leansUnsettled, pairCeiling } from './shortfall.js'
 
-/** What the engine asks once the budget is spent, and how much longer it may go on. */
+/** What the engine asks once the budget or max-pairs is spent, and how much further it may go. */
 export interface OvertimePolicy {
   /** Time the run may take past its budget, in ms; 0 for none. */
   ms: number
+  /** Pairs a group whose verdict still needs them may reach, past max-pairs. */
+  maxPairs: number
   /** The groups (see groupId) whose verdict still needs pairs. */
   groups(arms: readonly ArmObservation[]): string[]
 }
-
-export const NO_OVERTIME: OvertimePolicy = { ms: 0, groups: () => [] }
 
 /**
  * A budget sized for a 100 ms import buys a 2 s import about 20 pairs: enough
@@ -26,8 +26,17 @@ export const NO_OVERTIME: OvertimePolicy = { ms: 0, groups: () => [] }
  * would be inconclusive, reason "unsettled").
  * A target that passes cleanly, or is already flagged (the confirmation batch
  * decides that one), costs no overtime.
+ * The same targets sample on when they reach max-pairs with time left (a fast
+ * import on a noisy runner), up to `pairCeiling` pairs, within the budget and
+ * then the overtime: max-pairs bounds a run that earned its verdict, not one
+ * that has not.
  */
-export function overtimeFor(gate: Thresholds, minPairs: number, ms: number): OvertimePolicy {
+export function overtimeFor(
+  gate: Thresholds,
+  sampling: { minPairs: number; maxPairs: number },
+  ms: number,
+): OvertimePolicy {
+  const { minPairs } = sampling
   const needed = Math.max(minPairs, pairsToReject(gate.alpha))
   // Overtime watches at half the thresholds: bench:slow once read a real +10%
   // on a 1 s import as +2.75% after 36 pairs, under the 3% line, and passed it
@@ -36,8 +45,8 @@ export function overtimeFor(gate: Thresholds, minPairs: number, ms: number): Ove
   const watched = { ...gate, thresholdPct: gate.thresholdPct / 2, minDeltaMs: gate.minDeltaMs / 2 }
   return {
     ms,
+    maxPairs: pairCeiling(sampling.maxPairs),
     groups(arms) {
-      if (ms <= 0) return []
       return comparedGroups(arms).flatMap(({ group, base, head }) => {
         if (base.failure || head.failure) return []
         const pairs = Math.min(base.samples.length, head.samples.length)

@@ -21,7 +21,20 @@ export interface Shortfall {
   needed: number
   /** A time budget that would likely fit every step at these import times, in seconds. */
   suggestedMaxTimeS: number | null
+  /** Set instead when pairs, not time, ran out (the pair ceiling): a max-pairs that would give more. */
+  suggestedMaxPairs: number | null
 }
+
+/**
+ * How far past max-pairs a target whose verdict is not yet earned may sample
+ * while time is left. A fast import on a noisy runner can reach 200 pairs in
+ * 30 s with its estimate still leaning past the thresholds (bench:quality, a
+ * real +5% on a 20 ms import: 3 of 4 inconclusive at 200 pairs, 90 s unused).
+ */
+export const PAIRS_PAST_MAX = 5
+
+/** The most pairs a target may reach, its verdict unearned, for a given max-pairs. */
+export const pairCeiling = (maxPairs: number): number => PAIRS_PAST_MAX * maxPairs
 
 /**
  * Why a pass would not be earned, or null when it is. A pass whose estimate
@@ -36,17 +49,34 @@ export function shortfallOf(
   pairs: number,
   needed: number,
   comparison: PairedComparison | null,
-  context: { gate: Thresholds; maxTimeMs: number; suggestion: number | null },
+  context: { gate: Thresholds; maxTimeMs: number; maxPairs: number; suggestion: number | null },
 ): Shortfall | null {
   const { gate, suggestion } = context
-  if (pairs < needed) return { reason: 'pairs', pairs, needed, suggestedMaxTimeS: suggestion }
+  if (pairs < needed)
+    return {
+      reason: 'pairs',
+      pairs,
+      needed,
+      suggestedMaxTimeS: suggestion,
+      suggestedMaxPairs: null,
+    }
   if (!comparison || !leansUnsettled(comparison, gate)) return null
+  // Sampling stopped at the pair ceiling, not the clock: more time would not have bought a pair.
+  if (pairs >= pairCeiling(context.maxPairs))
+    return {
+      reason: 'unsettled',
+      pairs,
+      needed,
+      suggestedMaxTimeS: null,
+      suggestedMaxPairs: 2 * context.maxPairs,
+    }
   const doubled = Math.ceil((2 * context.maxTimeMs) / 10_000) * 10
   return {
     reason: 'unsettled',
     pairs,
     needed,
     suggestedMaxTimeS: Math.max(doubled, suggestion ?? 0),
+    suggestedMaxPairs: null,
   }
 }
 

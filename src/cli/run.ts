@@ -58,6 +58,7 @@ const MEASURE_OPTIONS = {
 const COMPARE_OPTIONS = {
   ...MEASURE_OPTIONS,
   threshold: { type: 'string' },
+  'instructions-threshold': { type: 'string' },
   affects: { type: 'string', multiple: true },
   label: { type: 'string' },
   'min-delta': { type: 'string' },

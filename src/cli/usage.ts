@@ -24,7 +24,8 @@ Common options:
                           "<command>": your own shell command, run in the checkout with a
                                 fresh venv activated (IMPORTGATE_SIDE=base|head is set)
       --min-pairs N       at least N samples (measure) or pairs (compare) per target (20)
-      --max-pairs N       at most N (200)
+      --max-pairs N       at most N (200); compare: a target whose verdict is not yet
+                          earned samples on while time is left, up to 5 x N
       --max-time SECONDS  time budget for warm-ups, profiles and samples; installs are
                           not counted (120)
       --overtime SECONDS  compare: time a run may take past --max-time, only while a
@@ -43,8 +44,9 @@ Common options:
       --budget TARGET=DURATION
                           budget on a target's median import time; repeatable
       --metric NAME       measure this metric too, its own row: cpu_ms, memory,
-                          instructions (fails the check on a 1% change), fs_calls;
-                          repeatable (default: import_ms alone)
+                          instructions (fails the check on a change past
+                          --instructions-threshold), fs_calls; repeatable
+                          (default: import_ms alone)
       --cache STATE       measure in this cache state too, its own row: warm,
                           no-pyc, cold; repeatable (default: warm)
       --json FILE         write the results document (schema 1) to FILE
@@ -59,6 +61,9 @@ from the base commit's), then the defaults shown.
 Options for compare:
       --threshold PCT     relative change below which nothing fails (3%)
       --min-delta MS      absolute change below which nothing fails (0.5ms)
+      --instructions-threshold PCT
+                          with --metric instructions: relative change of the counts
+                          below which nothing fails (1%)
       --alpha P           one-sided significance level (0.01)
       --label TEXT        names this job in a merged report (default: its Python and OS)
       --affects GLOB      a changed file that can affect importing; repeatable. When the

@@ -188,7 +188,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
           sampling,
           stopping: comparisonSettled(gate),
           confirmation: changeConfirmation(gate, sampling.minPairs, sampling.maxPairs),
-          overtime: overtimeFor(gate, sampling.minPairs, sampling.overtimeMs),
+          overtime: overtimeFor(gate, sampling, sampling.overtimeMs),
           metrics: settings.metrics,
         },
         deps,

@@ -133,7 +133,9 @@ function progressLine(event: EngineEvent, sides: number, name: Namer): string | 
     case 'confirm':
       return `confirming the change in ${event.groups.join(', ')} with a fresh batch of ${event.pairs} pairs`
     case 'overtime':
-      return `the time budget (${name('max-time')}) is spent before ${event.groups.join(', ')} earned a verdict: sampling on for up to ${Math.round(event.untilMs / 1000)} s more (${name('overtime')})`
+      return event.past === 'max-time'
+        ? `the time budget (${name('max-time')}) is spent before ${event.groups.join(', ')} earned a verdict: sampling on for up to ${Math.round(event.untilMs / 1000)} s more (${name('overtime')})`
+        : `${event.groups.join(', ')} reached ${name('max-pairs')} before earning a verdict: sampling on, up to ${event.maxPairs} pairs, with the ${Math.round(event.untilMs / 1000)} s left`
     case 'count':
       return `counting ${event.metric} with ${event.tool}: ${event.runs} run(s) per target${sides > 1 ? ' and side' : ''}`
     case 'forecast':
@@ -175,8 +177,14 @@ export async function measureArms(
     cwd: policy.cwd,
     sampling,
     deadline,
-    ...(overtime?.ms
-      ? { overtime: { deadline: deadline + overtime.ms, groups: overtime.groups } }
+    ...(overtime
+      ? {
+          overtime: {
+            deadline: deadline + overtime.ms,
+            maxPairs: overtime.maxPairs,
+            groups: overtime.groups,
+          },
+        }
       : {}),
     random: seededRandom(sampling.seed),
     stopping: policy.stopping,

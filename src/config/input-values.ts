@@ -8,7 +8,7 @@ import type { InstallMode } from '../model/settings.js'
 import { parseInstall } from './install-mode.js'
 import { validateTargets } from './paths-and-targets.js'
 import type { PartialSettings } from './settings.js'
-import { COUNT_LIMITS, parseCount, parseDuration, parsePercent } from './units.js'
+import { COUNT_LIMITS, parseCount, parseDuration, parsePercent, positivePercent } from './units.js'
 
 export interface InputValues {
   target?: string[]
@@ -25,6 +25,7 @@ export interface InputValues {
   'profile-runs'?: string
   seed?: string
   threshold?: string
+  'instructions-threshold'?: string
   'min-delta'?: string
   alpha?: string
   'max-modules'?: string
@@ -106,6 +107,9 @@ export function partialSettings(
       : undefined,
     install: when(values.install, (v) => parseInstall(name('install'), v, rules.installModes)),
     thresholdPct: when(values.threshold, (v) => parsePercent(name('threshold'), v)),
+    instructionsThresholdPct: when(values['instructions-threshold'], (v) =>
+      positivePercent(name('instructions-threshold'), v),
+    ),
     minDeltaMs: when(values['min-delta'], (v) => parseDuration(name('min-delta'), v, 'ms')),
     maxModules: when(values['max-modules'], (v) => parseCount(name('max-modules'), v, 1)),
     forbid: values.forbid?.length ? validateTargets(values.forbid, name('forbid')) : undefined,

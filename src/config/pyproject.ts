@@ -11,7 +11,7 @@ import { moduleNameProblem } from './module-name.js'
 import { validateTargets } from './paths-and-targets.js'
 import { nearest } from './nearest.js'
 import type { PartialSettings } from './settings.js'
-import { COUNT_LIMITS, parseCount, parseDuration, parsePercent } from './units.js'
+import { COUNT_LIMITS, parseCount, parseDuration, parsePercent, positivePercent } from './units.js'
 
 export interface PyprojectSettings {
   /** The file read, or null when the project has none. */
@@ -69,6 +69,9 @@ const READERS: Record<string, Reader> = {
   watch: (v, w) => ({ watch: modules(v, w) }),
   affects: (v, w) => ({ affects: globs(v, w) }),
   threshold: (v, w) => ({ thresholdPct: parsePercent(w, text(v, w, 'a percentage such as "5%"')) }),
+  'instructions-threshold': (v, w) => ({
+    instructionsThresholdPct: positivePercent(w, text(v, w, 'a percentage such as "2%"')),
+  }),
   'min-delta': (v, w) => ({
     minDeltaMs: parseDuration(w, text(v, w, 'a duration such as "2ms"'), 'ms'),
   }),

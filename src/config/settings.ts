@@ -4,7 +4,7 @@
 // that names none is drawn by the caller.
 import { DEFAULT_AFFECTS } from '../analysis/affects.js'
 import { UsageError } from '../model/errors.js'
-import { METRIC_IDS, PRIMARY_METRIC, type MetricId } from '../model/metrics.js'
+import { METRIC_IDS, METRICS, PRIMARY_METRIC, type MetricId } from '../model/metrics.js'
 import type { InstallSpec, Settings } from '../model/settings.js'
 import { VARIANTS, type Variant } from '../model/target.js'
 
@@ -13,6 +13,7 @@ export interface PartialSettings {
   targets?: string[]
   install?: InstallSpec
   thresholdPct?: number
+  instructionsThresholdPct?: number
   minDeltaMs?: number
   alpha?: number
   maxModules?: number
@@ -73,6 +74,8 @@ export function resolveSettings(sources: PartialSettings[], seed: number): Setti
     gate: {
       thresholdPct: pick('thresholdPct') ?? DEFAULTS.thresholdPct,
       minDeltaMs: pick('minDeltaMs') ?? DEFAULTS.minDeltaMs,
+      instructionsThresholdPct:
+        pick('instructionsThresholdPct') ?? METRICS.instructions.thresholdPct,
       alpha: pick('alpha') ?? DEFAULTS.alpha,
       maxModules: pick('maxModules') ?? null,
       forbid: pick('forbid') ?? [],

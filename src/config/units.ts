@@ -48,3 +48,10 @@ export function parsePercent(input: string, value: string): number {
     throw new UsageError(`${input}: "${value}" is not a percentage; use a number such as 5 or 5%`)
   return Number(match[1])
 }
+
+/** A percentage above zero: a 0% threshold would call any count that moved a change. */
+export function positivePercent(input: string, value: string): number {
+  const pct = parsePercent(input, value)
+  if (pct <= 0) throw new UsageError(`${input}: "${value}" must be more than 0%, such as 1%`)
+  return pct
+}

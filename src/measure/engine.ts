@@ -71,15 +71,16 @@ function forecast(plan: RunPlan, roundMs: number, deps: EngineDeps): void {
     fits,
     needed: plan.sampling.minPairs,
     suggestedS: suggestedBudgetS(roundMs, plan.sampling, comparison),
-    overtime: !!plan.overtime,
+    overtime: (plan.overtime?.deadline ?? plan.deadline) > plan.deadline,
   })
 }
 
 /**
- * Past the budget, only the groups the overtime policy names (a verdict not yet
- * earned), each base and head still interleaved, until none needs more pairs,
- * a change is flagged (the confirmation batch then decides it), or the overtime
- * runs out; a confirmation's share of the overtime is kept back. Returns the rounds run.
+ * Past the budget or max-pairs, only the groups the overtime policy names (a
+ * verdict not yet earned), each base and head still interleaved, until none
+ * needs more pairs, a change is flagged (the confirmation batch then decides
+ * it), or the overtime or its pair ceiling runs out; a confirmation's share of
+ * the time is kept back. Returns the rounds run.
  */
 async function runOvertime(
   plan: RunPlan,
@@ -91,7 +92,14 @@ async function runOvertime(
 ): Promise<number> {
   const groups = overtime.groups(states.observations())
   if (!groups.length || deps.now() >= overtime.deadline) return 0
-  deps.onEvent?.({ phase: 'overtime', groups, untilMs: overtime.deadline - deps.now() })
+  if (before >= overtime.maxPairs) return 0
+  deps.onEvent?.({
+    phase: 'overtime',
+    past: deps.now() >= plan.deadline ? 'max-time' : 'max-pairs',
+    groups,
+    untilMs: overtime.deadline - deps.now(),
+    maxPairs: overtime.maxPairs,
+  })
   const reserve = plan.confirmation.reserveMs(overtime.deadline - deps.now(), warmRounds)
   const arms = plan.arms.filter((arm) => groups.includes(groupId(arm.key)))
   const stopping = (observed: readonly ArmObservation[]) =>
@@ -105,7 +113,7 @@ async function runOvertime(
       {
         arms,
         minRounds: 0,
-        maxRounds: plan.sampling.maxPairs - before - rounds,
+        maxRounds: overtime.maxPairs - before - rounds,
         deadline,
         cutAt: overtime.deadline,
         into: (arm) => states.of(arm).samples,
@@ -173,7 +181,9 @@ export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observat
     confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations())
   }
   const overtime = plan.overtime
-  if (!confirm && outOfTime && overtime && !plan.signal?.aborted) {
+  // Out of time, or at max-pairs with time left: either way a verdict not yet earned samples on.
+  const spent = outOfTime || rounds >= plan.sampling.maxPairs
+  if (!confirm && spent && overtime && !plan.signal?.aborted) {
     rounds += await runOvertime(plan, overtime, warmRounds, states, deps, rounds)
     confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations())
   }

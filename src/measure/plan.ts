@@ -38,11 +38,16 @@ export interface RunPlan {
   stopping: StoppingRule
   confirmation: ConfirmationPolicy
   /**
-   * Sampling past the deadline, up to `deadline` here, for the groups whose
-   * verdict still needs pairs when the budget is spent (analysis/overtime.ts),
-   * and for a confirmation batch; absent for none.
+   * Sampling on, for the groups whose verdict still needs pairs when the budget
+   * or max-pairs is spent (analysis/overtime.ts): past the deadline up to
+   * `deadline` here (the same deadline for no overtime), and past max-pairs up
+   * to `maxPairs`; a confirmation batch may run up to `deadline` too. Absent for none.
    */
-  overtime?: { deadline: number; groups: (arms: readonly ArmObservation[]) => string[] }
+  overtime?: {
+    deadline: number
+    maxPairs: number
+    groups: (arms: readonly ArmObservation[]) => string[]
+  }
   /**
    * The counted metrics, after the timed samples (and any overtime): `runs`
    * rounds under each counter, within `budgetMs` of their own; absent for none.
@@ -56,8 +61,17 @@ export type EngineEvent =
   | { phase: 'profile'; runs: number }
   | { phase: 'sample'; round: number; batch: 'first' | 'confirm' }
   | { phase: 'confirm'; groups: string[]; pairs: number }
-  /** The budget is spent and these groups' verdicts still need pairs: sampling goes on for up to untilMs. */
-  | { phase: 'overtime'; groups: string[]; untilMs: number }
+  /**
+   * The budget (`past` max-time) or max-pairs is spent and these groups'
+   * verdicts still need pairs: sampling goes on for up to untilMs and up to maxPairs pairs.
+   */
+  | {
+      phase: 'overtime'
+      past: 'max-time' | 'max-pairs'
+      groups: string[]
+      untilMs: number
+      maxPairs: number
+    }
   | { phase: 'out-of-time'; step: 'warm-ups' | 'profile runs' | 'counted runs'; done: number }
   /** Runs under a counting tool begin: `runs` per arm, with empty runs when the tool counts start-up. */
   | { phase: 'count'; metric: string; tool: string; runs: number }

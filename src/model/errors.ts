@@ -46,6 +46,7 @@ export type InputId =
   | 'seed'
   | 'threshold'
   | 'min-delta'
+  | 'instructions-threshold'
   | 'alpha'
   | 'max-modules'
   | 'forbid'

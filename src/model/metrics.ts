@@ -50,7 +50,7 @@ export interface SampleMetric extends MetricBase {
 export interface CountedMetric extends MetricBase {
   kind: 'counted'
   id: CountedMetricId
-  /** Relative change (percent) below which the counts are "no change". */
+  /** Relative change (percent) below which the counts are "no change"; instructions' is a setting, this its default. */
   thresholdPct: number
   /** Where a side's counts (one per run, the import's alone) sit in a results document. */
   samplesField: 'instruction_counts' | 'fs_call_counts'

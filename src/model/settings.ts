@@ -15,6 +15,8 @@ export interface Thresholds {
 
 /** Everything that decides a verdict beyond the measurements. */
 export interface Gate extends Thresholds {
+  /** Relative change of instruction counts (percent) below which they are no change; counts need no noise allowance. */
+  instructionsThresholdPct: number
   /** Budget on len(sys.modules) after importing any target; null for none. */
   maxModules: number | null
   /** Modules no target may import (a name forbids its submodules too). */

@@ -19,7 +19,10 @@ export function worst(targets: TargetResult[]): TargetResult[] {
 }
 
 /** Where a cache state other than warm is the one that changed: said after the change. */
-export const STATE_WORDS = { 'no-pyc': ' without .pyc files', cold: ' from a cold page cache' } as const
+export const STATE_WORDS = {
+  'no-pyc': ' without .pyc files',
+  cold: ' from a cold page cache',
+} as const
 
 /**
  * A regression or improvement that a counted metric found and import time did

@@ -1,5 +1,6 @@
 // The sections of the markdown report about the gate: forbidden imports,
 // budgets, configuration changes and errors. Pure.
+import { PAIRS_PAST_MAX } from '../analysis/shortfall.js'
 import { formatMs, signedPct } from './format.js'
 import { capped, chain, code, plain, table } from './markdown-text.js'
 import type { WatchSideJson } from '../results/schema.js'
@@ -72,11 +73,17 @@ export function shortfalls(view: ReportView): string[] {
       const ci = d.ci_pct
         ? `, ${Math.round(d.ci_level * 100)}% interval ${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}`
         : ''
+      const threshold = `${view.run.settings.threshold_pct}% threshold`
       const why =
         d.confirmation?.confirmed === false
-          ? `a first batch flagged it and a fresh batch of ${d.confirmation.pairs} pairs did not confirm it, yet all ${s.pairs} ${unit} together still lean past the ${view.run.settings.threshold_pct}% threshold: the batches disagree`
-          : `past the ${view.run.settings.threshold_pct}% threshold, but ${s.pairs} ${unit} within the time budget of ${budget} cannot tell it from noise`
-      return `- ${code(s.target)}: the estimate is ${signedPct(d.pct)} (p = ${d.p.toPrecision(2)}${ci}); ${why}. It may be a regression. Raise \`max-time\` to about ${s.suggestedMaxTimeS ?? '?'} s for these imports.`
+          ? `a first batch flagged it and a fresh batch of ${d.confirmation.pairs} pairs did not confirm it, yet all ${s.pairs} ${unit} together still lean past the ${threshold}: the batches disagree`
+          : s.suggestedMaxPairs
+            ? `past the ${threshold}, but ${s.pairs} ${unit}, the most a target samples (${PAIRS_PAST_MAX} × \`max-pairs\`), cannot tell it from noise`
+            : `past the ${threshold}, but ${s.pairs} ${unit} within the time budget of ${budget} cannot tell it from noise`
+      const raise = s.suggestedMaxPairs
+        ? `Raise \`max-pairs\` to about ${s.suggestedMaxPairs} for these imports.`
+        : `Raise \`max-time\` to about ${s.suggestedMaxTimeS ?? '?'} s for these imports.`
+      return `- ${code(s.target)}: the estimate is ${signedPct(d.pct)} (p = ${d.p.toPrecision(2)}${ci}); ${why}. It may be a regression. ${raise}`
     }
     const fix = s.suggestedMaxTimeS
       ? `Raise \`max-time\` to about ${s.suggestedMaxTimeS} s for these imports, or lower \`min-pairs\`.`

@@ -1,5 +1,6 @@
 // Lines of the terminal reports shared by measure and compare: what decides
 // beyond the statistics, and errors. Pure.
+import { PAIRS_PAST_MAX } from '../analysis/shortfall.js'
 import type { Verdict } from '../model/verdict.js'
 import { formatChain, formatMs, signedPct } from './format.js'
 import type { Style } from './style.js'
@@ -63,7 +64,9 @@ export function gateLines(view: ReportView, style: Style): string[] {
     if (s.reason === 'unsettled' && s.delta) {
       out.push(
         style.yellow(
-          `inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) is past the threshold, but ${s.pairs} ${unit}${view.run.settings.overtime_s ? `, overtime included,` : ''} cannot tell it from noise; raise --max-time to about ${s.suggestedMaxTimeS ?? '?'} s`,
+          s.suggestedMaxPairs
+            ? `inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) is past the threshold, but ${s.pairs} ${unit}, the most a target samples (${PAIRS_PAST_MAX} x --max-pairs), cannot tell it from noise; raise --max-pairs to about ${s.suggestedMaxPairs}`
+            : `inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) is past the threshold, but ${s.pairs} ${unit}${view.run.settings.overtime_s ? `, overtime included,` : ''} cannot tell it from noise; raise --max-time to about ${s.suggestedMaxTimeS ?? '?'} s`,
         ),
       )
       continue

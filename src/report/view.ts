@@ -64,6 +64,8 @@ export interface ShortfallItem {
   pairs: number
   needed: number
   suggestedMaxTimeS: number | null
+  /** Pairs, not time, ran out: a max-pairs likely to settle it; null otherwise. */
+  suggestedMaxPairs: number | null
   /** The estimate so far, when there were pairs to estimate from. */
   delta: DeltaJson | null
 }
@@ -214,6 +216,7 @@ export function buildView(document: ResultsDocument): ReportView {
               pairs: t.inconclusive.pairs,
               needed: t.inconclusive.needed_pairs,
               suggestedMaxTimeS: t.inconclusive.suggested_max_time_s,
+              suggestedMaxPairs: t.inconclusive.suggested_max_pairs ?? null,
               delta: t.delta,
             },
           ]

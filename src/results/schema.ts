@@ -271,6 +271,11 @@ export interface TargetResult {
     needed_pairs: number
     /** A time budget likely to fit every step at these import times; null when nothing was timed. */
     suggested_max_time_s: number | null
+    /**
+     * Set when pairs, not time, ran out (sampling reached 5× max-pairs with its
+     * estimate unsettled): a max-pairs that would give it more. Absent in older files and otherwise.
+     */
+    suggested_max_pairs?: number
   }
   /**
    * Every metric reported, primary (import_ms, the same figures as base, head
@@ -285,6 +290,8 @@ export interface SettingsJson {
   python: string
   project_dir: string
   threshold_pct: number
+  /** Absent in files written before it was a setting (the threshold was 1%). */
+  instructions_threshold_pct?: number
   min_delta_ms: number
   alpha: number
   max_modules: number | null

@@ -12,6 +12,7 @@ export function settingsJson(
     python: where.python,
     project_dir: where.projectDir,
     threshold_pct: g.thresholdPct,
+    instructions_threshold_pct: g.instructionsThresholdPct,
     min_delta_ms: g.minDeltaMs,
     alpha: g.alpha,
     max_modules: g.maxModules,

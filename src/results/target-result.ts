@@ -155,6 +155,9 @@ export function targetResult(t: TargetFinding): TargetResult {
       pairs: t.shortfall.pairs,
       needed_pairs: t.shortfall.needed,
       suggested_max_time_s: t.shortfall.suggestedMaxTimeS,
+      ...(t.shortfall.suggestedMaxPairs
+        ? { suggested_max_pairs: t.shortfall.suggestedMaxPairs }
+        : {}),
     }
   }
   return result

@@ -12,6 +12,7 @@ import type { Side } from '../../src/model/target.js'
 export const gate = {
   thresholdPct: 3,
   minDeltaMs: 0.5,
+  instructionsThresholdPct: 1,
   alpha: 0.01,
   maxModules: null,
   forbid: [],

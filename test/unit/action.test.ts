@@ -100,6 +100,9 @@ describe('actionConfig', () => {
     expect(() => actionConfig(given({ threshold: 'high' }), dir)).toThrow(
       /input "threshold": "high" is not a percentage/,
     )
+    expect(() => actionConfig(given({ 'instructions-threshold': '0' }), dir)).toThrow(
+      /input "instructions-threshold": "0" must be more than 0%/,
+    )
     expect(() => actionConfig(given({ targets: 'my-pkg' }), dir)).toThrow(
       /input "targets": "my-pkg" is not a Python module name/,
     )

@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { markdownReport } from '../../src/report/markdown.js'
+import { PLAIN } from '../../src/report/style.js'
+import { compareReport } from '../../src/report/terminal-compare.js'
 import type { CompareResults } from '../../src/results/schema.js'
 
 const fixture = (name: string) =>
@@ -115,5 +117,20 @@ describe('the pull-request comment', () => {
     expect(md.split('\n')[0]).toMatch(/^### ❔ `calc` may import 4\.1% slower/)
     expect(md).toContain('within the time budget of 30 s and its 240 s of overtime')
     expect(linesAboveDetails(md)).toBeLessThanOrEqual(25)
+
+    // Sampling that stopped at its pair ceiling, with time left: the advice is pairs, not time.
+    const capped = inconclusive()
+    capped.targets[0]!.inconclusive = {
+      reason: 'unsettled',
+      pairs: 1000,
+      needed_pairs: 20,
+      suggested_max_time_s: null,
+      suggested_max_pairs: 400,
+    }
+    const advice = markdownReport(capped, undefined, REPO)
+    expect(advice).toContain(
+      'but 1000 pairs, the most a target samples (5 × `max-pairs`), cannot tell it from noise. It may be a regression. Raise `max-pairs` to about 400 for these imports.',
+    )
+    expect(compareReport(capped, PLAIN)).toContain('raise --max-pairs to about 400')
   })
 })

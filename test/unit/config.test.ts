@@ -119,6 +119,7 @@ describe('settings', () => {
     expect(r.gate).toEqual({
       thresholdPct: 3,
       minDeltaMs: 2,
+      instructionsThresholdPct: 1,
       alpha: 0.01,
       maxModules: 600,
       forbid: [],
@@ -154,6 +155,7 @@ describe('[tool.importgate] in pyproject.toml', () => {
     const { settings, raw } = read(`[tool.importgate]
 targets = ["shop", "shop.cli"]
 threshold = "3%"
+instructions-threshold = "2%"
 min-delta = "0.5ms"
 alpha = 0.05
 max-modules = 600
@@ -174,6 +176,7 @@ shop = "300ms"
     expect(settings).toEqual({
       targets: ['shop', 'shop.cli'],
       thresholdPct: 3,
+      instructionsThresholdPct: 2,
       minDeltaMs: 0.5,
       alpha: 0.05,
       maxModules: 600,
@@ -246,6 +249,10 @@ shop = "300ms"
     [
       'threshold = ["5%"]',
       /\[tool\.importgate\] threshold = \["5%"\]: expected a percentage such as "5%"/,
+    ],
+    [
+      'instructions-threshold = 0',
+      /\[tool\.importgate\] instructions-threshold: "0" must be more than 0%/,
     ],
     ['install = "pipp"', /\[tool\.importgate\] install: "pipp" is not an install mode/],
     [
@@ -322,11 +329,22 @@ describe('compare configuration', () => {
       projectSubdir: '',
     })
     const c = compareConfig(
-      { threshold: '3%', 'min-delta': '0.5ms', alpha: '0.05', 'project-dir': 'py' },
+      {
+        threshold: '3%',
+        'instructions-threshold': '2.5',
+        'min-delta': '0.5ms',
+        alpha: '0.05',
+        'project-dir': 'py',
+      },
       ['a', 'b'],
       dir,
     )
-    expect(c.given).toMatchObject({ thresholdPct: 3, minDeltaMs: 0.5, alpha: 0.05 })
+    expect(c.given).toMatchObject({
+      thresholdPct: 3,
+      instructionsThresholdPct: 2.5,
+      minDeltaMs: 0.5,
+      alpha: 0.05,
+    })
     expect(c.projectSubdir).toBe('py')
   })
 
@@ -336,6 +354,9 @@ describe('compare configuration', () => {
     )
     expect(() => compareConfig({ threshold: 'lots' }, ['a', 'b'], dir)).toThrow(
       /--threshold: "lots" is not a percentage/,
+    )
+    expect(() => compareConfig({ 'instructions-threshold': '0%' }, ['a', 'b'], dir)).toThrow(
+      /--instructions-threshold: "0%" must be more than 0%, such as 1%/,
     )
     expect(() => compareConfig({ 'project-dir': '../elsewhere' }, ['a', 'b'], dir)).toThrow(
       /--project-dir: "..\/elsewhere" is outside the repository/,

@@ -170,7 +170,7 @@ describe('the counting phase of the engine', () => {
       gate,
       metrics: ['import_ms', 'instructions'],
       watch: [],
-      sampling: { minPairs: 5, warmups: 1, profileRuns: 0, maxTimeMs: 5000 },
+      sampling: { minPairs: 5, maxPairs: 200, warmups: 1, profileRuns: 0, maxTimeMs: 5000 },
     })
     const target = evaluation.targets[0]!
     const instructions = target.metrics.find((m) => m.metric === 'instructions')!
@@ -178,6 +178,20 @@ describe('the counting phase of the engine', () => {
     expect(instructions.counted!.pct).toBeCloseTo(2, 5)
     // A confirmed instruction regression fails the target, whatever the few timed pairs say.
     expect(target.verdict).toBe('regression')
+
+    // A project that allows 2.5% more instructions: the same counts are no change.
+    const allowing = evaluate(observations, {
+      targets: [{ name: 'pkg', isNew: false }],
+      variant: 'warm',
+      gate: { ...gate, instructionsThresholdPct: 2.5 },
+      metrics: ['import_ms', 'instructions'],
+      watch: [],
+      sampling: { minPairs: 5, maxPairs: 200, warmups: 1, profileRuns: 0, maxTimeMs: 5000 },
+    }).targets[0]!
+    expect(allowing.metrics.find((m) => m.metric === 'instructions')).toMatchObject({
+      outcome: 'pass',
+      counted: { thresholdPct: 2.5 },
+    })
   })
 
   it('stops at its own budget and says how far it got', async () => {

@@ -30,6 +30,7 @@ const spec = (minPairs: number): EvaluationSpec => ({
   gate: {
     thresholdPct: 3,
     minDeltaMs: 0.5,
+    instructionsThresholdPct: 1,
     alpha: 0.01,
     maxModules: null,
     forbid: [],
@@ -37,7 +38,7 @@ const spec = (minPairs: number): EvaluationSpec => ({
   },
   metrics: ['import_ms'],
   watch: [],
-  sampling: { minPairs, warmups: 3, profileRuns: 3, maxTimeMs: 120_000 },
+  sampling: { minPairs, maxPairs: 200, warmups: 3, profileRuns: 3, maxTimeMs: 120_000 },
 })
 
 const series = (n: number, ms: number, step = 0.01) =>
@@ -114,6 +115,18 @@ describe('evaluate', () => {
     expect(t!.shortfall).toMatchObject({ reason: 'unsettled', pairs: 20 })
     // Twice the 120 s budget: more pairs, not more of the same.
     expect(t!.shortfall!.suggestedMaxTimeS).toBeGreaterThanOrEqual(240)
+    expect(t!.shortfall!.suggestedMaxPairs).toBeNull()
+
+    // The same pairs where max-pairs is 4: they are its ceiling (5 × 4), so time was not what ran out.
+    const capped = evaluate(observations, {
+      ...spec(20),
+      sampling: { ...spec(20).sampling, minPairs: 4, maxPairs: 4 },
+    }).targets[0]!
+    expect(capped.shortfall).toMatchObject({
+      reason: 'unsettled',
+      suggestedMaxTimeS: null,
+      suggestedMaxPairs: 8,
+    })
 
     // The same noise around no change: a pass, earned.
     const even = base.map((b, i) => b * [1.1, 0.9, 1.05, 0.95, 1][i % 5]!)

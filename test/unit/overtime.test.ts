@@ -37,20 +37,24 @@ async function measure(
   targets: string[],
   overtimeMs: number,
   deadline = 40_000,
+  maxPairs = 200,
 ) {
   const events: EngineEvent[] = []
-  const overtime = overtimeFor(gate, MIN_PAIRS, overtimeMs)
+  const overtime = overtimeFor(gate, { minPairs: MIN_PAIRS, maxPairs }, overtimeMs)
   const runPlanOf: RunPlan = plan({
     arms: targets.flatMap((t) => [arm('base', t), arm('head', t)]),
     deadline,
     warmups: 1,
     profileRuns: 0,
     minPairs: MIN_PAIRS,
+    maxPairs,
     stopping: never,
-    confirmation: changeConfirmation(gate, MIN_PAIRS, 200),
-    ...(overtimeMs
-      ? { overtime: { deadline: deadline + overtimeMs, groups: overtime.groups } }
-      : {}),
+    confirmation: changeConfirmation(gate, MIN_PAIRS, maxPairs),
+    overtime: {
+      deadline: deadline + overtimeMs,
+      maxPairs: overtime.maxPairs,
+      groups: overtime.groups,
+    },
   })
   const observations = await runPlan(runPlanOf, { ...fake, onEvent: (e) => events.push(e) })
   const findings = evaluate(observations, {
@@ -59,7 +63,7 @@ async function measure(
     gate,
     metrics: ['import_ms'],
     watch: [],
-    sampling: { ...SAMPLING, minPairs: MIN_PAIRS, maxTimeMs: deadline },
+    sampling: { ...SAMPLING, minPairs: MIN_PAIRS, maxPairs, maxTimeMs: deadline },
   }).targets
   const pairsOf = (target: string) =>
     observations.arms.find((a) => a.key.target === target && a.key.side === 'head')!.samples.length
@@ -101,7 +105,7 @@ describe('overtime', () => {
 
   it('looks again at an estimate under the threshold but past half of it', async () => {
     // Each overtime decision, on fixed pairs: +2.2% on a 1 s import, under the 3% line.
-    const overtime = overtimeFor(gate, MIN_PAIRS, 60_000)
+    const overtime = overtimeFor(gate, { minPairs: MIN_PAIRS, maxPairs: 200 }, 60_000)
     const arms = (pct: number) => {
       const sample = (ms: number) => ({
         importMs: ms,
@@ -136,5 +140,24 @@ describe('overtime', () => {
     const run = await measure(slowImports({ pkg: 4 }, 5), ['pkg'], 30_000)
     expect(run.end).toBeLessThanOrEqual(70_000)
     expect(run.findings[0]!.verdict).not.toBe('pass')
+  })
+
+  it('samples on past max-pairs while time is left, for a fast import leaning toward a regression', async () => {
+    // A 20 ms import 6% slower, ±20% noise a run: 20 pairs cannot show it.
+    const fastImports = () => {
+      const noise = seededRandom(9)
+      return fakeInterpreter(({ side }) => ({
+        importMs: 20 * (side === 'head' ? 1.06 : 1) * (0.8 + 0.4 * noise()),
+        takesMs: 60,
+      }))
+    }
+    const run = await measure(fastImports(), ['pkg'], 0, 40_000, 20)
+    expect(run.events).toContainEqual(
+      expect.objectContaining({ phase: 'overtime', past: 'max-pairs', maxPairs: 100 }),
+    )
+    expect(run.pairsOf('pkg')).toBeGreaterThan(20)
+    expect(run.findings[0]!.verdict).toBe('regression')
+    // Within the budget: no overtime was given, and none was taken.
+    expect(run.end).toBeLessThanOrEqual(40_000)
   })
 })
