@@ -487,6 +487,85 @@ function comparedGroups(arms) {
     });
 }
 
+/**
+ * A time budget, in whole tens of seconds, that fits the warm-ups, the profile
+ * runs (slower under -X importtime), min-pairs rounds and, for a comparison, a
+ * confirmation batch twice as large, at `roundMs` per round of every arm, with
+ * a fifth more for start-up and the machine's bad moments.
+ */
+function suggestedBudgetS(roundMs, sampling, comparison) {
+    const rounds = sampling.warmups + 1.5 * sampling.profileRuns + sampling.minPairs * (comparison ? 3 : 1);
+    return Math.ceil((rounds * roundMs * 1.2) / 10_000) * 10;
+}
+
+/**
+ * How far past max-pairs a target whose verdict is not yet earned may sample
+ * while time is left. A fast import on a noisy runner can reach 200 pairs in
+ * 30 s with its estimate still leaning past the thresholds (bench:quality, a
+ * real +5% on a 20 ms import: 3 of 4 inconclusive at 200 pairs, 90 s unused).
+ */
+const PAIRS_PAST_MAX = 5;
+/** The most pairs a target may reach, its verdict unearned, for a given max-pairs. */
+const pairCeiling = (maxPairs) => PAIRS_PAST_MAX * maxPairs;
+/**
+ * Why a pass would not be earned, or null when it is. A pass whose estimate
+ * is past both thresholds but not significant is what a budget too small for
+ * a slow import gives (a real +10% read as "+6%, p = 0.04" after 20 pairs):
+ * inconclusive, with twice the budget suggested, since more pairs would settle it.
+ * So is a flag a fresh batch did not confirm while all pairs together still
+ * lean past the thresholds (bench:slow: "+13.3%, pass" on a real +10%): the
+ * two batches disagree, and that is not evidence of no change.
+ */
+function shortfallOf(pairs, needed, comparison, context) {
+    const { gate, suggestion } = context;
+    if (pairs < needed)
+        return {
+            reason: 'pairs',
+            pairs,
+            needed,
+            suggestedMaxTimeS: suggestion,
+            suggestedMaxPairs: null,
+        };
+    if (!comparison || !leansUnsettled(comparison, gate))
+        return null;
+    // Sampling stopped at the pair ceiling, not the clock: more time would not have bought a pair.
+    if (pairs >= pairCeiling(context.maxPairs))
+        return {
+            reason: 'unsettled',
+            pairs,
+            needed,
+            suggestedMaxTimeS: null,
+            suggestedMaxPairs: 2 * context.maxPairs,
+        };
+    const doubled = Math.ceil((2 * context.maxTimeMs) / 10_000) * 10;
+    return {
+        reason: 'unsettled',
+        pairs,
+        needed,
+        suggestedMaxTimeS: Math.max(doubled, suggestion ?? 0),
+        suggestedMaxPairs: null,
+    };
+}
+/**
+ * An estimate past both thresholds toward a regression that the pairs have not
+ * settled: as likely a real regression as none, so not a pass. Overtime
+ * (analysis/overtime.ts) samples on while a target is in this state.
+ */
+function leansUnsettled(c, gate) {
+    return c.pct > gate.thresholdPct && c.ms > gate.minDeltaMs && !isSettled(c, gate);
+}
+/** What one round of every arm costs, from the samples' spawn-to-exit times, and so a budget. */
+function suggestedMaxTimeS(observations, sampling) {
+    const walls = observations.arms
+        .filter((a) => a.samples.length)
+        .map((a) => median(a.samples.map((s) => s.wallMs)));
+    if (!walls.length)
+        return null;
+    const roundMs = walls.reduce((sum, w) => sum + w, 0);
+    const twoSided = observations.arms.some((a) => a.key.side === 'base');
+    return suggestedBudgetS(roundMs, sampling, twoSided);
+}
+
 // The confirmation policy, in one place: which first-batch results need a fresh
 // batch, how large it is, how much of the time budget is kept for it, and what
 // the verdict is once it has run (or could not). Pure.
@@ -543,6 +622,7 @@ function needsConfirmation(outcome) {
 const NO_CONFIRMATION = {
     reserveMs: () => 0,
     plan: () => null,
+    disagreeing: () => [],
 };
 /**
  * A flagged change is confirmed by a fresh batch at least twice the
@@ -572,6 +652,15 @@ function changeConfirmation(gate, minPairs, maxPairs) {
                 return null;
             const pairs = Math.min(maxPairs, Math.max(confirmPairs, ...flagged.map((f) => f.pairs)));
             return { groups: flagged.map((f) => f.group), pairs };
+        },
+        disagreeing(arms) {
+            return comparedGroups(arms).flatMap(({ group, base, head }) => {
+                if (base.failure || head.failure || !base.confirmation || !head.confirmation)
+                    return [];
+                const verdict = targetVerdict(primaryTimes(base.samples), primaryTimes(head.samples), { base: primaryTimes(base.confirmation), head: primaryTimes(head.confirmation) }, gate);
+                const disagree = verdict.confirmation?.confirmed === false && verdict.outcome === 'pass';
+                return disagree && leansUnsettled(verdict.comparison, gate) ? [group] : [];
+            });
         },
     };
 }
@@ -1013,85 +1102,6 @@ function missingTarget(failure, target) {
         return false;
     const missing = /^No module named '([^']+)'$/.exec(failure.message.trim())?.[1];
     return missing !== undefined && (missing === target || target.startsWith(`${missing}.`));
-}
-
-/**
- * A time budget, in whole tens of seconds, that fits the warm-ups, the profile
- * runs (slower under -X importtime), min-pairs rounds and, for a comparison, a
- * confirmation batch twice as large, at `roundMs` per round of every arm, with
- * a fifth more for start-up and the machine's bad moments.
- */
-function suggestedBudgetS(roundMs, sampling, comparison) {
-    const rounds = sampling.warmups + 1.5 * sampling.profileRuns + sampling.minPairs * (comparison ? 3 : 1);
-    return Math.ceil((rounds * roundMs * 1.2) / 10_000) * 10;
-}
-
-/**
- * How far past max-pairs a target whose verdict is not yet earned may sample
- * while time is left. A fast import on a noisy runner can reach 200 pairs in
- * 30 s with its estimate still leaning past the thresholds (bench:quality, a
- * real +5% on a 20 ms import: 3 of 4 inconclusive at 200 pairs, 90 s unused).
- */
-const PAIRS_PAST_MAX = 5;
-/** The most pairs a target may reach, its verdict unearned, for a given max-pairs. */
-const pairCeiling = (maxPairs) => PAIRS_PAST_MAX * maxPairs;
-/**
- * Why a pass would not be earned, or null when it is. A pass whose estimate
- * is past both thresholds but not significant is what a budget too small for
- * a slow import gives (a real +10% read as "+6%, p = 0.04" after 20 pairs):
- * inconclusive, with twice the budget suggested, since more pairs would settle it.
- * So is a flag a fresh batch did not confirm while all pairs together still
- * lean past the thresholds (bench:slow: "+13.3%, pass" on a real +10%): the
- * two batches disagree, and that is not evidence of no change.
- */
-function shortfallOf(pairs, needed, comparison, context) {
-    const { gate, suggestion } = context;
-    if (pairs < needed)
-        return {
-            reason: 'pairs',
-            pairs,
-            needed,
-            suggestedMaxTimeS: suggestion,
-            suggestedMaxPairs: null,
-        };
-    if (!comparison || !leansUnsettled(comparison, gate))
-        return null;
-    // Sampling stopped at the pair ceiling, not the clock: more time would not have bought a pair.
-    if (pairs >= pairCeiling(context.maxPairs))
-        return {
-            reason: 'unsettled',
-            pairs,
-            needed,
-            suggestedMaxTimeS: null,
-            suggestedMaxPairs: 2 * context.maxPairs,
-        };
-    const doubled = Math.ceil((2 * context.maxTimeMs) / 10_000) * 10;
-    return {
-        reason: 'unsettled',
-        pairs,
-        needed,
-        suggestedMaxTimeS: Math.max(doubled, suggestion ?? 0),
-        suggestedMaxPairs: null,
-    };
-}
-/**
- * An estimate past both thresholds toward a regression that the pairs have not
- * settled: as likely a real regression as none, so not a pass. Overtime
- * (analysis/overtime.ts) samples on while a target is in this state.
- */
-function leansUnsettled(c, gate) {
-    return c.pct > gate.thresholdPct && c.ms > gate.minDeltaMs && !isSettled(c, gate);
-}
-/** What one round of every arm costs, from the samples' spawn-to-exit times, and so a budget. */
-function suggestedMaxTimeS(observations, sampling) {
-    const walls = observations.arms
-        .filter((a) => a.samples.length)
-        .map((a) => median(a.samples.map((s) => s.wallMs)));
-    if (!walls.length)
-        return null;
-    const roundMs = walls.reduce((sum, w) => sum + w, 0);
-    const twoSided = observations.arms.some((a) => a.key.side === 'base');
-    return suggestedBudgetS(roundMs, sampling, twoSided);
 }
 
 function sideOf(profile, name) {
@@ -4731,6 +4741,124 @@ function noReport() {
     return { kind: 'NoReport', message: 'the probe did not report', traceback: [] };
 }
 
+/** The observations of the named groups alone. */
+const ofGroups = (observed, groups) => observed.filter((o) => groups.includes(groupId(o.key)));
+/**
+ * Only the groups the overtime policy names (among `only`, when given), each
+ * base and head still interleaved, until none needs more pairs, a change is
+ * flagged (the confirmation batch then decides it), or the overtime or its pair
+ * ceiling runs out; a confirmation's share of the time is kept back. `before`
+ * is the pairs the groups have. Returns the rounds run.
+ */
+async function sampleOn(plan, overtime, context, states, deps) {
+    const { before, only } = context;
+    const groups = overtime
+        .groups(states.observations())
+        .filter((group) => !only || only.includes(group));
+    if (!groups.length || deps.now() >= overtime.deadline || before >= overtime.maxPairs)
+        return 0;
+    // A second look (only) is announced by its own event.
+    if (!only)
+        deps.onEvent?.({
+            phase: 'overtime',
+            past: deps.now() >= plan.deadline ? 'max-time' : 'max-pairs',
+            groups,
+            untilMs: overtime.deadline - deps.now(),
+            maxPairs: overtime.maxPairs,
+        });
+    const reserve = plan.confirmation.reserveMs(overtime.deadline - deps.now(), context.warmRounds);
+    const arms = plan.arms.filter((arm) => groups.includes(groupId(arm.key)));
+    // Judged on these groups alone: another group's flag is another batch's business.
+    const stopping = (observed) => {
+        const mine = ofGroups(observed, groups);
+        return overtime.groups(mine).length === 0 || plan.confirmation.plan(mine) !== null;
+    };
+    let rounds = 0;
+    // As in the budget: a confirmation's share is kept back, and used for pairs
+    // when nothing was flagged.
+    for (const deadline of [overtime.deadline - reserve, overtime.deadline]) {
+        if (plan.signal?.aborted)
+            break;
+        const outcome = await runRounds({
+            arms,
+            minRounds: 0,
+            maxRounds: overtime.maxPairs - before - rounds,
+            deadline,
+            cutAt: overtime.deadline,
+            into: (arm) => states.of(arm).samples,
+            stopping,
+            batch: 'first',
+        }, plan, states, deps, before + rounds);
+        rounds += outcome.rounds;
+        if (!outcome.outOfTime)
+            break;
+    }
+    return rounds;
+}
+
+/** A fresh batch of `pairs` rounds of the flagged groups, into each arm's confirmation. */
+async function runConfirmation(plan, confirm, states, deps) {
+    const { groups, pairs } = confirm;
+    deps.onEvent?.({ phase: 'confirm', groups, pairs });
+    const arms = states.live(plan.arms.filter((arm) => groups.includes(groupId(arm.key))));
+    for (const arm of arms)
+        states.of(arm).confirmation = [];
+    // A flagged change may use the overtime to be confirmed: on a slow import
+    // the budget's reserve holds a few pairs, and an unconfirmed flag is a guess.
+    await runRounds({
+        arms,
+        minRounds: pairs,
+        maxRounds: pairs,
+        deadline: plan.overtime?.deadline ?? plan.deadline,
+        cutAt: plan.overtime?.deadline,
+        into: (arm) => states.of(arm).confirmation,
+        batch: 'confirm',
+    }, plan, states, deps);
+}
+/**
+ * A fresh batch that did not confirm a flag while all pairs together still
+ * lean past the thresholds is inconclusive. On a noisy runner that is often a
+ * burst of noise during one batch (bench:quality: a real +10% on a 150 ms
+ * import, flagged at 22 pairs, not confirmed by 40, with 95 s of the budget
+ * left), so while time is left such a group gets one second look: its pairs
+ * so far become its first batch, it samples on while its verdict is not
+ * earned, and a new flag needs a new fresh batch to agree. Returns the rounds run.
+ */
+async function secondLook(plan, warmRounds, states, deps) {
+    const overtime = plan.overtime;
+    if (!overtime || plan.signal?.aborted || deps.now() >= overtime.deadline)
+        return 0;
+    const groups = plan.confirmation.disagreeing(states.observations());
+    if (!groups.length)
+        return 0;
+    deps.onEvent?.({ phase: 'second-look', groups, untilMs: overtime.deadline - deps.now() });
+    const arms = states.live(plan.arms.filter((arm) => groups.includes(groupId(arm.key))));
+    let before = 0;
+    for (const group of groups) {
+        const pair = arms.filter((arm) => groupId(arm.key) === group).map((arm) => states.of(arm));
+        // Pairs are matched by position: both sides keep as many as the shorter has, batch by batch.
+        const keep = (of) => Math.min(...pair.map((s) => of(s).length));
+        const first = keep((s) => s.samples);
+        const fresh = keep((s) => s.confirmation ?? []);
+        for (const state of pair) {
+            state.samples = [
+                ...state.samples.slice(0, first),
+                ...(state.confirmation ?? []).slice(0, fresh),
+            ];
+            state.confirmation = null;
+        }
+        before = Math.max(before, first + fresh);
+    }
+    const flagged = () => plan.confirmation.plan(ofGroups(states.observations(), groups));
+    const rounds = flagged()
+        ? 0
+        : await sampleOn(plan, overtime, { warmRounds, before, only: groups }, states, deps);
+    const confirm = plan.signal?.aborted ? null : flagged();
+    if (confirm)
+        await runConfirmation(plan, confirm, states, deps);
+    return rounds;
+}
+
 /**
  * Warm-up rounds: discarded, but they surface import errors early and write
  * .pyc files. The first round times a round of every arm; later rounds start
@@ -4794,51 +4922,6 @@ function forecast(plan, roundMs, deps) {
         overtime: (plan.overtime?.deadline ?? plan.deadline) > plan.deadline,
     });
 }
-/**
- * Past the budget or max-pairs, only the groups the overtime policy names (a
- * verdict not yet earned), each base and head still interleaved, until none
- * needs more pairs, a change is flagged (the confirmation batch then decides
- * it), or the overtime or its pair ceiling runs out; a confirmation's share of
- * the time is kept back. Returns the rounds run.
- */
-async function runOvertime(plan, overtime, warmRounds, states, deps, before) {
-    const groups = overtime.groups(states.observations());
-    if (!groups.length || deps.now() >= overtime.deadline)
-        return 0;
-    if (before >= overtime.maxPairs)
-        return 0;
-    deps.onEvent?.({
-        phase: 'overtime',
-        past: deps.now() >= plan.deadline ? 'max-time' : 'max-pairs',
-        groups,
-        untilMs: overtime.deadline - deps.now(),
-        maxPairs: overtime.maxPairs,
-    });
-    const reserve = plan.confirmation.reserveMs(overtime.deadline - deps.now(), warmRounds);
-    const arms = plan.arms.filter((arm) => groups.includes(groupId(arm.key)));
-    const stopping = (observed) => overtime.groups(observed).length === 0 || plan.confirmation.plan(observed) !== null;
-    let rounds = 0;
-    // As in the budget: a confirmation's share is kept back, and used for pairs
-    // when nothing was flagged.
-    for (const deadline of [overtime.deadline - reserve, overtime.deadline]) {
-        if (plan.signal?.aborted)
-            break;
-        const outcome = await runRounds({
-            arms,
-            minRounds: 0,
-            maxRounds: overtime.maxPairs - before - rounds,
-            deadline,
-            cutAt: overtime.deadline,
-            into: (arm) => states.of(arm).samples,
-            stopping,
-            batch: 'first',
-        }, plan, states, deps, before + rounds);
-        rounds += outcome.rounds;
-        if (!outcome.outOfTime)
-            break;
-    }
-    return rounds;
-}
 async function runPlan(plan, deps) {
     const states = new ArmStates(plan.arms, deps.onEvent);
     const started = deps.now();
@@ -4882,26 +4965,12 @@ async function runPlan(plan, deps) {
     // Out of time, or at max-pairs with time left: either way a verdict not yet earned samples on.
     const spent = outOfTime || rounds >= plan.sampling.maxPairs;
     if (!confirm && spent && overtime && !plan.signal?.aborted) {
-        rounds += await runOvertime(plan, overtime, warmRounds, states, deps, rounds);
+        rounds += await sampleOn(plan, overtime, { warmRounds, before: rounds }, states, deps);
         confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations());
     }
     if (confirm) {
-        const { groups, pairs } = confirm;
-        deps.onEvent?.({ phase: 'confirm', groups, pairs });
-        const arms = states.live(plan.arms.filter((arm) => groups.includes(groupId(arm.key))));
-        for (const arm of arms)
-            states.of(arm).confirmation = [];
-        // A flagged change may use the overtime to be confirmed: on a slow import
-        // the budget's reserve holds a few pairs, and an unconfirmed flag is a guess.
-        await runRounds({
-            arms,
-            minRounds: pairs,
-            maxRounds: pairs,
-            deadline: overtime?.deadline ?? plan.deadline,
-            cutAt: overtime?.deadline,
-            into: (arm) => states.of(arm).confirmation,
-            batch: 'confirm',
-        }, plan, states, deps);
+        await runConfirmation(plan, confirm, states, deps);
+        rounds += await secondLook(plan, warmRounds, states, deps);
     }
     const sampled = deps.now();
     await runCounts(plan, states, deps);
@@ -5500,6 +5569,8 @@ function progressLine(event, sides, name) {
             return event.past === 'max-time'
                 ? `the time budget (${name('max-time')}) is spent before ${event.groups.join(', ')} earned a verdict: sampling on for up to ${Math.round(event.untilMs / 1000)} s more (${name('overtime')})`
                 : `${event.groups.join(', ')} reached ${name('max-pairs')} before earning a verdict: sampling on, up to ${event.maxPairs} pairs, with the ${Math.round(event.untilMs / 1000)} s left`;
+        case 'second-look':
+            return `the fresh batch did not confirm the change in ${event.groups.join(', ')}, yet all pairs still lean past the thresholds: sampling on for a second look, with up to ${Math.round(event.untilMs / 1000)} s left`;
         case 'count':
             return `counting ${event.metric} with ${event.tool}: ${event.runs} run(s) per target${sides > 1 ? ' and side' : ''}`;
         case 'forecast':

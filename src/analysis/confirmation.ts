@@ -4,6 +4,7 @@
 import { classify, comparePairs, type Outcome, type PairedComparison } from './paired-compare.js'
 import type { Thresholds } from '../model/settings.js'
 import { comparedGroups, primaryTimes as times, type ArmObservation } from './observations.js'
+import { leansUnsettled } from './shortfall.js'
 import { median } from './summary.js'
 
 /**
@@ -93,11 +94,18 @@ export interface ConfirmationPolicy {
   reserveMs(remainingMs: number, roundMs: readonly number[]): number
   /** After the first batch: the groups (see groupId) to confirm and how many pairs, or null. */
   plan(arms: readonly ArmObservation[]): { groups: string[]; pairs: number } | null
+  /**
+   * After a confirmation batch: the groups whose fresh batch did not confirm
+   * the flag while all pairs together still lean past the thresholds toward a
+   * regression (the batches disagree, which is inconclusive), for a second look.
+   */
+  disagreeing(arms: readonly ArmObservation[]): string[]
 }
 
 export const NO_CONFIRMATION: ConfirmationPolicy = {
   reserveMs: () => 0,
   plan: () => null,
+  disagreeing: () => [],
 }
 
 /**
@@ -129,6 +137,19 @@ export function changeConfirmation(
       if (flagged.length === 0) return null
       const pairs = Math.min(maxPairs, Math.max(confirmPairs, ...flagged.map((f) => f.pairs)))
       return { groups: flagged.map((f) => f.group), pairs }
+    },
+    disagreeing(arms) {
+      return comparedGroups(arms).flatMap(({ group, base, head }) => {
+        if (base.failure || head.failure || !base.confirmation || !head.confirmation) return []
+        const verdict = targetVerdict(
+          times(base.samples),
+          times(head.samples),
+          { base: times(base.confirmation), head: times(head.confirmation) },
+          gate,
+        )
+        const disagree = verdict.confirmation?.confirmed === false && verdict.outcome === 'pass'
+        return disagree && leansUnsettled(verdict.comparison, gate) ? [group] : []
+      })
     },
   }
 }

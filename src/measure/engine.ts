@@ -1,18 +1,20 @@
 // The measurement engine, for both commands: warm-ups, profile runs, a first
-// batch of interleaved rounds, and a confirmation batch when the policy asks
-// for one, all inside one deadline. What to stop on and what to confirm come
+// batch of interleaved rounds, sampling on while a verdict is not earned, and a
+// confirmation batch (with a second look) when the policy asks for one, all
+// inside one deadline and its overtime. What to stop on and what to confirm come
 // from analysis/; the probe runner and the clock are injected, so scheduling
 // is unit-tested without interpreters.
-import type { ArmObservation, Observations } from '../analysis/observations.js'
+import type { Observations } from '../analysis/observations.js'
 import { suggestedBudgetS } from '../analysis/budget.js'
 import { shuffled } from '../analysis/random.js'
-import { groupId } from '../model/target.js'
 import { ArmStates } from './arm-states.js'
 import type { EngineDeps, RunPlan } from './plan.js'
 import { cutByBudget, probeRequest } from './probe-run.js'
 import { runProfiles } from './profiles.js'
 import { runCounts } from './counting.js'
 import { runRounds } from './rounds.js'
+import { runConfirmation, secondLook } from './confirm-batch.js'
+import { sampleOn } from './sample-on.js'
 
 /**
  * Warm-up rounds: discarded, but they surface import errors early and write
@@ -75,62 +77,6 @@ function forecast(plan: RunPlan, roundMs: number, deps: EngineDeps): void {
   })
 }
 
-/**
- * Past the budget or max-pairs, only the groups the overtime policy names (a
- * verdict not yet earned), each base and head still interleaved, until none
- * needs more pairs, a change is flagged (the confirmation batch then decides
- * it), or the overtime or its pair ceiling runs out; a confirmation's share of
- * the time is kept back. Returns the rounds run.
- */
-async function runOvertime(
-  plan: RunPlan,
-  overtime: NonNullable<RunPlan['overtime']>,
-  warmRounds: readonly number[],
-  states: ArmStates,
-  deps: EngineDeps,
-  before: number,
-): Promise<number> {
-  const groups = overtime.groups(states.observations())
-  if (!groups.length || deps.now() >= overtime.deadline) return 0
-  if (before >= overtime.maxPairs) return 0
-  deps.onEvent?.({
-    phase: 'overtime',
-    past: deps.now() >= plan.deadline ? 'max-time' : 'max-pairs',
-    groups,
-    untilMs: overtime.deadline - deps.now(),
-    maxPairs: overtime.maxPairs,
-  })
-  const reserve = plan.confirmation.reserveMs(overtime.deadline - deps.now(), warmRounds)
-  const arms = plan.arms.filter((arm) => groups.includes(groupId(arm.key)))
-  const stopping = (observed: readonly ArmObservation[]) =>
-    overtime.groups(observed).length === 0 || plan.confirmation.plan(observed) !== null
-  let rounds = 0
-  // As in the budget: a confirmation's share is kept back, and used for pairs
-  // when nothing was flagged.
-  for (const deadline of [overtime.deadline - reserve, overtime.deadline]) {
-    if (plan.signal?.aborted) break
-    const outcome = await runRounds(
-      {
-        arms,
-        minRounds: 0,
-        maxRounds: overtime.maxPairs - before - rounds,
-        deadline,
-        cutAt: overtime.deadline,
-        into: (arm) => states.of(arm).samples,
-        stopping,
-        batch: 'first',
-      },
-      plan,
-      states,
-      deps,
-      before + rounds,
-    )
-    rounds += outcome.rounds
-    if (!outcome.outOfTime) break
-  }
-  return rounds
-}
-
 export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observations> {
   const states = new ArmStates(plan.arms, deps.onEvent)
   const started = deps.now()
@@ -184,30 +130,12 @@ export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observat
   // Out of time, or at max-pairs with time left: either way a verdict not yet earned samples on.
   const spent = outOfTime || rounds >= plan.sampling.maxPairs
   if (!confirm && spent && overtime && !plan.signal?.aborted) {
-    rounds += await runOvertime(plan, overtime, warmRounds, states, deps, rounds)
+    rounds += await sampleOn(plan, overtime, { warmRounds, before: rounds }, states, deps)
     confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations())
   }
   if (confirm) {
-    const { groups, pairs } = confirm
-    deps.onEvent?.({ phase: 'confirm', groups, pairs })
-    const arms = states.live(plan.arms.filter((arm) => groups.includes(groupId(arm.key))))
-    for (const arm of arms) states.of(arm).confirmation = []
-    // A flagged change may use the overtime to be confirmed: on a slow import
-    // the budget's reserve holds a few pairs, and an unconfirmed flag is a guess.
-    await runRounds(
-      {
-        arms,
-        minRounds: pairs,
-        maxRounds: pairs,
-        deadline: overtime?.deadline ?? plan.deadline,
-        cutAt: overtime?.deadline,
-        into: (arm) => states.of(arm).confirmation!,
-        batch: 'confirm',
-      },
-      plan,
-      states,
-      deps,
-    )
+    await runConfirmation(plan, confirm, states, deps)
+    rounds += await secondLook(plan, warmRounds, states, deps)
   }
   const sampled = deps.now()
   await runCounts(plan, states, deps)

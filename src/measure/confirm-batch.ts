@@ -1,0 +1,84 @@
+// The confirmation batch, and the second look when it disagrees with the
+// first batch: what the confirmation policy (analysis/confirmation.ts) asks.
+import type { Sample } from '../model/metrics.js'
+import { groupId } from '../model/target.js'
+import type { ArmStates } from './arm-states.js'
+import type { EngineDeps, RunPlan } from './plan.js'
+import { runRounds } from './rounds.js'
+import { ofGroups, sampleOn } from './sample-on.js'
+
+/** A fresh batch of `pairs` rounds of the flagged groups, into each arm's confirmation. */
+export async function runConfirmation(
+  plan: RunPlan,
+  confirm: { groups: string[]; pairs: number },
+  states: ArmStates,
+  deps: EngineDeps,
+): Promise<void> {
+  const { groups, pairs } = confirm
+  deps.onEvent?.({ phase: 'confirm', groups, pairs })
+  const arms = states.live(plan.arms.filter((arm) => groups.includes(groupId(arm.key))))
+  for (const arm of arms) states.of(arm).confirmation = []
+  // A flagged change may use the overtime to be confirmed: on a slow import
+  // the budget's reserve holds a few pairs, and an unconfirmed flag is a guess.
+  await runRounds(
+    {
+      arms,
+      minRounds: pairs,
+      maxRounds: pairs,
+      deadline: plan.overtime?.deadline ?? plan.deadline,
+      cutAt: plan.overtime?.deadline,
+      into: (arm) => states.of(arm).confirmation!,
+      batch: 'confirm',
+    },
+    plan,
+    states,
+    deps,
+  )
+}
+
+/**
+ * A fresh batch that did not confirm a flag while all pairs together still
+ * lean past the thresholds is inconclusive. On a noisy runner that is often a
+ * burst of noise during one batch (bench:quality: a real +10% on a 150 ms
+ * import, flagged at 22 pairs, not confirmed by 40, with 95 s of the budget
+ * left), so while time is left such a group gets one second look: its pairs
+ * so far become its first batch, it samples on while its verdict is not
+ * earned, and a new flag needs a new fresh batch to agree. Returns the rounds run.
+ */
+export async function secondLook(
+  plan: RunPlan,
+  warmRounds: readonly number[],
+  states: ArmStates,
+  deps: EngineDeps,
+): Promise<number> {
+  const overtime = plan.overtime
+  if (!overtime || plan.signal?.aborted || deps.now() >= overtime.deadline) return 0
+  const groups = plan.confirmation.disagreeing(states.observations())
+  if (!groups.length) return 0
+  deps.onEvent?.({ phase: 'second-look', groups, untilMs: overtime.deadline - deps.now() })
+  const arms = states.live(plan.arms.filter((arm) => groups.includes(groupId(arm.key))))
+  let before = 0
+  for (const group of groups) {
+    const pair = arms.filter((arm) => groupId(arm.key) === group).map((arm) => states.of(arm))
+    // Pairs are matched by position: both sides keep as many as the shorter has, batch by batch.
+    const keep = (of: (s: (typeof pair)[number]) => Sample[]) =>
+      Math.min(...pair.map((s) => of(s).length))
+    const first = keep((s) => s.samples)
+    const fresh = keep((s) => s.confirmation ?? [])
+    for (const state of pair) {
+      state.samples = [
+        ...state.samples.slice(0, first),
+        ...(state.confirmation ?? []).slice(0, fresh),
+      ]
+      state.confirmation = null
+    }
+    before = Math.max(before, first + fresh)
+  }
+  const flagged = () => plan.confirmation.plan(ofGroups(states.observations(), groups))
+  const rounds = flagged()
+    ? 0
+    : await sampleOn(plan, overtime, { warmRounds, before, only: groups }, states, deps)
+  const confirm = plan.signal?.aborted ? null : flagged()
+  if (confirm) await runConfirmation(plan, confirm, states, deps)
+  return rounds
+}
