@@ -4796,6 +4796,8 @@ async function sampleOn(plan, overtime, context, states, deps) {
     return rounds;
 }
 
+// The confirmation batch, and the second look when it disagrees with the
+// first batch: what the confirmation policy (analysis/confirmation.ts) asks.
 /** A fresh batch of `pairs` rounds of the flagged groups, into each arm's confirmation. */
 async function runConfirmation(plan, confirm, states, deps) {
     const { groups, pairs } = confirm;
@@ -4837,9 +4839,8 @@ async function secondLook(plan, warmRounds, states, deps) {
     for (const group of groups) {
         const pair = arms.filter((arm) => groupId(arm.key) === group).map((arm) => states.of(arm));
         // Pairs are matched by position: both sides keep as many as the shorter has, batch by batch.
-        const keep = (of) => Math.min(...pair.map((s) => of(s).length));
-        const first = keep((s) => s.samples);
-        const fresh = keep((s) => s.confirmation ?? []);
+        const first = Math.min(...pair.map((s) => s.samples.length));
+        const fresh = Math.min(...pair.map((s) => s.confirmation?.length ?? 0));
         for (const state of pair) {
             state.samples = [
                 ...state.samples.slice(0, first),
@@ -6282,12 +6283,16 @@ function countedChange(t) {
     const m = t.metrics?.find((x) => x.gating && x.counted && x.outcome === t.verdict);
     if (!m?.counted)
         return null;
-    const more = m.counted.pct > 0 ? 'more' : 'fewer';
     return [
         t.verdict === 'regression' ? '❌ ' : '🚀 ',
         { code: t.name },
-        ` runs ${Math.abs(m.counted.pct).toFixed(1)}% ${more} ${METRICS[m.metric].label} at import (${signedValue(m.unit, m.counted.delta)})`,
+        countedWords(METRICS[m.metric].label, m.unit, m.counted),
     ];
+}
+/** What a count found, after the target's name: " runs 1.0% more instructions at import (+363.7 k)". */
+function countedWords(label, unit, counted) {
+    const more = counted.pct > 0 ? 'more' : 'fewer';
+    return ` runs ${Math.abs(counted.pct).toFixed(1)}% ${more} ${label} at import (${signedValue(unit, counted.delta)})`;
 }
 function headlineFor(t, count, command) {
     const counted = countedChange(t);

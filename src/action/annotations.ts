@@ -5,8 +5,8 @@
 import { importLocation } from '../github/import-location.js'
 import { isCommandTarget } from '../model/target.js'
 import type { Verdict } from '../model/verdict.js'
-import { formatChain, formatMs, howMuch, signedMs, signedValue } from '../report/format.js'
-import { STATE_WORDS } from '../report/headline.js'
+import { formatChain, formatMs, howMuch, signedMs } from '../report/format.js'
+import { countedWords, STATE_WORDS } from '../report/headline.js'
 import type { MetricRowView } from '../report/view-rows.js'
 import type { ReportView } from '../report/view.js'
 
@@ -98,8 +98,7 @@ function otherRegressions(rows: MetricRowView[]): MetricRowView[] {
 /** "shop runs 1.0% more instructions at import (+363.7 k)", "shop imports 12% slower (+4.46 ms) from a cold page cache". */
 function otherRowSummary(row: MetricRowView): string {
   const state = row.variant === 'warm' ? '' : STATE_WORDS[row.variant]
-  if (row.counted)
-    return `${row.target} runs ${Math.abs(row.counted.pct).toFixed(1)}% more ${row.label} at import (${signedValue(row.unit, row.counted.delta)})${state}`
+  if (row.counted) return `${row.target}${countedWords(row.label, row.unit, row.counted)}${state}`
   const verb = isCommandTarget(row.target) ? 'runs' : 'imports'
   const change = row.delta
     ? ` ${howMuch(row.delta.pct)} (${signedMs(row.delta.ms)})`

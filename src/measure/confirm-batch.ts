@@ -1,6 +1,5 @@
 // The confirmation batch, and the second look when it disagrees with the
 // first batch: what the confirmation policy (analysis/confirmation.ts) asks.
-import type { Sample } from '../model/metrics.js'
 import { groupId } from '../model/target.js'
 import type { ArmStates } from './arm-states.js'
 import type { EngineDeps, RunPlan } from './plan.js'
@@ -61,10 +60,8 @@ export async function secondLook(
   for (const group of groups) {
     const pair = arms.filter((arm) => groupId(arm.key) === group).map((arm) => states.of(arm))
     // Pairs are matched by position: both sides keep as many as the shorter has, batch by batch.
-    const keep = (of: (s: (typeof pair)[number]) => Sample[]) =>
-      Math.min(...pair.map((s) => of(s).length))
-    const first = keep((s) => s.samples)
-    const fresh = keep((s) => s.confirmation ?? [])
+    const first = Math.min(...pair.map((s) => s.samples.length))
+    const fresh = Math.min(...pair.map((s) => s.confirmation?.length ?? 0))
     for (const state of pair) {
       state.samples = [
         ...state.samples.slice(0, first),

@@ -2,7 +2,7 @@
 // lays out its own way (code spans in markdown, plain text in a terminal).
 import { mostSerious } from '../model/verdict.js'
 import type { TargetResult } from '../results/schema.js'
-import { METRICS, PRIMARY_METRIC } from '../model/metrics.js'
+import { METRICS, PRIMARY_METRIC, type MetricUnit } from '../model/metrics.js'
 import { isCommandTarget } from '../model/target.js'
 import { formatMs, howMuch, signedMs, signedPct, signedValue } from './format.js'
 
@@ -35,12 +35,21 @@ function countedChange(t: TargetResult): Rich | null {
   if (primary?.outcome === t.verdict) return null
   const m = t.metrics?.find((x) => x.gating && x.counted && x.outcome === t.verdict)
   if (!m?.counted) return null
-  const more = m.counted.pct > 0 ? 'more' : 'fewer'
   return [
     t.verdict === 'regression' ? '❌ ' : '🚀 ',
     { code: t.name },
-    ` runs ${Math.abs(m.counted.pct).toFixed(1)}% ${more} ${METRICS[m.metric].label} at import (${signedValue(m.unit, m.counted.delta)})`,
+    countedWords(METRICS[m.metric].label, m.unit, m.counted),
   ]
+}
+
+/** What a count found, after the target's name: " runs 1.0% more instructions at import (+363.7 k)". */
+export function countedWords(
+  label: string,
+  unit: MetricUnit,
+  counted: { pct: number; delta: number },
+): string {
+  const more = counted.pct > 0 ? 'more' : 'fewer'
+  return ` runs ${Math.abs(counted.pct).toFixed(1)}% ${more} ${label} at import (${signedValue(unit, counted.delta)})`
 }
 
 function headlineFor(t: TargetResult, count: number, command: 'measure' | 'compare'): Rich {
