@@ -1,7 +1,7 @@
 // Base against head for one target, from samples taken in interleaved pairs.
 // Pure. Works on log-ratios ln(head/base): a slowdown is a ratio whatever the
 // import's size, and a pair shares whatever the machine was doing at the time.
-import { hodgesLehmann, hodgesLehmannInterval, signedRankTest } from './signed-rank.js'
+import { hodgesLehmann, locationShift, signedRankTest } from './signed-rank.js'
 import { median } from './summary.js'
 import type { Thresholds } from '../model/settings.js'
 
@@ -41,8 +41,9 @@ export function comparePairs(
   const n = Math.min(base.length, head.length)
   const logs = Array.from({ length: n }, (_, i) => Math.log(head[i]! / base[i]!))
   const ciLevel = 1 - 2 * alpha
-  const logEstimate = n > 0 ? hodgesLehmann(logs) : 0
-  const logInterval = hodgesLehmannInterval(logs, ciLevel)
+  const shift = locationShift(logs, ciLevel)
+  const logEstimate = n > 0 ? shift.estimate : 0
+  const logInterval = shift.interval
   const test = signedRankTest(logs)
   const baseMedianMs = median(base.slice(0, n))
   return {

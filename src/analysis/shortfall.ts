@@ -89,6 +89,18 @@ export function leansUnsettled(c: PairedComparison, gate: Thresholds): boolean {
   return c.pct > gate.thresholdPct && c.ms > gate.minDeltaMs && !isSettled(c, gate)
 }
 
+/**
+ * Half of both thresholds: where a pass that is not settled leans far enough
+ * toward a regression to be worth more pairs while time is left (overtime and
+ * the second look). bench:slow once read a real +10% on a 1 s import as
+ * +2.75% after 36 pairs, under the 3% line, and passed it without a second look.
+ */
+export const watchedThresholds = (gate: Thresholds): Thresholds => ({
+  ...gate,
+  thresholdPct: gate.thresholdPct / 2,
+  minDeltaMs: gate.minDeltaMs / 2,
+})
+
 /** What one round of every arm costs, from the samples' spawn-to-exit times, and so a budget. */
 export function suggestedMaxTimeS(
   observations: Observations,

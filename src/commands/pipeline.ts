@@ -185,6 +185,7 @@ export async function measureArms(
             deadline: deadline + overtime.ms,
             maxPairs: overtime.maxPairs,
             groups: overtime.groups,
+            leaning: overtime.leaning,
           },
         }
       : {}),

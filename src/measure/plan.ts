@@ -1,8 +1,8 @@
 // A run plan: which arms to measure and how, with the stopping rule and the
 // confirmation policy handed in from analysis/. measure is a plan with one
 // side, compare a plan with two; the engine runs either.
-import type { ArmObservation } from '../analysis/observations.js'
 import type { ConfirmationPolicy } from '../analysis/confirmation.js'
+import type { OvertimePolicy } from '../analysis/overtime.js'
 import type { StoppingRule } from '../analysis/stopping.js'
 import type { ImportFailure } from '../model/failure.js'
 import type { Sampling } from '../model/settings.js'
@@ -43,11 +43,7 @@ export interface RunPlan {
    * `deadline` here (the same deadline for no overtime), and past max-pairs up
    * to `maxPairs`; a confirmation batch may run up to `deadline` too. Absent for none.
    */
-  overtime?: {
-    deadline: number
-    maxPairs: number
-    groups: (arms: readonly ArmObservation[]) => string[]
-  }
+  overtime?: { deadline: number } & Pick<OvertimePolicy, 'maxPairs' | 'groups' | 'leaning'>
   /**
    * The counted metrics, after the timed samples (and any overtime): `runs`
    * rounds under each counter, within `budgetMs` of their own; absent for none.

@@ -12,7 +12,8 @@ export const ofGroups = (observed: readonly ArmObservation[], groups: readonly s
 
 /**
  * Only the groups the overtime policy names (among `only`, when given), each
- * base and head still interleaved, until none needs more pairs, a change is
+ * base and head still interleaved, until none needs more pairs (one that
+ * leaned past half the thresholds needs them until its interval settles), a change is
  * flagged (the confirmation batch then decides it), or the overtime or its pair
  * ceiling runs out; a confirmation's share of the time is kept back. `before`
  * is the pairs the groups have. Returns the rounds run.
@@ -40,10 +41,14 @@ export async function sampleOn(
     })
   const reserve = plan.confirmation.reserveMs(overtime.deadline - deps.now(), context.warmRounds)
   const arms = plan.arms.filter((arm) => groups.includes(groupId(arm.key)))
+  // A group that leans past half the thresholds at any point samples on until
+  // its interval settles or it is flagged, not until its estimate dips back.
+  const leaned = new Set(overtime.leaning(states.observations()))
   // Judged on these groups alone: another group's flag is another batch's business.
   const stopping = (observed: readonly ArmObservation[]) => {
     const mine = ofGroups(observed, groups)
-    return overtime.groups(mine).length === 0 || plan.confirmation.plan(mine) !== null
+    for (const group of overtime.leaning(mine)) leaned.add(group)
+    return overtime.groups(mine, leaned).length === 0 || plan.confirmation.plan(mine) !== null
   }
   let rounds = 0
   // As in the budget: a confirmation's share is kept back, and used for pairs

@@ -340,4 +340,24 @@ describe('the measurement engine', () => {
     const observations = await runPlan(plan({ minPairs: 7, stopping: () => true }), fake)
     expect(observations.rounds).toBe(7)
   })
+
+  it('looks at the stopping rule each round up to 100 pairs, then every 1% more', async () => {
+    const fake = fakeInterpreter(() => ({ importMs: 10, takesMs: 11 }))
+    const looked: number[] = []
+    await runPlan(
+      plan({
+        minPairs: 1,
+        maxPairs: 450,
+        warmups: 0,
+        profileRuns: 0,
+        stopping: (arms) => (looked.push(arms[0]!.samples.length), false),
+      }),
+      fake,
+    )
+    expect(looked.slice(0, 100)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1))
+    expect(looked.filter((n) => n >= 200 && n < 210)).toEqual([200, 202, 204, 206, 208])
+    expect(looked.filter((n) => n >= 400)).toEqual([
+      400, 404, 408, 412, 416, 420, 424, 428, 432, 436, 440, 444, 448,
+    ])
+  })
 })

@@ -46,6 +46,7 @@ async function compare(fake: ReturnType<typeof fakeInterpreter>, overtimeMs: num
         deadline: deadline + overtimeMs,
         maxPairs: overtime.maxPairs,
         groups: overtime.groups,
+        leaning: overtime.leaning,
       },
     }),
     { ...fake, onEvent: (e) => events.push(e) },

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { seededRandom } from '../../src/analysis/random.js'
 import {
   absoluteRanks,
   erfc,
   hodgesLehmann,
   hodgesLehmannInterval,
+  orderStatistic,
   signedRankDistribution,
   signedRankQuantile,
   signedRankTest,
@@ -103,6 +105,26 @@ describe('signed-rank building blocks', () => {
     expect(hodgesLehmannInterval(d, 0.9)).toEqual([0.1, 0.5])
     // Seven pairs reach 98% (1 - 2/128).
     expect(hodgesLehmannInterval([...d, 0.6, 0.7], 0.98)).toEqual([0.1, 0.7])
+  })
+
+  it('selects each order statistic as a sort would, ties and all', () => {
+    const random = seededRandom(11)
+    for (const length of [1, 2, 3, 10, 101, 1000]) {
+      // Rounded to few values, so that ties are many.
+      const values = Array.from({ length }, () => Math.round(random() * 20) / 4)
+      const sorted = [...values].sort((a, b) => a - b)
+      for (const k of new Set([0, length >> 1, length - 1, Math.floor(random() * length)]))
+        expect(orderStatistic(Float64Array.from(values), k)).toBe(sorted[k])
+    }
+  })
+
+  it('gives the same distribution built in steps, from a kept one, as from scratch', () => {
+    // The engine asks for n, n + 1, …; a kept distribution is extended, not rebuilt.
+    const stepped = [20, 21, 23].map((n) => Array.from(signedRankDistribution(n)))
+    const direct = [23, 21, 20].map((n) => Array.from(signedRankDistribution(n)))
+    expect(stepped[2]).toEqual(direct[0])
+    expect(stepped[0]).toEqual(direct[2])
+    expect(stepped[2]!.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12)
   })
 
   it('computes erfc accurately', () => {
