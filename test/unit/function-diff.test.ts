@@ -124,6 +124,15 @@ describe('diffFunctions', () => {
     expect(diffFunctions(graph(10), graph(30), modules(), modules(), 0.5)).toEqual([])
   })
 
+  it('lists nothing when the profiled time moved against the calls', () => {
+    // One call fewer, yet more time: the time is the profiled run's noise, not the call's cost.
+    const graph = (calls: number, ms: number) =>
+      profile(...bodies, fn('re.compile', calls, ms, [['app.a.<module>', calls, ms]]))
+    expect(diffFunctions(graph(32, 10), graph(31, 12.7), modules(), modules(), 0.5)).toEqual([])
+    expect(diffFunctions(graph(31, 12.7), graph(32, 10), modules(), modules(), 0.5)).toEqual([])
+    expect(diffFunctions(graph(32, 12.7), graph(31, 10), modules(), modules(), 0.5)).toHaveLength(1)
+  })
+
   it('leaves out changes below the floor', () => {
     const base = profile(...bodies)
     const head = profile(...bodies, fn('app.util.tiny', 1, 0.2, [['app.a.<module>', 1, 0.2]]))
