@@ -720,10 +720,15 @@ function changeConfirmation(gate, minPairs, maxPairs) {
                     return [];
                 const verdict = targetVerdict(primaryTimes(base.samples), primaryTimes(head.samples), { base: primaryTimes(base.confirmation), head: primaryTimes(head.confirmation) }, gate);
                 // Upheld or not by the fresh batch alone, a flag that ends in a pass
-                // while all pairs still lean toward it is not evidence of no change (a
-                // real +5% flagged at 324 pairs read +2.8% over all pairs, and passed).
+                // is not evidence of no change while all pairs leave a regression open:
+                // a real +5% flagged at 324 pairs read +2.8% over all pairs, and passed;
+                // another, its fresh batch caught in a burst of noise, read +0.1% over
+                // 132 pairs with the interval wide open and 65 s of the budget left,
+                // and passed where the first batch would have sampled on (bench:quality).
                 const dropped = verdict.confirmation !== null && verdict.outcome === 'pass';
-                return dropped && leansUnsettled(verdict.comparison, watched) ? [group] : [];
+                const all = verdict.comparison;
+                const open = all.pairs < maxPairs || leansUnsettled(all, watched);
+                return dropped && !isSettled(all, gate) && open ? [group] : [];
             });
         },
     };
@@ -4893,8 +4898,6 @@ async function sampleOn(plan, overtime, context, states, deps) {
     return rounds;
 }
 
-// The confirmation batch, and the second look when it disagrees with the
-// first batch: what the confirmation policy (analysis/confirmation.ts) asks.
 /** A fresh batch of `pairs` rounds of the flagged groups, into each arm's confirmation. */
 async function runConfirmation(plan, confirm, states, deps) {
     const { groups, pairs } = confirm;
@@ -4915,22 +4918,25 @@ async function runConfirmation(plan, confirm, states, deps) {
     }, plan, states, deps);
 }
 /**
- * A fresh batch that did not confirm a flag while all pairs together still
- * lean past the thresholds is inconclusive. On a noisy runner that is often a
- * burst of noise during one batch (bench:quality: a real +10% on a 150 ms
- * import, flagged at 22 pairs, not confirmed by 40, with 95 s of the budget
- * left), so while time is left such a group gets one second look: its pairs
- * so far become its first batch, it samples on while its verdict is not
- * earned, and a new flag needs a new fresh batch to agree. Returns the rounds run.
+ * A fresh batch that did not confirm a flag leaves a pass that is not earned
+ * while all pairs together have not settled it: on a noisy runner that is
+ * often a burst of noise during one batch (bench:quality: a real +10% on a
+ * 150 ms import, flagged at 22 pairs, not confirmed by 40, with 95 s of the
+ * budget left; a real +5%, its pairs together at +0.1% after 132, passed).
+ * So while time is left such a group gets one second look: its pairs so far
+ * become its first batch, which samples on as a first batch does (within the
+ * budget, to max-pairs, until its interval settles), then on into the
+ * overtime while its verdict is not earned; a new flag needs a new fresh
+ * batch to agree. Returns the rounds run.
  */
 async function secondLook(plan, warmRounds, states, deps) {
-    const overtime = plan.overtime;
-    if (!overtime || plan.signal?.aborted || deps.now() >= overtime.deadline)
+    const end = plan.overtime?.deadline ?? plan.deadline;
+    if (plan.signal?.aborted || deps.now() >= end)
         return 0;
     const groups = plan.confirmation.disagreeing(states.observations());
     if (!groups.length)
         return 0;
-    deps.onEvent?.({ phase: 'second-look', groups, untilMs: overtime.deadline - deps.now() });
+    deps.onEvent?.({ phase: 'second-look', groups, untilMs: end - deps.now() });
     const arms = states.live(plan.arms.filter((arm) => groups.includes(groupId(arm.key))));
     let before = 0;
     for (const group of groups) {
@@ -4947,10 +4953,23 @@ async function secondLook(plan, warmRounds, states, deps) {
         }
         before = Math.max(before, first + fresh);
     }
-    const flagged = () => plan.confirmation.plan(ofGroups(states.observations(), groups));
-    const rounds = flagged()
-        ? 0
-        : await sampleOn(plan, overtime, { warmRounds, before, only: groups }, states, deps);
+    const mine = (observed) => ofGroups(observed, groups);
+    const flagged = () => plan.confirmation.plan(mine(states.observations()));
+    let rounds = 0;
+    if (!flagged() && before < plan.sampling.maxPairs) {
+        const batch = await runRounds({
+            arms,
+            minRounds: 0,
+            maxRounds: plan.sampling.maxPairs - before,
+            deadline: plan.deadline,
+            into: (arm) => states.of(arm).samples,
+            stopping: (observed) => plan.stopping(mine(observed)),
+            batch: 'first',
+        }, plan, states, deps, before);
+        rounds += batch.rounds;
+    }
+    if (!flagged() && plan.overtime && !plan.signal?.aborted)
+        rounds += await sampleOn(plan, plan.overtime, { warmRounds, before: before + rounds, only: groups }, states, deps);
     const confirm = plan.signal?.aborted ? null : flagged();
     if (confirm)
         await runConfirmation(plan, confirm, states, deps);
@@ -5668,7 +5687,7 @@ function progressLine(event, sides, name) {
                 ? `the time budget (${name('max-time')}) is spent before ${event.groups.join(', ')} earned a verdict: sampling on for up to ${Math.round(event.untilMs / 1000)} s more (${name('overtime')})`
                 : `${event.groups.join(', ')} reached ${name('max-pairs')} before earning a verdict: sampling on, up to ${event.maxPairs} pairs, with the ${Math.round(event.untilMs / 1000)} s left`;
         case 'second-look':
-            return `the fresh batch did not confirm the change in ${event.groups.join(', ')}, yet all pairs still lean past the thresholds: sampling on for a second look, with up to ${Math.round(event.untilMs / 1000)} s left`;
+            return `the fresh batch did not confirm the change in ${event.groups.join(', ')}, and all pairs together do not yet rule one out: sampling on for a second look, with up to ${Math.round(event.untilMs / 1000)} s left`;
         case 'count':
             return `counting ${event.metric} with ${event.tool}: ${event.runs} run(s) per target${sides > 1 ? ' and side' : ''}`;
         case 'forecast':

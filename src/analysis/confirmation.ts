@@ -1,7 +1,13 @@
 // The confirmation policy, in one place: which first-batch results need a fresh
 // batch, how large it is, how much of the time budget is kept for it, and what
 // the verdict is once it has run (or could not). Pure.
-import { classify, comparePairs, type Outcome, type PairedComparison } from './paired-compare.js'
+import {
+  classify,
+  comparePairs,
+  isSettled,
+  type Outcome,
+  type PairedComparison,
+} from './paired-compare.js'
 import type { Thresholds } from '../model/settings.js'
 import { comparedGroups, primaryTimes as times, type ArmObservation } from './observations.js'
 import { leansUnsettled, watchedThresholds } from './shortfall.js'
@@ -95,10 +101,11 @@ export interface ConfirmationPolicy {
   /** After the first batch: the groups (see groupId) to confirm and how many pairs, or null. */
   plan(arms: readonly ArmObservation[]): { groups: string[]; pairs: number } | null
   /**
-   * After a confirmation batch: the groups whose flag it did not uphold while
-   * all pairs together, unsettled, still lean past half the thresholds toward a
-   * regression (the batches disagree; past the whole thresholds that is
-   * inconclusive), for a second look.
+   * After a confirmation batch: the groups whose flag ended in a pass that is
+   * not earned, for a second look. All pairs together are unsettled, and either
+   * fewer than max-pairs (the first batch would not have stopped there) or
+   * leaning past half the thresholds toward a regression (the batches
+   * disagree; past the whole thresholds that is inconclusive).
    */
   disagreeing(arms: readonly ArmObservation[]): string[]
 }
@@ -150,10 +157,15 @@ export function changeConfirmation(
           gate,
         )
         // Upheld or not by the fresh batch alone, a flag that ends in a pass
-        // while all pairs still lean toward it is not evidence of no change (a
-        // real +5% flagged at 324 pairs read +2.8% over all pairs, and passed).
+        // is not evidence of no change while all pairs leave a regression open:
+        // a real +5% flagged at 324 pairs read +2.8% over all pairs, and passed;
+        // another, its fresh batch caught in a burst of noise, read +0.1% over
+        // 132 pairs with the interval wide open and 65 s of the budget left,
+        // and passed where the first batch would have sampled on (bench:quality).
         const dropped = verdict.confirmation !== null && verdict.outcome === 'pass'
-        return dropped && leansUnsettled(verdict.comparison, watched) ? [group] : []
+        const all = verdict.comparison
+        const open = all.pairs < maxPairs || leansUnsettled(all, watched)
+        return dropped && !isSettled(all, gate) && open ? [group] : []
       })
     },
   }

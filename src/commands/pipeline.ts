@@ -137,7 +137,7 @@ function progressLine(event: EngineEvent, sides: number, name: Namer): string | 
         ? `the time budget (${name('max-time')}) is spent before ${event.groups.join(', ')} earned a verdict: sampling on for up to ${Math.round(event.untilMs / 1000)} s more (${name('overtime')})`
         : `${event.groups.join(', ')} reached ${name('max-pairs')} before earning a verdict: sampling on, up to ${event.maxPairs} pairs, with the ${Math.round(event.untilMs / 1000)} s left`
     case 'second-look':
-      return `the fresh batch did not confirm the change in ${event.groups.join(', ')}, yet all pairs still lean past the thresholds: sampling on for a second look, with up to ${Math.round(event.untilMs / 1000)} s left`
+      return `the fresh batch did not confirm the change in ${event.groups.join(', ')}, and all pairs together do not yet rule one out: sampling on for a second look, with up to ${Math.round(event.untilMs / 1000)} s left`
     case 'count':
       return `counting ${event.metric} with ${event.tool}: ${event.runs} run(s) per target${sides > 1 ? ' and side' : ''}`
     case 'forecast':

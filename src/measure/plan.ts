@@ -57,7 +57,7 @@ export type EngineEvent =
   | { phase: 'profile'; runs: number }
   | { phase: 'sample'; round: number; batch: 'first' | 'confirm' }
   | { phase: 'confirm'; groups: string[]; pairs: number }
-  /** A fresh batch disagreed with the first while all pairs still lean past the thresholds: these groups sample on, for up to untilMs. */
+  /** A fresh batch did not uphold a flag and all pairs have not settled the pass: these groups sample on, for up to untilMs. */
   | { phase: 'second-look'; groups: string[]; untilMs: number }
   /**
    * The budget (`past` max-time) or max-pairs is spent and these groups'

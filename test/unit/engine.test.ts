@@ -254,8 +254,12 @@ describe('the measurement engine', () => {
     expect(head.samples).toEqual([])
   })
 
-  /** head `slower`% slower for the first 20 timed rounds (a disturbance), then the same. */
-  async function disturbed(slower: number) {
+  /**
+   * head `slower`% slower for the first 20 timed rounds (a disturbance), then
+   * the same; 3 warm-ups, a first batch of 20 and a fresh batch of 40 rounds of
+   * 200 ms each take 12.6 s.
+   */
+  async function disturbed(slower: number, deadline = Number.POSITIVE_INFINITY) {
     const fake = fakeInterpreter(({ side, n }) => ({
       importMs:
         (side === 'head' && n < 23 ? 10 * (1 + slower / 100) : 10) * (1 + ((n * 3) % 7) / 200),
@@ -264,6 +268,7 @@ describe('the measurement engine', () => {
     const events: EngineEvent[] = []
     const observations = await runPlan(
       plan({
+        deadline,
         warmups: 3,
         profileRuns: 0,
         minPairs: 20,
@@ -281,18 +286,28 @@ describe('the measurement engine', () => {
       watch: [],
       sampling: { ...SAMPLING, maxTimeMs: 120_000 },
     }).targets
-    expect(target!.metrics[0]!.confirmation).toMatchObject({ pairs: 40, confirmed: false })
-    return target!
+    expect(target!.metrics[0]!.confirmation).toMatchObject({ confirmed: false })
+    return { target: target!, events }
   }
 
-  it('drops a flag the fresh batch does not confirm once all pairs no longer lean', async () => {
-    const target = await disturbed(6)
+  it('drops a flag the fresh batch does not confirm once all pairs settle inside the band', async () => {
+    const { target, events } = await disturbed(6)
     expect(target.metrics[0]!.comparison!.pct).toBeLessThan(3)
+    expect(events.some((e) => e.phase === 'second-look')).toBe(false)
     expect(target.verdict).toBe('pass')
   })
 
-  it('calls it inconclusive when the batches disagree and all pairs still lean', async () => {
-    const target = await disturbed(20)
+  it('gives batches that disagree a second look while time is left, and passes once the disturbance is gone', async () => {
+    const { target, events } = await disturbed(20)
+    // All 60 pairs still flag it: a new fresh batch decides, and disagrees too.
+    expect(events.filter((e) => e.phase === 'confirm')).toHaveLength(2)
+    expect(target.metrics[0]!.comparison!.pairs).toBe(120)
+    expect(target.verdict).toBe('pass')
+  })
+
+  it('calls it inconclusive when the batches disagree, all pairs still lean, and time is out', async () => {
+    const { target, events } = await disturbed(20, 12_600)
+    expect(events.some((e) => e.phase === 'second-look')).toBe(false)
     expect(target.metrics[0]!.comparison!.pct).toBeGreaterThan(3)
     expect(target.verdict).toBe('inconclusive')
     expect(target.shortfall).toMatchObject({ reason: 'unsettled' })
