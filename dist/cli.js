@@ -714,7 +714,7 @@ function changeConfirmation(gate, minPairs, maxPairs) {
             const pairs = Math.min(maxPairs, Math.max(confirmPairs, ...flagged.map((f) => f.pairs)));
             return { groups: flagged.map((f) => f.group), pairs };
         },
-        disagreeing(arms) {
+        disagreeing(arms, inBudget) {
             return comparedGroups(arms).flatMap(({ group, base, head }) => {
                 if (base.failure || head.failure || !base.confirmation || !head.confirmation)
                     return [];
@@ -724,10 +724,10 @@ function changeConfirmation(gate, minPairs, maxPairs) {
                 // a real +5% flagged at 324 pairs read +2.8% over all pairs, and passed;
                 // another, its fresh batch caught in a burst of noise, read +0.1% over
                 // 132 pairs with the interval wide open and 65 s of the budget left,
-                // and passed where the first batch would have sampled on (bench:quality).
+                // and passed where a first batch would have sampled on (bench:quality).
                 const dropped = verdict.confirmation !== null && verdict.outcome === 'pass';
                 const all = verdict.comparison;
-                const open = all.pairs < maxPairs || leansUnsettled(all, watched);
+                const open = inBudget || leansUnsettled(all, watched);
                 return dropped && !isSettled(all, gate) && open ? [group] : [];
             });
         },
@@ -1440,10 +1440,14 @@ function comparisonSettled(gate) {
  * would be inconclusive, reason "unsettled").
  * A target that passes cleanly, or is already flagged (the confirmation batch
  * decides that one), costs no overtime.
- * The same targets sample on when they reach max-pairs with time left (a fast
- * import on a noisy runner), up to `pairCeiling` pairs, within the budget and
- * then the overtime: max-pairs bounds a run that earned its verdict, not one
- * that has not.
+ * A target that reaches max-pairs with time left in its budget (a fast import
+ * on a noisy runner) samples on until its interval settles, up to
+ * `pairCeiling` pairs: max-pairs bounds a run that earned its verdict, not one
+ * that has not, and a pass whose interval still reaches past the thresholds
+ * is not earned while the budget could buy more pairs (bench:quality, a real
+ * +5% on a 20 ms import: +1.4% at 200 pairs after 24 s of a 120 s budget,
+ * just under half the threshold, passed). Past the budget, only the targets
+ * above sample on, into the overtime.
  */
 function overtimeFor(gate, sampling, ms) {
     const { minPairs } = sampling;
@@ -1469,9 +1473,9 @@ function overtimeFor(gate, sampling, ms) {
     return {
         ms,
         maxPairs: pairCeiling(sampling.maxPairs),
-        groups(arms, leaned = new Set()) {
+        groups(arms, leaned = new Set(), inBudget = false) {
             return states(arms)
-                .filter(({ group, comparison: c }) => !c || leans(c) || (leaned.has(group) && !isSettled(c, gate)))
+                .filter(({ group, comparison: c }) => !c || leans(c) || ((inBudget || leaned.has(group)) && !isSettled(c, gate)))
                 .map(({ group }) => group);
         },
         leaning(arms) {
@@ -4840,17 +4844,25 @@ function noReport() {
 /** The observations of the named groups alone. */
 const ofGroups = (observed, groups) => observed.filter((o) => groups.includes(groupId(o.key)));
 /**
+ * Whether the time budget still fits a round: a warm-up round, of every arm,
+ * bounds what a round of some of them costs.
+ */
+const budgetLeft = (plan, warmRounds, now) => now + Math.max(0, ...warmRounds) <= plan.deadline;
+/**
  * Only the groups the overtime policy names (among `only`, when given), each
- * base and head still interleaved, until none needs more pairs (one that
- * leaned past half the thresholds needs them until its interval settles), a change is
+ * base and head still interleaved, until none needs more pairs (inside the
+ * budget, or once it leaned past half the thresholds, a group needs them until
+ * its interval settles), a change is
  * flagged (the confirmation batch then decides it), or the overtime or its pair
  * ceiling runs out; a confirmation's share of the time is kept back. `before`
  * is the pairs the groups have. Returns the rounds run.
  */
 async function sampleOn(plan, overtime, context, states, deps) {
     const { before, only } = context;
+    // Inside the budget a pass needs its interval settled; past it, overtime is for the groups that lean.
+    const inBudget = () => budgetLeft(plan, context.warmRounds, deps.now());
     const groups = overtime
-        .groups(states.observations())
+        .groups(states.observations(), undefined, inBudget())
         .filter((group) => !only || only.includes(group));
     if (!groups.length || deps.now() >= overtime.deadline || before >= overtime.maxPairs)
         return 0;
@@ -4873,7 +4885,8 @@ async function sampleOn(plan, overtime, context, states, deps) {
         const mine = ofGroups(observed, groups);
         for (const group of overtime.leaning(mine))
             leaned.add(group);
-        return overtime.groups(mine, leaned).length === 0 || plan.confirmation.plan(mine) !== null;
+        return (overtime.groups(mine, leaned, inBudget()).length === 0 ||
+            plan.confirmation.plan(mine) !== null);
     };
     let rounds = 0;
     // As in the budget: a confirmation's share is kept back, and used for pairs
@@ -4898,6 +4911,8 @@ async function sampleOn(plan, overtime, context, states, deps) {
     return rounds;
 }
 
+// The confirmation batch, and the second look when it disagrees with the
+// first batch: what the confirmation policy (analysis/confirmation.ts) asks.
 /** A fresh batch of `pairs` rounds of the flagged groups, into each arm's confirmation. */
 async function runConfirmation(plan, confirm, states, deps) {
     const { groups, pairs } = confirm;
@@ -4924,19 +4939,20 @@ async function runConfirmation(plan, confirm, states, deps) {
  * 150 ms import, flagged at 22 pairs, not confirmed by 40, with 95 s of the
  * budget left; a real +5%, its pairs together at +0.1% after 132, passed).
  * So while time is left such a group gets one second look: its pairs so far
- * become its first batch, which samples on as a first batch does (within the
- * budget, to max-pairs, until its interval settles), then on into the
- * overtime while its verdict is not earned; a new flag needs a new fresh
- * batch to agree. Returns the rounds run.
+ * become its first batch, which samples on as one does once max-pairs is
+ * reached (inside the budget until its interval settles, past it while it
+ * leans: sampleOn); a new flag needs a new fresh batch to agree. Returns the
+ * rounds run.
  */
 async function secondLook(plan, warmRounds, states, deps) {
-    const end = plan.overtime?.deadline ?? plan.deadline;
-    if (plan.signal?.aborted || deps.now() >= end)
+    const overtime = plan.overtime;
+    if (!overtime || plan.signal?.aborted || deps.now() >= overtime.deadline)
         return 0;
-    const groups = plan.confirmation.disagreeing(states.observations());
+    const inBudget = budgetLeft(plan, warmRounds, deps.now());
+    const groups = plan.confirmation.disagreeing(states.observations(), inBudget);
     if (!groups.length)
         return 0;
-    deps.onEvent?.({ phase: 'second-look', groups, untilMs: end - deps.now() });
+    deps.onEvent?.({ phase: 'second-look', groups, untilMs: overtime.deadline - deps.now() });
     const arms = states.live(plan.arms.filter((arm) => groups.includes(groupId(arm.key))));
     let before = 0;
     for (const group of groups) {
@@ -4953,23 +4969,10 @@ async function secondLook(plan, warmRounds, states, deps) {
         }
         before = Math.max(before, first + fresh);
     }
-    const mine = (observed) => ofGroups(observed, groups);
-    const flagged = () => plan.confirmation.plan(mine(states.observations()));
-    let rounds = 0;
-    if (!flagged() && before < plan.sampling.maxPairs) {
-        const batch = await runRounds({
-            arms,
-            minRounds: 0,
-            maxRounds: plan.sampling.maxPairs - before,
-            deadline: plan.deadline,
-            into: (arm) => states.of(arm).samples,
-            stopping: (observed) => plan.stopping(mine(observed)),
-            batch: 'first',
-        }, plan, states, deps, before);
-        rounds += batch.rounds;
-    }
-    if (!flagged() && plan.overtime && !plan.signal?.aborted)
-        rounds += await sampleOn(plan, plan.overtime, { warmRounds, before: before + rounds, only: groups }, states, deps);
+    const flagged = () => plan.confirmation.plan(ofGroups(states.observations(), groups));
+    const rounds = flagged()
+        ? 0
+        : await sampleOn(plan, overtime, { warmRounds, before, only: groups }, states, deps);
     const confirm = plan.signal?.aborted ? null : flagged();
     if (confirm)
         await runConfirmation(plan, confirm, states, deps);

@@ -102,12 +102,13 @@ export interface ConfirmationPolicy {
   plan(arms: readonly ArmObservation[]): { groups: string[]; pairs: number } | null
   /**
    * After a confirmation batch: the groups whose flag ended in a pass that is
-   * not earned, for a second look. All pairs together are unsettled, and either
-   * fewer than max-pairs (the first batch would not have stopped there) or
-   * leaning past half the thresholds toward a regression (the batches
-   * disagree; past the whole thresholds that is inconclusive).
+   * not earned, for a second look. All pairs together are unsettled, and
+   * either the time budget is not spent (`inBudget`: a first batch would not
+   * have stopped there) or they lean past half the thresholds toward a
+   * regression (the batches disagree; past the whole thresholds that is
+   * inconclusive).
    */
-  disagreeing(arms: readonly ArmObservation[]): string[]
+  disagreeing(arms: readonly ArmObservation[], inBudget: boolean): string[]
 }
 
 export const NO_CONFIRMATION: ConfirmationPolicy = {
@@ -147,7 +148,7 @@ export function changeConfirmation(
       const pairs = Math.min(maxPairs, Math.max(confirmPairs, ...flagged.map((f) => f.pairs)))
       return { groups: flagged.map((f) => f.group), pairs }
     },
-    disagreeing(arms) {
+    disagreeing(arms, inBudget) {
       return comparedGroups(arms).flatMap(({ group, base, head }) => {
         if (base.failure || head.failure || !base.confirmation || !head.confirmation) return []
         const verdict = targetVerdict(
@@ -161,10 +162,10 @@ export function changeConfirmation(
         // a real +5% flagged at 324 pairs read +2.8% over all pairs, and passed;
         // another, its fresh batch caught in a burst of noise, read +0.1% over
         // 132 pairs with the interval wide open and 65 s of the budget left,
-        // and passed where the first batch would have sampled on (bench:quality).
+        // and passed where a first batch would have sampled on (bench:quality).
         const dropped = verdict.confirmation !== null && verdict.outcome === 'pass'
         const all = verdict.comparison
-        const open = all.pairs < maxPairs || leansUnsettled(all, watched)
+        const open = inBudget || leansUnsettled(all, watched)
         return dropped && !isSettled(all, gate) && open ? [group] : []
       })
     },

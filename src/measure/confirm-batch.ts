@@ -1,11 +1,10 @@
 // The confirmation batch, and the second look when it disagrees with the
 // first batch: what the confirmation policy (analysis/confirmation.ts) asks.
-import type { ArmObservation } from '../analysis/observations.js'
 import { groupId } from '../model/target.js'
 import type { ArmStates } from './arm-states.js'
 import type { EngineDeps, RunPlan } from './plan.js'
 import { runRounds } from './rounds.js'
-import { ofGroups, sampleOn } from './sample-on.js'
+import { budgetLeft, ofGroups, sampleOn } from './sample-on.js'
 
 /** A fresh batch of `pairs` rounds of the flagged groups, into each arm's confirmation. */
 export async function runConfirmation(
@@ -43,10 +42,10 @@ export async function runConfirmation(
  * 150 ms import, flagged at 22 pairs, not confirmed by 40, with 95 s of the
  * budget left; a real +5%, its pairs together at +0.1% after 132, passed).
  * So while time is left such a group gets one second look: its pairs so far
- * become its first batch, which samples on as a first batch does (within the
- * budget, to max-pairs, until its interval settles), then on into the
- * overtime while its verdict is not earned; a new flag needs a new fresh
- * batch to agree. Returns the rounds run.
+ * become its first batch, which samples on as one does once max-pairs is
+ * reached (inside the budget until its interval settles, past it while it
+ * leans: sampleOn); a new flag needs a new fresh batch to agree. Returns the
+ * rounds run.
  */
 export async function secondLook(
   plan: RunPlan,
@@ -54,11 +53,12 @@ export async function secondLook(
   states: ArmStates,
   deps: EngineDeps,
 ): Promise<number> {
-  const end = plan.overtime?.deadline ?? plan.deadline
-  if (plan.signal?.aborted || deps.now() >= end) return 0
-  const groups = plan.confirmation.disagreeing(states.observations())
+  const overtime = plan.overtime
+  if (!overtime || plan.signal?.aborted || deps.now() >= overtime.deadline) return 0
+  const inBudget = budgetLeft(plan, warmRounds, deps.now())
+  const groups = plan.confirmation.disagreeing(states.observations(), inBudget)
   if (!groups.length) return 0
-  deps.onEvent?.({ phase: 'second-look', groups, untilMs: end - deps.now() })
+  deps.onEvent?.({ phase: 'second-look', groups, untilMs: overtime.deadline - deps.now() })
   const arms = states.live(plan.arms.filter((arm) => groups.includes(groupId(arm.key))))
   let before = 0
   for (const group of groups) {
@@ -75,35 +75,10 @@ export async function secondLook(
     }
     before = Math.max(before, first + fresh)
   }
-  const mine = (observed: readonly ArmObservation[]) => ofGroups(observed, groups)
-  const flagged = () => plan.confirmation.plan(mine(states.observations()))
-  let rounds = 0
-  if (!flagged() && before < plan.sampling.maxPairs) {
-    const batch = await runRounds(
-      {
-        arms,
-        minRounds: 0,
-        maxRounds: plan.sampling.maxPairs - before,
-        deadline: plan.deadline,
-        into: (arm) => states.of(arm).samples,
-        stopping: (observed) => plan.stopping(mine(observed)),
-        batch: 'first',
-      },
-      plan,
-      states,
-      deps,
-      before,
-    )
-    rounds += batch.rounds
-  }
-  if (!flagged() && plan.overtime && !plan.signal?.aborted)
-    rounds += await sampleOn(
-      plan,
-      plan.overtime,
-      { warmRounds, before: before + rounds, only: groups },
-      states,
-      deps,
-    )
+  const flagged = () => plan.confirmation.plan(ofGroups(states.observations(), groups))
+  const rounds = flagged()
+    ? 0
+    : await sampleOn(plan, overtime, { warmRounds, before, only: groups }, states, deps)
   const confirm = plan.signal?.aborted ? null : flagged()
   if (confirm) await runConfirmation(plan, confirm, states, deps)
   return rounds

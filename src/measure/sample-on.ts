@@ -11,9 +11,17 @@ export const ofGroups = (observed: readonly ArmObservation[], groups: readonly s
   observed.filter((o) => groups.includes(groupId(o.key)))
 
 /**
+ * Whether the time budget still fits a round: a warm-up round, of every arm,
+ * bounds what a round of some of them costs.
+ */
+export const budgetLeft = (plan: RunPlan, warmRounds: readonly number[], now: number): boolean =>
+  now + Math.max(0, ...warmRounds) <= plan.deadline
+
+/**
  * Only the groups the overtime policy names (among `only`, when given), each
- * base and head still interleaved, until none needs more pairs (one that
- * leaned past half the thresholds needs them until its interval settles), a change is
+ * base and head still interleaved, until none needs more pairs (inside the
+ * budget, or once it leaned past half the thresholds, a group needs them until
+ * its interval settles), a change is
  * flagged (the confirmation batch then decides it), or the overtime or its pair
  * ceiling runs out; a confirmation's share of the time is kept back. `before`
  * is the pairs the groups have. Returns the rounds run.
@@ -26,8 +34,10 @@ export async function sampleOn(
   deps: EngineDeps,
 ): Promise<number> {
   const { before, only } = context
+  // Inside the budget a pass needs its interval settled; past it, overtime is for the groups that lean.
+  const inBudget = () => budgetLeft(plan, context.warmRounds, deps.now())
   const groups = overtime
-    .groups(states.observations())
+    .groups(states.observations(), undefined, inBudget())
     .filter((group) => !only || only.includes(group))
   if (!groups.length || deps.now() >= overtime.deadline || before >= overtime.maxPairs) return 0
   // A second look (only) is announced by its own event.
@@ -48,7 +58,10 @@ export async function sampleOn(
   const stopping = (observed: readonly ArmObservation[]) => {
     const mine = ofGroups(observed, groups)
     for (const group of overtime.leaning(mine)) leaned.add(group)
-    return overtime.groups(mine, leaned).length === 0 || plan.confirmation.plan(mine) !== null
+    return (
+      overtime.groups(mine, leaned, inBudget()).length === 0 ||
+      plan.confirmation.plan(mine) !== null
+    )
   }
   let rounds = 0
   // As in the budget: a confirmation's share is kept back, and used for pairs

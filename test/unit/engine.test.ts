@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { NO_CONFIRMATION, changeConfirmation } from '../../src/analysis/confirmation.js'
 import { evaluate } from '../../src/analysis/evaluate.js'
+import { overtimeFor } from '../../src/analysis/overtime.js'
 import { runPlan } from '../../src/measure/engine.js'
 import type { EngineEvent } from '../../src/measure/plan.js'
 import type { ProbeRequest } from '../../src/measure/run-probe.js'
@@ -269,6 +270,7 @@ describe('the measurement engine', () => {
     const observations = await runPlan(
       plan({
         deadline,
+        overtime: { deadline, ...overtimeFor(gate, { minPairs: 20, maxPairs: 20 }, 0) },
         warmups: 3,
         profileRuns: 0,
         minPairs: 20,

@@ -144,6 +144,9 @@ describe('overtime', () => {
     expect(overtime.leaning(arms(0.5, 3))).toEqual([])
     expect(overtime.groups(arms(0.5, 3))).toEqual([])
     expect(overtime.groups(arms(0.5, 3), new Set(['pkg']))).toEqual(['pkg'])
+    // Inside the budget a pass needs a settled interval, leaning or not.
+    expect(overtime.groups(arms(0.5, 3), undefined, true)).toEqual(['pkg'])
+    expect(overtime.groups(arms(0.5), undefined, true)).toEqual([])
   })
 
   it('lets no run outlast the overtime, and says inconclusive when even it is not enough', async () => {
@@ -171,6 +174,25 @@ describe('overtime', () => {
     // Within the budget: no overtime was given, and none was taken.
     expect(run.end).toBeLessThanOrEqual(40_000)
   })
+
+  it('samples an unchanged fast import past max-pairs while its budget lasts, until its pass is settled', async () => {
+    // A 20 ms import, the same on both sides, ±30% noise a run: 200 pairs
+    // leave the interval reaching past ±3%, and the 120 s budget is far from spent.
+    const noise = seededRandom(2)
+    const fake = fakeInterpreter(() => ({ importMs: 20 * (0.7 + 0.6 * noise()), takesMs: 60 }))
+    const run = await measure(fake, ['pkg'], 240_000, 120_000, 200)
+    expect(run.events).toContainEqual(
+      expect.objectContaining({ phase: 'overtime', past: 'max-pairs' }),
+    )
+    expect(run.pairsOf('pkg')).toBeGreaterThan(200)
+    const verdict = run.findings[0]!
+    expect(verdict.verdict).toBe('pass')
+    const [lo, hi] = verdict.metrics[0]!.comparison!.ciPct!
+    expect(lo).toBeGreaterThan(-3)
+    expect(hi).toBeLessThan(3)
+    // Settled inside the budget: the overtime is not for a pass that only needed more pairs.
+    expect(run.end).toBeLessThanOrEqual(120_000)
+  }, 60_000)
 
   it('keeps sampling a target that leaned toward a regression until its interval settles, not until its estimate dips', async () => {
     // A 20 ms import 5% slower, ±30% noise a run. The earlier rules passed it
