@@ -1473,7 +1473,7 @@ function overtimeFor(gate, sampling, ms) {
     return {
         ms,
         maxPairs: pairCeiling(sampling.maxPairs),
-        groups(arms, leaned = new Set(), inBudget = false) {
+        groups(arms, { leaned = new Set(), inBudget = false } = {}) {
             return states(arms)
                 .filter(({ group, comparison: c }) => !c || leans(c) || ((inBudget || leaned.has(group)) && !isSettled(c, gate)))
                 .map(({ group }) => group);
@@ -4862,7 +4862,7 @@ async function sampleOn(plan, overtime, context, states, deps) {
     // Inside the budget a pass needs its interval settled; past it, overtime is for the groups that lean.
     const inBudget = () => budgetLeft(plan, context.warmRounds, deps.now());
     const groups = overtime
-        .groups(states.observations(), undefined, inBudget())
+        .groups(states.observations(), { inBudget: inBudget() })
         .filter((group) => !only || only.includes(group));
     if (!groups.length || deps.now() >= overtime.deadline || before >= overtime.maxPairs)
         return 0;
@@ -4873,6 +4873,7 @@ async function sampleOn(plan, overtime, context, states, deps) {
             past: deps.now() >= plan.deadline ? 'max-time' : 'max-pairs',
             groups,
             untilMs: overtime.deadline - deps.now(),
+            budgetMs: Math.max(0, plan.deadline - deps.now()),
             maxPairs: overtime.maxPairs,
         });
     const reserve = plan.confirmation.reserveMs(overtime.deadline - deps.now(), context.warmRounds);
@@ -4885,7 +4886,7 @@ async function sampleOn(plan, overtime, context, states, deps) {
         const mine = ofGroups(observed, groups);
         for (const group of overtime.leaning(mine))
             leaned.add(group);
-        return (overtime.groups(mine, leaned, inBudget()).length === 0 ||
+        return (overtime.groups(mine, { leaned, inBudget: inBudget() }).length === 0 ||
             plan.confirmation.plan(mine) !== null);
     };
     let rounds = 0;
@@ -5688,7 +5689,7 @@ function progressLine(event, sides, name) {
         case 'overtime':
             return event.past === 'max-time'
                 ? `the time budget (${name('max-time')}) is spent before ${event.groups.join(', ')} earned a verdict: sampling on for up to ${Math.round(event.untilMs / 1000)} s more (${name('overtime')})`
-                : `${event.groups.join(', ')} reached ${name('max-pairs')} before earning a verdict: sampling on, up to ${event.maxPairs} pairs, with the ${Math.round(event.untilMs / 1000)} s left`;
+                : `${event.groups.join(', ')} reached ${name('max-pairs')} before earning a verdict: sampling on, up to ${event.maxPairs} pairs, with ${Math.round(event.budgetMs / 1000)} s left of ${name('max-time')} (${Math.round(event.untilMs / 1000)} s with ${name('overtime')}, for a change that leans toward a regression)`;
         case 'second-look':
             return `the fresh batch did not confirm the change in ${event.groups.join(', ')}, and all pairs together do not yet rule one out: sampling on for a second look, with up to ${Math.round(event.untilMs / 1000)} s left`;
         case 'count':

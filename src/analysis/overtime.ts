@@ -30,8 +30,7 @@ export interface OvertimePolicy {
    */
   groups(
     arms: readonly ArmObservation[],
-    leaned?: ReadonlySet<string>,
-    inBudget?: boolean,
+    context?: { leaned?: ReadonlySet<string>; inBudget?: boolean },
   ): string[]
   /** The groups with enough pairs whose estimate leans past half the thresholds now. */
   leaning(arms: readonly ArmObservation[]): string[]
@@ -84,7 +83,7 @@ export function overtimeFor(
   return {
     ms,
     maxPairs: pairCeiling(sampling.maxPairs),
-    groups(arms, leaned = new Set(), inBudget = false) {
+    groups(arms, { leaned = new Set<string>(), inBudget = false } = {}) {
       return states(arms)
         .filter(
           ({ group, comparison: c }) =>

@@ -61,13 +61,16 @@ export type EngineEvent =
   | { phase: 'second-look'; groups: string[]; untilMs: number }
   /**
    * The budget (`past` max-time) or max-pairs is spent and these groups'
-   * verdicts still need pairs: sampling goes on for up to untilMs and up to maxPairs pairs.
+   * verdicts still need pairs: sampling goes on for up to untilMs (the
+   * overtime included; budgetMs of it is left of the budget itself) and up to
+   * maxPairs pairs.
    */
   | {
       phase: 'overtime'
       past: 'max-time' | 'max-pairs'
       groups: string[]
       untilMs: number
+      budgetMs: number
       maxPairs: number
     }
   | { phase: 'out-of-time'; step: 'warm-ups' | 'profile runs' | 'counted runs'; done: number }

@@ -37,7 +37,7 @@ export async function sampleOn(
   // Inside the budget a pass needs its interval settled; past it, overtime is for the groups that lean.
   const inBudget = () => budgetLeft(plan, context.warmRounds, deps.now())
   const groups = overtime
-    .groups(states.observations(), undefined, inBudget())
+    .groups(states.observations(), { inBudget: inBudget() })
     .filter((group) => !only || only.includes(group))
   if (!groups.length || deps.now() >= overtime.deadline || before >= overtime.maxPairs) return 0
   // A second look (only) is announced by its own event.
@@ -47,6 +47,7 @@ export async function sampleOn(
       past: deps.now() >= plan.deadline ? 'max-time' : 'max-pairs',
       groups,
       untilMs: overtime.deadline - deps.now(),
+      budgetMs: Math.max(0, plan.deadline - deps.now()),
       maxPairs: overtime.maxPairs,
     })
   const reserve = plan.confirmation.reserveMs(overtime.deadline - deps.now(), context.warmRounds)
@@ -59,7 +60,7 @@ export async function sampleOn(
     const mine = ofGroups(observed, groups)
     for (const group of overtime.leaning(mine)) leaned.add(group)
     return (
-      overtime.groups(mine, leaned, inBudget()).length === 0 ||
+      overtime.groups(mine, { leaned, inBudget: inBudget() }).length === 0 ||
       plan.confirmation.plan(mine) !== null
     )
   }

@@ -139,14 +139,14 @@ describe('overtime', () => {
     // settling does (at this noise, +0.5% is settled).
     expect(overtime.leaning(arms(2.2))).toEqual(['pkg'])
     expect(overtime.leaning(arms(0.5))).toEqual([])
-    expect(overtime.groups(arms(0.5), new Set(['pkg']))).toEqual([])
+    expect(overtime.groups(arms(0.5), { leaned: new Set(['pkg']) })).toEqual([])
     // Noisier: +0.5% read, but an interval that still reaches past 3%.
     expect(overtime.leaning(arms(0.5, 3))).toEqual([])
     expect(overtime.groups(arms(0.5, 3))).toEqual([])
-    expect(overtime.groups(arms(0.5, 3), new Set(['pkg']))).toEqual(['pkg'])
+    expect(overtime.groups(arms(0.5, 3), { leaned: new Set(['pkg']) })).toEqual(['pkg'])
     // Inside the budget a pass needs a settled interval, leaning or not.
-    expect(overtime.groups(arms(0.5, 3), undefined, true)).toEqual(['pkg'])
-    expect(overtime.groups(arms(0.5), undefined, true)).toEqual([])
+    expect(overtime.groups(arms(0.5, 3), { inBudget: true })).toEqual(['pkg'])
+    expect(overtime.groups(arms(0.5), { inBudget: true })).toEqual([])
   })
 
   it('lets no run outlast the overtime, and says inconclusive when even it is not enough', async () => {
@@ -181,9 +181,13 @@ describe('overtime', () => {
     const noise = seededRandom(2)
     const fake = fakeInterpreter(() => ({ importMs: 20 * (0.7 + 0.6 * noise()), takesMs: 60 }))
     const run = await measure(fake, ['pkg'], 240_000, 120_000, 200)
-    expect(run.events).toContainEqual(
-      expect.objectContaining({ phase: 'overtime', past: 'max-pairs' }),
-    )
+    const event = run.events.find((e) => e.phase === 'overtime')
+    expect(event).toMatchObject({ phase: 'overtime', past: 'max-pairs' })
+    // The event tells the budget's time left apart from the overtime's.
+    if (event?.phase === 'overtime') {
+      expect(event.budgetMs).toBeGreaterThan(0)
+      expect(event.untilMs - event.budgetMs).toBe(240_000)
+    }
     expect(run.pairsOf('pkg')).toBeGreaterThan(200)
     const verdict = run.findings[0]!
     expect(verdict.verdict).toBe('pass')
