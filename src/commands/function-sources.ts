@@ -4,7 +4,7 @@
 // its side's worktree to find the line that makes the call or the import.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { TargetFinding } from '../analysis/evaluate.js'
+import type { TargetFinding } from '../analysis/finding.js'
 import {
   callLines,
   importLine,

@@ -1,5 +1,5 @@
 // Findings → their part of the results document. Pure.
-import type { SideFinding } from '../analysis/evaluate.js'
+import type { SideFinding } from '../analysis/finding.js'
 import type { ModuleChange } from '../analysis/module-diff.js'
 import { packageModules, slowestBySelf, type ModuleCost } from '../analysis/module-costs.js'
 import { median, spread } from '../analysis/summary.js'

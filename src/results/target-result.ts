@@ -1,6 +1,6 @@
 // A target's findings → its entry in the results document. Pure: it records
 // what analysis decided and decides nothing itself.
-import type { MetricFinding, TargetFinding } from '../analysis/evaluate.js'
+import type { MetricFinding, TargetFinding } from '../analysis/finding.js'
 import { median } from '../analysis/summary.js'
 import { METRICS } from '../model/metrics.js'
 import type { FunctionChange } from '../analysis/function-diff.js'
