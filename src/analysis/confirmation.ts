@@ -10,7 +10,7 @@ import {
 } from './paired-compare.js'
 import type { Thresholds } from '../model/settings.js'
 import { comparedGroups, primaryTimes as times, type ArmObservation } from './observations.js'
-import { leansUnsettled, watchedThresholds } from './shortfall.js'
+import { leansPast, leansUnsettled, watchedThresholds } from './shortfall.js'
 import { median } from './summary.js'
 
 /**
@@ -24,6 +24,16 @@ import { median } from './summary.js'
  * as far as a first-batch flag.
  */
 export const CONFIRM_ALPHA = 0.2
+
+/**
+ * The most fresh batches one compare runs: the confirmation and the looks
+ * after it that each disagreed. Each further look is one more chance for a
+ * false alarm to get past a fresh batch, and on a runner busy in bursts one
+ * more batch the burst can hide a change in; past this many, batches that
+ * still disagree are inconclusive (bench:quality, a real +5% on a 20 ms
+ * import: two fresh batches disagreed, at 12 s of a 120 s budget).
+ */
+export const MAX_FRESH_BATCHES = 3
 
 export interface Confirmation {
   pairs: number
@@ -102,11 +112,11 @@ export interface ConfirmationPolicy {
   plan(arms: readonly ArmObservation[]): { groups: string[]; pairs: number } | null
   /**
    * After a confirmation batch: the groups whose flag ended in a pass that is
-   * not earned, for a second look. All pairs together are unsettled, and
-   * either the time budget is not spent (`inBudget`: a first batch would not
-   * have stopped there) or they lean past half the thresholds toward a
-   * regression (the batches disagree; past the whole thresholds that is
-   * inconclusive).
+   * not earned, for another look. All pairs together either lean past the
+   * thresholds toward a regression (settled or not: the batches disagree, and
+   * that is inconclusive), or are unsettled while the time budget is not spent
+   * (`inBudget`: a first batch would not have stopped there) or while they
+   * lean past half the thresholds.
    */
   disagreeing(arms: readonly ArmObservation[], inBudget: boolean): string[]
 }
@@ -163,10 +173,13 @@ export function changeConfirmation(
         // another, its fresh batch caught in a burst of noise, read +0.1% over
         // 132 pairs with the interval wide open and 65 s of the budget left,
         // and passed where a first batch would have sampled on (bench:quality).
+        // All pairs settled past the thresholds leave one open too: a strong
+        // first batch can carry a fresh one that read nothing.
         const dropped = verdict.confirmation !== null && verdict.outcome === 'pass'
         const all = verdict.comparison
-        const open = inBudget || leansUnsettled(all, watched)
-        return dropped && !isSettled(all, gate) && open ? [group] : []
+        const unearned = !isSettled(all, gate) || leansPast(all, gate)
+        const open = inBudget || leansUnsettled(all, watched) || leansPast(all, gate)
+        return dropped && unearned && open ? [group] : []
       })
     },
   }

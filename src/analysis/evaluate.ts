@@ -23,7 +23,7 @@ import { classify, comparePairs, pairsToReject } from './paired-compare.js'
 import { rollUpByPackage } from './package-rollup.js'
 import { missingTarget } from './missing-target.js'
 import { median } from './summary.js'
-import { shortfallOf, suggestedMaxTimeS } from './shortfall.js'
+import { shortfallOf, suggestedMaxTimeS, type ShortfallContext } from './shortfall.js'
 import { watchModules } from './watch.js'
 import type { MetricFinding, SideFinding, TargetFinding } from './finding.js'
 
@@ -209,7 +209,7 @@ function evaluateTarget(
   observations: Observations,
   configured: EvaluatedTarget,
   spec: EvaluationSpec,
-  suggestion: number | null,
+  ended: Pick<ShortfallContext, 'suggestion' | 'budgetLeftMs'>,
 ): TargetFinding {
   const arms = pairOf(observations.arms, configured.name, spec.variant)
   // A module base does not have is new in head, whoever listed it (a -t flag, say).
@@ -235,15 +235,22 @@ function evaluateTarget(
   const pairs = pairsTaken(base ? baseSide : null, headSide, metrics)
   // A significant finding is evidence whatever the count; a pass is not.
   const found = mostSerious(gating)
+  const gatingMetric = metrics.find((m) => m.gating)
   const shortfall =
     error || found !== 'pass'
       ? null
-      : shortfallOf(pairs, needed, metrics.find((m) => m.gating)?.comparison ?? null, {
-          gate: spec.gate,
-          maxTimeMs: spec.sampling.maxTimeMs,
-          maxPairs: spec.sampling.maxPairs,
-          suggestion,
-        })
+      : shortfallOf(
+          pairs,
+          needed,
+          gatingMetric?.comparison ?? null,
+          gatingMetric?.confirmation?.confirmed ?? null,
+          {
+            gate: spec.gate,
+            maxTimeMs: spec.sampling.maxTimeMs,
+            maxPairs: spec.sampling.maxPairs,
+            ...ended,
+          },
+        )
   const statistical: Verdict = error ? 'error' : shortfall ? 'inconclusive' : found
   const headProfile = head?.profile
   const forbidden = headProfile?.runs
@@ -323,12 +330,13 @@ export function evaluate(
   observations: Observations,
   spec: EvaluationSpec,
 ): { targets: TargetFinding[]; verdict: Verdict } {
-  const suggestion = suggestedMaxTimeS(observations, spec.sampling)
+  const ended = {
+    suggestion: suggestedMaxTimeS(observations, spec.sampling),
+    budgetLeftMs: observations.budgetLeftMs ?? 0,
+  }
   const variants = spec.variants ?? [spec.variant]
   const targets = spec.targets.flatMap((t) =>
-    variants.map((variant) =>
-      evaluateTarget(observations, t, forVariant(spec, variant), suggestion),
-    ),
+    variants.map((variant) => evaluateTarget(observations, t, forVariant(spec, variant), ended)),
   )
   return { targets, verdict: mostSerious(targets.map((t) => t.verdict)) }
 }

@@ -64,6 +64,12 @@ export interface Observations {
   phasesMs?: { warmup: number; profile: number; sampling: number; counting?: number }
   /** The time budget ended sampling before the minimum number of rounds. */
   truncated: boolean
+  /**
+   * The time budget left when sampling ended, in ms, if it still fit a round
+   * of every arm; 0 when it did not. An unsettled verdict with budget left
+   * ended on disagreeing batches, not on the clock. Absent: unknown, taken as spent.
+   */
+  budgetLeftMs?: number
 }
 
 /** The arm of `target` on `side`, if the plan had one. */

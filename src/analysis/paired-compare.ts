@@ -94,10 +94,22 @@ export function isSettled(c: PairedComparison, gate: Thresholds): boolean {
   // No interval yet (too few pairs for its level, e.g. under 7 at 98%): a
   // "settled" regression there could not be significant.
   if (!c.logInterval || !(c.baseMedianMs > 0)) return false
-  // The band is set by whichever of the two thresholds is larger for this import.
-  const band = Math.max(gate.thresholdPct / 100, gate.minDeltaMs / c.baseMedianMs)
-  const upper = Math.log(1 + band)
-  const lower = band < 1 ? Math.log(1 - band) : Number.NEGATIVE_INFINITY
+  const { lower, upper } = band(c, gate)
   const [lo, hi] = c.logInterval
   return (lo > lower && hi < upper) || lo > upper || hi < lower
+}
+
+/** Whether the pairs leave a regression past the thresholds possible: the interval reaches past the band, or there is none. */
+export function regressionOpen(c: PairedComparison, gate: Thresholds): boolean {
+  if (!c.logInterval || !(c.baseMedianMs > 0)) return true
+  return c.logInterval[1] >= band(c, gate).upper
+}
+
+/** The no-effect band, in log ratio: set by whichever of the two thresholds is larger for this import. */
+function band(c: PairedComparison, gate: Thresholds): { lower: number; upper: number } {
+  const width = Math.max(gate.thresholdPct / 100, gate.minDeltaMs / c.baseMedianMs)
+  return {
+    upper: Math.log(1 + width),
+    lower: width < 1 ? Math.log(1 - width) : Number.NEGATIVE_INFINITY,
+  }
 }

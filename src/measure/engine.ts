@@ -1,6 +1,6 @@
 // The measurement engine, for both commands: warm-ups, profile runs, a first
 // batch of interleaved rounds, sampling on while a verdict is not earned, and a
-// confirmation batch (with a second look) when the policy asks for one, all
+// confirmation batch (with further looks) when the policy asks for one, all
 // inside one deadline and its overtime. What to stop on and what to confirm come
 // from analysis/; the probe runner and the clock are injected, so scheduling
 // is unit-tested without interpreters.
@@ -13,8 +13,8 @@ import { cutByBudget, probeRequest } from './probe-run.js'
 import { runProfiles } from './profiles.js'
 import { runCounts } from './counting.js'
 import { runRounds } from './rounds.js'
-import { runConfirmation, secondLook } from './confirm-batch.js'
-import { sampleOn } from './sample-on.js'
+import { confirmChanges } from './confirm-batch.js'
+import { budgetLeft, sampleOn } from './sample-on.js'
 
 /**
  * Warm-up rounds: discarded, but they surface import errors early and write
@@ -133,17 +133,16 @@ export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observat
     rounds += await sampleOn(plan, overtime, { warmRounds, before: rounds }, states, deps)
     confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations())
   }
-  if (confirm) {
-    await runConfirmation(plan, confirm, states, deps)
-    rounds += await secondLook(plan, warmRounds, states, deps)
-  }
+  if (confirm) rounds += await confirmChanges(plan, confirm, warmRounds, states, deps)
   const sampled = deps.now()
+  const budgetLeftMs = budgetLeft(plan, warmRounds, sampled) ? plan.deadline - sampled : 0
   await runCounts(plan, states, deps)
   return {
     arms: states.observations(),
     rounds,
     warmups: warmRounds.length,
     truncated: first.truncated,
+    budgetLeftMs,
     phasesMs: {
       warmup: warmed - started,
       profile: profiled - warmed,

@@ -57,8 +57,12 @@ export type EngineEvent =
   | { phase: 'profile'; runs: number }
   | { phase: 'sample'; round: number; batch: 'first' | 'confirm' }
   | { phase: 'confirm'; groups: string[]; pairs: number }
-  /** A fresh batch did not uphold a flag and all pairs have not settled the pass: these groups sample on, for up to untilMs. */
-  | { phase: 'second-look'; groups: string[]; untilMs: number }
+  /**
+   * A fresh batch did not uphold a flag and all pairs have not settled the
+   * pass: these groups sample on, for up to untilMs. `look` counts the looks
+   * (2 for the first of these) up to `of`.
+   */
+  | { phase: 'another-look'; groups: string[]; untilMs: number; look: number; of: number }
   /**
    * The budget (`past` max-time) or max-pairs is spent and these groups'
    * verdicts still need pairs: sampling goes on for up to untilMs (the

@@ -40,7 +40,7 @@ export async function sampleOn(
     .groups(states.observations(), { inBudget: inBudget() })
     .filter((group) => !only || only.includes(group))
   if (!groups.length || deps.now() >= overtime.deadline || before >= overtime.maxPairs) return 0
-  // A second look (only) is announced by its own event.
+  // Another look (only) is announced by its own event.
   if (!only)
     deps.onEvent?.({
       phase: 'overtime',

@@ -85,6 +85,15 @@ function timeHeadline(t: TargetResult, count: number, command: 'measure' | 'comp
     case 'inconclusive': {
       const s = t.inconclusive
       const what = command === 'measure' ? 'how long it takes to import' : 'whether it got slower'
+      // Batches that disagreed with budget to spare: the estimate's sign is no lead.
+      if (s?.budget_left_s !== undefined)
+        return [
+          '❔ importgate cannot tell ',
+          what,
+          ' for ',
+          name,
+          ': its batches of pairs disagree',
+        ]
       if (s?.reason === 'unsettled' && t.delta)
         return [
           '❔ ',

@@ -74,15 +74,21 @@ export function shortfalls(view: ReportView): string[] {
         ? `, ${Math.round(d.ci_level * 100)}% interval ${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}`
         : ''
       const threshold = `${view.run.settings.threshold_pct}% threshold`
+      const leans =
+        d.pct > view.run.settings.threshold_pct
+          ? `still lean past the ${threshold}`
+          : `leave a regression past the ${threshold} open`
       const why =
         d.confirmation?.confirmed === false
-          ? `a first batch flagged it and a fresh batch of ${d.confirmation.pairs} pairs did not confirm it, yet all ${s.pairs} ${unit} together still lean past the ${threshold}: the batches disagree`
+          ? `a first batch flagged it and a fresh batch of ${d.confirmation.pairs} pairs did not confirm it, yet all ${s.pairs} ${unit} together ${leans}: the batches disagree`
           : s.suggestedMaxPairs
             ? `past the ${threshold}, but ${s.pairs} ${unit}, the most a target samples (${PAIRS_PAST_MAX} × \`max-pairs\`), cannot tell it from noise`
             : `past the ${threshold}, but ${s.pairs} ${unit} within the time budget of ${budget} cannot tell it from noise`
       const raise = s.suggestedMaxPairs
         ? `Raise \`max-pairs\` to about ${s.suggestedMaxPairs} for these imports.`
-        : `Raise \`max-time\` to about ${s.suggestedMaxTimeS ?? '?'} s for these imports.`
+        : s.budgetLeftS !== null
+          ? `Sampling ended with ${s.budgetLeftS} s of \`max-time\` left, so a larger budget would not settle it: re-run the check (batches that disagree are often a runner busy during one of them).`
+          : `Raise \`max-time\` to about ${s.suggestedMaxTimeS ?? '?'} s for these imports.`
       return `- ${code(s.target)}: the estimate is ${signedPct(d.pct)} (p = ${d.p.toPrecision(2)}${ci}); ${why}. It may be a regression. ${raise}`
     }
     const fix = s.suggestedMaxTimeS

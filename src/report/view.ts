@@ -66,6 +66,8 @@ export interface ShortfallItem {
   suggestedMaxTimeS: number | null
   /** Pairs, not time, ran out: a max-pairs likely to settle it; null otherwise. */
   suggestedMaxPairs: number | null
+  /** Neither ran out (the batches disagreed): the seconds of max-time left, and a re-run is the advice; null otherwise. */
+  budgetLeftS: number | null
   /** The estimate so far, when there were pairs to estimate from. */
   delta: DeltaJson | null
 }
@@ -217,6 +219,7 @@ export function buildView(document: ResultsDocument): ReportView {
               needed: t.inconclusive.needed_pairs,
               suggestedMaxTimeS: t.inconclusive.suggested_max_time_s,
               suggestedMaxPairs: t.inconclusive.suggested_max_pairs ?? null,
+              budgetLeftS: t.inconclusive.budget_left_s ?? null,
               delta: t.delta,
             },
           ]

@@ -276,6 +276,12 @@ export interface TargetResult {
      * estimate unsettled): a max-pairs that would give it more. Absent in older files and otherwise.
      */
     suggested_max_pairs?: number
+    /**
+     * Set when neither time nor pairs ran out (the batches disagreed with budget
+     * to spare, so a re-run, not a larger budget, is the advice): the seconds of
+     * max-time left when sampling ended. Absent in older files and otherwise.
+     */
+    budget_left_s?: number
   }
   /**
    * Every metric reported, primary (import_ms, the same figures as base, head

@@ -158,6 +158,9 @@ export function targetResult(t: TargetFinding): TargetResult {
       ...(t.shortfall.suggestedMaxPairs
         ? { suggested_max_pairs: t.shortfall.suggestedMaxPairs }
         : {}),
+      ...(t.shortfall.budgetLeftMs
+        ? { budget_left_s: Math.round(t.shortfall.budgetLeftMs / 100) / 10 }
+        : {}),
     }
   }
   return result

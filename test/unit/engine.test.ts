@@ -295,11 +295,11 @@ describe('the measurement engine', () => {
   it('drops a flag the fresh batch does not confirm once all pairs settle inside the band', async () => {
     const { target, events } = await disturbed(6)
     expect(target.metrics[0]!.comparison!.pct).toBeLessThan(3)
-    expect(events.some((e) => e.phase === 'second-look')).toBe(false)
+    expect(events.some((e) => e.phase === 'another-look')).toBe(false)
     expect(target.verdict).toBe('pass')
   })
 
-  it('gives batches that disagree a second look while time is left, and passes once the disturbance is gone', async () => {
+  it('gives batches that disagree another look while time is left, and passes once the disturbance is gone', async () => {
     const { target, events } = await disturbed(20)
     // All 60 pairs still flag it: a new fresh batch decides, and disagrees too.
     expect(events.filter((e) => e.phase === 'confirm')).toHaveLength(2)
@@ -309,7 +309,7 @@ describe('the measurement engine', () => {
 
   it('calls it inconclusive when the batches disagree, all pairs still lean, and time is out', async () => {
     const { target, events } = await disturbed(20, 12_600)
-    expect(events.some((e) => e.phase === 'second-look')).toBe(false)
+    expect(events.some((e) => e.phase === 'another-look')).toBe(false)
     expect(target.metrics[0]!.comparison!.pct).toBeGreaterThan(3)
     expect(target.verdict).toBe('inconclusive')
     expect(target.shortfall).toMatchObject({ reason: 'unsettled' })

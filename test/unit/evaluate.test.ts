@@ -133,4 +133,46 @@ describe('evaluate', () => {
     const aa = { arms: [arm('base', base), arm('head', even)], rounds: 20, truncated: false }
     expect(evaluate(aa, spec(20)).targets[0]).toMatchObject({ verdict: 'pass', shortfall: null })
   })
+
+  it('never passes a flag its fresh batch did not confirm while all pairs lean past the threshold', () => {
+    // The first batch reads +15%; the fresh batch, as large, reads nothing
+    // (p ≈ 0.5). All 40 pairs together settle past the 3% threshold (about
+    // +7%, interval +4.5% … +12.5%): the batches disagree. That used to pass.
+    const base = series(20, 100, 0.002)
+    const fresh = series(20, 100, 0.002)
+    const ratios = [1.1, 0.93, 1.05, 0.95, 1]
+    const withBatch = (side: Side, first: number[], confirmation: number[]) => ({
+      ...arm(side, first),
+      confirmation: confirmation.map(sample),
+    })
+    const observations = (budgetLeftMs?: number) => ({
+      arms: [
+        withBatch('base', base, fresh),
+        withBatch(
+          'head',
+          base.map((b) => b * 1.15),
+          fresh.map((b, i) => b * ratios[i % 5]!),
+        ),
+      ],
+      rounds: 20,
+      truncated: false,
+      ...(budgetLeftMs === undefined ? {} : { budgetLeftMs }),
+    })
+    const spent = evaluate(observations(), spec(20)).targets[0]!
+    expect(spent.metrics[0]!.confirmation).toMatchObject({ pairs: 20, confirmed: false })
+    expect(spent.metrics[0]!.comparison!.pct).toBeGreaterThan(5)
+    expect(spent).toMatchObject({ verdict: 'inconclusive', shortfall: { reason: 'unsettled' } })
+    // The budget was spent: more of it would buy the pairs to decide.
+    expect(spent.shortfall!.suggestedMaxTimeS).toBeGreaterThanOrEqual(240)
+    expect(spent.shortfall!.budgetLeftMs).toBeNull()
+
+    // The same batches with 100 s of the budget left: time did not run out, so a re-run is the advice.
+    const early = evaluate(observations(100_000), spec(20)).targets[0]!
+    expect(early.shortfall).toMatchObject({
+      reason: 'unsettled',
+      suggestedMaxTimeS: null,
+      suggestedMaxPairs: null,
+      budgetLeftMs: 100_000,
+    })
+  })
 })

@@ -1,6 +1,7 @@
-// The second look, on a fake clock: a flag whose fresh batch was caught in a
+// Further looks, on a fake clock: a flag whose fresh batch was caught in a
 // burst of noise, while all pairs still lean past the thresholds, samples on
-// and is decided by a new fresh batch instead of ending inconclusive.
+// and is decided by a new fresh batch instead of ending inconclusive, up to
+// MAX_FRESH_BATCHES fresh batches.
 import { describe, expect, it } from 'vitest'
 import { changeConfirmation } from '../../src/analysis/confirmation.js'
 import { evaluate } from '../../src/analysis/evaluate.js'
@@ -65,12 +66,12 @@ async function compare(
   return { events, target: target!, end: fake.now() }
 }
 
-describe('a second look', () => {
+describe('further looks', () => {
   it('decides a flag whose fresh batch disagreed by a new fresh batch, with the time left', async () => {
     const run = await compare(burstyImport([8, 18]), 240_000)
     expect(run.events.filter((e) => e.phase === 'confirm')).toHaveLength(2)
     expect(run.events).toContainEqual(
-      expect.objectContaining({ phase: 'second-look', groups: ['pkg'] }),
+      expect.objectContaining({ phase: 'another-look', groups: ['pkg'], look: 2, of: 3 }),
     )
     expect(run.target.verdict).toBe('regression')
     expect(run.target.metrics[0]!.confirmation).toMatchObject({ confirmed: true })
@@ -80,7 +81,7 @@ describe('a second look', () => {
 
   it('leaves a clean confirmation alone', async () => {
     const run = await compare(burstyImport([0, 0]), 240_000)
-    expect(run.events.some((e) => e.phase === 'second-look')).toBe(false)
+    expect(run.events.some((e) => e.phase === 'another-look')).toBe(false)
     expect(run.events.filter((e) => e.phase === 'confirm')).toHaveLength(1)
     expect(run.target.verdict).toBe('regression')
   })
@@ -98,18 +99,61 @@ describe('a second look', () => {
     const noise = seededRandom(11)
     const fake = fakeInterpreter(({ side }) => {
       const confirms = events.filter((e) => e.phase === 'confirm').length
-      const hidden = confirms === 1 && !events.some((e) => e.phase === 'second-look')
+      const hidden = confirms === 1 && !events.some((e) => e.phase === 'another-look')
       const slower = side === 'head' ? (hidden ? 0.9 : 1.08) : 1
       return { importMs: 150 * slower * (0.88 + 0.24 * noise()), takesMs: 200 }
     })
     const run = await compare(fake, 240_000, events)
-    const look = events.findIndex((e) => e.phase === 'second-look')
+    const look = events.findIndex((e) => e.phase === 'another-look')
     expect(look).toBeGreaterThan(0)
     // Within the budget, long before the overtime: the first batch would not have stopped there.
     const event = events[look]!
-    expect(event.phase === 'second-look' && event.untilMs).toBeGreaterThan(240_000)
+    expect(event.phase === 'another-look' && event.untilMs).toBeGreaterThan(240_000)
     expect(run.target.verdict).toBe('regression')
     expect(run.target.metrics[0]!.confirmation).toMatchObject({ confirmed: true })
     expect(events.slice(look).filter((e) => e.phase === 'confirm')).toHaveLength(1)
   })
+
+  it('takes another look each time a fresh batch disagrees, while time is left', async () => {
+    // A 150 ms import 15% slower in head, ±12% noise, that the first two
+    // fresh batches read as 3% faster: the third fresh batch decides it.
+    const events: EngineEvent[] = []
+    const fake = hiddenInFreshBatches(events, 2)
+    const run = await compare(fake, 240_000, events)
+    expect(events.filter((e) => e.phase === 'confirm')).toHaveLength(3)
+    expect(
+      events.flatMap((e) => (e.phase === 'another-look' ? [`${e.look} of ${e.of}`] : [])),
+    ).toEqual(['2 of 3', '3 of 3'])
+    expect(run.target.verdict).toBe('regression')
+    expect(run.target.metrics[0]!.confirmation).toMatchObject({ confirmed: true })
+    expect(run.end).toBeLessThan(120_000)
+  })
+
+  it('calls batches that still disagree after the last look inconclusive, and advises a re-run', async () => {
+    // The same import, with every fresh batch hiding the change.
+    const events: EngineEvent[] = []
+    const run = await compare(hiddenInFreshBatches(events, Infinity), 240_000, events)
+    expect(events.filter((e) => e.phase === 'confirm')).toHaveLength(3)
+    expect(run.target.metrics[0]!.confirmation).toMatchObject({ confirmed: false })
+    expect(run.target.verdict).toBe('inconclusive')
+    expect(run.end).toBeLessThan(120_000)
+    // What was left of the budget when sampling ended, instead of a budget to raise.
+    expect(run.target.shortfall).toMatchObject({ suggestedMaxTimeS: null, suggestedMaxPairs: null })
+    expect(run.target.shortfall!.budgetLeftMs).toBeGreaterThan(120_000 - run.end - 1_000)
+  })
 })
+
+/**
+ * A 150 ms import 15% slower in head, ±12% noise on every run, that the
+ * first `hiding` fresh batches read as 3% faster (a runner busy in bursts).
+ */
+function hiddenInFreshBatches(events: readonly EngineEvent[], hiding: number) {
+  const noise = seededRandom(7)
+  return fakeInterpreter(({ side }) => {
+    const batches = events.filter((e) => e.phase === 'confirm' || e.phase === 'another-look')
+    const fresh = batches.filter((e) => e.phase === 'confirm').length
+    const hidden = batches.at(-1)?.phase === 'confirm' && fresh <= hiding
+    const slower = side === 'head' ? (hidden ? 0.97 : 1.15) : 1
+    return { importMs: 150 * slower * (0.88 + 0.24 * noise()), takesMs: 200 }
+  })
+}
