@@ -33,9 +33,14 @@ export function grouped<T extends ChainedModule>(changes: readonly T[]): ModuleG
     return importer === undefined || !names.has(importer)
   })
   const leadNames = new Set(leads.map((l) => l.name))
+  // One pass over the chains, not one per lead: a diff of 5,000 modules took 7 s to group.
+  const pulled = new Map<string, number>()
+  for (const c of changes)
+    for (const name of new Set(c.chain))
+      if (name !== c.name && leadNames.has(name)) pulled.set(name, (pulled.get(name) ?? 0) + 1)
   return leads.map((lead) => ({
     lead,
-    more: changes.filter((c) => c !== lead && c.chain.includes(lead.name)).length,
+    more: pulled.get(lead.name) ?? 0,
     inside: lead.chain.slice(0, -1).find((name) => leadNames.has(name)) ?? null,
   }))
 }
