@@ -41,6 +41,8 @@ export interface Confirmation {
   p: number
   /** null when the time budget left no room for a fresh batch. */
   confirmed: boolean | null
+  /** Fresh batches run in all, when more than one (further looks): the figures above are the last one's. */
+  batches?: number
 }
 
 export interface TargetVerdict {

@@ -147,6 +147,8 @@ function metricFindings(
         : null
     if (metric.gatesByDefault) {
       const verdict = targetVerdict(read(base.samples), read(head.samples), confirmation, spec.gate)
+      const batches = Math.min(base.freshBatches ?? 0, head.freshBatches ?? 0)
+      if (verdict.confirmation && batches > 1) verdict.confirmation.batches = batches
       return [{ metric: id, gating: true, ...verdict }]
     }
     // A metric that only informs gets the plain test over every pair it has.

@@ -17,7 +17,11 @@ export async function runConfirmation(
   const { groups, pairs } = confirm
   deps.onEvent?.({ phase: 'confirm', groups, pairs })
   const arms = states.live(plan.arms.filter((arm) => groups.includes(groupId(arm.key))))
-  for (const arm of arms) states.of(arm).confirmation = []
+  for (const arm of arms) {
+    const state = states.of(arm)
+    state.confirmation = []
+    state.freshBatches = (state.freshBatches ?? 0) + 1
+  }
   // A flagged change may use the overtime to be confirmed: on a slow import
   // the budget's reserve holds a few pairs, and an unconfirmed flag is a guess.
   await runRounds(

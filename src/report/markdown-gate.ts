@@ -80,7 +80,7 @@ export function shortfalls(view: ReportView): string[] {
           : `leave a regression past the ${threshold} open`
       const why =
         d.confirmation?.confirmed === false
-          ? `a first batch flagged it and a fresh batch of ${d.confirmation.pairs} pairs did not confirm it, yet all ${s.pairs} ${unit} together ${leans}: the batches disagree`
+          ? `a first batch flagged it and ${d.confirmation.batches ? `${d.confirmation.batches} fresh batches in turn (the last of ${d.confirmation.pairs} pairs)` : `a fresh batch of ${d.confirmation.pairs} pairs`} did not confirm it, yet all ${s.pairs} ${unit} together ${leans}: the batches disagree`
           : s.suggestedMaxPairs
             ? `past the ${threshold}, but ${s.pairs} ${unit}, the most a target samples (${PAIRS_PAST_MAX} × \`max-pairs\`), cannot tell it from noise`
             : `past the ${threshold}, but ${s.pairs} ${unit} within the time budget of ${budget} cannot tell it from noise`

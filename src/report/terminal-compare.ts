@@ -20,7 +20,9 @@ function verdictText(r: MetricRowView): string {
   if (!r.gating) return reportedOnly(r)
   const c = r.delta?.confirmation
   if ((r.verdict === 'regression' || r.verdict === 'improvement') && c)
-    return c.confirmed ? `${r.verdict} (confirmed)` : `${r.verdict} (unconfirmed)`
+    return c.confirmed
+      ? `${r.verdict} (confirmed${c.batches ? ` by fresh batch ${c.batches}` : ''})`
+      : `${r.verdict} (unconfirmed)`
   if (r.verdict === 'pass' && c?.confirmed === false) return 'pass (not confirmed)'
   if (r.verdict === 'pass' && c?.confirmed === null) return 'pass (no time to confirm a change)'
   if (r.verdict === 'budget') return 'over budget'

@@ -98,7 +98,8 @@ export interface DeltaJson {
   p_faster: number
   pairs: number
   /** The fresh batch that confirmed (or did not) a flagged regression. */
-  confirmation: { pairs: number; p: number; confirmed: boolean | null } | null
+  /** batches: fresh batches run in all when more than one (further looks); the rest is the last one's. */
+  confirmation: { pairs: number; p: number; confirmed: boolean | null; batches?: number } | null
 }
 
 export interface ModuleChangeJson {

@@ -136,7 +136,11 @@ describe('the pull-request comment', () => {
     // Fresh batches that disagreed with 95 s of the budget left: a re-run, not a budget, is the advice.
     const early = inconclusive()
     const t = early.targets[0]!
-    t.delta = { ...t.delta!, pct: 2.1, confirmation: { pairs: 24, p: 0.86, confirmed: false } }
+    t.delta = {
+      ...t.delta!,
+      pct: 2.1,
+      confirmation: { pairs: 24, p: 0.86, confirmed: false, batches: 3 },
+    }
     t.inconclusive = {
       reason: 'unsettled',
       pairs: 48,
@@ -149,7 +153,7 @@ describe('the pull-request comment', () => {
       '### ❔ importgate cannot tell whether it got slower for `calc`: its batches of pairs disagree',
     )
     expect(rerun).toContain(
-      'a first batch flagged it and a fresh batch of 24 pairs did not confirm it, yet all 48 pairs together leave a regression past the 3% threshold open: the batches disagree. It may be a regression. Sampling ended with 95.2 s of `max-time` left, so a larger budget would not settle it: re-run the check',
+      'a first batch flagged it and 3 fresh batches in turn (the last of 24 pairs) did not confirm it, yet all 48 pairs together leave a regression past the 3% threshold open: the batches disagree. It may be a regression. Sampling ended with 95.2 s of `max-time` left, so a larger budget would not settle it: re-run the check',
     )
     expect(rerun).not.toContain('Raise `max-time`')
     expect(compareReport(early, PLAIN)).toContain(

@@ -84,6 +84,7 @@ describe('further looks', () => {
     expect(run.events.some((e) => e.phase === 'another-look')).toBe(false)
     expect(run.events.filter((e) => e.phase === 'confirm')).toHaveLength(1)
     expect(run.target.verdict).toBe('regression')
+    expect(run.target.metrics[0]!.confirmation).not.toHaveProperty('batches')
   })
 
   it('samples on as a first batch would when a fresh batch hid a change and all pairs have not settled', async () => {
@@ -125,7 +126,7 @@ describe('further looks', () => {
       events.flatMap((e) => (e.phase === 'another-look' ? [`${e.look} of ${e.of}`] : [])),
     ).toEqual(['2 of 3', '3 of 3'])
     expect(run.target.verdict).toBe('regression')
-    expect(run.target.metrics[0]!.confirmation).toMatchObject({ confirmed: true })
+    expect(run.target.metrics[0]!.confirmation).toMatchObject({ confirmed: true, batches: 3 })
     expect(run.end).toBeLessThan(120_000)
   })
 
@@ -134,7 +135,7 @@ describe('further looks', () => {
     const events: EngineEvent[] = []
     const run = await compare(hiddenInFreshBatches(events, Infinity), 240_000, events)
     expect(events.filter((e) => e.phase === 'confirm')).toHaveLength(3)
-    expect(run.target.metrics[0]!.confirmation).toMatchObject({ confirmed: false })
+    expect(run.target.metrics[0]!.confirmation).toMatchObject({ confirmed: false, batches: 3 })
     expect(run.target.verdict).toBe('inconclusive')
     expect(run.end).toBeLessThan(120_000)
     // What was left of the budget when sampling ended, instead of a budget to raise.
