@@ -353,12 +353,23 @@ function isSettled(c, gate) {
     // "settled" regression there could not be significant.
     if (!c.logInterval || !(c.baseMedianMs > 0))
         return false;
-    // The band is set by whichever of the two thresholds is larger for this import.
-    const band = Math.max(gate.thresholdPct / 100, gate.minDeltaMs / c.baseMedianMs);
-    const upper = Math.log(1 + band);
-    const lower = band < 1 ? Math.log(1 - band) : Number.NEGATIVE_INFINITY;
+    const { lower, upper } = band(c, gate);
     const [lo, hi] = c.logInterval;
     return (lo > lower && hi < upper) || lo > upper || hi < lower;
+}
+/** Whether the pairs leave a regression past the thresholds possible: the interval reaches past the band, or there is none. */
+function regressionOpen(c, gate) {
+    if (!c.logInterval || !(c.baseMedianMs > 0))
+        return true;
+    return c.logInterval[1] >= band(c, gate).upper;
+}
+/** The no-effect band, in log ratio: set by whichever of the two thresholds is larger for this import. */
+function band(c, gate) {
+    const width = Math.max(gate.thresholdPct / 100, gate.minDeltaMs / c.baseMedianMs);
+    return {
+        upper: Math.log(1 + width),
+        lower: width < 1 ? Math.log(1 - width) : Number.NEGATIVE_INFINITY,
+    };
 }
 
 // The metric table: what is measured, in which unit, and whether a change in
@@ -556,6 +567,8 @@ function suggestedBudgetS(roundMs, sampling, comparison) {
 const PAIRS_PAST_MAX = 5;
 /** The most pairs a target may reach, its verdict unearned, for a given max-pairs. */
 const pairCeiling = (maxPairs) => PAIRS_PAST_MAX * maxPairs;
+/** An estimate past both thresholds toward a regression, settled or not. */
+const leansPast = (c, gate) => c.pct > gate.thresholdPct && c.ms > gate.minDeltaMs;
 /**
  * Why a pass would not be earned, or null when it is. A pass whose estimate
  * is past both thresholds but not significant is what a budget too small for
@@ -563,37 +576,37 @@ const pairCeiling = (maxPairs) => PAIRS_PAST_MAX * maxPairs;
  * inconclusive, with twice the budget suggested, since more pairs would settle it.
  * So is a flag a fresh batch did not confirm while all pairs together still
  * lean past the thresholds (bench:slow: "+13.3%, pass" on a real +10%): the
- * two batches disagree, and that is not evidence of no change.
+ * two batches disagree, and that is not evidence of no change, even where all
+ * pairs together settle past the thresholds (a strong first batch can carry a
+ * fresh one that read nothing). With budget to spare (the looks ran out, see
+ * MAX_FRESH_BATCHES), so is any pass whose pairs leave a regression open, as
+ * a first batch would not stop there; and more budget is not the advice then,
+ * a re-run is (bench:quality, a real +5% on a 20 ms import, inconclusive
+ * after 12 s of 120 s, was told to raise max-time to 240 s).
  */
-function shortfallOf(pairs, needed, comparison, context) {
+function shortfallOf(pairs, needed, comparison, 
+/** Whether a fresh batch upheld a flag: false when it did not (the batches disagree), null without one. */
+confirmed, context) {
     const { gate, suggestion } = context;
+    const none = { suggestedMaxTimeS: null, suggestedMaxPairs: null, budgetLeftMs: null };
     if (pairs < needed)
-        return {
-            reason: 'pairs',
-            pairs,
-            needed,
-            suggestedMaxTimeS: suggestion,
-            suggestedMaxPairs: null,
-        };
-    if (!comparison || !leansUnsettled(comparison, gate))
+        return { reason: 'pairs', pairs, needed, ...none, suggestedMaxTimeS: suggestion };
+    if (!comparison)
         return null;
+    // Batches that disagree earn no pass while all pairs lean past the
+    // thresholds, nor, with the budget unspent, while they leave a regression open.
+    const open = leansPast(comparison, gate) || (context.budgetLeftMs > 0 && regressionOpen(comparison, gate));
+    const disagree = confirmed === false && open;
+    if (!disagree && !leansUnsettled(comparison, gate))
+        return null;
+    const unsettled = { reason: 'unsettled', pairs, needed, ...none };
     // Sampling stopped at the pair ceiling, not the clock: more time would not have bought a pair.
     if (pairs >= pairCeiling(context.maxPairs))
-        return {
-            reason: 'unsettled',
-            pairs,
-            needed,
-            suggestedMaxTimeS: null,
-            suggestedMaxPairs: 2 * context.maxPairs,
-        };
+        return { ...unsettled, suggestedMaxPairs: 2 * context.maxPairs };
+    if (context.budgetLeftMs > 0)
+        return { ...unsettled, budgetLeftMs: context.budgetLeftMs };
     const doubled = Math.ceil((2 * context.maxTimeMs) / 10_000) * 10;
-    return {
-        reason: 'unsettled',
-        pairs,
-        needed,
-        suggestedMaxTimeS: Math.max(doubled, suggestion ?? 0),
-        suggestedMaxPairs: null,
-    };
+    return { ...unsettled, suggestedMaxTimeS: Math.max(doubled, suggestion ?? 0) };
 }
 /**
  * An estimate past both thresholds toward a regression that the pairs have not
@@ -601,13 +614,13 @@ function shortfallOf(pairs, needed, comparison, context) {
  * (analysis/overtime.ts) samples on while a target is in this state.
  */
 function leansUnsettled(c, gate) {
-    return c.pct > gate.thresholdPct && c.ms > gate.minDeltaMs && !isSettled(c, gate);
+    return leansPast(c, gate) && !isSettled(c, gate);
 }
 /**
  * Half of both thresholds: where a pass that is not settled leans far enough
  * toward a regression to be worth more pairs while time is left (overtime and
- * the second look). bench:slow once read a real +10% on a 1 s import as
- * +2.75% after 36 pairs, under the 3% line, and passed it without a second look.
+ * further looks). bench:slow once read a real +10% on a 1 s import as
+ * +2.75% after 36 pairs, under the 3% line, and passed it without another look.
  */
 const watchedThresholds = (gate) => ({
     ...gate,
@@ -640,6 +653,15 @@ function suggestedMaxTimeS(observations, sampling) {
  * as far as a first-batch flag.
  */
 const CONFIRM_ALPHA = 0.2;
+/**
+ * The most fresh batches one compare runs: the confirmation and the looks
+ * after it that each disagreed. Each further look is one more chance for a
+ * false alarm to get past a fresh batch, and on a runner busy in bursts one
+ * more batch the burst can hide a change in; past this many, batches that
+ * still disagree are inconclusive (bench:quality, a real +5% on a 20 ms
+ * import: two fresh batches disagreed, at 12 s of a 120 s budget).
+ */
+const MAX_FRESH_BATCHES = 3;
 /**
  * A change flagged by the first batch, either way, must be confirmed by a
  * fresh, independent interleaved batch (as large as the first, where time
@@ -725,10 +747,13 @@ function changeConfirmation(gate, minPairs, maxPairs) {
                 // another, its fresh batch caught in a burst of noise, read +0.1% over
                 // 132 pairs with the interval wide open and 65 s of the budget left,
                 // and passed where a first batch would have sampled on (bench:quality).
+                // All pairs settled past the thresholds leave one open too: a strong
+                // first batch can carry a fresh one that read nothing.
                 const dropped = verdict.confirmation !== null && verdict.outcome === 'pass';
                 const all = verdict.comparison;
-                const open = inBudget || leansUnsettled(all, watched);
-                return dropped && !isSettled(all, gate) && open ? [group] : [];
+                const unearned = !isSettled(all, gate) || leansPast(all, gate);
+                const open = inBudget || leansUnsettled(all, watched) || leansPast(all, gate);
+                return dropped && unearned && open ? [group] : [];
             });
         },
     };
@@ -1267,6 +1292,9 @@ function metricFindings(base, head, spec) {
             : null;
         if (metric.gatesByDefault) {
             const verdict = targetVerdict(read(base.samples), read(head.samples), confirmation, spec.gate);
+            const batches = Math.min(base.freshBatches ?? 0, head.freshBatches ?? 0);
+            if (verdict.confirmation && batches > 1)
+                verdict.confirmation.batches = batches;
             return [{ metric: id, gating: true, ...verdict }];
         }
         // A metric that only informs gets the plain test over every pair it has.
@@ -1303,7 +1331,7 @@ function pairsTaken(base, head, metrics) {
         return comparison.pairs;
     return head && !base ? head.samples.length : 0;
 }
-function evaluateTarget(observations, configured, spec, suggestion) {
+function evaluateTarget(observations, configured, spec, ended) {
     const arms = pairOf(observations.arms, configured.name, spec.variant);
     // A module base does not have is new in head, whoever listed it (a -t flag, say).
     const baseLacksIt = !!arms.base && missingTarget(arms.base.failure, configured.name);
@@ -1326,13 +1354,14 @@ function evaluateTarget(observations, configured, spec, suggestion) {
     const pairs = pairsTaken(base ? baseSide : null, headSide, metrics);
     // A significant finding is evidence whatever the count; a pass is not.
     const found = mostSerious(gating);
+    const gatingMetric = metrics.find((m) => m.gating);
     const shortfall = error || found !== 'pass'
         ? null
-        : shortfallOf(pairs, needed, metrics.find((m) => m.gating)?.comparison ?? null, {
+        : shortfallOf(pairs, needed, gatingMetric?.comparison ?? null, gatingMetric?.confirmation?.confirmed ?? null, {
             gate: spec.gate,
             maxTimeMs: spec.sampling.maxTimeMs,
             maxPairs: spec.sampling.maxPairs,
-            suggestion,
+            ...ended,
         });
     const statistical = error ? 'error' : shortfall ? 'inconclusive' : found;
     const headProfile = head?.profile;
@@ -1404,9 +1433,12 @@ function forVariant(spec, variant) {
     };
 }
 function evaluate(observations, spec) {
-    const suggestion = suggestedMaxTimeS(observations, spec.sampling);
+    const ended = {
+        suggestion: suggestedMaxTimeS(observations, spec.sampling),
+        budgetLeftMs: observations.budgetLeftMs ?? 0,
+    };
     const variants = spec.variants ?? [spec.variant];
-    const targets = spec.targets.flatMap((t) => variants.map((variant) => evaluateTarget(observations, t, forVariant(spec, variant), suggestion)));
+    const targets = spec.targets.flatMap((t) => variants.map((variant) => evaluateTarget(observations, t, forVariant(spec, variant), ended)));
     return { targets, verdict: mostSerious(targets.map((t) => t.verdict)) };
 }
 
@@ -4866,7 +4898,7 @@ async function sampleOn(plan, overtime, context, states, deps) {
         .filter((group) => !only || only.includes(group));
     if (!groups.length || deps.now() >= overtime.deadline || before >= overtime.maxPairs)
         return 0;
-    // A second look (only) is announced by its own event.
+    // Another look (only) is announced by its own event.
     if (!only)
         deps.onEvent?.({
             phase: 'overtime',
@@ -4912,15 +4944,18 @@ async function sampleOn(plan, overtime, context, states, deps) {
     return rounds;
 }
 
-// The confirmation batch, and the second look when it disagrees with the
-// first batch: what the confirmation policy (analysis/confirmation.ts) asks.
+// The confirmation batch, and another look each time a fresh batch disagrees
+// with the pairs before it: what the confirmation policy (analysis/confirmation.ts) asks.
 /** A fresh batch of `pairs` rounds of the flagged groups, into each arm's confirmation. */
 async function runConfirmation(plan, confirm, states, deps) {
     const { groups, pairs } = confirm;
     deps.onEvent?.({ phase: 'confirm', groups, pairs });
     const arms = states.live(plan.arms.filter((arm) => groups.includes(groupId(arm.key))));
-    for (const arm of arms)
-        states.of(arm).confirmation = [];
+    for (const arm of arms) {
+        const state = states.of(arm);
+        state.confirmation = [];
+        state.freshBatches = (state.freshBatches ?? 0) + 1;
+    }
     // A flagged change may use the overtime to be confirmed: on a slow import
     // the budget's reserve holds a few pairs, and an unconfirmed flag is a guess.
     await runRounds({
@@ -4939,21 +4974,28 @@ async function runConfirmation(plan, confirm, states, deps) {
  * often a burst of noise during one batch (bench:quality: a real +10% on a
  * 150 ms import, flagged at 22 pairs, not confirmed by 40, with 95 s of the
  * budget left; a real +5%, its pairs together at +0.1% after 132, passed).
- * So while time is left such a group gets one second look: its pairs so far
+ * So while time is left such a group gets another look: its pairs so far
  * become its first batch, which samples on as one does once max-pairs is
  * reached (inside the budget until its interval settles, past it while it
- * leans: sampleOn); a new flag needs a new fresh batch to agree. Returns the
- * rounds run.
+ * leans: sampleOn); a new flag needs a new fresh batch to agree. `look` is
+ * this look's number (2 for the first after the confirmation). Returns the
+ * rounds run, or null when no group needed another look.
  */
-async function secondLook(plan, warmRounds, states, deps) {
+async function anotherLook(plan, warmRounds, states, deps, look) {
     const overtime = plan.overtime;
     if (!overtime || plan.signal?.aborted || deps.now() >= overtime.deadline)
-        return 0;
+        return null;
     const inBudget = budgetLeft(plan, warmRounds, deps.now());
     const groups = plan.confirmation.disagreeing(states.observations(), inBudget);
     if (!groups.length)
-        return 0;
-    deps.onEvent?.({ phase: 'second-look', groups, untilMs: overtime.deadline - deps.now() });
+        return null;
+    deps.onEvent?.({
+        phase: 'another-look',
+        groups,
+        untilMs: overtime.deadline - deps.now(),
+        look,
+        of: MAX_FRESH_BATCHES,
+    });
     const arms = states.live(plan.arms.filter((arm) => groups.includes(groupId(arm.key))));
     let before = 0;
     for (const group of groups) {
@@ -4977,6 +5019,22 @@ async function secondLook(plan, warmRounds, states, deps) {
     const confirm = plan.signal?.aborted ? null : flagged();
     if (confirm)
         await runConfirmation(plan, confirm, states, deps);
+    return rounds;
+}
+/**
+ * The confirmation batch of `confirm`, and the looks after it while fresh
+ * batches disagree, time is left and MAX_FRESH_BATCHES allows. Returns the
+ * rounds the looks ran (a fresh batch's pairs are not rounds of the first batch).
+ */
+async function confirmChanges(plan, confirm, warmRounds, states, deps) {
+    await runConfirmation(plan, confirm, states, deps);
+    let rounds = 0;
+    for (let look = 2; look <= MAX_FRESH_BATCHES; look++) {
+        const more = await anotherLook(plan, warmRounds, states, deps, look);
+        if (more === null)
+            break;
+        rounds += more;
+    }
     return rounds;
 }
 
@@ -5089,17 +5147,17 @@ async function runPlan(plan, deps) {
         rounds += await sampleOn(plan, overtime, { warmRounds, before: rounds }, states, deps);
         confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations());
     }
-    if (confirm) {
-        await runConfirmation(plan, confirm, states, deps);
-        rounds += await secondLook(plan, warmRounds, states, deps);
-    }
+    if (confirm)
+        rounds += await confirmChanges(plan, confirm, warmRounds, states, deps);
     const sampled = deps.now();
+    const budgetLeftMs = budgetLeft(plan, warmRounds, sampled) ? plan.deadline - sampled : 0;
     await runCounts(plan, states, deps);
     return {
         arms: states.observations(),
         rounds,
         warmups: warmRounds.length,
         truncated: first.truncated,
+        budgetLeftMs,
         phasesMs: {
             warmup: warmed - started,
             profile: profiled - warmed,
@@ -5391,6 +5449,9 @@ function targetResult(t) {
             suggested_max_time_s: t.shortfall.suggestedMaxTimeS,
             ...(t.shortfall.suggestedMaxPairs
                 ? { suggested_max_pairs: t.shortfall.suggestedMaxPairs }
+                : {}),
+            ...(t.shortfall.budgetLeftMs
+                ? { budget_left_s: Math.round(t.shortfall.budgetLeftMs / 100) / 10 }
                 : {}),
         };
     }
@@ -5690,8 +5751,8 @@ function progressLine(event, sides, name) {
             return event.past === 'max-time'
                 ? `the time budget (${name('max-time')}) is spent before ${event.groups.join(', ')} earned a verdict: sampling on for up to ${Math.round(event.untilMs / 1000)} s more (${name('overtime')})`
                 : `${event.groups.join(', ')} reached ${name('max-pairs')} before earning a verdict: sampling on, up to ${event.maxPairs} pairs, with ${Math.round(event.budgetMs / 1000)} s left of ${name('max-time')} (${Math.round(event.untilMs / 1000)} s with ${name('overtime')}, for a change that leans toward a regression)`;
-        case 'second-look':
-            return `the fresh batch did not confirm the change in ${event.groups.join(', ')}, and all pairs together do not yet rule one out: sampling on for a second look, with up to ${Math.round(event.untilMs / 1000)} s left`;
+        case 'another-look':
+            return `the fresh batch did not confirm the change in ${event.groups.join(', ')}, and all pairs together do not yet rule one out: sampling on for look ${event.look} of ${event.of}, with up to ${Math.round(event.untilMs / 1000)} s left`;
         case 'count':
             return `counting ${event.metric} with ${event.tool}: ${event.runs} run(s) per target${sides > 1 ? ' and side' : ''}`;
         case 'forecast':
@@ -6448,6 +6509,15 @@ function timeHeadline(t, count, command) {
         case 'inconclusive': {
             const s = t.inconclusive;
             const what = command === 'measure' ? 'how long it takes to import' : 'whether it got slower';
+            // Batches that disagreed with budget to spare: the estimate's sign is no lead.
+            if (s?.budget_left_s !== undefined)
+                return [
+                    '❔ importgate cannot tell ',
+                    what,
+                    ' for ',
+                    name,
+                    ': its batches of pairs disagree',
+                ];
             if (s?.reason === 'unsettled' && t.delta)
                 return [
                     '❔ ',
@@ -6676,9 +6746,15 @@ function grouped(changes) {
         return importer === undefined || !names.has(importer);
     });
     const leadNames = new Set(leads.map((l) => l.name));
+    // One pass over the chains, not one per lead: a diff of 5,000 modules took 7 s to group.
+    const pulled = new Map();
+    for (const c of changes)
+        for (const name of new Set(c.chain))
+            if (name !== c.name && leadNames.has(name))
+                pulled.set(name, (pulled.get(name) ?? 0) + 1);
     return leads.map((lead) => ({
         lead,
-        more: changes.filter((c) => c !== lead && c.chain.includes(lead.name)).length,
+        more: pulled.get(lead.name) ?? 0,
         inside: lead.chain.slice(0, -1).find((name) => leadNames.has(name)) ?? null,
     }));
 }
@@ -7083,6 +7159,7 @@ function buildView(document) {
                     needed: t.inconclusive.needed_pairs,
                     suggestedMaxTimeS: t.inconclusive.suggested_max_time_s,
                     suggestedMaxPairs: t.inconclusive.suggested_max_pairs ?? null,
+                    budgetLeftS: t.inconclusive.budget_left_s ?? null,
                     delta: t.delta,
                 },
             ]
@@ -7782,14 +7859,19 @@ function shortfalls(view) {
                 ? `, ${Math.round(d.ci_level * 100)}% interval ${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}`
                 : '';
             const threshold = `${view.run.settings.threshold_pct}% threshold`;
+            const leans = d.pct > view.run.settings.threshold_pct
+                ? `still lean past the ${threshold}`
+                : `leave a regression past the ${threshold} open`;
             const why = d.confirmation?.confirmed === false
-                ? `a first batch flagged it and a fresh batch of ${d.confirmation.pairs} pairs did not confirm it, yet all ${s.pairs} ${unit} together still lean past the ${threshold}: the batches disagree`
+                ? `a first batch flagged it and ${d.confirmation.batches ? `${d.confirmation.batches} fresh batches in turn (the last of ${d.confirmation.pairs} pairs)` : `a fresh batch of ${d.confirmation.pairs} pairs`} did not confirm it, yet all ${s.pairs} ${unit} together ${leans}: the batches disagree`
                 : s.suggestedMaxPairs
                     ? `past the ${threshold}, but ${s.pairs} ${unit}, the most a target samples (${PAIRS_PAST_MAX} × \`max-pairs\`), cannot tell it from noise`
                     : `past the ${threshold}, but ${s.pairs} ${unit} within the time budget of ${budget} cannot tell it from noise`;
             const raise = s.suggestedMaxPairs
                 ? `Raise \`max-pairs\` to about ${s.suggestedMaxPairs} for these imports.`
-                : `Raise \`max-time\` to about ${s.suggestedMaxTimeS ?? '?'} s for these imports.`;
+                : s.budgetLeftS !== null
+                    ? `Sampling ended with ${s.budgetLeftS} s of \`max-time\` left, so a larger budget would not settle it: re-run the check (batches that disagree are often a runner busy during one of them).`
+                    : `Raise \`max-time\` to about ${s.suggestedMaxTimeS ?? '?'} s for these imports.`;
             return `- ${code$2(s.target)}: the estimate is ${signedPct(d.pct)} (p = ${d.p.toPrecision(2)}${ci}); ${why}. It may be a regression. ${raise}`;
         }
         const fix = s.suggestedMaxTimeS
@@ -17167,6 +17249,10 @@ var definitions = {
 											"boolean",
 											"null"
 										]
+									},
+									batches: {
+										type: "integer",
+										minimum: 2
 									}
 								}
 							}
@@ -17670,6 +17756,10 @@ var definitions = {
 					suggested_max_pairs: {
 						type: "integer",
 						minimum: 1
+					},
+					budget_left_s: {
+						type: "number",
+						minimum: 0
 					}
 				}
 			},
@@ -18027,7 +18117,9 @@ function gateLines(view, style) {
         if (s.reason === 'unsettled' && s.delta) {
             out.push(style.yellow(s.suggestedMaxPairs
                 ? `inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) is past the threshold, but ${s.pairs} ${unit}, the most a target samples (${PAIRS_PAST_MAX} x --max-pairs), cannot tell it from noise; raise --max-pairs to about ${s.suggestedMaxPairs}`
-                : `inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) is past the threshold, but ${s.pairs} ${unit}${view.run.settings.overtime_s ? `, overtime included,` : ''} cannot tell it from noise; raise --max-time to about ${s.suggestedMaxTimeS ?? '?'} s`));
+                : s.budgetLeftS !== null
+                    ? `inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) over ${s.pairs} ${unit}, but the fresh batches disagree with the first; sampling ended with ${s.budgetLeftS} s of --max-time left, so re-run rather than raise it`
+                    : `inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) is past the threshold, but ${s.pairs} ${unit}${view.run.settings.overtime_s ? `, overtime included,` : ''} cannot tell it from noise; raise --max-time to about ${s.suggestedMaxTimeS ?? '?'} s`));
             continue;
         }
         out.push(style.yellow(`inconclusive: ${s.target}: ${s.pairs} of the ${s.needed} ${unit} a verdict needs${sofar}; ${fix}`));
@@ -18040,7 +18132,9 @@ function verdictText(r) {
         return reportedOnly(r);
     const c = r.delta?.confirmation;
     if ((r.verdict === 'regression' || r.verdict === 'improvement') && c)
-        return c.confirmed ? `${r.verdict} (confirmed)` : `${r.verdict} (unconfirmed)`;
+        return c.confirmed
+            ? `${r.verdict} (confirmed${c.batches ? ` by fresh batch ${c.batches}` : ''})`
+            : `${r.verdict} (unconfirmed)`;
     if (r.verdict === 'pass' && c?.confirmed === false)
         return 'pass (not confirmed)';
     if (r.verdict === 'pass' && c?.confirmed === null)
