@@ -198,13 +198,45 @@ function pathToModuleCode(
     const next = callers
       .filter((c) => c.changed && c.node && !c.node.level && !seen.has(c.edge.name))
       .sort((x, y) => y.edge.ms - x.edge.ms)[0]
-    if (!next) {
-      // No changed call leads further up: the change is inside this function,
-      // which module code calls as before.
-      if (levels.some((c) => common(c.node!.module)) && !levels.some((c) => c.changed))
-        return { via, entry: current }
-      return null
-    }
+    // A changed call from the body of a module one side loads: the module diff tells that story.
+    if (!next)
+      return levels.some((c) => c.changed)
+        ? null
+        : upThroughUnchanged(graph, current, via, seen, common)
+    current = next.edge.name
+    seen.add(current)
+    via.push(current)
+  }
+  return null
+}
+
+/**
+ * No changed call leads further up from `current`: the change is inside it.
+ * Module code may still reach it through helpers whose calls did not change
+ * (a logger's `get_logger()` calling a nested `get_caller_mod()` that calls
+ * `inspect.stack()`), so the path goes on up the heaviest unchanged caller to
+ * the first function that module code both sides load calls. Null when only
+ * the bodies of modules one side loads lead to it, or nothing does.
+ */
+function upThroughUnchanged(
+  graph: Graph,
+  from: string,
+  via: string[],
+  seen: Set<string>,
+  common: (module: string | null) => boolean,
+): { via: string[]; entry: string } | null {
+  let current = from
+  for (let depth = 0; depth < 12; depth++) {
+    const callers = (graph.nodes.get(current)?.callers ?? []).map((edge) => ({
+      edge,
+      node: graph.nodes.get(edge.name),
+    }))
+    const levels = callers.filter((c) => c.node?.level)
+    if (levels.some((c) => common(c.node!.module))) return { via, entry: current }
+    const next = callers
+      .filter((c) => c.node && !c.node.level && !seen.has(c.edge.name))
+      .sort((x, y) => y.edge.ms - x.edge.ms)[0]
+    if (!next) return null
     current = next.edge.name
     seen.add(current)
     via.push(current)

@@ -186,3 +186,64 @@ describe('a dependency bump from PyPI', () => {
     expect(md).toContain('#### Own time by package')
   })
 })
+
+describe('who called a function at import (issue 27)', () => {
+  it('walks up a nested helper to the modules calling it: the logger of the reference PR', async () => {
+    const repo = tempDir()
+    repos.push(repo)
+    gitInit(repo)
+    const logger = (find: string) =>
+      `import inspect\nimport sys\n\n\ndef get_logger():\n    def get_caller_mod():\n        ${find}\n\n    return get_caller_mod()\n`
+    writeFiles(repo, {
+      'pyproject.toml': PYPROJECT(''),
+      'src/mypkg/__init__.py': MODULES.map((m) => `from mypkg import ${m}\n`).join(''),
+      'src/mypkg/log.py': logger('return inspect.getmodule(inspect.stack()[2][0])'),
+      ...Object.fromEntries(
+        MODULES.map((m) => [
+          `src/mypkg/${m}.py`,
+          'from mypkg import log\n\nLOG = log.get_logger()\n',
+        ]),
+      ),
+    })
+    const base = gitCommit(repo, 'a nested helper walks the stack')
+    writeFiles(repo, {
+      'src/mypkg/log.py': logger(
+        'return sys.modules.get(sys._getframe(2).f_globals.get("__name__"))',
+      ),
+    })
+    const head = gitCommit(repo, 'the caller frame, directly')
+    const { target } = await compare(repo, base, head, ['--install', 'none'])
+    const stack = target.function_changes!.find((c) => c.name === 'inspect.stack')
+    expect(stack).toMatchObject({
+      base_calls: 12,
+      head_calls: 0,
+      via: ['mypkg.log.get_logger.<locals>.get_caller_mod', 'mypkg.log.get_logger'],
+      called_as: 'mypkg.log.get_logger',
+    })
+    expect(stack!.callers).toHaveLength(12)
+    expect(stack!.callers[0]!.lines).toEqual([3])
+  })
+
+  it('puts a class-creation hook on the module whose class statements ran it, not the one defining it', async () => {
+    const repo = tempDir()
+    repos.push(repo)
+    gitInit(repo)
+    const subclasses = Array.from({ length: 30 }, (_, i) => `class C${i}(Base):\n    pass\n`)
+    writeFiles(repo, {
+      'pyproject.toml': PYPROJECT(''),
+      'src/mypkg/__init__.py': 'from mypkg import base\nfrom mypkg import heavy\n',
+      'src/mypkg/base.py':
+        'REGISTRY = []\n\n\ndef _register(cls):\n    REGISTRY.append(cls.__name__)\n    return sum(range(20000))\n\n\nclass Base:\n    def __init_subclass__(cls, **kw):\n        super().__init_subclass__(**kw)\n        _register(cls)\n',
+      'src/mypkg/heavy.py': `from mypkg.base import Base\n\n\n${subclasses.join('\n\n')}`,
+    })
+    const base = gitCommit(repo, 'thirty registered subclasses, imported eagerly')
+    writeFiles(repo, { 'src/mypkg/__init__.py': 'from mypkg import base\n' })
+    const head = gitCommit(repo, 'heavy no longer imported')
+    const { target } = await compare(repo, base, head, ['--install', 'none'])
+    expect(target.modules!.removed.map((m) => m.name)).toEqual(['mypkg.heavy'])
+    // The hook ran because heavy's class statements ran: heavy going lazy explains it all.
+    const names = target.function_changes!.map((c) => c.name)
+    expect(names).not.toContain('mypkg.base._register')
+    expect(names).not.toContain('mypkg.base.Base.__init_subclass__')
+  })
+})

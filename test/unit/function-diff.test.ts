@@ -96,6 +96,34 @@ describe('diffFunctions', () => {
     ])
   })
 
+  it('walks up unchanged helpers to module code: a nested function calling inspect.stack (issue 27)', () => {
+    // get_logger() defines get_caller_mod() inside itself, which calls
+    // inspect.stack(); the modules call get_logger() at import, before and after.
+    const nested = 'app.log.get_logger.<locals>.get_caller_mod'
+    const side = (stack: boolean) =>
+      profile(
+        ...bodies,
+        fn('app.log.get_logger', 2, stack ? 40 : 1, [
+          ['app.a.<module>', 1, stack ? 20 : 0.5],
+          ['app.b.<module>', 1, stack ? 20 : 0.5],
+        ]),
+        {
+          ...fn(nested, 2, stack ? 39 : 0.2, [['app.log.get_logger', 2, stack ? 39 : 0.2]]),
+          module: 'app.log',
+        },
+        ...(stack ? [fn('inspect.stack', 2, 38, [[nested, 2, 38]])] : []),
+      )
+    const [change] = diffFunctions(side(true), side(false), modules(), modules(), 0.5)
+    expect(change).toMatchObject({
+      name: 'inspect.stack',
+      baseCalls: 2,
+      headCalls: 0,
+      via: [nested, 'app.log.get_logger'],
+      calledAs: 'app.log.get_logger',
+    })
+    expect(change!.callers.map((c) => c.module)).toEqual(['app.a', 'app.b'])
+  })
+
   it('leaves calls made by the bodies of newly loaded modules to the module diff', () => {
     const compile = (calls: Edge[]) =>
       fn(
