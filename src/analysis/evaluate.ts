@@ -141,9 +141,14 @@ function metricFindings(
         },
       ]
     }
+    const planned = Math.max(base.confirmationPlanned ?? 0, head.confirmationPlanned ?? 0)
     const confirmation =
       base.confirmation && head.confirmation
-        ? { base: read(base.confirmation), head: read(head.confirmation) }
+        ? {
+            base: read(base.confirmation),
+            head: read(head.confirmation),
+            ...(planned ? { planned } : {}),
+          }
         : null
     if (metric.gatesByDefault) {
       const verdict = targetVerdict(read(base.samples), read(head.samples), confirmation, spec.gate)

@@ -50,6 +50,8 @@ export interface ArmObservation {
   profile: ProfileObservation | null
   /** A fresh batch run to confirm a flagged change; null when none was run. */
   confirmation: Sample[] | null
+  /** The pairs the last fresh batch was planned to have: fewer in `confirmation` means it was cut short. */
+  confirmationPlanned?: number
   /** Fresh batches run in all (the confirmation and any further looks); the last is `confirmation`. */
   freshBatches?: number
   /** The counted metrics asked for, after the timed samples. */

@@ -20,6 +20,7 @@ export async function runConfirmation(
   for (const arm of arms) {
     const state = states.of(arm)
     state.confirmation = []
+    state.confirmationPlanned = pairs
     state.freshBatches = (state.freshBatches ?? 0) + 1
   }
   // A flagged change may use the overtime to be confirmed: on a slow import

@@ -78,12 +78,15 @@ export function shortfalls(view: ReportView): string[] {
         d.pct > view.run.settings.threshold_pct
           ? `still lean past the ${threshold}`
           : `leave a regression past the ${threshold} open`
+      const cut = d.confirmation?.planned
       const why =
-        d.confirmation?.confirmed === false
-          ? `a first batch flagged it and ${d.confirmation.batches ? `${d.confirmation.batches} fresh batches in turn (the last of ${d.confirmation.pairs} pairs)` : `a fresh batch of ${d.confirmation.pairs} pairs`} did not confirm it, yet all ${s.pairs} ${unit} together ${leans}: the batches disagree`
-          : s.suggestedMaxPairs
-            ? `past the ${threshold}, but ${s.pairs} ${unit}, the most a target samples (${PAIRS_PAST_MAX} × \`max-pairs\`), cannot tell it from noise`
-            : `past the ${threshold}, but ${s.pairs} ${unit} within the time budget of ${budget} cannot tell it from noise`
+        d.confirmation?.confirmed === false && cut
+          ? `a first batch flagged it, and the fresh batch planned at ${cut} pairs was cut to ${d.confirmation!.pairs} by the end of the overtime, too few to confirm it, while all ${s.pairs} ${unit} together ${leans}`
+          : d.confirmation?.confirmed === false
+            ? `a first batch flagged it and ${d.confirmation.batches ? `${d.confirmation.batches} fresh batches in turn (the last of ${d.confirmation.pairs} pairs)` : `a fresh batch of ${d.confirmation.pairs} pairs`} did not confirm it, yet all ${s.pairs} ${unit} together ${leans}: the batches disagree`
+            : s.suggestedMaxPairs
+              ? `past the ${threshold}, but ${s.pairs} ${unit}, the most a target samples (${PAIRS_PAST_MAX} × \`max-pairs\`), cannot tell it from noise`
+              : `past the ${threshold}, but ${s.pairs} ${unit} within the time budget of ${budget} cannot tell it from noise`
       const raise = s.suggestedMaxPairs
         ? `Raise \`max-pairs\` to about ${s.suggestedMaxPairs} for these imports.`
         : s.budgetLeftS !== null

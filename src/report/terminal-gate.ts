@@ -66,9 +66,11 @@ export function gateLines(view: ReportView, style: Style): string[] {
         style.yellow(
           s.suggestedMaxPairs
             ? `inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) is past the threshold, but ${s.pairs} ${unit}, the most a target samples (${PAIRS_PAST_MAX} x --max-pairs), cannot tell it from noise; raise --max-pairs to about ${s.suggestedMaxPairs}`
-            : s.budgetLeftS !== null
-              ? `inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) over ${s.pairs} ${unit}, but the fresh batches disagree with the first; sampling ended with ${s.budgetLeftS} s of --max-time left, so re-run rather than raise it`
-              : `inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) is past the threshold, but ${s.pairs} ${unit}${view.run.settings.overtime_s ? `, overtime included,` : ''} cannot tell it from noise; raise --max-time to about ${s.suggestedMaxTimeS ?? '?'} s`,
+            : s.delta.confirmation?.planned
+              ? `inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) over ${s.pairs} ${unit}, flagged by a first batch, but the fresh batch planned at ${s.delta.confirmation.planned} pairs was cut to ${s.delta.confirmation.pairs} by the end of the overtime, too few to confirm it; raise --max-time to about ${s.suggestedMaxTimeS ?? '?'} s`
+              : s.budgetLeftS !== null
+                ? `inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) over ${s.pairs} ${unit}, but the fresh batches disagree with the first; sampling ended with ${s.budgetLeftS} s of --max-time left, so re-run rather than raise it`
+                : `inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) is past the threshold, but ${s.pairs} ${unit}${view.run.settings.overtime_s ? `, overtime included,` : ''} cannot tell it from noise; raise --max-time to about ${s.suggestedMaxTimeS ?? '?'} s`,
         ),
       )
       continue

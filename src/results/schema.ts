@@ -99,7 +99,14 @@ export interface DeltaJson {
   pairs: number
   /** The fresh batch that confirmed (or did not) a flagged regression. */
   /** batches: fresh batches run in all when more than one (further looks); the rest is the last one's. */
-  confirmation: { pairs: number; p: number; confirmed: boolean | null; batches?: number } | null
+  /** planned: set when the batch was cut short of that many pairs (it then confirms nothing). */
+  confirmation: {
+    pairs: number
+    p: number
+    confirmed: boolean | null
+    batches?: number
+    planned?: number
+  } | null
 }
 
 export interface ModuleChangeJson {

@@ -175,4 +175,36 @@ describe('evaluate', () => {
       budgetLeftMs: 100_000,
     })
   })
+
+  it('never takes a fresh batch cut short as a confirmation (issue 27)', () => {
+    // An A/A of a 2.8 s import under load: the first batch is flagged at +4.4%;
+    // the fresh batch, planned at 200 pairs, is cut to 40 by the end of the
+    // overtime and reads a weak +3% (p ≈ 0.1, under CONFIRM_ALPHA's 0.2).
+    const first = series(60, 2800, 0.004)
+    const fresh = series(40, 2800, 0.05)
+    const arms = [
+      { ...arm('base', first), confirmation: fresh.map(sample), confirmationPlanned: 200 },
+      {
+        ...arm(
+          'head',
+          first.map((b) => b * 1.044),
+        ),
+        confirmation: fresh.map((b, i) => sample(b * (i % 3 ? 1.04 : 0.99))),
+        confirmationPlanned: 200,
+      },
+    ]
+    const [cut] = evaluate({ arms, rounds: 60, truncated: false }, spec(20)).targets
+    expect(cut!.metrics[0]!.confirmation).toMatchObject({
+      pairs: 40,
+      planned: 200,
+      confirmed: false,
+    })
+    expect(cut!.verdict).toBe('inconclusive')
+    expect(cut!.shortfall).toMatchObject({ reason: 'unsettled' })
+    // The same batch, had it been planned at 40, confirms: the cut is what decides.
+    const whole = arms.map((a) => ({ ...a, confirmationPlanned: 40 }))
+    const [kept] = evaluate({ arms: whole, rounds: 60, truncated: false }, spec(20)).targets
+    expect(kept!.metrics[0]!.confirmation).toMatchObject({ pairs: 40, confirmed: true })
+    expect(kept!.verdict).toBe('regression')
+  })
 })
