@@ -18,3 +18,12 @@ export function suggestedBudgetS(
     sampling.warmups + 1.5 * sampling.profileRuns + sampling.minPairs * (comparison ? 3 : 1)
   return Math.ceil((rounds * roundMs * 1.2) / 10_000) * 10
 }
+
+/**
+ * The budget of the explanation after sampling (the profile runs a slow
+ * import's budget deferred, when a change was found): a quarter of max-time,
+ * at least 30 s. At 120 s that fits the function profile of a ~3 s import on
+ * both sides (cProfile doubles it) and a few more -X importtime runs; it never
+ * delays a pass, which has nothing to explain.
+ */
+export const explanationBudgetMs = (maxTimeMs: number): number => Math.max(30_000, maxTimeMs / 4)

@@ -145,12 +145,19 @@ export interface ConfirmationPolicy {
    * lean past half the thresholds.
    */
   disagreeing(arms: readonly ArmObservation[], inBudget: boolean): string[]
+  /**
+   * After sampling: the groups where a change was found, to be explained:
+   * flagged at any look, or all pairs together significant past half the
+   * thresholds, or leaning past them unsettled.
+   */
+  changed(arms: readonly ArmObservation[]): string[]
 }
 
 export const NO_CONFIRMATION: ConfirmationPolicy = {
   reserveMs: () => 0,
   plan: () => null,
   disagreeing: () => [],
+  changed: () => [],
 }
 
 /**
@@ -206,6 +213,21 @@ export function changeConfirmation(
         const unearned = !isSettled(all, gate) || leansPast(all, gate)
         const open = inBudget || leansUnsettled(all, watched) || leansPast(all, gate)
         return dropped && unearned && open ? [group] : []
+      })
+    },
+    changed(arms) {
+      return comparedGroups(arms).flatMap(({ group, base, head }) => {
+        if (base.failure || head.failure) return []
+        if ((base.freshBatches ?? 0) > 0) return [group]
+        // Pairs line up by position, batch by batch.
+        const n = Math.min(base.samples.length, head.samples.length)
+        const m = Math.min(base.confirmation?.length ?? 0, head.confirmation?.length ?? 0)
+        const all = comparePairs(
+          times([...base.samples.slice(0, n), ...(base.confirmation ?? []).slice(0, m)]),
+          times([...head.samples.slice(0, n), ...(head.confirmation ?? []).slice(0, m)]),
+          gate.alpha,
+        )
+        return classify(all, watched) !== 'pass' || leansPast(all, watched) ? [group] : []
       })
     },
   }

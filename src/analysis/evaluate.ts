@@ -25,6 +25,7 @@ import { missingTarget } from './missing-target.js'
 import { median } from './summary.js'
 import { shortfallOf, suggestedMaxTimeS, type ShortfallContext } from './shortfall.js'
 import { watchModules } from './watch.js'
+import { explanationGaps } from './explanation-gaps.js'
 import type { MetricFinding, SideFinding, TargetFinding } from './finding.js'
 
 export interface EvaluatedTarget {
@@ -269,6 +270,7 @@ function evaluateTarget(
     spec.gate.budgetsMs[target.name],
     spec.gate.maxModules,
   )
+  const gaps = explanationGaps(base, head, spec.gate, spec.watch, spec.sampling.profileRuns)
   const findings: Verdict[] = [statistical]
   if (forbidden.length) findings.push('forbidden')
   if (isBreached(budget)) findings.push('budget')
@@ -288,6 +290,7 @@ function evaluateTarget(
     forbidden,
     budget,
     watched: watchModules(spec.watch, base?.profile, head?.profile),
+    ...(gaps.length ? { gaps } : {}),
     error,
     shortfall,
     verdict: mostSerious(findings),

@@ -15,6 +15,7 @@ import type { PackageRow } from './package-rollup.js'
 import type { Shortfall } from './shortfall.js'
 import type { ModuleSource } from './source-paths.js'
 import type { WatchFinding } from './watch.js'
+import type { ExplanationGap } from './explanation-gaps.js'
 
 /** One side of a target as the findings see it: every sample (confirmation included) and the profile. */
 export interface SideFinding {
@@ -73,6 +74,8 @@ export interface TargetFinding {
   /** The watched modules, in the order configured. */
   watched: WatchFinding[]
   error: (ImportFailure & { side: Side }) | null
+  /** What the report cannot explain or check, and why (absent: nothing). */
+  gaps?: ExplanationGap[]
   /** Set when the evidence fell short: the verdict is then inconclusive, never a pass. */
   shortfall: Shortfall | null
   verdict: Verdict

@@ -23,6 +23,13 @@ export interface ProfileObservation {
   /** The functions import-time code called, from one cProfile run; null or absent when none ran. */
   functions?: FunctionProfile | null
   failure: ImportFailure | null
+  /**
+   * Why the function profile did not run, when it did not: it did not fit the
+   * budget before sampling, and after sampling either no change was found to
+   * explain (`no-change`) or the explanation's own budget did not fit it
+   * (`budget`). Absent when it ran (or was never due).
+   */
+  deferred?: 'budget' | 'no-change'
 }
 
 /** The runs of one arm under a counting tool (a counted metric: instructions, fs-calls). */
@@ -65,7 +72,14 @@ export interface Observations {
   /** Warm-up rounds run: fewer than configured when the budget left no room for more. */
   warmups?: number
   /** How long each phase took (sampling includes the confirmation batch and any overtime). */
-  phasesMs?: { warmup: number; profile: number; sampling: number; counting?: number }
+  phasesMs?: {
+    warmup: number
+    profile: number
+    sampling: number
+    /** The deferred profile runs after sampling, when a change was found to explain. */
+    explain?: number
+    counting?: number
+  }
   /** The time budget ended sampling before the minimum number of rounds. */
   truncated: boolean
   /**

@@ -9,6 +9,7 @@ import { diffDistributions } from '../analysis/deps-diff.js'
 import { evaluate } from '../analysis/evaluate.js'
 import { comparisonSettled } from '../analysis/stopping.js'
 import { overtimeFor } from '../analysis/overtime.js'
+import { explanationBudgetMs } from '../analysis/budget.js'
 import { insideAfterLinks } from '../config/paths-and-targets.js'
 import { projectName, readPyproject, type PyprojectSettings } from '../config/pyproject.js'
 import type { CompareRequest } from '../config/requests.js'
@@ -189,6 +190,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
           stopping: comparisonSettled(gate),
           confirmation: changeConfirmation(gate, sampling.minPairs, sampling.maxPairs),
           overtime: overtimeFor(gate, sampling, sampling.overtimeMs),
+          explain: { budgetMs: explanationBudgetMs(sampling.maxTimeMs) },
           metrics: settings.metrics,
         },
         deps,

@@ -144,7 +144,11 @@ function progressLine(event: EngineEvent, sides: number, name: Namer): string | 
     case 'forecast':
       return `at ${(event.roundMs / 1000).toFixed(1)} s a round, the time budget (${name('max-time')}${event.overtime ? ` with ${name('overtime')}` : ''}) fits about ${event.fits} of the ${event.needed} rounds a verdict needs: expect an inconclusive verdict, or raise it to about ${event.suggestedS} s`
     case 'out-of-time':
-      return `the time budget (${name('max-time')}) ran out after ${event.done} ${event.step}`
+      return event.step === 'profile runs'
+        ? `the time budget (${name('max-time')}) leaves no room for more profile runs after ${event.done} (the module set of each target and side was taken): the function profile runs after sampling if a change is found`
+        : `the time budget (${name('max-time')}) ran out after ${event.done} ${event.step}`
+    case 'explain':
+      return `explaining the change in ${event.groups.join(', ')}: the profile runs the budget deferred, within ${Math.round(event.budgetMs / 1000)} s`
     case 'failed':
       return `${armId(event.key)}: ${event.failure.kind}: ${event.failure.message}`
   }
@@ -159,6 +163,8 @@ export interface PlanPolicy {
   confirmation: ConfirmationPolicy
   /** compare: sampling past the budget while a verdict is not earned. */
   overtime?: OvertimePolicy
+  /** compare: the deferred profile runs after sampling, for a change found. */
+  explain?: { budgetMs: number }
   /** The metrics asked for: the counted ones get their tool found here, and their runs planned. */
   metrics?: readonly MetricId[]
 }
@@ -194,6 +200,7 @@ export async function measureArms(
     stopping: policy.stopping,
     confirmation: policy.confirmation,
     ...(counting ? { counting } : {}),
+    ...(policy.explain ? { explain: policy.explain } : {}),
     signal: deps.signal,
   }
   const observations = await runPlan(plan, {
@@ -270,6 +277,7 @@ export function resultsDocument<I extends Identity, E extends object>(
             warmup: ms(phases.warmup / 1000),
             profile: ms(phases.profile / 1000),
             sampling: ms(phases.sampling / 1000),
+            ...(phases.explain !== undefined ? { explain: ms(phases.explain / 1000) } : {}),
             ...(phases.counting !== undefined ? { counting: ms(phases.counting / 1000) } : {}),
           },
         }

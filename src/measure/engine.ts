@@ -15,6 +15,7 @@ import { runCounts } from './counting.js'
 import { runRounds } from './rounds.js'
 import { confirmChanges } from './confirm-batch.js'
 import { budgetLeft, sampleOn } from './sample-on.js'
+import { explainChanges } from './explain.js'
 
 /**
  * Warm-up rounds: discarded, but they surface import errors early and write
@@ -27,7 +28,8 @@ async function warmUp(plan: RunPlan, states: ArmStates, deps: EngineDeps): Promi
   for (let round = 1; round <= plan.sampling.warmups; round++) {
     if (plan.signal?.aborted) break
     const expected = durations.length ? Math.max(...durations) : 0
-    if (deps.now() + expected + keepForSampling(plan, durations) > plan.deadline) {
+    const keep = keepForSampling(plan, durations) + moduleSetRound(plan, durations)
+    if (deps.now() + expected + keep > plan.deadline) {
       deps.onEvent?.({ phase: 'out-of-time', step: 'warm-ups', done: round - 1 })
       break
     }
@@ -60,11 +62,22 @@ function keepForSampling(plan: RunPlan, warmRounds: readonly number[]): number {
   return warmRounds.length ? plan.sampling.minPairs * Math.max(...warmRounds) * PACE_MARGIN : 0
 }
 
+/**
+ * The profile round that always runs (the module set the gates need, see
+ * measure/profiles.ts), at the pace of the warm-ups: -X importtime adds a few
+ * percent. 0 when no profile run is asked for, or before any round was timed.
+ */
+function moduleSetRound(plan: RunPlan, warmRounds: readonly number[]): number {
+  return plan.sampling.profileRuns > 0 && warmRounds.length ? 1.1 * Math.max(...warmRounds) : 0
+}
+
 /** Says up front when the budget cannot fit min-pairs rounds at the pace of the first one. */
 function forecast(plan: RunPlan, roundMs: number, deps: EngineDeps): void {
   if (roundMs <= 0) return
   // Overtime may bring the rounds a verdict needs: only a budget that cannot fit them even so is worth a warning.
-  const fits = Math.floor(((plan.overtime?.deadline ?? plan.deadline) - deps.now()) / roundMs)
+  const left = (plan.overtime?.deadline ?? plan.deadline) - deps.now()
+  // The profile round that always runs takes about a round (a margin is for what is kept, not told).
+  const fits = Math.floor((left - (plan.sampling.profileRuns > 0 ? roundMs : 0)) / roundMs)
   if (fits >= plan.sampling.minPairs) return
   const comparison = plan.arms.some((arm) => arm.key.side === 'base')
   deps.onEvent?.({
@@ -136,6 +149,8 @@ export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observat
   if (confirm) rounds += await confirmChanges(plan, confirm, warmRounds, states, deps)
   const sampled = deps.now()
   const budgetLeftMs = budgetLeft(plan, warmRounds, sampled) ? plan.deadline - sampled : 0
+  const explainMs = await explainChanges(plan, states, deps, profiles.slowest)
+  const explained = deps.now()
   await runCounts(plan, states, deps)
   return {
     arms: states.observations(),
@@ -147,7 +162,8 @@ export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observat
       warmup: warmed - started,
       profile: profiled - warmed,
       sampling: sampled - profiled,
-      ...(plan.counting?.counters.length ? { counting: deps.now() - sampled } : {}),
+      ...(explainMs ? { explain: explainMs } : {}),
+      ...(plan.counting?.counters.length ? { counting: deps.now() - explained } : {}),
     },
   }
 }

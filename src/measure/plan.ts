@@ -49,6 +49,12 @@ export interface RunPlan {
    * rounds under each counter, within `budgetMs` of their own; absent for none.
    */
   counting?: { counters: CounterSpec[]; runs: number; budgetMs: number }
+  /**
+   * The explanation after sampling (measure/explain.ts): the profile runs the
+   * budget deferred, for groups where a change was found, within `budgetMs`
+   * of their own; absent for none (measure: there is no change to explain).
+   */
+  explain?: { budgetMs: number }
   signal?: AbortSignal
 }
 
@@ -78,6 +84,8 @@ export type EngineEvent =
       maxPairs: number
     }
   | { phase: 'out-of-time'; step: 'warm-ups' | 'profile runs' | 'counted runs'; done: number }
+  /** After sampling: the deferred profile runs of these changed groups, within budgetMs. */
+  | { phase: 'explain'; groups: string[]; budgetMs: number }
   /** Runs under a counting tool begin: `runs` per arm, with empty runs when the tool counts start-up. */
   | { phase: 'count'; metric: string; tool: string; runs: number }
   /** After the first warm-up round: the budget cannot fit min-pairs rounds at its pace. */

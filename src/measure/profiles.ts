@@ -2,7 +2,7 @@
 // (which module's own time, through which chain) and the set of modules it
 // loads; then one run under the C profiler, for which functions import-time
 // code called. Both slow the import, so they never feed the timings.
-import { parseImportTime, type ImportTree } from '../analysis/importtime.js'
+import { parseImportTime } from '../analysis/importtime.js'
 import { moduleCosts } from '../analysis/module-costs.js'
 import type { FunctionProfile } from '../analysis/function-diff.js'
 import type { ProfileObservation } from '../analysis/observations.js'
@@ -23,41 +23,100 @@ const emptyProfile = (): ProfileObservation => ({
   failure: null,
 })
 
+/** The warm module arms: attribution comes from the warm state, and commands run no probe to profile. */
+export const profiledArms = (states: ArmStates, among?: readonly PlannedArm[]): PlannedArm[] =>
+  states
+    .live(among)
+    .filter((arm) => arm.key.variant === DEFAULT_VARIANT && !isCommandTarget(arm.key.target))
+
+const overtimeEnd = (plan: RunPlan) => plan.overtime?.deadline ?? plan.deadline
+
+/** Where a profile phase must end, and what it keeps for the steps after it. */
+export interface ProfileBudget {
+  /** Clock value by which a run must be expected to end. */
+  deadline: number
+  /** Time kept for the steps after it (the timed rounds). */
+  keepMs: number
+  /** The slowest run expected: of those done so far, or an estimate before any. */
+  slowest: number
+}
+
 /**
- * `profileRuns` rounds over the live arms, each run starting only if the
- * slowest profile run so far (or the first estimate) would end by the deadline
- * with `keepMs` to spare for the timed rounds. Returns how many runs were
- * done; every live arm gets a profile (with runs = 0 when none fitted).
+ * `profileRuns` rounds of untimed -X importtime runs over the live warm module
+ * arms, then their function profiles. The first round always runs, whatever
+ * the budget: it is the module set that `forbid`, the module budget and the
+ * watch list are checked on, and the chains that explain them, and a gate must
+ * never be skipped for want of time (a 3 s import once passed with a forbidden
+ * module loaded, its profile runs skipped). Later runs start only if the
+ * slowest so far would end by the deadline with `keepMs` to spare for the
+ * timed rounds; the function profiles that do not fit are deferred
+ * (`ProfileObservation.deferred`): the engine runs them after sampling when
+ * a change was found (measure/explain.ts).
  */
 export async function runProfiles(
   plan: RunPlan,
   states: ArmStates,
   deps: EngineDeps,
   budget: { keepMs: number; firstEstimateMs: number },
-): Promise<{ done: number; outOfTime: boolean }> {
-  // Attribution comes from the warm state; other cache states are timed only.
-  // Commands are timed only: no probe runs inside them to profile.
-  const arms = states
-    .live()
-    .filter((arm) => arm.key.variant === DEFAULT_VARIANT && !isCommandTarget(arm.key.target))
-  const trees = new Map<PlannedArm, ImportTree[]>(arms.map((arm) => [arm, []]))
+): Promise<{ done: number; outOfTime: boolean; slowest: number }> {
+  const arms = profiledArms(states)
   for (const arm of arms) states.setProfile(arm, emptyProfile())
-  let slowest = budget.firstEstimateMs
-  let done = 0
-  let outOfTime = false
   if (arms.length && plan.sampling.profileRuns > 0)
     deps.onEvent?.({ phase: 'profile', runs: plan.sampling.profileRuns })
-  rounds: for (let round = 0; round < plan.sampling.profileRuns; round++) {
-    for (const arm of shuffled(arms, plan.random)) {
+  const rounds = await importTimeRounds(arms, plan.sampling.profileRuns, plan, states, deps, {
+    deadline: plan.deadline,
+    keepMs: budget.keepMs,
+    slowest: budget.firstEstimateMs,
+  })
+  let { done, outOfTime } = rounds
+  if (!outOfTime && done > 0) {
+    const functions = await runFunctionProfiles(arms, plan, states, deps, {
+      deadline: plan.deadline,
+      keepMs: budget.keepMs,
+      slowest: rounds.slowest,
+    })
+    outOfTime = functions.outOfTime
+    done += functions.done
+  }
+  for (const arm of arms) {
+    const profile = states.of(arm).profile!
+    if (profile.functions === undefined && profile.runs > 0 && !profile.failure)
+      profile.deferred = 'budget'
+  }
+  return { done, outOfTime, slowest: rounds.slowest }
+}
+
+/**
+ * Rounds of -X importtime runs of `arms` until each has `upTo` runs. A run of
+ * an arm with none yet always starts (the module set is a gate's evidence);
+ * others only when the slowest so far fits the budget. Costs are recomputed
+ * from every run's tree.
+ */
+export async function importTimeRounds(
+  arms: readonly PlannedArm[],
+  upTo: number,
+  plan: RunPlan,
+  states: ArmStates,
+  deps: EngineDeps,
+  budget: ProfileBudget,
+): Promise<{ done: number; outOfTime: boolean; slowest: number }> {
+  let slowest = budget.slowest
+  let done = 0
+  let outOfTime = false
+  rounds: for (let round = 0; round < upTo; round++) {
+    for (const arm of shuffled([...arms], plan.random)) {
       if (plan.signal?.aborted) break rounds
       const profile = states.of(arm).profile!
-      if (profile.failure) continue
-      if (deps.now() + slowest + budget.keepMs > plan.deadline) {
+      if (profile.failure || profile.runs > round) continue
+      const first = profile.runs === 0
+      if (!first && deps.now() + slowest + budget.keepMs > budget.deadline) {
         outOfTime = true
         break rounds
       }
       const started = deps.now()
-      const run = await deps.runProbe(probeRequest(arm, 'profile', plan, deps.now()))
+      // The first run may use the overtime; the rest end by the deadline.
+      const deadline = first ? Math.max(budget.deadline, overtimeEnd(plan)) : budget.deadline
+      const run = await deps.runProbe(probeRequest(arm, 'profile', plan, deps.now(), deadline))
       if (cutByBudget(run)) {
         outOfTime = true
         break rounds
@@ -77,36 +136,39 @@ export async function runProfiles(
       }
       profile.runs++
       profile.logs.push(run.stderr)
-      trees
-        .get(arm)!
-        .push(parseImportTime(run.stderr, { markers: { begin: BEGIN_MARK, end: END_MARK } }))
     }
   }
-  for (const [arm, list] of trees) states.of(arm).profile!.costs = moduleCosts(list)
-  if (!outOfTime && done > 0) {
-    // cProfile slows Python code about twice: budget two profile runs for one.
-    const functions = await runFunctionProfiles(plan, states, deps, { ...budget, slowest })
-    outOfTime = functions.outOfTime
-    done += functions.done
+  for (const arm of arms) {
+    const profile = states.of(arm).profile!
+    const trees = profile.logs.map((log) =>
+      parseImportTime(log, { markers: { begin: BEGIN_MARK, end: END_MARK } }),
+    )
+    profile.costs = moduleCosts(trees)
   }
-  return { done, outOfTime }
+  return { done, outOfTime, slowest }
 }
 
-/** One functions-mode run per live arm that has a profile, when it fits the deadline. */
-async function runFunctionProfiles(
+/**
+ * One functions-mode run per arm that has a profile and no function profile
+ * yet, each when it fits the budget (cProfile slows Python code about twice:
+ * two profile runs are budgeted for one).
+ */
+export async function runFunctionProfiles(
+  arms: readonly PlannedArm[],
   plan: RunPlan,
   states: ArmStates,
   deps: EngineDeps,
-  budget: { keepMs: number; slowest: number },
+  budget: ProfileBudget,
 ): Promise<{ done: number; outOfTime: boolean }> {
   let done = 0
-  for (const arm of shuffled(states.live(), plan.random)) {
+  for (const arm of shuffled([...arms], plan.random)) {
     if (plan.signal?.aborted) break
     const profile = states.of(arm).profile
-    if (!profile || profile.failure || profile.runs === 0) continue
-    if (deps.now() + 2 * budget.slowest + budget.keepMs > plan.deadline)
+    if (!profile || profile.failure || profile.runs === 0 || profile.functions !== undefined)
+      continue
+    if (deps.now() + 2 * budget.slowest + budget.keepMs > budget.deadline)
       return { done, outOfTime: true }
-    const request = probeRequest(arm, 'functions', plan, deps.now())
+    const request = probeRequest(arm, 'functions', plan, deps.now(), budget.deadline)
     // Both sides hash alike, so set and dict orders (and the calls that
     // depend on them) are the same: call counts are what the diff compares.
     const run = await deps.runProbe({ ...request, env: { ...request.env, PYTHONHASHSEED: '0' } })

@@ -89,6 +89,7 @@ export function phasesText(p: ResultsDocument['phases_s']): string {
     `warm-ups ${s(p.warmup)}`,
     `profile runs ${s(p.profile)}`,
     `sampling ${s(p.sampling)}`,
+    p.explain === undefined ? null : `explaining ${s(p.explain)}`,
     p.counting === undefined ? null : `counted runs ${s(p.counting)}`,
   ]
     .filter(Boolean)

@@ -5,6 +5,7 @@ import { formatMs, signedPct } from './format.js'
 import { capped, chain, code, plain, table } from './markdown-text.js'
 import type { WatchSideJson } from '../results/schema.js'
 import type { ReportView } from './view.js'
+import { gapText } from './gaps-text.js'
 
 export function budgets(view: ReportView): string[] {
   const rows = view.budgets.map((b) => [
@@ -100,6 +101,11 @@ export function shortfalls(view: ReportView): string[] {
     return `- ${code(s.target)}: ${taken} of the ${s.needed} a verdict needs, within the time budget of ${budget}${sofar}. ${fix}`
   })
   return ['#### Not enough evidence', '', ...lines]
+}
+
+/** What could not be explained or checked, where a reviewer sees it. */
+export function gaps(view: ReportView): string[] {
+  return view.gaps.map((g) => `ℹ️ ${code(g.target)}: ${gapText(g, (s) => `\`${s}\``)}.`)
 }
 
 /** Each watched module under each target, whatever the grouping of the module diff does. */

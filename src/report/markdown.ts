@@ -40,6 +40,7 @@ function render(doc: ReportView, cap: number, links: SourceLinks | undefined): s
     gate.forbidden(doc, cap),
     gate.budgets(doc),
     gate.watched(doc),
+    gate.gaps(doc),
     causes.why(doc, Math.min(cap, 5), name, links),
     dependencies.dependencyLine(doc),
     causes.importGraph(doc, Math.min(cap, 4)),

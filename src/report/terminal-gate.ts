@@ -1,6 +1,7 @@
 // Lines of the terminal reports shared by measure and compare: what decides
 // beyond the statistics, and errors. Pure.
 import { PAIRS_PAST_MAX } from '../analysis/shortfall.js'
+import { gapText } from './gaps-text.js'
 import type { Verdict } from '../model/verdict.js'
 import { formatChain, formatMs, signedPct } from './format.js'
 import type { Style } from './style.js'
@@ -52,6 +53,10 @@ export function gateLines(view: ReportView, style: Style): string[] {
     const via = w.chain.length > 1 ? ` via ${formatChain(w.chain)}` : ''
     out.push(tone(`watched: ${w.name} under ${w.target}: ${w.change}${via}`))
   }
+  for (const g of view.gaps)
+    out.push(
+      style.yellow(`${g.target}: ${gapText(g, (s) => (s === 'forbid' ? 'forbid' : `--${s}`))}`),
+    )
   const unit = view.command === 'measure' ? 'samples' : 'pairs'
   for (const s of view.shortfalls) {
     const fix = s.suggestedMaxTimeS

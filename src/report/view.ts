@@ -19,6 +19,7 @@ import { phasesText } from './format.js'
 import { visibleDeep } from './untrusted.js'
 import { watchItem, type WatchItem } from './view-watch.js'
 import { rowsOf, type MetricRowView } from './view-rows.js'
+import type { GapItem } from './gaps-text.js'
 
 export { changeCells, reportedOnly, type MetricRowView, type SideFigures } from './view-rows.js'
 import {
@@ -83,6 +84,8 @@ export interface ReportView {
   budgets: BudgetItem[]
   shortfalls: ShortfallItem[]
   watched: WatchItem[]
+  /** What could not be explained or checked, per target, and why. */
+  gaps: GapItem[]
   /**
    * compare: own time by top-level package, per target with a delta; only the
    * rows worth showing, each with the cause that brought or dropped it, if one did.
@@ -226,6 +229,12 @@ export function buildView(document: ResultsDocument): ReportView {
         : [],
     ),
     watched: doc.targets.flatMap((t) => (t.watch ?? []).map((w) => watchItem(t.name, w))),
+    gaps: doc.targets.flatMap((t) =>
+      (t.gaps ?? []).map((g) => ({
+        ...g,
+        target: t.variant ? `${t.name} (${VARIANT_LABEL[t.variant]})` : t.name,
+      })),
+    ),
     packages: doc.targets.flatMap((t) => {
       // Files without `notable` (none were written) show every changed row.
       const rows = (t.packages ?? []).filter((r) => r.own || (r.notable ?? r.delta_ms !== 0))

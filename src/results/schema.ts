@@ -265,6 +265,16 @@ export interface TargetResult {
   sources?: Record<string, { side: 'base' | 'head'; path: string; line: number | null }>
   /** compare: functions import-time code now calls more or less often (absent without a function profile of both sides). */
   function_changes?: FunctionChangeJson[]
+  /**
+   * What this entry cannot explain or check, and why: `functions` (no function
+   * profile) or `modules` (no module set: forbid, the module budget and the
+   * watch list unchecked); reason `budget`, `no-change` (deferred, and no change
+   * was found to explain), `failed` or `not-run`. Absent: nothing missing.
+   */
+  gaps?: {
+    missing: 'functions' | 'modules'
+    reason: 'budget' | 'no-change' | 'failed' | 'not-run'
+  }[]
   /** Present when the verdict is inconclusive: the evidence fell short of what a verdict needs. */
   inconclusive?: {
     /**
@@ -355,6 +365,8 @@ interface DocumentBase {
     warmup: number
     profile: number
     sampling: number
+    /** The profile runs deferred past sampling, run because a change was found. */
+    explain?: number
     /** The counted metrics' runs, when any were asked for. */
     counting?: number
   }

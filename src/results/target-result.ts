@@ -148,6 +148,7 @@ export function targetResult(t: TargetFinding): TargetResult {
     result.watch = t.watched.map((w) => ({ name: w.name, base: side(w.base), head: side(w.head) }))
   }
   if (t.functions) result.function_changes = t.functions.map(functionChangeJson)
+  if (t.gaps?.length) result.gaps = t.gaps.map((g) => ({ ...g }))
   if (t.sources && Object.keys(t.sources).length) result.sources = t.sources
   if (t.shortfall) {
     result.inconclusive = {

@@ -125,3 +125,83 @@ describe('the gate', () => {
     expect(md).toMatch(/^### ⛔ `shop` imports forbidden module `asyncio`/)
   })
 })
+
+describe('the gate on an import too slow for profile runs in its budget (issue 27)', () => {
+  it('still checks forbid and the watch list on the module set, and says what it left out', async () => {
+    const repo = tempDir()
+    try {
+      gitInit(repo)
+      writeFiles(repo, {
+        'pyproject.toml': '[project]\nname = "slowpkg"\nversion = "0"\n',
+        'src/slowpkg/__init__.py': 'import time\n\ntime.sleep(0.8)\n',
+      })
+      const base = gitCommit(repo, 'a slow import')
+      writeFiles(repo, {
+        'src/slowpkg/__init__.py': 'import fractions\nimport time\n\ntime.sleep(0.8)\n',
+      })
+      const head = gitCommit(repo, 'and now fractions, which is forbidden')
+      const json = join(tmp, 'slow.json')
+      const markdown = join(tmp, 'slow.md')
+      // 20 pairs of ~1.7 s rounds never fit 6 s: no profile run beyond the first
+      // fits, where none ran before (and forbid passed with fractions loaded).
+      const result = await cli(
+        [
+          'compare',
+          base,
+          head,
+          '--python',
+          python,
+          '-t',
+          'slowpkg',
+          '--install',
+          'none',
+          '--forbid',
+          'fractions',
+          '--watch',
+          'decimal',
+          '--max-time',
+          '6',
+          '--overtime',
+          '0s',
+          '--min-pairs',
+          '20',
+          '--warmup',
+          '1',
+          '--seed',
+          '3',
+          '-q',
+          '--json',
+          json,
+          '--markdown',
+          markdown,
+        ],
+        { ...process.env, TMPDIR: tmp },
+        repo,
+      )
+      const doc = JSON.parse(readFileSync(json, 'utf8')) as ResultsDocument
+      const md = readFileSync(markdown, 'utf8')
+      expect(result.status).toBe(1)
+      const [target] = doc.targets
+      expect(target!.verdict).toBe('forbidden')
+      expect(target!.forbidden[0]).toMatchObject({
+        name: 'fractions',
+        chain: ['slowpkg', 'fractions'],
+      })
+      // fractions imports decimal: the watch list sees it too.
+      expect(target!.watch![0]).toMatchObject({
+        name: 'decimal',
+        base: { loaded: false },
+        head: { loaded: true },
+      })
+      expect(target!.modules!.added.map((m) => m.name)).toContain('fractions')
+      // The function profile did not fit, and no change in time was found: the report says so.
+      expect(target!.gaps).toEqual([{ missing: 'functions', reason: 'no-change' }])
+      expect(md).toMatch(
+        /ℹ️ `slowpkg`: no function-level profile: the time budget had no room for it/,
+      )
+      expect(md.indexOf('no function-level profile')).toBeLessThan(md.indexOf('<details>') >>> 0)
+    } finally {
+      removeDir(repo)
+    }
+  })
+})

@@ -19,14 +19,19 @@ describe('the measurement engine', () => {
       ...fake,
       onEvent: (e) => events.push(e),
     })
-    // A round of both arms takes 2 s, and one round (with a 15% margin, 2.3 s) is
-    // kept for sampling: warm-up round 2 ends at 4 s; round 3 would leave no room
-    // (4 + 2 + 2.3 > 7.8).
-    expect(fake.calls.filter((c) => c.mode === 'time' && c.at < 4000)).toHaveLength(4)
-    expect(events).toContainEqual({ phase: 'out-of-time', step: 'warm-ups', done: 2 })
-    // One profile run (4 s to 5 s); a second would leave no room for the round kept.
-    expect(fake.calls.filter((c) => c.mode === 'profile')).toHaveLength(1)
-    expect(events).toContainEqual({ phase: 'out-of-time', step: 'profile runs', done: 1 })
+    // A round of both arms takes 2 s; one round (with a 15% margin, 2.3 s) and
+    // the profile round that always runs (2.2 s) are kept: warm-up round 2
+    // would leave no room (2 + 2 + 4.5 > 7.8).
+    expect(fake.calls.filter((c) => c.mode === 'time' && c.at < 2000)).toHaveLength(2)
+    expect(events).toContainEqual({ phase: 'out-of-time', step: 'warm-ups', done: 1 })
+    // One profile run per arm (2 s to 4 s), the module set the gates need, and
+    // one more (4 s to 5 s); a fourth would leave no room for the round kept,
+    // nor would the function profile (two runs' time), which is deferred.
+    expect(fake.calls.filter((c) => c.mode === 'profile')).toHaveLength(3)
+    expect(fake.calls.filter((c) => c.mode === 'functions')).toHaveLength(0)
+    expect(events).toContainEqual({ phase: 'out-of-time', step: 'profile runs', done: 3 })
+    for (const arm of observations.arms)
+      expect(arm.profile).toMatchObject({ runs: expect.any(Number), deferred: 'budget' })
     expect(observations).toMatchObject({ rounds: 1, truncated: false })
     for (const call of fake.calls) expect(call.at).toBeLessThan(7800)
     expect(fake.now()).toBeLessThanOrEqual(7800)
@@ -36,14 +41,15 @@ describe('the measurement engine', () => {
     const fake = fakeInterpreter(() => ({ importMs: 10, takesMs: 1000 }))
     const observations = await runPlan(plan({ deadline: 17_000, minPairs: 5 }), fake)
     // 3 warm-ups and 6 profile runs would have taken 12 s of 17 and left 2 rounds;
-    // 5 rounds are kept (10 s and a 15% margin), so 2 warm-ups and 1 profile run
-    // fit before them, and the margin buys a sixth round.
-    expect(fake.calls.filter((c) => c.mode === 'time' && c.at < 4000)).toHaveLength(4)
-    expect(fake.calls.filter((c) => c.mode === 'profile')).toHaveLength(1)
-    expect(observations).toMatchObject({ rounds: 6, warmups: 2, truncated: false })
-    // Two warm-up rounds of two 1 s runs; the phases add up to the whole run.
+    // 5 rounds are kept (10 s and a 15% margin) and the profile round that
+    // always runs (2.2 s), so 1 warm-up round, that profile round and one more
+    // profile run fit before them, and the margin buys a sixth round.
+    expect(fake.calls.filter((c) => c.mode === 'time' && c.at < 2000)).toHaveLength(2)
+    expect(fake.calls.filter((c) => c.mode === 'profile')).toHaveLength(3)
+    expect(observations).toMatchObject({ rounds: 6, warmups: 1, truncated: false })
+    // One warm-up round of two 1 s runs; the phases add up to the whole run.
     const phases = observations.phasesMs!
-    expect(phases.warmup).toBe(4000)
+    expect(phases.warmup).toBe(2000)
     expect(phases.warmup + phases.profile + phases.sampling).toBe(fake.now())
   })
 
@@ -54,10 +60,12 @@ describe('the measurement engine', () => {
       ...fake,
       onEvent: (e) => events.push(e),
     })
+    // 6 s left after the first warm-up round: the profile round that always
+    // runs takes 2.2 of them, which leaves 2 rounds of 2 s.
     expect(events).toContainEqual(
-      expect.objectContaining({ phase: 'forecast', roundMs: 2000, fits: 3, needed: 5 }),
+      expect.objectContaining({ phase: 'forecast', roundMs: 2000, fits: 2, needed: 5 }),
     )
-    expect(observations).toMatchObject({ rounds: 3, truncated: true })
+    expect(observations).toMatchObject({ rounds: 2, truncated: true })
   })
 
   it('keeps time for a confirmation batch, and uses it all when there is none', async () => {

@@ -1,0 +1,20 @@
+// What a report could not explain or check, and why, in words shared by the
+// markdown and the terminal: a gate or explanation the user configured either
+// ran or the report says, where it is seen, that it did not. Pure.
+import type { TargetResult } from '../results/schema.js'
+
+export type GapItem = NonNullable<TargetResult['gaps']>[number] & { target: string }
+
+/** One sentence per gap, `setting` naming a setting as the report's reader writes it. */
+export function gapText(gap: GapItem, setting: (name: string) => string): string {
+  if (gap.missing === 'modules')
+    return `the modules it loads are not known, so ${setting('forbid')}, the module budget and the watch list were not checked and no import chain explains a change: ${gap.reason === 'not-run' ? `no profile run was asked for (${setting('profile-runs')} 0)` : `its one profile run did not fit the time budget (${setting('max-time')} and its overtime)`}`
+  switch (gap.reason) {
+    case 'budget':
+      return `no function-level explanation: its profiled runs fitted neither the time budget before sampling nor the explanation's own budget after it (a quarter of ${setting('max-time')}); raise ${setting('max-time')} to get it`
+    case 'no-change':
+      return `no function-level profile: the time budget had no room for it before sampling, and no change was found to explain after it`
+    default:
+      return `no function-level explanation: the profiled run failed or reported nothing usable`
+  }
+}
