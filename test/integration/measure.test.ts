@@ -218,6 +218,46 @@ describe('importgate measure input errors', () => {
   })
 })
 
+describe('importgate measure -C (issue 27)', () => {
+  it('reads [tool.importgate] of the -C repository, not of the repository it is run from', async () => {
+    const here = tempDir()
+    const there = tempDir()
+    try {
+      writeFiles(here, {
+        'pyproject.toml':
+          '[project]\nname = "herepkg"\nversion = "0"\n\n[tool.importgate]\ntargets = ["herepkg"]\n',
+        'src/herepkg/__init__.py': '',
+      })
+      gitInit(here)
+      gitCommit(here, 'the checkout importgate is run from')
+      writeFiles(there, {
+        'pyproject.toml':
+          '[project]\nname = "therepkg"\nversion = "0"\n\n[tool.importgate]\ntargets = ["therepkg"]\ncache = ["warm", "no-pyc"]\n',
+        'src/therepkg/__init__.py': 'X = 1\n',
+      })
+      gitInit(there)
+      gitCommit(there, 'the project measured')
+      const json = join(there, '..', `${there.split('/').pop()}.json`)
+      const result = await cli(
+        ['measure', '-C', there, '--install', 'none', ...FAST, '--json', json, '-q'],
+        { ...process.env, TMPDIR: here },
+        join(here, 'src'),
+      )
+      expect(result.status).toBe(0)
+      const doc = readResults(readFileSync(json, 'utf8'), json)
+      expect(doc.settings.cache).toEqual(['warm', 'no-pyc'])
+      expect(doc.targets.map((t) => [t.name, t.variant ?? 'warm'])).toEqual([
+        ['therepkg', 'warm'],
+        ['therepkg', 'no-pyc'],
+      ])
+      removeDir(json)
+    } finally {
+      removeDir(here)
+      removeDir(there)
+    }
+  })
+})
+
 describe('the bundled CLI', () => {
   it('runs from dist/ with the probe beside it', () => {
     const python = testPythons()[0]!.path
