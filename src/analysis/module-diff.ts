@@ -15,6 +15,13 @@ export interface ModuleChange {
   chain: string[]
   selfMs: number
   cumulativeMs: number
+  /**
+   * Its cumulative time less that of the modules loaded on both sides that it
+   * happened to load first on this side: what it and the changed modules
+   * under it cost. A module deferred in the same change as a still-loaded
+   * module's dropped import no longer takes that module's time with it.
+   */
+  groupMs: number
 }
 
 export interface SelfTimeChange {
@@ -47,6 +54,34 @@ function change(name: string, costs: ReadonlyMap<string, ModuleCost>): ModuleCha
     chain: cost?.chain ?? [],
     selfMs: cost?.selfMs ?? 0,
     cumulativeMs: cost?.cumulativeMs ?? 0,
+    groupMs: cost?.cumulativeMs ?? 0,
+  }
+}
+
+/**
+ * Takes off each changed module's `groupMs` the cumulative time of the
+ * unchanged modules first loaded under it through changed modules only (their
+ * subtrees hold whatever else they load, changed or not, which are causes of
+ * their own). One pass over the side's modules and their chains.
+ */
+function subtractUnchanged(
+  changes: ModuleChange[],
+  costs: ReadonlyMap<string, ModuleCost>,
+  isChanged: (name: string) => boolean,
+): void {
+  const byName = new Map(changes.map((c) => [c.name, c]))
+  for (const cost of costs.values()) {
+    if (isChanged(cost.name)) continue
+    // The nearest link above it; it counts against that link if it is changed.
+    const importer = cost.chain[cost.chain.length - 2]
+    const change = importer === undefined ? undefined : byName.get(importer)
+    if (!change) continue
+    // Every changed link above, up to the first unchanged one, loaded it within its subtree.
+    for (let i = cost.chain.length - 2; i >= 0; i--) {
+      const link = byName.get(cost.chain[i]!)
+      if (!link) break
+      link.groupMs = Math.max(0, link.groupMs - cost.cumulativeMs)
+    }
   }
 }
 
@@ -83,6 +118,8 @@ export function diffModules(
   const inHead = new Set(head.added)
   const added = [...inHead].filter((m) => !inBase.has(m)).map((m) => change(m, head.costs))
   const removed = [...inBase].filter((m) => !inHead.has(m)).map((m) => change(m, base.costs))
+  subtractUnchanged(added, head.costs, (m) => !inBase.has(m))
+  subtractUnchanged(removed, base.costs, (m) => !inHead.has(m))
   const names = new Set([...base.costs.keys(), ...head.costs.keys()])
   const selfTimeChanges = [...names]
     .map((name) => {

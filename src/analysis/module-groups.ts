@@ -12,17 +12,17 @@ export interface ModuleGroup<T> {
   lead: T
   /** How many of the other changed modules it pulled in. */
   more: number
-  /**
-   * Another lead on this lead's chain, when the groups overlap: the lead was
-   * imported through a module loaded anyway, under that other lead, and is
-   * counted in both.
-   */
-  inside: string | null
 }
 
 /**
  * Groups of modules: the one that pulled the others in, and how many it
- * brought. Modules with no import chain (aliases placed in sys.modules) are
+ * brought. A changed module is a lead when its importer (the link before it
+ * in its chain) did not change: that importer's import of it is what appeared
+ * or went, so the cause is there. It belongs to another lead's group only when
+ * every link between them changed too: a module loaded on both sides breaks
+ * the chain (base reached `inspect` through `pkg.A` → `pkg.B`, head still loads
+ * `pkg.B`, which dropped `import inspect`: the cause is `pkg.B`'s import, not
+ * `pkg.A`). Modules with no import chain (aliases placed in sys.modules) are
  * left out of the groups and counted by the caller.
  */
 export function grouped<T extends ChainedModule>(changes: readonly T[]): ModuleGroup<T>[] {
@@ -35,12 +35,16 @@ export function grouped<T extends ChainedModule>(changes: readonly T[]): ModuleG
   const leadNames = new Set(leads.map((l) => l.name))
   // One pass over the chains, not one per lead: a diff of 5,000 modules took 7 s to group.
   const pulled = new Map<string, number>()
-  for (const c of changes)
-    for (const name of new Set(c.chain))
-      if (name !== c.name && leadNames.has(name)) pulled.set(name, (pulled.get(name) ?? 0) + 1)
-  return leads.map((lead) => ({
-    lead,
-    more: pulled.get(lead.name) ?? 0,
-    inside: lead.chain.slice(0, -1).find((name) => leadNames.has(name)) ?? null,
-  }))
+  for (const c of changes) {
+    // Up the chain from the module while its links changed: the first lead met brought it.
+    for (let i = c.chain.length - 2; i >= 0; i--) {
+      const link = c.chain[i]!
+      if (!names.has(link)) break
+      if (leadNames.has(link)) {
+        pulled.set(link, (pulled.get(link) ?? 0) + 1)
+        break
+      }
+    }
+  }
+  return leads.map((lead) => ({ lead, more: pulled.get(lead.name) ?? 0 }))
 }

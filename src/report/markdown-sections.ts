@@ -93,10 +93,8 @@ const plainModule: ModuleName = (_, module) => code(module)
 function lazyItems(view: LazyGroupView, limit: number, name: ModuleName): string[] {
   const { target, eager } = view
   const via = (links: readonly string[]) => links.map((m) => name(target, m)).join(' → ')
-  const lines = capped(view.groups, limit, ({ lead, more, inside }) => {
-    const withMore =
-      (more ? `, with ${more} module${more > 1 ? 's' : ''} it imports` : '') +
-      (inside ? ` (also counted under ${code(inside)})` : '')
+  const lines = capped(view.groups, limit, ({ lead, more }) => {
+    const withMore = more ? `, with ${more} module${more > 1 ? 's' : ''} it imports` : ''
     return eager
       ? `- ${code(lead.name)} is now imported by ${code(target)} (${signedMs(lead.cumulative_ms)}), via ${via(lead.chain)}${withMore}`
       : `- ${code(lead.name)} is no longer imported by ${code(target)} (${signedMs(-lead.cumulative_ms)})${withMore}; base imported it via ${via(lead.chain)}`
@@ -128,9 +126,10 @@ export function lazyLoading(
 /** "with `rich`": the cause above that brought the package in (or dropped it). */
 function whyCell(r: ReportView['packages'][number]['rows'][number]): string {
   if (!r.cause) return ''
-  if (r.cause.package === r.name)
-    return r.cause.eager ? 'now imported (above)' : 'no longer imported (above)'
-  return `${r.cause.eager ? 'with' : 'gone with'} ${code(r.cause.package)}`
+  const { cause, lead } = r.cause
+  if (cause.package === r.name)
+    return cause.eager ? 'now imported (above)' : 'no longer imported (above)'
+  return `${cause.eager ? 'with' : 'gone with'} ${code(lead)}`
 }
 
 /**

@@ -65,18 +65,11 @@ function lazyLines(l: LazyGroupView, style: Style, limit: number): string[] {
   const out = [`  ${style.bold(l.target)}: ${title}`]
   const rows = l.groups
     .slice(0, limit)
-    .map(({ lead, more, inside }) => [
+    .map(({ lead, more }) => [
       sign > 0 ? style.red(`+ ${lead.name}`) : style.green(`− ${lead.name}`),
       signedMs(sign * lead.cumulative_ms),
       style.dim(formatChain(lead.chain)),
-      style.dim(
-        [
-          more ? `(+${more} module${more > 1 ? 's' : ''} it imports)` : '',
-          inside ? `(within ${inside})` : '',
-        ]
-          .filter(Boolean)
-          .join(' '),
-      ),
+      style.dim(more ? `(+${more} module${more > 1 ? 's' : ''} it imports)` : ''),
     ])
   out.push(...columns(rows, ['l', 'r', 'l', 'l']).map((line) => `    ${line}`))
   if (l.groups.length > limit) out.push(style.dim(`    … and ${l.groups.length - limit} more`))
@@ -91,8 +84,8 @@ function lazyLines(l: LazyGroupView, style: Style, limit: number): string[] {
 
 /** " (with rich)": the cause that brought the package in; else whether it is new or gone. */
 function packageNote(r: ReportView['packages'][number]['rows'][number]): string {
-  if (r.cause && r.cause.package !== r.name)
-    return ` (${r.cause.eager ? 'with' : 'gone with'} ${r.cause.package})`
+  if (r.cause && r.cause.cause.package !== r.name)
+    return ` (${r.cause.cause.eager ? 'with' : 'gone with'} ${r.cause.lead})`
   return r.base_self_ms === null ? ' (new)' : r.head_self_ms === null ? ' (gone)' : ''
 }
 

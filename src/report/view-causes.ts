@@ -15,7 +15,7 @@ export interface ModuleCause {
   package: string
   /** Those modules (the leads of their groups), the most expensive first. */
   leads: string[]
-  /** Cumulative -X importtime time of the leads, in the target where it is largest (negative when lazy). */
+  /** Own -X importtime time of the leads and the modules they brought, summed, in the target where it is largest (negative when lazy). */
   ms: number
   /** Modules loaded (or no longer loaded) with it, leads included, where largest. */
   modules: number
@@ -55,8 +55,7 @@ function moduleCauses(targets: readonly TargetChanges[]): ModuleCause[] {
       [t.added, true],
       [t.removed, false],
     ] as const) {
-      // A lead inside another lead's subtree is counted there already.
-      const groups = grouped([...changes]).filter((g) => g.inside === null)
+      const groups = grouped([...changes])
       const perPackage = new Map<string, { ms: number; modules: number }>()
       for (const { lead, more } of groups) {
         const pkg = topLevel(lead.name)
@@ -84,10 +83,10 @@ function moduleCauses(targets: readonly TargetChanges[]): ModuleCause[] {
         cause.chains.push({
           target: t.target,
           chain: [...lead.chain],
-          ms: eager ? lead.cumulative_ms : -lead.cumulative_ms,
+          ms: (eager ? 1 : -1) * (lead.group_ms ?? lead.cumulative_ms),
         })
         const sum = perPackage.get(key) ?? { ms: 0, modules: 0 }
-        sum.ms += lead.cumulative_ms
+        sum.ms += lead.group_ms ?? lead.cumulative_ms
         sum.modules += 1 + more
         perPackage.set(key, sum)
       }
@@ -200,13 +199,16 @@ export function causeText(cause: Cause, target: string): Rich {
 
 /**
  * The cause that brought (or dropped) every module of `pkg` in `target`, when
- * one did: the package table then says "with `rich`" instead of repeating it.
+ * one did, and the module of it that did (the lead of the first module's
+ * group): the package table then says "gone with `datachain.lib.files`"
+ * instead of repeating it, naming the module that did it rather than its
+ * package. A module belongs to a lead as grouped() says: through changed links only.
  */
 export function packageExplainedBy(
   causes: readonly Cause[],
   target: TargetChanges,
   pkg: string,
-): ModuleCause | null {
+): { cause: ModuleCause; lead: string } | null {
   for (const [changes, eager] of [
     [target.added, true],
     [target.removed, false],
@@ -214,14 +216,29 @@ export function packageExplainedBy(
     // Aliases (no chain: set in sys.modules, never imported) go with their package.
     const inPackage = changes.filter((c) => topLevel(c.name) === pkg && c.chain.length > 0)
     if (!inPackage.length) continue
+    const changed = new Set(changes.map((c) => c.name))
     const candidates = causes.filter(
       (c): c is ModuleCause =>
         c.kind === 'module' && c.eager === eager && c.targets.includes(target.target),
     )
-    const found = candidates.find((cause) =>
-      inPackage.every((m) => cause.leads.some((lead) => m.chain.includes(lead))),
-    )
-    if (found) return found
+    for (const cause of candidates) {
+      const leads = inPackage.map((m) => leadOf(m.chain, changed, cause.leads))
+      if (leads.every((lead) => lead !== null)) return { cause, lead: leads[0]! }
+    }
+  }
+  return null
+}
+
+/** The nearest of `leads` up `chain` (the module itself included) through changed links only. */
+function leadOf(
+  chain: readonly string[],
+  changed: ReadonlySet<string>,
+  leads: readonly string[],
+): string | null {
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const link = chain[i]!
+    if (leads.includes(link)) return link
+    if (!changed.has(link)) return null
   }
   return null
 }

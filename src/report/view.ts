@@ -90,7 +90,11 @@ export interface ReportView {
    * compare: own time by top-level package, per target with a delta; only the
    * rows worth showing, each with the cause that brought or dropped it, if one did.
    */
-  packages: { target: string; rows: (PackageJson & { cause: ModuleCause | null })[] }[]
+  packages: {
+    target: string
+    /** cause: what brought or dropped the package; lead: its module that did. */
+    rows: (PackageJson & { cause: { cause: ModuleCause; lead: string } | null })[]
+  }[]
   lazy: LazyGroupView[]
   /** compare: what explains the changes, merged across targets, the largest first. */
   causes: Cause[]

@@ -115,6 +115,11 @@ export interface ModuleChangeJson {
   chain: string[]
   self_ms: number
   cumulative_ms: number
+  /**
+   * cumulative_ms less the modules loaded on both sides that it happened to
+   * load first: what it and the changed modules under it cost. Absent: the same as cumulative_ms.
+   */
+  group_ms?: number
 }
 
 export interface ModulesJson {

@@ -29,7 +29,14 @@ export function costJson(cost: ModuleCost): ModuleCostJson {
 }
 
 export function changeJson(c: ModuleChange): ModuleChangeJson {
-  return { name: c.name, chain: c.chain, self_ms: ms(c.selfMs), cumulative_ms: ms(c.cumulativeMs) }
+  const json: ModuleChangeJson = {
+    name: c.name,
+    chain: c.chain,
+    self_ms: ms(c.selfMs),
+    cumulative_ms: ms(c.cumulativeMs),
+  }
+  if (c.groupMs !== c.cumulativeMs) json.group_ms = ms(c.groupMs)
+  return json
 }
 
 /**

@@ -247,3 +247,36 @@ describe('who called a function at import (issue 27)', () => {
     expect(names).not.toContain('mypkg.base.Base.__init_subclass__')
   })
 })
+
+describe('a dropped import, in the same change as a deferred module (issue 27)', () => {
+  it('belongs to the module whose import of it went, not to the first chain on base', async () => {
+    const repo = tempDir()
+    repos.push(repo)
+    gitInit(repo)
+    writeFiles(repo, {
+      'pyproject.toml': PYPROJECT(''),
+      'src/mypkg/__init__.py': 'from mypkg import a\nfrom mypkg import b\n',
+      'src/mypkg/a.py': 'from mypkg import b\n',
+      'src/mypkg/b.py': 'import inspect\nimport platform\n',
+    })
+    const base = gitCommit(repo, 'a loads b first; b imports inspect and platform')
+    writeFiles(repo, {
+      'src/mypkg/__init__.py': 'from mypkg import b\n',
+      'src/mypkg/b.py': 'X = 1\n',
+    })
+    const head = gitCommit(repo, 'a deferred, and b without its imports')
+    const { doc, target } = await compare(repo, base, head, ['--install', 'none'])
+    const removed = new Map(target.modules!.removed.map((m) => [m.name, m]))
+    expect(removed.get('inspect')!.chain).toEqual(['mypkg', 'mypkg.a', 'mypkg.b', 'inspect'])
+    // mypkg.a's cumulative time holds mypkg.b's, loaded on both sides: its own group does not.
+    const a = removed.get('mypkg.a')!
+    expect(a.group_ms).toBeLessThan(a.cumulative_ms / 4)
+    const md = markdownReport(doc)
+    expect(md).toMatch(/^### 🚀 .*: `mypkg\.b` no longer imports `inspect`/)
+    expect(md).toContain('- `mypkg.b` no longer imports **`inspect`**')
+    expect(md).toContain('- `mypkg.b` no longer imports **`platform`**')
+    expect(md).not.toMatch(/no longer imports \*\*`mypkg\.a`\*\*: −\d+(\.\d+)? ms, \d{2,} modules/)
+    // The package table names the cause that dropped a package, not the project.
+    expect(md).not.toContain('gone with `mypkg`')
+  })
+})

@@ -53,7 +53,7 @@ describe('the pull-request comment', () => {
       /```mermaid\nflowchart LR\n[\s\S]*== "\+42\.3 ms" ==> m\d\["rich\.console"\]/,
     )
     // The package table says where a new package came from instead of repeating it.
-    expect(md).toMatch(/\| `typing` +\|[^\n]*\| with `rich` +\|/)
+    expect(md).toMatch(/\| `typing` +\|[^\n]*\| with `rich\.console` +\|/)
     // The dependency change behind it, in one line above the details.
     expect(md.slice(0, md.indexOf('<details>'))).toContain(
       '**Dependencies**: + `markdown-it-py` `4.3.0`, + `mdurl` `0.1.2`, + `Pygments` `2.21.0`, + `rich` `15.0.0`',

@@ -73,15 +73,17 @@ describe('watched modules', () => {
     )
   })
 
-  it('says when one group sits inside another', () => {
-    // b was loaded anyway; c (a lead, as its importer b did not change) came through a.
+  it('gives a module to the importer whose import of it went, not to a lead loaded first (issue 27)', () => {
+    // b was loaded anyway; c (a lead, as its importer b did not change) came
+    // through a in base only because a loaded b first: c is b's, not a's.
     const groups = grouped([
       { name: 'a', chain: ['t', 'a'] },
       { name: 'c', chain: ['t', 'a', 'b', 'c'] },
+      { name: 'd', chain: ['t', 'a', 'b', 'c', 'd'] },
     ])
-    expect(groups.map((g) => [g.lead.name, g.more, g.inside])).toEqual([
-      ['a', 1, null],
-      ['c', 0, 'a'],
+    expect(groups.map((g) => [g.lead.name, g.more])).toEqual([
+      ['a', 0],
+      ['c', 1],
     ])
   })
 })
