@@ -75,7 +75,9 @@ export function why(
   }
   if (modules > limit) lines.push(`- … and ${modules - limit} more, in the details below`)
   const rest = unexplained(view)
-  if (rest) lines.push(rest)
+  // The headline named the own time: it leads here too.
+  if (rest && view.ownTimeLeads) lines.unshift(rest)
+  else if (rest) lines.push(rest)
   if (!lines.length) return []
   return ['#### Why', '', ...lines]
 }

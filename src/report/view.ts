@@ -26,6 +26,7 @@ import {
   causeText,
   causesOf,
   mainCause,
+  ownTimeCause,
   packageExplainedBy,
   type Cause,
   type ModuleCause,
@@ -98,6 +99,8 @@ export interface ReportView {
   lazy: LazyGroupView[]
   /** compare: what explains the changes, merged across targets, the largest first. */
   causes: Cause[]
+  /** The headline's cause is the own time of the project's modules: Why says so first. */
+  ownTimeLeads: boolean
   errors: { target: string; error: TargetError }[]
   /** compare: repository files of the modules shown, per target (for links to their lines). */
   sources: Record<string, NonNullable<TargetResult['sources']>>
@@ -176,9 +179,11 @@ export function buildView(document: ResultsDocument): ReportView {
   const command = doc.command === 'measure' ? 'measure' : 'compare'
   const compare = doc.command === 'measure' ? null : doc
   const causes = causesOf(doc.targets.map(changesOf))
+  const own = (t: TargetResult) => ownTimeCause(t.name, t.modules?.self_time_changes ?? [])
   // The cause the headline names comes first wherever causes are listed.
   const [top] = worst(doc.targets)
-  const leading = top?.delta && namesCause(top) ? mainCause(causes, top.name, top.delta) : null
+  const leading =
+    top?.delta && namesCause(top) ? mainCause(causes, top.name, top.delta, own(top)) : null
   return {
     command,
     verdict: doc.verdict,
@@ -187,10 +192,14 @@ export function buildView(document: ResultsDocument): ReportView {
           `✅ Nothing to measure: none of the ${compare.skipped.changed_count} changed file${compare.skipped.changed_count === 1 ? '' : 's'} can affect importing`,
         ]
       : headlineOf(doc.targets, command, (t) => {
-          const cause = t.delta ? mainCause(causes, t.name, t.delta) : null
+          const cause = t.delta ? mainCause(causes, t.name, t.delta, own(t)) : null
           return cause ? causeText(cause, t.name) : null
         }),
-    causes: leading ? [leading, ...causes.filter((c) => c !== leading)] : causes,
+    causes:
+      leading && leading.kind !== 'own'
+        ? [leading, ...causes.filter((c) => c !== leading)]
+        : causes,
+    ownTimeLeads: leading?.kind === 'own',
     rows: doc.targets.flatMap(rowsOf),
     configChanges: compare?.config_changes ?? [],
     newTargets: doc.targets.filter((t) => t.new).map((t) => t.name),

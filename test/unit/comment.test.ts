@@ -161,3 +161,33 @@ describe('the pull-request comment', () => {
     )
   })
 })
+
+describe('the headline names the largest cause (issue 27)', () => {
+  it("names the project's own time when it holds most of the change, not a small lazy import", () => {
+    // A −2.02 s improvement: inspect no longer imported (−18.6 ms), and the
+    // project's own modules doing 2.04 s less at import, mostly mypkg.core.
+    const doc = fixture('improvement.json')
+    const t = doc.targets[0]!
+    t.delta = { ...t.delta!, ms: -2020, pct: -95 }
+    t.metrics![0]!.delta = t.delta
+    t.function_changes = []
+    t.modules!.self_time_changes = [
+      { name: 'mypkg.core', base_self_ms: 1900, head_self_ms: 10, delta_ms: -1890, noise_ms: 40 },
+      { name: 'mypkg.index', base_self_ms: 160, head_self_ms: 10, delta_ms: -150, noise_ms: 8 },
+      { name: 'inspect', base_self_ms: 2.8, head_self_ms: null, delta_ms: -2.8, noise_ms: null },
+    ]
+    const md = markdownReport(doc)
+    expect(md).toMatch(
+      /^### 🚀 `mypkg` imports 95% faster \(−2\.02 s\): own time of `mypkg`'s modules at import \(−2\.04 s\), mostly `mypkg\.core`/,
+    )
+    expect(md.split('\n')[0]).not.toContain('inspect')
+    expect(md).toMatch(/#### Why\n\n- New or dropped imports account for/)
+    // The same document with the own time a tenth of the change: the lazy import leads again.
+    t.modules!.self_time_changes = [
+      { name: 'mypkg.core', base_self_ms: 12, head_self_ms: 10, delta_ms: -2, noise_ms: 1 },
+    ]
+    t.delta = { ...t.delta, ms: -20, pct: -50 }
+    t.metrics![0]!.delta = t.delta
+    expect(markdownReport(doc).split('\n')[0]).toContain('no longer imports `inspect`')
+  })
+})
