@@ -15,11 +15,13 @@ export interface PackageRow {
   baseModules: number
   headModules: number
   /**
-   * Worth a reviewer's eye: the project's own, new or gone, or changed by at
+   * Worth a reviewer's eye: new or gone, or changed by at
    * least NOTABLE_MS and by more than the spread of its modules' own times
    * over the runs of both sides (a comment-only change moved a 290 ms
    * dependency by 3.6%, within that spread). Costs without spreads (made by
-   * hand) fall back to NOTABLE_FRACTION of the base.
+   * hand) fall back to NOTABLE_FRACTION of the base. The project's own row
+   * is judged alike (every A/A once showed it moving by ±5 ms): reports still
+   * show it, its change marked as noise when it is not notable.
    */
   notable: boolean
 }
@@ -63,7 +65,6 @@ export function rollUpByPackage(
       name,
       own: name === own,
       notable:
-        name === own ||
         !x ||
         !y ||
         (Math.abs(deltaMs) >= NOTABLE_MS &&

@@ -99,7 +99,8 @@ function unexplained(view: ReportView): string | null {
   if (Math.abs(imports) >= Math.abs(change) / 2) return null
   const moved = main.rows
     .filter((r) => !r.cause && r.base_self_ms !== null && r.head_self_ms !== null)
-    .filter((r) => Math.abs(r.delta_ms) >= 1 && Math.sign(r.delta_ms) === Math.sign(change))
+    .filter((r) => r.notable !== false && Math.abs(r.delta_ms) >= 1)
+    .filter((r) => Math.sign(r.delta_ms) === Math.sign(change))
     .slice(0, 3)
   if (!moved.length) return null
   const named = moved

@@ -161,7 +161,7 @@ export function byPackage(
         code(r.name) + (r.own ? ' (this project)' : ''),
         ms(r.base_self_ms),
         ms(r.head_self_ms),
-        signedMs(r.delta_ms),
+        signedMs(r.delta_ms) + (r.notable === false ? ' (noise)' : ''),
         r.base_modules === r.head_modules
           ? String(r.head_modules)
           : `${r.base_modules} → ${r.head_modules}`,
@@ -183,7 +183,7 @@ export function byPackage(
     '',
     ...out,
     '',
-    '<sub>Own time of each package\'s modules together: sums of `-X importtime` own times (median of the untimed runs per module), which run slower than the timed samples. "with `x`": loaded along with the cause `x` above. Packages that changed by less than 1 ms or 5% are left out: with a few untimed runs per side, that is noise.</sub>',
+    '<sub>Own time of each package\'s modules together: sums of `-X importtime` own times (median of the untimed runs per module), which run slower than the timed samples. "with `x`": loaded along with the cause `x` above. Packages that changed by less than 1 ms, or by no more than their modules\' own times spread over the untimed runs, are left out as noise; the project\'s own row stays, its change marked "(noise)".</sub>',
   ]
 }
 

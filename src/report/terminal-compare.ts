@@ -131,7 +131,7 @@ export function compareReport(doc: ResultsDocument, style: Style, limit = 8): st
     for (const { target, rows } of view.packages) {
       const top = rows.slice(0, 5)
       const label = (r: (typeof rows)[number]) =>
-        `${r.name}${r.own ? ' (this project)' : ''} ${signedMs(r.delta_ms)}${packageNote(r)}`
+        `${r.name}${r.own ? ' (this project)' : ''} ${signedMs(r.delta_ms)}${r.notable === false ? ' (noise)' : ''}${packageNote(r)}`
       out.push(`  ${style.bold(target)}: ${top.map(label).join(', ')}`)
     }
   }

@@ -13,6 +13,21 @@ const costs = (entries: [string, number][]) =>
   )
 
 describe('own time by package', () => {
+  it("marks the project's own row as noise when it moved within its runs' spread (issue 27)", () => {
+    // An A/A: a 45 ms package +4.4 ms, its modules' own times spreading 3 ms a side.
+    const spread = (entries: [string, number][]) =>
+      new Map<string, ModuleCost>(
+        entries.map(([name, selfMs]) => [
+          name,
+          { name, selfMs, cumulativeMs: selfMs, chain: [name], runs: 5, selfSpreadMs: 3 },
+        ]),
+      )
+    const [row] = rollUpByPackage('pkg', spread([['pkg', 45]]), spread([['pkg', 49.4]]))
+    expect(row).toMatchObject({ name: 'pkg', own: true, notable: false })
+    const [moved] = rollUpByPackage('pkg', spread([['pkg', 45]]), spread([['pkg', 60]]))
+    expect(moved).toMatchObject({ own: true, notable: true })
+  })
+
   it("sums each package's modules, the target's own first, then the largest changes", () => {
     // Ten own modules each 6 ms cheaper, a dependency gone, one new.
     const own = (ms: number) =>
