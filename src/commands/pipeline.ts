@@ -136,7 +136,7 @@ function progressLine(event: EngineEvent, sides: number, name: Namer): string | 
     case 'overtime':
       return event.past === 'max-time'
         ? `the time budget (${name('max-time')}) is spent before ${event.groups.join(', ')} earned a verdict: sampling on for up to ${Math.round(event.untilMs / 1000)} s more (${name('overtime')})`
-        : `${event.groups.join(', ')} reached ${name('max-pairs')} before earning a verdict: sampling on, up to ${event.maxPairs} pairs, with ${Math.round(event.budgetMs / 1000)} s left of ${name('max-time')} (${Math.round(event.untilMs / 1000)} s with ${name('overtime')}, for a change that leans toward a regression)`
+        : `${event.groups.join(', ')} reached ${name('max-pairs')} before earning a verdict: sampling on, up to ${event.maxPairs} pairs, with ${Math.round(event.budgetMs / 1000)} s left of ${name('max-time')} (${Math.round(event.untilMs / 1000)} s with ${name('overtime')}, used only while the estimate leans toward a regression)`
     case 'another-look':
       return `the fresh batch did not confirm the change in ${event.groups.join(', ')}, and all pairs together do not yet rule one out: sampling on for look ${event.look} of ${event.of}, with up to ${Math.round(event.untilMs / 1000)} s left`
     case 'count':

@@ -90,6 +90,13 @@ function forecast(plan: RunPlan, roundMs: number, deps: EngineDeps): void {
   })
 }
 
+/** Some compared (or measured) arm still has fewer than `minPairs` samples, fresh batches included. */
+function short(states: ArmStates, minPairs: number): boolean {
+  return states
+    .observations()
+    .some((a) => !a.failure && a.samples.length + (a.confirmation?.length ?? 0) < minPairs)
+}
+
 export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observations> {
   const states = new ArmStates(plan.arms, deps.onEvent)
   const started = deps.now()
@@ -143,7 +150,8 @@ export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observat
   // Out of time, or at max-pairs with time left: either way a verdict not yet earned samples on.
   const spent = outOfTime || rounds >= plan.sampling.maxPairs
   if (!confirm && spent && overtime && !plan.signal?.aborted) {
-    rounds += await sampleOn(plan, overtime, { warmRounds, before: rounds }, states, deps)
+    const past = outOfTime ? 'max-time' : 'max-pairs'
+    rounds += await sampleOn(plan, overtime, { warmRounds, before: rounds, past }, states, deps)
     confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations())
   }
   if (confirm) rounds += await confirmChanges(plan, confirm, warmRounds, states, deps)
@@ -156,7 +164,9 @@ export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observat
     arms: states.observations(),
     rounds,
     warmups: warmRounds.length,
-    truncated: first.truncated,
+    // Short of min-pairs only if the overtime and the fresh batches did not make it up:
+    // "figures are less certain" was once printed over 47-59 confirmed pairs.
+    truncated: first.truncated && short(states, plan.sampling.minPairs),
     budgetLeftMs,
     phasesMs: {
       warmup: warmed - started,

@@ -29,7 +29,13 @@ export const budgetLeft = (plan: RunPlan, warmRounds: readonly number[], now: nu
 export async function sampleOn(
   plan: RunPlan,
   overtime: NonNullable<RunPlan['overtime']>,
-  context: { warmRounds: readonly number[]; before: number; only?: readonly string[] },
+  context: {
+    warmRounds: readonly number[]
+    before: number
+    only?: readonly string[]
+    /** What ended the batch before: the budget, or max-pairs with time left (told to the user). */
+    past?: 'max-time' | 'max-pairs'
+  },
   states: ArmStates,
   deps: EngineDeps,
 ): Promise<number> {
@@ -44,7 +50,8 @@ export async function sampleOn(
   if (!only)
     deps.onEvent?.({
       phase: 'overtime',
-      past: deps.now() >= plan.deadline ? 'max-time' : 'max-pairs',
+      // The first batch stops short of the deadline when its next round would not fit.
+      past: context.past ?? (deps.now() >= plan.deadline ? 'max-time' : 'max-pairs'),
       groups,
       untilMs: overtime.deadline - deps.now(),
       budgetMs: Math.max(0, plan.deadline - deps.now()),

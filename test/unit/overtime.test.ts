@@ -69,10 +69,24 @@ async function measure(
   }).targets
   const pairsOf = (target: string) =>
     observations.arms.find((a) => a.key.target === target && a.key.side === 'head')!.samples.length
-  return { events, findings, pairsOf, end: fake.now() }
+  return { events, findings, pairsOf, end: fake.now(), observations }
 }
 
 describe('overtime', () => {
+  it('says the budget, not max-pairs, ended the first batch, and is not short once the overtime made up min-pairs (issue 27)', async () => {
+    // 3 s rounds in a 13 s budget: 3 pairs of the 7 needed, a round that would not fit, then overtime.
+    const run = await measure(slowImports({ pkg: 0 }), ['pkg'], 60_000, 13_000)
+    expect(run.events).toContainEqual(
+      expect.objectContaining({ phase: 'overtime', past: 'max-time' }),
+    )
+    expect(run.pairsOf('pkg')).toBeGreaterThanOrEqual(MIN_PAIRS)
+    expect(run.observations.truncated).toBe(false)
+    // With no overtime to make them up, it is short.
+    const short = await measure(slowImports({ pkg: 0 }), ['pkg'], 0, 12_000)
+    expect(short.pairsOf('pkg')).toBeLessThan(MIN_PAIRS)
+    expect(short.observations.truncated).toBe(true)
+  })
+
   it('samples on past the budget for a target leaning toward a regression, until it is confirmed', async () => {
     const without = await measure(slowImports({ pkg: 10 }), ['pkg'], 0)
     expect(without.findings[0]!.verdict).toBe('inconclusive')
