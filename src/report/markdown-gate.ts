@@ -103,9 +103,16 @@ export function shortfalls(view: ReportView): string[] {
   return ['#### Not enough evidence', '', ...lines]
 }
 
-/** What could not be explained or checked, where a reviewer sees it. */
+/** What could not be explained or checked, and passes that rule less out than they seem, where a reviewer sees it. */
 export function gaps(view: ReportView): string[] {
-  return view.gaps.map((g) => `ℹ️ ${code(g.target)}: ${gapText(g, (s) => `\`${s}\``)}.`)
+  const threshold = view.run.settings.threshold_pct
+  return [
+    ...view.widePasses.map(
+      (w) =>
+        `ℹ️ ${code(w.target)}: a pass, but its ${Math.round(w.level * 100)}% interval still reaches ${signedPct(w.hiPct)}: the pairs this budget allowed do not rule out a regression past the ${threshold}% threshold.`,
+    ),
+    ...view.gaps.map((g) => `ℹ️ ${code(g.target)}: ${gapText(g, (s) => `\`${s}\``)}.`),
+  ]
 }
 
 /** Each watched module under each target, whatever the grouping of the module diff does. */

@@ -53,6 +53,12 @@ export function gateLines(view: ReportView, style: Style): string[] {
     const via = w.chain.length > 1 ? ` via ${formatChain(w.chain)}` : ''
     out.push(tone(`watched: ${w.name} under ${w.target}: ${w.change}${via}`))
   }
+  for (const w of view.widePasses)
+    out.push(
+      style.yellow(
+        `${w.target}: a pass, but its ${Math.round(w.level * 100)}% interval still reaches ${signedPct(w.hiPct)}: not a regression ruled out past the ${view.run.settings.threshold_pct}% threshold`,
+      ),
+    )
   for (const g of view.gaps)
     out.push(
       style.yellow(`${g.target}: ${gapText(g, (s) => (s === 'forbid' ? 'forbid' : `--${s}`))}`),

@@ -87,6 +87,8 @@ export interface ReportView {
   watched: WatchItem[]
   /** What could not be explained or checked, per target, and why. */
   gaps: GapItem[]
+  /** Passes whose interval still reaches past the threshold: they do not rule out a regression that size. */
+  widePasses: { target: string; hiPct: number; level: number }[]
   /**
    * compare: own time by top-level package, per target with a delta; only the
    * rows worth showing, each with the cause that brought or dropped it, if one did.
@@ -242,6 +244,13 @@ export function buildView(document: ResultsDocument): ReportView {
         : [],
     ),
     watched: doc.targets.flatMap((t) => (t.watch ?? []).map((w) => watchItem(t.name, w))),
+    widePasses: doc.targets.flatMap((t) => {
+      const hi = t.delta?.ci_pct?.[1]
+      const threshold = doc.settings.threshold_pct
+      return t.verdict === 'pass' && hi !== undefined && hi > threshold
+        ? [{ target: t.name, hiPct: hi, level: t.delta!.ci_level }]
+        : []
+    }),
     gaps: doc.targets.flatMap((t) =>
       (t.gaps ?? []).map((g) => ({
         ...g,

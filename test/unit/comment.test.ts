@@ -163,6 +163,18 @@ describe('the pull-request comment', () => {
 })
 
 describe('the headline names the largest cause (issue 27)', () => {
+  it('says when a pass does not rule out a regression past the threshold', () => {
+    // An A/A that ended on its budget at +2.9%, interval −6.8% … +10.9%: a
+    // pass, but not the "3% regression ruled out" a reader would assume.
+    const md = markdownReport(fixture('aa-pass.json'))
+    expect(md).toContain(
+      'ℹ️ `calc`: a pass, but its 98% interval still reaches +10.9%: the pairs this budget allowed do not rule out a regression past the 3% threshold.',
+    )
+    expect(compareReport(fixture('aa-pass.json'), PLAIN)).toMatch(
+      /calc: a pass, but its 98% interval still reaches \+10\.9%/,
+    )
+  })
+
   it("names the project's own time when it holds most of the change, not a small lazy import", () => {
     // A −2.02 s improvement: inspect no longer imported (−18.6 ms), and the
     // project's own modules doing 2.04 s less at import, mostly mypkg.core.
