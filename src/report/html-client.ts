@@ -34,6 +34,7 @@ export const SCRIPT = `
   const size = (d) => Math.max(d.b ? d.b.c : 0, d.h ? d.h.c : 0);
   const ms = (x) => x === null || x === undefined ? '–' : x >= 1 ? x.toFixed(1) + ' ms' : Math.round(x * 1000) + ' µs';
   function color(d) {
+    if (d.m) return '#d6e2f0';
     if (!d.b) return '#f4a6a6';
     if (!d.h) return '#a6dcb2';
     const delta = d.h.c - d.b.c;
@@ -45,7 +46,8 @@ export const SCRIPT = `
                      : 'rgb(' + mix(225, 110) + ',' + mix(245, 200) + ',' + mix(228, 130) + ')';
   }
   function describe(d) {
-    const state = !d.b ? 'now imported (head only)' : !d.h ? 'no longer imported (base only)' : '';
+    const state = d.m ? (d.b ? 'imported elsewhere in head (moved)' : 'imported elsewhere in base (moved)')
+      : !d.b ? 'now imported (head only)' : !d.h ? 'no longer imported (base only)' : '';
     const delta = d.b && d.h ? d.h.c - d.b.c : null;
     return d.n + (state ? '  ' + state : '') + '\\n' +
       'base: ' + (d.b ? ms(d.b.c) + ' cumulative, ' + ms(d.b.s) + ' own' : '–') + '\\n' +

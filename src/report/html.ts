@@ -63,7 +63,7 @@ export function htmlReport(document: ResultsDocument): string {
     : `${run.head.ref} (${(run.head.sha ?? '?').slice(0, 12)})`
   const headline = plainText(view.headline)
   const legend = compare
-    ? '<span class="legend">Width: cumulative import time (the larger side). <span style="background:#f4a6a6"></span>now imported <span style="background:#a6dcb2"></span>no longer imported <span style="background:rgb(235,120,120)"></span>slower <span style="background:rgb(110,200,130)"></span>faster <span style="background:#e6e9ed"></span>about the same</span>'
+    ? '<span class="legend">Width: cumulative import time (the larger side). <span style="background:#f4a6a6"></span>now imported <span style="background:#a6dcb2"></span>no longer imported <span style="background:#d6e2f0"></span>moved to another importer <span style="background:rgb(235,120,120)"></span>slower <span style="background:rgb(110,200,130)"></span>faster <span style="background:#e6e9ed"></span>about the same</span>'
     : '<span class="legend">Width: cumulative import time.</span>'
   return `<!doctype html>
 <html lang="en">

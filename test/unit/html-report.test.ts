@@ -32,6 +32,21 @@ describe('the merged import tree', () => {
   })
 })
 
+describe('a module that moved to another importer (issue 27)', () => {
+  it('is marked moved under each parent, neither now imported nor no longer imported', () => {
+    // Base imports json from myapp.output; head from myapp itself.
+    const base = node('myapp', 10, [node('myapp.output', 4, [node('json', 2)])])
+    const head = node('myapp', 10, [node('json', 2), node('myapp.output', 2)])
+    const tree = mergeTrees(base, head)
+    const json = tree.k.find((k) => k.n === 'json')!
+    expect(json).toMatchObject({ b: null, h: { c: 2 }, m: true })
+    const under = tree.k.find((k) => k.n === 'myapp.output')!.k[0]!
+    expect(under).toMatchObject({ n: 'json', b: { c: 2 }, h: null, m: true })
+    // A module new on a side is not moved.
+    expect(mergeTrees(BASE, HEAD).k[0]!.k[0]!.m).toBeUndefined()
+  })
+})
+
 describe('the HTML page', () => {
   const doc = JSON.parse(
     readFileSync(
