@@ -191,7 +191,12 @@ def _function_profiler():
         import _lsprof
     except ImportError:
         return None
-    return _lsprof.Profiler()
+    # Python functions only. A function that C code calls is then recorded as
+    # called by the nearest Python frame: a class-creation hook (a metaclass's
+    # __new__, __init_subclass__) by the module or function whose class
+    # statement ran it, not by the builtin __build_class__, which every module
+    # shares and which would hide who created the class.
+    return _lsprof.Profiler(builtins=False)
 
 
 def _functions(profiler, helper):

@@ -68,19 +68,20 @@ def _key(code):
     return code if isinstance(code, str) else id(code)
 
 
+# A code object without CO_OPTIMIZED runs in a namespace of its own making:
+# a module body or a class body (or text given to exec). Functions, lambdas and
+# comprehensions have it. Told by the code, not by who called it: C code calls
+# class bodies and class-creation hooks alike.
+_CO_OPTIMIZED = 0x1
+
+
 def _import_level_codes(stats):
-    """Keys of module bodies, and of the class bodies they run (called by __build_class__)."""
-    levels = set()
-    for entry in stats:
-        code = entry.code
-        if not isinstance(code, str) and code.co_name == "<module>":
-            levels.add(_key(code))
-    for entry in stats:
-        if isinstance(entry.code, str) and "builtins.__build_class__" in entry.code:
-            for sub in entry.calls or ():
-                if not isinstance(sub.code, str):
-                    levels.add(_key(sub.code))
-    return levels
+    """Keys of module bodies and class bodies: code that runs at import."""
+    return {
+        _key(entry.code)
+        for entry in stats
+        if not isinstance(entry.code, str) and not entry.code.co_flags & _CO_OPTIMIZED
+    }
 
 
 def called_at_import(stats, modules):
