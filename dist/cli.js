@@ -1313,7 +1313,8 @@ function watchModules(watch, base, head) {
 function explanationGaps(base, head, gate, watch, profileRuns) {
     const gaps = [];
     const gatesOnModules = gate.forbid.length > 0 || gate.maxModules !== null || watch.length > 0;
-    const unknown = (arm) => !!arm && !arm.failure && !arm.profile?.runs && !arm.profile?.failure;
+    // Arms never profiled (other cache states, commands) have no profile at all: nothing was due.
+    const unknown = (arm) => !!arm && !arm.failure && !!arm.profile && arm.profile.runs === 0 && !arm.profile.failure;
     // The first profile run always runs when any is asked for; cut, it is the budget's doing.
     if ((gatesOnModules && unknown(head)) || (base && (unknown(base) || unknown(head))))
         gaps.push({ missing: 'modules', reason: profileRuns > 0 ? 'budget' : 'not-run' });

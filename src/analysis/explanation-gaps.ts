@@ -27,8 +27,9 @@ export function explanationGaps(
 ): ExplanationGap[] {
   const gaps: ExplanationGap[] = []
   const gatesOnModules = gate.forbid.length > 0 || gate.maxModules !== null || watch.length > 0
+  // Arms never profiled (other cache states, commands) have no profile at all: nothing was due.
   const unknown = (arm: ArmObservation | null) =>
-    !!arm && !arm.failure && !arm.profile?.runs && !arm.profile?.failure
+    !!arm && !arm.failure && !!arm.profile && arm.profile.runs === 0 && !arm.profile.failure
   // The first profile run always runs when any is asked for; cut, it is the budget's doing.
   if ((gatesOnModules && unknown(head)) || (base && (unknown(base) || unknown(head))))
     gaps.push({ missing: 'modules', reason: profileRuns > 0 ? 'budget' : 'not-run' })

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { changeConfirmation } from '../../src/analysis/confirmation.js'
 import { evaluate } from '../../src/analysis/evaluate.js'
+import { explanationGaps } from '../../src/analysis/explanation-gaps.js'
 import { runPlan } from '../../src/measure/engine.js'
 import type { EngineEvent } from '../../src/measure/plan.js'
 import { fakeInterpreter, gate, never, plan } from '../helpers/fake-engine.js'
@@ -84,5 +85,18 @@ describe('the explanation of a slow import', () => {
       sampling: { minPairs: 28, maxPairs: 200, warmups: 3, profileRuns: 5, maxTimeMs: 250_000 },
     }).targets
     expect(finding!.gaps).toEqual([{ missing: 'functions', reason: 'no-change' }])
+  })
+
+  it('has nothing missing for arms never profiled: other cache states and commands', () => {
+    const arm = (side: 'base' | 'head') => ({
+      key: { side, target: 'pkg', variant: 'no-pyc' as const },
+      samples: [],
+      failure: null,
+      profile: null,
+      confirmation: null,
+    })
+    expect(
+      explanationGaps(arm('base'), arm('head'), { forbid: ['x'], maxModules: 10 }, [], 5),
+    ).toEqual([])
   })
 })
