@@ -13,7 +13,7 @@ export function gapText(gap: GapItem, setting: (name: string) => string): string
     case 'budget':
       return `no function-level explanation: its profiled runs fitted neither the time budget before sampling nor the explanation's own budget after it (a quarter of ${setting('max-time')}); raise ${setting('max-time')} to get it`
     case 'no-change':
-      return `no function-level profile: the time budget had no room for it before sampling, and no change was found to explain after it`
+      return `no function-level profile: the time budget had no room for it before sampling, and sampling found no change near the threshold to explain`
     default:
       return `no function-level explanation: the profiled run failed or reported nothing usable`
   }
