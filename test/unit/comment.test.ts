@@ -163,6 +163,19 @@ describe('the pull-request comment', () => {
 })
 
 describe('the headline names the largest cause (issue 27)', () => {
+  it('says above the details what it could not explain, and why', () => {
+    const doc = fixture('improvement.json')
+    doc.targets[0]!.gaps = [{ missing: 'functions', reason: 'budget' }]
+    const md = markdownReport(doc)
+    const line =
+      "ℹ️ `mypkg`: no function-level explanation: its profiled runs fitted neither the time budget before sampling nor the explanation's own budget after it (a quarter of `max-time`); raise `max-time` to get it."
+    expect(md).toContain(line)
+    expect(md.indexOf(line)).toBeLessThan(md.indexOf('<details>'))
+    expect(compareReport(doc, PLAIN)).toContain(
+      'mypkg: no function-level explanation: its profiled runs fitted neither',
+    )
+  })
+
   it('says when a pass does not rule out a regression past the threshold', () => {
     // An A/A that ended on its budget at +2.9%, interval −6.8% … +10.9%: a
     // pass, but not the "3% regression ruled out" a reader would assume.
