@@ -8,7 +8,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Marked } from 'marked'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { htmlReport } from '../../src/report/html.js'
 import { escapeHtml } from '../../src/report/html.js'
 import { markdownReport } from '../../src/report/markdown.js'
@@ -74,10 +74,17 @@ body { margin: 0; padding: 16px; background: #fff; }
 }
 
 describe.skipIf(!chromium)('in a browser', () => {
-  const dir = tempDir('importgate-browser-')
-  const shots = process.env.IMPORTGATE_SCREENSHOTS ?? dir
-  mkdirSync(shots, { recursive: true })
-  afterAll(() => removeDir(dir))
+  // Made in beforeAll: a skipped describe still runs its body, and left the folder behind.
+  let dir = ''
+  let shots = ''
+  beforeAll(() => {
+    dir = tempDir('importgate-browser-')
+    shots = process.env.IMPORTGATE_SCREENSHOTS ?? dir
+    mkdirSync(shots, { recursive: true })
+  })
+  afterAll(() => {
+    if (dir) removeDir(dir)
+  })
 
   async function open(name: string, html: string, width: number, height: number) {
     const file = join(dir, `${name}.html`)
