@@ -6993,41 +6993,79 @@ function visibleDeep(value) {
 
 // Which newly eager (or lazy) module explains the others: the decision of how
 // a module diff is grouped, made once, for every report. Pure.
+/** Where following leads from `lead` ends: a lead of its own, or the deepest name of a cycle. */
+function settled(lead, leadOf) {
+    const seen = [];
+    let current = lead;
+    while (!seen.includes(current)) {
+        seen.push(current);
+        const next = leadOf.get(current);
+        if (next === undefined || next === current)
+            return current;
+        current = next;
+    }
+    const cycle = seen.slice(seen.indexOf(current));
+    return cycle.sort((a, b) => b.length - a.length || a.localeCompare(b))[0];
+}
+/**
+ * Each changed module's lead (see grouped): from its own chain alone, the
+ * topmost link of the run of changed links that ends in it, then settled
+ * where leads point at each other; and, per lead, the leads settled into it.
+ * Modules without a chain have none.
+ */
+function leadsOf(changes) {
+    const names = new Set(changes.map((c) => c.name));
+    // Judging a module by its importer's chain instead lost whole packages when
+    // chains disagree: sklearn 1.9's `narwhals.stable.v2` and `narwhals.stable`
+    // each had the other as importer, so neither was a lead and 58 new modules went unnamed.
+    const own = new Map();
+    for (const c of changes) {
+        let lead = null;
+        for (let i = c.chain.length - 1; i >= 0 && names.has(c.chain[i]); i--)
+            lead = c.chain[i];
+        if (lead !== null)
+            own.set(c.name, lead);
+    }
+    // A lead whose own chain leads to another lead that leads back (a package and
+    // the submodule requested first: the log nests each in the other) is one
+    // group: the submodule's, which was what its importer asked for.
+    const leadOf = new Map([...own].map(([name, lead]) => [name, settled(lead, own)]));
+    const merged = new Map();
+    for (const lead of new Set(own.values())) {
+        const into = leadOf.get(lead);
+        if (into !== undefined && into !== lead)
+            merged.set(into, [...(merged.get(into) ?? []), lead]);
+    }
+    return { leadOf, merged };
+}
 /**
  * Groups of modules: the one that pulled the others in, and how many it
- * brought. A changed module is a lead when its importer (the link before it
- * in its chain) did not change: that importer's import of it is what appeared
- * or went, so the cause is there. It belongs to another lead's group only when
- * every link between them changed too: a module loaded on both sides breaks
+ * brought. A module's lead is the topmost link of the run of changed links
+ * that ends in it, up its chain: that link's importer did not change, and its
+ * import of the link is what appeared or went, so the cause is there. A
+ * module belongs to another lead's group only when every link between them
+ * changed too: a module loaded on both sides breaks
  * the chain (base reached `inspect` through `pkg.A` → `pkg.B`, head still loads
  * `pkg.B`, which dropped `import inspect`: the cause is `pkg.B`'s import, not
  * `pkg.A`). Modules with no import chain (aliases placed in sys.modules) are
  * left out of the groups and counted by the caller.
  */
 function grouped(changes) {
-    const names = new Set(changes.map((c) => c.name));
-    const leads = changes.filter((c) => {
-        if (c.chain.length === 0)
-            return false;
-        const importer = c.chain[c.chain.length - 2];
-        return importer === undefined || !names.has(importer);
-    });
-    const leadNames = new Set(leads.map((l) => l.name));
-    // One pass over the chains, not one per lead: a diff of 5,000 modules took 7 s to group.
+    const { leadOf, merged } = leadsOf(changes);
+    const leadNames = new Set(leadOf.values());
+    const byName = new Map(changes.map((c) => [c.name, c]));
+    const leads = changes.filter((c) => leadNames.has(c.name) && c.chain.length > 0);
+    // One pass over the modules, not one per lead: a diff of 5,000 modules took 7 s to group.
     const pulled = new Map();
-    for (const c of changes) {
-        // Up the chain from the module while its links changed: the first lead met brought it.
-        for (let i = c.chain.length - 2; i >= 0; i--) {
-            const link = c.chain[i];
-            if (!names.has(link))
-                break;
-            if (leadNames.has(link)) {
-                pulled.set(link, (pulled.get(link) ?? 0) + 1);
-                break;
-            }
-        }
-    }
-    return leads.map((lead) => ({ lead, more: pulled.get(lead.name) ?? 0 }));
+    // A lead is its own group's, never counted in another's.
+    for (const [name, lead] of leadOf)
+        if (!leadNames.has(name))
+            pulled.set(lead, (pulled.get(lead) ?? 0) + 1);
+    return leads.map((lead) => ({
+        lead,
+        more: pulled.get(lead.name) ?? 0,
+        merged: (merged.get(lead.name) ?? []).map((name) => byName.get(name)),
+    }));
 }
 
 function watchItem(target, w) {
@@ -7199,8 +7237,9 @@ function moduleCauses(targets) {
             [t.removed, false],
         ]) {
             const groups = grouped([...changes]);
+            const changed = new Set(changes.map((c) => c.name));
             const perPackage = new Map();
-            for (const { lead, more } of groups) {
+            for (const { lead, more, merged } of groups) {
                 const pkg = topLevel(lead.name);
                 const key = `${eager ? '+' : '-'}${pkg}`;
                 let cause = byKey.get(key);
@@ -7223,7 +7262,8 @@ function moduleCauses(targets) {
                     cause.leads.push(lead.name);
                 if (!cause.targets.includes(t.target))
                     cause.targets.push(t.target);
-                const importer = lead.chain[lead.chain.length - 2];
+                // The last link above the lead that did not change: what now imports it (or no longer does).
+                const importer = lead.chain.slice(0, -1).findLast((link) => !changed.has(link));
                 if (importer && !cause.importers.includes(importer))
                     cause.importers.push(importer);
                 cause.chains.push({
@@ -7232,7 +7272,7 @@ function moduleCauses(targets) {
                     ms: (eager ? 1 : -1) * (lead.group_ms ?? lead.cumulative_ms),
                 });
                 const sum = perPackage.get(key) ?? { ms: 0, modules: 0 };
-                sum.ms += lead.group_ms ?? lead.cumulative_ms;
+                sum.ms += Math.max(...[lead, ...merged].map((m) => m.group_ms ?? m.cumulative_ms));
                 sum.modules += 1 + more;
                 perPackage.set(key, sum);
             }
@@ -7368,24 +7408,12 @@ function packageExplainedBy(causes, target, pkg) {
         const inPackage = changes.filter((c) => topLevel(c.name) === pkg && c.chain.length > 0);
         if (!inPackage.length)
             continue;
-        const changed = new Set(changes.map((c) => c.name));
+        const { leadOf } = leadsOf(changes);
         const candidates = causes.filter((c) => c.kind === 'module' && c.eager === eager && c.targets.includes(target.target));
-        for (const cause of candidates) {
-            const leads = inPackage.map((m) => leadOf(m.chain, changed, cause.leads));
-            if (leads.every((lead) => lead !== null))
+        const leads = inPackage.map((m) => leadOf.get(m.name));
+        for (const cause of candidates)
+            if (leads.every((lead) => lead !== undefined && cause.leads.includes(lead)))
                 return { cause, lead: leads[0] };
-        }
-    }
-    return null;
-}
-/** The nearest of `leads` up `chain` (the module itself included) through changed links only. */
-function leadOf(chain, changed, leads) {
-    for (let i = chain.length - 1; i >= 0; i--) {
-        const link = chain[i];
-        if (leads.includes(link))
-            return link;
-        if (!changed.has(link))
-            return null;
     }
     return null;
 }

@@ -3,7 +3,7 @@
 // function called more or less often at import), naming every target it
 // affects, instead of one bullet per module and target. Pure.
 import type { FunctionChangeJson, ModuleChangeJson } from '../results/schema.js'
-import { grouped } from '../analysis/module-groups.js'
+import { grouped, leadsOf } from '../analysis/module-groups.js'
 import type { Rich } from './headline.js'
 import { signedMs } from './format.js'
 
@@ -90,8 +90,9 @@ function moduleCauses(targets: readonly TargetChanges[]): ModuleCause[] {
       [t.removed, false],
     ] as const) {
       const groups = grouped([...changes])
+      const changed = new Set(changes.map((c) => c.name))
       const perPackage = new Map<string, { ms: number; modules: number }>()
-      for (const { lead, more } of groups) {
+      for (const { lead, more, merged } of groups) {
         const pkg = topLevel(lead.name)
         const key = `${eager ? '+' : '-'}${pkg}`
         let cause = byKey.get(key)
@@ -112,7 +113,8 @@ function moduleCauses(targets: readonly TargetChanges[]): ModuleCause[] {
         }
         if (!cause.leads.includes(lead.name)) cause.leads.push(lead.name)
         if (!cause.targets.includes(t.target)) cause.targets.push(t.target)
-        const importer = lead.chain[lead.chain.length - 2]
+        // The last link above the lead that did not change: what now imports it (or no longer does).
+        const importer = lead.chain.slice(0, -1).findLast((link) => !changed.has(link))
         if (importer && !cause.importers.includes(importer)) cause.importers.push(importer)
         cause.chains.push({
           target: t.target,
@@ -120,7 +122,7 @@ function moduleCauses(targets: readonly TargetChanges[]): ModuleCause[] {
           ms: (eager ? 1 : -1) * (lead.group_ms ?? lead.cumulative_ms),
         })
         const sum = perPackage.get(key) ?? { ms: 0, modules: 0 }
-        sum.ms += lead.group_ms ?? lead.cumulative_ms
+        sum.ms += Math.max(...[lead, ...merged].map((m) => m.group_ms ?? m.cumulative_ms))
         sum.modules += 1 + more
         perPackage.set(key, sum)
       }
@@ -272,29 +274,15 @@ export function packageExplainedBy(
     // Aliases (no chain: set in sys.modules, never imported) go with their package.
     const inPackage = changes.filter((c) => topLevel(c.name) === pkg && c.chain.length > 0)
     if (!inPackage.length) continue
-    const changed = new Set(changes.map((c) => c.name))
+    const { leadOf } = leadsOf(changes)
     const candidates = causes.filter(
       (c): c is ModuleCause =>
         c.kind === 'module' && c.eager === eager && c.targets.includes(target.target),
     )
-    for (const cause of candidates) {
-      const leads = inPackage.map((m) => leadOf(m.chain, changed, cause.leads))
-      if (leads.every((lead) => lead !== null)) return { cause, lead: leads[0]! }
-    }
-  }
-  return null
-}
-
-/** The nearest of `leads` up `chain` (the module itself included) through changed links only. */
-function leadOf(
-  chain: readonly string[],
-  changed: ReadonlySet<string>,
-  leads: readonly string[],
-): string | null {
-  for (let i = chain.length - 1; i >= 0; i--) {
-    const link = chain[i]!
-    if (leads.includes(link)) return link
-    if (!changed.has(link)) return null
+    const leads = inPackage.map((m) => leadOf.get(m.name))
+    for (const cause of candidates)
+      if (leads.every((lead) => lead !== undefined && cause.leads.includes(lead)))
+        return { cause, lead: leads[0]! }
   }
   return null
 }

@@ -86,4 +86,17 @@ describe('watched modules', () => {
       ['c', 1],
     ])
   })
+
+  it('finds a lead when the chains of changed modules disagree about who imported whom', () => {
+    // sklearn 1.9.1's -X importtime runs: each of two new modules had the other as its importer.
+    const groups = grouped([
+      { name: 'nw.stable.v2', chain: ['t', 'sk.validation', 'nw.stable', 'nw.stable.v2'] },
+      { name: 'nw.stable', chain: ['t', 'sk.validation', 'nw.stable.v2', 'nw.stable'] },
+      { name: 'nw', chain: ['t', 'sk.validation', 'nw.stable.v2', 'nw.stable', 'nw'] },
+    ])
+    // One group, the submodule's: it was what sklearn asked for; the package, merged in, sizes it.
+    expect(groups.map((g) => [g.lead.name, g.more, g.merged.map((m) => m.name)])).toEqual([
+      ['nw.stable.v2', 2, ['nw.stable']],
+    ])
+  })
 })
