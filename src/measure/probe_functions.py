@@ -42,6 +42,10 @@ def _module_files(modules):
         if isinstance(path, str) and path.endswith(".py"):
             files.setdefault(path, name)
             files.setdefault(os.path.realpath(path), name)
+        # Frozen stdlib modules (abc, os, codecs... since 3.11) run code named
+        # "<frozen abc>": named by their module, `abc.ABCMeta.__new__` reads
+        # better than `<frozen abc>:ABCMeta.__new__`.
+        files.setdefault("<frozen %s>" % name, name)
     return files
 
 
@@ -129,6 +133,8 @@ def _project_files(files):
     """Module name -> source file, for linking modules to their lines."""
     out = {}
     for path, name in files.items():
+        if path.startswith("<"):
+            continue  # frozen: no file to link to
         if path == os.path.realpath(path) or name not in out:
             out[name] = path
     return out
