@@ -8,6 +8,7 @@
 
 import type { Side } from '../model/target.js'
 import type { FunctionChange } from './function-diff.js'
+import { callSites, importStatement, within } from './python-imports.js'
 
 const parts = (path: string) => path.split('/').filter(Boolean)
 
@@ -83,15 +84,7 @@ export function locateFunctions(
  */
 export function callLines(source: string, name: string, limit = 3): number[] {
   const short = name.split('.').pop()!.replace(/[^\w]/g, '')
-  if (!short) return []
-  const call = new RegExp(`(^|[^\\w])${short}\\s*\\(|^\\s*@[\\w.]*\\b${short}\\b`)
-  const lines: number[] = []
-  for (const [i, line] of source.split('\n').entries()) {
-    const code = line.replace(/#.*$/, '')
-    if (call.test(code)) lines.push(i + 1)
-    if (lines.length >= limit) break
-  }
-  return lines
+  return short ? callSites(source, short, limit) : []
 }
 
 /** Where a module shown in a report is, in the repository, on one side; the line that imports what follows it in a chain, when found. */
@@ -108,17 +101,16 @@ export interface ModuleSource {
  */
 export function importLine(source: string, imported: string): number | null {
   const parts = imported.split('.')
-  const names = parts.map((_, i) =>
-    parts
-      .slice(0, i + 1)
-      .join('.')
-      .replace(/\./g, '\\.'),
-  )
-  const alternatives = names.reverse().join('|')
-  const pattern = new RegExp(
-    `^\\s*(?:import\\s+(?:${alternatives})\\b|from\\s+(?:${alternatives})\\s+import\\b)`,
-  )
-  const lines = source.split('\n')
-  for (const [i, line] of lines.entries()) if (pattern.test(line)) return i + 1
+  const prefixes = parts.map((_, i) => parts.slice(0, i + 1).join('.'))
+  for (const [i, line] of source.split('\n').entries()) {
+    const statement = importStatement(line)
+    if (!statement) continue
+    // `import a…` for any module of imported's package; `from p import …` for p imported or a package of it.
+    const found =
+      statement.kind === 'import'
+        ? statement.modules.some((m) => within(m, parts[0]!))
+        : prefixes.includes(statement.modules[0]!)
+    if (found) return i + 1
+  }
   return null
 }

@@ -2,14 +2,13 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { importRoot } from '../env/import-root.js'
+import { importStatement, within, type ImportStatement } from '../analysis/python-imports.js'
 
 export interface Location {
   /** Relative to the workspace, as annotations want it. */
   file: string
   line: number
 }
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /**
  * The first line of `importer`'s source that imports `imported` (import x,
@@ -31,18 +30,22 @@ export function importLocation(
   const file = candidates.find((c) => existsSync(c))
   if (!file) return null
   const parts = imported.split('.')
-  const last = escape(parts[parts.length - 1]!)
-  const parent = escape(parts.slice(0, -1).join('.'))
-  const top = escape(parts[0]!)
-  const patterns = [
-    new RegExp(`^\\s*import\\s+.*\\b${escape(imported)}\\b`),
-    new RegExp(`^\\s*from\\s+${escape(imported)}(\\s|\\.)`),
-    parent ? new RegExp(`^\\s*from\\s+(${parent}|\\.+)\\s+import\\s+.*\\b${last}\\b`) : null,
-    new RegExp(`^\\s*(import|from)\\s+${top}\\b`),
-  ].filter((p): p is RegExp => p !== null)
-  const lines = readFileSync(file, 'utf8').split('\n')
-  for (const pattern of patterns) {
-    const index = lines.findIndex((line) => pattern.test(line))
+  const last = parts[parts.length - 1]!
+  const parent = parts.slice(0, -1).join('.')
+  const top = parts[0]!
+  // In order: `import x.y`; `from x.y import …`; `from x import y` (or relative); any import of x's package.
+  const tests = [
+    (s: ImportStatement) => s.kind === 'import' && s.modules.some((m) => within(m, imported)),
+    (s: ImportStatement) => s.kind === 'from' && within(s.modules[0]!, imported),
+    (s: ImportStatement) =>
+      !!parent &&
+      (s.modules[0] === parent || /^\.+$/.test(s.modules[0] ?? '')) &&
+      s.names.includes(last),
+    (s: ImportStatement) => s.modules.some((m) => within(m, top)),
+  ]
+  const statements = readFileSync(file, 'utf8').split('\n').map(importStatement)
+  for (const test of tests) {
+    const index = statements.findIndex((s) => s !== null && test(s))
     if (index >= 0) return { file: relative(workspace, file), line: index + 1 }
   }
   return null

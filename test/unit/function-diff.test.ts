@@ -216,3 +216,16 @@ describe('importLine', () => {
     expect(importLine('import asyncio.events', 'asyncio')).toBe(1)
   })
 })
+
+describe('reading lines for names from the measured code (issue 29: 4)', () => {
+  it('builds no regular expression from a module or function name', () => {
+    // `(a+)+b` as a pattern backtracks exponentially on 33 a's: this must answer at once.
+    const source = `import ${'a'.repeat(33)}c\nfrom x( import y\n`
+    expect(importLine(source, '(a+)+b')).toBeNull()
+    expect(importLine(source, 'x(')).toBeNull()
+    expect(callLines(source, 'x(')).toEqual([2])
+    const long = 'f'.repeat(70_000)
+    expect(callLines(`${long}()\n`, `pkg.${long}`)).toEqual([1])
+    expect(importLine(`from ${long} import g\n`, long)).toBe(1)
+  })
+})
