@@ -6115,6 +6115,60 @@ function compareSettings(given, base, head, seed, name) {
     return { ...resolved, targets, newTargets, droppedTargets, changes };
 }
 
+// Import statements read from a line of Python source, by splitting text, not
+// by regular expressions built from module names: the names come from the
+// measured code (a module named `(a+)+b` once hung a run), and may be of any
+// length. Good enough to point at a line; not a parse. Pure.
+const IDENT = /^[\w.]+$/;
+/** The first word of each comma-separated item: `a.b as c` → `a.b`. */
+const heads = (list) => list
+    .replace(/[()\\]/g, ' ')
+    .split(',')
+    .map((item) => item.trim().split(/\s+/)[0] ?? '')
+    .filter((head) => IDENT.test(head));
+/** The import statement a line starts (after indentation), or null. */
+function importStatement(line) {
+    const hash = line.indexOf('#');
+    const code = (hash >= 0 ? line.slice(0, hash) : line).trim();
+    const [keyword, ...rest] = code.split(/\s+/);
+    if (keyword === 'import')
+        return { kind: 'import', modules: heads(rest.join(' ')), names: [] };
+    if (keyword !== 'from' || rest[1] !== 'import' || !IDENT.test(rest[0] ?? ''))
+        return null;
+    return { kind: 'from', modules: [rest[0]], names: heads(rest.slice(2).join(' ')) };
+}
+/** `a.b.c` is `name` or inside it (`a.b` → `a.b`, `a.b.c`; not `a.bc`). */
+const within = (module, name) => module === name || module.startsWith(`${name}.`);
+/**
+ * The lines that call `short` (a bare name: an imported function's last part)
+ * or apply it as a decorator, outside comments, at most `limit`, 1-based.
+ */
+function callSites(source, short, limit) {
+    const lines = [];
+    const word = /\w/;
+    for (const [i, line] of source.split('\n').entries()) {
+        const hash = line.indexOf('#');
+        const code = hash >= 0 ? line.slice(0, hash) : line;
+        const trimmed = code.trimStart();
+        const decorator = trimmed.startsWith('@') &&
+            (trimmed.slice(1).match(/^[\w.]*/)?.[0] ?? '').split('.').includes(short);
+        let call = false;
+        for (let at = code.indexOf(short); at >= 0 && !call; at = code.indexOf(short, at + 1)) {
+            if (at > 0 && word.test(code[at - 1]))
+                continue;
+            call = code
+                .slice(at + short.length)
+                .trimStart()
+                .startsWith('(');
+        }
+        if (decorator || call)
+            lines.push(i + 1);
+        if (lines.length >= limit)
+            break;
+    }
+    return lines;
+}
+
 // From a file the measured interpreter ran to its path in the repository, so a
 // report can link the line: the worktree itself for an editable or in-place
 // import, else the tracked file whose path ends the same way (an installed copy
@@ -6189,18 +6243,7 @@ function locateFunctions(changes, locate) {
  */
 function callLines(source, name, limit = 3) {
     const short = name.split('.').pop().replace(/[^\w]/g, '');
-    if (!short)
-        return [];
-    const call = new RegExp(`(^|[^\\w])${short}\\s*\\(|^\\s*@[\\w.]*\\b${short}\\b`);
-    const lines = [];
-    for (const [i, line] of source.split('\n').entries()) {
-        const code = line.replace(/#.*$/, '');
-        if (call.test(code))
-            lines.push(i + 1);
-        if (lines.length >= limit)
-            break;
-    }
-    return lines;
+    return short ? callSites(source, short, limit) : [];
 }
 /**
  * The line of a module's source that imports `imported` (`import x.y`, `from x
@@ -6209,16 +6252,18 @@ function callLines(source, name, limit = 3) {
  */
 function importLine(source, imported) {
     const parts = imported.split('.');
-    const names = parts.map((_, i) => parts
-        .slice(0, i + 1)
-        .join('.')
-        .replace(/\./g, '\\.'));
-    const alternatives = names.reverse().join('|');
-    const pattern = new RegExp(`^\\s*(?:import\\s+(?:${alternatives})\\b|from\\s+(?:${alternatives})\\s+import\\b)`);
-    const lines = source.split('\n');
-    for (const [i, line] of lines.entries())
-        if (pattern.test(line))
+    const prefixes = parts.map((_, i) => parts.slice(0, i + 1).join('.'));
+    for (const [i, line] of source.split('\n').entries()) {
+        const statement = importStatement(line);
+        if (!statement)
+            continue;
+        // `import a…` for any module of imported's package; `from p import …` for p imported or a package of it.
+        const found = statement.kind === 'import'
+            ? statement.modules.some((m) => within(m, parts[0]))
+            : prefixes.includes(statement.modules[0]);
+        if (found)
             return i + 1;
+    }
     return null;
 }
 
@@ -7266,13 +7311,17 @@ function moduleCauses(targets) {
                 const importer = lead.chain.slice(0, -1).findLast((link) => !changed.has(link));
                 if (importer && !cause.importers.includes(importer))
                     cause.importers.push(importer);
+                const groupMs = Math.max(...[lead, ...merged].map((m) => m.group_ms ?? m.cumulative_ms));
+                // Up to the importer, then the lead: changed links between (a package its
+                // requested submodule nested in the log) are the lead's own group.
+                const upTo = importer ? lead.chain.lastIndexOf(importer) + 1 : lead.chain.length - 1;
                 cause.chains.push({
                     target: t.target,
-                    chain: [...lead.chain],
-                    ms: (eager ? 1 : -1) * (lead.group_ms ?? lead.cumulative_ms),
+                    chain: [...lead.chain.slice(0, upTo), lead.name],
+                    ms: (eager ? 1 : -1) * groupMs,
                 });
                 const sum = perPackage.get(key) ?? { ms: 0, modules: 0 };
-                sum.ms += Math.max(...[lead, ...merged].map((m) => m.group_ms ?? m.cumulative_ms));
+                sum.ms += groupMs;
                 sum.modules += 1 + more;
                 perPackage.set(key, sum);
             }

@@ -116,13 +116,17 @@ function moduleCauses(targets: readonly TargetChanges[]): ModuleCause[] {
         // The last link above the lead that did not change: what now imports it (or no longer does).
         const importer = lead.chain.slice(0, -1).findLast((link) => !changed.has(link))
         if (importer && !cause.importers.includes(importer)) cause.importers.push(importer)
+        const groupMs = Math.max(...[lead, ...merged].map((m) => m.group_ms ?? m.cumulative_ms))
+        // Up to the importer, then the lead: changed links between (a package its
+        // requested submodule nested in the log) are the lead's own group.
+        const upTo = importer ? lead.chain.lastIndexOf(importer) + 1 : lead.chain.length - 1
         cause.chains.push({
           target: t.target,
-          chain: [...lead.chain],
-          ms: (eager ? 1 : -1) * (lead.group_ms ?? lead.cumulative_ms),
+          chain: [...lead.chain.slice(0, upTo), lead.name],
+          ms: (eager ? 1 : -1) * groupMs,
         })
         const sum = perPackage.get(key) ?? { ms: 0, modules: 0 }
-        sum.ms += Math.max(...[lead, ...merged].map((m) => m.group_ms ?? m.cumulative_ms))
+        sum.ms += groupMs
         sum.modules += 1 + more
         perPackage.set(key, sum)
       }
