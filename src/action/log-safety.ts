@@ -9,8 +9,12 @@ const COMMAND_AT_LINE_START = /^\s*::/m
 
 /** `text`, safe to write to the job log: controls made visible, commands fenced off. */
 export function logSafe(text: string, token: () => string): string {
-  const shown = visible(text)
-  if (!COMMAND_AT_LINE_START.test(shown)) return shown
+  return fenceCommands(visible(text), token)
+}
+
+/** `text` as it is (colours and all), fenced when any line of it could read as a workflow command. */
+export function fenceCommands(text: string, token: () => string): string {
+  if (!COMMAND_AT_LINE_START.test(text)) return text
   const fence = token()
-  return `::stop-commands::${fence}\n${shown}\n::${fence}::`
+  return `::stop-commands::${fence}\n${text}\n::${fence}::`
 }

@@ -1,5 +1,7 @@
 // The CLI as a function: arguments and streams in, exit status out.
+import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
+import { fenceCommands } from '../action/log-safety.js'
 import { resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { compare } from '../commands/compare.js'
@@ -202,7 +204,28 @@ async function finish(
   return exitStatus(doc)
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+/**
+ * Inside a GitHub Actions job the runner obeys a workflow command (`::error`,
+ * `::add-mask::`, `::set-output`) at the start of any line of the log, and the
+ * CLI prints the measured code's text (an exception's message, a module name)
+ * and results files' text. There each write that could read as one is fenced,
+ * as the action fences its own log lines.
+ */
+function fencedInWorkflow(io: CliIo): CliIo {
+  if (io.env.GITHUB_ACTIONS !== 'true') return io
+  const token = () => randomBytes(16).toString('hex')
+  return {
+    ...io,
+    stdout: {
+      write: (text: string) => io.stdout.write(fenceCommands(text, token)),
+      isTTY: io.stdout.isTTY,
+    },
+    stderr: { write: (text: string) => io.stderr.write(fenceCommands(text, token)) },
+  }
+}
+
+export async function runCli(argv: string[], given: CliIo): Promise<number> {
+  const io = fencedInWorkflow(given)
   const [command, ...rest] = argv
   try {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {

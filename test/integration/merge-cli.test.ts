@@ -48,3 +48,30 @@ describe('importgate merge', () => {
     )
   })
 })
+
+describe('the CLI inside a workflow (issue 29: 6)', () => {
+  const dir = tempDir()
+  afterAll(() => removeDir(dir))
+
+  it('fences output that could read as a workflow command, only where the runner reads it', async () => {
+    // A forged (or measured) text with a workflow command at a line's start.
+    const doc = JSON.parse(fixture('aa-pass.json'))
+    doc.targets[0].name = 'calc\n::error::pwned'
+    const file = join(dir, 'forged.json')
+    writeFileSync(file, JSON.stringify(doc))
+    const inJob = await cli(['report', file], { ...process.env, GITHUB_ACTIONS: 'true' }, dir)
+    const lines = inJob.stdout.split('\n')
+    const start = lines.findIndex((l) => l.startsWith('::stop-commands::'))
+    const command = lines.findIndex((l) => l.startsWith('::error::pwned'))
+    expect(start).toBeGreaterThanOrEqual(0)
+    expect(command).toBeGreaterThan(start)
+    const token = lines[start]!.slice('::stop-commands::'.length)
+    expect(token).toMatch(/^[0-9a-f]{32}$/)
+    // Every such line lies inside a fence that ends after it.
+    expect(lines.lastIndexOf(`::${token}::`)).toBeGreaterThan(command)
+    // Outside a workflow nothing is fenced.
+    const { GITHUB_ACTIONS: _, ...env } = process.env
+    const local = await cli(['report', file], env, dir)
+    expect(local.stdout).not.toContain('::stop-commands::')
+  })
+})
