@@ -1,12 +1,55 @@
 #!/usr/bin/env node
+import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile, mkdtemp, readFile } from 'node:fs/promises';
 import { relative, resolve as resolve$1, isAbsolute, join, dirname, delimiter } from 'node:path';
 import { parseArgs } from 'node:util';
 import { existsSync, statSync, realpathSync, readFileSync, readdirSync, accessSync, constants } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+
+// Text that came from the measured code (exception messages, tracebacks,
+// module and function names, a pull request's pyproject) is data: control
+// characters in it must not move a terminal's cursor, recolour it, or start a
+// new line that a log reader takes for ours. They are shown as escapes. Pure.
+// C0 controls but tab and newline, DEL, C1 controls, and the Unicode line and
+// paragraph separators some viewers break lines at.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** `text` with every control character but tab and newline shown as `\xNN` / `\uNNNN`. */
+function visible(text) {
+    return text.replace(CONTROLS, (ch) => {
+        const code = ch.charCodeAt(0);
+        return code <= 0xff
+            ? `\\x${code.toString(16).padStart(2, '0')}`
+            : `\\u${code.toString(16).padStart(4, '0')}`;
+    });
+}
+/** A copy of a JSON-like value with `visible` applied to every string in it, keys included. */
+function visibleDeep(value) {
+    if (typeof value === 'string')
+        return visible(value);
+    if (Array.isArray(value))
+        return value.map(visibleDeep);
+    if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [visible(k), visibleDeep(v)]));
+    }
+    return value;
+}
+
+// The runner obeys a workflow command (`::set-output …`, `::error …`,
+// `::add-mask::`) found at the start of any line of the job log. A line we log
+// may carry the measured code's text, so when any line of it could read as a
+// command the whole text is fenced with `::stop-commands::` and a token it
+// cannot guess, which the runner honours until the token comes back. Pure.
+const COMMAND_AT_LINE_START = /^\s*::/m;
+/** `text` as it is (colours and all), fenced when any line of it could read as a workflow command. */
+function fenceCommands(text, token) {
+    if (!COMMAND_AT_LINE_START.test(text))
+        return text;
+    const fence = token();
+    return `::stop-commands::${fence}\n${text}\n::${fence}::`;
+}
 
 // Order statistics for one set of samples. Pure functions, no I/O.
 /** Sorted copy, ascending. */
@@ -7005,35 +7048,6 @@ function merged(base, head, loaded) {
     const name = (head ?? base).name;
     const moved = (!base && loaded.base.has(name)) || (!head && loaded.head.has(name));
     return { n: name, b: times(base), h: times(head), k: children, ...(moved ? { m: true } : {}) };
-}
-
-// Text that came from the measured code (exception messages, tracebacks,
-// module and function names, a pull request's pyproject) is data: control
-// characters in it must not move a terminal's cursor, recolour it, or start a
-// new line that a log reader takes for ours. They are shown as escapes. Pure.
-// C0 controls but tab and newline, DEL, C1 controls, and the Unicode line and
-// paragraph separators some viewers break lines at.
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
-/** `text` with every control character but tab and newline shown as `\xNN` / `\uNNNN`. */
-function visible(text) {
-    return text.replace(CONTROLS, (ch) => {
-        const code = ch.charCodeAt(0);
-        return code <= 0xff
-            ? `\\x${code.toString(16).padStart(2, '0')}`
-            : `\\u${code.toString(16).padStart(4, '0')}`;
-    });
-}
-/** A copy of a JSON-like value with `visible` applied to every string in it, keys included. */
-function visibleDeep(value) {
-    if (typeof value === 'string')
-        return visible(value);
-    if (Array.isArray(value))
-        return value.map(visibleDeep);
-    if (value && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [visible(k), visibleDeep(v)]));
-    }
-    return value;
 }
 
 // Which newly eager (or lazy) module explains the others: the decision of how
@@ -19138,7 +19152,28 @@ async function finish(doc, report, paths, io, log) {
     }
     return exitStatus(doc);
 }
-async function runCli(argv, io) {
+/**
+ * Inside a GitHub Actions job the runner obeys a workflow command (`::error`,
+ * `::add-mask::`, `::set-output`) at the start of any line of the log, and the
+ * CLI prints the measured code's text (an exception's message, a module name)
+ * and results files' text. There each write that could read as one is fenced,
+ * as the action fences its own log lines.
+ */
+function fencedInWorkflow(io) {
+    if (io.env.GITHUB_ACTIONS !== 'true')
+        return io;
+    const token = () => randomBytes(16).toString('hex');
+    return {
+        ...io,
+        stdout: {
+            write: (text) => io.stdout.write(fenceCommands(text, token)),
+            isTTY: io.stdout.isTTY,
+        },
+        stderr: { write: (text) => io.stderr.write(fenceCommands(text, token)) },
+    };
+}
+async function runCli(argv, given) {
+    const io = fencedInWorkflow(given);
     const [command, ...rest] = argv;
     try {
         if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
