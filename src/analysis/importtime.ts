@@ -30,6 +30,8 @@ export interface ImportNode {
 export interface ImportTree {
   /** Top-level imports, in the order they finished. */
   roots: ImportNode[]
+  /** Lines nested deeper than MAX_IMPORT_DEPTH were left out: no real import chain is that deep. */
+  tooDeep?: boolean
   /** Every module that was actually loaded (not `cached`), by name. */
   loaded: Map<string, ImportNode>
 }
@@ -86,6 +88,12 @@ export interface ParseOptions {
   markers?: { begin: string; end: string }
 }
 
+/**
+ * The deepest nesting read. Real chains are a few dozen links (sympy's deepest
+ * is about 20); a forged log thousands deep made every chain cost its depth.
+ */
+export const MAX_IMPORT_DEPTH = 200
+
 export function parseImportTime(text: string, options: ParseOptions = {}): ImportTree {
   let lines = text.split(/\r?\n/)
   if (options.markers)
@@ -94,9 +102,14 @@ export function parseImportTime(text: string, options: ParseOptions = {}): Impor
   // which is the next line at depth d - 1.
   const pending = new Map<number, ImportNode[]>()
   const loaded = new Map<string, ImportNode>()
+  let tooDeep = false
   for (const line of lines) {
     const parsed = parseImportTimeLine(line)
     if (!parsed) continue
+    if (parsed.depth > MAX_IMPORT_DEPTH) {
+      tooDeep = true
+      continue
+    }
     const node: ImportNode = { ...parsed, children: [], parent: null }
     const children = pending.get(node.depth + 1) ?? []
     pending.delete(node.depth + 1)
@@ -110,15 +123,18 @@ export function parseImportTime(text: string, options: ParseOptions = {}): Impor
   // What is left has no parent in the output: the top-level imports, plus any
   // orphans a garbled or multi-threaded log left behind, shallowest first.
   const roots = [...pending.entries()].sort(([a], [b]) => a - b).flatMap(([, nodes]) => nodes)
-  return { roots, loaded }
+  return { roots, loaded, ...(tooDeep ? { tooDeep } : {}) }
 }
 
 /** The chain of imports that first loaded `name`: outermost importer first. */
 export function importChain(tree: ImportTree, name: string): string[] | null {
   let node = tree.loaded.get(name) ?? null
   if (!node) return null
-  const chain: string[] = []
-  for (; node; node = node.parent) chain.unshift(node.name)
+  // Up the parents, then reversed: linear in the depth (a forged 7,000-deep
+  // chain made unshift and the filter below quadratic per module).
+  const up: string[] = []
+  for (; node; node = node.parent) up.push(node.name)
+  const chain = up.reverse()
   // Python loads a package before its submodule, so importing a.b logs a
   // line for a.b with its package a nested inside. When a's __init__ imports
   // a.b itself, the real load of a.b sits in there too, and the name appears
@@ -126,5 +142,6 @@ export function importChain(tree: ImportTree, name: string): string[] | null {
   // was only the request that set this off: drop it, and nothing else, so the
   // chain still starts where the import started (t → t.q → t.cat →
   // t.cat.cat → decimal).
-  return chain.filter((name, i) => chain.indexOf(name, i + 1) < 0)
+  const last = new Map(chain.map((link, i) => [link, i]))
+  return chain.filter((link, i) => last.get(link) === i)
 }

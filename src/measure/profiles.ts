@@ -2,7 +2,7 @@
 // (which module's own time, through which chain) and the set of modules it
 // loads; then one run under the C profiler, for which functions import-time
 // code called. Both slow the import, so they never feed the timings.
-import { parseImportTime } from '../analysis/importtime.js'
+import { MAX_IMPORT_DEPTH, parseImportTime } from '../analysis/importtime.js'
 import { moduleCosts } from '../analysis/module-costs.js'
 import type { FunctionProfile } from '../analysis/function-diff.js'
 import type { ProfileObservation } from '../analysis/observations.js'
@@ -143,6 +143,13 @@ export async function importTimeRounds(
     const trees = profile.logs.map((log) =>
       parseImportTime(log, { markers: { begin: BEGIN_MARK, end: END_MARK } }),
     )
+    // Forged -X importtime output: the arm's explanation cannot be trusted, and says why.
+    if (trees.some((t) => t.tooDeep) && !profile.failure)
+      profile.failure = {
+        kind: 'BadReport',
+        message: `the -X importtime output nests deeper than ${MAX_IMPORT_DEPTH} levels, which no real import does (importing ${arm.key.target})`,
+        traceback: [],
+      }
     profile.costs = moduleCosts(trees)
   }
   return { done, outOfTime, slowest }

@@ -4,6 +4,7 @@
 import { Ajv, type ErrorObject } from 'ajv'
 import schema from './results.schema.json' with { type: 'json' }
 import type { ResultsDocument } from './schema.js'
+import { MAX_IMPORT_DEPTH } from '../analysis/importtime.js'
 
 /** A results file that is not what importgate writes. */
 export class ResultsFileError extends Error {
@@ -49,6 +50,27 @@ function describe(error: ErrorObject, value: unknown): string {
   return `${field}: ${shown === undefined ? '' : `${shown} `}${error.message ?? 'is not valid'}`
 }
 
+/**
+ * How deep a results file may nest. What importgate writes nests by the import
+ * tree (two levels a link, MAX_IMPORT_DEPTH links); a forged file thousands
+ * deep crashed the reports' recursive walks ("Maximum call stack size exceeded").
+ */
+const MAX_NESTING = 2 * MAX_IMPORT_DEPTH + 50
+
+/** The deepest nesting of arrays and objects in `value`, walked without recursion; stops past `limit`. */
+function nesting(value: unknown, limit: number): number {
+  let deepest = 0
+  const stack: [unknown, number][] = [[value, 0]]
+  while (stack.length) {
+    const [item, depth] = stack.pop()!
+    if (!item || typeof item !== 'object') continue
+    deepest = Math.max(deepest, depth + 1)
+    if (deepest > limit) return deepest
+    for (const child of Object.values(item)) stack.push([child, depth + 1])
+  }
+  return deepest
+}
+
 /** Parses and validates the text of a results file; `source` names it in errors. */
 export function readResults(text: string, source: string): ResultsDocument {
   let value: unknown
@@ -57,6 +79,10 @@ export function readResults(text: string, source: string): ResultsDocument {
   } catch (error) {
     throw new ResultsFileError(`${source}: not JSON (${(error as Error).message})`)
   }
+  if (nesting(value, MAX_NESTING) > MAX_NESTING)
+    throw new ResultsFileError(
+      `${source}: nests deeper than ${MAX_NESTING} levels, which no results file importgate writes does`,
+    )
   if (value && typeof value === 'object' && 'schema' in value && value.schema !== 1) {
     throw new ResultsFileError(
       `${source}: schema ${JSON.stringify(value.schema)} is not one this importgate reads (1); use the importgate release that wrote it`,

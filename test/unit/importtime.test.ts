@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import {
   importChain,
+  MAX_IMPORT_DEPTH,
   parseImportTime,
   parseImportTimeLine,
   type ImportNode,
 } from '../../src/analysis/importtime.js'
 import { BEGIN_MARK, END_MARK } from '../../src/measure/probe-protocol.js'
+import { moduleCosts } from '../../src/analysis/module-costs.js'
 
 // Real stderr captured from the probe (profile mode) and from plain
 // `python -X importtime -c 'import fixpkg'` on this machine's 3.8 and 3.13.
@@ -182,5 +184,20 @@ describe('parseImportTime', () => {
       'import time:   1 |   1 |     deep\nimport time:   2 |   3 | top\n',
     )
     expect(tree.roots.map((n) => n.name)).toEqual(['top', 'deep'])
+  })
+})
+
+describe('forged -X importtime output (issue 29: 5)', () => {
+  it('reads a 7,000-deep chain in linear time, and leaves out what nests past the bound', () => {
+    // Innermost first, as CPython prints: depth 6,999 down to 0.
+    const lines = Array.from(
+      { length: 7000 },
+      (_, i) => `import time:         1 |         1 | ${'  '.repeat(6999 - i)}m${6999 - i}`,
+    )
+    const tree = parseImportTime(lines.join('\n'))
+    expect(tree.tooDeep).toBe(true)
+    expect(tree.loaded.size).toBe(MAX_IMPORT_DEPTH + 1)
+    const costs = moduleCosts([tree])
+    expect(costs.get(`m${MAX_IMPORT_DEPTH}`)!.chain).toHaveLength(MAX_IMPORT_DEPTH + 1)
   })
 })

@@ -41,3 +41,19 @@ describe('reading a results file', () => {
     expect(() => readResults('[]', 'r.json')).toThrow(ResultsFileError)
   })
 })
+
+describe('a forged results file (issue 29: 5)', () => {
+  it('refuses one nested thousands deep, naming the file, instead of crashing on it', () => {
+    // Built as text: JSON.stringify itself would run out of stack this deep.
+    const node = (inner: string) =>
+      `{"name":"m","self_ms":0,"cumulative_ms":0,"children":[${inner}]}`
+    let deep = node('')
+    for (let i = 0; i < 3000; i++) deep = node(deep)
+    const forged = text('aa-pass.json').replace('"profile":{', `"profile":{"tree":${deep},`)
+    expect(forged.length).toBeGreaterThan(deep.length)
+    expect(() => readResults(forged, 'forged.json')).toThrow(ResultsFileError)
+    expect(() => readResults(forged, 'forged.json')).toThrow(
+      /^forged\.json: nests deeper than \d+ levels/,
+    )
+  })
+})
