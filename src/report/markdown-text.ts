@@ -3,8 +3,14 @@ import { markdownTable } from 'markdown-table'
 import type { Verdict } from '../model/verdict.js'
 import type { Rich } from './headline.js'
 
-/** Inline code that survives backticks in the text (a longer fence than any run inside). */
-export function code(text: string): string {
+/**
+ * Inline code that survives backticks in the text (a longer fence than any run
+ * inside) and line breaks: a blank line ends a code span, and what follows it
+ * (a function named "q\n\n@octocat <img …>") would be markdown, a mention and
+ * HTML. No module or function name has a line break; they are shown as `\n`.
+ */
+export function code(given: string): string {
+  const text = given.replace(/\r/g, '\\r').replace(/\n/g, '\\n')
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length))
   const fence = '`'.repeat(longest + 1)
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : ''

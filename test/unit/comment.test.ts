@@ -216,3 +216,20 @@ describe('the headline names the largest cause (issue 27)', () => {
     expect(markdownReport(doc).split('\n')[0]).toContain('no longer imports `inspect`')
   })
 })
+
+describe('names from the measured code in the comment (issue 29: 1)', () => {
+  it('keeps a name with blank lines inside its code span: no mention, no HTML', () => {
+    const doc = fixture('improvement.json')
+    const evil = 'q\n\n@octocat <img src=https://evil.example/p.png>'
+    const t = doc.targets[0]!
+    t.function_changes = t.function_changes!.map((c) => ({ ...c, name: evil, called_as: evil }))
+    t.name = `mypkg\n\n@octocat`
+    const md = markdownReport(doc)
+    // Every line holding the text keeps it inside backticks; none starts a paragraph with it.
+    for (const line of md.split('\n').filter((l) => l.includes('@octocat')))
+      expect(line).toMatch(/`[^`]*@octocat[^`]*`/)
+    expect(md).not.toMatch(/^\s*@octocat/m)
+    expect(md).not.toMatch(/^[^`]*<img/m)
+    expect(md).toContain('q\\n\\n@octocat <img src=https://evil.example/p.png>')
+  })
+})
