@@ -76,6 +76,7 @@ export async function run(io: ActionIo): Promise<void> {
         env,
         cwd: config.repoDir,
         log: (line) => io.info(`importgate: ${line}`),
+        warn: (line) => io.warning(`importgate: ${line}`),
         signal: io.signal,
         logDir: join(out, 'logs'),
       },

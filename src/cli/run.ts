@@ -104,7 +104,8 @@ async function runCompare(args: string[], io: CliIo): Promise<number> {
   const request = compareRequest(values as InputValues, positionals, io.cwd)
   const paths = outputPaths(values, io.cwd)
   const log = progress(values, io)
-  const doc = await compare(request, { env: io.env, cwd: io.cwd, log, signal: io.signal })
+  const warn = (line: string) => io.stderr.write(`importgate: warning: ${visible(line)}\n`)
+  const doc = await compare(request, { env: io.env, cwd: io.cwd, log, warn, signal: io.signal })
   return finish(doc, compareReport, paths, io, log)
 }
 

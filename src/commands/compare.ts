@@ -70,173 +70,183 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
     await mkdir(run)
     const { info, interpreter } = await pipeline.findInterpreter(request.python, deps, run, name)
     const trees = SIDES.map((side) => ({ path: join(scratch, side), sha: sha[side] }))
-    return await withWorktrees(request.repoDir, trees, git, async () => {
-      const projects: Record<Side, string> = {
-        base: join(scratch, 'base', request.projectSubdir),
-        head: join(scratch, 'head', request.projectSubdir),
-      }
-      for (const side of SIDES) {
-        if (!existsSync(projects[side])) {
-          throw new SetupError(
-            `${name('project-dir')}: ${request.projectSubdir} does not exist in ${side} (${sha[side].slice(0, 10)})`,
+    return await withWorktrees(
+      request.repoDir,
+      trees,
+      git,
+      async () => {
+        const projects: Record<Side, string> = {
+          base: join(scratch, 'base', request.projectSubdir),
+          head: join(scratch, 'head', request.projectSubdir),
+        }
+        for (const side of SIDES) {
+          if (!existsSync(projects[side])) {
+            throw new SetupError(
+              `${name('project-dir')}: ${request.projectSubdir} does not exist in ${side} (${sha[side].slice(0, 10)})`,
+            )
+          }
+          // A symbolic link committed in the tree must not take the project out of it.
+          insideAfterLinks(
+            join(scratch, side),
+            projects[side],
+            `${name('project-dir')} in ${side} (${sha[side].slice(0, 10)})`,
+            request.projectSubdir || '.',
           )
         }
-        // A symbolic link committed in the tree must not take the project out of it.
-        insideAfterLinks(
-          join(scratch, side),
-          projects[side],
-          `${name('project-dir')} in ${side} (${sha[side].slice(0, 10)})`,
-          request.projectSubdir || '.',
+        const settings = compareSettings(
+          request.given,
+          ...readBothPyprojects(projects, request.projectSubdir, sha, deps.log),
+          pipeline.randomSeed(),
+          name,
         )
-      }
-      const settings = compareSettings(
-        request.given,
-        ...readBothPyprojects(projects, request.projectSubdir, sha, deps.log),
-        pipeline.randomSeed(),
-        name,
-      )
-      const { targets, gate, sampling } = settings
-      const install = settings.install ?? { kind: 'auto' }
-      if (settings.changes.length) {
+        const { targets, gate, sampling } = settings
+        const install = settings.install ?? { kind: 'auto' }
+        if (settings.changes.length) {
+          deps.log(
+            `head changes [tool.importgate] (${settings.changes.map((c) => c.key).join(', ')}); the gate uses base's settings`,
+          )
+        }
+        // What every results document of this comparison starts from.
+        const where: { install: string; python: string; projectDir: string; coldMethod?: string } =
+          {
+            install: install.kind === 'command' ? install.command : install.kind,
+            python: interpreter,
+            projectDir: request.projectSubdir || '.',
+          }
+        const document = [
+          {
+            command: 'compare' as const,
+            ...(request.label ? { label: request.label } : {}),
+            base: { ref: ref.base, sha: sha.base },
+            head: { ref: ref.head, sha: sha.head },
+          },
+          info,
+          settings,
+          where,
+        ] as const
+        // Nothing that can change an import changed (docs, CI, images): a pass in
+        // seconds, before anything is installed, that says why.
+        const changed = await changedFiles(request.repoDir, sha.base, sha.head, git)
+        if (!affectingFiles(changed, settings.affects).length) {
+          deps.log(
+            `none of the ${changed.length} changed file(s) can affect importing (${name('affects')}: ${settings.affects.join(' ')}): nothing to measure`,
+          )
+          return pipeline.resultsDocument(
+            ...document,
+            {
+              config_changes: settings.changes,
+              deps: null,
+              skipped: {
+                reason: 'no-affecting-change' as const,
+                changed_count: changed.length,
+                changed_files: changed.slice(0, 20),
+              },
+            },
+            {
+              observations: { arms: [], rounds: 0, truncated: false },
+              evaluation: { targets: [], verdict: 'pass' },
+            },
+            clock,
+          )
+        }
+        deps.log(`installing base and head (${install.kind})`)
+        const installStarted = performance.now()
+        const envs = await installBoth(
+          (side, signal) =>
+            prepareEnvironment({
+              label: `${side} (${ref[side]} at ${sha[side].slice(0, 10)})`,
+              spec: install,
+              projectDir: projects[side],
+              envDir: join(scratch, `${side}-venv`),
+              tmpDir: join(scratch, `${side}-tmp`),
+              python: interpreter,
+              parentEnv: deps.env,
+              timeoutMs: pipeline.INSTALL_TIMEOUT_MS,
+              signal,
+              installInput: name('install'),
+              commandEnv: { IMPORTGATE_SIDE: side, IMPORTGATE_SHA: sha[side] },
+            }),
+          deps.signal,
+        )
+        const installMs = install.kind === 'none' ? null : performance.now() - installStarted
+        const probe = await compiledProbe(envs.base.python, envs.base.env, run)
+        const isNew = (target: string) => settings.newTargets.includes(target)
+        const setups = await cacheSetups(settings.cache, envs.head, run, deps, name, [
+          join(scratch, 'base'),
+          join(scratch, 'head'),
+          run,
+        ])
+        if (setups.cold) where.coldMethod = setups.cold.cold.method
+        const arms: PlannedArm[] = plannedArms(
+          targets,
+          (target) => SIDES.filter((side) => side === 'head' || !isNew(target)),
+          setups,
+          settings.cache,
+          (side) => ({ python: envs[side].python, probe, env: envs[side].env }),
+        )
         deps.log(
-          `head changes [tool.importgate] (${settings.changes.map((c) => c.key).join(', ')}); the gate uses base's settings`,
+          `measuring ${targets.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} interleaved pairs, at most ${sampling.maxTimeMs / 1000} s${sampling.overtimeMs > 0 ? ` (${sampling.overtimeMs / 1000} s more only if a verdict needs it)` : ''}`,
         )
-      }
-      // What every results document of this comparison starts from.
-      const where: { install: string; python: string; projectDir: string; coldMethod?: string } = {
-        install: install.kind === 'command' ? install.command : install.kind,
-        python: interpreter,
-        projectDir: request.projectSubdir || '.',
-      }
-      const document = [
-        {
-          command: 'compare' as const,
-          ...(request.label ? { label: request.label } : {}),
-          base: { ref: ref.base, sha: sha.base },
-          head: { ref: ref.head, sha: sha.head },
-        },
-        info,
-        settings,
-        where,
-      ] as const
-      // Nothing that can change an import changed (docs, CI, images): a pass in
-      // seconds, before anything is installed, that says why.
-      const changed = await changedFiles(request.repoDir, sha.base, sha.head, git)
-      if (!affectingFiles(changed, settings.affects).length) {
-        deps.log(
-          `none of the ${changed.length} changed file(s) can affect importing (${name('affects')}: ${settings.affects.join(' ')}): nothing to measure`,
+        const observations = await pipeline.measureArms(
+          arms,
+          {
+            cwd: run,
+            sampling,
+            stopping: comparisonSettled(gate),
+            confirmation: changeConfirmation(gate, sampling.minPairs, sampling.maxPairs),
+            overtime: overtimeFor(gate, sampling, sampling.overtimeMs),
+            explain: { budgetMs: explanationBudgetMs(sampling.maxTimeMs) },
+            metrics: settings.metrics,
+          },
+          deps,
+          name,
         )
+        if (deps.logDir) await saveLogs(deps.logDir, observations.arms, envs)
+        const evaluation = evaluate(observations, {
+          targets: targets.map((target) => ({
+            name: target,
+            isNew: isNew(target),
+            droppedInHead: settings.droppedTargets.includes(target),
+          })),
+          variant: DEFAULT_VARIANT,
+          variants: settings.cache,
+          gate,
+          metrics: settings.metrics,
+          watch: settings.watch,
+          sampling,
+        })
+        await locateFunctionSources(
+          evaluation.targets,
+          { base: join(scratch, 'base'), head: join(scratch, 'head') },
+          git,
+        )
+        pipeline.withHints(evaluation.targets, (side, target, message) =>
+          pipeline.notFoundHint(envs[side].strategy, projects[side], name, target, message),
+        )
+        const installed = envs.base.distributions && envs.head.distributions
+        const drift = installed
+          ? {
+              base_strategy: envs.base.strategy,
+              head_strategy: envs.head.strategy,
+              changed: diffDistributions(
+                envs.base.distributions!,
+                envs.head.distributions!,
+                SIDES.flatMap((side) => projectName(projects[side]) ?? []),
+              ),
+            }
+          : null
         return pipeline.resultsDocument(
           ...document,
-          {
-            config_changes: settings.changes,
-            deps: null,
-            skipped: {
-              reason: 'no-affecting-change' as const,
-              changed_count: changed.length,
-              changed_files: changed.slice(0, 20),
-            },
-          },
-          {
-            observations: { arms: [], rounds: 0, truncated: false },
-            evaluation: { targets: [], verdict: 'pass' },
-          },
+          { config_changes: settings.changes, deps: drift },
+          { observations, evaluation, installMs },
           clock,
         )
-      }
-      deps.log(`installing base and head (${install.kind})`)
-      const installStarted = performance.now()
-      const envs = await installBoth(
-        (side, signal) =>
-          prepareEnvironment({
-            label: `${side} (${ref[side]} at ${sha[side].slice(0, 10)})`,
-            spec: install,
-            projectDir: projects[side],
-            envDir: join(scratch, `${side}-venv`),
-            tmpDir: join(scratch, `${side}-tmp`),
-            python: interpreter,
-            parentEnv: deps.env,
-            timeoutMs: pipeline.INSTALL_TIMEOUT_MS,
-            signal,
-            installInput: name('install'),
-            commandEnv: { IMPORTGATE_SIDE: side, IMPORTGATE_SHA: sha[side] },
-          }),
-        deps.signal,
-      )
-      const installMs = install.kind === 'none' ? null : performance.now() - installStarted
-      const probe = await compiledProbe(envs.base.python, envs.base.env, run)
-      const isNew = (target: string) => settings.newTargets.includes(target)
-      const setups = await cacheSetups(settings.cache, envs.head, run, deps, name, [
-        join(scratch, 'base'),
-        join(scratch, 'head'),
-        run,
-      ])
-      if (setups.cold) where.coldMethod = setups.cold.cold.method
-      const arms: PlannedArm[] = plannedArms(
-        targets,
-        (target) => SIDES.filter((side) => side === 'head' || !isNew(target)),
-        setups,
-        settings.cache,
-        (side) => ({ python: envs[side].python, probe, env: envs[side].env }),
-      )
-      deps.log(
-        `measuring ${targets.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} interleaved pairs, at most ${sampling.maxTimeMs / 1000} s${sampling.overtimeMs > 0 ? ` (${sampling.overtimeMs / 1000} s more only if a verdict needs it)` : ''}`,
-      )
-      const observations = await pipeline.measureArms(
-        arms,
-        {
-          cwd: run,
-          sampling,
-          stopping: comparisonSettled(gate),
-          confirmation: changeConfirmation(gate, sampling.minPairs, sampling.maxPairs),
-          overtime: overtimeFor(gate, sampling, sampling.overtimeMs),
-          explain: { budgetMs: explanationBudgetMs(sampling.maxTimeMs) },
-          metrics: settings.metrics,
-        },
-        deps,
-        name,
-      )
-      if (deps.logDir) await saveLogs(deps.logDir, observations.arms, envs)
-      const evaluation = evaluate(observations, {
-        targets: targets.map((target) => ({
-          name: target,
-          isNew: isNew(target),
-          droppedInHead: settings.droppedTargets.includes(target),
-        })),
-        variant: DEFAULT_VARIANT,
-        variants: settings.cache,
-        gate,
-        metrics: settings.metrics,
-        watch: settings.watch,
-        sampling,
-      })
-      await locateFunctionSources(
-        evaluation.targets,
-        { base: join(scratch, 'base'), head: join(scratch, 'head') },
-        git,
-      )
-      pipeline.withHints(evaluation.targets, (side, target, message) =>
-        pipeline.notFoundHint(envs[side].strategy, projects[side], name, target, message),
-      )
-      const installed = envs.base.distributions && envs.head.distributions
-      const drift = installed
-        ? {
-            base_strategy: envs.base.strategy,
-            head_strategy: envs.head.strategy,
-            changed: diffDistributions(
-              envs.base.distributions!,
-              envs.head.distributions!,
-              SIDES.flatMap((side) => projectName(projects[side]) ?? []),
-            ),
-          }
-        : null
-      return pipeline.resultsDocument(
-        ...document,
-        { config_changes: settings.changes, deps: drift },
-        { observations, evaluation, installMs },
-        clock,
-      )
-    })
+      },
+      () =>
+        (deps.warn ?? deps.log)(
+          "the code measured (or installed) changed the repository's .git/config during the run: it was put back as it was",
+        ),
+    )
   } finally {
     await rm(scratch, { recursive: true, force: true })
   }

@@ -33,6 +33,8 @@ export interface CommandDeps {
   cwd: string
   /** Progress lines (stderr in the CLI, the log in the action). */
   log: (line: string) => void
+  /** What the user must see even when progress is quiet (stderr in the CLI, a warning annotation in the action); `log` when absent. */
+  warn?: (line: string) => void
   signal?: AbortSignal
   /** When set, raw -X importtime and install logs are saved here (the action uploads them). */
   logDir?: string

@@ -1,6 +1,7 @@
 // Detached worktrees for the commits being compared. Always removed: callers
 // use withWorktrees, whose finally runs on success, error and cancellation.
-import { rm } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import { git, type GitOptions } from '../process/git.js'
 
 export interface Worktree {
@@ -37,19 +38,45 @@ export async function removeWorktree(repo: string, path: string): Promise<void> 
   }
 }
 
-/** Adds one worktree per entry, runs `body`, and removes them all whatever happens. */
+/**
+ * The repository's config as it was before the worktrees (whose `.git` file
+ * leads the measured code to it), to put back if the run changed it.
+ */
+async function configGuard(repo: string, options: GitOptions) {
+  const path = resolve(repo, await git(['rev-parse', '--git-common-dir'], repo, options), 'config')
+  const before = await readFile(path).catch(() => null)
+  return {
+    /** Puts the config back if it changed; true when it had. */
+    async restore(): Promise<boolean> {
+      if (before === null) return false
+      const now = await readFile(path).catch(() => null)
+      if (now !== null && now.equals(before)) return false
+      await writeFile(path, before)
+      return true
+    },
+  }
+}
+
+/**
+ * Adds one worktree per entry, runs `body`, and removes them all whatever
+ * happens, first putting the repository's config back if the run changed it
+ * (`tampered` is told, to say so).
+ */
 export async function withWorktrees<T>(
   repo: string,
   wanted: { path: string; sha: string }[],
   options: GitOptions,
   body: (trees: Worktree[]) => Promise<T>,
+  tampered: () => void = () => {},
 ): Promise<T> {
   const added: Worktree[] = []
+  const guard = await configGuard(repo, options)
   try {
     for (const { path, sha } of wanted) added.push(await addWorktree(repo, path, sha, options))
     return await body(added)
   } finally {
     // Not under the run's signal: cleaning up is what a cancelled run must still do.
+    if (await guard.restore()) tampered()
     for (const tree of added.reverse()) await removeWorktree(repo, tree.path)
   }
 }

@@ -26,12 +26,27 @@ export class GitError extends SetupError {
 
 const DEFAULT_TIMEOUT_MS = 10 * 60_000
 
+/**
+ * Settings every git command runs with, whatever the repository's config says:
+ * the measured code can write `.git/config` (a worktree's `.git` file points
+ * at it), and `core.fsmonitor` or a hook would run its program in our process
+ * tree, with our environment. The config itself is restored after the run
+ * (git/worktrees.ts); these keep the commands before that safe too.
+ */
+const SAFE_CONFIG = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null']
+
 /** Runs git in `cwd` and returns its trimmed stdout. */
 export async function git(args: string[], cwd: string, options: GitOptions = {}): Promise<string> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   let outcome
   try {
-    outcome = await runCommand({ command: 'git', args, cwd, timeoutMs, signal: options.signal })
+    outcome = await runCommand({
+      command: 'git',
+      args: [...SAFE_CONFIG, ...args],
+      cwd,
+      timeoutMs,
+      signal: options.signal,
+    })
   } catch (error) {
     if (error instanceof SpawnError)
       throw new SetupError(`${error.message}; importgate needs git on PATH`)

@@ -246,8 +246,12 @@ export function buildView(document: ResultsDocument): ReportView {
     watched: doc.targets.flatMap((t) => (t.watch ?? []).map((w) => watchItem(t.name, w))),
     widePasses: doc.targets.flatMap((t) => {
       const hi = t.delta?.ci_pct?.[1]
-      const threshold = doc.settings.threshold_pct
-      return t.verdict === 'pass' && hi !== undefined && hi > threshold
+      // The line is whichever threshold is larger for this import: +165% of a
+      // 185 µs import is under the 0.5 ms min-delta, and ruled out.
+      const base = t.base?.median_ms ?? 0
+      const minDelta = doc.command === 'compare' ? doc.settings.min_delta_ms : 0
+      const line = Math.max(doc.settings.threshold_pct, base > 0 ? (100 * minDelta) / base : 0)
+      return t.verdict === 'pass' && hi !== undefined && hi > line
         ? [{ target: t.name, hiPct: hi, level: t.delta!.ci_level }]
         : []
     }),

@@ -186,6 +186,12 @@ describe('the headline names the largest cause (issue 27)', () => {
     expect(compareReport(fixture('aa-pass.json'), PLAIN)).toMatch(
       /calc: a pass, but its 98% interval still reaches \+10\.9%/,
     )
+    // A 185 µs import whose interval reaches +165% (+0.3 ms) is under the 0.5 ms min-delta: ruled out.
+    const tiny = fixture('aa-pass.json')
+    const t = tiny.targets[0]!
+    t.base!.median_ms = 0.185
+    t.delta = { ...t.delta!, pct: 141, ci_pct: [117, 165] }
+    expect(markdownReport(tiny)).not.toContain('still reaches')
   })
 
   it("names the project's own time when it holds most of the change, not a small lazy import", () => {
