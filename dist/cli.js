@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm, writeFile, mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile, rm, mkdtemp } from 'node:fs/promises';
 import { relative, resolve as resolve$1, isAbsolute, join, dirname, delimiter } from 'node:path';
 import { parseArgs } from 'node:util';
 import { existsSync, statSync, realpathSync, readFileSync, readdirSync, accessSync, constants } from 'node:fs';
@@ -3877,12 +3877,26 @@ class GitError extends SetupError {
     }
 }
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
+/**
+ * Settings every git command runs with, whatever the repository's config says:
+ * the measured code can write `.git/config` (a worktree's `.git` file points
+ * at it), and `core.fsmonitor` or a hook would run its program in our process
+ * tree, with our environment. The config itself is restored after the run
+ * (git/worktrees.ts); these keep the commands before that safe too.
+ */
+const SAFE_CONFIG = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null'];
 /** Runs git in `cwd` and returns its trimmed stdout. */
 async function git(args, cwd, options = {}) {
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     let outcome;
     try {
-        outcome = await runCommand({ command: 'git', args, cwd, timeoutMs, signal: options.signal });
+        outcome = await runCommand({
+            command: 'git',
+            args: [...SAFE_CONFIG, ...args],
+            cwd,
+            timeoutMs,
+            signal: options.signal,
+        });
     }
     catch (error) {
         if (error instanceof SpawnError)
@@ -4072,9 +4086,34 @@ async function removeWorktree(repo, path) {
         // Pruning is housekeeping; nothing depends on it.
     }
 }
-/** Adds one worktree per entry, runs `body`, and removes them all whatever happens. */
-async function withWorktrees(repo, wanted, options, body) {
+/**
+ * The repository's config as it was before the worktrees (whose `.git` file
+ * leads the measured code to it), to put back if the run changed it.
+ */
+async function configGuard(repo, options) {
+    const path = resolve$1(repo, await git(['rev-parse', '--git-common-dir'], repo, options), 'config');
+    const before = await readFile(path).catch(() => null);
+    return {
+        /** Puts the config back if it changed; true when it had. */
+        async restore() {
+            if (before === null)
+                return false;
+            const now = await readFile(path).catch(() => null);
+            if (now !== null && now.equals(before))
+                return false;
+            await writeFile(path, before);
+            return true;
+        },
+    };
+}
+/**
+ * Adds one worktree per entry, runs `body`, and removes them all whatever
+ * happens, first putting the repository's config back if the run changed it
+ * (`tampered` is told, to say so).
+ */
+async function withWorktrees(repo, wanted, options, body, tampered = () => { }) {
     const added = [];
+    const guard = await configGuard(repo, options);
     try {
         for (const { path, sha } of wanted)
             added.push(await addWorktree(repo, path, sha, options));
@@ -4082,6 +4121,8 @@ async function withWorktrees(repo, wanted, options, body) {
     }
     finally {
         // Not under the run's signal: cleaning up is what a cancelled run must still do.
+        if (await guard.restore())
+            tampered();
         for (const tree of added.reverse())
             await removeWorktree(repo, tree.path);
     }
@@ -4643,6 +4684,11 @@ function sliceBetweenMarkers(lines, begin, end) {
     const stop = lines.findIndex((line, i) => i > start && line.includes(end));
     return lines.slice(start + 1, stop < 0 ? lines.length : stop);
 }
+/**
+ * The deepest nesting read. Real chains are a few dozen links (sympy's deepest
+ * is about 20); a forged log thousands deep made every chain cost its depth.
+ */
+const MAX_IMPORT_DEPTH = 200;
 function parseImportTime(text, options = {}) {
     let lines = text.split(/\r?\n/);
     if (options.markers)
@@ -4651,10 +4697,15 @@ function parseImportTime(text, options = {}) {
     // which is the next line at depth d - 1.
     const pending = new Map();
     const loaded = new Map();
+    let tooDeep = false;
     for (const line of lines) {
         const parsed = parseImportTimeLine(line);
         if (!parsed)
             continue;
+        if (parsed.depth > MAX_IMPORT_DEPTH) {
+            tooDeep = true;
+            continue;
+        }
         const node = { ...parsed, children: [], parent: null };
         const children = pending.get(node.depth + 1) ?? [];
         pending.delete(node.depth + 1);
@@ -4670,16 +4721,19 @@ function parseImportTime(text, options = {}) {
     // What is left has no parent in the output: the top-level imports, plus any
     // orphans a garbled or multi-threaded log left behind, shallowest first.
     const roots = [...pending.entries()].sort(([a], [b]) => a - b).flatMap(([, nodes]) => nodes);
-    return { roots, loaded };
+    return { roots, loaded, ...(tooDeep ? { tooDeep } : {}) };
 }
 /** The chain of imports that first loaded `name`: outermost importer first. */
 function importChain(tree, name) {
     let node = tree.loaded.get(name) ?? null;
     if (!node)
         return null;
-    const chain = [];
+    // Up the parents, then reversed: linear in the depth (a forged 7,000-deep
+    // chain made unshift and the filter below quadratic per module).
+    const up = [];
     for (; node; node = node.parent)
-        chain.unshift(node.name);
+        up.push(node.name);
+    const chain = up.reverse();
     // Python loads a package before its submodule, so importing a.b logs a
     // line for a.b with its package a nested inside. When a's __init__ imports
     // a.b itself, the real load of a.b sits in there too, and the name appears
@@ -4687,7 +4741,8 @@ function importChain(tree, name) {
     // was only the request that set this off: drop it, and nothing else, so the
     // chain still starts where the import started (t → t.q → t.cat →
     // t.cat.cat → decimal).
-    return chain.filter((name, i) => chain.indexOf(name, i + 1) < 0);
+    const last = new Map(chain.map((link, i) => [link, i]));
+    return chain.filter((link, i) => last.get(link) === i);
 }
 
 // Per-module costs from several -X importtime runs of the same import. Pure.
@@ -4840,6 +4895,13 @@ async function importTimeRounds(arms, upTo, plan, states, deps, budget) {
     for (const arm of arms) {
         const profile = states.of(arm).profile;
         const trees = profile.logs.map((log) => parseImportTime(log, { markers: { begin: BEGIN_MARK, end: END_MARK } }));
+        // Forged -X importtime output: the arm's explanation cannot be trusted, and says why.
+        if (trees.some((t) => t.tooDeep) && !profile.failure)
+            profile.failure = {
+                kind: 'BadReport',
+                message: `the -X importtime output nests deeper than ${MAX_IMPORT_DEPTH} levels, which no real import does (importing ${arm.key.target})`,
+                traceback: [],
+            };
         profile.costs = moduleCosts(trees);
     }
     return { done, outOfTime, slowest };
@@ -6524,7 +6586,7 @@ async function compare(request, deps) {
                 }
                 : null;
             return resultsDocument(...document, { config_changes: settings.changes, deps: drift }, { observations, evaluation, installMs }, clock);
-        });
+        }, () => (deps.warn ?? deps.log)("the code measured (or installed) changed the repository's .git/config during the run: it was put back as it was"));
     }
     finally {
         await rm(scratch, { recursive: true, force: true });
@@ -7580,8 +7642,12 @@ function buildView(document) {
         watched: doc.targets.flatMap((t) => (t.watch ?? []).map((w) => watchItem(t.name, w))),
         widePasses: doc.targets.flatMap((t) => {
             const hi = t.delta?.ci_pct?.[1];
-            const threshold = doc.settings.threshold_pct;
-            return t.verdict === 'pass' && hi !== undefined && hi > threshold
+            // The line is whichever threshold is larger for this import: +165% of a
+            // 185 µs import is under the 0.5 ms min-delta, and ruled out.
+            const base = t.base?.median_ms ?? 0;
+            const minDelta = doc.command === 'compare' ? doc.settings.min_delta_ms : 0;
+            const line = Math.max(doc.settings.threshold_pct, base > 0 ? (100 * minDelta) / base : 0);
+            return t.verdict === 'pass' && hi !== undefined && hi > line
                 ? [{ target: t.name, hiPct: hi, level: t.delta.ci_level }]
                 : [];
         }),
@@ -8165,8 +8231,14 @@ function toAlignment(value) {
 }
 
 // Small, safe building blocks for GitHub-flavoured markdown. Pure.
-/** Inline code that survives backticks in the text (a longer fence than any run inside). */
-function code$2(text) {
+/**
+ * Inline code that survives backticks in the text (a longer fence than any run
+ * inside) and line breaks: a blank line ends a code span, and what follows it
+ * (a function named "q\n\n@octocat <img …>") would be markdown, a mention and
+ * HTML. No module or function name has a line break; they are shown as `\n`.
+ */
+function code$2(given) {
+    const text = given.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
     const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(longest + 1);
     const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
@@ -18344,6 +18416,28 @@ function describe(error, value) {
         return `${field}: ${shown} should be ${JSON.stringify(error.params.allowedValue)}`;
     return `${field}: ${shown === undefined ? '' : `${shown} `}${error.message ?? 'is not valid'}`;
 }
+/**
+ * How deep a results file may nest. What importgate writes nests by the import
+ * tree (two levels a link, MAX_IMPORT_DEPTH links); a forged file thousands
+ * deep crashed the reports' recursive walks ("Maximum call stack size exceeded").
+ */
+const MAX_NESTING = 2 * MAX_IMPORT_DEPTH + 50;
+/** The deepest nesting of arrays and objects in `value`, walked without recursion; stops past `limit`. */
+function nesting(value, limit) {
+    let deepest = 0;
+    const stack = [[value, 0]];
+    while (stack.length) {
+        const [item, depth] = stack.pop();
+        if (!item || typeof item !== 'object')
+            continue;
+        deepest = Math.max(deepest, depth + 1);
+        if (deepest > limit)
+            return deepest;
+        for (const child of Object.values(item))
+            stack.push([child, depth + 1]);
+    }
+    return deepest;
+}
 /** Parses and validates the text of a results file; `source` names it in errors. */
 function readResults(text, source) {
     let value;
@@ -18353,6 +18447,8 @@ function readResults(text, source) {
     catch (error) {
         throw new ResultsFileError(`${source}: not JSON (${error.message})`);
     }
+    if (nesting(value, MAX_NESTING) > MAX_NESTING)
+        throw new ResultsFileError(`${source}: nests deeper than ${MAX_NESTING} levels, which no results file importgate writes does`);
     if (value && typeof value === 'object' && 'schema' in value && value.schema !== 1) {
         throw new ResultsFileError(`${source}: schema ${JSON.stringify(value.schema)} is not one this importgate reads (1); use the importgate release that wrote it`);
     }
@@ -19059,7 +19155,8 @@ async function runCompare(args, io) {
     const request = compareRequest(values, positionals, io.cwd);
     const paths = outputPaths(values, io.cwd);
     const log = progress(values, io);
-    const doc = await compare(request, { env: io.env, cwd: io.cwd, log, signal: io.signal });
+    const warn = (line) => io.stderr.write(`importgate: warning: ${visible(line)}\n`);
+    const doc = await compare(request, { env: io.env, cwd: io.cwd, log, warn, signal: io.signal });
     return finish(doc, compareReport, paths, io, log);
 }
 const REPORT_OPTIONS = {
