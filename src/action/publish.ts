@@ -37,7 +37,7 @@ async function resultFiles(entries: readonly string[], workspace: string): Promi
 export async function publish(
   io: ActionIo,
   config: ActionConfig,
-  pull: { number: number | null; fromFork: boolean | null },
+  pull: { number: number | null; fromFork: boolean | null; headSha?: string | null },
 ): Promise<void> {
   const workspace = config.repoDir
   let jobs
@@ -48,6 +48,13 @@ export async function publish(
       files.push({ source, doc: readResults(await readFile(path, 'utf8'), source) })
     }
     jobs = jobsOf(files)
+    // A results file proves nothing about where it came from: one for another
+    // commit (a fork's forged file naming pull request #5) is not this event's.
+    const foreign = pull.headSha ? files.find((f) => f.doc.head.sha !== pull.headSha) : undefined
+    if (foreign)
+      throw new UsageError(
+        `input "results": ${foreign.source} is for head ${String(foreign.doc.head.sha).slice(0, 12)}, not ${pull.headSha!.slice(0, 12)}, the commit this ${pull.number === null ? 'workflow run' : 'event'} is about; nothing was published`,
+      )
   } catch (error) {
     if (!(
       error instanceof UsageError ||

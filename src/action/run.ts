@@ -44,9 +44,12 @@ export async function run(io: ActionIo): Promise<void> {
     if (config.mode === 'publish') {
       // Nothing to check out or run: the pull request comes from the event.
       const number = event.pull_request?.number ?? event.workflow_run?.pull_requests?.[0]?.number
+      // The commit the event is about: results of any other were not made for it.
+      const headSha = event.workflow_run?.head_sha ?? event.pull_request?.head?.sha
       return await publish(io, config, {
         number: typeof number === 'number' ? number : null,
         fromFork: null,
+        headSha: typeof headSha === 'string' ? headSha : null,
       })
     }
     refs = refsFromEvent(env.GITHUB_EVENT_NAME ?? '', event, env.GITHUB_SHA, config)

@@ -364,7 +364,11 @@ describe('the action', () => {
         payload: {
           action: 'completed',
           // GitHub leaves pull_requests empty for a fork's run.
-          workflow_run: { id: 99, pull_requests: [] },
+          workflow_run: {
+            id: 99,
+            pull_requests: [],
+            head_sha: JSON.parse(readFileSync(measured.results, 'utf8')).head.sha,
+          },
           repository: { name: 'shop', full_name: 'octo/shop', owner: { login: 'octo' } },
         },
       },
@@ -379,6 +383,33 @@ describe('the action', () => {
       encoding: 'utf8',
     })
     expect(worktrees.match(/^worktree /gm)).toHaveLength(1)
+  })
+
+  it("refuses results for another commit than the workflow run's, whatever pull request they name (issue 29: 2)", async () => {
+    const measured = await runAction(commits.heavy!, { comment: 'never', label: 'forged' })
+    const forged = JSON.parse(readFileSync(measured.results, 'utf8'))
+    forged.pull_request = 5
+    writeFileSync(measured.results, JSON.stringify(forged))
+    const before = github.comments.map((c) => c.body)
+    const publish = await runAction(
+      commits.base!,
+      { mode: 'publish', results: measured.results, python: '/nonexistent/python3' },
+      {
+        name: 'workflow_run',
+        payload: {
+          action: 'completed',
+          workflow_run: { id: 100, pull_requests: [], head_sha: 'f'.repeat(40) },
+          repository: { name: 'shop', full_name: 'octo/shop', owner: { login: 'octo' } },
+        },
+      },
+    )
+    expect(publish.status).toBe(1)
+    expect(publish.outputs.verdict).toBe('error')
+    expect(publish.stdout).toMatch(
+      /is for head \w+, not ffffffffffff, the commit this workflow run is about; nothing was published/,
+    )
+    // No comment was written or edited.
+    expect(github.comments.map((c) => c.body)).toEqual(before)
   })
 
   it('refuses to publish results of different commits, naming the file', async () => {
