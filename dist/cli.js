@@ -4004,10 +4004,34 @@ async function resolveCommit(repo, ref, input, options = {}) {
 }
 
 // The files two commits differ in, for "can this change affect importing at all".
-/** Repository-relative paths that differ between the two commits' trees (renames as delete + add). */
+/**
+ * Repository-relative paths that differ between the two commits' trees
+ * (renames as delete + add), each with what it is on either side: a symbolic
+ * link or a submodule is no ordinary file, whatever its name.
+ */
 async function changedFiles(repoDir, base, head, options = {}) {
-    const out = await git(['diff', '--name-only', '--no-renames', '-z', base, head, '--'], repoDir, options);
-    return out.split('\0').filter(Boolean);
+    // --raw -z: ":<old mode> <new mode> <old sha> <new sha> <status>\0<path>\0" per file.
+    const out = await git(['diff', '--raw', '--no-renames', '--no-abbrev', '-z', base, head, '--'], repoDir, options);
+    const fields = out.split('\0');
+    const files = [];
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+        const [oldMode, newMode] = fields[i].replace(/^:/, '').split(' ');
+        const path = fields[i + 1];
+        if (path)
+            files.push({ path, modes: [oldMode ?? '', newMode ?? ''] });
+    }
+    return files;
+}
+/** Folders holding an `__init__.py` in either commit: importable packages, whose every file may be read at import. */
+async function packageFolders(repoDir, commits, options = {}) {
+    const folders = new Set();
+    for (const commit of commits) {
+        const listing = await git(['ls-tree', '-r', '-z', '--name-only', commit], repoDir, options);
+        for (const path of listing.split('\0'))
+            if (path === '__init__.py' || path.endsWith('/__init__.py'))
+                folders.add(path.slice(0, Math.max(0, path.length - '/__init__.py'.length)));
+    }
+    return folders;
 }
 
 // Which changed files can affect importing: a pull request that touches none
@@ -4057,6 +4081,28 @@ function globRegExp(pattern) {
             source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
     }
     return new RegExp(pattern.includes('/') ? `^${source}$` : `(^|/)${source}$`);
+}
+const SYMLINK = '120000';
+const SUBMODULE = '160000';
+/**
+ * What can affect importing whatever the patterns say: a symbolic link (one
+ * to a package folder is a package), a submodule (its code is imported), and
+ * any file inside a folder that is a package on either side (a `data.json`
+ * read at import once passed as "nothing to measure", +344 ms). The filter
+ * errs towards measuring.
+ */
+function alwaysAffecting(changed, packages) {
+    // In a package folder or below one (`pkg/data/rates.json`).
+    const inPackage = (path) => {
+        for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1))
+            if (packages.has(path.slice(0, at)))
+                return true;
+        return false;
+    };
+    return changed
+        .filter((c) => c.modes.some((m) => m === SYMLINK || m === SUBMODULE) ||
+        (packages.size > 0 && inPackage(c.path)))
+        .map((c) => c.path);
 }
 /** The changed paths (repository-relative, `/`-separated) that any pattern matches. */
 function affectingFiles(paths, patterns) {
@@ -6508,8 +6554,14 @@ async function compare(request, deps) {
             ];
             // Nothing that can change an import changed (docs, CI, images): a pass in
             // seconds, before anything is installed, that says why.
-            const changed = await changedFiles(request.repoDir, sha.base, sha.head, git);
-            if (!affectingFiles(changed, settings.affects).length) {
+            const changes = await changedFiles(request.repoDir, sha.base, sha.head, git);
+            const changed = changes.map((c) => c.path);
+            const packages = await packageFolders(request.repoDir, [sha.base, sha.head], git);
+            const affecting = [
+                ...affectingFiles(changed, settings.affects),
+                ...alwaysAffecting(changes, packages),
+            ];
+            if (!affecting.length) {
                 deps.log(`none of the ${changed.length} changed file(s) can affect importing (${name('affects')}: ${settings.affects.join(' ')}): nothing to measure`);
                 return resultsDocument(...document, {
                     config_changes: settings.changes,

@@ -44,6 +44,41 @@ function globRegExp(pattern: string): RegExp {
   return new RegExp(pattern.includes('/') ? `^${source}$` : `(^|/)${source}$`)
 }
 
+/** A changed path and its git modes on base and head (`000000` where absent). */
+export interface ChangedFile {
+  path: string
+  modes: [string, string]
+}
+
+const SYMLINK = '120000'
+const SUBMODULE = '160000'
+
+/**
+ * What can affect importing whatever the patterns say: a symbolic link (one
+ * to a package folder is a package), a submodule (its code is imported), and
+ * any file inside a folder that is a package on either side (a `data.json`
+ * read at import once passed as "nothing to measure", +344 ms). The filter
+ * errs towards measuring.
+ */
+export function alwaysAffecting(
+  changed: readonly ChangedFile[],
+  packages: ReadonlySet<string>,
+): string[] {
+  // In a package folder or below one (`pkg/data/rates.json`).
+  const inPackage = (path: string) => {
+    for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1))
+      if (packages.has(path.slice(0, at))) return true
+    return false
+  }
+  return changed
+    .filter(
+      (c) =>
+        c.modes.some((m) => m === SYMLINK || m === SUBMODULE) ||
+        (packages.size > 0 && inPackage(c.path)),
+    )
+    .map((c) => c.path)
+}
+
 /** The changed paths (repository-relative, `/`-separated) that any pattern matches. */
 export function affectingFiles(paths: readonly string[], patterns: readonly string[]): string[] {
   const globs = patterns.map(globRegExp)

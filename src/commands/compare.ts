@@ -15,8 +15,8 @@ import { projectName, readPyproject, type PyprojectSettings } from '../config/py
 import type { CompareRequest } from '../config/requests.js'
 import { prepareEnvironment } from '../env/environment.js'
 import { resolveCommit } from '../git/resolve-ref.js'
-import { changedFiles } from '../git/changed-files.js'
-import { affectingFiles } from '../analysis/affects.js'
+import { changedFiles, packageFolders } from '../git/changed-files.js'
+import { affectingFiles, alwaysAffecting } from '../analysis/affects.js'
 import { withWorktrees } from '../git/worktrees.js'
 import type { PlannedArm } from '../measure/plan.js'
 import { compiledProbe } from '../measure/probe-path.js'
@@ -126,8 +126,14 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
         ] as const
         // Nothing that can change an import changed (docs, CI, images): a pass in
         // seconds, before anything is installed, that says why.
-        const changed = await changedFiles(request.repoDir, sha.base, sha.head, git)
-        if (!affectingFiles(changed, settings.affects).length) {
+        const changes = await changedFiles(request.repoDir, sha.base, sha.head, git)
+        const changed = changes.map((c) => c.path)
+        const packages = await packageFolders(request.repoDir, [sha.base, sha.head], git)
+        const affecting = [
+          ...affectingFiles(changed, settings.affects),
+          ...alwaysAffecting(changes, packages),
+        ]
+        if (!affecting.length) {
           deps.log(
             `none of the ${changed.length} changed file(s) can affect importing (${name('affects')}: ${settings.affects.join(' ')}): nothing to measure`,
           )

@@ -2,7 +2,7 @@
 // passes in seconds without installing or measuring, and says why; the
 // patterns are the user's to widen.
 import { execFileSync } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CompareResults } from '../../src/results/schema.js'
@@ -111,5 +111,61 @@ describe('a pull request that changes no file an import can see', () => {
     expect(doc.skipped).toBeUndefined()
     expect(doc.targets.map((t) => t.name)).toEqual(['shop'])
     expect(doc.targets[0]!.head!.samples_ms.length).toBeGreaterThanOrEqual(10)
+  })
+})
+
+describe('a change the patterns do not name, but that can still affect importing (issue 29: 7)', () => {
+  it('measures a data file inside a package and a changed symbolic link, rather than pass them', async () => {
+    const here = tempDir()
+    try {
+      gitInit(here)
+      writeFiles(here, {
+        'pyproject.toml': '[project]\nname = "shop"\nversion = "0"\n',
+        'src/shop/__init__.py':
+          'import json, os\nDATA = json.load(open(os.path.join(os.path.dirname(__file__), "rates.json")))\n',
+        'src/shop/rates.json': '[1]\n',
+      })
+      const base = gitCommit(here, 'rates')
+      writeFiles(here, { 'src/shop/rates.json': `[${Array(2000).fill(1).join(',')}]\n` })
+      const data = gitCommit(here, 'more rates')
+      symlinkSync('shop', join(here, 'src', 'shop_alias'))
+      const link = gitCommit(here, 'an alias for the package')
+      for (const head of [data, link]) {
+        const json = join(tmp, 'always.json')
+        const result = await cli(
+          [
+            'compare',
+            base,
+            head,
+            '--python',
+            python,
+            '-t',
+            'shop',
+            '--install',
+            'none',
+            '--min-pairs',
+            '7',
+            '--max-pairs',
+            '7',
+            '--warmup',
+            '1',
+            '--profile-runs',
+            '1',
+            '--json',
+            json,
+            '-q',
+          ],
+          { ...process.env, TMPDIR: tmp },
+          here,
+        )
+        expect(result.stderr).not.toMatch(/internal error|nothing to measure/)
+        const doc = readResults(readFileSync(json, 'utf8'), json) as CompareResults
+        expect(doc.skipped).toBeUndefined()
+        expect(doc.targets.map((t) => t.name)).toEqual(['shop'])
+        removeDir(json)
+      }
+    } finally {
+      removeDir(here)
+    }
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_AFFECTS, affectingFiles } from '../../src/analysis/affects.js'
+import { DEFAULT_AFFECTS, affectingFiles, alwaysAffecting } from '../../src/analysis/affects.js'
 
 describe('files that can affect importing', () => {
   it('are Python sources, extensions, .pth files and packaging metadata, by default', () => {
@@ -41,5 +41,34 @@ describe('files that can affect importing', () => {
     // "*" measures every change; a dot in a name is a dot.
     expect(affectingFiles(['README.md'], ['*'])).toEqual(['README.md'])
     expect(affectingFiles(['setupXpy'], ['setup.py'])).toEqual([])
+  })
+})
+
+describe('what always affects importing (issue 29: 7)', () => {
+  const file = (path: string, modes: [string, string] = ['100644', '100644']) => ({ path, modes })
+
+  it('measures a changed symbolic link or submodule, and any file in a package folder', () => {
+    const packages = new Set(['src/pkg', 'src/pkg/sub'])
+    expect(
+      alwaysAffecting(
+        [
+          file('src/pkg/rates.json'),
+          file('src/pkg/data/big.csv'),
+          file('src/pkg/sub/x.txt'),
+          file('vendor/lib', ['160000', '160000']),
+          file('src/alias', ['120000', '000000']),
+          file('docs/index.md'),
+          file('README.md'),
+          file('src/pkgx/notes.txt'),
+        ],
+        packages,
+      ),
+    ).toEqual([
+      'src/pkg/rates.json',
+      'src/pkg/data/big.csv',
+      'src/pkg/sub/x.txt',
+      'vendor/lib',
+      'src/alias',
+    ])
   })
 })
