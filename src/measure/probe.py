@@ -191,12 +191,12 @@ def _function_profiler():
         import _lsprof
     except ImportError:
         return None
-    # Python functions only. A function that C code calls is then recorded as
-    # called by the nearest Python frame: a class-creation hook (a metaclass's
-    # __new__, __init_subclass__) by the module or function whose class
-    # statement ran it, not by the builtin __build_class__, which every module
-    # shares and which would hide who created the class.
-    return _lsprof.Profiler(builtins=False)
+    # C functions too: where a function's time went is often one (sum, a
+    # regex, os.stat). A class-creation hook (a metaclass's __new__,
+    # __init_subclass__) is then recorded as called by builtins.__build_class__,
+    # which probe_functions.py keeps in the graph so that the path from the hook
+    # leads to the module bodies whose class statements ran it.
+    return _lsprof.Profiler()
 
 
 def _functions(profiler, helper):

@@ -19,12 +19,17 @@ MAX_FUNCTIONS = 50000
 
 
 def _is_machinery(code):
-    """Import-system frames: they are how modules load, not what a module does."""
+    """Import-system frames: they are how modules load, not what a module does.
+
+    builtins.__build_class__ is not one of them: it is how a class statement
+    runs its class body and the class-creation hooks (__init_subclass__, a
+    metaclass's __new__), and the graph needs it to lead from a hook to the
+    modules whose class statements called it.
+    """
     if isinstance(code, str):
         return (
             "builtins.exec" in code
             or "builtins.__import__" in code
-            or "builtins.__build_class__" in code
             or "_imp." in code
             or "importlib" in code
         )

@@ -246,6 +246,39 @@ describe('who called a function at import (issue 27)', () => {
     expect(names).not.toContain('mypkg.base._register')
     expect(names).not.toContain('mypkg.base.Base.__init_subclass__')
   })
+  it('names a hook that more class statements ran, with the module that has them', async () => {
+    const repo = tempDir()
+    repos.push(repo)
+    gitInit(repo)
+    const subclasses = (n: number) =>
+      Array.from({ length: n }, (_, i) => `class C${i}(Base):\n    pass\n`).join('\n\n')
+    writeFiles(repo, {
+      'pyproject.toml': PYPROJECT(''),
+      'src/mypkg/__init__.py': 'from mypkg import base\nfrom mypkg import heavy\n',
+      'src/mypkg/base.py':
+        'REGISTRY = []\n\n\ndef _register(cls):\n    REGISTRY.append(cls.__name__)\n    return sum(range(20000))\n\n\nclass Base:\n    def __init_subclass__(cls, **kw):\n        super().__init_subclass__(**kw)\n        _register(cls)\n',
+      'src/mypkg/heavy.py': `from mypkg.base import Base\n\n\n${subclasses(10)}`,
+    })
+    const base = gitCommit(repo, 'ten registered subclasses')
+    writeFiles(repo, { 'src/mypkg/heavy.py': `from mypkg.base import Base\n\n\n${subclasses(30)}` })
+    const head = gitCommit(repo, 'thirty')
+    const { target } = await compare(repo, base, head, ['--install', 'none'])
+    const hook = target.function_changes!.find(
+      (c) => c.name === 'mypkg.base.Base.__init_subclass__',
+    )
+    expect(hook).toMatchObject({
+      base_calls: 10,
+      head_calls: 30,
+      called_as: 'builtins.__build_class__',
+    })
+    expect(hook!.callers[0]).toMatchObject({
+      module: 'mypkg.heavy',
+      base_calls: 10,
+      head_calls: 30,
+    })
+    // A class statement is how the hook runs, not a cause of its own.
+    expect(target.function_changes!.map((c) => c.name)).not.toContain('builtins.__build_class__')
+  })
 })
 
 describe('a dropped import, in the same change as a deferred module (issue 27)', () => {
