@@ -202,6 +202,12 @@ function pathToModuleCode(
       changed: edgeCalls(graph, edge.name, current) !== edgeCalls(other, edge.name, current),
     }))
     const levels = callers.filter((c) => c.node?.level)
+    // Class statements of modules one side loads ran some of the hook's calls,
+    // and one C frame holds them all: they cannot be told apart from the rest,
+    // and the module diff explains the change (sklearn 1.9's new narwhals
+    // modules made `typing._ProtocolMeta.__new__` 25 → 131 calls).
+    if (current === CLASS_STATEMENT && levels.some((c) => c.changed && !common(c.node!.module)))
+      return null
     if (levels.some((c) => c.changed && common(c.node!.module))) return { via, entry: current }
     const next = callers
       .filter((c) => c.changed && c.node && !c.node.level && !seen.has(c.edge.name))

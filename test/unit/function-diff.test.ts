@@ -124,6 +124,35 @@ describe('diffFunctions', () => {
     expect(change!.callers.map((c) => c.module)).toEqual(['app.a', 'app.b'])
   })
 
+  it('names no hook whose calls came partly from class statements of modules one side loads', () => {
+    const build = (callers: Edge[]) => ({
+      ...fn('x', 0, 0, callers),
+      name: 'builtins.__build_class__',
+      module: null,
+      file: null,
+    })
+    const hook = (calls: number) =>
+      fn('typing._ProtocolMeta.__new__', calls, calls, [['builtins.__build_class__', calls, calls]])
+    const base = profile(...bodies, build([['app.a.<module>', 25, 1]]), hook(25))
+    const head = profile(
+      ...bodies,
+      body('nw.dtypes'),
+      build([
+        ['app.a.<module>', 30, 1],
+        ['nw.dtypes.<module>', 101, 4],
+      ]),
+      hook(131),
+    )
+    expect(diffFunctions(base, head, modules(), modules('nw.dtypes'), 0.5)).toEqual([])
+    // The same growth from a module both sides load is the hook's, through its class statements.
+    const grown = profile(...bodies, build([['app.a.<module>', 131, 5]]), hook(131))
+    const [change] = diffFunctions(base, grown, modules(), modules(), 0.5)
+    expect(change).toMatchObject({
+      name: 'typing._ProtocolMeta.__new__',
+      calledAs: 'builtins.__build_class__',
+    })
+  })
+
   it('leaves calls made by the bodies of newly loaded modules to the module diff', () => {
     const compile = (calls: Edge[]) =>
       fn(
