@@ -2881,8 +2881,22 @@ function parseDuration(input, value, bareUnit) {
     }
     const amount = Number(match[1]);
     const unit = match[2] ?? bareUnit;
-    return amount * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000);
+    const ms = amount * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000);
+    // Past a day it is a typo, not a setting: `--sample-timeout 3000000` (s)
+    // overflowed Node's timers and killed every sample; `--max-time 1e20` was shown rounded.
+    if (ms > MAX_DURATION_MS)
+        throw new UsageError(`${input}: "${value}" is longer than a day; budgets and timeouts are at most ${MAX_DURATION_MS / 1000} s (1440m)`);
+    return ms;
 }
+/** A duration of more than zero (a timeout of 0 would kill every run at once). */
+function positiveDuration(input, value) {
+    const ms = parseDuration(input, value, 's');
+    if (ms <= 0)
+        throw new UsageError(`${input}: "${value}" must be more than zero`);
+    return ms;
+}
+/** The longest duration any setting takes: a day. */
+const MAX_DURATION_MS = 86_400_000;
 /** A whole number ≥ min. */
 /**
  * Upper bounds of counts that each cost a run of the import: beyond them a
@@ -2918,12 +2932,7 @@ function positivePercent(input, value) {
 // The inputs a run was given, as text, keyed by what they mean: the CLI's flags
 // and the action's inputs both map onto these, and partialSettings() turns
 // them into typed settings, naming each input the way its user wrote it.
-function positive(input, value) {
-    const ms = parseDuration(input, value, 's');
-    if (ms <= 0)
-        throw new UsageError(`${input}: "${value}" must be more than zero`);
-    return ms;
-}
+const positive = positiveDuration;
 /** "mypkg=300ms" → ["mypkg", 300]. */
 function budget(value, input) {
     // The last =: a command target may hold one (cmd: mycli --level=3=300ms); a duration never does.
@@ -3111,7 +3120,7 @@ const READERS = {
         return { metrics: parseMetrics(v, w) };
     },
     'sample-timeout': (v, w) => ({
-        sampleTimeoutMs: parseDuration(w, text(v, w, 'a duration such as "60s"'), 's'),
+        sampleTimeoutMs: positiveDuration(w, text(v, w, 'a duration such as "60s"')),
     }),
     install: (v, w) => ({
         install: parseInstall(w, text(v, w, 'an install mode or a command'), INSTALL_MODES.compare),

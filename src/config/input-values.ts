@@ -8,7 +8,14 @@ import type { InstallMode } from '../model/settings.js'
 import { parseInstall } from './install-mode.js'
 import { validateTargets } from './paths-and-targets.js'
 import type { PartialSettings } from './settings.js'
-import { COUNT_LIMITS, parseCount, parseDuration, parsePercent, positivePercent } from './units.js'
+import {
+  COUNT_LIMITS,
+  parseCount,
+  parseDuration,
+  parsePercent,
+  positiveDuration,
+  positivePercent,
+} from './units.js'
 
 export interface InputValues {
   target?: string[]
@@ -48,11 +55,7 @@ export interface CommandRules {
   minProfileRuns: number
 }
 
-function positive(input: string, value: string): number {
-  const ms = parseDuration(input, value, 's')
-  if (ms <= 0) throw new UsageError(`${input}: "${value}" must be more than zero`)
-  return ms
-}
+const positive = positiveDuration
 
 /** "mypkg=300ms" → ["mypkg", 300]. */
 function budget(value: string, input: string): [string, number] {

@@ -11,7 +11,14 @@ import { moduleNameProblem } from './module-name.js'
 import { validateTargets } from './paths-and-targets.js'
 import { nearest } from './nearest.js'
 import type { PartialSettings } from './settings.js'
-import { COUNT_LIMITS, parseCount, parseDuration, parsePercent, positivePercent } from './units.js'
+import {
+  COUNT_LIMITS,
+  parseCount,
+  parseDuration,
+  parsePercent,
+  positiveDuration,
+  positivePercent,
+} from './units.js'
 
 export interface PyprojectSettings {
   /** The file read, or null when the project has none. */
@@ -123,7 +130,7 @@ const READERS: Record<string, Reader> = {
     return { metrics: parseMetrics(v as string[], w) }
   },
   'sample-timeout': (v, w) => ({
-    sampleTimeoutMs: parseDuration(w, text(v, w, 'a duration such as "60s"'), 's'),
+    sampleTimeoutMs: positiveDuration(w, text(v, w, 'a duration such as "60s"')),
   }),
   install: (v, w) => ({
     install: parseInstall(w, text(v, w, 'an install mode or a command'), INSTALL_MODES.compare),

@@ -14,8 +14,25 @@ export function parseDuration(input: string, value: string, bareUnit: 'ms' | 's'
   }
   const amount = Number(match[1])
   const unit = match[2] ?? bareUnit
-  return amount * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000)
+  const ms = amount * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000)
+  // Past a day it is a typo, not a setting: `--sample-timeout 3000000` (s)
+  // overflowed Node's timers and killed every sample; `--max-time 1e20` was shown rounded.
+  if (ms > MAX_DURATION_MS)
+    throw new UsageError(
+      `${input}: "${value}" is longer than a day; budgets and timeouts are at most ${MAX_DURATION_MS / 1000} s (1440m)`,
+    )
+  return ms
 }
+
+/** A duration of more than zero (a timeout of 0 would kill every run at once). */
+export function positiveDuration(input: string, value: string): number {
+  const ms = parseDuration(input, value, 's')
+  if (ms <= 0) throw new UsageError(`${input}: "${value}" must be more than zero`)
+  return ms
+}
+
+/** The longest duration any setting takes: a day. */
+export const MAX_DURATION_MS = 86_400_000
 
 /** A whole number ≥ min. */
 /**

@@ -60,6 +60,15 @@ describe('units', () => {
     )
   })
 
+  it('refuses durations past a day, and a sample timeout of zero in pyproject (issue 29: 11)', () => {
+    // 3,000,000 s overflowed Node's timers: every sample was killed at once.
+    expect(() => parseDuration('--sample-timeout', '3000000', 's')).toThrow(
+      /--sample-timeout: "3000000" is longer than a day; budgets and timeouts are at most 86400 s/,
+    )
+    expect(() => parseDuration('--max-time', '100000000000000000000', 's')).toThrow(UsageError)
+    expect(parseDuration('--max-time', '1440m', 's')).toBe(86_400_000)
+  })
+
   it('parses counts and percentages', () => {
     expect(parseCount('--min-pairs', '20', 1)).toBe(20)
     expect(() => parseCount('--min-pairs', '0', 1)).toThrow(
@@ -150,6 +159,12 @@ describe('[tool.importgate] in pyproject.toml', () => {
   }
   const read = (toml: string) => readPyproject(project(toml))
   const file = /pyproject\.toml/.source
+
+  it('refuses a sample-timeout of zero, naming the file and key', () => {
+    expect(() => read('[tool.importgate]\nsample-timeout = "0s"\n')).toThrow(
+      /sample-timeout.*"0s" must be more than zero/,
+    )
+  })
 
   it('reads every key into settings', () => {
     const { settings, raw } = read(`[tool.importgate]
