@@ -735,20 +735,7 @@ function targetVerdict(base, head, confirmation, gate) {
     // (an A/A of a 2.8 s import: a batch of 200 cut to 40 read p 0.19, under
     // CONFIRM_ALPHA, and failed the check). It counts as one that did not confirm.
     const cut = confirmation?.planned !== undefined && pairs < confirmation.planned;
-    if (confirmation && cut) {
-        const fresh = comparePairs(confirmation.base, confirmation.head, gate.alpha);
-        return {
-            outcome: 'pass',
-            comparison: comparePairs([...base, ...confirmation.base.slice(0, pairs)], [...head, ...confirmation.head.slice(0, pairs)], gate.alpha),
-            confirmation: {
-                pairs,
-                p: pairs < 2 ? 1 : slower ? fresh.pSlower : fresh.pFaster,
-                confirmed: false,
-                planned: confirmation.planned,
-            },
-        };
-    }
-    if (!confirmation || pairs < 2) {
+    if (!confirmation || (pairs < 2 && !cut)) {
         // Not enough time was left to confirm: say so, on the safe side.
         return {
             outcome: slower ? outcome : 'pass',
@@ -758,6 +745,14 @@ function targetVerdict(base, head, confirmation, gate) {
     }
     const fresh = comparePairs(confirmation.base, confirmation.head, gate.alpha);
     const all = comparePairs([...base, ...confirmation.base.slice(0, pairs)], [...head, ...confirmation.head.slice(0, pairs)], gate.alpha);
+    if (cut) {
+        const p = pairs < 2 ? 1 : slower ? fresh.pSlower : fresh.pFaster;
+        return {
+            outcome: 'pass',
+            comparison: all,
+            confirmation: { pairs, p, confirmed: false, planned: confirmation.planned },
+        };
+    }
     const p = slower ? fresh.pSlower : fresh.pFaster;
     const confirmed = p < CONFIRM_ALPHA && (slower ? fresh.logEstimate > 0 : fresh.logEstimate < 0);
     return {
@@ -7413,6 +7408,28 @@ function countingOf(t, metric) {
     return t.head?.counting?.[entry.id] ?? t.base?.counting?.[entry.id] ?? null;
 }
 
+// The notes a report shows beside its gate: what could not be explained or
+// checked, and passes that rule less out than they seem. Built once for every
+// report by buildView. Pure.
+/** A target as its notes name it: with its cache state when not warm. */
+const targetLabel = (t) => t.variant ? `${t.name} (${VARIANT_LABEL[t.variant]})` : t.name;
+/** Passes whose interval still reaches past the threshold: they do not rule out a regression that size. */
+function widePasses(doc) {
+    return doc.targets.flatMap((t) => {
+        const hi = t.delta?.ci_pct?.[1];
+        // The line is whichever threshold is larger for this import: +165% of a
+        // 185 µs import is under the 0.5 ms min-delta, and ruled out.
+        const base = t.base?.median_ms ?? 0;
+        const minDelta = doc.command === 'compare' ? doc.settings.min_delta_ms : 0;
+        const line = Math.max(doc.settings.threshold_pct, base > 0 ? (100 * minDelta) / base : 0);
+        return t.verdict === 'pass' && hi !== undefined && hi > line
+            ? [{ target: t.name, hiPct: hi, level: t.delta.ci_level }]
+            : [];
+    });
+}
+/** What could not be explained or checked, per target, and why. */
+const gapsOf = (doc) => doc.targets.flatMap((t) => (t.gaps ?? []).map((g) => ({ ...g, target: targetLabel(t) })));
+
 /** The own-time cause of a target, from its listed own-time changes; null when none stood out. */
 function ownTimeCause(target, changes) {
     const pkg = topLevel(target);
@@ -7591,6 +7608,14 @@ function causeText(cause, target) {
         ...(via.length ? [', via ', { code: called_as }] : []),
     ];
 }
+/** Each change list's leads, worked out once: the package table asks for every row of it. */
+const leadsCache = new WeakMap();
+function leadsCached(changes) {
+    let leads = leadsCache.get(changes);
+    if (!leads)
+        leadsCache.set(changes, (leads = leadsOf(changes).leadOf));
+    return leads;
+}
 /**
  * The cause that brought (or dropped) every module of `pkg` in `target`, when
  * one did, and the module of it that did (the lead of the first module's
@@ -7607,7 +7632,7 @@ function packageExplainedBy(causes, target, pkg) {
         const inPackage = changes.filter((c) => topLevel(c.name) === pkg && c.chain.length > 0);
         if (!inPackage.length)
             continue;
-        const { leadOf } = leadsOf(changes);
+        const leadOf = leadsCached(changes);
         const candidates = causes.filter((c) => c.kind === 'module' && c.eager === eager && c.targets.includes(target.target));
         const leads = inPackage.map((m) => leadOf.get(m.name));
         for (const cause of candidates)
@@ -7702,7 +7727,7 @@ function buildView(document) {
         shortfalls: doc.targets.flatMap((t) => t.inconclusive
             ? [
                 {
-                    target: t.variant ? `${t.name} (${VARIANT_LABEL[t.variant]})` : t.name,
+                    target: targetLabel(t),
                     reason: t.inconclusive.reason ?? 'too-few-pairs',
                     pairs: t.inconclusive.pairs,
                     needed: t.inconclusive.needed_pairs,
@@ -7714,21 +7739,8 @@ function buildView(document) {
             ]
             : []),
         watched: doc.targets.flatMap((t) => (t.watch ?? []).map((w) => watchItem(t.name, w))),
-        widePasses: doc.targets.flatMap((t) => {
-            const hi = t.delta?.ci_pct?.[1];
-            // The line is whichever threshold is larger for this import: +165% of a
-            // 185 µs import is under the 0.5 ms min-delta, and ruled out.
-            const base = t.base?.median_ms ?? 0;
-            const minDelta = doc.command === 'compare' ? doc.settings.min_delta_ms : 0;
-            const line = Math.max(doc.settings.threshold_pct, base > 0 ? (100 * minDelta) / base : 0);
-            return t.verdict === 'pass' && hi !== undefined && hi > line
-                ? [{ target: t.name, hiPct: hi, level: t.delta.ci_level }]
-                : [];
-        }),
-        gaps: doc.targets.flatMap((t) => (t.gaps ?? []).map((g) => ({
-            ...g,
-            target: t.variant ? `${t.name} (${VARIANT_LABEL[t.variant]})` : t.name,
-        }))),
+        widePasses: widePasses(doc),
+        gaps: gapsOf(doc),
         packages: doc.targets.flatMap((t) => {
             // Files without `notable` (none were written) show every changed row.
             const rows = (t.packages ?? []).filter((r) => r.own || (r.notable ?? r.delta_ms !== 0));
@@ -7743,7 +7755,7 @@ function buildView(document) {
         errors: doc.targets.flatMap((t) => t.error
             ? [
                 {
-                    target: t.variant ? `${t.name} (${VARIANT_LABEL[t.variant]})` : t.name,
+                    target: targetLabel(t),
                     error: t.error,
                 },
             ]

@@ -259,6 +259,14 @@ export function causeText(cause: Cause | OwnTimeCause, target: string): Rich {
   ]
 }
 
+/** Each change list's leads, worked out once: the package table asks for every row of it. */
+const leadsCache = new WeakMap<readonly ModuleChangeJson[], Map<string, string>>()
+function leadsCached(changes: readonly ModuleChangeJson[]): Map<string, string> {
+  let leads = leadsCache.get(changes)
+  if (!leads) leadsCache.set(changes, (leads = leadsOf(changes).leadOf))
+  return leads
+}
+
 /**
  * The cause that brought (or dropped) every module of `pkg` in `target`, when
  * one did, and the module of it that did (the lead of the first module's
@@ -278,7 +286,7 @@ export function packageExplainedBy(
     // Aliases (no chain: set in sys.modules, never imported) go with their package.
     const inPackage = changes.filter((c) => topLevel(c.name) === pkg && c.chain.length > 0)
     if (!inPackage.length) continue
-    const { leadOf } = leadsOf(changes)
+    const leadOf = leadsCached(changes)
     const candidates = causes.filter(
       (c): c is ModuleCause =>
         c.kind === 'module' && c.eager === eager && c.targets.includes(target.target),

@@ -2,7 +2,7 @@
 // items and the lazy-loading groups, built once from a results document.
 // Markdown, the terminal and annotations only lay it out. Pure.
 import type { Verdict } from '../model/verdict.js'
-import { isCommandTarget, VARIANT_LABEL } from '../model/target.js'
+import { isCommandTarget } from '../model/target.js'
 import type {
   FunctionChangeJson,
   DeltaJson,
@@ -20,6 +20,7 @@ import { visibleDeep } from './untrusted.js'
 import { watchItem, type WatchItem } from './view-watch.js'
 import { rowsOf, type MetricRowView } from './view-rows.js'
 import type { GapItem } from './gaps-text.js'
+import { gapsOf, targetLabel, widePasses } from './view-notes.js'
 
 export { changeCells, reportedOnly, type MetricRowView, type SideFigures } from './view-rows.js'
 import {
@@ -231,7 +232,7 @@ export function buildView(document: ResultsDocument): ReportView {
       t.inconclusive
         ? [
             {
-              target: t.variant ? `${t.name} (${VARIANT_LABEL[t.variant]})` : t.name,
+              target: targetLabel(t),
               reason: t.inconclusive.reason ?? 'too-few-pairs',
               pairs: t.inconclusive.pairs,
               needed: t.inconclusive.needed_pairs,
@@ -244,23 +245,8 @@ export function buildView(document: ResultsDocument): ReportView {
         : [],
     ),
     watched: doc.targets.flatMap((t) => (t.watch ?? []).map((w) => watchItem(t.name, w))),
-    widePasses: doc.targets.flatMap((t) => {
-      const hi = t.delta?.ci_pct?.[1]
-      // The line is whichever threshold is larger for this import: +165% of a
-      // 185 µs import is under the 0.5 ms min-delta, and ruled out.
-      const base = t.base?.median_ms ?? 0
-      const minDelta = doc.command === 'compare' ? doc.settings.min_delta_ms : 0
-      const line = Math.max(doc.settings.threshold_pct, base > 0 ? (100 * minDelta) / base : 0)
-      return t.verdict === 'pass' && hi !== undefined && hi > line
-        ? [{ target: t.name, hiPct: hi, level: t.delta!.ci_level }]
-        : []
-    }),
-    gaps: doc.targets.flatMap((t) =>
-      (t.gaps ?? []).map((g) => ({
-        ...g,
-        target: t.variant ? `${t.name} (${VARIANT_LABEL[t.variant]})` : t.name,
-      })),
-    ),
+    widePasses: widePasses(doc),
+    gaps: gapsOf(doc),
     packages: doc.targets.flatMap((t) => {
       // Files without `notable` (none were written) show every changed row.
       const rows = (t.packages ?? []).filter((r) => r.own || (r.notable ?? r.delta_ms !== 0))
@@ -276,7 +262,7 @@ export function buildView(document: ResultsDocument): ReportView {
       t.error
         ? [
             {
-              target: t.variant ? `${t.name} (${VARIANT_LABEL[t.variant]})` : t.name,
+              target: targetLabel(t),
               error: t.error,
             },
           ]
