@@ -4,7 +4,7 @@
 import { chmodSync, existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cli } from '../helpers/cli.js'
+import { cli, fastFlags } from '../helpers/cli.js'
 import { gitCommit, gitInit, removeDir, tempDir, writeFiles } from '../helpers/project.js'
 import { findPython } from '../helpers/pythons.js'
 
@@ -58,17 +58,7 @@ describe('a head commit that writes core.fsmonitor into .git/config', () => {
         python,
         '-t',
         'pkg',
-        '--install',
-        'none',
-        '--min-pairs',
-        '7',
-        '--max-pairs',
-        '7',
-        '--warmup',
-        '1',
-        '--profile-runs',
-        '1',
-        '-q',
+        ...fastFlags({ install: 'none', quiet: true }),
       ],
       { ...process.env, TMPDIR: tmp },
       repo,

@@ -18,3 +18,37 @@ export async function cli(args: string[], env: NodeJS.ProcessEnv, cwd: string): 
   })
   return { status, stdout, stderr }
 }
+
+/** The fewest pairs with which a verdict can find anything (at alpha 0.01): what cheap tests sample. */
+export const FEWEST_PAIRS = 7
+
+/**
+ * Settings for a test that is not about time: one warm-up, few profile runs,
+ * and the fewest pairs (max-pairs = min-pairs unless told), so that what makes
+ * a verdict possible is said in one place.
+ */
+export function fastFlags(
+  options: {
+    pairs?: number
+    maxPairs?: number
+    profileRuns?: number
+    seed?: number
+    install?: string
+    quiet?: boolean
+  } = {},
+): string[] {
+  const pairs = options.pairs ?? FEWEST_PAIRS
+  return [
+    ...(options.install ? ['--install', options.install] : []),
+    '--min-pairs',
+    String(pairs),
+    '--max-pairs',
+    String(options.maxPairs ?? pairs),
+    '--warmup',
+    '1',
+    '--profile-runs',
+    String(options.profileRuns ?? 1),
+    ...(options.seed === undefined ? [] : ['--seed', String(options.seed)]),
+    ...(options.quiet ? ['-q'] : []),
+  ]
+}

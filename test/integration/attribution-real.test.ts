@@ -10,24 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readResults } from '../../src/results/read.js'
 import type { CompareResults } from '../../src/results/schema.js'
 import { markdownReport } from '../../src/report/markdown.js'
-import { cli } from '../helpers/cli.js'
+import { cli, fastFlags } from '../helpers/cli.js'
 import { gitCommit, gitInit, removeDir, tempDir, writeFiles } from '../helpers/project.js'
 import { findPython } from '../helpers/pythons.js'
 
 const python = findPython('3.13') ?? findPython('3.8')!
-const FAST = [
-  '--min-pairs',
-  '7',
-  '--max-pairs',
-  '7',
-  '--warmup',
-  '1',
-  '--profile-runs',
-  '2',
-  '--seed',
-  '11',
-  '-q',
-]
+const FAST = fastFlags({ profileRuns: 2, seed: 11, quiet: true })
 const WHEELS = resolve('test/fixtures/wheels')
 const MODULES = Array.from({ length: 12 }, (_, i) => `m${String(i).padStart(2, '0')}`)
 const PYPROJECT = (deps: string) =>

@@ -9,26 +9,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { liveProcessGroupCount } from '../../src/process/groups.js'
 import type { ResultsDocument } from '../../src/results/schema.js'
 import { readResults } from '../../src/results/read.js'
-import { cli } from '../helpers/cli.js'
+import { cli, fastFlags } from '../helpers/cli.js'
 import { gitCommit, gitInit, removeDir, tempDir, writeFiles } from '../helpers/project.js'
 import { findPython } from '../helpers/pythons.js'
 
 const python = findPython('3.13') ?? findPython('3.8')!
-const FAST = [
-  '--install',
-  'none',
-  '--min-pairs',
-  '10',
-  '--max-pairs',
-  '12',
-  '--warmup',
-  '1',
-  '--profile-runs',
-  '2',
-  '--seed',
-  '7',
-  '-q',
-]
+const FAST = fastFlags({
+  install: 'none',
+  pairs: 10,
+  maxPairs: 12,
+  profileRuns: 2,
+  seed: 7,
+  quiet: true,
+})
 const LAZY_EXPORT = 'def to_async():\n    import asyncio\n    return asyncio\n'
 
 let repo: string

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CompareResults } from '../../src/results/schema.js'
 import { readResults } from '../../src/results/read.js'
-import { cli } from '../helpers/cli.js'
+import { cli, fastFlags } from '../helpers/cli.js'
 import { gitCommit, gitInit, removeDir, tempDir, writeFiles } from '../helpers/project.js'
 import { findPython } from '../helpers/pythons.js'
 
@@ -97,16 +97,7 @@ describe('a pull request that changes no file an import can see', () => {
     const { doc } = await compare([
       '--affects',
       '*.md',
-      '--install',
-      'none',
-      '--min-pairs',
-      '10',
-      '--max-pairs',
-      '10',
-      '--warmup',
-      '1',
-      '--profile-runs',
-      '1',
+      ...fastFlags({ install: 'none', pairs: 10 }),
     ])
     expect(doc.skipped).toBeUndefined()
     expect(doc.targets.map((t) => t.name)).toEqual(['shop'])
@@ -141,16 +132,7 @@ describe('a change the patterns do not name, but that can still affect importing
             python,
             '-t',
             'shop',
-            '--install',
-            'none',
-            '--min-pairs',
-            '7',
-            '--max-pairs',
-            '7',
-            '--warmup',
-            '1',
-            '--profile-runs',
-            '1',
+            ...fastFlags({ install: 'none' }),
             '--json',
             json,
             '-q',

@@ -4,26 +4,19 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CompareResults as ResultsDocument } from '../../src/results/schema.js'
-import { cli } from '../helpers/cli.js'
+import { cli, fastFlags } from '../helpers/cli.js'
 import { gitCommit, gitInit, removeDir, tempDir, writeFiles } from '../helpers/project.js'
 import { findPython } from '../helpers/pythons.js'
 
 const python = findPython('3.13') ?? findPython('3.8')!
-const FAST = [
-  '--install',
-  'none',
-  '--min-pairs',
-  '10',
-  '--max-pairs',
-  '12',
-  '--warmup',
-  '1',
-  '--profile-runs',
-  '2',
-  '--seed',
-  '5',
-  '-q',
-]
+const FAST = fastFlags({
+  install: 'none',
+  pairs: 10,
+  maxPairs: 12,
+  profileRuns: 2,
+  seed: 5,
+  quiet: true,
+})
 
 const config = (budget: string, targets = '"shop"') => `[project]
 name = "shop"

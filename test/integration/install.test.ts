@@ -5,25 +5,12 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CompareResults as ResultsDocument } from '../../src/results/schema.js'
-import { cli } from '../helpers/cli.js'
+import { cli, fastFlags } from '../helpers/cli.js'
 import { gitCommit, gitInit, removeDir, tempDir, writeFiles } from '../helpers/project.js'
 import { findPython } from '../helpers/pythons.js'
 
 const python = findPython('3.13') ?? findPython('3.8')!
-// 7 pairs: the fewest with which the test at alpha 0.01 can find anything.
-const FAST = [
-  '--min-pairs',
-  '7',
-  '--max-pairs',
-  '7',
-  '--warmup',
-  '1',
-  '--profile-runs',
-  '1',
-  '--seed',
-  '3',
-  '-q',
-]
+const FAST = fastFlags({ seed: 3, quiet: true })
 
 /** One cheap question to PyPI decides whether these tests can run here. */
 function pypiReachable(): boolean {

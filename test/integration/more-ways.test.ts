@@ -7,25 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readResults } from '../../src/results/read.js'
 import type { CompareResults, MeasureResults, TargetResult } from '../../src/results/schema.js'
 import { markdownReport } from '../../src/report/markdown.js'
-import { cli } from '../helpers/cli.js'
+import { cli, fastFlags } from '../helpers/cli.js'
 import { gitCommit, gitInit, removeDir, tempDir, writeFiles } from '../helpers/project.js'
 import { findPython } from '../helpers/pythons.js'
 
 const python = findPython('3.13') ?? findPython('3.11') ?? findPython('3.8')!
-// Time is not what these tests are about: few pairs, one warm-up, one profile run.
-const FEW = [
-  '--min-pairs',
-  '7',
-  '--max-pairs',
-  '7',
-  '--warmup',
-  '1',
-  '--profile-runs',
-  '1',
-  '--seed',
-  '5',
-  '-q',
-]
+const FEW = fastFlags({ seed: 5, quiet: true })
 const WHEELS = resolve('test/fixtures/wheels')
 const PYPROJECT = `[project]\nname = "loopy"\nversion = "0"\n\n[tool.importgate]\ntargets = ["loopy"]\n`
 /** Import-time work the count sees: a loop of `n` turns. */
