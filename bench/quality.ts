@@ -29,7 +29,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { pairsToReject } from '../src/analysis/paired-compare.js'
+import { MIN_BLOCKS } from '../src/analysis/sequential.js'
 import { seededRandom, shuffled } from '../src/analysis/random.js'
 import { compare } from '../src/commands/compare.js'
 import { cliName } from '../src/config/requests.js'
@@ -234,7 +234,7 @@ try {
       durationS: doc.duration_s,
       sampleS: sampleMs / 1000,
       baseMedianMs: t.base?.median_ms ?? null,
-      neededPairs: pairsToReject(doc.settings.alpha),
+      neededPairs: MIN_BLOCKS * (t.delta?.block_pairs ?? 1),
       sequential: naive.sequential.flagged,
       sequentialPct: naive.sequential.pct,
       mean10: naive.mean10.flagged,

@@ -51,370 +51,6 @@ function fenceCommands(text, token) {
     return `::stop-commands::${fence}\n${text}\n::${fence}::`;
 }
 
-// Order statistics for one set of samples. Pure functions, no I/O.
-/** Sorted copy, ascending. */
-function sorted(values) {
-    return [...values].sort((a, b) => a - b);
-}
-/** Quantile by linear interpolation between order statistics (type 7, as R and NumPy default). */
-function quantile(values, p) {
-    if (values.length === 0)
-        return Number.NaN;
-    const xs = sorted(values);
-    const h = (xs.length - 1) * p;
-    const lo = Math.floor(h);
-    const hi = Math.ceil(h);
-    return xs[lo] + (h - lo) * (xs[hi] - xs[lo]);
-}
-function median(values) {
-    return quantile(values, 0.5);
-}
-/** Median absolute deviation from the median (unscaled). */
-function mad(values) {
-    const m = median(values);
-    return median(values.map((x) => Math.abs(x - m)));
-}
-/**
- * Distribution-free confidence interval for the median from order statistics
- * (normal approximation to the binomial). Null when there are too few samples
- * for any interval at that level.
- */
-function medianInterval(values, confidence = 0.95) {
-    const n = values.length;
-    const z = normalQuantile(1 - (1 - confidence) / 2);
-    const k = Math.floor((n - z * Math.sqrt(n)) / 2);
-    if (k < 1)
-        return null;
-    const xs = sorted(values);
-    return [xs[k - 1], xs[n - k]];
-}
-/** Inverse of the standard normal CDF (Acklam's rational approximation, |error| < 1.2e-9). */
-function normalQuantile(p) {
-    if (p <= 0 || p >= 1)
-        throw new RangeError(`normalQuantile: p must be in (0, 1), got ${p}`);
-    const a = [
-        -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
-        2.506628277459239,
-    ];
-    const b = [
-        -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972,
-        -13.28068155288572,
-    ];
-    const c = [
-        -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734,
-        4.374664141464968, 2.938163982698783,
-    ];
-    const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-    const low = 0.02425;
-    if (p < low) {
-        const q = Math.sqrt(-2 * Math.log(p));
-        return ((((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-            ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1));
-    }
-    if (p > 1 - low)
-        return -normalQuantile(1 - p);
-    const q = p - 0.5;
-    const r = q * q;
-    return (((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
-        (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1));
-}
-function spread(values) {
-    return {
-        n: values.length,
-        median: median(values),
-        min: Math.min(...values),
-        max: Math.max(...values),
-        q1: quantile(values, 0.25),
-        q3: quantile(values, 0.75),
-        mad: mad(values),
-        medianCi: medianInterval(values),
-    };
-}
-
-// Wilcoxon signed-rank test and Hodges-Lehmann estimate for paired data.
-// Pure functions. Timing differences are continuous (nanosecond clocks), so
-// exact ties are rare; ranks are averaged when they occur and the exact null
-// distribution is used anyway (as SciPy's method='exact' does).
-/** Above this many pairs the normal approximation replaces the exact distribution. */
-const EXACT_LIMIT = 600;
-/**
- * P(W+ = w) for w = 0 … n(n+1)/2 under the null hypothesis: each of the ranks
- * 1…n is added with probability ½. Dynamic programming over probabilities
- * (not counts, which would overflow for large n). Shared and read-only: the
- * engine asks for it several times a round with n growing by one, so the last
- * few are kept and the next is extended from them in O(n²) rather than built
- * in O(n³) (at 400 pairs that was ~0.1 s a comparison, more than a round of a
- * fast import takes).
- */
-function signedRankDistribution(n) {
-    const hit = distributions.get(n);
-    if (hit)
-        return hit;
-    let from = 0;
-    for (const m of distributions.keys())
-        if (m < n && m > from)
-            from = m;
-    const dist = new Float64Array((n * (n + 1)) / 2 + 1);
-    if (from)
-        dist.set(distributions.get(from));
-    else
-        dist[0] = 1;
-    let reach = (from * (from + 1)) / 2;
-    for (let rank = from + 1; rank <= n; rank++) {
-        reach += rank;
-        // In place, from the top: dist[w - rank] is still the previous rank's.
-        for (let w = reach; w >= 0; w--)
-            dist[w] = dist[w] / 2 + (w >= rank ? dist[w - rank] / 2 : 0);
-    }
-    distributions.set(n, dist);
-    if (distributions.size > KEPT_DISTRIBUTIONS)
-        distributions.delete(distributions.keys().next().value);
-    return dist;
-}
-/** Distributions kept, by n, oldest first: a round's groups may differ in pairs by a few. */
-const KEPT_DISTRIBUTIONS = 8;
-const distributions = new Map();
-/** Ranks of |values|, ties averaged, 1-based. */
-function absoluteRanks(values) {
-    const order = values.map((v, i) => [Math.abs(v), i]).sort((a, b) => a[0] - b[0]);
-    const ranks = new Array(values.length);
-    for (let i = 0; i < order.length;) {
-        let j = i;
-        while (j + 1 < order.length && order[j + 1][0] === order[i][0])
-            j++;
-        const rank = (i + j) / 2 + 1;
-        for (let k = i; k <= j; k++)
-            ranks[order[k][1]] = rank;
-        i = j + 1;
-    }
-    return ranks;
-}
-/** Upper tail of the standard normal distribution, Q(z) = erfc(z/√2)/2. */
-function normalUpperTail(z) {
-    return erfc(z / Math.SQRT2) / 2;
-}
-/** erfc with relative error < 1.2e-7 everywhere (Numerical Recipes' erfcc, Chebyshev). */
-function erfc(x) {
-    const z = Math.abs(x);
-    const t = 1 / (1 + 0.5 * z);
-    const r = t *
-        Math.exp(-z * z -
-            1.26551223 +
-            t *
-                (1.00002368 +
-                    t *
-                        (0.37409196 +
-                            t *
-                                (0.09678418 +
-                                    t *
-                                        (-0.18628806 +
-                                            t *
-                                                (0.27886807 +
-                                                    t *
-                                                        (-1.13520398 +
-                                                            t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
-    return x >= 0 ? r : 2 - r;
-}
-function signedRankTest(differences) {
-    const d = differences.filter((x) => x !== 0);
-    const n = d.length;
-    if (n === 0)
-        return { n, wPlus: 0, pGreater: 1, pLess: 1 };
-    const ranks = absoluteRanks(d);
-    const wPlus = d.reduce((sum, x, i) => (x > 0 ? sum + ranks[i] : sum), 0);
-    if (n <= EXACT_LIMIT) {
-        const dist = signedRankDistribution(n);
-        let atLeast = 0;
-        let atMost = 0;
-        // With averaged ranks W+ may be a half-integer; compare against it directly.
-        for (let w = 0; w < dist.length; w++) {
-            if (w >= wPlus - 1e-9)
-                atLeast += dist[w];
-            if (w <= wPlus + 1e-9)
-                atMost += dist[w];
-        }
-        return { n, wPlus, pGreater: Math.min(1, atLeast), pLess: Math.min(1, atMost) };
-    }
-    const mean = (n * (n + 1)) / 4;
-    const sd = Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24);
-    return {
-        n,
-        wPlus,
-        pGreater: normalUpperTail((wPlus - mean - 0.5) / sd),
-        pLess: normalUpperTail((mean - wPlus - 0.5) / sd),
-    };
-}
-/** All pairwise means (d_i + d_j)/2 for i ≤ j, in no particular order. */
-function walshAverages(d) {
-    const out = new Float64Array((d.length * (d.length + 1)) / 2);
-    let k = 0;
-    for (let i = 0; i < d.length; i++)
-        for (let j = i; j < d.length; j++)
-            out[k++] = (d[i] + d[j]) / 2;
-    return out;
-}
-/**
- * The k-th smallest (0-based) of `values`, which it reorders (quickselect):
- * linear on average, where sorting 500,000 Walsh averages (1,000 pairs) took
- * ~60 ms, several times a round.
- */
-function orderStatistic(values, k) {
-    let lo = 0;
-    let hi = values.length - 1;
-    while (hi > lo) {
-        const pivot = medianOf3(values[lo], values[(lo + hi) >> 1], values[hi]);
-        let i = lo;
-        let j = hi;
-        while (i <= j) {
-            while (values[i] < pivot)
-                i++;
-            while (values[j] > pivot)
-                j--;
-            if (i <= j) {
-                const t = values[i];
-                values[i++] = values[j];
-                values[j--] = t;
-            }
-        }
-        if (k <= j)
-            hi = j;
-        else if (k >= i)
-            lo = i;
-        else
-            return values[k];
-    }
-    return values[k];
-}
-const medianOf3 = (a, b, c) => Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
-/** Hodges-Lehmann estimate of the location shift: the median of the Walsh averages. */
-function hodgesLehmann(d) {
-    return medianOf(walshAverages(d));
-}
-/** The median (type 7, as summary.ts's), reordering `values`. */
-function medianOf(values) {
-    const m = values.length;
-    if (m === 0)
-        return Number.NaN;
-    const upper = orderStatistic(values, m >> 1);
-    return m % 2 ? upper : (orderStatistic(values, (m >> 1) - 1) + upper) / 2;
-}
-/**
- * The smallest q with P(W+ ≤ q) ≥ p: R's qsignrank, from the exact
- * distribution (or the normal approximation past EXACT_LIMIT pairs).
- */
-function signedRankQuantile(n, p) {
-    if (n > EXACT_LIMIT) {
-        const mean = (n * (n + 1)) / 4;
-        const sd = Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24);
-        return Math.max(0, Math.round(mean + normalQuantile(p) * sd));
-    }
-    const dist = signedRankDistribution(n);
-    let cumulative = 0;
-    for (let q = 0; q < dist.length; q++) {
-        cumulative += dist[q];
-        if (cumulative >= p * (1 - 1e-12))
-            return q;
-    }
-    return dist.length - 1;
-}
-/** The Hodges-Lehmann estimate and its interval (see hodgesLehmannInterval), from one set of Walsh averages. */
-function locationShift(d, confidence) {
-    const n = d.length;
-    const walsh = walshAverages(d);
-    const estimate = medianOf(walsh);
-    if (n < 2)
-        return { estimate, interval: null };
-    const m = walsh.length;
-    const q = signedRankQuantile(n, (1 - confidence) / 2);
-    // 1-based: lower = the q-th smallest, upper = the (m - q + 1)-th.
-    if (q === 0 || q > m - q + 1)
-        return { estimate, interval: null };
-    return { estimate, interval: [orderStatistic(walsh, q - 1), orderStatistic(walsh, m - q)] };
-}
-
-// Base against head for one target, from samples taken in interleaved pairs.
-// Pure. Works on log-ratios ln(head/base): a slowdown is a ratio whatever the
-// import's size, and a pair shares whatever the machine was doing at the time.
-const toPct = (log) => (Math.exp(log) - 1) * 100;
-/**
- * Compares paired samples: base[i] and head[i] come from the same round. The
- * interval's level is 1 − 2α, so that it excludes zero when the one-sided test
- * at α rejects.
- */
-function comparePairs(base, head, alpha) {
-    const n = Math.min(base.length, head.length);
-    const logs = Array.from({ length: n }, (_, i) => Math.log(head[i] / base[i]));
-    const ciLevel = 1 - 2 * alpha;
-    const shift = locationShift(logs, ciLevel);
-    const logEstimate = n > 0 ? shift.estimate : 0;
-    const logInterval = shift.interval;
-    const test = signedRankTest(logs);
-    const baseMedianMs = median(base.slice(0, n));
-    return {
-        pairs: n,
-        baseMedianMs,
-        headMedianMs: median(head.slice(0, n)),
-        logEstimate,
-        logInterval,
-        ciLevel,
-        pSlower: test.pGreater,
-        pFaster: test.pLess,
-        pct: toPct(logEstimate),
-        // Estimated directly on differences: a ratio times the base median drifts
-        // from head − base when the ratio is large.
-        ms: n > 0 ? hodgesLehmann(Array.from({ length: n }, (_, i) => head[i] - base[i])) : 0,
-        ciPct: logInterval ? [toPct(logInterval[0]), toPct(logInterval[1])] : null,
-    };
-}
-/**
- * The fewest pairs with which the one-sided signed-rank test can reject at
- * `alpha` at all: with n pairs its smallest p is 2^-n (every pair the same
- * way), so 7 pairs at 0.01. Below that, nothing but "pass" can come out.
- */
-function pairsToReject(alpha) {
-    // p < alpha strictly: 2^-n < alpha ⇔ n > log2(1/alpha).
-    return Math.floor(Math.log2(1 / alpha)) + 1;
-}
-/**
- * A regression needs all three: significance, an effect above the relative
- * threshold, and above the absolute minimum. An improvement mirrors it.
- */
-function classify(c, gate) {
-    if (c.pSlower < gate.alpha && c.pct > gate.thresholdPct && c.ms > gate.minDeltaMs)
-        return 'regression';
-    if (c.pFaster < gate.alpha && c.pct < -gate.thresholdPct && c.ms < -gate.minDeltaMs)
-        return 'improvement';
-    return 'pass';
-}
-/**
- * True when more pairs could not change the outcome in any likely way: the
- * whole interval lies inside the no-effect band (a settled pass), or wholly
- * beyond it on one side (a settled regression or improvement).
- */
-function isSettled(c, gate) {
-    // No interval yet (too few pairs for its level, e.g. under 7 at 98%): a
-    // "settled" regression there could not be significant.
-    if (!c.logInterval || !(c.baseMedianMs > 0))
-        return false;
-    const { lower, upper } = band(c, gate);
-    const [lo, hi] = c.logInterval;
-    return (lo > lower && hi < upper) || lo > upper || hi < lower;
-}
-/** Whether the pairs leave a regression past the thresholds possible: the interval reaches past the band, or there is none. */
-function regressionOpen(c, gate) {
-    if (!c.logInterval || !(c.baseMedianMs > 0))
-        return true;
-    return c.logInterval[1] >= band(c, gate).upper;
-}
-/** The no-effect band, in log ratio: set by whichever of the two thresholds is larger for this import. */
-function band(c, gate) {
-    const width = Math.max(gate.thresholdPct / 100, gate.minDeltaMs / c.baseMedianMs);
-    return {
-        upper: Math.log(1 + width),
-        lower: width < 1 ? Math.log(1 - width) : Number.NEGATIVE_INFINITY,
-    };
-}
-
 // The metric table: what is measured, in which unit, and whether a change in
 // it fails the check by default. Statistics, the gate and every report iterate
 // over this table; a new metric is a new entry here.
@@ -577,7 +213,7 @@ function armOf(arms, side, target, variant) {
 function pairOf(arms, target, variant) {
     return { base: armOf(arms, 'base', target, variant), head: armOf(arms, 'head', target, variant) };
 }
-/** The primary metric of each sample: what stopping and confirmation go by. */
+/** The primary metric of each sample: what stopping goes by. */
 const primaryTimes = (samples) => samples.map(METRICS[PRIMARY_METRIC].read);
 /** Each group with both a base and a head arm (see groupId), in head order. */
 function comparedGroups(arms) {
@@ -590,251 +226,367 @@ function comparedGroups(arms) {
     });
 }
 
-/**
- * A time budget, in whole tens of seconds, that fits the warm-ups, the profile
- * runs (slower under -X importtime), min-pairs rounds and, for a comparison, a
- * confirmation batch twice as large, at `roundMs` per round of every arm, with
- * a fifth more for start-up and the machine's bad moments.
- */
-function suggestedBudgetS(roundMs, sampling, comparison) {
-    const rounds = sampling.warmups + 1.5 * sampling.profileRuns + sampling.minPairs * (comparison ? 3 : 1);
-    return Math.ceil((rounds * roundMs * 1.2) / 10_000) * 10;
+// The Hodges-Lehmann estimate of paired differences (the median of their
+// Walsh averages): what a change is in milliseconds. Pure.
+/** All pairwise means (d_i + d_j)/2 for i ≤ j, in no particular order. */
+function walshAverages(d) {
+    const out = new Float64Array((d.length * (d.length + 1)) / 2);
+    let k = 0;
+    for (let i = 0; i < d.length; i++)
+        for (let j = i; j < d.length; j++)
+            out[k++] = (d[i] + d[j]) / 2;
+    return out;
 }
 /**
- * The budget of the explanation after sampling (the profile runs a slow
- * import's budget deferred, when a change was found): a quarter of max-time,
- * at least 30 s. At 120 s that fits the function profile of a ~3 s import on
- * both sides (cProfile doubles it) and a few more -X importtime runs; it never
- * delays a pass, which has nothing to explain.
+ * The k-th smallest (0-based) of `values`, which it reorders (quickselect):
+ * linear on average, where sorting 500,000 Walsh averages (1,000 pairs) took
+ * ~60 ms, several times a round.
  */
-const explanationBudgetMs = (maxTimeMs) => Math.max(30_000, maxTimeMs / 4);
-
-/**
- * How far past max-pairs a target whose verdict is not yet earned may sample
- * while time is left. A fast import on a noisy runner can reach 200 pairs in
- * 30 s with its estimate still leaning past the thresholds (bench:quality, a
- * real +5% on a 20 ms import: 3 of 4 inconclusive at 200 pairs, 90 s unused).
- */
-const PAIRS_PAST_MAX = 5;
-/** The most pairs a target may reach, its verdict unearned, for a given max-pairs. */
-const pairCeiling = (maxPairs) => PAIRS_PAST_MAX * maxPairs;
-/** An estimate past both thresholds toward a regression, settled or not. */
-const leansPast = (c, gate) => c.pct > gate.thresholdPct && c.ms > gate.minDeltaMs;
-/**
- * Why a pass would not be earned, or null when it is. A pass whose estimate
- * is past both thresholds but not significant is what a budget too small for
- * a slow import gives (a real +10% read as "+6%, p = 0.04" after 20 pairs):
- * inconclusive, with twice the budget suggested, since more pairs would settle it.
- * So is a flag a fresh batch did not confirm while all pairs together still
- * lean past the thresholds (bench:slow: "+13.3%, pass" on a real +10%): the
- * two batches disagree, and that is not evidence of no change, even where all
- * pairs together settle past the thresholds (a strong first batch can carry a
- * fresh one that read nothing). With budget to spare (the looks ran out, see
- * MAX_FRESH_BATCHES), so is any pass whose pairs leave a regression open, as
- * a first batch would not stop there; and more budget is not the advice then,
- * a re-run is (bench:quality, a real +5% on a 20 ms import, inconclusive
- * after 12 s of 120 s, was told to raise max-time to 240 s).
- */
-function shortfallOf(pairs, needed, comparison, 
-/** Whether a fresh batch upheld a flag: false when it did not (the batches disagree), null without one. */
-confirmed, context) {
-    const { gate, suggestion } = context;
-    const none = { suggestedMaxTimeS: null, suggestedMaxPairs: null, budgetLeftMs: null };
-    if (pairs < needed)
-        return { reason: 'pairs', pairs, needed, ...none, suggestedMaxTimeS: suggestion };
-    if (!comparison)
-        return null;
-    // Batches that disagree earn no pass while all pairs lean past the
-    // thresholds, nor, with the budget unspent, while they leave a regression open.
-    const open = leansPast(comparison, gate) || (context.budgetLeftMs > 0 && regressionOpen(comparison, gate));
-    const disagree = confirmed === false && open;
-    if (!disagree && !leansUnsettled(comparison, gate))
-        return null;
-    const unsettled = { reason: 'unsettled', pairs, needed, ...none };
-    // Sampling stopped at the pair ceiling, not the clock: more time would not have bought a pair.
-    if (pairs >= pairCeiling(context.maxPairs))
-        return { ...unsettled, suggestedMaxPairs: 2 * context.maxPairs };
-    if (context.budgetLeftMs > 0)
-        return { ...unsettled, budgetLeftMs: context.budgetLeftMs };
-    const doubled = Math.ceil((2 * context.maxTimeMs) / 10_000) * 10;
-    return { ...unsettled, suggestedMaxTimeS: Math.max(doubled, suggestion ?? 0) };
-}
-/**
- * An estimate past both thresholds toward a regression that the pairs have not
- * settled: as likely a real regression as none, so not a pass. Overtime
- * (analysis/overtime.ts) samples on while a target is in this state.
- */
-function leansUnsettled(c, gate) {
-    return leansPast(c, gate) && !isSettled(c, gate);
-}
-/**
- * Half of both thresholds: where a pass that is not settled leans far enough
- * toward a regression to be worth more pairs while time is left (overtime and
- * further looks). bench:slow once read a real +10% on a 1 s import as
- * +2.75% after 36 pairs, under the 3% line, and passed it without another look.
- */
-const watchedThresholds = (gate) => ({
-    ...gate,
-    thresholdPct: gate.thresholdPct / 2,
-    minDeltaMs: gate.minDeltaMs / 2,
-});
-/** What one round of every arm costs, from the samples' spawn-to-exit times, and so a budget. */
-function suggestedMaxTimeS(observations, sampling) {
-    const walls = observations.arms
-        .filter((a) => a.samples.length)
-        .map((a) => median(a.samples.map((s) => s.wallMs)));
-    if (!walls.length)
-        return null;
-    const roundMs = walls.reduce((sum, w) => sum + w, 0);
-    const twoSided = observations.arms.some((a) => a.key.side === 'base');
-    return suggestedBudgetS(roundMs, sampling, twoSided);
-}
-
-// The confirmation policy, in one place: which first-batch results need a fresh
-// batch, how large it is, how much of the time budget is kept for it, and what
-// the verdict is once it has run (or could not). Pure.
-/**
- * How strongly the fresh batch must point the same way on its own. A false
- * alarm must get past three tests: the first batch (alpha and both thresholds),
- * this one, and all pairs together (alpha and both thresholds again), which a
- * fluke of the first batch fails once an equal, effect-free batch dilutes it.
- * At 0.05 the fresh batch was the weak link: in the benchmark runs that led to
- * bench/RESULTS.md, real +5% and +10% slowdowns flagged by the first batch
- * were dropped by it on a noisy 2-core machine, while none of 29 A/A runs got
- * as far as a first-batch flag.
- */
-const CONFIRM_ALPHA = 0.2;
-/**
- * The most fresh batches one compare runs: the confirmation and the looks
- * after it that each disagreed. Each further look is one more chance for a
- * false alarm to get past a fresh batch, and on a runner busy in bursts one
- * more batch the burst can hide a change in; past this many, batches that
- * still disagree are inconclusive (bench:quality, a real +5% on a 20 ms
- * import: two fresh batches disagreed, at 12 s of a 120 s budget).
- */
-const MAX_FRESH_BATCHES = 3;
-/**
- * A change flagged by the first batch, either way, must be confirmed by a
- * fresh, independent interleaved batch (as large as the first, where time
- * allows) pointing the same way on its own (CONFIRM_ALPHA), and by all pairs
- * together still showing that change. Peeking at the data as sampling goes on
- * (to stop early) inflates false alarms, and "🚀 4% faster" on a comment-only
- * change is one too; an independent batch brings them back down. Without time
- * for the batch, a regression is still reported (unconfirmed: failing is the
- * safe side) and an improvement is not claimed.
- */
-function targetVerdict(base, head, confirmation, gate) {
-    const first = comparePairs(base, head, gate.alpha);
-    const outcome = classify(first, gate);
-    if (!needsConfirmation(outcome))
-        return { outcome, comparison: first, confirmation: null };
-    const slower = outcome === 'regression';
-    const pairs = confirmation ? Math.min(confirmation.base.length, confirmation.head.length) : 0;
-    // A batch cut short confirms nothing, whatever it read: its size was set
-    // for the test it runs, and a few pairs at a lenient bar let noise through
-    // (an A/A of a 2.8 s import: a batch of 200 cut to 40 read p 0.19, under
-    // CONFIRM_ALPHA, and failed the check). It counts as one that did not confirm.
-    const cut = confirmation?.planned !== undefined && pairs < confirmation.planned;
-    if (!confirmation || (pairs < 2 && !cut)) {
-        // Not enough time was left to confirm: say so, on the safe side.
-        return {
-            outcome: slower ? outcome : 'pass',
-            comparison: first,
-            confirmation: { pairs, p: 1, confirmed: null },
-        };
-    }
-    const fresh = comparePairs(confirmation.base, confirmation.head, gate.alpha);
-    const all = comparePairs([...base, ...confirmation.base.slice(0, pairs)], [...head, ...confirmation.head.slice(0, pairs)], gate.alpha);
-    if (cut) {
-        const p = pairs < 2 ? 1 : slower ? fresh.pSlower : fresh.pFaster;
-        return {
-            outcome: 'pass',
-            comparison: all,
-            confirmation: { pairs, p, confirmed: false, planned: confirmation.planned },
-        };
-    }
-    const p = slower ? fresh.pSlower : fresh.pFaster;
-    const confirmed = p < CONFIRM_ALPHA && (slower ? fresh.logEstimate > 0 : fresh.logEstimate < 0);
-    return {
-        outcome: confirmed && classify(all, gate) === outcome ? outcome : 'pass',
-        comparison: all,
-        confirmation: { pairs, p, confirmed },
-    };
-}
-/** Which first-batch outcomes a fresh batch must confirm before they are reported. */
-function needsConfirmation(outcome) {
-    return outcome !== 'pass';
-}
-const NO_CONFIRMATION = {
-    reserveMs: () => 0,
-    plan: () => null,
-    disagreeing: () => [],
-    changed: () => [],
-};
-/**
- * A flagged change is confirmed by a fresh batch at least twice the
- * minimum (the fresh batch has a fixed size and no early stop, and at 20 pairs
- * noise on a 2-core runner sank real 10% slowdowns), as large as the first
- * batch where that is larger, never above maxPairs. At most 40% of what is
- * left after the profiles is kept for it.
- */
-function changeConfirmation(gate, minPairs, maxPairs) {
-    const confirmPairs = Math.min(maxPairs, 2 * minPairs);
-    const watched = watchedThresholds(gate);
-    return {
-        reserveMs(remainingMs, roundMs) {
-            const round = roundMs.length ? median(roundMs) : 0;
-            return Math.min(remainingMs * 0.4, confirmPairs * round);
-        },
-        plan(arms) {
-            const flagged = [];
-            for (const { group, base, head } of comparedGroups(arms)) {
-                if (base.failure || head.failure)
-                    continue;
-                const first = comparePairs(primaryTimes(base.samples), primaryTimes(head.samples), gate.alpha);
-                if (!needsConfirmation(classify(first, gate)))
-                    continue;
-                flagged.push({ group, pairs: Math.min(base.samples.length, head.samples.length) });
+function orderStatistic(values, k) {
+    let lo = 0;
+    let hi = values.length - 1;
+    while (hi > lo) {
+        const pivot = medianOf3(values[lo], values[(lo + hi) >> 1], values[hi]);
+        let i = lo;
+        let j = hi;
+        while (i <= j) {
+            while (values[i] < pivot)
+                i++;
+            while (values[j] > pivot)
+                j--;
+            if (i <= j) {
+                const t = values[i];
+                values[i++] = values[j];
+                values[j--] = t;
             }
-            if (flagged.length === 0)
-                return null;
-            const pairs = Math.min(maxPairs, Math.max(confirmPairs, ...flagged.map((f) => f.pairs)));
-            return { groups: flagged.map((f) => f.group), pairs };
-        },
-        disagreeing(arms, inBudget) {
-            return comparedGroups(arms).flatMap(({ group, base, head }) => {
-                if (base.failure || head.failure || !base.confirmation || !head.confirmation)
-                    return [];
-                const verdict = targetVerdict(primaryTimes(base.samples), primaryTimes(head.samples), { base: primaryTimes(base.confirmation), head: primaryTimes(head.confirmation) }, gate);
-                // Upheld or not by the fresh batch alone, a flag that ends in a pass
-                // is not evidence of no change while all pairs leave a regression open:
-                // a real +5% flagged at 324 pairs read +2.8% over all pairs, and passed;
-                // another, its fresh batch caught in a burst of noise, read +0.1% over
-                // 132 pairs with the interval wide open and 65 s of the budget left,
-                // and passed where a first batch would have sampled on (bench:quality).
-                // All pairs settled past the thresholds leave one open too: a strong
-                // first batch can carry a fresh one that read nothing.
-                const dropped = verdict.confirmation !== null && verdict.outcome === 'pass';
-                const all = verdict.comparison;
-                const unearned = !isSettled(all, gate) || leansPast(all, gate);
-                const open = inBudget || leansUnsettled(all, watched) || leansPast(all, gate);
-                return dropped && unearned && open ? [group] : [];
-            });
-        },
-        changed(arms) {
-            return comparedGroups(arms).flatMap(({ group, base, head }) => {
-                if (base.failure || head.failure)
-                    return [];
-                if ((base.freshBatches ?? 0) > 0)
-                    return [group];
-                // Pairs line up by position, batch by batch.
-                const n = Math.min(base.samples.length, head.samples.length);
-                const m = Math.min(base.confirmation?.length ?? 0, head.confirmation?.length ?? 0);
-                const all = comparePairs(primaryTimes([...base.samples.slice(0, n), ...(base.confirmation ?? []).slice(0, m)]), primaryTimes([...head.samples.slice(0, n), ...(head.confirmation ?? []).slice(0, m)]), gate.alpha);
-                return classify(all, watched) !== 'pass' || leansPast(all, watched) ? [group] : [];
-            });
-        },
+        }
+        if (k <= j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            return values[k];
+    }
+    return values[k];
+}
+const medianOf3 = (a, b, c) => Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+/** Hodges-Lehmann estimate of the location shift: the median of the Walsh averages. */
+function hodgesLehmann(d) {
+    return medianOf(walshAverages(d));
+}
+/** The median (type 7, as summary.ts's), reordering `values`. */
+function medianOf(values) {
+    const m = values.length;
+    if (m === 0)
+        return Number.NaN;
+    const upper = orderStatistic(values, m >> 1);
+    return m % 2 ? upper : (orderStatistic(values, (m >> 1) - 1) + upper) / 2;
+}
+
+// Order statistics for one set of samples. Pure functions, no I/O.
+/** Sorted copy, ascending. */
+function sorted(values) {
+    return [...values].sort((a, b) => a - b);
+}
+/** Quantile by linear interpolation between order statistics (type 7, as R and NumPy default). */
+function quantile(values, p) {
+    if (values.length === 0)
+        return Number.NaN;
+    const xs = sorted(values);
+    const h = (xs.length - 1) * p;
+    const lo = Math.floor(h);
+    const hi = Math.ceil(h);
+    return xs[lo] + (h - lo) * (xs[hi] - xs[lo]);
+}
+function median(values) {
+    return quantile(values, 0.5);
+}
+/** Median absolute deviation from the median (unscaled). */
+function mad(values) {
+    const m = median(values);
+    return median(values.map((x) => Math.abs(x - m)));
+}
+/**
+ * Distribution-free confidence interval for the median from order statistics
+ * (normal approximation to the binomial). Null when there are too few samples
+ * for any interval at that level.
+ */
+function medianInterval(values, confidence = 0.95) {
+    const n = values.length;
+    const z = normalQuantile(1 - (1 - confidence) / 2);
+    const k = Math.floor((n - z * Math.sqrt(n)) / 2);
+    if (k < 1)
+        return null;
+    const xs = sorted(values);
+    return [xs[k - 1], xs[n - k]];
+}
+/** Inverse of the standard normal CDF (Acklam's rational approximation, |error| < 1.2e-9). */
+function normalQuantile(p) {
+    if (p <= 0 || p >= 1)
+        throw new RangeError(`normalQuantile: p must be in (0, 1), got ${p}`);
+    const a = [
+        -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+        2.506628277459239,
+    ];
+    const b = [
+        -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972,
+        -13.28068155288572,
+    ];
+    const c = [
+        -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734,
+        4.374664141464968, 2.938163982698783,
+    ];
+    const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+    const low = 0.02425;
+    if (p < low) {
+        const q = Math.sqrt(-2 * Math.log(p));
+        return ((((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+            ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1));
+    }
+    if (p > 1 - low)
+        return -normalQuantile(1 - p);
+    const q = p - 0.5;
+    const r = q * q;
+    return (((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+        (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1));
+}
+function spread(values) {
+    return {
+        n: values.length,
+        median: median(values),
+        min: Math.min(...values),
+        max: Math.max(...values),
+        q1: quantile(values, 0.25),
+        q3: quantile(values, 0.75),
+        mad: mad(values),
+        medianCi: medianInterval(values),
     };
+}
+
+/**
+ * Consecutive pairs per block, from the pace of a round (measured in the
+ * warm-ups, before any pair): a block of a fast import spans about a second,
+ * and its median shrugs off the odd pair a scheduling hiccup doubled (on this
+ * project's runner a block median of 8 pairs of a 20 ms import spreads half
+ * as much, per pair, as their mean); a slow import's own length averages such
+ * hiccups out, and its blocks are single pairs.
+ */
+function blockPairs(roundMs, spanMs = BLOCK_SPAN_MS) {
+    if (!(roundMs > 0))
+        return MAX_BLOCK_PAIRS;
+    const fit = Math.floor(spanMs / roundMs);
+    return Math.max(1, Math.min(MAX_BLOCK_PAIRS, 2 ** Math.floor(Math.log2(Math.max(1, fit)))));
+}
+const MAX_BLOCK_PAIRS = 8;
+/** About how long a block lasts, at most MAX_BLOCK_PAIRS pairs. */
+const BLOCK_SPAN_MS = 4_000;
+/** The fewest blocks a decision rests on: below it the blocks' spread is itself a guess. */
+const MIN_BLOCKS = 8;
+/** One-sided level of the pass: a change at the threshold or past it passes at most this often. */
+const PASS_BETA = 0.05;
+/**
+ * Blocks at which the sequences are tightest (about 100 pairs): where a
+ * decision about a few-percent change on a noisy runner typically falls. The
+ * sequences are valid for any value; this only moves where they are narrowest.
+ */
+const TUNED_BLOCKS = 25;
+/** The medians of whole blocks of `size` consecutive log-ratios. */
+function blockMedians(logs, size) {
+    const blocks = [];
+    for (let i = 0; i + size <= logs.length; i += size)
+        blocks.push(median(logs.slice(i, i + size)));
+    return blocks;
+}
+/** The mixture's precision ρ², tuned so that the two-sided sequence at `alpha2` is tightest at `blocks`. */
+function mixturePrecision(alpha2, blocks = TUNED_BLOCKS) {
+    const a = -2 * Math.log(alpha2);
+    return (a + Math.log(a + 1)) / blocks;
+}
+/**
+ * Half-width of the two-sided sequence at level 1 − alpha2 after k blocks
+ * whose standard deviation is sd: sd·√(2(kρ²+1)/(k²ρ²) · ln(√(kρ²+1)/alpha2)).
+ */
+function halfWidth(k, sd, alpha2) {
+    const rho2 = mixturePrecision(alpha2);
+    const v = k * rho2 + 1;
+    return sd * Math.sqrt(((2 * v) / (k * k * rho2)) * Math.log(Math.sqrt(v) / alpha2));
+}
+/**
+ * A normal multiplier `m` made a Student-t one with `df` degrees of freedom
+ * (Cornish-Fisher, two terms): the sequence's boundary assumes the blocks'
+ * spread is known, and at the first looks it is estimated from a few blocks;
+ * uncorrected, a change of half the band was called a regression about 1.7%
+ * of the time at alpha 1% in simulation, mostly at the first look.
+ */
+function studentised(m, df) {
+    return m + (m ** 3 + m) / (4 * df) + (5 * m ** 5 + 16 * m ** 3 + 3 * m) / (96 * df * df);
+}
+/** The smallest two-sided level at which the sequence at k blocks excludes a shift of `distance`. */
+function alwaysValidP(k, sd, distance, alpha2) {
+    if (!(sd > 0))
+        return distance > 0 ? 0 : 1;
+    const rho2 = mixturePrecision(alpha2);
+    const v = k * rho2 + 1;
+    const z = (k * distance) / sd;
+    return Math.min(1, Math.sqrt(v) * Math.exp((-z * z * rho2) / (2 * v)));
+}
+function meanAndSd(values) {
+    const n = values.length;
+    const mean = values.reduce((a, b) => a + b, 0) / n;
+    const variance = values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / Math.max(1, n - 1);
+    return [mean, Math.sqrt(variance)];
+}
+/** The band (±δ) as log-ratios: δ is the larger of the relative threshold and min-delta over base's median. */
+function band(gate, baseMedianMs) {
+    const width = Math.max(gate.thresholdPct / 100, baseMedianMs > 0 ? gate.minDeltaMs / baseMedianMs : Number.POSITIVE_INFINITY);
+    return {
+        width,
+        upper: Math.log(1 + width),
+        lower: width < 1 ? Math.log(1 - width) : Number.NEGATIVE_INFINITY,
+    };
+}
+function summarise(blocks) {
+    const k = blocks.length;
+    if (k === 0)
+        return { blocks: 0, mean: 0, sd: 0 };
+    const [mean, sd] = meanAndSd(blocks);
+    return { blocks: k, mean, sd };
+}
+/** One look at the log-ratios so far, in round order. */
+function lookAt(logs, size, gate, baseMedianMs) {
+    return decide(summarise(blockMedians(logs, size)), size, gate, baseMedianMs);
+}
+/** The decision from the blocks' summary. */
+function decide(summary, size, gate, baseMedianMs) {
+    const { blocks: k, mean: estimate, sd } = summary;
+    const { width, upper, lower } = band(gate, baseMedianMs);
+    const look = {
+        decision: 'continue',
+        pairs: k * size,
+        blocks: k,
+        estimate,
+        interval: null,
+        passInterval: null,
+        pSlower: 1,
+        pFaster: 1,
+        bandUpper: upper,
+        bandLower: lower,
+    };
+    if (k < MIN_BLOCKS)
+        return look;
+    // One-sided, conservatively: the two-sided level at which the sequence excludes no change.
+    const p = (distance) => alwaysValidP(k, sd, distance, 2 * gate.alpha);
+    if (estimate > 0)
+        look.pSlower = p(estimate);
+    if (estimate < 0)
+        look.pFaster = p(-estimate);
+    const half = (alpha2) => {
+        const se = sd / Math.sqrt(k);
+        if (!(se > 0))
+            return 0;
+        const m = halfWidth(k, sd, alpha2) / se;
+        return se * studentised(m, k - 1);
+    };
+    const h = half(2 * gate.alpha);
+    const interval = [estimate - h, estimate + h];
+    const hp = half(2 * PASS_BETA);
+    const passInterval = [estimate - hp, estimate + hp];
+    // Material: the change is shown to exceed half the band, and is estimated past it.
+    const halfUpper = Math.log(1 + width / 2);
+    const halfLower = Math.log(1 - Math.min(width, 1) / 2);
+    let decision = 'continue';
+    if (interval[0] > halfUpper && estimate > upper)
+        decision = 'regression';
+    else if (interval[1] < halfLower && estimate < lower)
+        decision = 'improvement';
+    else if (passInterval[0] > lower && passInterval[1] < upper)
+        decision = 'pass';
+    return { ...look, decision, interval, passInterval };
+}
+
+const toPct = (log) => (Math.exp(log) - 1) * 100;
+/** The log-ratios of aligned pairs: base[i] and head[i] come from the same round. */
+const logRatios = (base, head) => Array.from({ length: Math.min(base.length, head.length) }, (_, i) => Math.log(head[i] / base[i]));
+/**
+ * One look of the procedure at aligned pairs, with the block size set by
+ * `paceMs` (one pair's time, see blockPairs). The cheap part of comparePairs:
+ * what the engine asks after each round.
+ */
+function lookAtPairs(base, head, gate, paceMs) {
+    const size = blockPairs(paceMs);
+    const n = Math.min(base.length, head.length);
+    return { size, look: lookAt(logRatios(base, head), size, gate, median(base.slice(0, n))) };
+}
+/** Compares paired samples, and decides. */
+function comparePairs(base, head, gate, paceMs) {
+    const n = Math.min(base.length, head.length);
+    const { size, look } = lookAtPairs(base, head, gate, paceMs);
+    const interval = look.interval;
+    return {
+        pairs: n,
+        baseMedianMs: median(base.slice(0, n)),
+        headMedianMs: median(head.slice(0, n)),
+        logEstimate: look.estimate,
+        logInterval: interval,
+        ciLevel: 1 - 2 * gate.alpha,
+        pSlower: look.pSlower,
+        pFaster: look.pFaster,
+        pct: toPct(look.estimate),
+        // Estimated directly on differences: a ratio times the base median drifts
+        // from head − base when the ratio is large.
+        ms: n > 0 ? hodgesLehmann(Array.from({ length: n }, (_, i) => head[i] - base[i])) : 0,
+        ciPct: interval ? [toPct(interval[0]), toPct(interval[1])] : null,
+        decision: look.decision,
+        blockPairs: size,
+        neededPairs: MIN_BLOCKS * size,
+    };
+}
+/** The outcome a decision stands for: undecided is no regression nor improvement (evaluate makes it inconclusive where it gates). */
+const outcomeOf = (c) => c.decision === 'regression' || c.decision === 'improvement' ? c.decision : 'pass';
+
+// What the engine asks the sequential procedure while it samples, and after:
+// which groups are still undecided (they sample on; decided ones stop), and in
+// which a change was found (they are explained). Pure.
+/** Pairs whose wall times set a group's pace: the first few, before the pace could reflect the outcome. */
+const PACE_PAIRS = 4;
+/**
+ * One pair's time for a group, spawn to exit of both runs, from its first few
+ * pairs (see sequential.ts's blockPairs); 0 before any.
+ */
+function paceOf(base, head) {
+    const n = Math.min(PACE_PAIRS, base.samples.length, head.samples.length);
+    if (n === 0)
+        return 0;
+    return median(Array.from({ length: n }, (_, i) => base.samples[i].wallMs + head.samples[i].wallMs));
+}
+/** The comparison of one group's pairs so far on a metric (the primary one unless told), with its decision. */
+function groupComparison(base, head, gate, read = METRICS[PRIMARY_METRIC].read) {
+    return comparePairs(base.samples.map(read), head.samples.map(read), gate, paceOf(base, head));
+}
+/** The groups (see groupId) whose procedure has not decided yet: they need more pairs. Failed groups are done. */
+function undecidedGroups(gate) {
+    return (arms) => comparedGroups(arms).flatMap(({ group, base, head }) => {
+        if (base.failure || head.failure)
+            return [];
+        const { look } = lookAtPairs(primaryTimes(base.samples), primaryTimes(head.samples), gate, paceOf(base, head));
+        return look.decision === 'continue' ? [group] : [];
+    });
+}
+/**
+ * The groups where a change was found, to be explained: decided a regression
+ * or an improvement, or left undecided with an estimate past half the band
+ * (a change may be there; the explanation says where it would come from).
+ */
+function changedGroups(gate) {
+    return (arms) => comparedGroups(arms).flatMap(({ group, base, head }) => {
+        if (base.failure || head.failure)
+            return [];
+        const { look } = lookAtPairs(primaryTimes(base.samples), primaryTimes(head.samples), gate, paceOf(base, head));
+        if (look.decision === 'regression' || look.decision === 'improvement')
+            return [group];
+        const halfUp = Math.log1p((Math.exp(look.bandUpper) - 1) / 2);
+        return look.decision === 'continue' && Math.abs(look.estimate) > halfUp ? [group] : [];
+    });
 }
 
 // Installed distributions that differ between base and head. Pure.
@@ -1348,6 +1100,74 @@ function missingTarget(failure, target) {
     return missing !== undefined && (missing === target || target.startsWith(`${missing}.`));
 }
 
+/**
+ * A time budget, in whole tens of seconds, that fits the warm-ups, the profile
+ * runs (slower under -X importtime), min-pairs rounds and, for a comparison,
+ * twice as many again (what the sequential procedure typically takes to decide
+ * a change near the thresholds), at `roundMs` per round of every arm, with
+ * a fifth more for start-up and the machine's bad moments.
+ */
+function suggestedBudgetS(roundMs, sampling, comparison) {
+    const rounds = sampling.warmups + 1.5 * sampling.profileRuns + sampling.minPairs * (comparison ? 3 : 1);
+    return Math.ceil((rounds * roundMs * 1.2) / 10_000) * 10;
+}
+/**
+ * The budget of the explanation after sampling (the profile runs a slow
+ * import's budget deferred, when a change was found): a quarter of max-time,
+ * at least 30 s. At 120 s that fits the function profile of a ~3 s import on
+ * both sides (cProfile doubles it) and a few more -X importtime runs; it never
+ * delays a pass, which has nothing to explain.
+ */
+const explanationBudgetMs = (maxTimeMs) => Math.max(30_000, maxTimeMs / 4);
+
+/** compare: why a target has no verdict, or null when the procedure decided. */
+function undecidedShortfall(comparison, context) {
+    if (comparison.decision !== 'continue')
+        return null;
+    const { pairs, neededPairs: needed } = comparison;
+    const reason = pairs < needed ? 'pairs' : 'unsettled';
+    if (pairs >= context.maxPairs)
+        return {
+            reason,
+            pairs,
+            needed,
+            suggestedMaxTimeS: null,
+            suggestedMaxPairs: 2 * context.maxPairs,
+        };
+    // A procedure that has not decided needs more pairs; twice the budget, or what the steps need.
+    const doubled = Math.ceil((2 * context.maxTimeMs) / 10_000) * 10;
+    return {
+        reason,
+        pairs,
+        needed,
+        suggestedMaxTimeS: Math.max(doubled, context.suggestion ?? 0),
+        suggestedMaxPairs: null,
+    };
+}
+/** measure: fewer samples than min-pairs, or null. */
+function samplesShortfall(samples, minPairs, suggestion) {
+    if (samples >= minPairs)
+        return null;
+    return {
+        reason: 'pairs',
+        pairs: samples,
+        needed: minPairs,
+        suggestedMaxTimeS: suggestion,
+        suggestedMaxPairs: null,
+    };
+}
+/** What one round of every arm costs, from the samples' spawn-to-exit times, and so a budget. */
+function suggestedMaxTimeS(observations, sampling) {
+    const walls = observations.arms
+        .filter((a) => a.samples.length)
+        .map((a) => median(a.samples.map((s) => s.wallMs)));
+    if (!walls.length)
+        return null;
+    const roundMs = walls.reduce((sum, w) => sum + w, 0);
+    const twoSided = observations.arms.some((a) => a.key.side === 'base');
+    return suggestedBudgetS(roundMs, sampling, twoSided);
+}
+
 function sideOf(profile, name) {
     if (!profile?.runs)
         return null;
@@ -1391,7 +1211,7 @@ function errorOf(base, head) {
         withSide('head', head?.profile?.failure));
 }
 function side(arm) {
-    const samples = arm ? [...arm.samples, ...(arm.confirmation ?? [])] : [];
+    const samples = arm ? arm.samples : [];
     if (!arm || samples.length === 0)
         return null;
     const profile = arm.profile;
@@ -1420,7 +1240,7 @@ function countedFinding(id, base, head, gate) {
     const metric = METRICS[id];
     const gating = metric.gatesByDefault;
     if (!base)
-        return { metric: id, gating, outcome: 'pass', comparison: null, confirmation: null };
+        return { metric: id, gating, outcome: 'pass', comparison: null };
     const missing = { tool: '', runs: [], empty: [], failure: 'not counted', ms: 0 };
     const counted = compareCounts(base.counted?.[id] ?? missing, head.counted?.[id] ?? missing, id === 'instructions' ? gate.instructionsThresholdPct : metric.thresholdPct);
     return {
@@ -1428,7 +1248,6 @@ function countedFinding(id, base, head, gate) {
         gating,
         outcome: counted.outcome,
         comparison: null,
-        confirmation: null,
         counted,
     };
 }
@@ -1451,35 +1270,14 @@ function metricFindings(base, head, spec) {
                     gating: metric.gatesByDefault,
                     outcome: 'pass',
                     comparison: null,
-                    confirmation: null,
                 },
             ];
         }
-        const planned = Math.max(base.confirmationPlanned ?? 0, head.confirmationPlanned ?? 0);
-        const confirmation = base.confirmation && head.confirmation
-            ? {
-                base: read(base.confirmation),
-                head: read(head.confirmation),
-                ...(planned ? { planned } : {}),
-            }
-            : null;
-        if (metric.gatesByDefault) {
-            const verdict = targetVerdict(read(base.samples), read(head.samples), confirmation, spec.gate);
-            const batches = Math.min(base.freshBatches ?? 0, head.freshBatches ?? 0);
-            if (verdict.confirmation && batches > 1)
-                verdict.confirmation.batches = batches;
-            return [{ metric: id, gating: true, ...verdict }];
-        }
-        // A metric that only informs gets the plain test over every pair it has.
-        const comparison = comparePairs([...read(base.samples), ...(confirmation?.base ?? [])], [...read(head.samples), ...(confirmation?.head ?? [])], spec.gate.alpha);
+        // Every metric gets the sequential procedure over its pairs; one that only informs
+        // shows an undecided look as no change, where the gating one is inconclusive.
+        const comparison = groupComparison(base, head, spec.gate, metric.read);
         return [
-            {
-                metric: id,
-                gating: false,
-                outcome: classify(comparison, spec.gate),
-                comparison,
-                confirmation: null,
-            },
+            { metric: id, gating: metric.gatesByDefault, outcome: outcomeOf(comparison), comparison },
         ];
     });
 }
@@ -1521,21 +1319,25 @@ function evaluateTarget(observations, configured, spec, ended) {
     const headSide = side(head);
     const measured = !error && !!head?.samples.length && (!base || base.samples.length > 0);
     const metrics = measured && head ? metricFindings(base, head, spec) : [];
-    const gating = metrics.filter((m) => m.gating).map((m) => m.outcome);
     const baseSide = side(base);
-    const needed = Math.max(spec.sampling.minPairs, base ? pairsToReject(spec.gate.alpha) : 1);
     const pairs = pairsTaken(base ? baseSide : null, headSide, metrics);
-    // A significant finding is evidence whatever the count; a pass is not.
-    const found = mostSerious(gating);
     const gatingMetric = metrics.find((m) => m.gating);
+    const context = {
+        maxTimeMs: spec.sampling.maxTimeMs,
+        maxPairs: spec.sampling.maxPairs,
+        suggestion: ended.suggestion,
+    };
+    // A decided change on any gating metric is evidence on its own (an instruction
+    // count's regression stands whatever the few timed pairs say).
+    const found = mostSerious(metrics.filter((m) => m.gating).map((m) => m.outcome));
+    // Compared: undecided is inconclusive. On one side (a new target, measure): too few samples is.
     const shortfall = error || found !== 'pass'
         ? null
-        : shortfallOf(pairs, needed, gatingMetric?.comparison ?? null, gatingMetric?.confirmation?.confirmed ?? null, {
-            gate: spec.gate,
-            maxTimeMs: spec.sampling.maxTimeMs,
-            maxPairs: spec.sampling.maxPairs,
-            ...ended,
-        });
+        : gatingMetric?.comparison
+            ? undecidedShortfall(gatingMetric.comparison, context)
+            : metrics.length || !base
+                ? samplesShortfall(pairs, spec.sampling.minPairs, ended.suggestion)
+                : null;
     const statistical = error ? 'error' : shortfall ? 'inconclusive' : found;
     const headProfile = head?.profile;
     const forbidden = headProfile?.runs
@@ -1608,10 +1410,7 @@ function forVariant(spec, variant) {
     };
 }
 function evaluate(observations, spec) {
-    const ended = {
-        suggestion: suggestedMaxTimeS(observations, spec.sampling),
-        budgetLeftMs: observations.budgetLeftMs ?? 0,
-    };
+    const ended = { suggestion: suggestedMaxTimeS(observations, spec.sampling) };
     const variants = spec.variants ?? [spec.variant];
     const targets = spec.targets.flatMap((t) => variants.map((variant) => evaluateTarget(observations, t, forVariant(spec, variant), ended)));
     return { targets, verdict: mostSerious(targets.map((t) => t.verdict)) };
@@ -1619,79 +1418,17 @@ function evaluate(observations, spec) {
 
 /** Sampling stops early once every target's median is known to within this fraction. */
 const SETTLED_HALF_WIDTH = 0.01;
-/** measure: every arm's median known to within ±1% (95% interval). Failed arms are done. */
-const medianSettled = (arms) => arms.every((arm) => {
+/** measure: the groups whose median is not yet known to within ±1% (95% interval). Failed arms are done. */
+const medianUnsettled = (arms) => arms.flatMap((arm) => {
     if (arm.failure)
-        return true;
+        return [];
     const values = primaryTimes(arm.samples);
     const interval = medianInterval(values);
-    return (interval !== null && (interval[1] - interval[0]) / 2 <= SETTLED_HALF_WIDTH * median(values));
+    const settled = interval !== null && (interval[1] - interval[0]) / 2 <= SETTLED_HALF_WIDTH * median(values);
+    return settled ? [] : [groupId(arm.key)];
 });
-/** compare: every target's base/head comparison is settled (see isSettled). */
-function comparisonSettled(gate) {
-    return (arms) => comparedGroups(arms).every(({ base, head }) => {
-        if (base.failure || head.failure)
-            return true;
-        return isSettled(comparePairs(primaryTimes(base.samples), primaryTimes(head.samples), gate.alpha), gate);
-    });
-}
-
-/**
- * A budget sized for a 100 ms import buys a 2 s import about 20 pairs: enough
- * to pass an A/A change, not to tell a real +10% from noise (bench:slow:
- * 5 of 8 caught, the rest inconclusive, which fails the check). So a target
- * whose budget ran out before its verdict was earned samples on, alone with
- * its partner arm, up to `ms` more: one with fewer pairs than a verdict
- * needs, or one whose estimate leans past half of both thresholds toward a
- * regression without the pairs settling it (past the whole thresholds, that
- * would be inconclusive, reason "unsettled").
- * A target that passes cleanly, or is already flagged (the confirmation batch
- * decides that one), costs no overtime.
- * A target that reaches max-pairs with time left in its budget (a fast import
- * on a noisy runner) samples on until its interval settles, up to
- * `pairCeiling` pairs: max-pairs bounds a run that earned its verdict, not one
- * that has not, and a pass whose interval still reaches past the thresholds
- * is not earned while the budget could buy more pairs (bench:quality, a real
- * +5% on a 20 ms import: +1.4% at 200 pairs after 24 s of a 120 s budget,
- * just under half the threshold, passed). Past the budget, only the targets
- * above sample on, into the overtime.
- */
-function overtimeFor(gate, sampling, ms) {
-    const { minPairs } = sampling;
-    const needed = Math.max(minPairs, pairsToReject(gate.alpha));
-    // An unchanged import seldom leans past half the thresholds. Once one has,
-    // falling back under them is no reason to stop: noise makes the estimate of
-    // a real +5% dip under the line too, and stopping at the dip passed it
-    // (bench:quality, 2 of 15 runs, +1.4% at 201 and 225 pairs). It samples on
-    // until its interval settles or it is flagged.
-    const watched = watchedThresholds(gate);
-    /** Each group not flagged: too few pairs (no comparison), or its comparison so far. */
-    const states = (arms) => comparedGroups(arms).flatMap(({ group, base, head }) => {
-        if (base.failure || head.failure)
-            return [];
-        const pairs = Math.min(base.samples.length, head.samples.length);
-        if (pairs < needed)
-            return [{ group, comparison: null }];
-        const comparison = comparePairs(primaryTimes(base.samples), primaryTimes(head.samples), gate.alpha);
-        // A flagged group is the confirmation batch's to decide.
-        return classify(comparison, gate) === 'pass' ? [{ group, comparison }] : [];
-    });
-    const leans = (c) => leansUnsettled(c, watched);
-    return {
-        ms,
-        maxPairs: pairCeiling(sampling.maxPairs),
-        groups(arms, { leaned = new Set(), inBudget = false } = {}) {
-            return states(arms)
-                .filter(({ group, comparison: c }) => !c || leans(c) || ((inBudget || leaned.has(group)) && !isSettled(c, gate)))
-                .map(({ group }) => group);
-        },
-        leaning(arms) {
-            return states(arms)
-                .filter(({ comparison: c }) => c !== null && leans(c))
-                .map(({ group }) => group);
-        },
-    };
-}
+/** compare: the groups the sequential procedure has not decided (analysis/decision.ts). */
+const undecided = (gate) => undecidedGroups(gate);
 
 // The project-wide error types. Each entry (CLI, action) turns them into a
 // message and an exit status; anything else that escapes is a bug.
@@ -4249,7 +3986,7 @@ const DEFAULTS = {
     alpha: 0.01,
     warmups: 3,
     minPairs: 20,
-    maxPairs: 200,
+    maxPairs: 2000,
     maxTimeMs: 120_000,
     // Overtime, unless set: twice the budget, so it scales with what the user
     // chose to spend (a --max-time 10 run does not go on for minutes). At 120 s a
@@ -4350,7 +4087,6 @@ class ArmStates {
                 samples: [],
                 failure: null,
                 profile: null,
-                confirmation: null,
             });
         }
     }
@@ -5149,8 +4885,9 @@ async function runRounds(spec, plan, states, deps,
 before = 0) {
     const roundMs = [];
     let rounds = 0;
+    let arms = spec.arms;
     while (rounds < spec.maxRounds && !plan.signal?.aborted) {
-        const live = states.live(spec.arms);
+        const live = states.live(arms);
         if (live.length === 0)
             break;
         const expected = roundMs.length ? Math.max(...roundMs) : 0;
@@ -5159,7 +4896,7 @@ before = 0) {
         }
         const started = deps.now();
         rounds++;
-        deps.onEvent?.({ phase: 'sample', round: before + rounds, batch: spec.batch });
+        deps.onEvent?.({ phase: 'sample', round: before + rounds });
         // Kept until the round is whole: a round the budget cuts short is dropped,
         // so that pairs stay aligned.
         const pending = [];
@@ -5182,190 +4919,24 @@ before = 0) {
         for (const [arm, sample] of pending)
             spec.into(arm).push(sample);
         roundMs.push(deps.now() - started);
-        if (rounds >= spec.minRounds &&
-            looksAt(before + rounds) &&
-            spec.stopping?.(states.observations()))
-            break;
+        if (spec.stopping && rounds >= spec.minRounds && looksAt(before + rounds)) {
+            const going = new Set(spec.stopping(states.observations()));
+            arms = arms.filter((arm) => going.has(groupId(arm.key)));
+            if (!arms.length)
+                break;
+        }
     }
     return { rounds, truncated: false, outOfTime: false };
 }
 /**
  * Whether the stopping rule looks after this many rounds: every round up to
- * 100, then every 1% more. A look compares every group's pairs (~30 ms at
- * 1,000 pairs, several times a look), which past a few hundred pairs of a fast
- * import cost more than the round; and fewer looks are fewer chances for noise
- * to stop sampling at a lucky moment.
+ * 100, then every 1% more. The procedure may look as often as it likes (its
+ * intervals hold at every look), but a look reads every group's pairs, which
+ * past a few hundred pairs of a fast import costs more than a round.
  */
 const looksAt = (rounds) => rounds % Math.max(1, Math.floor(rounds / 100)) === 0;
 function noReport() {
     return { kind: 'NoReport', message: 'the probe did not report', traceback: [] };
-}
-
-/** The observations of the named groups alone. */
-const ofGroups = (observed, groups) => observed.filter((o) => groups.includes(groupId(o.key)));
-/**
- * Whether the time budget still fits a round: a warm-up round, of every arm,
- * bounds what a round of some of them costs.
- */
-const budgetLeft = (plan, warmRounds, now) => now + Math.max(0, ...warmRounds) <= plan.deadline;
-/**
- * Only the groups the overtime policy names (among `only`, when given), each
- * base and head still interleaved, until none needs more pairs (inside the
- * budget, or once it leaned past half the thresholds, a group needs them until
- * its interval settles), a change is
- * flagged (the confirmation batch then decides it), or the overtime or its pair
- * ceiling runs out; a confirmation's share of the time is kept back. `before`
- * is the pairs the groups have. Returns the rounds run.
- */
-async function sampleOn(plan, overtime, context, states, deps) {
-    const { before, only } = context;
-    // Inside the budget a pass needs its interval settled; past it, overtime is for the groups that lean.
-    const inBudget = () => budgetLeft(plan, context.warmRounds, deps.now());
-    const groups = overtime
-        .groups(states.observations(), { inBudget: inBudget() })
-        .filter((group) => !only || only.includes(group));
-    if (!groups.length || deps.now() >= overtime.deadline || before >= overtime.maxPairs)
-        return 0;
-    // Another look (only) is announced by its own event.
-    if (!only)
-        deps.onEvent?.({
-            phase: 'overtime',
-            // The first batch stops short of the deadline when its next round would not fit.
-            past: context.past ?? (deps.now() >= plan.deadline ? 'max-time' : 'max-pairs'),
-            groups,
-            untilMs: overtime.deadline - deps.now(),
-            budgetMs: Math.max(0, plan.deadline - deps.now()),
-            maxPairs: overtime.maxPairs,
-        });
-    const reserve = plan.confirmation.reserveMs(overtime.deadline - deps.now(), context.warmRounds);
-    const arms = plan.arms.filter((arm) => groups.includes(groupId(arm.key)));
-    // A group that leans past half the thresholds at any point samples on until
-    // its interval settles or it is flagged, not until its estimate dips back.
-    const leaned = new Set(overtime.leaning(states.observations()));
-    // Judged on these groups alone: another group's flag is another batch's business.
-    const stopping = (observed) => {
-        const mine = ofGroups(observed, groups);
-        for (const group of overtime.leaning(mine))
-            leaned.add(group);
-        return (overtime.groups(mine, { leaned, inBudget: inBudget() }).length === 0 ||
-            plan.confirmation.plan(mine) !== null);
-    };
-    let rounds = 0;
-    // As in the budget: a confirmation's share is kept back, and used for pairs
-    // when nothing was flagged.
-    for (const deadline of [overtime.deadline - reserve, overtime.deadline]) {
-        if (plan.signal?.aborted)
-            break;
-        const outcome = await runRounds({
-            arms,
-            minRounds: 0,
-            maxRounds: overtime.maxPairs - before - rounds,
-            deadline,
-            cutAt: overtime.deadline,
-            into: (arm) => states.of(arm).samples,
-            stopping,
-            batch: 'first',
-        }, plan, states, deps, before + rounds);
-        rounds += outcome.rounds;
-        if (!outcome.outOfTime)
-            break;
-    }
-    return rounds;
-}
-
-// The confirmation batch, and another look each time a fresh batch disagrees
-// with the pairs before it: what the confirmation policy (analysis/confirmation.ts) asks.
-/** A fresh batch of `pairs` rounds of the flagged groups, into each arm's confirmation. */
-async function runConfirmation(plan, confirm, states, deps) {
-    const { groups, pairs } = confirm;
-    deps.onEvent?.({ phase: 'confirm', groups, pairs });
-    const arms = states.live(plan.arms.filter((arm) => groups.includes(groupId(arm.key))));
-    for (const arm of arms) {
-        const state = states.of(arm);
-        state.confirmation = [];
-        state.confirmationPlanned = pairs;
-        state.freshBatches = (state.freshBatches ?? 0) + 1;
-    }
-    // A flagged change may use the overtime to be confirmed: on a slow import
-    // the budget's reserve holds a few pairs, and an unconfirmed flag is a guess.
-    await runRounds({
-        arms,
-        minRounds: pairs,
-        maxRounds: pairs,
-        deadline: plan.overtime?.deadline ?? plan.deadline,
-        cutAt: plan.overtime?.deadline,
-        into: (arm) => states.of(arm).confirmation,
-        batch: 'confirm',
-    }, plan, states, deps);
-}
-/**
- * A fresh batch that did not confirm a flag leaves a pass that is not earned
- * while all pairs together have not settled it: on a noisy runner that is
- * often a burst of noise during one batch (bench:quality: a real +10% on a
- * 150 ms import, flagged at 22 pairs, not confirmed by 40, with 95 s of the
- * budget left; a real +5%, its pairs together at +0.1% after 132, passed).
- * So while time is left such a group gets another look: its pairs so far
- * become its first batch, which samples on as one does once max-pairs is
- * reached (inside the budget until its interval settles, past it while it
- * leans: sampleOn); a new flag needs a new fresh batch to agree. `look` is
- * this look's number (2 for the first after the confirmation). Returns the
- * rounds run, or null when no group needed another look.
- */
-async function anotherLook(plan, warmRounds, states, deps, look) {
-    const overtime = plan.overtime;
-    if (!overtime || plan.signal?.aborted || deps.now() >= overtime.deadline)
-        return null;
-    const inBudget = budgetLeft(plan, warmRounds, deps.now());
-    const groups = plan.confirmation.disagreeing(states.observations(), inBudget);
-    if (!groups.length)
-        return null;
-    deps.onEvent?.({
-        phase: 'another-look',
-        groups,
-        untilMs: overtime.deadline - deps.now(),
-        look,
-        of: MAX_FRESH_BATCHES,
-    });
-    const arms = states.live(plan.arms.filter((arm) => groups.includes(groupId(arm.key))));
-    let before = 0;
-    for (const group of groups) {
-        const pair = arms.filter((arm) => groupId(arm.key) === group).map((arm) => states.of(arm));
-        // Pairs are matched by position: both sides keep as many as the shorter has, batch by batch.
-        const first = Math.min(...pair.map((s) => s.samples.length));
-        const fresh = Math.min(...pair.map((s) => s.confirmation?.length ?? 0));
-        for (const state of pair) {
-            state.samples = [
-                ...state.samples.slice(0, first),
-                ...(state.confirmation ?? []).slice(0, fresh),
-            ];
-            state.confirmation = null;
-        }
-        before = Math.max(before, first + fresh);
-    }
-    const flagged = () => plan.confirmation.plan(ofGroups(states.observations(), groups));
-    const rounds = flagged()
-        ? 0
-        : await sampleOn(plan, overtime, { warmRounds, before, only: groups }, states, deps);
-    const confirm = plan.signal?.aborted ? null : flagged();
-    if (confirm)
-        await runConfirmation(plan, confirm, states, deps);
-    return rounds;
-}
-/**
- * The confirmation batch of `confirm`, and the looks after it while fresh
- * batches disagree, time is left and MAX_FRESH_BATCHES allows. Returns the
- * rounds the looks ran (a fresh batch's pairs are not rounds of the first batch).
- */
-async function confirmChanges(plan, confirm, warmRounds, states, deps) {
-    await runConfirmation(plan, confirm, states, deps);
-    let rounds = 0;
-    for (let look = 2; look <= MAX_FRESH_BATCHES; look++) {
-        const more = await anotherLook(plan, warmRounds, states, deps, look);
-        if (more === null)
-            break;
-        rounds += more;
-    }
-    return rounds;
 }
 
 // The explanation after sampling: the profile runs that did not fit the budget
@@ -5374,7 +4945,7 @@ async function confirmChanges(plan, confirm, warmRounds, states, deps) {
 // own. The explanation is part of the verdict: a change found on a 2 s import
 // must still say why. Groups with no change to explain skip them, and say so.
 /**
- * Runs what was deferred for the groups the confirmation policy says changed,
+ * Runs what was deferred for the groups the plan says changed,
  * function profiles first (call counts name the cause), then -X importtime
  * runs up to profile-runs (own times settle with more runs). Returns how long it took.
  */
@@ -5383,7 +4954,7 @@ async function explainChanges(plan, states, deps, slowest) {
     const deferred = profiledArms(states).filter((arm) => states.of(arm).profile?.deferred);
     if (!deferred.length || !plan.explain || plan.signal?.aborted)
         return 0;
-    const changed = new Set(plan.confirmation.changed(states.observations()));
+    const changed = new Set(plan.changed(states.observations()));
     const arms = deferred.filter((arm) => changed.has(groupId(arm.key)));
     for (const arm of deferred)
         if (!changed.has(groupId(arm.key)))
@@ -5482,11 +5053,35 @@ function forecast(plan, roundMs, deps) {
         overtime: (plan.overtime?.deadline ?? plan.deadline) > plan.deadline,
     });
 }
-/** Some compared (or measured) arm still has fewer than `minPairs` samples, fresh batches included. */
+/** Some compared (or measured) arm still has fewer than `minPairs` samples. */
 function short(states, minPairs) {
-    return states
-        .observations()
-        .some((a) => !a.failure && a.samples.length + (a.confirmation?.length ?? 0) < minPairs);
+    return states.observations().some((a) => !a.failure && a.samples.length < minPairs);
+}
+/**
+ * Past the budget, the groups still undecided sample on, up to the end of the
+ * overtime: the procedure's intervals hold whenever sampling stops, so more
+ * pairs cost time, never its error rates. Returns the rounds run.
+ */
+async function overtime(plan, before, states, deps) {
+    if (!plan.overtime)
+        return 0;
+    const end = plan.overtime.deadline;
+    if (plan.signal?.aborted || deps.now() >= end || before >= plan.sampling.maxPairs)
+        return 0;
+    const groups = new Set(plan.stopping(states.observations()));
+    if (!groups.size)
+        return 0;
+    deps.onEvent?.({ phase: 'overtime', groups: [...groups], untilMs: end - deps.now() });
+    const outcome = await runRounds({
+        arms: plan.arms.filter((arm) => groups.has(groupId(arm.key))),
+        minRounds: 0,
+        maxRounds: plan.sampling.maxPairs - before,
+        deadline: end,
+        cutAt: end,
+        into: (arm) => states.of(arm).samples,
+        stopping: plan.stopping,
+    }, plan, states, deps, before);
+    return outcome.rounds;
 }
 async function runPlan(plan, deps) {
     const states = new ArmStates(plan.arms, deps.onEvent);
@@ -5501,44 +5096,16 @@ async function runPlan(plan, deps) {
     if (profiles.outOfTime)
         deps.onEvent?.({ phase: 'out-of-time', step: 'profile runs', done: profiles.done });
     const profiled = deps.now();
-    // The confirmation batch gets what min-pairs rounds leave, never more than its policy asks.
-    const remaining = plan.deadline - deps.now();
-    const reserve = Math.min(plan.confirmation.reserveMs(remaining, warmRounds), Math.max(0, remaining - keepForSampling(plan, warmRounds)));
-    /** Rounds of the first batch, up to `deadline`, after `before` of them. */
-    const firstBatch = (deadline, before) => runRounds({
+    const first = await runRounds({
         arms: plan.arms,
-        minRounds: Math.max(0, plan.sampling.minPairs - before),
-        maxRounds: plan.sampling.maxPairs - before,
-        deadline,
+        minRounds: plan.sampling.minPairs,
+        maxRounds: plan.sampling.maxPairs,
+        deadline: plan.deadline,
         into: (arm) => states.of(arm).samples,
         stopping: plan.stopping,
-        batch: 'first',
-    }, plan, states, deps, before);
-    const first = await firstBatch(plan.deadline - reserve, 0);
-    let rounds = first.rounds;
-    let outOfTime = first.outOfTime;
-    let confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations());
-    if (!confirm && outOfTime && reserve > 0 && !plan.signal?.aborted) {
-        // Nothing to confirm, and the first batch ran out of its share: the time
-        // kept for a confirmation buys more pairs instead of going unused (on a
-        // slow import that is the difference between a verdict and a guess).
-        const more = await firstBatch(plan.deadline, rounds);
-        rounds += more.rounds;
-        outOfTime = more.outOfTime;
-        confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations());
-    }
-    const overtime = plan.overtime;
-    // Out of time, or at max-pairs with time left: either way a verdict not yet earned samples on.
-    const spent = outOfTime || rounds >= plan.sampling.maxPairs;
-    if (!confirm && spent && overtime && !plan.signal?.aborted) {
-        const past = outOfTime ? 'max-time' : 'max-pairs';
-        rounds += await sampleOn(plan, overtime, { warmRounds, before: rounds, past }, states, deps);
-        confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations());
-    }
-    if (confirm)
-        rounds += await confirmChanges(plan, confirm, warmRounds, states, deps);
+    }, plan, states, deps);
+    const rounds = first.rounds + (first.outOfTime ? await overtime(plan, first.rounds, states, deps) : 0);
     const sampled = deps.now();
-    const budgetLeftMs = budgetLeft(plan, warmRounds, sampled) ? plan.deadline - sampled : 0;
     const explainMs = await explainChanges(plan, states, deps, profiles.slowest);
     const explained = deps.now();
     await runCounts(plan, states, deps);
@@ -5546,10 +5113,8 @@ async function runPlan(plan, deps) {
         arms: states.observations(),
         rounds,
         warmups: warmRounds.length,
-        // Short of min-pairs only if the overtime and the fresh batches did not make it up:
-        // "figures are less certain" was once printed over 47-59 confirmed pairs.
+        // Short of min-pairs only if the overtime did not make it up.
         truncated: first.truncated && short(states, plan.sampling.minPairs),
-        budgetLeftMs,
         phasesMs: {
             warmup: warmed - started,
             profile: profiled - warmed,
@@ -5711,7 +5276,8 @@ function deltaJson(m) {
         p_slower: c.pSlower,
         p_faster: c.pFaster,
         pairs: c.pairs,
-        confirmation: m.confirmation,
+        decision: c.decision === 'continue' ? 'undecided' : c.decision,
+        block_pairs: c.blockPairs,
     };
 }
 function metricJson(t, m) {
@@ -5852,9 +5418,6 @@ function targetResult(t) {
             suggested_max_time_s: t.shortfall.suggestedMaxTimeS,
             ...(t.shortfall.suggestedMaxPairs
                 ? { suggested_max_pairs: t.shortfall.suggestedMaxPairs }
-                : {}),
-            ...(t.shortfall.budgetLeftMs
-                ? { budget_left_s: Math.round(t.shortfall.budgetLeftMs / 100) / 10 }
                 : {}),
         };
     }
@@ -6145,17 +5708,9 @@ function progressLine(event, sides, name) {
         case 'profile':
             return `profiling with -X importtime (${event.runs} run(s) per target${sides > 1 ? ' and side' : ''})`;
         case 'sample':
-            return event.round === 1 && event.batch === 'first'
-                ? `sampling interleaved ${sides > 1 ? 'pairs' : 'rounds'}`
-                : null;
-        case 'confirm':
-            return `confirming the change in ${event.groups.join(', ')} with a fresh batch of ${event.pairs} pairs`;
+            return event.round === 1 ? `sampling interleaved ${sides > 1 ? 'pairs' : 'rounds'}` : null;
         case 'overtime':
-            return event.past === 'max-time'
-                ? `the time budget (${name('max-time')}) is spent before ${event.groups.join(', ')} earned a verdict: sampling on for up to ${Math.round(event.untilMs / 1000)} s more (${name('overtime')})`
-                : `${event.groups.join(', ')} reached ${name('max-pairs')} before earning a verdict: sampling on, up to ${event.maxPairs} pairs, with ${Math.round(event.budgetMs / 1000)} s left of ${name('max-time')} (${Math.round(event.untilMs / 1000)} s with ${name('overtime')}, used only while the estimate leans toward a regression)`;
-        case 'another-look':
-            return `the fresh batch did not confirm the change in ${event.groups.join(', ')}, and all pairs together do not yet rule one out: sampling on for look ${event.look} of ${event.of}, with up to ${Math.round(event.untilMs / 1000)} s left`;
+            return `the time budget (${name('max-time')}) is spent before ${event.groups.join(', ')} reached a verdict: sampling on for up to ${Math.round(event.untilMs / 1000)} s more (${name('overtime')})`;
         case 'count':
             return `counting ${event.metric} with ${event.tool}: ${event.runs} run(s) per target${sides > 1 ? ' and side' : ''}`;
         case 'forecast':
@@ -6176,25 +5731,15 @@ async function measureArms(arms, policy, deps, name) {
     const sides = new Set(arms.map((arm) => arm.key.side)).size;
     const counting = await countingFor(arms, policy, deps, name);
     const deadline = performance.now() + sampling.maxTimeMs;
-    const overtime = policy.overtime;
     const plan = {
         arms,
         cwd: policy.cwd,
         sampling,
         deadline,
-        ...(overtime
-            ? {
-                overtime: {
-                    deadline: deadline + overtime.ms,
-                    maxPairs: overtime.maxPairs,
-                    groups: overtime.groups,
-                    leaning: overtime.leaning,
-                },
-            }
-            : {}),
+        ...(policy.overtimeMs ? { overtime: { deadline: deadline + policy.overtimeMs } } : {}),
         random: seededRandom(sampling.seed),
         stopping: policy.stopping,
-        confirmation: policy.confirmation,
+        changed: policy.changed,
         ...(counting ? { counting } : {}),
         ...(policy.explain ? { explain: policy.explain } : {}),
         signal: deps.signal,
@@ -6262,10 +5807,9 @@ function resultsDocument(identity, info, settings, where, extras, found, clock) 
  */
 function compareSettings(given, base, head, seed, name) {
     const resolved = resolveSettings([given, base.settings], seed);
-    const needed = pairsToReject(resolved.gate.alpha);
-    if (resolved.sampling.maxPairs < needed) {
+    if (resolved.sampling.maxPairs < MIN_BLOCKS) {
         // Said now, not after the installs: every verdict would be inconclusive.
-        throw new UsageError(`max-pairs ${resolved.sampling.maxPairs} is too few for a verdict: at alpha ${resolved.gate.alpha} the signed-rank test needs at least ${needed} pairs to find anything`);
+        throw new UsageError(`max-pairs ${resolved.sampling.maxPairs} is too few for a verdict: the decision needs at least ${MIN_BLOCKS} blocks of pairs (${MIN_BLOCKS} pairs for a slow import, ${MIN_BLOCKS * MAX_BLOCK_PAIRS} for a fast one)`);
     }
     const baseTargets = base.settings.targets ?? [];
     const headTargets = head.settings.targets ?? [];
@@ -6619,13 +6163,13 @@ async function compare(request, deps) {
             if (setups.cold)
                 where.coldMethod = setups.cold.cold.method;
             const arms = plannedArms(targets, (target) => SIDES.filter((side) => side === 'head' || !isNew(target)), setups, settings.cache, (side) => ({ python: envs[side].python, probe, env: envs[side].env }));
-            deps.log(`measuring ${targets.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} interleaved pairs, at most ${sampling.maxTimeMs / 1000} s${sampling.overtimeMs > 0 ? ` (${sampling.overtimeMs / 1000} s more only if a verdict needs it)` : ''}`);
+            deps.log(`measuring ${targets.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} interleaved pairs, at most ${sampling.maxTimeMs / 1000} s${sampling.overtimeMs > 0 ? ` (${sampling.overtimeMs / 1000} s more for a target still undecided)` : ''}`);
             const observations = await measureArms(arms, {
                 cwd: run,
                 sampling,
-                stopping: comparisonSettled(gate),
-                confirmation: changeConfirmation(gate, sampling.minPairs, sampling.maxPairs),
-                overtime: overtimeFor(gate, sampling, sampling.overtimeMs),
+                stopping: undecided(gate),
+                changed: changedGroups(gate),
+                overtimeMs: sampling.overtimeMs,
                 explain: { budgetMs: explanationBudgetMs(sampling.maxTimeMs) },
                 metrics: settings.metrics,
             }, deps, name);
@@ -6725,8 +6269,9 @@ async function measure(request, deps) {
         const observations = await measureArms(arms, {
             cwd: scratch,
             sampling,
-            stopping: medianSettled,
-            confirmation: NO_CONFIRMATION,
+            stopping: medianUnsettled,
+            // Nothing is compared, so no change is found, and nothing deferred runs.
+            changed: () => [],
             metrics: settings.metrics,
         }, deps, name);
         const evaluation = evaluate(observations, {
@@ -7642,12 +7187,26 @@ function packageExplainedBy(causes, target, pkg) {
     return null;
 }
 
-/** " (up to 60 pairs per target with the confirmation batch)" when there were more pairs than rounds. */
+/** " (64 to 120 pairs per target, each sampled until decided)" when targets stopped at different counts. */
 function pairsNote(view) {
-    const most = Math.max(0, ...view.rows.map((r) => r.delta?.pairs ?? 0));
-    return most > view.run.rounds
-        ? ` (up to ${most} pairs per target with the confirmation batch)`
-        : '';
+    const pairs = view.rows.filter((r) => r.gating && r.delta).map((r) => r.delta.pairs);
+    if (pairs.length < 2)
+        return '';
+    const [least, most] = [Math.min(...pairs), Math.max(...pairs)];
+    return least === most ? '' : ` (${least} to ${most} pairs per target, each sampled until decided)`;
+}
+/**
+ * What the verdict cost, for the footer: the sampling time and the pairs it
+ * took, and the whole run. Null when nothing was compared.
+ */
+function costText(view) {
+    const pairs = view.rows.filter((r) => r.gating && r.delta).map((r) => r.delta.pairs);
+    const sampling = view.run.samplingS;
+    if (!pairs.length || sampling === null)
+        return null;
+    const most = Math.max(...pairs);
+    const s = (x) => `${x < 10 ? x.toFixed(1) : Math.round(x)} s`;
+    return `verdict after ${s(sampling)} of sampling (${most === Math.min(...pairs) ? most : `up to ${most}`} pairs), ${s(view.run.durationS)} in all`;
 }
 function lazyOf(t) {
     const views = [];
@@ -7733,7 +7292,6 @@ function buildView(document) {
                     needed: t.inconclusive.needed_pairs,
                     suggestedMaxTimeS: t.inconclusive.suggested_max_time_s,
                     suggestedMaxPairs: t.inconclusive.suggested_max_pairs ?? null,
-                    budgetLeftS: t.inconclusive.budget_left_s ?? null,
                     delta: t.delta,
                 },
             ]
@@ -7799,6 +7357,7 @@ function buildView(document) {
             truncated: doc.truncated,
             durationS: doc.duration_s,
             phases: phasesText(doc.phases_s),
+            samplingS: doc.phases_s?.sampling ?? null,
             version: doc.tool?.version ?? '',
             settings: doc.settings,
         },
@@ -8452,26 +8011,16 @@ function shortfalls(view) {
             : '';
         if (s.reason === 'unsettled' && d) {
             const ci = d.ci_pct
-                ? `, ${Math.round(d.ci_level * 100)}% interval ${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}`
-                : '';
-            const threshold = `${view.run.settings.threshold_pct}% threshold`;
-            const leans = d.pct > view.run.settings.threshold_pct
-                ? `still lean past the ${threshold}`
-                : `leave a regression past the ${threshold} open`;
-            const cut = d.confirmation?.planned;
-            const why = d.confirmation?.confirmed === false && cut
-                ? `a first batch flagged it, and the fresh batch planned at ${cut} pairs was cut to ${d.confirmation.pairs} by the end of the overtime, too few to confirm it, while all ${s.pairs} ${unit} together ${leans}`
-                : d.confirmation?.confirmed === false
-                    ? `a first batch flagged it and ${d.confirmation.batches ? `${d.confirmation.batches} fresh batches in turn (the last of ${d.confirmation.pairs} pairs)` : `a fresh batch of ${d.confirmation.pairs} pairs`} did not confirm it, yet all ${s.pairs} ${unit} together ${leans}: the batches disagree`
-                    : s.suggestedMaxPairs
-                        ? `past the ${threshold}, but ${s.pairs} ${unit}, the most a target samples (${PAIRS_PAST_MAX} × \`max-pairs\`), cannot tell it from noise`
-                        : `past the ${threshold}, but ${s.pairs} ${unit} within the time budget of ${budget} cannot tell it from noise`;
+                ? `its ${Math.round(d.ci_level * 1000) / 10}% interval ${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}`
+                : 'its interval';
+            const band = `±${view.run.settings.threshold_pct}% band`;
+            const ended = s.suggestedMaxPairs
+                ? `\`max-pairs\` ended sampling`
+                : `the time budget of ${budget} ended sampling`;
             const raise = s.suggestedMaxPairs
                 ? `Raise \`max-pairs\` to about ${s.suggestedMaxPairs} for these imports.`
-                : s.budgetLeftS !== null
-                    ? `Sampling ended with ${s.budgetLeftS} s of \`max-time\` left, so a larger budget would not settle it: re-run the check (batches that disagree are often a runner busy during one of them).`
-                    : `Raise \`max-time\` to about ${s.suggestedMaxTimeS ?? '?'} s for these imports.`;
-            return `- ${code$2(s.target)}: the estimate is ${signedPct(d.pct)} (p = ${d.p.toPrecision(2)}${ci}); ${why}. It may be a regression. ${raise}`;
+                : `Raise \`max-time\` to about ${s.suggestedMaxTimeS ?? '?'} s for these imports.`;
+            return `- ${code$2(s.target)}: the estimate is ${signedPct(d.pct)} after ${s.pairs} ${unit}, and ${ci} reaches both inside and past the ${band}: neither a pass nor a change is shown when ${ended}. It may be a regression. ${raise}`;
         }
         const fix = s.suggestedMaxTimeS
             ? `Raise \`max-time\` to about ${s.suggestedMaxTimeS} s for these imports, or lower \`min-pairs\`.`
@@ -8800,6 +8349,12 @@ function commit(c) {
     const short = c.sha ? code$2(c.sha.slice(0, 12)) : '–';
     return c.sha && c.ref === c.sha ? short : `${code$2(c.ref)} at ${short}`;
 }
+const pctLevel = (alpha) => `${Math.round((1 - 2 * alpha) * 1000) / 10}%`;
+/** The footer under the details: what the verdict cost. */
+function cost(view) {
+    const text = costText(view);
+    return text ? [`<sub>${text.charAt(0).toUpperCase()}${text.slice(1)}.</sub>`] : [];
+}
 function methodology(view) {
     const { run } = view;
     const s = run.settings;
@@ -8808,7 +8363,7 @@ function methodology(view) {
     const lines = [
         `- ${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)}).`,
         compare
-            ? `- A regression (or, mirrored, an improvement) needs a one-sided Wilcoxon signed-rank p < ${String(s.alpha)} on paired log-ratios, a Hodges-Lehmann estimate above ${String(s.threshold_pct)}% and above ${String(s.min_delta_ms)} ms, and a fresh confirming batch.`
+            ? `- Decided by a sequential test on paired log-ratios (the medians of blocks of consecutive pairs, with a confidence sequence that holds however often it looks): a regression (mirrored, an improvement) needs its ${pctLevel(s.alpha)} interval above half the band and its estimate past the band, a pass needs its 90% interval inside the band, where the band is ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms, whichever is wider; sampling stops at a decision.`
             : '- Spread is the interquartile range of the samples.',
         '- Module own times come from untimed `-X importtime` runs with the cyclic garbage collector off (a collection that happens to run in a module is not charged to it) and with `importlib.import_module` sent through the import that `-X importtime` logs.',
         `- Python ${plain(run.python.split(' ')[0] ?? run.python)} on ${plain(run.platform)}; install: ${code$2(String(s.install))}.`,
@@ -9108,6 +8663,7 @@ function render(doc, cap, links) {
         // measure has no causes to lead with: its slowest modules are the report.
         ...(doc.command === 'measure' ? details : details.length ? [collapsed(details)] : []),
         methodology(doc),
+        cost(doc),
     ];
     return `${parts
         .filter((p) => p.length)
@@ -17849,6 +17405,18 @@ var definitions = {
 						type: "integer",
 						minimum: 0
 					},
+					decision: {
+						"enum": [
+							"regression",
+							"improvement",
+							"pass",
+							"undecided"
+						]
+					},
+					block_pairs: {
+						type: "integer",
+						minimum: 1
+					},
 					confirmation: {
 						oneOf: [
 							{
@@ -18791,13 +18359,13 @@ function gateLines(view, style) {
             ? ` (so far ${signedPct(s.delta.pct)}, p = ${s.delta.p.toPrecision(2)})`
             : '';
         if (s.reason === 'unsettled' && s.delta) {
-            out.push(style.yellow(s.suggestedMaxPairs
-                ? `inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) is past the threshold, but ${s.pairs} ${unit}, the most a target samples (${PAIRS_PAST_MAX} x --max-pairs), cannot tell it from noise; raise --max-pairs to about ${s.suggestedMaxPairs}`
-                : s.delta.confirmation?.planned
-                    ? `inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) over ${s.pairs} ${unit}, flagged by a first batch, but the fresh batch planned at ${s.delta.confirmation.planned} pairs was cut to ${s.delta.confirmation.pairs} by the end of the overtime, too few to confirm it; raise --max-time to about ${s.suggestedMaxTimeS ?? '?'} s`
-                    : s.budgetLeftS !== null
-                        ? `inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) over ${s.pairs} ${unit}, but the fresh batches disagree with the first; sampling ended with ${s.budgetLeftS} s of --max-time left, so re-run rather than raise it`
-                        : `inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) is past the threshold, but ${s.pairs} ${unit}${view.run.settings.overtime_s ? `, overtime included,` : ''} cannot tell it from noise; raise --max-time to about ${s.suggestedMaxTimeS ?? '?'} s`));
+            const ci = s.delta.ci_pct
+                ? `, interval ${signedPct(s.delta.ci_pct[0])} … ${signedPct(s.delta.ci_pct[1])}`
+                : '';
+            out.push(style.yellow(`inconclusive: ${s.target}: undecided after ${s.pairs} ${unit} (estimate ${signedPct(s.delta.pct)}${ci}, reaching both inside and past the ±${view.run.settings.threshold_pct}% band); ` +
+                (s.suggestedMaxPairs
+                    ? `raise --max-pairs to about ${s.suggestedMaxPairs}`
+                    : `raise --max-time to about ${s.suggestedMaxTimeS ?? '?'} s`)));
             continue;
         }
         out.push(style.yellow(`inconclusive: ${s.target}: ${s.pairs} of the ${s.needed} ${unit} a verdict needs${sofar}; ${fix}`));
@@ -18808,15 +18376,6 @@ function gateLines(view, style) {
 function verdictText(r) {
     if (!r.gating)
         return reportedOnly(r);
-    const c = r.delta?.confirmation;
-    if ((r.verdict === 'regression' || r.verdict === 'improvement') && c)
-        return c.confirmed
-            ? `${r.verdict} (confirmed${c.batches ? ` by fresh batch ${c.batches}` : ''})`
-            : `${r.verdict} (unconfirmed)`;
-    if (r.verdict === 'pass' && c?.confirmed === false)
-        return 'pass (not confirmed)';
-    if (r.verdict === 'pass' && c?.confirmed === null)
-        return 'pass (no time to confirm a change)';
     if (r.verdict === 'budget')
         return 'over budget';
     if (r.verdict === 'forbidden')
@@ -18939,7 +18498,7 @@ function compareReport(doc, style, limit = 8) {
     }
     const s = run.settings;
     out.push('');
-    out.push(style.dim(`${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up(s); a regression needs p < ${String(s.alpha)} and more than ${String(s.threshold_pct)}% and ${String(s.min_delta_ms)} ms, confirmed by a fresh batch; ${run.durationS.toFixed(1)} s in all${run.phases ? ` (${run.phases})` : ''}`));
+    out.push(style.dim(`${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up(s); sequential test, band ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms; ${costText(view) ?? `${run.durationS.toFixed(1)} s in all`}${run.phases ? ` (${run.phases})` : ''}`));
     if (run.truncated)
         out.push(style.yellow(`--max-time ended sampling before --min-pairs; figures are less certain`));
     return out.join('\n');

@@ -5,8 +5,9 @@ import type { Sampling } from '../model/settings.js'
 
 /**
  * A time budget, in whole tens of seconds, that fits the warm-ups, the profile
- * runs (slower under -X importtime), min-pairs rounds and, for a comparison, a
- * confirmation batch twice as large, at `roundMs` per round of every arm, with
+ * runs (slower under -X importtime), min-pairs rounds and, for a comparison,
+ * twice as many again (what the sequential procedure typically takes to decide
+ * a change near the thresholds), at `roundMs` per round of every arm, with
  * a fifth more for start-up and the machine's bad moments.
  */
 export function suggestedBudgetS(

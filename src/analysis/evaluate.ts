@@ -14,16 +14,21 @@ import { compareCounts, importCounts } from './counted-compare.js'
 import type { Gate, Sampling } from '../model/settings.js'
 import { DEFAULT_VARIANT, type Side, type Variant } from '../model/target.js'
 import { mostSerious, type Verdict } from '../model/verdict.js'
-import { targetVerdict } from './confirmation.js'
 import { budgetStatus, forbiddenImports, isBreached } from './gate.js'
 import { diffFunctions, type FunctionChange } from './function-diff.js'
 import { diffModules, type ModuleDiff } from './module-diff.js'
 import { pairOf, type ArmObservation, type Observations } from './observations.js'
-import { classify, comparePairs, pairsToReject } from './paired-compare.js'
+import { outcomeOf } from './paired-compare.js'
+import { groupComparison } from './decision.js'
 import { rollUpByPackage } from './package-rollup.js'
 import { missingTarget } from './missing-target.js'
 import { median } from './summary.js'
-import { shortfallOf, suggestedMaxTimeS, type ShortfallContext } from './shortfall.js'
+import {
+  samplesShortfall,
+  suggestedMaxTimeS,
+  undecidedShortfall,
+  type ShortfallContext,
+} from './shortfall.js'
 import { watchModules } from './watch.js'
 import { explanationGaps } from './explanation-gaps.js'
 import type { MetricFinding, SideFinding, TargetFinding } from './finding.js'
@@ -63,7 +68,7 @@ function errorOf(base: ArmObservation | null, head: ArmObservation | null) {
 }
 
 function side(arm: ArmObservation | null): SideFinding | null {
-  const samples = arm ? [...arm.samples, ...(arm.confirmation ?? [])] : []
+  const samples = arm ? arm.samples : []
   if (!arm || samples.length === 0) return null
   const profile = arm.profile
   const finding: SideFinding = {
@@ -98,7 +103,7 @@ function countedFinding(
 ): MetricFinding {
   const metric = METRICS[id]
   const gating = metric.gatesByDefault
-  if (!base) return { metric: id, gating, outcome: 'pass', comparison: null, confirmation: null }
+  if (!base) return { metric: id, gating, outcome: 'pass', comparison: null }
   const missing = { tool: '', runs: [], empty: [], failure: 'not counted', ms: 0 }
   const counted = compareCounts(
     base.counted?.[id] ?? missing,
@@ -110,7 +115,6 @@ function countedFinding(
     gating,
     outcome: counted.outcome,
     comparison: null,
-    confirmation: null,
     counted,
   }
 }
@@ -138,39 +142,14 @@ function metricFindings(
           gating: metric.gatesByDefault,
           outcome: 'pass',
           comparison: null,
-          confirmation: null,
         },
       ]
     }
-    const planned = Math.max(base.confirmationPlanned ?? 0, head.confirmationPlanned ?? 0)
-    const confirmation =
-      base.confirmation && head.confirmation
-        ? {
-            base: read(base.confirmation),
-            head: read(head.confirmation),
-            ...(planned ? { planned } : {}),
-          }
-        : null
-    if (metric.gatesByDefault) {
-      const verdict = targetVerdict(read(base.samples), read(head.samples), confirmation, spec.gate)
-      const batches = Math.min(base.freshBatches ?? 0, head.freshBatches ?? 0)
-      if (verdict.confirmation && batches > 1) verdict.confirmation.batches = batches
-      return [{ metric: id, gating: true, ...verdict }]
-    }
-    // A metric that only informs gets the plain test over every pair it has.
-    const comparison = comparePairs(
-      [...read(base.samples), ...(confirmation?.base ?? [])],
-      [...read(head.samples), ...(confirmation?.head ?? [])],
-      spec.gate.alpha,
-    )
+    // Every metric gets the sequential procedure over its pairs; one that only informs
+    // shows an undecided look as no change, where the gating one is inconclusive.
+    const comparison = groupComparison(base, head, spec.gate, metric.read)
     return [
-      {
-        metric: id,
-        gating: false,
-        outcome: classify(comparison, spec.gate),
-        comparison,
-        confirmation: null,
-      },
+      { metric: id, gating: metric.gatesByDefault, outcome: outcomeOf(comparison), comparison },
     ]
   })
 }
@@ -217,7 +196,7 @@ function evaluateTarget(
   observations: Observations,
   configured: EvaluatedTarget,
   spec: EvaluationSpec,
-  ended: Pick<ShortfallContext, 'suggestion' | 'budgetLeftMs'>,
+  ended: Pick<ShortfallContext, 'suggestion'>,
 ): TargetFinding {
   const arms = pairOf(observations.arms, configured.name, spec.variant)
   // A module base does not have is new in head, whoever listed it (a -t flag, say).
@@ -237,28 +216,26 @@ function evaluateTarget(
   const headSide = side(head)
   const measured = !error && !!head?.samples.length && (!base || base.samples.length > 0)
   const metrics = measured && head ? metricFindings(base, head, spec) : []
-  const gating = metrics.filter((m) => m.gating).map((m) => m.outcome)
   const baseSide = side(base)
-  const needed = Math.max(spec.sampling.minPairs, base ? pairsToReject(spec.gate.alpha) : 1)
   const pairs = pairsTaken(base ? baseSide : null, headSide, metrics)
-  // A significant finding is evidence whatever the count; a pass is not.
-  const found = mostSerious(gating)
   const gatingMetric = metrics.find((m) => m.gating)
+  const context = {
+    maxTimeMs: spec.sampling.maxTimeMs,
+    maxPairs: spec.sampling.maxPairs,
+    suggestion: ended.suggestion,
+  }
+  // A decided change on any gating metric is evidence on its own (an instruction
+  // count's regression stands whatever the few timed pairs say).
+  const found = mostSerious(metrics.filter((m) => m.gating).map((m) => m.outcome))
+  // Compared: undecided is inconclusive. On one side (a new target, measure): too few samples is.
   const shortfall =
     error || found !== 'pass'
       ? null
-      : shortfallOf(
-          pairs,
-          needed,
-          gatingMetric?.comparison ?? null,
-          gatingMetric?.confirmation?.confirmed ?? null,
-          {
-            gate: spec.gate,
-            maxTimeMs: spec.sampling.maxTimeMs,
-            maxPairs: spec.sampling.maxPairs,
-            ...ended,
-          },
-        )
+      : gatingMetric?.comparison
+        ? undecidedShortfall(gatingMetric.comparison, context)
+        : metrics.length || !base
+          ? samplesShortfall(pairs, spec.sampling.minPairs, ended.suggestion)
+          : null
   const statistical: Verdict = error ? 'error' : shortfall ? 'inconclusive' : found
   const headProfile = head?.profile
   const forbidden = headProfile?.runs
@@ -340,10 +317,7 @@ export function evaluate(
   observations: Observations,
   spec: EvaluationSpec,
 ): { targets: TargetFinding[]; verdict: Verdict } {
-  const ended = {
-    suggestion: suggestedMaxTimeS(observations, spec.sampling),
-    budgetLeftMs: observations.budgetLeftMs ?? 0,
-  }
+  const ended = { suggestion: suggestedMaxTimeS(observations, spec.sampling) }
   const variants = spec.variants ?? [spec.variant]
   const targets = spec.targets.flatMap((t) =>
     variants.map((variant) => evaluateTarget(observations, t, forVariant(spec, variant), ended)),

@@ -4,7 +4,6 @@ import type { ImportFailure } from '../model/failure.js'
 import type { CountedMetricId, MetricId, Sample } from '../model/metrics.js'
 import type { Side, Variant } from '../model/target.js'
 import type { Verdict } from '../model/verdict.js'
-import type { Confirmation } from './confirmation.js'
 import type { CountedComparison } from './counted-compare.js'
 import type { FunctionChange } from './function-diff.js'
 import type { BudgetStatus, ForbiddenHit } from './gate.js'
@@ -17,7 +16,7 @@ import type { ModuleSource } from './source-paths.js'
 import type { WatchFinding } from './watch.js'
 import type { ExplanationGap } from './explanation-gaps.js'
 
-/** One side of a target as the findings see it: every sample (confirmation included) and the profile. */
+/** One side of a target as the findings see it: every sample and the profile. */
 export interface SideFinding {
   samples: Sample[]
   profile: ProfileObservation | null
@@ -44,10 +43,8 @@ export interface MetricFinding {
   outcome: Outcome | 'inconclusive'
   /** compare, a counted metric: both sides' counts and what they say. */
   counted?: CountedComparison | null
-  /** compare: base against head over every pair; null for measure or without samples. */
+  /** compare: base against head over every pair, with the sequential procedure's decision; null for measure or without samples. */
   comparison: PairedComparison | null
-  /** A fresh batch that confirmed (or did not) a flagged change. */
-  confirmation: Confirmation | null
 }
 
 export interface TargetFinding {

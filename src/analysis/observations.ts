@@ -55,12 +55,6 @@ export interface ArmObservation {
   /** Why the arm stopped early, or null. */
   failure: ImportFailure | null
   profile: ProfileObservation | null
-  /** A fresh batch run to confirm a flagged change; null when none was run. */
-  confirmation: Sample[] | null
-  /** The pairs the last fresh batch was planned to have: fewer in `confirmation` means it was cut short. */
-  confirmationPlanned?: number
-  /** Fresh batches run in all (the confirmation and any further looks); the last is `confirmation`. */
-  freshBatches?: number
   /** The counted metrics asked for, after the timed samples. */
   counted?: Partial<Record<CountedMetricId, CountedRuns>>
 }
@@ -71,7 +65,7 @@ export interface Observations {
   rounds: number
   /** Warm-up rounds run: fewer than configured when the budget left no room for more. */
   warmups?: number
-  /** How long each phase took (sampling includes the confirmation batch and any overtime). */
+  /** How long each phase took (sampling includes any overtime). */
   phasesMs?: {
     warmup: number
     profile: number
@@ -82,12 +76,6 @@ export interface Observations {
   }
   /** The time budget ended sampling before the minimum number of rounds. */
   truncated: boolean
-  /**
-   * The time budget left when sampling ended, in ms, if it still fit a round
-   * of every arm; 0 when it did not. An unsettled verdict with budget left
-   * ended on disagreeing batches, not on the clock. Absent: unknown, taken as spent.
-   */
-  budgetLeftMs?: number
 }
 
 /** The arm of `target` on `side`, if the plan had one. */
@@ -112,7 +100,7 @@ export function pairOf(
   return { base: armOf(arms, 'base', target, variant), head: armOf(arms, 'head', target, variant) }
 }
 
-/** The primary metric of each sample: what stopping and confirmation go by. */
+/** The primary metric of each sample: what stopping goes by. */
 export const primaryTimes = (samples: readonly Sample[]): number[] =>
   samples.map(METRICS[PRIMARY_METRIC].read)
 

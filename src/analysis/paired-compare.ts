@@ -1,20 +1,23 @@
 // Base against head for one target, from samples taken in interleaved pairs.
 // Pure. Works on log-ratios ln(head/base): a slowdown is a ratio whatever the
 // import's size, and a pair shares whatever the machine was doing at the time.
-import { hodgesLehmann, locationShift, signedRankTest } from './signed-rank.js'
-import { median } from './summary.js'
+// The decision is the sequential procedure's (sequential.ts); this adds what a
+// report shows beside it.
 import type { Thresholds } from '../model/settings.js'
+import { hodgesLehmann } from './hodges-lehmann.js'
+import { blockPairs, lookAt, MIN_BLOCKS, type Decision } from './sequential.js'
+import { median } from './summary.js'
 
 export interface PairedComparison {
   pairs: number
   baseMedianMs: number
   headMedianMs: number
-  /** Hodges-Lehmann estimate of ln(head/base). */
+  /** The procedure's estimate of ln(head/base): the mean of its blocks' medians. */
   logEstimate: number
-  /** Interval for it at ciLevel; null with too few pairs to reach that level. */
+  /** Its time-uniform interval, one-sided alpha on each side; null before the fewest blocks a decision needs. */
   logInterval: [number, number] | null
   ciLevel: number
-  /** One-sided p-values: head slower, head faster. */
+  /** Always-valid one-sided p-values against "no change": head slower, head faster. */
   pSlower: number
   pFaster: number
   /** The estimate as a percentage change. */
@@ -22,94 +25,69 @@ export interface PairedComparison {
   /** Hodges-Lehmann estimate of the paired differences head − base, in ms. */
   ms: number
   ciPct: [number, number] | null
+  /** What the procedure decided at this look; 'continue' is undecided. */
+  decision: Decision
+  /** Consecutive pairs per block, and the fewest pairs any decision needs at that size. */
+  blockPairs: number
+  neededPairs: number
 }
 
 export type Outcome = 'regression' | 'improvement' | 'pass'
 
 const toPct = (log: number) => (Math.exp(log) - 1) * 100
 
+/** The log-ratios of aligned pairs: base[i] and head[i] come from the same round. */
+export const logRatios = (base: readonly number[], head: readonly number[]): number[] =>
+  Array.from({ length: Math.min(base.length, head.length) }, (_, i) =>
+    Math.log(head[i]! / base[i]!),
+  )
+
 /**
- * Compares paired samples: base[i] and head[i] come from the same round. The
- * interval's level is 1 − 2α, so that it excludes zero when the one-sided test
- * at α rejects.
+ * One look of the procedure at aligned pairs, with the block size set by
+ * `paceMs` (one pair's time, see blockPairs). The cheap part of comparePairs:
+ * what the engine asks after each round.
  */
+export function lookAtPairs(
+  base: readonly number[],
+  head: readonly number[],
+  gate: Thresholds,
+  paceMs: number,
+) {
+  const size = blockPairs(paceMs)
+  const n = Math.min(base.length, head.length)
+  return { size, look: lookAt(logRatios(base, head), size, gate, median(base.slice(0, n))) }
+}
+
+/** Compares paired samples, and decides. */
 export function comparePairs(
   base: readonly number[],
   head: readonly number[],
-  alpha: number,
+  gate: Thresholds,
+  paceMs: number,
 ): PairedComparison {
   const n = Math.min(base.length, head.length)
-  const logs = Array.from({ length: n }, (_, i) => Math.log(head[i]! / base[i]!))
-  const ciLevel = 1 - 2 * alpha
-  const shift = locationShift(logs, ciLevel)
-  const logEstimate = n > 0 ? shift.estimate : 0
-  const logInterval = shift.interval
-  const test = signedRankTest(logs)
-  const baseMedianMs = median(base.slice(0, n))
+  const { size, look } = lookAtPairs(base, head, gate, paceMs)
+  const interval = look.interval
   return {
     pairs: n,
-    baseMedianMs,
+    baseMedianMs: median(base.slice(0, n)),
     headMedianMs: median(head.slice(0, n)),
-    logEstimate,
-    logInterval,
-    ciLevel,
-    pSlower: test.pGreater,
-    pFaster: test.pLess,
-    pct: toPct(logEstimate),
+    logEstimate: look.estimate,
+    logInterval: interval,
+    ciLevel: 1 - 2 * gate.alpha,
+    pSlower: look.pSlower,
+    pFaster: look.pFaster,
+    pct: toPct(look.estimate),
     // Estimated directly on differences: a ratio times the base median drifts
     // from head − base when the ratio is large.
     ms: n > 0 ? hodgesLehmann(Array.from({ length: n }, (_, i) => head[i]! - base[i]!)) : 0,
-    ciPct: logInterval ? [toPct(logInterval[0]), toPct(logInterval[1])] : null,
+    ciPct: interval ? [toPct(interval[0]), toPct(interval[1])] : null,
+    decision: look.decision,
+    blockPairs: size,
+    neededPairs: MIN_BLOCKS * size,
   }
 }
 
-/**
- * The fewest pairs with which the one-sided signed-rank test can reject at
- * `alpha` at all: with n pairs its smallest p is 2^-n (every pair the same
- * way), so 7 pairs at 0.01. Below that, nothing but "pass" can come out.
- */
-export function pairsToReject(alpha: number): number {
-  // p < alpha strictly: 2^-n < alpha ⇔ n > log2(1/alpha).
-  return Math.floor(Math.log2(1 / alpha)) + 1
-}
-
-/**
- * A regression needs all three: significance, an effect above the relative
- * threshold, and above the absolute minimum. An improvement mirrors it.
- */
-export function classify(c: PairedComparison, gate: Thresholds): Outcome {
-  if (c.pSlower < gate.alpha && c.pct > gate.thresholdPct && c.ms > gate.minDeltaMs)
-    return 'regression'
-  if (c.pFaster < gate.alpha && c.pct < -gate.thresholdPct && c.ms < -gate.minDeltaMs)
-    return 'improvement'
-  return 'pass'
-}
-
-/**
- * True when more pairs could not change the outcome in any likely way: the
- * whole interval lies inside the no-effect band (a settled pass), or wholly
- * beyond it on one side (a settled regression or improvement).
- */
-export function isSettled(c: PairedComparison, gate: Thresholds): boolean {
-  // No interval yet (too few pairs for its level, e.g. under 7 at 98%): a
-  // "settled" regression there could not be significant.
-  if (!c.logInterval || !(c.baseMedianMs > 0)) return false
-  const { lower, upper } = band(c, gate)
-  const [lo, hi] = c.logInterval
-  return (lo > lower && hi < upper) || lo > upper || hi < lower
-}
-
-/** Whether the pairs leave a regression past the thresholds possible: the interval reaches past the band, or there is none. */
-export function regressionOpen(c: PairedComparison, gate: Thresholds): boolean {
-  if (!c.logInterval || !(c.baseMedianMs > 0)) return true
-  return c.logInterval[1] >= band(c, gate).upper
-}
-
-/** The no-effect band, in log ratio: set by whichever of the two thresholds is larger for this import. */
-function band(c: PairedComparison, gate: Thresholds): { lower: number; upper: number } {
-  const width = Math.max(gate.thresholdPct / 100, gate.minDeltaMs / c.baseMedianMs)
-  return {
-    upper: Math.log(1 + width),
-    lower: width < 1 ? Math.log(1 - width) : Number.NEGATIVE_INFINITY,
-  }
-}
+/** The outcome a decision stands for: undecided is no regression nor improvement (evaluate makes it inconclusive where it gates). */
+export const outcomeOf = (c: PairedComparison): Outcome =>
+  c.decision === 'regression' || c.decision === 'improvement' ? c.decision : 'pass'

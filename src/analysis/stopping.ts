@@ -1,32 +1,27 @@
 // When sampling may stop before its maximum: the stopping rules the engine is
-// handed. Each looks at the samples so far and says whether more could change
-// the outcome in any likely way. Pure.
+// handed. Each looks at the samples so far and names the groups (see groupId)
+// that still need samples; the others stop. Pure.
 import type { Thresholds } from '../model/settings.js'
-import { comparedGroups, primaryTimes as times, type ArmObservation } from './observations.js'
-import { comparePairs, isSettled } from './paired-compare.js'
+import { groupId } from '../model/target.js'
+import { undecidedGroups } from './decision.js'
+import { primaryTimes as times, type ArmObservation } from './observations.js'
 import { median, medianInterval } from './summary.js'
 
-export type StoppingRule = (arms: readonly ArmObservation[]) => boolean
+export type StoppingRule = (arms: readonly ArmObservation[]) => string[]
 
 /** Sampling stops early once every target's median is known to within this fraction. */
 const SETTLED_HALF_WIDTH = 0.01
 
-/** measure: every arm's median known to within ±1% (95% interval). Failed arms are done. */
-export const medianSettled: StoppingRule = (arms) =>
-  arms.every((arm) => {
-    if (arm.failure) return true
+/** measure: the groups whose median is not yet known to within ±1% (95% interval). Failed arms are done. */
+export const medianUnsettled: StoppingRule = (arms) =>
+  arms.flatMap((arm) => {
+    if (arm.failure) return []
     const values = times(arm.samples)
     const interval = medianInterval(values)
-    return (
+    const settled =
       interval !== null && (interval[1] - interval[0]) / 2 <= SETTLED_HALF_WIDTH * median(values)
-    )
+    return settled ? [] : [groupId(arm.key)]
   })
 
-/** compare: every target's base/head comparison is settled (see isSettled). */
-export function comparisonSettled(gate: Thresholds): StoppingRule {
-  return (arms) =>
-    comparedGroups(arms).every(({ base, head }) => {
-      if (base.failure || head.failure) return true
-      return isSettled(comparePairs(times(base.samples), times(head.samples), gate.alpha), gate)
-    })
-}
+/** compare: the groups the sequential procedure has not decided (analysis/decision.ts). */
+export const undecided = (gate: Thresholds): StoppingRule => undecidedGroups(gate)

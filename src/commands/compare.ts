@@ -4,11 +4,10 @@ import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { changeConfirmation } from '../analysis/confirmation.js'
+import { changedGroups } from '../analysis/decision.js'
 import { diffDistributions } from '../analysis/deps-diff.js'
 import { evaluate } from '../analysis/evaluate.js'
-import { comparisonSettled } from '../analysis/stopping.js'
-import { overtimeFor } from '../analysis/overtime.js'
+import { undecided } from '../analysis/stopping.js'
 import { explanationBudgetMs } from '../analysis/budget.js'
 import { insideAfterLinks } from '../config/paths-and-targets.js'
 import { projectName, readPyproject, type PyprojectSettings } from '../config/pyproject.js'
@@ -191,16 +190,16 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
           (side) => ({ python: envs[side].python, probe, env: envs[side].env }),
         )
         deps.log(
-          `measuring ${targets.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} interleaved pairs, at most ${sampling.maxTimeMs / 1000} s${sampling.overtimeMs > 0 ? ` (${sampling.overtimeMs / 1000} s more only if a verdict needs it)` : ''}`,
+          `measuring ${targets.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} interleaved pairs, at most ${sampling.maxTimeMs / 1000} s${sampling.overtimeMs > 0 ? ` (${sampling.overtimeMs / 1000} s more for a target still undecided)` : ''}`,
         )
         const observations = await pipeline.measureArms(
           arms,
           {
             cwd: run,
             sampling,
-            stopping: comparisonSettled(gate),
-            confirmation: changeConfirmation(gate, sampling.minPairs, sampling.maxPairs),
-            overtime: overtimeFor(gate, sampling, sampling.overtimeMs),
+            stopping: undecided(gate),
+            changed: changedGroups(gate),
+            overtimeMs: sampling.overtimeMs,
             explain: { budgetMs: explanationBudgetMs(sampling.maxTimeMs) },
             metrics: settings.metrics,
           },

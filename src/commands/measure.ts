@@ -2,9 +2,8 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { NO_CONFIRMATION } from '../analysis/confirmation.js'
 import { evaluate } from '../analysis/evaluate.js'
-import { medianSettled } from '../analysis/stopping.js'
+import { medianUnsettled } from '../analysis/stopping.js'
 import { readPyproject } from '../config/pyproject.js'
 import type { MeasureRequest } from '../config/requests.js'
 import { checkBudgets, resolveSettings } from '../config/settings.js'
@@ -82,8 +81,9 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
       {
         cwd: scratch,
         sampling,
-        stopping: medianSettled,
-        confirmation: NO_CONFIRMATION,
+        stopping: medianUnsettled,
+        // Nothing is compared, so no change is found, and nothing deferred runs.
+        changed: () => [],
         metrics: settings.metrics,
       },
       deps,

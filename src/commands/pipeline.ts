@@ -8,10 +8,9 @@ import type { Observations } from '../analysis/observations.js'
 import type { evaluate } from '../analysis/evaluate.js'
 import type { TargetFinding } from '../analysis/finding.js'
 import { runPlan } from '../measure/engine.js'
-import type { ConfirmationPolicy } from '../analysis/confirmation.js'
+import type { ArmObservation } from '../analysis/observations.js'
 import { seededRandom } from '../analysis/random.js'
 import type { StoppingRule } from '../analysis/stopping.js'
-import type { OvertimePolicy } from '../analysis/overtime.js'
 import type { EngineEvent, PlannedArm, RunPlan } from '../measure/plan.js'
 import type { Sampling, Settings } from '../model/settings.js'
 import type { CommitRef } from '../results/schema.js'
@@ -130,17 +129,9 @@ function progressLine(event: EngineEvent, sides: number, name: Namer): string | 
     case 'profile':
       return `profiling with -X importtime (${event.runs} run(s) per target${sides > 1 ? ' and side' : ''})`
     case 'sample':
-      return event.round === 1 && event.batch === 'first'
-        ? `sampling interleaved ${sides > 1 ? 'pairs' : 'rounds'}`
-        : null
-    case 'confirm':
-      return `confirming the change in ${event.groups.join(', ')} with a fresh batch of ${event.pairs} pairs`
+      return event.round === 1 ? `sampling interleaved ${sides > 1 ? 'pairs' : 'rounds'}` : null
     case 'overtime':
-      return event.past === 'max-time'
-        ? `the time budget (${name('max-time')}) is spent before ${event.groups.join(', ')} earned a verdict: sampling on for up to ${Math.round(event.untilMs / 1000)} s more (${name('overtime')})`
-        : `${event.groups.join(', ')} reached ${name('max-pairs')} before earning a verdict: sampling on, up to ${event.maxPairs} pairs, with ${Math.round(event.budgetMs / 1000)} s left of ${name('max-time')} (${Math.round(event.untilMs / 1000)} s with ${name('overtime')}, used only while the estimate leans toward a regression)`
-    case 'another-look':
-      return `the fresh batch did not confirm the change in ${event.groups.join(', ')}, and all pairs together do not yet rule one out: sampling on for look ${event.look} of ${event.of}, with up to ${Math.round(event.untilMs / 1000)} s left`
+      return `the time budget (${name('max-time')}) is spent before ${event.groups.join(', ')} reached a verdict: sampling on for up to ${Math.round(event.untilMs / 1000)} s more (${name('overtime')})`
     case 'count':
       return `counting ${event.metric} with ${event.tool}: ${event.runs} run(s) per target${sides > 1 ? ' and side' : ''}`
     case 'forecast':
@@ -162,9 +153,10 @@ export interface PlanPolicy {
   cwd: string
   sampling: Sampling
   stopping: StoppingRule
-  confirmation: ConfirmationPolicy
-  /** compare: sampling past the budget while a verdict is not earned. */
-  overtime?: OvertimePolicy
+  /** compare: the groups where a change was found, to explain after sampling. */
+  changed: (arms: readonly ArmObservation[]) => string[]
+  /** compare: time the undecided groups may sample past the budget. */
+  overtimeMs?: number
   /** compare: the deferred profile runs after sampling, for a change found. */
   explain?: { budgetMs: number }
   /** The metrics asked for: the counted ones get their tool found here, and their runs planned. */
@@ -182,25 +174,15 @@ export async function measureArms(
   const sides = new Set(arms.map((arm) => arm.key.side)).size
   const counting = await countingFor(arms, policy, deps, name)
   const deadline = performance.now() + sampling.maxTimeMs
-  const overtime = policy.overtime
   const plan: RunPlan = {
     arms,
     cwd: policy.cwd,
     sampling,
     deadline,
-    ...(overtime
-      ? {
-          overtime: {
-            deadline: deadline + overtime.ms,
-            maxPairs: overtime.maxPairs,
-            groups: overtime.groups,
-            leaning: overtime.leaning,
-          },
-        }
-      : {}),
+    ...(policy.overtimeMs ? { overtime: { deadline: deadline + policy.overtimeMs } } : {}),
     random: seededRandom(sampling.seed),
     stopping: policy.stopping,
-    confirmation: policy.confirmation,
+    changed: policy.changed,
     ...(counting ? { counting } : {}),
     ...(policy.explain ? { explain: policy.explain } : {}),
     signal: deps.signal,

@@ -41,7 +41,7 @@ export const DEFAULTS = {
   alpha: 0.01,
   warmups: 3,
   minPairs: 20,
-  maxPairs: 200,
+  maxPairs: 2000,
   maxTimeMs: 120_000,
   // Overtime, unless set: twice the budget, so it scales with what the user
   // chose to spend (a --max-time 10 run does not go on for minutes). At 120 s a

@@ -21,7 +21,6 @@ export class ArmStates {
         samples: [],
         failure: null,
         profile: null,
-        confirmation: null,
       })
     }
   }

@@ -1,9 +1,9 @@
-// The measurement engine, for both commands: warm-ups, profile runs, a first
-// batch of interleaved rounds, sampling on while a verdict is not earned, and a
-// confirmation batch (with further looks) when the policy asks for one, all
-// inside one deadline and its overtime. What to stop on and what to confirm come
-// from analysis/; the probe runner and the clock are injected, so scheduling
-// is unit-tested without interpreters.
+// The measurement engine, for both commands: warm-ups, profile runs, then
+// interleaved rounds of every group the stopping rule says still needs pairs,
+// inside the budget and, for the undecided, its overtime; then the deferred
+// explanation and the counted runs. What to stop on and what counts as a change
+// come from analysis/; the probe runner and the clock are injected, so
+// scheduling is unit-tested without interpreters.
 import type { Observations } from '../analysis/observations.js'
 import { suggestedBudgetS } from '../analysis/budget.js'
 import { shuffled } from '../analysis/random.js'
@@ -13,8 +13,7 @@ import { cutByBudget, probeRequest } from './probe-run.js'
 import { runProfiles } from './profiles.js'
 import { runCounts } from './counting.js'
 import { runRounds } from './rounds.js'
-import { confirmChanges } from './confirm-batch.js'
-import { budgetLeft, sampleOn } from './sample-on.js'
+import { groupId } from '../model/target.js'
 import { explainChanges } from './explain.js'
 
 /**
@@ -90,11 +89,44 @@ function forecast(plan: RunPlan, roundMs: number, deps: EngineDeps): void {
   })
 }
 
-/** Some compared (or measured) arm still has fewer than `minPairs` samples, fresh batches included. */
+/** Some compared (or measured) arm still has fewer than `minPairs` samples. */
 function short(states: ArmStates, minPairs: number): boolean {
-  return states
-    .observations()
-    .some((a) => !a.failure && a.samples.length + (a.confirmation?.length ?? 0) < minPairs)
+  return states.observations().some((a) => !a.failure && a.samples.length < minPairs)
+}
+
+/**
+ * Past the budget, the groups still undecided sample on, up to the end of the
+ * overtime: the procedure's intervals hold whenever sampling stops, so more
+ * pairs cost time, never its error rates. Returns the rounds run.
+ */
+async function overtime(
+  plan: RunPlan,
+  before: number,
+  states: ArmStates,
+  deps: EngineDeps,
+): Promise<number> {
+  if (!plan.overtime) return 0
+  const end = plan.overtime.deadline
+  if (plan.signal?.aborted || deps.now() >= end || before >= plan.sampling.maxPairs) return 0
+  const groups = new Set(plan.stopping(states.observations()))
+  if (!groups.size) return 0
+  deps.onEvent?.({ phase: 'overtime', groups: [...groups], untilMs: end - deps.now() })
+  const outcome = await runRounds(
+    {
+      arms: plan.arms.filter((arm) => groups.has(groupId(arm.key))),
+      minRounds: 0,
+      maxRounds: plan.sampling.maxPairs - before,
+      deadline: end,
+      cutAt: end,
+      into: (arm) => states.of(arm).samples,
+      stopping: plan.stopping,
+    },
+    plan,
+    states,
+    deps,
+    before,
+  )
+  return outcome.rounds
 }
 
 export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observations> {
@@ -110,53 +142,22 @@ export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observat
   if (profiles.outOfTime)
     deps.onEvent?.({ phase: 'out-of-time', step: 'profile runs', done: profiles.done })
   const profiled = deps.now()
-  // The confirmation batch gets what min-pairs rounds leave, never more than its policy asks.
-  const remaining = plan.deadline - deps.now()
-  const reserve = Math.min(
-    plan.confirmation.reserveMs(remaining, warmRounds),
-    Math.max(0, remaining - keepForSampling(plan, warmRounds)),
+  const first = await runRounds(
+    {
+      arms: plan.arms,
+      minRounds: plan.sampling.minPairs,
+      maxRounds: plan.sampling.maxPairs,
+      deadline: plan.deadline,
+      into: (arm) => states.of(arm).samples,
+      stopping: plan.stopping,
+    },
+    plan,
+    states,
+    deps,
   )
-  /** Rounds of the first batch, up to `deadline`, after `before` of them. */
-  const firstBatch = (deadline: number, before: number) =>
-    runRounds(
-      {
-        arms: plan.arms,
-        minRounds: Math.max(0, plan.sampling.minPairs - before),
-        maxRounds: plan.sampling.maxPairs - before,
-        deadline,
-        into: (arm) => states.of(arm).samples,
-        stopping: plan.stopping,
-        batch: 'first',
-      },
-      plan,
-      states,
-      deps,
-      before,
-    )
-  const first = await firstBatch(plan.deadline - reserve, 0)
-  let rounds = first.rounds
-  let outOfTime = first.outOfTime
-  let confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations())
-  if (!confirm && outOfTime && reserve > 0 && !plan.signal?.aborted) {
-    // Nothing to confirm, and the first batch ran out of its share: the time
-    // kept for a confirmation buys more pairs instead of going unused (on a
-    // slow import that is the difference between a verdict and a guess).
-    const more = await firstBatch(plan.deadline, rounds)
-    rounds += more.rounds
-    outOfTime = more.outOfTime
-    confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations())
-  }
-  const overtime = plan.overtime
-  // Out of time, or at max-pairs with time left: either way a verdict not yet earned samples on.
-  const spent = outOfTime || rounds >= plan.sampling.maxPairs
-  if (!confirm && spent && overtime && !plan.signal?.aborted) {
-    const past = outOfTime ? 'max-time' : 'max-pairs'
-    rounds += await sampleOn(plan, overtime, { warmRounds, before: rounds, past }, states, deps)
-    confirm = plan.signal?.aborted ? null : plan.confirmation.plan(states.observations())
-  }
-  if (confirm) rounds += await confirmChanges(plan, confirm, warmRounds, states, deps)
+  const rounds =
+    first.rounds + (first.outOfTime ? await overtime(plan, first.rounds, states, deps) : 0)
   const sampled = deps.now()
-  const budgetLeftMs = budgetLeft(plan, warmRounds, sampled) ? plan.deadline - sampled : 0
   const explainMs = await explainChanges(plan, states, deps, profiles.slowest)
   const explained = deps.now()
   await runCounts(plan, states, deps)
@@ -164,10 +165,8 @@ export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observat
     arms: states.observations(),
     rounds,
     warmups: warmRounds.length,
-    // Short of min-pairs only if the overtime and the fresh batches did not make it up:
-    // "figures are less certain" was once printed over 47-59 confirmed pairs.
+    // Short of min-pairs only if the overtime did not make it up.
     truncated: first.truncated && short(states, plan.sampling.minPairs),
-    budgetLeftMs,
     phasesMs: {
       warmup: warmed - started,
       profile: profiled - warmed,

@@ -9,7 +9,7 @@ import type { EngineDeps, RunPlan } from './plan.js'
 import { importTimeRounds, profiledArms, runFunctionProfiles } from './profiles.js'
 
 /**
- * Runs what was deferred for the groups the confirmation policy says changed,
+ * Runs what was deferred for the groups the plan says changed,
  * function profiles first (call counts name the cause), then -X importtime
  * runs up to profile-runs (own times settle with more runs). Returns how long it took.
  */
@@ -22,7 +22,7 @@ export async function explainChanges(
   const started = deps.now()
   const deferred = profiledArms(states).filter((arm) => states.of(arm).profile?.deferred)
   if (!deferred.length || !plan.explain || plan.signal?.aborted) return 0
-  const changed = new Set(plan.confirmation.changed(states.observations()))
+  const changed = new Set(plan.changed(states.observations()))
   const arms = deferred.filter((arm) => changed.has(groupId(arm.key)))
   for (const arm of deferred)
     if (!changed.has(groupId(arm.key))) states.of(arm).profile!.deferred = 'no-change'

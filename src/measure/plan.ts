@@ -1,8 +1,7 @@
-// A run plan: which arms to measure and how, with the stopping rule and the
-// confirmation policy handed in from analysis/. measure is a plan with one
+// A run plan: which arms to measure and how, with the stopping rule and what
+// counts as a change to explain handed in from analysis/. measure is a plan with one
 // side, compare a plan with two; the engine runs either.
-import type { ConfirmationPolicy } from '../analysis/confirmation.js'
-import type { OvertimePolicy } from '../analysis/overtime.js'
+import type { ArmObservation } from '../analysis/observations.js'
 import type { StoppingRule } from '../analysis/stopping.js'
 import type { ImportFailure } from '../model/failure.js'
 import type { Sampling } from '../model/settings.js'
@@ -35,15 +34,15 @@ export interface RunPlan {
    */
   deadline: number
   random: () => number
+  /** The groups that still need pairs (compare: undecided; measure: median unsettled); the rest stop. */
   stopping: StoppingRule
-  confirmation: ConfirmationPolicy
+  /** After sampling: the groups where a change was found, whose deferred profile runs are worth running. */
+  changed: (arms: readonly ArmObservation[]) => string[]
   /**
-   * Sampling on, for the groups whose verdict still needs pairs when the budget
-   * or max-pairs is spent (analysis/overtime.ts): past the deadline up to
-   * `deadline` here (the same deadline for no overtime), and past max-pairs up
-   * to `maxPairs`; a confirmation batch may run up to `deadline` too. Absent for none.
+   * Sampling on past the budget, for the groups the stopping rule still names
+   * when it is spent, up to `deadline`. Absent for none.
    */
-  overtime?: { deadline: number } & Pick<OvertimePolicy, 'maxPairs' | 'groups' | 'leaning'>
+  overtime?: { deadline: number }
   /**
    * The counted metrics, after the timed samples (and any overtime): `runs`
    * rounds under each counter, within `budgetMs` of their own; absent for none.
@@ -61,28 +60,9 @@ export interface RunPlan {
 export type EngineEvent =
   | { phase: 'warmup'; round: number; of: number }
   | { phase: 'profile'; runs: number }
-  | { phase: 'sample'; round: number; batch: 'first' | 'confirm' }
-  | { phase: 'confirm'; groups: string[]; pairs: number }
-  /**
-   * A fresh batch did not uphold a flag and all pairs have not settled the
-   * pass: these groups sample on, for up to untilMs. `look` counts the looks
-   * (2 for the first of these) up to `of`.
-   */
-  | { phase: 'another-look'; groups: string[]; untilMs: number; look: number; of: number }
-  /**
-   * The budget (`past` max-time) or max-pairs is spent and these groups'
-   * verdicts still need pairs: sampling goes on for up to untilMs (the
-   * overtime included; budgetMs of it is left of the budget itself) and up to
-   * maxPairs pairs.
-   */
-  | {
-      phase: 'overtime'
-      past: 'max-time' | 'max-pairs'
-      groups: string[]
-      untilMs: number
-      budgetMs: number
-      maxPairs: number
-    }
+  | { phase: 'sample'; round: number }
+  /** The budget is spent and these groups are undecided: they sample on for up to untilMs. */
+  | { phase: 'overtime'; groups: string[]; untilMs: number }
   | { phase: 'out-of-time'; step: 'warm-ups' | 'profile runs' | 'counted runs'; done: number }
   /** After sampling: the deferred profile runs of these changed groups, within budgetMs. */
   | { phase: 'explain'; groups: string[]; budgetMs: number }

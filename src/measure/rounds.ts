@@ -4,6 +4,7 @@
 // (base and head of one target in one round) shares whatever the machine was
 // doing then.
 import { shuffled } from '../analysis/random.js'
+import { groupId } from '../model/target.js'
 import type { StoppingRule } from '../analysis/stopping.js'
 import type { Sample } from '../model/metrics.js'
 import type { ArmStates } from './arm-states.js'
@@ -18,10 +19,10 @@ export interface RoundsSpec {
   deadline: number
   /** When a run is stopped as out of time: the plan's deadline, or the end of its overtime. */
   cutAt?: number
-  /** Where each arm's samples go: the first batch or a confirmation batch. */
+  /** Where each arm's samples go. */
   into: (arm: PlannedArm) => Sample[]
+  /** Consulted at each look from minRounds on: the arms of groups it no longer names stop. */
   stopping?: StoppingRule
-  batch: 'first' | 'confirm'
 }
 
 export interface RoundsOutcome {
@@ -42,8 +43,9 @@ export async function runRounds(
 ): Promise<RoundsOutcome> {
   const roundMs: number[] = []
   let rounds = 0
+  let arms = spec.arms
   while (rounds < spec.maxRounds && !plan.signal?.aborted) {
-    const live = states.live(spec.arms)
+    const live = states.live(arms)
     if (live.length === 0) break
     const expected = roundMs.length ? Math.max(...roundMs) : 0
     if (deps.now() + expected > spec.deadline) {
@@ -51,7 +53,7 @@ export async function runRounds(
     }
     const started = deps.now()
     rounds++
-    deps.onEvent?.({ phase: 'sample', round: before + rounds, batch: spec.batch })
+    deps.onEvent?.({ phase: 'sample', round: before + rounds })
     // Kept until the round is whole: a round the budget cuts short is dropped,
     // so that pairs stay aligned.
     const pending: [PlannedArm, Sample][] = []
@@ -69,22 +71,20 @@ export async function runRounds(
     }
     for (const [arm, sample] of pending) spec.into(arm).push(sample)
     roundMs.push(deps.now() - started)
-    if (
-      rounds >= spec.minRounds &&
-      looksAt(before + rounds) &&
-      spec.stopping?.(states.observations())
-    )
-      break
+    if (spec.stopping && rounds >= spec.minRounds && looksAt(before + rounds)) {
+      const going = new Set(spec.stopping(states.observations()))
+      arms = arms.filter((arm) => going.has(groupId(arm.key)))
+      if (!arms.length) break
+    }
   }
   return { rounds, truncated: false, outOfTime: false }
 }
 
 /**
  * Whether the stopping rule looks after this many rounds: every round up to
- * 100, then every 1% more. A look compares every group's pairs (~30 ms at
- * 1,000 pairs, several times a look), which past a few hundred pairs of a fast
- * import cost more than the round; and fewer looks are fewer chances for noise
- * to stop sampling at a lucky moment.
+ * 100, then every 1% more. The procedure may look as often as it likes (its
+ * intervals hold at every look), but a look reads every group's pairs, which
+ * past a few hundred pairs of a fast import costs more than a round.
  */
 export const looksAt = (rounds: number): boolean =>
   rounds % Math.max(1, Math.floor(rounds / 100)) === 0

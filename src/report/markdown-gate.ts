@@ -1,6 +1,5 @@
 // The sections of the markdown report about the gate: forbidden imports,
 // budgets, configuration changes and errors. Pure.
-import { PAIRS_PAST_MAX } from '../analysis/shortfall.js'
 import { formatMs, signedPct } from './format.js'
 import { capped, chain, code, plain, table } from './markdown-text.js'
 import type { WatchSideJson } from '../results/schema.js'
@@ -72,28 +71,16 @@ export function shortfalls(view: ReportView): string[] {
         : ''
     if (s.reason === 'unsettled' && d) {
       const ci = d.ci_pct
-        ? `, ${Math.round(d.ci_level * 100)}% interval ${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}`
-        : ''
-      const threshold = `${view.run.settings.threshold_pct}% threshold`
-      const leans =
-        d.pct > view.run.settings.threshold_pct
-          ? `still lean past the ${threshold}`
-          : `leave a regression past the ${threshold} open`
-      const cut = d.confirmation?.planned
-      const why =
-        d.confirmation?.confirmed === false && cut
-          ? `a first batch flagged it, and the fresh batch planned at ${cut} pairs was cut to ${d.confirmation!.pairs} by the end of the overtime, too few to confirm it, while all ${s.pairs} ${unit} together ${leans}`
-          : d.confirmation?.confirmed === false
-            ? `a first batch flagged it and ${d.confirmation.batches ? `${d.confirmation.batches} fresh batches in turn (the last of ${d.confirmation.pairs} pairs)` : `a fresh batch of ${d.confirmation.pairs} pairs`} did not confirm it, yet all ${s.pairs} ${unit} together ${leans}: the batches disagree`
-            : s.suggestedMaxPairs
-              ? `past the ${threshold}, but ${s.pairs} ${unit}, the most a target samples (${PAIRS_PAST_MAX} × \`max-pairs\`), cannot tell it from noise`
-              : `past the ${threshold}, but ${s.pairs} ${unit} within the time budget of ${budget} cannot tell it from noise`
+        ? `its ${Math.round(d.ci_level * 1000) / 10}% interval ${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}`
+        : 'its interval'
+      const band = `±${view.run.settings.threshold_pct}% band`
+      const ended = s.suggestedMaxPairs
+        ? `\`max-pairs\` ended sampling`
+        : `the time budget of ${budget} ended sampling`
       const raise = s.suggestedMaxPairs
         ? `Raise \`max-pairs\` to about ${s.suggestedMaxPairs} for these imports.`
-        : s.budgetLeftS !== null
-          ? `Sampling ended with ${s.budgetLeftS} s of \`max-time\` left, so a larger budget would not settle it: re-run the check (batches that disagree are often a runner busy during one of them).`
-          : `Raise \`max-time\` to about ${s.suggestedMaxTimeS ?? '?'} s for these imports.`
-      return `- ${code(s.target)}: the estimate is ${signedPct(d.pct)} (p = ${d.p.toPrecision(2)}${ci}); ${why}. It may be a regression. ${raise}`
+        : `Raise \`max-time\` to about ${s.suggestedMaxTimeS ?? '?'} s for these imports.`
+      return `- ${code(s.target)}: the estimate is ${signedPct(d.pct)} after ${s.pairs} ${unit}, and ${ci} reaches both inside and past the ${band}: neither a pass nor a change is shown when ${ended}. It may be a regression. ${raise}`
     }
     const fix = s.suggestedMaxTimeS
       ? `Raise \`max-time\` to about ${s.suggestedMaxTimeS} s for these imports, or lower \`min-pairs\`.`

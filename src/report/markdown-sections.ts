@@ -6,6 +6,7 @@ import { capped, chain, code, plain, rich, table, VERDICT_LABEL } from './markdo
 import {
   changeCells,
   pairsNote,
+  costText,
   reportedOnly,
   type LazyGroupView,
   type MetricRowView,
@@ -282,6 +283,14 @@ function commit(c: { ref: string; sha: string | null }): string {
   return c.sha && c.ref === c.sha ? short : `${code(c.ref)} at ${short}`
 }
 
+const pctLevel = (alpha: number) => `${Math.round((1 - 2 * alpha) * 1000) / 10}%`
+
+/** The footer under the details: what the verdict cost. */
+export function cost(view: ReportView): string[] {
+  const text = costText(view)
+  return text ? [`<sub>${text.charAt(0).toUpperCase()}${text.slice(1)}.</sub>`] : []
+}
+
 export function methodology(view: ReportView): string[] {
   const { run } = view
   const s = run.settings
@@ -290,7 +299,7 @@ export function methodology(view: ReportView): string[] {
   const lines = [
     `- ${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)}).`,
     compare
-      ? `- A regression (or, mirrored, an improvement) needs a one-sided Wilcoxon signed-rank p < ${String(s.alpha)} on paired log-ratios, a Hodges-Lehmann estimate above ${String(s.threshold_pct)}% and above ${String(s.min_delta_ms)} ms, and a fresh confirming batch.`
+      ? `- Decided by a sequential test on paired log-ratios (the medians of blocks of consecutive pairs, with a confidence sequence that holds however often it looks): a regression (mirrored, an improvement) needs its ${pctLevel(s.alpha)} interval above half the band and its estimate past the band, a pass needs its 90% interval inside the band, where the band is ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms, whichever is wider; sampling stops at a decision.`
       : '- Spread is the interquartile range of the samples.',
     '- Module own times come from untimed `-X importtime` runs with the cyclic garbage collector off (a collection that happens to run in a module is not charged to it) and with `importlib.import_module` sent through the import that `-X importtime` logs.',
     `- Python ${plain(run.python.split(' ')[0] ?? run.python)} on ${plain(run.platform)}; install: ${code(String(s.install))}.`,

@@ -49,6 +49,7 @@ function render(doc: ReportView, cap: number, links: SourceLinks | undefined): s
     // measure has no causes to lead with: its slowest modules are the report.
     ...(doc.command === 'measure' ? details : details.length ? [collapsed(details)] : []),
     section.methodology(doc),
+    section.cost(doc),
   ]
   return `${parts
     .filter((p) => p.length)

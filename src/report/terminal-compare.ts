@@ -10,6 +10,7 @@ import {
   buildView,
   changeCells,
   pairsNote,
+  costText,
   reportedOnly,
   type LazyGroupView,
   type MetricRowView,
@@ -18,13 +19,6 @@ import {
 
 function verdictText(r: MetricRowView): string {
   if (!r.gating) return reportedOnly(r)
-  const c = r.delta?.confirmation
-  if ((r.verdict === 'regression' || r.verdict === 'improvement') && c)
-    return c.confirmed
-      ? `${r.verdict} (confirmed${c.batches ? ` by fresh batch ${c.batches}` : ''})`
-      : `${r.verdict} (unconfirmed)`
-  if (r.verdict === 'pass' && c?.confirmed === false) return 'pass (not confirmed)'
-  if (r.verdict === 'pass' && c?.confirmed === null) return 'pass (no time to confirm a change)'
   if (r.verdict === 'budget') return 'over budget'
   if (r.verdict === 'forbidden') return 'forbidden import'
   if (r.isGone) return `${r.verdict} (removed in head, no longer a target)`
@@ -176,7 +170,7 @@ export function compareReport(doc: ResultsDocument, style: Style, limit = 8): st
   out.push('')
   out.push(
     style.dim(
-      `${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up(s); a regression needs p < ${String(s.alpha)} and more than ${String(s.threshold_pct)}% and ${String(s.min_delta_ms)} ms, confirmed by a fresh batch; ${run.durationS.toFixed(1)} s in all${run.phases ? ` (${run.phases})` : ''}`,
+      `${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up(s); sequential test, band ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms; ${costText(view) ?? `${run.durationS.toFixed(1)} s in all`}${run.phases ? ` (${run.phases})` : ''}`,
     ),
   )
   if (run.truncated)

@@ -1,6 +1,5 @@
 // Lines of the terminal reports shared by measure and compare: what decides
 // beyond the statistics, and errors. Pure.
-import { PAIRS_PAST_MAX } from '../analysis/shortfall.js'
 import { gapText } from './gaps-text.js'
 import type { Verdict } from '../model/verdict.js'
 import { formatChain, formatMs, signedPct } from './format.js'
@@ -73,15 +72,15 @@ export function gateLines(view: ReportView, style: Style): string[] {
         ? ` (so far ${signedPct(s.delta.pct)}, p = ${s.delta.p.toPrecision(2)})`
         : ''
     if (s.reason === 'unsettled' && s.delta) {
+      const ci = s.delta.ci_pct
+        ? `, interval ${signedPct(s.delta.ci_pct[0])} … ${signedPct(s.delta.ci_pct[1])}`
+        : ''
       out.push(
         style.yellow(
-          s.suggestedMaxPairs
-            ? `inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) is past the threshold, but ${s.pairs} ${unit}, the most a target samples (${PAIRS_PAST_MAX} x --max-pairs), cannot tell it from noise; raise --max-pairs to about ${s.suggestedMaxPairs}`
-            : s.delta.confirmation?.planned
-              ? `inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) over ${s.pairs} ${unit}, flagged by a first batch, but the fresh batch planned at ${s.delta.confirmation.planned} pairs was cut to ${s.delta.confirmation.pairs} by the end of the overtime, too few to confirm it; raise --max-time to about ${s.suggestedMaxTimeS ?? '?'} s`
-              : s.budgetLeftS !== null
-                ? `inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) over ${s.pairs} ${unit}, but the fresh batches disagree with the first; sampling ended with ${s.budgetLeftS} s of --max-time left, so re-run rather than raise it`
-                : `inconclusive: ${s.target}: estimate ${signedPct(s.delta.pct)} (p = ${s.delta.p.toPrecision(2)}) is past the threshold, but ${s.pairs} ${unit}${view.run.settings.overtime_s ? `, overtime included,` : ''} cannot tell it from noise; raise --max-time to about ${s.suggestedMaxTimeS ?? '?'} s`,
+          `inconclusive: ${s.target}: undecided after ${s.pairs} ${unit} (estimate ${signedPct(s.delta.pct)}${ci}, reaching both inside and past the ±${view.run.settings.threshold_pct}% band); ` +
+            (s.suggestedMaxPairs
+              ? `raise --max-pairs to about ${s.suggestedMaxPairs}`
+              : `raise --max-time to about ${s.suggestedMaxTimeS ?? '?'} s`),
         ),
       )
       continue

@@ -69,8 +69,6 @@ export interface ShortfallItem {
   suggestedMaxTimeS: number | null
   /** Pairs, not time, ran out: a max-pairs likely to settle it; null otherwise. */
   suggestedMaxPairs: number | null
-  /** Neither ran out (the batches disagreed): the seconds of max-time left, and a re-run is the advice; null otherwise. */
-  budgetLeftS: number | null
   /** The estimate so far, when there were pairs to estimate from. */
   delta: DeltaJson | null
 }
@@ -138,16 +136,31 @@ export interface RunFacts {
   durationS: number
   /** "install 12.1 s, warm-ups 3.2 s, profile runs 6.5 s, sampling 103 s"; empty in older files. */
   phases: string
+  /** Seconds of sampling (null in files without phases). */
+  samplingS: number | null
   version: string
   settings: ResultsDocument['settings']
 }
 
-/** " (up to 60 pairs per target with the confirmation batch)" when there were more pairs than rounds. */
+/** " (64 to 120 pairs per target, each sampled until decided)" when targets stopped at different counts. */
 export function pairsNote(view: ReportView): string {
-  const most = Math.max(0, ...view.rows.map((r) => r.delta?.pairs ?? 0))
-  return most > view.run.rounds
-    ? ` (up to ${most} pairs per target with the confirmation batch)`
-    : ''
+  const pairs = view.rows.filter((r) => r.gating && r.delta).map((r) => r.delta!.pairs)
+  if (pairs.length < 2) return ''
+  const [least, most] = [Math.min(...pairs), Math.max(...pairs)]
+  return least === most ? '' : ` (${least} to ${most} pairs per target, each sampled until decided)`
+}
+
+/**
+ * What the verdict cost, for the footer: the sampling time and the pairs it
+ * took, and the whole run. Null when nothing was compared.
+ */
+export function costText(view: ReportView): string | null {
+  const pairs = view.rows.filter((r) => r.gating && r.delta).map((r) => r.delta!.pairs)
+  const sampling = view.run.samplingS
+  if (!pairs.length || sampling === null) return null
+  const most = Math.max(...pairs)
+  const s = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)} s`
+  return `verdict after ${s(sampling)} of sampling (${most === Math.min(...pairs) ? most : `up to ${most}`} pairs), ${s(view.run.durationS)} in all`
 }
 
 function lazyOf(t: TargetResult): LazyGroupView[] {
@@ -238,7 +251,6 @@ export function buildView(document: ResultsDocument): ReportView {
               needed: t.inconclusive.needed_pairs,
               suggestedMaxTimeS: t.inconclusive.suggested_max_time_s,
               suggestedMaxPairs: t.inconclusive.suggested_max_pairs ?? null,
-              budgetLeftS: t.inconclusive.budget_left_s ?? null,
               delta: t.delta,
             },
           ]
@@ -316,6 +328,7 @@ export function buildView(document: ResultsDocument): ReportView {
       truncated: doc.truncated,
       durationS: doc.duration_s,
       phases: phasesText(doc.phases_s),
+      samplingS: doc.phases_s?.sampling ?? null,
       version: doc.tool?.version ?? '',
       settings: doc.settings,
     },

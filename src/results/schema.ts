@@ -87,20 +87,25 @@ export interface ImportTreeJson {
 export interface DeltaJson {
   /** Hodges-Lehmann estimate of the paired differences head − base, in ms. */
   ms: number
-  /** Hodges-Lehmann estimate of the paired log-ratios, as a percentage. */
+  /** The sequential procedure's estimate of the change (the mean of its blocks' median log-ratios), as a percentage. */
   pct: number
-  /** Interval for pct at ci_level (1 − 2α, so it excludes 0 exactly when significant). */
+  /** Its time-uniform interval at ci_level (1 − 2α: one-sided α on each side); null before the fewest blocks a decision needs. */
   ci_pct: [number, number] | null
   ci_level: number
-  /** One-sided p-value in the direction of the estimate. */
+  /** Always-valid one-sided p-value against "no change", in the direction of the estimate. */
   p: number
   p_slower: number
   p_faster: number
   pairs: number
-  /** The fresh batch that confirmed (or did not) a flagged regression. */
-  /** batches: fresh batches run in all when more than one (further looks); the rest is the last one's. */
-  /** planned: set when the batch was cut short of that many pairs (it then confirms nothing). */
-  confirmation: {
+  /** What the sequential procedure decided over these pairs (absent in files written before it). */
+  decision?: 'regression' | 'improvement' | 'pass' | 'undecided'
+  /** Consecutive pairs per block of the procedure (absent in files written before it). */
+  block_pairs?: number
+  /**
+   * Files written before the sequential procedure: the fresh batch that
+   * confirmed (or did not) a flagged change. Read, never written.
+   */
+  confirmation?: {
     pairs: number
     p: number
     confirmed: boolean | null
@@ -283,27 +288,23 @@ export interface TargetResult {
   /** Present when the verdict is inconclusive: the evidence fell short of what a verdict needs. */
   inconclusive?: {
     /**
-     * too-few-pairs: fewer than a verdict needs; unsettled: enough pairs, but
-     * sampling ended with an estimate past the thresholds it could not make
-     * significant. Absent in files written before it was recorded (too-few-pairs).
+     * too-few-pairs: fewer than any decision needs; unsettled: enough pairs,
+     * but sampling ended with the procedure undecided (its interval reaching
+     * past the thresholds). Absent in files written before it was recorded (too-few-pairs).
      */
     reason?: 'too-few-pairs' | 'unsettled'
     /** Pairs (compare) or samples (measure) taken. */
     pairs: number
-    /** min-pairs, and at least what the test needs to reject at alpha. */
+    /** What any decision needs: min-pairs (measure), the procedure's fewest blocks of pairs (compare). */
     needed_pairs: number
     /** A time budget likely to fit every step at these import times; null when nothing was timed. */
     suggested_max_time_s: number | null
     /**
-     * Set when pairs, not time, ran out (sampling reached 5× max-pairs with its
-     * estimate unsettled): a max-pairs that would give it more. Absent in older files and otherwise.
+     * Set when max-pairs, not time, ended sampling with the procedure
+     * undecided: a max-pairs that would give it more. Absent otherwise.
      */
     suggested_max_pairs?: number
-    /**
-     * Set when neither time nor pairs ran out (the batches disagreed with budget
-     * to spare, so a re-run, not a larger budget, is the advice): the seconds of
-     * max-time left when sampling ended. Absent in older files and otherwise.
-     */
+    /** Files written before the sequential procedure: the seconds of max-time left when batches disagreed. Read, never written. */
     budget_left_s?: number
   }
   /**

@@ -19,7 +19,8 @@ function deltaJson(m: MetricFinding): DeltaJson | null {
     p_slower: c.pSlower,
     p_faster: c.pFaster,
     pairs: c.pairs,
-    confirmation: m.confirmation,
+    decision: c.decision === 'continue' ? 'undecided' : c.decision,
+    block_pairs: c.blockPairs,
   }
 }
 
@@ -158,9 +159,6 @@ export function targetResult(t: TargetFinding): TargetResult {
       suggested_max_time_s: t.shortfall.suggestedMaxTimeS,
       ...(t.shortfall.suggestedMaxPairs
         ? { suggested_max_pairs: t.shortfall.suggestedMaxPairs }
-        : {}),
-      ...(t.shortfall.budgetLeftMs
-        ? { budget_left_s: Math.round(t.shortfall.budgetLeftMs / 100) / 10 }
         : {}),
     }
   }

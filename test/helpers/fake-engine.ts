@@ -1,13 +1,12 @@
 // A fake interpreter on a fake clock for the measurement engine: every run
-// "takes" a set time, so deadlines, reserves, confirmation and overtime are
+// "takes" a set time, so deadlines, stopping and overtime are
 // tested exactly, without interpreters or timing noise.
-import { NO_CONFIRMATION } from '../../src/analysis/confirmation.js'
 import { seededRandom } from '../../src/analysis/random.js'
 import type { StoppingRule } from '../../src/analysis/stopping.js'
 import type { PlannedArm, RunPlan } from '../../src/measure/plan.js'
 import type { ProbeRequest } from '../../src/measure/run-probe.js'
 import { probeRunOf } from '../../src/measure/run-probe.js'
-import type { Side } from '../../src/model/target.js'
+import { groupId, type Side } from '../../src/model/target.js'
 
 export const gate = {
   thresholdPct: 3,
@@ -108,11 +107,12 @@ export function plan(overrides: Partial<Omit<RunPlan, 'sampling'>> & Partial<Sam
     cwd: '/nonexistent',
     deadline: Number.POSITIVE_INFINITY,
     random: seededRandom(7),
-    stopping: () => false,
-    confirmation: NO_CONFIRMATION,
+    stopping: never,
+    changed: () => [],
     ...overrides,
     sampling,
   }
 }
 
-export const never: StoppingRule = () => false
+/** Every group always needs more samples: sampling runs to max-pairs or the deadline. */
+export const never: StoppingRule = (arms) => [...new Set(arms.map((a) => groupId(a.key)))]

@@ -136,7 +136,7 @@ describe('settings', () => {
     })
     expect(r.sampling).toMatchObject({
       minPairs: 20,
-      maxPairs: 200,
+      maxPairs: 2000,
       maxTimeMs: 120_000,
       overtimeMs: 240_000,
       warmups: 3,

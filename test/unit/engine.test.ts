@@ -1,15 +1,15 @@
 // The measurement engine driven by a fake probe runner and a fake clock
-// (test/helpers/fake-engine.ts): deadlines, reserves and confirmation, exactly.
+// (test/helpers/fake-engine.ts): deadlines, stopping and overtime, exactly.
 import { describe, expect, it } from 'vitest'
-import { NO_CONFIRMATION, changeConfirmation } from '../../src/analysis/confirmation.js'
 import { evaluate } from '../../src/analysis/evaluate.js'
-import { overtimeFor } from '../../src/analysis/overtime.js'
+import { seededRandom } from '../../src/analysis/random.js'
+import { undecided } from '../../src/analysis/stopping.js'
 import { runPlan } from '../../src/measure/engine.js'
 import type { EngineEvent } from '../../src/measure/plan.js'
 import type { ProbeRequest } from '../../src/measure/run-probe.js'
 import type { Side } from '../../src/model/target.js'
 
-import { SAMPLING, arm, fakeInterpreter, gate, never, plan } from '../helpers/fake-engine.js'
+import { SAMPLING, arm, fakeInterpreter, gate, plan } from '../helpers/fake-engine.js'
 
 describe('the measurement engine', () => {
   it('starts no warm-up or profile run that cannot end by the deadline', async () => {
@@ -68,51 +68,79 @@ describe('the measurement engine', () => {
     expect(observations).toMatchObject({ rounds: 2, truncated: true })
   })
 
-  it('keeps time for a confirmation batch, and uses it all when there is none', async () => {
-    // head is 50% slower in every pair: a regression the first batch flags.
-    const slower = () =>
-      fakeInterpreter(({ side, n }) => ({
-        importMs: (side === 'head' ? 15 : 10) * (1 + ((n * 7) % 5) / 100),
-        takesMs: 100,
-      }))
-    const deadline = 20_000
-    const confirming = slower()
-    const withReserve = await runPlan(
-      plan({
-        deadline,
-        warmups: 1,
-        profileRuns: 0,
-        stopping: never,
-        confirmation: changeConfirmation(gate, 10, 200),
-      }),
-      confirming,
-    )
-    const head = withReserve.arms.find((a) => a.key.side === 'head')!
-    // A warm-up round takes 200 ms: 20 rounds (2 x min-pairs) are kept back.
-    expect(head.confirmation).toHaveLength(20)
-    expect(withReserve.rounds).toBe((deadline - 20 * 200 - 200) / 200)
-    expect(confirming.now()).toBeLessThanOrEqual(deadline)
-
-    const plain = slower()
-    const withoutReserve = await runPlan(
-      plan({ deadline, warmups: 1, profileRuns: 0, stopping: never }),
-      plain,
-    )
-    expect(withoutReserve.rounds).toBeGreaterThan(withReserve.rounds + 15)
-    expect(withoutReserve.arms.every((a) => a.confirmation === null)).toBe(true)
+  /** A compare of two targets: `slow` is 50% slower in head, `same` is not, each pair with seeded noise. */
+  function twoTargets(noisePct: number, takesMs = 100) {
+    const random = seededRandom(11)
+    return fakeInterpreter(({ side, target }) => ({
+      importMs:
+        (target === 'slow' && side === 'head' ? 15 : 10) * (1 + ((random() - 0.5) * noisePct) / 50),
+      takesMs,
+    }))
+  }
+  const twoArms = [
+    arm('base', 'slow'),
+    arm('head', 'slow'),
+    arm('base', 'same'),
+    arm('head', 'same'),
+  ]
+  const spec = (maxTimeMs: number) => ({
+    targets: [
+      { name: 'slow', isNew: false },
+      { name: 'same', isNew: false },
+    ],
+    variant: 'warm' as const,
+    gate,
+    metrics: ['import_ms' as const],
+    watch: [],
+    sampling: { ...SAMPLING, maxPairs: 2000, maxTimeMs },
   })
 
-  it('spends the time kept for a confirmation on more pairs when nothing was flagged', async () => {
-    const same = () =>
-      fakeInterpreter(({ n }) => ({ importMs: 10 * (1 + ((n * 7) % 5) / 100), takesMs: 100 }))
-    const deadline = 20_000
-    const run = (confirmation = NO_CONFIRMATION) =>
-      runPlan(plan({ deadline, warmups: 1, profileRuns: 0, stopping: never, confirmation }), same())
-    const kept = await run(changeConfirmation(gate, 10, 200))
-    const none = await run()
-    // Without the extension the first batch would stop 20 rounds (the reserve) early.
-    expect(kept.rounds).toBe(none.rounds)
-    expect(kept.arms.every((a) => a.confirmation === null)).toBe(true)
+  it('stops each target once the procedure decides it, and samples on the undecided', async () => {
+    const fake = twoTargets(20)
+    const observations = await runPlan(
+      plan({ arms: twoArms, minPairs: 20, maxPairs: 2000, stopping: undecided(gate) }),
+      fake,
+    )
+    const pairs = (target: string) =>
+      observations.arms.find((a) => a.key.target === target && a.key.side === 'head')!.samples
+        .length
+    // 200 ms a pair: blocks of 8, and 8 blocks at the least.
+    expect(pairs('slow')).toBe(64)
+    expect(pairs('same')).toBeGreaterThan(64)
+    const { targets } = evaluate(observations, spec(120_000))
+    expect(targets.map((t) => t.verdict)).toEqual(['regression', 'pass'])
+    expect(targets[1]!.metrics[0]!.comparison!.decision).toBe('pass')
+  })
+
+  it('samples the undecided on into the overtime, and calls them inconclusive when it ends', async () => {
+    const fake = twoTargets(60, 50)
+    const events: EngineEvent[] = []
+    const deadline = 30_000
+    const observations = await runPlan(
+      plan({
+        arms: twoArms,
+        deadline,
+        overtime: { deadline: 2 * deadline },
+        minPairs: 20,
+        maxPairs: 2000,
+        stopping: undecided(gate),
+      }),
+      { ...fake, onEvent: (e) => events.push(e) },
+    )
+    const overtime = events.find((e) => e.phase === 'overtime')
+    expect(overtime).toMatchObject({ groups: expect.arrayContaining(['same']) })
+    expect(fake.now()).toBeGreaterThan(deadline)
+    expect(fake.now()).toBeLessThanOrEqual(2 * deadline)
+    // Only what the overtime named ran past the budget.
+    const past = new Set(fake.calls.filter((c) => c.at > deadline).map((c) => c.target))
+    expect([...past].every((t) => (overtime as { groups: string[] }).groups.includes(t))).toBe(true)
+    const { targets } = evaluate(observations, spec(deadline))
+    expect(targets[0]!.verdict).toBe('regression')
+    expect(targets[1]).toMatchObject({
+      verdict: 'inconclusive',
+      shortfall: { reason: 'unsettled' },
+    })
+    expect(targets[1]!.shortfall!.suggestedMaxTimeS).toBeGreaterThanOrEqual(60)
   })
 
   it('runs one function profile per arm, and a malformed one costs only that explanation', async () => {
@@ -263,66 +291,6 @@ describe('the measurement engine', () => {
     expect(head.samples).toEqual([])
   })
 
-  /**
-   * head `slower`% slower for the first 20 timed rounds (a disturbance), then
-   * the same; 3 warm-ups, a first batch of 20 and a fresh batch of 40 rounds of
-   * 200 ms each take 12.6 s.
-   */
-  async function disturbed(slower: number, deadline = Number.POSITIVE_INFINITY) {
-    const fake = fakeInterpreter(({ side, n }) => ({
-      importMs:
-        (side === 'head' && n < 23 ? 10 * (1 + slower / 100) : 10) * (1 + ((n * 3) % 7) / 200),
-      takesMs: 100,
-    }))
-    const events: EngineEvent[] = []
-    const observations = await runPlan(
-      plan({
-        deadline,
-        overtime: { deadline, ...overtimeFor(gate, { minPairs: 20, maxPairs: 20 }, 0) },
-        warmups: 3,
-        profileRuns: 0,
-        minPairs: 20,
-        maxPairs: 20,
-        confirmation: changeConfirmation(gate, 20, 200),
-      }),
-      { ...fake, onEvent: (e) => events.push(e) },
-    )
-    expect(events).toContainEqual({ phase: 'confirm', groups: ['pkg'], pairs: 40 })
-    const [target] = evaluate(observations, {
-      targets: [{ name: 'pkg', isNew: false }],
-      variant: 'warm',
-      gate,
-      metrics: ['import_ms'],
-      watch: [],
-      sampling: { ...SAMPLING, maxTimeMs: 120_000 },
-    }).targets
-    expect(target!.metrics[0]!.confirmation).toMatchObject({ confirmed: false })
-    return { target: target!, events }
-  }
-
-  it('drops a flag the fresh batch does not confirm once all pairs settle inside the band', async () => {
-    const { target, events } = await disturbed(6)
-    expect(target.metrics[0]!.comparison!.pct).toBeLessThan(3)
-    expect(events.some((e) => e.phase === 'another-look')).toBe(false)
-    expect(target.verdict).toBe('pass')
-  })
-
-  it('gives batches that disagree another look while time is left, and passes once the disturbance is gone', async () => {
-    const { target, events } = await disturbed(20)
-    // All 60 pairs still flag it: a new fresh batch decides, and disagrees too.
-    expect(events.filter((e) => e.phase === 'confirm')).toHaveLength(2)
-    expect(target.metrics[0]!.comparison!.pairs).toBe(120)
-    expect(target.verdict).toBe('pass')
-  })
-
-  it('calls it inconclusive when the batches disagree, all pairs still lean, and time is out', async () => {
-    const { target, events } = await disturbed(20, 12_600)
-    expect(events.some((e) => e.phase === 'another-look')).toBe(false)
-    expect(target.metrics[0]!.comparison!.pct).toBeGreaterThan(3)
-    expect(target.verdict).toBe('inconclusive')
-    expect(target.shortfall).toMatchObject({ reason: 'unsettled' })
-  })
-
   it('fails only the target whose report is malformed, and measures the others', async () => {
     const fake = fakeInterpreter(({ target, side }) =>
       target === 'bad' && side === 'head'
@@ -332,8 +300,8 @@ describe('the measurement engine', () => {
     const observations = await runPlan(
       plan({
         arms: [arm('base', 'good'), arm('head', 'good'), arm('base', 'bad'), arm('head', 'bad')],
-        minPairs: 8,
-        maxPairs: 8,
+        minPairs: 64,
+        maxPairs: 64,
       }),
       fake,
     )
@@ -355,14 +323,14 @@ describe('the measurement engine', () => {
     })
     expect(targets[1]!.error!.message).toMatch(/the probe's report is not JSON/)
     expect(targets[0]).toMatchObject({ verdict: 'pass', error: null })
-    expect(targets[0]!.head!.samples).toHaveLength(8)
+    expect(targets[0]!.head!.samples).toHaveLength(64)
     // The bad target's arms stopped at the warm-up that failed: no more runs of them.
     expect(fake.calls.filter((c) => c.target === 'bad' && c.mode === 'time')).toHaveLength(2)
   })
 
   it('stops with a settled stopping rule at the minimum, not before', async () => {
     const fake = fakeInterpreter(() => ({ importMs: 10, takesMs: 11 }))
-    const observations = await runPlan(plan({ minPairs: 7, stopping: () => true }), fake)
+    const observations = await runPlan(plan({ minPairs: 7, stopping: () => [] }), fake)
     expect(observations.rounds).toBe(7)
   })
 
@@ -375,7 +343,7 @@ describe('the measurement engine', () => {
         maxPairs: 450,
         warmups: 0,
         profileRuns: 0,
-        stopping: (arms) => (looked.push(arms[0]!.samples.length), false),
+        stopping: (arms) => (looked.push(arms[0]!.samples.length), ['pkg']),
       }),
       fake,
     )

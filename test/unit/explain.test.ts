@@ -1,12 +1,13 @@
 // A slow import's profile runs, on the fake clock: the module set always, the
 // function profile after sampling when a change was found (issue 27).
 import { describe, expect, it } from 'vitest'
-import { changeConfirmation } from '../../src/analysis/confirmation.js'
+import { changedGroups } from '../../src/analysis/decision.js'
+import { undecided } from '../../src/analysis/stopping.js'
 import { evaluate } from '../../src/analysis/evaluate.js'
 import { explanationGaps } from '../../src/analysis/explanation-gaps.js'
 import { runPlan } from '../../src/measure/engine.js'
 import type { EngineEvent } from '../../src/measure/plan.js'
-import { fakeInterpreter, gate, never, plan } from '../helpers/fake-engine.js'
+import { fakeInterpreter, gate, plan } from '../helpers/fake-engine.js'
 
 /** A ~3 s import: a round of both arms takes 8 s, so 28 rounds leave no room for profiles in 250 s. */
 function slowImport(headFactor: number) {
@@ -22,8 +23,8 @@ const slowPlan = () =>
     minPairs: 28,
     maxPairs: 200,
     profileRuns: 5,
-    stopping: never,
-    confirmation: changeConfirmation(gate, 28, 200),
+    stopping: undecided(gate),
+    changed: changedGroups(gate),
     explain: { budgetMs: 30_000 },
   })
 
@@ -59,11 +60,9 @@ describe('the explanation of a slow import', () => {
       watch: [],
       sampling: { minPairs: 28, maxPairs: 200, warmups: 3, profileRuns: 5, maxTimeMs: 250_000 },
     }).targets
-    // The fresh batch, planned at 56 pairs, was cut by the deadline (this plan
-    // has no overtime): it confirms nothing, so the +20% is inconclusive, not a pass.
-    const [metric] = finding!.metrics
-    expect(metric!.confirmation).toMatchObject({ confirmed: false, planned: 56 })
-    expect(finding!.verdict).toBe('inconclusive')
+    // The first look, at min-pairs, decides the +20%, and sampling stops there.
+    expect(finding!.metrics[0]!.comparison).toMatchObject({ decision: 'regression', pairs: 28 })
+    expect(finding!.verdict).toBe('regression')
     expect(finding!.modules).not.toBeNull()
     // The fake interpreter reports no call graph: the report says so rather than nothing.
     expect(finding!.gaps).toEqual([{ missing: 'functions', reason: 'failed' }])
@@ -93,7 +92,6 @@ describe('the explanation of a slow import', () => {
       samples: [],
       failure: null,
       profile: null,
-      confirmation: null,
     })
     expect(
       explanationGaps(arm('base'), arm('head'), { forbid: ['x'], maxModules: 10 }, [], 5),

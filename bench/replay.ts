@@ -1,0 +1,135 @@
+// The replay bench: raw paired samples recorded once (bench/record.ts), replayed
+// through the decision procedure thousands of times, in seconds. Each replay
+// picks one recorded run of a scenario and draws a sequence of pairs from it
+// by circular block bootstrap (segments of consecutive pairs, so that the
+// machine's drift and bursts stay as they were), each pair taking the time it
+// took; it stops at the procedure's decision, or at the budget.
+// Effects other than those recorded are A/A runs with head scaled.
+//
+//   npx tsx bench/replay.ts [--in bench/replay/quiet.jsonl,...] [--replays 2000]
+//                           [--effects 0,2,5,10] [--budget 120] [--overtime 240]
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { seededRandom } from '../src/analysis/random.js'
+import { decide, blockPairs } from '../src/analysis/sequential.js'
+import { median, quantile } from '../src/analysis/summary.js'
+import { rateInterval } from './stats.js'
+
+const { values } = parseArgs({
+  options: {
+    in: { type: 'string', default: 'bench/replay/quiet.jsonl,bench/replay/loaded.jsonl' },
+    replays: { type: 'string', default: '2000' },
+    effects: { type: 'string', default: '0,2,5,10' },
+    budget: { type: 'string', default: '120' },
+    overtime: { type: 'string', default: '240' },
+    threshold: { type: 'string', default: '3' },
+    'min-delta': { type: 'string', default: '0.5' },
+    alpha: { type: 'string', default: '0.01' },
+    'min-pairs': { type: 'string', default: '20' },
+    segment: { type: 'string', default: '20' },
+    block: { type: 'string', default: '' },
+    span: { type: 'string', default: '' },
+  },
+})
+
+interface Recorded {
+  size: number
+  effect: number
+  mode: string
+  load: string
+  base: number[]
+  head: number[]
+  pairMs: number[]
+}
+const records: Recorded[] = values
+  .in!.split(',')
+  .flatMap((file) => readFileSync(file, 'utf8').trim().split('\n'))
+  .filter(Boolean)
+  .map((line) => JSON.parse(line) as Recorded)
+const gate = {
+  thresholdPct: Number(values.threshold),
+  minDeltaMs: Number(values['min-delta']),
+  alpha: Number(values.alpha),
+}
+const minPairs = Number(values['min-pairs'])
+const budgetMs = Number(values.budget) * 1000
+const endMs = budgetMs + Number(values.overtime) * 1000
+const segment = Number(values.segment)
+const random = seededRandom(28)
+
+/** One replay: the verdict, the pairs and the sampling time it took. */
+function replay(run: Recorded, scale: number, baseMedianMs: number) {
+  const n = run.base.length
+  let pairs = 0
+  let ms = 0
+  let start = 0
+  const size =
+    Number(values.block) || blockPairs(median(run.pairMs), Number(values.span) || undefined)
+  let block: number[] = []
+  // Running sums of the block means, for their mean and spread at each look.
+  let k = 0
+  let sum = 0
+  let squares = 0
+  for (let i = 0; ; i++) {
+    if (i % segment === 0) start = Math.floor(random() * n)
+    const j = (start + (i % segment)) % n
+    block.push(Math.log((run.head[j]! * scale) / run.base[j]!))
+    pairs++
+    ms += run.pairMs[j]!
+    if (ms > endMs) return { verdict: 'inconclusive', pairs, ms }
+    if (block.length < size) continue
+    const m = median(block)
+    block = []
+    k++
+    sum += m
+    squares += m * m
+    if (pairs < minPairs) continue
+    const mean = sum / k
+    const sd = Math.sqrt(Math.max(0, (squares - k * mean * mean) / Math.max(1, k - 1)))
+    const look = decide({ blocks: k, mean, sd }, size, gate, baseMedianMs)
+    if (look.decision !== 'continue') return { verdict: look.decision, pairs, ms }
+  }
+}
+
+const pct = (k: number, n: number) => {
+  const [lo, hi] = n <= 200 ? rateInterval(k, n) : wilson(k, n)
+  return `${k}/${n} (${((100 * k) / n).toFixed(1)}%; ${(100 * lo).toFixed(1)}–${(100 * hi).toFixed(1)}%)`
+}
+/** Wilson's interval (95%), for counts too large for the exact one's sums. */
+function wilson(k: number, n: number): [number, number] {
+  const z = 1.96
+  const p = k / n
+  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n)
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n)
+  return [Math.max(0, centre - half), Math.min(1, centre + half)]
+}
+const scenarios = [...new Set(records.map((r) => `${r.size}|${r.mode}|${r.load}`))].sort()
+console.log(
+  `| import | mode | load | effect | replays | regression | improvement | pass | inconclusive | pairs, median | time to verdict, median (p90, slowest) |`,
+)
+console.log(`| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`)
+for (const scenario of scenarios) {
+  const [size, mode, load] = scenario.split('|')
+  const runs = records.filter((r) => `${r.size}|${r.mode}|${r.load}` === scenario)
+  for (const effect of values.effects!.split(',').map(Number)) {
+    // A recorded effect is replayed as it was; others are an A/A run with head scaled.
+    const recorded = runs.filter((r) => r.effect === effect)
+    const source = recorded.length ? recorded : runs.filter((r) => r.effect === 0)
+    if (!source.length) continue
+    const scale = recorded.length ? 1 : 1 + effect / 100
+    const count = { regression: 0, improvement: 0, pass: 0, inconclusive: 0 }
+    const times: number[] = []
+    const pairs: number[] = []
+    const replays = Number(values.replays)
+    for (let i = 0; i < replays; i++) {
+      const run = source[Math.floor(random() * source.length)]!
+      const outcome = replay(run, scale, median(run.base))
+      count[outcome.verdict as keyof typeof count]++
+      times.push(outcome.ms / 1000)
+      pairs.push(outcome.pairs)
+    }
+    console.log(
+      `| ${size} ms | ${mode} | ${load} | ${effect ? `+${effect}%` : 'A/A'}${recorded.length ? '' : ' (scaled)'} | ${replays} | ${pct(count.regression, replays)} | ${pct(count.improvement, replays)} | ${pct(count.pass, replays)} | ${pct(count.inconclusive, replays)} | ${median(pairs)} | ${median(times).toFixed(1)} s (${quantile(times, 0.9).toFixed(1)}, ${Math.max(...times).toFixed(1)}) |`,
+    )
+  }
+}
