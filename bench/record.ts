@@ -107,6 +107,8 @@ try {
     const base: number[] = []
     const head: number[] = []
     const pairMs: number[] = []
+    /** Which side ran first in each pair (sequential mode): its order effect can be measured. */
+    const first: ('base' | 'head')[] = []
     for (let i = 0; i < Number(values.pairs); i++) {
       const started = performance.now()
       if (job.mode === 'duet') {
@@ -118,9 +120,11 @@ try {
         base.push(b)
         head.push(h)
       } else if (random() < 0.5) {
+        first.push('base')
         base.push(await time(python, baseDir))
         head.push(await time(python, headDir))
       } else {
+        first.push('head')
         head.push(await time(python, headDir))
         base.push(await time(python, baseDir))
       }
@@ -128,7 +132,7 @@ try {
     }
     appendFileSync(
       values.out!,
-      `${JSON.stringify({ ...job, load: values.load, python: info.version.split(' ')[0], base, head, pairMs })}\n`,
+      `${JSON.stringify({ ...job, load: values.load, python: info.version.split(' ')[0], base, head, pairMs, ...(first.length ? { first } : {}) })}\n`,
     )
     const logs = base.map((b, i) => Math.log(head[i]! / b)).sort((a, b) => a - b)
     const iqr = logs[Math.floor(logs.length * 0.75)]! - logs[Math.floor(logs.length * 0.25)]!

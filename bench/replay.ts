@@ -64,7 +64,8 @@ function replay(run: Recorded, scale: number, baseMedianMs: number) {
   let ms = 0
   let start = 0
   const size =
-    Number(values.block) || blockPairs(median(run.pairMs), Number(values.span) || undefined)
+    Number(values.block) ||
+    blockPairs(median(run.pairMs), Infinity, Number(values.span) || undefined)
   let block: number[] = []
   // Running sums of the block means, for their mean and spread at each look.
   let k = 0

@@ -5,45 +5,57 @@ import { METRICS, PRIMARY_METRIC, type Sample } from '../model/metrics.js'
 import type { Thresholds } from '../model/settings.js'
 import { comparedGroups, primaryTimes as times, type ArmObservation } from './observations.js'
 import { comparePairs, lookAtPairs, type PairedComparison } from './paired-compare.js'
+import { blockPairs } from './sequential.js'
 import { median } from './summary.js'
+
+/** The gate and the one sampling setting a decision depends on. */
+export interface DecisionSettings {
+  gate: Thresholds
+  /** Blocks are never so large that max-pairs cannot hold the fewest a decision needs. */
+  maxPairs: number
+}
 
 /** Pairs whose wall times set a group's pace: the first few, before the pace could reflect the outcome. */
 const PACE_PAIRS = 4
 
 /**
- * One pair's time for a group, spawn to exit of both runs, from its first few
- * pairs (see sequential.ts's blockPairs); 0 before any.
+ * A group's block size (see blockPairs): from one pair's time, spawn to exit
+ * of both runs, over its first few pairs, and max-pairs.
  */
-export function paceOf(base: ArmObservation, head: ArmObservation): number {
+export function blockSizeOf(base: ArmObservation, head: ArmObservation, maxPairs: number): number {
   const n = Math.min(PACE_PAIRS, base.samples.length, head.samples.length)
-  if (n === 0) return 0
-  return median(
-    Array.from({ length: n }, (_, i) => base.samples[i]!.wallMs + head.samples[i]!.wallMs),
-  )
+  const pace = n
+    ? median(Array.from({ length: n }, (_, i) => base.samples[i]!.wallMs + head.samples[i]!.wallMs))
+    : 0
+  return blockPairs(pace, maxPairs)
 }
 
 /** The comparison of one group's pairs so far on a metric (the primary one unless told), with its decision. */
 export function groupComparison(
   base: ArmObservation,
   head: ArmObservation,
-  gate: Thresholds,
+  settings: DecisionSettings,
   read: (s: Sample) => number = METRICS[PRIMARY_METRIC].read,
 ): PairedComparison {
-  return comparePairs(base.samples.map(read), head.samples.map(read), gate, paceOf(base, head))
+  const size = blockSizeOf(base, head, settings.maxPairs)
+  return comparePairs(base.samples.map(read), head.samples.map(read), settings.gate, size)
 }
 
+/** The look at a group's pairs of the primary metric: cheap, for the engine's every round. */
+const lookOf = (base: ArmObservation, head: ArmObservation, settings: DecisionSettings) =>
+  lookAtPairs(
+    times(base.samples),
+    times(head.samples),
+    settings.gate,
+    blockSizeOf(base, head, settings.maxPairs),
+  )
+
 /** The groups (see groupId) whose procedure has not decided yet: they need more pairs. Failed groups are done. */
-export function undecidedGroups(gate: Thresholds) {
+export function undecidedGroups(settings: DecisionSettings) {
   return (arms: readonly ArmObservation[]): string[] =>
     comparedGroups(arms).flatMap(({ group, base, head }) => {
       if (base.failure || head.failure) return []
-      const { look } = lookAtPairs(
-        times(base.samples),
-        times(head.samples),
-        gate,
-        paceOf(base, head),
-      )
-      return look.decision === 'continue' ? [group] : []
+      return lookOf(base, head, settings).decision === 'continue' ? [group] : []
     })
 }
 
@@ -52,16 +64,11 @@ export function undecidedGroups(gate: Thresholds) {
  * or an improvement, or left undecided with an estimate past half the band
  * (a change may be there; the explanation says where it would come from).
  */
-export function changedGroups(gate: Thresholds) {
+export function changedGroups(settings: DecisionSettings) {
   return (arms: readonly ArmObservation[]): string[] =>
     comparedGroups(arms).flatMap(({ group, base, head }) => {
       if (base.failure || head.failure) return []
-      const { look } = lookAtPairs(
-        times(base.samples),
-        times(head.samples),
-        gate,
-        paceOf(base, head),
-      )
+      const look = lookOf(base, head, settings)
       if (look.decision === 'regression' || look.decision === 'improvement') return [group]
       const halfUp = Math.log1p((Math.exp(look.bandUpper) - 1) / 2)
       return look.decision === 'continue' && Math.abs(look.estimate) > halfUp ? [group] : []

@@ -147,7 +147,8 @@ function metricFindings(
     }
     // Every metric gets the sequential procedure over its pairs; one that only informs
     // shows an undecided look as no change, where the gating one is inconclusive.
-    const comparison = groupComparison(base, head, spec.gate, metric.read)
+    const settings = { gate: spec.gate, maxPairs: spec.sampling.maxPairs }
+    const comparison = groupComparison(base, head, settings, metric.read)
     return [
       { metric: id, gating: metric.gatesByDefault, outcome: outcomeOf(comparison), comparison },
     ]

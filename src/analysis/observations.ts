@@ -1,5 +1,5 @@
 // What the measurement engine hands to evaluation: per arm, the samples, the
-// failure that stopped it, the profile runs and any confirmation batch. Data
+// failure that stopped it, and the profile runs. Data
 // only; the engine in measure/ fills it, evaluate() reads it.
 import type { ImportFailure } from '../model/failure.js'
 import { METRICS, PRIMARY_METRIC, type CountedMetricId, type Sample } from '../model/metrics.js'

@@ -5,7 +5,7 @@
 // report shows beside it.
 import type { Thresholds } from '../model/settings.js'
 import { hodgesLehmann } from './hodges-lehmann.js'
-import { blockPairs, lookAt, MIN_BLOCKS, type Decision } from './sequential.js'
+import { lookAt, MIN_BLOCKS, type Decision } from './sequential.js'
 import { median } from './summary.js'
 
 export interface PairedComparison {
@@ -43,19 +43,17 @@ export const logRatios = (base: readonly number[], head: readonly number[]): num
   )
 
 /**
- * One look of the procedure at aligned pairs, with the block size set by
- * `paceMs` (one pair's time, see blockPairs). The cheap part of comparePairs:
- * what the engine asks after each round.
+ * One look of the procedure at aligned pairs in blocks of `size` (see
+ * blockPairs). The cheap part of comparePairs: what the engine asks after each round.
  */
 export function lookAtPairs(
   base: readonly number[],
   head: readonly number[],
   gate: Thresholds,
-  paceMs: number,
+  size: number,
 ) {
-  const size = blockPairs(paceMs)
   const n = Math.min(base.length, head.length)
-  return { size, look: lookAt(logRatios(base, head), size, gate, median(base.slice(0, n))) }
+  return lookAt(logRatios(base, head), size, gate, median(base.slice(0, n)))
 }
 
 /** Compares paired samples, and decides. */
@@ -63,10 +61,10 @@ export function comparePairs(
   base: readonly number[],
   head: readonly number[],
   gate: Thresholds,
-  paceMs: number,
+  size: number,
 ): PairedComparison {
   const n = Math.min(base.length, head.length)
-  const { size, look } = lookAtPairs(base, head, gate, paceMs)
+  const look = lookAtPairs(base, head, gate, size)
   const interval = look.interval
   return {
     pairs: n,

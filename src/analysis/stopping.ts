@@ -1,9 +1,8 @@
 // When sampling may stop before its maximum: the stopping rules the engine is
 // handed. Each looks at the samples so far and names the groups (see groupId)
 // that still need samples; the others stop. Pure.
-import type { Thresholds } from '../model/settings.js'
 import { groupId } from '../model/target.js'
-import { undecidedGroups } from './decision.js'
+import { undecidedGroups, type DecisionSettings } from './decision.js'
 import { primaryTimes as times, type ArmObservation } from './observations.js'
 import { median, medianInterval } from './summary.js'
 
@@ -24,4 +23,4 @@ export const medianUnsettled: StoppingRule = (arms) =>
   })
 
 /** compare: the groups the sequential procedure has not decided (analysis/decision.ts). */
-export const undecided = (gate: Thresholds): StoppingRule => undecidedGroups(gate)
+export const undecided = (settings: DecisionSettings): StoppingRule => undecidedGroups(settings)

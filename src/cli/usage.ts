@@ -24,13 +24,11 @@ Common options:
                           "<command>": your own shell command, run in the checkout with a
                                 fresh venv activated (IMPORTGATE_SIDE=base|head is set)
       --min-pairs N       at least N samples (measure) or pairs (compare) per target (20)
-      --max-pairs N       at most N (200); compare: a target whose verdict is not yet
-                          earned samples on while time is left, up to 5 x N
+      --max-pairs N       at most N (2000); compare: each target stops once decided
       --max-time SECONDS  time budget for warm-ups, profiles and samples; installs are
                           not counted (120)
-      --overtime SECONDS  compare: time a run may take past --max-time, only while a
-                          target's verdict is not yet earned (slow imports) or a
-                          flagged change awaits confirmation; 0 for none (2 x max-time).
+      --overtime SECONDS  compare: time a run may take past --max-time, only for the
+                          targets still undecided; 0 for none (2 x max-time).
                           With --max-time, also the budget of counted metrics' runs
       --sample-timeout SECONDS
                           one import taking longer is killed and reported (60)

@@ -2,7 +2,7 @@
 // or inputs, so that a pull request cannot loosen its own gate unseen.
 import type { PyprojectSettings } from '../config/pyproject.js'
 import { checkBudgets, resolveSettings, type PartialSettings } from '../config/settings.js'
-import { MAX_BLOCK_PAIRS, MIN_BLOCKS } from '../analysis/sequential.js'
+import { MIN_BLOCKS } from '../analysis/sequential.js'
 import { UsageError, type Namer } from '../model/errors.js'
 import type { Settings } from '../model/settings.js'
 import { requireTargets } from './pipeline.js'
@@ -33,7 +33,7 @@ export function compareSettings(
   if (resolved.sampling.maxPairs < MIN_BLOCKS) {
     // Said now, not after the installs: every verdict would be inconclusive.
     throw new UsageError(
-      `max-pairs ${resolved.sampling.maxPairs} is too few for a verdict: the decision needs at least ${MIN_BLOCKS} blocks of pairs (${MIN_BLOCKS} pairs for a slow import, ${MIN_BLOCKS * MAX_BLOCK_PAIRS} for a fast one)`,
+      `max-pairs ${resolved.sampling.maxPairs} is too few for a verdict: the decision needs at least ${MIN_BLOCKS} pairs`,
     )
   }
   const baseTargets = base.settings.targets ?? []

@@ -114,7 +114,8 @@ async function overtime(
   const outcome = await runRounds(
     {
       arms: plan.arms.filter((arm) => groups.has(groupId(arm.key))),
-      minRounds: 0,
+      // min-pairs is a minimum still: the first look comes no earlier in overtime.
+      minRounds: Math.max(0, plan.sampling.minPairs - before),
       maxRounds: plan.sampling.maxPairs - before,
       deadline: end,
       cutAt: end,

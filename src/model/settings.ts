@@ -33,8 +33,8 @@ export interface Sampling {
   /** Budget for warm-ups, profiles and samples; installs are not counted. */
   maxTimeMs: number
   /**
-   * compare: time a run may take past maxTimeMs, only while a target's
-   * verdict is not yet earned or a flagged change awaits confirmation.
+   * compare: time a run may take past maxTimeMs, in which only the undecided
+   * targets sample on (the sequential procedure's intervals hold wherever it stops).
    */
   overtimeMs: number
   sampleTimeoutMs: number

@@ -142,7 +142,7 @@ export interface RunFacts {
   settings: ResultsDocument['settings']
 }
 
-/** " (64 to 120 pairs per target, each sampled until decided)" when targets stopped at different counts. */
+/** " (40 to 120 pairs per target, each sampled until decided)" when targets stopped at different counts. */
 export function pairsNote(view: ReportView): string {
   const pairs = view.rows.filter((r) => r.gating && r.delta).map((r) => r.delta!.pairs)
   if (pairs.length < 2) return ''

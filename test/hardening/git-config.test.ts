@@ -58,7 +58,8 @@ describe('a head commit that writes core.fsmonitor into .git/config', () => {
         python,
         '-t',
         'pkg',
-        ...fastFlags({ install: 'none', quiet: true }),
+        // Up to 40 pairs: room for the decision on a noisy runner, this test being about the config.
+        ...fastFlags({ install: 'none', maxPairs: 40, quiet: true }),
       ],
       { ...process.env, TMPDIR: tmp },
       repo,

@@ -19,8 +19,8 @@ export async function cli(args: string[], env: NodeJS.ProcessEnv, cwd: string): 
   return { status, stdout, stderr }
 }
 
-/** The fewest pairs with which a verdict can find anything (at alpha 0.01): what cheap tests sample. */
-export const FEWEST_PAIRS = 7
+/** The fewest pairs the decision can rest on (5 blocks of one pair): what cheap tests sample. */
+export const FEWEST_PAIRS = 5
 
 /**
  * Settings for a test that is not about time: one warm-up, few profile runs,

@@ -128,7 +128,7 @@ async function runAction(
       install: 'none',
       python,
       'min-pairs': '10',
-      'max-pairs': '12',
+      'max-pairs': '40',
       ...overrides,
     }),
     ...files,

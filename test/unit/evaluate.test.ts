@@ -45,29 +45,29 @@ const series = (n: number, ms: number, step = 0.01) =>
   Array.from({ length: n }, (_, i) => ms * (1 + ((i * 7) % 5) * step))
 
 describe('evaluate', () => {
-  it('calls 5 pairs, each 21% slower, inconclusive: fewer than the fewest blocks a decision needs', () => {
+  it('calls 4 pairs, each 21% slower, inconclusive: fewer than the fewest blocks a decision needs', () => {
     const observations = {
-      arms: [arm('base', series(5, 1000)), arm('head', series(5, 1210))],
-      rounds: 5,
+      arms: [arm('base', series(4, 1000)), arm('head', series(4, 1210))],
+      rounds: 4,
       truncated: true,
     }
     const [t] = evaluate(observations, spec(20)).targets
     expect(t!.metrics[0]!.outcome).toBe('pass')
     expect(t!.verdict).toBe('inconclusive')
-    // A pair takes 2 s: blocks of one pair, and 8 of them at the least.
-    expect(t!.shortfall).toMatchObject({ reason: 'pairs', pairs: 5, needed: 8 })
+    // A pair takes 2 s: blocks of one pair, and 5 of them at the least.
+    expect(t!.shortfall).toMatchObject({ reason: 'pairs', pairs: 4, needed: 5 })
     expect(t!.shortfall!.suggestedMaxTimeS).toBeGreaterThanOrEqual(240)
   })
 
-  it('needs 8 blocks of 8 pairs from a fast import, whatever min-pairs says', () => {
+  it('needs 5 blocks of 8 pairs from a fast import, whatever min-pairs says', () => {
     const observations = {
-      arms: [arm('base', series(40, 10)), arm('head', series(40, 10))],
-      rounds: 40,
+      arms: [arm('base', series(32, 10)), arm('head', series(32, 10))],
+      rounds: 32,
       truncated: false,
     }
     expect(evaluate(observations, spec(5)).targets[0]).toMatchObject({
       verdict: 'inconclusive',
-      shortfall: { pairs: 40, needed: 64 },
+      shortfall: { pairs: 32, needed: 40 },
     })
   })
 
@@ -82,8 +82,8 @@ describe('evaluate', () => {
       shortfall: null,
     })
     const same = {
-      arms: [arm('base', series(64, 10)), arm('head', series(64, 10))],
-      rounds: 64,
+      arms: [arm('base', series(40, 10)), arm('head', series(40, 10))],
+      rounds: 40,
       truncated: false,
     }
     const [t] = evaluate(same, spec(20)).targets

@@ -23,8 +23,8 @@ const slowPlan = () =>
     minPairs: 28,
     maxPairs: 200,
     profileRuns: 5,
-    stopping: undecided(gate),
-    changed: changedGroups(gate),
+    stopping: undecided({ gate, maxPairs: 200 }),
+    changed: changedGroups({ gate, maxPairs: 200 }),
     explain: { budgetMs: 30_000 },
   })
 

@@ -23,13 +23,13 @@ function pairs(n: number, baseMs: number, factor: number, noise: number, seed = 
   return { base, head }
 }
 
-/** A pair of a 1 s import: blocks of one pair. */
-const SLOW_PACE = 2_500
+/** Blocks of one pair, as a 1 s import has. */
+const SINGLE = 1
 
 describe('comparePairs', () => {
   it('estimates a known ratio through heavy shared drift, and decides it', () => {
     const { base, head } = pairs(40, 100, 1.2, 0.02)
-    const c = comparePairs(base, head, gate, SLOW_PACE)
+    const c = comparePairs(base, head, gate, SINGLE)
     expect(c.pairs).toBe(40)
     expect(c.pct).toBeGreaterThan(18)
     expect(c.pct).toBeLessThan(22)
@@ -40,42 +40,42 @@ describe('comparePairs', () => {
     expect(c.ciPct![1]).toBeGreaterThan(c.pct)
     expect(c.ciLevel).toBeCloseTo(0.98, 12)
     expect(c.pSlower).toBeLessThan(1e-6)
-    expect(c).toMatchObject({ decision: 'regression', blockPairs: 1, neededPairs: 8 })
+    expect(c).toMatchObject({ decision: 'regression', blockPairs: 1, neededPairs: 5 })
   })
 
   it('uses only complete pairs', () => {
-    expect(comparePairs([1, 2, 3], [1, 2], gate, SLOW_PACE).pairs).toBe(2)
+    expect(comparePairs([1, 2, 3], [1, 2], gate, SINGLE).pairs).toBe(2)
   })
 
   it('calls an improvement the mirror of a regression', () => {
     const { base, head } = pairs(40, 100, 1 / 1.2, 0.02)
-    expect(comparePairs(base, head, gate, SLOW_PACE).decision).toBe('improvement')
+    expect(comparePairs(base, head, gate, SINGLE).decision).toBe('improvement')
   })
 
   it('passes a change well inside the band once its interval is', () => {
     const { base, head } = pairs(60, 100, 1.01, 0.02)
-    const c = comparePairs(base, head, gate, SLOW_PACE)
+    const c = comparePairs(base, head, gate, SINGLE)
     expect(c.decision).toBe('pass')
     expect(c.ciPct![1]).toBeLessThan(5)
   })
 
   it('decides nothing before the fewest blocks, however large the change', () => {
-    const { base, head } = pairs(7, 100, 2, 0.02)
-    const c = comparePairs(base, head, gate, SLOW_PACE)
-    expect(c).toMatchObject({ decision: 'continue', logInterval: null, neededPairs: 8 })
-    // A fast import's blocks are 8 pairs: 63 pairs are still too few.
-    const fast = pairs(63, 100, 2, 0.02)
-    expect(comparePairs(fast.base, fast.head, gate, 50)).toMatchObject({
+    const { base, head } = pairs(4, 100, 2, 0.02)
+    const c = comparePairs(base, head, gate, SINGLE)
+    expect(c).toMatchObject({ decision: 'continue', logInterval: null, neededPairs: 5 })
+    // A fast import's blocks are 8 pairs: 39 pairs are still too few.
+    const fast = pairs(39, 100, 2, 0.02)
+    expect(comparePairs(fast.base, fast.head, gate, 8)).toMatchObject({
       decision: 'continue',
       blockPairs: 8,
-      neededPairs: 64,
+      neededPairs: 40,
     })
   })
 
   it('widens the band to the absolute minimum for small imports', () => {
     // +8% of 10 ms is 0.8 ms, under the 1 ms minimum: no regression however sure.
     const { base, head } = pairs(200, 10, 1.08, 0.001)
-    expect(comparePairs(base, head, gate, SLOW_PACE).decision).toBe('pass')
+    expect(comparePairs(base, head, gate, SINGLE).decision).toBe('pass')
   })
 })
 
@@ -112,6 +112,9 @@ describe('the blocks and the boundary', () => {
       8, 8, 4, 2, 1, 1,
     ])
     expect(blockPairs(0)).toBe(8)
+    // Max-pairs must hold 5 blocks: 8 pairs make them single pairs, 24 pairs blocks of 4.
+    expect(blockPairs(40, 8)).toBe(1)
+    expect(blockPairs(40, 24)).toBe(4)
   })
 
   it('narrows like 1/√k, and wider than a fixed-sample interval', () => {
