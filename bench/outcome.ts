@@ -4,8 +4,10 @@ export interface Outcome {
   effect: number
   rep: number
   verdict: string
-  /** Whether a fresh batch confirmed a regression the first batch flagged; null when none ran. */
-  confirmation: boolean | null
+  /** Runs of the previous procedure: whether a fresh batch confirmed a flag; null when none ran. */
+  confirmation?: boolean | null
+  /** Seconds of sampling (phases_s.sampling) to the verdict: the time the decision cost, installs and profiles apart. */
+  samplingS?: number
   pct: number | null
   pairs: number
   /** The fewest pairs with which the test could reject at the run's alpha (absent in older runs). */

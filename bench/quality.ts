@@ -5,7 +5,7 @@
 //   npm run bench:quality -- [--python PATH] [--aa 50] [--power 20]
 //                            [--effects 2,5,10,20] [--sizes 20,150] [--out bench/RESULTS.md]
 //                            [--readme README.md] [--fresh] [--render]
-//                            [--name quality] [--baselines yes|no]
+//                            [--name quality] [--baselines yes|no] [--load none|bursts]
 //
 // It writes RESULTS.md, RESULTS.json, <name>.svg beside --out, and the
 // README's summary between its bench:<name> markers. --render writes them
@@ -41,6 +41,7 @@ import { calibrate, fixture, type Fixture } from './fixtures.js'
 import { meanOfTen, sequentialBlocks } from './naive.js'
 import type { Outcome, ResultsFile, RunInfo } from './outcome.js'
 import { writeResults } from './results.js'
+import { startLoad } from './load.js'
 
 const { values } = parseArgs({
   options: {
@@ -57,8 +58,11 @@ const { values } = parseArgs({
     render: { type: 'boolean', default: false },
     name: { type: 'string', default: 'quality' },
     baselines: { type: 'string', default: 'yes' },
+    load: { type: 'string', default: 'none' },
   },
 })
+if (!['none', 'bursts'].includes(values.load!))
+  throw new Error(`--load: ${values.load} is not one of none, bursts`)
 if (!['yes', 'no'].includes(values.baselines!))
   throw new Error(`--baselines: ${values.baselines} is not one of yes, no`)
 const withBaselines = values.baselines === 'yes'
@@ -87,6 +91,7 @@ const settings = {
   threshold: values.threshold,
   'min-delta': values['min-delta'],
   baselines: values.baselines,
+  load: values.load,
 }
 const header = JSON.stringify({ settings, python })
 const saved =
@@ -183,6 +188,8 @@ async function baselines(f: Fixture) {
   return { sequential, mean10 }
 }
 
+// A loaded machine: bursty background work on every core for the whole run (bench/load.ts).
+const load = values.load === 'bursts' ? startLoad(2026) : null
 try {
   const started = Date.now()
   const done = outcomes.length
@@ -228,7 +235,7 @@ try {
     const outcome: Outcome = {
       ...job,
       verdict: t.verdict,
-      confirmation: t.delta?.confirmation?.confirmed ?? null,
+      samplingS: doc.phases_s?.sampling ?? 0,
       pct: t.delta?.pct ?? null,
       pairs: t.delta?.pairs ?? 0,
       durationS: doc.duration_s,
@@ -262,6 +269,7 @@ try {
     console.error(`written: ${values.out}`)
   }
 } finally {
+  load?.stop()
   for (const f of fixtures.values()) rmSync(f.repo, { recursive: true, force: true })
   rmSync(scratch, { recursive: true, force: true })
 }

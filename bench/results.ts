@@ -39,8 +39,10 @@ const hasBaselines = (os: Outcome[]) => os.some((o) => o.sequential !== 'skipped
 /** The baseline columns' cells, or none for a run without them. */
 const baselineCells = (os: Outcome[], cells: () => string[]) => (hasBaselines(os) ? cells() : [])
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`
-const notConfirmed = (os: Outcome[]) => os.filter((o) => o.confirmation === false).length
 const seconds = (xs: number[]) => `${median(xs).toFixed(1)} s (${Math.max(...xs).toFixed(0)} s)`
+/** The sampling time to each verdict, or – for runs that did not record it. */
+const samplingSeconds = (os: Outcome[]) =>
+  os.every((o) => o.samplingS !== undefined) ? seconds(os.map((o) => o.samplingS!)) : '–'
 
 /** A notice for figures from a run still in progress, else nothing. */
 function interim(outcomes: Outcome[], run: RunInfo): string[] {
@@ -53,7 +55,7 @@ function interim(outcomes: Outcome[], run: RunInfo): string[] {
 
 function settingsLine(run: RunInfo): string {
   const d = DEFAULTS
-  return `importgate ran with threshold ${run.thresholdPct}% and min-delta ${run.minDeltaMs} ms, otherwise its default settings (alpha ${d.alpha}, ${d.minPairs} to ${d.maxPairs} pairs, ${d.maxTimeMs / 1000} s and up to ${(d.overtimeRatio * d.maxTimeMs) / 1000} s of overtime while a verdict is not earned, a confirming batch of at least ${2 * d.minPairs} pairs), and \`--install none\`.`
+  return `importgate ran with threshold ${run.thresholdPct}% and min-delta ${run.minDeltaMs} ms, otherwise its default settings (alpha ${d.alpha}, ${d.minPairs} to ${d.maxPairs} pairs, ${d.maxTimeMs / 1000} s and up to ${(d.overtimeRatio * d.maxTimeMs) / 1000} s of overtime for a target still undecided, the sequential decision procedure of docs/statistics.md), and \`--install none\`.`
 }
 
 function resultsMarkdown(outcomes: Outcome[], run: RunInfo, name: string): string {
@@ -72,7 +74,7 @@ function resultsMarkdown(outcomes: Outcome[], run: RunInfo, name: string): strin
     '',
     '## False alarms (A/A: the same code on both sides)',
     '',
-    'A false alarm is a regression or an improvement; an inconclusive verdict is counted apart, as is a pass on fewer pairs than the test needs to reject (which must never happen).',
+    'A false alarm is a regression or an improvement; an inconclusive verdict is counted apart, as is a pass on fewer pairs than the procedure needs to decide (which must never happen).',
     '',
     row([
       'import',
@@ -81,7 +83,7 @@ function resultsMarkdown(outcomes: Outcome[], run: RunInfo, name: string): strin
       'inconclusive',
       'pass on too few pairs',
       'time to verdict, median (slowest)',
-      'flagged by the first batch, not confirmed',
+      'sampling to verdict, median (slowest)',
       ...baselineCells(outcomes, () => ['sequential blocks', 'mean of 10']),
     ]),
     row(['---', ...Array<string>(6 + (hasBaselines(outcomes) ? 2 : 0)).fill('---:')]),
@@ -95,7 +97,7 @@ function resultsMarkdown(outcomes: Outcome[], run: RunInfo, name: string): strin
       share(countBy(os, 'importgate', isInconclusive), os.length),
       unearnedPasses(os),
       seconds(os.map((o) => o.durationS)),
-      notConfirmed(os),
+      samplingSeconds(os),
       ...baselineCells(outcomes, () => [alarms('sequential'), alarms('mean10')]),
     ])
   }
@@ -119,7 +121,7 @@ function resultsMarkdown(outcomes: Outcome[], run: RunInfo, name: string): strin
       'pass on too few pairs',
       'time to verdict, median (slowest)',
       'median pairs',
-      'flagged, then not confirmed',
+      'sampling to verdict, median (slowest)',
       ...baselineCells(outcomes, () => ['sequential blocks', 'mean of 10']),
     ]),
     row(['---', ...Array<string>(8 + (hasBaselines(outcomes) ? 2 : 0)).fill('---:')]),
@@ -138,7 +140,7 @@ function resultsMarkdown(outcomes: Outcome[], run: RunInfo, name: string): strin
           unearnedPasses(os),
           seconds(os.map((o) => o.durationS)),
           median(os.map((o) => o.pairs)),
-          notConfirmed(os),
+          samplingSeconds(os),
           ...baselineCells(outcomes, () => [hit('sequential'), hit('mean10')]),
         ]),
       )
