@@ -236,6 +236,14 @@ try {
       ...job,
       verdict: t.verdict,
       samplingS: doc.phases_s?.sampling ?? 0,
+      // The raw pairs, so that bench/replay.ts can replay the very runs this bench made.
+      pairs_ms: {
+        base: t.base?.samples_ms ?? [],
+        head: t.head?.samples_ms ?? [],
+        pairMs: (t.base?.wall_samples_ms ?? []).map(
+          (b, i) => b + (t.head?.wall_samples_ms[i] ?? 0),
+        ),
+      },
       pct: t.delta?.pct ?? null,
       pairs: t.delta?.pairs ?? 0,
       durationS: doc.duration_s,

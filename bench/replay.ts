@@ -7,6 +7,7 @@
 // Effects other than those recorded are A/A runs with head scaled.
 //
 //   npx tsx bench/replay.ts [--in bench/replay/quiet.jsonl,...] [--replays 2000]
+//   (--in may also name a bench:quality checkpoint, whose compares carry their raw pairs)
 //                           [--effects 0,2,5,10] [--budget 120] [--overtime 240]
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -45,7 +46,15 @@ const records: Recorded[] = values
   .in!.split(',')
   .flatMap((file) => readFileSync(file, 'utf8').trim().split('\n'))
   .filter(Boolean)
-  .map((line) => JSON.parse(line) as Recorded)
+  .flatMap((line) => {
+    const parsed = JSON.parse(line) as Recorded & {
+      pairs_ms?: { base: number[]; head: number[]; pairMs: number[] }
+    }
+    // bench:quality's checkpoint lines carry their raw pairs too (its header line does not).
+    if (parsed.pairs_ms)
+      return [{ ...parsed, mode: 'sequential', load: parsed.load ?? 'none', ...parsed.pairs_ms }]
+    return parsed.base ? [parsed] : []
+  })
 const gate = {
   thresholdPct: Number(values.threshold),
   minDeltaMs: Number(values['min-delta']),
