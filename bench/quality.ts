@@ -29,7 +29,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { MIN_BLOCKS } from '../src/analysis/sequential.js'
+import { fewestPairs, PASS_BETA } from '../src/analysis/sequential.js'
 import { seededRandom, shuffled } from '../src/analysis/random.js'
 import { compare } from '../src/commands/compare.js'
 import { cliName } from '../src/config/requests.js'
@@ -249,7 +249,7 @@ try {
       durationS: doc.duration_s,
       sampleS: sampleMs / 1000,
       baseMedianMs: t.base?.median_ms ?? null,
-      neededPairs: MIN_BLOCKS * (t.delta?.block_pairs ?? 1),
+      neededPairs: fewestPairs(PASS_BETA),
       sequential: naive.sequential.flagged,
       sequentialPct: naive.sequential.pct,
       mean10: naive.mean10.flagged,

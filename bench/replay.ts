@@ -12,7 +12,8 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { seededRandom } from '../src/analysis/random.js'
-import { decide, blockPairs } from '../src/analysis/sequential.js'
+import { lookAt } from '../src/analysis/sequential.js'
+import { looksAt } from '../src/measure/rounds.js'
 import { median, quantile } from '../src/analysis/summary.js'
 import { rateInterval } from './stats.js'
 
@@ -26,10 +27,8 @@ const { values } = parseArgs({
     threshold: { type: 'string', default: '3' },
     'min-delta': { type: 'string', default: '0.5' },
     alpha: { type: 'string', default: '0.01' },
-    'min-pairs': { type: 'string', default: '20' },
+    'min-pairs': { type: 'string', default: '10' },
     segment: { type: 'string', default: '20' },
-    block: { type: 'string', default: '' },
-    span: { type: 'string', default: '' },
   },
 })
 
@@ -66,37 +65,21 @@ const endMs = budgetMs + Number(values.overtime) * 1000
 const segment = Number(values.segment)
 const random = seededRandom(28)
 
-/** One replay: the verdict, the pairs and the sampling time it took. */
+/** One replay: the verdict, the pairs and the sampling time it took. Looks when the engine would. */
 function replay(run: Recorded, scale: number, baseMedianMs: number) {
   const n = run.base.length
-  let pairs = 0
+  const logs: number[] = []
   let ms = 0
   let start = 0
-  const size =
-    Number(values.block) ||
-    blockPairs(median(run.pairMs), Infinity, Number(values.span) || undefined)
-  let block: number[] = []
-  // Running sums of the block means, for their mean and spread at each look.
-  let k = 0
-  let sum = 0
-  let squares = 0
   for (let i = 0; ; i++) {
     if (i % segment === 0) start = Math.floor(random() * n)
     const j = (start + (i % segment)) % n
-    block.push(Math.log((run.head[j]! * scale) / run.base[j]!))
-    pairs++
+    logs.push(Math.log((run.head[j]! * scale) / run.base[j]!))
     ms += run.pairMs[j]!
+    const pairs = logs.length
     if (ms > endMs) return { verdict: 'inconclusive', pairs, ms }
-    if (block.length < size) continue
-    const m = median(block)
-    block = []
-    k++
-    sum += m
-    squares += m * m
-    if (pairs < minPairs) continue
-    const mean = sum / k
-    const sd = Math.sqrt(Math.max(0, (squares - k * mean * mean) / Math.max(1, k - 1)))
-    const look = decide({ blocks: k, mean, sd }, size, gate, baseMedianMs)
+    if (pairs < minPairs || !looksAt(pairs)) continue
+    const look = lookAt(logs, gate, baseMedianMs)
     if (look.decision !== 'continue') return { verdict: look.decision, pairs, ms }
   }
 }

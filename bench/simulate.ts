@@ -1,54 +1,45 @@
-// Error rates of the sequential procedure under i.i.d. noise, by simulation: A/A, half the band
-// and the band, for fast (blocks of 8) and slow (blocks of 1) imports. Seconds, not hours.
-//   npx tsx bench/simulate.ts
+// Error rates of the sequential procedure by simulation, in seconds: A/A, half
+// the band and the band, under the engine's look schedule, with pairs drawn
+// from a narrow noise and from the two-speed noise of a shared runner (each
+// run lands on a fast or a slow CPU, 1.7x apart).
+//   npx tsx bench/simulate.ts [--runs 4000]
+import { parseArgs } from 'node:util'
 import { seededRandom } from '../src/analysis/random.js'
-import { decide } from '../src/analysis/sequential.js'
+import { lookAt } from '../src/analysis/sequential.js'
+import { looksAt } from '../src/measure/rounds.js'
 import { median } from '../src/analysis/summary.js'
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '4000' } } })
 const gate = { thresholdPct: 3, minDeltaMs: 0.5, alpha: 0.01 }
-for (const [B, noise, effect] of [
-  [8, 0.2, 0],
-  [8, 0.2, 0.015],
-  [8, 0.2, 0.03],
-  [1, 0.03, 0],
-  [1, 0.03, 0.015],
-  [1, 0.03, 0.03],
-  [4, 0.1, 0],
-] as const) {
-  const random = seededRandom(5)
-  const count: Record<string, number> = {}
-  const firstLook: Record<string, number> = {}
-  const runs = 4000
-  for (let r = 0; r < runs; r++) {
-    let k = 0,
-      sum = 0,
-      sq = 0,
-      block: number[] = []
-    let decision = 'inconclusive'
-    for (let i = 0; i < 2000; i++) {
-      const b = 100 * (1 + (random() - 0.5) * 2 * noise)
-      const h = 100 * (1 + effect) * (1 + (random() - 0.5) * 2 * noise)
-      block.push(Math.log(h / b))
-      if (block.length < B) continue
-      const m = median(block)
-      block = []
-      k++
-      sum += m
-      sq += m * m
-      const mean = sum / k
-      const sd = Math.sqrt(Math.max(0, (sq - k * mean * mean) / Math.max(1, k - 1)))
-      const look = decide({ blocks: k, mean, sd }, B, gate, 100)
-      if (look.decision !== 'continue') {
-        decision = look.decision
-        if (k === 8) firstLook[decision] = (firstLook[decision] ?? 0) + 1
-        break
+const runs = Number(values.runs)
+const random = seededRandom(5)
+const noises = {
+  'uniform ±10%': () => 1 + (random() - 0.5) * 0.2,
+  'two speeds': () => (random() < 0.5 ? 1.7 : 1) * (1 + (random() - 0.5) * 0.04),
+}
+console.log(
+  '| noise | change | regression | improvement | pass | undecided at 2000 | pairs, median |',
+)
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |')
+for (const [name, noise] of Object.entries(noises)) {
+  for (const effect of [0, 0.015, 0.03, 0.05]) {
+    const count = { regression: 0, improvement: 0, pass: 0, continue: 0 }
+    const pairs: number[] = []
+    for (let r = 0; r < runs; r++) {
+      const logs: number[] = []
+      let decision: keyof typeof count = 'continue'
+      for (let i = 1; i <= 2000; i++) {
+        logs.push(Math.log(((1 + effect) * noise()) / noise()))
+        if (i < 10 || !looksAt(i)) continue
+        decision = lookAt(logs, gate, 100).decision
+        if (decision !== 'continue') break
       }
+      count[decision]++
+      pairs.push(logs.length)
     }
-    count[decision] = (count[decision] ?? 0) + 1
+    const share = (k: number) => `${((100 * k) / runs).toFixed(2)}%`
+    console.log(
+      `| ${name} | +${(effect * 100).toFixed(1)}% | ${share(count.regression)} | ${share(count.improvement)} | ${share(count.pass)} | ${share(count.continue)} | ${median(pairs)} |`,
+    )
   }
-  console.log(
-    `B=${B} noise ±${noise * 100}% effect ${effect * 100}%`,
-    JSON.stringify(count),
-    'at first look:',
-    JSON.stringify(firstLook),
-  )
 }

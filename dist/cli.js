@@ -363,85 +363,77 @@ function spread(values) {
     };
 }
 
-/**
- * Consecutive pairs per block, from the pace of a round (measured in the
- * warm-ups, before any pair): a block of a fast import spans about a second,
- * and its median shrugs off the odd pair a scheduling hiccup doubled (on this
- * project's runner a block median of 8 pairs of a 20 ms import spreads half
- * as much, per pair, as their mean); a slow import's own length averages such
- * hiccups out, and its blocks are single pairs. A max-pairs too small for
- * MIN_BLOCKS blocks of that size makes them smaller: the size is fixed before
- * any pair is compared, so the error rates hold whatever it is.
- */
-function blockPairs(roundMs, maxPairs = Infinity, spanMs = BLOCK_SPAN_MS) {
-    const fit = roundMs > 0 ? Math.floor(spanMs / roundMs) : MAX_BLOCK_PAIRS;
-    // Never so large that max-pairs cannot hold the fewest blocks a decision needs.
-    const room = Math.floor(maxPairs / MIN_BLOCKS);
-    const size = Math.max(1, Math.min(MAX_BLOCK_PAIRS, fit, room));
-    return 2 ** Math.floor(Math.log2(size));
-}
-const MAX_BLOCK_PAIRS = 8;
-/** About how long a block lasts, at most MAX_BLOCK_PAIRS pairs. */
-const BLOCK_SPAN_MS = 4_000;
-/**
- * The fewest blocks a decision rests on: below it the blocks' spread is itself a
- * guess. With the first looks widened as a Student-t (studentised), 5 kept
- * the error rates of 8 in simulation and replay, and decides a large change sooner.
- */
-const MIN_BLOCKS = 5;
 /** One-sided level of the pass: a change at the threshold or past it passes at most this often. */
 const PASS_BETA = 0.05;
 /**
- * Blocks at which the sequences are tightest (about 100 pairs): where a
- * decision about a few-percent change on a noisy runner typically falls. The
- * sequences are valid for any value; this only moves where they are narrowest.
+ * Pairs at which the sequences are tightest: where decisions about a
+ * few-percent change on a noisy runner typically fall (replayed recordings:
+ * 30 to 120 decide alike). The sequences are valid for any value; this only
+ * moves where they are narrowest.
  */
-const TUNED_BLOCKS = 25;
-/** The medians of whole blocks of `size` consecutive log-ratios. */
-function blockMedians(logs, size) {
-    const blocks = [];
-    for (let i = 0; i + size <= logs.length; i += size)
-        blocks.push(median(logs.slice(i, i + size)));
-    return blocks;
-}
-/** The mixture's precision ρ², tuned so that the two-sided sequence at `alpha2` is tightest at `blocks`. */
-function mixturePrecision(alpha2, blocks = TUNED_BLOCKS) {
-    const a = -2 * Math.log(alpha2);
-    return (a + Math.log(a + 1)) / blocks;
-}
+const TUNED_PAIRS = 60;
 /**
- * Half-width of the two-sided sequence at level 1 − alpha2 after k blocks
- * whose standard deviation is sd: sd·√(2(kρ²+1)/(k²ρ²) · ln(√(kρ²+1)/alpha2)).
+ * The mixture's precision, tuned so that the level-alpha boundary is
+ * tightest at TUNED_PAIRS (Howard, Ramdas, McAuliffe and Sekhon, "Time-uniform,
+ * nonparametric, nonasymptotic confidence sequences", Ann. Statist. 2021, §3.5),
+ * on the signs' variance scale of t/4.
  */
-function halfWidth(k, sd, alpha2) {
-    const rho2 = mixturePrecision(alpha2);
-    const v = k * rho2 + 1;
-    return sd * Math.sqrt(((2 * v) / (k * k * rho2)) * Math.log(Math.sqrt(v) / alpha2));
+function mixturePrecision(alpha) {
+    const l = Math.log(1 / alpha);
+    return TUNED_PAIRS / 4 / (2 * l + Math.log(1 + 2 * l));
 }
+/** ln of the half-normal mixture at excess s after t pairs. */
+function logMixture(s, t, alpha) {
+    const rho = mixturePrecision(alpha);
+    const v = t / 4 + rho;
+    return (Math.log(2) +
+        0.5 * Math.log(rho / v) +
+        (s * s) / (2 * v) +
+        Math.log(normalCdf(s / Math.sqrt(v))));
+}
+const aboveCache = new Map();
 /**
- * A normal multiplier `m` made a Student-t one with `df` degrees of freedom
- * (Cornish-Fisher, two terms): the sequence's boundary assumes the blocks'
- * spread is known, and at the first looks it is estimated from a few blocks;
- * uncorrected, a change of half the band was called a regression about 1.7%
- * of the time at alpha 1% in simulation, mostly at the first look.
+ * The fewest of t pairs that must lie above m (or below it) to exclude m at
+ * one-sided level alpha; Infinity when even all t would not.
  */
-function studentised(m, df) {
-    return m + (m ** 3 + m) / (4 * df) + (5 * m ** 5 + 16 * m ** 3 + 3 * m) / (96 * df * df);
+function neededBeyond(t, alpha) {
+    const key = `${t}|${alpha}`;
+    const cached = aboveCache.get(key);
+    if (cached !== undefined)
+        return cached;
+    const bar = Math.log(1 / alpha);
+    let lo = Math.ceil(t / 2);
+    let hi = t;
+    let needed = Infinity;
+    if (logMixture(hi - t / 2, t, alpha) >= bar) {
+        // The smallest count at which the mixture reaches 1/alpha; it grows with the count.
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (logMixture(mid - t / 2, t, alpha) >= bar)
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        needed = lo;
+    }
+    aboveCache.set(key, needed);
+    return needed;
 }
-/** The smallest two-sided level at which the sequence at k blocks excludes a shift of `distance`. */
-function alwaysValidP(k, sd, distance, alpha2) {
-    if (!(sd > 0))
-        return distance > 0 ? 0 : 1;
-    const rho2 = mixturePrecision(alpha2);
-    const v = k * rho2 + 1;
-    const z = (k * distance) / sd;
-    return Math.min(1, Math.sqrt(v) * Math.exp((-z * z * rho2) / (2 * v)));
+/** The fewest pairs at which the sequence at one-sided level alpha can bound the median at all. */
+function fewestPairs(alpha) {
+    let t = 1;
+    while (neededBeyond(t, alpha) > t)
+        t++;
+    return t;
 }
-function meanAndSd(values) {
-    const n = values.length;
-    const mean = values.reduce((a, b) => a + b, 0) / n;
-    const variance = values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / Math.max(1, n - 1);
-    return [mean, Math.sqrt(variance)];
+/** The sequence for the median from pairs sorted ascending, one-sided alpha on each side. */
+function medianSequence(sorted, alpha) {
+    const t = sorted.length;
+    const k = neededBeyond(t, alpha);
+    if (k > t)
+        return null;
+    // Every m below the (t−k+1)-th smallest has k pairs above it; mirrored above.
+    return [sorted[t - k], sorted[k - 1]];
 }
 /** The band (±δ) as log-ratios: δ is the larger of the relative threshold and min-delta over base's median. */
 function band(gate, baseMedianMs) {
@@ -452,80 +444,59 @@ function band(gate, baseMedianMs) {
         lower: width < 1 ? Math.log(1 - width) : Number.NEGATIVE_INFINITY,
     };
 }
-function summarise(blocks) {
-    const k = blocks.length;
-    if (k === 0)
-        return { blocks: 0, mean: 0, sd: 0 };
-    const [mean, sd] = meanAndSd(blocks);
-    return { blocks: k, mean, sd };
-}
-/** One look at the log-ratios so far, in round order. */
-function lookAt(logs, size, gate, baseMedianMs) {
-    return decide(summarise(blockMedians(logs, size)), size, gate, baseMedianMs);
-}
-/** The decision from the blocks' summary. */
-function decide(summary, size, gate, baseMedianMs) {
-    const { blocks: k, mean: estimate, sd } = summary;
+/** One look at the log-ratios so far. */
+function lookAt(logs, gate, baseMedianMs) {
+    const sorted = Float64Array.from(logs).sort();
+    const t = sorted.length;
+    const estimate = t ? median(Array.from(sorted)) : 0;
     const { width, upper, lower } = band(gate, baseMedianMs);
+    // Always-valid p-values: the mixture's value at "no change" is an e-value.
+    const pAgainst = (beyond) => beyond > t / 2 ? Math.min(1, Math.exp(-logMixture(beyond - t / 2, t, gate.alpha))) : 1;
     const look = {
         decision: 'continue',
-        pairs: k * size,
-        blocks: k,
+        pairs: t,
         estimate,
-        interval: null,
-        passInterval: null,
-        pSlower: 1,
-        pFaster: 1,
+        interval: medianSequence(sorted, gate.alpha),
+        passInterval: medianSequence(sorted, PASS_BETA),
+        pSlower: pAgainst(sorted.filter((d) => d > 0).length),
+        pFaster: pAgainst(sorted.filter((d) => d < 0).length),
         bandUpper: upper,
         bandLower: lower,
     };
-    if (k < MIN_BLOCKS)
-        return look;
-    // One-sided, conservatively: the two-sided level at which the sequence excludes no change.
-    const p = (distance) => alwaysValidP(k, sd, distance, 2 * gate.alpha);
-    if (estimate > 0)
-        look.pSlower = p(estimate);
-    if (estimate < 0)
-        look.pFaster = p(-estimate);
-    const half = (alpha2) => {
-        const se = sd / Math.sqrt(k);
-        if (!(se > 0))
-            return 0;
-        const m = halfWidth(k, sd, alpha2) / se;
-        return se * studentised(m, k - 1);
-    };
-    const h = half(2 * gate.alpha);
-    const interval = [estimate - h, estimate + h];
-    const hp = half(2 * PASS_BETA);
-    const passInterval = [estimate - hp, estimate + hp];
     // Material: the change is shown to exceed half the band, and is estimated past it.
     const halfUpper = Math.log(1 + width / 2);
     const halfLower = Math.log(1 - Math.min(width, 1) / 2);
-    let decision = 'continue';
-    if (interval[0] > halfUpper && estimate > upper)
-        decision = 'regression';
-    else if (interval[1] < halfLower && estimate < lower)
-        decision = 'improvement';
-    else if (passInterval[0] > lower && passInterval[1] < upper)
-        decision = 'pass';
-    return { ...look, decision, interval, passInterval };
+    const { interval, passInterval } = look;
+    if (interval && interval[0] > halfUpper && estimate > upper)
+        look.decision = 'regression';
+    else if (interval && interval[1] < halfLower && estimate < lower)
+        look.decision = 'improvement';
+    else if (passInterval && passInterval[0] > lower && passInterval[1] < upper)
+        look.decision = 'pass';
+    return look;
+}
+/** Φ, from erf by Abramowitz and Stegun's 7.1.26 (absolute error under 1.5e-7). */
+function normalCdf(x) {
+    const z = Math.abs(x) / Math.SQRT2;
+    const t = 1 / (1 + 0.3275911 * z);
+    const poly = t *
+        (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+    const erf = 1 - poly * Math.exp(-z * z);
+    return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
 }
 
 const toPct = (log) => (Math.exp(log) - 1) * 100;
 /** The log-ratios of aligned pairs: base[i] and head[i] come from the same round. */
 const logRatios = (base, head) => Array.from({ length: Math.min(base.length, head.length) }, (_, i) => Math.log(head[i] / base[i]));
-/**
- * One look of the procedure at aligned pairs in blocks of `size` (see
- * blockPairs). The cheap part of comparePairs: what the engine asks after each round.
- */
-function lookAtPairs(base, head, gate, size) {
+/** One look of the procedure at aligned pairs: the cheap part of comparePairs, what the engine asks after each round. */
+function lookAtPairs(base, head, gate) {
     const n = Math.min(base.length, head.length);
-    return lookAt(logRatios(base, head), size, gate, median(base.slice(0, n)));
+    return lookAt(logRatios(base, head), gate, median(base.slice(0, n)));
 }
 /** Compares paired samples, and decides. */
-function comparePairs(base, head, gate, size) {
+function comparePairs(base, head, gate) {
     const n = Math.min(base.length, head.length);
-    const look = lookAtPairs(base, head, gate, size);
+    const look = lookAtPairs(base, head, gate);
     const interval = look.interval;
     return {
         pairs: n,
@@ -542,8 +513,7 @@ function comparePairs(base, head, gate, size) {
         ms: n > 0 ? hodgesLehmann(Array.from({ length: n }, (_, i) => head[i] - base[i])) : 0,
         ciPct: interval ? [toPct(interval[0]), toPct(interval[1])] : null,
         decision: look.decision,
-        blockPairs: size,
-        neededPairs: MIN_BLOCKS * size,
+        neededPairs: Math.min(fewestPairs(gate.alpha), fewestPairs(PASS_BETA)),
     };
 }
 /** The outcome a decision stands for: undecided is no regression nor improvement (evaluate makes it inconclusive where it gates). */
@@ -552,26 +522,12 @@ const outcomeOf = (c) => c.decision === 'regression' || c.decision === 'improvem
 // What the engine asks the sequential procedure while it samples, and after:
 // which groups are still undecided (they sample on; decided ones stop), and in
 // which a change was found (they are explained). Pure.
-/** Pairs whose wall times set a group's pace: the first few, before the pace could reflect the outcome. */
-const PACE_PAIRS = 4;
-/**
- * A group's block size (see blockPairs): from one pair's time, spawn to exit
- * of both runs, over its first few pairs, and max-pairs.
- */
-function blockSizeOf(base, head, maxPairs) {
-    const n = Math.min(PACE_PAIRS, base.samples.length, head.samples.length);
-    const pace = n
-        ? median(Array.from({ length: n }, (_, i) => base.samples[i].wallMs + head.samples[i].wallMs))
-        : 0;
-    return blockPairs(pace, maxPairs);
-}
 /** The comparison of one group's pairs so far on a metric (the primary one unless told), with its decision. */
 function groupComparison(base, head, settings, read = METRICS[PRIMARY_METRIC].read) {
-    const size = blockSizeOf(base, head, settings.maxPairs);
-    return comparePairs(base.samples.map(read), head.samples.map(read), settings.gate, size);
+    return comparePairs(base.samples.map(read), head.samples.map(read), settings.gate);
 }
 /** The look at a group's pairs of the primary metric: cheap, for the engine's every round. */
-const lookOf = (base, head, settings) => lookAtPairs(primaryTimes(base.samples), primaryTimes(head.samples), settings.gate, blockSizeOf(base, head, settings.maxPairs));
+const lookOf = (base, head, settings) => lookAtPairs(primaryTimes(base.samples), primaryTimes(head.samples), settings.gate);
 /** The groups (see groupId) whose procedure has not decided yet: they need more pairs. Failed groups are done. */
 function undecidedGroups(settings) {
     return (arms) => comparedGroups(arms).flatMap(({ group, base, head }) => {
@@ -5290,7 +5246,6 @@ function deltaJson(m) {
         p_faster: c.pFaster,
         pairs: c.pairs,
         decision: c.decision === 'continue' ? 'undecided' : c.decision,
-        block_pairs: c.blockPairs,
     };
 }
 function metricJson(t, m) {
@@ -5820,9 +5775,10 @@ function resultsDocument(identity, info, settings, where, extras, found, clock) 
  */
 function compareSettings(given, base, head, seed, name) {
     const resolved = resolveSettings([given, base.settings], seed);
-    if (resolved.sampling.maxPairs < MIN_BLOCKS) {
+    const fewest = fewestPairs(PASS_BETA);
+    if (resolved.sampling.maxPairs < fewest) {
         // Said now, not after the installs: every verdict would be inconclusive.
-        throw new UsageError(`max-pairs ${resolved.sampling.maxPairs} is too few for a verdict: the decision needs at least ${MIN_BLOCKS} pairs`);
+        throw new UsageError(`max-pairs ${resolved.sampling.maxPairs} is too few for a verdict: the decision needs at least ${fewest} pairs`);
     }
     const baseTargets = base.settings.targets ?? [];
     const headTargets = head.settings.targets ?? [];
@@ -6180,8 +6136,8 @@ async function compare(request, deps) {
             const observations = await measureArms(arms, {
                 cwd: run,
                 sampling,
-                stopping: undecided({ gate, maxPairs: sampling.maxPairs }),
-                changed: changedGroups({ gate, maxPairs: sampling.maxPairs }),
+                stopping: undecided({ gate }),
+                changed: changedGroups({ gate }),
                 overtimeMs: sampling.overtimeMs,
                 explain: { budgetMs: explanationBudgetMs(sampling.maxTimeMs) },
                 metrics: settings.metrics,
@@ -8376,7 +8332,7 @@ function methodology(view) {
     const lines = [
         `- ${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)}).`,
         compare
-            ? `- Decided by a sequential test on paired log-ratios (the medians of blocks of consecutive pairs, with a confidence sequence that holds however often it looks): a regression (mirrored, an improvement) needs its ${pctLevel(s.alpha)} interval above half the band and its estimate past the band, a pass needs its 90% interval inside the band, where the band is ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms, whichever is wider; sampling stops at a decision.`
+            ? `- Decided by a sequential test on the median of paired log-ratios (a confidence sequence from the pairs' signs, which holds however often it looks and assumes nothing of the spread): a regression (mirrored, an improvement) needs its ${pctLevel(s.alpha)} interval above half the band and its estimate past the band, a pass needs its 90% interval inside the band, where the band is ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms, whichever is wider; sampling stops at a decision.`
             : '- Spread is the interquartile range of the samples.',
         '- Module own times come from untimed `-X importtime` runs with the cyclic garbage collector off (a collection that happens to run in a module is not charged to it) and with `importlib.import_module` sent through the import that `-X importtime` logs.',
         `- Python ${plain(run.python.split(' ')[0] ?? run.python)} on ${plain(run.platform)}; install: ${code$2(String(s.install))}.`,

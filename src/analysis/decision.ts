@@ -5,29 +5,10 @@ import { METRICS, PRIMARY_METRIC, type Sample } from '../model/metrics.js'
 import type { Thresholds } from '../model/settings.js'
 import { comparedGroups, primaryTimes as times, type ArmObservation } from './observations.js'
 import { comparePairs, lookAtPairs, type PairedComparison } from './paired-compare.js'
-import { blockPairs } from './sequential.js'
-import { median } from './summary.js'
 
-/** The gate and the one sampling setting a decision depends on. */
+/** What a decision depends on: the gate. */
 export interface DecisionSettings {
   gate: Thresholds
-  /** Blocks are never so large that max-pairs cannot hold the fewest a decision needs. */
-  maxPairs: number
-}
-
-/** Pairs whose wall times set a group's pace: the first few, before the pace could reflect the outcome. */
-const PACE_PAIRS = 4
-
-/**
- * A group's block size (see blockPairs): from one pair's time, spawn to exit
- * of both runs, over its first few pairs, and max-pairs.
- */
-export function blockSizeOf(base: ArmObservation, head: ArmObservation, maxPairs: number): number {
-  const n = Math.min(PACE_PAIRS, base.samples.length, head.samples.length)
-  const pace = n
-    ? median(Array.from({ length: n }, (_, i) => base.samples[i]!.wallMs + head.samples[i]!.wallMs))
-    : 0
-  return blockPairs(pace, maxPairs)
 }
 
 /** The comparison of one group's pairs so far on a metric (the primary one unless told), with its decision. */
@@ -37,18 +18,12 @@ export function groupComparison(
   settings: DecisionSettings,
   read: (s: Sample) => number = METRICS[PRIMARY_METRIC].read,
 ): PairedComparison {
-  const size = blockSizeOf(base, head, settings.maxPairs)
-  return comparePairs(base.samples.map(read), head.samples.map(read), settings.gate, size)
+  return comparePairs(base.samples.map(read), head.samples.map(read), settings.gate)
 }
 
 /** The look at a group's pairs of the primary metric: cheap, for the engine's every round. */
 const lookOf = (base: ArmObservation, head: ArmObservation, settings: DecisionSettings) =>
-  lookAtPairs(
-    times(base.samples),
-    times(head.samples),
-    settings.gate,
-    blockSizeOf(base, head, settings.maxPairs),
-  )
+  lookAtPairs(times(base.samples), times(head.samples), settings.gate)
 
 /** The groups (see groupId) whose procedure has not decided yet: they need more pairs. Failed groups are done. */
 export function undecidedGroups(settings: DecisionSettings) {

@@ -5,16 +5,16 @@
 // report shows beside it.
 import type { Thresholds } from '../model/settings.js'
 import { hodgesLehmann } from './hodges-lehmann.js'
-import { lookAt, MIN_BLOCKS, type Decision } from './sequential.js'
+import { fewestPairs, lookAt, PASS_BETA, type Decision } from './sequential.js'
 import { median } from './summary.js'
 
 export interface PairedComparison {
   pairs: number
   baseMedianMs: number
   headMedianMs: number
-  /** The procedure's estimate of ln(head/base): the mean of its blocks' medians. */
+  /** The procedure's estimate of ln(head/base): the median of the pairs'. */
   logEstimate: number
-  /** Its time-uniform interval, one-sided alpha on each side; null before the fewest blocks a decision needs. */
+  /** Its time-uniform interval, one-sided alpha on each side; null before the fewest pairs that can bound it. */
   logInterval: [number, number] | null
   ciLevel: number
   /** Always-valid one-sided p-values against "no change": head slower, head faster. */
@@ -27,8 +27,7 @@ export interface PairedComparison {
   ciPct: [number, number] | null
   /** What the procedure decided at this look; 'continue' is undecided. */
   decision: Decision
-  /** Consecutive pairs per block, and the fewest pairs any decision needs at that size. */
-  blockPairs: number
+  /** The fewest pairs any decision needs (a pass, at β: fewer than a regression at α). */
   neededPairs: number
 }
 
@@ -42,18 +41,10 @@ export const logRatios = (base: readonly number[], head: readonly number[]): num
     Math.log(head[i]! / base[i]!),
   )
 
-/**
- * One look of the procedure at aligned pairs in blocks of `size` (see
- * blockPairs). The cheap part of comparePairs: what the engine asks after each round.
- */
-export function lookAtPairs(
-  base: readonly number[],
-  head: readonly number[],
-  gate: Thresholds,
-  size: number,
-) {
+/** One look of the procedure at aligned pairs: the cheap part of comparePairs, what the engine asks after each round. */
+export function lookAtPairs(base: readonly number[], head: readonly number[], gate: Thresholds) {
   const n = Math.min(base.length, head.length)
-  return lookAt(logRatios(base, head), size, gate, median(base.slice(0, n)))
+  return lookAt(logRatios(base, head), gate, median(base.slice(0, n)))
 }
 
 /** Compares paired samples, and decides. */
@@ -61,10 +52,9 @@ export function comparePairs(
   base: readonly number[],
   head: readonly number[],
   gate: Thresholds,
-  size: number,
 ): PairedComparison {
   const n = Math.min(base.length, head.length)
-  const look = lookAtPairs(base, head, gate, size)
+  const look = lookAtPairs(base, head, gate)
   const interval = look.interval
   return {
     pairs: n,
@@ -81,8 +71,7 @@ export function comparePairs(
     ms: n > 0 ? hodgesLehmann(Array.from({ length: n }, (_, i) => head[i]! - base[i]!)) : 0,
     ciPct: interval ? [toPct(interval[0]), toPct(interval[1])] : null,
     decision: look.decision,
-    blockPairs: size,
-    neededPairs: MIN_BLOCKS * size,
+    neededPairs: Math.min(fewestPairs(gate.alpha), fewestPairs(PASS_BETA)),
   }
 }
 

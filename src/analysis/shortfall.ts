@@ -16,7 +16,7 @@ export interface Shortfall {
   reason: 'pairs' | 'unsettled'
   /** Pairs (compare) or samples (measure) taken. */
   pairs: number
-  /** The fewest a verdict needs: min-pairs (measure), or the procedure's fewest blocks (compare). */
+  /** The fewest a verdict needs: min-pairs (measure), or the fewest pairs the procedure can decide on (compare). */
   needed: number
   /** A time budget that would likely decide it at these import times, in seconds. */
   suggestedMaxTimeS: number | null

@@ -2,7 +2,7 @@
 // or inputs, so that a pull request cannot loosen its own gate unseen.
 import type { PyprojectSettings } from '../config/pyproject.js'
 import { checkBudgets, resolveSettings, type PartialSettings } from '../config/settings.js'
-import { MIN_BLOCKS } from '../analysis/sequential.js'
+import { fewestPairs, PASS_BETA } from '../analysis/sequential.js'
 import { UsageError, type Namer } from '../model/errors.js'
 import type { Settings } from '../model/settings.js'
 import { requireTargets } from './pipeline.js'
@@ -30,10 +30,11 @@ export function compareSettings(
   name: Namer,
 ): CompareSettings {
   const resolved = resolveSettings([given, base.settings], seed)
-  if (resolved.sampling.maxPairs < MIN_BLOCKS) {
+  const fewest = fewestPairs(PASS_BETA)
+  if (resolved.sampling.maxPairs < fewest) {
     // Said now, not after the installs: every verdict would be inconclusive.
     throw new UsageError(
-      `max-pairs ${resolved.sampling.maxPairs} is too few for a verdict: the decision needs at least ${MIN_BLOCKS} pairs`,
+      `max-pairs ${resolved.sampling.maxPairs} is too few for a verdict: the decision needs at least ${fewest} pairs`,
     )
   }
   const baseTargets = base.settings.targets ?? []

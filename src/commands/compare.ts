@@ -197,8 +197,8 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
           {
             cwd: run,
             sampling,
-            stopping: undecided({ gate, maxPairs: sampling.maxPairs }),
-            changed: changedGroups({ gate, maxPairs: sampling.maxPairs }),
+            stopping: undecided({ gate }),
+            changed: changedGroups({ gate }),
             overtimeMs: sampling.overtimeMs,
             explain: { budgetMs: explanationBudgetMs(sampling.maxTimeMs) },
             metrics: settings.metrics,

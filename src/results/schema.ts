@@ -87,9 +87,9 @@ export interface ImportTreeJson {
 export interface DeltaJson {
   /** Hodges-Lehmann estimate of the paired differences head − base, in ms. */
   ms: number
-  /** The sequential procedure's estimate of the change (the mean of its blocks' median log-ratios), as a percentage. */
+  /** The sequential procedure's estimate of the change (the median of the pairs' log-ratios), as a percentage. */
   pct: number
-  /** Its time-uniform interval at ci_level (1 − 2α: one-sided α on each side); null before the fewest blocks a decision needs. */
+  /** Its time-uniform interval at ci_level (1 − 2α: one-sided α on each side); null before the fewest pairs that can bound it. */
   ci_pct: [number, number] | null
   ci_level: number
   /** Always-valid one-sided p-value against "no change", in the direction of the estimate. */
@@ -99,7 +99,7 @@ export interface DeltaJson {
   pairs: number
   /** What the sequential procedure decided over these pairs (absent in files written before it). */
   decision?: 'regression' | 'improvement' | 'pass' | 'undecided'
-  /** Consecutive pairs per block of the procedure (absent in files written before it). */
+  /** Read, never written: files of the block-median procedure that came before the signs' carry it. */
   block_pairs?: number
   /**
    * Files written before the sequential procedure: the fresh batch that
@@ -295,7 +295,7 @@ export interface TargetResult {
     reason?: 'too-few-pairs' | 'unsettled'
     /** Pairs (compare) or samples (measure) taken. */
     pairs: number
-    /** What any decision needs: min-pairs (measure), the procedure's fewest blocks of pairs (compare). */
+    /** What any decision needs: min-pairs (measure), the fewest pairs the procedure can decide on (compare). */
     needed_pairs: number
     /** A time budget likely to fit every step at these import times; null when nothing was timed. */
     suggested_max_time_s: number | null

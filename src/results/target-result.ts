@@ -20,7 +20,6 @@ function deltaJson(m: MetricFinding): DeltaJson | null {
     p_faster: c.pFaster,
     pairs: c.pairs,
     decision: c.decision === 'continue' ? 'undecided' : c.decision,
-    block_pairs: c.blockPairs,
   }
 }
 

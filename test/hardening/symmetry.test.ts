@@ -6,12 +6,21 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readResults } from '../../src/results/read.js'
 import type { CompareResults } from '../../src/results/schema.js'
-import { cli } from '../helpers/cli.js'
+import { cli, FEWEST_PAIRS } from '../helpers/cli.js'
 import { gitCommit, gitInit, removeDir, tempDir, writeFiles } from '../helpers/project.js'
 import { findPython } from '../helpers/pythons.js'
 
 const python = findPython('3.13') ?? findPython('3.8')!
-const FAST = ['--install', 'none', '--min-pairs', '7', '--max-pairs', '7', '--warmup', '1']
+const FAST = [
+  '--install',
+  'none',
+  '--min-pairs',
+  String(FEWEST_PAIRS),
+  '--max-pairs',
+  '400',
+  '--warmup',
+  '1',
+]
 const FAST_PROFILE = ['--profile-runs', '1', '--seed', '5']
 let repo: string
 let tmp: string

@@ -1,4 +1,5 @@
 import { runCli } from '../../src/cli/run.js'
+import { fewestPairs } from '../../src/analysis/sequential.js'
 
 export interface Captured {
   status: number
@@ -19,8 +20,8 @@ export async function cli(args: string[], env: NodeJS.ProcessEnv, cwd: string): 
   return { status, stdout, stderr }
 }
 
-/** The fewest pairs the decision can rest on (5 blocks of one pair): what cheap tests sample. */
-export const FEWEST_PAIRS = 5
+/** The fewest pairs a regression at the default alpha can rest on (every pair past the line): what cheap tests sample. */
+export const FEWEST_PAIRS = fewestPairs(0.01)
 
 /**
  * Settings for a test that is not about time: one warm-up, few profile runs,

@@ -9,15 +9,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { liveProcessGroupCount } from '../../src/process/groups.js'
 import type { ResultsDocument } from '../../src/results/schema.js'
 import { readResults } from '../../src/results/read.js'
-import { cli, fastFlags } from '../helpers/cli.js'
+import { fewestPairs } from '../../src/analysis/sequential.js'
+import { cli, fastFlags, FEWEST_PAIRS } from '../helpers/cli.js'
 import { gitCommit, gitInit, removeDir, tempDir, writeFiles } from '../helpers/project.js'
 import { findPython } from '../helpers/pythons.js'
 
 const python = findPython('3.13') ?? findPython('3.8')!
 const FAST = fastFlags({
   install: 'none',
-  pairs: 10,
-  maxPairs: 12,
+  // A large change is decided at the fewest pairs; an unchanged import passes once its interval is inside the band.
+  pairs: FEWEST_PAIRS,
+  maxPairs: 400,
   profileRuns: 2,
   seed: 7,
   quiet: true,
@@ -101,9 +103,8 @@ describe('importgate compare', () => {
     // A 100x slowdown, but with a handful of pairs at most the test cannot show it.
     expect(status).toBe(1)
     expect(doc.verdict).toBe('inconclusive')
-    // 5 blocks, of 1 or 2 pairs as max-pairs 12 holds 5 of them.
     const needed = target.inconclusive!.needed_pairs
-    expect([5, 10]).toContain(needed)
+    expect(needed).toBe(fewestPairs(0.05))
     expect(target.inconclusive!.pairs).toBeLessThan(needed)
     expect(target.inconclusive!.suggested_max_time_s).toBeGreaterThan(1)
     expect(stdout).toMatch(
@@ -137,9 +138,9 @@ describe('importgate compare', () => {
     expect(phases.install).toBeNull()
     expect(phases.sampling).toBeGreaterThan(0)
     expect(phases.warmup + phases.profile + phases.sampling).toBeLessThanOrEqual(doc.duration_s)
-    // The same settings without overtime stop under 5 pairs (the test above); overtime stops
-    // at its decision, no earlier than --min-pairs (10), well before its 60 s.
-    expect(target.head!.samples_ms.length).toBeGreaterThanOrEqual(10)
+    // The same settings without overtime stop short of the pairs a decision needs (the test
+    // above); overtime stops at its decision, no earlier than --min-pairs, well before its 60 s.
+    expect(target.head!.samples_ms.length).toBeGreaterThanOrEqual(FEWEST_PAIRS)
     expect(doc.duration_s).toBeLessThan(61)
     expect(stderr).toBe('')
     expectNothingLeft()
@@ -165,7 +166,9 @@ describe('importgate compare', () => {
     )
     expect(result.status).toBe(2)
     expect(result.stderr).toMatch(
-      /max-pairs 3 is too few for a verdict: the decision needs at least 5 pairs/,
+      new RegExp(
+        `max-pairs 3 is too few for a verdict: the decision needs at least ${fewestPairs(0.05)} pairs`,
+      ),
     )
     expectNothingLeft()
   })
@@ -255,8 +258,8 @@ describe('importgate compare', () => {
     expect(target.verdict).toBe('regression')
     expect(target.delta!.ms).toBeGreaterThan(20)
     expect(target.delta).toMatchObject({ decision: 'regression' })
-    // Decided at the first look it could be: 5 blocks, of at most 8 pairs as max-pairs 40 holds 5 of them.
-    expect(target.delta!.pairs).toBe(5 * target.delta!.block_pairs!)
+    // Decided at the first look it could be: every pair slower, as few as a regression can rest on.
+    expect(target.delta!.pairs).toBe(FEWEST_PAIRS)
     expect(target.modules!.added).toEqual([])
     expect(target.modules!.self_time_changes[0]).toMatchObject({ name: 'shop.orders' })
     expect(target.modules!.self_time_changes[0]!.delta_ms).toBeGreaterThan(20)

@@ -5,6 +5,7 @@ import { evaluate, type EvaluationSpec } from '../../src/analysis/evaluate.js'
 import type { ArmObservation } from '../../src/analysis/observations.js'
 import type { Sample } from '../../src/model/metrics.js'
 import type { Side } from '../../src/model/target.js'
+import { fewestPairs } from '../../src/analysis/sequential.js'
 
 const sample = (importMs: number): Sample => ({
   importMs,
@@ -45,7 +46,7 @@ const series = (n: number, ms: number, step = 0.01) =>
   Array.from({ length: n }, (_, i) => ms * (1 + ((i * 7) % 5) * step))
 
 describe('evaluate', () => {
-  it('calls 4 pairs, each 21% slower, inconclusive: fewer than the fewest blocks a decision needs', () => {
+  it('calls 4 pairs, each 21% slower, inconclusive: fewer than the fewest pairs a decision needs', () => {
     const observations = {
       arms: [arm('base', series(4, 1000)), arm('head', series(4, 1210))],
       rounds: 4,
@@ -54,27 +55,28 @@ describe('evaluate', () => {
     const [t] = evaluate(observations, spec(20)).targets
     expect(t!.metrics[0]!.outcome).toBe('pass')
     expect(t!.verdict).toBe('inconclusive')
-    // A pair takes 2 s: blocks of one pair, and 5 of them at the least.
-    expect(t!.shortfall).toMatchObject({ reason: 'pairs', pairs: 4, needed: 5 })
+    expect(t!.shortfall).toMatchObject({ reason: 'pairs', pairs: 4, needed: fewestPairs(0.05) })
     expect(t!.shortfall!.suggestedMaxTimeS).toBeGreaterThanOrEqual(240)
   })
 
-  it('needs 5 blocks of 8 pairs from a fast import, whatever min-pairs says', () => {
+  it('needs the fewest pairs a decision can rest on, whatever min-pairs says', () => {
+    const n = fewestPairs(0.05) - 1
     const observations = {
-      arms: [arm('base', series(32, 10)), arm('head', series(32, 10))],
-      rounds: 32,
+      arms: [arm('base', series(n, 10)), arm('head', series(n, 10))],
+      rounds: n,
       truncated: false,
     }
     expect(evaluate(observations, spec(5)).targets[0]).toMatchObject({
       verdict: 'inconclusive',
-      shortfall: { pairs: 32, needed: 40 },
+      shortfall: { pairs: n, needed: n + 1 },
     })
   })
 
-  it('decides a regression and a pass once it has the blocks, whatever min-pairs says', () => {
+  it('decides a regression and a pass once it has the pairs, whatever min-pairs says', () => {
+    const n = fewestPairs(0.01)
     const slow = {
-      arms: [arm('base', series(8, 1000)), arm('head', series(8, 2000))],
-      rounds: 8,
+      arms: [arm('base', series(n, 1000)), arm('head', series(n, 2000))],
+      rounds: n,
       truncated: true,
     }
     expect(evaluate(slow, spec(20)).targets[0]).toMatchObject({
@@ -88,7 +90,10 @@ describe('evaluate', () => {
     }
     const [t] = evaluate(same, spec(20)).targets
     expect(t).toMatchObject({ verdict: 'pass', shortfall: null })
-    expect(t!.metrics[0]!.comparison).toMatchObject({ decision: 'pass', blockPairs: 8 })
+    expect(t!.metrics[0]!.comparison).toMatchObject({
+      decision: 'pass',
+      neededPairs: fewestPairs(0.05),
+    })
   })
 
   it('calls a measurement with no samples inconclusive, not measured', () => {
@@ -133,8 +138,9 @@ describe('evaluate', () => {
       suggestedMaxPairs: 40,
     })
 
-    // Enough of the same pairs settle it: the change is shown to be material.
-    const more = Array.from({ length: 200 }, (_, i) => base[i % 20]!)
+    // Enough of the same pairs settle it: three in five past half the band is
+    // shown to be more than a coin's half once there are about 600 of them.
+    const more = Array.from({ length: 1000 }, (_, i) => base[i % 20]!)
     const many = {
       arms: [
         arm('base', more),
@@ -143,7 +149,7 @@ describe('evaluate', () => {
           more.map((b, i) => b * ratios[i % 5]!),
         ),
       ],
-      rounds: 200,
+      rounds: 1000,
       truncated: false,
     }
     expect(evaluate(many, spec(20)).targets[0]!.verdict).toBe('regression')

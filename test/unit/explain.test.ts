@@ -23,8 +23,8 @@ const slowPlan = () =>
     minPairs: 28,
     maxPairs: 200,
     profileRuns: 5,
-    stopping: undecided({ gate, maxPairs: 200 }),
-    changed: changedGroups({ gate, maxPairs: 200 }),
+    stopping: undecided({ gate }),
+    changed: changedGroups({ gate }),
     explain: { budgetMs: 30_000 },
   })
 
