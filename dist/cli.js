@@ -4633,6 +4633,12 @@ async function importTimeRounds(arms, upTo, plan, states, deps, budget) {
                 outOfTime = true;
                 break rounds;
             }
+            // Even the first run of each arm waits for no one past the overtime: with many targets it
+            // is the overtime, not the number of arms, that bounds the round (their gates say "not run").
+            if (first && deps.now() > Math.max(budget.deadline, overtimeEnd(plan))) {
+                outOfTime = true;
+                break rounds;
+            }
             const started = deps.now();
             // The first run may use the overtime; the rest end by the deadline.
             const deadline = first ? Math.max(budget.deadline, overtimeEnd(plan)) : budget.deadline;
@@ -4871,6 +4877,11 @@ before = 0) {
         for (const arm of shuffled(live, plan.random)) {
             if (plan.signal?.aborted)
                 break;
+            // Many targets make one round long: a round the budget ends midway is dropped whole.
+            if (deps.now() > (spec.cutAt ?? spec.deadline)) {
+                const whole = rounds - 1;
+                return { rounds: whole, truncated: whole < spec.minRounds, outOfTime: true };
+            }
             // A partner failed earlier in this round: stop, so pairs stay aligned.
             if (!states.live([arm]).length)
                 continue;
@@ -4969,6 +4980,11 @@ async function warmUp(plan, states, deps) {
         for (const arm of shuffled(states.live(), plan.random)) {
             if (plan.signal?.aborted)
                 break;
+            // Many targets make one round long: the budget bounds it, not the round's end.
+            if (deps.now() > plan.deadline) {
+                deps.onEvent?.({ phase: 'out-of-time', step: 'warm-ups', done: round - 1 });
+                return durations;
+            }
             const run = await deps.runProbe(probeRequest(arm, 'time', plan, deps.now()));
             if (cutByBudget(run)) {
                 deps.onEvent?.({ phase: 'out-of-time', step: 'warm-ups', done: round - 1 });
@@ -5630,12 +5646,18 @@ async function findInterpreter(python, deps, cwd, name) {
     const info = await describeInterpreter(found, childEnv(deps.env), cwd, name('python'));
     return { info, interpreter: info.executable || found };
 }
-function requireTargets(targets, where, name) {
+function requireTargets(targets, where, name, 
+/** Where the list came from, as the user wrote it: the flag or input, or the pyproject key. */
+from = `targets in ${where}`) {
     if (!targets?.length) {
         throw new UsageError(`no targets: give ${name('target')} MODULE, or set targets = ["mypkg"] under [tool.importgate] in ${where}`);
     }
+    if (targets.length > MAX_TARGETS)
+        throw new UsageError(`${targets.length} targets (${from}): importgate measures at most ${MAX_TARGETS}, each in fresh interpreters on both sides; list the entry points that matter, or split them over jobs`);
     return targets;
 }
+/** More targets than this cannot be measured well in one job's budget. */
+const MAX_TARGETS = 100;
 /** The module a ModuleNotFoundError names: "No module named 'a.b'" → "a.b". */
 function missingModule(message) {
     return /No module named '([^']+)'/.exec(message)?.[1] ?? null;
@@ -5782,7 +5804,7 @@ function compareSettings(given, base, head, seed, name) {
     }
     const baseTargets = base.settings.targets ?? [];
     const headTargets = head.settings.targets ?? [];
-    const targets = requireTargets(given.targets ?? [...new Set([...baseTargets, ...headTargets])], 'pyproject.toml', name);
+    const targets = requireTargets(given.targets ?? [...new Set([...baseTargets, ...headTargets])], 'pyproject.toml', name, given.targets ? name('target') : "targets in base's and head's pyproject.toml");
     checkBudgets(resolved.gate.budgetsMs, targets, base.file ? `${base.file} [tool.importgate]` : name('budget'));
     const newTargets = given.targets ? [] : headTargets.filter((t) => !baseTargets.includes(t));
     // Only when head has a list that leaves them out: no list says nothing.
@@ -6201,7 +6223,7 @@ async function measure(request, deps) {
     const clock = startClock();
     const { name } = request;
     const pyproject = readPyproject(request.projectDir);
-    const targets = requireTargets(request.given.targets ?? pyproject.settings.targets, `${request.projectDir}/pyproject.toml`, name);
+    const targets = requireTargets(request.given.targets ?? pyproject.settings.targets, `${request.projectDir}/pyproject.toml`, name, request.given.targets ? name('target') : undefined);
     const settings = resolveSettings([request.given, pyproject.settings], randomSeed());
     checkBudgets(settings.gate.budgetsMs, targets, pyproject.file ? `${pyproject.file} [tool.importgate]` : name('budget'));
     const install = settings.install ?? { kind: 'none' };
@@ -18170,12 +18192,24 @@ function mergedMarkdown(jobs, limit = MARKDOWN_LIMIT) {
     ].join('\n');
     // Each job's own report, its headline as the summary, within its share of the limit.
     const share = Math.max(2_000, Math.floor((limit - top.length - 200) / Math.max(1, jobs.length)));
-    const sections = jobs.map((job) => {
+    const sections = [];
+    let room = limit - top.length - 400;
+    let left = 0;
+    for (const job of jobs) {
         const body = markdownReport(job.doc, share - 200);
         const [first, ...rest] = body.split('\n');
         const summary = `${plain(visible(job.label))}: ${first.replace(/^### /, '')}`;
-        return [`<details><summary>${summary}</summary>`, '', ...rest, '</details>'].join('\n');
-    });
+        const section = [`<details><summary>${summary}</summary>`, '', ...rest, '</details>'].join('\n');
+        // Many jobs: the table above has every row; the details stop where the comment would.
+        if (section.length + 2 > room)
+            left++;
+        else {
+            sections.push(section);
+            room -= section.length + 2;
+        }
+    }
+    if (left)
+        sections.push(`<sub>The details of ${left} more job${left === 1 ? '' : 's'} do not fit in one comment: the table above has every row, and each job's own summary its full report.</sub>`);
     return `${top}\n\n${sections.join('\n\n')}\n`;
 }
 /** The terminal lines of a merged report. */

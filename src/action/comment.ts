@@ -1,6 +1,6 @@
 // The sticky comment of one workflow job (and comment-key) on the pull request.
 import { apiFailure, explainCommentFailure } from '../github/failure.js'
-import { marker, upsertSticky } from '../github/sticky-comment.js'
+import { fittedBody, marker, upsertSticky } from '../github/sticky-comment.js'
 import type { Verdict } from '../model/verdict.js'
 import type { ActionConfig } from './inputs.js'
 import type { ActionIo } from './io.js'
@@ -10,7 +10,7 @@ export async function comment(
   io: ActionIo,
   config: ActionConfig,
   doc: { verdict: Verdict },
-  body: string,
+  report: { markdown: string; headline: string },
   pull: number,
   fromFork: boolean | null,
 ) {
@@ -20,10 +20,11 @@ export async function comment(
     .join('/')
   try {
     const api = io.comments(config.token, owner, repo, pull)
+    const mark = marker(key)
     const outcome = await upsertSticky(
       api,
-      marker(key),
-      body,
+      mark,
+      fittedBody(mark, report.markdown, report.headline, runLink(io.env)),
       config.comment,
       doc.verdict === 'pass',
     )
@@ -34,4 +35,11 @@ export async function comment(
   } catch (error) {
     io.warning(explainCommentFailure(apiFailure(error), fromFork))
   }
+}
+
+/** "of [this run](…/actions/runs/42)", where the runner says which run this is. */
+export function runLink(env: NodeJS.ProcessEnv, anchor = ''): string {
+  if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID) return 'of this run'
+  const server = env.GITHUB_SERVER_URL || 'https://github.com'
+  return `of [this run](${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${anchor})`
 }

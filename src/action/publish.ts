@@ -11,9 +11,11 @@ import { mergedMarkdown, mergedView } from '../report/merged.js'
 import { jobsOf, MergeError } from '../results/merge.js'
 import { readResults, ResultsFileError } from '../results/read.js'
 import type { ResultsDocument } from '../results/schema.js'
+import { apiFailure } from '../github/failure.js'
 import { comment } from './comment.js'
 import type { ActionConfig } from './inputs.js'
 import type { ActionIo } from './io.js'
+import { rich } from '../report/markdown-text.js'
 
 /** Each input entry: a file as given, or every results.json under a folder, in name order. */
 async function resultFiles(entries: readonly string[], workspace: string): Promise<string[]> {
@@ -41,8 +43,8 @@ export async function publish(
 ): Promise<void> {
   const workspace = config.repoDir
   let jobs
+  const files: { source: string; doc: ResultsDocument }[] = []
   try {
-    const files: { source: string; doc: ResultsDocument }[] = []
     for (const path of await resultFiles(config.results, workspace)) {
       const source = relative(workspace, path) || path
       files.push({ source, doc: readResults(await readFile(path, 'utf8'), source) })
@@ -69,12 +71,67 @@ export async function publish(
   const view = mergedView(jobs)
   const markdown = mergedMarkdown(jobs)
   // A fork's workflow_run carries no pull request: the measuring job recorded it.
-  const number = pull.number ?? jobs.find((j) => j.doc.pull_request)?.doc.pull_request ?? null
+  const named = files.find((f) => f.doc.pull_request)
+  let number = pull.number ?? named?.doc.pull_request ?? null
+  if (pull.number === null && number !== null && named) {
+    // The file says which pull request; GitHub says whether this run's commit is its head.
+    const refusal = await foreignPull(io, config, number, pull.headSha ?? null, named.source)
+    if (refusal === 'forged') return
+    if (refusal === 'unchecked') number = null
+  }
   io.info(`importgate: ${plainText(view.headline)}`)
   io.setOutput('verdict', view.verdict)
   io.setOutput('regressions', String(view.rows.filter((r) => r.verdict === 'regression').length))
   await io.writeSummary(markdown)
   if (number !== null && config.comment !== 'never')
-    await comment(io, config, { verdict: view.verdict }, markdown, number, pull.fromFork)
+    await comment(
+      io,
+      config,
+      { verdict: view.verdict },
+      { markdown, headline: `### ${rich(view.headline)}` },
+      number,
+      pull.fromFork,
+    )
   if (config.failOn.includes(view.verdict)) io.setFailed(plainText(view.headline))
+}
+
+/**
+ * Whether the pull request a results file names is the one whose head this
+ * workflow run built: a file naming another is refused (the check fails, no
+ * comment is touched); one that cannot be checked is posted nowhere, with a warning.
+ */
+async function foreignPull(
+  io: ActionIo,
+  config: ActionConfig,
+  number: number,
+  headSha: string | null,
+  source: string,
+): Promise<'ours' | 'forged' | 'unchecked'> {
+  if (!headSha) {
+    io.warning(
+      `importgate: ${source} names pull request #${number}, but this event names no commit to check it against; no comment was posted`,
+    )
+    return 'unchecked'
+  }
+  const [owner, repo] = (io.env.GITHUB_REPOSITORY ?? '/').split('/') as [string, string]
+  let actual: string
+  try {
+    actual = await io.comments(config.token, owner, repo, number).headSha()
+  } catch (error) {
+    io.warning(
+      `importgate: could not check that pull request #${number}, named by ${source}, is this run's (${failureText(error)}); no comment was posted`,
+    )
+    return 'unchecked'
+  }
+  if (actual === headSha) return 'ours'
+  io.setOutput('verdict', 'error')
+  io.setFailed(
+    `importgate: input "results": ${source} names pull request #${number}, whose head is ${actual.slice(0, 12)}, not ${headSha.slice(0, 12)}, the commit this workflow run is about; nothing was published`,
+  )
+  return 'forged'
+}
+
+function failureText(error: unknown): string {
+  const { status, message } = apiFailure(error)
+  return status === null ? message : `HTTP ${status}: ${message}`
 }

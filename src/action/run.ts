@@ -15,21 +15,15 @@ import { annotations } from './annotations.js'
 import { actionConfig, actionName, type ActionConfig } from './inputs.js'
 import { refsFromEvent } from './refs.js'
 import type { ActionIo } from './io.js'
-import { comment } from './comment.js'
+import { comment, runLink } from './comment.js'
 import { publish } from './publish.js'
+import { rich } from '../report/markdown-text.js'
 
 export type { ActionIo } from './io.js'
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true })
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name))
-}
-
-/** "of [this run](…/actions/runs/42#artifacts)", where the runner says which run this is. */
-function artifactsLink(env: NodeJS.ProcessEnv): string {
-  if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID) return 'of this run'
-  const server = env.GITHUB_SERVER_URL || 'https://github.com'
-  return `of [this run](${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}#artifacts)`
 }
 
 export async function run(io: ActionIo): Promise<void> {
@@ -109,10 +103,17 @@ export async function run(io: ActionIo): Promise<void> {
   io.setOutput('report-json', jsonPath)
   io.setOutput('regressions', String(doc.targets.filter((t) => t.verdict === 'regression').length))
   await io.writeSummary(
-    `${markdown}\n<sub>The import trees of base and head as one diff icicle: \`importgate.html\` in the \`${config.artifactName}\` artifact ${artifactsLink(env)}.</sub>\n`,
+    `${markdown}\n<sub>The import trees of base and head as one diff icicle: \`importgate.html\` in the \`${config.artifactName}\` artifact ${runLink(env, '#artifacts')}.</sub>\n`,
   )
   if (refs.pullNumber !== null && config.comment !== 'never')
-    await comment(io, config, doc, markdown, refs.pullNumber, refs.fromFork)
+    await comment(
+      io,
+      config,
+      doc,
+      { markdown, headline: `### ${rich(view.headline)}` },
+      refs.pullNumber,
+      refs.fromFork,
+    )
   const projectDir = join(config.repoDir, config.projectSubdir)
   for (const note of annotations(view, config.repoDir, projectDir)) {
     const fails = config.failOn.includes(note.verdict)

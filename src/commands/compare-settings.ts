@@ -43,6 +43,7 @@ export function compareSettings(
     given.targets ?? [...new Set([...baseTargets, ...headTargets])],
     'pyproject.toml',
     name,
+    given.targets ? name('target') : "targets in base's and head's pyproject.toml",
   )
   checkBudgets(
     resolved.gate.budgetsMs,

@@ -25,6 +25,7 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
     request.given.targets ?? pyproject.settings.targets,
     `${request.projectDir}/pyproject.toml`,
     name,
+    request.given.targets ? name('target') : undefined,
   )
   const settings = resolveSettings([request.given, pyproject.settings], pipeline.randomSeed())
   checkBudgets(

@@ -68,14 +68,23 @@ export function requireTargets(
   targets: string[] | undefined,
   where: string,
   name: Namer,
+  /** Where the list came from, as the user wrote it: the flag or input, or the pyproject key. */
+  from = `targets in ${where}`,
 ): string[] {
   if (!targets?.length) {
     throw new UsageError(
       `no targets: give ${name('target')} MODULE, or set targets = ["mypkg"] under [tool.importgate] in ${where}`,
     )
   }
+  if (targets.length > MAX_TARGETS)
+    throw new UsageError(
+      `${targets.length} targets (${from}): importgate measures at most ${MAX_TARGETS}, each in fresh interpreters on both sides; list the entry points that matter, or split them over jobs`,
+    )
   return targets
 }
+
+/** More targets than this cannot be measured well in one job's budget. */
+export const MAX_TARGETS = 100
 
 /** The module a ModuleNotFoundError names: "No module named 'a.b'" → "a.b". */
 function missingModule(message: string): string | null {

@@ -5,6 +5,13 @@ import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import type { CommentsApi, IssueComment } from './sticky-comment.js'
 
+interface CommentData {
+  id: number
+  body?: string | null
+  html_url: string
+  user?: { login: string; type?: string } | null
+}
+
 /** No request may hold the job longer than this (a silent API once held it 300 s). */
 export const REQUEST_TIMEOUT_MS = 20_000
 /** Retries after the first try, for 5xx and requests that got no answer. */
@@ -37,7 +44,12 @@ export function githubComments(
     },
     retry,
   )
-  const pick = (c: IssueComment): IssueComment => ({ id: c.id, body: c.body, html_url: c.html_url })
+  const pick = (c: CommentData): IssueComment => ({
+    id: c.id,
+    body: c.body,
+    html_url: c.html_url,
+    author: c.user ? { login: c.user.login, bot: c.user.type === 'Bot' } : null,
+  })
   return {
     async list() {
       const all = await octokit.paginate(octokit.rest.issues.listComments, {
@@ -68,6 +80,21 @@ export function githubComments(
     },
     async remove(id) {
       await octokit.rest.issues.deleteComment({ owner, repo, comment_id: id })
+    },
+    async writer() {
+      try {
+        const { data } = await octokit.rest.users.getAuthenticated()
+        return { login: data.login }
+      } catch (error) {
+        // An installation token (GITHUB_TOKEN, an app's) may not read /user: it writes as a bot.
+        const status = (error as { status?: unknown }).status
+        if (status === 403 || status === 401) return 'bot'
+        throw error
+      }
+    },
+    async headSha() {
+      const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: issueNumber })
+      return data.head.sha
     },
   }
 }

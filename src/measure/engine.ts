@@ -36,6 +36,11 @@ async function warmUp(plan: RunPlan, states: ArmStates, deps: EngineDeps): Promi
     const started = deps.now()
     for (const arm of shuffled(states.live(), plan.random)) {
       if (plan.signal?.aborted) break
+      // Many targets make one round long: the budget bounds it, not the round's end.
+      if (deps.now() > plan.deadline) {
+        deps.onEvent?.({ phase: 'out-of-time', step: 'warm-ups', done: round - 1 })
+        return durations
+      }
       const run = await deps.runProbe(probeRequest(arm, 'time', plan, deps.now()))
       if (cutByBudget(run)) {
         deps.onEvent?.({ phase: 'out-of-time', step: 'warm-ups', done: round - 1 })

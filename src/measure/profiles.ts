@@ -113,6 +113,12 @@ export async function importTimeRounds(
         outOfTime = true
         break rounds
       }
+      // Even the first run of each arm waits for no one past the overtime: with many targets it
+      // is the overtime, not the number of arms, that bounds the round (their gates say "not run").
+      if (first && deps.now() > Math.max(budget.deadline, overtimeEnd(plan))) {
+        outOfTime = true
+        break rounds
+      }
       const started = deps.now()
       // The first run may use the overtime; the rest end by the deadline.
       const deadline = first ? Math.max(budget.deadline, overtimeEnd(plan)) : budget.deadline

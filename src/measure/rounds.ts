@@ -59,6 +59,11 @@ export async function runRounds(
     const pending: [PlannedArm, Sample][] = []
     for (const arm of shuffled(live, plan.random)) {
       if (plan.signal?.aborted) break
+      // Many targets make one round long: a round the budget ends midway is dropped whole.
+      if (deps.now() > (spec.cutAt ?? spec.deadline)) {
+        const whole = rounds - 1
+        return { rounds: whole, truncated: whole < spec.minRounds, outOfTime: true }
+      }
       // A partner failed earlier in this round: stop, so pairs stay aligned.
       if (!states.live([arm]).length) continue
       const run = await deps.runProbe(probeRequest(arm, 'time', plan, deps.now(), spec.cutAt))

@@ -78,12 +78,25 @@ export function mergedMarkdown(jobs: readonly JobResults[], limit = MARKDOWN_LIM
   ].join('\n')
   // Each job's own report, its headline as the summary, within its share of the limit.
   const share = Math.max(2_000, Math.floor((limit - top.length - 200) / Math.max(1, jobs.length)))
-  const sections = jobs.map((job) => {
+  const sections: string[] = []
+  let room = limit - top.length - 400
+  let left = 0
+  for (const job of jobs) {
     const body = markdownReport(job.doc, share - 200)
     const [first, ...rest] = body.split('\n')
     const summary = `${plain(visible(job.label))}: ${first!.replace(/^### /, '')}`
-    return [`<details><summary>${summary}</summary>`, '', ...rest, '</details>'].join('\n')
-  })
+    const section = [`<details><summary>${summary}</summary>`, '', ...rest, '</details>'].join('\n')
+    // Many jobs: the table above has every row; the details stop where the comment would.
+    if (section.length + 2 > room) left++
+    else {
+      sections.push(section)
+      room -= section.length + 2
+    }
+  }
+  if (left)
+    sections.push(
+      `<sub>The details of ${left} more job${left === 1 ? '' : 's'} do not fit in one comment: the table above has every row, and each job's own summary its full report.</sub>`,
+    )
   return `${top}\n\n${sections.join('\n\n')}\n`
 }
 

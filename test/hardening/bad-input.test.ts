@@ -51,6 +51,31 @@ describe('output paths', () => {
   })
 })
 
+describe('many targets (issue 29: 12)', () => {
+  it('refuses more than 100, naming the flag or the file they came from, before measuring', async () => {
+    const flags = Array.from({ length: 101 }, (_, i) => ['-t', `m${i}`]).flat()
+    const given = await cli(
+      ['measure', ...flags, '--install', 'none', '--python', python],
+      { ...process.env },
+      project,
+    )
+    expect(given.status).toBe(2)
+    expect(given.stderr).toMatch(/101 targets \(--target\): importgate measures at most 100/)
+    expect(given.stderr).not.toMatch(/warming up|internal error/)
+    const listed = tempDir()
+    const names = Array.from({ length: 150 }, (_, i) => `"m${i}"`).join(', ')
+    writeFiles(listed, { 'pyproject.toml': `[tool.importgate]\ntargets = [${names}]\n` })
+    const fromFile = await cli(
+      ['measure', '--install', 'none', '--python', python],
+      { ...process.env },
+      listed,
+    )
+    removeDir(listed)
+    expect(fromFile.status).toBe(2)
+    expect(fromFile.stderr).toMatch(/150 targets \(targets in .*pyproject\.toml\)/)
+  })
+})
+
 describe('the project folder', () => {
   it('is refused outside the repository, directly or through a symbolic link', async () => {
     const outside = await measure('--project-dir', '../..')

@@ -34,7 +34,13 @@ export interface StoredComment {
   id: number
   body: string
   html_url: string
+  user: { login: string; type: 'User' | 'Bot' }
 }
+
+/** Who the job's GITHUB_TOKEN writes as. */
+export const ACTIONS_BOT = { login: 'github-actions[bot]', type: 'Bot' } as const
+/** Anyone else. */
+export const A_PERSON = { login: 'octocat', type: 'User' } as const
 
 export interface FakeGitHub {
   url: string
@@ -48,7 +54,10 @@ export interface FakeGitHub {
   createAnswers: { status: number; message?: string; headers?: Record<string, string> }[]
   /** How many of the next requests get no answer at all (a silent API). */
   hang: number
-  addComment(body: string): StoredComment
+  /** The pull request's head commit, as GET /pulls/{number} answers it. */
+  pullHeadSha: string
+  /** A comment as someone wrote it (a person, unless told). */
+  addComment(body: string, user?: StoredComment['user']): StoredComment
   close(): Promise<void>
 }
 
@@ -75,10 +84,12 @@ export async function startGitHub(owner: string, repo: string, pull: number): Pr
     failCreate: null,
     createAnswers: [],
     hang: 0,
-    addComment(body) {
+    pullHeadSha: '0'.repeat(40),
+    addComment(body, user = A_PERSON) {
       const comment = {
         id: nextId++,
         body,
+        user,
         html_url: `https://github.com/${owner}/${repo}/pull/${pull}#issuecomment-${nextId}`,
       }
       fake.comments.push(comment)
@@ -179,7 +190,7 @@ export async function startGitHub(owner: string, repo: string, pull: number): Pr
           return send(res, answer.status, { message: answer.message ?? 'failed' }, answer.headers)
         if (fake.failCreate)
           return send(res, fake.failCreate, { message: 'Resource not accessible by integration' })
-        return send(res, 201, fake.addComment(body?.body ?? ''))
+        return send(res, 201, fake.addComment(body?.body ?? '', ACTIONS_BOT))
       }
       const found = one ? fake.comments.find((c) => c.id === Number(one[1])) : undefined
       if (found && method === 'PATCH') {
@@ -190,6 +201,11 @@ export async function startGitHub(owner: string, repo: string, pull: number): Pr
         fake.comments.splice(fake.comments.indexOf(found), 1)
         return send(res, 204)
       }
+      // Like GITHUB_TOKEN, an installation token: GitHub will not say who it is.
+      if (url.pathname === '/user' && method === 'GET')
+        return send(res, 403, { message: 'Resource not accessible by integration' })
+      if (url.pathname === `${base}/pulls/${pull}` && method === 'GET')
+        return send(res, 200, { number: pull, head: { sha: fake.pullHeadSha } })
       send(res, 404, { message: 'Not Found' })
     })
   })

@@ -245,6 +245,8 @@ describe('the action', () => {
     const ours = github.comments.splice(0)[0]!
     for (let i = 0; i < 150; i++) {
       if (i === 120) github.comments.push(ours)
+      // Older than ours, with our marker, by a person: not ours to adopt (issue 29: 10).
+      else if (i === 10) github.addComment(`${MARKER}\nplanted by someone else`)
       else github.addComment(`comment ${i} by someone else`)
     }
     const run = await runAction(commits.heavy!)
@@ -253,7 +255,9 @@ describe('the action', () => {
     expect(run.outputs.regressions).toBe('1')
     expect(github.comments).toHaveLength(150)
     const mine = github.comments.filter((c) => c.body.startsWith(MARKER))
-    expect(mine.map((c) => c.id)).toEqual([ours.id])
+    expect(mine.map((c) => c.id)).toEqual([mine[0]!.id, ours.id])
+    expect(mine[0]!.body).toBe(`${MARKER}\nplanted by someone else`)
+    mine.shift()
     expect(mine[0]!.body).toMatch(/### ❌ `shop` imports .* slower/)
     expect(
       github.requests.some(
@@ -349,6 +353,9 @@ describe('the action', () => {
   it("publishes a fork's results from a workflow_run, which names no pull request", async () => {
     const measured = await runAction(commits.heavy!, { comment: 'never', label: 'fork' })
     expect(JSON.parse(readFileSync(measured.results, 'utf8')).pull_request).toBe(7)
+    const headSha = JSON.parse(readFileSync(measured.results, 'utf8')).head.sha
+    // GitHub says pull request #7's head is the commit the run built.
+    github.pullHeadSha = headSha
     const before = github.comments.length
     const publish = await runAction(
       commits.base!,
@@ -367,7 +374,7 @@ describe('the action', () => {
           workflow_run: {
             id: 99,
             pull_requests: [],
-            head_sha: JSON.parse(readFileSync(measured.results, 'utf8')).head.sha,
+            head_sha: headSha,
           },
           repository: { name: 'shop', full_name: 'octo/shop', owner: { login: 'octo' } },
         },
@@ -410,6 +417,38 @@ describe('the action', () => {
     )
     // No comment was written or edited.
     expect(github.comments.map((c) => c.body)).toEqual(before)
+  })
+
+  it("refuses results that name a pull request whose head is not the run's commit (issue 29: 2)", async () => {
+    // A fork's own, genuine results for its own commit, naming someone else's pull request.
+    const measured = await runAction(commits.heavy!, { comment: 'never', label: 'elsewhere' })
+    const doc = JSON.parse(readFileSync(measured.results, 'utf8'))
+    expect(doc.pull_request).toBe(7)
+    github.pullHeadSha = 'e'.repeat(40)
+    const before = github.comments.map((c) => c.body)
+    const requestsBefore = github.requests.length
+    const publish = await runAction(
+      commits.base!,
+      { mode: 'publish', results: measured.results, python: '/nonexistent/python3' },
+      {
+        name: 'workflow_run',
+        payload: {
+          action: 'completed',
+          workflow_run: { id: 101, pull_requests: [], head_sha: doc.head.sha },
+          repository: { name: 'shop', full_name: 'octo/shop', owner: { login: 'octo' } },
+        },
+      },
+    )
+    expect(publish.status).toBe(1)
+    expect(publish.outputs.verdict).toBe('error')
+    expect(publish.stdout).toMatch(
+      /names pull request #7, whose head is eeeeeeeeeeee, not \w+, the commit this workflow run is about; nothing was published/,
+    )
+    expect(github.comments.map((c) => c.body)).toEqual(before)
+    // One question asked (whose head is #7?), nothing written.
+    expect(github.requests.slice(requestsBefore).map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /repos/octo/shop/pulls/7',
+    ])
   })
 
   it('refuses to publish results of different commits, naming the file', async () => {

@@ -8,7 +8,8 @@ import { importLocation } from '../../src/github/import-location.js'
 import {
   marker,
   upsertSticky,
-  type CommentsApi,
+  type StickyApi,
+  type Writer,
   type IssueComment,
 } from '../../src/github/sticky-comment.js'
 import { writeFiles } from '../helpers/project.js'
@@ -155,14 +156,16 @@ describe('importLocation', () => {
 })
 
 describe('upsertSticky', () => {
-  function api(initial: IssueComment[]) {
-    const comments = [...initial]
+  const BOT = { login: 'github-actions[bot]', bot: true }
+  function api(initial: IssueComment[], writer: Writer = 'bot') {
+    const comments = initial.map((c) => ({ author: BOT, ...c }))
     const calls: string[] = []
-    const impl: CommentsApi = {
+    const impl: StickyApi = {
+      writer: async () => writer,
       list: async () => [...comments],
       create: async (body) => {
         calls.push('create')
-        const c = { id: 99, body, html_url: 'u99' }
+        const c = { id: 99, body, html_url: 'u99', author: BOT }
         comments.push(c)
         return c
       },
@@ -200,6 +203,34 @@ describe('upsertSticky', () => {
     expect((await upsertSticky(api([]).impl, mark, 'x', 'on-change', false)).action).toBe('created')
     const a = api([{ id: 1, body: `${mark}\nold`, html_url: 'u1' }])
     expect((await upsertSticky(a.impl, mark, 'x', 'on-change', true)).action).toBe('updated')
+  })
+
+  it("adopts only the token's own comments, whoever else starts one with the marker (issue 29: 10)", async () => {
+    const person = { login: 'mallory', bot: false }
+    const a = api([
+      { id: 2, body: `${mark}\nplanted`, html_url: 'u2', author: person },
+      { id: 6, body: `${mark}\nours`, html_url: 'u6' },
+    ])
+    expect(await upsertSticky(a.impl, mark, 'new', 'always', true)).toMatchObject({
+      action: 'updated',
+      removed: 0,
+    })
+    expect(a.calls).toEqual(['update 6'])
+    // With nothing of its own, it creates its comment and leaves the planted one alone.
+    const b = api([{ id: 2, body: `${mark}\nplanted`, html_url: 'u2', author: person }])
+    expect((await upsertSticky(b.impl, mark, 'new', 'always', true)).action).toBe('created')
+    expect(b.calls).toEqual(['create'])
+    // A personal token writes as its person: only that person's comments are its own.
+    const c = api(
+      [
+        { id: 2, body: `${mark}\nplanted`, html_url: 'u2', author: person },
+        { id: 3, body: `${mark}\nbot's`, html_url: 'u3' },
+        { id: 7, body: `${mark}\nmine`, html_url: 'u7', author: { login: 'me', bot: false } },
+      ],
+      { login: 'me' },
+    )
+    await upsertSticky(c.impl, mark, 'new', 'always', true)
+    expect(c.calls).toEqual(['update 7'])
   })
 
   it('refuses a body over GitHub’s limit', async () => {

@@ -37,6 +37,43 @@ describe('the measurement engine', () => {
     expect(fake.now()).toBeLessThanOrEqual(7800)
   })
 
+  it('ends a warm-up or sampling round midway when the deadline passes, however many targets (issue 29: 12)', async () => {
+    // 100 targets of 1 s a run: one round is 200 s, the budget 30 s.
+    const arms = Array.from({ length: 100 }, (_, i) => [
+      arm('base', `t${i}`),
+      arm('head', `t${i}`),
+    ]).flat()
+    const fake = fakeInterpreter(() => ({ importMs: 900, takesMs: 1000 }))
+    const events: EngineEvent[] = []
+    const observations = await runPlan(plan({ arms, deadline: 30_000, minPairs: 5 }), {
+      ...fake,
+      onEvent: (e) => events.push(e),
+    })
+    expect(events).toContainEqual({ phase: 'out-of-time', step: 'warm-ups', done: 0 })
+    // Each run ends by its timeout at the latest: nothing starts past the deadline.
+    for (const call of fake.calls) expect(call.at).toBeLessThanOrEqual(30_000)
+    expect(fake.now()).toBeLessThanOrEqual(31_000)
+    expect(observations).toMatchObject({ rounds: 0, truncated: true })
+  })
+
+  it('drops a sampling round the deadline ends midway, and starts no run after it', async () => {
+    const arms = Array.from({ length: 10 }, (_, i) => [
+      arm('base', `t${i}`),
+      arm('head', `t${i}`),
+    ]).flat()
+    const fake = fakeInterpreter(() => ({ importMs: 900, takesMs: 1000 }))
+    // One warm-up round (20 s), one profile round, then rounds of 20 s against a 75 s budget.
+    const observations = await runPlan(
+      plan({ arms, deadline: 75_000, minPairs: 1, warmups: 1, profileRuns: 1 }),
+      fake,
+    )
+    for (const call of fake.calls) expect(call.at).toBeLessThanOrEqual(75_000)
+    expect(fake.now()).toBeLessThanOrEqual(76_000)
+    // Every arm has the same number of samples: no half round was kept.
+    const counts = new Set(observations.arms.map((a) => a.samples.length))
+    expect(counts.size).toBe(1)
+  })
+
   it('spends the budget on min-pairs before more warm-ups and profiles', async () => {
     const fake = fakeInterpreter(() => ({ importMs: 10, takesMs: 1000 }))
     const observations = await runPlan(plan({ deadline: 17_000, minPairs: 5 }), fake)

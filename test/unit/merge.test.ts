@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { jobsOf } from '../../src/results/merge.js'
+import { fittedBody, marker } from '../../src/github/sticky-comment.js'
+import { MARKDOWN_LIMIT } from '../../src/report/markdown.js'
 import { mergedMarkdown } from '../../src/report/merged.js'
 import type { CompareResults } from '../../src/results/schema.js'
 
@@ -53,6 +55,36 @@ describe('importgate merge', () => {
       '<details><summary>py3.8: ✅ No import-time regressions in 2 targets</summary>',
     )
     expect(md).toMatch(/<details><summary>Python 3\.11\.7 · linux x86\\_64: ❌ `myapp` imports/)
+  })
+
+  it('fits 50 jobs in one comment: every row in the table, the details that fit, and what was left out (issue 29: 9)', () => {
+    const jobs = Array.from({ length: 50 }, (_, i) =>
+      i === 7
+        ? {
+            source: 'py311.json',
+            doc: { ...fixture('regression-two-targets.json'), label: 'job 7' },
+          }
+        : { source: `job${i}.json`, doc: passingJob(`job ${i}`) },
+    )
+    const md = mergedMarkdown(jobsOf(jobs))
+    expect(md.length).toBeLessThanOrEqual(MARKDOWN_LIMIT)
+    expect(md.split('\n')[0]).toMatch(/^### ❌ `myapp` imports/)
+    const top = md.slice(0, md.indexOf('<details>'))
+    expect(top.split('\n').filter((l) => /^\| `myapp/.test(l))).toHaveLength(100)
+    const shown = md.match(/<details><summary>job \d+/g)!.length
+    expect(shown).toBeGreaterThan(5)
+    expect(shown).toBeLessThan(50)
+    expect(md).toContain(`The details of ${50 - shown} more jobs do not fit in one comment`)
+  })
+
+  it('posts the headline and where the report is when even the table is too long for a comment', () => {
+    const mark = marker('ci/imports')
+    const report = `### ❌ big\n\n${'| row |\n'.repeat(20_000)}`
+    const body = fittedBody(mark, report, '### ❌ big', 'of [this run](https://x/runs/1)')
+    expect(body).toBe(
+      '### ❌ big\n\nThe full report is 160,011 characters, more than GitHub takes in a comment (65,536): it is in the job summary of [this run](https://x/runs/1).\n',
+    )
+    expect(fittedBody(mark, 'short', '### h', 'x')).toBe('short')
   })
 
   it("treats a fork's labels and names as text: no markup, no mentions, no escapes", () => {
