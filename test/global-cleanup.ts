@@ -1,10 +1,16 @@
 // After the whole suite: nothing the tests started may be left behind. No
-// process carrying importgate's environment tag (every child of every run has
-// one, daemons included), and no importgate temp folder that was not there
-// before. A leftover fails the run, naming what was left.
+// process carrying the suite's tag (every importgate run the tests start
+// extends it, and every child of every run carries it, daemons included), and
+// no importgate temp folder that was not there before. Another importgate on
+// the machine (a bench, another checkout's tests) carries other tags and is
+// not counted. A leftover fails the run, naming what was left.
 import { readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { randomBytes } from 'node:crypto'
 import { processesCarrying, TAG_VARIABLE } from '../src/process/escapees.js'
+
+/** The suite's tag, set before any worker starts: every run inside extends it. */
+const SUITE = `suite-${randomBytes(8).toString('hex')}`
 
 let before = new Set<string>()
 /** Seconds since boot when the suite started: processes older than that are not ours. */
@@ -19,9 +25,9 @@ function startOf(pid: string): number {
 
 const ours = () => readdirSync(tmpdir()).filter((name) => name.startsWith('importgate-'))
 
-/** Processes carrying any importgate tag (any run's), started since the suite began. */
+/** Processes carrying the suite's tag (its workers apart), started since the suite began. */
 function taggedProcesses(): string[] {
-  return processesCarrying(`${TAG_VARIABLE}=`)
+  return processesCarrying(`${TAG_VARIABLE}=${SUITE}~`)
     .map(String)
     .filter((pid) => {
       try {
@@ -33,6 +39,7 @@ function taggedProcesses(): string[] {
 }
 
 export function setup(): void {
+  process.env[TAG_VARIABLE] = SUITE
   before = new Set(ours())
   if (process.platform === 'linux') startedAt = uptime()
 }
