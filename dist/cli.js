@@ -2920,8 +2920,14 @@ class ByteSink {
 // make; on Linux, /proc shows each process's initial environment, so anything
 // still carrying the tag when it should be gone is found and killed.
 const TAG_VARIABLE = 'IMPORTGATE_RUN_TAG';
-/** This importgate process's part of every tag. */
-const RUN = randomBytes(12).toString('hex');
+/**
+ * This importgate process's part of every tag. Tags nest: an importgate run
+ * under a tag (its test suite, or a tool that runs it) extends that tag, so
+ * whoever set it finds everything the run left, and nothing of other runs.
+ */
+const RUN = [process.env[TAG_VARIABLE], randomBytes(12).toString('hex')]
+    .filter((part) => part && /^[\w.~-]{1,200}$/.test(part))
+    .join('~');
 let started = 0;
 /**
  * A tag for one child (installs of base and head run at once: each must be
