@@ -7,7 +7,7 @@
 // Effects other than those recorded are A/A runs with head scaled.
 //
 //   npx tsx bench/replay.ts [--in bench/replay/quiet.jsonl,...] [--replays 2000]
-//   (--in may also name a bench:quality checkpoint, whose compares carry their raw pairs)
+//   (--in may also name a bench:quality checkpoint or its RESULTS.json: their compares carry their raw pairs)
 //                           [--effects 0,2,5,10] [--budget 120] [--overtime 240]
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -43,7 +43,13 @@ interface Recorded {
 }
 const records: Recorded[] = values
   .in!.split(',')
-  .flatMap((file) => readFileSync(file, 'utf8').trim().split('\n'))
+  .flatMap((file) => {
+    const text = readFileSync(file, 'utf8').trim()
+    // A finished bench:quality run's results (RESULTS.json): its outcomes, one a line.
+    if (file.endsWith('.json'))
+      return (JSON.parse(text) as { outcomes: unknown[] }).outcomes.map((o) => JSON.stringify(o))
+    return text.split('\n')
+  })
   .filter(Boolean)
   .flatMap((line) => {
     const parsed = JSON.parse(line) as Recorded & {

@@ -57,5 +57,8 @@ export function teardown(): void {
     ...folders.map((name) => `temp folder left behind: ${tmpdir()}/${name}`),
     ...processes.map((p) => `process left running: ${p}`),
   ]
-  if (problems.length) throw new Error(`the test suite left things behind:\n${problems.join('\n')}`)
+  if (!problems.length) return
+  // Vitest reports an error thrown here but keeps its exit status: set it too.
+  process.exitCode = 1
+  throw new Error(`the test suite left things behind:\n${problems.join('\n')}`)
 }

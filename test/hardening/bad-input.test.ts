@@ -60,7 +60,7 @@ describe('many targets (issue 29: 12)', () => {
       project,
     )
     expect(given.status).toBe(2)
-    expect(given.stderr).toMatch(/101 targets \(--target\): importgate measures at most 100/)
+    expect(given.stderr).toMatch(/101 targets \(-t\/--target\): importgate measures at most 100/)
     expect(given.stderr).not.toMatch(/warming up|internal error/)
     const listed = tempDir()
     const names = Array.from({ length: 150 }, (_, i) => `"m${i}"`).join(', ')

@@ -298,3 +298,27 @@ describe('the sample project the self-test workflow measures', () => {
     expect(result.status).toBe(0)
   })
 })
+
+describe('run tags', () => {
+  it('nest: a run under a tag extends it, so whoever set it finds everything the run started', async () => {
+    const project = tempDir()
+    writeFiles(project, {
+      'tagged.py':
+        'import os\nwith open(os.path.join(os.path.dirname(__file__), "tags.txt"), "a") as f:\n    f.write(os.environ.get("IMPORTGATE_RUN_TAG", "none") + "\\n")\n',
+    })
+    const python = testPythons()[0]!.path
+    const result = await cli(
+      ['measure', '-t', 'tagged', '--install', 'none', '--python', python, ...FAST],
+      { ...process.env },
+      project,
+    )
+    const tags = readFileSync(join(project, 'tags.txt'), 'utf8').trim().split('\n')
+    removeDir(project)
+    expect(result.status).toBe(0)
+    // The suite's tag (test/global-cleanup.ts), extended by the run's own part and the child's number.
+    const outer = process.env.IMPORTGATE_RUN_TAG!
+    expect(outer).toMatch(/^suite-/)
+    expect(tags.length).toBeGreaterThan(5)
+    for (const tag of tags) expect(tag).toMatch(new RegExp(`^${outer}~[0-9a-f]{24}\\.\\d+$`))
+  })
+})
