@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile, rm, mkdtemp } from 'node:fs/promises';
+import { mkdir, rm, readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { relative, resolve as resolve$1, isAbsolute, join, dirname, delimiter } from 'node:path';
 import { parseArgs } from 'node:util';
 import { existsSync, statSync, realpathSync, readFileSync, readdirSync, accessSync, constants } from 'node:fs';
@@ -3838,6 +3838,104 @@ function affectingFiles(paths, patterns) {
     return paths.filter((path) => globs.some((glob) => glob.test(path)));
 }
 
+// A worktree holds none of its commit's submodules: `git worktree add` checks
+// out the superproject alone. A submodule's code can be what a target imports,
+// so each is cloned into the worktree from the repository's own copy of it
+// (.git/modules/NAME, there when the checkout initialised it) at the commit the
+// worktree's commit records: no network, and nothing of the repository's
+// config changes. One with no local copy, or without that commit, is left out,
+// and the run says so; left out where base and head differ in it, the
+// comparison would measure the wrong code, and the run stops.
+/** The commit's submodules: the tree's entries of mode 160000. */
+async function gitlinks(tree, options) {
+    const listing = await git(['ls-tree', '-r', '-z', 'HEAD'], tree, options);
+    // Each entry: "<mode> <type> <object>\t<path>".
+    return listing
+        .split('\0')
+        .filter(Boolean)
+        .flatMap((entry) => {
+        const tab = entry.indexOf('\t');
+        const [mode, type, sha] = entry.slice(0, tab).split(' ');
+        return mode === '160000' && type === 'commit' && /^[0-9a-f]{40,64}$/.test(sha ?? '')
+            ? [{ path: entry.slice(tab + 1), sha: sha }]
+            : [];
+    });
+}
+/** The submodule names .gitmodules gives to paths: a submodule's copy lives under .git/modules/NAME. */
+async function namesByPath(tree, options) {
+    const names = new Map();
+    if (!existsSync(join(tree, '.gitmodules')))
+        return names;
+    let listing = '';
+    try {
+        listing = await git(['config', '-z', '--file', '.gitmodules', '--get-regexp', '^submodule\\..*\\.path$'], tree, options);
+    }
+    catch {
+        return names;
+    }
+    // -z: "key\nvalue\0" per entry.
+    for (const entry of listing.split('\0').filter(Boolean)) {
+        const newline = entry.indexOf('\n');
+        const key = entry.slice(0, newline);
+        names.set(entry.slice(newline + 1), key.slice('submodule.'.length, -'.path'.length));
+    }
+    return names;
+}
+/** A relative path that stays inside the folder it is joined to (head's .gitmodules is untrusted). */
+const staysInside = (path) => path.length > 0 &&
+    !path.startsWith('/') &&
+    path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+/**
+ * Checks out `tree`'s submodules from `repo`'s copies; `note` says what was
+ * left out, and why. Returns the tree's submodules and those left out.
+ */
+async function checkoutSubmodules(repo, tree, options, note) {
+    const links = await gitlinks(tree, options);
+    const missing = [];
+    if (!links.length)
+        return { links, missing };
+    const names = await namesByPath(tree, options);
+    const common = resolve$1(repo, await git(['rev-parse', '--git-common-dir'], repo, options));
+    for (const { path, sha } of links) {
+        const name = names.get(path) ?? path;
+        if (!staysInside(path) || !staysInside(name)) {
+            note(`submodule ${JSON.stringify(path)}: its path or name leaves the tree; not checked out`);
+            missing.push({ path, sha });
+            continue;
+        }
+        const copy = join(common, 'modules', name);
+        if (!existsSync(copy)) {
+            note(`submodule ${path} is not checked out in the repository, so the measured trees lack it (check out submodules first: actions/checkout's \`submodules: true\`)`);
+            missing.push({ path, sha });
+            continue;
+        }
+        const target = join(tree, path);
+        try {
+            await git(['clone', '--quiet', '--shared', '--no-checkout', '--', copy, target], tree, options);
+            await git(['checkout', '--quiet', '--detach', sha], target, options);
+        }
+        catch {
+            await rm(target, { recursive: true, force: true });
+            note(`submodule ${path}: its commit ${sha.slice(0, 10)} is not in the repository's copy, so the measured trees lack it (fetch it, e.g. actions/checkout's \`fetch-depth: 0\`)`);
+            missing.push({ path, sha });
+        }
+    }
+    return { links, missing };
+}
+/**
+ * A submodule left out of a tree while the trees record different commits of
+ * it: what changed is exactly what cannot be measured. Its path, or null.
+ */
+function changedButMissing(trees) {
+    for (const tree of trees)
+        for (const gone of tree.missing) {
+            const others = trees.map((t) => t.links.find((l) => l.path === gone.path)?.sha ?? null);
+            if (others.some((sha) => sha !== gone.sha))
+                return gone.path;
+        }
+    return null;
+}
+
 // Detached worktrees for the commits being compared. Always removed: callers
 // use withWorktrees, whose finally runs on success, error and cancellation.
 async function addWorktree(repo, path, sha, options = {}) {
@@ -3881,16 +3979,23 @@ async function configGuard(repo, options) {
     };
 }
 /**
- * Adds one worktree per entry, runs `body`, and removes them all whatever
- * happens, first putting the repository's config back if the run changed it
- * (`tampered` is told, to say so).
+ * Adds one worktree per entry (with its submodules, from the repository's
+ * copies; `note` says what was left out), runs `body`, and removes them all
+ * whatever happens, first putting the repository's config back if the run
+ * changed it (`tampered` is told, to say so).
  */
-async function withWorktrees(repo, wanted, options, body, tampered = () => { }) {
+async function withWorktrees(repo, wanted, options, body, tampered = () => { }, note = () => { }) {
     const added = [];
     const guard = await configGuard(repo, options);
     try {
-        for (const { path, sha } of wanted)
+        const submodules = [];
+        for (const { path, sha } of wanted) {
             added.push(await addWorktree(repo, path, sha, options));
+            submodules.push(await checkoutSubmodules(repo, path, options, note));
+        }
+        const changed = changedButMissing(submodules);
+        if (changed !== null)
+            throw new SetupError(`submodule ${JSON.stringify(changed)} differs between the commits but could not be checked out (see above): measuring without it would compare the wrong code`);
         return await body(added);
     }
     finally {
@@ -6196,11 +6301,21 @@ async function compare(request, deps) {
                 }
                 : null;
             return resultsDocument(...document, { config_changes: settings.changes, deps: drift }, { observations, evaluation, installMs }, clock);
-        }, () => (deps.warn ?? deps.log)("the code measured (or installed) changed the repository's .git/config during the run: it was put back as it was"));
+        }, () => (deps.warn ?? deps.log)("the code measured (or installed) changed the repository's .git/config during the run: it was put back as it was"), onceEach(deps.warn ?? deps.log));
     }
     finally {
         await rm(scratch, { recursive: true, force: true });
     }
+}
+/** `say`, but each message once: both worktrees may lack the same submodule. */
+function onceEach(say) {
+    const said = new Set();
+    return (message) => {
+        if (said.has(message))
+            return;
+        said.add(message);
+        say(message);
+    };
 }
 
 /**

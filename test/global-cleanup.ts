@@ -1,18 +1,21 @@
 // After the whole suite: nothing the tests started may be left behind. No
 // process carrying the suite's tag (every importgate run the tests start
 // extends it, and every child of every run carries it, daemons included), and
-// no importgate temp folder that was not there before. Another importgate on
-// the machine (a bench, another checkout's tests) carries other tags and is
-// not counted. A leftover fails the run, naming what was left.
-import { readdirSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+// nothing in the suite's own temp folder, which every test and run inside
+// uses as TMPDIR. Another importgate on the machine (a bench, another
+// checkout's tests) has other tags and folders and is not counted. A leftover
+// fails the run, naming what was left.
 import { randomBytes } from 'node:crypto'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { processesCarrying, TAG_VARIABLE } from '../src/process/escapees.js'
 
 /** The suite's tag, set before any worker starts: every run inside extends it. */
 const SUITE = `suite-${randomBytes(8).toString('hex')}`
 
-let before = new Set<string>()
+/** The suite's temp folder, the TMPDIR of every worker and of what they start. */
+let scratch = ''
 /** Seconds since boot when the suite started: processes older than that are not ours. */
 let startedAt = 0
 
@@ -22,8 +25,6 @@ function startOf(pid: string): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
   return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]) / 100
 }
-
-const ours = () => readdirSync(tmpdir()).filter((name) => name.startsWith('importgate-'))
 
 /** Processes carrying the suite's tag (its workers apart), started since the suite began. */
 function taggedProcesses(): string[] {
@@ -40,12 +41,14 @@ function taggedProcesses(): string[] {
 
 export function setup(): void {
   process.env[TAG_VARIABLE] = SUITE
-  before = new Set(ours())
+  scratch = mkdtempSync(join(tmpdir(), 'importgate-suite-'))
+  process.env.TMPDIR = scratch
   if (process.platform === 'linux') startedAt = uptime()
 }
 
 export function teardown(): void {
-  const folders = ours().filter((name) => !before.has(name))
+  const folders = readdirSync(scratch)
+  rmSync(scratch, { recursive: true, force: true })
   const processes = taggedProcesses().map((pid) => {
     try {
       return `${pid} (${readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim()})`
@@ -54,7 +57,7 @@ export function teardown(): void {
     }
   })
   const problems = [
-    ...folders.map((name) => `temp folder left behind: ${tmpdir()}/${name}`),
+    ...folders.map((name) => `temp folder left behind: ${name}`),
     ...processes.map((p) => `process left running: ${p}`),
   ]
   if (!problems.length) return

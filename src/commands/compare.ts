@@ -251,8 +251,19 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
         (deps.warn ?? deps.log)(
           "the code measured (or installed) changed the repository's .git/config during the run: it was put back as it was",
         ),
+      onceEach(deps.warn ?? deps.log),
     )
   } finally {
     await rm(scratch, { recursive: true, force: true })
+  }
+}
+
+/** `say`, but each message once: both worktrees may lack the same submodule. */
+function onceEach(say: (message: string) => void): (message: string) => void {
+  const said = new Set<string>()
+  return (message) => {
+    if (said.has(message)) return
+    said.add(message)
+    say(message)
   }
 }

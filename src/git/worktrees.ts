@@ -3,6 +3,8 @@
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { git, type GitOptions } from '../process/git.js'
+import { SetupError } from '../model/errors.js'
+import { changedButMissing, checkoutSubmodules } from './submodules.js'
 
 export interface Worktree {
   path: string
@@ -58,9 +60,10 @@ async function configGuard(repo: string, options: GitOptions) {
 }
 
 /**
- * Adds one worktree per entry, runs `body`, and removes them all whatever
- * happens, first putting the repository's config back if the run changed it
- * (`tampered` is told, to say so).
+ * Adds one worktree per entry (with its submodules, from the repository's
+ * copies; `note` says what was left out), runs `body`, and removes them all
+ * whatever happens, first putting the repository's config back if the run
+ * changed it (`tampered` is told, to say so).
  */
 export async function withWorktrees<T>(
   repo: string,
@@ -68,11 +71,21 @@ export async function withWorktrees<T>(
   options: GitOptions,
   body: (trees: Worktree[]) => Promise<T>,
   tampered: () => void = () => {},
+  note: (message: string) => void = () => {},
 ): Promise<T> {
   const added: Worktree[] = []
   const guard = await configGuard(repo, options)
   try {
-    for (const { path, sha } of wanted) added.push(await addWorktree(repo, path, sha, options))
+    const submodules = []
+    for (const { path, sha } of wanted) {
+      added.push(await addWorktree(repo, path, sha, options))
+      submodules.push(await checkoutSubmodules(repo, path, options, note))
+    }
+    const changed = changedButMissing(submodules)
+    if (changed !== null)
+      throw new SetupError(
+        `submodule ${JSON.stringify(changed)} differs between the commits but could not be checked out (see above): measuring without it would compare the wrong code`,
+      )
     return await body(added)
   } finally {
     // Not under the run's signal: cleaning up is what a cancelled run must still do.

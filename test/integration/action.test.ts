@@ -167,6 +167,22 @@ async function runAction(
   return result
 }
 
+/** Publish mode, as a fork's workflow_run (which names no pull request) about commit `headSha`, runs it. */
+function publishForRun(results: string, headSha: string, overrides: Record<string, string> = {}) {
+  return runAction(
+    commits.base!,
+    { mode: 'publish', results, python: '/nonexistent/python3', ...overrides },
+    {
+      name: 'workflow_run',
+      payload: {
+        action: 'completed',
+        workflow_run: { id: 100, pull_requests: [], head_sha: headSha },
+        repository: { name: 'shop', full_name: 'octo/shop', owner: { login: 'octo' } },
+      },
+    },
+  )
+}
+
 const MARKER = '<!-- importgate:imports/importgate -->'
 
 /** Lines of a job log the runner would take for commands: outside any ::stop-commands:: fence. */
@@ -398,18 +414,7 @@ describe('the action', () => {
     forged.pull_request = 5
     writeFileSync(measured.results, JSON.stringify(forged))
     const before = github.comments.map((c) => c.body)
-    const publish = await runAction(
-      commits.base!,
-      { mode: 'publish', results: measured.results, python: '/nonexistent/python3' },
-      {
-        name: 'workflow_run',
-        payload: {
-          action: 'completed',
-          workflow_run: { id: 100, pull_requests: [], head_sha: 'f'.repeat(40) },
-          repository: { name: 'shop', full_name: 'octo/shop', owner: { login: 'octo' } },
-        },
-      },
-    )
+    const publish = await publishForRun(measured.results, 'f'.repeat(40))
     expect(publish.status).toBe(1)
     expect(publish.outputs.verdict).toBe('error')
     expect(publish.stdout).toMatch(
@@ -427,18 +432,7 @@ describe('the action', () => {
     github.pullHeadSha = 'e'.repeat(40)
     const before = github.comments.map((c) => c.body)
     const requestsBefore = github.requests.length
-    const publish = await runAction(
-      commits.base!,
-      { mode: 'publish', results: measured.results, python: '/nonexistent/python3' },
-      {
-        name: 'workflow_run',
-        payload: {
-          action: 'completed',
-          workflow_run: { id: 101, pull_requests: [], head_sha: doc.head.sha },
-          repository: { name: 'shop', full_name: 'octo/shop', owner: { login: 'octo' } },
-        },
-      },
-    )
+    const publish = await publishForRun(measured.results, doc.head.sha)
     expect(publish.status).toBe(1)
     expect(publish.outputs.verdict).toBe('error')
     expect(publish.stdout).toMatch(

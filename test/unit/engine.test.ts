@@ -11,6 +11,10 @@ import type { Side } from '../../src/model/target.js'
 
 import { SAMPLING, arm, fakeInterpreter, gate, plan } from '../helpers/fake-engine.js'
 
+/** Base and head arms of n targets, t0 … t(n−1). */
+const manyArms = (n: number) =>
+  Array.from({ length: n }, (_, i) => [arm('base', `t${i}`), arm('head', `t${i}`)]).flat()
+
 describe('the measurement engine', () => {
   it('starts no warm-up or profile run that cannot end by the deadline', async () => {
     const fake = fakeInterpreter(() => ({ importMs: 10, takesMs: 1000 }))
@@ -39,10 +43,7 @@ describe('the measurement engine', () => {
 
   it('ends a warm-up or sampling round midway when the deadline passes, however many targets (issue 29: 12)', async () => {
     // 100 targets of 1 s a run: one round is 200 s, the budget 30 s.
-    const arms = Array.from({ length: 100 }, (_, i) => [
-      arm('base', `t${i}`),
-      arm('head', `t${i}`),
-    ]).flat()
+    const arms = manyArms(100)
     const fake = fakeInterpreter(() => ({ importMs: 900, takesMs: 1000 }))
     const events: EngineEvent[] = []
     const observations = await runPlan(plan({ arms, deadline: 30_000, minPairs: 5 }), {
@@ -57,10 +58,7 @@ describe('the measurement engine', () => {
   })
 
   it('drops a sampling round the deadline ends midway, and starts no run after it', async () => {
-    const arms = Array.from({ length: 10 }, (_, i) => [
-      arm('base', `t${i}`),
-      arm('head', `t${i}`),
-    ]).flat()
+    const arms = manyArms(10)
     const fake = fakeInterpreter(() => ({ importMs: 900, takesMs: 1000 }))
     // One warm-up round (20 s), one profile round, then rounds of 20 s against a 75 s budget.
     const observations = await runPlan(
