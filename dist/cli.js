@@ -12,10 +12,12 @@ import { fileURLToPath } from 'node:url';
 // module and function names, a pull request's pyproject) is data: control
 // characters in it must not move a terminal's cursor, recolour it, or start a
 // new line that a log reader takes for ours. They are shown as escapes. Pure.
-// C0 controls but tab and newline, DEL, C1 controls, and the Unicode line and
-// paragraph separators some viewers break lines at.
+// C0 controls but tab and newline, DEL, C1 controls, the Unicode line and
+// paragraph separators some viewers break lines at, and the bidirectional
+// controls that make a line read otherwise than it is (U+202E turns
+// "evil.py" round; "Trojan Source", CVE-2021-42574).
 // eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 /** `text` with every control character but tab and newline shown as `\xNN` / `\uNNNN`. */
 function visible(text) {
     return text.replace(CONTROLS, (ch) => {
@@ -2745,6 +2747,8 @@ function globs(value, where) {
     if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.trim())) {
         throw new UsageError(`${where} = ${show(value)}: expected a list of file patterns, such as ["*.py", "pyproject.toml"], or ["*"] to measure every change`);
     }
+    if (value.length === 0)
+        throw new UsageError(`${where} = []: no file could then affect importing, so no pull request would be measured; list patterns, such as ["*.py", "pyproject.toml"], or remove the key for the default`);
     return value;
 }
 function modules(value, where, { commands = false } = {}) {
@@ -18795,9 +18799,9 @@ Common options:
   -C, --repo DIR          the git repository (default: the current directory)
       --project-dir DIR   the Python project inside the repository (default: its root)
       --python PATH       interpreter, the same for both sides (default: python3 on PATH)
-      --install MODE      auto: uv sync for a uv.lock project when uv is on PATH, else
-                                a venv and pip install . when packaged, else none
-                                (compare's default)
+      --install MODE      auto: a packaged project (or one with uv.lock) with uv when
+                                uv is on PATH (uv sync for a lock), else a venv and
+                                pip install .; anything else none (compare's default)
                           none: nothing installed; PYTHONPATH is the project's src/ folder,
                                 or the project folder (measure's default)
                           pip | uv: a venv per side, the project installed non-editable
@@ -18851,7 +18855,8 @@ Options for compare:
 
 Exit status: 0 pass or improvement; 1 regression, budget breach, forbidden import, or
              inconclusive (not enough evidence for a verdict);
-             2 usage or setup error, or a target that could not be imported.
+             2 usage or setup error, or a target that could not be imported;
+             130 and 143 interrupted (SIGINT, SIGTERM), everything cleaned up.
 Colour: on when stdout is a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 on.`;
 
 // The CLI as a function: arguments and streams in, exit status out.

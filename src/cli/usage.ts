@@ -14,9 +14,9 @@ Common options:
   -C, --repo DIR          the git repository (default: the current directory)
       --project-dir DIR   the Python project inside the repository (default: its root)
       --python PATH       interpreter, the same for both sides (default: python3 on PATH)
-      --install MODE      auto: uv sync for a uv.lock project when uv is on PATH, else
-                                a venv and pip install . when packaged, else none
-                                (compare's default)
+      --install MODE      auto: a packaged project (or one with uv.lock) with uv when
+                                uv is on PATH (uv sync for a lock), else a venv and
+                                pip install .; anything else none (compare's default)
                           none: nothing installed; PYTHONPATH is the project's src/ folder,
                                 or the project folder (measure's default)
                           pip | uv: a venv per side, the project installed non-editable
@@ -70,5 +70,6 @@ Options for compare:
 
 Exit status: 0 pass or improvement; 1 regression, budget breach, forbidden import, or
              inconclusive (not enough evidence for a verdict);
-             2 usage or setup error, or a target that could not be imported.
+             2 usage or setup error, or a target that could not be imported;
+             130 and 143 interrupted (SIGINT, SIGTERM), everything cleaned up.
 Colour: on when stdout is a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 on.`

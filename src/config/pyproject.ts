@@ -44,6 +44,10 @@ function globs(value: unknown, where: string): string[] {
       `${where} = ${show(value)}: expected a list of file patterns, such as ["*.py", "pyproject.toml"], or ["*"] to measure every change`,
     )
   }
+  if (value.length === 0)
+    throw new UsageError(
+      `${where} = []: no file could then affect importing, so no pull request would be measured; list patterns, such as ["*.py", "pyproject.toml"], or remove the key for the default`,
+    )
   return value as string[]
 }
 

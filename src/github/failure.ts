@@ -16,7 +16,9 @@ export function apiFailure(error: unknown): ApiFailure {
     response?: { headers?: Record<string, string | undefined> }
   }
   return {
-    status: typeof e.status === 'number' ? e.status : null,
+    // Octokit gives a request that got no answer (a timeout, a reset) status 500
+    // too, but no response: only an answer has a status.
+    status: typeof e.status === 'number' && e.response ? e.status : null,
     message: typeof e.message === 'string' ? e.message : String(error),
     headers: e.response?.headers ?? {},
   }
@@ -51,8 +53,11 @@ export function explainCommentFailure(failure: ApiFailure, fromFork: boolean | n
       'The report is in the job summary.'
     )
   }
-  if (status === null || status >= 500) {
+  if (status === null) {
     return `GitHub's API did not answer the comment request after retries (${message}); the report is in the job summary.`
+  }
+  if (status >= 500) {
+    return `GitHub's API failed the comment request with HTTP ${status} after retries (${message}); the report is in the job summary.`
   }
   return `Could not post the comment (HTTP ${status}: ${message}); the report is in the job summary.`
 }

@@ -16,6 +16,12 @@ describe('text from the measured code', () => {
     expect(visible('a\x1b[31mb\tc\nd\re\u2028')).toBe('a\\x1b[31mb\tc\nd\\x0de\\u2028')
   })
 
+  it('shows bidirectional controls as escapes, so a name reads as it is (issue 29, low)', () => {
+    expect(visible('pkg.\u202eyp.live\u2066x\u2069\u200f')).toBe(
+      'pkg.\\u202eyp.live\\u2066x\\u2069\\u200f',
+    )
+  })
+
   it('is fenced off from the runner when a line could read as a command', () => {
     expect(logSafe('sampling interleaved pairs', () => 'T')).toBe('sampling interleaved pairs')
     const fenced = logSafe(`head: RuntimeError: ${HOSTILE}`, () => 'T0K3N')

@@ -50,6 +50,13 @@ describe('the comment API client', () => {
     expect(Date.now() - started).toBeLessThan(60_000)
   })
 
+  it('says an API that answered with 5xx did so, not that it did not answer (issue 29, low)', async () => {
+    for (let i = 0; i < 3; i++) github.createAnswers.push({ status: 500, message: 'Server Error' })
+    expect(await failedCreate()).toMatch(
+      /GitHub's API failed the comment request with HTTP 500 after retries \(Server Error\)/,
+    )
+  })
+
   it('retries a 502 and posts the comment', async () => {
     github.createAnswers.push({ status: 502, message: 'Bad Gateway' })
     const comment = await api().create('after a bad gateway')

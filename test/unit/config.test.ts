@@ -270,6 +270,8 @@ shop = "300ms"
       /\[tool\.importgate\] instructions-threshold: "0" must be more than 0%/,
     ],
     ['install = "pipp"', /\[tool\.importgate\] install: "pipp" is not an install mode/],
+    // Issue 29 (low): an empty list would skip every pull request, a silent pass.
+    ['affects = []', /\[tool\.importgate\] affects = \[\]: no file could then affect importing/],
     [
       'budgets = "300ms"',
       /\[tool\.importgate\] budgets = "300ms": expected a table of target = "duration"/,
