@@ -16,8 +16,9 @@ import { fileURLToPath } from 'node:url';
 // paragraph separators some viewers break lines at, and the bidirectional
 // controls that make a line read otherwise than it is (U+202E turns
 // "evil.py" round; "Trojan Source", CVE-2021-42574).
+const CONTROLS = 
 // eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 /** `text` with every control character but tab and newline shown as `\xNN` / `\uNNNN`. */
 function visible(text) {
     return text.replace(CONTROLS, (ch) => {
