@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm, readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { mkdir, rm, readFile, writeFile, mkdtemp, readdir } from 'node:fs/promises';
 import { relative, resolve as resolve$1, isAbsolute, join, dirname, delimiter } from 'node:path';
 import { parseArgs } from 'node:util';
 import { existsSync, statSync, realpathSync, readFileSync, readdirSync, accessSync, constants } from 'node:fs';
@@ -18229,6 +18229,31 @@ function readResults(text, source) {
     return value;
 }
 
+// Where results files are: each entry a file as given, or a folder (a
+// downloaded artifact of several jobs) with every results.json under it, in
+// name order. Shared by the action's publish mode and `importgate merge`.
+/** The files, absolute; `given` names the input as the user wrote it (`input "results"`, `merge`). */
+async function resultFiles(entries, base, given) {
+    const files = [];
+    for (const entry of entries) {
+        const path = resolve$1(base, entry);
+        if (!existsSync(path))
+            throw new UsageError(`${given}: ${entry} does not exist (in ${base})`);
+        if (statSync(path).isDirectory()) {
+            const found = (await readdir(path, { recursive: true, withFileTypes: true }))
+                .filter((e) => e.isFile() && e.name === 'results.json')
+                .map((e) => join(e.parentPath, e.name))
+                .sort();
+            if (!found.length)
+                throw new UsageError(`${given}: no results.json under ${entry}`);
+            files.push(...found);
+        }
+        else
+            files.push(path);
+    }
+    return files;
+}
+
 class MergeError extends Error {
     name = 'MergeError';
 }
@@ -18968,13 +18993,15 @@ async function runReport(args, io) {
 async function runMerge(args, io) {
     const { values, positionals } = parse(args, REPORT_OPTIONS);
     if (positionals.length === 0)
-        throw new UsageError('merge needs one or more results files (written by --json or uploaded by the action)');
+        throw new UsageError('merge needs one or more results files, or folders holding them (written by --json or uploaded by the action)');
     const markdownPath = outputPaths(values, io.cwd).markdownPath;
     const files = [];
-    for (const given of positionals) {
+    // Folders too (a downloaded artifact of several jobs), as the action's publish mode takes them.
+    for (const path of await resultFiles(positionals, io.cwd, 'merge')) {
+        const given = relative(io.cwd, path) || path;
         let text;
         try {
-            text = await readFile(resolve$1(io.cwd, given), 'utf8');
+            text = await readFile(path, 'utf8');
         }
         catch (error) {
             throw new UsageError(`${given}: cannot read it (${error.message})`);

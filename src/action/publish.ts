@@ -2,39 +2,20 @@
 // It reads the results the measuring jobs wrote (a matrix of Pythons or OSes),
 // merges them into one report, and posts the one sticky comment, the job
 // summary and the outputs; the check follows the most serious verdict.
-import { existsSync, statSync } from 'node:fs'
-import { readdir, readFile } from 'node:fs/promises'
-import { join, relative, resolve } from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { relative } from 'node:path'
 import { UsageError } from '../model/errors.js'
 import { plainText } from '../report/headline.js'
 import { mergedMarkdown, mergedView } from '../report/merged.js'
 import { jobsOf, MergeError } from '../results/merge.js'
 import { readResults, ResultsFileError } from '../results/read.js'
+import { resultFiles } from '../results/result-files.js'
 import type { ResultsDocument } from '../results/schema.js'
 import { apiFailure } from '../github/failure.js'
 import { comment } from './comment.js'
 import type { ActionConfig } from './inputs.js'
 import type { ActionIo } from './io.js'
 import { rich } from '../report/markdown-text.js'
-
-/** Each input entry: a file as given, or every results.json under a folder, in name order. */
-async function resultFiles(entries: readonly string[], workspace: string): Promise<string[]> {
-  const files: string[] = []
-  for (const entry of entries) {
-    const path = resolve(workspace, entry)
-    if (!existsSync(path))
-      throw new UsageError(`input "results": ${entry} does not exist (in ${workspace})`)
-    if (statSync(path).isDirectory()) {
-      const found = (await readdir(path, { recursive: true, withFileTypes: true }))
-        .filter((e) => e.isFile() && e.name === 'results.json')
-        .map((e) => join(e.parentPath, e.name))
-        .sort()
-      if (!found.length) throw new UsageError(`input "results": no results.json under ${entry}`)
-      files.push(...found)
-    } else files.push(path)
-  }
-  return files
-}
 
 export async function publish(
   io: ActionIo,
@@ -45,7 +26,7 @@ export async function publish(
   let jobs
   const files: { source: string; doc: ResultsDocument }[] = []
   try {
-    for (const path of await resultFiles(config.results, workspace)) {
+    for (const path of await resultFiles(config.results, workspace, 'input "results"')) {
       const source = relative(workspace, path) || path
       files.push({ source, doc: readResults(await readFile(path, 'utf8'), source) })
     }

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { fenceCommands } from '../action/log-safety.js'
-import { resolve } from 'node:path'
+import { relative, resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { compare } from '../commands/compare.js'
 import { measure } from '../commands/measure.js'
@@ -12,6 +12,7 @@ import { SetupError, UsageError } from '../model/errors.js'
 import { htmlReport } from '../report/html.js'
 import { markdownReport } from '../report/markdown.js'
 import { readResults, ResultsFileError } from '../results/read.js'
+import { resultFiles } from '../results/result-files.js'
 import { jobsOf, MergeError } from '../results/merge.js'
 import { mergedMarkdown, mergedText, mergedView } from '../report/merged.js'
 import type { ResultsDocument } from '../results/schema.js'
@@ -147,14 +148,16 @@ async function runMerge(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, REPORT_OPTIONS)
   if (positionals.length === 0)
     throw new UsageError(
-      'merge needs one or more results files (written by --json or uploaded by the action)',
+      'merge needs one or more results files, or folders holding them (written by --json or uploaded by the action)',
     )
   const markdownPath = outputPaths(values, io.cwd).markdownPath
   const files = []
-  for (const given of positionals) {
+  // Folders too (a downloaded artifact of several jobs), as the action's publish mode takes them.
+  for (const path of await resultFiles(positionals, io.cwd, 'merge')) {
+    const given = relative(io.cwd, path) || path
     let text: string
     try {
-      text = await readFile(resolve(io.cwd, given), 'utf8')
+      text = await readFile(path, 'utf8')
     } catch (error) {
       throw new UsageError(`${given}: cannot read it (${(error as Error).message})`)
     }

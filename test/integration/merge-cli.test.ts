@@ -1,6 +1,6 @@
 // `importgate merge` on files: the report of several jobs, its exit status,
 // and a message naming the file and the field for each file it refuses.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { cli } from '../helpers/cli.js'
@@ -28,6 +28,25 @@ describe('importgate merge', () => {
     )
     const md = readFileSync(join(dir, 'merged.md'), 'utf8')
     expect(md).toContain('<details><summary>py3.13: ❌ `myapp` imports')
+  })
+
+  it('takes folders of results, as a downloaded artifact of several jobs is (issue 29, low)', async () => {
+    for (const [job, label] of [
+      ['py311', 'py3.11'],
+      ['py313', 'py3.13'],
+    ] as const) {
+      mkdirSync(join(dir, 'artifact', job), { recursive: true })
+      writeFileSync(
+        join(dir, 'artifact', job, 'results.json'),
+        JSON.stringify({ ...regression, label }),
+      )
+    }
+    const { status, stdout } = await cli(['merge', 'artifact', '-q'], {}, dir)
+    expect(status).toBe(1)
+    expect(stdout.split('\n')[0]).toMatch(/\(py3\.11 and 1 more job\)$/)
+    const empty = await cli(['merge', '.github-nothing'], {}, dir)
+    expect(empty.status).toBe(2)
+    expect(empty.stderr).toMatch(/merge: \.github-nothing does not exist/)
   })
 
   it('names the file and the field of each file it refuses', async () => {
