@@ -18816,7 +18816,8 @@ Usage:
   importgate measure [options]                         measure the working tree as it is
   importgate report <results.json> [--markdown FILE] [--html FILE]   show a results file again
   importgate merge <results.json>... [--markdown FILE]   one report for several jobs of one
-                                                         comparison (a matrix of Pythons or OSes)
+                                                         comparison (a matrix of Pythons or OSes);
+                                                         a folder: every results.json under it
   importgate --help | --version
 
 Common options:
