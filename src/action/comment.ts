@@ -33,7 +33,12 @@ export async function comment(
       io.info(`importgate: ${outcome.action} ${outcome.comment.html_url}`)
     }
   } catch (error) {
-    io.warning(explainCommentFailure(apiFailure(error), fromFork))
+    io.warning(
+      explainCommentFailure(apiFailure(error), fromFork, {
+        number: pull,
+        repo: `${owner}/${repo}`,
+      }),
+    )
   }
 }
 

@@ -29,7 +29,12 @@ const FORK =
   'The report is in the job summary. To comment on fork pull requests, use the two-workflow recipe ' +
   "in importgate's README: measure on pull_request, post the comment from a workflow_run workflow."
 
-export function explainCommentFailure(failure: ApiFailure, fromFork: boolean | null): string {
+export function explainCommentFailure(
+  failure: ApiFailure,
+  fromFork: boolean | null,
+  /** The pull request the comment was for, to name in a 404. */
+  pull?: { number: number; repo: string },
+): string {
   const { status, message, headers } = failure
   const limited =
     (status === 403 || status === 429) &&
@@ -41,6 +46,16 @@ export function explainCommentFailure(failure: ApiFailure, fromFork: boolean | n
         ? ` (it resets at ${new Date(reset * 1000).toISOString().slice(11, 16)} UTC)`
         : ''
     return `GitHub's API rate limit was reached${when}, so the comment was not posted; the report is in the job summary.`
+  }
+  if (status === 404 && pull && !fromFork) {
+    // Not Found is what GitHub says of a pull request that does not exist, and
+    // of one in a repository the token may not read.
+    return (
+      `GitHub has no pull request #${pull.number} in ${pull.repo} that this token can see (HTTP 404: ${message}). ` +
+      "Check the number (publish takes it from the event, or from a fork's results file); " +
+      'for a private repository, give the job `permissions: pull-requests: write` and `contents: read`. ' +
+      'The report is in the job summary.'
+    )
   }
   if (status === 403 || status === 404) {
     if (fromFork) return FORK

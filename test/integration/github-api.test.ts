@@ -81,5 +81,14 @@ describe('the comment API client', () => {
         true,
       ),
     ).toMatch(/pull requests from forks get a read-only token/)
+    // A 404 is a pull request the token cannot see, or none at all: said so, not put down to permissions alone.
+    expect(
+      explainCommentFailure({ status: 404, message: 'Not Found', headers: {} }, false, {
+        number: 7,
+        repo: 'octo/shop',
+      }),
+    ).toMatch(
+      /^GitHub has no pull request #7 in octo\/shop that this token can see \(HTTP 404: Not Found\)\. Check the number/,
+    )
   })
 })
