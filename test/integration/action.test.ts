@@ -307,9 +307,14 @@ describe('the action', () => {
   })
 
   it('never lets the measured code see the token or runner secrets', async () => {
-    // Writing the file makes head's import measurably slower, which is not what
-    // this test is about: a wide threshold keeps the verdict out of it.
-    const run = await runAction(commits.spy!, { comment: 'never', threshold: '1000%' })
+    // Writing the file makes head's import measurably slower (on a loaded machine,
+    // by any factor), which is not what this test is about: the check fails only
+    // on an error, such as a measured import that could not run.
+    const run = await runAction(commits.spy!, {
+      comment: 'never',
+      threshold: '1000%',
+      'fail-on': 'error',
+    })
     expect(run.status).toBe(0)
     const seen = readFileSync(join(work, 'env.txt'), 'utf8')
     const names = seen.split('\n').map((line) => line.split('=')[0])
