@@ -27,7 +27,7 @@
 //   regression with probability at most α, a change of at least δ passes with
 //   probability at most β, and one in between may go either way.
 import type { Thresholds } from '../model/settings.js'
-import { median } from './summary.js'
+import { quantileOfSorted } from './summary.js'
 
 export type Decision = 'regression' | 'improvement' | 'pass' | 'continue'
 
@@ -145,7 +145,7 @@ export function lookAt(
 ): SequentialLook {
   const sorted = Float64Array.from(logs).sort()
   const t = sorted.length
-  const estimate = t ? median(Array.from(sorted)) : 0
+  const estimate = t ? quantileOfSorted(sorted, 0.5) : 0
   const { width, upper, lower } = band(gate, baseMedianMs)
   // Always-valid p-values: the mixture's value at "no change" is an e-value.
   const pAgainst = (beyond: number) =>

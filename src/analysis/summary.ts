@@ -7,8 +7,12 @@ export function sorted(values: readonly number[]): number[] {
 
 /** Quantile by linear interpolation between order statistics (type 7, as R and NumPy default). */
 export function quantile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN
-  const xs = sorted(values)
+  return quantileOfSorted(sorted(values), p)
+}
+
+/** The same of values already sorted ascending: no copy, no sort (a look of the sequential test is one). */
+export function quantileOfSorted(xs: ArrayLike<number>, p: number): number {
+  if (xs.length === 0) return Number.NaN
   const h = (xs.length - 1) * p
   const lo = Math.floor(h)
   const hi = Math.ceil(h)

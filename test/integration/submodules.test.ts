@@ -46,25 +46,28 @@ afterAll(() => {
   removeDir(tmp)
 })
 
+/** compare base → head of `app` in the repository at `cwd`, with cheap settings. */
+const compareBump = (cwd: string, extra: string[] = [], maxPairs?: number) =>
+  cli(
+    [
+      'compare',
+      commits.base!,
+      commits.head!,
+      '-t',
+      'app',
+      '--python',
+      python,
+      ...fastFlags({ install: 'none', maxPairs, seed: 3 }),
+      ...extra,
+    ],
+    { ...process.env, TMPDIR: tmp },
+    cwd,
+  )
+
 describe('a target whose code is in a submodule', () => {
   it('measures each side with its submodule commit, and catches the slower bump', async () => {
     const json = join(tmp, 'bump.json')
-    const { status, stderr } = await cli(
-      [
-        'compare',
-        commits.base!,
-        commits.head!,
-        '-t',
-        'app',
-        '--python',
-        python,
-        ...fastFlags({ install: 'none', maxPairs: 40, seed: 3 }),
-        '--json',
-        json,
-      ],
-      { ...process.env, TMPDIR: tmp },
-      repo,
-    )
+    const { status, stderr } = await compareBump(repo, ['--json', json], 40)
     const doc = readResults(readFileSync(json, 'utf8'), json) as CompareResults
     expect(stderr).not.toMatch(/submodule|internal error/)
     expect(doc.targets[0]!.error).toBeNull()
@@ -78,20 +81,7 @@ describe('a target whose code is in a submodule', () => {
     const bare = tempDir()
     git(bare, 'clone', '-q', repo, 'clone')
     const clone = join(bare, 'clone')
-    const { stderr, status } = await cli(
-      [
-        'compare',
-        commits.base!,
-        commits.head!,
-        '-t',
-        'app',
-        '--python',
-        python,
-        ...fastFlags({ install: 'none', seed: 3 }),
-      ],
-      { ...process.env, TMPDIR: tmp },
-      clone,
-    )
+    const { stderr, status } = await compareBump(clone)
     removeDir(bare)
     expect(stderr).toMatch(
       /submodule vendored is not checked out in the repository, so the measured trees lack it \(check out submodules first/,
