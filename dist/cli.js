@@ -1306,9 +1306,10 @@ function evaluateTarget(observations, configured, spec, ended) {
         ? null
         : gatingMetric?.comparison
             ? undecidedShortfall(gatingMetric.comparison, context)
-            : metrics.length || !base
-                ? samplesShortfall(pairs, spec.sampling.minPairs, ended.suggestion)
-                : null;
+            : base
+                ? // Compared, and no pair taken (the budget ran out before the first round): never a pass.
+                    samplesShortfall(0, fewestPairs(PASS_BETA), ended.suggestion)
+                : samplesShortfall(pairs, spec.sampling.minPairs, ended.suggestion);
     const statistical = error ? 'error' : shortfall ? 'inconclusive' : found;
     const headProfile = head?.profile;
     const forbidden = headProfile?.runs

@@ -30,6 +30,7 @@ import {
   type ShortfallContext,
 } from './shortfall.js'
 import { watchModules } from './watch.js'
+import { fewestPairs, PASS_BETA } from './sequential.js'
 import { explanationGaps } from './explanation-gaps.js'
 import type { MetricFinding, SideFinding, TargetFinding } from './finding.js'
 
@@ -234,9 +235,10 @@ function evaluateTarget(
       ? null
       : gatingMetric?.comparison
         ? undecidedShortfall(gatingMetric.comparison, context)
-        : metrics.length || !base
-          ? samplesShortfall(pairs, spec.sampling.minPairs, ended.suggestion)
-          : null
+        : base
+          ? // Compared, and no pair taken (the budget ran out before the first round): never a pass.
+            samplesShortfall(0, fewestPairs(PASS_BETA), ended.suggestion)
+          : samplesShortfall(pairs, spec.sampling.minPairs, ended.suggestion)
   const statistical: Verdict = error ? 'error' : shortfall ? 'inconclusive' : found
   const headProfile = head?.profile
   const forbidden = headProfile?.runs

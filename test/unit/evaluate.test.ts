@@ -105,6 +105,16 @@ describe('evaluate', () => {
     })
   })
 
+  it('calls a comparison that took no pair inconclusive, never a pass', () => {
+    // The budget ran out during the warm-ups: both sides measured, neither sampled.
+    const observations = { arms: [arm('base', []), arm('head', [])], rounds: 0, truncated: true }
+    expect(evaluate(observations, spec(20)).targets[0]).toMatchObject({
+      verdict: 'inconclusive',
+      metrics: [],
+      shortfall: { reason: 'pairs', pairs: 0, needed: fewestPairs(0.05) },
+    })
+  })
+
   it('fails no check on an estimate past the threshold whose interval reaches below half of it', () => {
     // A 1 s import under load: +4% on average, but pairs from −4% to +12%. The
     // old rule (significant, and the estimate past 3%) failed the check here.
