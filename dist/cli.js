@@ -1,12 +1,157 @@
 #!/usr/bin/env node
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm, readFile, writeFile, mkdtemp, readdir } from 'node:fs/promises';
-import { relative, resolve as resolve$1, isAbsolute, join, dirname, delimiter } from 'node:path';
-import { parseArgs } from 'node:util';
-import { existsSync, statSync, realpathSync, readFileSync, readdirSync, accessSync, constants } from 'node:fs';
+import { openSync, writeSync, closeSync, unlinkSync, readFileSync, existsSync, statSync, realpathSync, readdirSync, accessSync, constants } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join, relative, resolve as resolve$1, isAbsolute, dirname, delimiter } from 'node:path';
+import { mkdir, rm, readFile, writeFile, mkdtemp, readdir } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+
+// The measured code is the pull request's own code: it must never see the
+// token or other runner secrets. So the child environment is built up from an
+// allow-list, never copied from ours and filtered.
+/** Names passed through unchanged when the parent has them. */
+const ALLOWED_NAMES = [
+    'PATH',
+    'HOME',
+    'USER',
+    'LOGNAME',
+    'LANG',
+    'LANGUAGE',
+    'TZ',
+    'TMPDIR',
+    'TEMP',
+    'TMP',
+    'SYSTEMROOT', // Windows cannot start Python without it
+];
+/** Name prefixes passed through (locale settings). */
+const ALLOWED_PREFIXES = ['LC_'];
+function isAllowedName(name) {
+    return ALLOWED_NAMES.includes(name) || ALLOWED_PREFIXES.some((prefix) => name.startsWith(prefix));
+}
+/**
+ * The environment for a measured interpreter: the allowed part of `parent`
+ * plus `extra` (what the install mode needs, such as PYTHONPATH). `extra` wins.
+ */
+function childEnv(parent, extra = {}) {
+    const env = {};
+    for (const [name, value] of Object.entries(parent)) {
+        if (value !== undefined && isAllowedName(name))
+            env[name] = value;
+    }
+    return { ...env, ...extra };
+}
+/**
+ * What an installer needs on top of the allow-list: its own settings (PIP_*,
+ * UV_*), proxies and CA bundles. The install step runs the project's build
+ * code too, so tokens are still not on this list; an index URL with
+ * credentials in PIP_INDEX_URL is passed because the user set it for installs.
+ */
+const INSTALLER_PREFIXES = ['PIP_', 'UV_'];
+const INSTALLER_NAMES = [
+    'HTTP_PROXY',
+    'HTTPS_PROXY',
+    'NO_PROXY',
+    'ALL_PROXY',
+    'http_proxy',
+    'https_proxy',
+    'no_proxy',
+    'all_proxy',
+    'SSL_CERT_FILE',
+    'SSL_CERT_DIR',
+    'REQUESTS_CA_BUNDLE',
+    'CURL_CA_BUNDLE',
+    'XDG_CACHE_HOME',
+    'XDG_CONFIG_HOME',
+];
+function installerEnv(parent, extra = {}) {
+    const env = childEnv(parent);
+    for (const [name, value] of Object.entries(parent)) {
+        if (value === undefined)
+            continue;
+        if (INSTALLER_NAMES.includes(name) || INSTALLER_PREFIXES.some((p) => name.startsWith(p)))
+            env[name] = value;
+    }
+    return { ...env, ...extra };
+}
+
+// importgate's environment holds the token and the runner's secrets, and any
+// process of the same user can read it in /proc/<pid>/environ: the kernel shows
+// the environment a process was started with, whatever process.env says later.
+// The measured code runs as that user and can walk up to its ancestors. So at
+// start importgate runs itself again in place (execve: the same process, the
+// same pid for the runner to wait on) with only the names the measured code may
+// see anyway in its environment; the rest is handed over in a file that the new
+// image reads and deletes before anything else runs, and lives on in memory
+// only (Yama, on by default on Ubuntu runners, keeps a descendant from reading
+// an ancestor's memory).
+/** Set in the second image: where the first one left the full environment. */
+const HANDOVER = 'IMPORTGATE_ENV_HANDOVER';
+/** Read by Node itself at start, so the second image needs them in its real environment. */
+const NODE_STARTUP_NAMES = [
+    'NODE_OPTIONS',
+    'NODE_EXTRA_CA_CERTS',
+    'NODE_USE_ENV_PROXY',
+    'NODE_USE_SYSTEM_CA',
+    'NODE_ICU_DATA',
+];
+/** What stays visible in /proc/<pid>/environ: no more than a measured interpreter is given. */
+function visibleEnvironment(env) {
+    const visible = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value !== undefined && (isAllowedName(name) || NODE_STARTUP_NAMES.includes(name)))
+            visible[name] = value;
+    }
+    return visible;
+}
+/**
+ * First image: start again with only the visible names, unless there is
+ * nothing to hide or this Node cannot (then it carries on as it is). Second
+ * image: take the full environment back into process.env and delete the file.
+ */
+function keepEnvironmentPrivate() {
+    const handover = process.env[HANDOVER];
+    if (handover !== undefined) {
+        restore(handover);
+        return;
+    }
+    const visible = visibleEnvironment(process.env);
+    const hidden = Object.keys(process.env).some((name) => !(name in visible));
+    if (!hidden || typeof process.execve !== 'function')
+        return;
+    const file = join(tmpdir(), `importgate-env-${randomBytes(16).toString('hex')}.json`);
+    const fd = openSync(file, 'wx', 0o600);
+    try {
+        writeSync(fd, JSON.stringify(process.env));
+    }
+    finally {
+        closeSync(fd);
+    }
+    try {
+        process.execve(process.execPath, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], { ...visible, [HANDOVER]: file });
+    }
+    catch {
+        // execve refused (a seccomp policy, say): carry on unchanged, as before this guard existed.
+        unlinkSync(file);
+    }
+}
+function restore(file) {
+    delete process.env[HANDOVER];
+    let saved;
+    try {
+        saved = JSON.parse(readFileSync(file, 'utf8'));
+    }
+    finally {
+        unlinkSync(file);
+    }
+    for (const [name, value] of Object.entries(saved))
+        process.env[name] = value;
+}
+
+// Imported first by both entries, so that it runs before any other module is
+// evaluated (some read the environment as they load).
+keepEnvironmentPrivate();
 
 // Text that came from the measured code (exception messages, tracebacks,
 // module and function names, a pull request's pyproject) is data: control
@@ -3158,74 +3303,6 @@ async function outputIfOk(spec) {
             return null;
         throw error;
     }
-}
-
-// The measured code is the pull request's own code: it must never see the
-// token or other runner secrets. So the child environment is built up from an
-// allow-list, never copied from ours and filtered.
-/** Names passed through unchanged when the parent has them. */
-const ALLOWED_NAMES = [
-    'PATH',
-    'HOME',
-    'USER',
-    'LOGNAME',
-    'LANG',
-    'LANGUAGE',
-    'TZ',
-    'TMPDIR',
-    'TEMP',
-    'TMP',
-    'SYSTEMROOT', // Windows cannot start Python without it
-];
-/** Name prefixes passed through (locale settings). */
-const ALLOWED_PREFIXES = ['LC_'];
-function isAllowedName(name) {
-    return ALLOWED_NAMES.includes(name) || ALLOWED_PREFIXES.some((prefix) => name.startsWith(prefix));
-}
-/**
- * The environment for a measured interpreter: the allowed part of `parent`
- * plus `extra` (what the install mode needs, such as PYTHONPATH). `extra` wins.
- */
-function childEnv(parent, extra = {}) {
-    const env = {};
-    for (const [name, value] of Object.entries(parent)) {
-        if (value !== undefined && isAllowedName(name))
-            env[name] = value;
-    }
-    return { ...env, ...extra };
-}
-/**
- * What an installer needs on top of the allow-list: its own settings (PIP_*,
- * UV_*), proxies and CA bundles. The install step runs the project's build
- * code too, so tokens are still not on this list; an index URL with
- * credentials in PIP_INDEX_URL is passed because the user set it for installs.
- */
-const INSTALLER_PREFIXES = ['PIP_', 'UV_'];
-const INSTALLER_NAMES = [
-    'HTTP_PROXY',
-    'HTTPS_PROXY',
-    'NO_PROXY',
-    'ALL_PROXY',
-    'http_proxy',
-    'https_proxy',
-    'no_proxy',
-    'all_proxy',
-    'SSL_CERT_FILE',
-    'SSL_CERT_DIR',
-    'REQUESTS_CA_BUNDLE',
-    'CURL_CA_BUNDLE',
-    'XDG_CACHE_HOME',
-    'XDG_CONFIG_HOME',
-];
-function installerEnv(parent, extra = {}) {
-    const env = childEnv(parent);
-    for (const [name, value] of Object.entries(parent)) {
-        if (value === undefined)
-            continue;
-        if (INSTALLER_NAMES.includes(name) || INSTALLER_PREFIXES.some((p) => name.startsWith(p)))
-            env[name] = value;
-    }
-    return { ...env, ...extra };
 }
 
 /**
@@ -19110,6 +19187,7 @@ async function runCli(argv, given) {
 }
 
 // CLI entry: wires the process (argv, streams, signals) into runCli.
+// First: the secrets leave the environment other processes can read.
 const controller = new AbortController();
 // 128 + the signal's number, as shells report a process a signal ended.
 const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143 };

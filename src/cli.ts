@@ -1,4 +1,6 @@
 // CLI entry: wires the process (argv, streams, signals) into runCli.
+// First: the secrets leave the environment other processes can read.
+import './private-start.js'
 import { runCli } from './cli/run.js'
 import { killTagged } from './process/escapees.js'
 import { killAllChildGroups } from './process/groups.js'

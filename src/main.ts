@@ -1,6 +1,8 @@
 // GitHub Action entry: wiring only. Inputs, outputs, logs and the summary go
 // through @actions/core, comments through Octokit, results through the
 // artifact client; run() decides everything else.
+// First: the secrets leave the environment other processes can read.
+import './private-start.js'
 import { DefaultArtifactClient } from '@actions/artifact'
 import * as core from '@actions/core'
 import { randomUUID } from 'node:crypto'

@@ -64,9 +64,27 @@ beforeAll(async () => {
   commits.comment = gitCommit(repo, 'comment only')
   writeFiles(repo, { 'src/shop/orders.py': 'VALUE = sum(i * i for i in range(1_500_000))\n' })
   commits.heavy = gitCommit(repo, 'heavy module-level work')
-  // Importing this head writes the names and values of its environment to a file.
+  // Importing this head writes the names and values of its environment to a file,
+  // and what /proc shows of the environments of its ancestors (importgate's among them).
   writeFiles(repo, {
-    'src/shop/orders.py': `import os\nwith open(${JSON.stringify(join(work, 'env.txt'))}, "w") as f:\n    f.write("\\n".join(k + "=" + v for k, v in os.environ.items()))\nVALUE = 1\n`,
+    'src/shop/orders.py': [
+      'import os',
+      `with open(${JSON.stringify(join(work, 'env.txt'))}, "w") as f:`,
+      '    f.write("\\n".join(k + "=" + v for k, v in os.environ.items()))',
+      'pid, seen = os.getppid(), []',
+      'while pid > 1:',
+      '    try:',
+      '        with open("/proc/%d/environ" % pid, "rb") as f:',
+      '            seen.append(f.read().decode("utf-8", "replace"))',
+      '    except OSError:',
+      '        pass',
+      '    with open("/proc/%d/stat" % pid) as f:',
+      '        pid = int(f.read().rsplit(")", 1)[1].split()[1])',
+      `with open(${JSON.stringify(join(work, 'ancestors.txt'))}, "w") as f:`,
+      '    f.write("\\n".join(seen))',
+      'VALUE = 1',
+      '',
+    ].join('\n'),
   })
   commits.spy = gitCommit(repo, 'spy on the environment')
   // Its import fails with a message written to look like workflow commands,
@@ -329,6 +347,11 @@ describe('the action', () => {
     }
     expect(names.filter((n) => n?.startsWith('INPUT_'))).toEqual([])
     for (const value of Object.values(SECRETS)) expect(seen).not.toContain(value)
+    // Nor in importgate's own environment, which /proc shows to any process of its user.
+    const ancestors = readFileSync(join(work, 'ancestors.txt'), 'utf8')
+    expect(ancestors).toContain('PATH=')
+    expect(ancestors).not.toContain('INPUT_GITHUB-TOKEN')
+    for (const value of Object.values(SECRETS)) expect(ancestors).not.toContain(value)
   })
 
   it('names the action input, not a CLI flag, when the setup is wrong', async () => {

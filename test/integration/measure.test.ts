@@ -283,6 +283,46 @@ describe('the bundled CLI', () => {
       removeDir(repo)
     }
   })
+
+  it("keeps the CLI's own secrets out of what /proc shows the measured code of its ancestors", () => {
+    const project = tempDir()
+    writeFiles(project, {
+      'spy.py': [
+        'import os',
+        'pid, seen = os.getppid(), []',
+        'while pid > 1:',
+        '    try:',
+        '        with open("/proc/%d/environ" % pid, "rb") as f:',
+        '            seen.append(f.read().decode("utf-8", "replace"))',
+        '    except OSError:',
+        '        pass',
+        '    with open("/proc/%d/stat" % pid) as f:',
+        '        pid = int(f.read().rsplit(")", 1)[1].split()[1])',
+        'with open(os.path.join(os.path.dirname(__file__), "seen.txt"), "w") as f:',
+        '    f.write("\\n".join(seen))',
+        '',
+      ].join('\n'),
+    })
+    const secret = 'ghp_cli_secret_in_the_environment_42'
+    const python = testPythons()[0]!.path
+    const cliPath = new URL('../../dist/cli.js', import.meta.url).pathname
+    const result = spawnSync(
+      process.execPath,
+      [cliPath, 'measure', '-t', 'spy', '--install', 'none', '--python', python, ...FAST],
+      {
+        cwd: project,
+        encoding: 'utf8',
+        env: { ...process.env, GITHUB_TOKEN: secret, FORCE_COLOR: '1' },
+      },
+    )
+    const seen = readFileSync(join(project, 'seen.txt'), 'utf8')
+    removeDir(project)
+    expect(result.status).toBe(0)
+    expect(seen).toContain('PATH=')
+    expect(seen).not.toContain(secret)
+    // The run itself still had its whole environment: FORCE_COLOR was honoured.
+    expect(result.stdout).toContain('\u001b[')
+  })
 })
 
 describe('the sample project the self-test workflow measures', () => {
