@@ -1,6 +1,7 @@
 // Two self-contained ES module bundles: the action entry the runner executes
 // (dist/index.js) and the CLI (dist/cli.js). The Python probe is not bundled:
-// it is copied beside them, because it runs in the measured interpreter.
+// it is copied beside them, because it runs in the measured interpreter; so is
+// the subreaper that both entries start above themselves.
 import { copyFile, mkdir } from 'node:fs/promises'
 import commonjs from '@rollup/plugin-commonjs'
 import json from '@rollup/plugin-json'
@@ -15,6 +16,7 @@ function copyProbe(): Plugin {
       await mkdir('dist', { recursive: true })
       await copyFile('src/measure/probe.py', 'dist/probe.py')
       await copyFile('src/measure/probe_functions.py', 'dist/probe_functions.py')
+      await copyFile('src/env/subreaper.py', 'dist/subreaper.py')
     },
   }
 }

@@ -1,12 +1,39 @@
 #!/usr/bin/env node
 import { randomBytes } from 'node:crypto';
-import { openSync, writeSync, closeSync, unlinkSync, readFileSync, existsSync, statSync, realpathSync, readdirSync, accessSync, constants } from 'node:fs';
+import { accessSync, constants, statSync, openSync, writeSync, closeSync, unlinkSync, readFileSync, existsSync, realpathSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve as resolve$1, isAbsolute, dirname, delimiter } from 'node:path';
+import { isAbsolute, resolve as resolve$1, delimiter, join, relative, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { mkdir, rm, readFile, writeFile, mkdtemp, readdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+
+// Finding an executable the way a shell would, without a shell: an
+// interpreter given by name, uv, a command target's console script.
+function isExecutableFile(path) {
+    try {
+        accessSync(path, constants.X_OK);
+        return statSync(path).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+/** Resolves a name on PATH, or a path relative to `cwd`, to an executable file. */
+function findExecutable(name, pathVar, cwd) {
+    if (name.includes('/') || name.includes('\\') || isAbsolute(name)) {
+        const path = resolve$1(cwd, name);
+        return isExecutableFile(path) ? path : null;
+    }
+    for (const dir of pathVar.split(delimiter)) {
+        if (!dir)
+            continue;
+        const candidate = join(dir, name);
+        if (isExecutableFile(candidate))
+            return candidate;
+    }
+    return null;
+}
 
 // The measured code is the pull request's own code: it must never see the
 // token or other runner secrets. So the child environment is built up from an
@@ -85,9 +112,13 @@ function installerEnv(parent, extra = {}) {
 // see anyway in its environment; the rest is handed over in a file that the new
 // image reads and deletes before anything else runs, and lives on in memory
 // only (Yama, on by default on Ubuntu runners, keeps a descendant from reading
-// an ancestor's memory).
+// an ancestor's memory). On the way, where it can, it puts a subreaper above
+// itself (subreaper.py), so that no daemon of the measured code outlives being
+// orphaned, whatever it does to its environment, session or pid.
 /** Set in the second image: where the first one left the full environment. */
 const HANDOVER = 'IMPORTGATE_ENV_HANDOVER';
+/** Set (to anything) to start without the subreaper. */
+const NO_SUBREAPER = 'IMPORTGATE_NO_SUBREAPER';
 /** Read by Node itself at start, so the second image needs them in its real environment. */
 const NODE_STARTUP_NAMES = [
     'NODE_OPTIONS',
@@ -116,9 +147,12 @@ function keepEnvironmentPrivate() {
         restore(handover);
         return;
     }
+    if (typeof process.execve !== 'function')
+        return;
     const visible = visibleEnvironment(process.env);
     const hidden = Object.keys(process.env).some((name) => !(name in visible));
-    if (!hidden || typeof process.execve !== 'function')
+    const reaper = subreaper(visible.PATH ?? '');
+    if (!hidden && !reaper)
         return;
     const file = join(tmpdir(), `importgate-env-${randomBytes(16).toString('hex')}.json`);
     const fd = openSync(file, 'wx', 0o600);
@@ -128,13 +162,34 @@ function keepEnvironmentPrivate() {
     finally {
         closeSync(fd);
     }
+    const node = [process.execPath, ...process.execArgv, ...process.argv.slice(1)];
     try {
-        process.execve(process.execPath, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], { ...visible, [HANDOVER]: file });
+        if (reaper)
+            process.execve(reaper[0], [...reaper, ...node], { ...visible, [HANDOVER]: file });
+        else
+            process.execve(node[0], node, { ...visible, [HANDOVER]: file });
     }
     catch {
         // execve refused (a seccomp policy, say): carry on unchanged, as before this guard existed.
         unlinkSync(file);
     }
+}
+/**
+ * The command that starts subreaper.py (it then starts us as its child), or
+ * null where there is none: not Linux, or no python3 (the bundle's copy sits
+ * beside dist/cli.js). Without it, orphans that shed their tag can outlive a
+ * run; with it, they die as soon as they are orphaned.
+ */
+function subreaper(pathVar) {
+    if (process.platform !== 'linux' || process.env[NO_SUBREAPER])
+        return null;
+    const script = fileURLToPath(new URL('./subreaper.py', import.meta.url));
+    if (!existsSync(script))
+        return null;
+    const python = existsSync('/usr/bin/python3')
+        ? '/usr/bin/python3'
+        : findExecutable('python3', pathVar, '/');
+    return python ? [python, '-I', '-S', script] : null;
 }
 function restore(file) {
     delete process.env[HANDOVER];
@@ -3473,33 +3528,6 @@ function parseInterpreterInfo(raw) {
         throw new Error(`unexpected interpreter description: ${raw.slice(0, 200)}`);
     }
     return value;
-}
-
-// Finding an executable the way a shell would, without a shell: an
-// interpreter given by name, uv, a command target's console script.
-function isExecutableFile(path) {
-    try {
-        accessSync(path, constants.X_OK);
-        return statSync(path).isFile();
-    }
-    catch {
-        return false;
-    }
-}
-/** Resolves a name on PATH, or a path relative to `cwd`, to an executable file. */
-function findExecutable(name, pathVar, cwd) {
-    if (name.includes('/') || name.includes('\\') || isAbsolute(name)) {
-        const path = resolve$1(cwd, name);
-        return isExecutableFile(path) ? path : null;
-    }
-    for (const dir of pathVar.split(delimiter)) {
-        if (!dir)
-            continue;
-        const candidate = join(dir, name);
-        if (isExecutableFile(candidate))
-            return candidate;
-    }
-    return null;
 }
 
 // Finding the interpreter and asking it what it is.
@@ -19192,11 +19220,18 @@ const controller = new AbortController();
 // 128 + the signal's number, as shells report a process a signal ended.
 const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143 };
 let interrupted = null;
+let interruptedAt = 0;
 for (const name of ['SIGINT', 'SIGTERM']) {
     process.on(name, () => {
-        if (interrupted)
-            process.exit(SIGNAL_STATUS[name]); // a second signal: stop waiting for cleanup
+        if (interrupted) {
+            // The same Ctrl-C twice within a second: the terminal's, and the one the
+            // subreaper above us passed on. A second one later: stop waiting for cleanup.
+            if (name === interrupted && Date.now() - interruptedAt < 1000)
+                return;
+            process.exit(SIGNAL_STATUS[name]);
+        }
         interrupted = name;
+        interruptedAt = Date.now();
         process.stderr.write(`importgate: ${name}: stopping and cleaning up\n`);
         controller.abort();
         killAllChildGroups();

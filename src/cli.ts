@@ -9,10 +9,17 @@ const controller = new AbortController()
 // 128 + the signal's number, as shells report a process a signal ended.
 const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143 } as const
 let interrupted: keyof typeof SIGNAL_STATUS | null = null
+let interruptedAt = 0
 for (const name of ['SIGINT', 'SIGTERM'] as const) {
   process.on(name, () => {
-    if (interrupted) process.exit(SIGNAL_STATUS[name]) // a second signal: stop waiting for cleanup
+    if (interrupted) {
+      // The same Ctrl-C twice within a second: the terminal's, and the one the
+      // subreaper above us passed on. A second one later: stop waiting for cleanup.
+      if (name === interrupted && Date.now() - interruptedAt < 1000) return
+      process.exit(SIGNAL_STATUS[name])
+    }
     interrupted = name
+    interruptedAt = Date.now()
     process.stderr.write(`importgate: ${name}: stopping and cleaning up\n`)
     controller.abort()
     killAllChildGroups()

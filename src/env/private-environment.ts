@@ -7,15 +7,22 @@
 // see anyway in its environment; the rest is handed over in a file that the new
 // image reads and deletes before anything else runs, and lives on in memory
 // only (Yama, on by default on Ubuntu runners, keeps a descendant from reading
-// an ancestor's memory).
+// an ancestor's memory). On the way, where it can, it puts a subreaper above
+// itself (subreaper.py), so that no daemon of the measured code outlives being
+// orphaned, whatever it does to its environment, session or pid.
 import { randomBytes } from 'node:crypto'
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { findExecutable } from '../process/executables.js'
 import { isAllowedName } from './child-env.js'
 
 /** Set in the second image: where the first one left the full environment. */
 export const HANDOVER = 'IMPORTGATE_ENV_HANDOVER'
+
+/** Set (to anything) to start without the subreaper. */
+const NO_SUBREAPER = 'IMPORTGATE_NO_SUBREAPER'
 
 /** Read by Node itself at start, so the second image needs them in its real environment. */
 const NODE_STARTUP_NAMES: readonly string[] = [
@@ -47,9 +54,11 @@ export function keepEnvironmentPrivate(): void {
     restore(handover)
     return
   }
+  if (typeof process.execve !== 'function') return
   const visible = visibleEnvironment(process.env)
   const hidden = Object.keys(process.env).some((name) => !(name in visible))
-  if (!hidden || typeof process.execve !== 'function') return
+  const reaper = subreaper(visible.PATH ?? '')
+  if (!hidden && !reaper) return
   const file = join(tmpdir(), `importgate-env-${randomBytes(16).toString('hex')}.json`)
   const fd = openSync(file, 'wx', 0o600)
   try {
@@ -57,16 +66,30 @@ export function keepEnvironmentPrivate(): void {
   } finally {
     closeSync(fd)
   }
+  const node = [process.execPath, ...process.execArgv, ...process.argv.slice(1)]
   try {
-    process.execve(
-      process.execPath,
-      [process.execPath, ...process.execArgv, ...process.argv.slice(1)],
-      { ...visible, [HANDOVER]: file },
-    )
+    if (reaper) process.execve(reaper[0]!, [...reaper, ...node], { ...visible, [HANDOVER]: file })
+    else process.execve(node[0]!, node, { ...visible, [HANDOVER]: file })
   } catch {
     // execve refused (a seccomp policy, say): carry on unchanged, as before this guard existed.
     unlinkSync(file)
   }
+}
+
+/**
+ * The command that starts subreaper.py (it then starts us as its child), or
+ * null where there is none: not Linux, or no python3 (the bundle's copy sits
+ * beside dist/cli.js). Without it, orphans that shed their tag can outlive a
+ * run; with it, they die as soon as they are orphaned.
+ */
+function subreaper(pathVar: string): string[] | null {
+  if (process.platform !== 'linux' || process.env[NO_SUBREAPER]) return null
+  const script = fileURLToPath(new URL('./subreaper.py', import.meta.url))
+  if (!existsSync(script)) return null
+  const python = existsSync('/usr/bin/python3')
+    ? '/usr/bin/python3'
+    : findExecutable('python3', pathVar, '/')
+  return python ? [python, '-I', '-S', script] : null
 }
 
 function restore(file: string): void {

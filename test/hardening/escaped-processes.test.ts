@@ -2,7 +2,7 @@
 // own that keeps our stderr pipe open, and a classic double-forked daemon with
 // its stdio on /dev/null. Neither may hang the run, survive a sample, or
 // survive a cancel. Each daemon writes its pid to a file, so the test can tell.
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { cli } from '../helpers/cli.js'
@@ -39,6 +39,31 @@ const DOUBLE_FORK = (dir: string) =>
     '',
   ].join('\n')
 
+/** A module that, at import, starts `sleep 300` in a new session with an empty environment: no tag. */
+const UNTAGGED = (dir: string) =>
+  [
+    'import os, subprocess',
+    'p = subprocess.Popen(["sleep", "300"], start_new_session=True, env={},',
+    '    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)',
+    `open(os.path.join(${JSON.stringify(dir)}, "pid-%d" % p.pid), "w").close()`,
+    '',
+  ].join('\n')
+
+/** A module that, at import, starts a daemon that keeps moving to a new pid (for at most 30 s). */
+const PID_HOPPER = (dir: string) =>
+  [
+    'import os, time',
+    'if os.fork() == 0:',
+    '    os.setsid()',
+    '    for hop in range(20000):',
+    '        if os.fork():',
+    '            os._exit(0)',
+    `        open(os.path.join(${JSON.stringify(dir)}, "pid-%d" % os.getpid()), "w").close()`,
+    '        time.sleep(0.001)',
+    '    os._exit(0)',
+    '',
+  ].join('\n')
+
 const daemonPids = () =>
   readdirSync(pids)
     .filter((f) => f.startsWith('pid-'))
@@ -50,6 +75,8 @@ beforeAll(() => {
   writeFiles(project, {
     'setsid_daemon.py': SETSID_DAEMON(pids),
     'double_fork.py': DOUBLE_FORK(pids),
+    'untagged.py': UNTAGGED(pids),
+    'pid_hopper.py': PID_HOPPER(pids),
   })
 })
 
@@ -129,4 +156,42 @@ describe('processes that leave the process group', () => {
     expect(readdirSync(scratch)).toEqual([])
     removeDir(scratch)
   }, 60_000)
+})
+
+describe('under the bundled CLI, whose subreaper takes in every orphan', () => {
+  const cliPath = new URL('../../dist/cli.js', import.meta.url).pathname
+  it.each([
+    ['untagged', ['-t', 'untagged']],
+    ['pid_hopper', ['-t', 'pid_hopper']],
+    // A command that leaves our session with an empty environment and never exits.
+    ['env -i setsid', ['-t', `cmd: env -i setsid sh -c 'echo > PIDS/pid-$$; exec sleep 300'`]],
+  ])(
+    '%s: nothing it started outlives the run',
+    (_name, target) => {
+      const before = new Set(daemonPids())
+      const run = spawnSync(
+        process.execPath,
+        [
+          cliPath,
+          'measure',
+          // The folder exists only once beforeAll has run.
+          ...target.map((arg) => arg.replace('PIDS', pids)),
+          ...MEASURE,
+          '--min-pairs',
+          '7',
+          '--max-pairs',
+          '7',
+          '--sample-timeout',
+          '3',
+        ],
+        { cwd: project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+      )
+      expect(run.stderr).not.toMatch(/internal error/)
+      const started = daemonPids().filter((pid) => !before.has(pid))
+      expect(started.length).toBeGreaterThan(0)
+      // Killed before the CLI's process exited, not some time after.
+      expect(started.filter(processAlive)).toEqual([])
+    },
+    120_000,
+  )
 })
