@@ -254,77 +254,6 @@ function fenceCommands(text, token) {
     return `::stop-commands::${fence}\n${text}\n::${fence}::`;
 }
 
-// The metric table: what is measured, in which unit, and whether a change in
-// it fails the check by default. Statistics, the gate and every report iterate
-// over this table; a new metric is a new entry here.
-//
-// Two kinds: a *sample* metric is read from every timed run (paired and
-// judged like import time); a *counted* metric comes from a few separate runs
-// under a tool (valgrind, perf, strace) that counts something nearly
-// deterministic, and is judged by whether every run of one side lies beyond
-// every run of the other by its own threshold.
-const METRICS = {
-    import_ms: {
-        kind: 'sample',
-        id: 'import_ms',
-        label: 'import time',
-        unit: 'ms',
-        read: (s) => s.importMs,
-        gatesByDefault: true,
-        samplesField: 'samples_ms',
-    },
-    cpu_ms: {
-        kind: 'sample',
-        id: 'cpu_ms',
-        label: 'CPU time',
-        unit: 'ms',
-        read: (s) => s.cpuMs,
-        gatesByDefault: false,
-        samplesField: 'cpu_samples_ms',
-    },
-    memory: {
-        kind: 'sample',
-        id: 'memory',
-        label: 'peak memory',
-        unit: 'KiB',
-        // Absent only off Linux, where config refuses the metric.
-        read: (s) => s.memoryKib ?? Number.NaN,
-        gatesByDefault: false,
-        samplesField: 'memory_samples_kib',
-    },
-    instructions: {
-        kind: 'counted',
-        id: 'instructions',
-        label: 'instructions',
-        unit: 'instructions',
-        // Asked for, it judges: a deterministic count is what settles a 1% change.
-        gatesByDefault: true,
-        thresholdPct: 1,
-        samplesField: 'instruction_counts',
-    },
-    fs_calls: {
-        kind: 'counted',
-        id: 'fs_calls',
-        label: 'file-system calls',
-        unit: 'calls',
-        gatesByDefault: false,
-        thresholdPct: 1,
-        samplesField: 'fs_call_counts',
-    },
-};
-const METRIC_IDS = Object.keys(METRICS);
-/** The metric the headline, budgets and the stopping rule are about. */
-const PRIMARY_METRIC = 'import_ms';
-/** Other spellings a user may write: `fs-calls` as the docs say it. */
-const ALIASES = { 'fs-calls': 'fs_calls', time: 'import_ms' };
-/** The metric a user's spelling names, or null. */
-function metricNamed(value) {
-    if (value in METRICS)
-        return value;
-    return ALIASES[value] ?? null;
-}
-const isCounted = (id) => METRICS[id].kind === 'counted';
-
 // What is measured. A target is a tagged union so that other kinds (a command's
 // whole start-up) can join modules later without new paths through the code.
 const moduleTarget = (name) => ({ kind: 'module', name });
@@ -406,6 +335,115 @@ function armId(key) {
 function groupId(key) {
     return key.variant === DEFAULT_VARIANT ? key.target : `${key.target}@${key.variant}`;
 }
+
+// Tracebacks and messages name files in the run's scratch folder (the
+// worktrees and the environments installed into), which is gone by the time
+// anyone reads them. They are shown relative to the commit's root instead
+// ("src/shop/orders.py"), or to the side's environment ("<head venv>/lib/…").
+/** Rewrites every path under `scratch` in the targets' errors, in place. */
+function forgetScratch(targets, scratch) {
+    const roots = [...new Set([scratch, canonical(scratch)])];
+    const rewrite = (text) => {
+        let out = text;
+        for (const root of roots) {
+            for (const side of SIDES) {
+                out = out.split(`${root}/${side}-venv/`).join(`<${side} venv>/`);
+                out = out.split(`${root}/${side}/`).join('');
+            }
+            out = out.split(`${root}/venv/`).join('<venv>/'); // measure's one environment
+            out = out.split(`${root}/`).join('');
+        }
+        return out;
+    };
+    for (const target of targets) {
+        const error = target.error;
+        if (!error)
+            continue;
+        error.message = rewrite(error.message);
+        error.traceback = error.traceback.map(rewrite);
+        if (error.stderr_tail)
+            error.stderr_tail = rewrite(error.stderr_tail);
+    }
+}
+function canonical(path) {
+    try {
+        return realpathSync(path);
+    }
+    catch {
+        return path;
+    }
+}
+
+// The metric table: what is measured, in which unit, and whether a change in
+// it fails the check by default. Statistics, the gate and every report iterate
+// over this table; a new metric is a new entry here.
+//
+// Two kinds: a *sample* metric is read from every timed run (paired and
+// judged like import time); a *counted* metric comes from a few separate runs
+// under a tool (valgrind, perf, strace) that counts something nearly
+// deterministic, and is judged by whether every run of one side lies beyond
+// every run of the other by its own threshold.
+const METRICS = {
+    import_ms: {
+        kind: 'sample',
+        id: 'import_ms',
+        label: 'import time',
+        unit: 'ms',
+        read: (s) => s.importMs,
+        gatesByDefault: true,
+        samplesField: 'samples_ms',
+    },
+    cpu_ms: {
+        kind: 'sample',
+        id: 'cpu_ms',
+        label: 'CPU time',
+        unit: 'ms',
+        read: (s) => s.cpuMs,
+        gatesByDefault: false,
+        samplesField: 'cpu_samples_ms',
+    },
+    memory: {
+        kind: 'sample',
+        id: 'memory',
+        label: 'peak memory',
+        unit: 'KiB',
+        // Absent only off Linux, where config refuses the metric.
+        read: (s) => s.memoryKib ?? Number.NaN,
+        gatesByDefault: false,
+        samplesField: 'memory_samples_kib',
+    },
+    instructions: {
+        kind: 'counted',
+        id: 'instructions',
+        label: 'instructions',
+        unit: 'instructions',
+        // Asked for, it judges: a deterministic count is what settles a 1% change.
+        gatesByDefault: true,
+        thresholdPct: 1,
+        samplesField: 'instruction_counts',
+    },
+    fs_calls: {
+        kind: 'counted',
+        id: 'fs_calls',
+        label: 'file-system calls',
+        unit: 'calls',
+        gatesByDefault: false,
+        thresholdPct: 1,
+        samplesField: 'fs_call_counts',
+    },
+};
+const METRIC_IDS = Object.keys(METRICS);
+/** The metric the headline, budgets and the stopping rule are about. */
+const PRIMARY_METRIC = 'import_ms';
+/** Other spellings a user may write: `fs-calls` as the docs say it. */
+const ALIASES = { 'fs-calls': 'fs_calls', time: 'import_ms' };
+/** The metric a user's spelling names, or null. */
+function metricNamed(value) {
+    if (value in METRICS)
+        return value;
+    return ALIASES[value] ?? null;
+}
+const isCounted = (id) => METRICS[id].kind === 'counted';
 
 /** The arm of `target` on `side`, if the plan had one. */
 function armOf(arms, side, target, variant) {
@@ -6405,6 +6443,7 @@ async function compare(request, deps) {
                 sampling,
             });
             await locateFunctionSources(evaluation.targets, { base: join(scratch, 'base'), head: join(scratch, 'head') }, git);
+            forgetScratch(evaluation.targets, scratch);
             withHints(evaluation.targets, (side, target, message) => notFoundHint(envs[side].strategy, projects[side], name, target, message));
             const installed = envs.base.distributions && envs.head.distributions;
             const drift = installed
@@ -6509,6 +6548,7 @@ async function measure(request, deps) {
             watch: settings.watch,
             sampling,
         });
+        forgetScratch(evaluation.targets, scratch);
         withHints(evaluation.targets, (_side, target, message) => notFoundHint(environment.strategy, request.projectDir, name, target, message));
         return resultsDocument({ command: 'measure', base: null, head: { ref: 'WORKTREE', ...tree } }, info, settings, {
             install: environment.strategy,
@@ -8248,9 +8288,11 @@ function shortfalls(view) {
                 : `Raise \`max-time\` to about ${s.suggestedMaxTimeS ?? '?'} s for these imports.`;
             return `- ${code$2(s.target)}: the estimate is ${signedPct(d.pct)} after ${s.pairs} ${unit}, and ${ci} reaches both inside and past the ${band}: neither a pass nor a change is shown when ${ended}. It may be a regression. ${raise}`;
         }
+        // Only measure's minimum is min-pairs; a comparison's is what its procedure needs.
+        const orLower = view.command === 'measure' ? ', or lower `min-pairs`' : '';
         const fix = s.suggestedMaxTimeS
-            ? `Raise \`max-time\` to about ${s.suggestedMaxTimeS} s for these imports, or lower \`min-pairs\`.`
-            : 'Raise `max-time`, or lower `min-pairs`.';
+            ? `Raise \`max-time\` to about ${s.suggestedMaxTimeS} s for these imports${orLower}.`
+            : `Raise \`max-time\`${orLower}.`;
         return `- ${code$2(s.target)}: ${taken} of the ${s.needed} a verdict needs, within the time budget of ${budget}${sofar}. ${fix}`;
     });
     return ['#### Not enough evidence', '', ...lines];
@@ -18615,9 +18657,11 @@ function gateLines(view, style) {
         out.push(style.yellow(`${g.target}: ${gapText(g, (s) => (s === 'forbid' ? 'forbid' : `--${s}`))}`));
     const unit = view.command === 'measure' ? 'samples' : 'pairs';
     for (const s of view.shortfalls) {
+        // Only measure's minimum is --min-pairs; a comparison's is what its procedure needs.
+        const orLower = view.command === 'measure' ? ', or lower --min-pairs' : '';
         const fix = s.suggestedMaxTimeS
-            ? `raise --max-time to about ${s.suggestedMaxTimeS} s, or lower --min-pairs`
-            : 'raise --max-time, or lower --min-pairs';
+            ? `raise --max-time to about ${s.suggestedMaxTimeS} s${orLower}`
+            : `raise --max-time${orLower}`;
         const sofar = s.delta && s.pairs
             ? ` (so far ${signedPct(s.delta.pct)}, p = ${s.delta.p.toPrecision(2)})`
             : '';
@@ -19134,6 +19178,9 @@ async function runMerge(args, io) {
             throw new UsageError(error.message);
         throw error;
     }
+    // Interrupted while reading: nothing is written, as a cancelled compare writes nothing.
+    if (io.signal?.aborted)
+        throw new CancelledError('merge');
     io.stdout.write(`${visible(mergedText(jobs))}\n`);
     if (markdownPath) {
         await writeOutput('--markdown', markdownPath, mergedMarkdown(jobs));

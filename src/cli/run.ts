@@ -8,7 +8,7 @@ import { compare } from '../commands/compare.js'
 import { measure } from '../commands/measure.js'
 import type { InputValues } from '../config/input-values.js'
 import { compareRequest, measureRequest } from '../config/requests.js'
-import { SetupError, UsageError } from '../model/errors.js'
+import { CancelledError, SetupError, UsageError } from '../model/errors.js'
 import { htmlReport } from '../report/html.js'
 import { markdownReport } from '../report/markdown.js'
 import { readResults, ResultsFileError } from '../results/read.js'
@@ -175,6 +175,8 @@ async function runMerge(args: string[], io: CliIo): Promise<number> {
     if (error instanceof MergeError) throw new UsageError(error.message)
     throw error
   }
+  // Interrupted while reading: nothing is written, as a cancelled compare writes nothing.
+  if (io.signal?.aborted) throw new CancelledError('merge')
   io.stdout.write(`${visible(mergedText(jobs))}\n`)
   if (markdownPath) {
     await writeOutput('--markdown', markdownPath, mergedMarkdown(jobs))

@@ -2,6 +2,7 @@
 // environment, measured in interleaved pairs, compared, and explained.
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { forgetScratch } from './scratch-paths.js'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { changedGroups } from '../analysis/decision.js'
@@ -225,6 +226,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
           { base: join(scratch, 'base'), head: join(scratch, 'head') },
           git,
         )
+        forgetScratch(evaluation.targets, scratch)
         pipeline.withHints(evaluation.targets, (side, target, message) =>
           pipeline.notFoundHint(envs[side].strategy, projects[side], name, target, message),
         )

@@ -16,6 +16,7 @@ import type { MeasureResults } from '../results/schema.js'
 import { cacheSetups, plannedArms } from './arms.js'
 import * as pipeline from './pipeline.js'
 import type { CommandDeps } from './pipeline.js'
+import { forgetScratch } from './scratch-paths.js'
 
 export async function measure(request: MeasureRequest, deps: CommandDeps): Promise<MeasureResults> {
   const clock = pipeline.startClock()
@@ -99,6 +100,7 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
       watch: settings.watch,
       sampling,
     })
+    forgetScratch(evaluation.targets, scratch)
     pipeline.withHints(evaluation.targets, (_side, target, message) =>
       pipeline.notFoundHint(environment.strategy, request.projectDir, name, target, message),
     )

@@ -1,6 +1,7 @@
 // CommentsApi over GitHub's REST API (Octokit from @actions/github, which
 // honours GITHUB_API_URL), with a timeout on every request and bounded
-// retries with backoff (Octokit's retry plugin) for 5xx answers and no answer.
+// retries with backoff (Octokit's retry plugin) for 5xx answers and no answer,
+// and one wait for a rate limit that lifts soon (retry-after, or a near reset).
 import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import type { CommentsApi, IssueComment } from './sticky-comment.js'
@@ -17,6 +18,30 @@ export const REQUEST_TIMEOUT_MS = 20_000
 /** Retries after the first try, for 5xx and requests that got no answer. */
 export const RETRIES = 2
 
+/** The longest wait for a rate limit to lift that is worth holding the job for, in seconds. */
+export const MAX_RATE_LIMIT_WAIT_S = 60
+
+/**
+ * How long GitHub asks us to wait before trying again, in seconds, or null:
+ * `retry-after` (a secondary rate limit), else a primary limit's reset time
+ * when it is near. A reset already past is clock skew, not an invitation.
+ */
+export function rateLimitWaitS(error: unknown, nowMs = Date.now()): number | null {
+  const { status, response } = error as {
+    status?: number
+    response?: { headers?: Record<string, string | undefined> }
+  }
+  if (status !== 403 && status !== 429) return null
+  const headers = response?.headers ?? {}
+  const retryAfter = Number(headers['retry-after'])
+  if (headers['retry-after'] !== undefined && Number.isFinite(retryAfter) && retryAfter >= 0)
+    return retryAfter <= MAX_RATE_LIMIT_WAIT_S ? retryAfter : null
+  const reset = Number(headers['x-ratelimit-reset'])
+  if (headers['x-ratelimit-remaining'] !== '0' || !Number.isFinite(reset)) return null
+  const wait = Math.ceil(reset - nowMs / 1000) + 1
+  return wait > 0 && wait <= MAX_RATE_LIMIT_WAIT_S ? wait : null
+}
+
 /** fetch with a deadline: what Octokit uses for every request. */
 function fetchWithTimeout(timeoutMs: number): typeof fetch {
   return (input, init) => {
@@ -31,7 +56,13 @@ export function githubComments(
   owner: string,
   repo: string,
   issueNumber: number,
-  options: { requestMs?: number; retryBaseMs?: number; baseUrl?: string } = {},
+  options: {
+    requestMs?: number
+    retryBaseMs?: number
+    /** How long a second of `retry-after` lasts (tests shorten it). */
+    secondMs?: number
+    baseUrl?: string
+  } = {},
 ): CommentsApi {
   const octokit = getOctokit(
     token,
@@ -44,6 +75,18 @@ export function githubComments(
     },
     retry,
   )
+  // A rate limit that lifts within a minute is waited out once, as GitHub asks;
+  // a longer one fails, and is explained (github/failure.ts).
+  octokit.hook.wrap('request', async (request, requestOptions) => {
+    try {
+      return await request(requestOptions)
+    } catch (error) {
+      const wait = rateLimitWaitS(error)
+      if (wait === null) throw error
+      await new Promise((resolve) => setTimeout(resolve, wait * (options.secondMs ?? 1_000)))
+      return request(requestOptions)
+    }
+  })
   const pick = (c: CommentData): IssueComment => ({
     id: c.id,
     body: c.body,

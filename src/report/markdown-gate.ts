@@ -82,9 +82,11 @@ export function shortfalls(view: ReportView): string[] {
         : `Raise \`max-time\` to about ${s.suggestedMaxTimeS ?? '?'} s for these imports.`
       return `- ${code(s.target)}: the estimate is ${signedPct(d.pct)} after ${s.pairs} ${unit}, and ${ci} reaches both inside and past the ${band}: neither a pass nor a change is shown when ${ended}. It may be a regression. ${raise}`
     }
+    // Only measure's minimum is min-pairs; a comparison's is what its procedure needs.
+    const orLower = view.command === 'measure' ? ', or lower `min-pairs`' : ''
     const fix = s.suggestedMaxTimeS
-      ? `Raise \`max-time\` to about ${s.suggestedMaxTimeS} s for these imports, or lower \`min-pairs\`.`
-      : 'Raise `max-time`, or lower `min-pairs`.'
+      ? `Raise \`max-time\` to about ${s.suggestedMaxTimeS} s for these imports${orLower}.`
+      : `Raise \`max-time\`${orLower}.`
     return `- ${code(s.target)}: ${taken} of the ${s.needed} a verdict needs, within the time budget of ${budget}${sofar}. ${fix}`
   })
   return ['#### Not enough evidence', '', ...lines]

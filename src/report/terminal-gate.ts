@@ -64,9 +64,11 @@ export function gateLines(view: ReportView, style: Style): string[] {
     )
   const unit = view.command === 'measure' ? 'samples' : 'pairs'
   for (const s of view.shortfalls) {
+    // Only measure's minimum is --min-pairs; a comparison's is what its procedure needs.
+    const orLower = view.command === 'measure' ? ', or lower --min-pairs' : ''
     const fix = s.suggestedMaxTimeS
-      ? `raise --max-time to about ${s.suggestedMaxTimeS} s, or lower --min-pairs`
-      : 'raise --max-time, or lower --min-pairs'
+      ? `raise --max-time to about ${s.suggestedMaxTimeS} s${orLower}`
+      : `raise --max-time${orLower}`
     const sofar =
       s.delta && s.pairs
         ? ` (so far ${signedPct(s.delta.pct)}, p = ${s.delta.p.toPrecision(2)})`

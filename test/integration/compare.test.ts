@@ -57,6 +57,10 @@ beforeAll(() => {
       '# Orders, as the shop sees them.\nfrom shop import export\nTOTALS = sum(i * i for i in range(1_500_000))\n',
   })
   commits.heavy = gitCommit(repo, 'heavy module-level work')
+  writeFiles(repo, {
+    'src/shop/orders.py': 'from shop import export\nraise ValueError("no orders")\n',
+  })
+  commits.broken = gitCommit(repo, 'an import that fails')
 })
 
 afterAll(() => {
@@ -87,6 +91,17 @@ function expectNothingLeft(dir = repo) {
 }
 
 describe('importgate compare', () => {
+  it("names the failing file as it is in the commit, not in the run's deleted worktree", async () => {
+    const { status, target, stdout } = await compare(commits.base!, commits.broken!)
+    expect(status).toBe(2)
+    expect(target.verdict).toBe('error')
+    expect(target.error).toMatchObject({ side: 'head', kind: 'ValueError', message: 'no orders' })
+    const frames = target.error!.traceback.join('\n')
+    expect(frames).toMatch(/"src\/shop\/orders\.py", line 2/)
+    expect(frames + stdout).not.toContain(tmp)
+    expectNothingLeft()
+  })
+
   it('says inconclusive, never pass, when the budget leaves too few pairs', async () => {
     const md = join(tmp, 'inconclusive.md')
     const { status, stderr, stdout, target, doc } = await compare(commits.lazy!, commits.heavy!, [
@@ -117,6 +132,9 @@ describe('importgate compare', () => {
       ),
     )
     expect(report).toMatch(/Raise `max-time` to about \d+ s for these imports/)
+    // min-pairs cannot lower what the procedure needs, so it is not offered.
+    expect(report).not.toMatch(/lower `min-pairs`/)
+    expect(stdout).not.toMatch(/lower --min-pairs/)
     expect(stderr).toBe('')
     expectNothingLeft()
   })

@@ -25,6 +25,7 @@ const api = () =>
   githubComments('t0ken', 'octo', 'shop', 7, {
     requestMs: 300,
     retryBaseMs: 10,
+    secondMs: 10,
     baseUrl: github.url,
   })
 
@@ -62,6 +63,31 @@ describe('the comment API client', () => {
     const comment = await api().create('after a bad gateway')
     expect(comment.body).toBe('after a bad gateway')
     expect(github.requests.filter((r) => r.method === 'POST')).toHaveLength(2)
+  })
+
+  it('waits out a rate limit that lifts soon, as GitHub asks, once', async () => {
+    github.createAnswers.push({
+      status: 403,
+      message: 'You have exceeded a secondary rate limit.',
+      headers: { 'retry-after': '2' },
+    })
+    expect((await api().create('after a secondary limit')).body).toBe('after a secondary limit')
+    const soon = String(Math.floor(Date.now() / 1000) + 3)
+    github.createAnswers.push({
+      status: 429,
+      message: 'API rate limit exceeded.',
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': soon },
+    })
+    expect((await api().create('after a primary limit')).body).toBe('after a primary limit')
+    expect(github.requests.filter((r) => r.method === 'POST')).toHaveLength(4)
+    // Asked to wait longer than a job should: not retried, and explained.
+    github.createAnswers.push({
+      status: 403,
+      message: 'You have exceeded a secondary rate limit.',
+      headers: { 'retry-after': '3600' },
+    })
+    expect(await failedCreate()).toMatch(/rate limit/)
+    expect(github.requests.filter((r) => r.method === 'POST')).toHaveLength(5)
   })
 
   it('tells a rate limit from a missing permission and from a fork', async () => {

@@ -1,8 +1,9 @@
 // `importgate merge` on files: the report of several jobs, its exit status,
 // and a message naming the file and the field for each file it refuses.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { runCli } from '../../src/cli/run.js'
 import { cli } from '../helpers/cli.js'
 import { removeDir, tempDir } from '../helpers/project.js'
 
@@ -47,6 +48,24 @@ describe('importgate merge', () => {
     const empty = await cli(['merge', '.github-nothing'], {}, dir)
     expect(empty.status).toBe(2)
     expect(empty.stderr).toMatch(/merge: \.github-nothing does not exist/)
+  })
+
+  it('writes nothing when interrupted (issue 29, low)', async () => {
+    const controller = new AbortController()
+    controller.abort()
+    let stdout = ''
+    let stderr = ''
+    const status = await runCli(['merge', a, b, '--markdown', 'cancelled.md'], {
+      stdout: { write: (t: string) => (stdout += t), isTTY: false },
+      stderr: { write: (t: string) => (stderr += t) },
+      env: {},
+      cwd: dir,
+      signal: controller.signal,
+    })
+    expect(status).toBe(2)
+    expect(stderr).toMatch(/merge was cancelled/)
+    expect(stdout).toBe('')
+    expect(existsSync(join(dir, 'cancelled.md'))).toBe(false)
   })
 
   it('names the file and the field of each file it refuses', async () => {
