@@ -1,5 +1,6 @@
 // Real interpreters for the integration tests: the oldest and newest CPython
-// the machine has under pyenv (3.8 and 3.13 on the project's machines).
+// the machine has under pyenv (3.8 and 3.13 on the project's machines), and
+// 3.14 and 3.15 where .ci/run put Debian's builds on PATH.
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
 import { homedir } from 'node:os'
@@ -39,12 +40,20 @@ export interface TestPython {
   path: string
 }
 
-/** 3.8 and 3.13 when present; a missing one is reported, not silently dropped. */
+/** The oldest supported, the newest under pyenv, and the two newest releases (Debian's builds, on PATH). */
+export const TEST_MINORS = ['3.8', '3.13', '3.14', '3.15'] as const
+
+/**
+ * Each of TEST_MINORS that is present; a missing one is reported, not silently
+ * dropped, and fails the run where IMPORTGATE_REQUIRE_PYTHONS=1 (CI).
+ */
 export function testPythons(): TestPython[] {
   const found: TestPython[] = []
-  for (const minor of ['3.8', '3.13']) {
+  for (const minor of TEST_MINORS) {
     const path = findPython(minor)
     if (path) found.push({ label: `Python ${minor}`, path })
+    else if (process.env.IMPORTGATE_REQUIRE_PYTHONS === '1')
+      throw new Error(`Python ${minor} not found under pyenv or on PATH, and CI requires it`)
     else
       console.warn(
         `importgate tests: Python ${minor} not found under pyenv or on PATH; its tests are skipped`,

@@ -57,10 +57,13 @@ beforeAll(() => {
       '# Orders, as the shop sees them.\nfrom shop import export\nTOTALS = sum(i * i for i in range(1_500_000))\n',
   })
   commits.heavy = gitCommit(repo, 'heavy module-level work')
+  // On a branch of its own: HEAD stays the heavy commit, which tests name as HEAD.
+  execFileSync('git', ['checkout', '-q', '-b', 'broken-import'], { cwd: repo })
   writeFiles(repo, {
     'src/shop/orders.py': 'from shop import export\nraise ValueError("no orders")\n',
   })
   commits.broken = gitCommit(repo, 'an import that fails')
+  execFileSync('git', ['checkout', '-q', '-'], { cwd: repo })
 })
 
 afterAll(() => {

@@ -60,7 +60,9 @@ describe.each(testPythons())('importgate measure on $label', ({ path: python }) 
       base: null,
       rounds: 5,
     })
-    expect(doc.python).toMatch(new RegExp(`^${python.endsWith('3.8') ? '3\\.8' : '3\\.13'}\\.`))
+    // The interpreter's version, as its name says (python3.8, python3.15, ...).
+    const minor = /python(\d+\.\d+)$/.exec(python)![1]!
+    expect(doc.python.startsWith(`${minor}.`)).toBe(true)
     // Clean: the tree is described before the warm-ups write __pycache__ into
     // src/ (which once made every measured tree look dirty).
     expect(doc.head).toEqual({ ref: 'WORKTREE', sha, dirty: false })
@@ -149,6 +151,28 @@ describe.each(testPythons())('importgate measure on $label', ({ path: python }) 
     expect(bad.status).toBe(2)
     expect(bad.stderr).toMatch(/--metric: "ram" is not a metric; use import_ms, cpu_ms/)
   })
+
+  it('counts file-system calls and instructions on this Python', async () => {
+    const json = join(tmp, 'counted.json')
+    const result = await cli(
+      ['measure', '-t', 'shop', '--python', python, ...FAST, '--json', json].concat([
+        '--metric',
+        'fs_calls',
+        '--metric',
+        'instructions',
+      ]),
+      env,
+      repo,
+    )
+    expect(result.status).toBe(0)
+    const doc = readResults(readFileSync(json, 'utf8'), json)
+    removeDir(json)
+    const counted = Object.fromEntries(doc.targets[0]!.metrics!.map((m) => [m.metric, m]))
+    // Every run counted, and counted alike: the import's own work is the same each time.
+    expect(counted.instructions!.head_median).toBeGreaterThan(1_000_000)
+    expect(counted.fs_calls!.head_median).toBeGreaterThan(5)
+    expect(result.stdout).toMatch(/shop · instructions/)
+  }, 120_000)
 
   it('calls a run whose budget took no sample inconclusive, exit status 1', async () => {
     const json = join(tmp, 'nothing.json')

@@ -63,6 +63,8 @@ const FILES = {
   // Loads modules the way plugin systems do, past `import`.
   'dynamic.py':
     'import importlib\nmod = importlib.import_module("decimal")\nassert mod.__name__ == "decimal"\nimportlib.import_module(".helper", "dynpkg")\n',
+  // Module-level work in a function of its own, for the functions mode's call graph.
+  'busy.py': 'def crunch():\n    return sum(i * i for i in range(300_000))\nTOTAL = crunch()\n',
   'dynpkg/__init__.py': '',
   'dynpkg/helper.py': 'import fractions\n',
   'env_dump.py':
@@ -84,7 +86,7 @@ describe.each(testPythons())('probe on $label', ({ path: python }) => {
 
   const run = (
     target: string,
-    mode: 'time' | 'modules' | 'profile' = 'time',
+    mode: 'time' | 'modules' | 'profile' | 'functions' = 'time',
     extra: Record<string, string> = {},
     timeoutMs = 60_000,
   ) =>
@@ -96,6 +98,18 @@ describe.each(testPythons())('probe on $label', ({ path: python }) => {
       cwd: scratch,
       timeoutMs,
     })
+
+  it("profiles the import's functions (cProfile, profiling.tracing on 3.15) and names the costly one", async () => {
+    const result = await run('busy', 'functions')
+    expect(result.failure).toBeNull()
+    const functions = result.report!.functions!.functions
+    const crunch = functions.find((f) => f.name === 'busy.crunch')
+    expect(crunch).toMatchObject({ module: 'busy', line: 1, calls: 1, level: false })
+    // The loop is the import's own work: crunch (with what it calls) is the costliest function.
+    const others = functions.filter((f) => !f.level && f !== crunch)
+    expect(crunch!.ms).toBeGreaterThanOrEqual(Math.max(...others.map((f) => f.ms)))
+    expect(result.report!.functions!.files.busy).toMatch(/busy\.py$/)
+  })
 
   it('times a normal import and lists the modules it added', async () => {
     const time = await run('plain')
