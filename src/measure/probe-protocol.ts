@@ -3,7 +3,17 @@
 
 import type { ImportFailure } from '../model/failure.js'
 
-export type ProbeMode = 'time' | 'modules' | 'profile' | 'functions' | 'count' | 'empty'
+export type ProbeMode =
+  | 'time'
+  | 'modules'
+  | 'profile'
+  | 'functions'
+  | 'count'
+  | 'empty'
+  /** Python 3.15+ (PEP 810), untimed: the import as written, with its lazy statements watched. */
+  | 'lazy'
+  /** Python 3.15+, untimed: every import lazy; its import time is the headroom. */
+  | 'all-lazy'
 
 export const BEGIN_MARK = 'importgate-probe: begin import'
 export const END_MARK = 'importgate-probe: end import'
@@ -28,6 +38,12 @@ export interface ProbeReport {
   added?: string[]
   /** Functions mode: what code running at import time called (see probe_functions.py). */
   functions?: FunctionsReport | null
+  /**
+   * Lazy modes: every import statement that was lazy (declared so, or every
+   * one in all-lazy mode), in the order they ran; null where the interpreter
+   * has no lazy imports (before 3.15).
+   */
+  lazy?: LazyStatement[] | null
 }
 
 /** As probe_functions.py writes it: the import's call graph. */
@@ -93,7 +109,31 @@ export function parseProbeReport(raw: string): ProbeReport {
   ) {
     throw new BadReportError(`the probe's report has an unexpected shape: ${raw.slice(0, 200)}`)
   }
+  if (value.lazy !== undefined && value.lazy !== null && !isLazyList(value.lazy))
+    throw new BadReportError(
+      `the probe's report has malformed lazy statements: ${raw.slice(0, 200)}`,
+    )
   return value as unknown as ProbeReport
+}
+
+function isLazyList(value: unknown): value is LazyStatement[] {
+  const place = (v: unknown) =>
+    Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && Number.isInteger(v[1])
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (s) =>
+        isRecord(s) &&
+        typeof s.importer === 'string' &&
+        typeof s.module === 'string' &&
+        (s.names === null ||
+          (Array.isArray(s.names) && s.names.every((n) => typeof n === 'string'))) &&
+        typeof s.file === 'string' &&
+        Number.isInteger(s.line) &&
+        typeof s.loaded === 'boolean' &&
+        (s.loaded_at === null || place(s.loaded_at)),
+    )
+  )
 }
 
 export function parseInterpreterInfo(raw: string): InterpreterInfo {
@@ -102,4 +142,19 @@ export function parseInterpreterInfo(raw: string): InterpreterInfo {
     throw new Error(`unexpected interpreter description: ${raw.slice(0, 200)}`)
   }
   return value as unknown as InterpreterInfo
+}
+
+/** One lazy import statement as the probe saw it run (PEP 810's filter, and a finder). */
+export interface LazyStatement {
+  /** The module whose code ran the statement. */
+  importer: string
+  module: string
+  /** `lazy from module import names`: the names; null for `lazy import module`. */
+  names: string[] | null
+  file: string
+  line: number
+  /** Whether the module was loaded by the end of the import, lazy or not. */
+  loaded: boolean
+  /** [file, line] of the first code outside the import system that loaded it. */
+  loaded_at: [string, number] | null
 }

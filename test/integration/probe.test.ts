@@ -65,6 +65,13 @@ const FILES = {
     'import importlib\nmod = importlib.import_module("decimal")\nassert mod.__name__ == "decimal"\nimportlib.import_module(".helper", "dynpkg")\n',
   // Module-level work in a function of its own, for the functions mode's call graph.
   'busy.py': 'def crunch():\n    return sum(i * i for i in range(300_000))\nTOTAL = crunch()\n',
+  // PEP 810 (Python 3.15): a lazy statement that another module's eager import defeats,
+  // a lazy from-import never needed, and an __lazy_modules__ entry.
+  'lzpkg/__init__.py': 'lazy import decimal\nlazy from json import dumps\nimport lzpkg.b\n',
+  'lzpkg/b.py':
+    '__lazy_modules__ = ["fractions"]\nimport fractions\nimport decimal\nX = decimal.Decimal(2)\n',
+  // Eager imports, one of them used at import time: what all-lazy mode shows never needed.
+  'allz.py': 'import json\nimport decimal\nimport email.mime.text\nX = decimal.Decimal(1)\n',
   'dynpkg/__init__.py': '',
   'dynpkg/helper.py': 'import fractions\n',
   'env_dump.py':
@@ -86,7 +93,7 @@ describe.each(testPythons())('probe on $label', ({ path: python }) => {
 
   const run = (
     target: string,
-    mode: 'time' | 'modules' | 'profile' | 'functions' = 'time',
+    mode: 'time' | 'modules' | 'profile' | 'functions' | 'lazy' | 'all-lazy' = 'time',
     extra: Record<string, string> = {},
     timeoutMs = 60_000,
   ) =>
@@ -109,6 +116,60 @@ describe.each(testPythons())('probe on $label', ({ path: python }) => {
     const others = functions.filter((f) => !f.level && f !== crunch)
     expect(crunch!.ms).toBeGreaterThanOrEqual(Math.max(...others.map((f) => f.ms)))
     expect(result.report!.functions!.files.busy).toMatch(/busy\.py$/)
+  })
+
+  it('watches lazy imports on 3.15 (PEP 810), and says there are none before it', async () => {
+    if (!python.endsWith('3.15')) {
+      // (lzpkg's `lazy import` is a syntax error before 3.15.)
+      const before = await run('allz', 'lazy')
+      expect(before.failure).toBeNull()
+      expect(before.report!.lazy).toBeNull()
+      return
+    }
+    const lazy = await run('lzpkg', 'lazy')
+    expect(lazy.failure).toBeNull()
+    const own = lazy.report!.lazy!.filter((s) => s.importer.startsWith('lzpkg'))
+    const at = (file: string, line: number) => [join(project, file), line]
+    expect(own).toEqual([
+      {
+        importer: 'lzpkg',
+        module: 'decimal',
+        names: null,
+        file: join(project, 'lzpkg/__init__.py'),
+        line: 1,
+        loaded: true,
+        // Declared lazy, and loaded anyway by another module's eager import.
+        loaded_at: at('lzpkg/b.py', 3),
+      },
+      {
+        importer: 'lzpkg',
+        module: 'json',
+        names: ['dumps'],
+        file: join(project, 'lzpkg/__init__.py'),
+        line: 2,
+        loaded: false,
+        loaded_at: null,
+      },
+      {
+        importer: 'lzpkg.b',
+        module: 'fractions',
+        names: null,
+        file: join(project, 'lzpkg/b.py'),
+        line: 2,
+        loaded: false,
+        loaded_at: null,
+      },
+    ])
+    // Every import lazy: the modules never needed, by the lines that import them.
+    const all = await run('allz', 'all-lazy')
+    const mine = all.report!.lazy!.filter((s) => s.importer === 'allz')
+    expect(mine.map((s) => [s.module, s.line, s.loaded])).toEqual([
+      ['json', 1, false],
+      ['decimal', 2, true],
+      ['email.mime.text', 3, false],
+    ])
+    // decimal was first needed where the module used it.
+    expect(mine[1]!.loaded_at).toEqual(at('allz.py', 4))
   })
 
   it('times a normal import and lists the modules it added', async () => {
