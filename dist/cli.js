@@ -336,11 +336,11 @@ function groupId(key) {
     return key.variant === DEFAULT_VARIANT ? key.target : `${key.target}@${key.variant}`;
 }
 
-// Tracebacks and messages name files in the run's scratch folder (the
+// Tracebacks, messages and lazy-import lines name files in the run's scratch folder (the
 // worktrees and the environments installed into), which is gone by the time
 // anyone reads them. They are shown relative to the commit's root instead
 // ("src/shop/orders.py"), or to the side's environment ("<head venv>/lib/…").
-/** Rewrites every path under `scratch` in the targets' errors, in place. */
+/** Rewrites every path under `scratch` in the targets' errors and lazy-import lines, in place. */
 function forgetScratch(targets, scratch) {
     const roots = [...new Set([scratch, canonical(scratch)])];
     const rewrite = (text) => {
@@ -357,12 +357,17 @@ function forgetScratch(targets, scratch) {
     };
     for (const target of targets) {
         const error = target.error;
-        if (!error)
-            continue;
-        error.message = rewrite(error.message);
-        error.traceback = error.traceback.map(rewrite);
-        if (error.stderr_tail)
-            error.stderr_tail = rewrite(error.stderr_tail);
+        if (error) {
+            error.message = rewrite(error.message);
+            error.traceback = error.traceback.map(rewrite);
+            if (error.stderr_tail)
+                error.stderr_tail = rewrite(error.stderr_tail);
+        }
+        for (const line of [...(target.lazy?.loadedAnyway ?? []), ...(target.lazy?.neverNeeded ?? [])])
+            line.file = rewrite(line.file);
+        for (const line of target.lazy?.loadedAnyway ?? [])
+            if (line.loadedAt)
+                line.loadedAt.file = rewrite(line.loadedAt.file);
     }
 }
 function canonical(path) {
@@ -1388,6 +1393,57 @@ function watchModules(watch, base, head) {
     return watch.map((name) => ({ name, base: sideOf(base, name), head: sideOf(head, name) }));
 }
 
+// PEP 810's lazy imports (Python 3.15+), from the probe's two untimed lazy
+// runs of head: the project's lazy statements that the import loaded anyway
+// (with the line that did), and the project's import lines whose modules no
+// code needed during the import (the lines that could be `lazy import`),
+// with the import's time when every import is lazy. Pure.
+//
+// Words: "declared lazy" is a `lazy import` statement or an entry in
+// `__lazy_modules__`; "loaded anyway" is a declared-lazy module that the
+// import loaded after all; "never needed" is a module that stayed unloaded
+// with every import lazy. None of them is "no longer imported".
+const lineOf = (s) => ({
+    module: s.module,
+    names: s.names,
+    file: s.file,
+    line: s.line,
+});
+/** Each statement once (a module body runs once, but a statement may repeat in a loop). */
+function unique(lines) {
+    const seen = new Set();
+    return lines.filter((l) => {
+        const key = `${l.file}\0${l.line}\0${l.module}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/**
+ * What head's lazy runs say about `target`'s own package (the statements of
+ * modules under its top-level name); null when they did not run.
+ * `cumulativeMs` gives a module's cumulative -X importtime cost, where known.
+ */
+function lazyFinding(target, lazy, cumulativeMs) {
+    if (!lazy)
+        return null;
+    const top = target.split('.')[0];
+    const own = (s) => s.importer === top || s.importer.startsWith(`${top}.`);
+    const loadedAnyway = unique(lazy.declared
+        .filter((s) => own(s) && s.loaded)
+        .map((s) => ({
+        ...lineOf(s),
+        loadedAt: s.loaded_at ? { file: s.loaded_at[0], line: s.loaded_at[1] } : null,
+    })));
+    // A line already declared lazy needs no suggestion.
+    const declared = new Set(lazy.declared.map((s) => `${s.file}\0${s.line}\0${s.module}`));
+    const neverNeeded = unique((lazy.allLazy?.statements ?? [])
+        .filter((s) => own(s) && !s.loaded && !declared.has(`${s.file}\0${s.line}\0${s.module}`))
+        .map((s) => ({ ...lineOf(s), cumulativeMs: cumulativeMs(s.module) }))).sort((a, b) => (b.cumulativeMs ?? 0) - (a.cumulativeMs ?? 0));
+    return { loadedAnyway, neverNeeded, allLazyMs: lazy.allLazy?.importMs ?? null };
+}
+
 /** The gaps of one compared (or measured) target, from its arms' profiles. */
 function explanationGaps(base, head, gate, watch, profileRuns) {
     const gaps = [];
@@ -1555,6 +1611,7 @@ function evaluateTarget(observations, configured, spec, ended) {
         : [];
     const budget = budgetStatus(headSide?.medianMs ?? null, headSide?.moduleCount ?? null, spec.gate.budgetsMs[target.name], spec.gate.maxModules);
     const gaps = explanationGaps(base, head, spec.gate, spec.watch, spec.sampling.profileRuns);
+    const lazy = lazyFinding(target.name, headProfile?.lazy, (module) => headProfile?.costs.get(module)?.cumulativeMs ?? null);
     const findings = [statistical];
     if (forbidden.length)
         findings.push('forbidden');
@@ -1576,6 +1633,7 @@ function evaluateTarget(observations, configured, spec, ended) {
         budget,
         watched: watchModules(spec.watch, base?.profile, head?.profile),
         ...(gaps.length ? { gaps } : {}),
+        ...(lazy ? { lazy } : {}),
         error,
         shortfall,
         verdict: mostSerious(findings),
@@ -3558,7 +3616,22 @@ function parseProbeReport(raw) {
         typeof value.modules_after !== 'number') {
         throw new BadReportError(`the probe's report has an unexpected shape: ${raw.slice(0, 200)}`);
     }
+    if (value.lazy !== undefined && value.lazy !== null && !isLazyList(value.lazy))
+        throw new BadReportError(`the probe's report has malformed lazy statements: ${raw.slice(0, 200)}`);
     return value;
+}
+function isLazyList(value) {
+    const place = (v) => Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && Number.isInteger(v[1]);
+    return (Array.isArray(value) &&
+        value.every((s) => isRecord(s) &&
+            typeof s.importer === 'string' &&
+            typeof s.module === 'string' &&
+            (s.names === null ||
+                (Array.isArray(s.names) && s.names.every((n) => typeof n === 'string'))) &&
+            typeof s.file === 'string' &&
+            Number.isInteger(s.line) &&
+            typeof s.loaded === 'boolean' &&
+            (s.loaded_at === null || place(s.loaded_at))));
 }
 function parseInterpreterInfo(raw) {
     const value = JSON.parse(raw);
@@ -3606,6 +3679,11 @@ input = '--python') {
         throw new SetupError(`${input}: ${python} is Python ${info.version_info.join('.')}; importgate needs 3.8 or newer`);
     }
     return info;
+}
+/** Lazy imports (PEP 810) came with Python 3.15. */
+function hasLazyImports(info) {
+    const [major, minor] = info.version_info;
+    return major > 3 || (major === 3 && minor >= 15);
 }
 
 // One environment per side: where the measured code becomes importable.
@@ -4872,7 +4950,41 @@ async function runProfiles(plan, states, deps, budget) {
         if (profile.functions === undefined && profile.runs > 0 && !profile.failure)
             profile.deferred = 'budget';
     }
+    if (plan.lazyImports)
+        done += await runLazyWatches(arms, plan, states, deps);
     return { done, outOfTime, slowest: rounds.slowest };
+}
+/**
+ * Python 3.15+: head's two untimed lazy runs per warm module arm (the import
+ * as written, then with every import lazy). Like the first profile run they
+ * are evidence, not refinement: they start while the overtime lasts.
+ */
+async function runLazyWatches(arms, plan, states, deps) {
+    let done = 0;
+    const deadline = Math.max(plan.deadline, overtimeEnd(plan));
+    for (const arm of arms) {
+        const profile = states.of(arm).profile;
+        if (arm.key.side !== 'head' || profile.runs === 0 || profile.failure)
+            continue;
+        if (plan.signal?.aborted || deps.now() > deadline)
+            break;
+        const written = await deps.runProbe(probeRequest(arm, 'lazy', plan, deps.now(), deadline));
+        if (cutByBudget(written))
+            break;
+        const all = await deps.runProbe(probeRequest(arm, 'all-lazy', plan, deps.now(), deadline));
+        done += 2;
+        // A failed or malformed lazy run costs only what it would have said.
+        const declared = written.report?.lazy;
+        profile.lazy = declared
+            ? {
+                declared,
+                allLazy: !cutByBudget(all) && all.report?.ok && all.report.lazy
+                    ? { importMs: all.report.import_ns / 1e6, statements: all.report.lazy }
+                    : null,
+            }
+            : null;
+    }
+    return done;
 }
 /**
  * Rounds of -X importtime runs of `arms` until each has `upTo` runs. A run of
@@ -5655,6 +5767,24 @@ function targetResult(t) {
         result.function_changes = t.functions.map(functionChangeJson);
     if (t.gaps?.length)
         result.gaps = t.gaps.map((g) => ({ ...g }));
+    if (t.lazy)
+        result.lazy = {
+            all_lazy_ms: t.lazy.allLazyMs === null ? null : ms(t.lazy.allLazyMs),
+            loaded_anyway: t.lazy.loadedAnyway.map((l) => ({
+                module: l.module,
+                names: l.names,
+                file: l.file,
+                line: l.line,
+                loaded_at: l.loadedAt && { ...l.loadedAt },
+            })),
+            never_needed: t.lazy.neverNeeded.map((l) => ({
+                module: l.module,
+                names: l.names,
+                file: l.file,
+                line: l.line,
+                cumulative_ms: l.cumulativeMs === null ? null : ms(l.cumulativeMs),
+            })),
+        };
     if (t.sources && Object.keys(t.sources).length)
         result.sources = t.sources;
     if (t.shortfall) {
@@ -5995,6 +6125,7 @@ async function measureArms(arms, policy, deps, name) {
         changed: policy.changed,
         ...(counting ? { counting } : {}),
         ...(policy.explain ? { explain: policy.explain } : {}),
+        ...(policy.lazyImports ? { lazyImports: true } : {}),
         signal: deps.signal,
     };
     const observations = await runPlan(plan, {
@@ -6426,6 +6557,7 @@ async function compare(request, deps) {
                 overtimeMs: sampling.overtimeMs,
                 explain: { budgetMs: explanationBudgetMs(sampling.maxTimeMs) },
                 metrics: settings.metrics,
+                lazyImports: hasLazyImports(info),
             }, deps, name);
             if (deps.logDir)
                 await saveLogs(deps.logDir, observations.arms, envs);
@@ -6538,6 +6670,7 @@ async function measure(request, deps) {
             // Nothing is compared, so no change is found, and nothing deferred runs.
             changed: () => [],
             metrics: settings.metrics,
+            lazyImports: hasLazyImports(info),
         }, deps, name);
         const evaluation = evaluate(observations, {
             targets: targets.map((target) => ({ name: target, isNew: false })),
@@ -7083,6 +7216,19 @@ function watchItem(target, w) {
     return { target, name: w.name, base: b, head: h, change, chain: (h?.loaded ? h : b)?.chain ?? [] };
 }
 
+/** Warm entries with lazy findings, in the document's order. */
+function lazyImportsOf(doc) {
+    return doc.targets.flatMap((t) => t.lazy && !t.variant
+        ? [{ target: t.name, headMs: t.head?.median_ms ?? null, lazy: t.lazy }]
+        : []);
+}
+/** The statement that makes a never-needed import lazy, as it would be written. */
+function lazyStatement(line) {
+    return line.names
+        ? `lazy from ${line.module} import ${line.names.join(', ')}`
+        : `lazy import ${line.module}`;
+}
+
 // A target's metric rows, from any schema-1 document: files written before
 // `metrics` was added carry the primary metric in base, head and delta only.
 function metricRows(t) {
@@ -7565,6 +7711,7 @@ function buildView(document) {
         watched: doc.targets.flatMap((t) => (t.watch ?? []).map((w) => watchItem(t.name, w))),
         widePasses: widePasses(doc),
         gaps: gapsOf(doc),
+        lazyImports: lazyImportsOf(doc),
         packages: doc.targets.flatMap((t) => {
             // Files without `notable` (none were written) show every changed row.
             const rows = (t.packages ?? []).filter((r) => r.own || (r.notable ?? r.delta_ms !== 0));
@@ -8890,6 +9037,40 @@ function dependencyLine(view) {
     return [`**Dependencies**: ${shown.join(', ')}${more}`];
 }
 
+// The markdown for PEP 810's lazy imports (Python 3.15+): declared-lazy
+// imports the import loaded anyway, where a reviewer sees them, and in the
+// details the headroom with every import lazy and the lines that could be. Pure.
+const at = (place) => code$2(`${place.file}:${place.line}`);
+/** Declared lazy, loaded anyway: the author believes it lazy, and it is not. */
+function loadedAnyway(view, cap) {
+    const found = view.lazyImports.flatMap((item) => item.lazy.loaded_anyway.map((l) => ({ target: item.target, l })));
+    if (!found.length)
+        return [];
+    const lines = capped(found, cap, ({ target, l }) => `- ${code$2(target)}: ${code$2(l.module)} is declared lazy at ${at(l)}, but the import loads it anyway` +
+        (l.loaded_at ? `, first needed at ${at(l.loaded_at)}` : ''));
+    return ['#### ⚠️ Declared lazy, loaded anyway (PEP 810)', '', ...lines];
+}
+/** The headroom with every import lazy, and the project's lines whose modules nothing needed. */
+function lazyHeadroom(view, cap) {
+    if (!view.lazyImports.length)
+        return [];
+    const out = ['#### Lazy imports (Python 3.15, PEP 810)', ''];
+    for (const item of view.lazyImports) {
+        const all = item.lazy.all_lazy_ms;
+        out.push(`${code$2(item.target)}: with every import lazy, ${all === null ? 'not measured (that run failed)' : formatMs(all)}` +
+            (item.headMs === null || all === null ? '' : ` of ${formatMs(item.headMs)}`) +
+            ' (one untimed run).');
+        const never = item.lazy.never_needed;
+        if (never.length) {
+            out.push('', 'Nothing needed these during the import; each line could be lazy:', '');
+            out.push(...capped(never, cap, (l) => `- ${code$2(lazyStatement(l))} at ${at(l)}` +
+                (l.cumulative_ms === null ? '' : ` (${formatMs(l.cumulative_ms)} in head's profile)`)));
+        }
+        out.push('');
+    }
+    return out.slice(0, -1);
+}
+
 // The markdown report: PR comment, job summary and --markdown. Pure.
 /** GitHub refuses comments over 65,536 characters; the action adds its marker and footer. */
 const MARKDOWN_LIMIT = 60_000;
@@ -8906,6 +9087,7 @@ function render(doc, cap, links) {
     const name = moduleLinker(doc, links);
     const details = [
         lazyLoading(doc, cap, name),
+        lazyHeadroom(doc, Math.min(cap, 10)),
         functionsCalledAtImport(doc, Math.min(cap, 5), links),
         byPackage(doc, Math.min(cap, 8), rollupWorthShowing(doc) ? 'rest' : 'all'),
         whereTimeWent(doc, Math.min(cap, 10), name),
@@ -8923,6 +9105,7 @@ function render(doc, cap, links) {
         budgets(doc),
         watched(doc),
         gaps(doc),
+        loadedAnyway(doc, Math.min(cap, 10)),
         why(doc, Math.min(cap, 5), name, links),
         dependencyLine(doc),
         importGraph(doc, Math.min(cap, 4)),
@@ -18037,6 +18220,112 @@ var definitions = {
 					}
 				}
 			},
+			lazy: {
+				type: "object",
+				required: [
+					"all_lazy_ms",
+					"loaded_anyway",
+					"never_needed"
+				],
+				properties: {
+					all_lazy_ms: {
+						type: [
+							"number",
+							"null"
+						]
+					},
+					loaded_anyway: {
+						type: "array",
+						items: {
+							type: "object",
+							required: [
+								"module",
+								"names",
+								"file",
+								"line",
+								"loaded_at"
+							],
+							properties: {
+								module: {
+									type: "string"
+								},
+								names: {
+									type: [
+										"array",
+										"null"
+									],
+									items: {
+										type: "string"
+									}
+								},
+								file: {
+									type: "string"
+								},
+								line: {
+									type: "integer"
+								},
+								loaded_at: {
+									type: [
+										"object",
+										"null"
+									],
+									required: [
+										"file",
+										"line"
+									],
+									properties: {
+										file: {
+											type: "string"
+										},
+										line: {
+											type: "integer"
+										}
+									}
+								}
+							}
+						}
+					},
+					never_needed: {
+						type: "array",
+						items: {
+							type: "object",
+							required: [
+								"module",
+								"names",
+								"file",
+								"line",
+								"cumulative_ms"
+							],
+							properties: {
+								module: {
+									type: "string"
+								},
+								names: {
+									type: [
+										"array",
+										"null"
+									],
+									items: {
+										type: "string"
+									}
+								},
+								file: {
+									type: "string"
+								},
+								line: {
+									type: "integer"
+								},
+								cumulative_ms: {
+									type: [
+										"number",
+										"null"
+									]
+								}
+							}
+						}
+					}
+				}
+			},
 			gaps: {
 				type: "array",
 				items: {
@@ -18614,6 +18903,32 @@ function whyLines(view, style, limit) {
     return out;
 }
 
+// The terminal lines for PEP 810's lazy imports (Python 3.15+), shared by
+// measure and compare: declared-lazy imports loaded anyway, then per target
+// the headroom with every import lazy and the lines that could be. Pure.
+/** At most this many lines that could be lazy, per target; the JSON has them all. */
+const SHOWN = 5;
+function lazyImportLines(view, style) {
+    const out = [];
+    for (const item of view.lazyImports) {
+        for (const l of item.lazy.loaded_anyway)
+            out.push(style.yellow(`${item.target}: ${l.module} is declared lazy at ${l.file}:${l.line}, but the import loads it anyway` +
+                (l.loaded_at ? ` (first needed at ${l.loaded_at.file}:${l.loaded_at.line})` : '')));
+        const all = item.lazy.all_lazy_ms;
+        if (all !== null)
+            out.push(style.dim(`${item.target}: with every import lazy (PEP 810), ${formatMs(all)}` +
+                (item.headMs === null ? '' : ` of ${formatMs(item.headMs)}`) +
+                ' (one untimed run)'));
+        const never = item.lazy.never_needed;
+        for (const l of never.slice(0, SHOWN))
+            out.push(style.dim(`  could be lazy: ${lazyStatement(l)} at ${l.file}:${l.line}` +
+                (l.cumulative_ms === null ? '' : ` (${formatMs(l.cumulative_ms)})`)));
+        if (never.length > SHOWN)
+            out.push(style.dim(`  … and ${never.length - SHOWN} more`));
+    }
+    return out.length ? ['', ...out] : [];
+}
+
 // Lines of the terminal reports shared by measure and compare: what decides
 // beyond the statistics, and errors. Pure.
 function paint(verdict, style) {
@@ -18762,6 +19077,7 @@ function compareReport(doc, style, limit = 8) {
     out.push(...columns(tableRows(view, style), ['l', 'r', 'r', 'r', 'r', 'r', 'l']).map((l) => `  ${l}`));
     out.push(...tableNotes(view).map((n) => style.dim(`  ${n}`)));
     out.push(...gateLines(view, style));
+    out.push(...lazyImportLines(view, style));
     out.push(...whyLines(view, style, limit));
     const lazy = view.lazy.flatMap((l) => lazyLines(l, style, limit));
     if (lazy.length) {
@@ -18859,6 +19175,7 @@ function measureReport(doc, style, slowest = 8) {
     out.push(...columns(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r']).map((line) => `  ${line}`));
     out.push(...tableNotes(view).map((n) => style.dim(`  ${n}`)));
     out.push(...gateLines(view, style));
+    out.push(...lazyImportLines(view, style));
     if (run.truncated) {
         out.push('', style.yellow(`--max-time ended sampling after ${run.rounds} round(s), before --min-pairs; figures are less certain`));
     }

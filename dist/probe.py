@@ -1,7 +1,7 @@
 """importgate probe: imports one module in a fresh interpreter and reports how it went.
 
 Run as:  python [-X importtime] probe.py MODE FD TARGET
-         (MODE: time | modules | profile | functions | count | empty)
+         (MODE: time | modules | profile | functions | count | empty | lazy | all-lazy)
          python probe.py info FD
 
 The report is one JSON object written to the inherited file descriptor FD, never
@@ -214,8 +214,73 @@ def _functions(profiler, helper):
     return module.called_at_import(profiler.getstats(), sys.modules)
 
 
+def _import_system(filename):
+    # This file by its code's name: the probe may run from a compiled copy.
+    return filename.startswith("<frozen importlib") or filename == _measure.__code__.co_filename
+
+
+class _LazyWatch:
+    """Lazy modes (Python 3.15+, PEP 810), untimed: which imports were lazy, and what loaded them.
+
+    The lazy-imports filter is asked about every import that may be lazy (those
+    declared lazy; every import in all-lazy mode): it records the statement's
+    importer, module and line, and lets it be lazy. A finder first on
+    sys.meta_path sees every module as it is first loaded, and notes the first
+    frame outside the import system that asked for it: the line that touched a
+    lazy import, or the eager import that loaded it anyway.
+    """
+
+    def __init__(self):
+        self.statements = []
+        self.names = set()
+        self.loaded_at = {}
+
+    def __call__(self, importer, name, fromlist):
+        frame = sys._getframe(1)
+        self.statements.append((importer, name, fromlist, frame.f_code.co_filename, frame.f_lineno))
+        self.names.add(name)
+        return True
+
+    def find_spec(self, name, path=None, target=None):
+        if name in self.names and name not in self.loaded_at:
+            frame = sys._getframe(1)
+            while frame is not None and _import_system(frame.f_code.co_filename):
+                frame = frame.f_back
+            self.loaded_at[name] = [frame.f_code.co_filename, frame.f_lineno] if frame else None
+        return None
+
+    def report(self):
+        out = []
+        for importer, name, fromlist, filename, line in self.statements:
+            loaded = name in sys.modules
+            out.append({
+                "importer": _safe_str(importer),
+                "module": _safe_str(name),
+                "names": [_safe_str(n) for n in fromlist] if fromlist else None,
+                "file": _safe_str(filename),
+                "line": line,
+                "loaded": loaded,
+                "loaded_at": self.loaded_at.get(name) if loaded else None,
+            })
+        return out
+
+
+def _lazy_watch(mode):
+    """The watch for a lazy mode, or None where the interpreter has no lazy imports (before 3.15)."""
+    if not hasattr(sys, "set_lazy_imports_filter"):
+        return None
+    watch = _LazyWatch()
+    sys.set_lazy_imports_filter(watch)
+    if mode == "all-lazy":
+        sys.set_lazy_imports("all")
+    sys.meta_path.insert(0, watch)
+    return watch
+
+
 def _measure(mode, fd, target):
     pid = os.getpid()
+    lazy = mode in ("lazy", "all-lazy")
+    watch = _lazy_watch(mode) if lazy else None
     profile = mode in ("profile", "functions")
     profiler = _function_profiler() if mode == "functions" else None
     collector = None
@@ -279,6 +344,12 @@ def _measure(mode, fd, target):
     }
     if mode not in ("time", "count", "empty"):
         report["added"] = sorted(_safe_str(name) for name in set(sys.modules) - before)
+    if lazy:
+        # The import's time is the all-lazy headroom; a filter and finder that
+        # run only at lazy statements and first loads cost little of it.
+        if watch is not None and watch in sys.meta_path:
+            sys.meta_path.remove(watch)
+        report["lazy"] = watch.report() if watch is not None else None
     if profiler is not None:
         report["functions"] = _functions(profiler, sys.argv[4] if len(sys.argv) > 4 else None)
     _emit(fd, report)

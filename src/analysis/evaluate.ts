@@ -30,6 +30,7 @@ import {
   type ShortfallContext,
 } from './shortfall.js'
 import { watchModules } from './watch.js'
+import { lazyFinding } from './lazy.js'
 import { fewestPairs, PASS_BETA } from './sequential.js'
 import { explanationGaps } from './explanation-gaps.js'
 import type { MetricFinding, SideFinding, TargetFinding } from './finding.js'
@@ -251,6 +252,11 @@ function evaluateTarget(
     spec.gate.maxModules,
   )
   const gaps = explanationGaps(base, head, spec.gate, spec.watch, spec.sampling.profileRuns)
+  const lazy = lazyFinding(
+    target.name,
+    headProfile?.lazy,
+    (module) => headProfile?.costs.get(module)?.cumulativeMs ?? null,
+  )
   const findings: Verdict[] = [statistical]
   if (forbidden.length) findings.push('forbidden')
   if (isBreached(budget)) findings.push('budget')
@@ -271,6 +277,7 @@ function evaluateTarget(
     budget,
     watched: watchModules(spec.watch, base?.profile, head?.profile),
     ...(gaps.length ? { gaps } : {}),
+    ...(lazy ? { lazy } : {}),
     error,
     shortfall,
     verdict: mostSerious(findings),

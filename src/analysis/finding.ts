@@ -1,5 +1,6 @@
 // What evaluate decides about a target, per variant and metric: the shape the
 // results file records and the reports show. Types only.
+import type { LazyFinding } from './lazy.js'
 import type { ImportFailure } from '../model/failure.js'
 import type { CountedMetricId, MetricId, Sample } from '../model/metrics.js'
 import type { Side, Variant } from '../model/target.js'
@@ -73,6 +74,8 @@ export interface TargetFinding {
   error: (ImportFailure & { side: Side }) | null
   /** What the report cannot explain or check, and why (absent: nothing). */
   gaps?: ExplanationGap[]
+  /** Python 3.15+: head's lazy imports (PEP 810), from its two untimed lazy runs; absent before 3.15. */
+  lazy?: LazyFinding
   /** Set when the evidence fell short: the verdict is then inconclusive, never a pass. */
   shortfall: Shortfall | null
   verdict: Verdict

@@ -5,6 +5,7 @@ import type { ImportFailure } from '../model/failure.js'
 import { METRICS, PRIMARY_METRIC, type CountedMetricId, type Sample } from '../model/metrics.js'
 import { groupId, type ArmKey, type Side } from '../model/target.js'
 import type { FunctionProfile } from './function-diff.js'
+import type { LazyObservation } from './lazy.js'
 import type { ModuleCost } from './module-costs.js'
 
 /** Untimed -X importtime runs of one arm (they are slower than timed ones and never feed timings). */
@@ -22,6 +23,8 @@ export interface ProfileObservation {
   logs: string[]
   /** The functions import-time code called, from one cProfile run; null or absent when none ran. */
   functions?: FunctionProfile | null
+  /** Python 3.15+: head's lazy runs (analysis/lazy.ts); null when they failed, absent when not run. */
+  lazy?: LazyObservation | null
   failure: ImportFailure | null
   /**
    * Why the function profile did not run, when it did not: it did not fit the

@@ -29,6 +29,7 @@ import { locateFunctionSources } from './function-sources.js'
 import { cacheSetups, plannedArms } from './arms.js'
 import * as pipeline from './pipeline.js'
 import type { CommandDeps } from './pipeline.js'
+import { hasLazyImports } from '../env/interpreter.js'
 
 /**
  * Both sides' pyproject.toml, named by side and commit in messages. A base
@@ -203,6 +204,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
             overtimeMs: sampling.overtimeMs,
             explain: { budgetMs: explanationBudgetMs(sampling.maxTimeMs) },
             metrics: settings.metrics,
+            lazyImports: hasLazyImports(info),
           },
           deps,
           name,

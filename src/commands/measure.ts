@@ -17,6 +17,7 @@ import { cacheSetups, plannedArms } from './arms.js'
 import * as pipeline from './pipeline.js'
 import type { CommandDeps } from './pipeline.js'
 import { forgetScratch } from './scratch-paths.js'
+import { hasLazyImports } from '../env/interpreter.js'
 
 export async function measure(request: MeasureRequest, deps: CommandDeps): Promise<MeasureResults> {
   const clock = pipeline.startClock()
@@ -87,6 +88,7 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
         // Nothing is compared, so no change is found, and nothing deferred runs.
         changed: () => [],
         metrics: settings.metrics,
+        lazyImports: hasLazyImports(info),
       },
       deps,
       name,

@@ -169,7 +169,8 @@ export interface PlanPolicy {
   /** compare: the deferred profile runs after sampling, for a change found. */
   explain?: { budgetMs: number }
   /** The metrics asked for: the counted ones get their tool found here, and their runs planned. */
-  metrics?: readonly MetricId[]
+  metrics?: readonly MetricId[] /** The interpreter has lazy imports (Python 3.15+, PEP 810): head gets the lazy runs. */
+  lazyImports?: boolean
 }
 
 /** Runs the arms with the real probe runner, logging progress; throws when cancelled. */
@@ -194,6 +195,7 @@ export async function measureArms(
     changed: policy.changed,
     ...(counting ? { counting } : {}),
     ...(policy.explain ? { explain: policy.explain } : {}),
+    ...(policy.lazyImports ? { lazyImports: true } : {}),
     signal: deps.signal,
   }
   const observations = await runPlan(plan, {

@@ -1,4 +1,4 @@
-// Tracebacks and messages name files in the run's scratch folder (the
+// Tracebacks, messages and lazy-import lines name files in the run's scratch folder (the
 // worktrees and the environments installed into), which is gone by the time
 // anyone reads them. They are shown relative to the commit's root instead
 // ("src/shop/orders.py"), or to the side's environment ("<head venv>/lib/…").
@@ -6,7 +6,7 @@ import { realpathSync } from 'node:fs'
 import type { TargetFinding } from '../analysis/finding.js'
 import { SIDES } from '../model/target.js'
 
-/** Rewrites every path under `scratch` in the targets' errors, in place. */
+/** Rewrites every path under `scratch` in the targets' errors and lazy-import lines, in place. */
 export function forgetScratch(targets: readonly TargetFinding[], scratch: string): void {
   const roots = [...new Set([scratch, canonical(scratch)])]
   const rewrite = (text: string) => {
@@ -23,10 +23,15 @@ export function forgetScratch(targets: readonly TargetFinding[], scratch: string
   }
   for (const target of targets) {
     const error = target.error
-    if (!error) continue
-    error.message = rewrite(error.message)
-    error.traceback = error.traceback.map(rewrite)
-    if (error.stderr_tail) error.stderr_tail = rewrite(error.stderr_tail)
+    if (error) {
+      error.message = rewrite(error.message)
+      error.traceback = error.traceback.map(rewrite)
+      if (error.stderr_tail) error.stderr_tail = rewrite(error.stderr_tail)
+    }
+    for (const line of [...(target.lazy?.loadedAnyway ?? []), ...(target.lazy?.neverNeeded ?? [])])
+      line.file = rewrite(line.file)
+    for (const line of target.lazy?.loadedAnyway ?? [])
+      if (line.loadedAt) line.loadedAt.file = rewrite(line.loadedAt.file)
   }
 }
 

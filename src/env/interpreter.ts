@@ -55,3 +55,9 @@ export async function describeInterpreter(
   }
   return info
 }
+
+/** Lazy imports (PEP 810) came with Python 3.15. */
+export function hasLazyImports(info: Pick<InterpreterInfo, 'version_info'>): boolean {
+  const [major, minor] = info.version_info
+  return major > 3 || (major === 3 && minor >= 15)
+}

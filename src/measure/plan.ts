@@ -54,6 +54,8 @@ export interface RunPlan {
    * of their own; absent for none (measure: there is no change to explain).
    */
   explain?: { budgetMs: number }
+  /** The interpreter has lazy imports (Python 3.15+): head's arms get the two untimed lazy runs. */
+  lazyImports?: boolean
   signal?: AbortSignal
 }
 

@@ -1,6 +1,7 @@
 // What probe.py reports, and how a report that is not what it should be is
 // turned into an error rather than trusted.
 
+import type { LazyStatement } from '../analysis/lazy.js'
 import type { ImportFailure } from '../model/failure.js'
 
 export type ProbeMode =
@@ -142,19 +143,4 @@ export function parseInterpreterInfo(raw: string): InterpreterInfo {
     throw new Error(`unexpected interpreter description: ${raw.slice(0, 200)}`)
   }
   return value as unknown as InterpreterInfo
-}
-
-/** One lazy import statement as the probe saw it run (PEP 810's filter, and a finder). */
-export interface LazyStatement {
-  /** The module whose code ran the statement. */
-  importer: string
-  module: string
-  /** `lazy from module import names`: the names; null for `lazy import module`. */
-  names: string[] | null
-  file: string
-  line: number
-  /** Whether the module was loaded by the end of the import, lazy or not. */
-  loaded: boolean
-  /** [file, line] of the first code outside the import system that loaded it. */
-  loaded_at: [string, number] | null
 }

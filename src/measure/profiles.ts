@@ -83,7 +83,44 @@ export async function runProfiles(
     if (profile.functions === undefined && profile.runs > 0 && !profile.failure)
       profile.deferred = 'budget'
   }
+  if (plan.lazyImports) done += await runLazyWatches(arms, plan, states, deps)
   return { done, outOfTime, slowest: rounds.slowest }
+}
+
+/**
+ * Python 3.15+: head's two untimed lazy runs per warm module arm (the import
+ * as written, then with every import lazy). Like the first profile run they
+ * are evidence, not refinement: they start while the overtime lasts.
+ */
+async function runLazyWatches(
+  arms: readonly PlannedArm[],
+  plan: RunPlan,
+  states: ArmStates,
+  deps: EngineDeps,
+): Promise<number> {
+  let done = 0
+  const deadline = Math.max(plan.deadline, overtimeEnd(plan))
+  for (const arm of arms) {
+    const profile = states.of(arm).profile!
+    if (arm.key.side !== 'head' || profile.runs === 0 || profile.failure) continue
+    if (plan.signal?.aborted || deps.now() > deadline) break
+    const written = await deps.runProbe(probeRequest(arm, 'lazy', plan, deps.now(), deadline))
+    if (cutByBudget(written)) break
+    const all = await deps.runProbe(probeRequest(arm, 'all-lazy', plan, deps.now(), deadline))
+    done += 2
+    // A failed or malformed lazy run costs only what it would have said.
+    const declared = written.report?.lazy
+    profile.lazy = declared
+      ? {
+          declared,
+          allLazy:
+            !cutByBudget(all) && all.report?.ok && all.report.lazy
+              ? { importMs: all.report.import_ns / 1e6, statements: all.report.lazy }
+              : null,
+        }
+      : null
+  }
+  return done
 }
 
 /**

@@ -3,6 +3,7 @@ import * as gate from './markdown-gate.js'
 import * as section from './markdown-sections.js'
 import * as causes from './markdown-causes.js'
 import * as dependencies from './markdown-dependencies.js'
+import * as lazy from './markdown-lazy.js'
 import type { ResultsDocument } from '../results/schema.js'
 import { functionsCalledAtImport, moduleLinker, type SourceLinks } from './markdown-functions.js'
 import { buildView, type ReportView } from './view.js'
@@ -24,6 +25,7 @@ function render(doc: ReportView, cap: number, links: SourceLinks | undefined): s
   const name = moduleLinker(doc, links)
   const details = [
     section.lazyLoading(doc, cap, name),
+    lazy.lazyHeadroom(doc, Math.min(cap, 10)),
     functionsCalledAtImport(doc, Math.min(cap, 5), links),
     section.byPackage(doc, Math.min(cap, 8), rollupWorthShowing(doc) ? 'rest' : 'all'),
     section.whereTimeWent(doc, Math.min(cap, 10), name),
@@ -41,6 +43,7 @@ function render(doc: ReportView, cap: number, links: SourceLinks | undefined): s
     gate.budgets(doc),
     gate.watched(doc),
     gate.gaps(doc),
+    lazy.loadedAnyway(doc, Math.min(cap, 10)),
     causes.why(doc, Math.min(cap, 5), name, links),
     dependencies.dependencyLine(doc),
     causes.importGraph(doc, Math.min(cap, 4)),

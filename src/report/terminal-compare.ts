@@ -5,6 +5,7 @@ import { tableNotes } from './counted-notes.js'
 import { plainText } from './headline.js'
 import { columns, type Style } from './style.js'
 import { whyLines } from './terminal-causes.js'
+import { lazyImportLines } from './terminal-lazy.js'
 import { gateLines, paint } from './terminal-gate.js'
 import {
   buildView,
@@ -111,6 +112,7 @@ export function compareReport(doc: ResultsDocument, style: Style, limit = 8): st
   )
   out.push(...tableNotes(view).map((n) => style.dim(`  ${n}`)))
   out.push(...gateLines(view, style))
+  out.push(...lazyImportLines(view, style))
   out.push(...whyLines(view, style, limit))
   const lazy = view.lazy.flatMap((l) => lazyLines(l, style, limit))
   if (lazy.length) {

@@ -3,6 +3,7 @@ import type { TargetError } from '../results/schema.js'
 import { formatChain, formatMs, formatValue, warmupsRun } from './format.js'
 import { tableNotes } from './counted-notes.js'
 import { columns, type Style } from './style.js'
+import { lazyImportLines } from './terminal-lazy.js'
 import { gateLines } from './terminal-gate.js'
 import { buildView } from './view.js'
 import type { ResultsDocument } from '../results/schema.js'
@@ -60,6 +61,7 @@ export function measureReport(doc: ResultsDocument, style: Style, slowest = 8): 
   out.push(...columns(rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r']).map((line) => `  ${line}`))
   out.push(...tableNotes(view).map((n) => style.dim(`  ${n}`)))
   out.push(...gateLines(view, style))
+  out.push(...lazyImportLines(view, style))
   if (run.truncated) {
     out.push(
       '',

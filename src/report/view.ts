@@ -18,6 +18,7 @@ import { headlineOf, namesCause, worst, type Rich } from './headline.js'
 import { phasesText } from './format.js'
 import { visibleDeep } from './untrusted.js'
 import { watchItem, type WatchItem } from './view-watch.js'
+import { lazyImportsOf, type LazyImportsItem } from './view-lazy.js'
 import { rowsOf, type MetricRowView } from './view-rows.js'
 import type { GapItem } from './gaps-text.js'
 import { gapsOf, targetLabel, widePasses } from './view-notes.js'
@@ -86,6 +87,8 @@ export interface ReportView {
   watched: WatchItem[]
   /** What could not be explained or checked, per target, and why. */
   gaps: GapItem[]
+  /** Python 3.15+: head's lazy imports (PEP 810) per target; empty before 3.15. */
+  lazyImports: LazyImportsItem[]
   /** Passes whose interval still reaches past the threshold: they do not rule out a regression that size. */
   widePasses: { target: string; hiPct: number; level: number }[]
   /**
@@ -259,6 +262,7 @@ export function buildView(document: ResultsDocument): ReportView {
     watched: doc.targets.flatMap((t) => (t.watch ?? []).map((w) => watchItem(t.name, w))),
     widePasses: widePasses(doc),
     gaps: gapsOf(doc),
+    lazyImports: lazyImportsOf(doc),
     packages: doc.targets.flatMap((t) => {
       // Files without `notable` (none were written) show every changed row.
       const rows = (t.packages ?? []).filter((r) => r.own || (r.notable ?? r.delta_ms !== 0))

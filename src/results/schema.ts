@@ -281,6 +281,31 @@ export interface TargetResult {
    * watch list unchecked); reason `budget`, `no-change` (deferred, and no change
    * was found to explain), `failed` or `not-run`. Absent: nothing missing.
    */
+  /**
+   * Python 3.15+ (PEP 810): head's lazy imports, from two untimed runs. Paths
+   * are relative to the commit (or `<head venv>/…`).
+   */
+  lazy?: {
+    /** The import's time with every import lazy (one untimed run), or null. */
+    all_lazy_ms: number | null
+    /** The project's declared-lazy imports that the import loaded anyway, and the line that did. */
+    loaded_anyway: {
+      module: string
+      names: string[] | null
+      file: string
+      line: number
+      loaded_at: { file: string; line: number } | null
+    }[]
+    /** The project's import lines whose modules nothing needed during the import: could be lazy. */
+    never_needed: {
+      module: string
+      names: string[] | null
+      file: string
+      line: number
+      /** The module's cumulative -X importtime cost in head's eager profile, or null. */
+      cumulative_ms: number | null
+    }[]
+  }
   gaps?: {
     missing: 'functions' | 'modules'
     reason: 'budget' | 'no-change' | 'failed' | 'not-run'

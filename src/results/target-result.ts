@@ -149,6 +149,24 @@ export function targetResult(t: TargetFinding): TargetResult {
   }
   if (t.functions) result.function_changes = t.functions.map(functionChangeJson)
   if (t.gaps?.length) result.gaps = t.gaps.map((g) => ({ ...g }))
+  if (t.lazy)
+    result.lazy = {
+      all_lazy_ms: t.lazy.allLazyMs === null ? null : ms(t.lazy.allLazyMs),
+      loaded_anyway: t.lazy.loadedAnyway.map((l) => ({
+        module: l.module,
+        names: l.names,
+        file: l.file,
+        line: l.line,
+        loaded_at: l.loadedAt && { ...l.loadedAt },
+      })),
+      never_needed: t.lazy.neverNeeded.map((l) => ({
+        module: l.module,
+        names: l.names,
+        file: l.file,
+        line: l.line,
+        cumulative_ms: l.cumulativeMs === null ? null : ms(l.cumulativeMs),
+      })),
+    }
   if (t.sources && Object.keys(t.sources).length) result.sources = t.sources
   if (t.shortfall) {
     result.inconclusive = {

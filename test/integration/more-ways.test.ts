@@ -89,9 +89,18 @@ describe('instruction counts', () => {
       repo,
     )
     const t = doc.targets[0]!
-    expect(t.verdict).toBe('pass')
-    for (const id of ['import_ms', 'cpu_ms', 'instructions', 'fs_calls', 'memory'])
+    // The counts are what this test is about: they pass whatever the load. The timed
+    // verdict of an unchanged import is a pass, or, when the suite's own load leaves its
+    // 120 s too few pairs, inconclusive for want of them; never a change.
+    for (const id of ['instructions', 'fs_calls', 'cpu_ms', 'memory'])
       expect({ id, outcome: metric(t, id).outcome }).toEqual({ id, outcome: 'pass' })
+    if (t.verdict === 'inconclusive') {
+      expect(metric(t, 'import_ms').outcome).toBe('inconclusive')
+      expect(t.inconclusive!.suggested_max_time_s).toBeGreaterThan(60)
+    } else {
+      expect(t.verdict).toBe('pass')
+      expect(metric(t, 'import_ms').outcome).toBe('pass')
+    }
     // Three counted runs a side; here they agree within a few millionths.
     const counts = [...t.base!.instruction_counts!, ...t.head!.instruction_counts!]
     expect(counts).toHaveLength(6)

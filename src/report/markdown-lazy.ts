@@ -1,0 +1,54 @@
+// The markdown for PEP 810's lazy imports (Python 3.15+): declared-lazy
+// imports the import loaded anyway, where a reviewer sees them, and in the
+// details the headroom with every import lazy and the lines that could be. Pure.
+import { formatMs } from './format.js'
+import { capped, code } from './markdown-text.js'
+import { lazyStatement } from './view-lazy.js'
+import type { ReportView } from './view.js'
+
+const at = (place: { file: string; line: number }) => code(`${place.file}:${place.line}`)
+
+/** Declared lazy, loaded anyway: the author believes it lazy, and it is not. */
+export function loadedAnyway(view: ReportView, cap: number): string[] {
+  const found = view.lazyImports.flatMap((item) =>
+    item.lazy.loaded_anyway.map((l) => ({ target: item.target, l })),
+  )
+  if (!found.length) return []
+  const lines = capped(
+    found,
+    cap,
+    ({ target, l }) =>
+      `- ${code(target)}: ${code(l.module)} is declared lazy at ${at(l)}, but the import loads it anyway` +
+      (l.loaded_at ? `, first needed at ${at(l.loaded_at)}` : ''),
+  )
+  return ['#### ⚠️ Declared lazy, loaded anyway (PEP 810)', '', ...lines]
+}
+
+/** The headroom with every import lazy, and the project's lines whose modules nothing needed. */
+export function lazyHeadroom(view: ReportView, cap: number): string[] {
+  if (!view.lazyImports.length) return []
+  const out = ['#### Lazy imports (Python 3.15, PEP 810)', '']
+  for (const item of view.lazyImports) {
+    const all = item.lazy.all_lazy_ms
+    out.push(
+      `${code(item.target)}: with every import lazy, ${all === null ? 'not measured (that run failed)' : formatMs(all)}` +
+        (item.headMs === null || all === null ? '' : ` of ${formatMs(item.headMs)}`) +
+        ' (one untimed run).',
+    )
+    const never = item.lazy.never_needed
+    if (never.length) {
+      out.push('', 'Nothing needed these during the import; each line could be lazy:', '')
+      out.push(
+        ...capped(
+          never,
+          cap,
+          (l) =>
+            `- ${code(lazyStatement(l))} at ${at(l)}` +
+            (l.cumulative_ms === null ? '' : ` (${formatMs(l.cumulative_ms)} in head's profile)`),
+        ),
+      )
+    }
+    out.push('')
+  }
+  return out.slice(0, -1)
+}

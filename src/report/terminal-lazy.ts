@@ -1,0 +1,42 @@
+// The terminal lines for PEP 810's lazy imports (Python 3.15+), shared by
+// measure and compare: declared-lazy imports loaded anyway, then per target
+// the headroom with every import lazy and the lines that could be. Pure.
+import { formatMs } from './format.js'
+import type { Style } from './style.js'
+import { lazyStatement } from './view-lazy.js'
+import type { ReportView } from './view.js'
+
+/** At most this many lines that could be lazy, per target; the JSON has them all. */
+const SHOWN = 5
+
+export function lazyImportLines(view: ReportView, style: Style): string[] {
+  const out: string[] = []
+  for (const item of view.lazyImports) {
+    for (const l of item.lazy.loaded_anyway)
+      out.push(
+        style.yellow(
+          `${item.target}: ${l.module} is declared lazy at ${l.file}:${l.line}, but the import loads it anyway` +
+            (l.loaded_at ? ` (first needed at ${l.loaded_at.file}:${l.loaded_at.line})` : ''),
+        ),
+      )
+    const all = item.lazy.all_lazy_ms
+    if (all !== null)
+      out.push(
+        style.dim(
+          `${item.target}: with every import lazy (PEP 810), ${formatMs(all)}` +
+            (item.headMs === null ? '' : ` of ${formatMs(item.headMs)}`) +
+            ' (one untimed run)',
+        ),
+      )
+    const never = item.lazy.never_needed
+    for (const l of never.slice(0, SHOWN))
+      out.push(
+        style.dim(
+          `  could be lazy: ${lazyStatement(l)} at ${l.file}:${l.line}` +
+            (l.cumulative_ms === null ? '' : ` (${formatMs(l.cumulative_ms)})`),
+        ),
+      )
+    if (never.length > SHOWN) out.push(style.dim(`  … and ${never.length - SHOWN} more`))
+  }
+  return out.length ? ['', ...out] : []
+}
