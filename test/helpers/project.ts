@@ -46,3 +46,24 @@ export function processAlive(pid: number): boolean {
     return false
   }
 }
+
+/**
+ * Python lines that write to `outPath` what /proc shows of the environment of
+ * every ancestor of the running process (importgate's among them), one per line.
+ */
+export function ancestorEnvironmentsSpy(outPath: string): string[] {
+  return [
+    'import os',
+    'pid, seen = os.getppid(), []',
+    'while pid > 1:',
+    '    try:',
+    '        with open("/proc/%d/environ" % pid, "rb") as f:',
+    '            seen.append(f.read().decode("utf-8", "replace"))',
+    '    except OSError:',
+    '        pass',
+    '    with open("/proc/%d/stat" % pid) as f:',
+    '        pid = int(f.read().rsplit(")", 1)[1].split()[1])',
+    `with open(${JSON.stringify(outPath)}, "w") as f:`,
+    '    f.write("\\n".join(seen))',
+  ]
+}

@@ -9,7 +9,14 @@ import { dirname, join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { startGitHub, type FakeGitHub } from '../helpers/github-server.js'
-import { gitCommit, gitInit, removeDir, tempDir, writeFiles } from '../helpers/project.js'
+import {
+  ancestorEnvironmentsSpy,
+  gitCommit,
+  gitInit,
+  removeDir,
+  tempDir,
+  writeFiles,
+} from '../helpers/project.js'
 import { findPython } from '../helpers/pythons.js'
 
 const python = findPython('3.13') ?? findPython('3.8')!
@@ -71,17 +78,7 @@ beforeAll(async () => {
       'import os',
       `with open(${JSON.stringify(join(work, 'env.txt'))}, "w") as f:`,
       '    f.write("\\n".join(k + "=" + v for k, v in os.environ.items()))',
-      'pid, seen = os.getppid(), []',
-      'while pid > 1:',
-      '    try:',
-      '        with open("/proc/%d/environ" % pid, "rb") as f:',
-      '            seen.append(f.read().decode("utf-8", "replace"))',
-      '    except OSError:',
-      '        pass',
-      '    with open("/proc/%d/stat" % pid) as f:',
-      '        pid = int(f.read().rsplit(")", 1)[1].split()[1])',
-      `with open(${JSON.stringify(join(work, 'ancestors.txt'))}, "w") as f:`,
-      '    f.write("\\n".join(seen))',
+      ...ancestorEnvironmentsSpy(join(work, 'ancestors.txt')),
       'VALUE = 1',
       '',
     ].join('\n'),

@@ -8,7 +8,14 @@ import { median } from '../../src/analysis/summary.js'
 import type { ResultsDocument } from '../../src/results/schema.js'
 import { readResults } from '../../src/results/read.js'
 import { cli } from '../helpers/cli.js'
-import { gitCommit, gitInit, removeDir, tempDir, writeFiles } from '../helpers/project.js'
+import {
+  ancestorEnvironmentsSpy,
+  gitCommit,
+  gitInit,
+  removeDir,
+  tempDir,
+  writeFiles,
+} from '../helpers/project.js'
 import { testPythons } from '../helpers/pythons.js'
 
 const PACKAGE = {
@@ -311,21 +318,7 @@ describe('the bundled CLI', () => {
   it("keeps the CLI's own secrets out of what /proc shows the measured code of its ancestors", () => {
     const project = tempDir()
     writeFiles(project, {
-      'spy.py': [
-        'import os',
-        'pid, seen = os.getppid(), []',
-        'while pid > 1:',
-        '    try:',
-        '        with open("/proc/%d/environ" % pid, "rb") as f:',
-        '            seen.append(f.read().decode("utf-8", "replace"))',
-        '    except OSError:',
-        '        pass',
-        '    with open("/proc/%d/stat" % pid) as f:',
-        '        pid = int(f.read().rsplit(")", 1)[1].split()[1])',
-        'with open(os.path.join(os.path.dirname(__file__), "seen.txt"), "w") as f:',
-        '    f.write("\\n".join(seen))',
-        '',
-      ].join('\n'),
+      'spy.py': [...ancestorEnvironmentsSpy(join(project, 'seen.txt')), ''].join('\n'),
     })
     const secret = 'ghp_cli_secret_in_the_environment_42'
     const python = testPythons()[0]!.path
