@@ -5625,12 +5625,14 @@ function sideResult(target, side, slowest = 15) {
 
 function deltaJson(m) {
     const c = m.comparison;
-    if (!c)
+    // No ratio describes it (a memory growth of 0 KiB on both sides): no delta, rather than NaNs.
+    if (!c || !Number.isFinite(c.pct))
         return null;
+    const ci = c.ciPct?.every(Number.isFinite) ? c.ciPct : null;
     return {
         ms: ms(c.ms),
         pct: pct(c.pct),
-        ci_pct: c.ciPct ? [pct(c.ciPct[0]), pct(c.ciPct[1])] : null,
+        ci_pct: ci ? [pct(ci[0]), pct(ci[1])] : null,
         ci_level: c.ciLevel,
         p: c.logEstimate >= 0 ? c.pSlower : c.pFaster,
         p_slower: c.pSlower,

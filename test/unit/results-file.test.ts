@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { readResults, ResultsFileError } from '../../src/results/read.js'
 import { metricRows } from '../../src/results/metric-rows.js'
+import { evaluate } from '../../src/analysis/evaluate.js'
+import { targetResult } from '../../src/results/target-result.js'
+import type { Side } from '../../src/model/target.js'
 
 const text = (name: string) =>
   readFileSync(new URL(`../fixtures/reports/${name}`, import.meta.url), 'utf8')
@@ -55,5 +58,50 @@ describe('a forged results file (issue 29: 5)', () => {
     expect(() => readResults(forged, 'forged.json')).toThrow(
       /^forged\.json: nests deeper than \d+ levels/,
     )
+  })
+})
+
+describe('writing a metric no ratio describes', () => {
+  it('writes no delta for a memory growth of 0 KiB on both sides, and the file still reads', () => {
+    // Seen under load: 444 undecided pairs of 0/0 wrote ci_pct [null, null], which its own schema refused.
+    const arm = (side: Side, ms: number) => ({
+      key: { side, target: 'pkg', variant: 'warm' as const },
+      samples: Array.from({ length: 40 }, (_, i) => ({
+        importMs: ms * (1 + (i % 7) / 100),
+        cpuMs: ms,
+        wallMs: ms + 20,
+        startupMs: 10,
+        moduleCount: 40,
+        modulesAdded: 10,
+        memoryKib: 0,
+      })),
+      failure: null,
+      profile: null,
+    })
+    const evaluation = evaluate(
+      { arms: [arm('base', 20), arm('head', 20)], rounds: 40, truncated: false },
+      {
+        targets: [{ name: 'pkg', isNew: false }],
+        variant: 'warm',
+        gate: {
+          thresholdPct: 3,
+          minDeltaMs: 0.5,
+          instructionsThresholdPct: 1,
+          alpha: 0.01,
+          maxModules: null,
+          forbid: [],
+          budgetsMs: {},
+        },
+        metrics: ['import_ms', 'memory'],
+        watch: [],
+        sampling: { minPairs: 20, maxPairs: 200, warmups: 3, profileRuns: 3, maxTimeMs: 120_000 },
+      },
+    )
+    const result = targetResult(evaluation.targets[0]!)
+    const memory = result.metrics!.find((m) => m.metric === 'memory')!
+    expect(memory).toMatchObject({ base_median: 0, head_median: 0, delta: null })
+    const doc = JSON.parse(text('compare.json'))
+    doc.targets[0].metrics = result.metrics
+    expect(() => readResults(JSON.stringify(doc), 'r.json')).not.toThrow()
   })
 })
