@@ -24,10 +24,21 @@ export async function locateFunctionSources(
   worktrees: Record<Side, string>,
   git: GitOptions,
 ): Promise<void> {
-  if (!findings.some((f) => f.functions?.length || f.modules)) return
+  if (!findings.some((f) => f.functions?.length || f.modules || f.lazy)) return
   const tracked = {
     base: await trackedFiles(worktrees.base, git),
     head: await trackedFiles(worktrees.head, git),
+  }
+  // Head's lazy-import lines, as the repository has them (an installed copy's path says little).
+  const inRepo = (file: string) => sourcePath(file, worktrees.head, tracked.head) ?? file
+  for (const finding of findings) {
+    for (const line of [
+      ...(finding.lazy?.loadedAnyway ?? []),
+      ...(finding.lazy?.neverNeeded ?? []),
+    ])
+      line.file = inRepo(line.file)
+    for (const line of finding.lazy?.loadedAnyway ?? [])
+      if (line.loadedAt) line.loadedAt.file = inRepo(line.loadedAt.file)
   }
   for (const finding of findings) finding.sources = await moduleSources(finding, worktrees, tracked)
   for (const finding of findings) {
