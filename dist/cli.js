@@ -254,6 +254,67 @@ function fenceCommands(text, token) {
     return `::stop-commands::${fence}\n${text}\n::${fence}::`;
 }
 
+// PEP 810's lazy imports (Python 3.15+), from the probe's two untimed lazy
+// runs of head: the project's lazy statements that the import loaded anyway
+// (with the line that did), and the project's import lines whose modules no
+// code needed during the import (the lines that could be `lazy import`),
+// with the import's time when every import is lazy. Pure.
+//
+// Words: "declared lazy" is a `lazy import` statement or an entry in
+// `__lazy_modules__`; "loaded anyway" is a declared-lazy module that the
+// import loaded after all; "never needed" is a module that stayed unloaded
+// with every import lazy. None of them is "no longer imported".
+const lineOf = (s) => ({
+    module: s.module,
+    names: s.names,
+    file: s.file,
+    line: s.line,
+});
+/** Each statement once (a module body runs once, but a statement may repeat in a loop). */
+function unique(lines) {
+    const seen = new Set();
+    return lines.filter((l) => {
+        const key = `${l.file}\0${l.line}\0${l.module}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/**
+ * What head's lazy runs say about `target`'s own package (the statements of
+ * modules under its top-level name); null when they did not run.
+ * `cumulativeMs` gives a module's cumulative -X importtime cost, where known.
+ */
+function lazyFinding(target, lazy, cumulativeMs) {
+    if (!lazy)
+        return null;
+    const top = target.split('.')[0];
+    const own = (s) => s.importer === top || s.importer.startsWith(`${top}.`);
+    const loadedAnyway = unique(lazy.declared
+        .filter((s) => own(s) && s.loaded)
+        .map((s) => ({
+        ...lineOf(s),
+        loadedAt: s.loaded_at ? { file: s.loaded_at[0], line: s.loaded_at[1] } : null,
+    })));
+    // A line already declared lazy needs no suggestion.
+    const declared = new Set(lazy.declared.map((s) => `${s.file}\0${s.line}\0${s.module}`));
+    const neverNeeded = unique((lazy.allLazy?.statements ?? [])
+        .filter((s) => own(s) && !s.loaded && !declared.has(`${s.file}\0${s.line}\0${s.module}`))
+        .map((s) => ({ ...lineOf(s), cumulativeMs: cumulativeMs(s.module) }))).sort((a, b) => (b.cumulativeMs ?? 0) - (a.cumulativeMs ?? 0));
+    return { loadedAnyway, neverNeeded, allLazyMs: lazy.allLazy?.importMs ?? null };
+}
+/** Rewrites every file a finding names (the statements' and the places that loaded them), in place. */
+function rewriteLazyFiles(finding, rewrite) {
+    if (!finding)
+        return;
+    for (const line of [...finding.loadedAnyway, ...finding.neverNeeded])
+        line.file = rewrite(line.file);
+    for (const line of finding.loadedAnyway)
+        if (line.loadedAt)
+            line.loadedAt.file = rewrite(line.loadedAt.file);
+}
+
 // What is measured. A target is a tagged union so that other kinds (a command's
 // whole start-up) can join modules later without new paths through the code.
 const moduleTarget = (name) => ({ kind: 'module', name });
@@ -363,11 +424,7 @@ function forgetScratch(targets, scratch) {
             if (error.stderr_tail)
                 error.stderr_tail = rewrite(error.stderr_tail);
         }
-        for (const line of [...(target.lazy?.loadedAnyway ?? []), ...(target.lazy?.neverNeeded ?? [])])
-            line.file = rewrite(line.file);
-        for (const line of target.lazy?.loadedAnyway ?? [])
-            if (line.loadedAt)
-                line.loadedAt.file = rewrite(line.loadedAt.file);
+        rewriteLazyFiles(target.lazy, rewrite);
     }
 }
 function canonical(path) {
@@ -1391,57 +1448,6 @@ function sideOf(profile, name) {
 }
 function watchModules(watch, base, head) {
     return watch.map((name) => ({ name, base: sideOf(base, name), head: sideOf(head, name) }));
-}
-
-// PEP 810's lazy imports (Python 3.15+), from the probe's two untimed lazy
-// runs of head: the project's lazy statements that the import loaded anyway
-// (with the line that did), and the project's import lines whose modules no
-// code needed during the import (the lines that could be `lazy import`),
-// with the import's time when every import is lazy. Pure.
-//
-// Words: "declared lazy" is a `lazy import` statement or an entry in
-// `__lazy_modules__`; "loaded anyway" is a declared-lazy module that the
-// import loaded after all; "never needed" is a module that stayed unloaded
-// with every import lazy. None of them is "no longer imported".
-const lineOf = (s) => ({
-    module: s.module,
-    names: s.names,
-    file: s.file,
-    line: s.line,
-});
-/** Each statement once (a module body runs once, but a statement may repeat in a loop). */
-function unique(lines) {
-    const seen = new Set();
-    return lines.filter((l) => {
-        const key = `${l.file}\0${l.line}\0${l.module}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-/**
- * What head's lazy runs say about `target`'s own package (the statements of
- * modules under its top-level name); null when they did not run.
- * `cumulativeMs` gives a module's cumulative -X importtime cost, where known.
- */
-function lazyFinding(target, lazy, cumulativeMs) {
-    if (!lazy)
-        return null;
-    const top = target.split('.')[0];
-    const own = (s) => s.importer === top || s.importer.startsWith(`${top}.`);
-    const loadedAnyway = unique(lazy.declared
-        .filter((s) => own(s) && s.loaded)
-        .map((s) => ({
-        ...lineOf(s),
-        loadedAt: s.loaded_at ? { file: s.loaded_at[0], line: s.loaded_at[1] } : null,
-    })));
-    // A line already declared lazy needs no suggestion.
-    const declared = new Set(lazy.declared.map((s) => `${s.file}\0${s.line}\0${s.module}`));
-    const neverNeeded = unique((lazy.allLazy?.statements ?? [])
-        .filter((s) => own(s) && !s.loaded && !declared.has(`${s.file}\0${s.line}\0${s.module}`))
-        .map((s) => ({ ...lineOf(s), cumulativeMs: cumulativeMs(s.module) }))).sort((a, b) => (b.cumulativeMs ?? 0) - (a.cumulativeMs ?? 0));
-    return { loadedAnyway, neverNeeded, allLazyMs: lazy.allLazy?.importMs ?? null };
 }
 
 /** The gaps of one compared (or measured) target, from its arms' profiles. */
@@ -6381,16 +6387,8 @@ async function locateFunctionSources(findings, worktrees, git) {
     };
     // Head's lazy-import lines, as the repository has them (an installed copy's path says little).
     const inRepo = (file) => sourcePath(file, worktrees.head, tracked.head) ?? file;
-    for (const finding of findings) {
-        for (const line of [
-            ...(finding.lazy?.loadedAnyway ?? []),
-            ...(finding.lazy?.neverNeeded ?? []),
-        ])
-            line.file = inRepo(line.file);
-        for (const line of finding.lazy?.loadedAnyway ?? [])
-            if (line.loadedAt)
-                line.loadedAt.file = inRepo(line.loadedAt.file);
-    }
+    for (const finding of findings)
+        rewriteLazyFiles(finding.lazy, inRepo);
     for (const finding of findings)
         finding.sources = await moduleSources(finding, worktrees, tracked);
     for (const finding of findings) {

@@ -96,3 +96,15 @@ export function lazyFinding(
   ).sort((a, b) => (b.cumulativeMs ?? 0) - (a.cumulativeMs ?? 0))
   return { loadedAnyway, neverNeeded, allLazyMs: lazy.allLazy?.importMs ?? null }
 }
+
+/** Rewrites every file a finding names (the statements' and the places that loaded them), in place. */
+export function rewriteLazyFiles(
+  finding: LazyFinding | undefined,
+  rewrite: (file: string) => string,
+): void {
+  if (!finding) return
+  for (const line of [...finding.loadedAnyway, ...finding.neverNeeded])
+    line.file = rewrite(line.file)
+  for (const line of finding.loadedAnyway)
+    if (line.loadedAt) line.loadedAt.file = rewrite(line.loadedAt.file)
+}

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { TargetFinding } from '../analysis/finding.js'
+import { rewriteLazyFiles } from '../analysis/lazy.js'
 import {
   callLines,
   importLine,
@@ -31,15 +32,7 @@ export async function locateFunctionSources(
   }
   // Head's lazy-import lines, as the repository has them (an installed copy's path says little).
   const inRepo = (file: string) => sourcePath(file, worktrees.head, tracked.head) ?? file
-  for (const finding of findings) {
-    for (const line of [
-      ...(finding.lazy?.loadedAnyway ?? []),
-      ...(finding.lazy?.neverNeeded ?? []),
-    ])
-      line.file = inRepo(line.file)
-    for (const line of finding.lazy?.loadedAnyway ?? [])
-      if (line.loadedAt) line.loadedAt.file = inRepo(line.loadedAt.file)
-  }
+  for (const finding of findings) rewriteLazyFiles(finding.lazy, inRepo)
   for (const finding of findings) finding.sources = await moduleSources(finding, worktrees, tracked)
   for (const finding of findings) {
     if (!finding.functions) continue

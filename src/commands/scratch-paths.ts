@@ -4,6 +4,7 @@
 // ("src/shop/orders.py"), or to the side's environment ("<head venv>/lib/…").
 import { realpathSync } from 'node:fs'
 import type { TargetFinding } from '../analysis/finding.js'
+import { rewriteLazyFiles } from '../analysis/lazy.js'
 import { SIDES } from '../model/target.js'
 
 /** Rewrites every path under `scratch` in the targets' errors and lazy-import lines, in place. */
@@ -28,10 +29,7 @@ export function forgetScratch(targets: readonly TargetFinding[], scratch: string
       error.traceback = error.traceback.map(rewrite)
       if (error.stderr_tail) error.stderr_tail = rewrite(error.stderr_tail)
     }
-    for (const line of [...(target.lazy?.loadedAnyway ?? []), ...(target.lazy?.neverNeeded ?? [])])
-      line.file = rewrite(line.file)
-    for (const line of target.lazy?.loadedAnyway ?? [])
-      if (line.loadedAt) line.loadedAt.file = rewrite(line.loadedAt.file)
+    rewriteLazyFiles(target.lazy, rewrite)
   }
 }
 
