@@ -55,11 +55,13 @@ const PID_HOPPER = (dir: string) =>
     'import os, time',
     'if os.fork() == 0:',
     '    os.setsid()',
+    // Each hop writes its pid first: the first while its parent still lives, so one
+    // is always on record, and any hop alive at the end has written its own.
     '    for hop in range(20000):',
-    '        if os.fork():',
-    '            os._exit(0)',
     `        open(os.path.join(${JSON.stringify(dir)}, "pid-%d" % os.getpid()), "w").close()`,
     '        time.sleep(0.001)',
+    '        if os.fork():',
+    '            os._exit(0)',
     '    os._exit(0)',
     '',
   ].join('\n')
@@ -164,7 +166,10 @@ describe('under the bundled CLI, whose subreaper takes in every orphan', () => {
     ['untagged', ['-t', 'untagged']],
     ['pid_hopper', ['-t', 'pid_hopper']],
     // A command that leaves our session with an empty environment and never exits.
-    ['env -i setsid', ['-t', `cmd: env -i setsid sh -c 'echo > PIDS/pid-$$; exec sleep 300'`]],
+    // setsid -w stays to wait for it, so the daemon writes its pid before the sample's timeout
+    // kills the waiting parent and orphans it (a plain setsid orphans it at once, and the
+    // subreaper can kill it before it writes).
+    ['env -i setsid', ['-t', `cmd: env -i setsid -w sh -c 'echo > PIDS/pid-$$; exec sleep 300'`]],
   ])(
     '%s: nothing it started outlives the run',
     (_name, target) => {
