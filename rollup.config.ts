@@ -17,6 +17,7 @@ function copyProbe(): Plugin {
       await copyFile('src/measure/probe.py', 'dist/probe.py')
       await copyFile('src/measure/probe_functions.py', 'dist/probe_functions.py')
       await copyFile('src/env/subreaper.py', 'dist/subreaper.py')
+      await copyFile('src/measure/import_sites.py', 'dist/import_sites.py')
     },
   }
 }

@@ -996,7 +996,7 @@ function isBreached(status) {
 // are slowed by the profiler, so they show the size of a cause, not a
 // measurement; its call counts are exact, so a change is recognised by them.
 // Calls made by the body of a module only one side loads do not count: they
-// are explained by that module becoming eager or lazy (the module diff). Of a
+// are explained by that module being newly imported or no longer imported (the module diff). Of a
 // chain of functions whose calls all changed, the outermost is named, since
 // the rest follow from it, with the path of calls that changed up to the
 // module code that makes them.
@@ -1262,7 +1262,7 @@ function subtractUnchanged(changes, costs, isChanged) {
     }
 }
 /**
- * Modules that became eager or lazy as a group are listed under the module
+ * Modules that became eager or stopped being imported as a group are listed under the module
  * that pulled them in too; sorting by cumulative time puts that one first.
  */
 const costliest = (a, b) => b.cumulativeMs - a.cumulativeMs || a.name.localeCompare(b.name);
@@ -5543,6 +5543,8 @@ function changeJson(c) {
     };
     if (c.groupMs !== c.cumulativeMs)
         json.group_ms = ms(c.groupMs);
+    if (c.how)
+        json.how = { ...c.how };
     return json;
 }
 /**
@@ -6408,7 +6410,7 @@ async function locateFunctionSources(findings, worktrees, git) {
 }
 /**
  * The repository files of the modules a finding shows: every link of the
- * chains of modules now eager (head) or lazy (base), with the line that
+ * chains of modules now imported (head) or no longer imported (base), with the line that
  * imports the next link, and the modules whose own time moved.
  */
 async function moduleSources(finding, worktrees, tracked) {
@@ -6436,6 +6438,184 @@ async function moduleSources(finding, worktrees, tracked) {
     for (const change of finding.modules?.selfTimeChanges ?? [])
         await place(change.name, change.headSelfMs === null ? 'base' : 'head', null);
     return out;
+}
+
+/** Whether running `site` loads `module` (itself, or as a package of what it imports). */
+function loads(site, module) {
+    if (site.modules.some((m) => within(m, module)))
+        return true;
+    const [from] = site.modules;
+    return site.kind === 'from' && site.names.some((name) => `${from}.${name}` === module);
+}
+/**
+ * The mechanism by which head's `importer` no longer loads `module` during
+ * the import, from the importer's imports on both sides; null when its
+ * source does not say (a module-level import that is still there, under a
+ * condition or not: something else changed).
+ */
+function mechanismOf(module, importer, base, head) {
+    if (!head)
+        return null;
+    const at = (mechanism, site, fn = null) => ({
+        mechanism,
+        importer,
+        side: 'head',
+        line: site.line,
+        function: fn,
+    });
+    const sites = head.sites.filter((s) => loads(s, module));
+    const lazy = sites.find((s) => s.lazy);
+    if (lazy)
+        return at('lazy-statement', lazy);
+    const eager = sites.filter((s) => s.scope === 'module');
+    if (eager.length) {
+        // PEP 810: an import is lazy when the module it names is listed.
+        const listed = head.lazyModules;
+        const names = new Set(listed?.names ?? []);
+        const declared = eager.find((s) => s.modules.some((m) => names.has(m)));
+        return declared && listed ? at('lazy-modules', listed) : null;
+    }
+    const getattr = sites.find((s) => s.scope === 'getattr');
+    if (getattr)
+        return at('module-getattr', getattr, getattr.function);
+    const typing = sites.find((s) => s.scope === 'type-checking');
+    if (typing)
+        return at('type-checking', typing);
+    const inFunction = sites.find((s) => s.scope === 'function');
+    if (inFunction)
+        return at('function', inFunction, inFunction.function);
+    if (sites.length)
+        return null;
+    const was = base?.sites.find((s) => loads(s, module));
+    return was ? { ...at('import-removed', was), side: 'base' } : null;
+}
+
+/** Leads read per target: the reports show no more. */
+const LEADS = 20;
+/** The removed modules whose importer head still loads: where the import changed. */
+function leads(removed) {
+    const gone = new Set(removed.map((c) => c.name));
+    return removed.flatMap((change) => {
+        const importer = change.chain[change.chain.length - 2];
+        return importer !== undefined && !gone.has(importer) ? [{ change, importer }] : [];
+    });
+}
+async function explainNoLongerImported(findings, worktrees, git, read) {
+    const work = findings.flatMap((finding) => {
+        const files = {
+            base: finding.base?.profile?.functions?.files ?? {},
+            head: finding.head?.profile?.functions?.files ?? {},
+        };
+        return leads(finding.modules?.removed ?? [])
+            .slice(0, LEADS)
+            .map((lead) => ({
+            ...lead,
+            base: files.base[lead.importer],
+            head: files.head[lead.importer],
+        }))
+            .filter((lead) => lead.head);
+    });
+    if (!work.length)
+        return;
+    const wanted = new Map();
+    for (const lead of work)
+        for (const file of [lead.base, lead.head])
+            if (file)
+                wanted.set(file, lead.importer);
+    const sites = await read([...wanted].map(([file, module]) => ({ module, file })));
+    const tracked = {
+        base: await trackedFiles(worktrees.base, git),
+        head: await trackedFiles(worktrees.head, git),
+    };
+    for (const lead of work) {
+        const how = mechanismOf(lead.change.name, lead.importer, (lead.base && sites.get(lead.base)) || null, sites.get(lead.head) ?? null);
+        if (!how)
+            continue;
+        const file = how.side === 'head' ? lead.head : lead.base;
+        lead.change.how = { ...how, path: sourcePath(file, worktrees[how.side], tracked[how.side]) };
+    }
+}
+
+// Runs import_sites.py: each given module's import statements, read with the
+// measured interpreter's own ast (so `lazy import` parses where the language
+// has it). `-I -S`: no site-packages, so no `.pth` file of the measured code
+// runs; the files are parsed, never imported. Untimed.
+const SCOPES = [
+    'module',
+    'function',
+    'getattr',
+    'type-checking',
+    'conditional',
+];
+const strings = (value) => Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : null;
+function siteOf(value) {
+    const v = value;
+    const modules = strings(v?.modules);
+    const names = strings(v?.names);
+    if (!modules ||
+        !names ||
+        !Number.isInteger(v.line) ||
+        (v.kind !== 'import' && v.kind !== 'from') ||
+        !SCOPES.includes(v.scope))
+        return null;
+    return {
+        line: v.line,
+        kind: v.kind,
+        modules,
+        names,
+        lazy: v.lazy === true,
+        scope: v.scope,
+        function: typeof v.function === 'string' ? v.function : null,
+    };
+}
+/** The report, file by file; a file that did not parse (or a report that is not one) is left out. */
+function parseSites(report) {
+    const out = new Map();
+    let parsed;
+    try {
+        parsed = JSON.parse(report);
+    }
+    catch {
+        return out;
+    }
+    if (!parsed || typeof parsed !== 'object')
+        return out;
+    for (const [file, entry] of Object.entries(parsed)) {
+        const e = entry;
+        if (!Array.isArray(e?.sites))
+            continue;
+        const sites = e.sites.map(siteOf);
+        if (sites.some((s) => !s))
+            continue;
+        const listed = e.lazy_modules;
+        const names = strings(listed?.names);
+        out.set(file, {
+            sites: sites,
+            lazyModules: listed && names && Number.isInteger(listed.line)
+                ? { line: listed.line, names }
+                : null,
+        });
+    }
+    return out;
+}
+/** The import statements of each file; empty when the interpreter could not run the reader. */
+async function readImportSites(request) {
+    if (!request.files.length)
+        return new Map();
+    const outcome = await runMeasured({
+        command: request.python,
+        args: [
+            '-I',
+            '-S',
+            join(dirname(probePath()), 'import_sites.py'),
+            ...request.files.flatMap((f) => [f.module, f.file]),
+        ],
+        env: request.env,
+        cwd: request.cwd,
+        timeoutMs: 60_000,
+        stderr: 'tail',
+    });
+    return outcome.code === 0 ? parseSites(outcome.report) : new Map();
 }
 
 // `importgate compare <base> <head>`: two commits, each in its own worktree and
@@ -6587,6 +6767,7 @@ async function compare(request, deps) {
                 sampling,
             });
             await locateFunctionSources(evaluation.targets, { base: join(scratch, 'base'), head: join(scratch, 'head') }, git);
+            await explainNoLongerImported(evaluation.targets, { base: join(scratch, 'base'), head: join(scratch, 'head') }, git, (files) => readImportSites({ python: envs.head.python, env: envs.head.env, cwd: run, files }));
             forgetScratch(evaluation.targets, scratch);
             withHints(evaluation.targets, (side, target, message) => notFoundHint(envs[side].strategy, projects[side], name, target, message));
             const installed = envs.base.distributions && envs.head.distributions;
@@ -7137,7 +7318,7 @@ function merged(base, head, loaded) {
     return { n: name, b: times(base), h: times(head), k: children, ...(moved ? { m: true } : {}) };
 }
 
-// Which newly eager (or lazy) module explains the others: the decision of how
+// Which newly eager (or no longer imported) module explains the others: the decision of how
 // a module diff is grouped, made once, for every report. Pure.
 /** Where following leads from `lead` ends: a lead of its own, or the deepest name of a cycle. */
 function settled(lead, leadOf) {
@@ -7221,7 +7402,7 @@ function watchItem(target, w) {
         : b && b.loaded !== h.loaded
             ? h.loaded
                 ? 'now eager'
-                : 'now lazy'
+                : 'no longer imported'
             : h.loaded
                 ? 'loaded'
                 : 'not loaded';
@@ -7412,6 +7593,7 @@ function ownTimeCause(target, changes) {
 const topLevel = (module) => module.split('.')[0];
 function moduleCauses(targets) {
     const byKey = new Map();
+    const howOf = new Map();
     for (const t of targets) {
         for (const [changes, eager] of [
             [t.added, true],
@@ -7436,11 +7618,14 @@ function moduleCauses(targets) {
                         importers: [],
                         targets: [],
                         chains: [],
+                        how: null,
                     };
                     byKey.set(key, cause);
                 }
                 if (!cause.leads.includes(lead.name))
                     cause.leads.push(lead.name);
+                if (lead.how && !howOf.has(lead.name))
+                    howOf.set(lead.name, lead.how);
                 if (!cause.targets.includes(t.target))
                     cause.targets.push(t.target);
                 // The last link above the lead that did not change: what now imports it (or no longer does).
@@ -7476,8 +7661,10 @@ function moduleCauses(targets) {
         for (const c of [...t.added, ...t.removed])
             leadMs.set(c.name, Math.max(leadMs.get(c.name) ?? 0, c.cumulative_ms));
     const causes = [...byKey.values()];
-    for (const c of causes)
+    for (const c of causes) {
         c.leads.sort((a, b) => (leadMs.get(b) ?? 0) - (leadMs.get(a) ?? 0));
+        c.how = howOf.get(c.leads[0]) ?? null;
+    }
     return causes.sort((a, b) => Math.abs(b.ms) - Math.abs(a.ms));
 }
 function functionCauses(targets) {
@@ -7534,7 +7721,7 @@ function mainCause(causes, target, change, own = null) {
     const moduleMs = module ? Math.abs(module.perTarget[target]?.ms ?? module.ms) : 0;
     // Profiled times run high, so a function wins only where the module changes
     // leave most of the change unexplained and it is larger than they are (a
-    // logger calling inspect.stack() in 30 modules: inspect going lazy was a quarter of it).
+    // logger calling inspect.stack() in 30 modules: inspect no longer imported was a quarter of it).
     const preferFunction = fn && moduleMs < Math.abs(change.ms) / 2 && Math.abs(fn.change.profiled_delta_ms) > moduleMs;
     const named = (preferFunction ? fn : module) ?? fn ?? null;
     // The project's own modules doing more (or less) at import can be the
@@ -7632,7 +7819,7 @@ function costText(view) {
     const s = (x) => `${x < 10 ? x.toFixed(1) : Math.round(x)} s`;
     return `verdict after ${s(sampling)} of sampling (${most === Math.min(...pairs) ? most : `up to ${most}`} pairs), ${s(view.run.durationS)} in all`;
 }
-function lazyOf(t) {
+function moduleChangesOf(t) {
     const views = [];
     for (const [changes, eager] of [
         [t.modules?.added ?? [], true],
@@ -7734,7 +7921,7 @@ function buildView(document) {
             }));
             return t.delta && rows.length ? [{ target: t.name, rows: explained }] : [];
         }),
-        lazy: doc.targets.flatMap(lazyOf),
+        moduleChanges: doc.targets.flatMap(moduleChangesOf),
         errors: doc.targets.flatMap((t) => t.error
             ? [
                 {
@@ -8480,8 +8667,8 @@ function watched(view) {
         cell(w.head),
         (w.change === 'now eager'
             ? '⚠️ now eager'
-            : w.change === 'now lazy'
-                ? '✅ now lazy'
+            : w.change === 'no longer imported'
+                ? '✅ no longer imported'
                 : w.change) + (w.chain.length > 1 ? `, via ${chain(w.chain)}` : ''),
     ]);
     return [
@@ -8541,6 +8728,100 @@ function tableNotes(view) {
         ...stateNotes(view.rows, view.run.settings.cold_method),
         ...countedNotes(view.rows).map((n) => `${n.target} · ${n.label}: ${n.parts.join('; ')}`),
     ];
+}
+
+/** A link to `path` (at `line`) on `side`'s commit; the bare text without links or a path. */
+function linked(text, source, side, links) {
+    const sha = links?.sha[side];
+    if (!links || !sha || !source.path)
+        return text;
+    const path = source.path.split('/').map(encodeURIComponent).join('/');
+    const anchor = source.line ? `#L${source.line}` : '';
+    return `[${text}](${links.repoUrl}/blob/${sha}/${path}${anchor})`;
+}
+const where = (source) => source.path ? plain(`${source.path}${source.line ? `:${source.line}` : ''}`) : null;
+function calls(c) {
+    return `${c.base_calls} → ${c.head_calls} calls`;
+}
+function item(change, links, limit) {
+    const at = where(change.source);
+    const name = code$2(change.name);
+    const head = `${name}${at ? ` (${linked(at, change.source, change.side, links)})` : ''}`;
+    const inner = change.mostly_in
+        ? `, mostly in ${linked(code$2(change.mostly_in.name), change.mostly_in.source, change.side, links)}`
+        : '';
+    const via = change.via.length ? `, via ${change.via.map(code$2).join(' ← ')}` : '';
+    const shown = change.callers.slice(0, limit).map((caller) => {
+        const lines = caller.lines.map((line) => linked(`line ${line}`, { path: caller.path, line }, caller.side, links));
+        const count = caller.base_calls === caller.head_calls ? '' : ` ${calls(caller).replace(' calls', '')}`;
+        return `${code$2(caller.module)}${count}${lines.length ? ` (${lines.join(', ')})` : ''}`;
+    });
+    const more = change.callers.length - shown.length;
+    const modules = change.callers.length;
+    const from = modules
+        ? `; ${code$2(change.called_as)} is called at import by ${modules} module${modules > 1 ? 's' : ''}: ${shown.join(', ')}${more > 0 ? `, and ${more} more` : ''}`
+        : '';
+    return `- ${head}: **${signedMs(change.profiled_delta_ms)}**, ${calls(change)}${via}${inner}${from}`;
+}
+function functionsCalledAtImport(view, limit, links) {
+    const out = [];
+    for (const { target, changes } of view.functions) {
+        if (view.functions.length > 1)
+            out.push(`**${code$2(target)}**`, '');
+        out.push(...changes.slice(0, limit).map((c) => item(c, links, Math.min(limit, 5))), '');
+    }
+    if (!out.length)
+        return [];
+    return [
+        '#### Functions called at import',
+        '',
+        ...out,
+        '<sub>Functions that modules both sides load now call a different number of times during the import, and the module code that leads to them. Times are from one cProfile run per side, which slows Python code: they show the size of a cause, not a measurement.</sub>',
+    ];
+}
+/**
+ * A module name in code, linked to its file (at the line that imports the next
+ * link of its chain, when known) on the commit that has it.
+ */
+function moduleLinker(view, links) {
+    return (target, module) => {
+        const source = view.sources[target]?.[module];
+        if (!source)
+            return code$2(module);
+        return linked(code$2(module), { path: source.path, line: source.line }, source.side, links);
+    };
+}
+
+/**
+ * The mechanism as a phrase: `code` renders a name or keyword (measured
+ * code's names included), `at` is the place already rendered.
+ */
+function mechanismText(how, at, code) {
+    switch (how.mechanism) {
+        case 'lazy-statement':
+            return `declared lazy by ${code('lazy import')} at ${at}`;
+        case 'lazy-modules':
+            return `declared lazy in ${code('__lazy_modules__')} at ${at}`;
+        case 'function':
+            return `import moved into ${code(`${how.function ?? '?'}()`)} at ${at}`;
+        case 'module-getattr':
+            return `imported on first use by the module's ${code('__getattr__')} (PEP 562) at ${at}`;
+        case 'type-checking':
+            return `imported only under ${code('if TYPE_CHECKING:')} at ${at}`;
+        case 'import-removed':
+            return `its import was removed (base, ${at})`;
+    }
+}
+/** The place as plain text: `src/pkg/a.py:3`, or the importer's module and line for a dependency's file. */
+function mechanismPlace(how) {
+    return how.path ? `${how.path}:${how.line}` : `${how.importer}, line ${how.line}`;
+}
+/** In the comment: the phrase with its line linked to the commit that has it. */
+function mechanismLinked(how, links) {
+    const place = how.path
+        ? linked(code$2(mechanismPlace(how)), { path: how.path, line: how.line }, how.side, links)
+        : code$2(mechanismPlace(how));
+    return mechanismText(how, place, code$2);
 }
 
 // The sections of the markdown report about the measurements, each from the
@@ -8609,26 +8890,27 @@ function withCountedNotes(text, view) {
     return notes.length ? `${text}\n\n${notes.join('<br>\n')}` : text;
 }
 const plainModule = (_, module) => code$2(module);
-function lazyItems(view, limit, name) {
+function moduleChangeItems(view, limit, name, links) {
     const { target, eager } = view;
-    const via = (links) => links.map((m) => name(target, m)).join(' → ');
+    const via = (chain) => chain.map((m) => name(target, m)).join(' → ');
     const lines = capped(view.groups, limit, ({ lead, more }) => {
         const withMore = more ? `, with ${more} module${more > 1 ? 's' : ''} it imports` : '';
+        const how = lead.how ? `: ${mechanismLinked(lead.how, links)}` : '';
         return eager
             ? `- ${code$2(lead.name)} is now imported by ${code$2(target)} (${signedMs(lead.cumulative_ms)}), via ${via(lead.chain)}${withMore}`
-            : `- ${code$2(lead.name)} is no longer imported by ${code$2(target)} (${signedMs(-lead.cumulative_ms)})${withMore}; base imported it via ${via(lead.chain)}`;
+            : `- ${code$2(lead.name)} is no longer imported by ${code$2(target)} (${signedMs(-lead.cumulative_ms)})${withMore}${how}; base imported it via ${via(lead.chain)}`;
     });
     const n = view.aliases;
     if (n)
         lines.push(`- ${n} more module name${n > 1 ? 's' : ''} ${eager ? 'appear' : 'disappear'} in \`sys.modules\` without an import`);
     return lines;
 }
-function lazyLoading(view, limit, name = plainModule) {
-    const lines = view.lazy.flatMap((l) => lazyItems(l, limit, name));
+function moduleChanges(view, limit, name = plainModule, links) {
+    const lines = view.moduleChanges.flatMap((l) => moduleChangeItems(l, limit, name, links));
     if (!lines.length)
         return [];
     return [
-        '#### Lazy-loading changes',
+        '#### Modules now imported or no longer imported',
         '',
         ...lines,
         '',
@@ -8809,68 +9091,6 @@ function skipped(view) {
     return `Changed: ${files}. None matches \`affects\` (${s.affects.map(code$2).join(', ')}), so nothing was installed or measured; importgate ${view.run.version}, ${view.run.durationS.toFixed(1)} s.`;
 }
 
-/** A link to `path` (at `line`) on `side`'s commit; the bare text without links or a path. */
-function linked(text, source, side, links) {
-    const sha = links?.sha[side];
-    if (!links || !sha || !source.path)
-        return text;
-    const path = source.path.split('/').map(encodeURIComponent).join('/');
-    const anchor = source.line ? `#L${source.line}` : '';
-    return `[${text}](${links.repoUrl}/blob/${sha}/${path}${anchor})`;
-}
-const where = (source) => source.path ? plain(`${source.path}${source.line ? `:${source.line}` : ''}`) : null;
-function calls(c) {
-    return `${c.base_calls} → ${c.head_calls} calls`;
-}
-function item(change, links, limit) {
-    const at = where(change.source);
-    const name = code$2(change.name);
-    const head = `${name}${at ? ` (${linked(at, change.source, change.side, links)})` : ''}`;
-    const inner = change.mostly_in
-        ? `, mostly in ${linked(code$2(change.mostly_in.name), change.mostly_in.source, change.side, links)}`
-        : '';
-    const via = change.via.length ? `, via ${change.via.map(code$2).join(' ← ')}` : '';
-    const shown = change.callers.slice(0, limit).map((caller) => {
-        const lines = caller.lines.map((line) => linked(`line ${line}`, { path: caller.path, line }, caller.side, links));
-        const count = caller.base_calls === caller.head_calls ? '' : ` ${calls(caller).replace(' calls', '')}`;
-        return `${code$2(caller.module)}${count}${lines.length ? ` (${lines.join(', ')})` : ''}`;
-    });
-    const more = change.callers.length - shown.length;
-    const modules = change.callers.length;
-    const from = modules
-        ? `; ${code$2(change.called_as)} is called at import by ${modules} module${modules > 1 ? 's' : ''}: ${shown.join(', ')}${more > 0 ? `, and ${more} more` : ''}`
-        : '';
-    return `- ${head}: **${signedMs(change.profiled_delta_ms)}**, ${calls(change)}${via}${inner}${from}`;
-}
-function functionsCalledAtImport(view, limit, links) {
-    const out = [];
-    for (const { target, changes } of view.functions) {
-        if (view.functions.length > 1)
-            out.push(`**${code$2(target)}**`, '');
-        out.push(...changes.slice(0, limit).map((c) => item(c, links, Math.min(limit, 5))), '');
-    }
-    if (!out.length)
-        return [];
-    return [
-        '#### Functions called at import',
-        '',
-        ...out,
-        '<sub>Functions that modules both sides load now call a different number of times during the import, and the module code that leads to them. Times are from one cProfile run per side, which slows Python code: they show the size of a cause, not a measurement.</sub>',
-    ];
-}
-/**
- * A module name in code, linked to its file (at the line that imports the next
- * link of its chain, when known) on the commit that has it.
- */
-function moduleLinker(view, links) {
-    return (target, module) => {
-        const source = view.sources[target]?.[module];
-        if (!source)
-            return code$2(module);
-        return linked(code$2(module), { path: source.path, line: source.line }, source.side, links);
-    };
-}
-
 const and = (items) => items.length <= 2
     ? items.join(' and ')
     : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
@@ -8879,7 +9099,9 @@ function inTargets(view, targets) {
     const compared = new Set(view.rows.map((r) => r.target)).size;
     return compared > 1 ? `, in ${and(targets.map(code$2))}` : '';
 }
-function moduleItem(view, cause, name) {
+/** How the first lead stopped being imported: ` (declared lazy by …)`. */
+const how = (cause, links) => cause.how ? ` (${mechanismLinked(cause.how, links)})` : '';
+function moduleItem(view, cause, name, links) {
     const [first] = cause.chains;
     const importers = cause.importers.slice(0, 2).map((m) => name(first?.target ?? '', m));
     const more = cause.importers.length - importers.length;
@@ -8891,7 +9113,7 @@ function moduleItem(view, cause, name) {
     // The figures of the first target it affects (the report's order), like the headline's.
     const { ms, modules } = cause.perTarget[cause.targets[0]] ?? cause;
     const count = `${modules} module${modules > 1 ? 's' : ''}`;
-    return `- ${who}**${rich(leadsText(cause))}**: ${signedMs(ms)}, ${count}${inTargets(view, cause.targets)}`;
+    return `- ${who}**${rich(leadsText(cause))}**${how(cause, links)}: ${signedMs(ms)}, ${count}${inTargets(view, cause.targets)}`;
 }
 function functionItem(view, cause, links) {
     const c = cause.change;
@@ -8918,7 +9140,7 @@ function why(view, limit, name, links) {
     const lines = [];
     for (const cause of view.causes) {
         if (cause.kind === 'module' && modules++ < limit)
-            lines.push(moduleItem(view, cause, name));
+            lines.push(moduleItem(view, cause, name, links));
         if (cause.kind === 'function' && functions++ < Math.min(3, limit))
             lines.push(functionItem(view, cause, links));
     }
@@ -8964,10 +9186,28 @@ function unexplained(view) {
     const share = imports === 0 ? 'none' : signedMs(imports);
     return `- New or dropped imports account for ${share} of ${code$2(main.target)}'s ${signedMs(change)}; the rest is own time of modules both sides load: ${named} (untimed \`-X importtime\` runs)`;
 }
+/** A dotted edge's words: how the import went, when known (plain words: Mermaid reads the label). */
+function edgeWords(cause) {
+    switch (cause.how?.mechanism) {
+        case 'lazy-statement':
+        case 'lazy-modules':
+            return 'declared lazy';
+        case 'function':
+            return 'moved into a function';
+        case 'module-getattr':
+            return 'behind getattr';
+        case 'type-checking':
+            return 'type checking only';
+        case 'import-removed':
+            return 'import removed';
+        default:
+            return 'no longer imported';
+    }
+}
 /** A Mermaid node label: module names only, nothing Mermaid could read as syntax. */
 const label = (module) => module.replace(/[^\w.-]/g, '_');
 /**
- * The imports that became eager (thick) or lazy (dotted), from each target to
+ * The imports that became eager (thick) or are no longer made (dotted), from each target to
  * each cause, labelled with their cost; intermediate modules between a target
  * and the module that imports the cause are folded into one dotted step.
  */
@@ -9005,7 +9245,9 @@ function importGraph(view, limit) {
                 add(`${node(target)} ${direct ? '-->' : '-. … .->'} ${node(importer)}`, `${target}>${importer}`);
             }
             const { ms } = cause.chains.find((c) => c.target === target && c.chain === chain);
-            const edge = cause.eager ? `== "${signedMs(ms)}" ==>` : `-. "${signedMs(ms)}, now lazy" .->`;
+            const edge = cause.eager
+                ? `== "${signedMs(ms)}" ==>`
+                : `-. "${signedMs(ms)}, ${edgeWords(cause)}" .->`;
             add(`${node(importer)} ${edge} ${node(lead)}`, `${importer}>${lead}`);
         }
     }
@@ -9032,7 +9274,7 @@ function dependencies$1(view, limit) {
 /**
  * The installed distributions that changed, in one line above the details: in
  * a pull request that bumps a dependency it is the cause of the causes
- * (httpx 0.27.2 → 0.28.1 made httpcore lazy).
+ * (httpx 0.27.2 → 0.28.1 stopped importing httpcore at import).
  */
 function dependencyLine(view) {
     const changed = view.dependencies;
@@ -9098,7 +9340,7 @@ function render(doc, cap, links) {
         return `${[headline(doc), ...configChanges(doc), skipped(doc)].join('\n\n')}\n`;
     const name = moduleLinker(doc, links);
     const details = [
-        lazyLoading(doc, cap, name),
+        moduleChanges(doc, cap, name, links),
         lazyHeadroom(doc, Math.min(cap, 10)),
         functionsCalledAtImport(doc, Math.min(cap, 5), links),
         byPackage(doc, Math.min(cap, 8), rollupWorthShowing(doc) ? 'rest' : 'all'),
@@ -17714,6 +17956,53 @@ var definitions = {
 			},
 			group_ms: {
 				type: "number"
+			},
+			how: {
+				type: "object",
+				required: [
+					"mechanism",
+					"importer",
+					"side",
+					"path",
+					"line",
+					"function"
+				],
+				properties: {
+					mechanism: {
+						"enum": [
+							"lazy-statement",
+							"lazy-modules",
+							"function",
+							"module-getattr",
+							"type-checking",
+							"import-removed"
+						]
+					},
+					importer: {
+						type: "string"
+					},
+					side: {
+						"enum": [
+							"base",
+							"head"
+						]
+					},
+					path: {
+						type: [
+							"string",
+							"null"
+						]
+					},
+					line: {
+						type: "integer"
+					},
+					"function": {
+						type: [
+							"string",
+							"null"
+						]
+					}
+				}
 			}
 		}
 	},
@@ -18872,11 +19161,12 @@ function moduleRow(cause, many, style) {
     const by = cause.importers.length
         ? `${cause.eager ? 'imported by' : 'no longer imported by'} ${cause.importers.slice(0, 2).join(', ')}${cause.importers.length > 2 ? ` and ${cause.importers.length - 2} more` : ''}`
         : '';
+    const how = cause.how ? `; ${mechanismText(cause.how, mechanismPlace(cause.how), (t) => t)}` : '';
     return [
         mark + plainText(leadsText(cause)),
         signedMs(ms),
         `${modules} module${modules > 1 ? 's' : ''}`,
-        style.dim(by + (many ? ` (${cause.targets.join(', ')})` : '')),
+        style.dim(by + how + (many ? ` (${cause.targets.join(', ')})` : '')),
     ];
 }
 function functionLine(cause, many, style) {
@@ -18974,7 +19264,11 @@ function gateLines(view, style) {
         }
     }
     for (const w of view.watched) {
-        const tone = w.change === 'now eager' ? style.red : w.change === 'now lazy' ? style.green : style.dim;
+        const tone = w.change === 'now eager'
+            ? style.red
+            : w.change === 'no longer imported'
+                ? style.green
+                : style.dim;
         const via = w.chain.length > 1 ? ` via ${formatChain(w.chain)}` : '';
         out.push(tone(`watched: ${w.name} under ${w.target}: ${w.change}${via}`));
     }
@@ -19043,11 +19337,11 @@ function tableRows(view, style) {
     }
     return rows;
 }
-function lazyLines(l, style, limit) {
+function moduleChangeLines(l, style, limit) {
     const sign = l.eager ? 1 : -1;
     const title = l.eager
-        ? 'now eager (imported in head, not in base)'
-        : 'now lazy (imported in base, not in head)';
+        ? 'now imported (in head, not in base)'
+        : 'no longer imported (in base, not in head)';
     const out = [`  ${style.bold(l.target)}: ${title}`];
     const rows = l.groups
         .slice(0, limit)
@@ -19091,9 +19385,9 @@ function compareReport(doc, style, limit = 8) {
     out.push(...gateLines(view, style));
     out.push(...lazyImportLines(view, style));
     out.push(...whyLines(view, style, limit));
-    const lazy = view.lazy.flatMap((l) => lazyLines(l, style, limit));
-    if (lazy.length) {
-        out.push('', style.bold('Import chains') + style.dim(' (per target; cumulative -X importtime time)'), ...lazy);
+    const chains = view.moduleChanges.flatMap((l) => moduleChangeLines(l, style, limit));
+    if (chains.length) {
+        out.push('', style.bold('Import chains') + style.dim(' (per target; cumulative -X importtime time)'), ...chains);
     }
     if (view.packages.length) {
         out.push('', style.bold('By package') + style.dim(' (own -X importtime time, head − base)'));

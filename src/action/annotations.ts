@@ -49,7 +49,7 @@ export function annotations(view: ReportView, workspace: string, projectDir: str
       })
     }
     if (row.verdict !== 'regression' || !row.delta) continue
-    const eager = view.lazy.find((l) => l.target === target && l.eager)
+    const eager = view.moduleChanges.find((l) => l.target === target && l.eager)
     const leads = (eager?.groups ?? []).slice(0, MAX_PER_TARGET)
     const summary = `${target} imports ${howMuch(row.delta.pct)} (${signedMs(row.delta.ms)})`
     if (leads.length === 0) {

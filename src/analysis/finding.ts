@@ -59,7 +59,7 @@ export interface TargetFinding {
   head: SideFinding | null
   /** Primary metric first. Empty when the target could not be measured. */
   metrics: MetricFinding[]
-  /** compare: modules now eager or lazy, and whose own time moved. */
+  /** compare: modules now imported or no longer imported, and whose own time moved. */
   modules: ModuleDiff | null
   /** compare: own time by top-level package, base against head. */
   packages: PackageRow[] | null

@@ -7,7 +7,7 @@
 // are slowed by the profiler, so they show the size of a cause, not a
 // measurement; its call counts are exact, so a change is recognised by them.
 // Calls made by the body of a module only one side loads do not count: they
-// are explained by that module becoming eager or lazy (the module diff). Of a
+// are explained by that module being newly imported or no longer imported (the module diff). Of a
 // chain of functions whose calls all changed, the outermost is named, since
 // the rest follow from it, with the path of calls that changed up to the
 // module code that makes them.

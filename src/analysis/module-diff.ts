@@ -1,5 +1,6 @@
 // Which modules importing a target loads in head but not base (now eager),
-// the reverse (now lazy), and whose own time changed most. Pure.
+// the reverse (no longer imported), and whose own time changed most. Pure.
+import type { ImportMechanism } from './import-mechanism.js'
 import type { ModuleCost } from './module-costs.js'
 
 export interface ModuleSide {
@@ -22,6 +23,8 @@ export interface ModuleChange {
    * module's dropped import no longer takes that module's time with it.
    */
   groupMs: number
+  /** No longer imported, where the importer's source says how: the mechanism and its line. */
+  how?: ImportMechanism
 }
 
 export interface SelfTimeChange {
@@ -39,7 +42,7 @@ export interface SelfTimeChange {
 export interface ModuleDiff {
   /** In head, not base: now eager. Costliest first. */
   added: ModuleChange[]
-  /** In base, not head: now lazy. Costliest first. */
+  /** In base, not head: no longer imported. Costliest first. */
   removed: ModuleChange[]
   /** Largest changes of own (self) time, either way, that stand out from the runs' spread; largest first. */
   selfTimeChanges: SelfTimeChange[]
@@ -86,7 +89,7 @@ function subtractUnchanged(
 }
 
 /**
- * Modules that became eager or lazy as a group are listed under the module
+ * Modules that became eager or stopped being imported as a group are listed under the module
  * that pulled them in too; sorting by cumulative time puts that one first.
  */
 const costliest = (a: ModuleChange, b: ModuleChange) =>

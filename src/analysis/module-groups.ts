@@ -1,7 +1,7 @@
-// Which newly eager (or lazy) module explains the others: the decision of how
+// Which newly eager (or no longer imported) module explains the others: the decision of how
 // a module diff is grouped, made once, for every report. Pure.
 
-/** A module that became eager or lazy, with the chain of imports that loaded it. */
+/** A module now imported or no longer imported, with the chain of imports that loaded it. */
 export interface ChainedModule {
   name: string
   /** Outermost importer first; empty when no -X importtime record loaded it (an alias). */

@@ -26,6 +26,8 @@ import type { CompareResults } from '../results/schema.js'
 import { installBoth, saveLogs } from './both-sides.js'
 import { compareSettings } from './compare-settings.js'
 import { locateFunctionSources } from './function-sources.js'
+import { explainNoLongerImported } from './import-mechanisms.js'
+import { readImportSites } from '../measure/import-sites.js'
 import { cacheSetups, plannedArms } from './arms.js'
 import * as pipeline from './pipeline.js'
 import type { CommandDeps } from './pipeline.js'
@@ -227,6 +229,13 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
           evaluation.targets,
           { base: join(scratch, 'base'), head: join(scratch, 'head') },
           git,
+        )
+        await explainNoLongerImported(
+          evaluation.targets,
+          { base: join(scratch, 'base'), head: join(scratch, 'head') },
+          git,
+          (files) =>
+            readImportSites({ python: envs.head.python, env: envs.head.env, cwd: run, files }),
         )
         forgetScratch(evaluation.targets, scratch)
         pipeline.withHints(evaluation.targets, (side, target, message) =>

@@ -54,7 +54,7 @@ export async function locateFunctionSources(
 
 /**
  * The repository files of the modules a finding shows: every link of the
- * chains of modules now eager (head) or lazy (base), with the line that
+ * chains of modules now imported (head) or no longer imported (base), with the line that
  * imports the next link, and the modules whose own time moved.
  */
 async function moduleSources(

@@ -7,6 +7,7 @@ import { linked, type SourceLinks } from './markdown-functions.js'
 import type { ModuleName } from './markdown-sections.js'
 import { code, rich } from './markdown-text.js'
 import { leadsText, type FunctionCause, type ModuleCause } from './view-causes.js'
+import { mechanismLinked } from './mechanism-text.js'
 import type { ReportView } from './view.js'
 
 const and = (items: string[]) =>
@@ -20,7 +21,16 @@ function inTargets(view: ReportView, targets: string[]): string {
   return compared > 1 ? `, in ${and(targets.map(code))}` : ''
 }
 
-function moduleItem(view: ReportView, cause: ModuleCause, name: ModuleName): string {
+/** How the first lead stopped being imported: ` (declared lazy by …)`. */
+const how = (cause: ModuleCause, links: SourceLinks | undefined) =>
+  cause.how ? ` (${mechanismLinked(cause.how, links)})` : ''
+
+function moduleItem(
+  view: ReportView,
+  cause: ModuleCause,
+  name: ModuleName,
+  links: SourceLinks | undefined,
+): string {
   const [first] = cause.chains
   const importers = cause.importers.slice(0, 2).map((m) => name(first?.target ?? '', m))
   const more = cause.importers.length - importers.length
@@ -32,7 +42,7 @@ function moduleItem(view: ReportView, cause: ModuleCause, name: ModuleName): str
   // The figures of the first target it affects (the report's order), like the headline's.
   const { ms, modules } = cause.perTarget[cause.targets[0]!] ?? cause
   const count = `${modules} module${modules > 1 ? 's' : ''}`
-  return `- ${who}**${rich(leadsText(cause))}**: ${signedMs(ms)}, ${count}${inTargets(view, cause.targets)}`
+  return `- ${who}**${rich(leadsText(cause))}**${how(cause, links)}: ${signedMs(ms)}, ${count}${inTargets(view, cause.targets)}`
 }
 
 function functionItem(
@@ -69,7 +79,8 @@ export function why(
   let functions = 0
   const lines: string[] = []
   for (const cause of view.causes) {
-    if (cause.kind === 'module' && modules++ < limit) lines.push(moduleItem(view, cause, name))
+    if (cause.kind === 'module' && modules++ < limit)
+      lines.push(moduleItem(view, cause, name, links))
     if (cause.kind === 'function' && functions++ < Math.min(3, limit))
       lines.push(functionItem(view, cause, links))
   }
@@ -110,11 +121,30 @@ function unexplained(view: ReportView): string | null {
   return `- New or dropped imports account for ${share} of ${code(main.target)}'s ${signedMs(change)}; the rest is own time of modules both sides load: ${named} (untimed \`-X importtime\` runs)`
 }
 
+/** A dotted edge's words: how the import went, when known (plain words: Mermaid reads the label). */
+function edgeWords(cause: ModuleCause): string {
+  switch (cause.how?.mechanism) {
+    case 'lazy-statement':
+    case 'lazy-modules':
+      return 'declared lazy'
+    case 'function':
+      return 'moved into a function'
+    case 'module-getattr':
+      return 'behind getattr'
+    case 'type-checking':
+      return 'type checking only'
+    case 'import-removed':
+      return 'import removed'
+    default:
+      return 'no longer imported'
+  }
+}
+
 /** A Mermaid node label: module names only, nothing Mermaid could read as syntax. */
 const label = (module: string) => module.replace(/[^\w.-]/g, '_')
 
 /**
- * The imports that became eager (thick) or lazy (dotted), from each target to
+ * The imports that became eager (thick) or are no longer made (dotted), from each target to
  * each cause, labelled with their cost; intermediate modules between a target
  * and the module that imports the cause are folded into one dotted step.
  */
@@ -152,7 +182,9 @@ export function importGraph(view: ReportView, limit: number): string[] {
         )
       }
       const { ms } = cause.chains.find((c) => c.target === target && c.chain === chain)!
-      const edge = cause.eager ? `== "${signedMs(ms)}" ==>` : `-. "${signedMs(ms)}, now lazy" .->`
+      const edge = cause.eager
+        ? `== "${signedMs(ms)}" ==>`
+        : `-. "${signedMs(ms)}, ${edgeWords(cause)}" .->`
       add(`${node(importer)} ${edge} ${node(lead)}`, `${importer}>${lead}`)
     }
   }

@@ -21,7 +21,7 @@ export function dependencies(view: ReportView, limit: number): string[] {
 /**
  * The installed distributions that changed, in one line above the details: in
  * a pull request that bumps a dependency it is the cause of the causes
- * (httpx 0.27.2 → 0.28.1 made httpcore lazy).
+ * (httpx 0.27.2 → 0.28.1 stopped importing httpcore at import).
  */
 export function dependencyLine(view: ReportView): string[] {
   const changed = view.dependencies

@@ -120,8 +120,8 @@ export function watched(view: ReportView): string[] {
     cell(w.head),
     (w.change === 'now eager'
       ? '⚠️ now eager'
-      : w.change === 'now lazy'
-        ? '✅ now lazy'
+      : w.change === 'no longer imported'
+        ? '✅ no longer imported'
         : w.change) + (w.chain.length > 1 ? `, via ${chain(w.chain)}` : ''),
   ])
   return [

@@ -2,13 +2,15 @@
 // view model. Pure.
 import { formatMs, formatValue, signedCount, signedMs, signedPct, warmupsRun } from './format.js'
 import { countedNotes, stateNotes } from './counted-notes.js'
+import type { SourceLinks } from './markdown-functions.js'
+import { mechanismLinked } from './mechanism-text.js'
 import { capped, chain, code, plain, rich, table, VERDICT_LABEL } from './markdown-text.js'
 import {
   changeCells,
   pairsNote,
   costText,
   reportedOnly,
-  type LazyGroupView,
+  type ModuleChangesView,
   type MetricRowView,
   type ReportView,
 } from './view.js'
@@ -91,14 +93,20 @@ function withCountedNotes(text: string, view: ReportView): string {
 export type ModuleName = (target: string, module: string) => string
 const plainModule: ModuleName = (_, module) => code(module)
 
-function lazyItems(view: LazyGroupView, limit: number, name: ModuleName): string[] {
+function moduleChangeItems(
+  view: ModuleChangesView,
+  limit: number,
+  name: ModuleName,
+  links: SourceLinks | undefined,
+): string[] {
   const { target, eager } = view
-  const via = (links: readonly string[]) => links.map((m) => name(target, m)).join(' → ')
+  const via = (chain: readonly string[]) => chain.map((m) => name(target, m)).join(' → ')
   const lines = capped(view.groups, limit, ({ lead, more }) => {
     const withMore = more ? `, with ${more} module${more > 1 ? 's' : ''} it imports` : ''
+    const how = lead.how ? `: ${mechanismLinked(lead.how, links)}` : ''
     return eager
       ? `- ${code(lead.name)} is now imported by ${code(target)} (${signedMs(lead.cumulative_ms)}), via ${via(lead.chain)}${withMore}`
-      : `- ${code(lead.name)} is no longer imported by ${code(target)} (${signedMs(-lead.cumulative_ms)})${withMore}; base imported it via ${via(lead.chain)}`
+      : `- ${code(lead.name)} is no longer imported by ${code(target)} (${signedMs(-lead.cumulative_ms)})${withMore}${how}; base imported it via ${via(lead.chain)}`
   })
   const n = view.aliases
   if (n)
@@ -108,15 +116,16 @@ function lazyItems(view: LazyGroupView, limit: number, name: ModuleName): string
   return lines
 }
 
-export function lazyLoading(
+export function moduleChanges(
   view: ReportView,
   limit: number,
   name: ModuleName = plainModule,
+  links?: SourceLinks,
 ): string[] {
-  const lines = view.lazy.flatMap((l) => lazyItems(l, limit, name))
+  const lines = view.moduleChanges.flatMap((l) => moduleChangeItems(l, limit, name, links))
   if (!lines.length) return []
   return [
-    '#### Lazy-loading changes',
+    '#### Modules now imported or no longer imported',
     '',
     ...lines,
     '',

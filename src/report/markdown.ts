@@ -24,7 +24,7 @@ function render(doc: ReportView, cap: number, links: SourceLinks | undefined): s
     return `${[section.headline(doc), ...gate.configChanges(doc), section.skipped(doc)].join('\n\n')}\n`
   const name = moduleLinker(doc, links)
   const details = [
-    section.lazyLoading(doc, cap, name),
+    section.moduleChanges(doc, cap, name, links),
     lazy.lazyHeadroom(doc, Math.min(cap, 10)),
     functionsCalledAtImport(doc, Math.min(cap, 5), links),
     section.byPackage(doc, Math.min(cap, 8), rollupWorthShowing(doc) ? 'rest' : 'all'),

@@ -1,6 +1,7 @@
 // "Why" in the terminal: the causes of a change, merged across targets, in the
 // order of the markdown report. Pure.
 import { signedMs } from './format.js'
+import { mechanismPlace, mechanismText } from './mechanism-text.js'
 import { plainText } from './headline.js'
 import { columns, type Style } from './style.js'
 import { leadsText, type FunctionCause, type ModuleCause } from './view-causes.js'
@@ -12,11 +13,12 @@ function moduleRow(cause: ModuleCause, many: boolean, style: Style): string[] {
   const by = cause.importers.length
     ? `${cause.eager ? 'imported by' : 'no longer imported by'} ${cause.importers.slice(0, 2).join(', ')}${cause.importers.length > 2 ? ` and ${cause.importers.length - 2} more` : ''}`
     : ''
+  const how = cause.how ? `; ${mechanismText(cause.how, mechanismPlace(cause.how), (t) => t)}` : ''
   return [
     mark + plainText(leadsText(cause)),
     signedMs(ms),
     `${modules} module${modules > 1 ? 's' : ''}`,
-    style.dim(by + (many ? ` (${cause.targets.join(', ')})` : '')),
+    style.dim(by + how + (many ? ` (${cause.targets.join(', ')})` : '')),
   ]
 }
 

@@ -13,7 +13,7 @@ import {
   pairsNote,
   costText,
   reportedOnly,
-  type LazyGroupView,
+  type ModuleChangesView,
   type MetricRowView,
   type ReportView,
 } from './view.js'
@@ -52,11 +52,11 @@ function tableRows(view: ReportView, style: Style): string[][] {
   return rows
 }
 
-function lazyLines(l: LazyGroupView, style: Style, limit: number): string[] {
+function moduleChangeLines(l: ModuleChangesView, style: Style, limit: number): string[] {
   const sign = l.eager ? 1 : -1
   const title = l.eager
-    ? 'now eager (imported in head, not in base)'
-    : 'now lazy (imported in base, not in head)'
+    ? 'now imported (in head, not in base)'
+    : 'no longer imported (in base, not in head)'
   const out = [`  ${style.bold(l.target)}: ${title}`]
   const rows = l.groups
     .slice(0, limit)
@@ -114,12 +114,12 @@ export function compareReport(doc: ResultsDocument, style: Style, limit = 8): st
   out.push(...gateLines(view, style))
   out.push(...lazyImportLines(view, style))
   out.push(...whyLines(view, style, limit))
-  const lazy = view.lazy.flatMap((l) => lazyLines(l, style, limit))
-  if (lazy.length) {
+  const chains = view.moduleChanges.flatMap((l) => moduleChangeLines(l, style, limit))
+  if (chains.length) {
     out.push(
       '',
       style.bold('Import chains') + style.dim(' (per target; cumulative -X importtime time)'),
-      ...lazy,
+      ...chains,
     )
   }
   if (view.packages.length) {

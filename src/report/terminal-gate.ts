@@ -48,7 +48,11 @@ export function gateLines(view: ReportView, style: Style): string[] {
   }
   for (const w of view.watched) {
     const tone =
-      w.change === 'now eager' ? style.red : w.change === 'now lazy' ? style.green : style.dim
+      w.change === 'now eager'
+        ? style.red
+        : w.change === 'no longer imported'
+          ? style.green
+          : style.dim
     const via = w.chain.length > 1 ? ` via ${formatChain(w.chain)}` : ''
     out.push(tone(`watched: ${w.name} under ${w.target}: ${w.change}${via}`))
   }

@@ -2,12 +2,16 @@
 // One entry per cause (a package now imported or no longer imported, a
 // function called more or less often at import), naming every target it
 // affects, instead of one bullet per module and target. Pure.
-import type { FunctionChangeJson, ModuleChangeJson } from '../results/schema.js'
+import type {
+  FunctionChangeJson,
+  ImportMechanismJson,
+  ModuleChangeJson,
+} from '../results/schema.js'
 import { grouped, leadsOf } from '../analysis/module-groups.js'
 import type { Rich } from './headline.js'
 import { signedMs } from './format.js'
 
-/** A top-level package that became eager (or lazy), through the same modules wherever it is. */
+/** A top-level package that became eager (or is no longer imported), through the same modules wherever it is. */
 export interface ModuleCause {
   kind: 'module'
   eager: boolean
@@ -15,7 +19,7 @@ export interface ModuleCause {
   package: string
   /** Those modules (the leads of their groups), the most expensive first. */
   leads: string[]
-  /** Own -X importtime time of the leads and the modules they brought, summed, in the target where it is largest (negative when lazy). */
+  /** Own -X importtime time of the leads and the modules they brought, summed, in the target where it is largest (negative when no longer imported). */
   ms: number
   /** Modules loaded (or no longer loaded) with it, leads included, where largest. */
   modules: number
@@ -26,6 +30,8 @@ export interface ModuleCause {
   targets: string[]
   /** The full chain of each lead, per target (outermost importer first), with the lead's cumulative time. */
   chains: { target: string; chain: string[]; ms: number }[]
+  /** No longer imported: how the first lead stopped being imported, where the source says. */
+  how: ImportMechanismJson | null
 }
 
 /** A function import-time code calls a different number of times, in every target where it does. */
@@ -84,6 +90,7 @@ export interface TargetChanges {
 
 function moduleCauses(targets: readonly TargetChanges[]): ModuleCause[] {
   const byKey = new Map<string, ModuleCause>()
+  const howOf = new Map<string, ImportMechanismJson>()
   for (const t of targets) {
     for (const [changes, eager] of [
       [t.added, true],
@@ -108,10 +115,12 @@ function moduleCauses(targets: readonly TargetChanges[]): ModuleCause[] {
             importers: [],
             targets: [],
             chains: [],
+            how: null,
           }
           byKey.set(key, cause)
         }
         if (!cause.leads.includes(lead.name)) cause.leads.push(lead.name)
+        if (lead.how && !howOf.has(lead.name)) howOf.set(lead.name, lead.how)
         if (!cause.targets.includes(t.target)) cause.targets.push(t.target)
         // The last link above the lead that did not change: what now imports it (or no longer does).
         const importer = lead.chain.slice(0, -1).findLast((link) => !changed.has(link))
@@ -144,7 +153,10 @@ function moduleCauses(targets: readonly TargetChanges[]): ModuleCause[] {
     for (const c of [...t.added, ...t.removed])
       leadMs.set(c.name, Math.max(leadMs.get(c.name) ?? 0, c.cumulative_ms))
   const causes = [...byKey.values()]
-  for (const c of causes) c.leads.sort((a, b) => (leadMs.get(b) ?? 0) - (leadMs.get(a) ?? 0))
+  for (const c of causes) {
+    c.leads.sort((a, b) => (leadMs.get(b) ?? 0) - (leadMs.get(a) ?? 0))
+    c.how = howOf.get(c.leads[0]!) ?? null
+  }
   return causes.sort((a, b) => Math.abs(b.ms) - Math.abs(a.ms))
 }
 
@@ -213,7 +225,7 @@ export function mainCause(
   const moduleMs = module ? Math.abs(module.perTarget[target]?.ms ?? module.ms) : 0
   // Profiled times run high, so a function wins only where the module changes
   // leave most of the change unexplained and it is larger than they are (a
-  // logger calling inspect.stack() in 30 modules: inspect going lazy was a quarter of it).
+  // logger calling inspect.stack() in 30 modules: inspect no longer imported was a quarter of it).
   const preferFunction =
     fn && moduleMs < Math.abs(change.ms) / 2 && Math.abs(fn.change.profiled_delta_ms) > moduleMs
   const named = (preferFunction ? fn : module) ?? fn ?? null

@@ -7,7 +7,7 @@ export interface WatchItem {
   name: string
   base: WatchSideJson | null
   head: WatchSideJson | null
-  change: 'now eager' | 'now lazy' | 'loaded' | 'not loaded' | 'unknown'
+  change: 'now eager' | 'no longer imported' | 'loaded' | 'not loaded' | 'unknown'
   /** The chain of the side that loads it (head's when both do). */
   chain: string[]
 }
@@ -19,7 +19,7 @@ export function watchItem(target: string, w: WatchJson): WatchItem {
     : b && b.loaded !== h.loaded
       ? h.loaded
         ? 'now eager'
-        : 'now lazy'
+        : 'no longer imported'
       : h.loaded
         ? 'loaded'
         : 'not loaded'

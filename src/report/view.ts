@@ -1,5 +1,5 @@
 // The one view model every report formats: the headline, the rows, the gate's
-// items and the lazy-loading groups, built once from a results document.
+// items and the groups of modules now imported or no longer imported, built once from a results document.
 // Markdown, the terminal and annotations only lay it out. Pure.
 import type { Verdict } from '../model/verdict.js'
 import { isCommandTarget } from '../model/target.js'
@@ -35,9 +35,9 @@ import {
   type TargetChanges,
 } from './view-causes.js'
 
-export interface LazyGroupView {
+export interface ModuleChangesView {
   target: string
-  /** true: now imported (eager); false: no longer imported (lazy). */
+  /** true: now imported; false: no longer imported. */
   eager: boolean
   groups: ModuleGroup<ModuleChangeJson>[]
   /** Module names that appeared or went without an -X importtime record (aliases). */
@@ -100,7 +100,7 @@ export interface ReportView {
     /** cause: what brought or dropped the package; lead: its module that did. */
     rows: (PackageJson & { cause: { cause: ModuleCause; lead: string } | null })[]
   }[]
-  lazy: LazyGroupView[]
+  moduleChanges: ModuleChangesView[]
   /** compare: what explains the changes, merged across targets, the largest first. */
   causes: Cause[]
   /** The headline's cause is the own time of the project's modules: Why says so first. */
@@ -166,8 +166,8 @@ export function costText(view: ReportView): string | null {
   return `verdict after ${s(sampling)} of sampling (${most === Math.min(...pairs) ? most : `up to ${most}`} pairs), ${s(view.run.durationS)} in all`
 }
 
-function lazyOf(t: TargetResult): LazyGroupView[] {
-  const views: LazyGroupView[] = []
+function moduleChangesOf(t: TargetResult): ModuleChangesView[] {
+  const views: ModuleChangesView[] = []
   for (const [changes, eager] of [
     [t.modules?.added ?? [], true],
     [t.modules?.removed ?? [], false],
@@ -273,7 +273,7 @@ export function buildView(document: ResultsDocument): ReportView {
       }))
       return t.delta && rows.length ? [{ target: t.name, rows: explained }] : []
     }),
-    lazy: doc.targets.flatMap(lazyOf),
+    moduleChanges: doc.targets.flatMap(moduleChangesOf),
     errors: doc.targets.flatMap((t) =>
       t.error
         ? [

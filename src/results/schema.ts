@@ -3,6 +3,8 @@
 // by the action, read back by readResults. Fields are only added.
 import type { CountedMetricId, MetricId, MetricUnit } from '../model/metrics.js'
 import type { Verdict } from '../model/verdict.js'
+import type { Side } from '../model/target.js'
+import type { Mechanism } from '../analysis/import-mechanism.js'
 
 export type { Verdict }
 
@@ -125,12 +127,30 @@ export interface ModuleChangeJson {
    * load first: what it and the changed modules under it cost. Absent: the same as cumulative_ms.
    */
   group_ms?: number
+  /**
+   * Removed modules only, where the importer's source says how it stopped
+   * loading this one: the mechanism and its line (base's for import-removed,
+   * head's otherwise). Absent where it does not.
+   */
+  how?: ImportMechanismJson
+}
+
+export interface ImportMechanismJson {
+  mechanism: Mechanism
+  /** The module whose source changed (still loaded in head). */
+  importer: string
+  side: Side
+  /** In the repository; null for a dependency's file. */
+  path: string | null
+  line: number
+  /** function and module-getattr: the function the import is in. */
+  function: string | null
 }
 
 export interface ModulesJson {
   /** Loaded in head, not base: now eager. */
   added: ModuleChangeJson[]
-  /** Loaded in base, not head: now lazy. */
+  /** Loaded in base, not head: no longer imported. */
   removed: ModuleChangeJson[]
   /** Largest changes of -X importtime self time. */
   self_time_changes: {

@@ -36,6 +36,7 @@ export function changeJson(c: ModuleChange): ModuleChangeJson {
     cumulative_ms: ms(c.cumulativeMs),
   }
   if (c.groupMs !== c.cumulativeMs) json.group_ms = ms(c.groupMs)
+  if (c.how) json.how = { ...c.how }
   return json
 }
 

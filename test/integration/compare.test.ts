@@ -235,7 +235,7 @@ describe('importgate compare', () => {
     expectNothingLeft()
   })
 
-  it('finds an import moved into a function as now lazy, an improvement', async () => {
+  it('finds an import moved into a function as no longer imported, an improvement, and says so', async () => {
     const { status, stdout, target } = await compare(commits.eager!, commits.lazy!, [
       '--watch',
       'asyncio.events',
@@ -254,7 +254,9 @@ describe('importgate compare', () => {
       'shop.export',
       'asyncio',
     ])
-    expect(stdout).toMatch(/watched: asyncio\.events under shop: now lazy via shop → shop\.orders/)
+    expect(stdout).toMatch(
+      /watched: asyncio\.events under shop: no longer imported via shop → shop\.orders/,
+    )
     expect(status).toBe(0)
     expect(target.verdict).toBe('improvement')
     // Decided like a regression, mirrored.
@@ -263,8 +265,17 @@ describe('importgate compare', () => {
     const asyncio = target.modules!.removed.find((m) => m.name === 'asyncio')
     // The chain comes from the base's import tree, where asyncio was loaded.
     expect(asyncio?.chain).toEqual(['shop', 'shop.orders', 'shop.export', 'asyncio'])
+    // How: shop.export's import of asyncio is now in to_async(), at line 2 of head's file.
+    expect(asyncio?.how).toEqual({
+      mechanism: 'function',
+      importer: 'shop.export',
+      side: 'head',
+      path: 'src/shop/export.py',
+      line: 2,
+      function: 'to_async',
+    })
     expect(target.modules!.added).toEqual([])
-    expect(stdout).toMatch(/now lazy/)
+    expect(stdout).toContain('import moved into to_async() at src/shop/export.py:2')
     expectNothingLeft()
   })
 

@@ -72,7 +72,7 @@ describe('the pull-request comment', () => {
     expect(why).toMatch(
       /\[line 3\]\(https:\/\/github\.com\/acme\/myapp\/blob\/[0-9a-f]{40}\/src\/mypkg\/m00\.py#L3\)/,
     )
-    expect(md).toMatch(/-\. "−18\.6 ms, now lazy" \.->/)
+    expect(md).toMatch(/-\. "−18\.6 ms, no longer imported" \.->/)
     // The dropped imports are a quarter of it: the comment says where the rest went.
     expect(why).toContain(
       "New or dropped imports account for −18.6 ms of `mypkg`'s −77.7 ms; the rest is own time of modules both sides load: `mypkg` (this project) −60.8 ms",

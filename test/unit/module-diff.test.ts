@@ -47,7 +47,7 @@ describe('diffModules', () => {
     ])
   })
 
-  it('lists modules now lazy with the chain from base, where they were loaded', () => {
+  it('lists modules no longer imported with the chain from base, where they were loaded', () => {
     expect(diff.removed.map((m) => [m.name, m.chain, m.cumulativeMs])).toEqual([
       ['paramiko', ['shop', 'shop.orders', 'paramiko'], 38],
       ['paramiko.client', ['shop', 'shop.orders', 'paramiko', 'paramiko.client'], 12],

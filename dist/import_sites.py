@@ -1,0 +1,121 @@
+# Where a module's source imports what, read with the interpreter's own ast
+# (so `lazy import` parses where the language has it): each import statement
+# with its line, whether it is declared lazy (PEP 810), and where it sits (the
+# module body, a function, a module-level __getattr__ (PEP 562), an
+# `if TYPE_CHECKING:` block, another condition), and the module's
+# `__lazy_modules__` list. Nothing is imported or run: the files are parsed.
+#
+#   python -I -S import_sites.py MODULE FILE [MODULE FILE ...]
+#
+# Writes one JSON object on fd 3, keyed by FILE. Stdlib only, Python 3.6+.
+import ast
+import json
+import os
+import sys
+
+
+def _resolve(module, is_package, level, name):
+    """The absolute name a (relative) from-import names, or None."""
+    if not level:
+        return name
+    parts = module.split(".")
+    if not is_package:
+        parts = parts[:-1]
+    if level > 1:
+        parts = parts[: len(parts) - (level - 1)] if len(parts) >= level - 1 else []
+    if not parts:
+        return None
+    return ".".join(parts + ([name] if name else []))
+
+
+def _is_type_checking(test):
+    if isinstance(test, ast.Name):
+        return test.id == "TYPE_CHECKING"
+    if isinstance(test, ast.Attribute):
+        return test.attr == "TYPE_CHECKING"
+    return False
+
+
+def _strings(node):
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        out = []
+        for elt in node.elts:
+            value = getattr(elt, "value", getattr(elt, "s", None))
+            if isinstance(value, str):
+                out.append(value)
+        return out
+    return None
+
+
+def _sites(module, is_package, tree):
+    sites = []
+    lazy_modules = None
+
+    def visit(node, scope, function, top):
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                name = getattr(child, "name", "<lambda>")
+                inner = "getattr" if top and name == "__getattr__" else "function"
+                visit(child, scope if scope == "getattr" else inner, function or name, False)
+            elif isinstance(child, ast.ClassDef):
+                visit(child, scope, function, False)
+            elif isinstance(child, ast.If) and scope == "module":
+                guarded = "type-checking" if _is_type_checking(child.test) else "conditional"
+                for part in child.body:
+                    visit(ast.Module(body=[part]), guarded, function, top)
+                for part in child.orelse:
+                    visit(ast.Module(body=[part]), "conditional", function, top)
+            elif isinstance(child, ast.Import):
+                sites.append({
+                    "line": child.lineno,
+                    "kind": "import",
+                    "modules": [a.name for a in child.names],
+                    "names": [],
+                    "lazy": bool(getattr(child, "is_lazy", 0)),
+                    "scope": scope,
+                    "function": function,
+                })
+            elif isinstance(child, ast.ImportFrom):
+                base = _resolve(module, is_package, child.level or 0, child.module)
+                if base is not None:
+                    sites.append({
+                        "line": child.lineno,
+                        "kind": "from",
+                        "modules": [base],
+                        "names": [a.name for a in child.names],
+                        "lazy": bool(getattr(child, "is_lazy", 0)),
+                        "scope": scope,
+                        "function": function,
+                    })
+            else:
+                visit(child, scope, function, top)
+
+    visit(tree, "module", None, True)
+    for node in tree.body:
+        if isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(t, ast.Name) and t.id == "__lazy_modules__" for t in targets):
+                names = _strings(node.value) if node.value is not None else None
+                if names is not None:
+                    lazy_modules = {"line": node.lineno, "names": names}
+    return sites, lazy_modules
+
+
+def main(argv):
+    out = {}
+    for module, path in zip(argv[0::2], argv[1::2]):
+        try:
+            with open(path, "rb") as handle:
+                tree = ast.parse(handle.read(), path)
+        except (OSError, SyntaxError, ValueError) as error:
+            out[path] = {"error": "%s: %s" % (type(error).__name__, error)}
+            continue
+        is_package = os.path.basename(path) in ("__init__.py", "__init__.pyc")
+        sites, lazy_modules = _sites(module, is_package, tree)
+        out[path] = {"sites": sites, "lazy_modules": lazy_modules}
+    with os.fdopen(3, "w") as channel:
+        json.dump(out, channel)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,71 @@
+// For each module head no longer imports, how: the importer's source read on
+// both sides (import_sites.py, by head's interpreter) gives the mechanism and
+// the line (a `lazy import`, an entry in `__lazy_modules__`, an import moved
+// into a function or a module-level `__getattr__`, one under `if
+// TYPE_CHECKING:`, or the import removed), set on the module's change.
+import type { TargetFinding } from '../analysis/finding.js'
+import { mechanismOf, type FileImports } from '../analysis/import-mechanism.js'
+import type { ModuleChange } from '../analysis/module-diff.js'
+import { sourcePath } from '../analysis/source-paths.js'
+import { trackedFiles } from '../git/worktrees.js'
+import type { GitOptions } from '../process/git.js'
+import type { Side } from '../model/target.js'
+
+/** Reads the import statements of each (module, file). */
+export type ReadSites = (
+  files: { module: string; file: string }[],
+) => Promise<Map<string, FileImports>>
+
+/** Leads read per target: the reports show no more. */
+const LEADS = 20
+
+/** The removed modules whose importer head still loads: where the import changed. */
+function leads(removed: readonly ModuleChange[]): { change: ModuleChange; importer: string }[] {
+  const gone = new Set(removed.map((c) => c.name))
+  return removed.flatMap((change) => {
+    const importer = change.chain[change.chain.length - 2]
+    return importer !== undefined && !gone.has(importer) ? [{ change, importer }] : []
+  })
+}
+
+export async function explainNoLongerImported(
+  findings: TargetFinding[],
+  worktrees: Record<Side, string>,
+  git: GitOptions,
+  read: ReadSites,
+): Promise<void> {
+  const work = findings.flatMap((finding) => {
+    const files = {
+      base: finding.base?.profile?.functions?.files ?? {},
+      head: finding.head?.profile?.functions?.files ?? {},
+    }
+    return leads(finding.modules?.removed ?? [])
+      .slice(0, LEADS)
+      .map((lead) => ({
+        ...lead,
+        base: files.base[lead.importer],
+        head: files.head[lead.importer],
+      }))
+      .filter((lead) => lead.head)
+  })
+  if (!work.length) return
+  const wanted = new Map<string, string>()
+  for (const lead of work)
+    for (const file of [lead.base, lead.head]) if (file) wanted.set(file, lead.importer)
+  const sites = await read([...wanted].map(([file, module]) => ({ module, file })))
+  const tracked = {
+    base: await trackedFiles(worktrees.base, git),
+    head: await trackedFiles(worktrees.head, git),
+  }
+  for (const lead of work) {
+    const how = mechanismOf(
+      lead.change.name,
+      lead.importer,
+      (lead.base && sites.get(lead.base)) || null,
+      sites.get(lead.head!) ?? null,
+    )
+    if (!how) continue
+    const file = how.side === 'head' ? lead.head! : lead.base!
+    lead.change.how = { ...how, path: sourcePath(file, worktrees[how.side], tracked[how.side]) }
+  }
+}

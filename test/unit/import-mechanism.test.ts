@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest'
+import {
+  loads,
+  mechanismOf,
+  type FileImports,
+  type ImportSite,
+} from '../../src/analysis/import-mechanism.js'
+import { parseSites } from '../../src/measure/import-sites.js'
+
+const site = (over: Partial<ImportSite>): ImportSite => ({
+  line: 1,
+  kind: 'import',
+  modules: [],
+  names: [],
+  lazy: false,
+  scope: 'module',
+  function: null,
+  ...over,
+})
+const file = (
+  sites: ImportSite[],
+  lazyModules: FileImports['lazyModules'] = null,
+): FileImports => ({
+  sites,
+  lazyModules,
+})
+const eager = file([site({ line: 4, modules: ['rich.console'] })])
+
+describe('loads', () => {
+  it('knows what an import statement loads: packages of what it names, and from-imported submodules', () => {
+    expect(loads(site({ modules: ['a.b.c'] }), 'a.b')).toBe(true)
+    expect(loads(site({ modules: ['a.b'] }), 'a.b.c')).toBe(false)
+    expect(loads(site({ modules: ['a.bc'] }), 'a.b')).toBe(false)
+    expect(loads(site({ kind: 'from', modules: ['a'], names: ['b'] }), 'a.b')).toBe(true)
+    expect(loads(site({ kind: 'from', modules: ['a.b'], names: ['x'] }), 'a')).toBe(true)
+  })
+})
+
+describe('mechanismOf', () => {
+  const of = (head: FileImports, base: FileImports | null = eager) =>
+    mechanismOf('rich.console', 'app', base, head)
+
+  it('tells each way an import stops loading a module, with the line', () => {
+    expect(of(file([site({ line: 3, modules: ['rich.console'], lazy: true })]))).toMatchObject({
+      mechanism: 'lazy-statement',
+      side: 'head',
+      line: 3,
+    })
+    expect(
+      of(
+        file([site({ line: 5, modules: ['rich.console'] })], { line: 2, names: ['rich.console'] }),
+      ),
+    ).toMatchObject({ mechanism: 'lazy-modules', line: 2 })
+    expect(
+      of(file([site({ line: 9, modules: ['rich.console'], scope: 'function', function: 'show' })])),
+    ).toMatchObject({ mechanism: 'function', line: 9, function: 'show' })
+    expect(
+      of(
+        file([
+          site({
+            line: 7,
+            kind: 'from',
+            modules: ['rich'],
+            names: ['console'],
+            scope: 'getattr',
+            function: '__getattr__',
+          }),
+        ]),
+      ),
+    ).toMatchObject({ mechanism: 'module-getattr', line: 7 })
+    expect(
+      of(file([site({ line: 6, modules: ['rich.console'], scope: 'type-checking' })])),
+    ).toMatchObject({ mechanism: 'type-checking', line: 6 })
+    expect(of(file([site({ line: 1, modules: ['json'] })]))).toEqual({
+      mechanism: 'import-removed',
+      importer: 'app',
+      side: 'base',
+      line: 4,
+      function: null,
+    })
+  })
+
+  it('says nothing where the source does not tell', () => {
+    // Still imported at module level, not listed lazy: something else changed.
+    expect(of(eager)).toBeNull()
+    expect(of(file([site({ modules: ['rich.console'] })], { line: 2, names: ['json'] }))).toBeNull()
+    // Under a condition other than TYPE_CHECKING: whether it ran is not in the source.
+    expect(of(file([site({ modules: ['rich.console'], scope: 'conditional' })]))).toBeNull()
+    // Neither side's file read.
+    expect(mechanismOf('rich.console', 'app', null, null)).toBeNull()
+    expect(of(file([]), null)).toBeNull()
+  })
+})
+
+describe('parseSites', () => {
+  it('reads the reader report and leaves out what is not one', () => {
+    const good = {
+      sites: [
+        {
+          line: 2,
+          kind: 'from',
+          modules: ['a'],
+          names: ['b'],
+          lazy: true,
+          scope: 'module',
+          function: null,
+        },
+      ],
+      lazy_modules: { line: 1, names: ['a'] },
+    }
+    const sites = parseSites(
+      JSON.stringify({
+        '/x/a.py': good,
+        '/x/bad.py': { sites: [{ line: 'two' }] },
+        '/x/err.py': { error: 'SyntaxError: invalid syntax' },
+      }),
+    )
+    expect([...sites.keys()]).toEqual(['/x/a.py'])
+    expect(sites.get('/x/a.py')).toEqual({
+      sites: [site({ line: 2, kind: 'from', modules: ['a'], names: ['b'], lazy: true })],
+      lazyModules: { line: 1, names: ['a'] },
+    })
+    expect(parseSites('not json').size).toBe(0)
+  })
+})
