@@ -1450,6 +1450,26 @@ function watchModules(watch, base, head) {
     return watch.map((name) => ({ name, base: sideOf(base, name), head: sideOf(head, name) }));
 }
 
+/**
+ * enforce-lazy's gap on a warm module target, if any: the interpreter has no
+ * lazy imports, or head's lazy run failed or never ran (its import failed, or
+ * no profile run came first).
+ */
+function lazyGap(head, supported) {
+    if (!head || head.failure)
+        return [];
+    if (!supported)
+        return [{ missing: 'lazy', reason: 'unsupported' }];
+    const lazy = head.profile?.lazy;
+    if (lazy)
+        return [];
+    return [
+        {
+            missing: 'lazy',
+            reason: lazy === null ? 'failed' : head.profile?.runs ? 'budget' : 'not-run',
+        },
+    ];
+}
 /** The gaps of one compared (or measured) target, from its arms' profiles. */
 function explanationGaps(base, head, gate, watch, profileRuns) {
     const gaps = [];
@@ -1617,9 +1637,14 @@ function evaluateTarget(observations, configured, spec, ended) {
         : [];
     const budget = budgetStatus(headSide?.medianMs ?? null, headSide?.moduleCount ?? null, spec.gate.budgetsMs[target.name], spec.gate.maxModules);
     const gaps = explanationGaps(base, head, spec.gate, spec.watch, spec.sampling.profileRuns);
+    if (spec.gate.enforceLazy && spec.variant === 'warm' && !isCommandTarget(target.name))
+        gaps.push(...lazyGap(head, spec.lazyImports === true));
     const lazy = lazyFinding(target.name, headProfile?.lazy, (module) => headProfile?.costs.get(module)?.cumulativeMs ?? null);
     const findings = [statistical];
     if (forbidden.length)
+        findings.push('forbidden');
+    // enforce-lazy: a module the project declares lazy is one the import must not load.
+    if (spec.gate.enforceLazy && lazy?.loadedAnyway.length)
         findings.push('forbidden');
     if (isBreached(budget))
         findings.push('budget');
@@ -2942,6 +2967,17 @@ function positivePercent(input, value) {
 // and the action's inputs both map onto these, and partialSettings() turns
 // them into typed settings, naming each input the way its user wrote it.
 const positive = positiveDuration;
+/** A switch: a flag given (true), or an input's "true" or "false" as GitHub's inputs write them. */
+function switchValue(value, input) {
+    if (value === undefined || typeof value === 'boolean')
+        return value;
+    const text = value.trim();
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(text))
+        return false;
+    throw new UsageError(`${input}: "${value}" is not true or false`);
+}
 /** "mypkg=300ms" → ["mypkg", 300]. */
 function budget(value, input) {
     // The last =: a command target may hold one (cmd: mycli --level=3=300ms); a duration never does.
@@ -2983,6 +3019,7 @@ function partialSettings(values, rules, name) {
         minDeltaMs: when(values['min-delta'], (v) => parseDuration(name('min-delta'), v, 'ms')),
         maxModules: when(values['max-modules'], (v) => parseCount$1(name('max-modules'), v, 1)),
         forbid: values.forbid?.length ? validateTargets(values.forbid, name('forbid')) : undefined,
+        enforceLazy: switchValue(values['enforce-lazy'], name('enforce-lazy')),
         budgetsMs: values.budget?.length
             ? Object.fromEntries(values.budget.map((b) => budget(b, name('budget'))))
             : undefined,
@@ -3080,6 +3117,11 @@ const count = (min, max = Number.MAX_SAFE_INTEGER) => (value, where) => {
 const READERS = {
     targets: (v, w) => ({ targets: modules(v, w, { commands: true }) }),
     forbid: (v, w) => ({ forbid: modules(v, w) }),
+    'enforce-lazy': (v, w) => {
+        if (typeof v !== 'boolean')
+            throw new UsageError(`${w} = ${show(v)}: expected true or false`);
+        return { enforceLazy: v };
+    },
     watch: (v, w) => ({ watch: modules(v, w) }),
     affects: (v, w) => ({ affects: globs(v, w) }),
     threshold: (v, w) => ({ thresholdPct: parsePercent(w, text(v, w, 'a percentage such as "5%"')) }),
@@ -4336,6 +4378,7 @@ function resolveSettings(sources, seed) {
             alpha: pick('alpha') ?? DEFAULTS.alpha,
             maxModules: pick('maxModules') ?? null,
             forbid: pick('forbid') ?? [],
+            enforceLazy: pick('enforceLazy') ?? false,
             budgetsMs: pick('budgetsMs') ?? {},
         },
         sampling: {
@@ -4963,7 +5006,9 @@ async function runProfiles(plan, states, deps, budget) {
 /**
  * Python 3.15+: head's two untimed lazy runs per warm module arm (the import
  * as written, then with every import lazy). Like the first profile run they
- * are evidence, not refinement: they start while the overtime lasts.
+ * are evidence, not refinement: they start while the overtime lasts; under
+ * enforce-lazy the run as written is a gate's evidence and always runs (a
+ * gate is never skipped for want of time), within the sample timeout.
  */
 async function runLazyWatches(arms, plan, states, deps) {
     let done = 0;
@@ -4972,19 +5017,29 @@ async function runLazyWatches(arms, plan, states, deps) {
         const profile = states.of(arm).profile;
         if (arm.key.side !== 'head' || profile.runs === 0 || profile.failure)
             continue;
-        if (plan.signal?.aborted || deps.now() > deadline)
+        if (plan.signal?.aborted)
             break;
-        const written = await deps.runProbe(probeRequest(arm, 'lazy', plan, deps.now(), deadline));
+        const gate = plan.enforceLazy === true;
+        if (!gate && deps.now() > deadline)
+            break;
+        const written = await deps.runProbe(gate
+            ? probeRequest(arm, 'lazy', plan)
+            : probeRequest(arm, 'lazy', plan, deps.now(), deadline));
+        done++;
         if (cutByBudget(written))
             break;
-        const all = await deps.runProbe(probeRequest(arm, 'all-lazy', plan, deps.now(), deadline));
-        done += 2;
+        // The headroom run is an explanation: only within the budget and its overtime.
+        const all = deps.now() > deadline
+            ? null
+            : await deps.runProbe(probeRequest(arm, 'all-lazy', plan, deps.now(), deadline));
+        if (all)
+            done++;
         // A failed or malformed lazy run costs only what it would have said.
         const declared = written.report?.lazy;
         profile.lazy = declared
             ? {
                 declared,
-                allLazy: !cutByBudget(all) && all.report?.ok && all.report.lazy
+                allLazy: all && !cutByBudget(all) && all.report?.ok && all.report.lazy
                     ? { importMs: all.report.import_ns / 1e6, statements: all.report.lazy }
                     : null,
             }
@@ -5504,6 +5559,7 @@ function settingsJson(settings, where) {
         alpha: g.alpha,
         max_modules: g.maxModules,
         forbid: g.forbid,
+        enforce_lazy: g.enforceLazy,
         budgets_ms: g.budgetsMs,
         metrics: settings.metrics,
         affects: settings.affects,
@@ -6136,6 +6192,7 @@ async function measureArms(arms, policy, deps, name) {
         ...(counting ? { counting } : {}),
         ...(policy.explain ? { explain: policy.explain } : {}),
         ...(policy.lazyImports ? { lazyImports: true } : {}),
+        ...(policy.enforceLazy ? { enforceLazy: true } : {}),
         signal: deps.signal,
     };
     const observations = await runPlan(plan, {
@@ -6750,6 +6807,7 @@ async function compare(request, deps) {
                 explain: { budgetMs: explanationBudgetMs(sampling.maxTimeMs) },
                 metrics: settings.metrics,
                 lazyImports: hasLazyImports(info),
+                enforceLazy: settings.gate.enforceLazy,
             }, deps, name);
             if (deps.logDir)
                 await saveLogs(deps.logDir, observations.arms, envs);
@@ -6765,6 +6823,7 @@ async function compare(request, deps) {
                 metrics: settings.metrics,
                 watch: settings.watch,
                 sampling,
+                lazyImports: hasLazyImports(info),
             });
             await locateFunctionSources(evaluation.targets, { base: join(scratch, 'base'), head: join(scratch, 'head') }, git);
             await explainNoLongerImported(evaluation.targets, { base: join(scratch, 'base'), head: join(scratch, 'head') }, git, (files) => readImportSites({ python: envs.head.python, env: envs.head.env, cwd: run, files }));
@@ -6864,6 +6923,7 @@ async function measure(request, deps) {
             changed: () => [],
             metrics: settings.metrics,
             lazyImports: hasLazyImports(info),
+            enforceLazy: settings.gate.enforceLazy,
         }, deps, name);
         const evaluation = evaluate(observations, {
             targets: targets.map((target) => ({ name: target, isNew: false })),
@@ -6873,6 +6933,7 @@ async function measure(request, deps) {
             metrics: settings.metrics,
             watch: settings.watch,
             sampling,
+            lazyImports: hasLazyImports(info),
         });
         forgetScratch(evaluation.targets, scratch);
         withHints(evaluation.targets, (_side, target, message) => notFoundHint(environment.strategy, request.projectDir, name, target, message));
@@ -7089,8 +7150,21 @@ function timeHeadline(t, count, command) {
     switch (t.verdict) {
         case 'error':
             return ['⚠️ importgate could not measure ', name, ` (${t.error.side}): ${t.error.kind}`];
-        case 'forbidden':
-            return ['⛔ ', name, ' imports forbidden module ', { code: t.forbidden[0].name }];
+        case 'forbidden': {
+            const [hit] = t.forbidden;
+            if (hit)
+                return ['⛔ ', name, ' imports forbidden module ', { code: hit.name }];
+            // enforce-lazy: a declared-lazy module the import loaded anyway.
+            const l = t.lazy.loaded_anyway[0];
+            return [
+                '⛔ ',
+                name,
+                ' loads ',
+                { code: l.module },
+                ', declared lazy at ',
+                { code: `${l.file}:${l.line}` },
+            ];
+        }
         case 'budget': {
             const b = t.budget;
             if (b.time && !b.time.ok)
@@ -8545,6 +8619,14 @@ function capped(items, limit, render) {
 
 /** One sentence per gap, `setting` naming a setting as the report's reader writes it. */
 function gapText(gap, setting) {
+    if (gap.missing === 'lazy')
+        return `${setting('enforce-lazy')} was not checked: ${gap.reason === 'unsupported'
+            ? 'it needs Python 3.15 or later (PEP 810), and this interpreter has no lazy imports'
+            : gap.reason === 'failed'
+                ? "head's lazy-import run failed or reported nothing usable"
+                : gap.reason === 'not-run'
+                    ? 'no profile run of head came first, so its lazy-import run did not run'
+                    : "head's lazy-import run did not run before the run was stopped"}`;
     if (gap.missing === 'modules')
         return `the modules it loads are not known, so ${setting('forbid')}, the module budget and the watch list were not checked and no import chain explains a change: ${gap.reason === 'not-run' ? `no profile run was asked for (${setting('profile-runs')} 0)` : `its one profile run did not fit the time budget (${setting('max-time')} and its overtime)`}`;
     switch (gap.reason) {
@@ -9300,9 +9382,22 @@ function loadedAnyway(view, cap) {
     const found = view.lazyImports.flatMap((item) => item.lazy.loaded_anyway.map((l) => ({ target: item.target, l })));
     if (!found.length)
         return [];
+    const enforced = view.run.settings.enforce_lazy === true;
     const lines = capped(found, cap, ({ target, l }) => `- ${code$2(target)}: ${code$2(l.module)} is declared lazy at ${at(l)}, but the import loads it anyway` +
         (l.loaded_at ? `, first needed at ${at(l.loaded_at)}` : ''));
-    return ['#### ⚠️ Declared lazy, loaded anyway (PEP 810)', '', ...lines];
+    return enforced
+        ? [
+            '#### ⛔ Declared lazy, loaded anyway (PEP 810): `enforce-lazy` fails the check',
+            '',
+            ...lines,
+        ]
+        : [
+            '#### ⚠️ Declared lazy, loaded anyway (PEP 810)',
+            '',
+            ...lines,
+            '',
+            '<sub>A warning: `enforce-lazy = true` under `[tool.importgate]` (or the action input `enforce-lazy`) makes it fail the check.</sub>',
+        ];
 }
 /** The headroom with every import lazy, and the project's lines whose modules nothing needed. */
 function lazyHeadroom(view, cap) {
@@ -17607,6 +17702,9 @@ var properties = {
 					type: "string"
 				}
 			},
+			enforce_lazy: {
+				type: "boolean"
+			},
 			budgets_ms: {
 				type: "object",
 				additionalProperties: {
@@ -18639,7 +18737,8 @@ var definitions = {
 						missing: {
 							"enum": [
 								"functions",
-								"modules"
+								"modules",
+								"lazy"
 							]
 						},
 						reason: {
@@ -18647,7 +18746,8 @@ var definitions = {
 								"budget",
 								"no-change",
 								"failed",
-								"not-run"
+								"not-run",
+								"unsupported"
 							]
 						}
 					}
@@ -19212,9 +19312,10 @@ function whyLines(view, style, limit) {
 const SHOWN = 5;
 function lazyImportLines(view, style) {
     const out = [];
+    const enforced = view.run.settings.enforce_lazy === true;
     for (const item of view.lazyImports) {
         for (const l of item.lazy.loaded_anyway)
-            out.push(style.yellow(`${item.target}: ${l.module} is declared lazy at ${l.file}:${l.line}, but the import loads it anyway` +
+            out.push((enforced ? style.red : style.yellow)(`${enforced ? 'forbidden (enforce-lazy): ' : ''}${item.target}: ${l.module} is declared lazy at ${l.file}:${l.line}, but the import loads it anyway` +
                 (l.loaded_at ? ` (first needed at ${l.loaded_at.file}:${l.loaded_at.line})` : '')));
         const all = item.lazy.all_lazy_ms;
         if (all !== null)
@@ -19625,6 +19726,8 @@ Common options:
       --seed N            seed for the run order, to reproduce a run
       --max-modules N     budget on modules loaded by importing any target
       --forbid MODULE     must not be imported by any target; repeatable
+      --enforce-lazy      fail the check when the import loads a module the project
+                          declares lazy (Python 3.15+, PEP 810); else a warning
       --watch MODULE      report whether each target loads this module on each side,
                           with the chain that loads it; repeatable
       --budget TARGET=DURATION
@@ -19679,6 +19782,7 @@ const MEASURE_OPTIONS = {
     seed: { type: 'string' },
     'max-modules': { type: 'string' },
     forbid: { type: 'string', multiple: true },
+    'enforce-lazy': { type: 'boolean' },
     budget: { type: 'string', multiple: true },
     metric: { type: 'string', multiple: true },
     watch: { type: 'string', multiple: true },

@@ -71,6 +71,7 @@ export function actionConfig(getInput: (name: string) => string, workspace: stri
     overtime: optional('overtime'),
     'max-modules': optional('max-modules'),
     forbid: list(getInput('forbid')),
+    'enforce-lazy': optional('enforce-lazy'),
     affects: list(getInput('affects')),
     label: getInput('label') || undefined,
     budget: list(getInput('budgets')),

@@ -12,7 +12,7 @@ import {
 } from '../model/metrics.js'
 import { compareCounts, importCounts } from './counted-compare.js'
 import type { Gate, Sampling } from '../model/settings.js'
-import { DEFAULT_VARIANT, type Side, type Variant } from '../model/target.js'
+import { DEFAULT_VARIANT, isCommandTarget, type Side, type Variant } from '../model/target.js'
 import { mostSerious, type Verdict } from '../model/verdict.js'
 import { budgetStatus, forbiddenImports, isBreached } from './gate.js'
 import { diffFunctions, type FunctionChange } from './function-diff.js'
@@ -32,7 +32,7 @@ import {
 import { watchModules } from './watch.js'
 import { lazyFinding } from './lazy.js'
 import { fewestPairs, PASS_BETA } from './sequential.js'
-import { explanationGaps } from './explanation-gaps.js'
+import { explanationGaps, lazyGap } from './explanation-gaps.js'
 import type { MetricFinding, SideFinding, TargetFinding } from './finding.js'
 
 export interface EvaluatedTarget {
@@ -55,6 +55,8 @@ export interface EvaluationSpec {
   watch: readonly string[]
   /** The sampling settings: what counts as enough evidence, and what a suggested budget covers. */
   sampling: Pick<Sampling, 'minPairs' | 'maxPairs' | 'warmups' | 'profileRuns' | 'maxTimeMs'>
+  /** The interpreter has lazy imports (Python 3.15+): head's warm module arms got the lazy runs. */
+  lazyImports?: boolean
 }
 
 const withSide = (side: Side, failure: ImportFailure | null | undefined) =>
@@ -252,6 +254,8 @@ function evaluateTarget(
     spec.gate.maxModules,
   )
   const gaps = explanationGaps(base, head, spec.gate, spec.watch, spec.sampling.profileRuns)
+  if (spec.gate.enforceLazy && spec.variant === 'warm' && !isCommandTarget(target.name))
+    gaps.push(...lazyGap(head, spec.lazyImports === true))
   const lazy = lazyFinding(
     target.name,
     headProfile?.lazy,
@@ -259,6 +263,8 @@ function evaluateTarget(
   )
   const findings: Verdict[] = [statistical]
   if (forbidden.length) findings.push('forbidden')
+  // enforce-lazy: a module the project declares lazy is one the import must not load.
+  if (spec.gate.enforceLazy && lazy?.loadedAnyway.length) findings.push('forbidden')
   if (isBreached(budget)) findings.push('budget')
   return {
     target: target.name,

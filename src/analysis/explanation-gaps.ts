@@ -8,13 +8,33 @@ export interface ExplanationGap {
    * `functions`: no function-level explanation (the cProfile run of a side);
    * `modules`: no module set, so `forbid`, the module budget and the watch list went unchecked.
    */
-  missing: 'functions' | 'modules'
+  missing: 'functions' | 'modules' | 'lazy'
   /**
    * `budget`: it did not fit the time budget, before sampling nor after it;
    * `no-change`: it did not fit before sampling, and no change was found to explain after;
-   * `failed`: its run failed or reported nothing usable; `not-run`: no profile run was asked for.
+   * `failed`: its run failed or reported nothing usable; `not-run`: no profile run was asked for;
+   * `unsupported` (lazy): the interpreter has no lazy imports (before Python 3.15).
+   * `lazy`: enforce-lazy could not check the declared-lazy imports.
    */
-  reason: 'budget' | 'no-change' | 'failed' | 'not-run'
+  reason: 'budget' | 'no-change' | 'failed' | 'not-run' | 'unsupported'
+}
+
+/**
+ * enforce-lazy's gap on a warm module target, if any: the interpreter has no
+ * lazy imports, or head's lazy run failed or never ran (its import failed, or
+ * no profile run came first).
+ */
+export function lazyGap(head: ArmObservation | null, supported: boolean): ExplanationGap[] {
+  if (!head || head.failure) return []
+  if (!supported) return [{ missing: 'lazy', reason: 'unsupported' }]
+  const lazy = head.profile?.lazy
+  if (lazy) return []
+  return [
+    {
+      missing: 'lazy',
+      reason: lazy === null ? 'failed' : head.profile?.runs ? 'budget' : 'not-run',
+    },
+  ]
 }
 
 /** The gaps of one compared (or measured) target, from its arms' profiles. */

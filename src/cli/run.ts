@@ -48,6 +48,7 @@ const MEASURE_OPTIONS = {
   seed: { type: 'string' },
   'max-modules': { type: 'string' },
   forbid: { type: 'string', multiple: true },
+  'enforce-lazy': { type: 'boolean' },
   budget: { type: 'string', multiple: true },
   metric: { type: 'string', multiple: true },
   watch: { type: 'string', multiple: true },

@@ -38,6 +38,8 @@ Common options:
       --seed N            seed for the run order, to reproduce a run
       --max-modules N     budget on modules loaded by importing any target
       --forbid MODULE     must not be imported by any target; repeatable
+      --enforce-lazy      fail the check when the import loads a module the project
+                          declares lazy (Python 3.15+, PEP 810); else a warning
       --watch MODULE      report whether each target loads this module on each side,
                           with the chain that loads it; repeatable
       --budget TARGET=DURATION

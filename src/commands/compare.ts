@@ -207,6 +207,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
             explain: { budgetMs: explanationBudgetMs(sampling.maxTimeMs) },
             metrics: settings.metrics,
             lazyImports: hasLazyImports(info),
+            enforceLazy: settings.gate.enforceLazy,
           },
           deps,
           name,
@@ -224,6 +225,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
           metrics: settings.metrics,
           watch: settings.watch,
           sampling,
+          lazyImports: hasLazyImports(info),
         })
         await locateFunctionSources(
           evaluation.targets,

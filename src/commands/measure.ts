@@ -89,6 +89,7 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
         changed: () => [],
         metrics: settings.metrics,
         lazyImports: hasLazyImports(info),
+        enforceLazy: settings.gate.enforceLazy,
       },
       deps,
       name,
@@ -101,6 +102,7 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
       metrics: settings.metrics,
       watch: settings.watch,
       sampling,
+      lazyImports: hasLazyImports(info),
     })
     forgetScratch(evaluation.targets, scratch)
     pipeline.withHints(evaluation.targets, (_side, target, message) =>

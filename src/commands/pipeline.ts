@@ -169,8 +169,11 @@ export interface PlanPolicy {
   /** compare: the deferred profile runs after sampling, for a change found. */
   explain?: { budgetMs: number }
   /** The metrics asked for: the counted ones get their tool found here, and their runs planned. */
-  metrics?: readonly MetricId[] /** The interpreter has lazy imports (Python 3.15+, PEP 810): head gets the lazy runs. */
+  metrics?: readonly MetricId[]
+  /** The interpreter has lazy imports (Python 3.15+, PEP 810): head gets the lazy runs. */
   lazyImports?: boolean
+  /** enforce-lazy: the lazy run as written is a gate's evidence (it runs whatever the budget left). */
+  enforceLazy?: boolean
 }
 
 /** Runs the arms with the real probe runner, logging progress; throws when cancelled. */
@@ -196,6 +199,7 @@ export async function measureArms(
     ...(counting ? { counting } : {}),
     ...(policy.explain ? { explain: policy.explain } : {}),
     ...(policy.lazyImports ? { lazyImports: true } : {}),
+    ...(policy.enforceLazy ? { enforceLazy: true } : {}),
     signal: deps.signal,
   }
   const observations = await runPlan(plan, {

@@ -37,6 +37,8 @@ export interface InputValues {
   alpha?: string
   'max-modules'?: string
   forbid?: string[]
+  /** A flag (true when given) or an action input's text. */
+  'enforce-lazy'?: string | boolean
   budget?: string[]
   metric?: string[]
   watch?: string[]
@@ -56,6 +58,15 @@ export interface CommandRules {
 }
 
 const positive = positiveDuration
+
+/** A switch: a flag given (true), or an input's "true" or "false" as GitHub's inputs write them. */
+function switchValue(value: string | boolean | undefined, input: string): boolean | undefined {
+  if (value === undefined || typeof value === 'boolean') return value
+  const text = value.trim()
+  if (['true', 'True', 'TRUE'].includes(text)) return true
+  if (['false', 'False', 'FALSE'].includes(text)) return false
+  throw new UsageError(`${input}: "${value}" is not true or false`)
+}
 
 /** "mypkg=300ms" → ["mypkg", 300]. */
 function budget(value: string, input: string): [string, number] {
@@ -116,6 +127,7 @@ export function partialSettings(
     minDeltaMs: when(values['min-delta'], (v) => parseDuration(name('min-delta'), v, 'ms')),
     maxModules: when(values['max-modules'], (v) => parseCount(name('max-modules'), v, 1)),
     forbid: values.forbid?.length ? validateTargets(values.forbid, name('forbid')) : undefined,
+    enforceLazy: switchValue(values['enforce-lazy'], name('enforce-lazy')),
     budgetsMs: values.budget?.length
       ? Object.fromEntries(values.budget.map((b) => budget(b, name('budget'))))
       : undefined,

@@ -77,6 +77,10 @@ const count =
 const READERS: Record<string, Reader> = {
   targets: (v, w) => ({ targets: modules(v, w, { commands: true }) }),
   forbid: (v, w) => ({ forbid: modules(v, w) }),
+  'enforce-lazy': (v, w) => {
+    if (typeof v !== 'boolean') throw new UsageError(`${w} = ${show(v)}: expected true or false`)
+    return { enforceLazy: v }
+  },
   watch: (v, w) => ({ watch: modules(v, w) }),
   affects: (v, w) => ({ affects: globs(v, w) }),
   threshold: (v, w) => ({ thresholdPct: parsePercent(w, text(v, w, 'a percentage such as "5%"')) }),

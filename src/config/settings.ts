@@ -18,6 +18,7 @@ export interface PartialSettings {
   alpha?: number
   maxModules?: number
   forbid?: string[]
+  enforceLazy?: boolean
   budgetsMs?: Record<string, number>
   metrics?: MetricId[]
   watch?: string[]
@@ -79,6 +80,7 @@ export function resolveSettings(sources: PartialSettings[], seed: number): Setti
       alpha: pick('alpha') ?? DEFAULTS.alpha,
       maxModules: pick('maxModules') ?? null,
       forbid: pick('forbid') ?? [],
+      enforceLazy: pick('enforceLazy') ?? false,
       budgetsMs: pick('budgetsMs') ?? {},
     },
     sampling: {

@@ -56,6 +56,8 @@ export interface RunPlan {
   explain?: { budgetMs: number }
   /** The interpreter has lazy imports (Python 3.15+): head's arms get the two untimed lazy runs. */
   lazyImports?: boolean
+  /** enforce-lazy: the lazy run as written is a gate's evidence, and runs whatever the budget left. */
+  enforceLazy?: boolean
   signal?: AbortSignal
 }
 

@@ -90,7 +90,9 @@ export async function runProfiles(
 /**
  * Python 3.15+: head's two untimed lazy runs per warm module arm (the import
  * as written, then with every import lazy). Like the first profile run they
- * are evidence, not refinement: they start while the overtime lasts.
+ * are evidence, not refinement: they start while the overtime lasts; under
+ * enforce-lazy the run as written is a gate's evidence and always runs (a
+ * gate is never skipped for want of time), within the sample timeout.
  */
 async function runLazyWatches(
   arms: readonly PlannedArm[],
@@ -103,18 +105,29 @@ async function runLazyWatches(
   for (const arm of arms) {
     const profile = states.of(arm).profile!
     if (arm.key.side !== 'head' || profile.runs === 0 || profile.failure) continue
-    if (plan.signal?.aborted || deps.now() > deadline) break
-    const written = await deps.runProbe(probeRequest(arm, 'lazy', plan, deps.now(), deadline))
+    if (plan.signal?.aborted) break
+    const gate = plan.enforceLazy === true
+    if (!gate && deps.now() > deadline) break
+    const written = await deps.runProbe(
+      gate
+        ? probeRequest(arm, 'lazy', plan)
+        : probeRequest(arm, 'lazy', plan, deps.now(), deadline),
+    )
+    done++
     if (cutByBudget(written)) break
-    const all = await deps.runProbe(probeRequest(arm, 'all-lazy', plan, deps.now(), deadline))
-    done += 2
+    // The headroom run is an explanation: only within the budget and its overtime.
+    const all =
+      deps.now() > deadline
+        ? null
+        : await deps.runProbe(probeRequest(arm, 'all-lazy', plan, deps.now(), deadline))
+    if (all) done++
     // A failed or malformed lazy run costs only what it would have said.
     const declared = written.report?.lazy
     profile.lazy = declared
       ? {
           declared,
           allLazy:
-            !cutByBudget(all) && all.report?.ok && all.report.lazy
+            all && !cutByBudget(all) && all.report?.ok && all.report.lazy
               ? { importMs: all.report.import_ns / 1e6, statements: all.report.lazy }
               : null,
         }

@@ -50,6 +50,7 @@ export type InputId =
   | 'alpha'
   | 'max-modules'
   | 'forbid'
+  | 'enforce-lazy'
   | 'budget'
   | 'metric'
   | 'watch'

@@ -23,6 +23,11 @@ export interface Gate extends Thresholds {
   forbid: string[]
   /** Budget on a target's median import time, in ms. */
   budgetsMs: Record<string, number>
+  /**
+   * Python 3.15+ (PEP 810): a module the project declares lazy that the import
+   * loads anyway fails the check (verdict forbidden); otherwise a warning.
+   */
+  enforceLazy: boolean
 }
 
 export interface Sampling {

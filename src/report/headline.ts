@@ -66,8 +66,20 @@ function timeHeadline(t: TargetResult, count: number, command: 'measure' | 'comp
   switch (t.verdict) {
     case 'error':
       return ['⚠️ importgate could not measure ', name, ` (${t.error!.side}): ${t.error!.kind}`]
-    case 'forbidden':
-      return ['⛔ ', name, ' imports forbidden module ', { code: t.forbidden[0]!.name }]
+    case 'forbidden': {
+      const [hit] = t.forbidden
+      if (hit) return ['⛔ ', name, ' imports forbidden module ', { code: hit.name }]
+      // enforce-lazy: a declared-lazy module the import loaded anyway.
+      const l = t.lazy!.loaded_anyway[0]!
+      return [
+        '⛔ ',
+        name,
+        ' loads ',
+        { code: l.module },
+        ', declared lazy at ',
+        { code: `${l.file}:${l.line}` },
+      ]
+    }
     case 'budget': {
       const b = t.budget!
       if (b.time && !b.time.ok)

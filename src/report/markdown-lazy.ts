@@ -14,6 +14,7 @@ export function loadedAnyway(view: ReportView, cap: number): string[] {
     item.lazy.loaded_anyway.map((l) => ({ target: item.target, l })),
   )
   if (!found.length) return []
+  const enforced = view.run.settings.enforce_lazy === true
   const lines = capped(
     found,
     cap,
@@ -21,7 +22,19 @@ export function loadedAnyway(view: ReportView, cap: number): string[] {
       `- ${code(target)}: ${code(l.module)} is declared lazy at ${at(l)}, but the import loads it anyway` +
       (l.loaded_at ? `, first needed at ${at(l.loaded_at)}` : ''),
   )
-  return ['#### ⚠️ Declared lazy, loaded anyway (PEP 810)', '', ...lines]
+  return enforced
+    ? [
+        '#### ⛔ Declared lazy, loaded anyway (PEP 810): `enforce-lazy` fails the check',
+        '',
+        ...lines,
+      ]
+    : [
+        '#### ⚠️ Declared lazy, loaded anyway (PEP 810)',
+        '',
+        ...lines,
+        '',
+        '<sub>A warning: `enforce-lazy = true` under `[tool.importgate]` (or the action input `enforce-lazy`) makes it fail the check.</sub>',
+      ]
 }
 
 /** The headroom with every import lazy, and the project's lines whose modules nothing needed. */

@@ -11,11 +11,12 @@ const SHOWN = 5
 
 export function lazyImportLines(view: ReportView, style: Style): string[] {
   const out: string[] = []
+  const enforced = view.run.settings.enforce_lazy === true
   for (const item of view.lazyImports) {
     for (const l of item.lazy.loaded_anyway)
       out.push(
-        style.yellow(
-          `${item.target}: ${l.module} is declared lazy at ${l.file}:${l.line}, but the import loads it anyway` +
+        (enforced ? style.red : style.yellow)(
+          `${enforced ? 'forbidden (enforce-lazy): ' : ''}${item.target}: ${l.module} is declared lazy at ${l.file}:${l.line}, but the import loads it anyway` +
             (l.loaded_at ? ` (first needed at ${l.loaded_at.file}:${l.loaded_at.line})` : ''),
         ),
       )

@@ -296,12 +296,6 @@ export interface TargetResult {
   /** compare: functions import-time code now calls more or less often (absent without a function profile of both sides). */
   function_changes?: FunctionChangeJson[]
   /**
-   * What this entry cannot explain or check, and why: `functions` (no function
-   * profile) or `modules` (no module set: forbid, the module budget and the
-   * watch list unchecked); reason `budget`, `no-change` (deferred, and no change
-   * was found to explain), `failed` or `not-run`. Absent: nothing missing.
-   */
-  /**
    * Python 3.15+ (PEP 810): head's lazy imports, from two untimed runs. Paths
    * are relative to the commit (or `<head venv>/…`).
    */
@@ -326,9 +320,16 @@ export interface TargetResult {
       cumulative_ms: number | null
     }[]
   }
+  /**
+   * What this entry cannot explain or check, and why: `functions` (no function
+   * profile), `modules` (no module set: forbid, the module budget and the
+   * watch list unchecked) or `lazy` (enforce-lazy unchecked); reason `budget`,
+   * `no-change` (deferred, and no change was found to explain), `failed`,
+   * `not-run` or `unsupported` (no lazy imports before Python 3.15). Absent: nothing missing.
+   */
   gaps?: {
-    missing: 'functions' | 'modules'
-    reason: 'budget' | 'no-change' | 'failed' | 'not-run'
+    missing: 'functions' | 'modules' | 'lazy'
+    reason: 'budget' | 'no-change' | 'failed' | 'not-run' | 'unsupported'
   }[]
   /** Present when the verdict is inconclusive: the evidence fell short of what a verdict needs. */
   inconclusive?: {
@@ -371,6 +372,8 @@ export interface SettingsJson {
   alpha: number
   max_modules: number | null
   forbid: string[]
+  /** Python 3.15+: a declared-lazy module loaded anyway fails the check. Absent in files of earlier releases: false. */
+  enforce_lazy?: boolean
   budgets_ms: Record<string, number>
   /** Absent in files written before metrics were configurable: import_ms alone. */
   metrics?: MetricId[]

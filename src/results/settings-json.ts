@@ -17,6 +17,7 @@ export function settingsJson(
     alpha: g.alpha,
     max_modules: g.maxModules,
     forbid: g.forbid,
+    enforce_lazy: g.enforceLazy,
     budgets_ms: g.budgetsMs,
     metrics: settings.metrics,
     affects: settings.affects,

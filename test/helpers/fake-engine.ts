@@ -16,6 +16,7 @@ export const gate = {
   maxModules: null,
   forbid: [],
   budgetsMs: {},
+  enforceLazy: false,
 }
 
 /** What each run of the fake interpreter does: its import time, and how long it "takes". */

@@ -10,6 +10,8 @@ import { gitCommit, gitInit, removeDir, tempDir, writeFiles } from '../helpers/p
 import { findPython } from '../helpers/pythons.js'
 
 const python = findPython('3.15')
+/** An interpreter without lazy imports: `lazy import` is a syntax error there, so it compares a head that lists `__lazy_modules__`. */
+const older = findPython('3.13')
 
 let repo: string
 let tmp: string
@@ -31,6 +33,11 @@ beforeAll(() => {
       'lazy import json\nlazy import decimal\nimport lz.b\nimport email.mime.text\n',
   })
   commits.head = gitCommit(repo, 'lazy json and decimal, and email')
+  writeFiles(repo, {
+    'src/lz/__init__.py':
+      '__lazy_modules__ = ["decimal"]\nimport json\nimport decimal\nimport lz.b\n',
+  })
+  commits.listed = gitCommit(repo, 'decimal declared lazy the way older Pythons can parse')
 })
 
 afterAll(() => {
@@ -38,34 +45,34 @@ afterAll(() => {
   removeDir(tmp)
 })
 
+/** One compare of the two commits on `interpreter`: its status, output, results and comment. */
+async function compareWith(interpreter: string, extra: string[] = [], head = commits.head!) {
+  const json = join(tmp, 'lazy.json')
+  const md = join(tmp, 'lazy.md')
+  const flags = fastFlags({ install: 'none', pairs: 15, maxPairs: 60, profileRuns: 1, quiet: true })
+  const result = await cli(
+    ['compare', commits.base!, head, '--python', interpreter, ...flags, ...extra].concat([
+      '--json',
+      json,
+      '--markdown',
+      md,
+      '-C',
+      repo,
+    ]),
+    { ...process.env, TMPDIR: tmp },
+    repo,
+  )
+  const doc = readResults(readFileSync(json, 'utf8'), json)
+  const report = readFileSync(md, 'utf8')
+  removeDir(json)
+  removeDir(md)
+  return { result, doc, report }
+}
+
 describe.skipIf(!python)('lazy imports on Python 3.15 (PEP 810)', () => {
   it('says which declared-lazy import loads anyway, and which lines could be lazy', async () => {
-    const json = join(tmp, 'lazy.json')
-    const md = join(tmp, 'lazy.md')
-    const flags = fastFlags({
-      install: 'none',
-      pairs: 15,
-      maxPairs: 60,
-      profileRuns: 1,
-      quiet: true,
-    })
-    const result = await cli(
-      ['compare', commits.base!, commits.head!, '--python', python!, ...flags].concat([
-        '--json',
-        json,
-        '--markdown',
-        md,
-        '-C',
-        repo,
-      ]),
-      { ...process.env, TMPDIR: tmp },
-      repo,
-    )
+    const { result, doc, report } = await compareWith(python!)
     expect(result.stderr).toBe('')
-    const doc = readResults(readFileSync(json, 'utf8'), json)
-    const report = readFileSync(md, 'utf8')
-    removeDir(json)
-    removeDir(md)
     const lazy = doc.targets[0]!.lazy!
     expect(lazy.loaded_anyway).toEqual([
       {
@@ -94,5 +101,39 @@ describe.skipIf(!python)('lazy imports on Python 3.15 (PEP 810)', () => {
     )
     expect(report).toContain('- `lazy import email.mime.text` at `src/lz/__init__.py:4`')
     expect(result.stdout).toMatch(/lz: decimal is declared lazy at src\/lz\/__init__\.py:2/)
+    // A warning only (the timed verdict is whatever the samples say), and the comment says how to make it fail the check.
+    expect(doc.targets[0]!.verdict).not.toBe('forbidden')
+    expect(top).toContain('#### ⚠️ Declared lazy, loaded anyway (PEP 810)')
+    expect(top).toContain('`enforce-lazy = true`')
+  }, 180_000)
+
+  it('fails the check on it under --enforce-lazy, naming both lines', async () => {
+    const { result, doc, report } = await compareWith(python!, ['--enforce-lazy'])
+    expect(result.stderr).toBe('')
+    expect(doc.settings.enforce_lazy).toBe(true)
+    expect(doc.targets[0]!.verdict).toBe('forbidden')
+    expect(doc.verdict).toBe('forbidden')
+    expect(result.status).toBe(1)
+    expect(report.split('\n')[0]).toBe(
+      '### ⛔ `lz` loads `decimal`, declared lazy at `src/lz/__init__.py:2`',
+    )
+    expect(report).toContain(
+      '#### ⛔ Declared lazy, loaded anyway (PEP 810): `enforce-lazy` fails the check',
+    )
+    expect(report).toContain('first needed at `src/lz/b.py:1`')
+    expect(result.stdout).toContain('forbidden (enforce-lazy): lz: decimal is declared lazy')
+  }, 180_000)
+})
+
+describe.skipIf(!older)('enforce-lazy before Python 3.15', () => {
+  it('says where it is seen that the gate could not run, and does not fail on it', async () => {
+    const { result, doc, report } = await compareWith(older!, ['--enforce-lazy'], commits.listed!)
+    expect(doc.targets[0]!.gaps).toContainEqual({ missing: 'lazy', reason: 'unsupported' })
+    expect(doc.targets[0]!.verdict).not.toBe('forbidden')
+    const top = report.slice(0, report.indexOf('<details>'))
+    expect(top).toContain(
+      '`enforce-lazy` was not checked: it needs Python 3.15 or later (PEP 810), and this interpreter has no lazy imports',
+    )
+    expect(result.stdout).toContain('enforce-lazy was not checked')
   }, 180_000)
 })

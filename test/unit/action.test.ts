@@ -78,6 +78,7 @@ describe('actionConfig', () => {
         targets: 'a, b\nc',
         budgets: 'a=300ms\nb=1s',
         forbid: 'paramiko',
+        'enforce-lazy': 'true',
         'fail-on': 'regression,error',
         comment: 'on-change',
       }),
@@ -87,7 +88,10 @@ describe('actionConfig', () => {
       targets: ['a', 'b', 'c'],
       budgetsMs: { a: 300, b: 1000 },
       forbid: ['paramiko'],
+      enforceLazy: true,
     })
+    expect(actionConfig(given({ 'enforce-lazy': 'False' }), dir).given.enforceLazy).toBe(false)
+    expect(actionConfig(given({}), dir).given.enforceLazy).toBeUndefined()
     expect(c).toMatchObject({
       failOn: ['regression', 'error'],
       comment: 'on-change',
@@ -115,6 +119,9 @@ describe('actionConfig', () => {
     )
     expect(() => actionConfig(given({ budgets: 'shop' }), dir)).toThrow(
       /input "budgets": "shop" should be TARGET=DURATION/,
+    )
+    expect(() => actionConfig(given({ 'enforce-lazy': 'yes' }), dir)).toThrow(
+      /input "enforce-lazy": "yes" is not true or false/,
     )
     expect(() => actionConfig(given({ metrics: 'rss' }), dir)).toThrow(
       /input "metrics": "rss" is not a metric/,

@@ -133,6 +133,7 @@ describe('settings', () => {
       maxModules: 600,
       forbid: [],
       budgetsMs: {},
+      enforceLazy: false,
     })
     expect(r.sampling).toMatchObject({
       minPairs: 20,
@@ -175,6 +176,7 @@ min-delta = "0.5ms"
 alpha = 0.05
 max-modules = 600
 forbid = ["paramiko"]
+enforce-lazy = true
 min-pairs = 30
 max-pairs = 100
 max-time = "90s"
@@ -196,6 +198,7 @@ shop = "300ms"
       alpha: 0.05,
       maxModules: 600,
       forbid: ['paramiko'],
+      enforceLazy: true,
       minPairs: 30,
       maxPairs: 100,
       maxTimeMs: 90_000,
@@ -260,6 +263,7 @@ shop = "300ms"
     ],
     ['max-modules = true', /\[tool\.importgate\] max-modules = true: expected a whole number/],
     ['alpha = 2', /\[tool\.importgate\] alpha = 2: expected a number between 0 and 0\.5/],
+    ['enforce-lazy = "yes"', /\[tool\.importgate\] enforce-lazy = "yes": expected true or false/],
     ['forbid = [1, 2]', /\[tool\.importgate\] forbid = \[1,2\]: expected a list of module names/],
     [
       'threshold = ["5%"]',

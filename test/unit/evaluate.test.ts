@@ -36,6 +36,7 @@ const spec = (minPairs: number): EvaluationSpec => ({
     maxModules: null,
     forbid: [],
     budgetsMs: {},
+    enforceLazy: false,
   },
   metrics: ['import_ms'],
   watch: [],

@@ -91,6 +91,7 @@ describe('writing a metric no ratio describes', () => {
           maxModules: null,
           forbid: [],
           budgetsMs: {},
+          enforceLazy: false,
         },
         metrics: ['import_ms', 'memory'],
         watch: [],
