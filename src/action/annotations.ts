@@ -1,4 +1,5 @@
-// Check-run annotations: one per forbidden import and per newly eager module
+// Check-run annotations: one per forbidden import (and, under enforce-lazy, per
+// declared-lazy module loaded anyway, on its declaration) and per newly eager module
 // of a regression, on the line that imports it when that line is in the
 // checkout (head is the checked-out commit); one per regression that only
 // another row found (an instruction count, a cold cache).
@@ -35,6 +36,7 @@ export function annotations(view: ReportView, workspace: string, projectDir: str
         where: at(f.chain, 'importgate: forbidden import'),
       })
     }
+    out.push(...loadedAnyway(view, target))
     const over = view.budgets.filter((b) => b.target === target && !b.ok)
     if (row.verdict === 'budget' && over.length) {
       const b = over.find((x) => x.on === 'time') ?? over[0]!
@@ -75,6 +77,21 @@ export function annotations(view: ReportView, workspace: string, projectDir: str
     })
   }
   return out
+}
+
+/** enforce-lazy: on each declaration the import loaded anyway (its file is the commit's, when known). */
+function loadedAnyway(view: ReportView, target: string): Annotation[] {
+  if (view.run.settings.enforce_lazy !== true) return []
+  const title = 'importgate: declared lazy, loaded anyway'
+  return view.lazyImports
+    .filter((item) => item.target === target)
+    .flatMap((item) => item.lazy.loaded_anyway.slice(0, MAX_PER_TARGET))
+    .map((l) => ({
+      verdict: 'forbidden' as const,
+      message: `${target}: ${l.module} is declared lazy here, but the import loads it anyway${l.loaded_at ? ` (first needed at ${l.loaded_at.file}:${l.loaded_at.line})` : ''}`,
+      // `<head venv>/…`: an installed copy, no line of the checkout.
+      where: l.file.startsWith('<') ? { title } : { title, file: l.file, startLine: l.line },
+    }))
 }
 
 /**

@@ -4,6 +4,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { annotations } from '../../src/action/annotations.js'
+import { buildView } from '../../src/report/view.js'
 import { readResults } from '../../src/results/read.js'
 import { cli, fastFlags } from '../helpers/cli.js'
 import { gitCommit, gitInit, removeDir, tempDir, writeFiles } from '../helpers/project.js'
@@ -122,6 +124,17 @@ describe.skipIf(!python)('lazy imports on Python 3.15 (PEP 810)', () => {
     )
     expect(report).toContain('first needed at `src/lz/b.py:1`')
     expect(result.stdout).toContain('forbidden (enforce-lazy): lz: decimal is declared lazy')
+    // The action's annotation sits on the declaration.
+    expect(annotations(buildView(doc), repo, repo)).toContainEqual({
+      verdict: 'forbidden',
+      message:
+        'lz: decimal is declared lazy here, but the import loads it anyway (first needed at src/lz/b.py:1)',
+      where: {
+        title: 'importgate: declared lazy, loaded anyway',
+        file: 'src/lz/__init__.py',
+        startLine: 2,
+      },
+    })
   }, 180_000)
 })
 
