@@ -264,6 +264,30 @@ function fenceCommands(text, token) {
 // `__lazy_modules__`; "loaded anyway" is a declared-lazy module that the
 // import loaded after all; "never needed" is a module that stayed unloaded
 // with every import lazy. None of them is "no longer imported".
+/**
+ * The form for a project whose `requires-python` is `spec`: `lazy-modules`
+ * when it admits a Python before 3.15 (or says nothing), else `statement`.
+ * Reads the lower bounds of the specifiers (PEP 440): `>=3.10`, `~=3.12`,
+ * `==3.15.*`, `>3.14` (3.14.1 passes it).
+ */
+function lazyFormFor(spec) {
+    if (!spec)
+        return 'lazy-modules';
+    let lowest = null;
+    for (const clause of spec.split(',')) {
+        const m = /^\s*(>=|~=|==|>)\s*(\d+)(?:\.(\d+))?/.exec(clause);
+        if (!m)
+            continue;
+        const bound = [Number(m[2]), Number(m[3] ?? 0)];
+        if (!lowest || bound[0] > lowest[0] || (bound[0] === lowest[0] && bound[1] > lowest[1]))
+            lowest = bound;
+    }
+    if (!lowest)
+        return 'lazy-modules';
+    // `>3.14` is a bound of 3.14: 3.14.1 passes it.
+    const [major, minor] = lowest;
+    return major > 3 || (major === 3 && minor >= 15) ? 'statement' : 'lazy-modules';
+}
 const lineOf = (s) => ({
     module: s.module,
     names: s.names,
@@ -286,7 +310,7 @@ function unique(lines) {
  * modules under its top-level name); null when they did not run.
  * `cumulativeMs` gives a module's cumulative -X importtime cost, where known.
  */
-function lazyFinding(target, lazy, cumulativeMs) {
+function lazyFinding(target, lazy, cumulativeMs, form = 'statement') {
     if (!lazy)
         return null;
     const top = target.split('.')[0];
@@ -302,7 +326,7 @@ function lazyFinding(target, lazy, cumulativeMs) {
     const neverNeeded = unique((lazy.allLazy?.statements ?? [])
         .filter((s) => own(s) && !s.loaded && !declared.has(`${s.file}\0${s.line}\0${s.module}`))
         .map((s) => ({ ...lineOf(s), cumulativeMs: cumulativeMs(s.module) }))).sort((a, b) => (b.cumulativeMs ?? 0) - (a.cumulativeMs ?? 0));
-    return { loadedAnyway, neverNeeded, allLazyMs: lazy.allLazy?.importMs ?? null };
+    return { loadedAnyway, neverNeeded, allLazyMs: lazy.allLazy?.importMs ?? null, form };
 }
 /** Rewrites every file a finding names (the statements' and the places that loaded them), in place. */
 function rewriteLazyFiles(finding, rewrite) {
@@ -1639,7 +1663,7 @@ function evaluateTarget(observations, configured, spec, ended) {
     const gaps = explanationGaps(base, head, spec.gate, spec.watch, spec.sampling.profileRuns);
     if (spec.gate.enforceLazy && spec.variant === 'warm' && !isCommandTarget(target.name))
         gaps.push(...lazyGap(head, spec.lazyImports === true));
-    const lazy = lazyFinding(target.name, headProfile?.lazy, (module) => headProfile?.costs.get(module)?.cumulativeMs ?? null);
+    const lazy = lazyFinding(target.name, headProfile?.lazy, (module) => headProfile?.costs.get(module)?.cumulativeMs ?? null, spec.lazyForm);
     const findings = [statistical];
     if (forbidden.length)
         findings.push('forbidden');
@@ -3196,6 +3220,19 @@ function projectName(projectDir) {
     try {
         const name = table$1(table$1(parse$1(readFileSync(file, 'utf8')))?.project)?.name;
         return typeof name === 'string' ? name : null;
+    }
+    catch {
+        return null;
+    }
+}
+/** [project] requires-python as written, or null (no file, no key, or not valid TOML). */
+function requiresPython(projectDir) {
+    const file = join(projectDir, 'pyproject.toml');
+    if (!existsSync(file))
+        return null;
+    try {
+        const spec = table$1(table$1(parse$1(readFileSync(file, 'utf8')))?.project)?.['requires-python'];
+        return typeof spec === 'string' ? spec : null;
     }
     catch {
         return null;
@@ -5850,6 +5887,7 @@ function targetResult(t) {
                 line: l.line,
                 cumulative_ms: l.cumulativeMs === null ? null : ms(l.cumulativeMs),
             })),
+            form: t.lazy.form,
         };
     if (t.sources && Object.keys(t.sources).length)
         result.sources = t.sources;
@@ -6824,6 +6862,7 @@ async function compare(request, deps) {
                 watch: settings.watch,
                 sampling,
                 lazyImports: hasLazyImports(info),
+                lazyForm: lazyFormFor(requiresPython(projects.head)),
             });
             await locateFunctionSources(evaluation.targets, { base: join(scratch, 'base'), head: join(scratch, 'head') }, git);
             await explainNoLongerImported(evaluation.targets, { base: join(scratch, 'base'), head: join(scratch, 'head') }, git, (files) => readImportSites({ python: envs.head.python, env: envs.head.env, cwd: run, files }));
@@ -6934,6 +6973,7 @@ async function measure(request, deps) {
             watch: settings.watch,
             sampling,
             lazyImports: hasLazyImports(info),
+            lazyForm: lazyFormFor(requiresPython(request.projectDir)),
         });
         forgetScratch(evaluation.targets, scratch);
         withHints(evaluation.targets, (_side, target, message) => notFoundHint(environment.strategy, request.projectDir, name, target, message));
@@ -7494,6 +7534,33 @@ function lazyStatement(line) {
     return line.names
         ? `lazy from ${line.module} import ${line.names.join(', ')}`
         : `lazy import ${line.module}`;
+}
+/**
+ * The changes that make the never-needed lines lazy, the costliest first: one
+ * statement per line, or (for a project that supports Pythons before 3.15)
+ * one `__lazy_modules__` per file, naming each line's module once.
+ */
+function lazySuggestions(lazy) {
+    const never = lazy.never_needed;
+    const sum = (values) => values.some((v) => v !== null) ? values.reduce((a, v) => a + (v ?? 0), 0) : null;
+    if ((lazy.form ?? 'statement') === 'statement')
+        return never.map((l) => ({
+            file: l.file,
+            text: lazyStatement(l),
+            lines: [l.line],
+            ms: l.cumulative_ms,
+        }));
+    const byFile = new Map();
+    for (const l of never)
+        byFile.set(l.file, [...(byFile.get(l.file) ?? []), l]);
+    return [...byFile]
+        .map(([file, lines]) => ({
+        file,
+        text: `__lazy_modules__ = [${[...new Set(lines.map((l) => l.module))].map((m) => JSON.stringify(m)).join(', ')}]`,
+        lines: lines.map((l) => l.line).sort((a, b) => a - b),
+        ms: sum(lines.map((l) => l.cumulative_ms)),
+    }))
+        .sort((a, b) => (b.ms ?? 0) - (a.ms ?? 0));
 }
 
 // A target's metric rows, from any schema-1 document: files written before
@@ -9409,11 +9476,19 @@ function lazyHeadroom(view, cap) {
         out.push(`${code$2(item.target)}: with every import lazy, ${all === null ? 'not measured (that run failed)' : formatMs(all)}` +
             (item.headMs === null || all === null ? '' : ` of ${formatMs(item.headMs)}`) +
             ' (one untimed run).');
-        const never = item.lazy.never_needed;
-        if (never.length) {
-            out.push('', 'Nothing needed these during the import; each line could be lazy:', '');
-            out.push(...capped(never, cap, (l) => `- ${code$2(lazyStatement(l))} at ${at(l)}` +
-                (l.cumulative_ms === null ? '' : ` (${formatMs(l.cumulative_ms)} in head's profile)`)));
+        const suggestions = lazySuggestions(item.lazy);
+        const statements = (item.lazy.form ?? 'statement') === 'statement';
+        if (suggestions.length) {
+            out.push('', statements
+                ? 'Nothing needed these during the import; each line could be lazy:'
+                : "Nothing needed these during the import. The project's `requires-python` admits Pythons before 3.15, so each module's `__lazy_modules__` (which they ignore) is the way to make them lazy:", '');
+            out.push(...capped(suggestions, cap, (s) => {
+                const where = statements
+                    ? `at ${at({ file: s.file, line: s.lines[0] })}`
+                    : `in ${code$2(s.file)}, for line${s.lines.length > 1 ? 's' : ''} ${s.lines.join(', ')}`;
+                const cost = s.ms === null ? '' : ` (${formatMs(s.ms)} in head's profile)`;
+                return `- ${code$2(s.text)} ${where}${cost}`;
+            }));
         }
         out.push('');
     }
@@ -18633,6 +18708,12 @@ var definitions = {
 							"null"
 						]
 					},
+					form: {
+						"enum": [
+							"statement",
+							"lazy-modules"
+						]
+					},
 					loaded_anyway: {
 						type: "array",
 						items: {
@@ -19322,12 +19403,12 @@ function lazyImportLines(view, style) {
             out.push(style.dim(`${item.target}: with every import lazy (PEP 810), ${formatMs(all)}` +
                 (item.headMs === null ? '' : ` of ${formatMs(item.headMs)}`) +
                 ' (one untimed run)'));
-        const never = item.lazy.never_needed;
-        for (const l of never.slice(0, SHOWN))
-            out.push(style.dim(`  could be lazy: ${lazyStatement(l)} at ${l.file}:${l.line}` +
-                (l.cumulative_ms === null ? '' : ` (${formatMs(l.cumulative_ms)})`)));
-        if (never.length > SHOWN)
-            out.push(style.dim(`  … and ${never.length - SHOWN} more`));
+        const suggestions = lazySuggestions(item.lazy);
+        for (const s of suggestions.slice(0, SHOWN))
+            out.push(style.dim(`  could be lazy: ${s.text} ${s.lines.length > 1 || (item.lazy.form ?? 'statement') !== 'statement' ? `in ${s.file} (lines ${s.lines.join(', ')})` : `at ${s.file}:${s.lines[0]}`}` +
+                (s.ms === null ? '' : ` (${formatMs(s.ms)})`)));
+        if (suggestions.length > SHOWN)
+            out.push(style.dim(`  … and ${suggestions.length - SHOWN} more`));
     }
     return out.length ? ['', ...out] : [];
 }

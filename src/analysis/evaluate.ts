@@ -30,7 +30,7 @@ import {
   type ShortfallContext,
 } from './shortfall.js'
 import { watchModules } from './watch.js'
-import { lazyFinding } from './lazy.js'
+import { lazyFinding, type LazyForm } from './lazy.js'
 import { fewestPairs, PASS_BETA } from './sequential.js'
 import { explanationGaps, lazyGap } from './explanation-gaps.js'
 import type { MetricFinding, SideFinding, TargetFinding } from './finding.js'
@@ -57,6 +57,8 @@ export interface EvaluationSpec {
   sampling: Pick<Sampling, 'minPairs' | 'maxPairs' | 'warmups' | 'profileRuns' | 'maxTimeMs'>
   /** The interpreter has lazy imports (Python 3.15+): head's warm module arms got the lazy runs. */
   lazyImports?: boolean
+  /** How the lines that could be lazy are best written, from the project's requires-python. */
+  lazyForm?: LazyForm
 }
 
 const withSide = (side: Side, failure: ImportFailure | null | undefined) =>
@@ -260,6 +262,7 @@ function evaluateTarget(
     target.name,
     headProfile?.lazy,
     (module) => headProfile?.costs.get(module)?.cumulativeMs ?? null,
+    spec.lazyForm,
   )
   const findings: Verdict[] = [statistical]
   if (forbidden.length) findings.push('forbidden')

@@ -39,6 +39,35 @@ export interface LazyLine {
   line: number
 }
 
+/**
+ * How a line that could be lazy is best written: a `lazy import` statement
+ * (Python 3.15+ only: a syntax error before), or an entry in the module's
+ * `__lazy_modules__`, which older Pythons ignore.
+ */
+export type LazyForm = 'statement' | 'lazy-modules'
+
+/**
+ * The form for a project whose `requires-python` is `spec`: `lazy-modules`
+ * when it admits a Python before 3.15 (or says nothing), else `statement`.
+ * Reads the lower bounds of the specifiers (PEP 440): `>=3.10`, `~=3.12`,
+ * `==3.15.*`, `>3.14` (3.14.1 passes it).
+ */
+export function lazyFormFor(spec: string | null): LazyForm {
+  if (!spec) return 'lazy-modules'
+  let lowest: [number, number] | null = null
+  for (const clause of spec.split(',')) {
+    const m = /^\s*(>=|~=|==|>)\s*(\d+)(?:\.(\d+))?/.exec(clause)
+    if (!m) continue
+    const bound: [number, number] = [Number(m[2]), Number(m[3] ?? 0)]
+    if (!lowest || bound[0] > lowest[0] || (bound[0] === lowest[0] && bound[1] > lowest[1]))
+      lowest = bound
+  }
+  if (!lowest) return 'lazy-modules'
+  // `>3.14` is a bound of 3.14: 3.14.1 passes it.
+  const [major, minor] = lowest
+  return major > 3 || (major === 3 && minor >= 15) ? 'statement' : 'lazy-modules'
+}
+
 export interface LazyFinding {
   /** The project's declared-lazy imports that the import loaded anyway, and where. */
   loadedAnyway: (LazyLine & { loadedAt: { file: string; line: number } | null })[]
@@ -46,6 +75,8 @@ export interface LazyFinding {
   neverNeeded: (LazyLine & { cumulativeMs: number | null })[]
   /** The import's time with every import lazy (one untimed run); null when it did not run. */
   allLazyMs: number | null
+  /** How the never-needed lines are best made lazy, from the project's requires-python. */
+  form: LazyForm
 }
 
 const lineOf = (s: LazyStatement): LazyLine => ({
@@ -75,6 +106,7 @@ export function lazyFinding(
   target: string,
   lazy: LazyObservation | null | undefined,
   cumulativeMs: (module: string) => number | null,
+  form: LazyForm = 'statement',
 ): LazyFinding | null {
   if (!lazy) return null
   const top = target.split('.')[0]!
@@ -94,7 +126,7 @@ export function lazyFinding(
       .filter((s) => own(s) && !s.loaded && !declared.has(`${s.file}\0${s.line}\0${s.module}`))
       .map((s) => ({ ...lineOf(s), cumulativeMs: cumulativeMs(s.module) })),
   ).sort((a, b) => (b.cumulativeMs ?? 0) - (a.cumulativeMs ?? 0))
-  return { loadedAnyway, neverNeeded, allLazyMs: lazy.allLazy?.importMs ?? null }
+  return { loadedAnyway, neverNeeded, allLazyMs: lazy.allLazy?.importMs ?? null, form }
 }
 
 /** Rewrites every file a finding names (the statements' and the places that loaded them), in place. */

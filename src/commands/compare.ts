@@ -11,7 +11,13 @@ import { evaluate } from '../analysis/evaluate.js'
 import { undecided } from '../analysis/stopping.js'
 import { explanationBudgetMs } from '../analysis/budget.js'
 import { insideAfterLinks } from '../config/paths-and-targets.js'
-import { projectName, readPyproject, type PyprojectSettings } from '../config/pyproject.js'
+import {
+  projectName,
+  readPyproject,
+  requiresPython,
+  type PyprojectSettings,
+} from '../config/pyproject.js'
+import { lazyFormFor } from '../analysis/lazy.js'
 import type { CompareRequest } from '../config/requests.js'
 import { prepareEnvironment } from '../env/environment.js'
 import { resolveCommit } from '../git/resolve-ref.js'
@@ -226,6 +232,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
           watch: settings.watch,
           sampling,
           lazyImports: hasLazyImports(info),
+          lazyForm: lazyFormFor(requiresPython(projects.head)),
         })
         await locateFunctionSources(
           evaluation.targets,

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { evaluate } from '../analysis/evaluate.js'
 import { medianUnsettled } from '../analysis/stopping.js'
-import { readPyproject } from '../config/pyproject.js'
+import { readPyproject, requiresPython } from '../config/pyproject.js'
+import { lazyFormFor } from '../analysis/lazy.js'
 import type { MeasureRequest } from '../config/requests.js'
 import { checkBudgets, resolveSettings } from '../config/settings.js'
 import { prepareEnvironment } from '../env/environment.js'
@@ -103,6 +104,7 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
       watch: settings.watch,
       sampling,
       lazyImports: hasLazyImports(info),
+      lazyForm: lazyFormFor(requiresPython(request.projectDir)),
     })
     forgetScratch(evaluation.targets, scratch)
     pipeline.withHints(evaluation.targets, (_side, target, message) =>

@@ -168,6 +168,18 @@ export function projectName(projectDir: string): string | null {
   }
 }
 
+/** [project] requires-python as written, or null (no file, no key, or not valid TOML). */
+export function requiresPython(projectDir: string): string | null {
+  const file = join(projectDir, 'pyproject.toml')
+  if (!existsSync(file)) return null
+  try {
+    const spec = table(table(parse(readFileSync(file, 'utf8')))?.project)?.['requires-python']
+    return typeof spec === 'string' ? spec : null
+  } catch {
+    return null
+  }
+}
+
 /**
  * `shownAs` names the file in messages where its path means nothing to the
  * reader (a worktree in a temp folder that is gone by the time they read it).

@@ -3,7 +3,7 @@
 // details the headroom with every import lazy and the lines that could be. Pure.
 import { formatMs } from './format.js'
 import { capped, code } from './markdown-text.js'
-import { lazyStatement } from './view-lazy.js'
+import { lazySuggestions } from './view-lazy.js'
 import type { ReportView } from './view.js'
 
 const at = (place: { file: string; line: number }) => code(`${place.file}:${place.line}`)
@@ -48,17 +48,24 @@ export function lazyHeadroom(view: ReportView, cap: number): string[] {
         (item.headMs === null || all === null ? '' : ` of ${formatMs(item.headMs)}`) +
         ' (one untimed run).',
     )
-    const never = item.lazy.never_needed
-    if (never.length) {
-      out.push('', 'Nothing needed these during the import; each line could be lazy:', '')
+    const suggestions = lazySuggestions(item.lazy)
+    const statements = (item.lazy.form ?? 'statement') === 'statement'
+    if (suggestions.length) {
       out.push(
-        ...capped(
-          never,
-          cap,
-          (l) =>
-            `- ${code(lazyStatement(l))} at ${at(l)}` +
-            (l.cumulative_ms === null ? '' : ` (${formatMs(l.cumulative_ms)} in head's profile)`),
-        ),
+        '',
+        statements
+          ? 'Nothing needed these during the import; each line could be lazy:'
+          : "Nothing needed these during the import. The project's `requires-python` admits Pythons before 3.15, so each module's `__lazy_modules__` (which they ignore) is the way to make them lazy:",
+        '',
+      )
+      out.push(
+        ...capped(suggestions, cap, (s) => {
+          const where = statements
+            ? `at ${at({ file: s.file, line: s.lines[0]! })}`
+            : `in ${code(s.file)}, for line${s.lines.length > 1 ? 's' : ''} ${s.lines.join(', ')}`
+          const cost = s.ms === null ? '' : ` (${formatMs(s.ms)} in head's profile)`
+          return `- ${code(s.text)} ${where}${cost}`
+        }),
       )
     }
     out.push('')

@@ -3,7 +3,7 @@
 // the headroom with every import lazy and the lines that could be. Pure.
 import { formatMs } from './format.js'
 import type { Style } from './style.js'
-import { lazyStatement } from './view-lazy.js'
+import { lazySuggestions } from './view-lazy.js'
 import type { ReportView } from './view.js'
 
 /** At most this many lines that could be lazy, per target; the JSON has them all. */
@@ -29,15 +29,16 @@ export function lazyImportLines(view: ReportView, style: Style): string[] {
             ' (one untimed run)',
         ),
       )
-    const never = item.lazy.never_needed
-    for (const l of never.slice(0, SHOWN))
+    const suggestions = lazySuggestions(item.lazy)
+    for (const s of suggestions.slice(0, SHOWN))
       out.push(
         style.dim(
-          `  could be lazy: ${lazyStatement(l)} at ${l.file}:${l.line}` +
-            (l.cumulative_ms === null ? '' : ` (${formatMs(l.cumulative_ms)})`),
+          `  could be lazy: ${s.text} ${s.lines.length > 1 || (item.lazy.form ?? 'statement') !== 'statement' ? `in ${s.file} (lines ${s.lines.join(', ')})` : `at ${s.file}:${s.lines[0]}`}` +
+            (s.ms === null ? '' : ` (${formatMs(s.ms)})`),
         ),
       )
-    if (never.length > SHOWN) out.push(style.dim(`  … and ${never.length - SHOWN} more`))
+    if (suggestions.length > SHOWN)
+      out.push(style.dim(`  … and ${suggestions.length - SHOWN} more`))
   }
   return out.length ? ['', ...out] : []
 }

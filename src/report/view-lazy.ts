@@ -27,3 +27,42 @@ export function lazyStatement(line: { module: string; names: string[] | null }):
     ? `lazy from ${line.module} import ${line.names.join(', ')}`
     : `lazy import ${line.module}`
 }
+
+/** One change that makes never-needed imports lazy: a line's statement, or a module's `__lazy_modules__`. */
+export interface LazySuggestion {
+  file: string
+  /** The code to write: `lazy import json`, or `__lazy_modules__ = ["json", "csv"]`. */
+  text: string
+  /** The import lines it makes lazy. */
+  lines: number[]
+  /** Their modules' cumulative time in head's profile, summed; null when none is known. */
+  ms: number | null
+}
+
+/**
+ * The changes that make the never-needed lines lazy, the costliest first: one
+ * statement per line, or (for a project that supports Pythons before 3.15)
+ * one `__lazy_modules__` per file, naming each line's module once.
+ */
+export function lazySuggestions(lazy: LazyImportsJson): LazySuggestion[] {
+  const never = lazy.never_needed
+  const sum = (values: (number | null)[]) =>
+    values.some((v) => v !== null) ? values.reduce<number>((a, v) => a + (v ?? 0), 0) : null
+  if ((lazy.form ?? 'statement') === 'statement')
+    return never.map((l) => ({
+      file: l.file,
+      text: lazyStatement(l),
+      lines: [l.line],
+      ms: l.cumulative_ms,
+    }))
+  const byFile = new Map<string, typeof never>()
+  for (const l of never) byFile.set(l.file, [...(byFile.get(l.file) ?? []), l])
+  return [...byFile]
+    .map(([file, lines]) => ({
+      file,
+      text: `__lazy_modules__ = [${[...new Set(lines.map((l) => l.module))].map((m) => JSON.stringify(m)).join(', ')}]`,
+      lines: lines.map((l) => l.line).sort((a, b) => a - b),
+      ms: sum(lines.map((l) => l.cumulative_ms)),
+    }))
+    .sort((a, b) => (b.ms ?? 0) - (a.ms ?? 0))
+}

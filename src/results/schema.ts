@@ -5,6 +5,7 @@ import type { CountedMetricId, MetricId, MetricUnit } from '../model/metrics.js'
 import type { Verdict } from '../model/verdict.js'
 import type { Side } from '../model/target.js'
 import type { Mechanism } from '../analysis/import-mechanism.js'
+import type { LazyForm } from '../analysis/lazy.js'
 
 export type { Verdict }
 
@@ -302,6 +303,12 @@ export interface TargetResult {
   lazy?: {
     /** The import's time with every import lazy (one untimed run), or null. */
     all_lazy_ms: number | null
+    /**
+     * How never_needed lines are best made lazy: `statement` (`lazy import`, the
+     * project requires Python 3.15+) or `lazy-modules` (an entry in the module's
+     * `__lazy_modules__`, which older Pythons ignore). Absent in earlier files: statement.
+     */
+    form?: LazyForm
     /** The project's declared-lazy imports that the import loaded anyway, and the line that did. */
     loaded_anyway: {
       module: string

@@ -168,6 +168,7 @@ export function targetResult(t: TargetFinding): TargetResult {
         line: l.line,
         cumulative_ms: l.cumulativeMs === null ? null : ms(l.cumulativeMs),
       })),
+      form: t.lazy.form,
     }
   if (t.sources && Object.keys(t.sources).length) result.sources = t.sources
   if (t.shortfall) {

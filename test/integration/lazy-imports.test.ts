@@ -31,11 +31,15 @@ beforeAll(() => {
   })
   commits.base = gitCommit(repo, 'eager')
   writeFiles(repo, {
+    'pyproject.toml':
+      '[project]\nname = "lz"\nversion = "0"\nrequires-python = ">=3.15"\n\n[tool.importgate]\ntargets = ["lz"]\n',
     'src/lz/__init__.py':
       'lazy import json\nlazy import decimal\nimport lz.b\nimport email.mime.text\n',
   })
   commits.head = gitCommit(repo, 'lazy json and decimal, and email')
   writeFiles(repo, {
+    'pyproject.toml':
+      '[project]\nname = "lz"\nversion = "0"\nrequires-python = ">=3.9"\n\n[tool.importgate]\ntargets = ["lz"]\n',
     'src/lz/__init__.py':
       '__lazy_modules__ = ["decimal"]\nimport json\nimport decimal\nimport lz.b\n',
   })
@@ -135,6 +139,27 @@ describe.skipIf(!python)('lazy imports on Python 3.15 (PEP 810)', () => {
         startLine: 2,
       },
     })
+  }, 180_000)
+})
+
+describe.skipIf(!python)('lazy imports of a project that supports Pythons before 3.15', () => {
+  it('suggests __lazy_modules__ entries, and catches a listed module loaded anyway', async () => {
+    const { result, doc, report } = await compareWith(python!, [], commits.listed!)
+    expect(result.stderr).toBe('')
+    const lazy = doc.targets[0]!.lazy!
+    expect(lazy.form).toBe('lazy-modules')
+    // decimal is listed, and lz.b (imported eagerly) uses it at import.
+    expect(lazy.loaded_anyway.map((l) => [l.module, l.file, l.line, l.loaded_at])).toEqual([
+      ['decimal', 'src/lz/__init__.py', 3, { file: 'src/lz/b.py', line: 1 }],
+    ])
+    expect(report).toMatch(
+      /- `__lazy_modules__ = \["(json|lz\.b)", "(json|lz\.b)"\]` in `src\/lz\/__init__\.py`, for lines 2, 4/,
+    )
+    expect(report).toContain('`requires-python` admits Pythons before 3.15')
+    expect(report).not.toContain('`lazy import json`')
+    expect(result.stdout).toMatch(
+      /could be lazy: __lazy_modules__ = \[.*\] in src\/lz\/__init__\.py \(lines 2, 4\)/,
+    )
   }, 180_000)
 })
 

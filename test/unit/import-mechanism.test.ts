@@ -6,6 +6,7 @@ import {
   type ImportSite,
 } from '../../src/analysis/import-mechanism.js'
 import { parseSites } from '../../src/measure/import-sites.js'
+import { lazyFormFor } from '../../src/analysis/lazy.js'
 
 const site = (over: Partial<ImportSite>): ImportSite => ({
   line: 1,
@@ -121,5 +122,23 @@ describe('parseSites', () => {
       lazyModules: { line: 1, names: ['a'] },
     })
     expect(parseSites('not json').size).toBe(0)
+  })
+})
+
+describe('lazyFormFor', () => {
+  it.each([
+    [null, 'lazy-modules'],
+    ['', 'lazy-modules'],
+    ['>=3.9', 'lazy-modules'],
+    ['>=3.10, <4', 'lazy-modules'],
+    ['~=3.14', 'lazy-modules'],
+    ['>3.14', 'lazy-modules'],
+    ['<3.15', 'lazy-modules'],
+    ['>=3.15', 'statement'],
+    ['>=3.9,>=3.15', 'statement'],
+    ['==3.15.*', 'statement'],
+    ['>=4', 'statement'],
+  ] as const)('requires-python %j → %s', (spec, form) => {
+    expect(lazyFormFor(spec)).toBe(form)
   })
 })
