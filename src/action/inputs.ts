@@ -30,6 +30,8 @@ export interface ActionConfig {
   results: string[]
   /** Names this job in a merged report. */
   label: string | null
+  /** Python 3.15+: offer the lines that could be lazy as suggested changes on the pull request's own lines. */
+  suggestLazy: boolean
 }
 
 /** "a, b\nc" → ["a", "b", "c"]. */
@@ -114,5 +116,14 @@ export function actionConfig(getInput: (name: string) => string, workspace: stri
     mode,
     results,
     label: optional('label') ?? null,
+    suggestLazy: switchInput(getInput('suggest-lazy'), 'suggest-lazy'),
   }
+}
+
+/** A true/false input, as GitHub's own boolean inputs are written; empty is false. */
+function switchInput(text: string, input: string): boolean {
+  const value = text.trim()
+  if (!value || ['false', 'False', 'FALSE'].includes(value)) return false
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  throw new UsageError(`input "${input}": "${text}" is not true or false`)
 }

@@ -8,13 +8,15 @@ export interface EventRefs {
   pullNumber: number | null
   /** Whether the pull request comes from a fork (its token is read-only); null when unknown. */
   fromFork: boolean | null
+  /** The pull request's own head commit (not the merge commit checked out), when the event says. */
+  pullHeadSha: string | null
 }
 
 interface EventPayload {
   pull_request?: {
     number?: number
     base?: { sha?: string; repo?: { full_name?: string } }
-    head?: { repo?: { full_name?: string } | null }
+    head?: { sha?: string; repo?: { full_name?: string } | null }
   }
   before?: string
   after?: string
@@ -60,5 +62,6 @@ export function refsFromEvent(
   const into = pr?.base?.repo?.full_name
   // A deleted fork has head.repo null: still not this repository.
   const fromFork = pr?.head?.repo === null ? true : from && into ? from !== into : null
-  return { base, head, pullNumber: pr?.number ?? null, fromFork }
+  const pullHeadSha = typeof pr?.head?.sha === 'string' ? pr.head.sha : null
+  return { base, head, pullNumber: pr?.number ?? null, fromFork, pullHeadSha }
 }

@@ -17,6 +17,7 @@ import { refsFromEvent } from './refs.js'
 import type { ActionIo } from './io.js'
 import { comment, runLink } from './comment.js'
 import { publish } from './publish.js'
+import { suggestLazy } from './suggestions.js'
 import { rich } from '../report/markdown-text.js'
 
 export type { ActionIo } from './io.js'
@@ -114,6 +115,8 @@ export async function run(io: ActionIo): Promise<void> {
       refs.pullNumber,
       refs.fromFork,
     )
+  if (config.suggestLazy && doc.command === 'compare' && doc.base?.sha)
+    await suggestLazy(io, config, view, doc.base.sha, refs)
   const projectDir = join(config.repoDir, config.projectSubdir)
   for (const note of annotations(view, config.repoDir, projectDir)) {
     const fails = config.failOn.includes(note.verdict)

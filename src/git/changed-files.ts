@@ -44,3 +44,37 @@ export async function packageFolders(
   }
   return folders
 }
+
+/**
+ * The lines head added or changed, per repository path: the right side of
+ * `git diff -U0 base head` (where a review comment may go). Paths git quotes
+ * (unusual characters) are left out: nothing is suggested there.
+ */
+export async function addedLines(
+  repoDir: string,
+  base: string,
+  head: string,
+  options: GitOptions = {},
+): Promise<Map<string, Set<number>>> {
+  const out = await git(
+    ['diff', '--unified=0', '--no-color', '--no-ext-diff', '--no-renames', base, head, '--'],
+    repoDir,
+    options,
+  )
+  const lines = new Map<string, Set<number>>()
+  let current: Set<number> | null = null
+  for (const line of out.split('\n')) {
+    if (line.startsWith('+++ ')) {
+      const path = line.slice(4)
+      current = path.startsWith('b/') ? new Set() : null
+      if (current) lines.set(path.slice(2), current)
+      continue
+    }
+    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line)
+    if (!hunk || !current) continue
+    const start = Number(hunk[1])
+    const count = hunk[2] === undefined ? 1 : Number(hunk[2])
+    for (let n = start; n < start + count; n++) current.add(n)
+  }
+  return lines
+}

@@ -139,5 +139,29 @@ export function githubComments(
       const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: issueNumber })
       return data.head.sha
     },
+    async reviewComments() {
+      const all = await octokit.paginate(octokit.rest.pulls.listReviewComments, {
+        owner,
+        repo,
+        pull_number: issueNumber,
+        per_page: 100,
+      })
+      return all.map((c) => ({ path: c.path, line: c.line ?? null, body: c.body }))
+    },
+    async createReview(commitId, comments) {
+      await octokit.rest.pulls.createReview({
+        owner,
+        repo,
+        pull_number: issueNumber,
+        commit_id: commitId,
+        event: 'COMMENT',
+        comments: comments.map((c) => ({
+          path: c.path,
+          line: c.line ?? undefined,
+          side: 'RIGHT',
+          body: c.body,
+        })),
+      })
+    },
   }
 }

@@ -35,6 +35,18 @@ export interface StickyApi {
 export interface CommentsApi extends StickyApi {
   /** The pull request's head commit, as GitHub has it now. */
   headSha(): Promise<string>
+  /** The review comments on its lines, all pages. */
+  reviewComments(): Promise<ReviewComment[]>
+  /** One review (a comment, neither approval nor change request) with these line comments on `commitId`. */
+  createReview(commitId: string, comments: readonly ReviewComment[]): Promise<void>
+}
+
+/** A comment on one line of the pull request's right side. */
+export interface ReviewComment {
+  path: string
+  /** null: GitHub has it as outdated. */
+  line: number | null
+  body: string
 }
 
 /** GitHub refuses comment bodies longer than this. */

@@ -30,6 +30,13 @@ function loadSpec(): Spec {
   return spec
 }
 
+export interface ReviewCommentBody {
+  path: string
+  line?: number
+  side?: string
+  body: string
+}
+
 export interface StoredComment {
   id: number
   body: string
@@ -56,6 +63,10 @@ export interface FakeGitHub {
   hang: number
   /** The pull request's head commit, as GET /pulls/{number} answers it. */
   pullHeadSha: string
+  /** Reviews created (POST /pulls/{number}/reviews), as sent. */
+  reviews: { commit_id?: string; event?: string; comments?: ReviewCommentBody[] }[]
+  /** Review comments on the pull request's lines (its reviews' and any added). */
+  reviewComments: (ReviewCommentBody & { id: number; user: StoredComment['user'] })[]
   /** A comment as someone wrote it (a person, unless told). */
   addComment(body: string, user?: StoredComment['user']): StoredComment
   close(): Promise<void>
@@ -85,6 +96,8 @@ export async function startGitHub(owner: string, repo: string, pull: number): Pr
     createAnswers: [],
     hang: 0,
     pullHeadSha: '0'.repeat(40),
+    reviews: [],
+    reviewComments: [],
     addComment(body, user = A_PERSON) {
       const comment = {
         id: nextId++,
@@ -204,6 +217,19 @@ export async function startGitHub(owner: string, repo: string, pull: number): Pr
       // Like GITHUB_TOKEN, an installation token: GitHub will not say who it is.
       if (url.pathname === '/user' && method === 'GET')
         return send(res, 403, { message: 'Resource not accessible by integration' })
+      if (url.pathname === `${base}/pulls/${pull}/comments` && method === 'GET')
+        return send(
+          res,
+          200,
+          fake.reviewComments.map((c) => ({ ...c, line: c.line ?? null })),
+        )
+      if (url.pathname === `${base}/pulls/${pull}/reviews` && method === 'POST') {
+        const review = body as FakeGitHub['reviews'][number]
+        fake.reviews.push(review)
+        for (const c of review.comments ?? [])
+          fake.reviewComments.push({ ...c, id: nextId++, user: ACTIONS_BOT })
+        return send(res, 200, { id: nextId++, state: 'COMMENTED', commit_id: review.commit_id })
+      }
       if (url.pathname === `${base}/pulls/${pull}` && method === 'GET')
         return send(res, 200, { number: pull, head: { sha: fake.pullHeadSha } })
       send(res, 404, { message: 'Not Found' })

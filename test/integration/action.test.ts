@@ -3,11 +3,11 @@
 // event file, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, RUNNER_TEMP, and
 // GITHUB_API_URL pointing at a loopback GitHub checked against the OpenAPI
 // description.
-import { execFileSync, spawn } from 'node:child_process'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { parse } from 'yaml'
+import { runBundledAction, SECRETS } from '../helpers/action-run.js'
 import { startGitHub, type FakeGitHub } from '../helpers/github-server.js'
 import {
   ancestorEnvironmentsSpy,
@@ -20,35 +20,6 @@ import {
 import { findPython } from '../helpers/pythons.js'
 
 const python = findPython('3.13') ?? findPython('3.8')!
-const root = new URL('../..', import.meta.url).pathname
-const TOKEN = 'ghs_importgate_test_token_1234'
-const SECRETS = {
-  GITHUB_TOKEN: TOKEN,
-  ACTIONS_RUNTIME_TOKEN: 'runtime-secret-5678',
-  ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'id-secret-9012',
-}
-
-/** INPUT_<NAME> for every input of action.yml, with its default unless overridden. */
-function inputs(overrides: Record<string, string>): Record<string, string> {
-  const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {
-    inputs: Record<string, { default?: string }>
-  }
-  const env: Record<string, string> = {}
-  for (const [name, input] of Object.entries(action.inputs)) {
-    const value = overrides[name] ?? input.default ?? ''
-    env[`INPUT_${name.toUpperCase()}`] = value.replace('${{ github.token }}', TOKEN)
-  }
-  return env
-}
-
-/** GITHUB_OUTPUT's heredoc format → name → value. */
-function outputs(file: string): Record<string, string> {
-  const text = existsSync(file) ? readFileSync(file, 'utf8') : ''
-  const found: Record<string, string> = {}
-  for (const m of text.matchAll(/^(\S+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) found[m[1]!] = m[3]!
-  return found
-}
-
 let repo: string
 let work: string
 let github: FakeGitHub
@@ -108,78 +79,22 @@ afterEach(() => {
   expect(github.violations).toEqual([])
 })
 
-async function runAction(
+function runAction(
   head: string,
   overrides: Record<string, string> = {},
   /** Another event than the pull request's (a fork's workflow_run, say). */
   other?: { name: string; payload: object },
 ) {
-  execFileSync('git', ['checkout', '-q', '--detach', head], { cwd: repo })
-  const dir = tempDir()
-  runDirs.push(dir)
-  const event = join(dir, 'event.json')
-  writeFileSync(
-    event,
-    JSON.stringify(
-      other?.payload ?? {
-        action: 'synchronize',
-        number: 7,
-        pull_request: {
-          number: 7,
-          base: { sha: commits.base, ref: 'main' },
-          head: { sha: head, ref: 'feature' },
-        },
-        repository: { name: 'shop', full_name: 'octo/shop', owner: { login: 'octo' } },
-      },
-    ),
-  )
-  const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STEP_SUMMARY: join(dir, 'summary.md') }
-  for (const file of Object.values(files)) writeFileSync(file, '')
-  const env = {
-    PATH: process.env.PATH!,
-    HOME: process.env.HOME!,
-    ...inputs({
-      targets: 'shop',
-      install: 'none',
-      python,
-      'min-pairs': '10',
-      'max-pairs': '40',
-      ...overrides,
-    }),
-    ...files,
-    ...SECRETS,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: other?.name ?? 'pull_request',
-    GITHUB_EVENT_PATH: event,
-    GITHUB_SHA: head,
-    GITHUB_REPOSITORY: 'octo/shop',
-    GITHUB_WORKSPACE: repo,
-    GITHUB_WORKFLOW: 'imports',
-    GITHUB_JOB: 'importgate',
-    GITHUB_RUN_ID: '42',
-    GITHUB_API_URL: github.url,
-    GITHUB_SERVER_URL: 'https://github.com',
-    RUNNER_TEMP: join(dir, 'runner-temp'),
-    ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:9/token',
-  }
-  // Asynchronous: the fake GitHub answers from this process meanwhile.
-  const child = spawn(process.execPath, [join(root, 'dist', 'index.js')], {
-    cwd: repo,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+  return runBundledAction({
+    repo,
+    base: commits.base!,
+    head,
+    python,
+    github,
+    runDirs,
+    overrides,
+    ...(other ? { other } : {}),
   })
-  let stdout = ''
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
-  child.stderr.on('data', (c: Buffer) => (stdout += c.toString()))
-  const status = await new Promise<number | null>((resolve) => child.on('close', resolve))
-  const result = {
-    status,
-    stdout,
-    outputs: outputs(files.GITHUB_OUTPUT),
-    summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
-    results: join(dir, 'runner-temp', 'importgate', 'results.json'),
-  }
-  return result
 }
 
 /** Publish mode, as a fork's workflow_run (which names no pull request) about commit `headSha`, runs it. */

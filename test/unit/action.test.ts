@@ -21,11 +21,11 @@ describe('refsFromEvent', () => {
     expect(
       refsFromEvent(
         'pull_request',
-        { pull_request: { number: 7, base: { sha: 'b1' } } },
+        { pull_request: { number: 7, base: { sha: 'b1' }, head: { sha: 'h1' } } },
         'm1',
         none,
       ),
-    ).toEqual({ base: 'b1', head: 'm1', pullNumber: 7, fromFork: null })
+    ).toEqual({ base: 'b1', head: 'm1', pullNumber: 7, fromFork: null, pullHeadSha: 'h1' })
   })
 
   it('uses the checkout, not GITHUB_SHA, on pull_request_target', () => {
@@ -45,6 +45,7 @@ describe('refsFromEvent', () => {
       head: 'a2',
       pullNumber: null,
       fromFork: null,
+      pullHeadSha: null,
     })
     expect(() =>
       refsFromEvent('push', { before: '0'.repeat(40), after: 'a2' }, 'a2', none),
@@ -53,7 +54,7 @@ describe('refsFromEvent', () => {
 
   it('takes the inputs on other events, and lets them win everywhere', () => {
     expect(refsFromEvent('workflow_dispatch', {}, 's', { baseRef: 'main', headRef: null })).toEqual(
-      { base: 'main', head: 's', pullNumber: null, fromFork: null },
+      { base: 'main', head: 's', pullNumber: null, fromFork: null, pullHeadSha: null },
     )
     expect(() => refsFromEvent('workflow_dispatch', {}, 's', none)).toThrow(
       /the workflow_dispatch event names no base commit/,
