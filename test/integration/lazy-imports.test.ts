@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { annotations } from '../../src/action/annotations.js'
 import { buildView } from '../../src/report/view.js'
 import { readResults } from '../../src/results/read.js'
+import { formatMs } from '../../src/report/format.js'
 import { cli, fastFlags } from '../helpers/cli.js'
 import { gitCommit, gitInit, removeDir, tempDir, writeFiles } from '../helpers/project.js'
 import { findPython } from '../helpers/pythons.js'
@@ -44,6 +45,14 @@ beforeAll(() => {
       '__lazy_modules__ = ["decimal"]\nimport json\nimport decimal\nimport lz.b\n',
   })
   commits.listed = gitCommit(repo, 'decimal declared lazy the way older Pythons can parse')
+  // Issue 31's headroom example: three eager imports, one of them used at import.
+  writeFiles(repo, {
+    'pyproject.toml':
+      '[project]\nname = "lz"\nversion = "0"\nrequires-python = ">=3.15"\n\n[tool.importgate]\ntargets = ["lz"]\n',
+    'src/lz/__init__.py':
+      'import json\nimport decimal\nimport email.mime.text\nD = decimal.Decimal(1)\n',
+  })
+  commits.headroom = gitCommit(repo, 'three eager imports, decimal used at import')
 })
 
 afterAll(() => {
@@ -139,6 +148,27 @@ describe.skipIf(!python)('lazy imports on Python 3.15 (PEP 810)', () => {
         startLine: 2,
       },
     })
+  }, 180_000)
+})
+
+describe.skipIf(!python)('the headroom with every import lazy', () => {
+  it('measures it, and names exactly the lines whose modules nothing needed', async () => {
+    const { result, doc, report } = await compareWith(python!, [], commits.headroom!)
+    expect(result.stderr).toBe('')
+    const target = doc.targets[0]!
+    const lazy = target.lazy!
+    expect(lazy.never_needed.map((l) => [l.module, l.file, l.line]).sort()).toEqual([
+      ['email.mime.text', 'src/lz/__init__.py', 3],
+      ['json', 'src/lz/__init__.py', 1],
+    ])
+    // Measured, not fixed (how much quicker is timing: not asserted here).
+    expect(lazy.all_lazy_ms).toBeGreaterThan(0)
+    expect(report).toContain(
+      `\`lz\`: with every import lazy, ${formatMs(lazy.all_lazy_ms!)} of ${formatMs(target.head!.median_ms)} (one untimed run).`,
+    )
+    expect(report).toContain('- `lazy import json` at `src/lz/__init__.py:1`')
+    expect(report).toContain('- `lazy import email.mime.text` at `src/lz/__init__.py:3`')
+    expect(report).not.toContain('`lazy import decimal`')
   }, 180_000)
 })
 
