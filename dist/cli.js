@@ -7526,8 +7526,29 @@ function watchItem(target, w) {
 /** Warm entries with lazy findings, in the document's order. */
 function lazyImportsOf(doc) {
     return doc.targets.flatMap((t) => t.lazy && !t.variant
-        ? [{ target: t.name, headMs: t.head?.median_ms ?? null, lazy: t.lazy }]
+        ? [
+            {
+                target: t.name,
+                headMs: t.head?.median_ms ?? null,
+                profileMs: t.head?.profile?.tree?.cumulative_ms ?? null,
+                lazy: t.lazy,
+            },
+        ]
         : []);
+}
+/**
+ * The never-needed lines worth a suggestion: those whose modules cost at least
+ * `floorMs` in head's profile (the gate's min-delta: nothing smaller can move
+ * a verdict), or whose cost is unknown. The JSON keeps them all.
+ */
+function worthSuggesting(lazy, floorMs) {
+    return lazy.never_needed.filter((l) => l.cumulative_ms === null || l.cumulative_ms >= floorMs);
+}
+/** "75.6 ms of the 76.1 ms import under -X importtime": a line's cost, as a part of what it was measured in. */
+function profiledCost(ms, profileMs, format) {
+    return profileMs === null
+        ? `${format(ms)} in head's profile`
+        : `${format(ms)} of the ${format(profileMs)} import under -X importtime`;
 }
 /** The statement that makes a never-needed import lazy, as it would be written. */
 function lazyStatement(line) {
@@ -7540,8 +7561,8 @@ function lazyStatement(line) {
  * statement per line, or (for a project that supports Pythons before 3.15)
  * one `__lazy_modules__` per file, naming each line's module once.
  */
-function lazySuggestions(lazy) {
-    const never = lazy.never_needed;
+function lazySuggestions(lazy, floorMs = 0) {
+    const never = worthSuggesting(lazy, floorMs);
     const sum = (values) => values.some((v) => v !== null) ? values.reduce((a, v) => a + (v ?? 0), 0) : null;
     if ((lazy.form ?? 'statement') === 'statement')
         return never.map((l) => ({
@@ -9476,7 +9497,9 @@ function lazyHeadroom(view, cap) {
         out.push(`${code$2(item.target)}: with every import lazy, ${all === null ? 'not measured (that run failed)' : formatMs(all)}` +
             (item.headMs === null || all === null ? '' : ` of ${formatMs(item.headMs)}`) +
             ' (one untimed run).');
-        const suggestions = lazySuggestions(item.lazy);
+        const floor = view.run.settings.min_delta_ms;
+        const suggestions = lazySuggestions(item.lazy, floor);
+        const small = item.lazy.never_needed.length - worthSuggesting(item.lazy, floor).length;
         const statements = (item.lazy.form ?? 'statement') === 'statement';
         if (suggestions.length) {
             out.push('', statements
@@ -9486,10 +9509,12 @@ function lazyHeadroom(view, cap) {
                 const where = statements
                     ? `at ${at({ file: s.file, line: s.lines[0] })}`
                     : `in ${code$2(s.file)}, for line${s.lines.length > 1 ? 's' : ''} ${s.lines.join(', ')}`;
-                const cost = s.ms === null ? '' : ` (${formatMs(s.ms)} in head's profile)`;
+                const cost = s.ms === null ? '' : ` (${profiledCost(s.ms, item.profileMs, formatMs)})`;
                 return `- ${code$2(s.text)} ${where}${cost}`;
             }));
         }
+        if (small)
+            out.push('', `<sub>${small} more line${small > 1 ? 's' : ''} whose modules cost under ${formatMs(floor)} (\`min-delta\`) could be lazy too; the results file lists them.</sub>`);
         out.push('');
     }
     return out.slice(0, -1);
@@ -19403,10 +19428,10 @@ function lazyImportLines(view, style) {
             out.push(style.dim(`${item.target}: with every import lazy (PEP 810), ${formatMs(all)}` +
                 (item.headMs === null ? '' : ` of ${formatMs(item.headMs)}`) +
                 ' (one untimed run)'));
-        const suggestions = lazySuggestions(item.lazy);
+        const suggestions = lazySuggestions(item.lazy, view.run.settings.min_delta_ms);
         for (const s of suggestions.slice(0, SHOWN))
             out.push(style.dim(`  could be lazy: ${s.text} ${s.lines.length > 1 || (item.lazy.form ?? 'statement') !== 'statement' ? `in ${s.file} (lines ${s.lines.join(', ')})` : `at ${s.file}:${s.lines[0]}`}` +
-                (s.ms === null ? '' : ` (${formatMs(s.ms)})`)));
+                (s.ms === null ? '' : ` (${profiledCost(s.ms, item.profileMs, formatMs)})`)));
         if (suggestions.length > SHOWN)
             out.push(style.dim(`  … and ${suggestions.length - SHOWN} more`));
     }

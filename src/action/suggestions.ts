@@ -38,6 +38,7 @@ export async function suggestLazy(
       text: (path) => texts.get(path) ?? null,
       changed: (path) => changed.get(path) ?? new Set(),
       existing: await api.reviewComments(),
+      floorMs: view.run.settings.min_delta_ms,
     })
     if (!comments.length) return
     await api.createReview(head, comments)

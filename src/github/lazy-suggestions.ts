@@ -8,7 +8,7 @@
 import { importStatement } from '../analysis/python-imports.js'
 import { formatMs } from '../report/format.js'
 import { code } from '../report/markdown-text.js'
-import type { LazyImportsItem } from '../report/view-lazy.js'
+import { profiledCost, worthSuggesting, type LazyImportsItem } from '../report/view-lazy.js'
 import type { ReviewComment } from './sticky-comment.js'
 
 /** In every suggestion's body: how importgate finds its own. */
@@ -24,6 +24,8 @@ export interface SuggestionContext {
   changed(path: string): ReadonlySet<number>
   /** Review comments already on the pull request. */
   existing: readonly ReviewComment[]
+  /** Lines whose modules cost less (the gate's min-delta) are not worth a suggestion. */
+  floorMs?: number
 }
 
 const MODULE = /^[A-Za-z_][\w.]*$/
@@ -57,11 +59,12 @@ export function lazySuggestions(
       out.push(comment)
     }
   }
-  for (const { target, lazy } of items) {
-    const never = lazy.never_needed.filter(
+  for (const { target, lazy, profileMs } of items) {
+    const never = worthSuggesting(lazy, context.floorMs ?? 0).filter(
       (l) => MODULE.test(l.module) && context.changed(l.file).has(l.line),
     )
-    const cost = (ms: number | null) => (ms === null ? '' : ` (${formatMs(ms)} in head's profile)`)
+    const cost = (ms: number | null) =>
+      ms === null ? '' : ` (${profiledCost(ms, profileMs, formatMs)})`
     if ((lazy.form ?? 'statement') === 'statement') {
       for (const l of never) {
         const text = plainImport(context.text(l.file)?.split('\n')[l.line - 1])

@@ -3,7 +3,7 @@
 // details the headroom with every import lazy and the lines that could be. Pure.
 import { formatMs } from './format.js'
 import { capped, code } from './markdown-text.js'
-import { lazySuggestions } from './view-lazy.js'
+import { lazySuggestions, profiledCost, worthSuggesting } from './view-lazy.js'
 import type { ReportView } from './view.js'
 
 const at = (place: { file: string; line: number }) => code(`${place.file}:${place.line}`)
@@ -48,7 +48,9 @@ export function lazyHeadroom(view: ReportView, cap: number): string[] {
         (item.headMs === null || all === null ? '' : ` of ${formatMs(item.headMs)}`) +
         ' (one untimed run).',
     )
-    const suggestions = lazySuggestions(item.lazy)
+    const floor = view.run.settings.min_delta_ms
+    const suggestions = lazySuggestions(item.lazy, floor)
+    const small = item.lazy.never_needed.length - worthSuggesting(item.lazy, floor).length
     const statements = (item.lazy.form ?? 'statement') === 'statement'
     if (suggestions.length) {
       out.push(
@@ -63,11 +65,16 @@ export function lazyHeadroom(view: ReportView, cap: number): string[] {
           const where = statements
             ? `at ${at({ file: s.file, line: s.lines[0]! })}`
             : `in ${code(s.file)}, for line${s.lines.length > 1 ? 's' : ''} ${s.lines.join(', ')}`
-          const cost = s.ms === null ? '' : ` (${formatMs(s.ms)} in head's profile)`
+          const cost = s.ms === null ? '' : ` (${profiledCost(s.ms, item.profileMs, formatMs)})`
           return `- ${code(s.text)} ${where}${cost}`
         }),
       )
     }
+    if (small)
+      out.push(
+        '',
+        `<sub>${small} more line${small > 1 ? 's' : ''} whose modules cost under ${formatMs(floor)} (\`min-delta\`) could be lazy too; the results file lists them.</sub>`,
+      )
     out.push('')
   }
   return out.slice(0, -1)

@@ -3,7 +3,7 @@
 // the headroom with every import lazy and the lines that could be. Pure.
 import { formatMs } from './format.js'
 import type { Style } from './style.js'
-import { lazySuggestions } from './view-lazy.js'
+import { lazySuggestions, profiledCost } from './view-lazy.js'
 import type { ReportView } from './view.js'
 
 /** At most this many lines that could be lazy, per target; the JSON has them all. */
@@ -29,12 +29,12 @@ export function lazyImportLines(view: ReportView, style: Style): string[] {
             ' (one untimed run)',
         ),
       )
-    const suggestions = lazySuggestions(item.lazy)
+    const suggestions = lazySuggestions(item.lazy, view.run.settings.min_delta_ms)
     for (const s of suggestions.slice(0, SHOWN))
       out.push(
         style.dim(
           `  could be lazy: ${s.text} ${s.lines.length > 1 || (item.lazy.form ?? 'statement') !== 'statement' ? `in ${s.file} (lines ${s.lines.join(', ')})` : `at ${s.file}:${s.lines[0]}`}` +
-            (s.ms === null ? '' : ` (${formatMs(s.ms)})`),
+            (s.ms === null ? '' : ` (${profiledCost(s.ms, item.profileMs, formatMs)})`),
         ),
       )
     if (suggestions.length > SHOWN)

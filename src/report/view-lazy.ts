@@ -9,6 +9,8 @@ export interface LazyImportsItem {
   target: string
   /** Head's median import time, timed; null without samples. */
   headMs: number | null
+  /** The target's cumulative time in head's -X importtime profile, what the lines' times are parts of; null when unknown. */
+  profileMs: number | null
   lazy: LazyImportsJson
 }
 
@@ -16,9 +18,32 @@ export interface LazyImportsItem {
 export function lazyImportsOf(doc: ResultsDocument): LazyImportsItem[] {
   return doc.targets.flatMap((t) =>
     t.lazy && !t.variant
-      ? [{ target: t.name, headMs: t.head?.median_ms ?? null, lazy: t.lazy }]
+      ? [
+          {
+            target: t.name,
+            headMs: t.head?.median_ms ?? null,
+            profileMs: t.head?.profile?.tree?.cumulative_ms ?? null,
+            lazy: t.lazy,
+          },
+        ]
       : [],
   )
+}
+
+/**
+ * The never-needed lines worth a suggestion: those whose modules cost at least
+ * `floorMs` in head's profile (the gate's min-delta: nothing smaller can move
+ * a verdict), or whose cost is unknown. The JSON keeps them all.
+ */
+export function worthSuggesting(lazy: LazyImportsJson, floorMs: number) {
+  return lazy.never_needed.filter((l) => l.cumulative_ms === null || l.cumulative_ms >= floorMs)
+}
+
+/** "75.6 ms of the 76.1 ms import under -X importtime": a line's cost, as a part of what it was measured in. */
+export function profiledCost(ms: number, profileMs: number | null, format: (ms: number) => string) {
+  return profileMs === null
+    ? `${format(ms)} in head's profile`
+    : `${format(ms)} of the ${format(profileMs)} import under -X importtime`
 }
 
 /** The statement that makes a never-needed import lazy, as it would be written. */
@@ -44,8 +69,8 @@ export interface LazySuggestion {
  * statement per line, or (for a project that supports Pythons before 3.15)
  * one `__lazy_modules__` per file, naming each line's module once.
  */
-export function lazySuggestions(lazy: LazyImportsJson): LazySuggestion[] {
-  const never = lazy.never_needed
+export function lazySuggestions(lazy: LazyImportsJson, floorMs = 0): LazySuggestion[] {
+  const never = worthSuggesting(lazy, floorMs)
   const sum = (values: (number | null)[]) =>
     values.some((v) => v !== null) ? values.reduce<number>((a, v) => a + (v ?? 0), 0) : null
   if ((lazy.form ?? 'statement') === 'statement')

@@ -86,7 +86,8 @@ async function compareWith(interpreter: string, extra: string[] = [], head = com
 
 describe.skipIf(!python)('lazy imports on Python 3.15 (PEP 810)', () => {
   it('says which declared-lazy import loads anyway, and which lines could be lazy', async () => {
-    const { result, doc, report } = await compareWith(python!)
+    // min-delta 0: every never-needed line is shown, however cheap (the floor is timing).
+    const { result, doc, report } = await compareWith(python!, ['--min-delta', '0'])
     expect(result.stderr).toBe('')
     const lazy = doc.targets[0]!.lazy!
     expect(lazy.loaded_anyway).toEqual([
@@ -153,7 +154,11 @@ describe.skipIf(!python)('lazy imports on Python 3.15 (PEP 810)', () => {
 
 describe.skipIf(!python)('the headroom with every import lazy', () => {
   it('measures it, and names exactly the lines whose modules nothing needed', async () => {
-    const { result, doc, report } = await compareWith(python!, [], commits.headroom!)
+    const { result, doc, report } = await compareWith(
+      python!,
+      ['--min-delta', '0'],
+      commits.headroom!,
+    )
     expect(result.stderr).toBe('')
     const target = doc.targets[0]!
     const lazy = target.lazy!
@@ -174,7 +179,11 @@ describe.skipIf(!python)('the headroom with every import lazy', () => {
 
 describe.skipIf(!python)('lazy imports of a project that supports Pythons before 3.15', () => {
   it('suggests __lazy_modules__ entries, and catches a listed module loaded anyway', async () => {
-    const { result, doc, report } = await compareWith(python!, [], commits.listed!)
+    const { result, doc, report } = await compareWith(
+      python!,
+      ['--min-delta', '0'],
+      commits.listed!,
+    )
     expect(result.stderr).toBe('')
     const lazy = doc.targets[0]!.lazy!
     expect(lazy.form).toBe('lazy-modules')

@@ -15,6 +15,7 @@ const item = (
 ): LazyImportsItem => ({
   target: 'app',
   headMs: 10,
+  profileMs: 12,
   lazy: { all_lazy_ms: 1, loaded_anyway: [], never_needed: never, form },
 })
 const files: Record<string, string> = {
@@ -62,6 +63,14 @@ describe('lazySuggestions', () => {
     expect(out.map((c) => [c.path, c.line])).toEqual([['app/m.py', 2]])
     const capped = lazySuggestions([item(never)], context({ 'app/m.py': [1, 2] }), 1)
     expect(capped.map((c) => c.line)).toEqual([2])
+    // Under the floor (the gate's min-delta): not worth a review comment.
+    const cheap = [line('json', 'app/m.py', 1, 0.2), line('csv', 'app/m.py', 2, 3)]
+    const floored = lazySuggestions([item(cheap)], {
+      ...context({ 'app/m.py': [1, 2] }),
+      floorMs: 0.5,
+    })
+    expect(floored.map((c) => c.line)).toEqual([2])
+    expect(floored[0]!.body).toContain('(3.00 ms of the 12.0 ms import under -X importtime)')
   })
 
   it('offers one __lazy_modules__ list per module where the project supports older Pythons', () => {
