@@ -19,6 +19,8 @@ export interface ActionConfig {
   headRef: string | null
   /** What the inputs said; base's [tool.importgate] and the defaults fill in the rest. */
   given: PartialSettings
+  /** The inputs as given, for the compare request the CLI builds from its flags alike. */
+  values: InputValues
   comment: CommentMode
   commentKey: string
   failOn: Verdict[]
@@ -108,6 +110,7 @@ export function actionConfig(getInput: (name: string) => string, workspace: stri
     baseRef: optional('base-ref') ?? null,
     headRef: optional('head-ref') ?? null,
     given: partialSettings(values, COMMAND_RULES.compare, actionName),
+    values,
     comment,
     commentKey: getInput('comment-key').trim(),
     failOn,

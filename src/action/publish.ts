@@ -7,8 +7,8 @@ import { relative } from 'node:path'
 import { UsageError } from '../model/errors.js'
 import { plainText } from '../report/headline.js'
 import { mergedMarkdown, mergedView } from '../report/merged.js'
-import { jobsOf, MergeError } from '../results/merge.js'
-import { readResults, ResultsFileError } from '../results/read.js'
+import { jobsOf } from '../results/merge.js'
+import { readResults } from '../results/read.js'
 import { resultFiles } from '../commands/result-files.js'
 import type { ResultsDocument } from '../results/schema.js'
 import { apiFailure } from '../github/failure.js'
@@ -16,6 +16,7 @@ import { comment } from './comment.js'
 import type { ActionConfig } from './inputs.js'
 import type { ActionIo } from './io.js'
 import { rich } from '../report/markdown-text.js'
+import { finish, regressedTargets } from './outcome.js'
 
 export async function publish(
   io: ActionIo,
@@ -23,32 +24,20 @@ export async function publish(
   pull: { number: number | null; fromFork: boolean | null; headSha?: string | null },
 ): Promise<void> {
   const workspace = config.repoDir
-  let jobs
+  // A file that cannot be read or merged is an error the run ends with (outcome.ts).
   const files: { source: string; doc: ResultsDocument }[] = []
-  try {
-    for (const path of await resultFiles(config.results, workspace, 'input "results"')) {
-      const source = relative(workspace, path) || path
-      files.push({ source, doc: readResults(await readFile(path, 'utf8'), source) })
-    }
-    jobs = jobsOf(files)
-    // A results file proves nothing about where it came from: one for another
-    // commit (a fork's forged file naming pull request #5) is not this event's.
-    const foreign = pull.headSha ? files.find((f) => f.doc.head.sha !== pull.headSha) : undefined
-    if (foreign)
-      throw new UsageError(
-        `input "results": ${foreign.source} is for head ${String(foreign.doc.head.sha).slice(0, 12)}, not ${pull.headSha!.slice(0, 12)}, the commit this ${pull.number === null ? 'workflow run' : 'event'} is about; nothing was published`,
-      )
-  } catch (error) {
-    if (!(
-      error instanceof UsageError ||
-      error instanceof ResultsFileError ||
-      error instanceof MergeError
-    ))
-      throw error
-    io.setOutput('verdict', 'error')
-    io.setFailed(`importgate: ${error.message}`)
-    return
+  for (const path of await resultFiles(config.results, workspace, 'input "results"')) {
+    const source = relative(workspace, path) || path
+    files.push({ source, doc: readResults(await readFile(path, 'utf8'), source) })
   }
+  const jobs = jobsOf(files)
+  // A results file proves nothing about where it came from: one for another
+  // commit (a fork's forged file naming pull request #5) is not this event's.
+  const foreign = pull.headSha ? files.find((f) => f.doc.head.sha !== pull.headSha) : undefined
+  if (foreign)
+    throw new UsageError(
+      `input "results": ${foreign.source} is for head ${String(foreign.doc.head.sha).slice(0, 12)}, not ${pull.headSha!.slice(0, 12)}, the commit this ${pull.number === null ? 'workflow run' : 'event'} is about; nothing was published`,
+    )
   const view = mergedView(jobs)
   const markdown = mergedMarkdown(jobs)
   // A fork's workflow_run carries no pull request: the measuring job recorded it.
@@ -57,12 +46,9 @@ export async function publish(
   if (pull.number === null && number !== null && named) {
     // The file says which pull request; GitHub says whether this run's commit is its head.
     const refusal = await foreignPull(io, config, number, pull.headSha ?? null, named.source)
-    if (refusal === 'forged') return
     if (refusal === 'unchecked') number = null
   }
   io.info(`importgate: ${plainText(view.headline)}`)
-  io.setOutput('verdict', view.verdict)
-  io.setOutput('regressions', String(view.rows.filter((r) => r.verdict === 'regression').length))
   await io.writeSummary(markdown)
   if (number !== null && config.comment !== 'never')
     await comment(
@@ -73,13 +59,13 @@ export async function publish(
       number,
       pull.fromFork,
     )
-  if (config.failOn.includes(view.verdict)) io.setFailed(plainText(view.headline))
+  finish(io, view.verdict, regressedTargets(view.rows), config.failOn, plainText(view.headline))
 }
 
 /**
  * Whether the pull request a results file names is the one whose head this
- * workflow run built: a file naming another is refused (the check fails, no
- * comment is touched); one that cannot be checked is posted nowhere, with a warning.
+ * workflow run built: a file naming another is refused (an error: no comment
+ * is touched); one that cannot be checked is posted nowhere, with a warning.
  */
 async function foreignPull(
   io: ActionIo,
@@ -87,7 +73,7 @@ async function foreignPull(
   number: number,
   headSha: string | null,
   source: string,
-): Promise<'ours' | 'forged' | 'unchecked'> {
+): Promise<'ours' | 'unchecked'> {
   if (!headSha) {
     io.warning(
       `importgate: ${source} names pull request #${number}, but this event names no commit to check it against; no comment was posted`,
@@ -105,11 +91,9 @@ async function foreignPull(
     return 'unchecked'
   }
   if (actual === headSha) return 'ours'
-  io.setOutput('verdict', 'error')
-  io.setFailed(
-    `importgate: input "results": ${source} names pull request #${number}, whose head is ${actual.slice(0, 12)}, not ${headSha.slice(0, 12)}, the commit this workflow run is about; nothing was published`,
+  throw new UsageError(
+    `input "results": ${source} names pull request #${number}, whose head is ${actual.slice(0, 12)}, not ${headSha.slice(0, 12)}, the commit this workflow run is about; nothing was published`,
   )
-  return 'forged'
 }
 
 function failureText(error: unknown): string {

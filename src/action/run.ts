@@ -5,7 +5,8 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { compare } from '../commands/compare.js'
-import { SetupError, UsageError } from '../model/errors.js'
+import { compareRequest } from '../config/requests.js'
+import type { Verdict } from '../model/verdict.js'
 import { htmlReport } from '../report/html.js'
 import { markdownReport } from '../report/markdown.js'
 import { plainText } from '../report/headline.js'
@@ -13,7 +14,8 @@ import { buildView } from '../report/view.js'
 import type { ResultsDocument } from '../results/schema.js'
 import { annotations } from './annotations.js'
 import { actionConfig, actionName, type ActionConfig } from './inputs.js'
-import { refsFromEvent } from './refs.js'
+import { refsFromEvent, type EventRefs } from './refs.js'
+import { DEFAULT_FAIL_ON, finish, finishWithError, regressedTargets } from './outcome.js'
 import type { ActionIo } from './io.js'
 import { comment, runLink } from './comment.js'
 import { publish } from './publish.js'
@@ -27,14 +29,17 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name))
 }
 
+/**
+ * The action, start to end. However it ends (a verdict, a user's error, a
+ * bug), the `verdict` output is set and fail-on decides the check (outcome.ts).
+ */
 export async function run(io: ActionIo): Promise<void> {
-  const env = io.env
-  let config: ActionConfig
-  let refs
+  let failOn: readonly Verdict[] = DEFAULT_FAIL_ON
   try {
-    config = actionConfig(io.getInput, env.GITHUB_WORKSPACE ?? process.cwd())
-    const event = env.GITHUB_EVENT_PATH
-      ? JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'))
+    const config = actionConfig(io.getInput, io.env.GITHUB_WORKSPACE ?? process.cwd())
+    failOn = config.failOn
+    const event = io.env.GITHUB_EVENT_PATH
+      ? JSON.parse(readFileSync(io.env.GITHUB_EVENT_PATH, 'utf8'))
       : {}
     if (config.mode === 'publish') {
       // Nothing to check out or run: the pull request comes from the event.
@@ -47,48 +52,40 @@ export async function run(io: ActionIo): Promise<void> {
         headSha: typeof headSha === 'string' ? headSha : null,
       })
     }
-    refs = refsFromEvent(env.GITHUB_EVENT_NAME ?? '', event, env.GITHUB_SHA, config)
+    const refs = refsFromEvent(io.env.GITHUB_EVENT_NAME ?? '', event, io.env.GITHUB_SHA, config)
+    await measure(io, config, refs)
   } catch (error) {
-    io.setOutput('verdict', 'error')
-    io.setFailed(`importgate: ${(error as Error).message}`)
-    return
+    await finishWithError(io, error, failOn)
   }
+}
+
+/** Measure mode: compare base and head here, then report everywhere a reviewer looks. */
+async function measure(io: ActionIo, config: ActionConfig, refs: EventRefs): Promise<void> {
+  const env = io.env
   const out = join(env.RUNNER_TEMP || tmpdir(), 'importgate')
   const jsonPath = join(out, 'results.json')
   const markdownPath = join(out, 'report.md')
   await mkdir(out, { recursive: true })
-  let doc: ResultsDocument
-  try {
-    doc = await compare(
-      {
-        repoDir: config.repoDir,
-        projectSubdir: config.projectSubdir,
-        baseRef: refs.base,
-        headRef: refs.head,
-        ...(config.label ? { label: config.label } : {}),
-        python: config.python,
-        given: config.given,
-        name: actionName,
-      },
-      {
-        env,
-        cwd: config.repoDir,
-        log: (line) => io.info(`importgate: ${line}`),
-        warn: (line) => io.warning(`importgate: ${line}`),
-        signal: io.signal,
-        logDir: join(out, 'logs'),
-      },
-    )
-  } catch (error) {
-    if (!(error instanceof UsageError || error instanceof SetupError)) throw error
-    io.setOutput('verdict', 'error')
-    await io.writeSummary(
-      `### ⚠️ importgate could not run\n\n${error.message.replace(/\n/g, '  \n')}\n`,
-    )
-    if (config.failOn.includes('error')) io.setFailed(`importgate: ${error.message.split('\n')[0]}`)
-    else io.warning(`importgate: ${error.message.split('\n')[0]}`)
-    return
-  }
+  // The same request the CLI builds from its flags, from the inputs.
+  const request = compareRequest(
+    {
+      ...config.values,
+      repo: config.repoDir,
+      'project-dir': config.projectSubdir || '.',
+      python: config.python,
+    },
+    [refs.base, refs.head],
+    config.repoDir,
+    actionName,
+  )
+  let doc: ResultsDocument = await compare(request, {
+    env,
+    cwd: config.repoDir,
+    log: (line) => io.info(`importgate: ${line}`),
+    warn: (line) => io.warning(`importgate: ${line}`),
+    signal: io.signal,
+    logDir: join(out, 'logs'),
+  })
   // A publish step in another workflow (a fork's workflow_run) learns the pull request from here.
   if (refs.pullNumber !== null) doc = { ...doc, pull_request: refs.pullNumber }
   const view = buildView(doc)
@@ -100,9 +97,7 @@ export async function run(io: ActionIo): Promise<void> {
   await writeFile(jsonPath, `${JSON.stringify(doc, null, 2)}\n`)
   await writeFile(markdownPath, markdown)
   await writeFile(join(out, 'importgate.html'), htmlReport(doc))
-  io.setOutput('verdict', doc.verdict)
   io.setOutput('report-json', jsonPath)
-  io.setOutput('regressions', String(doc.targets.filter((t) => t.verdict === 'regression').length))
   await io.writeSummary(
     `${markdown}\n<sub>The import trees of base and head as one diff icicle: \`importgate.html\` in the \`${config.artifactName}\` artifact ${runLink(env, '#artifacts')}.</sub>\n`,
   )
@@ -129,7 +124,11 @@ export async function run(io: ActionIo): Promise<void> {
       `importgate: the results were not uploaded as an artifact: ${(error as Error).message}`,
     )
   }
-  if (config.failOn.includes(doc.verdict)) {
-    io.setFailed(plainText(view.headline))
-  }
+  finish(
+    io,
+    doc.verdict,
+    regressedTargets(view.rows.filter((r) => r.primary)),
+    config.failOn,
+    plainText(view.headline),
+  )
 }

@@ -166,6 +166,11 @@ export async function detectCounters(
       specs.push(spec)
       continue
     }
+    if (metric !== 'instructions') {
+      // A new counted metric must say here how it is counted.
+      const unknown: never = metric
+      throw new Error(`no counter for ${String(unknown)}`)
+    }
     const perf: CounterSpec = {
       metric,
       tool: 'perf',

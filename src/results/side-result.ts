@@ -1,4 +1,5 @@
 // Findings → their part of the results document. Pure.
+import { METRICS } from '../model/metrics.js'
 import type { SideFinding } from '../analysis/finding.js'
 import type { ModuleChange } from '../analysis/module-diff.js'
 import { packageModules, slowestBySelf, type ModuleCost } from '../analysis/module-costs.js'
@@ -76,8 +77,8 @@ function countedJson(side: SideFinding): Partial<SideResult> {
     keyof typeof counted,
     NonNullable<(typeof counted)[keyof typeof counted]>,
   ][]) {
-    if (id === 'instructions') out.instruction_counts = c.counts.map(Math.round)
-    else out.fs_call_counts = c.counts
+    // Each metric's own field (the metric table says which); a count is a whole number.
+    out[METRICS[id].samplesField] = c.counts.map(Math.round)
     counting[id] = {
       tool: c.tool,
       failure: c.failure,
