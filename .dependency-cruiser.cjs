@@ -30,8 +30,46 @@ const upward = LAYERS.slice(0, -1).map((layer, i) => ({
   to: { path: `^src/(${LAYERS.slice(i + 1).join('|')})/` },
 }))
 
+/**
+ * Rooms inside a layer, bottom first: a room imports only from rooms below it
+ * (analysis: the statistics, then attribution, then the verdicts that use
+ * both); the report's writers import the view model, never each other.
+ */
+const ROOMS = [['analysis', ['stats', 'attribution', 'verdict']]]
+const rooms = ROOMS.flatMap(([layer, order]) =>
+  order.slice(0, -1).map((room, i) => ({
+    name: `no-upward-from-${layer}-${room}`,
+    comment: `src/${layer}/${room}/ may import only from ${
+      order
+        .slice(0, i)
+        .map((r) => `${layer}/${r}`)
+        .join(', ') || 'no other room of its layer'
+    }`,
+    severity: 'error',
+    from: { path: `^src/${layer}/${room}/` },
+    to: { path: `^src/${layer}/(${order.slice(i + 1).join('|')})/` },
+  })),
+)
+const WRITERS = ['markdown', 'terminal', 'html']
+const writers = WRITERS.map((writer) => ({
+  name: `report-${writer}-stands-alone`,
+  comment: `src/report/${writer}/ lays out the view model; it imports no other writer`,
+  severity: 'error',
+  from: { path: `^src/report/${writer}/` },
+  to: { path: `^src/report/(${WRITERS.filter((w) => w !== writer).join('|')})/` },
+}))
+
 module.exports = {
   forbidden: [
+    ...rooms,
+    ...writers,
+    {
+      name: 'report-view-writes-nothing',
+      comment: 'src/report/view/ is the view model: it imports no writer',
+      severity: 'error',
+      from: { path: '^src/report/view/' },
+      to: { path: `^src/report/(${WRITERS.join('|')})/` },
+    },
     {
       name: 'no-circular',
       comment: 'Import cycles make layers meaningless and load order fragile.',

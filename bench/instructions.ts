@@ -22,7 +22,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { seededRandom, shuffled } from '../src/analysis/random.js'
+import { seededRandom, shuffled } from '../src/analysis/stats/random.js'
 import { compare } from '../src/commands/compare.js'
 import { cliName } from '../src/config/requests.js'
 import { childEnv } from '../src/env/child-env.js'

@@ -13,7 +13,7 @@ import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { seededRandom, shuffled } from '../src/analysis/random.js'
+import { seededRandom, shuffled } from '../src/analysis/stats/random.js'
 import { childEnv } from '../src/env/child-env.js'
 import { describeInterpreter, findExecutable } from '../src/env/interpreter.js'
 import { compiledProbe } from '../src/measure/probe-path.js'

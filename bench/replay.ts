@@ -11,10 +11,10 @@
 //                           [--effects 0,2,5,10] [--budget 120] [--overtime 240]
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { seededRandom } from '../src/analysis/random.js'
-import { lookAt } from '../src/analysis/sequential.js'
+import { seededRandom } from '../src/analysis/stats/random.js'
+import { lookAt } from '../src/analysis/stats/sequential.js'
 import { looksAt } from '../src/measure/rounds.js'
-import { median, quantile } from '../src/analysis/summary.js'
+import { median, quantile } from '../src/analysis/stats/summary.js'
 import { rateInterval } from './stats.js'
 
 const { values } = parseArgs({

@@ -4,10 +4,10 @@
 // run lands on a fast or a slow CPU, 1.7x apart).
 //   npx tsx bench/simulate.ts [--runs 4000]
 import { parseArgs } from 'node:util'
-import { seededRandom } from '../src/analysis/random.js'
-import { lookAt } from '../src/analysis/sequential.js'
+import { seededRandom } from '../src/analysis/stats/random.js'
+import { lookAt } from '../src/analysis/stats/sequential.js'
 import { looksAt } from '../src/measure/rounds.js'
-import { median } from '../src/analysis/summary.js'
+import { median } from '../src/analysis/stats/summary.js'
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '4000' } } })
 const gate = { thresholdPct: 3, minDeltaMs: 0.5, alpha: 0.01 }

@@ -1,4 +1,4 @@
-export { median } from '../src/analysis/summary.js'
+export { median } from '../src/analysis/stats/summary.js'
 export const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
 
 /** P(X ≤ k) for X ~ Binomial(n, p). */

@@ -1753,7 +1753,7 @@ const medianUnsettled = (arms) => arms.flatMap((arm) => {
     const settled = interval !== null && (interval[1] - interval[0]) / 2 <= SETTLED_HALF_WIDTH * median(values);
     return settled ? [] : [groupId(arm.key)];
 });
-/** compare: the groups the sequential procedure has not decided (analysis/decision.ts). */
+/** compare: the groups the sequential procedure has not decided (analysis/verdict/decision.ts). */
 const undecided = (settings) => undecidedGroups(settings);
 
 // The project-wide error types. Each entry (CLI, action) turns them into a
@@ -8990,6 +8990,7 @@ function mechanismText(how, at, code) {
 function mechanismPlace(how) {
     return how.path ? `${how.path}:${how.line}` : `${how.importer}, line ${how.line}`;
 }
+
 /** In the comment: the phrase with its line linked to the commit that has it. */
 function mechanismLinked(how, links) {
     const place = how.path

@@ -6,10 +6,10 @@
 import { importLocation } from '../github/import-location.js'
 import { isCommandTarget } from '../model/target.js'
 import type { Verdict } from '../model/verdict.js'
-import { formatChain, formatMs, howMuch, signedMs } from '../report/format.js'
-import { countedWords, STATE_WORDS } from '../report/headline.js'
-import type { MetricRowView } from '../report/view-rows.js'
-import type { ReportView } from '../report/view.js'
+import { formatChain, formatMs, howMuch, signedMs } from '../report/view/format.js'
+import { countedWords, STATE_WORDS } from '../report/view/headline.js'
+import type { MetricRowView } from '../report/view/view-rows.js'
+import type { ReportView } from '../report/view/view.js'
 
 export interface Annotation {
   verdict: Verdict

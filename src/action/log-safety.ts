@@ -3,7 +3,7 @@
 // may carry the measured code's text, so when any line of it could read as a
 // command the whole text is fenced with `::stop-commands::` and a token it
 // cannot guess, which the runner honours until the token comes back. Pure.
-import { visible } from '../report/untrusted.js'
+import { visible } from '../report/view/untrusted.js'
 
 const COMMAND_AT_LINE_START = /^\s*::/m
 

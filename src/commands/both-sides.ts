@@ -1,7 +1,7 @@
 // Per-side steps of a comparison: installing both at once, and saving their logs.
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { ArmObservation } from '../analysis/observations.js'
+import type { ArmObservation } from '../analysis/verdict/observations.js'
 import type { SideEnvironment } from '../env/environment.js'
 import { CancelledError } from '../model/errors.js'
 import { SIDES, type Side } from '../model/target.js'

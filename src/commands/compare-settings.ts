@@ -2,7 +2,7 @@
 // or inputs, so that a pull request cannot loosen its own gate unseen.
 import type { PyprojectSettings } from '../config/pyproject.js'
 import { checkBudgets, resolveSettings, type PartialSettings } from '../config/settings.js'
-import { fewestPairs, PASS_BETA } from '../analysis/sequential.js'
+import { fewestPairs, PASS_BETA } from '../analysis/stats/sequential.js'
 import { UsageError, type Namer } from '../model/errors.js'
 import type { Settings } from '../model/settings.js'
 import { requireTargets } from './pipeline.js'

@@ -4,15 +4,15 @@
 // its side's worktree to find the line that makes the call or the import.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { TargetFinding } from '../analysis/finding.js'
-import { rewriteLazyFiles } from '../analysis/lazy.js'
+import type { TargetFinding } from '../analysis/verdict/finding.js'
+import { rewriteLazyFiles } from '../analysis/attribution/lazy.js'
 import {
   callLines,
   importLine,
   locateFunctions,
   sourcePath,
   type ModuleSource,
-} from '../analysis/source-paths.js'
+} from '../analysis/attribution/source-paths.js'
 import { trackedFiles } from '../git/worktrees.js'
 import type { GitOptions } from '../process/git.js'
 import type { Side } from '../model/target.js'

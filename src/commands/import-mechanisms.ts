@@ -3,10 +3,10 @@
 // the line (a `lazy import`, an entry in `__lazy_modules__`, an import moved
 // into a function or a module-level `__getattr__`, one under `if
 // TYPE_CHECKING:`, or the import removed), set on the module's change.
-import type { TargetFinding } from '../analysis/finding.js'
-import { mechanismOf, type FileImports } from '../analysis/import-mechanism.js'
-import type { ModuleChange } from '../analysis/module-diff.js'
-import { sourcePath } from '../analysis/source-paths.js'
+import type { TargetFinding } from '../analysis/verdict/finding.js'
+import { mechanismOf, type FileImports } from '../analysis/attribution/import-mechanism.js'
+import type { ModuleChange } from '../analysis/attribution/module-diff.js'
+import { sourcePath } from '../analysis/attribution/source-paths.js'
 import { trackedFiles } from '../git/worktrees.js'
 import type { GitOptions } from '../process/git.js'
 import type { Side } from '../model/target.js'

@@ -3,8 +3,8 @@
 // anyone reads them. They are shown relative to the commit's root instead
 // ("src/shop/orders.py"), or to the side's environment ("<head venv>/lib/…").
 import { realpathSync } from 'node:fs'
-import type { TargetFinding } from '../analysis/finding.js'
-import { rewriteLazyFiles } from '../analysis/lazy.js'
+import type { TargetFinding } from '../analysis/verdict/finding.js'
+import { rewriteLazyFiles } from '../analysis/attribution/lazy.js'
 import { SIDES } from '../model/target.js'
 
 /** Rewrites every path under `scratch` in the targets' errors and lazy-import lines, in place. */

@@ -2,7 +2,7 @@
 // [tool.importgate]. Each source yields a PartialSettings; resolveSettings()
 // merges them, first given wins, over the defaults. Pure: the seed for a run
 // that names none is drawn by the caller.
-import { DEFAULT_AFFECTS } from '../analysis/affects.js'
+import { DEFAULT_AFFECTS } from '../analysis/verdict/affects.js'
 import { UsageError } from '../model/errors.js'
 import { METRIC_IDS, METRICS, PRIMARY_METRIC, type MetricId } from '../model/metrics.js'
 import type { InstallSpec, Settings } from '../model/settings.js'

@@ -1,6 +1,6 @@
 // The files two commits differ in, for "can this change affect importing at all".
 import { git, type GitOptions } from '../process/git.js'
-import type { ChangedFile } from '../analysis/affects.js'
+import type { ChangedFile } from '../analysis/verdict/affects.js'
 
 /**
  * Repository-relative paths that differ between the two commits' trees

@@ -2,7 +2,11 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { importRoot } from '../env/import-root.js'
-import { importStatement, within, type ImportStatement } from '../analysis/python-imports.js'
+import {
+  importStatement,
+  within,
+  type ImportStatement,
+} from '../analysis/attribution/python-imports.js'
 
 export interface Location {
   /** Relative to the workspace, as annotations want it. */

@@ -5,10 +5,10 @@
 // comments only on the diff, and an author asked about their own lines),
 // never twice, never more than a handful. Pure: the file text, the changed
 // lines and the existing comments come in.
-import { importStatement } from '../analysis/python-imports.js'
-import { formatMs } from '../report/format.js'
-import { code } from '../report/markdown-text.js'
-import { profiledCost, worthSuggesting, type LazyImportsItem } from '../report/view-lazy.js'
+import { importStatement } from '../analysis/attribution/python-imports.js'
+import { formatMs } from '../report/view/format.js'
+import { code } from '../report/markdown/markdown-text.js'
+import { profiledCost, worthSuggesting, type LazyImportsItem } from '../report/view/view-lazy.js'
 import type { ReviewComment } from './sticky-comment.js'
 
 /** In every suggestion's body: how importgate finds its own. */

@@ -2,8 +2,8 @@
 // still live. Arms of one group (a target's base and head under one variant)
 // stop together, so that pairs stay aligned; except when one side has no such
 // module at all (new in head, or removed by it): the other side goes on alone.
-import type { ArmObservation, ProfileObservation } from '../analysis/observations.js'
-import { missingTarget } from '../analysis/missing-target.js'
+import type { ArmObservation, ProfileObservation } from '../analysis/verdict/observations.js'
+import { missingTarget } from '../analysis/verdict/missing-target.js'
 import type { ImportFailure } from '../model/failure.js'
 import { armId, groupId } from '../model/target.js'
 import type { EngineDeps, PlannedArm } from './plan.js'

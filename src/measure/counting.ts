@@ -3,8 +3,8 @@
 // timed samples, within a budget of their own. The counts are nearly
 // deterministic, so a few runs settle what hundreds of timed ones cannot;
 // they never feed the timings (the tools slow the run down).
-import type { CountedRuns } from '../analysis/observations.js'
-import { shuffled } from '../analysis/random.js'
+import type { CountedRuns } from '../analysis/verdict/observations.js'
+import { shuffled } from '../analysis/stats/random.js'
 import type { ArmStates } from './arm-states.js'
 import { DEFAULT_VARIANT, isCommandTarget } from '../model/target.js'
 import type { CounterSpec } from './counters.js'

@@ -4,9 +4,9 @@
 // explanation and the counted runs. What to stop on and what counts as a change
 // come from analysis/; the probe runner and the clock are injected, so
 // scheduling is unit-tested without interpreters.
-import type { Observations } from '../analysis/observations.js'
-import { suggestedBudgetS } from '../analysis/budget.js'
-import { shuffled } from '../analysis/random.js'
+import type { Observations } from '../analysis/verdict/observations.js'
+import { suggestedBudgetS } from '../analysis/stats/budget.js'
+import { shuffled } from '../analysis/stats/random.js'
 import { ArmStates } from './arm-states.js'
 import type { EngineDeps, RunPlan } from './plan.js'
 import { cutByBudget, probeRequest } from './probe-run.js'

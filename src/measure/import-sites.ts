@@ -3,7 +3,11 @@
 // has it). `-I -S`: no site-packages, so no `.pth` file of the measured code
 // runs; the files are parsed, never imported. Untimed.
 import { join, dirname } from 'node:path'
-import type { FileImports, ImportScope, ImportSite } from '../analysis/import-mechanism.js'
+import type {
+  FileImports,
+  ImportScope,
+  ImportSite,
+} from '../analysis/attribution/import-mechanism.js'
 import { runMeasured } from '../process/measured.js'
 import { probePath } from './probe-path.js'
 

@@ -1,8 +1,8 @@
 // A run plan: which arms to measure and how, with the stopping rule and what
 // counts as a change to explain handed in from analysis/. measure is a plan with one
 // side, compare a plan with two; the engine runs either.
-import type { ArmObservation } from '../analysis/observations.js'
-import type { StoppingRule } from '../analysis/stopping.js'
+import type { ArmObservation } from '../analysis/verdict/observations.js'
+import type { StoppingRule } from '../analysis/verdict/stopping.js'
 import type { ImportFailure } from '../model/failure.js'
 import type { Sampling } from '../model/settings.js'
 import type { ArmKey } from '../model/target.js'

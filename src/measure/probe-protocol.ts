@@ -1,7 +1,7 @@
 // What probe.py reports, and how a report that is not what it should be is
 // turned into an error rather than trusted.
 
-import type { LazyStatement } from '../analysis/lazy.js'
+import type { LazyStatement } from '../analysis/attribution/lazy.js'
 import type { ImportFailure } from '../model/failure.js'
 
 export type ProbeMode =

@@ -2,11 +2,11 @@
 // (which module's own time, through which chain) and the set of modules it
 // loads; then one run under the C profiler, for which functions import-time
 // code called. Both slow the import, so they never feed the timings.
-import { MAX_IMPORT_DEPTH, parseImportTime } from '../analysis/importtime.js'
-import { moduleCosts } from '../analysis/module-costs.js'
-import type { FunctionProfile } from '../analysis/function-diff.js'
-import type { ProfileObservation } from '../analysis/observations.js'
-import { shuffled } from '../analysis/random.js'
+import { MAX_IMPORT_DEPTH, parseImportTime } from '../analysis/attribution/importtime.js'
+import { moduleCosts } from '../analysis/attribution/module-costs.js'
+import type { FunctionProfile } from '../analysis/attribution/function-diff.js'
+import type { ProfileObservation } from '../analysis/verdict/observations.js'
+import { shuffled } from '../analysis/stats/random.js'
 import type { ArmStates } from './arm-states.js'
 import { DEFAULT_VARIANT, isCommandTarget } from '../model/target.js'
 import type { EngineDeps, PlannedArm, RunPlan } from './plan.js'

@@ -3,9 +3,9 @@
 // thermal throttling, a cache going cold) lands on all arms alike, and a pair
 // (base and head of one target in one round) shares whatever the machine was
 // doing then.
-import { shuffled } from '../analysis/random.js'
+import { shuffled } from '../analysis/stats/random.js'
 import { groupId } from '../model/target.js'
-import type { StoppingRule } from '../analysis/stopping.js'
+import type { StoppingRule } from '../analysis/verdict/stopping.js'
 import type { Sample } from '../model/metrics.js'
 import type { ArmStates } from './arm-states.js'
 import type { EngineDeps, PlannedArm, RunPlan } from './plan.js'

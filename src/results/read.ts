@@ -4,7 +4,7 @@
 import { Ajv, type ErrorObject } from 'ajv'
 import schema from './results.schema.json' with { type: 'json' }
 import type { ResultsDocument } from './schema.js'
-import { MAX_IMPORT_DEPTH } from '../analysis/importtime.js'
+import { MAX_IMPORT_DEPTH } from '../analysis/attribution/importtime.js'
 
 /** A results file that is not what importgate writes. */
 export class ResultsFileError extends Error {

@@ -4,8 +4,8 @@
 import type { CountedMetricId, MetricId, MetricUnit } from '../model/metrics.js'
 import type { Verdict } from '../model/verdict.js'
 import type { Side } from '../model/target.js'
-import type { Mechanism } from '../analysis/import-mechanism.js'
-import type { LazyForm } from '../analysis/lazy.js'
+import type { Mechanism } from '../analysis/attribution/import-mechanism.js'
+import type { LazyForm } from '../analysis/attribution/lazy.js'
 
 export type { Verdict }
 

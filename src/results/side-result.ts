@@ -1,9 +1,13 @@
 // Findings → their part of the results document. Pure.
 import { METRICS } from '../model/metrics.js'
-import type { SideFinding } from '../analysis/finding.js'
-import type { ModuleChange } from '../analysis/module-diff.js'
-import { packageModules, slowestBySelf, type ModuleCost } from '../analysis/module-costs.js'
-import { median, spread } from '../analysis/summary.js'
+import type { SideFinding } from '../analysis/verdict/finding.js'
+import type { ModuleChange } from '../analysis/attribution/module-diff.js'
+import {
+  packageModules,
+  slowestBySelf,
+  type ModuleCost,
+} from '../analysis/attribution/module-costs.js'
+import { median, spread } from '../analysis/stats/summary.js'
 import type {
   CountingJson,
   ImportTreeJson,

@@ -1,9 +1,9 @@
 // A target's findings → its entry in the results document. Pure: it records
 // what analysis decided and decides nothing itself.
-import type { MetricFinding, TargetFinding } from '../analysis/finding.js'
-import { median } from '../analysis/summary.js'
+import type { MetricFinding, TargetFinding } from '../analysis/verdict/finding.js'
+import { median } from '../analysis/stats/summary.js'
 import { METRICS } from '../model/metrics.js'
-import type { FunctionChange } from '../analysis/function-diff.js'
+import type { FunctionChange } from '../analysis/attribution/function-diff.js'
 import type { DeltaJson, FunctionChangeJson, MetricResultJson, TargetResult } from './schema.js'
 import { changeJson, ms, pct, sideResult } from './side-result.js'
 

@@ -2,8 +2,8 @@
 // sequences, a job log as a workflow command, or a comment as a mention.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { logSafe } from '../../src/action/log-safety.js'
-import { plain } from '../../src/report/markdown-text.js'
-import { visible } from '../../src/report/untrusted.js'
+import { plain } from '../../src/report/markdown/markdown-text.js'
+import { visible } from '../../src/report/view/untrusted.js'
 import { cli } from '../helpers/cli.js'
 import { removeDir, tempDir, writeFiles } from '../helpers/project.js'
 import { findPython } from '../helpers/pythons.js'

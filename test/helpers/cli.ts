@@ -1,5 +1,5 @@
 import { runCli } from '../../src/cli/run.js'
-import { fewestPairs } from '../../src/analysis/sequential.js'
+import { fewestPairs } from '../../src/analysis/stats/sequential.js'
 
 export interface Captured {
   status: number

@@ -1,8 +1,8 @@
 // A fake interpreter on a fake clock for the measurement engine: every run
 // "takes" a set time, so deadlines, stopping and overtime are
 // tested exactly, without interpreters or timing noise.
-import { seededRandom } from '../../src/analysis/random.js'
-import type { StoppingRule } from '../../src/analysis/stopping.js'
+import { seededRandom } from '../../src/analysis/stats/random.js'
+import type { StoppingRule } from '../../src/analysis/verdict/stopping.js'
 import type { PlannedArm, RunPlan } from '../../src/measure/plan.js'
 import type { ProbeRequest } from '../../src/measure/run-probe.js'
 import { probeRunOf } from '../../src/measure/run-probe.js'

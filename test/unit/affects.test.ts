@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_AFFECTS, affectingFiles, alwaysAffecting } from '../../src/analysis/affects.js'
+import {
+  DEFAULT_AFFECTS,
+  affectingFiles,
+  alwaysAffecting,
+} from '../../src/analysis/verdict/affects.js'
 
 describe('files that can affect importing', () => {
   it('are Python sources, extensions, .pth files and packaging metadata, by default', () => {

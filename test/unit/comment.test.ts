@@ -4,9 +4,9 @@
 // assertions hold what must not drift.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { markdownReport } from '../../src/report/markdown.js'
-import { PLAIN } from '../../src/report/style.js'
-import { compareReport } from '../../src/report/terminal-compare.js'
+import { markdownReport } from '../../src/report/markdown/markdown.js'
+import { PLAIN } from '../../src/report/terminal/style.js'
+import { compareReport } from '../../src/report/terminal/terminal-compare.js'
 import type { CompareResults } from '../../src/results/schema.js'
 
 const fixture = (name: string) =>

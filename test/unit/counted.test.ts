@@ -2,9 +2,9 @@
 // output says, how a few runs a side are judged, how the engine schedules them
 // within their own budget, and how the reports show them.
 import { describe, expect, it } from 'vitest'
-import { compareCounts } from '../../src/analysis/counted-compare.js'
-import type { CountedRuns } from '../../src/analysis/observations.js'
-import { evaluate } from '../../src/analysis/evaluate.js'
+import { compareCounts } from '../../src/analysis/verdict/counted-compare.js'
+import type { CountedRuns } from '../../src/analysis/verdict/observations.js'
+import { evaluate } from '../../src/analysis/verdict/evaluate.js'
 import { parseCount, wrappedArgv, type CounterSpec } from '../../src/measure/counters.js'
 import { runPlan } from '../../src/measure/engine.js'
 import type { EngineEvent } from '../../src/measure/plan.js'

@@ -1,9 +1,9 @@
 // The measurement engine driven by a fake probe runner and a fake clock
 // (test/helpers/fake-engine.ts): deadlines, stopping and overtime, exactly.
 import { describe, expect, it } from 'vitest'
-import { evaluate } from '../../src/analysis/evaluate.js'
-import { seededRandom } from '../../src/analysis/random.js'
-import { undecided } from '../../src/analysis/stopping.js'
+import { evaluate } from '../../src/analysis/verdict/evaluate.js'
+import { seededRandom } from '../../src/analysis/stats/random.js'
+import { undecided } from '../../src/analysis/verdict/stopping.js'
 import { runPlan } from '../../src/measure/engine.js'
 import type { EngineEvent } from '../../src/measure/plan.js'
 import type { ProbeRequest } from '../../src/measure/run-probe.js'

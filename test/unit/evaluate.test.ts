@@ -1,11 +1,11 @@
 // Findings from observations: never a pass without the evidence for one, never a
 // regression without evidence that the change is material.
 import { describe, expect, it } from 'vitest'
-import { evaluate, type EvaluationSpec } from '../../src/analysis/evaluate.js'
-import type { ArmObservation } from '../../src/analysis/observations.js'
+import { evaluate, type EvaluationSpec } from '../../src/analysis/verdict/evaluate.js'
+import type { ArmObservation } from '../../src/analysis/verdict/observations.js'
 import type { Sample } from '../../src/model/metrics.js'
 import type { Side } from '../../src/model/target.js'
-import { fewestPairs } from '../../src/analysis/sequential.js'
+import { fewestPairs } from '../../src/analysis/stats/sequential.js'
 
 const sample = (importMs: number): Sample => ({
   importMs,

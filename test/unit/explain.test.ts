@@ -1,10 +1,10 @@
 // A slow import's profile runs, on the fake clock: the module set always, the
 // function profile after sampling when a change was found (issue 27).
 import { describe, expect, it } from 'vitest'
-import { changedGroups } from '../../src/analysis/decision.js'
-import { undecided } from '../../src/analysis/stopping.js'
-import { evaluate } from '../../src/analysis/evaluate.js'
-import { explanationGaps } from '../../src/analysis/explanation-gaps.js'
+import { changedGroups } from '../../src/analysis/verdict/decision.js'
+import { undecided } from '../../src/analysis/verdict/stopping.js'
+import { evaluate } from '../../src/analysis/verdict/evaluate.js'
+import { explanationGaps } from '../../src/analysis/verdict/explanation-gaps.js'
 import { runPlan } from '../../src/measure/engine.js'
 import type { EngineEvent } from '../../src/measure/plan.js'
 import { fakeInterpreter, gate, plan } from '../helpers/fake-engine.js'

@@ -5,8 +5,8 @@ import {
   diffFunctions,
   type FunctionNode,
   type FunctionProfile,
-} from '../../src/analysis/function-diff.js'
-import { callLines, importLine, sourcePath } from '../../src/analysis/source-paths.js'
+} from '../../src/analysis/attribution/function-diff.js'
+import { callLines, importLine, sourcePath } from '../../src/analysis/attribution/source-paths.js'
 
 type Edge = [caller: string, calls: number, ms: number]
 

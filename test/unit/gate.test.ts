@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { budgetStatus, forbiddenImports, isBreached } from '../../src/analysis/gate.js'
+import { budgetStatus, forbiddenImports, isBreached } from '../../src/analysis/verdict/gate.js'
 import { mostSerious, PRECEDENCE } from '../../src/model/verdict.js'
-import type { ModuleCost } from '../../src/analysis/module-costs.js'
+import type { ModuleCost } from '../../src/analysis/attribution/module-costs.js'
 
 describe('forbiddenImports', () => {
   const costs = new Map<string, ModuleCost>([

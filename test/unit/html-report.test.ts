@@ -2,8 +2,8 @@
 // carries the measured code's names as data, never as markup.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { htmlReport } from '../../src/report/html.js'
-import { mergeTrees } from '../../src/report/html-tree.js'
+import { htmlReport } from '../../src/report/html/html.js'
+import { mergeTrees } from '../../src/report/html/html-tree.js'
 import type { CompareResults, ImportTreeJson } from '../../src/results/schema.js'
 
 const node = (name: string, c: number, children: ImportTreeJson[] = []): ImportTreeJson => ({

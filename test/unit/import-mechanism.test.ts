@@ -4,9 +4,9 @@ import {
   mechanismOf,
   type FileImports,
   type ImportSite,
-} from '../../src/analysis/import-mechanism.js'
+} from '../../src/analysis/attribution/import-mechanism.js'
 import { parseSites } from '../../src/measure/import-sites.js'
-import { lazyFormFor } from '../../src/analysis/lazy.js'
+import { lazyFormFor } from '../../src/analysis/attribution/lazy.js'
 
 const site = (over: Partial<ImportSite>): ImportSite => ({
   line: 1,

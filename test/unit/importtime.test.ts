@@ -6,9 +6,9 @@ import {
   parseImportTime,
   parseImportTimeLine,
   type ImportNode,
-} from '../../src/analysis/importtime.js'
+} from '../../src/analysis/attribution/importtime.js'
 import { BEGIN_MARK, END_MARK } from '../../src/measure/probe-protocol.js'
-import { moduleCosts } from '../../src/analysis/module-costs.js'
+import { moduleCosts } from '../../src/analysis/attribution/module-costs.js'
 
 // Real stderr captured from the probe (profile mode) and from plain
 // `python -X importtime -c 'import fixpkg'` on this machine's 3.8 and 3.13.

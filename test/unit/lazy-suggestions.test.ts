@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { lazySuggestions, SUGGESTION_MARKER } from '../../src/github/lazy-suggestions.js'
-import type { LazyImportsItem } from '../../src/report/view-lazy.js'
+import type { LazyImportsItem } from '../../src/report/view/view-lazy.js'
 
 const line = (module: string, file: string, n: number, ms: number | null = 1) => ({
   module,

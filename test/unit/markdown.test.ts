@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { marked, type Tokens } from 'marked'
 import { describe, expect, it } from 'vitest'
-import { MARKDOWN_LIMIT, markdownReport } from '../../src/report/markdown.js'
-import { code, plain } from '../../src/report/markdown-text.js'
+import { MARKDOWN_LIMIT, markdownReport } from '../../src/report/markdown/markdown.js'
+import { code, plain } from '../../src/report/markdown/markdown-text.js'
 import type { CompareResults, ResultsDocument } from '../../src/results/schema.js'
 
 const fixture = (name: string) =>

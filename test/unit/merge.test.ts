@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { jobsOf } from '../../src/results/merge.js'
 import { fittedBody, marker } from '../../src/github/sticky-comment.js'
-import { MARKDOWN_LIMIT } from '../../src/report/markdown.js'
-import { mergedMarkdown } from '../../src/report/merged.js'
+import { MARKDOWN_LIMIT } from '../../src/report/markdown/markdown.js'
+import { mergedMarkdown } from '../../src/report/markdown/merged.js'
 import type { CompareResults } from '../../src/results/schema.js'
 
 const fixture = (name: string) =>

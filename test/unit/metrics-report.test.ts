@@ -1,10 +1,10 @@
 // A second metric is a row in every report, from the metric table alone.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { markdownReport } from '../../src/report/markdown.js'
-import { PLAIN } from '../../src/report/style.js'
-import { compareReport } from '../../src/report/terminal-compare.js'
-import { measureReport } from '../../src/report/terminal-measure.js'
+import { markdownReport } from '../../src/report/markdown/markdown.js'
+import { PLAIN } from '../../src/report/terminal/style.js'
+import { compareReport } from '../../src/report/terminal/terminal-compare.js'
+import { measureReport } from '../../src/report/terminal/terminal-measure.js'
 import type { CompareResults, MeasureResults } from '../../src/results/schema.js'
 
 const fixture = <T>(name: string) =>

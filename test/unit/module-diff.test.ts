@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { diffDistributions } from '../../src/analysis/deps-diff.js'
-import { parseImportTime } from '../../src/analysis/importtime.js'
-import { moduleCosts, type ModuleCost } from '../../src/analysis/module-costs.js'
-import { diffModules } from '../../src/analysis/module-diff.js'
+import { diffDistributions } from '../../src/analysis/attribution/deps-diff.js'
+import { parseImportTime } from '../../src/analysis/attribution/importtime.js'
+import { moduleCosts, type ModuleCost } from '../../src/analysis/attribution/module-costs.js'
+import { diffModules } from '../../src/analysis/attribution/module-diff.js'
 
 const cost = (
   name: string,

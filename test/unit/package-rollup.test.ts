@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { ModuleCost } from '../../src/analysis/module-costs.js'
-import { rollUpByPackage } from '../../src/analysis/package-rollup.js'
-import { markdownReport } from '../../src/report/markdown.js'
-import { PLAIN } from '../../src/report/style.js'
-import { compareReport } from '../../src/report/terminal-compare.js'
+import type { ModuleCost } from '../../src/analysis/attribution/module-costs.js'
+import { rollUpByPackage } from '../../src/analysis/attribution/package-rollup.js'
+import { markdownReport } from '../../src/report/markdown/markdown.js'
+import { PLAIN } from '../../src/report/terminal/style.js'
+import { compareReport } from '../../src/report/terminal/terminal-compare.js'
 import type { CompareResults } from '../../src/results/schema.js'
 
 const costs = (entries: [string, number][]) =>

@@ -2,11 +2,11 @@
 // why Δ and the medians can disagree.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { diffDistributions } from '../../src/analysis/deps-diff.js'
-import { signedCount } from '../../src/report/format.js'
-import { markdownReport } from '../../src/report/markdown.js'
-import { PLAIN } from '../../src/report/style.js'
-import { compareReport } from '../../src/report/terminal-compare.js'
+import { diffDistributions } from '../../src/analysis/attribution/deps-diff.js'
+import { signedCount } from '../../src/report/view/format.js'
+import { markdownReport } from '../../src/report/markdown/markdown.js'
+import { PLAIN } from '../../src/report/terminal/style.js'
+import { compareReport } from '../../src/report/terminal/terminal-compare.js'
 import type { CompareResults } from '../../src/results/schema.js'
 
 const fixture = () =>

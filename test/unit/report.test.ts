@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { formatChain, formatMs } from '../../src/report/format.js'
-import { COLOR, columns, PLAIN, useColor, visibleWidth } from '../../src/report/style.js'
+import { formatChain, formatMs } from '../../src/report/view/format.js'
+import { COLOR, columns, PLAIN, useColor, visibleWidth } from '../../src/report/terminal/style.js'
 import { VERSION } from '../../src/version.js'
 
 describe('formatting', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { readResults, ResultsFileError } from '../../src/results/read.js'
 import { metricRows } from '../../src/results/metric-rows.js'
-import { evaluate } from '../../src/analysis/evaluate.js'
+import { evaluate } from '../../src/analysis/verdict/evaluate.js'
 import { targetResult } from '../../src/results/target-result.js'
 import type { Side } from '../../src/model/target.js'
 

@@ -1,10 +1,15 @@
-// The sequential decision procedure (analysis/sequential.ts) and the comparison
+// The sequential decision procedure (analysis/stats/sequential.ts) and the comparison
 // built on it: what it decides on clear cases, what it refuses to decide, and
 // the shape of its boundary. Its error rates are measured in bench/ (simulate and replay).
 import { describe, expect, it } from 'vitest'
-import { comparePairs } from '../../src/analysis/paired-compare.js'
-import { seededRandom } from '../../src/analysis/random.js'
-import { fewestPairs, lookAt, medianSequence, neededBeyond } from '../../src/analysis/sequential.js'
+import { comparePairs } from '../../src/analysis/stats/paired-compare.js'
+import { seededRandom } from '../../src/analysis/stats/random.js'
+import {
+  fewestPairs,
+  lookAt,
+  medianSequence,
+  neededBeyond,
+} from '../../src/analysis/stats/sequential.js'
 import type { Thresholds } from '../../src/model/settings.js'
 
 const gate: Thresholds = { thresholdPct: 5, minDeltaMs: 1, alpha: 0.01 }

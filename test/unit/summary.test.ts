@@ -6,8 +6,8 @@ import {
   normalQuantile,
   quantile,
   spread,
-} from '../../src/analysis/summary.js'
-import { seededRandom, shuffled } from '../../src/analysis/random.js'
+} from '../../src/analysis/stats/summary.js'
+import { seededRandom, shuffled } from '../../src/analysis/stats/random.js'
 
 describe('order statistics', () => {
   // Reference values from NumPy 1.x: np.quantile(x, p) (linear, the default).

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { ResultsDocument, TargetResult } from '../../src/results/schema.js'
-import { signedMs, signedPct } from '../../src/report/format.js'
-import { compareReport } from '../../src/report/terminal-compare.js'
-import { COLOR, PLAIN } from '../../src/report/style.js'
+import { signedMs, signedPct } from '../../src/report/view/format.js'
+import { compareReport } from '../../src/report/terminal/terminal-compare.js'
+import { COLOR, PLAIN } from '../../src/report/terminal/style.js'
 
 const side = (median: number) => ({ median_ms: median }) as TargetResult['base']
 

@@ -2,12 +2,12 @@
 // and overlapping groups say so.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { grouped } from '../../src/analysis/module-groups.js'
-import type { ProfileObservation } from '../../src/analysis/observations.js'
-import { watchModules } from '../../src/analysis/watch.js'
-import { markdownReport } from '../../src/report/markdown.js'
-import { PLAIN } from '../../src/report/style.js'
-import { compareReport } from '../../src/report/terminal-compare.js'
+import { grouped } from '../../src/analysis/attribution/module-groups.js'
+import type { ProfileObservation } from '../../src/analysis/verdict/observations.js'
+import { watchModules } from '../../src/analysis/verdict/watch.js'
+import { markdownReport } from '../../src/report/markdown/markdown.js'
+import { PLAIN } from '../../src/report/terminal/style.js'
+import { compareReport } from '../../src/report/terminal/terminal-compare.js'
 import type { CompareResults } from '../../src/results/schema.js'
 
 const profile = (added: string[], chains: Record<string, string[]>): ProfileObservation => ({

@@ -1,0 +1,110 @@
+// How a module came to be no longer imported: from where the importer's source
+// imports it on each side (read by import_sites.py with the interpreter's own
+// ast), the mechanism and the line that did it. Pure.
+//
+// Words (PEP 810 gave "lazy" a precise meaning, so the reports keep these
+// apart): a module is "no longer imported" when head's import of the target
+// does not load it; it is "declared lazy" by a `lazy import` statement or an
+// entry in `__lazy_modules__`; an import "moved into a function" runs when the
+// function is called; a module-level `__getattr__` (PEP 562) imports on first
+// attribute access; an import under `if TYPE_CHECKING:` never runs; and an
+// import that is gone from the importer's source was "removed".
+import type { Side } from '../../model/target.js'
+import { within } from './python-imports.js'
+
+/** Where an import statement sits in its module. */
+export type ImportScope = 'module' | 'function' | 'getattr' | 'type-checking' | 'conditional'
+
+/** One import statement, as import_sites.py read it. */
+export interface ImportSite {
+  line: number
+  kind: 'import' | 'from'
+  /** Absolute names (a relative from-import resolved against its module). */
+  modules: string[]
+  /** `from m import a, b`: ['a', 'b']; empty for `import`. */
+  names: string[]
+  /** Declared lazy by the statement itself (`lazy import`, Python 3.15+). */
+  lazy: boolean
+  scope: ImportScope
+  /** The outermost function it is in, when it is in one. */
+  function: string | null
+}
+
+/** A module's import statements and its `__lazy_modules__` list, when it has one. */
+export interface FileImports {
+  sites: ImportSite[]
+  lazyModules: { line: number; names: string[] } | null
+}
+
+export const MECHANISMS = [
+  'lazy-statement',
+  'lazy-modules',
+  'function',
+  'module-getattr',
+  'type-checking',
+  'import-removed',
+] as const
+export type Mechanism = (typeof MECHANISMS)[number]
+
+/** How head's importer stopped loading a module: the mechanism, and its line on that side. */
+export interface ImportMechanism {
+  mechanism: Mechanism
+  /** The module whose source changed: the last link of the chain still loaded in head. */
+  importer: string
+  /** head for every mechanism but import-removed, whose line is base's. */
+  side: Side
+  /** The importer's file in the repository, or null (a dependency's). */
+  path: string | null
+  line: number
+  /** function: the function the import moved into. */
+  function: string | null
+}
+
+/** Whether running `site` loads `module` (itself, or as a package of what it imports). */
+export function loads(site: ImportSite, module: string): boolean {
+  if (site.modules.some((m) => within(m, module))) return true
+  const [from] = site.modules
+  return site.kind === 'from' && site.names.some((name) => `${from}.${name}` === module)
+}
+
+/**
+ * The mechanism by which head's `importer` no longer loads `module` during
+ * the import, from the importer's imports on both sides; null when its
+ * source does not say (a module-level import that is still there, under a
+ * condition or not: something else changed).
+ */
+export function mechanismOf(
+  module: string,
+  importer: string,
+  base: FileImports | null,
+  head: FileImports | null,
+): Omit<ImportMechanism, 'path'> | null {
+  if (!head) return null
+  const at = (mechanism: Mechanism, site: { line: number }, fn: string | null = null) => ({
+    mechanism,
+    importer,
+    side: 'head' as Side,
+    line: site.line,
+    function: fn,
+  })
+  const sites = head.sites.filter((s) => loads(s, module))
+  const lazy = sites.find((s) => s.lazy)
+  if (lazy) return at('lazy-statement', lazy)
+  const eager = sites.filter((s) => s.scope === 'module')
+  if (eager.length) {
+    // PEP 810: an import is lazy when the module it names is listed.
+    const listed = head.lazyModules
+    const names = new Set(listed?.names ?? [])
+    const declared = eager.find((s) => s.modules.some((m) => names.has(m)))
+    return declared && listed ? at('lazy-modules', listed) : null
+  }
+  const getattr = sites.find((s) => s.scope === 'getattr')
+  if (getattr) return at('module-getattr', getattr, getattr.function)
+  const typing = sites.find((s) => s.scope === 'type-checking')
+  if (typing) return at('type-checking', typing)
+  const inFunction = sites.find((s) => s.scope === 'function')
+  if (inFunction) return at('function', inFunction, inFunction.function)
+  if (sites.length) return null
+  const was = base?.sites.find((s) => loads(s, module))
+  return was ? { ...at('import-removed', was), side: 'base' } : null
+}

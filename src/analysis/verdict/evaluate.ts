@@ -1,0 +1,345 @@
+// Observations + gate → findings, per target × variant × metric. Verdicts,
+// budgets, forbidden imports and the module diff are decided here and nowhere
+// else; results/ and report/ only record and show them. Pure.
+import type { ImportFailure } from '../../model/failure.js'
+import {
+  METRICS,
+  PRIMARY_METRIC,
+  type CountedMetricId,
+  type MetricId,
+  type Sample,
+  type SampleMetricId,
+} from '../../model/metrics.js'
+import { compareCounts, importCounts } from './counted-compare.js'
+import type { Gate, Sampling } from '../../model/settings.js'
+import { DEFAULT_VARIANT, isCommandTarget, type Side, type Variant } from '../../model/target.js'
+import { mostSerious, type Verdict } from '../../model/verdict.js'
+import { budgetStatus, forbiddenImports, isBreached } from './gate.js'
+import { diffFunctions, type FunctionChange } from '../attribution/function-diff.js'
+import { diffModules, type ModuleDiff } from '../attribution/module-diff.js'
+import { pairOf, type ArmObservation, type Observations } from './observations.js'
+import { outcomeOf } from '../stats/paired-compare.js'
+import { groupComparison } from './decision.js'
+import { rollUpByPackage } from '../attribution/package-rollup.js'
+import { missingTarget } from './missing-target.js'
+import { median } from '../stats/summary.js'
+import {
+  samplesShortfall,
+  suggestedMaxTimeS,
+  undecidedShortfall,
+  type ShortfallContext,
+} from './shortfall.js'
+import { watchModules } from './watch.js'
+import { lazyFinding, type LazyForm } from '../attribution/lazy.js'
+import { fewestPairs, PASS_BETA } from '../stats/sequential.js'
+import { explanationGaps, lazyGap } from './explanation-gaps.js'
+import type { MetricFinding, SideFinding, TargetFinding } from './finding.js'
+
+export interface EvaluatedTarget {
+  name: string
+  /** Only head's configuration lists it: measured on head alone. */
+  isNew: boolean
+  /** Base's configuration lists it and head's no longer does (absent: false). */
+  droppedInHead?: boolean
+}
+
+export interface EvaluationSpec {
+  /** In the order they were configured. */
+  targets: EvaluatedTarget[]
+  variant: Variant
+  /** Every cache state measured, warm first; each target gets a finding per state. Default: [variant]. */
+  variants?: readonly Variant[]
+  gate: Gate
+  metrics: readonly MetricId[]
+  /** Modules to report by name on each side. */
+  watch: readonly string[]
+  /** The sampling settings: what counts as enough evidence, and what a suggested budget covers. */
+  sampling: Pick<Sampling, 'minPairs' | 'maxPairs' | 'warmups' | 'profileRuns' | 'maxTimeMs'>
+  /** The interpreter has lazy imports (Python 3.15+): head's warm module arms got the lazy runs. */
+  lazyImports?: boolean
+  /** How the lines that could be lazy are best written, from the project's requires-python. */
+  lazyForm?: LazyForm
+}
+
+const withSide = (side: Side, failure: ImportFailure | null | undefined) =>
+  failure ? { side, ...failure } : null
+
+function errorOf(base: ArmObservation | null, head: ArmObservation | null) {
+  return (
+    withSide('base', base?.failure) ??
+    withSide('head', head?.failure) ??
+    withSide('base', base?.profile?.failure) ??
+    withSide('head', head?.profile?.failure)
+  )
+}
+
+function side(arm: ArmObservation | null): SideFinding | null {
+  const samples = arm ? arm.samples : []
+  if (!arm || samples.length === 0) return null
+  const profile = arm.profile
+  const finding: SideFinding = {
+    samples,
+    profile,
+    medianMs: median(samples.map(METRICS[PRIMARY_METRIC].read)),
+    moduleCount: profile?.moduleCount || samples[samples.length - 1]!.moduleCount,
+  }
+  if (arm.counted) {
+    finding.counted = Object.fromEntries(
+      Object.entries(arm.counted).map(([id, runs]) => [
+        id,
+        {
+          counts: importCounts(runs),
+          tool: runs.tool,
+          byCall: runs.byCall,
+          failure: runs.failure,
+          ms: runs.ms,
+        },
+      ]),
+    )
+  }
+  return finding
+}
+
+/** A counted metric's finding: the counts compared, or (one side only) a pass that shows head's counts. */
+function countedFinding(
+  id: CountedMetricId,
+  base: ArmObservation | null,
+  head: ArmObservation,
+  gate: Gate,
+): MetricFinding {
+  const metric = METRICS[id]
+  const gating = metric.gatesByDefault
+  if (!base) return { metric: id, gating, outcome: 'pass', comparison: null }
+  const missing = { tool: '', runs: [], empty: [], failure: 'not counted', ms: 0 }
+  const counted = compareCounts(
+    base.counted?.[id] ?? missing,
+    head.counted?.[id] ?? missing,
+    id === 'instructions' ? gate.instructionsThresholdPct : metric.thresholdPct,
+  )
+  return {
+    metric: id,
+    gating,
+    outcome: counted.outcome,
+    comparison: null,
+    counted,
+  }
+}
+
+function metricFindings(
+  base: ArmObservation | null,
+  head: ArmObservation,
+  spec: EvaluationSpec,
+): MetricFinding[] {
+  return spec.metrics.flatMap((id): MetricFinding[] => {
+    if (METRICS[id].kind === 'counted') {
+      // Not counted on either side (a command target: no probe marks its import): no row.
+      const planned =
+        base?.counted?.[id as CountedMetricId] ?? head.counted?.[id as CountedMetricId]
+      return planned ? [countedFinding(id as CountedMetricId, base, head, spec.gate)] : []
+    }
+    const metric = METRICS[id as SampleMetricId]
+    const read = (samples: readonly Sample[]) => samples.map(metric.read)
+    // What a sample cannot say (a command's CPU time or memory) is no row, rather than a row of nothing.
+    if (id !== PRIMARY_METRIC && !read(head.samples).every(Number.isFinite)) return []
+    if (!base) {
+      return [
+        {
+          metric: id,
+          gating: metric.gatesByDefault,
+          outcome: 'pass',
+          comparison: null,
+        },
+      ]
+    }
+    // Every metric gets the sequential procedure over its pairs; one that only informs
+    // shows an undecided look as no change, where the gating one is inconclusive.
+    const settings = { gate: spec.gate, maxPairs: spec.sampling.maxPairs }
+    const comparison = groupComparison(base, head, settings, metric.read)
+    return [
+      { metric: id, gating: metric.gatesByDefault, outcome: outcomeOf(comparison), comparison },
+    ]
+  })
+}
+
+function modulesOf(
+  base: ArmObservation | null,
+  head: ArmObservation | null,
+  floorMs: number,
+): ModuleDiff | null {
+  const b = base?.profile
+  const h = head?.profile
+  if (!base || !b?.runs || !h?.runs) return null
+  return diffModules(
+    { added: b.added, costs: b.costs },
+    { added: h.added, costs: h.costs },
+    10,
+    floorMs,
+  )
+}
+
+function functionsOf(
+  base: ArmObservation | null,
+  head: ArmObservation | null,
+  floorMs: number,
+): FunctionChange[] | null {
+  const b = base?.profile
+  const h = head?.profile
+  if (!b?.functions || !h?.functions) return null
+  return diffFunctions(b.functions, h.functions, new Set(b.added), new Set(h.added), floorMs)
+}
+
+/** How many pairs (or samples, on one side) the verdict rests on. */
+function pairsTaken(
+  base: SideFinding | null,
+  head: SideFinding | null,
+  metrics: MetricFinding[],
+): number {
+  const comparison = metrics[0]?.comparison
+  if (comparison) return comparison.pairs
+  return head && !base ? head.samples.length : 0
+}
+
+function evaluateTarget(
+  observations: Observations,
+  configured: EvaluatedTarget,
+  spec: EvaluationSpec,
+  ended: Pick<ShortfallContext, 'suggestion'>,
+): TargetFinding {
+  const arms = pairOf(observations.arms, configured.name, spec.variant)
+  // A module base does not have is new in head, whoever listed it (a -t flag, say).
+  const baseLacksIt = !!arms.base && missingTarget(arms.base.failure, configured.name)
+  const target = { ...configured, isNew: configured.isNew || baseLacksIt }
+  // Removed by head, and dropped from head's targets: nothing to measure, and nothing wrong.
+  if (
+    configured.droppedInHead &&
+    arms.base &&
+    !arms.base.failure &&
+    missingTarget(arms.head?.failure, configured.name)
+  )
+    return goneInHead(configured.name, spec, side(arms.base))
+  const base = target.isNew ? null : arms.base
+  const head = arms.head
+  const error = errorOf(base, head)
+  const headSide = side(head)
+  const measured = !error && !!head?.samples.length && (!base || base.samples.length > 0)
+  const metrics = measured && head ? metricFindings(base, head, spec) : []
+  const baseSide = side(base)
+  const pairs = pairsTaken(base ? baseSide : null, headSide, metrics)
+  const gatingMetric = metrics.find((m) => m.gating)
+  const context = {
+    maxTimeMs: spec.sampling.maxTimeMs,
+    maxPairs: spec.sampling.maxPairs,
+    suggestion: ended.suggestion,
+  }
+  // A decided change on any gating metric is evidence on its own (an instruction
+  // count's regression stands whatever the few timed pairs say).
+  const found = mostSerious(metrics.filter((m) => m.gating).map((m) => m.outcome))
+  // Compared: undecided is inconclusive. On one side (a new target, measure): too few samples is.
+  const shortfall =
+    error || found !== 'pass'
+      ? null
+      : gatingMetric?.comparison
+        ? undecidedShortfall(gatingMetric.comparison, context)
+        : base
+          ? // Compared, and no pair taken (the budget ran out before the first round): never a pass.
+            samplesShortfall(0, fewestPairs(PASS_BETA), ended.suggestion)
+          : samplesShortfall(pairs, spec.sampling.minPairs, ended.suggestion)
+  const statistical: Verdict = error ? 'error' : shortfall ? 'inconclusive' : found
+  const headProfile = head?.profile
+  const forbidden = headProfile?.runs
+    ? forbiddenImports(headProfile.added, headProfile.costs, spec.gate.forbid)
+    : []
+  const budget = budgetStatus(
+    headSide?.medianMs ?? null,
+    headSide?.moduleCount ?? null,
+    spec.gate.budgetsMs[target.name],
+    spec.gate.maxModules,
+  )
+  const gaps = explanationGaps(base, head, spec.gate, spec.watch, spec.sampling.profileRuns)
+  if (spec.gate.enforceLazy && spec.variant === 'warm' && !isCommandTarget(target.name))
+    gaps.push(...lazyGap(head, spec.lazyImports === true))
+  const lazy = lazyFinding(
+    target.name,
+    headProfile?.lazy,
+    (module) => headProfile?.costs.get(module)?.cumulativeMs ?? null,
+    spec.lazyForm,
+  )
+  const findings: Verdict[] = [statistical]
+  if (forbidden.length) findings.push('forbidden')
+  // enforce-lazy: a module the project declares lazy is one the import must not load.
+  if (spec.gate.enforceLazy && lazy?.loadedAnyway.length) findings.push('forbidden')
+  if (isBreached(budget)) findings.push('budget')
+  return {
+    target: target.name,
+    variant: spec.variant,
+    isNew: target.isNew,
+    base: baseSide,
+    head: headSide,
+    metrics,
+    modules: modulesOf(base, head, spec.gate.minDeltaMs),
+    packages:
+      base?.profile?.runs && head?.profile?.runs
+        ? rollUpByPackage(target.name, base.profile.costs, head.profile.costs)
+        : null,
+    functions: functionsOf(base, head, spec.gate.minDeltaMs),
+    forbidden,
+    budget,
+    watched: watchModules(spec.watch, base?.profile, head?.profile),
+    ...(gaps.length ? { gaps } : {}),
+    ...(lazy ? { lazy } : {}),
+    error,
+    shortfall,
+    verdict: mostSerious(findings),
+  }
+}
+
+/** A target base had and head removed (and dropped from its targets): reported, never failed. */
+function goneInHead(name: string, spec: EvaluationSpec, base: SideFinding | null): TargetFinding {
+  return {
+    target: name,
+    variant: spec.variant,
+    isNew: false,
+    gone: true,
+    base,
+    head: null,
+    metrics: [],
+    modules: null,
+    packages: null,
+    functions: null,
+    forbidden: [],
+    budget: budgetStatus(null, null, undefined, null),
+    watched: [],
+    error: null,
+    shortfall: null,
+    verdict: 'pass',
+  }
+}
+
+/**
+ * The spec for one cache state. Budgets, the module budget, the watch list
+ * and the counted metrics are about the warm import (what a budget of "300 ms" means); other states
+ * are judged on their own change alone, and have no profile runs to watch in.
+ */
+function forVariant(spec: EvaluationSpec, variant: Variant): EvaluationSpec {
+  if (variant === DEFAULT_VARIANT) return { ...spec, variant }
+  return {
+    ...spec,
+    variant,
+    // Counted metrics are counted in the warm state only: the counts do not depend on the cache.
+    metrics: spec.metrics.filter((id) => METRICS[id].kind === 'sample'),
+    watch: [],
+    gate: { ...spec.gate, budgetsMs: {}, maxModules: null },
+  }
+}
+
+export function evaluate(
+  observations: Observations,
+  spec: EvaluationSpec,
+): { targets: TargetFinding[]; verdict: Verdict } {
+  const ended = { suggestion: suggestedMaxTimeS(observations, spec.sampling) }
+  const variants = spec.variants ?? [spec.variant]
+  const targets = spec.targets.flatMap((t) =>
+    variants.map((variant) => evaluateTarget(observations, t, forVariant(spec, variant), ended)),
+  )
+  return { targets, verdict: mostSerious(targets.map((t) => t.verdict)) }
+}

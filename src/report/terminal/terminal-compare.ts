@@ -1,0 +1,188 @@
+// The terminal report of `importgate compare`. Pure: results in, text out.
+import type { ResultsDocument } from '../../results/schema.js'
+import {
+  formatChain,
+  formatValue,
+  signedCount,
+  signedMs,
+  signedPct,
+  warmupsRun,
+} from '../view/format.js'
+import { tableNotes } from '../view/counted-notes.js'
+import { plainText } from '../view/headline.js'
+import { columns, type Style } from './style.js'
+import { whyLines } from './terminal-causes.js'
+import { lazyImportLines } from './terminal-lazy.js'
+import { gateLines, paint } from './terminal-gate.js'
+import {
+  buildView,
+  changeCells,
+  pairsNote,
+  costText,
+  reportedOnly,
+  type ModuleChangesView,
+  type MetricRowView,
+  type ReportView,
+} from '../view/view.js'
+
+function verdictText(r: MetricRowView): string {
+  if (!r.gating) return reportedOnly(r)
+  if (r.verdict === 'budget') return 'over budget'
+  if (r.verdict === 'forbidden') return 'forbidden import'
+  if (r.isGone) return `${r.verdict} (removed in head, no longer a target)`
+  return r.isNew ? `${r.verdict} (new target)` : r.verdict
+}
+
+function tableRows(view: ReportView, style: Style): string[][] {
+  const rows = [['target', 'base', 'head', 'Δ', 'Δ %', 'CI', 'verdict'].map((h) => style.dim(h))]
+  for (const r of view.rows) {
+    const color = r.gating ? paint(r.verdict, style) : style.dim
+    const name = r.suffix ? `${r.target} · ${r.suffix}` : r.target
+    const base = r.base ? formatValue(r.unit, r.base.median) : '–'
+    const head = r.head ? formatValue(r.unit, r.head.median) : '–'
+    const change = changeCells(r)
+    if (!change) {
+      rows.push([name, base, head, '', '', '', color(verdictText(r))])
+      continue
+    }
+    const tone = change.pct > 0 ? style.red : change.pct < 0 ? style.green : (x: string) => x
+    rows.push([
+      name,
+      base,
+      head,
+      tone(change.delta),
+      tone(signedPct(change.pct)),
+      change.interval,
+      color(verdictText(r)),
+    ])
+  }
+  return rows
+}
+
+function moduleChangeLines(l: ModuleChangesView, style: Style, limit: number): string[] {
+  const sign = l.eager ? 1 : -1
+  const title = l.eager
+    ? 'now imported (in head, not in base)'
+    : 'no longer imported (in base, not in head)'
+  const out = [`  ${style.bold(l.target)}: ${title}`]
+  const rows = l.groups
+    .slice(0, limit)
+    .map(({ lead, more }) => [
+      sign > 0 ? style.red(`+ ${lead.name}`) : style.green(`− ${lead.name}`),
+      signedMs(sign * lead.cumulative_ms),
+      style.dim(formatChain(lead.chain)),
+      style.dim(more ? `(+${more} module${more > 1 ? 's' : ''} it imports)` : ''),
+    ])
+  out.push(...columns(rows, ['l', 'r', 'l', 'l']).map((line) => `    ${line}`))
+  if (l.groups.length > limit) out.push(style.dim(`    … and ${l.groups.length - limit} more`))
+  if (l.aliases)
+    out.push(
+      style.dim(
+        `    (and ${l.aliases} module name${l.aliases > 1 ? 's' : ''} set in sys.modules without an import)`,
+      ),
+    )
+  return out
+}
+
+/** " (with rich)": the cause that brought the package in; else whether it is new or gone. */
+function packageNote(r: ReportView['packages'][number]['rows'][number]): string {
+  if (r.cause && r.cause.cause.package !== r.name)
+    return ` (${r.cause.cause.eager ? 'with' : 'gone with'} ${r.cause.lead})`
+  return r.base_self_ms === null ? ' (new)' : r.head_self_ms === null ? ' (gone)' : ''
+}
+
+export function compareReport(doc: ResultsDocument, style: Style, limit = 8): string {
+  const view = buildView(doc)
+  const { run } = view
+  const out: string[] = []
+  const sha = (s: string | null | undefined) => (s ? s.slice(0, 10) : '?')
+  const side = (c: { ref: string; sha: string | null } | null) =>
+    c && c.sha && c.ref === c.sha ? sha(c.sha) : `${c?.ref} (${sha(c?.sha)})`
+  out.push(style.bold(`importgate compare · Python ${run.python.split(' ')[0]} · ${run.platform}`))
+  out.push(paint(view.verdict, style)(plainText(view.headline)))
+  out.push(style.dim(`base ${side(run.base)} → head ${side(run.head)}`))
+  if (view.skipped) {
+    const { files, count, affects } = view.skipped
+    const more = count > files.length ? ` and ${count - files.length} more` : ''
+    out.push(
+      '',
+      `changed: ${files.join(', ')}${more}`,
+      style.dim(
+        `none matches affects (${affects.join(' ')}): nothing was installed or measured; ${run.durationS.toFixed(1)} s in all`,
+      ),
+    )
+    return out.join('\n')
+  }
+  out.push('')
+  out.push(
+    ...columns(tableRows(view, style), ['l', 'r', 'r', 'r', 'r', 'r', 'l']).map((l) => `  ${l}`),
+  )
+  out.push(...tableNotes(view).map((n) => style.dim(`  ${n}`)))
+  out.push(...gateLines(view, style))
+  out.push(...lazyImportLines(view, style))
+  out.push(...whyLines(view, style, limit))
+  const chains = view.moduleChanges.flatMap((l) => moduleChangeLines(l, style, limit))
+  if (chains.length) {
+    out.push(
+      '',
+      style.bold('Import chains') + style.dim(' (per target; cumulative -X importtime time)'),
+      ...chains,
+    )
+  }
+  if (view.packages.length) {
+    out.push('', style.bold('By package') + style.dim(' (own -X importtime time, head − base)'))
+    for (const { target, rows } of view.packages) {
+      const top = rows.slice(0, 5)
+      const label = (r: (typeof rows)[number]) =>
+        `${r.name}${r.own ? ' (this project)' : ''} ${signedMs(r.delta_ms)}${r.notable === false ? ' (noise)' : ''}${packageNote(r)}`
+      out.push(`  ${style.bold(target)}: ${top.map(label).join(', ')}`)
+    }
+  }
+  if (view.selfTime.length) {
+    out.push(
+      '',
+      style.bold('Where the time went') + style.dim(' (own -X importtime time, head − base)'),
+    )
+    for (const { target, changes } of view.selfTime) {
+      const top = changes.slice(0, 5)
+      out.push(
+        `  ${style.bold(target)}: ${top.map((c) => `${c.name} ${signedMs(c.delta_ms)}`).join(', ')}`,
+      )
+    }
+  }
+  const counts = view.moduleCounts.filter((c) => c.base)
+  if (counts.length) {
+    const text = counts.map(({ target, base, head }) => {
+      const d = head.module_count - base!.module_count
+      return `${target} ${base!.module_count} → ${head.module_count} (${signedCount(d)}; own package ${base!.package_module_count} → ${head.package_module_count})`
+    })
+    out.push('', `${style.bold('Modules loaded')}: ${text.join(', ')}`)
+  }
+  if (view.dependencies.length) {
+    const items = view.dependencies.map((d) =>
+      d.base === null
+        ? `+ ${d.name} ${d.head}`
+        : d.head === null
+          ? `− ${d.name} ${d.base}`
+          : `${d.name} ${d.base} → ${d.head}`,
+    )
+    out.push(
+      '',
+      `${style.bold('Dependencies')}: ${items.slice(0, 12).join(', ')}${items.length > 12 ? `, … and ${items.length - 12} more` : ''}`,
+    )
+  }
+  for (const { target, error: e } of view.errors) {
+    out.push('', style.red(`${target} (${e.side}): ${e.kind}: ${e.message}`))
+    for (const frame of e.traceback.slice(-3)) out.push(style.dim(`    ${frame}`))
+  }
+  const s = run.settings
+  out.push('')
+  out.push(
+    style.dim(
+      `${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up(s); sequential test, band ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms; ${costText(view) ?? `${run.durationS.toFixed(1)} s in all`}${run.phases ? ` (${run.phases})` : ''}`,
+    ),
+  )
+  if (run.truncated)
+    out.push(style.yellow(`--max-time ended sampling before --min-pairs; figures are less certain`))
+  return out.join('\n')
+}

@@ -1,0 +1,31 @@
+// The notes a report shows beside its gate: what could not be explained or
+// checked, and passes that rule less out than they seem. Built once for every
+// report by buildView. Pure.
+import { VARIANT_LABEL } from '../../model/target.js'
+import type { ResultsDocument, TargetResult } from '../../results/schema.js'
+import type { GapItem } from './gaps-text.js'
+
+/** A target as its notes name it: with its cache state when not warm. */
+export const targetLabel = (t: TargetResult): string =>
+  t.variant ? `${t.name} (${VARIANT_LABEL[t.variant]})` : t.name
+
+/** Passes whose interval still reaches past the threshold: they do not rule out a regression that size. */
+export function widePasses(
+  doc: ResultsDocument,
+): { target: string; hiPct: number; level: number }[] {
+  return doc.targets.flatMap((t) => {
+    const hi = t.delta?.ci_pct?.[1]
+    // The line is whichever threshold is larger for this import: +165% of a
+    // 185 µs import is under the 0.5 ms min-delta, and ruled out.
+    const base = t.base?.median_ms ?? 0
+    const minDelta = doc.command === 'compare' ? doc.settings.min_delta_ms : 0
+    const line = Math.max(doc.settings.threshold_pct, base > 0 ? (100 * minDelta) / base : 0)
+    return t.verdict === 'pass' && hi !== undefined && hi > line
+      ? [{ target: t.name, hiPct: hi, level: t.delta!.ci_level }]
+      : []
+  })
+}
+
+/** What could not be explained or checked, per target, and why. */
+export const gapsOf = (doc: ResultsDocument): GapItem[] =>
+  doc.targets.flatMap((t) => (t.gaps ?? []).map((g) => ({ ...g, target: targetLabel(t) })))

@@ -1,0 +1,340 @@
+// The one view model every report formats: the headline, the rows, the gate's
+// items and the groups of modules now imported or no longer imported, built once from a results document.
+// Markdown, the terminal and annotations only lay it out. Pure.
+import type { Verdict } from '../../model/verdict.js'
+import { isCommandTarget } from '../../model/target.js'
+import type {
+  FunctionChangeJson,
+  DeltaJson,
+  ModuleChangeJson,
+  ResultsDocument,
+  SideResult,
+  TargetError,
+  PackageJson,
+  TargetResult,
+} from '../../results/schema.js'
+import { grouped, type ModuleGroup } from '../../analysis/attribution/module-groups.js'
+import { headlineOf, namesCause, worst, type Rich } from './headline.js'
+import { phasesText } from './format.js'
+import { visibleDeep } from './untrusted.js'
+import { watchItem, type WatchItem } from './view-watch.js'
+import { lazyImportsOf, type LazyImportsItem } from './view-lazy.js'
+import { rowsOf, type MetricRowView } from './view-rows.js'
+import type { GapItem } from './gaps-text.js'
+import { gapsOf, targetLabel, widePasses } from './view-notes.js'
+
+export { changeCells, reportedOnly, type MetricRowView, type SideFigures } from './view-rows.js'
+import {
+  causeText,
+  causesOf,
+  mainCause,
+  ownTimeCause,
+  packageExplainedBy,
+  type Cause,
+  type ModuleCause,
+  type TargetChanges,
+} from './view-causes.js'
+
+export interface ModuleChangesView {
+  target: string
+  /** true: now imported; false: no longer imported. */
+  eager: boolean
+  groups: ModuleGroup<ModuleChangeJson>[]
+  /** Module names that appeared or went without an -X importtime record (aliases). */
+  aliases: number
+}
+
+export interface BudgetItem {
+  target: string
+  on: 'time' | 'modules'
+  limit: number
+  actual: number
+  ok: boolean
+}
+
+export interface ForbiddenItem {
+  target: string
+  name: string
+  chain: string[]
+  rule: string
+  count: number
+}
+
+/** A target whose evidence fell short, with what it has so far and what would do. */
+export interface ShortfallItem {
+  target: string
+  reason: 'too-few-pairs' | 'unsettled'
+
+  pairs: number
+  needed: number
+  suggestedMaxTimeS: number | null
+  /** Pairs, not time, ran out: a max-pairs likely to settle it; null otherwise. */
+  suggestedMaxPairs: number | null
+  /** The estimate so far, when there were pairs to estimate from. */
+  delta: DeltaJson | null
+}
+
+export interface ReportView {
+  command: 'measure' | 'compare'
+  verdict: Verdict
+  headline: Rich
+  rows: MetricRowView[]
+  configChanges: { key: string; base: unknown; head: unknown }[]
+  newTargets: string[]
+  forbidden: ForbiddenItem[]
+  budgets: BudgetItem[]
+  shortfalls: ShortfallItem[]
+  watched: WatchItem[]
+  /** What could not be explained or checked, per target, and why. */
+  gaps: GapItem[]
+  /** Python 3.15+: head's lazy imports (PEP 810) per target; empty before 3.15. */
+  lazyImports: LazyImportsItem[]
+  /** Passes whose interval still reaches past the threshold: they do not rule out a regression that size. */
+  widePasses: { target: string; hiPct: number; level: number }[]
+  /**
+   * compare: own time by top-level package, per target with a delta; only the
+   * rows worth showing, each with the cause that brought or dropped it, if one did.
+   */
+  packages: {
+    target: string
+    /** cause: what brought or dropped the package; lead: its module that did. */
+    rows: (PackageJson & { cause: { cause: ModuleCause; lead: string } | null })[]
+  }[]
+  moduleChanges: ModuleChangesView[]
+  /** compare: what explains the changes, merged across targets, the largest first. */
+  causes: Cause[]
+  /** The headline's cause is the own time of the project's modules: Why says so first. */
+  ownTimeLeads: boolean
+  errors: { target: string; error: TargetError }[]
+  /** compare: repository files of the modules shown, per target (for links to their lines). */
+  sources: Record<string, NonNullable<TargetResult['sources']>>
+  /** compare: functions import-time code calls more or less often, per target with any. */
+  functions: { target: string; changes: FunctionChangeJson[] }[]
+  /** compare: largest changes of own -X importtime time, per target with a delta. */
+  selfTime: { target: string; changes: NonNullable<TargetResult['modules']>['self_time_changes'] }[]
+  /** measure: the slowest modules by own time, per target. */
+  slowest: {
+    target: string
+    runs: number
+    unstable: boolean
+    modules: SideResult['profile']['slowest']
+  }[]
+  moduleCounts: { target: string; base: SideResult | null; head: SideResult }[]
+  dependencies: { name: string; base: string | null; head: string | null }[]
+  run: RunFacts
+  /** compare: nothing was measured, since no changed file can affect importing. */
+  skipped: { count: number; files: string[]; affects: string[] } | null
+}
+
+/** How the run was made: the footer and "How this was measured". */
+export interface RunFacts {
+  python: string
+  platform: string
+  base: ResultsDocument['base']
+  head: ResultsDocument['head']
+  rounds: number
+  /** Warm-up rounds run (the setting in documents that predate the count). */
+  warmupRounds: number
+  truncated: boolean
+  durationS: number
+  /** "install 12.1 s, warm-ups 3.2 s, profile runs 6.5 s, sampling 103 s"; empty in older files. */
+  phases: string
+  /** Seconds of sampling (null in files without phases). */
+  samplingS: number | null
+  version: string
+  settings: ResultsDocument['settings']
+}
+
+/** " (40 to 120 pairs per target, each sampled until decided)" when targets stopped at different counts. */
+export function pairsNote(view: ReportView): string {
+  const pairs = view.rows.filter((r) => r.gating && r.delta).map((r) => r.delta!.pairs)
+  if (pairs.length < 2) return ''
+  const [least, most] = [Math.min(...pairs), Math.max(...pairs)]
+  return least === most ? '' : ` (${least} to ${most} pairs per target, each sampled until decided)`
+}
+
+/**
+ * What the verdict cost, for the footer: the sampling time and the pairs it
+ * took, and the whole run. Null when nothing was compared.
+ */
+export function costText(view: ReportView): string | null {
+  const pairs = view.rows.filter((r) => r.gating && r.delta).map((r) => r.delta!.pairs)
+  const sampling = view.run.samplingS
+  if (!pairs.length || sampling === null) return null
+  const most = Math.max(...pairs)
+  const s = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)} s`
+  return `verdict after ${s(sampling)} of sampling (${most === Math.min(...pairs) ? most : `up to ${most}`} pairs), ${s(view.run.durationS)} in all`
+}
+
+function moduleChangesOf(t: TargetResult): ModuleChangesView[] {
+  const views: ModuleChangesView[] = []
+  for (const [changes, eager] of [
+    [t.modules?.added ?? [], true],
+    [t.modules?.removed ?? [], false],
+  ] as const) {
+    if (!changes.length) continue
+    views.push({
+      target: t.name,
+      eager,
+      groups: grouped([...changes]),
+      aliases: changes.filter((c) => c.chain.length === 0).length,
+    })
+  }
+  return views
+}
+
+function changesOf(t: TargetResult): TargetChanges {
+  return {
+    target: t.name,
+    added: t.modules?.added ?? [],
+    removed: t.modules?.removed ?? [],
+    functions: t.function_changes ?? [],
+  }
+}
+
+export function buildView(document: ResultsDocument): ReportView {
+  // Everything shown comes from here, and much of it from the measured code.
+  const doc = visibleDeep(document)
+  const command = doc.command === 'measure' ? 'measure' : 'compare'
+  const compare = doc.command === 'measure' ? null : doc
+  const causes = causesOf(doc.targets.map(changesOf))
+  const own = (t: TargetResult) => ownTimeCause(t.name, t.modules?.self_time_changes ?? [])
+  // The cause the headline names comes first wherever causes are listed.
+  const [top] = worst(doc.targets)
+  const leading =
+    top?.delta && namesCause(top) ? mainCause(causes, top.name, top.delta, own(top)) : null
+  return {
+    command,
+    verdict: doc.verdict,
+    headline: compare?.skipped
+      ? [
+          `✅ Nothing to measure: none of the ${compare.skipped.changed_count} changed file${compare.skipped.changed_count === 1 ? '' : 's'} can affect importing`,
+        ]
+      : headlineOf(doc.targets, command, (t) => {
+          const cause = t.delta ? mainCause(causes, t.name, t.delta, own(t)) : null
+          return cause ? causeText(cause, t.name) : null
+        }),
+    causes:
+      leading && leading.kind !== 'own'
+        ? [leading, ...causes.filter((c) => c !== leading)]
+        : causes,
+    ownTimeLeads: leading?.kind === 'own',
+    rows: doc.targets.flatMap(rowsOf),
+    configChanges: compare?.config_changes ?? [],
+    newTargets: doc.targets.filter((t) => t.new).map((t) => t.name),
+    forbidden: doc.targets.flatMap((t) => t.forbidden.map((f) => ({ target: t.name, ...f }))),
+    budgets: doc.targets.flatMap((t) => {
+      const b = t.budget
+      const items: BudgetItem[] = []
+      if (b?.time)
+        items.push({
+          target: t.name,
+          on: 'time',
+          limit: b.time.limit_ms,
+          actual: b.time.median_ms,
+          ok: b.time.ok,
+        })
+      if (b?.modules)
+        items.push({
+          target: t.name,
+          on: 'modules',
+          limit: b.modules.limit,
+          actual: b.modules.count,
+          ok: b.modules.ok,
+        })
+      return items
+    }),
+    shortfalls: doc.targets.flatMap((t) =>
+      t.inconclusive
+        ? [
+            {
+              target: targetLabel(t),
+              reason: t.inconclusive.reason ?? 'too-few-pairs',
+              pairs: t.inconclusive.pairs,
+              needed: t.inconclusive.needed_pairs,
+              suggestedMaxTimeS: t.inconclusive.suggested_max_time_s,
+              suggestedMaxPairs: t.inconclusive.suggested_max_pairs ?? null,
+              delta: t.delta,
+            },
+          ]
+        : [],
+    ),
+    watched: doc.targets.flatMap((t) => (t.watch ?? []).map((w) => watchItem(t.name, w))),
+    widePasses: widePasses(doc),
+    gaps: gapsOf(doc),
+    lazyImports: lazyImportsOf(doc),
+    packages: doc.targets.flatMap((t) => {
+      // Files without `notable` (none were written) show every changed row.
+      const rows = (t.packages ?? []).filter((r) => r.own || (r.notable ?? r.delta_ms !== 0))
+      const changes = changesOf(t)
+      const explained = rows.map((r) => ({
+        ...r,
+        cause: r.own ? null : packageExplainedBy(causes, changes, r.name),
+      }))
+      return t.delta && rows.length ? [{ target: t.name, rows: explained }] : []
+    }),
+    moduleChanges: doc.targets.flatMap(moduleChangesOf),
+    errors: doc.targets.flatMap((t) =>
+      t.error
+        ? [
+            {
+              target: targetLabel(t),
+              error: t.error,
+            },
+          ]
+        : [],
+    ),
+    sources: Object.fromEntries(doc.targets.map((t) => [t.name, t.sources ?? {}])),
+    functions: doc.targets.flatMap((t) =>
+      t.function_changes?.length ? [{ target: t.name, changes: t.function_changes }] : [],
+    ),
+    selfTime: doc.targets.flatMap((t) =>
+      t.delta && t.modules?.self_time_changes.length
+        ? [{ target: t.name, changes: t.modules.self_time_changes }]
+        : [],
+    ),
+    slowest:
+      command === 'measure'
+        ? doc.targets.flatMap((t) =>
+            t.head?.profile.slowest.length
+              ? [
+                  {
+                    target: t.name,
+                    runs: t.head.profile.runs,
+                    unstable: t.head.profile.unstable_modules,
+                    modules: t.head.profile.slowest,
+                  },
+                ]
+              : [],
+          )
+        : [],
+    // The module counts are the same in every cache state: the warm entry's.
+    moduleCounts: doc.targets.flatMap((t) =>
+      t.head && !t.variant && !isCommandTarget(t.name)
+        ? [{ target: t.name, base: t.base, head: t.head }]
+        : [],
+    ),
+    dependencies: compare?.deps?.changed ?? [],
+    skipped: compare?.skipped
+      ? {
+          count: compare.skipped.changed_count,
+          files: compare.skipped.changed_files,
+          affects: compare.settings.affects ?? [],
+        }
+      : null,
+    run: {
+      python: doc.python,
+      platform: doc.platform,
+      base: doc.base,
+      head: doc.head,
+      rounds: doc.rounds,
+      warmupRounds: doc.warmup_rounds ?? doc.settings.warmups,
+      truncated: doc.truncated,
+      durationS: doc.duration_s,
+      phases: phasesText(doc.phases_s),
+      samplingS: doc.phases_s?.sampling ?? null,
+      version: doc.tool?.version ?? '',
+      settings: doc.settings,
+    },
+  }
+}
