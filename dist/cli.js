@@ -2904,28 +2904,28 @@ function parse$1(toml, options = {}) {
     return res;
 }
 
-/** The modes each command accepts: compare has no "current" (the worktrees have no environment). */
-const INSTALL_MODES = {
-    measure: ['none', 'current', 'auto', 'pip', 'uv'],
-    compare: ['auto', 'none', 'pip', 'uv'],
-};
-const ALL_INSTALL_MODES = ['auto', 'none', 'current', 'pip', 'uv'];
-
-// The install input: a strategy name, or the user's own shell command.
-/**
- * Known names are strategies. Anything with a space, a slash or shell syntax is
- * a command; a lone unknown word is refused (a typo of "pip" should not be run
- * as a program). A one-word command can be written as "./install.sh" or
- * "sh -c make".
- */
-function parseInstall(input, value, allowed) {
-    const text = value.trim();
-    if (allowed.includes(text))
-        return { kind: text };
-    if (/[\s/;&|$`<>()]/.test(text))
-        return { kind: 'command', command: text };
-    const why = ALL_INSTALL_MODES.includes(text) ? ' here' : '';
-    throw new UsageError(`${input}: "${value}" is not an install mode${why}; use ${allowed.join(', ')}, or a shell command such as "pip install .[fast]"`);
+/** Edit distance (insertions, deletions, substitutions), for "did you mean" hints. */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+/** The closest of `options` to `word`, if it is close enough to be a likely typo. */
+function nearest(word, options) {
+    let best = null;
+    let distance = Infinity;
+    for (const option of options) {
+        const d = editDistance(word.toLowerCase(), option);
+        if (d < distance)
+            [best, distance] = [option, d];
+    }
+    return distance <= Math.max(2, Math.floor(word.length / 3)) ? best : null;
 }
 
 // Numbers given as text: counts, durations, percentages. Each parser names the
@@ -2987,13 +2987,11 @@ function positivePercent(input, value) {
     return pct;
 }
 
-// The inputs a run was given, as text, keyed by what they mean: the CLI's flags
-// and the action's inputs both map onto these, and partialSettings() turns
-// them into typed settings, naming each input the way its user wrote it.
-const positive = positiveDuration;
+// Settings written as text (a flag, an action input) that are more than a
+// number or a duration: switches, budgets, metric and cache-state names.
 /** A switch: a flag given (true), or an input's "true" or "false" as GitHub's inputs write them. */
 function switchValue(value, input) {
-    if (value === undefined || typeof value === 'boolean')
+    if (typeof value === 'boolean')
         return value;
     const text = value.trim();
     if (['true', 'True', 'TRUE'].includes(text))
@@ -3003,7 +3001,7 @@ function switchValue(value, input) {
     throw new UsageError(`${input}: "${value}" is not true or false`);
 }
 /** "mypkg=300ms" → ["mypkg", 300]. */
-function budget(value, input) {
+function budgetEntry(value, input) {
     // The last =: a command target may hold one (cmd: mycli --level=3=300ms); a duration never does.
     const at = value.lastIndexOf('=');
     if (at < 1)
@@ -3031,78 +3029,10 @@ function parseCacheStates(values, input) {
         })),
     ];
 }
-function partialSettings(values, rules, name) {
-    const when = (value, parse) => value === undefined ? undefined : parse(value);
-    const partial = {
-        targets: values.target?.length
-            ? validateTargets(values.target, name('target'), { commands: true })
-            : undefined,
-        install: when(values.install, (v) => parseInstall(name('install'), v, rules.installModes)),
-        thresholdPct: when(values.threshold, (v) => parsePercent(name('threshold'), v)),
-        instructionsThresholdPct: when(values['instructions-threshold'], (v) => positivePercent(name('instructions-threshold'), v)),
-        minDeltaMs: when(values['min-delta'], (v) => parseDuration(name('min-delta'), v, 'ms')),
-        maxModules: when(values['max-modules'], (v) => parseCount$1(name('max-modules'), v, 1)),
-        forbid: values.forbid?.length ? validateTargets(values.forbid, name('forbid')) : undefined,
-        enforceLazy: switchValue(values['enforce-lazy'], name('enforce-lazy')),
-        budgetsMs: values.budget?.length
-            ? Object.fromEntries(values.budget.map((b) => budget(b, name('budget'))))
-            : undefined,
-        metrics: values.metric?.length ? parseMetrics(values.metric, name('metric')) : undefined,
-        watch: values.watch?.length ? validateTargets(values.watch, name('watch')) : undefined,
-        cache: values.cache?.length ? parseCacheStates(values.cache, name('cache')) : undefined,
-        affects: values.affects?.length
-            ? values.affects.map((g) => g.trim()).filter(Boolean)
-            : undefined,
-        minPairs: when(values['min-pairs'], (v) => parseCount$1(name('min-pairs'), v, 1, COUNT_LIMITS.pairs)),
-        maxPairs: when(values['max-pairs'], (v) => parseCount$1(name('max-pairs'), v, 1, COUNT_LIMITS.pairs)),
-        maxTimeMs: when(values['max-time'], (v) => positive(name('max-time'), v)),
-        overtimeMs: when(values.overtime, (v) => parseDuration(name('overtime'), v, 's')),
-        sampleTimeoutMs: when(values['sample-timeout'], (v) => positive(name('sample-timeout'), v)),
-        warmups: when(values.warmup, (v) => parseCount$1(name('warmup'), v, 0, COUNT_LIMITS.warmup)),
-        profileRuns: when(values['profile-runs'], (v) => parseCount$1(name('profile-runs'), v, rules.minProfileRuns, COUNT_LIMITS.profileRuns)),
-        seed: when(values.seed, (v) => parseCount$1(name('seed'), v, 0)),
-    };
-    if (values.alpha !== undefined) {
-        const a = Number(values.alpha);
-        if (!(a > 0 && a < 0.5)) {
-            throw new UsageError(`${name('alpha')}: "${values.alpha}" must be a number between 0 and 0.5, such as 0.01`);
-        }
-        partial.alpha = a;
-    }
-    // Both given here: say so now, not after the worktrees are built.
-    if (partial.minPairs !== undefined && partial.maxPairs !== undefined) {
-        if (partial.maxPairs < partial.minPairs)
-            throw new UsageError(`${name('max-pairs')} ${partial.maxPairs} is less than ${name('min-pairs')} ${partial.minPairs}`);
-    }
-    return partial;
-}
 
-/** Edit distance (insertions, deletions, substitutions), for "did you mean" hints. */
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        previous = current;
-    }
-    return previous[b.length];
-}
-/** The closest of `options` to `word`, if it is close enough to be a likely typo. */
-function nearest(word, options) {
-    let best = null;
-    let distance = Infinity;
-    for (const option of options) {
-        const d = editDistance(word.toLowerCase(), option);
-        if (d < distance)
-            [best, distance] = [option, d];
-    }
-    return distance <= Math.max(2, Math.floor(word.length / 3)) ? best : null;
-}
-
-// [tool.importgate] in a project's pyproject.toml → PartialSettings. Every key is
-// checked; an error names the file, the key, the value and what is accepted.
+// [tool.importgate] values as TOML gives them (strings, numbers, booleans,
+// arrays, tables), checked: an error names the key as written, the value and
+// what is accepted.
 const show = (value) => JSON.stringify(value);
 function text(value, where, accepted) {
     if (typeof value === 'string')
@@ -3138,71 +3068,370 @@ const count = (min, max = Number.MAX_SAFE_INTEGER) => (value, where) => {
     }
     return parseCount$1(where, String(value), min, max);
 };
-const READERS = {
-    targets: (v, w) => ({ targets: modules(v, w, { commands: true }) }),
-    forbid: (v, w) => ({ forbid: modules(v, w) }),
-    'enforce-lazy': (v, w) => {
-        if (typeof v !== 'boolean')
-            throw new UsageError(`${w} = ${show(v)}: expected true or false`);
-        return { enforceLazy: v };
+/** A list of strings, or an error naming what the list holds and an example. */
+function stringList(value, where, what, example) {
+    if (!Array.isArray(value) || !value.every((m) => typeof m === 'string'))
+        throw new UsageError(`${where} = ${show(value)}: expected a list of ${what}, such as ${example}`);
+    return value;
+}
+/** [tool.importgate.budgets]: target = "duration", each checked. */
+function budgetTable(value, where) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new UsageError(`${where} = ${show(value)}: expected a table of target = "duration", such as [tool.importgate.budgets] mypkg = "300ms"`);
+    }
+    const budgetsMs = {};
+    for (const [target, limit] of Object.entries(value)) {
+        const at = `${where}.${target.includes('.') ? `"${target}"` : target}`;
+        validateTargets([target], at, { commands: true });
+        budgetsMs[target] = parseDuration(at, text(limit, at, 'a duration such as "300ms"'), 'ms');
+    }
+    return budgetsMs;
+}
+
+const BOTH = ['measure', 'compare'];
+const COMPARE = ['compare'];
+const one = (value) => (Array.isArray(value) ? value[0] : String(value));
+const many = (value) => (Array.isArray(value) ? value : [String(value)]);
+
+// The settings of what fails the check: budgets, forbidden and watched modules, metrics, thresholds.
+// One entry per setting (setting-spec.ts says what an entry holds); registry.ts
+// puts the tables together.
+const GATE_SETTINGS = [
+    {
+        name: 'max-modules',
+        commands: BOTH,
+        flag: { type: 'string' },
+        fromText: (v, w) => ({ maxModules: parseCount$1(w, one(v), 1) }),
+        fromToml: (v, w) => ({ maxModules: count(1)(v, w) }),
+        help: ['      --max-modules N     budget on modules loaded by importing any target'],
     },
-    watch: (v, w) => ({ watch: modules(v, w) }),
-    affects: (v, w) => ({ affects: globs(v, w) }),
-    threshold: (v, w) => ({ thresholdPct: parsePercent(w, text(v, w, 'a percentage such as "5%"')) }),
-    'instructions-threshold': (v, w) => ({
-        instructionsThresholdPct: positivePercent(w, text(v, w, 'a percentage such as "2%"')),
-    }),
-    'min-delta': (v, w) => ({
-        minDeltaMs: parseDuration(w, text(v, w, 'a duration such as "2ms"'), 'ms'),
-    }),
-    alpha: (v, w) => {
-        if (typeof v !== 'number' || !(v > 0 && v < 0.5)) {
-            throw new UsageError(`${w} = ${show(v)}: expected a number between 0 and 0.5, such as 0.01`);
-        }
-        return { alpha: v };
+    {
+        name: 'forbid',
+        commands: BOTH,
+        flag: { type: 'string', multiple: true },
+        fromText: (v, w) => ({ forbid: validateTargets(many(v), w) }),
+        fromToml: (v, w) => ({ forbid: modules(v, w) }),
+        help: ['      --forbid MODULE     must not be imported by any target; repeatable'],
     },
-    'max-modules': (v, w) => ({ maxModules: count(1)(v, w) }),
-    budgets: (v, w) => {
-        if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-            throw new UsageError(`${w} = ${show(v)}: expected a table of target = "duration", such as [tool.importgate.budgets] mypkg = "300ms"`);
-        }
-        const budgetsMs = {};
-        for (const [target, limit] of Object.entries(v)) {
-            const at = `${w}.${target.includes('.') ? `"${target}"` : target}`;
-            validateTargets([target], at, { commands: true });
-            budgetsMs[target] = parseDuration(at, text(limit, at, 'a duration such as "300ms"'), 'ms');
-        }
-        return { budgetsMs };
+    {
+        name: 'enforce-lazy',
+        commands: BOTH,
+        flag: { type: 'boolean' },
+        fromText: (v, w) => ({ enforceLazy: switchValue(Array.isArray(v) ? v[0] : v, w) }),
+        fromToml: (v, w) => {
+            if (typeof v !== 'boolean')
+                throw new UsageError(`${w} = ${show(v)}: expected true or false`);
+            return { enforceLazy: v };
+        },
+        help: [
+            '      --enforce-lazy      fail the check when the import loads a module the project',
+            '                          declares lazy (Python 3.15+, PEP 810); else a warning',
+        ],
     },
-    'min-pairs': (v, w) => ({ minPairs: count(1, COUNT_LIMITS.pairs)(v, w) }),
-    'max-pairs': (v, w) => ({ maxPairs: count(1, COUNT_LIMITS.pairs)(v, w) }),
-    warmup: (v, w) => ({ warmups: count(0, COUNT_LIMITS.warmup)(v, w) }),
-    'profile-runs': (v, w) => ({ profileRuns: count(1, COUNT_LIMITS.profileRuns)(v, w) }),
-    'max-time': (v, w) => ({
-        maxTimeMs: parseDuration(w, text(v, w, 'a duration such as "120s"'), 's'),
-    }),
-    overtime: (v, w) => ({
-        overtimeMs: parseDuration(w, text(v, w, 'a duration such as "240s", or "0s" for none'), 's'),
-    }),
-    cache: (v, w) => {
-        if (!Array.isArray(v) || !v.every((m) => typeof m === 'string')) {
-            throw new UsageError(`${w} = ${show(v)}: expected a list of cache states, such as ["warm", "no-pyc", "cold"]`);
-        }
-        return { cache: parseCacheStates(v, w) };
+    {
+        name: 'watch',
+        commands: BOTH,
+        flag: { type: 'string', multiple: true },
+        fromText: (v, w) => ({ watch: validateTargets(many(v), w) }),
+        fromToml: (v, w) => ({ watch: modules(v, w) }),
+        help: [
+            '      --watch MODULE      report whether each target loads this module on each side,',
+            '                          with the chain that loads it; repeatable',
+        ],
     },
-    metrics: (v, w) => {
-        if (!Array.isArray(v) || !v.every((m) => typeof m === 'string')) {
-            throw new UsageError(`${w} = ${show(v)}: expected a list of metrics, such as ["import_ms", "cpu_ms"]`);
-        }
-        return { metrics: parseMetrics(v, w) };
+    {
+        name: 'budget',
+        commands: BOTH,
+        flag: { type: 'string', multiple: true },
+        input: 'budgets',
+        key: 'budgets',
+        fromText: (v, w) => ({
+            budgetsMs: Object.fromEntries(many(v).map((b) => budgetEntry(b, w))),
+        }),
+        fromToml: (v, w) => ({ budgetsMs: budgetTable(v, w) }),
+        help: [
+            '      --budget TARGET=DURATION',
+            "                          budget on a target's median import time; repeatable",
+        ],
     },
-    'sample-timeout': (v, w) => ({
-        sampleTimeoutMs: positiveDuration(w, text(v, w, 'a duration such as "60s"')),
-    }),
-    install: (v, w) => ({
-        install: parseInstall(w, text(v, w, 'an install mode or a command'), INSTALL_MODES.compare),
-    }),
+    {
+        name: 'metric',
+        commands: BOTH,
+        flag: { type: 'string', multiple: true },
+        input: 'metrics',
+        key: 'metrics',
+        fromText: (v, w) => ({ metrics: parseMetrics(many(v), w) }),
+        fromToml: (v, w) => ({
+            metrics: parseMetrics(stringList(v, w, 'metrics', '["import_ms", "cpu_ms"]'), w),
+        }),
+        help: [
+            '      --metric NAME       measure this metric too, its own row: cpu_ms, memory,',
+            '                          instructions (fails the check on a change past',
+            '                          --instructions-threshold), fs_calls; repeatable',
+            '                          (default: import_ms alone)',
+        ],
+    },
+    {
+        name: 'cache',
+        commands: BOTH,
+        flag: { type: 'string', multiple: true },
+        fromText: (v, w) => ({ cache: parseCacheStates(many(v), w) }),
+        fromToml: (v, w) => ({
+            cache: parseCacheStates(stringList(v, w, 'cache states', '["warm", "no-pyc", "cold"]'), w),
+        }),
+        help: [
+            '      --cache STATE       measure in this cache state too, its own row: warm,',
+            '                          no-pyc, cold; repeatable (default: warm)',
+        ],
+    },
+    {
+        name: 'threshold',
+        commands: COMPARE,
+        flag: { type: 'string' },
+        fromText: (v, w) => ({ thresholdPct: parsePercent(w, one(v)) }),
+        fromToml: (v, w) => ({
+            thresholdPct: parsePercent(w, text(v, w, 'a percentage such as "5%"')),
+        }),
+        help: ['      --threshold PCT     relative change below which nothing fails (3%)'],
+    },
+    {
+        name: 'min-delta',
+        commands: COMPARE,
+        flag: { type: 'string' },
+        fromText: (v, w) => ({ minDeltaMs: parseDuration(w, one(v), 'ms') }),
+        fromToml: (v, w) => ({
+            minDeltaMs: parseDuration(w, text(v, w, 'a duration such as "2ms"'), 'ms'),
+        }),
+        help: ['      --min-delta MS      absolute change below which nothing fails (0.5ms)'],
+    },
+    {
+        name: 'instructions-threshold',
+        commands: COMPARE,
+        flag: { type: 'string' },
+        fromText: (v, w) => ({ instructionsThresholdPct: positivePercent(w, one(v)) }),
+        fromToml: (v, w) => ({
+            instructionsThresholdPct: positivePercent(w, text(v, w, 'a percentage such as "2%"')),
+        }),
+        help: [
+            '      --instructions-threshold PCT',
+            '                          with --metric instructions: relative change of the counts',
+            '                          below which nothing fails (1%)',
+        ],
+    },
+    {
+        name: 'alpha',
+        commands: COMPARE,
+        flag: { type: 'string' },
+        input: null,
+        fromText: (v, w) => {
+            const a = Number(one(v));
+            if (!(a > 0 && a < 0.5))
+                throw new UsageError(`${w}: "${one(v)}" must be a number between 0 and 0.5, such as 0.01`);
+            return { alpha: a };
+        },
+        fromToml: (v, w) => {
+            if (typeof v !== 'number' || !(v > 0 && v < 0.5)) {
+                throw new UsageError(`${w} = ${show(v)}: expected a number between 0 and 0.5, such as 0.01`);
+            }
+            return { alpha: v };
+        },
+        help: ['      --alpha P           one-sided significance level (0.01)'],
+    },
+    {
+        name: 'affects',
+        commands: COMPARE,
+        flag: { type: 'string', multiple: true },
+        fromText: (v) => ({
+            affects: many(v)
+                .map((g) => g.trim())
+                .filter(Boolean),
+        }),
+        fromToml: (v, w) => ({ affects: globs(v, w) }),
+        help: [
+            '      --affects GLOB      a changed file that can affect importing; repeatable. When the',
+            '                          commits differ in none, nothing is measured: a pass that says',
+            "                          why ('*.py' matches in any folder; '*' measures every change)",
+        ],
+    },
+];
+
+/** The modes each command accepts: compare has no "current" (the worktrees have no environment). */
+const INSTALL_MODES = {
+    measure: ['none', 'current', 'auto', 'pip', 'uv'],
+    compare: ['auto', 'none', 'pip', 'uv'],
 };
+const ALL_INSTALL_MODES = ['auto', 'none', 'current', 'pip', 'uv'];
+
+// The install input: a strategy name, or the user's own shell command.
+/**
+ * Known names are strategies. Anything with a space, a slash or shell syntax is
+ * a command; a lone unknown word is refused (a typo of "pip" should not be run
+ * as a program). A one-word command can be written as "./install.sh" or
+ * "sh -c make".
+ */
+function parseInstall(input, value, allowed) {
+    const text = value.trim();
+    if (allowed.includes(text))
+        return { kind: text };
+    if (/[\s/;&|$`<>()]/.test(text))
+        return { kind: 'command', command: text };
+    const why = ALL_INSTALL_MODES.includes(text) ? ' here' : '';
+    throw new UsageError(`${input}: "${value}" is not an install mode${why}; use ${allowed.join(', ')}, or a shell command such as "pip install .[fast]"`);
+}
+
+// The settings of what is measured and how long: targets, install, pairs, time.
+// One entry per setting (setting-spec.ts says what an entry holds); registry.ts
+// puts the tables together.
+const SAMPLING_SETTINGS = [
+    {
+        name: 'target',
+        commands: BOTH,
+        flag: { type: 'string', multiple: true, short: 't' },
+        input: 'targets',
+        key: 'targets',
+        fromText: (v, w) => ({ targets: validateTargets(many(v), w, { commands: true }) }),
+        fromToml: (v, w) => ({ targets: modules(v, w, { commands: true }) }),
+        help: [
+            '  -t, --target MODULE     module to import; repeatable (default: [tool.importgate] targets',
+            '                          in pyproject.toml; for compare, those of base and head together)',
+        ],
+    },
+    {
+        name: 'install',
+        commands: BOTH,
+        flag: { type: 'string' },
+        fromText: (v, w, rules) => ({ install: parseInstall(w, one(v), rules.installModes) }),
+        fromToml: (v, w) => ({
+            install: parseInstall(w, text(v, w, 'an install mode or a command'), INSTALL_MODES.compare),
+        }),
+        help: [
+            '      --install MODE      auto: a packaged project (or one with uv.lock) with uv when',
+            '                                uv is on PATH (uv sync for a lock), else a venv and',
+            "                                pip install .; anything else none (compare's default)",
+            "                          none: nothing installed; PYTHONPATH is the project's src/ folder,",
+            "                                or the project folder (measure's default)",
+            '                          pip | uv: a venv per side, the project installed non-editable',
+            "                          current: measure only; the interpreter's environment as it is",
+            '                          "<command>": your own shell command, run in the checkout with a',
+            '                                fresh venv activated (IMPORTGATE_SIDE=base|head is set)',
+        ],
+    },
+    {
+        name: 'min-pairs',
+        commands: BOTH,
+        flag: { type: 'string' },
+        fromText: (v, w) => ({ minPairs: parseCount$1(w, one(v), 1, COUNT_LIMITS.pairs) }),
+        fromToml: (v, w) => ({ minPairs: count(1, COUNT_LIMITS.pairs)(v, w) }),
+        help: [
+            '      --min-pairs N       at least N samples (measure) or pairs (compare) per target (20)',
+        ],
+    },
+    {
+        name: 'max-pairs',
+        commands: BOTH,
+        flag: { type: 'string' },
+        fromText: (v, w) => ({ maxPairs: parseCount$1(w, one(v), 1, COUNT_LIMITS.pairs) }),
+        fromToml: (v, w) => ({ maxPairs: count(1, COUNT_LIMITS.pairs)(v, w) }),
+        help: ['      --max-pairs N       at most N (2000); compare: each target stops once decided'],
+    },
+    {
+        name: 'max-time',
+        commands: BOTH,
+        flag: { type: 'string' },
+        fromText: (v, w) => ({ maxTimeMs: positiveDuration(w, one(v)) }),
+        fromToml: (v, w) => ({
+            maxTimeMs: parseDuration(w, text(v, w, 'a duration such as "120s"'), 's'),
+        }),
+        help: [
+            '      --max-time SECONDS  time budget for warm-ups, profiles and samples; installs are',
+            '                          not counted (120)',
+        ],
+    },
+    {
+        name: 'overtime',
+        commands: BOTH,
+        flag: { type: 'string' },
+        fromText: (v, w) => ({ overtimeMs: parseDuration(w, one(v), 's') }),
+        fromToml: (v, w) => ({
+            overtimeMs: parseDuration(w, text(v, w, 'a duration such as "240s", or "0s" for none'), 's'),
+        }),
+        help: [
+            '      --overtime SECONDS  compare: time a run may take past --max-time, only for the',
+            '                          targets still undecided; 0 for none (2 x max-time).',
+            "                          With --max-time, also the budget of counted metrics' runs",
+        ],
+    },
+    {
+        name: 'sample-timeout',
+        commands: BOTH,
+        flag: { type: 'string' },
+        input: null,
+        fromText: (v, w) => ({ sampleTimeoutMs: positiveDuration(w, one(v)) }),
+        fromToml: (v, w) => ({
+            sampleTimeoutMs: positiveDuration(w, text(v, w, 'a duration such as "60s"')),
+        }),
+        help: [
+            '      --sample-timeout SECONDS',
+            '                          one import taking longer is killed and reported (60)',
+        ],
+    },
+    {
+        name: 'warmup',
+        commands: BOTH,
+        flag: { type: 'string' },
+        input: null,
+        fromText: (v, w) => ({ warmups: parseCount$1(w, one(v), 0, COUNT_LIMITS.warmup) }),
+        fromToml: (v, w) => ({ warmups: count(0, COUNT_LIMITS.warmup)(v, w) }),
+        help: ['      --warmup N          discarded rounds before sampling (3)'],
+    },
+    {
+        name: 'profile-runs',
+        commands: BOTH,
+        flag: { type: 'string' },
+        input: null,
+        fromText: (v, w, rules) => ({
+            profileRuns: parseCount$1(w, one(v), rules.minProfileRuns, COUNT_LIMITS.profileRuns),
+        }),
+        fromToml: (v, w) => ({ profileRuns: count(1, COUNT_LIMITS.profileRuns)(v, w) }),
+        help: ['      --profile-runs N    untimed -X importtime runs per target and side (5)'],
+    },
+    {
+        name: 'seed',
+        commands: BOTH,
+        flag: { type: 'string' },
+        input: null,
+        key: null,
+        fromText: (v, w) => ({ seed: parseCount$1(w, one(v), 0) }),
+        help: ['      --seed N            seed for the run order, to reproduce a run'],
+    },
+];
+
+// Every setting, declared once: its name (the CLI's --flag, the action's
+// input, the [tool.importgate] key, unless told otherwise), which commands
+// take it, how text (a flag, an input) and TOML give it, and its --help lines,
+// in two tables (settings-sampling.ts, settings-gate.ts) in --help order.
+// The CLI's parser, the action's input reader, the pyproject reader and
+// --help are built from them; a test checks action.yml and the README against
+// them. A new setting is a new entry there and the code that uses it.
+/** In --help order: the common settings, then compare's. */
+const SETTINGS = [
+    ...SAMPLING_SETTINGS,
+    ...GATE_SETTINGS,
+];
+/** The [tool.importgate] key a setting is read from, or null. */
+const keyOf = (spec) => spec.key === undefined ? spec.name : spec.key;
+/** The settings one CLI command takes as flags, as node:util's parseArgs wants them. */
+function flagOptions(command) {
+    return Object.fromEntries(SETTINGS.filter((s) => s.commands.includes(command)).map((s) => [s.name, s.flag]));
+}
+
+// [tool.importgate] in a project's pyproject.toml → PartialSettings. Every key is
+// checked; an error names the file, the key, the value and what is accepted.
+/** Each [tool.importgate] key's reader, from the settings registry. */
+const READERS = Object.fromEntries(SETTINGS.flatMap((spec) => {
+    const key = keyOf(spec);
+    return key && spec.fromToml ? [[key, spec.fromToml]] : [];
+}));
 const PYPROJECT_KEYS = Object.keys(READERS);
 function table$1(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -6991,6 +7220,26 @@ async function measure(request, deps) {
     finally {
         await rm(scratch, { recursive: true, force: true });
     }
+}
+
+// The inputs a run was given, as text, keyed by what they mean: the CLI's flags
+// and the action's inputs both map onto these, and partialSettings() turns
+// them into typed settings, naming each input the way its user wrote it.
+/** The settings among the inputs, typed and checked, each named as its user wrote it. */
+function partialSettings(values, rules, name) {
+    const partial = {};
+    for (const spec of SETTINGS) {
+        const value = values[spec.name];
+        if (value === undefined || (Array.isArray(value) && !value.length))
+            continue;
+        Object.assign(partial, spec.fromText(value, name(spec.name), rules));
+    }
+    // Both given here: say so now, not after the worktrees are built.
+    if (partial.minPairs !== undefined && partial.maxPairs !== undefined) {
+        if (partial.maxPairs < partial.minPairs)
+            throw new UsageError(`${name('max-pairs')} ${partial.maxPairs} is less than ${name('min-pairs')} ${partial.minPairs}`);
+    }
+    return partial;
 }
 
 // The CLI's flags (or the action's inputs) → what a command is asked to do.
@@ -19797,6 +20046,10 @@ async function writeOutput(flag, path, text) {
     }
 }
 
+// --help: the CLI's own flags here, the settings' lines from the registry.
+const help = (specs) => specs.flatMap((s) => s.help).join('\n');
+const COMMON = SETTINGS.filter((s) => s.commands.includes('measure'));
+const COMPARE_ONLY = SETTINGS.filter((s) => !s.commands.includes('measure'));
 const USAGE = `importgate: how long importing your Python package takes, measured properly
 
 Usage:
@@ -19809,46 +20062,11 @@ Usage:
   importgate --help | --version
 
 Common options:
-  -t, --target MODULE     module to import; repeatable (default: [tool.importgate] targets
-                          in pyproject.toml; for compare, those of base and head together)
+${help(COMMON.slice(0, 1))}
   -C, --repo DIR          the git repository (default: the current directory)
       --project-dir DIR   the Python project inside the repository (default: its root)
       --python PATH       interpreter, the same for both sides (default: python3 on PATH)
-      --install MODE      auto: a packaged project (or one with uv.lock) with uv when
-                                uv is on PATH (uv sync for a lock), else a venv and
-                                pip install .; anything else none (compare's default)
-                          none: nothing installed; PYTHONPATH is the project's src/ folder,
-                                or the project folder (measure's default)
-                          pip | uv: a venv per side, the project installed non-editable
-                          current: measure only; the interpreter's environment as it is
-                          "<command>": your own shell command, run in the checkout with a
-                                fresh venv activated (IMPORTGATE_SIDE=base|head is set)
-      --min-pairs N       at least N samples (measure) or pairs (compare) per target (20)
-      --max-pairs N       at most N (2000); compare: each target stops once decided
-      --max-time SECONDS  time budget for warm-ups, profiles and samples; installs are
-                          not counted (120)
-      --overtime SECONDS  compare: time a run may take past --max-time, only for the
-                          targets still undecided; 0 for none (2 x max-time).
-                          With --max-time, also the budget of counted metrics' runs
-      --sample-timeout SECONDS
-                          one import taking longer is killed and reported (60)
-      --warmup N          discarded rounds before sampling (3)
-      --profile-runs N    untimed -X importtime runs per target and side (5)
-      --seed N            seed for the run order, to reproduce a run
-      --max-modules N     budget on modules loaded by importing any target
-      --forbid MODULE     must not be imported by any target; repeatable
-      --enforce-lazy      fail the check when the import loads a module the project
-                          declares lazy (Python 3.15+, PEP 810); else a warning
-      --watch MODULE      report whether each target loads this module on each side,
-                          with the chain that loads it; repeatable
-      --budget TARGET=DURATION
-                          budget on a target's median import time; repeatable
-      --metric NAME       measure this metric too, its own row: cpu_ms, memory,
-                          instructions (fails the check on a change past
-                          --instructions-threshold), fs_calls; repeatable
-                          (default: import_ms alone)
-      --cache STATE       measure in this cache state too, its own row: warm,
-                          no-pyc, cold; repeatable (default: warm)
+${help(COMMON.slice(1))}
       --json FILE         write the results document (schema 1) to FILE
       --markdown FILE     write the markdown report (the pull-request comment) to FILE
       --html FILE         write the HTML report to FILE: each target's -X importtime tree,
@@ -19859,16 +20077,8 @@ Settings not given as flags come from [tool.importgate] in pyproject.toml (for c
 from the base commit's), then the defaults shown.
 
 Options for compare:
-      --threshold PCT     relative change below which nothing fails (3%)
-      --min-delta MS      absolute change below which nothing fails (0.5ms)
-      --instructions-threshold PCT
-                          with --metric instructions: relative change of the counts
-                          below which nothing fails (1%)
-      --alpha P           one-sided significance level (0.01)
+${help(COMPARE_ONLY)}
       --label TEXT        names this job in a merged report (default: its Python and OS)
-      --affects GLOB      a changed file that can affect importing; repeatable. When the
-                          commits differ in none, nothing is measured: a pass that says
-                          why ('*.py' matches in any folder; '*' measures every change)
 
 Exit status: 0 pass or improvement; 1 regression, budget breach, forbidden import, or
              inconclusive (not enough evidence for a verdict);
@@ -19878,26 +20088,11 @@ Colour: on when stdout is a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 on.
 
 // The CLI as a function: arguments and streams in, exit status out.
 const MEASURE_OPTIONS = {
-    target: { type: 'string', short: 't', multiple: true },
+    // The settings' flags come from the registry; these are the CLI's own.
+    ...flagOptions('measure'),
     repo: { type: 'string', short: 'C' },
     'project-dir': { type: 'string' },
     python: { type: 'string' },
-    install: { type: 'string' },
-    'min-pairs': { type: 'string' },
-    'max-pairs': { type: 'string' },
-    'max-time': { type: 'string' },
-    overtime: { type: 'string' },
-    'sample-timeout': { type: 'string' },
-    warmup: { type: 'string' },
-    'profile-runs': { type: 'string' },
-    seed: { type: 'string' },
-    'max-modules': { type: 'string' },
-    forbid: { type: 'string', multiple: true },
-    'enforce-lazy': { type: 'boolean' },
-    budget: { type: 'string', multiple: true },
-    metric: { type: 'string', multiple: true },
-    watch: { type: 'string', multiple: true },
-    cache: { type: 'string', multiple: true },
     json: { type: 'string' },
     markdown: { type: 'string' },
     html: { type: 'string' },
@@ -19905,12 +20100,8 @@ const MEASURE_OPTIONS = {
 };
 const COMPARE_OPTIONS = {
     ...MEASURE_OPTIONS,
-    threshold: { type: 'string' },
-    'instructions-threshold': { type: 'string' },
-    affects: { type: 'string', multiple: true },
+    ...flagOptions('compare'),
     label: { type: 'string' },
-    'min-delta': { type: 'string' },
-    alpha: { type: 'string' },
 };
 /** 0 pass or improvement; 1 a failing verdict; 2 an error. */
 function exitStatus(doc) {

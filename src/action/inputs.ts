@@ -4,10 +4,12 @@ import { resolve } from 'node:path'
 import type { InputValues } from '../config/input-values.js'
 import { directory, projectSubdir } from '../config/paths-and-targets.js'
 import { COMMAND_RULES } from '../config/requests.js'
+import { inputOf, SETTINGS } from '../config/registry.js'
 import { partialSettings } from '../config/input-values.js'
 import type { PartialSettings } from '../config/settings.js'
 import type { CommentMode } from '../github/sticky-comment.js'
-import { UsageError, type InputId, type Namer } from '../model/errors.js'
+import { UsageError } from '../model/errors.js'
+import { type InputId, type Namer } from '../config/names.js'
 import { PRECEDENCE, type Verdict } from '../model/verdict.js'
 
 export interface ActionConfig {
@@ -44,11 +46,9 @@ export function list(text: string): string[] {
     .filter(Boolean)
 }
 
-/** The action.yml input each setting comes from. */
+/** The action.yml input each setting comes from, where it is not the setting's own name. */
 const ACTION_INPUTS: Partial<Record<InputId, string>> = {
-  target: 'targets',
-  budget: 'budgets',
-  metric: 'metrics',
+  ...Object.fromEntries(SETTINGS.map((s) => [s.name, inputOf(s) ?? s.name])),
   'project-dir': 'working-directory',
 }
 
@@ -63,25 +63,16 @@ export const actionName: Namer = (input) => {
 export function actionConfig(getInput: (name: string) => string, workspace: string): ActionConfig {
   const optional = (name: string) => getInput(name).trim() || undefined
   const repoDir = directory(actionName('repo'), resolve(workspace))
+  // Each setting the action takes, from its input (lists by commas or new lines).
   const values: InputValues = {
-    target: list(getInput('targets')),
-    install: optional('install'),
-    threshold: optional('threshold'),
-    'instructions-threshold': optional('instructions-threshold'),
-    'min-delta': optional('min-delta'),
-    'min-pairs': optional('min-pairs'),
-    'max-pairs': optional('max-pairs'),
-    'max-time': optional('max-time'),
-    overtime: optional('overtime'),
-    'max-modules': optional('max-modules'),
-    forbid: list(getInput('forbid')),
-    'enforce-lazy': optional('enforce-lazy'),
-    affects: list(getInput('affects')),
+    ...Object.fromEntries(
+      SETTINGS.flatMap((spec) => {
+        const input = inputOf(spec)
+        if (!input) return []
+        return [[spec.name, spec.flag.multiple ? list(getInput(input)) : optional(input)]]
+      }),
+    ),
     label: getInput('label') || undefined,
-    budget: list(getInput('budgets')),
-    metric: list(getInput('metrics')),
-    watch: list(getInput('watch')),
-    cache: list(getInput('cache')),
   }
   const comment = (getInput('comment').trim() || 'always') as CommentMode
   if (!['always', 'on-change', 'never'].includes(comment)) {

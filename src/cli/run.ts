@@ -7,6 +7,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { compare } from '../commands/compare.js'
 import { measure } from '../commands/measure.js'
 import type { InputValues } from '../config/input-values.js'
+import { flagOptions } from '../config/registry.js'
 import { compareRequest, measureRequest } from '../config/requests.js'
 import { CancelledError, SetupError, UsageError } from '../model/errors.js'
 import { htmlReport } from '../report/html/html.js'
@@ -33,26 +34,11 @@ export interface CliIo {
 }
 
 const MEASURE_OPTIONS = {
-  target: { type: 'string', short: 't', multiple: true },
+  // The settings' flags come from the registry; these are the CLI's own.
+  ...(flagOptions('measure') as ParseArgsConfig['options']),
   repo: { type: 'string', short: 'C' },
   'project-dir': { type: 'string' },
   python: { type: 'string' },
-  install: { type: 'string' },
-  'min-pairs': { type: 'string' },
-  'max-pairs': { type: 'string' },
-  'max-time': { type: 'string' },
-  overtime: { type: 'string' },
-  'sample-timeout': { type: 'string' },
-  warmup: { type: 'string' },
-  'profile-runs': { type: 'string' },
-  seed: { type: 'string' },
-  'max-modules': { type: 'string' },
-  forbid: { type: 'string', multiple: true },
-  'enforce-lazy': { type: 'boolean' },
-  budget: { type: 'string', multiple: true },
-  metric: { type: 'string', multiple: true },
-  watch: { type: 'string', multiple: true },
-  cache: { type: 'string', multiple: true },
   json: { type: 'string' },
   markdown: { type: 'string' },
   html: { type: 'string' },
@@ -61,12 +47,8 @@ const MEASURE_OPTIONS = {
 
 const COMPARE_OPTIONS = {
   ...MEASURE_OPTIONS,
-  threshold: { type: 'string' },
-  'instructions-threshold': { type: 'string' },
-  affects: { type: 'string', multiple: true },
+  ...(flagOptions('compare') as ParseArgsConfig['options']),
   label: { type: 'string' },
-  'min-delta': { type: 'string' },
-  alpha: { type: 'string' },
 } satisfies ParseArgsConfig['options']
 
 /** 0 pass or improvement; 1 a failing verdict; 2 an error. */

@@ -3,7 +3,8 @@
 import type { PyprojectSettings } from '../config/pyproject.js'
 import { checkBudgets, resolveSettings, type PartialSettings } from '../config/settings.js'
 import { fewestPairs, PASS_BETA } from '../analysis/stats/sequential.js'
-import { UsageError, type Namer } from '../model/errors.js'
+import { UsageError } from '../model/errors.js'
+import { type Namer } from '../config/names.js'
 import type { Settings } from '../model/settings.js'
 import { requireTargets } from './pipeline.js'
 

@@ -3,22 +3,11 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse, TomlError } from 'smol-toml'
-import { parseInstall } from './install-mode.js'
 import { UsageError } from '../model/errors.js'
-import { INSTALL_MODES } from '../model/settings.js'
-import { parseCacheStates, parseMetrics } from './input-values.js'
-import { moduleNameProblem } from './module-name.js'
-import { validateTargets } from './paths-and-targets.js'
 import { nearest } from './nearest.js'
+import { keyOf, SETTINGS } from './registry.js'
+import { show } from './toml-values.js'
 import type { PartialSettings } from './settings.js'
-import {
-  COUNT_LIMITS,
-  parseCount,
-  parseDuration,
-  parsePercent,
-  positiveDuration,
-  positivePercent,
-} from './units.js'
 
 export interface PyprojectSettings {
   /** The file read, or null when the project has none. */
@@ -30,120 +19,13 @@ export interface PyprojectSettings {
 
 type Reader = (value: unknown, where: string) => Partial<PartialSettings>
 
-const show = (value: unknown) => JSON.stringify(value)
-
-function text(value: unknown, where: string, accepted: string): string {
-  if (typeof value === 'string') return value
-  if (typeof value === 'number') return String(value)
-  throw new UsageError(`${where} = ${show(value)}: expected ${accepted}`)
-}
-
-function globs(value: unknown, where: string): string[] {
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.trim())) {
-    throw new UsageError(
-      `${where} = ${show(value)}: expected a list of file patterns, such as ["*.py", "pyproject.toml"], or ["*"] to measure every change`,
-    )
-  }
-  if (value.length === 0)
-    throw new UsageError(
-      `${where} = []: no file could then affect importing, so no pull request would be measured; list patterns, such as ["*.py", "pyproject.toml"], or remove the key for the default`,
-    )
-  return value as string[]
-}
-
-function modules(value: unknown, where: string, { commands = false } = {}): string[] {
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
-    throw new UsageError(
-      `${where} = ${show(value)}: expected a list of module names, such as ["mypkg", "mypkg.cli"]${commands ? ' or commands, such as "cmd: mycli --help"' : ''}`,
-    )
-  }
-  if (commands) return validateTargets(value as string[], where, { commands })
-  for (const name of value as string[]) {
-    const problem = moduleNameProblem(name)
-    if (problem) throw new UsageError(`${where}: "${name}" is not a Python module name: ${problem}`)
-  }
-  return value as string[]
-}
-
-const count =
-  (min: number, max: number = Number.MAX_SAFE_INTEGER) =>
-  (value: unknown, where: string) => {
-    if (typeof value !== 'number' && typeof value !== 'string') {
-      throw new UsageError(`${where} = ${show(value)}: expected a whole number of at least ${min}`)
-    }
-    return parseCount(where, String(value), min, max)
-  }
-
-const READERS: Record<string, Reader> = {
-  targets: (v, w) => ({ targets: modules(v, w, { commands: true }) }),
-  forbid: (v, w) => ({ forbid: modules(v, w) }),
-  'enforce-lazy': (v, w) => {
-    if (typeof v !== 'boolean') throw new UsageError(`${w} = ${show(v)}: expected true or false`)
-    return { enforceLazy: v }
-  },
-  watch: (v, w) => ({ watch: modules(v, w) }),
-  affects: (v, w) => ({ affects: globs(v, w) }),
-  threshold: (v, w) => ({ thresholdPct: parsePercent(w, text(v, w, 'a percentage such as "5%"')) }),
-  'instructions-threshold': (v, w) => ({
-    instructionsThresholdPct: positivePercent(w, text(v, w, 'a percentage such as "2%"')),
+/** Each [tool.importgate] key's reader, from the settings registry. */
+const READERS: Record<string, Reader> = Object.fromEntries(
+  SETTINGS.flatMap((spec) => {
+    const key = keyOf(spec)
+    return key && spec.fromToml ? [[key, spec.fromToml]] : []
   }),
-  'min-delta': (v, w) => ({
-    minDeltaMs: parseDuration(w, text(v, w, 'a duration such as "2ms"'), 'ms'),
-  }),
-  alpha: (v, w) => {
-    if (typeof v !== 'number' || !(v > 0 && v < 0.5)) {
-      throw new UsageError(`${w} = ${show(v)}: expected a number between 0 and 0.5, such as 0.01`)
-    }
-    return { alpha: v }
-  },
-  'max-modules': (v, w) => ({ maxModules: count(1)(v, w) }),
-  budgets: (v, w) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-      throw new UsageError(
-        `${w} = ${show(v)}: expected a table of target = "duration", such as [tool.importgate.budgets] mypkg = "300ms"`,
-      )
-    }
-    const budgetsMs: Record<string, number> = {}
-    for (const [target, limit] of Object.entries(v)) {
-      const at = `${w}.${target.includes('.') ? `"${target}"` : target}`
-      validateTargets([target], at, { commands: true })
-      budgetsMs[target] = parseDuration(at, text(limit, at, 'a duration such as "300ms"'), 'ms')
-    }
-    return { budgetsMs }
-  },
-  'min-pairs': (v, w) => ({ minPairs: count(1, COUNT_LIMITS.pairs)(v, w) }),
-  'max-pairs': (v, w) => ({ maxPairs: count(1, COUNT_LIMITS.pairs)(v, w) }),
-  warmup: (v, w) => ({ warmups: count(0, COUNT_LIMITS.warmup)(v, w) }),
-  'profile-runs': (v, w) => ({ profileRuns: count(1, COUNT_LIMITS.profileRuns)(v, w) }),
-  'max-time': (v, w) => ({
-    maxTimeMs: parseDuration(w, text(v, w, 'a duration such as "120s"'), 's'),
-  }),
-  overtime: (v, w) => ({
-    overtimeMs: parseDuration(w, text(v, w, 'a duration such as "240s", or "0s" for none'), 's'),
-  }),
-  cache: (v, w) => {
-    if (!Array.isArray(v) || !v.every((m) => typeof m === 'string')) {
-      throw new UsageError(
-        `${w} = ${show(v)}: expected a list of cache states, such as ["warm", "no-pyc", "cold"]`,
-      )
-    }
-    return { cache: parseCacheStates(v as string[], w) }
-  },
-  metrics: (v, w) => {
-    if (!Array.isArray(v) || !v.every((m) => typeof m === 'string')) {
-      throw new UsageError(
-        `${w} = ${show(v)}: expected a list of metrics, such as ["import_ms", "cpu_ms"]`,
-      )
-    }
-    return { metrics: parseMetrics(v as string[], w) }
-  },
-  'sample-timeout': (v, w) => ({
-    sampleTimeoutMs: positiveDuration(w, text(v, w, 'a duration such as "60s"')),
-  }),
-  install: (v, w) => ({
-    install: parseInstall(w, text(v, w, 'an install mode or a command'), INSTALL_MODES.compare),
-  }),
-}
+)
 
 export const PYPROJECT_KEYS = Object.keys(READERS)
 

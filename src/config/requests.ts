@@ -2,7 +2,8 @@
 // Settings from [tool.importgate] are merged later, by the command, once the
 // project (for compare: the base commit's checkout) is known.
 import { resolve } from 'node:path'
-import { UsageError, type Namer } from '../model/errors.js'
+import { UsageError } from '../model/errors.js'
+import { type Namer } from './names.js'
 import { INSTALL_MODES } from '../model/settings.js'
 import { partialSettings, type CommandRules, type InputValues } from './input-values.js'
 import { directory, insideAfterLinks, projectSubdir } from './paths-and-targets.js'

@@ -245,7 +245,7 @@ shop = "300ms"
   it('reports an unknown key and suggests the nearest', () => {
     expect(() => read('[tool.importgate]\ntreshold = "5%"\n')).toThrow(
       new RegExp(
-        `${file}: \\[tool\\.importgate\\] has an unknown key "treshold"; did you mean "threshold"\\? Known keys: targets, forbid`,
+        `${file}: \\[tool\\.importgate\\] has an unknown key "treshold"; did you mean "threshold"\\? Known keys: targets, install, min-pairs`,
       ),
     )
     expect(() => read('[tool.importgate]\nmaxmodules = 5\n')).toThrow(/did you mean "max-modules"/)

@@ -1,0 +1,40 @@
+// The shape of a setting's one declaration (registry.ts): its name, the
+// commands and flag, the action input and pyproject key, how text and TOML
+// give it, and its --help lines.
+import type { InstallMode } from '../model/settings.js'
+import type { PartialSettings } from './settings.js'
+
+export type Command = 'measure' | 'compare'
+
+/** What a command accepts beyond the common settings. */
+export interface CommandRules {
+  installModes: readonly InstallMode[]
+  /** compare needs a profile run per side: the module diff comes from them. */
+  minProfileRuns: number
+}
+
+/** A flag's or input's value: text, repeated texts, or a switch given. */
+export type Given = string | string[] | boolean
+
+export interface SettingSpec<Name extends string = string> {
+  /** As users write it: --name, and (unless told) the action input and the pyproject key. */
+  name: Name
+  /** The CLI commands that take it as a flag (the action takes compare's). */
+  commands: readonly Command[]
+  flag: { type: 'string' | 'boolean'; multiple?: true; short?: string }
+  /** The action input (a list input takes commas or new lines); null: none. Default: name. */
+  input?: string | null
+  /** The [tool.importgate] key; null: none. Default: name. */
+  key?: string | null
+  /** From a flag's or an input's text. `where` names it as its user wrote it. */
+  fromText(value: Given, where: string, rules: CommandRules): PartialSettings
+  /** From the TOML value of its key. */
+  fromToml?(value: unknown, where: string): PartialSettings
+  /** Its --help lines, as printed. */
+  help: readonly string[]
+}
+
+export const BOTH = ['measure', 'compare'] as const
+export const COMPARE = ['compare'] as const
+export const one = (value: Given): string => (Array.isArray(value) ? value[0]! : String(value))
+export const many = (value: Given): string[] => (Array.isArray(value) ? value : [String(value)])

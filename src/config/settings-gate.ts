@@ -1,0 +1,167 @@
+// The settings of what fails the check: budgets, forbidden and watched modules, metrics, thresholds.
+// One entry per setting (setting-spec.ts says what an entry holds); registry.ts
+// puts the tables together.
+import { UsageError } from '../model/errors.js'
+import { validateTargets } from './paths-and-targets.js'
+import { budgetEntry, parseCacheStates, parseMetrics, switchValue } from './text-values.js'
+import { budgetTable, count, globs, modules, show, stringList, text } from './toml-values.js'
+import { parseCount, parseDuration, parsePercent, positivePercent } from './units.js'
+import { BOTH, COMPARE, many, one, type SettingSpec } from './setting-spec.js'
+
+export const GATE_SETTINGS = [
+  {
+    name: 'max-modules',
+    commands: BOTH,
+    flag: { type: 'string' },
+    fromText: (v, w) => ({ maxModules: parseCount(w, one(v), 1) }),
+    fromToml: (v, w) => ({ maxModules: count(1)(v, w) }),
+    help: ['      --max-modules N     budget on modules loaded by importing any target'],
+  },
+  {
+    name: 'forbid',
+    commands: BOTH,
+    flag: { type: 'string', multiple: true },
+    fromText: (v, w) => ({ forbid: validateTargets(many(v), w) }),
+    fromToml: (v, w) => ({ forbid: modules(v, w) }),
+    help: ['      --forbid MODULE     must not be imported by any target; repeatable'],
+  },
+  {
+    name: 'enforce-lazy',
+    commands: BOTH,
+    flag: { type: 'boolean' },
+    fromText: (v, w) => ({ enforceLazy: switchValue(Array.isArray(v) ? v[0]! : v, w) }),
+    fromToml: (v, w) => {
+      if (typeof v !== 'boolean') throw new UsageError(`${w} = ${show(v)}: expected true or false`)
+      return { enforceLazy: v }
+    },
+    help: [
+      '      --enforce-lazy      fail the check when the import loads a module the project',
+      '                          declares lazy (Python 3.15+, PEP 810); else a warning',
+    ],
+  },
+  {
+    name: 'watch',
+    commands: BOTH,
+    flag: { type: 'string', multiple: true },
+    fromText: (v, w) => ({ watch: validateTargets(many(v), w) }),
+    fromToml: (v, w) => ({ watch: modules(v, w) }),
+    help: [
+      '      --watch MODULE      report whether each target loads this module on each side,',
+      '                          with the chain that loads it; repeatable',
+    ],
+  },
+  {
+    name: 'budget',
+    commands: BOTH,
+    flag: { type: 'string', multiple: true },
+    input: 'budgets',
+    key: 'budgets',
+    fromText: (v, w) => ({
+      budgetsMs: Object.fromEntries(many(v).map((b) => budgetEntry(b, w))),
+    }),
+    fromToml: (v, w) => ({ budgetsMs: budgetTable(v, w) }),
+    help: [
+      '      --budget TARGET=DURATION',
+      "                          budget on a target's median import time; repeatable",
+    ],
+  },
+  {
+    name: 'metric',
+    commands: BOTH,
+    flag: { type: 'string', multiple: true },
+    input: 'metrics',
+    key: 'metrics',
+    fromText: (v, w) => ({ metrics: parseMetrics(many(v), w) }),
+    fromToml: (v, w) => ({
+      metrics: parseMetrics(stringList(v, w, 'metrics', '["import_ms", "cpu_ms"]'), w),
+    }),
+    help: [
+      '      --metric NAME       measure this metric too, its own row: cpu_ms, memory,',
+      '                          instructions (fails the check on a change past',
+      '                          --instructions-threshold), fs_calls; repeatable',
+      '                          (default: import_ms alone)',
+    ],
+  },
+  {
+    name: 'cache',
+    commands: BOTH,
+    flag: { type: 'string', multiple: true },
+    fromText: (v, w) => ({ cache: parseCacheStates(many(v), w) }),
+    fromToml: (v, w) => ({
+      cache: parseCacheStates(stringList(v, w, 'cache states', '["warm", "no-pyc", "cold"]'), w),
+    }),
+    help: [
+      '      --cache STATE       measure in this cache state too, its own row: warm,',
+      '                          no-pyc, cold; repeatable (default: warm)',
+    ],
+  },
+  {
+    name: 'threshold',
+    commands: COMPARE,
+    flag: { type: 'string' },
+    fromText: (v, w) => ({ thresholdPct: parsePercent(w, one(v)) }),
+    fromToml: (v, w) => ({
+      thresholdPct: parsePercent(w, text(v, w, 'a percentage such as "5%"')),
+    }),
+    help: ['      --threshold PCT     relative change below which nothing fails (3%)'],
+  },
+  {
+    name: 'min-delta',
+    commands: COMPARE,
+    flag: { type: 'string' },
+    fromText: (v, w) => ({ minDeltaMs: parseDuration(w, one(v), 'ms') }),
+    fromToml: (v, w) => ({
+      minDeltaMs: parseDuration(w, text(v, w, 'a duration such as "2ms"'), 'ms'),
+    }),
+    help: ['      --min-delta MS      absolute change below which nothing fails (0.5ms)'],
+  },
+  {
+    name: 'instructions-threshold',
+    commands: COMPARE,
+    flag: { type: 'string' },
+    fromText: (v, w) => ({ instructionsThresholdPct: positivePercent(w, one(v)) }),
+    fromToml: (v, w) => ({
+      instructionsThresholdPct: positivePercent(w, text(v, w, 'a percentage such as "2%"')),
+    }),
+    help: [
+      '      --instructions-threshold PCT',
+      '                          with --metric instructions: relative change of the counts',
+      '                          below which nothing fails (1%)',
+    ],
+  },
+  {
+    name: 'alpha',
+    commands: COMPARE,
+    flag: { type: 'string' },
+    input: null,
+    fromText: (v, w) => {
+      const a = Number(one(v))
+      if (!(a > 0 && a < 0.5))
+        throw new UsageError(`${w}: "${one(v)}" must be a number between 0 and 0.5, such as 0.01`)
+      return { alpha: a }
+    },
+    fromToml: (v, w) => {
+      if (typeof v !== 'number' || !(v > 0 && v < 0.5)) {
+        throw new UsageError(`${w} = ${show(v)}: expected a number between 0 and 0.5, such as 0.01`)
+      }
+      return { alpha: v }
+    },
+    help: ['      --alpha P           one-sided significance level (0.01)'],
+  },
+  {
+    name: 'affects',
+    commands: COMPARE,
+    flag: { type: 'string', multiple: true },
+    fromText: (v) => ({
+      affects: many(v)
+        .map((g) => g.trim())
+        .filter(Boolean),
+    }),
+    fromToml: (v, w) => ({ affects: globs(v, w) }),
+    help: [
+      '      --affects GLOB      a changed file that can affect importing; repeatable. When the',
+      '                          commits differ in none, nothing is measured: a pass that says',
+      "                          why ('*.py' matches in any folder; '*' measures every change)",
+    ],
+  },
+] as const satisfies readonly SettingSpec[]

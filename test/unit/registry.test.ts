@@ -1,0 +1,60 @@
+// The settings registry is the one declaration of a setting: everything a
+// user reads about the settings (action.yml, the README's tables, --help) is
+// checked against it here, and the parsers are built from it.
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import { USAGE } from '../../src/cli/usage.js'
+import { inputOf, keyOf, SETTINGS } from '../../src/config/registry.js'
+import { PYPROJECT_KEYS } from '../../src/config/pyproject.js'
+
+const file = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')
+const action = parse(file('action.yml')) as { inputs: Record<string, unknown> }
+const readme = file('README.md')
+const row = (cell: string) => new RegExp(`^\\| \`${cell}\` +\\|`, 'm')
+
+describe('the settings registry', () => {
+  it.each(SETTINGS.map((s) => [s.name, s] as const))(
+    'declares %s everywhere it is read',
+    (_, s) => {
+      expect(USAGE).toContain(`--${s.name}`)
+      const input = inputOf(s)
+      if (input) {
+        expect(Object.keys(action.inputs)).toContain(input)
+        expect(readme).toMatch(row(input))
+      }
+      const key = keyOf(s)
+      if (key) {
+        expect(PYPROJECT_KEYS).toContain(key)
+        // The README's [tool.importgate] table has a row for the key that names its flag.
+        const rows = readme.split('\n').filter((line) => {
+          const first = line.split('|')[1] ?? ''
+          return first.includes(`\`${key}\``) || first.includes(`\`[tool.importgate.${key}]\``)
+        })
+        expect(rows.some((line) => line.includes(`--${s.name}`))).toBe(true)
+      } else expect(s.fromToml).toBeUndefined()
+    },
+  )
+
+  it('reads no pyproject key and takes no setting input that it does not declare', () => {
+    expect(PYPROJECT_KEYS).toEqual(SETTINGS.flatMap((s) => keyOf(s) ?? []))
+    // The action's other inputs are its own (where to run, how to report), not settings.
+    const own = [
+      'working-directory',
+      'python',
+      'base-ref',
+      'head-ref',
+      'mode',
+      'results',
+      'label',
+      'comment',
+      'comment-key',
+      'suggest-lazy',
+      'fail-on',
+      'github-token',
+      'artifact-name',
+    ]
+    const settingInputs = SETTINGS.flatMap((s) => inputOf(s) ?? [])
+    expect([...settingInputs, ...own].sort()).toEqual(Object.keys(action.inputs).sort())
+  })
+})
