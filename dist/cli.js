@@ -5817,327 +5817,6 @@ async function runPlan(plan, deps) {
     };
 }
 
-/** The settings as the results document records them. */
-function settingsJson(settings, where) {
-    const { gate: g, sampling: s } = settings;
-    return {
-        install: where.install,
-        python: where.python,
-        project_dir: where.projectDir,
-        threshold_pct: g.thresholdPct,
-        instructions_threshold_pct: g.instructionsThresholdPct,
-        min_delta_ms: g.minDeltaMs,
-        alpha: g.alpha,
-        max_modules: g.maxModules,
-        forbid: g.forbid,
-        enforce_lazy: g.enforceLazy,
-        budgets_ms: g.budgetsMs,
-        metrics: settings.metrics,
-        affects: settings.affects,
-        cache: settings.cache,
-        ...(where.coldMethod ? { cold_method: where.coldMethod } : {}),
-        warmups: s.warmups,
-        min_pairs: s.minPairs,
-        max_pairs: s.maxPairs,
-        max_time_s: s.maxTimeMs / 1000,
-        overtime_s: s.overtimeMs / 1000,
-        sample_timeout_s: s.sampleTimeoutMs / 1000,
-        profile_runs: s.profileRuns,
-        seed: s.seed,
-    };
-}
-
-// Findings → their part of the results document. Pure.
-/** Milliseconds to microsecond precision: enough for any import, and compact. */
-function ms(value) {
-    return Math.round(value * 1000) / 1000;
-}
-/** Percentages to two decimals. */
-const pct = (value) => Math.round(value * 100) / 100;
-function costJson(cost) {
-    return {
-        name: cost.name,
-        self_ms: ms(cost.selfMs),
-        cumulative_ms: ms(cost.cumulativeMs),
-        chain: cost.chain,
-    };
-}
-function changeJson(c) {
-    const json = {
-        name: c.name,
-        chain: c.chain,
-        self_ms: ms(c.selfMs),
-        cumulative_ms: ms(c.cumulativeMs),
-    };
-    if (c.groupMs !== c.cumulativeMs)
-        json.group_ms = ms(c.groupMs);
-    if (c.how)
-        json.how = { ...c.how };
-    return json;
-}
-/**
- * The loaded modules as a tree under the target, each under the module that
- * first imported it (its chain's last link but one), medians of the runs.
- */
-function treeJson(target, costs) {
-    const nodes = new Map();
-    for (const cost of costs.values())
-        nodes.set(cost.name, {
-            name: cost.name,
-            self_ms: ms(cost.selfMs),
-            cumulative_ms: ms(cost.cumulativeMs),
-            children: [],
-        });
-    const root = nodes.get(target);
-    if (!root)
-        return null;
-    for (const cost of costs.values()) {
-        const parent = cost.chain.length > 1 ? nodes.get(cost.chain[cost.chain.length - 2]) : null;
-        if (parent && cost.name !== target)
-            parent.children.push(nodes.get(cost.name));
-    }
-    for (const node of nodes.values())
-        node.children.sort((a, b) => b.cumulative_ms - a.cumulative_ms || a.name.localeCompare(b.name));
-    return root;
-}
-/** Memory per sample where the probe could read it, and each counted metric's counts and how. */
-function countedJson(side) {
-    const out = {};
-    const memory = side.samples.flatMap((s) => (typeof s.memoryKib === 'number' ? [s.memoryKib] : []));
-    if (memory.length === side.samples.length && memory.length)
-        out.memory_samples_kib = memory;
-    const counted = side.counted;
-    if (!counted)
-        return out;
-    const counting = {};
-    for (const [id, c] of Object.entries(counted)) {
-        // Each metric's own field (the metric table says which); a count is a whole number.
-        out[METRICS[id].samplesField] = c.counts.map(Math.round);
-        counting[id] = {
-            tool: c.tool,
-            failure: c.failure,
-            seconds: Math.round(c.ms) / 1000,
-            ...(c.byCall && { by_call: c.byCall }),
-        };
-    }
-    out.counting = counting;
-    return out;
-}
-function sideResult(target, side, slowest = 15) {
-    const { samples, profile } = side;
-    const times = samples.map((s) => s.importMs);
-    const stats = spread(times);
-    const startups = samples.flatMap((s) => (s.startupMs === null ? [] : [s.startupMs]));
-    const last = samples[samples.length - 1];
-    const modules = profile?.added ?? [];
-    return {
-        median_ms: ms(stats.median),
-        samples_ms: times.map(ms),
-        module_count: side.moduleCount,
-        modules_added: profile ? profile.added.length : (last?.modulesAdded ?? 0),
-        package_module_count: packageModules(target, modules).length,
-        min_ms: ms(stats.min),
-        max_ms: ms(stats.max),
-        q1_ms: ms(stats.q1),
-        q3_ms: ms(stats.q3),
-        mad_ms: ms(stats.mad),
-        median_ci_ms: stats.medianCi ? [ms(stats.medianCi[0]), ms(stats.medianCi[1])] : null,
-        // A command target has no CPU time of its own: none is recorded.
-        cpu_samples_ms: samples.flatMap((s) => (Number.isFinite(s.cpuMs) ? [ms(s.cpuMs)] : [])),
-        ...countedJson(side),
-        wall_samples_ms: samples.map((s) => ms(s.wallMs)),
-        startup_median_ms: startups.length ? ms(median(startups)) : null,
-        profile: {
-            runs: profile?.runs ?? 0,
-            unstable_modules: profile?.unstableModules ?? false,
-            slowest: profile ? slowestBySelf(profile.costs, slowest).map(costJson) : [],
-            tree: profile ? treeJson(target, profile.costs) : null,
-        },
-        modules,
-    };
-}
-
-function deltaJson(m) {
-    const c = m.comparison;
-    // No ratio describes it (a memory growth of 0 KiB on both sides): no delta, rather than NaNs.
-    if (!c || !Number.isFinite(c.pct))
-        return null;
-    const ci = c.ciPct?.every(Number.isFinite) ? c.ciPct : null;
-    return {
-        ms: ms(c.ms),
-        pct: pct(c.pct),
-        ci_pct: ci ? [pct(ci[0]), pct(ci[1])] : null,
-        ci_level: c.ciLevel,
-        p: c.logEstimate >= 0 ? c.pSlower : c.pFaster,
-        p_slower: c.pSlower,
-        p_faster: c.pFaster,
-        pairs: c.pairs,
-        decision: c.decision === 'continue' ? 'undecided' : c.decision,
-    };
-}
-function metricJson(t, m) {
-    const metric = METRICS[m.metric];
-    const medianOf = (side) => {
-        if (!side)
-            return null;
-        if (metric.kind === 'sample') {
-            const values = side.samples.map(metric.read).filter(Number.isFinite);
-            return values.length ? ms(median(values)) : null;
-        }
-        const counts = side.counted?.[metric.id]?.counts ?? [];
-        return counts.length ? Math.round(median(counts)) : null;
-    };
-    const c = m.counted;
-    return {
-        metric: m.metric,
-        variant: t.variant,
-        unit: metric.unit,
-        gating: m.gating,
-        outcome: m.comparison || c ? m.outcome : null,
-        base_median: medianOf(t.base),
-        head_median: medianOf(t.head),
-        delta: deltaJson(m),
-        ...(c && {
-            counted: {
-                delta: Math.round(c.delta),
-                pct: pct(c.pct),
-                spread_pct: Math.round(c.spreadPct * 1000) / 1000,
-                threshold_pct: c.thresholdPct,
-                base_runs: c.base.length,
-                head_runs: c.head.length,
-                reason: c.reason,
-            },
-        }),
-    };
-}
-function functionChangeJson(c) {
-    return {
-        name: c.name,
-        source: { path: c.file, line: c.file ? c.line : null },
-        side: c.side,
-        base_calls: c.baseCalls,
-        head_calls: c.headCalls,
-        profiled_delta_ms: ms(c.deltaMs),
-        via: c.via,
-        called_as: c.calledAs,
-        mostly_in: c.mostlyIn && {
-            name: c.mostlyIn.name,
-            source: { path: c.mostlyIn.file, line: c.mostlyIn.file ? c.mostlyIn.line : null },
-            profiled_ms: ms(c.mostlyIn.ms),
-        },
-        callers: c.callers.map((caller) => ({
-            module: caller.module,
-            side: caller.side,
-            path: caller.file,
-            lines: caller.file ? caller.lines : [],
-            base_calls: caller.baseCalls,
-            head_calls: caller.headCalls,
-        })),
-    };
-}
-function targetResult(t) {
-    const primary = t.metrics[0];
-    const result = {
-        name: t.target,
-        verdict: t.verdict,
-        base: t.base ? sideResult(t.target, t.base) : null,
-        head: t.head ? sideResult(t.target, t.head) : null,
-        delta: primary ? deltaJson(primary) : null,
-        modules: t.modules && {
-            added: t.modules.added.map(changeJson),
-            removed: t.modules.removed.map(changeJson),
-            self_time_changes: t.modules.selfTimeChanges.map((c) => ({
-                name: c.name,
-                base_self_ms: c.baseSelfMs === null ? null : ms(c.baseSelfMs),
-                head_self_ms: c.headSelfMs === null ? null : ms(c.headSelfMs),
-                delta_ms: ms(c.deltaMs),
-                noise_ms: c.noiseMs === null || !Number.isFinite(c.noiseMs) ? null : ms(c.noiseMs),
-            })),
-        },
-        forbidden: t.forbidden.map(({ name, chain, rule, count }) => ({ name, chain, rule, count })),
-        budget: t.budget.time || t.budget.modules
-            ? {
-                time: t.budget.time && {
-                    limit_ms: ms(t.budget.time.limit),
-                    median_ms: ms(t.budget.time.actual),
-                    ok: t.budget.time.ok,
-                },
-                modules: t.budget.modules && {
-                    limit: t.budget.modules.limit,
-                    count: t.budget.modules.actual,
-                    ok: t.budget.modules.ok,
-                },
-            }
-            : null,
-        error: t.error,
-        metrics: t.metrics.map((m) => metricJson(t, m)),
-    };
-    if (t.variant !== 'warm')
-        result.variant = t.variant;
-    if (t.isNew)
-        result.new = true;
-    if (t.gone)
-        result.gone = true;
-    if (t.packages) {
-        const opt = (x) => (x === null ? null : ms(x));
-        result.packages = t.packages.map((p) => ({
-            name: p.name,
-            own: p.own,
-            base_self_ms: opt(p.baseMs),
-            head_self_ms: opt(p.headMs),
-            delta_ms: ms(p.deltaMs),
-            base_modules: p.baseModules,
-            head_modules: p.headModules,
-            notable: p.notable,
-        }));
-    }
-    if (t.watched.length) {
-        const side = (w) => w && {
-            loaded: w.loaded,
-            chain: w.chain,
-            cumulative_ms: w.cumulativeMs === null ? null : ms(w.cumulativeMs),
-        };
-        result.watch = t.watched.map((w) => ({ name: w.name, base: side(w.base), head: side(w.head) }));
-    }
-    if (t.functions)
-        result.function_changes = t.functions.map(functionChangeJson);
-    if (t.gaps?.length)
-        result.gaps = t.gaps.map((g) => ({ ...g }));
-    if (t.lazy)
-        result.lazy = {
-            all_lazy_ms: t.lazy.allLazyMs === null ? null : ms(t.lazy.allLazyMs),
-            loaded_anyway: t.lazy.loadedAnyway.map((l) => ({
-                module: l.module,
-                names: l.names,
-                file: l.file,
-                line: l.line,
-                loaded_at: l.loadedAt && { ...l.loadedAt },
-            })),
-            never_needed: t.lazy.neverNeeded.map((l) => ({
-                module: l.module,
-                names: l.names,
-                file: l.file,
-                line: l.line,
-                cumulative_ms: l.cumulativeMs === null ? null : ms(l.cumulativeMs),
-            })),
-            form: t.lazy.form,
-        };
-    if (t.sources && Object.keys(t.sources).length)
-        result.sources = t.sources;
-    if (t.shortfall) {
-        result.inconclusive = {
-            reason: t.shortfall.reason === 'pairs' ? 'too-few-pairs' : 'unsettled',
-            pairs: t.shortfall.pairs,
-            needed_pairs: t.shortfall.needed,
-            suggested_max_time_s: t.shortfall.suggestedMaxTimeS,
-            ...(t.shortfall.suggestedMaxPairs
-                ? { suggested_max_pairs: t.shortfall.suggestedMaxPairs }
-                : {}),
-        };
-    }
-    return result;
-}
-
 // What a sample in a cache state other than warm needs before it runs.
 // no-pyc: PYTHONPYCACHEPREFIX points at a fresh, empty folder (Python then
 // neither reads nor writes the __pycache__ folders beside the sources), with
@@ -6355,12 +6034,9 @@ async function countingFor(arms, policy, deps, name) {
     return { counters, runs: COUNTED_RUNS, budgetMs: maxTimeMs + overtimeMs };
 }
 
-/** importgate's version; a unit test keeps it equal to package.json's. */
-const VERSION = '0.1.0';
-
 // The steps measure and compare share: finding the interpreter, the targets,
-// the hint for a target that cannot be found, running the engine with progress
-// lines, and the results' common header.
+// running the engine with progress lines, and the run's clock. The hint for a
+// target that cannot be found is env/hints.ts; the document is results/document.ts.
 /** Installs of large projects take minutes; this only stops a hung one. */
 const INSTALL_TIMEOUT_MS = 20 * 60_000;
 /** A seed for the run order when none was given; recorded in the results to reproduce the run. */
@@ -6388,39 +6064,6 @@ from = `targets in ${where}`) {
 }
 /** More targets than this cannot be measured well in one job's budget. */
 const MAX_TARGETS = 100;
-/** The module a ModuleNotFoundError names: "No module named 'a.b'" → "a.b". */
-function missingModule(message) {
-    return /No module named '([^']+)'/.exec(message)?.[1] ?? null;
-}
-/**
- * A hint for the commonest setup mistake: the target, or a dependency of it,
- * is not importable the way the environment was set up.
- */
-function notFoundHint(strategy, projectDir, name, target, message) {
-    const missing = missingModule(message);
-    const isTarget = missing !== null && (target === missing || target.startsWith(`${missing}.`));
-    if (!isTarget && missing !== null) {
-        if (strategy === 'none')
-            return ` (a dependency: with ${name('install')} none nothing is installed; install the project with ${name('install')} auto so that its dependencies are there)`;
-        if (strategy === 'current')
-            return ` (a dependency, not installed in the interpreter's environment)`;
-        return ` (a dependency the project imports but that ${strategy} did not install; is it declared in the project's dependencies?)`;
-    }
-    if (strategy === 'none') {
-        return ` (with ${name('install')} none, PYTHONPATH is ${importRoot(projectDir)}; check the target's spelling and ${name('project-dir')}, or install the project with ${name('install')} auto)`;
-    }
-    if (strategy === 'current')
-        return ` (with ${name('install')} current the target must be installed in the interpreter's environment)`;
-    return ` (the project was installed with ${strategy}; does it package this module?)`;
-}
-/** Adds the not-found hint of each side's environment to a ModuleNotFoundError. */
-function withHints(findings, hint) {
-    for (const f of findings) {
-        if (f.error?.kind === 'ModuleNotFoundError')
-            f.error.message += hint(f.error.side, f.target, f.error.message);
-    }
-    return findings;
-}
 function progressLine(event, sides, name) {
     switch (event.phase) {
         case 'warmup':
@@ -6483,44 +6126,11 @@ async function measureArms(arms, policy, deps, name) {
     return observations;
 }
 const startClock = () => ({ started: new Date(), at: performance.now() });
-/** A results document from what the run found, its fields in the documented order. */
-function resultsDocument(identity, info, settings, where, extras, found, clock) {
-    const { observations, evaluation } = found;
-    const phases = observations.phasesMs;
-    return {
-        schema: 1,
-        tool: { name: 'importgate', version: VERSION },
-        command: identity.command,
-        verdict: evaluation.verdict,
-        python: info.version,
-        platform: `${info.platform} ${info.machine}`.trim(),
-        ...(identity.label ? { label: identity.label } : {}),
-        base: identity.base,
-        head: identity.head,
-        settings: settingsJson(settings, where),
-        ...extras,
-        rounds: observations.rounds,
-        ...(observations.warmups !== undefined ? { warmup_rounds: observations.warmups } : {}),
-        truncated: observations.truncated,
-        ...(phases
-            ? {
-                phases_s: {
-                    install: found.installMs === undefined || found.installMs === null
-                        ? null
-                        : ms(found.installMs / 1000),
-                    warmup: ms(phases.warmup / 1000),
-                    profile: ms(phases.profile / 1000),
-                    sampling: ms(phases.sampling / 1000),
-                    ...(phases.explain !== undefined ? { explain: ms(phases.explain / 1000) } : {}),
-                    ...(phases.counting !== undefined ? { counting: ms(phases.counting / 1000) } : {}),
-                },
-            }
-            : {}),
-        started_at: clock.started.toISOString(),
-        duration_s: ms((performance.now() - clock.at) / 1000),
-        targets: evaluation.targets.map(targetResult),
-    };
-}
+/** The run's timing as the results document records it. */
+const timingOf = (clock) => ({
+    startedAt: clock.started,
+    durationMs: performance.now() - clock.at,
+});
 
 /**
  * The gate and sampling come from base's [tool.importgate] (flags win); what
@@ -6946,6 +6556,405 @@ async function readImportSites(request) {
     return outcome.code === 0 ? parseSites(outcome.report) : new Map();
 }
 
+/** The module a ModuleNotFoundError names: "No module named 'a.b'" → "a.b". */
+function missingModule(message) {
+    return /No module named '([^']+)'/.exec(message)?.[1] ?? null;
+}
+/**
+ * A hint for the commonest setup mistake: the target, or a dependency of it,
+ * is not importable the way the environment was set up.
+ */
+function notFoundHint(strategy, projectDir, name, target, message) {
+    const missing = missingModule(message);
+    const isTarget = missing !== null && (target === missing || target.startsWith(`${missing}.`));
+    if (!isTarget && missing !== null) {
+        if (strategy === 'none')
+            return ` (a dependency: with ${name('install')} none nothing is installed; install the project with ${name('install')} auto so that its dependencies are there)`;
+        if (strategy === 'current')
+            return ` (a dependency, not installed in the interpreter's environment)`;
+        return ` (a dependency the project imports but that ${strategy} did not install; is it declared in the project's dependencies?)`;
+    }
+    if (strategy === 'none') {
+        return ` (with ${name('install')} none, PYTHONPATH is ${importRoot(projectDir)}; check the target's spelling and ${name('project-dir')}, or install the project with ${name('install')} auto)`;
+    }
+    if (strategy === 'current')
+        return ` (with ${name('install')} current the target must be installed in the interpreter's environment)`;
+    return ` (the project was installed with ${strategy}; does it package this module?)`;
+}
+/** Adds the not-found hint of each side's environment to a ModuleNotFoundError. */
+function withHints(findings, hint) {
+    for (const f of findings) {
+        if (f.error?.kind === 'ModuleNotFoundError')
+            f.error.message += hint(f.error.side, f.target, f.error.message);
+    }
+    return findings;
+}
+
+/** importgate's version; a unit test keeps it equal to package.json's. */
+const VERSION = '0.1.0';
+
+/** The settings as the results document records them. */
+function settingsJson(settings, where) {
+    const { gate: g, sampling: s } = settings;
+    return {
+        install: where.install,
+        python: where.python,
+        project_dir: where.projectDir,
+        threshold_pct: g.thresholdPct,
+        instructions_threshold_pct: g.instructionsThresholdPct,
+        min_delta_ms: g.minDeltaMs,
+        alpha: g.alpha,
+        max_modules: g.maxModules,
+        forbid: g.forbid,
+        enforce_lazy: g.enforceLazy,
+        budgets_ms: g.budgetsMs,
+        metrics: settings.metrics,
+        affects: settings.affects,
+        cache: settings.cache,
+        ...(where.coldMethod ? { cold_method: where.coldMethod } : {}),
+        warmups: s.warmups,
+        min_pairs: s.minPairs,
+        max_pairs: s.maxPairs,
+        max_time_s: s.maxTimeMs / 1000,
+        overtime_s: s.overtimeMs / 1000,
+        sample_timeout_s: s.sampleTimeoutMs / 1000,
+        profile_runs: s.profileRuns,
+        seed: s.seed,
+    };
+}
+
+// Findings → their part of the results document. Pure.
+/** Milliseconds to microsecond precision: enough for any import, and compact. */
+function ms(value) {
+    return Math.round(value * 1000) / 1000;
+}
+/** Percentages to two decimals. */
+const pct = (value) => Math.round(value * 100) / 100;
+function costJson(cost) {
+    return {
+        name: cost.name,
+        self_ms: ms(cost.selfMs),
+        cumulative_ms: ms(cost.cumulativeMs),
+        chain: cost.chain,
+    };
+}
+function changeJson(c) {
+    const json = {
+        name: c.name,
+        chain: c.chain,
+        self_ms: ms(c.selfMs),
+        cumulative_ms: ms(c.cumulativeMs),
+    };
+    if (c.groupMs !== c.cumulativeMs)
+        json.group_ms = ms(c.groupMs);
+    if (c.how)
+        json.how = { ...c.how };
+    return json;
+}
+/**
+ * The loaded modules as a tree under the target, each under the module that
+ * first imported it (its chain's last link but one), medians of the runs.
+ */
+function treeJson(target, costs) {
+    const nodes = new Map();
+    for (const cost of costs.values())
+        nodes.set(cost.name, {
+            name: cost.name,
+            self_ms: ms(cost.selfMs),
+            cumulative_ms: ms(cost.cumulativeMs),
+            children: [],
+        });
+    const root = nodes.get(target);
+    if (!root)
+        return null;
+    for (const cost of costs.values()) {
+        const parent = cost.chain.length > 1 ? nodes.get(cost.chain[cost.chain.length - 2]) : null;
+        if (parent && cost.name !== target)
+            parent.children.push(nodes.get(cost.name));
+    }
+    for (const node of nodes.values())
+        node.children.sort((a, b) => b.cumulative_ms - a.cumulative_ms || a.name.localeCompare(b.name));
+    return root;
+}
+/** Memory per sample where the probe could read it, and each counted metric's counts and how. */
+function countedJson(side) {
+    const out = {};
+    const memory = side.samples.flatMap((s) => (typeof s.memoryKib === 'number' ? [s.memoryKib] : []));
+    if (memory.length === side.samples.length && memory.length)
+        out.memory_samples_kib = memory;
+    const counted = side.counted;
+    if (!counted)
+        return out;
+    const counting = {};
+    for (const [id, c] of Object.entries(counted)) {
+        // Each metric's own field (the metric table says which); a count is a whole number.
+        out[METRICS[id].samplesField] = c.counts.map(Math.round);
+        counting[id] = {
+            tool: c.tool,
+            failure: c.failure,
+            seconds: Math.round(c.ms) / 1000,
+            ...(c.byCall && { by_call: c.byCall }),
+        };
+    }
+    out.counting = counting;
+    return out;
+}
+function sideResult(target, side, slowest = 15) {
+    const { samples, profile } = side;
+    const times = samples.map((s) => s.importMs);
+    const stats = spread(times);
+    const startups = samples.flatMap((s) => (s.startupMs === null ? [] : [s.startupMs]));
+    const last = samples[samples.length - 1];
+    const modules = profile?.added ?? [];
+    return {
+        median_ms: ms(stats.median),
+        samples_ms: times.map(ms),
+        module_count: side.moduleCount,
+        modules_added: profile ? profile.added.length : (last?.modulesAdded ?? 0),
+        package_module_count: packageModules(target, modules).length,
+        min_ms: ms(stats.min),
+        max_ms: ms(stats.max),
+        q1_ms: ms(stats.q1),
+        q3_ms: ms(stats.q3),
+        mad_ms: ms(stats.mad),
+        median_ci_ms: stats.medianCi ? [ms(stats.medianCi[0]), ms(stats.medianCi[1])] : null,
+        // A command target has no CPU time of its own: none is recorded.
+        cpu_samples_ms: samples.flatMap((s) => (Number.isFinite(s.cpuMs) ? [ms(s.cpuMs)] : [])),
+        ...countedJson(side),
+        wall_samples_ms: samples.map((s) => ms(s.wallMs)),
+        startup_median_ms: startups.length ? ms(median(startups)) : null,
+        profile: {
+            runs: profile?.runs ?? 0,
+            unstable_modules: profile?.unstableModules ?? false,
+            slowest: profile ? slowestBySelf(profile.costs, slowest).map(costJson) : [],
+            tree: profile ? treeJson(target, profile.costs) : null,
+        },
+        modules,
+    };
+}
+
+function deltaJson(m) {
+    const c = m.comparison;
+    // No ratio describes it (a memory growth of 0 KiB on both sides): no delta, rather than NaNs.
+    if (!c || !Number.isFinite(c.pct))
+        return null;
+    const ci = c.ciPct?.every(Number.isFinite) ? c.ciPct : null;
+    return {
+        ms: ms(c.ms),
+        pct: pct(c.pct),
+        ci_pct: ci ? [pct(ci[0]), pct(ci[1])] : null,
+        ci_level: c.ciLevel,
+        p: c.logEstimate >= 0 ? c.pSlower : c.pFaster,
+        p_slower: c.pSlower,
+        p_faster: c.pFaster,
+        pairs: c.pairs,
+        decision: c.decision === 'continue' ? 'undecided' : c.decision,
+    };
+}
+function metricJson(t, m) {
+    const metric = METRICS[m.metric];
+    const medianOf = (side) => {
+        if (!side)
+            return null;
+        if (metric.kind === 'sample') {
+            const values = side.samples.map(metric.read).filter(Number.isFinite);
+            return values.length ? ms(median(values)) : null;
+        }
+        const counts = side.counted?.[metric.id]?.counts ?? [];
+        return counts.length ? Math.round(median(counts)) : null;
+    };
+    const c = m.counted;
+    return {
+        metric: m.metric,
+        variant: t.variant,
+        unit: metric.unit,
+        gating: m.gating,
+        outcome: m.comparison || c ? m.outcome : null,
+        base_median: medianOf(t.base),
+        head_median: medianOf(t.head),
+        delta: deltaJson(m),
+        ...(c && {
+            counted: {
+                delta: Math.round(c.delta),
+                pct: pct(c.pct),
+                spread_pct: Math.round(c.spreadPct * 1000) / 1000,
+                threshold_pct: c.thresholdPct,
+                base_runs: c.base.length,
+                head_runs: c.head.length,
+                reason: c.reason,
+            },
+        }),
+    };
+}
+function functionChangeJson(c) {
+    return {
+        name: c.name,
+        source: { path: c.file, line: c.file ? c.line : null },
+        side: c.side,
+        base_calls: c.baseCalls,
+        head_calls: c.headCalls,
+        profiled_delta_ms: ms(c.deltaMs),
+        via: c.via,
+        called_as: c.calledAs,
+        mostly_in: c.mostlyIn && {
+            name: c.mostlyIn.name,
+            source: { path: c.mostlyIn.file, line: c.mostlyIn.file ? c.mostlyIn.line : null },
+            profiled_ms: ms(c.mostlyIn.ms),
+        },
+        callers: c.callers.map((caller) => ({
+            module: caller.module,
+            side: caller.side,
+            path: caller.file,
+            lines: caller.file ? caller.lines : [],
+            base_calls: caller.baseCalls,
+            head_calls: caller.headCalls,
+        })),
+    };
+}
+function targetResult(t) {
+    const primary = t.metrics[0];
+    const result = {
+        name: t.target,
+        verdict: t.verdict,
+        base: t.base ? sideResult(t.target, t.base) : null,
+        head: t.head ? sideResult(t.target, t.head) : null,
+        delta: primary ? deltaJson(primary) : null,
+        modules: t.modules && {
+            added: t.modules.added.map(changeJson),
+            removed: t.modules.removed.map(changeJson),
+            self_time_changes: t.modules.selfTimeChanges.map((c) => ({
+                name: c.name,
+                base_self_ms: c.baseSelfMs === null ? null : ms(c.baseSelfMs),
+                head_self_ms: c.headSelfMs === null ? null : ms(c.headSelfMs),
+                delta_ms: ms(c.deltaMs),
+                noise_ms: c.noiseMs === null || !Number.isFinite(c.noiseMs) ? null : ms(c.noiseMs),
+            })),
+        },
+        forbidden: t.forbidden.map(({ name, chain, rule, count }) => ({ name, chain, rule, count })),
+        budget: t.budget.time || t.budget.modules
+            ? {
+                time: t.budget.time && {
+                    limit_ms: ms(t.budget.time.limit),
+                    median_ms: ms(t.budget.time.actual),
+                    ok: t.budget.time.ok,
+                },
+                modules: t.budget.modules && {
+                    limit: t.budget.modules.limit,
+                    count: t.budget.modules.actual,
+                    ok: t.budget.modules.ok,
+                },
+            }
+            : null,
+        error: t.error,
+        metrics: t.metrics.map((m) => metricJson(t, m)),
+    };
+    if (t.variant !== 'warm')
+        result.variant = t.variant;
+    if (t.isNew)
+        result.new = true;
+    if (t.gone)
+        result.gone = true;
+    if (t.packages) {
+        const opt = (x) => (x === null ? null : ms(x));
+        result.packages = t.packages.map((p) => ({
+            name: p.name,
+            own: p.own,
+            base_self_ms: opt(p.baseMs),
+            head_self_ms: opt(p.headMs),
+            delta_ms: ms(p.deltaMs),
+            base_modules: p.baseModules,
+            head_modules: p.headModules,
+            notable: p.notable,
+        }));
+    }
+    if (t.watched.length) {
+        const side = (w) => w && {
+            loaded: w.loaded,
+            chain: w.chain,
+            cumulative_ms: w.cumulativeMs === null ? null : ms(w.cumulativeMs),
+        };
+        result.watch = t.watched.map((w) => ({ name: w.name, base: side(w.base), head: side(w.head) }));
+    }
+    if (t.functions)
+        result.function_changes = t.functions.map(functionChangeJson);
+    if (t.gaps?.length)
+        result.gaps = t.gaps.map((g) => ({ ...g }));
+    if (t.lazy)
+        result.lazy = {
+            all_lazy_ms: t.lazy.allLazyMs === null ? null : ms(t.lazy.allLazyMs),
+            loaded_anyway: t.lazy.loadedAnyway.map((l) => ({
+                module: l.module,
+                names: l.names,
+                file: l.file,
+                line: l.line,
+                loaded_at: l.loadedAt && { ...l.loadedAt },
+            })),
+            never_needed: t.lazy.neverNeeded.map((l) => ({
+                module: l.module,
+                names: l.names,
+                file: l.file,
+                line: l.line,
+                cumulative_ms: l.cumulativeMs === null ? null : ms(l.cumulativeMs),
+            })),
+            form: t.lazy.form,
+        };
+    if (t.sources && Object.keys(t.sources).length)
+        result.sources = t.sources;
+    if (t.shortfall) {
+        result.inconclusive = {
+            reason: t.shortfall.reason === 'pairs' ? 'too-few-pairs' : 'unsettled',
+            pairs: t.shortfall.pairs,
+            needed_pairs: t.shortfall.needed,
+            suggested_max_time_s: t.shortfall.suggestedMaxTimeS,
+            ...(t.shortfall.suggestedMaxPairs
+                ? { suggested_max_pairs: t.shortfall.suggestedMaxPairs }
+                : {}),
+        };
+    }
+    return result;
+}
+
+/** A results document from what the run found, its fields in the documented order. */
+function resultsDocument(identity, info, settings, where, extras, found, 
+/** When the run began, and how long it all took. */
+timing) {
+    const { observations, evaluation } = found;
+    const phases = observations.phasesMs;
+    return {
+        schema: 1,
+        tool: { name: 'importgate', version: VERSION },
+        command: identity.command,
+        verdict: evaluation.verdict,
+        python: info.version,
+        platform: `${info.platform} ${info.machine}`.trim(),
+        ...(identity.label ? { label: identity.label } : {}),
+        base: identity.base,
+        head: identity.head,
+        settings: settingsJson(settings, where),
+        ...extras,
+        rounds: observations.rounds,
+        ...(observations.warmups !== undefined ? { warmup_rounds: observations.warmups } : {}),
+        truncated: observations.truncated,
+        ...(phases
+            ? {
+                phases_s: {
+                    install: found.installMs === undefined || found.installMs === null
+                        ? null
+                        : ms(found.installMs / 1000),
+                    warmup: ms(phases.warmup / 1000),
+                    profile: ms(phases.profile / 1000),
+                    sampling: ms(phases.sampling / 1000),
+                    ...(phases.explain !== undefined ? { explain: ms(phases.explain / 1000) } : {}),
+                    ...(phases.counting !== undefined ? { counting: ms(phases.counting / 1000) } : {}),
+                },
+            }
+            : {}),
+        started_at: timing.startedAt.toISOString(),
+        duration_s: ms(timing.durationMs / 1000),
+        targets: evaluation.targets.map(targetResult),
+    };
+}
+
 // `importgate compare <base> <head>`: two commits, each in its own worktree and
 // environment, measured in interleaved pairs, compared, and explained.
 /**
@@ -7040,7 +7049,7 @@ async function compare(request, deps) {
                 }, {
                     observations: { arms: [], rounds: 0, truncated: false },
                     evaluation: { targets: [], verdict: 'pass' },
-                }, clock);
+                }, timingOf(clock));
             }
             deps.log(`installing base and head (${install.kind})`);
             const installStarted = performance.now();
@@ -7109,7 +7118,7 @@ async function compare(request, deps) {
                     changed: diffDistributions(envs.base.distributions, envs.head.distributions, SIDES.flatMap((side) => projectName(projects[side]) ?? [])),
                 }
                 : null;
-            return resultsDocument(...document, { config_changes: settings.changes, deps: drift }, { observations, evaluation, installMs }, clock);
+            return resultsDocument(...document, { config_changes: settings.changes, deps: drift }, { observations, evaluation, installMs }, timingOf(clock));
         }, () => (deps.warn ?? deps.log)("the code measured (or installed) changed the repository's .git/config during the run: it was put back as it was"), onceEach(deps.warn ?? deps.log));
     }
     finally {
@@ -7215,7 +7224,7 @@ async function measure(request, deps) {
             python: environment.python,
             projectDir: request.projectDir,
             ...(setups.cold ? { coldMethod: setups.cold.cold.method } : {}),
-        }, {}, { observations, evaluation }, clock);
+        }, {}, { observations, evaluation }, timingOf(clock));
     }
     finally {
         await rm(scratch, { recursive: true, force: true });

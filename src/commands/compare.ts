@@ -36,6 +36,8 @@ import { explainNoLongerImported } from './import-mechanisms.js'
 import { readImportSites } from '../measure/import-sites.js'
 import { cacheSetups, plannedArms } from './arms.js'
 import * as pipeline from './pipeline.js'
+import { notFoundHint, withHints } from '../env/hints.js'
+import { resultsDocument } from '../results/document.js'
 import type { CommandDeps } from './pipeline.js'
 import { hasLazyImports } from '../env/interpreter.js'
 
@@ -146,7 +148,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
           deps.log(
             `none of the ${changed.length} changed file(s) can affect importing (${name('affects')}: ${settings.affects.join(' ')}): nothing to measure`,
           )
-          return pipeline.resultsDocument(
+          return resultsDocument(
             ...document,
             {
               config_changes: settings.changes,
@@ -161,7 +163,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
               observations: { arms: [], rounds: 0, truncated: false },
               evaluation: { targets: [], verdict: 'pass' },
             },
-            clock,
+            pipeline.timingOf(clock),
           )
         }
         deps.log(`installing base and head (${install.kind})`)
@@ -247,8 +249,8 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
             readImportSites({ python: envs.head.python, env: envs.head.env, cwd: run, files }),
         )
         forgetScratch(evaluation.targets, scratch)
-        pipeline.withHints(evaluation.targets, (side, target, message) =>
-          pipeline.notFoundHint(envs[side].strategy, projects[side], name, target, message),
+        withHints(evaluation.targets, (side, target, message) =>
+          notFoundHint(envs[side].strategy, projects[side], name, target, message),
         )
         const installed = envs.base.distributions && envs.head.distributions
         const drift = installed
@@ -262,11 +264,11 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
               ),
             }
           : null
-        return pipeline.resultsDocument(
+        return resultsDocument(
           ...document,
           { config_changes: settings.changes, deps: drift },
           { observations, evaluation, installMs },
-          clock,
+          pipeline.timingOf(clock),
         )
       },
       () =>

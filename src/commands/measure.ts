@@ -16,6 +16,8 @@ import { DEFAULT_VARIANT } from '../model/target.js'
 import type { MeasureResults } from '../results/schema.js'
 import { cacheSetups, plannedArms } from './arms.js'
 import * as pipeline from './pipeline.js'
+import { notFoundHint, withHints } from '../env/hints.js'
+import { resultsDocument } from '../results/document.js'
 import type { CommandDeps } from './pipeline.js'
 import { forgetScratch } from './scratch-paths.js'
 import { hasLazyImports } from '../env/interpreter.js'
@@ -107,10 +109,10 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
       lazyForm: lazyFormFor(requiresPython(request.projectDir)),
     })
     forgetScratch(evaluation.targets, scratch)
-    pipeline.withHints(evaluation.targets, (_side, target, message) =>
-      pipeline.notFoundHint(environment.strategy, request.projectDir, name, target, message),
+    withHints(evaluation.targets, (_side, target, message) =>
+      notFoundHint(environment.strategy, request.projectDir, name, target, message),
     )
-    return pipeline.resultsDocument(
+    return resultsDocument(
       { command: 'measure' as const, base: null, head: { ref: 'WORKTREE', ...tree } },
       info,
       settings,
@@ -122,7 +124,7 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
       },
       {},
       { observations, evaluation },
-      clock,
+      pipeline.timingOf(clock),
     )
   } finally {
     await rm(scratch, { recursive: true, force: true })

@@ -1,22 +1,15 @@
 // The steps measure and compare share: finding the interpreter, the targets,
-// the hint for a target that cannot be found, running the engine with progress
-// lines, and the results' common header.
-import { importRoot } from '../env/import-root.js'
+// running the engine with progress lines, and the run's clock. The hint for a
+// target that cannot be found is env/hints.ts; the document is results/document.ts.
 import { describeInterpreter, findExecutable } from '../env/interpreter.js'
 import { childEnv } from '../env/child-env.js'
 import type { Observations } from '../analysis/verdict/observations.js'
-import type { evaluate } from '../analysis/verdict/evaluate.js'
-import type { TargetFinding } from '../analysis/verdict/finding.js'
 import { runPlan } from '../measure/engine.js'
 import type { ArmObservation } from '../analysis/verdict/observations.js'
 import { seededRandom } from '../analysis/stats/random.js'
 import type { StoppingRule } from '../analysis/verdict/stopping.js'
 import type { EngineEvent, PlannedArm, RunPlan } from '../measure/plan.js'
-import type { Sampling, Settings } from '../model/settings.js'
-import type { CommitRef } from '../results/schema.js'
-import { settingsJson } from '../results/settings-json.js'
-import { ms } from '../results/side-result.js'
-import { targetResult } from '../results/target-result.js'
+import type { Sampling } from '../model/settings.js'
 import type { InterpreterInfo } from '../measure/probe-protocol.js'
 import { runTarget } from '../measure/run-target.js'
 import { killTagged } from '../process/escapees.js'
@@ -25,7 +18,6 @@ import { type Namer } from '../config/names.js'
 import { armId } from '../model/target.js'
 import type { MetricId } from '../model/metrics.js'
 import { countingFor } from './arms.js'
-import { VERSION } from '../version.js'
 
 export interface CommandDeps {
   /** The parent's environment: only its allowed part reaches the measured code. */
@@ -86,51 +78,6 @@ export function requireTargets(
 
 /** More targets than this cannot be measured well in one job's budget. */
 export const MAX_TARGETS = 100
-
-/** The module a ModuleNotFoundError names: "No module named 'a.b'" → "a.b". */
-function missingModule(message: string): string | null {
-  return /No module named '([^']+)'/.exec(message)?.[1] ?? null
-}
-
-/**
- * A hint for the commonest setup mistake: the target, or a dependency of it,
- * is not importable the way the environment was set up.
- */
-export function notFoundHint(
-  strategy: string,
-  projectDir: string,
-  name: Namer,
-  target: string,
-  message: string,
-): string {
-  const missing = missingModule(message)
-  const isTarget = missing !== null && (target === missing || target.startsWith(`${missing}.`))
-  if (!isTarget && missing !== null) {
-    if (strategy === 'none')
-      return ` (a dependency: with ${name('install')} none nothing is installed; install the project with ${name('install')} auto so that its dependencies are there)`
-    if (strategy === 'current')
-      return ` (a dependency, not installed in the interpreter's environment)`
-    return ` (a dependency the project imports but that ${strategy} did not install; is it declared in the project's dependencies?)`
-  }
-  if (strategy === 'none') {
-    return ` (with ${name('install')} none, PYTHONPATH is ${importRoot(projectDir)}; check the target's spelling and ${name('project-dir')}, or install the project with ${name('install')} auto)`
-  }
-  if (strategy === 'current')
-    return ` (with ${name('install')} current the target must be installed in the interpreter's environment)`
-  return ` (the project was installed with ${strategy}; does it package this module?)`
-}
-
-/** Adds the not-found hint of each side's environment to a ModuleNotFoundError. */
-export function withHints(
-  findings: TargetFinding[],
-  hint: (side: 'base' | 'head', target: string, message: string) => string,
-): TargetFinding[] {
-  for (const f of findings) {
-    if (f.error?.kind === 'ModuleNotFoundError')
-      f.error.message += hint(f.error.side, f.target, f.error.message)
-  }
-  return findings
-}
 
 function progressLine(event: EngineEvent, sides: number, name: Namer): string | null {
   switch (event.phase) {
@@ -227,63 +174,8 @@ export interface RunClock {
 
 export const startClock = (): RunClock => ({ started: new Date(), at: performance.now() })
 
-/** What tells one command's document from the other's: which command, which commits, and its own extras. */
-interface Identity {
-  command: 'measure' | 'compare'
-  label?: string
-  base: CommitRef | null
-  head: CommitRef
-}
-
-/** A results document from what the run found, its fields in the documented order. */
-export function resultsDocument<I extends Identity, E extends object>(
-  identity: I,
-  info: InterpreterInfo,
-  settings: Settings,
-  where: Parameters<typeof settingsJson>[1],
-  extras: E,
-  found: {
-    observations: Observations
-    evaluation: ReturnType<typeof evaluate>
-    /** How long installing both sides took; null when nothing was installed. */
-    installMs?: number | null
-  },
-  clock: RunClock,
-) {
-  const { observations, evaluation } = found
-  const phases = observations.phasesMs
-  return {
-    schema: 1 as const,
-    tool: { name: 'importgate' as const, version: VERSION },
-    command: identity.command as I['command'],
-    verdict: evaluation.verdict,
-    python: info.version,
-    platform: `${info.platform} ${info.machine}`.trim(),
-    ...(identity.label ? { label: identity.label } : {}),
-    base: identity.base as I['base'],
-    head: identity.head,
-    settings: settingsJson(settings, where),
-    ...extras,
-    rounds: observations.rounds,
-    ...(observations.warmups !== undefined ? { warmup_rounds: observations.warmups } : {}),
-    truncated: observations.truncated,
-    ...(phases
-      ? {
-          phases_s: {
-            install:
-              found.installMs === undefined || found.installMs === null
-                ? null
-                : ms(found.installMs / 1000),
-            warmup: ms(phases.warmup / 1000),
-            profile: ms(phases.profile / 1000),
-            sampling: ms(phases.sampling / 1000),
-            ...(phases.explain !== undefined ? { explain: ms(phases.explain / 1000) } : {}),
-            ...(phases.counting !== undefined ? { counting: ms(phases.counting / 1000) } : {}),
-          },
-        }
-      : {}),
-    started_at: clock.started.toISOString(),
-    duration_s: ms((performance.now() - clock.at) / 1000),
-    targets: evaluation.targets.map(targetResult),
-  }
-}
+/** The run's timing as the results document records it. */
+export const timingOf = (clock: RunClock) => ({
+  startedAt: clock.started,
+  durationMs: performance.now() - clock.at,
+})

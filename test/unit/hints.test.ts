@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { actionName } from '../../src/action/inputs.js'
-import { notFoundHint } from '../../src/commands/pipeline.js'
+import { notFoundHint } from '../../src/env/hints.js'
 import { cliName } from '../../src/config/requests.js'
 
 describe('the hint for a module that cannot be found', () => {
