@@ -344,6 +344,15 @@ function rewriteLazyFiles(finding, rewrite) {
 const moduleTarget = (name) => ({ kind: 'module', name });
 const COMMAND_PREFIX = 'cmd:';
 const isCommandTarget = (name) => name.startsWith(COMMAND_PREFIX);
+const TARGET_KINDS = {
+    module: { verb: 'imports', profiles: true, countedRuns: true, lazyRuns: true },
+    // A whole process: timed spawn to exit, no probe inside to profile, count or watch.
+    command: { verb: 'runs', profiles: false, countedRuns: false, lazyRuns: false },
+};
+/** The kind of a target as configured ("cmd: …" is a command). */
+const kindOf = (name) => isCommandTarget(name) ? 'command' : 'module';
+/** What the target named `name` supports. */
+const traitsOf = (name) => TARGET_KINDS[kindOf(name)];
 /**
  * Words the way a shell splits them, and nothing else a shell does: runs of
  * blanks separate, single quotes keep everything, double quotes keep all but
@@ -1661,7 +1670,7 @@ function evaluateTarget(observations, configured, spec, ended) {
         : [];
     const budget = budgetStatus(headSide?.medianMs ?? null, headSide?.moduleCount ?? null, spec.gate.budgetsMs[target.name], spec.gate.maxModules);
     const gaps = explanationGaps(base, head, spec.gate, spec.watch, spec.sampling.profileRuns);
-    if (spec.gate.enforceLazy && spec.variant === 'warm' && !isCommandTarget(target.name))
+    if (spec.gate.enforceLazy && spec.variant === 'warm' && traitsOf(target.name).lazyRuns)
         gaps.push(...lazyGap(head, spec.lazyImports === true));
     const lazy = lazyFinding(target.name, headProfile?.lazy, (module) => headProfile?.costs.get(module)?.cumulativeMs ?? null, spec.lazyForm);
     const findings = [statistical];
@@ -5230,7 +5239,7 @@ const emptyProfile = () => ({
 /** The warm module arms: attribution comes from the warm state, and commands run no probe to profile. */
 const profiledArms = (states, among) => states
     .live(among)
-    .filter((arm) => arm.key.variant === DEFAULT_VARIANT && !isCommandTarget(arm.key.target));
+    .filter((arm) => arm.key.variant === DEFAULT_VARIANT && traitsOf(arm.key.target).profiles);
 const overtimeEnd = (plan) => plan.overtime?.deadline ?? plan.deadline;
 /**
  * `profileRuns` rounds of untimed -X importtime runs over the live warm module
@@ -5492,7 +5501,7 @@ async function runCounts(plan, states, deps) {
     // Counts do not depend on the cache state: the warm arms are counted (module targets: the probe marks the import).
     const arms = plan.arms.filter((arm) => !states.of(arm).failure &&
         arm.key.variant === DEFAULT_VARIANT &&
-        !isCommandTarget(arm.key.target));
+        traitsOf(arm.key.target).countedRuns);
     let spent = false;
     // The cheaper tools first: strace's count must not wait behind cachegrind's budget.
     for (const counter of [...counting.counters].sort((a, b) => a.slowdown - b.slowdown)) {
@@ -5970,9 +5979,12 @@ async function runCommandTarget(request) {
 
 // The runner the engine is given: a command target's whole process, or the
 // probe importing a module; either in its cache state (no-pyc, cold).
-function runOne(request) {
-    return isCommandTarget(request.target) ? runCommandTarget(request) : runProbe(request);
-}
+/** How each kind of target is started: a new kind fails to compile until it says how. */
+const RUNNERS = {
+    module: runProbe,
+    command: runCommandTarget,
+};
+const runOne = (request) => RUNNERS[kindOf(request.target)](request);
 async function runTarget(request) {
     const cache = request.cache;
     if (cache?.kind === 'cold')
@@ -7448,7 +7460,7 @@ function headlineFor(t, count, command) {
 function timeHeadline(t, count, command) {
     const name = { code: t.name };
     // A command target is a whole process: it runs, where a module imports.
-    const imports = isCommandTarget(t.name) ? 'runs' : 'imports';
+    const imports = traitsOf(t.name).verb;
     switch (t.verdict) {
         case 'error':
             return ['⚠️ importgate could not measure ', name, ` (${t.error.side}): ${t.error.kind}`];
@@ -8372,7 +8384,7 @@ function buildView(document) {
                 : [])
             : [],
         // The module counts are the same in every cache state: the warm entry's.
-        moduleCounts: doc.targets.flatMap((t) => t.head && !t.variant && !isCommandTarget(t.name)
+        moduleCounts: doc.targets.flatMap((t) => t.head && !t.variant && traitsOf(t.name).lazyRuns
             ? [{ target: t.name, base: t.base, head: t.head }]
             : []),
         dependencies: compare?.deps?.changed ?? [],

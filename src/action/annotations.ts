@@ -4,7 +4,7 @@
 // checkout (head is the checked-out commit); one per regression that only
 // another row found (an instruction count, a cold cache).
 import { importLocation } from '../github/import-location.js'
-import { isCommandTarget } from '../model/target.js'
+import { traitsOf } from '../model/target.js'
 import type { Verdict } from '../model/verdict.js'
 import { formatChain, formatMs, howMuch, signedMs } from '../report/view/format.js'
 import { countedWords, STATE_WORDS } from '../report/view/headline.js'
@@ -116,7 +116,7 @@ function otherRegressions(rows: MetricRowView[]): MetricRowView[] {
 function otherRowSummary(row: MetricRowView): string {
   const state = row.variant === 'warm' ? '' : STATE_WORDS[row.variant]
   if (row.counted) return `${row.target}${countedWords(row.label, row.unit, row.counted)}${state}`
-  const verb = isCommandTarget(row.target) ? 'runs' : 'imports'
+  const verb = traitsOf(row.target).verb
   const change = row.delta
     ? ` ${howMuch(row.delta.pct)} (${signedMs(row.delta.ms)})`
     : ' more slowly'

@@ -6,7 +6,7 @@
 import type { CountedRuns } from '../analysis/verdict/observations.js'
 import { shuffled } from '../analysis/stats/random.js'
 import type { ArmStates } from './arm-states.js'
-import { DEFAULT_VARIANT, isCommandTarget } from '../model/target.js'
+import { DEFAULT_VARIANT, traitsOf } from '../model/target.js'
 import type { CounterSpec } from './counters.js'
 import type { EngineDeps, PlannedArm, RunPlan } from './plan.js'
 import type { ProbeMode } from './probe-protocol.js'
@@ -52,7 +52,7 @@ export async function runCounts(plan: RunPlan, states: ArmStates, deps: EngineDe
     (arm) =>
       !states.of(arm).failure &&
       arm.key.variant === DEFAULT_VARIANT &&
-      !isCommandTarget(arm.key.target),
+      traitsOf(arm.key.target).countedRuns,
   )
   let spent = false
   // The cheaper tools first: strace's count must not wait behind cachegrind's budget.

@@ -8,7 +8,7 @@ import type { FunctionProfile } from '../analysis/attribution/function-diff.js'
 import type { ProfileObservation } from '../analysis/verdict/observations.js'
 import { shuffled } from '../analysis/stats/random.js'
 import type { ArmStates } from './arm-states.js'
-import { DEFAULT_VARIANT, isCommandTarget } from '../model/target.js'
+import { DEFAULT_VARIANT, traitsOf } from '../model/target.js'
 import type { EngineDeps, PlannedArm, RunPlan } from './plan.js'
 import { BEGIN_MARK, END_MARK, type FunctionsReport } from './probe-protocol.js'
 import { cutByBudget, probeRequest } from './probe-run.js'
@@ -27,7 +27,7 @@ const emptyProfile = (): ProfileObservation => ({
 export const profiledArms = (states: ArmStates, among?: readonly PlannedArm[]): PlannedArm[] =>
   states
     .live(among)
-    .filter((arm) => arm.key.variant === DEFAULT_VARIANT && !isCommandTarget(arm.key.target))
+    .filter((arm) => arm.key.variant === DEFAULT_VARIANT && traitsOf(arm.key.target).profiles)
 
 const overtimeEnd = (plan: RunPlan) => plan.overtime?.deadline ?? plan.deadline
 

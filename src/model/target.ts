@@ -28,6 +28,31 @@ export const COMMAND_PREFIX = 'cmd:'
 
 export const isCommandTarget = (name: string): boolean => name.startsWith(COMMAND_PREFIX)
 
+/** What a kind of target supports. Where a layer must tell kinds apart, it asks this table. */
+export interface TargetKindTraits {
+  /** How a report says what the target does: "imports" (a module), "runs" (a command). */
+  verb: 'imports' | 'runs'
+  /** Untimed -X importtime and cProfile runs: the module set, the chains, the functions. */
+  profiles: boolean
+  /** Counted metrics (instructions, fs_calls): the probe marks where the import starts and ends. */
+  countedRuns: boolean
+  /** Python 3.15's lazy-import runs (PEP 810): the import as written, and every import lazy. */
+  lazyRuns: boolean
+}
+
+export const TARGET_KINDS: Readonly<Record<Target['kind'], TargetKindTraits>> = {
+  module: { verb: 'imports', profiles: true, countedRuns: true, lazyRuns: true },
+  // A whole process: timed spawn to exit, no probe inside to profile, count or watch.
+  command: { verb: 'runs', profiles: false, countedRuns: false, lazyRuns: false },
+}
+
+/** The kind of a target as configured ("cmd: …" is a command). */
+export const kindOf = (name: string): Target['kind'] =>
+  isCommandTarget(name) ? 'command' : 'module'
+
+/** What the target named `name` supports. */
+export const traitsOf = (name: string): TargetKindTraits => TARGET_KINDS[kindOf(name)]
+
 /**
  * Words the way a shell splits them, and nothing else a shell does: runs of
  * blanks separate, single quotes keep everything, double quotes keep all but

@@ -12,7 +12,7 @@ import {
 } from '../../model/metrics.js'
 import { compareCounts, importCounts } from './counted-compare.js'
 import type { Gate, Sampling } from '../../model/settings.js'
-import { DEFAULT_VARIANT, isCommandTarget, type Side, type Variant } from '../../model/target.js'
+import { DEFAULT_VARIANT, traitsOf, type Side, type Variant } from '../../model/target.js'
 import { mostSerious, type Verdict } from '../../model/verdict.js'
 import { budgetStatus, forbiddenImports, isBreached } from './gate.js'
 import { diffFunctions, type FunctionChange } from '../attribution/function-diff.js'
@@ -256,7 +256,7 @@ function evaluateTarget(
     spec.gate.maxModules,
   )
   const gaps = explanationGaps(base, head, spec.gate, spec.watch, spec.sampling.profileRuns)
-  if (spec.gate.enforceLazy && spec.variant === 'warm' && !isCommandTarget(target.name))
+  if (spec.gate.enforceLazy && spec.variant === 'warm' && traitsOf(target.name).lazyRuns)
     gaps.push(...lazyGap(head, spec.lazyImports === true))
   const lazy = lazyFinding(
     target.name,

@@ -3,7 +3,7 @@
 import { mostSerious } from '../../model/verdict.js'
 import type { TargetResult } from '../../results/schema.js'
 import { METRICS, PRIMARY_METRIC, type MetricUnit } from '../../model/metrics.js'
-import { isCommandTarget } from '../../model/target.js'
+import { traitsOf } from '../../model/target.js'
 import { formatMs, howMuch, signedMs, signedPct, signedValue } from './format.js'
 
 /** Text with the parts that name code (modules) marked, for each report to format. */
@@ -62,7 +62,7 @@ function headlineFor(t: TargetResult, count: number, command: 'measure' | 'compa
 function timeHeadline(t: TargetResult, count: number, command: 'measure' | 'compare'): Rich {
   const name = { code: t.name }
   // A command target is a whole process: it runs, where a module imports.
-  const imports = isCommandTarget(t.name) ? 'runs' : 'imports'
+  const imports = traitsOf(t.name).verb
   switch (t.verdict) {
     case 'error':
       return ['⚠️ importgate could not measure ', name, ` (${t.error!.side}): ${t.error!.kind}`]

@@ -2,7 +2,7 @@
 // items and the groups of modules now imported or no longer imported, built once from a results document.
 // Markdown, the terminal and annotations only lay it out. Pure.
 import type { Verdict } from '../../model/verdict.js'
-import { isCommandTarget } from '../../model/target.js'
+import { traitsOf } from '../../model/target.js'
 import type {
   FunctionChangeJson,
   DeltaJson,
@@ -310,7 +310,7 @@ export function buildView(document: ResultsDocument): ReportView {
         : [],
     // The module counts are the same in every cache state: the warm entry's.
     moduleCounts: doc.targets.flatMap((t) =>
-      t.head && !t.variant && !isCommandTarget(t.name)
+      t.head && !t.variant && traitsOf(t.name).lazyRuns
         ? [{ target: t.name, base: t.base, head: t.head }]
         : [],
     ),
