@@ -5,6 +5,7 @@ import type { InputValues } from '../config/input-values.js'
 import { directory, projectSubdir } from '../config/paths-and-targets.js'
 import { COMMAND_RULES } from '../config/requests.js'
 import { inputOf, SETTINGS } from '../config/registry.js'
+import { switchValue } from '../config/text-values.js'
 import { partialSettings } from '../config/input-values.js'
 import type { PartialSettings } from '../config/settings.js'
 import type { CommentMode } from '../github/sticky-comment.js'
@@ -110,14 +111,9 @@ export function actionConfig(getInput: (name: string) => string, workspace: stri
     mode,
     results,
     label: optional('label') ?? null,
-    suggestLazy: switchInput(getInput('suggest-lazy'), 'suggest-lazy'),
+    // Empty is the default, false.
+    suggestLazy: optional('suggest-lazy')
+      ? switchValue(getInput('suggest-lazy'), 'input "suggest-lazy"')
+      : false,
   }
-}
-
-/** A true/false input, as GitHub's own boolean inputs are written; empty is false. */
-function switchInput(text: string, input: string): boolean {
-  const value = text.trim()
-  if (!value || ['false', 'False', 'FALSE'].includes(value)) return false
-  if (['true', 'True', 'TRUE'].includes(value)) return true
-  throw new UsageError(`input "${input}": "${text}" is not true or false`)
 }

@@ -2,7 +2,7 @@
 // GitHub suggested changes in one review, on the pull request's own lines.
 // A failure is a warning, never a failed check.
 import { apiFailure, explainCommentFailure } from '../github/failure.js'
-import { lazySuggestions } from '../github/lazy-suggestions.js'
+import { reviewSuggestions } from '../github/lazy-suggestions.js'
 import { addedLines } from '../git/changed-files.js'
 import { git } from '../process/git.js'
 import type { ReportView } from '../report/view/view.js'
@@ -29,12 +29,18 @@ export async function suggestLazy(
     )
     return
   }
+  // Only the files a suggestion can land in: the lines nothing needed, in the diff.
+  const files = new Set(
+    view.lazyImports.flatMap((item) =>
+      item.lazy.never_needed.filter((l) => changed.get(l.file)?.has(l.line)).map((l) => l.file),
+    ),
+  )
   const texts = new Map<string, string | null>()
-  for (const path of changed.keys())
+  for (const path of files)
     texts.set(path, await git(['show', `${head}:${path}`], config.repoDir).catch(() => null))
   try {
     const api = io.comments(config.token, owner, repo, refs.pullNumber)
-    const comments = lazySuggestions(view.lazyImports, {
+    const comments = reviewSuggestions(view.lazyImports, {
       text: (path) => texts.get(path) ?? null,
       changed: (path) => changed.get(path) ?? new Set(),
       existing: await api.reviewComments(),

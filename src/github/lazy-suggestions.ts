@@ -41,7 +41,7 @@ function plainImport(text: string | undefined): string | null {
 const suggestion = (why: string, code: string) =>
   `${SUGGESTION_MARKER}\n${why}\n\n\`\`\`suggestion\n${code}\n\`\`\``
 
-export function lazySuggestions(
+export function reviewSuggestions(
   items: readonly LazyImportsItem[],
   context: SuggestionContext,
   limit = MAX_SUGGESTIONS,

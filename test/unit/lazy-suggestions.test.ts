@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { lazySuggestions, SUGGESTION_MARKER } from '../../src/github/lazy-suggestions.js'
+import { reviewSuggestions, SUGGESTION_MARKER } from '../../src/github/lazy-suggestions.js'
 import type { LazyImportsItem } from '../../src/report/view/view-lazy.js'
 
 const line = (module: string, file: string, n: number, ms: number | null = 1) => ({
@@ -32,9 +32,9 @@ const context = (
   existing,
 })
 
-describe('lazySuggestions', () => {
+describe('reviewSuggestions', () => {
   it('suggests a lazy import on each changed plain import line, keeping its indentation', () => {
-    const out = lazySuggestions(
+    const out = reviewSuggestions(
       [item([line('json', 'app/__init__.py', 1), line('csv', 'app/__init__.py', 5)])],
       context({ 'app/__init__.py': [1, 5] }),
     )
@@ -56,16 +56,16 @@ describe('lazySuggestions', () => {
       line('json', 'app/m.py', 1),
     ]
     const posted = [{ path: 'app/m.py', line: 1, body: `${SUGGESTION_MARKER}\nold` }]
-    const out = lazySuggestions(
+    const out = reviewSuggestions(
       [item(never)],
       context({ 'app/__init__.py': [2, 6], 'app/m.py': [1, 2] }, posted),
     )
     expect(out.map((c) => [c.path, c.line])).toEqual([['app/m.py', 2]])
-    const capped = lazySuggestions([item(never)], context({ 'app/m.py': [1, 2] }), 1)
+    const capped = reviewSuggestions([item(never)], context({ 'app/m.py': [1, 2] }), 1)
     expect(capped.map((c) => c.line)).toEqual([2])
     // Under the floor (the gate's min-delta): not worth a review comment.
     const cheap = [line('json', 'app/m.py', 1, 0.2), line('csv', 'app/m.py', 2, 3)]
-    const floored = lazySuggestions([item(cheap)], {
+    const floored = reviewSuggestions([item(cheap)], {
       ...context({ 'app/m.py': [1, 2] }),
       floorMs: 0.5,
     })
@@ -74,7 +74,7 @@ describe('lazySuggestions', () => {
   })
 
   it('offers one __lazy_modules__ list per module where the project supports older Pythons', () => {
-    const out = lazySuggestions(
+    const out = reviewSuggestions(
       [item([line('json', 'app/m.py', 1, 3), line('csv', 'app/m.py', 2, 2)], 'lazy-modules')],
       context({ 'app/m.py': [1, 2] }),
     )
@@ -86,7 +86,7 @@ describe('lazySuggestions', () => {
     // A module with a list of its own is left to a person: a second list would replace it.
     files['app/l.py'] = '__lazy_modules__ = ["x"]\nimport json\n'
     expect(
-      lazySuggestions(
+      reviewSuggestions(
         [item([line('json', 'app/l.py', 2)], 'lazy-modules')],
         context({ 'app/l.py': [2] }),
       ),
