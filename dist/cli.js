@@ -485,7 +485,7 @@ const METRICS = {
         label: 'import time',
         unit: 'ms',
         read: (s) => s.importMs,
-        gatesByDefault: true,
+        gates: true,
         samplesField: 'samples_ms',
     },
     cpu_ms: {
@@ -494,7 +494,7 @@ const METRICS = {
         label: 'CPU time',
         unit: 'ms',
         read: (s) => s.cpuMs,
-        gatesByDefault: false,
+        gates: false,
         samplesField: 'cpu_samples_ms',
     },
     memory: {
@@ -504,7 +504,7 @@ const METRICS = {
         unit: 'KiB',
         // Absent only off Linux, where config refuses the metric.
         read: (s) => s.memoryKib ?? Number.NaN,
-        gatesByDefault: false,
+        gates: false,
         samplesField: 'memory_samples_kib',
     },
     instructions: {
@@ -513,8 +513,9 @@ const METRICS = {
         label: 'instructions',
         unit: 'instructions',
         // Asked for, it judges: a deterministic count is what settles a 1% change.
-        gatesByDefault: true,
+        gates: true,
         thresholdPct: 1,
+        thresholdSetting: 'instructionsThresholdPct',
         samplesField: 'instruction_counts',
     },
     fs_calls: {
@@ -522,7 +523,7 @@ const METRICS = {
         id: 'fs_calls',
         label: 'file-system calls',
         unit: 'calls',
-        gatesByDefault: false,
+        gates: false,
         thresholdPct: 1,
         samplesField: 'fs_call_counts',
     },
@@ -914,6 +915,56 @@ function diffDistributions(base, head, own = []) {
     return changes.sort((a, z) => a.name.localeCompare(z.name));
 }
 
+// The verdicts a target or a whole run can get, and how several combine.
+/**
+ * Most serious first: the documented precedence of verdicts. `inconclusive`
+ * (too few samples for the test to find anything) outranks a pass and an
+ * improvement: a green check must be earned.
+ */
+const PRECEDENCE = [
+    'error',
+    'forbidden',
+    'budget',
+    'regression',
+    'inconclusive',
+    'improvement',
+    'pass',
+];
+function mostSerious(verdicts) {
+    return PRECEDENCE.find((v) => verdicts.includes(v)) ?? 'pass';
+}
+
+const under = (name, rule) => name === rule || name.startsWith(`${rule}.`);
+/**
+ * Forbidden modules among those importing a target loaded. "paramiko" forbids
+ * paramiko.client too. One hit per rule: the rule's own module when it was
+ * imported, else the first of its submodules by name.
+ */
+function forbiddenImports(loaded, costs, forbid) {
+    const hits = [];
+    for (const rule of forbid) {
+        const matches = loaded.filter((name) => under(name, rule)).sort();
+        if (matches.length === 0)
+            continue;
+        const name = matches.includes(rule) ? rule : matches[0];
+        hits.push({ name, chain: costs.get(name)?.chain ?? [], rule, count: matches.length });
+    }
+    return hits;
+}
+function budgetStatus(medianMs, moduleCount, timeBudgetMs, maxModules) {
+    return {
+        time: timeBudgetMs === undefined || medianMs === null
+            ? null
+            : { limit: timeBudgetMs, actual: medianMs, ok: medianMs <= timeBudgetMs },
+        modules: maxModules === null || moduleCount === null
+            ? null
+            : { limit: maxModules, actual: moduleCount, ok: moduleCount <= maxModules },
+    };
+}
+function isBreached(status) {
+    return status.time?.ok === false || status.modules?.ok === false;
+}
+
 /** At least this many runs a side: two agreeing runs are the least that shows the count is stable. */
 const MIN_COUNTED_RUNS = 2;
 /** A change must exceed the runs' spread this many times over to be more than their disagreement. */
@@ -970,69 +1021,87 @@ function compareCounts(baseRuns, headRuns, thresholdPct) {
     return result('inconclusive', `${pct >= 0 ? '+' : ''}${pct.toFixed(2)}% is past the ${thresholdPct}% threshold, but the runs vary by ${spread.toFixed(2)}% and overlap`);
 }
 
-// The verdicts a target or a whole run can get, and how several combine.
-/**
- * Most serious first: the documented precedence of verdicts. `inconclusive`
- * (too few samples for the test to find anything) outranks a pass and an
- * improvement: a green check must be earned.
- */
-const PRECEDENCE = [
-    'error',
-    'forbidden',
-    'budget',
-    'regression',
-    'inconclusive',
-    'improvement',
-    'pass',
-];
-function mostSerious(verdicts) {
-    return PRECEDENCE.find((v) => verdicts.includes(v)) ?? 'pass';
-}
-
-const under = (name, rule) => name === rule || name.startsWith(`${rule}.`);
-/**
- * Forbidden modules among those importing a target loaded. "paramiko" forbids
- * paramiko.client too. One hit per rule: the rule's own module when it was
- * imported, else the first of its submodules by name.
- */
-function forbiddenImports(loaded, costs, forbid) {
-    const hits = [];
-    for (const rule of forbid) {
-        const matches = loaded.filter((name) => under(name, rule)).sort();
-        if (matches.length === 0)
-            continue;
-        const name = matches.includes(rule) ? rule : matches[0];
-        hits.push({ name, chain: costs.get(name)?.chain ?? [], rule, count: matches.length });
+// One target's findings per metric, and each side's: the sequential procedure
+// over the pairs of a sampled metric, the counts compared for a counted one.
+// Pure; evaluate.ts puts them into the target's finding.
+function sideFinding(arm) {
+    const samples = arm ? arm.samples : [];
+    if (!arm || samples.length === 0)
+        return null;
+    const profile = arm.profile;
+    const finding = {
+        samples,
+        profile,
+        medianMs: median(samples.map(METRICS[PRIMARY_METRIC].read)),
+        moduleCount: profile?.moduleCount || samples[samples.length - 1].moduleCount,
+    };
+    if (arm.counted) {
+        finding.counted = Object.fromEntries(Object.entries(arm.counted).map(([id, runs]) => [
+            id,
+            {
+                counts: importCounts(runs),
+                tool: runs.tool,
+                byCall: runs.byCall,
+                failure: runs.failure,
+                ms: runs.ms,
+            },
+        ]));
     }
-    return hits;
+    return finding;
 }
-function budgetStatus(medianMs, moduleCount, timeBudgetMs, maxModules) {
+/** A counted metric's finding: the counts compared, or (one side only) a pass that shows head's counts. */
+function countedFinding(id, base, head, gate) {
+    const metric = METRICS[id];
+    const gating = metric.gates;
+    if (!base)
+        return { metric: id, gating, outcome: 'pass', comparison: null };
+    const missing = { tool: '', runs: [], empty: [], failure: 'not counted', ms: 0 };
+    const counted = compareCounts(base.counted?.[id] ?? missing, head.counted?.[id] ?? missing, metric.thresholdSetting ? gate[metric.thresholdSetting] : metric.thresholdPct);
     return {
-        time: timeBudgetMs === undefined || medianMs === null
-            ? null
-            : { limit: timeBudgetMs, actual: medianMs, ok: medianMs <= timeBudgetMs },
-        modules: maxModules === null || moduleCount === null
-            ? null
-            : { limit: maxModules, actual: moduleCount, ok: moduleCount <= maxModules },
+        metric: id,
+        gating,
+        outcome: counted.outcome,
+        comparison: null,
+        counted,
     };
 }
-function isBreached(status) {
-    return status.time?.ok === false || status.modules?.ok === false;
+function metricFindings(base, head, spec) {
+    return spec.metrics.flatMap((id) => {
+        if (METRICS[id].kind === 'counted') {
+            // Not counted on either side (a command target: no probe marks its import): no row.
+            const planned = base?.counted?.[id] ?? head.counted?.[id];
+            return planned ? [countedFinding(id, base, head, spec.gate)] : [];
+        }
+        const metric = METRICS[id];
+        const read = (samples) => samples.map(metric.read);
+        // What a sample cannot say (a command's CPU time or memory) is no row, rather than a row of nothing.
+        if (id !== PRIMARY_METRIC && !read(head.samples).every(Number.isFinite))
+            return [];
+        if (!base) {
+            return [
+                {
+                    metric: id,
+                    gating: metric.gates,
+                    outcome: 'pass',
+                    comparison: null,
+                },
+            ];
+        }
+        // Every metric gets the sequential procedure over its pairs; one that only informs
+        // shows an undecided look as no change, where the gating one is inconclusive.
+        const settings = { gate: spec.gate, maxPairs: spec.sampling.maxPairs };
+        const comparison = groupComparison(base, head, settings, metric.read);
+        return [{ metric: id, gating: metric.gates, outcome: outcomeOf(comparison), comparison }];
+    });
+}
+/** How many pairs (or samples, on one side) the verdict rests on. */
+function pairsTaken(base, head, metrics) {
+    const comparison = metrics[0]?.comparison;
+    if (comparison)
+        return comparison.pairs;
+    return head && !base ? head.samples.length : 0;
 }
 
-// Which functions the import now calls more or less often, and through which
-// calls from module code: the reason behind a change at the level a developer
-// fixes it ("`inspect.stack`, 30 → 0 calls, via `mypkg.log.get_logger`, which
-// 30 modules call at import"). Pure.
-//
-// Input: the call graph of one cProfile run of the import per side. Its times
-// are slowed by the profiler, so they show the size of a cause, not a
-// measurement; its call counts are exact, so a change is recognised by them.
-// Calls made by the body of a module only one side loads do not count: they
-// are explained by that module being newly imported or no longer imported (the module diff). Of a
-// chain of functions whose calls all changed, the outermost is named, since
-// the rest follow from it, with the path of calls that changed up to the
-// module code that makes them.
 /** Nodes by name (same-named functions of one module merged), and who each calls. */
 function graphOf(profile) {
     const nodes = new Map();
@@ -1064,70 +1133,6 @@ const top$1 = (name) => name.split('.')[0];
  * there are more classes, where the hook they run is what costs.
  */
 const CLASS_STATEMENT = 'builtins.__build_class__';
-function diffFunctions(base, head, baseModules, headModules, floorMs, limit = 5) {
-    const graphs = { base: graphOf(base), head: graphOf(head) };
-    const common = (module) => module === null || baseModules.has(module) === headModules.has(module);
-    /** Calls to `name` (and their time), except from the bodies of modules one side loads. */
-    const counted = (graph, name) => {
-        let calls = 0;
-        let ms = 0;
-        for (const caller of graph.nodes.get(name)?.callers ?? []) {
-            const node = graph.nodes.get(caller.name);
-            if (node?.level && !common(node.module))
-                continue;
-            calls += caller.calls;
-            ms += caller.ms;
-        }
-        return { calls, ms };
-    };
-    const names = new Set([...graphs.base.nodes.keys(), ...graphs.head.nodes.keys()]);
-    const changed = new Map();
-    for (const name of names) {
-        const node = graphs.head.nodes.get(name) ?? graphs.base.nodes.get(name);
-        if (node.level || name === CLASS_STATEMENT)
-            continue;
-        const b = counted(graphs.base, name);
-        const h = counted(graphs.head, name);
-        if (b.calls !== h.calls)
-            changed.set(name, { b, h });
-    }
-    const out = [];
-    for (const [name, { b, h }] of changed) {
-        const deltaMs = h.ms - b.ms;
-        if (Math.abs(deltaMs) < floorMs)
-            continue;
-        const side = h.calls > b.calls ? 'head' : 'base';
-        // Fewer calls yet more time (or the reverse): the profiled run's noise
-        // outweighs the calls' cost, so there is no cause to name ("re.compile
-        // 32 → 31 calls, +2.67 ms" in a comment on a pass).
-        if ((side === 'head') !== deltaMs > 0)
-            continue;
-        const graph = graphs[side];
-        const node = graph.nodes.get(name);
-        // The outermost changed function is the cause; the ones it calls follow.
-        if (node.callers.some((c) => changed.has(c.name)))
-            continue;
-        const path = pathToModuleCode(graphs, side, name, common);
-        if (!path)
-            continue;
-        out.push({
-            name,
-            file: node.file,
-            line: node.line,
-            side,
-            baseCalls: b.calls,
-            headCalls: h.calls,
-            deltaMs,
-            via: path.via,
-            calledAs: path.entry,
-            callers: moduleCallers(graphs, path.entry, side),
-            mostlyIn: mostlyIn(graph, name),
-        });
-    }
-    return out
-        .sort((x, y) => Math.abs(y.deltaMs) - Math.abs(x.deltaMs) || x.name.localeCompare(y.name))
-        .slice(0, limit);
-}
 /** Calls along one edge of the call graph on one side. */
 const edgeCalls = (graph, caller, callee) => (graph.nodes.get(callee)?.callers ?? [])
     .filter((c) => c.name === caller)
@@ -1255,6 +1260,84 @@ function mostlyIn(graph, name) {
     if (!found)
         return null;
     return { name: found.name, file: found.file, line: found.line, ms: found.ms };
+}
+
+// Which functions the import now calls more or less often, and through which
+// calls from module code: the reason behind a change at the level a developer
+// fixes it ("`inspect.stack`, 30 → 0 calls, via `mypkg.log.get_logger`, which
+// 30 modules call at import"). Pure.
+//
+// Input: the call graph of one cProfile run of the import per side. Its times
+// are slowed by the profiler, so they show the size of a cause, not a
+// measurement; its call counts are exact, so a change is recognised by them.
+// Calls made by the body of a module only one side loads do not count: they
+// are explained by that module being newly imported or no longer imported (the module diff). Of a
+// chain of functions whose calls all changed, the outermost is named, since
+// the rest follow from it, with the path of calls that changed up to the
+// module code that makes them.
+function diffFunctions(base, head, baseModules, headModules, floorMs, limit = 5) {
+    const graphs = { base: graphOf(base), head: graphOf(head) };
+    const common = (module) => module === null || baseModules.has(module) === headModules.has(module);
+    /** Calls to `name` (and their time), except from the bodies of modules one side loads. */
+    const counted = (graph, name) => {
+        let calls = 0;
+        let ms = 0;
+        for (const caller of graph.nodes.get(name)?.callers ?? []) {
+            const node = graph.nodes.get(caller.name);
+            if (node?.level && !common(node.module))
+                continue;
+            calls += caller.calls;
+            ms += caller.ms;
+        }
+        return { calls, ms };
+    };
+    const names = new Set([...graphs.base.nodes.keys(), ...graphs.head.nodes.keys()]);
+    const changed = new Map();
+    for (const name of names) {
+        const node = graphs.head.nodes.get(name) ?? graphs.base.nodes.get(name);
+        if (node.level || name === CLASS_STATEMENT)
+            continue;
+        const b = counted(graphs.base, name);
+        const h = counted(graphs.head, name);
+        if (b.calls !== h.calls)
+            changed.set(name, { b, h });
+    }
+    const out = [];
+    for (const [name, { b, h }] of changed) {
+        const deltaMs = h.ms - b.ms;
+        if (Math.abs(deltaMs) < floorMs)
+            continue;
+        const side = h.calls > b.calls ? 'head' : 'base';
+        // Fewer calls yet more time (or the reverse): the profiled run's noise
+        // outweighs the calls' cost, so there is no cause to name ("re.compile
+        // 32 → 31 calls, +2.67 ms" in a comment on a pass).
+        if ((side === 'head') !== deltaMs > 0)
+            continue;
+        const graph = graphs[side];
+        const node = graph.nodes.get(name);
+        // The outermost changed function is the cause; the ones it calls follow.
+        if (node.callers.some((c) => changed.has(c.name)))
+            continue;
+        const path = pathToModuleCode(graphs, side, name, common);
+        if (!path)
+            continue;
+        out.push({
+            name,
+            file: node.file,
+            line: node.line,
+            side,
+            baseCalls: b.calls,
+            headCalls: h.calls,
+            deltaMs,
+            via: path.via,
+            calledAs: path.entry,
+            callers: moduleCallers(graphs, path.entry, side),
+            mostlyIn: mostlyIn(graph, name),
+        });
+    }
+    return out
+        .sort((x, y) => Math.abs(y.deltaMs) - Math.abs(x.deltaMs) || x.name.localeCompare(y.name))
+        .slice(0, limit);
 }
 
 function change(name, costs) {
@@ -1533,78 +1616,6 @@ function errorOf(base, head) {
         withSide('base', base?.profile?.failure) ??
         withSide('head', head?.profile?.failure));
 }
-function side(arm) {
-    const samples = arm ? arm.samples : [];
-    if (!arm || samples.length === 0)
-        return null;
-    const profile = arm.profile;
-    const finding = {
-        samples,
-        profile,
-        medianMs: median(samples.map(METRICS[PRIMARY_METRIC].read)),
-        moduleCount: profile?.moduleCount || samples[samples.length - 1].moduleCount,
-    };
-    if (arm.counted) {
-        finding.counted = Object.fromEntries(Object.entries(arm.counted).map(([id, runs]) => [
-            id,
-            {
-                counts: importCounts(runs),
-                tool: runs.tool,
-                byCall: runs.byCall,
-                failure: runs.failure,
-                ms: runs.ms,
-            },
-        ]));
-    }
-    return finding;
-}
-/** A counted metric's finding: the counts compared, or (one side only) a pass that shows head's counts. */
-function countedFinding(id, base, head, gate) {
-    const metric = METRICS[id];
-    const gating = metric.gatesByDefault;
-    if (!base)
-        return { metric: id, gating, outcome: 'pass', comparison: null };
-    const missing = { tool: '', runs: [], empty: [], failure: 'not counted', ms: 0 };
-    const counted = compareCounts(base.counted?.[id] ?? missing, head.counted?.[id] ?? missing, id === 'instructions' ? gate.instructionsThresholdPct : metric.thresholdPct);
-    return {
-        metric: id,
-        gating,
-        outcome: counted.outcome,
-        comparison: null,
-        counted,
-    };
-}
-function metricFindings(base, head, spec) {
-    return spec.metrics.flatMap((id) => {
-        if (METRICS[id].kind === 'counted') {
-            // Not counted on either side (a command target: no probe marks its import): no row.
-            const planned = base?.counted?.[id] ?? head.counted?.[id];
-            return planned ? [countedFinding(id, base, head, spec.gate)] : [];
-        }
-        const metric = METRICS[id];
-        const read = (samples) => samples.map(metric.read);
-        // What a sample cannot say (a command's CPU time or memory) is no row, rather than a row of nothing.
-        if (id !== PRIMARY_METRIC && !read(head.samples).every(Number.isFinite))
-            return [];
-        if (!base) {
-            return [
-                {
-                    metric: id,
-                    gating: metric.gatesByDefault,
-                    outcome: 'pass',
-                    comparison: null,
-                },
-            ];
-        }
-        // Every metric gets the sequential procedure over its pairs; one that only informs
-        // shows an undecided look as no change, where the gating one is inconclusive.
-        const settings = { gate: spec.gate, maxPairs: spec.sampling.maxPairs };
-        const comparison = groupComparison(base, head, settings, metric.read);
-        return [
-            { metric: id, gating: metric.gatesByDefault, outcome: outcomeOf(comparison), comparison },
-        ];
-    });
-}
 function modulesOf(base, head, floorMs) {
     const b = base?.profile;
     const h = head?.profile;
@@ -1619,13 +1630,6 @@ function functionsOf(base, head, floorMs) {
         return null;
     return diffFunctions(b.functions, h.functions, new Set(b.added), new Set(h.added), floorMs);
 }
-/** How many pairs (or samples, on one side) the verdict rests on. */
-function pairsTaken(base, head, metrics) {
-    const comparison = metrics[0]?.comparison;
-    if (comparison)
-        return comparison.pairs;
-    return head && !base ? head.samples.length : 0;
-}
 function evaluateTarget(observations, configured, spec, ended) {
     const arms = pairOf(observations.arms, configured.name, spec.variant);
     // A module base does not have is new in head, whoever listed it (a -t flag, say).
@@ -1636,14 +1640,14 @@ function evaluateTarget(observations, configured, spec, ended) {
         arms.base &&
         !arms.base.failure &&
         missingTarget(arms.head?.failure, configured.name))
-        return goneInHead(configured.name, spec, side(arms.base));
+        return goneInHead(configured.name, spec, sideFinding(arms.base));
     const base = target.isNew ? null : arms.base;
     const head = arms.head;
     const error = errorOf(base, head);
-    const headSide = side(head);
+    const headSide = sideFinding(head);
     const measured = !error && !!head?.samples.length && (!base || base.samples.length > 0);
     const metrics = measured && head ? metricFindings(base, head, spec) : [];
-    const baseSide = side(base);
+    const baseSide = sideFinding(base);
     const pairs = pairsTaken(base ? baseSide : null, headSide, metrics);
     const gatingMetric = metrics.find((m) => m.gating);
     const context = {
@@ -7871,7 +7875,7 @@ function metricRows(t) {
             metric: PRIMARY_METRIC,
             variant: 'warm',
             unit: metric.unit,
-            gating: metric.gatesByDefault,
+            gating: metric.gates,
             outcome: null,
             base_median: t.base?.median_ms ?? null,
             head_median: t.head?.median_ms ?? null,
@@ -8200,6 +8204,7 @@ function causeText(cause, target) {
         ...(via.length ? [', via ', { code: called_as }] : []),
     ];
 }
+
 /** Each change list's leads, worked out once: the package table asks for every row of it. */
 const leadsCache = new WeakMap();
 function leadsCached(changes) {
@@ -8234,6 +8239,9 @@ function packageExplainedBy(causes, target, pkg) {
     return null;
 }
 
+// The one view model every report formats: the headline, the rows, the gate's
+// items and the groups of modules now imported or no longer imported, built once from a results document.
+// Markdown, the terminal and annotations only lay it out. Pure.
 /** " (40 to 120 pairs per target, each sampled until decided)" when targets stopped at different counts. */
 function pairsNote(view) {
     const pairs = view.rows.filter((r) => r.gating && r.delta).map((r) => r.delta.pairs);
@@ -9269,8 +9277,49 @@ function mechanismLinked(how, links) {
     return mechanismText(how, place, code$2);
 }
 
+// The markdown report's sections about the run itself: what the verdict cost,
+// how it was measured, and why nothing was measured. Pure.
+/** "main at `1a2b3c4d5e6f`", or just the short SHA when the ref is the SHA. */
+function commit(c) {
+    const short = c.sha ? code$2(c.sha.slice(0, 12)) : '–';
+    return c.sha && c.ref === c.sha ? short : `${code$2(c.ref)} at ${short}`;
+}
+const pctLevel = (alpha) => `${Math.round((1 - 2 * alpha) * 1000) / 10}%`;
+/** The footer under the details: what the verdict cost. */
+function cost(view) {
+    const text = costText(view);
+    return text ? [`<sub>${text.charAt(0).toUpperCase()}${text.slice(1)}.</sub>`] : [];
+}
+function methodology(view) {
+    const { run } = view;
+    const s = run.settings;
+    const sha = (x) => (x ? code$2(x.slice(0, 12)) : '–');
+    const compare = view.command === 'compare';
+    const lines = [
+        `- ${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)}).`,
+        compare
+            ? `- Decided by a sequential test on the median of paired log-ratios (a confidence sequence from the pairs' signs, which holds however often it looks and assumes nothing of the spread): a regression (mirrored, an improvement) needs its ${pctLevel(s.alpha)} interval above half the band and its estimate past the band, a pass needs its 90% interval inside the band, where the band is ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms, whichever is wider; sampling stops at a decision.`
+            : '- Spread is the interquartile range of the samples.',
+        '- Module own times come from untimed `-X importtime` runs with the cyclic garbage collector off (a collection that happens to run in a module is not charged to it) and with `importlib.import_module` sent through the import that `-X importtime` logs.',
+        `- Python ${plain(run.python.split(' ')[0] ?? run.python)} on ${plain(run.platform)}; install: ${code$2(String(s.install))}.`,
+        run.base
+            ? `- Base ${commit(run.base)}, head ${commit(run.head)}.`
+            : `- Working tree at ${sha(run.head.sha)}${run.head.dirty ? ' with uncommitted changes' : ''}.`,
+        `- ${run.durationS.toFixed(1)} s in all${run.phases ? ` (${run.phases})` : ''}; importgate ${run.version}.${run.truncated ? ' The time budget ended sampling before the minimum number of pairs.' : ''}`,
+    ];
+    return ['<details><summary>How this was measured</summary>', '', ...lines, '', '</details>'];
+}
+/** Why nothing was measured: the changed files, none matching `affects`. */
+function skipped(view) {
+    const s = view.skipped;
+    const more = s.count - s.files.length;
+    const files = s.files.map(code$2).join(', ') + (more > 0 ? ` and ${more} more` : '');
+    return `Changed: ${files}. None matches \`affects\` (${s.affects.map(code$2).join(', ')}), so nothing was installed or measured; importgate ${view.run.version}, ${view.run.durationS.toFixed(1)} s.`;
+}
+
 // The sections of the markdown report about the measurements, each from the
-// view model. Pure.
+// view model. Pure. The run's own sections (what it cost, how it measured,
+// why it skipped) are in markdown-footer.ts.
 function headline(view) {
     return `### ${rich(view.headline)}`;
 }
@@ -9497,43 +9546,6 @@ function moduleCounts(view) {
         '',
         table(['Target', 'Base', 'Head', 'Δ', 'Own package'], rows, ['l', 'r', 'r', 'r', 'r']),
     ];
-}
-/** "main at `1a2b3c4d5e6f`", or just the short SHA when the ref is the SHA. */
-function commit(c) {
-    const short = c.sha ? code$2(c.sha.slice(0, 12)) : '–';
-    return c.sha && c.ref === c.sha ? short : `${code$2(c.ref)} at ${short}`;
-}
-const pctLevel = (alpha) => `${Math.round((1 - 2 * alpha) * 1000) / 10}%`;
-/** The footer under the details: what the verdict cost. */
-function cost(view) {
-    const text = costText(view);
-    return text ? [`<sub>${text.charAt(0).toUpperCase()}${text.slice(1)}.</sub>`] : [];
-}
-function methodology(view) {
-    const { run } = view;
-    const s = run.settings;
-    const sha = (x) => (x ? code$2(x.slice(0, 12)) : '–');
-    const compare = view.command === 'compare';
-    const lines = [
-        `- ${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)}).`,
-        compare
-            ? `- Decided by a sequential test on the median of paired log-ratios (a confidence sequence from the pairs' signs, which holds however often it looks and assumes nothing of the spread): a regression (mirrored, an improvement) needs its ${pctLevel(s.alpha)} interval above half the band and its estimate past the band, a pass needs its 90% interval inside the band, where the band is ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms, whichever is wider; sampling stops at a decision.`
-            : '- Spread is the interquartile range of the samples.',
-        '- Module own times come from untimed `-X importtime` runs with the cyclic garbage collector off (a collection that happens to run in a module is not charged to it) and with `importlib.import_module` sent through the import that `-X importtime` logs.',
-        `- Python ${plain(run.python.split(' ')[0] ?? run.python)} on ${plain(run.platform)}; install: ${code$2(String(s.install))}.`,
-        run.base
-            ? `- Base ${commit(run.base)}, head ${commit(run.head)}.`
-            : `- Working tree at ${sha(run.head.sha)}${run.head.dirty ? ' with uncommitted changes' : ''}.`,
-        `- ${run.durationS.toFixed(1)} s in all${run.phases ? ` (${run.phases})` : ''}; importgate ${run.version}.${run.truncated ? ' The time budget ended sampling before the minimum number of pairs.' : ''}`,
-    ];
-    return ['<details><summary>How this was measured</summary>', '', ...lines, '', '</details>'];
-}
-/** Why nothing was measured: the changed files, none matching `affects`. */
-function skipped(view) {
-    const s = view.skipped;
-    const more = s.count - s.files.length;
-    const files = s.files.map(code$2).join(', ') + (more > 0 ? ` and ${more} more` : '');
-    return `Changed: ${files}. None matches \`affects\` (${s.affects.map(code$2).join(', ')}), so nothing was installed or measured; importgate ${view.run.version}, ${view.run.durationS.toFixed(1)} s.`;
 }
 
 const and = (items) => items.length <= 2

@@ -35,8 +35,8 @@ interface MetricBase {
   /** How reports name it: "import time". */
   label: string
   unit: MetricUnit
-  /** Whether a significant change fails the check unless the settings say otherwise. */
-  gatesByDefault: boolean
+  /** Whether a decided change fails the check (else it only informs). */
+  gates: boolean
 }
 
 export interface SampleMetric extends MetricBase {
@@ -50,8 +50,10 @@ export interface SampleMetric extends MetricBase {
 export interface CountedMetric extends MetricBase {
   kind: 'counted'
   id: CountedMetricId
-  /** Relative change (percent) below which the counts are "no change"; instructions' is a setting, this its default. */
+  /** Relative change (percent) below which the counts are "no change". */
   thresholdPct: number
+  /** The gate setting that overrides thresholdPct, if one does. */
+  thresholdSetting?: 'instructionsThresholdPct'
   /** Where a side's counts (one per run, the import's alone) sit in a results document. */
   samplesField: 'instruction_counts' | 'fs_call_counts'
 }
@@ -67,7 +69,7 @@ export const METRICS: Readonly<{
     label: 'import time',
     unit: 'ms',
     read: (s) => s.importMs,
-    gatesByDefault: true,
+    gates: true,
     samplesField: 'samples_ms',
   },
   cpu_ms: {
@@ -76,7 +78,7 @@ export const METRICS: Readonly<{
     label: 'CPU time',
     unit: 'ms',
     read: (s) => s.cpuMs,
-    gatesByDefault: false,
+    gates: false,
     samplesField: 'cpu_samples_ms',
   },
   memory: {
@@ -86,7 +88,7 @@ export const METRICS: Readonly<{
     unit: 'KiB',
     // Absent only off Linux, where config refuses the metric.
     read: (s) => s.memoryKib ?? Number.NaN,
-    gatesByDefault: false,
+    gates: false,
     samplesField: 'memory_samples_kib',
   },
   instructions: {
@@ -95,8 +97,9 @@ export const METRICS: Readonly<{
     label: 'instructions',
     unit: 'instructions',
     // Asked for, it judges: a deterministic count is what settles a 1% change.
-    gatesByDefault: true,
+    gates: true,
     thresholdPct: 1,
+    thresholdSetting: 'instructionsThresholdPct',
     samplesField: 'instruction_counts',
   },
   fs_calls: {
@@ -104,7 +107,7 @@ export const METRICS: Readonly<{
     id: 'fs_calls',
     label: 'file-system calls',
     unit: 'calls',
-    gatesByDefault: false,
+    gates: false,
     thresholdPct: 1,
     samplesField: 'fs_call_counts',
   },

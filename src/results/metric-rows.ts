@@ -12,7 +12,7 @@ export function metricRows(t: TargetResult): MetricResultJson[] {
       metric: PRIMARY_METRIC,
       variant: 'warm',
       unit: metric.unit,
-      gating: metric.gatesByDefault,
+      gating: metric.gates,
       outcome: null,
       base_median: t.base?.median_ms ?? null,
       head_median: t.head?.median_ms ?? null,

@@ -2,27 +2,17 @@
 // budgets, forbidden imports and the module diff are decided here and nowhere
 // else; results/ and report/ only record and show them. Pure.
 import type { ImportFailure } from '../../model/failure.js'
-import {
-  METRICS,
-  PRIMARY_METRIC,
-  type CountedMetricId,
-  type MetricId,
-  type Sample,
-  type SampleMetricId,
-} from '../../model/metrics.js'
-import { compareCounts, importCounts } from './counted-compare.js'
+import { METRICS, type MetricId } from '../../model/metrics.js'
 import type { Gate, Sampling } from '../../model/settings.js'
 import { DEFAULT_VARIANT, traitsOf, type Side, type Variant } from '../../model/target.js'
 import { mostSerious, type Verdict } from '../../model/verdict.js'
 import { budgetStatus, forbiddenImports, isBreached } from './gate.js'
+import { metricFindings, pairsTaken, sideFinding } from './metric-findings.js'
 import { diffFunctions, type FunctionChange } from '../attribution/function-diff.js'
 import { diffModules, type ModuleDiff } from '../attribution/module-diff.js'
 import { pairOf, type ArmObservation, type Observations } from './observations.js'
-import { outcomeOf } from '../stats/paired-compare.js'
-import { groupComparison } from './decision.js'
 import { rollUpByPackage } from '../attribution/package-rollup.js'
 import { missingTarget } from './missing-target.js'
-import { median } from '../stats/summary.js'
 import {
   samplesShortfall,
   suggestedMaxTimeS,
@@ -33,7 +23,7 @@ import { watchModules } from './watch.js'
 import { lazyFinding, type LazyForm } from '../attribution/lazy.js'
 import { fewestPairs, PASS_BETA } from '../stats/sequential.js'
 import { explanationGaps, lazyGap } from './explanation-gaps.js'
-import type { MetricFinding, SideFinding, TargetFinding } from './finding.js'
+import type { SideFinding, TargetFinding } from './finding.js'
 
 export interface EvaluatedTarget {
   name: string
@@ -73,94 +63,6 @@ function errorOf(base: ArmObservation | null, head: ArmObservation | null) {
   )
 }
 
-function side(arm: ArmObservation | null): SideFinding | null {
-  const samples = arm ? arm.samples : []
-  if (!arm || samples.length === 0) return null
-  const profile = arm.profile
-  const finding: SideFinding = {
-    samples,
-    profile,
-    medianMs: median(samples.map(METRICS[PRIMARY_METRIC].read)),
-    moduleCount: profile?.moduleCount || samples[samples.length - 1]!.moduleCount,
-  }
-  if (arm.counted) {
-    finding.counted = Object.fromEntries(
-      Object.entries(arm.counted).map(([id, runs]) => [
-        id,
-        {
-          counts: importCounts(runs),
-          tool: runs.tool,
-          byCall: runs.byCall,
-          failure: runs.failure,
-          ms: runs.ms,
-        },
-      ]),
-    )
-  }
-  return finding
-}
-
-/** A counted metric's finding: the counts compared, or (one side only) a pass that shows head's counts. */
-function countedFinding(
-  id: CountedMetricId,
-  base: ArmObservation | null,
-  head: ArmObservation,
-  gate: Gate,
-): MetricFinding {
-  const metric = METRICS[id]
-  const gating = metric.gatesByDefault
-  if (!base) return { metric: id, gating, outcome: 'pass', comparison: null }
-  const missing = { tool: '', runs: [], empty: [], failure: 'not counted', ms: 0 }
-  const counted = compareCounts(
-    base.counted?.[id] ?? missing,
-    head.counted?.[id] ?? missing,
-    id === 'instructions' ? gate.instructionsThresholdPct : metric.thresholdPct,
-  )
-  return {
-    metric: id,
-    gating,
-    outcome: counted.outcome,
-    comparison: null,
-    counted,
-  }
-}
-
-function metricFindings(
-  base: ArmObservation | null,
-  head: ArmObservation,
-  spec: EvaluationSpec,
-): MetricFinding[] {
-  return spec.metrics.flatMap((id): MetricFinding[] => {
-    if (METRICS[id].kind === 'counted') {
-      // Not counted on either side (a command target: no probe marks its import): no row.
-      const planned =
-        base?.counted?.[id as CountedMetricId] ?? head.counted?.[id as CountedMetricId]
-      return planned ? [countedFinding(id as CountedMetricId, base, head, spec.gate)] : []
-    }
-    const metric = METRICS[id as SampleMetricId]
-    const read = (samples: readonly Sample[]) => samples.map(metric.read)
-    // What a sample cannot say (a command's CPU time or memory) is no row, rather than a row of nothing.
-    if (id !== PRIMARY_METRIC && !read(head.samples).every(Number.isFinite)) return []
-    if (!base) {
-      return [
-        {
-          metric: id,
-          gating: metric.gatesByDefault,
-          outcome: 'pass',
-          comparison: null,
-        },
-      ]
-    }
-    // Every metric gets the sequential procedure over its pairs; one that only informs
-    // shows an undecided look as no change, where the gating one is inconclusive.
-    const settings = { gate: spec.gate, maxPairs: spec.sampling.maxPairs }
-    const comparison = groupComparison(base, head, settings, metric.read)
-    return [
-      { metric: id, gating: metric.gatesByDefault, outcome: outcomeOf(comparison), comparison },
-    ]
-  })
-}
-
 function modulesOf(
   base: ArmObservation | null,
   head: ArmObservation | null,
@@ -188,17 +90,6 @@ function functionsOf(
   return diffFunctions(b.functions, h.functions, new Set(b.added), new Set(h.added), floorMs)
 }
 
-/** How many pairs (or samples, on one side) the verdict rests on. */
-function pairsTaken(
-  base: SideFinding | null,
-  head: SideFinding | null,
-  metrics: MetricFinding[],
-): number {
-  const comparison = metrics[0]?.comparison
-  if (comparison) return comparison.pairs
-  return head && !base ? head.samples.length : 0
-}
-
 function evaluateTarget(
   observations: Observations,
   configured: EvaluatedTarget,
@@ -216,14 +107,14 @@ function evaluateTarget(
     !arms.base.failure &&
     missingTarget(arms.head?.failure, configured.name)
   )
-    return goneInHead(configured.name, spec, side(arms.base))
+    return goneInHead(configured.name, spec, sideFinding(arms.base))
   const base = target.isNew ? null : arms.base
   const head = arms.head
   const error = errorOf(base, head)
-  const headSide = side(head)
+  const headSide = sideFinding(head)
   const measured = !error && !!head?.samples.length && (!base || base.samples.length > 0)
   const metrics = measured && head ? metricFindings(base, head, spec) : []
-  const baseSide = side(base)
+  const baseSide = sideFinding(base)
   const pairs = pairsTaken(base ? baseSide : null, headSide, metrics)
   const gatingMetric = metrics.find((m) => m.gating)
   const context = {

@@ -1,21 +1,14 @@
 // The sections of the markdown report about the measurements, each from the
-// view model. Pure.
-import {
-  formatMs,
-  formatValue,
-  signedCount,
-  signedMs,
-  signedPct,
-  warmupsRun,
-} from '../view/format.js'
+// view model. Pure. The run's own sections (what it cost, how it measured,
+// why it skipped) are in markdown-footer.ts.
+import { formatMs, formatValue, signedCount, signedMs, signedPct } from '../view/format.js'
 import { countedNotes, stateNotes } from '../view/counted-notes.js'
 import type { SourceLinks } from './markdown-functions.js'
 import { mechanismLinked } from './markdown-mechanism.js'
 import { capped, chain, code, plain, rich, table, VERDICT_LABEL } from './markdown-text.js'
+export { cost, methodology, skipped } from './markdown-footer.js'
 import {
   changeCells,
-  pairsNote,
-  costText,
   reportedOnly,
   type ModuleChangesView,
   type MetricRowView,
@@ -291,46 +284,4 @@ export function moduleCounts(view: ReportView): string[] {
     '',
     table(['Target', 'Base', 'Head', 'Δ', 'Own package'], rows, ['l', 'r', 'r', 'r', 'r']),
   ]
-}
-
-/** "main at `1a2b3c4d5e6f`", or just the short SHA when the ref is the SHA. */
-function commit(c: { ref: string; sha: string | null }): string {
-  const short = c.sha ? code(c.sha.slice(0, 12)) : '–'
-  return c.sha && c.ref === c.sha ? short : `${code(c.ref)} at ${short}`
-}
-
-const pctLevel = (alpha: number) => `${Math.round((1 - 2 * alpha) * 1000) / 10}%`
-
-/** The footer under the details: what the verdict cost. */
-export function cost(view: ReportView): string[] {
-  const text = costText(view)
-  return text ? [`<sub>${text.charAt(0).toUpperCase()}${text.slice(1)}.</sub>`] : []
-}
-
-export function methodology(view: ReportView): string[] {
-  const { run } = view
-  const s = run.settings
-  const sha = (x: string | null | undefined) => (x ? code(x.slice(0, 12)) : '–')
-  const compare = view.command === 'compare'
-  const lines = [
-    `- ${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)}).`,
-    compare
-      ? `- Decided by a sequential test on the median of paired log-ratios (a confidence sequence from the pairs' signs, which holds however often it looks and assumes nothing of the spread): a regression (mirrored, an improvement) needs its ${pctLevel(s.alpha)} interval above half the band and its estimate past the band, a pass needs its 90% interval inside the band, where the band is ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms, whichever is wider; sampling stops at a decision.`
-      : '- Spread is the interquartile range of the samples.',
-    '- Module own times come from untimed `-X importtime` runs with the cyclic garbage collector off (a collection that happens to run in a module is not charged to it) and with `importlib.import_module` sent through the import that `-X importtime` logs.',
-    `- Python ${plain(run.python.split(' ')[0] ?? run.python)} on ${plain(run.platform)}; install: ${code(String(s.install))}.`,
-    run.base
-      ? `- Base ${commit(run.base)}, head ${commit(run.head)}.`
-      : `- Working tree at ${sha(run.head.sha)}${run.head.dirty ? ' with uncommitted changes' : ''}.`,
-    `- ${run.durationS.toFixed(1)} s in all${run.phases ? ` (${run.phases})` : ''}; importgate ${run.version}.${run.truncated ? ' The time budget ended sampling before the minimum number of pairs.' : ''}`,
-  ]
-  return ['<details><summary>How this was measured</summary>', '', ...lines, '', '</details>']
-}
-
-/** Why nothing was measured: the changed files, none matching `affects`. */
-export function skipped(view: ReportView): string {
-  const s = view.skipped!
-  const more = s.count - s.files.length
-  const files = s.files.map(code).join(', ') + (more > 0 ? ` and ${more} more` : '')
-  return `Changed: ${files}. None matches \`affects\` (${s.affects.map(code).join(', ')}), so nothing was installed or measured; importgate ${view.run.version}, ${view.run.durationS.toFixed(1)} s.`
 }

@@ -7,7 +7,7 @@ import type {
   ImportMechanismJson,
   ModuleChangeJson,
 } from '../../results/schema.js'
-import { grouped, leadsOf } from '../../analysis/attribution/module-groups.js'
+import { grouped } from '../../analysis/attribution/module-groups.js'
 import type { Rich } from './headline.js'
 import { signedMs } from './format.js'
 
@@ -78,7 +78,7 @@ export function ownTimeCause(
   return modules.length && ms !== 0 ? { kind: 'own', target, package: pkg, ms, modules } : null
 }
 
-const topLevel = (module: string) => module.split('.')[0]!
+export const topLevel = (module: string) => module.split('.')[0]!
 
 /** What moved a target's import time, per target: its module changes and function changes. */
 export interface TargetChanges {
@@ -269,44 +269,4 @@ export function causeText(cause: Cause | OwnTimeCause, target: string): Rich {
     ` ${b} → ${h} calls at import`,
     ...(via.length ? [', via ', { code: called_as }] : []),
   ]
-}
-
-/** Each change list's leads, worked out once: the package table asks for every row of it. */
-const leadsCache = new WeakMap<readonly ModuleChangeJson[], Map<string, string>>()
-function leadsCached(changes: readonly ModuleChangeJson[]): Map<string, string> {
-  let leads = leadsCache.get(changes)
-  if (!leads) leadsCache.set(changes, (leads = leadsOf(changes).leadOf))
-  return leads
-}
-
-/**
- * The cause that brought (or dropped) every module of `pkg` in `target`, when
- * one did, and the module of it that did (the lead of the first module's
- * group): the package table then says "gone with `datachain.lib.files`"
- * instead of repeating it, naming the module that did it rather than its
- * package. A module belongs to a lead as grouped() says: through changed links only.
- */
-export function packageExplainedBy(
-  causes: readonly Cause[],
-  target: TargetChanges,
-  pkg: string,
-): { cause: ModuleCause; lead: string } | null {
-  for (const [changes, eager] of [
-    [target.added, true],
-    [target.removed, false],
-  ] as const) {
-    // Aliases (no chain: set in sys.modules, never imported) go with their package.
-    const inPackage = changes.filter((c) => topLevel(c.name) === pkg && c.chain.length > 0)
-    if (!inPackage.length) continue
-    const leadOf = leadsCached(changes)
-    const candidates = causes.filter(
-      (c): c is ModuleCause =>
-        c.kind === 'module' && c.eager === eager && c.targets.includes(target.target),
-    )
-    const leads = inPackage.map((m) => leadOf.get(m.name))
-    for (const cause of candidates)
-      if (leads.every((lead) => lead !== undefined && cause.leads.includes(lead)))
-        return { cause, lead: leads[0]! }
-  }
-  return null
 }

@@ -1,149 +1,31 @@
 // The one view model every report formats: the headline, the rows, the gate's
 // items and the groups of modules now imported or no longer imported, built once from a results document.
 // Markdown, the terminal and annotations only lay it out. Pure.
-import type { Verdict } from '../../model/verdict.js'
 import { traitsOf } from '../../model/target.js'
-import type {
-  FunctionChangeJson,
-  DeltaJson,
-  ModuleChangeJson,
-  ResultsDocument,
-  SideResult,
-  TargetError,
-  PackageJson,
-  TargetResult,
-} from '../../results/schema.js'
-import { grouped, type ModuleGroup } from '../../analysis/attribution/module-groups.js'
-import { headlineOf, namesCause, worst, type Rich } from './headline.js'
+import type { ResultsDocument, TargetResult } from '../../results/schema.js'
+import { grouped } from '../../analysis/attribution/module-groups.js'
+import { headlineOf, namesCause, worst } from './headline.js'
 import { phasesText } from './format.js'
 import { visibleDeep } from './untrusted.js'
-import { watchItem, type WatchItem } from './view-watch.js'
-import { lazyImportsOf, type LazyImportsItem } from './view-lazy.js'
-import { rowsOf, type MetricRowView } from './view-rows.js'
-import type { GapItem } from './gaps-text.js'
+import { watchItem } from './view-watch.js'
+import { lazyImportsOf } from './view-lazy.js'
+import { rowsOf } from './view-rows.js'
 import { gapsOf, targetLabel, widePasses } from './view-notes.js'
 
 export { changeCells, reportedOnly, type MetricRowView, type SideFigures } from './view-rows.js'
-import {
-  causeText,
-  causesOf,
-  mainCause,
-  ownTimeCause,
-  packageExplainedBy,
-  type Cause,
-  type ModuleCause,
-  type TargetChanges,
-} from './view-causes.js'
+import { causeText, causesOf, mainCause, ownTimeCause, type TargetChanges } from './view-causes.js'
+import { packageExplainedBy } from './package-causes.js'
 
-export interface ModuleChangesView {
-  target: string
-  /** true: now imported; false: no longer imported. */
-  eager: boolean
-  groups: ModuleGroup<ModuleChangeJson>[]
-  /** Module names that appeared or went without an -X importtime record (aliases). */
-  aliases: number
-}
+import type {
+  BudgetItem,
+  ForbiddenItem,
+  ModuleChangesView,
+  ReportView,
+  RunFacts,
+  ShortfallItem,
+} from './view-model.js'
 
-export interface BudgetItem {
-  target: string
-  on: 'time' | 'modules'
-  limit: number
-  actual: number
-  ok: boolean
-}
-
-export interface ForbiddenItem {
-  target: string
-  name: string
-  chain: string[]
-  rule: string
-  count: number
-}
-
-/** A target whose evidence fell short, with what it has so far and what would do. */
-export interface ShortfallItem {
-  target: string
-  reason: 'too-few-pairs' | 'unsettled'
-
-  pairs: number
-  needed: number
-  suggestedMaxTimeS: number | null
-  /** Pairs, not time, ran out: a max-pairs likely to settle it; null otherwise. */
-  suggestedMaxPairs: number | null
-  /** The estimate so far, when there were pairs to estimate from. */
-  delta: DeltaJson | null
-}
-
-export interface ReportView {
-  command: 'measure' | 'compare'
-  verdict: Verdict
-  headline: Rich
-  rows: MetricRowView[]
-  configChanges: { key: string; base: unknown; head: unknown }[]
-  newTargets: string[]
-  forbidden: ForbiddenItem[]
-  budgets: BudgetItem[]
-  shortfalls: ShortfallItem[]
-  watched: WatchItem[]
-  /** What could not be explained or checked, per target, and why. */
-  gaps: GapItem[]
-  /** Python 3.15+: head's lazy imports (PEP 810) per target; empty before 3.15. */
-  lazyImports: LazyImportsItem[]
-  /** Passes whose interval still reaches past the threshold: they do not rule out a regression that size. */
-  widePasses: { target: string; hiPct: number; level: number }[]
-  /**
-   * compare: own time by top-level package, per target with a delta; only the
-   * rows worth showing, each with the cause that brought or dropped it, if one did.
-   */
-  packages: {
-    target: string
-    /** cause: what brought or dropped the package; lead: its module that did. */
-    rows: (PackageJson & { cause: { cause: ModuleCause; lead: string } | null })[]
-  }[]
-  moduleChanges: ModuleChangesView[]
-  /** compare: what explains the changes, merged across targets, the largest first. */
-  causes: Cause[]
-  /** The headline's cause is the own time of the project's modules: Why says so first. */
-  ownTimeLeads: boolean
-  errors: { target: string; error: TargetError }[]
-  /** compare: repository files of the modules shown, per target (for links to their lines). */
-  sources: Record<string, NonNullable<TargetResult['sources']>>
-  /** compare: functions import-time code calls more or less often, per target with any. */
-  functions: { target: string; changes: FunctionChangeJson[] }[]
-  /** compare: largest changes of own -X importtime time, per target with a delta. */
-  selfTime: { target: string; changes: NonNullable<TargetResult['modules']>['self_time_changes'] }[]
-  /** measure: the slowest modules by own time, per target. */
-  slowest: {
-    target: string
-    runs: number
-    unstable: boolean
-    modules: SideResult['profile']['slowest']
-  }[]
-  moduleCounts: { target: string; base: SideResult | null; head: SideResult }[]
-  dependencies: { name: string; base: string | null; head: string | null }[]
-  run: RunFacts
-  /** compare: nothing was measured, since no changed file can affect importing. */
-  skipped: { count: number; files: string[]; affects: string[] } | null
-}
-
-/** How the run was made: the footer and "How this was measured". */
-export interface RunFacts {
-  python: string
-  platform: string
-  base: ResultsDocument['base']
-  head: ResultsDocument['head']
-  rounds: number
-  /** Warm-up rounds run (the setting in documents that predate the count). */
-  warmupRounds: number
-  truncated: boolean
-  durationS: number
-  /** "install 12.1 s, warm-ups 3.2 s, profile runs 6.5 s, sampling 103 s"; empty in older files. */
-  phases: string
-  /** Seconds of sampling (null in files without phases). */
-  samplingS: number | null
-  version: string
-  settings: ResultsDocument['settings']
-}
+export type { BudgetItem, ForbiddenItem, ModuleChangesView, ReportView, RunFacts, ShortfallItem }
 
 /** " (40 to 120 pairs per target, each sampled until decided)" when targets stopped at different counts. */
 export function pairsNote(view: ReportView): string {
