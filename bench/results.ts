@@ -55,7 +55,7 @@ function interim(outcomes: Outcome[], run: RunInfo): string[] {
 
 function settingsLine(run: RunInfo): string {
   const d = DEFAULTS
-  return `importgate ran with threshold ${run.thresholdPct}% and min-delta ${run.minDeltaMs} ms, otherwise its default settings (alpha ${d.alpha}, ${d.minPairs} to ${d.maxPairs} pairs, ${d.maxTimeMs / 1000} s and up to ${(d.overtimeRatio * d.maxTimeMs) / 1000} s of overtime for a target still undecided, the sequential decision procedure of docs/statistics.md), and \`--install none\`.`
+  return `importgate ran with threshold ${run.thresholdPct}% and min-delta ${run.minDeltaMs} ms, otherwise its default settings (alpha ${d.alpha}, ${d.minPairs} to ${d.maxPairs} pairs, ${d.maxTimeMs / 1000} s and up to ${d.overtimeMs / 1000} s of overtime for a target still undecided, the sequential decision procedure of docs/statistics.md), and \`--install none\`.`
 }
 
 function resultsMarkdown(outcomes: Outcome[], run: RunInfo, name: string): string {

@@ -2941,6 +2941,82 @@ function nearest(word, options) {
     return distance <= Math.max(2, Math.floor(word.length / 3)) ? best : null;
 }
 
+// Which changed files can affect importing: a pull request that touches none
+// (docs, CI, images) cannot change import time, and is passed in seconds
+// without building anything. Pure.
+/**
+ * What can change what an import loads or how long it takes: Python source
+ * and stubs, compiled extensions and their sources, .pth files, the build and
+ * dependency metadata, lock files.
+ */
+const DEFAULT_AFFECTS = [
+    '*.py',
+    '*.pyi',
+    '*.pyx',
+    '*.pxd',
+    '*.so',
+    '*.pyd',
+    '*.pth',
+    'pyproject.toml',
+    'setup.py',
+    'setup.cfg',
+    'requirements*',
+    '*.lock',
+    'Pipfile',
+    'constraints*.txt',
+];
+/**
+ * A glob as a regular expression: `*` and `?` within one path segment, `**`
+ * across segments. A pattern without `/` matches a file's name in any folder;
+ * one with `/` matches the path from the repository root.
+ */
+function globRegExp(pattern) {
+    let source = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '*' && pattern[i + 1] === '*') {
+            source += '.*';
+            i++;
+            if (pattern[i + 1] === '/')
+                i++;
+        }
+        else if (c === '*')
+            source += '[^/]*';
+        else if (c === '?')
+            source += '[^/]';
+        else
+            source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(pattern.includes('/') ? `^${source}$` : `(^|/)${source}$`);
+}
+const SYMLINK = '120000';
+const SUBMODULE = '160000';
+/**
+ * What can affect importing whatever the patterns say: a symbolic link (one
+ * to a package folder is a package), a submodule (its code is imported), and
+ * any file inside a folder that is a package on either side (a `data.json`
+ * read at import once passed as "nothing to measure", +344 ms). The filter
+ * errs towards measuring.
+ */
+function alwaysAffecting(changed, packages) {
+    // In a package folder or below one (`pkg/data/rates.json`).
+    const inPackage = (path) => {
+        for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1))
+            if (packages.has(path.slice(0, at)))
+                return true;
+        return false;
+    };
+    return changed
+        .filter((c) => c.modes.some((m) => m === SYMLINK || m === SUBMODULE) ||
+        (packages.size > 0 && inPackage(c.path)))
+        .map((c) => c.path);
+}
+/** The changed paths (repository-relative, `/`-separated) that any pattern matches. */
+function affectingFiles(paths, patterns) {
+    const globs = patterns.map(globRegExp);
+    return paths.filter((path) => globs.some((glob) => glob.test(path)));
+}
+
 // Numbers given as text: counts, durations, percentages. Each parser names the
 // input and the value in its error, and says what would be accepted.
 const DURATION = /^(\d+(?:\.\d+)?|\.\d+)\s*(ms|s|m)?$/;
@@ -3112,6 +3188,10 @@ const many = (value) => (Array.isArray(value) ? value : [String(value)]);
 const GATE_SETTINGS = [
     {
         name: 'max-modules',
+        field: 'maxModules',
+        group: 'gate',
+        default: null,
+        json: { key: 'max_modules' },
         commands: BOTH,
         flag: { type: 'string' },
         fromText: (v, w) => ({ maxModules: parseCount$1(w, one(v), 1) }),
@@ -3120,6 +3200,10 @@ const GATE_SETTINGS = [
     },
     {
         name: 'forbid',
+        field: 'forbid',
+        group: 'gate',
+        default: [],
+        json: { key: 'forbid' },
         commands: BOTH,
         flag: { type: 'string', multiple: true },
         fromText: (v, w) => ({ forbid: validateTargets(many(v), w) }),
@@ -3128,6 +3212,10 @@ const GATE_SETTINGS = [
     },
     {
         name: 'enforce-lazy',
+        field: 'enforceLazy',
+        group: 'gate',
+        default: false,
+        json: { key: 'enforce_lazy' },
         commands: BOTH,
         flag: { type: 'boolean' },
         fromText: (v, w) => ({ enforceLazy: switchValue(Array.isArray(v) ? v[0] : v, w) }),
@@ -3143,6 +3231,9 @@ const GATE_SETTINGS = [
     },
     {
         name: 'watch',
+        field: 'watch',
+        group: 'run',
+        default: [],
         commands: BOTH,
         flag: { type: 'string', multiple: true },
         fromText: (v, w) => ({ watch: validateTargets(many(v), w) }),
@@ -3154,6 +3245,10 @@ const GATE_SETTINGS = [
     },
     {
         name: 'budget',
+        field: 'budgetsMs',
+        group: 'gate',
+        default: {},
+        json: { key: 'budgets_ms' },
         commands: BOTH,
         flag: { type: 'string', multiple: true },
         input: 'budgets',
@@ -3169,6 +3264,9 @@ const GATE_SETTINGS = [
     },
     {
         name: 'metric',
+        field: 'metrics',
+        group: 'run',
+        json: { key: 'metrics' },
         commands: BOTH,
         flag: { type: 'string', multiple: true },
         input: 'metrics',
@@ -3186,6 +3284,9 @@ const GATE_SETTINGS = [
     },
     {
         name: 'cache',
+        field: 'cache',
+        group: 'run',
+        json: { key: 'cache' },
         commands: BOTH,
         flag: { type: 'string', multiple: true },
         fromText: (v, w) => ({ cache: parseCacheStates(many(v), w) }),
@@ -3199,6 +3300,12 @@ const GATE_SETTINGS = [
     },
     {
         name: 'threshold',
+        field: 'thresholdPct',
+        group: 'gate',
+        // From bench/RESULTS.md: 3% and 0.5 ms catch 5% slowdowns without false
+        // alarms in A/A runs on a noisy 2-core machine.
+        default: 3,
+        json: { key: 'threshold_pct' },
         commands: COMPARE,
         flag: { type: 'string' },
         fromText: (v, w) => ({ thresholdPct: parsePercent(w, one(v)) }),
@@ -3209,6 +3316,10 @@ const GATE_SETTINGS = [
     },
     {
         name: 'min-delta',
+        field: 'minDeltaMs',
+        group: 'gate',
+        default: 0.5,
+        json: { key: 'min_delta_ms' },
         commands: COMPARE,
         flag: { type: 'string' },
         fromText: (v, w) => ({ minDeltaMs: parseDuration(w, one(v), 'ms') }),
@@ -3219,6 +3330,10 @@ const GATE_SETTINGS = [
     },
     {
         name: 'instructions-threshold',
+        field: 'instructionsThresholdPct',
+        group: 'gate',
+        default: METRICS.instructions.thresholdPct,
+        json: { key: 'instructions_threshold_pct' },
         commands: COMPARE,
         flag: { type: 'string' },
         fromText: (v, w) => ({ instructionsThresholdPct: positivePercent(w, one(v)) }),
@@ -3233,6 +3348,10 @@ const GATE_SETTINGS = [
     },
     {
         name: 'alpha',
+        field: 'alpha',
+        group: 'gate',
+        default: 0.01,
+        json: { key: 'alpha' },
         commands: COMPARE,
         flag: { type: 'string' },
         input: null,
@@ -3252,6 +3371,10 @@ const GATE_SETTINGS = [
     },
     {
         name: 'affects',
+        field: 'affects',
+        group: 'run',
+        default: [...DEFAULT_AFFECTS],
+        json: { key: 'affects' },
         commands: COMPARE,
         flag: { type: 'string', multiple: true },
         fromText: (v) => ({
@@ -3298,6 +3421,8 @@ function parseInstall(input, value, allowed) {
 const SAMPLING_SETTINGS = [
     {
         name: 'target',
+        field: 'targets',
+        group: 'run',
         commands: BOTH,
         flag: { type: 'string', multiple: true, short: 't' },
         input: 'targets',
@@ -3311,6 +3436,8 @@ const SAMPLING_SETTINGS = [
     },
     {
         name: 'install',
+        field: 'install',
+        group: 'run',
         commands: BOTH,
         flag: { type: 'string' },
         fromText: (v, w, rules) => ({ install: parseInstall(w, one(v), rules.installModes) }),
@@ -3331,6 +3458,10 @@ const SAMPLING_SETTINGS = [
     },
     {
         name: 'min-pairs',
+        field: 'minPairs',
+        group: 'sampling',
+        default: 20,
+        json: { key: 'min_pairs' },
         commands: BOTH,
         flag: { type: 'string' },
         fromText: (v, w) => ({ minPairs: parseCount$1(w, one(v), 1, COUNT_LIMITS.pairs) }),
@@ -3341,6 +3472,9 @@ const SAMPLING_SETTINGS = [
     },
     {
         name: 'max-pairs',
+        field: 'maxPairs',
+        group: 'sampling',
+        json: { key: 'max_pairs' },
         commands: BOTH,
         flag: { type: 'string' },
         fromText: (v, w) => ({ maxPairs: parseCount$1(w, one(v), 1, COUNT_LIMITS.pairs) }),
@@ -3349,6 +3483,10 @@ const SAMPLING_SETTINGS = [
     },
     {
         name: 'max-time',
+        field: 'maxTimeMs',
+        group: 'sampling',
+        default: 120_000,
+        json: { key: 'max_time_s', per: 1000 },
         commands: BOTH,
         flag: { type: 'string' },
         fromText: (v, w) => ({ maxTimeMs: positiveDuration(w, one(v)) }),
@@ -3362,6 +3500,9 @@ const SAMPLING_SETTINGS = [
     },
     {
         name: 'overtime',
+        field: 'overtimeMs',
+        group: 'sampling',
+        json: { key: 'overtime_s', per: 1000 },
         commands: BOTH,
         flag: { type: 'string' },
         fromText: (v, w) => ({ overtimeMs: parseDuration(w, one(v), 's') }),
@@ -3376,6 +3517,10 @@ const SAMPLING_SETTINGS = [
     },
     {
         name: 'sample-timeout',
+        field: 'sampleTimeoutMs',
+        group: 'sampling',
+        default: 60_000,
+        json: { key: 'sample_timeout_s', per: 1000 },
         commands: BOTH,
         flag: { type: 'string' },
         input: null,
@@ -3390,6 +3535,10 @@ const SAMPLING_SETTINGS = [
     },
     {
         name: 'warmup',
+        field: 'warmups',
+        group: 'sampling',
+        default: 3,
+        json: { key: 'warmups' },
         commands: BOTH,
         flag: { type: 'string' },
         input: null,
@@ -3399,6 +3548,14 @@ const SAMPLING_SETTINGS = [
     },
     {
         name: 'profile-runs',
+        field: 'profileRuns',
+        group: 'sampling',
+        // Five, not three: own-time changes are listed only where they exceed the
+        // runs' spread, and three runs give a crude spread. -X importtime itself
+        // adds 3-9% to an import (sympy +3%, rich.console +9% here), more with
+        // more modules, so the timed samples cannot double as profile runs.
+        default: 5,
+        json: { key: 'profile_runs' },
         commands: BOTH,
         flag: { type: 'string' },
         input: null,
@@ -3410,6 +3567,9 @@ const SAMPLING_SETTINGS = [
     },
     {
         name: 'seed',
+        field: 'seed',
+        group: 'sampling',
+        json: { key: 'seed' },
         commands: BOTH,
         flag: { type: 'string' },
         input: null,
@@ -3424,8 +3584,11 @@ const SAMPLING_SETTINGS = [
 // take it, how text (a flag, an input) and TOML give it, and its --help lines,
 // in two tables (settings-sampling.ts, settings-gate.ts) in --help order.
 // The CLI's parser, the action's input reader, the pyproject reader and
-// --help are built from them; a test checks action.yml and the README against
-// them. A new setting is a new entry there and the code that uses it.
+// --help, the defaults, the grouping into Settings and the results document's
+// settings are built from them; a test checks action.yml, the README and the
+// JSON Schema against them. A new setting is a new entry there, its field in
+// model/settings.ts, and the code that uses it: the compiler refuses a Gate
+// or Sampling field that no entry declares.
 /** In --help order: the common settings, then compare's. */
 const SETTINGS = [
     ...SAMPLING_SETTINGS,
@@ -4319,82 +4482,6 @@ async function packageFolders(repoDir, commits, options = {}) {
     return folders;
 }
 
-// Which changed files can affect importing: a pull request that touches none
-// (docs, CI, images) cannot change import time, and is passed in seconds
-// without building anything. Pure.
-/**
- * What can change what an import loads or how long it takes: Python source
- * and stubs, compiled extensions and their sources, .pth files, the build and
- * dependency metadata, lock files.
- */
-const DEFAULT_AFFECTS = [
-    '*.py',
-    '*.pyi',
-    '*.pyx',
-    '*.pxd',
-    '*.so',
-    '*.pyd',
-    '*.pth',
-    'pyproject.toml',
-    'setup.py',
-    'setup.cfg',
-    'requirements*',
-    '*.lock',
-    'Pipfile',
-    'constraints*.txt',
-];
-/**
- * A glob as a regular expression: `*` and `?` within one path segment, `**`
- * across segments. A pattern without `/` matches a file's name in any folder;
- * one with `/` matches the path from the repository root.
- */
-function globRegExp(pattern) {
-    let source = '';
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern[i];
-        if (c === '*' && pattern[i + 1] === '*') {
-            source += '.*';
-            i++;
-            if (pattern[i + 1] === '/')
-                i++;
-        }
-        else if (c === '*')
-            source += '[^/]*';
-        else if (c === '?')
-            source += '[^/]';
-        else
-            source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    }
-    return new RegExp(pattern.includes('/') ? `^${source}$` : `(^|/)${source}$`);
-}
-const SYMLINK = '120000';
-const SUBMODULE = '160000';
-/**
- * What can affect importing whatever the patterns say: a symbolic link (one
- * to a package folder is a package), a submodule (its code is imported), and
- * any file inside a folder that is a package on either side (a `data.json`
- * read at import once passed as "nothing to measure", +344 ms). The filter
- * errs towards measuring.
- */
-function alwaysAffecting(changed, packages) {
-    // In a package folder or below one (`pkg/data/rates.json`).
-    const inPackage = (path) => {
-        for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1))
-            if (packages.has(path.slice(0, at)))
-                return true;
-        return false;
-    };
-    return changed
-        .filter((c) => c.modes.some((m) => m === SYMLINK || m === SUBMODULE) ||
-        (packages.size > 0 && inPackage(c.path)))
-        .map((c) => c.path);
-}
-/** The changed paths (repository-relative, `/`-separated) that any pattern matches. */
-function affectingFiles(paths, patterns) {
-    const globs = patterns.map(globRegExp);
-    return paths.filter((path) => globs.some((glob) => glob.test(path)));
-}
-
 // A worktree holds none of its commit's submodules: `git worktree add` checks
 // out the superproject alone. A submodule's code can be what a target imports,
 // so each is cloned into the worktree from the repository's own copy of it
@@ -4612,73 +4699,49 @@ async function saveLogs(dir, arms, envs) {
 
 // What a run is asked to do, wherever it was said: flags, action inputs or
 // [tool.importgate]. Each source yields a PartialSettings; resolveSettings()
-// merges them, first given wins, over the defaults. Pure: the seed for a run
-// that names none is drawn by the caller.
-const DEFAULTS = {
-    // From bench/RESULTS.md: 3% and 0.5 ms catch 5% slowdowns without false
-    // alarms in A/A runs on a noisy 2-core machine.
-    thresholdPct: 3,
-    minDeltaMs: 0.5,
-    alpha: 0.01,
-    warmups: 3,
-    minPairs: 20,
-    maxPairs: 2000,
-    maxTimeMs: 120_000,
-    // Overtime, unless set: twice the budget, so it scales with what the user
-    // chose to spend (a --max-time 10 run does not go on for minutes). At 120 s a
-    // 2-3 s import gets the ~60 pairs a real +10% needs on a noisy 2-core runner (bench/SLOW.md).
-    overtimeRatio: 2,
-    sampleTimeoutMs: 60_000,
-    // Five, not three: own-time changes are listed only where they exceed the
-    // runs' spread, and three runs give a crude spread. -X importtime itself
-    // adds 3-9% to an import (sympy +3%, rich.console +9% here), more with
-    // more modules, so the timed samples cannot double as profile runs.
-    profileRuns: 5,
-    metrics: [PRIMARY_METRIC],
-};
+// merges them, first given wins, over the defaults the registry declares,
+// and groups them as the registry says. Pure: the seed for a run that names
+// none is drawn by the caller.
+// Overtime, unless set: twice the budget, so it scales with what the user
+// chose to spend (a --max-time 10 run does not go on for minutes). At 120 s a
+// 2-3 s import gets the ~60 pairs a real +10% needs on a noisy 2-core runner (bench/SLOW.md).
+const OVERTIME_RATIO = 2;
+const MAX_PAIRS = 2000;
 /** Merges sources (earlier wins) over the defaults and checks what spans several settings. */
 function resolveSettings(sources, seed) {
     const pick = (key) => sources.find((s) => s[key] !== undefined)?.[key];
-    const minPairs = pick('minPairs') ?? DEFAULTS.minPairs;
-    const maxPairs = pick('maxPairs') ?? Math.max(minPairs, DEFAULTS.maxPairs);
+    // Each field as given, else its declared default (copied: a default is never shared).
+    const values = Object.fromEntries(SETTINGS.map((s) => [s.field, pick(s.field) ?? structuredClone(s.default)]));
+    const { minPairs, maxTimeMs } = values;
+    values.maxPairs = pick('maxPairs') ?? Math.max(minPairs, MAX_PAIRS);
     // The two may come from different places (a flag and pyproject), so the
     // message names the setting, not one source.
-    if (maxPairs < minPairs)
-        throw new UsageError(`max-pairs ${maxPairs} is less than min-pairs ${minPairs}`);
-    const maxTimeMs = pick('maxTimeMs') ?? DEFAULTS.maxTimeMs;
-    const chosen = pick('metrics') ?? DEFAULTS.metrics;
+    if (values.maxPairs < minPairs)
+        throw new UsageError(`max-pairs ${values.maxPairs} is less than min-pairs ${minPairs}`);
+    values.overtimeMs = pick('overtimeMs') ?? OVERTIME_RATIO * maxTimeMs;
+    values.seed = pick('seed') ?? seed;
     // The primary metric is always measured: budgets and the stopping rule use it.
-    const metrics = METRIC_IDS.filter((id) => id === PRIMARY_METRIC || chosen.includes(id));
+    const chosen = pick('metrics') ?? [];
+    values.metrics = METRIC_IDS.filter((id) => id === PRIMARY_METRIC || chosen.includes(id));
+    // Warm always (the main row: headlines, causes and budgets go by it), and
+    // in a fixed order, so the rows read the same whatever order was written.
+    values.cache = VARIANTS.filter((v) => v === 'warm' || (pick('cache') ?? []).includes(v));
+    const group = (name) => Object.fromEntries(SETTINGS.filter((s) => s.group === name).map((s) => [s.field, values[s.field]]));
     return {
-        gate: {
-            thresholdPct: pick('thresholdPct') ?? DEFAULTS.thresholdPct,
-            minDeltaMs: pick('minDeltaMs') ?? DEFAULTS.minDeltaMs,
-            instructionsThresholdPct: pick('instructionsThresholdPct') ?? METRICS.instructions.thresholdPct,
-            alpha: pick('alpha') ?? DEFAULTS.alpha,
-            maxModules: pick('maxModules') ?? null,
-            forbid: pick('forbid') ?? [],
-            enforceLazy: pick('enforceLazy') ?? false,
-            budgetsMs: pick('budgetsMs') ?? {},
-        },
-        sampling: {
-            warmups: pick('warmups') ?? DEFAULTS.warmups,
-            minPairs,
-            maxPairs,
-            maxTimeMs,
-            overtimeMs: pick('overtimeMs') ?? DEFAULTS.overtimeRatio * maxTimeMs,
-            sampleTimeoutMs: pick('sampleTimeoutMs') ?? DEFAULTS.sampleTimeoutMs,
-            profileRuns: pick('profileRuns') ?? DEFAULTS.profileRuns,
-            seed: pick('seed') ?? seed,
-        },
+        gate: group('gate'),
+        sampling: group('sampling'),
         install: pick('install'),
-        metrics,
-        watch: pick('watch') ?? [],
-        // Warm always (the main row: headlines, causes and budgets go by it), and
-        // in a fixed order, so the rows read the same whatever order was written.
-        cache: VARIANTS.filter((v) => v === 'warm' || (pick('cache') ?? []).includes(v)),
-        affects: pick('affects') ?? [...DEFAULT_AFFECTS],
+        metrics: values.metrics,
+        watch: values.watch,
+        cache: values.cache,
+        affects: values.affects,
     };
 }
+/** Every gate and sampling setting at its default (the seed 0): what the benches say they ran with. */
+(() => {
+    const { gate, sampling } = resolveSettings([], 0);
+    return { ...gate, ...sampling };
+})();
 /** A budget naming something that is not a target is a typo until proven otherwise. */
 function checkBudgets(budgetsMs, targets, source) {
     for (const name of Object.keys(budgetsMs)) {
@@ -6606,38 +6669,25 @@ function withHints(findings, hint) {
     return findings;
 }
 
-/** importgate's version; a unit test keeps it equal to package.json's. */
-const VERSION = '0.1.0';
-
-/** The settings as the results document records them. */
 function settingsJson(settings, where) {
-    const { gate: g, sampling: s } = settings;
+    const values = { ...settings, ...settings.gate, ...settings.sampling };
+    const recorded = SETTINGS.flatMap((s) => {
+        if (!s.json)
+            return [];
+        const value = values[s.field];
+        return [[s.json.key, s.json.per ? value / s.json.per : value]];
+    });
     return {
         install: where.install,
         python: where.python,
         project_dir: where.projectDir,
-        threshold_pct: g.thresholdPct,
-        instructions_threshold_pct: g.instructionsThresholdPct,
-        min_delta_ms: g.minDeltaMs,
-        alpha: g.alpha,
-        max_modules: g.maxModules,
-        forbid: g.forbid,
-        enforce_lazy: g.enforceLazy,
-        budgets_ms: g.budgetsMs,
-        metrics: settings.metrics,
-        affects: settings.affects,
-        cache: settings.cache,
         ...(where.coldMethod ? { cold_method: where.coldMethod } : {}),
-        warmups: s.warmups,
-        min_pairs: s.minPairs,
-        max_pairs: s.maxPairs,
-        max_time_s: s.maxTimeMs / 1000,
-        overtime_s: s.overtimeMs / 1000,
-        sample_timeout_s: s.sampleTimeoutMs / 1000,
-        profile_runs: s.profileRuns,
-        seed: s.seed,
+        ...Object.fromEntries(recorded),
     };
 }
+
+/** importgate's version; a unit test keeps it equal to package.json's. */
+const VERSION = '0.1.0';
 
 // Findings → their part of the results document. Pure.
 /** Milliseconds to microsecond precision: enough for any import, and compact. */
@@ -6931,7 +6981,9 @@ function targetResult(t) {
 }
 
 /** A results document from what the run found, its fields in the documented order. */
-function resultsDocument(identity, info, settings, where, extras, found, 
+function resultsDocument(identity, info, 
+/** The settings as recorded (config/settings-json.ts). */
+settings, extras, found, 
 /** When the run began, and how long it all took. */
 timing) {
     const { observations, evaluation } = found;
@@ -6946,7 +6998,7 @@ timing) {
         ...(identity.label ? { label: identity.label } : {}),
         base: identity.base,
         head: identity.head,
-        settings: settingsJson(settings, where),
+        settings,
         ...extras,
         rounds: observations.rounds,
         ...(observations.warmups !== undefined ? { warmup_rounds: observations.warmups } : {}),
@@ -7032,7 +7084,8 @@ async function compare(request, deps) {
                 python: interpreter,
                 projectDir: request.projectSubdir || '.',
             };
-            const document = [
+            // A function: the cold method joins `where` once the cache states are set up.
+            const document = () => [
                 {
                     command: 'compare',
                     ...(request.label ? { label: request.label } : {}),
@@ -7040,8 +7093,7 @@ async function compare(request, deps) {
                     head: { ref: ref.head, sha: sha.head },
                 },
                 info,
-                settings,
-                where,
+                settingsJson(settings, where),
             ];
             // Nothing that can change an import changed (docs, CI, images): a pass in
             // seconds, before anything is installed, that says why.
@@ -7054,7 +7106,7 @@ async function compare(request, deps) {
             ];
             if (!affecting.length) {
                 deps.log(`none of the ${changed.length} changed file(s) can affect importing (${name('affects')}: ${settings.affects.join(' ')}): nothing to measure`);
-                return resultsDocument(...document, {
+                return resultsDocument(...document(), {
                     config_changes: settings.changes,
                     deps: null,
                     skipped: {
@@ -7134,7 +7186,7 @@ async function compare(request, deps) {
                     changed: diffDistributions(envs.base.distributions, envs.head.distributions, SIDES.flatMap((side) => projectName(projects[side]) ?? [])),
                 }
                 : null;
-            return resultsDocument(...document, { config_changes: settings.changes, deps: drift }, { observations, evaluation, installMs }, timingOf(clock));
+            return resultsDocument(...document(), { config_changes: settings.changes, deps: drift }, { observations, evaluation, installMs }, timingOf(clock));
         }, () => (deps.warn ?? deps.log)("the code measured (or installed) changed the repository's .git/config during the run: it was put back as it was"), onceEach(deps.warn ?? deps.log));
     }
     finally {
@@ -7235,12 +7287,12 @@ async function measure(request, deps) {
         });
         forgetScratch(evaluation.targets, scratch);
         withHints(evaluation.targets, (_side, target, message) => notFoundHint(environment.strategy, request.projectDir, name, target, message));
-        return resultsDocument({ command: 'measure', base: null, head: { ref: 'WORKTREE', ...tree } }, info, settings, {
+        return resultsDocument({ command: 'measure', base: null, head: { ref: 'WORKTREE', ...tree } }, info, settingsJson(settings, {
             install: environment.strategy,
             python: environment.python,
             projectDir: request.projectDir,
             ...(setups.cold ? { coldMethod: setups.cold.cold.method } : {}),
-        }, {}, { observations, evaluation }, timingOf(clock));
+        }), {}, { observations, evaluation }, timingOf(clock));
     }
     finally {
         await rm(scratch, { recursive: true, force: true });

@@ -37,6 +37,7 @@ import { readImportSites } from '../measure/import-sites.js'
 import { cacheSetups, plannedArms } from './arms.js'
 import * as pipeline from './pipeline.js'
 import { notFoundHint, withHints } from '../env/hints.js'
+import { settingsJson } from '../config/settings-json.js'
 import { resultsDocument } from '../results/document.js'
 import type { CommandDeps } from './pipeline.js'
 import { hasLazyImports } from '../env/interpreter.js'
@@ -124,17 +125,18 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
             python: interpreter,
             projectDir: request.projectSubdir || '.',
           }
-        const document = [
-          {
-            command: 'compare' as const,
-            ...(request.label ? { label: request.label } : {}),
-            base: { ref: ref.base, sha: sha.base },
-            head: { ref: ref.head, sha: sha.head },
-          },
-          info,
-          settings,
-          where,
-        ] as const
+        // A function: the cold method joins `where` once the cache states are set up.
+        const document = () =>
+          [
+            {
+              command: 'compare' as const,
+              ...(request.label ? { label: request.label } : {}),
+              base: { ref: ref.base, sha: sha.base },
+              head: { ref: ref.head, sha: sha.head },
+            },
+            info,
+            settingsJson(settings, where),
+          ] as const
         // Nothing that can change an import changed (docs, CI, images): a pass in
         // seconds, before anything is installed, that says why.
         const changes = await changedFiles(request.repoDir, sha.base, sha.head, git)
@@ -149,7 +151,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
             `none of the ${changed.length} changed file(s) can affect importing (${name('affects')}: ${settings.affects.join(' ')}): nothing to measure`,
           )
           return resultsDocument(
-            ...document,
+            ...document(),
             {
               config_changes: settings.changes,
               deps: null,
@@ -265,7 +267,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
             }
           : null
         return resultsDocument(
-          ...document,
+          ...document(),
           { config_changes: settings.changes, deps: drift },
           { observations, evaluation, installMs },
           pipeline.timingOf(clock),

@@ -17,6 +17,7 @@ import type { MeasureResults } from '../results/schema.js'
 import { cacheSetups, plannedArms } from './arms.js'
 import * as pipeline from './pipeline.js'
 import { notFoundHint, withHints } from '../env/hints.js'
+import { settingsJson } from '../config/settings-json.js'
 import { resultsDocument } from '../results/document.js'
 import type { CommandDeps } from './pipeline.js'
 import { forgetScratch } from './scratch-paths.js'
@@ -115,13 +116,12 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
     return resultsDocument(
       { command: 'measure' as const, base: null, head: { ref: 'WORKTREE', ...tree } },
       info,
-      settings,
-      {
+      settingsJson(settings, {
         install: environment.strategy,
         python: environment.python,
         projectDir: request.projectDir,
         ...(setups.cold ? { coldMethod: setups.cold.cold.method } : {}),
-      },
+      }),
       {},
       { observations, evaluation },
       pipeline.timingOf(clock),

@@ -1,7 +1,9 @@
 // The settings of what fails the check: budgets, forbidden and watched modules, metrics, thresholds.
 // One entry per setting (setting-spec.ts says what an entry holds); registry.ts
 // puts the tables together.
+import { DEFAULT_AFFECTS } from '../analysis/verdict/affects.js'
 import { UsageError } from '../model/errors.js'
+import { METRICS } from '../model/metrics.js'
 import { validateTargets } from './paths-and-targets.js'
 import { budgetEntry, parseCacheStates, parseMetrics, switchValue } from './text-values.js'
 import { budgetTable, count, globs, modules, show, stringList, text } from './toml-values.js'
@@ -11,6 +13,10 @@ import { BOTH, COMPARE, many, one, type SettingSpec } from './setting-spec.js'
 export const GATE_SETTINGS = [
   {
     name: 'max-modules',
+    field: 'maxModules',
+    group: 'gate',
+    default: null,
+    json: { key: 'max_modules' },
     commands: BOTH,
     flag: { type: 'string' },
     fromText: (v, w) => ({ maxModules: parseCount(w, one(v), 1) }),
@@ -19,6 +25,10 @@ export const GATE_SETTINGS = [
   },
   {
     name: 'forbid',
+    field: 'forbid',
+    group: 'gate',
+    default: [],
+    json: { key: 'forbid' },
     commands: BOTH,
     flag: { type: 'string', multiple: true },
     fromText: (v, w) => ({ forbid: validateTargets(many(v), w) }),
@@ -27,6 +37,10 @@ export const GATE_SETTINGS = [
   },
   {
     name: 'enforce-lazy',
+    field: 'enforceLazy',
+    group: 'gate',
+    default: false,
+    json: { key: 'enforce_lazy' },
     commands: BOTH,
     flag: { type: 'boolean' },
     fromText: (v, w) => ({ enforceLazy: switchValue(Array.isArray(v) ? v[0]! : v, w) }),
@@ -41,6 +55,9 @@ export const GATE_SETTINGS = [
   },
   {
     name: 'watch',
+    field: 'watch',
+    group: 'run',
+    default: [],
     commands: BOTH,
     flag: { type: 'string', multiple: true },
     fromText: (v, w) => ({ watch: validateTargets(many(v), w) }),
@@ -52,6 +69,10 @@ export const GATE_SETTINGS = [
   },
   {
     name: 'budget',
+    field: 'budgetsMs',
+    group: 'gate',
+    default: {},
+    json: { key: 'budgets_ms' },
     commands: BOTH,
     flag: { type: 'string', multiple: true },
     input: 'budgets',
@@ -67,6 +88,9 @@ export const GATE_SETTINGS = [
   },
   {
     name: 'metric',
+    field: 'metrics',
+    group: 'run',
+    json: { key: 'metrics' },
     commands: BOTH,
     flag: { type: 'string', multiple: true },
     input: 'metrics',
@@ -84,6 +108,9 @@ export const GATE_SETTINGS = [
   },
   {
     name: 'cache',
+    field: 'cache',
+    group: 'run',
+    json: { key: 'cache' },
     commands: BOTH,
     flag: { type: 'string', multiple: true },
     fromText: (v, w) => ({ cache: parseCacheStates(many(v), w) }),
@@ -97,6 +124,12 @@ export const GATE_SETTINGS = [
   },
   {
     name: 'threshold',
+    field: 'thresholdPct',
+    group: 'gate',
+    // From bench/RESULTS.md: 3% and 0.5 ms catch 5% slowdowns without false
+    // alarms in A/A runs on a noisy 2-core machine.
+    default: 3,
+    json: { key: 'threshold_pct' },
     commands: COMPARE,
     flag: { type: 'string' },
     fromText: (v, w) => ({ thresholdPct: parsePercent(w, one(v)) }),
@@ -107,6 +140,10 @@ export const GATE_SETTINGS = [
   },
   {
     name: 'min-delta',
+    field: 'minDeltaMs',
+    group: 'gate',
+    default: 0.5,
+    json: { key: 'min_delta_ms' },
     commands: COMPARE,
     flag: { type: 'string' },
     fromText: (v, w) => ({ minDeltaMs: parseDuration(w, one(v), 'ms') }),
@@ -117,6 +154,10 @@ export const GATE_SETTINGS = [
   },
   {
     name: 'instructions-threshold',
+    field: 'instructionsThresholdPct',
+    group: 'gate',
+    default: METRICS.instructions.thresholdPct,
+    json: { key: 'instructions_threshold_pct' },
     commands: COMPARE,
     flag: { type: 'string' },
     fromText: (v, w) => ({ instructionsThresholdPct: positivePercent(w, one(v)) }),
@@ -131,6 +172,10 @@ export const GATE_SETTINGS = [
   },
   {
     name: 'alpha',
+    field: 'alpha',
+    group: 'gate',
+    default: 0.01,
+    json: { key: 'alpha' },
     commands: COMPARE,
     flag: { type: 'string' },
     input: null,
@@ -150,6 +195,10 @@ export const GATE_SETTINGS = [
   },
   {
     name: 'affects',
+    field: 'affects',
+    group: 'run',
+    default: [...DEFAULT_AFFECTS],
+    json: { key: 'affects' },
     commands: COMPARE,
     flag: { type: 'string', multiple: true },
     fromText: (v) => ({

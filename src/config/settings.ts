@@ -1,107 +1,65 @@
 // What a run is asked to do, wherever it was said: flags, action inputs or
 // [tool.importgate]. Each source yields a PartialSettings; resolveSettings()
-// merges them, first given wins, over the defaults. Pure: the seed for a run
-// that names none is drawn by the caller.
-import { DEFAULT_AFFECTS } from '../analysis/verdict/affects.js'
+// merges them, first given wins, over the defaults the registry declares,
+// and groups them as the registry says. Pure: the seed for a run that names
+// none is drawn by the caller.
 import { UsageError } from '../model/errors.js'
-import { METRIC_IDS, METRICS, PRIMARY_METRIC, type MetricId } from '../model/metrics.js'
-import type { InstallSpec, Settings } from '../model/settings.js'
-import { VARIANTS, type Variant } from '../model/target.js'
+import { METRIC_IDS, PRIMARY_METRIC } from '../model/metrics.js'
+import type { Gate, Sampling, Settings } from '../model/settings.js'
+import { VARIANTS } from '../model/target.js'
+import { SETTINGS } from './registry.js'
+import type { PartialSettings, SettingField, SettingValues } from './setting-spec.js'
 
-/** What one source (the flags, the action's inputs, a pyproject.toml) says. */
-export interface PartialSettings {
-  targets?: string[]
-  install?: InstallSpec
-  thresholdPct?: number
-  instructionsThresholdPct?: number
-  minDeltaMs?: number
-  alpha?: number
-  maxModules?: number
-  forbid?: string[]
-  enforceLazy?: boolean
-  budgetsMs?: Record<string, number>
-  metrics?: MetricId[]
-  watch?: string[]
-  cache?: Variant[]
-  affects?: string[]
-  warmups?: number
-  minPairs?: number
-  maxPairs?: number
-  maxTimeMs?: number
-  overtimeMs?: number
-  sampleTimeoutMs?: number
-  profileRuns?: number
-  seed?: number
-}
+export type { PartialSettings } from './setting-spec.js'
 
-export const DEFAULTS = {
-  // From bench/RESULTS.md: 3% and 0.5 ms catch 5% slowdowns without false
-  // alarms in A/A runs on a noisy 2-core machine.
-  thresholdPct: 3,
-  minDeltaMs: 0.5,
-  alpha: 0.01,
-  warmups: 3,
-  minPairs: 20,
-  maxPairs: 2000,
-  maxTimeMs: 120_000,
-  // Overtime, unless set: twice the budget, so it scales with what the user
-  // chose to spend (a --max-time 10 run does not go on for minutes). At 120 s a
-  // 2-3 s import gets the ~60 pairs a real +10% needs on a noisy 2-core runner (bench/SLOW.md).
-  overtimeRatio: 2,
-  sampleTimeoutMs: 60_000,
-  // Five, not three: own-time changes are listed only where they exceed the
-  // runs' spread, and three runs give a crude spread. -X importtime itself
-  // adds 3-9% to an import (sympy +3%, rich.console +9% here), more with
-  // more modules, so the timed samples cannot double as profile runs.
-  profileRuns: 5,
-  metrics: [PRIMARY_METRIC] as MetricId[],
-}
+// Overtime, unless set: twice the budget, so it scales with what the user
+// chose to spend (a --max-time 10 run does not go on for minutes). At 120 s a
+// 2-3 s import gets the ~60 pairs a real +10% needs on a noisy 2-core runner (bench/SLOW.md).
+const OVERTIME_RATIO = 2
+const MAX_PAIRS = 2000
 
 /** Merges sources (earlier wins) over the defaults and checks what spans several settings. */
 export function resolveSettings(sources: PartialSettings[], seed: number): Settings {
-  const pick = <K extends keyof PartialSettings>(key: K): PartialSettings[K] =>
+  const pick = <K extends SettingField>(key: K): SettingValues[K] | undefined =>
     sources.find((s) => s[key] !== undefined)?.[key]
-  const minPairs = pick('minPairs') ?? DEFAULTS.minPairs
-  const maxPairs = pick('maxPairs') ?? Math.max(minPairs, DEFAULTS.maxPairs)
+  // Each field as given, else its declared default (copied: a default is never shared).
+  const values = Object.fromEntries(
+    SETTINGS.map((s) => [s.field, pick(s.field) ?? structuredClone(s.default)]),
+  ) as unknown as SettingValues
+  const { minPairs, maxTimeMs } = values
+  values.maxPairs = pick('maxPairs') ?? Math.max(minPairs, MAX_PAIRS)
   // The two may come from different places (a flag and pyproject), so the
   // message names the setting, not one source.
-  if (maxPairs < minPairs)
-    throw new UsageError(`max-pairs ${maxPairs} is less than min-pairs ${minPairs}`)
-  const maxTimeMs = pick('maxTimeMs') ?? DEFAULTS.maxTimeMs
-  const chosen = pick('metrics') ?? DEFAULTS.metrics
+  if (values.maxPairs < minPairs)
+    throw new UsageError(`max-pairs ${values.maxPairs} is less than min-pairs ${minPairs}`)
+  values.overtimeMs = pick('overtimeMs') ?? OVERTIME_RATIO * maxTimeMs
+  values.seed = pick('seed') ?? seed
   // The primary metric is always measured: budgets and the stopping rule use it.
-  const metrics = METRIC_IDS.filter((id) => id === PRIMARY_METRIC || chosen.includes(id))
+  const chosen = pick('metrics') ?? []
+  values.metrics = METRIC_IDS.filter((id) => id === PRIMARY_METRIC || chosen.includes(id))
+  // Warm always (the main row: headlines, causes and budgets go by it), and
+  // in a fixed order, so the rows read the same whatever order was written.
+  values.cache = VARIANTS.filter((v) => v === 'warm' || (pick('cache') ?? []).includes(v))
+  const group = (name: 'gate' | 'sampling') =>
+    Object.fromEntries(
+      SETTINGS.filter((s) => s.group === name).map((s) => [s.field, values[s.field]]),
+    )
   return {
-    gate: {
-      thresholdPct: pick('thresholdPct') ?? DEFAULTS.thresholdPct,
-      minDeltaMs: pick('minDeltaMs') ?? DEFAULTS.minDeltaMs,
-      instructionsThresholdPct:
-        pick('instructionsThresholdPct') ?? METRICS.instructions.thresholdPct,
-      alpha: pick('alpha') ?? DEFAULTS.alpha,
-      maxModules: pick('maxModules') ?? null,
-      forbid: pick('forbid') ?? [],
-      enforceLazy: pick('enforceLazy') ?? false,
-      budgetsMs: pick('budgetsMs') ?? {},
-    },
-    sampling: {
-      warmups: pick('warmups') ?? DEFAULTS.warmups,
-      minPairs,
-      maxPairs,
-      maxTimeMs,
-      overtimeMs: pick('overtimeMs') ?? DEFAULTS.overtimeRatio * maxTimeMs,
-      sampleTimeoutMs: pick('sampleTimeoutMs') ?? DEFAULTS.sampleTimeoutMs,
-      profileRuns: pick('profileRuns') ?? DEFAULTS.profileRuns,
-      seed: pick('seed') ?? seed,
-    },
+    gate: group('gate') as unknown as Gate,
+    sampling: group('sampling') as unknown as Sampling,
     install: pick('install'),
-    metrics,
-    watch: pick('watch') ?? [],
-    // Warm always (the main row: headlines, causes and budgets go by it), and
-    // in a fixed order, so the rows read the same whatever order was written.
-    cache: VARIANTS.filter((v) => v === 'warm' || (pick('cache') ?? []).includes(v)),
-    affects: pick('affects') ?? [...DEFAULT_AFFECTS],
+    metrics: values.metrics,
+    watch: values.watch,
+    cache: values.cache,
+    affects: values.affects,
   }
 }
+
+/** Every gate and sampling setting at its default (the seed 0): what the benches say they ran with. */
+export const DEFAULTS: Gate & Sampling = (() => {
+  const { gate, sampling } = resolveSettings([], 0)
+  return { ...gate, ...sampling }
+})()
 
 /** A budget naming something that is not a target is a typo until proven otherwise. */
 export function checkBudgets(

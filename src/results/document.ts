@@ -2,10 +2,8 @@
 // in the documented order. Pure: the run's timing is handed in.
 import type { evaluate } from '../analysis/verdict/evaluate.js'
 import type { Observations } from '../analysis/verdict/observations.js'
-import type { Settings } from '../model/settings.js'
 import { VERSION } from '../version.js'
-import type { CommitRef } from './schema.js'
-import { settingsJson } from './settings-json.js'
+import type { CommitRef, SettingsJson } from './schema.js'
 import { ms } from './side-result.js'
 import { targetResult } from './target-result.js'
 
@@ -28,8 +26,8 @@ interface Identity {
 export function resultsDocument<I extends Identity, E extends object>(
   identity: I,
   info: Pick<InterpreterInfo, 'version' | 'platform' | 'machine'>,
-  settings: Settings,
-  where: Parameters<typeof settingsJson>[1],
+  /** The settings as recorded (config/settings-json.ts). */
+  settings: SettingsJson,
   extras: E,
   found: {
     observations: Observations
@@ -52,7 +50,7 @@ export function resultsDocument<I extends Identity, E extends object>(
     ...(identity.label ? { label: identity.label } : {}),
     base: identity.base as I['base'],
     head: identity.head,
-    settings: settingsJson(settings, where),
+    settings,
     ...extras,
     rounds: observations.rounds,
     ...(observations.warmups !== undefined ? { warmup_rounds: observations.warmups } : {}),

@@ -7,17 +7,11 @@ import type { PlannedArm, RunPlan } from '../../src/measure/plan.js'
 import type { ProbeRequest } from '../../src/measure/run-probe.js'
 import { probeRunOf } from '../../src/measure/run-probe.js'
 import { groupId, type Side } from '../../src/model/target.js'
+import { resolveSettings } from '../../src/config/settings.js'
+import type { Gate } from '../../src/model/settings.js'
 
-export const gate = {
-  thresholdPct: 3,
-  minDeltaMs: 0.5,
-  instructionsThresholdPct: 1,
-  alpha: 0.01,
-  maxModules: null,
-  forbid: [],
-  budgetsMs: {},
-  enforceLazy: false,
-}
+/** The gate at its defaults: each new setting's default comes with it. */
+export const gate: Gate = resolveSettings([], 0).gate
 
 /** What each run of the fake interpreter does: its import time, and how long it "takes". */
 export type Behaviour = (call: {

@@ -125,7 +125,7 @@ describe('measure configuration', () => {
 describe('settings', () => {
   it('merges sources, first given wins, over the defaults', () => {
     const r = resolve({ thresholdPct: 3 }, { thresholdPct: 50, minDeltaMs: 2, maxModules: 600 }, {})
-    expect(r.gate).toEqual({
+    expect(r.gate).toMatchObject({
       thresholdPct: 3,
       minDeltaMs: 2,
       instructionsThresholdPct: 1,

@@ -1,5 +1,6 @@
 // Findings from observations: never a pass without the evidence for one, never a
 // regression without evidence that the change is material.
+import { gate } from '../helpers/fake-engine.js'
 import { describe, expect, it } from 'vitest'
 import { evaluate, type EvaluationSpec } from '../../src/analysis/verdict/evaluate.js'
 import type { ArmObservation } from '../../src/analysis/verdict/observations.js'
@@ -28,16 +29,7 @@ function arm(side: Side, times: number[]): ArmObservation {
 const spec = (minPairs: number): EvaluationSpec => ({
   targets: [{ name: 'pkg', isNew: false }],
   variant: 'warm',
-  gate: {
-    thresholdPct: 3,
-    minDeltaMs: 0.5,
-    instructionsThresholdPct: 1,
-    alpha: 0.01,
-    maxModules: null,
-    forbid: [],
-    budgetsMs: {},
-    enforceLazy: false,
-  },
+  gate,
   metrics: ['import_ms'],
   watch: [],
   sampling: { minPairs, maxPairs: 200, warmups: 3, profileRuns: 3, maxTimeMs: 120_000 },

@@ -7,10 +7,15 @@ import { parse } from 'yaml'
 import { USAGE } from '../../src/cli/usage.js'
 import { inputOf, keyOf, SETTINGS } from '../../src/config/registry.js'
 import { PYPROJECT_KEYS } from '../../src/config/pyproject.js'
+import { resolveSettings } from '../../src/config/settings.js'
+import { settingsJson } from '../../src/config/settings-json.js'
 
 const file = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')
 const action = parse(file('action.yml')) as { inputs: Record<string, unknown> }
 const readme = file('README.md')
+const jsonSchema = JSON.parse(file('src/results/results.schema.json')) as {
+  properties: { settings: { properties: Record<string, unknown> } }
+}
 const row = (cell: string) => new RegExp(`^\\| \`${cell}\` +\\|`, 'm')
 
 describe('the settings registry', () => {
@@ -56,5 +61,19 @@ describe('the settings registry', () => {
     ]
     const settingInputs = SETTINGS.flatMap((s) => inputOf(s) ?? [])
     expect([...settingInputs, ...own].sort()).toEqual(Object.keys(action.inputs).sort())
+  })
+
+  it('records every setting it gives a results key, each documented in the JSON Schema', () => {
+    const recorded = settingsJson(resolveSettings([{ maxModules: 600 }], 7), {
+      install: 'none',
+      python: 'python3',
+      projectDir: '.',
+    })
+    for (const s of SETTINGS.filter((s) => s.json)) {
+      expect(Object.keys(jsonSchema.properties.settings.properties)).toContain(s.json!.key)
+      expect(recorded).toHaveProperty(s.json!.key)
+    }
+    // Units as documented: durations in seconds.
+    expect(recorded).toMatchObject({ max_modules: 600, seed: 7, max_time_s: 120, overtime_s: 240 })
   })
 })

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { gate } from '../helpers/fake-engine.js'
 import { describe, expect, it } from 'vitest'
 import { readResults, ResultsFileError } from '../../src/results/read.js'
 import { metricRows } from '../../src/results/metric-rows.js'
@@ -83,16 +84,7 @@ describe('writing a metric no ratio describes', () => {
       {
         targets: [{ name: 'pkg', isNew: false }],
         variant: 'warm',
-        gate: {
-          thresholdPct: 3,
-          minDeltaMs: 0.5,
-          instructionsThresholdPct: 1,
-          alpha: 0.01,
-          maxModules: null,
-          forbid: [],
-          budgetsMs: {},
-          enforceLazy: false,
-        },
+        gate,
         metrics: ['import_ms', 'memory'],
         watch: [],
         sampling: { minPairs: 20, maxPairs: 200, warmups: 3, profileRuns: 3, maxTimeMs: 120_000 },
