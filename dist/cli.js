@@ -5893,6 +5893,32 @@ async function runPlan(plan, deps) {
     };
 }
 
+/** A progress line for an engine event, or null for none; `name` says a setting as its user wrote it. */
+function progressLine(event, sides, name) {
+    switch (event.phase) {
+        case 'warmup':
+            return `warming up (${event.round}/${event.of})`;
+        case 'profile':
+            return `profiling with -X importtime (${event.runs} run(s) per target${sides > 1 ? ' and side' : ''})`;
+        case 'sample':
+            return event.round === 1 ? `sampling interleaved ${sides > 1 ? 'pairs' : 'rounds'}` : null;
+        case 'overtime':
+            return `the time budget (${name('max-time')}) is spent before ${event.groups.join(', ')} reached a verdict: sampling on for up to ${Math.round(event.untilMs / 1000)} s more (${name('overtime')})`;
+        case 'count':
+            return `counting ${event.metric} with ${event.tool}: ${event.runs} run(s) per target${sides > 1 ? ' and side' : ''}`;
+        case 'forecast':
+            return `at ${(event.roundMs / 1000).toFixed(1)} s a round, the time budget (${name('max-time')}${event.overtime ? ` with ${name('overtime')}` : ''}) fits about ${event.fits} of the ${event.needed} rounds a verdict needs: expect an inconclusive verdict, or raise it to about ${event.suggestedS} s`;
+        case 'out-of-time':
+            return event.step === 'profile runs'
+                ? `the time budget (${name('max-time')}) leaves no room for more profile runs after ${event.done} (the module set of each target and side was taken): the function profile runs after sampling if a change is found`
+                : `the time budget (${name('max-time')}) ran out after ${event.done} ${event.step}`;
+        case 'explain':
+            return `explaining the change in ${event.groups.join(', ')}: the profile runs the budget deferred, within ${Math.round(event.budgetMs / 1000)} s`;
+        case 'failed':
+            return `${armId(event.key)}: ${event.failure.kind}: ${event.failure.message}`;
+    }
+}
+
 // What a sample in a cache state other than warm needs before it runs.
 // no-pyc: PYTHONPYCACHEPREFIX points at a fresh, empty folder (Python then
 // neither reads nor writes the __pycache__ folders beside the sources), with
@@ -6114,7 +6140,8 @@ async function countingFor(arms, policy, deps, name) {
 }
 
 // The steps measure and compare share: finding the interpreter, the targets,
-// running the engine with progress lines, and the run's clock. The hint for a
+// running the engine with progress lines (their text: report/progress.ts),
+// and the run's clock. The hint for a
 // target that cannot be found is env/hints.ts; the document is results/document.ts.
 /** Installs of large projects take minutes; this only stops a hung one. */
 const INSTALL_TIMEOUT_MS = 20 * 60_000;
@@ -6143,30 +6170,6 @@ from = `targets in ${where}`) {
 }
 /** More targets than this cannot be measured well in one job's budget. */
 const MAX_TARGETS = 100;
-function progressLine(event, sides, name) {
-    switch (event.phase) {
-        case 'warmup':
-            return `warming up (${event.round}/${event.of})`;
-        case 'profile':
-            return `profiling with -X importtime (${event.runs} run(s) per target${sides > 1 ? ' and side' : ''})`;
-        case 'sample':
-            return event.round === 1 ? `sampling interleaved ${sides > 1 ? 'pairs' : 'rounds'}` : null;
-        case 'overtime':
-            return `the time budget (${name('max-time')}) is spent before ${event.groups.join(', ')} reached a verdict: sampling on for up to ${Math.round(event.untilMs / 1000)} s more (${name('overtime')})`;
-        case 'count':
-            return `counting ${event.metric} with ${event.tool}: ${event.runs} run(s) per target${sides > 1 ? ' and side' : ''}`;
-        case 'forecast':
-            return `at ${(event.roundMs / 1000).toFixed(1)} s a round, the time budget (${name('max-time')}${event.overtime ? ` with ${name('overtime')}` : ''}) fits about ${event.fits} of the ${event.needed} rounds a verdict needs: expect an inconclusive verdict, or raise it to about ${event.suggestedS} s`;
-        case 'out-of-time':
-            return event.step === 'profile runs'
-                ? `the time budget (${name('max-time')}) leaves no room for more profile runs after ${event.done} (the module set of each target and side was taken): the function profile runs after sampling if a change is found`
-                : `the time budget (${name('max-time')}) ran out after ${event.done} ${event.step}`;
-        case 'explain':
-            return `explaining the change in ${event.groups.join(', ')}: the profile runs the budget deferred, within ${Math.round(event.budgetMs / 1000)} s`;
-        case 'failed':
-            return `${armId(event.key)}: ${event.failure.kind}: ${event.failure.message}`;
-    }
-}
 /** Runs the arms with the real probe runner, logging progress; throws when cancelled. */
 async function measureArms(arms, policy, deps, name) {
     const { sampling } = policy;

@@ -1,5 +1,6 @@
 // The steps measure and compare share: finding the interpreter, the targets,
-// running the engine with progress lines, and the run's clock. The hint for a
+// running the engine with progress lines (their text: report/progress.ts),
+// and the run's clock. The hint for a
 // target that cannot be found is env/hints.ts; the document is results/document.ts.
 import { describeInterpreter, findExecutable } from '../env/interpreter.js'
 import { childEnv } from '../env/child-env.js'
@@ -8,14 +9,14 @@ import { runPlan } from '../measure/engine.js'
 import type { ArmObservation } from '../analysis/verdict/observations.js'
 import { seededRandom } from '../analysis/stats/random.js'
 import type { StoppingRule } from '../analysis/verdict/stopping.js'
-import type { EngineEvent, PlannedArm, RunPlan } from '../measure/plan.js'
+import type { PlannedArm, RunPlan } from '../measure/plan.js'
+import { progressLine } from '../report/progress.js'
 import type { Sampling } from '../model/settings.js'
 import type { InterpreterInfo } from '../measure/probe-protocol.js'
 import { runTarget } from '../measure/run-target.js'
 import { killTagged } from '../process/escapees.js'
 import { CancelledError, SetupError, UsageError } from '../model/errors.js'
 import { type Namer } from '../config/names.js'
-import { armId } from '../model/target.js'
 import type { MetricId } from '../model/metrics.js'
 import { countingFor } from './arms.js'
 
@@ -78,31 +79,6 @@ export function requireTargets(
 
 /** More targets than this cannot be measured well in one job's budget. */
 export const MAX_TARGETS = 100
-
-function progressLine(event: EngineEvent, sides: number, name: Namer): string | null {
-  switch (event.phase) {
-    case 'warmup':
-      return `warming up (${event.round}/${event.of})`
-    case 'profile':
-      return `profiling with -X importtime (${event.runs} run(s) per target${sides > 1 ? ' and side' : ''})`
-    case 'sample':
-      return event.round === 1 ? `sampling interleaved ${sides > 1 ? 'pairs' : 'rounds'}` : null
-    case 'overtime':
-      return `the time budget (${name('max-time')}) is spent before ${event.groups.join(', ')} reached a verdict: sampling on for up to ${Math.round(event.untilMs / 1000)} s more (${name('overtime')})`
-    case 'count':
-      return `counting ${event.metric} with ${event.tool}: ${event.runs} run(s) per target${sides > 1 ? ' and side' : ''}`
-    case 'forecast':
-      return `at ${(event.roundMs / 1000).toFixed(1)} s a round, the time budget (${name('max-time')}${event.overtime ? ` with ${name('overtime')}` : ''}) fits about ${event.fits} of the ${event.needed} rounds a verdict needs: expect an inconclusive verdict, or raise it to about ${event.suggestedS} s`
-    case 'out-of-time':
-      return event.step === 'profile runs'
-        ? `the time budget (${name('max-time')}) leaves no room for more profile runs after ${event.done} (the module set of each target and side was taken): the function profile runs after sampling if a change is found`
-        : `the time budget (${name('max-time')}) ran out after ${event.done} ${event.step}`
-    case 'explain':
-      return `explaining the change in ${event.groups.join(', ')}: the profile runs the budget deferred, within ${Math.round(event.budgetMs / 1000)} s`
-    case 'failed':
-      return `${armId(event.key)}: ${event.failure.kind}: ${event.failure.message}`
-  }
-}
 
 /** What a command decides about its run; the rest of the plan comes from the sampling settings. */
 export interface PlanPolicy {

@@ -3,9 +3,9 @@
 // side, compare a plan with two; the engine runs either.
 import type { ArmObservation } from '../analysis/verdict/observations.js'
 import type { StoppingRule } from '../analysis/verdict/stopping.js'
-import type { ImportFailure } from '../model/failure.js'
 import type { Sampling } from '../model/settings.js'
 import type { ArmKey } from '../model/target.js'
+import type { EngineEvent } from '../model/engine-event.js'
 import type { ProbeRequest, ProbeRun } from './run-probe.js'
 import type { CounterSpec } from './counters.js'
 import type { CacheSetup } from './cache-states.js'
@@ -61,28 +61,7 @@ export interface RunPlan {
   signal?: AbortSignal
 }
 
-export type EngineEvent =
-  | { phase: 'warmup'; round: number; of: number }
-  | { phase: 'profile'; runs: number }
-  | { phase: 'sample'; round: number }
-  /** The budget is spent and these groups are undecided: they sample on for up to untilMs. */
-  | { phase: 'overtime'; groups: string[]; untilMs: number }
-  | { phase: 'out-of-time'; step: 'warm-ups' | 'profile runs' | 'counted runs'; done: number }
-  /** After sampling: the deferred profile runs of these changed groups, within budgetMs. */
-  | { phase: 'explain'; groups: string[]; budgetMs: number }
-  /** Runs under a counting tool begin: `runs` per arm, with empty runs when the tool counts start-up. */
-  | { phase: 'count'; metric: string; tool: string; runs: number }
-  /** After the first warm-up round: the budget cannot fit min-pairs rounds at its pace. */
-  | {
-      phase: 'forecast'
-      roundMs: number
-      fits: number
-      needed: number
-      suggestedS: number
-      /** The fit counts the overtime too. */
-      overtime: boolean
-    }
-  | { phase: 'failed'; key: ArmKey; failure: ImportFailure }
+export type { EngineEvent } from '../model/engine-event.js'
 
 export type ProbeRunner = (request: ProbeRequest) => Promise<ProbeRun>
 
