@@ -503,7 +503,7 @@ const METRICS = {
         label: 'peak memory',
         unit: 'KiB',
         // Absent only off Linux, where config refuses the metric.
-        read: (s) => s.memoryKib ?? Number.NaN,
+        read: (s) => s.memoryKib ?? null,
         gates: false,
         samplesField: 'memory_samples_kib',
     },
@@ -540,6 +540,9 @@ function metricNamed(value) {
     return ALIASES[value] ?? null;
 }
 const isCounted = (id) => METRICS[id].kind === 'counted';
+/** A sample metric's reading of one sample. */
+/** The primary metric of a sample: every sample has it. */
+const readPrimary = (sample) => sample.importMs;
 
 /** The arm of `target` on `side`, if the plan had one. */
 function armOf(arms, side, target, variant) {
@@ -551,7 +554,7 @@ function pairOf(arms, target, variant) {
     return { base: armOf(arms, 'base', target, variant), head: armOf(arms, 'head', target, variant) };
 }
 /** The primary metric of each sample: what stopping goes by. */
-const primaryTimes = (samples) => samples.map(METRICS[PRIMARY_METRIC].read);
+const primaryTimes = (samples) => samples.map(readPrimary);
 /** Each group with both a base and a head arm (see groupId), in head order. */
 function comparedGroups(arms) {
     return arms.flatMap((head) => {
@@ -863,7 +866,7 @@ const outcomeOf = (c) => c.decision === 'regression' || c.decision === 'improvem
 // which groups are still undecided (they sample on; decided ones stop), and in
 // which a change was found (they are explained). Pure.
 /** The comparison of one group's pairs so far on a metric (the primary one unless told), with its decision. */
-function groupComparison(base, head, settings, read = METRICS[PRIMARY_METRIC].read) {
+function groupComparison(base, head, settings, read = readPrimary) {
     return comparePairs(base.samples.map(read), head.samples.map(read), settings.gate);
 }
 /** The look at a group's pairs of the primary metric: cheap, for the engine's every round. */
@@ -1032,7 +1035,7 @@ function sideFinding(arm) {
     const finding = {
         samples,
         profile,
-        medianMs: median(samples.map(METRICS[PRIMARY_METRIC].read)),
+        medianMs: median(samples.map(readPrimary)),
         moduleCount: profile?.moduleCount || samples[samples.length - 1].moduleCount,
     };
     if (arm.counted) {
@@ -1073,9 +1076,9 @@ function metricFindings(base, head, spec) {
             return planned ? [countedFinding(id, base, head, spec.gate)] : [];
         }
         const metric = METRICS[id];
-        const read = (samples) => samples.map(metric.read);
+        const known = (arm) => arm.samples.every((s) => metric.read(s) !== null);
         // What a sample cannot say (a command's CPU time or memory) is no row, rather than a row of nothing.
-        if (id !== PRIMARY_METRIC && !read(head.samples).every(Number.isFinite))
+        if (!known(head) || (base && !known(base)))
             return [];
         if (!base) {
             return [
@@ -1090,7 +1093,7 @@ function metricFindings(base, head, spec) {
         // Every metric gets the sequential procedure over its pairs; one that only informs
         // shows an undecided look as no change, where the gating one is inconclusive.
         const settings = { gate: spec.gate, maxPairs: spec.sampling.maxPairs };
-        const comparison = groupComparison(base, head, settings, metric.read);
+        const comparison = groupComparison(base, head, settings, (s) => metric.read(s));
         return [{ metric: id, gating: metric.gates, outcome: outcomeOf(comparison), comparison }];
     });
 }
@@ -5133,7 +5136,7 @@ function toSample(run) {
     const report = run.report;
     return {
         importMs: report.import_ns / 1e6,
-        cpuMs: report.import_cpu_ns / 1e6,
+        cpuMs: report.import_cpu_ns === null ? null : report.import_cpu_ns / 1e6,
         wallMs: run.wallMs,
         startupMs: run.startupMs,
         moduleCount: report.modules_after,
@@ -6054,7 +6057,7 @@ async function runCommandTarget(request) {
                 ok: true,
                 // The whole process is what a command target measures.
                 import_ns: wallNs,
-                import_cpu_ns: Number.NaN,
+                import_cpu_ns: null,
                 start_ns: Number(outcome.spawnNs),
                 end_ns: Number(outcome.exitNs),
                 modules_before: 0,
@@ -6788,7 +6791,7 @@ function sideResult(target, side, slowest = 15) {
         mad_ms: ms(stats.mad),
         median_ci_ms: stats.medianCi ? [ms(stats.medianCi[0]), ms(stats.medianCi[1])] : null,
         // A command target has no CPU time of its own: none is recorded.
-        cpu_samples_ms: samples.flatMap((s) => (Number.isFinite(s.cpuMs) ? [ms(s.cpuMs)] : [])),
+        cpu_samples_ms: samples.flatMap((s) => (s.cpuMs === null ? [] : [ms(s.cpuMs)])),
         ...countedJson(side),
         wall_samples_ms: samples.map((s) => ms(s.wallMs)),
         startup_median_ms: startups.length ? ms(median(startups)) : null,
@@ -6826,7 +6829,7 @@ function metricJson(t, m) {
         if (!side)
             return null;
         if (metric.kind === 'sample') {
-            const values = side.samples.map(metric.read).filter(Number.isFinite);
+            const values = side.samples.flatMap((s) => metric.read(s) ?? []);
             return values.length ? ms(median(values)) : null;
         }
         const counts = side.counted?.[metric.id]?.counts ?? [];

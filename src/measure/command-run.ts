@@ -64,7 +64,7 @@ export async function runCommandTarget(request: ProbeRequest): Promise<ProbeRun>
           ok: true,
           // The whole process is what a command target measures.
           import_ns: wallNs,
-          import_cpu_ns: Number.NaN,
+          import_cpu_ns: null,
           start_ns: Number(outcome.spawnNs),
           end_ns: Number(outcome.exitNs),
           modules_before: 0,

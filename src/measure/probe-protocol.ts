@@ -25,7 +25,8 @@ export interface ProbeReport {
   target: string
   ok: boolean
   import_ns: number
-  import_cpu_ns: number
+  /** null: the run has no CPU time of the import alone (a command target). */
+  import_cpu_ns: number | null
   /** perf_counter_ns() just before and after the import: CLOCK_MONOTONIC on Linux. */
   start_ns: number
   end_ns: number

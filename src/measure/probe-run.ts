@@ -42,7 +42,7 @@ export function toSample(run: ProbeRun): Sample {
   const report = run.report!
   return {
     importMs: report.import_ns / 1e6,
-    cpuMs: report.import_cpu_ns / 1e6,
+    cpuMs: report.import_cpu_ns === null ? null : report.import_cpu_ns / 1e6,
     wallMs: run.wallMs,
     startupMs: run.startupMs,
     moduleCount: report.modules_after,

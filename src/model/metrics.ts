@@ -12,8 +12,8 @@
 export interface Sample {
   /** perf_counter around the import inside the interpreter: the primary figure. */
   importMs: number
-  /** CPU time of the import (process_time). */
-  cpuMs: number
+  /** CPU time of the import (process_time); null where the target kind has none of its own (a command). */
+  cpuMs: number | null
   /** Spawn to exit, seen from outside: start-up plus import plus exit. */
   wallMs: number
   startupMs: number | null
@@ -42,7 +42,8 @@ interface MetricBase {
 export interface SampleMetric extends MetricBase {
   kind: 'sample'
   id: SampleMetricId
-  read(sample: Sample): number
+  /** Its value in one sample; null where the sample cannot say (a command's CPU time, memory off Linux). */
+  read(sample: Sample): number | null
   /** Where a side's samples of this metric sit in a results document. */
   samplesField: 'samples_ms' | 'cpu_samples_ms' | 'memory_samples_kib'
 }
@@ -87,7 +88,7 @@ export const METRICS: Readonly<{
     label: 'peak memory',
     unit: 'KiB',
     // Absent only off Linux, where config refuses the metric.
-    read: (s) => s.memoryKib ?? Number.NaN,
+    read: (s) => s.memoryKib ?? null,
     gates: false,
     samplesField: 'memory_samples_kib',
   },
@@ -132,4 +133,5 @@ export const isMetricId = (value: string): value is MetricId => value in METRICS
 export const isCounted = (id: MetricId): id is CountedMetricId => METRICS[id].kind === 'counted'
 
 /** A sample metric's reading of one sample. */
-export const readSample = (id: SampleMetricId, sample: Sample): number => METRICS[id].read(sample)
+/** The primary metric of a sample: every sample has it. */
+export const readPrimary = (sample: Sample): number => sample.importMs

@@ -114,7 +114,7 @@ export function sideResult(target: string, side: SideFinding, slowest = 15): Sid
     mad_ms: ms(stats.mad),
     median_ci_ms: stats.medianCi ? [ms(stats.medianCi[0]), ms(stats.medianCi[1])] : null,
     // A command target has no CPU time of its own: none is recorded.
-    cpu_samples_ms: samples.flatMap((s) => (Number.isFinite(s.cpuMs) ? [ms(s.cpuMs)] : [])),
+    cpu_samples_ms: samples.flatMap((s) => (s.cpuMs === null ? [] : [ms(s.cpuMs)])),
     ...countedJson(side),
     wall_samples_ms: samples.map((s) => ms(s.wallMs)),
     startup_median_ms: startups.length ? ms(median(startups)) : null,

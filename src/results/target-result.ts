@@ -30,7 +30,7 @@ function metricJson(t: TargetFinding, m: MetricFinding): MetricResultJson {
   const medianOf = (side: TargetFinding['base']): number | null => {
     if (!side) return null
     if (metric.kind === 'sample') {
-      const values = side.samples.map(metric.read).filter(Number.isFinite)
+      const values = side.samples.flatMap((s) => metric.read(s) ?? [])
       return values.length ? ms(median(values)) : null
     }
     const counts = side.counted?.[metric.id]?.counts ?? []

@@ -1,7 +1,7 @@
 // What the engine asks the sequential procedure while it samples, and after:
 // which groups are still undecided (they sample on; decided ones stop), and in
 // which a change was found (they are explained). Pure.
-import { METRICS, PRIMARY_METRIC, type Sample } from '../../model/metrics.js'
+import { readPrimary, type Sample } from '../../model/metrics.js'
 import type { Thresholds } from '../../model/settings.js'
 import { comparedGroups, primaryTimes as times, type ArmObservation } from './observations.js'
 import { comparePairs, lookAtPairs, type PairedComparison } from '../stats/paired-compare.js'
@@ -16,7 +16,7 @@ export function groupComparison(
   base: ArmObservation,
   head: ArmObservation,
   settings: DecisionSettings,
-  read: (s: Sample) => number = METRICS[PRIMARY_METRIC].read,
+  read: (s: Sample) => number = readPrimary,
 ): PairedComparison {
   return comparePairs(base.samples.map(read), head.samples.map(read), settings.gate)
 }

@@ -3,10 +3,9 @@
 // Pure; evaluate.ts puts them into the target's finding.
 import {
   METRICS,
-  PRIMARY_METRIC,
+  readPrimary,
   type CountedMetricId,
   type MetricId,
-  type Sample,
   type SampleMetricId,
 } from '../../model/metrics.js'
 import type { Gate, Sampling } from '../../model/settings.js'
@@ -24,7 +23,7 @@ export function sideFinding(arm: ArmObservation | null): SideFinding | null {
   const finding: SideFinding = {
     samples,
     profile,
-    medianMs: median(samples.map(METRICS[PRIMARY_METRIC].read)),
+    medianMs: median(samples.map(readPrimary)),
     moduleCount: profile?.moduleCount || samples[samples.length - 1]!.moduleCount,
   }
   if (arm.counted) {
@@ -82,9 +81,9 @@ export function metricFindings(
       return planned ? [countedFinding(id as CountedMetricId, base, head, spec.gate)] : []
     }
     const metric = METRICS[id as SampleMetricId]
-    const read = (samples: readonly Sample[]) => samples.map(metric.read)
+    const known = (arm: ArmObservation) => arm.samples.every((s) => metric.read(s) !== null)
     // What a sample cannot say (a command's CPU time or memory) is no row, rather than a row of nothing.
-    if (id !== PRIMARY_METRIC && !read(head.samples).every(Number.isFinite)) return []
+    if (!known(head) || (base && !known(base))) return []
     if (!base) {
       return [
         {
@@ -98,7 +97,7 @@ export function metricFindings(
     // Every metric gets the sequential procedure over its pairs; one that only informs
     // shows an undecided look as no change, where the gating one is inconclusive.
     const settings = { gate: spec.gate, maxPairs: spec.sampling.maxPairs }
-    const comparison = groupComparison(base, head, settings, metric.read)
+    const comparison = groupComparison(base, head, settings, (s) => metric.read(s)!)
     return [{ metric: id, gating: metric.gates, outcome: outcomeOf(comparison), comparison }]
   })
 }

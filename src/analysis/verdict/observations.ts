@@ -2,7 +2,7 @@
 // failure that stopped it, and the profile runs. Data
 // only; the engine in measure/ fills it, evaluate() reads it.
 import type { ImportFailure } from '../../model/failure.js'
-import { METRICS, PRIMARY_METRIC, type CountedMetricId, type Sample } from '../../model/metrics.js'
+import { readPrimary, type CountedMetricId, type Sample } from '../../model/metrics.js'
 import { groupId, type ArmKey, type Side } from '../../model/target.js'
 import type { FunctionProfile } from '../attribution/function-diff.js'
 import type { LazyObservation } from '../attribution/lazy.js'
@@ -104,8 +104,7 @@ export function pairOf(
 }
 
 /** The primary metric of each sample: what stopping goes by. */
-export const primaryTimes = (samples: readonly Sample[]): number[] =>
-  samples.map(METRICS[PRIMARY_METRIC].read)
+export const primaryTimes = (samples: readonly Sample[]): number[] => samples.map(readPrimary)
 
 /** Each group with both a base and a head arm (see groupId), in head order. */
 export function comparedGroups(
