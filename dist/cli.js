@@ -4,7 +4,7 @@ import { accessSync, constants, statSync, openSync, writeSync, closeSync, unlink
 import { tmpdir } from 'node:os';
 import { isAbsolute, resolve as resolve$1, delimiter, join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mkdir, rm, readFile, writeFile, mkdtemp, readdir } from 'node:fs/promises';
+import { rm, readFile, writeFile, mkdtemp, mkdir, readdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
 
@@ -254,89 +254,218 @@ function fenceCommands(text, token) {
     return `::stop-commands::${fence}\n${text}\n::${fence}::`;
 }
 
-// PEP 810's lazy imports (Python 3.15+), from the probe's two untimed lazy
-// runs of head: the project's lazy statements that the import loaded anyway
-// (with the line that did), and the project's import lines whose modules no
-// code needed during the import (the lines that could be `lazy import`),
-// with the import's time when every import is lazy. Pure.
-//
-// Words: "declared lazy" is a `lazy import` statement or an entry in
-// `__lazy_modules__`; "loaded anyway" is a declared-lazy module that the
-// import loaded after all; "never needed" is a module that stayed unloaded
-// with every import lazy. None of them is "no longer imported".
+// Which changed files can affect importing: a pull request that touches none
+// (docs, CI, images) cannot change import time, and is passed in seconds
+// without building anything. Pure.
 /**
- * The form for a project whose `requires-python` is `spec`: `lazy-modules`
- * when it admits a Python before 3.15 (or says nothing), else `statement`.
- * Reads the lower bounds of the specifiers (PEP 440): `>=3.10`, `~=3.12`,
- * `==3.15.*`, `>3.14` (3.14.1 passes it).
+ * What can change what an import loads or how long it takes: Python source
+ * and stubs, compiled extensions and their sources, .pth files, the build and
+ * dependency metadata, lock files.
  */
-function lazyFormFor(spec) {
-    if (!spec)
-        return 'lazy-modules';
-    let lowest = null;
-    for (const clause of spec.split(',')) {
-        const m = /^\s*(>=|~=|==|>)\s*(\d+)(?:\.(\d+))?/.exec(clause);
-        if (!m)
-            continue;
-        const bound = [Number(m[2]), Number(m[3] ?? 0)];
-        if (!lowest || bound[0] > lowest[0] || (bound[0] === lowest[0] && bound[1] > lowest[1]))
-            lowest = bound;
+const DEFAULT_AFFECTS = [
+    '*.py',
+    '*.pyi',
+    '*.pyx',
+    '*.pxd',
+    '*.so',
+    '*.pyd',
+    '*.pth',
+    'pyproject.toml',
+    'setup.py',
+    'setup.cfg',
+    'requirements*',
+    '*.lock',
+    'Pipfile',
+    'constraints*.txt',
+];
+/**
+ * A glob as a regular expression: `*` and `?` within one path segment, `**`
+ * across segments. A pattern without `/` matches a file's name in any folder;
+ * one with `/` matches the path from the repository root.
+ */
+function globRegExp(pattern) {
+    let source = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '*' && pattern[i + 1] === '*') {
+            source += '.*';
+            i++;
+            if (pattern[i + 1] === '/')
+                i++;
+        }
+        else if (c === '*')
+            source += '[^/]*';
+        else if (c === '?')
+            source += '[^/]';
+        else
+            source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
     }
-    if (!lowest)
-        return 'lazy-modules';
-    // `>3.14` is a bound of 3.14: 3.14.1 passes it.
-    const [major, minor] = lowest;
-    return major > 3 || (major === 3 && minor >= 15) ? 'statement' : 'lazy-modules';
+    return new RegExp(pattern.includes('/') ? `^${source}$` : `(^|/)${source}$`);
 }
-const lineOf = (s) => ({
-    module: s.module,
-    names: s.names,
-    file: s.file,
-    line: s.line,
-});
-/** Each statement once (a module body runs once, but a statement may repeat in a loop). */
-function unique(lines) {
-    const seen = new Set();
-    return lines.filter((l) => {
-        const key = `${l.file}\0${l.line}\0${l.module}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
+const SYMLINK = '120000';
+const SUBMODULE = '160000';
 /**
- * What head's lazy runs say about `target`'s own package (the statements of
- * modules under its top-level name); null when they did not run.
- * `cumulativeMs` gives a module's cumulative -X importtime cost, where known.
+ * What can affect importing whatever the patterns say: a symbolic link (one
+ * to a package folder is a package), a submodule (its code is imported), and
+ * any file inside a folder that is a package on either side (a `data.json`
+ * read at import once passed as "nothing to measure", +344 ms). The filter
+ * errs towards measuring.
  */
-function lazyFinding(target, lazy, cumulativeMs, form = 'statement') {
-    if (!lazy)
-        return null;
-    const top = target.split('.')[0];
-    const own = (s) => s.importer === top || s.importer.startsWith(`${top}.`);
-    const loadedAnyway = unique(lazy.declared
-        .filter((s) => own(s) && s.loaded)
-        .map((s) => ({
-        ...lineOf(s),
-        loadedAt: s.loaded_at ? { file: s.loaded_at[0], line: s.loaded_at[1] } : null,
-    })));
-    // A line already declared lazy needs no suggestion.
-    const declared = new Set(lazy.declared.map((s) => `${s.file}\0${s.line}\0${s.module}`));
-    const neverNeeded = unique((lazy.allLazy?.statements ?? [])
-        .filter((s) => own(s) && !s.loaded && !declared.has(`${s.file}\0${s.line}\0${s.module}`))
-        .map((s) => ({ ...lineOf(s), cumulativeMs: cumulativeMs(s.module) }))).sort((a, b) => (b.cumulativeMs ?? 0) - (a.cumulativeMs ?? 0));
-    return { loadedAnyway, neverNeeded, allLazyMs: lazy.allLazy?.importMs ?? null, form };
+function alwaysAffecting(changed, packages) {
+    // In a package folder or below one (`pkg/data/rates.json`).
+    const inPackage = (path) => {
+        for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1))
+            if (packages.has(path.slice(0, at)))
+                return true;
+        return false;
+    };
+    return changed
+        .filter((c) => c.modes.some((m) => m === SYMLINK || m === SUBMODULE) ||
+        (packages.size > 0 && inPackage(c.path)))
+        .map((c) => c.path);
 }
-/** Rewrites every file a finding names (the statements' and the places that loaded them), in place. */
-function rewriteLazyFiles(finding, rewrite) {
-    if (!finding)
-        return;
-    for (const line of [...finding.loadedAnyway, ...finding.neverNeeded])
-        line.file = rewrite(line.file);
-    for (const line of finding.loadedAnyway)
-        if (line.loadedAt)
-            line.loadedAt.file = rewrite(line.loadedAt.file);
+/** The changed paths (repository-relative, `/`-separated) that any pattern matches. */
+function affectingFiles(paths, patterns) {
+    const globs = patterns.map(globRegExp);
+    return paths.filter((path) => globs.some((glob) => glob.test(path)));
+}
+
+// The project-wide error types. Each entry (CLI, action) turns them into a
+// message and an exit status; anything else that escapes is a bug.
+/**
+ * Bad input from the user: a flag, an action input, a config key, a target
+ * name. The message names the input as the user wrote it, the value, and what
+ * would be accepted. Exit status 2.
+ */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+/** The environment cannot do what was asked (no interpreter, not a repository...). Exit status 2. */
+class SetupError extends Error {
+    name = 'SetupError';
+}
+/** The run was cancelled (Ctrl-C, the runner cancelling the job): stop, clean up, report nothing. */
+class CancelledError extends SetupError {
+    name = 'CancelledError';
+    constructor(what = 'the run') {
+        super(`${what} was cancelled`);
+    }
+}
+
+// The metric table: what is measured, in which unit, and whether a change in
+// it fails the check by default. Statistics, the gate and every report iterate
+// over this table; a new metric is a new entry here.
+//
+// Two kinds: a *sample* metric is read from every timed run (paired and
+// judged like import time); a *counted* metric comes from a few separate runs
+// under a tool (valgrind, perf, strace) that counts something nearly
+// deterministic, and is judged by whether every run of one side lies beyond
+// every run of the other by its own threshold.
+const METRICS = {
+    import_ms: {
+        kind: 'sample',
+        id: 'import_ms',
+        label: 'import time',
+        unit: 'ms',
+        read: (s) => s.importMs,
+        gates: true,
+        samplesField: 'samples_ms',
+    },
+    cpu_ms: {
+        kind: 'sample',
+        id: 'cpu_ms',
+        label: 'CPU time',
+        unit: 'ms',
+        read: (s) => s.cpuMs,
+        gates: false,
+        samplesField: 'cpu_samples_ms',
+    },
+    memory: {
+        kind: 'sample',
+        id: 'memory',
+        label: 'peak memory',
+        unit: 'KiB',
+        // Absent only off Linux, where config refuses the metric.
+        read: (s) => s.memoryKib ?? null,
+        gates: false,
+        samplesField: 'memory_samples_kib',
+    },
+    instructions: {
+        kind: 'counted',
+        id: 'instructions',
+        label: 'instructions',
+        unit: 'instructions',
+        // Asked for, it judges: a deterministic count is what settles a 1% change.
+        gates: true,
+        thresholdPct: 1,
+        thresholdSetting: 'instructionsThresholdPct',
+        samplesField: 'instruction_counts',
+    },
+    fs_calls: {
+        kind: 'counted',
+        id: 'fs_calls',
+        label: 'file-system calls',
+        unit: 'calls',
+        gates: false,
+        thresholdPct: 1,
+        samplesField: 'fs_call_counts',
+    },
+};
+const METRIC_IDS = Object.keys(METRICS);
+/** The metric the headline, budgets and the stopping rule are about. */
+const PRIMARY_METRIC = 'import_ms';
+/** Other spellings a user may write: `fs-calls` as the docs say it. */
+const ALIASES = { 'fs-calls': 'fs_calls', time: 'import_ms' };
+/** The metric a user's spelling names, or null. */
+function metricNamed(value) {
+    if (value in METRICS)
+        return value;
+    return ALIASES[value] ?? null;
+}
+const isCounted = (id) => METRICS[id].kind === 'counted';
+/** A sample metric's reading of one sample. */
+/** The primary metric of a sample: every sample has it. */
+const readPrimary = (sample) => sample.importMs;
+
+// A target is a module name as `import` accepts it: dotted identifiers. It is
+// passed to the interpreter as one argument (never through a shell), but a
+// clear refusal here beats a ModuleNotFoundError after installing everything.
+const KEYWORDS = new Set(('False None True and as assert async await break class continue def del elif else except ' +
+    'finally for from global if import in is lambda nonlocal not or pass raise return try ' +
+    'while with yield').split(' '));
+// Python identifiers (PEP 3131): XID_Start then XID_Continue; this is the
+// Unicode-category approximation of those two properties.
+const IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
+/** Why `name` is not a valid dotted module name, or null when it is. */
+function moduleNameProblem(name) {
+    if (name.trim() === '')
+        return 'it is empty';
+    if (name !== name.trim())
+        return 'it has leading or trailing spaces';
+    if (name.startsWith('.'))
+        return 'relative names are not accepted; give the absolute module name';
+    if (/[/\\]/.test(name) || name.endsWith('.py')) {
+        return 'it looks like a file path; give the dotted module name (src/mypkg/cli.py → mypkg.cli)';
+    }
+    // `-t=x` reaches us as "=x": a short option takes its value after a space.
+    if (name.startsWith('='))
+        return 'it starts with "="; write -t NAME or --target=NAME (a short option takes no "=")';
+    if (name.includes('-')) {
+        const guess = name.replaceAll('-', '_');
+        // "_c" for "-c" would be a guess at nothing: only suggest a name that is one.
+        const hint = /^[\p{L}\p{Nl}]/u.test(guess) ? `; did you mean ${guess}?` : '';
+        return `module names have no hyphens (distribution names do)${hint}`;
+    }
+    for (const part of name.split('.')) {
+        if (part === '')
+            return 'it has an empty part between dots';
+        if (KEYWORDS.has(part))
+            return `"${part}" is a Python keyword, which no importable module can be named`;
+        if (!IDENTIFIER.test(part)) {
+            return `"${part}" is not a Python identifier (letters, digits and underscores, not starting with a digit)`;
+        }
+    }
+    return null;
 }
 
 // What is measured. A target is a tagged union so that other kinds (a command's
@@ -430,197 +559,1256 @@ function groupId(key) {
     return key.variant === DEFAULT_VARIANT ? key.target : `${key.target}@${key.variant}`;
 }
 
-// Tracebacks, messages and lazy-import lines name files in the run's scratch folder (the
-// worktrees and the environments installed into), which is gone by the time
-// anyone reads them. They are shown relative to the commit's root instead
-// ("src/shop/orders.py"), or to the side's environment ("<head venv>/lib/…").
-/** Rewrites every path under `scratch` in the targets' errors and lazy-import lines, in place. */
-function forgetScratch(targets, scratch) {
-    const roots = [...new Set([scratch, canonical(scratch)])];
-    const rewrite = (text) => {
-        let out = text;
-        for (const root of roots) {
-            for (const side of SIDES) {
-                out = out.split(`${root}/${side}-venv/`).join(`<${side} venv>/`);
-                out = out.split(`${root}/${side}/`).join('');
-            }
-            out = out.split(`${root}/venv/`).join('<venv>/'); // measure's one environment
-            out = out.split(`${root}/`).join('');
-        }
-        return out;
-    };
-    for (const target of targets) {
-        const error = target.error;
-        if (error) {
-            error.message = rewrite(error.message);
-            error.traceback = error.traceback.map(rewrite);
-            if (error.stderr_tail)
-                error.stderr_tail = rewrite(error.stderr_tail);
-        }
-        rewriteLazyFiles(target.lazy, rewrite);
+function directory(input, path) {
+    if (!existsSync(path) || !statSync(path).isDirectory()) {
+        throw new UsageError(`${input}: ${path} is not a directory`);
     }
+    return path;
 }
-function canonical(path) {
-    try {
-        return realpathSync(path);
+/** --project-dir as a path inside the repository (it is looked up in each worktree). */
+function projectSubdir(repoDir, value, input) {
+    const sub = relative(repoDir, resolve$1(repoDir, value ?? '.'));
+    if (sub.startsWith('..') || isAbsolute(sub)) {
+        throw new UsageError(`${input}: "${value}" is outside the repository ${repoDir}; give a folder inside it`);
     }
-    catch {
-        return path;
-    }
-}
-
-// The metric table: what is measured, in which unit, and whether a change in
-// it fails the check by default. Statistics, the gate and every report iterate
-// over this table; a new metric is a new entry here.
-//
-// Two kinds: a *sample* metric is read from every timed run (paired and
-// judged like import time); a *counted* metric comes from a few separate runs
-// under a tool (valgrind, perf, strace) that counts something nearly
-// deterministic, and is judged by whether every run of one side lies beyond
-// every run of the other by its own threshold.
-const METRICS = {
-    import_ms: {
-        kind: 'sample',
-        id: 'import_ms',
-        label: 'import time',
-        unit: 'ms',
-        read: (s) => s.importMs,
-        gates: true,
-        samplesField: 'samples_ms',
-    },
-    cpu_ms: {
-        kind: 'sample',
-        id: 'cpu_ms',
-        label: 'CPU time',
-        unit: 'ms',
-        read: (s) => s.cpuMs,
-        gates: false,
-        samplesField: 'cpu_samples_ms',
-    },
-    memory: {
-        kind: 'sample',
-        id: 'memory',
-        label: 'peak memory',
-        unit: 'KiB',
-        // Absent only off Linux, where config refuses the metric.
-        read: (s) => s.memoryKib ?? null,
-        gates: false,
-        samplesField: 'memory_samples_kib',
-    },
-    instructions: {
-        kind: 'counted',
-        id: 'instructions',
-        label: 'instructions',
-        unit: 'instructions',
-        // Asked for, it judges: a deterministic count is what settles a 1% change.
-        gates: true,
-        thresholdPct: 1,
-        thresholdSetting: 'instructionsThresholdPct',
-        samplesField: 'instruction_counts',
-    },
-    fs_calls: {
-        kind: 'counted',
-        id: 'fs_calls',
-        label: 'file-system calls',
-        unit: 'calls',
-        gates: false,
-        thresholdPct: 1,
-        samplesField: 'fs_call_counts',
-    },
-};
-const METRIC_IDS = Object.keys(METRICS);
-/** The metric the headline, budgets and the stopping rule are about. */
-const PRIMARY_METRIC = 'import_ms';
-/** Other spellings a user may write: `fs-calls` as the docs say it. */
-const ALIASES = { 'fs-calls': 'fs_calls', time: 'import_ms' };
-/** The metric a user's spelling names, or null. */
-function metricNamed(value) {
-    if (value in METRICS)
-        return value;
-    return ALIASES[value] ?? null;
-}
-const isCounted = (id) => METRICS[id].kind === 'counted';
-/** A sample metric's reading of one sample. */
-/** The primary metric of a sample: every sample has it. */
-const readPrimary = (sample) => sample.importMs;
-
-/** The arm of `target` on `side`, if the plan had one. */
-function armOf(arms, side, target, variant) {
-    return (arms.find((a) => a.key.side === side && a.key.target === target && a.key.variant === variant) ??
-        null);
-}
-/** Base and head arms of one target and variant, as pairs line up. */
-function pairOf(arms, target, variant) {
-    return { base: armOf(arms, 'base', target, variant), head: armOf(arms, 'head', target, variant) };
-}
-/** The primary metric of each sample: what stopping goes by. */
-const primaryTimes = (samples) => samples.map(readPrimary);
-/** Each group with both a base and a head arm (see groupId), in head order. */
-function comparedGroups(arms) {
-    return arms.flatMap((head) => {
-        if (head.key.side !== 'head')
-            return [];
-        const group = groupId(head.key);
-        const base = arms.find((a) => a.key.side === 'base' && groupId(a.key) === group);
-        return base ? [{ group, base, head }] : [];
-    });
-}
-
-// The Hodges-Lehmann estimate of paired differences (the median of their
-// Walsh averages): what a change is in milliseconds. Pure.
-/** All pairwise means (d_i + d_j)/2 for i ≤ j, in no particular order. */
-function walshAverages(d) {
-    const out = new Float64Array((d.length * (d.length + 1)) / 2);
-    let k = 0;
-    for (let i = 0; i < d.length; i++)
-        for (let j = i; j < d.length; j++)
-            out[k++] = (d[i] + d[j]) / 2;
-    return out;
+    return sub;
 }
 /**
- * The k-th smallest (0-based) of `values`, which it reorders (quickselect):
- * linear on average, where sorting 500,000 Walsh averages (1,000 pairs) took
- * ~60 ms, several times a round.
+ * Throws unless `dir`, symbolic links resolved, lies inside `root` (resolved
+ * too): a link in the tree must not take the project out of the repository.
  */
-function orderStatistic(values, k) {
-    let lo = 0;
-    let hi = values.length - 1;
-    while (hi > lo) {
-        const pivot = medianOf3(values[lo], values[(lo + hi) >> 1], values[hi]);
-        let i = lo;
-        let j = hi;
-        while (i <= j) {
-            while (values[i] < pivot)
-                i++;
-            while (values[j] > pivot)
-                j--;
-            if (i <= j) {
-                const t = values[i];
-                values[i++] = values[j];
-                values[j--] = t;
+function insideAfterLinks(root, dir, input, given) {
+    let real;
+    let realRoot;
+    try {
+        real = realpathSync(dir);
+        realRoot = realpathSync(root);
+    }
+    catch {
+        return; // a missing folder is reported where it is used
+    }
+    const sub = relative(realRoot, real);
+    if (sub.startsWith('..') || isAbsolute(sub)) {
+        throw new UsageError(`${input}: "${given}" leads outside the repository (to ${real}, through a symbolic link); give a folder inside it`);
+    }
+}
+function validateTargets(targets, source, { commands = false } = {}) {
+    for (const target of targets) {
+        if (commands && isCommandTarget(target)) {
+            const argv = splitWords(target.slice(COMMAND_PREFIX.length));
+            if (typeof argv === 'string' || !argv.length)
+                throw new UsageError(`${source}: "${target}" is not a command: ${typeof argv === 'string' ? argv : 'nothing follows cmd:'}; write it as cmd: mycli --help`);
+            continue;
+        }
+        const problem = moduleNameProblem(target);
+        if (problem)
+            throw new UsageError(`${source}: "${target}" is not a Python module name: ${problem}`);
+    }
+    return [...new Set(targets)];
+}
+
+// Numbers given as text: counts, durations, percentages. Each parser names the
+// input and the value in its error, and says what would be accepted.
+const DURATION = /^(\d+(?:\.\d+)?|\.\d+)\s*(ms|s|m)?$/;
+/** A duration in milliseconds; a bare number is in `bareUnit`. */
+function parseDuration(input, value, bareUnit) {
+    const match = DURATION.exec(value.trim());
+    if (!match) {
+        throw new UsageError(`${input}: "${value}" is not a duration; use a number of ${bareUnit === 's' ? 'seconds' : 'milliseconds'} or one with a unit, such as 300ms, 0.3s or 2m`);
+    }
+    const amount = Number(match[1]);
+    const unit = match[2] ?? bareUnit;
+    const ms = amount * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000);
+    // Past a day it is a typo, not a setting: `--sample-timeout 3000000` (s)
+    // overflowed Node's timers and killed every sample; `--max-time 1e20` was shown rounded.
+    if (ms > MAX_DURATION_MS)
+        throw new UsageError(`${input}: "${value}" is longer than a day; budgets and timeouts are at most ${MAX_DURATION_MS / 1000} s (1440m)`);
+    return ms;
+}
+/** A duration of more than zero (a timeout of 0 would kill every run at once). */
+function positiveDuration(input, value) {
+    const ms = parseDuration(input, value, 's');
+    if (ms <= 0)
+        throw new UsageError(`${input}: "${value}" must be more than zero`);
+    return ms;
+}
+/** The longest duration any setting takes: a day. */
+const MAX_DURATION_MS = 86_400_000;
+/** A whole number ≥ min. */
+/**
+ * Upper bounds of counts that each cost a run of the import: beyond them a
+ * value is a typo (`--warmup 1000000000` would write progress lines for hours
+ * and never sample), not a setting.
+ */
+const COUNT_LIMITS = { warmup: 100, profileRuns: 100, pairs: 100_000 };
+function parseCount$1(input, value, min, max = Number.MAX_SAFE_INTEGER) {
+    const text = value.trim();
+    const number = Number(text);
+    if (!/^\d+$/.test(text) || number < min || number > max) {
+        // A number past 2^53 would be rounded silently: it is out of range too.
+        const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
+        throw new UsageError(`${input}: "${value}" is not a whole number ${range}`);
+    }
+    return number;
+}
+/** A percentage: "5%" or "5" both mean 5. */
+function parsePercent(input, value) {
+    const match = /^(\d+(?:\.\d+)?|\.\d+)\s*%?$/.exec(value.trim());
+    if (!match)
+        throw new UsageError(`${input}: "${value}" is not a percentage; use a number such as 5 or 5%`);
+    return Number(match[1]);
+}
+/** A percentage above zero: a 0% threshold would call any count that moved a change. */
+function positivePercent(input, value) {
+    const pct = parsePercent(input, value);
+    if (pct <= 0)
+        throw new UsageError(`${input}: "${value}" must be more than 0%, such as 1%`);
+    return pct;
+}
+
+// Settings written as text (a flag, an action input) that are more than a
+// number or a duration: switches, budgets, metric and cache-state names.
+/** A switch: a flag given (true), or an input's "true" or "false" as GitHub's inputs write them. */
+function switchValue(value, input) {
+    if (typeof value === 'boolean')
+        return value;
+    const text = value.trim();
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(text))
+        return false;
+    throw new UsageError(`${input}: "${value}" is not true or false`);
+}
+/** "mypkg=300ms" → ["mypkg", 300]. */
+function budgetEntry(value, input) {
+    // The last =: a command target may hold one (cmd: mycli --level=3=300ms); a duration never does.
+    const at = value.lastIndexOf('=');
+    if (at < 1)
+        throw new UsageError(`${input}: "${value}" should be TARGET=DURATION, such as mypkg=300ms`);
+    const [target] = validateTargets([value.slice(0, at).trim()], input, { commands: true });
+    return [target, parseDuration(input, value.slice(at + 1), 'ms')];
+}
+function parseMetrics(values, input) {
+    return [
+        ...new Set(values.map((value) => {
+            const id = metricNamed(value.trim());
+            if (!id)
+                throw new UsageError(`${input}: "${value}" is not a metric; use ${METRIC_IDS.join(', ')} (fs-calls is fs_calls)`);
+            return id;
+        })),
+    ];
+}
+function parseCacheStates(values, input) {
+    return [
+        ...new Set(values.map((value) => {
+            const state = value.trim();
+            if (!isVariant(state))
+                throw new UsageError(`${input}: "${value}" is not a cache state; use ${VARIANTS.join(', ')}`);
+            return state;
+        })),
+    ];
+}
+
+// [tool.importgate] values as TOML gives them (strings, numbers, booleans,
+// arrays, tables), checked: an error names the key as written, the value and
+// what is accepted.
+const show = (value) => JSON.stringify(value);
+function text(value, where, accepted) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number')
+        return String(value);
+    throw new UsageError(`${where} = ${show(value)}: expected ${accepted}`);
+}
+function globs(value, where) {
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.trim())) {
+        throw new UsageError(`${where} = ${show(value)}: expected a list of file patterns, such as ["*.py", "pyproject.toml"], or ["*"] to measure every change`);
+    }
+    if (value.length === 0)
+        throw new UsageError(`${where} = []: no file could then affect importing, so no pull request would be measured; list patterns, such as ["*.py", "pyproject.toml"], or remove the key for the default`);
+    return value;
+}
+function modules(value, where, { commands = false } = {}) {
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
+        throw new UsageError(`${where} = ${show(value)}: expected a list of module names, such as ["mypkg", "mypkg.cli"]${commands ? ' or commands, such as "cmd: mycli --help"' : ''}`);
+    }
+    if (commands)
+        return validateTargets(value, where, { commands });
+    for (const name of value) {
+        const problem = moduleNameProblem(name);
+        if (problem)
+            throw new UsageError(`${where}: "${name}" is not a Python module name: ${problem}`);
+    }
+    return value;
+}
+const count = (min, max = Number.MAX_SAFE_INTEGER) => (value, where) => {
+    if (typeof value !== 'number' && typeof value !== 'string') {
+        throw new UsageError(`${where} = ${show(value)}: expected a whole number of at least ${min}`);
+    }
+    return parseCount$1(where, String(value), min, max);
+};
+/** A list of strings, or an error naming what the list holds and an example. */
+function stringList(value, where, what, example) {
+    if (!Array.isArray(value) || !value.every((m) => typeof m === 'string'))
+        throw new UsageError(`${where} = ${show(value)}: expected a list of ${what}, such as ${example}`);
+    return value;
+}
+/** [tool.importgate.budgets]: target = "duration", each checked. */
+function budgetTable(value, where) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new UsageError(`${where} = ${show(value)}: expected a table of target = "duration", such as [tool.importgate.budgets] mypkg = "300ms"`);
+    }
+    const budgetsMs = {};
+    for (const [target, limit] of Object.entries(value)) {
+        const at = `${where}.${target.includes('.') ? `"${target}"` : target}`;
+        validateTargets([target], at, { commands: true });
+        budgetsMs[target] = parseDuration(at, text(limit, at, 'a duration such as "300ms"'), 'ms');
+    }
+    return budgetsMs;
+}
+
+const BOTH = ['measure', 'compare'];
+const COMPARE = ['compare'];
+const one = (value) => (Array.isArray(value) ? value[0] : String(value));
+const many = (value) => (Array.isArray(value) ? value : [String(value)]);
+
+// The settings of what fails the check: budgets, forbidden and watched modules, metrics, thresholds.
+// One entry per setting (setting-spec.ts says what an entry holds); registry.ts
+// puts the tables together.
+const GATE_SETTINGS = [
+    {
+        name: 'max-modules',
+        field: 'maxModules',
+        group: 'gate',
+        default: null,
+        json: { key: 'max_modules' },
+        commands: BOTH,
+        flag: { type: 'string' },
+        fromText: (v, w) => ({ maxModules: parseCount$1(w, one(v), 1) }),
+        fromToml: (v, w) => ({ maxModules: count(1)(v, w) }),
+        help: ['      --max-modules N     budget on modules loaded by importing any target'],
+    },
+    {
+        name: 'forbid',
+        field: 'forbid',
+        group: 'gate',
+        default: [],
+        json: { key: 'forbid' },
+        commands: BOTH,
+        flag: { type: 'string', multiple: true },
+        fromText: (v, w) => ({ forbid: validateTargets(many(v), w) }),
+        fromToml: (v, w) => ({ forbid: modules(v, w) }),
+        help: ['      --forbid MODULE     must not be imported by any target; repeatable'],
+    },
+    {
+        name: 'enforce-lazy',
+        field: 'enforceLazy',
+        group: 'gate',
+        default: false,
+        json: { key: 'enforce_lazy' },
+        commands: BOTH,
+        flag: { type: 'boolean' },
+        fromText: (v, w) => ({ enforceLazy: switchValue(Array.isArray(v) ? v[0] : v, w) }),
+        fromToml: (v, w) => {
+            if (typeof v !== 'boolean')
+                throw new UsageError(`${w} = ${show(v)}: expected true or false`);
+            return { enforceLazy: v };
+        },
+        help: [
+            '      --enforce-lazy      fail the check when the import loads a module the project',
+            '                          declares lazy (Python 3.15+, PEP 810); else a warning',
+        ],
+    },
+    {
+        name: 'watch',
+        field: 'watch',
+        group: 'run',
+        default: [],
+        commands: BOTH,
+        flag: { type: 'string', multiple: true },
+        fromText: (v, w) => ({ watch: validateTargets(many(v), w) }),
+        fromToml: (v, w) => ({ watch: modules(v, w) }),
+        help: [
+            '      --watch MODULE      report whether each target loads this module on each side,',
+            '                          with the chain that loads it; repeatable',
+        ],
+    },
+    {
+        name: 'budget',
+        field: 'budgetsMs',
+        group: 'gate',
+        default: {},
+        json: { key: 'budgets_ms' },
+        commands: BOTH,
+        flag: { type: 'string', multiple: true },
+        input: 'budgets',
+        key: 'budgets',
+        fromText: (v, w) => ({
+            budgetsMs: Object.fromEntries(many(v).map((b) => budgetEntry(b, w))),
+        }),
+        fromToml: (v, w) => ({ budgetsMs: budgetTable(v, w) }),
+        help: [
+            '      --budget TARGET=DURATION',
+            "                          budget on a target's median import time; repeatable",
+        ],
+    },
+    {
+        name: 'metric',
+        field: 'metrics',
+        group: 'run',
+        json: { key: 'metrics' },
+        commands: BOTH,
+        flag: { type: 'string', multiple: true },
+        input: 'metrics',
+        key: 'metrics',
+        fromText: (v, w) => ({ metrics: parseMetrics(many(v), w) }),
+        fromToml: (v, w) => ({
+            metrics: parseMetrics(stringList(v, w, 'metrics', '["import_ms", "cpu_ms"]'), w),
+        }),
+        help: [
+            '      --metric NAME       measure this metric too, its own row: cpu_ms, memory,',
+            '                          instructions (fails the check on a change past',
+            '                          --instructions-threshold), fs_calls; repeatable',
+            '                          (default: import_ms alone)',
+        ],
+    },
+    {
+        name: 'cache',
+        field: 'cache',
+        group: 'run',
+        json: { key: 'cache' },
+        commands: BOTH,
+        flag: { type: 'string', multiple: true },
+        fromText: (v, w) => ({ cache: parseCacheStates(many(v), w) }),
+        fromToml: (v, w) => ({
+            cache: parseCacheStates(stringList(v, w, 'cache states', '["warm", "no-pyc", "cold"]'), w),
+        }),
+        help: [
+            '      --cache STATE       measure in this cache state too, its own row: warm,',
+            '                          no-pyc, cold; repeatable (default: warm)',
+        ],
+    },
+    {
+        name: 'threshold',
+        field: 'thresholdPct',
+        group: 'gate',
+        // From bench/RESULTS.md: 3% and 0.5 ms catch 5% slowdowns without false
+        // alarms in A/A runs on a noisy 2-core machine.
+        default: 3,
+        json: { key: 'threshold_pct' },
+        commands: COMPARE,
+        flag: { type: 'string' },
+        fromText: (v, w) => ({ thresholdPct: parsePercent(w, one(v)) }),
+        fromToml: (v, w) => ({
+            thresholdPct: parsePercent(w, text(v, w, 'a percentage such as "5%"')),
+        }),
+        help: ['      --threshold PCT     relative change below which nothing fails (3%)'],
+    },
+    {
+        name: 'min-delta',
+        field: 'minDeltaMs',
+        group: 'gate',
+        default: 0.5,
+        json: { key: 'min_delta_ms' },
+        commands: COMPARE,
+        flag: { type: 'string' },
+        fromText: (v, w) => ({ minDeltaMs: parseDuration(w, one(v), 'ms') }),
+        fromToml: (v, w) => ({
+            minDeltaMs: parseDuration(w, text(v, w, 'a duration such as "2ms"'), 'ms'),
+        }),
+        help: ['      --min-delta MS      absolute change below which nothing fails (0.5ms)'],
+    },
+    {
+        name: 'instructions-threshold',
+        field: 'instructionsThresholdPct',
+        group: 'gate',
+        default: METRICS.instructions.thresholdPct,
+        json: { key: 'instructions_threshold_pct' },
+        commands: COMPARE,
+        flag: { type: 'string' },
+        fromText: (v, w) => ({ instructionsThresholdPct: positivePercent(w, one(v)) }),
+        fromToml: (v, w) => ({
+            instructionsThresholdPct: positivePercent(w, text(v, w, 'a percentage such as "2%"')),
+        }),
+        help: [
+            '      --instructions-threshold PCT',
+            '                          with --metric instructions: relative change of the counts',
+            '                          below which nothing fails (1%)',
+        ],
+    },
+    {
+        name: 'alpha',
+        field: 'alpha',
+        group: 'gate',
+        default: 0.01,
+        json: { key: 'alpha' },
+        commands: COMPARE,
+        flag: { type: 'string' },
+        input: null,
+        fromText: (v, w) => {
+            const a = Number(one(v));
+            if (!(a > 0 && a < 0.5))
+                throw new UsageError(`${w}: "${one(v)}" must be a number between 0 and 0.5, such as 0.01`);
+            return { alpha: a };
+        },
+        fromToml: (v, w) => {
+            if (typeof v !== 'number' || !(v > 0 && v < 0.5)) {
+                throw new UsageError(`${w} = ${show(v)}: expected a number between 0 and 0.5, such as 0.01`);
+            }
+            return { alpha: v };
+        },
+        help: ['      --alpha P           one-sided significance level (0.01)'],
+    },
+    {
+        name: 'affects',
+        field: 'affects',
+        group: 'run',
+        default: [...DEFAULT_AFFECTS],
+        json: { key: 'affects' },
+        commands: COMPARE,
+        flag: { type: 'string', multiple: true },
+        fromText: (v) => ({
+            affects: many(v)
+                .map((g) => g.trim())
+                .filter(Boolean),
+        }),
+        fromToml: (v, w) => ({ affects: globs(v, w) }),
+        help: [
+            '      --affects GLOB      a changed file that can affect importing; repeatable. When the',
+            '                          commits differ in none, nothing is measured: a pass that says',
+            "                          why ('*.py' matches in any folder; '*' measures every change)",
+        ],
+    },
+];
+
+/** The modes each command accepts: compare has no "current" (the worktrees have no environment). */
+const INSTALL_MODES = {
+    measure: ['none', 'current', 'auto', 'pip', 'uv'],
+    compare: ['auto', 'none', 'pip', 'uv'],
+};
+const ALL_INSTALL_MODES = ['auto', 'none', 'current', 'pip', 'uv'];
+
+// The install input: a strategy name, or the user's own shell command.
+/**
+ * Known names are strategies. Anything with a space, a slash or shell syntax is
+ * a command; a lone unknown word is refused (a typo of "pip" should not be run
+ * as a program). A one-word command can be written as "./install.sh" or
+ * "sh -c make".
+ */
+function parseInstall(input, value, allowed) {
+    const text = value.trim();
+    if (allowed.includes(text))
+        return { kind: text };
+    if (/[\s/;&|$`<>()]/.test(text))
+        return { kind: 'command', command: text };
+    const why = ALL_INSTALL_MODES.includes(text) ? ' here' : '';
+    throw new UsageError(`${input}: "${value}" is not an install mode${why}; use ${allowed.join(', ')}, or a shell command such as "pip install .[fast]"`);
+}
+
+// The settings of what is measured and how long: targets, install, pairs, time.
+// One entry per setting (setting-spec.ts says what an entry holds); registry.ts
+// puts the tables together.
+const SAMPLING_SETTINGS = [
+    {
+        name: 'target',
+        field: 'targets',
+        group: 'run',
+        commands: BOTH,
+        flag: { type: 'string', multiple: true, short: 't' },
+        input: 'targets',
+        key: 'targets',
+        fromText: (v, w) => ({ targets: validateTargets(many(v), w, { commands: true }) }),
+        fromToml: (v, w) => ({ targets: modules(v, w, { commands: true }) }),
+        help: [
+            '  -t, --target MODULE     module to import; repeatable (default: [tool.importgate] targets',
+            '                          in pyproject.toml; for compare, those of base and head together)',
+        ],
+    },
+    {
+        name: 'install',
+        field: 'install',
+        group: 'run',
+        commands: BOTH,
+        flag: { type: 'string' },
+        fromText: (v, w, rules) => ({ install: parseInstall(w, one(v), rules.installModes) }),
+        fromToml: (v, w) => ({
+            install: parseInstall(w, text(v, w, 'an install mode or a command'), INSTALL_MODES.compare),
+        }),
+        help: [
+            '      --install MODE      auto: a packaged project (or one with uv.lock) with uv when',
+            '                                uv is on PATH (uv sync for a lock), else a venv and',
+            "                                pip install .; anything else none (compare's default)",
+            "                          none: nothing installed; PYTHONPATH is the project's src/ folder,",
+            "                                or the project folder (measure's default)",
+            '                          pip | uv: a venv per side, the project installed non-editable',
+            "                          current: measure only; the interpreter's environment as it is",
+            '                          "<command>": your own shell command, run in the checkout with a',
+            '                                fresh venv activated (IMPORTGATE_SIDE=base|head is set)',
+        ],
+    },
+    {
+        name: 'min-pairs',
+        field: 'minPairs',
+        group: 'sampling',
+        default: 20,
+        json: { key: 'min_pairs' },
+        commands: BOTH,
+        flag: { type: 'string' },
+        fromText: (v, w) => ({ minPairs: parseCount$1(w, one(v), 1, COUNT_LIMITS.pairs) }),
+        fromToml: (v, w) => ({ minPairs: count(1, COUNT_LIMITS.pairs)(v, w) }),
+        help: [
+            '      --min-pairs N       at least N samples (measure) or pairs (compare) per target (20)',
+        ],
+    },
+    {
+        name: 'max-pairs',
+        field: 'maxPairs',
+        group: 'sampling',
+        json: { key: 'max_pairs' },
+        commands: BOTH,
+        flag: { type: 'string' },
+        fromText: (v, w) => ({ maxPairs: parseCount$1(w, one(v), 1, COUNT_LIMITS.pairs) }),
+        fromToml: (v, w) => ({ maxPairs: count(1, COUNT_LIMITS.pairs)(v, w) }),
+        help: ['      --max-pairs N       at most N (2000); compare: each target stops once decided'],
+    },
+    {
+        name: 'max-time',
+        field: 'maxTimeMs',
+        group: 'sampling',
+        default: 120_000,
+        json: { key: 'max_time_s', per: 1000 },
+        commands: BOTH,
+        flag: { type: 'string' },
+        fromText: (v, w) => ({ maxTimeMs: positiveDuration(w, one(v)) }),
+        fromToml: (v, w) => ({
+            maxTimeMs: parseDuration(w, text(v, w, 'a duration such as "120s"'), 's'),
+        }),
+        help: [
+            '      --max-time SECONDS  time budget for warm-ups, profiles and samples; installs are',
+            '                          not counted (120)',
+        ],
+    },
+    {
+        name: 'overtime',
+        field: 'overtimeMs',
+        group: 'sampling',
+        json: { key: 'overtime_s', per: 1000 },
+        commands: BOTH,
+        flag: { type: 'string' },
+        fromText: (v, w) => ({ overtimeMs: parseDuration(w, one(v), 's') }),
+        fromToml: (v, w) => ({
+            overtimeMs: parseDuration(w, text(v, w, 'a duration such as "240s", or "0s" for none'), 's'),
+        }),
+        help: [
+            '      --overtime SECONDS  compare: time a run may take past --max-time, only for the',
+            '                          targets still undecided; 0 for none (2 x max-time).',
+            "                          With --max-time, also the budget of counted metrics' runs",
+        ],
+    },
+    {
+        name: 'sample-timeout',
+        field: 'sampleTimeoutMs',
+        group: 'sampling',
+        default: 60_000,
+        json: { key: 'sample_timeout_s', per: 1000 },
+        commands: BOTH,
+        flag: { type: 'string' },
+        input: null,
+        fromText: (v, w) => ({ sampleTimeoutMs: positiveDuration(w, one(v)) }),
+        fromToml: (v, w) => ({
+            sampleTimeoutMs: positiveDuration(w, text(v, w, 'a duration such as "60s"')),
+        }),
+        help: [
+            '      --sample-timeout SECONDS',
+            '                          one import taking longer is killed and reported (60)',
+        ],
+    },
+    {
+        name: 'warmup',
+        field: 'warmups',
+        group: 'sampling',
+        default: 3,
+        json: { key: 'warmups' },
+        commands: BOTH,
+        flag: { type: 'string' },
+        input: null,
+        fromText: (v, w) => ({ warmups: parseCount$1(w, one(v), 0, COUNT_LIMITS.warmup) }),
+        fromToml: (v, w) => ({ warmups: count(0, COUNT_LIMITS.warmup)(v, w) }),
+        help: ['      --warmup N          discarded rounds before sampling (3)'],
+    },
+    {
+        name: 'profile-runs',
+        field: 'profileRuns',
+        group: 'sampling',
+        // Five, not three: own-time changes are listed only where they exceed the
+        // runs' spread, and three runs give a crude spread. -X importtime itself
+        // adds 3-9% to an import (sympy +3%, rich.console +9% here), more with
+        // more modules, so the timed samples cannot double as profile runs.
+        default: 5,
+        json: { key: 'profile_runs' },
+        commands: BOTH,
+        flag: { type: 'string' },
+        input: null,
+        fromText: (v, w, rules) => ({
+            profileRuns: parseCount$1(w, one(v), rules.minProfileRuns, COUNT_LIMITS.profileRuns),
+        }),
+        fromToml: (v, w) => ({ profileRuns: count(1, COUNT_LIMITS.profileRuns)(v, w) }),
+        help: ['      --profile-runs N    untimed -X importtime runs per target and side (5)'],
+    },
+    {
+        name: 'seed',
+        field: 'seed',
+        group: 'sampling',
+        json: { key: 'seed' },
+        commands: BOTH,
+        flag: { type: 'string' },
+        input: null,
+        key: null,
+        fromText: (v, w) => ({ seed: parseCount$1(w, one(v), 0) }),
+        help: ['      --seed N            seed for the run order, to reproduce a run'],
+    },
+];
+
+// Every setting, declared once: its name (the CLI's --flag, the action's
+// input, the [tool.importgate] key, unless told otherwise), which commands
+// take it, how text (a flag, an input) and TOML give it, and its --help lines,
+// in two tables (settings-sampling.ts, settings-gate.ts) in --help order.
+// The CLI's parser, the action's input reader, the pyproject reader and
+// --help, the defaults, the grouping into Settings and the results document's
+// settings are built from them; a test checks action.yml, the README and the
+// JSON Schema against them. A new setting is a new entry there, its field in
+// model/settings.ts, and the code that uses it: the compiler refuses a Gate
+// or Sampling field that no entry declares.
+/** In --help order: the common settings, then compare's. */
+const SETTINGS = [
+    ...SAMPLING_SETTINGS,
+    ...GATE_SETTINGS,
+];
+/** The [tool.importgate] key a setting is read from, or null. */
+const keyOf = (spec) => spec.key === undefined ? spec.name : spec.key;
+/** The settings one CLI command takes as flags, as node:util's parseArgs wants them. */
+function flagOptions(command) {
+    return Object.fromEntries(SETTINGS.filter((s) => s.commands.includes(command)).map((s) => [s.name, s.flag]));
+}
+
+function settingsJson(settings, where) {
+    const values = { ...settings, ...settings.gate, ...settings.sampling };
+    const recorded = SETTINGS.flatMap((s) => {
+        if (!s.json)
+            return [];
+        const value = values[s.field];
+        return [[s.json.key, s.json.per ? value / s.json.per : value]];
+    });
+    return {
+        install: where.install,
+        python: where.python,
+        project_dir: where.projectDir,
+        ...(where.coldMethod ? { cold_method: where.coldMethod } : {}),
+        ...Object.fromEntries(recorded),
+    };
+}
+
+/** Keeps the last `cap` bytes of a stream: the end of a log says most about a failure. */
+class ByteSink {
+    cap;
+    chunks = [];
+    size = 0;
+    truncated = false;
+    constructor(cap) {
+        this.cap = cap;
+    }
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        while (this.size > this.cap && this.chunks.length > 1) {
+            this.size -= this.chunks.shift().length;
+            this.truncated = true;
+        }
+    }
+    bytes() {
+        const all = Buffer.concat(this.chunks);
+        if (all.length <= this.cap)
+            return all;
+        this.truncated = true;
+        return all.subarray(all.length - this.cap);
+    }
+    text() {
+        return this.bytes().toString('utf8');
+    }
+}
+
+// Processes that left their process group: a daemon that calls setsid, or
+// forks twice with its stdio on /dev/null, is out of reach of a group kill and
+// is reparented away from us. Every child we start carries a tag in its
+// environment, which its descendants inherit whatever sessions or groups they
+// make; on Linux, /proc shows each process's initial environment, so anything
+// still carrying the tag when it should be gone is found and killed.
+const TAG_VARIABLE = 'IMPORTGATE_RUN_TAG';
+/**
+ * This importgate process's part of every tag. Tags nest: an importgate run
+ * under a tag (its test suite, or a tool that runs it) extends that tag, so
+ * whoever set it finds everything the run left, and nothing of other runs.
+ */
+const RUN = [process.env[TAG_VARIABLE], randomBytes(12).toString('hex')]
+    .filter((part) => part && /^[\w.~-]{1,200}$/.test(part))
+    .join('~');
+let started = 0;
+/**
+ * A tag for one child (installs of base and head run at once: each must be
+ * cleaned up without touching the other), and its environment with it.
+ */
+function newTag(env) {
+    const tag = `${RUN}.${++started}`;
+    return { tag, env: { ...env, [TAG_VARIABLE]: tag } };
+}
+/**
+ * Pids of live processes (other than this one) whose initial environment
+ * contains `text`, e.g. `NAME=value`; Linux only, elsewhere none are found.
+ */
+function processesCarrying(text) {
+    if (process.platform !== 'linux')
+        return [];
+    const wanted = Buffer.from(text);
+    let entries;
+    try {
+        entries = readdirSync('/proc');
+    }
+    catch {
+        return [];
+    }
+    const found = [];
+    for (const entry of entries) {
+        if (!/^\d+$/.test(entry) || Number(entry) === process.pid)
+            continue;
+        try {
+            // Only our own user's processes are readable: anything we started.
+            if (readFileSync(`/proc/${entry}/environ`).includes(wanted))
+                found.push(Number(entry));
+        }
+        catch {
+            // Gone, or not ours.
+        }
+    }
+    return found;
+}
+/** Pids of live processes that carry `tag`, or any tag of this run when null. */
+function taggedProcesses(tag = null) {
+    // NUL ends each variable: an exact tag cannot match a longer one.
+    return processesCarrying(tag === null ? `${TAG_VARIABLE}=${RUN}.` : `${TAG_VARIABLE}=${tag}\0`);
+}
+/** For a synchronous one-millisecond pause between passes. */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+/**
+ * Kills every process that carries `tag` (any of ours when null: on cancel),
+ * in a few passes (one may fork while we look). Returns how many were killed.
+ */
+function killTagged(tag = null) {
+    let killed = 0;
+    let quiet = 0;
+    // A process killed as it forks may leave a child that appears a moment later:
+    // after a kill, done only when two passes a millisecond apart find nothing.
+    // A first pass that finds nothing ends it at once (the path of every sample):
+    // with no tagged process alive, none can fork.
+    for (let pass = 0; pass < 10 && quiet < 2; pass++) {
+        const pids = taggedProcesses(tag);
+        if (pids.length === 0) {
+            if (killed === 0)
+                break;
+            quiet++;
+            Atomics.wait(PAUSE, 0, 0, 1);
+            continue;
+        }
+        quiet = 0;
+        for (const pid of pids) {
+            try {
+                process.kill(pid, 'SIGKILL');
+                killed++;
+            }
+            catch {
+                // Already gone.
             }
         }
-        if (k <= j)
-            hi = j;
-        else if (k >= i)
-            lo = i;
-        else
-            return values[k];
     }
-    return values[k];
+    return killed;
 }
-const medianOf3 = (a, b, c) => Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
-/** Hodges-Lehmann estimate of the location shift: the median of the Walsh averages. */
-function hodgesLehmann(d) {
-    return medianOf(walshAverages(d));
+
+// Every child we start runs in a process group of its own, so that a timeout, a
+// cancel or the end of a sample can take down everything it started (forks,
+// daemons that keep our pipes), not just the process we spawned.
+const liveGroups = new Set();
+function trackGroup(pid) {
+    if (pid !== undefined)
+        liveGroups.add(pid);
 }
-/** The median (type 7, as summary.ts's), reordering `values`. */
-function medianOf(values) {
-    const m = values.length;
-    if (m === 0)
-        return Number.NaN;
-    const upper = orderStatistic(values, m >> 1);
-    return m % 2 ? upper : (orderStatistic(values, (m >> 1) - 1) + upper) / 2;
+function untrackGroup(pid) {
+    if (pid !== undefined)
+        liveGroups.delete(pid);
+}
+function killGroup(pid) {
+    if (pid === undefined)
+        return;
+    try {
+        process.kill(-pid, 'SIGKILL');
+    }
+    catch {
+        // ESRCH: the group is already gone, which is what we wanted.
+    }
+}
+/** Kills every process group we started that is still running (on cancel). */
+function killAllChildGroups() {
+    for (const pid of liveGroups)
+        killGroup(pid);
+    liveGroups.clear();
+}
+
+// A helper command (git, venv creation, an installer): argument array, no
+// shell, its own process group killed on timeout or abort, output captured.
+//
+// @actions/exec, which this product otherwise builds on, cannot stop a
+// command: it takes no AbortSignal and no timeout, and does not expose the
+// child. A hung `git fetch` or installer would hold the job until GitHub's
+// 6-hour limit, so these commands go through this small layer instead.
+/** Thrown when the command could not be started at all (not found, not executable). */
+class SpawnError extends Error {
+    name = 'SpawnError';
+}
+/** How long after the command exits its pipes may stay open (held by an escaped process). */
+const DRAIN_MS$1 = 1_000;
+const LOG_BYTES = 256 * 1024;
+const OUTPUT_BYTES = 64 * 1024 * 1024;
+function definedOnly(env) {
+    return Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined));
+}
+function runCommand(spec) {
+    return new Promise((resolve, reject) => {
+        const log = new ByteSink(LOG_BYTES);
+        const stdout = new ByteSink(OUTPUT_BYTES);
+        const stderr = new ByteSink(OUTPUT_BYTES);
+        let timedOut = false;
+        let aborted = false;
+        const { tag, env } = newTag(definedOnly(spec.env ?? process.env));
+        const child = spawn(spec.command, spec.args, {
+            cwd: spec.cwd,
+            env,
+            stdio: ['ignore', 'pipe', 'pipe'],
+            detached: true,
+            shell: false,
+            windowsHide: true,
+        });
+        const pid = child.pid;
+        trackGroup(pid);
+        // The group, and what left it (an install runs the project's build backend, head's code).
+        const stop = () => {
+            killGroup(pid);
+            killTagged(tag);
+        };
+        let drain;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            stop();
+        }, spec.timeoutMs);
+        const onAbort = () => {
+            aborted = true;
+            stop();
+        };
+        spec.signal?.addEventListener('abort', onAbort, { once: true });
+        if (spec.signal?.aborted)
+            onAbort();
+        child.stdout?.on('data', (chunk) => {
+            stdout.push(chunk);
+            log.push(chunk);
+        });
+        child.stderr?.on('data', (chunk) => {
+            stderr.push(chunk);
+            log.push(chunk);
+        });
+        // What the command left running (a build daemon holding our pipes) goes
+        // with it, and the wait for its output does not depend on such pipes.
+        child.on('exit', () => {
+            stop();
+            drain = setTimeout(() => {
+                child.stdout?.destroy();
+                child.stderr?.destroy();
+            }, DRAIN_MS$1);
+        });
+        const done = () => {
+            clearTimeout(timer);
+            clearTimeout(drain);
+            spec.signal?.removeEventListener('abort', onAbort);
+            untrackGroup(pid);
+        };
+        child.on('error', (error) => {
+            done();
+            const why = error.code === 'ENOENT' ? 'not found' : error.message;
+            reject(new SpawnError(`cannot run ${JSON.stringify(spec.command)}: ${why}`));
+        });
+        child.on('close', (code, signal) => {
+            done();
+            resolve({
+                code,
+                signal,
+                timedOut,
+                aborted,
+                stdout: stdout.text(),
+                stderr: stderr.text(),
+                log: log.text(),
+            });
+        });
+    });
+}
+/**
+ * What a helper program printed (stdout, then stderr) when it ran and exited
+ * 0; null when it is missing or failed: for probing what a machine can do
+ * (perf, valgrind, sudo). Cancellation still throws.
+ */
+async function outputIfOk(spec) {
+    try {
+        const outcome = await runCommand(spec);
+        if (outcome.aborted)
+            throw new CancelledError();
+        return outcome.code === 0 ? outcome.stdout + outcome.stderr : null;
+    }
+    catch (error) {
+        if (error instanceof SpawnError)
+            return null;
+        throw error;
+    }
+}
+
+// The one way git is run: an argument array (a ref or path never reaches a
+// shell), a timeout, cancellation, and a typed error that carries git's own
+// words. Callers pass `--end-of-options` where a user's ref follows.
+/** git exited with an error; `stderr` is what it said. */
+class GitError extends SetupError {
+    args;
+    stderr;
+    code;
+    name = 'GitError';
+    constructor(args, stderr, code) {
+        super(`git ${args[0] ?? ''} failed${code === null ? '' : ` (exit status ${code})`}: ${stderr.trim().split('\n').slice(-3).join(' ')}`);
+        this.args = args;
+        this.stderr = stderr;
+        this.code = code;
+    }
+}
+const DEFAULT_TIMEOUT_MS = 10 * 60_000;
+/**
+ * Settings every git command runs with, whatever the repository's config says:
+ * the measured code can write `.git/config` (a worktree's `.git` file points
+ * at it), and `core.fsmonitor` or a hook would run its program in our process
+ * tree, with our environment. The config itself is restored after the run
+ * (git/worktrees.ts); these keep the commands before that safe too.
+ */
+const SAFE_CONFIG = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null'];
+/** Runs git in `cwd` and returns its trimmed stdout. */
+async function git(args, cwd, options = {}) {
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    let outcome;
+    try {
+        outcome = await runCommand({
+            command: 'git',
+            args: [...SAFE_CONFIG, ...args],
+            cwd,
+            timeoutMs,
+            signal: options.signal,
+        });
+    }
+    catch (error) {
+        if (error instanceof SpawnError)
+            throw new SetupError(`${error.message}; importgate needs git on PATH`);
+        throw error;
+    }
+    if (outcome.aborted)
+        throw new CancelledError(`git ${args[0] ?? ''}`);
+    if (outcome.timedOut)
+        throw new GitError(args, `timed out after ${timeoutMs / 1000} s`, outcome.code);
+    if (outcome.code !== 0)
+        throw new GitError(args, outcome.stderr, outcome.code);
+    return outcome.stdout.trim();
+}
+
+// A worktree holds none of its commit's submodules: `git worktree add` checks
+// out the superproject alone. A submodule's code can be what a target imports,
+// so each is cloned into the worktree from the repository's own copy of it
+// (.git/modules/NAME, there when the checkout initialised it) at the commit the
+// worktree's commit records: no network, and nothing of the repository's
+// config changes. One with no local copy, or without that commit, is left out,
+// and the run says so; left out where base and head differ in it, the
+// comparison would measure the wrong code, and the run stops.
+/** The commit's submodules: the tree's entries of mode 160000. */
+async function gitlinks(tree, options) {
+    const listing = await git(['ls-tree', '-r', '-z', 'HEAD'], tree, options);
+    // Each entry: "<mode> <type> <object>\t<path>".
+    return listing
+        .split('\0')
+        .filter(Boolean)
+        .flatMap((entry) => {
+        const tab = entry.indexOf('\t');
+        const [mode, type, sha] = entry.slice(0, tab).split(' ');
+        return mode === '160000' && type === 'commit' && /^[0-9a-f]{40,64}$/.test(sha ?? '')
+            ? [{ path: entry.slice(tab + 1), sha: sha }]
+            : [];
+    });
+}
+/** The submodule names .gitmodules gives to paths: a submodule's copy lives under .git/modules/NAME. */
+async function namesByPath(tree, options) {
+    const names = new Map();
+    if (!existsSync(join(tree, '.gitmodules')))
+        return names;
+    let listing = '';
+    try {
+        listing = await git(['config', '-z', '--file', '.gitmodules', '--get-regexp', '^submodule\\..*\\.path$'], tree, options);
+    }
+    catch {
+        return names;
+    }
+    // -z: "key\nvalue\0" per entry.
+    for (const entry of listing.split('\0').filter(Boolean)) {
+        const newline = entry.indexOf('\n');
+        const key = entry.slice(0, newline);
+        names.set(entry.slice(newline + 1), key.slice('submodule.'.length, -'.path'.length));
+    }
+    return names;
+}
+/** A relative path that stays inside the folder it is joined to (head's .gitmodules is untrusted). */
+const staysInside = (path) => path.length > 0 &&
+    !path.startsWith('/') &&
+    path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+/**
+ * Checks out `tree`'s submodules from `repo`'s copies; `note` says what was
+ * left out, and why. Returns the tree's submodules and those left out.
+ */
+async function checkoutSubmodules(repo, tree, options, note) {
+    const links = await gitlinks(tree, options);
+    const missing = [];
+    if (!links.length)
+        return { links, missing };
+    const names = await namesByPath(tree, options);
+    const common = resolve$1(repo, await git(['rev-parse', '--git-common-dir'], repo, options));
+    for (const { path, sha } of links) {
+        const name = names.get(path) ?? path;
+        if (!staysInside(path) || !staysInside(name)) {
+            note(`submodule ${JSON.stringify(path)}: its path or name leaves the tree; not checked out`);
+            missing.push({ path, sha });
+            continue;
+        }
+        const copy = join(common, 'modules', name);
+        if (!existsSync(copy)) {
+            note(`submodule ${path} is not checked out in the repository, so the measured trees lack it (check out submodules first: actions/checkout's \`submodules: true\`)`);
+            missing.push({ path, sha });
+            continue;
+        }
+        const target = join(tree, path);
+        try {
+            await git(['clone', '--quiet', '--shared', '--no-checkout', '--', copy, target], tree, options);
+            await git(['checkout', '--quiet', '--detach', sha], target, options);
+        }
+        catch {
+            await rm(target, { recursive: true, force: true });
+            note(`submodule ${path}: its commit ${sha.slice(0, 10)} is not in the repository's copy, so the measured trees lack it (fetch it, e.g. actions/checkout's \`fetch-depth: 0\`)`);
+            missing.push({ path, sha });
+        }
+    }
+    return { links, missing };
+}
+/**
+ * A submodule left out of a tree while the trees record different commits of
+ * it: what changed is exactly what cannot be measured. Its path, or null.
+ */
+function changedButMissing(trees) {
+    for (const tree of trees)
+        for (const gone of tree.missing) {
+            const others = trees.map((t) => t.links.find((l) => l.path === gone.path)?.sha ?? null);
+            if (others.some((sha) => sha !== gone.sha))
+                return gone.path;
+        }
+    return null;
+}
+
+// Detached worktrees for the commits being compared. Always removed: callers
+// use withWorktrees, whose finally runs on success, error and cancellation.
+async function addWorktree(repo, path, sha, options = {}) {
+    await git(['worktree', 'add', '--detach', '--quiet', '--end-of-options', path, sha], repo, options);
+    return { path, sha };
+}
+async function removeWorktree(repo, path) {
+    try {
+        await git(['worktree', 'remove', '--force', '--force', path], repo);
+    }
+    catch {
+        // Already gone, or never fully added: the folder and the admin entry are
+        // cleaned below either way.
+    }
+    await rm(path, { recursive: true, force: true });
+    try {
+        await git(['worktree', 'prune'], repo);
+    }
+    catch {
+        // Pruning is housekeeping; nothing depends on it.
+    }
+}
+/**
+ * The repository's config as it was before the worktrees (whose `.git` file
+ * leads the measured code to it), to put back if the run changed it.
+ */
+async function configGuard(repo, options) {
+    const path = resolve$1(repo, await git(['rev-parse', '--git-common-dir'], repo, options), 'config');
+    const before = await readFile(path).catch(() => null);
+    return {
+        /** Puts the config back if it changed; true when it had. */
+        async restore() {
+            if (before === null)
+                return false;
+            const now = await readFile(path).catch(() => null);
+            if (now !== null && now.equals(before))
+                return false;
+            await writeFile(path, before);
+            return true;
+        },
+    };
+}
+/**
+ * Adds one worktree per entry (with its submodules, from the repository's
+ * copies; `note` says what was left out), runs `body`, and removes them all
+ * whatever happens, first putting the repository's config back if the run
+ * changed it (`tampered` is told, to say so).
+ */
+async function withWorktrees(repo, wanted, options, body, tampered = () => { }, note = () => { }) {
+    const added = [];
+    const guard = await configGuard(repo, options);
+    try {
+        const submodules = [];
+        for (const { path, sha } of wanted) {
+            added.push(await addWorktree(repo, path, sha, options));
+            submodules.push(await checkoutSubmodules(repo, path, options, note));
+        }
+        const changed = changedButMissing(submodules);
+        if (changed !== null)
+            throw new SetupError(`submodule ${JSON.stringify(changed)} differs between the commits but could not be checked out (see above): measuring without it would compare the wrong code`);
+        return await body(added);
+    }
+    finally {
+        // Not under the run's signal: cleaning up is what a cancelled run must still do.
+        if (await guard.restore())
+            tampered();
+        for (const tree of added.reverse())
+            await removeWorktree(repo, tree.path);
+    }
+}
+/** The files a worktree's commit tracks, repository-relative (for linking lines). */
+async function trackedFiles(tree, options) {
+    const listing = await git(['ls-files', '-z'], tree, options);
+    return listing.split('\0').filter(Boolean);
+}
+
+/** importgate's version; a unit test keeps it equal to package.json's. */
+const VERSION = '0.1.0';
+
+// Parses the output of `python -X importtime` into the import tree.
+//
+// CPython prints one line per module when its import finishes, so children come
+// before their parent, and nests by indenting the name two spaces per level:
+//
+//   import time: self [us] | cumulative | imported package
+//   import time:       885 |        885 |     asyncio.streams
+//   import time:      1206 |      96636 |   asyncio
+//   import time:       341 |      96976 | pkg.sub
+//
+// 3.7 to 3.13 share that format; 3.14's `-X importtime=2` adds lines whose two
+// columns read `cached` for modules that were already loaded. The measured code
+// writes to stderr too, so anything that is not such a line is ignored, and the
+// line may be found after stray bytes the measured code left without a newline.
+const LINE = /import time:\s+(\d+|cached) \|\s+(\d+|cached) \| ( *)(\S+)\s*$/;
+function parseImportTimeLine(line) {
+    const match = LINE.exec(line);
+    if (!match)
+        return null;
+    const [, self, cumulative, indent, name] = match;
+    const cached = self === 'cached' || cumulative === 'cached';
+    return {
+        name,
+        selfUs: cached ? 0 : Number(self),
+        cumulativeUs: cached ? 0 : Number(cumulative),
+        depth: Math.floor(indent.length / 2),
+        cached,
+    };
+}
+/**
+ * The lines strictly between the last `begin` marker and the first `end`
+ * marker after it; all lines when there is no `begin` marker.
+ */
+function sliceBetweenMarkers(lines, begin, end) {
+    let start = -1;
+    for (let i = lines.length - 1; i >= 0; i--) {
+        if (lines[i].includes(begin)) {
+            start = i;
+            break;
+        }
+    }
+    if (start < 0)
+        return lines;
+    const stop = lines.findIndex((line, i) => i > start && line.includes(end));
+    return lines.slice(start + 1, stop < 0 ? lines.length : stop);
+}
+/**
+ * The deepest nesting read. Real chains are a few dozen links (sympy's deepest
+ * is about 20); a forged log thousands deep made every chain cost its depth.
+ */
+const MAX_IMPORT_DEPTH = 200;
+function parseImportTime(text, options = {}) {
+    let lines = text.split(/\r?\n/);
+    if (options.markers)
+        lines = sliceBetweenMarkers(lines, options.markers.begin, options.markers.end);
+    // pending[d] holds finished nodes at depth d still waiting for their parent,
+    // which is the next line at depth d - 1.
+    const pending = new Map();
+    const loaded = new Map();
+    let tooDeep = false;
+    for (const line of lines) {
+        const parsed = parseImportTimeLine(line);
+        if (!parsed)
+            continue;
+        if (parsed.depth > MAX_IMPORT_DEPTH) {
+            tooDeep = true;
+            continue;
+        }
+        const node = { ...parsed, children: [], parent: null };
+        const children = pending.get(node.depth + 1) ?? [];
+        pending.delete(node.depth + 1);
+        for (const child of children)
+            child.parent = node;
+        node.children = children;
+        const siblings = pending.get(node.depth) ?? [];
+        siblings.push(node);
+        pending.set(node.depth, siblings);
+        if (!node.cached && !loaded.has(node.name))
+            loaded.set(node.name, node);
+    }
+    // What is left has no parent in the output: the top-level imports, plus any
+    // orphans a garbled or multi-threaded log left behind, shallowest first.
+    const roots = [...pending.entries()].sort(([a], [b]) => a - b).flatMap(([, nodes]) => nodes);
+    return { roots, loaded, ...(tooDeep ? { tooDeep } : {}) };
+}
+/** The chain of imports that first loaded `name`: outermost importer first. */
+function importChain(tree, name) {
+    let node = tree.loaded.get(name) ?? null;
+    if (!node)
+        return null;
+    // Up the parents, then reversed: linear in the depth (a forged 7,000-deep
+    // chain made unshift and the filter below quadratic per module).
+    const up = [];
+    for (; node; node = node.parent)
+        up.push(node.name);
+    const chain = up.reverse();
+    // Python loads a package before its submodule, so importing a.b logs a
+    // line for a.b with its package a nested inside. When a's __init__ imports
+    // a.b itself, the real load of a.b sits in there too, and the name appears
+    // twice: t → t.q → t.cat.cat → t.cat → t.cat.cat → decimal. The outer one
+    // was only the request that set this off: drop it, and nothing else, so the
+    // chain still starts where the import started (t → t.q → t.cat →
+    // t.cat.cat → decimal).
+    const last = new Map(chain.map((link, i) => [link, i]));
+    return chain.filter((link, i) => last.get(link) === i);
 }
 
 // Order statistics for one set of samples. Pure functions, no I/O.
@@ -706,1181 +1894,704 @@ function spread(values) {
     };
 }
 
-/** One-sided level of the pass: a change at the threshold or past it passes at most this often. */
-const PASS_BETA = 0.05;
-/**
- * Pairs at which the sequences are tightest: where decisions about a
- * few-percent change on a noisy runner typically fall (replayed recordings:
- * 30 to 120 decide alike). The sequences are valid for any value; this only
- * moves where they are narrowest.
- */
-const TUNED_PAIRS = 60;
-/**
- * The mixture's precision, tuned so that the level-alpha boundary is
- * tightest at TUNED_PAIRS (Howard, Ramdas, McAuliffe and Sekhon, "Time-uniform,
- * nonparametric, nonasymptotic confidence sequences", Ann. Statist. 2021, §3.5),
- * on the signs' variance scale of t/4.
- */
-function mixturePrecision(alpha) {
-    const l = Math.log(1 / alpha);
-    return TUNED_PAIRS / 4 / (2 * l + Math.log(1 + 2 * l));
-}
-/** ln of the half-normal mixture at excess s after t pairs. */
-function logMixture(s, t, alpha) {
-    const rho = mixturePrecision(alpha);
-    const v = t / 4 + rho;
-    return (Math.log(2) +
-        0.5 * Math.log(rho / v) +
-        (s * s) / (2 * v) +
-        Math.log(normalCdf(s / Math.sqrt(v))));
-}
-const aboveCache = new Map();
-/**
- * The fewest of t pairs that must lie above m (or below it) to exclude m at
- * one-sided level alpha; Infinity when even all t would not.
- */
-function neededBeyond(t, alpha) {
-    const key = `${t}|${alpha}`;
-    const cached = aboveCache.get(key);
-    if (cached !== undefined)
-        return cached;
-    const bar = Math.log(1 / alpha);
-    let lo = Math.ceil(t / 2);
-    let hi = t;
-    let needed = Infinity;
-    if (logMixture(hi - t / 2, t, alpha) >= bar) {
-        // The smallest count at which the mixture reaches 1/alpha; it grows with the count.
-        while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (logMixture(mid - t / 2, t, alpha) >= bar)
-                hi = mid;
-            else
-                lo = mid + 1;
-        }
-        needed = lo;
-    }
-    aboveCache.set(key, needed);
-    return needed;
-}
-/** The fewest pairs at which the sequence at one-sided level alpha can bound the median at all. */
-function fewestPairs(alpha) {
-    let t = 1;
-    while (neededBeyond(t, alpha) > t)
-        t++;
-    return t;
-}
-/** The sequence for the median from pairs sorted ascending, one-sided alpha on each side. */
-function medianSequence(sorted, alpha) {
-    const t = sorted.length;
-    const k = neededBeyond(t, alpha);
-    if (k > t)
-        return null;
-    // Every m below the (t−k+1)-th smallest has k pairs above it; mirrored above.
-    return [sorted[t - k], sorted[k - 1]];
-}
-/** The band (±δ) as log-ratios: δ is the larger of the relative threshold and min-delta over base's median. */
-function band(gate, baseMedianMs) {
-    const width = Math.max(gate.thresholdPct / 100, baseMedianMs > 0 ? gate.minDeltaMs / baseMedianMs : Number.POSITIVE_INFINITY);
-    return {
-        width,
-        upper: Math.log(1 + width),
-        lower: width < 1 ? Math.log(1 - width) : Number.NEGATIVE_INFINITY,
-    };
-}
-/** One look at the log-ratios so far. */
-function lookAt(logs, gate, baseMedianMs) {
-    const sorted = Float64Array.from(logs).sort();
-    const t = sorted.length;
-    const estimate = t ? quantileOfSorted(sorted, 0.5) : 0;
-    const { width, upper, lower } = band(gate, baseMedianMs);
-    // Always-valid p-values: the mixture's value at "no change" is an e-value.
-    const pAgainst = (beyond) => beyond > t / 2 ? Math.min(1, Math.exp(-logMixture(beyond - t / 2, t, gate.alpha))) : 1;
-    const look = {
-        decision: 'continue',
-        pairs: t,
-        estimate,
-        interval: medianSequence(sorted, gate.alpha),
-        passInterval: medianSequence(sorted, PASS_BETA),
-        pSlower: pAgainst(sorted.filter((d) => d > 0).length),
-        pFaster: pAgainst(sorted.filter((d) => d < 0).length),
-        bandUpper: upper,
-        bandLower: lower,
-    };
-    // Material: the change is shown to exceed half the band, and is estimated past it.
-    const halfUpper = Math.log(1 + width / 2);
-    const halfLower = Math.log(1 - Math.min(width, 1) / 2);
-    const { interval, passInterval } = look;
-    if (interval && interval[0] > halfUpper && estimate > upper)
-        look.decision = 'regression';
-    else if (interval && interval[1] < halfLower && estimate < lower)
-        look.decision = 'improvement';
-    else if (passInterval && passInterval[0] > lower && passInterval[1] < upper)
-        look.decision = 'pass';
-    return look;
-}
-/** Φ, from erf by Abramowitz and Stegun's 7.1.26 (absolute error under 1.5e-7). */
-function normalCdf(x) {
-    const z = Math.abs(x) / Math.SQRT2;
-    const t = 1 / (1 + 0.3275911 * z);
-    const poly = t *
-        (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-    const erf = 1 - poly * Math.exp(-z * z);
-    return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
-}
-
-const toPct = (log) => (Math.exp(log) - 1) * 100;
-/** The log-ratios of aligned pairs: base[i] and head[i] come from the same round. */
-const logRatios = (base, head) => Array.from({ length: Math.min(base.length, head.length) }, (_, i) => Math.log(head[i] / base[i]));
-/** One look of the procedure at aligned pairs: the cheap part of comparePairs, what the engine asks after each round. */
-function lookAtPairs(base, head, gate) {
-    const n = Math.min(base.length, head.length);
-    return lookAt(logRatios(base, head), gate, median(base.slice(0, n)));
-}
-/** Compares paired samples, and decides. */
-function comparePairs(base, head, gate) {
-    const n = Math.min(base.length, head.length);
-    const look = lookAtPairs(base, head, gate);
-    const interval = look.interval;
-    return {
-        pairs: n,
-        baseMedianMs: median(base.slice(0, n)),
-        headMedianMs: median(head.slice(0, n)),
-        logEstimate: look.estimate,
-        logInterval: interval,
-        ciLevel: 1 - 2 * gate.alpha,
-        pSlower: look.pSlower,
-        pFaster: look.pFaster,
-        pct: toPct(look.estimate),
-        // Estimated directly on differences: a ratio times the base median drifts
-        // from head − base when the ratio is large.
-        ms: n > 0 ? hodgesLehmann(Array.from({ length: n }, (_, i) => head[i] - base[i])) : 0,
-        ciPct: interval ? [toPct(interval[0]), toPct(interval[1])] : null,
-        decision: look.decision,
-        neededPairs: Math.min(fewestPairs(gate.alpha), fewestPairs(PASS_BETA)),
-    };
-}
-/** The outcome a decision stands for: undecided is no regression nor improvement (evaluate makes it inconclusive where it gates). */
-const outcomeOf = (c) => c.decision === 'regression' || c.decision === 'improvement' ? c.decision : 'pass';
-
-// What the engine asks the sequential procedure while it samples, and after:
-// which groups are still undecided (they sample on; decided ones stop), and in
-// which a change was found (they are explained). Pure.
-/** The comparison of one group's pairs so far on a metric (the primary one unless told), with its decision. */
-function groupComparison(base, head, settings, read = readPrimary) {
-    return comparePairs(base.samples.map(read), head.samples.map(read), settings.gate);
-}
-/** The look at a group's pairs of the primary metric: cheap, for the engine's every round. */
-const lookOf = (base, head, settings) => lookAtPairs(primaryTimes(base.samples), primaryTimes(head.samples), settings.gate);
-/** The groups (see groupId) whose procedure has not decided yet: they need more pairs. Failed groups are done. */
-function undecidedGroups(settings) {
-    return (arms) => comparedGroups(arms).flatMap(({ group, base, head }) => {
-        if (base.failure || head.failure)
-            return [];
-        return lookOf(base, head, settings).decision === 'continue' ? [group] : [];
-    });
-}
-/**
- * The groups where a change was found, to be explained: decided a regression
- * or an improvement, or left undecided with an estimate past half the band
- * (a change may be there; the explanation says where it would come from).
- */
-function changedGroups(settings) {
-    return (arms) => comparedGroups(arms).flatMap(({ group, base, head }) => {
-        if (base.failure || head.failure)
-            return [];
-        const look = lookOf(base, head, settings);
-        if (look.decision === 'regression' || look.decision === 'improvement')
-            return [group];
-        const halfUp = Math.log1p((Math.exp(look.bandUpper) - 1) / 2);
-        return look.decision === 'continue' && Math.abs(look.estimate) > halfUp ? [group] : [];
-    });
-}
-
-// Installed distributions that differ between base and head. Pure.
-/** Names compare case-insensitively with - _ . equivalent (PEP 503). */
-const normalise = (name) => name.toLowerCase().replace(/[-_.]+/g, '-');
-/**
- * `own`: the project's own distribution names; a bump of its own version is
- * the pull request itself, not a dependency change.
- */
-function diffDistributions(base, head, own = []) {
-    const skip = new Set(own.map(normalise));
-    const b = new Map(Object.entries(base).map(([n, v]) => [normalise(n), { n, v }]));
-    const h = new Map(Object.entries(head).map(([n, v]) => [normalise(n), { n, v }]));
-    const changes = [];
-    for (const key of new Set([...b.keys(), ...h.keys()])) {
-        const x = b.get(key);
-        const y = h.get(key);
-        if (x?.v === y?.v || skip.has(key))
-            continue;
-        changes.push({ name: (y ?? x).n, base: x?.v ?? null, head: y?.v ?? null });
-    }
-    return changes.sort((a, z) => a.name.localeCompare(z.name));
-}
-
-// The verdicts a target or a whole run can get, and how several combine.
-/**
- * Most serious first: the documented precedence of verdicts. `inconclusive`
- * (too few samples for the test to find anything) outranks a pass and an
- * improvement: a green check must be earned.
- */
-const PRECEDENCE = [
-    'error',
-    'forbidden',
-    'budget',
-    'regression',
-    'inconclusive',
-    'improvement',
-    'pass',
-];
-function mostSerious(verdicts) {
-    return PRECEDENCE.find((v) => verdicts.includes(v)) ?? 'pass';
-}
-
-const under = (name, rule) => name === rule || name.startsWith(`${rule}.`);
-/**
- * Forbidden modules among those importing a target loaded. "paramiko" forbids
- * paramiko.client too. One hit per rule: the rule's own module when it was
- * imported, else the first of its submodules by name.
- */
-function forbiddenImports(loaded, costs, forbid) {
-    const hits = [];
-    for (const rule of forbid) {
-        const matches = loaded.filter((name) => under(name, rule)).sort();
-        if (matches.length === 0)
-            continue;
-        const name = matches.includes(rule) ? rule : matches[0];
-        hits.push({ name, chain: costs.get(name)?.chain ?? [], rule, count: matches.length });
-    }
-    return hits;
-}
-function budgetStatus(medianMs, moduleCount, timeBudgetMs, maxModules) {
-    return {
-        time: timeBudgetMs === undefined || medianMs === null
-            ? null
-            : { limit: timeBudgetMs, actual: medianMs, ok: medianMs <= timeBudgetMs },
-        modules: maxModules === null || moduleCount === null
-            ? null
-            : { limit: maxModules, actual: moduleCount, ok: moduleCount <= maxModules },
-    };
-}
-function isBreached(status) {
-    return status.time?.ok === false || status.modules?.ok === false;
-}
-
-/** At least this many runs a side: two agreeing runs are the least that shows the count is stable. */
-const MIN_COUNTED_RUNS = 2;
-/** A change must exceed the runs' spread this many times over to be more than their disagreement. */
-const SPREAD_FACTOR = 3;
-/** The counts of the import alone: each run less the median of the empty runs, when there are any. */
-function importCounts(runs) {
-    const floor = runs.empty.length ? median(runs.empty) : 0;
-    return runs.runs.map((value) => value - floor);
-}
-/** (max − min) / median in percent; 0 for a single value or a zero median. */
-function spreadPct(values) {
-    if (values.length < 2)
-        return 0;
-    const mid = median(values);
-    return mid === 0 ? 0 : ((Math.max(...values) - Math.min(...values)) / Math.abs(mid)) * 100;
-}
-function compareCounts(baseRuns, headRuns, thresholdPct) {
-    const base = importCounts(baseRuns);
-    const head = importCounts(headRuns);
-    const baseMedian = base.length ? median(base) : 0;
-    const headMedian = head.length ? median(head) : 0;
-    const delta = headMedian - baseMedian;
-    const pct = baseMedian === 0 ? 0 : (delta / Math.abs(baseMedian)) * 100;
-    const spread = Math.max(spreadPct(base), spreadPct(head));
-    const result = (outcome, reason = null) => ({
-        base,
-        head,
-        baseMedian,
-        headMedian,
-        delta,
-        pct,
-        spreadPct: spread,
-        thresholdPct,
-        outcome,
-        reason,
-    });
-    const short = [baseRuns, headRuns].find((r) => r.runs.length < MIN_COUNTED_RUNS);
-    if (short) {
-        const why = short.failure ?? 'no runs were planned';
-        return result('inconclusive', `${short.runs.length} of the ${MIN_COUNTED_RUNS} runs a side needs (${why})`);
-    }
-    if (baseMedian <= 0)
-        return result('inconclusive', 'the base counts nothing for the import itself');
-    const beyond = Math.abs(pct) >= thresholdPct;
-    if (!beyond) {
-        // A small change is a pass only if the runs are steady enough to see a threshold-sized one.
-        return spread * SPREAD_FACTOR < thresholdPct || Math.abs(pct) + spread < thresholdPct
-            ? result('pass')
-            : result('inconclusive', `the runs vary by ${spread.toFixed(2)}%, too much to tell a ${thresholdPct}% change`);
-    }
-    const separated = delta > 0 ? Math.min(...head) > Math.max(...base) : Math.max(...head) < Math.min(...base);
-    if (separated && Math.abs(pct) > SPREAD_FACTOR * spread)
-        return result(delta > 0 ? 'regression' : 'improvement');
-    return result('inconclusive', `${pct >= 0 ? '+' : ''}${pct.toFixed(2)}% is past the ${thresholdPct}% threshold, but the runs vary by ${spread.toFixed(2)}% and overlap`);
-}
-
-// One target's findings per metric, and each side's: the sequential procedure
-// over the pairs of a sampled metric, the counts compared for a counted one.
-// Pure; evaluate.ts puts them into the target's finding.
-function sideFinding(arm) {
-    const samples = arm ? arm.samples : [];
-    if (!arm || samples.length === 0)
-        return null;
-    const profile = arm.profile;
-    const finding = {
-        samples,
-        profile,
-        medianMs: median(samples.map(readPrimary)),
-        moduleCount: profile?.moduleCount || samples[samples.length - 1].moduleCount,
-    };
-    if (arm.counted) {
-        finding.counted = Object.fromEntries(Object.entries(arm.counted).map(([id, runs]) => [
-            id,
-            {
-                counts: importCounts(runs),
-                tool: runs.tool,
-                byCall: runs.byCall,
-                failure: runs.failure,
-                ms: runs.ms,
-            },
-        ]));
-    }
-    return finding;
-}
-/** A counted metric's finding: the counts compared, or (one side only) a pass that shows head's counts. */
-function countedFinding(id, base, head, gate) {
-    const metric = METRICS[id];
-    const gating = metric.gates;
-    if (!base)
-        return { metric: id, gating, outcome: 'pass', comparison: null };
-    const missing = { tool: '', runs: [], empty: [], failure: 'not counted', ms: 0 };
-    const counted = compareCounts(base.counted?.[id] ?? missing, head.counted?.[id] ?? missing, metric.thresholdSetting ? gate[metric.thresholdSetting] : metric.thresholdPct);
-    return {
-        metric: id,
-        gating,
-        outcome: counted.outcome,
-        comparison: null,
-        counted,
-    };
-}
-function metricFindings(base, head, spec) {
-    return spec.metrics.flatMap((id) => {
-        if (METRICS[id].kind === 'counted') {
-            // Not counted on either side (a command target: no probe marks its import): no row.
-            const planned = base?.counted?.[id] ?? head.counted?.[id];
-            return planned ? [countedFinding(id, base, head, spec.gate)] : [];
-        }
-        const metric = METRICS[id];
-        const known = (arm) => arm.samples.every((s) => metric.read(s) !== null);
-        // What a sample cannot say (a command's CPU time or memory) is no row, rather than a row of nothing.
-        if (!known(head) || (base && !known(base)))
-            return [];
-        if (!base) {
-            return [
-                {
-                    metric: id,
-                    gating: metric.gates,
-                    outcome: 'pass',
-                    comparison: null,
-                },
-            ];
-        }
-        // Every metric gets the sequential procedure over its pairs; one that only informs
-        // shows an undecided look as no change, where the gating one is inconclusive.
-        const settings = { gate: spec.gate, maxPairs: spec.sampling.maxPairs };
-        const comparison = groupComparison(base, head, settings, (s) => metric.read(s));
-        return [{ metric: id, gating: metric.gates, outcome: outcomeOf(comparison), comparison }];
-    });
-}
-/** How many pairs (or samples, on one side) the verdict rests on. */
-function pairsTaken(base, head, metrics) {
-    const comparison = metrics[0]?.comparison;
-    if (comparison)
-        return comparison.pairs;
-    return head && !base ? head.samples.length : 0;
-}
-
-/** Nodes by name (same-named functions of one module merged), and who each calls. */
-function graphOf(profile) {
-    const nodes = new Map();
-    for (const node of profile.functions) {
-        const seen = nodes.get(node.name);
-        if (!seen)
-            nodes.set(node.name, { ...node, callers: [...node.callers] });
-        else {
-            seen.calls += node.calls;
-            seen.ms += node.ms;
-            seen.callers.push(...node.callers);
-        }
-    }
-    const callees = new Map();
-    for (const node of nodes.values()) {
-        for (const caller of node.callers) {
-            if (!callees.has(caller.name))
-                callees.set(caller.name, []);
-            callees.get(caller.name).push({ name: node.name, ms: caller.ms });
-        }
-    }
-    return { nodes, callees };
-}
-const top$1 = (name) => name.split('.')[0];
-/**
- * How a class statement runs (its body, then the class-creation hooks). It is
- * the way from a hook to the modules whose class statements ran it, never a
- * cause itself: "`builtins.__build_class__` 11 → 31 calls" says only that
- * there are more classes, where the hook they run is what costs.
- */
-const CLASS_STATEMENT = 'builtins.__build_class__';
-/** Calls along one edge of the call graph on one side. */
-const edgeCalls = (graph, caller, callee) => (graph.nodes.get(callee)?.callers ?? [])
-    .filter((c) => c.name === caller)
-    .reduce((sum, c) => sum + c.calls, 0);
-/**
- * From a changed function up to the module code that leads to it: along the
- * callers whose calls to it changed (the heaviest first), until a function
- * that modules both sides load call from their bodies. Null when the change
- * leads only to the bodies of modules one side loads (the module diff tells
- * that story) or to nothing (only the import system called it).
- */
-function pathToModuleCode(graphs, side, name, common) {
-    const graph = graphs[side];
-    const other = graphs[side === 'base' ? 'head' : 'base'];
-    const via = [];
-    let current = name;
-    const seen = new Set([name]);
-    for (let depth = 0; depth < 12; depth++) {
-        const callers = (graph.nodes.get(current)?.callers ?? []).map((edge) => ({
-            edge,
-            node: graph.nodes.get(edge.name),
-            changed: edgeCalls(graph, edge.name, current) !== edgeCalls(other, edge.name, current),
-        }));
-        const levels = callers.filter((c) => c.node?.level);
-        // Class statements of modules one side loads ran some of the hook's calls,
-        // and one C frame holds them all: they cannot be told apart from the rest,
-        // and the module diff explains the change (sklearn 1.9's new narwhals
-        // modules made `typing._ProtocolMeta.__new__` 25 → 131 calls).
-        if (current === CLASS_STATEMENT && levels.some((c) => c.changed && !common(c.node.module)))
-            return null;
-        if (levels.some((c) => c.changed && common(c.node.module)))
-            return { via, entry: current };
-        const next = callers
-            .filter((c) => c.changed && c.node && !c.node.level && !seen.has(c.edge.name))
-            .sort((x, y) => y.edge.ms - x.edge.ms)[0];
-        // A changed call from the body of a module one side loads: the module diff tells that story.
-        if (!next)
-            return levels.some((c) => c.changed)
-                ? null
-                : upThroughUnchanged(graph, current, via, seen, common);
-        current = next.edge.name;
-        seen.add(current);
-        via.push(current);
-    }
-    return null;
-}
-/**
- * No changed call leads further up from `current`: the change is inside it.
- * Module code may still reach it through helpers whose calls did not change
- * (a logger's `get_logger()` calling a nested `get_caller_mod()` that calls
- * `inspect.stack()`), so the path goes on up the heaviest unchanged caller to
- * the first function that module code both sides load calls. Null when only
- * the bodies of modules one side loads lead to it, or nothing does.
- */
-function upThroughUnchanged(graph, from, via, seen, common) {
-    let current = from;
-    for (let depth = 0; depth < 12; depth++) {
-        const callers = (graph.nodes.get(current)?.callers ?? []).map((edge) => ({
-            edge,
-            node: graph.nodes.get(edge.name),
-        }));
-        const levels = callers.filter((c) => c.node?.level);
-        if (levels.some((c) => common(c.node.module)))
-            return { via, entry: current };
-        const next = callers
-            .filter((c) => c.node && !c.node.level && !seen.has(c.edge.name))
-            .sort((x, y) => y.edge.ms - x.edge.ms)[0];
-        if (!next)
-            return null;
-        current = next.edge.name;
-        seen.add(current);
-        via.push(current);
-    }
-    return null;
-}
-/** The modules whose code calls `entry` at import, on both sides, the largest change first. */
-function moduleCallers(graphs, entry, side) {
-    const byModule = new Map();
-    for (const s of ['base', 'head']) {
-        const graph = graphs[s];
-        for (const caller of graph.nodes.get(entry)?.callers ?? []) {
-            const node = graph.nodes.get(caller.name);
-            if (!node?.level || node.module === null)
-                continue;
-            const change = byModule.get(node.module) ?? {
-                module: node.module,
-                baseCalls: 0,
-                headCalls: 0,
-                file: null,
-                lines: [],
-                side,
-            };
-            if (s === 'base')
-                change.baseCalls += caller.calls;
-            else
-                change.headCalls += caller.calls;
-            if (s === side || change.file === null) {
-                change.file = node.file;
-                change.side = s;
+// Per-module costs from several -X importtime runs of the same import. Pure.
+function moduleCosts(trees) {
+    const selfUs = new Map();
+    const cumulativeUs = new Map();
+    const chains = new Map();
+    for (const tree of trees) {
+        for (const [name, node] of tree.loaded) {
+            if (!selfUs.has(name)) {
+                selfUs.set(name, []);
+                cumulativeUs.set(name, []);
+                chains.set(name, importChain(tree, name) ?? [name]);
             }
-            byModule.set(node.module, change);
+            selfUs.get(name).push(node.selfUs);
+            cumulativeUs.get(name).push(node.cumulativeUs);
         }
     }
-    return [...byModule.values()].sort((x, y) => Math.abs(y.headCalls - y.baseCalls) - Math.abs(x.headCalls - x.baseCalls) ||
-        Math.max(y.headCalls, y.baseCalls) - Math.max(x.headCalls, x.baseCalls) ||
-        x.module.localeCompare(y.module));
-}
-function mostlyIn(graph, name) {
-    const total = graph.nodes.get(name)?.ms ?? 0;
-    let current = name;
-    let found = null;
-    const seen = new Set([name]);
-    for (let depth = 0; depth < 12; depth++) {
-        const next = (graph.callees.get(current) ?? [])
-            .filter((c) => !seen.has(c.name))
-            .sort((x, y) => y.ms - x.ms)[0];
-        if (!next || next.ms < 0.6 * total)
-            break;
-        found = graph.nodes.get(next.name) ?? null;
-        current = next.name;
-        seen.add(current);
-        if (top$1(current) !== top$1(name))
-            break;
-    }
-    if (!found)
-        return null;
-    return { name: found.name, file: found.file, line: found.line, ms: found.ms };
-}
-
-// Which functions the import now calls more or less often, and through which
-// calls from module code: the reason behind a change at the level a developer
-// fixes it ("`inspect.stack`, 30 → 0 calls, via `mypkg.log.get_logger`, which
-// 30 modules call at import"). Pure.
-//
-// Input: the call graph of one cProfile run of the import per side. Its times
-// are slowed by the profiler, so they show the size of a cause, not a
-// measurement; its call counts are exact, so a change is recognised by them.
-// Calls made by the body of a module only one side loads do not count: they
-// are explained by that module being newly imported or no longer imported (the module diff). Of a
-// chain of functions whose calls all changed, the outermost is named, since
-// the rest follow from it, with the path of calls that changed up to the
-// module code that makes them.
-function diffFunctions(base, head, baseModules, headModules, floorMs, limit = 5) {
-    const graphs = { base: graphOf(base), head: graphOf(head) };
-    const common = (module) => module === null || baseModules.has(module) === headModules.has(module);
-    /** Calls to `name` (and their time), except from the bodies of modules one side loads. */
-    const counted = (graph, name) => {
-        let calls = 0;
-        let ms = 0;
-        for (const caller of graph.nodes.get(name)?.callers ?? []) {
-            const node = graph.nodes.get(caller.name);
-            if (node?.level && !common(node.module))
-                continue;
-            calls += caller.calls;
-            ms += caller.ms;
-        }
-        return { calls, ms };
-    };
-    const names = new Set([...graphs.base.nodes.keys(), ...graphs.head.nodes.keys()]);
-    const changed = new Map();
-    for (const name of names) {
-        const node = graphs.head.nodes.get(name) ?? graphs.base.nodes.get(name);
-        if (node.level || name === CLASS_STATEMENT)
-            continue;
-        const b = counted(graphs.base, name);
-        const h = counted(graphs.head, name);
-        if (b.calls !== h.calls)
-            changed.set(name, { b, h });
-    }
-    const out = [];
-    for (const [name, { b, h }] of changed) {
-        const deltaMs = h.ms - b.ms;
-        if (Math.abs(deltaMs) < floorMs)
-            continue;
-        const side = h.calls > b.calls ? 'head' : 'base';
-        // Fewer calls yet more time (or the reverse): the profiled run's noise
-        // outweighs the calls' cost, so there is no cause to name ("re.compile
-        // 32 → 31 calls, +2.67 ms" in a comment on a pass).
-        if ((side === 'head') !== deltaMs > 0)
-            continue;
-        const graph = graphs[side];
-        const node = graph.nodes.get(name);
-        // The outermost changed function is the cause; the ones it calls follow.
-        if (node.callers.some((c) => changed.has(c.name)))
-            continue;
-        const path = pathToModuleCode(graphs, side, name, common);
-        if (!path)
-            continue;
-        out.push({
+    const costs = new Map();
+    for (const [name, selfs] of selfUs) {
+        costs.set(name, {
             name,
-            file: node.file,
-            line: node.line,
-            side,
-            baseCalls: b.calls,
-            headCalls: h.calls,
-            deltaMs,
-            via: path.via,
-            calledAs: path.entry,
-            callers: moduleCallers(graphs, path.entry, side),
-            mostlyIn: mostlyIn(graph, name),
+            selfMs: median(selfs) / 1000,
+            cumulativeMs: median(cumulativeUs.get(name)) / 1000,
+            chain: chains.get(name),
+            runs: selfs.length,
+            selfSpreadMs: (Math.max(...selfs) - Math.min(...selfs)) / 1000,
         });
     }
-    return out
-        .sort((x, y) => Math.abs(y.deltaMs) - Math.abs(x.deltaMs) || x.name.localeCompare(y.name))
-        .slice(0, limit);
+    return costs;
+}
+/** The `count` modules with the largest self time, largest first; ties by name. */
+function slowestBySelf(costs, count) {
+    return [...costs.values()]
+        .sort((a, b) => b.selfMs - a.selfMs || a.name.localeCompare(b.name))
+        .slice(0, count);
+}
+/** Modules in the target's own top-level package (the target's first dotted part). */
+function packageModules(target, modules) {
+    const top = target.split('.')[0];
+    return [...modules].filter((name) => name === top || name.startsWith(`${top}.`));
 }
 
-function change(name, costs) {
-    const cost = costs.get(name);
+// Findings → their part of the results document. Pure.
+/** Milliseconds to microsecond precision: enough for any import, and compact. */
+function ms(value) {
+    return Math.round(value * 1000) / 1000;
+}
+/** Percentages to two decimals. */
+const pct = (value) => Math.round(value * 100) / 100;
+function costJson(cost) {
     return {
-        name,
-        // No -X importtime record: put in sys.modules directly (as importlib does
-        // for importlib._bootstrap), so there is no import chain to show.
-        chain: cost?.chain ?? [],
-        selfMs: cost?.selfMs ?? 0,
-        cumulativeMs: cost?.cumulativeMs ?? 0,
-        groupMs: cost?.cumulativeMs ?? 0,
+        name: cost.name,
+        self_ms: ms(cost.selfMs),
+        cumulative_ms: ms(cost.cumulativeMs),
+        chain: cost.chain,
     };
 }
-/**
- * Takes off each changed module's `groupMs` the cumulative time of the
- * unchanged modules first loaded under it through changed modules only (their
- * subtrees hold whatever else they load, changed or not, which are causes of
- * their own). One pass over the side's modules and their chains.
- */
-function subtractUnchanged(changes, costs, isChanged) {
-    const byName = new Map(changes.map((c) => [c.name, c]));
-    for (const cost of costs.values()) {
-        if (isChanged(cost.name))
-            continue;
-        // The nearest link above it; it counts against that link if it is changed.
-        const importer = cost.chain[cost.chain.length - 2];
-        const change = importer === undefined ? undefined : byName.get(importer);
-        if (!change)
-            continue;
-        // Every changed link above, up to the first unchanged one, loaded it within its subtree.
-        for (let i = cost.chain.length - 2; i >= 0; i--) {
-            const link = byName.get(cost.chain[i]);
-            if (!link)
-                break;
-            link.groupMs = Math.max(0, link.groupMs - cost.cumulativeMs);
-        }
-    }
+function changeJson(c) {
+    const json = {
+        name: c.name,
+        chain: c.chain,
+        self_ms: ms(c.selfMs),
+        cumulative_ms: ms(c.cumulativeMs),
+    };
+    if (c.groupMs !== c.cumulativeMs)
+        json.group_ms = ms(c.groupMs);
+    if (c.how)
+        json.how = { ...c.how };
+    return json;
 }
 /**
- * Modules that became eager or stopped being imported as a group are listed under the module
- * that pulled them in too; sorting by cumulative time puts that one first.
+ * The loaded modules as a tree under the target, each under the module that
+ * first imported it (its chain's last link but one), medians of the runs.
  */
-const costliest = (a, b) => b.cumulativeMs - a.cumulativeMs || a.name.localeCompare(b.name);
-/**
- * The spread of a module's own time over the runs of both sides. With one run
- * on a side there is no spread to go by: nothing can be told from noise, so
- * no change of a module both sides load is listed. Costs without run counts
- * (hand-made) carry no noise estimate.
- */
-function noise(b, h) {
-    if (b.runs === undefined || h.runs === undefined)
+function treeJson(target, costs) {
+    const nodes = new Map();
+    for (const cost of costs.values())
+        nodes.set(cost.name, {
+            name: cost.name,
+            self_ms: ms(cost.selfMs),
+            cumulative_ms: ms(cost.cumulativeMs),
+            children: [],
+        });
+    const root = nodes.get(target);
+    if (!root)
         return null;
-    if (b.runs < 2 || h.runs < 2)
-        return Number.POSITIVE_INFINITY;
-    return (b.selfSpreadMs ?? 0) + (h.selfSpreadMs ?? 0);
-}
-/**
- * `floorMs`: own-time changes smaller than this are not listed whatever the
- * noise (the gate's min-delta: nothing smaller can matter to the verdict).
- */
-function diffModules(base, head, topChanges = 10, floorMs = 0) {
-    const inBase = new Set(base.added);
-    const inHead = new Set(head.added);
-    const added = [...inHead].filter((m) => !inBase.has(m)).map((m) => change(m, head.costs));
-    const removed = [...inBase].filter((m) => !inHead.has(m)).map((m) => change(m, base.costs));
-    subtractUnchanged(added, head.costs, (m) => !inBase.has(m));
-    subtractUnchanged(removed, base.costs, (m) => !inHead.has(m));
-    const names = new Set([...base.costs.keys(), ...head.costs.keys()]);
-    const selfTimeChanges = [...names]
-        .map((name) => {
-        const b = base.costs.get(name);
-        const h = head.costs.get(name);
-        const deltaMs = (h?.selfMs ?? 0) - (b?.selfMs ?? 0);
-        const noiseMs = b && h ? noise(b, h) : null;
-        return {
-            name,
-            baseSelfMs: b?.selfMs ?? null,
-            headSelfMs: h?.selfMs ?? null,
-            deltaMs,
-            noiseMs,
-        };
-    })
-        .filter((c) => c.deltaMs !== 0 &&
-        Math.abs(c.deltaMs) >= floorMs &&
-        (c.noiseMs === null || Math.abs(c.deltaMs) > c.noiseMs))
-        .sort((a, b) => Math.abs(b.deltaMs) - Math.abs(a.deltaMs) || a.name.localeCompare(b.name))
-        .slice(0, topChanges);
-    return { added: added.sort(costliest), removed: removed.sort(costliest), selfTimeChanges };
-}
-
-const NOTABLE_MS = 1;
-const NOTABLE_FRACTION = 0.05;
-const top = (module) => module.split('.')[0];
-function sums(costs) {
-    const out = new Map();
     for (const cost of costs.values()) {
-        const entry = out.get(top(cost.name)) ?? { ms: 0, modules: 0, spread: 0 };
-        entry.ms += cost.selfMs;
-        entry.modules++;
-        entry.spread =
-            entry.spread === null || cost.selfSpreadMs === undefined
-                ? null
-                : entry.spread + cost.selfSpreadMs;
-        out.set(top(cost.name), entry);
+        const parent = cost.chain.length > 1 ? nodes.get(cost.chain[cost.chain.length - 2]) : null;
+        if (parent && cost.name !== target)
+            parent.children.push(nodes.get(cost.name));
     }
+    for (const node of nodes.values())
+        node.children.sort((a, b) => b.cumulative_ms - a.cumulative_ms || a.name.localeCompare(b.name));
+    return root;
+}
+/** Memory per sample where the probe could read it, and each counted metric's counts and how. */
+function countedJson(side) {
+    const out = {};
+    const memory = side.samples.flatMap((s) => (typeof s.memoryKib === 'number' ? [s.memoryKib] : []));
+    if (memory.length === side.samples.length && memory.length)
+        out.memory_samples_kib = memory;
+    const counted = side.counted;
+    if (!counted)
+        return out;
+    const counting = {};
+    for (const [id, c] of Object.entries(counted)) {
+        // Each metric's own field (the metric table says which); a count is a whole number.
+        out[METRICS[id].samplesField] = c.counts.map(Math.round);
+        counting[id] = {
+            tool: c.tool,
+            failure: c.failure,
+            seconds: Math.round(c.ms) / 1000,
+            ...(c.byCall && { by_call: c.byCall }),
+        };
+    }
+    out.counting = counting;
     return out;
 }
-/** Every top-level package either side loaded: the target's own first, then the largest changes. */
-function rollUpByPackage(target, base, head) {
-    const b = sums(base);
-    const h = sums(head);
-    const own = top(target);
-    const rows = [...new Set([...b.keys(), ...h.keys()])].map((name) => {
-        const x = b.get(name);
-        const y = h.get(name);
-        const deltaMs = (y?.ms ?? 0) - (x?.ms ?? 0);
-        return {
-            name,
-            own: name === own,
-            notable: !x ||
-                !y ||
-                (Math.abs(deltaMs) >= NOTABLE_MS &&
-                    (x.spread === null || y.spread === null
-                        ? Math.abs(deltaMs) >= NOTABLE_FRACTION * x.ms
-                        : Math.abs(deltaMs) > x.spread + y.spread)),
-            baseMs: x?.ms ?? null,
-            headMs: y?.ms ?? null,
-            deltaMs,
-            baseModules: x?.modules ?? 0,
-            headModules: y?.modules ?? 0,
-        };
-    });
-    return rows.sort((p, q) => Number(q.own) - Number(p.own) ||
-        Math.abs(q.deltaMs) - Math.abs(p.deltaMs) ||
-        p.name.localeCompare(q.name));
-}
-
-function missingTarget(failure, target) {
-    // A command target's program that one side's environment does not have: new in head, or removed.
-    if (failure?.kind === 'CommandNotFound')
-        return true;
-    if (!failure || failure.kind !== 'ModuleNotFoundError')
-        return false;
-    const missing = /^No module named '([^']+)'$/.exec(failure.message.trim())?.[1];
-    return missing !== undefined && (missing === target || target.startsWith(`${missing}.`));
-}
-
-/**
- * A time budget, in whole tens of seconds, that fits the warm-ups, the profile
- * runs (slower under -X importtime), min-pairs rounds and, for a comparison,
- * twice as many again (what the sequential procedure typically takes to decide
- * a change near the thresholds), at `roundMs` per round of every arm, with
- * a fifth more for start-up and the machine's bad moments.
- */
-function suggestedBudgetS(roundMs, sampling, comparison) {
-    const rounds = sampling.warmups + 1.5 * sampling.profileRuns + sampling.minPairs * (comparison ? 3 : 1);
-    return Math.ceil((rounds * roundMs * 1.2) / 10_000) * 10;
-}
-/**
- * The budget of the explanation after sampling (the profile runs a slow
- * import's budget deferred, when a change was found): a quarter of max-time,
- * at least 30 s. At 120 s that fits the function profile of a ~3 s import on
- * both sides (cProfile doubles it) and a few more -X importtime runs; it never
- * delays a pass, which has nothing to explain.
- */
-const explanationBudgetMs = (maxTimeMs) => Math.max(30_000, maxTimeMs / 4);
-
-/** compare: why a target has no verdict, or null when the procedure decided. */
-function undecidedShortfall(comparison, context) {
-    if (comparison.decision !== 'continue')
-        return null;
-    const { pairs, neededPairs: needed } = comparison;
-    const reason = pairs < needed ? 'pairs' : 'unsettled';
-    if (pairs >= context.maxPairs)
-        return {
-            reason,
-            pairs,
-            needed,
-            suggestedMaxTimeS: null,
-            suggestedMaxPairs: 2 * context.maxPairs,
-        };
-    // A procedure that has not decided needs more pairs; twice the budget, or what the steps need.
-    const doubled = Math.ceil((2 * context.maxTimeMs) / 10_000) * 10;
+function sideResult(target, side, slowest = 15) {
+    const { samples, profile } = side;
+    const times = samples.map((s) => s.importMs);
+    const stats = spread(times);
+    const startups = samples.flatMap((s) => (s.startupMs === null ? [] : [s.startupMs]));
+    const last = samples[samples.length - 1];
+    const modules = profile?.added ?? [];
     return {
-        reason,
-        pairs,
-        needed,
-        suggestedMaxTimeS: Math.max(doubled, context.suggestion ?? 0),
-        suggestedMaxPairs: null,
-    };
-}
-/** measure: fewer samples than min-pairs, or null. */
-function samplesShortfall(samples, minPairs, suggestion) {
-    if (samples >= minPairs)
-        return null;
-    return {
-        reason: 'pairs',
-        pairs: samples,
-        needed: minPairs,
-        suggestedMaxTimeS: suggestion,
-        suggestedMaxPairs: null,
-    };
-}
-/** What one round of every arm costs, from the samples' spawn-to-exit times, and so a budget. */
-function suggestedMaxTimeS(observations, sampling) {
-    const walls = observations.arms
-        .filter((a) => a.samples.length)
-        .map((a) => median(a.samples.map((s) => s.wallMs)));
-    if (!walls.length)
-        return null;
-    const roundMs = walls.reduce((sum, w) => sum + w, 0);
-    const twoSided = observations.arms.some((a) => a.key.side === 'base');
-    return suggestedBudgetS(roundMs, sampling, twoSided);
-}
-
-function sideOf(profile, name) {
-    if (!profile?.runs)
-        return null;
-    if (!profile.added.includes(name))
-        return { loaded: false, chain: [], cumulativeMs: null };
-    const cost = profile.costs.get(name);
-    return { loaded: true, chain: cost?.chain ?? [], cumulativeMs: cost?.cumulativeMs ?? null };
-}
-function watchModules(watch, base, head) {
-    return watch.map((name) => ({ name, base: sideOf(base, name), head: sideOf(head, name) }));
-}
-
-/**
- * enforce-lazy's gap on a warm module target, if any: the interpreter has no
- * lazy imports, or head's lazy run failed or never ran (its import failed, or
- * no profile run came first).
- */
-function lazyGap(head, supported) {
-    if (!head || head.failure)
-        return [];
-    if (!supported)
-        return [{ missing: 'lazy', reason: 'unsupported' }];
-    const lazy = head.profile?.lazy;
-    if (lazy)
-        return [];
-    return [
-        {
-            missing: 'lazy',
-            reason: lazy === null ? 'failed' : head.profile?.runs ? 'budget' : 'not-run',
+        median_ms: ms(stats.median),
+        samples_ms: times.map(ms),
+        module_count: side.moduleCount,
+        modules_added: profile ? profile.added.length : (last?.modulesAdded ?? 0),
+        package_module_count: packageModules(target, modules).length,
+        min_ms: ms(stats.min),
+        max_ms: ms(stats.max),
+        q1_ms: ms(stats.q1),
+        q3_ms: ms(stats.q3),
+        mad_ms: ms(stats.mad),
+        median_ci_ms: stats.medianCi ? [ms(stats.medianCi[0]), ms(stats.medianCi[1])] : null,
+        // A command target has no CPU time of its own: none is recorded.
+        cpu_samples_ms: samples.flatMap((s) => (s.cpuMs === null ? [] : [ms(s.cpuMs)])),
+        ...countedJson(side),
+        wall_samples_ms: samples.map((s) => ms(s.wallMs)),
+        startup_median_ms: startups.length ? ms(median(startups)) : null,
+        profile: {
+            runs: profile?.runs ?? 0,
+            unstable_modules: profile?.unstableModules ?? false,
+            slowest: profile ? slowestBySelf(profile.costs, slowest).map(costJson) : [],
+            tree: profile ? treeJson(target, profile.costs) : null,
         },
-    ];
-}
-/** The gaps of one compared (or measured) target, from its arms' profiles. */
-function explanationGaps(base, head, gate, watch, profileRuns) {
-    const gaps = [];
-    const gatesOnModules = gate.forbid.length > 0 || gate.maxModules !== null || watch.length > 0;
-    // Arms never profiled (other cache states, commands) have no profile at all: nothing was due.
-    const unknown = (arm) => !!arm && !arm.failure && !!arm.profile && arm.profile.runs === 0 && !arm.profile.failure;
-    // The first profile run always runs when any is asked for; cut, it is the budget's doing.
-    if ((gatesOnModules && unknown(head)) || (base && (unknown(base) || unknown(head))))
-        gaps.push({ missing: 'modules', reason: profileRuns > 0 ? 'budget' : 'not-run' });
-    // Function-level causes are a comparison's: both sides need their profile.
-    if (!base || !head || base.failure || head.failure)
-        return gaps;
-    const profiles = [base.profile, head.profile];
-    if (profiles.some((p) => !p?.runs || p.failure))
-        return gaps;
-    const deferred = profiles.map((p) => p.deferred).find(Boolean);
-    if (deferred)
-        gaps.push({ missing: 'functions', reason: deferred });
-    else if (profiles.some((p) => p.functions === null))
-        gaps.push({ missing: 'functions', reason: 'failed' });
-    return gaps;
+        modules,
+    };
 }
 
-const withSide = (side, failure) => failure ? { side, ...failure } : null;
-function errorOf(base, head) {
-    return (withSide('base', base?.failure) ??
-        withSide('head', head?.failure) ??
-        withSide('base', base?.profile?.failure) ??
-        withSide('head', head?.profile?.failure));
-}
-function modulesOf(base, head, floorMs) {
-    const b = base?.profile;
-    const h = head?.profile;
-    if (!base || !b?.runs || !h?.runs)
+function deltaJson(m) {
+    const c = m.comparison;
+    // No ratio describes it (a memory growth of 0 KiB on both sides): no delta, rather than NaNs.
+    if (!c || !Number.isFinite(c.pct))
         return null;
-    return diffModules({ added: b.added, costs: b.costs }, { added: h.added, costs: h.costs }, 10, floorMs);
-}
-function functionsOf(base, head, floorMs) {
-    const b = base?.profile;
-    const h = head?.profile;
-    if (!b?.functions || !h?.functions)
-        return null;
-    return diffFunctions(b.functions, h.functions, new Set(b.added), new Set(h.added), floorMs);
-}
-function evaluateTarget(observations, configured, spec, ended) {
-    const arms = pairOf(observations.arms, configured.name, spec.variant);
-    // A module base does not have is new in head, whoever listed it (a -t flag, say).
-    const baseLacksIt = !!arms.base && missingTarget(arms.base.failure, configured.name);
-    const target = { ...configured, isNew: configured.isNew || baseLacksIt };
-    // Removed by head, and dropped from head's targets: nothing to measure, and nothing wrong.
-    if (configured.droppedInHead &&
-        arms.base &&
-        !arms.base.failure &&
-        missingTarget(arms.head?.failure, configured.name))
-        return goneInHead(configured.name, spec, sideFinding(arms.base));
-    const base = target.isNew ? null : arms.base;
-    const head = arms.head;
-    const error = errorOf(base, head);
-    const headSide = sideFinding(head);
-    const measured = !error && !!head?.samples.length && (!base || base.samples.length > 0);
-    const metrics = measured && head ? metricFindings(base, head, spec) : [];
-    const baseSide = sideFinding(base);
-    const pairs = pairsTaken(base ? baseSide : null, headSide, metrics);
-    const gatingMetric = metrics.find((m) => m.gating);
-    const context = {
-        maxTimeMs: spec.sampling.maxTimeMs,
-        maxPairs: spec.sampling.maxPairs,
-        suggestion: ended.suggestion,
-    };
-    // A decided change on any gating metric is evidence on its own (an instruction
-    // count's regression stands whatever the few timed pairs say).
-    const found = mostSerious(metrics.filter((m) => m.gating).map((m) => m.outcome));
-    // Compared: undecided is inconclusive. On one side (a new target, measure): too few samples is.
-    const shortfall = error || found !== 'pass'
-        ? null
-        : gatingMetric?.comparison
-            ? undecidedShortfall(gatingMetric.comparison, context)
-            : base
-                ? // Compared, and no pair taken (the budget ran out before the first round): never a pass.
-                    samplesShortfall(0, fewestPairs(PASS_BETA), ended.suggestion)
-                : samplesShortfall(pairs, spec.sampling.minPairs, ended.suggestion);
-    const statistical = error ? 'error' : shortfall ? 'inconclusive' : found;
-    const headProfile = head?.profile;
-    const forbidden = headProfile?.runs
-        ? forbiddenImports(headProfile.added, headProfile.costs, spec.gate.forbid)
-        : [];
-    const budget = budgetStatus(headSide?.medianMs ?? null, headSide?.moduleCount ?? null, spec.gate.budgetsMs[target.name], spec.gate.maxModules);
-    const gaps = explanationGaps(base, head, spec.gate, spec.watch, spec.sampling.profileRuns);
-    if (spec.gate.enforceLazy && spec.variant === 'warm' && traitsOf(target.name).lazyRuns)
-        gaps.push(...lazyGap(head, spec.lazyImports === true));
-    const lazy = lazyFinding(target.name, headProfile?.lazy, (module) => headProfile?.costs.get(module)?.cumulativeMs ?? null, spec.lazyForm);
-    const findings = [statistical];
-    if (forbidden.length)
-        findings.push('forbidden');
-    // enforce-lazy: a module the project declares lazy is one the import must not load.
-    if (spec.gate.enforceLazy && lazy?.loadedAnyway.length)
-        findings.push('forbidden');
-    if (isBreached(budget))
-        findings.push('budget');
+    const ci = c.ciPct?.every(Number.isFinite) ? c.ciPct : null;
     return {
-        target: target.name,
-        variant: spec.variant,
-        isNew: target.isNew,
-        base: baseSide,
-        head: headSide,
-        metrics,
-        modules: modulesOf(base, head, spec.gate.minDeltaMs),
-        packages: base?.profile?.runs && head?.profile?.runs
-            ? rollUpByPackage(target.name, base.profile.costs, head.profile.costs)
-            : null,
-        functions: functionsOf(base, head, spec.gate.minDeltaMs),
-        forbidden,
-        budget,
-        watched: watchModules(spec.watch, base?.profile, head?.profile),
-        ...(gaps.length ? { gaps } : {}),
-        ...(lazy ? { lazy } : {}),
-        error,
-        shortfall,
-        verdict: mostSerious(findings),
+        ms: ms(c.ms),
+        pct: pct(c.pct),
+        ci_pct: ci ? [pct(ci[0]), pct(ci[1])] : null,
+        ci_level: c.ciLevel,
+        p: c.logEstimate >= 0 ? c.pSlower : c.pFaster,
+        p_slower: c.pSlower,
+        p_faster: c.pFaster,
+        pairs: c.pairs,
+        decision: c.decision === 'continue' ? 'undecided' : c.decision,
     };
 }
-/** A target base had and head removed (and dropped from its targets): reported, never failed. */
-function goneInHead(name, spec, base) {
-    return {
-        target: name,
-        variant: spec.variant,
-        isNew: false,
-        gone: true,
-        base,
-        head: null,
-        metrics: [],
-        modules: null,
-        packages: null,
-        functions: null,
-        forbidden: [],
-        budget: budgetStatus(null, null, undefined, null),
-        watched: [],
-        error: null,
-        shortfall: null,
-        verdict: 'pass',
-    };
-}
-/**
- * The spec for one cache state. Budgets, the module budget, the watch list
- * and the counted metrics are about the warm import (what a budget of "300 ms" means); other states
- * are judged on their own change alone, and have no profile runs to watch in.
- */
-function forVariant(spec, variant) {
-    if (variant === DEFAULT_VARIANT)
-        return { ...spec, variant };
-    return {
-        ...spec,
-        variant,
-        // Counted metrics are counted in the warm state only: the counts do not depend on the cache.
-        metrics: spec.metrics.filter((id) => METRICS[id].kind === 'sample'),
-        watch: [],
-        gate: { ...spec.gate, budgetsMs: {}, maxModules: null },
-    };
-}
-function evaluate(observations, spec) {
-    const ended = { suggestion: suggestedMaxTimeS(observations, spec.sampling) };
-    const variants = spec.variants ?? [spec.variant];
-    const targets = spec.targets.flatMap((t) => variants.map((variant) => evaluateTarget(observations, t, forVariant(spec, variant), ended)));
-    return { targets, verdict: mostSerious(targets.map((t) => t.verdict)) };
-}
-
-// When sampling may stop before its maximum: the stopping rules the engine is
-// handed. Each looks at the samples so far and names the groups (see groupId)
-// that still need samples; the others stop. Pure.
-/** Sampling stops early once every target's median is known to within this fraction. */
-const SETTLED_HALF_WIDTH = 0.01;
-/** measure: the groups whose median is not yet known to within ±1% (95% interval). Failed arms are done. */
-const medianUnsettled = (arms) => arms.flatMap((arm) => {
-    if (arm.failure)
-        return [];
-    const values = primaryTimes(arm.samples);
-    const interval = medianInterval(values);
-    const settled = interval !== null && (interval[1] - interval[0]) / 2 <= SETTLED_HALF_WIDTH * median(values);
-    return settled ? [] : [groupId(arm.key)];
-});
-/** compare: the groups the sequential procedure has not decided (analysis/verdict/decision.ts). */
-const undecided = (settings) => undecidedGroups(settings);
-
-// The project-wide error types. Each entry (CLI, action) turns them into a
-// message and an exit status; anything else that escapes is a bug.
-/**
- * Bad input from the user: a flag, an action input, a config key, a target
- * name. The message names the input as the user wrote it, the value, and what
- * would be accepted. Exit status 2.
- */
-class UsageError extends Error {
-    name = 'UsageError';
-}
-/** The environment cannot do what was asked (no interpreter, not a repository...). Exit status 2. */
-class SetupError extends Error {
-    name = 'SetupError';
-}
-/** The run was cancelled (Ctrl-C, the runner cancelling the job): stop, clean up, report nothing. */
-class CancelledError extends SetupError {
-    name = 'CancelledError';
-    constructor(what = 'the run') {
-        super(`${what} was cancelled`);
-    }
-}
-
-// A target is a module name as `import` accepts it: dotted identifiers. It is
-// passed to the interpreter as one argument (never through a shell), but a
-// clear refusal here beats a ModuleNotFoundError after installing everything.
-const KEYWORDS = new Set(('False None True and as assert async await break class continue def del elif else except ' +
-    'finally for from global if import in is lambda nonlocal not or pass raise return try ' +
-    'while with yield').split(' '));
-// Python identifiers (PEP 3131): XID_Start then XID_Continue; this is the
-// Unicode-category approximation of those two properties.
-const IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
-/** Why `name` is not a valid dotted module name, or null when it is. */
-function moduleNameProblem(name) {
-    if (name.trim() === '')
-        return 'it is empty';
-    if (name !== name.trim())
-        return 'it has leading or trailing spaces';
-    if (name.startsWith('.'))
-        return 'relative names are not accepted; give the absolute module name';
-    if (/[/\\]/.test(name) || name.endsWith('.py')) {
-        return 'it looks like a file path; give the dotted module name (src/mypkg/cli.py → mypkg.cli)';
-    }
-    // `-t=x` reaches us as "=x": a short option takes its value after a space.
-    if (name.startsWith('='))
-        return 'it starts with "="; write -t NAME or --target=NAME (a short option takes no "=")';
-    if (name.includes('-')) {
-        const guess = name.replaceAll('-', '_');
-        // "_c" for "-c" would be a guess at nothing: only suggest a name that is one.
-        const hint = /^[\p{L}\p{Nl}]/u.test(guess) ? `; did you mean ${guess}?` : '';
-        return `module names have no hyphens (distribution names do)${hint}`;
-    }
-    for (const part of name.split('.')) {
-        if (part === '')
-            return 'it has an empty part between dots';
-        if (KEYWORDS.has(part))
-            return `"${part}" is a Python keyword, which no importable module can be named`;
-        if (!IDENTIFIER.test(part)) {
-            return `"${part}" is not a Python identifier (letters, digits and underscores, not starting with a digit)`;
+function metricJson(t, m) {
+    const metric = METRICS[m.metric];
+    const medianOf = (side) => {
+        if (!side)
+            return null;
+        if (metric.kind === 'sample') {
+            const values = side.samples.flatMap((s) => metric.read(s) ?? []);
+            return values.length ? ms(median(values)) : null;
         }
+        const counts = side.counted?.[metric.id]?.counts ?? [];
+        return counts.length ? Math.round(median(counts)) : null;
+    };
+    const c = m.counted;
+    return {
+        metric: m.metric,
+        variant: t.variant,
+        unit: metric.unit,
+        gating: m.gating,
+        outcome: m.comparison || c ? m.outcome : null,
+        base_median: medianOf(t.base),
+        head_median: medianOf(t.head),
+        delta: deltaJson(m),
+        ...(c && {
+            counted: {
+                delta: Math.round(c.delta),
+                pct: pct(c.pct),
+                spread_pct: Math.round(c.spreadPct * 1000) / 1000,
+                threshold_pct: c.thresholdPct,
+                base_runs: c.base.length,
+                head_runs: c.head.length,
+                reason: c.reason,
+            },
+        }),
+    };
+}
+function functionChangeJson(c) {
+    return {
+        name: c.name,
+        source: { path: c.file, line: c.file ? c.line : null },
+        side: c.side,
+        base_calls: c.baseCalls,
+        head_calls: c.headCalls,
+        profiled_delta_ms: ms(c.deltaMs),
+        via: c.via,
+        called_as: c.calledAs,
+        mostly_in: c.mostlyIn && {
+            name: c.mostlyIn.name,
+            source: { path: c.mostlyIn.file, line: c.mostlyIn.file ? c.mostlyIn.line : null },
+            profiled_ms: ms(c.mostlyIn.ms),
+        },
+        callers: c.callers.map((caller) => ({
+            module: caller.module,
+            side: caller.side,
+            path: caller.file,
+            lines: caller.file ? caller.lines : [],
+            base_calls: caller.baseCalls,
+            head_calls: caller.headCalls,
+        })),
+    };
+}
+function targetResult(t) {
+    const primary = t.metrics[0];
+    const result = {
+        name: t.target,
+        verdict: t.verdict,
+        base: t.base ? sideResult(t.target, t.base) : null,
+        head: t.head ? sideResult(t.target, t.head) : null,
+        delta: primary ? deltaJson(primary) : null,
+        modules: t.modules && {
+            added: t.modules.added.map(changeJson),
+            removed: t.modules.removed.map(changeJson),
+            self_time_changes: t.modules.selfTimeChanges.map((c) => ({
+                name: c.name,
+                base_self_ms: c.baseSelfMs === null ? null : ms(c.baseSelfMs),
+                head_self_ms: c.headSelfMs === null ? null : ms(c.headSelfMs),
+                delta_ms: ms(c.deltaMs),
+                noise_ms: c.noiseMs === null || !Number.isFinite(c.noiseMs) ? null : ms(c.noiseMs),
+            })),
+        },
+        forbidden: t.forbidden.map(({ name, chain, rule, count }) => ({ name, chain, rule, count })),
+        budget: t.budget.time || t.budget.modules
+            ? {
+                time: t.budget.time && {
+                    limit_ms: ms(t.budget.time.limit),
+                    median_ms: ms(t.budget.time.actual),
+                    ok: t.budget.time.ok,
+                },
+                modules: t.budget.modules && {
+                    limit: t.budget.modules.limit,
+                    count: t.budget.modules.actual,
+                    ok: t.budget.modules.ok,
+                },
+            }
+            : null,
+        error: t.error,
+        metrics: t.metrics.map((m) => metricJson(t, m)),
+    };
+    if (t.variant !== 'warm')
+        result.variant = t.variant;
+    if (t.isNew)
+        result.new = true;
+    if (t.gone)
+        result.gone = true;
+    if (t.packages) {
+        const opt = (x) => (x === null ? null : ms(x));
+        result.packages = t.packages.map((p) => ({
+            name: p.name,
+            own: p.own,
+            base_self_ms: opt(p.baseMs),
+            head_self_ms: opt(p.headMs),
+            delta_ms: ms(p.deltaMs),
+            base_modules: p.baseModules,
+            head_modules: p.headModules,
+            notable: p.notable,
+        }));
     }
-    return null;
+    if (t.watched.length) {
+        const side = (w) => w && {
+            loaded: w.loaded,
+            chain: w.chain,
+            cumulative_ms: w.cumulativeMs === null ? null : ms(w.cumulativeMs),
+        };
+        result.watch = t.watched.map((w) => ({ name: w.name, base: side(w.base), head: side(w.head) }));
+    }
+    if (t.functions)
+        result.function_changes = t.functions.map(functionChangeJson);
+    if (t.gaps?.length)
+        result.gaps = t.gaps.map((g) => ({ ...g }));
+    if (t.lazy)
+        result.lazy = {
+            all_lazy_ms: t.lazy.allLazyMs === null ? null : ms(t.lazy.allLazyMs),
+            loaded_anyway: t.lazy.loadedAnyway.map((l) => ({
+                module: l.module,
+                names: l.names,
+                file: l.file,
+                line: l.line,
+                loaded_at: l.loadedAt && { ...l.loadedAt },
+            })),
+            never_needed: t.lazy.neverNeeded.map((l) => ({
+                module: l.module,
+                names: l.names,
+                file: l.file,
+                line: l.line,
+                cumulative_ms: l.cumulativeMs === null ? null : ms(l.cumulativeMs),
+            })),
+            form: t.lazy.form,
+        };
+    if (t.sources && Object.keys(t.sources).length)
+        result.sources = t.sources;
+    if (t.shortfall) {
+        result.inconclusive = {
+            reason: t.shortfall.reason === 'pairs' ? 'too-few-pairs' : 'unsettled',
+            pairs: t.shortfall.pairs,
+            needed_pairs: t.shortfall.needed,
+            suggested_max_time_s: t.shortfall.suggestedMaxTimeS,
+            ...(t.shortfall.suggestedMaxPairs
+                ? { suggested_max_pairs: t.shortfall.suggestedMaxPairs }
+                : {}),
+        };
+    }
+    return result;
 }
 
-function directory(input, path) {
-    if (!existsSync(path) || !statSync(path).isDirectory()) {
-        throw new UsageError(`${input}: ${path} is not a directory`);
-    }
-    return path;
+/** A results document from what the run found, its fields in the documented order. */
+function resultsDocument(identity, info, 
+/** The settings as recorded (config/settings-json.ts). */
+settings, extras, found, 
+/** When the run began, and how long it all took. */
+timing) {
+    const { observations, evaluation } = found;
+    const phases = observations.phasesMs;
+    return {
+        schema: 1,
+        tool: { name: 'importgate', version: VERSION },
+        command: identity.command,
+        verdict: evaluation.verdict,
+        python: info.version,
+        platform: `${info.platform} ${info.machine}`.trim(),
+        ...(identity.label ? { label: identity.label } : {}),
+        base: identity.base,
+        head: identity.head,
+        settings,
+        ...extras,
+        rounds: observations.rounds,
+        ...(observations.warmups !== undefined ? { warmup_rounds: observations.warmups } : {}),
+        truncated: observations.truncated,
+        ...(phases
+            ? {
+                phases_s: {
+                    install: found.installMs === undefined || found.installMs === null
+                        ? null
+                        : ms(found.installMs / 1000),
+                    warmup: ms(phases.warmup / 1000),
+                    profile: ms(phases.profile / 1000),
+                    sampling: ms(phases.sampling / 1000),
+                    ...(phases.explain !== undefined ? { explain: ms(phases.explain / 1000) } : {}),
+                    ...(phases.counting !== undefined ? { counting: ms(phases.counting / 1000) } : {}),
+                },
+            }
+            : {}),
+        started_at: timing.startedAt.toISOString(),
+        duration_s: ms(timing.durationMs / 1000),
+        targets: evaluation.targets.map(targetResult),
+    };
 }
-/** --project-dir as a path inside the repository (it is looked up in each worktree). */
-function projectSubdir(repoDir, value, input) {
-    const sub = relative(repoDir, resolve$1(repoDir, value ?? '.'));
-    if (sub.startsWith('..') || isAbsolute(sub)) {
-        throw new UsageError(`${input}: "${value}" is outside the repository ${repoDir}; give a folder inside it`);
-    }
-    return sub;
-}
-/**
- * Throws unless `dir`, symbolic links resolved, lies inside `root` (resolved
- * too): a link in the tree must not take the project out of the repository.
- */
-function insideAfterLinks(root, dir, input, given) {
-    let real;
-    let realRoot;
+
+// What a sample in a cache state other than warm needs before it runs.
+// no-pyc: PYTHONPYCACHEPREFIX points at a fresh, empty folder (Python then
+// neither reads nor writes the __pycache__ folders beside the sources), with
+// writing off, so every module is compiled from source, as on a first start
+// or a read-only file system. cold: the page cache is emptied before the
+// sample: all of it through /proc/sys/vm/drop_caches where we may write it (as
+// root, or `sudo -n` as on hosted runners), else each file under the
+// interpreter's sys.path through posix_fadvise(DONTNEED), which leaves the
+// kernel's directory entries cached (so `stat` calls stay warm).
+const DROP = '/proc/sys/vm/drop_caches';
+// Walks each path and asks the kernel to drop every file's cached pages.
+const EVICT = [
+    'import os, sys',
+    'for top in sys.argv[1:]:',
+    '    tops = [top] if os.path.isfile(top) else []',
+    '    files = tops + [os.path.join(r, n) for r, _, ns in os.walk(top) for n in ns]',
+    '    for path in files:',
+    '        try:',
+    '            fd = os.open(path, os.O_RDONLY)',
+    '        except OSError:',
+    '            continue',
+    '        try:',
+    '            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)',
+    '        except OSError:',
+    '            pass',
+    '        os.close(fd)',
+].join('\n');
+const succeeds = (command, args, h) => outputIfOk({ command, args, env: h.env, cwd: h.cwd, timeoutMs: 120_000, signal: h.signal });
+/** Dirty pages are not dropped: written .pyc files must reach the disk first. */
+async function dropCaches(method, h) {
+    await succeeds('sync', [], h);
+    if (method === 'sudo-drop-caches')
+        return (await succeeds('sudo', ['-n', 'sysctl', '-q', '-w', 'vm.drop_caches=3'], h)) !== null;
     try {
-        real = realpathSync(dir);
-        realRoot = realpathSync(root);
+        await writeFile(DROP, '3');
+        return true;
     }
     catch {
-        return; // a missing folder is reported where it is used
-    }
-    const sub = relative(realRoot, real);
-    if (sub.startsWith('..') || isAbsolute(sub)) {
-        throw new UsageError(`${input}: "${given}" leads outside the repository (to ${real}, through a symbolic link); give a folder inside it`);
+        return false;
     }
 }
-function validateTargets(targets, source, { commands = false } = {}) {
-    for (const target of targets) {
-        if (commands && isCommandTarget(target)) {
-            const argv = splitWords(target.slice(COMMAND_PREFIX.length));
-            if (typeof argv === 'string' || !argv.length)
-                throw new UsageError(`${source}: "${target}" is not a command: ${typeof argv === 'string' ? argv : 'nothing follows cmd:'}; write it as cmd: mycli --help`);
+/** Empties the cache as `cold` says; throws a SetupError when it no longer can. */
+async function evict(cold, h) {
+    const done = cold.method === 'fadvise'
+        ? (await succeeds(cold.python, ['-I', '-S', '-c', EVICT, ...cold.paths], h)) !== null
+        : await dropCaches(cold.method, h);
+    if (!done)
+        throw new SetupError(`the cold cache state could not empty the page cache (${cold.method})`);
+}
+/**
+ * The best way this machine lets us empty the cache: drop_caches as root, or
+ * through `sudo -n`, else fadvise on the files under the interpreter's sys.path.
+ */
+async function detectColdCache(python, extraPaths, h, input) {
+    for (const method of ['drop-caches', 'sudo-drop-caches'])
+        if (await dropCaches(method, h))
+            return { method, paths: [], python };
+    const listed = await succeeds(python, ['-c', 'import sys, json; print(json.dumps(sys.path))'], h);
+    let paths = [];
+    try {
+        paths = JSON.parse(listed?.split('\n')[0] || '[]').filter((p) => typeof p === 'string' && p.length > 0);
+    }
+    catch {
+        paths = [];
+    }
+    const cold = { method: 'fadvise', paths: [python, ...paths, ...extraPaths], python };
+    try {
+        await evict(cold, h);
+    }
+    catch {
+        throw new SetupError(`${input}: cold needs to empty the page cache, and neither /proc/sys/vm/drop_caches (root or sudo -n) nor posix_fadvise works here`);
+    }
+    return cold;
+}
+/** Runs `run` with the environment a no-pyc sample needs; its folder goes whatever happens. */
+async function withoutPyc(env, run) {
+    const folder = await mkdtemp(join(tmpdir(), 'importgate-nopyc-'));
+    try {
+        return await run({ ...env, PYTHONPYCACHEPREFIX: folder, PYTHONDONTWRITEBYTECODE: '1' });
+    }
+    finally {
+        await rm(folder, { recursive: true, force: true });
+    }
+}
+
+// The tools behind the counted metrics: which one this machine has, how a
+// probe run is wrapped in it, and how its output becomes a count. Instructions
+// come from `perf stat` where the kernel exposes hardware counters (hosted
+// runners do not) and from valgrind's cachegrind otherwise (the same count,
+// ~50x slower); file-system calls from strace. Runs are made deterministic
+// where the tool allows: no address randomisation (setarch -R), one hash seed.
+// Every call that takes a path, and those that read files and folders by
+// descriptor; `?` lets strace skip a name this architecture does not have.
+const TRACED = '%file,?fstat,?newfstatat,?statx,?read,?pread64,?readv,?getdents,?getdents64,?close';
+const BEGIN_PATH = '/importgate-probe-marker/begin';
+const END_PATH = '/importgate-probe-marker/end';
+/** The argv that runs `python args…` under the tool, writing its count to `outFile`. */
+function wrappedArgv(spec, outFile, python, args) {
+    const tool = {
+        perf: ['perf', 'stat', '-x,', '-e', 'instructions:u', '-o', outFile, '--'],
+        cachegrind: [
+            'valgrind',
+            '--tool=cachegrind',
+            '--cache-sim=no',
+            '--cachegrind-out-file=/dev/null',
+            `--log-file=${outFile}`,
+            '--',
+        ],
+        strace: ['strace', '-f', '-qq', '-o', outFile, '-e', `trace=${TRACED}`, '--'],
+    }[spec.tool];
+    return [...spec.noAslr, ...tool, python, ...args];
+}
+/** perf's CSV line "123456,,instructions:u,…", cachegrind's "I   refs:  1,234", or strace's calls between the probe's markers. */
+function parseCount(tool, text) {
+    if (tool === 'perf') {
+        const line = text.split('\n').find((l) => l.includes('instructions'));
+        const value = Number(line?.split(',')[0]);
+        return line && Number.isFinite(value) && value > 0 ? { value } : null;
+    }
+    if (tool === 'cachegrind') {
+        const match = /I\s+refs:\s+([\d,]+)/.exec(text);
+        return match ? { value: Number(match[1].replaceAll(',', '')) } : null;
+    }
+    return straceCalls(text);
+}
+/** Calls per system call between the probe's begin and end markers, all processes included. */
+function straceCalls(text) {
+    const lines = text.split('\n');
+    const begin = lines.findIndex((l) => l.includes(BEGIN_PATH));
+    const end = lines.findLastIndex((l) => l.includes(END_PATH));
+    if (begin < 0 || end <= begin)
+        return null;
+    const byCall = {};
+    let value = 0;
+    for (const line of lines.slice(begin + 1, end)) {
+        // "1234  openat(AT_FDCWD, …) = 3", or its first half "… <unfinished ...>";
+        // the "<... openat resumed>" half is the same call, counted once.
+        const name = /^(?:\d+\s+)?([a-z_][a-z0-9_]*)\(/.exec(line)?.[1];
+        if (!name)
+            continue;
+        byCall[name] = (byCall[name] ?? 0) + 1;
+        value++;
+    }
+    return { value, byCall };
+}
+/** Runs `argv` under the tool and reads its count; the temporary folder goes whatever happens. */
+async function withCountFile(run) {
+    const folder = await mkdtemp(join(tmpdir(), 'importgate-count-'));
+    try {
+        const outFile = join(folder, 'count.txt');
+        const result = await run(outFile);
+        const text = await readFile(outFile, 'utf8').catch(() => '');
+        return { result, text };
+    }
+    finally {
+        await rm(folder, { recursive: true, force: true });
+    }
+}
+const works = (command, args, p) => outputIfOk({ command, args, env: p.env, cwd: p.cwd, timeoutMs: 60_000, signal: p.signal });
+/** The tool's count of `python -c pass`, or null when it cannot count here. */
+async function trial(spec, p) {
+    const { result, text } = await withCountFile(async (outFile) => {
+        const argv = wrappedArgv(spec, outFile, p.python, ['-c', 'pass']);
+        return works(argv[0], argv.slice(1), p);
+    });
+    if (result === null)
+        return null;
+    return spec.tool === 'strace' ? (text.trim() ? { value: 0 } : null) : parseCount(spec.tool, text);
+}
+/**
+ * The counter for each counted metric asked for, tried once on `python -c
+ * pass`; a SetupError naming the setting when the machine has none.
+ */
+async function detectCounters(metrics, p) {
+    if (!metrics.length)
+        return [];
+    const machine = (await works('uname', ['-m'], p))?.trim();
+    const noAslr = machine && (await works('setarch', [machine, '-R', 'true'], p)) !== null
+        ? ['setarch', machine, '-R']
+        : [];
+    const aslr = noAslr.length ? 'no ASLR' : 'ASLR on (setarch -R is not available)';
+    const specs = [];
+    for (const metric of metrics) {
+        if (metric === 'fs_calls') {
+            const spec = {
+                metric,
+                tool: 'strace',
+                noAslr: [],
+                slowdown: 20,
+                label: 'strace',
+                subtractEmpty: false,
+            };
+            if (!(await trial(spec, p)))
+                throw new SetupError(`${p.input}: fs_calls needs strace, which does not run here (install it: apt-get install strace; in a container, ptrace must be allowed)`);
+            specs.push(spec);
             continue;
         }
-        const problem = moduleNameProblem(target);
-        if (problem)
-            throw new UsageError(`${source}: "${target}" is not a Python module name: ${problem}`);
+        if (metric !== 'instructions') {
+            // A new counted metric must say here how it is counted.
+            const unknown = metric;
+            throw new Error(`no counter for ${String(unknown)}`);
+        }
+        const perf = {
+            metric,
+            tool: 'perf',
+            noAslr,
+            slowdown: 1.5,
+            label: `perf stat (instructions:u), ${aslr}`,
+            subtractEmpty: true,
+        };
+        if (await trial(perf, p)) {
+            specs.push(perf);
+            continue;
+        }
+        const version = (await works('valgrind', ['--version'], p))?.trim();
+        const cachegrind = {
+            metric,
+            tool: 'cachegrind',
+            noAslr,
+            slowdown: 100,
+            label: `${version ?? 'valgrind'} (cachegrind, ~50x slower than a plain run), ${aslr}`,
+            subtractEmpty: true,
+        };
+        if (version && (await trial(cachegrind, p))) {
+            specs.push(cachegrind);
+            continue;
+        }
+        throw new SetupError(`${p.input}: instructions needs perf with hardware counters or valgrind, and neither counts here (install valgrind: apt-get install valgrind)`);
     }
-    return [...new Set(targets)];
+    return specs;
+}
+
+// What each arm runs in, beyond the target and the side: its cache state's
+// set-up (found once per run: the cold state's method) and the counters the
+// counted metrics need (found once per run: perf, cachegrind, strace).
+/**
+ * What each cache state asked for does before a timed sample; the cold
+ * state's method is found once, here, and logged.
+ */
+async function cacheSetups(cache, arm, cwd, deps, name, extraPaths) {
+    const setups = {};
+    if (cache.includes('no-pyc'))
+        setups['no-pyc'] = { kind: 'no-pyc' };
+    if (cache.includes('cold')) {
+        const cold = await detectColdCache(arm.python, extraPaths, { env: arm.env, cwd, signal: deps.signal }, name('cache'));
+        deps.log(`cold cache: ${variantNote('cold', cold.method)}`);
+        setups.cold = { kind: 'cold', cold };
+    }
+    return setups;
+}
+/** The arms of each target on each side, in each cache state asked for. */
+function plannedArms(targets, sides, setups, cache, sideArm) {
+    return cache.flatMap((variant) => targets.flatMap((target) => sides(target).map((side) => ({
+        key: { side, target, variant },
+        ...sideArm(side),
+        ...(variant !== 'warm' && setups[variant] ? { cache: setups[variant] } : {}),
+    }))));
+}
+/** Runs a side under each counting tool: a few, since the counts barely vary. */
+const COUNTED_RUNS = 3;
+/** The counters the counted metrics need, found on this machine; a SetupError naming the setting when one is missing. */
+async function countingFor(arms, policy, deps, name) {
+    const metrics = policy.metrics ?? [];
+    if (metrics.includes('memory') && process.platform !== 'linux')
+        throw new SetupError(`${name('metric')}: memory is read from /proc and needs Linux; this is ${process.platform}`);
+    const counted = metrics.filter(isCounted);
+    const first = arms[0];
+    if (!counted.length || !first)
+        return undefined;
+    const counters = await detectCounters(counted, {
+        python: first.python,
+        cwd: policy.cwd,
+        env: first.env,
+        signal: deps.signal,
+        input: name('metric'),
+    });
+    for (const c of counters)
+        deps.log(`${c.metric}: counted with ${c.label}`);
+    // The counted runs get a budget of their own, the time budget and its
+    // overtime: under valgrind they are ~50x slower, and must not eat the timings' time.
+    const { maxTimeMs, overtimeMs } = policy.sampling;
+    return { counters, runs: COUNTED_RUNS, budgetMs: maxTimeMs + overtimeMs };
+}
+
+// Per-side steps of a comparison: installing both at once, and saving their logs.
+/** Installs both sides at once; when one fails the other is stopped, and the first error is thrown. */
+async function installBoth(install, outer) {
+    const controller = new AbortController();
+    const onAbort = () => controller.abort();
+    outer?.addEventListener('abort', onAbort, { once: true });
+    try {
+        const run = (side) => install(side, controller.signal).catch((error) => {
+            controller.abort();
+            throw error;
+        });
+        const [base, head] = await Promise.allSettled([run('base'), run('head')]);
+        // Report the side that failed first on its own, not the one stopped because of it.
+        for (const result of [base, head]) {
+            if (result.status === 'rejected' && !(result.reason instanceof CancelledError))
+                throw result.reason;
+        }
+        if (base.status === 'rejected')
+            throw base.reason;
+        if (head.status === 'rejected')
+            throw head.reason;
+        return { base: base.value, head: head.value };
+    }
+    finally {
+        outer?.removeEventListener('abort', onAbort);
+    }
+}
+/** Raw -X importtime output of every profile run, and each side's install output. */
+async function saveLogs(dir, arms, envs) {
+    await mkdir(join(dir, 'importtime'), { recursive: true });
+    for (const side of SIDES) {
+        if (envs[side].log)
+            await writeFile(join(dir, `install-${side}.log`), envs[side].log);
+        for (const arm of arms.filter((a) => a.key.side === side)) {
+            for (const [i, log] of (arm.profile?.logs ?? []).entries()) {
+                await writeFile(join(dir, 'importtime', `${side}-${arm.key.target}-${i + 1}.log`), log);
+            }
+        }
+    }
 }
 
 /*!
@@ -2944,666 +3655,6 @@ function nearest(word, options) {
     return distance <= Math.max(2, Math.floor(word.length / 3)) ? best : null;
 }
 
-// Which changed files can affect importing: a pull request that touches none
-// (docs, CI, images) cannot change import time, and is passed in seconds
-// without building anything. Pure.
-/**
- * What can change what an import loads or how long it takes: Python source
- * and stubs, compiled extensions and their sources, .pth files, the build and
- * dependency metadata, lock files.
- */
-const DEFAULT_AFFECTS = [
-    '*.py',
-    '*.pyi',
-    '*.pyx',
-    '*.pxd',
-    '*.so',
-    '*.pyd',
-    '*.pth',
-    'pyproject.toml',
-    'setup.py',
-    'setup.cfg',
-    'requirements*',
-    '*.lock',
-    'Pipfile',
-    'constraints*.txt',
-];
-/**
- * A glob as a regular expression: `*` and `?` within one path segment, `**`
- * across segments. A pattern without `/` matches a file's name in any folder;
- * one with `/` matches the path from the repository root.
- */
-function globRegExp(pattern) {
-    let source = '';
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern[i];
-        if (c === '*' && pattern[i + 1] === '*') {
-            source += '.*';
-            i++;
-            if (pattern[i + 1] === '/')
-                i++;
-        }
-        else if (c === '*')
-            source += '[^/]*';
-        else if (c === '?')
-            source += '[^/]';
-        else
-            source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    }
-    return new RegExp(pattern.includes('/') ? `^${source}$` : `(^|/)${source}$`);
-}
-const SYMLINK = '120000';
-const SUBMODULE = '160000';
-/**
- * What can affect importing whatever the patterns say: a symbolic link (one
- * to a package folder is a package), a submodule (its code is imported), and
- * any file inside a folder that is a package on either side (a `data.json`
- * read at import once passed as "nothing to measure", +344 ms). The filter
- * errs towards measuring.
- */
-function alwaysAffecting(changed, packages) {
-    // In a package folder or below one (`pkg/data/rates.json`).
-    const inPackage = (path) => {
-        for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1))
-            if (packages.has(path.slice(0, at)))
-                return true;
-        return false;
-    };
-    return changed
-        .filter((c) => c.modes.some((m) => m === SYMLINK || m === SUBMODULE) ||
-        (packages.size > 0 && inPackage(c.path)))
-        .map((c) => c.path);
-}
-/** The changed paths (repository-relative, `/`-separated) that any pattern matches. */
-function affectingFiles(paths, patterns) {
-    const globs = patterns.map(globRegExp);
-    return paths.filter((path) => globs.some((glob) => glob.test(path)));
-}
-
-// Numbers given as text: counts, durations, percentages. Each parser names the
-// input and the value in its error, and says what would be accepted.
-const DURATION = /^(\d+(?:\.\d+)?|\.\d+)\s*(ms|s|m)?$/;
-/** A duration in milliseconds; a bare number is in `bareUnit`. */
-function parseDuration(input, value, bareUnit) {
-    const match = DURATION.exec(value.trim());
-    if (!match) {
-        throw new UsageError(`${input}: "${value}" is not a duration; use a number of ${bareUnit === 's' ? 'seconds' : 'milliseconds'} or one with a unit, such as 300ms, 0.3s or 2m`);
-    }
-    const amount = Number(match[1]);
-    const unit = match[2] ?? bareUnit;
-    const ms = amount * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000);
-    // Past a day it is a typo, not a setting: `--sample-timeout 3000000` (s)
-    // overflowed Node's timers and killed every sample; `--max-time 1e20` was shown rounded.
-    if (ms > MAX_DURATION_MS)
-        throw new UsageError(`${input}: "${value}" is longer than a day; budgets and timeouts are at most ${MAX_DURATION_MS / 1000} s (1440m)`);
-    return ms;
-}
-/** A duration of more than zero (a timeout of 0 would kill every run at once). */
-function positiveDuration(input, value) {
-    const ms = parseDuration(input, value, 's');
-    if (ms <= 0)
-        throw new UsageError(`${input}: "${value}" must be more than zero`);
-    return ms;
-}
-/** The longest duration any setting takes: a day. */
-const MAX_DURATION_MS = 86_400_000;
-/** A whole number ≥ min. */
-/**
- * Upper bounds of counts that each cost a run of the import: beyond them a
- * value is a typo (`--warmup 1000000000` would write progress lines for hours
- * and never sample), not a setting.
- */
-const COUNT_LIMITS = { warmup: 100, profileRuns: 100, pairs: 100_000 };
-function parseCount$1(input, value, min, max = Number.MAX_SAFE_INTEGER) {
-    const text = value.trim();
-    const number = Number(text);
-    if (!/^\d+$/.test(text) || number < min || number > max) {
-        // A number past 2^53 would be rounded silently: it is out of range too.
-        const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
-        throw new UsageError(`${input}: "${value}" is not a whole number ${range}`);
-    }
-    return number;
-}
-/** A percentage: "5%" or "5" both mean 5. */
-function parsePercent(input, value) {
-    const match = /^(\d+(?:\.\d+)?|\.\d+)\s*%?$/.exec(value.trim());
-    if (!match)
-        throw new UsageError(`${input}: "${value}" is not a percentage; use a number such as 5 or 5%`);
-    return Number(match[1]);
-}
-/** A percentage above zero: a 0% threshold would call any count that moved a change. */
-function positivePercent(input, value) {
-    const pct = parsePercent(input, value);
-    if (pct <= 0)
-        throw new UsageError(`${input}: "${value}" must be more than 0%, such as 1%`);
-    return pct;
-}
-
-// Settings written as text (a flag, an action input) that are more than a
-// number or a duration: switches, budgets, metric and cache-state names.
-/** A switch: a flag given (true), or an input's "true" or "false" as GitHub's inputs write them. */
-function switchValue(value, input) {
-    if (typeof value === 'boolean')
-        return value;
-    const text = value.trim();
-    if (['true', 'True', 'TRUE'].includes(text))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(text))
-        return false;
-    throw new UsageError(`${input}: "${value}" is not true or false`);
-}
-/** "mypkg=300ms" → ["mypkg", 300]. */
-function budgetEntry(value, input) {
-    // The last =: a command target may hold one (cmd: mycli --level=3=300ms); a duration never does.
-    const at = value.lastIndexOf('=');
-    if (at < 1)
-        throw new UsageError(`${input}: "${value}" should be TARGET=DURATION, such as mypkg=300ms`);
-    const [target] = validateTargets([value.slice(0, at).trim()], input, { commands: true });
-    return [target, parseDuration(input, value.slice(at + 1), 'ms')];
-}
-function parseMetrics(values, input) {
-    return [
-        ...new Set(values.map((value) => {
-            const id = metricNamed(value.trim());
-            if (!id)
-                throw new UsageError(`${input}: "${value}" is not a metric; use ${METRIC_IDS.join(', ')} (fs-calls is fs_calls)`);
-            return id;
-        })),
-    ];
-}
-function parseCacheStates(values, input) {
-    return [
-        ...new Set(values.map((value) => {
-            const state = value.trim();
-            if (!isVariant(state))
-                throw new UsageError(`${input}: "${value}" is not a cache state; use ${VARIANTS.join(', ')}`);
-            return state;
-        })),
-    ];
-}
-
-// [tool.importgate] values as TOML gives them (strings, numbers, booleans,
-// arrays, tables), checked: an error names the key as written, the value and
-// what is accepted.
-const show = (value) => JSON.stringify(value);
-function text(value, where, accepted) {
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number')
-        return String(value);
-    throw new UsageError(`${where} = ${show(value)}: expected ${accepted}`);
-}
-function globs(value, where) {
-    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.trim())) {
-        throw new UsageError(`${where} = ${show(value)}: expected a list of file patterns, such as ["*.py", "pyproject.toml"], or ["*"] to measure every change`);
-    }
-    if (value.length === 0)
-        throw new UsageError(`${where} = []: no file could then affect importing, so no pull request would be measured; list patterns, such as ["*.py", "pyproject.toml"], or remove the key for the default`);
-    return value;
-}
-function modules(value, where, { commands = false } = {}) {
-    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
-        throw new UsageError(`${where} = ${show(value)}: expected a list of module names, such as ["mypkg", "mypkg.cli"]${commands ? ' or commands, such as "cmd: mycli --help"' : ''}`);
-    }
-    if (commands)
-        return validateTargets(value, where, { commands });
-    for (const name of value) {
-        const problem = moduleNameProblem(name);
-        if (problem)
-            throw new UsageError(`${where}: "${name}" is not a Python module name: ${problem}`);
-    }
-    return value;
-}
-const count = (min, max = Number.MAX_SAFE_INTEGER) => (value, where) => {
-    if (typeof value !== 'number' && typeof value !== 'string') {
-        throw new UsageError(`${where} = ${show(value)}: expected a whole number of at least ${min}`);
-    }
-    return parseCount$1(where, String(value), min, max);
-};
-/** A list of strings, or an error naming what the list holds and an example. */
-function stringList(value, where, what, example) {
-    if (!Array.isArray(value) || !value.every((m) => typeof m === 'string'))
-        throw new UsageError(`${where} = ${show(value)}: expected a list of ${what}, such as ${example}`);
-    return value;
-}
-/** [tool.importgate.budgets]: target = "duration", each checked. */
-function budgetTable(value, where) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new UsageError(`${where} = ${show(value)}: expected a table of target = "duration", such as [tool.importgate.budgets] mypkg = "300ms"`);
-    }
-    const budgetsMs = {};
-    for (const [target, limit] of Object.entries(value)) {
-        const at = `${where}.${target.includes('.') ? `"${target}"` : target}`;
-        validateTargets([target], at, { commands: true });
-        budgetsMs[target] = parseDuration(at, text(limit, at, 'a duration such as "300ms"'), 'ms');
-    }
-    return budgetsMs;
-}
-
-const BOTH = ['measure', 'compare'];
-const COMPARE = ['compare'];
-const one = (value) => (Array.isArray(value) ? value[0] : String(value));
-const many = (value) => (Array.isArray(value) ? value : [String(value)]);
-
-// The settings of what fails the check: budgets, forbidden and watched modules, metrics, thresholds.
-// One entry per setting (setting-spec.ts says what an entry holds); registry.ts
-// puts the tables together.
-const GATE_SETTINGS = [
-    {
-        name: 'max-modules',
-        field: 'maxModules',
-        group: 'gate',
-        default: null,
-        json: { key: 'max_modules' },
-        commands: BOTH,
-        flag: { type: 'string' },
-        fromText: (v, w) => ({ maxModules: parseCount$1(w, one(v), 1) }),
-        fromToml: (v, w) => ({ maxModules: count(1)(v, w) }),
-        help: ['      --max-modules N     budget on modules loaded by importing any target'],
-    },
-    {
-        name: 'forbid',
-        field: 'forbid',
-        group: 'gate',
-        default: [],
-        json: { key: 'forbid' },
-        commands: BOTH,
-        flag: { type: 'string', multiple: true },
-        fromText: (v, w) => ({ forbid: validateTargets(many(v), w) }),
-        fromToml: (v, w) => ({ forbid: modules(v, w) }),
-        help: ['      --forbid MODULE     must not be imported by any target; repeatable'],
-    },
-    {
-        name: 'enforce-lazy',
-        field: 'enforceLazy',
-        group: 'gate',
-        default: false,
-        json: { key: 'enforce_lazy' },
-        commands: BOTH,
-        flag: { type: 'boolean' },
-        fromText: (v, w) => ({ enforceLazy: switchValue(Array.isArray(v) ? v[0] : v, w) }),
-        fromToml: (v, w) => {
-            if (typeof v !== 'boolean')
-                throw new UsageError(`${w} = ${show(v)}: expected true or false`);
-            return { enforceLazy: v };
-        },
-        help: [
-            '      --enforce-lazy      fail the check when the import loads a module the project',
-            '                          declares lazy (Python 3.15+, PEP 810); else a warning',
-        ],
-    },
-    {
-        name: 'watch',
-        field: 'watch',
-        group: 'run',
-        default: [],
-        commands: BOTH,
-        flag: { type: 'string', multiple: true },
-        fromText: (v, w) => ({ watch: validateTargets(many(v), w) }),
-        fromToml: (v, w) => ({ watch: modules(v, w) }),
-        help: [
-            '      --watch MODULE      report whether each target loads this module on each side,',
-            '                          with the chain that loads it; repeatable',
-        ],
-    },
-    {
-        name: 'budget',
-        field: 'budgetsMs',
-        group: 'gate',
-        default: {},
-        json: { key: 'budgets_ms' },
-        commands: BOTH,
-        flag: { type: 'string', multiple: true },
-        input: 'budgets',
-        key: 'budgets',
-        fromText: (v, w) => ({
-            budgetsMs: Object.fromEntries(many(v).map((b) => budgetEntry(b, w))),
-        }),
-        fromToml: (v, w) => ({ budgetsMs: budgetTable(v, w) }),
-        help: [
-            '      --budget TARGET=DURATION',
-            "                          budget on a target's median import time; repeatable",
-        ],
-    },
-    {
-        name: 'metric',
-        field: 'metrics',
-        group: 'run',
-        json: { key: 'metrics' },
-        commands: BOTH,
-        flag: { type: 'string', multiple: true },
-        input: 'metrics',
-        key: 'metrics',
-        fromText: (v, w) => ({ metrics: parseMetrics(many(v), w) }),
-        fromToml: (v, w) => ({
-            metrics: parseMetrics(stringList(v, w, 'metrics', '["import_ms", "cpu_ms"]'), w),
-        }),
-        help: [
-            '      --metric NAME       measure this metric too, its own row: cpu_ms, memory,',
-            '                          instructions (fails the check on a change past',
-            '                          --instructions-threshold), fs_calls; repeatable',
-            '                          (default: import_ms alone)',
-        ],
-    },
-    {
-        name: 'cache',
-        field: 'cache',
-        group: 'run',
-        json: { key: 'cache' },
-        commands: BOTH,
-        flag: { type: 'string', multiple: true },
-        fromText: (v, w) => ({ cache: parseCacheStates(many(v), w) }),
-        fromToml: (v, w) => ({
-            cache: parseCacheStates(stringList(v, w, 'cache states', '["warm", "no-pyc", "cold"]'), w),
-        }),
-        help: [
-            '      --cache STATE       measure in this cache state too, its own row: warm,',
-            '                          no-pyc, cold; repeatable (default: warm)',
-        ],
-    },
-    {
-        name: 'threshold',
-        field: 'thresholdPct',
-        group: 'gate',
-        // From bench/RESULTS.md: 3% and 0.5 ms catch 5% slowdowns without false
-        // alarms in A/A runs on a noisy 2-core machine.
-        default: 3,
-        json: { key: 'threshold_pct' },
-        commands: COMPARE,
-        flag: { type: 'string' },
-        fromText: (v, w) => ({ thresholdPct: parsePercent(w, one(v)) }),
-        fromToml: (v, w) => ({
-            thresholdPct: parsePercent(w, text(v, w, 'a percentage such as "5%"')),
-        }),
-        help: ['      --threshold PCT     relative change below which nothing fails (3%)'],
-    },
-    {
-        name: 'min-delta',
-        field: 'minDeltaMs',
-        group: 'gate',
-        default: 0.5,
-        json: { key: 'min_delta_ms' },
-        commands: COMPARE,
-        flag: { type: 'string' },
-        fromText: (v, w) => ({ minDeltaMs: parseDuration(w, one(v), 'ms') }),
-        fromToml: (v, w) => ({
-            minDeltaMs: parseDuration(w, text(v, w, 'a duration such as "2ms"'), 'ms'),
-        }),
-        help: ['      --min-delta MS      absolute change below which nothing fails (0.5ms)'],
-    },
-    {
-        name: 'instructions-threshold',
-        field: 'instructionsThresholdPct',
-        group: 'gate',
-        default: METRICS.instructions.thresholdPct,
-        json: { key: 'instructions_threshold_pct' },
-        commands: COMPARE,
-        flag: { type: 'string' },
-        fromText: (v, w) => ({ instructionsThresholdPct: positivePercent(w, one(v)) }),
-        fromToml: (v, w) => ({
-            instructionsThresholdPct: positivePercent(w, text(v, w, 'a percentage such as "2%"')),
-        }),
-        help: [
-            '      --instructions-threshold PCT',
-            '                          with --metric instructions: relative change of the counts',
-            '                          below which nothing fails (1%)',
-        ],
-    },
-    {
-        name: 'alpha',
-        field: 'alpha',
-        group: 'gate',
-        default: 0.01,
-        json: { key: 'alpha' },
-        commands: COMPARE,
-        flag: { type: 'string' },
-        input: null,
-        fromText: (v, w) => {
-            const a = Number(one(v));
-            if (!(a > 0 && a < 0.5))
-                throw new UsageError(`${w}: "${one(v)}" must be a number between 0 and 0.5, such as 0.01`);
-            return { alpha: a };
-        },
-        fromToml: (v, w) => {
-            if (typeof v !== 'number' || !(v > 0 && v < 0.5)) {
-                throw new UsageError(`${w} = ${show(v)}: expected a number between 0 and 0.5, such as 0.01`);
-            }
-            return { alpha: v };
-        },
-        help: ['      --alpha P           one-sided significance level (0.01)'],
-    },
-    {
-        name: 'affects',
-        field: 'affects',
-        group: 'run',
-        default: [...DEFAULT_AFFECTS],
-        json: { key: 'affects' },
-        commands: COMPARE,
-        flag: { type: 'string', multiple: true },
-        fromText: (v) => ({
-            affects: many(v)
-                .map((g) => g.trim())
-                .filter(Boolean),
-        }),
-        fromToml: (v, w) => ({ affects: globs(v, w) }),
-        help: [
-            '      --affects GLOB      a changed file that can affect importing; repeatable. When the',
-            '                          commits differ in none, nothing is measured: a pass that says',
-            "                          why ('*.py' matches in any folder; '*' measures every change)",
-        ],
-    },
-];
-
-/** The modes each command accepts: compare has no "current" (the worktrees have no environment). */
-const INSTALL_MODES = {
-    measure: ['none', 'current', 'auto', 'pip', 'uv'],
-    compare: ['auto', 'none', 'pip', 'uv'],
-};
-const ALL_INSTALL_MODES = ['auto', 'none', 'current', 'pip', 'uv'];
-
-// The install input: a strategy name, or the user's own shell command.
-/**
- * Known names are strategies. Anything with a space, a slash or shell syntax is
- * a command; a lone unknown word is refused (a typo of "pip" should not be run
- * as a program). A one-word command can be written as "./install.sh" or
- * "sh -c make".
- */
-function parseInstall(input, value, allowed) {
-    const text = value.trim();
-    if (allowed.includes(text))
-        return { kind: text };
-    if (/[\s/;&|$`<>()]/.test(text))
-        return { kind: 'command', command: text };
-    const why = ALL_INSTALL_MODES.includes(text) ? ' here' : '';
-    throw new UsageError(`${input}: "${value}" is not an install mode${why}; use ${allowed.join(', ')}, or a shell command such as "pip install .[fast]"`);
-}
-
-// The settings of what is measured and how long: targets, install, pairs, time.
-// One entry per setting (setting-spec.ts says what an entry holds); registry.ts
-// puts the tables together.
-const SAMPLING_SETTINGS = [
-    {
-        name: 'target',
-        field: 'targets',
-        group: 'run',
-        commands: BOTH,
-        flag: { type: 'string', multiple: true, short: 't' },
-        input: 'targets',
-        key: 'targets',
-        fromText: (v, w) => ({ targets: validateTargets(many(v), w, { commands: true }) }),
-        fromToml: (v, w) => ({ targets: modules(v, w, { commands: true }) }),
-        help: [
-            '  -t, --target MODULE     module to import; repeatable (default: [tool.importgate] targets',
-            '                          in pyproject.toml; for compare, those of base and head together)',
-        ],
-    },
-    {
-        name: 'install',
-        field: 'install',
-        group: 'run',
-        commands: BOTH,
-        flag: { type: 'string' },
-        fromText: (v, w, rules) => ({ install: parseInstall(w, one(v), rules.installModes) }),
-        fromToml: (v, w) => ({
-            install: parseInstall(w, text(v, w, 'an install mode or a command'), INSTALL_MODES.compare),
-        }),
-        help: [
-            '      --install MODE      auto: a packaged project (or one with uv.lock) with uv when',
-            '                                uv is on PATH (uv sync for a lock), else a venv and',
-            "                                pip install .; anything else none (compare's default)",
-            "                          none: nothing installed; PYTHONPATH is the project's src/ folder,",
-            "                                or the project folder (measure's default)",
-            '                          pip | uv: a venv per side, the project installed non-editable',
-            "                          current: measure only; the interpreter's environment as it is",
-            '                          "<command>": your own shell command, run in the checkout with a',
-            '                                fresh venv activated (IMPORTGATE_SIDE=base|head is set)',
-        ],
-    },
-    {
-        name: 'min-pairs',
-        field: 'minPairs',
-        group: 'sampling',
-        default: 20,
-        json: { key: 'min_pairs' },
-        commands: BOTH,
-        flag: { type: 'string' },
-        fromText: (v, w) => ({ minPairs: parseCount$1(w, one(v), 1, COUNT_LIMITS.pairs) }),
-        fromToml: (v, w) => ({ minPairs: count(1, COUNT_LIMITS.pairs)(v, w) }),
-        help: [
-            '      --min-pairs N       at least N samples (measure) or pairs (compare) per target (20)',
-        ],
-    },
-    {
-        name: 'max-pairs',
-        field: 'maxPairs',
-        group: 'sampling',
-        json: { key: 'max_pairs' },
-        commands: BOTH,
-        flag: { type: 'string' },
-        fromText: (v, w) => ({ maxPairs: parseCount$1(w, one(v), 1, COUNT_LIMITS.pairs) }),
-        fromToml: (v, w) => ({ maxPairs: count(1, COUNT_LIMITS.pairs)(v, w) }),
-        help: ['      --max-pairs N       at most N (2000); compare: each target stops once decided'],
-    },
-    {
-        name: 'max-time',
-        field: 'maxTimeMs',
-        group: 'sampling',
-        default: 120_000,
-        json: { key: 'max_time_s', per: 1000 },
-        commands: BOTH,
-        flag: { type: 'string' },
-        fromText: (v, w) => ({ maxTimeMs: positiveDuration(w, one(v)) }),
-        fromToml: (v, w) => ({
-            maxTimeMs: parseDuration(w, text(v, w, 'a duration such as "120s"'), 's'),
-        }),
-        help: [
-            '      --max-time SECONDS  time budget for warm-ups, profiles and samples; installs are',
-            '                          not counted (120)',
-        ],
-    },
-    {
-        name: 'overtime',
-        field: 'overtimeMs',
-        group: 'sampling',
-        json: { key: 'overtime_s', per: 1000 },
-        commands: BOTH,
-        flag: { type: 'string' },
-        fromText: (v, w) => ({ overtimeMs: parseDuration(w, one(v), 's') }),
-        fromToml: (v, w) => ({
-            overtimeMs: parseDuration(w, text(v, w, 'a duration such as "240s", or "0s" for none'), 's'),
-        }),
-        help: [
-            '      --overtime SECONDS  compare: time a run may take past --max-time, only for the',
-            '                          targets still undecided; 0 for none (2 x max-time).',
-            "                          With --max-time, also the budget of counted metrics' runs",
-        ],
-    },
-    {
-        name: 'sample-timeout',
-        field: 'sampleTimeoutMs',
-        group: 'sampling',
-        default: 60_000,
-        json: { key: 'sample_timeout_s', per: 1000 },
-        commands: BOTH,
-        flag: { type: 'string' },
-        input: null,
-        fromText: (v, w) => ({ sampleTimeoutMs: positiveDuration(w, one(v)) }),
-        fromToml: (v, w) => ({
-            sampleTimeoutMs: positiveDuration(w, text(v, w, 'a duration such as "60s"')),
-        }),
-        help: [
-            '      --sample-timeout SECONDS',
-            '                          one import taking longer is killed and reported (60)',
-        ],
-    },
-    {
-        name: 'warmup',
-        field: 'warmups',
-        group: 'sampling',
-        default: 3,
-        json: { key: 'warmups' },
-        commands: BOTH,
-        flag: { type: 'string' },
-        input: null,
-        fromText: (v, w) => ({ warmups: parseCount$1(w, one(v), 0, COUNT_LIMITS.warmup) }),
-        fromToml: (v, w) => ({ warmups: count(0, COUNT_LIMITS.warmup)(v, w) }),
-        help: ['      --warmup N          discarded rounds before sampling (3)'],
-    },
-    {
-        name: 'profile-runs',
-        field: 'profileRuns',
-        group: 'sampling',
-        // Five, not three: own-time changes are listed only where they exceed the
-        // runs' spread, and three runs give a crude spread. -X importtime itself
-        // adds 3-9% to an import (sympy +3%, rich.console +9% here), more with
-        // more modules, so the timed samples cannot double as profile runs.
-        default: 5,
-        json: { key: 'profile_runs' },
-        commands: BOTH,
-        flag: { type: 'string' },
-        input: null,
-        fromText: (v, w, rules) => ({
-            profileRuns: parseCount$1(w, one(v), rules.minProfileRuns, COUNT_LIMITS.profileRuns),
-        }),
-        fromToml: (v, w) => ({ profileRuns: count(1, COUNT_LIMITS.profileRuns)(v, w) }),
-        help: ['      --profile-runs N    untimed -X importtime runs per target and side (5)'],
-    },
-    {
-        name: 'seed',
-        field: 'seed',
-        group: 'sampling',
-        json: { key: 'seed' },
-        commands: BOTH,
-        flag: { type: 'string' },
-        input: null,
-        key: null,
-        fromText: (v, w) => ({ seed: parseCount$1(w, one(v), 0) }),
-        help: ['      --seed N            seed for the run order, to reproduce a run'],
-    },
-];
-
-// Every setting, declared once: its name (the CLI's --flag, the action's
-// input, the [tool.importgate] key, unless told otherwise), which commands
-// take it, how text (a flag, an input) and TOML give it, and its --help lines,
-// in two tables (settings-sampling.ts, settings-gate.ts) in --help order.
-// The CLI's parser, the action's input reader, the pyproject reader and
-// --help, the defaults, the grouping into Settings and the results document's
-// settings are built from them; a test checks action.yml, the README and the
-// JSON Schema against them. A new setting is a new entry there, its field in
-// model/settings.ts, and the code that uses it: the compiler refuses a Gate
-// or Sampling field that no entry declares.
-/** In --help order: the common settings, then compare's. */
-const SETTINGS = [
-    ...SAMPLING_SETTINGS,
-    ...GATE_SETTINGS,
-];
-/** The [tool.importgate] key a setting is read from, or null. */
-const keyOf = (spec) => spec.key === undefined ? spec.name : spec.key;
-/** The settings one CLI command takes as flags, as node:util's parseArgs wants them. */
-function flagOptions(command) {
-    return Object.fromEntries(SETTINGS.filter((s) => s.commands.includes(command)).map((s) => [s.name, s.flag]));
-}
-
 // [tool.importgate] in a project's pyproject.toml → PartialSettings. Every key is
 // checked; an error names the file, the key, the value and what is accepted.
 /** Each [tool.importgate] key's reader, from the settings registry. */
@@ -3682,280 +3733,271 @@ function readPyproject(projectDir, shownAs) {
     return { file, settings, raw };
 }
 
-/** Keeps the last `cap` bytes of a stream: the end of a log says most about a failure. */
-class ByteSink {
-    cap;
-    chunks = [];
-    size = 0;
-    truncated = false;
-    constructor(cap) {
-        this.cap = cap;
-    }
-    push(chunk) {
-        this.chunks.push(chunk);
-        this.size += chunk.length;
-        while (this.size > this.cap && this.chunks.length > 1) {
-            this.size -= this.chunks.shift().length;
-            this.truncated = true;
-        }
-    }
-    bytes() {
-        const all = Buffer.concat(this.chunks);
-        if (all.length <= this.cap)
-            return all;
-        this.truncated = true;
-        return all.subarray(all.length - this.cap);
-    }
-    text() {
-        return this.bytes().toString('utf8');
-    }
-}
-
-// Processes that left their process group: a daemon that calls setsid, or
-// forks twice with its stdio on /dev/null, is out of reach of a group kill and
-// is reparented away from us. Every child we start carries a tag in its
-// environment, which its descendants inherit whatever sessions or groups they
-// make; on Linux, /proc shows each process's initial environment, so anything
-// still carrying the tag when it should be gone is found and killed.
-const TAG_VARIABLE = 'IMPORTGATE_RUN_TAG';
-/**
- * This importgate process's part of every tag. Tags nest: an importgate run
- * under a tag (its test suite, or a tool that runs it) extends that tag, so
- * whoever set it finds everything the run left, and nothing of other runs.
- */
-const RUN = [process.env[TAG_VARIABLE], randomBytes(12).toString('hex')]
-    .filter((part) => part && /^[\w.~-]{1,200}$/.test(part))
-    .join('~');
-let started = 0;
-/**
- * A tag for one child (installs of base and head run at once: each must be
- * cleaned up without touching the other), and its environment with it.
- */
-function newTag(env) {
-    const tag = `${RUN}.${++started}`;
-    return { tag, env: { ...env, [TAG_VARIABLE]: tag } };
-}
-/**
- * Pids of live processes (other than this one) whose initial environment
- * contains `text`, e.g. `NAME=value`; Linux only, elsewhere none are found.
- */
-function processesCarrying(text) {
-    if (process.platform !== 'linux')
-        return [];
-    const wanted = Buffer.from(text);
-    let entries;
+// Any revision (branch, tag, SHA, HEAD~1) → a commit SHA, fetching what a
+// shallow clone lacks. Every git call takes an argument array; a ref never
+// reaches a shell, and --end-of-options keeps one from being read as an option.
+/** Runs git; a git error (not a cancel) becomes `fallback`. */
+async function attempt(run, fallback) {
     try {
-        entries = readdirSync('/proc');
-    }
-    catch {
-        return [];
-    }
-    const found = [];
-    for (const entry of entries) {
-        if (!/^\d+$/.test(entry) || Number(entry) === process.pid)
-            continue;
-        try {
-            // Only our own user's processes are readable: anything we started.
-            if (readFileSync(`/proc/${entry}/environ`).includes(wanted))
-                found.push(Number(entry));
-        }
-        catch {
-            // Gone, or not ours.
-        }
-    }
-    return found;
-}
-/** Pids of live processes that carry `tag`, or any tag of this run when null. */
-function taggedProcesses(tag = null) {
-    // NUL ends each variable: an exact tag cannot match a longer one.
-    return processesCarrying(tag === null ? `${TAG_VARIABLE}=${RUN}.` : `${TAG_VARIABLE}=${tag}\0`);
-}
-/** For a synchronous one-millisecond pause between passes. */
-const PAUSE = new Int32Array(new SharedArrayBuffer(4));
-/**
- * Kills every process that carries `tag` (any of ours when null: on cancel),
- * in a few passes (one may fork while we look). Returns how many were killed.
- */
-function killTagged(tag = null) {
-    let killed = 0;
-    let quiet = 0;
-    // A process killed as it forks may leave a child that appears a moment later:
-    // after a kill, done only when two passes a millisecond apart find nothing.
-    // A first pass that finds nothing ends it at once (the path of every sample):
-    // with no tagged process alive, none can fork.
-    for (let pass = 0; pass < 10 && quiet < 2; pass++) {
-        const pids = taggedProcesses(tag);
-        if (pids.length === 0) {
-            if (killed === 0)
-                break;
-            quiet++;
-            Atomics.wait(PAUSE, 0, 0, 1);
-            continue;
-        }
-        quiet = 0;
-        for (const pid of pids) {
-            try {
-                process.kill(pid, 'SIGKILL');
-                killed++;
-            }
-            catch {
-                // Already gone.
-            }
-        }
-    }
-    return killed;
-}
-
-// Every child we start runs in a process group of its own, so that a timeout, a
-// cancel or the end of a sample can take down everything it started (forks,
-// daemons that keep our pipes), not just the process we spawned.
-const liveGroups = new Set();
-function trackGroup(pid) {
-    if (pid !== undefined)
-        liveGroups.add(pid);
-}
-function untrackGroup(pid) {
-    if (pid !== undefined)
-        liveGroups.delete(pid);
-}
-function killGroup(pid) {
-    if (pid === undefined)
-        return;
-    try {
-        process.kill(-pid, 'SIGKILL');
-    }
-    catch {
-        // ESRCH: the group is already gone, which is what we wanted.
-    }
-}
-/** Kills every process group we started that is still running (on cancel). */
-function killAllChildGroups() {
-    for (const pid of liveGroups)
-        killGroup(pid);
-    liveGroups.clear();
-}
-
-// A helper command (git, venv creation, an installer): argument array, no
-// shell, its own process group killed on timeout or abort, output captured.
-//
-// @actions/exec, which this product otherwise builds on, cannot stop a
-// command: it takes no AbortSignal and no timeout, and does not expose the
-// child. A hung `git fetch` or installer would hold the job until GitHub's
-// 6-hour limit, so these commands go through this small layer instead.
-/** Thrown when the command could not be started at all (not found, not executable). */
-class SpawnError extends Error {
-    name = 'SpawnError';
-}
-/** How long after the command exits its pipes may stay open (held by an escaped process). */
-const DRAIN_MS$1 = 1_000;
-const LOG_BYTES = 256 * 1024;
-const OUTPUT_BYTES = 64 * 1024 * 1024;
-function definedOnly(env) {
-    return Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined));
-}
-function runCommand(spec) {
-    return new Promise((resolve, reject) => {
-        const log = new ByteSink(LOG_BYTES);
-        const stdout = new ByteSink(OUTPUT_BYTES);
-        const stderr = new ByteSink(OUTPUT_BYTES);
-        let timedOut = false;
-        let aborted = false;
-        const { tag, env } = newTag(definedOnly(spec.env ?? process.env));
-        const child = spawn(spec.command, spec.args, {
-            cwd: spec.cwd,
-            env,
-            stdio: ['ignore', 'pipe', 'pipe'],
-            detached: true,
-            shell: false,
-            windowsHide: true,
-        });
-        const pid = child.pid;
-        trackGroup(pid);
-        // The group, and what left it (an install runs the project's build backend, head's code).
-        const stop = () => {
-            killGroup(pid);
-            killTagged(tag);
-        };
-        let drain;
-        const timer = setTimeout(() => {
-            timedOut = true;
-            stop();
-        }, spec.timeoutMs);
-        const onAbort = () => {
-            aborted = true;
-            stop();
-        };
-        spec.signal?.addEventListener('abort', onAbort, { once: true });
-        if (spec.signal?.aborted)
-            onAbort();
-        child.stdout?.on('data', (chunk) => {
-            stdout.push(chunk);
-            log.push(chunk);
-        });
-        child.stderr?.on('data', (chunk) => {
-            stderr.push(chunk);
-            log.push(chunk);
-        });
-        // What the command left running (a build daemon holding our pipes) goes
-        // with it, and the wait for its output does not depend on such pipes.
-        child.on('exit', () => {
-            stop();
-            drain = setTimeout(() => {
-                child.stdout?.destroy();
-                child.stderr?.destroy();
-            }, DRAIN_MS$1);
-        });
-        const done = () => {
-            clearTimeout(timer);
-            clearTimeout(drain);
-            spec.signal?.removeEventListener('abort', onAbort);
-            untrackGroup(pid);
-        };
-        child.on('error', (error) => {
-            done();
-            const why = error.code === 'ENOENT' ? 'not found' : error.message;
-            reject(new SpawnError(`cannot run ${JSON.stringify(spec.command)}: ${why}`));
-        });
-        child.on('close', (code, signal) => {
-            done();
-            resolve({
-                code,
-                signal,
-                timedOut,
-                aborted,
-                stdout: stdout.text(),
-                stderr: stderr.text(),
-                log: log.text(),
-            });
-        });
-    });
-}
-/**
- * What a helper program printed (stdout, then stderr) when it ran and exited
- * 0; null when it is missing or failed: for probing what a machine can do
- * (perf, valgrind, sudo). Cancellation still throws.
- */
-async function outputIfOk(spec) {
-    try {
-        const outcome = await runCommand(spec);
-        if (outcome.aborted)
-            throw new CancelledError();
-        return outcome.code === 0 ? outcome.stdout + outcome.stderr : null;
+        return await run();
     }
     catch (error) {
-        if (error instanceof SpawnError)
-            return null;
+        if (error instanceof GitError)
+            return fallback;
         throw error;
     }
 }
-
+const tryResolve = (repo, ref, options) => attempt(async () => (await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], repo, options)) || null, null);
+const isShallow = (repo, options) => attempt(async () => (await git(['rev-parse', '--is-shallow-repository'], repo, options)) === 'true', false);
+/** How many commits behind its base a relative ref reaches: HEAD~3 → 3, main^^ → 2. */
+function relativeDepth(ref) {
+    const match = /^(.*?)((?:[~^]\d*)+)$/.exec(ref);
+    if (!match || !match[1])
+        return null;
+    let depth = 0;
+    for (const step of match[2].match(/[~^]\d*/g)) {
+        const count = step.length > 1 ? Number(step.slice(1)) : 1;
+        // ^N picks the Nth parent (one step back); ~N walks N first parents.
+        depth += step[0] === '~' ? count : 1;
+    }
+    return { base: match[1], depth };
+}
+/** Fetches from origin; returns why it failed, or null. */
+async function fetch(repo, args, options) {
+    try {
+        await git(['fetch', '--no-tags', '--quiet', ...args], repo, options);
+        return null;
+    }
+    catch (error) {
+        if (!(error instanceof GitError))
+            throw error;
+        return (error.stderr.trim() || error.message).split('\n').slice(-3).join(' ');
+    }
+}
+const hasOrigin = (repo, options) => attempt(async () => (await git(['remote', 'get-url', 'origin'], repo, options), true), false);
 /**
- * What PYTHONPATH is when nothing is installed: the project's src/ folder when
- * it has one (src layout), else the project folder itself.
+ * Resolves `ref` in `repo`. When it is missing: a relative ref (HEAD~1) in a
+ * shallow clone deepens history by as many commits; any other ref is fetched
+ * from origin at depth 1 (a PR's base SHA or branch in an actions/checkout clone).
  */
-function importRoot(projectDir) {
-    const src = join(projectDir, 'src');
-    return existsSync(src) && statSync(src).isDirectory() ? src : projectDir;
+async function resolveCommit(repo, ref, input, options = {}) {
+    if (ref.trim() === '' || ref.startsWith('-')) {
+        throw new SetupError(`${input}: "${ref}" is not a git revision; give a branch, tag, SHA or HEAD~N`);
+    }
+    const inRepository = await attempt(async () => (await git(['rev-parse', '--git-dir'], repo, options)).length > 0, false);
+    if (!inRepository) {
+        throw new SetupError(`${repo} is not in a git repository: compare checks its two revisions out of one; run it in a clone (in a workflow, after actions/checkout)`);
+    }
+    const found = await tryResolve(repo, ref, options);
+    if (found)
+        return found;
+    const missing = `${input}: "${ref}" does not name a commit in ${repo}`;
+    if (!(await hasOrigin(repo, options))) {
+        throw new SetupError(`${missing}, and there is no origin remote to fetch it from`);
+    }
+    const relative = relativeDepth(ref);
+    let failure = null;
+    if (relative && (await isShallow(repo, options))) {
+        failure = await fetch(repo, [`--deepen=${relative.depth}`, 'origin'], options);
+    }
+    else if (!relative) {
+        failure = await fetch(repo, ['--depth=1', 'origin', ref], options);
+        if (!failure) {
+            const fetched = await tryResolve(repo, ref, options);
+            if (fetched)
+                return fetched;
+            // A branch fetched by name lands in FETCH_HEAD only (single-branch clones).
+            const head = await tryResolve(repo, 'FETCH_HEAD', options);
+            if (head)
+                return head;
+        }
+    }
+    else {
+        // A relative ref in a full clone: there is no more history to fetch.
+        throw new SetupError(missing);
+    }
+    const after = await tryResolve(repo, ref, options);
+    if (after)
+        return after;
+    throw new SetupError(failure
+        ? `${missing}; fetching it from origin failed: ${failure}`
+        : `${missing}, nor in what origin has`);
+}
+
+// What a run is asked to do, wherever it was said: flags, action inputs or
+// [tool.importgate]. Each source yields a PartialSettings; resolveSettings()
+// merges them, first given wins, over the defaults the registry declares,
+// and groups them as the registry says. Pure: the seed for a run that names
+// none is drawn by the caller.
+// Overtime, unless set: twice the budget, so it scales with what the user
+// chose to spend (a --max-time 10 run does not go on for minutes). At 120 s a
+// 2-3 s import gets the ~60 pairs a real +10% needs on a noisy 2-core runner (bench/SLOW.md).
+const OVERTIME_RATIO = 2;
+const MAX_PAIRS = 2000;
+/** Merges sources (earlier wins) over the defaults and checks what spans several settings. */
+function resolveSettings(sources, seed) {
+    const pick = (key) => sources.find((s) => s[key] !== undefined)?.[key];
+    // Each field as given, else its declared default (copied: a default is never shared).
+    const values = Object.fromEntries(SETTINGS.map((s) => [s.field, pick(s.field) ?? structuredClone(s.default)]));
+    const { minPairs, maxTimeMs } = values;
+    values.maxPairs = pick('maxPairs') ?? Math.max(minPairs, MAX_PAIRS);
+    // The two may come from different places (a flag and pyproject), so the
+    // message names the setting, not one source.
+    if (values.maxPairs < minPairs)
+        throw new UsageError(`max-pairs ${values.maxPairs} is less than min-pairs ${minPairs}`);
+    values.overtimeMs = pick('overtimeMs') ?? OVERTIME_RATIO * maxTimeMs;
+    values.seed = pick('seed') ?? seed;
+    // The primary metric is always measured: budgets and the stopping rule use it.
+    const chosen = pick('metrics') ?? [];
+    values.metrics = METRIC_IDS.filter((id) => id === PRIMARY_METRIC || chosen.includes(id));
+    // Warm always (the main row: headlines, causes and budgets go by it), and
+    // in a fixed order, so the rows read the same whatever order was written.
+    values.cache = VARIANTS.filter((v) => v === 'warm' || (pick('cache') ?? []).includes(v));
+    const group = (name) => Object.fromEntries(SETTINGS.filter((s) => s.group === name).map((s) => [s.field, values[s.field]]));
+    return {
+        gate: group('gate'),
+        sampling: group('sampling'),
+        install: pick('install'),
+        metrics: values.metrics,
+        watch: values.watch,
+        cache: values.cache,
+        affects: values.affects,
+    };
+}
+/** Every gate and sampling setting at its default (the seed 0): what the benches say they ran with. */
+(() => {
+    const { gate, sampling } = resolveSettings([], 0);
+    return { ...gate, ...sampling };
+})();
+/** A budget naming something that is not a target is a typo until proven otherwise. */
+function checkBudgets(budgetsMs, targets, source) {
+    for (const name of Object.keys(budgetsMs)) {
+        if (!targets.includes(name)) {
+            throw new UsageError(`${source}: budgets names "${name}", which is not a target; the targets are ${targets.map((t) => `"${t}"`).join(', ')}`);
+        }
+    }
+}
+
+/** One-sided level of the pass: a change at the threshold or past it passes at most this often. */
+const PASS_BETA = 0.05;
+/**
+ * Pairs at which the sequences are tightest: where decisions about a
+ * few-percent change on a noisy runner typically fall (replayed recordings:
+ * 30 to 120 decide alike). The sequences are valid for any value; this only
+ * moves where they are narrowest.
+ */
+const TUNED_PAIRS = 60;
+/**
+ * The mixture's precision, tuned so that the level-alpha boundary is
+ * tightest at TUNED_PAIRS (Howard, Ramdas, McAuliffe and Sekhon, "Time-uniform,
+ * nonparametric, nonasymptotic confidence sequences", Ann. Statist. 2021, §3.5),
+ * on the signs' variance scale of t/4.
+ */
+function mixturePrecision(alpha) {
+    const l = Math.log(1 / alpha);
+    return TUNED_PAIRS / 4 / (2 * l + Math.log(1 + 2 * l));
+}
+/** ln of the half-normal mixture at excess s after t pairs. */
+function logMixture(s, t, alpha) {
+    const rho = mixturePrecision(alpha);
+    const v = t / 4 + rho;
+    return (Math.log(2) +
+        0.5 * Math.log(rho / v) +
+        (s * s) / (2 * v) +
+        Math.log(normalCdf(s / Math.sqrt(v))));
+}
+const aboveCache = new Map();
+/**
+ * The fewest of t pairs that must lie above m (or below it) to exclude m at
+ * one-sided level alpha; Infinity when even all t would not.
+ */
+function neededBeyond(t, alpha) {
+    const key = `${t}|${alpha}`;
+    const cached = aboveCache.get(key);
+    if (cached !== undefined)
+        return cached;
+    const bar = Math.log(1 / alpha);
+    let lo = Math.ceil(t / 2);
+    let hi = t;
+    let needed = Infinity;
+    if (logMixture(hi - t / 2, t, alpha) >= bar) {
+        // The smallest count at which the mixture reaches 1/alpha; it grows with the count.
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (logMixture(mid - t / 2, t, alpha) >= bar)
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        needed = lo;
+    }
+    aboveCache.set(key, needed);
+    return needed;
+}
+/** The fewest pairs at which the sequence at one-sided level alpha can bound the median at all. */
+function fewestPairs(alpha) {
+    let t = 1;
+    while (neededBeyond(t, alpha) > t)
+        t++;
+    return t;
+}
+/** The sequence for the median from pairs sorted ascending, one-sided alpha on each side. */
+function medianSequence(sorted, alpha) {
+    const t = sorted.length;
+    const k = neededBeyond(t, alpha);
+    if (k > t)
+        return null;
+    // Every m below the (t−k+1)-th smallest has k pairs above it; mirrored above.
+    return [sorted[t - k], sorted[k - 1]];
+}
+/** The band (±δ) as log-ratios: δ is the larger of the relative threshold and min-delta over base's median. */
+function band(gate, baseMedianMs) {
+    const width = Math.max(gate.thresholdPct / 100, baseMedianMs > 0 ? gate.minDeltaMs / baseMedianMs : Number.POSITIVE_INFINITY);
+    return {
+        width,
+        upper: Math.log(1 + width),
+        lower: width < 1 ? Math.log(1 - width) : Number.NEGATIVE_INFINITY,
+    };
+}
+/** One look at the log-ratios so far. */
+function lookAt(logs, gate, baseMedianMs) {
+    const sorted = Float64Array.from(logs).sort();
+    const t = sorted.length;
+    const estimate = t ? quantileOfSorted(sorted, 0.5) : 0;
+    const { width, upper, lower } = band(gate, baseMedianMs);
+    // Always-valid p-values: the mixture's value at "no change" is an e-value.
+    const pAgainst = (beyond) => beyond > t / 2 ? Math.min(1, Math.exp(-logMixture(beyond - t / 2, t, gate.alpha))) : 1;
+    const look = {
+        decision: 'continue',
+        pairs: t,
+        estimate,
+        interval: medianSequence(sorted, gate.alpha),
+        passInterval: medianSequence(sorted, PASS_BETA),
+        pSlower: pAgainst(sorted.filter((d) => d > 0).length),
+        pFaster: pAgainst(sorted.filter((d) => d < 0).length),
+        bandUpper: upper,
+        bandLower: lower,
+    };
+    // Material: the change is shown to exceed half the band, and is estimated past it.
+    const halfUpper = Math.log(1 + width / 2);
+    const halfLower = Math.log(1 - Math.min(width, 1) / 2);
+    const { interval, passInterval } = look;
+    if (interval && interval[0] > halfUpper && estimate > upper)
+        look.decision = 'regression';
+    else if (interval && interval[1] < halfLower && estimate < lower)
+        look.decision = 'improvement';
+    else if (passInterval && passInterval[0] > lower && passInterval[1] < upper)
+        look.decision = 'pass';
+    return look;
+}
+/** Φ, from erf by Abramowitz and Stegun's 7.1.26 (absolute error under 1.5e-7). */
+function normalCdf(x) {
+    const z = Math.abs(x) / Math.SQRT2;
+    const t = 1 / (1 + 0.3275911 * z);
+    const poly = t *
+        (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+    const erf = 1 - poly * Math.exp(-z * z);
+    return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
 }
 
 // One measured interpreter, start to finish. It runs in a process group of its
@@ -4179,580 +4221,25 @@ function hasLazyImports(info) {
     return major > 3 || (major === 3 && minor >= 15);
 }
 
-// One environment per side: where the measured code becomes importable.
-const hasPackaging = (dir) => ['pyproject.toml', 'setup.py', 'setup.cfg'].some((f) => existsSync(join(dir, f)));
 /**
- * What `auto` means for this project: a packaged project (or one with a
- * uv.lock) is installed with uv when uv is on PATH (uv sync for a lock, else
- * uv venv + uv pip install: several times faster than pip on real projects, and
- * both sides share uv's one download cache), else with pip; anything else is
- * imported from its folder.
+ * A time budget, in whole tens of seconds, that fits the warm-ups, the profile
+ * runs (slower under -X importtime), min-pairs rounds and, for a comparison,
+ * twice as many again (what the sequential procedure typically takes to decide
+ * a change near the thresholds), at `roundMs` per round of every arm, with
+ * a fifth more for start-up and the machine's bad moments.
  */
-function autoStrategy(projectDir, pathVar) {
-    const packaged = hasPackaging(projectDir) || existsSync(join(projectDir, 'uv.lock'));
-    if (!packaged)
-        return 'none';
-    return findExecutable('uv', pathVar, projectDir) ? 'uv' : 'pip';
-}
-const DISTRIBUTIONS = [
-    'import importlib.metadata as m, json, sys',
-    'found = {d.metadata["Name"]: d.version for d in m.distributions() if d.metadata["Name"]}',
-    'open(sys.argv[1], "w").write(json.dumps(found, sort_keys=True))',
-].join('\n');
-async function prepareEnvironment(request) {
-    const { spec, projectDir, envDir } = request;
-    await mkdir(request.tmpDir, { recursive: true });
-    const temp = { TMPDIR: request.tmpDir, TMP: request.tmpDir, TEMP: request.tmpDir };
-    const parentEnv = { ...request.parentEnv, ...temp };
-    const pathVar = parentEnv.PATH ?? '';
-    const kind = spec.kind === 'auto' ? autoStrategy(projectDir, pathVar) : spec.kind;
-    if (kind === 'none') {
-        return {
-            strategy: 'none',
-            python: request.python,
-            env: childEnv(parentEnv, { PYTHONPATH: importRoot(projectDir) }),
-            distributions: null,
-            log: '',
-        };
-    }
-    if (kind === 'current') {
-        return {
-            strategy: 'current',
-            python: request.python,
-            env: childEnv(parentEnv),
-            distributions: null,
-            log: '',
-        };
-    }
-    const venvPython = join(envDir, 'bin', 'python');
-    const installer = installerEnv(parentEnv);
-    const logs = [];
-    const step = async (what, command, args, env = installer, cwd = projectDir) => {
-        let outcome;
-        try {
-            outcome = await runCommand({
-                command,
-                args,
-                env,
-                cwd,
-                timeoutMs: request.timeoutMs,
-                signal: request.signal,
-            });
-        }
-        catch (error) {
-            if (error instanceof SpawnError)
-                throw new SetupError(`installing ${request.label} failed: ${error.message}`);
-            throw error;
-        }
-        logs.push(`$ ${[command, ...args].join(' ')}\n${outcome.log}`);
-        if (outcome.code === 0)
-            return;
-        if (outcome.aborted)
-            throw new CancelledError(`installing ${request.label}`);
-        const why = outcome.timedOut
-            ? `timed out after ${request.timeoutMs / 1000} s`
-            : `exited with status ${outcome.code ?? outcome.signal}`;
-        const tail = outcome.log.trimEnd().split('\n').slice(-25).join('\n');
-        throw new SetupError(`installing ${request.label} failed: ${what} ${why}.\n--- last lines of its output ---\n${tail}`);
-    };
-    const uv = () => {
-        const path = findExecutable('uv', pathVar, projectDir);
-        if (!path)
-            throw new SetupError(`${request.installInput ?? '--install'} uv: uv is not on PATH; install it (pip install uv) or use pip`);
-        return path;
-    };
-    let strategy = kind;
-    if (kind === 'pip') {
-        await step('python -m venv', request.python, ['-m', 'venv', envDir]);
-        await step('pip install', venvPython, [
-            '-m',
-            'pip',
-            'install',
-            '--no-input',
-            '--disable-pip-version-check',
-            projectDir,
-        ]);
-    }
-    else if (kind === 'uv') {
-        const uvPath = uv();
-        if (existsSync(join(projectDir, 'uv.lock'))) {
-            // Locked versions, exactly as committed; non-editable, like pip's install.
-            strategy = 'uv-sync';
-            const env = { ...installer, UV_PROJECT_ENVIRONMENT: envDir };
-            await step('uv sync', uvPath, ['sync', '--frozen', '--no-dev', '--no-editable', '--python', request.python], env);
-        }
-        else {
-            await step('uv venv', uvPath, ['venv', '--quiet', '--python', request.python, envDir]);
-            await step('uv pip install', uvPath, ['pip', 'install', '--python', venvPython, projectDir]);
-        }
-    }
-    else {
-        await step('python -m venv', request.python, ['-m', 'venv', envDir]);
-        const env = {
-            ...installer,
-            ...request.commandEnv,
-            VIRTUAL_ENV: envDir,
-            PATH: `${join(envDir, 'bin')}:${pathVar}`,
-        };
-        // The user's own workflow text: the one place a shell is used, on purpose.
-        await step(`the install command (${spec.kind === 'command' ? spec.command : ''})`, '/bin/sh', ['-c', spec.kind === 'command' ? spec.command : ''], env);
-    }
-    const listing = join(envDir, 'importgate-distributions.json');
-    await step('listing installed distributions', venvPython, ['-c', DISTRIBUTIONS, listing]);
-    const distributions = JSON.parse(readFileSync(listing, 'utf8'));
-    return {
-        strategy,
-        python: venvPython,
-        // The venv's console scripts first, as an activated venv has them: a
-        // command target (cmd: mycli --help) runs the side's own.
-        env: childEnv(parentEnv, { PATH: `${join(envDir, 'bin')}:${pathVar}`, VIRTUAL_ENV: envDir }),
-        distributions,
-        log: logs.join('\n'),
-    };
-}
-
-// The one way git is run: an argument array (a ref or path never reaches a
-// shell), a timeout, cancellation, and a typed error that carries git's own
-// words. Callers pass `--end-of-options` where a user's ref follows.
-/** git exited with an error; `stderr` is what it said. */
-class GitError extends SetupError {
-    args;
-    stderr;
-    code;
-    name = 'GitError';
-    constructor(args, stderr, code) {
-        super(`git ${args[0] ?? ''} failed${code === null ? '' : ` (exit status ${code})`}: ${stderr.trim().split('\n').slice(-3).join(' ')}`);
-        this.args = args;
-        this.stderr = stderr;
-        this.code = code;
-    }
-}
-const DEFAULT_TIMEOUT_MS = 10 * 60_000;
-/**
- * Settings every git command runs with, whatever the repository's config says:
- * the measured code can write `.git/config` (a worktree's `.git` file points
- * at it), and `core.fsmonitor` or a hook would run its program in our process
- * tree, with our environment. The config itself is restored after the run
- * (git/worktrees.ts); these keep the commands before that safe too.
- */
-const SAFE_CONFIG = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null'];
-/** Runs git in `cwd` and returns its trimmed stdout. */
-async function git(args, cwd, options = {}) {
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    let outcome;
-    try {
-        outcome = await runCommand({
-            command: 'git',
-            args: [...SAFE_CONFIG, ...args],
-            cwd,
-            timeoutMs,
-            signal: options.signal,
-        });
-    }
-    catch (error) {
-        if (error instanceof SpawnError)
-            throw new SetupError(`${error.message}; importgate needs git on PATH`);
-        throw error;
-    }
-    if (outcome.aborted)
-        throw new CancelledError(`git ${args[0] ?? ''}`);
-    if (outcome.timedOut)
-        throw new GitError(args, `timed out after ${timeoutMs / 1000} s`, outcome.code);
-    if (outcome.code !== 0)
-        throw new GitError(args, outcome.stderr, outcome.code);
-    return outcome.stdout.trim();
-}
-
-// Any revision (branch, tag, SHA, HEAD~1) → a commit SHA, fetching what a
-// shallow clone lacks. Every git call takes an argument array; a ref never
-// reaches a shell, and --end-of-options keeps one from being read as an option.
-/** Runs git; a git error (not a cancel) becomes `fallback`. */
-async function attempt(run, fallback) {
-    try {
-        return await run();
-    }
-    catch (error) {
-        if (error instanceof GitError)
-            return fallback;
-        throw error;
-    }
-}
-const tryResolve = (repo, ref, options) => attempt(async () => (await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], repo, options)) || null, null);
-const isShallow = (repo, options) => attempt(async () => (await git(['rev-parse', '--is-shallow-repository'], repo, options)) === 'true', false);
-/** How many commits behind its base a relative ref reaches: HEAD~3 → 3, main^^ → 2. */
-function relativeDepth(ref) {
-    const match = /^(.*?)((?:[~^]\d*)+)$/.exec(ref);
-    if (!match || !match[1])
-        return null;
-    let depth = 0;
-    for (const step of match[2].match(/[~^]\d*/g)) {
-        const count = step.length > 1 ? Number(step.slice(1)) : 1;
-        // ^N picks the Nth parent (one step back); ~N walks N first parents.
-        depth += step[0] === '~' ? count : 1;
-    }
-    return { base: match[1], depth };
-}
-/** Fetches from origin; returns why it failed, or null. */
-async function fetch(repo, args, options) {
-    try {
-        await git(['fetch', '--no-tags', '--quiet', ...args], repo, options);
-        return null;
-    }
-    catch (error) {
-        if (!(error instanceof GitError))
-            throw error;
-        return (error.stderr.trim() || error.message).split('\n').slice(-3).join(' ');
-    }
-}
-const hasOrigin = (repo, options) => attempt(async () => (await git(['remote', 'get-url', 'origin'], repo, options), true), false);
-/**
- * Resolves `ref` in `repo`. When it is missing: a relative ref (HEAD~1) in a
- * shallow clone deepens history by as many commits; any other ref is fetched
- * from origin at depth 1 (a PR's base SHA or branch in an actions/checkout clone).
- */
-async function resolveCommit(repo, ref, input, options = {}) {
-    if (ref.trim() === '' || ref.startsWith('-')) {
-        throw new SetupError(`${input}: "${ref}" is not a git revision; give a branch, tag, SHA or HEAD~N`);
-    }
-    const inRepository = await attempt(async () => (await git(['rev-parse', '--git-dir'], repo, options)).length > 0, false);
-    if (!inRepository) {
-        throw new SetupError(`${repo} is not in a git repository: compare checks its two revisions out of one; run it in a clone (in a workflow, after actions/checkout)`);
-    }
-    const found = await tryResolve(repo, ref, options);
-    if (found)
-        return found;
-    const missing = `${input}: "${ref}" does not name a commit in ${repo}`;
-    if (!(await hasOrigin(repo, options))) {
-        throw new SetupError(`${missing}, and there is no origin remote to fetch it from`);
-    }
-    const relative = relativeDepth(ref);
-    let failure = null;
-    if (relative && (await isShallow(repo, options))) {
-        failure = await fetch(repo, [`--deepen=${relative.depth}`, 'origin'], options);
-    }
-    else if (!relative) {
-        failure = await fetch(repo, ['--depth=1', 'origin', ref], options);
-        if (!failure) {
-            const fetched = await tryResolve(repo, ref, options);
-            if (fetched)
-                return fetched;
-            // A branch fetched by name lands in FETCH_HEAD only (single-branch clones).
-            const head = await tryResolve(repo, 'FETCH_HEAD', options);
-            if (head)
-                return head;
-        }
-    }
-    else {
-        // A relative ref in a full clone: there is no more history to fetch.
-        throw new SetupError(missing);
-    }
-    const after = await tryResolve(repo, ref, options);
-    if (after)
-        return after;
-    throw new SetupError(failure
-        ? `${missing}; fetching it from origin failed: ${failure}`
-        : `${missing}, nor in what origin has`);
-}
-
-// The files two commits differ in, for "can this change affect importing at all".
-/**
- * Repository-relative paths that differ between the two commits' trees
- * (renames as delete + add), each with what it is on either side: a symbolic
- * link or a submodule is no ordinary file, whatever its name.
- */
-async function changedFiles(repoDir, base, head, options = {}) {
-    // --raw -z: ":<old mode> <new mode> <old sha> <new sha> <status>\0<path>\0" per file.
-    const out = await git(['diff', '--raw', '--no-renames', '--no-abbrev', '-z', base, head, '--'], repoDir, options);
-    const fields = out.split('\0');
-    const files = [];
-    for (let i = 0; i + 1 < fields.length; i += 2) {
-        const [oldMode, newMode] = fields[i].replace(/^:/, '').split(' ');
-        const path = fields[i + 1];
-        if (path)
-            files.push({ path, modes: [oldMode ?? '', newMode ?? ''] });
-    }
-    return files;
-}
-/** Folders holding an `__init__.py` in either commit: importable packages, whose every file may be read at import. */
-async function packageFolders(repoDir, commits, options = {}) {
-    const folders = new Set();
-    for (const commit of commits) {
-        const listing = await git(['ls-tree', '-r', '-z', '--name-only', commit], repoDir, options);
-        for (const path of listing.split('\0'))
-            if (path === '__init__.py' || path.endsWith('/__init__.py'))
-                folders.add(path.slice(0, Math.max(0, path.length - '/__init__.py'.length)));
-    }
-    return folders;
-}
-
-// A worktree holds none of its commit's submodules: `git worktree add` checks
-// out the superproject alone. A submodule's code can be what a target imports,
-// so each is cloned into the worktree from the repository's own copy of it
-// (.git/modules/NAME, there when the checkout initialised it) at the commit the
-// worktree's commit records: no network, and nothing of the repository's
-// config changes. One with no local copy, or without that commit, is left out,
-// and the run says so; left out where base and head differ in it, the
-// comparison would measure the wrong code, and the run stops.
-/** The commit's submodules: the tree's entries of mode 160000. */
-async function gitlinks(tree, options) {
-    const listing = await git(['ls-tree', '-r', '-z', 'HEAD'], tree, options);
-    // Each entry: "<mode> <type> <object>\t<path>".
-    return listing
-        .split('\0')
-        .filter(Boolean)
-        .flatMap((entry) => {
-        const tab = entry.indexOf('\t');
-        const [mode, type, sha] = entry.slice(0, tab).split(' ');
-        return mode === '160000' && type === 'commit' && /^[0-9a-f]{40,64}$/.test(sha ?? '')
-            ? [{ path: entry.slice(tab + 1), sha: sha }]
-            : [];
-    });
-}
-/** The submodule names .gitmodules gives to paths: a submodule's copy lives under .git/modules/NAME. */
-async function namesByPath(tree, options) {
-    const names = new Map();
-    if (!existsSync(join(tree, '.gitmodules')))
-        return names;
-    let listing = '';
-    try {
-        listing = await git(['config', '-z', '--file', '.gitmodules', '--get-regexp', '^submodule\\..*\\.path$'], tree, options);
-    }
-    catch {
-        return names;
-    }
-    // -z: "key\nvalue\0" per entry.
-    for (const entry of listing.split('\0').filter(Boolean)) {
-        const newline = entry.indexOf('\n');
-        const key = entry.slice(0, newline);
-        names.set(entry.slice(newline + 1), key.slice('submodule.'.length, -'.path'.length));
-    }
-    return names;
-}
-/** A relative path that stays inside the folder it is joined to (head's .gitmodules is untrusted). */
-const staysInside = (path) => path.length > 0 &&
-    !path.startsWith('/') &&
-    path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
-/**
- * Checks out `tree`'s submodules from `repo`'s copies; `note` says what was
- * left out, and why. Returns the tree's submodules and those left out.
- */
-async function checkoutSubmodules(repo, tree, options, note) {
-    const links = await gitlinks(tree, options);
-    const missing = [];
-    if (!links.length)
-        return { links, missing };
-    const names = await namesByPath(tree, options);
-    const common = resolve$1(repo, await git(['rev-parse', '--git-common-dir'], repo, options));
-    for (const { path, sha } of links) {
-        const name = names.get(path) ?? path;
-        if (!staysInside(path) || !staysInside(name)) {
-            note(`submodule ${JSON.stringify(path)}: its path or name leaves the tree; not checked out`);
-            missing.push({ path, sha });
-            continue;
-        }
-        const copy = join(common, 'modules', name);
-        if (!existsSync(copy)) {
-            note(`submodule ${path} is not checked out in the repository, so the measured trees lack it (check out submodules first: actions/checkout's \`submodules: true\`)`);
-            missing.push({ path, sha });
-            continue;
-        }
-        const target = join(tree, path);
-        try {
-            await git(['clone', '--quiet', '--shared', '--no-checkout', '--', copy, target], tree, options);
-            await git(['checkout', '--quiet', '--detach', sha], target, options);
-        }
-        catch {
-            await rm(target, { recursive: true, force: true });
-            note(`submodule ${path}: its commit ${sha.slice(0, 10)} is not in the repository's copy, so the measured trees lack it (fetch it, e.g. actions/checkout's \`fetch-depth: 0\`)`);
-            missing.push({ path, sha });
-        }
-    }
-    return { links, missing };
+function suggestedBudgetS(roundMs, sampling, comparison) {
+    const rounds = sampling.warmups + 1.5 * sampling.profileRuns + sampling.minPairs * (comparison ? 3 : 1);
+    return Math.ceil((rounds * roundMs * 1.2) / 10_000) * 10;
 }
 /**
- * A submodule left out of a tree while the trees record different commits of
- * it: what changed is exactly what cannot be measured. Its path, or null.
+ * The budget of the explanation after sampling (the profile runs a slow
+ * import's budget deferred, when a change was found): a quarter of max-time,
+ * at least 30 s. At 120 s that fits the function profile of a ~3 s import on
+ * both sides (cProfile doubles it) and a few more -X importtime runs; it never
+ * delays a pass, which has nothing to explain.
  */
-function changedButMissing(trees) {
-    for (const tree of trees)
-        for (const gone of tree.missing) {
-            const others = trees.map((t) => t.links.find((l) => l.path === gone.path)?.sha ?? null);
-            if (others.some((sha) => sha !== gone.sha))
-                return gone.path;
-        }
-    return null;
-}
-
-// Detached worktrees for the commits being compared. Always removed: callers
-// use withWorktrees, whose finally runs on success, error and cancellation.
-async function addWorktree(repo, path, sha, options = {}) {
-    await git(['worktree', 'add', '--detach', '--quiet', '--end-of-options', path, sha], repo, options);
-    return { path, sha };
-}
-async function removeWorktree(repo, path) {
-    try {
-        await git(['worktree', 'remove', '--force', '--force', path], repo);
-    }
-    catch {
-        // Already gone, or never fully added: the folder and the admin entry are
-        // cleaned below either way.
-    }
-    await rm(path, { recursive: true, force: true });
-    try {
-        await git(['worktree', 'prune'], repo);
-    }
-    catch {
-        // Pruning is housekeeping; nothing depends on it.
-    }
-}
-/**
- * The repository's config as it was before the worktrees (whose `.git` file
- * leads the measured code to it), to put back if the run changed it.
- */
-async function configGuard(repo, options) {
-    const path = resolve$1(repo, await git(['rev-parse', '--git-common-dir'], repo, options), 'config');
-    const before = await readFile(path).catch(() => null);
-    return {
-        /** Puts the config back if it changed; true when it had. */
-        async restore() {
-            if (before === null)
-                return false;
-            const now = await readFile(path).catch(() => null);
-            if (now !== null && now.equals(before))
-                return false;
-            await writeFile(path, before);
-            return true;
-        },
-    };
-}
-/**
- * Adds one worktree per entry (with its submodules, from the repository's
- * copies; `note` says what was left out), runs `body`, and removes them all
- * whatever happens, first putting the repository's config back if the run
- * changed it (`tampered` is told, to say so).
- */
-async function withWorktrees(repo, wanted, options, body, tampered = () => { }, note = () => { }) {
-    const added = [];
-    const guard = await configGuard(repo, options);
-    try {
-        const submodules = [];
-        for (const { path, sha } of wanted) {
-            added.push(await addWorktree(repo, path, sha, options));
-            submodules.push(await checkoutSubmodules(repo, path, options, note));
-        }
-        const changed = changedButMissing(submodules);
-        if (changed !== null)
-            throw new SetupError(`submodule ${JSON.stringify(changed)} differs between the commits but could not be checked out (see above): measuring without it would compare the wrong code`);
-        return await body(added);
-    }
-    finally {
-        // Not under the run's signal: cleaning up is what a cancelled run must still do.
-        if (await guard.restore())
-            tampered();
-        for (const tree of added.reverse())
-            await removeWorktree(repo, tree.path);
-    }
-}
-/** The files a worktree's commit tracks, repository-relative (for linking lines). */
-async function trackedFiles(tree, options) {
-    const listing = await git(['ls-files', '-z'], tree, options);
-    return listing.split('\0').filter(Boolean);
-}
-
-// Per-side steps of a comparison: installing both at once, and saving their logs.
-/** Installs both sides at once; when one fails the other is stopped, and the first error is thrown. */
-async function installBoth(install, outer) {
-    const controller = new AbortController();
-    const onAbort = () => controller.abort();
-    outer?.addEventListener('abort', onAbort, { once: true });
-    try {
-        const run = (side) => install(side, controller.signal).catch((error) => {
-            controller.abort();
-            throw error;
-        });
-        const [base, head] = await Promise.allSettled([run('base'), run('head')]);
-        // Report the side that failed first on its own, not the one stopped because of it.
-        for (const result of [base, head]) {
-            if (result.status === 'rejected' && !(result.reason instanceof CancelledError))
-                throw result.reason;
-        }
-        if (base.status === 'rejected')
-            throw base.reason;
-        if (head.status === 'rejected')
-            throw head.reason;
-        return { base: base.value, head: head.value };
-    }
-    finally {
-        outer?.removeEventListener('abort', onAbort);
-    }
-}
-/** Raw -X importtime output of every profile run, and each side's install output. */
-async function saveLogs(dir, arms, envs) {
-    await mkdir(join(dir, 'importtime'), { recursive: true });
-    for (const side of SIDES) {
-        if (envs[side].log)
-            await writeFile(join(dir, `install-${side}.log`), envs[side].log);
-        for (const arm of arms.filter((a) => a.key.side === side)) {
-            for (const [i, log] of (arm.profile?.logs ?? []).entries()) {
-                await writeFile(join(dir, 'importtime', `${side}-${arm.key.target}-${i + 1}.log`), log);
-            }
-        }
-    }
-}
-
-// What a run is asked to do, wherever it was said: flags, action inputs or
-// [tool.importgate]. Each source yields a PartialSettings; resolveSettings()
-// merges them, first given wins, over the defaults the registry declares,
-// and groups them as the registry says. Pure: the seed for a run that names
-// none is drawn by the caller.
-// Overtime, unless set: twice the budget, so it scales with what the user
-// chose to spend (a --max-time 10 run does not go on for minutes). At 120 s a
-// 2-3 s import gets the ~60 pairs a real +10% needs on a noisy 2-core runner (bench/SLOW.md).
-const OVERTIME_RATIO = 2;
-const MAX_PAIRS = 2000;
-/** Merges sources (earlier wins) over the defaults and checks what spans several settings. */
-function resolveSettings(sources, seed) {
-    const pick = (key) => sources.find((s) => s[key] !== undefined)?.[key];
-    // Each field as given, else its declared default (copied: a default is never shared).
-    const values = Object.fromEntries(SETTINGS.map((s) => [s.field, pick(s.field) ?? structuredClone(s.default)]));
-    const { minPairs, maxTimeMs } = values;
-    values.maxPairs = pick('maxPairs') ?? Math.max(minPairs, MAX_PAIRS);
-    // The two may come from different places (a flag and pyproject), so the
-    // message names the setting, not one source.
-    if (values.maxPairs < minPairs)
-        throw new UsageError(`max-pairs ${values.maxPairs} is less than min-pairs ${minPairs}`);
-    values.overtimeMs = pick('overtimeMs') ?? OVERTIME_RATIO * maxTimeMs;
-    values.seed = pick('seed') ?? seed;
-    // The primary metric is always measured: budgets and the stopping rule use it.
-    const chosen = pick('metrics') ?? [];
-    values.metrics = METRIC_IDS.filter((id) => id === PRIMARY_METRIC || chosen.includes(id));
-    // Warm always (the main row: headlines, causes and budgets go by it), and
-    // in a fixed order, so the rows read the same whatever order was written.
-    values.cache = VARIANTS.filter((v) => v === 'warm' || (pick('cache') ?? []).includes(v));
-    const group = (name) => Object.fromEntries(SETTINGS.filter((s) => s.group === name).map((s) => [s.field, values[s.field]]));
-    return {
-        gate: group('gate'),
-        sampling: group('sampling'),
-        install: pick('install'),
-        metrics: values.metrics,
-        watch: values.watch,
-        cache: values.cache,
-        affects: values.affects,
-    };
-}
-/** Every gate and sampling setting at its default (the seed 0): what the benches say they ran with. */
-(() => {
-    const { gate, sampling } = resolveSettings([], 0);
-    return { ...gate, ...sampling };
-})();
-/** A budget naming something that is not a target is a typo until proven otherwise. */
-function checkBudgets(budgetsMs, targets, source) {
-    for (const name of Object.keys(budgetsMs)) {
-        if (!targets.includes(name)) {
-            throw new UsageError(`${source}: budgets names "${name}", which is not a target; the targets are ${targets.map((t) => `"${t}"`).join(', ')}`);
-        }
-    }
-}
+const explanationBudgetMs = (maxTimeMs) => Math.max(30_000, maxTimeMs / 4);
 
 // A small seeded generator, so a run's interleaving order can be reproduced
 // from the seed recorded in its results.
@@ -4775,6 +4262,16 @@ function shuffled(items, random) {
         [out[i], out[j]] = [out[j], out[i]];
     }
     return out;
+}
+
+function missingTarget(failure, target) {
+    // A command target's program that one side's environment does not have: new in head, or removed.
+    if (failure?.kind === 'CommandNotFound')
+        return true;
+    if (!failure || failure.kind !== 'ModuleNotFoundError')
+        return false;
+    const missing = /^No module named '([^']+)'$/.exec(failure.message.trim())?.[1];
+    return missing !== undefined && (missing === target || target.startsWith(`${missing}.`));
 }
 
 class ArmStates {
@@ -4819,153 +4316,6 @@ class ArmStates {
     observations() {
         return this.arms.map((arm) => this.of(arm));
     }
-}
-
-// The tools behind the counted metrics: which one this machine has, how a
-// probe run is wrapped in it, and how its output becomes a count. Instructions
-// come from `perf stat` where the kernel exposes hardware counters (hosted
-// runners do not) and from valgrind's cachegrind otherwise (the same count,
-// ~50x slower); file-system calls from strace. Runs are made deterministic
-// where the tool allows: no address randomisation (setarch -R), one hash seed.
-// Every call that takes a path, and those that read files and folders by
-// descriptor; `?` lets strace skip a name this architecture does not have.
-const TRACED = '%file,?fstat,?newfstatat,?statx,?read,?pread64,?readv,?getdents,?getdents64,?close';
-const BEGIN_PATH = '/importgate-probe-marker/begin';
-const END_PATH = '/importgate-probe-marker/end';
-/** The argv that runs `python args…` under the tool, writing its count to `outFile`. */
-function wrappedArgv(spec, outFile, python, args) {
-    const tool = {
-        perf: ['perf', 'stat', '-x,', '-e', 'instructions:u', '-o', outFile, '--'],
-        cachegrind: [
-            'valgrind',
-            '--tool=cachegrind',
-            '--cache-sim=no',
-            '--cachegrind-out-file=/dev/null',
-            `--log-file=${outFile}`,
-            '--',
-        ],
-        strace: ['strace', '-f', '-qq', '-o', outFile, '-e', `trace=${TRACED}`, '--'],
-    }[spec.tool];
-    return [...spec.noAslr, ...tool, python, ...args];
-}
-/** perf's CSV line "123456,,instructions:u,…", cachegrind's "I   refs:  1,234", or strace's calls between the probe's markers. */
-function parseCount(tool, text) {
-    if (tool === 'perf') {
-        const line = text.split('\n').find((l) => l.includes('instructions'));
-        const value = Number(line?.split(',')[0]);
-        return line && Number.isFinite(value) && value > 0 ? { value } : null;
-    }
-    if (tool === 'cachegrind') {
-        const match = /I\s+refs:\s+([\d,]+)/.exec(text);
-        return match ? { value: Number(match[1].replaceAll(',', '')) } : null;
-    }
-    return straceCalls(text);
-}
-/** Calls per system call between the probe's begin and end markers, all processes included. */
-function straceCalls(text) {
-    const lines = text.split('\n');
-    const begin = lines.findIndex((l) => l.includes(BEGIN_PATH));
-    const end = lines.findLastIndex((l) => l.includes(END_PATH));
-    if (begin < 0 || end <= begin)
-        return null;
-    const byCall = {};
-    let value = 0;
-    for (const line of lines.slice(begin + 1, end)) {
-        // "1234  openat(AT_FDCWD, …) = 3", or its first half "… <unfinished ...>";
-        // the "<... openat resumed>" half is the same call, counted once.
-        const name = /^(?:\d+\s+)?([a-z_][a-z0-9_]*)\(/.exec(line)?.[1];
-        if (!name)
-            continue;
-        byCall[name] = (byCall[name] ?? 0) + 1;
-        value++;
-    }
-    return { value, byCall };
-}
-/** Runs `argv` under the tool and reads its count; the temporary folder goes whatever happens. */
-async function withCountFile(run) {
-    const folder = await mkdtemp(join(tmpdir(), 'importgate-count-'));
-    try {
-        const outFile = join(folder, 'count.txt');
-        const result = await run(outFile);
-        const text = await readFile(outFile, 'utf8').catch(() => '');
-        return { result, text };
-    }
-    finally {
-        await rm(folder, { recursive: true, force: true });
-    }
-}
-const works = (command, args, p) => outputIfOk({ command, args, env: p.env, cwd: p.cwd, timeoutMs: 60_000, signal: p.signal });
-/** The tool's count of `python -c pass`, or null when it cannot count here. */
-async function trial(spec, p) {
-    const { result, text } = await withCountFile(async (outFile) => {
-        const argv = wrappedArgv(spec, outFile, p.python, ['-c', 'pass']);
-        return works(argv[0], argv.slice(1), p);
-    });
-    if (result === null)
-        return null;
-    return spec.tool === 'strace' ? (text.trim() ? { value: 0 } : null) : parseCount(spec.tool, text);
-}
-/**
- * The counter for each counted metric asked for, tried once on `python -c
- * pass`; a SetupError naming the setting when the machine has none.
- */
-async function detectCounters(metrics, p) {
-    if (!metrics.length)
-        return [];
-    const machine = (await works('uname', ['-m'], p))?.trim();
-    const noAslr = machine && (await works('setarch', [machine, '-R', 'true'], p)) !== null
-        ? ['setarch', machine, '-R']
-        : [];
-    const aslr = noAslr.length ? 'no ASLR' : 'ASLR on (setarch -R is not available)';
-    const specs = [];
-    for (const metric of metrics) {
-        if (metric === 'fs_calls') {
-            const spec = {
-                metric,
-                tool: 'strace',
-                noAslr: [],
-                slowdown: 20,
-                label: 'strace',
-                subtractEmpty: false,
-            };
-            if (!(await trial(spec, p)))
-                throw new SetupError(`${p.input}: fs_calls needs strace, which does not run here (install it: apt-get install strace; in a container, ptrace must be allowed)`);
-            specs.push(spec);
-            continue;
-        }
-        if (metric !== 'instructions') {
-            // A new counted metric must say here how it is counted.
-            const unknown = metric;
-            throw new Error(`no counter for ${String(unknown)}`);
-        }
-        const perf = {
-            metric,
-            tool: 'perf',
-            noAslr,
-            slowdown: 1.5,
-            label: `perf stat (instructions:u), ${aslr}`,
-            subtractEmpty: true,
-        };
-        if (await trial(perf, p)) {
-            specs.push(perf);
-            continue;
-        }
-        const version = (await works('valgrind', ['--version'], p))?.trim();
-        const cachegrind = {
-            metric,
-            tool: 'cachegrind',
-            noAslr,
-            slowdown: 100,
-            label: `${version ?? 'valgrind'} (cachegrind, ~50x slower than a plain run), ${aslr}`,
-            subtractEmpty: true,
-        };
-        if (version && (await trial(cachegrind, p))) {
-            specs.push(cachegrind);
-            continue;
-        }
-        throw new SetupError(`${p.input}: instructions needs perf with hardware counters or valgrind, and neither counts here (install valgrind: apt-get install valgrind)`);
-    }
-    return specs;
 }
 
 // One probe run: builds the interpreter's argument list, runs it through the
@@ -5143,154 +4493,6 @@ function toSample(run) {
         modulesAdded: report.modules_after - report.modules_before,
         memoryKib: typeof report.memory_kib === 'number' ? report.memory_kib : null,
     };
-}
-
-// Parses the output of `python -X importtime` into the import tree.
-//
-// CPython prints one line per module when its import finishes, so children come
-// before their parent, and nests by indenting the name two spaces per level:
-//
-//   import time: self [us] | cumulative | imported package
-//   import time:       885 |        885 |     asyncio.streams
-//   import time:      1206 |      96636 |   asyncio
-//   import time:       341 |      96976 | pkg.sub
-//
-// 3.7 to 3.13 share that format; 3.14's `-X importtime=2` adds lines whose two
-// columns read `cached` for modules that were already loaded. The measured code
-// writes to stderr too, so anything that is not such a line is ignored, and the
-// line may be found after stray bytes the measured code left without a newline.
-const LINE = /import time:\s+(\d+|cached) \|\s+(\d+|cached) \| ( *)(\S+)\s*$/;
-function parseImportTimeLine(line) {
-    const match = LINE.exec(line);
-    if (!match)
-        return null;
-    const [, self, cumulative, indent, name] = match;
-    const cached = self === 'cached' || cumulative === 'cached';
-    return {
-        name,
-        selfUs: cached ? 0 : Number(self),
-        cumulativeUs: cached ? 0 : Number(cumulative),
-        depth: Math.floor(indent.length / 2),
-        cached,
-    };
-}
-/**
- * The lines strictly between the last `begin` marker and the first `end`
- * marker after it; all lines when there is no `begin` marker.
- */
-function sliceBetweenMarkers(lines, begin, end) {
-    let start = -1;
-    for (let i = lines.length - 1; i >= 0; i--) {
-        if (lines[i].includes(begin)) {
-            start = i;
-            break;
-        }
-    }
-    if (start < 0)
-        return lines;
-    const stop = lines.findIndex((line, i) => i > start && line.includes(end));
-    return lines.slice(start + 1, stop < 0 ? lines.length : stop);
-}
-/**
- * The deepest nesting read. Real chains are a few dozen links (sympy's deepest
- * is about 20); a forged log thousands deep made every chain cost its depth.
- */
-const MAX_IMPORT_DEPTH = 200;
-function parseImportTime(text, options = {}) {
-    let lines = text.split(/\r?\n/);
-    if (options.markers)
-        lines = sliceBetweenMarkers(lines, options.markers.begin, options.markers.end);
-    // pending[d] holds finished nodes at depth d still waiting for their parent,
-    // which is the next line at depth d - 1.
-    const pending = new Map();
-    const loaded = new Map();
-    let tooDeep = false;
-    for (const line of lines) {
-        const parsed = parseImportTimeLine(line);
-        if (!parsed)
-            continue;
-        if (parsed.depth > MAX_IMPORT_DEPTH) {
-            tooDeep = true;
-            continue;
-        }
-        const node = { ...parsed, children: [], parent: null };
-        const children = pending.get(node.depth + 1) ?? [];
-        pending.delete(node.depth + 1);
-        for (const child of children)
-            child.parent = node;
-        node.children = children;
-        const siblings = pending.get(node.depth) ?? [];
-        siblings.push(node);
-        pending.set(node.depth, siblings);
-        if (!node.cached && !loaded.has(node.name))
-            loaded.set(node.name, node);
-    }
-    // What is left has no parent in the output: the top-level imports, plus any
-    // orphans a garbled or multi-threaded log left behind, shallowest first.
-    const roots = [...pending.entries()].sort(([a], [b]) => a - b).flatMap(([, nodes]) => nodes);
-    return { roots, loaded, ...(tooDeep ? { tooDeep } : {}) };
-}
-/** The chain of imports that first loaded `name`: outermost importer first. */
-function importChain(tree, name) {
-    let node = tree.loaded.get(name) ?? null;
-    if (!node)
-        return null;
-    // Up the parents, then reversed: linear in the depth (a forged 7,000-deep
-    // chain made unshift and the filter below quadratic per module).
-    const up = [];
-    for (; node; node = node.parent)
-        up.push(node.name);
-    const chain = up.reverse();
-    // Python loads a package before its submodule, so importing a.b logs a
-    // line for a.b with its package a nested inside. When a's __init__ imports
-    // a.b itself, the real load of a.b sits in there too, and the name appears
-    // twice: t → t.q → t.cat.cat → t.cat → t.cat.cat → decimal. The outer one
-    // was only the request that set this off: drop it, and nothing else, so the
-    // chain still starts where the import started (t → t.q → t.cat →
-    // t.cat.cat → decimal).
-    const last = new Map(chain.map((link, i) => [link, i]));
-    return chain.filter((link, i) => last.get(link) === i);
-}
-
-// Per-module costs from several -X importtime runs of the same import. Pure.
-function moduleCosts(trees) {
-    const selfUs = new Map();
-    const cumulativeUs = new Map();
-    const chains = new Map();
-    for (const tree of trees) {
-        for (const [name, node] of tree.loaded) {
-            if (!selfUs.has(name)) {
-                selfUs.set(name, []);
-                cumulativeUs.set(name, []);
-                chains.set(name, importChain(tree, name) ?? [name]);
-            }
-            selfUs.get(name).push(node.selfUs);
-            cumulativeUs.get(name).push(node.cumulativeUs);
-        }
-    }
-    const costs = new Map();
-    for (const [name, selfs] of selfUs) {
-        costs.set(name, {
-            name,
-            selfMs: median(selfs) / 1000,
-            cumulativeMs: median(cumulativeUs.get(name)) / 1000,
-            chain: chains.get(name),
-            runs: selfs.length,
-            selfSpreadMs: (Math.max(...selfs) - Math.min(...selfs)) / 1000,
-        });
-    }
-    return costs;
-}
-/** The `count` modules with the largest self time, largest first; ties by name. */
-function slowestBySelf(costs, count) {
-    return [...costs.values()]
-        .sort((a, b) => b.selfMs - a.selfMs || a.name.localeCompare(b.name))
-        .slice(0, count);
-}
-/** Modules in the target's own top-level package (the target's first dotted part). */
-function packageModules(target, modules) {
-    const top = target.split('.')[0];
-    return [...modules].filter((name) => name === top || name.startsWith(`${top}.`));
 }
 
 // Untimed profile runs: the import under -X importtime, for attribution
@@ -5922,91 +5124,6 @@ function progressLine(event, sides, name) {
     }
 }
 
-// What a sample in a cache state other than warm needs before it runs.
-// no-pyc: PYTHONPYCACHEPREFIX points at a fresh, empty folder (Python then
-// neither reads nor writes the __pycache__ folders beside the sources), with
-// writing off, so every module is compiled from source, as on a first start
-// or a read-only file system. cold: the page cache is emptied before the
-// sample: all of it through /proc/sys/vm/drop_caches where we may write it (as
-// root, or `sudo -n` as on hosted runners), else each file under the
-// interpreter's sys.path through posix_fadvise(DONTNEED), which leaves the
-// kernel's directory entries cached (so `stat` calls stay warm).
-const DROP = '/proc/sys/vm/drop_caches';
-// Walks each path and asks the kernel to drop every file's cached pages.
-const EVICT = [
-    'import os, sys',
-    'for top in sys.argv[1:]:',
-    '    tops = [top] if os.path.isfile(top) else []',
-    '    files = tops + [os.path.join(r, n) for r, _, ns in os.walk(top) for n in ns]',
-    '    for path in files:',
-    '        try:',
-    '            fd = os.open(path, os.O_RDONLY)',
-    '        except OSError:',
-    '            continue',
-    '        try:',
-    '            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)',
-    '        except OSError:',
-    '            pass',
-    '        os.close(fd)',
-].join('\n');
-const succeeds = (command, args, h) => outputIfOk({ command, args, env: h.env, cwd: h.cwd, timeoutMs: 120_000, signal: h.signal });
-/** Dirty pages are not dropped: written .pyc files must reach the disk first. */
-async function dropCaches(method, h) {
-    await succeeds('sync', [], h);
-    if (method === 'sudo-drop-caches')
-        return (await succeeds('sudo', ['-n', 'sysctl', '-q', '-w', 'vm.drop_caches=3'], h)) !== null;
-    try {
-        await writeFile(DROP, '3');
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** Empties the cache as `cold` says; throws a SetupError when it no longer can. */
-async function evict(cold, h) {
-    const done = cold.method === 'fadvise'
-        ? (await succeeds(cold.python, ['-I', '-S', '-c', EVICT, ...cold.paths], h)) !== null
-        : await dropCaches(cold.method, h);
-    if (!done)
-        throw new SetupError(`the cold cache state could not empty the page cache (${cold.method})`);
-}
-/**
- * The best way this machine lets us empty the cache: drop_caches as root, or
- * through `sudo -n`, else fadvise on the files under the interpreter's sys.path.
- */
-async function detectColdCache(python, extraPaths, h, input) {
-    for (const method of ['drop-caches', 'sudo-drop-caches'])
-        if (await dropCaches(method, h))
-            return { method, paths: [], python };
-    const listed = await succeeds(python, ['-c', 'import sys, json; print(json.dumps(sys.path))'], h);
-    let paths = [];
-    try {
-        paths = JSON.parse(listed?.split('\n')[0] || '[]').filter((p) => typeof p === 'string' && p.length > 0);
-    }
-    catch {
-        paths = [];
-    }
-    const cold = { method: 'fadvise', paths: [python, ...paths, ...extraPaths], python };
-    try {
-        await evict(cold, h);
-    }
-    catch {
-        throw new SetupError(`${input}: cold needs to empty the page cache, and neither /proc/sys/vm/drop_caches (root or sudo -n) nor posix_fadvise works here`);
-    }
-    return cold;
-}
-/** Runs `run` with the environment a no-pyc sample needs; its folder goes whatever happens. */
-async function withoutPyc(env, run) {
-    const folder = await mkdtemp(join(tmpdir(), 'importgate-nopyc-'));
-    try {
-        return await run({ ...env, PYTHONPYCACHEPREFIX: folder, PYTHONDONTWRITEBYTECODE: '1' });
-    }
-    finally {
-        await rm(folder, { recursive: true, force: true });
-    }
-}
-
 /** Why the command did not end well, or null: it must exit 0 to be timed. */
 function failureOf(request, outcome, stderr) {
     if (!outcome.timedOut && !outcome.signal && outcome.code === 0)
@@ -6088,58 +5205,6 @@ async function runTarget(request) {
     if (cache?.kind === 'no-pyc')
         return withoutPyc(request.env, (env) => runOne({ ...request, env }));
     return runOne(request);
-}
-
-// What each arm runs in, beyond the target and the side: its cache state's
-// set-up (found once per run: the cold state's method) and the counters the
-// counted metrics need (found once per run: perf, cachegrind, strace).
-/**
- * What each cache state asked for does before a timed sample; the cold
- * state's method is found once, here, and logged.
- */
-async function cacheSetups(cache, arm, cwd, deps, name, extraPaths) {
-    const setups = {};
-    if (cache.includes('no-pyc'))
-        setups['no-pyc'] = { kind: 'no-pyc' };
-    if (cache.includes('cold')) {
-        const cold = await detectColdCache(arm.python, extraPaths, { env: arm.env, cwd, signal: deps.signal }, name('cache'));
-        deps.log(`cold cache: ${variantNote('cold', cold.method)}`);
-        setups.cold = { kind: 'cold', cold };
-    }
-    return setups;
-}
-/** The arms of each target on each side, in each cache state asked for. */
-function plannedArms(targets, sides, setups, cache, sideArm) {
-    return cache.flatMap((variant) => targets.flatMap((target) => sides(target).map((side) => ({
-        key: { side, target, variant },
-        ...sideArm(side),
-        ...(variant !== 'warm' && setups[variant] ? { cache: setups[variant] } : {}),
-    }))));
-}
-/** Runs a side under each counting tool: a few, since the counts barely vary. */
-const COUNTED_RUNS = 3;
-/** The counters the counted metrics need, found on this machine; a SetupError naming the setting when one is missing. */
-async function countingFor(arms, policy, deps, name) {
-    const metrics = policy.metrics ?? [];
-    if (metrics.includes('memory') && process.platform !== 'linux')
-        throw new SetupError(`${name('metric')}: memory is read from /proc and needs Linux; this is ${process.platform}`);
-    const counted = metrics.filter(isCounted);
-    const first = arms[0];
-    if (!counted.length || !first)
-        return undefined;
-    const counters = await detectCounters(counted, {
-        python: first.python,
-        cwd: policy.cwd,
-        env: first.env,
-        signal: deps.signal,
-        input: name('metric'),
-    });
-    for (const c of counters)
-        deps.log(`${c.metric}: counted with ${c.label}`);
-    // The counted runs get a budget of their own, the time budget and its
-    // overtime: under valgrind they are ~50x slower, and must not eat the timings' time.
-    const { maxTimeMs, overtimeMs } = policy.sampling;
-    return { counters, runs: COUNTED_RUNS, budgetMs: maxTimeMs + overtimeMs };
 }
 
 // The steps measure and compare share: finding the interpreter, the targets,
@@ -6243,6 +5308,273 @@ function compareSettings(given, base, head, seed, name) {
         .filter((key) => JSON.stringify(base.raw[key]) !== JSON.stringify(head.raw[key]))
         .map((key) => ({ key, base: base.raw[key] ?? null, head: head.raw[key] ?? null }));
     return { ...resolved, targets, newTargets, droppedTargets, changes };
+}
+
+// A comparison's first step: both commits resolved, each project folder
+// checked inside its worktree, and the settings read from both sides'
+// pyproject.toml under the request's own.
+async function resolveCommits(request, git) {
+    const { name } = request;
+    return {
+        ref: { base: request.baseRef, head: request.headRef },
+        sha: {
+            base: await resolveCommit(request.repoDir, request.baseRef, name('base-ref'), git),
+            head: await resolveCommit(request.repoDir, request.headRef, name('head-ref'), git),
+        },
+    };
+}
+/** Each side's project folder in its worktree (`scratch/<side>`), which must exist and stay inside it. */
+function projectFolders(request, scratch, { sha }) {
+    const { name } = request;
+    const projects = {
+        base: join(scratch, 'base', request.projectSubdir),
+        head: join(scratch, 'head', request.projectSubdir),
+    };
+    for (const side of SIDES) {
+        if (!existsSync(projects[side])) {
+            throw new SetupError(`${name('project-dir')}: ${request.projectSubdir} does not exist in ${side} (${sha[side].slice(0, 10)})`);
+        }
+        // A symbolic link committed in the tree must not take the project out of it.
+        insideAfterLinks(join(scratch, side), projects[side], `${name('project-dir')} in ${side} (${sha[side].slice(0, 10)})`, request.projectSubdir || '.');
+    }
+    return projects;
+}
+/** The request's settings over base's [tool.importgate], with what head changes in it logged. */
+function readSettings(request, projects, { sha }, seed, log) {
+    const settings = compareSettings(request.given, ...readBothPyprojects(projects, request.projectSubdir, sha, log), seed, request.name);
+    if (settings.changes.length) {
+        log(`head changes [tool.importgate] (${settings.changes.map((c) => c.key).join(', ')}); the gate uses base's settings`);
+    }
+    return settings;
+}
+/**
+ * Both sides' pyproject.toml, named by side and commit in messages. A base
+ * whose file does not parse must not block the pull request that fixes it:
+ * head's settings are used then, and the log says so. A broken head is the
+ * pull request's to fix.
+ */
+function readBothPyprojects(projects, subdir, sha, log) {
+    const shown = (side) => `${subdir ? `${subdir}/` : ''}pyproject.toml at ${side} (${sha[side].slice(0, 10)})`;
+    const head = readPyproject(projects.head, shown('head'));
+    try {
+        return [readPyproject(projects.base, shown('base')), head];
+    }
+    catch (error) {
+        if (!(error instanceof UsageError))
+            throw error;
+        log(`${error.message}; using head's [tool.importgate] instead, which this pull request fixes`);
+        return [head, head];
+    }
+}
+
+/**
+ * What PYTHONPATH is when nothing is installed: the project's src/ folder when
+ * it has one (src layout), else the project folder itself.
+ */
+function importRoot(projectDir) {
+    const src = join(projectDir, 'src');
+    return existsSync(src) && statSync(src).isDirectory() ? src : projectDir;
+}
+
+/** The module a ModuleNotFoundError names: "No module named 'a.b'" → "a.b". */
+function missingModule(message) {
+    return /No module named '([^']+)'/.exec(message)?.[1] ?? null;
+}
+/**
+ * A hint for the commonest setup mistake: the target, or a dependency of it,
+ * is not importable the way the environment was set up.
+ */
+function notFoundHint(strategy, projectDir, name, target, message) {
+    const missing = missingModule(message);
+    const isTarget = missing !== null && (target === missing || target.startsWith(`${missing}.`));
+    if (!isTarget && missing !== null) {
+        if (strategy === 'none')
+            return ` (a dependency: with ${name('install')} none nothing is installed; install the project with ${name('install')} auto so that its dependencies are there)`;
+        if (strategy === 'current')
+            return ` (a dependency, not installed in the interpreter's environment)`;
+        return ` (a dependency the project imports but that ${strategy} did not install; is it declared in the project's dependencies?)`;
+    }
+    if (strategy === 'none') {
+        return ` (with ${name('install')} none, PYTHONPATH is ${importRoot(projectDir)}; check the target's spelling and ${name('project-dir')}, or install the project with ${name('install')} auto)`;
+    }
+    if (strategy === 'current')
+        return ` (with ${name('install')} current the target must be installed in the interpreter's environment)`;
+    return ` (the project was installed with ${strategy}; does it package this module?)`;
+}
+/** Adds the not-found hint of each side's environment to a ModuleNotFoundError. */
+function withHints(findings, hint) {
+    for (const f of findings) {
+        if (f.error?.kind === 'ModuleNotFoundError')
+            f.error.message += hint(f.error.side, f.target, f.error.message);
+    }
+    return findings;
+}
+
+// Runs import_sites.py: each given module's import statements, read with the
+// measured interpreter's own ast (so `lazy import` parses where the language
+// has it). `-I -S`: no site-packages, so no `.pth` file of the measured code
+// runs; the files are parsed, never imported. Untimed.
+const SCOPES = [
+    'module',
+    'function',
+    'getattr',
+    'type-checking',
+    'conditional',
+];
+const strings = (value) => Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : null;
+function siteOf(value) {
+    const v = value;
+    const modules = strings(v?.modules);
+    const names = strings(v?.names);
+    if (!modules ||
+        !names ||
+        !Number.isInteger(v.line) ||
+        (v.kind !== 'import' && v.kind !== 'from') ||
+        !SCOPES.includes(v.scope))
+        return null;
+    return {
+        line: v.line,
+        kind: v.kind,
+        modules,
+        names,
+        lazy: v.lazy === true,
+        scope: v.scope,
+        function: typeof v.function === 'string' ? v.function : null,
+    };
+}
+/** The report, file by file; a file that did not parse (or a report that is not one) is left out. */
+function parseSites(report) {
+    const out = new Map();
+    let parsed;
+    try {
+        parsed = JSON.parse(report);
+    }
+    catch {
+        return out;
+    }
+    if (!parsed || typeof parsed !== 'object')
+        return out;
+    for (const [file, entry] of Object.entries(parsed)) {
+        const e = entry;
+        if (!Array.isArray(e?.sites))
+            continue;
+        const sites = e.sites.map(siteOf);
+        if (sites.some((s) => !s))
+            continue;
+        const listed = e.lazy_modules;
+        const names = strings(listed?.names);
+        out.set(file, {
+            sites: sites,
+            lazyModules: listed && names && Number.isInteger(listed.line)
+                ? { line: listed.line, names }
+                : null,
+        });
+    }
+    return out;
+}
+/** The import statements of each file; empty when the interpreter could not run the reader. */
+async function readImportSites(request) {
+    if (!request.files.length)
+        return new Map();
+    const outcome = await runMeasured({
+        command: request.python,
+        args: [
+            '-I',
+            '-S',
+            join(dirname(probePath()), 'import_sites.py'),
+            ...request.files.flatMap((f) => [f.module, f.file]),
+        ],
+        env: request.env,
+        cwd: request.cwd,
+        timeoutMs: 60_000,
+        stderr: 'tail',
+    });
+    return outcome.code === 0 ? parseSites(outcome.report) : new Map();
+}
+
+// PEP 810's lazy imports (Python 3.15+), from the probe's two untimed lazy
+// runs of head: the project's lazy statements that the import loaded anyway
+// (with the line that did), and the project's import lines whose modules no
+// code needed during the import (the lines that could be `lazy import`),
+// with the import's time when every import is lazy. Pure.
+//
+// Words: "declared lazy" is a `lazy import` statement or an entry in
+// `__lazy_modules__`; "loaded anyway" is a declared-lazy module that the
+// import loaded after all; "never needed" is a module that stayed unloaded
+// with every import lazy. None of them is "no longer imported".
+/**
+ * The form for a project whose `requires-python` is `spec`: `lazy-modules`
+ * when it admits a Python before 3.15 (or says nothing), else `statement`.
+ * Reads the lower bounds of the specifiers (PEP 440): `>=3.10`, `~=3.12`,
+ * `==3.15.*`, `>3.14` (3.14.1 passes it).
+ */
+function lazyFormFor(spec) {
+    if (!spec)
+        return 'lazy-modules';
+    let lowest = null;
+    for (const clause of spec.split(',')) {
+        const m = /^\s*(>=|~=|==|>)\s*(\d+)(?:\.(\d+))?/.exec(clause);
+        if (!m)
+            continue;
+        const bound = [Number(m[2]), Number(m[3] ?? 0)];
+        if (!lowest || bound[0] > lowest[0] || (bound[0] === lowest[0] && bound[1] > lowest[1]))
+            lowest = bound;
+    }
+    if (!lowest)
+        return 'lazy-modules';
+    // `>3.14` is a bound of 3.14: 3.14.1 passes it.
+    const [major, minor] = lowest;
+    return major > 3 || (major === 3 && minor >= 15) ? 'statement' : 'lazy-modules';
+}
+const lineOf = (s) => ({
+    module: s.module,
+    names: s.names,
+    file: s.file,
+    line: s.line,
+});
+/** Each statement once (a module body runs once, but a statement may repeat in a loop). */
+function unique(lines) {
+    const seen = new Set();
+    return lines.filter((l) => {
+        const key = `${l.file}\0${l.line}\0${l.module}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/**
+ * What head's lazy runs say about `target`'s own package (the statements of
+ * modules under its top-level name); null when they did not run.
+ * `cumulativeMs` gives a module's cumulative -X importtime cost, where known.
+ */
+function lazyFinding(target, lazy, cumulativeMs, form = 'statement') {
+    if (!lazy)
+        return null;
+    const top = target.split('.')[0];
+    const own = (s) => s.importer === top || s.importer.startsWith(`${top}.`);
+    const loadedAnyway = unique(lazy.declared
+        .filter((s) => own(s) && s.loaded)
+        .map((s) => ({
+        ...lineOf(s),
+        loadedAt: s.loaded_at ? { file: s.loaded_at[0], line: s.loaded_at[1] } : null,
+    })));
+    // A line already declared lazy needs no suggestion.
+    const declared = new Set(lazy.declared.map((s) => `${s.file}\0${s.line}\0${s.module}`));
+    const neverNeeded = unique((lazy.allLazy?.statements ?? [])
+        .filter((s) => own(s) && !s.loaded && !declared.has(`${s.file}\0${s.line}\0${s.module}`))
+        .map((s) => ({ ...lineOf(s), cumulativeMs: cumulativeMs(s.module) }))).sort((a, b) => (b.cumulativeMs ?? 0) - (a.cumulativeMs ?? 0));
+    return { loadedAnyway, neverNeeded, allLazyMs: lazy.allLazy?.importMs ?? null, form };
+}
+/** Rewrites every file a finding names (the statements' and the places that loaded them), in place. */
+function rewriteLazyFiles(finding, rewrite) {
+    if (!finding)
+        return;
+    for (const line of [...finding.loadedAnyway, ...finding.neverNeeded])
+        line.file = rewrite(line.file);
+    for (const line of finding.loadedAnyway)
+        if (line.loadedAt)
+            line.loadedAt.file = rewrite(line.loadedAt.file);
 }
 
 // Import statements read from a line of Python source, by splitting text, not
@@ -6559,506 +5891,1329 @@ async function explainNoLongerImported(findings, worktrees, git, read) {
     }
 }
 
-// Runs import_sites.py: each given module's import statements, read with the
-// measured interpreter's own ast (so `lazy import` parses where the language
-// has it). `-I -S`: no site-packages, so no `.pth` file of the measured code
-// runs; the files are parsed, never imported. Untimed.
-const SCOPES = [
-    'module',
-    'function',
-    'getattr',
-    'type-checking',
-    'conditional',
-];
-const strings = (value) => Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : null;
-function siteOf(value) {
-    const v = value;
-    const modules = strings(v?.modules);
-    const names = strings(v?.names);
-    if (!modules ||
-        !names ||
-        !Number.isInteger(v.line) ||
-        (v.kind !== 'import' && v.kind !== 'from') ||
-        !SCOPES.includes(v.scope))
-        return null;
-    return {
-        line: v.line,
-        kind: v.kind,
-        modules,
-        names,
-        lazy: v.lazy === true,
-        scope: v.scope,
-        function: typeof v.function === 'string' ? v.function : null,
+// Tracebacks, messages and lazy-import lines name files in the run's scratch folder (the
+// worktrees and the environments installed into), which is gone by the time
+// anyone reads them. They are shown relative to the commit's root instead
+// ("src/shop/orders.py"), or to the side's environment ("<head venv>/lib/…").
+/** Rewrites every path under `scratch` in the targets' errors and lazy-import lines, in place. */
+function forgetScratch(targets, scratch) {
+    const roots = [...new Set([scratch, canonical(scratch)])];
+    const rewrite = (text) => {
+        let out = text;
+        for (const root of roots) {
+            for (const side of SIDES) {
+                out = out.split(`${root}/${side}-venv/`).join(`<${side} venv>/`);
+                out = out.split(`${root}/${side}/`).join('');
+            }
+            out = out.split(`${root}/venv/`).join('<venv>/'); // measure's one environment
+            out = out.split(`${root}/`).join('');
+        }
+        return out;
     };
+    for (const target of targets) {
+        const error = target.error;
+        if (error) {
+            error.message = rewrite(error.message);
+            error.traceback = error.traceback.map(rewrite);
+            if (error.stderr_tail)
+                error.stderr_tail = rewrite(error.stderr_tail);
+        }
+        rewriteLazyFiles(target.lazy, rewrite);
+    }
 }
-/** The report, file by file; a file that did not parse (or a report that is not one) is left out. */
-function parseSites(report) {
-    const out = new Map();
-    let parsed;
+function canonical(path) {
     try {
-        parsed = JSON.parse(report);
+        return realpathSync(path);
     }
     catch {
-        return out;
+        return path;
     }
-    if (!parsed || typeof parsed !== 'object')
-        return out;
-    for (const [file, entry] of Object.entries(parsed)) {
-        const e = entry;
-        if (!Array.isArray(e?.sites))
-            continue;
-        const sites = e.sites.map(siteOf);
-        if (sites.some((s) => !s))
-            continue;
-        const listed = e.lazy_modules;
-        const names = strings(listed?.names);
-        out.set(file, {
-            sites: sites,
-            lazyModules: listed && names && Number.isInteger(listed.line)
-                ? { line: listed.line, names }
-                : null,
-        });
-    }
-    return out;
-}
-/** The import statements of each file; empty when the interpreter could not run the reader. */
-async function readImportSites(request) {
-    if (!request.files.length)
-        return new Map();
-    const outcome = await runMeasured({
-        command: request.python,
-        args: [
-            '-I',
-            '-S',
-            join(dirname(probePath()), 'import_sites.py'),
-            ...request.files.flatMap((f) => [f.module, f.file]),
-        ],
-        env: request.env,
-        cwd: request.cwd,
-        timeoutMs: 60_000,
-        stderr: 'tail',
-    });
-    return outcome.code === 0 ? parseSites(outcome.report) : new Map();
 }
 
-/** The module a ModuleNotFoundError names: "No module named 'a.b'" → "a.b". */
-function missingModule(message) {
-    return /No module named '([^']+)'/.exec(message)?.[1] ?? null;
+// After the verdict: what the findings need from the checkouts to explain
+// themselves. Changed functions get their files and lines, modules no longer
+// imported the import statement that stopped it, paths in the scratch folder
+// become paths in the commit, and a target that cannot be found a hint.
+async function explainFindings(targets, where, envs, git, name) {
+    const trees = { base: join(where.scratch, 'base'), head: join(where.scratch, 'head') };
+    await locateFunctionSources(targets, trees, git);
+    await explainNoLongerImported(targets, trees, git, (files) => readImportSites({ python: envs.head.python, env: envs.head.env, cwd: where.run, files }));
+    forgetScratch(targets, where.scratch);
+    withHints(targets, (side, target, message) => notFoundHint(envs[side].strategy, where.projects[side], name, target, message));
 }
+
+// Installed distributions that differ between base and head. Pure.
+/** Names compare case-insensitively with - _ . equivalent (PEP 503). */
+const normalise = (name) => name.toLowerCase().replace(/[-_.]+/g, '-');
 /**
- * A hint for the commonest setup mistake: the target, or a dependency of it,
- * is not importable the way the environment was set up.
+ * `own`: the project's own distribution names; a bump of its own version is
+ * the pull request itself, not a dependency change.
  */
-function notFoundHint(strategy, projectDir, name, target, message) {
-    const missing = missingModule(message);
-    const isTarget = missing !== null && (target === missing || target.startsWith(`${missing}.`));
-    if (!isTarget && missing !== null) {
-        if (strategy === 'none')
-            return ` (a dependency: with ${name('install')} none nothing is installed; install the project with ${name('install')} auto so that its dependencies are there)`;
-        if (strategy === 'current')
-            return ` (a dependency, not installed in the interpreter's environment)`;
-        return ` (a dependency the project imports but that ${strategy} did not install; is it declared in the project's dependencies?)`;
+function diffDistributions(base, head, own = []) {
+    const skip = new Set(own.map(normalise));
+    const b = new Map(Object.entries(base).map(([n, v]) => [normalise(n), { n, v }]));
+    const h = new Map(Object.entries(head).map(([n, v]) => [normalise(n), { n, v }]));
+    const changes = [];
+    for (const key of new Set([...b.keys(), ...h.keys()])) {
+        const x = b.get(key);
+        const y = h.get(key);
+        if (x?.v === y?.v || skip.has(key))
+            continue;
+        changes.push({ name: (y ?? x).n, base: x?.v ?? null, head: y?.v ?? null });
     }
-    if (strategy === 'none') {
-        return ` (with ${name('install')} none, PYTHONPATH is ${importRoot(projectDir)}; check the target's spelling and ${name('project-dir')}, or install the project with ${name('install')} auto)`;
-    }
-    if (strategy === 'current')
-        return ` (with ${name('install')} current the target must be installed in the interpreter's environment)`;
-    return ` (the project was installed with ${strategy}; does it package this module?)`;
-}
-/** Adds the not-found hint of each side's environment to a ModuleNotFoundError. */
-function withHints(findings, hint) {
-    for (const f of findings) {
-        if (f.error?.kind === 'ModuleNotFoundError')
-            f.error.message += hint(f.error.side, f.target, f.error.message);
-    }
-    return findings;
+    return changes.sort((a, z) => a.name.localeCompare(z.name));
 }
 
-function settingsJson(settings, where) {
-    const values = { ...settings, ...settings.gate, ...settings.sampling };
-    const recorded = SETTINGS.flatMap((s) => {
-        if (!s.json)
-            return [];
-        const value = values[s.field];
-        return [[s.json.key, s.json.per ? value / s.json.per : value]];
-    });
-    return {
-        install: where.install,
-        python: where.python,
-        project_dir: where.projectDir,
-        ...(where.coldMethod ? { cold_method: where.coldMethod } : {}),
-        ...Object.fromEntries(recorded),
-    };
-}
-
-/** importgate's version; a unit test keeps it equal to package.json's. */
-const VERSION = '0.1.0';
-
-// Findings → their part of the results document. Pure.
-/** Milliseconds to microsecond precision: enough for any import, and compact. */
-function ms(value) {
-    return Math.round(value * 1000) / 1000;
-}
-/** Percentages to two decimals. */
-const pct = (value) => Math.round(value * 100) / 100;
-function costJson(cost) {
-    return {
-        name: cost.name,
-        self_ms: ms(cost.selfMs),
-        cumulative_ms: ms(cost.cumulativeMs),
-        chain: cost.chain,
-    };
-}
-function changeJson(c) {
-    const json = {
-        name: c.name,
-        chain: c.chain,
-        self_ms: ms(c.selfMs),
-        cumulative_ms: ms(c.cumulativeMs),
-    };
-    if (c.groupMs !== c.cumulativeMs)
-        json.group_ms = ms(c.groupMs);
-    if (c.how)
-        json.how = { ...c.how };
-    return json;
-}
+// One environment per side: where the measured code becomes importable.
+const hasPackaging = (dir) => ['pyproject.toml', 'setup.py', 'setup.cfg'].some((f) => existsSync(join(dir, f)));
 /**
- * The loaded modules as a tree under the target, each under the module that
- * first imported it (its chain's last link but one), medians of the runs.
+ * What `auto` means for this project: a packaged project (or one with a
+ * uv.lock) is installed with uv when uv is on PATH (uv sync for a lock, else
+ * uv venv + uv pip install: several times faster than pip on real projects, and
+ * both sides share uv's one download cache), else with pip; anything else is
+ * imported from its folder.
  */
-function treeJson(target, costs) {
-    const nodes = new Map();
-    for (const cost of costs.values())
-        nodes.set(cost.name, {
-            name: cost.name,
-            self_ms: ms(cost.selfMs),
-            cumulative_ms: ms(cost.cumulativeMs),
-            children: [],
-        });
-    const root = nodes.get(target);
-    if (!root)
-        return null;
-    for (const cost of costs.values()) {
-        const parent = cost.chain.length > 1 ? nodes.get(cost.chain[cost.chain.length - 2]) : null;
-        if (parent && cost.name !== target)
-            parent.children.push(nodes.get(cost.name));
-    }
-    for (const node of nodes.values())
-        node.children.sort((a, b) => b.cumulative_ms - a.cumulative_ms || a.name.localeCompare(b.name));
-    return root;
+function autoStrategy(projectDir, pathVar) {
+    const packaged = hasPackaging(projectDir) || existsSync(join(projectDir, 'uv.lock'));
+    if (!packaged)
+        return 'none';
+    return findExecutable('uv', pathVar, projectDir) ? 'uv' : 'pip';
 }
-/** Memory per sample where the probe could read it, and each counted metric's counts and how. */
-function countedJson(side) {
-    const out = {};
-    const memory = side.samples.flatMap((s) => (typeof s.memoryKib === 'number' ? [s.memoryKib] : []));
-    if (memory.length === side.samples.length && memory.length)
-        out.memory_samples_kib = memory;
-    const counted = side.counted;
-    if (!counted)
-        return out;
-    const counting = {};
-    for (const [id, c] of Object.entries(counted)) {
-        // Each metric's own field (the metric table says which); a count is a whole number.
-        out[METRICS[id].samplesField] = c.counts.map(Math.round);
-        counting[id] = {
-            tool: c.tool,
-            failure: c.failure,
-            seconds: Math.round(c.ms) / 1000,
-            ...(c.byCall && { by_call: c.byCall }),
+const DISTRIBUTIONS = [
+    'import importlib.metadata as m, json, sys',
+    'found = {d.metadata["Name"]: d.version for d in m.distributions() if d.metadata["Name"]}',
+    'open(sys.argv[1], "w").write(json.dumps(found, sort_keys=True))',
+].join('\n');
+async function prepareEnvironment(request) {
+    const { spec, projectDir, envDir } = request;
+    await mkdir(request.tmpDir, { recursive: true });
+    const temp = { TMPDIR: request.tmpDir, TMP: request.tmpDir, TEMP: request.tmpDir };
+    const parentEnv = { ...request.parentEnv, ...temp };
+    const pathVar = parentEnv.PATH ?? '';
+    const kind = spec.kind === 'auto' ? autoStrategy(projectDir, pathVar) : spec.kind;
+    if (kind === 'none') {
+        return {
+            strategy: 'none',
+            python: request.python,
+            env: childEnv(parentEnv, { PYTHONPATH: importRoot(projectDir) }),
+            distributions: null,
+            log: '',
         };
     }
-    out.counting = counting;
-    return out;
-}
-function sideResult(target, side, slowest = 15) {
-    const { samples, profile } = side;
-    const times = samples.map((s) => s.importMs);
-    const stats = spread(times);
-    const startups = samples.flatMap((s) => (s.startupMs === null ? [] : [s.startupMs]));
-    const last = samples[samples.length - 1];
-    const modules = profile?.added ?? [];
-    return {
-        median_ms: ms(stats.median),
-        samples_ms: times.map(ms),
-        module_count: side.moduleCount,
-        modules_added: profile ? profile.added.length : (last?.modulesAdded ?? 0),
-        package_module_count: packageModules(target, modules).length,
-        min_ms: ms(stats.min),
-        max_ms: ms(stats.max),
-        q1_ms: ms(stats.q1),
-        q3_ms: ms(stats.q3),
-        mad_ms: ms(stats.mad),
-        median_ci_ms: stats.medianCi ? [ms(stats.medianCi[0]), ms(stats.medianCi[1])] : null,
-        // A command target has no CPU time of its own: none is recorded.
-        cpu_samples_ms: samples.flatMap((s) => (s.cpuMs === null ? [] : [ms(s.cpuMs)])),
-        ...countedJson(side),
-        wall_samples_ms: samples.map((s) => ms(s.wallMs)),
-        startup_median_ms: startups.length ? ms(median(startups)) : null,
-        profile: {
-            runs: profile?.runs ?? 0,
-            unstable_modules: profile?.unstableModules ?? false,
-            slowest: profile ? slowestBySelf(profile.costs, slowest).map(costJson) : [],
-            tree: profile ? treeJson(target, profile.costs) : null,
-        },
-        modules,
-    };
-}
-
-function deltaJson(m) {
-    const c = m.comparison;
-    // No ratio describes it (a memory growth of 0 KiB on both sides): no delta, rather than NaNs.
-    if (!c || !Number.isFinite(c.pct))
-        return null;
-    const ci = c.ciPct?.every(Number.isFinite) ? c.ciPct : null;
-    return {
-        ms: ms(c.ms),
-        pct: pct(c.pct),
-        ci_pct: ci ? [pct(ci[0]), pct(ci[1])] : null,
-        ci_level: c.ciLevel,
-        p: c.logEstimate >= 0 ? c.pSlower : c.pFaster,
-        p_slower: c.pSlower,
-        p_faster: c.pFaster,
-        pairs: c.pairs,
-        decision: c.decision === 'continue' ? 'undecided' : c.decision,
-    };
-}
-function metricJson(t, m) {
-    const metric = METRICS[m.metric];
-    const medianOf = (side) => {
-        if (!side)
-            return null;
-        if (metric.kind === 'sample') {
-            const values = side.samples.flatMap((s) => metric.read(s) ?? []);
-            return values.length ? ms(median(values)) : null;
+    if (kind === 'current') {
+        return {
+            strategy: 'current',
+            python: request.python,
+            env: childEnv(parentEnv),
+            distributions: null,
+            log: '',
+        };
+    }
+    const venvPython = join(envDir, 'bin', 'python');
+    const installer = installerEnv(parentEnv);
+    const logs = [];
+    const step = async (what, command, args, env = installer, cwd = projectDir) => {
+        let outcome;
+        try {
+            outcome = await runCommand({
+                command,
+                args,
+                env,
+                cwd,
+                timeoutMs: request.timeoutMs,
+                signal: request.signal,
+            });
         }
-        const counts = side.counted?.[metric.id]?.counts ?? [];
-        return counts.length ? Math.round(median(counts)) : null;
+        catch (error) {
+            if (error instanceof SpawnError)
+                throw new SetupError(`installing ${request.label} failed: ${error.message}`);
+            throw error;
+        }
+        logs.push(`$ ${[command, ...args].join(' ')}\n${outcome.log}`);
+        if (outcome.code === 0)
+            return;
+        if (outcome.aborted)
+            throw new CancelledError(`installing ${request.label}`);
+        const why = outcome.timedOut
+            ? `timed out after ${request.timeoutMs / 1000} s`
+            : `exited with status ${outcome.code ?? outcome.signal}`;
+        const tail = outcome.log.trimEnd().split('\n').slice(-25).join('\n');
+        throw new SetupError(`installing ${request.label} failed: ${what} ${why}.\n--- last lines of its output ---\n${tail}`);
     };
-    const c = m.counted;
+    const uv = () => {
+        const path = findExecutable('uv', pathVar, projectDir);
+        if (!path)
+            throw new SetupError(`${request.installInput ?? '--install'} uv: uv is not on PATH; install it (pip install uv) or use pip`);
+        return path;
+    };
+    let strategy = kind;
+    if (kind === 'pip') {
+        await step('python -m venv', request.python, ['-m', 'venv', envDir]);
+        await step('pip install', venvPython, [
+            '-m',
+            'pip',
+            'install',
+            '--no-input',
+            '--disable-pip-version-check',
+            projectDir,
+        ]);
+    }
+    else if (kind === 'uv') {
+        const uvPath = uv();
+        if (existsSync(join(projectDir, 'uv.lock'))) {
+            // Locked versions, exactly as committed; non-editable, like pip's install.
+            strategy = 'uv-sync';
+            const env = { ...installer, UV_PROJECT_ENVIRONMENT: envDir };
+            await step('uv sync', uvPath, ['sync', '--frozen', '--no-dev', '--no-editable', '--python', request.python], env);
+        }
+        else {
+            await step('uv venv', uvPath, ['venv', '--quiet', '--python', request.python, envDir]);
+            await step('uv pip install', uvPath, ['pip', 'install', '--python', venvPython, projectDir]);
+        }
+    }
+    else {
+        await step('python -m venv', request.python, ['-m', 'venv', envDir]);
+        const env = {
+            ...installer,
+            ...request.commandEnv,
+            VIRTUAL_ENV: envDir,
+            PATH: `${join(envDir, 'bin')}:${pathVar}`,
+        };
+        // The user's own workflow text: the one place a shell is used, on purpose.
+        await step(`the install command (${spec.kind === 'command' ? spec.command : ''})`, '/bin/sh', ['-c', spec.kind === 'command' ? spec.command : ''], env);
+    }
+    const listing = join(envDir, 'importgate-distributions.json');
+    await step('listing installed distributions', venvPython, ['-c', DISTRIBUTIONS, listing]);
+    const distributions = JSON.parse(readFileSync(listing, 'utf8'));
     return {
-        metric: m.metric,
-        variant: t.variant,
-        unit: metric.unit,
-        gating: m.gating,
-        outcome: m.comparison || c ? m.outcome : null,
-        base_median: medianOf(t.base),
-        head_median: medianOf(t.head),
-        delta: deltaJson(m),
-        ...(c && {
-            counted: {
-                delta: Math.round(c.delta),
-                pct: pct(c.pct),
-                spread_pct: Math.round(c.spreadPct * 1000) / 1000,
-                threshold_pct: c.thresholdPct,
-                base_runs: c.base.length,
-                head_runs: c.head.length,
-                reason: c.reason,
-            },
-        }),
+        strategy,
+        python: venvPython,
+        // The venv's console scripts first, as an activated venv has them: a
+        // command target (cmd: mycli --help) runs the side's own.
+        env: childEnv(parentEnv, { PATH: `${join(envDir, 'bin')}:${pathVar}`, VIRTUAL_ENV: envDir }),
+        distributions,
+        log: logs.join('\n'),
     };
-}
-function functionChangeJson(c) {
-    return {
-        name: c.name,
-        source: { path: c.file, line: c.file ? c.line : null },
-        side: c.side,
-        base_calls: c.baseCalls,
-        head_calls: c.headCalls,
-        profiled_delta_ms: ms(c.deltaMs),
-        via: c.via,
-        called_as: c.calledAs,
-        mostly_in: c.mostlyIn && {
-            name: c.mostlyIn.name,
-            source: { path: c.mostlyIn.file, line: c.mostlyIn.file ? c.mostlyIn.line : null },
-            profiled_ms: ms(c.mostlyIn.ms),
-        },
-        callers: c.callers.map((caller) => ({
-            module: caller.module,
-            side: caller.side,
-            path: caller.file,
-            lines: caller.file ? caller.lines : [],
-            base_calls: caller.baseCalls,
-            head_calls: caller.headCalls,
-        })),
-    };
-}
-function targetResult(t) {
-    const primary = t.metrics[0];
-    const result = {
-        name: t.target,
-        verdict: t.verdict,
-        base: t.base ? sideResult(t.target, t.base) : null,
-        head: t.head ? sideResult(t.target, t.head) : null,
-        delta: primary ? deltaJson(primary) : null,
-        modules: t.modules && {
-            added: t.modules.added.map(changeJson),
-            removed: t.modules.removed.map(changeJson),
-            self_time_changes: t.modules.selfTimeChanges.map((c) => ({
-                name: c.name,
-                base_self_ms: c.baseSelfMs === null ? null : ms(c.baseSelfMs),
-                head_self_ms: c.headSelfMs === null ? null : ms(c.headSelfMs),
-                delta_ms: ms(c.deltaMs),
-                noise_ms: c.noiseMs === null || !Number.isFinite(c.noiseMs) ? null : ms(c.noiseMs),
-            })),
-        },
-        forbidden: t.forbidden.map(({ name, chain, rule, count }) => ({ name, chain, rule, count })),
-        budget: t.budget.time || t.budget.modules
-            ? {
-                time: t.budget.time && {
-                    limit_ms: ms(t.budget.time.limit),
-                    median_ms: ms(t.budget.time.actual),
-                    ok: t.budget.time.ok,
-                },
-                modules: t.budget.modules && {
-                    limit: t.budget.modules.limit,
-                    count: t.budget.modules.actual,
-                    ok: t.budget.modules.ok,
-                },
-            }
-            : null,
-        error: t.error,
-        metrics: t.metrics.map((m) => metricJson(t, m)),
-    };
-    if (t.variant !== 'warm')
-        result.variant = t.variant;
-    if (t.isNew)
-        result.new = true;
-    if (t.gone)
-        result.gone = true;
-    if (t.packages) {
-        const opt = (x) => (x === null ? null : ms(x));
-        result.packages = t.packages.map((p) => ({
-            name: p.name,
-            own: p.own,
-            base_self_ms: opt(p.baseMs),
-            head_self_ms: opt(p.headMs),
-            delta_ms: ms(p.deltaMs),
-            base_modules: p.baseModules,
-            head_modules: p.headModules,
-            notable: p.notable,
-        }));
-    }
-    if (t.watched.length) {
-        const side = (w) => w && {
-            loaded: w.loaded,
-            chain: w.chain,
-            cumulative_ms: w.cumulativeMs === null ? null : ms(w.cumulativeMs),
-        };
-        result.watch = t.watched.map((w) => ({ name: w.name, base: side(w.base), head: side(w.head) }));
-    }
-    if (t.functions)
-        result.function_changes = t.functions.map(functionChangeJson);
-    if (t.gaps?.length)
-        result.gaps = t.gaps.map((g) => ({ ...g }));
-    if (t.lazy)
-        result.lazy = {
-            all_lazy_ms: t.lazy.allLazyMs === null ? null : ms(t.lazy.allLazyMs),
-            loaded_anyway: t.lazy.loadedAnyway.map((l) => ({
-                module: l.module,
-                names: l.names,
-                file: l.file,
-                line: l.line,
-                loaded_at: l.loadedAt && { ...l.loadedAt },
-            })),
-            never_needed: t.lazy.neverNeeded.map((l) => ({
-                module: l.module,
-                names: l.names,
-                file: l.file,
-                line: l.line,
-                cumulative_ms: l.cumulativeMs === null ? null : ms(l.cumulativeMs),
-            })),
-            form: t.lazy.form,
-        };
-    if (t.sources && Object.keys(t.sources).length)
-        result.sources = t.sources;
-    if (t.shortfall) {
-        result.inconclusive = {
-            reason: t.shortfall.reason === 'pairs' ? 'too-few-pairs' : 'unsettled',
-            pairs: t.shortfall.pairs,
-            needed_pairs: t.shortfall.needed,
-            suggested_max_time_s: t.shortfall.suggestedMaxTimeS,
-            ...(t.shortfall.suggestedMaxPairs
-                ? { suggested_max_pairs: t.shortfall.suggestedMaxPairs }
-                : {}),
-        };
-    }
-    return result;
 }
 
-/** A results document from what the run found, its fields in the documented order. */
-function resultsDocument(identity, info, 
-/** The settings as recorded (config/settings-json.ts). */
-settings, extras, found, 
-/** When the run began, and how long it all took. */
-timing) {
-    const { observations, evaluation } = found;
-    const phases = observations.phasesMs;
+// Both sides installed at once, each into its own environment, the probe
+// compiled once, and what the installs differ in besides the project.
+async function installSides(install, where, { ref, sha }, deps, name) {
+    deps.log(`installing base and head (${install.kind})`);
+    const started = performance.now();
+    const envs = await installBoth((side, signal) => prepareEnvironment({
+        label: `${side} (${ref[side]} at ${sha[side].slice(0, 10)})`,
+        spec: install,
+        projectDir: where.projects[side],
+        envDir: join(where.scratch, `${side}-venv`),
+        tmpDir: join(where.scratch, `${side}-tmp`),
+        python: where.python,
+        parentEnv: deps.env,
+        timeoutMs: INSTALL_TIMEOUT_MS,
+        signal,
+        installInput: name('install'),
+        commandEnv: { IMPORTGATE_SIDE: side, IMPORTGATE_SHA: sha[side] },
+    }), deps.signal);
+    const installMs = install.kind === 'none' ? null : performance.now() - started;
+    const probe = await compiledProbe(envs.base.python, envs.base.env, where.run);
+    return { envs, installMs, probe };
+}
+/** The distributions the two installs differ in, the project's own left out; null when not listed. */
+function dependencyDrift(envs, projects) {
+    if (!envs.base.distributions || !envs.head.distributions)
+        return null;
     return {
-        schema: 1,
-        tool: { name: 'importgate', version: VERSION },
-        command: identity.command,
-        verdict: evaluation.verdict,
-        python: info.version,
-        platform: `${info.platform} ${info.machine}`.trim(),
-        ...(identity.label ? { label: identity.label } : {}),
-        base: identity.base,
-        head: identity.head,
-        settings,
-        ...extras,
-        rounds: observations.rounds,
-        ...(observations.warmups !== undefined ? { warmup_rounds: observations.warmups } : {}),
-        truncated: observations.truncated,
-        ...(phases
-            ? {
-                phases_s: {
-                    install: found.installMs === undefined || found.installMs === null
-                        ? null
-                        : ms(found.installMs / 1000),
-                    warmup: ms(phases.warmup / 1000),
-                    profile: ms(phases.profile / 1000),
-                    sampling: ms(phases.sampling / 1000),
-                    ...(phases.explain !== undefined ? { explain: ms(phases.explain / 1000) } : {}),
-                    ...(phases.counting !== undefined ? { counting: ms(phases.counting / 1000) } : {}),
-                },
-            }
-            : {}),
-        started_at: timing.startedAt.toISOString(),
-        duration_s: ms(timing.durationMs / 1000),
-        targets: evaluation.targets.map(targetResult),
+        base_strategy: envs.base.strategy,
+        head_strategy: envs.head.strategy,
+        changed: diffDistributions(envs.base.distributions, envs.head.distributions, SIDES.flatMap((side) => projectName(projects[side]) ?? [])),
     };
+}
+
+// The files two commits differ in, for "can this change affect importing at all".
+/**
+ * Repository-relative paths that differ between the two commits' trees
+ * (renames as delete + add), each with what it is on either side: a symbolic
+ * link or a submodule is no ordinary file, whatever its name.
+ */
+async function changedFiles(repoDir, base, head, options = {}) {
+    // --raw -z: ":<old mode> <new mode> <old sha> <new sha> <status>\0<path>\0" per file.
+    const out = await git(['diff', '--raw', '--no-renames', '--no-abbrev', '-z', base, head, '--'], repoDir, options);
+    const fields = out.split('\0');
+    const files = [];
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+        const [oldMode, newMode] = fields[i].replace(/^:/, '').split(' ');
+        const path = fields[i + 1];
+        if (path)
+            files.push({ path, modes: [oldMode ?? '', newMode ?? ''] });
+    }
+    return files;
+}
+/** Folders holding an `__init__.py` in either commit: importable packages, whose every file may be read at import. */
+async function packageFolders(repoDir, commits, options = {}) {
+    const folders = new Set();
+    for (const commit of commits) {
+        const listing = await git(['ls-tree', '-r', '-z', '--name-only', commit], repoDir, options);
+        for (const path of listing.split('\0'))
+            if (path === '__init__.py' || path.endsWith('/__init__.py'))
+                folders.add(path.slice(0, Math.max(0, path.length - '/__init__.py'.length)));
+    }
+    return folders;
+}
+
+// Whether a comparison has anything to measure: when no changed file can
+// affect importing (docs, CI, images), it is a pass in seconds, before
+// anything is installed, that says why.
+/** The changed files, and those of them that can affect importing. */
+async function affectingChanges(repoDir, { sha }, affects, git) {
+    const changes = await changedFiles(repoDir, sha.base, sha.head, git);
+    const changed = changes.map((c) => c.path);
+    const packages = await packageFolders(repoDir, [sha.base, sha.head], git);
+    return {
+        changed,
+        affecting: [...affectingFiles(changed, affects), ...alwaysAffecting(changes, packages)],
+    };
+}
+/** The document's extras for a comparison that measured nothing. */
+const skippedExtras = (changed) => ({
+    deps: null,
+    skipped: {
+        reason: 'no-affecting-change',
+        changed_count: changed.length,
+        changed_files: changed.slice(0, 20),
+    },
+});
+/** The observations and evaluation of a comparison that measured nothing: a pass. */
+const nothingMeasured = {
+    observations: { arms: [], rounds: 0, truncated: false },
+    evaluation: { targets: [], verdict: 'pass' },
+};
+
+/** The arm of `target` on `side`, if the plan had one. */
+function armOf(arms, side, target, variant) {
+    return (arms.find((a) => a.key.side === side && a.key.target === target && a.key.variant === variant) ??
+        null);
+}
+/** Base and head arms of one target and variant, as pairs line up. */
+function pairOf(arms, target, variant) {
+    return { base: armOf(arms, 'base', target, variant), head: armOf(arms, 'head', target, variant) };
+}
+/** The primary metric of each sample: what stopping goes by. */
+const primaryTimes = (samples) => samples.map(readPrimary);
+/** Each group with both a base and a head arm (see groupId), in head order. */
+function comparedGroups(arms) {
+    return arms.flatMap((head) => {
+        if (head.key.side !== 'head')
+            return [];
+        const group = groupId(head.key);
+        const base = arms.find((a) => a.key.side === 'base' && groupId(a.key) === group);
+        return base ? [{ group, base, head }] : [];
+    });
+}
+
+// The Hodges-Lehmann estimate of paired differences (the median of their
+// Walsh averages): what a change is in milliseconds. Pure.
+/** All pairwise means (d_i + d_j)/2 for i ≤ j, in no particular order. */
+function walshAverages(d) {
+    const out = new Float64Array((d.length * (d.length + 1)) / 2);
+    let k = 0;
+    for (let i = 0; i < d.length; i++)
+        for (let j = i; j < d.length; j++)
+            out[k++] = (d[i] + d[j]) / 2;
+    return out;
+}
+/**
+ * The k-th smallest (0-based) of `values`, which it reorders (quickselect):
+ * linear on average, where sorting 500,000 Walsh averages (1,000 pairs) took
+ * ~60 ms, several times a round.
+ */
+function orderStatistic(values, k) {
+    let lo = 0;
+    let hi = values.length - 1;
+    while (hi > lo) {
+        const pivot = medianOf3(values[lo], values[(lo + hi) >> 1], values[hi]);
+        let i = lo;
+        let j = hi;
+        while (i <= j) {
+            while (values[i] < pivot)
+                i++;
+            while (values[j] > pivot)
+                j--;
+            if (i <= j) {
+                const t = values[i];
+                values[i++] = values[j];
+                values[j--] = t;
+            }
+        }
+        if (k <= j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            return values[k];
+    }
+    return values[k];
+}
+const medianOf3 = (a, b, c) => Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+/** Hodges-Lehmann estimate of the location shift: the median of the Walsh averages. */
+function hodgesLehmann(d) {
+    return medianOf(walshAverages(d));
+}
+/** The median (type 7, as summary.ts's), reordering `values`. */
+function medianOf(values) {
+    const m = values.length;
+    if (m === 0)
+        return Number.NaN;
+    const upper = orderStatistic(values, m >> 1);
+    return m % 2 ? upper : (orderStatistic(values, (m >> 1) - 1) + upper) / 2;
+}
+
+const toPct = (log) => (Math.exp(log) - 1) * 100;
+/** The log-ratios of aligned pairs: base[i] and head[i] come from the same round. */
+const logRatios = (base, head) => Array.from({ length: Math.min(base.length, head.length) }, (_, i) => Math.log(head[i] / base[i]));
+/** One look of the procedure at aligned pairs: the cheap part of comparePairs, what the engine asks after each round. */
+function lookAtPairs(base, head, gate) {
+    const n = Math.min(base.length, head.length);
+    return lookAt(logRatios(base, head), gate, median(base.slice(0, n)));
+}
+/** Compares paired samples, and decides. */
+function comparePairs(base, head, gate) {
+    const n = Math.min(base.length, head.length);
+    const look = lookAtPairs(base, head, gate);
+    const interval = look.interval;
+    return {
+        pairs: n,
+        baseMedianMs: median(base.slice(0, n)),
+        headMedianMs: median(head.slice(0, n)),
+        logEstimate: look.estimate,
+        logInterval: interval,
+        ciLevel: 1 - 2 * gate.alpha,
+        pSlower: look.pSlower,
+        pFaster: look.pFaster,
+        pct: toPct(look.estimate),
+        // Estimated directly on differences: a ratio times the base median drifts
+        // from head − base when the ratio is large.
+        ms: n > 0 ? hodgesLehmann(Array.from({ length: n }, (_, i) => head[i] - base[i])) : 0,
+        ciPct: interval ? [toPct(interval[0]), toPct(interval[1])] : null,
+        decision: look.decision,
+        neededPairs: Math.min(fewestPairs(gate.alpha), fewestPairs(PASS_BETA)),
+    };
+}
+/** The outcome a decision stands for: undecided is no regression nor improvement (evaluate makes it inconclusive where it gates). */
+const outcomeOf = (c) => c.decision === 'regression' || c.decision === 'improvement' ? c.decision : 'pass';
+
+// What the engine asks the sequential procedure while it samples, and after:
+// which groups are still undecided (they sample on; decided ones stop), and in
+// which a change was found (they are explained). Pure.
+/** The comparison of one group's pairs so far on a metric (the primary one unless told), with its decision. */
+function groupComparison(base, head, settings, read = readPrimary) {
+    return comparePairs(base.samples.map(read), head.samples.map(read), settings.gate);
+}
+/** The look at a group's pairs of the primary metric: cheap, for the engine's every round. */
+const lookOf = (base, head, settings) => lookAtPairs(primaryTimes(base.samples), primaryTimes(head.samples), settings.gate);
+/** The groups (see groupId) whose procedure has not decided yet: they need more pairs. Failed groups are done. */
+function undecidedGroups(settings) {
+    return (arms) => comparedGroups(arms).flatMap(({ group, base, head }) => {
+        if (base.failure || head.failure)
+            return [];
+        return lookOf(base, head, settings).decision === 'continue' ? [group] : [];
+    });
+}
+/**
+ * The groups where a change was found, to be explained: decided a regression
+ * or an improvement, or left undecided with an estimate past half the band
+ * (a change may be there; the explanation says where it would come from).
+ */
+function changedGroups(settings) {
+    return (arms) => comparedGroups(arms).flatMap(({ group, base, head }) => {
+        if (base.failure || head.failure)
+            return [];
+        const look = lookOf(base, head, settings);
+        if (look.decision === 'regression' || look.decision === 'improvement')
+            return [group];
+        const halfUp = Math.log1p((Math.exp(look.bandUpper) - 1) / 2);
+        return look.decision === 'continue' && Math.abs(look.estimate) > halfUp ? [group] : [];
+    });
+}
+
+// The verdicts a target or a whole run can get, and how several combine.
+/**
+ * Most serious first: the documented precedence of verdicts. `inconclusive`
+ * (too few samples for the test to find anything) outranks a pass and an
+ * improvement: a green check must be earned.
+ */
+const PRECEDENCE = [
+    'error',
+    'forbidden',
+    'budget',
+    'regression',
+    'inconclusive',
+    'improvement',
+    'pass',
+];
+function mostSerious(verdicts) {
+    return PRECEDENCE.find((v) => verdicts.includes(v)) ?? 'pass';
+}
+
+const under = (name, rule) => name === rule || name.startsWith(`${rule}.`);
+/**
+ * Forbidden modules among those importing a target loaded. "paramiko" forbids
+ * paramiko.client too. One hit per rule: the rule's own module when it was
+ * imported, else the first of its submodules by name.
+ */
+function forbiddenImports(loaded, costs, forbid) {
+    const hits = [];
+    for (const rule of forbid) {
+        const matches = loaded.filter((name) => under(name, rule)).sort();
+        if (matches.length === 0)
+            continue;
+        const name = matches.includes(rule) ? rule : matches[0];
+        hits.push({ name, chain: costs.get(name)?.chain ?? [], rule, count: matches.length });
+    }
+    return hits;
+}
+function budgetStatus(medianMs, moduleCount, timeBudgetMs, maxModules) {
+    return {
+        time: timeBudgetMs === undefined || medianMs === null
+            ? null
+            : { limit: timeBudgetMs, actual: medianMs, ok: medianMs <= timeBudgetMs },
+        modules: maxModules === null || moduleCount === null
+            ? null
+            : { limit: maxModules, actual: moduleCount, ok: moduleCount <= maxModules },
+    };
+}
+function isBreached(status) {
+    return status.time?.ok === false || status.modules?.ok === false;
+}
+
+/** At least this many runs a side: two agreeing runs are the least that shows the count is stable. */
+const MIN_COUNTED_RUNS = 2;
+/** A change must exceed the runs' spread this many times over to be more than their disagreement. */
+const SPREAD_FACTOR = 3;
+/** The counts of the import alone: each run less the median of the empty runs, when there are any. */
+function importCounts(runs) {
+    const floor = runs.empty.length ? median(runs.empty) : 0;
+    return runs.runs.map((value) => value - floor);
+}
+/** (max − min) / median in percent; 0 for a single value or a zero median. */
+function spreadPct(values) {
+    if (values.length < 2)
+        return 0;
+    const mid = median(values);
+    return mid === 0 ? 0 : ((Math.max(...values) - Math.min(...values)) / Math.abs(mid)) * 100;
+}
+function compareCounts(baseRuns, headRuns, thresholdPct) {
+    const base = importCounts(baseRuns);
+    const head = importCounts(headRuns);
+    const baseMedian = base.length ? median(base) : 0;
+    const headMedian = head.length ? median(head) : 0;
+    const delta = headMedian - baseMedian;
+    const pct = baseMedian === 0 ? 0 : (delta / Math.abs(baseMedian)) * 100;
+    const spread = Math.max(spreadPct(base), spreadPct(head));
+    const result = (outcome, reason = null) => ({
+        base,
+        head,
+        baseMedian,
+        headMedian,
+        delta,
+        pct,
+        spreadPct: spread,
+        thresholdPct,
+        outcome,
+        reason,
+    });
+    const short = [baseRuns, headRuns].find((r) => r.runs.length < MIN_COUNTED_RUNS);
+    if (short) {
+        const why = short.failure ?? 'no runs were planned';
+        return result('inconclusive', `${short.runs.length} of the ${MIN_COUNTED_RUNS} runs a side needs (${why})`);
+    }
+    if (baseMedian <= 0)
+        return result('inconclusive', 'the base counts nothing for the import itself');
+    const beyond = Math.abs(pct) >= thresholdPct;
+    if (!beyond) {
+        // A small change is a pass only if the runs are steady enough to see a threshold-sized one.
+        return spread * SPREAD_FACTOR < thresholdPct || Math.abs(pct) + spread < thresholdPct
+            ? result('pass')
+            : result('inconclusive', `the runs vary by ${spread.toFixed(2)}%, too much to tell a ${thresholdPct}% change`);
+    }
+    const separated = delta > 0 ? Math.min(...head) > Math.max(...base) : Math.max(...head) < Math.min(...base);
+    if (separated && Math.abs(pct) > SPREAD_FACTOR * spread)
+        return result(delta > 0 ? 'regression' : 'improvement');
+    return result('inconclusive', `${pct >= 0 ? '+' : ''}${pct.toFixed(2)}% is past the ${thresholdPct}% threshold, but the runs vary by ${spread.toFixed(2)}% and overlap`);
+}
+
+// One target's findings per metric, and each side's: the sequential procedure
+// over the pairs of a sampled metric, the counts compared for a counted one.
+// Pure; evaluate.ts puts them into the target's finding.
+function sideFinding(arm) {
+    const samples = arm ? arm.samples : [];
+    if (!arm || samples.length === 0)
+        return null;
+    const profile = arm.profile;
+    const finding = {
+        samples,
+        profile,
+        medianMs: median(samples.map(readPrimary)),
+        moduleCount: profile?.moduleCount || samples[samples.length - 1].moduleCount,
+    };
+    if (arm.counted) {
+        finding.counted = Object.fromEntries(Object.entries(arm.counted).map(([id, runs]) => [
+            id,
+            {
+                counts: importCounts(runs),
+                tool: runs.tool,
+                byCall: runs.byCall,
+                failure: runs.failure,
+                ms: runs.ms,
+            },
+        ]));
+    }
+    return finding;
+}
+/** A counted metric's finding: the counts compared, or (one side only) a pass that shows head's counts. */
+function countedFinding(id, base, head, gate) {
+    const metric = METRICS[id];
+    const gating = metric.gates;
+    if (!base)
+        return { metric: id, gating, outcome: 'pass', comparison: null };
+    const missing = { tool: '', runs: [], empty: [], failure: 'not counted', ms: 0 };
+    const counted = compareCounts(base.counted?.[id] ?? missing, head.counted?.[id] ?? missing, metric.thresholdSetting ? gate[metric.thresholdSetting] : metric.thresholdPct);
+    return {
+        metric: id,
+        gating,
+        outcome: counted.outcome,
+        comparison: null,
+        counted,
+    };
+}
+function metricFindings(base, head, spec) {
+    return spec.metrics.flatMap((id) => {
+        if (METRICS[id].kind === 'counted') {
+            // Not counted on either side (a command target: no probe marks its import): no row.
+            const planned = base?.counted?.[id] ?? head.counted?.[id];
+            return planned ? [countedFinding(id, base, head, spec.gate)] : [];
+        }
+        const metric = METRICS[id];
+        const known = (arm) => arm.samples.every((s) => metric.read(s) !== null);
+        // What a sample cannot say (a command's CPU time or memory) is no row, rather than a row of nothing.
+        if (!known(head) || (base && !known(base)))
+            return [];
+        if (!base) {
+            return [
+                {
+                    metric: id,
+                    gating: metric.gates,
+                    outcome: 'pass',
+                    comparison: null,
+                },
+            ];
+        }
+        // Every metric gets the sequential procedure over its pairs; one that only informs
+        // shows an undecided look as no change, where the gating one is inconclusive.
+        const settings = { gate: spec.gate, maxPairs: spec.sampling.maxPairs };
+        const comparison = groupComparison(base, head, settings, (s) => metric.read(s));
+        return [{ metric: id, gating: metric.gates, outcome: outcomeOf(comparison), comparison }];
+    });
+}
+/** How many pairs (or samples, on one side) the verdict rests on. */
+function pairsTaken(base, head, metrics) {
+    const comparison = metrics[0]?.comparison;
+    if (comparison)
+        return comparison.pairs;
+    return head && !base ? head.samples.length : 0;
+}
+
+/** Nodes by name (same-named functions of one module merged), and who each calls. */
+function graphOf(profile) {
+    const nodes = new Map();
+    for (const node of profile.functions) {
+        const seen = nodes.get(node.name);
+        if (!seen)
+            nodes.set(node.name, { ...node, callers: [...node.callers] });
+        else {
+            seen.calls += node.calls;
+            seen.ms += node.ms;
+            seen.callers.push(...node.callers);
+        }
+    }
+    const callees = new Map();
+    for (const node of nodes.values()) {
+        for (const caller of node.callers) {
+            if (!callees.has(caller.name))
+                callees.set(caller.name, []);
+            callees.get(caller.name).push({ name: node.name, ms: caller.ms });
+        }
+    }
+    return { nodes, callees };
+}
+const top$1 = (name) => name.split('.')[0];
+/**
+ * How a class statement runs (its body, then the class-creation hooks). It is
+ * the way from a hook to the modules whose class statements ran it, never a
+ * cause itself: "`builtins.__build_class__` 11 → 31 calls" says only that
+ * there are more classes, where the hook they run is what costs.
+ */
+const CLASS_STATEMENT = 'builtins.__build_class__';
+/** Calls along one edge of the call graph on one side. */
+const edgeCalls = (graph, caller, callee) => (graph.nodes.get(callee)?.callers ?? [])
+    .filter((c) => c.name === caller)
+    .reduce((sum, c) => sum + c.calls, 0);
+/**
+ * From a changed function up to the module code that leads to it: along the
+ * callers whose calls to it changed (the heaviest first), until a function
+ * that modules both sides load call from their bodies. Null when the change
+ * leads only to the bodies of modules one side loads (the module diff tells
+ * that story) or to nothing (only the import system called it).
+ */
+function pathToModuleCode(graphs, side, name, common) {
+    const graph = graphs[side];
+    const other = graphs[side === 'base' ? 'head' : 'base'];
+    const via = [];
+    let current = name;
+    const seen = new Set([name]);
+    for (let depth = 0; depth < 12; depth++) {
+        const callers = (graph.nodes.get(current)?.callers ?? []).map((edge) => ({
+            edge,
+            node: graph.nodes.get(edge.name),
+            changed: edgeCalls(graph, edge.name, current) !== edgeCalls(other, edge.name, current),
+        }));
+        const levels = callers.filter((c) => c.node?.level);
+        // Class statements of modules one side loads ran some of the hook's calls,
+        // and one C frame holds them all: they cannot be told apart from the rest,
+        // and the module diff explains the change (sklearn 1.9's new narwhals
+        // modules made `typing._ProtocolMeta.__new__` 25 → 131 calls).
+        if (current === CLASS_STATEMENT && levels.some((c) => c.changed && !common(c.node.module)))
+            return null;
+        if (levels.some((c) => c.changed && common(c.node.module)))
+            return { via, entry: current };
+        const next = callers
+            .filter((c) => c.changed && c.node && !c.node.level && !seen.has(c.edge.name))
+            .sort((x, y) => y.edge.ms - x.edge.ms)[0];
+        // A changed call from the body of a module one side loads: the module diff tells that story.
+        if (!next)
+            return levels.some((c) => c.changed)
+                ? null
+                : upThroughUnchanged(graph, current, via, seen, common);
+        current = next.edge.name;
+        seen.add(current);
+        via.push(current);
+    }
+    return null;
+}
+/**
+ * No changed call leads further up from `current`: the change is inside it.
+ * Module code may still reach it through helpers whose calls did not change
+ * (a logger's `get_logger()` calling a nested `get_caller_mod()` that calls
+ * `inspect.stack()`), so the path goes on up the heaviest unchanged caller to
+ * the first function that module code both sides load calls. Null when only
+ * the bodies of modules one side loads lead to it, or nothing does.
+ */
+function upThroughUnchanged(graph, from, via, seen, common) {
+    let current = from;
+    for (let depth = 0; depth < 12; depth++) {
+        const callers = (graph.nodes.get(current)?.callers ?? []).map((edge) => ({
+            edge,
+            node: graph.nodes.get(edge.name),
+        }));
+        const levels = callers.filter((c) => c.node?.level);
+        if (levels.some((c) => common(c.node.module)))
+            return { via, entry: current };
+        const next = callers
+            .filter((c) => c.node && !c.node.level && !seen.has(c.edge.name))
+            .sort((x, y) => y.edge.ms - x.edge.ms)[0];
+        if (!next)
+            return null;
+        current = next.edge.name;
+        seen.add(current);
+        via.push(current);
+    }
+    return null;
+}
+/** The modules whose code calls `entry` at import, on both sides, the largest change first. */
+function moduleCallers(graphs, entry, side) {
+    const byModule = new Map();
+    for (const s of ['base', 'head']) {
+        const graph = graphs[s];
+        for (const caller of graph.nodes.get(entry)?.callers ?? []) {
+            const node = graph.nodes.get(caller.name);
+            if (!node?.level || node.module === null)
+                continue;
+            const change = byModule.get(node.module) ?? {
+                module: node.module,
+                baseCalls: 0,
+                headCalls: 0,
+                file: null,
+                lines: [],
+                side,
+            };
+            if (s === 'base')
+                change.baseCalls += caller.calls;
+            else
+                change.headCalls += caller.calls;
+            if (s === side || change.file === null) {
+                change.file = node.file;
+                change.side = s;
+            }
+            byModule.set(node.module, change);
+        }
+    }
+    return [...byModule.values()].sort((x, y) => Math.abs(y.headCalls - y.baseCalls) - Math.abs(x.headCalls - x.baseCalls) ||
+        Math.max(y.headCalls, y.baseCalls) - Math.max(x.headCalls, x.baseCalls) ||
+        x.module.localeCompare(y.module));
+}
+function mostlyIn(graph, name) {
+    const total = graph.nodes.get(name)?.ms ?? 0;
+    let current = name;
+    let found = null;
+    const seen = new Set([name]);
+    for (let depth = 0; depth < 12; depth++) {
+        const next = (graph.callees.get(current) ?? [])
+            .filter((c) => !seen.has(c.name))
+            .sort((x, y) => y.ms - x.ms)[0];
+        if (!next || next.ms < 0.6 * total)
+            break;
+        found = graph.nodes.get(next.name) ?? null;
+        current = next.name;
+        seen.add(current);
+        if (top$1(current) !== top$1(name))
+            break;
+    }
+    if (!found)
+        return null;
+    return { name: found.name, file: found.file, line: found.line, ms: found.ms };
+}
+
+// Which functions the import now calls more or less often, and through which
+// calls from module code: the reason behind a change at the level a developer
+// fixes it ("`inspect.stack`, 30 → 0 calls, via `mypkg.log.get_logger`, which
+// 30 modules call at import"). Pure.
+//
+// Input: the call graph of one cProfile run of the import per side. Its times
+// are slowed by the profiler, so they show the size of a cause, not a
+// measurement; its call counts are exact, so a change is recognised by them.
+// Calls made by the body of a module only one side loads do not count: they
+// are explained by that module being newly imported or no longer imported (the module diff). Of a
+// chain of functions whose calls all changed, the outermost is named, since
+// the rest follow from it, with the path of calls that changed up to the
+// module code that makes them.
+function diffFunctions(base, head, baseModules, headModules, floorMs, limit = 5) {
+    const graphs = { base: graphOf(base), head: graphOf(head) };
+    const common = (module) => module === null || baseModules.has(module) === headModules.has(module);
+    /** Calls to `name` (and their time), except from the bodies of modules one side loads. */
+    const counted = (graph, name) => {
+        let calls = 0;
+        let ms = 0;
+        for (const caller of graph.nodes.get(name)?.callers ?? []) {
+            const node = graph.nodes.get(caller.name);
+            if (node?.level && !common(node.module))
+                continue;
+            calls += caller.calls;
+            ms += caller.ms;
+        }
+        return { calls, ms };
+    };
+    const names = new Set([...graphs.base.nodes.keys(), ...graphs.head.nodes.keys()]);
+    const changed = new Map();
+    for (const name of names) {
+        const node = graphs.head.nodes.get(name) ?? graphs.base.nodes.get(name);
+        if (node.level || name === CLASS_STATEMENT)
+            continue;
+        const b = counted(graphs.base, name);
+        const h = counted(graphs.head, name);
+        if (b.calls !== h.calls)
+            changed.set(name, { b, h });
+    }
+    const out = [];
+    for (const [name, { b, h }] of changed) {
+        const deltaMs = h.ms - b.ms;
+        if (Math.abs(deltaMs) < floorMs)
+            continue;
+        const side = h.calls > b.calls ? 'head' : 'base';
+        // Fewer calls yet more time (or the reverse): the profiled run's noise
+        // outweighs the calls' cost, so there is no cause to name ("re.compile
+        // 32 → 31 calls, +2.67 ms" in a comment on a pass).
+        if ((side === 'head') !== deltaMs > 0)
+            continue;
+        const graph = graphs[side];
+        const node = graph.nodes.get(name);
+        // The outermost changed function is the cause; the ones it calls follow.
+        if (node.callers.some((c) => changed.has(c.name)))
+            continue;
+        const path = pathToModuleCode(graphs, side, name, common);
+        if (!path)
+            continue;
+        out.push({
+            name,
+            file: node.file,
+            line: node.line,
+            side,
+            baseCalls: b.calls,
+            headCalls: h.calls,
+            deltaMs,
+            via: path.via,
+            calledAs: path.entry,
+            callers: moduleCallers(graphs, path.entry, side),
+            mostlyIn: mostlyIn(graph, name),
+        });
+    }
+    return out
+        .sort((x, y) => Math.abs(y.deltaMs) - Math.abs(x.deltaMs) || x.name.localeCompare(y.name))
+        .slice(0, limit);
+}
+
+function change(name, costs) {
+    const cost = costs.get(name);
+    return {
+        name,
+        // No -X importtime record: put in sys.modules directly (as importlib does
+        // for importlib._bootstrap), so there is no import chain to show.
+        chain: cost?.chain ?? [],
+        selfMs: cost?.selfMs ?? 0,
+        cumulativeMs: cost?.cumulativeMs ?? 0,
+        groupMs: cost?.cumulativeMs ?? 0,
+    };
+}
+/**
+ * Takes off each changed module's `groupMs` the cumulative time of the
+ * unchanged modules first loaded under it through changed modules only (their
+ * subtrees hold whatever else they load, changed or not, which are causes of
+ * their own). One pass over the side's modules and their chains.
+ */
+function subtractUnchanged(changes, costs, isChanged) {
+    const byName = new Map(changes.map((c) => [c.name, c]));
+    for (const cost of costs.values()) {
+        if (isChanged(cost.name))
+            continue;
+        // The nearest link above it; it counts against that link if it is changed.
+        const importer = cost.chain[cost.chain.length - 2];
+        const change = importer === undefined ? undefined : byName.get(importer);
+        if (!change)
+            continue;
+        // Every changed link above, up to the first unchanged one, loaded it within its subtree.
+        for (let i = cost.chain.length - 2; i >= 0; i--) {
+            const link = byName.get(cost.chain[i]);
+            if (!link)
+                break;
+            link.groupMs = Math.max(0, link.groupMs - cost.cumulativeMs);
+        }
+    }
+}
+/**
+ * Modules that became eager or stopped being imported as a group are listed under the module
+ * that pulled them in too; sorting by cumulative time puts that one first.
+ */
+const costliest = (a, b) => b.cumulativeMs - a.cumulativeMs || a.name.localeCompare(b.name);
+/**
+ * The spread of a module's own time over the runs of both sides. With one run
+ * on a side there is no spread to go by: nothing can be told from noise, so
+ * no change of a module both sides load is listed. Costs without run counts
+ * (hand-made) carry no noise estimate.
+ */
+function noise(b, h) {
+    if (b.runs === undefined || h.runs === undefined)
+        return null;
+    if (b.runs < 2 || h.runs < 2)
+        return Number.POSITIVE_INFINITY;
+    return (b.selfSpreadMs ?? 0) + (h.selfSpreadMs ?? 0);
+}
+/**
+ * `floorMs`: own-time changes smaller than this are not listed whatever the
+ * noise (the gate's min-delta: nothing smaller can matter to the verdict).
+ */
+function diffModules(base, head, topChanges = 10, floorMs = 0) {
+    const inBase = new Set(base.added);
+    const inHead = new Set(head.added);
+    const added = [...inHead].filter((m) => !inBase.has(m)).map((m) => change(m, head.costs));
+    const removed = [...inBase].filter((m) => !inHead.has(m)).map((m) => change(m, base.costs));
+    subtractUnchanged(added, head.costs, (m) => !inBase.has(m));
+    subtractUnchanged(removed, base.costs, (m) => !inHead.has(m));
+    const names = new Set([...base.costs.keys(), ...head.costs.keys()]);
+    const selfTimeChanges = [...names]
+        .map((name) => {
+        const b = base.costs.get(name);
+        const h = head.costs.get(name);
+        const deltaMs = (h?.selfMs ?? 0) - (b?.selfMs ?? 0);
+        const noiseMs = b && h ? noise(b, h) : null;
+        return {
+            name,
+            baseSelfMs: b?.selfMs ?? null,
+            headSelfMs: h?.selfMs ?? null,
+            deltaMs,
+            noiseMs,
+        };
+    })
+        .filter((c) => c.deltaMs !== 0 &&
+        Math.abs(c.deltaMs) >= floorMs &&
+        (c.noiseMs === null || Math.abs(c.deltaMs) > c.noiseMs))
+        .sort((a, b) => Math.abs(b.deltaMs) - Math.abs(a.deltaMs) || a.name.localeCompare(b.name))
+        .slice(0, topChanges);
+    return { added: added.sort(costliest), removed: removed.sort(costliest), selfTimeChanges };
+}
+
+const NOTABLE_MS = 1;
+const NOTABLE_FRACTION = 0.05;
+const top = (module) => module.split('.')[0];
+function sums(costs) {
+    const out = new Map();
+    for (const cost of costs.values()) {
+        const entry = out.get(top(cost.name)) ?? { ms: 0, modules: 0, spread: 0 };
+        entry.ms += cost.selfMs;
+        entry.modules++;
+        entry.spread =
+            entry.spread === null || cost.selfSpreadMs === undefined
+                ? null
+                : entry.spread + cost.selfSpreadMs;
+        out.set(top(cost.name), entry);
+    }
+    return out;
+}
+/** Every top-level package either side loaded: the target's own first, then the largest changes. */
+function rollUpByPackage(target, base, head) {
+    const b = sums(base);
+    const h = sums(head);
+    const own = top(target);
+    const rows = [...new Set([...b.keys(), ...h.keys()])].map((name) => {
+        const x = b.get(name);
+        const y = h.get(name);
+        const deltaMs = (y?.ms ?? 0) - (x?.ms ?? 0);
+        return {
+            name,
+            own: name === own,
+            notable: !x ||
+                !y ||
+                (Math.abs(deltaMs) >= NOTABLE_MS &&
+                    (x.spread === null || y.spread === null
+                        ? Math.abs(deltaMs) >= NOTABLE_FRACTION * x.ms
+                        : Math.abs(deltaMs) > x.spread + y.spread)),
+            baseMs: x?.ms ?? null,
+            headMs: y?.ms ?? null,
+            deltaMs,
+            baseModules: x?.modules ?? 0,
+            headModules: y?.modules ?? 0,
+        };
+    });
+    return rows.sort((p, q) => Number(q.own) - Number(p.own) ||
+        Math.abs(q.deltaMs) - Math.abs(p.deltaMs) ||
+        p.name.localeCompare(q.name));
+}
+
+/** compare: why a target has no verdict, or null when the procedure decided. */
+function undecidedShortfall(comparison, context) {
+    if (comparison.decision !== 'continue')
+        return null;
+    const { pairs, neededPairs: needed } = comparison;
+    const reason = pairs < needed ? 'pairs' : 'unsettled';
+    if (pairs >= context.maxPairs)
+        return {
+            reason,
+            pairs,
+            needed,
+            suggestedMaxTimeS: null,
+            suggestedMaxPairs: 2 * context.maxPairs,
+        };
+    // A procedure that has not decided needs more pairs; twice the budget, or what the steps need.
+    const doubled = Math.ceil((2 * context.maxTimeMs) / 10_000) * 10;
+    return {
+        reason,
+        pairs,
+        needed,
+        suggestedMaxTimeS: Math.max(doubled, context.suggestion ?? 0),
+        suggestedMaxPairs: null,
+    };
+}
+/** measure: fewer samples than min-pairs, or null. */
+function samplesShortfall(samples, minPairs, suggestion) {
+    if (samples >= minPairs)
+        return null;
+    return {
+        reason: 'pairs',
+        pairs: samples,
+        needed: minPairs,
+        suggestedMaxTimeS: suggestion,
+        suggestedMaxPairs: null,
+    };
+}
+/** What one round of every arm costs, from the samples' spawn-to-exit times, and so a budget. */
+function suggestedMaxTimeS(observations, sampling) {
+    const walls = observations.arms
+        .filter((a) => a.samples.length)
+        .map((a) => median(a.samples.map((s) => s.wallMs)));
+    if (!walls.length)
+        return null;
+    const roundMs = walls.reduce((sum, w) => sum + w, 0);
+    const twoSided = observations.arms.some((a) => a.key.side === 'base');
+    return suggestedBudgetS(roundMs, sampling, twoSided);
+}
+
+function sideOf(profile, name) {
+    if (!profile?.runs)
+        return null;
+    if (!profile.added.includes(name))
+        return { loaded: false, chain: [], cumulativeMs: null };
+    const cost = profile.costs.get(name);
+    return { loaded: true, chain: cost?.chain ?? [], cumulativeMs: cost?.cumulativeMs ?? null };
+}
+function watchModules(watch, base, head) {
+    return watch.map((name) => ({ name, base: sideOf(base, name), head: sideOf(head, name) }));
+}
+
+/**
+ * enforce-lazy's gap on a warm module target, if any: the interpreter has no
+ * lazy imports, or head's lazy run failed or never ran (its import failed, or
+ * no profile run came first).
+ */
+function lazyGap(head, supported) {
+    if (!head || head.failure)
+        return [];
+    if (!supported)
+        return [{ missing: 'lazy', reason: 'unsupported' }];
+    const lazy = head.profile?.lazy;
+    if (lazy)
+        return [];
+    return [
+        {
+            missing: 'lazy',
+            reason: lazy === null ? 'failed' : head.profile?.runs ? 'budget' : 'not-run',
+        },
+    ];
+}
+/** The gaps of one compared (or measured) target, from its arms' profiles. */
+function explanationGaps(base, head, gate, watch, profileRuns) {
+    const gaps = [];
+    const gatesOnModules = gate.forbid.length > 0 || gate.maxModules !== null || watch.length > 0;
+    // Arms never profiled (other cache states, commands) have no profile at all: nothing was due.
+    const unknown = (arm) => !!arm && !arm.failure && !!arm.profile && arm.profile.runs === 0 && !arm.profile.failure;
+    // The first profile run always runs when any is asked for; cut, it is the budget's doing.
+    if ((gatesOnModules && unknown(head)) || (base && (unknown(base) || unknown(head))))
+        gaps.push({ missing: 'modules', reason: profileRuns > 0 ? 'budget' : 'not-run' });
+    // Function-level causes are a comparison's: both sides need their profile.
+    if (!base || !head || base.failure || head.failure)
+        return gaps;
+    const profiles = [base.profile, head.profile];
+    if (profiles.some((p) => !p?.runs || p.failure))
+        return gaps;
+    const deferred = profiles.map((p) => p.deferred).find(Boolean);
+    if (deferred)
+        gaps.push({ missing: 'functions', reason: deferred });
+    else if (profiles.some((p) => p.functions === null))
+        gaps.push({ missing: 'functions', reason: 'failed' });
+    return gaps;
+}
+
+const withSide = (side, failure) => failure ? { side, ...failure } : null;
+function errorOf(base, head) {
+    return (withSide('base', base?.failure) ??
+        withSide('head', head?.failure) ??
+        withSide('base', base?.profile?.failure) ??
+        withSide('head', head?.profile?.failure));
+}
+function modulesOf(base, head, floorMs) {
+    const b = base?.profile;
+    const h = head?.profile;
+    if (!base || !b?.runs || !h?.runs)
+        return null;
+    return diffModules({ added: b.added, costs: b.costs }, { added: h.added, costs: h.costs }, 10, floorMs);
+}
+function functionsOf(base, head, floorMs) {
+    const b = base?.profile;
+    const h = head?.profile;
+    if (!b?.functions || !h?.functions)
+        return null;
+    return diffFunctions(b.functions, h.functions, new Set(b.added), new Set(h.added), floorMs);
+}
+function evaluateTarget(observations, configured, spec, ended) {
+    const arms = pairOf(observations.arms, configured.name, spec.variant);
+    // A module base does not have is new in head, whoever listed it (a -t flag, say).
+    const baseLacksIt = !!arms.base && missingTarget(arms.base.failure, configured.name);
+    const target = { ...configured, isNew: configured.isNew || baseLacksIt };
+    // Removed by head, and dropped from head's targets: nothing to measure, and nothing wrong.
+    if (configured.droppedInHead &&
+        arms.base &&
+        !arms.base.failure &&
+        missingTarget(arms.head?.failure, configured.name))
+        return goneInHead(configured.name, spec, sideFinding(arms.base));
+    const base = target.isNew ? null : arms.base;
+    const head = arms.head;
+    const error = errorOf(base, head);
+    const headSide = sideFinding(head);
+    const measured = !error && !!head?.samples.length && (!base || base.samples.length > 0);
+    const metrics = measured && head ? metricFindings(base, head, spec) : [];
+    const baseSide = sideFinding(base);
+    const pairs = pairsTaken(base ? baseSide : null, headSide, metrics);
+    const gatingMetric = metrics.find((m) => m.gating);
+    const context = {
+        maxTimeMs: spec.sampling.maxTimeMs,
+        maxPairs: spec.sampling.maxPairs,
+        suggestion: ended.suggestion,
+    };
+    // A decided change on any gating metric is evidence on its own (an instruction
+    // count's regression stands whatever the few timed pairs say).
+    const found = mostSerious(metrics.filter((m) => m.gating).map((m) => m.outcome));
+    // Compared: undecided is inconclusive. On one side (a new target, measure): too few samples is.
+    const shortfall = error || found !== 'pass'
+        ? null
+        : gatingMetric?.comparison
+            ? undecidedShortfall(gatingMetric.comparison, context)
+            : base
+                ? // Compared, and no pair taken (the budget ran out before the first round): never a pass.
+                    samplesShortfall(0, fewestPairs(PASS_BETA), ended.suggestion)
+                : samplesShortfall(pairs, spec.sampling.minPairs, ended.suggestion);
+    const statistical = error ? 'error' : shortfall ? 'inconclusive' : found;
+    const headProfile = head?.profile;
+    const forbidden = headProfile?.runs
+        ? forbiddenImports(headProfile.added, headProfile.costs, spec.gate.forbid)
+        : [];
+    const budget = budgetStatus(headSide?.medianMs ?? null, headSide?.moduleCount ?? null, spec.gate.budgetsMs[target.name], spec.gate.maxModules);
+    const gaps = explanationGaps(base, head, spec.gate, spec.watch, spec.sampling.profileRuns);
+    if (spec.gate.enforceLazy && spec.variant === 'warm' && traitsOf(target.name).lazyRuns)
+        gaps.push(...lazyGap(head, spec.lazyImports === true));
+    const lazy = lazyFinding(target.name, headProfile?.lazy, (module) => headProfile?.costs.get(module)?.cumulativeMs ?? null, spec.lazyForm);
+    const findings = [statistical];
+    if (forbidden.length)
+        findings.push('forbidden');
+    // enforce-lazy: a module the project declares lazy is one the import must not load.
+    if (spec.gate.enforceLazy && lazy?.loadedAnyway.length)
+        findings.push('forbidden');
+    if (isBreached(budget))
+        findings.push('budget');
+    return {
+        target: target.name,
+        variant: spec.variant,
+        isNew: target.isNew,
+        base: baseSide,
+        head: headSide,
+        metrics,
+        modules: modulesOf(base, head, spec.gate.minDeltaMs),
+        packages: base?.profile?.runs && head?.profile?.runs
+            ? rollUpByPackage(target.name, base.profile.costs, head.profile.costs)
+            : null,
+        functions: functionsOf(base, head, spec.gate.minDeltaMs),
+        forbidden,
+        budget,
+        watched: watchModules(spec.watch, base?.profile, head?.profile),
+        ...(gaps.length ? { gaps } : {}),
+        ...(lazy ? { lazy } : {}),
+        error,
+        shortfall,
+        verdict: mostSerious(findings),
+    };
+}
+/** A target base had and head removed (and dropped from its targets): reported, never failed. */
+function goneInHead(name, spec, base) {
+    return {
+        target: name,
+        variant: spec.variant,
+        isNew: false,
+        gone: true,
+        base,
+        head: null,
+        metrics: [],
+        modules: null,
+        packages: null,
+        functions: null,
+        forbidden: [],
+        budget: budgetStatus(null, null, undefined, null),
+        watched: [],
+        error: null,
+        shortfall: null,
+        verdict: 'pass',
+    };
+}
+/**
+ * The spec for one cache state. Budgets, the module budget, the watch list
+ * and the counted metrics are about the warm import (what a budget of "300 ms" means); other states
+ * are judged on their own change alone, and have no profile runs to watch in.
+ */
+function forVariant(spec, variant) {
+    if (variant === DEFAULT_VARIANT)
+        return { ...spec, variant };
+    return {
+        ...spec,
+        variant,
+        // Counted metrics are counted in the warm state only: the counts do not depend on the cache.
+        metrics: spec.metrics.filter((id) => METRICS[id].kind === 'sample'),
+        watch: [],
+        gate: { ...spec.gate, budgetsMs: {}, maxModules: null },
+    };
+}
+function evaluate(observations, spec) {
+    const ended = { suggestion: suggestedMaxTimeS(observations, spec.sampling) };
+    const variants = spec.variants ?? [spec.variant];
+    const targets = spec.targets.flatMap((t) => variants.map((variant) => evaluateTarget(observations, t, forVariant(spec, variant), ended)));
+    return { targets, verdict: mostSerious(targets.map((t) => t.verdict)) };
+}
+
+// When sampling may stop before its maximum: the stopping rules the engine is
+// handed. Each looks at the samples so far and names the groups (see groupId)
+// that still need samples; the others stop. Pure.
+/** Sampling stops early once every target's median is known to within this fraction. */
+const SETTLED_HALF_WIDTH = 0.01;
+/** measure: the groups whose median is not yet known to within ±1% (95% interval). Failed arms are done. */
+const medianUnsettled = (arms) => arms.flatMap((arm) => {
+    if (arm.failure)
+        return [];
+    const values = primaryTimes(arm.samples);
+    const interval = medianInterval(values);
+    const settled = interval !== null && (interval[1] - interval[0]) / 2 <= SETTLED_HALF_WIDTH * median(values);
+    return settled ? [] : [groupId(arm.key)];
+});
+/** compare: the groups the sequential procedure has not decided (analysis/verdict/decision.ts). */
+const undecided = (settings) => undecidedGroups(settings);
+
+// The one sequence both commands end with: the planned arms through the
+// engine under the command's stopping policy, then the verdict. measure and
+// compare differ only in the plan they hand in and in the policy: compare
+// stops a target once its change is decided, samples the undecided into
+// overtime and explains a change after sampling; measure samples until the
+// median settles.
+async function measureAndEvaluate(sequence, deps, name, 
+/** Called with the observations before they are judged (compare saves the runs' logs). */
+observed) {
+    const { settings, command } = sequence;
+    const { gate, sampling } = settings;
+    const lazyImports = hasLazyImports(sequence.interpreter);
+    const policy = {
+        cwd: sequence.cwd,
+        sampling,
+        metrics: settings.metrics,
+        lazyImports,
+        enforceLazy: gate.enforceLazy,
+        ...(command === 'compare'
+            ? {
+                stopping: undecided({ gate }),
+                changed: changedGroups({ gate }),
+                overtimeMs: sampling.overtimeMs,
+                explain: { budgetMs: explanationBudgetMs(sampling.maxTimeMs) },
+            }
+            : // Nothing is compared, so no change is found, and nothing deferred runs.
+                { stopping: medianUnsettled, changed: () => [] }),
+    };
+    const observations = await measureArms(sequence.arms, policy, deps, name);
+    await observed?.(observations);
+    const evaluation = evaluate(observations, {
+        targets: sequence.targets,
+        variant: DEFAULT_VARIANT,
+        variants: settings.cache,
+        gate,
+        metrics: settings.metrics,
+        watch: settings.watch,
+        sampling,
+        lazyImports,
+        lazyForm: lazyFormFor(requiresPython(sequence.projectDir)),
+    });
+    return { observations, evaluation };
 }
 
 // `importgate compare <base> <head>`: two commits, each in its own worktree and
-// environment, measured in interleaved pairs, compared, and explained.
-/**
- * Both sides' pyproject.toml, named by side and commit in messages. A base
- * whose file does not parse must not block the pull request that fixes it:
- * head's settings are used then, and the log says so. A broken head is the
- * pull request's to fix.
- */
-function readBothPyprojects(projects, subdir, sha, log) {
-    const shown = (side) => `${subdir ? `${subdir}/` : ''}pyproject.toml at ${side} (${sha[side].slice(0, 10)})`;
-    const head = readPyproject(projects.head, shown('head'));
-    try {
-        return [readPyproject(projects.base, shown('base')), head];
-    }
-    catch (error) {
-        if (!(error instanceof UsageError))
-            throw error;
-        log(`${error.message}; using head's [tool.importgate] instead, which this pull request fixes`);
-        return [head, head];
-    }
-}
+// environment, measured in interleaved pairs, compared, and explained. Each
+// step is its own file: compare-checkout (commits, folders, settings),
+// compare-skip (anything to measure?), compare-install, arms (the plan),
+// run-sequence (the engine, then the verdict), compare-explain.
 async function compare(request, deps) {
     const clock = startClock();
     const { name } = request;
     const git = { signal: deps.signal };
-    const ref = { base: request.baseRef, head: request.headRef };
-    const sha = {
-        base: await resolveCommit(request.repoDir, ref.base, name('base-ref'), git),
-        head: await resolveCommit(request.repoDir, ref.head, name('head-ref'), git),
-    };
+    const commits = await resolveCommits(request, git);
+    const { ref, sha } = commits;
     const scratch = await mkdtemp(join(deps.env.TMPDIR || tmpdir(), 'importgate-'));
     try {
         // An empty folder for the children's cwd: nothing in it can shadow a module.
@@ -7067,81 +7222,31 @@ async function compare(request, deps) {
         const { info, interpreter } = await findInterpreter(request.python, deps, run, name);
         const trees = SIDES.map((side) => ({ path: join(scratch, side), sha: sha[side] }));
         return await withWorktrees(request.repoDir, trees, git, async () => {
-            const projects = {
-                base: join(scratch, 'base', request.projectSubdir),
-                head: join(scratch, 'head', request.projectSubdir),
-            };
-            for (const side of SIDES) {
-                if (!existsSync(projects[side])) {
-                    throw new SetupError(`${name('project-dir')}: ${request.projectSubdir} does not exist in ${side} (${sha[side].slice(0, 10)})`);
-                }
-                // A symbolic link committed in the tree must not take the project out of it.
-                insideAfterLinks(join(scratch, side), projects[side], `${name('project-dir')} in ${side} (${sha[side].slice(0, 10)})`, request.projectSubdir || '.');
-            }
-            const settings = compareSettings(request.given, ...readBothPyprojects(projects, request.projectSubdir, sha, deps.log), randomSeed(), name);
-            const { targets, gate, sampling } = settings;
+            const projects = projectFolders(request, scratch, commits);
+            const settings = readSettings(request, projects, commits, randomSeed(), deps.log);
+            const { targets, sampling } = settings;
             const install = settings.install ?? { kind: 'auto' };
-            if (settings.changes.length) {
-                deps.log(`head changes [tool.importgate] (${settings.changes.map((c) => c.key).join(', ')}); the gate uses base's settings`);
-            }
-            // What every results document of this comparison starts from.
+            // What every results document of this comparison starts from; the cold
+            // method joins `where` once the cache states are set up.
             const where = {
                 install: install.kind === 'command' ? install.command : install.kind,
                 python: interpreter,
                 projectDir: request.projectSubdir || '.',
             };
-            // A function: the cold method joins `where` once the cache states are set up.
-            const document = () => [
-                {
-                    command: 'compare',
-                    ...(request.label ? { label: request.label } : {}),
-                    base: { ref: ref.base, sha: sha.base },
-                    head: { ref: ref.head, sha: sha.head },
-                },
-                info,
-                settingsJson(settings, where),
-            ];
-            // Nothing that can change an import changed (docs, CI, images): a pass in
-            // seconds, before anything is installed, that says why.
-            const changes = await changedFiles(request.repoDir, sha.base, sha.head, git);
-            const changed = changes.map((c) => c.path);
-            const packages = await packageFolders(request.repoDir, [sha.base, sha.head], git);
-            const affecting = [
-                ...affectingFiles(changed, settings.affects),
-                ...alwaysAffecting(changes, packages),
-            ];
+            const identity = {
+                command: 'compare',
+                ...(request.label ? { label: request.label } : {}),
+                base: { ref: ref.base, sha: sha.base },
+                head: { ref: ref.head, sha: sha.head },
+            };
+            const document = () => [identity, info, settingsJson(settings, where)];
+            const { changed, affecting } = await affectingChanges(request.repoDir, commits, settings.affects, git);
             if (!affecting.length) {
                 deps.log(`none of the ${changed.length} changed file(s) can affect importing (${name('affects')}: ${settings.affects.join(' ')}): nothing to measure`);
-                return resultsDocument(...document(), {
-                    config_changes: settings.changes,
-                    deps: null,
-                    skipped: {
-                        reason: 'no-affecting-change',
-                        changed_count: changed.length,
-                        changed_files: changed.slice(0, 20),
-                    },
-                }, {
-                    observations: { arms: [], rounds: 0, truncated: false },
-                    evaluation: { targets: [], verdict: 'pass' },
-                }, timingOf(clock));
+                return resultsDocument(...document(), { config_changes: settings.changes, ...skippedExtras(changed) }, nothingMeasured, timingOf(clock));
             }
-            deps.log(`installing base and head (${install.kind})`);
-            const installStarted = performance.now();
-            const envs = await installBoth((side, signal) => prepareEnvironment({
-                label: `${side} (${ref[side]} at ${sha[side].slice(0, 10)})`,
-                spec: install,
-                projectDir: projects[side],
-                envDir: join(scratch, `${side}-venv`),
-                tmpDir: join(scratch, `${side}-tmp`),
-                python: interpreter,
-                parentEnv: deps.env,
-                timeoutMs: INSTALL_TIMEOUT_MS,
-                signal,
-                installInput: name('install'),
-                commandEnv: { IMPORTGATE_SIDE: side, IMPORTGATE_SHA: sha[side] },
-            }), deps.signal);
-            const installMs = install.kind === 'none' ? null : performance.now() - installStarted;
-            const probe = await compiledProbe(envs.base.python, envs.base.env, run);
+            const places = { projects, scratch, run, python: interpreter };
+            const { envs, installMs, probe } = await installSides(install, places, commits, deps, name);
             const isNew = (target) => settings.newTargets.includes(target);
             const setups = await cacheSetups(settings.cache, envs.head, run, deps, name, [
                 join(scratch, 'base'),
@@ -7152,47 +7257,24 @@ async function compare(request, deps) {
                 where.coldMethod = setups.cold.cold.method;
             const arms = plannedArms(targets, (target) => SIDES.filter((side) => side === 'head' || !isNew(target)), setups, settings.cache, (side) => ({ python: envs[side].python, probe, env: envs[side].env }));
             deps.log(`measuring ${targets.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} interleaved pairs, at most ${sampling.maxTimeMs / 1000} s${sampling.overtimeMs > 0 ? ` (${sampling.overtimeMs / 1000} s more for a target still undecided)` : ''}`);
-            const observations = await measureArms(arms, {
-                cwd: run,
-                sampling,
-                stopping: undecided({ gate }),
-                changed: changedGroups({ gate }),
-                overtimeMs: sampling.overtimeMs,
-                explain: { budgetMs: explanationBudgetMs(sampling.maxTimeMs) },
-                metrics: settings.metrics,
-                lazyImports: hasLazyImports(info),
-                enforceLazy: settings.gate.enforceLazy,
-            }, deps, name);
-            if (deps.logDir)
-                await saveLogs(deps.logDir, observations.arms, envs);
-            const evaluation = evaluate(observations, {
+            const { observations, evaluation } = await measureAndEvaluate({
+                command: 'compare',
+                arms,
                 targets: targets.map((target) => ({
                     name: target,
                     isNew: isNew(target),
                     droppedInHead: settings.droppedTargets.includes(target),
                 })),
-                variant: DEFAULT_VARIANT,
-                variants: settings.cache,
-                gate,
-                metrics: settings.metrics,
-                watch: settings.watch,
-                sampling,
-                lazyImports: hasLazyImports(info),
-                lazyForm: lazyFormFor(requiresPython(projects.head)),
+                settings,
+                interpreter: info,
+                cwd: run,
+                projectDir: projects.head,
+            }, deps, name, async (observations) => {
+                if (deps.logDir)
+                    await saveLogs(deps.logDir, observations.arms, envs);
             });
-            await locateFunctionSources(evaluation.targets, { base: join(scratch, 'base'), head: join(scratch, 'head') }, git);
-            await explainNoLongerImported(evaluation.targets, { base: join(scratch, 'base'), head: join(scratch, 'head') }, git, (files) => readImportSites({ python: envs.head.python, env: envs.head.env, cwd: run, files }));
-            forgetScratch(evaluation.targets, scratch);
-            withHints(evaluation.targets, (side, target, message) => notFoundHint(envs[side].strategy, projects[side], name, target, message));
-            const installed = envs.base.distributions && envs.head.distributions;
-            const drift = installed
-                ? {
-                    base_strategy: envs.base.strategy,
-                    head_strategy: envs.head.strategy,
-                    changed: diffDistributions(envs.base.distributions, envs.head.distributions, SIDES.flatMap((side) => projectName(projects[side]) ?? [])),
-                }
-                : null;
-            return resultsDocument(...document(), { config_changes: settings.changes, deps: drift }, { observations, evaluation, installMs }, timingOf(clock));
+            await explainFindings(evaluation.targets, places, envs, git, name);
+            return resultsDocument(...document(), { config_changes: settings.changes, deps: dependencyDrift(envs, projects) }, { observations, evaluation, installMs }, timingOf(clock));
         }, () => (deps.warn ?? deps.log)("the code measured (or installed) changed the repository's .git/config during the run: it was put back as it was"), onceEach(deps.warn ?? deps.log));
     }
     finally {
@@ -7270,27 +7352,15 @@ async function measure(request, deps) {
             scratch,
         ]);
         const arms = plannedArms(targets, () => ['head'], setups, settings.cache, () => ({ python: environment.python, probe, env: environment.env }));
-        const observations = await measureArms(arms, {
-            cwd: scratch,
-            sampling,
-            stopping: medianUnsettled,
-            // Nothing is compared, so no change is found, and nothing deferred runs.
-            changed: () => [],
-            metrics: settings.metrics,
-            lazyImports: hasLazyImports(info),
-            enforceLazy: settings.gate.enforceLazy,
-        }, deps, name);
-        const evaluation = evaluate(observations, {
+        const { observations, evaluation } = await measureAndEvaluate({
+            command: 'measure',
+            arms,
             targets: targets.map((target) => ({ name: target, isNew: false })),
-            variant: DEFAULT_VARIANT,
-            variants: settings.cache,
-            gate: settings.gate,
-            metrics: settings.metrics,
-            watch: settings.watch,
-            sampling,
-            lazyImports: hasLazyImports(info),
-            lazyForm: lazyFormFor(requiresPython(request.projectDir)),
-        });
+            settings,
+            interpreter: info,
+            cwd: scratch,
+            projectDir: request.projectDir,
+        }, deps, name);
         forgetScratch(evaluation.targets, scratch);
         withHints(evaluation.targets, (_side, target, message) => notFoundHint(environment.strategy, request.projectDir, name, target, message));
         return resultsDocument({ command: 'measure', base: null, head: { ref: 'WORKTREE', ...tree } }, info, settingsJson(settings, {

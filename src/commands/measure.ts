@@ -2,26 +2,22 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { evaluate } from '../analysis/verdict/evaluate.js'
-import { medianUnsettled } from '../analysis/verdict/stopping.js'
-import { readPyproject, requiresPython } from '../config/pyproject.js'
-import { lazyFormFor } from '../analysis/attribution/lazy.js'
+import { readPyproject } from '../config/pyproject.js'
 import type { MeasureRequest } from '../config/requests.js'
 import { checkBudgets, resolveSettings } from '../config/settings.js'
 import { prepareEnvironment } from '../env/environment.js'
 import { describeWorkingTree } from '../git/describe.js'
 import type { PlannedArm } from '../measure/plan.js'
 import { compiledProbe } from '../measure/probe-path.js'
-import { DEFAULT_VARIANT } from '../model/target.js'
 import type { MeasureResults } from '../results/schema.js'
 import { cacheSetups, plannedArms } from './arms.js'
 import * as pipeline from './pipeline.js'
+import { measureAndEvaluate } from './run-sequence.js'
 import { notFoundHint, withHints } from '../env/hints.js'
 import { settingsJson } from '../config/settings-json.js'
 import { resultsDocument } from '../results/document.js'
 import type { CommandDeps } from './pipeline.js'
 import { forgetScratch } from './scratch-paths.js'
-import { hasLazyImports } from '../env/interpreter.js'
 
 export async function measure(request: MeasureRequest, deps: CommandDeps): Promise<MeasureResults> {
   const clock = pipeline.startClock()
@@ -83,32 +79,19 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
       settings.cache,
       () => ({ python: environment.python, probe, env: environment.env }),
     )
-    const observations = await pipeline.measureArms(
-      arms,
+    const { observations, evaluation } = await measureAndEvaluate(
       {
+        command: 'measure',
+        arms,
+        targets: targets.map((target) => ({ name: target, isNew: false })),
+        settings,
+        interpreter: info,
         cwd: scratch,
-        sampling,
-        stopping: medianUnsettled,
-        // Nothing is compared, so no change is found, and nothing deferred runs.
-        changed: () => [],
-        metrics: settings.metrics,
-        lazyImports: hasLazyImports(info),
-        enforceLazy: settings.gate.enforceLazy,
+        projectDir: request.projectDir,
       },
       deps,
       name,
     )
-    const evaluation = evaluate(observations, {
-      targets: targets.map((target) => ({ name: target, isNew: false })),
-      variant: DEFAULT_VARIANT,
-      variants: settings.cache,
-      gate: settings.gate,
-      metrics: settings.metrics,
-      watch: settings.watch,
-      sampling,
-      lazyImports: hasLazyImports(info),
-      lazyForm: lazyFormFor(requiresPython(request.projectDir)),
-    })
     forgetScratch(evaluation.targets, scratch)
     withHints(evaluation.targets, (_side, target, message) =>
       notFoundHint(environment.strategy, request.projectDir, name, target, message),
