@@ -1,19 +1,25 @@
 import { defineConfig } from 'vitest/config'
 
+/** What both projects share. */
+const shared = {
+  // Integration tests start real interpreters; a cold 2-core runner can take
+  // several seconds for one test. Nothing here waits on a timer.
+  testTimeout: 120_000,
+  hookTimeout: 120_000,
+}
+
 export default defineConfig({
   test: {
     // Checks, after everything, that no process or temp folder was left behind.
+    // Once for the whole run: the projects do not inherit it (each would nest
+    // its own TMPDIR inside the last).
     globalSetup: ['test/global-cleanup.ts'],
-    // Integration tests start real interpreters; a cold 2-core runner can take
-    // several seconds for one test. Nothing here waits on a timer.
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
     fileParallelism: true,
     maxWorkers: 2,
     projects: [
       {
-        extends: true,
         test: {
+          ...shared,
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           // Pure code, no mocks and no global state: the files share one module
@@ -22,8 +28,8 @@ export default defineConfig({
         },
       },
       {
-        extends: true,
         test: {
+          ...shared,
           name: 'integration',
           include: ['test/**/*.test.ts'],
           exclude: ['test/unit/**'],
