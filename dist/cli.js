@@ -3668,35 +3668,23 @@ function table$1(value) {
         ? value
         : null;
 }
-/**
- * The distribution name in [project] name, or null (no pyproject.toml, no
- * [project] table, or TOML that readPyproject will report).
- */
-function projectName(projectDir) {
+/** A string of the [project] table, or null (no pyproject.toml, no such key, or TOML that readPyproject will report). */
+function projectString(projectDir, key) {
     const file = join(projectDir, 'pyproject.toml');
     if (!existsSync(file))
         return null;
     try {
-        const name = table$1(table$1(parse$1(readFileSync(file, 'utf8')))?.project)?.name;
-        return typeof name === 'string' ? name : null;
+        const value = table$1(table$1(parse$1(readFileSync(file, 'utf8')))?.project)?.[key];
+        return typeof value === 'string' ? value : null;
     }
     catch {
         return null;
     }
 }
-/** [project] requires-python as written, or null (no file, no key, or not valid TOML). */
-function requiresPython(projectDir) {
-    const file = join(projectDir, 'pyproject.toml');
-    if (!existsSync(file))
-        return null;
-    try {
-        const spec = table$1(table$1(parse$1(readFileSync(file, 'utf8')))?.project)?.['requires-python'];
-        return typeof spec === 'string' ? spec : null;
-    }
-    catch {
-        return null;
-    }
-}
+/** The distribution name in [project] name, or null. */
+const projectName = (projectDir) => projectString(projectDir, 'name');
+/** [project] requires-python as written, or null. */
+const requiresPython = (projectDir) => projectString(projectDir, 'requires-python');
 /**
  * `shownAs` names the file in messages where its path means nothing to the
  * reader (a worktree in a temp folder that is gone by the time they read it).

@@ -35,32 +35,23 @@ function table(value: unknown): Record<string, unknown> | null {
     : null
 }
 
-/**
- * The distribution name in [project] name, or null (no pyproject.toml, no
- * [project] table, or TOML that readPyproject will report).
- */
-export function projectName(projectDir: string): string | null {
+/** A string of the [project] table, or null (no pyproject.toml, no such key, or TOML that readPyproject will report). */
+function projectString(projectDir: string, key: string): string | null {
   const file = join(projectDir, 'pyproject.toml')
   if (!existsSync(file)) return null
   try {
-    const name = table(table(parse(readFileSync(file, 'utf8')))?.project)?.name
-    return typeof name === 'string' ? name : null
+    const value = table(table(parse(readFileSync(file, 'utf8')))?.project)?.[key]
+    return typeof value === 'string' ? value : null
   } catch {
     return null
   }
 }
 
-/** [project] requires-python as written, or null (no file, no key, or not valid TOML). */
-export function requiresPython(projectDir: string): string | null {
-  const file = join(projectDir, 'pyproject.toml')
-  if (!existsSync(file)) return null
-  try {
-    const spec = table(table(parse(readFileSync(file, 'utf8')))?.project)?.['requires-python']
-    return typeof spec === 'string' ? spec : null
-  } catch {
-    return null
-  }
-}
+/** The distribution name in [project] name, or null. */
+export const projectName = (projectDir: string) => projectString(projectDir, 'name')
+
+/** [project] requires-python as written, or null. */
+export const requiresPython = (projectDir: string) => projectString(projectDir, 'requires-python')
 
 /**
  * `shownAs` names the file in messages where its path means nothing to the
