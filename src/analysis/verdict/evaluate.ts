@@ -127,7 +127,7 @@ function evaluateTarget(
   const found = mostSerious(metrics.filter((m) => m.gating).map((m) => m.outcome))
   // Compared: undecided is inconclusive. On one side (a new target, measure): too few samples is.
   const shortfall =
-    error || found !== 'pass'
+    error || (found !== 'pass' && found !== 'inconclusive')
       ? null
       : gatingMetric?.comparison
         ? undecidedShortfall(gatingMetric.comparison, context)

@@ -98,7 +98,9 @@ export function metricFindings(
     // shows an undecided look as no change, where the gating one is inconclusive.
     const settings = { gate: spec.gate, maxPairs: spec.sampling.maxPairs }
     const comparison = groupComparison(base, head, settings, (s) => metric.read(s)!)
-    return [{ metric: id, gating: metric.gates, outcome: outcomeOf(comparison), comparison }]
+    const outcome =
+      metric.gates && comparison.decision === 'continue' ? 'inconclusive' : outcomeOf(comparison)
+    return [{ metric: id, gating: metric.gates, outcome, comparison }]
   })
 }
 
