@@ -90,13 +90,6 @@ describe('instruction counts', () => {
       repo,
     )
     const t = doc.targets[0]!
-    console.log(
-      'DBG',
-      JSON.stringify(t.metrics!.map((m) => [m.metric, m.outcome])),
-      t.verdict,
-      JSON.stringify(t.inconclusive),
-      JSON.stringify(doc.phases_s),
-    )
     // The counts pass whatever the load.
     for (const id of ['instructions', 'fs_calls'])
       expect({ id, outcome: metric(t, id).outcome }).toEqual({ id, outcome: 'pass' })
