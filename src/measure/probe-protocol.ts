@@ -3,6 +3,7 @@
 
 import type { LazyStatement } from '../analysis/attribution/lazy.js'
 import type { ImportFailure } from '../model/failure.js'
+import { SAMPLE_METRICS } from '../model/metrics.js'
 
 export type ProbeMode =
   | 'time'
@@ -111,6 +112,15 @@ export function parseProbeReport(raw: string): ProbeReport {
   ) {
     throw new BadReportError(`the probe's report has an unexpected shape: ${raw.slice(0, 200)}`)
   }
+  // Every sample metric's field (the metric table names it) is a number, or null where the run cannot tell.
+  const wrong = SAMPLE_METRICS.find((m) => {
+    const v = value[m.probe.field]
+    return v !== undefined && v !== null && typeof v !== 'number'
+  })
+  if (wrong)
+    throw new BadReportError(
+      `the probe's report has a malformed ${wrong.probe.field}: ${raw.slice(0, 200)}`,
+    )
   if (value.lazy !== undefined && value.lazy !== null && !isLazyList(value.lazy))
     throw new BadReportError(
       `the probe's report has malformed lazy statements: ${raw.slice(0, 200)}`,

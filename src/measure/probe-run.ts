@@ -1,5 +1,5 @@
 // From a planned arm to a probe request, and from a probe run to a sample.
-import type { Sample } from '../model/metrics.js'
+import { PRIMARY_METRIC, SAMPLE_METRICS, type Sample } from '../model/metrics.js'
 import type { PlannedArm, RunPlan } from './plan.js'
 import type { ProbeMode } from './probe-protocol.js'
 import { OUT_OF_TIME, type ProbeRequest, type ProbeRun } from './run-probe.js'
@@ -40,13 +40,21 @@ export const cutByBudget = (run: ProbeRun): boolean => run.failure?.kind === OUT
 /** A completed timed run as a sample; the caller has checked that it reported. */
 export function toSample(run: ProbeRun): Sample {
   const report = run.report!
+  // Each other sample metric from the report's field its table entry names
+  // (parseProbeReport has checked each is a number or null).
+  const fields = report as unknown as Record<string, unknown>
+  const values = Object.fromEntries(
+    SAMPLE_METRICS.filter((m) => m.id !== PRIMARY_METRIC).map((m) => {
+      const raw = fields[m.probe.field]
+      return [m.id, typeof raw === 'number' ? raw / m.probe.per : null]
+    }),
+  )
   return {
     importMs: report.import_ns / 1e6,
-    cpuMs: report.import_cpu_ns === null ? null : report.import_cpu_ns / 1e6,
     wallMs: run.wallMs,
     startupMs: run.startupMs,
     moduleCount: report.modules_after,
     modulesAdded: report.modules_after - report.modules_before,
-    memoryKib: typeof report.memory_kib === 'number' ? report.memory_kib : null,
+    values,
   }
 }

@@ -12,8 +12,6 @@
 export interface Sample {
   /** perf_counter around the import inside the interpreter: the primary figure. */
   importMs: number
-  /** CPU time of the import (process_time); null where the target kind has none of its own (a command). */
-  cpuMs: number | null
   /** Spawn to exit, seen from outside: start-up plus import plus exit. */
   wallMs: number
   startupMs: number | null
@@ -21,8 +19,12 @@ export interface Sample {
   moduleCount: number
   /** Modules the import added. */
   modulesAdded: number
-  /** Peak resident memory during the import minus resident memory before it (Linux; null elsewhere). */
-  memoryKib?: number | null
+  /**
+   * Every other sample metric's value, in its unit, read from the probe's
+   * report where its table entry says; null where the run cannot tell (a
+   * command has no CPU time of its own; memory is read on Linux only).
+   */
+  values: { [K in SampleMetricId]?: number | null }
 }
 
 export type SampleMetricId = 'import_ms' | 'cpu_ms' | 'memory'
@@ -42,8 +44,8 @@ interface MetricBase {
 export interface SampleMetric extends MetricBase {
   kind: 'sample'
   id: SampleMetricId
-  /** Its value in one sample; null where the sample cannot say (a command's CPU time, memory off Linux). */
-  read(sample: Sample): number | null
+  /** The probe report's field that carries it, and the divisor to its unit (ns → ms: 1e6). */
+  probe: { field: string; per: number }
   /** Where a side's samples of this metric sit in a results document. */
   samplesField: 'samples_ms' | 'cpu_samples_ms' | 'memory_samples_kib'
 }
@@ -69,7 +71,7 @@ export const METRICS: Readonly<{
     id: 'import_ms',
     label: 'import time',
     unit: 'ms',
-    read: (s) => s.importMs,
+    probe: { field: 'import_ns', per: 1e6 },
     gates: true,
     samplesField: 'samples_ms',
   },
@@ -78,7 +80,7 @@ export const METRICS: Readonly<{
     id: 'cpu_ms',
     label: 'CPU time',
     unit: 'ms',
-    read: (s) => s.cpuMs,
+    probe: { field: 'import_cpu_ns', per: 1e6 },
     gates: false,
     samplesField: 'cpu_samples_ms',
   },
@@ -87,8 +89,8 @@ export const METRICS: Readonly<{
     id: 'memory',
     label: 'peak memory',
     unit: 'KiB',
-    // Absent only off Linux, where config refuses the metric.
-    read: (s) => s.memoryKib ?? null,
+    // Null off Linux, where config refuses the metric.
+    probe: { field: 'memory_kib', per: 1 },
     gates: false,
     samplesField: 'memory_samples_kib',
   },
@@ -132,6 +134,14 @@ export const isMetricId = (value: string): value is MetricId => value in METRICS
 
 export const isCounted = (id: MetricId): id is CountedMetricId => METRICS[id].kind === 'counted'
 
-/** A sample metric's reading of one sample. */
+/** The sample metrics, in table order. */
+export const SAMPLE_METRICS = Object.values(METRICS).filter(
+  (m): m is SampleMetric => m.kind === 'sample',
+)
+
 /** The primary metric of a sample: every sample has it. */
 export const readPrimary = (sample: Sample): number => sample.importMs
+
+/** A sample metric's value in one sample; null where the sample cannot tell. */
+export const readMetric = (id: SampleMetricId, sample: Sample): number | null =>
+  id === PRIMARY_METRIC ? sample.importMs : (sample.values[id] ?? null)

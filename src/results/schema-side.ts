@@ -1,6 +1,6 @@
 // The results document's per-side records (schema.ts holds the document):
 // what one side's samples, counts and import tree were.
-import type { CountedMetricId } from '../model/metrics.js'
+import type { CountedMetricId, Metric } from '../model/metrics.js'
 export interface CommitRef {
   ref: string
   sha: string | null
@@ -15,7 +15,10 @@ export interface ModuleCostJson {
   chain: string[]
 }
 
-export interface SideResult {
+/** Each metric's per-sample (or per counted run) values, in the field the metric table names. */
+type MetricFields = { [F in Metric['samplesField']]?: number[] }
+
+export interface SideResult extends MetricFields {
   /** Median of samples_ms: the import alone, timed inside the interpreter. */
   median_ms: number
   samples_ms: number[]

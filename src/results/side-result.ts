@@ -1,5 +1,11 @@
 // Findings → their part of the results document. Pure.
-import { METRICS } from '../model/metrics.js'
+import {
+  METRICS,
+  PRIMARY_METRIC,
+  readMetric,
+  SAMPLE_METRICS,
+  type Sample,
+} from '../model/metrics.js'
 import type { SideFinding } from '../analysis/verdict/finding.js'
 import type { ModuleChange } from '../analysis/attribution/module-diff.js'
 import {
@@ -69,11 +75,25 @@ export function treeJson(target: string, costs: Map<string, ModuleCost>): Import
   return root
 }
 
-/** Memory per sample where the probe could read it, and each counted metric's counts and how. */
+/**
+ * Each sample metric beyond import time, per sample, in its own field (the
+ * metric table names it): every sample's value, or none where a run could not
+ * tell (a command's CPU time, memory off Linux).
+ */
+function sampledJson(samples: Sample[]): Partial<SideResult> {
+  const out: Partial<SideResult> = {}
+  for (const m of SAMPLE_METRICS) {
+    if (m.id === PRIMARY_METRIC) continue
+    const values = samples.map((s) => readMetric(m.id, s))
+    const known = values.every((v) => v !== null)
+    out[m.samplesField] = known ? values.map((v) => (m.unit === 'ms' ? ms(v!) : v!)) : []
+  }
+  return out
+}
+
+/** Each counted metric's counts and how they were counted. */
 function countedJson(side: SideFinding): Partial<SideResult> {
   const out: Partial<SideResult> = {}
-  const memory = side.samples.flatMap((s) => (typeof s.memoryKib === 'number' ? [s.memoryKib] : []))
-  if (memory.length === side.samples.length && memory.length) out.memory_samples_kib = memory
   const counted = side.counted
   if (!counted) return out
   const counting: Partial<Record<keyof typeof counted, CountingJson>> = {}
@@ -113,8 +133,8 @@ export function sideResult(target: string, side: SideFinding, slowest = 15): Sid
     q3_ms: ms(stats.q3),
     mad_ms: ms(stats.mad),
     median_ci_ms: stats.medianCi ? [ms(stats.medianCi[0]), ms(stats.medianCi[1])] : null,
-    // A command target has no CPU time of its own: none is recorded.
-    cpu_samples_ms: samples.flatMap((s) => (s.cpuMs === null ? [] : [ms(s.cpuMs)])),
+    cpu_samples_ms: [],
+    ...sampledJson(samples),
     ...countedJson(side),
     wall_samples_ms: samples.map((s) => ms(s.wallMs)),
     startup_median_ms: startups.length ? ms(median(startups)) : null,

@@ -2,7 +2,7 @@
 // what analysis decided and decides nothing itself.
 import type { MetricFinding, TargetFinding } from '../analysis/verdict/finding.js'
 import { median } from '../analysis/stats/summary.js'
-import { METRICS } from '../model/metrics.js'
+import { METRICS, readMetric } from '../model/metrics.js'
 import type { FunctionChange } from '../analysis/attribution/function-diff.js'
 import type { DeltaJson, FunctionChangeJson, MetricResultJson, TargetResult } from './schema.js'
 import { changeJson, ms, pct, sideResult } from './side-result.js'
@@ -30,7 +30,7 @@ function metricJson(t: TargetFinding, m: MetricFinding): MetricResultJson {
   const medianOf = (side: TargetFinding['base']): number | null => {
     if (!side) return null
     if (metric.kind === 'sample') {
-      const values = side.samples.flatMap((s) => metric.read(s) ?? [])
+      const values = side.samples.flatMap((s) => readMetric(metric.id, s) ?? [])
       return values.length ? ms(median(values)) : null
     }
     const counts = side.counted?.[metric.id]?.counts ?? []

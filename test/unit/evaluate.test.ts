@@ -10,10 +10,10 @@ import { fewestPairs } from '../../src/analysis/stats/sequential.js'
 
 const sample = (importMs: number): Sample => ({
   importMs,
-  cpuMs: importMs,
   wallMs: importMs + 20,
   startupMs: 10,
   moduleCount: 40,
+  values: { cpu_ms: importMs },
   modulesAdded: 10,
 })
 

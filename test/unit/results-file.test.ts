@@ -69,12 +69,11 @@ describe('writing a metric no ratio describes', () => {
       key: { side, target: 'pkg', variant: 'warm' as const },
       samples: Array.from({ length: 40 }, (_, i) => ({
         importMs: ms * (1 + (i % 7) / 100),
-        cpuMs: ms,
         wallMs: ms + 20,
         startupMs: 10,
         moduleCount: 40,
         modulesAdded: 10,
-        memoryKib: 0,
+        values: { cpu_ms: ms, memory: 0 },
       })),
       failure: null,
       profile: null,

@@ -3,6 +3,7 @@
 // Pure; evaluate.ts puts them into the target's finding.
 import {
   METRICS,
+  readMetric,
   readPrimary,
   type CountedMetricId,
   type MetricId,
@@ -81,7 +82,8 @@ export function metricFindings(
       return planned ? [countedFinding(id as CountedMetricId, base, head, spec.gate)] : []
     }
     const metric = METRICS[id as SampleMetricId]
-    const known = (arm: ArmObservation) => arm.samples.every((s) => metric.read(s) !== null)
+    const known = (arm: ArmObservation) =>
+      arm.samples.every((s) => readMetric(metric.id, s) !== null)
     // What a sample cannot say (a command's CPU time or memory) is no row, rather than a row of nothing.
     if (!known(head) || (base && !known(base))) return []
     if (!base) {
@@ -97,7 +99,7 @@ export function metricFindings(
     // Every metric gets the sequential procedure over its pairs; one that only informs
     // shows an undecided look as no change, where the gating one is inconclusive.
     const settings = { gate: spec.gate, maxPairs: spec.sampling.maxPairs }
-    const comparison = groupComparison(base, head, settings, (s) => metric.read(s)!)
+    const comparison = groupComparison(base, head, settings, (s) => readMetric(metric.id, s)!)
     const outcome =
       metric.gates && comparison.decision === 'continue' ? 'inconclusive' : outcomeOf(comparison)
     return [{ metric: id, gating: metric.gates, outcome, comparison }]
