@@ -5,6 +5,7 @@
 /** Bottom first. */
 const LAYERS = [
   'model',
+  'settings',
   'analysis',
   'results',
   'report',
@@ -18,7 +19,7 @@ const LAYERS = [
   'action',
   'cli',
 ]
-const PURE = ['model', 'analysis', 'results', 'report']
+const PURE = ['model', 'settings', 'analysis', 'results', 'report']
 const IO_MODULES =
   '^(node:)?(fs|fs/promises|child_process|net|http|https|os|dgram|tls|worker_threads|readline)$'
 

@@ -20,7 +20,7 @@ export default tseslint.config(
   {
     // The pure layers (docs/architecture.md) get the environment, the time and
     // randomness handed in: the same document must make the same report.
-    files: ['src/{model,analysis,results,report}/**/*.ts'],
+    files: ['src/{model,settings,analysis,results,report}/**/*.ts'],
     rules: {
       'no-restricted-properties': [
         'error',

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { format, resolveConfig } from 'prettier'
-import { DEFAULTS } from '../src/config/settings.js'
+import { DEFAULTS } from '../src/settings/settings.js'
 import {
   countBy,
   effectsOf,

@@ -1,5 +1,5 @@
 // --help: the CLI's own flags here, the settings' lines from the registry.
-import { SETTINGS, type SettingSpec } from '../config/registry.js'
+import { SETTINGS, type SettingSpec } from '../settings/registry.js'
 
 const help = (specs: readonly SettingSpec[]) => specs.flatMap((s) => s.help).join('\n')
 const COMMON = SETTINGS.filter((s) => s.commands.includes('measure'))

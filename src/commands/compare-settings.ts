@@ -1,7 +1,7 @@
 // Which settings a comparison uses: base's [tool.importgate] under the flags
 // or inputs, so that a pull request cannot loosen its own gate unseen.
 import type { PyprojectSettings } from '../config/pyproject.js'
-import { checkBudgets, resolveSettings, type PartialSettings } from '../config/settings.js'
+import { checkBudgets, resolveSettings, type PartialSettings } from '../settings/settings.js'
 import { fewestPairs, PASS_BETA } from '../analysis/stats/sequential.js'
 import { UsageError } from '../model/errors.js'
 import { type Namer } from '../config/names.js'

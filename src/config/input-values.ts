@@ -3,8 +3,8 @@
 // them into typed settings, naming each input the way its user wrote it.
 import { UsageError } from '../model/errors.js'
 import { type Namer } from './names.js'
-import { SETTINGS, type CommandRules, type Given, type SettingName } from './registry.js'
-import type { PartialSettings } from './settings.js'
+import { SETTINGS, type CommandRules, type Given, type SettingName } from '../settings/registry.js'
+import type { PartialSettings } from '../settings/settings.js'
 
 /**
  * The inputs a run was given: each setting's text (a flag's, an input's;
@@ -20,8 +20,8 @@ export type InputValues = { [K in SettingName]?: Given } & {
   quiet?: boolean
 }
 
-export type { CommandRules } from './registry.js'
-export { parseCacheStates, parseMetrics } from './text-values.js'
+export type { CommandRules } from '../settings/registry.js'
+export { parseCacheStates, parseMetrics } from '../settings/text-values.js'
 
 /** The settings among the inputs, typed and checked, each named as its user wrote it. */
 export function partialSettings(

@@ -2,7 +2,7 @@
 // CLI says "--python", the action says `input "python"`. Config and commands
 // take a Namer instead of writing flag names into their messages. The
 // settings' names come from the registry; these are the rest.
-import type { SettingName } from './registry.js'
+import type { SettingName } from '../settings/registry.js'
 
 export type InputId =
   | SettingName

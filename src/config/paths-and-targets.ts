@@ -1,8 +1,6 @@
 import { existsSync, realpathSync, statSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
 import { UsageError } from '../model/errors.js'
-import { moduleNameProblem } from './module-name.js'
-import { COMMAND_PREFIX, isCommandTarget, splitWords } from '../model/target.js'
 
 export function directory(input: string, path: string): string {
   if (!existsSync(path) || !statSync(path).isDirectory()) {
@@ -41,25 +39,4 @@ export function insideAfterLinks(root: string, dir: string, input: string, given
       `${input}: "${given}" leads outside the repository (to ${real}, through a symbolic link); give a folder inside it`,
     )
   }
-}
-
-export function validateTargets(
-  targets: string[],
-  source: string,
-  { commands = false } = {},
-): string[] {
-  for (const target of targets) {
-    if (commands && isCommandTarget(target)) {
-      const argv = splitWords(target.slice(COMMAND_PREFIX.length))
-      if (typeof argv === 'string' || !argv.length)
-        throw new UsageError(
-          `${source}: "${target}" is not a command: ${typeof argv === 'string' ? argv : 'nothing follows cmd:'}; write it as cmd: mycli --help`,
-        )
-      continue
-    }
-    const problem = moduleNameProblem(target)
-    if (problem)
-      throw new UsageError(`${source}: "${target}" is not a Python module name: ${problem}`)
-  }
-  return [...new Set(targets)]
 }

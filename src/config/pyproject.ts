@@ -5,9 +5,9 @@ import { join } from 'node:path'
 import { parse, TomlError } from 'smol-toml'
 import { UsageError } from '../model/errors.js'
 import { nearest } from './nearest.js'
-import { keyOf, SETTINGS } from './registry.js'
-import { show } from './toml-values.js'
-import type { PartialSettings } from './settings.js'
+import { keyOf, SETTINGS } from '../settings/registry.js'
+import { show } from '../settings/toml-values.js'
+import type { PartialSettings } from '../settings/settings.js'
 
 export interface PyprojectSettings {
   /** The file read, or null when the project has none. */

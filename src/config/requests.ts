@@ -7,7 +7,7 @@ import { type Namer } from './names.js'
 import { INSTALL_MODES } from '../model/settings.js'
 import { partialSettings, type CommandRules, type InputValues } from './input-values.js'
 import { directory, insideAfterLinks, projectSubdir } from './paths-and-targets.js'
-import type { PartialSettings } from './settings.js'
+import type { PartialSettings } from '../settings/settings.js'
 
 /** How the CLI names its inputs in messages. */
 export const cliName: Namer = (input) => {

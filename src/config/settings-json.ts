@@ -2,7 +2,7 @@
 // registry gives a results key, in --help order, after where the run was made.
 import type { Settings } from '../model/settings.js'
 import type { SettingsJson } from '../results/schema.js'
-import { SETTINGS } from './registry.js'
+import { SETTINGS } from '../settings/registry.js'
 
 /** Where the run was made, as the document records it. */
 export interface RunPlace {

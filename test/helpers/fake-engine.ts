@@ -7,7 +7,7 @@ import type { PlannedArm, RunPlan } from '../../src/measure/plan.js'
 import type { ProbeRequest } from '../../src/measure/run-probe.js'
 import { probeRunOf } from '../../src/measure/run-probe.js'
 import { groupId, type Side } from '../../src/model/target.js'
-import { resolveSettings } from '../../src/config/settings.js'
+import { resolveSettings } from '../../src/settings/settings.js'
 import type { Gate } from '../../src/model/settings.js'
 
 /** The gate at its defaults: each new setting's default comes with it. */

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  DEFAULT_AFFECTS,
-  affectingFiles,
-  alwaysAffecting,
-} from '../../src/analysis/verdict/affects.js'
+import { affectingFiles, alwaysAffecting } from '../../src/analysis/verdict/affects.js'
+import { DEFAULT_AFFECTS } from '../../src/settings/settings-gate.js'
 
 describe('files that can affect importing', () => {
   it('are Python sources, extensions, .pth files and packaging metadata, by default', () => {

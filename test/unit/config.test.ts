@@ -7,13 +7,13 @@ import {
   compareRequest as compareConfig,
   measureRequest as measureConfig,
 } from '../../src/config/requests.js'
-import { parseInstall } from '../../src/config/install-mode.js'
-import { moduleNameProblem } from '../../src/config/module-name.js'
+import { parseInstall } from '../../src/settings/install-mode.js'
+import { moduleNameProblem } from '../../src/settings/module-name.js'
 import { readPyproject } from '../../src/config/pyproject.js'
-import { checkBudgets, resolveSettings } from '../../src/config/settings.js'
+import { checkBudgets, resolveSettings } from '../../src/settings/settings.js'
 
 const resolve = (...sources: Parameters<typeof resolveSettings>[0]) => resolveSettings(sources, 1)
-import { parseCount, parseDuration, parsePercent } from '../../src/config/units.js'
+import { parseCount, parseDuration, parsePercent } from '../../src/settings/units.js'
 
 const made: string[] = []
 function scratch(): string {

@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { USAGE } from '../../src/cli/usage.js'
-import { inputOf, keyOf, SETTINGS } from '../../src/config/registry.js'
+import { inputOf, keyOf, SETTINGS } from '../../src/settings/registry.js'
 import { PYPROJECT_KEYS } from '../../src/config/pyproject.js'
-import { resolveSettings } from '../../src/config/settings.js'
+import { resolveSettings } from '../../src/settings/settings.js'
 import { settingsJson } from '../../src/config/settings-json.js'
 
 const file = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')

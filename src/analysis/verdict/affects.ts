@@ -3,28 +3,6 @@
 // without building anything. Pure.
 
 /**
- * What can change what an import loads or how long it takes: Python source
- * and stubs, compiled extensions and their sources, .pth files, the build and
- * dependency metadata, lock files.
- */
-export const DEFAULT_AFFECTS = [
-  '*.py',
-  '*.pyi',
-  '*.pyx',
-  '*.pxd',
-  '*.so',
-  '*.pyd',
-  '*.pth',
-  'pyproject.toml',
-  'setup.py',
-  'setup.cfg',
-  'requirements*',
-  '*.lock',
-  'Pipfile',
-  'constraints*.txt',
-] as const
-
-/**
  * A glob as a regular expression: `*` and `?` within one path segment, `**`
  * across segments. A pattern without `/` matches a file's name in any folder;
  * one with `/` matches the path from the repository root.

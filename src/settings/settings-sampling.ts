@@ -3,7 +3,7 @@
 // puts the tables together.
 import { INSTALL_MODES } from '../model/settings.js'
 import { parseInstall } from './install-mode.js'
-import { validateTargets } from './paths-and-targets.js'
+import { validateTargets } from './targets.js'
 import { count, modules, text } from './toml-values.js'
 import { COUNT_LIMITS, parseCount, parseDuration, positiveDuration } from './units.js'
 import { BOTH, many, one, type SettingSpec } from './setting-spec.js'

@@ -3,7 +3,7 @@
 import { UsageError } from '../model/errors.js'
 import { metricNamed, METRIC_IDS, type MetricId } from '../model/metrics.js'
 import { isVariant, VARIANTS, type Variant } from '../model/target.js'
-import { validateTargets } from './paths-and-targets.js'
+import { validateTargets } from './targets.js'
 import { parseDuration } from './units.js'
 
 /** A switch: a flag given (true), or an input's "true" or "false" as GitHub's inputs write them. */

@@ -1,14 +1,35 @@
 // The settings of what fails the check: budgets, forbidden and watched modules, metrics, thresholds.
 // One entry per setting (setting-spec.ts says what an entry holds); registry.ts
 // puts the tables together.
-import { DEFAULT_AFFECTS } from '../analysis/verdict/affects.js'
 import { UsageError } from '../model/errors.js'
 import { METRICS } from '../model/metrics.js'
-import { validateTargets } from './paths-and-targets.js'
+import { validateTargets } from './targets.js'
 import { budgetEntry, parseCacheStates, parseMetrics, switchValue } from './text-values.js'
 import { budgetTable, count, globs, modules, show, stringList, text } from './toml-values.js'
 import { parseCount, parseDuration, parsePercent, positivePercent } from './units.js'
 import { BOTH, COMPARE, many, one, type SettingSpec } from './setting-spec.js'
+
+/**
+ * What can change what an import loads or how long it takes: Python source
+ * and stubs, compiled extensions and their sources, .pth files, the build and
+ * dependency metadata, lock files.
+ */
+export const DEFAULT_AFFECTS = [
+  '*.py',
+  '*.pyi',
+  '*.pyx',
+  '*.pxd',
+  '*.so',
+  '*.pyd',
+  '*.pth',
+  'pyproject.toml',
+  'setup.py',
+  'setup.cfg',
+  'requirements*',
+  '*.lock',
+  'Pipfile',
+  'constraints*.txt',
+] as const
 
 export const GATE_SETTINGS = [
   {

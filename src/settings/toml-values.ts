@@ -3,7 +3,7 @@
 // what is accepted.
 import { UsageError } from '../model/errors.js'
 import { moduleNameProblem } from './module-name.js'
-import { validateTargets } from './paths-and-targets.js'
+import { validateTargets } from './targets.js'
 import { parseCount, parseDuration } from './units.js'
 
 export const show = (value: unknown) => JSON.stringify(value)
