@@ -7,7 +7,7 @@ import type { PlannedArm, RunPlan } from '../measure/plan.js'
 import { SetupError } from '../model/errors.js'
 import { type Namer } from '../config/names.js'
 import { isCounted, type MetricId } from '../model/metrics.js'
-import type { Sampling } from '../model/settings.js'
+import type { Sampling } from '../settings/setting-values.js'
 import { variantNote, type Side, type Variant } from '../model/target.js'
 
 /** What these steps tell the user, and what stops them. */

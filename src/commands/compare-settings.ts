@@ -5,7 +5,7 @@ import { checkBudgets, resolveSettings, type PartialSettings } from '../settings
 import { fewestPairs, PASS_BETA } from '../analysis/stats/sequential.js'
 import { UsageError } from '../model/errors.js'
 import { type Namer } from '../config/names.js'
-import type { Settings } from '../model/settings.js'
+import type { Settings } from '../settings/setting-values.js'
 import { requireTargets } from './pipeline.js'
 
 export interface CompareSettings extends Settings {

@@ -15,7 +15,7 @@ import { requiresPython } from '../config/pyproject.js'
 import { hasLazyImports } from '../env/interpreter.js'
 import type { PlannedArm } from '../measure/plan.js'
 import type { InterpreterInfo } from '../measure/probe-protocol.js'
-import type { Settings } from '../model/settings.js'
+import type { Settings } from '../settings/setting-values.js'
 import { DEFAULT_VARIANT } from '../model/target.js'
 import { measureArms, type CommandDeps, type PlanPolicy } from './pipeline.js'
 

@@ -33,7 +33,7 @@ export function partialSettings(
   for (const spec of SETTINGS) {
     const value = values[spec.name]
     if (value === undefined || (Array.isArray(value) && !value.length)) continue
-    Object.assign(partial, spec.fromText(value, name(spec.name), rules))
+    Object.assign(partial, { [spec.field]: spec.fromText(value, name(spec.name), rules) })
   }
   // Both given here: say so now, not after the worktrees are built.
   if (partial.minPairs !== undefined && partial.maxPairs !== undefined) {

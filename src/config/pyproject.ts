@@ -23,7 +23,8 @@ type Reader = (value: unknown, where: string) => Partial<PartialSettings>
 const READERS: Record<string, Reader> = Object.fromEntries(
   SETTINGS.flatMap((spec) => {
     const key = keyOf(spec)
-    return key && spec.fromToml ? [[key, spec.fromToml]] : []
+    const read = spec.fromToml
+    return key && read ? [[key, (v: unknown, w: string) => ({ [spec.field]: read(v, w) })]] : []
   }),
 )
 

@@ -1,6 +1,6 @@
 // The settings as the results document records them: every setting the
 // registry gives a results key, in --help order, after where the run was made.
-import type { Settings } from '../model/settings.js'
+import type { Settings } from '../settings/setting-values.js'
 import type { SettingsJson } from '../results/schema.js'
 import { SETTINGS } from '../settings/registry.js'
 

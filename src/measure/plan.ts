@@ -3,7 +3,7 @@
 // side, compare a plan with two; the engine runs either.
 import type { ArmObservation } from '../analysis/verdict/observations.js'
 import type { StoppingRule } from '../analysis/verdict/stopping.js'
-import type { Sampling } from '../model/settings.js'
+import type { Sampling } from '../settings/setting-values.js'
 import type { ArmKey } from '../model/target.js'
 import type { EngineEvent } from '../model/engine-event.js'
 import type { ProbeRequest, ProbeRun } from './run-probe.js'

@@ -5,12 +5,11 @@
 // The CLI's parser, the action's input reader, the pyproject reader and
 // --help, the defaults, the grouping into Settings and the results document's
 // settings are built from them; a test checks action.yml, the README and the
-// JSON Schema against them. A new setting is a new entry there, its field in
-// model/settings.ts, and the code that uses it: the compiler refuses a Gate
-// or Sampling field that no entry declares.
+// JSON Schema against them. The types of the settings (Gate, Sampling,
+// Settings) are derived from the entries (setting-values.ts): a new setting is
+// a new entry there and the code that uses it.
 import { GATE_SETTINGS } from './settings-gate.js'
 import { SAMPLING_SETTINGS } from './settings-sampling.js'
-import type { Gate, Sampling } from '../model/settings.js'
 import type { Command, SettingSpec } from './setting-spec.js'
 
 export type { CommandRules, Command, Given, SettingSpec } from './setting-spec.js'
@@ -24,20 +23,6 @@ export const SETTINGS: readonly SettingSpec<SettingName>[] = [
   ...SAMPLING_SETTINGS,
   ...GATE_SETTINGS,
 ]
-type Declared<Group> = Extract<
-  (typeof SAMPLING_SETTINGS)[number] | (typeof GATE_SETTINGS)[number],
-  { group: Group }
->['field']
-/**
- * Compiles only while every field of Gate and of Sampling has its entry, in
- * its group; a field without one is named in the error ("Property
- * 'maxNewModules' is missing").
- */
-export const EVERY_FIELD_DECLARED: Record<
-  Exclude<keyof Gate, Declared<'gate'>> | Exclude<keyof Sampling, Declared<'sampling'>>,
-  'needs its entry in settings-gate.ts or settings-sampling.ts'
-> = {}
-
 /** The action input a setting is read from, or null. */
 export const inputOf = (spec: SettingSpec): string | null =>
   spec.input === undefined ? spec.name : spec.input

@@ -1,24 +1,10 @@
 // The shape of a setting's one declaration (registry.ts): its name, the
 // commands and flag, the action input and pyproject key, the field it sets
 // and where that lives, its default, its name in the results document, how
-// text and TOML give it, and its --help lines.
-import type { MetricId } from '../model/metrics.js'
-import type { Gate, InstallMode, InstallSpec, Sampling } from '../model/settings.js'
-import type { Variant } from '../model/target.js'
-
-/** Every setting's value, by field: what the run's Settings are put together from. */
-export interface SettingValues extends Gate, Sampling {
-  targets: string[]
-  install: InstallSpec
-  metrics: MetricId[]
-  watch: string[]
-  cache: Variant[]
-  affects: string[]
-}
-export type SettingField = keyof SettingValues
-
-/** What one source (the flags, the action's inputs, a pyproject.toml) says. */
-export type PartialSettings = { [F in SettingField]?: SettingValues[F] }
+// text and TOML give it, and its --help lines. The type of its value is what
+// its text parser returns: setting-values.ts derives Gate, Sampling and
+// Settings from the entries.
+import type { InstallMode } from '../model/settings.js'
 
 export type Command = 'measure' | 'compare'
 
@@ -42,18 +28,18 @@ export interface SettingSpec<Name extends string = string> {
   input?: string | null
   /** The [tool.importgate] key; null: none. Default: name. */
   key?: string | null
-  /** The field its parsers set. */
-  field: SettingField
+  /** The field its value sets, in its group. */
+  field: string
   /** Where the field lives in Settings: the gate, the sampling, or the run's own. */
   group: 'gate' | 'sampling' | 'run'
   /** Its value when no source gives one; absent where resolveSettings works it out. */
   default?: unknown
   /** Its key in the results document's settings, and the divisor of its unit there (ms → s: 1000). */
   json?: { key: string; per?: number }
-  /** From a flag's or an input's text. `where` names it as its user wrote it. */
-  fromText(value: Given, where: string, rules: CommandRules): PartialSettings
-  /** From the TOML value of its key. */
-  fromToml?(value: unknown, where: string): PartialSettings
+  /** Its value from a flag's or an input's text (its type is the setting's). `where` names it as its user wrote it. */
+  fromText(value: Given, where: string, rules: CommandRules): unknown
+  /** Its value from the TOML value of its key. */
+  fromToml?(value: unknown, where: string): unknown
   /** Its --help lines, as printed. */
   help: readonly string[]
 }

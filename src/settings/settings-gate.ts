@@ -40,8 +40,8 @@ export const GATE_SETTINGS = [
     json: { key: 'max_modules' },
     commands: BOTH,
     flag: { type: 'string' },
-    fromText: (v, w) => ({ maxModules: parseCount(w, one(v), 1) }),
-    fromToml: (v, w) => ({ maxModules: count(1)(v, w) }),
+    fromText: (v, w): number | null => parseCount(w, one(v), 1),
+    fromToml: (v, w) => count(1)(v, w),
     help: ['      --max-modules N     budget on modules loaded by importing any target'],
   },
   {
@@ -52,8 +52,8 @@ export const GATE_SETTINGS = [
     json: { key: 'forbid' },
     commands: BOTH,
     flag: { type: 'string', multiple: true },
-    fromText: (v, w) => ({ forbid: validateTargets(many(v), w) }),
-    fromToml: (v, w) => ({ forbid: modules(v, w) }),
+    fromText: (v, w) => validateTargets(many(v), w),
+    fromToml: (v, w) => modules(v, w),
     help: ['      --forbid MODULE     must not be imported by any target; repeatable'],
   },
   {
@@ -64,10 +64,10 @@ export const GATE_SETTINGS = [
     json: { key: 'enforce_lazy' },
     commands: BOTH,
     flag: { type: 'boolean' },
-    fromText: (v, w) => ({ enforceLazy: switchValue(Array.isArray(v) ? v[0]! : v, w) }),
+    fromText: (v, w) => switchValue(Array.isArray(v) ? v[0]! : v, w),
     fromToml: (v, w) => {
       if (typeof v !== 'boolean') throw new UsageError(`${w} = ${show(v)}: expected true or false`)
-      return { enforceLazy: v }
+      return v
     },
     help: [
       '      --enforce-lazy      fail the check when the import loads a module the project',
@@ -81,8 +81,8 @@ export const GATE_SETTINGS = [
     default: [],
     commands: BOTH,
     flag: { type: 'string', multiple: true },
-    fromText: (v, w) => ({ watch: validateTargets(many(v), w) }),
-    fromToml: (v, w) => ({ watch: modules(v, w) }),
+    fromText: (v, w) => validateTargets(many(v), w),
+    fromToml: (v, w) => modules(v, w),
     help: [
       '      --watch MODULE      report whether each target loads this module on each side,',
       '                          with the chain that loads it; repeatable',
@@ -98,10 +98,8 @@ export const GATE_SETTINGS = [
     flag: { type: 'string', multiple: true },
     input: 'budgets',
     key: 'budgets',
-    fromText: (v, w) => ({
-      budgetsMs: Object.fromEntries(many(v).map((b) => budgetEntry(b, w))),
-    }),
-    fromToml: (v, w) => ({ budgetsMs: budgetTable(v, w) }),
+    fromText: (v, w) => Object.fromEntries(many(v).map((b) => budgetEntry(b, w))),
+    fromToml: (v, w) => budgetTable(v, w),
     help: [
       '      --budget TARGET=DURATION',
       "                          budget on a target's median import time; repeatable",
@@ -116,10 +114,8 @@ export const GATE_SETTINGS = [
     flag: { type: 'string', multiple: true },
     input: 'metrics',
     key: 'metrics',
-    fromText: (v, w) => ({ metrics: parseMetrics(many(v), w) }),
-    fromToml: (v, w) => ({
-      metrics: parseMetrics(stringList(v, w, 'metrics', '["import_ms", "cpu_ms"]'), w),
-    }),
+    fromText: (v, w) => parseMetrics(many(v), w),
+    fromToml: (v, w) => parseMetrics(stringList(v, w, 'metrics', '["import_ms", "cpu_ms"]'), w),
     help: [
       '      --metric NAME       measure this metric too, its own row: cpu_ms, memory,',
       '                          instructions (fails the check on a change past',
@@ -134,10 +130,9 @@ export const GATE_SETTINGS = [
     json: { key: 'cache' },
     commands: BOTH,
     flag: { type: 'string', multiple: true },
-    fromText: (v, w) => ({ cache: parseCacheStates(many(v), w) }),
-    fromToml: (v, w) => ({
-      cache: parseCacheStates(stringList(v, w, 'cache states', '["warm", "no-pyc", "cold"]'), w),
-    }),
+    fromText: (v, w) => parseCacheStates(many(v), w),
+    fromToml: (v, w) =>
+      parseCacheStates(stringList(v, w, 'cache states', '["warm", "no-pyc", "cold"]'), w),
     help: [
       '      --cache STATE       measure in this cache state too, its own row: warm,',
       '                          no-pyc, cold; repeatable (default: warm)',
@@ -153,10 +148,8 @@ export const GATE_SETTINGS = [
     json: { key: 'threshold_pct' },
     commands: COMPARE,
     flag: { type: 'string' },
-    fromText: (v, w) => ({ thresholdPct: parsePercent(w, one(v)) }),
-    fromToml: (v, w) => ({
-      thresholdPct: parsePercent(w, text(v, w, 'a percentage such as "5%"')),
-    }),
+    fromText: (v, w) => parsePercent(w, one(v)),
+    fromToml: (v, w) => parsePercent(w, text(v, w, 'a percentage such as "5%"')),
     help: ['      --threshold PCT     relative change below which nothing fails (3%)'],
   },
   {
@@ -167,10 +160,8 @@ export const GATE_SETTINGS = [
     json: { key: 'min_delta_ms' },
     commands: COMPARE,
     flag: { type: 'string' },
-    fromText: (v, w) => ({ minDeltaMs: parseDuration(w, one(v), 'ms') }),
-    fromToml: (v, w) => ({
-      minDeltaMs: parseDuration(w, text(v, w, 'a duration such as "2ms"'), 'ms'),
-    }),
+    fromText: (v, w) => parseDuration(w, one(v), 'ms'),
+    fromToml: (v, w) => parseDuration(w, text(v, w, 'a duration such as "2ms"'), 'ms'),
     help: ['      --min-delta MS      absolute change below which nothing fails (0.5ms)'],
   },
   {
@@ -181,10 +172,8 @@ export const GATE_SETTINGS = [
     json: { key: 'instructions_threshold_pct' },
     commands: COMPARE,
     flag: { type: 'string' },
-    fromText: (v, w) => ({ instructionsThresholdPct: positivePercent(w, one(v)) }),
-    fromToml: (v, w) => ({
-      instructionsThresholdPct: positivePercent(w, text(v, w, 'a percentage such as "2%"')),
-    }),
+    fromText: (v, w) => positivePercent(w, one(v)),
+    fromToml: (v, w) => positivePercent(w, text(v, w, 'a percentage such as "2%"')),
     help: [
       '      --instructions-threshold PCT',
       '                          with --metric instructions: relative change of the counts',
@@ -204,13 +193,13 @@ export const GATE_SETTINGS = [
       const a = Number(one(v))
       if (!(a > 0 && a < 0.5))
         throw new UsageError(`${w}: "${one(v)}" must be a number between 0 and 0.5, such as 0.01`)
-      return { alpha: a }
+      return a
     },
     fromToml: (v, w) => {
       if (typeof v !== 'number' || !(v > 0 && v < 0.5)) {
         throw new UsageError(`${w} = ${show(v)}: expected a number between 0 and 0.5, such as 0.01`)
       }
-      return { alpha: v }
+      return v
     },
     help: ['      --alpha P           one-sided significance level (0.01)'],
   },
@@ -222,12 +211,11 @@ export const GATE_SETTINGS = [
     json: { key: 'affects' },
     commands: COMPARE,
     flag: { type: 'string', multiple: true },
-    fromText: (v) => ({
-      affects: many(v)
+    fromText: (v) =>
+      many(v)
         .map((g) => g.trim())
         .filter(Boolean),
-    }),
-    fromToml: (v, w) => ({ affects: globs(v, w) }),
+    fromToml: (v, w) => globs(v, w),
     help: [
       '      --affects GLOB      a changed file that can affect importing; repeatable. When the',
       '                          commits differ in none, nothing is measured: a pass that says',

@@ -17,8 +17,8 @@ export const SAMPLING_SETTINGS = [
     flag: { type: 'string', multiple: true, short: 't' },
     input: 'targets',
     key: 'targets',
-    fromText: (v, w) => ({ targets: validateTargets(many(v), w, { commands: true }) }),
-    fromToml: (v, w) => ({ targets: modules(v, w, { commands: true }) }),
+    fromText: (v, w) => validateTargets(many(v), w, { commands: true }),
+    fromToml: (v, w) => modules(v, w, { commands: true }),
     help: [
       '  -t, --target MODULE     module to import; repeatable (default: [tool.importgate] targets',
       '                          in pyproject.toml; for compare, those of base and head together)',
@@ -30,10 +30,9 @@ export const SAMPLING_SETTINGS = [
     group: 'run',
     commands: BOTH,
     flag: { type: 'string' },
-    fromText: (v, w, rules) => ({ install: parseInstall(w, one(v), rules.installModes) }),
-    fromToml: (v, w) => ({
-      install: parseInstall(w, text(v, w, 'an install mode or a command'), INSTALL_MODES.compare),
-    }),
+    fromText: (v, w, rules) => parseInstall(w, one(v), rules.installModes),
+    fromToml: (v, w) =>
+      parseInstall(w, text(v, w, 'an install mode or a command'), INSTALL_MODES.compare),
     help: [
       '      --install MODE      auto: a packaged project (or one with uv.lock) with uv when',
       '                                uv is on PATH (uv sync for a lock), else a venv and',
@@ -54,8 +53,8 @@ export const SAMPLING_SETTINGS = [
     json: { key: 'min_pairs' },
     commands: BOTH,
     flag: { type: 'string' },
-    fromText: (v, w) => ({ minPairs: parseCount(w, one(v), 1, COUNT_LIMITS.pairs) }),
-    fromToml: (v, w) => ({ minPairs: count(1, COUNT_LIMITS.pairs)(v, w) }),
+    fromText: (v, w) => parseCount(w, one(v), 1, COUNT_LIMITS.pairs),
+    fromToml: (v, w) => count(1, COUNT_LIMITS.pairs)(v, w),
     help: [
       '      --min-pairs N       at least N samples (measure) or pairs (compare) per target (20)',
     ],
@@ -67,8 +66,8 @@ export const SAMPLING_SETTINGS = [
     json: { key: 'max_pairs' },
     commands: BOTH,
     flag: { type: 'string' },
-    fromText: (v, w) => ({ maxPairs: parseCount(w, one(v), 1, COUNT_LIMITS.pairs) }),
-    fromToml: (v, w) => ({ maxPairs: count(1, COUNT_LIMITS.pairs)(v, w) }),
+    fromText: (v, w) => parseCount(w, one(v), 1, COUNT_LIMITS.pairs),
+    fromToml: (v, w) => count(1, COUNT_LIMITS.pairs)(v, w),
     help: ['      --max-pairs N       at most N (2000); compare: each target stops once decided'],
   },
   {
@@ -79,10 +78,8 @@ export const SAMPLING_SETTINGS = [
     json: { key: 'max_time_s', per: 1000 },
     commands: BOTH,
     flag: { type: 'string' },
-    fromText: (v, w) => ({ maxTimeMs: positiveDuration(w, one(v)) }),
-    fromToml: (v, w) => ({
-      maxTimeMs: parseDuration(w, text(v, w, 'a duration such as "120s"'), 's'),
-    }),
+    fromText: (v, w) => positiveDuration(w, one(v)),
+    fromToml: (v, w) => parseDuration(w, text(v, w, 'a duration such as "120s"'), 's'),
     help: [
       '      --max-time SECONDS  time budget for warm-ups, profiles and samples; installs are',
       '                          not counted (120)',
@@ -95,10 +92,9 @@ export const SAMPLING_SETTINGS = [
     json: { key: 'overtime_s', per: 1000 },
     commands: BOTH,
     flag: { type: 'string' },
-    fromText: (v, w) => ({ overtimeMs: parseDuration(w, one(v), 's') }),
-    fromToml: (v, w) => ({
-      overtimeMs: parseDuration(w, text(v, w, 'a duration such as "240s", or "0s" for none'), 's'),
-    }),
+    fromText: (v, w) => parseDuration(w, one(v), 's'),
+    fromToml: (v, w) =>
+      parseDuration(w, text(v, w, 'a duration such as "240s", or "0s" for none'), 's'),
     help: [
       '      --overtime SECONDS  compare: time a run may take past --max-time, only for the',
       '                          targets still undecided; 0 for none (2 x max-time).',
@@ -114,10 +110,8 @@ export const SAMPLING_SETTINGS = [
     commands: BOTH,
     flag: { type: 'string' },
     input: null,
-    fromText: (v, w) => ({ sampleTimeoutMs: positiveDuration(w, one(v)) }),
-    fromToml: (v, w) => ({
-      sampleTimeoutMs: positiveDuration(w, text(v, w, 'a duration such as "60s"')),
-    }),
+    fromText: (v, w) => positiveDuration(w, one(v)),
+    fromToml: (v, w) => positiveDuration(w, text(v, w, 'a duration such as "60s"')),
     help: [
       '      --sample-timeout SECONDS',
       '                          one import taking longer is killed and reported (60)',
@@ -132,8 +126,8 @@ export const SAMPLING_SETTINGS = [
     commands: BOTH,
     flag: { type: 'string' },
     input: null,
-    fromText: (v, w) => ({ warmups: parseCount(w, one(v), 0, COUNT_LIMITS.warmup) }),
-    fromToml: (v, w) => ({ warmups: count(0, COUNT_LIMITS.warmup)(v, w) }),
+    fromText: (v, w) => parseCount(w, one(v), 0, COUNT_LIMITS.warmup),
+    fromToml: (v, w) => count(0, COUNT_LIMITS.warmup)(v, w),
     help: ['      --warmup N          discarded rounds before sampling (3)'],
   },
   {
@@ -149,10 +143,9 @@ export const SAMPLING_SETTINGS = [
     commands: BOTH,
     flag: { type: 'string' },
     input: null,
-    fromText: (v, w, rules) => ({
-      profileRuns: parseCount(w, one(v), rules.minProfileRuns, COUNT_LIMITS.profileRuns),
-    }),
-    fromToml: (v, w) => ({ profileRuns: count(1, COUNT_LIMITS.profileRuns)(v, w) }),
+    fromText: (v, w, rules) =>
+      parseCount(w, one(v), rules.minProfileRuns, COUNT_LIMITS.profileRuns),
+    fromToml: (v, w) => count(1, COUNT_LIMITS.profileRuns)(v, w),
     help: ['      --profile-runs N    untimed -X importtime runs per target and side (5)'],
   },
   {
@@ -164,7 +157,7 @@ export const SAMPLING_SETTINGS = [
     flag: { type: 'string' },
     input: null,
     key: null,
-    fromText: (v, w) => ({ seed: parseCount(w, one(v), 0) }),
+    fromText: (v, w) => parseCount(w, one(v), 0),
     help: ['      --seed N            seed for the run order, to reproduce a run'],
   },
 ] as const satisfies readonly SettingSpec[]

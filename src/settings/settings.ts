@@ -5,12 +5,12 @@
 // none is drawn by the caller.
 import { UsageError } from '../model/errors.js'
 import { METRIC_IDS, PRIMARY_METRIC } from '../model/metrics.js'
-import type { Gate, Sampling, Settings } from '../model/settings.js'
+import type { Gate, Sampling, Settings } from './setting-values.js'
 import { VARIANTS } from '../model/target.js'
 import { SETTINGS } from './registry.js'
-import type { PartialSettings, SettingField, SettingValues } from './setting-spec.js'
+import type { PartialSettings, SettingField, SettingValues } from './setting-values.js'
 
-export type { PartialSettings } from './setting-spec.js'
+export type { PartialSettings } from './setting-values.js'
 
 // Overtime, unless set: twice the budget, so it scales with what the user
 // chose to spend (a --max-time 10 run does not go on for minutes). At 120 s a
@@ -24,7 +24,7 @@ export function resolveSettings(sources: PartialSettings[], seed: number): Setti
     sources.find((s) => s[key] !== undefined)?.[key]
   // Each field as given, else its declared default (copied: a default is never shared).
   const values = Object.fromEntries(
-    SETTINGS.map((s) => [s.field, pick(s.field) ?? structuredClone(s.default)]),
+    SETTINGS.map((s) => [s.field, pick(s.field as SettingField) ?? structuredClone(s.default)]),
   ) as unknown as SettingValues
   const { minPairs, maxTimeMs } = values
   values.maxPairs = pick('maxPairs') ?? Math.max(minPairs, MAX_PAIRS)
@@ -40,18 +40,20 @@ export function resolveSettings(sources: PartialSettings[], seed: number): Setti
   // Warm always (the main row: headlines, causes and budgets go by it), and
   // in a fixed order, so the rows read the same whatever order was written.
   values.cache = VARIANTS.filter((v) => v === 'warm' || (pick('cache') ?? []).includes(v))
-  const group = (name: 'gate' | 'sampling') =>
+  const group = (name: 'gate' | 'sampling' | 'run') =>
     Object.fromEntries(
-      SETTINGS.filter((s) => s.group === name).map((s) => [s.field, values[s.field]]),
+      SETTINGS.filter((s) => s.group === name).map((s) => [
+        s.field,
+        values[s.field as SettingField],
+      ]),
     )
+  // The targets are resolved per side (commands/), not here.
+  const { targets: _targets, ...run } = group('run') as Pick<SettingValues, 'targets'>
   return {
-    gate: group('gate') as unknown as Gate,
-    sampling: group('sampling') as unknown as Sampling,
+    ...(run as Omit<Settings, 'gate' | 'sampling'>),
     install: pick('install'),
-    metrics: values.metrics,
-    watch: values.watch,
-    cache: values.cache,
-    affects: values.affects,
+    gate: group('gate') as Gate,
+    sampling: group('sampling') as Sampling,
   }
 }
 

@@ -8,7 +8,7 @@ import type { ProbeRequest } from '../../src/measure/run-probe.js'
 import { probeRunOf } from '../../src/measure/run-probe.js'
 import { groupId, type Side } from '../../src/model/target.js'
 import { resolveSettings } from '../../src/settings/settings.js'
-import type { Gate } from '../../src/model/settings.js'
+import type { Gate } from '../../src/settings/setting-values.js'
 
 /** The gate at its defaults: each new setting's default comes with it. */
 export const gate: Gate = resolveSettings([], 0).gate

@@ -10,7 +10,7 @@ import {
   medianSequence,
   neededBeyond,
 } from '../../src/analysis/stats/sequential.js'
-import type { Thresholds } from '../../src/model/settings.js'
+import type { Thresholds } from '../../src/settings/setting-values.js'
 
 const gate: Thresholds = { thresholdPct: 5, minDeltaMs: 1, alpha: 0.01 }
 

@@ -1,7 +1,7 @@
 // How much time a run needs at the pace its imports were measured at: for the
 // "raise max-time to about N s" advice, given up front and with an
 // inconclusive verdict. Pure.
-import type { Sampling } from '../../model/settings.js'
+import type { Sampling } from '../../settings/setting-values.js'
 
 /**
  * A time budget, in whole tens of seconds, that fits the warm-ups, the profile

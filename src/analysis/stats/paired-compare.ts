@@ -3,7 +3,7 @@
 // import's size, and a pair shares whatever the machine was doing at the time.
 // The decision is the sequential procedure's (sequential.ts); this adds what a
 // report shows beside it.
-import type { Thresholds } from '../../model/settings.js'
+import type { Thresholds } from '../../settings/setting-values.js'
 import { hodgesLehmann } from './hodges-lehmann.js'
 import { fewestPairs, lookAt, PASS_BETA, type Decision } from './sequential.js'
 import { median } from './summary.js'

@@ -26,7 +26,7 @@
 //   So a change of at most δ/2 (an unchanged import among them) is called a
 //   regression with probability at most α, a change of at least δ passes with
 //   probability at most β, and one in between may go either way.
-import type { Thresholds } from '../../model/settings.js'
+import type { Thresholds } from '../../settings/setting-values.js'
 import { quantileOfSorted } from './summary.js'
 
 export type Decision = 'regression' | 'improvement' | 'pass' | 'continue'

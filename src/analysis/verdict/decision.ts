@@ -2,7 +2,7 @@
 // which groups are still undecided (they sample on; decided ones stop), and in
 // which a change was found (they are explained). Pure.
 import { readPrimary, type Sample } from '../../model/metrics.js'
-import type { Thresholds } from '../../model/settings.js'
+import type { Thresholds } from '../../settings/setting-values.js'
 import { comparedGroups, primaryTimes as times, type ArmObservation } from './observations.js'
 import { comparePairs, lookAtPairs, type PairedComparison } from '../stats/paired-compare.js'
 

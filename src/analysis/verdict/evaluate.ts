@@ -3,7 +3,7 @@
 // else; results/ and report/ only record and show them. Pure.
 import type { ImportFailure } from '../../model/failure.js'
 import { METRICS, type MetricId } from '../../model/metrics.js'
-import type { Gate, Sampling } from '../../model/settings.js'
+import type { Gate, Sampling } from '../../settings/setting-values.js'
 import { DEFAULT_VARIANT, traitsOf, type Side, type Variant } from '../../model/target.js'
 import { mostSerious, type Verdict } from '../../model/verdict.js'
 import { budgetStatus, forbiddenImports, isBreached } from './gate.js'

@@ -1,6 +1,6 @@
 // What a target's report cannot explain or check, and why: every gate and
 // explanation a user configured either ran or the report says it did not. Pure.
-import type { Gate } from '../../model/settings.js'
+import type { Gate } from '../../settings/setting-values.js'
 import type { ArmObservation } from './observations.js'
 
 export interface ExplanationGap {

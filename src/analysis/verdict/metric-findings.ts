@@ -9,7 +9,7 @@ import {
   type MetricId,
   type SampleMetricId,
 } from '../../model/metrics.js'
-import type { Gate, Sampling } from '../../model/settings.js'
+import type { Gate, Sampling } from '../../settings/setting-values.js'
 import { median } from '../stats/summary.js'
 import { outcomeOf } from '../stats/paired-compare.js'
 import { compareCounts, importCounts } from './counted-compare.js'

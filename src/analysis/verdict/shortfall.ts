@@ -1,7 +1,7 @@
 // Whether a verdict was reached: a target whose sampling ended before the
 // sequential procedure decided is inconclusive, never a pass, with what would
 // likely decide it. Pure.
-import type { Sampling } from '../../model/settings.js'
+import type { Sampling } from '../../settings/setting-values.js'
 import { suggestedBudgetS } from '../stats/budget.js'
 import type { Observations } from './observations.js'
 import type { PairedComparison } from '../stats/paired-compare.js'
