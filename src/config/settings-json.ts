@@ -1,5 +1,7 @@
 // The settings as the results document records them: every setting the
-// registry gives a results key, in --help order, after where the run was made.
+// registry gives a results key, in --help order, after where the run was made;
+// and how results.schema.json describes them, written from the same entries
+// (scripts/results-schema.ts, run by npm run bundle).
 import type { Settings } from '../settings/setting-values.js'
 import type { SettingsJson } from '../results/schema.js'
 import { SETTINGS } from '../settings/registry.js'
@@ -26,4 +28,20 @@ export function settingsJson(settings: Settings, where: RunPlace): SettingsJson 
     ...(where.coldMethod ? { cold_method: where.coldMethod } : {}),
     ...Object.fromEntries(recorded),
   } as SettingsJson
+}
+
+/** How the JSON Schema describes where the run was made: the keys no setting gives. */
+const PLACE_SCHEMA = {
+  install: { type: 'string' },
+  python: { type: 'string' },
+  project_dir: { type: 'string' },
+  cold_method: { enum: ['drop-caches', 'sudo-drop-caches', 'fadvise'] },
+}
+
+/** The JSON Schema of the results document's `settings`: the place, then each recorded setting. */
+export function settingsSchema(): Record<string, unknown> {
+  return {
+    ...PLACE_SCHEMA,
+    ...Object.fromEntries(SETTINGS.flatMap((s) => (s.json ? [[s.json.key, s.json.schema]] : []))),
+  }
 }

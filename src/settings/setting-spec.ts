@@ -15,6 +15,9 @@ export interface CommandRules {
   minProfileRuns: number
 }
 
+/** A fragment of JSON Schema: how results.schema.json describes a recorded setting. */
+export type JsonSchema = { readonly [keyword: string]: unknown }
+
 /** A flag's or input's value: text, repeated texts, or a switch given. */
 export type Given = string | string[] | boolean
 
@@ -35,7 +38,7 @@ export interface SettingSpec<Name extends string = string> {
   /** Its value when no source gives one; absent where resolveSettings works it out. */
   default?: unknown
   /** Its key in the results document's settings, and the divisor of its unit there (ms → s: 1000). */
-  json?: { key: string; per?: number }
+  json?: { key: string; per?: number; schema: JsonSchema }
   /** Its value from a flag's or an input's text (its type is the setting's). `where` names it as its user wrote it. */
   fromText(value: Given, where: string, rules: CommandRules): unknown
   /** Its value from the TOML value of its key. */

@@ -8,7 +8,7 @@ import { USAGE } from '../../src/cli/usage.js'
 import { inputOf, keyOf, SETTINGS } from '../../src/settings/registry.js'
 import { PYPROJECT_KEYS } from '../../src/config/pyproject.js'
 import { resolveSettings } from '../../src/settings/settings.js'
-import { settingsJson } from '../../src/config/settings-json.js'
+import { settingsJson, settingsSchema } from '../../src/config/settings-json.js'
 
 const file = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')
 const action = parse(file('action.yml')) as { inputs: Record<string, unknown> }
@@ -61,6 +61,10 @@ describe('the settings registry', () => {
     ]
     const settingInputs = SETTINGS.flatMap((s) => inputOf(s) ?? [])
     expect([...settingInputs, ...own].sort()).toEqual(Object.keys(action.inputs).sort())
+  })
+
+  it('describes the recorded settings in the committed JSON Schema as its entries say (npm run bundle writes them)', () => {
+    expect(jsonSchema.properties.settings.properties).toEqual(settingsSchema())
   })
 
   it('records every setting it gives a results key, each documented in the JSON Schema', () => {
