@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, statSync, openSync, writeSync, closeSync, unlinkSync, readFileSync, existsSync, realpathSync, readdirSync } from 'node:fs';
+import { accessSync, constants, statSync, openSync, writeSync, closeSync, unlinkSync, readFileSync, existsSync, readdirSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, resolve as resolve$1, delimiter, join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -254,82 +254,6 @@ function fenceCommands(text, token) {
     return `::stop-commands::${fence}\n${text}\n::${fence}::`;
 }
 
-// Which changed files can affect importing: a pull request that touches none
-// (docs, CI, images) cannot change import time, and is passed in seconds
-// without building anything. Pure.
-/**
- * What can change what an import loads or how long it takes: Python source
- * and stubs, compiled extensions and their sources, .pth files, the build and
- * dependency metadata, lock files.
- */
-const DEFAULT_AFFECTS = [
-    '*.py',
-    '*.pyi',
-    '*.pyx',
-    '*.pxd',
-    '*.so',
-    '*.pyd',
-    '*.pth',
-    'pyproject.toml',
-    'setup.py',
-    'setup.cfg',
-    'requirements*',
-    '*.lock',
-    'Pipfile',
-    'constraints*.txt',
-];
-/**
- * A glob as a regular expression: `*` and `?` within one path segment, `**`
- * across segments. A pattern without `/` matches a file's name in any folder;
- * one with `/` matches the path from the repository root.
- */
-function globRegExp(pattern) {
-    let source = '';
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern[i];
-        if (c === '*' && pattern[i + 1] === '*') {
-            source += '.*';
-            i++;
-            if (pattern[i + 1] === '/')
-                i++;
-        }
-        else if (c === '*')
-            source += '[^/]*';
-        else if (c === '?')
-            source += '[^/]';
-        else
-            source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    }
-    return new RegExp(pattern.includes('/') ? `^${source}$` : `(^|/)${source}$`);
-}
-const SYMLINK = '120000';
-const SUBMODULE = '160000';
-/**
- * What can affect importing whatever the patterns say: a symbolic link (one
- * to a package folder is a package), a submodule (its code is imported), and
- * any file inside a folder that is a package on either side (a `data.json`
- * read at import once passed as "nothing to measure", +344 ms). The filter
- * errs towards measuring.
- */
-function alwaysAffecting(changed, packages) {
-    // In a package folder or below one (`pkg/data/rates.json`).
-    const inPackage = (path) => {
-        for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1))
-            if (packages.has(path.slice(0, at)))
-                return true;
-        return false;
-    };
-    return changed
-        .filter((c) => c.modes.some((m) => m === SYMLINK || m === SUBMODULE) ||
-        (packages.size > 0 && inPackage(c.path)))
-        .map((c) => c.path);
-}
-/** The changed paths (repository-relative, `/`-separated) that any pattern matches. */
-function affectingFiles(paths, patterns) {
-    const globs = patterns.map(globRegExp);
-    return paths.filter((path) => globs.some((glob) => glob.test(path)));
-}
-
 // The project-wide error types. Each entry (CLI, action) turns them into a
 // message and an exit status; anything else that escapes is a bug.
 /**
@@ -367,7 +291,7 @@ const METRICS = {
         id: 'import_ms',
         label: 'import time',
         unit: 'ms',
-        read: (s) => s.importMs,
+        probe: { field: 'import_ns', per: 1e6 },
         gates: true,
         samplesField: 'samples_ms',
     },
@@ -376,7 +300,7 @@ const METRICS = {
         id: 'cpu_ms',
         label: 'CPU time',
         unit: 'ms',
-        read: (s) => s.cpuMs,
+        probe: { field: 'import_cpu_ns', per: 1e6 },
         gates: false,
         samplesField: 'cpu_samples_ms',
     },
@@ -385,8 +309,8 @@ const METRICS = {
         id: 'memory',
         label: 'peak memory',
         unit: 'KiB',
-        // Absent only off Linux, where config refuses the metric.
-        read: (s) => s.memoryKib ?? null,
+        // Null off Linux, where config refuses the metric.
+        probe: { field: 'memory_kib', per: 1 },
         gates: false,
         samplesField: 'memory_samples_kib',
     },
@@ -423,50 +347,12 @@ function metricNamed(value) {
     return ALIASES[value] ?? null;
 }
 const isCounted = (id) => METRICS[id].kind === 'counted';
-/** A sample metric's reading of one sample. */
+/** The sample metrics, in table order. */
+const SAMPLE_METRICS = Object.values(METRICS).filter((m) => m.kind === 'sample');
 /** The primary metric of a sample: every sample has it. */
 const readPrimary = (sample) => sample.importMs;
-
-// A target is a module name as `import` accepts it: dotted identifiers. It is
-// passed to the interpreter as one argument (never through a shell), but a
-// clear refusal here beats a ModuleNotFoundError after installing everything.
-const KEYWORDS = new Set(('False None True and as assert async await break class continue def del elif else except ' +
-    'finally for from global if import in is lambda nonlocal not or pass raise return try ' +
-    'while with yield').split(' '));
-// Python identifiers (PEP 3131): XID_Start then XID_Continue; this is the
-// Unicode-category approximation of those two properties.
-const IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
-/** Why `name` is not a valid dotted module name, or null when it is. */
-function moduleNameProblem(name) {
-    if (name.trim() === '')
-        return 'it is empty';
-    if (name !== name.trim())
-        return 'it has leading or trailing spaces';
-    if (name.startsWith('.'))
-        return 'relative names are not accepted; give the absolute module name';
-    if (/[/\\]/.test(name) || name.endsWith('.py')) {
-        return 'it looks like a file path; give the dotted module name (src/mypkg/cli.py → mypkg.cli)';
-    }
-    // `-t=x` reaches us as "=x": a short option takes its value after a space.
-    if (name.startsWith('='))
-        return 'it starts with "="; write -t NAME or --target=NAME (a short option takes no "=")';
-    if (name.includes('-')) {
-        const guess = name.replaceAll('-', '_');
-        // "_c" for "-c" would be a guess at nothing: only suggest a name that is one.
-        const hint = /^[\p{L}\p{Nl}]/u.test(guess) ? `; did you mean ${guess}?` : '';
-        return `module names have no hyphens (distribution names do)${hint}`;
-    }
-    for (const part of name.split('.')) {
-        if (part === '')
-            return 'it has an empty part between dots';
-        if (KEYWORDS.has(part))
-            return `"${part}" is a Python keyword, which no importable module can be named`;
-        if (!IDENTIFIER.test(part)) {
-            return `"${part}" is not a Python identifier (letters, digits and underscores, not starting with a digit)`;
-        }
-    }
-    return null;
-}
+/** A sample metric's value in one sample; null where the sample cannot tell. */
+const readMetric = (id, sample) => id === PRIMARY_METRIC ? sample.importMs : (sample.values[id] ?? null);
 
 // What is measured. A target is a tagged union so that other kinds (a command's
 // whole start-up) can join modules later without new paths through the code.
@@ -559,39 +445,49 @@ function groupId(key) {
     return key.variant === DEFAULT_VARIANT ? key.target : `${key.target}@${key.variant}`;
 }
 
-function directory(input, path) {
-    if (!existsSync(path) || !statSync(path).isDirectory()) {
-        throw new UsageError(`${input}: ${path} is not a directory`);
+// A target is a module name as `import` accepts it: dotted identifiers. It is
+// passed to the interpreter as one argument (never through a shell), but a
+// clear refusal here beats a ModuleNotFoundError after installing everything.
+const KEYWORDS = new Set(('False None True and as assert async await break class continue def del elif else except ' +
+    'finally for from global if import in is lambda nonlocal not or pass raise return try ' +
+    'while with yield').split(' '));
+// Python identifiers (PEP 3131): XID_Start then XID_Continue; this is the
+// Unicode-category approximation of those two properties.
+const IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
+/** Why `name` is not a valid dotted module name, or null when it is. */
+function moduleNameProblem(name) {
+    if (name.trim() === '')
+        return 'it is empty';
+    if (name !== name.trim())
+        return 'it has leading or trailing spaces';
+    if (name.startsWith('.'))
+        return 'relative names are not accepted; give the absolute module name';
+    if (/[/\\]/.test(name) || name.endsWith('.py')) {
+        return 'it looks like a file path; give the dotted module name (src/mypkg/cli.py → mypkg.cli)';
     }
-    return path;
+    // `-t=x` reaches us as "=x": a short option takes its value after a space.
+    if (name.startsWith('='))
+        return 'it starts with "="; write -t NAME or --target=NAME (a short option takes no "=")';
+    if (name.includes('-')) {
+        const guess = name.replaceAll('-', '_');
+        // "_c" for "-c" would be a guess at nothing: only suggest a name that is one.
+        const hint = /^[\p{L}\p{Nl}]/u.test(guess) ? `; did you mean ${guess}?` : '';
+        return `module names have no hyphens (distribution names do)${hint}`;
+    }
+    for (const part of name.split('.')) {
+        if (part === '')
+            return 'it has an empty part between dots';
+        if (KEYWORDS.has(part))
+            return `"${part}" is a Python keyword, which no importable module can be named`;
+        if (!IDENTIFIER.test(part)) {
+            return `"${part}" is not a Python identifier (letters, digits and underscores, not starting with a digit)`;
+        }
+    }
+    return null;
 }
-/** --project-dir as a path inside the repository (it is looked up in each worktree). */
-function projectSubdir(repoDir, value, input) {
-    const sub = relative(repoDir, resolve$1(repoDir, value ?? '.'));
-    if (sub.startsWith('..') || isAbsolute(sub)) {
-        throw new UsageError(`${input}: "${value}" is outside the repository ${repoDir}; give a folder inside it`);
-    }
-    return sub;
-}
-/**
- * Throws unless `dir`, symbolic links resolved, lies inside `root` (resolved
- * too): a link in the tree must not take the project out of the repository.
- */
-function insideAfterLinks(root, dir, input, given) {
-    let real;
-    let realRoot;
-    try {
-        real = realpathSync(dir);
-        realRoot = realpathSync(root);
-    }
-    catch {
-        return; // a missing folder is reported where it is used
-    }
-    const sub = relative(realRoot, real);
-    if (sub.startsWith('..') || isAbsolute(sub)) {
-        throw new UsageError(`${input}: "${given}" leads outside the repository (to ${real}, through a symbolic link); give a folder inside it`);
-    }
-}
+
+// Targets and module names as a setting gives them: each a Python module
+// name, or (where commands are allowed) `cmd: ...` with words after it.
 function validateTargets(targets, source, { commands = false } = {}) {
     for (const target of targets) {
         if (commands && isCommandTarget(target)) {
@@ -775,17 +671,38 @@ const many = (value) => (Array.isArray(value) ? value : [String(value)]);
 // The settings of what fails the check: budgets, forbidden and watched modules, metrics, thresholds.
 // One entry per setting (setting-spec.ts says what an entry holds); registry.ts
 // puts the tables together.
+/**
+ * What can change what an import loads or how long it takes: Python source
+ * and stubs, compiled extensions and their sources, .pth files, the build and
+ * dependency metadata, lock files.
+ */
+const DEFAULT_AFFECTS = [
+    '*.py',
+    '*.pyi',
+    '*.pyx',
+    '*.pxd',
+    '*.so',
+    '*.pyd',
+    '*.pth',
+    'pyproject.toml',
+    'setup.py',
+    'setup.cfg',
+    'requirements*',
+    '*.lock',
+    'Pipfile',
+    'constraints*.txt',
+];
 const GATE_SETTINGS = [
     {
         name: 'max-modules',
         field: 'maxModules',
         group: 'gate',
         default: null,
-        json: { key: 'max_modules' },
+        json: { key: 'max_modules', schema: { type: ['integer', 'null'] } },
         commands: BOTH,
         flag: { type: 'string' },
-        fromText: (v, w) => ({ maxModules: parseCount$1(w, one(v), 1) }),
-        fromToml: (v, w) => ({ maxModules: count(1)(v, w) }),
+        fromText: (v, w) => parseCount$1(w, one(v), 1),
+        fromToml: (v, w) => count(1)(v, w),
         help: ['      --max-modules N     budget on modules loaded by importing any target'],
     },
     {
@@ -793,11 +710,11 @@ const GATE_SETTINGS = [
         field: 'forbid',
         group: 'gate',
         default: [],
-        json: { key: 'forbid' },
+        json: { key: 'forbid', schema: { type: 'array', items: { type: 'string' } } },
         commands: BOTH,
         flag: { type: 'string', multiple: true },
-        fromText: (v, w) => ({ forbid: validateTargets(many(v), w) }),
-        fromToml: (v, w) => ({ forbid: modules(v, w) }),
+        fromText: (v, w) => validateTargets(many(v), w),
+        fromToml: (v, w) => modules(v, w),
         help: ['      --forbid MODULE     must not be imported by any target; repeatable'],
     },
     {
@@ -805,14 +722,14 @@ const GATE_SETTINGS = [
         field: 'enforceLazy',
         group: 'gate',
         default: false,
-        json: { key: 'enforce_lazy' },
+        json: { key: 'enforce_lazy', schema: { type: 'boolean' } },
         commands: BOTH,
         flag: { type: 'boolean' },
-        fromText: (v, w) => ({ enforceLazy: switchValue(Array.isArray(v) ? v[0] : v, w) }),
+        fromText: (v, w) => switchValue(Array.isArray(v) ? v[0] : v, w),
         fromToml: (v, w) => {
             if (typeof v !== 'boolean')
                 throw new UsageError(`${w} = ${show(v)}: expected true or false`);
-            return { enforceLazy: v };
+            return v;
         },
         help: [
             '      --enforce-lazy      fail the check when the import loads a module the project',
@@ -826,8 +743,8 @@ const GATE_SETTINGS = [
         default: [],
         commands: BOTH,
         flag: { type: 'string', multiple: true },
-        fromText: (v, w) => ({ watch: validateTargets(many(v), w) }),
-        fromToml: (v, w) => ({ watch: modules(v, w) }),
+        fromText: (v, w) => validateTargets(many(v), w),
+        fromToml: (v, w) => modules(v, w),
         help: [
             '      --watch MODULE      report whether each target loads this module on each side,',
             '                          with the chain that loads it; repeatable',
@@ -838,15 +755,16 @@ const GATE_SETTINGS = [
         field: 'budgetsMs',
         group: 'gate',
         default: {},
-        json: { key: 'budgets_ms' },
+        json: {
+            key: 'budgets_ms',
+            schema: { type: 'object', additionalProperties: { type: 'number' } },
+        },
         commands: BOTH,
         flag: { type: 'string', multiple: true },
         input: 'budgets',
         key: 'budgets',
-        fromText: (v, w) => ({
-            budgetsMs: Object.fromEntries(many(v).map((b) => budgetEntry(b, w))),
-        }),
-        fromToml: (v, w) => ({ budgetsMs: budgetTable(v, w) }),
+        fromText: (v, w) => Object.fromEntries(many(v).map((b) => budgetEntry(b, w))),
+        fromToml: (v, w) => budgetTable(v, w),
         help: [
             '      --budget TARGET=DURATION',
             "                          budget on a target's median import time; repeatable",
@@ -856,15 +774,13 @@ const GATE_SETTINGS = [
         name: 'metric',
         field: 'metrics',
         group: 'run',
-        json: { key: 'metrics' },
+        json: { key: 'metrics', schema: { type: 'array', items: { $ref: '#/definitions/metric' } } },
         commands: BOTH,
         flag: { type: 'string', multiple: true },
         input: 'metrics',
         key: 'metrics',
-        fromText: (v, w) => ({ metrics: parseMetrics(many(v), w) }),
-        fromToml: (v, w) => ({
-            metrics: parseMetrics(stringList(v, w, 'metrics', '["import_ms", "cpu_ms"]'), w),
-        }),
+        fromText: (v, w) => parseMetrics(many(v), w),
+        fromToml: (v, w) => parseMetrics(stringList(v, w, 'metrics', '["import_ms", "cpu_ms"]'), w),
         help: [
             '      --metric NAME       measure this metric too, its own row: cpu_ms, memory,',
             '                          instructions (fails the check on a change past',
@@ -876,13 +792,11 @@ const GATE_SETTINGS = [
         name: 'cache',
         field: 'cache',
         group: 'run',
-        json: { key: 'cache' },
+        json: { key: 'cache', schema: { type: 'array', items: { enum: ['warm', 'no-pyc', 'cold'] } } },
         commands: BOTH,
         flag: { type: 'string', multiple: true },
-        fromText: (v, w) => ({ cache: parseCacheStates(many(v), w) }),
-        fromToml: (v, w) => ({
-            cache: parseCacheStates(stringList(v, w, 'cache states', '["warm", "no-pyc", "cold"]'), w),
-        }),
+        fromText: (v, w) => parseCacheStates(many(v), w),
+        fromToml: (v, w) => parseCacheStates(stringList(v, w, 'cache states', '["warm", "no-pyc", "cold"]'), w),
         help: [
             '      --cache STATE       measure in this cache state too, its own row: warm,',
             '                          no-pyc, cold; repeatable (default: warm)',
@@ -895,13 +809,11 @@ const GATE_SETTINGS = [
         // From bench/RESULTS.md: 3% and 0.5 ms catch 5% slowdowns without false
         // alarms in A/A runs on a noisy 2-core machine.
         default: 3,
-        json: { key: 'threshold_pct' },
+        json: { key: 'threshold_pct', schema: { type: 'number' } },
         commands: COMPARE,
         flag: { type: 'string' },
-        fromText: (v, w) => ({ thresholdPct: parsePercent(w, one(v)) }),
-        fromToml: (v, w) => ({
-            thresholdPct: parsePercent(w, text(v, w, 'a percentage such as "5%"')),
-        }),
+        fromText: (v, w) => parsePercent(w, one(v)),
+        fromToml: (v, w) => parsePercent(w, text(v, w, 'a percentage such as "5%"')),
         help: ['      --threshold PCT     relative change below which nothing fails (3%)'],
     },
     {
@@ -909,13 +821,11 @@ const GATE_SETTINGS = [
         field: 'minDeltaMs',
         group: 'gate',
         default: 0.5,
-        json: { key: 'min_delta_ms' },
+        json: { key: 'min_delta_ms', schema: { type: 'number' } },
         commands: COMPARE,
         flag: { type: 'string' },
-        fromText: (v, w) => ({ minDeltaMs: parseDuration(w, one(v), 'ms') }),
-        fromToml: (v, w) => ({
-            minDeltaMs: parseDuration(w, text(v, w, 'a duration such as "2ms"'), 'ms'),
-        }),
+        fromText: (v, w) => parseDuration(w, one(v), 'ms'),
+        fromToml: (v, w) => parseDuration(w, text(v, w, 'a duration such as "2ms"'), 'ms'),
         help: ['      --min-delta MS      absolute change below which nothing fails (0.5ms)'],
     },
     {
@@ -923,13 +833,11 @@ const GATE_SETTINGS = [
         field: 'instructionsThresholdPct',
         group: 'gate',
         default: METRICS.instructions.thresholdPct,
-        json: { key: 'instructions_threshold_pct' },
+        json: { key: 'instructions_threshold_pct', schema: { type: 'number', exclusiveMinimum: 0 } },
         commands: COMPARE,
         flag: { type: 'string' },
-        fromText: (v, w) => ({ instructionsThresholdPct: positivePercent(w, one(v)) }),
-        fromToml: (v, w) => ({
-            instructionsThresholdPct: positivePercent(w, text(v, w, 'a percentage such as "2%"')),
-        }),
+        fromText: (v, w) => positivePercent(w, one(v)),
+        fromToml: (v, w) => positivePercent(w, text(v, w, 'a percentage such as "2%"')),
         help: [
             '      --instructions-threshold PCT',
             '                          with --metric instructions: relative change of the counts',
@@ -941,7 +849,7 @@ const GATE_SETTINGS = [
         field: 'alpha',
         group: 'gate',
         default: 0.01,
-        json: { key: 'alpha' },
+        json: { key: 'alpha', schema: { type: 'number' } },
         commands: COMPARE,
         flag: { type: 'string' },
         input: null,
@@ -949,13 +857,13 @@ const GATE_SETTINGS = [
             const a = Number(one(v));
             if (!(a > 0 && a < 0.5))
                 throw new UsageError(`${w}: "${one(v)}" must be a number between 0 and 0.5, such as 0.01`);
-            return { alpha: a };
+            return a;
         },
         fromToml: (v, w) => {
             if (typeof v !== 'number' || !(v > 0 && v < 0.5)) {
                 throw new UsageError(`${w} = ${show(v)}: expected a number between 0 and 0.5, such as 0.01`);
             }
-            return { alpha: v };
+            return v;
         },
         help: ['      --alpha P           one-sided significance level (0.01)'],
     },
@@ -964,15 +872,13 @@ const GATE_SETTINGS = [
         field: 'affects',
         group: 'run',
         default: [...DEFAULT_AFFECTS],
-        json: { key: 'affects' },
+        json: { key: 'affects', schema: { type: 'array', items: { type: 'string' } } },
         commands: COMPARE,
         flag: { type: 'string', multiple: true },
-        fromText: (v) => ({
-            affects: many(v)
-                .map((g) => g.trim())
-                .filter(Boolean),
-        }),
-        fromToml: (v, w) => ({ affects: globs(v, w) }),
+        fromText: (v) => many(v)
+            .map((g) => g.trim())
+            .filter(Boolean),
+        fromToml: (v, w) => globs(v, w),
         help: [
             '      --affects GLOB      a changed file that can affect importing; repeatable. When the',
             '                          commits differ in none, nothing is measured: a pass that says',
@@ -981,6 +887,8 @@ const GATE_SETTINGS = [
     },
 ];
 
+// How each side's environment is made. The settings themselves are declared
+// in settings/ (setting-values.ts derives their types from the registry).
 /** The modes each command accepts: compare has no "current" (the worktrees have no environment). */
 const INSTALL_MODES = {
     measure: ['none', 'current', 'auto', 'pip', 'uv'],
@@ -1017,8 +925,8 @@ const SAMPLING_SETTINGS = [
         flag: { type: 'string', multiple: true, short: 't' },
         input: 'targets',
         key: 'targets',
-        fromText: (v, w) => ({ targets: validateTargets(many(v), w, { commands: true }) }),
-        fromToml: (v, w) => ({ targets: modules(v, w, { commands: true }) }),
+        fromText: (v, w) => validateTargets(many(v), w, { commands: true }),
+        fromToml: (v, w) => modules(v, w, { commands: true }),
         help: [
             '  -t, --target MODULE     module to import; repeatable (default: [tool.importgate] targets',
             '                          in pyproject.toml; for compare, those of base and head together)',
@@ -1030,10 +938,8 @@ const SAMPLING_SETTINGS = [
         group: 'run',
         commands: BOTH,
         flag: { type: 'string' },
-        fromText: (v, w, rules) => ({ install: parseInstall(w, one(v), rules.installModes) }),
-        fromToml: (v, w) => ({
-            install: parseInstall(w, text(v, w, 'an install mode or a command'), INSTALL_MODES.compare),
-        }),
+        fromText: (v, w, rules) => parseInstall(w, one(v), rules.installModes),
+        fromToml: (v, w) => parseInstall(w, text(v, w, 'an install mode or a command'), INSTALL_MODES.compare),
         help: [
             '      --install MODE      auto: a packaged project (or one with uv.lock) with uv when',
             '                                uv is on PATH (uv sync for a lock), else a venv and',
@@ -1051,11 +957,11 @@ const SAMPLING_SETTINGS = [
         field: 'minPairs',
         group: 'sampling',
         default: 20,
-        json: { key: 'min_pairs' },
+        json: { key: 'min_pairs', schema: { type: 'integer', minimum: 1 } },
         commands: BOTH,
         flag: { type: 'string' },
-        fromText: (v, w) => ({ minPairs: parseCount$1(w, one(v), 1, COUNT_LIMITS.pairs) }),
-        fromToml: (v, w) => ({ minPairs: count(1, COUNT_LIMITS.pairs)(v, w) }),
+        fromText: (v, w) => parseCount$1(w, one(v), 1, COUNT_LIMITS.pairs),
+        fromToml: (v, w) => count(1, COUNT_LIMITS.pairs)(v, w),
         help: [
             '      --min-pairs N       at least N samples (measure) or pairs (compare) per target (20)',
         ],
@@ -1064,11 +970,11 @@ const SAMPLING_SETTINGS = [
         name: 'max-pairs',
         field: 'maxPairs',
         group: 'sampling',
-        json: { key: 'max_pairs' },
+        json: { key: 'max_pairs', schema: { type: 'integer', minimum: 1 } },
         commands: BOTH,
         flag: { type: 'string' },
-        fromText: (v, w) => ({ maxPairs: parseCount$1(w, one(v), 1, COUNT_LIMITS.pairs) }),
-        fromToml: (v, w) => ({ maxPairs: count(1, COUNT_LIMITS.pairs)(v, w) }),
+        fromText: (v, w) => parseCount$1(w, one(v), 1, COUNT_LIMITS.pairs),
+        fromToml: (v, w) => count(1, COUNT_LIMITS.pairs)(v, w),
         help: ['      --max-pairs N       at most N (2000); compare: each target stops once decided'],
     },
     {
@@ -1076,13 +982,11 @@ const SAMPLING_SETTINGS = [
         field: 'maxTimeMs',
         group: 'sampling',
         default: 120_000,
-        json: { key: 'max_time_s', per: 1000 },
+        json: { key: 'max_time_s', per: 1000, schema: { type: 'number' } },
         commands: BOTH,
         flag: { type: 'string' },
-        fromText: (v, w) => ({ maxTimeMs: positiveDuration(w, one(v)) }),
-        fromToml: (v, w) => ({
-            maxTimeMs: parseDuration(w, text(v, w, 'a duration such as "120s"'), 's'),
-        }),
+        fromText: (v, w) => positiveDuration(w, one(v)),
+        fromToml: (v, w) => parseDuration(w, text(v, w, 'a duration such as "120s"'), 's'),
         help: [
             '      --max-time SECONDS  time budget for warm-ups, profiles and samples; installs are',
             '                          not counted (120)',
@@ -1092,13 +996,11 @@ const SAMPLING_SETTINGS = [
         name: 'overtime',
         field: 'overtimeMs',
         group: 'sampling',
-        json: { key: 'overtime_s', per: 1000 },
+        json: { key: 'overtime_s', per: 1000, schema: { type: 'number', minimum: 0 } },
         commands: BOTH,
         flag: { type: 'string' },
-        fromText: (v, w) => ({ overtimeMs: parseDuration(w, one(v), 's') }),
-        fromToml: (v, w) => ({
-            overtimeMs: parseDuration(w, text(v, w, 'a duration such as "240s", or "0s" for none'), 's'),
-        }),
+        fromText: (v, w) => parseDuration(w, one(v), 's'),
+        fromToml: (v, w) => parseDuration(w, text(v, w, 'a duration such as "240s", or "0s" for none'), 's'),
         help: [
             '      --overtime SECONDS  compare: time a run may take past --max-time, only for the',
             '                          targets still undecided; 0 for none (2 x max-time).',
@@ -1110,14 +1012,12 @@ const SAMPLING_SETTINGS = [
         field: 'sampleTimeoutMs',
         group: 'sampling',
         default: 60_000,
-        json: { key: 'sample_timeout_s', per: 1000 },
+        json: { key: 'sample_timeout_s', per: 1000, schema: { type: 'number' } },
         commands: BOTH,
         flag: { type: 'string' },
         input: null,
-        fromText: (v, w) => ({ sampleTimeoutMs: positiveDuration(w, one(v)) }),
-        fromToml: (v, w) => ({
-            sampleTimeoutMs: positiveDuration(w, text(v, w, 'a duration such as "60s"')),
-        }),
+        fromText: (v, w) => positiveDuration(w, one(v)),
+        fromToml: (v, w) => positiveDuration(w, text(v, w, 'a duration such as "60s"')),
         help: [
             '      --sample-timeout SECONDS',
             '                          one import taking longer is killed and reported (60)',
@@ -1128,12 +1028,12 @@ const SAMPLING_SETTINGS = [
         field: 'warmups',
         group: 'sampling',
         default: 3,
-        json: { key: 'warmups' },
+        json: { key: 'warmups', schema: { type: 'integer', minimum: 0 } },
         commands: BOTH,
         flag: { type: 'string' },
         input: null,
-        fromText: (v, w) => ({ warmups: parseCount$1(w, one(v), 0, COUNT_LIMITS.warmup) }),
-        fromToml: (v, w) => ({ warmups: count(0, COUNT_LIMITS.warmup)(v, w) }),
+        fromText: (v, w) => parseCount$1(w, one(v), 0, COUNT_LIMITS.warmup),
+        fromToml: (v, w) => count(0, COUNT_LIMITS.warmup)(v, w),
         help: ['      --warmup N          discarded rounds before sampling (3)'],
     },
     {
@@ -1145,26 +1045,24 @@ const SAMPLING_SETTINGS = [
         // adds 3-9% to an import (sympy +3%, rich.console +9% here), more with
         // more modules, so the timed samples cannot double as profile runs.
         default: 5,
-        json: { key: 'profile_runs' },
+        json: { key: 'profile_runs', schema: { type: 'integer', minimum: 0 } },
         commands: BOTH,
         flag: { type: 'string' },
         input: null,
-        fromText: (v, w, rules) => ({
-            profileRuns: parseCount$1(w, one(v), rules.minProfileRuns, COUNT_LIMITS.profileRuns),
-        }),
-        fromToml: (v, w) => ({ profileRuns: count(1, COUNT_LIMITS.profileRuns)(v, w) }),
+        fromText: (v, w, rules) => parseCount$1(w, one(v), rules.minProfileRuns, COUNT_LIMITS.profileRuns),
+        fromToml: (v, w) => count(1, COUNT_LIMITS.profileRuns)(v, w),
         help: ['      --profile-runs N    untimed -X importtime runs per target and side (5)'],
     },
     {
         name: 'seed',
         field: 'seed',
         group: 'sampling',
-        json: { key: 'seed' },
+        json: { key: 'seed', schema: { type: 'integer', minimum: 0 } },
         commands: BOTH,
         flag: { type: 'string' },
         input: null,
         key: null,
-        fromText: (v, w) => ({ seed: parseCount$1(w, one(v), 0) }),
+        fromText: (v, w) => parseCount$1(w, one(v), 0),
         help: ['      --seed N            seed for the run order, to reproduce a run'],
     },
 ];
@@ -1176,9 +1074,9 @@ const SAMPLING_SETTINGS = [
 // The CLI's parser, the action's input reader, the pyproject reader and
 // --help, the defaults, the grouping into Settings and the results document's
 // settings are built from them; a test checks action.yml, the README and the
-// JSON Schema against them. A new setting is a new entry there, its field in
-// model/settings.ts, and the code that uses it: the compiler refuses a Gate
-// or Sampling field that no entry declares.
+// JSON Schema against them. The types of the settings (Gate, Sampling,
+// Settings) are derived from the entries (setting-values.ts): a new setting is
+// a new entry there and the code that uses it.
 /** In --help order: the common settings, then compare's. */
 const SETTINGS = [
     ...SAMPLING_SETTINGS,
@@ -1988,12 +1886,25 @@ function treeJson(target, costs) {
         node.children.sort((a, b) => b.cumulative_ms - a.cumulative_ms || a.name.localeCompare(b.name));
     return root;
 }
-/** Memory per sample where the probe could read it, and each counted metric's counts and how. */
+/**
+ * Each sample metric beyond import time, per sample, in its own field (the
+ * metric table names it): every sample's value, or none where a run could not
+ * tell (a command's CPU time, memory off Linux).
+ */
+function sampledJson(samples) {
+    const out = {};
+    for (const m of SAMPLE_METRICS) {
+        if (m.id === PRIMARY_METRIC)
+            continue;
+        const values = samples.map((s) => readMetric(m.id, s));
+        const known = values.every((v) => v !== null);
+        out[m.samplesField] = known ? values.map((v) => (m.unit === 'ms' ? ms(v) : v)) : [];
+    }
+    return out;
+}
+/** Each counted metric's counts and how they were counted. */
 function countedJson(side) {
     const out = {};
-    const memory = side.samples.flatMap((s) => (typeof s.memoryKib === 'number' ? [s.memoryKib] : []));
-    if (memory.length === side.samples.length && memory.length)
-        out.memory_samples_kib = memory;
     const counted = side.counted;
     if (!counted)
         return out;
@@ -2030,8 +1941,8 @@ function sideResult(target, side, slowest = 15) {
         q3_ms: ms(stats.q3),
         mad_ms: ms(stats.mad),
         median_ci_ms: stats.medianCi ? [ms(stats.medianCi[0]), ms(stats.medianCi[1])] : null,
-        // A command target has no CPU time of its own: none is recorded.
-        cpu_samples_ms: samples.flatMap((s) => (s.cpuMs === null ? [] : [ms(s.cpuMs)])),
+        cpu_samples_ms: [],
+        ...sampledJson(samples),
         ...countedJson(side),
         wall_samples_ms: samples.map((s) => ms(s.wallMs)),
         startup_median_ms: startups.length ? ms(median(startups)) : null,
@@ -2069,7 +1980,7 @@ function metricJson(t, m) {
         if (!side)
             return null;
         if (metric.kind === 'sample') {
-            const values = side.samples.flatMap((s) => metric.read(s) ?? []);
+            const values = side.samples.flatMap((s) => readMetric(metric.id, s) ?? []);
             return values.length ? ms(median(values)) : null;
         }
         const counts = side.counted?.[metric.id]?.counts ?? [];
@@ -2591,6 +2502,40 @@ async function saveLogs(dir, arms, envs) {
                 await writeFile(join(dir, 'importtime', `${side}-${arm.key.target}-${i + 1}.log`), log);
             }
         }
+    }
+}
+
+function directory(input, path) {
+    if (!existsSync(path) || !statSync(path).isDirectory()) {
+        throw new UsageError(`${input}: ${path} is not a directory`);
+    }
+    return path;
+}
+/** --project-dir as a path inside the repository (it is looked up in each worktree). */
+function projectSubdir(repoDir, value, input) {
+    const sub = relative(repoDir, resolve$1(repoDir, value ?? '.'));
+    if (sub.startsWith('..') || isAbsolute(sub)) {
+        throw new UsageError(`${input}: "${value}" is outside the repository ${repoDir}; give a folder inside it`);
+    }
+    return sub;
+}
+/**
+ * Throws unless `dir`, symbolic links resolved, lies inside `root` (resolved
+ * too): a link in the tree must not take the project out of the repository.
+ */
+function insideAfterLinks(root, dir, input, given) {
+    let real;
+    let realRoot;
+    try {
+        real = realpathSync(dir);
+        realRoot = realpathSync(root);
+    }
+    catch {
+        return; // a missing folder is reported where it is used
+    }
+    const sub = relative(realRoot, real);
+    if (sub.startsWith('..') || isAbsolute(sub)) {
+        throw new UsageError(`${input}: "${given}" leads outside the repository (to ${real}, through a symbolic link); give a folder inside it`);
     }
 }
 
@@ -3660,7 +3605,8 @@ function nearest(word, options) {
 /** Each [tool.importgate] key's reader, from the settings registry. */
 const READERS = Object.fromEntries(SETTINGS.flatMap((spec) => {
     const key = keyOf(spec);
-    return key && spec.fromToml ? [[key, spec.fromToml]] : [];
+    const read = spec.fromToml;
+    return key && read ? [[key, (v, w) => ({ [spec.field]: read(v, w) })]] : [];
 }));
 const PYPROJECT_KEYS = Object.keys(READERS);
 function table$1(value) {
@@ -3841,15 +3787,17 @@ function resolveSettings(sources, seed) {
     // Warm always (the main row: headlines, causes and budgets go by it), and
     // in a fixed order, so the rows read the same whatever order was written.
     values.cache = VARIANTS.filter((v) => v === 'warm' || (pick('cache') ?? []).includes(v));
-    const group = (name) => Object.fromEntries(SETTINGS.filter((s) => s.group === name).map((s) => [s.field, values[s.field]]));
+    const group = (name) => Object.fromEntries(SETTINGS.filter((s) => s.group === name).map((s) => [
+        s.field,
+        values[s.field],
+    ]));
+    // The targets are resolved per side (commands/), not here.
+    const { targets: _targets, ...run } = group('run');
     return {
+        ...run,
+        install: pick('install'),
         gate: group('gate'),
         sampling: group('sampling'),
-        install: pick('install'),
-        metrics: values.metrics,
-        watch: values.watch,
-        cache: values.cache,
-        affects: values.affects,
     };
 }
 /** Every gate and sampling setting at its default (the seed 0): what the benches say they ran with. */
@@ -4139,6 +4087,13 @@ function parseProbeReport(raw) {
         typeof value.modules_after !== 'number') {
         throw new BadReportError(`the probe's report has an unexpected shape: ${raw.slice(0, 200)}`);
     }
+    // Every sample metric's field (the metric table names it) is a number, or null where the run cannot tell.
+    const wrong = SAMPLE_METRICS.find((m) => {
+        const v = value[m.probe.field];
+        return v !== undefined && v !== null && typeof v !== 'number';
+    });
+    if (wrong)
+        throw new BadReportError(`the probe's report has a malformed ${wrong.probe.field}: ${raw.slice(0, 200)}`);
     if (value.lazy !== undefined && value.lazy !== null && !isLazyList(value.lazy))
         throw new BadReportError(`the probe's report has malformed lazy statements: ${raw.slice(0, 200)}`);
     return value;
@@ -4445,6 +4400,7 @@ function probeRunOf(request, outcome) {
     return { report, failure, wallMs, startupMs, stderr };
 }
 
+// From a planned arm to a probe request, and from a probe run to a sample.
 /**
  * The request for one run of `arm`. Given the clock's `now`, the run may not
  * outlast the deadline: a hanging import under `--max-time 20` is stopped at
@@ -4472,14 +4428,20 @@ const cutByBudget = (run) => run.failure?.kind === OUT_OF_TIME;
 /** A completed timed run as a sample; the caller has checked that it reported. */
 function toSample(run) {
     const report = run.report;
+    // Each other sample metric from the report's field its table entry names
+    // (parseProbeReport has checked each is a number or null).
+    const fields = report;
+    const values = Object.fromEntries(SAMPLE_METRICS.filter((m) => m.id !== PRIMARY_METRIC).map((m) => {
+        const raw = fields[m.probe.field];
+        return [m.id, typeof raw === 'number' ? raw / m.probe.per : null];
+    }));
     return {
         importMs: report.import_ns / 1e6,
-        cpuMs: report.import_cpu_ns === null ? null : report.import_cpu_ns / 1e6,
         wallMs: run.wallMs,
         startupMs: run.startupMs,
         moduleCount: report.modules_after,
         modulesAdded: report.modules_after - report.modules_before,
-        memoryKib: typeof report.memory_kib === 'number' ? report.memory_kib : null,
+        values,
     };
 }
 
@@ -6117,6 +6079,61 @@ function dependencyDrift(envs, projects) {
     };
 }
 
+// Which changed files can affect importing: a pull request that touches none
+// (docs, CI, images) cannot change import time, and is passed in seconds
+// without building anything. Pure.
+/**
+ * A glob as a regular expression: `*` and `?` within one path segment, `**`
+ * across segments. A pattern without `/` matches a file's name in any folder;
+ * one with `/` matches the path from the repository root.
+ */
+function globRegExp(pattern) {
+    let source = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '*' && pattern[i + 1] === '*') {
+            source += '.*';
+            i++;
+            if (pattern[i + 1] === '/')
+                i++;
+        }
+        else if (c === '*')
+            source += '[^/]*';
+        else if (c === '?')
+            source += '[^/]';
+        else
+            source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(pattern.includes('/') ? `^${source}$` : `(^|/)${source}$`);
+}
+const SYMLINK = '120000';
+const SUBMODULE = '160000';
+/**
+ * What can affect importing whatever the patterns say: a symbolic link (one
+ * to a package folder is a package), a submodule (its code is imported), and
+ * any file inside a folder that is a package on either side (a `data.json`
+ * read at import once passed as "nothing to measure", +344 ms). The filter
+ * errs towards measuring.
+ */
+function alwaysAffecting(changed, packages) {
+    // In a package folder or below one (`pkg/data/rates.json`).
+    const inPackage = (path) => {
+        for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1))
+            if (packages.has(path.slice(0, at)))
+                return true;
+        return false;
+    };
+    return changed
+        .filter((c) => c.modes.some((m) => m === SYMLINK || m === SUBMODULE) ||
+        (packages.size > 0 && inPackage(c.path)))
+        .map((c) => c.path);
+}
+/** The changed paths (repository-relative, `/`-separated) that any pattern matches. */
+function affectingFiles(paths, patterns) {
+    const globs = patterns.map(globRegExp);
+    return paths.filter((path) => globs.some((glob) => glob.test(path)));
+}
+
 // The files two commits differ in, for "can this change affect importing at all".
 /**
  * Repository-relative paths that differ between the two commits' trees
@@ -6481,7 +6498,7 @@ function metricFindings(base, head, spec) {
             return planned ? [countedFinding(id, base, head, spec.gate)] : [];
         }
         const metric = METRICS[id];
-        const known = (arm) => arm.samples.every((s) => metric.read(s) !== null);
+        const known = (arm) => arm.samples.every((s) => readMetric(metric.id, s) !== null);
         // What a sample cannot say (a command's CPU time or memory) is no row, rather than a row of nothing.
         if (!known(head) || (base && !known(base)))
             return [];
@@ -6498,8 +6515,9 @@ function metricFindings(base, head, spec) {
         // Every metric gets the sequential procedure over its pairs; one that only informs
         // shows an undecided look as no change, where the gating one is inconclusive.
         const settings = { gate: spec.gate, maxPairs: spec.sampling.maxPairs };
-        const comparison = groupComparison(base, head, settings, (s) => metric.read(s));
-        return [{ metric: id, gating: metric.gates, outcome: outcomeOf(comparison), comparison }];
+        const comparison = groupComparison(base, head, settings, (s) => readMetric(metric.id, s));
+        const outcome = metric.gates && comparison.decision === 'continue' ? 'inconclusive' : outcomeOf(comparison);
+        return [{ metric: id, gating: metric.gates, outcome, comparison }];
     });
 }
 /** How many pairs (or samples, on one side) the verdict rests on. */
@@ -7037,7 +7055,7 @@ function evaluateTarget(observations, configured, spec, ended) {
     // count's regression stands whatever the few timed pairs say).
     const found = mostSerious(metrics.filter((m) => m.gating).map((m) => m.outcome));
     // Compared: undecided is inconclusive. On one side (a new target, measure): too few samples is.
-    const shortfall = error || found !== 'pass'
+    const shortfall = error || (found !== 'pass' && found !== 'inconclusive')
         ? null
         : gatingMetric?.comparison
             ? undecidedShortfall(gatingMetric.comparison, context)
@@ -7373,7 +7391,7 @@ function partialSettings(values, rules, name) {
         const value = values[spec.name];
         if (value === undefined || (Array.isArray(value) && !value.length))
             continue;
-        Object.assign(partial, spec.fromText(value, name(spec.name), rules));
+        Object.assign(partial, { [spec.field]: spec.fromText(value, name(spec.name), rules) });
     }
     // Both given here: say so now, not after the worktrees are built.
     if (partial.minPairs !== undefined && partial.maxPairs !== undefined) {
@@ -18180,18 +18198,42 @@ var properties = {
 			project_dir: {
 				type: "string"
 			},
-			threshold_pct: {
+			cold_method: {
+				"enum": [
+					"drop-caches",
+					"sudo-drop-caches",
+					"fadvise"
+				]
+			},
+			min_pairs: {
+				type: "integer",
+				minimum: 1
+			},
+			max_pairs: {
+				type: "integer",
+				minimum: 1
+			},
+			max_time_s: {
 				type: "number"
 			},
-			instructions_threshold_pct: {
+			overtime_s: {
 				type: "number",
-				exclusiveMinimum: 0
+				minimum: 0
 			},
-			min_delta_ms: {
+			sample_timeout_s: {
 				type: "number"
 			},
-			alpha: {
-				type: "number"
+			warmups: {
+				type: "integer",
+				minimum: 0
+			},
+			profile_runs: {
+				type: "integer",
+				minimum: 0
+			},
+			seed: {
+				type: "integer",
+				minimum: 0
 			},
 			max_modules: {
 				type: [
@@ -18220,31 +18262,6 @@ var properties = {
 					$ref: "#/definitions/metric"
 				}
 			},
-			warmups: {
-				type: "integer",
-				minimum: 0
-			},
-			min_pairs: {
-				type: "integer",
-				minimum: 1
-			},
-			max_pairs: {
-				type: "integer",
-				minimum: 1
-			},
-			max_time_s: {
-				type: "number"
-			},
-			overtime_s: {
-				type: "number",
-				minimum: 0
-			},
-			affects: {
-				type: "array",
-				items: {
-					type: "string"
-				}
-			},
 			cache: {
 				type: "array",
 				items: {
@@ -18255,23 +18272,24 @@ var properties = {
 					]
 				}
 			},
-			cold_method: {
-				"enum": [
-					"drop-caches",
-					"sudo-drop-caches",
-					"fadvise"
-				]
-			},
-			sample_timeout_s: {
+			threshold_pct: {
 				type: "number"
 			},
-			profile_runs: {
-				type: "integer",
-				minimum: 0
+			min_delta_ms: {
+				type: "number"
 			},
-			seed: {
-				type: "integer",
-				minimum: 0
+			instructions_threshold_pct: {
+				type: "number",
+				exclusiveMinimum: 0
+			},
+			alpha: {
+				type: "number"
+			},
+			affects: {
+				type: "array",
+				items: {
+					type: "string"
+				}
 			}
 		}
 	},
