@@ -9395,19 +9395,23 @@ function mechanismText(how, at, code) {
         case 'type-checking':
             return `imported only under ${code('if TYPE_CHECKING:')} at ${at}`;
         case 'import-removed':
-            return `its import was removed (base, ${at})`;
+            return `its import at ${at} in base was removed`;
     }
 }
-/** The place as plain text: `src/pkg/a.py:3`, or the importer's module and line for a dependency's file. */
-function mechanismPlace(how) {
-    return how.path ? `${how.path}:${how.line}` : `${how.importer}, line ${how.line}`;
+/**
+ * The place as plain text: `src/pkg/a.py:3`, or for a dependency's file (no
+ * path in the checkout) the importer's module and line, "rich.console line 3";
+ * `code` renders the file or module.
+ */
+function mechanismPlace(how, code = (t) => t) {
+    return how.path ? code(`${how.path}:${how.line}`) : `${code(how.importer)} line ${how.line}`;
 }
 
 /** In the comment: the phrase with its line linked to the commit that has it. */
 function mechanismLinked(how, links) {
     const place = how.path
         ? linked(code$2(mechanismPlace(how)), { path: how.path, line: how.line }, how.side, links)
-        : code$2(mechanismPlace(how));
+        : mechanismPlace(how, code$2);
     return mechanismText(how, place, code$2);
 }
 

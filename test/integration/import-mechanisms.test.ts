@@ -114,7 +114,7 @@ describe.skipIf(!python)('how a module came to be no longer imported (Python 3.1
       'import moved into `message()` at `src/mech/__init__.py:7`',
       "imported on first use by the module's `__getattr__` (PEP 562) at `src/mech/__init__.py:11`",
       'imported only under `if TYPE_CHECKING:` at `src/mech/__init__.py:15`',
-      'its import was removed (base, `src/mech/__init__.py:6`)',
+      'its import at `src/mech/__init__.py:6` in base was removed',
     ])
       expect(report).toContain(phrase)
     const why = report.slice(report.indexOf('#### Why'), report.indexOf('<details>'))

@@ -9,6 +9,6 @@ import { mechanismPlace, mechanismText } from '../view/mechanism-text.js'
 export function mechanismLinked(how: ImportMechanismJson, links: SourceLinks | undefined): string {
   const place = how.path
     ? linked(code(mechanismPlace(how)), { path: how.path, line: how.line }, how.side, links)
-    : code(mechanismPlace(how))
+    : mechanismPlace(how, code)
   return mechanismText(how, place, code)
 }

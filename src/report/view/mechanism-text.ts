@@ -27,11 +27,18 @@ export function mechanismText(
     case 'type-checking':
       return `imported only under ${code('if TYPE_CHECKING:')} at ${at}`
     case 'import-removed':
-      return `its import was removed (base, ${at})`
+      return `its import at ${at} in base was removed`
   }
 }
 
-/** The place as plain text: `src/pkg/a.py:3`, or the importer's module and line for a dependency's file. */
-export function mechanismPlace(how: ImportMechanismJson): string {
-  return how.path ? `${how.path}:${how.line}` : `${how.importer}, line ${how.line}`
+/**
+ * The place as plain text: `src/pkg/a.py:3`, or for a dependency's file (no
+ * path in the checkout) the importer's module and line, "rich.console line 3";
+ * `code` renders the file or module.
+ */
+export function mechanismPlace(
+  how: ImportMechanismJson,
+  code: (text: string) => string = (t) => t,
+): string {
+  return how.path ? code(`${how.path}:${how.line}`) : `${code(how.importer)} line ${how.line}`
 }
