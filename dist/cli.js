@@ -1987,6 +1987,8 @@ function metricJson(t, m) {
         return counts.length ? Math.round(median(counts)) : null;
     };
     const c = m.counted;
+    // A side without counts has no median: no change is recorded rather than one against 0.
+    const both = !!c && c.base.length > 0 && c.head.length > 0;
     return {
         metric: m.metric,
         variant: t.variant,
@@ -1998,8 +2000,8 @@ function metricJson(t, m) {
         delta: deltaJson(m),
         ...(c && {
             counted: {
-                delta: Math.round(c.delta),
-                pct: pct(c.pct),
+                delta: both ? Math.round(c.delta) : null,
+                pct: both ? pct(c.pct) : null,
                 spread_pct: Math.round(c.spreadPct * 1000) / 1000,
                 threshold_pct: c.thresholdPct,
                 base_runs: c.base.length,
@@ -6917,15 +6919,16 @@ function undecidedShortfall(comparison, context) {
             suggestedMaxPairs: 2 * context.maxPairs,
         };
     // A procedure that has not decided needs more pairs; twice the budget, or what the steps need.
-    const doubled = Math.ceil((2 * context.maxTimeMs) / 10_000) * 10;
     return {
         reason,
         pairs,
         needed,
-        suggestedMaxTimeS: Math.max(doubled, context.suggestion ?? 0),
+        suggestedMaxTimeS: Math.max(doubledBudgetS(context.maxTimeMs), context.suggestion ?? 0),
         suggestedMaxPairs: null,
     };
 }
+/** Twice the budget, in whole tens of seconds: what to try when nothing better is known. */
+const doubledBudgetS = (maxTimeMs) => Math.ceil((2 * maxTimeMs) / 10_000) * 10;
 /** measure: fewer samples than min-pairs, or null. */
 function samplesShortfall(samples, minPairs, suggestion) {
     if (samples >= minPairs)
@@ -7060,8 +7063,9 @@ function evaluateTarget(observations, configured, spec, ended) {
         : gatingMetric?.comparison
             ? undecidedShortfall(gatingMetric.comparison, context)
             : base
-                ? // Compared, and no pair taken (the budget ran out before the first round): never a pass.
-                    samplesShortfall(0, fewestPairs(PASS_BETA), ended.suggestion)
+                ? // Compared, and no pair taken (the budget ran out before the first round): never a
+                    // pass. With no sample to size a round by, the advice is twice the budget.
+                    samplesShortfall(0, fewestPairs(PASS_BETA), ended.suggestion ?? doubledBudgetS(spec.sampling.maxTimeMs))
                 : samplesShortfall(pairs, spec.sampling.minPairs, ended.suggestion);
     const statistical = error ? 'error' : shortfall ? 'inconclusive' : found;
     const headProfile = head?.profile;
@@ -7585,6 +7589,9 @@ function countedChange(t) {
 }
 /** What a count found, after the target's name: " runs 1.0% more instructions at import (+363.7 k)". */
 function countedWords(label, unit, counted) {
+    // Only a count both sides have is decided; a side without counts has no change to state.
+    if (counted.pct === null || counted.delta === null)
+        return ` has ${label} counted on one side only`;
     const more = counted.pct > 0 ? 'more' : 'fewer';
     return ` runs ${Math.abs(counted.pct).toFixed(1)}% ${more} ${label} at import (${signedValue(unit, counted.delta)})`;
 }
@@ -8050,7 +8057,7 @@ function changeCells(r) {
             interval: d.ci_pct ? `${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}` : '–',
         };
     const c = r.counted;
-    if (c && c.base_runs && c.head_runs)
+    if (c && c.base_runs && c.head_runs && c.delta !== null && c.pct !== null)
         return {
             delta: signedValue(r.unit, c.delta),
             pct: c.pct,
@@ -9303,7 +9310,7 @@ function countedNotes(rows) {
             parts.push(how.failure);
         if (how.by_call)
             parts.push(`calls by kind: ${topCalls(how.by_call)}`);
-        if (c && c.pct !== 0 && !c.reason)
+        if (c && c.pct !== null && c.pct !== 0 && !c.reason)
             parts.push(`${signedPct(c.pct)} against a ${c.threshold_pct}% threshold`);
         return [{ target: r.target, label: r.label, parts }];
     });
@@ -18949,10 +18956,16 @@ var definitions = {
 						],
 						properties: {
 							delta: {
-								type: "number"
+								type: [
+									"number",
+									"null"
+								]
 							},
 							pct: {
-								type: "number"
+								type: [
+									"number",
+									"null"
+								]
 							},
 							spread_pct: {
 								type: "number",

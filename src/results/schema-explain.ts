@@ -113,9 +113,9 @@ export interface MetricResultJson {
 }
 
 export interface CountedDeltaJson {
-  /** head − base, of the medians. */
-  delta: number
-  pct: number
+  /** head − base, of the medians; null where a side has no counts. */
+  delta: number | null
+  pct: number | null
   /** The larger side's (max − min) / median, in percent. */
   spread_pct: number
   threshold_pct: number

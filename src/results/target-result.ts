@@ -37,6 +37,8 @@ function metricJson(t: TargetFinding, m: MetricFinding): MetricResultJson {
     return counts.length ? Math.round(median(counts)) : null
   }
   const c = m.counted
+  // A side without counts has no median: no change is recorded rather than one against 0.
+  const both = !!c && c.base.length > 0 && c.head.length > 0
   return {
     metric: m.metric,
     variant: t.variant,
@@ -48,8 +50,8 @@ function metricJson(t: TargetFinding, m: MetricFinding): MetricResultJson {
     delta: deltaJson(m),
     ...(c && {
       counted: {
-        delta: Math.round(c.delta),
-        pct: pct(c.pct),
+        delta: both ? Math.round(c.delta) : null,
+        pct: both ? pct(c.pct) : null,
         spread_pct: Math.round(c.spreadPct * 1000) / 1000,
         threshold_pct: c.thresholdPct,
         base_runs: c.base.length,

@@ -11,6 +11,7 @@ import type { EngineEvent } from '../../src/measure/plan.js'
 import type { ProbeRequest } from '../../src/measure/run-probe.js'
 import { METRIC_IDS, metricNamed } from '../../src/model/metrics.js'
 import { parseMetrics } from '../../src/config/input-values.js'
+import { targetResult } from '../../src/results/target-result.js'
 import { fakeInterpreter, gate, plan } from '../helpers/fake-engine.js'
 
 const runs = (values: number[], empty: number[] = []): CountedRuns => ({
@@ -225,5 +226,22 @@ describe('the counting phase of the engine', () => {
     expect(head.counted?.fs_calls?.runs).toHaveLength(3)
     expect(head.counted?.instructions?.failure).toMatch(/out of time: 0 of 3 runs fitted/)
     expect(observations.phasesMs!.counting).toBeLessThanOrEqual(14_000)
+
+    // In the results: a side without counts has no median, so no change is recorded
+    // (not -100% against a count of 0), and the row shows none.
+    const finding = evaluate(observations, {
+      targets: [{ name: 'pkg', isNew: false }],
+      variant: 'warm',
+      gate,
+      metrics: ['import_ms', 'instructions'],
+      watch: [],
+      sampling: { minPairs: 5, maxPairs: 200, warmups: 1, profileRuns: 0, maxTimeMs: 5000 },
+    }).targets[0]!
+    const recorded = targetResult(finding).metrics!.find((m) => m.metric === 'instructions')!
+    expect(recorded).toMatchObject({
+      outcome: 'inconclusive',
+      head_median: null,
+      counted: { delta: null, pct: null, head_runs: 0 },
+    })
   })
 })

@@ -104,7 +104,8 @@ describe('evaluate', () => {
     expect(evaluate(observations, spec(20)).targets[0]).toMatchObject({
       verdict: 'inconclusive',
       metrics: [],
-      shortfall: { reason: 'pairs', pairs: 0, needed: fewestPairs(0.05) },
+      // With no sample to size a round by, the advice is twice the budget (120 s here).
+      shortfall: { reason: 'pairs', pairs: 0, needed: fewestPairs(0.05), suggestedMaxTimeS: 240 },
     })
   })
 

@@ -14,6 +14,7 @@ import { pairOf, type ArmObservation, type Observations } from './observations.j
 import { rollUpByPackage } from '../attribution/package-rollup.js'
 import { missingTarget } from './missing-target.js'
 import {
+  doubledBudgetS,
   samplesShortfall,
   suggestedMaxTimeS,
   undecidedShortfall,
@@ -132,8 +133,13 @@ function evaluateTarget(
       : gatingMetric?.comparison
         ? undecidedShortfall(gatingMetric.comparison, context)
         : base
-          ? // Compared, and no pair taken (the budget ran out before the first round): never a pass.
-            samplesShortfall(0, fewestPairs(PASS_BETA), ended.suggestion)
+          ? // Compared, and no pair taken (the budget ran out before the first round): never a
+            // pass. With no sample to size a round by, the advice is twice the budget.
+            samplesShortfall(
+              0,
+              fewestPairs(PASS_BETA),
+              ended.suggestion ?? doubledBudgetS(spec.sampling.maxTimeMs),
+            )
           : samplesShortfall(pairs, spec.sampling.minPairs, ended.suggestion)
   const statistical: Verdict = error ? 'error' : shortfall ? 'inconclusive' : found
   const headProfile = head?.profile

@@ -49,15 +49,18 @@ export function undecidedShortfall(
       suggestedMaxPairs: 2 * context.maxPairs,
     }
   // A procedure that has not decided needs more pairs; twice the budget, or what the steps need.
-  const doubled = Math.ceil((2 * context.maxTimeMs) / 10_000) * 10
   return {
     reason,
     pairs,
     needed,
-    suggestedMaxTimeS: Math.max(doubled, context.suggestion ?? 0),
+    suggestedMaxTimeS: Math.max(doubledBudgetS(context.maxTimeMs), context.suggestion ?? 0),
     suggestedMaxPairs: null,
   }
 }
+
+/** Twice the budget, in whole tens of seconds: what to try when nothing better is known. */
+export const doubledBudgetS = (maxTimeMs: number): number =>
+  Math.ceil((2 * maxTimeMs) / 10_000) * 10
 
 /** measure: fewer samples than min-pairs, or null. */
 export function samplesShortfall(

@@ -47,7 +47,7 @@ export function countedNotes(rows: readonly MetricRowView[]): CountedNote[] {
     if (c?.reason) parts.push(`inconclusive: ${c.reason}`)
     else if (how.failure) parts.push(how.failure)
     if (how.by_call) parts.push(`calls by kind: ${topCalls(how.by_call)}`)
-    if (c && c.pct !== 0 && !c.reason)
+    if (c && c.pct !== null && c.pct !== 0 && !c.reason)
       parts.push(`${signedPct(c.pct)} against a ${c.threshold_pct}% threshold`)
     return [{ target: r.target, label: r.label, parts }]
   })

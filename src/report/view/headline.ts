@@ -46,8 +46,11 @@ function countedChange(t: TargetResult): Rich | null {
 export function countedWords(
   label: string,
   unit: MetricUnit,
-  counted: { pct: number; delta: number },
+  counted: { pct: number | null; delta: number | null },
 ): string {
+  // Only a count both sides have is decided; a side without counts has no change to state.
+  if (counted.pct === null || counted.delta === null)
+    return ` has ${label} counted on one side only`
   const more = counted.pct > 0 ? 'more' : 'fewer'
   return ` runs ${Math.abs(counted.pct).toFixed(1)}% ${more} ${label} at import (${signedValue(unit, counted.delta)})`
 }

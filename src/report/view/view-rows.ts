@@ -85,7 +85,7 @@ export function changeCells(
       interval: d.ci_pct ? `${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}` : '–',
     }
   const c = r.counted
-  if (c && c.base_runs && c.head_runs)
+  if (c && c.base_runs && c.head_runs && c.delta !== null && c.pct !== null)
     return {
       delta: signedValue(r.unit, c.delta),
       pct: c.pct,
