@@ -41,6 +41,15 @@ describe('the settings registry', () => {
     },
   )
 
+  it.each(SETTINGS.filter((s) => typeof s.default === 'number').map((s) => [s.name, s] as const))(
+    "says %s's default in --help as the entry declares it, in the flag's unit",
+    (_, s) => {
+      // "(120)" for 120_000 ms given in seconds, "(3%)", "(0.5ms)": the last number in parentheses.
+      const shown = [...s.help.join(' ').matchAll(/\(([0-9.]+)(?:%|ms)?\)/g)].at(-1)?.[1]
+      expect(Number(shown)).toBe((s.default as number) / (s.json?.per ?? 1))
+    },
+  )
+
   it('reads no pyproject key and takes no setting input that it does not declare', () => {
     expect(PYPROJECT_KEYS).toEqual(SETTINGS.flatMap((s) => keyOf(s) ?? []))
     // The action's other inputs are its own (where to run, how to report), not settings.
