@@ -309,7 +309,7 @@ const METRICS = {
         id: 'memory',
         label: 'peak memory',
         unit: 'KiB',
-        // Null off Linux, where config refuses the metric.
+        // Null off Linux, where a run refuses the metric (commands/arms.ts).
         probe: { field: 'memory_kib', per: 1 },
         gates: false,
         samplesField: 'memory_samples_kib',
