@@ -4427,13 +4427,15 @@ function probeRequest(arm, mode, plan, now, deadline = plan.deadline) {
 }
 /** The run was stopped by the time budget, not by the sample timeout: out of time, not a failure of the import. */
 const cutByBudget = (run) => run.failure?.kind === OUT_OF_TIME;
+/** The sample metrics read from a report's own fields: all but the primary figure. */
+const OTHER_SAMPLE_METRICS = SAMPLE_METRICS.filter((m) => m.id !== PRIMARY_METRIC);
 /** A completed timed run as a sample; the caller has checked that it reported. */
 function toSample(run) {
     const report = run.report;
     // Each other sample metric from the report's field its table entry names
     // (parseProbeReport has checked each is a number or null).
     const fields = report;
-    const values = Object.fromEntries(SAMPLE_METRICS.filter((m) => m.id !== PRIMARY_METRIC).map((m) => {
+    const values = Object.fromEntries(OTHER_SAMPLE_METRICS.map((m) => {
         const raw = fields[m.probe.field];
         return [m.id, typeof raw === 'number' ? raw / m.probe.per : null];
     }));
@@ -6305,8 +6307,12 @@ function comparePairs(base, head, gate) {
         neededPairs: Math.min(fewestPairs(gate.alpha), fewestPairs(PASS_BETA)),
     };
 }
-/** The outcome a decision stands for: undecided is no regression nor improvement (evaluate makes it inconclusive where it gates). */
-const outcomeOf = (c) => c.decision === 'regression' || c.decision === 'improvement' ? c.decision : 'pass';
+/**
+ * The outcome a decision stands for. Undecided is inconclusive for a metric
+ * that gates (its verdict has not been reached), and no change for one that
+ * only informs.
+ */
+const outcomeOf = (c, gating) => c.decision === 'continue' ? (gating ? 'inconclusive' : 'pass') : c.decision;
 
 // What the engine asks the sequential procedure while it samples, and after:
 // which groups are still undecided (they sample on; decided ones stop), and in
@@ -6518,7 +6524,7 @@ function metricFindings(base, head, spec) {
         // shows an undecided look as no change, where the gating one is inconclusive.
         const settings = { gate: spec.gate, maxPairs: spec.sampling.maxPairs };
         const comparison = groupComparison(base, head, settings, (s) => readMetric(metric.id, s));
-        const outcome = metric.gates && comparison.decision === 'continue' ? 'inconclusive' : outcomeOf(comparison);
+        const outcome = outcomeOf(comparison, metric.gates);
         return [{ metric: id, gating: metric.gates, outcome, comparison }];
     });
 }

@@ -37,6 +37,9 @@ export function probeRequest(
 /** The run was stopped by the time budget, not by the sample timeout: out of time, not a failure of the import. */
 export const cutByBudget = (run: ProbeRun): boolean => run.failure?.kind === OUT_OF_TIME
 
+/** The sample metrics read from a report's own fields: all but the primary figure. */
+const OTHER_SAMPLE_METRICS = SAMPLE_METRICS.filter((m) => m.id !== PRIMARY_METRIC)
+
 /** A completed timed run as a sample; the caller has checked that it reported. */
 export function toSample(run: ProbeRun): Sample {
   const report = run.report!
@@ -44,7 +47,7 @@ export function toSample(run: ProbeRun): Sample {
   // (parseProbeReport has checked each is a number or null).
   const fields = report as unknown as Record<string, unknown>
   const values = Object.fromEntries(
-    SAMPLE_METRICS.filter((m) => m.id !== PRIMARY_METRIC).map((m) => {
+    OTHER_SAMPLE_METRICS.map((m) => {
       const raw = fields[m.probe.field]
       return [m.id, typeof raw === 'number' ? raw / m.probe.per : null]
     }),

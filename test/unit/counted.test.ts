@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest'
 import { compareCounts } from '../../src/analysis/verdict/counted-compare.js'
 import type { CountedRuns } from '../../src/analysis/verdict/observations.js'
-import { evaluate } from '../../src/analysis/verdict/evaluate.js'
+import { evaluate, type EvaluationSpec } from '../../src/analysis/verdict/evaluate.js'
+import type { Gate } from '../../src/settings/setting-values.js'
 import { parseCount, wrappedArgv, type CounterSpec } from '../../src/measure/counters.js'
 import { runPlan } from '../../src/measure/engine.js'
 import type { EngineEvent } from '../../src/measure/plan.js'
@@ -30,6 +31,16 @@ const CACHEGRIND: CounterSpec = {
   label: 'valgrind (cachegrind)',
   subtractEmpty: true,
 }
+
+/** How the counted tests evaluate: one target, import time and instructions. */
+const countedSpec = (g: Gate = gate): EvaluationSpec => ({
+  targets: [{ name: 'pkg', isNew: false }],
+  variant: 'warm',
+  gate: g,
+  metrics: ['import_ms', 'instructions'],
+  watch: [],
+  sampling: { minPairs: 5, maxPairs: 200, warmups: 1, profileRuns: 0, maxTimeMs: 5000 },
+})
 
 describe("the counting tools' output", () => {
   it('reads perf, cachegrind and strace', () => {
@@ -166,14 +177,7 @@ describe('the counting phase of the engine', () => {
     })
     expect(observations.phasesMs!.counting).toBe(8000)
 
-    const evaluation = evaluate(observations, {
-      targets: [{ name: 'pkg', isNew: false }],
-      variant: 'warm',
-      gate,
-      metrics: ['import_ms', 'instructions'],
-      watch: [],
-      sampling: { minPairs: 5, maxPairs: 200, warmups: 1, profileRuns: 0, maxTimeMs: 5000 },
-    })
+    const evaluation = evaluate(observations, countedSpec())
     const target = evaluation.targets[0]!
     const instructions = target.metrics.find((m) => m.metric === 'instructions')!
     expect(instructions).toMatchObject({ gating: true, outcome: 'regression' })
@@ -182,14 +186,8 @@ describe('the counting phase of the engine', () => {
     expect(target.verdict).toBe('regression')
 
     // A project that allows 2.5% more instructions: the same counts are no change.
-    const allowing = evaluate(observations, {
-      targets: [{ name: 'pkg', isNew: false }],
-      variant: 'warm',
-      gate: { ...gate, instructionsThresholdPct: 2.5 },
-      metrics: ['import_ms', 'instructions'],
-      watch: [],
-      sampling: { minPairs: 5, maxPairs: 200, warmups: 1, profileRuns: 0, maxTimeMs: 5000 },
-    }).targets[0]!
+    const allowing = evaluate(observations, countedSpec({ ...gate, instructionsThresholdPct: 2.5 }))
+      .targets[0]!
     expect(allowing.metrics.find((m) => m.metric === 'instructions')).toMatchObject({
       outcome: 'pass',
       counted: { thresholdPct: 2.5 },
@@ -229,14 +227,7 @@ describe('the counting phase of the engine', () => {
 
     // In the results: a side without counts has no median, so no change is recorded
     // (not -100% against a count of 0), and the row shows none.
-    const finding = evaluate(observations, {
-      targets: [{ name: 'pkg', isNew: false }],
-      variant: 'warm',
-      gate,
-      metrics: ['import_ms', 'instructions'],
-      watch: [],
-      sampling: { minPairs: 5, maxPairs: 200, warmups: 1, profileRuns: 0, maxTimeMs: 5000 },
-    }).targets[0]!
+    const finding = evaluate(observations, countedSpec()).targets[0]!
     const recorded = targetResult(finding).metrics!.find((m) => m.metric === 'instructions')!
     expect(recorded).toMatchObject({
       outcome: 'inconclusive',

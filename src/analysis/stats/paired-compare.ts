@@ -75,6 +75,10 @@ export function comparePairs(
   }
 }
 
-/** The outcome a decision stands for: undecided is no regression nor improvement (evaluate makes it inconclusive where it gates). */
-export const outcomeOf = (c: PairedComparison): Outcome =>
-  c.decision === 'regression' || c.decision === 'improvement' ? c.decision : 'pass'
+/**
+ * The outcome a decision stands for. Undecided is inconclusive for a metric
+ * that gates (its verdict has not been reached), and no change for one that
+ * only informs.
+ */
+export const outcomeOf = (c: PairedComparison, gating: boolean): Outcome | 'inconclusive' =>
+  c.decision === 'continue' ? (gating ? 'inconclusive' : 'pass') : c.decision

@@ -100,8 +100,7 @@ export function metricFindings(
     // shows an undecided look as no change, where the gating one is inconclusive.
     const settings = { gate: spec.gate, maxPairs: spec.sampling.maxPairs }
     const comparison = groupComparison(base, head, settings, (s) => readMetric(metric.id, s)!)
-    const outcome =
-      metric.gates && comparison.decision === 'continue' ? 'inconclusive' : outcomeOf(comparison)
+    const outcome = outcomeOf(comparison, metric.gates)
     return [{ metric: id, gating: metric.gates, outcome, comparison }]
   })
 }
