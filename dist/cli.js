@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, statSync, openSync, writeSync, closeSync, unlinkSync, readFileSync, existsSync, readdirSync, realpathSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, availableParallelism } from 'node:os';
 import { isAbsolute, resolve as resolve$1, delimiter, join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rm, readFile, writeFile, mkdtemp, mkdir, readdir } from 'node:fs/promises';
@@ -2463,7 +2463,14 @@ async function countingFor(arms, policy, deps, name) {
     // The counted runs get a budget of their own, the time budget and its
     // overtime: under valgrind they are ~50x slower, and must not eat the timings' time.
     const { maxTimeMs, overtimeMs } = policy.sampling;
-    return { counters, runs: COUNTED_RUNS, budgetMs: maxTimeMs + overtimeMs };
+    // A count does not depend on the machine's load (nothing is timed, and no
+    // timed sample runs meanwhile), so the counted runs use every core.
+    return {
+        counters,
+        runs: COUNTED_RUNS,
+        budgetMs: maxTimeMs + overtimeMs,
+        parallel: Math.max(1, availableParallelism()),
+    };
 }
 
 // Per-side steps of a comparison: installing both at once, and saving their logs.
@@ -4713,9 +4720,11 @@ function request(arm, mode, counter, plan, now, deadline) {
     };
 }
 /**
- * Each counter's rounds over the arms that have not failed. A run starts only
- * if the slowest so far would end within the phase's budget; an arm whose run
- * fails (or whose tool printed no count) keeps what it has and says why.
+ * Each counter's rounds over the arms that have not failed, up to `parallel`
+ * runs at a time (a count does not depend on the load; nothing is timed
+ * meanwhile). A run starts only if the slowest so far would end within the
+ * phase's budget; an arm whose run fails (or whose tool printed no count)
+ * keeps what it has and says why.
  */
 async function runCounts(plan, states, deps) {
     const counting = plan.counting;
@@ -4729,6 +4738,7 @@ async function runCounts(plan, states, deps) {
         arm.key.variant === DEFAULT_VARIANT &&
         traitsOf(arm.key.target).countedRuns);
     let spent = false;
+    const outOfTime = (runs) => `out of time: ${runs.runs.length} of ${counting.runs} runs fitted the counting budget`;
     // The cheaper tools first: strace's count must not wait behind cachegrind's budget.
     for (const counter of [...counting.counters].sort((a, b) => a.slowdown - b.slowdown)) {
         deps.onEvent?.({
@@ -4743,51 +4753,59 @@ async function runCounts(plan, states, deps) {
             runsOf.set(arm, runs);
             (states.of(arm).counted ??= {})[counter.metric] = runs;
         }
-        // Start-up is as deterministic as the import: one empty run an arm is enough to take off.
-        const modesOf = (round) => counter.subtractEmpty && round === 0 ? ['empty', 'count'] : ['count'];
-        if (spent)
+        if (spent) {
             for (const r of runsOf.values())
                 r.failure = 'not run: the counting budget was spent';
-        rounds: for (let round = 0; round < counting.runs && !spent; round++) {
-            for (const arm of shuffled(arms, plan.random)) {
+            continue;
+        }
+        // Start-up is as deterministic as the import: one empty run an arm is enough to take off.
+        const jobs = [];
+        for (let round = 0; round < counting.runs; round++)
+            for (const arm of shuffled(arms, plan.random))
+                for (const mode of counter.subtractEmpty && round === 0 ? ['empty', 'count'] : ['count'])
+                    jobs.push({ arm, mode: mode });
+        let next = 0;
+        const worker = async () => {
+            while (next < jobs.length && !spent) {
+                const { arm, mode } = jobs[next++];
                 const runs = runsOf.get(arm);
                 if (runs.failure)
                     continue;
-                for (const mode of modesOf(round)) {
-                    if (plan.signal?.aborted)
+                if (plan.signal?.aborted)
+                    return;
+                if (deps.now() + slowest > deadline) {
+                    if (spent)
                         return;
-                    if (deps.now() + slowest > deadline) {
-                        for (const r of runsOf.values())
-                            r.failure ??= `out of time: ${r.runs.length} of ${counting.runs} runs fitted the counting budget`;
-                        deps.onEvent?.({ phase: 'out-of-time', step: 'counted runs', done });
-                        spent = true;
-                        break rounds;
-                    }
-                    const started = deps.now();
-                    const run = await deps.runProbe(request(arm, mode, counter, plan, started, deadline));
-                    const took = deps.now() - started;
-                    slowest = Math.max(slowest, took);
-                    runs.ms += took;
-                    done++;
-                    if (cutByBudget(run)) {
-                        runs.failure = `out of time: ${runs.runs.length} of ${counting.runs} runs fitted the counting budget`;
-                        break;
-                    }
-                    if (run.failure || !run.count) {
-                        runs.failure = run.failure
-                            ? `${run.failure.kind}: ${run.failure.message}`
-                            : `${counter.label} printed no count`;
-                        break;
-                    }
-                    if (mode === 'empty')
-                        runs.empty.push(run.count.value);
-                    else {
-                        runs.runs.push(run.count.value);
-                        runs.byCall ??= run.count.byCall;
-                    }
+                    spent = true;
+                    for (const r of runsOf.values())
+                        r.failure ??= outOfTime(r);
+                    deps.onEvent?.({ phase: 'out-of-time', step: 'counted runs', done });
+                    return;
+                }
+                const started = deps.now();
+                const run = await deps.runProbe(request(arm, mode, counter, plan, started, deadline));
+                const took = deps.now() - started;
+                slowest = Math.max(slowest, took);
+                runs.ms += took;
+                done++;
+                if (runs.failure)
+                    continue;
+                if (cutByBudget(run))
+                    runs.failure = outOfTime(runs);
+                else if (run.failure || !run.count)
+                    runs.failure = run.failure
+                        ? `${run.failure.kind}: ${run.failure.message}`
+                        : `${counter.label} printed no count`;
+                else if (mode === 'empty')
+                    runs.empty.push(run.count.value);
+                else {
+                    runs.runs.push(run.count.value);
+                    runs.byCall ??= run.count.byCall;
                 }
             }
-        }
+        };
+        const workers = Math.max(1, Math.min(counting.parallel, jobs.length));
+        await Promise.all(Array.from({ length: workers }, worker));
     }
 }
 
@@ -5938,6 +5956,34 @@ const DISTRIBUTIONS = [
     'found = {d.metadata["Name"]: d.version for d in m.distributions() if d.metadata["Name"]}',
     'open(sys.argv[1], "w").write(json.dumps(found, sort_keys=True))',
 ].join('\n');
+/** Exits 0 when the interpreter's pip knows --python (22.3 or later). */
+const MODERN_PIP = [
+    'import sys',
+    'try:',
+    '    import pip',
+    '    ok = tuple(int(p) for p in pip.__version__.split(".")[:2]) >= (22, 3)',
+    'except Exception:',
+    '    ok = False',
+    'sys.exit(0 if ok else 1)',
+].join('\n');
+async function hasModernPip(python, env, cwd, signal) {
+    try {
+        const outcome = await runCommand({
+            command: python,
+            args: ['-c', MODERN_PIP],
+            env,
+            cwd,
+            timeoutMs: 60_000,
+            signal,
+        });
+        return outcome.code === 0;
+    }
+    catch (error) {
+        if (error instanceof SpawnError)
+            return false;
+        throw error;
+    }
+}
 async function prepareEnvironment(request) {
     const { spec, projectDir, envDir } = request;
     await mkdir(request.tmpDir, { recursive: true });
@@ -6002,15 +6048,18 @@ async function prepareEnvironment(request) {
     };
     let strategy = kind;
     if (kind === 'pip') {
-        await step('python -m venv', request.python, ['-m', 'venv', envDir]);
-        await step('pip install', venvPython, [
-            '-m',
-            'pip',
-            'install',
-            '--no-input',
-            '--disable-pip-version-check',
-            projectDir,
-        ]);
+        const pipArgs = ['install', '--no-input', '--disable-pip-version-check', projectDir];
+        // A venv with a pip of its own costs seconds a side (ensurepip unpacks and
+        // compiles it); the interpreter's own pip, 22.3 or later, installs into a
+        // venv made without one (--python), and the measured code never imports pip.
+        if (await hasModernPip(request.python, installer, projectDir, request.signal)) {
+            await step('python -m venv', request.python, ['-m', 'venv', '--without-pip', envDir]);
+            await step('pip install', request.python, ['-m', 'pip', '--python', venvPython, ...pipArgs]);
+        }
+        else {
+            await step('python -m venv', request.python, ['-m', 'venv', envDir]);
+            await step('pip install', venvPython, ['-m', 'pip', ...pipArgs]);
+        }
     }
     else if (kind === 'uv') {
         const uvPath = uv();

@@ -1,6 +1,7 @@
 // What each arm runs in, beyond the target and the side: its cache state's
 // set-up (found once per run: the cold state's method) and the counters the
 // counted metrics need (found once per run: perf, cachegrind, strace).
+import { availableParallelism } from 'node:os'
 import { detectColdCache, type CacheSetups } from '../measure/cache-states.js'
 import { detectCounters } from '../measure/counters.js'
 import type { PlannedArm, RunPlan } from '../measure/plan.js'
@@ -91,5 +92,12 @@ export async function countingFor(
   // The counted runs get a budget of their own, the time budget and its
   // overtime: under valgrind they are ~50x slower, and must not eat the timings' time.
   const { maxTimeMs, overtimeMs } = policy.sampling
-  return { counters, runs: COUNTED_RUNS, budgetMs: maxTimeMs + overtimeMs }
+  // A count does not depend on the machine's load (nothing is timed, and no
+  // timed sample runs meanwhile), so the counted runs use every core.
+  return {
+    counters,
+    runs: COUNTED_RUNS,
+    budgetMs: maxTimeMs + overtimeMs,
+    parallel: Math.max(1, availableParallelism()),
+  }
 }

@@ -70,6 +70,39 @@ const DISTRIBUTIONS = [
   'open(sys.argv[1], "w").write(json.dumps(found, sort_keys=True))',
 ].join('\n')
 
+/** Exits 0 when the interpreter's pip knows --python (22.3 or later). */
+const MODERN_PIP = [
+  'import sys',
+  'try:',
+  '    import pip',
+  '    ok = tuple(int(p) for p in pip.__version__.split(".")[:2]) >= (22, 3)',
+  'except Exception:',
+  '    ok = False',
+  'sys.exit(0 if ok else 1)',
+].join('\n')
+
+async function hasModernPip(
+  python: string,
+  env: Record<string, string>,
+  cwd: string,
+  signal: AbortSignal | undefined,
+): Promise<boolean> {
+  try {
+    const outcome = await runCommand({
+      command: python,
+      args: ['-c', MODERN_PIP],
+      env,
+      cwd,
+      timeoutMs: 60_000,
+      signal,
+    })
+    return outcome.code === 0
+  } catch (error) {
+    if (error instanceof SpawnError) return false
+    throw error
+  }
+}
+
 export async function prepareEnvironment(request: EnvironmentRequest): Promise<SideEnvironment> {
   const { spec, projectDir, envDir } = request
   await mkdir(request.tmpDir, { recursive: true })
@@ -141,15 +174,17 @@ export async function prepareEnvironment(request: EnvironmentRequest): Promise<S
   }
   let strategy: Strategy = kind
   if (kind === 'pip') {
-    await step('python -m venv', request.python, ['-m', 'venv', envDir])
-    await step('pip install', venvPython, [
-      '-m',
-      'pip',
-      'install',
-      '--no-input',
-      '--disable-pip-version-check',
-      projectDir,
-    ])
+    const pipArgs = ['install', '--no-input', '--disable-pip-version-check', projectDir]
+    // A venv with a pip of its own costs seconds a side (ensurepip unpacks and
+    // compiles it); the interpreter's own pip, 22.3 or later, installs into a
+    // venv made without one (--python), and the measured code never imports pip.
+    if (await hasModernPip(request.python, installer, projectDir, request.signal)) {
+      await step('python -m venv', request.python, ['-m', 'venv', '--without-pip', envDir])
+      await step('pip install', request.python, ['-m', 'pip', '--python', venvPython, ...pipArgs])
+    } else {
+      await step('python -m venv', request.python, ['-m', 'venv', envDir])
+      await step('pip install', venvPython, ['-m', 'pip', ...pipArgs])
+    }
   } else if (kind === 'uv') {
     const uvPath = uv()
     if (existsSync(join(projectDir, 'uv.lock'))) {

@@ -37,9 +37,11 @@ function request(
 }
 
 /**
- * Each counter's rounds over the arms that have not failed. A run starts only
- * if the slowest so far would end within the phase's budget; an arm whose run
- * fails (or whose tool printed no count) keeps what it has and says why.
+ * Each counter's rounds over the arms that have not failed, up to `parallel`
+ * runs at a time (a count does not depend on the load; nothing is timed
+ * meanwhile). A run starts only if the slowest so far would end within the
+ * phase's budget; an arm whose run fails (or whose tool printed no count)
+ * keeps what it has and says why.
  */
 export async function runCounts(plan: RunPlan, states: ArmStates, deps: EngineDeps): Promise<void> {
   const counting = plan.counting
@@ -55,6 +57,8 @@ export async function runCounts(plan: RunPlan, states: ArmStates, deps: EngineDe
       traitsOf(arm.key.target).countedRuns,
   )
   let spent = false
+  const outOfTime = (runs: CountedRuns) =>
+    `out of time: ${runs.runs.length} of ${counting.runs} runs fitted the counting budget`
   // The cheaper tools first: strace's count must not wait behind cachegrind's budget.
   for (const counter of [...counting.counters].sort((a, b) => a.slowdown - b.slowdown)) {
     deps.onEvent?.({
@@ -69,46 +73,50 @@ export async function runCounts(plan: RunPlan, states: ArmStates, deps: EngineDe
       runsOf.set(arm, runs)
       ;(states.of(arm).counted ??= {})[counter.metric] = runs
     }
+    if (spent) {
+      for (const r of runsOf.values()) r.failure = 'not run: the counting budget was spent'
+      continue
+    }
     // Start-up is as deterministic as the import: one empty run an arm is enough to take off.
-    const modesOf = (round: number): ProbeMode[] =>
-      counter.subtractEmpty && round === 0 ? ['empty', 'count'] : ['count']
-    if (spent) for (const r of runsOf.values()) r.failure = 'not run: the counting budget was spent'
-    rounds: for (let round = 0; round < counting.runs && !spent; round++) {
-      for (const arm of shuffled(arms, plan.random)) {
+    const jobs: { arm: PlannedArm; mode: ProbeMode }[] = []
+    for (let round = 0; round < counting.runs; round++)
+      for (const arm of shuffled(arms, plan.random))
+        for (const mode of counter.subtractEmpty && round === 0 ? ['empty', 'count'] : ['count'])
+          jobs.push({ arm, mode: mode as ProbeMode })
+    let next = 0
+    const worker = async (): Promise<void> => {
+      while (next < jobs.length && !spent) {
+        const { arm, mode } = jobs[next++]!
         const runs = runsOf.get(arm)!
         if (runs.failure) continue
-        for (const mode of modesOf(round)) {
-          if (plan.signal?.aborted) return
-          if (deps.now() + slowest > deadline) {
-            for (const r of runsOf.values())
-              r.failure ??= `out of time: ${r.runs.length} of ${counting.runs} runs fitted the counting budget`
-            deps.onEvent?.({ phase: 'out-of-time', step: 'counted runs', done })
-            spent = true
-            break rounds
-          }
-          const started = deps.now()
-          const run = await deps.runProbe(request(arm, mode, counter, plan, started, deadline))
-          const took = deps.now() - started
-          slowest = Math.max(slowest, took)
-          runs.ms += took
-          done++
-          if (cutByBudget(run)) {
-            runs.failure = `out of time: ${runs.runs.length} of ${counting.runs} runs fitted the counting budget`
-            break
-          }
-          if (run.failure || !run.count) {
-            runs.failure = run.failure
-              ? `${run.failure.kind}: ${run.failure.message}`
-              : `${counter.label} printed no count`
-            break
-          }
-          if (mode === 'empty') runs.empty.push(run.count.value)
-          else {
-            runs.runs.push(run.count.value)
-            runs.byCall ??= run.count.byCall
-          }
+        if (plan.signal?.aborted) return
+        if (deps.now() + slowest > deadline) {
+          if (spent) return
+          spent = true
+          for (const r of runsOf.values()) r.failure ??= outOfTime(r)
+          deps.onEvent?.({ phase: 'out-of-time', step: 'counted runs', done })
+          return
+        }
+        const started = deps.now()
+        const run = await deps.runProbe(request(arm, mode, counter, plan, started, deadline))
+        const took = deps.now() - started
+        slowest = Math.max(slowest, took)
+        runs.ms += took
+        done++
+        if (runs.failure) continue
+        if (cutByBudget(run)) runs.failure = outOfTime(runs)
+        else if (run.failure || !run.count)
+          runs.failure = run.failure
+            ? `${run.failure.kind}: ${run.failure.message}`
+            : `${counter.label} printed no count`
+        else if (mode === 'empty') runs.empty.push(run.count.value)
+        else {
+          runs.runs.push(run.count.value)
+          runs.byCall ??= run.count.byCall
         }
       }
     }
+    const workers = Math.max(1, Math.min(counting.parallel, jobs.length))
+    await Promise.all(Array.from({ length: workers }, worker))
   }
 }

@@ -45,9 +45,10 @@ export interface RunPlan {
   overtime?: { deadline: number }
   /**
    * The counted metrics, after the timed samples (and any overtime): `runs`
-   * rounds under each counter, within `budgetMs` of their own; absent for none.
+   * rounds under each counter, within `budgetMs` of their own, up to
+   * `parallel` runs at a time; absent for none.
    */
-  counting?: { counters: CounterSpec[]; runs: number; budgetMs: number }
+  counting?: { counters: CounterSpec[]; runs: number; budgetMs: number; parallel: number }
   /**
    * The explanation after sampling (measure/explain.ts): the profile runs the
    * budget deferred, for groups where a change was found, within `budgetMs`

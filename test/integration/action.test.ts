@@ -40,7 +40,7 @@ beforeAll(async () => {
   commits.base = gitCommit(repo, 'base')
   writeFiles(repo, { 'src/shop/orders.py': '# a comment\nVALUE = 1\n' })
   commits.comment = gitCommit(repo, 'comment only')
-  writeFiles(repo, { 'src/shop/orders.py': 'VALUE = sum(i * i for i in range(1_500_000))\n' })
+  writeFiles(repo, { 'src/shop/orders.py': 'VALUE = sum(i * i for i in range(400_000))\n' })
   commits.heavy = gitCommit(repo, 'heavy module-level work')
   // Importing this head writes the names and values of its environment to a file,
   // and what /proc shows of the environments of its ancestors (importgate's among them).

@@ -126,17 +126,17 @@ describe('the gate on an import too slow for profile runs in its budget (issue 2
       gitInit(repo)
       writeFiles(repo, {
         'pyproject.toml': '[project]\nname = "slowpkg"\nversion = "0"\n',
-        'src/slowpkg/__init__.py': 'import time\n\ntime.sleep(0.8)\n',
+        'src/slowpkg/__init__.py': 'import time\n\ntime.sleep(0.4)\n',
       })
       const base = gitCommit(repo, 'a slow import')
-      // +0.4 s: a change no noise hides, so the deferred function profile must run after sampling.
+      // +0.2 s: a change no noise hides, so the deferred function profile must run after sampling.
       writeFiles(repo, {
-        'src/slowpkg/__init__.py': 'import fractions\nimport time\n\ntime.sleep(1.2)\n',
+        'src/slowpkg/__init__.py': 'import fractions\nimport time\n\ntime.sleep(0.6)\n',
       })
       const head = gitCommit(repo, 'fractions, which is forbidden, and a longer sleep')
       const json = join(tmp, 'slow.json')
       const markdown = join(tmp, 'slow.md')
-      // 20 pairs of ~1.7 s rounds never fit 6 s: no profile run beyond the first
+      // 20 pairs of ~1 s rounds never fit 6 s: no profile run beyond the first
       // fits, where none ran before (and forbid passed with fractions loaded).
       const result = await cli(
         [

@@ -148,7 +148,7 @@ function countingInterpreter(takesMs = 1000) {
 }
 
 describe('the counting phase of the engine', () => {
-  const counting = { counters: [CACHEGRIND], runs: 3, budgetMs: 60_000 }
+  const counting = { counters: [CACHEGRIND], runs: 3, budgetMs: 60_000, parallel: 1 }
 
   it('runs each arm under the counter after the timed samples, empty runs beside, one hash seed', async () => {
     const fake = countingInterpreter()
@@ -194,6 +194,40 @@ describe('the counting phase of the engine', () => {
     })
   })
 
+  it('runs as many counts at a time as it is given cores, each arm counted alike', async () => {
+    const fake = countingInterpreter()
+    let running = 0
+    let most = 0
+    const runProbe = async (request: ProbeRequest) => {
+      if (!request.counter) return fake.runProbe(request)
+      running++
+      most = Math.max(most, running)
+      try {
+        return await fake.runProbe(request)
+      } finally {
+        running--
+      }
+    }
+    const observations = await runPlan(
+      plan({ deadline: 5000, warmups: 1, profileRuns: 0, counting: { ...counting, parallel: 2 } }),
+      { ...fake, runProbe },
+    )
+    expect(most).toBe(2)
+    expect(fake.counted).toHaveLength(8)
+    for (const side of ['base', 'head'])
+      expect(
+        observations.arms.find((a) => a.key.side === side)!.counted?.instructions,
+      ).toMatchObject({
+        runs: [
+          side === 'head' ? 152e6 : 150e6,
+          side === 'head' ? 152e6 : 150e6,
+          side === 'head' ? 152e6 : 150e6,
+        ],
+        empty: [50e6],
+        failure: null,
+      })
+  })
+
   it('stops at its own budget and says how far it got', async () => {
     const fake = countingInterpreter(2000)
     const observations = await runPlan(
@@ -214,6 +248,7 @@ describe('the counting phase of the engine', () => {
           ],
           runs: 3,
           budgetMs: 14_000,
+          parallel: 1,
         },
       }),
       fake,
