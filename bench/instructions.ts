@@ -11,6 +11,7 @@
 // about) and metrics import_ms and instructions; every finished compare is
 // appended to a checkpoint beside --out, and a run started again resumes.
 // The table goes into --out between its bench:instructions markers.
+import { fewestPairs } from '../src/analysis/stats/sequential.js'
 import {
   appendFileSync,
   existsSync,
@@ -49,6 +50,8 @@ if (!found) throw new Error(`--python: ${values.python} not found`)
 const scratch = mkdtempSync(join(tmpdir(), 'importgate-bench-'))
 const info = await describeInterpreter(found, childEnv(process.env), scratch)
 const python = info.executable
+/** The timed part: the fewest pairs the procedure decides on; time is bench:quality's subject. */
+const TIMED_PAIRS = fewestPairs(0.01)
 const checkpoint = values.out!.replace(/\.md$/, '.instructions.partial.jsonl')
 
 interface Outcome {
@@ -110,8 +113,8 @@ try {
             install: { kind: 'none' },
             seed: 2000 + n,
             metrics: ['import_ms', 'instructions'],
-            minPairs: 7,
-            maxPairs: 7,
+            minPairs: TIMED_PAIRS,
+            maxPairs: TIMED_PAIRS,
             warmups: 1,
             profileRuns: 1,
           },
@@ -160,7 +163,7 @@ function writeSection(all: Outcome[], interim: boolean) {
   )
   const tool = all.find((o) => o.tool)?.tool ?? 'not yet known'
   const section = [
-    `Instructions (\`--metric instructions\`, its 1% threshold), on the quality fixtures with Python ${info.version.split(' ')[0]}, counted by ${tool}${interim ? `; **interim: ${all.length} of ${jobs.length} compares**` : ''}. "Flagged" is a regression (or, for A/A, either direction); the change is the median counted change, the spread the largest disagreement of one side's 3 runs; the time is the counted runs of both sides (the timed part is kept to 7 pairs here). A change under the threshold (+0.5%) is meant to pass: the count sees it exactly, and the row says so. Reproduce: \`npm run bench:instructions -- --python ${values.python}\`.`,
+    `Instructions (\`--metric instructions\`, its 1% threshold), on the quality fixtures with Python ${info.version.split(' ')[0]}, counted by ${tool}${interim ? `; **interim: ${all.length} of ${jobs.length} compares**` : ''}. "Flagged" is a regression (or, for A/A, either direction); the change is the median counted change, the spread the largest disagreement of one side's 3 runs; the time is the counted runs of both sides (the timed part is kept to ${TIMED_PAIRS} pairs here, the fewest the timed verdict can rest on). A change under the threshold (+0.5%) is meant to pass: the count sees it exactly, and the row says so. Reproduce: \`npm run bench:instructions -- --python ${values.python}\`.`,
     '',
     '| Import | Change | Compares | Flagged | Inconclusive | Counted change (median) | Spread (max) | Time to count (median) |',
     '| -----: | -----: | -------: | ------: | -----------: | ----------------------: | -----------: | ---------------------: |',
