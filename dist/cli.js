@@ -2469,7 +2469,7 @@ async function countingFor(arms, policy, deps, name) {
         counters,
         runs: COUNTED_RUNS,
         budgetMs: maxTimeMs + overtimeMs,
-        parallel: Math.max(1, availableParallelism()),
+        parallel: availableParallelism(),
     };
 }
 
@@ -4759,11 +4759,12 @@ async function runCounts(plan, states, deps) {
             continue;
         }
         // Start-up is as deterministic as the import: one empty run an arm is enough to take off.
+        const modesOf = (round) => counter.subtractEmpty && round === 0 ? ['empty', 'count'] : ['count'];
         const jobs = [];
         for (let round = 0; round < counting.runs; round++)
             for (const arm of shuffled(arms, plan.random))
-                for (const mode of counter.subtractEmpty && round === 0 ? ['empty', 'count'] : ['count'])
-                    jobs.push({ arm, mode: mode });
+                for (const mode of modesOf(round))
+                    jobs.push({ arm, mode });
         let next = 0;
         const worker = async () => {
             while (next < jobs.length && !spent) {
@@ -4774,8 +4775,6 @@ async function runCounts(plan, states, deps) {
                 if (plan.signal?.aborted)
                     return;
                 if (deps.now() + slowest > deadline) {
-                    if (spent)
-                        return;
                     spent = true;
                     for (const r of runsOf.values())
                         r.failure ??= outOfTime(r);

@@ -98,6 +98,6 @@ export async function countingFor(
     counters,
     runs: COUNTED_RUNS,
     budgetMs: maxTimeMs + overtimeMs,
-    parallel: Math.max(1, availableParallelism()),
+    parallel: availableParallelism(),
   }
 }

@@ -78,11 +78,12 @@ export async function runCounts(plan: RunPlan, states: ArmStates, deps: EngineDe
       continue
     }
     // Start-up is as deterministic as the import: one empty run an arm is enough to take off.
+    const modesOf = (round: number): ProbeMode[] =>
+      counter.subtractEmpty && round === 0 ? ['empty', 'count'] : ['count']
     const jobs: { arm: PlannedArm; mode: ProbeMode }[] = []
     for (let round = 0; round < counting.runs; round++)
       for (const arm of shuffled(arms, plan.random))
-        for (const mode of counter.subtractEmpty && round === 0 ? ['empty', 'count'] : ['count'])
-          jobs.push({ arm, mode: mode as ProbeMode })
+        for (const mode of modesOf(round)) jobs.push({ arm, mode })
     let next = 0
     const worker = async (): Promise<void> => {
       while (next < jobs.length && !spent) {
@@ -91,7 +92,6 @@ export async function runCounts(plan: RunPlan, states: ArmStates, deps: EngineDe
         if (runs.failure) continue
         if (plan.signal?.aborted) return
         if (deps.now() + slowest > deadline) {
-          if (spent) return
           spent = true
           for (const r of runsOf.values()) r.failure ??= outOfTime(r)
           deps.onEvent?.({ phase: 'out-of-time', step: 'counted runs', done })
