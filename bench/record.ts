@@ -1,15 +1,18 @@
 // Records raw paired samples for the replay bench (bench/replay.ts): fixture
 // imports of a calibrated size, base and head, a fixed number of pairs, with
 // no decision made, one line per (scenario, repetition) in a JSONL file.
-// Pairs are taken in one of two ways:
+// Pairs are taken in one of these ways:
 //   sequential: base and head one after the other, in a shuffled order (what the engine does);
 //   duet: base and head at the same time, each pinned to its own core, the cores
-//         swapped every pair (Bulej et al., "Duet Benchmarking", 2020).
+//         swapped every pair (Bulej et al., "Duet Benchmarking", 2020);
+//   pinned: as sequential, both runs of a pair on one core, the core changing every pair
+//           (taskset, as the engine's timed rounds do: measure/pinning.ts).
+// The modes asked for are interleaved pair by pair, so they see the same machine.
 // --load bursts runs bench/load.ts's bursty background work during the recording.
 //
 //   npx tsx bench/record.ts --sizes 20,150 --effects 0,5 --pairs 300 --reps 3
 //                           --modes sequential,duet --load none|bursts --out bench/replay/x.jsonl
-import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -61,17 +64,10 @@ function side(name: string, ms: number, tag: string): string {
   return dir
 }
 
-/** An interpreter pinned to one core, through taskset (outside the timed import). */
-function pinned(cpu: number): string {
-  const path = join(scratch, `python-cpu${cpu}`)
-  writeFileSync(path, `#!/bin/sh\nexec taskset -c ${cpu} ${JSON.stringify(python)} "$@"\n`)
-  chmodSync(path, 0o755)
-  return path
-}
-
-async function time(executable: string, dir: string): Promise<number> {
+async function time(dir: string, core?: number): Promise<number> {
   const run = await runProbe({
-    python: executable,
+    ...(core === undefined ? {} : { core }),
+    python,
     probe,
     target: 'benchpkg',
     mode: 'time',
@@ -84,62 +80,78 @@ async function time(executable: string, dir: string): Promise<number> {
 }
 
 const random = seededRandom(Number(values.seed))
+/** The cores pinned runs take turns on: the first two. */
+const cores = [0, 1]
+const modes = values.modes!.split(',')
+// Modes are interleaved pair by pair (each round takes one pair in every mode, in a
+// shuffled order), so that the machine's drift lands on every mode alike.
 const jobs = shuffled(
   numbers(values.sizes!).flatMap((size) =>
     numbers(values.effects!).flatMap((effect) =>
-      values
-        .modes!.split(',')
-        .flatMap((mode) =>
-          Array.from({ length: Number(values.reps) }, (_, rep) => ({ size, effect, mode, rep })),
-        ),
+      Array.from({ length: Number(values.reps) }, (_, rep) => ({ size, effect, rep })),
     ),
   ),
   random,
 )
 mkdirSync(join(values.out!, '..'), { recursive: true })
 const load = values.load === 'bursts' ? startLoad(Number(values.seed)) : null
-const cpus = [pinned(0), pinned(1)]
+
+interface Taken {
+  base: number[]
+  head: number[]
+  pairMs: number[]
+  /** Which side ran first in each pair (not duet): its order effect can be measured. */
+  first: ('base' | 'head')[]
+}
+
+/** One pair in `mode`, the i-th of its run. */
+async function pair(mode: string, i: number, baseDir: string, headDir: string, into: Taken) {
+  const started = performance.now()
+  let b: number
+  let h: number
+  if (mode === 'duet') {
+    // Swapped every pair, so that neither side keeps the faster core.
+    ;[b, h] = await Promise.all([time(baseDir, cores[i % 2]), time(headDir, cores[(i + 1) % 2])])
+  } else {
+    const core = mode === 'pinned' ? cores[i % cores.length] : undefined
+    const baseFirst = random() < 0.5
+    into.first.push(baseFirst ? 'base' : 'head')
+    if (baseFirst) {
+      b = await time(baseDir, core)
+      h = await time(headDir, core)
+    } else {
+      h = await time(headDir, core)
+      b = await time(baseDir, core)
+    }
+  }
+  into.base.push(b)
+  into.head.push(h)
+  into.pairMs.push(performance.now() - started)
+}
+
 try {
   for (const [n, job] of jobs.entries()) {
     const baseDir = side(`base-${n}`, job.size, 'base')
     const headDir = side(`head-${n}`, job.size * (1 + job.effect / 100), `head +${job.effect}%`)
-    for (let i = 0; i < 3; i++) for (const dir of [baseDir, headDir]) await time(python, dir)
-    const base: number[] = []
-    const head: number[] = []
-    const pairMs: number[] = []
-    /** Which side ran first in each pair (sequential mode): its order effect can be measured. */
-    const first: ('base' | 'head')[] = []
-    for (let i = 0; i < Number(values.pairs); i++) {
-      const started = performance.now()
-      if (job.mode === 'duet') {
-        // Swapped every pair, so that neither side keeps the faster core.
-        const [b, h] = await Promise.all([
-          time(cpus[i % 2]!, baseDir),
-          time(cpus[(i + 1) % 2]!, headDir),
-        ])
-        base.push(b)
-        head.push(h)
-      } else if (random() < 0.5) {
-        first.push('base')
-        base.push(await time(python, baseDir))
-        head.push(await time(python, headDir))
-      } else {
-        first.push('head')
-        head.push(await time(python, headDir))
-        base.push(await time(python, baseDir))
-      }
-      pairMs.push(performance.now() - started)
+    for (let i = 0; i < 3; i++) for (const dir of [baseDir, headDir]) await time(dir)
+    const taken = new Map<string, Taken>(
+      modes.map((mode) => [mode, { base: [], head: [], pairMs: [], first: [] }]),
+    )
+    for (let i = 0; i < Number(values.pairs); i++)
+      for (const mode of shuffled(modes, random))
+        await pair(mode, i, baseDir, headDir, taken.get(mode)!)
+    for (const [mode, { base, head, pairMs, first }] of taken) {
+      appendFileSync(
+        values.out!,
+        `${JSON.stringify({ ...job, mode, load: values.load, python: info.version.split(' ')[0], base, head, pairMs, ...(first.length ? { first } : {}) })}\n`,
+      )
+      const logs = base.map((b, i) => Math.log(head[i]! / b)).sort((a, b) => a - b)
+      const iqr = logs[Math.floor(logs.length * 0.75)]! - logs[Math.floor(logs.length * 0.25)]!
+      const seconds = pairMs.reduce((a, b) => a + b, 0) / 1000
+      console.error(
+        `${n + 1}/${jobs.length} ${job.size} ms +${job.effect}% ${mode}: robust SD ${((iqr / 1.349) * 100).toFixed(1)}%, median ${(logs[logs.length >> 1]! * 100).toFixed(2)}%, ${(base.length / seconds).toFixed(1)} pairs/s`,
+      )
     }
-    appendFileSync(
-      values.out!,
-      `${JSON.stringify({ ...job, load: values.load, python: info.version.split(' ')[0], base, head, pairMs, ...(first.length ? { first } : {}) })}\n`,
-    )
-    const logs = base.map((b, i) => Math.log(head[i]! / b)).sort((a, b) => a - b)
-    const iqr = logs[Math.floor(logs.length * 0.75)]! - logs[Math.floor(logs.length * 0.25)]!
-    const seconds = pairMs.reduce((a, b) => a + b, 0) / 1000
-    console.error(
-      `${n + 1}/${jobs.length} ${job.size} ms +${job.effect}% ${job.mode}: robust SD ${((iqr / 1.349) * 100).toFixed(1)}%, median ${(logs[logs.length >> 1]! * 100).toFixed(2)}%, ${(base.length / seconds).toFixed(1)} pairs/s`,
-    )
     rmSync(baseDir, { recursive: true })
     rmSync(headDir, { recursive: true })
   }

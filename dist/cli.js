@@ -2414,9 +2414,69 @@ async function detectCounters(metrics, p) {
     return specs;
 }
 
+// Pinning both timed runs of a pair to one core, the core moving on with each
+// round. On a shared machine the cores are not alike (on this project's 2-core
+// one a pair split across them reads +1.3-1.5%), and a run left to the
+// scheduler may start on one and be moved to the other; a pair on one core is
+// closer, so the procedure decides on fewer pairs (docs/statistics.md).
+// Pinned from exec on, through util-linux's taskset: the interpreter's start-up
+// runs on the core the import will (pinning from inside the probe, after
+// start-up, was measured too and helped less). Linux only; tried once per run.
+/** The argument list of a run on `core` (none: the interpreter's own). */
+function pinnedArgv(core, python, args) {
+    return core === undefined
+        ? [python, ...args]
+        : ['taskset', '--cpu-list', String(core), python, ...args];
+}
+/** The core of a round: rounds take turns on the cores, so neither side keeps the faster one. */
+const coreOfRound = (pinning, round) => pinning.cores[round % pinning.cores.length];
+/** A kernel CPU list ("0-3,8,10-11") as the cores it names; null when it is not one. */
+function parseCpuList(text) {
+    const cores = [];
+    for (const part of text.trim().split(',')) {
+        const range = /^(\d+)(?:-(\d+))?$/.exec(part);
+        if (!range)
+            return null;
+        const first = Number(range[1]);
+        const last = Number(range[2] ?? range[1]);
+        if (last < first)
+            return null;
+        for (let core = first; core <= last; core++)
+            cores.push(core);
+    }
+    return cores;
+}
+/** The cores this process may run on, from /proc/self/status; null where there is no such file. */
+async function allowedCores() {
+    const status = await readFile('/proc/self/status', 'utf8').catch(() => null);
+    const line = status?.split('\n').find((l) => l.startsWith('Cpus_allowed_list:'));
+    return line ? parseCpuList(line.slice(line.indexOf(':') + 1)) : null;
+}
+/** Whether and where timed rounds are pinned here, or why they are not. */
+async function detectPinning(p) {
+    if (process.platform !== 'linux')
+        return { unpinned: `${process.platform} has no core affinity` };
+    const cores = await allowedCores();
+    if (!cores?.length)
+        return { unpinned: 'the cores allowed are not readable' };
+    if (cores.length < 2)
+        return { unpinned: `one core (${cores[0]}) is all there is` };
+    const [command, ...args] = pinnedArgv(cores[0], p.python, ['-c', 'pass']);
+    const ran = await outputIfOk({
+        command: command,
+        args,
+        env: p.env,
+        cwd: p.cwd,
+        timeoutMs: 60_000,
+        signal: p.signal,
+    });
+    return ran === null ? { unpinned: 'taskset (util-linux) does not run here' } : { cores };
+}
+
 // What each arm runs in, beyond the target and the side: its cache state's
-// set-up (found once per run: the cold state's method) and the counters the
-// counted metrics need (found once per run: perf, cachegrind, strace).
+// set-up (found once per run: the cold state's method), the counters the
+// counted metrics need (found once per run: perf, cachegrind, strace) and the
+// cores the timed rounds are pinned to (found once per run: taskset).
 /**
  * What each cache state asked for does before a timed sample; the cold
  * state's method is found once, here, and logged.
@@ -2471,6 +2531,24 @@ async function countingFor(arms, policy, deps, name) {
         budgetMs: maxTimeMs + overtimeMs,
         parallel: availableParallelism(),
     };
+}
+/** Where the timed rounds run: each on one core, in turn, where this machine lets runs be pinned. */
+async function pinningFor(arms, cwd, deps) {
+    const first = arms[0];
+    if (!first)
+        return undefined;
+    const found = await detectPinning({
+        python: first.python,
+        cwd,
+        env: first.env,
+        signal: deps.signal,
+    });
+    if ('unpinned' in found) {
+        deps.log(`timed pairs are not pinned to a core: ${found.unpinned}`);
+        return undefined;
+    }
+    deps.log(`timed pairs: both runs of a round on one core, the cores ${found.cores.join(', ')} in turn`);
+    return found;
 }
 
 // Per-side steps of a comparison: installing both at once, and saving their logs.
@@ -4315,8 +4393,10 @@ async function runProbe(request) {
         stderr: request.mode === 'profile' ? 'full' : 'tail',
     };
     const counter = request.counter;
-    if (!counter)
-        return probeRunOf(request, await runMeasured({ command: request.python, args, ...spec }));
+    if (!counter) {
+        const [command, ...rest] = pinnedArgv(request.core, request.python, args);
+        return probeRunOf(request, await runMeasured({ command: command, args: rest, ...spec }));
+    }
     const { result, text } = await withCountFile((outFile) => {
         const [command, ...rest] = wrappedArgv(counter, outFile, request.python, args);
         return runMeasured({ command: command, args: rest, ...spec });
@@ -4809,7 +4889,7 @@ async function runCounts(plan, states, deps) {
 }
 
 // Interleaved rounds of timed samples. Each round runs every live arm once, in
-// an order shuffled anew, so that drift of the machine (another job starting,
+// an order shuffled anew and on one core (where runs are pinned), so that drift of the machine (another job starting,
 // thermal throttling, a cache going cold) lands on all arms alike, and a pair
 // (base and head of one target in one round) shares whatever the machine was
 // doing then.
@@ -4844,7 +4924,10 @@ before = 0) {
             // A partner failed earlier in this round: stop, so pairs stay aligned.
             if (!states.live([arm]).length)
                 continue;
-            const run = await deps.runProbe(probeRequest(arm, 'time', plan, deps.now(), spec.cutAt));
+            const request = probeRequest(arm, 'time', plan, deps.now(), spec.cutAt);
+            // Every run of a round on the round's core: a pair's two runs share one.
+            const pinned = plan.pinning ? { core: coreOfRound(plan.pinning, before + rounds) } : {};
+            const run = await deps.runProbe({ ...request, ...pinned });
             if (cutByBudget(run)) {
                 const whole = rounds - 1;
                 return { rounds: whole, truncated: whole < spec.minRounds, outOfTime: true };
@@ -5214,6 +5297,7 @@ async function measureArms(arms, policy, deps, name) {
     const { sampling } = policy;
     const sides = new Set(arms.map((arm) => arm.key.side)).size;
     const counting = await countingFor(arms, policy, deps, name);
+    const pinning = await pinningFor(arms, policy.cwd, deps);
     const deadline = performance.now() + sampling.maxTimeMs;
     const plan = {
         arms,
@@ -5225,6 +5309,7 @@ async function measureArms(arms, policy, deps, name) {
         stopping: policy.stopping,
         changed: policy.changed,
         ...(counting ? { counting } : {}),
+        ...(pinning ? { pinning } : {}),
         ...(policy.explain ? { explain: policy.explain } : {}),
         ...(policy.lazyImports ? { lazyImports: true } : {}),
         ...(policy.enforceLazy ? { enforceLazy: true } : {}),

@@ -1,9 +1,11 @@
 // What each arm runs in, beyond the target and the side: its cache state's
-// set-up (found once per run: the cold state's method) and the counters the
-// counted metrics need (found once per run: perf, cachegrind, strace).
+// set-up (found once per run: the cold state's method), the counters the
+// counted metrics need (found once per run: perf, cachegrind, strace) and the
+// cores the timed rounds are pinned to (found once per run: taskset).
 import { availableParallelism } from 'node:os'
 import { detectColdCache, type CacheSetups } from '../measure/cache-states.js'
 import { detectCounters } from '../measure/counters.js'
+import { detectPinning } from '../measure/pinning.js'
 import type { PlannedArm, RunPlan } from '../measure/plan.js'
 import { SetupError } from '../model/errors.js'
 import { type Namer } from '../config/names.js'
@@ -100,4 +102,28 @@ export async function countingFor(
     budgetMs: maxTimeMs + overtimeMs,
     parallel: availableParallelism(),
   }
+}
+
+/** Where the timed rounds run: each on one core, in turn, where this machine lets runs be pinned. */
+export async function pinningFor(
+  arms: readonly PlannedArm[],
+  cwd: string,
+  deps: Progress,
+): Promise<RunPlan['pinning']> {
+  const first = arms[0]
+  if (!first) return undefined
+  const found = await detectPinning({
+    python: first.python,
+    cwd,
+    env: first.env,
+    signal: deps.signal,
+  })
+  if ('unpinned' in found) {
+    deps.log(`timed pairs are not pinned to a core: ${found.unpinned}`)
+    return undefined
+  }
+  deps.log(
+    `timed pairs: both runs of a round on one core, the cores ${found.cores.join(', ')} in turn`,
+  )
+  return found
 }

@@ -18,7 +18,7 @@ import { killTagged } from '../process/escapees.js'
 import { CancelledError, SetupError, UsageError } from '../model/errors.js'
 import { type Namer } from '../config/names.js'
 import type { MetricId } from '../model/metrics.js'
-import { countingFor } from './arms.js'
+import { countingFor, pinningFor } from './arms.js'
 
 export interface CommandDeps {
   /** The parent's environment: only its allowed part reaches the measured code. */
@@ -110,6 +110,7 @@ export async function measureArms(
   const { sampling } = policy
   const sides = new Set(arms.map((arm) => arm.key.side)).size
   const counting = await countingFor(arms, policy, deps, name)
+  const pinning = await pinningFor(arms, policy.cwd, deps)
   const deadline = performance.now() + sampling.maxTimeMs
   const plan: RunPlan = {
     arms,
@@ -121,6 +122,7 @@ export async function measureArms(
     stopping: policy.stopping,
     changed: policy.changed,
     ...(counting ? { counting } : {}),
+    ...(pinning ? { pinning } : {}),
     ...(policy.explain ? { explain: policy.explain } : {}),
     ...(policy.lazyImports ? { lazyImports: true } : {}),
     ...(policy.enforceLazy ? { enforceLazy: true } : {}),

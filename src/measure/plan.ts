@@ -9,6 +9,7 @@ import type { EngineEvent } from '../model/engine-event.js'
 import type { ProbeRequest, ProbeRun } from './run-probe.js'
 import type { CounterSpec } from './counters.js'
 import type { CacheSetup } from './cache-states.js'
+import type { Pinning } from './pinning.js'
 
 /** One arm as the engine runs it: what to start, in which environment. */
 export interface PlannedArm {
@@ -55,6 +56,8 @@ export interface RunPlan {
    * of their own; absent for none (measure: there is no change to explain).
    */
   explain?: { budgetMs: number }
+  /** Timed rounds take turns on these cores, each round's runs on one (measure/pinning.ts); absent: not pinned. */
+  pinning?: Pinning
   /** The interpreter has lazy imports (Python 3.15+): head's arms get the two untimed lazy runs. */
   lazyImports?: boolean
   /** enforce-lazy: the lazy run as written is a gate's evidence, and runs whatever the budget left. */

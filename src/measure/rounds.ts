@@ -1,5 +1,5 @@
 // Interleaved rounds of timed samples. Each round runs every live arm once, in
-// an order shuffled anew, so that drift of the machine (another job starting,
+// an order shuffled anew and on one core (where runs are pinned), so that drift of the machine (another job starting,
 // thermal throttling, a cache going cold) lands on all arms alike, and a pair
 // (base and head of one target in one round) shares whatever the machine was
 // doing then.
@@ -9,6 +9,7 @@ import type { StoppingRule } from '../analysis/verdict/stopping.js'
 import type { Sample } from '../model/metrics.js'
 import type { ArmStates } from './arm-states.js'
 import type { EngineDeps, PlannedArm, RunPlan } from './plan.js'
+import { coreOfRound } from './pinning.js'
 import { cutByBudget, probeRequest, toSample } from './probe-run.js'
 
 export interface RoundsSpec {
@@ -66,7 +67,10 @@ export async function runRounds(
       }
       // A partner failed earlier in this round: stop, so pairs stay aligned.
       if (!states.live([arm]).length) continue
-      const run = await deps.runProbe(probeRequest(arm, 'time', plan, deps.now(), spec.cutAt))
+      const request = probeRequest(arm, 'time', plan, deps.now(), spec.cutAt)
+      // Every run of a round on the round's core: a pair's two runs share one.
+      const pinned = plan.pinning ? { core: coreOfRound(plan.pinning, before + rounds) } : {}
+      const run = await deps.runProbe({ ...request, ...pinned })
       if (cutByBudget(run)) {
         const whole = rounds - 1
         return { rounds: whole, truncated: whole < spec.minRounds, outOfTime: true }

@@ -17,6 +17,7 @@ import {
   type CounterSpec,
   type CountReading,
 } from './counters.js'
+import { pinnedArgv } from './pinning.js'
 
 export interface ProbeRequest {
   python: string
@@ -33,6 +34,11 @@ export interface ProbeRequest {
   counter?: CounterSpec
   /** A cache state other than warm: what to do before the run (timed runs only). */
   cache?: CacheSetup
+  /**
+   * Timed rounds: the core the run is pinned to from exec on (util-linux's
+   * taskset, which execs the interpreter in its place); see measure/pinning.ts.
+   */
+  core?: number
 }
 
 /** The failure kind of a run the time budget stopped: the engine ends the phase, nothing failed. */
@@ -96,8 +102,10 @@ export async function runProbe(request: ProbeRequest): Promise<ProbeRun> {
     stderr: request.mode === 'profile' ? ('full' as const) : ('tail' as const),
   }
   const counter = request.counter
-  if (!counter)
-    return probeRunOf(request, await runMeasured({ command: request.python, args, ...spec }))
+  if (!counter) {
+    const [command, ...rest] = pinnedArgv(request.core, request.python, args)
+    return probeRunOf(request, await runMeasured({ command: command!, args: rest, ...spec }))
+  }
   const { result, text } = await withCountFile((outFile) => {
     const [command, ...rest] = wrappedArgv(counter, outFile, request.python, args)
     return runMeasured({ command: command!, args: rest, ...spec })

@@ -27,14 +27,20 @@ export type Behaviour = (call: {
 
 export function fakeInterpreter(behaviour: Behaviour) {
   let clock = 0
-  const calls: { side: Side; target: string; mode: string; at: number }[] = []
+  const calls: { side: Side; target: string; mode: string; at: number; core?: number }[] = []
   const counts = new Map<string, number>()
   const runProbe = async (request: ProbeRequest) => {
     const side = request.env.SIDE as Side
     const key = `${side}:${request.target}`
     const n = request.mode === 'time' ? (counts.get(key) ?? 0) : 0
     if (request.mode === 'time') counts.set(key, n + 1)
-    calls.push({ side, target: request.target, mode: request.mode, at: clock })
+    calls.push({
+      side,
+      target: request.target,
+      mode: request.mode,
+      at: clock,
+      ...(request.core === undefined ? {} : { core: request.core }),
+    })
     const result = behaviour({ side, target: request.target, mode: request.mode, n })
     clock += result.takesMs
     // A hanging run is killed at its timeout, or at the time it "takes" if that is shorter.

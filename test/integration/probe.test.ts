@@ -1,5 +1,6 @@
 // The probe and the process layer against real interpreters and real targets
 // that misbehave in every way the issue lists.
+import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -74,6 +75,9 @@ const FILES = {
   'allz.py': 'import json\nimport decimal\nimport email.mime.text\nX = decimal.Decimal(1)\n',
   'dynpkg/__init__.py': '',
   'dynpkg/helper.py': 'import fractions\n',
+  // The cores the measured code may run on.
+  'affinity.py':
+    'import os\nopen(os.environ["PID_FILE"], "w").write(str(sorted(os.sched_getaffinity(0))))\n',
   'env_dump.py':
     'import os\nopen(os.environ["PID_FILE"], "w").write("\\n".join(sorted(os.environ)))\n',
 }
@@ -291,4 +295,32 @@ describe.each(testPythons())('probe on $label', ({ path: python }) => {
     for (const secret of Object.keys(secrets)) expect(names).not.toContain(secret)
     expect(names).toContain('PYTHONPATH')
   })
+
+  it.runIf(process.platform === 'linux')(
+    'pins a timed run to its core from exec on, and pins nothing when asked for none',
+    async () => {
+      const cores = JSON.parse(
+        execFileSync(python, ['-c', 'import os; print(sorted(os.sched_getaffinity(0)))'], {
+          encoding: 'utf8',
+        }),
+      ) as number[]
+      const seen: string[] = []
+      for (const core of [cores[cores.length - 1]!, undefined]) {
+        const dump = join(scratch, `affinity-${core}.txt`)
+        const result = await runProbe({
+          python,
+          target: 'affinity',
+          mode: 'time',
+          env: childEnv(process.env, { PYTHONPATH: project, PID_FILE: dump }),
+          cwd: scratch,
+          timeoutMs: 60_000,
+          ...(core === undefined ? {} : { core }),
+        })
+        expect(result.failure).toBeNull()
+        expect(result.report?.import_ns).toBeGreaterThan(0)
+        seen.push(readFileSync(dump, 'utf8'))
+      }
+      expect(seen).toEqual([`[${cores[cores.length - 1]}]`, `[${cores.join(', ')}]`])
+    },
+  )
 })

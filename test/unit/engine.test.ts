@@ -9,7 +9,7 @@ import type { EngineEvent } from '../../src/measure/plan.js'
 import type { ProbeRequest } from '../../src/measure/run-probe.js'
 import type { Side } from '../../src/model/target.js'
 
-import { SAMPLING, arm, fakeInterpreter, gate, plan } from '../helpers/fake-engine.js'
+import { SAMPLING, arm, fakeInterpreter, gate, never, plan } from '../helpers/fake-engine.js'
 
 /** Base and head arms of n targets, t0 … t(n−1). */
 const manyArms = (n: number) =>
@@ -396,5 +396,40 @@ describe('the measurement engine', () => {
     expect(looked.filter((n) => n >= 400)).toEqual([
       400, 404, 408, 412, 416, 420, 424, 428, 432, 436, 440, 444, 448,
     ])
+  })
+
+  it('runs both runs of a pair on one core, the cores in turn by round, and pins nothing else', async () => {
+    const fake = fakeInterpreter(() => ({ importMs: 10, takesMs: 11 }))
+    await runPlan(
+      plan({
+        arms: [arm('base', 'a'), arm('head', 'a'), arm('base', 'b'), arm('head', 'b')],
+        minPairs: 5,
+        maxPairs: 5,
+        stopping: never,
+        pinning: { cores: [2, 5, 7] },
+      }),
+      fake,
+    )
+    const timed = fake.calls.filter((c) => c.core !== undefined)
+    // Every run of a round (both targets' pairs) shares the round's core.
+    const rounds = Array.from({ length: 5 }, (_, r) => timed.slice(4 * r, 4 * r + 4))
+    expect(rounds.map((round) => [...new Set(round.map((c) => c.core))])).toEqual([
+      [5],
+      [7],
+      [2],
+      [5],
+      [7],
+    ])
+    // Warm-ups and profile runs are not pinned: only the timed rounds' pairs need it.
+    expect(fake.calls.filter((c) => c.core === undefined)).toHaveLength(fake.calls.length - 5 * 4)
+    expect(fake.calls.filter((c) => c.mode !== 'time').every((c) => c.core === undefined)).toBe(
+      true,
+    )
+  })
+
+  it('pins nothing when the plan has no cores to pin to', async () => {
+    const fake = fakeInterpreter(() => ({ importMs: 10, takesMs: 11 }))
+    await runPlan(plan({ minPairs: 5, maxPairs: 5, stopping: never }), fake)
+    expect(fake.calls.every((c) => c.core === undefined)).toBe(true)
   })
 })
