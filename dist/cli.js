@@ -2161,6 +2161,7 @@ timing) {
         ...extras,
         rounds: observations.rounds,
         ...(observations.warmups !== undefined ? { warmup_rounds: observations.warmups } : {}),
+        ...(observations.pinnedCores !== undefined ? { pinned_cores: observations.pinnedCores } : {}),
         truncated: observations.truncated,
         ...(phases
             ? {
@@ -5140,6 +5141,7 @@ async function runPlan(plan, deps) {
         arms: states.observations(),
         rounds,
         warmups: warmRounds.length,
+        pinnedCores: plan.pinning?.cores ?? null,
         // Short of min-pairs only if the overtime did not make it up.
         truncated: first.truncated && short(states, plan.sampling.minPairs),
         phasesMs: {
@@ -8690,6 +8692,7 @@ function buildView(document) {
             head: doc.head,
             rounds: doc.rounds,
             warmupRounds: doc.warmup_rounds ?? doc.settings.warmups,
+            ...(doc.pinned_cores !== undefined ? { pinnedCores: doc.pinned_cores } : {}),
             truncated: doc.truncated,
             durationS: doc.duration_s,
             phases: phasesText(doc.phases_s),
@@ -9574,13 +9577,23 @@ function cost(view) {
     const text = costText(view);
     return text ? [`<sub>${text.charAt(0).toUpperCase()}${text.slice(1)}.</sub>`] : [];
 }
+/** How the rounds shared the cores: one core a round, or not pinned (and nothing for older documents). */
+function pinnedText(cores) {
+    if (cores === undefined)
+        return '';
+    if (cores === null)
+        return ', not pinned to a core';
+    return cores.length > 1
+        ? `, all runs of a round on one core, cores ${cores.join(', ')} in turn`
+        : `, on core ${String(cores[0])}`;
+}
 function methodology(view) {
     const { run } = view;
     const s = run.settings;
     const sha = (x) => (x ? code$2(x.slice(0, 12)) : '–');
     const compare = view.command === 'compare';
     const lines = [
-        `- ${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)}).`,
+        `- ${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)})${pinnedText(run.pinnedCores)}.`,
         compare
             ? `- Decided by a sequential test on the median of paired log-ratios (a confidence sequence from the pairs' signs, which holds however often it looks and assumes nothing of the spread): a regression (mirrored, an improvement) needs its ${pctLevel(s.alpha)} interval above half the band and its estimate past the band, a pass needs its 90% interval inside the band, where the band is ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms, whichever is wider; sampling stops at a decision.`
             : '- Spread is the interquartile range of the samples.',
@@ -18540,6 +18553,17 @@ var properties = {
 	warmup_rounds: {
 		type: "integer",
 		minimum: 0
+	},
+	pinned_cores: {
+		type: [
+			"array",
+			"null"
+		],
+		items: {
+			type: "integer",
+			minimum: 0
+		},
+		minItems: 1
 	},
 	phases_s: {
 		type: "object",

@@ -171,6 +171,7 @@ export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observat
     arms: states.observations(),
     rounds,
     warmups: warmRounds.length,
+    pinnedCores: plan.pinning?.cores ?? null,
     // Short of min-pairs only if the overtime did not make it up.
     truncated: first.truncated && short(states, plan.sampling.minPairs),
     phasesMs: {

@@ -54,6 +54,7 @@ export function resultsDocument<I extends Identity, E extends object>(
     ...extras,
     rounds: observations.rounds,
     ...(observations.warmups !== undefined ? { warmup_rounds: observations.warmups } : {}),
+    ...(observations.pinnedCores !== undefined ? { pinned_cores: observations.pinnedCores } : {}),
     truncated: observations.truncated,
     ...(phases
       ? {

@@ -172,6 +172,11 @@ interface DocumentBase {
   /** Warm-up rounds actually run (settings.warmups is what was asked); absent in older documents. */
   warmup_rounds?: number
   /**
+   * The cores the timed rounds took turns on, both runs of a round on one
+   * (docs/statistics.md); null when they ran unpinned; absent in older documents.
+   */
+  pinned_cores?: number[] | null
+  /**
    * How long each phase took, in seconds (install: both sides, concurrently; null
    * when nothing was installed; sampling includes confirmation and overtime).
    */

@@ -2,8 +2,9 @@
 // walks through the changes users make: a comment, an eager import through an
 // intermediate module, the import moved back into a function, heavy work at
 // module level. Effects are 50x or more the noise, so verdicts cannot flip.
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { liveProcessGroupCount } from '../../src/process/groups.js'
@@ -163,6 +164,14 @@ describe('importgate compare', () => {
     // above); overtime stops at its decision, no earlier than --min-pairs, well before its 60 s.
     expect(target.head!.samples_ms.length).toBeGreaterThanOrEqual(FEWEST_PAIRS)
     expect(doc.duration_s).toBeLessThan(61)
+    // The timed rounds took turns on every core this process may use, where taskset runs.
+    const pinnable =
+      process.platform === 'linux' &&
+      availableParallelism() > 1 &&
+      spawnSync('taskset', ['--version']).status === 0
+    expect(doc.pinned_cores === null ? null : doc.pinned_cores!.length).toBe(
+      pinnable ? availableParallelism() : null,
+    )
     expect(stderr).toBe('')
     expectNothingLeft()
   })

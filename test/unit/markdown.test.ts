@@ -44,6 +44,14 @@ describe('markdown report of a comparison', () => {
     expect(md).not.toMatch(/ of \d+ warm-up/)
   })
 
+  it('says whether the rounds were pinned to a core, and nothing for documents that predate it', () => {
+    expect(markdownReport({ ...doc, pinned_cores: [0, 1] })).toMatch(
+      /all runs of a round on one core, cores 0, 1 in turn\./,
+    )
+    expect(markdownReport({ ...doc, pinned_cores: null })).toMatch(/, not pinned to a core\./)
+    expect(md).not.toMatch(/pinned|on one core/)
+  })
+
   it('leads with the most serious finding', () => {
     expect(md.split('\n')[0]).toBe('### ⛔ `shop` imports forbidden module `asyncio`')
   })

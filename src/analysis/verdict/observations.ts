@@ -68,6 +68,8 @@ export interface Observations {
   rounds: number
   /** Warm-up rounds run: fewer than configured when the budget left no room for more. */
   warmups?: number
+  /** The cores the timed rounds took turns on (both runs of a round on one), or null: unpinned. */
+  pinnedCores?: number[] | null
   /** How long each phase took (sampling includes any overtime). */
   phasesMs?: {
     warmup: number

@@ -119,6 +119,8 @@ export interface RunFacts {
   rounds: number
   /** Warm-up rounds run (the setting in documents that predate the count). */
   warmupRounds: number
+  /** The cores timed rounds took turns on; null: unpinned; undefined: the document predates it. */
+  pinnedCores?: number[] | null
   truncated: boolean
   durationS: number
   /** "install 12.1 s, warm-ups 3.2 s, profile runs 6.5 s, sampling 103 s"; empty in older files. */

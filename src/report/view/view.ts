@@ -211,6 +211,7 @@ export function buildView(document: ResultsDocument): ReportView {
       head: doc.head,
       rounds: doc.rounds,
       warmupRounds: doc.warmup_rounds ?? doc.settings.warmups,
+      ...(doc.pinned_cores !== undefined ? { pinnedCores: doc.pinned_cores } : {}),
       truncated: doc.truncated,
       durationS: doc.duration_s,
       phases: phasesText(doc.phases_s),
