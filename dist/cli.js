@@ -4890,10 +4890,10 @@ async function runCounts(plan, states, deps) {
 }
 
 // Interleaved rounds of timed samples. Each round runs every live arm once, in
-// an order shuffled anew and on one core (where runs are pinned), so that drift of the machine (another job starting,
-// thermal throttling, a cache going cold) lands on all arms alike, and a pair
-// (base and head of one target in one round) shares whatever the machine was
-// doing then.
+// an order shuffled anew and on one core (where runs are pinned), so that
+// drift of the machine (another job starting, thermal throttling, a cache
+// going cold) lands on all arms alike, and a pair (base and head of one target
+// in one round) shares whatever the machine was doing then.
 async function runRounds(spec, plan, states, deps, 
 /** Rounds of this batch already run, for the progress events of a batch run on. */
 before = 0) {
@@ -4914,6 +4914,8 @@ before = 0) {
         // Kept until the round is whole: a round the budget cuts short is dropped,
         // so that pairs stay aligned.
         const pending = [];
+        // Every run of a round on the round's core: a pair's two runs share one.
+        const pinned = plan.pinning ? { core: coreOfRound(plan.pinning, before + rounds) } : {};
         for (const arm of shuffled(live, plan.random)) {
             if (plan.signal?.aborted)
                 break;
@@ -4926,8 +4928,6 @@ before = 0) {
             if (!states.live([arm]).length)
                 continue;
             const request = probeRequest(arm, 'time', plan, deps.now(), spec.cutAt);
-            // Every run of a round on the round's core: a pair's two runs share one.
-            const pinned = plan.pinning ? { core: coreOfRound(plan.pinning, before + rounds) } : {};
             const run = await deps.runProbe({ ...request, ...pinned });
             if (cutByBudget(run)) {
                 const whole = rounds - 1;
@@ -6052,24 +6052,14 @@ const MODERN_PIP = [
     '    ok = False',
     'sys.exit(0 if ok else 1)',
 ].join('\n');
-async function hasModernPip(python, env, cwd, signal) {
-    try {
-        const outcome = await runCommand({
-            command: python,
-            args: ['-c', MODERN_PIP],
-            env,
-            cwd,
-            timeoutMs: 60_000,
-            signal,
-        });
-        return outcome.code === 0;
-    }
-    catch (error) {
-        if (error instanceof SpawnError)
-            return false;
-        throw error;
-    }
-}
+const hasModernPip = async (python, env, cwd, signal) => (await outputIfOk({
+    command: python,
+    args: ['-c', MODERN_PIP],
+    env,
+    cwd,
+    timeoutMs: 60_000,
+    signal,
+})) !== null;
 async function prepareEnvironment(request) {
     const { spec, projectDir, envDir } = request;
     await mkdir(request.tmpDir, { recursive: true });
@@ -9583,9 +9573,7 @@ function pinnedText(cores) {
         return '';
     if (cores === null)
         return ', not pinned to a core';
-    return cores.length > 1
-        ? `, all runs of a round on one core, cores ${cores.join(', ')} in turn`
-        : `, on core ${String(cores[0])}`;
+    return `, all runs of a round on one core, cores ${cores.join(', ')} in turn`;
 }
 function methodology(view) {
     const { run } = view;

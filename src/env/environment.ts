@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CancelledError, SetupError } from '../model/errors.js'
-import { runCommand, SpawnError } from '../process/command.js'
+import { outputIfOk, runCommand, SpawnError } from '../process/command.js'
 import { childEnv, installerEnv } from './child-env.js'
 import { importRoot } from './import-root.js'
 import type { InstallSpec } from '../model/settings.js'
@@ -81,27 +81,20 @@ const MODERN_PIP = [
   'sys.exit(0 if ok else 1)',
 ].join('\n')
 
-async function hasModernPip(
+const hasModernPip = async (
   python: string,
   env: Record<string, string>,
   cwd: string,
   signal: AbortSignal | undefined,
-): Promise<boolean> {
-  try {
-    const outcome = await runCommand({
-      command: python,
-      args: ['-c', MODERN_PIP],
-      env,
-      cwd,
-      timeoutMs: 60_000,
-      signal,
-    })
-    return outcome.code === 0
-  } catch (error) {
-    if (error instanceof SpawnError) return false
-    throw error
-  }
-}
+): Promise<boolean> =>
+  (await outputIfOk({
+    command: python,
+    args: ['-c', MODERN_PIP],
+    env,
+    cwd,
+    timeoutMs: 60_000,
+    signal,
+  })) !== null
 
 export async function prepareEnvironment(request: EnvironmentRequest): Promise<SideEnvironment> {
   const { spec, projectDir, envDir } = request

@@ -1,8 +1,8 @@
 // Interleaved rounds of timed samples. Each round runs every live arm once, in
-// an order shuffled anew and on one core (where runs are pinned), so that drift of the machine (another job starting,
-// thermal throttling, a cache going cold) lands on all arms alike, and a pair
-// (base and head of one target in one round) shares whatever the machine was
-// doing then.
+// an order shuffled anew and on one core (where runs are pinned), so that
+// drift of the machine (another job starting, thermal throttling, a cache
+// going cold) lands on all arms alike, and a pair (base and head of one target
+// in one round) shares whatever the machine was doing then.
 import { shuffled } from '../analysis/stats/random.js'
 import { groupId } from '../model/target.js'
 import type { StoppingRule } from '../analysis/verdict/stopping.js'
@@ -58,6 +58,8 @@ export async function runRounds(
     // Kept until the round is whole: a round the budget cuts short is dropped,
     // so that pairs stay aligned.
     const pending: [PlannedArm, Sample][] = []
+    // Every run of a round on the round's core: a pair's two runs share one.
+    const pinned = plan.pinning ? { core: coreOfRound(plan.pinning, before + rounds) } : {}
     for (const arm of shuffled(live, plan.random)) {
       if (plan.signal?.aborted) break
       // Many targets make one round long: a round the budget ends midway is dropped whole.
@@ -68,8 +70,6 @@ export async function runRounds(
       // A partner failed earlier in this round: stop, so pairs stay aligned.
       if (!states.live([arm]).length) continue
       const request = probeRequest(arm, 'time', plan, deps.now(), spec.cutAt)
-      // Every run of a round on the round's core: a pair's two runs share one.
-      const pinned = plan.pinning ? { core: coreOfRound(plan.pinning, before + rounds) } : {}
       const run = await deps.runProbe({ ...request, ...pinned })
       if (cutByBudget(run)) {
         const whole = rounds - 1

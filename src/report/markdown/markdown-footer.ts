@@ -22,9 +22,7 @@ export function cost(view: ReportView): string[] {
 function pinnedText(cores: number[] | null | undefined): string {
   if (cores === undefined) return ''
   if (cores === null) return ', not pinned to a core'
-  return cores.length > 1
-    ? `, all runs of a round on one core, cores ${cores.join(', ')} in turn`
-    : `, on core ${String(cores[0])}`
+  return `, all runs of a round on one core, cores ${cores.join(', ')} in turn`
 }
 
 export function methodology(view: ReportView): string[] {
