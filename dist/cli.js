@@ -1961,12 +1961,16 @@ function deltaJson(m) {
     // No ratio describes it (a memory growth of 0 KiB on both sides): no delta, rather than NaNs.
     if (!c || !Number.isFinite(c.pct))
         return null;
-    const ci = c.ciPct?.every(Number.isFinite) ? c.ciPct : null;
+    const finite = (i) => (i?.every(Number.isFinite) ? i : null);
+    const ci = finite(c.ciPct);
+    const passCi = finite(c.passCiPct);
     return {
         ms: ms(c.ms),
         pct: pct(c.pct),
         ci_pct: ci ? [pct(ci[0]), pct(ci[1])] : null,
         ci_level: c.ciLevel,
+        pass_ci_pct: passCi ? [pct(passCi[0]), pct(passCi[1])] : null,
+        pass_ci_level: c.passCiLevel,
         p: c.logEstimate >= 0 ? c.pSlower : c.pFaster,
         p_slower: c.pSlower,
         p_faster: c.pFaster,
@@ -6428,6 +6432,10 @@ function comparePairs(base, head, gate) {
         // from head − base when the ratio is large.
         ms: n > 0 ? hodgesLehmann(Array.from({ length: n }, (_, i) => head[i] - base[i])) : 0,
         ciPct: interval ? [toPct(interval[0]), toPct(interval[1])] : null,
+        passCiPct: look.passInterval
+            ? [toPct(look.passInterval[0]), toPct(look.passInterval[1])]
+            : null,
+        passCiLevel: 1 - 2 * PASS_BETA,
         decision: look.decision,
         neededPairs: Math.min(fewestPairs(gate.alpha), fewestPairs(PASS_BETA)),
     };
@@ -8178,15 +8186,34 @@ function figures(side, metric) {
         packageModuleCount: side.package_module_count,
     };
 }
-/** A row's change columns: Δ in its unit, Δ % (a number, for colouring), and the interval or the counted runs' spread; null with nothing compared. */
+/**
+ * The interval a row's decision rests on: a pass's is the one it was decided
+ * on (one-sided β a side, inside the band by construction), anything else's
+ * the α one. Files from before the pass interval was recorded show the α one.
+ */
+function decidingInterval(d) {
+    return d.decision === 'pass' && d.pass_ci_pct !== undefined && d.pass_ci_level !== undefined
+        ? { ci: d.pass_ci_pct, level: d.pass_ci_level }
+        : { ci: d.ci_pct, level: d.ci_level };
+}
+/** An interval's level as a table shows it: "98%", "90%". */
+const levelText = (level) => `${Math.round(level * 1000) / 10}%`;
+/**
+ * A row's change columns: Δ in its unit, Δ % (a number, for colouring), the
+ * interval its decision rests on (and that interval's level) or the counted
+ * runs' spread; null with nothing compared.
+ */
 function changeCells(r) {
     const d = r.delta;
-    if (d)
+    if (d) {
+        const { ci, level } = decidingInterval(d);
         return {
             delta: signedValue(r.unit, d.ms),
             pct: d.pct,
-            interval: d.ci_pct ? `${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}` : '–',
+            interval: ci ? `${signedPct(ci[0])} … ${signedPct(ci[1])}` : '–',
+            level,
         };
+    }
     const c = r.counted;
     if (c && c.base_runs && c.head_runs && c.delta !== null && c.pct !== null)
         return {
@@ -8195,6 +8222,24 @@ function changeCells(r) {
             interval: `runs within ${spreadText(c.spread_pct)}`,
         };
     return null;
+}
+/**
+ * The interval column: when every row's interval has one level, the header
+ * names it; when a pass (90%) sits beside a change (98%), each cell names its
+ * own, so that neither reads as the other.
+ */
+function intervalColumn(cells, defaultLevel) {
+    const levels = new Set(cells.flatMap((c) => (c?.level !== undefined && c.interval !== '–' ? [c.level] : [])));
+    if (levels.size <= 1) {
+        const [level = defaultLevel] = levels;
+        return { header: `CI (${levelText(level)})`, text: (c) => c.interval };
+    }
+    return {
+        header: 'CI',
+        text: (c) => c.level !== undefined && c.interval !== '–'
+            ? `${c.interval} (${levelText(c.level)})`
+            : c.interval,
+    };
 }
 /** How far counted runs disagree: "0.012%", "<0.001%". */
 const spreadText = (pct) => pct > 0 && pct < 0.001 ? '<0.001%' : `${pct.toFixed(3)}%`;
@@ -8278,14 +8323,17 @@ const targetLabel = (t) => t.variant ? `${t.name} (${VARIANT_LABEL[t.variant]})`
 /** Passes whose interval still reaches past the threshold: they do not rule out a regression that size. */
 function widePasses(doc) {
     return doc.targets.flatMap((t) => {
-        const hi = t.delta?.ci_pct?.[1];
+        // A pass is judged on the interval it was decided on (inside the band by
+        // construction); files from before that was recorded, on the α one.
+        const shown = t.delta ? decidingInterval(t.delta) : null;
+        const hi = shown?.ci?.[1];
         // The line is whichever threshold is larger for this import: +165% of a
         // 185 µs import is under the 0.5 ms min-delta, and ruled out.
         const base = t.base?.median_ms ?? 0;
         const minDelta = doc.command === 'compare' ? doc.settings.min_delta_ms : 0;
         const line = Math.max(doc.settings.threshold_pct, base > 0 ? (100 * minDelta) / base : 0);
         return t.verdict === 'pass' && hi !== undefined && hi > line
-            ? [{ target: t.name, hiPct: hi, level: t.delta.ci_level }]
+            ? [{ target: t.name, hiPct: hi, level: shown.level }]
             : [];
     });
 }
@@ -9635,20 +9683,29 @@ function deltaTable(view) {
         ]);
         return withCountedNotes(text, view);
     }
-    const rows = view.rows.map((r) => {
-        const change = changeCells(r);
+    const cells = view.rows.map(changeCells);
+    const interval = intervalColumn(cells, view.rows.find((r) => r.delta)?.delta?.ci_level ?? 0.98);
+    const rows = view.rows.map((r, i) => {
+        const change = cells[i];
         return [
             rowName(r),
             r.base ? formatValue(r.unit, r.base.median) : '–',
             r.head ? formatValue(r.unit, r.head.median) : '–',
             change?.delta ?? '–',
             change ? signedPct(change.pct) : '–',
-            change?.interval ?? '–',
+            change ? interval.text(change) : '–',
             verdictCell(r),
         ];
     });
-    const level = view.rows.find((r) => r.delta)?.delta?.ci_level ?? 0.98;
-    const text = table(['Target', 'Base', 'Head', 'Δ', 'Δ %', `CI (${Math.round(level * 100)}%)`, 'Verdict'], rows, ['l', 'r', 'r', 'r', 'r', 'r', 'l']);
+    const text = table(['Target', 'Base', 'Head', 'Δ', 'Δ %', interval.header, 'Verdict'], rows, [
+        'l',
+        'r',
+        'r',
+        'r',
+        'r',
+        'r',
+        'l',
+    ]);
     // Δ is estimated from the pairs, not from the medians; say so where they disagree.
     const odd = view.rows.filter((r) => {
         if (!r.delta || !r.base || !r.head)
@@ -18929,6 +18986,24 @@ var definitions = {
 					ci_level: {
 						type: "number"
 					},
+					pass_ci_pct: {
+						oneOf: [
+							{
+								type: "null"
+							},
+							{
+								type: "array",
+								items: {
+									type: "number"
+								},
+								minItems: 2,
+								maxItems: 2
+							}
+						]
+					},
+					pass_ci_level: {
+						type: "number"
+					},
 					p: {
 						type: "number",
 						minimum: 0,
@@ -20109,13 +20184,16 @@ function verdictText(r) {
     return r.isNew ? `${r.verdict} (new target)` : r.verdict;
 }
 function tableRows(view, style) {
-    const rows = [['target', 'base', 'head', 'Δ', 'Δ %', 'CI', 'verdict'].map((h) => style.dim(h))];
-    for (const r of view.rows) {
+    const cells = view.rows.map(changeCells);
+    const interval = intervalColumn(cells, view.rows.find((r) => r.delta)?.delta?.ci_level ?? 0.98);
+    const header = ['target', 'base', 'head', 'Δ', 'Δ %', interval.header, 'verdict'];
+    const rows = [header.map((h) => style.dim(h))];
+    for (const [i, r] of view.rows.entries()) {
         const color = r.gating ? paint(r.verdict, style) : style.dim;
         const name = r.suffix ? `${r.target} · ${r.suffix}` : r.target;
         const base = r.base ? formatValue(r.unit, r.base.median) : '–';
         const head = r.head ? formatValue(r.unit, r.head.median) : '–';
-        const change = changeCells(r);
+        const change = cells[i];
         if (!change) {
             rows.push([name, base, head, '', '', '', color(verdictText(r))]);
             continue;
@@ -20127,7 +20205,7 @@ function tableRows(view, style) {
             head,
             tone(change.delta),
             tone(signedPct(change.pct)),
-            change.interval,
+            interval.text(change),
             color(verdictText(r)),
         ]);
     }

@@ -11,6 +11,12 @@ export interface DeltaJson {
   /** Its time-uniform interval at ci_level (1 − 2α: one-sided α on each side); null before the fewest pairs that can bound it. */
   ci_pct: [number, number] | null
   ci_level: number
+  /**
+   * The interval a pass is decided on, at pass_ci_level (one-sided β on each
+   * side): a pass has it inside the band. Absent in files written before it.
+   */
+  pass_ci_pct?: [number, number] | null
+  pass_ci_level?: number
   /** Always-valid one-sided p-value against "no change", in the direction of the estimate. */
   p: number
   p_slower: number

@@ -11,12 +11,16 @@ function deltaJson(m: MetricFinding): DeltaJson | null {
   const c = m.comparison
   // No ratio describes it (a memory growth of 0 KiB on both sides): no delta, rather than NaNs.
   if (!c || !Number.isFinite(c.pct)) return null
-  const ci = c.ciPct?.every(Number.isFinite) ? c.ciPct : null
+  const finite = (i: [number, number] | null) => (i?.every(Number.isFinite) ? i : null)
+  const ci = finite(c.ciPct)
+  const passCi = finite(c.passCiPct)
   return {
     ms: ms(c.ms),
     pct: pct(c.pct),
     ci_pct: ci ? [pct(ci[0]), pct(ci[1])] : null,
     ci_level: c.ciLevel,
+    pass_ci_pct: passCi ? [pct(passCi[0]), pct(passCi[1])] : null,
+    pass_ci_level: c.passCiLevel,
     p: c.logEstimate >= 0 ? c.pSlower : c.pFaster,
     p_slower: c.pSlower,
     p_faster: c.pFaster,

@@ -167,6 +167,48 @@ describe('the headline names the largest cause (issue 27)', () => {
     expect(markdownReport(tiny)).not.toContain('still reaches')
   })
 
+  it('shows a pass with the interval it was decided on, beside a change with its own', () => {
+    // The rich bump of 2026-12-04: a pass whose 90% sequence lay inside ±3%
+    // read "CI (98%) −3.07% … +3.74%" and a note that it did not rule out a
+    // regression, against its own ✅.
+    const doc = fixture('aa-pass.json')
+    const t = doc.targets[0]!
+    t.delta = {
+      ...t.delta!,
+      pct: 0.37,
+      ci_pct: [-3.07, 3.74],
+      ci_level: 0.98,
+      pass_ci_pct: [-2.1, 2.6],
+      pass_ci_level: 0.9,
+      decision: 'pass',
+    }
+    t.metrics![0]!.delta = t.delta
+    const md = markdownReport(doc)
+    expect(md).toMatch(/\| +CI \(90%\) \|/)
+    expect(md).toMatch(/\| `calc` [^\n]*\| −2\.10% … \+2\.60% \| ✅ pass/)
+    expect(md).not.toContain('still reaches')
+    expect(md).not.toContain('+3.74%')
+    expect(compareReport(doc, PLAIN)).toMatch(
+      /CI \(90%\)[^\n]*\n[^\n]*calc[^\n]*−2\.10% … \+2\.60%/,
+    )
+
+    // Beside a regression, each interval names its level.
+    const two = fixture('aa-pass.json')
+    const [pass] = two.targets
+    pass!.delta = t.delta
+    pass!.metrics![0]!.delta = t.delta
+    const slower = structuredClone(pass!)
+    slower.name = 'calc.cli'
+    slower.verdict = 'regression'
+    slower.delta = { ...t.delta, pct: 12.4, ci_pct: [9.1, 15.8], decision: 'regression' }
+    slower.metrics![0]!.delta = slower.delta
+    two.targets.push(slower)
+    const mixed = markdownReport(two)
+    expect(mixed).toMatch(/\| +CI \| Verdict/)
+    expect(mixed).toContain('−2.10% … +2.60% (90%)')
+    expect(mixed).toContain('+9.10% … +15.8% (98%)')
+  })
+
   it("names the project's own time when it holds most of the change, not a small lazy import", () => {
     // A −2.02 s improvement: inspect no longer imported (−18.6 ms), and the
     // project's own modules doing 2.04 s less at import, mostly mypkg.core.

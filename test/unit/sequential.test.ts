@@ -41,6 +41,11 @@ describe('comparePairs', () => {
     expect(c.ciPct![0]).toBeLessThan(c.pct)
     expect(c.ciPct![1]).toBeGreaterThan(c.pct)
     expect(c.ciLevel).toBeCloseTo(0.98, 12)
+    // What a pass is decided on: the same pairs at one-sided 5%, inside the α interval.
+    expect(c.passCiLevel).toBeCloseTo(0.9, 12)
+    expect(c.passCiPct![0]).toBeGreaterThanOrEqual(c.ciPct![0])
+    expect(c.passCiPct![1]).toBeLessThanOrEqual(c.ciPct![1])
+    expect(c.passCiPct![1] - c.passCiPct![0]).toBeLessThan(c.ciPct![1] - c.ciPct![0])
     // Every one of 40 pairs is slower: a sign test's strongest evidence at 40.
     expect(c.pSlower).toBeLessThan(1e-3)
     expect(c.pFaster).toBe(1)

@@ -25,6 +25,9 @@ export interface PairedComparison {
   /** Hodges-Lehmann estimate of the paired differences head − base, in ms. */
   ms: number
   ciPct: [number, number] | null
+  /** The interval a pass is decided on (one-sided PASS_BETA on each side), as percentages; null before it can bound. */
+  passCiPct: [number, number] | null
+  passCiLevel: number
   /** What the procedure decided at this look; 'continue' is undecided. */
   decision: Decision
   /** The fewest pairs any decision needs (a pass, at β: fewer than a regression at α). */
@@ -70,6 +73,10 @@ export function comparePairs(
     // from head − base when the ratio is large.
     ms: n > 0 ? hodgesLehmann(Array.from({ length: n }, (_, i) => head[i]! - base[i]!)) : 0,
     ciPct: interval ? [toPct(interval[0]), toPct(interval[1])] : null,
+    passCiPct: look.passInterval
+      ? [toPct(look.passInterval[0]), toPct(look.passInterval[1])]
+      : null,
+    passCiLevel: 1 - 2 * PASS_BETA,
     decision: look.decision,
     neededPairs: Math.min(fewestPairs(gate.alpha), fewestPairs(PASS_BETA)),
   }

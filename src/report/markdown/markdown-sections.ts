@@ -9,6 +9,7 @@ import { capped, chain, code, plain, rich, table, VERDICT_LABEL } from './markdo
 export { cost, methodology, skipped } from './markdown-footer.js'
 import {
   changeCells,
+  intervalColumn,
   reportedOnly,
   type ModuleChangesView,
   type MetricRowView,
@@ -50,24 +51,29 @@ export function deltaTable(view: ReportView): string {
     ])
     return withCountedNotes(text, view)
   }
-  const rows = view.rows.map((r) => {
-    const change = changeCells(r)
+  const cells = view.rows.map(changeCells)
+  const interval = intervalColumn(cells, view.rows.find((r) => r.delta)?.delta?.ci_level ?? 0.98)
+  const rows = view.rows.map((r, i) => {
+    const change = cells[i]
     return [
       rowName(r),
       r.base ? formatValue(r.unit, r.base.median) : '–',
       r.head ? formatValue(r.unit, r.head.median) : '–',
       change?.delta ?? '–',
       change ? signedPct(change.pct) : '–',
-      change?.interval ?? '–',
+      change ? interval.text(change) : '–',
       verdictCell(r),
     ]
   })
-  const level = view.rows.find((r) => r.delta)?.delta?.ci_level ?? 0.98
-  const text = table(
-    ['Target', 'Base', 'Head', 'Δ', 'Δ %', `CI (${Math.round(level * 100)}%)`, 'Verdict'],
-    rows,
-    ['l', 'r', 'r', 'r', 'r', 'r', 'l'],
-  )
+  const text = table(['Target', 'Base', 'Head', 'Δ', 'Δ %', interval.header, 'Verdict'], rows, [
+    'l',
+    'r',
+    'r',
+    'r',
+    'r',
+    'r',
+    'l',
+  ])
   // Δ is estimated from the pairs, not from the medians; say so where they disagree.
   const odd = view.rows.filter((r) => {
     if (!r.delta || !r.base || !r.head) return false

@@ -17,6 +17,7 @@ import { gateLines, paint } from './terminal-gate.js'
 import {
   buildView,
   changeCells,
+  intervalColumn,
   pairsNote,
   costText,
   reportedOnly,
@@ -34,13 +35,16 @@ function verdictText(r: MetricRowView): string {
 }
 
 function tableRows(view: ReportView, style: Style): string[][] {
-  const rows = [['target', 'base', 'head', 'Δ', 'Δ %', 'CI', 'verdict'].map((h) => style.dim(h))]
-  for (const r of view.rows) {
+  const cells = view.rows.map(changeCells)
+  const interval = intervalColumn(cells, view.rows.find((r) => r.delta)?.delta?.ci_level ?? 0.98)
+  const header = ['target', 'base', 'head', 'Δ', 'Δ %', interval.header, 'verdict']
+  const rows = [header.map((h) => style.dim(h))]
+  for (const [i, r] of view.rows.entries()) {
     const color = r.gating ? paint(r.verdict, style) : style.dim
     const name = r.suffix ? `${r.target} · ${r.suffix}` : r.target
     const base = r.base ? formatValue(r.unit, r.base.median) : '–'
     const head = r.head ? formatValue(r.unit, r.head.median) : '–'
-    const change = changeCells(r)
+    const change = cells[i]
     if (!change) {
       rows.push([name, base, head, '', '', '', color(verdictText(r))])
       continue
@@ -52,7 +56,7 @@ function tableRows(view: ReportView, style: Style): string[][] {
       head,
       tone(change.delta),
       tone(signedPct(change.pct)),
-      change.interval,
+      interval.text(change),
       color(verdictText(r)),
     ])
   }

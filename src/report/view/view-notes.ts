@@ -4,6 +4,7 @@
 import { VARIANT_LABEL } from '../../model/target.js'
 import type { ResultsDocument, TargetResult } from '../../results/schema.js'
 import type { GapItem } from './gaps-text.js'
+import { decidingInterval } from './view-rows.js'
 
 /** A target as its notes name it: with its cache state when not warm. */
 export const targetLabel = (t: TargetResult): string =>
@@ -14,14 +15,17 @@ export function widePasses(
   doc: ResultsDocument,
 ): { target: string; hiPct: number; level: number }[] {
   return doc.targets.flatMap((t) => {
-    const hi = t.delta?.ci_pct?.[1]
+    // A pass is judged on the interval it was decided on (inside the band by
+    // construction); files from before that was recorded, on the α one.
+    const shown = t.delta ? decidingInterval(t.delta) : null
+    const hi = shown?.ci?.[1]
     // The line is whichever threshold is larger for this import: +165% of a
     // 185 µs import is under the 0.5 ms min-delta, and ruled out.
     const base = t.base?.median_ms ?? 0
     const minDelta = doc.command === 'compare' ? doc.settings.min_delta_ms : 0
     const line = Math.max(doc.settings.threshold_pct, base > 0 ? (100 * minDelta) / base : 0)
     return t.verdict === 'pass' && hi !== undefined && hi > line
-      ? [{ target: t.name, hiPct: hi, level: t.delta!.ci_level }]
+      ? [{ target: t.name, hiPct: hi, level: shown!.level }]
       : []
   })
 }

@@ -73,17 +73,41 @@ function figures(side: SideResult | null, metric: MetricId): SideFigures | null 
   }
 }
 
-/** A row's change columns: Δ in its unit, Δ % (a number, for colouring), and the interval or the counted runs' spread; null with nothing compared. */
+/**
+ * The interval a row's decision rests on: a pass's is the one it was decided
+ * on (one-sided β a side, inside the band by construction), anything else's
+ * the α one. Files from before the pass interval was recorded show the α one.
+ */
+export function decidingInterval(d: NonNullable<MetricRowView['delta']>): {
+  ci: [number, number] | null
+  level: number
+} {
+  return d.decision === 'pass' && d.pass_ci_pct !== undefined && d.pass_ci_level !== undefined
+    ? { ci: d.pass_ci_pct, level: d.pass_ci_level }
+    : { ci: d.ci_pct, level: d.ci_level }
+}
+
+/** An interval's level as a table shows it: "98%", "90%". */
+export const levelText = (level: number): string => `${Math.round(level * 1000) / 10}%`
+
+/**
+ * A row's change columns: Δ in its unit, Δ % (a number, for colouring), the
+ * interval its decision rests on (and that interval's level) or the counted
+ * runs' spread; null with nothing compared.
+ */
 export function changeCells(
   r: MetricRowView,
-): { delta: string; pct: number; interval: string } | null {
+): { delta: string; pct: number; interval: string; level?: number } | null {
   const d = r.delta
-  if (d)
+  if (d) {
+    const { ci, level } = decidingInterval(d)
     return {
       delta: signedValue(r.unit, d.ms),
       pct: d.pct,
-      interval: d.ci_pct ? `${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}` : '–',
+      interval: ci ? `${signedPct(ci[0])} … ${signedPct(ci[1])}` : '–',
+      level,
     }
+  }
   const c = r.counted
   if (c && c.base_runs && c.head_runs && c.delta !== null && c.pct !== null)
     return {
@@ -92,6 +116,31 @@ export function changeCells(
       interval: `runs within ${spreadText(c.spread_pct)}`,
     }
   return null
+}
+
+/**
+ * The interval column: when every row's interval has one level, the header
+ * names it; when a pass (90%) sits beside a change (98%), each cell names its
+ * own, so that neither reads as the other.
+ */
+export function intervalColumn(
+  cells: readonly (ReturnType<typeof changeCells> | null)[],
+  defaultLevel: number,
+): { header: string; text: (c: NonNullable<ReturnType<typeof changeCells>>) => string } {
+  const levels = new Set(
+    cells.flatMap((c) => (c?.level !== undefined && c.interval !== '–' ? [c.level] : [])),
+  )
+  if (levels.size <= 1) {
+    const [level = defaultLevel] = levels
+    return { header: `CI (${levelText(level)})`, text: (c) => c.interval }
+  }
+  return {
+    header: 'CI',
+    text: (c) =>
+      c.level !== undefined && c.interval !== '–'
+        ? `${c.interval} (${levelText(c.level)})`
+        : c.interval,
+  }
 }
 
 /** How far counted runs disagree: "0.012%", "<0.001%". */
