@@ -5906,31 +5906,63 @@ function mechanismOf(module, importer, base, head) {
     const was = base?.sites.find((s) => loads(s, module));
     return was ? { ...at('import-removed', was), side: 'base' } : null;
 }
+/**
+ * The mirror, for a module head's `importer` now loads and base's did not:
+ * head's module-level import that loads it, and whether base's source had no
+ * such import (import-added) or kept it from loading (made-eager, with how:
+ * base's side read by mechanismOf with the sides swapped); null when the
+ * sources do not say (the same import on both sides: something else changed).
+ */
+function eagerMechanismOf(module, importer, base, head) {
+    if (!base || !head)
+        return null;
+    const listed = new Set(head.lazyModules?.names ?? []);
+    const now = head.sites.find((s) => s.scope === 'module' && !s.lazy && loads(s, module) && !s.modules.some((m) => listed.has(m)));
+    if (!now)
+        return null;
+    const at = { importer, side: 'head', line: now.line, function: null };
+    const was = mechanismOf(module, importer, head, base);
+    if (!was)
+        return null;
+    // Swapped, "removed" means base had no import of it: head added one.
+    if (was.mechanism === 'import-removed')
+        return { mechanism: 'import-added', ...at };
+    return {
+        mechanism: 'made-eager',
+        ...at,
+        before: { mechanism: was.mechanism, line: was.line, function: was.function },
+    };
+}
 
-/** Leads read per target: the reports show no more. */
+/** Leads read per target and direction: the reports show no more. */
 const LEADS = 20;
-/** The removed modules whose importer head still loads: where the import changed. */
-function leads(removed) {
-    const gone = new Set(removed.map((c) => c.name));
-    return removed.flatMap((change) => {
+/** The changed modules whose importer both sides load: where the import changed. */
+function leads(changes) {
+    const changed = new Set(changes.map((c) => c.name));
+    return changes.flatMap((change) => {
         const importer = change.chain[change.chain.length - 2];
-        return importer !== undefined && !gone.has(importer) ? [{ change, importer }] : [];
+        return importer !== undefined && !changed.has(importer) ? [{ change, importer }] : [];
     });
 }
-async function explainNoLongerImported(findings, worktrees, git, read) {
+async function explainImportChanges(findings, worktrees, git, read) {
     const work = findings.flatMap((finding) => {
         const files = {
             base: finding.base?.profile?.functions?.files ?? {},
             head: finding.head?.profile?.functions?.files ?? {},
         };
-        return leads(finding.modules?.removed ?? [])
+        const directions = [
+            { changes: finding.modules?.removed ?? [], of: mechanismOf },
+            { changes: finding.modules?.added ?? [], of: eagerMechanismOf },
+        ];
+        return directions.flatMap(({ changes, of }) => leads(changes)
             .slice(0, LEADS)
             .map((lead) => ({
             ...lead,
+            of,
             base: files.base[lead.importer],
             head: files.head[lead.importer],
         }))
-            .filter((lead) => lead.head);
+            .filter((lead) => lead.head));
     });
     if (!work.length)
         return;
@@ -5945,7 +5977,7 @@ async function explainNoLongerImported(findings, worktrees, git, read) {
         head: await trackedFiles(worktrees.head, git),
     };
     for (const lead of work) {
-        const how = mechanismOf(lead.change.name, lead.importer, (lead.base && sites.get(lead.base)) || null, sites.get(lead.head) ?? null);
+        const how = lead.of(lead.change.name, lead.importer, (lead.base && sites.get(lead.base)) || null, sites.get(lead.head) ?? null);
         if (!how)
             continue;
         const file = how.side === 'head' ? lead.head : lead.base;
@@ -5999,7 +6031,7 @@ function canonical(path) {
 async function explainFindings(targets, where, envs, git, name) {
     const trees = { base: join(where.scratch, 'base'), head: join(where.scratch, 'head') };
     await locateFunctionSources(targets, trees, git);
-    await explainNoLongerImported(targets, trees, git, (files) => readImportSites({ python: envs.head.python, env: envs.head.env, cwd: where.run, files }));
+    await explainImportChanges(targets, trees, git, (files) => readImportSites({ python: envs.head.python, env: envs.head.env, cwd: where.run, files }));
     forgetScratch(targets, where.scratch);
     withHints(targets, (side, target, message) => notFoundHint(envs[side].strategy, where.projects[side], name, target, message));
 }
@@ -9583,6 +9615,31 @@ function mechanismText(how, at, code) {
             return `imported only under ${code('if TYPE_CHECKING:')} at ${at}`;
         case 'import-removed':
             return `its import at ${at} in base was removed`;
+        case 'import-added':
+            return `imported at ${at}, an import new in head`;
+        case 'made-eager':
+            return `imported at module level at ${at}; in base ${beforeText(how, code)}`;
+    }
+}
+/** What base's importer did instead, for a module made eager: "it was declared lazy by `lazy import` (line 3)". */
+function beforeText(how, code) {
+    const before = how.before;
+    if (!before)
+        return 'it was not loaded';
+    const line = `(line ${before.line})`;
+    switch (before.mechanism) {
+        case 'lazy-statement':
+            return `it was declared lazy by ${code('lazy import')} ${line}`;
+        case 'lazy-modules':
+            return `it was declared lazy in ${code('__lazy_modules__')} ${line}`;
+        case 'function':
+            return `the import was inside ${code(`${before.function ?? '?'}()`)} ${line}`;
+        case 'module-getattr':
+            return `it was imported on first use by the module's ${code('__getattr__')} ${line}`;
+        case 'type-checking':
+            return `it was imported only under ${code('if TYPE_CHECKING:')} ${line}`;
+        default:
+            return 'it was not loaded';
     }
 }
 /**
@@ -9733,7 +9790,7 @@ function moduleChangeItems(view, limit, name, links) {
         const withMore = more ? `, with ${more} module${more > 1 ? 's' : ''} it imports` : '';
         const how = lead.how ? `: ${mechanismLinked(lead.how, links)}` : '';
         return eager
-            ? `- ${code$2(lead.name)} is now imported by ${code$2(target)} (${signedMs(lead.cumulative_ms)}), via ${via(lead.chain)}${withMore}`
+            ? `- ${code$2(lead.name)} is now imported by ${code$2(target)} (${signedMs(lead.cumulative_ms)}), via ${via(lead.chain)}${withMore}${how}`
             : `- ${code$2(lead.name)} is no longer imported by ${code$2(target)} (${signedMs(-lead.cumulative_ms)})${withMore}${how}; base imported it via ${via(lead.chain)}`;
     });
     const n = view.aliases;
@@ -18813,7 +18870,9 @@ var definitions = {
 							"function",
 							"module-getattr",
 							"type-checking",
-							"import-removed"
+							"import-removed",
+							"import-added",
+							"made-eager"
 						]
 					},
 					importer: {
@@ -18839,6 +18898,34 @@ var definitions = {
 							"string",
 							"null"
 						]
+					},
+					before: {
+						type: "object",
+						required: [
+							"mechanism",
+							"line",
+							"function"
+						],
+						properties: {
+							mechanism: {
+								"enum": [
+									"lazy-statement",
+									"lazy-modules",
+									"function",
+									"module-getattr",
+									"type-checking"
+								]
+							},
+							line: {
+								type: "integer"
+							},
+							"function": {
+								type: [
+									"string",
+									"null"
+								]
+							}
+						}
 					}
 				}
 			}

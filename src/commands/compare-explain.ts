@@ -10,7 +10,7 @@ import { notFoundHint, withHints } from '../env/hints.js'
 import { readImportSites } from '../measure/import-sites.js'
 import type { Side } from '../model/target.js'
 import { locateFunctionSources } from './function-sources.js'
-import { explainNoLongerImported } from './import-mechanisms.js'
+import { explainImportChanges } from './import-mechanisms.js'
 import { forgetScratch } from './scratch-paths.js'
 
 export async function explainFindings(
@@ -22,7 +22,7 @@ export async function explainFindings(
 ): Promise<void> {
   const trees = { base: join(where.scratch, 'base'), head: join(where.scratch, 'head') }
   await locateFunctionSources(targets, trees, git)
-  await explainNoLongerImported(targets, trees, git, (files) =>
+  await explainImportChanges(targets, trees, git, (files) =>
     readImportSites({ python: envs.head.python, env: envs.head.env, cwd: where.run, files }),
   )
   forgetScratch(targets, where.scratch)

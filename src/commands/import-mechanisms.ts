@@ -1,10 +1,16 @@
-// For each module head no longer imports, how: the importer's source read on
-// both sides (import_sites.py, by head's interpreter) gives the mechanism and
-// the line (a `lazy import`, an entry in `__lazy_modules__`, an import moved
-// into a function or a module-level `__getattr__`, one under `if
-// TYPE_CHECKING:`, or the import removed), set on the module's change.
+// For each module head no longer imports, or now imports, how: the importer's
+// source read on both sides (import_sites.py, by head's interpreter) gives the
+// mechanism and the line. No longer imported: a `lazy import`, an entry in
+// `__lazy_modules__`, an import moved into a function or a module-level
+// `__getattr__`, one under `if TYPE_CHECKING:`, or the import removed. Now
+// imported: head's module-level import, new in head or made eager (with what
+// base had). Set on the module's change.
 import type { TargetFinding } from '../analysis/verdict/finding.js'
-import { mechanismOf, type FileImports } from '../analysis/attribution/import-mechanism.js'
+import {
+  eagerMechanismOf,
+  mechanismOf,
+  type FileImports,
+} from '../analysis/attribution/import-mechanism.js'
 import type { ModuleChange } from '../analysis/attribution/module-diff.js'
 import { sourcePath } from '../analysis/attribution/source-paths.js'
 import { trackedFiles } from '../git/worktrees.js'
@@ -16,19 +22,19 @@ export type ReadSites = (
   files: { module: string; file: string }[],
 ) => Promise<Map<string, FileImports>>
 
-/** Leads read per target: the reports show no more. */
+/** Leads read per target and direction: the reports show no more. */
 const LEADS = 20
 
-/** The removed modules whose importer head still loads: where the import changed. */
-function leads(removed: readonly ModuleChange[]): { change: ModuleChange; importer: string }[] {
-  const gone = new Set(removed.map((c) => c.name))
-  return removed.flatMap((change) => {
+/** The changed modules whose importer both sides load: where the import changed. */
+function leads(changes: readonly ModuleChange[]): { change: ModuleChange; importer: string }[] {
+  const changed = new Set(changes.map((c) => c.name))
+  return changes.flatMap((change) => {
     const importer = change.chain[change.chain.length - 2]
-    return importer !== undefined && !gone.has(importer) ? [{ change, importer }] : []
+    return importer !== undefined && !changed.has(importer) ? [{ change, importer }] : []
   })
 }
 
-export async function explainNoLongerImported(
+export async function explainImportChanges(
   findings: TargetFinding[],
   worktrees: Record<Side, string>,
   git: GitOptions,
@@ -39,14 +45,21 @@ export async function explainNoLongerImported(
       base: finding.base?.profile?.functions?.files ?? {},
       head: finding.head?.profile?.functions?.files ?? {},
     }
-    return leads(finding.modules?.removed ?? [])
-      .slice(0, LEADS)
-      .map((lead) => ({
-        ...lead,
-        base: files.base[lead.importer],
-        head: files.head[lead.importer],
-      }))
-      .filter((lead) => lead.head)
+    const directions = [
+      { changes: finding.modules?.removed ?? [], of: mechanismOf },
+      { changes: finding.modules?.added ?? [], of: eagerMechanismOf },
+    ]
+    return directions.flatMap(({ changes, of }) =>
+      leads(changes)
+        .slice(0, LEADS)
+        .map((lead) => ({
+          ...lead,
+          of,
+          base: files.base[lead.importer],
+          head: files.head[lead.importer],
+        }))
+        .filter((lead) => lead.head),
+    )
   })
   if (!work.length) return
   const wanted = new Map<string, string>()
@@ -58,7 +71,7 @@ export async function explainNoLongerImported(
     head: await trackedFiles(worktrees.head, git),
   }
   for (const lead of work) {
-    const how = mechanismOf(
+    const how = lead.of(
       lead.change.name,
       lead.importer,
       (lead.base && sites.get(lead.base)) || null,

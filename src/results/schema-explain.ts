@@ -60,7 +60,7 @@ export interface ModuleChangeJson {
 
 export interface ImportMechanismJson {
   mechanism: Mechanism
-  /** The module whose source changed (still loaded in head). */
+  /** The module whose source changed (loaded on both sides). */
   importer: string
   side: Side
   /** In the repository; null for a dependency's file. */
@@ -68,6 +68,8 @@ export interface ImportMechanismJson {
   line: number
   /** function and module-getattr: the function the import is in. */
   function: string | null
+  /** made-eager: how base's importer kept it from loading, at its line in base. */
+  before?: { mechanism: Mechanism; line: number; function: string | null }
 }
 
 export interface ModulesJson {

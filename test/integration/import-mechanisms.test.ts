@@ -123,4 +123,59 @@ describe.skipIf(!python)('how a module came to be no longer imported (Python 3.1
     expect(why).toMatch(/, declared lazy" \.-> m\d+\["json"\]/)
     expect(result.stdout).toContain('declared lazy by lazy import at src/mech/__init__.py:3')
   }, 180_000)
+
+  it('names, for each module now imported, the line that imports it and what base had', async () => {
+    // The same two commits the other way round: every module made eager again.
+    const json = join(tmp, 'eager.json')
+    const md = join(tmp, 'eager.md')
+    const flags = fastFlags({
+      install: 'none',
+      pairs: 15,
+      maxPairs: 60,
+      profileRuns: 1,
+      quiet: true,
+    })
+    const result = await cli(
+      ['compare', commits.head!, commits.base!, '--python', python!, ...flags].concat([
+        '--json',
+        json,
+        '--markdown',
+        md,
+        '-C',
+        repo,
+      ]),
+      { ...process.env, TMPDIR: tmp },
+      repo,
+    )
+    expect(result.stderr).toBe('')
+    const doc = readResults(readFileSync(json, 'utf8'), json)
+    const report = readFileSync(md, 'utf8')
+    const how = Object.fromEntries(
+      doc.targets[0]!.modules!.added.filter((c) => c.how).map((c) => [c.name, c.how]),
+    )
+    const at = (line: number) => ({ side: 'head', path: 'src/mech/__init__.py', line })
+    expect(how).toMatchObject({
+      json: { mechanism: 'made-eager', ...at(1), before: { mechanism: 'lazy-statement', line: 3 } },
+      decimal: {
+        mechanism: 'made-eager',
+        ...at(2),
+        before: { mechanism: 'lazy-modules', line: 2 },
+      },
+      'email.mime.text': {
+        mechanism: 'made-eager',
+        ...at(3),
+        before: { mechanism: 'function', line: 7, function: 'message' },
+      },
+      colorsys: { mechanism: 'made-eager', ...at(4), before: { mechanism: 'module-getattr' } },
+      csv: { mechanism: 'made-eager', ...at(5), before: { mechanism: 'type-checking', line: 15 } },
+      shlex: { mechanism: 'import-added', ...at(6) },
+    })
+    for (const phrase of [
+      'imported at module level at `src/mech/__init__.py:1`; in base it was declared lazy by `lazy import` (line 3)',
+      'imported at module level at `src/mech/__init__.py:3`; in base the import was inside `message()` (line 7)',
+      'imported at `src/mech/__init__.py:6`, an import new in head',
+    ])
+      expect(report).toContain(phrase)
+    expect(result.stdout).toMatch(/imported at module level at src\/mech\/__init__\.py:\d; in base/)
+  }, 180_000)
 })

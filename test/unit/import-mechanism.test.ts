@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  eagerMechanismOf,
   loads,
   mechanismOf,
   type FileImports,
@@ -7,6 +8,7 @@ import {
 } from '../../src/analysis/attribution/import-mechanism.js'
 import { parseSites } from '../../src/measure/import-sites.js'
 import { lazyFormFor } from '../../src/analysis/attribution/lazy.js'
+import { mechanismText } from '../../src/report/view/mechanism-text.js'
 
 const site = (over: Partial<ImportSite>): ImportSite => ({
   line: 1,
@@ -90,6 +92,71 @@ describe('mechanismOf', () => {
     // Neither side's file read.
     expect(mechanismOf('rich.console', 'app', null, null)).toBeNull()
     expect(of(file([]), null)).toBeNull()
+  })
+})
+
+describe('eagerMechanismOf', () => {
+  // The mirror: base kept rich.console from loading, head imports it at line 4.
+  const of = (base: FileImports | null, head: FileImports | null = eager) =>
+    eagerMechanismOf('rich.console', 'app', base, head)
+
+  it("names head's module-level import, and what base had instead", () => {
+    expect(of(file([site({ line: 1, modules: ['json'] })]))).toEqual({
+      mechanism: 'import-added',
+      importer: 'app',
+      side: 'head',
+      line: 4,
+      function: null,
+    })
+    expect(
+      of(file([site({ line: 9, modules: ['rich.console'], scope: 'function', function: 'show' })])),
+    ).toEqual({
+      mechanism: 'made-eager',
+      importer: 'app',
+      side: 'head',
+      line: 4,
+      function: null,
+      before: { mechanism: 'function', line: 9, function: 'show' },
+    })
+    expect(of(file([site({ line: 3, modules: ['rich.console'], lazy: true })]))).toMatchObject({
+      mechanism: 'made-eager',
+      before: { mechanism: 'lazy-statement', line: 3 },
+    })
+    expect(
+      of(
+        file([site({ line: 5, modules: ['rich.console'] })], { line: 2, names: ['rich.console'] }),
+      ),
+    ).toMatchObject({ mechanism: 'made-eager', before: { mechanism: 'lazy-modules', line: 2 } })
+    expect(
+      of(file([site({ line: 6, modules: ['rich.console'], scope: 'type-checking' })])),
+    ).toMatchObject({ mechanism: 'made-eager', before: { mechanism: 'type-checking', line: 6 } })
+  })
+
+  it('says nothing where the source does not tell', () => {
+    // The same module-level import on both sides: something else changed.
+    expect(of(eager)).toBeNull()
+    // Head imports it only in a function, lazily, or listed in __lazy_modules__: not what loaded it.
+    const inFunction = file([site({ modules: ['rich.console'], scope: 'function' })])
+    expect(of(file([]), inFunction)).toBeNull()
+    expect(of(file([]), file([site({ modules: ['rich.console'], lazy: true })]))).toBeNull()
+    const listed = file([site({ modules: ['rich.console'] })], { line: 1, names: ['rich.console'] })
+    expect(of(file([]), listed)).toBeNull()
+    // Base's file not read: whether the import is new is unknown.
+    expect(of(null)).toBeNull()
+  })
+
+  it('reads as a reviewer would', () => {
+    const at = '`app.py:4`'
+    const how = of(
+      file([site({ line: 9, modules: ['rich.console'], scope: 'function', function: 'show' })]),
+    )!
+    expect(mechanismText({ ...how, path: 'app.py' }, at, (t) => `\`${t}\``)).toBe(
+      'imported at module level at `app.py:4`; in base the import was inside `show()` (line 9)',
+    )
+    const added = of(file([]))!
+    expect(mechanismText({ ...added, path: 'app.py' }, at, (t) => t)).toBe(
+      'imported at `app.py:4`, an import new in head',
+    )
   })
 })
 

@@ -1,5 +1,5 @@
-// How a module came to be no longer imported: from where the importer's source
-// imports it on each side (read by import_sites.py with the interpreter's own
+// How a module came to be no longer imported, or now imported: from where the
+// importer's source imports it on each side (read by import_sites.py with the interpreter's own
 // ast), the mechanism and the line that did it. Pure.
 //
 // Words (PEP 810 gave "lazy" a precise meaning, so the reports keep these
@@ -43,6 +43,9 @@ export const MECHANISMS = [
   'module-getattr',
   'type-checking',
   'import-removed',
+  // A module now imported: head's module-level import, and what base had.
+  'import-added',
+  'made-eager',
 ] as const
 export type Mechanism = (typeof MECHANISMS)[number]
 
@@ -58,6 +61,11 @@ export interface ImportMechanism {
   line: number
   /** function: the function the import moved into. */
   function: string | null
+  /**
+   * made-eager: how base's importer kept it from loading (a mechanism of the
+   * no-longer-imported kind, its line in base's file).
+   */
+  before?: { mechanism: Mechanism; line: number; function: string | null }
 }
 
 /** Whether running `site` loads `module` (itself, or as a package of what it imports). */
@@ -107,4 +115,36 @@ export function mechanismOf(
   if (sites.length) return null
   const was = base?.sites.find((s) => loads(s, module))
   return was ? { ...at('import-removed', was), side: 'base' } : null
+}
+
+/**
+ * The mirror, for a module head's `importer` now loads and base's did not:
+ * head's module-level import that loads it, and whether base's source had no
+ * such import (import-added) or kept it from loading (made-eager, with how:
+ * base's side read by mechanismOf with the sides swapped); null when the
+ * sources do not say (the same import on both sides: something else changed).
+ */
+export function eagerMechanismOf(
+  module: string,
+  importer: string,
+  base: FileImports | null,
+  head: FileImports | null,
+): Omit<ImportMechanism, 'path'> | null {
+  if (!base || !head) return null
+  const listed = new Set(head.lazyModules?.names ?? [])
+  const now = head.sites.find(
+    (s) =>
+      s.scope === 'module' && !s.lazy && loads(s, module) && !s.modules.some((m) => listed.has(m)),
+  )
+  if (!now) return null
+  const at = { importer, side: 'head' as Side, line: now.line, function: null }
+  const was = mechanismOf(module, importer, head, base)
+  if (!was) return null
+  // Swapped, "removed" means base had no import of it: head added one.
+  if (was.mechanism === 'import-removed') return { mechanism: 'import-added', ...at }
+  return {
+    mechanism: 'made-eager',
+    ...at,
+    before: { mechanism: was.mechanism, line: was.line, function: was.function },
+  }
 }

@@ -111,7 +111,7 @@ function moduleChangeItems(
     const withMore = more ? `, with ${more} module${more > 1 ? 's' : ''} it imports` : ''
     const how = lead.how ? `: ${mechanismLinked(lead.how, links)}` : ''
     return eager
-      ? `- ${code(lead.name)} is now imported by ${code(target)} (${signedMs(lead.cumulative_ms)}), via ${via(lead.chain)}${withMore}`
+      ? `- ${code(lead.name)} is now imported by ${code(target)} (${signedMs(lead.cumulative_ms)}), via ${via(lead.chain)}${withMore}${how}`
       : `- ${code(lead.name)} is no longer imported by ${code(target)} (${signedMs(-lead.cumulative_ms)})${withMore}${how}; base imported it via ${via(lead.chain)}`
   })
   const n = view.aliases

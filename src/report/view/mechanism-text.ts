@@ -1,4 +1,4 @@
-// How a module came to be no longer imported, in words, for the Why of both
+// How a module came to be no longer imported (or now imported), in words, for the Why of both
 // the comment and the terminal (each renders names and places its own way).
 // PEP 810's words kept apart: "declared lazy" is a `lazy import` or an entry
 // in `__lazy_modules__`; an import moved into a function, one behind a
@@ -28,6 +28,31 @@ export function mechanismText(
       return `imported only under ${code('if TYPE_CHECKING:')} at ${at}`
     case 'import-removed':
       return `its import at ${at} in base was removed`
+    case 'import-added':
+      return `imported at ${at}, an import new in head`
+    case 'made-eager':
+      return `imported at module level at ${at}; in base ${beforeText(how, code)}`
+  }
+}
+
+/** What base's importer did instead, for a module made eager: "it was declared lazy by `lazy import` (line 3)". */
+function beforeText(how: ImportMechanismJson, code: (text: string) => string): string {
+  const before = how.before
+  if (!before) return 'it was not loaded'
+  const line = `(line ${before.line})`
+  switch (before.mechanism) {
+    case 'lazy-statement':
+      return `it was declared lazy by ${code('lazy import')} ${line}`
+    case 'lazy-modules':
+      return `it was declared lazy in ${code('__lazy_modules__')} ${line}`
+    case 'function':
+      return `the import was inside ${code(`${before.function ?? '?'}()`)} ${line}`
+    case 'module-getattr':
+      return `it was imported on first use by the module's ${code('__getattr__')} ${line}`
+    case 'type-checking':
+      return `it was imported only under ${code('if TYPE_CHECKING:')} ${line}`
+    default:
+      return 'it was not loaded'
   }
 }
 
