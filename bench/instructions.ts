@@ -30,6 +30,7 @@ import { childEnv } from '../src/env/child-env.js'
 import { describeInterpreter, findExecutable } from '../src/env/interpreter.js'
 import { calibrate, fixture, type Fixture } from './fixtures.js'
 import { replaceSection } from './results.js'
+import { measuringCode } from './measuring-code.js'
 import { median } from './stats.js'
 
 const { values } = parseArgs({
@@ -68,7 +69,14 @@ interface Outcome {
   durationS: number
 }
 
-const header = JSON.stringify({ python, aa: values.aa, power: values.power, effects, sizes })
+const header = JSON.stringify({
+  python,
+  aa: values.aa,
+  power: values.power,
+  effects,
+  sizes,
+  code: measuringCode(),
+})
 const saved = existsSync(checkpoint) ? readFileSync(checkpoint, 'utf8').trim().split('\n') : []
 const resumed = saved[0] !== undefined && JSON.stringify(JSON.parse(saved[0]).run) === header
 const outcomes: Outcome[] = resumed ? saved.slice(1).map((l) => JSON.parse(l) as Outcome) : []

@@ -14,9 +14,11 @@
 // their 60 runs per compare would double the run for figures already known).
 //
 // A run takes hours, so every finished compare is appended to a checkpoint
-// beside --out; a run started again with the same arguments resumes from it
-// (with the same calibration, so the fixtures are the same) unless --fresh.
+// beside --out; a run started again with the same arguments on the same src/
+// (measuring-code.ts) resumes from it (with the same calibration, so the
+// fixtures are the same) unless --fresh.
 import { execFileSync } from 'node:child_process'
+import { measuringCode } from './measuring-code.js'
 import { cpus } from 'node:os'
 import {
   appendFileSync,
@@ -93,7 +95,7 @@ const settings = {
   baselines: values.baselines,
   load: values.load,
 }
-const header = JSON.stringify({ settings, python })
+const header = JSON.stringify({ settings, python, code: measuringCode() })
 const saved =
   !values.fresh && existsSync(checkpoint) ? readFileSync(checkpoint, 'utf8').trim().split('\n') : []
 // Every (scenario, repetition) in one shuffled order, so slow drift of the
@@ -141,6 +143,10 @@ if (values.render) {
 }
 const measuredRate = calibrate(python)
 const rate = resumed ? savedHeader!.rate : measuredRate
+if (savedHeader && !resumed)
+  console.error(
+    `${checkpoint} began with other settings or measuring code (${JSON.stringify(savedHeader.run)}); starting afresh`,
+  )
 if (!resumed) writeFileSync(checkpoint, `${JSON.stringify({ run: JSON.parse(header), rate })}\n`)
 else console.error(`resuming from ${checkpoint}: ${outcomes.length} compares done`)
 const probe = await compiledProbe(python, childEnv(process.env), scratch)

@@ -24,6 +24,7 @@ import { median } from '../src/analysis/stats/summary.js'
 import { compare } from '../src/commands/compare.js'
 import { cliName } from '../src/config/requests.js'
 import { rateInterval } from './stats.js'
+import { measuringCode } from './measuring-code.js'
 
 const { values } = parseArgs({
   options: {
@@ -40,6 +41,7 @@ const settings = JSON.stringify({
   python: values.python,
   package: values.package,
   import: values.import,
+  code: measuringCode(),
 })
 
 interface RealOutcome {
@@ -59,6 +61,10 @@ const resumed = saved[0] === settings
 const outcomes: RealOutcome[] = resumed
   ? saved.slice(1).map((l) => JSON.parse(l) as RealOutcome)
   : []
+if (saved[0] && !resumed)
+  console.error(
+    `${checkpoint} began with other settings or measuring code (${saved[0]}); starting afresh`,
+  )
 if (!resumed) writeFileSync(checkpoint, `${settings}\n`)
 else console.error(`resuming from ${checkpoint}: ${outcomes.length} compares done`)
 
