@@ -64,32 +64,40 @@ afterAll(() => {
   removeDir(tmp)
 })
 
+/** One compare of the repository's two commits, in the given order: its output, JSON and comment. */
+async function compareCommits(from: string, to: string, name: string) {
+  const json = join(tmp, `${name}.json`)
+  const md = join(tmp, `${name}.md`)
+  const flags = fastFlags({ install: 'none', pairs: 15, maxPairs: 60, profileRuns: 1, quiet: true })
+  const result = await cli(
+    [
+      'compare',
+      from,
+      to,
+      '--python',
+      python!,
+      ...flags,
+      '--json',
+      json,
+      '--markdown',
+      md,
+      '-C',
+      repo,
+    ],
+    { ...process.env, TMPDIR: tmp },
+    repo,
+  )
+  expect(result.stderr).toBe('')
+  return {
+    result,
+    doc: readResults(readFileSync(json, 'utf8'), json),
+    report: readFileSync(md, 'utf8'),
+  }
+}
+
 describe.skipIf(!python)('how a module came to be no longer imported (Python 3.15)', () => {
   it('names the mechanism and its line for each, in the JSON and the comment', async () => {
-    const json = join(tmp, 'mech.json')
-    const md = join(tmp, 'mech.md')
-    const flags = fastFlags({
-      install: 'none',
-      pairs: 15,
-      maxPairs: 60,
-      profileRuns: 1,
-      quiet: true,
-    })
-    const result = await cli(
-      ['compare', commits.base!, commits.head!, '--python', python!, ...flags].concat([
-        '--json',
-        json,
-        '--markdown',
-        md,
-        '-C',
-        repo,
-      ]),
-      { ...process.env, TMPDIR: tmp },
-      repo,
-    )
-    expect(result.stderr).toBe('')
-    const doc = readResults(readFileSync(json, 'utf8'), json)
-    const report = readFileSync(md, 'utf8')
+    const { result, doc, report } = await compareCommits(commits.base!, commits.head!, 'mech')
     const removed = doc.targets[0]!.modules!.removed
     const how = Object.fromEntries(
       removed
@@ -126,30 +134,7 @@ describe.skipIf(!python)('how a module came to be no longer imported (Python 3.1
 
   it('names, for each module now imported, the line that imports it and what base had', async () => {
     // The same two commits the other way round: every module made eager again.
-    const json = join(tmp, 'eager.json')
-    const md = join(tmp, 'eager.md')
-    const flags = fastFlags({
-      install: 'none',
-      pairs: 15,
-      maxPairs: 60,
-      profileRuns: 1,
-      quiet: true,
-    })
-    const result = await cli(
-      ['compare', commits.head!, commits.base!, '--python', python!, ...flags].concat([
-        '--json',
-        json,
-        '--markdown',
-        md,
-        '-C',
-        repo,
-      ]),
-      { ...process.env, TMPDIR: tmp },
-      repo,
-    )
-    expect(result.stderr).toBe('')
-    const doc = readResults(readFileSync(json, 'utf8'), json)
-    const report = readFileSync(md, 'utf8')
+    const { result, doc, report } = await compareCommits(commits.head!, commits.base!, 'eager')
     const how = Object.fromEntries(
       doc.targets[0]!.modules!.added.filter((c) => c.how).map((c) => [c.name, c.how]),
     )
