@@ -156,8 +156,8 @@ describe.skipIf(!python)('how a module came to be no longer imported (Python 3.1
       shlex: { mechanism: 'import-added', ...at(6) },
     })
     for (const phrase of [
-      'imported at module level at `src/mech/__init__.py:1`; in base it was declared lazy by `lazy import` (line 3)',
-      'imported at module level at `src/mech/__init__.py:3`; in base the import was inside `message()` (line 7)',
+      'imported at module level at `src/mech/__init__.py:1`; in base it was declared lazy by `lazy import` at line 3',
+      'imported at module level at `src/mech/__init__.py:3`; in base the import was inside `message()` at line 7',
       'imported at `src/mech/__init__.py:6`, an import new in head',
     ])
       expect(report).toContain(phrase)

@@ -151,7 +151,7 @@ describe('eagerMechanismOf', () => {
       file([site({ line: 9, modules: ['rich.console'], scope: 'function', function: 'show' })]),
     )!
     expect(mechanismText({ ...how, path: 'app.py' }, at, (t) => `\`${t}\``)).toBe(
-      'imported at module level at `app.py:4`; in base the import was inside `show()` (line 9)',
+      'imported at module level at `app.py:4`; in base the import was inside `show()` at line 9',
     )
     const added = of(file([]))!
     expect(mechanismText({ ...added, path: 'app.py' }, at, (t) => t)).toBe(

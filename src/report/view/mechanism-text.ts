@@ -35,11 +35,11 @@ export function mechanismText(
   }
 }
 
-/** What base's importer did instead, for a module made eager: "it was declared lazy by `lazy import` (line 3)". */
+/** What base's importer did instead, for a module made eager: "it was declared lazy by `lazy import` at line 3". */
 function beforeText(how: ImportMechanismJson, code: (text: string) => string): string {
   const before = how.before
   if (!before) return 'it was not loaded'
-  const line = `(line ${before.line})`
+  const line = `at line ${before.line}`
   switch (before.mechanism) {
     case 'lazy-statement':
       return `it was declared lazy by ${code('lazy import')} ${line}`
