@@ -8230,11 +8230,6 @@ function decidingInterval(d) {
 }
 /** An interval's level as a table shows it: "98%", "90%". */
 const levelText = (level) => `${Math.round(level * 1000) / 10}%`;
-/**
- * A row's change columns: Δ in its unit, Δ % (a number, for colouring), the
- * interval its decision rests on (and that interval's level) or the counted
- * runs' spread; null with nothing compared.
- */
 function changeCells(r) {
     const d = r.delta;
     if (d) {
@@ -8256,21 +8251,22 @@ function changeCells(r) {
     return null;
 }
 /**
- * The interval column: when every row's interval has one level, the header
- * names it; when a pass (90%) sits beside a change (98%), each cell names its
- * own, so that neither reads as the other.
+ * The rows' change cells and their interval column: when every row's interval
+ * has one level, the header names it; when a pass (90%) sits beside a change
+ * (98%), each cell names its own, so that neither reads as the other.
  */
-function intervalColumn(cells, defaultLevel) {
-    const levels = new Set(cells.flatMap((c) => (c?.level !== undefined && c.interval !== '–' ? [c.level] : [])));
+function intervalColumn(rows) {
+    const cells = rows.map(changeCells);
+    const shown = (c) => c?.level !== undefined && c.interval !== '–';
+    const levels = new Set(cells.flatMap((c) => (shown(c) ? [c.level] : [])));
     if (levels.size <= 1) {
-        const [level = defaultLevel] = levels;
-        return { header: `CI (${levelText(level)})`, text: (c) => c.interval };
+        const [level = rows.find((r) => r.delta)?.delta?.ci_level ?? 0.98] = levels;
+        return { cells, header: `CI (${levelText(level)})`, text: (c) => c.interval };
     }
     return {
+        cells,
         header: 'CI',
-        text: (c) => c.level !== undefined && c.interval !== '–'
-            ? `${c.interval} (${levelText(c.level)})`
-            : c.interval,
+        text: (c) => (shown(c) ? `${c.interval} (${levelText(c.level)})` : c.interval),
     };
 }
 /** How far counted runs disagree: "0.012%", "<0.001%". */
@@ -9598,27 +9594,36 @@ function moduleLinker(view, links) {
 }
 
 /**
+ * How an importer keeps a module from loading at import, the words both
+ * directions share: what head does to a module no longer imported, what base
+ * did to one now imported.
+ */
+const KEPT_FROM_LOADING = {
+    'lazy-statement': (code) => `declared lazy by ${code('lazy import')}`,
+    'lazy-modules': (code) => `declared lazy in ${code('__lazy_modules__')}`,
+    'module-getattr': (code) => `imported on first use by the module's ${code('__getattr__')}`,
+    'type-checking': (code) => `imported only under ${code('if TYPE_CHECKING:')}`,
+};
+/**
  * The mechanism as a phrase: `code` renders a name or keyword (measured
  * code's names included), `at` is the place already rendered.
  */
 function mechanismText(how, at, code) {
     switch (how.mechanism) {
-        case 'lazy-statement':
-            return `declared lazy by ${code('lazy import')} at ${at}`;
-        case 'lazy-modules':
-            return `declared lazy in ${code('__lazy_modules__')} at ${at}`;
         case 'function':
             return `import moved into ${code(`${how.function ?? '?'}()`)} at ${at}`;
         case 'module-getattr':
-            return `imported on first use by the module's ${code('__getattr__')} (PEP 562) at ${at}`;
-        case 'type-checking':
-            return `imported only under ${code('if TYPE_CHECKING:')} at ${at}`;
+            return `${KEPT_FROM_LOADING[how.mechanism](code)} (PEP 562) at ${at}`;
         case 'import-removed':
             return `its import at ${at} in base was removed`;
         case 'import-added':
             return `imported at ${at}, an import new in head`;
         case 'made-eager':
             return `imported at module level at ${at}; in base ${beforeText(how, code)}`;
+        case 'lazy-statement':
+        case 'lazy-modules':
+        case 'type-checking':
+            return `${KEPT_FROM_LOADING[how.mechanism](code)} at ${at}`;
     }
 }
 /** What base's importer did instead, for a module made eager: "it was declared lazy by `lazy import` at line 3". */
@@ -9627,20 +9632,11 @@ function beforeText(how, code) {
     if (!before)
         return 'it was not loaded';
     const line = `at line ${before.line}`;
-    switch (before.mechanism) {
-        case 'lazy-statement':
-            return `it was declared lazy by ${code('lazy import')} ${line}`;
-        case 'lazy-modules':
-            return `it was declared lazy in ${code('__lazy_modules__')} ${line}`;
-        case 'function':
-            return `the import was inside ${code(`${before.function ?? '?'}()`)} ${line}`;
-        case 'module-getattr':
-            return `it was imported on first use by the module's ${code('__getattr__')} ${line}`;
-        case 'type-checking':
-            return `it was imported only under ${code('if TYPE_CHECKING:')} ${line}`;
-        default:
-            return 'it was not loaded';
-    }
+    if (before.mechanism === 'function')
+        return `the import was inside ${code(`${before.function ?? '?'}()`)} ${line}`;
+    if (before.mechanism in KEPT_FROM_LOADING)
+        return `it was ${KEPT_FROM_LOADING[before.mechanism](code)} ${line}`;
+    return 'it was not loaded';
 }
 /**
  * The place as plain text: `src/pkg/a.py:3`, or for a dependency's file (no
@@ -9740,10 +9736,9 @@ function deltaTable(view) {
         ]);
         return withCountedNotes(text, view);
     }
-    const cells = view.rows.map(changeCells);
-    const interval = intervalColumn(cells, view.rows.find((r) => r.delta)?.delta?.ci_level ?? 0.98);
+    const interval = intervalColumn(view.rows);
     const rows = view.rows.map((r, i) => {
-        const change = cells[i];
+        const change = interval.cells[i];
         return [
             rowName(r),
             r.base ? formatValue(r.unit, r.base.median) : '–',
@@ -20271,8 +20266,7 @@ function verdictText(r) {
     return r.isNew ? `${r.verdict} (new target)` : r.verdict;
 }
 function tableRows(view, style) {
-    const cells = view.rows.map(changeCells);
-    const interval = intervalColumn(cells, view.rows.find((r) => r.delta)?.delta?.ci_level ?? 0.98);
+    const interval = intervalColumn(view.rows);
     const header = ['target', 'base', 'head', 'Δ', 'Δ %', interval.header, 'verdict'];
     const rows = [header.map((h) => style.dim(h))];
     for (const [i, r] of view.rows.entries()) {
@@ -20280,7 +20274,7 @@ function tableRows(view, style) {
         const name = r.suffix ? `${r.target} · ${r.suffix}` : r.target;
         const base = r.base ? formatValue(r.unit, r.base.median) : '–';
         const head = r.head ? formatValue(r.unit, r.head.median) : '–';
-        const change = cells[i];
+        const change = interval.cells[i];
         if (!change) {
             rows.push([name, base, head, '', '', '', color(verdictText(r))]);
             continue;

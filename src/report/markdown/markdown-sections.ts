@@ -8,7 +8,6 @@ import { mechanismLinked } from './markdown-mechanism.js'
 import { capped, chain, code, plain, rich, table, VERDICT_LABEL } from './markdown-text.js'
 export { cost, methodology, skipped } from './markdown-footer.js'
 import {
-  changeCells,
   intervalColumn,
   reportedOnly,
   type ModuleChangesView,
@@ -51,10 +50,9 @@ export function deltaTable(view: ReportView): string {
     ])
     return withCountedNotes(text, view)
   }
-  const cells = view.rows.map(changeCells)
-  const interval = intervalColumn(cells, view.rows.find((r) => r.delta)?.delta?.ci_level ?? 0.98)
+  const interval = intervalColumn(view.rows)
   const rows = view.rows.map((r, i) => {
-    const change = cells[i]
+    const change = interval.cells[i]
     return [
       rowName(r),
       r.base ? formatValue(r.unit, r.base.median) : '–',

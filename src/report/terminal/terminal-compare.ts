@@ -16,7 +16,6 @@ import { lazyImportLines } from './terminal-lazy.js'
 import { gateLines, paint } from './terminal-gate.js'
 import {
   buildView,
-  changeCells,
   intervalColumn,
   pairsNote,
   costText,
@@ -35,8 +34,7 @@ function verdictText(r: MetricRowView): string {
 }
 
 function tableRows(view: ReportView, style: Style): string[][] {
-  const cells = view.rows.map(changeCells)
-  const interval = intervalColumn(cells, view.rows.find((r) => r.delta)?.delta?.ci_level ?? 0.98)
+  const interval = intervalColumn(view.rows)
   const header = ['target', 'base', 'head', 'Δ', 'Δ %', interval.header, 'verdict']
   const rows = [header.map((h) => style.dim(h))]
   for (const [i, r] of view.rows.entries()) {
@@ -44,7 +42,7 @@ function tableRows(view: ReportView, style: Style): string[][] {
     const name = r.suffix ? `${r.target} · ${r.suffix}` : r.target
     const base = r.base ? formatValue(r.unit, r.base.median) : '–'
     const head = r.head ? formatValue(r.unit, r.head.median) : '–'
-    const change = cells[i]
+    const change = interval.cells[i]
     if (!change) {
       rows.push([name, base, head, '', '', '', color(verdictText(r))])
       continue

@@ -6,54 +6,54 @@
 // are other things. Pure.
 import type { ImportMechanismJson } from '../../results/schema.js'
 
+type Code = (text: string) => string
+
+type Kept = 'lazy-statement' | 'lazy-modules' | 'module-getattr' | 'type-checking'
+/**
+ * How an importer keeps a module from loading at import, the words both
+ * directions share: what head does to a module no longer imported, what base
+ * did to one now imported.
+ */
+const KEPT_FROM_LOADING: Record<Kept, (code: Code) => string> = {
+  'lazy-statement': (code) => `declared lazy by ${code('lazy import')}`,
+  'lazy-modules': (code) => `declared lazy in ${code('__lazy_modules__')}`,
+  'module-getattr': (code) => `imported on first use by the module's ${code('__getattr__')}`,
+  'type-checking': (code) => `imported only under ${code('if TYPE_CHECKING:')}`,
+}
+
 /**
  * The mechanism as a phrase: `code` renders a name or keyword (measured
  * code's names included), `at` is the place already rendered.
  */
-export function mechanismText(
-  how: ImportMechanismJson,
-  at: string,
-  code: (text: string) => string,
-): string {
+export function mechanismText(how: ImportMechanismJson, at: string, code: Code): string {
   switch (how.mechanism) {
-    case 'lazy-statement':
-      return `declared lazy by ${code('lazy import')} at ${at}`
-    case 'lazy-modules':
-      return `declared lazy in ${code('__lazy_modules__')} at ${at}`
     case 'function':
       return `import moved into ${code(`${how.function ?? '?'}()`)} at ${at}`
     case 'module-getattr':
-      return `imported on first use by the module's ${code('__getattr__')} (PEP 562) at ${at}`
-    case 'type-checking':
-      return `imported only under ${code('if TYPE_CHECKING:')} at ${at}`
+      return `${KEPT_FROM_LOADING[how.mechanism](code)} (PEP 562) at ${at}`
     case 'import-removed':
       return `its import at ${at} in base was removed`
     case 'import-added':
       return `imported at ${at}, an import new in head`
     case 'made-eager':
       return `imported at module level at ${at}; in base ${beforeText(how, code)}`
+    case 'lazy-statement':
+    case 'lazy-modules':
+    case 'type-checking':
+      return `${KEPT_FROM_LOADING[how.mechanism](code)} at ${at}`
   }
 }
 
 /** What base's importer did instead, for a module made eager: "it was declared lazy by `lazy import` at line 3". */
-function beforeText(how: ImportMechanismJson, code: (text: string) => string): string {
+function beforeText(how: ImportMechanismJson, code: Code): string {
   const before = how.before
   if (!before) return 'it was not loaded'
   const line = `at line ${before.line}`
-  switch (before.mechanism) {
-    case 'lazy-statement':
-      return `it was declared lazy by ${code('lazy import')} ${line}`
-    case 'lazy-modules':
-      return `it was declared lazy in ${code('__lazy_modules__')} ${line}`
-    case 'function':
-      return `the import was inside ${code(`${before.function ?? '?'}()`)} ${line}`
-    case 'module-getattr':
-      return `it was imported on first use by the module's ${code('__getattr__')} ${line}`
-    case 'type-checking':
-      return `it was imported only under ${code('if TYPE_CHECKING:')} ${line}`
-    default:
-      return 'it was not loaded'
-  }
+  if (before.mechanism === 'function')
+    return `the import was inside ${code(`${before.function ?? '?'}()`)} ${line}`
+  if (before.mechanism in KEPT_FROM_LOADING)
+    return `it was ${KEPT_FROM_LOADING[before.mechanism as Kept](code)} ${line}`
+  return 'it was not loaded'
 }
 
 /**

@@ -95,9 +95,9 @@ export const levelText = (level: number): string => `${Math.round(level * 1000) 
  * interval its decision rests on (and that interval's level) or the counted
  * runs' spread; null with nothing compared.
  */
-export function changeCells(
-  r: MetricRowView,
-): { delta: string; pct: number; interval: string; level?: number } | null {
+type ChangeCells = { delta: string; pct: number; interval: string; level?: number }
+
+export function changeCells(r: MetricRowView): ChangeCells | null {
   const d = r.delta
   if (d) {
     const { ci, level } = decidingInterval(d)
@@ -119,27 +119,26 @@ export function changeCells(
 }
 
 /**
- * The interval column: when every row's interval has one level, the header
- * names it; when a pass (90%) sits beside a change (98%), each cell names its
- * own, so that neither reads as the other.
+ * The rows' change cells and their interval column: when every row's interval
+ * has one level, the header names it; when a pass (90%) sits beside a change
+ * (98%), each cell names its own, so that neither reads as the other.
  */
-export function intervalColumn(
-  cells: readonly (ReturnType<typeof changeCells> | null)[],
-  defaultLevel: number,
-): { header: string; text: (c: NonNullable<ReturnType<typeof changeCells>>) => string } {
-  const levels = new Set(
-    cells.flatMap((c) => (c?.level !== undefined && c.interval !== '–' ? [c.level] : [])),
-  )
+export function intervalColumn(rows: readonly MetricRowView[]): {
+  cells: (ChangeCells | null)[]
+  header: string
+  text: (c: ChangeCells) => string
+} {
+  const cells = rows.map(changeCells)
+  const shown = (c: ChangeCells | null) => c?.level !== undefined && c.interval !== '–'
+  const levels = new Set(cells.flatMap((c) => (shown(c) ? [c!.level!] : [])))
   if (levels.size <= 1) {
-    const [level = defaultLevel] = levels
-    return { header: `CI (${levelText(level)})`, text: (c) => c.interval }
+    const [level = rows.find((r) => r.delta)?.delta?.ci_level ?? 0.98] = levels
+    return { cells, header: `CI (${levelText(level)})`, text: (c) => c.interval }
   }
   return {
+    cells,
     header: 'CI',
-    text: (c) =>
-      c.level !== undefined && c.interval !== '–'
-        ? `${c.interval} (${levelText(c.level)})`
-        : c.interval,
+    text: (c) => (shown(c) ? `${c.interval} (${levelText(c.level!)})` : c.interval),
   }
 }
 

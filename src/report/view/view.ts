@@ -12,13 +12,7 @@ import { lazyImportsOf } from './view-lazy.js'
 import { rowsOf } from './view-rows.js'
 import { gapsOf, targetLabel, widePasses } from './view-notes.js'
 
-export {
-  changeCells,
-  intervalColumn,
-  reportedOnly,
-  type MetricRowView,
-  type SideFigures,
-} from './view-rows.js'
+export { intervalColumn, reportedOnly, type MetricRowView, type SideFigures } from './view-rows.js'
 import { causeText, causesOf, mainCause, ownTimeCause, type TargetChanges } from './view-causes.js'
 import { packageExplainedBy } from './package-causes.js'
 
