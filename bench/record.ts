@@ -6,7 +6,9 @@
 //   duet: base and head at the same time, each pinned to its own core, the cores
 //         swapped every pair (Bulej et al., "Duet Benchmarking", 2020);
 //   pinned: as sequential, both runs of a pair on one core, the core changing every pair
-//           (taskset, as the engine's timed rounds do: measure/pinning.ts).
+//           (taskset, as the engine's timed rounds do: measure/pinning.ts);
+//   parallel: two pinned pairs at once, one on each core, each pair's two runs one after
+//             the other in a shuffled order (so a pair's runs still share their core).
 // The modes asked for are interleaved pair by pair, so they see the same machine.
 // --load bursts runs bench/load.ts's bursty background work during the recording.
 //
@@ -104,11 +106,35 @@ interface Taken {
   first: ('base' | 'head')[]
 }
 
+/** Base and head one after the other on `core`, in a shuffled order. */
+async function orderedPair(core: number, baseDir: string, headDir: string, into: Taken) {
+  const baseFirst = random() < 0.5
+  into.first.push(baseFirst ? 'base' : 'head')
+  const [b, h] = baseFirst
+    ? [await time(baseDir, core), await time(headDir, core)]
+    : [await time(headDir, core), await time(baseDir, core)].reverse()
+  into.base.push(b!)
+  into.head.push(h!)
+}
+
 /** One pair in `mode`, the i-th of its run. */
 async function pair(mode: string, i: number, baseDir: string, headDir: string, into: Taken) {
   const started = performance.now()
   let b: number
   let h: number
+  if (mode === 'parallel') {
+    // Two pairs, one a core; each costs half the wall time the two took.
+    const sub: Taken[] = cores.map(() => ({ base: [], head: [], pairMs: [], first: [] }))
+    await Promise.all(cores.map((core, k) => orderedPair(core, baseDir, headDir, sub[k]!)))
+    const ms = (performance.now() - started) / cores.length
+    for (const one of sub) {
+      into.base.push(one.base[0]!)
+      into.head.push(one.head[0]!)
+      into.first.push(one.first[0]!)
+      into.pairMs.push(ms)
+    }
+    return
+  }
   if (mode === 'duet') {
     // Swapped every pair, so that neither side keeps the faster core.
     ;[b, h] = await Promise.all([time(baseDir, cores[i % 2]), time(headDir, cores[(i + 1) % 2])])

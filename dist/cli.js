@@ -2166,6 +2166,7 @@ timing) {
         rounds: observations.rounds,
         ...(observations.warmups !== undefined ? { warmup_rounds: observations.warmups } : {}),
         ...(observations.pinnedCores !== undefined ? { pinned_cores: observations.pinnedCores } : {}),
+        ...(observations.lanes !== undefined ? { rounds_at_once: observations.lanes } : {}),
         truncated: observations.truncated,
         ...(phases
             ? {
@@ -2427,6 +2428,15 @@ async function detectCounters(metrics, p) {
 // Pinned from exec on, through util-linux's taskset: the interpreter's start-up
 // runs on the core the import will (pinning from inside the probe, after
 // start-up, was measured too and helped less). Linux only; tried once per run.
+// With two cores, two rounds run at once, each on its own core: a pair's runs
+// still share one, and the pairs come nearly twice as fast (duet benchmarking,
+// base and head at once on different cores, was measured and is not used).
+/**
+ * Lanes at most: measured on this project's 2-core machine only. More runs at
+ * once share more of the memory bus and last-level cache, which nobody has
+ * measured here, so a bigger runner still runs two.
+ */
+const MAX_LANES = 2;
 /** The argument list of a run on `core` (none: the interpreter's own). */
 function pinnedArgv(core, python, args) {
     return core === undefined
@@ -2537,7 +2547,12 @@ async function countingFor(arms, policy, deps, name) {
         parallel: availableParallelism(),
     };
 }
-/** Where the timed rounds run: each on one core, in turn, where this machine lets runs be pinned. */
+/**
+ * Where the timed rounds run: each on one core, where this machine lets runs
+ * be pinned; with two cores or more, two rounds at once, each on its own.
+ * Not with cold samples: emptying the page cache for one would empty it under
+ * the run beside it.
+ */
 async function pinningFor(arms, cwd, deps) {
     const first = arms[0];
     if (!first)
@@ -2552,8 +2567,12 @@ async function pinningFor(arms, cwd, deps) {
         deps.log(`timed pairs are not pinned to a core: ${found.unpinned}`);
         return undefined;
     }
-    deps.log(`timed pairs: both runs of a round on one core, the cores ${found.cores.join(', ')} in turn`);
-    return found;
+    const cold = arms.some((arm) => arm.cache?.kind === 'cold');
+    const lanes = cold ? 1 : Math.min(MAX_LANES, found.cores.length);
+    deps.log(lanes > 1
+        ? `timed pairs: ${lanes} rounds at a time, each on its own core (${found.cores.slice(0, lanes).join(', ')}), both runs of a round on it`
+        : `timed pairs: both runs of a round on one core, the cores ${found.cores.join(', ')} in turn${cold ? ' (one round at a time: a cold sample empties the page cache)' : ''}`);
+    return { cores: found.cores, lanes };
 }
 
 // Per-side steps of a comparison: installing both at once, and saving their logs.
@@ -4261,10 +4280,13 @@ function hasLazyImports(info) {
  * runs (slower under -X importtime), min-pairs rounds and, for a comparison,
  * twice as many again (what the sequential procedure typically takes to decide
  * a change near the thresholds), at `roundMs` per round of every arm, with
- * a fifth more for start-up and the machine's bad moments.
+ * a fifth more for start-up and the machine's bad moments. `lanes` timed
+ * rounds run at once (warm-ups and profile runs one at a time).
  */
-function suggestedBudgetS(roundMs, sampling, comparison) {
-    const rounds = sampling.warmups + 1.5 * sampling.profileRuns + sampling.minPairs * (comparison ? 3 : 1);
+function suggestedBudgetS(roundMs, sampling, comparison, lanes = 1) {
+    const rounds = sampling.warmups +
+        1.5 * sampling.profileRuns +
+        (sampling.minPairs * (comparison ? 3 : 1)) / lanes;
     return Math.ceil((rounds * roundMs * 1.2) / 10_000) * 10;
 }
 /**
@@ -4902,57 +4924,83 @@ async function runRounds(spec, plan, states, deps,
 /** Rounds of this batch already run, for the progress events of a batch run on. */
 before = 0) {
     const roundMs = [];
+    let claimed = 0;
     let rounds = 0;
     let arms = spec.arms;
-    while (rounds < spec.maxRounds && !plan.signal?.aborted) {
-        const live = states.live(arms);
-        if (live.length === 0)
-            break;
-        const expected = roundMs.length ? Math.max(...roundMs) : 0;
-        if (deps.now() + expected > spec.deadline) {
-            return { rounds, truncated: rounds < spec.minRounds, outOfTime: true };
+    /** Set when the deadline ends sampling; every lane then stops before its next round. */
+    let outOfTime = false;
+    /** One lane's rounds, one after the other; with lanes, each lane keeps to its own core. */
+    async function lane(core) {
+        while (!outOfTime && claimed < spec.maxRounds && !plan.signal?.aborted) {
+            const live = states.live(arms);
+            if (live.length === 0)
+                return;
+            const expected = roundMs.length ? Math.max(...roundMs) : 0;
+            if (deps.now() + expected > spec.deadline) {
+                outOfTime = true;
+                return;
+            }
+            const started = deps.now();
+            const round = before + ++claimed;
+            deps.onEvent?.({ phase: 'sample', round });
+            // Every run of a round on one core: a pair's two runs share it.
+            const pinned = core !== undefined
+                ? { core }
+                : plan.pinning
+                    ? { core: coreOfRound(plan.pinning, round) }
+                    : {};
+            const pending = await oneRound(live, pinned);
+            if (pending === 'cut') {
+                outOfTime = true;
+                return;
+            }
+            // A group the stopping rule let go while this round ran keeps the pairs it was decided on.
+            // A round all of whose groups were let go meanwhile is not counted either.
+            const going = new Set(arms);
+            if (!live.some((arm) => going.has(arm)))
+                continue;
+            for (const [arm, sample] of pending)
+                if (going.has(arm))
+                    spec.into(arm).push(sample);
+            rounds++;
+            roundMs.push(deps.now() - started);
+            if (spec.stopping && rounds >= spec.minRounds && looksAt(before + rounds)) {
+                const undecided = new Set(spec.stopping(states.observations()));
+                arms = arms.filter((arm) => undecided.has(groupId(arm.key)));
+                if (!arms.length)
+                    return;
+            }
         }
-        const started = deps.now();
-        rounds++;
-        deps.onEvent?.({ phase: 'sample', round: before + rounds });
-        // Kept until the round is whole: a round the budget cuts short is dropped,
-        // so that pairs stay aligned.
+    }
+    /**
+     * Every live arm once, in a shuffled order. Kept until the round is whole: a
+     * round the budget cuts short is dropped ('cut'), so that pairs stay aligned.
+     */
+    async function oneRound(live, pinned) {
         const pending = [];
-        // Every run of a round on the round's core: a pair's two runs share one.
-        const pinned = plan.pinning ? { core: coreOfRound(plan.pinning, before + rounds) } : {};
         for (const arm of shuffled(live, plan.random)) {
             if (plan.signal?.aborted)
                 break;
             // Many targets make one round long: a round the budget ends midway is dropped whole.
-            if (deps.now() > (spec.cutAt ?? spec.deadline)) {
-                const whole = rounds - 1;
-                return { rounds: whole, truncated: whole < spec.minRounds, outOfTime: true };
-            }
+            if (deps.now() > (spec.cutAt ?? spec.deadline))
+                return 'cut';
             // A partner failed earlier in this round: stop, so pairs stay aligned.
             if (!states.live([arm]).length)
                 continue;
             const request = probeRequest(arm, 'time', plan, deps.now(), spec.cutAt);
             const run = await deps.runProbe({ ...request, ...pinned });
-            if (cutByBudget(run)) {
-                const whole = rounds - 1;
-                return { rounds: whole, truncated: whole < spec.minRounds, outOfTime: true };
-            }
+            if (cutByBudget(run))
+                return 'cut';
             if (run.failure || !run.report)
                 states.fail(arm, run.failure ?? noReport());
             else
                 pending.push([arm, toSample(run)]);
         }
-        for (const [arm, sample] of pending)
-            spec.into(arm).push(sample);
-        roundMs.push(deps.now() - started);
-        if (spec.stopping && rounds >= spec.minRounds && looksAt(before + rounds)) {
-            const going = new Set(spec.stopping(states.observations()));
-            arms = arms.filter((arm) => going.has(groupId(arm.key)));
-            if (!arms.length)
-                break;
-        }
+        return pending;
     }
-    return { rounds, truncated: false, outOfTime: false };
+    const lanes = plan.pinning?.lanes ?? 1;
+    await Promise.all(Array.from({ length: lanes }, (_, i) => lane(lanes > 1 ? plan.pinning.cores[i] : undefined)));
+    return { rounds, truncated: outOfTime && rounds < spec.minRounds, outOfTime };
 }
 /**
  * Whether the stopping rule looks after this many rounds: every round up to
@@ -5052,9 +5100,14 @@ async function warmUp(plan, states, deps) {
  * (bench:slow), inconclusive for want of one round.
  */
 const PACE_MARGIN = 1.15;
+/** Rounds the timed sampling runs at once (measure/pinning.ts). */
+const lanesOf = (plan) => plan.pinning?.lanes ?? 1;
 /** Time that min-pairs rounds take at the pace of the warm-ups, with a margin (0 before any was timed). */
 function keepForSampling(plan, warmRounds) {
-    return warmRounds.length ? plan.sampling.minPairs * Math.max(...warmRounds) * PACE_MARGIN : 0;
+    if (!warmRounds.length)
+        return 0;
+    const rounds = Math.ceil(plan.sampling.minPairs / lanesOf(plan));
+    return rounds * Math.max(...warmRounds) * PACE_MARGIN;
 }
 /**
  * The profile round that always runs (the module set the gates need, see
@@ -5071,7 +5124,7 @@ function forecast(plan, roundMs, deps) {
     // Overtime may bring the rounds a verdict needs: only a budget that cannot fit them even so is worth a warning.
     const left = (plan.overtime?.deadline ?? plan.deadline) - deps.now();
     // The profile round that always runs takes about a round (a margin is for what is kept, not told).
-    const fits = Math.floor((left - (plan.sampling.profileRuns > 0 ? roundMs : 0)) / roundMs);
+    const fits = Math.floor((left - (plan.sampling.profileRuns > 0 ? roundMs : 0)) / roundMs) * lanesOf(plan);
     if (fits >= plan.sampling.minPairs)
         return;
     const comparison = plan.arms.some((arm) => arm.key.side === 'base');
@@ -5080,7 +5133,7 @@ function forecast(plan, roundMs, deps) {
         roundMs,
         fits,
         needed: plan.sampling.minPairs,
-        suggestedS: suggestedBudgetS(roundMs, plan.sampling, comparison),
+        suggestedS: suggestedBudgetS(roundMs, plan.sampling, comparison, lanesOf(plan)),
         overtime: (plan.overtime?.deadline ?? plan.deadline) > plan.deadline,
     });
 }
@@ -5146,6 +5199,7 @@ async function runPlan(plan, deps) {
         rounds,
         warmups: warmRounds.length,
         pinnedCores: plan.pinning?.cores ?? null,
+        lanes: lanesOf(plan),
         // Short of min-pairs only if the overtime did not make it up.
         truncated: first.truncated && short(states, plan.sampling.minPairs),
         phasesMs: {
@@ -7121,7 +7175,7 @@ function suggestedMaxTimeS(observations, sampling) {
         return null;
     const roundMs = walls.reduce((sum, w) => sum + w, 0);
     const twoSided = observations.arms.some((a) => a.key.side === 'base');
-    return suggestedBudgetS(roundMs, sampling, twoSided);
+    return suggestedBudgetS(roundMs, sampling, twoSided, observations.lanes ?? 1);
 }
 
 function sideOf(profile, name) {
@@ -8759,6 +8813,7 @@ function buildView(document) {
             rounds: doc.rounds,
             warmupRounds: doc.warmup_rounds ?? doc.settings.warmups,
             ...(doc.pinned_cores !== undefined ? { pinnedCores: doc.pinned_cores } : {}),
+            ...(doc.rounds_at_once !== undefined ? { roundsAtOnce: doc.rounds_at_once } : {}),
             truncated: doc.truncated,
             durationS: doc.duration_s,
             phases: phasesText(doc.phases_s),
@@ -9669,11 +9724,13 @@ function cost(view) {
     return text ? [`<sub>${text.charAt(0).toUpperCase()}${text.slice(1)}.</sub>`] : [];
 }
 /** How the rounds shared the cores: one core a round, or not pinned (and nothing for older documents). */
-function pinnedText(cores) {
+function pinnedText(cores, atOnce = 1) {
     if (cores === undefined)
         return '';
     if (cores === null)
         return ', not pinned to a core';
+    if (atOnce > 1)
+        return `, ${atOnce} rounds at a time, each on its own core (${cores.slice(0, atOnce).join(', ')}) with all its runs`;
     return `, all runs of a round on one core, cores ${cores.join(', ')} in turn`;
 }
 function methodology(view) {
@@ -9682,7 +9739,7 @@ function methodology(view) {
     const sha = (x) => (x ? code$2(x.slice(0, 12)) : '–');
     const compare = view.command === 'compare';
     const lines = [
-        `- ${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)})${pinnedText(run.pinnedCores)}.`,
+        `- ${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)})${pinnedText(run.pinnedCores, run.roundsAtOnce)}.`,
         compare
             ? `- Decided by a sequential test on the median of paired log-ratios (a confidence sequence from the pairs' signs, which holds however often it looks and assumes nothing of the spread): a regression (mirrored, an improvement) needs its ${pctLevel(s.alpha)} interval above half the band and its estimate past the band, a pass needs its 90% interval inside the band, where the band is ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms, whichever is wider; sampling stops at a decision.`
             : '- Spread is the interquartile range of the samples.',
@@ -18661,6 +18718,11 @@ var properties = {
 			minimum: 0
 		},
 		minItems: 1
+	},
+	rounds_at_once: {
+		description: "Timed rounds run at once, each on its own core (the first of pinned_cores), both runs of a round on it; 1: one at a time.",
+		type: "integer",
+		minimum: 1
 	},
 	phases_s: {
 		type: "object",

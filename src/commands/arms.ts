@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os'
 import { detectColdCache, type CacheSetups } from '../measure/cache-states.js'
 import { detectCounters } from '../measure/counters.js'
-import { detectPinning } from '../measure/pinning.js'
+import { MAX_LANES, detectPinning } from '../measure/pinning.js'
 import type { PlannedArm, RunPlan } from '../measure/plan.js'
 import { SetupError } from '../model/errors.js'
 import { type Namer } from '../config/names.js'
@@ -104,7 +104,12 @@ export async function countingFor(
   }
 }
 
-/** Where the timed rounds run: each on one core, in turn, where this machine lets runs be pinned. */
+/**
+ * Where the timed rounds run: each on one core, where this machine lets runs
+ * be pinned; with two cores or more, two rounds at once, each on its own.
+ * Not with cold samples: emptying the page cache for one would empty it under
+ * the run beside it.
+ */
 export async function pinningFor(
   arms: readonly PlannedArm[],
   cwd: string,
@@ -122,8 +127,12 @@ export async function pinningFor(
     deps.log(`timed pairs are not pinned to a core: ${found.unpinned}`)
     return undefined
   }
+  const cold = arms.some((arm) => arm.cache?.kind === 'cold')
+  const lanes = cold ? 1 : Math.min(MAX_LANES, found.cores.length)
   deps.log(
-    `timed pairs: both runs of a round on one core, the cores ${found.cores.join(', ')} in turn`,
+    lanes > 1
+      ? `timed pairs: ${lanes} rounds at a time, each on its own core (${found.cores.slice(0, lanes).join(', ')}), both runs of a round on it`
+      : `timed pairs: both runs of a round on one core, the cores ${found.cores.join(', ')} in turn${cold ? ' (one round at a time: a cold sample empties the page cache)' : ''}`,
   )
-  return found
+  return { cores: found.cores, lanes }
 }

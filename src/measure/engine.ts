@@ -61,9 +61,14 @@ async function warmUp(plan: RunPlan, states: ArmStates, deps: EngineDeps): Promi
  */
 const PACE_MARGIN = 1.15
 
+/** Rounds the timed sampling runs at once (measure/pinning.ts). */
+const lanesOf = (plan: RunPlan): number => plan.pinning?.lanes ?? 1
+
 /** Time that min-pairs rounds take at the pace of the warm-ups, with a margin (0 before any was timed). */
 function keepForSampling(plan: RunPlan, warmRounds: readonly number[]): number {
-  return warmRounds.length ? plan.sampling.minPairs * Math.max(...warmRounds) * PACE_MARGIN : 0
+  if (!warmRounds.length) return 0
+  const rounds = Math.ceil(plan.sampling.minPairs / lanesOf(plan))
+  return rounds * Math.max(...warmRounds) * PACE_MARGIN
 }
 
 /**
@@ -81,7 +86,8 @@ function forecast(plan: RunPlan, roundMs: number, deps: EngineDeps): void {
   // Overtime may bring the rounds a verdict needs: only a budget that cannot fit them even so is worth a warning.
   const left = (plan.overtime?.deadline ?? plan.deadline) - deps.now()
   // The profile round that always runs takes about a round (a margin is for what is kept, not told).
-  const fits = Math.floor((left - (plan.sampling.profileRuns > 0 ? roundMs : 0)) / roundMs)
+  const fits =
+    Math.floor((left - (plan.sampling.profileRuns > 0 ? roundMs : 0)) / roundMs) * lanesOf(plan)
   if (fits >= plan.sampling.minPairs) return
   const comparison = plan.arms.some((arm) => arm.key.side === 'base')
   deps.onEvent?.({
@@ -89,7 +95,7 @@ function forecast(plan: RunPlan, roundMs: number, deps: EngineDeps): void {
     roundMs,
     fits,
     needed: plan.sampling.minPairs,
-    suggestedS: suggestedBudgetS(roundMs, plan.sampling, comparison),
+    suggestedS: suggestedBudgetS(roundMs, plan.sampling, comparison, lanesOf(plan)),
     overtime: (plan.overtime?.deadline ?? plan.deadline) > plan.deadline,
   })
 }
@@ -172,6 +178,7 @@ export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observat
     rounds,
     warmups: warmRounds.length,
     pinnedCores: plan.pinning?.cores ?? null,
+    lanes: lanesOf(plan),
     // Short of min-pairs only if the overtime did not make it up.
     truncated: first.truncated && short(states, plan.sampling.minPairs),
     phasesMs: {

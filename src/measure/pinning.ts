@@ -6,13 +6,30 @@
 // Pinned from exec on, through util-linux's taskset: the interpreter's start-up
 // runs on the core the import will (pinning from inside the probe, after
 // start-up, was measured too and helped less). Linux only; tried once per run.
+// With two cores, two rounds run at once, each on its own core: a pair's runs
+// still share one, and the pairs come nearly twice as fast (duet benchmarking,
+// base and head at once on different cores, was measured and is not used).
 import { readFile } from 'node:fs/promises'
 import { outputIfOk } from '../process/command.js'
 
-/** The cores timed rounds take turns on; absent when runs are not pinned. */
+/** Where timed rounds run; absent when runs are not pinned. */
 export interface Pinning {
+  /** One round at a time: the cores the rounds take turns on. */
   cores: number[]
+  /**
+   * Rounds run at once, each lane on its own core (cores[i]); 1: one at a
+   * time. A pair's two runs still share a core, so the machine's noise lands on
+   * both, and the lanes multiply the pairs a second (docs/statistics.md).
+   */
+  lanes: number
 }
+
+/**
+ * Lanes at most: measured on this project's 2-core machine only. More runs at
+ * once share more of the memory bus and last-level cache, which nobody has
+ * measured here, so a bigger runner still runs two.
+ */
+export const MAX_LANES = 2
 
 /** The argument list of a run on `core` (none: the interpreter's own). */
 export function pinnedArgv(core: number | undefined, python: string, args: readonly string[]) {
@@ -52,7 +69,7 @@ export async function detectPinning(p: {
   cwd: string
   env: Record<string, string>
   signal?: AbortSignal
-}): Promise<Pinning | { unpinned: string }> {
+}): Promise<{ cores: number[] } | { unpinned: string }> {
   if (process.platform !== 'linux') return { unpinned: `${process.platform} has no core affinity` }
   const cores = await allowedCores()
   if (!cores?.length) return { unpinned: 'the cores allowed are not readable' }

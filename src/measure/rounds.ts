@@ -43,50 +43,81 @@ export async function runRounds(
   before = 0,
 ): Promise<RoundsOutcome> {
   const roundMs: number[] = []
+  let claimed = 0
   let rounds = 0
   let arms = spec.arms
-  while (rounds < spec.maxRounds && !plan.signal?.aborted) {
-    const live = states.live(arms)
-    if (live.length === 0) break
-    const expected = roundMs.length ? Math.max(...roundMs) : 0
-    if (deps.now() + expected > spec.deadline) {
-      return { rounds, truncated: rounds < spec.minRounds, outOfTime: true }
+  /** Set when the deadline ends sampling; every lane then stops before its next round. */
+  let outOfTime = false
+
+  /** One lane's rounds, one after the other; with lanes, each lane keeps to its own core. */
+  async function lane(core: number | undefined): Promise<void> {
+    while (!outOfTime && claimed < spec.maxRounds && !plan.signal?.aborted) {
+      const live = states.live(arms)
+      if (live.length === 0) return
+      const expected = roundMs.length ? Math.max(...roundMs) : 0
+      if (deps.now() + expected > spec.deadline) {
+        outOfTime = true
+        return
+      }
+      const started = deps.now()
+      const round = before + ++claimed
+      deps.onEvent?.({ phase: 'sample', round })
+      // Every run of a round on one core: a pair's two runs share it.
+      const pinned =
+        core !== undefined
+          ? { core }
+          : plan.pinning
+            ? { core: coreOfRound(plan.pinning, round) }
+            : {}
+      const pending = await oneRound(live, pinned)
+      if (pending === 'cut') {
+        outOfTime = true
+        return
+      }
+      // A group the stopping rule let go while this round ran keeps the pairs it was decided on.
+      // A round all of whose groups were let go meanwhile is not counted either.
+      const going = new Set(arms)
+      if (!live.some((arm) => going.has(arm))) continue
+      for (const [arm, sample] of pending) if (going.has(arm)) spec.into(arm).push(sample)
+      rounds++
+      roundMs.push(deps.now() - started)
+      if (spec.stopping && rounds >= spec.minRounds && looksAt(before + rounds)) {
+        const undecided = new Set(spec.stopping(states.observations()))
+        arms = arms.filter((arm) => undecided.has(groupId(arm.key)))
+        if (!arms.length) return
+      }
     }
-    const started = deps.now()
-    rounds++
-    deps.onEvent?.({ phase: 'sample', round: before + rounds })
-    // Kept until the round is whole: a round the budget cuts short is dropped,
-    // so that pairs stay aligned.
+  }
+
+  /**
+   * Every live arm once, in a shuffled order. Kept until the round is whole: a
+   * round the budget cuts short is dropped ('cut'), so that pairs stay aligned.
+   */
+  async function oneRound(
+    live: readonly PlannedArm[],
+    pinned: { core?: number },
+  ): Promise<[PlannedArm, Sample][] | 'cut'> {
     const pending: [PlannedArm, Sample][] = []
-    // Every run of a round on the round's core: a pair's two runs share one.
-    const pinned = plan.pinning ? { core: coreOfRound(plan.pinning, before + rounds) } : {}
     for (const arm of shuffled(live, plan.random)) {
       if (plan.signal?.aborted) break
       // Many targets make one round long: a round the budget ends midway is dropped whole.
-      if (deps.now() > (spec.cutAt ?? spec.deadline)) {
-        const whole = rounds - 1
-        return { rounds: whole, truncated: whole < spec.minRounds, outOfTime: true }
-      }
+      if (deps.now() > (spec.cutAt ?? spec.deadline)) return 'cut'
       // A partner failed earlier in this round: stop, so pairs stay aligned.
       if (!states.live([arm]).length) continue
       const request = probeRequest(arm, 'time', plan, deps.now(), spec.cutAt)
       const run = await deps.runProbe({ ...request, ...pinned })
-      if (cutByBudget(run)) {
-        const whole = rounds - 1
-        return { rounds: whole, truncated: whole < spec.minRounds, outOfTime: true }
-      }
+      if (cutByBudget(run)) return 'cut'
       if (run.failure || !run.report) states.fail(arm, run.failure ?? noReport())
       else pending.push([arm, toSample(run)])
     }
-    for (const [arm, sample] of pending) spec.into(arm).push(sample)
-    roundMs.push(deps.now() - started)
-    if (spec.stopping && rounds >= spec.minRounds && looksAt(before + rounds)) {
-      const going = new Set(spec.stopping(states.observations()))
-      arms = arms.filter((arm) => going.has(groupId(arm.key)))
-      if (!arms.length) break
-    }
+    return pending
   }
-  return { rounds, truncated: false, outOfTime: false }
+
+  const lanes = plan.pinning?.lanes ?? 1
+  await Promise.all(
+    Array.from({ length: lanes }, (_, i) => lane(lanes > 1 ? plan.pinning!.cores[i] : undefined)),
+  )
+  return { rounds, truncated: outOfTime && rounds < spec.minRounds, outOfTime }
 }
 
 /**

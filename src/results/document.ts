@@ -55,6 +55,7 @@ export function resultsDocument<I extends Identity, E extends object>(
     rounds: observations.rounds,
     ...(observations.warmups !== undefined ? { warmup_rounds: observations.warmups } : {}),
     ...(observations.pinnedCores !== undefined ? { pinned_cores: observations.pinnedCores } : {}),
+    ...(observations.lanes !== undefined ? { rounds_at_once: observations.lanes } : {}),
     truncated: observations.truncated,
     ...(phases
       ? {

@@ -177,6 +177,12 @@ interface DocumentBase {
    */
   pinned_cores?: number[] | null
   /**
+   * Timed rounds run at once, each on its own core (the first `rounds_at_once`
+   * of pinned_cores), both runs of a round on it; 1: one at a time, the cores
+   * in turn. Absent in older documents.
+   */
+  rounds_at_once?: number
+  /**
    * How long each phase took, in seconds (install: both sides, concurrently; null
    * when nothing was installed; sampling includes confirmation and overtime).
    */

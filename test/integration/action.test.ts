@@ -178,7 +178,10 @@ describe('the action', () => {
     expect(run.outputs.verdict).toBe('pass')
     const doc = JSON.parse(readFileSync(run.results, 'utf8'))
     expect(doc.skipped).toMatchObject({ reason: 'no-affecting-change', changed_count: 2 })
-    expect(doc.duration_s).toBeLessThan(5)
+    // Nothing installed or measured: a measured run takes tens of seconds; a loaded machine
+    // (the benches beside the suite) took a skip to 5 s.
+    expect(doc.phases_s).toBeUndefined()
+    expect(doc.duration_s).toBeLessThan(15)
     expect(github.comments).toHaveLength(1)
     expect(
       github.comments[0]!.body.startsWith(

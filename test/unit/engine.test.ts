@@ -406,7 +406,7 @@ describe('the measurement engine', () => {
         minPairs: 5,
         maxPairs: 5,
         stopping: never,
-        pinning: { cores: [2, 5, 7] },
+        pinning: { cores: [2, 5, 7], lanes: 1 },
       }),
       fake,
     )
@@ -431,5 +431,52 @@ describe('the measurement engine', () => {
     const fake = fakeInterpreter(() => ({ importMs: 10, takesMs: 11 }))
     await runPlan(plan({ minPairs: 5, maxPairs: 5, stopping: never }), fake)
     expect(fake.calls.every((c) => c.core === undefined)).toBe(true)
+  })
+
+  it("runs two rounds at once with two lanes, each round on its lane's core, pairs kept whole", async () => {
+    const fake = fakeInterpreter(() => ({ importMs: 10, takesMs: 11 }))
+    let running = 0
+    let most = 0
+    const inFlight: number[] = []
+    const runProbe = async (request: ProbeRequest) => {
+      if (request.mode !== 'time' || request.core === undefined) return fake.runProbe(request)
+      running++
+      most = Math.max(most, running)
+      inFlight.push(request.core)
+      try {
+        return await fake.runProbe(request)
+      } finally {
+        running--
+      }
+    }
+    const observations = await runPlan(
+      plan({
+        arms: [arm('base', 'a'), arm('head', 'a'), arm('base', 'b'), arm('head', 'b')],
+        minPairs: 5,
+        maxPairs: 9,
+        stopping: never,
+        pinning: { cores: [3, 6, 8], lanes: 2 },
+      }),
+      { ...fake, runProbe },
+    )
+    expect(most).toBe(2)
+    // Both lanes' cores, and only theirs; every arm has one sample a round: max-pairs, not more.
+    expect([...new Set(inFlight)].sort()).toEqual([3, 6])
+    expect(inFlight).toHaveLength(9 * 4)
+    expect(observations.arms.map((a) => a.samples.length)).toEqual([9, 9, 9, 9])
+    expect(observations).toMatchObject({ rounds: 9, lanes: 2, pinnedCores: [3, 6, 8] })
+  })
+
+  it('with two lanes, keeps a decided group to the pairs it was decided on', async () => {
+    const fake = fakeInterpreter(() => ({ importMs: 10, takesMs: 11 }))
+    // Decided once it has 7 pairs; the other lane's round in flight then ends too.
+    const stopping: typeof never = (arms) =>
+      arms.some((a) => a.samples.length >= 7) ? [] : never(arms)
+    const observations = await runPlan(
+      plan({ minPairs: 5, stopping, pinning: { cores: [0, 1], lanes: 2 } }),
+      fake,
+    )
+    expect(observations.arms.map((a) => a.samples.length)).toEqual([7, 7])
+    expect(observations.rounds).toBe(7)
   })
 })

@@ -49,7 +49,10 @@ describe('markdown report of a comparison', () => {
       /all runs of a round on one core, cores 0, 1 in turn\./,
     )
     expect(markdownReport({ ...doc, pinned_cores: null })).toMatch(/, not pinned to a core\./)
-    expect(md).not.toMatch(/pinned|on one core/)
+    expect(markdownReport({ ...doc, pinned_cores: [0, 1, 2], rounds_at_once: 2 })).toMatch(
+      /, 2 rounds at a time, each on its own core \(0, 1\) with all its runs\./,
+    )
+    expect(md).not.toMatch(/pinned|on one core|at a time/)
   })
 
   it('leads with the most serious finding', () => {

@@ -22,7 +22,7 @@ describe('pinning timed rounds to a core', () => {
   })
 
   it('takes the cores in turn, round by round', () => {
-    const pinning = { cores: [4, 6] }
+    const pinning = { cores: [4, 6], lanes: 1 }
     expect([0, 1, 2, 3, 4].map((r) => coreOfRound(pinning, r))).toEqual([4, 6, 4, 6, 4])
   })
 })

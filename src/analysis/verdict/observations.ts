@@ -70,6 +70,8 @@ export interface Observations {
   warmups?: number
   /** The cores the timed rounds took turns on (both runs of a round on one), or null: unpinned. */
   pinnedCores?: number[] | null
+  /** Timed rounds run at once, each on its own core (1: one at a time); absent in older files. */
+  lanes?: number
   /** How long each phase took (sampling includes any overtime). */
   phasesMs?: {
     warmup: number
