@@ -8,7 +8,9 @@
 //   pinned: as sequential, both runs of a pair on one core, the core changing every pair
 //           (taskset, as the engine's timed rounds do: measure/pinning.ts);
 //   parallel: two pinned pairs at once, one on each core, each pair's two runs one after
-//             the other in a shuffled order (so a pair's runs still share their core).
+//             the other in a shuffled order (so a pair's runs still share their core);
+//   lockstep: as parallel, but the two pairs take the same order and run each side at the
+//             same time, so each run has the same side's run beside it on the other core.
 // The modes asked for are interleaved pair by pair, so they see the same machine.
 // --load bursts runs bench/load.ts's bursty background work during the recording.
 //
@@ -131,6 +133,21 @@ async function pair(mode: string, i: number, baseDir: string, headDir: string, i
       into.base.push(one.base[0]!)
       into.head.push(one.head[0]!)
       into.first.push(one.first[0]!)
+      into.pairMs.push(ms)
+    }
+    return
+  }
+  if (mode === 'lockstep') {
+    const baseFirst = random() < 0.5
+    const first = baseFirst ? baseDir : headDir
+    const second = baseFirst ? headDir : baseDir
+    const a = await Promise.all(cores.map((core) => time(first, core)))
+    const z = await Promise.all(cores.map((core) => time(second, core)))
+    const ms = (performance.now() - started) / cores.length
+    for (const k of cores.keys()) {
+      into.base.push(baseFirst ? a[k]! : z[k]!)
+      into.head.push(baseFirst ? z[k]! : a[k]!)
+      into.first.push(baseFirst ? 'base' : 'head')
       into.pairMs.push(ms)
     }
     return

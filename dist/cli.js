@@ -2166,7 +2166,14 @@ timing) {
         rounds: observations.rounds,
         ...(observations.warmups !== undefined ? { warmup_rounds: observations.warmups } : {}),
         ...(observations.pinnedCores !== undefined ? { pinned_cores: observations.pinnedCores } : {}),
-        ...(observations.lanes !== undefined ? { rounds_at_once: observations.lanes } : {}),
+        ...(observations.alongside
+            ? {
+                rounds_side_by_side: {
+                    most: observations.alongside.lanes,
+                    rounds: observations.alongside.rounds,
+                },
+            }
+            : {}),
         truncated: observations.truncated,
         ...(phases
             ? {
@@ -2428,9 +2435,10 @@ async function detectCounters(metrics, p) {
 // Pinned from exec on, through util-linux's taskset: the interpreter's start-up
 // runs on the core the import will (pinning from inside the probe, after
 // start-up, was measured too and helped less). Linux only; tried once per run.
-// With two cores, two rounds run at once, each on its own core: a pair's runs
-// still share one, and the pairs come nearly twice as fast (duet benchmarking,
-// base and head at once on different cores, was measured and is not used).
+// With two cores, two rounds may run side by side, each on its own core, while
+// nothing else uses the CPUs (measure/rounds.ts): a pair's runs still share
+// one, and the pairs come nearly twice as fast (duet benchmarking, base and
+// head at once on different cores, was measured and is not used).
 /**
  * Lanes at most: measured on this project's 2-core machine only. More runs at
  * once share more of the memory bus and last-level cache, which nobody has
@@ -2549,7 +2557,8 @@ async function countingFor(arms, policy, deps, name) {
 }
 /**
  * Where the timed rounds run: each on one core, where this machine lets runs
- * be pinned; with two cores or more, two rounds at once, each on its own.
+ * be pinned; with two cores or more, two rounds at once, each on its own,
+ * while nothing else uses the CPUs (measure/rounds.ts).
  * Not with cold samples: emptying the page cache for one would empty it under
  * the run beside it.
  */
@@ -2569,9 +2578,12 @@ async function pinningFor(arms, cwd, deps) {
     }
     const cold = arms.some((arm) => arm.cache?.kind === 'cold');
     const lanes = cold ? 1 : Math.min(MAX_LANES, found.cores.length);
-    deps.log(lanes > 1
-        ? `timed pairs: ${lanes} rounds at a time, each on its own core (${found.cores.slice(0, lanes).join(', ')}), both runs of a round on it`
-        : `timed pairs: both runs of a round on one core, the cores ${found.cores.join(', ')} in turn${cold ? ' (one round at a time: a cold sample empties the page cache)' : ''}`);
+    deps.log(`timed pairs: both runs of a round on one core, the cores ${found.cores.join(', ')} in turn` +
+        (lanes > 1
+            ? `; ${lanes} rounds at a time, each on its own core, while nothing else uses the CPUs`
+            : cold
+                ? ' (one round at a time: a cold sample empties the page cache)'
+                : ''));
     return { cores: found.cores, lanes };
 }
 
@@ -4280,13 +4292,10 @@ function hasLazyImports(info) {
  * runs (slower under -X importtime), min-pairs rounds and, for a comparison,
  * twice as many again (what the sequential procedure typically takes to decide
  * a change near the thresholds), at `roundMs` per round of every arm, with
- * a fifth more for start-up and the machine's bad moments. `lanes` timed
- * rounds run at once (warm-ups and profile runs one at a time).
+ * a fifth more for start-up and the machine's bad moments.
  */
-function suggestedBudgetS(roundMs, sampling, comparison, lanes = 1) {
-    const rounds = sampling.warmups +
-        1.5 * sampling.profileRuns +
-        (sampling.minPairs * (comparison ? 3 : 1)) / lanes;
+function suggestedBudgetS(roundMs, sampling, comparison) {
+    const rounds = sampling.warmups + 1.5 * sampling.profileRuns + sampling.minPairs * (comparison ? 3 : 1);
     return Math.ceil((rounds * roundMs * 1.2) / 10_000) * 10;
 }
 /**
@@ -4919,65 +4928,69 @@ async function runCounts(plan, states, deps) {
 // an order shuffled anew and on one core (where runs are pinned), so that
 // drift of the machine (another job starting, thermal throttling, a cache
 // going cold) lands on all arms alike, and a pair (base and head of one target
-// in one round) shares whatever the machine was doing then.
+// in one round) shares whatever the machine was doing then. Where the plan
+// allows lanes and nothing else is using the CPUs, a step runs that many
+// rounds at once, each on its own core, in lockstep (measure/machine-load.ts).
+/** Other work below this many cores' worth counts as none: two rounds may then run at once. */
+const QUIET_BELOW_CORES = 0.25;
 async function runRounds(spec, plan, states, deps, 
 /** Rounds of this batch already run, for the progress events of a batch run on. */
 before = 0) {
-    const roundMs = [];
-    let claimed = 0;
+    const stepMs = [];
     let rounds = 0;
+    let steps = 0;
+    let alongside = 0;
     let arms = spec.arms;
-    /** Set when the deadline ends sampling; every lane then stops before its next round. */
-    let outOfTime = false;
-    /** One lane's rounds, one after the other; with lanes, each lane keeps to its own core. */
-    async function lane(core) {
-        while (!outOfTime && claimed < spec.maxRounds && !plan.signal?.aborted) {
-            const live = states.live(arms);
-            if (live.length === 0)
-                return;
-            const expected = roundMs.length ? Math.max(...roundMs) : 0;
-            if (deps.now() + expected > spec.deadline) {
-                outOfTime = true;
-                return;
-            }
-            const started = deps.now();
-            const round = before + ++claimed;
-            deps.onEvent?.({ phase: 'sample', round });
-            // Every run of a round on one core: a pair's two runs share it.
-            const pinned = core !== undefined
-                ? { core }
-                : plan.pinning
-                    ? { core: coreOfRound(plan.pinning, round) }
-                    : {};
-            const pending = await oneRound(live, pinned);
-            if (pending === 'cut') {
-                outOfTime = true;
-                return;
-            }
-            // A group the stopping rule let go while this round ran keeps the pairs it was decided on.
-            // A round all of whose groups were let go meanwhile is not counted either.
-            const going = new Set(arms);
-            if (!live.some((arm) => going.has(arm)))
-                continue;
+    const most = plan.pinning?.lanes ?? 1;
+    const meter = most > 1 ? deps.loadElsewhere : undefined;
+    await meter?.();
+    while (rounds < spec.maxRounds && !plan.signal?.aborted) {
+        const live = states.live(arms);
+        if (live.length === 0)
+            break;
+        const expected = stepMs.length ? Math.max(...stepMs) : 0;
+        if (deps.now() + expected > spec.deadline) {
+            return { rounds, truncated: rounds < spec.minRounds, outOfTime: true, alongside };
+        }
+        // Two rounds at once only while nothing else is using the CPUs (measure/machine-load.ts).
+        const elsewhere = (await meter?.()) ?? null;
+        const width = elsewhere !== null && elsewhere < QUIET_BELOW_CORES
+            ? Math.min(most, spec.maxRounds - rounds)
+            : 1;
+        const started = deps.now();
+        const step = steps++;
+        const cores = plan.pinning
+            ? Array.from({ length: width }, (_, lane) => coreOfRound(plan.pinning, before + step * width + lane + 1))
+            : [undefined];
+        for (let lane = 0; lane < width; lane++)
+            deps.onEvent?.({ phase: 'sample', round: before + rounds + lane + 1 });
+        const taken = await oneStep(live, cores);
+        if (taken === 'cut')
+            return { rounds, truncated: rounds < spec.minRounds, outOfTime: true, alongside };
+        for (const pending of taken)
             for (const [arm, sample] of pending)
-                if (going.has(arm))
-                    spec.into(arm).push(sample);
-            rounds++;
-            roundMs.push(deps.now() - started);
-            if (spec.stopping && rounds >= spec.minRounds && looksAt(before + rounds)) {
-                const undecided = new Set(spec.stopping(states.observations()));
-                arms = arms.filter((arm) => undecided.has(groupId(arm.key)));
-                if (!arms.length)
-                    return;
-            }
+                spec.into(arm).push(sample);
+        const prior = rounds;
+        rounds += taken.length;
+        if (taken.length > 1)
+            alongside += taken.length;
+        stepMs.push(deps.now() - started);
+        if (spec.stopping && rounds >= spec.minRounds && looked(prior, rounds, before)) {
+            const undecided = new Set(spec.stopping(states.observations()));
+            arms = arms.filter((arm) => undecided.has(groupId(arm.key)));
+            if (!arms.length)
+                break;
         }
     }
+    return { rounds, truncated: false, outOfTime: false, alongside };
     /**
-     * Every live arm once, in a shuffled order. Kept until the round is whole: a
-     * round the budget cuts short is dropped ('cut'), so that pairs stay aligned.
+     * One round on each of `cores` at once, in lockstep: every live arm in one
+     * shuffled order, each arm's runs on all cores together, so that every run
+     * has the same arm's run beside it. A step the budget cuts short is dropped
+     * whole ('cut'), so that pairs stay aligned.
      */
-    async function oneRound(live, pinned) {
-        const pending = [];
+    async function oneStep(live, cores) {
+        const pending = cores.map(() => []);
         for (const arm of shuffled(live, plan.random)) {
             if (plan.signal?.aborted)
                 break;
@@ -4988,20 +5001,26 @@ before = 0) {
             if (!states.live([arm]).length)
                 continue;
             const request = probeRequest(arm, 'time', plan, deps.now(), spec.cutAt);
-            const run = await deps.runProbe({ ...request, ...pinned });
-            if (cutByBudget(run))
+            const runs = await Promise.all(cores.map((core) => deps.runProbe(core === undefined ? request : { ...request, core })));
+            if (runs.some(cutByBudget))
                 return 'cut';
-            if (run.failure || !run.report)
-                states.fail(arm, run.failure ?? noReport());
-            else
-                pending.push([arm, toSample(run)]);
+            for (const [lane, run] of runs.entries()) {
+                if (run.failure || !run.report)
+                    states.fail(arm, run.failure ?? noReport());
+                else
+                    pending[lane].push([arm, toSample(run)]);
+            }
         }
         return pending;
     }
-    const lanes = plan.pinning?.lanes ?? 1;
-    await Promise.all(Array.from({ length: lanes }, (_, i) => lane(lanes > 1 ? plan.pinning.cores[i] : undefined)));
-    return { rounds, truncated: outOfTime && rounds < spec.minRounds, outOfTime };
 }
+/** Whether the stopping rule looks after a step took the rounds from `prior` to `now`. */
+const looked = (prior, now, before) => {
+    for (let r = prior + 1; r <= now; r++)
+        if (looksAt(before + r))
+            return true;
+    return false;
+};
 /**
  * Whether the stopping rule looks after this many rounds: every round up to
  * 100, then every 1% more. The procedure may look as often as it likes (its
@@ -5100,14 +5119,12 @@ async function warmUp(plan, states, deps) {
  * (bench:slow), inconclusive for want of one round.
  */
 const PACE_MARGIN = 1.15;
-/** Rounds the timed sampling runs at once (measure/pinning.ts). */
-const lanesOf = (plan) => plan.pinning?.lanes ?? 1;
 /** Time that min-pairs rounds take at the pace of the warm-ups, with a margin (0 before any was timed). */
 function keepForSampling(plan, warmRounds) {
+    // One round at a time: whether two may run at once depends on the machine's load then.
     if (!warmRounds.length)
         return 0;
-    const rounds = Math.ceil(plan.sampling.minPairs / lanesOf(plan));
-    return rounds * Math.max(...warmRounds) * PACE_MARGIN;
+    return plan.sampling.minPairs * Math.max(...warmRounds) * PACE_MARGIN;
 }
 /**
  * The profile round that always runs (the module set the gates need, see
@@ -5124,7 +5141,7 @@ function forecast(plan, roundMs, deps) {
     // Overtime may bring the rounds a verdict needs: only a budget that cannot fit them even so is worth a warning.
     const left = (plan.overtime?.deadline ?? plan.deadline) - deps.now();
     // The profile round that always runs takes about a round (a margin is for what is kept, not told).
-    const fits = Math.floor((left - (plan.sampling.profileRuns > 0 ? roundMs : 0)) / roundMs) * lanesOf(plan);
+    const fits = Math.floor((left - (plan.sampling.profileRuns > 0 ? roundMs : 0)) / roundMs);
     if (fits >= plan.sampling.minPairs)
         return;
     const comparison = plan.arms.some((arm) => arm.key.side === 'base');
@@ -5133,7 +5150,7 @@ function forecast(plan, roundMs, deps) {
         roundMs,
         fits,
         needed: plan.sampling.minPairs,
-        suggestedS: suggestedBudgetS(roundMs, plan.sampling, comparison, lanesOf(plan)),
+        suggestedS: suggestedBudgetS(roundMs, plan.sampling, comparison),
         overtime: (plan.overtime?.deadline ?? plan.deadline) > plan.deadline,
     });
 }
@@ -5144,17 +5161,19 @@ function short(states, minPairs) {
 /**
  * Past the budget, the groups still undecided sample on, up to the end of the
  * overtime: the procedure's intervals hold whenever sampling stops, so more
- * pairs cost time, never its error rates. Returns the rounds run.
+ * pairs cost time, never its error rates. Returns the rounds run, and how
+ * many of them beside another.
  */
 async function overtime(plan, before, states, deps) {
+    const none = { rounds: 0, alongside: 0 };
     if (!plan.overtime)
-        return 0;
+        return none;
     const end = plan.overtime.deadline;
     if (plan.signal?.aborted || deps.now() >= end || before >= plan.sampling.maxPairs)
-        return 0;
+        return none;
     const groups = new Set(plan.stopping(states.observations()));
     if (!groups.size)
-        return 0;
+        return none;
     deps.onEvent?.({ phase: 'overtime', groups: [...groups], untilMs: end - deps.now() });
     const outcome = await runRounds({
         arms: plan.arms.filter((arm) => groups.has(groupId(arm.key))),
@@ -5166,7 +5185,7 @@ async function overtime(plan, before, states, deps) {
         into: (arm) => states.of(arm).samples,
         stopping: plan.stopping,
     }, plan, states, deps, before);
-    return outcome.rounds;
+    return { rounds: outcome.rounds, alongside: outcome.alongside };
 }
 async function runPlan(plan, deps) {
     const states = new ArmStates(plan.arms, deps.onEvent);
@@ -5189,17 +5208,21 @@ async function runPlan(plan, deps) {
         into: (arm) => states.of(arm).samples,
         stopping: plan.stopping,
     }, plan, states, deps);
-    const rounds = first.rounds + (first.outOfTime ? await overtime(plan, first.rounds, states, deps) : 0);
+    const more = first.outOfTime
+        ? await overtime(plan, first.rounds, states, deps)
+        : { rounds: 0, alongside: 0 };
     const sampled = deps.now();
     const explainMs = await explainChanges(plan, states, deps, profiles.slowest);
     const explained = deps.now();
     await runCounts(plan, states, deps);
     return {
         arms: states.observations(),
-        rounds,
+        rounds: first.rounds + more.rounds,
         warmups: warmRounds.length,
         pinnedCores: plan.pinning?.cores ?? null,
-        lanes: lanesOf(plan),
+        ...(plan.pinning && plan.pinning.lanes > 1
+            ? { alongside: { lanes: plan.pinning.lanes, rounds: first.alongside + more.alongside } }
+            : {}),
         // Short of min-pairs only if the overtime did not make it up.
         truncated: first.truncated && short(states, plan.sampling.minPairs),
         phasesMs: {
@@ -5321,6 +5344,72 @@ async function runTarget(request) {
     return runOne(request);
 }
 
+// How much of the machine other work is using: the CPUs' busy time
+// (/proc/stat) less this process's own and its finished children's
+// (/proc/self/stat), over the time since the last reading, in cores. Two timed
+// rounds run at once only while this is near zero: on a quiet 2-core machine
+// the pairs then come nearly twice as fast with no wider spread, but while
+// other jobs' work comes and goes on both cores, two rounds at once spread
+// their pairs so much wider that verdicts take longer (docs/statistics.md).
+// Linux only; elsewhere (or unreadable) the reading is null and one round runs
+// at a time. Read between steps of rounds, when no timed child is running, so
+// none of our own work is counted as another's.
+/** Clock ticks a second in /proc (USER_HZ): 100 on every Linux architecture Node runs on. */
+const TICKS_PER_S = 100;
+/** Busy ticks of all CPUs from /proc/stat's first line: user, nice, system, irq, softirq (not idle, iowait or steal). */
+function busyTicks(stat) {
+    const line = stat.split('\n', 1)[0] ?? '';
+    const fields = line.trim().split(/\s+/);
+    if (fields[0] !== 'cpu' || fields.length < 8)
+        return null;
+    const [user, nice, system, , , irq, softirq] = fields.slice(1, 8).map(Number);
+    const busy = user + nice + system + irq + softirq;
+    return Number.isFinite(busy) ? busy : null;
+}
+/** This process's and its reaped children's CPU ticks, from /proc/self/stat (utime, stime, cutime, cstime). */
+function ownTicks(stat) {
+    // The command name may hold spaces and parentheses: the fields start after its last ')'.
+    const rest = stat
+        .slice(stat.lastIndexOf(')') + 2)
+        .trim()
+        .split(/\s+/);
+    // rest[0] is field 3 (state): utime is field 14.
+    const own = [11, 12, 13, 14].map((i) => Number(rest[i]));
+    const total = own.reduce((a, b) => a + b, 0);
+    return own.length === 4 && Number.isFinite(total) ? total : null;
+}
+/** Readings closer than this tell nothing: a tick is 10 ms. */
+const SHORTEST_WINDOW_MS = 200;
+/** Cores' worth of other work between two readings; null when they are too close to tell. */
+function coresElsewhere(from, to) {
+    const seconds = (to.atMs - from.atMs) / 1000;
+    if (seconds * 1000 < SHORTEST_WINDOW_MS)
+        return null;
+    return Math.max(0, (to.busy - from.busy - (to.own - from.own)) / TICKS_PER_S / seconds);
+}
+async function read(nowMs) {
+    const [stat, self] = await Promise.all([
+        readFile('/proc/stat', 'utf8').catch(() => null),
+        readFile('/proc/self/stat', 'utf8').catch(() => null),
+    ]);
+    const busy = stat === null ? null : busyTicks(stat);
+    const own = self === null ? null : ownTicks(self);
+    return busy === null || own === null ? null : { atMs: nowMs, busy, own };
+}
+/**
+ * A meter: each call returns the cores' worth of other work since the call
+ * before (null at the first call, or where /proc cannot tell).
+ */
+function machineLoadMeter(now) {
+    let last = null;
+    return async () => {
+        const reading = await read(now());
+        const before = last;
+        last = reading;
+        return before && reading ? coresElsewhere(before, reading) : null;
+    };
+}
+
 // The steps measure and compare share: finding the interpreter, the targets,
 // running the engine with progress lines (their text: report/progress.ts),
 // and the run's clock. The hint for a
@@ -5378,6 +5467,7 @@ async function measureArms(arms, policy, deps, name) {
     const observations = await runPlan(plan, {
         runProbe: runTarget,
         now: () => performance.now(),
+        loadElsewhere: machineLoadMeter(() => performance.now()),
         onEvent: (event) => {
             const line = progressLine(event, sides, name);
             if (line)
@@ -7175,7 +7265,7 @@ function suggestedMaxTimeS(observations, sampling) {
         return null;
     const roundMs = walls.reduce((sum, w) => sum + w, 0);
     const twoSided = observations.arms.some((a) => a.key.side === 'base');
-    return suggestedBudgetS(roundMs, sampling, twoSided, observations.lanes ?? 1);
+    return suggestedBudgetS(roundMs, sampling, twoSided);
 }
 
 function sideOf(profile, name) {
@@ -8813,7 +8903,7 @@ function buildView(document) {
             rounds: doc.rounds,
             warmupRounds: doc.warmup_rounds ?? doc.settings.warmups,
             ...(doc.pinned_cores !== undefined ? { pinnedCores: doc.pinned_cores } : {}),
-            ...(doc.rounds_at_once !== undefined ? { roundsAtOnce: doc.rounds_at_once } : {}),
+            ...(doc.rounds_side_by_side ? { sideBySide: doc.rounds_side_by_side } : {}),
             truncated: doc.truncated,
             durationS: doc.duration_s,
             phases: phasesText(doc.phases_s),
@@ -9724,14 +9814,15 @@ function cost(view) {
     return text ? [`<sub>${text.charAt(0).toUpperCase()}${text.slice(1)}.</sub>`] : [];
 }
 /** How the rounds shared the cores: one core a round, or not pinned (and nothing for older documents). */
-function pinnedText(cores, atOnce = 1) {
+function pinnedText(cores, sideBySide, rounds) {
     if (cores === undefined)
         return '';
     if (cores === null)
         return ', not pinned to a core';
-    if (atOnce > 1)
-        return `, ${atOnce} rounds at a time, each on its own core (${cores.slice(0, atOnce).join(', ')}) with all its runs`;
-    return `, all runs of a round on one core, cores ${cores.join(', ')} in turn`;
+    const oneCore = `all runs of a round on one core, cores ${cores.join(', ')} in turn`;
+    if (!sideBySide)
+        return `, ${oneCore}`;
+    return `, ${oneCore}; ${sideBySide.rounds} of the ${rounds} rounds ran ${sideBySide.most} at a time, each on its own core, while nothing else used the CPUs`;
 }
 function methodology(view) {
     const { run } = view;
@@ -9739,7 +9830,7 @@ function methodology(view) {
     const sha = (x) => (x ? code$2(x.slice(0, 12)) : '–');
     const compare = view.command === 'compare';
     const lines = [
-        `- ${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)})${pinnedText(run.pinnedCores, run.roundsAtOnce)}.`,
+        `- ${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)})${pinnedText(run.pinnedCores, run.sideBySide, run.rounds)}.`,
         compare
             ? `- Decided by a sequential test on the median of paired log-ratios (a confidence sequence from the pairs' signs, which holds however often it looks and assumes nothing of the spread): a regression (mirrored, an improvement) needs its ${pctLevel(s.alpha)} interval above half the band and its estimate past the band, a pass needs its 90% interval inside the band, where the band is ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms, whichever is wider; sampling stops at a decision.`
             : '- Spread is the interquartile range of the samples.',
@@ -18719,10 +18810,23 @@ var properties = {
 		},
 		minItems: 1
 	},
-	rounds_at_once: {
-		description: "Timed rounds run at once, each on its own core (the first of pinned_cores), both runs of a round on it; 1: one at a time.",
-		type: "integer",
-		minimum: 1
+	rounds_side_by_side: {
+		description: "Where timed rounds could run side by side: up to most at once, each on its own core with both runs of its pairs, while nothing else used the CPUs; rounds of them did.",
+		type: "object",
+		required: [
+			"most",
+			"rounds"
+		],
+		properties: {
+			most: {
+				type: "integer",
+				minimum: 2
+			},
+			rounds: {
+				type: "integer",
+				minimum: 0
+			}
+		}
 	},
 	phases_s: {
 		type: "object",

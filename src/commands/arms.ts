@@ -106,7 +106,8 @@ export async function countingFor(
 
 /**
  * Where the timed rounds run: each on one core, where this machine lets runs
- * be pinned; with two cores or more, two rounds at once, each on its own.
+ * be pinned; with two cores or more, two rounds at once, each on its own,
+ * while nothing else uses the CPUs (measure/rounds.ts).
  * Not with cold samples: emptying the page cache for one would empty it under
  * the run beside it.
  */
@@ -130,9 +131,12 @@ export async function pinningFor(
   const cold = arms.some((arm) => arm.cache?.kind === 'cold')
   const lanes = cold ? 1 : Math.min(MAX_LANES, found.cores.length)
   deps.log(
-    lanes > 1
-      ? `timed pairs: ${lanes} rounds at a time, each on its own core (${found.cores.slice(0, lanes).join(', ')}), both runs of a round on it`
-      : `timed pairs: both runs of a round on one core, the cores ${found.cores.join(', ')} in turn${cold ? ' (one round at a time: a cold sample empties the page cache)' : ''}`,
+    `timed pairs: both runs of a round on one core, the cores ${found.cores.join(', ')} in turn` +
+      (lanes > 1
+        ? `; ${lanes} rounds at a time, each on its own core, while nothing else uses the CPUs`
+        : cold
+          ? ' (one round at a time: a cold sample empties the page cache)'
+          : ''),
   )
   return { cores: found.cores, lanes }
 }

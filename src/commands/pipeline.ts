@@ -19,6 +19,7 @@ import { CancelledError, SetupError, UsageError } from '../model/errors.js'
 import { type Namer } from '../config/names.js'
 import type { MetricId } from '../model/metrics.js'
 import { countingFor, pinningFor } from './arms.js'
+import { machineLoadMeter } from '../measure/machine-load.js'
 
 export interface CommandDeps {
   /** The parent's environment: only its allowed part reaches the measured code. */
@@ -131,6 +132,7 @@ export async function measureArms(
   const observations = await runPlan(plan, {
     runProbe: runTarget,
     now: () => performance.now(),
+    loadElsewhere: machineLoadMeter(() => performance.now()),
     onEvent: (event) => {
       const line = progressLine(event, sides, name)
       if (line) deps.log(line)

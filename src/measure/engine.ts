@@ -61,14 +61,11 @@ async function warmUp(plan: RunPlan, states: ArmStates, deps: EngineDeps): Promi
  */
 const PACE_MARGIN = 1.15
 
-/** Rounds the timed sampling runs at once (measure/pinning.ts). */
-const lanesOf = (plan: RunPlan): number => plan.pinning?.lanes ?? 1
-
 /** Time that min-pairs rounds take at the pace of the warm-ups, with a margin (0 before any was timed). */
 function keepForSampling(plan: RunPlan, warmRounds: readonly number[]): number {
+  // One round at a time: whether two may run at once depends on the machine's load then.
   if (!warmRounds.length) return 0
-  const rounds = Math.ceil(plan.sampling.minPairs / lanesOf(plan))
-  return rounds * Math.max(...warmRounds) * PACE_MARGIN
+  return plan.sampling.minPairs * Math.max(...warmRounds) * PACE_MARGIN
 }
 
 /**
@@ -86,8 +83,7 @@ function forecast(plan: RunPlan, roundMs: number, deps: EngineDeps): void {
   // Overtime may bring the rounds a verdict needs: only a budget that cannot fit them even so is worth a warning.
   const left = (plan.overtime?.deadline ?? plan.deadline) - deps.now()
   // The profile round that always runs takes about a round (a margin is for what is kept, not told).
-  const fits =
-    Math.floor((left - (plan.sampling.profileRuns > 0 ? roundMs : 0)) / roundMs) * lanesOf(plan)
+  const fits = Math.floor((left - (plan.sampling.profileRuns > 0 ? roundMs : 0)) / roundMs)
   if (fits >= plan.sampling.minPairs) return
   const comparison = plan.arms.some((arm) => arm.key.side === 'base')
   deps.onEvent?.({
@@ -95,7 +91,7 @@ function forecast(plan: RunPlan, roundMs: number, deps: EngineDeps): void {
     roundMs,
     fits,
     needed: plan.sampling.minPairs,
-    suggestedS: suggestedBudgetS(roundMs, plan.sampling, comparison, lanesOf(plan)),
+    suggestedS: suggestedBudgetS(roundMs, plan.sampling, comparison),
     overtime: (plan.overtime?.deadline ?? plan.deadline) > plan.deadline,
   })
 }
@@ -108,19 +104,21 @@ function short(states: ArmStates, minPairs: number): boolean {
 /**
  * Past the budget, the groups still undecided sample on, up to the end of the
  * overtime: the procedure's intervals hold whenever sampling stops, so more
- * pairs cost time, never its error rates. Returns the rounds run.
+ * pairs cost time, never its error rates. Returns the rounds run, and how
+ * many of them beside another.
  */
 async function overtime(
   plan: RunPlan,
   before: number,
   states: ArmStates,
   deps: EngineDeps,
-): Promise<number> {
-  if (!plan.overtime) return 0
+): Promise<{ rounds: number; alongside: number }> {
+  const none = { rounds: 0, alongside: 0 }
+  if (!plan.overtime) return none
   const end = plan.overtime.deadline
-  if (plan.signal?.aborted || deps.now() >= end || before >= plan.sampling.maxPairs) return 0
+  if (plan.signal?.aborted || deps.now() >= end || before >= plan.sampling.maxPairs) return none
   const groups = new Set(plan.stopping(states.observations()))
-  if (!groups.size) return 0
+  if (!groups.size) return none
   deps.onEvent?.({ phase: 'overtime', groups: [...groups], untilMs: end - deps.now() })
   const outcome = await runRounds(
     {
@@ -138,7 +136,7 @@ async function overtime(
     deps,
     before,
   )
-  return outcome.rounds
+  return { rounds: outcome.rounds, alongside: outcome.alongside }
 }
 
 export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observations> {
@@ -167,18 +165,21 @@ export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observat
     states,
     deps,
   )
-  const rounds =
-    first.rounds + (first.outOfTime ? await overtime(plan, first.rounds, states, deps) : 0)
+  const more = first.outOfTime
+    ? await overtime(plan, first.rounds, states, deps)
+    : { rounds: 0, alongside: 0 }
   const sampled = deps.now()
   const explainMs = await explainChanges(plan, states, deps, profiles.slowest)
   const explained = deps.now()
   await runCounts(plan, states, deps)
   return {
     arms: states.observations(),
-    rounds,
+    rounds: first.rounds + more.rounds,
     warmups: warmRounds.length,
     pinnedCores: plan.pinning?.cores ?? null,
-    lanes: lanesOf(plan),
+    ...(plan.pinning && plan.pinning.lanes > 1
+      ? { alongside: { lanes: plan.pinning.lanes, rounds: first.alongside + more.alongside } }
+      : {}),
     // Short of min-pairs only if the overtime did not make it up.
     truncated: first.truncated && short(states, plan.sampling.minPairs),
     phasesMs: {

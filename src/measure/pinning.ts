@@ -6,20 +6,21 @@
 // Pinned from exec on, through util-linux's taskset: the interpreter's start-up
 // runs on the core the import will (pinning from inside the probe, after
 // start-up, was measured too and helped less). Linux only; tried once per run.
-// With two cores, two rounds run at once, each on its own core: a pair's runs
-// still share one, and the pairs come nearly twice as fast (duet benchmarking,
-// base and head at once on different cores, was measured and is not used).
+// With two cores, two rounds may run side by side, each on its own core, while
+// nothing else uses the CPUs (measure/rounds.ts): a pair's runs still share
+// one, and the pairs come nearly twice as fast (duet benchmarking, base and
+// head at once on different cores, was measured and is not used).
 import { readFile } from 'node:fs/promises'
 import { outputIfOk } from '../process/command.js'
 
 /** Where timed rounds run; absent when runs are not pinned. */
 export interface Pinning {
-  /** One round at a time: the cores the rounds take turns on. */
+  /** The cores the rounds take turns on. */
   cores: number[]
   /**
-   * Rounds run at once, each lane on its own core (cores[i]); 1: one at a
-   * time. A pair's two runs still share a core, so the machine's noise lands on
-   * both, and the lanes multiply the pairs a second (docs/statistics.md).
+   * Rounds that may run side by side, each on its own core, while nothing else
+   * uses the CPUs; 1: one at a time. A pair's two runs still share a core, so
+   * the machine's noise lands on both (docs/statistics.md).
    */
   lanes: number
 }

@@ -74,4 +74,10 @@ export interface EngineDeps {
   /** Milliseconds on a monotonic clock; performance.now() outside tests. */
   now: () => number
   onEvent?: (event: EngineEvent) => void
+  /**
+   * Cores' worth of other work on the machine since the call before (null at
+   * the first call, or where it cannot tell): measure/machine-load.ts. Absent:
+   * one timed round at a time.
+   */
+  loadElsewhere?: () => Promise<number | null>
 }

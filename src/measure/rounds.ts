@@ -2,7 +2,9 @@
 // an order shuffled anew and on one core (where runs are pinned), so that
 // drift of the machine (another job starting, thermal throttling, a cache
 // going cold) lands on all arms alike, and a pair (base and head of one target
-// in one round) shares whatever the machine was doing then.
+// in one round) shares whatever the machine was doing then. Where the plan
+// allows lanes and nothing else is using the CPUs, a step runs that many
+// rounds at once, each on its own core, in lockstep (measure/machine-load.ts).
 import { shuffled } from '../analysis/stats/random.js'
 import { groupId } from '../model/target.js'
 import type { StoppingRule } from '../analysis/verdict/stopping.js'
@@ -32,7 +34,12 @@ export interface RoundsOutcome {
   truncated: boolean
   /** The deadline ended sampling (before or after minRounds), not the stopping rule or maxRounds. */
   outOfTime: boolean
+  /** Rounds that ran beside another, each on its own core. */
+  alongside: number
 }
+
+/** Other work below this many cores' worth counts as none: two rounds may then run at once. */
+export const QUIET_BELOW_CORES = 0.25
 
 export async function runRounds(
   spec: RoundsSpec,
@@ -42,62 +49,63 @@ export async function runRounds(
   /** Rounds of this batch already run, for the progress events of a batch run on. */
   before = 0,
 ): Promise<RoundsOutcome> {
-  const roundMs: number[] = []
-  let claimed = 0
+  const stepMs: number[] = []
   let rounds = 0
+  let steps = 0
+  let alongside = 0
   let arms = spec.arms
-  /** Set when the deadline ends sampling; every lane then stops before its next round. */
-  let outOfTime = false
-
-  /** One lane's rounds, one after the other; with lanes, each lane keeps to its own core. */
-  async function lane(core: number | undefined): Promise<void> {
-    while (!outOfTime && claimed < spec.maxRounds && !plan.signal?.aborted) {
-      const live = states.live(arms)
-      if (live.length === 0) return
-      const expected = roundMs.length ? Math.max(...roundMs) : 0
-      if (deps.now() + expected > spec.deadline) {
-        outOfTime = true
-        return
-      }
-      const started = deps.now()
-      const round = before + ++claimed
-      deps.onEvent?.({ phase: 'sample', round })
-      // Every run of a round on one core: a pair's two runs share it.
-      const pinned =
-        core !== undefined
-          ? { core }
-          : plan.pinning
-            ? { core: coreOfRound(plan.pinning, round) }
-            : {}
-      const pending = await oneRound(live, pinned)
-      if (pending === 'cut') {
-        outOfTime = true
-        return
-      }
-      // A group the stopping rule let go while this round ran keeps the pairs it was decided on.
-      // A round all of whose groups were let go meanwhile is not counted either.
-      const going = new Set(arms)
-      if (!live.some((arm) => going.has(arm))) continue
-      for (const [arm, sample] of pending) if (going.has(arm)) spec.into(arm).push(sample)
-      rounds++
-      roundMs.push(deps.now() - started)
-      if (spec.stopping && rounds >= spec.minRounds && looksAt(before + rounds)) {
-        const undecided = new Set(spec.stopping(states.observations()))
-        arms = arms.filter((arm) => undecided.has(groupId(arm.key)))
-        if (!arms.length) return
-      }
+  const most = plan.pinning?.lanes ?? 1
+  const meter = most > 1 ? deps.loadElsewhere : undefined
+  await meter?.()
+  while (rounds < spec.maxRounds && !plan.signal?.aborted) {
+    const live = states.live(arms)
+    if (live.length === 0) break
+    const expected = stepMs.length ? Math.max(...stepMs) : 0
+    if (deps.now() + expected > spec.deadline) {
+      return { rounds, truncated: rounds < spec.minRounds, outOfTime: true, alongside }
+    }
+    // Two rounds at once only while nothing else is using the CPUs (measure/machine-load.ts).
+    const elsewhere = (await meter?.()) ?? null
+    const width =
+      elsewhere !== null && elsewhere < QUIET_BELOW_CORES
+        ? Math.min(most, spec.maxRounds - rounds)
+        : 1
+    const started = deps.now()
+    const step = steps++
+    const cores = plan.pinning
+      ? Array.from({ length: width }, (_, lane) =>
+          coreOfRound(plan.pinning!, before + step * width + lane + 1),
+        )
+      : [undefined]
+    for (let lane = 0; lane < width; lane++)
+      deps.onEvent?.({ phase: 'sample', round: before + rounds + lane + 1 })
+    const taken = await oneStep(live, cores)
+    if (taken === 'cut')
+      return { rounds, truncated: rounds < spec.minRounds, outOfTime: true, alongside }
+    for (const pending of taken) for (const [arm, sample] of pending) spec.into(arm).push(sample)
+    const prior = rounds
+    rounds += taken.length
+    if (taken.length > 1) alongside += taken.length
+    stepMs.push(deps.now() - started)
+    if (spec.stopping && rounds >= spec.minRounds && looked(prior, rounds, before)) {
+      const undecided = new Set(spec.stopping(states.observations()))
+      arms = arms.filter((arm) => undecided.has(groupId(arm.key)))
+      if (!arms.length) break
     }
   }
+  return { rounds, truncated: false, outOfTime: false, alongside }
 
   /**
-   * Every live arm once, in a shuffled order. Kept until the round is whole: a
-   * round the budget cuts short is dropped ('cut'), so that pairs stay aligned.
+   * One round on each of `cores` at once, in lockstep: every live arm in one
+   * shuffled order, each arm's runs on all cores together, so that every run
+   * has the same arm's run beside it. A step the budget cuts short is dropped
+   * whole ('cut'), so that pairs stay aligned.
    */
-  async function oneRound(
+  async function oneStep(
     live: readonly PlannedArm[],
-    pinned: { core?: number },
-  ): Promise<[PlannedArm, Sample][] | 'cut'> {
-    const pending: [PlannedArm, Sample][] = []
+    cores: readonly (number | undefined)[],
+  ): Promise<[PlannedArm, Sample][][] | 'cut'> {
+    const pending = cores.map((): [PlannedArm, Sample][] => [])
     for (const arm of shuffled(live, plan.random)) {
       if (plan.signal?.aborted) break
       // Many targets make one round long: a round the budget ends midway is dropped whole.
@@ -105,19 +113,23 @@ export async function runRounds(
       // A partner failed earlier in this round: stop, so pairs stay aligned.
       if (!states.live([arm]).length) continue
       const request = probeRequest(arm, 'time', plan, deps.now(), spec.cutAt)
-      const run = await deps.runProbe({ ...request, ...pinned })
-      if (cutByBudget(run)) return 'cut'
-      if (run.failure || !run.report) states.fail(arm, run.failure ?? noReport())
-      else pending.push([arm, toSample(run)])
+      const runs = await Promise.all(
+        cores.map((core) => deps.runProbe(core === undefined ? request : { ...request, core })),
+      )
+      if (runs.some(cutByBudget)) return 'cut'
+      for (const [lane, run] of runs.entries()) {
+        if (run.failure || !run.report) states.fail(arm, run.failure ?? noReport())
+        else pending[lane]!.push([arm, toSample(run)])
+      }
     }
     return pending
   }
+}
 
-  const lanes = plan.pinning?.lanes ?? 1
-  await Promise.all(
-    Array.from({ length: lanes }, (_, i) => lane(lanes > 1 ? plan.pinning!.cores[i] : undefined)),
-  )
-  return { rounds, truncated: outOfTime && rounds < spec.minRounds, outOfTime }
+/** Whether the stopping rule looks after a step took the rounds from `prior` to `now`. */
+const looked = (prior: number, now: number, before: number): boolean => {
+  for (let r = prior + 1; r <= now; r++) if (looksAt(before + r)) return true
+  return false
 }
 
 /**

@@ -55,7 +55,14 @@ export function resultsDocument<I extends Identity, E extends object>(
     rounds: observations.rounds,
     ...(observations.warmups !== undefined ? { warmup_rounds: observations.warmups } : {}),
     ...(observations.pinnedCores !== undefined ? { pinned_cores: observations.pinnedCores } : {}),
-    ...(observations.lanes !== undefined ? { rounds_at_once: observations.lanes } : {}),
+    ...(observations.alongside
+      ? {
+          rounds_side_by_side: {
+            most: observations.alongside.lanes,
+            rounds: observations.alongside.rounds,
+          },
+        }
+      : {}),
     truncated: observations.truncated,
     ...(phases
       ? {

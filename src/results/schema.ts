@@ -177,11 +177,12 @@ interface DocumentBase {
    */
   pinned_cores?: number[] | null
   /**
-   * Timed rounds run at once, each on its own core (the first `rounds_at_once`
-   * of pinned_cores), both runs of a round on it; 1: one at a time, the cores
-   * in turn. Absent in older documents.
+   * Where timed rounds could run side by side: up to `most` at once, each on its
+   * own core with both runs of its pairs, in lockstep, while nothing else used
+   * the CPUs; `rounds` of the rounds did (the rest ran one at a time). Absent:
+   * one round at a time (or an older document).
    */
-  rounds_at_once?: number
+  rounds_side_by_side?: { most: number; rounds: number }
   /**
    * How long each phase took, in seconds (install: both sides, concurrently; null
    * when nothing was installed; sampling includes confirmation and overtime).

@@ -172,8 +172,9 @@ describe('importgate compare', () => {
     expect(doc.pinned_cores === null ? null : doc.pinned_cores!.length).toBe(
       pinnable ? availableParallelism() : null,
     )
-    // Two rounds at once where there are two cores to pin them to, each pair whole.
-    expect(doc.rounds_at_once).toBe(pinnable ? 2 : 1)
+    // Up to two rounds at once where there are two cores to pin them to, each pair whole.
+    if (pinnable) expect(doc.rounds_side_by_side).toMatchObject({ most: 2 })
+    else expect(doc.rounds_side_by_side).toBeUndefined()
     expect(target.base!.samples_ms.length).toBe(target.head!.samples_ms.length)
     expect(stderr).toBe('')
     expectNothingLeft()

@@ -433,22 +433,26 @@ describe('the measurement engine', () => {
     expect(fake.calls.every((c) => c.core === undefined)).toBe(true)
   })
 
-  it("runs two rounds at once with two lanes, each round on its lane's core, pairs kept whole", async () => {
-    const fake = fakeInterpreter(() => ({ importMs: 10, takesMs: 11 }))
-    let running = 0
-    let most = 0
-    const inFlight: number[] = []
+  /** Counts the timed runs in flight at once, and the cores and sides they ran on, in order. */
+  function watched(fake: ReturnType<typeof fakeInterpreter>) {
+    const seen = { most: 0, running: 0, cores: [] as number[], sides: [] as string[] }
     const runProbe = async (request: ProbeRequest) => {
       if (request.mode !== 'time' || request.core === undefined) return fake.runProbe(request)
-      running++
-      most = Math.max(most, running)
-      inFlight.push(request.core)
+      seen.most = Math.max(seen.most, ++seen.running)
+      seen.cores.push(request.core)
+      seen.sides.push(request.env.SIDE!)
       try {
         return await fake.runProbe(request)
       } finally {
-        running--
+        seen.running--
       }
     }
+    return { seen, runProbe }
+  }
+
+  it('runs two rounds at once in lockstep while nothing else uses the CPUs, each on its own core', async () => {
+    const fake = fakeInterpreter(() => ({ importMs: 10, takesMs: 11 }))
+    const { seen, runProbe } = watched(fake)
     const observations = await runPlan(
       plan({
         arms: [arm('base', 'a'), arm('head', 'a'), arm('base', 'b'), arm('head', 'b')],
@@ -457,26 +461,62 @@ describe('the measurement engine', () => {
         stopping: never,
         pinning: { cores: [3, 6, 8], lanes: 2 },
       }),
-      { ...fake, runProbe },
+      { ...fake, runProbe, loadElsewhere: async () => 0 },
     )
-    expect(most).toBe(2)
-    // Both lanes' cores, and only theirs; every arm has one sample a round: max-pairs, not more.
-    expect([...new Set(inFlight)].sort()).toEqual([3, 6])
-    expect(inFlight).toHaveLength(9 * 4)
+    expect(seen.most).toBe(2)
+    // Four steps of two rounds, then a last one alone: max-pairs, not more; every pair whole.
+    expect(seen.cores).toHaveLength(9 * 4)
     expect(observations.arms.map((a) => a.samples.length)).toEqual([9, 9, 9, 9])
-    expect(observations).toMatchObject({ rounds: 9, lanes: 2, pinnedCores: [3, 6, 8] })
+    expect(observations).toMatchObject({ rounds: 9, alongside: { lanes: 2, rounds: 8 } })
+    // Lockstep: each arm's two runs start together, on two different cores.
+    for (let i = 0; i < 8 * 4; i += 2) {
+      expect(seen.sides[i]).toBe(seen.sides[i + 1])
+      expect(seen.cores[i]).not.toBe(seen.cores[i + 1])
+    }
   })
 
-  it('with two lanes, keeps a decided group to the pairs it was decided on', async () => {
+  it('runs one round at a time while other work uses the CPUs, and two again when it stops', async () => {
     const fake = fakeInterpreter(() => ({ importMs: 10, takesMs: 11 }))
-    // Decided once it has 7 pairs; the other lane's round in flight then ends too.
-    const stopping: typeof never = (arms) =>
-      arms.some((a) => a.samples.length >= 7) ? [] : never(arms)
+    const { seen, runProbe } = watched(fake)
+    // The first reading only starts the meter; then busy, busy, quiet, then busy for good.
+    const readings = [null, 1.2, 0.6, 0.1]
+    const observations = await runPlan(
+      plan({ minPairs: 5, maxPairs: 7, stopping: never, pinning: { cores: [0, 1], lanes: 2 } }),
+      { ...fake, runProbe, loadElsewhere: async () => (readings.length ? readings.shift()! : 0.9) },
+    )
+    expect(seen.most).toBe(2)
+    // Rounds of one (base and head on one core, the cores in turn), a step of two, then one again.
+    const cores = seen.cores
+    expect(cores.slice(0, 4)).toEqual([cores[0], cores[0], cores[2], cores[2]])
+    expect(cores[0]).not.toBe(cores[2])
+    expect(new Set(cores.slice(4, 6)).size).toBe(2)
+    expect(observations).toMatchObject({ rounds: 7, alongside: { lanes: 2, rounds: 2 } })
+  })
+
+  it('decides on every pair a step took, and starts no step after the decision', async () => {
+    const fake = fakeInterpreter(() => ({ importMs: 10, takesMs: 11 }))
+    const looked: number[] = []
+    const stopping: typeof never = (arms) => {
+      looked.push(arms[0]!.samples.length)
+      return arms.some((a) => a.samples.length >= 7) ? [] : never(arms)
+    }
     const observations = await runPlan(
       plan({ minPairs: 5, stopping, pinning: { cores: [0, 1], lanes: 2 } }),
-      fake,
+      { ...fake, loadElsewhere: async () => 0 },
     )
-    expect(observations.arms.map((a) => a.samples.length)).toEqual([7, 7])
-    expect(observations.rounds).toBe(7)
+    // Steps of two: looks at 6 and 8 pairs (5 falls inside the step to 6), and none after.
+    expect(looked).toEqual([6, 8])
+    expect(observations.arms.map((a) => a.samples.length)).toEqual([8, 8])
+  })
+
+  it("runs one round at a time where the machine's load cannot be read", async () => {
+    const fake = fakeInterpreter(() => ({ importMs: 10, takesMs: 11 }))
+    const { seen, runProbe } = watched(fake)
+    const observations = await runPlan(
+      plan({ minPairs: 5, maxPairs: 5, stopping: never, pinning: { cores: [0, 1], lanes: 2 } }),
+      { ...fake, runProbe, loadElsewhere: async () => null },
+    )
+    expect(seen.most).toBe(1)
+    expect(observations).toMatchObject({ rounds: 5, alongside: { lanes: 2, rounds: 0 } })
   })
 })

@@ -49,8 +49,15 @@ describe('markdown report of a comparison', () => {
       /all runs of a round on one core, cores 0, 1 in turn\./,
     )
     expect(markdownReport({ ...doc, pinned_cores: null })).toMatch(/, not pinned to a core\./)
-    expect(markdownReport({ ...doc, pinned_cores: [0, 1, 2], rounds_at_once: 2 })).toMatch(
-      /, 2 rounds at a time, each on its own core \(0, 1\) with all its runs\./,
+    expect(
+      markdownReport({
+        ...doc,
+        rounds: 40,
+        pinned_cores: [0, 1],
+        rounds_side_by_side: { most: 2, rounds: 34 },
+      }),
+    ).toMatch(
+      /cores 0, 1 in turn; 34 of the 40 rounds ran 2 at a time, each on its own core, while nothing else used the CPUs\./,
     )
     expect(md).not.toMatch(/pinned|on one core|at a time/)
   })

@@ -8,19 +8,15 @@ import type { Sampling } from '../../settings/setting-values.js'
  * runs (slower under -X importtime), min-pairs rounds and, for a comparison,
  * twice as many again (what the sequential procedure typically takes to decide
  * a change near the thresholds), at `roundMs` per round of every arm, with
- * a fifth more for start-up and the machine's bad moments. `lanes` timed
- * rounds run at once (warm-ups and profile runs one at a time).
+ * a fifth more for start-up and the machine's bad moments.
  */
 export function suggestedBudgetS(
   roundMs: number,
   sampling: Pick<Sampling, 'warmups' | 'profileRuns' | 'minPairs'>,
   comparison: boolean,
-  lanes = 1,
 ): number {
   const rounds =
-    sampling.warmups +
-    1.5 * sampling.profileRuns +
-    (sampling.minPairs * (comparison ? 3 : 1)) / lanes
+    sampling.warmups + 1.5 * sampling.profileRuns + sampling.minPairs * (comparison ? 3 : 1)
   return Math.ceil((rounds * roundMs * 1.2) / 10_000) * 10
 }
 

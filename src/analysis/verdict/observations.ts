@@ -70,8 +70,12 @@ export interface Observations {
   warmups?: number
   /** The cores the timed rounds took turns on (both runs of a round on one), or null: unpinned. */
   pinnedCores?: number[] | null
-  /** Timed rounds run at once, each on its own core (1: one at a time); absent in older files. */
-  lanes?: number
+  /**
+   * Where up to `lanes` timed rounds could run at once (each on its own core,
+   * while nothing else used the CPUs): how many rounds ran beside another.
+   * Absent: one round at a time.
+   */
+  alongside?: { lanes: number; rounds: number }
   /** How long each phase took (sampling includes any overtime). */
   phasesMs?: {
     warmup: number

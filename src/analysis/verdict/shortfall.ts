@@ -89,5 +89,5 @@ export function suggestedMaxTimeS(
   if (!walls.length) return null
   const roundMs = walls.reduce((sum, w) => sum + w, 0)
   const twoSided = observations.arms.some((a) => a.key.side === 'base')
-  return suggestedBudgetS(roundMs, sampling, twoSided, observations.lanes ?? 1)
+  return suggestedBudgetS(roundMs, sampling, twoSided)
 }

@@ -19,12 +19,16 @@ export function cost(view: ReportView): string[] {
 }
 
 /** How the rounds shared the cores: one core a round, or not pinned (and nothing for older documents). */
-function pinnedText(cores: number[] | null | undefined, atOnce = 1): string {
+function pinnedText(
+  cores: number[] | null | undefined,
+  sideBySide: { most: number; rounds: number } | undefined,
+  rounds: number,
+): string {
   if (cores === undefined) return ''
   if (cores === null) return ', not pinned to a core'
-  if (atOnce > 1)
-    return `, ${atOnce} rounds at a time, each on its own core (${cores.slice(0, atOnce).join(', ')}) with all its runs`
-  return `, all runs of a round on one core, cores ${cores.join(', ')} in turn`
+  const oneCore = `all runs of a round on one core, cores ${cores.join(', ')} in turn`
+  if (!sideBySide) return `, ${oneCore}`
+  return `, ${oneCore}; ${sideBySide.rounds} of the ${rounds} rounds ran ${sideBySide.most} at a time, each on its own core, while nothing else used the CPUs`
 }
 
 export function methodology(view: ReportView): string[] {
@@ -33,7 +37,7 @@ export function methodology(view: ReportView): string[] {
   const sha = (x: string | null | undefined) => (x ? code(x.slice(0, 12)) : '–')
   const compare = view.command === 'compare'
   const lines = [
-    `- ${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)})${pinnedText(run.pinnedCores, run.roundsAtOnce)}.`,
+    `- ${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)})${pinnedText(run.pinnedCores, run.sideBySide, run.rounds)}.`,
     compare
       ? `- Decided by a sequential test on the median of paired log-ratios (a confidence sequence from the pairs' signs, which holds however often it looks and assumes nothing of the spread): a regression (mirrored, an improvement) needs its ${pctLevel(s.alpha)} interval above half the band and its estimate past the band, a pass needs its 90% interval inside the band, where the band is ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms, whichever is wider; sampling stops at a decision.`
       : '- Spread is the interquartile range of the samples.',

@@ -121,8 +121,8 @@ export interface RunFacts {
   warmupRounds: number
   /** The cores timed rounds took turns on; null: unpinned; undefined: the document predates it. */
   pinnedCores?: number[] | null
-  /** Timed rounds run at once, each on its own core; absent in older files. */
-  roundsAtOnce?: number
+  /** Up to `most` timed rounds side by side, `rounds` of them did; absent: one at a time. */
+  sideBySide?: { most: number; rounds: number }
   truncated: boolean
   durationS: number
   /** "install 12.1 s, warm-ups 3.2 s, profile runs 6.5 s, sampling 103 s"; empty in older files. */

@@ -212,7 +212,7 @@ export function buildView(document: ResultsDocument): ReportView {
       rounds: doc.rounds,
       warmupRounds: doc.warmup_rounds ?? doc.settings.warmups,
       ...(doc.pinned_cores !== undefined ? { pinnedCores: doc.pinned_cores } : {}),
-      ...(doc.rounds_at_once !== undefined ? { roundsAtOnce: doc.rounds_at_once } : {}),
+      ...(doc.rounds_side_by_side ? { sideBySide: doc.rounds_side_by_side } : {}),
       truncated: doc.truncated,
       durationS: doc.duration_s,
       phases: phasesText(doc.phases_s),
