@@ -8,8 +8,14 @@ export interface Outcome {
   confirmation?: boolean | null
   /** Seconds of sampling (phases_s.sampling) to the verdict: the time the decision cost, installs and profiles apart. */
   samplingS?: number
-  /** The raw pairs (import ms of base and head, and each pair's spawn-to-exit ms), for bench/replay.ts. */
+  /**
+   * The raw pairs (import ms of base and head, and each pair's wall cost: its
+   * runs' spawn-to-exit ms, scaled to the sampling phase when rounds ran side
+   * by side), for bench/replay.ts.
+   */
   pairs_ms?: { base: number[]; head: number[]; pairMs: number[] }
+  /** Rounds that ran side by side (two at once, each on its own core); absent in older runs. */
+  sideBySide?: number
   pct: number | null
   pairs: number
   /** The fewest pairs with which the test could reject at the run's alpha (absent in older runs). */

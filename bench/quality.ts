@@ -45,6 +45,17 @@ import type { Outcome, ResultsFile, RunInfo } from './outcome.js'
 import { writeResults } from './results.js'
 import { startLoad } from './load.js'
 
+/**
+ * What each pair cost in wall time: its two runs' spawn-to-exit times, scaled
+ * so that they add up to the sampling phase (rounds side by side share it).
+ */
+function pairCosts(base: number[], head: number[], doc: { phases_s?: { sampling: number } }) {
+  const runs = base.map((b, i) => b + (head[i] ?? 0))
+  const total = runs.reduce((a, b) => a + b, 0)
+  const sampling = (doc.phases_s?.sampling ?? 0) * 1000
+  return sampling > 0 && total > 0 ? runs.map((ms) => (ms * sampling) / total) : runs
+}
+
 const { values } = parseArgs({
   options: {
     python: { type: 'string', default: 'python3' },
@@ -246,10 +257,9 @@ try {
       pairs_ms: {
         base: t.base?.samples_ms ?? [],
         head: t.head?.samples_ms ?? [],
-        pairMs: (t.base?.wall_samples_ms ?? []).map(
-          (b, i) => b + (t.head?.wall_samples_ms[i] ?? 0),
-        ),
+        pairMs: pairCosts(t.base?.wall_samples_ms ?? [], t.head?.wall_samples_ms ?? [], doc),
       },
+      sideBySide: doc.rounds_side_by_side?.rounds ?? 0,
       pct: t.delta?.pct ?? null,
       pairs: t.delta?.pairs ?? 0,
       durationS: doc.duration_s,
