@@ -5397,16 +5397,27 @@ async function read(nowMs) {
     return busy === null || own === null ? null : { atMs: nowMs, busy, own };
 }
 /**
- * A meter: each call returns the cores' worth of other work since the call
- * before (null at the first call, or where /proc cannot tell).
+ * A meter: each call returns the cores' worth of other work over the window
+ * since the last reading at least SHORTEST_WINDOW_MS old (rounds of a fast
+ * import are shorter: their steps share the window's answer until the next
+ * one is due); null until the first window closes, or where /proc cannot tell.
  */
 function machineLoadMeter(now) {
-    let last = null;
+    let from = null;
+    let latest = null;
     return async () => {
         const reading = await read(now());
-        const before = last;
-        last = reading;
-        return before && reading ? coresElsewhere(before, reading) : null;
+        if (!reading)
+            return null;
+        if (!from) {
+            from = reading;
+            return latest;
+        }
+        const cores = coresElsewhere(from, reading);
+        if (cores === null)
+            return latest;
+        from = reading;
+        return (latest = cores);
     };
 }
 

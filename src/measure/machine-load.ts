@@ -64,15 +64,24 @@ async function read(nowMs: number): Promise<LoadReading | null> {
 }
 
 /**
- * A meter: each call returns the cores' worth of other work since the call
- * before (null at the first call, or where /proc cannot tell).
+ * A meter: each call returns the cores' worth of other work over the window
+ * since the last reading at least SHORTEST_WINDOW_MS old (rounds of a fast
+ * import are shorter: their steps share the window's answer until the next
+ * one is due); null until the first window closes, or where /proc cannot tell.
  */
 export function machineLoadMeter(now: () => number): () => Promise<number | null> {
-  let last: LoadReading | null = null
+  let from: LoadReading | null = null
+  let latest: number | null = null
   return async () => {
     const reading = await read(now())
-    const before = last
-    last = reading
-    return before && reading ? coresElsewhere(before, reading) : null
+    if (!reading) return null
+    if (!from) {
+      from = reading
+      return latest
+    }
+    const cores = coresElsewhere(from, reading)
+    if (cores === null) return latest
+    from = reading
+    return (latest = cores)
   }
 }

@@ -33,15 +33,20 @@ describe('the machine load meter', () => {
   })
 
   it.runIf(process.platform === 'linux')(
-    'reads this machine: nothing at first, then cores',
+    'reads this machine: nothing until a window of 200 ms closes, then its answer until the next',
     async () => {
       let now = 0
       const meter = machineLoadMeter(() => now)
       expect(await meter()).toBeNull()
-      now = 1000
+      now = 50
+      // A fast import's step: too short a window to tell.
+      expect(await meter()).toBeNull()
+      now = 250
       const cores = await meter()
       expect(cores).not.toBeNull()
       expect(cores!).toBeGreaterThanOrEqual(0)
+      now = 300
+      expect(await meter()).toBe(cores)
     },
   )
 })
