@@ -58,6 +58,17 @@ function settingsLine(run: RunInfo): string {
   return `importgate ran with threshold ${run.thresholdPct}% and min-delta ${run.minDeltaMs} ms, otherwise its default settings (alpha ${d.alpha}, ${d.minPairs} to ${d.maxPairs} pairs, ${d.maxTimeMs / 1000} s and up to ${d.overtimeMs / 1000} s of overtime for a target still undecided, the sequential decision procedure of docs/statistics.md), and \`--install none\`.`
 }
 
+/** How many of the timed rounds ran two at once (recorded since 2026-12-04; nothing for older runs). */
+function sideBySideLine(outcomes: Outcome[]): string[] {
+  const recorded = outcomes.filter((o) => o.sideBySide !== undefined)
+  if (!recorded.length) return []
+  const rounds = recorded.reduce((sum, o) => sum + o.pairs, 0)
+  const beside = recorded.reduce((sum, o) => sum + o.sideBySide!, 0)
+  return [
+    `Rounds side by side (two at once, each on its own core, while nothing else used the CPUs): ${beside} of ${rounds} (${((100 * beside) / Math.max(1, rounds)).toFixed(0)}%).`,
+  ]
+}
+
 function resultsMarkdown(outcomes: Outcome[], run: RunInfo, name: string): string {
   const sizes = sizesOf(outcomes)
   const lines = [
@@ -71,6 +82,7 @@ function resultsMarkdown(outcomes: Outcome[], run: RunInfo, name: string): strin
       ? 'Baselines on the same fixtures, in the same run: _sequential blocks_ (20 base runs, then 20 head runs, medians, flag beyond ±5%) and _mean of 10_ (10 runs per side, means, ±5%), as simple cold-start scripts do.'
       : 'This run left out the naive baselines (see the small-import results for how they fare).',
     'Every (scenario, repetition) ran in one shuffled order, so slow drift of the machine favours no scenario. Rates carry exact (Clopper-Pearson) 95% intervals where the count is the claim.',
+    ...sideBySideLine(outcomes),
     '',
     '## False alarms (A/A: the same code on both sides)',
     '',
