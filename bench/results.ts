@@ -164,7 +164,7 @@ function resultsMarkdown(outcomes: Outcome[], run: RunInfo, name: string): strin
     '',
     '## Overhead',
     '',
-    `Median wall time of a compare: ${median(outcomes.map((o) => o.durationS)).toFixed(1)} s, of which inside timed samples (spawn to exit, both sides): ${median(outcomes.map((o) => o.sampleS)).toFixed(1)} s (median share ${percent(median(outcomes.map((o) => o.sampleS / o.durationS)))}). The rest is worktrees, warm-ups and the untimed \`-X importtime\` runs.`,
+    `Median wall time of a compare: ${median(outcomes.map((o) => o.durationS)).toFixed(1)} s, of which the timed rounds (the sampling phase, wall time): ${median(outcomes.map((o) => o.samplingS ?? 0)).toFixed(1)} s (median share ${percent(median(outcomes.map((o) => (o.samplingS ?? 0) / o.durationS)))}). The rest is worktrees, warm-ups and the untimed \`-X importtime\` runs.`,
     '',
   )
   return lines.join('\n')
