@@ -4949,9 +4949,8 @@ before = 0) {
         if (live.length === 0)
             break;
         const expected = stepMs.length ? Math.max(...stepMs) : 0;
-        if (deps.now() + expected > spec.deadline) {
-            return { rounds, truncated: rounds < spec.minRounds, outOfTime: true, alongside };
-        }
+        if (deps.now() + expected > spec.deadline)
+            return endedByBudget();
         // Two rounds at once only while nothing else is using the CPUs (measure/machine-load.ts).
         const elsewhere = (await meter?.()) ?? null;
         const width = elsewhere !== null && elsewhere < QUIET_BELOW_CORES
@@ -4966,7 +4965,7 @@ before = 0) {
             deps.onEvent?.({ phase: 'sample', round: before + rounds + lane + 1 });
         const taken = await oneStep(live, cores);
         if (taken === 'cut')
-            return { rounds, truncated: rounds < spec.minRounds, outOfTime: true, alongside };
+            return endedByBudget();
         for (const pending of taken)
             for (const [arm, sample] of pending)
                 spec.into(arm).push(sample);
@@ -4983,6 +4982,9 @@ before = 0) {
         }
     }
     return { rounds, truncated: false, outOfTime: false, alongside };
+    function endedByBudget() {
+        return { rounds, truncated: rounds < spec.minRounds, outOfTime: true, alongside };
+    }
     /**
      * One round on each of `cores` at once, in lockstep: every live arm in one
      * shuffled order, each arm's runs on all cores together, so that every run
@@ -5121,10 +5123,8 @@ async function warmUp(plan, states, deps) {
 const PACE_MARGIN = 1.15;
 /** Time that min-pairs rounds take at the pace of the warm-ups, with a margin (0 before any was timed). */
 function keepForSampling(plan, warmRounds) {
-    // One round at a time: whether two may run at once depends on the machine's load then.
-    if (!warmRounds.length)
-        return 0;
-    return plan.sampling.minPairs * Math.max(...warmRounds) * PACE_MARGIN;
+    // At one round at a time: whether two may run at once depends on the machine's load then.
+    return warmRounds.length ? plan.sampling.minPairs * Math.max(...warmRounds) * PACE_MARGIN : 0;
 }
 /**
  * The profile round that always runs (the module set the gates need, see
@@ -5382,10 +5382,10 @@ function ownTicks(stat) {
 const SHORTEST_WINDOW_MS = 200;
 /** Cores' worth of other work between two readings; null when they are too close to tell. */
 function coresElsewhere(from, to) {
-    const seconds = (to.atMs - from.atMs) / 1000;
-    if (seconds * 1000 < SHORTEST_WINDOW_MS)
+    const ms = to.atMs - from.atMs;
+    if (ms < SHORTEST_WINDOW_MS)
         return null;
-    return Math.max(0, (to.busy - from.busy - (to.own - from.own)) / TICKS_PER_S / seconds);
+    return Math.max(0, (to.busy - from.busy - (to.own - from.own)) / TICKS_PER_S / (ms / 1000));
 }
 async function read(nowMs) {
     const [stat, self] = await Promise.all([

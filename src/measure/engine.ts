@@ -63,9 +63,8 @@ const PACE_MARGIN = 1.15
 
 /** Time that min-pairs rounds take at the pace of the warm-ups, with a margin (0 before any was timed). */
 function keepForSampling(plan: RunPlan, warmRounds: readonly number[]): number {
-  // One round at a time: whether two may run at once depends on the machine's load then.
-  if (!warmRounds.length) return 0
-  return plan.sampling.minPairs * Math.max(...warmRounds) * PACE_MARGIN
+  // At one round at a time: whether two may run at once depends on the machine's load then.
+  return warmRounds.length ? plan.sampling.minPairs * Math.max(...warmRounds) * PACE_MARGIN : 0
 }
 
 /**

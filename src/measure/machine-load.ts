@@ -48,9 +48,9 @@ const SHORTEST_WINDOW_MS = 200
 
 /** Cores' worth of other work between two readings; null when they are too close to tell. */
 export function coresElsewhere(from: LoadReading, to: LoadReading): number | null {
-  const seconds = (to.atMs - from.atMs) / 1000
-  if (seconds * 1000 < SHORTEST_WINDOW_MS) return null
-  return Math.max(0, (to.busy - from.busy - (to.own - from.own)) / TICKS_PER_S / seconds)
+  const ms = to.atMs - from.atMs
+  if (ms < SHORTEST_WINDOW_MS) return null
+  return Math.max(0, (to.busy - from.busy - (to.own - from.own)) / TICKS_PER_S / (ms / 1000))
 }
 
 async function read(nowMs: number): Promise<LoadReading | null> {

@@ -61,9 +61,7 @@ export async function runRounds(
     const live = states.live(arms)
     if (live.length === 0) break
     const expected = stepMs.length ? Math.max(...stepMs) : 0
-    if (deps.now() + expected > spec.deadline) {
-      return { rounds, truncated: rounds < spec.minRounds, outOfTime: true, alongside }
-    }
+    if (deps.now() + expected > spec.deadline) return endedByBudget()
     // Two rounds at once only while nothing else is using the CPUs (measure/machine-load.ts).
     const elsewhere = (await meter?.()) ?? null
     const width =
@@ -80,8 +78,7 @@ export async function runRounds(
     for (let lane = 0; lane < width; lane++)
       deps.onEvent?.({ phase: 'sample', round: before + rounds + lane + 1 })
     const taken = await oneStep(live, cores)
-    if (taken === 'cut')
-      return { rounds, truncated: rounds < spec.minRounds, outOfTime: true, alongside }
+    if (taken === 'cut') return endedByBudget()
     for (const pending of taken) for (const [arm, sample] of pending) spec.into(arm).push(sample)
     const prior = rounds
     rounds += taken.length
@@ -94,6 +91,10 @@ export async function runRounds(
     }
   }
   return { rounds, truncated: false, outOfTime: false, alongside }
+
+  function endedByBudget(): RoundsOutcome {
+    return { rounds, truncated: rounds < spec.minRounds, outOfTime: true, alongside }
+  }
 
   /**
    * One round on each of `cores` at once, in lockstep: every live arm in one
