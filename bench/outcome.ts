@@ -70,3 +70,18 @@ export const effectsOf = (os: Outcome[]) =>
   [...new Set(os.map((o) => o.effect))].filter((e) => e > 0).sort((a, b) => a - b)
 export const scenario = (os: Outcome[], size: number, effect: number) =>
   os.filter((o) => o.size === size && o.effect === effect)
+
+/**
+ * What each pair cost in wall time: its two runs' spawn-to-exit times, scaled
+ * so that they add up to the sampling phase (rounds side by side share it).
+ */
+export function pairCosts(
+  base: number[],
+  head: number[],
+  doc: { phases_s?: { sampling: number } },
+) {
+  const runs = base.map((b, i) => b + (head[i] ?? 0))
+  const total = runs.reduce((a, b) => a + b, 0)
+  const sampling = (doc.phases_s?.sampling ?? 0) * 1000
+  return sampling > 0 && total > 0 ? runs.map((ms) => (ms * sampling) / total) : runs
+}

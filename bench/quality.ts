@@ -41,20 +41,9 @@ import { describeInterpreter, findExecutable } from '../src/env/interpreter.js'
 import { compiledProbe } from '../src/measure/probe-path.js'
 import { calibrate, fixture, type Fixture } from './fixtures.js'
 import { meanOfTen, sequentialBlocks } from './naive.js'
-import type { Outcome, ResultsFile, RunInfo } from './outcome.js'
+import { pairCosts, type Outcome, type ResultsFile, type RunInfo } from './outcome.js'
 import { writeResults } from './results.js'
 import { startLoad } from './load.js'
-
-/**
- * What each pair cost in wall time: its two runs' spawn-to-exit times, scaled
- * so that they add up to the sampling phase (rounds side by side share it).
- */
-function pairCosts(base: number[], head: number[], doc: { phases_s?: { sampling: number } }) {
-  const runs = base.map((b, i) => b + (head[i] ?? 0))
-  const total = runs.reduce((a, b) => a + b, 0)
-  const sampling = (doc.phases_s?.sampling ?? 0) * 1000
-  return sampling > 0 && total > 0 ? runs.map((ms) => (ms * sampling) / total) : runs
-}
 
 const { values } = parseArgs({
   options: {

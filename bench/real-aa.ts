@@ -25,6 +25,7 @@ import { compare } from '../src/commands/compare.js'
 import { cliName } from '../src/config/requests.js'
 import { rateInterval } from './stats.js'
 import { measuringCode } from './measuring-code.js'
+import { pairCosts } from './outcome.js'
 
 const { values } = parseArgs({
   options: {
@@ -53,6 +54,8 @@ interface RealOutcome {
   installS: number | null
   durationS: number
   baseMedianMs: number | null
+  /** Rounds that ran side by side (two at once, each on its own core); absent in older runs. */
+  sideBySide?: number
   pairs_ms: { base: number[]; head: number[]; pairMs: number[] }
 }
 
@@ -136,12 +139,11 @@ try {
       installS: doc.phases_s?.install ?? null,
       durationS: doc.duration_s,
       baseMedianMs: t.base?.median_ms ?? null,
+      sideBySide: doc.rounds_side_by_side?.rounds ?? 0,
       pairs_ms: {
         base: t.base?.samples_ms ?? [],
         head: t.head?.samples_ms ?? [],
-        pairMs: (t.base?.wall_samples_ms ?? []).map(
-          (b, i) => b + (t.head?.wall_samples_ms[i] ?? 0),
-        ),
+        pairMs: pairCosts(t.base?.wall_samples_ms ?? [], t.head?.wall_samples_ms ?? [], doc),
       },
     }
     outcomes.push(outcome)
@@ -152,6 +154,15 @@ try {
   }
 } finally {
   rmSync(repo, { recursive: true, force: true })
+}
+
+/** How many rounds ran two at a time; older checkpoints did not record it. */
+function sideBySideLine(os: RealOutcome[]): string[] {
+  const known = os.filter((o) => o.sideBySide !== undefined)
+  if (!known.length) return []
+  const rounds = known.reduce((a, o) => a + o.pairs_ms.base.length, 0)
+  const side = known.reduce((a, o) => a + (o.sideBySide ?? 0), 0)
+  return ['', `Rounds side by side (two at once, each on its own core): ${side} of ${rounds}.`]
 }
 
 // The report, from every compare so far (interim until all runs are done).
@@ -171,6 +182,7 @@ const md = [
   '| compares | false alarms | pass | inconclusive | base import, median | sampling to a pass, median (slowest) | pairs to a pass, median | installs, median |',
   '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   `| ${n} | ${alarms} of ${n} (95% CI ${(100 * lo).toFixed(0)}%–${(100 * hi).toFixed(0)}%) | ${passes.length} | ${count('inconclusive')} | ${n ? median(outcomes.flatMap((o) => o.baseMedianMs ?? [])).toFixed(0) : '–'} ms | ${sampling.length ? `${median(sampling).toFixed(1)} s (${Math.max(...sampling).toFixed(0)} s)` : '–'} | ${passes.length ? median(passes.map((o) => o.pairs)) : '–'} | ${n ? `${median(outcomes.flatMap((o) => o.installS ?? [])).toFixed(0)} s` : '–'} |`,
+  ...sideBySideLine(outcomes),
   '',
   'Every compare, in order:',
   '',
