@@ -17,6 +17,7 @@ import {
 } from './outcome.js'
 import { plot } from './plot.js'
 import { median, rateInterval } from './stats.js'
+import { noiseSection } from './noise-table.js'
 
 const percent = (x: number) => `${Math.round(100 * x)}%`
 /** "3/20 (15%)". */
@@ -158,6 +159,7 @@ function resultsMarkdown(outcomes: Outcome[], run: RunInfo, name: string): strin
       )
     }
   }
+  lines.push(...noiseSection(outcomes))
   lines.push(
     '',
     `![Share flagged as a regression against injected slowdown; 0 is the A/A runs](${name}.svg)`,

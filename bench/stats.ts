@@ -1,3 +1,4 @@
+import { mad } from '../src/analysis/stats/summary.js'
 export { median } from '../src/analysis/stats/summary.js'
 export const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
 
@@ -35,4 +36,15 @@ export function rateInterval(k: number, n: number, level = 0.95): [number, numbe
   const lower = k === 0 ? 0 : bisect((p) => binomialCdf(k - 1, n, p), 1 - tail)
   const upper = k === n ? 1 : bisect((p) => binomialCdf(k, n, p), tail)
   return [lower, upper]
+}
+
+/**
+ * The robust spread (1.4826 × MAD) of one compare's pairs' log-ratios,
+ * ln(head / base): the machine's noise while it ran, which sets how many pairs
+ * any valid procedure needs. Null without pairs.
+ */
+export function pairSpread(pairs: { base: number[]; head: number[] } | undefined): number | null {
+  if (!pairs?.base.length) return null
+  const logs = pairs.base.map((b, i) => Math.log(pairs.head[i]! / b))
+  return 1.4826 * mad(logs)
 }
