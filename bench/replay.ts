@@ -9,13 +9,16 @@
 //   npx tsx bench/replay.ts [--in bench/replay/quiet.jsonl,...] [--replays 2000]
 //   (--in may also name a bench:quality checkpoint or its RESULTS.json: their compares carry their raw pairs)
 //                           [--effects 0,2,5,10] [--budget 120] [--overtime 240]
+//                           [--spread 6.5]: each run's log-ratios rescaled about their median to
+//                           that robust SD (%) about the recorded effect, their shape kept: the
+//                           procedure at another hour's noise
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { seededRandom } from '../src/analysis/stats/random.js'
 import { lookAt } from '../src/analysis/stats/sequential.js'
 import { looksAt } from '../src/measure/rounds.js'
 import { median, quantile } from '../src/analysis/stats/summary.js'
-import { rateInterval } from './stats.js'
+import { pairSpread, rateInterval } from './stats.js'
 
 const { values } = parseArgs({
   options: {
@@ -29,6 +32,7 @@ const { values } = parseArgs({
     alpha: { type: 'string', default: '0.01' },
     'min-pairs': { type: 'string', default: '10' },
     segment: { type: 'string', default: '20' },
+    spread: { type: 'string' },
   },
 })
 
@@ -60,6 +64,21 @@ const records: Recorded[] = values
       return [{ ...parsed, mode: 'sequential', load: parsed.load ?? 'none', ...parsed.pairs_ms }]
     return parsed.base ? [parsed] : []
   })
+  .map((run) => (values.spread ? atSpread(run, Number(values.spread) / 100) : run))
+
+/**
+ * The run as it would have read at another robust spread: each pair's
+ * log-ratio moved towards or away from the recorded effect (none for an A/A)
+ * by one factor, so the tails' shape and the order stay, and the run's
+ * realised difference from its effect, noise too, scales with the rest.
+ */
+function atSpread(run: Recorded, spread: number): Recorded {
+  const logs = run.base.map((b, i) => Math.log(run.head[i]! / b))
+  const centre = Math.log(1 + run.effect / 100)
+  const factor = spread / (pairSpread(run) || spread)
+  const head = run.base.map((b, i) => b * Math.exp(centre + (logs[i]! - centre) * factor))
+  return { ...run, head }
+}
 const gate = {
   thresholdPct: Number(values.threshold),
   minDeltaMs: Number(values['min-delta']),
