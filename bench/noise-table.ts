@@ -9,9 +9,9 @@ const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`
 const QUIET_SPREAD = 0.07
 
 /**
- * Sampling time against the machine's noise while each compare ran: the same
- * code needs (spread)² times the pairs, so one run's figures mean little
- * without the spread beside them. Nothing for runs that did not keep their pairs.
+ * Sampling time against the machine's noise while each compare ran: a valid
+ * procedure needs pairs in proportion to the spread's square, so one run's
+ * figures mean little without the spread beside them. Nothing for runs that did not keep their pairs.
  */
 export function noiseSection(outcomes: Outcome[]): string[] {
   if (!outcomes.some((o) => o.pairs_ms?.base.length)) return []
@@ -37,11 +37,14 @@ export function noiseSection(outcomes: Outcome[]): string[] {
   ]
   for (const size of sizesOf(outcomes)) {
     for (const e of [0, ...effectsOf(outcomes)]) {
-      const os = scenario(outcomes, size, e).filter((o) => pairSpread(o.pairs_ms) !== null)
-      if (!os.length) continue
-      const spreads = os.map((o) => pairSpread(o.pairs_ms)!)
-      const quiet = os.filter((o) => pairSpread(o.pairs_ms)! < QUIET_SPREAD)
-      const noisy = os.filter((o) => pairSpread(o.pairs_ms)! >= QUIET_SPREAD)
+      const measured = scenario(outcomes, size, e).flatMap((o) => {
+        const spread = pairSpread(o.pairs_ms)
+        return spread === null ? [] : [{ o, spread }]
+      })
+      if (!measured.length) continue
+      const spreads = measured.map((m) => m.spread)
+      const quiet = measured.filter((m) => m.spread < QUIET_SPREAD).map((m) => m.o)
+      const noisy = measured.filter((m) => m.spread >= QUIET_SPREAD).map((m) => m.o)
       lines.push(
         row([
           `~${size} ms`,

@@ -85,3 +85,14 @@ export function pairCosts(
   const sampling = (doc.phases_s?.sampling ?? 0) * 1000
   return sampling > 0 && total > 0 ? runs.map((ms) => (ms * sampling) / total) : runs
 }
+
+/** How many of the timed rounds ran two at once (recorded since 2026-12-04; nothing for older runs). */
+export function sideBySideLine(outcomes: Pick<Outcome, 'sideBySide' | 'pairs'>[]): string[] {
+  const recorded = outcomes.filter((o) => o.sideBySide !== undefined)
+  if (!recorded.length) return []
+  const rounds = recorded.reduce((sum, o) => sum + o.pairs, 0)
+  const beside = recorded.reduce((sum, o) => sum + o.sideBySide!, 0)
+  return [
+    `Rounds side by side (two at once, each on its own core, while nothing else used the CPUs): ${beside} of ${rounds} (${((100 * beside) / Math.max(1, rounds)).toFixed(0)}%).`,
+  ]
+}

@@ -25,7 +25,7 @@ import { compare } from '../src/commands/compare.js'
 import { cliName } from '../src/config/requests.js'
 import { rateInterval } from './stats.js'
 import { measuringCode } from './measuring-code.js'
-import { pairCosts } from './outcome.js'
+import { pairCosts, sideBySideLine } from './outcome.js'
 
 const { values } = parseArgs({
   options: {
@@ -156,15 +156,6 @@ try {
   rmSync(repo, { recursive: true, force: true })
 }
 
-/** How many rounds ran two at a time; older checkpoints did not record it. */
-function sideBySideLine(os: RealOutcome[]): string[] {
-  const known = os.filter((o) => o.sideBySide !== undefined)
-  if (!known.length) return []
-  const rounds = known.reduce((a, o) => a + o.pairs_ms.base.length, 0)
-  const side = known.reduce((a, o) => a + (o.sideBySide ?? 0), 0)
-  return ['', `Rounds side by side (two at once, each on its own core): ${side} of ${rounds}.`]
-}
-
 // The report, from every compare so far (interim until all runs are done).
 const n = outcomes.length
 const count = (v: string) => outcomes.filter((o) => o.verdict === v).length
@@ -178,11 +169,11 @@ const md = [
   '',
   `Written by \`npx tsx bench/real-aa.ts ${process.argv.slice(2).join(' ')}\`${interim}. Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}).`,
   `A project whose package imports \`${values.import}\` (\`${values.package}\` from PyPI); base and head differ in a comment, and each side is installed into its own venv with pip (\`--install pip\`). importgate at its default settings.`,
+  ...sideBySideLine(outcomes),
   '',
   '| compares | false alarms | pass | inconclusive | base import, median | sampling to a pass, median (slowest) | pairs to a pass, median | installs, median |',
   '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   `| ${n} | ${alarms} of ${n} (95% CI ${(100 * lo).toFixed(0)}%–${(100 * hi).toFixed(0)}%) | ${passes.length} | ${count('inconclusive')} | ${n ? median(outcomes.flatMap((o) => o.baseMedianMs ?? [])).toFixed(0) : '–'} ms | ${sampling.length ? `${median(sampling).toFixed(1)} s (${Math.max(...sampling).toFixed(0)} s)` : '–'} | ${passes.length ? median(passes.map((o) => o.pairs)) : '–'} | ${n ? `${median(outcomes.flatMap((o) => o.installS ?? [])).toFixed(0)} s` : '–'} |`,
-  ...sideBySideLine(outcomes),
   '',
   'Every compare, in order:',
   '',

@@ -9,9 +9,9 @@
 //   npx tsx bench/replay.ts [--in bench/replay/quiet.jsonl,...] [--replays 2000]
 //   (--in may also name a bench:quality checkpoint or its RESULTS.json: their compares carry their raw pairs)
 //                           [--effects 0,2,5,10] [--budget 120] [--overtime 240]
-//                           [--spread 6.5]: each run's log-ratios rescaled about their median to
-//                           that robust SD (%) about the recorded effect, their shape kept: the
-//                           procedure at another hour's noise
+//                           [--spread 6.5]: each run's log-ratios rescaled about the recorded
+//                           effect to that robust SD (%), their shape kept: the procedure at
+//                           another hour's noise
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { seededRandom } from '../src/analysis/stats/random.js'

@@ -9,6 +9,7 @@ import {
   countBy,
   effectsOf,
   scenario,
+  sideBySideLine,
   sizesOf,
   type Method,
   type Outcome,
@@ -57,17 +58,6 @@ function interim(outcomes: Outcome[], run: RunInfo): string[] {
 function settingsLine(run: RunInfo): string {
   const d = DEFAULTS
   return `importgate ran with threshold ${run.thresholdPct}% and min-delta ${run.minDeltaMs} ms, otherwise its default settings (alpha ${d.alpha}, ${d.minPairs} to ${d.maxPairs} pairs, ${d.maxTimeMs / 1000} s and up to ${d.overtimeMs / 1000} s of overtime for a target still undecided, the sequential decision procedure of docs/statistics.md), and \`--install none\`.`
-}
-
-/** How many of the timed rounds ran two at once (recorded since 2026-12-04; nothing for older runs). */
-function sideBySideLine(outcomes: Outcome[]): string[] {
-  const recorded = outcomes.filter((o) => o.sideBySide !== undefined)
-  if (!recorded.length) return []
-  const rounds = recorded.reduce((sum, o) => sum + o.pairs, 0)
-  const beside = recorded.reduce((sum, o) => sum + o.sideBySide!, 0)
-  return [
-    `Rounds side by side (two at once, each on its own core, while nothing else used the CPUs): ${beside} of ${rounds} (${((100 * beside) / Math.max(1, rounds)).toFixed(0)}%).`,
-  ]
 }
 
 function resultsMarkdown(outcomes: Outcome[], run: RunInfo, name: string): string {
