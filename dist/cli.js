@@ -7094,13 +7094,18 @@ function diffFunctions(base, head, baseModules, headModules, floorMs, limit = 5)
         .slice(0, limit);
 }
 
-function change(name, costs) {
+function change(name, costs, loaded) {
     const cost = costs.get(name);
     return {
         name,
         // No -X importtime record: put in sys.modules directly (as importlib does
         // for importlib._bootstrap), so there is no import chain to show.
-        chain: cost?.chain ?? [],
+        // A link the side tried and failed to import (an optional dependency's
+        // probe: requests.adapters → urllib3.contrib.socks, without PySocks) is
+        // in neither side's modules; left in, it read as a module both sides load
+        // and split what it loaded on the way (urllib3.contrib) into a cause of
+        // its own, apart from the import that brought it.
+        chain: (cost?.chain ?? []).filter((link, i) => i === 0 || link === name || loaded.has(link)),
         selfMs: cost?.selfMs ?? 0,
         cumulativeMs: cost?.cumulativeMs ?? 0,
         groupMs: cost?.cumulativeMs ?? 0,
@@ -7156,8 +7161,10 @@ function noise(b, h) {
 function diffModules(base, head, topChanges = 10, floorMs = 0) {
     const inBase = new Set(base.added);
     const inHead = new Set(head.added);
-    const added = [...inHead].filter((m) => !inBase.has(m)).map((m) => change(m, head.costs));
-    const removed = [...inBase].filter((m) => !inHead.has(m)).map((m) => change(m, base.costs));
+    const added = [...inHead].filter((m) => !inBase.has(m)).map((m) => change(m, head.costs, inHead));
+    const removed = [...inBase]
+        .filter((m) => !inHead.has(m))
+        .map((m) => change(m, base.costs, inBase));
     subtractUnchanged(added, head.costs, (m) => !inBase.has(m));
     subtractUnchanged(removed, base.costs, (m) => !inHead.has(m));
     const names = new Set([...base.costs.keys(), ...head.costs.keys()]);
@@ -7860,6 +7867,8 @@ function howMuch(pct) {
 function warmupsRun(run, asked) {
     return run < asked ? `${run} of ${asked}` : String(run);
 }
+/** "21 rounds", "1 round": a count and its noun, in the number the count asks for. */
+const countOf = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 /** "install 12 s, warm-ups 3.2 s, profile runs 6.5 s, sampling 103 s"; empty without phases. */
 function phasesText(p) {
     if (!p)
@@ -9841,7 +9850,7 @@ function methodology(view) {
     const sha = (x) => (x ? code$2(x.slice(0, 12)) : '–');
     const compare = view.command === 'compare';
     const lines = [
-        `- ${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)})${pinnedText(run.pinnedCores, run.sideBySide, run.rounds)}.`,
+        `- ${countOf(run.rounds, 'interleaved round')}${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up round${s.warmups === 1 ? '' : 's'}; every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)})${pinnedText(run.pinnedCores, run.sideBySide, run.rounds)}.`,
         compare
             ? `- Decided by a sequential test on the median of paired log-ratios (a confidence sequence from the pairs' signs, which holds however often it looks and assumes nothing of the spread): a regression (mirrored, an improvement) needs its ${pctLevel(s.alpha)} interval above half the band and its estimate past the band, a pass needs its 90% interval inside the band, where the band is ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms, whichever is wider; sampling stops at a decision.`
             : '- Spread is the interquartile range of the samples.',
@@ -20559,7 +20568,7 @@ function compareReport(doc, style, limit = 8) {
     }
     const s = run.settings;
     out.push('');
-    out.push(style.dim(`${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up(s); sequential test, band ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms; ${costText(view) ?? `${run.durationS.toFixed(1)} s in all`}${run.phases ? ` (${run.phases})` : ''}`));
+    out.push(style.dim(`${countOf(run.rounds, 'interleaved round')}${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up${s.warmups === 1 ? '' : 's'}; sequential test, band ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms; ${costText(view) ?? `${run.durationS.toFixed(1)} s in all`}${run.phases ? ` (${run.phases})` : ''}`));
     if (run.truncated)
         out.push(style.yellow(`--max-time ended sampling before --min-pairs; figures are less certain`));
     return out.join('\n');
@@ -20615,7 +20624,7 @@ function measureReport(doc, style, slowest = 8) {
     out.push(...gateLines(view, style));
     out.push(...lazyImportLines(view, style));
     if (run.truncated) {
-        out.push('', style.yellow(`--max-time ended sampling after ${run.rounds} round(s), before --min-pairs; figures are less certain`));
+        out.push('', style.yellow(`--max-time ended sampling after ${countOf(run.rounds, 'round')}, before --min-pairs; figures are less certain`));
     }
     const targets = [...new Set(view.rows.map((r) => r.target))];
     for (const target of targets) {
@@ -20643,7 +20652,7 @@ function measureReport(doc, style, slowest = 8) {
         }
     }
     out.push('');
-    out.push(style.dim(`${run.rounds} round(s) after ${warmupsRun(run.warmupRounds, run.settings.warmups)} warm-up(s), each sample a fresh interpreter; median of the import itself (perf_counter); ${run.durationS.toFixed(1)} s in all`));
+    out.push(style.dim(`${countOf(run.rounds, 'round')} after ${warmupsRun(run.warmupRounds, run.settings.warmups)} warm-up${run.settings.warmups === 1 ? '' : 's'}, each sample a fresh interpreter; median of the import itself (perf_counter); ${run.durationS.toFixed(1)} s in all`));
     return out.join('\n');
 }
 

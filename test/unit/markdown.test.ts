@@ -40,7 +40,7 @@ describe('markdown report of a comparison', () => {
       settings: { ...doc.settings, warmups: 3 },
       warmup_rounds: 1,
     })
-    expect(cut).toMatch(/after 1 of 3 warm-up round\(s\)/)
+    expect(cut).toMatch(/after 1 of 3 warm-up rounds;/)
     expect(md).not.toMatch(/ of \d+ warm-up/)
   })
 

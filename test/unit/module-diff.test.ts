@@ -64,6 +64,39 @@ describe('diffModules', () => {
   })
 })
 
+describe('a failed optional import on the way', () => {
+  it('leaves it out of the chain, so what it loaded stays with the import that brought it', () => {
+    // requests.adapters tries urllib3.contrib.socks (PySocks missing): the
+    // package urllib3.contrib stays loaded, the submodule does not.
+    const head = {
+      added: ['app', 'requests', 'requests.adapters', 'urllib3.contrib'],
+      costs: costs(
+        cost('requests', ['app', 'requests'], 1, 70),
+        cost('requests.adapters', ['app', 'requests', 'requests.adapters'], 1, 20),
+        cost(
+          'urllib3.contrib.socks',
+          ['app', 'requests', 'requests.adapters', 'urllib3.contrib.socks'],
+          0.1,
+          0.3,
+        ),
+        cost(
+          'urllib3.contrib',
+          ['app', 'requests', 'requests.adapters', 'urllib3.contrib.socks', 'urllib3.contrib'],
+          0.1,
+        ),
+      ),
+    }
+    const diff = diffModules({ added: ['app'], costs: costs() }, head)
+    expect(diff.added.find((m) => m.name === 'urllib3.contrib')?.chain).toEqual([
+      'app',
+      'requests',
+      'requests.adapters',
+      'urllib3.contrib',
+    ])
+    expect(diff.added.map((m) => m.name)).not.toContain('urllib3.contrib.socks')
+  })
+})
+
 describe('diffDistributions', () => {
   it('reports added, removed and changed versions, names compared as PEP 503 says', () => {
     expect(

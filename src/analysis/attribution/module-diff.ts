@@ -48,13 +48,22 @@ export interface ModuleDiff {
   selfTimeChanges: SelfTimeChange[]
 }
 
-function change(name: string, costs: ReadonlyMap<string, ModuleCost>): ModuleChange {
+function change(
+  name: string,
+  costs: ReadonlyMap<string, ModuleCost>,
+  loaded: ReadonlySet<string>,
+): ModuleChange {
   const cost = costs.get(name)
   return {
     name,
     // No -X importtime record: put in sys.modules directly (as importlib does
     // for importlib._bootstrap), so there is no import chain to show.
-    chain: cost?.chain ?? [],
+    // A link the side tried and failed to import (an optional dependency's
+    // probe: requests.adapters → urllib3.contrib.socks, without PySocks) is
+    // in neither side's modules; left in, it read as a module both sides load
+    // and split what it loaded on the way (urllib3.contrib) into a cause of
+    // its own, apart from the import that brought it.
+    chain: (cost?.chain ?? []).filter((link, i) => i === 0 || link === name || loaded.has(link)),
     selfMs: cost?.selfMs ?? 0,
     cumulativeMs: cost?.cumulativeMs ?? 0,
     groupMs: cost?.cumulativeMs ?? 0,
@@ -119,8 +128,10 @@ export function diffModules(
 ): ModuleDiff {
   const inBase = new Set(base.added)
   const inHead = new Set(head.added)
-  const added = [...inHead].filter((m) => !inBase.has(m)).map((m) => change(m, head.costs))
-  const removed = [...inBase].filter((m) => !inHead.has(m)).map((m) => change(m, base.costs))
+  const added = [...inHead].filter((m) => !inBase.has(m)).map((m) => change(m, head.costs, inHead))
+  const removed = [...inBase]
+    .filter((m) => !inHead.has(m))
+    .map((m) => change(m, base.costs, inBase))
   subtractUnchanged(added, head.costs, (m) => !inBase.has(m))
   subtractUnchanged(removed, base.costs, (m) => !inHead.has(m))
   const names = new Set([...base.costs.keys(), ...head.costs.keys()])

@@ -1,6 +1,6 @@
 // The markdown report's sections about the run itself: what the verdict cost,
 // how it was measured, and why nothing was measured. Pure.
-import { warmupsRun } from '../view/format.js'
+import { countOf, warmupsRun } from '../view/format.js'
 import { code, plain } from './markdown-text.js'
 import { costText, pairsNote, type ReportView } from '../view/view.js'
 
@@ -37,7 +37,7 @@ export function methodology(view: ReportView): string[] {
   const sha = (x: string | null | undefined) => (x ? code(x.slice(0, 12)) : '–')
   const compare = view.command === 'compare'
   const lines = [
-    `- ${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up round(s); every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)})${pinnedText(run.pinnedCores, run.sideBySide, run.rounds)}.`,
+    `- ${countOf(run.rounds, 'interleaved round')}${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up round${s.warmups === 1 ? '' : 's'}; every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)})${pinnedText(run.pinnedCores, run.sideBySide, run.rounds)}.`,
     compare
       ? `- Decided by a sequential test on the median of paired log-ratios (a confidence sequence from the pairs' signs, which holds however often it looks and assumes nothing of the spread): a regression (mirrored, an improvement) needs its ${pctLevel(s.alpha)} interval above half the band and its estimate past the band, a pass needs its 90% interval inside the band, where the band is ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms, whichever is wider; sampling stops at a decision.`
       : '- Spread is the interquartile range of the samples.',

@@ -1,6 +1,7 @@
 // The terminal report of `importgate compare`. Pure: results in, text out.
 import type { ResultsDocument } from '../../results/schema.js'
 import {
+  countOf,
   formatChain,
   formatValue,
   signedCount,
@@ -181,7 +182,7 @@ export function compareReport(doc: ResultsDocument, style: Style, limit = 8): st
   out.push('')
   out.push(
     style.dim(
-      `${run.rounds} interleaved round(s)${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up(s); sequential test, band ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms; ${costText(view) ?? `${run.durationS.toFixed(1)} s in all`}${run.phases ? ` (${run.phases})` : ''}`,
+      `${countOf(run.rounds, 'interleaved round')}${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up${s.warmups === 1 ? '' : 's'}; sequential test, band ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms; ${costText(view) ?? `${run.durationS.toFixed(1)} s in all`}${run.phases ? ` (${run.phases})` : ''}`,
     ),
   )
   if (run.truncated)

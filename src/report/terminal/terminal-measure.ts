@@ -1,6 +1,6 @@
 // The terminal summary of `importgate measure`. Pure: results in, text out.
 import type { TargetError } from '../../results/schema.js'
-import { formatChain, formatMs, formatValue, warmupsRun } from '../view/format.js'
+import { countOf, formatChain, formatMs, formatValue, warmupsRun } from '../view/format.js'
 import { tableNotes } from '../view/counted-notes.js'
 import { columns, type Style } from './style.js'
 import { lazyImportLines } from './terminal-lazy.js'
@@ -66,7 +66,7 @@ export function measureReport(doc: ResultsDocument, style: Style, slowest = 8): 
     out.push(
       '',
       style.yellow(
-        `--max-time ended sampling after ${run.rounds} round(s), before --min-pairs; figures are less certain`,
+        `--max-time ended sampling after ${countOf(run.rounds, 'round')}, before --min-pairs; figures are less certain`,
       ),
     )
   }
@@ -103,7 +103,7 @@ export function measureReport(doc: ResultsDocument, style: Style, slowest = 8): 
   out.push('')
   out.push(
     style.dim(
-      `${run.rounds} round(s) after ${warmupsRun(run.warmupRounds, run.settings.warmups)} warm-up(s), each sample a fresh interpreter; median of the import itself (perf_counter); ${run.durationS.toFixed(1)} s in all`,
+      `${countOf(run.rounds, 'round')} after ${warmupsRun(run.warmupRounds, run.settings.warmups)} warm-up${run.settings.warmups === 1 ? '' : 's'}, each sample a fresh interpreter; median of the import itself (perf_counter); ${run.durationS.toFixed(1)} s in all`,
     ),
   )
   return out.join('\n')

@@ -80,6 +80,9 @@ export function warmupsRun(run: number, asked: number): string {
   return run < asked ? `${run} of ${asked}` : String(run)
 }
 
+/** "21 rounds", "1 round": a count and its noun, in the number the count asks for. */
+export const countOf = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
+
 /** "install 12 s, warm-ups 3.2 s, profile runs 6.5 s, sampling 103 s"; empty without phases. */
 export function phasesText(p: ResultsDocument['phases_s']): string {
   if (!p) return ''
