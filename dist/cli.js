@@ -9842,6 +9842,9 @@ function pinnedText(cores, sideBySide, rounds) {
     const oneCore = `all runs of a round on one core, cores ${cores.join(', ')} in turn`;
     if (!sideBySide)
         return `, ${oneCore}`;
+    // "0 of the 20 rounds ran 2 at a time ... while nothing else used the CPUs" read as a fault.
+    if (sideBySide.rounds === 0)
+        return `, ${oneCore}; every round ran alone, as other work was using the CPUs (rounds run ${sideBySide.most} at a time, each on its own core, only while nothing else does)`;
     return `, ${oneCore}; ${sideBySide.rounds} of the ${rounds} rounds ran ${sideBySide.most} at a time, each on its own core, while nothing else used the CPUs`;
 }
 function methodology(view) {

@@ -59,6 +59,13 @@ describe('markdown report of a comparison', () => {
     ).toMatch(
       /cores 0, 1 in turn; 34 of the 40 rounds ran 2 at a time, each on its own core, while nothing else used the CPUs\./,
     )
+    expect(
+      markdownReport({
+        ...doc,
+        pinned_cores: [0, 1],
+        rounds_side_by_side: { most: 2, rounds: 0 },
+      }),
+    ).toMatch(/cores 0, 1 in turn; every round ran alone, as other work was using the CPUs \(/)
     expect(md).not.toMatch(/pinned|on one core|at a time/)
   })
 
