@@ -6962,14 +6962,20 @@ function upThroughUnchanged(graph, from, via, seen, common) {
     }
     return null;
 }
-/** The modules whose code calls `entry` at import, on both sides, the largest change first. */
-function moduleCallers(graphs, entry, side) {
+/**
+ * The modules whose code calls `entry` at import, on both sides, the largest
+ * change first. Only modules `common` accepts (loaded on both sides or on
+ * neither): the calls a change counts. pydantic's 40-odd new modules calling
+ * `dataclasses.dataclass` were listed under "1 → 0 calls" (the project's own
+ * module dropping `@dataclass`), burying the one caller the count was about.
+ */
+function moduleCallers(graphs, entry, side, common = () => true) {
     const byModule = new Map();
     for (const s of ['base', 'head']) {
         const graph = graphs[s];
         for (const caller of graph.nodes.get(entry)?.callers ?? []) {
             const node = graph.nodes.get(caller.name);
-            if (!node?.level || node.module === null)
+            if (!node?.level || node.module === null || !common(node.module))
                 continue;
             const change = byModule.get(node.module) ?? {
                 module: node.module,
@@ -7085,7 +7091,7 @@ function diffFunctions(base, head, baseModules, headModules, floorMs, limit = 5)
             deltaMs,
             via: path.via,
             calledAs: path.entry,
-            callers: moduleCallers(graphs, path.entry, side),
+            callers: moduleCallers(graphs, path.entry, side, common),
             mostlyIn: mostlyIn(graph, name),
         });
     }

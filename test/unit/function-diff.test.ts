@@ -175,6 +175,28 @@ describe('diffFunctions', () => {
     expect(diffFunctions(base, head, modules(), modules('rich.text'), 0.5)).toEqual([])
   })
 
+  it('lists as callers only the modules whose calls it counts, not newly loaded ones', () => {
+    // The project's module drops @dataclass while pydantic, newly loaded, calls it 13 times.
+    const dataclass = (callers: Edge[]) =>
+      fn(
+        'dataclasses.dataclass',
+        callers.reduce((n, [, c]) => n + c, 0),
+        callers.reduce((n, [, , t]) => n + t, 0),
+        callers,
+      )
+    const base = profile(...bodies, dataclass([['app.a.<module>', 1, 0.6]]))
+    const head = profile(
+      ...bodies,
+      body('pydantic.types'),
+      dataclass([['pydantic.types.<module>', 13, 7]]),
+    )
+    const [change] = diffFunctions(base, head, modules(), modules('pydantic.types'), 0.5)
+    expect(change).toMatchObject({ name: 'dataclasses.dataclass', baseCalls: 1, headCalls: 0 })
+    expect(change!.callers.map((c) => [c.module, c.baseCalls, c.headCalls])).toEqual([
+      ['app.a', 1, 0],
+    ])
+  })
+
   it('lists nothing when the calls are the same, whatever the profiled times', () => {
     const graph = (ms: number) =>
       profile(...bodies, fn('app.log.get_logger', 2, ms, [['app.a.<module>', 2, ms]]))

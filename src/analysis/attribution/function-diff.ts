@@ -89,7 +89,7 @@ export function diffFunctions(
       deltaMs,
       via: path.via,
       calledAs: path.entry,
-      callers: moduleCallers(graphs, path.entry, side),
+      callers: moduleCallers(graphs, path.entry, side, common),
       mostlyIn: mostlyIn(graph, name),
     })
   }
