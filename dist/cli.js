@@ -9967,7 +9967,7 @@ function moduleChangeItems(view, limit, name, links) {
     });
     const n = view.aliases;
     if (n)
-        lines.push(`- ${n} more module name${n > 1 ? 's' : ''} ${eager ? 'appear' : 'disappear'} in \`sys.modules\` without an import`);
+        lines.push(`- ${n} more module name${n > 1 ? 's' : ''} ${eager ? 'appear' : 'disappear'}${n > 1 ? '' : 's'} ${eager ? 'in' : 'from'} \`sys.modules\` without an import`);
     return lines;
 }
 function moduleChanges(view, limit, name = plainModule, links) {

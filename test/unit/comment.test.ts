@@ -61,6 +61,15 @@ describe('the pull-request comment', () => {
     expect(linesAboveDetails(md)).toBeLessThanOrEqual(25)
   })
 
+  it('counts module names that went without an import in the right number', () => {
+    const doc = fixture('improvement.json')
+    expect(markdownReport(doc)).toMatch(/- 2 more module names disappear from `sys\.modules`/)
+    const target = doc.targets[0]!
+    const removed = target.modules!.removed.filter((m) => m.name !== 'importlib._bootstrap')
+    const one = { ...doc, targets: [{ ...target, modules: { ...target.modules!, removed } }] }
+    expect(markdownReport(one)).toMatch(/- 1 more module name disappears from `sys\.modules`/)
+  })
+
   it('names the function behind an improvement, with the calling lines linked', async () => {
     const md = markdownReport(fixture('improvement.json'), undefined, REPO)
     await expect(md).toMatchFileSnapshot('../fixtures/reports/improvement.md')

@@ -115,7 +115,7 @@ function moduleChangeItems(
   const n = view.aliases
   if (n)
     lines.push(
-      `- ${n} more module name${n > 1 ? 's' : ''} ${eager ? 'appear' : 'disappear'} in \`sys.modules\` without an import`,
+      `- ${n} more module name${n > 1 ? 's' : ''} ${eager ? 'appear' : 'disappear'}${n > 1 ? '' : 's'} ${eager ? 'in' : 'from'} \`sys.modules\` without an import`,
     )
   return lines
 }
