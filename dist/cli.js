@@ -6050,12 +6050,15 @@ function mechanismOf(module, importer, base, head) {
     const getattr = sites.find((s) => s.scope === 'getattr');
     if (getattr)
         return at('module-getattr', getattr, getattr.function);
-    const typing = sites.find((s) => s.scope === 'type-checking');
-    if (typing)
-        return at('type-checking', typing);
+    // An import in a function still runs when it is called: with one under
+    // TYPE_CHECKING beside it (for annotations), "imported only under if
+    // TYPE_CHECKING" told a reviewer the module never loads at run time.
     const inFunction = sites.find((s) => s.scope === 'function');
     if (inFunction)
         return at('function', inFunction, inFunction.function);
+    const typing = sites.find((s) => s.scope === 'type-checking');
+    if (typing)
+        return at('type-checking', typing);
     if (sites.length)
         return null;
     const was = base?.sites.find((s) => loads(s, module));

@@ -74,6 +74,15 @@ describe('mechanismOf', () => {
     expect(
       of(file([site({ line: 6, modules: ['rich.console'], scope: 'type-checking' })])),
     ).toMatchObject({ mechanism: 'type-checking', line: 6 })
+    // Under TYPE_CHECKING for annotations and in a function for run time: the function says when it loads.
+    expect(
+      of(
+        file([
+          site({ line: 6, modules: ['rich.console'], scope: 'type-checking' }),
+          site({ line: 11, modules: ['rich.console'], scope: 'function', function: 'show' }),
+        ]),
+      ),
+    ).toMatchObject({ mechanism: 'function', line: 11, function: 'show' })
     expect(of(file([site({ line: 1, modules: ['json'] })]))).toEqual({
       mechanism: 'import-removed',
       importer: 'app',
