@@ -70,6 +70,30 @@ describe('the pull-request comment', () => {
     expect(markdownReport(one)).toMatch(/- 1 more module name disappears from `sys\.modules`/)
   })
 
+  it("lists the project's own calling modules before a dependency's", () => {
+    const doc = fixture('improvement.json')
+    const target = doc.targets[0]!
+    const [change, ...rest] = target.function_changes!
+    const dependency = {
+      module: 'vendor.plugins',
+      side: 'base' as const,
+      path: null,
+      lines: [],
+      base_calls: 40,
+      head_calls: 0,
+    }
+    const callers = [dependency, ...change!.callers]
+    const one = {
+      ...doc,
+      targets: [{ ...target, function_changes: [{ ...change!, callers }, ...rest] }],
+    }
+    const md = markdownReport(one)
+    const why = md.slice(md.indexOf('#### Why'), md.indexOf('<details>'))
+    expect(why).toMatch(/called at import by `mypkg\.m00` \(line \d+\), `mypkg\.m01`/)
+    const details = md.slice(md.indexOf('#### Functions called at import'))
+    expect(details).toMatch(/is called at import by \d+ modules: `mypkg\.m00`/)
+  })
+
   it('names the function behind an improvement, with the calling lines linked', async () => {
     const md = markdownReport(fixture('improvement.json'), undefined, REPO)
     await expect(md).toMatchFileSnapshot('../fixtures/reports/improvement.md')
