@@ -8828,7 +8828,10 @@ function buildView(document) {
     const doc = visibleDeep(document);
     const command = doc.command === 'measure' ? 'measure' : 'compare';
     const compare = doc.command === 'measure' ? null : doc;
-    const causes = causesOf(doc.targets.map(changesOf));
+    // Once per target: the causes, the package table and the functions list read the same changes.
+    const changesByTarget = new Map(doc.targets.map((t) => [t, changesOf(t)]));
+    const changesFor = (t) => changesByTarget.get(t);
+    const causes = causesOf(doc.targets.map(changesFor));
     const own = (t) => ownTimeCause(t.name, t.modules?.self_time_changes ?? []);
     // The cause the headline names comes first wherever causes are listed.
     const [top] = worst(doc.targets);
@@ -8893,7 +8896,7 @@ function buildView(document) {
         packages: doc.targets.flatMap((t) => {
             // Files without `notable` (none were written) show every changed row.
             const rows = (t.packages ?? []).filter((r) => r.own || (r.notable ?? r.delta_ms !== 0));
-            const changes = changesOf(t);
+            const changes = changesFor(t);
             const explained = rows.map((r) => ({
                 ...r,
                 cause: r.own ? null : packageExplainedBy(causes, changes, r.name),
@@ -8910,9 +8913,10 @@ function buildView(document) {
             ]
             : []),
         sources: Object.fromEntries(doc.targets.map((t) => [t.name, t.sources ?? {}])),
-        functions: doc.targets.flatMap((t) => t.function_changes?.length
-            ? [{ target: t.name, changes: ownCallersFirst(t.function_changes) }]
-            : []),
+        functions: doc.targets.flatMap((t) => {
+            const changes = changesFor(t).functions;
+            return changes.length ? [{ target: t.name, changes }] : [];
+        }),
         selfTime: doc.targets.flatMap((t) => t.delta && t.modules?.self_time_changes.length
             ? [{ target: t.name, changes: t.modules.self_time_changes }]
             : []),
@@ -9985,8 +9989,9 @@ function moduleChangeItems(view, limit, name, links) {
             : `- ${code$2(lead.name)} is no longer imported by ${code$2(target)} (${signedMs(-lead.cumulative_ms)})${withMore}${how}; base imported it via ${via(lead.chain)}`;
     });
     const n = view.aliases;
+    const [verb, preposition] = eager ? ['appear', 'in'] : ['disappear', 'from'];
     if (n)
-        lines.push(`- ${n} more module name${n > 1 ? 's' : ''} ${eager ? 'appear' : 'disappear'}${n > 1 ? '' : 's'} ${eager ? 'in' : 'from'} \`sys.modules\` without an import`);
+        lines.push(`- ${n} more module name${n > 1 ? `s ${verb}` : ` ${verb}s`} ${preposition} \`sys.modules\` without an import`);
     return lines;
 }
 function moduleChanges(view, limit, name = plainModule, links) {

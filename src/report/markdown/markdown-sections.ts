@@ -113,9 +113,10 @@ function moduleChangeItems(
       : `- ${code(lead.name)} is no longer imported by ${code(target)} (${signedMs(-lead.cumulative_ms)})${withMore}${how}; base imported it via ${via(lead.chain)}`
   })
   const n = view.aliases
+  const [verb, preposition] = eager ? ['appear', 'in'] : ['disappear', 'from']
   if (n)
     lines.push(
-      `- ${n} more module name${n > 1 ? 's' : ''} ${eager ? 'appear' : 'disappear'}${n > 1 ? '' : 's'} ${eager ? 'in' : 'from'} \`sys.modules\` without an import`,
+      `- ${n} more module name${n > 1 ? `s ${verb}` : ` ${verb}s`} ${preposition} \`sys.modules\` without an import`,
     )
   return lines
 }

@@ -93,7 +93,7 @@ export interface ReportView {
   /** compare: repository files of the modules shown, per target (for links to their lines). */
   sources: Record<string, NonNullable<TargetResult['sources']>>
   /** compare: functions import-time code calls more or less often, per target with any. */
-  functions: { target: string; changes: FunctionChangeJson[] }[]
+  functions: { target: string; changes: readonly FunctionChangeJson[] }[]
   /** compare: largest changes of own -X importtime time, per target with a delta. */
   selfTime: { target: string; changes: NonNullable<TargetResult['modules']>['self_time_changes'] }[]
   /** measure: the slowest modules by own time, per target. */

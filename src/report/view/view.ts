@@ -94,7 +94,10 @@ export function buildView(document: ResultsDocument): ReportView {
   const doc = visibleDeep(document)
   const command = doc.command === 'measure' ? 'measure' : 'compare'
   const compare = doc.command === 'measure' ? null : doc
-  const causes = causesOf(doc.targets.map(changesOf))
+  // Once per target: the causes, the package table and the functions list read the same changes.
+  const changesByTarget = new Map(doc.targets.map((t) => [t, changesOf(t)]))
+  const changesFor = (t: TargetResult) => changesByTarget.get(t)!
+  const causes = causesOf(doc.targets.map(changesFor))
   const own = (t: TargetResult) => ownTimeCause(t.name, t.modules?.self_time_changes ?? [])
   // The cause the headline names comes first wherever causes are listed.
   const [top] = worst(doc.targets)
@@ -163,7 +166,7 @@ export function buildView(document: ResultsDocument): ReportView {
     packages: doc.targets.flatMap((t) => {
       // Files without `notable` (none were written) show every changed row.
       const rows = (t.packages ?? []).filter((r) => r.own || (r.notable ?? r.delta_ms !== 0))
-      const changes = changesOf(t)
+      const changes = changesFor(t)
       const explained = rows.map((r) => ({
         ...r,
         cause: r.own ? null : packageExplainedBy(causes, changes, r.name),
@@ -182,11 +185,10 @@ export function buildView(document: ResultsDocument): ReportView {
         : [],
     ),
     sources: Object.fromEntries(doc.targets.map((t) => [t.name, t.sources ?? {}])),
-    functions: doc.targets.flatMap((t) =>
-      t.function_changes?.length
-        ? [{ target: t.name, changes: ownCallersFirst(t.function_changes) }]
-        : [],
-    ),
+    functions: doc.targets.flatMap((t) => {
+      const changes = changesFor(t).functions
+      return changes.length ? [{ target: t.name, changes }] : []
+    }),
     selfTime: doc.targets.flatMap((t) =>
       t.delta && t.modules?.self_time_changes.length
         ? [{ target: t.name, changes: t.modules.self_time_changes }]
