@@ -18,6 +18,8 @@ function copyProbe(): Plugin {
       await copyFile('src/measure/probe_functions.py', 'dist/probe_functions.py')
       await copyFile('src/env/subreaper.py', 'dist/subreaper.py')
       await copyFile('src/measure/import_sites.py', 'dist/import_sites.py')
+      await copyFile('src/measure/trace_import.py', 'dist/trace_import.py')
+      await copyFile('src/measure/proof_lines.py', 'dist/proof_lines.py')
     },
   }
 }

@@ -1,7 +1,7 @@
 // Whether a comparison has anything to measure: when no changed file can
 // affect importing (docs, CI, images), it is a pass in seconds, before
 // anything is installed, that says why.
-import { affectingFiles, alwaysAffecting } from '../analysis/verdict/affects.js'
+import { affectingFiles, alwaysAffecting, type ChangedFile } from '../analysis/verdict/affects.js'
 import { changedFiles, packageFolders } from '../git/changed-files.js'
 import type { Commits } from './compare-checkout.js'
 
@@ -11,11 +11,12 @@ export async function affectingChanges(
   { sha }: Commits,
   affects: readonly string[],
   git: { signal?: AbortSignal },
-): Promise<{ changed: string[]; affecting: string[] }> {
+): Promise<{ changes: ChangedFile[]; changed: string[]; affecting: string[] }> {
   const changes = await changedFiles(repoDir, sha.base, sha.head, git)
   const changed = changes.map((c) => c.path)
   const packages = await packageFolders(repoDir, [sha.base, sha.head], git)
   return {
+    changes,
     changed,
     affecting: [...affectingFiles(changed, affects), ...alwaysAffecting(changes, packages)],
   }

@@ -20,6 +20,7 @@ import { dependencyDrift, installSides } from './compare-install.js'
 import { affectingChanges, nothingMeasured, skippedExtras } from './compare-skip.js'
 import * as pipeline from './pipeline.js'
 import { measureAndEvaluate } from './run-sequence.js'
+import { tryProofs } from './compare-proof-plan.js'
 
 export async function compare(request: CompareRequest, deps: CommandDeps): Promise<CompareResults> {
   const clock = pipeline.startClock()
@@ -57,7 +58,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
           head: { ref: ref.head, sha: sha.head },
         }
         const document = () => [identity, info, settingsJson(settings, where)] as const
-        const { changed, affecting } = await affectingChanges(
+        const { changes, changed, affecting } = await affectingChanges(
           request.repoDir,
           commits,
           settings.affects,
@@ -90,6 +91,31 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
           settings.cache,
           (side) => ({ python: envs[side].python, probe, env: envs[side].env }),
         )
+        const proving = performance.now()
+        const proofs = await tryProofs(
+          settings,
+          {
+            roots: {
+              base: {
+                tree: join(scratch, 'base'),
+                env: envs.base.strategy === 'none' ? null : join(scratch, 'base-venv'),
+              },
+              head: {
+                tree: join(scratch, 'head'),
+                env: envs.head.strategy === 'none' ? null : join(scratch, 'head-venv'),
+              },
+            },
+            envs,
+            changes,
+            run,
+            timeoutMs: sampling.sampleTimeoutMs * 3,
+            minDeltaMs: settings.gate.minDeltaMs,
+            signal: deps.signal,
+          },
+          deps,
+          name,
+        )
+        const proofMs = performance.now() - proving
         deps.log(
           `measuring ${targets.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} interleaved pairs, at most ${sampling.maxTimeMs / 1000} s${sampling.overtimeMs > 0 ? ` (${sampling.overtimeMs / 1000} s more for a target still undecided)` : ''}`,
         )
@@ -106,6 +132,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
             interpreter: info,
             cwd: run,
             projectDir: projects.head,
+            proofs,
           },
           deps,
           name,
@@ -117,7 +144,16 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
         return resultsDocument(
           ...document(),
           { config_changes: settings.changes, deps: dependencyDrift(envs, projects) },
-          { observations, evaluation, installMs },
+          {
+            observations: proofs.size
+              ? {
+                  ...observations,
+                  phasesMs: observations.phasesMs && { ...observations.phasesMs, proof: proofMs },
+                }
+              : observations,
+            evaluation,
+            installMs,
+          },
           pipeline.timingOf(clock),
         )
       },

@@ -99,6 +99,8 @@ export interface PlanPolicy {
   lazyImports?: boolean
   /** enforce-lazy: the lazy run as written is a gate's evidence (it runs whatever the budget left). */
   enforceLazy?: boolean
+  /** false: no function profiles (proved targets: nothing to explain). */
+  profileFunctions?: false
 }
 
 /** Runs the arms with the real probe runner, logging progress; throws when cancelled. */
@@ -127,6 +129,7 @@ export async function measureArms(
     ...(policy.explain ? { explain: policy.explain } : {}),
     ...(policy.lazyImports ? { lazyImports: true } : {}),
     ...(policy.enforceLazy ? { enforceLazy: true } : {}),
+    ...(policy.profileFunctions === false ? { profileFunctions: false as const } : {}),
     signal: deps.signal,
   }
   const observations = await runPlan(plan, {

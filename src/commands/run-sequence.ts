@@ -7,8 +7,9 @@
 import { lazyFormFor } from '../analysis/attribution/lazy.js'
 import { explanationBudgetMs } from '../analysis/stats/budget.js'
 import { changedGroups } from '../analysis/verdict/decision.js'
-import { evaluate, type EvaluatedTarget } from '../analysis/verdict/evaluate.js'
+import { evaluate, provedIn, type EvaluatedTarget } from '../analysis/verdict/evaluate.js'
 import type { Observations } from '../analysis/verdict/observations.js'
+import type { Proof } from '../analysis/verdict/proof.js'
 import { medianUnsettled, undecided } from '../analysis/verdict/stopping.js'
 import type { Namer } from '../config/names.js'
 import { requiresPython } from '../config/pyproject.js'
@@ -30,7 +31,12 @@ export interface Sequence {
   cwd: string
   /** The project whose requires-python decides how lazy-import suggestions are written (head's). */
   projectDir: string
+  /** compare: the proofs tried before timing (commands/compare-proof.ts), by target. */
+  proofs?: ReadonlyMap<string, Proof>
 }
+
+/** A proved target with a budget gets this many timed imports of head: its median is what the budget is about. */
+export const BUDGET_SAMPLES = 5
 
 export async function measureAndEvaluate(
   sequence: Sequence,
@@ -58,7 +64,13 @@ export async function measureAndEvaluate(
       : // Nothing is compared, so no change is found, and nothing deferred runs.
         { stopping: medianUnsettled, changed: () => [] }),
   }
-  const observations = await measureArms(sequence.arms, policy, deps, name)
+  const proofs = sequence.proofs ?? new Map<string, Proof>()
+  const proved = (arm: PlannedArm) => provedIn(proofs.get(arm.key.target), arm.key.variant)
+  const timed = sequence.arms.filter((arm) => !proved(arm))
+  const observations = mergeObservations([
+    timed.length ? await measureArms(timed, policy, deps, name) : null,
+    ...(await provedRuns(sequence.arms.filter(proved), policy, gate.budgetsMs, deps, name)),
+  ])
   await observed?.(observations)
   const evaluation = evaluate(observations, {
     targets: sequence.targets,
@@ -70,6 +82,69 @@ export async function measureAndEvaluate(
     sampling,
     lazyImports,
     lazyForm: lazyFormFor(requiresPython(sequence.projectDir)),
+    proofs,
   })
   return { observations, evaluation }
+}
+
+/**
+ * What still runs for proved targets: head's warm arm, its first profile run
+ * (the module set that forbid, max-modules, the watch list and enforce-lazy
+ * are checked on), and where a budget is set a short sample of head alone.
+ * Base is not run again: the proof showed it does the same work.
+ */
+async function provedRuns(
+  arms: readonly PlannedArm[],
+  policy: PlanPolicy,
+  budgetsMs: Readonly<Record<string, number>>,
+  deps: CommandDeps,
+  name: Namer,
+): Promise<Observations[]> {
+  const heads = arms.filter((arm) => arm.key.side === 'head' && arm.key.variant === DEFAULT_VARIANT)
+  const budgeted = heads.filter((arm) => budgetsMs[arm.key.target] !== undefined)
+  const plain = heads.filter((arm) => budgetsMs[arm.key.target] === undefined)
+  const runs: Observations[] = []
+  for (const [group, pairs] of [
+    [plain, 0],
+    [budgeted, BUDGET_SAMPLES],
+  ] as const) {
+    if (!group.length) continue
+    const sampling = {
+      ...policy.sampling,
+      warmups: pairs ? 1 : 0,
+      profileRuns: 1,
+      minPairs: pairs,
+      maxPairs: pairs,
+    }
+    const plan: PlanPolicy = {
+      cwd: policy.cwd,
+      sampling,
+      stopping: () => [],
+      changed: () => [],
+      profileFunctions: false,
+      ...(policy.lazyImports ? { lazyImports: true } : {}),
+      ...(policy.enforceLazy ? { enforceLazy: true } : {}),
+    }
+    runs.push(await measureArms([...group], plan, deps, name))
+  }
+  return runs
+}
+
+/** The observations of several engine runs as one: the timed run's rounds, every arm, the phases summed. */
+function mergeObservations(runs: readonly (Observations | null)[]): Observations {
+  const present = runs.filter((r): r is Observations => r !== null)
+  const [first] = present
+  if (!first) return { arms: [], rounds: 0, truncated: false }
+  const sum = (pick: (r: Observations) => number | undefined) =>
+    present.reduce((total, r) => total + (r.phasesMs ? (pick(r) ?? 0) : 0), 0)
+  return {
+    ...first,
+    arms: present.flatMap((r) => r.arms),
+    phasesMs: {
+      ...first.phasesMs,
+      warmup: sum((r) => r.phasesMs?.warmup),
+      profile: sum((r) => r.phasesMs?.profile),
+      sampling: sum((r) => r.phasesMs?.sampling),
+    },
+  }
 }

@@ -60,6 +60,8 @@ export interface RunPlan {
   pinning?: Pinning
   /** The interpreter has lazy imports (Python 3.15+): head's arms get the two untimed lazy runs. */
   lazyImports?: boolean
+  /** false: no function profiles (a proved target has no change to explain). Absent: as the budget allows. */
+  profileFunctions?: false
   /** enforce-lazy: the lazy run as written is a gate's evidence, and runs whatever the budget left. */
   enforceLazy?: boolean
   signal?: AbortSignal

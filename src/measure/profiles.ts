@@ -69,7 +69,7 @@ export async function runProfiles(
     slowest: budget.firstEstimateMs,
   })
   let { done, outOfTime } = rounds
-  if (!outOfTime && done > 0) {
+  if (!outOfTime && done > 0 && plan.profileFunctions !== false) {
     const functions = await runFunctionProfiles(arms, plan, states, deps, {
       deadline: plan.deadline,
       keepMs: budget.keepMs,

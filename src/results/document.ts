@@ -76,6 +76,7 @@ export function resultsDocument<I extends Identity, E extends object>(
             sampling: ms(phases.sampling / 1000),
             ...(phases.explain !== undefined ? { explain: ms(phases.explain / 1000) } : {}),
             ...(phases.counting !== undefined ? { counting: ms(phases.counting / 1000) } : {}),
+            ...(phases.proof !== undefined ? { proof: ms(phases.proof / 1000) } : {}),
           },
         }
       : {}),

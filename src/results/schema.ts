@@ -92,6 +92,26 @@ export interface TargetResult {
     missing: 'functions' | 'modules' | 'lazy'
     reason: 'budget' | 'no-change' | 'failed' | 'not-run' | 'unsupported'
   }[]
+  /**
+   * compare: the proof tried before timing (docs/statistics.md, "The proof").
+   * `decided`: it decided this row, which was not timed. Absent when none was
+   * tried (a command or new target, `proof = false`).
+   */
+  proof?: {
+    decided: boolean
+    holds: boolean
+    /** Why it does not hold, in one line; null when it does. */
+    reason: string | null
+    /** sys.monitoring or sys.settrace. */
+    traced_with: string
+    traced_runs: number
+    differing_files: number
+    /** Changed files the import loads, none of whose changed lines ran. */
+    loaded_changed: string[]
+    modules: number
+    code_bytes_delta: number
+    load_bound_ms: number
+  }
   /** Present when the verdict is inconclusive: the evidence fell short of what a verdict needs. */
   inconclusive?: {
     /**
@@ -196,6 +216,8 @@ interface DocumentBase {
     explain?: number
     /** The counted metrics' runs, when any were asked for. */
     counting?: number
+    /** compare: the traced imports of the proof, before timing. */
+    proof?: number
   }
   /** The time budget ended sampling before the minimum was reached. */
   truncated: boolean

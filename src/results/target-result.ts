@@ -177,6 +177,19 @@ export function targetResult(t: TargetFinding): TargetResult {
       form: t.lazy.form,
     }
   if (t.sources && Object.keys(t.sources).length) result.sources = t.sources
+  if (t.proof)
+    result.proof = {
+      decided: t.proof.decided,
+      holds: t.proof.holds,
+      reason: t.proof.reason,
+      traced_with: t.proof.how,
+      traced_runs: t.proof.traced,
+      differing_files: t.proof.differing,
+      loaded_changed: t.proof.loaded,
+      modules: t.proof.modules,
+      code_bytes_delta: t.proof.codeBytesDelta,
+      load_bound_ms: ms(t.proof.loadBoundMs),
+    }
   if (t.shortfall) {
     result.inconclusive = {
       reason: t.shortfall.reason === 'pairs' ? 'too-few-pairs' : 'unsettled',

@@ -4,9 +4,11 @@
 import { INSTALL_MODES } from '../model/settings.js'
 import { parseInstall } from './install-mode.js'
 import { validateTargets } from './targets.js'
-import { count, modules, text } from './toml-values.js'
+import { count, modules, show, text } from './toml-values.js'
+import { switchValue } from './text-values.js'
+import { UsageError } from '../model/errors.js'
 import { COUNT_LIMITS, parseCount, parseDuration, positiveDuration } from './units.js'
-import { BOTH, many, one, type SettingSpec } from './setting-spec.js'
+import { BOTH, COMPARE, many, one, type SettingSpec } from './setting-spec.js'
 
 export const SAMPLING_SETTINGS = [
   {
@@ -99,6 +101,27 @@ export const SAMPLING_SETTINGS = [
       '      --overtime SECONDS  compare: time a run may take past --max-time, only for the',
       '                          targets still undecided; 0 for none (2 x max-time).',
       "                          With --max-time, also the budget of counted metrics' runs",
+    ],
+  },
+  {
+    name: 'proof',
+    field: 'proof',
+    group: 'sampling',
+    // On by default: most pull requests change no line an import runs, and
+    // a proof decides those in seconds whatever the import's size or the noise.
+    default: true,
+    json: { key: 'proof', schema: { type: 'boolean' } },
+    commands: COMPARE,
+    flag: { type: 'string' },
+    fromText: (v, w) => switchValue(one(v), w),
+    fromToml: (v, w) => {
+      if (typeof v !== 'boolean') throw new UsageError(`${w} = ${show(v)}: expected true or false`)
+      return v
+    },
+    help: [
+      '      --proof BOOL        trace one import a side first; when no changed line or file',
+      '                          runs at import, pass without timing (true; false times every',
+      '                          pull request)',
     ],
   },
   {

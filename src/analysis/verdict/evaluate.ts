@@ -25,6 +25,7 @@ import { lazyFinding, type LazyForm } from '../attribution/lazy.js'
 import { fewestPairs, PASS_BETA } from '../stats/sequential.js'
 import { explanationGaps, lazyGap } from './explanation-gaps.js'
 import type { SideFinding, TargetFinding } from './finding.js'
+import type { Proof } from './proof.js'
 
 export interface EvaluatedTarget {
   name: string
@@ -50,7 +51,13 @@ export interface EvaluationSpec {
   lazyImports?: boolean
   /** How the lines that could be lazy are best written, from the project's requires-python. */
   lazyForm?: LazyForm
+  /** compare: each module target's proof, where one was tried (analysis/verdict/proof.ts). */
+  proofs?: ReadonlyMap<string, Proof>
 }
+
+/** The proof decides this target in this cache state: no loaded source changed, or the state is warm. */
+export const provedIn = (proof: Proof | undefined, variant: Variant): boolean =>
+  !!proof?.holds && (variant === DEFAULT_VARIANT || proof.sourcesUnchanged)
 
 const withSide = (side: Side, failure: ImportFailure | null | undefined) =>
   failure ? { side, ...failure } : null
@@ -109,12 +116,15 @@ function evaluateTarget(
     missingTarget(arms.head?.failure, configured.name)
   )
     return goneInHead(configured.name, spec, sideFinding(arms.base))
-  const base = target.isNew ? null : arms.base
+  const proof = target.isNew ? undefined : spec.proofs?.get(target.name)
+  // Proved: nothing to time, so base was not run again; head may have a short sample for its budget.
+  const proved = provedIn(proof, spec.variant)
+  const base = target.isNew || proved ? null : arms.base
   const head = arms.head
   const error = errorOf(base, head)
   const headSide = sideFinding(head)
   const measured = !error && !!head?.samples.length && (!base || base.samples.length > 0)
-  const metrics = measured && head ? metricFindings(base, head, spec) : []
+  const metrics = measured && head && !proved ? metricFindings(base, head, spec) : []
   const baseSide = sideFinding(base)
   const pairs = pairsTaken(base ? baseSide : null, headSide, metrics)
   const gatingMetric = metrics.find((m) => m.gating)
@@ -128,7 +138,7 @@ function evaluateTarget(
   const found = mostSerious(metrics.filter((m) => m.gating).map((m) => m.outcome))
   // Compared: undecided is inconclusive. On one side (a new target, measure): too few samples is.
   const shortfall =
-    error || (found !== 'pass' && found !== 'inconclusive')
+    error || proved || (found !== 'pass' && found !== 'inconclusive')
       ? null
       : gatingMetric?.comparison
         ? undecidedShortfall(gatingMetric.comparison, context)
@@ -152,7 +162,10 @@ function evaluateTarget(
     spec.gate.budgetsMs[target.name],
     spec.gate.maxModules,
   )
-  const gaps = explanationGaps(base, head, spec.gate, spec.watch, spec.sampling.profileRuns)
+  // Proved: there is no change to explain.
+  const gaps = proved
+    ? []
+    : explanationGaps(base, head, spec.gate, spec.watch, spec.sampling.profileRuns)
   if (spec.gate.enforceLazy && spec.variant === 'warm' && traitsOf(target.name).lazyRuns)
     gaps.push(...lazyGap(head, spec.lazyImports === true))
   const lazy = lazyFinding(
@@ -184,6 +197,7 @@ function evaluateTarget(
     watched: watchModules(spec.watch, base?.profile, head?.profile),
     ...(gaps.length ? { gaps } : {}),
     ...(lazy ? { lazy } : {}),
+    ...(proof ? { proof: { ...proof, decided: proved } } : {}),
     error,
     shortfall,
     verdict: mostSerious(findings),

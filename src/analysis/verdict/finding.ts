@@ -16,6 +16,7 @@ import type { Shortfall } from './shortfall.js'
 import type { ModuleSource } from '../attribution/source-paths.js'
 import type { WatchFinding } from './watch.js'
 import type { ExplanationGap } from './explanation-gaps.js'
+import type { Proof } from './proof.js'
 
 /** One side of a target as the findings see it: every sample and the profile. */
 export interface SideFinding {
@@ -76,6 +77,12 @@ export interface TargetFinding {
   gaps?: ExplanationGap[]
   /** Python 3.15+: head's lazy imports (PEP 810), from its two untimed lazy runs; absent before 3.15. */
   lazy?: LazyFinding
+  /**
+   * compare: the proof tried before timing, and whether it decided this row
+   * (it holds, and this cache state's work cannot have changed); absent when
+   * none was tried (a command target, a new one, the proof turned off).
+   */
+  proof?: Proof & { decided: boolean }
   /** Set when the evidence fell short: the verdict is then inconclusive, never a pass. */
   shortfall: Shortfall | null
   verdict: Verdict

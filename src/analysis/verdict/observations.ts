@@ -84,6 +84,8 @@ export interface Observations {
     /** The deferred profile runs after sampling, when a change was found to explain. */
     explain?: number
     counting?: number
+    /** compare: the proof's traced imports, before anything was timed. */
+    proof?: number
   }
   /** The time budget ended sampling before the minimum number of rounds. */
   truncated: boolean
