@@ -113,7 +113,8 @@ export async function measureArms(
   const { sampling } = policy
   const sides = new Set(arms.map((arm) => arm.key.side)).size
   const counting = await countingFor(arms, policy, deps, name)
-  const pinning = await pinningFor(arms, policy.cwd, deps)
+  // Nothing timed (a proved target's module-set run): no cores to choose, nothing to say of them.
+  const pinning = sampling.maxPairs > 0 ? await pinningFor(arms, policy.cwd, deps) : null
   const deadline = performance.now() + sampling.maxTimeMs
   const plan: RunPlan = {
     arms,

@@ -105,6 +105,9 @@ export interface TargetResult {
     /** sys.monitoring or sys.settrace. */
     traced_with: string
     traced_runs: number
+    /** Files the commits differ in. */
+    changed_files: number
+    /** Files that differ in all: the commits' and the two environments'. */
     differing_files: number
     /** Changed files the import loads, none of whose changed lines ran. */
     loaded_changed: string[]

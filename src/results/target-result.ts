@@ -184,6 +184,7 @@ export function targetResult(t: TargetFinding): TargetResult {
       reason: t.proof.reason,
       traced_with: t.proof.how,
       traced_runs: t.proof.traced,
+      changed_files: t.proof.changed,
       differing_files: t.proof.differing,
       loaded_changed: t.proof.loaded,
       modules: t.proof.modules,

@@ -62,6 +62,8 @@ export interface Proof {
   how: string
   /** Traced imports per side. */
   traced: number
+  /** Files the commits differ in (the worktree's diff). */
+  changed: number
   /** Differing files in all (the worktree's and the environment's). */
   differing: number
   /** Differing files the import loads, none of whose changed lines ran. */
@@ -172,6 +174,7 @@ export function prove(facts: ProofFacts): Proof {
     reason,
     how: head?.how ?? base?.how ?? 'none',
     traced: Math.min(facts.traces.base.length, facts.traces.head.length),
+    changed: facts.differing.filter((f) => f.path.startsWith('{tree}/')).length,
     differing: facts.differing.length,
     loaded: loaded.map(shownPath),
     modules: Object.keys(head?.modules ?? {}).length,

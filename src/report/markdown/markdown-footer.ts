@@ -39,11 +39,23 @@ export function methodology(view: ReportView): string[] {
   const s = run.settings
   const sha = (x: string | null | undefined) => (x ? code(x.slice(0, 12)) : '–')
   const compare = view.command === 'compare'
+  const proved = view.proofs.filter((p) => p.decided).map((p) => code(p.target))
+  const proof = view.proofs.length
+    ? [
+        `- The proof came first: each side's import ran twice under a tracer (every line it runs in the files that differ, every module with its file, every path its code opens, lists or looks up), then the two sides were compared with the installed distributions; ${proved.length ? `it decided ${proved.join(', ')} without timing` : 'it decided no target'}. What it checks and what it cannot see: docs/statistics.md, "The proof".`,
+      ]
+    : []
+  const allProved = view.rows.length > 0 && view.rows.every((r) => r.proved)
   const lines = [
-    `- ${countOf(run.rounds, 'interleaved round')}${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up round${s.warmups === 1 ? '' : 's'}; every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)})${pinnedText(run.pinnedCores, run.sideBySide, run.rounds)}.`,
-    compare
-      ? `- Decided by a sequential test on the median of paired log-ratios (a confidence sequence from the pairs' signs, which holds however often it looks and assumes nothing of the spread): a regression (mirrored, an improvement) needs its ${pctLevel(s.alpha)} interval above half the band and its estimate past the band, a pass needs its 90% interval inside the band, where the band is ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms, whichever is wider; sampling stops at a decision.`
-      : '- Spread is the interquartile range of the samples.',
+    ...proof,
+    ...(allProved
+      ? []
+      : [
+          `- ${countOf(run.rounds, 'interleaved round')}${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up round${s.warmups === 1 ? '' : 's'}; every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)})${pinnedText(run.pinnedCores, run.sideBySide, run.rounds)}.`,
+          compare
+            ? `- Decided by a sequential test on the median of paired log-ratios (a confidence sequence from the pairs' signs, which holds however often it looks and assumes nothing of the spread): a regression (mirrored, an improvement) needs its ${pctLevel(s.alpha)} interval above half the band and its estimate past the band, a pass needs its 90% interval inside the band, where the band is ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms, whichever is wider; sampling stops at a decision.`
+            : '- Spread is the interquartile range of the samples.',
+        ]),
     '- Module own times come from untimed `-X importtime` runs with the cyclic garbage collector off (a collection that happens to run in a module is not charged to it) and with `importlib.import_module` sent through the import that `-X importtime` logs.',
     `- Python ${plain(run.python.split(' ')[0] ?? run.python)} on ${plain(run.platform)}; install: ${code(String(s.install))}.`,
     run.base

@@ -1,7 +1,7 @@
 // The sections of the markdown report about the gate: forbidden imports,
 // budgets, configuration changes and errors. Pure.
 import { formatMs, signedPct } from '../view/format.js'
-import { capped, chain, code, plain, table } from './markdown-text.js'
+import { capped, chain, code, plain, rich, table } from './markdown-text.js'
 import type { WatchSideJson } from '../../results/schema.js'
 import type { ReportView } from '../view/view.js'
 import { gapText } from '../view/gaps-text.js'
@@ -129,4 +129,16 @@ export function watched(view: ReportView): string[] {
     '',
     table(['Module', 'Target', 'Base', 'Head', 'Change'], rows, ['l', 'l', 'l', 'l', 'l']),
   ]
+}
+
+/**
+ * Which path decided each target: the proof, with its evidence, or the
+ * sampling, with the one reason the proof did not hold. Sits under the table.
+ */
+export function proofs(view: ReportView): string[] {
+  return view.proofs.map((p) =>
+    p.decided
+      ? `✅ ${code(p.target)} is unchanged at import. ${rich(p.text)}`
+      : `⏱️ ${code(p.target)} was ${rich(p.text)}.`,
+  )
 }

@@ -57,7 +57,7 @@ export function deltaTable(view: ReportView): string {
       rowName(r),
       r.base ? formatValue(r.unit, r.base.median) : '–',
       r.head ? formatValue(r.unit, r.head.median) : '–',
-      change?.delta ?? '–',
+      change?.delta ?? (r.proved ? 'none (proof)' : '–'),
       change ? signedPct(change.pct) : '–',
       change ? interval.text(change) : '–',
       verdictCell(r),

@@ -37,6 +37,7 @@ function render(doc: ReportView, cap: number, links: SourceLinks | undefined): s
     [section.headline(doc)],
     gate.configChanges(doc),
     [section.deltaTable(doc)],
+    gate.proofs(doc),
     gate.errors(doc),
     gate.shortfalls(doc),
     gate.forbidden(doc, cap),

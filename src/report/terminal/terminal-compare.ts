@@ -45,7 +45,7 @@ function tableRows(view: ReportView, style: Style): string[][] {
     const head = r.head ? formatValue(r.unit, r.head.median) : '–'
     const change = interval.cells[i]
     if (!change) {
-      rows.push([name, base, head, '', '', '', color(verdictText(r))])
+      rows.push([name, base, head, r.proved ? 'none (proof)' : '', '', '', color(verdictText(r))])
       continue
     }
     const tone = change.pct > 0 ? style.red : change.pct < 0 ? style.green : (x: string) => x
@@ -121,6 +121,12 @@ export function compareReport(doc: ResultsDocument, style: Style, limit = 8): st
     ...columns(tableRows(view, style), ['l', 'r', 'r', 'r', 'r', 'r', 'l']).map((l) => `  ${l}`),
   )
   out.push(...tableNotes(view).map((n) => style.dim(`  ${n}`)))
+  for (const p of view.proofs)
+    out.push(
+      p.decided
+        ? `${style.green('proof')}: ${p.target} is unchanged at import. ${plainText(p.text)}`
+        : `${style.dim('proof')}: ${p.target} was ${plainText(p.text)}.`,
+    )
   out.push(...gateLines(view, style))
   out.push(...lazyImportLines(view, style))
   out.push(...whyLines(view, style, limit))
@@ -180,9 +186,13 @@ export function compareReport(doc: ResultsDocument, style: Style, limit = 8): st
   }
   const s = run.settings
   out.push('')
+  const allProved = view.rows.length > 0 && view.rows.every((r) => r.proved)
+  const timing = allProved ? (costText(view) ?? 'nothing timed') : undefined
   out.push(
     style.dim(
-      `${countOf(run.rounds, 'interleaved round')}${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up${s.warmups === 1 ? '' : 's'}; sequential test, band ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms; ${costText(view) ?? `${run.durationS.toFixed(1)} s in all`}${run.phases ? ` (${run.phases})` : ''}`,
+      timing
+        ? `${timing}; ${costText(view) ?? `${run.durationS.toFixed(1)} s in all`}${run.phases ? ` (${run.phases})` : ''}`
+        : `${countOf(run.rounds, 'interleaved round')}${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up${s.warmups === 1 ? '' : 's'}; sequential test, band ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms; ${costText(view) ?? `${run.durationS.toFixed(1)} s in all`}${run.phases ? ` (${run.phases})` : ''}`,
     ),
   )
   if (run.truncated)

@@ -89,6 +89,7 @@ export function phasesText(p: ResultsDocument['phases_s']): string {
   const s = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)} s`
   return [
     p.install === null ? null : `install ${s(p.install)}`,
+    p.proof === undefined ? null : `proof ${s(p.proof)}`,
     `warm-ups ${s(p.warmup)}`,
     `profile runs ${s(p.profile)}`,
     `sampling ${s(p.sampling)}`,

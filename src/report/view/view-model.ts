@@ -13,6 +13,7 @@ import type {
 } from '../../results/schema.js'
 import type { ModuleGroup } from '../../analysis/attribution/module-groups.js'
 import type { Rich } from './headline.js'
+import type { ProofNote } from './view-proof.js'
 import type { WatchItem } from './view-watch.js'
 import type { LazyImportsItem } from './view-lazy.js'
 import type { MetricRowView } from './view-rows.js'
@@ -108,6 +109,8 @@ export interface ReportView {
   run: RunFacts
   /** compare: nothing was measured, since no changed file can affect importing. */
   skipped: { count: number; files: string[]; affects: string[] } | null
+  /** compare: what the proof said of each target it was tried for (view-proof.ts). */
+  proofs: ProofNote[]
 }
 
 /** How the run was made: the footer and "How this was measured". */
@@ -127,6 +130,8 @@ export interface RunFacts {
   durationS: number
   /** "install 12.1 s, warm-ups 3.2 s, profile runs 6.5 s, sampling 103 s"; empty in older files. */
   phases: string
+  /** Seconds of the proof's tracing (null when none was tried). */
+  proofS: number | null
   /** Seconds of sampling (null in files without phases). */
   samplingS: number | null
   version: string

@@ -33,6 +33,8 @@ export interface MetricRowView {
   isNew: boolean
   /** Head removed the module and no longer lists it as a target. */
   isGone: boolean
+  /** The proof decided it: not timed (view-proof.ts). */
+  proved: boolean
   base: SideFigures | null
   head: SideFigures | null
   delta: DeltaJson | null
@@ -193,6 +195,7 @@ export function rowsOf(t: TargetResult): MetricRowView[] {
     outcome: m.outcome,
     isNew: t.new === true,
     isGone: t.gone === true,
+    proved: t.proof?.decided === true,
     base: figures(t.base, m.metric),
     head: figures(t.head, m.metric),
     delta: m.delta,

@@ -42,9 +42,12 @@ export function pairsNote(view: ReportView): string {
 export function costText(view: ReportView): string | null {
   const pairs = view.rows.filter((r) => r.gating && r.delta).map((r) => r.delta!.pairs)
   const sampling = view.run.samplingS
+  const s = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)} s`
+  const proof = view.run.proofS
+  if (proof !== null && view.rows.length && view.rows.every((r) => r.proved))
+    return `verdict by proof after ${s(proof)} of tracing, nothing timed, ${s(view.run.durationS)} in all`
   if (!pairs.length || sampling === null) return null
   const most = Math.max(...pairs)
-  const s = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)} s`
   return `verdict after ${s(sampling)} of sampling (${most === Math.min(...pairs) ? most : `up to ${most}`} pairs), ${s(view.run.durationS)} in all`
 }
 
@@ -89,6 +92,8 @@ function ownCallersFirst(changes: readonly FunctionChangeJson[]): FunctionChange
   }))
 }
 
+import { proofNotes, provedHeadline } from './view-proof.js'
+
 export function buildView(document: ResultsDocument): ReportView {
   // Everything shown comes from here, and much of it from the measured code.
   const doc = visibleDeep(document)
@@ -110,16 +115,18 @@ export function buildView(document: ResultsDocument): ReportView {
       ? [
           `✅ Nothing to measure: none of the ${compare.skipped.changed_count} changed file${compare.skipped.changed_count === 1 ? '' : 's'} can affect importing`,
         ]
-      : headlineOf(doc.targets, command, (t) => {
+      : (provedHeadline(doc) ??
+        headlineOf(doc.targets, command, (t) => {
           const cause = t.delta ? mainCause(causes, t.name, t.delta, own(t)) : null
           return cause ? causeText(cause, t.name) : null
-        }),
+        })),
     causes:
       leading && leading.kind !== 'own'
         ? [leading, ...causes.filter((c) => c !== leading)]
         : causes,
     ownTimeLeads: leading?.kind === 'own',
     rows: doc.targets.flatMap(rowsOf),
+    proofs: proofNotes(doc),
     configChanges: compare?.config_changes ?? [],
     newTargets: doc.targets.filter((t) => t.new).map((t) => t.name),
     forbidden: doc.targets.flatMap((t) => t.forbidden.map((f) => ({ target: t.name, ...f }))),
@@ -236,6 +243,7 @@ export function buildView(document: ResultsDocument): ReportView {
       durationS: doc.duration_s,
       phases: phasesText(doc.phases_s),
       samplingS: doc.phases_s?.sampling ?? null,
+      proofS: doc.phases_s?.proof ?? null,
       version: doc.tool?.version ?? '',
       settings: doc.settings,
     },
