@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-import { randomBytes } from 'node:crypto';
+import { randomBytes, createHash } from 'node:crypto';
 import { accessSync, constants, statSync, openSync, writeSync, closeSync, unlinkSync, readFileSync, existsSync, readdirSync, realpathSync } from 'node:fs';
 import { tmpdir, availableParallelism } from 'node:os';
-import { isAbsolute, resolve as resolve$1, delimiter, join, relative, dirname } from 'node:path';
+import { isAbsolute, resolve as resolve$1, delimiter, join, relative, dirname, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rm, readFile, writeFile, mkdtemp, mkdir, readdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -1005,6 +1005,28 @@ const SAMPLING_SETTINGS = [
             '      --overtime SECONDS  compare: time a run may take past --max-time, only for the',
             '                          targets still undecided; 0 for none (2 x max-time).',
             "                          With --max-time, also the budget of counted metrics' runs",
+        ],
+    },
+    {
+        name: 'proof',
+        field: 'proof',
+        group: 'sampling',
+        // On by default: most pull requests change no line an import runs, and
+        // a proof decides those in seconds whatever the import's size or the noise.
+        default: true,
+        json: { key: 'proof', schema: { type: 'boolean' } },
+        commands: COMPARE,
+        flag: { type: 'string' },
+        fromText: (v, w) => switchValue(one(v), w),
+        fromToml: (v, w) => {
+            if (typeof v !== 'boolean')
+                throw new UsageError(`${w} = ${show(v)}: expected true or false`);
+            return v;
+        },
+        help: [
+            '      --proof BOOL        trace one import a side first; when no changed line or file',
+            '                          runs at import, pass without timing (true; false times every',
+            '                          pull request)',
         ],
     },
     {
@@ -2129,6 +2151,20 @@ function targetResult(t) {
         };
     if (t.sources && Object.keys(t.sources).length)
         result.sources = t.sources;
+    if (t.proof)
+        result.proof = {
+            decided: t.proof.decided,
+            holds: t.proof.holds,
+            reason: t.proof.reason,
+            traced_with: t.proof.how,
+            traced_runs: t.proof.traced,
+            changed_files: t.proof.changed,
+            differing_files: t.proof.differing,
+            loaded_changed: t.proof.loaded,
+            modules: t.proof.modules,
+            code_bytes_delta: t.proof.codeBytesDelta,
+            load_bound_ms: ms(t.proof.loadBoundMs),
+        };
     if (t.shortfall) {
         result.inconclusive = {
             reason: t.shortfall.reason === 'pairs' ? 'too-few-pairs' : 'unsettled',
@@ -2186,6 +2222,7 @@ timing) {
                     sampling: ms(phases.sampling / 1000),
                     ...(phases.explain !== undefined ? { explain: ms(phases.explain / 1000) } : {}),
                     ...(phases.counting !== undefined ? { counting: ms(phases.counting / 1000) } : {}),
+                    ...(phases.proof !== undefined ? { proof: ms(phases.proof / 1000) } : {}),
                 },
             }
             : {}),
@@ -4614,7 +4651,7 @@ async function runProfiles(plan, states, deps, budget) {
         slowest: budget.firstEstimateMs,
     });
     let { done, outOfTime } = rounds;
-    if (!outOfTime && done > 0) {
+    if (!outOfTime && done > 0 && plan.profileFunctions !== false) {
         const functions = await runFunctionProfiles(arms, plan, states, deps, {
             deadline: plan.deadline,
             keepMs: budget.keepMs,
@@ -5457,7 +5494,8 @@ async function measureArms(arms, policy, deps, name) {
     const { sampling } = policy;
     const sides = new Set(arms.map((arm) => arm.key.side)).size;
     const counting = await countingFor(arms, policy, deps, name);
-    const pinning = await pinningFor(arms, policy.cwd, deps);
+    // Nothing timed (a proved target's module-set run): no cores to choose, nothing to say of them.
+    const pinning = sampling.maxPairs > 0 ? await pinningFor(arms, policy.cwd, deps) : null;
     const deadline = performance.now() + sampling.maxTimeMs;
     const plan = {
         arms,
@@ -5473,6 +5511,7 @@ async function measureArms(arms, policy, deps, name) {
         ...(policy.explain ? { explain: policy.explain } : {}),
         ...(policy.lazyImports ? { lazyImports: true } : {}),
         ...(policy.enforceLazy ? { enforceLazy: true } : {}),
+        ...(policy.profileFunctions === false ? { profileFunctions: false } : {}),
         signal: deps.signal,
     };
     const observations = await runPlan(plan, {
@@ -6497,6 +6536,7 @@ async function affectingChanges(repoDir, { sha }, affects, git) {
     const changed = changes.map((c) => c.path);
     const packages = await packageFolders(repoDir, [sha.base, sha.head], git);
     return {
+        changes,
         changed,
         affecting: [...affectingFiles(changed, affects), ...alwaysAffecting(changes, packages)],
     };
@@ -7350,6 +7390,8 @@ function explanationGaps(base, head, gate, watch, profileRuns) {
     return gaps;
 }
 
+/** The proof decides this target in this cache state: no loaded source changed, or the state is warm. */
+const provedIn = (proof, variant) => !!proof?.holds && (variant === DEFAULT_VARIANT || proof.sourcesUnchanged);
 const withSide = (side, failure) => failure ? { side, ...failure } : null;
 function errorOf(base, head) {
     return (withSide('base', base?.failure) ??
@@ -7382,12 +7424,15 @@ function evaluateTarget(observations, configured, spec, ended) {
         !arms.base.failure &&
         missingTarget(arms.head?.failure, configured.name))
         return goneInHead(configured.name, spec, sideFinding(arms.base));
-    const base = target.isNew ? null : arms.base;
+    const proof = target.isNew ? undefined : spec.proofs?.get(target.name);
+    // Proved: nothing to time, so base was not run again; head may have a short sample for its budget.
+    const proved = provedIn(proof, spec.variant);
+    const base = target.isNew || proved ? null : arms.base;
     const head = arms.head;
     const error = errorOf(base, head);
     const headSide = sideFinding(head);
     const measured = !error && !!head?.samples.length && (!base || base.samples.length > 0);
-    const metrics = measured && head ? metricFindings(base, head, spec) : [];
+    const metrics = measured && head && !proved ? metricFindings(base, head, spec) : [];
     const baseSide = sideFinding(base);
     const pairs = pairsTaken(base ? baseSide : null, headSide, metrics);
     const gatingMetric = metrics.find((m) => m.gating);
@@ -7400,7 +7445,7 @@ function evaluateTarget(observations, configured, spec, ended) {
     // count's regression stands whatever the few timed pairs say).
     const found = mostSerious(metrics.filter((m) => m.gating).map((m) => m.outcome));
     // Compared: undecided is inconclusive. On one side (a new target, measure): too few samples is.
-    const shortfall = error || (found !== 'pass' && found !== 'inconclusive')
+    const shortfall = error || proved || (found !== 'pass' && found !== 'inconclusive')
         ? null
         : gatingMetric?.comparison
             ? undecidedShortfall(gatingMetric.comparison, context)
@@ -7414,8 +7459,13 @@ function evaluateTarget(observations, configured, spec, ended) {
     const forbidden = headProfile?.runs
         ? forbiddenImports(headProfile.added, headProfile.costs, spec.gate.forbid)
         : [];
-    const budget = budgetStatus(headSide?.medianMs ?? null, headSide?.moduleCount ?? null, spec.gate.budgetsMs[target.name], spec.gate.maxModules);
-    const gaps = explanationGaps(base, head, spec.gate, spec.watch, spec.sampling.profileRuns);
+    const budget = budgetStatus(headSide?.medianMs ?? null, 
+    // A proved target has no timed samples unless it has a time budget; its module-set run still counts.
+    headSide?.moduleCount ?? (headProfile?.runs ? headProfile.moduleCount : null), spec.gate.budgetsMs[target.name], spec.gate.maxModules);
+    // Proved: there is no change to explain.
+    const gaps = proved
+        ? []
+        : explanationGaps(base, head, spec.gate, spec.watch, spec.sampling.profileRuns);
     if (spec.gate.enforceLazy && spec.variant === 'warm' && traitsOf(target.name).lazyRuns)
         gaps.push(...lazyGap(head, spec.lazyImports === true));
     const lazy = lazyFinding(target.name, headProfile?.lazy, (module) => headProfile?.costs.get(module)?.cumulativeMs ?? null, spec.lazyForm);
@@ -7444,6 +7494,7 @@ function evaluateTarget(observations, configured, spec, ended) {
         watched: watchModules(spec.watch, base?.profile, head?.profile),
         ...(gaps.length ? { gaps } : {}),
         ...(lazy ? { lazy } : {}),
+        ...(proof ? { proof: { ...proof, decided: proved } } : {}),
         error,
         shortfall,
         verdict: mostSerious(findings),
@@ -7517,6 +7568,8 @@ const undecided = (settings) => undecidedGroups(settings);
 // stops a target once its change is decided, samples the undecided into
 // overtime and explains a change after sampling; measure samples until the
 // median settles.
+/** A proved target with a budget gets this many timed imports of head: its median is what the budget is about. */
+const BUDGET_SAMPLES = 5;
 async function measureAndEvaluate(sequence, deps, name, 
 /** Called with the observations before they are judged (compare saves the runs' logs). */
 observed) {
@@ -7539,7 +7592,13 @@ observed) {
             : // Nothing is compared, so no change is found, and nothing deferred runs.
                 { stopping: medianUnsettled, changed: () => [] }),
     };
-    const observations = await measureArms(sequence.arms, policy, deps, name);
+    const proofs = sequence.proofs ?? new Map();
+    const proved = (arm) => provedIn(proofs.get(arm.key.target), arm.key.variant);
+    const timed = sequence.arms.filter((arm) => !proved(arm));
+    const observations = mergeObservations([
+        timed.length ? await measureArms(timed, policy, deps, name) : null,
+        ...(await provedRuns(sequence.arms.filter(proved), policy, gate.budgetsMs, deps, name)),
+    ]);
     await observed?.(observations);
     const evaluation = evaluate(observations, {
         targets: sequence.targets,
@@ -7551,8 +7610,1034 @@ observed) {
         sampling,
         lazyImports,
         lazyForm: lazyFormFor(requiresPython(sequence.projectDir)),
+        proofs,
     });
     return { observations, evaluation };
+}
+/**
+ * What still runs for proved targets: head's warm arm, its first profile run
+ * (the module set that forbid, max-modules, the watch list and enforce-lazy
+ * are checked on), and where a budget is set a short sample of head alone.
+ * Base is not run again: the proof showed it does the same work.
+ */
+async function provedRuns(arms, policy, budgetsMs, deps, name) {
+    const heads = arms.filter((arm) => arm.key.side === 'head' && arm.key.variant === DEFAULT_VARIANT);
+    const budgeted = heads.filter((arm) => budgetsMs[arm.key.target] !== undefined);
+    const plain = heads.filter((arm) => budgetsMs[arm.key.target] === undefined);
+    const runs = [];
+    for (const [group, pairs] of [
+        [plain, 0],
+        [budgeted, BUDGET_SAMPLES],
+    ]) {
+        if (!group.length)
+            continue;
+        const sampling = {
+            ...policy.sampling,
+            warmups: pairs ? 1 : 0,
+            profileRuns: 1,
+            minPairs: pairs,
+            maxPairs: pairs,
+        };
+        const plan = {
+            cwd: policy.cwd,
+            sampling,
+            stopping: () => [],
+            changed: () => [],
+            profileFunctions: false,
+            ...(policy.lazyImports ? { lazyImports: true } : {}),
+            ...(policy.enforceLazy ? { enforceLazy: true } : {}),
+        };
+        runs.push(await measureArms([...group], plan, deps, name));
+    }
+    return runs;
+}
+/** The observations of several engine runs as one: the timed run's rounds, every arm, the phases summed. */
+function mergeObservations(runs) {
+    const present = runs.filter((r) => r !== null);
+    const [first] = present;
+    if (!first)
+        return { arms: [], rounds: 0, truncated: false };
+    const sum = (pick) => present.reduce((total, r) => total + (r.phasesMs ? (pick(r) ?? 0) : 0), 0);
+    return {
+        ...first,
+        arms: present.flatMap((r) => r.arms),
+        phasesMs: {
+            ...first.phasesMs,
+            warmup: sum((r) => r.phasesMs?.warmup),
+            profile: sum((r) => r.phasesMs?.profile),
+            sampling: sum((r) => r.phasesMs?.sampling),
+        },
+    };
+}
+
+class Diff {
+    diff(oldStr, newStr, 
+    // Type below is not accurate/complete - see above for full possibilities - but it compiles
+    options = {}) {
+        let callback;
+        if (typeof options === 'function') {
+            callback = options;
+            options = {};
+        }
+        else if ('callback' in options) {
+            callback = options.callback;
+        }
+        // Allow subclasses to massage the input prior to running
+        const oldString = this.castInput(oldStr, options);
+        const newString = this.castInput(newStr, options);
+        const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+        const newTokens = this.removeEmpty(this.tokenize(newString, options));
+        return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+    }
+    diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+        var _a;
+        const done = (value) => {
+            value = this.postProcess(value, options);
+            if (callback) {
+                setTimeout(function () { callback(value); }, 0);
+                return undefined;
+            }
+            else {
+                return value;
+            }
+        };
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let editLength = 1;
+        let maxEditLength = newLen + oldLen;
+        if (options.maxEditLength != null) {
+            maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+        }
+        const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+        const abortAfterTimestamp = Date.now() + maxExecutionTime;
+        const bestPath = [{ oldPos: -1, lastComponent: undefined }];
+        // Seed editLength = 0, i.e. the content starts with the same values
+        let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+        if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+            // Identity per the equality and tokenizer
+            return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+        }
+        // Once we hit the right edge of the edit graph on some diagonal k, we can
+        // definitely reach the end of the edit graph in no more than k edits, so
+        // there's no point in considering any moves to diagonal k+1 any more (from
+        // which we're guaranteed to need at least k+1 more edits).
+        // Similarly, once we've reached the bottom of the edit graph, there's no
+        // point considering moves to lower diagonals.
+        // We record this fact by setting minDiagonalToConsider and
+        // maxDiagonalToConsider to some finite value once we've hit the edge of
+        // the edit graph.
+        // This optimization is not faithful to the original algorithm presented in
+        // Myers's paper, which instead pointlessly extends D-paths off the end of
+        // the edit graph - see page 7 of Myers's paper which notes this point
+        // explicitly and illustrates it with a diagram. This has major performance
+        // implications for some common scenarios. For instance, to compute a diff
+        // where the new text simply appends d characters on the end of the
+        // original text of length n, the true Myers algorithm will take O(n+d^2)
+        // time while this optimization needs only O(n+d) time.
+        let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+        // Main worker method. checks all permutations of a given edit length for acceptance.
+        const execEditLength = () => {
+            for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+                let basePath;
+                const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+                if (removePath) {
+                    // No one else is going to attempt to use this value, clear it
+                    // @ts-expect-error - perf optimisation. This type-violating value will never be read.
+                    bestPath[diagonalPath - 1] = undefined;
+                }
+                let canAdd = false;
+                if (addPath) {
+                    // what newPos will be after we do an insertion:
+                    const addPathNewPos = addPath.oldPos - diagonalPath;
+                    canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+                }
+                const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+                if (!canAdd && !canRemove) {
+                    // If this path is a terminal then prune
+                    // @ts-expect-error - perf optimisation. This type-violating value will never be read.
+                    bestPath[diagonalPath] = undefined;
+                    continue;
+                }
+                // Select the diagonal that we want to branch from. We select the prior
+                // path whose position in the old string is the farthest from the origin
+                // and does not pass the bounds of the diff graph
+                if (!canRemove || (canAdd && removePath.oldPos < addPath.oldPos)) {
+                    basePath = this.addToPath(addPath, true, false, 0, options);
+                }
+                else {
+                    basePath = this.addToPath(removePath, false, true, 1, options);
+                }
+                newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+                if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+                    // If we have hit the end of both strings, then we are done
+                    return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+                }
+                else {
+                    bestPath[diagonalPath] = basePath;
+                    if (basePath.oldPos + 1 >= oldLen) {
+                        maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+                    }
+                    if (newPos + 1 >= newLen) {
+                        minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+                    }
+                }
+            }
+            editLength++;
+        };
+        // Performs the length of edit iteration. Is a bit fugly as this has to support the
+        // sync and async mode which is never fun. Loops over execEditLength until a value
+        // is produced, or until the edit length exceeds options.maxEditLength (if given),
+        // in which case it will return undefined.
+        if (callback) {
+            (function exec() {
+                setTimeout(function () {
+                    if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+                        return callback(undefined);
+                    }
+                    if (!execEditLength()) {
+                        exec();
+                    }
+                }, 0);
+            }());
+        }
+        else {
+            while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+                const ret = execEditLength();
+                if (ret) {
+                    return ret;
+                }
+            }
+        }
+    }
+    addToPath(path, added, removed, oldPosInc, options) {
+        const last = path.lastComponent;
+        if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+            return {
+                oldPos: path.oldPos + oldPosInc,
+                lastComponent: { count: last.count + 1, added: added, removed: removed, previousComponent: last.previousComponent }
+            };
+        }
+        else {
+            return {
+                oldPos: path.oldPos + oldPosInc,
+                lastComponent: { count: 1, added: added, removed: removed, previousComponent: last }
+            };
+        }
+    }
+    extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+        while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+            newPos++;
+            oldPos++;
+            commonCount++;
+            if (options.oneChangePerToken) {
+                basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+            }
+        }
+        if (commonCount && !options.oneChangePerToken) {
+            basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+        }
+        basePath.oldPos = oldPos;
+        return newPos;
+    }
+    equals(left, right, options) {
+        if (options.comparator) {
+            return options.comparator(left, right);
+        }
+        else {
+            return left === right
+                || (!!options.ignoreCase && left.toLowerCase() === right.toLowerCase());
+        }
+    }
+    removeEmpty(array) {
+        const ret = [];
+        for (let i = 0; i < array.length; i++) {
+            if (array[i]) {
+                ret.push(array[i]);
+            }
+        }
+        return ret;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    castInput(value, options) {
+        return value;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    tokenize(value, options) {
+        return Array.from(value);
+    }
+    join(chars) {
+        // Assumes ValueT is string, which is the case for most subclasses.
+        // When it's false, e.g. in diffArrays, this method needs to be overridden (e.g. with a no-op)
+        // Yes, the casts are verbose and ugly, because this pattern - of having the base class SORT OF
+        // assume tokens and values are strings, but not completely - is weird and janky.
+        return chars.join('');
+    }
+    postProcess(changeObjects, 
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    options) {
+        return changeObjects;
+    }
+    get useLongestToken() {
+        return false;
+    }
+    buildValues(lastComponent, newTokens, oldTokens) {
+        // First we convert our linked list of components in reverse order to an
+        // array in the right order:
+        const components = [];
+        let nextComponent;
+        while (lastComponent) {
+            components.push(lastComponent);
+            nextComponent = lastComponent.previousComponent;
+            delete lastComponent.previousComponent;
+            lastComponent = nextComponent;
+        }
+        components.reverse();
+        const componentLen = components.length;
+        let componentPos = 0, newPos = 0, oldPos = 0;
+        for (; componentPos < componentLen; componentPos++) {
+            const component = components[componentPos];
+            if (!component.removed) {
+                if (!component.added && this.useLongestToken) {
+                    let value = newTokens.slice(newPos, newPos + component.count);
+                    value = value.map(function (value, i) {
+                        const oldValue = oldTokens[oldPos + i];
+                        return oldValue.length > value.length ? oldValue : value;
+                    });
+                    component.value = this.join(value);
+                }
+                else {
+                    component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+                }
+                newPos += component.count;
+                // Common case
+                if (!component.added) {
+                    oldPos += component.count;
+                }
+            }
+            else {
+                component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+                oldPos += component.count;
+            }
+        }
+        return components;
+    }
+}
+
+class LineDiff extends Diff {
+    constructor() {
+        super(...arguments);
+        this.tokenize = tokenize;
+    }
+    equals(left, right, options) {
+        // If we're ignoring whitespace, we need to normalise lines by stripping
+        // whitespace before checking equality. (This has an annoying interaction
+        // with newlineIsToken that requires special handling: if newlines get their
+        // own token, then we DON'T want to trim the *newline* tokens down to empty
+        // strings, since this would cause us to treat whitespace-only line content
+        // as equal to a separator between lines, which would be weird and
+        // inconsistent with the documented behavior of the options.)
+        if (options.ignoreWhitespace) {
+            if (!options.newlineIsToken || !left.includes('\n')) {
+                left = left.trim();
+            }
+            if (!options.newlineIsToken || !right.includes('\n')) {
+                right = right.trim();
+            }
+        }
+        else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+            if (left.endsWith('\n')) {
+                left = left.slice(0, -1);
+            }
+            if (right.endsWith('\n')) {
+                right = right.slice(0, -1);
+            }
+        }
+        return super.equals(left, right, options);
+    }
+}
+const lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options) {
+    return lineDiff.diff(oldStr, newStr, options);
+}
+// Exported standalone so it can be used from jsonDiff too.
+function tokenize(value, options) {
+    if (options.stripTrailingCr) {
+        // remove one \r before \n to match GNU diff's --strip-trailing-cr behavior
+        value = value.replace(/\r\n/g, '\n');
+    }
+    const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+    // Ignore the final empty token that occurs if the string ends with a new line
+    if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+        linesAndNewlines.pop();
+    }
+    // Merge the content and line separators into single tokens
+    for (let i = 0; i < linesAndNewlines.length; i++) {
+        const line = linesAndNewlines[i];
+        if (i % 2 && !options.newlineIsToken) {
+            retLines[retLines.length - 1] += line;
+        }
+        else {
+            retLines.push(line);
+        }
+    }
+    return retLines;
+}
+
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+    let optionsObj;
+    if (!options) {
+        optionsObj = {};
+    }
+    else if (typeof options === 'function') {
+        optionsObj = { callback: options };
+    }
+    else {
+        optionsObj = options;
+    }
+    if (typeof optionsObj.context === 'undefined') {
+        optionsObj.context = 4;
+    }
+    // We copy this into its own variable to placate TypeScript, which thinks
+    // optionsObj.context might be undefined in the callbacks below.
+    const context = optionsObj.context;
+    // @ts-expect-error (runtime check for something that is correctly a static type error)
+    if (optionsObj.newlineIsToken) {
+        throw new Error('newlineIsToken may not be used with patch-generation functions, only with diffing functions');
+    }
+    if (!optionsObj.callback) {
+        return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+    }
+    else {
+        const { callback } = optionsObj;
+        diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+                const patch = diffLinesResultToPatch(diff);
+                // TypeScript is unhappy without the cast because it does not understand that `patch` may
+                // be undefined here only if `callback` is StructuredPatchCallbackAbortable:
+                callback(patch);
+            } }));
+    }
+    function diffLinesResultToPatch(diff) {
+        // STEP 1: Build up the patch with no "\ No newline at end of file" lines and with the arrays
+        //         of lines containing trailing newline characters. We'll tidy up later...
+        if (!diff) {
+            return;
+        }
+        diff.push({ value: '', lines: [] }); // Append an empty value to make cleanup easier
+        function contextLines(lines) {
+            return lines.map(function (entry) { return ' ' + entry; });
+        }
+        const hunks = [];
+        let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+        for (let i = 0; i < diff.length; i++) {
+            const current = diff[i], lines = current.lines || splitLines(current.value);
+            current.lines = lines;
+            if (current.added || current.removed) {
+                // If we have previous context, start with that
+                if (!oldRangeStart) {
+                    const prev = diff[i - 1];
+                    oldRangeStart = oldLine;
+                    newRangeStart = newLine;
+                    if (prev) {
+                        curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+                        oldRangeStart -= curRange.length;
+                        newRangeStart -= curRange.length;
+                    }
+                }
+                // Output our changes
+                for (const line of lines) {
+                    curRange.push((current.added ? '+' : '-') + line);
+                }
+                // Track the updated file position
+                if (current.added) {
+                    newLine += lines.length;
+                }
+                else {
+                    oldLine += lines.length;
+                }
+            }
+            else {
+                // Identical context lines. Track line changes
+                if (oldRangeStart) {
+                    // Close out any changes that have been output (or join overlapping)
+                    if (lines.length <= context * 2 && i < diff.length - 2) {
+                        // Overlapping
+                        for (const line of contextLines(lines)) {
+                            curRange.push(line);
+                        }
+                    }
+                    else {
+                        // end the range and output
+                        const contextSize = Math.min(lines.length, context);
+                        for (const line of contextLines(lines.slice(0, contextSize))) {
+                            curRange.push(line);
+                        }
+                        const hunk = {
+                            oldStart: oldRangeStart,
+                            oldLines: (oldLine - oldRangeStart + contextSize),
+                            newStart: newRangeStart,
+                            newLines: (newLine - newRangeStart + contextSize),
+                            lines: curRange
+                        };
+                        hunks.push(hunk);
+                        oldRangeStart = 0;
+                        newRangeStart = 0;
+                        curRange = [];
+                    }
+                }
+                oldLine += lines.length;
+                newLine += lines.length;
+            }
+        }
+        // Step 2: eliminate the trailing `\n` from each line of each hunk, and, where needed, add
+        //         "\ No newline at end of file".
+        for (const hunk of hunks) {
+            for (let i = 0; i < hunk.lines.length; i++) {
+                if (hunk.lines[i].endsWith('\n')) {
+                    hunk.lines[i] = hunk.lines[i].slice(0, -1);
+                }
+                else {
+                    hunk.lines.splice(i + 1, 0, '\\ No newline at end of file');
+                    i++; // Skip the line we just added, then continue iterating
+                }
+            }
+        }
+        return {
+            oldFileName: oldFileName, newFileName: newFileName,
+            oldHeader: oldHeader, newHeader: newHeader,
+            hunks: hunks
+        };
+    }
+}
+/**
+ * Split `text` into an array of lines, including the trailing newline character (where present)
+ */
+function splitLines(text) {
+    const hasTrailingNl = text.endsWith('\n');
+    const result = text.split('\n').map(line => line + '\n');
+    if (hasTrailingNl) {
+        result.pop();
+    }
+    else {
+        result.push(result.pop().slice(0, -1));
+    }
+    return result;
+}
+
+/**
+ * Loading bytecode is reading it and unmarshalling it: 6 ns a byte measured on
+ * this project's machine over 18 MB of the standard library's .pyc files; five
+ * times that bounds it on a loaded runner.
+ */
+const LOAD_NS_PER_BYTE = 30;
+/** How a side-neutral path reads in a report: the worktree's path, or the path inside site-packages. */
+function shownPath(path) {
+    if (path.startsWith('{tree}/'))
+        return path.slice('{tree}/'.length);
+    const site = path.indexOf('/site-packages/');
+    if (path.startsWith('{env}/') && site >= 0)
+        return path.slice(site + '/site-packages/'.length);
+    return path.replace(/^\{env\}\//, '');
+}
+const parentOf = (path) => path.slice(0, Math.max(0, path.lastIndexOf('/')));
+const code$3 = (text) => `\`${text}\``;
+function sameTraces(traces) {
+    const [first, ...rest] = traces;
+    if (!first)
+        return null;
+    const key = (t) => JSON.stringify([
+        Object.entries(t.modules).sort(),
+        t.touched.map((x) => `${x.event} ${x.path}`).sort(),
+        Object.entries(t.lines).sort(),
+    ]);
+    return rest.every((t) => key(t) === key(first)) ? null : 'modules, paths or lines';
+}
+function moduleDifference(base, head) {
+    const names = new Set([...Object.keys(base.modules), ...Object.keys(head.modules)]);
+    const onlyHead = [...names].filter((n) => !(n in base.modules)).sort();
+    const onlyBase = [...names].filter((n) => !(n in head.modules)).sort();
+    if (onlyHead.length)
+        return `head loads ${onlyHead.length} module${onlyHead.length === 1 ? '' : 's'} base does not (${onlyHead.slice(0, 3).map(code$3).join(', ')}${onlyHead.length > 3 ? ', …' : ''})`;
+    if (onlyBase.length)
+        return `base loads ${onlyBase.length} module${onlyBase.length === 1 ? '' : 's'} head does not (${onlyBase.slice(0, 3).map(code$3).join(', ')}${onlyBase.length > 3 ? ', …' : ''})`;
+    const moved = [...names].sort().find((n) => base.modules[n] !== head.modules[n]);
+    return moved ? `${code$3(moved)} loads from another file in head` : null;
+}
+/** Why a differing file the import touched or loaded breaks the proof, or null when it does not. */
+function fileReason(file, traces, loadedFiles, lines) {
+    const shown = code$3(shownPath(file.path));
+    if (file.opaque === 'submodule')
+        return `the submodule ${shown} changed, and the proof does not look inside submodules`;
+    if (file.opaque === 'symlink')
+        return `the symbolic link ${shown} changed, and the proof does not follow links`;
+    if (file.owner === null)
+        return `${shown} changed, and no installed distribution lists it`;
+    if (file.owner && !file.owner.project) {
+        const { base, head } = file.owner.versions;
+        const versions = base === head ? `its files differ at ${base}` : `${base ?? 'none'} → ${head ?? 'none'}`;
+        return `the dependency ${code$3(file.owner.name)} changed (${versions})`;
+    }
+    for (const side of ['base', 'head']) {
+        for (const { event, path } of traces[side].touched) {
+            if (path === file.path)
+                return event === 'stat'
+                    ? `${shown} is looked up at import and changed`
+                    : `${shown} is read at import and changed`;
+            const listing = event === 'os.listdir' || event === 'os.scandir' || event === 'glob';
+            if (listing && path === parentOf(file.path))
+                return `${code$3(shownPath(path))} is listed at import, and ${shown} ${file.presence === 'both' ? 'changed' : file.presence === 'head' ? 'is new in head' : 'is gone in head'}`;
+        }
+    }
+    if (!loadedFiles.has(file.path))
+        return null;
+    if (!file.path.endsWith('.py'))
+        return `${shown} is loaded at import and changed`;
+    const judged = lines.get(file.path);
+    if (!judged)
+        return `${shown} is loaded at import and its lines could not be judged`;
+    if (judged.error)
+        return `${shown} could not be read (${judged.error})`;
+    if (judged.ran.head.length)
+        return `${code$3(`${shownPath(file.path)}:${judged.ran.head[0]}`)} runs at import and changed`;
+    if (judged.ran.base.length)
+        return `${code$3(`${shownPath(file.path)}:${judged.ran.base[0]}`)} (base's line) ran at import and changed`;
+    return null;
+}
+function prove(facts) {
+    const base = facts.traces.base[0];
+    const head = facts.traces.head[0];
+    const loadedFiles = new Set([base, head].flatMap((t) => Object.values(t?.modules ?? {}).filter((f) => !!f)));
+    const loaded = facts.differing.map((f) => f.path).filter((p) => loadedFiles.has(p));
+    const codeBytesDelta = facts.lines.reduce((sum, l) => sum + Math.abs((l.codeBytes.head ?? 0) - (l.codeBytes.base ?? 0)), 0);
+    const loadBoundMs = (codeBytesDelta * LOAD_NS_PER_BYTE) / 1e6;
+    const proof = (reason) => ({
+        holds: reason === null,
+        reason,
+        how: head?.how ?? base?.how ?? 'none',
+        traced: Math.min(facts.traces.base.length, facts.traces.head.length),
+        changed: facts.differing.filter((f) => f.path.startsWith('{tree}/')).length,
+        differing: facts.differing.length,
+        loaded: loaded.map(shownPath),
+        modules: Object.keys(head?.modules ?? {}).length,
+        codeBytesDelta,
+        loadBoundMs,
+        sourcesUnchanged: loaded.length === 0,
+    });
+    if (!base || !head)
+        return proof('the import was not traced on both sides');
+    for (const side of ['base', 'head']) {
+        const failed = facts.traces[side].find((t) => !t.ok);
+        if (failed)
+            return proof(`the traced import failed on ${side} (${failed.error ?? 'no report'})`);
+        if (facts.traces[side].some((t) => t.overflow))
+            return proof(`the import touched too many paths on ${side} to check`);
+        if (facts.traces[side].some((t) => t.threads > 0 && t.how !== 'sys.monitoring'))
+            return proof(`the import left a thread running on ${side}, and before Python 3.12 lines other threads run are not traced`);
+        const differ = sameTraces(facts.traces[side]);
+        if (differ)
+            return proof(`two traced imports of ${side} differed in their ${differ}: the import does not do the same work each time`);
+    }
+    // A changed file that matters names the cause better than the modules it makes differ.
+    const lines = new Map(facts.lines.map((l) => [l.path, l]));
+    for (const file of facts.differing) {
+        const reason = fileReason(file, { base, head }, loadedFiles, lines);
+        if (reason)
+            return proof(reason);
+    }
+    const modules = moduleDifference(base, head);
+    if (modules)
+        return proof(modules);
+    if (loadBoundMs >= facts.minDeltaMs)
+        return proof(`the code the import loads changed by ${codeBytesDelta} bytes; loading it could cost up to ${loadBoundMs.toFixed(2)} ms, not under min-delta (${facts.minDeltaMs} ms)`);
+    return proof(null);
+}
+
+// What an environment holds, file by file, for the proof: every file's hash
+// (relative to the environment), and the installed distribution each belongs
+// to. Two sides' snapshots compared give the files that differ, and whether
+// each is the project's own (the code under review) or a dependency's.
+/**
+ * Files that differ between two installs of the same code for reasons of
+ * their own: the console scripts (their first line names the environment's
+ * interpreter), the environment's own configuration, the bytecode (compared as
+ * code by the proof, not as bytes), and the records of an install (hashes,
+ * the folder it came from, the installer).
+ */
+function skipped$1(path) {
+    const parts = path.split(sep);
+    const name = parts[parts.length - 1];
+    if (parts[0] === 'bin' || parts[0] === 'Scripts')
+        return true;
+    if (parts.length === 1 && (name === 'pyvenv.cfg' || name.startsWith('importgate-')))
+        return true;
+    if (parts.includes('__pycache__') || name.endsWith('.pyc'))
+        return true;
+    const inDistInfo = parts.length > 1 && parts[parts.length - 2].endsWith('.dist-info');
+    return inDistInfo && ['RECORD', 'direct_url.json', 'INSTALLER', 'REQUESTED'].includes(name);
+}
+/** The first field of a RECORD line: a path, quoted when it holds a comma. */
+function recordPath(line) {
+    if (!line.startsWith('"'))
+        return line.split(',')[0];
+    const end = line.indexOf('",');
+    return (end < 0 ? line.slice(1) : line.slice(1, end)).replace(/""/g, '"');
+}
+async function distributionAt(envDir, distInfo, checkout) {
+    const folder = distInfo
+        .split(sep)
+        .pop()
+        .replace(/\.dist-info$/, '');
+    const dash = folder.indexOf('-');
+    let project = false;
+    try {
+        const url = JSON.parse(await readFile(join(envDir, distInfo, 'direct_url.json'), 'utf8')).url;
+        if (typeof url === 'string' && url.startsWith('file:')) {
+            const from = fileURLToPath(url);
+            project = from === checkout || from.startsWith(checkout + sep);
+        }
+    }
+    catch {
+        /* no direct_url.json: installed from an index, not from the checkout */
+    }
+    return {
+        name: dash < 0 ? folder : folder.slice(0, dash),
+        version: dash < 0 ? '' : folder.slice(dash + 1),
+        project,
+    };
+}
+/** Every file of the environment at `envDir`, hashed, with its owner; `checkout` is the side's worktree. */
+async function environmentFiles(envDir, checkout) {
+    const hashes = new Map();
+    const owners = new Map();
+    const distributions = new Map();
+    const entries = await readdir(envDir, { recursive: true, withFileTypes: true });
+    for (const entry of entries) {
+        const path = relative(envDir, join(entry.parentPath, entry.name));
+        if (entry.isDirectory() && entry.name.endsWith('.dist-info')) {
+            const dist = await distributionAt(envDir, path, checkout);
+            distributions.set(dist.name, dist);
+            const record = join(envDir, path, 'RECORD');
+            if (!existsSync(record))
+                continue;
+            for (const line of (await readFile(record, 'utf8')).split('\n')) {
+                if (!line.trim())
+                    continue;
+                const file = normalize(join(dirname(path), recordPath(line)));
+                if (!file.startsWith('..'))
+                    owners.set(file, dist);
+            }
+            continue;
+        }
+        if (!entry.isFile() || skipped$1(path))
+            continue;
+        hashes.set(path, createHash('sha256')
+            .update(await readFile(join(envDir, path)))
+            .digest('hex'));
+    }
+    return { hashes, owners, distributions };
+}
+
+// One traced import (trace_import.py): untimed, in a fresh interpreter like a
+// sample, reporting on fd 3 the modules it loaded with their files, the lines
+// it ran in the files that differ between the sides, and the paths its code
+// opened, listed or looked up. The proof (analysis/verdict/proof.ts) reads it.
+const isStringMap = (v) => !!v && typeof v === 'object' && !Array.isArray(v);
+/** The report, or why there is none. Shape-checked: the measured code shares the process. */
+function readTraceReport(text) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return 'the traced import wrote no report';
+    }
+    if (!isStringMap(parsed) || parsed.mode !== 'trace')
+        return 'the traced import wrote no report';
+    const { modules, lines, touched } = parsed;
+    if (!isStringMap(modules) || !isStringMap(lines) || !Array.isArray(touched))
+        return 'the traced import wrote a malformed report';
+    const okModules = Object.values(modules).every((f) => f === null || typeof f === 'string');
+    const okLines = Object.values(lines).every((l) => Array.isArray(l) && l.every((n) => Number.isInteger(n)));
+    const okTouched = touched.every((t) => Array.isArray(t) && t.length === 2 && t.every((s) => typeof s === 'string'));
+    if (!okModules || !okLines || !okTouched)
+        return 'the traced import wrote a malformed report';
+    const error = parsed.error;
+    return {
+        ok: parsed.ok === true,
+        error: error ? `${String(error.kind)}: ${String(error.message)}` : null,
+        how: typeof parsed.how === 'string' ? parsed.how : 'unknown',
+        modules: modules,
+        lines: lines,
+        touched: touched,
+        overflow: parsed.touched_overflow === true,
+        threads: Number.isInteger(parsed.threads) ? parsed.threads : 0,
+    };
+}
+async function traceImport(request) {
+    await writeFile(request.listFile, request.watched.map((p) => `${p}\n`).join(''));
+    const outcome = await runMeasured({
+        command: request.python,
+        args: [join(dirname(probePath()), 'trace_import.py'), '3', request.target, request.listFile],
+        env: request.env,
+        cwd: request.cwd,
+        timeoutMs: request.timeoutMs,
+        stderr: 'tail',
+    });
+    if (outcome.timedOut)
+        return `the traced import ran past ${request.timeoutMs / 1000} s`;
+    return readTraceReport(outcome.report);
+}
+/** Which of each file's changed lines ran at import, judged by proof_lines.py under `python -I -S`. */
+async function judgeLines(python, env, cwd, files, requestFile) {
+    const out = new Map();
+    if (!files.length)
+        return out;
+    await writeFile(requestFile, JSON.stringify({ files }));
+    const outcome = await runMeasured({
+        command: python,
+        args: ['-I', '-S', join(dirname(probePath()), 'proof_lines.py'), '3', requestFile],
+        env,
+        cwd,
+        timeoutMs: 120_000,
+        stderr: 'tail',
+    });
+    let parsed = {};
+    try {
+        parsed = JSON.parse(outcome.report);
+    }
+    catch {
+        /* no verdicts: every file is unproved */
+    }
+    for (const entry of Array.isArray(parsed.files) ? parsed.files : []) {
+        const e = entry;
+        if (typeof e.path !== 'string' || !Array.isArray(e.runs))
+            continue;
+        out.set(e.path, {
+            path: e.path,
+            runs: e.runs.filter((n) => Number.isInteger(n)),
+            codeBytes: Number.isInteger(e.code_bytes) ? e.code_bytes : null,
+            error: typeof e.error === 'string' ? e.error : null,
+        });
+    }
+    return out;
+}
+
+// Before any timing: can this pull request change what the import does? The
+// files that differ (the worktrees' diff and the two environments' files), two
+// traced imports a side (base and head at once: nothing is timed), and which
+// changed lines ran, gathered here with every path made side-neutral; the
+// decision is analysis/verdict/proof.ts.
+/** Traced imports a side: two that disagree mean the import does not do the same work each time. */
+const TRACES_PER_SIDE = 2;
+const ABSENT = '0000000';
+const presenceOf = (change) => /^0+$/.test(change.modes[0] || ABSENT)
+    ? 'head'
+    : /^0+$/.test(change.modes[1] || ABSENT)
+        ? 'base'
+        : 'both';
+/** A side's absolute path, side-neutral; paths outside its tree and environment stay as they are. */
+function neutralizer(root) {
+    const prefixes = [];
+    for (const [dir, as] of [
+        [root.env, '{env}'],
+        [root.tree, '{tree}'],
+    ]) {
+        if (!dir)
+            continue;
+        prefixes.push([dir, as]);
+        try {
+            const real = realpathSync(dir);
+            if (real !== dir)
+                prefixes.push([real, as]);
+        }
+        catch {
+            /* not there: nothing can be under it */
+        }
+    }
+    return (path) => {
+        for (const [dir, as] of prefixes)
+            if (path === dir || path.startsWith(dir + sep))
+                return as + path.slice(dir.length);
+        return path;
+    };
+}
+const onDisk = (root, path) => {
+    if (path.startsWith('{tree}/'))
+        return join(root.tree, path.slice(7));
+    if (path.startsWith('{env}/') && root.env)
+        return join(root.env, path.slice(6));
+    return null;
+};
+function environmentDiff(files) {
+    const paths = new Set([...files.base.hashes.keys(), ...files.head.hashes.keys()]);
+    const out = [];
+    for (const path of [...paths].sort()) {
+        const [b, h] = [files.base.hashes.get(path), files.head.hashes.get(path)];
+        if (b === h)
+            continue;
+        const owner = files.head.owners.get(path) ?? files.base.owners.get(path) ?? null;
+        out.push({
+            path: `{env}/${path}`,
+            presence: b === undefined ? 'head' : h === undefined ? 'base' : 'both',
+            owner: owner && {
+                name: owner.name,
+                versions: {
+                    base: files.base.distributions.get(owner.name)?.version ?? null,
+                    head: files.head.distributions.get(owner.name)?.version ?? null,
+                },
+                project: owner.project,
+            },
+        });
+    }
+    return out;
+}
+function neutralTrace(report, neutral) {
+    if (typeof report === 'string')
+        return {
+            ok: false,
+            error: report,
+            how: 'none',
+            modules: {},
+            lines: {},
+            touched: [],
+            overflow: false,
+            threads: 0,
+        };
+    return {
+        ...report,
+        modules: Object.fromEntries(Object.entries(report.modules).map(([name, file]) => [name, file && neutral(file)])),
+        lines: Object.fromEntries(Object.entries(report.lines).map(([f, l]) => [neutral(f), l])),
+        touched: report.touched.map(([event, path]) => ({ event, path: neutral(path) })),
+    };
+}
+/** Base's removed and head's added lines of one file; every line of a side that alone has it. */
+async function changedLines(paths) {
+    const text = async (p) => (p && existsSync(p) ? await readFile(p, 'utf8') : null);
+    const [base, head] = [await text(paths.base), await text(paths.head)];
+    const all = (t) => (t === null ? [] : t.split('\n').map((_, i) => i + 1));
+    if (base === null || head === null)
+        return { base: all(base), head: all(head) };
+    const changed = { base: [], head: [] };
+    for (const hunk of structuredPatch('base', 'head', base, head, '', '', { context: 0 }).hunks) {
+        for (let n = 0; n < hunk.oldLines; n++)
+            changed.base.push(hunk.oldStart + n);
+        for (let n = 0; n < hunk.newLines; n++)
+            changed.head.push(hunk.newStart + n);
+    }
+    return changed;
+}
+/** The facts and the proof for each module target, in their order. */
+async function proveTargets(targets, places) {
+    const { roots, envs } = places;
+    const neutral = { base: neutralizer(roots.base), head: neutralizer(roots.head) };
+    const differing = places.changes.map((change) => {
+        const opaque = change.modes.includes('160000')
+            ? 'submodule'
+            : change.modes.includes('120000')
+                ? 'symlink'
+                : null;
+        return {
+            path: `{tree}/${change.path}`,
+            presence: presenceOf(change),
+            ...(opaque ? { opaque } : {}),
+        };
+    });
+    if (roots.base.env && roots.head.env) {
+        const files = {
+            base: await environmentFiles(roots.base.env, roots.base.tree),
+            head: await environmentFiles(roots.head.env, roots.head.tree),
+        };
+        differing.push(...environmentDiff(files));
+    }
+    const python = differing.filter((f) => f.path.endsWith('.py'));
+    const watched = Object.fromEntries(SIDES.map((side) => [
+        side,
+        python.flatMap((f) => onDisk(roots[side], f.path) ?? []).filter((p) => existsSync(p)),
+    ]));
+    const proofs = new Map();
+    for (const target of targets) {
+        const traces = { base: [], head: [] };
+        for (let round = 0; round < TRACES_PER_SIDE; round++) {
+            if (places.signal?.aborted)
+                break;
+            const reports = await Promise.all(SIDES.map((side) => traceImport({
+                python: envs[side].python,
+                env: envs[side].env,
+                cwd: places.run,
+                target,
+                watched: watched[side],
+                listFile: join(places.run, `importgate-trace-${side}.txt`),
+                timeoutMs: places.timeoutMs,
+            })));
+            SIDES.forEach((side, i) => traces[side].push(neutralTrace(reports[i], neutral[side])));
+        }
+        const loaded = new Set(SIDES.flatMap((side) => Object.values(traces[side][0]?.modules ?? {})).filter(Boolean));
+        const lines = await linesFacts(python.filter((f) => loaded.has(f.path)), traces, places);
+        proofs.set(target, prove({ traces, differing, lines, minDeltaMs: places.minDeltaMs }));
+    }
+    return proofs;
+}
+async function linesFacts(files, traces, places) {
+    const asked = new Map();
+    for (const file of files) {
+        const paths = {
+            base: onDisk(places.roots.base, file.path),
+            head: onDisk(places.roots.head, file.path),
+        };
+        asked.set(file.path, await changedLines(paths));
+    }
+    const judged = Object.fromEntries(await Promise.all(SIDES.map(async (side) => {
+        const hits = (path) => [
+            ...new Set(traces[side].flatMap((t) => t.lines[path] ?? [])),
+        ];
+        const request = files.flatMap((file) => {
+            const disk = onDisk(places.roots[side], file.path);
+            return disk && existsSync(disk)
+                ? [{ path: disk, hits: hits(file.path), asked: asked.get(file.path)[side] }]
+                : [];
+        });
+        const verdicts = await judgeLines(places.envs[side].python, places.envs[side].env, places.run, request, join(places.run, `importgate-proof-lines-${side}.json`));
+        return [side, verdicts];
+    })));
+    return files.map((file) => {
+        const of = (side) => {
+            const disk = onDisk(places.roots[side], file.path);
+            return disk ? judged[side].get(disk) : undefined;
+        };
+        const [b, h] = [of('base'), of('head')];
+        const missing = (b === undefined && file.presence !== 'head') || (h === undefined && file.presence !== 'base');
+        return {
+            path: file.path,
+            ran: { base: b?.runs ?? [], head: h?.runs ?? [] },
+            codeBytes: { base: b?.codeBytes ?? null, head: h?.codeBytes ?? null },
+            error: b?.error ?? h?.error ?? (missing ? 'its lines were not judged' : null),
+        };
+    });
+}
+
+// Which targets the proof is tried for, and what the log says of each: module
+// targets both sides list, when `proof` is on and no gating count is asked for.
+async function tryProofs(settings, places, deps, name) {
+    if (!settings.sampling.proof)
+        return new Map();
+    // A gating count (instructions) is a gate of its own: it is compared, never proved.
+    const counted = settings.metrics.find((id) => METRICS[id].kind === 'counted' && METRICS[id].gates);
+    if (counted) {
+        deps.log(`proof not tried: ${name('metric')} ${counted} asks for counts on both sides`);
+        return new Map();
+    }
+    const targets = settings.targets.filter((t) => traitsOf(t).profiles &&
+        !settings.newTargets.includes(t) &&
+        !settings.droppedTargets.includes(t));
+    if (!targets.length)
+        return new Map();
+    deps.log(`proof: tracing one import a side, twice, of ${targets.join(', ')}`);
+    const proofs = await proveTargets(targets, places);
+    for (const [target, proof] of proofs)
+        deps.log(proof.holds
+            ? `proof: ${target} does the same work on both sides (${proof.differing} differing file(s), none run at import): nothing to time`
+            : `proof: ${target} is timed: ${proof.reason?.replace(/`/g, '')}`);
+    return proofs;
 }
 
 // `importgate compare <base> <head>`: two commits, each in its own worktree and
@@ -7592,7 +8677,7 @@ async function compare(request, deps) {
                 head: { ref: ref.head, sha: sha.head },
             };
             const document = () => [identity, info, settingsJson(settings, where)];
-            const { changed, affecting } = await affectingChanges(request.repoDir, commits, settings.affects, git);
+            const { changes, changed, affecting } = await affectingChanges(request.repoDir, commits, settings.affects, git);
             if (!affecting.length) {
                 deps.log(`none of the ${changed.length} changed file(s) can affect importing (${name('affects')}: ${settings.affects.join(' ')}): nothing to measure`);
                 return resultsDocument(...document(), { config_changes: settings.changes, ...skippedExtras(changed) }, nothingMeasured, timingOf(clock));
@@ -7608,7 +8693,30 @@ async function compare(request, deps) {
             if (setups.cold)
                 where.coldMethod = setups.cold.cold.method;
             const arms = plannedArms(targets, (target) => SIDES.filter((side) => side === 'head' || !isNew(target)), setups, settings.cache, (side) => ({ python: envs[side].python, probe, env: envs[side].env }));
-            deps.log(`measuring ${targets.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} interleaved pairs, at most ${sampling.maxTimeMs / 1000} s${sampling.overtimeMs > 0 ? ` (${sampling.overtimeMs / 1000} s more for a target still undecided)` : ''}`);
+            const proving = performance.now();
+            const proofs = await tryProofs(settings, {
+                roots: {
+                    base: {
+                        tree: join(scratch, 'base'),
+                        env: envs.base.strategy === 'none' ? null : join(scratch, 'base-venv'),
+                    },
+                    head: {
+                        tree: join(scratch, 'head'),
+                        env: envs.head.strategy === 'none' ? null : join(scratch, 'head-venv'),
+                    },
+                },
+                envs,
+                changes,
+                run,
+                timeoutMs: sampling.sampleTimeoutMs * 3,
+                minDeltaMs: settings.gate.minDeltaMs,
+                signal: deps.signal,
+            }, deps, name);
+            const proofMs = performance.now() - proving;
+            // A proved target is not timed (its cache states other than warm may be: the log says so then).
+            const timed = targets.filter((t) => !proofs.get(t)?.holds);
+            if (timed.length)
+                deps.log(`measuring ${timed.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} interleaved pairs, at most ${sampling.maxTimeMs / 1000} s${sampling.overtimeMs > 0 ? ` (${sampling.overtimeMs / 1000} s more for a target still undecided)` : ''}`);
             const { observations, evaluation } = await measureAndEvaluate({
                 command: 'compare',
                 arms,
@@ -7621,12 +8729,22 @@ async function compare(request, deps) {
                 interpreter: info,
                 cwd: run,
                 projectDir: projects.head,
+                proofs,
             }, deps, name, async (observations) => {
                 if (deps.logDir)
                     await saveLogs(deps.logDir, observations.arms, envs);
             });
             await explainFindings(evaluation.targets, places, envs, git, name);
-            return resultsDocument(...document(), { config_changes: settings.changes, deps: dependencyDrift(envs, projects) }, { observations, evaluation, installMs }, timingOf(clock));
+            return resultsDocument(...document(), { config_changes: settings.changes, deps: dependencyDrift(envs, projects) }, {
+                observations: proofs.size
+                    ? {
+                        ...observations,
+                        phasesMs: observations.phasesMs && { ...observations.phasesMs, proof: proofMs },
+                    }
+                    : observations,
+                evaluation,
+                installMs,
+            }, timingOf(clock));
         }, () => (deps.warn ?? deps.log)("the code measured (or installed) changed the repository's .git/config during the run: it was put back as it was"), onceEach(deps.warn ?? deps.log));
     }
     finally {
@@ -7885,6 +9003,7 @@ function phasesText(p) {
     const s = (x) => `${x < 10 ? x.toFixed(1) : Math.round(x)} s`;
     return [
         p.install === null ? null : `install ${s(p.install)}`,
+        p.proof === undefined ? null : `proof ${s(p.proof)}`,
         `warm-ups ${s(p.warmup)}`,
         `profile runs ${s(p.profile)}`,
         `sampling ${s(p.sampling)}`,
@@ -8489,6 +9608,7 @@ function rowsOf(t) {
         outcome: m.outcome,
         isNew: t.new === true,
         isGone: t.gone === true,
+        proved: t.proof?.decided === true,
         base: figures(t.base, m.metric),
         head: figures(t.head, m.metric),
         delta: m.delta,
@@ -8760,6 +9880,69 @@ function packageExplainedBy(causes, target, pkg) {
     return null;
 }
 
+/** A reason as the proof wrote it, its `code spans` kept as code. */
+function richReason(reason) {
+    return reason.split('`').map((part, i) => (i % 2 ? { code: part } : part));
+}
+/** The evidence of a proof that holds, in one sentence. */
+function provedText(p, minDeltaMs) {
+    const changed = countOf(p.changed_files ?? p.differing_files, 'changed file');
+    const loaded = p.loaded_changed.length;
+    const run = loaded
+        ? [
+            `${loaded} of them ${loaded === 1 ? 'is' : 'are'} loaded at import (`,
+            ...p.loaded_changed.slice(0, 3).flatMap((f, i) => [i ? ', ' : '', { code: f }]),
+            loaded > 3 ? ', …' : '',
+            `), but none of ${loaded === 1 ? 'its' : 'their'} changed lines ran`,
+        ]
+        : ['none of them is loaded, read or listed at import'];
+    const bytes = p.code_bytes_delta > 0
+        ? `; their code changed by ${p.code_bytes_delta} bytes, at most ${p.load_bound_ms < 0.01 ? '0.01' : p.load_bound_ms.toFixed(2)} ms to load, under min-delta (${minDeltaMs} ms)`
+        : '';
+    return [
+        `${changed}: `,
+        ...run,
+        `; the same ${p.modules} modules from the same files on both sides, traced twice a side with ${p.traced_with}${bytes}. Nothing to time.`,
+    ];
+}
+function proofNotes(doc) {
+    const minDelta = doc.command === 'compare' ? doc.settings.min_delta_ms : 0;
+    return doc.targets.flatMap((t) => {
+        const p = t.proof;
+        if (!p)
+            return [];
+        const target = targetLabel(t);
+        if (p.decided)
+            return [{ target, decided: true, text: provedText(p, minDelta) }];
+        if (!p.holds || !p.reason)
+            return [
+                {
+                    target,
+                    decided: false,
+                    text: ['timed, because ', ...richReason(p.reason ?? 'the proof did not hold')],
+                },
+            ];
+        return [
+            {
+                target,
+                decided: false,
+                text: ['timed in this cache state: the changed sources it loads are compiled or read here'],
+            },
+        ];
+    });
+}
+/** The headline when the proof decided every target: nothing was timed. */
+function provedHeadline(doc) {
+    const targets = doc.targets;
+    if (!targets.length || !targets.every((t) => t.proof?.decided && t.verdict === 'pass'))
+        return null;
+    const changed = Math.max(...targets.map((t) => t.proof.changed_files ?? 0));
+    const where = targets.length > 1 ? ` in ${targets.length} targets` : '';
+    return [
+        `✅ Unchanged at import${where}: ${countOf(changed, 'changed file')}, none of whose lines runs at import (checked by tracing the import on both sides); nothing to time`,
+    ];
+}
+
 // The one view model every report formats: the headline, the rows, the gate's
 // items and the groups of modules now imported or no longer imported, built once from a results document.
 // Markdown, the terminal and annotations only lay it out. Pure.
@@ -8778,10 +9961,13 @@ function pairsNote(view) {
 function costText(view) {
     const pairs = view.rows.filter((r) => r.gating && r.delta).map((r) => r.delta.pairs);
     const sampling = view.run.samplingS;
+    const s = (x) => `${x < 10 ? x.toFixed(1) : Math.round(x)} s`;
+    const proof = view.run.proofS;
+    if (proof !== null && view.rows.length && view.rows.every((r) => r.proved))
+        return `verdict by proof after ${s(proof)} of tracing, ${view.rows.some((r) => r.head) ? 'head alone timed for its budget' : 'nothing timed'}, ${s(view.run.durationS)} in all`;
     if (!pairs.length || sampling === null)
         return null;
     const most = Math.max(...pairs);
-    const s = (x) => `${x < 10 ? x.toFixed(1) : Math.round(x)} s`;
     return `verdict after ${s(sampling)} of sampling (${most === Math.min(...pairs) ? most : `up to ${most}`} pairs), ${s(view.run.durationS)} in all`;
 }
 function moduleChangesOf(t) {
@@ -8843,15 +10029,17 @@ function buildView(document) {
             ? [
                 `✅ Nothing to measure: none of the ${compare.skipped.changed_count} changed file${compare.skipped.changed_count === 1 ? '' : 's'} can affect importing`,
             ]
-            : headlineOf(doc.targets, command, (t) => {
-                const cause = t.delta ? mainCause(causes, t.name, t.delta, own(t)) : null;
-                return cause ? causeText(cause, t.name) : null;
-            }),
+            : (provedHeadline(doc) ??
+                headlineOf(doc.targets, command, (t) => {
+                    const cause = t.delta ? mainCause(causes, t.name, t.delta, own(t)) : null;
+                    return cause ? causeText(cause, t.name) : null;
+                })),
         causes: leading && leading.kind !== 'own'
             ? [leading, ...causes.filter((c) => c !== leading)]
             : causes,
         ownTimeLeads: leading?.kind === 'own',
         rows: doc.targets.flatMap(rowsOf),
+        proofs: proofNotes(doc),
         configChanges: compare?.config_changes ?? [],
         newTargets: doc.targets.filter((t) => t.new).map((t) => t.name),
         forbidden: doc.targets.flatMap((t) => t.forbidden.map((f) => ({ target: t.name, ...f }))),
@@ -8957,6 +10145,7 @@ function buildView(document) {
             durationS: doc.duration_s,
             phases: phasesText(doc.phases_s),
             samplingS: doc.phases_s?.sampling ?? null,
+            proofS: doc.phases_s?.proof ?? null,
             version: doc.tool?.version ?? '',
             settings: doc.settings,
         },
@@ -9672,6 +10861,15 @@ function watched(view) {
         table(['Module', 'Target', 'Base', 'Head', 'Change'], rows, ['l', 'l', 'l', 'l', 'l']),
     ];
 }
+/**
+ * Which path decided each target: the proof, with its evidence, or the
+ * sampling, with the one reason the proof did not hold. Sits under the table.
+ */
+function proofs(view) {
+    return view.proofs.map((p) => p.decided
+        ? `✅ ${code$2(p.target)} is unchanged at import. ${rich(p.text)}`
+        : `⏱️ ${code$2(p.target)} was ${rich(p.text)}.`);
+}
 
 // What the table's counted rows (instructions, fs-calls) rest on, said once
 // under the table: the tool that counted, how many runs, what they cost, how
@@ -9881,11 +11079,23 @@ function methodology(view) {
     const s = run.settings;
     const sha = (x) => (x ? code$2(x.slice(0, 12)) : '–');
     const compare = view.command === 'compare';
+    const proved = view.proofs.filter((p) => p.decided).map((p) => code$2(p.target));
+    const proof = view.proofs.length
+        ? [
+            `- The proof came first: each side's import ran twice under a tracer (every line it runs in the files that differ, every module with its file, every path its code opens, lists or looks up), then the two sides were compared with the installed distributions; ${proved.length ? `it decided ${proved.join(', ')} without timing` : 'it decided no target'}. What it checks and what it cannot see: docs/statistics.md, "The proof".`,
+        ]
+        : [];
+    const allProved = view.rows.length > 0 && view.rows.every((r) => r.proved);
     const lines = [
-        `- ${countOf(run.rounds, 'interleaved round')}${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up round${s.warmups === 1 ? '' : 's'}; every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)})${pinnedText(run.pinnedCores, run.sideBySide, run.rounds)}.`,
-        compare
-            ? `- Decided by a sequential test on the median of paired log-ratios (a confidence sequence from the pairs' signs, which holds however often it looks and assumes nothing of the spread): a regression (mirrored, an improvement) needs its ${pctLevel(s.alpha)} interval above half the band and its estimate past the band, a pass needs its 90% interval inside the band, where the band is ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms, whichever is wider; sampling stops at a decision.`
-            : '- Spread is the interquartile range of the samples.',
+        ...proof,
+        ...(allProved
+            ? []
+            : [
+                `- ${countOf(run.rounds, 'interleaved round')}${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up round${s.warmups === 1 ? '' : 's'}; every sample a fresh interpreter timing the import alone; ${compare ? 'base and head' : 'targets'} alternate in a random order each round (seed ${String(s.seed)})${pinnedText(run.pinnedCores, run.sideBySide, run.rounds)}.`,
+                compare
+                    ? `- Decided by a sequential test on the median of paired log-ratios (a confidence sequence from the pairs' signs, which holds however often it looks and assumes nothing of the spread): a regression (mirrored, an improvement) needs its ${pctLevel(s.alpha)} interval above half the band and its estimate past the band, a pass needs its 90% interval inside the band, where the band is ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms, whichever is wider; sampling stops at a decision.`
+                    : '- Spread is the interquartile range of the samples.',
+            ]),
         '- Module own times come from untimed `-X importtime` runs with the cyclic garbage collector off (a collection that happens to run in a module is not charged to it) and with `importlib.import_module` sent through the import that `-X importtime` logs.',
         `- Python ${plain(run.python.split(' ')[0] ?? run.python)} on ${plain(run.platform)}; install: ${code$2(String(s.install))}.`,
         run.base
@@ -9943,7 +11153,7 @@ function deltaTable(view) {
             rowName(r),
             r.base ? formatValue(r.unit, r.base.median) : '–',
             r.head ? formatValue(r.unit, r.head.median) : '–',
-            change?.delta ?? '–',
+            change?.delta ?? (r.proved ? 'none (proof)' : '–'),
             change ? signedPct(change.pct) : '–',
             change ? interval.text(change) : '–',
             verdictCell(r),
@@ -10430,6 +11640,7 @@ function render(doc, cap, links) {
         [headline(doc)],
         configChanges(doc),
         [deltaTable(doc)],
+        proofs(doc),
         errors$1(doc),
         shortfalls(doc),
         forbidden(doc, cap),
@@ -18681,6 +19892,9 @@ var properties = {
 				type: "number",
 				minimum: 0
 			},
+			proof: {
+				type: "boolean"
+			},
 			sample_timeout_s: {
 				type: "number"
 			},
@@ -18909,6 +20123,9 @@ var properties = {
 				type: "number"
 			},
 			counting: {
+				type: "number"
+			},
+			proof: {
 				type: "number"
 			}
 		}
@@ -19824,6 +21041,55 @@ var definitions = {
 					}
 				}
 			},
+			proof: {
+				type: "object",
+				required: [
+					"decided",
+					"holds",
+					"reason"
+				],
+				properties: {
+					decided: {
+						type: "boolean"
+					},
+					holds: {
+						type: "boolean"
+					},
+					reason: {
+						type: [
+							"string",
+							"null"
+						]
+					},
+					traced_with: {
+						type: "string"
+					},
+					traced_runs: {
+						type: "integer"
+					},
+					changed_files: {
+						type: "integer"
+					},
+					differing_files: {
+						type: "integer"
+					},
+					loaded_changed: {
+						type: "array",
+						items: {
+							type: "string"
+						}
+					},
+					modules: {
+						type: "integer"
+					},
+					code_bytes_delta: {
+						type: "integer"
+					},
+					load_bound_ms: {
+						type: "number"
+					}
+				}
+			},
 			sources: {
 				type: "object",
 				additionalProperties: {
@@ -20495,7 +21761,7 @@ function tableRows(view, style) {
         const head = r.head ? formatValue(r.unit, r.head.median) : '–';
         const change = interval.cells[i];
         if (!change) {
-            rows.push([name, base, head, '', '', '', color(verdictText(r))]);
+            rows.push([name, base, head, r.proved ? 'none (proof)' : '', '', '', color(verdictText(r))]);
             continue;
         }
         const tone = change.pct > 0 ? style.red : change.pct < 0 ? style.green : (x) => x;
@@ -20556,6 +21822,10 @@ function compareReport(doc, style, limit = 8) {
     out.push('');
     out.push(...columns(tableRows(view, style), ['l', 'r', 'r', 'r', 'r', 'r', 'l']).map((l) => `  ${l}`));
     out.push(...tableNotes(view).map((n) => style.dim(`  ${n}`)));
+    for (const p of view.proofs)
+        out.push(p.decided
+            ? `${style.green('proof')}: ${p.target} is unchanged at import. ${plainText(p.text)}`
+            : `${style.dim('proof')}: ${p.target} was ${plainText(p.text)}.`);
     out.push(...gateLines(view, style));
     out.push(...lazyImportLines(view, style));
     out.push(...whyLines(view, style, limit));
@@ -20601,7 +21871,11 @@ function compareReport(doc, style, limit = 8) {
     }
     const s = run.settings;
     out.push('');
-    out.push(style.dim(`${countOf(run.rounds, 'interleaved round')}${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up${s.warmups === 1 ? '' : 's'}; sequential test, band ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms; ${costText(view) ?? `${run.durationS.toFixed(1)} s in all`}${run.phases ? ` (${run.phases})` : ''}`));
+    const allProved = view.rows.length > 0 && view.rows.every((r) => r.proved);
+    const timing = allProved ? (costText(view) ?? 'nothing timed') : undefined;
+    out.push(style.dim(timing
+        ? `${timing}${run.phases ? ` (${run.phases})` : ''}`
+        : `${countOf(run.rounds, 'interleaved round')}${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up${s.warmups === 1 ? '' : 's'}; sequential test, band ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms; ${costText(view) ?? `${run.durationS.toFixed(1)} s in all`}${run.phases ? ` (${run.phases})` : ''}`));
     if (run.truncated)
         out.push(style.yellow(`--max-time ended sampling before --min-pairs; figures are less certain`));
     return out.join('\n');

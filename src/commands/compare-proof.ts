@@ -140,10 +140,18 @@ export async function proveTargets(
 ): Promise<Map<string, Proof>> {
   const { roots, envs } = places
   const neutral = { base: neutralizer(roots.base), head: neutralizer(roots.head) }
-  const differing: DifferingFile[] = places.changes.map((change) => ({
-    path: `{tree}/${change.path}`,
-    presence: presenceOf(change),
-  }))
+  const differing: DifferingFile[] = places.changes.map((change) => {
+    const opaque = change.modes.includes('160000')
+      ? ('submodule' as const)
+      : change.modes.includes('120000')
+        ? ('symlink' as const)
+        : null
+    return {
+      path: `{tree}/${change.path}`,
+      presence: presenceOf(change),
+      ...(opaque ? { opaque } : {}),
+    }
+  })
   if (roots.base.env && roots.head.env) {
     const files = {
       base: await environmentFiles(roots.base.env, roots.base.tree),

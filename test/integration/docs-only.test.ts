@@ -101,7 +101,17 @@ describe('a pull request that changes no file an import can see', () => {
     ])
     expect(doc.skipped).toBeUndefined()
     expect(doc.targets.map((t) => t.name)).toEqual(['shop'])
-    expect(doc.targets[0]!.head!.samples_ms.length).toBeGreaterThanOrEqual(10)
+    // Measured by the proof: the import was traced on both sides, and no changed file is read by it.
+    expect(doc.targets[0]!.proof).toMatchObject({ decided: true, changed_files: 3 })
+    // And timed, with the proof off.
+    const timed = await compare([
+      '--affects',
+      '*.md',
+      '--proof',
+      'false',
+      ...fastFlags({ install: 'none', pairs: 10 }),
+    ])
+    expect(timed.doc.targets[0]!.head!.samples_ms.length).toBeGreaterThanOrEqual(10)
   })
 })
 

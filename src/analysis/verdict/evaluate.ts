@@ -158,7 +158,8 @@ function evaluateTarget(
     : []
   const budget = budgetStatus(
     headSide?.medianMs ?? null,
-    headSide?.moduleCount ?? null,
+    // A proved target has no timed samples unless it has a time budget; its module-set run still counts.
+    headSide?.moduleCount ?? (headProfile?.runs ? headProfile.moduleCount : null),
     spec.gate.budgetsMs[target.name],
     spec.gate.maxModules,
   )

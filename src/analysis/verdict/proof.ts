@@ -26,6 +26,12 @@ export interface DifferingFile {
   /** On both sides with other contents, or on one side only. */
   presence: 'both' | Side
   /**
+   * A path whose change the proof cannot see into: a submodule (its files are
+   * not in the commits' diff) or a symbolic link (what it points at may be
+   * read under another name). Absent for a file.
+   */
+  opaque?: 'submodule' | 'symlink'
+  /**
    * The installed distribution it belongs to, for a file in an environment:
    * `project` when the side's own checkout was installed as it (the code under
    * review); null for a file no distribution lists (a .pth file, sitecustomize).
@@ -127,6 +133,10 @@ function fileReason(
   lines: Map<string, LinesFacts>,
 ): string | null {
   const shown = code(shownPath(file.path))
+  if (file.opaque === 'submodule')
+    return `the submodule ${shown} changed, and the proof does not look inside submodules`
+  if (file.opaque === 'symlink')
+    return `the symbolic link ${shown} changed, and the proof does not follow links`
   if (file.owner === null) return `${shown} changed, and no installed distribution lists it`
   if (file.owner && !file.owner.project) {
     const { base, head } = file.owner.versions
@@ -198,13 +208,14 @@ export function prove(facts: ProofFacts): Proof {
         `two traced imports of ${side} differed in their ${differ}: the import does not do the same work each time`,
       )
   }
-  const modules = moduleDifference(base, head)
-  if (modules) return proof(modules)
+  // A changed file that matters names the cause better than the modules it makes differ.
   const lines = new Map(facts.lines.map((l) => [l.path, l]))
   for (const file of facts.differing) {
     const reason = fileReason(file, { base, head }, loadedFiles, lines)
     if (reason) return proof(reason)
   }
+  const modules = moduleDifference(base, head)
+  if (modules) return proof(modules)
   if (loadBoundMs >= facts.minDeltaMs)
     return proof(
       `the code the import loads changed by ${codeBytesDelta} bytes; loading it could cost up to ${loadBoundMs.toFixed(2)} ms, not under min-delta (${facts.minDeltaMs} ms)`,

@@ -191,7 +191,7 @@ export function compareReport(doc: ResultsDocument, style: Style, limit = 8): st
   out.push(
     style.dim(
       timing
-        ? `${timing}; ${costText(view) ?? `${run.durationS.toFixed(1)} s in all`}${run.phases ? ` (${run.phases})` : ''}`
+        ? `${timing}${run.phases ? ` (${run.phases})` : ''}`
         : `${countOf(run.rounds, 'interleaved round')}${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up${s.warmups === 1 ? '' : 's'}; sequential test, band ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms; ${costText(view) ?? `${run.durationS.toFixed(1)} s in all`}${run.phases ? ` (${run.phases})` : ''}`,
     ),
   )

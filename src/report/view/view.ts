@@ -45,7 +45,7 @@ export function costText(view: ReportView): string | null {
   const s = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)} s`
   const proof = view.run.proofS
   if (proof !== null && view.rows.length && view.rows.every((r) => r.proved))
-    return `verdict by proof after ${s(proof)} of tracing, nothing timed, ${s(view.run.durationS)} in all`
+    return `verdict by proof after ${s(proof)} of tracing, ${view.rows.some((r) => r.head) ? 'head alone timed for its budget' : 'nothing timed'}, ${s(view.run.durationS)} in all`
   if (!pairs.length || sampling === null) return null
   const most = Math.max(...pairs)
   return `verdict after ${s(sampling)} of sampling (${most === Math.min(...pairs) ? most : `up to ${most}`} pairs), ${s(view.run.durationS)} in all`

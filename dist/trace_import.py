@@ -1,0 +1,215 @@
+"""importgate tracer: imports one module once, untimed, and reports what the import did.
+
+Run as:  python trace_import.py FD TARGET WATCHED
+
+WATCHED is a file of paths, one a line: the files that differ between base and
+head. For those the tracer records every line the import executed (on 3.12+
+with sys.monitoring, each location reported once and then disabled, so the
+import runs at near its usual speed; before 3.12 with sys.settrace, local
+tracing only in the watched files). For every file it records what the code
+outside the import system opened, listed, globbed or stat'ed: a data file read
+at import is part of the import's work. At the end it reports every module in
+sys.modules with its file.
+
+The report is one JSON object on the inherited file descriptor FD, as the probe's.
+Before the import this file uses only what start-up loaded (sys, os); the report
+is encoded after the import, when loading json no longer matters.
+Python 3.8+, stdlib only.
+"""
+
+import sys
+import os
+
+PROTOCOL = 1
+# Past this many distinct paths the report says so and the proof does not hold.
+MAX_TOUCHED = 20000
+_HERE = None
+
+
+def _watched(path):
+    fd = os.open(path, os.O_RDONLY)
+    chunks = []
+    try:
+        while True:
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+    found = set()
+    for line in b"".join(chunks).decode("utf-8", "surrogateescape").split("\n"):
+        if line:
+            found.add(line)
+            found.add(os.path.realpath(line))
+    return found
+
+
+def _import_system(filename):
+    return (
+        filename.startswith("<frozen importlib")
+        or filename.startswith("<frozen zipimport")
+        or filename == _HERE
+    )
+
+
+class _Touched:
+    """The paths the measured code asked the file system about, outside the import system."""
+
+    def __init__(self):
+        self.seen = set()
+        self.overflow = False
+
+    def add(self, event, path, depth):
+        if isinstance(path, int) or path is None and event not in ("os.listdir", "os.scandir"):
+            return
+        frame = sys._getframe(depth)
+        if frame is not None and _import_system(frame.f_code.co_filename):
+            return
+        if path is None:
+            path = "."
+        if isinstance(path, bytes):
+            path = os.fsdecode(path)
+        elif not isinstance(path, str):
+            try:
+                path = os.fspath(path)
+            except Exception:
+                return
+            if isinstance(path, bytes):
+                path = os.fsdecode(path)
+        if len(self.seen) >= MAX_TOUCHED:
+            self.overflow = True
+            return
+        self.seen.add((event, os.path.abspath(path)))
+
+    def audit(self, event, args):
+        if event == "open" or event == "os.listdir" or event == "os.scandir":
+            self.add(event, args[0] if args else None, 2)
+        elif event in ("glob.glob", "glob.glob/2", "pathlib.Path.glob", "pathlib.Path.rglob"):
+            # A pattern: what it may match is the folder it starts in.
+            pattern = args[0] if args else None
+            if isinstance(pattern, (str, bytes)):
+                self.add("glob", os.path.dirname(pattern) or ".", 2)
+
+    def wrap(self, module, name):
+        real = getattr(module, name, None)
+        if real is None:
+            return
+        touched = self
+
+        def stat_like(path, *args, **kwargs):
+            touched.add("stat", path, 2)
+            return real(path, *args, **kwargs)
+
+        setattr(module, name, stat_like)
+
+
+def _lines_by_monitoring(watched, hits):
+    monitoring = sys.monitoring
+    tool = monitoring.COVERAGE_ID
+    monitoring.use_tool_id(tool, "importgate-trace")
+    events = monitoring.events
+
+    def started(code, offset):
+        if code.co_filename in watched:
+            monitoring.set_local_events(tool, code, events.LINE)
+        return monitoring.DISABLE
+
+    def line(code, number):
+        hits.setdefault(code.co_filename, set()).add(number)
+        return monitoring.DISABLE
+
+    monitoring.register_callback(tool, events.PY_START, started)
+    monitoring.register_callback(tool, events.LINE, line)
+    monitoring.set_events(tool, events.PY_START)
+
+    def stop():
+        monitoring.set_events(tool, 0)
+
+    return stop
+
+
+def _lines_by_settrace(watched, hits):
+    def local(frame, event, arg):
+        if event == "line":
+            hits.setdefault(frame.f_code.co_filename, set()).add(frame.f_lineno)
+        return local
+
+    def calls(frame, event, arg):
+        if frame.f_code.co_filename in watched:
+            hits.setdefault(frame.f_code.co_filename, set()).add(frame.f_lineno)
+            return local
+        return None
+
+    sys.settrace(calls)
+
+    def stop():
+        sys.settrace(None)
+
+    return stop
+
+
+def _file_of(module):
+    try:
+        found = module.__dict__.get("__file__")
+    except Exception:
+        return None
+    return found if isinstance(found, str) else None
+
+
+def main():
+    global _HERE
+    _HERE = sys._getframe(0).f_code.co_filename
+    here = os.path.dirname(os.path.abspath(__file__))
+    if sys.path and sys.path[0] in (here, os.path.realpath(here)):
+        del sys.path[0]
+    fd, target, watched_path = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+    os.set_inheritable(fd, False)
+    watched = _watched(watched_path)
+    pid = os.getpid()
+    touched = _Touched()
+    sys.addaudithook(touched.audit)
+    for name in ("stat", "lstat", "access"):
+        touched.wrap(os, name)
+    hits = {}
+    threads_before = len(sys._current_frames())
+    if hasattr(sys, "monitoring"):
+        stop = _lines_by_monitoring(watched, hits)
+        how = "sys.monitoring"
+    else:
+        stop = _lines_by_settrace(watched, hits)
+        how = "sys.settrace"
+    error = None
+    try:
+        __import__(target)
+    except BaseException as exc:  # SystemExit and KeyboardInterrupt are results too
+        error = exc
+    stop()
+    if os.getpid() != pid:
+        os._exit(0)
+    threads_after = len(sys._current_frames())
+    import json
+
+    report = {
+        "protocol": PROTOCOL,
+        "mode": "trace",
+        "target": target,
+        "how": how,
+        "ok": error is None,
+        "error": None if error is None else {"kind": type(error).__name__, "message": str(error)[:2000]},
+        "modules": {str(name): _file_of(module) for name, module in list(sys.modules.items())},
+        "lines": {name: sorted(lines) for name, lines in hits.items()},
+        "touched": sorted([event, path] for event, path in touched.seen),
+        "touched_overflow": touched.overflow,
+        # Before 3.12, lines other threads ran are not traced: a thread still
+        # running at the end makes the proof refuse.
+        "threads": threads_after - threads_before,
+    }
+    data = memoryview(json.dumps(report, ensure_ascii=True).encode("ascii"))
+    while data:
+        data = data[os.write(fd, data):]
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()
