@@ -72,3 +72,50 @@ export function fixture(rate: number, baseMs: number, slowdownPct: number): Fixt
   const head = git(repo, 'rev-parse', 'HEAD').toString().trim()
   return { repo, base, head }
 }
+
+/** What a proof row's head changes: a comment, or the body of a function the import never calls. */
+export type UntouchedChange = 'comment' | 'function-body'
+
+const untouched = (iterations: number, comment: string, body: string) =>
+  [
+    '"""Benchmark fixture for the proof."""',
+    'def _work(n):',
+    '    t = 0',
+    '    for i in range(n):',
+    '        t += i * i',
+    '    return t',
+    '',
+    '',
+    'def later(x):',
+    `    # ${comment}`,
+    `    return ${body}`,
+    '',
+    '',
+    `TOTAL = _work(${iterations})`,
+    '',
+  ].join('\n')
+
+/**
+ * A repository whose head changes nothing `benchpkg`'s import runs: a comment,
+ * or the body of a function it defines and never calls. The import costs
+ * `baseMs` of module-level work on both sides.
+ */
+export function untouchedFixture(rate: number, baseMs: number, change: UntouchedChange): Fixture {
+  const repo = mkdtempSync(join(tmpdir(), 'importgate-bench-'))
+  mkdirSync(join(repo, 'benchpkg'))
+  const write = (text: string) => writeFileSync(join(repo, 'benchpkg', '__init__.py'), text)
+  const iterations = Math.round(rate * baseMs)
+  git(repo, 'init', '-q', '-b', 'main')
+  write(untouched(iterations, 'what later() returns', 'x * 2'))
+  git(repo, 'add', '-A')
+  git(repo, 'commit', '-q', '-m', 'base')
+  const base = git(repo, 'rev-parse', 'HEAD').toString().trim()
+  write(
+    change === 'comment'
+      ? untouched(iterations, 'what later() gives back', 'x * 2')
+      : untouched(iterations, 'what later() returns', 'x * 3 + 1'),
+  )
+  git(repo, 'commit', '-q', '-am', `head: ${change}`)
+  const head = git(repo, 'rev-parse', 'HEAD').toString().trim()
+  return { repo, base, head }
+}

@@ -85,6 +85,11 @@ class _Touched:
     def audit(self, event, args):
         if event == "open" or event == "os.listdir" or event == "os.scandir":
             self.add(event, args[0] if args else None, 2)
+        elif event == "ctypes.dlopen":
+            # A shared library loaded by name or path: a changed one is a changed file read.
+            name = args[0] if args else None
+            if isinstance(name, (str, bytes)) and os.sep in os.fsdecode(name):
+                self.add("open", name, 2)
         elif event in ("glob.glob", "glob.glob/2", "pathlib.Path.glob", "pathlib.Path.rglob"):
             # A pattern: what it may match is the folder it starts in.
             pattern = args[0] if args else None

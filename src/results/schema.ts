@@ -93,7 +93,7 @@ export interface TargetResult {
     reason: 'budget' | 'no-change' | 'failed' | 'not-run' | 'unsupported'
   }[]
   /**
-   * compare: the proof tried before timing (docs/statistics.md, "The proof").
+   * compare: the proof tried before timing (docs/statistics.md, "Which path decides").
    * `decided`: it decided this row, which was not timed. Absent when none was
    * tried (a command or new target, `proof = false`).
    */

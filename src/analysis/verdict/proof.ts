@@ -2,7 +2,7 @@
 // import per side (twice, to see that it does the same work each time), the
 // files that differ between the sides, and which of their changed lines ran.
 // When it holds, the target passes without timing: there is nothing to time.
-// What it checks and what it cannot see: docs/statistics.md, "The proof". Pure:
+// What it checks and what it cannot see: docs/statistics.md, "Which path decides". Pure:
 // commands/compare-proof.ts gathers the facts, with every path made
 // side-neutral ("{env}/…" in the side's environment, "{tree}/…" in its
 // worktree) so the two sides' facts compare as they are.

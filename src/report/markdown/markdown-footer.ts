@@ -42,7 +42,7 @@ export function methodology(view: ReportView): string[] {
   const proved = view.proofs.filter((p) => p.decided).map((p) => code(p.target))
   const proof = view.proofs.length
     ? [
-        `- The proof came first: each side's import ran twice under a tracer (every line it runs in the files that differ, every module with its file, every path its code opens, lists or looks up), then the two sides were compared with the installed distributions; ${proved.length ? `it decided ${proved.join(', ')} without timing` : 'it decided no target'}. What it checks and what it cannot see: docs/statistics.md, "The proof".`,
+        `- The proof came first: each side's import ran twice under a tracer (every line it runs in the files that differ, every module with its file, every path its code opens, lists or looks up), then the two sides were compared with the installed distributions; ${proved.length ? `it decided ${proved.join(', ')} without timing` : 'it decided no target'}. What it checks and what it cannot see: docs/statistics.md, "Which path decides".`,
       ]
     : []
   const allProved = view.rows.length > 0 && view.rows.every((r) => r.proved)
