@@ -2,10 +2,9 @@
 // targets both sides list, when `proof` is on and no gating count is asked for.
 import { METRICS, type MetricId } from '../model/metrics.js'
 import { traitsOf } from '../model/target.js'
-import type { Proof } from '../analysis/verdict/proof.js'
 import type { Namer } from '../config/names.js'
 import type { Sampling } from '../settings/setting-values.js'
-import { proveTargets, type ProofPlaces } from './compare-proof.js'
+import { proveTargets, type ProofPlaces, type TargetProof } from './compare-proof.js'
 import type { CommandDeps } from './pipeline.js'
 
 export async function tryProofs(
@@ -19,7 +18,7 @@ export async function tryProofs(
   places: ProofPlaces,
   deps: CommandDeps,
   name: Namer,
-): Promise<Map<string, Proof>> {
+): Promise<Map<string, TargetProof>> {
   if (!settings.sampling.proof) return new Map()
   // A gating count (instructions) is a gate of its own: it is compared, never proved.
   const counted = settings.metrics.find((id) => METRICS[id].kind === 'counted' && METRICS[id].gates)
@@ -36,7 +35,7 @@ export async function tryProofs(
   if (!targets.length) return new Map()
   deps.log(`proof: tracing one import a side, twice, of ${targets.join(', ')}`)
   const proofs = await proveTargets(targets, places)
-  for (const [target, proof] of proofs)
+  for (const [target, { proof }] of proofs)
     deps.log(
       proof.holds
         ? `proof: ${target} does the same work on both sides (${proof.differing} differing file(s), none run at import): nothing to time`

@@ -18,6 +18,8 @@ import {
 } from '../analysis/verdict/proof.js'
 import { environmentFiles, type EnvironmentFiles } from '../env/installed-files.js'
 import type { SideEnvironment } from '../env/environment.js'
+import type { ProfileObservation } from '../analysis/verdict/observations.js'
+import { importTimeCosts } from '../measure/profiles.js'
 import { judgeLines, traceImport, type TraceReport } from '../measure/trace-import.js'
 import { SIDES, type Side } from '../model/target.js'
 
@@ -110,7 +112,11 @@ function neutralTrace(report: TraceReport | string, neutral: (p: string) => stri
       threads: 0,
     }
   return {
-    ...report,
+    ok: report.ok,
+    error: report.error,
+    how: report.how,
+    overflow: report.overflow,
+    threads: report.threads,
     modules: Object.fromEntries(
       Object.entries(report.modules).map(([name, file]) => [name, file && neutral(file)]),
     ),
@@ -133,11 +139,38 @@ async function changedLines(paths: Record<Side, string | null>): Promise<Record<
   return changed
 }
 
+/** A target's proof, and head's module set from its traced imports (their -X importtime lines). */
+export interface TargetProof {
+  proof: Proof
+  /** What the engine's first profile run of head would give: the gates are checked on it. */
+  headProfile: ProfileObservation | null
+}
+
+/** Head's last traced import as a profile run: the module set, its chains and costs. */
+function profileOf(
+  target: string,
+  reports: readonly (TraceReport | string)[],
+): ProfileObservation | null {
+  const runs = reports.filter((r): r is TraceReport => typeof r !== 'string' && r.ok)
+  const last = runs[runs.length - 1]
+  if (!last || runs.length < reports.length) return null
+  const { costs, failure } = importTimeCosts([last.stderr], target)
+  return {
+    runs: 1,
+    added: last.added,
+    moduleCount: last.modulesAfter,
+    unstableModules: runs.some((r) => r.added.join('\n') !== last.added.join('\n')),
+    costs,
+    logs: [last.stderr],
+    failure,
+  }
+}
+
 /** The facts and the proof for each module target, in their order. */
 export async function proveTargets(
   targets: readonly string[],
   places: ProofPlaces,
-): Promise<Map<string, Proof>> {
+): Promise<Map<string, TargetProof>> {
   const { roots, envs } = places
   const neutral = { base: neutralizer(roots.base), head: neutralizer(roots.head) }
   const differing: DifferingFile[] = places.changes.map((change) => {
@@ -166,9 +199,10 @@ export async function proveTargets(
       python.flatMap((f) => onDisk(roots[side], f.path) ?? []).filter((p) => existsSync(p)),
     ]),
   ) as Record<Side, string[]>
-  const proofs = new Map<string, Proof>()
+  const proofs = new Map<string, TargetProof>()
   for (const target of targets) {
     const traces: Record<Side, TraceFacts[]> = { base: [], head: [] }
+    const headReports: (TraceReport | string)[] = []
     for (let round = 0; round < TRACES_PER_SIDE; round++) {
       if (places.signal?.aborted) break
       const reports = await Promise.all(
@@ -185,6 +219,7 @@ export async function proveTargets(
         ),
       )
       SIDES.forEach((side, i) => traces[side].push(neutralTrace(reports[i]!, neutral[side])))
+      headReports.push(reports[SIDES.indexOf('head')]!)
     }
     const loaded = new Set(
       SIDES.flatMap((side) => Object.values(traces[side][0]?.modules ?? {})).filter(Boolean),
@@ -194,7 +229,10 @@ export async function proveTargets(
       traces,
       places,
     )
-    proofs.set(target, prove({ traces, differing, lines, minDeltaMs: places.minDeltaMs }))
+    proofs.set(target, {
+      proof: prove({ traces, differing, lines, minDeltaMs: places.minDeltaMs }),
+      headProfile: profileOf(target, headReports),
+    })
   }
   return proofs
 }

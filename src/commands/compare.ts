@@ -117,7 +117,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
         )
         const proofMs = performance.now() - proving
         // A proved target is not timed (its cache states other than warm may be: the log says so then).
-        const timed = targets.filter((t) => !proofs.get(t)?.holds)
+        const timed = targets.filter((t) => !proofs.get(t)?.proof.holds)
         if (timed.length)
           deps.log(
             `measuring ${timed.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} interleaved pairs, at most ${sampling.maxTimeMs / 1000} s${sampling.overtimeMs > 0 ? ` (${sampling.overtimeMs / 1000} s more for a target still undecided)` : ''}`,

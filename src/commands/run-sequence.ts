@@ -9,7 +9,7 @@ import { explanationBudgetMs } from '../analysis/stats/budget.js'
 import { changedGroups } from '../analysis/verdict/decision.js'
 import { evaluate, provedIn, type EvaluatedTarget } from '../analysis/verdict/evaluate.js'
 import type { Observations } from '../analysis/verdict/observations.js'
-import type { Proof } from '../analysis/verdict/proof.js'
+import type { TargetProof } from './compare-proof.js'
 import { medianUnsettled, undecided } from '../analysis/verdict/stopping.js'
 import type { Namer } from '../config/names.js'
 import { requiresPython } from '../config/pyproject.js'
@@ -32,7 +32,7 @@ export interface Sequence {
   /** The project whose requires-python decides how lazy-import suggestions are written (head's). */
   projectDir: string
   /** compare: the proofs tried before timing (commands/compare-proof.ts), by target. */
-  proofs?: ReadonlyMap<string, Proof>
+  proofs?: ReadonlyMap<string, TargetProof>
 }
 
 /** A proved target with a budget gets this many timed imports of head: its median is what the budget is about. */
@@ -64,12 +64,20 @@ export async function measureAndEvaluate(
       : // Nothing is compared, so no change is found, and nothing deferred runs.
         { stopping: medianUnsettled, changed: () => [] }),
   }
-  const proofs = sequence.proofs ?? new Map<string, Proof>()
+  const targetProofs = sequence.proofs ?? new Map<string, TargetProof>()
+  const proofs = new Map([...targetProofs].map(([target, { proof }]) => [target, proof]))
   const proved = (arm: PlannedArm) => provedIn(proofs.get(arm.key.target), arm.key.variant)
   const timed = sequence.arms.filter((arm) => !proved(arm))
   const observations = mergeObservations([
     timed.length ? await measureArms(timed, policy, deps, name) : null,
-    ...(await provedRuns(sequence.arms.filter(proved), policy, gate.budgetsMs, deps, name)),
+    ...(await provedRuns(
+      sequence.arms.filter(proved),
+      policy,
+      gate.budgetsMs,
+      deps,
+      name,
+      targetProofs,
+    )),
   ])
   await observed?.(observations)
   const evaluation = evaluate(observations, {
@@ -99,11 +107,33 @@ async function provedRuns(
   budgetsMs: Readonly<Record<string, number>>,
   deps: CommandDeps,
   name: Namer,
+  proofs: ReadonlyMap<string, TargetProof>,
 ): Promise<Observations[]> {
   const heads = arms.filter((arm) => arm.key.side === 'head' && arm.key.variant === DEFAULT_VARIANT)
   const budgeted = heads.filter((arm) => budgetsMs[arm.key.target] !== undefined)
-  const plain = heads.filter((arm) => budgetsMs[arm.key.target] === undefined)
-  const runs: Observations[] = []
+  // Head's traced import was a module-set run already (under -X importtime): the
+  // engine adds one only where the trace's is missing, or for 3.15's lazy runs.
+  const traced = (arm: PlannedArm) =>
+    !policy.lazyImports ? (proofs.get(arm.key.target)?.headProfile ?? null) : null
+  const fromTrace = heads.filter((arm) => budgetsMs[arm.key.target] === undefined && traced(arm))
+  const plain = heads.filter(
+    (arm) => budgetsMs[arm.key.target] === undefined && !fromTrace.includes(arm),
+  )
+  const runs: Observations[] = fromTrace.length
+    ? [
+        {
+          arms: fromTrace.map((arm) => ({
+            key: arm.key,
+            samples: [],
+            failure: null,
+            profile: traced(arm),
+          })),
+          rounds: 0,
+          truncated: false,
+          phasesMs: { warmup: 0, profile: 0, sampling: 0 },
+        },
+      ]
+    : []
   for (const [group, pairs] of [
     [plain, 0],
     [budgeted, BUDGET_SAMPLES],

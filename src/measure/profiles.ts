@@ -6,6 +6,7 @@ import { MAX_IMPORT_DEPTH, parseImportTime } from '../analysis/attribution/impor
 import { moduleCosts } from '../analysis/attribution/module-costs.js'
 import type { FunctionProfile } from '../analysis/attribution/function-diff.js'
 import type { ProfileObservation } from '../analysis/verdict/observations.js'
+import type { ImportFailure } from '../model/failure.js'
 import { shuffled } from '../analysis/stats/random.js'
 import type { ArmStates } from './arm-states.js'
 import { DEFAULT_VARIANT, traitsOf } from '../model/target.js'
@@ -196,19 +197,36 @@ export async function importTimeRounds(
   }
   for (const arm of arms) {
     const profile = states.of(arm).profile!
-    const trees = profile.logs.map((log) =>
-      parseImportTime(log, { markers: { begin: BEGIN_MARK, end: END_MARK } }),
-    )
-    // Forged -X importtime output: the arm's explanation cannot be trusted, and says why.
-    if (trees.some((t) => t.tooDeep) && !profile.failure)
-      profile.failure = {
-        kind: 'BadReport',
-        message: `the -X importtime output nests deeper than ${MAX_IMPORT_DEPTH} levels, which no real import does (importing ${arm.key.target})`,
-        traceback: [],
-      }
-    profile.costs = moduleCosts(trees)
+    const { costs, failure } = importTimeCosts(profile.logs, arm.key.target)
+    if (failure && !profile.failure) profile.failure = failure
+    profile.costs = costs
   }
   return { done, outOfTime, slowest }
+}
+
+/**
+ * Module costs from -X importtime logs whose import sits between the probe's
+ * markers (profile runs, and the proof's traced imports), and a failure when
+ * they nest deeper than any real import does: forged output, whose
+ * explanation cannot be trusted.
+ */
+export function importTimeCosts(
+  logs: readonly string[],
+  target: string,
+): { costs: ProfileObservation['costs']; failure: ImportFailure | null } {
+  const trees = logs.map((log) =>
+    parseImportTime(log, { markers: { begin: BEGIN_MARK, end: END_MARK } }),
+  )
+  return {
+    costs: moduleCosts(trees),
+    failure: trees.some((t) => t.tooDeep)
+      ? {
+          kind: 'BadReport',
+          message: `the -X importtime output nests deeper than ${MAX_IMPORT_DEPTH} levels, which no real import does (importing ${target})`,
+          traceback: [],
+        }
+      : null,
+  }
 }
 
 /**

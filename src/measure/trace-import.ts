@@ -21,6 +21,11 @@ export interface TraceReport {
   overflow: boolean
   /** Threads still running when the import returned. */
   threads: number
+  /** The modules the import added to sys.modules, sorted, and len(sys.modules) after it. */
+  added: string[]
+  modulesAfter: number
+  /** stderr: the import's -X importtime lines between the probe's markers. */
+  stderr: string
 }
 
 export interface TraceRequest {
@@ -68,6 +73,11 @@ export function readTraceReport(text: string): TraceReport | string {
     touched: touched as [string, string][],
     overflow: parsed.touched_overflow === true,
     threads: Number.isInteger(parsed.threads) ? (parsed.threads as number) : 0,
+    added: Array.isArray(parsed.added)
+      ? parsed.added.filter((m): m is string => typeof m === 'string')
+      : [],
+    modulesAfter: Number.isInteger(parsed.modules_after) ? (parsed.modules_after as number) : 0,
+    stderr: '',
   }
 }
 
@@ -75,14 +85,24 @@ export async function traceImport(request: TraceRequest): Promise<TraceReport | 
   await writeFile(request.listFile, request.watched.map((p) => `${p}\n`).join(''))
   const outcome = await runMeasured({
     command: request.python,
-    args: [join(dirname(probePath()), 'trace_import.py'), '3', request.target, request.listFile],
+    args: [
+      '-X',
+      'importtime',
+      join(dirname(probePath()), 'trace_import.py'),
+      '3',
+      request.target,
+      request.listFile,
+    ],
     env: request.env,
     cwd: request.cwd,
     timeoutMs: request.timeoutMs,
-    stderr: 'tail',
+    stderr: 'full',
   })
   if (outcome.timedOut) return `the traced import ran past ${request.timeoutMs / 1000} s`
-  return readTraceReport(outcome.report)
+  const report = readTraceReport(outcome.report)
+  return typeof report === 'string'
+    ? report
+    : { ...report, stderr: outcome.stderr.toString('utf8') }
 }
 
 export interface LinesVerdict {
