@@ -120,7 +120,7 @@ function replay(run: Recorded, scale: number, baseMedianMs: number) {
 function atTheEnd(logs: readonly number[], baseMedianMs: number): string {
   if (values.undecided !== 'warn') return 'inconclusive'
   const look = lookAt(logs, gate, baseMedianMs)
-  return endOfBudget(look, gate, baseMedianMs) === 'pass' ? 'warned' : 'inconclusive'
+  return endOfBudget(look, gate, baseMedianMs) ? 'warned' : 'inconclusive'
 }
 
 const pct = (k: number, n: number) => {

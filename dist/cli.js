@@ -676,6 +676,13 @@ const many = (value) => (Array.isArray(value) ? value : [String(value)]);
  * and stubs, compiled extensions and their sources, .pth files, the build and
  * dependency metadata, lock files.
  */
+/** The undecided setting's values, as written. */
+function undecidedPolicy(value, where) {
+    const text = value.trim();
+    if (text === 'warn' || text === 'fail')
+        return text;
+    throw new UsageError(`${where}: "${value}" is not warn or fail`);
+}
 const DEFAULT_AFFECTS = [
     '*.py',
     '*.pyi',
@@ -827,6 +834,25 @@ const GATE_SETTINGS = [
         fromText: (v, w) => parseDuration(w, one(v), 'ms'),
         fromToml: (v, w) => parseDuration(w, text(v, w, 'a duration such as "2ms"'), 'ms'),
         help: ['      --min-delta MS      absolute change below which nothing fails (0.5ms)'],
+    },
+    {
+        name: 'undecided',
+        field: 'undecided',
+        group: 'gate',
+        // bench/SLOW.md: an unchanged ~2 s import ended undecided in half its
+        // compares, and a user saw a failed check; "warn" passes those whose
+        // interval rules out twice the band (docs/statistics.md).
+        default: 'warn',
+        json: { key: 'undecided', schema: { enum: ['warn', 'fail'] } },
+        commands: COMPARE,
+        flag: { type: 'string' },
+        fromText: (v, w) => undecidedPolicy(one(v), w),
+        fromToml: (v, w) => undecidedPolicy(text(v, w, '"warn" or "fail"'), w),
+        help: [
+            '      --undecided WHAT    a target still undecided when the budget ends: warn passes it',
+            '                          with a warning when its interval rules out twice the band,',
+            '                          else it is inconclusive; fail: always inconclusive (warn)',
+        ],
     },
     {
         name: 'instructions-threshold',
@@ -2062,6 +2088,7 @@ function functionChangeJson(c) {
         })),
     };
 }
+const round2 = (x) => Math.round(x * 100) / 100;
 function targetResult(t) {
     const primary = t.metrics[0];
     const result = {
@@ -2151,6 +2178,12 @@ function targetResult(t) {
         };
     if (t.sources && Object.keys(t.sources).length)
         result.sources = t.sources;
+    if (t.undecidedPass)
+        result.undecided_pass = {
+            ruled_out_pct: round2(t.undecidedPass.ruledOutPct),
+            band_pct: round2(t.undecidedPass.bandPct),
+            upper_pct: round2(t.undecidedPass.upperPct),
+        };
     if (t.proof)
         result.proof = {
             decided: t.proof.decided,
@@ -4769,17 +4802,31 @@ async function importTimeRounds(arms, upTo, plan, states, deps, budget) {
     }
     for (const arm of arms) {
         const profile = states.of(arm).profile;
-        const trees = profile.logs.map((log) => parseImportTime(log, { markers: { begin: BEGIN_MARK, end: END_MARK } }));
-        // Forged -X importtime output: the arm's explanation cannot be trusted, and says why.
-        if (trees.some((t) => t.tooDeep) && !profile.failure)
-            profile.failure = {
-                kind: 'BadReport',
-                message: `the -X importtime output nests deeper than ${MAX_IMPORT_DEPTH} levels, which no real import does (importing ${arm.key.target})`,
-                traceback: [],
-            };
-        profile.costs = moduleCosts(trees);
+        const { costs, failure } = importTimeCosts(profile.logs, arm.key.target);
+        if (failure && !profile.failure)
+            profile.failure = failure;
+        profile.costs = costs;
     }
     return { done, outOfTime, slowest };
+}
+/**
+ * Module costs from -X importtime logs whose import sits between the probe's
+ * markers (profile runs, and the proof's traced imports), and a failure when
+ * they nest deeper than any real import does: forged output, whose
+ * explanation cannot be trusted.
+ */
+function importTimeCosts(logs, target) {
+    const trees = logs.map((log) => parseImportTime(log, { markers: { begin: BEGIN_MARK, end: END_MARK } }));
+    return {
+        costs: moduleCosts(trees),
+        failure: trees.some((t) => t.tooDeep)
+            ? {
+                kind: 'BadReport',
+                message: `the -X importtime output nests deeper than ${MAX_IMPORT_DEPTH} levels, which no real import does (importing ${target})`,
+                traceback: [],
+            }
+            : null,
+    };
 }
 /**
  * One functions-mode run per arm that has a profile and no function profile
@@ -7390,6 +7437,34 @@ function explanationGaps(base, head, gate, watch, profileRuns) {
     return gaps;
 }
 
+// What a target still undecided when its budget and overtime end is given.
+// The sequential procedure has not decided. With `undecided = "fail"` that is
+// inconclusive, which fails the check. With `"warn"` (the default) it passes,
+// with a warning, when its pass interval (one-sided β, valid however long
+// sampling ran) lies below twice the band: a regression of twice the band or
+// more passes this way with probability at most β; one between the band and
+// twice it may slip through, which the comment says, and which the drift check
+// catches when such changes add up. docs/statistics.md has the figures. Pure.
+/** How far past the band an undecided target's interval may reach and still pass with a warning. */
+const WARN_BAND_FACTOR = 2;
+/**
+ * An undecided look's pass at the end, or null: its pass interval's upper end
+ * (a log-ratio) must lie below twice the band. `decision` is the procedure's.
+ */
+function endOfBudget(look, gate, baseMedianMs) {
+    if (look.decision !== 'continue' || !look.passInterval)
+        return null;
+    const { width } = band(gate, baseMedianMs);
+    const upper = look.passInterval[1];
+    if (!(upper < Math.log(1 + WARN_BAND_FACTOR * width)))
+        return null;
+    return {
+        ruledOutPct: 100 * WARN_BAND_FACTOR * width,
+        bandPct: 100 * width,
+        upperPct: 100 * Math.expm1(upper),
+    };
+}
+
 /** The proof decides this target in this cache state: no loaded source changed, or the state is warm. */
 const provedIn = (proof, variant) => !!proof?.holds && (variant === DEFAULT_VARIANT || proof.sourcesUnchanged);
 const withSide = (side, failure) => failure ? { side, ...failure } : null;
@@ -7454,7 +7529,14 @@ function evaluateTarget(observations, configured, spec, ended) {
                     // pass. With no sample to size a round by, the advice is twice the budget.
                     samplesShortfall(0, fewestPairs(PASS_BETA), ended.suggestion ?? doubledBudgetS(spec.sampling.maxTimeMs))
                 : samplesShortfall(pairs, spec.sampling.minPairs, ended.suggestion);
-    const statistical = error ? 'error' : shortfall ? 'inconclusive' : found;
+    const undecidedPass = passAtTheEnd(shortfall, gatingMetric, metrics, spec.gate);
+    const statistical = error
+        ? 'error'
+        : undecidedPass
+            ? 'pass'
+            : shortfall
+                ? 'inconclusive'
+                : found;
     const headProfile = head?.profile;
     const forbidden = headProfile?.runs
         ? forbiddenImports(headProfile.added, headProfile.costs, spec.gate.forbid)
@@ -7496,9 +7578,25 @@ function evaluateTarget(observations, configured, spec, ended) {
         ...(lazy ? { lazy } : {}),
         ...(proof ? { proof: { ...proof, decided: proved } } : {}),
         error,
-        shortfall,
+        shortfall: undecidedPass ? null : shortfall,
+        ...(undecidedPass ? { undecidedPass } : {}),
         verdict: mostSerious(findings),
     };
+}
+/**
+ * `undecided = "warn"`: a target the procedure left undecided with enough
+ * pairs passes, with a warning, when its pass interval rules out twice the
+ * band (end-of-budget.ts); null otherwise, and whenever another gating metric
+ * is not a pass.
+ */
+function passAtTheEnd(shortfall, gating, metrics, gate) {
+    const c = gating?.comparison;
+    if (gate.undecided !== 'warn' || shortfall?.reason !== 'unsettled' || !c?.passCiPct)
+        return null;
+    if (metrics.some((m) => m.gating && m !== gating && m.outcome !== 'pass'))
+        return null;
+    const [lo, hi] = c.passCiPct;
+    return endOfBudget({ decision: c.decision, passInterval: [Math.log1p(lo / 100), Math.log1p(hi / 100)] }, gate, c.baseMedianMs);
 }
 /** A target base had and head removed (and dropped from its targets): reported, never failed. */
 function goneInHead(name, spec, base) {
@@ -7592,12 +7690,13 @@ observed) {
             : // Nothing is compared, so no change is found, and nothing deferred runs.
                 { stopping: medianUnsettled, changed: () => [] }),
     };
-    const proofs = sequence.proofs ?? new Map();
+    const targetProofs = sequence.proofs ?? new Map();
+    const proofs = new Map([...targetProofs].map(([target, { proof }]) => [target, proof]));
     const proved = (arm) => provedIn(proofs.get(arm.key.target), arm.key.variant);
     const timed = sequence.arms.filter((arm) => !proved(arm));
     const observations = mergeObservations([
         timed.length ? await measureArms(timed, policy, deps, name) : null,
-        ...(await provedRuns(sequence.arms.filter(proved), policy, gate.budgetsMs, deps, name)),
+        ...(await provedRuns(sequence.arms.filter(proved), policy, gate.budgetsMs, deps, name, targetProofs)),
     ]);
     await observed?.(observations);
     const evaluation = evaluate(observations, {
@@ -7620,11 +7719,29 @@ observed) {
  * are checked on), and where a budget is set a short sample of head alone.
  * Base is not run again: the proof showed it does the same work.
  */
-async function provedRuns(arms, policy, budgetsMs, deps, name) {
+async function provedRuns(arms, policy, budgetsMs, deps, name, proofs) {
     const heads = arms.filter((arm) => arm.key.side === 'head' && arm.key.variant === DEFAULT_VARIANT);
     const budgeted = heads.filter((arm) => budgetsMs[arm.key.target] !== undefined);
-    const plain = heads.filter((arm) => budgetsMs[arm.key.target] === undefined);
-    const runs = [];
+    // Head's traced import was a module-set run already (under -X importtime): the
+    // engine adds one only where the trace's is missing, or for 3.15's lazy runs.
+    const traced = (arm) => !policy.lazyImports ? (proofs.get(arm.key.target)?.headProfile ?? null) : null;
+    const fromTrace = heads.filter((arm) => budgetsMs[arm.key.target] === undefined && traced(arm));
+    const plain = heads.filter((arm) => budgetsMs[arm.key.target] === undefined && !fromTrace.includes(arm));
+    const runs = fromTrace.length
+        ? [
+            {
+                arms: fromTrace.map((arm) => ({
+                    key: arm.key,
+                    samples: [],
+                    failure: null,
+                    profile: traced(arm),
+                })),
+                rounds: 0,
+                truncated: false,
+                phasesMs: { warmup: 0, profile: 0, sampling: 0 },
+            },
+        ]
+        : [];
     for (const [group, pairs] of [
         [plain, 0],
         [budgeted, BUDGET_SAMPLES],
@@ -8141,16 +8258,29 @@ function shownPath(path) {
 }
 const parentOf = (path) => path.slice(0, Math.max(0, path.lastIndexOf('/')));
 const code$3 = (text) => `\`${text}\``;
+/** How the traced imports of one side differ, in a few words naming the first difference; null when they agree. */
 function sameTraces(traces) {
     const [first, ...rest] = traces;
     if (!first)
         return null;
-    const key = (t) => JSON.stringify([
-        Object.entries(t.modules).sort(),
-        t.touched.map((x) => `${x.event} ${x.path}`).sort(),
-        Object.entries(t.lines).sort(),
-    ]);
-    return rest.every((t) => key(t) === key(first)) ? null : 'modules, paths or lines';
+    for (const other of rest) {
+        const names = new Set([...Object.keys(first.modules), ...Object.keys(other.modules)]);
+        const module = [...names].sort().find((n) => first.modules[n] !== other.modules[n]);
+        if (module !== undefined)
+            return `modules (${code$3(module)} loaded in one run only, or from another file)`;
+        const paths = (t) => new Set(t.touched.map((x) => `${x.event} ${x.path}`));
+        const [a, b] = [paths(first), paths(other)];
+        const path = [...a].find((p) => !b.has(p)) ?? [...b].find((p) => !a.has(p));
+        if (path !== undefined)
+            return `paths (${code$3(shownPath(path.slice(path.indexOf(' ') + 1)))} in one run only)`;
+        const files = new Set([...Object.keys(first.lines), ...Object.keys(other.lines)]);
+        const file = [...files]
+            .sort()
+            .find((f) => (first.lines[f] ?? []).join(',') !== (other.lines[f] ?? []).join(','));
+        if (file !== undefined)
+            return `lines (in ${code$3(shownPath(file))})`;
+    }
+    return null;
 }
 function moduleDifference(base, head) {
     const names = new Set([...Object.keys(base.modules), ...Object.keys(head.modules)]);
@@ -8371,21 +8501,36 @@ function readTraceReport(text) {
         touched: touched,
         overflow: parsed.touched_overflow === true,
         threads: Number.isInteger(parsed.threads) ? parsed.threads : 0,
+        added: Array.isArray(parsed.added)
+            ? parsed.added.filter((m) => typeof m === 'string')
+            : [],
+        modulesAfter: Number.isInteger(parsed.modules_after) ? parsed.modules_after : 0,
+        stderr: '',
     };
 }
 async function traceImport(request) {
     await writeFile(request.listFile, request.watched.map((p) => `${p}\n`).join(''));
     const outcome = await runMeasured({
         command: request.python,
-        args: [join(dirname(probePath()), 'trace_import.py'), '3', request.target, request.listFile],
+        args: [
+            '-X',
+            'importtime',
+            join(dirname(probePath()), 'trace_import.py'),
+            '3',
+            request.target,
+            request.listFile,
+        ],
         env: request.env,
         cwd: request.cwd,
         timeoutMs: request.timeoutMs,
-        stderr: 'tail',
+        stderr: 'full',
     });
     if (outcome.timedOut)
         return `the traced import ran past ${request.timeoutMs / 1000} s`;
-    return readTraceReport(outcome.report);
+    const report = readTraceReport(outcome.report);
+    return typeof report === 'string'
+        ? report
+        : { ...report, stderr: outcome.stderr.toString('utf8') };
 }
 /** Which of each file's changed lines ran at import, judged by proof_lines.py under `python -I -S`. */
 async function judgeLines(python, env, cwd, files, requestFile) {
@@ -8504,7 +8649,11 @@ function neutralTrace(report, neutral) {
             threads: 0,
         };
     return {
-        ...report,
+        ok: report.ok,
+        error: report.error,
+        how: report.how,
+        overflow: report.overflow,
+        threads: report.threads,
         modules: Object.fromEntries(Object.entries(report.modules).map(([name, file]) => [name, file && neutral(file)])),
         lines: Object.fromEntries(Object.entries(report.lines).map(([f, l]) => [neutral(f), l])),
         touched: report.touched.map(([event, path]) => ({ event, path: neutral(path) })),
@@ -8525,6 +8674,23 @@ async function changedLines(paths) {
             changed.head.push(hunk.newStart + n);
     }
     return changed;
+}
+/** Head's last traced import as a profile run: the module set, its chains and costs. */
+function profileOf(target, reports) {
+    const runs = reports.filter((r) => typeof r !== 'string' && r.ok);
+    const last = runs[runs.length - 1];
+    if (!last || runs.length < reports.length)
+        return null;
+    const { costs, failure } = importTimeCosts([last.stderr], target);
+    return {
+        runs: 1,
+        added: last.added,
+        moduleCount: last.modulesAfter,
+        unstableModules: runs.some((r) => r.added.join('\n') !== last.added.join('\n')),
+        costs,
+        logs: [last.stderr],
+        failure,
+    };
 }
 /** The facts and the proof for each module target, in their order. */
 async function proveTargets(targets, places) {
@@ -8557,6 +8723,7 @@ async function proveTargets(targets, places) {
     const proofs = new Map();
     for (const target of targets) {
         const traces = { base: [], head: [] };
+        const headReports = [];
         for (let round = 0; round < TRACES_PER_SIDE; round++) {
             if (places.signal?.aborted)
                 break;
@@ -8570,10 +8737,14 @@ async function proveTargets(targets, places) {
                 timeoutMs: places.timeoutMs,
             })));
             SIDES.forEach((side, i) => traces[side].push(neutralTrace(reports[i], neutral[side])));
+            headReports.push(reports[SIDES.indexOf('head')]);
         }
         const loaded = new Set(SIDES.flatMap((side) => Object.values(traces[side][0]?.modules ?? {})).filter(Boolean));
         const lines = await linesFacts(python.filter((f) => loaded.has(f.path)), traces, places);
-        proofs.set(target, prove({ traces, differing, lines, minDeltaMs: places.minDeltaMs }));
+        proofs.set(target, {
+            proof: prove({ traces, differing, lines, minDeltaMs: places.minDeltaMs }),
+            headProfile: profileOf(target, headReports),
+        });
     }
     return proofs;
 }
@@ -8633,7 +8804,7 @@ async function tryProofs(settings, places, deps, name) {
         return new Map();
     deps.log(`proof: tracing one import a side, twice, of ${targets.join(', ')}`);
     const proofs = await proveTargets(targets, places);
-    for (const [target, proof] of proofs)
+    for (const [target, { proof }] of proofs)
         deps.log(proof.holds
             ? `proof: ${target} does the same work on both sides (${proof.differing} differing file(s), none run at import): nothing to time`
             : `proof: ${target} is timed: ${proof.reason?.replace(/`/g, '')}`);
@@ -8714,7 +8885,7 @@ async function compare(request, deps) {
             }, deps, name);
             const proofMs = performance.now() - proving;
             // A proved target is not timed (its cache states other than warm may be: the log says so then).
-            const timed = targets.filter((t) => !proofs.get(t)?.holds);
+            const timed = targets.filter((t) => !proofs.get(t)?.proof.holds);
             if (timed.length)
                 deps.log(`measuring ${timed.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} interleaved pairs, at most ${sampling.maxTimeMs / 1000} s${sampling.overtimeMs > 0 ? ` (${sampling.overtimeMs / 1000} s more for a target still undecided)` : ''}`);
             const { observations, evaluation } = await measureAndEvaluate({
@@ -9653,13 +9824,26 @@ function widePasses(doc) {
         const base = t.base?.median_ms ?? 0;
         const minDelta = doc.command === 'compare' ? doc.settings.min_delta_ms : 0;
         const line = Math.max(doc.settings.threshold_pct, base > 0 ? (100 * minDelta) / base : 0);
-        return t.verdict === 'pass' && hi !== undefined && hi > line
+        return t.verdict === 'pass' && !t.undecided_pass && hi !== undefined && hi > line
             ? [{ target: t.name, hiPct: hi, level: shown.level }]
             : [];
     });
 }
 /** What could not be explained or checked, per target, and why. */
 const gapsOf = (doc) => doc.targets.flatMap((t) => (t.gaps ?? []).map((g) => ({ ...g, target: targetLabel(t) })));
+/** Targets that passed undecided when sampling ended (`undecided = "warn"`), with what their interval rules out. */
+const undecidedPassesOf = (doc) => doc.targets.flatMap((t) => t.undecided_pass
+    ? [
+        {
+            target: targetLabel(t),
+            ruledOutPct: t.undecided_pass.ruled_out_pct,
+            bandPct: t.undecided_pass.band_pct,
+            upperPct: t.undecided_pass.upper_pct,
+        },
+    ]
+    : []);
+/** The warning an undecided pass carries, in words every report uses. */
+const undecidedPassText = (n, fmt = (pct) => `${pct.toFixed(1)}%`) => `passed undecided when sampling ended: its interval reaches ${signedPct(n.upperPct)}, which rules out a regression of ${fmt(n.ruledOutPct)} or more (twice the ${fmt(n.bandPct)} band), not one between ${fmt(n.bandPct)} and ${fmt(n.ruledOutPct)}; undecided = "fail" makes this inconclusive, and a longer max-time may decide it`;
 
 /** The own-time cause of a target, from its listed own-time changes; null when none stood out. */
 function ownTimeCause(target, changes) {
@@ -10079,6 +10263,7 @@ function buildView(document) {
             : []),
         watched: doc.targets.flatMap((t) => (t.watch ?? []).map((w) => watchItem(t.name, w))),
         widePasses: widePasses(doc),
+        undecidedPasses: undecidedPassesOf(doc),
         gaps: gapsOf(doc),
         lazyImports: lazyImportsOf(doc),
         packages: doc.targets.flatMap((t) => {
@@ -10831,6 +11016,7 @@ function shortfalls(view) {
 function gaps(view) {
     const threshold = view.run.settings.threshold_pct;
     return [
+        ...view.undecidedPasses.map((n) => `⚠️ ${code$2(n.target)} ${undecidedPassText(n)}.`),
         ...view.widePasses.map((w) => `ℹ️ ${code$2(w.target)}: a pass, but its ${Math.round(w.level * 100)}% interval still reaches ${signedPct(w.hiPct)}: the pairs this budget allowed do not rule out a regression past the ${threshold}% threshold.`),
         ...view.gaps.map((g) => `ℹ️ ${code$2(g.target)}: ${gapText(g, (s) => `\`${s}\``)}.`),
     ];
@@ -19953,6 +20139,12 @@ var properties = {
 			min_delta_ms: {
 				type: "number"
 			},
+			undecided: {
+				"enum": [
+					"warn",
+					"fail"
+				]
+			},
 			instructions_threshold_pct: {
 				type: "number",
 				exclusiveMinimum: 0
@@ -21041,6 +21233,25 @@ var definitions = {
 					}
 				}
 			},
+			undecided_pass: {
+				type: "object",
+				required: [
+					"ruled_out_pct",
+					"band_pct",
+					"upper_pct"
+				],
+				properties: {
+					ruled_out_pct: {
+						type: "number"
+					},
+					band_pct: {
+						type: "number"
+					},
+					upper_pct: {
+						type: "number"
+					}
+				}
+			},
 			proof: {
 				type: "object",
 				required: [
@@ -21710,6 +21921,8 @@ function gateLines(view, style) {
         const via = w.chain.length > 1 ? ` via ${formatChain(w.chain)}` : '';
         out.push(tone(`watched: ${w.name} under ${w.target}: ${w.change}${via}`));
     }
+    for (const n of view.undecidedPasses)
+        out.push(style.yellow(`${n.target} ${undecidedPassText(n)}`));
     for (const w of view.widePasses)
         out.push(style.yellow(`${w.target}: a pass, but its ${Math.round(w.level * 100)}% interval still reaches ${signedPct(w.hiPct)}: not a regression ruled out past the ${view.run.settings.threshold_pct}% threshold`));
     for (const g of view.gaps)

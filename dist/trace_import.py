@@ -1,6 +1,6 @@
 """importgate tracer: imports one module once, untimed, and reports what the import did.
 
-Run as:  python trace_import.py FD TARGET WATCHED
+Run as:  python -X importtime trace_import.py FD TARGET WATCHED
 
 WATCHED is a file of paths, one a line: the files that differ between base and
 head. For those the tracer records every line the import executed (on 3.12+
@@ -9,7 +9,9 @@ import runs at near its usual speed; before 3.12 with sys.settrace, local
 tracing only in the watched files). For every file it records what the code
 outside the import system opened, listed, globbed or stat'ed: a data file read
 at import is part of the import's work. At the end it reports every module in
-sys.modules with its file.
+sys.modules with its file, and which of them the import added. Under
+`-X importtime` the import's lines on stderr sit between the probe's markers,
+so the run doubles as the module-set run the gates are checked on.
 
 The report is one JSON object on the inherited file descriptor FD, as the probe's.
 Before the import this file uses only what start-up loaded (sys, os); the report
@@ -21,6 +23,8 @@ import sys
 import os
 
 PROTOCOL = 1
+BEGIN_MARK = "importgate-probe: begin import"
+END_MARK = "importgate-probe: end import"
 # Past this many distinct paths the report says so and the proof does not hold.
 MAX_TOUCHED = 20000
 _HERE = None
@@ -185,6 +189,8 @@ def main():
         stop = _lines_by_settrace(watched, hits)
         how = "sys.settrace"
     error = None
+    before = set(sys.modules)
+    os.write(2, ("\n%s\n" % BEGIN_MARK).encode("ascii"))
     try:
         __import__(target)
     except BaseException as exc:  # SystemExit and KeyboardInterrupt are results too
@@ -192,7 +198,12 @@ def main():
     stop()
     if os.getpid() != pid:
         os._exit(0)
+    os.write(2, ("\n%s\n" % END_MARK).encode("ascii"))
     threads_after = len(sys._current_frames())
+    # Before json is loaded for the report: what the import itself left in sys.modules.
+    modules = {str(name): _file_of(module) for name, module in list(sys.modules.items())}
+    added = sorted(str(name) for name in set(sys.modules) - before)
+    after = len(sys.modules)
     import json
 
     report = {
@@ -202,7 +213,9 @@ def main():
         "how": how,
         "ok": error is None,
         "error": None if error is None else {"kind": type(error).__name__, "message": str(error)[:2000]},
-        "modules": {str(name): _file_of(module) for name, module in list(sys.modules.items())},
+        "modules": modules,
+        "added": added,
+        "modules_after": after,
         "lines": {name: sorted(lines) for name, lines in hits.items()},
         "touched": sorted([event, path] for event, path in touched.seen),
         "touched_overflow": touched.overflow,

@@ -115,6 +115,13 @@ export interface TargetResult {
     code_bytes_delta: number
     load_bound_ms: number
   }
+  /**
+   * compare, `undecided = "warn"`: sampling ended without a decision, and the
+   * pass interval (`delta.pass_ci_pct`) ruled out a regression of twice the
+   * band, so the target passed with a warning: a change between `band_pct` and
+   * `ruled_out_pct` may have slipped through.
+   */
+  undecided_pass?: { ruled_out_pct: number; band_pct: number; upper_pct: number }
   /** Present when the verdict is inconclusive: the evidence fell short of what a verdict needs. */
   inconclusive?: {
     /**

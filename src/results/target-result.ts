@@ -92,6 +92,8 @@ function functionChangeJson(c: FunctionChange): FunctionChangeJson {
   }
 }
 
+const round2 = (x: number) => Math.round(x * 100) / 100
+
 export function targetResult(t: TargetFinding): TargetResult {
   const primary = t.metrics[0]
   const result: TargetResult = {
@@ -177,6 +179,12 @@ export function targetResult(t: TargetFinding): TargetResult {
       form: t.lazy.form,
     }
   if (t.sources && Object.keys(t.sources).length) result.sources = t.sources
+  if (t.undecidedPass)
+    result.undecided_pass = {
+      ruled_out_pct: round2(t.undecidedPass.ruledOutPct),
+      band_pct: round2(t.undecidedPass.bandPct),
+      upper_pct: round2(t.undecidedPass.upperPct),
+    }
   if (t.proof)
     result.proof = {
       decided: t.proof.decided,

@@ -159,3 +159,49 @@ describe('evaluate', () => {
     expect(evaluate(many, spec(20)).targets[0]!.verdict).toBe('regression')
   })
 })
+
+describe('a target still undecided when sampling ends', () => {
+  // 30 pairs from −5% to +7% about +1%: undecided, its 90% interval −2% … +3.0%.
+  const ratios = [0.95, 1.0, 1.05, 1.02, 0.98, 1.07, 0.97, 1.03, 1.01, 0.99]
+  const base = Array.from({ length: 30 }, (_, i) => 1000 * (1 + (i % 3) * 0.001))
+  const observations = {
+    arms: [
+      arm('base', base),
+      arm(
+        'head',
+        base.map((b, i) => b * ratios[i % ratios.length]!),
+      ),
+    ],
+    rounds: 30,
+    truncated: false,
+  }
+
+  it('passes with a warning when its interval rules out twice the band (undecided = "warn", the default)', () => {
+    const [t] = evaluate(observations, spec(20)).targets
+    expect(t!.metrics[0]!.comparison!.decision).toBe('continue')
+    expect(t!.verdict).toBe('pass')
+    expect(t!.shortfall).toBeNull()
+    expect(t!.undecidedPass).toMatchObject({ ruledOutPct: 6, bandPct: 3 })
+    expect(t!.undecidedPass!.upperPct).toBeCloseTo(3, 5)
+  })
+
+  it('is inconclusive with undecided = "fail"', () => {
+    const [t] = evaluate(observations, {
+      ...spec(20),
+      gate: { ...gate, undecided: 'fail' },
+    }).targets
+    expect(t).toMatchObject({ verdict: 'inconclusive', shortfall: { reason: 'unsettled' } })
+    expect(t!.undecidedPass).toBeUndefined()
+  })
+
+  it('is inconclusive when its interval reaches past twice the band', () => {
+    const wide = [1.12, 0.96, 1.04, 1.0, 1.08]
+    const head = base.map((b, i) => b * wide[i % wide.length]!)
+    const [t] = evaluate(
+      { arms: [arm('base', base), arm('head', head)], rounds: 30, truncated: false },
+      spec(20),
+    ).targets
+    expect(t!.metrics[0]!.comparison!.passCiPct![1]).toBeGreaterThan(6)
+    expect(t).toMatchObject({ verdict: 'inconclusive', shortfall: { reason: 'unsettled' } })
+  })
+})

@@ -36,6 +36,6 @@ it('documents every input and output of action.yml in the README', () => {
   const row = (name: string) => new RegExp(`^\\| \`${name}\` +\\|`, 'm')
   const names = (part: string) =>
     [...section(part).matchAll(/^ {2}([a-z-]+):$/gm)].map((m) => m[1]!)
-  expect(names('inputs')).toHaveLength(31)
+  expect(names('inputs')).toHaveLength(32)
   for (const name of [...names('inputs'), ...names('outputs')]) expect(readme).toMatch(row(name))
 })

@@ -24,7 +24,9 @@ import { watchModules } from './watch.js'
 import { lazyFinding, type LazyForm } from '../attribution/lazy.js'
 import { fewestPairs, PASS_BETA } from '../stats/sequential.js'
 import { explanationGaps, lazyGap } from './explanation-gaps.js'
-import type { SideFinding, TargetFinding } from './finding.js'
+import type { MetricFinding, SideFinding, TargetFinding } from './finding.js'
+import { endOfBudget, type UndecidedPass } from './end-of-budget.js'
+import type { Shortfall } from './shortfall.js'
 import type { Proof } from './proof.js'
 
 export interface EvaluatedTarget {
@@ -151,7 +153,14 @@ function evaluateTarget(
               ended.suggestion ?? doubledBudgetS(spec.sampling.maxTimeMs),
             )
           : samplesShortfall(pairs, spec.sampling.minPairs, ended.suggestion)
-  const statistical: Verdict = error ? 'error' : shortfall ? 'inconclusive' : found
+  const undecidedPass = passAtTheEnd(shortfall, gatingMetric, metrics, spec.gate)
+  const statistical: Verdict = error
+    ? 'error'
+    : undecidedPass
+      ? 'pass'
+      : shortfall
+        ? 'inconclusive'
+        : found
   const headProfile = head?.profile
   const forbidden = headProfile?.runs
     ? forbiddenImports(headProfile.added, headProfile.costs, spec.gate.forbid)
@@ -200,9 +209,33 @@ function evaluateTarget(
     ...(lazy ? { lazy } : {}),
     ...(proof ? { proof: { ...proof, decided: proved } } : {}),
     error,
-    shortfall,
+    shortfall: undecidedPass ? null : shortfall,
+    ...(undecidedPass ? { undecidedPass } : {}),
     verdict: mostSerious(findings),
   }
+}
+
+/**
+ * `undecided = "warn"`: a target the procedure left undecided with enough
+ * pairs passes, with a warning, when its pass interval rules out twice the
+ * band (end-of-budget.ts); null otherwise, and whenever another gating metric
+ * is not a pass.
+ */
+function passAtTheEnd(
+  shortfall: Shortfall | null,
+  gating: MetricFinding | undefined,
+  metrics: readonly MetricFinding[],
+  gate: Gate,
+): UndecidedPass | null {
+  const c = gating?.comparison
+  if (gate.undecided !== 'warn' || shortfall?.reason !== 'unsettled' || !c?.passCiPct) return null
+  if (metrics.some((m) => m.gating && m !== gating && m.outcome !== 'pass')) return null
+  const [lo, hi] = c.passCiPct
+  return endOfBudget(
+    { decision: c.decision, passInterval: [Math.log1p(lo / 100), Math.log1p(hi / 100)] },
+    gate,
+    c.baseMedianMs,
+  )
 }
 
 /** A target base had and head removed (and dropped from its targets): reported, never failed. */

@@ -17,6 +17,7 @@ import type { ModuleSource } from '../attribution/source-paths.js'
 import type { WatchFinding } from './watch.js'
 import type { ExplanationGap } from './explanation-gaps.js'
 import type { Proof } from './proof.js'
+import type { UndecidedPass } from './end-of-budget.js'
 
 /** One side of a target as the findings see it: every sample and the profile. */
 export interface SideFinding {
@@ -83,6 +84,11 @@ export interface TargetFinding {
    * none was tried (a command target, a new one, the proof turned off).
    */
   proof?: Proof & { decided: boolean }
+  /**
+   * compare, `undecided = "warn"`: sampling ended undecided, and the pass
+   * interval ruled out twice the band, so the target passed with a warning.
+   */
+  undecidedPass?: UndecidedPass
   /** Set when the evidence fell short: the verdict is then inconclusive, never a pass. */
   shortfall: Shortfall | null
   verdict: Verdict

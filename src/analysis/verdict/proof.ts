@@ -101,16 +101,27 @@ export function shownPath(path: string): string {
 const parentOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf('/')))
 const code = (text: string) => `\`${text}\``
 
+/** How the traced imports of one side differ, in a few words naming the first difference; null when they agree. */
 function sameTraces(traces: readonly TraceFacts[]): string | null {
   const [first, ...rest] = traces
   if (!first) return null
-  const key = (t: TraceFacts) =>
-    JSON.stringify([
-      Object.entries(t.modules).sort(),
-      t.touched.map((x) => `${x.event} ${x.path}`).sort(),
-      Object.entries(t.lines).sort(),
-    ])
-  return rest.every((t) => key(t) === key(first)) ? null : 'modules, paths or lines'
+  for (const other of rest) {
+    const names = new Set([...Object.keys(first.modules), ...Object.keys(other.modules)])
+    const module = [...names].sort().find((n) => first.modules[n] !== other.modules[n])
+    if (module !== undefined)
+      return `modules (${code(module)} loaded in one run only, or from another file)`
+    const paths = (t: TraceFacts) => new Set(t.touched.map((x) => `${x.event} ${x.path}`))
+    const [a, b] = [paths(first), paths(other)]
+    const path = [...a].find((p) => !b.has(p)) ?? [...b].find((p) => !a.has(p))
+    if (path !== undefined)
+      return `paths (${code(shownPath(path.slice(path.indexOf(' ') + 1)))} in one run only)`
+    const files = new Set([...Object.keys(first.lines), ...Object.keys(other.lines)])
+    const file = [...files]
+      .sort()
+      .find((f) => (first.lines[f] ?? []).join(',') !== (other.lines[f] ?? []).join(','))
+    if (file !== undefined) return `lines (in ${code(shownPath(file))})`
+  }
+  return null
 }
 
 function moduleDifference(base: TraceFacts, head: TraceFacts): string | null {

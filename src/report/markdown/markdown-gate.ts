@@ -5,6 +5,7 @@ import { capped, chain, code, plain, rich, table } from './markdown-text.js'
 import type { WatchSideJson } from '../../results/schema.js'
 import type { ReportView } from '../view/view.js'
 import { gapText } from '../view/gaps-text.js'
+import { undecidedPassText } from '../view/view-notes.js'
 
 export function budgets(view: ReportView): string[] {
   const rows = view.budgets.map((b) => [
@@ -96,6 +97,7 @@ export function shortfalls(view: ReportView): string[] {
 export function gaps(view: ReportView): string[] {
   const threshold = view.run.settings.threshold_pct
   return [
+    ...view.undecidedPasses.map((n) => `⚠️ ${code(n.target)} ${undecidedPassText(n)}.`),
     ...view.widePasses.map(
       (w) =>
         `ℹ️ ${code(w.target)}: a pass, but its ${Math.round(w.level * 100)}% interval still reaches ${signedPct(w.hiPct)}: the pairs this budget allowed do not rule out a regression past the ${threshold}% threshold.`,

@@ -5,6 +5,7 @@ import type { Verdict } from '../../model/verdict.js'
 import { formatChain, formatMs, signedPct } from '../view/format.js'
 import type { Style } from './style.js'
 import type { ReportView } from '../view/view.js'
+import { undecidedPassText } from '../view/view-notes.js'
 
 export function paint(verdict: Verdict, style: Style): (text: string) => string {
   if (verdict === 'improvement') return style.green
@@ -56,6 +57,8 @@ export function gateLines(view: ReportView, style: Style): string[] {
     const via = w.chain.length > 1 ? ` via ${formatChain(w.chain)}` : ''
     out.push(tone(`watched: ${w.name} under ${w.target}: ${w.change}${via}`))
   }
+  for (const n of view.undecidedPasses)
+    out.push(style.yellow(`${n.target} ${undecidedPassText(n)}`))
   for (const w of view.widePasses)
     out.push(
       style.yellow(

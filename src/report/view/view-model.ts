@@ -14,6 +14,7 @@ import type {
 import type { ModuleGroup } from '../../analysis/attribution/module-groups.js'
 import type { Rich } from './headline.js'
 import type { ProofNote } from './view-proof.js'
+import type { UndecidedPassNote } from './view-notes.js'
 import type { WatchItem } from './view-watch.js'
 import type { LazyImportsItem } from './view-lazy.js'
 import type { MetricRowView } from './view-rows.js'
@@ -76,6 +77,8 @@ export interface ReportView {
   lazyImports: LazyImportsItem[]
   /** Passes whose interval still reaches past the threshold: they do not rule out a regression that size. */
   widePasses: { target: string; hiPct: number; level: number }[]
+  /** Passed undecided at the end of sampling (`undecided = "warn"`). */
+  undecidedPasses: UndecidedPassNote[]
   /**
    * compare: own time by top-level package, per target with a delta; only the
    * rows worth showing, each with the cause that brought or dropped it, if one did.

@@ -5,6 +5,7 @@ import { VARIANT_LABEL } from '../../model/target.js'
 import type { ResultsDocument, TargetResult } from '../../results/schema.js'
 import type { GapItem } from './gaps-text.js'
 import { decidingInterval } from './view-rows.js'
+import { signedPct } from './format.js'
 
 /** A target as its notes name it: with its cache state when not warm. */
 export const targetLabel = (t: TargetResult): string =>
@@ -24,7 +25,7 @@ export function widePasses(
     const base = t.base?.median_ms ?? 0
     const minDelta = doc.command === 'compare' ? doc.settings.min_delta_ms : 0
     const line = Math.max(doc.settings.threshold_pct, base > 0 ? (100 * minDelta) / base : 0)
-    return t.verdict === 'pass' && hi !== undefined && hi > line
+    return t.verdict === 'pass' && !t.undecided_pass && hi !== undefined && hi > line
       ? [{ target: t.name, hiPct: hi, level: shown!.level }]
       : []
   })
@@ -33,3 +34,32 @@ export function widePasses(
 /** What could not be explained or checked, per target, and why. */
 export const gapsOf = (doc: ResultsDocument): GapItem[] =>
   doc.targets.flatMap((t) => (t.gaps ?? []).map((g) => ({ ...g, target: targetLabel(t) })))
+
+/** Targets that passed undecided when sampling ended (`undecided = "warn"`), with what their interval rules out. */
+export const undecidedPassesOf = (doc: ResultsDocument): UndecidedPassNote[] =>
+  doc.targets.flatMap((t) =>
+    t.undecided_pass
+      ? [
+          {
+            target: targetLabel(t),
+            ruledOutPct: t.undecided_pass.ruled_out_pct,
+            bandPct: t.undecided_pass.band_pct,
+            upperPct: t.undecided_pass.upper_pct,
+          },
+        ]
+      : [],
+  )
+
+export interface UndecidedPassNote {
+  target: string
+  ruledOutPct: number
+  bandPct: number
+  upperPct: number
+}
+
+/** The warning an undecided pass carries, in words every report uses. */
+export const undecidedPassText = (
+  n: UndecidedPassNote,
+  fmt = (pct: number) => `${pct.toFixed(1)}%`,
+) =>
+  `passed undecided when sampling ended: its interval reaches ${signedPct(n.upperPct)}, which rules out a regression of ${fmt(n.ruledOutPct)} or more (twice the ${fmt(n.bandPct)} band), not one between ${fmt(n.bandPct)} and ${fmt(n.ruledOutPct)}; undecided = "fail" makes this inconclusive, and a longer max-time may decide it`

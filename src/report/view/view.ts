@@ -10,7 +10,7 @@ import { visibleDeep } from './untrusted.js'
 import { watchItem } from './view-watch.js'
 import { lazyImportsOf } from './view-lazy.js'
 import { rowsOf } from './view-rows.js'
-import { gapsOf, targetLabel, widePasses } from './view-notes.js'
+import { gapsOf, targetLabel, undecidedPassesOf, widePasses } from './view-notes.js'
 
 export { intervalColumn, reportedOnly, type MetricRowView, type SideFigures } from './view-rows.js'
 import { causeText, causesOf, mainCause, ownTimeCause, type TargetChanges } from './view-causes.js'
@@ -168,6 +168,7 @@ export function buildView(document: ResultsDocument): ReportView {
     ),
     watched: doc.targets.flatMap((t) => (t.watch ?? []).map((w) => watchItem(t.name, w))),
     widePasses: widePasses(doc),
+    undecidedPasses: undecidedPassesOf(doc),
     gaps: gapsOf(doc),
     lazyImports: lazyImportsOf(doc),
     packages: doc.targets.flatMap((t) => {
