@@ -19,6 +19,8 @@ import {
 import { plot } from './plot.js'
 import { median, rateInterval } from './stats.js'
 import { noiseSection } from './noise-table.js'
+import { lookAt } from '../src/analysis/stats/sequential.js'
+import { endOfBudget } from '../src/analysis/verdict/end-of-budget.js'
 
 const percent = (x: number) => `${Math.round(100 * x)}%`
 /** "3/20 (15%)". */
@@ -37,6 +39,27 @@ const isInconclusive = (v: string) => v === 'inconclusive'
 const unearnedPasses = (os: Outcome[]) =>
   os.filter((o) => o.verdict === 'pass' && o.neededPairs !== undefined && o.pairs < o.neededPairs)
     .length
+/**
+ * What the user saw as a failed check on an A/A pair: a regression, or an
+ * inconclusive verdict (which fails it). `rejudged`: an inconclusive whose
+ * recorded pairs `undecided = "warn"` passes (end-of-budget.ts) does not fail:
+ * the same pairs, where the same stopping rule stopped, judged by the rule now.
+ */
+function checkFailed(
+  os: Outcome[],
+  rejudged: boolean,
+  gate: { thresholdPct: number; minDeltaMs: number },
+): number {
+  return os.filter((o) => {
+    if (o.verdict === 'regression') return true
+    if (o.verdict !== 'inconclusive') return false
+    if (!rejudged || !o.pairs_ms) return true
+    const { base, head } = o.pairs_ms
+    const logs = base.map((b, i) => Math.log(head[i]! / b))
+    const look = lookAt(logs, { ...gate, alpha: 0.01 }, median(base))
+    return endOfBudget(look, gate, median(base)) === null
+  }).length
+}
 const hasBaselines = (os: Outcome[]) => os.some((o) => o.sequential !== 'skipped')
 /** The baseline columns' cells, or none for a run without them. */
 const baselineCells = (os: Outcome[], cells: () => string[]) => (hasBaselines(os) ? cells() : [])
@@ -77,19 +100,21 @@ function resultsMarkdown(outcomes: Outcome[], run: RunInfo, name: string): strin
     '',
     '## False alarms (A/A: the same code on both sides)',
     '',
-    'A false alarm is a regression or an improvement; an inconclusive verdict is counted apart, as is a pass on fewer pairs than the procedure needs to decide (which must never happen).',
+    'A false alarm is a regression or an improvement; an inconclusive verdict is counted apart, as is a pass on fewer pairs than the procedure needs to decide (which must never happen). _Check failed_ is what a user sees: a regression or an inconclusive verdict, both of which fail the check; the next column judges the same recorded pairs, stopped where they stopped, by `undecided = "warn"` (docs/statistics.md), which passes an undecided target whose interval rules out twice the band.',
     '',
     row([
       'import',
       'runs',
       'importgate',
       'inconclusive',
+      'check failed',
+      'check failed, undecided = warn',
       'pass on too few pairs',
       'time to verdict, median (slowest)',
       'sampling to verdict, median (slowest)',
       ...baselineCells(outcomes, () => ['sequential blocks', 'mean of 10']),
     ]),
-    row(['---', ...Array<string>(6 + (hasBaselines(outcomes) ? 2 : 0)).fill('---:')]),
+    row(['---', ...Array<string>(8 + (hasBaselines(outcomes) ? 2 : 0)).fill('---:')]),
   ]
   const aaRow = (label: string, os: Outcome[]) => {
     const alarms = (m: Method) => share(countBy(os, m, isAlarm), os.length)
@@ -98,6 +123,8 @@ function resultsMarkdown(outcomes: Outcome[], run: RunInfo, name: string): strin
       os.length,
       shareWithInterval(countBy(os, 'importgate', isAlarm), os.length),
       share(countBy(os, 'importgate', isInconclusive), os.length),
+      shareWithInterval(checkFailed(os, false, run), os.length),
+      shareWithInterval(checkFailed(os, true, run), os.length),
       unearnedPasses(os),
       seconds(os.map((o) => o.durationS)),
       samplingSeconds(os),
