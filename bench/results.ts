@@ -243,7 +243,7 @@ export function readmeSection(outcomes: Outcome[], run: RunInfo, resultsFile: st
     ...expect,
     `- an unchanged import is called a regression or an improvement in ${alarms('importgate')} pull requests (the true rate is below ${percent(aaHigh)} with 95% confidence)` +
       (aaInconclusive
-        ? `; ${aaInconclusive} more were inconclusive, which fails the check by default`
+        ? `; ${aaInconclusive} more were inconclusive, which failed the check; judged by \`undecided = "warn"\` (now the default) on the same pairs, ${checkFailed(aa, true, run)} of ${aa.length} would fail it`
         : '') +
       (baselines
         ? `; the naive scripts fail ${alarms('sequential')} and ${alarms('mean10')}.`
