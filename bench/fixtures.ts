@@ -54,7 +54,8 @@ export interface Fixture {
 /**
  * A repository whose head makes `benchpkg` import `slowdownPct` percent
  * slower than base's `baseMs` of work. 0 gives an A/A pair: different commits,
- * the same code (only a comment differs).
+ * the same code but the module's docstring, a line that runs at import (it is
+ * `__doc__`) and costs nothing: the proof refuses it, so the pair is timed.
  */
 export function fixture(rate: number, baseMs: number, slowdownPct: number): Fixture {
   const repo = mkdtempSync(join(tmpdir(), 'importgate-bench-'))

@@ -91,7 +91,7 @@ function resultsMarkdown(outcomes: Outcome[], run: RunInfo, name: string): strin
     ...interim(outcomes, run),
     `Written by \`${run.command}\` (${run.totalMin.toFixed(0)} min). Machine: ${run.cores} cores (${run.cpu}), Python ${run.python}.`,
     settingsLine(run),
-    `Fixtures: a package whose import does calibrated CPU work (${Math.round(run.rate)} loop iterations per ms here); head does the stated percentage more. A/A pairs differ only in a comment.`,
+    `Fixtures: a package whose import does calibrated CPU work (${Math.round(run.rate)} loop iterations per ms here); head does the stated percentage more. A/A pairs differ only in the module's docstring: a line that runs at import (it is \`__doc__\`) and costs nothing, so the proof does not decide them and they are timed (a _touched A/A_).`,
     hasBaselines(outcomes)
       ? 'Baselines on the same fixtures, in the same run: _sequential blocks_ (20 base runs, then 20 head runs, medians, flag beyond ±5%) and _mean of 10_ (10 runs per side, means, ±5%), as simple cold-start scripts do.'
       : 'This run left out the naive baselines (see the small-import results for how they fare).',

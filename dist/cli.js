@@ -8575,6 +8575,8 @@ async function judgeLines(python, env, cwd, files, requestFile) {
 /** Traced imports a side: two that disagree mean the import does not do the same work each time. */
 const TRACES_PER_SIDE = 2;
 const ABSENT = '0000000';
+/** Larger Python files are not diffed (the measured code's, and a diff can be slow): every line counts as changed. */
+const MAX_DIFFED_CHARS = 2_000_000;
 const presenceOf = (change) => /^0+$/.test(change.modes[0] || ABSENT)
     ? 'head'
     : /^0+$/.test(change.modes[1] || ABSENT)
@@ -8664,7 +8666,9 @@ async function changedLines(paths) {
     const text = async (p) => (p && existsSync(p) ? await readFile(p, 'utf8') : null);
     const [base, head] = [await text(paths.base), await text(paths.head)];
     const all = (t) => (t === null ? [] : t.split('\n').map((_, i) => i + 1));
-    if (base === null || head === null)
+    // A diff is quadratic at worst: a file this large counts as changed throughout.
+    const huge = (t) => (t?.length ?? 0) > MAX_DIFFED_CHARS;
+    if (base === null || head === null || huge(base) || huge(head))
         return { base: all(base), head: all(head) };
     const changed = { base: [], head: [] };
     for (const hunk of structuredPatch('base', 'head', base, head, '', '', { context: 0 }).hunks) {

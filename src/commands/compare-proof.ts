@@ -40,6 +40,8 @@ export interface ProofPlaces {
 }
 
 const ABSENT = '0000000'
+/** Larger Python files are not diffed (the measured code's, and a diff can be slow): every line counts as changed. */
+const MAX_DIFFED_CHARS = 2_000_000
 const presenceOf = (change: ChangedFile): DifferingFile['presence'] =>
   /^0+$/.test(change.modes[0] || ABSENT)
     ? 'head'
@@ -130,7 +132,10 @@ async function changedLines(paths: Record<Side, string | null>): Promise<Record<
   const text = async (p: string | null) => (p && existsSync(p) ? await readFile(p, 'utf8') : null)
   const [base, head] = [await text(paths.base), await text(paths.head)]
   const all = (t: string | null) => (t === null ? [] : t.split('\n').map((_, i) => i + 1))
-  if (base === null || head === null) return { base: all(base), head: all(head) }
+  // A diff is quadratic at worst: a file this large counts as changed throughout.
+  const huge = (t: string | null) => (t?.length ?? 0) > MAX_DIFFED_CHARS
+  if (base === null || head === null || huge(base) || huge(head))
+    return { base: all(base), head: all(head) }
   const changed = { base: [] as number[], head: [] as number[] }
   for (const hunk of structuredPatch('base', 'head', base, head, '', '', { context: 0 }).hunks) {
     for (let n = 0; n < hunk.oldLines; n++) changed.base.push(hunk.oldStart + n)
