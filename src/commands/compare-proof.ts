@@ -4,23 +4,15 @@
 // changed lines ran, gathered here with every path made side-neutral; the
 // decision is analysis/verdict/proof.ts.
 import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
-import { join, sep } from 'node:path'
-import { realpathSync } from 'node:fs'
-import { structuredPatch } from 'diff'
+import { join } from 'node:path'
 import type { ChangedFile } from '../analysis/verdict/affects.js'
-import {
-  prove,
-  type DifferingFile,
-  type LinesFacts,
-  type Proof,
-  type TraceFacts,
-} from '../analysis/verdict/proof.js'
-import { environmentFiles, type EnvironmentFiles } from '../env/installed-files.js'
+import { differingFiles, neutralizer, onDisk, type SideRoot } from './proof-files.js'
+import { linesFacts } from './proof-lines.js'
+import { prove, type Proof, type TraceFacts } from '../analysis/verdict/proof.js'
 import type { SideEnvironment } from '../env/environment.js'
 import type { ProfileObservation } from '../analysis/verdict/observations.js'
 import { importTimeCosts } from '../measure/profiles.js'
-import { judgeLines, traceImport, type TraceReport } from '../measure/trace-import.js'
+import { traceImport, type TraceReport } from '../measure/trace-import.js'
 import { SIDES, type Side } from '../model/target.js'
 
 /** Traced imports a side: two that disagree mean the import does not do the same work each time. */
@@ -28,7 +20,7 @@ export const TRACES_PER_SIDE = 2
 
 export interface ProofPlaces {
   /** Each side's worktree (the checkout) and environment folder (null: imported from the worktree). */
-  roots: Record<Side, { tree: string; env: string | null }>
+  roots: Record<Side, SideRoot>
   envs: Record<Side, SideEnvironment>
   /** The files the commits differ in, repository-relative. */
   changes: readonly ChangedFile[]
@@ -37,68 +29,6 @@ export interface ProofPlaces {
   timeoutMs: number
   minDeltaMs: number
   signal?: AbortSignal
-}
-
-const ABSENT = '0000000'
-/** Larger Python files are not diffed (the measured code's, and a diff can be slow): every line counts as changed. */
-const MAX_DIFFED_CHARS = 2_000_000
-const presenceOf = (change: ChangedFile): DifferingFile['presence'] =>
-  /^0+$/.test(change.modes[0] || ABSENT)
-    ? 'head'
-    : /^0+$/.test(change.modes[1] || ABSENT)
-      ? 'base'
-      : 'both'
-
-/** A side's absolute path, side-neutral; paths outside its tree and environment stay as they are. */
-function neutralizer(root: { tree: string; env: string | null }): (path: string) => string {
-  const prefixes: [string, string][] = []
-  for (const [dir, as] of [
-    [root.env, '{env}'],
-    [root.tree, '{tree}'],
-  ] as const) {
-    if (!dir) continue
-    prefixes.push([dir, as])
-    try {
-      const real = realpathSync(dir)
-      if (real !== dir) prefixes.push([real, as])
-    } catch {
-      /* not there: nothing can be under it */
-    }
-  }
-  return (path) => {
-    for (const [dir, as] of prefixes)
-      if (path === dir || path.startsWith(dir + sep)) return as + path.slice(dir.length)
-    return path
-  }
-}
-
-const onDisk = (root: { tree: string; env: string | null }, path: string): string | null => {
-  if (path.startsWith('{tree}/')) return join(root.tree, path.slice(7))
-  if (path.startsWith('{env}/') && root.env) return join(root.env, path.slice(6))
-  return null
-}
-
-function environmentDiff(files: Record<Side, EnvironmentFiles>): DifferingFile[] {
-  const paths = new Set([...files.base.hashes.keys(), ...files.head.hashes.keys()])
-  const out: DifferingFile[] = []
-  for (const path of [...paths].sort()) {
-    const [b, h] = [files.base.hashes.get(path), files.head.hashes.get(path)]
-    if (b === h) continue
-    const owner = files.head.owners.get(path) ?? files.base.owners.get(path) ?? null
-    out.push({
-      path: `{env}/${path}`,
-      presence: b === undefined ? 'head' : h === undefined ? 'base' : 'both',
-      owner: owner && {
-        name: owner.name,
-        versions: {
-          base: files.base.distributions.get(owner.name)?.version ?? null,
-          head: files.head.distributions.get(owner.name)?.version ?? null,
-        },
-        project: owner.project,
-      },
-    })
-  }
-  return out
 }
 
 function neutralTrace(report: TraceReport | string, neutral: (p: string) => string): TraceFacts {
@@ -125,23 +55,6 @@ function neutralTrace(report: TraceReport | string, neutral: (p: string) => stri
     lines: Object.fromEntries(Object.entries(report.lines).map(([f, l]) => [neutral(f), l])),
     touched: report.touched.map(([event, path]) => ({ event, path: neutral(path) })),
   }
-}
-
-/** Base's removed and head's added lines of one file; every line of a side that alone has it. */
-async function changedLines(paths: Record<Side, string | null>): Promise<Record<Side, number[]>> {
-  const text = async (p: string | null) => (p && existsSync(p) ? await readFile(p, 'utf8') : null)
-  const [base, head] = [await text(paths.base), await text(paths.head)]
-  const all = (t: string | null) => (t === null ? [] : t.split('\n').map((_, i) => i + 1))
-  // A diff is quadratic at worst: a file this large counts as changed throughout.
-  const huge = (t: string | null) => (t?.length ?? 0) > MAX_DIFFED_CHARS
-  if (base === null || head === null || huge(base) || huge(head))
-    return { base: all(base), head: all(head) }
-  const changed = { base: [] as number[], head: [] as number[] }
-  for (const hunk of structuredPatch('base', 'head', base, head, '', '', { context: 0 }).hunks) {
-    for (let n = 0; n < hunk.oldLines; n++) changed.base.push(hunk.oldStart + n)
-    for (let n = 0; n < hunk.newLines; n++) changed.head.push(hunk.newStart + n)
-  }
-  return changed
 }
 
 /** A target's proof, and head's module set from its traced imports (their -X importtime lines). */
@@ -178,25 +91,7 @@ export async function proveTargets(
 ): Promise<Map<string, TargetProof>> {
   const { roots, envs } = places
   const neutral = { base: neutralizer(roots.base), head: neutralizer(roots.head) }
-  const differing: DifferingFile[] = places.changes.map((change) => {
-    const opaque = change.modes.includes('160000')
-      ? ('submodule' as const)
-      : change.modes.includes('120000')
-        ? ('symlink' as const)
-        : null
-    return {
-      path: `{tree}/${change.path}`,
-      presence: presenceOf(change),
-      ...(opaque ? { opaque } : {}),
-    }
-  })
-  if (roots.base.env && roots.head.env) {
-    const files = {
-      base: await environmentFiles(roots.base.env, roots.base.tree),
-      head: await environmentFiles(roots.head.env, roots.head.tree),
-    }
-    differing.push(...environmentDiff(files))
-  }
+  const differing = await differingFiles(places.changes, roots)
   const python = differing.filter((f) => f.path.endsWith('.py'))
   const watched = Object.fromEntries(
     SIDES.map((side) => [
@@ -240,57 +135,4 @@ export async function proveTargets(
     })
   }
   return proofs
-}
-
-async function linesFacts(
-  files: readonly DifferingFile[],
-  traces: Record<Side, TraceFacts[]>,
-  places: ProofPlaces,
-): Promise<LinesFacts[]> {
-  const asked = new Map<string, Record<Side, number[]>>()
-  for (const file of files) {
-    const paths = {
-      base: onDisk(places.roots.base, file.path),
-      head: onDisk(places.roots.head, file.path),
-    }
-    asked.set(file.path, await changedLines(paths))
-  }
-  const judged = Object.fromEntries(
-    await Promise.all(
-      SIDES.map(async (side) => {
-        const hits = (path: string) => [
-          ...new Set(traces[side].flatMap((t) => t.lines[path] ?? [])),
-        ]
-        const request = files.flatMap((file) => {
-          const disk = onDisk(places.roots[side], file.path)
-          return disk && existsSync(disk)
-            ? [{ path: disk, hits: hits(file.path), asked: asked.get(file.path)![side] }]
-            : []
-        })
-        const verdicts = await judgeLines(
-          places.envs[side].python,
-          places.envs[side].env,
-          places.run,
-          request,
-          join(places.run, `importgate-proof-lines-${side}.json`),
-        )
-        return [side, verdicts] as const
-      }),
-    ),
-  ) as Record<Side, Awaited<ReturnType<typeof judgeLines>>>
-  return files.map((file) => {
-    const of = (side: Side) => {
-      const disk = onDisk(places.roots[side], file.path)
-      return disk ? judged[side].get(disk) : undefined
-    }
-    const [b, h] = [of('base'), of('head')]
-    const missing =
-      (b === undefined && file.presence !== 'head') || (h === undefined && file.presence !== 'base')
-    return {
-      path: file.path,
-      ran: { base: b?.runs ?? [], head: h?.runs ?? [] },
-      codeBytes: { base: b?.codeBytes ?? null, head: h?.codeBytes ?? null },
-      error: b?.error ?? h?.error ?? (missing ? 'its lines were not judged' : null),
-    }
-  })
 }
