@@ -7787,6 +7787,181 @@ function mergeObservations(runs) {
     };
 }
 
+// What an environment holds, file by file, for the proof: every file's hash
+// (relative to the environment), and the installed distribution each belongs
+// to. Two sides' snapshots compared give the files that differ, and whether
+// each is the project's own (the code under review) or a dependency's.
+/**
+ * Files that differ between two installs of the same code for reasons of
+ * their own: the console scripts (their first line names the environment's
+ * interpreter), the environment's own configuration, the bytecode (compared as
+ * code by the proof, not as bytes), and the records of an install (hashes,
+ * the folder it came from, the installer).
+ */
+function skipped$1(path) {
+    const parts = path.split(sep);
+    const name = parts[parts.length - 1];
+    if (parts[0] === 'bin' || parts[0] === 'Scripts')
+        return true;
+    if (parts.length === 1 && (name === 'pyvenv.cfg' || name.startsWith('importgate-')))
+        return true;
+    if (parts.includes('__pycache__') || name.endsWith('.pyc'))
+        return true;
+    const inDistInfo = parts.length > 1 && parts[parts.length - 2].endsWith('.dist-info');
+    return inDistInfo && ['RECORD', 'direct_url.json', 'INSTALLER', 'REQUESTED'].includes(name);
+}
+/** The first field of a RECORD line: a path, quoted when it holds a comma. */
+function recordPath(line) {
+    if (!line.startsWith('"'))
+        return line.split(',')[0];
+    const end = line.indexOf('",');
+    return (end < 0 ? line.slice(1) : line.slice(1, end)).replace(/""/g, '"');
+}
+async function distributionAt(envDir, distInfo, checkout) {
+    const folder = distInfo
+        .split(sep)
+        .pop()
+        .replace(/\.dist-info$/, '');
+    const dash = folder.indexOf('-');
+    let project = false;
+    try {
+        const url = JSON.parse(await readFile(join(envDir, distInfo, 'direct_url.json'), 'utf8')).url;
+        if (typeof url === 'string' && url.startsWith('file:')) {
+            const from = fileURLToPath(url);
+            project = from === checkout || from.startsWith(checkout + sep);
+        }
+    }
+    catch {
+        /* no direct_url.json: installed from an index, not from the checkout */
+    }
+    return {
+        name: dash < 0 ? folder : folder.slice(0, dash),
+        version: dash < 0 ? '' : folder.slice(dash + 1),
+        project,
+    };
+}
+/** Every file of the environment at `envDir`, hashed, with its owner; `checkout` is the side's worktree. */
+async function environmentFiles(envDir, checkout) {
+    const hashes = new Map();
+    const owners = new Map();
+    const distributions = new Map();
+    const entries = await readdir(envDir, { recursive: true, withFileTypes: true });
+    for (const entry of entries) {
+        const path = relative(envDir, join(entry.parentPath, entry.name));
+        if (entry.isDirectory() && entry.name.endsWith('.dist-info')) {
+            const dist = await distributionAt(envDir, path, checkout);
+            distributions.set(dist.name, dist);
+            const record = join(envDir, path, 'RECORD');
+            if (!existsSync(record))
+                continue;
+            for (const line of (await readFile(record, 'utf8')).split('\n')) {
+                if (!line.trim())
+                    continue;
+                const file = normalize(join(dirname(path), recordPath(line)));
+                if (!file.startsWith('..'))
+                    owners.set(file, dist);
+            }
+            continue;
+        }
+        if (!entry.isFile() || skipped$1(path))
+            continue;
+        hashes.set(path, createHash('sha256')
+            .update(await readFile(join(envDir, path)))
+            .digest('hex'));
+    }
+    return { hashes, owners, distributions };
+}
+
+// The files that differ between the two sides, side-neutral: the commits'
+// diff (a submodule or a symbolic link is opaque to the proof) and every file
+// of the two environments, each with the distribution that installed it.
+const ABSENT = '0000000';
+const presenceOf = (change) => /^0+$/.test(change.modes[0] || ABSENT)
+    ? 'head'
+    : /^0+$/.test(change.modes[1] || ABSENT)
+        ? 'base'
+        : 'both';
+/** A side's absolute path, side-neutral; paths outside its tree and environment stay as they are. */
+function neutralizer(root) {
+    const prefixes = [];
+    for (const [dir, as] of [
+        [root.env, '{env}'],
+        [root.tree, '{tree}'],
+    ]) {
+        if (!dir)
+            continue;
+        prefixes.push([dir, as]);
+        try {
+            const real = realpathSync(dir);
+            if (real !== dir)
+                prefixes.push([real, as]);
+        }
+        catch {
+            /* not there: nothing can be under it */
+        }
+    }
+    return (path) => {
+        for (const [dir, as] of prefixes)
+            if (path === dir || path.startsWith(dir + sep))
+                return as + path.slice(dir.length);
+        return path;
+    };
+}
+/** Where a side-neutral path is on a side's disk; null outside its tree and environment. */
+const onDisk = (root, path) => {
+    if (path.startsWith('{tree}/'))
+        return join(root.tree, path.slice(7));
+    if (path.startsWith('{env}/') && root.env)
+        return join(root.env, path.slice(6));
+    return null;
+};
+function environmentDiff(files) {
+    const paths = new Set([...files.base.hashes.keys(), ...files.head.hashes.keys()]);
+    const out = [];
+    for (const path of [...paths].sort()) {
+        const [b, h] = [files.base.hashes.get(path), files.head.hashes.get(path)];
+        if (b === h)
+            continue;
+        const owner = files.head.owners.get(path) ?? files.base.owners.get(path) ?? null;
+        out.push({
+            path: `{env}/${path}`,
+            presence: b === undefined ? 'head' : h === undefined ? 'base' : 'both',
+            owner: owner && {
+                name: owner.name,
+                versions: {
+                    base: files.base.distributions.get(owner.name)?.version ?? null,
+                    head: files.head.distributions.get(owner.name)?.version ?? null,
+                },
+                project: owner.project,
+            },
+        });
+    }
+    return out;
+}
+/** Every file that differs between the sides: the commits' changed files, then the environments'. */
+async function differingFiles(changes, roots) {
+    const differing = changes.map((change) => {
+        const opaque = change.modes.includes('160000')
+            ? 'submodule'
+            : change.modes.includes('120000')
+                ? 'symlink'
+                : null;
+        return {
+            path: `{tree}/${change.path}`,
+            presence: presenceOf(change),
+            ...(opaque ? { opaque } : {}),
+        };
+    });
+    if (roots.base.env && roots.head.env) {
+        const files = {
+            base: await environmentFiles(roots.base.env, roots.base.tree),
+            head: await environmentFiles(roots.head.env, roots.head.tree),
+        };
+        differing.push(...environmentDiff(files));
+    }
+    return differing;
+}
+
 class Diff {
     diff(oldStr, newStr, 
     // Type below is not accurate/complete - see above for full possibilities - but it compiles
@@ -8241,6 +8416,168 @@ function splitLines(text) {
     return result;
 }
 
+// One traced import (trace_import.py): untimed, in a fresh interpreter like a
+// sample, reporting on fd 3 the modules it loaded with their files, the lines
+// it ran in the files that differ between the sides, and the paths its code
+// opened, listed or looked up. The proof (analysis/verdict/proof.ts) reads it.
+const isStringMap = (v) => !!v && typeof v === 'object' && !Array.isArray(v);
+/** The report, or why there is none. Shape-checked: the measured code shares the process. */
+function readTraceReport(text) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return 'the traced import wrote no report';
+    }
+    if (!isStringMap(parsed) || parsed.mode !== 'trace')
+        return 'the traced import wrote no report';
+    const { modules, lines, touched } = parsed;
+    if (!isStringMap(modules) || !isStringMap(lines) || !Array.isArray(touched))
+        return 'the traced import wrote a malformed report';
+    const okModules = Object.values(modules).every((f) => f === null || typeof f === 'string');
+    const okLines = Object.values(lines).every((l) => Array.isArray(l) && l.every((n) => Number.isInteger(n)));
+    const okTouched = touched.every((t) => Array.isArray(t) && t.length === 2 && t.every((s) => typeof s === 'string'));
+    if (!okModules || !okLines || !okTouched)
+        return 'the traced import wrote a malformed report';
+    const error = parsed.error;
+    return {
+        ok: parsed.ok === true,
+        error: error ? `${String(error.kind)}: ${String(error.message)}` : null,
+        how: typeof parsed.how === 'string' ? parsed.how : 'unknown',
+        modules: modules,
+        lines: lines,
+        touched: touched,
+        overflow: parsed.touched_overflow === true,
+        threads: Number.isInteger(parsed.threads) ? parsed.threads : 0,
+        added: Array.isArray(parsed.added)
+            ? parsed.added.filter((m) => typeof m === 'string')
+            : [],
+        modulesAfter: Number.isInteger(parsed.modules_after) ? parsed.modules_after : 0,
+        stderr: '',
+    };
+}
+async function traceImport(request) {
+    await writeFile(request.listFile, request.watched.map((p) => `${p}\n`).join(''));
+    const outcome = await runMeasured({
+        command: request.python,
+        args: [
+            '-X',
+            'importtime',
+            join(dirname(probePath()), 'trace_import.py'),
+            '3',
+            request.target,
+            request.listFile,
+        ],
+        env: request.env,
+        cwd: request.cwd,
+        timeoutMs: request.timeoutMs,
+        stderr: 'full',
+    });
+    if (outcome.timedOut)
+        return `the traced import ran past ${request.timeoutMs / 1000} s`;
+    const report = readTraceReport(outcome.report);
+    return typeof report === 'string'
+        ? report
+        : { ...report, stderr: outcome.stderr.toString('utf8') };
+}
+/** Which of each file's changed lines ran at import, judged by proof_lines.py under `python -I -S`. */
+async function judgeLines(python, env, cwd, files, requestFile) {
+    const out = new Map();
+    if (!files.length)
+        return out;
+    await writeFile(requestFile, JSON.stringify({ files }));
+    const outcome = await runMeasured({
+        command: python,
+        args: ['-I', '-S', join(dirname(probePath()), 'proof_lines.py'), '3', requestFile],
+        env,
+        cwd,
+        timeoutMs: 120_000,
+        stderr: 'tail',
+    });
+    let parsed = {};
+    try {
+        parsed = JSON.parse(outcome.report);
+    }
+    catch {
+        /* no verdicts: every file is unproved */
+    }
+    for (const entry of Array.isArray(parsed.files) ? parsed.files : []) {
+        const e = entry;
+        if (typeof e.path !== 'string' || !Array.isArray(e.runs))
+            continue;
+        out.set(e.path, {
+            path: e.path,
+            runs: e.runs.filter((n) => Number.isInteger(n)),
+            codeBytes: Number.isInteger(e.code_bytes) ? e.code_bytes : null,
+            error: typeof e.error === 'string' ? e.error : null,
+        });
+    }
+    return out;
+}
+
+// Which changed lines of each differing Python file ran at import: the two
+// sides' contents diffed line by line (what was installed, so generated files
+// count), and each changed line judged by proof_lines.py against the lines the
+// traced imports ran.
+/** Larger Python files are not diffed (the measured code's, and a diff can be slow): every line counts as changed. */
+const MAX_DIFFED_CHARS = 2_000_000;
+/** Base's removed and head's added lines of one file; every line of a side that alone has it. */
+async function changedLines(paths) {
+    const text = async (p) => (p && existsSync(p) ? await readFile(p, 'utf8') : null);
+    const [base, head] = [await text(paths.base), await text(paths.head)];
+    const all = (t) => (t === null ? [] : t.split('\n').map((_, i) => i + 1));
+    // A diff is quadratic at worst: a file this large counts as changed throughout.
+    const huge = (t) => (t?.length ?? 0) > MAX_DIFFED_CHARS;
+    if (base === null || head === null || huge(base) || huge(head))
+        return { base: all(base), head: all(head) };
+    const changed = { base: [], head: [] };
+    for (const hunk of structuredPatch('base', 'head', base, head, '', '', { context: 0 }).hunks) {
+        for (let n = 0; n < hunk.oldLines; n++)
+            changed.base.push(hunk.oldStart + n);
+        for (let n = 0; n < hunk.newLines; n++)
+            changed.head.push(hunk.newStart + n);
+    }
+    return changed;
+}
+async function linesFacts(files, traces, places) {
+    const asked = new Map();
+    for (const file of files) {
+        const paths = {
+            base: onDisk(places.roots.base, file.path),
+            head: onDisk(places.roots.head, file.path),
+        };
+        asked.set(file.path, await changedLines(paths));
+    }
+    const judged = Object.fromEntries(await Promise.all(SIDES.map(async (side) => {
+        const hits = (path) => [
+            ...new Set(traces[side].flatMap((t) => t.lines[path] ?? [])),
+        ];
+        const request = files.flatMap((file) => {
+            const disk = onDisk(places.roots[side], file.path);
+            return disk && existsSync(disk)
+                ? [{ path: disk, hits: hits(file.path), asked: asked.get(file.path)[side] }]
+                : [];
+        });
+        const verdicts = await judgeLines(places.envs[side].python, places.envs[side].env, places.run, request, join(places.run, `importgate-proof-lines-${side}.json`));
+        return [side, verdicts];
+    })));
+    return files.map((file) => {
+        const of = (side) => {
+            const disk = onDisk(places.roots[side], file.path);
+            return disk ? judged[side].get(disk) : undefined;
+        };
+        const [b, h] = [of('base'), of('head')];
+        const missing = (b === undefined && file.presence !== 'head') || (h === undefined && file.presence !== 'base');
+        return {
+            path: file.path,
+            ran: { base: b?.runs ?? [], head: h?.runs ?? [] },
+            codeBytes: { base: b?.codeBytes ?? null, head: h?.codeBytes ?? null },
+            error: b?.error ?? h?.error ?? (missing ? 'its lines were not judged' : null),
+        };
+    });
+}
+
 /**
  * Loading bytecode is reading it and unmarshalling it: 6 ns a byte measured on
  * this project's machine over 18 MB of the standard library's .pyc files; five
@@ -8382,191 +8719,6 @@ function prove(facts) {
     return proof(null);
 }
 
-// What an environment holds, file by file, for the proof: every file's hash
-// (relative to the environment), and the installed distribution each belongs
-// to. Two sides' snapshots compared give the files that differ, and whether
-// each is the project's own (the code under review) or a dependency's.
-/**
- * Files that differ between two installs of the same code for reasons of
- * their own: the console scripts (their first line names the environment's
- * interpreter), the environment's own configuration, the bytecode (compared as
- * code by the proof, not as bytes), and the records of an install (hashes,
- * the folder it came from, the installer).
- */
-function skipped$1(path) {
-    const parts = path.split(sep);
-    const name = parts[parts.length - 1];
-    if (parts[0] === 'bin' || parts[0] === 'Scripts')
-        return true;
-    if (parts.length === 1 && (name === 'pyvenv.cfg' || name.startsWith('importgate-')))
-        return true;
-    if (parts.includes('__pycache__') || name.endsWith('.pyc'))
-        return true;
-    const inDistInfo = parts.length > 1 && parts[parts.length - 2].endsWith('.dist-info');
-    return inDistInfo && ['RECORD', 'direct_url.json', 'INSTALLER', 'REQUESTED'].includes(name);
-}
-/** The first field of a RECORD line: a path, quoted when it holds a comma. */
-function recordPath(line) {
-    if (!line.startsWith('"'))
-        return line.split(',')[0];
-    const end = line.indexOf('",');
-    return (end < 0 ? line.slice(1) : line.slice(1, end)).replace(/""/g, '"');
-}
-async function distributionAt(envDir, distInfo, checkout) {
-    const folder = distInfo
-        .split(sep)
-        .pop()
-        .replace(/\.dist-info$/, '');
-    const dash = folder.indexOf('-');
-    let project = false;
-    try {
-        const url = JSON.parse(await readFile(join(envDir, distInfo, 'direct_url.json'), 'utf8')).url;
-        if (typeof url === 'string' && url.startsWith('file:')) {
-            const from = fileURLToPath(url);
-            project = from === checkout || from.startsWith(checkout + sep);
-        }
-    }
-    catch {
-        /* no direct_url.json: installed from an index, not from the checkout */
-    }
-    return {
-        name: dash < 0 ? folder : folder.slice(0, dash),
-        version: dash < 0 ? '' : folder.slice(dash + 1),
-        project,
-    };
-}
-/** Every file of the environment at `envDir`, hashed, with its owner; `checkout` is the side's worktree. */
-async function environmentFiles(envDir, checkout) {
-    const hashes = new Map();
-    const owners = new Map();
-    const distributions = new Map();
-    const entries = await readdir(envDir, { recursive: true, withFileTypes: true });
-    for (const entry of entries) {
-        const path = relative(envDir, join(entry.parentPath, entry.name));
-        if (entry.isDirectory() && entry.name.endsWith('.dist-info')) {
-            const dist = await distributionAt(envDir, path, checkout);
-            distributions.set(dist.name, dist);
-            const record = join(envDir, path, 'RECORD');
-            if (!existsSync(record))
-                continue;
-            for (const line of (await readFile(record, 'utf8')).split('\n')) {
-                if (!line.trim())
-                    continue;
-                const file = normalize(join(dirname(path), recordPath(line)));
-                if (!file.startsWith('..'))
-                    owners.set(file, dist);
-            }
-            continue;
-        }
-        if (!entry.isFile() || skipped$1(path))
-            continue;
-        hashes.set(path, createHash('sha256')
-            .update(await readFile(join(envDir, path)))
-            .digest('hex'));
-    }
-    return { hashes, owners, distributions };
-}
-
-// One traced import (trace_import.py): untimed, in a fresh interpreter like a
-// sample, reporting on fd 3 the modules it loaded with their files, the lines
-// it ran in the files that differ between the sides, and the paths its code
-// opened, listed or looked up. The proof (analysis/verdict/proof.ts) reads it.
-const isStringMap = (v) => !!v && typeof v === 'object' && !Array.isArray(v);
-/** The report, or why there is none. Shape-checked: the measured code shares the process. */
-function readTraceReport(text) {
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        return 'the traced import wrote no report';
-    }
-    if (!isStringMap(parsed) || parsed.mode !== 'trace')
-        return 'the traced import wrote no report';
-    const { modules, lines, touched } = parsed;
-    if (!isStringMap(modules) || !isStringMap(lines) || !Array.isArray(touched))
-        return 'the traced import wrote a malformed report';
-    const okModules = Object.values(modules).every((f) => f === null || typeof f === 'string');
-    const okLines = Object.values(lines).every((l) => Array.isArray(l) && l.every((n) => Number.isInteger(n)));
-    const okTouched = touched.every((t) => Array.isArray(t) && t.length === 2 && t.every((s) => typeof s === 'string'));
-    if (!okModules || !okLines || !okTouched)
-        return 'the traced import wrote a malformed report';
-    const error = parsed.error;
-    return {
-        ok: parsed.ok === true,
-        error: error ? `${String(error.kind)}: ${String(error.message)}` : null,
-        how: typeof parsed.how === 'string' ? parsed.how : 'unknown',
-        modules: modules,
-        lines: lines,
-        touched: touched,
-        overflow: parsed.touched_overflow === true,
-        threads: Number.isInteger(parsed.threads) ? parsed.threads : 0,
-        added: Array.isArray(parsed.added)
-            ? parsed.added.filter((m) => typeof m === 'string')
-            : [],
-        modulesAfter: Number.isInteger(parsed.modules_after) ? parsed.modules_after : 0,
-        stderr: '',
-    };
-}
-async function traceImport(request) {
-    await writeFile(request.listFile, request.watched.map((p) => `${p}\n`).join(''));
-    const outcome = await runMeasured({
-        command: request.python,
-        args: [
-            '-X',
-            'importtime',
-            join(dirname(probePath()), 'trace_import.py'),
-            '3',
-            request.target,
-            request.listFile,
-        ],
-        env: request.env,
-        cwd: request.cwd,
-        timeoutMs: request.timeoutMs,
-        stderr: 'full',
-    });
-    if (outcome.timedOut)
-        return `the traced import ran past ${request.timeoutMs / 1000} s`;
-    const report = readTraceReport(outcome.report);
-    return typeof report === 'string'
-        ? report
-        : { ...report, stderr: outcome.stderr.toString('utf8') };
-}
-/** Which of each file's changed lines ran at import, judged by proof_lines.py under `python -I -S`. */
-async function judgeLines(python, env, cwd, files, requestFile) {
-    const out = new Map();
-    if (!files.length)
-        return out;
-    await writeFile(requestFile, JSON.stringify({ files }));
-    const outcome = await runMeasured({
-        command: python,
-        args: ['-I', '-S', join(dirname(probePath()), 'proof_lines.py'), '3', requestFile],
-        env,
-        cwd,
-        timeoutMs: 120_000,
-        stderr: 'tail',
-    });
-    let parsed = {};
-    try {
-        parsed = JSON.parse(outcome.report);
-    }
-    catch {
-        /* no verdicts: every file is unproved */
-    }
-    for (const entry of Array.isArray(parsed.files) ? parsed.files : []) {
-        const e = entry;
-        if (typeof e.path !== 'string' || !Array.isArray(e.runs))
-            continue;
-        out.set(e.path, {
-            path: e.path,
-            runs: e.runs.filter((n) => Number.isInteger(n)),
-            codeBytes: Number.isInteger(e.code_bytes) ? e.code_bytes : null,
-            error: typeof e.error === 'string' ? e.error : null,
-        });
-    }
-    return out;
-}
-
 // Before any timing: can this pull request change what the import does? The
 // files that differ (the worktrees' diff and the two environments' files), two
 // traced imports a side (base and head at once: nothing is timed), and which
@@ -8574,70 +8726,6 @@ async function judgeLines(python, env, cwd, files, requestFile) {
 // decision is analysis/verdict/proof.ts.
 /** Traced imports a side: two that disagree mean the import does not do the same work each time. */
 const TRACES_PER_SIDE = 2;
-const ABSENT = '0000000';
-/** Larger Python files are not diffed (the measured code's, and a diff can be slow): every line counts as changed. */
-const MAX_DIFFED_CHARS = 2_000_000;
-const presenceOf = (change) => /^0+$/.test(change.modes[0] || ABSENT)
-    ? 'head'
-    : /^0+$/.test(change.modes[1] || ABSENT)
-        ? 'base'
-        : 'both';
-/** A side's absolute path, side-neutral; paths outside its tree and environment stay as they are. */
-function neutralizer(root) {
-    const prefixes = [];
-    for (const [dir, as] of [
-        [root.env, '{env}'],
-        [root.tree, '{tree}'],
-    ]) {
-        if (!dir)
-            continue;
-        prefixes.push([dir, as]);
-        try {
-            const real = realpathSync(dir);
-            if (real !== dir)
-                prefixes.push([real, as]);
-        }
-        catch {
-            /* not there: nothing can be under it */
-        }
-    }
-    return (path) => {
-        for (const [dir, as] of prefixes)
-            if (path === dir || path.startsWith(dir + sep))
-                return as + path.slice(dir.length);
-        return path;
-    };
-}
-const onDisk = (root, path) => {
-    if (path.startsWith('{tree}/'))
-        return join(root.tree, path.slice(7));
-    if (path.startsWith('{env}/') && root.env)
-        return join(root.env, path.slice(6));
-    return null;
-};
-function environmentDiff(files) {
-    const paths = new Set([...files.base.hashes.keys(), ...files.head.hashes.keys()]);
-    const out = [];
-    for (const path of [...paths].sort()) {
-        const [b, h] = [files.base.hashes.get(path), files.head.hashes.get(path)];
-        if (b === h)
-            continue;
-        const owner = files.head.owners.get(path) ?? files.base.owners.get(path) ?? null;
-        out.push({
-            path: `{env}/${path}`,
-            presence: b === undefined ? 'head' : h === undefined ? 'base' : 'both',
-            owner: owner && {
-                name: owner.name,
-                versions: {
-                    base: files.base.distributions.get(owner.name)?.version ?? null,
-                    head: files.head.distributions.get(owner.name)?.version ?? null,
-                },
-                project: owner.project,
-            },
-        });
-    }
-    return out;
-}
 function neutralTrace(report, neutral) {
     if (typeof report === 'string')
         return {
@@ -8661,24 +8749,6 @@ function neutralTrace(report, neutral) {
         touched: report.touched.map(([event, path]) => ({ event, path: neutral(path) })),
     };
 }
-/** Base's removed and head's added lines of one file; every line of a side that alone has it. */
-async function changedLines(paths) {
-    const text = async (p) => (p && existsSync(p) ? await readFile(p, 'utf8') : null);
-    const [base, head] = [await text(paths.base), await text(paths.head)];
-    const all = (t) => (t === null ? [] : t.split('\n').map((_, i) => i + 1));
-    // A diff is quadratic at worst: a file this large counts as changed throughout.
-    const huge = (t) => (t?.length ?? 0) > MAX_DIFFED_CHARS;
-    if (base === null || head === null || huge(base) || huge(head))
-        return { base: all(base), head: all(head) };
-    const changed = { base: [], head: [] };
-    for (const hunk of structuredPatch('base', 'head', base, head, '', '', { context: 0 }).hunks) {
-        for (let n = 0; n < hunk.oldLines; n++)
-            changed.base.push(hunk.oldStart + n);
-        for (let n = 0; n < hunk.newLines; n++)
-            changed.head.push(hunk.newStart + n);
-    }
-    return changed;
-}
 /** Head's last traced import as a profile run: the module set, its chains and costs. */
 function profileOf(target, reports) {
     const runs = reports.filter((r) => typeof r !== 'string' && r.ok);
@@ -8700,25 +8770,7 @@ function profileOf(target, reports) {
 async function proveTargets(targets, places) {
     const { roots, envs } = places;
     const neutral = { base: neutralizer(roots.base), head: neutralizer(roots.head) };
-    const differing = places.changes.map((change) => {
-        const opaque = change.modes.includes('160000')
-            ? 'submodule'
-            : change.modes.includes('120000')
-                ? 'symlink'
-                : null;
-        return {
-            path: `{tree}/${change.path}`,
-            presence: presenceOf(change),
-            ...(opaque ? { opaque } : {}),
-        };
-    });
-    if (roots.base.env && roots.head.env) {
-        const files = {
-            base: await environmentFiles(roots.base.env, roots.base.tree),
-            head: await environmentFiles(roots.head.env, roots.head.tree),
-        };
-        differing.push(...environmentDiff(files));
-    }
+    const differing = await differingFiles(places.changes, roots);
     const python = differing.filter((f) => f.path.endsWith('.py'));
     const watched = Object.fromEntries(SIDES.map((side) => [
         side,
@@ -8751,43 +8803,6 @@ async function proveTargets(targets, places) {
         });
     }
     return proofs;
-}
-async function linesFacts(files, traces, places) {
-    const asked = new Map();
-    for (const file of files) {
-        const paths = {
-            base: onDisk(places.roots.base, file.path),
-            head: onDisk(places.roots.head, file.path),
-        };
-        asked.set(file.path, await changedLines(paths));
-    }
-    const judged = Object.fromEntries(await Promise.all(SIDES.map(async (side) => {
-        const hits = (path) => [
-            ...new Set(traces[side].flatMap((t) => t.lines[path] ?? [])),
-        ];
-        const request = files.flatMap((file) => {
-            const disk = onDisk(places.roots[side], file.path);
-            return disk && existsSync(disk)
-                ? [{ path: disk, hits: hits(file.path), asked: asked.get(file.path)[side] }]
-                : [];
-        });
-        const verdicts = await judgeLines(places.envs[side].python, places.envs[side].env, places.run, request, join(places.run, `importgate-proof-lines-${side}.json`));
-        return [side, verdicts];
-    })));
-    return files.map((file) => {
-        const of = (side) => {
-            const disk = onDisk(places.roots[side], file.path);
-            return disk ? judged[side].get(disk) : undefined;
-        };
-        const [b, h] = [of('base'), of('head')];
-        const missing = (b === undefined && file.presence !== 'head') || (h === undefined && file.presence !== 'base');
-        return {
-            path: file.path,
-            ran: { base: b?.runs ?? [], head: h?.runs ?? [] },
-            codeBytes: { base: b?.codeBytes ?? null, head: h?.codeBytes ?? null },
-            error: b?.error ?? h?.error ?? (missing ? 'its lines were not judged' : null),
-        };
-    });
 }
 
 // Which targets the proof is tried for, and what the log says of each: module
@@ -9176,12 +9191,14 @@ function phasesText(p) {
     if (!p)
         return '';
     const s = (x) => `${x < 10 ? x.toFixed(1) : Math.round(x)} s`;
+    // Decided by the proof alone: no phase after it ran, and zeros say nothing.
+    const timed = p.proof === undefined || p.warmup + p.profile + p.sampling > 0;
     return [
         p.install === null ? null : `install ${s(p.install)}`,
         p.proof === undefined ? null : `proof ${s(p.proof)}`,
-        `warm-ups ${s(p.warmup)}`,
-        `profile runs ${s(p.profile)}`,
-        `sampling ${s(p.sampling)}`,
+        timed ? `warm-ups ${s(p.warmup)}` : null,
+        timed ? `profile runs ${s(p.profile)}` : null,
+        timed ? `sampling ${s(p.sampling)}` : null,
         p.explain === undefined ? null : `explaining ${s(p.explain)}`,
         p.counting === undefined ? null : `counted runs ${s(p.counting)}`,
     ]

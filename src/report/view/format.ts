@@ -87,12 +87,14 @@ export const countOf = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' 
 export function phasesText(p: ResultsDocument['phases_s']): string {
   if (!p) return ''
   const s = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)} s`
+  // Decided by the proof alone: no phase after it ran, and zeros say nothing.
+  const timed = p.proof === undefined || p.warmup + p.profile + p.sampling > 0
   return [
     p.install === null ? null : `install ${s(p.install)}`,
     p.proof === undefined ? null : `proof ${s(p.proof)}`,
-    `warm-ups ${s(p.warmup)}`,
-    `profile runs ${s(p.profile)}`,
-    `sampling ${s(p.sampling)}`,
+    timed ? `warm-ups ${s(p.warmup)}` : null,
+    timed ? `profile runs ${s(p.profile)}` : null,
+    timed ? `sampling ${s(p.sampling)}` : null,
     p.explain === undefined ? null : `explaining ${s(p.explain)}`,
     p.counting === undefined ? null : `counted runs ${s(p.counting)}`,
   ]
