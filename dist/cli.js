@@ -7794,8 +7794,8 @@ function mergeObservations(runs) {
 /**
  * Files that differ between two installs of the same code for reasons of
  * their own: the console scripts (their first line names the environment's
- * interpreter), the environment's own configuration, the bytecode (compared as
- * code by the proof, not as bytes), and the records of an install (hashes,
+ * interpreter), the environment's own configuration, the bytecode caches
+ * (compared as code by the proof, not as bytes), and the records of an install (hashes,
  * the folder it came from, the installer).
  */
 function skipped$1(path) {
@@ -7805,7 +7805,8 @@ function skipped$1(path) {
         return true;
     if (parts.length === 1 && (name === 'pyvenv.cfg' || name.startsWith('importgate-')))
         return true;
-    if (parts.includes('__pycache__') || name.endsWith('.pyc'))
+    // Bytecode caches, compared as code by the proof; a .pyc outside one is a module of its own.
+    if (parts.includes('__pycache__'))
         return true;
     const inDistInfo = parts.length > 1 && parts[parts.length - 2].endsWith('.dist-info');
     return inDistInfo && ['RECORD', 'direct_url.json', 'INSTALLER', 'REQUESTED'].includes(name);
@@ -8453,6 +8454,9 @@ function readTraceReport(text) {
         added: Array.isArray(parsed.added)
             ? parsed.added.filter((m) => typeof m === 'string')
             : [],
+        startupFiles: Array.isArray(parsed.startup_files)
+            ? parsed.startup_files.filter((f) => typeof f === 'string')
+            : [],
         modulesAfter: Number.isInteger(parsed.modules_after) ? parsed.modules_after : 0,
         stderr: '',
     };
@@ -8639,6 +8643,11 @@ function fileReason(file, traces, loadedFiles, lines) {
         return `the symbolic link ${shown} changed, and the proof does not follow links`;
     if (file.owner === null)
         return `${shown} changed, and no installed distribution lists it`;
+    // Start-up runs these before any tracer: a change to one is never proved.
+    if (file.path.endsWith('.pth'))
+        return `${shown} changed, and Python runs .pth files at start-up`;
+    if (traces.base.startup.includes(file.path) || traces.head.startup.includes(file.path))
+        return `${shown} runs at start-up, before the import, and changed`;
     if (file.owner && !file.owner.project) {
         const { base, head } = file.owner.versions;
         const versions = base === head ? `its files differ at ${base}` : `${base ?? 'none'} → ${head ?? 'none'}`;
@@ -8646,6 +8655,9 @@ function fileReason(file, traces, loadedFiles, lines) {
     }
     for (const side of ['base', 'head']) {
         for (const { event, path } of traces[side].touched) {
+            // A module's own file, opened to load it: its lines are judged below.
+            if (event === 'load' && path === file.path && loadedFiles.has(path))
+                continue;
             if (path === file.path)
                 return event === 'stat'
                     ? `${shown} is looked up at import and changed`
@@ -8731,6 +8743,7 @@ function neutralTrace(report, neutral) {
         return {
             ok: false,
             error: report,
+            startup: [],
             how: 'none',
             modules: {},
             lines: {},
@@ -8747,6 +8760,7 @@ function neutralTrace(report, neutral) {
         modules: Object.fromEntries(Object.entries(report.modules).map(([name, file]) => [name, file && neutral(file)])),
         lines: Object.fromEntries(Object.entries(report.lines).map(([f, l]) => [neutral(f), l])),
         touched: report.touched.map(([event, path]) => ({ event, path: neutral(path) })),
+        startup: report.startupFiles.map(neutral),
     };
 }
 /** Head's last traced import as a profile run: the module set, its chains and costs. */

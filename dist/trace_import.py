@@ -69,7 +69,13 @@ class _Touched:
             return
         frame = sys._getframe(depth)
         if frame is not None and _import_system(frame.f_code.co_filename):
-            return
+            # The import system lists folders to find modules (the module set, compared
+            # whole, covers that), and opens files to load them, or for a loader's
+            # get_data (pkgutil.get_data): those opens are kept as "load", and the proof
+            # tells a module's own file from data read through its loader.
+            if event != "open":
+                return
+            event = "load"
         if path is None:
             path = "."
         if isinstance(path, bytes):
@@ -200,9 +206,13 @@ def main():
         os._exit(0)
     os.write(2, ("\n%s\n" % END_MARK).encode("ascii"))
     threads_after = len(sys._current_frames())
+    # Modules already loaded before the tracer started (site, .pth files, sitecustomize):
+    # their lines ran untraced, so a change to their files is never proved.
+    startup = sorted(f for f in (_file_of(sys.modules.get(n)) for n in before) if f)
     # Before json is loaded for the report: what the import itself left in sys.modules.
     modules = {str(name): _file_of(module) for name, module in list(sys.modules.items())}
     added = sorted(str(name) for name in set(sys.modules) - before)
+    module_files = set(f for f in modules.values() if f)
     after = len(sys.modules)
     import json
 
@@ -215,9 +225,16 @@ def main():
         "error": None if error is None else {"kind": type(error).__name__, "message": str(error)[:2000]},
         "modules": modules,
         "added": added,
+        "startup_files": startup,
         "modules_after": after,
         "lines": {name: sorted(lines) for name, lines in hits.items()},
-        "touched": sorted([event, path] for event, path in touched.seen),
+        # A module's own file (or its bytecode cache) opened by the import system to load it
+        # is not data: which of source or cache is read depends on whether a .pyc exists yet.
+        "touched": sorted(
+            [event, path]
+            for event, path in touched.seen
+            if event != "load" or (path not in module_files and "__pycache__" not in path)
+        ),
         "touched_overflow": touched.overflow,
         # Before 3.12, lines other threads ran are not traced: a thread still
         # running at the end makes the proof refuse.

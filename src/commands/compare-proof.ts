@@ -36,6 +36,7 @@ function neutralTrace(report: TraceReport | string, neutral: (p: string) => stri
     return {
       ok: false,
       error: report,
+      startup: [],
       how: 'none',
       modules: {},
       lines: {},
@@ -54,6 +55,7 @@ function neutralTrace(report: TraceReport | string, neutral: (p: string) => stri
     ),
     lines: Object.fromEntries(Object.entries(report.lines).map(([f, l]) => [neutral(f), l])),
     touched: report.touched.map(([event, path]) => ({ event, path: neutral(path) })),
+    startup: report.startupFiles.map(neutral),
   }
 }
 

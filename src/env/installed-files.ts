@@ -27,8 +27,8 @@ export interface EnvironmentFiles {
 /**
  * Files that differ between two installs of the same code for reasons of
  * their own: the console scripts (their first line names the environment's
- * interpreter), the environment's own configuration, the bytecode (compared as
- * code by the proof, not as bytes), and the records of an install (hashes,
+ * interpreter), the environment's own configuration, the bytecode caches
+ * (compared as code by the proof, not as bytes), and the records of an install (hashes,
  * the folder it came from, the installer).
  */
 function skipped(path: string): boolean {
@@ -36,7 +36,8 @@ function skipped(path: string): boolean {
   const name = parts[parts.length - 1]!
   if (parts[0] === 'bin' || parts[0] === 'Scripts') return true
   if (parts.length === 1 && (name === 'pyvenv.cfg' || name.startsWith('importgate-'))) return true
-  if (parts.includes('__pycache__') || name.endsWith('.pyc')) return true
+  // Bytecode caches, compared as code by the proof; a .pyc outside one is a module of its own.
+  if (parts.includes('__pycache__')) return true
   const inDistInfo = parts.length > 1 && parts[parts.length - 2]!.endsWith('.dist-info')
   return inDistInfo && ['RECORD', 'direct_url.json', 'INSTALLER', 'REQUESTED'].includes(name)
 }

@@ -16,11 +16,13 @@ export interface TraceReport {
   modules: Record<string, string | null>
   /** The lines run in each watched file. */
   lines: Record<string, number[]>
-  /** [event, absolute path]: open, os.listdir, os.scandir, glob, stat. */
+  /** [event, absolute path]: open, os.listdir, os.scandir, glob, stat; load: opened by the import system. */
   touched: [string, string][]
   overflow: boolean
   /** Threads still running when the import returned. */
   threads: number
+  /** The files of the modules loaded before the import (start-up: site, .pth files, sitecustomize). */
+  startupFiles: string[]
   /** The modules the import added to sys.modules, sorted, and len(sys.modules) after it. */
   added: string[]
   modulesAfter: number
@@ -75,6 +77,9 @@ export function readTraceReport(text: string): TraceReport | string {
     threads: Number.isInteger(parsed.threads) ? (parsed.threads as number) : 0,
     added: Array.isArray(parsed.added)
       ? parsed.added.filter((m): m is string => typeof m === 'string')
+      : [],
+    startupFiles: Array.isArray(parsed.startup_files)
+      ? parsed.startup_files.filter((f): f is string => typeof f === 'string')
       : [],
     modulesAfter: Number.isInteger(parsed.modules_after) ? (parsed.modules_after as number) : 0,
     stderr: '',

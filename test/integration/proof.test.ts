@@ -56,6 +56,7 @@ class Shape:
 
 const INIT = `"""A package the proof is tried on."""
 import os
+import pkgutil
 
 from . import core
 from .core import helper
@@ -65,6 +66,7 @@ LIMIT = 10
 VALUE = helper(3)
 with open(os.path.join(HERE, "data.txt")) as handle:
     core.slow(float(handle.read()))
+core.slow(float(pkgutil.get_data(__name__, "rates.txt")))
 PLUGINS = sorted(os.listdir(os.path.join(HERE, "plugins")))
 core.slow(0.25 * (len(PLUGINS) - 1))
 `
@@ -128,6 +130,7 @@ beforeAll(() => {
     'src/proofpkg/__init__.py': INIT,
     'src/proofpkg/core.py': CORE,
     'src/proofpkg/data.txt': '0\n',
+    'src/proofpkg/rates.txt': '0\n',
     'src/proofpkg/plugins/a.txt': 'a\n',
   })
   base = gitCommit(repo, 'base')
@@ -235,6 +238,11 @@ const FOOLS: [string, () => void, RegExp][] = [
     'a data file read at import',
     () => writeFiles(repo, { 'src/proofpkg/data.txt': '0.25\n' }),
     /`src\/proofpkg\/data\.txt` is read at import and changed/,
+  ],
+  [
+    "a data file read through the package's loader (pkgutil.get_data)",
+    () => writeFiles(repo, { 'src/proofpkg/rates.txt': '0.25\n' }),
+    /`src\/proofpkg\/rates\.txt` is read at import and changed/,
   ],
   [
     'a new file in a folder listed at import',
@@ -360,7 +368,7 @@ describe('each way the proof could be fooled falls back to sampling, and the reg
       PIP_FIND_LINKS: WHEELS,
     })
     expect(target.proof?.reason).toMatch(
-      /`slow\.pth` changed, and no installed distribution lists it/,
+      /`slow\.pth` changed, and Python runs \.pth files at start-up/,
     )
     expect(doc.rounds).toBeGreaterThan(0)
     expect(target.verdict).toBe('regression')

@@ -16,6 +16,7 @@ const trace = (over: Partial<TraceFacts> = {}): TraceFacts => ({
   },
   lines: { [CORE]: [1, 2] },
   touched: [],
+  startup: [],
   overflow: false,
   threads: 0,
   ...over,
@@ -173,5 +174,40 @@ describe('the proof', () => {
       facts({ differing: [{ path: '{tree}/README.md', presence: 'both' }], lines: [] }),
     )
     expect(proof).toMatchObject({ holds: true, sourcesUnchanged: true, loaded: [] })
+  })
+
+  it('refuses what start-up runs before any tracer: a .pth file, a module loaded at start-up', () => {
+    const pth = {
+      path: '{env}/lib/python3.13/site-packages/pkg.pth',
+      presence: 'both' as const,
+      owner: { name: 'pkg', versions: { base: '1.0', head: '1.0' }, project: true },
+    }
+    expect(prove(facts({ differing: [pth] })).reason).toBe(
+      '`pkg.pth` changed, and Python runs .pth files at start-up',
+    )
+    const early = trace({ startup: [CORE] })
+    expect(prove(facts({ traces: { base: [early, early], head: [early, early] } })).reason).toBe(
+      '`pkg/core.py` runs at start-up, before the import, and changed',
+    )
+  })
+
+  it("tells a module's own file, opened to load it, from data read through its loader", () => {
+    const data = {
+      path: '{env}/lib/python3.13/site-packages/pkg/data.json',
+      presence: 'both' as const,
+      owner: { name: 'pkg', versions: { base: '1.0', head: '1.0' }, project: true },
+    }
+    const loads = (path: string) => trace({ touched: [{ event: 'load', path }] })
+    const viaLoader = prove(
+      facts({
+        differing: [data],
+        traces: { base: [loads(data.path), loads(data.path)], head: [trace(), trace()] },
+      }),
+    )
+    expect(viaLoader.reason).toBe('`pkg/data.json` is read at import and changed')
+    const own = prove(
+      facts({ traces: { base: [loads(CORE), loads(CORE)], head: [loads(CORE), loads(CORE)] } }),
+    )
+    expect(own.holds).toBe(true)
   })
 })

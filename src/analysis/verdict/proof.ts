@@ -15,7 +15,10 @@ export interface TraceFacts {
   how: string
   modules: Record<string, string | null>
   lines: Record<string, number[]>
+  /** open, os.listdir, os.scandir, glob, stat; load: a file the import system opened (a module's, or data through its loader). */
   touched: { event: string; path: string }[]
+  /** The files of modules loaded before the import: start-up ran them untraced. */
+  startup: string[]
   overflow: boolean
   threads: number
 }
@@ -149,6 +152,10 @@ function fileReason(
   if (file.opaque === 'symlink')
     return `the symbolic link ${shown} changed, and the proof does not follow links`
   if (file.owner === null) return `${shown} changed, and no installed distribution lists it`
+  // Start-up runs these before any tracer: a change to one is never proved.
+  if (file.path.endsWith('.pth')) return `${shown} changed, and Python runs .pth files at start-up`
+  if (traces.base.startup.includes(file.path) || traces.head.startup.includes(file.path))
+    return `${shown} runs at start-up, before the import, and changed`
   if (file.owner && !file.owner.project) {
     const { base, head } = file.owner.versions
     const versions =
@@ -157,6 +164,8 @@ function fileReason(
   }
   for (const side of ['base', 'head'] as const) {
     for (const { event, path } of traces[side].touched) {
+      // A module's own file, opened to load it: its lines are judged below.
+      if (event === 'load' && path === file.path && loadedFiles.has(path)) continue
       if (path === file.path)
         return event === 'stat'
           ? `${shown} is looked up at import and changed`
