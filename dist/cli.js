@@ -7643,76 +7643,8 @@ function evaluate(observations, spec) {
     return { targets, verdict: mostSerious(targets.map((t) => t.verdict)) };
 }
 
-// When sampling may stop before its maximum: the stopping rules the engine is
-// handed. Each looks at the samples so far and names the groups (see groupId)
-// that still need samples; the others stop. Pure.
-/** Sampling stops early once every target's median is known to within this fraction. */
-const SETTLED_HALF_WIDTH = 0.01;
-/** measure: the groups whose median is not yet known to within ±1% (95% interval). Failed arms are done. */
-const medianUnsettled = (arms) => arms.flatMap((arm) => {
-    if (arm.failure)
-        return [];
-    const values = primaryTimes(arm.samples);
-    const interval = medianInterval(values);
-    const settled = interval !== null && (interval[1] - interval[0]) / 2 <= SETTLED_HALF_WIDTH * median(values);
-    return settled ? [] : [groupId(arm.key)];
-});
-/** compare: the groups the sequential procedure has not decided (analysis/verdict/decision.ts). */
-const undecided = (settings) => undecidedGroups(settings);
-
-// The one sequence both commands end with: the planned arms through the
-// engine under the command's stopping policy, then the verdict. measure and
-// compare differ only in the plan they hand in and in the policy: compare
-// stops a target once its change is decided, samples the undecided into
-// overtime and explains a change after sampling; measure samples until the
-// median settles.
 /** A proved target with a budget gets this many timed imports of head: its median is what the budget is about. */
 const BUDGET_SAMPLES = 5;
-async function measureAndEvaluate(sequence, deps, name, 
-/** Called with the observations before they are judged (compare saves the runs' logs). */
-observed) {
-    const { settings, command } = sequence;
-    const { gate, sampling } = settings;
-    const lazyImports = hasLazyImports(sequence.interpreter);
-    const policy = {
-        cwd: sequence.cwd,
-        sampling,
-        metrics: settings.metrics,
-        lazyImports,
-        enforceLazy: gate.enforceLazy,
-        ...(command === 'compare'
-            ? {
-                stopping: undecided({ gate }),
-                changed: changedGroups({ gate }),
-                overtimeMs: sampling.overtimeMs,
-                explain: { budgetMs: explanationBudgetMs(sampling.maxTimeMs) },
-            }
-            : // Nothing is compared, so no change is found, and nothing deferred runs.
-                { stopping: medianUnsettled, changed: () => [] }),
-    };
-    const targetProofs = sequence.proofs ?? new Map();
-    const proofs = new Map([...targetProofs].map(([target, { proof }]) => [target, proof]));
-    const proved = (arm) => provedIn(proofs.get(arm.key.target), arm.key.variant);
-    const timed = sequence.arms.filter((arm) => !proved(arm));
-    const observations = mergeObservations([
-        timed.length ? await measureArms(timed, policy, deps, name) : null,
-        ...(await provedRuns(sequence.arms.filter(proved), policy, gate.budgetsMs, deps, name, targetProofs)),
-    ]);
-    await observed?.(observations);
-    const evaluation = evaluate(observations, {
-        targets: sequence.targets,
-        variant: DEFAULT_VARIANT,
-        variants: settings.cache,
-        gate,
-        metrics: settings.metrics,
-        watch: settings.watch,
-        sampling,
-        lazyImports,
-        lazyForm: lazyFormFor(requiresPython(sequence.projectDir)),
-        proofs,
-    });
-    return { observations, evaluation };
-}
 /**
  * What still runs for proved targets: head's warm arm, its first profile run
  * (the module set that forbid, max-modules, the watch list and enforce-lazy
@@ -7785,6 +7717,76 @@ function mergeObservations(runs) {
             sampling: sum((r) => r.phasesMs?.sampling),
         },
     };
+}
+
+// When sampling may stop before its maximum: the stopping rules the engine is
+// handed. Each looks at the samples so far and names the groups (see groupId)
+// that still need samples; the others stop. Pure.
+/** Sampling stops early once every target's median is known to within this fraction. */
+const SETTLED_HALF_WIDTH = 0.01;
+/** measure: the groups whose median is not yet known to within ±1% (95% interval). Failed arms are done. */
+const medianUnsettled = (arms) => arms.flatMap((arm) => {
+    if (arm.failure)
+        return [];
+    const values = primaryTimes(arm.samples);
+    const interval = medianInterval(values);
+    const settled = interval !== null && (interval[1] - interval[0]) / 2 <= SETTLED_HALF_WIDTH * median(values);
+    return settled ? [] : [groupId(arm.key)];
+});
+/** compare: the groups the sequential procedure has not decided (analysis/verdict/decision.ts). */
+const undecided = (settings) => undecidedGroups(settings);
+
+// The one sequence both commands end with: the planned arms through the
+// engine under the command's stopping policy, then the verdict. measure and
+// compare differ only in the plan they hand in and in the policy: compare
+// stops a target once its change is decided, samples the undecided into
+// overtime and explains a change after sampling; measure samples until the
+// median settles. Targets a proof decided (compare) skip the engine's timing:
+// proved-runs.ts says what still runs for them.
+async function measureAndEvaluate(sequence, deps, name, 
+/** Called with the observations before they are judged (compare saves the runs' logs). */
+observed) {
+    const { settings, command } = sequence;
+    const { gate, sampling } = settings;
+    const lazyImports = hasLazyImports(sequence.interpreter);
+    const policy = {
+        cwd: sequence.cwd,
+        sampling,
+        metrics: settings.metrics,
+        lazyImports,
+        enforceLazy: gate.enforceLazy,
+        ...(command === 'compare'
+            ? {
+                stopping: undecided({ gate }),
+                changed: changedGroups({ gate }),
+                overtimeMs: sampling.overtimeMs,
+                explain: { budgetMs: explanationBudgetMs(sampling.maxTimeMs) },
+            }
+            : // Nothing is compared, so no change is found, and nothing deferred runs.
+                { stopping: medianUnsettled, changed: () => [] }),
+    };
+    const targetProofs = sequence.proofs ?? new Map();
+    const proofs = new Map([...targetProofs].map(([target, { proof }]) => [target, proof]));
+    const proved = (arm) => provedIn(proofs.get(arm.key.target), arm.key.variant);
+    const timed = sequence.arms.filter((arm) => !proved(arm));
+    const observations = mergeObservations([
+        timed.length ? await measureArms(timed, policy, deps, name) : null,
+        ...(await provedRuns(sequence.arms.filter(proved), policy, gate.budgetsMs, deps, name, targetProofs)),
+    ]);
+    await observed?.(observations);
+    const evaluation = evaluate(observations, {
+        targets: sequence.targets,
+        variant: DEFAULT_VARIANT,
+        variants: settings.cache,
+        gate,
+        metrics: settings.metrics,
+        watch: settings.watch,
+        sampling,
+        lazyImports,
+        lazyForm: lazyFormFor(requiresPython(sequence.projectDir)),
+        proofs,
+    });
+    return { observations, evaluation };
 }
 
 // What an environment holds, file by file, for the proof: every file's hash
