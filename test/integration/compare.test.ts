@@ -303,8 +303,10 @@ describe('importgate compare', () => {
     expect(target.verdict).toBe('regression')
     expect(target.delta!.ms).toBeGreaterThan(20)
     expect(target.delta).toMatchObject({ decision: 'regression' })
-    // Decided at the first look it could be: every pair slower, as few as a regression can rest on.
-    expect(target.delta!.pairs).toBe(FEWEST_PAIRS)
+    // Decided at the first look it could be: every pair slower, as few as a regression can rest
+    // on, or one more where two rounds ran side by side in the step that passed it.
+    expect(target.delta!.pairs).toBeGreaterThanOrEqual(FEWEST_PAIRS)
+    expect(target.delta!.pairs).toBeLessThanOrEqual(FEWEST_PAIRS + 1)
     expect(target.modules!.added).toEqual([])
     expect(target.modules!.self_time_changes[0]).toMatchObject({ name: 'shop.orders' })
     expect(target.modules!.self_time_changes[0]!.delta_ms).toBeGreaterThan(20)
