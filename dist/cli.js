@@ -1887,7 +1887,7 @@ function ms(value) {
     return Math.round(value * 1000) / 1000;
 }
 /** Percentages to two decimals. */
-const pct = (value) => Math.round(value * 100) / 100;
+const pct$1 = (value) => Math.round(value * 100) / 100;
 function costJson(cost) {
     return {
         name: cost.name,
@@ -2014,10 +2014,10 @@ function deltaJson(m) {
     const passCi = finite(c.passCiPct);
     return {
         ms: ms(c.ms),
-        pct: pct(c.pct),
-        ci_pct: ci ? [pct(ci[0]), pct(ci[1])] : null,
+        pct: pct$1(c.pct),
+        ci_pct: ci ? [pct$1(ci[0]), pct$1(ci[1])] : null,
         ci_level: c.ciLevel,
-        pass_ci_pct: passCi ? [pct(passCi[0]), pct(passCi[1])] : null,
+        pass_ci_pct: passCi ? [pct$1(passCi[0]), pct$1(passCi[1])] : null,
         pass_ci_level: c.passCiLevel,
         p: c.logEstimate >= 0 ? c.pSlower : c.pFaster,
         p_slower: c.pSlower,
@@ -2053,7 +2053,7 @@ function metricJson(t, m) {
         ...(c && {
             counted: {
                 delta: both ? Math.round(c.delta) : null,
-                pct: both ? pct(c.pct) : null,
+                pct: both ? pct$1(c.pct) : null,
                 spread_pct: Math.round(c.spreadPct * 1000) / 1000,
                 threshold_pct: c.thresholdPct,
                 base_runs: c.base.length,
@@ -4642,10 +4642,29 @@ function toSample(run) {
     };
 }
 
-// Untimed profile runs: the import under -X importtime, for attribution
-// (which module's own time, through which chain) and the set of modules it
-// loads; then one run under the C profiler, for which functions import-time
-// code called. Both slow the import, so they never feed the timings.
+// Module costs from the -X importtime lines of an untimed run: the engine's
+// profile runs and the proof's traced imports print the same markers around
+// the import, so both read their logs here.
+/**
+ * Module costs from -X importtime logs whose import sits between the probe's
+ * markers (profile runs, and the proof's traced imports), and a failure when
+ * they nest deeper than any real import does: forged output, whose
+ * explanation cannot be trusted.
+ */
+function importTimeCosts(logs, target) {
+    const trees = logs.map((log) => parseImportTime(log, { markers: { begin: BEGIN_MARK, end: END_MARK } }));
+    return {
+        costs: moduleCosts(trees),
+        failure: trees.some((t) => t.tooDeep)
+            ? {
+                kind: 'BadReport',
+                message: `the -X importtime output nests deeper than ${MAX_IMPORT_DEPTH} levels, which no real import does (importing ${target})`,
+                traceback: [],
+            }
+            : null,
+    };
+}
+
 const emptyProfile = () => ({
     runs: 0,
     added: [],
@@ -4808,25 +4827,6 @@ async function importTimeRounds(arms, upTo, plan, states, deps, budget) {
         profile.costs = costs;
     }
     return { done, outOfTime, slowest };
-}
-/**
- * Module costs from -X importtime logs whose import sits between the probe's
- * markers (profile runs, and the proof's traced imports), and a failure when
- * they nest deeper than any real import does: forged output, whose
- * explanation cannot be trusted.
- */
-function importTimeCosts(logs, target) {
-    const trees = logs.map((log) => parseImportTime(log, { markers: { begin: BEGIN_MARK, end: END_MARK } }));
-    return {
-        costs: moduleCosts(trees),
-        failure: trees.some((t) => t.tooDeep)
-            ? {
-                kind: 'BadReport',
-                message: `the -X importtime output nests deeper than ${MAX_IMPORT_DEPTH} levels, which no real import does (importing ${target})`,
-                traceback: [],
-            }
-            : null,
-    };
 }
 /**
  * One functions-mode run per arm that has a profile and no function profile
@@ -6457,6 +6457,8 @@ async function prepareEnvironment(request) {
 
 // Both sides installed at once, each into its own environment, the probe
 // compiled once, and what the installs differ in besides the project.
+/** Where a side's environment is made, in the run's scratch folder. */
+const envDirOf = (scratch, side) => join(scratch, `${side}-venv`);
 async function installSides(install, where, { ref, sha }, deps, name) {
     deps.log(`installing base and head (${install.kind})`);
     const started = performance.now();
@@ -6464,7 +6466,7 @@ async function installSides(install, where, { ref, sha }, deps, name) {
         label: `${side} (${ref[side]} at ${sha[side].slice(0, 10)})`,
         spec: install,
         projectDir: where.projects[side],
-        envDir: join(where.scratch, `${side}-venv`),
+        envDir: envDirOf(where.scratch, side),
         tmpDir: join(where.scratch, `${side}-tmp`),
         python: where.python,
         parentEnv: deps.env,
@@ -8899,17 +8901,13 @@ async function compare(request, deps) {
             if (setups.cold)
                 where.coldMethod = setups.cold.cold.method;
             const arms = plannedArms(targets, (target) => SIDES.filter((side) => side === 'head' || !isNew(target)), setups, settings.cache, (side) => ({ python: envs[side].python, probe, env: envs[side].env }));
+            // Imported from the worktree (install none): no environment of its own to compare.
+            const envDir = (side) => envs[side].strategy === 'none' ? null : envDirOf(scratch, side);
             const proving = performance.now();
             const proofs = await tryProofs(settings, {
                 roots: {
-                    base: {
-                        tree: join(scratch, 'base'),
-                        env: envs.base.strategy === 'none' ? null : join(scratch, 'base-venv'),
-                    },
-                    head: {
-                        tree: join(scratch, 'head'),
-                        env: envs.head.strategy === 'none' ? null : join(scratch, 'head-venv'),
-                    },
+                    base: { tree: trees[0].path, env: envDir('base') },
+                    head: { tree: trees[1].path, env: envDir('head') },
                 },
                 envs,
                 changes,
@@ -9880,7 +9878,8 @@ const undecidedPassesOf = (doc) => doc.targets.flatMap((t) => t.undecided_pass
     ]
     : []);
 /** The warning an undecided pass carries, in words every report uses. */
-const undecidedPassText = (n, fmt = (pct) => `${pct.toFixed(1)}%`) => `passed undecided when sampling ended: its interval reaches ${signedPct(n.upperPct)}, which rules out a regression of ${fmt(n.ruledOutPct)} or more (twice the ${fmt(n.bandPct)} band), not one between ${fmt(n.bandPct)} and ${fmt(n.ruledOutPct)}; undecided = "fail" makes this inconclusive, and a longer max-time may decide it`;
+const pct = (x) => `${x.toFixed(1)}%`;
+const undecidedPassText = (n) => `passed undecided when sampling ended: its interval reaches ${signedPct(n.upperPct)}, which rules out a regression of ${pct(n.ruledOutPct)} or more (twice the ${pct(n.bandPct)} band), not one between ${pct(n.bandPct)} and ${pct(n.ruledOutPct)}; undecided = "fail" makes this inconclusive, and a longer max-time may decide it`;
 
 /** The own-time cause of a target, from its listed own-time changes; null when none stood out. */
 function ownTimeCause(target, changes) {

@@ -20,6 +20,9 @@ export interface InstalledSides {
   probe: string
 }
 
+/** Where a side's environment is made, in the run's scratch folder. */
+export const envDirOf = (scratch: string, side: Side) => join(scratch, `${side}-venv`)
+
 export async function installSides(
   install: InstallSpec,
   where: { projects: Record<Side, string>; scratch: string; run: string; python: string },
@@ -35,7 +38,7 @@ export async function installSides(
         label: `${side} (${ref[side]} at ${sha[side].slice(0, 10)})`,
         spec: install,
         projectDir: where.projects[side],
-        envDir: join(where.scratch, `${side}-venv`),
+        envDir: envDirOf(where.scratch, side),
         tmpDir: join(where.scratch, `${side}-tmp`),
         python: where.python,
         parentEnv: deps.env,

@@ -11,7 +11,7 @@ import { linesFacts } from './proof-lines.js'
 import { prove, type Proof, type TraceFacts } from '../analysis/verdict/proof.js'
 import type { SideEnvironment } from '../env/environment.js'
 import type { ProfileObservation } from '../analysis/verdict/observations.js'
-import { importTimeCosts } from '../measure/profiles.js'
+import { importTimeCosts } from '../measure/importtime-costs.js'
 import { traceImport, type TraceReport } from '../measure/trace-import.js'
 import { SIDES, type Side } from '../model/target.js'
 

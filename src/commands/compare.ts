@@ -9,14 +9,14 @@ import { join } from 'node:path'
 import type { CompareRequest } from '../config/requests.js'
 import { settingsJson, type RunPlace } from '../config/settings-json.js'
 import { withWorktrees } from '../git/worktrees.js'
-import { SIDES } from '../model/target.js'
+import { SIDES, type Side } from '../model/target.js'
 import { resultsDocument } from '../results/document.js'
 import type { CompareResults } from '../results/schema.js'
 import { cacheSetups, plannedArms } from './arms.js'
 import { saveLogs } from './both-sides.js'
 import { projectFolders, readSettings, resolveCommits } from './compare-checkout.js'
 import { explainFindings } from './compare-explain.js'
-import { dependencyDrift, installSides } from './compare-install.js'
+import { dependencyDrift, envDirOf, installSides } from './compare-install.js'
 import { affectingChanges, nothingMeasured, skippedExtras } from './compare-skip.js'
 import * as pipeline from './pipeline.js'
 import { measureAndEvaluate } from './run-sequence.js'
@@ -91,19 +91,16 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
           settings.cache,
           (side) => ({ python: envs[side].python, probe, env: envs[side].env }),
         )
+        // Imported from the worktree (install none): no environment of its own to compare.
+        const envDir = (side: Side) =>
+          envs[side].strategy === 'none' ? null : envDirOf(scratch, side)
         const proving = performance.now()
         const proofs = await tryProofs(
           settings,
           {
             roots: {
-              base: {
-                tree: join(scratch, 'base'),
-                env: envs.base.strategy === 'none' ? null : join(scratch, 'base-venv'),
-              },
-              head: {
-                tree: join(scratch, 'head'),
-                env: envs.head.strategy === 'none' ? null : join(scratch, 'head-venv'),
-              },
+              base: { tree: trees[0]!.path, env: envDir('base') },
+              head: { tree: trees[1]!.path, env: envDir('head') },
             },
             envs,
             changes,

@@ -2,16 +2,14 @@
 // (which module's own time, through which chain) and the set of modules it
 // loads; then one run under the C profiler, for which functions import-time
 // code called. Both slow the import, so they never feed the timings.
-import { MAX_IMPORT_DEPTH, parseImportTime } from '../analysis/attribution/importtime.js'
-import { moduleCosts } from '../analysis/attribution/module-costs.js'
 import type { FunctionProfile } from '../analysis/attribution/function-diff.js'
 import type { ProfileObservation } from '../analysis/verdict/observations.js'
-import type { ImportFailure } from '../model/failure.js'
 import { shuffled } from '../analysis/stats/random.js'
 import type { ArmStates } from './arm-states.js'
 import { DEFAULT_VARIANT, traitsOf } from '../model/target.js'
 import type { EngineDeps, PlannedArm, RunPlan } from './plan.js'
-import { BEGIN_MARK, END_MARK, type FunctionsReport } from './probe-protocol.js'
+import type { FunctionsReport } from './probe-protocol.js'
+import { importTimeCosts } from './importtime-costs.js'
 import { cutByBudget, probeRequest } from './probe-run.js'
 
 const emptyProfile = (): ProfileObservation => ({
@@ -202,31 +200,6 @@ export async function importTimeRounds(
     profile.costs = costs
   }
   return { done, outOfTime, slowest }
-}
-
-/**
- * Module costs from -X importtime logs whose import sits between the probe's
- * markers (profile runs, and the proof's traced imports), and a failure when
- * they nest deeper than any real import does: forged output, whose
- * explanation cannot be trusted.
- */
-export function importTimeCosts(
-  logs: readonly string[],
-  target: string,
-): { costs: ProfileObservation['costs']; failure: ImportFailure | null } {
-  const trees = logs.map((log) =>
-    parseImportTime(log, { markers: { begin: BEGIN_MARK, end: END_MARK } }),
-  )
-  return {
-    costs: moduleCosts(trees),
-    failure: trees.some((t) => t.tooDeep)
-      ? {
-          kind: 'BadReport',
-          message: `the -X importtime output nests deeper than ${MAX_IMPORT_DEPTH} levels, which no real import does (importing ${target})`,
-          traceback: [],
-        }
-      : null,
-  }
 }
 
 /**

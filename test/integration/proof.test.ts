@@ -92,13 +92,18 @@ function head(name: string, change: () => void): string {
   return gitCommit(repo, name)
 }
 
-async function compare(headSha: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}) {
+async function compare(
+  headSha: string,
+  extra: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+  from = base,
+) {
   const json = join(tmp, 'results.json')
   const md = join(tmp, 'comment.md')
   const result = await cli(
     [
       'compare',
-      base,
+      from,
       headSha,
       '--python',
       python,
@@ -303,24 +308,7 @@ describe('each way the proof could be fooled falls back to sampling, and the reg
     execFileSync('git', ['checkout', '-q', '--detach', flaky], { cwd: repo })
     edit('src/proofpkg/core.py', 'return x * 3', 'return x * 7')
     const sha = gitCommit(repo, 'function body')
-    const json = join(tmp, 'flaky.json')
-    await cli(
-      [
-        'compare',
-        flaky,
-        sha,
-        '--python',
-        python,
-        '--json',
-        json,
-        '-C',
-        repo,
-        ...fastFlags({ install: 'none' }),
-      ],
-      { ...process.env, TMPDIR: tmp },
-      repo,
-    )
-    const doc = readResults(readFileSync(json, 'utf8'), json) as CompareResults
+    const { doc } = await compare(sha, [], {}, flaky)
     expect(doc.targets[0]!.proof?.reason).toMatch(/two traced imports of (base|head) differed/)
     expect(doc.rounds).toBeGreaterThan(0)
   })
@@ -331,24 +319,12 @@ describe('each way the proof could be fooled falls back to sampling, and the reg
     const from = gitCommit(repo, 'packaging 21.3')
     writeFiles(repo, { 'pyproject.toml': PYPROJECT('"packaging==24.2"') })
     const to = gitCommit(repo, 'packaging 24.2')
-    const json = join(tmp, 'bump.json')
-    await cli(
-      [
-        'compare',
-        from,
-        to,
-        '--python',
-        python,
-        '--json',
-        json,
-        '-C',
-        repo,
-        ...fastFlags({ install: 'pip' }),
-      ],
-      { ...process.env, TMPDIR: tmp, PIP_NO_INDEX: '1', PIP_FIND_LINKS: WHEELS },
-      repo,
+    const { doc } = await compare(
+      to,
+      ['--install', 'pip'],
+      { PIP_NO_INDEX: '1', PIP_FIND_LINKS: WHEELS },
+      from,
     )
-    const doc = readResults(readFileSync(json, 'utf8'), json) as CompareResults
     expect(doc.targets[0]!.proof?.reason).toMatch(/the dependency `(packaging|pyparsing)` changed/)
     expect(doc.rounds).toBeGreaterThan(0)
   })
@@ -412,24 +388,7 @@ describe('each way the proof could be fooled falls back to sampling, and the reg
     const withExtension = gitCommit(repo, 'an extension')
     build(250_000)
     const rebuilt = gitCommit(repo, 'the extension rebuilt from a changed source')
-    const json = join(tmp, 'ext.json')
-    await cli(
-      [
-        'compare',
-        withExtension,
-        rebuilt,
-        '--python',
-        python,
-        '--json',
-        json,
-        '-C',
-        repo,
-        ...fastFlags({ install: 'none' }),
-      ],
-      { ...process.env, TMPDIR: tmp },
-      repo,
-    )
-    const doc = readResults(readFileSync(json, 'utf8'), json) as CompareResults
+    const { doc } = await compare(rebuilt, [], {}, withExtension)
     expect(doc.targets[0]!.proof?.reason).toMatch(
       /_speed\.cpython.*\.so` is loaded at import and changed/,
     )

@@ -58,8 +58,7 @@ export interface UndecidedPassNote {
 }
 
 /** The warning an undecided pass carries, in words every report uses. */
-export const undecidedPassText = (
-  n: UndecidedPassNote,
-  fmt = (pct: number) => `${pct.toFixed(1)}%`,
-) =>
-  `passed undecided when sampling ended: its interval reaches ${signedPct(n.upperPct)}, which rules out a regression of ${fmt(n.ruledOutPct)} or more (twice the ${fmt(n.bandPct)} band), not one between ${fmt(n.bandPct)} and ${fmt(n.ruledOutPct)}; undecided = "fail" makes this inconclusive, and a longer max-time may decide it`
+const pct = (x: number) => `${x.toFixed(1)}%`
+
+export const undecidedPassText = (n: UndecidedPassNote) =>
+  `passed undecided when sampling ended: its interval reaches ${signedPct(n.upperPct)}, which rules out a regression of ${pct(n.ruledOutPct)} or more (twice the ${pct(n.bandPct)} band), not one between ${pct(n.bandPct)} and ${pct(n.ruledOutPct)}; undecided = "fail" makes this inconclusive, and a longer max-time may decide it`
