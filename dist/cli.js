@@ -1,10 +1,10 @@
 #!/usr/bin/env node
+import { accessSync, constants, statSync, readFileSync, existsSync, mkdtempSync, openSync, writeSync, fsyncSync, closeSync, rmSync, appendFileSync, readdirSync, realpathSync } from 'node:fs';
 import { randomBytes, createHash } from 'node:crypto';
-import { accessSync, constants, statSync, openSync, writeSync, closeSync, unlinkSync, readFileSync, existsSync, readdirSync, realpathSync } from 'node:fs';
 import { tmpdir, availableParallelism } from 'node:os';
-import { isAbsolute, resolve as resolve$1, delimiter, join, relative, dirname, normalize, sep } from 'node:path';
+import { isAbsolute, resolve as resolve$1, delimiter, join, dirname, relative, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rm, readFile, writeFile, mkdtemp, mkdir, readdir } from 'node:fs/promises';
+import { mkdir, chmod, lchown, lstat, readdir, rm, readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
 
@@ -92,6 +92,45 @@ const INSTALLER_NAMES = [
     'XDG_CACHE_HOME',
     'XDG_CONFIG_HOME',
 ];
+/**
+ * What git needs on top of the allow-list: how it reaches a remote (ssh,
+ * proxies, CA bundles) and where its own config is. Never the token: a
+ * checkout keeps its credentials in the repository's config, and a process of
+ * our user could read any variable of git's in /proc/<pid>/environ.
+ */
+const GIT_NAMES = [
+    'SSH_AUTH_SOCK',
+    'GIT_SSH',
+    'GIT_SSH_COMMAND',
+    'GIT_ASKPASS',
+    'SSH_ASKPASS',
+    'GIT_CONFIG_GLOBAL',
+    'GIT_CONFIG_SYSTEM',
+    'GIT_CONFIG_NOSYSTEM',
+    'XDG_CONFIG_HOME',
+    'HTTP_PROXY',
+    'HTTPS_PROXY',
+    'NO_PROXY',
+    'ALL_PROXY',
+    'http_proxy',
+    'https_proxy',
+    'no_proxy',
+    'all_proxy',
+    'GIT_SSL_CAINFO',
+    'GIT_SSL_CAPATH',
+    'SSL_CERT_FILE',
+    'SSL_CERT_DIR',
+];
+function gitEnv(parent) {
+    const env = childEnv(parent);
+    for (const name of GIT_NAMES) {
+        const value = parent[name];
+        if (value !== undefined)
+            env[name] = value;
+    }
+    // Never wait for a password nobody will type.
+    return { ...env, GIT_TERMINAL_PROMPT: '0' };
+}
 function installerEnv(parent, extra = {}) {
     const env = childEnv(parent);
     for (const [name, value] of Object.entries(parent)) {
@@ -154,14 +193,7 @@ function keepEnvironmentPrivate() {
     const reaper = subreaper(visible.PATH ?? '');
     if (!hidden && !reaper)
         return;
-    const file = join(tmpdir(), `importgate-env-${randomBytes(16).toString('hex')}.json`);
-    const fd = openSync(file, 'wx', 0o600);
-    try {
-        writeSync(fd, JSON.stringify(process.env));
-    }
-    finally {
-        closeSync(fd);
-    }
+    const file = writeHandover(JSON.stringify(process.env));
     const node = [process.execPath, ...process.execArgv, ...process.argv.slice(1)];
     try {
         if (reaper)
@@ -171,8 +203,64 @@ function keepEnvironmentPrivate() {
     }
     catch {
         // execve refused (a seccomp policy, say): carry on unchanged, as before this guard existed.
-        unlinkSync(file);
+        removeHandover(file);
     }
+}
+/** The handover could not be written: said without a word of what it holds. */
+class HandoverError extends Error {
+    name = 'HandoverError';
+}
+/**
+ * Writes the environment to a file of its own in a folder of its own: both
+ * made by us alone (mode 700 and 600, `wx`), the folder's name unguessable,
+ * every byte checked written. Another user cannot open it; the file lives
+ * only until the second image has read it.
+ */
+function writeHandover(text, dir = tmpdir()) {
+    let folder;
+    try {
+        folder = mkdtempSync(join(dir, `importgate-env-${randomBytes(16).toString('hex')}-`));
+    }
+    catch (error) {
+        throw handoverError(dir, error);
+    }
+    const file = join(folder, 'env.json');
+    try {
+        const bytes = Buffer.from(text, 'utf8');
+        const fd = openSync(file, 'wx', 0o600);
+        try {
+            for (let at = 0; at < bytes.length;) {
+                const wrote = writeSync(fd, bytes, at, bytes.length - at);
+                if (wrote <= 0)
+                    throw Object.assign(new Error('short write'), { code: 'EIO' });
+                at += wrote;
+            }
+            fsyncSync(fd);
+        }
+        finally {
+            closeSync(fd);
+        }
+    }
+    catch (error) {
+        removeHandover(file);
+        throw handoverError(dir, error);
+    }
+    return file;
+}
+function handoverError(dir, error) {
+    const code = error.code;
+    const why = code === 'ENOSPC' || code === 'EDQUOT'
+        ? 'it is full'
+        : code === 'ENOENT'
+            ? 'it does not exist'
+            : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+                ? 'it is not writable'
+                : `${code ?? 'an error'}`;
+    return new HandoverError(`importgate cannot start: it keeps its environment in a private file in TMPDIR (${dir}), and ${why}; free some space there or set TMPDIR to a writable folder`);
+}
+/** Removes the handover file and its folder, whatever is left of them. */
+function removeHandover(file) {
+    rmSync(dirname(file), { recursive: true, force: true });
 }
 /**
  * The command that starts subreaper.py (it then starts us as its child), or
@@ -197,16 +285,67 @@ function restore(file) {
     try {
         saved = JSON.parse(readFileSync(file, 'utf8'));
     }
+    catch {
+        // Never the text itself: it holds the secrets.
+        throw new HandoverError(`importgate cannot start: the private copy of its environment in TMPDIR could not be read back whole; check that TMPDIR (${dirname(file)}) has space`);
+    }
     finally {
-        unlinkSync(file);
+        removeHandover(file);
     }
     for (const [name, value] of Object.entries(saved))
         process.env[name] = value;
 }
 
+// importgate keeps the token out of the measured code's reach by starting
+// itself again with a smaller environment (process.execve, Node 23.11 and
+// later), and the action runs on node24. An older Node would carry on without
+// that protection, so it is refused at once, saying how to get a newer one.
+/** The oldest Node importgate runs on. */
+const MIN_NODE_MAJOR = 24;
+/** Why `version` (process.versions.node) cannot run importgate, or null when it can. */
+function oldNodeMessage(version) {
+    const major = Number(version.split('.')[0]);
+    if (Number.isInteger(major) && major >= MIN_NODE_MAJOR)
+        return null;
+    return [
+        `importgate needs Node ${MIN_NODE_MAJOR} or later; this is Node ${version}.`,
+        `Without it, importgate cannot keep the token and the runner's secrets out of the measured code's reach.`,
+        `Get it with nvm (nvm install ${MIN_NODE_MAJOR}), fnm (fnm use --install-if-missing ${MIN_NODE_MAJOR}), or in a workflow with actions/setup-node (node-version: ${MIN_NODE_MAJOR}).`,
+    ].join('\n');
+}
+/** Exits with a setup error (status 2) on a Node that is too old. */
+function refuseOldNode() {
+    const message = oldNodeMessage(process.versions.node);
+    if (!message)
+        return;
+    console.error(`importgate: ${message}`);
+    process.exit(2);
+}
+
 // Imported first by both entries, so that it runs before any other module is
 // evaluated (some read the environment as they load).
-keepEnvironmentPrivate();
+refuseOldNode();
+try {
+    keepEnvironmentPrivate();
+}
+catch (error) {
+    if (!(error instanceof HandoverError))
+        throw error;
+    // Nothing else has loaded yet: say it plainly, as a setup error, and stop.
+    if (process.env.GITHUB_ACTIONS === 'true') {
+        console.log(`::error title=importgate setup::${error.message}`);
+        try {
+            if (process.env.GITHUB_OUTPUT)
+                appendFileSync(process.env.GITHUB_OUTPUT, 'verdict<<importgate-eof\nerror\nimportgate-eof\n');
+        }
+        catch {
+            // The runner's file is out of reach too: the error line is all there is.
+        }
+        process.exit(1);
+    }
+    console.error(`importgate: ${error.message}`);
+    process.exit(2);
+}
 
 // Text that came from the measured code (exception messages, tracebacks,
 // module and function names, a pull request's pyproject) is data: control
@@ -1154,6 +1293,66 @@ function settingsJson(settings, where) {
     };
 }
 
+// The boundary between importgate and the code it measures. Once a run has
+// set up its scratch folder, every process that runs the pull request's code
+// (installs, samples, traces, profiles, counted runs) is started as the
+// sandbox user: another uid, so the kernel keeps it from reading importgate's
+// /proc/<pid>/environ (or git's), from signalling importgate, its subreaper or
+// its helpers, and from opening its files. importgate itself stays root: it
+// can still kill, read and remove everything the measured code leaves.
+//
+// One boundary per process, like the run's tag (escapees.ts): the spawning
+// layers (command.ts, measured.ts) ask for it, so no caller can forget it.
+let active = null;
+/** From now on, measured processes start as `user` (null: as importgate's own user). */
+function setSandbox(user) {
+    active = user;
+}
+/**
+ * The spawn options and environment a measured process gets: the sandbox's
+ * uid and gid (libuv drops the supplementary groups too), and its own home,
+ * so that pip and uv keep their caches where it may write.
+ */
+function asSandbox(env) {
+    const user = active;
+    if (!user)
+        return { env, ids: {} };
+    return {
+        env: { ...env, HOME: user.home, USER: user.name, LOGNAME: user.name },
+        ids: { uid: user.uid, gid: user.gid },
+    };
+}
+/**
+ * Gives `path` and everything under it to the sandbox user (links themselves,
+ * never what they point to), creating it as a folder when missing: a worktree
+ * the install builds in, an environment, a temporary folder. Nothing happens
+ * without a sandbox.
+ */
+async function giveToSandbox(path) {
+    const user = active;
+    if (!user)
+        return;
+    await mkdir(path, { recursive: true });
+    const walk = async (at) => {
+        await lchown(at, user.uid, user.gid);
+        const stat = await lstat(at);
+        if (!stat.isDirectory())
+            return;
+        for (const entry of await readdir(at))
+            await walk(join(at, entry));
+    };
+    await walk(path);
+}
+/**
+ * A folder importgate keeps (the scratch folder, the folder the probe runs
+ * from): the sandbox may pass through it to what it was given, and read
+ * what is readable, but not list it, nor create or change anything in it.
+ */
+async function passThroughOnly(path) {
+    if (active)
+        await chmod(path, 0o711);
+}
+
 /** Keeps the last `cap` bytes of a stream: the end of a log says most about a failure. */
 class ByteSink {
     cap;
@@ -1332,10 +1531,13 @@ function runCommand(spec) {
         const stderr = new ByteSink(OUTPUT_BYTES);
         let timedOut = false;
         let aborted = false;
-        const { tag, env } = newTag(definedOnly(spec.env ?? process.env));
+        const tagged = newTag(definedOnly(spec.env ?? process.env));
+        const { env, ids } = spec.sandboxed ? asSandbox(tagged.env) : { env: tagged.env, ids: {} };
+        const tag = tagged.tag;
         const child = spawn(spec.command, spec.args, {
             cwd: spec.cwd,
             env,
+            ...ids,
             stdio: ['ignore', 'pipe', 'pipe'],
             detached: true,
             shell: false,
@@ -1445,7 +1647,16 @@ const DEFAULT_TIMEOUT_MS = 10 * 60_000;
  * tree, with our environment. The config itself is restored after the run
  * (git/worktrees.ts); these keep the commands before that safe too.
  */
-const SAFE_CONFIG = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null'];
+const SAFE_CONFIG = [
+    '-c',
+    'core.fsmonitor=false',
+    '-c',
+    'core.hooksPath=/dev/null',
+    // The worktrees belong to the sandbox user once the measured code may build
+    // in them (process/boundary.ts); git would refuse them as another user's.
+    '-c',
+    'safe.directory=*',
+];
 /** Runs git in `cwd` and returns its trimmed stdout. */
 async function git(args, cwd, options = {}) {
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -1454,6 +1665,8 @@ async function git(args, cwd, options = {}) {
         outcome = await runCommand({
             command: 'git',
             args: [...SAFE_CONFIG, ...args],
+            // An allow-list: the token and the runner's secrets stay out of git's /proc/<pid>/environ.
+            env: gitEnv(process.env),
             cwd,
             timeoutMs,
             signal: options.signal,
@@ -2343,6 +2556,7 @@ async function detectColdCache(python, extraPaths, h, input) {
 async function withoutPyc(env, run) {
     const folder = await mkdtemp(join(tmpdir(), 'importgate-nopyc-'));
     try {
+        await giveToSandbox(folder);
         return await run({ ...env, PYTHONPYCACHEPREFIX: folder, PYTHONDONTWRITEBYTECODE: '1' });
     }
     finally {
@@ -2414,6 +2628,7 @@ function straceCalls(text) {
 async function withCountFile(run) {
     const folder = await mkdtemp(join(tmpdir(), 'importgate-count-'));
     try {
+        await giveToSandbox(folder);
         const outFile = join(folder, 'count.txt');
         const result = await run(outFile);
         const text = await readFile(outFile, 'utf8').catch(() => '');
@@ -2423,7 +2638,16 @@ async function withCountFile(run) {
         await rm(folder, { recursive: true, force: true });
     }
 }
-const works = (command, args, p) => outputIfOk({ command, args, env: p.env, cwd: p.cwd, timeoutMs: 60_000, signal: p.signal });
+const works = (command, args, p) => outputIfOk({
+    command,
+    args,
+    env: p.env,
+    cwd: p.cwd,
+    timeoutMs: 60_000,
+    signal: p.signal,
+    // Tried as the counted runs will run: perf may count for root and not for another user.
+    sandboxed: true,
+});
 /** The tool's count of `python -c pass`, or null when it cannot count here. */
 async function trial(spec, p) {
     const { result, text } = await withCountFile(async (outFile) => {
@@ -3850,7 +4074,8 @@ function readPyproject(projectDir, shownAs) {
         throw new UsageError(`${file}: tool.importgate = ${show(tool)}: expected a table, [tool.importgate]`);
     const settings = {};
     for (const [key, value] of Object.entries(raw)) {
-        const reader = READERS[key];
+        // An own key only: `__proto__` or `toString` must be unknown keys, not Object's members.
+        const reader = Object.hasOwn(READERS, key) ? READERS[key] : undefined;
         if (!reader) {
             const guess = nearest(key, PYPROJECT_KEYS);
             throw new UsageError(`${file}: [tool.importgate] has an unknown key "${key}"${guess ? `; did you mean "${guess}"?` : ''} Known keys: ${PYPROJECT_KEYS.join(', ')}`);
@@ -4152,11 +4377,14 @@ function runMeasured(spec) {
         const stderr = new ByteSink(spec.stderr === 'full' ? FULL_BYTES : TAIL_BYTES);
         let timedOut = false;
         let exitNs = 0n;
-        const { tag, env } = newTag(spec.env);
+        const tagged = newTag(spec.env);
+        const { env, ids } = spec.trusted ? { env: tagged.env, ids: {} } : asSandbox(tagged.env);
+        const tag = tagged.tag;
         const spawnNs = process.hrtime.bigint();
         const child = spawn(spec.command, spec.args, {
             cwd: spec.cwd,
             env,
+            ...ids,
             // stdin: EOF at once; stdout: discarded (measured code may print anything);
             // stderr: kept for -X importtime and error context; fd 3: the report.
             stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
@@ -4245,6 +4473,9 @@ async function compiledProbe(python, env, dir) {
         cwd: dir,
         timeoutMs: 60_000,
         stderr: 'tail',
+        // Compiled by importgate's own user into a folder the sandbox cannot write:
+        // the measured code cannot change the probe that reports on it.
+        trusted: true,
     });
     return outcome.code === 0 && existsSync(target) ? target : source;
 }
@@ -6339,10 +6570,13 @@ const hasModernPip = async (python, env, cwd, signal) => (await outputIfOk({
     cwd,
     timeoutMs: 60_000,
     signal,
+    sandboxed: true,
 })) !== null;
 async function prepareEnvironment(request) {
     const { spec, projectDir, envDir } = request;
     await mkdir(request.tmpDir, { recursive: true });
+    // The installer and the measured code write here as the sandbox user (process/boundary.ts).
+    await giveToSandbox(request.tmpDir);
     const temp = { TMPDIR: request.tmpDir, TMP: request.tmpDir, TEMP: request.tmpDir };
     const parentEnv = { ...request.parentEnv, ...temp };
     const pathVar = parentEnv.PATH ?? '';
@@ -6366,6 +6600,7 @@ async function prepareEnvironment(request) {
         };
     }
     const venvPython = join(envDir, 'bin', 'python');
+    await giveToSandbox(envDir);
     const installer = installerEnv(parentEnv);
     const logs = [];
     const step = async (what, command, args, env = installer, cwd = projectDir) => {
@@ -6378,6 +6613,8 @@ async function prepareEnvironment(request) {
                 cwd,
                 timeoutMs: request.timeoutMs,
                 signal: request.signal,
+                // The project's build backend and setup.py are the pull request's code.
+                sandboxed: true,
             });
         }
         catch (error) {
@@ -8848,6 +9085,145 @@ async function tryProofs(settings, places, deps, name) {
     return proofs;
 }
 
+// The identity the measured code runs as: a system user of its own, so that
+// the kernel, not importgate, keeps it away from importgate's environment,
+// signals and files (docs/robustness.md). Only root can switch identity
+// without asking anyone; elsewhere there is no sandbox user and the run says
+// which protections that leaves out.
+/** The user the measured code runs as. A dedicated one: no other process on the machine shares it. */
+const SANDBOX_USER = 'importgate';
+/** Where useradd puts its home: pip's and uv's caches live there between runs on one machine. */
+const SANDBOX_HOME = '/var/lib/importgate';
+/** The account's passwd entry, or null when there is none. */
+function passwdEntry(name, passwd = '/etc/passwd') {
+    let text;
+    try {
+        text = readFileSync(passwd, 'utf8');
+    }
+    catch {
+        return null;
+    }
+    for (const line of text.split('\n')) {
+        const [user, , uid, gid, , home] = line.split(':');
+        if (user === name && uid && gid && /^\d+$/.test(uid) && /^\d+$/.test(gid))
+            return { name, uid: Number(uid), gid: Number(gid), home: home || '/' };
+    }
+    return null;
+}
+/**
+ * The sandbox user, created when missing, or why there is none. `uid` is
+ * ours: only root (0) may switch to another user, so anyone else gets the
+ * reason. A sandbox user with uid 0 is refused: it would be no boundary.
+ */
+async function sandboxUser(uid, pathVar) {
+    if (process.platform !== 'linux')
+        return { missing: 'the measured code runs as your user: the separate user is Linux only' };
+    if (uid !== 0)
+        return {
+            missing: 'the measured code runs as your user, because importgate is not root and cannot switch to another (run the step as root, with sudo, to have it run as the user importgate)',
+        };
+    let user = passwdEntry(SANDBOX_USER);
+    if (!user) {
+        const useradd = findExecutable('useradd', `${pathVar}:/usr/sbin:/sbin`, '/');
+        if (!useradd)
+            return {
+                missing: `the measured code runs as root: there is no user ${SANDBOX_USER}, and no useradd to create it`,
+            };
+        const created = await runCommand({
+            command: useradd,
+            args: [
+                '--system',
+                '--user-group',
+                '--create-home',
+                '--home-dir',
+                SANDBOX_HOME,
+                '--shell',
+                '/usr/sbin/nologin',
+                SANDBOX_USER,
+            ],
+            env: { PATH: pathVar },
+            cwd: '/',
+            timeoutMs: 60_000,
+        });
+        user = passwdEntry(SANDBOX_USER);
+        if (!user)
+            return {
+                missing: `the measured code runs as root: creating the user ${SANDBOX_USER} failed (${created.stderr.trim().split('\n').pop() || `exit status ${created.code}`})`,
+            };
+    }
+    if (user.uid === 0 || user.gid === 0)
+        return {
+            missing: `the measured code runs as root: the user ${SANDBOX_USER} has uid or gid 0, which would be no boundary`,
+        };
+    return { user };
+}
+
+// Before compare installs anything: the sandbox user takes over what the
+// measured code may write (the worktrees it builds in, the environments, its
+// temporary folders), the scratch folder and the probe's folder stay
+// importgate's, and one run as that user checks that it can start the
+// interpreter and read the probe. When any of that cannot be, the run goes on
+// without the boundary and says once what that leaves out.
+/** Set (to anything) to run the measured code as importgate's own user: for a machine where the sandbox user cannot work. */
+const NO_SANDBOX = 'IMPORTGATE_NO_SANDBOX';
+/** Can the sandbox user start `python` and read the probe? Null when it can, else what went wrong. */
+async function sandboxCannotRun(python, env, cwd) {
+    const check = 'import sys; open(sys.argv[1], "rb").close()';
+    try {
+        const outcome = await runMeasured({
+            command: python,
+            args: ['-I', '-S', '-c', check, probePath()],
+            env,
+            cwd,
+            timeoutMs: 60_000,
+            stderr: 'tail',
+        });
+        if (outcome.code === 0)
+            return null;
+        const said = outcome.stderr.toString('utf8').trim().split('\n').pop();
+        return `${python} could not read importgate's probe (${said || `exit status ${outcome.code ?? outcome.signal}`})`;
+    }
+    catch (error) {
+        // EACCES: a folder on the way (a home folder of mode 700) is closed to it.
+        return `it cannot start ${python}: ${error.message.replace(/^cannot run the Python interpreter "[^"]*": /, '')}`;
+    }
+}
+/**
+ * Sets up the boundary for a compare run, or says why there is none.
+ * `owned`: the folders the measured code writes (created when missing).
+ */
+async function setUpBoundary(where, env) {
+    setSandbox(null);
+    if (env[NO_SANDBOX])
+        return { user: null, missing: `the measured code runs as your user: ${NO_SANDBOX} is set` };
+    const found = await sandboxUser(process.getuid?.() ?? null, env.PATH ?? '');
+    if ('missing' in found)
+        return { user: null, missing: found.missing };
+    const { user } = found;
+    setSandbox(user);
+    await passThroughOnly(where.scratch);
+    await chmod(where.run, 0o755);
+    const cannot = await sandboxCannotRun(where.python, childEnv(env), where.run);
+    if (cannot) {
+        setSandbox(null);
+        return {
+            user: null,
+            missing: `the measured code runs as root: the user ${user.name} was to run it, but ${cannot}`,
+        };
+    }
+    for (const path of where.owned)
+        await giveToSandbox(path);
+    return { user };
+}
+/** After the run: later processes of this one run as its own user again. */
+function tearDownBoundary() {
+    setSandbox(null);
+}
+/** The boundary as the results record it: the user the measured code ran as, or what was missing. */
+function boundaryJson(state) {
+    return state.user ? { user: state.user.name } : { user: null, missing: state.missing ?? '' };
+}
+
 // `importgate compare <base> <head>`: two commits, each in its own worktree and
 // environment, measured in interleaved pairs, compared, and explained. Each
 // step is its own file: compare-checkout (commits, folders, settings),
@@ -8891,6 +9267,17 @@ async function compare(request, deps) {
                 return resultsDocument(...document(), { config_changes: settings.changes, ...skippedExtras(changed) }, nothingMeasured, timingOf(clock));
             }
             const places = { projects, scratch, run, python: interpreter };
+            const boundary = await setUpBoundary({
+                scratch,
+                run,
+                python: interpreter,
+                owned: [
+                    ...trees.map((tree) => tree.path),
+                    ...SIDES.flatMap((side) => [envDirOf(scratch, side), join(scratch, `${side}-tmp`)]),
+                ],
+            }, deps.env);
+            if (boundary.missing)
+                deps.log(`no boundary: ${boundary.missing}`);
             const { envs, installMs, probe } = await installSides(install, places, commits, deps, name);
             const isNew = (target) => settings.newTargets.includes(target);
             const setups = await cacheSetups(settings.cache, envs.head, run, deps, name, [
@@ -8939,7 +9326,11 @@ async function compare(request, deps) {
                     await saveLogs(deps.logDir, observations.arms, envs);
             });
             await explainFindings(evaluation.targets, places, envs, git, name);
-            return resultsDocument(...document(), { config_changes: settings.changes, deps: dependencyDrift(envs, projects) }, {
+            return resultsDocument(...document(), {
+                config_changes: settings.changes,
+                deps: dependencyDrift(envs, projects),
+                boundary: boundaryJson(boundary),
+            }, {
                 observations: proofs.size
                     ? {
                         ...observations,
@@ -8952,6 +9343,7 @@ async function compare(request, deps) {
         }, () => (deps.warn ?? deps.log)("the code measured (or installed) changed the repository's .git/config during the run: it was put back as it was"), onceEach(deps.warn ?? deps.log));
     }
     finally {
+        tearDownBoundary();
         await rm(scratch, { recursive: true, force: true });
     }
 }
@@ -10369,6 +10761,7 @@ function buildView(document) {
             proofS: doc.phases_s?.proof ?? null,
             version: doc.tool?.version ?? '',
             settings: doc.settings,
+            ...(compare?.boundary ? { boundary: compare.boundary } : {}),
         },
     };
 }
@@ -10911,6 +11304,25 @@ function plain(text) {
         .replace(/([\\*_[\]|])/g, '\\$1')
         .replace(/\r?\n/g, ' ');
 }
+/**
+ * Rich text inside an HTML element (`<summary>`): GitHub does not apply
+ * markdown there, so code parts become `<code>` and everything is escaped as
+ * HTML, mentions included. A line break would end the HTML block and let what
+ * follows be read as markdown: none is left.
+ */
+function richHtml(parts) {
+    const text = (given) => given
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/@/g, '&#64;');
+    return parts
+        .map((part) => typeof part === 'string'
+        ? text(part.replace(/\s*[\r\n]+\s*/g, ' '))
+        : `<code>${text(part.code.replace(/\r/g, '\\r').replace(/\n/g, '\\n'))}</code>`)
+        .join('');
+}
 /** A table whose cells may hold anything: pipes and newlines are escaped. */
 function table(header, rows, align) {
     const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -11296,6 +11708,18 @@ function pinnedText(cores, sideBySide, rounds) {
         return `, ${oneCore}; every round ran alone, as other work was using the CPUs (rounds run ${sideBySide.most} at a time, each on its own core, only while nothing else does)`;
     return `, ${oneCore}; ${sideBySide.rounds} of the ${rounds} rounds ran ${sideBySide.most} at a time, each on its own core, while nothing else used the CPUs`;
 }
+/** Who ran the measured code, and what was left out when it was importgate's own user. */
+function boundaryLine(boundary) {
+    if (!boundary)
+        return [];
+    if (boundary.user)
+        return [
+            `- The measured code (its install included) ran as the user ${code$2(boundary.user)}: it could not read importgate's environment or files, nor signal its processes.`,
+        ];
+    return [
+        `- ⚠️ No boundary: ${plain(boundary.missing ?? '')}. It could have read what importgate's user may read; the token stayed out of its environment (docs/robustness.md).`,
+    ];
+}
 function methodology(view) {
     const { run } = view;
     const s = run.settings;
@@ -11320,6 +11744,7 @@ function methodology(view) {
             ]),
         '- Module own times come from untimed `-X importtime` runs with the cyclic garbage collector off (a collection that happens to run in a module is not charged to it) and with `importlib.import_module` sent through the import that `-X importtime` logs.',
         `- Python ${plain(run.python.split(' ')[0] ?? run.python)} on ${plain(run.platform)}; install: ${code$2(String(s.install))}.`,
+        ...boundaryLine(run.boundary),
         run.base
             ? `- Base ${commit(run.base)}, head ${commit(run.head)}.`
             : `- Working tree at ${sha(run.head.sha)}${run.head.dirty ? ' with uncommitted changes' : ''}.`,
@@ -21748,7 +22173,7 @@ function mergedView(jobs) {
     // Grouped by target, so that a target's jobs sit together.
     const order = [...new Set(rows.map((r) => r.target))];
     rows.sort((a, b) => order.indexOf(a.target) - order.indexOf(b.target));
-    return { verdict, headline, rows };
+    return { verdict, headline, rows, jobHeadlines: views.map((v) => v.view.headline) };
 }
 /** The merged comment: under the limit, each job's report cut shorter as needed. */
 function mergedMarkdown(jobs, limit = MARKDOWN_LIMIT) {
@@ -21771,10 +22196,11 @@ function mergedMarkdown(jobs, limit = MARKDOWN_LIMIT) {
     const sections = [];
     let room = limit - top.length - 400;
     let left = 0;
-    for (const job of jobs) {
+    for (const [index, job] of jobs.entries()) {
         const body = markdownReport(job.doc, share - 200);
-        const [first, ...rest] = body.split('\n');
-        const summary = `${plain(visible(job.label))}: ${first.replace(/^### /, '')}`;
+        const rest = body.split('\n').slice(1);
+        // HTML, not markdown: <summary> is an HTML block (a code span would be raw text there).
+        const summary = richHtml([`${visible(job.label)}: `, ...view.jobHeadlines[index]]);
         const section = [`<details><summary>${summary}</summary>`, '', ...rest, '</details>'].join('\n');
         // Many jobs: the table above has every row; the details stop where the comment would.
         if (section.length + 2 > room)

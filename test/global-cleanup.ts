@@ -6,9 +6,10 @@
 // checkout's tests) has other tags and folders and is not counted. A leftover
 // fails the run, naming what was left.
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { oldNodeMessage } from '../src/node-version.js'
 import { processesCarrying, TAG_VARIABLE } from '../src/process/escapees.js'
 
 /** The suite's tag, set before any worker starts: every run inside extends it. */
@@ -40,8 +41,14 @@ function taggedProcesses(): string[] {
 }
 
 export function setup(): void {
+  // On an older Node the secret checks would fail as if they were security bugs: stop first.
+  const tooOld = oldNodeMessage(process.versions.node)
+  if (tooOld) throw new Error(tooOld)
   process.env[TAG_VARIABLE] = SUITE
   scratch = mkdtempSync(join(tmpdir(), 'importgate-suite-'))
+  // As TMPDIR is on a runner: another user (the sandbox user the measured code
+  // runs as, when the suite runs as root) may pass through, not list it.
+  chmodSync(scratch, 0o711)
   process.env.TMPDIR = scratch
   if (process.platform === 'linux') startedAt = uptime()
 }

@@ -21,6 +21,7 @@ import { affectingChanges, nothingMeasured, skippedExtras } from './compare-skip
 import * as pipeline from './pipeline.js'
 import { measureAndEvaluate } from './run-sequence.js'
 import { tryProofs } from './compare-proof-plan.js'
+import { boundaryJson, setUpBoundary, tearDownBoundary } from './boundary-setup.js'
 
 export async function compare(request: CompareRequest, deps: CommandDeps): Promise<CompareResults> {
   const clock = pipeline.startClock()
@@ -76,6 +77,19 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
           )
         }
         const places = { projects, scratch, run, python: interpreter }
+        const boundary = await setUpBoundary(
+          {
+            scratch,
+            run,
+            python: interpreter,
+            owned: [
+              ...trees.map((tree) => tree.path),
+              ...SIDES.flatMap((side) => [envDirOf(scratch, side), join(scratch, `${side}-tmp`)]),
+            ],
+          },
+          deps.env,
+        )
+        if (boundary.missing) deps.log(`no boundary: ${boundary.missing}`)
         const { envs, installMs, probe } = await installSides(install, places, commits, deps, name)
         const isNew = (target: string) => settings.newTargets.includes(target)
         const setups = await cacheSetups(settings.cache, envs.head, run, deps, name, [
@@ -143,7 +157,11 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
         await explainFindings(evaluation.targets, places, envs, git, name)
         return resultsDocument(
           ...document(),
-          { config_changes: settings.changes, deps: dependencyDrift(envs, projects) },
+          {
+            config_changes: settings.changes,
+            deps: dependencyDrift(envs, projects),
+            boundary: boundaryJson(boundary),
+          },
           {
             observations: proofs.size
               ? {
@@ -164,6 +182,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
       onceEach(deps.warn ?? deps.log),
     )
   } finally {
+    tearDownBoundary()
     await rm(scratch, { recursive: true, force: true })
   }
 }

@@ -3,7 +3,7 @@
 // and the run's clock. The hint for a
 // target that cannot be found is env/hints.ts; the document is results/document.ts.
 import { describeInterpreter, findExecutable } from '../env/interpreter.js'
-import { childEnv } from '../env/child-env.js'
+import { childEnv } from '../process/child-env.js'
 import type { Observations } from '../analysis/verdict/observations.js'
 import { runPlan } from '../measure/engine.js'
 import type { ArmObservation } from '../analysis/verdict/observations.js'

@@ -79,7 +79,8 @@ export function readPyproject(projectDir: string, shownAs?: string): PyprojectSe
     )
   const settings: PartialSettings = {}
   for (const [key, value] of Object.entries(raw)) {
-    const reader = READERS[key]
+    // An own key only: `__proto__` or `toString` must be unknown keys, not Object's members.
+    const reader = Object.hasOwn(READERS, key) ? READERS[key] : undefined
     if (!reader) {
       const guess = nearest(key, PYPROJECT_KEYS)
       throw new UsageError(

@@ -3,8 +3,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CancelledError, SetupError } from '../model/errors.js'
+import { giveToSandbox } from '../process/boundary.js'
 import { outputIfOk, runCommand, SpawnError } from '../process/command.js'
-import { childEnv, installerEnv } from './child-env.js'
+import { childEnv, installerEnv } from '../process/child-env.js'
 import { importRoot } from './import-root.js'
 import type { InstallSpec } from '../model/settings.js'
 import { findExecutable } from './interpreter.js'
@@ -94,11 +95,14 @@ const hasModernPip = async (
     cwd,
     timeoutMs: 60_000,
     signal,
+    sandboxed: true,
   })) !== null
 
 export async function prepareEnvironment(request: EnvironmentRequest): Promise<SideEnvironment> {
   const { spec, projectDir, envDir } = request
   await mkdir(request.tmpDir, { recursive: true })
+  // The installer and the measured code write here as the sandbox user (process/boundary.ts).
+  await giveToSandbox(request.tmpDir)
   const temp = { TMPDIR: request.tmpDir, TMP: request.tmpDir, TEMP: request.tmpDir }
   const parentEnv: NodeJS.ProcessEnv = { ...request.parentEnv, ...temp }
   const pathVar = parentEnv.PATH ?? ''
@@ -122,6 +126,7 @@ export async function prepareEnvironment(request: EnvironmentRequest): Promise<S
     }
   }
   const venvPython = join(envDir, 'bin', 'python')
+  await giveToSandbox(envDir)
   const installer = installerEnv(parentEnv)
   const logs: string[] = []
   const step = async (
@@ -140,6 +145,8 @@ export async function prepareEnvironment(request: EnvironmentRequest): Promise<S
         cwd,
         timeoutMs: request.timeoutMs,
         signal: request.signal,
+        // The project's build backend and setup.py are the pull request's code.
+        sandboxed: true,
       })
     } catch (error) {
       if (error instanceof SpawnError)

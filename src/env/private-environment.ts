@@ -11,12 +11,21 @@
 // itself (subreaper.py), so that no daemon of the measured code outlives being
 // orphaned, whatever it does to its environment, session or pid.
 import { randomBytes } from 'node:crypto'
-import { closeSync, existsSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { findExecutable } from '../process/executables.js'
-import { isAllowedName } from './child-env.js'
+import { isAllowedName } from '../process/child-env.js'
 
 /** Set in the second image: where the first one left the full environment. */
 export const HANDOVER = 'IMPORTGATE_ENV_HANDOVER'
@@ -59,21 +68,74 @@ export function keepEnvironmentPrivate(): void {
   const hidden = Object.keys(process.env).some((name) => !(name in visible))
   const reaper = subreaper(visible.PATH ?? '')
   if (!hidden && !reaper) return
-  const file = join(tmpdir(), `importgate-env-${randomBytes(16).toString('hex')}.json`)
-  const fd = openSync(file, 'wx', 0o600)
-  try {
-    writeSync(fd, JSON.stringify(process.env))
-  } finally {
-    closeSync(fd)
-  }
+  const file = writeHandover(JSON.stringify(process.env))
   const node = [process.execPath, ...process.execArgv, ...process.argv.slice(1)]
   try {
     if (reaper) process.execve(reaper[0]!, [...reaper, ...node], { ...visible, [HANDOVER]: file })
     else process.execve(node[0]!, node, { ...visible, [HANDOVER]: file })
   } catch {
     // execve refused (a seccomp policy, say): carry on unchanged, as before this guard existed.
-    unlinkSync(file)
+    removeHandover(file)
   }
+}
+
+/** The handover could not be written: said without a word of what it holds. */
+export class HandoverError extends Error {
+  override name = 'HandoverError'
+}
+
+/**
+ * Writes the environment to a file of its own in a folder of its own: both
+ * made by us alone (mode 700 and 600, `wx`), the folder's name unguessable,
+ * every byte checked written. Another user cannot open it; the file lives
+ * only until the second image has read it.
+ */
+export function writeHandover(text: string, dir = tmpdir()): string {
+  let folder: string
+  try {
+    folder = mkdtempSync(join(dir, `importgate-env-${randomBytes(16).toString('hex')}-`))
+  } catch (error) {
+    throw handoverError(dir, error)
+  }
+  const file = join(folder, 'env.json')
+  try {
+    const bytes = Buffer.from(text, 'utf8')
+    const fd = openSync(file, 'wx', 0o600)
+    try {
+      for (let at = 0; at < bytes.length;) {
+        const wrote = writeSync(fd, bytes, at, bytes.length - at)
+        if (wrote <= 0) throw Object.assign(new Error('short write'), { code: 'EIO' })
+        at += wrote
+      }
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+  } catch (error) {
+    removeHandover(file)
+    throw handoverError(dir, error)
+  }
+  return file
+}
+
+function handoverError(dir: string, error: unknown): HandoverError {
+  const code = (error as NodeJS.ErrnoException).code
+  const why =
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? 'it is full'
+      : code === 'ENOENT'
+        ? 'it does not exist'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? 'it is not writable'
+          : `${code ?? 'an error'}`
+  return new HandoverError(
+    `importgate cannot start: it keeps its environment in a private file in TMPDIR (${dir}), and ${why}; free some space there or set TMPDIR to a writable folder`,
+  )
+}
+
+/** Removes the handover file and its folder, whatever is left of them. */
+function removeHandover(file: string): void {
+  rmSync(dirname(file), { recursive: true, force: true })
 }
 
 /**
@@ -97,8 +159,13 @@ function restore(file: string): void {
   let saved: Record<string, string>
   try {
     saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>
+  } catch {
+    // Never the text itself: it holds the secrets.
+    throw new HandoverError(
+      `importgate cannot start: the private copy of its environment in TMPDIR could not be read back whole; check that TMPDIR (${dirname(file)}) has space`,
+    )
   } finally {
-    unlinkSync(file)
+    removeHandover(file)
   }
   for (const [name, value] of Object.entries(saved)) process.env[name] = value
 }

@@ -14,6 +14,7 @@ import { join } from 'node:path'
 import { SetupError } from '../model/errors.js'
 import type { ColdMethod } from '../model/target.js'
 import { outputIfOk } from '../process/command.js'
+import { giveToSandbox } from '../process/boundary.js'
 
 /** How a cold sample empties the cache, found once per run. */
 export interface ColdCache {
@@ -124,6 +125,7 @@ export async function withoutPyc<T>(
 ): Promise<T> {
   const folder = await mkdtemp(join(tmpdir(), 'importgate-nopyc-'))
   try {
+    await giveToSandbox(folder)
     return await run({ ...env, PYTHONPYCACHEPREFIX: folder, PYTHONDONTWRITEBYTECODE: '1' })
   } finally {
     await rm(folder, { recursive: true, force: true })

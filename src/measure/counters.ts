@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { SetupError } from '../model/errors.js'
 import type { CountedMetricId } from '../model/metrics.js'
 import { outputIfOk } from '../process/command.js'
+import { giveToSandbox } from '../process/boundary.js'
 
 export type CounterTool = 'perf' | 'cachegrind' | 'strace'
 
@@ -102,6 +103,7 @@ export async function withCountFile<T>(
 ): Promise<{ result: T; text: string }> {
   const folder = await mkdtemp(join(tmpdir(), 'importgate-count-'))
   try {
+    await giveToSandbox(folder)
     const outFile = join(folder, 'count.txt')
     const result = await run(outFile)
     const text = await readFile(outFile, 'utf8').catch(() => '')
@@ -121,7 +123,16 @@ interface Probing {
 }
 
 const works = (command: string, args: string[], p: Probing): Promise<string | null> =>
-  outputIfOk({ command, args, env: p.env, cwd: p.cwd, timeoutMs: 60_000, signal: p.signal })
+  outputIfOk({
+    command,
+    args,
+    env: p.env,
+    cwd: p.cwd,
+    timeoutMs: 60_000,
+    signal: p.signal,
+    // Tried as the counted runs will run: perf may count for root and not for another user.
+    sandboxed: true,
+  })
 
 /** The tool's count of `python -c pass`, or null when it cannot count here. */
 async function trial(spec: CounterSpec, p: Probing): Promise<CountReading | null> {

@@ -7,6 +7,7 @@
 // 6-hour limit, so these commands go through this small layer instead.
 import { CancelledError } from '../model/errors.js'
 import { spawn } from 'node:child_process'
+import { asSandbox } from './boundary.js'
 import { ByteSink } from './byte-sink.js'
 import { killTagged, newTag } from './escapees.js'
 import { killGroup, trackGroup, untrackGroup } from './groups.js'
@@ -19,6 +20,8 @@ export interface CommandSpec {
   cwd: string
   timeoutMs: number
   signal?: AbortSignal
+  /** Runs the pull request's code (an install, a venv): started as the sandbox user when there is one. */
+  sandboxed?: boolean
 }
 
 export interface CommandOutcome {
@@ -55,10 +58,13 @@ export function runCommand(spec: CommandSpec): Promise<CommandOutcome> {
     const stderr = new ByteSink(OUTPUT_BYTES)
     let timedOut = false
     let aborted = false
-    const { tag, env } = newTag(definedOnly(spec.env ?? process.env))
+    const tagged = newTag(definedOnly(spec.env ?? process.env))
+    const { env, ids } = spec.sandboxed ? asSandbox(tagged.env) : { env: tagged.env, ids: {} }
+    const tag = tagged.tag
     const child = spawn(spec.command, spec.args, {
       cwd: spec.cwd,
       env,
+      ...ids,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
       shell: false,

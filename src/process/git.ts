@@ -2,6 +2,7 @@
 // shell), a timeout, cancellation, and a typed error that carries git's own
 // words. Callers pass `--end-of-options` where a user's ref follows.
 import { CancelledError, SetupError } from '../model/errors.js'
+import { gitEnv } from './child-env.js'
 import { runCommand, SpawnError } from './command.js'
 
 export interface GitOptions {
@@ -33,7 +34,16 @@ const DEFAULT_TIMEOUT_MS = 10 * 60_000
  * tree, with our environment. The config itself is restored after the run
  * (git/worktrees.ts); these keep the commands before that safe too.
  */
-const SAFE_CONFIG = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null']
+const SAFE_CONFIG = [
+  '-c',
+  'core.fsmonitor=false',
+  '-c',
+  'core.hooksPath=/dev/null',
+  // The worktrees belong to the sandbox user once the measured code may build
+  // in them (process/boundary.ts); git would refuse them as another user's.
+  '-c',
+  'safe.directory=*',
+]
 
 /** Runs git in `cwd` and returns its trimmed stdout. */
 export async function git(args: string[], cwd: string, options: GitOptions = {}): Promise<string> {
@@ -43,6 +53,8 @@ export async function git(args: string[], cwd: string, options: GitOptions = {})
     outcome = await runCommand({
       command: 'git',
       args: [...SAFE_CONFIG, ...args],
+      // An allow-list: the token and the runner's secrets stay out of git's /proc/<pid>/environ.
+      env: gitEnv(process.env),
       cwd,
       timeoutMs,
       signal: options.signal,

@@ -6,6 +6,7 @@
 // kill, a timeout, and stdout thrown away unread.
 import { spawn } from 'node:child_process'
 import { SetupError } from '../model/errors.js'
+import { asSandbox } from './boundary.js'
 import { ByteSink } from './byte-sink.js'
 import { killTagged, newTag } from './escapees.js'
 import { killGroup, trackGroup, untrackGroup } from './groups.js'
@@ -19,6 +20,12 @@ export interface ProcessSpec {
   timeoutMs: number
   /** Keep all of stderr ('full', for -X importtime) or only its tail ('tail'). */
   stderr: 'full' | 'tail'
+  /**
+   * Runs none of the pull request's code (compiling the probe with the
+   * interpreter alone): started as importgate's own user. Everything else
+   * starts as the sandbox user when there is one (process/boundary.ts).
+   */
+  trusted?: boolean
 }
 
 export interface ProcessOutcome {
@@ -54,11 +61,14 @@ export function runMeasured(spec: ProcessSpec): Promise<ProcessOutcome> {
     const stderr = new ByteSink(spec.stderr === 'full' ? FULL_BYTES : TAIL_BYTES)
     let timedOut = false
     let exitNs = 0n
-    const { tag, env } = newTag(spec.env)
+    const tagged = newTag(spec.env)
+    const { env, ids } = spec.trusted ? { env: tagged.env, ids: {} } : asSandbox(tagged.env)
+    const tag = tagged.tag
     const spawnNs = process.hrtime.bigint()
     const child = spawn(spec.command, spec.args, {
       cwd: spec.cwd,
       env,
+      ...ids,
       // stdin: EOF at once; stdout: discarded (measured code may print anything);
       // stderr: kept for -X importtime and error context; fd 3: the report.
       stdio: ['ignore', 'ignore', 'pipe', 'pipe'],

@@ -251,6 +251,13 @@ export interface CompareResults extends DocumentBase {
   /** Installed distributions that differ; null when nothing was installed. */
   deps?: { base_strategy: string; head_strategy: string; changed: DependencyJson[] } | null
   /**
+   * Who ran the measured code (installs included): `user` is the separate
+   * user it ran as, or null when it ran as importgate's own user, and then
+   * `missing` says why and what that leaves out (docs/robustness.md).
+   * Absent when nothing was measured.
+   */
+  boundary?: { user: string | null; missing?: string }
+  /**
    * Present when nothing was measured because no changed file matches
    * settings.affects: the verdict is pass and targets is empty.
    */

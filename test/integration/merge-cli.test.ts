@@ -28,7 +28,7 @@ describe('importgate merge', () => {
       /^❌ myapp imports 5\.5× slower .*\(py3\.11 and 1 more job\)$/,
     )
     const md = readFileSync(join(dir, 'merged.md'), 'utf8')
-    expect(md).toContain('<details><summary>py3.13: ❌ `myapp` imports')
+    expect(md).toContain('<details><summary>py3.13: ❌ <code>myapp</code> imports')
   })
 
   it('takes folders of results, as a downloaded artifact of several jobs is (issue 29, low)', async () => {

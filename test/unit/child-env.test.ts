@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { childEnv } from '../../src/env/child-env.js'
+import { childEnv } from '../../src/process/child-env.js'
 
 describe('childEnv', () => {
   const parent = {

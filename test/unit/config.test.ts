@@ -251,6 +251,16 @@ shop = "300ms"
     expect(() => read('[tool.importgate]\nmaxmodules = 5\n')).toThrow(/did you mean "max-modules"/)
   })
 
+  it.each(['__proto__', 'hasOwnProperty', 'toString', 'constructor', 'valueOf'])(
+    'refuses a key named like an Object member (%s) as unknown, naming it (issue 47: M3)',
+    (key) => {
+      const quoted = key === '__proto__' ? '"__proto__"' : key
+      expect(() => read(`[tool.importgate]\n${quoted} = "5%"\n`)).toThrow(
+        new RegExp(`${file}: \\[tool\\.importgate\\] has an unknown key "${key}"`),
+      )
+    },
+  )
+
   it.each([
     ['targets = "shop"', /\[tool\.importgate\] targets = "shop": expected a list of module names/],
     [

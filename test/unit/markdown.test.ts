@@ -153,4 +153,24 @@ describe('escaping', () => {
     const md = markdownReport({ ...fixture('measure.json'), head: { ref: 'WORKTREE', sha: null } })
     expect(md).toContain('Working tree at –')
   })
+
+  it("says who ran the measured code, and what was missing when it was importgate's own user (issue 47)", () => {
+    const doc = fixture('compare.json') as CompareResults
+    const isolated = markdownReport({ ...doc, boundary: { user: 'importgate' } })
+    expect(isolated).toContain(
+      "- The measured code (its install included) ran as the user `importgate`: it could not read importgate's environment or files, nor signal its processes.",
+    )
+    const open = markdownReport({
+      ...doc,
+      boundary: {
+        user: null,
+        missing: 'the measured code runs as your user, because importgate is not root',
+      },
+    })
+    expect(open).toContain(
+      '- ⚠️ No boundary: the measured code runs as your user, because importgate is not root. It could have read',
+    )
+    // Files written before the boundary existed say nothing of it.
+    expect(markdownReport(doc)).not.toMatch(/No boundary|ran as the user/)
+  })
 })

@@ -54,7 +54,27 @@ describe('importgate merge', () => {
     expect(md).toContain(
       '<details><summary>py3.8: ✅ No import-time regressions in 2 targets</summary>',
     )
-    expect(md).toMatch(/<details><summary>Python 3\.11\.7 · linux x86\\_64: ❌ `myapp` imports/)
+    expect(md).toMatch(
+      /<details><summary>Python 3\.11\.7 · linux x86_64: ❌ <code>myapp<\/code> imports/,
+    )
+  })
+
+  it("escapes each job's headline as HTML inside <summary>, where code spans do not apply (issue 47: H2)", () => {
+    const hostile = structuredClone(regression.doc)
+    const evil = 'rich.console\n\n@octocat <img src=https://evil.example/p.png></details>'
+    const json = JSON.stringify(hostile).split('"rich.console"').join(JSON.stringify(evil))
+    const doc = {
+      ...(JSON.parse(json) as CompareResults),
+      label: 'py\n\n@team </summary><img onerror=x>',
+    }
+    const md = mergedMarkdown(jobsOf([older, { source: 'evil.json', doc }]))
+    const summaries = md.split('\n').filter((l) => l.startsWith('<details><summary>'))
+    const evilSummary = summaries.find((l) => l.includes('&#64;team'))!
+    expect(evilSummary).toMatch(/<\/summary>$/)
+    expect(evilSummary).not.toMatch(/<img|@octocat|@team|<\/details>.*<\/summary>$/)
+    expect(evilSummary).toContain('&lt;img src=https://evil.example/p.png&gt;&lt;/details&gt;')
+    // Outside the summary, in markdown, the name stays inside one code span.
+    expect(md).toContain('`rich.console\\n\\n@octocat')
   })
 
   it('fits 50 jobs in one comment: every row in the table, the details that fit, and what was left out (issue 29: 9)', () => {

@@ -34,6 +34,18 @@ function pinnedText(
   return `, ${oneCore}; ${sideBySide.rounds} of the ${rounds} rounds ran ${sideBySide.most} at a time, each on its own core, while nothing else used the CPUs`
 }
 
+/** Who ran the measured code, and what was left out when it was importgate's own user. */
+function boundaryLine(boundary: ReportView['run']['boundary']): string[] {
+  if (!boundary) return []
+  if (boundary.user)
+    return [
+      `- The measured code (its install included) ran as the user ${code(boundary.user)}: it could not read importgate's environment or files, nor signal its processes.`,
+    ]
+  return [
+    `- ⚠️ No boundary: ${plain(boundary.missing ?? '')}. It could have read what importgate's user may read; the token stayed out of its environment (docs/robustness.md).`,
+  ]
+}
+
 export function methodology(view: ReportView): string[] {
   const { run } = view
   const s = run.settings
@@ -58,6 +70,7 @@ export function methodology(view: ReportView): string[] {
         ]),
     '- Module own times come from untimed `-X importtime` runs with the cyclic garbage collector off (a collection that happens to run in a module is not charged to it) and with `importlib.import_module` sent through the import that `-X importtime` logs.',
     `- Python ${plain(run.python.split(' ')[0] ?? run.python)} on ${plain(run.platform)}; install: ${code(String(s.install))}.`,
+    ...boundaryLine(run.boundary),
     run.base
       ? `- Base ${commit(run.base)}, head ${commit(run.head)}.`
       : `- Working tree at ${sha(run.head.sha)}${run.head.dirty ? ' with uncommitted changes' : ''}.`,

@@ -31,6 +31,29 @@ export function plain(text: string): string {
     .replace(/\r?\n/g, ' ')
 }
 
+/**
+ * Rich text inside an HTML element (`<summary>`): GitHub does not apply
+ * markdown there, so code parts become `<code>` and everything is escaped as
+ * HTML, mentions included. A line break would end the HTML block and let what
+ * follows be read as markdown: none is left.
+ */
+export function richHtml(parts: Rich): string {
+  const text = (given: string) =>
+    given
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/@/g, '&#64;')
+  return parts
+    .map((part) =>
+      typeof part === 'string'
+        ? text(part.replace(/\s*[\r\n]+\s*/g, ' '))
+        : `<code>${text(part.code.replace(/\r/g, '\\r').replace(/\n/g, '\\n'))}</code>`,
+    )
+    .join('')
+}
+
 /** A table whose cells may hold anything: pipes and newlines are escaped. */
 export function table(header: string[], rows: string[][], align: ('l' | 'r' | 'c')[]): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')

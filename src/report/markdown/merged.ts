@@ -7,13 +7,15 @@ import type { JobResults } from '../../results/merge.js'
 import { formatMs, signedMs, signedPct } from '../view/format.js'
 import { plainText, type Rich } from '../view/headline.js'
 import { markdownReport, MARKDOWN_LIMIT } from './markdown.js'
-import { code, plain, rich, table, VERDICT_LABEL } from './markdown-text.js'
+import { code, plain, rich, richHtml, table, VERDICT_LABEL } from './markdown-text.js'
 import { visible } from '../view/untrusted.js'
 import { buildView } from '../view/view.js'
 
 export interface MergedView {
   verdict: Verdict
   headline: Rich
+  /** Each job's own headline, in the order of the jobs. */
+  jobHeadlines: Rich[]
   rows: {
     target: string
     job: string
@@ -53,7 +55,7 @@ export function mergedView(jobs: readonly JobResults[]): MergedView {
   // Grouped by target, so that a target's jobs sit together.
   const order = [...new Set(rows.map((r) => r.target))]
   rows.sort((a, b) => order.indexOf(a.target) - order.indexOf(b.target))
-  return { verdict, headline, rows }
+  return { verdict, headline, rows, jobHeadlines: views.map((v) => v.view.headline) }
 }
 
 /** The merged comment: under the limit, each job's report cut shorter as needed. */
@@ -81,10 +83,11 @@ export function mergedMarkdown(jobs: readonly JobResults[], limit = MARKDOWN_LIM
   const sections: string[] = []
   let room = limit - top.length - 400
   let left = 0
-  for (const job of jobs) {
+  for (const [index, job] of jobs.entries()) {
     const body = markdownReport(job.doc, share - 200)
-    const [first, ...rest] = body.split('\n')
-    const summary = `${plain(visible(job.label))}: ${first!.replace(/^### /, '')}`
+    const rest = body.split('\n').slice(1)
+    // HTML, not markdown: <summary> is an HTML block (a code span would be raw text there).
+    const summary = richHtml([`${visible(job.label)}: `, ...view.jobHeadlines[index]!])
     const section = [`<details><summary>${summary}</summary>`, '', ...rest, '</details>'].join('\n')
     // Many jobs: the table above has every row; the details stop where the comment would.
     if (section.length + 2 > room) left++

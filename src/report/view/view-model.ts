@@ -139,4 +139,6 @@ export interface RunFacts {
   samplingS: number | null
   version: string
   settings: ResultsDocument['settings']
+  /** Who ran the measured code: the separate user, or null and what that left out; absent when not recorded. */
+  boundary?: { user: string | null; missing?: string }
 }

@@ -247,6 +247,7 @@ export function buildView(document: ResultsDocument): ReportView {
       proofS: doc.phases_s?.proof ?? null,
       version: doc.tool?.version ?? '',
       settings: doc.settings,
+      ...(compare?.boundary ? { boundary: compare.boundary } : {}),
     },
   }
 }

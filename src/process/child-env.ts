@@ -63,6 +63,46 @@ const INSTALLER_NAMES: readonly string[] = [
   'XDG_CONFIG_HOME',
 ]
 
+/**
+ * What git needs on top of the allow-list: how it reaches a remote (ssh,
+ * proxies, CA bundles) and where its own config is. Never the token: a
+ * checkout keeps its credentials in the repository's config, and a process of
+ * our user could read any variable of git's in /proc/<pid>/environ.
+ */
+const GIT_NAMES: readonly string[] = [
+  'SSH_AUTH_SOCK',
+  'GIT_SSH',
+  'GIT_SSH_COMMAND',
+  'GIT_ASKPASS',
+  'SSH_ASKPASS',
+  'GIT_CONFIG_GLOBAL',
+  'GIT_CONFIG_SYSTEM',
+  'GIT_CONFIG_NOSYSTEM',
+  'XDG_CONFIG_HOME',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+  'ALL_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'no_proxy',
+  'all_proxy',
+  'GIT_SSL_CAINFO',
+  'GIT_SSL_CAPATH',
+  'SSL_CERT_FILE',
+  'SSL_CERT_DIR',
+]
+
+export function gitEnv(parent: NodeJS.ProcessEnv): Record<string, string> {
+  const env = childEnv(parent)
+  for (const name of GIT_NAMES) {
+    const value = parent[name]
+    if (value !== undefined) env[name] = value
+  }
+  // Never wait for a password nobody will type.
+  return { ...env, GIT_TERMINAL_PROMPT: '0' }
+}
+
 export function installerEnv(
   parent: NodeJS.ProcessEnv,
   extra: Record<string, string> = {},
