@@ -10,7 +10,14 @@
 // layers (command.ts, measured.ts) ask for it, so no caller can forget it.
 import { chmod, lchown, lstat, mkdir, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { SandboxUser } from './sandbox-user.js'
+
+/** The user the measured code runs as (process/sandbox-user.ts finds or creates it). */
+export interface SandboxUser {
+  name: string
+  uid: number
+  gid: number
+  home: string
+}
 
 export interface BoundaryState {
   /** The user the measured code runs as; null when it runs as importgate's own. */

@@ -4,6 +4,7 @@
 // without asking anyone; elsewhere there is no sandbox user and the run says
 // which protections that leaves out.
 import { readFileSync } from 'node:fs'
+import type { SandboxUser } from './boundary.js'
 import { runCommand } from './command.js'
 import { findExecutable } from './executables.js'
 
@@ -12,13 +13,6 @@ export const SANDBOX_USER = 'importgate'
 
 /** Where useradd puts its home: pip's and uv's caches live there between runs on one machine. */
 const SANDBOX_HOME = '/var/lib/importgate'
-
-export interface SandboxUser {
-  name: string
-  uid: number
-  gid: number
-  home: string
-}
 
 /** The account's passwd entry, or null when there is none. */
 export function passwdEntry(name: string, passwd = '/etc/passwd'): SandboxUser | null {
