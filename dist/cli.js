@@ -35,6 +35,66 @@ function findExecutable(name, pathVar, cwd) {
     return null;
 }
 
+// Without a separate user (process/boundary.ts), the measured code can signal
+// importgate's subreaper: SIGKILL ends the step at once while importgate goes
+// on (reparented, its token in memory), SIGSTOP leaves the step waiting on a
+// stopped process that no cancel reaches. importgate watches its subreaper
+// and, if it dies or stops, resumes it where it can, and ends the run: the
+// caller aborts, cleans up and reports an error.
+/** Set by the first image for the second: the pid of the subreaper it became (execve keeps the pid). */
+const SUBREAPER_PID = 'IMPORTGATE_SUBREAPER_PID';
+/** How often the subreaper is looked at: a lost one is noticed within this. */
+const INTERVAL_MS = 100;
+/** The process's state letter from /proc/<pid>/stat ("S", "R", "T" stopped, "t" traced), or null when gone. */
+function stateOf(pid) {
+    try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) || null;
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * Watches the subreaper `pid` (our parent); calls `onLost` once, with what
+ * happened, when it is gone (we were reparented) or stopped (it is sent
+ * SIGCONT first, so that the step can end). Returns the stop function. The
+ * timer does not keep Node alive.
+ */
+function watchSubreaper(pid, onLost) {
+    const timer = setInterval(() => {
+        if (process.ppid !== pid || stateOf(pid) === null) {
+            stop();
+            onLost("importgate's subreaper (pid " +
+                pid +
+                ') was killed, most likely by the measured code: the step has already ended, so the run stops here');
+            return;
+        }
+        const state = stateOf(pid);
+        if (state === 'T' || state === 't') {
+            try {
+                process.kill(pid, 'SIGCONT');
+            }
+            catch {
+                // Gone meanwhile: the next look says so.
+            }
+            stop();
+            onLost("importgate's subreaper (pid " +
+                pid +
+                ') was stopped, most likely by the measured code: it was resumed, and the run stops here');
+        }
+    }, INTERVAL_MS);
+    timer.unref();
+    const stop = () => clearInterval(timer);
+    return stop;
+}
+/** The subreaper to watch: the pid the first image left, when it is still our parent; else null. */
+function subreaperToWatch(env) {
+    const given = Number(env[SUBREAPER_PID]);
+    delete env[SUBREAPER_PID];
+    return Number.isInteger(given) && given > 1 && process.ppid === given ? given : null;
+}
+
 // The measured code is the pull request's own code: it must never see the
 // token or other runner secrets. So the child environment is built up from an
 // allow-list, never copied from ours and filtered.
@@ -190,14 +250,19 @@ function keepEnvironmentPrivate() {
         return;
     const visible = visibleEnvironment(process.env);
     const hidden = Object.keys(process.env).some((name) => !(name in visible));
-    const reaper = subreaper(visible.PATH ?? '');
+    const reaper = subreaper$1(visible.PATH ?? '');
     if (!hidden && !reaper)
         return;
     const file = writeHandover(JSON.stringify(process.env));
     const node = [process.execPath, ...process.execArgv, ...process.argv.slice(1)];
     try {
         if (reaper)
-            process.execve(reaper[0], [...reaper, ...node], { ...visible, [HANDOVER]: file });
+            process.execve(reaper[0], [...reaper, ...node], {
+                ...visible,
+                [HANDOVER]: file,
+                // execve keeps our pid: the subreaper will be the second image's parent, to watch.
+                [SUBREAPER_PID]: String(process.pid),
+            });
         else
             process.execve(node[0], node, { ...visible, [HANDOVER]: file });
     }
@@ -268,7 +333,7 @@ function removeHandover(file) {
  * beside dist/cli.js). Without it, orphans that shed their tag can outlive a
  * run; with it, they die as soon as they are orphaned.
  */
-function subreaper(pathVar) {
+function subreaper$1(pathVar) {
     if (process.platform !== 'linux' || process.env[NO_SUBREAPER])
         return null;
     const script = fileURLToPath(new URL('./subreaper.py', import.meta.url));
@@ -390,7 +455,10 @@ function fenceCommands(text, token) {
     if (!COMMAND_AT_LINE_START.test(text))
         return text;
     const fence = token();
-    return `::stop-commands::${fence}\n${text}\n::${fence}::`;
+    // A line that ends keeps its end after the fence: the next write (a progress
+    // line) starts a line of its own, not the tail of the resume command.
+    const ended = text.endsWith('\n');
+    return `::stop-commands::${fence}\n${ended ? text.slice(0, -1) : text}\n::${fence}::${ended ? '\n' : ''}`;
 }
 
 // The project-wide error types. Each entry (CLI, action) turns them into a
@@ -9184,9 +9252,28 @@ async function sandboxCannotRun(python, env, cwd) {
         return `${python} could not read importgate's probe (${said || `exit status ${outcome.code ?? outcome.signal}`})`;
     }
     catch (error) {
-        // EACCES: a folder on the way (a home folder of mode 700) is closed to it.
-        return `it cannot start ${python}: ${error.message.replace(/^cannot run the Python interpreter "[^"]*": /, '')}`;
+        const closed = closedFolder(python);
+        const why = closed
+            ? `${closed.path} is closed to other users (mode ${closed.mode.toString(8)}); use an interpreter outside it (actions/setup-python's, or the system's), or set ${NO_SANDBOX}=1 to run the measured code as importgate's user`
+            : error.message.replace(/^cannot run the Python interpreter "[^"]*": /, '');
+        return `it cannot start ${python}: ${why}`;
     }
+}
+/** The first folder on the way to `path` that other users cannot pass through (a home folder of mode 700). */
+function closedFolder(path) {
+    const parts = path.split('/').filter(Boolean);
+    for (let i = 1; i < parts.length; i++) {
+        const folder = `/${parts.slice(0, i).join('/')}`;
+        try {
+            const mode = statSync(folder).mode & 0o777;
+            if (!(mode & 0o001))
+                return { path: folder, mode };
+        }
+        catch {
+            return null;
+        }
+    }
+    return null;
 }
 /**
  * Sets up the boundary for a compare run, or says why there is none.
@@ -10063,6 +10150,20 @@ function lazySuggestions(lazy, floorMs = 0) {
     }))
         .sort((a, b) => (b.ms ?? 0) - (a.ms ?? 0));
 }
+/**
+ * The all-lazy run against head as written: "90.1 ms of 130 ms", or, when
+ * that one untimed run was no faster than the timed median, that it gained
+ * nothing (never "140 ms of 130 ms", which reads as a saving).
+ */
+function allLazyText(allMs, headMs) {
+    if (allMs === null)
+        return 'not measured (that run failed)';
+    if (headMs === null)
+        return formatMs(allMs);
+    if (allMs < headMs)
+        return `${formatMs(allMs)} of ${formatMs(headMs)}`;
+    return `no faster: ${formatMs(allMs)} against ${formatMs(headMs)} as written, so making imports lazy gains nothing measurable here`;
+}
 
 // A target's metric rows, from any schema-1 document: files written before
 // `metrics` was added carry the primary metric in base, head and delta only.
@@ -10636,7 +10737,9 @@ function buildView(document) {
     const leading = top?.delta && namesCause(top) ? mainCause(causes, top.name, top.delta, own(top)) : null;
     return {
         command,
-        verdict: doc.verdict,
+        // What the rows show decides, as the headline does: a file whose top-level
+        // verdict says "pass" over regressing rows (forged, or edited) cannot pass the check.
+        verdict: mostSerious([doc.verdict, ...doc.targets.map((t) => t.verdict)]),
         headline: compare?.skipped
             ? [
                 `✅ Nothing to measure: none of the ${compare.skipped.changed_count} changed file${compare.skipped.changed_count === 1 ? '' : 's'} can affect importing`,
@@ -12233,9 +12336,7 @@ function lazyHeadroom(view, cap) {
     const out = ['#### Lazy imports (Python 3.15, PEP 810)', ''];
     for (const item of view.lazyImports) {
         const all = item.lazy.all_lazy_ms;
-        out.push(`${code$2(item.target)}: with every import lazy, ${all === null ? 'not measured (that run failed)' : formatMs(all)}` +
-            (item.headMs === null || all === null ? '' : ` of ${formatMs(item.headMs)}`) +
-            ' (one untimed run).');
+        out.push(`${code$2(item.target)}: with every import lazy, ${allLazyText(all, item.headMs)} (one untimed run).`);
         const floor = view.run.settings.min_delta_ms;
         const suggestions = lazySuggestions(item.lazy, floor);
         const small = item.lazy.never_needed.length - worthSuggesting(item.lazy, floor).length;
@@ -22133,6 +22234,11 @@ function jobsOf(files) {
             if (sha !== expected)
                 throw new MergeError(`${job.source}: ${side}.sha is ${sha ?? 'null'}, but ${base.source} has ${expected ?? 'null'}: results of different commits cannot be merged into one report`);
         }
+        // The same commits can be two pull requests (one branch opened twice): one comment is one of them.
+        const pull = job.doc.pull_request;
+        const expectedPull = base.doc.pull_request;
+        if (pull !== undefined && expectedPull !== undefined && pull !== expectedPull)
+            throw new MergeError(`${job.source}: pull_request is ${pull}, but ${base.source} has ${expectedPull}: results of different pull requests cannot be merged into one report`);
     }
     const labels = new Map();
     for (const job of jobs) {
@@ -22329,9 +22435,7 @@ function lazyImportLines(view, style) {
                 (l.loaded_at ? ` (first needed at ${l.loaded_at.file}:${l.loaded_at.line})` : '')));
         const all = item.lazy.all_lazy_ms;
         if (all !== null)
-            out.push(style.dim(`${item.target}: with every import lazy (PEP 810), ${formatMs(all)}` +
-                (item.headMs === null ? '' : ` of ${formatMs(item.headMs)}`) +
-                ' (one untimed run)'));
+            out.push(style.dim(`${item.target}: with every import lazy (PEP 810), ${allLazyText(all, item.headMs)} (one untimed run)`));
         const suggestions = lazySuggestions(item.lazy, view.run.settings.min_delta_ms);
         for (const s of suggestions.slice(0, SHOWN))
             out.push(style.dim(`  could be lazy: ${s.text} ${s.lines.length > 1 || (item.lazy.form ?? 'statement') !== 'statement' ? `in ${s.file} (lines ${s.lines.join(', ')})` : `at ${s.file}:${s.lines[0]}`}` +
@@ -22976,6 +23080,15 @@ for (const name of ['SIGINT', 'SIGTERM']) {
         killTagged();
     });
 }
+const subreaper = subreaperToWatch(process.env);
+if (subreaper !== null)
+    watchSubreaper(subreaper, (what) => {
+        // An error, not an interrupt: the run's own cleanup runs, then status 2.
+        process.stderr.write(`importgate: ${what}\n`);
+        controller.abort();
+        killAllChildGroups();
+        killTagged();
+    });
 runCli(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,

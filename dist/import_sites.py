@@ -107,11 +107,13 @@ def main(argv):
         try:
             with open(path, "rb") as handle:
                 tree = ast.parse(handle.read(), path)
-        except (OSError, SyntaxError, ValueError) as error:
+            is_package = os.path.basename(path) in ("__init__.py", "__init__.pyc")
+            sites, lazy_modules = _sites(module, is_package, tree)
+        except (OSError, SyntaxError, ValueError, RecursionError, MemoryError) as error:
+            # A file too deep to parse or walk (a 3,000-term expression) has no
+            # sites to show; the other files still do.
             out[path] = {"error": "%s: %s" % (type(error).__name__, error)}
             continue
-        is_package = os.path.basename(path) in ("__init__.py", "__init__.pyc")
-        sites, lazy_modules = _sites(module, is_package, tree)
         out[path] = {"sites": sites, "lazy_modules": lazy_modules}
     with os.fdopen(3, "w") as channel:
         json.dump(out, channel)

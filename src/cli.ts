@@ -4,6 +4,7 @@ import './private-start.js'
 import { runCli } from './cli/run.js'
 import { killTagged } from './process/escapees.js'
 import { killAllChildGroups } from './process/groups.js'
+import { subreaperToWatch, watchSubreaper } from './process/parent-watch.js'
 
 const controller = new AbortController()
 // 128 + the signal's number, as shells report a process a signal ended.
@@ -26,6 +27,16 @@ for (const name of ['SIGINT', 'SIGTERM'] as const) {
     killTagged()
   })
 }
+
+const subreaper = subreaperToWatch(process.env)
+if (subreaper !== null)
+  watchSubreaper(subreaper, (what) => {
+    // An error, not an interrupt: the run's own cleanup runs, then status 2.
+    process.stderr.write(`importgate: ${what}\n`)
+    controller.abort()
+    killAllChildGroups()
+    killTagged()
+  })
 
 runCli(process.argv.slice(2), {
   stdout: process.stdout,

@@ -11,6 +11,7 @@ import { run } from './action/run.js'
 import { githubComments } from './github/comments-api.js'
 import { killTagged } from './process/escapees.js'
 import { killAllChildGroups } from './process/groups.js'
+import { subreaperToWatch, watchSubreaper } from './process/parent-watch.js'
 
 const controller = new AbortController()
 for (const name of ['SIGINT', 'SIGTERM'] as const) {
@@ -22,6 +23,16 @@ for (const name of ['SIGINT', 'SIGTERM'] as const) {
     killTagged()
   })
 }
+
+const subreaper = subreaperToWatch(process.env)
+if (subreaper !== null)
+  watchSubreaper(subreaper, (what) => {
+    // The run ends as a cancelled one does (cleanup, then the error verdict), saying why.
+    core.error(`importgate: ${what}`)
+    controller.abort()
+    killAllChildGroups()
+    killTagged()
+  })
 
 run({
   env: process.env,

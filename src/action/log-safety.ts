@@ -16,5 +16,8 @@ export function logSafe(text: string, token: () => string): string {
 export function fenceCommands(text: string, token: () => string): string {
   if (!COMMAND_AT_LINE_START.test(text)) return text
   const fence = token()
-  return `::stop-commands::${fence}\n${text}\n::${fence}::`
+  // A line that ends keeps its end after the fence: the next write (a progress
+  // line) starts a line of its own, not the tail of the resume command.
+  const ended = text.endsWith('\n')
+  return `::stop-commands::${fence}\n${ended ? text.slice(0, -1) : text}\n::${fence}::${ended ? '\n' : ''}`
 }

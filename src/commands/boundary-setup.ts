@@ -4,6 +4,7 @@
 // importgate's, and one run as that user checks that it can start the
 // interpreter and read the probe. When any of that cannot be, the run goes on
 // without the boundary and says once what that leaves out.
+import { statSync } from 'node:fs'
 import { chmod } from 'node:fs/promises'
 import { probePath } from '../measure/probe-path.js'
 import { childEnv } from '../process/child-env.js'
@@ -35,9 +36,27 @@ async function sandboxCannotRun(python: string, env: Record<string, string>, cwd
     const said = outcome.stderr.toString('utf8').trim().split('\n').pop()
     return `${python} could not read importgate's probe (${said || `exit status ${outcome.code ?? outcome.signal}`})`
   } catch (error) {
-    // EACCES: a folder on the way (a home folder of mode 700) is closed to it.
-    return `it cannot start ${python}: ${(error as Error).message.replace(/^cannot run the Python interpreter "[^"]*": /, '')}`
+    const closed = closedFolder(python)
+    const why = closed
+      ? `${closed.path} is closed to other users (mode ${closed.mode.toString(8)}); use an interpreter outside it (actions/setup-python's, or the system's), or set ${NO_SANDBOX}=1 to run the measured code as importgate's user`
+      : (error as Error).message.replace(/^cannot run the Python interpreter "[^"]*": /, '')
+    return `it cannot start ${python}: ${why}`
   }
+}
+
+/** The first folder on the way to `path` that other users cannot pass through (a home folder of mode 700). */
+function closedFolder(path: string): { path: string; mode: number } | null {
+  const parts = path.split('/').filter(Boolean)
+  for (let i = 1; i < parts.length; i++) {
+    const folder = `/${parts.slice(0, i).join('/')}`
+    try {
+      const mode = statSync(folder).mode & 0o777
+      if (!(mode & 0o001)) return { path: folder, mode }
+    } catch {
+      return null
+    }
+  }
+  return null
 }
 
 /**

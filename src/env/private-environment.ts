@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { findExecutable } from '../process/executables.js'
+import { SUBREAPER_PID } from '../process/parent-watch.js'
 import { isAllowedName } from '../process/child-env.js'
 
 /** Set in the second image: where the first one left the full environment. */
@@ -71,7 +72,13 @@ export function keepEnvironmentPrivate(): void {
   const file = writeHandover(JSON.stringify(process.env))
   const node = [process.execPath, ...process.execArgv, ...process.argv.slice(1)]
   try {
-    if (reaper) process.execve(reaper[0]!, [...reaper, ...node], { ...visible, [HANDOVER]: file })
+    if (reaper)
+      process.execve(reaper[0]!, [...reaper, ...node], {
+        ...visible,
+        [HANDOVER]: file,
+        // execve keeps our pid: the subreaper will be the second image's parent, to watch.
+        [SUBREAPER_PID]: String(process.pid),
+      })
     else process.execve(node[0]!, node, { ...visible, [HANDOVER]: file })
   } catch {
     // execve refused (a seccomp policy, say): carry on unchanged, as before this guard existed.

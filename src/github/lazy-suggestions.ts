@@ -30,9 +30,22 @@ export interface SuggestionContext {
 
 const MODULE = /^[A-Za-z_][\w.]*$/
 
+/** No import statement a person writes is longer; a longer line would make the review too long for GitHub, losing every suggestion. */
+const MAX_LINE = 1_000
+
+/**
+ * The file's line `n` (1-based) as Python numbers it, or undefined. A lone CR
+ * ends a line for Python but not for every reader of the diff: such a file
+ * gets no suggestion rather than one on the wrong line.
+ */
+function lineOf(source: string | null | undefined, n: number): string | undefined {
+  if (source == null || /\r(?!\n)/.test(source)) return undefined
+  return source.split(/\r?\n/)[n - 1]
+}
+
 /** The line as one plain import statement, safe to put in a suggestion block; null otherwise. */
 function plainImport(text: string | undefined): string | null {
-  if (text === undefined || !importStatement(text)) return null
+  if (text === undefined || text.length > MAX_LINE || !importStatement(text)) return null
   // Continued (parentheses, backslash), several statements, or a fence breaker: leave it to a person.
   if (/[()\\;`]/.test(text.replace(/#.*$/, ''))) return null
   return text.includes('`') ? null : text
@@ -67,7 +80,7 @@ export function reviewSuggestions(
       ms === null ? '' : ` (${profiledCost(ms, profileMs, formatMs)})`
     if ((lazy.form ?? 'statement') === 'statement') {
       for (const l of never) {
-        const text = plainImport(context.text(l.file)?.split('\n')[l.line - 1])
+        const text = plainImport(lineOf(context.text(l.file), l.line))
         if (!text) continue
         const indent = /^\s*/.exec(text)![0]
         add({
@@ -88,7 +101,7 @@ export function reviewSuggestions(
       const source = context.text(file)
       if (source === null || source.includes('__lazy_modules__')) continue
       const first = [...lines].sort((a, b) => a.line - b.line)[0]!
-      const text = plainImport(source.split('\n')[first.line - 1])
+      const text = plainImport(lineOf(source, first.line))
       if (!text || /^\s/.test(text)) continue
       const names = [...new Set(lines.map((l) => l.module))]
       const ms = lines.reduce((sum, l) => sum + (l.cumulative_ms ?? 0), 0)

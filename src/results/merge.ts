@@ -45,6 +45,13 @@ export function jobsOf(files: { source: string; doc: ResultsDocument }[]): JobRe
           `${job.source}: ${side}.sha is ${sha ?? 'null'}, but ${base.source} has ${expected ?? 'null'}: results of different commits cannot be merged into one report`,
         )
     }
+    // The same commits can be two pull requests (one branch opened twice): one comment is one of them.
+    const pull = job.doc.pull_request
+    const expectedPull = base.doc.pull_request
+    if (pull !== undefined && expectedPull !== undefined && pull !== expectedPull)
+      throw new MergeError(
+        `${job.source}: pull_request is ${pull}, but ${base.source} has ${expectedPull}: results of different pull requests cannot be merged into one report`,
+      )
   }
   const labels = new Map<string, string>()
   for (const job of jobs) {

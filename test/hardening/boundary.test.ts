@@ -4,16 +4,22 @@
 // importgate goes on (git, the API). Run through the bundled action, as the
 // runner runs it, with an interpreter the sandbox user can start.
 import { execFileSync } from 'node:child_process'
-import { chmodSync, existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runBundledAction, SECRETS, TOKEN } from '../helpers/action-run.js'
 import { startGitHub, type FakeGitHub } from '../helpers/github-server.js'
+import { cli, fastFlags } from '../helpers/cli.js'
 import { gitCommit, gitInit, removeDir, tempDir, writeFiles } from '../helpers/project.js'
 
 /** The system's own Python: the sandbox user can start it (a pyenv build under /root it cannot). */
 const SYSTEM_PYTHON = '/usr/bin/python3'
 const isRoot = process.getuid?.() === 0
+
+/** Empties an attack's folder: each test reads only what its own run left. */
+function fresh(dir: string): void {
+  for (const name of ['alive', 'attacks', 'found']) rmSync(join(dir, name), { force: true })
+}
 
 /** Head's package: the attack, then an ordinary module. */
 function attack(spy: string, how: 'SIGKILL' | 'SIGSTOP'): string {
@@ -89,9 +95,13 @@ describe.runIf(process.platform === 'linux' && isRoot && existsSync(SYSTEM_PYTHO
       for (const how of ['SIGKILL', 'SIGSTOP'] as const) {
         execFileSync('git', ['checkout', '-q', '--detach', commits.base], { cwd: repo })
         writeFiles(repo, { 'src/shop/__init__.py': attack(join(spy, how), how) })
-        execFileSync('mkdir', ['-m', '777', join(spy, how)])
+        mkdirSync(join(spy, how), { mode: 0o777 })
+        chmodSync(join(spy, how), 0o777)
         commits[how] = gitCommit(repo, `attack with ${how}`)
       }
+      execFileSync('git', ['checkout', '-q', '--detach', commits.base], { cwd: repo })
+      writeFiles(repo, { 'src/shop/__init__.py': 'VALUE = 2\n' })
+      commits.harmless = gitCommit(repo, 'a harmless change')
       github = await startGitHub('octo', 'shop', 7)
     })
 
@@ -103,6 +113,7 @@ describe.runIf(process.platform === 'linux' && isRoot && existsSync(SYSTEM_PYTHO
     it.each(['SIGKILL', 'SIGSTOP'] as const)(
       'the measured code cannot %s the subreaper, nor find a secret in any environment, and the run ends on its own',
       async (how) => {
+        fresh(join(spy, how))
         const started = performance.now()
         const run = await runBundledAction({
           repo,
@@ -135,5 +146,89 @@ describe.runIf(process.platform === 'linux' && isRoot && existsSync(SYSTEM_PYTHO
           expect(existsSync(`/proc/${pid}`)).toBe(false)
       },
     )
+
+    it.each(['SIGKILL', 'SIGSTOP'] as const)(
+      'without the boundary, a %s of the subreaper ends the run at once with an error, and no secret is found',
+      async (how) => {
+        const dir = join(spy, how)
+        fresh(dir)
+        const run = await runBundledAction({
+          repo,
+          base: commits.base!,
+          head: commits[how]!,
+          python: SYSTEM_PYTHON,
+          github,
+          runDirs,
+          overrides: { comment: 'never', threshold: '1000%', 'fail-on': 'error' },
+          extraEnv: { IMPORTGATE_NO_SANDBOX: '1' },
+        })
+        const pollers = readFileSync(join(dir, 'alive'), 'utf8').trim().split('\n')
+        try {
+          // The attack reached the subreaper this time.
+          const attacks = readFileSync(join(dir, 'attacks'), 'utf8').trim().split('\n')
+          expect(attacks[0]).toMatch(/ sent$/)
+          const word = how === 'SIGKILL' ? 'killed' : 'stopped'
+          expect(run.stdout).toContain(`importgate's subreaper (pid `)
+          expect(run.stdout).toContain(`) was ${word}, most likely by the measured code`)
+          if (how === 'SIGSTOP') {
+            // Resumed, so the step ends with importgate's status: the error verdict fails the check.
+            expect(run.status).toBe(1)
+            expect(run.outputs.verdict).toBe('error')
+          } else {
+            // The step ended with the subreaper (status 137); importgate followed at once, before sampling ended.
+            expect(run.status).toBeNull()
+          }
+          // Nothing it could read held a secret: importgate's and git's environments are allow-lists.
+          expect(existsSync(join(dir, 'found'))).toBe(false)
+        } finally {
+          for (const pid of pollers)
+            try {
+              process.kill(Number(pid), 'SIGKILL')
+            } catch {
+              // Gone already.
+            }
+        }
+      },
+    )
+
+    it('goes on without the boundary when the sandbox user cannot start the interpreter, saying where it is closed', async () => {
+      // An interpreter behind a folder of mode 700, as a pyenv build under /root is.
+      const open = tempDir()
+      chmodSync(open, 0o755)
+      runDirs.push(open)
+      const closed = join(open, 'closed')
+      mkdirSync(closed, { mode: 0o700 })
+      symlinkSync(SYSTEM_PYTHON, join(closed, 'python3'))
+      const out = join(dirname(closed), 'results.json')
+      const run = await cli(
+        [
+          'compare',
+          commits.base!,
+          commits.harmless!,
+          '--target',
+          'shop',
+          '--python',
+          join(closed, 'python3'),
+          '--install',
+          'none',
+          '--threshold',
+          '1000%',
+          '--json',
+          out,
+          ...fastFlags(),
+        ],
+        { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR },
+        repo,
+      )
+      expect(run.stderr).toContain(
+        `no boundary: the measured code runs as root: the user importgate was to run it, but it cannot start ${join(closed, 'python3')}: ${closed} is closed to other users (mode 700)`,
+      )
+      expect(run.status).toBe(0)
+      const results = JSON.parse(readFileSync(out, 'utf8')) as {
+        boundary: { user: null; missing: string }
+      }
+      expect(results.boundary.user).toBeNull()
+      expect(results.boundary.missing).toContain(`${closed} is closed to other users`)
+    })
   },
 )

@@ -1,7 +1,7 @@
 // The measured code's text is data: it never reaches a terminal as escape
 // sequences, a job log as a workflow command, or a comment as a mention.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { logSafe } from '../../src/action/log-safety.js'
+import { fenceCommands, logSafe } from '../../src/action/log-safety.js'
 import { plain } from '../../src/report/markdown/markdown-text.js'
 import { visible } from '../../src/report/view/untrusted.js'
 import { cli } from '../helpers/cli.js'
@@ -28,6 +28,18 @@ describe('text from the measured code', () => {
     expect(fenced.split('\n')[0]).toBe('::stop-commands::T0K3N')
     expect(fenced.split('\n').at(-1)).toBe('::T0K3N::')
     expect(fenced).not.toContain('\x1b')
+  })
+
+  it('keeps the next progress line on a line of its own after a fence (issue 47, a low)', () => {
+    // The CLI writes whole lines; the runner reads the log line by line.
+    const log = fenceCommands('::error::forged\n', () => 'T') + 'importgate: next step\n'
+    expect(log.split('\n')).toEqual([
+      '::stop-commands::T',
+      '::error::forged',
+      '::T::',
+      'importgate: next step',
+      '',
+    ])
   })
 
   it('mentions nobody in markdown', () => {

@@ -50,6 +50,8 @@ export interface ActionRun {
   overrides?: Record<string, string>
   /** Another event than the pull request's (a fork's workflow_run, say). */
   other?: { name: string; payload: object }
+  /** More of the runner's environment (IMPORTGATE_NO_SANDBOX, say). */
+  extraEnv?: Record<string, string>
 }
 
 export async function runBundledAction(options: ActionRun) {
@@ -101,6 +103,7 @@ export async function runBundledAction(options: ActionRun) {
     GITHUB_SERVER_URL: 'https://github.com',
     RUNNER_TEMP: join(dir, 'runner-temp'),
     ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:9/token',
+    ...options.extraEnv,
   }
   // Asynchronous: the fake GitHub answers from this process meanwhile.
   const child = spawn(process.execPath, [join(root, 'dist', 'index.js')], {

@@ -33,6 +33,35 @@ const context = (
 })
 
 describe('reviewSuggestions', () => {
+  it('puts no suggestion on the wrong line after a lone CR, and skips a line too long to suggest (issue 47, a low)', () => {
+    const odd: Record<string, string> = {
+      'cr.py': 'import os\rimport json\nimport csv\n',
+      'crlf.py': 'import os\r\nimport json\r\n',
+      'long.py': `import json\nimport ${'x'.repeat(100_000)}\nimport csv\n`,
+    }
+    const ctx = {
+      text: (path: string) => odd[path] ?? null,
+      changed: () => new Set([1, 2, 3]),
+      existing: [],
+    }
+    const out = reviewSuggestions(
+      [
+        item([
+          line('json', 'cr.py', 2),
+          line('json', 'crlf.py', 2),
+          line('x', 'long.py', 2),
+          line('csv', 'long.py', 3),
+        ]),
+      ],
+      ctx,
+    )
+    expect(out.map((c) => [c.path, c.line])).toEqual([
+      ['crlf.py', 2],
+      ['long.py', 3],
+    ])
+    expect(out[0]!.body).toContain('```suggestion\nlazy import json\n```')
+  })
+
   it('suggests a lazy import on each changed plain import line, keeping its indentation', () => {
     const out = reviewSuggestions(
       [item([line('json', 'app/__init__.py', 1), line('csv', 'app/__init__.py', 5)])],

@@ -174,3 +174,12 @@ describe('escaping', () => {
     expect(markdownReport(doc)).not.toMatch(/No boundary|ran as the user/)
   })
 })
+
+describe('the all-lazy headroom', () => {
+  it('never reads as a saving when the all-lazy run was slower (issue 47, a low)', async () => {
+    const { allLazyText } = await import('../../src/report/view/view-lazy.js')
+    expect(allLazyText(90, 130)).toBe('90.0 ms of 130 ms')
+    expect(allLazyText(140, 130)).toMatch(/^no faster: 140 ms against 130 ms as written/)
+    expect(allLazyText(null, 130)).toBe('not measured (that run failed)')
+  })
+})

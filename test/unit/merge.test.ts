@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { jobsOf } from '../../src/results/merge.js'
 import { fittedBody, marker } from '../../src/github/sticky-comment.js'
 import { MARKDOWN_LIMIT } from '../../src/report/markdown/markdown.js'
-import { mergedMarkdown } from '../../src/report/markdown/merged.js'
+import { mergedMarkdown, mergedView } from '../../src/report/markdown/merged.js'
+import { buildView } from '../../src/report/view/view.js'
 import type { CompareResults } from '../../src/results/schema.js'
 
 const fixture = (name: string) =>
@@ -116,6 +117,13 @@ describe('importgate merge', () => {
     expect(md).toContain('&lt;img src=x onerror=alert(1)&gt; &#64;octo/owners')
   })
 
+  it('follows the rows, not a top-level verdict that contradicts them (issue 47, a low)', () => {
+    const forged = { ...regression.doc, verdict: 'pass' as const }
+    const view = mergedView(jobsOf([older, { source: 'forged.json', doc: forged }]))
+    expect(view.verdict).toBe('regression')
+    expect(buildView(forged).verdict).toBe('regression')
+  })
+
   it('refuses results of other commits, another command, or two jobs of one name', () => {
     const other = { source: 'other.json', doc: fixture('improvement.json') }
     expect(() => jobsOf([regression, other])).toThrow(
@@ -124,6 +132,20 @@ describe('importgate merge', () => {
     const measured = { source: 'm.json', doc: { ...fixture('aa-pass.json'), command: 'measure' } }
     expect(() => jobsOf([measured as never])).toThrow(
       /^m\.json: command is "measure"; merge takes the results of compare runs/,
+    )
+    // Shards of two pull requests (issue 47, a low): refused, naming both.
+    const pull = (doc: CompareResults, n: number, label: string) => ({
+      ...doc,
+      pull_request: n,
+      label,
+    })
+    expect(() =>
+      jobsOf([
+        { source: 'a.json', doc: pull(regression.doc, 7, 'a') },
+        { source: 'b.json', doc: pull(regression.doc, 8, 'b') },
+      ]),
+    ).toThrow(
+      /^b\.json: pull_request is 8, but a\.json has 7: results of different pull requests cannot be merged/,
     )
     expect(() => jobsOf([regression, { ...regression, source: 'again.json' }])).toThrow(
       /again\.json and py311\.json are both "Python 3\.11\.7 · linux x86_64": give each job its own --label/,

@@ -3,7 +3,7 @@
 // details the headroom with every import lazy and the lines that could be. Pure.
 import { formatMs } from '../view/format.js'
 import { capped, code } from './markdown-text.js'
-import { lazySuggestions, profiledCost, worthSuggesting } from '../view/view-lazy.js'
+import { allLazyText, lazySuggestions, profiledCost, worthSuggesting } from '../view/view-lazy.js'
 import type { ReportView } from '../view/view.js'
 
 const at = (place: { file: string; line: number }) => code(`${place.file}:${place.line}`)
@@ -44,9 +44,7 @@ export function lazyHeadroom(view: ReportView, cap: number): string[] {
   for (const item of view.lazyImports) {
     const all = item.lazy.all_lazy_ms
     out.push(
-      `${code(item.target)}: with every import lazy, ${all === null ? 'not measured (that run failed)' : formatMs(all)}` +
-        (item.headMs === null || all === null ? '' : ` of ${formatMs(item.headMs)}`) +
-        ' (one untimed run).',
+      `${code(item.target)}: with every import lazy, ${allLazyText(all, item.headMs)} (one untimed run).`,
     )
     const floor = view.run.settings.min_delta_ms
     const suggestions = lazySuggestions(item.lazy, floor)

@@ -3,7 +3,7 @@
 // the headroom with every import lazy and the lines that could be. Pure.
 import { formatMs } from '../view/format.js'
 import type { Style } from './style.js'
-import { lazySuggestions, profiledCost } from '../view/view-lazy.js'
+import { allLazyText, lazySuggestions, profiledCost } from '../view/view-lazy.js'
 import type { ReportView } from '../view/view.js'
 
 /** At most this many lines that could be lazy, per target; the JSON has them all. */
@@ -24,9 +24,7 @@ export function lazyImportLines(view: ReportView, style: Style): string[] {
     if (all !== null)
       out.push(
         style.dim(
-          `${item.target}: with every import lazy (PEP 810), ${formatMs(all)}` +
-            (item.headMs === null ? '' : ` of ${formatMs(item.headMs)}`) +
-            ' (one untimed run)',
+          `${item.target}: with every import lazy (PEP 810), ${allLazyText(all, item.headMs)} (one untimed run)`,
         ),
       )
     const suggestions = lazySuggestions(item.lazy, view.run.settings.min_delta_ms)

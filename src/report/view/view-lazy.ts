@@ -2,6 +2,7 @@
 // declared-lazy imports loaded anyway, the import's time with every import
 // lazy against head's median, and the lines that could be lazy.
 import type { ResultsDocument, TargetResult } from '../../results/schema.js'
+import { formatMs } from './format.js'
 
 export type LazyImportsJson = NonNullable<TargetResult['lazy']>
 
@@ -90,4 +91,16 @@ export function lazySuggestions(lazy: LazyImportsJson, floorMs = 0): LazySuggest
       ms: sum(lines.map((l) => l.cumulative_ms)),
     }))
     .sort((a, b) => (b.ms ?? 0) - (a.ms ?? 0))
+}
+
+/**
+ * The all-lazy run against head as written: "90.1 ms of 130 ms", or, when
+ * that one untimed run was no faster than the timed median, that it gained
+ * nothing (never "140 ms of 130 ms", which reads as a saving).
+ */
+export function allLazyText(allMs: number | null, headMs: number | null): string {
+  if (allMs === null) return 'not measured (that run failed)'
+  if (headMs === null) return formatMs(allMs)
+  if (allMs < headMs) return `${formatMs(allMs)} of ${formatMs(headMs)}`
+  return `no faster: ${formatMs(allMs)} against ${formatMs(headMs)} as written, so making imports lazy gains nothing measurable here`
 }

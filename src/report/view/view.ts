@@ -2,6 +2,7 @@
 // items and the groups of modules now imported or no longer imported, built once from a results document.
 // Markdown, the terminal and annotations only lay it out. Pure.
 import { traitsOf } from '../../model/target.js'
+import { mostSerious } from '../../model/verdict.js'
 import type { FunctionChangeJson, ResultsDocument, TargetResult } from '../../results/schema.js'
 import { grouped } from '../../analysis/attribution/module-groups.js'
 import { headlineOf, namesCause, worst } from './headline.js'
@@ -110,7 +111,9 @@ export function buildView(document: ResultsDocument): ReportView {
     top?.delta && namesCause(top) ? mainCause(causes, top.name, top.delta, own(top)) : null
   return {
     command,
-    verdict: doc.verdict,
+    // What the rows show decides, as the headline does: a file whose top-level
+    // verdict says "pass" over regressing rows (forged, or edited) cannot pass the check.
+    verdict: mostSerious([doc.verdict, ...doc.targets.map((t) => t.verdict)]),
     headline: compare?.skipped
       ? [
           `✅ Nothing to measure: none of the ${compare.skipped.changed_count} changed file${compare.skipped.changed_count === 1 ? '' : 's'} can affect importing`,
