@@ -1113,9 +1113,9 @@ const GATE_SETTINGS = [
             .filter(Boolean),
         fromToml: (v, w) => globs(v, w),
         help: [
-            '      --affects GLOB      a changed file that can affect importing; repeatable. When the',
-            '                          commits differ in none, nothing is measured: a pass that says',
-            "                          why ('*.py' matches in any folder; '*' measures every change)",
+            '      --affects GLOB      a changed file that can affect importing; repeatable. When none',
+            '                          matches and the rest is docs, CI, images or tests, nothing is',
+            "                          measured: a pass that says why ('*' measures every change)",
         ],
     },
 ];
@@ -6844,6 +6844,58 @@ function alwaysAffecting(changed, packages) {
         (packages.size > 0 && inPackage(c.path)))
         .map((c) => c.path);
 }
+/**
+ * Files no import reads, in practice: documentation, CI and editor settings,
+ * images, the tests. A change to anything else that `affects` does not name
+ * (a root `conf/rates.json`, a data file in a namespace package, a `.yaml`
+ * beside the code) may be read at import wherever it sits, so it is measured:
+ * the proof then traces which files the import reads, and passes it in
+ * seconds when none changed. The filter errs towards measuring.
+ */
+const INERT_FILES = [
+    '*.md',
+    '*.rst',
+    '*.adoc',
+    'docs/**',
+    'doc/**',
+    '.github/**',
+    '.gitlab-ci.yml',
+    '.circleci/**',
+    '.pre-commit-config.yaml',
+    '.readthedocs.yaml',
+    '.readthedocs.yml',
+    'mkdocs.yml',
+    'codecov.yml',
+    '.codecov.yml',
+    '.gitignore',
+    '.gitattributes',
+    '.mailmap',
+    '.editorconfig',
+    'LICENSE*',
+    'LICENCE*',
+    'COPYING*',
+    'AUTHORS*',
+    'CONTRIBUTORS*',
+    'CHANGELOG*',
+    'CHANGES*',
+    'HISTORY*',
+    'NEWS*',
+    'CODEOWNERS',
+    '*.png',
+    '*.jpg',
+    '*.jpeg',
+    '*.gif',
+    '*.svg',
+    '*.ico',
+    '*.webp',
+    'tests/**',
+    'test/**',
+];
+/** The changed paths that are not inert: each may be read at import, so each is measured. */
+function notInert(paths) {
+    const inert = INERT_FILES.map(globRegExp);
+    return paths.filter((path) => !inert.some((glob) => glob.test(path)));
+}
 /** The changed paths (repository-relative, `/`-separated) that any pattern matches. */
 function affectingFiles(paths, patterns) {
     const globs = patterns.map(globRegExp);
@@ -6882,8 +6934,9 @@ async function packageFolders(repoDir, commits, options = {}) {
 }
 
 // Whether a comparison has anything to measure: when no changed file can
-// affect importing (docs, CI, images), it is a pass in seconds, before
-// anything is installed, that says why.
+// affect importing (docs, CI, images, tests: none matches `affects`, and
+// each is inert), it is a pass in seconds, before anything is installed,
+// that says why.
 /** The changed files, and those of them that can affect importing. */
 async function affectingChanges(repoDir, { sha }, affects, git) {
     const changes = await changedFiles(repoDir, sha.base, sha.head, git);
@@ -6892,7 +6945,13 @@ async function affectingChanges(repoDir, { sha }, affects, git) {
     return {
         changes,
         changed,
-        affecting: [...affectingFiles(changed, affects), ...alwaysAffecting(changes, packages)],
+        affecting: [
+            ...new Set([
+                ...affectingFiles(changed, affects),
+                ...alwaysAffecting(changes, packages),
+                ...notInert(changed),
+            ]),
+        ],
     };
 }
 /** The document's extras for a comparison that measured nothing. */
@@ -9350,7 +9409,7 @@ async function compare(request, deps) {
             const document = () => [identity, info, settingsJson(settings, where)];
             const { changes, changed, affecting } = await affectingChanges(request.repoDir, commits, settings.affects, git);
             if (!affecting.length) {
-                deps.log(`none of the ${changed.length} changed file(s) can affect importing (${name('affects')}: ${settings.affects.join(' ')}): nothing to measure`);
+                deps.log(`none of the ${changed.length} changed file(s) can affect importing (none matches ${name('affects')}: ${settings.affects.join(' ')}; each is documentation, CI, an image or a test): nothing to measure`);
                 return resultsDocument(...document(), { config_changes: settings.changes, ...skippedExtras(changed) }, nothingMeasured, timingOf(clock));
             }
             const places = { projects, scratch, run, python: interpreter };
@@ -11860,7 +11919,7 @@ function skipped(view) {
     const s = view.skipped;
     const more = s.count - s.files.length;
     const files = s.files.map(code$2).join(', ') + (more > 0 ? ` and ${more} more` : '');
-    return `Changed: ${files}. None matches \`affects\` (${s.affects.map(code$2).join(', ')}), so nothing was installed or measured; importgate ${view.run.version}, ${view.run.durationS.toFixed(1)} s.`;
+    return `Changed: ${files}. None matches \`affects\` (${s.affects.map(code$2).join(', ')}), and each is documentation, CI or editor settings, an image or a test, which no import reads; so nothing was installed or measured; importgate ${view.run.version}, ${view.run.durationS.toFixed(1)} s.`;
 }
 
 // The sections of the markdown report about the measurements, each from the

@@ -1,7 +1,13 @@
 // Whether a comparison has anything to measure: when no changed file can
-// affect importing (docs, CI, images), it is a pass in seconds, before
-// anything is installed, that says why.
-import { affectingFiles, alwaysAffecting, type ChangedFile } from '../analysis/verdict/affects.js'
+// affect importing (docs, CI, images, tests: none matches `affects`, and
+// each is inert), it is a pass in seconds, before anything is installed,
+// that says why.
+import {
+  affectingFiles,
+  alwaysAffecting,
+  notInert,
+  type ChangedFile,
+} from '../analysis/verdict/affects.js'
 import { changedFiles, packageFolders } from '../git/changed-files.js'
 import type { Commits } from './compare-checkout.js'
 
@@ -18,7 +24,13 @@ export async function affectingChanges(
   return {
     changes,
     changed,
-    affecting: [...affectingFiles(changed, affects), ...alwaysAffecting(changes, packages)],
+    affecting: [
+      ...new Set([
+        ...affectingFiles(changed, affects),
+        ...alwaysAffecting(changes, packages),
+        ...notInert(changed),
+      ]),
+    ],
   }
 }
 

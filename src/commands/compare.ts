@@ -67,7 +67,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
         )
         if (!affecting.length) {
           deps.log(
-            `none of the ${changed.length} changed file(s) can affect importing (${name('affects')}: ${settings.affects.join(' ')}): nothing to measure`,
+            `none of the ${changed.length} changed file(s) can affect importing (none matches ${name('affects')}: ${settings.affects.join(' ')}; each is documentation, CI, an image or a test): nothing to measure`,
           )
           return resultsDocument(
             ...document(),

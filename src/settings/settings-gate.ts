@@ -246,9 +246,9 @@ export const GATE_SETTINGS = [
         .filter(Boolean),
     fromToml: (v, w) => globs(v, w),
     help: [
-      '      --affects GLOB      a changed file that can affect importing; repeatable. When the',
-      '                          commits differ in none, nothing is measured: a pass that says',
-      "                          why ('*.py' matches in any folder; '*' measures every change)",
+      '      --affects GLOB      a changed file that can affect importing; repeatable. When none',
+      '                          matches and the rest is docs, CI, images or tests, nothing is',
+      "                          measured: a pass that says why ('*' measures every change)",
     ],
   },
 ] as const satisfies readonly SettingSpec[]

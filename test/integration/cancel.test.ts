@@ -2,7 +2,7 @@
 // stop, remove its worktrees and scratch folder, kill what it started, and
 // exit 130.
 import { execFileSync, spawn } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 import {
@@ -15,17 +15,27 @@ import {
 } from '../helpers/project.js'
 import { findPython } from '../helpers/pythons.js'
 
+const SYSTEM = '/usr/bin/python3'
+
 const python = findPython('3.13') ?? findPython('3.8')!
+/** As root, the system's Python runs as the sandbox user (process/boundary.ts): cancel must reach it too. */
+const pythons = [python, ...(process.getuid?.() === 0 && existsSync(SYSTEM) ? [SYSTEM] : [])]
 let repo: string
 let tmp: string
+let pidDir: string
 
 beforeAll(() => {
   repo = tempDir()
   tmp = tempDir()
+  // The measured code may run as another user: it passes through, and writes its pids here.
+  chmodSync(tmp, 0o711)
+  pidDir = join(tmp, 'pids')
+  mkdirSync(pidDir, { mode: 0o777 })
+  chmodSync(pidDir, 0o777)
   gitInit(repo)
   // Every import writes its pid, then takes a while: the run is busy when cancelled.
   const slow = (tag: string) =>
-    `import os, time\nopen(os.path.join(${JSON.stringify(tmp)}, "pid-" + str(os.getpid())), "w").close()\ntime.sleep(0.2)  # ${tag}\n`
+    `import os, time\nopen(os.path.join(${JSON.stringify(pidDir)}, "pid-" + str(os.getpid())), "w").close()\ntime.sleep(0.2)  # ${tag}\n`
   writeFiles(repo, { 'slow.py': slow('base') })
   gitCommit(repo, 'base')
   writeFiles(repo, { 'slow.py': slow('head') })
@@ -37,10 +47,13 @@ afterAll(() => {
   removeDir(tmp)
 })
 
-it('cleans up everything when interrupted mid-sampling', async () => {
+it.each(pythons)('cleans up everything when interrupted mid-sampling (%s)', async (python) => {
   const cliPath = new URL('../../dist/cli.js', import.meta.url).pathname
   const scratchRoot = join(tmp, 'scratch')
-  execFileSync('mkdir', ['-p', scratchRoot])
+  rmSync(scratchRoot, { recursive: true, force: true })
+  for (const f of readdirSync(pidDir)) rmSync(join(pidDir, f))
+  mkdirSync(scratchRoot, { mode: 0o711 })
+  chmodSync(scratchRoot, 0o711)
   const child = spawn(
     process.execPath,
     [
@@ -81,7 +94,7 @@ it('cleans up everything when interrupted mid-sampling', async () => {
   expect(worktrees.match(/^worktree /gm)).toHaveLength(1)
   expect(readdirSync(scratchRoot)).toEqual([])
   // Every interpreter the run started is gone (SIGKILL lands asynchronously).
-  const pids = readdirSync(tmp)
+  const pids = readdirSync(pidDir)
     .filter((f) => f.startsWith('pid-'))
     .map((f) => Number(f.slice(4)))
   expect(pids.length).toBeGreaterThan(0)

@@ -160,4 +160,63 @@ describe('a change the patterns do not name, but that can still affect importing
       removeDir(here)
     }
   })
+
+  it('measures a data file outside any package folder, and one in a namespace package, which the proof finds read (issue 47: 7)', async () => {
+    const here = tempDir()
+    try {
+      gitInit(here)
+      const reader = (path: string) =>
+        `import json, os\nDATA = json.load(open(os.path.join(os.path.dirname(__file__), ${path})))\nX = sum(sorted(DATA))\n`
+      writeFiles(here, {
+        'pyproject.toml': '[project]\nname = "shop"\nversion = "0"\n',
+        'src/shop/__init__.py': reader('"..", "..", "conf", "rates.json"'),
+        'conf/rates.json': '[1]\n',
+        // A namespace package: no __init__.py anywhere on the way.
+        'src/nsp/tables/lookup.py': reader('"table.json"'),
+        'src/nsp/tables/table.json': '[1]\n',
+        'README.md': '# shop\n',
+      })
+      const base = gitCommit(here, 'rates')
+      const big = `[${Array(20000).fill(7).join(',')}]\n`
+      writeFiles(here, { 'conf/rates.json': big, 'README.md': '# shop, again\n' })
+      const root = gitCommit(here, 'more rates, at the root')
+      execFileSync('git', ['checkout', '-q', '--detach', base], { cwd: here })
+      writeFiles(here, { 'src/nsp/tables/table.json': big })
+      const namespaced = gitCommit(here, 'a bigger table, in a namespace package')
+      for (const [head, target, file] of [
+        [root, 'shop', 'conf/rates.json'],
+        [namespaced, 'nsp.tables.lookup', 'src/nsp/tables/table.json'],
+      ] as const) {
+        const json = join(tmp, 'outside.json')
+        const result = await cli(
+          [
+            'compare',
+            base,
+            head,
+            '--python',
+            python,
+            '-t',
+            target,
+            ...fastFlags({ install: 'none' }),
+            '--json',
+            json,
+            '-q',
+          ],
+          { ...process.env, TMPDIR: tmp },
+          here,
+        )
+        expect(result.stderr).not.toMatch(/internal error|nothing to measure/)
+        const doc = readResults(readFileSync(json, 'utf8'), json) as CompareResults
+        expect(doc.skipped).toBeUndefined()
+        // Measured, and not passed by proof: the tracer saw the import read the changed file.
+        const proof = doc.targets[0]!.proof!
+        expect(proof.holds).toBe(false)
+        expect(proof.reason).toContain(file)
+        expect(doc.targets[0]!.head!.samples_ms.length).toBeGreaterThan(0)
+        removeDir(json)
+      }
+    } finally {
+      removeDir(here)
+    }
+  })
 })

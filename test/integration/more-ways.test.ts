@@ -110,9 +110,13 @@ describe('instruction counts', () => {
       expect(t.verdict).toBe('pass')
       expect(metric(t, 'import_ms').outcome).toBe('pass')
     }
-    // Three counted runs a side; here they agree within a few millionths.
+    // Up to three counted runs a side, as many as the budget fits (on a loaded
+    // machine, cachegrind's ~5 s runs may not all fit: bench/instructions.ts
+    // has the timing); whatever ran agrees within a few millionths.
     const counts = [...t.base!.instruction_counts!, ...t.head!.instruction_counts!]
-    expect(counts).toHaveLength(6)
+    expect(t.base!.instruction_counts!.length).toBeGreaterThanOrEqual(1)
+    expect(t.head!.instruction_counts!.length).toBeGreaterThanOrEqual(1)
+    expect(counts.length).toBeLessThanOrEqual(6)
     const spread = (Math.max(...counts) - Math.min(...counts)) / Math.min(...counts)
     expect(spread).toBeLessThan(1e-4)
     expect(metric(t, 'instructions').counted!.spread_pct).toBeLessThan(0.01)
@@ -132,12 +136,15 @@ describe('instruction counts', () => {
     expect(instructions).toMatchObject({ gating: true, outcome: 'regression' })
     expect(instructions.counted!.pct).toBeGreaterThan(1)
     expect(instructions.counted!.pct).toBeLessThan(1.5)
-    expect(instructions.counted).toMatchObject({ base_runs: 3, head_runs: 3, reason: null })
+    // As many counted runs as the budget fits, up to three a side (the load decides how many).
+    expect(instructions.counted).toMatchObject({ reason: null })
+    expect(instructions.counted!.base_runs).toBeGreaterThanOrEqual(1)
+    expect(instructions.counted!.head_runs).toBeGreaterThanOrEqual(1)
     expect(t.verdict).toBe('regression')
     expect(doc.phases_s!.counting).toBeGreaterThan(0)
     const md = markdownReport(doc)
     expect(md).toMatch(/\| `loopy` · instructions \|.*\| ❌ regression +\|/)
-    expect(md).toMatch(/<sub>`loopy` · instructions: 3 and 3 runs \(base, head\) under /)
+    expect(md).toMatch(/<sub>`loopy` · instructions: [1-3] and [1-3] runs? \(base, head\) under /)
     // 20 s and 40 s of overtime of sampling, then the counted runs' own budget.
   }, 300_000)
 })

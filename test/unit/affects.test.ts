@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { affectingFiles, alwaysAffecting } from '../../src/analysis/verdict/affects.js'
+import { affectingFiles, alwaysAffecting, notInert } from '../../src/analysis/verdict/affects.js'
 import { DEFAULT_AFFECTS } from '../../src/settings/settings-gate.js'
 
 describe('files that can affect importing', () => {
@@ -71,5 +71,22 @@ describe('what always affects importing (issue 29: 7)', () => {
       'vendor/lib',
       'src/alias',
     ])
+  })
+
+  it('measures any file that is not docs, CI, an image or a test, wherever it sits (issue 47: 7)', () => {
+    expect(
+      notInert([
+        'conf/rates.json',
+        'src/nsp/tables/table.json',
+        'settings.yaml',
+        'README.md',
+        'docs/conf.py',
+        '.github/workflows/ci.yml',
+        'img/logo.svg',
+        'tests/data/big.json',
+        'CHANGELOG.rst',
+        'LICENSE',
+      ]),
+    ).toEqual(['conf/rates.json', 'src/nsp/tables/table.json', 'settings.yaml'])
   })
 })

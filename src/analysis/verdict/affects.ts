@@ -57,6 +57,60 @@ export function alwaysAffecting(
     .map((c) => c.path)
 }
 
+/**
+ * Files no import reads, in practice: documentation, CI and editor settings,
+ * images, the tests. A change to anything else that `affects` does not name
+ * (a root `conf/rates.json`, a data file in a namespace package, a `.yaml`
+ * beside the code) may be read at import wherever it sits, so it is measured:
+ * the proof then traces which files the import reads, and passes it in
+ * seconds when none changed. The filter errs towards measuring.
+ */
+export const INERT_FILES: readonly string[] = [
+  '*.md',
+  '*.rst',
+  '*.adoc',
+  'docs/**',
+  'doc/**',
+  '.github/**',
+  '.gitlab-ci.yml',
+  '.circleci/**',
+  '.pre-commit-config.yaml',
+  '.readthedocs.yaml',
+  '.readthedocs.yml',
+  'mkdocs.yml',
+  'codecov.yml',
+  '.codecov.yml',
+  '.gitignore',
+  '.gitattributes',
+  '.mailmap',
+  '.editorconfig',
+  'LICENSE*',
+  'LICENCE*',
+  'COPYING*',
+  'AUTHORS*',
+  'CONTRIBUTORS*',
+  'CHANGELOG*',
+  'CHANGES*',
+  'HISTORY*',
+  'NEWS*',
+  'CODEOWNERS',
+  '*.png',
+  '*.jpg',
+  '*.jpeg',
+  '*.gif',
+  '*.svg',
+  '*.ico',
+  '*.webp',
+  'tests/**',
+  'test/**',
+]
+
+/** The changed paths that are not inert: each may be read at import, so each is measured. */
+export function notInert(paths: readonly string[]): string[] {
+  const inert = INERT_FILES.map(globRegExp)
+  return paths.filter((path) => !inert.some((glob) => glob.test(path)))
+}
+
 /** The changed paths (repository-relative, `/`-separated) that any pattern matches. */
 export function affectingFiles(paths: readonly string[], patterns: readonly string[]): string[] {
   const globs = patterns.map(globRegExp)

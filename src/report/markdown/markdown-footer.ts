@@ -84,5 +84,5 @@ export function skipped(view: ReportView): string {
   const s = view.skipped!
   const more = s.count - s.files.length
   const files = s.files.map(code).join(', ') + (more > 0 ? ` and ${more} more` : '')
-  return `Changed: ${files}. None matches \`affects\` (${s.affects.map(code).join(', ')}), so nothing was installed or measured; importgate ${view.run.version}, ${view.run.durationS.toFixed(1)} s.`
+  return `Changed: ${files}. None matches \`affects\` (${s.affects.map(code).join(', ')}), and each is documentation, CI or editor settings, an image or a test, which no import reads; so nothing was installed or measured; importgate ${view.run.version}, ${view.run.durationS.toFixed(1)} s.`
 }
