@@ -1,4 +1,13 @@
 import { defineConfig } from 'vitest/config'
+import { oldNodeMessage } from './src/node-version.js'
+
+// Before anything runs: on an older Node the secret checks would fail as if
+// they were security bugs (process.execve is Node 24's), so stop and say why.
+const tooOld = oldNodeMessage(process.versions.node)
+if (tooOld) {
+  console.error(tooOld)
+  process.exit(1)
+}
 
 /** What both projects share. */
 const shared = {

@@ -9,7 +9,6 @@ import { randomBytes } from 'node:crypto'
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { oldNodeMessage } from '../src/node-version.js'
 import { processesCarrying, TAG_VARIABLE } from '../src/process/escapees.js'
 
 /** The suite's tag, set before any worker starts: every run inside extends it. */
@@ -41,9 +40,6 @@ function taggedProcesses(): string[] {
 }
 
 export function setup(): void {
-  // On an older Node the secret checks would fail as if they were security bugs: stop first.
-  const tooOld = oldNodeMessage(process.versions.node)
-  if (tooOld) throw new Error(tooOld)
   process.env[TAG_VARIABLE] = SUITE
   scratch = mkdtempSync(join(tmpdir(), 'importgate-suite-'))
   // As TMPDIR is on a runner: another user (the sandbox user the measured code
