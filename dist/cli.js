@@ -57,35 +57,44 @@ function stateOf(pid) {
 }
 /**
  * Watches the subreaper `pid` (our parent); calls `onLost` once, with what
- * happened, when it is gone (we were reparented) or stopped (it is sent
- * SIGCONT first, so that the step can end). Returns the stop function. The
- * timer does not keep Node alive.
+ * happened, when it is gone (we were reparented) or stopped. A stopped one is
+ * sent SIGCONT, then and every time after (a sample still running may stop it
+ * again while the run winds down), and once more as we exit, so that the step
+ * can end. Returns the stop function. The timer does not keep Node alive.
  */
 function watchSubreaper(pid, onLost) {
-    const timer = setInterval(() => {
-        if (process.ppid !== pid || stateOf(pid) === null) {
-            stop();
-            onLost("importgate's subreaper (pid " +
-                pid +
-                ') was killed, most likely by the measured code: the step has already ended, so the run stops here');
+    let told = false;
+    const tell = (what) => {
+        if (told)
             return;
+        told = true;
+        onLost(`importgate's subreaper (pid ${pid}) was ${what}`);
+    };
+    const resume = () => {
+        try {
+            process.kill(pid, 'SIGCONT');
         }
-        const state = stateOf(pid);
-        if (state === 'T' || state === 't') {
-            try {
-                process.kill(pid, 'SIGCONT');
-            }
-            catch {
-                // Gone meanwhile: the next look says so.
-            }
+        catch {
+            // Gone: the next look says so.
+        }
+    };
+    const timer = setInterval(() => {
+        const state = process.ppid === pid ? stateOf(pid) : null;
+        if (state === null) {
             stop();
-            onLost("importgate's subreaper (pid " +
-                pid +
-                ') was stopped, most likely by the measured code: it was resumed, and the run stops here');
+            tell('killed, most likely by the measured code: the step has already ended, so the run stops here');
+        }
+        else if (state === 'T' || state === 't') {
+            resume();
+            tell('stopped, most likely by the measured code: it was resumed, and the run stops here');
         }
     }, INTERVAL_MS);
     timer.unref();
-    const stop = () => clearInterval(timer);
+    process.on('exit', resume);
+    const stop = () => {
+        clearInterval(timer);
+        process.off('exit', resume);
+    };
     return stop;
 }
 /** The subreaper to watch: the pid the first image left, when it is still our parent; else null. */
