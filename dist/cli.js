@@ -7387,11 +7387,17 @@ function pathToModuleCode(graphs, side, name, common) {
         const next = callers
             .filter((c) => c.changed && c.node && !c.node.level && !seen.has(c.edge.name))
             .sort((x, y) => y.edge.ms - x.edge.ms)[0];
-        // A changed call from the body of a module one side loads: the module diff tells that story.
-        if (!next)
+        if (!next) {
+            // Module code both sides load calls it: that is where the path starts,
+            // whatever a module one side loads adds (tractor's `get_logger()`, called
+            // by 38 modules on both sides and by one that only base loads).
+            if (levels.some((c) => common(c.node.module)))
+                return { via, entry: current };
+            // Only a module one side loads calls it, and that changed: the module diff tells that story.
             return levels.some((c) => c.changed)
                 ? null
                 : upThroughUnchanged(graph, current, via, seen, common);
+        }
         current = next.edge.name;
         seen.add(current);
         via.push(current);
@@ -7540,8 +7546,11 @@ function diffFunctions(base, head, baseModules, headModules, floorMs, limit = 5)
             continue;
         const graph = graphs[side];
         const node = graph.nodes.get(name);
-        // The outermost changed function is the cause; the ones it calls follow.
-        if (node.callers.some((c) => changed.has(c.name)))
+        // A function whose calls changed only because its callers' did, in the same
+        // proportion, follows from them; one whose callers now call it more or less
+        // often per call (`get_caller_mod()` 55 → 54 calls, `inspect.stack()` from it
+        // 55 → 0) is a cause of its own.
+        if (!ownChange(graphs, name, common))
             continue;
         const path = pathToModuleCode(graphs, side, name, common);
         if (!path)
@@ -7560,9 +7569,74 @@ function diffFunctions(base, head, baseModules, headModules, floorMs, limit = 5)
             mostlyIn: mostlyIn(graph, name),
         });
     }
+    // A cause below another cause follows from it (`inspect.getmodule()`, which
+    // `inspect.stack()` calls thousands of times): the outermost is named.
+    const causes = new Set(out.map((c) => c.name));
     return out
+        .filter((c) => !underAnother(graphs[c.side], c.name, causes))
         .sort((x, y) => Math.abs(y.deltaMs) - Math.abs(x.deltaMs) || x.name.localeCompare(y.name))
         .slice(0, limit);
+}
+/** Calls along one edge, and its caller's calls in all, on one side. */
+function edge(graph, caller, callee) {
+    const calls = (graph.nodes.get(callee)?.callers ?? [])
+        .filter((c) => c.name === caller)
+        .reduce((sum, c) => sum + c.calls, 0);
+    return { calls, of: graph.nodes.get(caller)?.calls ?? 0 };
+}
+/** How far two per-call rates may differ and still be the same proportion (call counts are exact; rates of deep frames vary a little). */
+const SAME_RATE = 0.1;
+/**
+ * Whether `name`'s change in calls is its own: module code both sides load
+ * calls it more or less often, or a function calls it more or less often per
+ * call of its own. Not when the change comes only from changed callers in the
+ * same proportion, or from the bodies of modules one side loads.
+ */
+function ownChange(graphs, name, common) {
+    const callers = new Set([graphs.base, graphs.head].flatMap((g) => (g.nodes.get(name)?.callers ?? []).map((c) => c.name)));
+    for (const caller of callers) {
+        const node = graphs.head.nodes.get(caller) ?? graphs.base.nodes.get(caller);
+        const b = edge(graphs.base, caller, name);
+        const h = edge(graphs.head, caller, name);
+        if (b.calls === h.calls)
+            continue;
+        if (node?.level) {
+            if (common(node.module))
+                return true;
+            continue;
+        }
+        // Class statements stand for the module code that runs them: the path from
+        // a hook through them to those modules tells whose classes they are.
+        if (caller === CLASS_STATEMENT)
+            return true;
+        // A caller one side never calls follows its own change.
+        if (!b.of || !h.of)
+            continue;
+        const rb = b.calls / b.of;
+        const rh = h.calls / h.of;
+        if (Math.abs(rb - rh) > SAME_RATE * Math.max(rb, rh))
+            return true;
+    }
+    return false;
+}
+/** Whether another of `causes` calls `name`, directly or through other functions. */
+function underAnother(graph, name, causes) {
+    const seen = new Set([name]);
+    let frontier = [name];
+    for (let depth = 0; depth < 12 && frontier.length; depth++) {
+        const next = [];
+        for (const at of frontier)
+            for (const caller of graph.nodes.get(at)?.callers ?? []) {
+                if (seen.has(caller.name))
+                    continue;
+                if (causes.has(caller.name))
+                    return true;
+                seen.add(caller.name);
+                next.push(caller.name);
+            }
+        frontier = next;
+    }
+    return false;
 }
 
 function change(name, costs, loaded) {
@@ -7662,6 +7736,8 @@ function diffModules(base, head, topChanges = 10, floorMs = 0) {
 }
 
 const NOTABLE_MS = 1;
+/** The share of a decided change a row must carry to be notable on that ground alone. */
+const DECIDED_SHARE = 0.5;
 const NOTABLE_FRACTION = 0.05;
 const top = (module) => module.split('.')[0];
 function sums(costs) {
@@ -7679,7 +7755,15 @@ function sums(costs) {
     return out;
 }
 /** Every top-level package either side loaded: the target's own first, then the largest changes. */
-function rollUpByPackage(target, base, head) {
+function rollUpByPackage(target, base, head, 
+/**
+ * The change the timed samples decided (head − base median, ms), or null.
+ * A row that moved the same way by at least DECIDED_SHARE of it is notable
+ * whatever its untimed runs' spread: under heavy load two profile runs a
+ * side spread widely, and tractor's own −1.54 s of a decided −71% was
+ * called noise.
+ */
+decidedMs = null) {
     const b = sums(base);
     const h = sums(head);
     const own = top(target);
@@ -7692,6 +7776,9 @@ function rollUpByPackage(target, base, head) {
             own: name === own,
             notable: !x ||
                 !y ||
+                (decidedMs !== null &&
+                    Math.sign(deltaMs) === Math.sign(decidedMs) &&
+                    Math.abs(deltaMs) >= DECIDED_SHARE * Math.abs(decidedMs)) ||
                 (Math.abs(deltaMs) >= NOTABLE_MS &&
                     (x.spread === null || y.spread === null
                         ? Math.abs(deltaMs) >= NOTABLE_FRACTION * x.ms
@@ -7943,7 +8030,14 @@ function evaluateTarget(observations, configured, spec, ended) {
         metrics,
         modules: modulesOf(base, head, spec.gate.minDeltaMs),
         packages: base?.profile?.runs && head?.profile?.runs
-            ? rollUpByPackage(target.name, base.profile.costs, head.profile.costs)
+            ? rollUpByPackage(target.name, base.profile.costs, head.profile.costs, 
+            // The timed samples' decided change: a row that carries most of it is no noise.
+            (found === 'regression' || found === 'improvement') &&
+                gatingMetric?.metric === 'import_ms' &&
+                baseSide &&
+                headSide
+                ? headSide.medianMs - baseSide.medianMs
+                : null)
             : null,
         functions: functionsOf(base, head, spec.gate.minDeltaMs),
         forbidden,

@@ -38,6 +38,42 @@ const modules = (...names: string[]) => new Set(names)
 describe('diffFunctions', () => {
   const bodies = ['app.a', 'app.b'].map((m) => body(m))
 
+  it("names the call a helper stopped making, though a module one side loads changed the helper's own count (tractor #478, issue 48: 1)", () => {
+    // Base: three modules call get_logger(), and one more that only base loads
+    // (`app.aio`); its nested get_caller_mod() calls inspect.stack() every time.
+    // Head: the same helper, one call fewer, and no inspect.stack() at all.
+    const callers = (n: number): Edge[] => [
+      ['app.a.<module>', 1, n],
+      ['app.b.<module>', 1, n],
+      ['app.c.<module>', 1, n],
+    ]
+    const three = ['app.a', 'app.b', 'app.c'].map((m) => body(m))
+    const base = profile(
+      ...three,
+      body('app.aio'),
+      fn('app.log.get_logger', 4, 400, [...callers(100), ['app.aio.<module>', 1, 100]]),
+      fn('app.log.get_logger.<locals>.get_caller_mod', 4, 399, [['app.log.get_logger', 4, 399]]),
+      fn('inspect.stack', 4, 398, [['app.log.get_logger.<locals>.get_caller_mod', 4, 398]]),
+      fn('inspect.getmodule', 300, 350, [['inspect.stack', 300, 350]]),
+    )
+    const head = profile(
+      ...three,
+      fn('app.log.get_logger', 3, 0.3, callers(0.1)),
+      fn('app.log.get_logger.<locals>.get_caller_mod', 3, 0.1, [['app.log.get_logger', 3, 0.1]]),
+    )
+    const changes = diffFunctions(base, head, modules('app.aio'), modules(), 0.5)
+    expect(changes).toHaveLength(1)
+    expect(changes[0]).toMatchObject({
+      name: 'inspect.stack',
+      side: 'base',
+      baseCalls: 4,
+      headCalls: 0,
+      via: ['app.log.get_logger.<locals>.get_caller_mod', 'app.log.get_logger'],
+      calledAs: 'app.log.get_logger',
+    })
+    expect(changes[0]!.callers.map((c) => c.module)).toEqual(['app.a', 'app.b', 'app.c'])
+  })
+
   it('names a helper module code now calls, and where its time goes', () => {
     const base = profile(...bodies, fn('app.log.get_logger', 0, 0, []))
     const head = profile(

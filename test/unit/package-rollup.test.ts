@@ -28,6 +28,32 @@ describe('own time by package', () => {
     expect(moved).toMatchObject({ own: true, notable: true })
   })
 
+  it("never calls the project's own change noise when the timed samples decided it (tractor #478 under load, issue 48: 2)", () => {
+    // Two profile runs a side under heavy load: its modules' own times spread by seconds.
+    const wide = (ms: number) =>
+      new Map<string, ModuleCost>([
+        [
+          'tractor',
+          {
+            name: 'tractor',
+            selfMs: ms,
+            cumulativeMs: ms,
+            chain: ['tractor'],
+            runs: 2,
+            selfSpreadMs: 900,
+          },
+        ],
+      ])
+    const [alone] = rollUpByPackage('tractor', wide(2100), wide(560))
+    expect(alone).toMatchObject({ own: true, notable: false })
+    // The import fell 71% (−413 ms) by the sequential test: the row carries it.
+    const [decided] = rollUpByPackage('tractor', wide(2100), wide(560), -413)
+    expect(decided).toMatchObject({ own: true, notable: true })
+    // Not a row that moved the other way, nor one that carries little of it.
+    expect(rollUpByPackage('tractor', wide(2100), wide(560), 413)[0]!.notable).toBe(false)
+    expect(rollUpByPackage('tractor', wide(2100), wide(2000), -413)[0]!.notable).toBe(false)
+  })
+
   it("sums each package's modules, the target's own first, then the largest changes", () => {
     // Ten own modules each 6 ms cheaper, a dependency gone, one new.
     const own = (ms: number) =>

@@ -86,11 +86,16 @@ export function pathToModuleCode(
     const next = callers
       .filter((c) => c.changed && c.node && !c.node.level && !seen.has(c.edge.name))
       .sort((x, y) => y.edge.ms - x.edge.ms)[0]
-    // A changed call from the body of a module one side loads: the module diff tells that story.
-    if (!next)
+    if (!next) {
+      // Module code both sides load calls it: that is where the path starts,
+      // whatever a module one side loads adds (tractor's `get_logger()`, called
+      // by 38 modules on both sides and by one that only base loads).
+      if (levels.some((c) => common(c.node!.module))) return { via, entry: current }
+      // Only a module one side loads calls it, and that changed: the module diff tells that story.
       return levels.some((c) => c.changed)
         ? null
         : upThroughUnchanged(graph, current, via, seen, common)
+    }
     current = next.edge.name
     seen.add(current)
     via.push(current)

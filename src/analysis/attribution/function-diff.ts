@@ -75,8 +75,11 @@ export function diffFunctions(
     if ((side === 'head') !== deltaMs > 0) continue
     const graph = graphs[side]
     const node = graph.nodes.get(name)!
-    // The outermost changed function is the cause; the ones it calls follow.
-    if (node.callers.some((c) => changed.has(c.name))) continue
+    // A function whose calls changed only because its callers' did, in the same
+    // proportion, follows from them; one whose callers now call it more or less
+    // often per call (`get_caller_mod()` 55 → 54 calls, `inspect.stack()` from it
+    // 55 → 0) is a cause of its own.
+    if (!ownChange(graphs, name, common)) continue
     const path = pathToModuleCode(graphs, side, name, common)
     if (!path) continue
     out.push({
@@ -93,7 +96,77 @@ export function diffFunctions(
       mostlyIn: mostlyIn(graph, name),
     })
   }
+  // A cause below another cause follows from it (`inspect.getmodule()`, which
+  // `inspect.stack()` calls thousands of times): the outermost is named.
+  const causes = new Set(out.map((c) => c.name))
   return out
+    .filter((c) => !underAnother(graphs[c.side], c.name, causes))
     .sort((x, y) => Math.abs(y.deltaMs) - Math.abs(x.deltaMs) || x.name.localeCompare(y.name))
     .slice(0, limit)
+}
+
+/** Calls along one edge, and its caller's calls in all, on one side. */
+function edge(graph: Graph, caller: string, callee: string): { calls: number; of: number } {
+  const calls = (graph.nodes.get(callee)?.callers ?? [])
+    .filter((c) => c.name === caller)
+    .reduce((sum, c) => sum + c.calls, 0)
+  return { calls, of: graph.nodes.get(caller)?.calls ?? 0 }
+}
+
+/** How far two per-call rates may differ and still be the same proportion (call counts are exact; rates of deep frames vary a little). */
+const SAME_RATE = 0.1
+
+/**
+ * Whether `name`'s change in calls is its own: module code both sides load
+ * calls it more or less often, or a function calls it more or less often per
+ * call of its own. Not when the change comes only from changed callers in the
+ * same proportion, or from the bodies of modules one side loads.
+ */
+function ownChange(
+  graphs: { base: Graph; head: Graph },
+  name: string,
+  common: (module: string | null) => boolean,
+): boolean {
+  const callers = new Set(
+    [graphs.base, graphs.head].flatMap((g) =>
+      (g.nodes.get(name)?.callers ?? []).map((c) => c.name),
+    ),
+  )
+  for (const caller of callers) {
+    const node = graphs.head.nodes.get(caller) ?? graphs.base.nodes.get(caller)
+    const b = edge(graphs.base, caller, name)
+    const h = edge(graphs.head, caller, name)
+    if (b.calls === h.calls) continue
+    if (node?.level) {
+      if (common(node.module)) return true
+      continue
+    }
+    // Class statements stand for the module code that runs them: the path from
+    // a hook through them to those modules tells whose classes they are.
+    if (caller === CLASS_STATEMENT) return true
+    // A caller one side never calls follows its own change.
+    if (!b.of || !h.of) continue
+    const rb = b.calls / b.of
+    const rh = h.calls / h.of
+    if (Math.abs(rb - rh) > SAME_RATE * Math.max(rb, rh)) return true
+  }
+  return false
+}
+
+/** Whether another of `causes` calls `name`, directly or through other functions. */
+function underAnother(graph: Graph, name: string, causes: ReadonlySet<string>): boolean {
+  const seen = new Set([name])
+  let frontier = [name]
+  for (let depth = 0; depth < 12 && frontier.length; depth++) {
+    const next: string[] = []
+    for (const at of frontier)
+      for (const caller of graph.nodes.get(at)?.callers ?? []) {
+        if (seen.has(caller.name)) continue
+        if (causes.has(caller.name)) return true
+        seen.add(caller.name)
+        next.push(caller.name)
+      }
+    frontier = next
+  }
+  return false
 }

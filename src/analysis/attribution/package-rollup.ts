@@ -27,6 +27,8 @@ export interface PackageRow {
 }
 
 const NOTABLE_MS = 1
+/** The share of a decided change a row must carry to be notable on that ground alone. */
+const DECIDED_SHARE = 0.5
 const NOTABLE_FRACTION = 0.05
 
 const top = (module: string) => module.split('.')[0]!
@@ -53,6 +55,14 @@ export function rollUpByPackage(
   target: string,
   base: ReadonlyMap<string, ModuleCost>,
   head: ReadonlyMap<string, ModuleCost>,
+  /**
+   * The change the timed samples decided (head − base median, ms), or null.
+   * A row that moved the same way by at least DECIDED_SHARE of it is notable
+   * whatever its untimed runs' spread: under heavy load two profile runs a
+   * side spread widely, and tractor's own −1.54 s of a decided −71% was
+   * called noise.
+   */
+  decidedMs: number | null = null,
 ): PackageRow[] {
   const b = sums(base)
   const h = sums(head)
@@ -67,6 +77,9 @@ export function rollUpByPackage(
       notable:
         !x ||
         !y ||
+        (decidedMs !== null &&
+          Math.sign(deltaMs) === Math.sign(decidedMs) &&
+          Math.abs(deltaMs) >= DECIDED_SHARE * Math.abs(decidedMs)) ||
         (Math.abs(deltaMs) >= NOTABLE_MS &&
           (x.spread === null || y.spread === null
             ? Math.abs(deltaMs) >= NOTABLE_FRACTION * x.ms

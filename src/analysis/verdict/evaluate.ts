@@ -199,7 +199,18 @@ function evaluateTarget(
     modules: modulesOf(base, head, spec.gate.minDeltaMs),
     packages:
       base?.profile?.runs && head?.profile?.runs
-        ? rollUpByPackage(target.name, base.profile.costs, head.profile.costs)
+        ? rollUpByPackage(
+            target.name,
+            base.profile.costs,
+            head.profile.costs,
+            // The timed samples' decided change: a row that carries most of it is no noise.
+            (found === 'regression' || found === 'improvement') &&
+              gatingMetric?.metric === 'import_ms' &&
+              baseSide &&
+              headSide
+              ? headSide.medianMs - baseSide.medianMs
+              : null,
+          )
         : null,
     functions: functionsOf(base, head, spec.gate.minDeltaMs),
     forbidden,
