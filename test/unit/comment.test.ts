@@ -271,6 +271,31 @@ describe('the headline names the largest cause (issue 27)', () => {
   })
 })
 
+describe("a function behind the project's own time (issue 48: 1)", () => {
+  it('names the function in the headline when it accounts for the own time, not "own time of"', () => {
+    // The shape of tractor #478: the project's own modules doing 2.04 s less at import,
+    // because the logger helper they all call stopped calling inspect.stack().
+    const doc = fixture('improvement.json')
+    const t = doc.targets[0]!
+    t.delta = { ...t.delta!, ms: -2020, pct: -95 }
+    t.metrics![0]!.delta = t.delta
+    t.modules!.self_time_changes = [
+      { name: 'mypkg.core', base_self_ms: 1900, head_self_ms: 10, delta_ms: -1890, noise_ms: 40 },
+      { name: 'mypkg.index', base_self_ms: 160, head_self_ms: 10, delta_ms: -150, noise_ms: 8 },
+    ]
+    const [change] = t.function_changes!
+    expect(change!.callers.every((c) => c.module.startsWith('mypkg'))).toBe(true)
+    t.function_changes = [{ ...change!, profiled_delta_ms: -4100 }]
+    const headline = markdownReport(doc).split('\n')[0]!
+    expect(headline).toMatch(
+      /^### 🚀 `mypkg` imports 95% faster \(−2\.02 s\): `inspect\.stack` 30 → 0 calls/,
+    )
+    // A function too small to account for it leaves the own time in the headline.
+    t.function_changes = [{ ...change!, profiled_delta_ms: -300 }]
+    expect(markdownReport(doc).split('\n')[0]).toContain("own time of `mypkg`'s modules")
+  })
+})
+
 describe('names from the measured code in the comment (issue 29: 1)', () => {
   it('keeps a name with blank lines inside its code span: no mention, no HTML', () => {
     const doc = fixture('improvement.json')

@@ -234,7 +234,15 @@ export function mainCause(
   // headlined with a −58 ms lazy import. Measured like the module causes
   // (-X importtime), it is compared with them, not with profiled times.
   const ownMs = own && own.ms > 0 === slower ? Math.abs(own.ms) : 0
-  if (own && ownMs > moduleMs && ownMs >= Math.abs(change.ms) / 2) return own
+  if (own && ownMs > moduleMs && ownMs >= Math.abs(change.ms) / 2) {
+    // A function the project's own modules call accounts for their own time:
+    // it is the reason, and the headline names it ("`inspect.stack` 55 → 0
+    // calls, via `pkg.log.get_logger`"), not "own time of `pkg`" (which flipped
+    // with it from run to run as the two sizes crossed).
+    const ownCalls = fn?.change.callers.some((c) => c.module.split('.')[0] === own.package)
+    if (fn && ownCalls && Math.abs(fn.change.profiled_delta_ms) >= ownMs / 2) return fn
+    return own
+  }
   return named
 }
 
