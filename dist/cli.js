@@ -7687,15 +7687,21 @@ function subtractUnchanged(changes, costs, isChanged) {
  */
 const costliest = (a, b) => b.cumulativeMs - a.cumulativeMs || a.name.localeCompare(b.name);
 /**
- * The spread of a module's own time over the runs of both sides. With one run
- * on a side there is no spread to go by: nothing can be told from noise, so
- * no change of a module both sides load is listed. Costs without run counts
+ * The fewest untimed runs a side whose spread can tell a change from noise.
+ * Two cannot: under load, two runs of runpod #466 put `fcntl` (one C module)
+ * at 181 µs → 116 ms, "beyond" a spread two runs cannot know.
+ */
+const MIN_RUNS = 3;
+/**
+ * The spread of a module's own time over the runs of both sides. With fewer
+ * than MIN_RUNS runs on a side there is no spread to go by: nothing can be
+ * told from noise, so no change of a module both sides load is listed. Costs without run counts
  * (hand-made) carry no noise estimate.
  */
 function noise(b, h) {
     if (b.runs === undefined || h.runs === undefined)
         return null;
-    if (b.runs < 2 || h.runs < 2)
+    if (b.runs < MIN_RUNS || h.runs < MIN_RUNS)
         return Number.POSITIVE_INFINITY;
     return (b.selfSpreadMs ?? 0) + (h.selfSpreadMs ?? 0);
 }
@@ -7735,6 +7741,9 @@ function diffModules(base, head, topChanges = 10, floorMs = 0) {
     return { added: added.sort(costliest), removed: removed.sort(costliest), selfTimeChanges };
 }
 
+// Own (-X importtime self) time summed by top-level package, base against
+// head: the project's own modules together, and each dependency. Ten modules
+// each a little cheaper add up to the change a reviewer wants named. Pure.
 const NOTABLE_MS = 1;
 /** The share of a decided change a row must carry to be notable on that ground alone. */
 const DECIDED_SHARE = 0.5;
@@ -7749,7 +7758,10 @@ function sums(costs) {
         entry.spread =
             entry.spread === null || cost.selfSpreadMs === undefined
                 ? null
-                : entry.spread + cost.selfSpreadMs;
+                : // Too few runs to know the spread: no change can stand out from it.
+                    cost.runs !== undefined && cost.runs < MIN_RUNS
+                        ? Number.POSITIVE_INFINITY
+                        : entry.spread + cost.selfSpreadMs;
         out.set(top(cost.name), entry);
     }
     return out;
@@ -12190,7 +12202,7 @@ function byPackage(view, limit, which = 'all') {
         '',
         ...out,
         '',
-        '<sub>Own time of each package\'s modules together: sums of `-X importtime` own times (median of the untimed runs per module), which run slower than the timed samples. "with `x`": loaded along with the cause `x` above. Packages that changed by less than 1 ms, or by no more than their modules\' own times spread over the untimed runs, are left out as noise; the project\'s own row stays, its change marked "(noise)".</sub>',
+        '<sub>Own time of each package\'s modules together: sums of `-X importtime` own times (median of the untimed runs per module), which run slower than the timed samples. "with `x`": loaded along with the cause `x` above. Packages that changed by less than 1 ms, or by no more than their modules\' own times spread over the untimed runs (or with fewer than 3 such runs a side, too few to know that spread), are left out as noise; the project\'s own row stays, its change marked "(noise)".</sub>',
     ];
 }
 function whereTimeWent(view, limit, name = plainModule) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { ModuleCost } from '../../src/analysis/attribution/module-costs.js'
 import { rollUpByPackage } from '../../src/analysis/attribution/package-rollup.js'
+import { diffModules } from '../../src/analysis/attribution/module-diff.js'
 import { markdownReport } from '../../src/report/markdown/markdown.js'
 import { PLAIN } from '../../src/report/terminal/style.js'
 import { compareReport } from '../../src/report/terminal/terminal-compare.js'
@@ -52,6 +53,41 @@ describe('own time by package', () => {
     // Not a row that moved the other way, nor one that carries little of it.
     expect(rollUpByPackage('tractor', wide(2100), wide(560), 413)[0]!.notable).toBe(false)
     expect(rollUpByPackage('tractor', wide(2100), wide(2000), -413)[0]!.notable).toBe(false)
+  })
+
+  it('shows no change as real that two untimed runs a side cannot tell from noise (runpod #466 under load, issue 48: 3)', () => {
+    const runs = (n: number, entries: [string, number, number][]) =>
+      new Map<string, ModuleCost>(
+        entries.map(([name, selfMs, spreadMs]) => [
+          name,
+          { name, selfMs, cumulativeMs: selfMs, chain: [name], runs: n, selfSpreadMs: spreadMs },
+        ]),
+      )
+    // fcntl, one C module: 181 µs → 116 ms, both of head's two runs slow on a loaded machine.
+    const base = runs(2, [
+      ['runpod', 40, 1],
+      ['fcntl', 0.181, 0.01],
+      ['aiohttp', 60, 2],
+    ])
+    const head = runs(2, [
+      ['runpod', 41, 1],
+      ['fcntl', 116, 3],
+      ['aiohttp', 168, 4],
+    ])
+    const rows = rollUpByPackage('runpod', base, head)
+    expect(rows.filter((r) => r.notable).map((r) => r.name)).toEqual([])
+    // With enough runs, the same figures stand out.
+    const many = rollUpByPackage(
+      'runpod',
+      runs(5, [['fcntl', 0.181, 0.01]]),
+      runs(5, [['fcntl', 116, 3]]),
+    )
+    expect(many[0]).toMatchObject({ name: 'fcntl', notable: true })
+    const modules = diffModules(
+      { added: ['runpod', 'fcntl'], costs: base },
+      { added: ['runpod', 'fcntl'], costs: head },
+    )
+    expect(modules.selfTimeChanges).toEqual([])
   })
 
   it("sums each package's modules, the target's own first, then the largest changes", () => {

@@ -105,14 +105,21 @@ const costliest = (a: ModuleChange, b: ModuleChange) =>
   b.cumulativeMs - a.cumulativeMs || a.name.localeCompare(b.name)
 
 /**
- * The spread of a module's own time over the runs of both sides. With one run
- * on a side there is no spread to go by: nothing can be told from noise, so
- * no change of a module both sides load is listed. Costs without run counts
+ * The fewest untimed runs a side whose spread can tell a change from noise.
+ * Two cannot: under load, two runs of runpod #466 put `fcntl` (one C module)
+ * at 181 µs → 116 ms, "beyond" a spread two runs cannot know.
+ */
+export const MIN_RUNS = 3
+
+/**
+ * The spread of a module's own time over the runs of both sides. With fewer
+ * than MIN_RUNS runs on a side there is no spread to go by: nothing can be
+ * told from noise, so no change of a module both sides load is listed. Costs without run counts
  * (hand-made) carry no noise estimate.
  */
 function noise(b: ModuleCost, h: ModuleCost): number | null {
   if (b.runs === undefined || h.runs === undefined) return null
-  if (b.runs < 2 || h.runs < 2) return Number.POSITIVE_INFINITY
+  if (b.runs < MIN_RUNS || h.runs < MIN_RUNS) return Number.POSITIVE_INFINITY
   return (b.selfSpreadMs ?? 0) + (h.selfSpreadMs ?? 0)
 }
 

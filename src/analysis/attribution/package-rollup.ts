@@ -1,6 +1,7 @@
 // Own (-X importtime self) time summed by top-level package, base against
 // head: the project's own modules together, and each dependency. Ten modules
 // each a little cheaper add up to the change a reviewer wants named. Pure.
+import { MIN_RUNS } from './module-diff.js'
 import type { ModuleCost } from './module-costs.js'
 
 export interface PackageRow {
@@ -44,7 +45,10 @@ function sums(
     entry.spread =
       entry.spread === null || cost.selfSpreadMs === undefined
         ? null
-        : entry.spread + cost.selfSpreadMs
+        : // Too few runs to know the spread: no change can stand out from it.
+          cost.runs !== undefined && cost.runs < MIN_RUNS
+          ? Number.POSITIVE_INFINITY
+          : entry.spread + cost.selfSpreadMs
     out.set(top(cost.name), entry)
   }
   return out

@@ -198,7 +198,7 @@ export function byPackage(
     '',
     ...out,
     '',
-    '<sub>Own time of each package\'s modules together: sums of `-X importtime` own times (median of the untimed runs per module), which run slower than the timed samples. "with `x`": loaded along with the cause `x` above. Packages that changed by less than 1 ms, or by no more than their modules\' own times spread over the untimed runs, are left out as noise; the project\'s own row stays, its change marked "(noise)".</sub>',
+    '<sub>Own time of each package\'s modules together: sums of `-X importtime` own times (median of the untimed runs per module), which run slower than the timed samples. "with `x`": loaded along with the cause `x` above. Packages that changed by less than 1 ms, or by no more than their modules\' own times spread over the untimed runs (or with fewer than 3 such runs a side, too few to know that spread), are left out as noise; the project\'s own row stays, its change marked "(noise)".</sub>',
   ]
 }
 
