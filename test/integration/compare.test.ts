@@ -298,6 +298,9 @@ describe('importgate compare', () => {
       '5',
       '--max-pairs',
       '40',
+      // Own-time changes stand out only against the spread of 3 untimed runs a side (issue 48: 3).
+      '--profile-runs',
+      '3',
     ])
     expect(status).toBe(1)
     expect(target.verdict).toBe('regression')
