@@ -10547,6 +10547,17 @@ const undecidedPassesOf = (doc) => doc.targets.flatMap((t) => t.undecided_pass
 /** The warning an undecided pass carries, in words every report uses. */
 const pct = (x) => `${x.toFixed(1)}%`;
 const undecidedPassText = (n) => `passed undecided when sampling ended: its interval reaches ${signedPct(n.upperPct)}, which rules out a regression of ${pct(n.ruledOutPct)} or more (twice the ${pct(n.bandPct)} band), not one between ${pct(n.bandPct)} and ${pct(n.ruledOutPct)}; undecided = "fail" makes this inconclusive, and a longer max-time may decide it`;
+/**
+ * Module names that came (or went) with no import of their own: aliases the
+ * modules above register in `sys.modules` themselves (`six.moves`, a vendored
+ * package's old name). Plain words, no jargon; they cost no time.
+ */
+function aliasText(n, eager) {
+    const names = `${n} more module name${n > 1 ? 's' : ''}`;
+    return eager
+        ? `${names} came with these: aliases that the modules above register themselves, with no import or time of their own`
+        : `${names} went with these: aliases that the modules above registered themselves, with no import or time of their own`;
+}
 
 /** The own-time cause of a target, from its listed own-time changes; null when none stood out. */
 function ownTimeCause(target, changes) {
@@ -12131,9 +12142,8 @@ function moduleChangeItems(view, limit, name, links) {
             : `- ${code$2(lead.name)} is no longer imported by ${code$2(target)} (${signedMs(-lead.cumulative_ms)})${withMore}${how}; base imported it via ${via(lead.chain)}`;
     });
     const n = view.aliases;
-    const [verb, preposition] = eager ? ['appear', 'in'] : ['disappear', 'from'];
     if (n)
-        lines.push(`- ${n} more module name${n > 1 ? `s ${verb}` : ` ${verb}s`} ${preposition} \`sys.modules\` without an import`);
+        lines.push(`- ${aliasText(n, eager)}`);
     return lines;
 }
 function moduleChanges(view, limit, name = plainModule, links) {
@@ -22756,7 +22766,7 @@ function moduleChangeLines(l, style, limit) {
     if (l.groups.length > limit)
         out.push(style.dim(`    … and ${l.groups.length - limit} more`));
     if (l.aliases)
-        out.push(style.dim(`    (and ${l.aliases} module name${l.aliases > 1 ? 's' : ''} set in sys.modules without an import)`));
+        out.push(style.dim(`    (and ${aliasText(l.aliases, l.eager)})`));
     return out;
 }
 /** " (with rich)": the cause that brought the package in; else whether it is new or gone. */

@@ -1,6 +1,7 @@
 // The sections of the markdown report about the measurements, each from the
 // view model. Pure. The run's own sections (what it cost, how it measured,
 // why it skipped) are in markdown-footer.ts.
+import { aliasText } from '../view/view-notes.js'
 import { formatMs, formatValue, signedCount, signedMs, signedPct } from '../view/format.js'
 import { countedNotes, stateNotes } from '../view/counted-notes.js'
 import type { SourceLinks } from './markdown-functions.js'
@@ -113,11 +114,7 @@ function moduleChangeItems(
       : `- ${code(lead.name)} is no longer imported by ${code(target)} (${signedMs(-lead.cumulative_ms)})${withMore}${how}; base imported it via ${via(lead.chain)}`
   })
   const n = view.aliases
-  const [verb, preposition] = eager ? ['appear', 'in'] : ['disappear', 'from']
-  if (n)
-    lines.push(
-      `- ${n} more module name${n > 1 ? `s ${verb}` : ` ${verb}s`} ${preposition} \`sys.modules\` without an import`,
-    )
+  if (n) lines.push(`- ${aliasText(n, eager)}`)
   return lines
 }
 

@@ -1,5 +1,6 @@
 // The terminal report of `importgate compare`. Pure: results in, text out.
 import type { ResultsDocument } from '../../results/schema.js'
+import { aliasText } from '../view/view-notes.js'
 import {
   countOf,
   formatChain,
@@ -78,12 +79,7 @@ function moduleChangeLines(l: ModuleChangesView, style: Style, limit: number): s
     ])
   out.push(...columns(rows, ['l', 'r', 'l', 'l']).map((line) => `    ${line}`))
   if (l.groups.length > limit) out.push(style.dim(`    … and ${l.groups.length - limit} more`))
-  if (l.aliases)
-    out.push(
-      style.dim(
-        `    (and ${l.aliases} module name${l.aliases > 1 ? 's' : ''} set in sys.modules without an import)`,
-      ),
-    )
+  if (l.aliases) out.push(style.dim(`    (and ${aliasText(l.aliases, l.eager)})`))
   return out
 }
 

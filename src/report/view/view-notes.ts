@@ -62,3 +62,15 @@ const pct = (x: number) => `${x.toFixed(1)}%`
 
 export const undecidedPassText = (n: UndecidedPassNote) =>
   `passed undecided when sampling ended: its interval reaches ${signedPct(n.upperPct)}, which rules out a regression of ${pct(n.ruledOutPct)} or more (twice the ${pct(n.bandPct)} band), not one between ${pct(n.bandPct)} and ${pct(n.ruledOutPct)}; undecided = "fail" makes this inconclusive, and a longer max-time may decide it`
+
+/**
+ * Module names that came (or went) with no import of their own: aliases the
+ * modules above register in `sys.modules` themselves (`six.moves`, a vendored
+ * package's old name). Plain words, no jargon; they cost no time.
+ */
+export function aliasText(n: number, eager: boolean): string {
+  const names = `${n} more module name${n > 1 ? 's' : ''}`
+  return eager
+    ? `${names} came with these: aliases that the modules above register themselves, with no import or time of their own`
+    : `${names} went with these: aliases that the modules above registered themselves, with no import or time of their own`
+}
