@@ -145,7 +145,8 @@ function childEnv(parent, extra = {}) {
  * credentials in PIP_INDEX_URL is passed because the user set it for installs.
  */
 const INSTALLER_PREFIXES = ['PIP_', 'UV_'];
-const INSTALLER_NAMES = [
+/** How any helper reaches the network: proxies and the system's CA bundle. */
+const NETWORK_NAMES = [
     'HTTP_PROXY',
     'HTTPS_PROXY',
     'NO_PROXY',
@@ -156,6 +157,9 @@ const INSTALLER_NAMES = [
     'all_proxy',
     'SSL_CERT_FILE',
     'SSL_CERT_DIR',
+];
+const INSTALLER_NAMES = [
+    ...NETWORK_NAMES,
     'REQUESTS_CA_BUNDLE',
     'CURL_CA_BUNDLE',
     'XDG_CACHE_HOME',
@@ -168,6 +172,7 @@ const INSTALLER_NAMES = [
  * our user could read any variable of git's in /proc/<pid>/environ.
  */
 const GIT_NAMES = [
+    ...NETWORK_NAMES,
     'SSH_AUTH_SOCK',
     'GIT_SSH',
     'GIT_SSH_COMMAND',
@@ -177,18 +182,8 @@ const GIT_NAMES = [
     'GIT_CONFIG_SYSTEM',
     'GIT_CONFIG_NOSYSTEM',
     'XDG_CONFIG_HOME',
-    'HTTP_PROXY',
-    'HTTPS_PROXY',
-    'NO_PROXY',
-    'ALL_PROXY',
-    'http_proxy',
-    'https_proxy',
-    'no_proxy',
-    'all_proxy',
     'GIT_SSL_CAINFO',
     'GIT_SSL_CAPATH',
-    'SSL_CERT_FILE',
-    'SSL_CERT_DIR',
 ];
 function gitEnv(parent) {
     const env = childEnv(parent);
@@ -451,6 +446,15 @@ function visibleDeep(value) {
         return Object.fromEntries(Object.entries(value).map(([k, v]) => [visible(k), visibleDeep(v)]));
     }
     return value;
+}
+/** Text for HTML content and attribute values (the HTML report, and `<summary>` in markdown). */
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
 }
 
 // The runner obeys a workflow command (`::set-output …`, `::error …`,
@@ -7578,12 +7582,10 @@ function diffFunctions(base, head, baseModules, headModules, floorMs, limit = 5)
         .slice(0, limit);
 }
 /** Calls along one edge, and its caller's calls in all, on one side. */
-function edge(graph, caller, callee) {
-    const calls = (graph.nodes.get(callee)?.callers ?? [])
-        .filter((c) => c.name === caller)
-        .reduce((sum, c) => sum + c.calls, 0);
-    return { calls, of: graph.nodes.get(caller)?.calls ?? 0 };
-}
+const edge = (graph, caller, callee) => ({
+    calls: edgeCalls(graph, caller, callee),
+    of: graph.nodes.get(caller)?.calls ?? 0,
+});
 /** How far two per-call rates may differ and still be the same proportion (call counts are exact; rates of deep frames vary a little). */
 const SAME_RATE = 0.1;
 /**
@@ -9400,9 +9402,9 @@ async function sandboxUser(uid, pathVar) {
     return { user };
 }
 
-// Before compare installs anything: the sandbox user takes over what the
-// measured code may write (the worktrees it builds in, the environments, its
-// temporary folders), the scratch folder and the probe's folder stay
+// Before compare installs anything: the sandbox user takes over the worktrees
+// the measured code builds in (each side's environment and temporary folder
+// are given to it as they are made), the scratch folder and the probe's folder stay
 // importgate's, and one run as that user checks that it can start the
 // interpreter and read the probe. When any of that cannot be, the run goes on
 // without the boundary and says once what that leaves out.
@@ -9532,10 +9534,9 @@ async function compare(request, deps) {
                 scratch,
                 run,
                 python: interpreter,
-                owned: [
-                    ...trees.map((tree) => tree.path),
-                    ...SIDES.flatMap((side) => [envDirOf(scratch, side), join(scratch, `${side}-tmp`)]),
-                ],
+                // The worktrees, which installs build in; each side's environment and
+                // temporary folder are given as they are made (env/environment.ts).
+                owned: trees.map((tree) => tree.path),
             }, deps.env);
             if (boundary.missing)
                 deps.log(`no boundary: ${boundary.missing}`);
@@ -11062,15 +11063,6 @@ function buildView(document) {
     };
 }
 
-/** Text for HTML content and attribute values. */
-function escapeHtml(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;');
-}
 /** JSON inside <script>: nothing in it can close the element or open a comment. */
 function scriptJson(value) {
     return JSON.stringify(value)
@@ -11607,12 +11599,7 @@ function plain(text) {
  * follows be read as markdown: none is left.
  */
 function richHtml(parts) {
-    const text = (given) => given
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/@/g, '&#64;');
+    const text = (given) => escapeHtml(given).replace(/@/g, '&#64;');
     return parts
         .map((part) => typeof part === 'string'
         ? text(part.replace(/\s*[\r\n]+\s*/g, ' '))

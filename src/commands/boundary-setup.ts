@@ -1,6 +1,6 @@
-// Before compare installs anything: the sandbox user takes over what the
-// measured code may write (the worktrees it builds in, the environments, its
-// temporary folders), the scratch folder and the probe's folder stay
+// Before compare installs anything: the sandbox user takes over the worktrees
+// the measured code builds in (each side's environment and temporary folder
+// are given to it as they are made), the scratch folder and the probe's folder stay
 // importgate's, and one run as that user checks that it can start the
 // interpreter and read the probe. When any of that cannot be, the run goes on
 // without the boundary and says once what that leaves out.

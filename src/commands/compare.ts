@@ -82,10 +82,9 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
             scratch,
             run,
             python: interpreter,
-            owned: [
-              ...trees.map((tree) => tree.path),
-              ...SIDES.flatMap((side) => [envDirOf(scratch, side), join(scratch, `${side}-tmp`)]),
-            ],
+            // The worktrees, which installs build in; each side's environment and
+            // temporary folder are given as they are made (env/environment.ts).
+            owned: trees.map((tree) => tree.path),
           },
           deps.env,
         )

@@ -46,7 +46,8 @@ export function childEnv(
  * credentials in PIP_INDEX_URL is passed because the user set it for installs.
  */
 const INSTALLER_PREFIXES: readonly string[] = ['PIP_', 'UV_']
-const INSTALLER_NAMES: readonly string[] = [
+/** How any helper reaches the network: proxies and the system's CA bundle. */
+const NETWORK_NAMES: readonly string[] = [
   'HTTP_PROXY',
   'HTTPS_PROXY',
   'NO_PROXY',
@@ -57,6 +58,10 @@ const INSTALLER_NAMES: readonly string[] = [
   'all_proxy',
   'SSL_CERT_FILE',
   'SSL_CERT_DIR',
+]
+
+const INSTALLER_NAMES: readonly string[] = [
+  ...NETWORK_NAMES,
   'REQUESTS_CA_BUNDLE',
   'CURL_CA_BUNDLE',
   'XDG_CACHE_HOME',
@@ -70,6 +75,7 @@ const INSTALLER_NAMES: readonly string[] = [
  * our user could read any variable of git's in /proc/<pid>/environ.
  */
 const GIT_NAMES: readonly string[] = [
+  ...NETWORK_NAMES,
   'SSH_AUTH_SOCK',
   'GIT_SSH',
   'GIT_SSH_COMMAND',
@@ -79,18 +85,8 @@ const GIT_NAMES: readonly string[] = [
   'GIT_CONFIG_SYSTEM',
   'GIT_CONFIG_NOSYSTEM',
   'XDG_CONFIG_HOME',
-  'HTTP_PROXY',
-  'HTTPS_PROXY',
-  'NO_PROXY',
-  'ALL_PROXY',
-  'http_proxy',
-  'https_proxy',
-  'no_proxy',
-  'all_proxy',
   'GIT_SSL_CAINFO',
   'GIT_SSL_CAPATH',
-  'SSL_CERT_FILE',
-  'SSL_CERT_DIR',
 ]
 
 export function gitEnv(parent: NodeJS.ProcessEnv): Record<string, string> {

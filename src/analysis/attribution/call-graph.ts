@@ -46,7 +46,7 @@ export const top = (name: string) => name.split('.')[0]!
 export const CLASS_STATEMENT = 'builtins.__build_class__'
 
 /** Calls along one edge of the call graph on one side. */
-const edgeCalls = (graph: Graph, caller: string, callee: string) =>
+export const edgeCalls = (graph: Graph, caller: string, callee: string) =>
   (graph.nodes.get(callee)?.callers ?? [])
     .filter((c) => c.name === caller)
     .reduce((sum, c) => sum + c.calls, 0)

@@ -20,6 +20,7 @@ import type {
 } from './function-profile.js'
 import {
   CLASS_STATEMENT,
+  edgeCalls,
   graphOf,
   type Graph,
   moduleCallers,
@@ -106,12 +107,10 @@ export function diffFunctions(
 }
 
 /** Calls along one edge, and its caller's calls in all, on one side. */
-function edge(graph: Graph, caller: string, callee: string): { calls: number; of: number } {
-  const calls = (graph.nodes.get(callee)?.callers ?? [])
-    .filter((c) => c.name === caller)
-    .reduce((sum, c) => sum + c.calls, 0)
-  return { calls, of: graph.nodes.get(caller)?.calls ?? 0 }
-}
+const edge = (graph: Graph, caller: string, callee: string) => ({
+  calls: edgeCalls(graph, caller, callee),
+  of: graph.nodes.get(caller)?.calls ?? 0,
+})
 
 /** How far two per-call rates may differ and still be the same proportion (call counts are exact; rates of deep frames vary a little). */
 const SAME_RATE = 0.1

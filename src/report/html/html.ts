@@ -7,18 +7,10 @@ import { formatMs, signedMs, signedPct } from '../view/format.js'
 import { plainText } from '../view/headline.js'
 import { SCRIPT, STYLE } from './html-client.js'
 import { mergeTrees, type DiffNode } from './html-tree.js'
-import { visibleDeep } from '../view/untrusted.js'
+import { escapeHtml, visibleDeep } from '../view/untrusted.js'
 import { buildView } from '../view/view.js'
 
-/** Text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
-}
+export { escapeHtml }
 
 /** JSON inside <script>: nothing in it can close the element or open a comment. */
 function scriptJson(value: unknown): string {

@@ -2,6 +2,7 @@
 import { markdownTable } from 'markdown-table'
 import type { Verdict } from '../../model/verdict.js'
 import type { Rich } from '../view/headline.js'
+import { escapeHtml } from '../view/untrusted.js'
 
 /**
  * Inline code that survives backticks in the text (a longer fence than any run
@@ -38,13 +39,7 @@ export function plain(text: string): string {
  * follows be read as markdown: none is left.
  */
 export function richHtml(parts: Rich): string {
-  const text = (given: string) =>
-    given
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      .replace(/@/g, '&#64;')
+  const text = (given: string) => escapeHtml(given).replace(/@/g, '&#64;')
   return parts
     .map((part) =>
       typeof part === 'string'

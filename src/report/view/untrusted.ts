@@ -32,3 +32,13 @@ export function visibleDeep<T>(value: T): T {
   }
   return value
 }
+
+/** Text for HTML content and attribute values (the HTML report, and `<summary>` in markdown). */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+}
