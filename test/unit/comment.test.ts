@@ -221,12 +221,14 @@ describe('the headline names the largest cause (issue 27)', () => {
     }
     t.metrics![0]!.delta = t.delta
     const md = markdownReport(doc)
-    expect(md).toMatch(/\| +CI \(90%\) \|/)
-    expect(md).toMatch(/\| `calc` [^\n]*\| −2\.10% … \+2\.60% \| ✅ pass/)
+    // Every cell names its level, so that a pass's 90% and a change's 98% in
+    // the next comment never read as the same column (issue 48: 12).
+    expect(md).toMatch(/\| +CI \| Verdict/)
+    expect(md).toMatch(/\| `calc` [^\n]*\| −2\.10% … \+2\.60% \(90%\) \| ✅ pass/)
     expect(md).not.toContain('still reaches')
     expect(md).not.toContain('+3.74%')
     expect(compareReport(doc, PLAIN)).toMatch(
-      /CI \(90%\)[^\n]*\n[^\n]*calc[^\n]*−2\.10% … \+2\.60%/,
+      /CI[^\n]*\n[^\n]*calc[^\n]*−2\.10% … \+2\.60% \(90%\)/,
     )
 
     // Beside a regression, each interval names its level.

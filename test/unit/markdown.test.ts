@@ -84,7 +84,8 @@ describe('markdown report of a comparison', () => {
     ])
     for (const t of found) for (const row of t.rows) expect(row).toHaveLength(t.header.length)
     const delta = found[0]!
-    expect(delta.header).toEqual(['Target', 'Base', 'Head', 'Δ', 'Δ %', 'CI (98%)', 'Verdict'])
+    expect(delta.header).toEqual(['Target', 'Base', 'Head', 'Δ', 'Δ %', 'CI', 'Verdict'])
+    expect(delta.rows[0]![5]).toMatch(/ \(98%\)$/)
     expect(delta.rows.map((r) => r[0])).toEqual(['`shop`', '`shop.cli`'])
     expect(delta.rows[1]![6]).toBe('✅ pass (new target)')
   })

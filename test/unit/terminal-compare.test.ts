@@ -75,7 +75,7 @@ describe('compareReport', () => {
 
   it('shows the delta table with the verdict', () => {
     expect(text).toMatch(
-      /shop\s+780 µs\s+60\.3 ms\s+\+63\.0 ms\s+\+8524%\s+\+7473% … \+9232%\s+regression/,
+      /shop\s+780 µs\s+60\.3 ms\s+\+63\.0 ms\s+\+8524%\s+\+7473% … \+9232% \(98%\)\s+regression/,
     )
   })
 

@@ -121,9 +121,10 @@ export function changeCells(r: MetricRowView): ChangeCells | null {
 }
 
 /**
- * The rows' change cells and their interval column: when every row's interval
- * has one level, the header names it; when a pass (90%) sits beside a change
- * (98%), each cell names its own, so that neither reads as the other.
+ * The rows' change cells and their interval column. Each cell names its own
+ * level: a pass is decided on its 90% interval, a change on its 98% one, and a
+ * header that said "CI (98%)" on one comment and "CI (90%)" on the next read
+ * as the same column (issue 48: 12).
  */
 export function intervalColumn(rows: readonly MetricRowView[]): {
   cells: (ChangeCells | null)[]
@@ -131,12 +132,7 @@ export function intervalColumn(rows: readonly MetricRowView[]): {
   text: (c: ChangeCells) => string
 } {
   const cells = rows.map(changeCells)
-  const shown = (c: ChangeCells | null) => c?.level !== undefined && c.interval !== '–'
-  const levels = new Set(cells.flatMap((c) => (shown(c) ? [c!.level!] : [])))
-  if (levels.size <= 1) {
-    const [level = rows.find((r) => r.delta)?.delta?.ci_level ?? 0.98] = levels
-    return { cells, header: `CI (${levelText(level)})`, text: (c) => c.interval }
-  }
+  const shown = (c: ChangeCells) => c.level !== undefined && c.interval !== '–'
   return {
     cells,
     header: 'CI',
