@@ -211,6 +211,35 @@ describe('diffFunctions', () => {
     expect(diffFunctions(base, head, modules(), modules('rich.text'), 0.5)).toEqual([])
   })
 
+  it('names no function whose change modules one side loads make up through a helper (runpod #466, issue 48: 4)', () => {
+    // `pycares` (both sides) writes `@dataclass` 40 times: dataclass() calls
+    // wrap() itself. pydantic's modules (base only) add 24 more of those and
+    // 30 `@dataclass(...)`, whose wrap() their own bodies call. Base:
+    // dataclass() 94 calls, wrap() from it 64; head: 40 and 40. The helper's
+    // per-call rate moved (0.68 → 1), yet pycares made every call as before.
+    const base = profile(
+      body('pycares'),
+      body('pydantic.a'),
+      body('pydantic.b'),
+      fn('dataclasses.dataclass', 94, 30, [
+        ['pycares.<module>', 40, 12],
+        ['pydantic.a.<module>', 24, 8],
+        ['pydantic.b.<module>', 30, 10],
+      ]),
+      fn('dataclasses.dataclass.<locals>.wrap', 94, 25, [
+        ['dataclasses.dataclass', 64, 17],
+        ['pydantic.b.<module>', 30, 8],
+      ]),
+    )
+    const head = profile(
+      body('pycares'),
+      fn('dataclasses.dataclass', 40, 12, [['pycares.<module>', 40, 12]]),
+      fn('dataclasses.dataclass.<locals>.wrap', 40, 10, [['dataclasses.dataclass', 40, 10]]),
+    )
+    const loaded = modules('pycares', 'pydantic.a', 'pydantic.b')
+    expect(diffFunctions(base, head, loaded, modules('pycares'), 0.5)).toEqual([])
+  })
+
   it('lists as callers only the modules whose calls it counts, not newly loaded ones', () => {
     // The project's module drops @dataclass while pydantic, newly loaded, calls it 13 times.
     const dataclass = (callers: Edge[]) =>
