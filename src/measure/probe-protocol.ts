@@ -60,6 +60,8 @@ export interface FunctionsReport {
     level: boolean
     calls: number
     ms: number
+    /** Of `ms`, the time in the import system's frames it called (modules it loaded); absent from older probes. */
+    import_ms?: number
     /** [index of the caller in `functions`, calls, ms] per calling function. */
     callers: [number, number, number][]
   }[]

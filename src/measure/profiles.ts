@@ -251,6 +251,7 @@ function functionProfile(report: FunctionsReport | null | undefined): FunctionPr
       level: f.level,
       calls: f.calls,
       ms: f.ms,
+      importMs: isNumber(f.import_ms) ? Math.min(Math.max(f.import_ms, 0), f.ms) : 0,
       callers: f.callers.flatMap(([index, calls, ms]) =>
         names[index] === undefined ? [] : [{ name: names[index]!, calls, ms }],
       ),

@@ -173,7 +173,11 @@ export interface FunctionChangeJson {
   /** Calls from import-time code of modules both sides load. */
   base_calls: number
   head_calls: number
-  /** Time in those calls, head minus base, in one cProfile run per side (which slows Python code). */
+  /**
+   * Time in those calls, head minus base, in one cProfile run per side (which
+   * slows Python code): the work they brought, less the modules they loaded and
+   * the calls they make that the import makes as often on both sides.
+   */
   profiled_delta_ms: number
   /** The functions between it and module code, innermost first; empty when module code calls it. */
   via: string[]

@@ -66,6 +66,10 @@ const FILES = {
     'import importlib\nmod = importlib.import_module("decimal")\nassert mod.__name__ == "decimal"\nimportlib.import_module(".helper", "dynpkg")\n',
   // Module-level work in a function of its own, for the functions mode's call graph.
   'busy.py': 'def crunch():\n    return sum(i * i for i in range(300_000))\nTOTAL = crunch()\n',
+  // A function that only loads a module: its time is the import's, not work of its own.
+  'wrapper.py':
+    'import importlib\ndef load():\n    return importlib.import_module("heavymod")\nM = load()\n',
+  'heavymod.py': 'TOTAL = sum(i * i for i in range(300_000))\n',
   // PEP 810 (Python 3.15): a lazy statement that another module's eager import defeats,
   // a lazy from-import never needed, and an __lazy_modules__ entry.
   'lzpkg/__init__.py': 'lazy import decimal\nlazy from json import dumps\nimport lzpkg.b\n',
@@ -120,6 +124,15 @@ describe.each(testPythons())('probe on $label', ({ path: python }) => {
     const others = functions.filter((f) => !f.level && f !== crunch)
     expect(crunch!.ms).toBeGreaterThanOrEqual(Math.max(...others.map((f) => f.ms)))
     expect(result.report!.functions!.files.busy).toMatch(/busy\.py$/)
+  })
+
+  it('tells the time a function spent loading modules from its own (issue 48: 5)', async () => {
+    const result = await run('wrapper', 'functions')
+    expect(result.failure).toBeNull()
+    const load = result.report!.functions!.functions.find((f) => f.name === 'wrapper.load')
+    expect(load).toMatchObject({ calls: 1, level: false })
+    // heavymod's body (hundreds of thousands of steps) against one call: far over 10x.
+    expect(load!.import_ms).toBeGreaterThan(0.9 * load!.ms)
   })
 
   it('watches lazy imports on 3.15 (PEP 810), and says there are none before it', async () => {

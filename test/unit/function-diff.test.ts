@@ -240,6 +240,36 @@ describe('diffFunctions', () => {
     expect(diffFunctions(base, head, loaded, modules('pycares'), 0.5)).toEqual([])
   })
 
+  it('names no new wrapper whose time is work that base did elsewhere (runpod 68df2cee, issue 48: 5)', () => {
+    // Base: the package body calls get_credentials(), and its config module is
+    // loaded on both sides. Head: _load_api_key() wraps that call and loads the
+    // module with importlib.import_module, whose frames the probe drops.
+    const getCredentials = (caller: string) =>
+      fn('app.config.get_credentials', 1, 0.3, [[caller, 1, 0.3]])
+    const base = profile(...bodies, getCredentials('app.a.<module>'))
+    const head = profile(
+      ...bodies,
+      {
+        ...fn('app.a._load_api_key', 1, 26.2, [['app.a.<module>', 1, 26.2]]),
+        importMs: 25.8,
+      },
+      getCredentials('app.a._load_api_key'),
+    )
+    expect(diffFunctions(base, head, modules(), modules(), 0.5)).toEqual([])
+    // The same wrapper doing work of its own is named, with that work's time.
+    const busy = profile(
+      ...bodies,
+      {
+        ...fn('app.a._load_api_key', 1, 36.2, [['app.a.<module>', 1, 36.2]]),
+        importMs: 25.8,
+      },
+      getCredentials('app.a._load_api_key'),
+    )
+    const [change] = diffFunctions(base, busy, modules(), modules(), 0.5)
+    expect(change).toMatchObject({ name: 'app.a._load_api_key', baseCalls: 0, headCalls: 1 })
+    expect(change!.deltaMs).toBeCloseTo(10.1, 5)
+  })
+
   it('lists as callers only the modules whose calls it counts, not newly loaded ones', () => {
     // The project's module drops @dataclass while pydantic, newly loaded, calls it 13 times.
     const dataclass = (callers: Edge[]) =>

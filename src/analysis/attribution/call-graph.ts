@@ -22,6 +22,7 @@ export function graphOf(profile: FunctionProfile): Graph {
     else {
       seen.calls += node.calls
       seen.ms += node.ms
+      seen.importMs = (seen.importMs ?? 0) + (node.importMs ?? 0)
       seen.callers.push(...node.callers)
     }
   }

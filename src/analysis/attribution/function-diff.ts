@@ -75,9 +75,13 @@ export function diffFunctions(
     if (gap - oneSided(more, name) < 1) continue
     changed.set(name, { b, h })
   }
+  const sameCalls = (name: string) =>
+    counted(graphs.base, name).calls === counted(graphs.head, name).calls
   const out: FunctionChange[] = []
   for (const [name, { b, h }] of changed) {
-    const deltaMs = h.ms - b.ms
+    const deltaMs =
+      h.ms * workShare(graphs.head, name, sameCalls) -
+      b.ms * workShare(graphs.base, name, sameCalls)
     if (Math.abs(deltaMs) < floorMs) continue
     const side = h.calls > b.calls ? 'head' : 'base'
     // Fewer calls yet more time (or the reverse): the profiled run's noise
@@ -114,6 +118,23 @@ export function diffFunctions(
     .filter((c) => !underAnother(graphs[c.side], c.name, causes))
     .sort((x, y) => Math.abs(y.deltaMs) - Math.abs(x.deltaMs) || x.name.localeCompare(y.name))
     .slice(0, limit)
+}
+
+/**
+ * The part of a function's profiled time that is work it brought: less the
+ * modules it loaded (the module diff's), and less the calls it makes that the
+ * import makes as often on both sides. Those are relocated, not new: head's
+ * `_load_api_key()` wraps the `get_credentials()` call and the module import
+ * that base made at module level, and its +26 ms was all theirs (runpod
+ * `68df2cee`, issue 48: 5).
+ */
+function workShare(graph: Graph, name: string, sameCalls: (name: string) => boolean): number {
+  const node = graph.nodes.get(name)
+  if (!node || node.ms <= 0) return 1
+  const relocated = (graph.callees.get(name) ?? [])
+    .filter((c) => c.name !== name && !graph.nodes.get(c.name)?.level && sameCalls(c.name))
+    .reduce((sum, c) => sum + c.ms, 0)
+  return Math.max(0, 1 - ((node.importMs ?? 0) + relocated) / node.ms)
 }
 
 /** Calls along one edge, and its caller's calls in all, on one side. */

@@ -13,6 +13,11 @@ export interface FunctionNode {
   calls: number
   /** Time in it and what it called, over the whole import, in the profiled run. */
   ms: number
+  /**
+   * Of `ms`, the time in the import system's frames it called: loading
+   * modules, which the module diff accounts for. Absent means none.
+   */
+  importMs?: number
   callers: { name: string; calls: number; ms: number }[]
 }
 
