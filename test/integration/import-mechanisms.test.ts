@@ -120,7 +120,7 @@ describe.skipIf(!python)('how a module came to be no longer imported (Python 3.1
       'declared lazy by `lazy import` at `src/mech/__init__.py:3`',
       'declared lazy in `__lazy_modules__` at `src/mech/__init__.py:2`',
       'import moved into `message()` at `src/mech/__init__.py:7`',
-      "imported on first use by the module's `__getattr__` (PEP 562) at `src/mech/__init__.py:11`",
+      'loaded on first attribute access (module `__getattr__`) at `src/mech/__init__.py:11`',
       'imported only under `if TYPE_CHECKING:` at `src/mech/__init__.py:15`',
       'its import at `src/mech/__init__.py:6` in base was removed',
     ])

@@ -130,7 +130,7 @@ function edgeWords(cause: ModuleCause): string {
     case 'function':
       return 'moved into a function'
     case 'module-getattr':
-      return 'behind getattr'
+      return 'on first attribute access'
     case 'type-checking':
       return 'type checking only'
     case 'import-removed':

@@ -17,7 +17,7 @@ type Kept = 'lazy-statement' | 'lazy-modules' | 'module-getattr' | 'type-checkin
 const KEPT_FROM_LOADING: Record<Kept, (code: Code) => string> = {
   'lazy-statement': (code) => `declared lazy by ${code('lazy import')}`,
   'lazy-modules': (code) => `declared lazy in ${code('__lazy_modules__')}`,
-  'module-getattr': (code) => `imported on first use by the module's ${code('__getattr__')}`,
+  'module-getattr': (code) => `loaded on first attribute access (module ${code('__getattr__')})`,
   'type-checking': (code) => `imported only under ${code('if TYPE_CHECKING:')}`,
 }
 
@@ -29,8 +29,6 @@ export function mechanismText(how: ImportMechanismJson, at: string, code: Code):
   switch (how.mechanism) {
     case 'function':
       return `import moved into ${code(`${how.function ?? '?'}()`)} at ${at}`
-    case 'module-getattr':
-      return `${KEPT_FROM_LOADING[how.mechanism](code)} (PEP 562) at ${at}`
     case 'import-removed':
       return `its import at ${at} in base was removed`
     case 'import-added':
@@ -39,6 +37,7 @@ export function mechanismText(how: ImportMechanismJson, at: string, code: Code):
       return `imported at module level at ${at}; in base ${beforeText(how, code)}`
     case 'lazy-statement':
     case 'lazy-modules':
+    case 'module-getattr':
     case 'type-checking':
       return `${KEPT_FROM_LOADING[how.mechanism](code)} at ${at}`
   }
