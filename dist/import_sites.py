@@ -47,24 +47,101 @@ def _strings(node):
     return None
 
 
+# Calls that import the module their first argument names.
+_IMPORT_CALLS = ("import_module", "__import__")
+
+
+def _called_name(call):
+    func = call.func
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return None
+
+
+def _module_names(module, is_package, tree):
+    """Module names the file writes as strings: a lazy-attribute table's values, any dotted name."""
+    out = []
+    values = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            values.update(id(v) for v in node.values)
+    for node in ast.walk(tree):
+        if not _is_str(node):
+            continue
+        text = getattr(node, "value", getattr(node, "s", None))
+        level = len(text) - len(text.lstrip("."))
+        rest = text[level:]
+        if not rest or not all(part.isidentifier() for part in rest.split(".")):
+            continue
+        if not (level or "." in rest or id(node) in values):
+            continue  # a bare word ("default", an `__all__` entry) is not taken for a module
+        name = _resolve(module, is_package, level, rest)
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def _is_str(node):
+    return (isinstance(node, ast.Constant) and isinstance(node.value, str)) or (
+        type(node).__name__ == "Str"
+    )
+
+
 def _sites(module, is_package, tree):
     sites = []
     lazy_modules = None
+    names_in_file = []
 
-    def visit(node, scope, function, top):
+    def dynamic(call, scope, function):
+        """`importlib.import_module(...)` or `__import__(...)` in a module `__getattr__`."""
+        if not call.args:
+            return
+        arg = call.args[0]
+        if _is_str(arg):
+            text = getattr(arg, "value", getattr(arg, "s", None))
+            level = len(text) - len(text.lstrip("."))
+            base = _resolve(module, is_package, level, text[level:] or None)
+            modules = [base] if base else []
+        else:
+            # A name looked up at run time (runpod's `_LAZY_ATTRS[name]`): any
+            # dotted name the file writes as a string may be what it loads.
+            if not names_in_file:
+                names_in_file.extend(_module_names(module, is_package, tree) or [""])
+            modules = [m for m in names_in_file if m]
+        if modules:
+            sites.append({
+                "line": call.lineno,
+                "kind": "import",
+                "modules": modules,
+                "names": [],
+                "lazy": False,
+                "scope": scope,
+                "function": function,
+            })
+
+    def visit(node, scope, function, top, in_class=False):
         for child in ast.iter_child_nodes(node):
             if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
                 name = getattr(child, "name", "<lambda>")
-                inner = "getattr" if top and name == "__getattr__" else "function"
-                visit(child, scope if scope == "getattr" else inner, function or name, False)
+                # A module's `__getattr__`, defined at the top or built by a
+                # factory (`__getattr__ = _make_getattr()`); not a class's.
+                inner = "getattr" if name == "__getattr__" and not in_class else "function"
+                visit(child, "getattr" if "getattr" in (scope, inner) else inner,
+                      function or name, False, in_class)
             elif isinstance(child, ast.ClassDef):
-                visit(child, scope, function, False)
+                visit(child, scope, function, False, True)
+            elif (isinstance(child, ast.Call) and scope == "getattr"
+                  and _called_name(child) in _IMPORT_CALLS):
+                dynamic(child, scope, function)
+                visit(child, scope, function, top, in_class)
             elif isinstance(child, ast.If) and scope == "module":
                 guarded = "type-checking" if _is_type_checking(child.test) else "conditional"
                 for part in child.body:
-                    visit(ast.Module(body=[part]), guarded, function, top)
+                    visit(ast.Module(body=[part]), guarded, function, top, in_class)
                 for part in child.orelse:
-                    visit(ast.Module(body=[part]), "conditional", function, top)
+                    visit(ast.Module(body=[part]), "conditional", function, top, in_class)
             elif isinstance(child, ast.Import):
                 sites.append({
                     "line": child.lineno,
@@ -88,7 +165,7 @@ def _sites(module, is_package, tree):
                         "function": function,
                     })
             else:
-                visit(child, scope, function, top)
+                visit(child, scope, function, top, in_class)
 
     visit(tree, "module", None, True)
     for node in tree.body:

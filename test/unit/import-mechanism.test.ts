@@ -102,6 +102,27 @@ describe('mechanismOf', () => {
     expect(mechanismOf('rich.console', 'app', null, null)).toBeNull()
     expect(of(file([]), null)).toBeNull()
   })
+
+  it("gives a package's submodule, loaded when a name is imported from the package, that statement's mechanism", () => {
+    // `from pydantic import BaseModel` loads `pydantic.main` through pydantic's __getattr__.
+    const from = (over: Partial<ImportSite>) =>
+      site({ kind: 'from', modules: ['pydantic'], names: ['BaseModel'], ...over })
+    const base = file([from({ line: 1 })])
+    const moved = file([from({ line: 2, scope: 'function', function: 'user_model' })])
+    expect(mechanismOf('pydantic.main', 'app.models', base, moved)).toMatchObject({
+      mechanism: 'function',
+      line: 2,
+      function: 'user_model',
+    })
+    expect(mechanismOf('pydantic.main', 'app.models', base, file([]))).toMatchObject({
+      mechanism: 'import-removed',
+      side: 'base',
+      line: 1,
+    })
+    // Still imported from at module level: the package changed, not the importer.
+    expect(mechanismOf('pydantic.main', 'app.models', base, base)).toBeNull()
+    expect(mechanismOf('pydanticx.main', 'app.models', base, moved)).toBeNull()
+  })
 })
 
 describe('eagerMechanismOf', () => {

@@ -76,6 +76,18 @@ export function loads(site: ImportSite, module: string): boolean {
 }
 
 /**
+ * The importer's statements that load `module`: those that name it, else the
+ * from-imports of its package (`from pydantic import BaseModel` loads
+ * `pydantic.main` through the package's `__getattr__`, and a submodule that
+ * the package loads when its name is imported is that statement's doing).
+ */
+function sitesLoading(file: FileImports, module: string): ImportSite[] {
+  const named = file.sites.filter((s) => loads(s, module))
+  if (named.length) return named
+  return file.sites.filter((s) => s.kind === 'from' && module.startsWith(`${s.modules[0]}.`))
+}
+
+/**
  * The mechanism by which head's `importer` no longer loads `module` during
  * the import, from the importer's imports on both sides; null when its
  * source does not say (a module-level import that is still there, under a
@@ -95,7 +107,7 @@ export function mechanismOf(
     line: site.line,
     function: fn,
   })
-  const sites = head.sites.filter((s) => loads(s, module))
+  const sites = sitesLoading(head, module)
   const lazy = sites.find((s) => s.lazy)
   if (lazy) return at('lazy-statement', lazy)
   const eager = sites.filter((s) => s.scope === 'module')
@@ -116,7 +128,7 @@ export function mechanismOf(
   const typing = sites.find((s) => s.scope === 'type-checking')
   if (typing) return at('type-checking', typing)
   if (sites.length) return null
-  const was = base?.sites.find((s) => loads(s, module))
+  const was = base ? sitesLoading(base, module)[0] : undefined
   return was ? { ...at('import-removed', was), side: 'base' } : null
 }
 
