@@ -204,6 +204,30 @@ describe('the headline names the largest cause (issue 27)', () => {
     expect(markdownReport(tiny)).not.toContain('still reaches')
   })
 
+  it('says when the medians disagree with Δ, and that the samples fall in two groups (issue 48: 8)', () => {
+    // "18.1 ms → 20.9 ms | +0.67% | ✅ pass": both sides' times in 12-16 ms
+    // and 20-36 ms, their medians between the groups.
+    const doc = fixture('aa-pass.json')
+    const t = doc.targets[0]!
+    const low = [12, 12.5, 13, 13.5, 14, 14.5, 15, 15.5, 16]
+    const high = [20, 22, 24, 26, 28, 30, 32, 34, 36]
+    t.base = { ...t.base!, median_ms: 18.1, samples_ms: [...low, ...high, 16, 20] }
+    t.head = { ...t.head!, median_ms: 20.9, samples_ms: [...low, ...high, 20, 21] }
+    t.delta = { ...t.delta!, pct: 0.67, ci_pct: [-2.1, 3.4], ci_level: 0.98, decision: 'pass' }
+    t.metrics![0]!.delta = t.delta
+    const md = markdownReport(doc)
+    const note =
+      "ℹ️ `calc`: the medians (18.1 ms → 20.9 ms, +15.5%) lie outside Δ's 98% interval (−2.10% … +3.40%): the samples fall into two groups (12.0 ms–16.0 ms and 20.0 ms–36.0 ms)"
+    expect(md).toContain(note)
+    expect(md.indexOf(note)).toBeLessThan(md.indexOf('<details>'))
+    expect(compareReport(doc, PLAIN)).toContain(
+      "calc: the medians (18.1 ms → 20.9 ms, +15.5%) lie outside Δ's 98% interval",
+    )
+    // Medians inside the interval: no note.
+    t.head = { ...t.head, median_ms: 18.2 }
+    expect(markdownReport(doc)).not.toContain('lie outside')
+  })
+
   it('shows a pass with the interval it was decided on, beside a change with its own', () => {
     // The rich bump of 2026-12-04: a pass whose 90% sequence lay inside ±3%
     // read "CI (98%) −3.07% … +3.74%" and a note that it did not rule out a

@@ -1,5 +1,6 @@
 // The sections of the markdown report about the gate: forbidden imports,
 // budgets, configuration changes and errors. Pure.
+import { medianNoteText } from '../view/view-medians.js'
 import { formatMs, signedPct } from '../view/format.js'
 import { capped, chain, code, plain, rich, table } from './markdown-text.js'
 import type { WatchSideJson } from '../../results/schema.js'
@@ -102,6 +103,7 @@ export function gaps(view: ReportView): string[] {
       (w) =>
         `ℹ️ ${code(w.target)}: a pass, but its ${Math.round(w.level * 100)}% interval still reaches ${signedPct(w.hiPct)}: the pairs this budget allowed do not rule out a regression past the ${threshold}% threshold.`,
     ),
+    ...view.medianNotes.map((n) => `ℹ️ ${medianNoteText(n, code)}.`),
     ...view.gaps.map((g) => `ℹ️ ${code(g.target)}: ${gapText(g, (s) => `\`${s}\``)}.`),
   ]
 }

@@ -1,5 +1,6 @@
 // Lines of the terminal reports shared by measure and compare: what decides
 // beyond the statistics, and errors. Pure.
+import { medianNoteText } from '../view/view-medians.js'
 import { gapText } from '../view/gaps-text.js'
 import type { Verdict } from '../../model/verdict.js'
 import { formatChain, formatMs, signedPct } from '../view/format.js'
@@ -65,6 +66,7 @@ export function gateLines(view: ReportView, style: Style): string[] {
         `${w.target}: a pass, but its ${Math.round(w.level * 100)}% interval still reaches ${signedPct(w.hiPct)}: not a regression ruled out past the ${view.run.settings.threshold_pct}% threshold`,
       ),
     )
+  for (const n of view.medianNotes) out.push(style.yellow(medianNoteText(n, (s) => s)))
   for (const g of view.gaps)
     out.push(
       style.yellow(`${g.target}: ${gapText(g, (s) => (s === 'forbid' ? 'forbid' : `--${s}`))}`),

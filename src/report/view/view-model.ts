@@ -1,5 +1,6 @@
 // The view model's shape: what every report (markdown, terminal, HTML,
 // annotations) is given. view.ts builds it from a results document.
+import type { MedianNote } from './view-medians.js'
 import type { Verdict } from '../../model/verdict.js'
 import type {
   DeltaJson,
@@ -77,6 +78,8 @@ export interface ReportView {
   lazyImports: LazyImportsItem[]
   /** Passes whose interval still reaches past the threshold: they do not rule out a regression that size. */
   widePasses: { target: string; hiPct: number; level: number }[]
+  /** Targets whose medians' change lies outside Δ's interval: which figure to read, and why. */
+  medianNotes: MedianNote[]
   /** Passed undecided at the end of sampling (`undecided = "warn"`). */
   undecidedPasses: UndecidedPassNote[]
   /**

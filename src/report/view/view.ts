@@ -12,6 +12,7 @@ import { watchItem } from './view-watch.js'
 import { lazyImportsOf } from './view-lazy.js'
 import { rowsOf } from './view-rows.js'
 import { gapsOf, targetLabel, undecidedPassesOf, widePasses } from './view-notes.js'
+import { medianNotes } from './view-medians.js'
 
 export { intervalColumn, reportedOnly, type MetricRowView, type SideFigures } from './view-rows.js'
 import { causeText, causesOf, mainCause, ownTimeCause, type TargetChanges } from './view-causes.js'
@@ -171,6 +172,7 @@ export function buildView(document: ResultsDocument): ReportView {
     ),
     watched: doc.targets.flatMap((t) => (t.watch ?? []).map((w) => watchItem(t.name, w))),
     widePasses: widePasses(doc),
+    medianNotes: medianNotes(doc),
     undecidedPasses: undecidedPassesOf(doc),
     gaps: gapsOf(doc),
     lazyImports: lazyImportsOf(doc),
