@@ -31,7 +31,8 @@ export interface TargetResult {
   delta: DeltaJson | null
   modules: ModulesJson | null
   /** Forbidden modules the import loaded, one per forbid entry, with the chain that pulled each in. */
-  forbidden: { name: string; chain: string[]; rule: string; count: number }[]
+  /** base_count: modules under the rule base's import loaded (0: this change brought it); absent when unknown. */
+  forbidden: { name: string; chain: string[]; rule: string; count: number; base_count?: number }[]
   /** Budgets that apply to this target, checked against head. */
   budget: {
     time: { limit_ms: number; median_ms: number; ok: boolean } | null

@@ -113,7 +113,13 @@ export function targetResult(t: TargetFinding): TargetResult {
         noise_ms: c.noiseMs === null || !Number.isFinite(c.noiseMs) ? null : ms(c.noiseMs),
       })),
     },
-    forbidden: t.forbidden.map(({ name, chain, rule, count }) => ({ name, chain, rule, count })),
+    forbidden: t.forbidden.map(({ name, chain, rule, count, baseCount }) => ({
+      name,
+      chain,
+      rule,
+      count,
+      ...(baseCount === null ? {} : { base_count: baseCount }),
+    })),
     budget:
       t.budget.time || t.budget.modules
         ? {

@@ -204,6 +204,24 @@ describe('the headline names the largest cause (issue 27)', () => {
     expect(markdownReport(tiny)).not.toContain('still reaches')
   })
 
+  it('says whether base loads a forbidden module too, and tells a decided change in words (issue 48: 9)', () => {
+    // The reversed runpod #466 with --forbid paramiko: base loads it too (38
+    // modules), and head is +15.1% slower, a regression the verdict outranks.
+    const doc = fixture('compare.json')
+    const t = doc.targets.find((x) => x.verdict === 'forbidden')!
+    t.forbidden = t.forbidden.map((f) => ({ ...f, base_count: 38 }))
+    t.delta = { ...t.delta!, decision: 'regression' }
+    const md = markdownReport(doc)
+    expect(md.split('\n')[0]).toMatch(
+      /^### ⛔ `shop` imports forbidden module `asyncio` \(base does too\), and imports 86× slower \(\+63\.0 ms\): /,
+    )
+    expect(md).toContain('; base imports it too (38 modules): this change did not bring it')
+    expect(compareReport(doc, PLAIN)).toContain('base imports it too (38 modules)')
+    t.forbidden = t.forbidden.map((f) => ({ ...f, base_count: 0 }))
+    expect(markdownReport(doc)).toContain('(new in this change), and imports 86× slower (+63.0 ms)')
+    expect(markdownReport(doc)).toContain('; base does not import it: this change brings it')
+  })
+
   it('says when the medians disagree with Δ, and that the samples fall in two groups (issue 48: 8)', () => {
     // "18.1 ms → 20.9 ms | +0.67% | ✅ pass": both sides' times in 12-16 ms
     // and 20-36 ms, their medians between the groups.

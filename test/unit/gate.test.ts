@@ -27,8 +27,27 @@ describe('forbiddenImports', () => {
       ['paramiko'],
     )
     expect(hits).toEqual([
-      { name: 'paramiko', chain: ['shop', 'shop.ssh', 'paramiko'], rule: 'paramiko', count: 2 },
+      {
+        name: 'paramiko',
+        chain: ['shop', 'shop.ssh', 'paramiko'],
+        rule: 'paramiko',
+        count: 2,
+        baseCount: null,
+      },
     ])
+  })
+
+  it("counts what base's import loaded under the rule, so a reader knows who brought it (issue 48: 9)", () => {
+    const head = ['shop', 'shop.ssh', 'paramiko', 'paramiko.client']
+    const [both] = forbiddenImports(
+      head,
+      costs,
+      ['paramiko'],
+      ['shop', 'paramiko', 'paramiko.client'],
+    )
+    expect(both).toMatchObject({ count: 2, baseCount: 2 })
+    const [brought] = forbiddenImports(head, costs, ['paramiko'], ['shop', 'paramikox'])
+    expect(brought).toMatchObject({ count: 2, baseCount: 0 })
   })
 
   it('reports a submodule when only it is forbidden or imported', () => {

@@ -163,7 +163,12 @@ function evaluateTarget(
         : found
   const headProfile = head?.profile
   const forbidden = headProfile?.runs
-    ? forbiddenImports(headProfile.added, headProfile.costs, spec.gate.forbid)
+    ? forbiddenImports(
+        headProfile.added,
+        headProfile.costs,
+        spec.gate.forbid,
+        base?.profile?.runs ? base.profile.added : null,
+      )
     : []
   const budget = budgetStatus(
     headSide?.medianMs ?? null,

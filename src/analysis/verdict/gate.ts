@@ -10,6 +10,12 @@ export interface ForbiddenHit {
   rule: string
   /** How many modules under the rule were imported in all. */
   count: number
+  /**
+   * How many modules under the rule base's import loaded: 0 when the pull
+   * request brought it, null when base's modules are unknown (measure, a new
+   * target, no untimed run of base).
+   */
+  baseCount: number | null
 }
 
 const under = (name: string, rule: string) => name === rule || name.startsWith(`${rule}.`)
@@ -23,13 +29,15 @@ export function forbiddenImports(
   loaded: readonly string[],
   costs: ReadonlyMap<string, ModuleCost>,
   forbid: readonly string[],
+  baseLoaded: readonly string[] | null = null,
 ): ForbiddenHit[] {
   const hits: ForbiddenHit[] = []
   for (const rule of forbid) {
     const matches = loaded.filter((name) => under(name, rule)).sort()
     if (matches.length === 0) continue
     const name = matches.includes(rule) ? rule : matches[0]!
-    hits.push({ name, chain: costs.get(name)?.chain ?? [], rule, count: matches.length })
+    const baseCount = baseLoaded ? baseLoaded.filter((m) => under(m, rule)).length : null
+    hits.push({ name, chain: costs.get(name)?.chain ?? [], rule, count: matches.length, baseCount })
   }
   return hits
 }

@@ -1,5 +1,6 @@
 // The sections of the markdown report about the gate: forbidden imports,
 // budgets, configuration changes and errors. Pure.
+import { forbiddenBefore } from '../view/forbidden-text.js'
 import { medianNoteText } from '../view/view-medians.js'
 import { formatMs, signedPct } from '../view/format.js'
 import { capped, chain, code, plain, rich, table } from './markdown-text.js'
@@ -29,7 +30,7 @@ export function forbidden(view: ReportView, limit: number): string[] {
   const lines = capped(view.forbidden, limit, (h) => {
     const via = h.chain.length ? `, via ${chain(h.chain)}` : ''
     const count = h.count > 1 ? ` (${h.count} modules under ${code(h.rule)})` : ''
-    return `- ⛔ ${code(h.name)} is imported by ${code(h.target)}${via}${count}`
+    return `- ⛔ ${code(h.name)} is imported by ${code(h.target)}${via}${count}${forbiddenBefore(h)}`
   })
   return ['#### Forbidden imports', '', ...lines]
 }

@@ -1,5 +1,6 @@
 // Lines of the terminal reports shared by measure and compare: what decides
 // beyond the statistics, and errors. Pure.
+import { forbiddenBefore } from '../view/forbidden-text.js'
 import { medianNoteText } from '../view/view-medians.js'
 import { gapText } from '../view/gaps-text.js'
 import type { Verdict } from '../../model/verdict.js'
@@ -32,7 +33,7 @@ export function gateLines(view: ReportView, style: Style): string[] {
     for (const f of view.forbidden.filter((x) => x.target === target)) {
       out.push(
         style.red(
-          `forbidden: ${f.name} is imported by ${target}${f.chain.length ? ` via ${formatChain(f.chain)}` : ''}`,
+          `forbidden: ${f.name} is imported by ${target}${f.chain.length ? ` via ${formatChain(f.chain)}` : ''}${forbiddenBefore(f)}`,
         ),
       )
     }

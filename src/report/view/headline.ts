@@ -71,7 +71,17 @@ function timeHeadline(t: TargetResult, count: number, command: 'measure' | 'comp
       return ['⚠️ importgate could not measure ', name, ` (${t.error!.side}): ${t.error!.kind}`]
     case 'forbidden': {
       const [hit] = t.forbidden
-      if (hit) return ['⛔ ', name, ' imports forbidden module ', { code: hit.name }]
+      if (hit)
+        return [
+          '⛔ ',
+          name,
+          ' imports forbidden module ',
+          { code: hit.name },
+          ...(hit.base_count === undefined
+            ? []
+            : [hit.base_count > 0 ? ' (base does too)' : ' (new in this change)']),
+          ...decidedChange(t, imports),
+        ]
       // enforce-lazy: a declared-lazy module the import loaded anyway.
       const l = t.lazy!.loaded_anyway[0]!
       return [
@@ -138,12 +148,23 @@ function timeHeadline(t: TargetResult, count: number, command: 'measure' | 'comp
 }
 
 /**
+ * A regression or improvement the timed samples decided, under a verdict that
+ * outranks it (a forbidden import): the reader still learns of it, in words.
+ */
+function decidedChange(t: TargetResult, imports: string): string[] {
+  const d = t.delta
+  if (!d || (d.decision !== 'regression' && d.decision !== 'improvement')) return []
+  return [`, and ${imports} ${howMuch(d.pct)} (${signedMs(d.ms)})`]
+}
+
+/**
  * Whether a target's headline names what changed its import time: a regression,
  * an improvement, or a budget breach because it got slower.
  */
 export function namesCause(t: TargetResult): boolean {
   return (
     t.verdict === 'regression' ||
+    (t.verdict === 'forbidden' && decidedChange(t, 'imports').length > 0) ||
     t.verdict === 'improvement' ||
     (t.verdict === 'budget' && (t.delta?.ms ?? 0) > 0)
   )

@@ -45,6 +45,8 @@ export interface ForbiddenItem {
   chain: string[]
   rule: string
   count: number
+  /** Modules under the rule base loaded; absent when unknown. */
+  base_count?: number
 }
 
 /** A target whose evidence fell short, with what it has so far and what would do. */
