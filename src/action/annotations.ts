@@ -6,9 +6,9 @@
 import { importLocation } from '../github/import-location.js'
 import { traitsOf } from '../model/target.js'
 import type { Verdict } from '../model/verdict.js'
-import { formatChain, formatMs, howMuch, signedMs } from '../report/view/format.js'
+import { formatChain, formatMs, howMuchWithin, signedMs } from '../report/view/format.js'
 import { countedWords, STATE_WORDS } from '../report/view/headline.js'
-import type { MetricRowView } from '../report/view/view-rows.js'
+import { decidingInterval, type MetricRowView } from '../report/view/view-rows.js'
 import type { ReportView } from '../report/view/view.js'
 
 export interface Annotation {
@@ -53,7 +53,7 @@ export function annotations(view: ReportView, workspace: string, projectDir: str
     if (row.verdict !== 'regression' || !row.delta) continue
     const eager = view.moduleChanges.find((l) => l.target === target && l.eager)
     const leads = (eager?.groups ?? []).slice(0, MAX_PER_TARGET)
-    const summary = `${target} imports ${howMuch(row.delta.pct)} (${signedMs(row.delta.ms)})`
+    const summary = `${target} imports ${howMuchWithin(row.delta.pct, decidingInterval(row.delta).ci)} (${signedMs(row.delta.ms)})`
     if (leads.length === 0) {
       out.push({
         verdict: 'regression',
@@ -118,7 +118,7 @@ function otherRowSummary(row: MetricRowView): string {
   if (row.counted) return `${row.target}${countedWords(row.label, row.unit, row.counted)}${state}`
   const verb = traitsOf(row.target).verb
   const change = row.delta
-    ? ` ${howMuch(row.delta.pct)} (${signedMs(row.delta.ms)})`
+    ? ` ${howMuchWithin(row.delta.pct, decidingInterval(row.delta).ci)} (${signedMs(row.delta.ms)})`
     : ' more slowly'
   return `${row.target} ${verb}${change}${state}`
 }

@@ -75,6 +75,26 @@ export function howMuch(pct: number): string {
   return `${Math.abs(pct).toFixed(Math.abs(pct) >= 10 ? 0 : 1)}% faster`
 }
 
+/**
+ * How much, as a range when the decided interval is too wide for one figure
+ * to stand for it: "40–77% faster" rather than "60% faster" on an interval of
+ * −77% … −40% (issue 48: 10). Wide is more than ±5 percentage points, or, in
+ * multiples, a top more than 10% above the bottom ("76–93× slower").
+ */
+export function howMuchWithin(pct: number, ci: readonly [number, number] | null): string {
+  if (!ci) return howMuch(pct)
+  const [lo, hi] = ci
+  if (lo > 0 && lo >= 200) {
+    const [a, b] = [1 + lo / 100, 1 + hi / 100]
+    if (b / a <= 1.1) return howMuch(pct)
+    const x = (r: number) => r.toFixed(a >= 10 ? 0 : 1)
+    return `${x(a)}–${x(b)}× slower`
+  }
+  if (hi - lo <= 10 || (lo <= 0 && hi >= 0)) return howMuch(pct)
+  const p = (v: number) => Math.abs(v).toFixed(Math.abs(v) >= 10 ? 0 : 1)
+  return lo > 0 ? `${p(lo)}–${p(hi)}% slower` : `${p(hi)}–${p(lo)}% faster`
+}
+
 /** Warm-up rounds as run: "3", or "1 of 3" when the budget cut them short. */
 export function warmupsRun(run: number, asked: number): string {
   return run < asked ? `${run} of ${asked}` : String(run)

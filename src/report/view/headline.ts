@@ -4,7 +4,8 @@ import { mostSerious } from '../../model/verdict.js'
 import type { TargetResult } from '../../results/schema.js'
 import { METRICS, PRIMARY_METRIC, type MetricUnit } from '../../model/metrics.js'
 import { traitsOf } from '../../model/target.js'
-import { formatMs, howMuch, signedMs, signedPct, signedValue } from './format.js'
+import { formatMs, howMuch, howMuchWithin, signedMs, signedPct, signedValue } from './format.js'
+import { decidingInterval } from './view-rows.js'
 
 /** Text with the parts that name code (modules) marked, for each report to format. */
 export type Rich = (string | { code: string })[]
@@ -131,9 +132,9 @@ function timeHeadline(t: TargetResult, count: number, command: 'measure' | 'comp
       return ['❔ importgate cannot tell ', what, ' for ', name, counted]
     }
     case 'regression':
-      return ['❌ ', name, ` ${imports} ${howMuch(t.delta!.pct)} (${signedMs(t.delta!.ms)})`]
+      return ['❌ ', name, ` ${imports} ${decidedHowMuch(t.delta!)} (${signedMs(t.delta!.ms)})`]
     case 'improvement':
-      return ['🚀 ', name, ` ${imports} ${howMuch(t.delta!.pct)} (${signedMs(t.delta!.ms)})`]
+      return ['🚀 ', name, ` ${imports} ${decidedHowMuch(t.delta!)} (${signedMs(t.delta!.ms)})`]
     default:
       if (command === 'measure')
         return ['📏 ', name, ` ${imports} in ${formatMs(t.head?.median_ms ?? NaN)}`]
@@ -147,6 +148,10 @@ function timeHeadline(t: TargetResult, count: number, command: 'measure' | 'comp
   }
 }
 
+/** A decided change's size, as a range when its interval is too wide for one figure. */
+const decidedHowMuch = (d: NonNullable<TargetResult['delta']>) =>
+  howMuchWithin(d.pct, decidingInterval(d)?.ci ?? null)
+
 /**
  * A regression or improvement the timed samples decided, under a verdict that
  * outranks it (a forbidden import): the reader still learns of it, in words.
@@ -154,7 +159,7 @@ function timeHeadline(t: TargetResult, count: number, command: 'measure' | 'comp
 function decidedChange(t: TargetResult, imports: string): string[] {
   const d = t.delta
   if (!d || (d.decision !== 'regression' && d.decision !== 'improvement')) return []
-  return [`, and ${imports} ${howMuch(d.pct)} (${signedMs(d.ms)})`]
+  return [`, and ${imports} ${decidedHowMuch(d)} (${signedMs(d.ms)})`]
 }
 
 /**
