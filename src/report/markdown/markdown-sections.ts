@@ -1,6 +1,7 @@
 // The sections of the markdown report about the measurements, each from the
 // view model. Pure. The run's own sections (what it cost, how it measured,
 // why it skipped) are in markdown-footer.ts.
+import { packageCauseText } from '../view/package-causes.js'
 import { aliasText } from '../view/view-notes.js'
 import { formatMs, formatValue, signedCount, signedMs, signedPct } from '../view/format.js'
 import { countedNotes, stateNotes } from '../view/counted-notes.js'
@@ -137,11 +138,7 @@ export function moduleChanges(
 
 /** "with `rich`": the cause above that brought the package in (or dropped it). */
 function whyCell(r: ReportView['packages'][number]['rows'][number]): string {
-  if (!r.cause) return ''
-  const { cause, lead } = r.cause
-  if (cause.package === r.name)
-    return cause.eager ? 'now imported (above)' : 'no longer imported (above)'
-  return `${cause.eager ? 'with' : 'gone with'} ${code(lead)}`
+  return r.cause ? packageCauseText(r, r.cause, code) : ''
 }
 
 /**

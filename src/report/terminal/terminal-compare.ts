@@ -1,4 +1,5 @@
 // The terminal report of `importgate compare`. Pure: results in, text out.
+import { packageCauseText } from '../view/package-causes.js'
 import type { ResultsDocument } from '../../results/schema.js'
 import { aliasText } from '../view/view-notes.js'
 import {
@@ -86,7 +87,7 @@ function moduleChangeLines(l: ModuleChangesView, style: Style, limit: number): s
 /** " (with rich)": the cause that brought the package in; else whether it is new or gone. */
 function packageNote(r: ReportView['packages'][number]['rows'][number]): string {
   if (r.cause && r.cause.cause.package !== r.name)
-    return ` (${r.cause.cause.eager ? 'with' : 'gone with'} ${r.cause.lead})`
+    return ` (${packageCauseText(r, r.cause, (s) => s)})`
   return r.base_self_ms === null ? ' (new)' : r.head_self_ms === null ? ' (gone)' : ''
 }
 

@@ -43,3 +43,24 @@ export function packageExplainedBy(
   }
   return null
 }
+
+/**
+ * A package row's Why in words, `code` rendering names: "no longer imported
+ * (above)" only when none of its modules is left; "65 of its modules no
+ * longer imported (above)" when head still loads some (matplotlib 94 → 29
+ * read "no longer imported", issue 48: 12).
+ */
+export function packageCauseText(
+  row: { name: string; base_modules: number; head_modules: number },
+  explained: { cause: ModuleCause; lead: string },
+  code: (s: string) => string,
+): string {
+  const { cause, lead } = explained
+  const left = cause.eager ? row.base_modules : row.head_modules
+  const moved = Math.abs(row.head_modules - row.base_modules)
+  const some = left > 0 ? `${moved} of its modules ` : ''
+  if (cause.package === row.name)
+    return `${some}${cause.eager ? 'now imported' : 'no longer imported'} (above)`
+  if (left > 0) return `${moved} of its modules ${cause.eager ? 'came' : 'went'} with ${code(lead)}`
+  return `${cause.eager ? 'with' : 'gone with'} ${code(lead)}`
+}
