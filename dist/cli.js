@@ -2402,7 +2402,13 @@ function targetResult(t) {
                 noise_ms: c.noiseMs === null || !Number.isFinite(c.noiseMs) ? null : ms(c.noiseMs),
             })),
         },
-        forbidden: t.forbidden.map(({ name, chain, rule, count }) => ({ name, chain, rule, count })),
+        forbidden: t.forbidden.map(({ name, chain, rule, count, baseCount }) => ({
+            name,
+            chain,
+            rule,
+            count,
+            ...(baseCount === null ? {} : { base_count: baseCount }),
+        })),
         budget: t.budget.time || t.budget.modules
             ? {
                 time: t.budget.time && {
@@ -6419,6 +6425,18 @@ function loads(site, module) {
     return site.kind === 'from' && site.names.some((name) => `${from}.${name}` === module);
 }
 /**
+ * The importer's statements that load `module`: those that name it, else the
+ * from-imports of its package (`from pydantic import BaseModel` loads
+ * `pydantic.main` through the package's `__getattr__`, and a submodule that
+ * the package loads when its name is imported is that statement's doing).
+ */
+function sitesLoading(file, module) {
+    const named = file.sites.filter((s) => loads(s, module));
+    if (named.length)
+        return named;
+    return file.sites.filter((s) => s.kind === 'from' && module.startsWith(`${s.modules[0]}.`));
+}
+/**
  * The mechanism by which head's `importer` no longer loads `module` during
  * the import, from the importer's imports on both sides; null when its
  * source does not say (a module-level import that is still there, under a
@@ -6434,7 +6452,7 @@ function mechanismOf(module, importer, base, head) {
         line: site.line,
         function: fn,
     });
-    const sites = head.sites.filter((s) => loads(s, module));
+    const sites = sitesLoading(head, module);
     const lazy = sites.find((s) => s.lazy);
     if (lazy)
         return at('lazy-statement', lazy);
@@ -6460,7 +6478,7 @@ function mechanismOf(module, importer, base, head) {
         return at('type-checking', typing);
     if (sites.length)
         return null;
-    const was = base?.sites.find((s) => loads(s, module));
+    const was = base ? sitesLoading(base, module)[0] : undefined;
     return was ? { ...at('import-removed', was), side: 'base' } : null;
 }
 /**
@@ -6474,7 +6492,7 @@ function eagerMechanismOf(module, importer, base, head) {
     if (!base || !head)
         return null;
     const listed = new Set(head.lazyModules?.names ?? []);
-    const now = head.sites.find((s) => s.scope === 'module' && !s.lazy && loads(s, module) && !s.modules.some((m) => listed.has(m)));
+    const now = sitesLoading(head, module).find((s) => s.scope === 'module' && !s.lazy && !s.modules.some((m) => listed.has(m)));
     if (!now)
         return null;
     const at = { importer, side: 'head', line: now.line, function: null };
@@ -6489,6 +6507,32 @@ function eagerMechanismOf(module, importer, base, head) {
         ...at,
         before: { mechanism: was.mechanism, line: was.line, function: was.function },
     };
+}
+/** What each scope that keeps an import from running at module level is called. */
+const KEPT = {
+    function: 'function',
+    getattr: 'module-getattr',
+    'type-checking': 'type-checking',
+};
+/**
+ * For a module head imports anew (import-added): where base's own source had
+ * an import of it that did not run at import, in another module (the CLI's
+ * `main()` importing `rich`, which head's `app.output` now imports at module
+ * level). The first such site, in the order given; null when none.
+ */
+function importedElsewhere(module, files) {
+    for (const [file, { importer, imports }] of files) {
+        const site = sitesLoading(imports, module).find((s) => KEPT[s.scope] && !s.lazy);
+        if (site)
+            return {
+                mechanism: KEPT[site.scope],
+                line: site.line,
+                function: site.function,
+                importer,
+                file,
+            };
+    }
+    return null;
 }
 
 /** Leads read per target and direction: the reports show no more. */
@@ -6539,6 +6583,44 @@ async function explainImportChanges(findings, worktrees, git, read) {
             continue;
         const file = how.side === 'head' ? lead.head : lead.base;
         lead.change.how = { ...how, path: sourcePath(file, worktrees[how.side], tracked[how.side]) };
+    }
+    const added = work.flatMap((lead) => lead.change.how?.mechanism === 'import-added'
+        ? [{ module: lead.change.name, how: lead.change.how }]
+        : []);
+    if (added.length)
+        await whereBaseHadIt(added, findings, worktrees.base, tracked.base, read);
+}
+/** The project's own files base loads, read at most: the place is a hint, not a search. */
+const BASE_FILES = 200;
+/**
+ * For each module head imports anew: where base's own source had an import of
+ * it that did not run at import, in another module (the mirror of "its import
+ * … in base was removed"). Reads the project's files that base's import loads.
+ */
+async function whereBaseHadIt(added, findings, worktree, tracked, read) {
+    const own = new Map();
+    for (const finding of findings)
+        for (const [module, file] of Object.entries(finding.base?.profile?.functions?.files ?? {}))
+            if (own.size < BASE_FILES && sourcePath(file, worktree, tracked))
+                own.set(file, module);
+    if (!own.size)
+        return;
+    const sites = await read([...own].map(([file, module]) => ({ module, file })));
+    const files = new Map([...own].flatMap(([file, importer]) => {
+        const imports = sites.get(file);
+        return imports ? [[file, { importer, imports }]] : [];
+    }));
+    for (const { module, how } of added) {
+        const found = importedElsewhere(module, files);
+        if (!found || found.importer === how.importer)
+            continue;
+        how.before = {
+            mechanism: found.mechanism,
+            line: found.line,
+            function: found.function,
+            importer: found.importer,
+            path: sourcePath(found.file, worktree, tracked),
+        };
     }
 }
 
@@ -7163,14 +7245,15 @@ const under = (name, rule) => name === rule || name.startsWith(`${rule}.`);
  * paramiko.client too. One hit per rule: the rule's own module when it was
  * imported, else the first of its submodules by name.
  */
-function forbiddenImports(loaded, costs, forbid) {
+function forbiddenImports(loaded, costs, forbid, baseLoaded = null) {
     const hits = [];
     for (const rule of forbid) {
         const matches = loaded.filter((name) => under(name, rule)).sort();
         if (matches.length === 0)
             continue;
         const name = matches.includes(rule) ? rule : matches[0];
-        hits.push({ name, chain: costs.get(name)?.chain ?? [], rule, count: matches.length });
+        const baseCount = baseLoaded ? baseLoaded.filter((m) => under(m, rule)).length : null;
+        hits.push({ name, chain: costs.get(name)?.chain ?? [], rule, count: matches.length, baseCount });
     }
     return hits;
 }
@@ -8101,7 +8184,7 @@ function evaluateTarget(observations, configured, spec, ended) {
                 : found;
     const headProfile = head?.profile;
     const forbidden = headProfile?.runs
-        ? forbiddenImports(headProfile.added, headProfile.costs, spec.gate.forbid)
+        ? forbiddenImports(headProfile.added, headProfile.costs, spec.gate.forbid, base?.profile?.runs ? base.profile.added : null)
         : [];
     const budget = budgetStatus(headSide?.medianMs ?? null, 
     // A proved target has no timed samples unless it has a time budget; its module-set run still counts.
@@ -9934,6 +10017,28 @@ function howMuch(pct) {
         return `${pct.toFixed(pct >= 10 ? 0 : 1)}% slower`;
     return `${Math.abs(pct).toFixed(Math.abs(pct) >= 10 ? 0 : 1)}% faster`;
 }
+/**
+ * How much, as a range when the decided interval is too wide for one figure
+ * to stand for it: "40–77% faster" rather than "60% faster" on an interval of
+ * −77% … −40% (issue 48: 10). Wide is more than ±5 percentage points, or, in
+ * multiples, a top more than 10% above the bottom ("76–93× slower").
+ */
+function howMuchWithin(pct, ci) {
+    if (!ci)
+        return howMuch(pct);
+    const [lo, hi] = ci;
+    if (lo > 0 && lo >= 200) {
+        const [a, b] = [1 + lo / 100, 1 + hi / 100];
+        if (b / a <= 1.1)
+            return howMuch(pct);
+        const x = (r) => r.toFixed(a >= 10 ? 0 : 1);
+        return `${x(a)}–${x(b)}× slower`;
+    }
+    if (hi - lo <= 10 || (lo <= 0 && hi >= 0))
+        return howMuch(pct);
+    const p = (v) => Math.abs(v).toFixed(Math.abs(v) >= 10 ? 0 : 1);
+    return lo > 0 ? `${p(lo)}–${p(hi)}% slower` : `${p(hi)}–${p(lo)}% faster`;
+}
 /** Warm-up rounds as run: "3", or "1 of 3" when the budget cut them short. */
 function warmupsRun(run, asked) {
     return run < asked ? `${run} of ${asked}` : String(run);
@@ -9958,6 +10063,172 @@ function phasesText(p) {
     ]
         .filter(Boolean)
         .join(', ');
+}
+
+// A target's metric rows, from any schema-1 document: files written before
+// `metrics` was added carry the primary metric in base, head and delta only.
+function metricRows(t) {
+    if (t.metrics)
+        return t.metrics;
+    if (!t.base && !t.head)
+        return [];
+    const metric = METRICS[PRIMARY_METRIC];
+    return [
+        {
+            metric: PRIMARY_METRIC,
+            variant: 'warm',
+            unit: metric.unit,
+            gating: metric.gates,
+            outcome: null,
+            base_median: t.base?.median_ms ?? null,
+            head_median: t.head?.median_ms ?? null,
+            delta: t.delta,
+        },
+    ];
+}
+
+// The main table's rows in the view model: each target under each metric,
+// with each side's figures read from its samples. Pure.
+function figures(side, metric) {
+    if (!side)
+        return null;
+    const samples = (side[METRICS[metric].samplesField] ?? []).filter(Number.isFinite);
+    if (metric !== PRIMARY_METRIC && !samples.length)
+        return null;
+    const at = (p) => quantile(samples, p);
+    // The document's own figures for the primary metric (old files may hold no samples).
+    const primary = metric === PRIMARY_METRIC;
+    return {
+        median: primary ? side.median_ms : at(0.5),
+        q1: primary ? side.q1_ms : at(0.25),
+        q3: primary ? side.q3_ms : at(0.75),
+        min: primary ? side.min_ms : at(0),
+        max: primary ? side.max_ms : at(1),
+        n: samples.length,
+        moduleCount: side.module_count,
+        packageModuleCount: side.package_module_count,
+    };
+}
+/**
+ * The interval a row's decision rests on: a pass's is the one it was decided
+ * on (one-sided β a side, inside the band by construction), anything else's
+ * the α one. Files from before the pass interval was recorded show the α one.
+ */
+function decidingInterval(d) {
+    return d.decision === 'pass' && d.pass_ci_pct !== undefined && d.pass_ci_level !== undefined
+        ? { ci: d.pass_ci_pct, level: d.pass_ci_level }
+        : { ci: d.ci_pct, level: d.ci_level };
+}
+/** An interval's level as a table shows it: "98%", "90%". */
+const levelText = (level) => `${Math.round(level * 1000) / 10}%`;
+function changeCells(r) {
+    const d = r.delta;
+    if (d) {
+        const { ci, level } = decidingInterval(d);
+        return {
+            delta: signedValue(r.unit, d.ms),
+            pct: d.pct,
+            interval: ci ? `${signedPct(ci[0])} … ${signedPct(ci[1])}` : '–',
+            level,
+        };
+    }
+    const c = r.counted;
+    if (c && c.base_runs && c.head_runs && c.delta !== null && c.pct !== null)
+        return {
+            delta: signedValue(r.unit, c.delta),
+            pct: c.pct,
+            interval: `runs within ${spreadText(c.spread_pct)}`,
+        };
+    return null;
+}
+/**
+ * The rows' change cells and their interval column. Each cell names its own
+ * level: a pass is decided on its 90% interval, a change on its 98% one, and a
+ * header that said "CI (98%)" on one comment and "CI (90%)" on the next read
+ * as the same column (issue 48: 12).
+ */
+function intervalColumn(rows) {
+    const cells = rows.map(changeCells);
+    const shown = (c) => c.level !== undefined && c.interval !== '–';
+    return {
+        cells,
+        header: 'CI',
+        text: (c) => (shown(c) ? `${c.interval} (${levelText(c.level)})` : c.interval),
+    };
+}
+/** How far counted runs disagree: "0.012%", "<0.001%". */
+const spreadText = (pct) => pct > 0 && pct < 0.001 ? '<0.001%' : `${pct.toFixed(3)}%`;
+/** What a reported-only row's statistics say: "slower (not gating)", "more (not gating)". */
+function reportedOnly(r) {
+    const [up, down] = r.unit === 'ms' ? ['slower', 'faster'] : ['more', 'less'];
+    const said = r.outcome === 'regression'
+        ? up
+        : r.outcome === 'improvement'
+            ? down
+            : r.outcome === 'inconclusive'
+                ? 'inconclusive'
+                : 'no change';
+    return `${said} (not gating)`;
+}
+function rowsOf(t) {
+    const rows = metricRows(t);
+    // A target that could not be measured still gets its row, with its verdict.
+    const list = rows.length
+        ? rows
+        : [
+            {
+                metric: PRIMARY_METRIC,
+                gating: true,
+                outcome: null,
+                delta: null,
+                counted: null,
+            },
+        ];
+    const variant = t.variant ?? 'warm';
+    return list.map((m) => ({
+        target: t.name,
+        metric: m.metric,
+        label: METRICS[m.metric].label,
+        variant,
+        suffix: [VARIANT_LABEL[variant], m.metric === PRIMARY_METRIC ? '' : METRICS[m.metric].label]
+            .filter(Boolean)
+            .join(' · '),
+        unit: METRICS[m.metric].unit,
+        // The main row of a target: what headlines, causes and budgets go by.
+        primary: m.metric === PRIMARY_METRIC && variant === 'warm',
+        gating: m.gating,
+        // The primary row carries the target's verdict (budgets, forbidden imports
+        // and all); another gating row, its own metric's outcome.
+        verdict: rowVerdict(t, m),
+        outcome: m.outcome,
+        isNew: t.new === true,
+        isGone: t.gone === true,
+        proved: t.proof?.decided === true,
+        base: figures(t.base, m.metric),
+        head: figures(t.head, m.metric),
+        delta: m.delta,
+        counted: m.counted ?? null,
+        counting: countingOf(t, m.metric),
+    }));
+}
+/**
+ * The primary row carries the target's verdict (budgets, forbidden imports and
+ * all), except a change another metric found (an instruction count) that the
+ * time did not; any other gating row shows its own metric's outcome.
+ */
+function rowVerdict(t, m) {
+    if (!m.outcome)
+        return t.verdict;
+    if (m.metric !== PRIMARY_METRIC)
+        return m.outcome;
+    const changed = t.verdict === 'regression' || t.verdict === 'improvement';
+    return changed && m.outcome !== t.verdict ? m.outcome : t.verdict;
+}
+function countingOf(t, metric) {
+    const entry = METRICS[metric];
+    if (entry.kind !== 'counted')
+        return null;
+    return t.head?.counting?.[entry.id] ?? t.base?.counting?.[entry.id] ?? null;
 }
 
 // The one-line answer: the most serious finding, in parts that each report
@@ -10021,7 +10292,16 @@ function timeHeadline(t, count, command) {
         case 'forbidden': {
             const [hit] = t.forbidden;
             if (hit)
-                return ['⛔ ', name, ' imports forbidden module ', { code: hit.name }];
+                return [
+                    '⛔ ',
+                    name,
+                    ' imports forbidden module ',
+                    { code: hit.name },
+                    ...(hit.base_count === undefined
+                        ? []
+                        : [hit.base_count > 0 ? ' (base does too)' : ' (new in this change)']),
+                    ...decidedChange(t, imports),
+                ];
             // enforce-lazy: a declared-lazy module the import loaded anyway.
             const l = t.lazy.loaded_anyway[0];
             return [
@@ -10071,9 +10351,9 @@ function timeHeadline(t, count, command) {
             return ['❔ importgate cannot tell ', what, ' for ', name, counted];
         }
         case 'regression':
-            return ['❌ ', name, ` ${imports} ${howMuch(t.delta.pct)} (${signedMs(t.delta.ms)})`];
+            return ['❌ ', name, ` ${imports} ${decidedHowMuch(t.delta)} (${signedMs(t.delta.ms)})`];
         case 'improvement':
-            return ['🚀 ', name, ` ${imports} ${howMuch(t.delta.pct)} (${signedMs(t.delta.ms)})`];
+            return ['🚀 ', name, ` ${imports} ${decidedHowMuch(t.delta)} (${signedMs(t.delta.ms)})`];
         default:
             if (command === 'measure')
                 return ['📏 ', name, ` ${imports} in ${formatMs(t.head?.median_ms ?? NaN)}`];
@@ -10086,12 +10366,25 @@ function timeHeadline(t, count, command) {
                 ];
     }
 }
+/** A decided change's size, as a range when its interval is too wide for one figure. */
+const decidedHowMuch = (d) => howMuchWithin(d.pct, decidingInterval(d)?.ci ?? null);
+/**
+ * A regression or improvement the timed samples decided, under a verdict that
+ * outranks it (a forbidden import): the reader still learns of it, in words.
+ */
+function decidedChange(t, imports) {
+    const d = t.delta;
+    if (!d || (d.decision !== 'regression' && d.decision !== 'improvement'))
+        return [];
+    return [`, and ${imports} ${decidedHowMuch(d)} (${signedMs(d.ms)})`];
+}
 /**
  * Whether a target's headline names what changed its import time: a regression,
  * an improvement, or a budget breach because it got slower.
  */
 function namesCause(t) {
     return (t.verdict === 'regression' ||
+        (t.verdict === 'forbidden' && decidedChange(t, 'imports').length > 0) ||
         t.verdict === 'improvement' ||
         (t.verdict === 'budget' && (t.delta?.ms ?? 0) > 0));
 }
@@ -10426,172 +10719,6 @@ function allLazyText(allMs, headMs) {
     return `no faster: ${formatMs(allMs)} against ${formatMs(headMs)} as written, so making imports lazy gains nothing measurable here`;
 }
 
-// A target's metric rows, from any schema-1 document: files written before
-// `metrics` was added carry the primary metric in base, head and delta only.
-function metricRows(t) {
-    if (t.metrics)
-        return t.metrics;
-    if (!t.base && !t.head)
-        return [];
-    const metric = METRICS[PRIMARY_METRIC];
-    return [
-        {
-            metric: PRIMARY_METRIC,
-            variant: 'warm',
-            unit: metric.unit,
-            gating: metric.gates,
-            outcome: null,
-            base_median: t.base?.median_ms ?? null,
-            head_median: t.head?.median_ms ?? null,
-            delta: t.delta,
-        },
-    ];
-}
-
-// The main table's rows in the view model: each target under each metric,
-// with each side's figures read from its samples. Pure.
-function figures(side, metric) {
-    if (!side)
-        return null;
-    const samples = (side[METRICS[metric].samplesField] ?? []).filter(Number.isFinite);
-    if (metric !== PRIMARY_METRIC && !samples.length)
-        return null;
-    const at = (p) => quantile(samples, p);
-    // The document's own figures for the primary metric (old files may hold no samples).
-    const primary = metric === PRIMARY_METRIC;
-    return {
-        median: primary ? side.median_ms : at(0.5),
-        q1: primary ? side.q1_ms : at(0.25),
-        q3: primary ? side.q3_ms : at(0.75),
-        min: primary ? side.min_ms : at(0),
-        max: primary ? side.max_ms : at(1),
-        n: samples.length,
-        moduleCount: side.module_count,
-        packageModuleCount: side.package_module_count,
-    };
-}
-/**
- * The interval a row's decision rests on: a pass's is the one it was decided
- * on (one-sided β a side, inside the band by construction), anything else's
- * the α one. Files from before the pass interval was recorded show the α one.
- */
-function decidingInterval(d) {
-    return d.decision === 'pass' && d.pass_ci_pct !== undefined && d.pass_ci_level !== undefined
-        ? { ci: d.pass_ci_pct, level: d.pass_ci_level }
-        : { ci: d.ci_pct, level: d.ci_level };
-}
-/** An interval's level as a table shows it: "98%", "90%". */
-const levelText = (level) => `${Math.round(level * 1000) / 10}%`;
-function changeCells(r) {
-    const d = r.delta;
-    if (d) {
-        const { ci, level } = decidingInterval(d);
-        return {
-            delta: signedValue(r.unit, d.ms),
-            pct: d.pct,
-            interval: ci ? `${signedPct(ci[0])} … ${signedPct(ci[1])}` : '–',
-            level,
-        };
-    }
-    const c = r.counted;
-    if (c && c.base_runs && c.head_runs && c.delta !== null && c.pct !== null)
-        return {
-            delta: signedValue(r.unit, c.delta),
-            pct: c.pct,
-            interval: `runs within ${spreadText(c.spread_pct)}`,
-        };
-    return null;
-}
-/**
- * The rows' change cells and their interval column. Each cell names its own
- * level: a pass is decided on its 90% interval, a change on its 98% one, and a
- * header that said "CI (98%)" on one comment and "CI (90%)" on the next read
- * as the same column (issue 48: 12).
- */
-function intervalColumn(rows) {
-    const cells = rows.map(changeCells);
-    const shown = (c) => c.level !== undefined && c.interval !== '–';
-    return {
-        cells,
-        header: 'CI',
-        text: (c) => (shown(c) ? `${c.interval} (${levelText(c.level)})` : c.interval),
-    };
-}
-/** How far counted runs disagree: "0.012%", "<0.001%". */
-const spreadText = (pct) => pct > 0 && pct < 0.001 ? '<0.001%' : `${pct.toFixed(3)}%`;
-/** What a reported-only row's statistics say: "slower (not gating)", "more (not gating)". */
-function reportedOnly(r) {
-    const [up, down] = r.unit === 'ms' ? ['slower', 'faster'] : ['more', 'less'];
-    const said = r.outcome === 'regression'
-        ? up
-        : r.outcome === 'improvement'
-            ? down
-            : r.outcome === 'inconclusive'
-                ? 'inconclusive'
-                : 'no change';
-    return `${said} (not gating)`;
-}
-function rowsOf(t) {
-    const rows = metricRows(t);
-    // A target that could not be measured still gets its row, with its verdict.
-    const list = rows.length
-        ? rows
-        : [
-            {
-                metric: PRIMARY_METRIC,
-                gating: true,
-                outcome: null,
-                delta: null,
-                counted: null,
-            },
-        ];
-    const variant = t.variant ?? 'warm';
-    return list.map((m) => ({
-        target: t.name,
-        metric: m.metric,
-        label: METRICS[m.metric].label,
-        variant,
-        suffix: [VARIANT_LABEL[variant], m.metric === PRIMARY_METRIC ? '' : METRICS[m.metric].label]
-            .filter(Boolean)
-            .join(' · '),
-        unit: METRICS[m.metric].unit,
-        // The main row of a target: what headlines, causes and budgets go by.
-        primary: m.metric === PRIMARY_METRIC && variant === 'warm',
-        gating: m.gating,
-        // The primary row carries the target's verdict (budgets, forbidden imports
-        // and all); another gating row, its own metric's outcome.
-        verdict: rowVerdict(t, m),
-        outcome: m.outcome,
-        isNew: t.new === true,
-        isGone: t.gone === true,
-        proved: t.proof?.decided === true,
-        base: figures(t.base, m.metric),
-        head: figures(t.head, m.metric),
-        delta: m.delta,
-        counted: m.counted ?? null,
-        counting: countingOf(t, m.metric),
-    }));
-}
-/**
- * The primary row carries the target's verdict (budgets, forbidden imports and
- * all), except a change another metric found (an instruction count) that the
- * time did not; any other gating row shows its own metric's outcome.
- */
-function rowVerdict(t, m) {
-    if (!m.outcome)
-        return t.verdict;
-    if (m.metric !== PRIMARY_METRIC)
-        return m.outcome;
-    const changed = t.verdict === 'regression' || t.verdict === 'improvement';
-    return changed && m.outcome !== t.verdict ? m.outcome : t.verdict;
-}
-function countingOf(t, metric) {
-    const entry = METRICS[metric];
-    if (entry.kind !== 'counted')
-        return null;
-    return t.head?.counting?.[entry.id] ?? t.base?.counting?.[entry.id] ?? null;
-}
-
 // The notes a report shows beside its gate: what could not be explained or
 // checked, and passes that rule less out than they seem. Built once for every
 // report by buildView. Pure.
@@ -10641,6 +10768,72 @@ function aliasText(n, eager) {
         ? `${names} came with these: aliases that the modules above register themselves, with no import or time of their own`
         : `${names} went with these: aliases that the modules above registered themselves, with no import or time of their own`;
 }
+
+function medianNotes(doc) {
+    return doc.targets.flatMap((t) => {
+        const shown = t.delta ? decidingInterval(t.delta) : null;
+        if (!shown?.ci || !t.base?.median_ms || !t.head?.median_ms)
+            return [];
+        const medianPct = 100 * (t.head.median_ms / t.base.median_ms - 1);
+        const [lo, hi] = shown.ci;
+        if (medianPct >= lo && medianPct <= hi)
+            return [];
+        return [
+            {
+                target: targetLabel(t),
+                baseMs: t.base.median_ms,
+                headMs: t.head.median_ms,
+                medianPct,
+                ci: shown.ci,
+                level: shown.level,
+                groups: twoGroups([...t.base.samples_ms, ...t.head.samples_ms]),
+            },
+        ];
+    });
+}
+/** The widest relative gap that makes two groups: at least 10% between them. */
+const GAP = 1.1;
+/** Each group holds at least this share of the samples. */
+const SHARE = 0.15;
+/**
+ * Two groups of times, when the samples split at a gap of at least 10%
+ * between neighbours with at least 15% of them on each side; null otherwise.
+ * The gap is looked for between the 10th and 90th percentiles, so that a few
+ * stragglers never make a group.
+ */
+function twoGroups(samples) {
+    const sorted = samples.filter((x) => x > 0).sort((a, b) => a - b);
+    const n = sorted.length;
+    if (n < 10)
+        return null;
+    let best = -1;
+    let ratio = GAP;
+    for (let i = Math.max(Math.ceil(SHARE * n) - 1, Math.floor(0.1 * n)); i < n - 1; i++) {
+        if (n - (i + 1) < SHARE * n)
+            break;
+        const r = sorted[i + 1] / sorted[i];
+        if (r >= ratio) {
+            ratio = r;
+            best = i;
+        }
+    }
+    if (best < 0)
+        return null;
+    return [
+        [sorted[0], sorted[best]],
+        [sorted[best + 1], sorted[n - 1]],
+    ];
+}
+/** The note in words every report uses; `code` renders the target's name. */
+function medianNoteText(n, code) {
+    const medians = `${formatMs(n.baseMs)} → ${formatMs(n.headMs)}, ${signedPct(n.medianPct)}`;
+    const interval = `${signedPct(n.ci[0])} … ${signedPct(n.ci[1])}`;
+    const why = n.groups
+        ? `the samples fall into two groups (${range(n.groups[0])} and ${range(n.groups[1])}), and a side's median lands in one or the other, or between them, by chance`
+        : "the sides' spreads differ more than the pairs do";
+    return `${code(n.target)}: the medians (${medians}) lie outside Δ's ${Math.round(n.level * 100)}% interval (${interval}): ${why}. Δ compares each base sample with the head sample run beside it; the verdict rests on Δ, not on the medians`;
+}
+const range = ([lo, hi]) => `${formatMs(lo)}–${formatMs(hi)}`;
 
 /** The own-time cause of a target, from its listed own-time changes; null when none stood out. */
 function ownTimeCause(target, changes) {
@@ -10868,6 +11061,23 @@ function packageExplainedBy(causes, target, pkg) {
     }
     return null;
 }
+/**
+ * A package row's Why in words, `code` rendering names: "no longer imported
+ * (above)" only when none of its modules is left; "65 of its modules no
+ * longer imported (above)" when head still loads some (matplotlib 94 → 29
+ * read "no longer imported", issue 48: 12).
+ */
+function packageCauseText(row, explained, code) {
+    const { cause, lead } = explained;
+    const left = cause.eager ? row.base_modules : row.head_modules;
+    const moved = Math.abs(row.head_modules - row.base_modules);
+    const some = left > 0 ? `${moved} of its modules ` : '';
+    if (cause.package === row.name)
+        return `${some}${cause.eager ? 'now imported' : 'no longer imported'} (above)`;
+    if (left > 0)
+        return `${moved} of its modules ${cause.eager ? 'came' : 'went'} with ${code(lead)}`;
+    return `${cause.eager ? 'with' : 'gone with'} ${code(lead)}`;
+}
 
 /** A reason as the proof wrote it, its `code spans` kept as code. */
 function richReason(reason) {
@@ -11070,6 +11280,7 @@ function buildView(document) {
             : []),
         watched: doc.targets.flatMap((t) => (t.watch ?? []).map((w) => watchItem(t.name, w))),
         widePasses: widePasses(doc),
+        medianNotes: medianNotes(doc),
         undecidedPasses: undecidedPassesOf(doc),
         gaps: gapsOf(doc),
         lazyImports: lazyImportsOf(doc),
@@ -11219,6 +11430,19 @@ ${legend}
 </body>
 </html>
 `;
+}
+
+/**
+ * "; base imports it too (38 modules under `paramiko`)": a reviewer told only
+ * that head imports it cannot tell whether this change brought it (issue 48: 9).
+ */
+function forbiddenBefore(h) {
+    if (h.base_count === undefined)
+        return '';
+    if (h.base_count === 0)
+        return '; base does not import it: this change brings it';
+    const n = h.base_count;
+    return `; base imports it too (${n} module${n === 1 ? '' : 's'}): this change did not bring it`;
 }
 
 // To do: next major: remove.
@@ -11763,7 +11987,7 @@ function forbidden(view, limit) {
     const lines = capped(view.forbidden, limit, (h) => {
         const via = h.chain.length ? `, via ${chain(h.chain)}` : '';
         const count = h.count > 1 ? ` (${h.count} modules under ${code$2(h.rule)})` : '';
-        return `- ⛔ ${code$2(h.name)} is imported by ${code$2(h.target)}${via}${count}`;
+        return `- ⛔ ${code$2(h.name)} is imported by ${code$2(h.target)}${via}${count}${forbiddenBefore(h)}`;
     });
     return ['#### Forbidden imports', '', ...lines];
 }
@@ -11831,6 +12055,7 @@ function gaps(view) {
     return [
         ...view.undecidedPasses.map((n) => `⚠️ ${code$2(n.target)} ${undecidedPassText(n)}.`),
         ...view.widePasses.map((w) => `ℹ️ ${code$2(w.target)}: a pass, but its ${Math.round(w.level * 100)}% interval still reaches ${signedPct(w.hiPct)}: the pairs this budget allowed do not rule out a regression past the ${threshold}% threshold.`),
+        ...view.medianNotes.map((n) => `ℹ️ ${medianNoteText(n, code$2)}.`),
         ...view.gaps.map((g) => `ℹ️ ${code$2(g.target)}: ${gapText(g, (s) => `\`${s}\``)}.`),
     ];
 }
@@ -12006,7 +12231,7 @@ function mechanismText(how, at, code) {
         case 'import-removed':
             return `its import at ${at} in base was removed`;
         case 'import-added':
-            return `imported at ${at}, an import new in head`;
+            return `imported at ${at}, an import new in head${elsewhereText(how, code)}`;
         case 'made-eager':
             return `imported at module level at ${at}; in base ${beforeText(how, code)}`;
         case 'lazy-statement':
@@ -12015,6 +12240,22 @@ function mechanismText(how, at, code) {
         case 'type-checking':
             return `${KEPT_FROM_LOADING[how.mechanism](code)} at ${at}`;
     }
+}
+/**
+ * Where another module of base had the import, for one new in head's importer:
+ * "; in base it was imported only inside `main()`, in `app.cli` at `src/app/cli.py:12`".
+ */
+function elsewhereText(how, code) {
+    const b = how.before;
+    if (!b?.importer)
+        return '';
+    const place = b.path ? code(`${b.path}:${b.line}`) : `line ${b.line}`;
+    const where = `in ${code(b.importer)} at ${place}`;
+    if (b.mechanism === 'function')
+        return `; in base it was imported only inside ${code(`${b.function ?? '?'}()`)}, ${where}`;
+    if (b.mechanism in KEPT_FROM_LOADING)
+        return `; in base it was ${KEPT_FROM_LOADING[b.mechanism](code)}, ${where}`;
+    return '';
 }
 /** What base's importer did instead, for a module made eager: "it was declared lazy by `lazy import` at line 3". */
 function beforeText(how, code) {
@@ -12228,12 +12469,7 @@ function moduleChanges(view, limit, name = plainModule, links) {
 }
 /** "with `rich`": the cause above that brought the package in (or dropped it). */
 function whyCell(r) {
-    if (!r.cause)
-        return '';
-    const { cause, lead } = r.cause;
-    if (cause.package === r.name)
-        return cause.eager ? 'now imported (above)' : 'no longer imported (above)';
-    return `${cause.eager ? 'with' : 'gone with'} ${code$2(lead)}`;
+    return r.cause ? packageCauseText(r, r.cause, code$2) : '';
 }
 /**
  * Own time by top-level package: the project's own first, then the largest
@@ -21369,6 +21605,15 @@ var definitions = {
 									"string",
 									"null"
 								]
+							},
+							importer: {
+								type: "string"
+							},
+							path: {
+								type: [
+									"string",
+									"null"
+								]
 							}
 						}
 					}
@@ -21830,6 +22075,16 @@ var definitions = {
 							items: {
 								type: "string"
 							}
+						},
+						rule: {
+							type: "string"
+						},
+						count: {
+							type: "integer"
+						},
+						base_count: {
+							type: "integer",
+							minimum: 0
 						}
 					}
 				}
@@ -22728,7 +22983,7 @@ function gateLines(view, style) {
         if (view.newTargets.includes(target))
             out.push(style.dim(`${target} is new in head: measured on head only`));
         for (const f of view.forbidden.filter((x) => x.target === target)) {
-            out.push(style.red(`forbidden: ${f.name} is imported by ${target}${f.chain.length ? ` via ${formatChain(f.chain)}` : ''}`));
+            out.push(style.red(`forbidden: ${f.name} is imported by ${target}${f.chain.length ? ` via ${formatChain(f.chain)}` : ''}${forbiddenBefore(f)}`));
         }
         for (const b of view.budgets.filter((x) => x.target === target)) {
             const tone = b.ok ? style.dim : style.red;
@@ -22751,6 +23006,8 @@ function gateLines(view, style) {
         out.push(style.yellow(`${n.target} ${undecidedPassText(n)}`));
     for (const w of view.widePasses)
         out.push(style.yellow(`${w.target}: a pass, but its ${Math.round(w.level * 100)}% interval still reaches ${signedPct(w.hiPct)}: not a regression ruled out past the ${view.run.settings.threshold_pct}% threshold`));
+    for (const n of view.medianNotes)
+        out.push(style.yellow(medianNoteText(n, (s) => s)));
     for (const g of view.gaps)
         out.push(style.yellow(`${g.target}: ${gapText(g, (s) => (s === 'forbid' ? 'forbid' : `--${s}`))}`));
     const unit = view.command === 'measure' ? 'samples' : 'pairs';
@@ -22778,6 +23035,7 @@ function gateLines(view, style) {
     return out.length ? ['', ...out] : [];
 }
 
+// The terminal report of `importgate compare`. Pure: results in, text out.
 function verdictText(r) {
     if (!r.gating)
         return reportedOnly(r);
@@ -22840,7 +23098,7 @@ function moduleChangeLines(l, style, limit) {
 /** " (with rich)": the cause that brought the package in; else whether it is new or gone. */
 function packageNote(r) {
     if (r.cause && r.cause.cause.package !== r.name)
-        return ` (${r.cause.cause.eager ? 'with' : 'gone with'} ${r.cause.lead})`;
+        return ` (${packageCauseText(r, r.cause, (s) => s)})`;
     return r.base_self_ms === null ? ' (new)' : r.head_self_ms === null ? ' (gone)' : '';
 }
 function compareReport(doc, style, limit = 8) {

@@ -8,8 +8,10 @@
 import type { TargetFinding } from '../analysis/verdict/finding.js'
 import {
   eagerMechanismOf,
+  importedElsewhere,
   mechanismOf,
   type FileImports,
+  type ImportMechanism,
 } from '../analysis/attribution/import-mechanism.js'
 import type { ModuleChange } from '../analysis/attribution/module-diff.js'
 import { sourcePath } from '../analysis/attribution/source-paths.js'
@@ -80,5 +82,51 @@ export async function explainImportChanges(
     if (!how) continue
     const file = how.side === 'head' ? lead.head! : lead.base!
     lead.change.how = { ...how, path: sourcePath(file, worktrees[how.side], tracked[how.side]) }
+  }
+  const added = work.flatMap((lead) =>
+    lead.change.how?.mechanism === 'import-added'
+      ? [{ module: lead.change.name, how: lead.change.how }]
+      : [],
+  )
+  if (added.length) await whereBaseHadIt(added, findings, worktrees.base, tracked.base, read)
+}
+
+/** The project's own files base loads, read at most: the place is a hint, not a search. */
+const BASE_FILES = 200
+
+/**
+ * For each module head imports anew: where base's own source had an import of
+ * it that did not run at import, in another module (the mirror of "its import
+ * … in base was removed"). Reads the project's files that base's import loads.
+ */
+async function whereBaseHadIt(
+  added: { module: string; how: ImportMechanism }[],
+  findings: TargetFinding[],
+  worktree: string,
+  tracked: readonly string[],
+  read: ReadSites,
+): Promise<void> {
+  const own = new Map<string, string>()
+  for (const finding of findings)
+    for (const [module, file] of Object.entries(finding.base?.profile?.functions?.files ?? {}))
+      if (own.size < BASE_FILES && sourcePath(file, worktree, tracked)) own.set(file, module)
+  if (!own.size) return
+  const sites = await read([...own].map(([file, module]) => ({ module, file })))
+  const files = new Map(
+    [...own].flatMap(([file, importer]) => {
+      const imports = sites.get(file)
+      return imports ? [[file, { importer, imports }] as const] : []
+    }),
+  )
+  for (const { module, how } of added) {
+    const found = importedElsewhere(module, files)
+    if (!found || found.importer === how.importer) continue
+    how.before = {
+      mechanism: found.mechanism,
+      line: found.line,
+      function: found.function,
+      importer: found.importer,
+      path: sourcePath(found.file, worktree, tracked),
+    }
   }
 }

@@ -68,8 +68,18 @@ export interface ImportMechanismJson {
   line: number
   /** function and module-getattr: the function the import is in. */
   function: string | null
-  /** made-eager: how base's importer kept it from loading, at its line in base. */
-  before?: { mechanism: Mechanism; line: number; function: string | null }
+  /**
+   * made-eager: how base's importer kept it from loading, at its line in base.
+   * import-added: where another module of base had an import of it that did
+   * not run at import (`importer`, its file in `path`).
+   */
+  before?: {
+    mechanism: Mechanism
+    line: number
+    function: string | null
+    importer?: string
+    path?: string | null
+  }
 }
 
 export interface ModulesJson {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   eagerMechanismOf,
+  importedElsewhere,
   loads,
   mechanismOf,
   type FileImports,
@@ -187,6 +188,48 @@ describe('eagerMechanismOf', () => {
     expect(mechanismText({ ...added, path: 'app.py' }, at, (t) => t)).toBe(
       'imported at `app.py:4`, an import new in head',
     )
+  })
+})
+
+describe('importedElsewhere (issue 48: 11)', () => {
+  it("finds where another module of base had the import, when head's importer adds one", () => {
+    // Base: `app.cli`'s main() imports rich; head: `app.output` imports it at module level.
+    const files = new Map([
+      ['/b/app/__init__.py', { importer: 'app', imports: file([site({ modules: ['json'] })]) }],
+      [
+        '/b/app/cli.py',
+        {
+          importer: 'app.cli',
+          imports: file([
+            site({ line: 12, modules: ['rich.console'], scope: 'function', function: 'main' }),
+          ]),
+        },
+      ],
+    ])
+    const found = importedElsewhere('rich.console', files)
+    expect(found).toEqual({
+      mechanism: 'function',
+      line: 12,
+      function: 'main',
+      importer: 'app.cli',
+      file: '/b/app/cli.py',
+    })
+    const how = {
+      ...eagerMechanismOf('rich.console', 'app.output', file([]), eager)!,
+      path: 'src/app/output.py',
+      before: { ...found!, path: 'src/app/cli.py' },
+    }
+    expect(mechanismText(how, '`src/app/output.py:4`', (t) => `\`${t}\``)).toBe(
+      'imported at `src/app/output.py:4`, an import new in head; in base it was imported only inside `main()`, in `app.cli` at `src/app/cli.py:12`',
+    )
+    // A module-level import elsewhere ran at import: it is not where base "had" it.
+    const eagerElsewhere = new Map([
+      [
+        '/b/app/cli.py',
+        { importer: 'app.cli', imports: file([site({ modules: ['rich.console'] })]) },
+      ],
+    ])
+    expect(importedElsewhere('rich.console', eagerElsewhere)).toBeNull()
   })
 })
 

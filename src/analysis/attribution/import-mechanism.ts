@@ -65,7 +65,14 @@ export interface ImportMechanism {
    * made-eager: how base's importer kept it from loading (a mechanism of the
    * no-longer-imported kind, its line in base's file).
    */
-  before?: { mechanism: Mechanism; line: number; function: string | null }
+  before?: {
+    mechanism: Mechanism
+    line: number
+    function: string | null
+    /** import-added: the other module of base whose source had the import, and its file. */
+    importer?: string
+    path?: string | null
+  }
 }
 
 /** Whether running `site` loads `module` (itself, or as a package of what it imports). */
@@ -81,7 +88,7 @@ export function loads(site: ImportSite, module: string): boolean {
  * `pydantic.main` through the package's `__getattr__`, and a submodule that
  * the package loads when its name is imported is that statement's doing).
  */
-function sitesLoading(file: FileImports, module: string): ImportSite[] {
+export function sitesLoading(file: FileImports, module: string): ImportSite[] {
   const named = file.sites.filter((s) => loads(s, module))
   if (named.length) return named
   return file.sites.filter((s) => s.kind === 'from' && module.startsWith(`${s.modules[0]}.`))
@@ -147,9 +154,8 @@ export function eagerMechanismOf(
 ): Omit<ImportMechanism, 'path'> | null {
   if (!base || !head) return null
   const listed = new Set(head.lazyModules?.names ?? [])
-  const now = head.sites.find(
-    (s) =>
-      s.scope === 'module' && !s.lazy && loads(s, module) && !s.modules.some((m) => listed.has(m)),
+  const now = sitesLoading(head, module).find(
+    (s) => s.scope === 'module' && !s.lazy && !s.modules.some((m) => listed.has(m)),
   )
   if (!now) return null
   const at = { importer, side: 'head' as Side, line: now.line, function: null }
@@ -162,4 +168,41 @@ export function eagerMechanismOf(
     ...at,
     before: { mechanism: was.mechanism, line: was.line, function: was.function },
   }
+}
+
+/** What each scope that keeps an import from running at module level is called. */
+const KEPT: Partial<Record<ImportScope, Mechanism>> = {
+  function: 'function',
+  getattr: 'module-getattr',
+  'type-checking': 'type-checking',
+}
+
+/**
+ * For a module head imports anew (import-added): where base's own source had
+ * an import of it that did not run at import, in another module (the CLI's
+ * `main()` importing `rich`, which head's `app.output` now imports at module
+ * level). The first such site, in the order given; null when none.
+ */
+export function importedElsewhere(
+  module: string,
+  files: ReadonlyMap<string, { importer: string; imports: FileImports }>,
+): {
+  mechanism: Mechanism
+  line: number
+  function: string | null
+  importer: string
+  file: string
+} | null {
+  for (const [file, { importer, imports }] of files) {
+    const site = sitesLoading(imports, module).find((s) => KEPT[s.scope] && !s.lazy)
+    if (site)
+      return {
+        mechanism: KEPT[site.scope]!,
+        line: site.line,
+        function: site.function,
+        importer,
+        file,
+      }
+  }
+  return null
 }

@@ -32,7 +32,7 @@ export function mechanismText(how: ImportMechanismJson, at: string, code: Code):
     case 'import-removed':
       return `its import at ${at} in base was removed`
     case 'import-added':
-      return `imported at ${at}, an import new in head`
+      return `imported at ${at}, an import new in head${elsewhereText(how, code)}`
     case 'made-eager':
       return `imported at module level at ${at}; in base ${beforeText(how, code)}`
     case 'lazy-statement':
@@ -41,6 +41,22 @@ export function mechanismText(how: ImportMechanismJson, at: string, code: Code):
     case 'type-checking':
       return `${KEPT_FROM_LOADING[how.mechanism](code)} at ${at}`
   }
+}
+
+/**
+ * Where another module of base had the import, for one new in head's importer:
+ * "; in base it was imported only inside `main()`, in `app.cli` at `src/app/cli.py:12`".
+ */
+function elsewhereText(how: ImportMechanismJson, code: Code): string {
+  const b = how.before
+  if (!b?.importer) return ''
+  const place = b.path ? code(`${b.path}:${b.line}`) : `line ${b.line}`
+  const where = `in ${code(b.importer)} at ${place}`
+  if (b.mechanism === 'function')
+    return `; in base it was imported only inside ${code(`${b.function ?? '?'}()`)}, ${where}`
+  if (b.mechanism in KEPT_FROM_LOADING)
+    return `; in base it was ${KEPT_FROM_LOADING[b.mechanism as Kept](code)}, ${where}`
+  return ''
 }
 
 /** What base's importer did instead, for a module made eager: "it was declared lazy by `lazy import` at line 3". */
