@@ -14,6 +14,7 @@ import {
   type ImportMechanism,
 } from '../analysis/attribution/import-mechanism.js'
 import type { ModuleChange } from '../analysis/attribution/module-diff.js'
+import { leadsOf } from '../analysis/attribution/module-groups.js'
 import { sourcePath } from '../analysis/attribution/source-paths.js'
 import { trackedFiles } from '../git/worktrees.js'
 import type { GitOptions } from '../process/git.js'
@@ -27,11 +28,25 @@ export type ReadSites = (
 /** Leads read per target and direction: the reports show no more. */
 const LEADS = 20
 
-/** The changed modules whose importer both sides load: where the import changed. */
+/**
+ * The changed modules whose importer both sides load: where the import changed.
+ * A lead whose chain runs through changed modules of its own group (a package
+ * its importer reached through a submodule, `from pydantic.version import …`)
+ * is imported by the first link above them that both sides load.
+ */
 function leads(changes: readonly ModuleChange[]): { change: ModuleChange; importer: string }[] {
   const changed = new Set(changes.map((c) => c.name))
+  const { leadOf } = leadsOf(changes)
   return changes.flatMap((change) => {
-    const importer = change.chain[change.chain.length - 2]
+    let at = change.chain.length - 2
+    if (leadOf.get(change.name) === change.name)
+      while (
+        at >= 0 &&
+        changed.has(change.chain[at]!) &&
+        leadOf.get(change.chain[at]!) === change.name
+      )
+        at--
+    const importer = change.chain[at]
     return importer !== undefined && !changed.has(importer) ? [{ change, importer }] : []
   })
 }

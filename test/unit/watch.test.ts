@@ -94,9 +94,40 @@ describe('watched modules', () => {
       { name: 'nw.stable', chain: ['t', 'sk.validation', 'nw.stable.v2', 'nw.stable'] },
       { name: 'nw', chain: ['t', 'sk.validation', 'nw.stable.v2', 'nw.stable', 'nw'] },
     ])
-    // One group, the submodule's: it was what sklearn asked for; the package, merged in, sizes it.
+    // One group, the package's: its import is where the time and the modules
+    // are; the submodule sklearn asked for is merged in.
     expect(groups.map((g) => [g.lead.name, g.more, g.merged.map((m) => m.name)])).toEqual([
-      ['nw.stable.v2', 2, ['nw.stable']],
+      ['nw.stable', 2, ['nw.stable.v2']],
+    ])
+  })
+
+  it('names the package, not the leaf its importer asked for first (fastapi and pydantic.version, issue 48: 7)', () => {
+    // `from pydantic.version import VERSION`: the log nests pydantic under the
+    // outer pydantic.version record, and pydantic.version again under pydantic.
+    const groups = grouped([
+      { name: 'pydantic', chain: ['t', 'fastapi._compat', 'pydantic.version', 'pydantic'] },
+      {
+        name: 'pydantic.version',
+        chain: ['t', 'fastapi._compat', 'pydantic', 'pydantic._migration', 'pydantic.version'],
+      },
+      {
+        name: 'pydantic._migration',
+        chain: ['t', 'fastapi._compat', 'pydantic', 'pydantic._migration'],
+      },
+      {
+        name: 'pydantic_core',
+        chain: [
+          't',
+          'fastapi._compat',
+          'pydantic',
+          'pydantic._migration',
+          'pydantic.version',
+          'pydantic_core',
+        ],
+      },
+    ])
+    expect(groups.map((g) => [g.lead.name, g.more, g.merged.map((m) => m.name)])).toEqual([
+      ['pydantic', 3, ['pydantic.version']],
     ])
   })
 })
