@@ -215,7 +215,7 @@ describe('the action', () => {
     ).toBe(true)
     expect(github.requests.filter((r) => r.method === 'POST')).toHaveLength(1) // only the first run's
     expect(run.stdout).toMatch(
-      /::error title=importgate%3A import-time regression::shop imports \d+(\.\d+)?(%|×) slower \(\+/,
+      /::error title=importgate%3A import-time regression::shop imports \d+(\.\d+)?(–\d+(\.\d+)?)?(%|×) slower \(\+/,
     )
     expect(run.stdout).toMatch(/::error::❌ shop imports .* slower/)
   })
