@@ -270,6 +270,36 @@ describe('diffFunctions', () => {
     expect(change!.deltaMs).toBeCloseTo(10.1, 5)
   })
 
+  it("names no function a shared wrapper passes on for modules one side loads, above the wrapper's average (runpod #466 reversed)", () => {
+    // typing's cache wrapper `inner` runs 1,000 times for modules both sides
+    // load (List[...], Optional[...]), 30 of them Annotated[...]; base's
+    // fastapi class bodies run it 400 times, 296 of them Annotated[...]. The
+    // average rate (326 of 1,400) would bound fastapi's share at 93.
+    const inner = 'typing._tp_cache.<locals>.decorator.<locals>.inner'
+    const base = profile(
+      body('app.a'),
+      body('fastapi.params'),
+      fn(inner, 1400, 40, [
+        ['app.a.<module>', 1000, 20],
+        ['fastapi.params.<module>', 400, 20],
+      ]),
+      fn('typing.Annotated.__class_getitem__', 326, 7, [[inner, 326, 7]]),
+    )
+    const head = profile(
+      body('app.a'),
+      fn(inner, 1000, 20, [['app.a.<module>', 1000, 20]]),
+      fn('typing.Annotated.__class_getitem__', 30, 0.6, [[inner, 30, 0.6]]),
+    )
+    const names = diffFunctions(
+      base,
+      head,
+      modules('app.a', 'fastapi.params'),
+      modules('app.a'),
+      0.5,
+    )
+    expect(names.map((c) => c.name)).not.toContain('typing.Annotated.__class_getitem__')
+  })
+
   it('lists as callers only the modules whose calls it counts, not newly loaded ones', () => {
     // The project's module drops @dataclass while pydantic, newly loaded, calls it 13 times.
     const dataclass = (callers: Edge[]) =>

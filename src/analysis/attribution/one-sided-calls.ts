@@ -8,8 +8,9 @@
 // when pydantic went, and the mix of `@dataclass` and `@dataclass(...)` moved
 // the helper's per-call rate, so `wrap` read as a cause although no module
 // both sides load called it differently (runpod #466, issue 48: 4). The bound
-// lets a one-sided caller pass on at most as many calls per call as that edge
-// ever makes on either side; a change these could make up is the module diff's.
+// lets a one-sided caller pass on at most one call per call, or as many as
+// that edge makes on average on either side when more; a change these could
+// make up is the module diff's.
 import type { Graph } from './call-graph.js'
 
 /** For one side and function, how many of its calls through other functions may have come from modules one side loads. */
@@ -18,8 +19,11 @@ export function oneSidedCalls(
   common: (module: string | null) => boolean,
 ): (side: 'base' | 'head', name: string) => number {
   const memo = { base: new Map<string, number>(), head: new Map<string, number>() }
+  // At least one call per call: an average hides callers that pass on more
+  // than others (fastapi's class bodies reach `Annotated[...]` through
+  // typing's cache wrapper at every call, the project's modules at a tenth).
   const rate = (caller: string, callee: string) =>
-    Math.max(...[graphs.base, graphs.head].map((g) => perCall(g, caller, callee)))
+    Math.max(1, ...[graphs.base, graphs.head].map((g) => perCall(g, caller, callee)))
   const bound = (side: 'base' | 'head', name: string, visiting: Set<string>): number => {
     const known = memo[side].get(name)
     if (known !== undefined) return known
