@@ -218,7 +218,9 @@ describe('the headline names the largest cause (issue 27)', () => {
     expect(md).toContain('; base imports it too (38 modules): this change did not bring it')
     expect(compareReport(doc, PLAIN)).toContain('base imports it too (38 modules)')
     t.forbidden = t.forbidden.map((f) => ({ ...f, base_count: 0 }))
-    expect(markdownReport(doc)).toContain('(new in this change), and imports 76–93× slower (+63.0 ms)')
+    expect(markdownReport(doc)).toContain(
+      '(new in this change), and imports 76–93× slower (+63.0 ms)',
+    )
     expect(markdownReport(doc)).toContain('; base does not import it: this change brings it')
   })
 
