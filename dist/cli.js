@@ -10412,6 +10412,7 @@ function timeHeadline(t, count, command) {
                 { code: l.module },
                 ', declared lazy at ',
                 { code: `${l.file}:${l.line}` },
+                ...decidedChange(t, imports),
             ];
         }
         case 'budget': {

@@ -130,8 +130,10 @@ describe.skipIf(!python)('lazy imports on Python 3.15 (PEP 810)', () => {
     expect(doc.targets[0]!.verdict).toBe('forbidden')
     expect(doc.verdict).toBe('forbidden')
     expect(result.status).toBe(1)
-    expect(report.split('\n')[0]).toBe(
-      '### ⛔ `lz` loads `decimal`, declared lazy at `src/lz/__init__.py:2`',
+    // Head's module-level import of email.mime.text is also a decided regression:
+    // told after the forbidden finding, with its cause (issue 48: 9).
+    expect(report.split('\n')[0]).toMatch(
+      /^### ⛔ `lz` loads `decimal`, declared lazy at `src\/lz\/__init__\.py:2`(, and imports .* slower \(\+[^)]*\): `lz` now imports `email\.mime\.text` \(\+[^)]*\))?$/,
     )
     expect(report).toContain(
       '#### ⛔ Declared lazy, loaded anyway (PEP 810): `enforce-lazy` fails the check',

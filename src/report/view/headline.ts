@@ -92,6 +92,7 @@ function timeHeadline(t: TargetResult, count: number, command: 'measure' | 'comp
         { code: l.module },
         ', declared lazy at ',
         { code: `${l.file}:${l.line}` },
+        ...decidedChange(t, imports),
       ]
     }
     case 'budget': {
