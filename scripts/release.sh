@@ -57,9 +57,12 @@ if [ -n "$stale" ]; then
   exit 1
 fi
 npm version --no-git-tag-version --allow-same-version "$version" >/dev/null
+# The version the CLI and the results report (a unit test keeps the two equal).
+sed "s/^export const VERSION = '.*'$/export const VERSION = '$version'/" src/version.ts > src/version.ts.new
+mv src/version.ts.new src/version.ts
 npm run --silent bundle >/dev/null
 
-git add package.json package-lock.json dist
+git add package.json package-lock.json src/version.ts dist
 git commit -q -m "Release $tag"
 git tag -a "$tag" -F "$notes"
 git tag -f -a "$major" -m "$major: the newest $major.x release, $tag" >/dev/null
