@@ -2,7 +2,7 @@
 // scripts/release.sh tags vX.Y.Z with the changelog's notes and moves the major
 // tag, locally (no --push); and the npm package holds the CLI alone.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { appendFileSync, readFileSync, symlinkSync } from 'node:fs'
+import { appendFileSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { root } from '../helpers/action-run.js'
@@ -16,12 +16,16 @@ const git = (cwd: string, ...args: string[]) =>
 
 function release(cwd: string, ...args: string[]) {
   const notes = join(scratch, 'notes.md')
+  // The bundle's tools (tsx, Node's compile cache) write to TMPDIR: keep it in the scratch folder.
+  const tmp = join(scratch, 'tmp')
+  mkdirSync(tmp, { recursive: true })
   const run = spawnSync(join(cwd, 'scripts', 'release.sh'), args, {
     cwd,
     encoding: 'utf8',
     env: {
       ...process.env,
       RELEASE_NOTES: notes,
+      TMPDIR: tmp,
       GIT_AUTHOR_NAME: 'release test',
       GIT_AUTHOR_EMAIL: 'release@example.invalid',
       GIT_COMMITTER_NAME: 'release test',
@@ -58,6 +62,7 @@ describe('scripts/release.sh', () => {
     // The bundle carries the version: the CLI says it.
     const version = spawnSync(process.execPath, [join(clone, 'dist', 'cli.js'), '--version'], {
       encoding: 'utf8',
+      env: { ...process.env, TMPDIR: join(scratch, 'tmp') },
     })
     expect(version.stdout.trim()).toBe('importgate 1.0.0')
     expect(git(clone, 'status', '--porcelain')).toBe('')
@@ -72,6 +77,8 @@ describe('the npm package', () => {
       execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
         cwd: root,
         encoding: 'utf8',
+        // npm's Node keeps a compile cache in TMPDIR: the scratch folder's, removed after.
+        env: { ...process.env, TMPDIR: scratch },
       }),
     ) as { files: { path: string }[] }[]
     const files = packed[0]!.files.map((f) => f.path).sort()
