@@ -20,6 +20,10 @@ const LAYERS = [
   'cli',
 ]
 const PURE = ['model', 'settings', 'analysis', 'results', 'report']
+/** The files of src/ that sit in no layer: the entries and what they start with. */
+const ROOT_FILES = ['cli', 'main', 'node-version', 'private-start', 'version']
+/** Anything in src/ outside the layers and those files: a new folder fails until it is placed. */
+const UNPLACED = `^src/(?!(${LAYERS.join('|')})/|(${ROOT_FILES.join('|')})\\.ts$)`
 const IO_MODULES =
   '^(node:)?(fs|fs/promises|child_process|net|http|https|os|dgram|tls|worker_threads|readline)$'
 
@@ -97,6 +101,27 @@ module.exports = {
       severity: 'error',
       from: { path: `^src/(${PURE.join('|')})/` },
       to: { path: '@actions/' },
+    },
+    {
+      name: 'every-src-file-has-a-layer',
+      comment: `A file of src/ is in a layer (${LAYERS.join(', ')}) or is one of the entries; add a new folder to LAYERS, where its imports put it.`,
+      severity: 'error',
+      from: { path: UNPLACED },
+      to: {},
+    },
+    {
+      name: 'nothing-imports-an-unplaced-file',
+      comment: 'A folder outside the layer list would escape every layer rule: place it in LAYERS first.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: UNPLACED },
+    },
+    {
+      name: 'env-builds-without-measuring',
+      comment: 'src/env/ makes environments; asking an interpreter what it is, with the probe, is measure/\'s.',
+      severity: 'error',
+      from: { path: '^src/env/' },
+      to: { path: '^src/measure/' },
     },
     {
       name: 'only-entries-import-entries',

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util'
 import { compare } from '../src/commands/compare.js'
 import { cliName } from '../src/config/requests.js'
 import { childEnv } from '../src/process/child-env.js'
-import { describeInterpreter, findExecutable } from '../src/env/interpreter.js'
+import { describeInterpreter, findExecutable } from '../src/measure/interpreter.js'
 import { calibrate, untouchedFixture, type UntouchedChange } from './fixtures.js'
 import { startLoad } from './load.js'
 

@@ -2,7 +2,7 @@
 // running the engine with progress lines (their text: report/progress.ts),
 // and the run's clock. The hint for a
 // target that cannot be found is env/hints.ts; the document is results/document.ts.
-import { describeInterpreter, findExecutable } from '../env/interpreter.js'
+import { describeInterpreter, findExecutable } from '../measure/interpreter.js'
 import { childEnv } from '../process/child-env.js'
 import type { Observations } from '../analysis/verdict/observations.js'
 import { runPlan } from '../measure/engine.js'

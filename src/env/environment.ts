@@ -8,7 +8,7 @@ import { outputIfOk, runCommand, SpawnError } from '../process/command.js'
 import { childEnv, installerEnv } from '../process/child-env.js'
 import { importRoot } from './import-root.js'
 import type { InstallSpec } from '../model/settings.js'
-import { findExecutable } from './interpreter.js'
+import { findExecutable } from '../process/executables.js'
 
 export type Strategy = 'none' | 'current' | 'pip' | 'uv' | 'uv-sync' | 'command'
 

@@ -130,8 +130,6 @@ export function metricNamed(value: string): MetricId | null {
   return ALIASES[value] ?? null
 }
 
-export const isMetricId = (value: string): value is MetricId => value in METRICS
-
 export const isCounted = (id: MetricId): id is CountedMetricId => METRICS[id].kind === 'counted'
 
 /** The sample metrics, in table order. */

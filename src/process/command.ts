@@ -1,10 +1,10 @@
 // A helper command (git, venv creation, an installer): argument array, no
 // shell, its own process group killed on timeout or abort, output captured.
 //
-// @actions/exec, which this product otherwise builds on, cannot stop a
-// command: it takes no AbortSignal and no timeout, and does not expose the
-// child. A hung `git fetch` or installer would hold the job until GitHub's
-// 6-hour limit, so these commands go through this small layer instead.
+// Not @actions/exec (not a dependency): it cannot stop a command, taking no
+// AbortSignal and no timeout and not exposing the child. A hung `git fetch` or
+// installer would hold the job until GitHub's 6-hour limit, so these commands
+// go through this small layer instead.
 import { CancelledError } from '../model/errors.js'
 import { spawn } from 'node:child_process'
 import { asSandbox } from './boundary.js'

@@ -1,6 +1,7 @@
-// Reads a results file back: parsed, checked against the schema in
-// results.schema.json, and normalised so that files of any schema-1 release
-// read the same. Errors name the file and the field.
+// Reads a results file back: parsed, its nesting bounded, and checked against
+// the schema in results.schema.json; fields later releases added are optional
+// there, and the readers of the document take their absence as "not recorded".
+// Errors name the file and the field.
 import { Ajv, type ErrorObject } from 'ajv'
 import schema from './results.schema.json' with { type: 'json' }
 import type { ResultsDocument } from './schema.js'

@@ -1,7 +1,7 @@
 // Finding the interpreter and asking it what it is.
 import { SetupError } from '../model/errors.js'
-import { probePath } from '../measure/probe-path.js'
-import { parseInterpreterInfo, type InterpreterInfo } from '../measure/probe-protocol.js'
+import { probePath } from './probe-path.js'
+import { parseInterpreterInfo, type InterpreterInfo } from './probe-protocol.js'
 import { REPORT_FD, runMeasured } from '../process/measured.js'
 export { findExecutable } from '../process/executables.js'
 
