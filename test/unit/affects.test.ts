@@ -31,6 +31,17 @@ describe('files that can affect importing', () => {
     expect(affectingFiles(['README.md', 'docs/a.md', 'LICENSE'], DEFAULT_AFFECTS)).toEqual([])
   })
 
+  it('matches dot files, and ? within one name, as before picomatch took over the globs (issue 50: 5)', () => {
+    expect(affectingFiles(['.hidden.py', 'a/.env.py', 'a/b.txt'], ['*.py'])).toEqual([
+      '.hidden.py',
+      'a/.env.py',
+    ])
+    expect(affectingFiles(['a1.py', 'a12.py', 'x/a2.py'], ['a?.py'])).toEqual(['a1.py', 'x/a2.py'])
+    expect(affectingFiles(['.github/x.yml', 'src/.github/x.yml'], ['.github/**'])).toEqual([
+      '.github/x.yml',
+    ])
+  })
+
   it('read a pattern with a slash from the repository root, ** across folders', () => {
     expect(affectingFiles(['src/a.py', 'tests/a.py', 'src/x/b.py'], ['src/*.py'])).toEqual([
       'src/a.py',

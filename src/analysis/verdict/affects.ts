@@ -1,26 +1,15 @@
 // Which changed files can affect importing: a pull request that touches none
 // (docs, CI, images) cannot change import time, and is passed in seconds
 // without building anything. Pure.
+import picomatch from 'picomatch'
 
 /**
- * A glob as a regular expression: `*` and `?` within one path segment, `**`
- * across segments. A pattern without `/` matches a file's name in any folder;
- * one with `/` matches the path from the repository root.
+ * A glob as a matcher (picomatch): `*` and `?` within one path segment, `**`
+ * across segments, dot files included. A pattern without `/` matches a file's
+ * name in any folder; one with `/` matches the path from the repository root.
  */
-function globRegExp(pattern: string): RegExp {
-  let source = ''
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!
-    if (c === '*' && pattern[i + 1] === '*') {
-      source += '.*'
-      i++
-      if (pattern[i + 1] === '/') i++
-    } else if (c === '*') source += '[^/]*'
-    else if (c === '?') source += '[^/]'
-    else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&')
-  }
-  return new RegExp(pattern.includes('/') ? `^${source}$` : `(^|/)${source}$`)
-}
+const globMatcher = (pattern: string) =>
+  picomatch(pattern, { dot: true, basename: !pattern.includes('/') })
 
 /** A changed path and its git modes on base and head (`000000` where absent). */
 export interface ChangedFile {
@@ -107,12 +96,12 @@ export const INERT_FILES: readonly string[] = [
 
 /** The changed paths that are not inert: each may be read at import, so each is measured. */
 export function notInert(paths: readonly string[]): string[] {
-  const inert = INERT_FILES.map(globRegExp)
-  return paths.filter((path) => !inert.some((glob) => glob.test(path)))
+  const inert = INERT_FILES.map(globMatcher)
+  return paths.filter((path) => !inert.some((isMatch) => isMatch(path)))
 }
 
 /** The changed paths (repository-relative, `/`-separated) that any pattern matches. */
 export function affectingFiles(paths: readonly string[], patterns: readonly string[]): string[] {
-  const globs = patterns.map(globRegExp)
-  return paths.filter((path) => globs.some((glob) => glob.test(path)))
+  const globs = patterns.map(globMatcher)
+  return paths.filter((path) => globs.some((isMatch) => isMatch(path)))
 }
