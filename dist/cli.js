@@ -1963,7 +1963,8 @@ function parseImportTimeLine(line) {
     const match = LINE.exec(line);
     if (!match)
         return null;
-    const [, self, cumulative, indent, name] = match;
+    // Every group is in the pattern, so each is matched text.
+    const [, self = '', cumulative = '', indent = '', name = ''] = match;
     const cached = self === 'cached' || cumulative === 'cached';
     return {
         name,
@@ -4945,7 +4946,7 @@ function toSample(run) {
     const report = run.report;
     // Each other sample metric from the report's field its table entry names
     // (parseProbeReport has checked each is a number or null).
-    const fields = report;
+    const fields = { ...report };
     const values = Object.fromEntries(OTHER_SAMPLE_METRICS.map((m) => {
         const raw = fields[m.probe.field];
         return [m.id, typeof raw === 'number' ? raw / m.probe.per : null];

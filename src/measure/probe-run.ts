@@ -45,7 +45,7 @@ export function toSample(run: ProbeRun): Sample {
   const report = run.report!
   // Each other sample metric from the report's field its table entry names
   // (parseProbeReport has checked each is a number or null).
-  const fields = report as unknown as Record<string, unknown>
+  const fields: Readonly<Record<string, unknown>> = { ...report }
   const values = Object.fromEntries(
     OTHER_SAMPLE_METRICS.map((m) => {
       const raw = fields[m.probe.field]

@@ -25,7 +25,7 @@ export function resolveSettings(sources: PartialSettings[], seed: number): Setti
   // Each field as given, else its declared default (copied: a default is never shared).
   const values = Object.fromEntries(
     SETTINGS.map((s) => [s.field, pick(s.field as SettingField) ?? structuredClone(s.default)]),
-  ) as unknown as SettingValues
+  ) as SettingValues
   const { minPairs, maxTimeMs } = values
   values.maxPairs = pick('maxPairs') ?? Math.max(minPairs, MAX_PAIRS)
   // The two may come from different places (a flag and pyproject), so the

@@ -49,13 +49,8 @@ interface ParsedLine {
 export function parseImportTimeLine(line: string): ParsedLine | null {
   const match = LINE.exec(line)
   if (!match) return null
-  const [, self, cumulative, indent, name] = match as unknown as [
-    string,
-    string,
-    string,
-    string,
-    string,
-  ]
+  // Every group is in the pattern, so each is matched text.
+  const [, self = '', cumulative = '', indent = '', name = ''] = match
   const cached = self === 'cached' || cumulative === 'cached'
   return {
     name,
