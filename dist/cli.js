@@ -12530,7 +12530,9 @@ function measureRequest(values, cwd, name = cliName) {
         name,
     };
 }
-function compareRequest(values, revisions, cwd, name = cliName) {
+function compareRequest(values, revisions, cwd, name = cliName, 
+/** The settings the values give, when the caller has parsed them already (the action). */
+parsed) {
     if (revisions.length !== 2) {
         throw new UsageError(`compare needs two revisions, base then head (e.g. importgate compare main HEAD); got ${revisions.length}: ${JSON.stringify(revisions)}`);
     }

@@ -22,7 +22,7 @@ export interface ActionConfig {
   headRef: string | null
   /** What the inputs said; base's [tool.importgate] and the defaults fill in the rest. */
   given: PartialSettings
-  /** The inputs as given, for the compare request the CLI builds from its flags alike. */
+  /** The inputs as given: the compare request takes its label, paths and refs from them. */
   values: InputValues
   comment: CommentMode
   commentKey: string
@@ -33,8 +33,6 @@ export interface ActionConfig {
   mode: 'measure' | 'publish'
   /** publish: results files, or folders searched for results.json (relative to the workspace). */
   results: string[]
-  /** Names this job in a merged report. */
-  label: string | null
   /** Python 3.15+: offer the lines that could be lazy as suggested changes on the pull request's own lines. */
   suggestLazy: boolean
 }
@@ -110,7 +108,6 @@ export function actionConfig(getInput: (name: string) => string, workspace: stri
     artifactName: optional('artifact-name') ?? 'importgate',
     mode,
     results,
-    label: optional('label') ?? null,
     // Empty is the default, false.
     suggestLazy: optional('suggest-lazy')
       ? switchValue(getInput('suggest-lazy'), 'input "suggest-lazy"')

@@ -66,7 +66,7 @@ async function measure(io: ActionIo, config: ActionConfig, refs: EventRefs): Pro
   const jsonPath = join(out, 'results.json')
   const markdownPath = join(out, 'report.md')
   await mkdir(out, { recursive: true })
-  // The same request the CLI builds from its flags, from the inputs.
+  // The same request the CLI builds from its flags, from the inputs, parsed once (actionConfig).
   const request = compareRequest(
     {
       ...config.values,
@@ -77,6 +77,7 @@ async function measure(io: ActionIo, config: ActionConfig, refs: EventRefs): Pro
     [refs.base, refs.head],
     config.repoDir,
     actionName,
+    config.given,
   )
   let doc: ResultsDocument = await compare(request, {
     env,

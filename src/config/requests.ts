@@ -66,6 +66,8 @@ export function compareRequest(
   revisions: string[],
   cwd: string,
   name = cliName,
+  /** The settings the values give, when the caller has parsed them already (the action). */
+  parsed?: PartialSettings,
 ): CompareRequest {
   if (revisions.length !== 2) {
     throw new UsageError(
@@ -81,7 +83,7 @@ export function compareRequest(
     headRef,
     ...(values.label?.trim() ? { label: values.label.trim() } : {}),
     python: values.python ?? 'python3',
-    given: partialSettings(values, COMMAND_RULES.compare, name),
+    given: parsed ?? partialSettings(values, COMMAND_RULES.compare, name),
     name,
   }
 }
