@@ -39,8 +39,8 @@ export interface CountReading {
 // descriptor; `?` lets strace skip a name this architecture does not have.
 const TRACED = '%file,?fstat,?newfstatat,?statx,?read,?pread64,?readv,?getdents,?getdents64,?close'
 
-const BEGIN_PATH = '/importgate-probe-marker/begin'
-const END_PATH = '/importgate-probe-marker/end'
+export const BEGIN_PATH = '/importgate-probe-marker/begin'
+export const END_PATH = '/importgate-probe-marker/end'
 
 /** The argv that runs `python args…` under the tool, writing its count to `outFile`. */
 export function wrappedArgv(
