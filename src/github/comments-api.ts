@@ -1,9 +1,12 @@
 // CommentsApi over GitHub's REST API (Octokit from @actions/github, which
 // honours GITHUB_API_URL), with a timeout on every request and bounded
 // retries with backoff (Octokit's retry plugin) for 5xx answers and no answer,
-// and one wait for a rate limit that lifts soon (retry-after, or a near reset).
+// and rate limits as Octokit's throttling plugin handles them: writes spaced as
+// GitHub asks, and one wait for a limit that lifts soon (retry-after, or a near
+// reset).
 import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
+import { throttling } from '@octokit/plugin-throttling'
 import type { CommentsApi, IssueComment } from './sticky-comment.js'
 
 interface CommentData {
@@ -22,25 +25,13 @@ export const RETRIES = 2
 export const MAX_RATE_LIMIT_WAIT_S = 60
 
 /**
- * How long GitHub asks us to wait before trying again, in seconds, or null:
- * `retry-after` (a secondary rate limit), else a primary limit's reset time
- * when it is near. A reset already past is clock skew, not an invitation.
+ * Whether to wait out a rate limit once, as GitHub asks: when it lifts within
+ * a minute. A primary limit whose reset is already past comes as 0 seconds
+ * (clock skew, not an invitation); a longer wait fails the request, and
+ * github/failure.ts explains it.
  */
-export function rateLimitWaitS(error: unknown, nowMs = Date.now()): number | null {
-  const { status, response } = error as {
-    status?: number
-    response?: { headers?: Record<string, string | undefined> }
-  }
-  if (status !== 403 && status !== 429) return null
-  const headers = response?.headers ?? {}
-  const retryAfter = Number(headers['retry-after'])
-  if (headers['retry-after'] !== undefined && Number.isFinite(retryAfter) && retryAfter >= 0)
-    return retryAfter <= MAX_RATE_LIMIT_WAIT_S ? retryAfter : null
-  const reset = Number(headers['x-ratelimit-reset'])
-  if (headers['x-ratelimit-remaining'] !== '0' || !Number.isFinite(reset)) return null
-  const wait = Math.ceil(reset - nowMs / 1000) + 1
-  return wait > 0 && wait <= MAX_RATE_LIMIT_WAIT_S ? wait : null
-}
+export const worthWaiting = (retryAfterS: number, retryCount: number): boolean =>
+  retryCount === 0 && retryAfterS > 0 && retryAfterS <= MAX_RATE_LIMIT_WAIT_S
 
 /** fetch with a deadline: what Octokit uses for every request. */
 function fetchWithTimeout(timeoutMs: number): typeof fetch {
@@ -72,21 +63,17 @@ export function githubComments(
       // In the plugin's own settings: `request.retries` would make every
       // failure retryable, 403s and 404s included.
       retry: { retries: RETRIES, retryAfterBaseValue: options.retryBaseMs ?? 1_000 },
+      throttle: {
+        retryAfterBaseValue: options.secondMs ?? 1_000,
+        onRateLimit: (after: number, _o: unknown, _k: unknown, count: number) =>
+          worthWaiting(after, count),
+        onSecondaryRateLimit: (after: number, _o: unknown, _k: unknown, count: number) =>
+          worthWaiting(after, count),
+      },
     },
     retry,
+    throttling,
   )
-  // A rate limit that lifts within a minute is waited out once, as GitHub asks;
-  // a longer one fails, and is explained (github/failure.ts).
-  octokit.hook.wrap('request', async (request, requestOptions) => {
-    try {
-      return await request(requestOptions)
-    } catch (error) {
-      const wait = rateLimitWaitS(error)
-      if (wait === null) throw error
-      await new Promise((resolve) => setTimeout(resolve, wait * (options.secondMs ?? 1_000)))
-      return request(requestOptions)
-    }
-  })
   const pick = (c: CommentData): IssueComment => ({
     id: c.id,
     body: c.body,
