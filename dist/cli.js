@@ -13772,6 +13772,11 @@ function buildView(document) {
         ownTimeLeads: leading?.kind === 'own',
         rows: doc.targets.flatMap(rowsOf),
         proofs: proofNotes(doc),
+        importTrees: doc.targets.flatMap((t) => {
+            const base = t.base?.profile?.tree ?? null;
+            const head = t.head?.profile?.tree ?? null;
+            return base || head ? [{ target: t.name, base, head }] : [];
+        }),
         configChanges: compare?.config_changes ?? [],
         newTargets: doc.targets.filter((t) => t.new).map((t) => t.name),
         forbidden: doc.targets.flatMap((t) => t.forbidden.map((f) => ({ target: t.name, ...f }))),
@@ -13895,17 +13900,13 @@ function scriptJson(value) {
         .replace(/\u2028/g, '\\u2028')
         .replace(/\u2029/g, '\\u2029');
 }
-function htmlReport(document) {
-    const view = buildView(document);
-    // Module names are the measured code's text: visible, as in every report.
-    const targets = visibleDeep(document).targets.flatMap((t) => {
-        const base = t.base?.profile.tree ?? null;
-        const head = t.head?.profile.tree ?? null;
-        if (!base && !head)
-            return [];
-        const tree = mergeTrees(base, head);
-        return [{ name: t.name, tree }];
-    });
+/** The HTML report, laid out from the view model (built once per report by the caller). */
+function htmlOfView(view) {
+    // The view's trees are the visible copy: module names are the measured code's text.
+    const targets = view.importTrees.map(({ target, base, head }) => ({
+        name: target,
+        tree: mergeTrees(base, head),
+    }));
     const compare = view.command === 'compare';
     const rows = view.rows
         .filter((r) => r.primary)
@@ -15452,16 +15453,12 @@ function collapsed(sections) {
         '</details>',
     ];
 }
-/**
- * Renders the report, shortening lists until it fits under `limit`
- * characters; as a last resort it is cut, with a line saying so.
- */
-function markdownReport(results, limit = MARKDOWN_LIMIT, options = {}) {
-    const doc = buildView(results);
+/** The markdown report, laid out from the view model (built once per report by the caller). */
+function markdownOfView(doc, limit = MARKDOWN_LIMIT, options = {}) {
     const links = options.repoUrl
         ? {
             repoUrl: options.repoUrl.replace(/\/+$/, ''),
-            sha: { base: results.base?.sha ?? null, head: results.head.sha },
+            sha: { base: doc.run.base?.sha ?? null, head: doc.run.head.sha },
         }
         : undefined;
     for (const cap of CAPS) {
@@ -25326,11 +25323,11 @@ function mergedView(jobs) {
     // Grouped by target, so that a target's jobs sit together.
     const order = [...new Set(rows.map((r) => r.target))];
     rows.sort((a, b) => order.indexOf(a.target) - order.indexOf(b.target));
-    return { verdict, headline, rows, jobHeadlines: views.map((v) => v.view.headline) };
+    return { verdict, headline, rows, jobs: views };
 }
 /** The merged comment: under the limit, each job's report cut shorter as needed. */
-function mergedMarkdown(jobs, limit = MARKDOWN_LIMIT) {
-    const view = mergedView(jobs);
+function mergedMarkdown(view, limit = MARKDOWN_LIMIT) {
+    const { jobs } = view;
     const top = [
         `### ${rich(view.headline)}`,
         '',
@@ -25349,11 +25346,11 @@ function mergedMarkdown(jobs, limit = MARKDOWN_LIMIT) {
     const sections = [];
     let room = limit - top.length - 400;
     let left = 0;
-    for (const [index, job] of jobs.entries()) {
-        const body = markdownReport(job.doc, share - 200);
+    for (const { job, view: own } of jobs) {
+        const body = markdownOfView(own, share - 200);
         const rest = body.split('\n').slice(1);
         // HTML, not markdown: <summary> is an HTML block (a code span would be raw text there).
-        const summary = richHtml([`${visible(job.label)}: `, ...view.jobHeadlines[index]]);
+        const summary = richHtml([`${visible(job.label)}: `, ...own.headline]);
         const section = [`<details><summary>${summary}</summary>`, '', ...rest, '</details>'].join('\n');
         // Many jobs: the table above has every row; the details stop where the comment would.
         if (section.length + 2 > room)
@@ -25368,8 +25365,7 @@ function mergedMarkdown(jobs, limit = MARKDOWN_LIMIT) {
     return `${top}\n\n${sections.join('\n\n')}\n`;
 }
 /** The terminal lines of a merged report. */
-function mergedText(jobs) {
-    const view = mergedView(jobs);
+function mergedText(view) {
     const width = Math.max(...view.rows.map((r) => r.target.length + r.job.length + 3), 10);
     return [
         plainText(view.headline),
@@ -25633,8 +25629,8 @@ function packageNote(r) {
         return ` (${packageCauseText(r, r.cause, (s) => s)})`;
     return r.base_self_ms === null ? ' (new)' : r.head_self_ms === null ? ' (gone)' : '';
 }
-function compareReport(doc, style, limit = 8) {
-    const view = buildView(doc);
+/** compare's terminal report, laid out from the view model (built once per report by the caller). */
+function compareReportOfView(view, style, limit = 8) {
     const { run } = view;
     const out = [];
     const sha = (s) => (s ? s.slice(0, 10) : '?');
@@ -25721,8 +25717,8 @@ function errorLines(target, error, style) {
     }
     return lines;
 }
-function measureReport(doc, style, slowest = 8) {
-    const view = buildView(doc);
+/** measure's terminal report, laid out from the view model (built once per report by the caller). */
+function measureReportOfView(view, style, slowest = 8) {
     const { run } = view;
     const out = [];
     const head = run.head;
@@ -25945,7 +25941,7 @@ async function runMeasure(args, io) {
     const paths = outputPaths(values, io.cwd);
     const log = progress(values, io);
     const doc = await measure(request, { env: io.env, cwd: io.cwd, log, signal: io.signal });
-    return finish(doc, measureReport, paths, io, log);
+    return finish(doc, measureReportOfView, paths, io, log);
 }
 async function runCompare(args, io) {
     const { values, positionals } = parse(args, COMPARE_OPTIONS);
@@ -25954,7 +25950,7 @@ async function runCompare(args, io) {
     const log = progress(values, io);
     const warn = (line) => io.stderr.write(`importgate: warning: ${visible(line)}\n`);
     const doc = await compare(request, { env: io.env, cwd: io.cwd, log, warn, signal: io.signal });
-    return finish(doc, compareReport, paths, io, log);
+    return finish(doc, compareReportOfView, paths, io, log);
 }
 const REPORT_OPTIONS = {
     markdown: { type: 'string' },
@@ -25984,7 +25980,7 @@ async function runReport(args, io) {
             throw new UsageError(error.message);
         throw error;
     }
-    const report = doc.command === 'measure' ? measureReport : compareReport;
+    const report = doc.command === 'measure' ? measureReportOfView : compareReportOfView;
     const paths = { ...outputPaths(values, io.cwd), jsonPath: null };
     return finish(doc, report, paths, io, progress(values, io));
 }
@@ -26026,27 +26022,31 @@ async function runMerge(args, io) {
     // Interrupted while reading: nothing is written, as a cancelled compare writes nothing.
     if (io.signal?.aborted)
         throw new CancelledError('merge');
-    io.stdout.write(`${visible(mergedText(jobs))}\n`);
+    // One view per job, for the text, the markdown and the verdict alike.
+    const merged = mergedView(jobs);
+    io.stdout.write(`${visible(mergedText(merged))}\n`);
     if (markdownPath) {
-        await writeOutput('--markdown', markdownPath, mergedMarkdown(jobs));
+        await writeOutput('--markdown', markdownPath, mergedMarkdown(merged));
         progress(values, io)(`merged markdown report written to ${markdownPath}`);
     }
-    const verdict = mergedView(jobs).verdict;
+    const { verdict } = merged;
     return verdict === 'error' ? 2 : verdict === 'pass' || verdict === 'improvement' ? 0 : 1;
 }
 async function finish(doc, report, paths, io, log) {
     const style = useColor(io.stdout.isTTY, io.env) ? COLOR : PLAIN;
-    io.stdout.write(`${report(doc, style)}\n`);
+    // One view for every report this run writes.
+    const view = buildView(doc);
+    io.stdout.write(`${report(view, style)}\n`);
     if (paths.jsonPath) {
         await writeOutput('--json', paths.jsonPath, `${JSON.stringify(doc, null, 2)}\n`);
         log(`results written to ${paths.jsonPath}`);
     }
     if (paths.markdownPath) {
-        await writeOutput('--markdown', paths.markdownPath, markdownReport(doc));
+        await writeOutput('--markdown', paths.markdownPath, markdownOfView(view));
         log(`markdown report written to ${paths.markdownPath}`);
     }
     if (paths.htmlPath) {
-        await writeOutput('--html', paths.htmlPath, htmlReport(doc));
+        await writeOutput('--html', paths.htmlPath, htmlOfView(view));
         log(`HTML report (diff icicle of the import trees) written to ${paths.htmlPath}`);
     }
     return exitStatus(doc);

@@ -39,7 +39,7 @@ export async function publish(
       `input "results": ${foreign.source} is for head ${String(foreign.doc.head.sha).slice(0, 12)}, not ${pull.headSha!.slice(0, 12)}, the commit this ${pull.number === null ? 'workflow run' : 'event'} is about; nothing was published`,
     )
   const view = mergedView(jobs)
-  const markdown = mergedMarkdown(jobs)
+  const markdown = mergedMarkdown(view)
   // A fork's workflow_run carries no pull request: the measuring job recorded it.
   const named = files.find((f) => f.doc.pull_request)
   let number = pull.number ?? named?.doc.pull_request ?? null

@@ -7,8 +7,8 @@ import { join } from 'node:path'
 import { compare } from '../commands/compare.js'
 import { compareRequest } from '../config/requests.js'
 import type { Verdict } from '../model/verdict.js'
-import { htmlReport } from '../report/html/html.js'
-import { markdownReport } from '../report/markdown/markdown.js'
+import { htmlOfView } from '../report/html/html.js'
+import { markdownOfView } from '../report/markdown/markdown.js'
 import { plainText } from '../report/view/headline.js'
 import { buildView } from '../report/view/view.js'
 import type { ResultsDocument } from '../results/schema.js'
@@ -94,10 +94,10 @@ async function measure(io: ActionIo, config: ActionConfig, refs: EventRefs): Pro
   const repoUrl = env.GITHUB_REPOSITORY
     ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}`
     : undefined
-  const markdown = markdownReport(doc, undefined, { repoUrl })
+  const markdown = markdownOfView(view, undefined, { repoUrl })
   await writeFile(jsonPath, `${JSON.stringify(doc, null, 2)}\n`)
   await writeFile(markdownPath, markdown)
-  await writeFile(join(out, 'importgate.html'), htmlReport(doc))
+  await writeFile(join(out, 'importgate.html'), htmlOfView(view))
   io.setOutput('report-json', jsonPath)
   await io.writeSummary(
     `${markdown}\n<sub>The import trees of base and head as one diff icicle: \`importgate.html\` in the \`${config.artifactName}\` artifact ${runLink(env, '#artifacts')}.</sub>\n`,

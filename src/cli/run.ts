@@ -10,16 +10,17 @@ import type { InputValues } from '../config/input-values.js'
 import { flagOptions } from '../settings/registry.js'
 import { compareRequest, measureRequest } from '../config/requests.js'
 import { CancelledError, SetupError, UsageError } from '../model/errors.js'
-import { htmlReport } from '../report/html/html.js'
-import { markdownReport } from '../report/markdown/markdown.js'
+import { htmlOfView } from '../report/html/html.js'
+import { buildView, type ReportView } from '../report/view/view.js'
+import { markdownOfView } from '../report/markdown/markdown.js'
 import { readResults, ResultsFileError } from '../results/read.js'
 import { resultFiles } from '../commands/result-files.js'
 import { jobsOf, MergeError } from '../results/merge.js'
 import { mergedMarkdown, mergedText, mergedView } from '../report/markdown/merged.js'
 import type { ResultsDocument } from '../results/schema.js'
 import { COLOR, PLAIN, useColor } from '../report/terminal/style.js'
-import { compareReport } from '../report/terminal/terminal-compare.js'
-import { measureReport } from '../report/terminal/terminal-measure.js'
+import { compareReportOfView } from '../report/terminal/terminal-compare.js'
+import { measureReportOfView } from '../report/terminal/terminal-measure.js'
 import { visible } from '../report/view/untrusted.js'
 import { VERSION } from '../version.js'
 import { outputPaths, writeOutput, type OutputPaths } from './output-paths.js'
@@ -80,7 +81,7 @@ async function runMeasure(args: string[], io: CliIo): Promise<number> {
   const paths = outputPaths(values, io.cwd)
   const log = progress(values, io)
   const doc = await measure(request, { env: io.env, cwd: io.cwd, log, signal: io.signal })
-  return finish(doc, measureReport, paths, io, log)
+  return finish(doc, measureReportOfView, paths, io, log)
 }
 
 async function runCompare(args: string[], io: CliIo): Promise<number> {
@@ -90,7 +91,7 @@ async function runCompare(args: string[], io: CliIo): Promise<number> {
   const log = progress(values, io)
   const warn = (line: string) => io.stderr.write(`importgate: warning: ${visible(line)}\n`)
   const doc = await compare(request, { env: io.env, cwd: io.cwd, log, warn, signal: io.signal })
-  return finish(doc, compareReport, paths, io, log)
+  return finish(doc, compareReportOfView, paths, io, log)
 }
 
 const REPORT_OPTIONS = {
@@ -121,7 +122,7 @@ async function runReport(args: string[], io: CliIo): Promise<number> {
     if (error instanceof ResultsFileError) throw new UsageError(error.message)
     throw error
   }
-  const report = doc.command === 'measure' ? measureReport : compareReport
+  const report = doc.command === 'measure' ? measureReportOfView : compareReportOfView
   const paths = { ...outputPaths(values, io.cwd), jsonPath: null }
   return finish(doc, report, paths, io, progress(values, io))
 }
@@ -160,34 +161,38 @@ async function runMerge(args: string[], io: CliIo): Promise<number> {
   }
   // Interrupted while reading: nothing is written, as a cancelled compare writes nothing.
   if (io.signal?.aborted) throw new CancelledError('merge')
-  io.stdout.write(`${visible(mergedText(jobs))}\n`)
+  // One view per job, for the text, the markdown and the verdict alike.
+  const merged = mergedView(jobs)
+  io.stdout.write(`${visible(mergedText(merged))}\n`)
   if (markdownPath) {
-    await writeOutput('--markdown', markdownPath, mergedMarkdown(jobs))
+    await writeOutput('--markdown', markdownPath, mergedMarkdown(merged))
     progress(values, io)(`merged markdown report written to ${markdownPath}`)
   }
-  const verdict = mergedView(jobs).verdict
+  const { verdict } = merged
   return verdict === 'error' ? 2 : verdict === 'pass' || verdict === 'improvement' ? 0 : 1
 }
 
 async function finish(
   doc: ResultsDocument,
-  report: (doc: ResultsDocument, style: typeof COLOR) => string,
+  report: (view: ReportView, style: typeof COLOR) => string,
   paths: OutputPaths,
   io: CliIo,
   log: (line: string) => void,
 ): Promise<number> {
   const style = useColor(io.stdout.isTTY, io.env) ? COLOR : PLAIN
-  io.stdout.write(`${report(doc, style)}\n`)
+  // One view for every report this run writes.
+  const view = buildView(doc)
+  io.stdout.write(`${report(view, style)}\n`)
   if (paths.jsonPath) {
     await writeOutput('--json', paths.jsonPath, `${JSON.stringify(doc, null, 2)}\n`)
     log(`results written to ${paths.jsonPath}`)
   }
   if (paths.markdownPath) {
-    await writeOutput('--markdown', paths.markdownPath, markdownReport(doc))
+    await writeOutput('--markdown', paths.markdownPath, markdownOfView(view))
     log(`markdown report written to ${paths.markdownPath}`)
   }
   if (paths.htmlPath) {
-    await writeOutput('--html', paths.htmlPath, htmlReport(doc))
+    await writeOutput('--html', paths.htmlPath, htmlOfView(view))
     log(`HTML report (diff icicle of the import trees) written to ${paths.htmlPath}`)
   }
   return exitStatus(doc)

@@ -32,7 +32,7 @@ describe('importgate merge', () => {
   const older = { source: 'py38.json', doc: passingJob('py3.8') }
 
   it('leads with the most serious job and has a row per target and job', () => {
-    const md = mergedMarkdown(jobsOf([older, regression]))
+    const md = mergedMarkdown(mergedView(jobsOf([older, regression])))
     expect(md.split('\n')[0]).toBe(
       '### ❌ `myapp` imports 5.2–5.8× slower (+48.6 ms) (and 1 more): `myapp.output` now imports `rich.console` and 1 more rich module (+45.2 ms) (Python 3.11.7 · linux x86\\_64)',
     )
@@ -68,7 +68,7 @@ describe('importgate merge', () => {
       ...(JSON.parse(json) as CompareResults),
       label: 'py\n\n@team </summary><img onerror=x>',
     }
-    const md = mergedMarkdown(jobsOf([older, { source: 'evil.json', doc }]))
+    const md = mergedMarkdown(mergedView(jobsOf([older, { source: 'evil.json', doc }])))
     const summaries = md.split('\n').filter((l) => l.startsWith('<details><summary>'))
     const evilSummary = summaries.find((l) => l.includes('&#64;team'))!
     expect(evilSummary).toMatch(/<\/summary>$/)
@@ -87,7 +87,7 @@ describe('importgate merge', () => {
           }
         : { source: `job${i}.json`, doc: passingJob(`job ${i}`) },
     )
-    const md = mergedMarkdown(jobsOf(jobs))
+    const md = mergedMarkdown(mergedView(jobsOf(jobs)))
     expect(md.length).toBeLessThanOrEqual(MARKDOWN_LIMIT)
     expect(md.split('\n')[0]).toMatch(/^### ❌ `myapp` imports/)
     const top = md.slice(0, md.indexOf('<details>'))
@@ -110,7 +110,7 @@ describe('importgate merge', () => {
 
   it("treats a fork's labels and names as text: no markup, no mentions, no escapes", () => {
     const hostile = passingJob('<img src=x onerror=alert(1)> @octo/owners \u001b[31m')
-    const md = mergedMarkdown(jobsOf([{ source: 'fork.json', doc: hostile }]))
+    const md = mergedMarkdown(mergedView(jobsOf([{ source: 'fork.json', doc: hostile }])))
     expect(md).not.toContain('<img')
     expect(md).not.toContain('@octo')
     expect(md).not.toContain('\u001b')

@@ -6,9 +6,9 @@ import type { ResultsDocument } from '../../results/schema.js'
 import { formatMs, signedMs, signedPct } from '../view/format.js'
 import { plainText } from '../view/headline.js'
 import { SCRIPT, STYLE } from './html-client.js'
-import { mergeTrees, type DiffNode } from './html-tree.js'
-import { escapeHtml, visibleDeep } from '../view/untrusted.js'
-import { buildView } from '../view/view.js'
+import { mergeTrees } from './html-tree.js'
+import { escapeHtml } from '../view/untrusted.js'
+import { buildView, type ReportView } from '../view/view.js'
 
 export { escapeHtml }
 
@@ -21,16 +21,16 @@ function scriptJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029')
 }
 
-export function htmlReport(document: ResultsDocument): string {
-  const view = buildView(document)
-  // Module names are the measured code's text: visible, as in every report.
-  const targets = visibleDeep(document).targets.flatMap((t) => {
-    const base = t.base?.profile.tree ?? null
-    const head = t.head?.profile.tree ?? null
-    if (!base && !head) return []
-    const tree: DiffNode = mergeTrees(base, head)
-    return [{ name: t.name, tree }]
-  })
+/** The HTML report of one results document. */
+export const htmlReport = (document: ResultsDocument): string => htmlOfView(buildView(document))
+
+/** The HTML report, laid out from the view model (built once per report by the caller). */
+export function htmlOfView(view: ReportView): string {
+  // The view's trees are the visible copy: module names are the measured code's text.
+  const targets = view.importTrees.map(({ target, base, head }) => ({
+    name: target,
+    tree: mergeTrees(base, head),
+  }))
   const compare = view.command === 'compare'
   const rows = view.rows
     .filter((r) => r.primary)

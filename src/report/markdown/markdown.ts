@@ -81,16 +81,22 @@ function collapsed(sections: string[][]): string[] {
  * Renders the report, shortening lists until it fits under `limit`
  * characters; as a last resort it is cut, with a line saying so.
  */
-export function markdownReport(
+export const markdownReport = (
   results: ResultsDocument,
   limit = MARKDOWN_LIMIT,
   options: { repoUrl?: string } = {},
+): string => markdownOfView(buildView(results), limit, options)
+
+/** The markdown report, laid out from the view model (built once per report by the caller). */
+export function markdownOfView(
+  doc: ReportView,
+  limit = MARKDOWN_LIMIT,
+  options: { repoUrl?: string } = {},
 ): string {
-  const doc = buildView(results)
   const links = options.repoUrl
     ? {
         repoUrl: options.repoUrl.replace(/\/+$/, ''),
-        sha: { base: results.base?.sha ?? null, head: results.head.sha },
+        sha: { base: doc.run.base?.sha ?? null, head: doc.run.head.sha },
       }
     : undefined
   for (const cap of CAPS) {

@@ -6,16 +6,16 @@ import { mostSerious, type Verdict } from '../../model/verdict.js'
 import type { JobResults } from '../../results/merge.js'
 import { formatMs, signedMs, signedPct } from '../view/format.js'
 import { plainText, type Rich } from '../view/headline.js'
-import { markdownReport, MARKDOWN_LIMIT } from './markdown.js'
+import { markdownOfView, MARKDOWN_LIMIT } from './markdown.js'
 import { code, plain, rich, richHtml, table, VERDICT_LABEL } from './markdown-text.js'
 import { visible } from '../view/untrusted.js'
-import { buildView } from '../view/view.js'
+import { buildView, type ReportView } from '../view/view.js'
 
 export interface MergedView {
   verdict: Verdict
   headline: Rich
-  /** Each job's own headline, in the order of the jobs. */
-  jobHeadlines: Rich[]
+  /** Each job with its own view, built once here, in the order of the jobs. */
+  jobs: { job: JobResults; view: ReportView }[]
   rows: {
     target: string
     job: string
@@ -55,12 +55,12 @@ export function mergedView(jobs: readonly JobResults[]): MergedView {
   // Grouped by target, so that a target's jobs sit together.
   const order = [...new Set(rows.map((r) => r.target))]
   rows.sort((a, b) => order.indexOf(a.target) - order.indexOf(b.target))
-  return { verdict, headline, rows, jobHeadlines: views.map((v) => v.view.headline) }
+  return { verdict, headline, rows, jobs: views }
 }
 
 /** The merged comment: under the limit, each job's report cut shorter as needed. */
-export function mergedMarkdown(jobs: readonly JobResults[], limit = MARKDOWN_LIMIT): string {
-  const view = mergedView(jobs)
+export function mergedMarkdown(view: MergedView, limit = MARKDOWN_LIMIT): string {
+  const { jobs } = view
   const top = [
     `### ${rich(view.headline)}`,
     '',
@@ -83,11 +83,11 @@ export function mergedMarkdown(jobs: readonly JobResults[], limit = MARKDOWN_LIM
   const sections: string[] = []
   let room = limit - top.length - 400
   let left = 0
-  for (const [index, job] of jobs.entries()) {
-    const body = markdownReport(job.doc, share - 200)
+  for (const { job, view: own } of jobs) {
+    const body = markdownOfView(own, share - 200)
     const rest = body.split('\n').slice(1)
     // HTML, not markdown: <summary> is an HTML block (a code span would be raw text there).
-    const summary = richHtml([`${visible(job.label)}: `, ...view.jobHeadlines[index]!])
+    const summary = richHtml([`${visible(job.label)}: `, ...own.headline])
     const section = [`<details><summary>${summary}</summary>`, '', ...rest, '</details>'].join('\n')
     // Many jobs: the table above has every row; the details stop where the comment would.
     if (section.length + 2 > room) left++
@@ -104,8 +104,7 @@ export function mergedMarkdown(jobs: readonly JobResults[], limit = MARKDOWN_LIM
 }
 
 /** The terminal lines of a merged report. */
-export function mergedText(jobs: readonly JobResults[]): string {
-  const view = mergedView(jobs)
+export function mergedText(view: MergedView): string {
   const width = Math.max(...view.rows.map((r) => r.target.length + r.job.length + 3), 10)
   return [
     plainText(view.headline),

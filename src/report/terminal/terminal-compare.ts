@@ -91,8 +91,11 @@ function packageNote(r: ReportView['packages'][number]['rows'][number]): string 
   return r.base_self_ms === null ? ' (new)' : r.head_self_ms === null ? ' (gone)' : ''
 }
 
-export function compareReport(doc: ResultsDocument, style: Style, limit = 8): string {
-  const view = buildView(doc)
+export const compareReport = (doc: ResultsDocument, style: Style, limit = 8): string =>
+  compareReportOfView(buildView(doc), style, limit)
+
+/** compare's terminal report, laid out from the view model (built once per report by the caller). */
+export function compareReportOfView(view: ReportView, style: Style, limit = 8): string {
   const { run } = view
   const out: string[] = []
   const sha = (s: string | null | undefined) => (s ? s.slice(0, 10) : '?')

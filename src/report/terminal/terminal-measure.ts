@@ -5,7 +5,7 @@ import { tableNotes } from '../view/counted-notes.js'
 import { columns, type Style } from './style.js'
 import { lazyImportLines } from './terminal-lazy.js'
 import { gateLines } from './terminal-gate.js'
-import { buildView } from '../view/view.js'
+import { buildView, type ReportView } from '../view/view.js'
 import type { ResultsDocument } from '../../results/schema.js'
 
 function errorLines(target: string, error: TargetError, style: Style): string[] {
@@ -19,8 +19,11 @@ function errorLines(target: string, error: TargetError, style: Style): string[] 
   return lines
 }
 
-export function measureReport(doc: ResultsDocument, style: Style, slowest = 8): string {
-  const view = buildView(doc)
+export const measureReport = (doc: ResultsDocument, style: Style, slowest = 8): string =>
+  measureReportOfView(buildView(doc), style, slowest)
+
+/** measure's terminal report, laid out from the view model (built once per report by the caller). */
+export function measureReportOfView(view: ReportView, style: Style, slowest = 8): string {
   const { run } = view
   const out: string[] = []
   const head = run.head

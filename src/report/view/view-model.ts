@@ -5,6 +5,7 @@ import type { Verdict } from '../../model/verdict.js'
 import type {
   DeltaJson,
   FunctionChangeJson,
+  ImportTreeJson,
   ModuleChangeJson,
   PackageJson,
   ResultsDocument,
@@ -119,6 +120,8 @@ export interface ReportView {
   skipped: { count: number; files: string[]; affects: string[] } | null
   /** compare: what the proof said of each target it was tried for (view-proof.ts). */
   proofs: ProofNote[]
+  /** Each target's -X importtime tree on each side, where recorded: the HTML report's icicles. */
+  importTrees: { target: string; base: ImportTreeJson | null; head: ImportTreeJson | null }[]
 }
 
 /** How the run was made: the footer and "How this was measured". */

@@ -131,6 +131,11 @@ export function buildView(document: ResultsDocument): ReportView {
     ownTimeLeads: leading?.kind === 'own',
     rows: doc.targets.flatMap(rowsOf),
     proofs: proofNotes(doc),
+    importTrees: doc.targets.flatMap((t) => {
+      const base = t.base?.profile?.tree ?? null
+      const head = t.head?.profile?.tree ?? null
+      return base || head ? [{ target: t.name, base, head }] : []
+    }),
     configChanges: compare?.config_changes ?? [],
     newTargets: doc.targets.filter((t) => t.new).map((t) => t.name),
     forbidden: doc.targets.flatMap((t) => t.forbidden.map((f) => ({ target: t.name, ...f }))),
