@@ -3,7 +3,7 @@
 
 import type { LazyStatement } from '../analysis/attribution/lazy.js'
 import type { ImportFailure } from '../model/failure.js'
-import { SAMPLE_METRICS } from '../model/metrics.js'
+import { isInterpreterInfo, isProbeReport, whereItFailed } from './probe-report-schema.js'
 
 export type ProbeMode =
   | 'time'
@@ -84,10 +84,6 @@ export interface InterpreterInfo {
   startup_modules: number
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 /**
  * The report channel held something that is not a probe report: measured code
  * wrote to the descriptor, or the probe was cut short. It fails the arm, not
@@ -105,55 +101,16 @@ export function parseProbeReport(raw: string): ProbeReport {
   } catch {
     throw new BadReportError(`the probe's report is not JSON: ${JSON.stringify(raw.slice(0, 200))}`)
   }
-  if (
-    !isRecord(value) ||
-    value.protocol !== 1 ||
-    typeof value.ok !== 'boolean' ||
-    typeof value.import_ns !== 'number' ||
-    typeof value.modules_after !== 'number'
-  ) {
-    throw new BadReportError(`the probe's report has an unexpected shape: ${raw.slice(0, 200)}`)
-  }
-  // Every sample metric's field (the metric table names it) is a number, or null where the run cannot tell.
-  const wrong = SAMPLE_METRICS.find((m) => {
-    const v = value[m.probe.field]
-    return v !== undefined && v !== null && typeof v !== 'number'
-  })
-  if (wrong)
+  if (!isProbeReport(value))
     throw new BadReportError(
-      `the probe's report has a malformed ${wrong.probe.field}: ${raw.slice(0, 200)}`,
+      `the probe's report has an unexpected shape (${whereItFailed(isProbeReport)}): ${raw.slice(0, 200)}`,
     )
-  if (value.lazy !== undefined && value.lazy !== null && !isLazyList(value.lazy))
-    throw new BadReportError(
-      `the probe's report has malformed lazy statements: ${raw.slice(0, 200)}`,
-    )
-  return value as unknown as ProbeReport
-}
-
-function isLazyList(value: unknown): value is LazyStatement[] {
-  const place = (v: unknown) =>
-    Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && Number.isInteger(v[1])
-  return (
-    Array.isArray(value) &&
-    value.every(
-      (s) =>
-        isRecord(s) &&
-        typeof s.importer === 'string' &&
-        typeof s.module === 'string' &&
-        (s.names === null ||
-          (Array.isArray(s.names) && s.names.every((n) => typeof n === 'string'))) &&
-        typeof s.file === 'string' &&
-        Number.isInteger(s.line) &&
-        typeof s.loaded === 'boolean' &&
-        (s.loaded_at === null || place(s.loaded_at)),
-    )
-  )
+  return value
 }
 
 export function parseInterpreterInfo(raw: string): InterpreterInfo {
   const value: unknown = JSON.parse(raw)
-  if (!isRecord(value) || value.mode !== 'info' || typeof value.version !== 'string') {
+  if (!isInterpreterInfo(value))
     throw new Error(`unexpected interpreter description: ${raw.slice(0, 200)}`)
-  }
-  return value as unknown as InterpreterInfo
+  return value
 }

@@ -49,6 +49,27 @@ describe("the probe's report", () => {
     expect(() => parseProbeReport(report({ import_cpu_ns: [1] }))).toThrow(/import_cpu_ns/)
   })
 
+  it('is checked against its JSON Schema, lazy statements and all, naming where it failed (issue 50: 4)', () => {
+    const lazy = {
+      importer: 'pkg',
+      module: 'json',
+      names: null,
+      file: 'pkg/__init__.py',
+      line: 3,
+      loaded: true,
+      loaded_at: ['pkg/b.py', 1],
+    }
+    expect(parseProbeReport(report({ lazy: [lazy] })).lazy).toEqual([lazy])
+    expect(() => parseProbeReport(report({ lazy: [{ ...lazy, line: '3' }] }))).toThrow(
+      /\/lazy\/0\/line/,
+    )
+    expect(() =>
+      parseProbeReport(report({ lazy: [{ ...lazy, loaded_at: ['pkg/b.py', 1, 2] }] })),
+    ).toThrow(BadReportError)
+    expect(() => parseProbeReport(report({ protocol: 2 }))).toThrow(/\/protocol/)
+    expect(() => parseProbeReport(report({ error: { kind: 'ValueError' } }))).toThrow(/message/)
+  })
+
   it('records each sample metric in its results field, and none where a run could not tell', () => {
     const known = toSample(run(report({ import_cpu_ns: 11_000_000, memory_kib: 2048 })))
     const unknown = toSample(run(report({ import_cpu_ns: null })))
