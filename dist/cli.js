@@ -12715,6 +12715,36 @@ const PROBE_REPORT = {
         ...Object.fromEntries(SAMPLE_METRICS.map((m) => [m.probe.field, numberOrNull])),
     },
 };
+/** probe_functions.py's call graph: finite numbers only (Python's json writes NaN and Infinity). */
+const finite = { type: 'number', minimum: -1e300, maximum: 1e300 };
+const FUNCTIONS_REPORT = {
+    type: 'object',
+    required: ['functions', 'files'],
+    properties: {
+        functions: {
+            type: 'array',
+            items: {
+                type: 'object',
+                required: ['name', 'module', 'file', 'line', 'level', 'calls', 'ms', 'callers'],
+                properties: {
+                    name: text,
+                    module: { type: ['string', 'null'] },
+                    file: { type: ['string', 'null'] },
+                    line: { type: ['number', 'null'], minimum: -1e300, maximum: 1e300 },
+                    level: { type: 'boolean' },
+                    calls: finite,
+                    ms: finite,
+                    import_ms: finite,
+                    callers: {
+                        type: 'array',
+                        items: { type: 'array', items: finite, minItems: 3, maxItems: 3 },
+                    },
+                },
+            },
+        },
+        files: { type: 'object', additionalProperties: text },
+    },
+};
 const INTERPRETER_INFO = {
     type: 'object',
     required: ['mode', 'version'],
@@ -12723,6 +12753,7 @@ const INTERPRETER_INFO = {
 const ajv = new ajvExports.Ajv({ strict: false, allErrors: false });
 const isProbeReport = ajv.compile(PROBE_REPORT);
 const isInterpreterInfo = ajv.compile(INTERPRETER_INFO);
+const isFunctionsReport = ajv.compile(FUNCTIONS_REPORT);
 /** Where a value failed the last check, in a few words: "/lazy/0/line must be integer". */
 const whereItFailed = (check) => (check.errors ?? [])
     .map((e) => `${e.instancePath || 'the report'} ${e.message ?? 'is not valid'}`)
@@ -13321,35 +13352,11 @@ function functionProfile(report) {
             level: f.level,
             calls: f.calls,
             ms: f.ms,
-            importMs: isNumber(f.import_ms) ? Math.min(Math.max(f.import_ms, 0), f.ms) : 0,
+            importMs: Math.min(Math.max(f.import_ms ?? 0, 0), f.ms),
             callers: f.callers.flatMap(([index, calls, ms]) => names[index] === undefined ? [] : [{ name: names[index], calls, ms }]),
         })),
         files: report.files,
     };
-}
-const isNumber = (x) => typeof x === 'number' && Number.isFinite(x);
-const isText = (x) => typeof x === 'string';
-const orNull = (check) => (x) => x === null || check(x);
-function isFunctionsReport(value) {
-    if (typeof value !== 'object' || value === null)
-        return false;
-    const { functions, files } = value;
-    if (!Array.isArray(functions) || typeof files !== 'object' || files === null)
-        return false;
-    return functions.every((f) => {
-        if (typeof f !== 'object' || f === null)
-            return false;
-        const n = f;
-        return (isText(n.name) &&
-            orNull(isText)(n.module) &&
-            orNull(isText)(n.file) &&
-            orNull(isNumber)(n.line) &&
-            typeof n.level === 'boolean' &&
-            isNumber(n.calls) &&
-            isNumber(n.ms) &&
-            Array.isArray(n.callers) &&
-            n.callers.every((c) => Array.isArray(c) && c.length === 3 && c.every((x) => isNumber(x))));
-    });
 }
 
 function request(arm, mode, counter, plan, now, deadline) {

@@ -4,7 +4,7 @@
 // sample metrics' fields come from the metric table.
 import { Ajv } from 'ajv'
 import { SAMPLE_METRICS } from '../model/metrics.js'
-import type { InterpreterInfo, ProbeReport } from './probe-protocol.js'
+import type { FunctionsReport, InterpreterInfo, ProbeReport } from './probe-protocol.js'
 
 const text = { type: 'string' }
 const texts = { type: 'array', items: text }
@@ -58,6 +58,37 @@ const PROBE_REPORT = {
   },
 }
 
+/** probe_functions.py's call graph: finite numbers only (Python's json writes NaN and Infinity). */
+const finite = { type: 'number', minimum: -1e300, maximum: 1e300 }
+const FUNCTIONS_REPORT = {
+  type: 'object',
+  required: ['functions', 'files'],
+  properties: {
+    functions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['name', 'module', 'file', 'line', 'level', 'calls', 'ms', 'callers'],
+        properties: {
+          name: text,
+          module: { type: ['string', 'null'] },
+          file: { type: ['string', 'null'] },
+          line: { type: ['number', 'null'], minimum: -1e300, maximum: 1e300 },
+          level: { type: 'boolean' },
+          calls: finite,
+          ms: finite,
+          import_ms: finite,
+          callers: {
+            type: 'array',
+            items: { type: 'array', items: finite, minItems: 3, maxItems: 3 },
+          },
+        },
+      },
+    },
+    files: { type: 'object', additionalProperties: text },
+  },
+}
+
 const INTERPRETER_INFO = {
   type: 'object',
   required: ['mode', 'version'],
@@ -67,6 +98,7 @@ const INTERPRETER_INFO = {
 const ajv = new Ajv({ strict: false, allErrors: false })
 export const isProbeReport = ajv.compile<ProbeReport>(PROBE_REPORT)
 export const isInterpreterInfo = ajv.compile<InterpreterInfo>(INTERPRETER_INFO)
+export const isFunctionsReport = ajv.compile<FunctionsReport>(FUNCTIONS_REPORT)
 
 /** Where a value failed the last check, in a few words: "/lazy/0/line must be integer". */
 export const whereItFailed = (check: {

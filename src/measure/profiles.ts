@@ -9,6 +9,7 @@ import type { ArmStates } from './arm-states.js'
 import { DEFAULT_VARIANT, traitsOf } from '../model/target.js'
 import type { EngineDeps, PlannedArm, RunPlan } from './plan.js'
 import type { FunctionsReport } from './probe-protocol.js'
+import { isFunctionsReport } from './probe-report-schema.js'
 import { importTimeCosts } from './importtime-costs.js'
 import { cutByBudget, probeRequest } from './probe-run.js'
 
@@ -251,41 +252,11 @@ function functionProfile(report: FunctionsReport | null | undefined): FunctionPr
       level: f.level,
       calls: f.calls,
       ms: f.ms,
-      importMs: isNumber(f.import_ms) ? Math.min(Math.max(f.import_ms, 0), f.ms) : 0,
+      importMs: Math.min(Math.max(f.import_ms ?? 0, 0), f.ms),
       callers: f.callers.flatMap(([index, calls, ms]) =>
         names[index] === undefined ? [] : [{ name: names[index]!, calls, ms }],
       ),
     })),
     files: report.files,
   }
-}
-
-const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x)
-const isText = (x: unknown): x is string => typeof x === 'string'
-const orNull =
-  <T>(check: (x: unknown) => x is T) =>
-  (x: unknown) =>
-    x === null || check(x)
-
-function isFunctionsReport(value: unknown): value is FunctionsReport {
-  if (typeof value !== 'object' || value === null) return false
-  const { functions, files } = value as Record<string, unknown>
-  if (!Array.isArray(functions) || typeof files !== 'object' || files === null) return false
-  return functions.every((f: unknown) => {
-    if (typeof f !== 'object' || f === null) return false
-    const n = f as Record<string, unknown>
-    return (
-      isText(n.name) &&
-      orNull(isText)(n.module) &&
-      orNull(isText)(n.file) &&
-      orNull(isNumber)(n.line) &&
-      typeof n.level === 'boolean' &&
-      isNumber(n.calls) &&
-      isNumber(n.ms) &&
-      Array.isArray(n.callers) &&
-      n.callers.every(
-        (c: unknown) => Array.isArray(c) && c.length === 3 && c.every((x: unknown) => isNumber(x)),
-      )
-    )
-  })
 }
