@@ -111,14 +111,16 @@ module.exports = {
     },
     {
       name: 'nothing-imports-an-unplaced-file',
-      comment: 'A folder outside the layer list would escape every layer rule: place it in LAYERS first.',
+      comment:
+        'A folder outside the layer list would escape every layer rule: place it in LAYERS first.',
       severity: 'error',
       from: { path: '^src/' },
       to: { path: UNPLACED },
     },
     {
       name: 'env-builds-without-measuring',
-      comment: 'src/env/ makes environments; asking an interpreter what it is, with the probe, is measure/\'s.',
+      comment:
+        "src/env/ makes environments; asking an interpreter what it is, with the probe, is measure/'s.",
       severity: 'error',
       from: { path: '^src/env/' },
       to: { path: '^src/measure/' },
