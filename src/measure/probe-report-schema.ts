@@ -4,7 +4,7 @@
 // sample metrics' fields come from the metric table.
 import { Ajv } from 'ajv'
 import { SAMPLE_METRICS } from '../model/metrics.js'
-import type { FunctionsReport, InterpreterInfo, ProbeReport } from './probe-protocol.js'
+import type { FunctionsReport, InterpreterInfo, ProbeReport } from './probe-report-types.js'
 
 const text = { type: 'string' }
 const texts = { type: 'array', items: text }
