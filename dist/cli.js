@@ -18316,6 +18316,19 @@ function mostlyIn(graph, name) {
     return { name: found.name, file: found.file, line: found.line, ms: found.ms };
 }
 
+// How many of a function's calls the bodies of modules one side loads could
+// have made, through the functions between. Pure.
+//
+// cProfile keeps one edge per caller and callee, not the path that led there,
+// so a helper that modules of both kinds call passes its calls on without
+// saying for whom. `dataclass()` is called by pydantic's modules (base only)
+// and by `pycares` (both sides); the `wrap` it calls went from 64 to 40 calls
+// when pydantic went, and the mix of `@dataclass` and `@dataclass(...)` moved
+// the helper's per-call rate, so `wrap` read as a cause although no module
+// both sides load called it differently (runpod #466, issue 48: 4). The bound
+// lets a one-sided caller pass on at most one call per call, or as many as
+// that edge makes on average on either side when more; a change these could
+// make up is the module diff's.
 /** For one side and function, how many of its calls through other functions may have come from modules one side loads. */
 function oneSidedCalls(graphs, common) {
     const memo = { base: new Map(), head: new Map() };
@@ -18366,12 +18379,7 @@ function oneSidedCalls(graphs, common) {
 /** Calls along an edge per call of its caller, on one side (0 where the caller never runs). */
 function perCall(graph, caller, callee) {
     const of = graph.nodes.get(caller)?.calls ?? 0;
-    if (!of)
-        return 0;
-    const calls = (graph.nodes.get(callee)?.callers ?? [])
-        .filter((c) => c.name === caller)
-        .reduce((sum, c) => sum + c.calls, 0);
-    return calls / of;
+    return of ? edgeCalls(graph, caller, callee) / of : 0;
 }
 
 // Which functions the import now calls more or less often, and through which

@@ -107,6 +107,12 @@ def called_at_import(stats, modules):
     kept = kept[:MAX_FUNCTIONS]
     index = {_key(entry.code): i for i, entry in enumerate(kept)}
     callers = [[] for _ in kept]
+    # Time each function spent in the import system's frames it called
+    # (`importlib.import_module`, an `import` inside it): the loading of
+    # modules, which the module diff accounts for. Without it, a function that
+    # now imports a module both sides load, as base did elsewhere, reads as new
+    # work of its own (runpod's `_load_api_key()`, +26 ms of which ~all import).
+    import_ms = [0.0] * len(kept)
     for entry in stats:
         caller = index.get(_key(entry.code))
         if caller is None:
@@ -115,19 +121,8 @@ def called_at_import(stats, modules):
             callee = index.get(_key(sub.code))
             if callee is not None and callee != caller:
                 callers[callee].append([caller, sub.callcount, round(sub.totaltime * 1000, 4)])
-    # Time each function spent in the import system's frames it called
-    # (`importlib.import_module`, an `import` inside it): the loading of
-    # modules, which the module diff accounts for. Without it, a function that
-    # now imports a module both sides load, as base did elsewhere, reads as new
-    # work of its own (runpod's `_load_api_key()`, +26 ms of which ~all import).
-    import_ms = [0.0] * len(kept)
-    for entry in stats:
-        at = index.get(_key(entry.code))
-        if at is None:
-            continue
-        for sub in entry.calls or ():
-            if _is_machinery(sub.code):
-                import_ms[at] += sub.totaltime * 1000
+            elif callee is None and _is_machinery(sub.code):
+                import_ms[caller] += sub.totaltime * 1000
     out = []
     for i, entry in enumerate(kept):
         name, path, line = _label(entry.code, files)

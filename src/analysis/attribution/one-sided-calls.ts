@@ -11,7 +11,7 @@
 // lets a one-sided caller pass on at most one call per call, or as many as
 // that edge makes on average on either side when more; a change these could
 // make up is the module diff's.
-import type { Graph } from './call-graph.js'
+import { edgeCalls, type Graph } from './call-graph.js'
 
 /** For one side and function, how many of its calls through other functions may have come from modules one side loads. */
 export function oneSidedCalls(
@@ -65,9 +65,5 @@ export function oneSidedCalls(
 /** Calls along an edge per call of its caller, on one side (0 where the caller never runs). */
 function perCall(graph: Graph, caller: string, callee: string): number {
   const of = graph.nodes.get(caller)?.calls ?? 0
-  if (!of) return 0
-  const calls = (graph.nodes.get(callee)?.callers ?? [])
-    .filter((c) => c.name === caller)
-    .reduce((sum, c) => sum + c.calls, 0)
-  return calls / of
+  return of ? edgeCalls(graph, caller, callee) / of : 0
 }
