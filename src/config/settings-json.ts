@@ -38,10 +38,16 @@ const PLACE_SCHEMA = {
   cold_method: { enum: ['drop-caches', 'sudo-drop-caches', 'fadvise'] },
 }
 
-/** The JSON Schema of the results document's `settings`: the place, then each recorded setting. */
+/**
+ * The JSON Schema of the results document's `settings`: the place, then each
+ * recorded setting as its kind (or its entry) describes it. None is required:
+ * measure's documents of earlier releases recorded no gate settings.
+ */
 export function settingsSchema(): Record<string, unknown> {
   return {
     ...PLACE_SCHEMA,
-    ...Object.fromEntries(SETTINGS.flatMap((s) => (s.json ? [[s.json.key, s.json.schema]] : []))),
+    ...Object.fromEntries(
+      SETTINGS.flatMap((s) => (s.json ? [[s.json.key, s.json.schema ?? s.schema]] : [])),
+    ),
   }
 }

@@ -2,8 +2,8 @@
 // results.schema.json beside this file). Written by the CLI (--json), uploaded
 // by the action, read back by readResults. Fields are only added. Each side's
 // records are in schema-side.ts, the explanations in schema-explain.ts.
-import type { MetricId } from '../model/metrics.js'
 import type { Verdict } from '../model/verdict.js'
+import type { RecordedSettings } from '../settings/setting-values.js'
 import type { LazyForm } from '../analysis/attribution/lazy.js'
 import type { CommitRef, SideResult } from './schema-side.js'
 import type {
@@ -153,38 +153,17 @@ export interface TargetResult {
 }
 
 /** The settings a run used, as recorded. */
-export interface SettingsJson {
+/**
+ * The results document's settings: where the run was made, then every
+ * recorded setting by its key (derived from the settings registry).
+ */
+export type SettingsJson = {
   install: string
   python: string
   project_dir: string
-  threshold_pct: number
-  /** Absent in files written before it was a setting (the threshold was 1%). */
-  instructions_threshold_pct?: number
-  min_delta_ms: number
-  alpha: number
-  max_modules: number | null
-  forbid: string[]
-  /** Python 3.15+: a declared-lazy module loaded anyway fails the check. Absent in files of earlier releases: false. */
-  enforce_lazy?: boolean
-  budgets_ms: Record<string, number>
-  /** Absent in files written before metrics were configurable: import_ms alone. */
-  metrics?: MetricId[]
-  warmups: number
-  min_pairs: number
-  max_pairs: number
-  max_time_s: number
-  /** The cache states measured, warm first (absent in older documents: warm alone). */
-  cache?: string[]
   /** How the cold state emptied the cache: drop-caches, sudo-drop-caches or fadvise (with cold only). */
   cold_method?: string
-  /** compare: globs of changed files that can affect importing (absent in older documents). */
-  affects?: string[]
-  /** compare: time a run may go past max_time_s while a verdict is not yet earned (absent in older documents). */
-  overtime_s?: number
-  sample_timeout_s: number
-  profile_runs: number
-  seed: number
-}
+} & RecordedSettings
 
 interface DocumentBase {
   schema: 1

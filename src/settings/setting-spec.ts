@@ -37,8 +37,14 @@ export interface SettingSpec<Name extends string = string> {
   group: 'gate' | 'sampling' | 'run'
   /** Its value when no source gives one; absent where resolveSettings works it out. */
   default?: unknown
-  /** Its key in the results document's settings, and the divisor of its unit there (ms → s: 1000). */
-  json?: { key: string; per?: number; schema: JsonSchema }
+  /**
+   * Its key in the results document's settings, and the divisor of its unit
+   * there (ms → s: 1000); `optional`: documents written before the setting
+   * existed lack it; `schema`: its JSON Schema there, when its kind has none.
+   */
+  json?: { key: string; per?: number; optional?: true; schema?: JsonSchema }
+  /** How the results' JSON Schema describes its value: its kind's (value-kinds.ts). */
+  schema?: JsonSchema
   /** Its value from a flag's or an input's text (its type is the setting's). `where` names it as its user wrote it. */
   fromText(value: Given, where: string, rules: CommandRules): unknown
   /** Its value from the TOML value of its key. */

@@ -41,9 +41,29 @@ export type Thresholds = Pick<Gate, 'thresholdPct' | 'minDeltaMs' | 'alpha'>
  * targets are resolved per side (commands/), not here.
  */
 export type Settings = { gate: Gate; sampling: Sampling } & Omit<
-  FieldsOf<'run'>,
+  RunValues,
   'install' | 'targets'
-> & { install: InstallSpec | undefined }
+> & {
+    install: InstallSpec | undefined
+  }
+
+/** The run's own settings (group 'run'): targets, install, metrics, cache states and the like. */
+export type RunValues = FieldsOf<'run'>
+
+/** The entries the results document records (those with a `json` key). */
+type Recorded = Extract<Entry, { json: { key: string } }>
+type Legacy<E> = E extends { json: { optional: true } } ? true : false
+
+/**
+ * The settings as the results document records them, by their results keys:
+ * derived from the entries, so a new setting is recorded, typed and described
+ * by its entry alone. Keys a document written before the setting lacks are optional.
+ */
+export type RecordedSettings = {
+  -readonly [E in Recorded as Legacy<E> extends true ? never : E['json']['key']]: ValueOf<E>
+} & {
+  -readonly [E in Recorded as Legacy<E> extends true ? E['json']['key'] : never]?: ValueOf<E>
+}
 
 /**
  * Compiles only while each entry's TOML reader gives what its text parser

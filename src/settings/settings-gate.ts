@@ -1,26 +1,18 @@
 // The settings of what fails the check: budgets, forbidden and watched modules, metrics, thresholds.
 // One entry per setting (setting-spec.ts says what an entry holds); registry.ts
 // puts the tables together.
-import { UsageError } from '../model/errors.js'
 import { METRICS } from '../model/metrics.js'
 import { validateTargets } from './targets.js'
-import { budgetEntry, parseCacheStates, parseMetrics, switchValue } from './text-values.js'
-import { budgetTable, count, globs, modules, show, stringList, text } from './toml-values.js'
-import { parseCount, parseDuration, parsePercent, positivePercent } from './units.js'
-import { BOTH, COMPARE, many, one, type SettingSpec } from './setting-spec.js'
+import { budgetEntry, parseCacheStates, parseMetrics } from './text-values.js'
+import { budgetTable, globs, modules, stringList } from './toml-values.js'
+import { between, counted, duration, oneOf, orNone, percent, switched } from './value-kinds.js'
+import { BOTH, COMPARE, many, type SettingSpec } from './setting-spec.js'
 
 /**
  * What can change what an import loads or how long it takes: Python source
  * and stubs, compiled extensions and their sources, .pth files, the build and
  * dependency metadata, lock files.
  */
-/** The undecided setting's values, as written. */
-function undecidedPolicy(value: string, where: string): 'warn' | 'fail' {
-  const text = value.trim()
-  if (text === 'warn' || text === 'fail') return text
-  throw new UsageError(`${where}: "${value}" is not warn or fail`)
-}
-
 export const DEFAULT_AFFECTS = [
   '*.py',
   '*.pyi',
@@ -44,11 +36,10 @@ export const GATE_SETTINGS = [
     field: 'maxModules',
     group: 'gate',
     default: null,
-    json: { key: 'max_modules', schema: { type: ['integer', 'null'] } },
+    json: { key: 'max_modules' },
     commands: BOTH,
     flag: { type: 'string' },
-    fromText: (v, w): number | null => parseCount(w, one(v), 1),
-    fromToml: (v, w) => count(1)(v, w),
+    ...orNone(counted(1)),
     help: ['      --max-modules N     budget on modules loaded by importing any target'],
   },
   {
@@ -68,14 +59,10 @@ export const GATE_SETTINGS = [
     field: 'enforceLazy',
     group: 'gate',
     default: false,
-    json: { key: 'enforce_lazy', schema: { type: 'boolean' } },
+    json: { key: 'enforce_lazy', optional: true },
     commands: BOTH,
     flag: { type: 'boolean' },
-    fromText: (v, w) => switchValue(Array.isArray(v) ? v[0]! : v, w),
-    fromToml: (v, w) => {
-      if (typeof v !== 'boolean') throw new UsageError(`${w} = ${show(v)}: expected true or false`)
-      return v
-    },
+    ...switched(),
     help: [
       '      --enforce-lazy      fail the check when the import loads a module the project',
       '                          declares lazy (Python 3.15+, PEP 810); else a warning',
@@ -119,7 +106,11 @@ export const GATE_SETTINGS = [
     name: 'metric',
     field: 'metrics',
     group: 'run',
-    json: { key: 'metrics', schema: { type: 'array', items: { $ref: '#/definitions/metric' } } },
+    json: {
+      key: 'metrics',
+      optional: true,
+      schema: { type: 'array', items: { $ref: '#/definitions/metric' } },
+    },
     commands: BOTH,
     flag: { type: 'string', multiple: true },
     input: 'metrics',
@@ -137,7 +128,11 @@ export const GATE_SETTINGS = [
     name: 'cache',
     field: 'cache',
     group: 'run',
-    json: { key: 'cache', schema: { type: 'array', items: { enum: ['warm', 'no-pyc', 'cold'] } } },
+    json: {
+      key: 'cache',
+      optional: true,
+      schema: { type: 'array', items: { enum: ['warm', 'no-pyc', 'cold'] } },
+    },
     commands: BOTH,
     flag: { type: 'string', multiple: true },
     fromText: (v, w) => parseCacheStates(many(v), w),
@@ -155,11 +150,10 @@ export const GATE_SETTINGS = [
     // From bench/RESULTS.md: 3% and 0.5 ms catch 5% slowdowns without false
     // alarms in A/A runs on a noisy 2-core machine.
     default: 3,
-    json: { key: 'threshold_pct', schema: { type: 'number' } },
+    json: { key: 'threshold_pct' },
     commands: COMPARE,
     flag: { type: 'string' },
-    fromText: (v, w) => parsePercent(w, one(v)),
-    fromToml: (v, w) => parsePercent(w, text(v, w, 'a percentage such as "5%"')),
+    ...percent('5%'),
     help: ['      --threshold PCT     relative change below which nothing fails (3%)'],
   },
   {
@@ -167,11 +161,10 @@ export const GATE_SETTINGS = [
     field: 'minDeltaMs',
     group: 'gate',
     default: 0.5,
-    json: { key: 'min_delta_ms', schema: { type: 'number' } },
+    json: { key: 'min_delta_ms' },
     commands: COMPARE,
     flag: { type: 'string' },
-    fromText: (v, w) => parseDuration(w, one(v), 'ms'),
-    fromToml: (v, w) => parseDuration(w, text(v, w, 'a duration such as "2ms"'), 'ms'),
+    ...duration('ms', 'a duration such as "2ms"'),
     help: ['      --min-delta MS      absolute change below which nothing fails (0.5ms)'],
   },
   {
@@ -182,11 +175,10 @@ export const GATE_SETTINGS = [
     // compares, and a user saw a failed check; "warn" passes those whose
     // interval rules out twice the band (docs/statistics.md).
     default: 'warn',
-    json: { key: 'undecided', schema: { enum: ['warn', 'fail'] } },
+    json: { key: 'undecided', optional: true },
     commands: COMPARE,
     flag: { type: 'string' },
-    fromText: (v, w) => undecidedPolicy(one(v), w),
-    fromToml: (v, w) => undecidedPolicy(text(v, w, '"warn" or "fail"'), w),
+    ...oneOf(['warn', 'fail']),
     help: [
       '      --undecided WHAT    a target still undecided when the budget ends: warn passes it',
       '                          with a warning when its interval rules out twice the band,',
@@ -198,11 +190,10 @@ export const GATE_SETTINGS = [
     field: 'instructionsThresholdPct',
     group: 'gate',
     default: METRICS.instructions.thresholdPct,
-    json: { key: 'instructions_threshold_pct', schema: { type: 'number', exclusiveMinimum: 0 } },
+    json: { key: 'instructions_threshold_pct', optional: true },
     commands: COMPARE,
     flag: { type: 'string' },
-    fromText: (v, w) => positivePercent(w, one(v)),
-    fromToml: (v, w) => positivePercent(w, text(v, w, 'a percentage such as "2%"')),
+    ...percent('2%', { positive: true }),
     help: [
       '      --instructions-threshold PCT',
       '                          with --metric instructions: relative change of the counts',
@@ -214,22 +205,11 @@ export const GATE_SETTINGS = [
     field: 'alpha',
     group: 'gate',
     default: 0.01,
-    json: { key: 'alpha', schema: { type: 'number' } },
+    json: { key: 'alpha' },
     commands: COMPARE,
     flag: { type: 'string' },
     input: null,
-    fromText: (v, w) => {
-      const a = Number(one(v))
-      if (!(a > 0 && a < 0.5))
-        throw new UsageError(`${w}: "${one(v)}" must be a number between 0 and 0.5, such as 0.01`)
-      return a
-    },
-    fromToml: (v, w) => {
-      if (typeof v !== 'number' || !(v > 0 && v < 0.5)) {
-        throw new UsageError(`${w} = ${show(v)}: expected a number between 0 and 0.5, such as 0.01`)
-      }
-      return v
-    },
+    ...between(0, 0.5, 0.01),
     help: ['      --alpha P           one-sided significance level (0.01)'],
   },
   {
@@ -237,7 +217,7 @@ export const GATE_SETTINGS = [
     field: 'affects',
     group: 'run',
     default: [...DEFAULT_AFFECTS],
-    json: { key: 'affects', schema: { type: 'array', items: { type: 'string' } } },
+    json: { key: 'affects', optional: true, schema: { type: 'array', items: { type: 'string' } } },
     commands: COMPARE,
     flag: { type: 'string', multiple: true },
     fromText: (v) =>

@@ -4,10 +4,9 @@
 import { INSTALL_MODES } from '../model/settings.js'
 import { parseInstall } from './install-mode.js'
 import { validateTargets } from './targets.js'
-import { count, modules, show, text } from './toml-values.js'
-import { switchValue } from './text-values.js'
-import { UsageError } from '../model/errors.js'
-import { COUNT_LIMITS, parseCount, parseDuration, positiveDuration } from './units.js'
+import { modules, text } from './toml-values.js'
+import { COUNT_LIMITS } from './units.js'
+import { counted, duration, switched } from './value-kinds.js'
 import { BOTH, COMPARE, many, one, type SettingSpec } from './setting-spec.js'
 
 export const SAMPLING_SETTINGS = [
@@ -52,11 +51,10 @@ export const SAMPLING_SETTINGS = [
     field: 'minPairs',
     group: 'sampling',
     default: 20,
-    json: { key: 'min_pairs', schema: { type: 'integer', minimum: 1 } },
+    json: { key: 'min_pairs' },
     commands: BOTH,
     flag: { type: 'string' },
-    fromText: (v, w) => parseCount(w, one(v), 1, COUNT_LIMITS.pairs),
-    fromToml: (v, w) => count(1, COUNT_LIMITS.pairs)(v, w),
+    ...counted(1, COUNT_LIMITS.pairs),
     help: [
       '      --min-pairs N       at least N samples (measure) or pairs (compare) per target (20)',
     ],
@@ -65,11 +63,10 @@ export const SAMPLING_SETTINGS = [
     name: 'max-pairs',
     field: 'maxPairs',
     group: 'sampling',
-    json: { key: 'max_pairs', schema: { type: 'integer', minimum: 1 } },
+    json: { key: 'max_pairs' },
     commands: BOTH,
     flag: { type: 'string' },
-    fromText: (v, w) => parseCount(w, one(v), 1, COUNT_LIMITS.pairs),
-    fromToml: (v, w) => count(1, COUNT_LIMITS.pairs)(v, w),
+    ...counted(1, COUNT_LIMITS.pairs),
     help: ['      --max-pairs N       at most N (2000); compare: each target stops once decided'],
   },
   {
@@ -77,11 +74,10 @@ export const SAMPLING_SETTINGS = [
     field: 'maxTimeMs',
     group: 'sampling',
     default: 120_000,
-    json: { key: 'max_time_s', per: 1000, schema: { type: 'number' } },
+    json: { key: 'max_time_s', per: 1000 },
     commands: BOTH,
     flag: { type: 'string' },
-    fromText: (v, w) => positiveDuration(w, one(v)),
-    fromToml: (v, w) => parseDuration(w, text(v, w, 'a duration such as "120s"'), 's'),
+    ...duration('s', 'a duration such as "120s"', { positive: true }),
     help: [
       '      --max-time SECONDS  time budget for warm-ups, profiles and samples; installs are',
       '                          not counted (120)',
@@ -91,12 +87,10 @@ export const SAMPLING_SETTINGS = [
     name: 'overtime',
     field: 'overtimeMs',
     group: 'sampling',
-    json: { key: 'overtime_s', per: 1000, schema: { type: 'number', minimum: 0 } },
+    json: { key: 'overtime_s', per: 1000, optional: true },
     commands: BOTH,
     flag: { type: 'string' },
-    fromText: (v, w) => parseDuration(w, one(v), 's'),
-    fromToml: (v, w) =>
-      parseDuration(w, text(v, w, 'a duration such as "240s", or "0s" for none'), 's'),
+    ...duration('s', 'a duration such as "240s", or "0s" for none'),
     help: [
       '      --overtime SECONDS  compare: time a run may take past --max-time, only for the',
       '                          targets still undecided; 0 for none (2 x max-time).',
@@ -110,14 +104,10 @@ export const SAMPLING_SETTINGS = [
     // On by default: most pull requests change no line an import runs, and
     // a proof decides those in seconds whatever the import's size or the noise.
     default: true,
-    json: { key: 'proof', schema: { type: 'boolean' } },
+    json: { key: 'proof', optional: true },
     commands: COMPARE,
     flag: { type: 'string' },
-    fromText: (v, w) => switchValue(one(v), w),
-    fromToml: (v, w) => {
-      if (typeof v !== 'boolean') throw new UsageError(`${w} = ${show(v)}: expected true or false`)
-      return v
-    },
+    ...switched(),
     help: [
       '      --proof BOOL        trace one import a side first; when no changed line or file',
       '                          runs at import, pass without timing (true; false times every',
@@ -129,12 +119,11 @@ export const SAMPLING_SETTINGS = [
     field: 'sampleTimeoutMs',
     group: 'sampling',
     default: 60_000,
-    json: { key: 'sample_timeout_s', per: 1000, schema: { type: 'number' } },
+    json: { key: 'sample_timeout_s', per: 1000 },
     commands: BOTH,
     flag: { type: 'string' },
     input: null,
-    fromText: (v, w) => positiveDuration(w, one(v)),
-    fromToml: (v, w) => positiveDuration(w, text(v, w, 'a duration such as "60s"')),
+    ...duration('s', 'a duration such as "60s"', { positive: true }),
     help: [
       '      --sample-timeout SECONDS',
       '                          one import taking longer is killed and reported (60)',
@@ -145,12 +134,11 @@ export const SAMPLING_SETTINGS = [
     field: 'warmups',
     group: 'sampling',
     default: 3,
-    json: { key: 'warmups', schema: { type: 'integer', minimum: 0 } },
+    json: { key: 'warmups' },
     commands: BOTH,
     flag: { type: 'string' },
     input: null,
-    fromText: (v, w) => parseCount(w, one(v), 0, COUNT_LIMITS.warmup),
-    fromToml: (v, w) => count(0, COUNT_LIMITS.warmup)(v, w),
+    ...counted(0, COUNT_LIMITS.warmup),
     help: ['      --warmup N          discarded rounds before sampling (3)'],
   },
   {
@@ -162,25 +150,29 @@ export const SAMPLING_SETTINGS = [
     // adds 3-9% to an import (sympy +3%, rich.console +9% here), more with
     // more modules, so the timed samples cannot double as profile runs.
     default: 5,
-    json: { key: 'profile_runs', schema: { type: 'integer', minimum: 0 } },
+    json: { key: 'profile_runs' },
     commands: BOTH,
     flag: { type: 'string' },
     input: null,
+    // The least depends on the command (compare needs a run a side); pyproject serves both.
+    ...counted(0, COUNT_LIMITS.profileRuns),
     fromText: (v, w, rules) =>
-      parseCount(w, one(v), rules.minProfileRuns, COUNT_LIMITS.profileRuns),
-    fromToml: (v, w) => count(1, COUNT_LIMITS.profileRuns)(v, w),
+      counted(rules.minProfileRuns, COUNT_LIMITS.profileRuns).fromText(v, w),
+    fromToml: (v, w) => counted(1, COUNT_LIMITS.profileRuns).fromToml(v, w),
     help: ['      --profile-runs N    untimed -X importtime runs per target and side (5)'],
   },
   {
     name: 'seed',
     field: 'seed',
     group: 'sampling',
-    json: { key: 'seed', schema: { type: 'integer', minimum: 0 } },
+    json: { key: 'seed' },
     commands: BOTH,
     flag: { type: 'string' },
     input: null,
     key: null,
-    fromText: (v, w) => parseCount(w, one(v), 0),
+    // No pyproject key: a seed written down would make every run the same.
+    fromText: counted(0).fromText,
+    schema: counted(0).schema,
     help: ['      --seed N            seed for the run order, to reproduce a run'],
   },
 ] as const satisfies readonly SettingSpec[]

@@ -8,7 +8,8 @@ import { METRIC_IDS, PRIMARY_METRIC } from '../model/metrics.js'
 import type { Gate, Sampling, Settings } from './setting-values.js'
 import { VARIANTS } from '../model/target.js'
 import { SETTINGS } from './registry.js'
-import type { PartialSettings, SettingField, SettingValues } from './setting-values.js'
+import type { PartialSettings, RunValues, SettingField, SettingValues } from './setting-values.js'
+import type { SettingSpec } from './setting-spec.js'
 
 export type { PartialSettings } from './setting-values.js'
 
@@ -22,38 +23,44 @@ const MAX_PAIRS = 2000
 export function resolveSettings(sources: PartialSettings[], seed: number): Settings {
   const pick = <K extends SettingField>(key: K): SettingValues[K] | undefined =>
     sources.find((s) => s[key] !== undefined)?.[key]
-  // Each field as given, else its declared default (copied: a default is never shared).
-  const values = Object.fromEntries(
-    SETTINGS.map((s) => [s.field, pick(s.field as SettingField) ?? structuredClone(s.default)]),
-  ) as SettingValues
-  const { minPairs, maxTimeMs } = values
-  values.maxPairs = pick('maxPairs') ?? Math.max(minPairs, MAX_PAIRS)
+  const { gate, sampling, run } = grouped(pick)
+  const { minPairs, maxTimeMs } = sampling
+  sampling.maxPairs = pick('maxPairs') ?? Math.max(minPairs, MAX_PAIRS)
   // The two may come from different places (a flag and pyproject), so the
   // message names the setting, not one source.
-  if (values.maxPairs < minPairs)
-    throw new UsageError(`max-pairs ${values.maxPairs} is less than min-pairs ${minPairs}`)
-  values.overtimeMs = pick('overtimeMs') ?? OVERTIME_RATIO * maxTimeMs
-  values.seed = pick('seed') ?? seed
+  if (sampling.maxPairs < minPairs)
+    throw new UsageError(`max-pairs ${sampling.maxPairs} is less than min-pairs ${minPairs}`)
+  sampling.overtimeMs = pick('overtimeMs') ?? OVERTIME_RATIO * maxTimeMs
+  sampling.seed = pick('seed') ?? seed
   // The primary metric is always measured: budgets and the stopping rule use it.
   const chosen = pick('metrics') ?? []
-  values.metrics = METRIC_IDS.filter((id) => id === PRIMARY_METRIC || chosen.includes(id))
+  run.metrics = METRIC_IDS.filter((id) => id === PRIMARY_METRIC || chosen.includes(id))
   // Warm always (the main row: headlines, causes and budgets go by it), and
   // in a fixed order, so the rows read the same whatever order was written.
-  values.cache = VARIANTS.filter((v) => v === 'warm' || (pick('cache') ?? []).includes(v))
-  const group = (name: 'gate' | 'sampling' | 'run') =>
+  run.cache = VARIANTS.filter((v) => v === 'warm' || (pick('cache') ?? []).includes(v))
+  // The targets are resolved per side (commands/), not here.
+  const { targets: _targets, install, ...rest } = run
+  return { ...rest, install, gate, sampling }
+}
+
+/**
+ * Each field as the first source gives it, else its declared default (copied:
+ * a default is never shared), in the group the registry places it. The one
+ * step from the registry's table to its derived types: the entries declare
+ * the fields and groups that setting-values.ts derives the types from.
+ */
+function grouped(pick: <K extends SettingField>(key: K) => SettingValues[K] | undefined) {
+  const group = (name: SettingSpec['group']) =>
     Object.fromEntries(
       SETTINGS.filter((s) => s.group === name).map((s) => [
         s.field,
-        values[s.field as SettingField],
+        pick(s.field as SettingField) ?? structuredClone(s.default),
       ]),
     )
-  // The targets are resolved per side (commands/), not here.
-  const { targets: _targets, ...run } = group('run') as Pick<SettingValues, 'targets'>
-  return {
-    ...(run as Omit<Settings, 'gate' | 'sampling'>),
-    install: pick('install'),
-    gate: group('gate') as Gate,
-    sampling: group('sampling') as Sampling,
+  return { gate: group('gate'), sampling: group('sampling'), run: group('run') } as {
+    gate: Gate
+    sampling: Sampling
+    run: RunValues
   }
 }
 
