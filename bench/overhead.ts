@@ -12,9 +12,9 @@ import { seededRandom, shuffled } from '../src/analysis/stats/random.js'
 import { median, quantile } from '../src/analysis/stats/summary.js'
 import { childEnv } from '../src/process/child-env.js'
 import { describeInterpreter, findExecutable } from '../src/measure/interpreter.js'
-import { compiledProbe } from '../src/measure/probe-path.js'
+import { compiledProbe } from '../src/measure/interpreter.js'
 import { runProbe } from '../src/measure/run-probe.js'
-import { REPORT_FD, runMeasured } from '../src/process/measured.js'
+import { REPORT_FD, runMeasured } from '../src/process/command.js'
 
 const { values } = parseArgs({
   options: {

@@ -4,7 +4,7 @@ import { randomBytes, createHash } from 'node:crypto';
 import { tmpdir, availableParallelism } from 'node:os';
 import { isAbsolute, resolve as resolve$1, delimiter, join, dirname, relative, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mkdir, chmod, lchown, lstat, readdir, rm, readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { mkdir, chmod, lchown, lstat, readdir, readFile, writeFile, rm, mkdtemp } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
 
@@ -474,27 +474,8 @@ function fenceCommands(text, token) {
     return `::stop-commands::${fence}\n${ended ? text.slice(0, -1) : text}\n::${fence}::${ended ? '\n' : ''}`;
 }
 
-// The project-wide error types. Each entry (CLI, action) turns them into a
-// message and an exit status; anything else that escapes is a bug.
-/**
- * Bad input from the user: a flag, an action input, a config key, a target
- * name. The message names the input as the user wrote it, the value, and what
- * would be accepted. Exit status 2.
- */
-class UsageError extends Error {
-    name = 'UsageError';
-}
-/** The environment cannot do what was asked (no interpreter, not a repository...). Exit status 2. */
-class SetupError extends Error {
-    name = 'SetupError';
-}
-/** The run was cancelled (Ctrl-C, the runner cancelling the job): stop, clean up, report nothing. */
-class CancelledError extends SetupError {
-    name = 'CancelledError';
-    constructor(what = 'the run') {
-        super(`${what} was cancelled`);
-    }
-}
+/** importgate's version; a unit test keeps it equal to package.json's. */
+const VERSION = '0.1.0';
 
 // The metric table: what is measured, in which unit, and whether a change in
 // it fails the check by default. Statistics, the gate and every report iterate
@@ -573,1376 +554,6 @@ const SAMPLE_METRICS = Object.values(METRICS).filter((m) => m.kind === 'sample')
 const readPrimary = (sample) => sample.importMs;
 /** A sample metric's value in one sample; null where the sample cannot tell. */
 const readMetric = (id, sample) => id === PRIMARY_METRIC ? sample.importMs : (sample.values[id] ?? null);
-
-// What is measured. A target is a tagged union so that other kinds (a command's
-// whole start-up) can join modules later without new paths through the code.
-const moduleTarget = (name) => ({ kind: 'module', name });
-const COMMAND_PREFIX = 'cmd:';
-const isCommandTarget = (name) => name.startsWith(COMMAND_PREFIX);
-const TARGET_KINDS = {
-    module: { verb: 'imports', profiles: true, countedRuns: true, lazyRuns: true },
-    // A whole process: timed spawn to exit, no probe inside to profile, count or watch.
-    command: { verb: 'runs', profiles: false, countedRuns: false, lazyRuns: false },
-};
-/** The kind of a target as configured ("cmd: …" is a command). */
-const kindOf = (name) => isCommandTarget(name) ? 'command' : 'module';
-/** What the target named `name` supports. */
-const traitsOf = (name) => TARGET_KINDS[kindOf(name)];
-/**
- * Words the way a shell splits them, and nothing else a shell does: runs of
- * blanks separate, single quotes keep everything, double quotes keep all but
- * a backslash before " or \\. No variables, globs or operators: `a;b` is one
- * word. Returns the problem as a string when the quoting is unbalanced.
- */
-function splitWords(text) {
-    const words = [];
-    let word = null;
-    let quote = null;
-    for (let i = 0; i < text.length; i++) {
-        const ch = text[i];
-        if (quote) {
-            if (ch === quote)
-                quote = null;
-            else if (quote === '"' && ch === '\\' && (text[i + 1] === '"' || text[i + 1] === '\\'))
-                word += text[++i];
-            else
-                word += ch;
-        }
-        else if (ch === "'" || ch === '"') {
-            quote = ch;
-            word ??= '';
-        }
-        else if (/\s/.test(ch)) {
-            if (word !== null)
-                words.push(word);
-            word = null;
-        }
-        else
-            word = (word ?? '') + ch;
-    }
-    if (quote)
-        return `an unclosed ${quote}`;
-    if (word !== null)
-        words.push(word);
-    return words;
-}
-/** What a configured target names: a module, or (written `cmd: …`) a command. */
-function targetOf(name) {
-    if (!isCommandTarget(name))
-        return moduleTarget(name);
-    const argv = splitWords(name.slice(COMMAND_PREFIX.length));
-    return { kind: 'command', name, argv: typeof argv === 'string' ? [] : argv };
-}
-const SIDES = ['base', 'head'];
-const DEFAULT_VARIANT = 'warm';
-const VARIANTS = ['warm', 'no-pyc', 'cold'];
-const isVariant = (value) => VARIANTS.includes(value);
-/** What each state does, as the reports say it under the table. */
-function variantNote(variant, cold) {
-    if (variant === 'no-pyc')
-        return 'every module compiled from source: an empty PYTHONPYCACHEPREFIX for each sample, with writing off';
-    if (variant !== 'cold')
-        return null;
-    if (cold === 'drop-caches')
-        return 'the page cache dropped before each sample (/proc/sys/vm/drop_caches)';
-    if (cold === 'sudo-drop-caches')
-        return 'the page cache dropped before each sample (sudo -n sysctl vm.drop_caches, as on hosted runners)';
-    return "each file under the interpreter's sys.path evicted from the page cache before each sample (posix_fadvise DONTNEED: no permission to drop the whole cache here; directory entries stay cached)";
-}
-/** How reports name a variant beside its target: "no .pyc", "cold cache"; nothing for warm. */
-const VARIANT_LABEL = {
-    warm: '',
-    'no-pyc': 'no .pyc',
-    cold: 'cold cache',
-};
-/** A stable string for maps and logs: "head:mypkg" (the variant shows once there are several). */
-function armId(key) {
-    const variant = key.variant === DEFAULT_VARIANT ? '' : `@${key.variant}`;
-    return `${key.side}:${key.target}${variant}`;
-}
-/** The arms that stop together when one fails: a target's base and head under one variant. */
-function groupId(key) {
-    return key.variant === DEFAULT_VARIANT ? key.target : `${key.target}@${key.variant}`;
-}
-
-// A target is a module name as `import` accepts it: dotted identifiers. It is
-// passed to the interpreter as one argument (never through a shell), but a
-// clear refusal here beats a ModuleNotFoundError after installing everything.
-const KEYWORDS = new Set(('False None True and as assert async await break class continue def del elif else except ' +
-    'finally for from global if import in is lambda nonlocal not or pass raise return try ' +
-    'while with yield').split(' '));
-// Python identifiers (PEP 3131): XID_Start then XID_Continue; this is the
-// Unicode-category approximation of those two properties.
-const IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
-/** Why `name` is not a valid dotted module name, or null when it is. */
-function moduleNameProblem(name) {
-    if (name.trim() === '')
-        return 'it is empty';
-    if (name !== name.trim())
-        return 'it has leading or trailing spaces';
-    if (name.startsWith('.'))
-        return 'relative names are not accepted; give the absolute module name';
-    if (/[/\\]/.test(name) || name.endsWith('.py')) {
-        return 'it looks like a file path; give the dotted module name (src/mypkg/cli.py → mypkg.cli)';
-    }
-    // `-t=x` reaches us as "=x": a short option takes its value after a space.
-    if (name.startsWith('='))
-        return 'it starts with "="; write -t NAME or --target=NAME (a short option takes no "=")';
-    if (name.includes('-')) {
-        const guess = name.replaceAll('-', '_');
-        // "_c" for "-c" would be a guess at nothing: only suggest a name that is one.
-        const hint = /^[\p{L}\p{Nl}]/u.test(guess) ? `; did you mean ${guess}?` : '';
-        return `module names have no hyphens (distribution names do)${hint}`;
-    }
-    for (const part of name.split('.')) {
-        if (part === '')
-            return 'it has an empty part between dots';
-        if (KEYWORDS.has(part))
-            return `"${part}" is a Python keyword, which no importable module can be named`;
-        if (!IDENTIFIER.test(part)) {
-            return `"${part}" is not a Python identifier (letters, digits and underscores, not starting with a digit)`;
-        }
-    }
-    return null;
-}
-
-// Targets and module names as a setting gives them: each a Python module
-// name, or (where commands are allowed) `cmd: ...` with words after it.
-function validateTargets(targets, source, { commands = false } = {}) {
-    for (const target of targets) {
-        if (commands && isCommandTarget(target)) {
-            const argv = splitWords(target.slice(COMMAND_PREFIX.length));
-            if (typeof argv === 'string' || !argv.length)
-                throw new UsageError(`${source}: "${target}" is not a command: ${typeof argv === 'string' ? argv : 'nothing follows cmd:'}; write it as cmd: mycli --help`);
-            continue;
-        }
-        const problem = moduleNameProblem(target);
-        if (problem)
-            throw new UsageError(`${source}: "${target}" is not a Python module name: ${problem}`);
-    }
-    return [...new Set(targets)];
-}
-
-// Numbers given as text: counts, durations, percentages. Each parser names the
-// input and the value in its error, and says what would be accepted.
-const DURATION = /^(\d+(?:\.\d+)?|\.\d+)\s*(ms|s|m)?$/;
-/** A duration in milliseconds; a bare number is in `bareUnit`. */
-function parseDuration(input, value, bareUnit) {
-    const match = DURATION.exec(value.trim());
-    if (!match) {
-        throw new UsageError(`${input}: "${value}" is not a duration; use a number of ${bareUnit === 's' ? 'seconds' : 'milliseconds'} or one with a unit, such as 300ms, 0.3s or 2m`);
-    }
-    const amount = Number(match[1]);
-    const unit = match[2] ?? bareUnit;
-    const ms = amount * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000);
-    // Past a day it is a typo, not a setting: `--sample-timeout 3000000` (s)
-    // overflowed Node's timers and killed every sample; `--max-time 1e20` was shown rounded.
-    if (ms > MAX_DURATION_MS)
-        throw new UsageError(`${input}: "${value}" is longer than a day; budgets and timeouts are at most ${MAX_DURATION_MS / 1000} s (1440m)`);
-    return ms;
-}
-/** A duration of more than zero (a timeout of 0 would kill every run at once). */
-function positiveDuration(input, value) {
-    const ms = parseDuration(input, value, 's');
-    if (ms <= 0)
-        throw new UsageError(`${input}: "${value}" must be more than zero`);
-    return ms;
-}
-/** The longest duration any setting takes: a day. */
-const MAX_DURATION_MS = 86_400_000;
-/** A whole number ≥ min. */
-/**
- * Upper bounds of counts that each cost a run of the import: beyond them a
- * value is a typo (`--warmup 1000000000` would write progress lines for hours
- * and never sample), not a setting.
- */
-const COUNT_LIMITS = { warmup: 100, profileRuns: 100, pairs: 100_000 };
-function parseCount$1(input, value, min, max = Number.MAX_SAFE_INTEGER) {
-    const text = value.trim();
-    const number = Number(text);
-    if (!/^\d+$/.test(text) || number < min || number > max) {
-        // A number past 2^53 would be rounded silently: it is out of range too.
-        const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
-        throw new UsageError(`${input}: "${value}" is not a whole number ${range}`);
-    }
-    return number;
-}
-/** A percentage: "5%" or "5" both mean 5. */
-function parsePercent(input, value) {
-    const match = /^(\d+(?:\.\d+)?|\.\d+)\s*%?$/.exec(value.trim());
-    if (!match)
-        throw new UsageError(`${input}: "${value}" is not a percentage; use a number such as 5 or 5%`);
-    return Number(match[1]);
-}
-/** A percentage above zero: a 0% threshold would call any count that moved a change. */
-function positivePercent(input, value) {
-    const pct = parsePercent(input, value);
-    if (pct <= 0)
-        throw new UsageError(`${input}: "${value}" must be more than 0%, such as 1%`);
-    return pct;
-}
-
-// Settings written as text (a flag, an action input) that are more than a
-// number or a duration: switches, budgets, metric and cache-state names.
-/** A switch: a flag given (true), or an input's "true" or "false" as GitHub's inputs write them. */
-function switchValue(value, input) {
-    if (typeof value === 'boolean')
-        return value;
-    const text = value.trim();
-    if (['true', 'True', 'TRUE'].includes(text))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(text))
-        return false;
-    throw new UsageError(`${input}: "${value}" is not true or false`);
-}
-/** "mypkg=300ms" → ["mypkg", 300]. */
-function budgetEntry(value, input) {
-    // The last =: a command target may hold one (cmd: mycli --level=3=300ms); a duration never does.
-    const at = value.lastIndexOf('=');
-    if (at < 1)
-        throw new UsageError(`${input}: "${value}" should be TARGET=DURATION, such as mypkg=300ms`);
-    const [target] = validateTargets([value.slice(0, at).trim()], input, { commands: true });
-    return [target, parseDuration(input, value.slice(at + 1), 'ms')];
-}
-function parseMetrics(values, input) {
-    return [
-        ...new Set(values.map((value) => {
-            const id = metricNamed(value.trim());
-            if (!id)
-                throw new UsageError(`${input}: "${value}" is not a metric; use ${METRIC_IDS.join(', ')} (fs-calls is fs_calls)`);
-            return id;
-        })),
-    ];
-}
-function parseCacheStates(values, input) {
-    return [
-        ...new Set(values.map((value) => {
-            const state = value.trim();
-            if (!isVariant(state))
-                throw new UsageError(`${input}: "${value}" is not a cache state; use ${VARIANTS.join(', ')}`);
-            return state;
-        })),
-    ];
-}
-
-// [tool.importgate] values as TOML gives them (strings, numbers, booleans,
-// arrays, tables), checked: an error names the key as written, the value and
-// what is accepted.
-const show = (value) => JSON.stringify(value);
-function text$1(value, where, accepted) {
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number')
-        return String(value);
-    throw new UsageError(`${where} = ${show(value)}: expected ${accepted}`);
-}
-function globs(value, where) {
-    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.trim())) {
-        throw new UsageError(`${where} = ${show(value)}: expected a list of file patterns, such as ["*.py", "pyproject.toml"], or ["*"] to measure every change`);
-    }
-    if (value.length === 0)
-        throw new UsageError(`${where} = []: no file could then affect importing, so no pull request would be measured; list patterns, such as ["*.py", "pyproject.toml"], or remove the key for the default`);
-    return value;
-}
-function modules(value, where, { commands = false } = {}) {
-    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
-        throw new UsageError(`${where} = ${show(value)}: expected a list of module names, such as ["mypkg", "mypkg.cli"]${commands ? ' or commands, such as "cmd: mycli --help"' : ''}`);
-    }
-    if (commands)
-        return validateTargets(value, where, { commands });
-    for (const name of value) {
-        const problem = moduleNameProblem(name);
-        if (problem)
-            throw new UsageError(`${where}: "${name}" is not a Python module name: ${problem}`);
-    }
-    return value;
-}
-const count = (min, max = Number.MAX_SAFE_INTEGER) => (value, where) => {
-    if (typeof value !== 'number' && typeof value !== 'string') {
-        throw new UsageError(`${where} = ${show(value)}: expected a whole number of at least ${min}`);
-    }
-    return parseCount$1(where, String(value), min, max);
-};
-/** A list of strings, or an error naming what the list holds and an example. */
-function stringList(value, where, what, example) {
-    if (!Array.isArray(value) || !value.every((m) => typeof m === 'string'))
-        throw new UsageError(`${where} = ${show(value)}: expected a list of ${what}, such as ${example}`);
-    return value;
-}
-/** [tool.importgate.budgets]: target = "duration", each checked. */
-function budgetTable(value, where) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new UsageError(`${where} = ${show(value)}: expected a table of target = "duration", such as [tool.importgate.budgets] mypkg = "300ms"`);
-    }
-    const budgetsMs = {};
-    for (const [target, limit] of Object.entries(value)) {
-        const at = `${where}.${target.includes('.') ? `"${target}"` : target}`;
-        validateTargets([target], at, { commands: true });
-        budgetsMs[target] = parseDuration(at, text$1(limit, at, 'a duration such as "300ms"'), 'ms');
-    }
-    return budgetsMs;
-}
-
-const BOTH = ['measure', 'compare'];
-const COMPARE = ['compare'];
-const one = (value) => (Array.isArray(value) ? value[0] : String(value));
-const many = (value) => (Array.isArray(value) ? value : [String(value)]);
-
-// The settings of what fails the check: budgets, forbidden and watched modules, metrics, thresholds.
-// One entry per setting (setting-spec.ts says what an entry holds); registry.ts
-// puts the tables together.
-/**
- * What can change what an import loads or how long it takes: Python source
- * and stubs, compiled extensions and their sources, .pth files, the build and
- * dependency metadata, lock files.
- */
-/** The undecided setting's values, as written. */
-function undecidedPolicy(value, where) {
-    const text = value.trim();
-    if (text === 'warn' || text === 'fail')
-        return text;
-    throw new UsageError(`${where}: "${value}" is not warn or fail`);
-}
-const DEFAULT_AFFECTS = [
-    '*.py',
-    '*.pyi',
-    '*.pyx',
-    '*.pxd',
-    '*.so',
-    '*.pyd',
-    '*.pth',
-    'pyproject.toml',
-    'setup.py',
-    'setup.cfg',
-    'requirements*',
-    '*.lock',
-    'Pipfile',
-    'constraints*.txt',
-];
-const GATE_SETTINGS = [
-    {
-        name: 'max-modules',
-        field: 'maxModules',
-        group: 'gate',
-        default: null,
-        json: { key: 'max_modules', schema: { type: ['integer', 'null'] } },
-        commands: BOTH,
-        flag: { type: 'string' },
-        fromText: (v, w) => parseCount$1(w, one(v), 1),
-        fromToml: (v, w) => count(1)(v, w),
-        help: ['      --max-modules N     budget on modules loaded by importing any target'],
-    },
-    {
-        name: 'forbid',
-        field: 'forbid',
-        group: 'gate',
-        default: [],
-        json: { key: 'forbid', schema: { type: 'array', items: { type: 'string' } } },
-        commands: BOTH,
-        flag: { type: 'string', multiple: true },
-        fromText: (v, w) => validateTargets(many(v), w),
-        fromToml: (v, w) => modules(v, w),
-        help: ['      --forbid MODULE     must not be imported by any target; repeatable'],
-    },
-    {
-        name: 'enforce-lazy',
-        field: 'enforceLazy',
-        group: 'gate',
-        default: false,
-        json: { key: 'enforce_lazy', schema: { type: 'boolean' } },
-        commands: BOTH,
-        flag: { type: 'boolean' },
-        fromText: (v, w) => switchValue(Array.isArray(v) ? v[0] : v, w),
-        fromToml: (v, w) => {
-            if (typeof v !== 'boolean')
-                throw new UsageError(`${w} = ${show(v)}: expected true or false`);
-            return v;
-        },
-        help: [
-            '      --enforce-lazy      fail the check when the import loads a module the project',
-            '                          declares lazy (Python 3.15+, PEP 810); else a warning',
-        ],
-    },
-    {
-        name: 'watch',
-        field: 'watch',
-        group: 'run',
-        default: [],
-        commands: BOTH,
-        flag: { type: 'string', multiple: true },
-        fromText: (v, w) => validateTargets(many(v), w),
-        fromToml: (v, w) => modules(v, w),
-        help: [
-            '      --watch MODULE      report whether each target loads this module on each side,',
-            '                          with the chain that loads it; repeatable',
-        ],
-    },
-    {
-        name: 'budget',
-        field: 'budgetsMs',
-        group: 'gate',
-        default: {},
-        json: {
-            key: 'budgets_ms',
-            schema: { type: 'object', additionalProperties: { type: 'number' } },
-        },
-        commands: BOTH,
-        flag: { type: 'string', multiple: true },
-        input: 'budgets',
-        key: 'budgets',
-        fromText: (v, w) => Object.fromEntries(many(v).map((b) => budgetEntry(b, w))),
-        fromToml: (v, w) => budgetTable(v, w),
-        help: [
-            '      --budget TARGET=DURATION',
-            "                          budget on a target's median import time; repeatable",
-        ],
-    },
-    {
-        name: 'metric',
-        field: 'metrics',
-        group: 'run',
-        json: { key: 'metrics', schema: { type: 'array', items: { $ref: '#/definitions/metric' } } },
-        commands: BOTH,
-        flag: { type: 'string', multiple: true },
-        input: 'metrics',
-        key: 'metrics',
-        fromText: (v, w) => parseMetrics(many(v), w),
-        fromToml: (v, w) => parseMetrics(stringList(v, w, 'metrics', '["import_ms", "cpu_ms"]'), w),
-        help: [
-            '      --metric NAME       measure this metric too, its own row: cpu_ms, memory,',
-            '                          instructions (fails the check on a change past',
-            '                          --instructions-threshold), fs_calls; repeatable',
-            '                          (default: import_ms alone)',
-        ],
-    },
-    {
-        name: 'cache',
-        field: 'cache',
-        group: 'run',
-        json: { key: 'cache', schema: { type: 'array', items: { enum: ['warm', 'no-pyc', 'cold'] } } },
-        commands: BOTH,
-        flag: { type: 'string', multiple: true },
-        fromText: (v, w) => parseCacheStates(many(v), w),
-        fromToml: (v, w) => parseCacheStates(stringList(v, w, 'cache states', '["warm", "no-pyc", "cold"]'), w),
-        help: [
-            '      --cache STATE       measure in this cache state too, its own row: warm,',
-            '                          no-pyc, cold; repeatable (default: warm)',
-        ],
-    },
-    {
-        name: 'threshold',
-        field: 'thresholdPct',
-        group: 'gate',
-        // From bench/RESULTS.md: 3% and 0.5 ms catch 5% slowdowns without false
-        // alarms in A/A runs on a noisy 2-core machine.
-        default: 3,
-        json: { key: 'threshold_pct', schema: { type: 'number' } },
-        commands: COMPARE,
-        flag: { type: 'string' },
-        fromText: (v, w) => parsePercent(w, one(v)),
-        fromToml: (v, w) => parsePercent(w, text$1(v, w, 'a percentage such as "5%"')),
-        help: ['      --threshold PCT     relative change below which nothing fails (3%)'],
-    },
-    {
-        name: 'min-delta',
-        field: 'minDeltaMs',
-        group: 'gate',
-        default: 0.5,
-        json: { key: 'min_delta_ms', schema: { type: 'number' } },
-        commands: COMPARE,
-        flag: { type: 'string' },
-        fromText: (v, w) => parseDuration(w, one(v), 'ms'),
-        fromToml: (v, w) => parseDuration(w, text$1(v, w, 'a duration such as "2ms"'), 'ms'),
-        help: ['      --min-delta MS      absolute change below which nothing fails (0.5ms)'],
-    },
-    {
-        name: 'undecided',
-        field: 'undecided',
-        group: 'gate',
-        // bench/SLOW.md: an unchanged ~2 s import ended undecided in half its
-        // compares, and a user saw a failed check; "warn" passes those whose
-        // interval rules out twice the band (docs/statistics.md).
-        default: 'warn',
-        json: { key: 'undecided', schema: { enum: ['warn', 'fail'] } },
-        commands: COMPARE,
-        flag: { type: 'string' },
-        fromText: (v, w) => undecidedPolicy(one(v), w),
-        fromToml: (v, w) => undecidedPolicy(text$1(v, w, '"warn" or "fail"'), w),
-        help: [
-            '      --undecided WHAT    a target still undecided when the budget ends: warn passes it',
-            '                          with a warning when its interval rules out twice the band,',
-            '                          else it is inconclusive; fail: always inconclusive (warn)',
-        ],
-    },
-    {
-        name: 'instructions-threshold',
-        field: 'instructionsThresholdPct',
-        group: 'gate',
-        default: METRICS.instructions.thresholdPct,
-        json: { key: 'instructions_threshold_pct', schema: { type: 'number', exclusiveMinimum: 0 } },
-        commands: COMPARE,
-        flag: { type: 'string' },
-        fromText: (v, w) => positivePercent(w, one(v)),
-        fromToml: (v, w) => positivePercent(w, text$1(v, w, 'a percentage such as "2%"')),
-        help: [
-            '      --instructions-threshold PCT',
-            '                          with --metric instructions: relative change of the counts',
-            '                          below which nothing fails (1%)',
-        ],
-    },
-    {
-        name: 'alpha',
-        field: 'alpha',
-        group: 'gate',
-        default: 0.01,
-        json: { key: 'alpha', schema: { type: 'number' } },
-        commands: COMPARE,
-        flag: { type: 'string' },
-        input: null,
-        fromText: (v, w) => {
-            const a = Number(one(v));
-            if (!(a > 0 && a < 0.5))
-                throw new UsageError(`${w}: "${one(v)}" must be a number between 0 and 0.5, such as 0.01`);
-            return a;
-        },
-        fromToml: (v, w) => {
-            if (typeof v !== 'number' || !(v > 0 && v < 0.5)) {
-                throw new UsageError(`${w} = ${show(v)}: expected a number between 0 and 0.5, such as 0.01`);
-            }
-            return v;
-        },
-        help: ['      --alpha P           one-sided significance level (0.01)'],
-    },
-    {
-        name: 'affects',
-        field: 'affects',
-        group: 'run',
-        default: [...DEFAULT_AFFECTS],
-        json: { key: 'affects', schema: { type: 'array', items: { type: 'string' } } },
-        commands: COMPARE,
-        flag: { type: 'string', multiple: true },
-        fromText: (v) => many(v)
-            .map((g) => g.trim())
-            .filter(Boolean),
-        fromToml: (v, w) => globs(v, w),
-        help: [
-            '      --affects GLOB      a changed file that can affect importing; repeatable. When none',
-            '                          matches and the rest is docs, CI, images or tests, nothing is',
-            "                          measured: a pass that says why ('*' measures every change)",
-        ],
-    },
-];
-
-// How each side's environment is made. The settings themselves are declared
-// in settings/ (setting-values.ts derives their types from the registry).
-/** The modes each command accepts: compare has no "current" (the worktrees have no environment). */
-const INSTALL_MODES = {
-    measure: ['none', 'current', 'auto', 'pip', 'uv'],
-    compare: ['auto', 'none', 'pip', 'uv'],
-};
-const ALL_INSTALL_MODES = ['auto', 'none', 'current', 'pip', 'uv'];
-
-// The install input: a strategy name, or the user's own shell command.
-/**
- * Known names are strategies. Anything with a space, a slash or shell syntax is
- * a command; a lone unknown word is refused (a typo of "pip" should not be run
- * as a program). A one-word command can be written as "./install.sh" or
- * "sh -c make".
- */
-function parseInstall(input, value, allowed) {
-    const text = value.trim();
-    if (allowed.includes(text))
-        return { kind: text };
-    if (/[\s/;&|$`<>()]/.test(text))
-        return { kind: 'command', command: text };
-    const why = ALL_INSTALL_MODES.includes(text) ? ' here' : '';
-    throw new UsageError(`${input}: "${value}" is not an install mode${why}; use ${allowed.join(', ')}, or a shell command such as "pip install .[fast]"`);
-}
-
-// The settings of what is measured and how long: targets, install, pairs, time.
-// One entry per setting (setting-spec.ts says what an entry holds); registry.ts
-// puts the tables together.
-const SAMPLING_SETTINGS = [
-    {
-        name: 'target',
-        field: 'targets',
-        group: 'run',
-        commands: BOTH,
-        flag: { type: 'string', multiple: true, short: 't' },
-        input: 'targets',
-        key: 'targets',
-        fromText: (v, w) => validateTargets(many(v), w, { commands: true }),
-        fromToml: (v, w) => modules(v, w, { commands: true }),
-        help: [
-            '  -t, --target MODULE     module to import; repeatable (default: [tool.importgate] targets',
-            '                          in pyproject.toml; for compare, those of base and head together)',
-        ],
-    },
-    {
-        name: 'install',
-        field: 'install',
-        group: 'run',
-        commands: BOTH,
-        flag: { type: 'string' },
-        fromText: (v, w, rules) => parseInstall(w, one(v), rules.installModes),
-        fromToml: (v, w) => parseInstall(w, text$1(v, w, 'an install mode or a command'), INSTALL_MODES.compare),
-        help: [
-            '      --install MODE      auto: a packaged project (or one with uv.lock) with uv when',
-            '                                uv is on PATH (uv sync for a lock), else a venv and',
-            "                                pip install .; anything else none (compare's default)",
-            "                          none: nothing installed; PYTHONPATH is the project's src/ folder,",
-            "                                or the project folder (measure's default)",
-            '                          pip | uv: a venv per side, the project installed non-editable',
-            "                          current: measure only; the interpreter's environment as it is",
-            '                          "<command>": your own shell command, run in the checkout with a',
-            '                                fresh venv activated (IMPORTGATE_SIDE=base|head is set)',
-        ],
-    },
-    {
-        name: 'min-pairs',
-        field: 'minPairs',
-        group: 'sampling',
-        default: 20,
-        json: { key: 'min_pairs', schema: { type: 'integer', minimum: 1 } },
-        commands: BOTH,
-        flag: { type: 'string' },
-        fromText: (v, w) => parseCount$1(w, one(v), 1, COUNT_LIMITS.pairs),
-        fromToml: (v, w) => count(1, COUNT_LIMITS.pairs)(v, w),
-        help: [
-            '      --min-pairs N       at least N samples (measure) or pairs (compare) per target (20)',
-        ],
-    },
-    {
-        name: 'max-pairs',
-        field: 'maxPairs',
-        group: 'sampling',
-        json: { key: 'max_pairs', schema: { type: 'integer', minimum: 1 } },
-        commands: BOTH,
-        flag: { type: 'string' },
-        fromText: (v, w) => parseCount$1(w, one(v), 1, COUNT_LIMITS.pairs),
-        fromToml: (v, w) => count(1, COUNT_LIMITS.pairs)(v, w),
-        help: ['      --max-pairs N       at most N (2000); compare: each target stops once decided'],
-    },
-    {
-        name: 'max-time',
-        field: 'maxTimeMs',
-        group: 'sampling',
-        default: 120_000,
-        json: { key: 'max_time_s', per: 1000, schema: { type: 'number' } },
-        commands: BOTH,
-        flag: { type: 'string' },
-        fromText: (v, w) => positiveDuration(w, one(v)),
-        fromToml: (v, w) => parseDuration(w, text$1(v, w, 'a duration such as "120s"'), 's'),
-        help: [
-            '      --max-time SECONDS  time budget for warm-ups, profiles and samples; installs are',
-            '                          not counted (120)',
-        ],
-    },
-    {
-        name: 'overtime',
-        field: 'overtimeMs',
-        group: 'sampling',
-        json: { key: 'overtime_s', per: 1000, schema: { type: 'number', minimum: 0 } },
-        commands: BOTH,
-        flag: { type: 'string' },
-        fromText: (v, w) => parseDuration(w, one(v), 's'),
-        fromToml: (v, w) => parseDuration(w, text$1(v, w, 'a duration such as "240s", or "0s" for none'), 's'),
-        help: [
-            '      --overtime SECONDS  compare: time a run may take past --max-time, only for the',
-            '                          targets still undecided; 0 for none (2 x max-time).',
-            "                          With --max-time, also the budget of counted metrics' runs",
-        ],
-    },
-    {
-        name: 'proof',
-        field: 'proof',
-        group: 'sampling',
-        // On by default: most pull requests change no line an import runs, and
-        // a proof decides those in seconds whatever the import's size or the noise.
-        default: true,
-        json: { key: 'proof', schema: { type: 'boolean' } },
-        commands: COMPARE,
-        flag: { type: 'string' },
-        fromText: (v, w) => switchValue(one(v), w),
-        fromToml: (v, w) => {
-            if (typeof v !== 'boolean')
-                throw new UsageError(`${w} = ${show(v)}: expected true or false`);
-            return v;
-        },
-        help: [
-            '      --proof BOOL        trace one import a side first; when no changed line or file',
-            '                          runs at import, pass without timing (true; false times every',
-            '                          pull request)',
-        ],
-    },
-    {
-        name: 'sample-timeout',
-        field: 'sampleTimeoutMs',
-        group: 'sampling',
-        default: 60_000,
-        json: { key: 'sample_timeout_s', per: 1000, schema: { type: 'number' } },
-        commands: BOTH,
-        flag: { type: 'string' },
-        input: null,
-        fromText: (v, w) => positiveDuration(w, one(v)),
-        fromToml: (v, w) => positiveDuration(w, text$1(v, w, 'a duration such as "60s"')),
-        help: [
-            '      --sample-timeout SECONDS',
-            '                          one import taking longer is killed and reported (60)',
-        ],
-    },
-    {
-        name: 'warmup',
-        field: 'warmups',
-        group: 'sampling',
-        default: 3,
-        json: { key: 'warmups', schema: { type: 'integer', minimum: 0 } },
-        commands: BOTH,
-        flag: { type: 'string' },
-        input: null,
-        fromText: (v, w) => parseCount$1(w, one(v), 0, COUNT_LIMITS.warmup),
-        fromToml: (v, w) => count(0, COUNT_LIMITS.warmup)(v, w),
-        help: ['      --warmup N          discarded rounds before sampling (3)'],
-    },
-    {
-        name: 'profile-runs',
-        field: 'profileRuns',
-        group: 'sampling',
-        // Five, not three: own-time changes are listed only where they exceed the
-        // runs' spread, and three runs give a crude spread. -X importtime itself
-        // adds 3-9% to an import (sympy +3%, rich.console +9% here), more with
-        // more modules, so the timed samples cannot double as profile runs.
-        default: 5,
-        json: { key: 'profile_runs', schema: { type: 'integer', minimum: 0 } },
-        commands: BOTH,
-        flag: { type: 'string' },
-        input: null,
-        fromText: (v, w, rules) => parseCount$1(w, one(v), rules.minProfileRuns, COUNT_LIMITS.profileRuns),
-        fromToml: (v, w) => count(1, COUNT_LIMITS.profileRuns)(v, w),
-        help: ['      --profile-runs N    untimed -X importtime runs per target and side (5)'],
-    },
-    {
-        name: 'seed',
-        field: 'seed',
-        group: 'sampling',
-        json: { key: 'seed', schema: { type: 'integer', minimum: 0 } },
-        commands: BOTH,
-        flag: { type: 'string' },
-        input: null,
-        key: null,
-        fromText: (v, w) => parseCount$1(w, one(v), 0),
-        help: ['      --seed N            seed for the run order, to reproduce a run'],
-    },
-];
-
-// Every setting, declared once: its name (the CLI's --flag, the action's
-// input, the [tool.importgate] key, unless told otherwise), which commands
-// take it, how text (a flag, an input) and TOML give it, and its --help lines,
-// in two tables (settings-sampling.ts, settings-gate.ts) in --help order.
-// The CLI's parser, the action's input reader, the pyproject reader and
-// --help, the defaults, the grouping into Settings and the results document's
-// settings are built from them; a test checks action.yml, the README and the
-// JSON Schema against them. The types of the settings (Gate, Sampling,
-// Settings) are derived from the entries (setting-values.ts): a new setting is
-// a new entry there and the code that uses it.
-/** In --help order: the common settings, then compare's. */
-const SETTINGS = [
-    ...SAMPLING_SETTINGS,
-    ...GATE_SETTINGS,
-];
-/** The [tool.importgate] key a setting is read from, or null. */
-const keyOf = (spec) => spec.key === undefined ? spec.name : spec.key;
-/** The settings one CLI command takes as flags, as node:util's parseArgs wants them. */
-function flagOptions(command) {
-    return Object.fromEntries(SETTINGS.filter((s) => s.commands.includes(command)).map((s) => [s.name, s.flag]));
-}
-
-function settingsJson(settings, where) {
-    const values = { ...settings, ...settings.gate, ...settings.sampling };
-    const recorded = SETTINGS.flatMap((s) => {
-        if (!s.json)
-            return [];
-        const value = values[s.field];
-        return [[s.json.key, s.json.per ? value / s.json.per : value]];
-    });
-    return {
-        install: where.install,
-        python: where.python,
-        project_dir: where.projectDir,
-        ...(where.coldMethod ? { cold_method: where.coldMethod } : {}),
-        ...Object.fromEntries(recorded),
-    };
-}
-
-// The boundary between importgate and the code it measures. Once a run has
-// set up its scratch folder, every process that runs the pull request's code
-// (installs, samples, traces, profiles, counted runs) is started as the
-// sandbox user: another uid, so the kernel keeps it from reading importgate's
-// /proc/<pid>/environ (or git's), from signalling importgate, its subreaper or
-// its helpers, and from opening its files. importgate itself stays root: it
-// can still kill, read and remove everything the measured code leaves.
-//
-// One boundary per process, like the run's tag (escapees.ts): the spawning
-// layers (command.ts, measured.ts) ask for it, so no caller can forget it.
-let active = null;
-/** From now on, measured processes start as `user` (null: as importgate's own user). */
-function setSandbox(user) {
-    active = user;
-}
-/**
- * The spawn options and environment a measured process gets: the sandbox's
- * uid and gid (libuv drops the supplementary groups too), and its own home,
- * so that pip and uv keep their caches where it may write.
- */
-function asSandbox(env) {
-    const user = active;
-    if (!user)
-        return { env, ids: {} };
-    return {
-        env: { ...env, HOME: user.home, USER: user.name, LOGNAME: user.name },
-        ids: { uid: user.uid, gid: user.gid },
-    };
-}
-/**
- * Gives `path` and everything under it to the sandbox user (links themselves,
- * never what they point to), creating it as a folder when missing: a worktree
- * the install builds in, an environment, a temporary folder. Nothing happens
- * without a sandbox.
- */
-async function giveToSandbox(path) {
-    const user = active;
-    if (!user)
-        return;
-    await mkdir(path, { recursive: true });
-    const walk = async (at) => {
-        await lchown(at, user.uid, user.gid);
-        const stat = await lstat(at);
-        if (!stat.isDirectory())
-            return;
-        for (const entry of await readdir(at))
-            await walk(join(at, entry));
-    };
-    await walk(path);
-}
-/**
- * A folder importgate keeps (the scratch folder, the folder the probe runs
- * from): the sandbox may pass through it to what it was given, and read
- * what is readable, but not list it, nor create or change anything in it.
- */
-async function passThroughOnly(path) {
-    if (active)
-        await chmod(path, 0o711);
-}
-
-/** Keeps the last `cap` bytes of a stream: the end of a log says most about a failure. */
-class ByteSink {
-    cap;
-    chunks = [];
-    size = 0;
-    truncated = false;
-    constructor(cap) {
-        this.cap = cap;
-    }
-    push(chunk) {
-        this.chunks.push(chunk);
-        this.size += chunk.length;
-        while (this.size > this.cap && this.chunks.length > 1) {
-            this.size -= this.chunks.shift().length;
-            this.truncated = true;
-        }
-    }
-    bytes() {
-        const all = Buffer.concat(this.chunks);
-        if (all.length <= this.cap)
-            return all;
-        this.truncated = true;
-        return all.subarray(all.length - this.cap);
-    }
-    text() {
-        return this.bytes().toString('utf8');
-    }
-}
-
-// Processes that left their process group: a daemon that calls setsid, or
-// forks twice with its stdio on /dev/null, is out of reach of a group kill and
-// is reparented away from us. Every child we start carries a tag in its
-// environment, which its descendants inherit whatever sessions or groups they
-// make; on Linux, /proc shows each process's initial environment, so anything
-// still carrying the tag when it should be gone is found and killed.
-const TAG_VARIABLE = 'IMPORTGATE_RUN_TAG';
-/**
- * This importgate process's part of every tag. Tags nest: an importgate run
- * under a tag (its test suite, or a tool that runs it) extends that tag, so
- * whoever set it finds everything the run left, and nothing of other runs.
- */
-const RUN = [process.env[TAG_VARIABLE], randomBytes(12).toString('hex')]
-    .filter((part) => part && /^[\w.~-]{1,200}$/.test(part))
-    .join('~');
-let started = 0;
-/**
- * A tag for one child (installs of base and head run at once: each must be
- * cleaned up without touching the other), and its environment with it.
- */
-function newTag(env) {
-    const tag = `${RUN}.${++started}`;
-    return { tag, env: { ...env, [TAG_VARIABLE]: tag } };
-}
-/**
- * Pids of live processes (other than this one) whose initial environment
- * contains `text`, e.g. `NAME=value`; Linux only, elsewhere none are found.
- */
-function processesCarrying(text) {
-    if (process.platform !== 'linux')
-        return [];
-    const wanted = Buffer.from(text);
-    let entries;
-    try {
-        entries = readdirSync('/proc');
-    }
-    catch {
-        return [];
-    }
-    const found = [];
-    for (const entry of entries) {
-        if (!/^\d+$/.test(entry) || Number(entry) === process.pid)
-            continue;
-        try {
-            // Only our own user's processes are readable: anything we started.
-            if (readFileSync(`/proc/${entry}/environ`).includes(wanted))
-                found.push(Number(entry));
-        }
-        catch {
-            // Gone, or not ours.
-        }
-    }
-    return found;
-}
-/** Pids of live processes that carry `tag`, or any tag of this run when null. */
-function taggedProcesses(tag = null) {
-    // NUL ends each variable: an exact tag cannot match a longer one.
-    return processesCarrying(tag === null ? `${TAG_VARIABLE}=${RUN}.` : `${TAG_VARIABLE}=${tag}\0`);
-}
-/** For a synchronous one-millisecond pause between passes. */
-const PAUSE = new Int32Array(new SharedArrayBuffer(4));
-/**
- * Kills every process that carries `tag` (any of ours when null: on cancel),
- * in a few passes (one may fork while we look). Returns how many were killed.
- */
-function killTagged(tag = null) {
-    let killed = 0;
-    let quiet = 0;
-    // A process killed as it forks may leave a child that appears a moment later:
-    // after a kill, done only when two passes a millisecond apart find nothing.
-    // A first pass that finds nothing ends it at once (the path of every sample):
-    // with no tagged process alive, none can fork.
-    for (let pass = 0; pass < 10 && quiet < 2; pass++) {
-        const pids = taggedProcesses(tag);
-        if (pids.length === 0) {
-            if (killed === 0)
-                break;
-            quiet++;
-            Atomics.wait(PAUSE, 0, 0, 1);
-            continue;
-        }
-        quiet = 0;
-        for (const pid of pids) {
-            try {
-                process.kill(pid, 'SIGKILL');
-                killed++;
-            }
-            catch {
-                // Already gone.
-            }
-        }
-    }
-    return killed;
-}
-
-// Every child we start runs in a process group of its own, so that a timeout, a
-// cancel or the end of a sample can take down everything it started (forks,
-// daemons that keep our pipes), not just the process we spawned.
-const liveGroups = new Set();
-function trackGroup(pid) {
-    if (pid !== undefined)
-        liveGroups.add(pid);
-}
-function untrackGroup(pid) {
-    if (pid !== undefined)
-        liveGroups.delete(pid);
-}
-function killGroup(pid) {
-    if (pid === undefined)
-        return;
-    try {
-        process.kill(-pid, 'SIGKILL');
-    }
-    catch {
-        // ESRCH: the group is already gone, which is what we wanted.
-    }
-}
-/** Kills every process group we started that is still running (on cancel). */
-function killAllChildGroups() {
-    for (const pid of liveGroups)
-        killGroup(pid);
-    liveGroups.clear();
-}
-
-// A helper command (git, venv creation, an installer): argument array, no
-// shell, its own process group killed on timeout or abort, output captured.
-//
-// Not @actions/exec (not a dependency): it cannot stop a command, taking no
-// AbortSignal and no timeout and not exposing the child. A hung `git fetch` or
-// installer would hold the job until GitHub's 6-hour limit, so these commands
-// go through this small layer instead.
-/** Thrown when the command could not be started at all (not found, not executable). */
-class SpawnError extends Error {
-    name = 'SpawnError';
-}
-/** How long after the command exits its pipes may stay open (held by an escaped process). */
-const DRAIN_MS$1 = 1_000;
-const LOG_BYTES = 256 * 1024;
-const OUTPUT_BYTES = 64 * 1024 * 1024;
-function definedOnly(env) {
-    return Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined));
-}
-function runCommand(spec) {
-    return new Promise((resolve, reject) => {
-        const log = new ByteSink(LOG_BYTES);
-        const stdout = new ByteSink(OUTPUT_BYTES);
-        const stderr = new ByteSink(OUTPUT_BYTES);
-        let timedOut = false;
-        let aborted = false;
-        const tagged = newTag(definedOnly(spec.env ?? process.env));
-        const { env, ids } = spec.sandboxed ? asSandbox(tagged.env) : { env: tagged.env, ids: {} };
-        const tag = tagged.tag;
-        const child = spawn(spec.command, spec.args, {
-            cwd: spec.cwd,
-            env,
-            ...ids,
-            stdio: ['ignore', 'pipe', 'pipe'],
-            detached: true,
-            shell: false,
-            windowsHide: true,
-        });
-        const pid = child.pid;
-        trackGroup(pid);
-        // The group, and what left it (an install runs the project's build backend, head's code).
-        const stop = () => {
-            killGroup(pid);
-            killTagged(tag);
-        };
-        let drain;
-        const timer = setTimeout(() => {
-            timedOut = true;
-            stop();
-        }, spec.timeoutMs);
-        const onAbort = () => {
-            aborted = true;
-            stop();
-        };
-        spec.signal?.addEventListener('abort', onAbort, { once: true });
-        if (spec.signal?.aborted)
-            onAbort();
-        child.stdout?.on('data', (chunk) => {
-            stdout.push(chunk);
-            log.push(chunk);
-        });
-        child.stderr?.on('data', (chunk) => {
-            stderr.push(chunk);
-            log.push(chunk);
-        });
-        // What the command left running (a build daemon holding our pipes) goes
-        // with it, and the wait for its output does not depend on such pipes.
-        child.on('exit', () => {
-            stop();
-            drain = setTimeout(() => {
-                child.stdout?.destroy();
-                child.stderr?.destroy();
-            }, DRAIN_MS$1);
-        });
-        const done = () => {
-            clearTimeout(timer);
-            clearTimeout(drain);
-            spec.signal?.removeEventListener('abort', onAbort);
-            untrackGroup(pid);
-        };
-        child.on('error', (error) => {
-            done();
-            const why = error.code === 'ENOENT' ? 'not found' : error.message;
-            reject(new SpawnError(`cannot run ${JSON.stringify(spec.command)}: ${why}`));
-        });
-        child.on('close', (code, signal) => {
-            done();
-            resolve({
-                code,
-                signal,
-                timedOut,
-                aborted,
-                stdout: stdout.text(),
-                stderr: stderr.text(),
-                log: log.text(),
-            });
-        });
-    });
-}
-/**
- * What a helper program printed (stdout, then stderr) when it ran and exited
- * 0; null when it is missing or failed: for probing what a machine can do
- * (perf, valgrind, sudo). Cancellation still throws.
- */
-async function outputIfOk(spec) {
-    try {
-        const outcome = await runCommand(spec);
-        if (outcome.aborted)
-            throw new CancelledError();
-        return outcome.code === 0 ? outcome.stdout + outcome.stderr : null;
-    }
-    catch (error) {
-        if (error instanceof SpawnError)
-            return null;
-        throw error;
-    }
-}
-
-// The one way git is run: an argument array (a ref or path never reaches a
-// shell), a timeout, cancellation, and a typed error that carries git's own
-// words. Callers pass `--end-of-options` where a user's ref follows.
-/** git exited with an error; `stderr` is what it said. */
-class GitError extends SetupError {
-    args;
-    stderr;
-    code;
-    name = 'GitError';
-    constructor(args, stderr, code) {
-        super(`git ${args[0] ?? ''} failed${code === null ? '' : ` (exit status ${code})`}: ${stderr.trim().split('\n').slice(-3).join(' ')}`);
-        this.args = args;
-        this.stderr = stderr;
-        this.code = code;
-    }
-}
-const DEFAULT_TIMEOUT_MS = 10 * 60_000;
-/**
- * Settings every git command runs with, whatever the repository's config says:
- * the measured code can write `.git/config` (a worktree's `.git` file points
- * at it), and `core.fsmonitor` or a hook would run its program in our process
- * tree, with our environment. The config itself is restored after the run
- * (git/worktrees.ts); these keep the commands before that safe too.
- */
-const SAFE_CONFIG = [
-    '-c',
-    'core.fsmonitor=false',
-    '-c',
-    'core.hooksPath=/dev/null',
-    // The worktrees belong to the sandbox user once the measured code may build
-    // in them (process/boundary.ts); git would refuse them as another user's.
-    '-c',
-    'safe.directory=*',
-];
-/** Runs git in `cwd` and returns its trimmed stdout. */
-async function git(args, cwd, options = {}) {
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    let outcome;
-    try {
-        outcome = await runCommand({
-            command: 'git',
-            args: [...SAFE_CONFIG, ...args],
-            // An allow-list: the token and the runner's secrets stay out of git's /proc/<pid>/environ.
-            env: gitEnv(process.env),
-            cwd,
-            timeoutMs,
-            signal: options.signal,
-        });
-    }
-    catch (error) {
-        if (error instanceof SpawnError)
-            throw new SetupError(`${error.message}; importgate needs git on PATH`);
-        throw error;
-    }
-    if (outcome.aborted)
-        throw new CancelledError(`git ${args[0] ?? ''}`);
-    if (outcome.timedOut)
-        throw new GitError(args, `timed out after ${timeoutMs / 1000} s`, outcome.code);
-    if (outcome.code !== 0)
-        throw new GitError(args, outcome.stderr, outcome.code);
-    return outcome.stdout.trim();
-}
-
-// A worktree holds none of its commit's submodules: `git worktree add` checks
-// out the superproject alone. A submodule's code can be what a target imports,
-// so each is cloned into the worktree from the repository's own copy of it
-// (.git/modules/NAME, there when the checkout initialised it) at the commit the
-// worktree's commit records: no network, and nothing of the repository's
-// config changes. One with no local copy, or without that commit, is left out,
-// and the run says so; left out where base and head differ in it, the
-// comparison would measure the wrong code, and the run stops.
-/** The commit's submodules: the tree's entries of mode 160000. */
-async function gitlinks(tree, options) {
-    const listing = await git(['ls-tree', '-r', '-z', 'HEAD'], tree, options);
-    // Each entry: "<mode> <type> <object>\t<path>".
-    return listing
-        .split('\0')
-        .filter(Boolean)
-        .flatMap((entry) => {
-        const tab = entry.indexOf('\t');
-        const [mode, type, sha] = entry.slice(0, tab).split(' ');
-        return mode === '160000' && type === 'commit' && /^[0-9a-f]{40,64}$/.test(sha ?? '')
-            ? [{ path: entry.slice(tab + 1), sha: sha }]
-            : [];
-    });
-}
-/** The submodule names .gitmodules gives to paths: a submodule's copy lives under .git/modules/NAME. */
-async function namesByPath(tree, options) {
-    const names = new Map();
-    if (!existsSync(join(tree, '.gitmodules')))
-        return names;
-    let listing = '';
-    try {
-        listing = await git(['config', '-z', '--file', '.gitmodules', '--get-regexp', '^submodule\\..*\\.path$'], tree, options);
-    }
-    catch {
-        return names;
-    }
-    // -z: "key\nvalue\0" per entry.
-    for (const entry of listing.split('\0').filter(Boolean)) {
-        const newline = entry.indexOf('\n');
-        const key = entry.slice(0, newline);
-        names.set(entry.slice(newline + 1), key.slice('submodule.'.length, -'.path'.length));
-    }
-    return names;
-}
-/** A relative path that stays inside the folder it is joined to (head's .gitmodules is untrusted). */
-const staysInside = (path) => path.length > 0 &&
-    !path.startsWith('/') &&
-    path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
-/**
- * Checks out `tree`'s submodules from `repo`'s copies; `note` says what was
- * left out, and why. Returns the tree's submodules and those left out.
- */
-async function checkoutSubmodules(repo, tree, options, note) {
-    const links = await gitlinks(tree, options);
-    const missing = [];
-    if (!links.length)
-        return { links, missing };
-    const names = await namesByPath(tree, options);
-    const common = resolve$1(repo, await git(['rev-parse', '--git-common-dir'], repo, options));
-    for (const { path, sha } of links) {
-        const name = names.get(path) ?? path;
-        if (!staysInside(path) || !staysInside(name)) {
-            note(`submodule ${JSON.stringify(path)}: its path or name leaves the tree; not checked out`);
-            missing.push({ path, sha });
-            continue;
-        }
-        const copy = join(common, 'modules', name);
-        if (!existsSync(copy)) {
-            note(`submodule ${path} is not checked out in the repository, so the measured trees lack it (check out submodules first: actions/checkout's \`submodules: true\`)`);
-            missing.push({ path, sha });
-            continue;
-        }
-        const target = join(tree, path);
-        try {
-            await git(['clone', '--quiet', '--shared', '--no-checkout', '--', copy, target], tree, options);
-            await git(['checkout', '--quiet', '--detach', sha], target, options);
-        }
-        catch {
-            await rm(target, { recursive: true, force: true });
-            note(`submodule ${path}: its commit ${sha.slice(0, 10)} is not in the repository's copy, so the measured trees lack it (fetch it, e.g. actions/checkout's \`fetch-depth: 0\`)`);
-            missing.push({ path, sha });
-        }
-    }
-    return { links, missing };
-}
-/**
- * A submodule left out of a tree while the trees record different commits of
- * it: what changed is exactly what cannot be measured. Its path, or null.
- */
-function changedButMissing(trees) {
-    for (const tree of trees)
-        for (const gone of tree.missing) {
-            const others = trees.map((t) => t.links.find((l) => l.path === gone.path)?.sha ?? null);
-            if (others.some((sha) => sha !== gone.sha))
-                return gone.path;
-        }
-    return null;
-}
-
-// Detached worktrees for the commits being compared. Always removed: callers
-// use withWorktrees, whose finally runs on success, error and cancellation.
-async function addWorktree(repo, path, sha, options = {}) {
-    await git(['worktree', 'add', '--detach', '--quiet', '--end-of-options', path, sha], repo, options);
-    return { path, sha };
-}
-async function removeWorktree(repo, path) {
-    try {
-        await git(['worktree', 'remove', '--force', '--force', path], repo);
-    }
-    catch {
-        // Already gone, or never fully added: the folder and the admin entry are
-        // cleaned below either way.
-    }
-    await rm(path, { recursive: true, force: true });
-    try {
-        await git(['worktree', 'prune'], repo);
-    }
-    catch {
-        // Pruning is housekeeping; nothing depends on it.
-    }
-}
-/**
- * The repository's config as it was before the worktrees (whose `.git` file
- * leads the measured code to it), to put back if the run changed it.
- */
-async function configGuard(repo, options) {
-    const path = resolve$1(repo, await git(['rev-parse', '--git-common-dir'], repo, options), 'config');
-    const before = await readFile(path).catch(() => null);
-    return {
-        /** Puts the config back if it changed; true when it had. */
-        async restore() {
-            if (before === null)
-                return false;
-            const now = await readFile(path).catch(() => null);
-            if (now !== null && now.equals(before))
-                return false;
-            await writeFile(path, before);
-            return true;
-        },
-    };
-}
-/**
- * Adds one worktree per entry (with its submodules, from the repository's
- * copies; `note` says what was left out), runs `body`, and removes them all
- * whatever happens, first putting the repository's config back if the run
- * changed it (`tampered` is told, to say so).
- */
-async function withWorktrees(repo, wanted, options, body, tampered = () => { }, note = () => { }) {
-    const added = [];
-    const guard = await configGuard(repo, options);
-    try {
-        const submodules = [];
-        for (const { path, sha } of wanted) {
-            added.push(await addWorktree(repo, path, sha, options));
-            submodules.push(await checkoutSubmodules(repo, path, options, note));
-        }
-        const changed = changedButMissing(submodules);
-        if (changed !== null)
-            throw new SetupError(`submodule ${JSON.stringify(changed)} differs between the commits but could not be checked out (see above): measuring without it would compare the wrong code`);
-        return await body(added);
-    }
-    finally {
-        // Not under the run's signal: cleaning up is what a cancelled run must still do.
-        if (await guard.restore())
-            tampered();
-        for (const tree of added.reverse())
-            await removeWorktree(repo, tree.path);
-    }
-}
-/** The files a worktree's commit tracks, repository-relative (for linking lines). */
-async function trackedFiles(tree, options) {
-    const listing = await git(['ls-files', '-z'], tree, options);
-    return listing.split('\0').filter(Boolean);
-}
-
-/** importgate's version; a unit test keeps it equal to package.json's. */
-const VERSION = '0.1.0';
 
 // Parses the output of `python -X importtime` into the import tree.
 //
@@ -2513,9 +1124,888 @@ function targetResult(t) {
     return result;
 }
 
+// The project-wide error types. Each entry (CLI, action) turns them into a
+// message and an exit status; anything else that escapes is a bug.
+/**
+ * Bad input from the user: a flag, an action input, a config key, a target
+ * name. The message names the input as the user wrote it, the value, and what
+ * would be accepted. Exit status 2.
+ */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+/** The environment cannot do what was asked (no interpreter, not a repository...). Exit status 2. */
+class SetupError extends Error {
+    name = 'SetupError';
+}
+/** The run was cancelled (Ctrl-C, the runner cancelling the job): stop, clean up, report nothing. */
+class CancelledError extends SetupError {
+    name = 'CancelledError';
+    constructor(what = 'the run') {
+        super(`${what} was cancelled`);
+    }
+}
+
+// What is measured. A target is a tagged union so that other kinds (a command's
+// whole start-up) can join modules later without new paths through the code.
+const moduleTarget = (name) => ({ kind: 'module', name });
+const COMMAND_PREFIX = 'cmd:';
+const isCommandTarget = (name) => name.startsWith(COMMAND_PREFIX);
+const TARGET_KINDS = {
+    module: { verb: 'imports', profiles: true, countedRuns: true, lazyRuns: true },
+    // A whole process: timed spawn to exit, no probe inside to profile, count or watch.
+    command: { verb: 'runs', profiles: false, countedRuns: false, lazyRuns: false },
+};
+/** The kind of a target as configured ("cmd: …" is a command). */
+const kindOf = (name) => isCommandTarget(name) ? 'command' : 'module';
+/** What the target named `name` supports. */
+const traitsOf = (name) => TARGET_KINDS[kindOf(name)];
+/**
+ * Words the way a shell splits them, and nothing else a shell does: runs of
+ * blanks separate, single quotes keep everything, double quotes keep all but
+ * a backslash before " or \\. No variables, globs or operators: `a;b` is one
+ * word. Returns the problem as a string when the quoting is unbalanced.
+ */
+function splitWords(text) {
+    const words = [];
+    let word = null;
+    let quote = null;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (quote) {
+            if (ch === quote)
+                quote = null;
+            else if (quote === '"' && ch === '\\' && (text[i + 1] === '"' || text[i + 1] === '\\'))
+                word += text[++i];
+            else
+                word += ch;
+        }
+        else if (ch === "'" || ch === '"') {
+            quote = ch;
+            word ??= '';
+        }
+        else if (/\s/.test(ch)) {
+            if (word !== null)
+                words.push(word);
+            word = null;
+        }
+        else
+            word = (word ?? '') + ch;
+    }
+    if (quote)
+        return `an unclosed ${quote}`;
+    if (word !== null)
+        words.push(word);
+    return words;
+}
+/** What a configured target names: a module, or (written `cmd: …`) a command. */
+function targetOf(name) {
+    if (!isCommandTarget(name))
+        return moduleTarget(name);
+    const argv = splitWords(name.slice(COMMAND_PREFIX.length));
+    return { kind: 'command', name, argv: typeof argv === 'string' ? [] : argv };
+}
+const SIDES = ['base', 'head'];
+const DEFAULT_VARIANT = 'warm';
+const VARIANTS = ['warm', 'no-pyc', 'cold'];
+const isVariant = (value) => VARIANTS.includes(value);
+/** What each state does, as the reports say it under the table. */
+function variantNote(variant, cold) {
+    if (variant === 'no-pyc')
+        return 'every module compiled from source: an empty PYTHONPYCACHEPREFIX for each sample, with writing off';
+    if (variant !== 'cold')
+        return null;
+    if (cold === 'drop-caches')
+        return 'the page cache dropped before each sample (/proc/sys/vm/drop_caches)';
+    if (cold === 'sudo-drop-caches')
+        return 'the page cache dropped before each sample (sudo -n sysctl vm.drop_caches, as on hosted runners)';
+    return "each file under the interpreter's sys.path evicted from the page cache before each sample (posix_fadvise DONTNEED: no permission to drop the whole cache here; directory entries stay cached)";
+}
+/** How reports name a variant beside its target: "no .pyc", "cold cache"; nothing for warm. */
+const VARIANT_LABEL = {
+    warm: '',
+    'no-pyc': 'no .pyc',
+    cold: 'cold cache',
+};
+/** A stable string for maps and logs: "head:mypkg" (the variant shows once there are several). */
+function armId(key) {
+    const variant = key.variant === DEFAULT_VARIANT ? '' : `@${key.variant}`;
+    return `${key.side}:${key.target}${variant}`;
+}
+/** The arms that stop together when one fails: a target's base and head under one variant. */
+function groupId(key) {
+    return key.variant === DEFAULT_VARIANT ? key.target : `${key.target}@${key.variant}`;
+}
+
+// A target is a module name as `import` accepts it: dotted identifiers. It is
+// passed to the interpreter as one argument (never through a shell), but a
+// clear refusal here beats a ModuleNotFoundError after installing everything.
+const KEYWORDS = new Set(('False None True and as assert async await break class continue def del elif else except ' +
+    'finally for from global if import in is lambda nonlocal not or pass raise return try ' +
+    'while with yield').split(' '));
+// Python identifiers (PEP 3131): XID_Start then XID_Continue; this is the
+// Unicode-category approximation of those two properties.
+const IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
+/** Why `name` is not a valid dotted module name, or null when it is. */
+function moduleNameProblem(name) {
+    if (name.trim() === '')
+        return 'it is empty';
+    if (name !== name.trim())
+        return 'it has leading or trailing spaces';
+    if (name.startsWith('.'))
+        return 'relative names are not accepted; give the absolute module name';
+    if (/[/\\]/.test(name) || name.endsWith('.py')) {
+        return 'it looks like a file path; give the dotted module name (src/mypkg/cli.py → mypkg.cli)';
+    }
+    // `-t=x` reaches us as "=x": a short option takes its value after a space.
+    if (name.startsWith('='))
+        return 'it starts with "="; write -t NAME or --target=NAME (a short option takes no "=")';
+    if (name.includes('-')) {
+        const guess = name.replaceAll('-', '_');
+        // "_c" for "-c" would be a guess at nothing: only suggest a name that is one.
+        const hint = /^[\p{L}\p{Nl}]/u.test(guess) ? `; did you mean ${guess}?` : '';
+        return `module names have no hyphens (distribution names do)${hint}`;
+    }
+    for (const part of name.split('.')) {
+        if (part === '')
+            return 'it has an empty part between dots';
+        if (KEYWORDS.has(part))
+            return `"${part}" is a Python keyword, which no importable module can be named`;
+        if (!IDENTIFIER.test(part)) {
+            return `"${part}" is not a Python identifier (letters, digits and underscores, not starting with a digit)`;
+        }
+    }
+    return null;
+}
+
+// Targets and module names as a setting gives them: each a Python module
+// name, or (where commands are allowed) `cmd: ...` with words after it.
+function validateTargets(targets, source, { commands = false } = {}) {
+    for (const target of targets) {
+        if (commands && isCommandTarget(target)) {
+            const argv = splitWords(target.slice(COMMAND_PREFIX.length));
+            if (typeof argv === 'string' || !argv.length)
+                throw new UsageError(`${source}: "${target}" is not a command: ${typeof argv === 'string' ? argv : 'nothing follows cmd:'}; write it as cmd: mycli --help`);
+            continue;
+        }
+        const problem = moduleNameProblem(target);
+        if (problem)
+            throw new UsageError(`${source}: "${target}" is not a Python module name: ${problem}`);
+    }
+    return [...new Set(targets)];
+}
+
+// Numbers given as text: counts, durations, percentages. Each parser names the
+// input and the value in its error, and says what would be accepted.
+const DURATION = /^(\d+(?:\.\d+)?|\.\d+)\s*(ms|s|m)?$/;
+/** A duration in milliseconds; a bare number is in `bareUnit`. */
+function parseDuration(input, value, bareUnit) {
+    const match = DURATION.exec(value.trim());
+    if (!match) {
+        throw new UsageError(`${input}: "${value}" is not a duration; use a number of ${bareUnit === 's' ? 'seconds' : 'milliseconds'} or one with a unit, such as 300ms, 0.3s or 2m`);
+    }
+    const amount = Number(match[1]);
+    const unit = match[2] ?? bareUnit;
+    const ms = amount * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000);
+    // Past a day it is a typo, not a setting: `--sample-timeout 3000000` (s)
+    // overflowed Node's timers and killed every sample; `--max-time 1e20` was shown rounded.
+    if (ms > MAX_DURATION_MS)
+        throw new UsageError(`${input}: "${value}" is longer than a day; budgets and timeouts are at most ${MAX_DURATION_MS / 1000} s (1440m)`);
+    return ms;
+}
+/** A duration of more than zero (a timeout of 0 would kill every run at once). */
+function positiveDuration(input, value) {
+    const ms = parseDuration(input, value, 's');
+    if (ms <= 0)
+        throw new UsageError(`${input}: "${value}" must be more than zero`);
+    return ms;
+}
+/** The longest duration any setting takes: a day. */
+const MAX_DURATION_MS = 86_400_000;
+/** A whole number ≥ min. */
+/**
+ * Upper bounds of counts that each cost a run of the import: beyond them a
+ * value is a typo (`--warmup 1000000000` would write progress lines for hours
+ * and never sample), not a setting.
+ */
+const COUNT_LIMITS = { warmup: 100, profileRuns: 100, pairs: 100_000 };
+function parseCount$1(input, value, min, max = Number.MAX_SAFE_INTEGER) {
+    const text = value.trim();
+    const number = Number(text);
+    if (!/^\d+$/.test(text) || number < min || number > max) {
+        // A number past 2^53 would be rounded silently: it is out of range too.
+        const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
+        throw new UsageError(`${input}: "${value}" is not a whole number ${range}`);
+    }
+    return number;
+}
+/** A percentage: "5%" or "5" both mean 5. */
+function parsePercent(input, value) {
+    const match = /^(\d+(?:\.\d+)?|\.\d+)\s*%?$/.exec(value.trim());
+    if (!match)
+        throw new UsageError(`${input}: "${value}" is not a percentage; use a number such as 5 or 5%`);
+    return Number(match[1]);
+}
+/** A percentage above zero: a 0% threshold would call any count that moved a change. */
+function positivePercent(input, value) {
+    const pct = parsePercent(input, value);
+    if (pct <= 0)
+        throw new UsageError(`${input}: "${value}" must be more than 0%, such as 1%`);
+    return pct;
+}
+
+// Settings written as text (a flag, an action input) that are more than a
+// number or a duration: switches, budgets, metric and cache-state names.
+/** A switch: a flag given (true), or an input's "true" or "false" as GitHub's inputs write them. */
+function switchValue(value, input) {
+    if (typeof value === 'boolean')
+        return value;
+    const text = value.trim();
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(text))
+        return false;
+    throw new UsageError(`${input}: "${value}" is not true or false`);
+}
+/** "mypkg=300ms" → ["mypkg", 300]. */
+function budgetEntry(value, input) {
+    // The last =: a command target may hold one (cmd: mycli --level=3=300ms); a duration never does.
+    const at = value.lastIndexOf('=');
+    if (at < 1)
+        throw new UsageError(`${input}: "${value}" should be TARGET=DURATION, such as mypkg=300ms`);
+    const [target] = validateTargets([value.slice(0, at).trim()], input, { commands: true });
+    return [target, parseDuration(input, value.slice(at + 1), 'ms')];
+}
+function parseMetrics(values, input) {
+    return [
+        ...new Set(values.map((value) => {
+            const id = metricNamed(value.trim());
+            if (!id)
+                throw new UsageError(`${input}: "${value}" is not a metric; use ${METRIC_IDS.join(', ')} (fs-calls is fs_calls)`);
+            return id;
+        })),
+    ];
+}
+function parseCacheStates(values, input) {
+    return [
+        ...new Set(values.map((value) => {
+            const state = value.trim();
+            if (!isVariant(state))
+                throw new UsageError(`${input}: "${value}" is not a cache state; use ${VARIANTS.join(', ')}`);
+            return state;
+        })),
+    ];
+}
+
+// [tool.importgate] values as TOML gives them (strings, numbers, booleans,
+// arrays, tables), checked: an error names the key as written, the value and
+// what is accepted.
+const show = (value) => JSON.stringify(value);
+function text$1(value, where, accepted) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number')
+        return String(value);
+    throw new UsageError(`${where} = ${show(value)}: expected ${accepted}`);
+}
+function globs(value, where) {
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.trim())) {
+        throw new UsageError(`${where} = ${show(value)}: expected a list of file patterns, such as ["*.py", "pyproject.toml"], or ["*"] to measure every change`);
+    }
+    if (value.length === 0)
+        throw new UsageError(`${where} = []: no file could then affect importing, so no pull request would be measured; list patterns, such as ["*.py", "pyproject.toml"], or remove the key for the default`);
+    return value;
+}
+function modules(value, where, { commands = false } = {}) {
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
+        throw new UsageError(`${where} = ${show(value)}: expected a list of module names, such as ["mypkg", "mypkg.cli"]${commands ? ' or commands, such as "cmd: mycli --help"' : ''}`);
+    }
+    if (commands)
+        return validateTargets(value, where, { commands });
+    for (const name of value) {
+        const problem = moduleNameProblem(name);
+        if (problem)
+            throw new UsageError(`${where}: "${name}" is not a Python module name: ${problem}`);
+    }
+    return value;
+}
+const count = (min, max = Number.MAX_SAFE_INTEGER) => (value, where) => {
+    if (typeof value !== 'number' && typeof value !== 'string') {
+        throw new UsageError(`${where} = ${show(value)}: expected a whole number of at least ${min}`);
+    }
+    return parseCount$1(where, String(value), min, max);
+};
+/** A list of strings, or an error naming what the list holds and an example. */
+function stringList(value, where, what, example) {
+    if (!Array.isArray(value) || !value.every((m) => typeof m === 'string'))
+        throw new UsageError(`${where} = ${show(value)}: expected a list of ${what}, such as ${example}`);
+    return value;
+}
+/** [tool.importgate.budgets]: target = "duration", each checked. */
+function budgetTable(value, where) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new UsageError(`${where} = ${show(value)}: expected a table of target = "duration", such as [tool.importgate.budgets] mypkg = "300ms"`);
+    }
+    const budgetsMs = {};
+    for (const [target, limit] of Object.entries(value)) {
+        const at = `${where}.${target.includes('.') ? `"${target}"` : target}`;
+        validateTargets([target], at, { commands: true });
+        budgetsMs[target] = parseDuration(at, text$1(limit, at, 'a duration such as "300ms"'), 'ms');
+    }
+    return budgetsMs;
+}
+
+const BOTH = ['measure', 'compare'];
+const COMPARE = ['compare'];
+const one = (value) => (Array.isArray(value) ? value[0] : String(value));
+const many = (value) => (Array.isArray(value) ? value : [String(value)]);
+
+// The kinds of value a setting takes, each stated once: how a flag's or an
+// input's text gives it, how TOML gives it, and how the results document's
+// JSON Schema describes it. A registry entry spreads its kind (`...counted(1,
+// 100)`), so a numeric setting's bounds are written in one place, and the
+// parsers and the schema cannot disagree on them.
+/** A whole number from `min` to `max` (no upper bound: a safe integer). */
+function counted(min, max) {
+    return {
+        fromText: (v, w) => parseCount$1(w, one(v), min, max),
+        fromToml: (v, w) => count(min, max)(v, w),
+        schema: {
+            type: 'integer',
+            minimum: min,
+            ...(max === undefined ? {} : { maximum: max }),
+        },
+    };
+}
+/** true or false: a flag given, an input's "true"/"false", a TOML boolean. */
+function switched() {
+    return {
+        fromText: (v, w) => switchValue(Array.isArray(v) ? v[0] : v, w),
+        fromToml: (v, w) => {
+            if (typeof v !== 'boolean')
+                throw new UsageError(`${w} = ${show(v)}: expected true or false`);
+            return v;
+        },
+        schema: { type: 'boolean' },
+    };
+}
+/**
+ * A duration in milliseconds, a bare number in `bareUnit`; `positive` refuses
+ * zero (a timeout of 0 would kill every run at once). `example` is what TOML's
+ * error offers. The schema is in the results' unit, seconds.
+ */
+function duration(bareUnit, example, { positive = false } = {}) {
+    const parse = (w, value) => positive && bareUnit === 's' ? positiveDuration(w, value) : parseDuration(w, value, bareUnit);
+    return {
+        fromText: (v, w) => parse(w, one(v)),
+        fromToml: (v, w) => parse(w, text$1(v, w, `a duration such as "${example}"`)),
+        schema: {
+            type: 'number',
+            ...(positive ? { exclusiveMinimum: 0 } : { minimum: 0 }),
+            maximum: MAX_DURATION_MS / (bareUnit === 's' ? 1000 : 1),
+        },
+    };
+}
+/** A percentage ("5%" or "5"); `positive` refuses 0%. */
+function percent(example, { positive = false } = {}) {
+    const parse = positive ? positivePercent : parsePercent;
+    return {
+        fromText: (v, w) => parse(w, one(v)),
+        fromToml: (v, w) => parse(w, text$1(v, w, `a percentage such as "${example}"`)),
+        schema: {
+            type: 'number',
+            ...(positive ? { exclusiveMinimum: 0 } : { minimum: 0 }),
+        },
+    };
+}
+/** A number strictly between `low` and `high`, such as `example`. */
+function between(low, high, example) {
+    const accepted = `a number between ${low} and ${high}, such as ${example}`;
+    const inside = (a) => a > low && a < high;
+    return {
+        fromText: (v, w) => {
+            const a = Number(one(v));
+            if (!inside(a))
+                throw new UsageError(`${w}: "${one(v)}" must be ${accepted}`);
+            return a;
+        },
+        fromToml: (v, w) => {
+            if (typeof v !== 'number' || !inside(v))
+                throw new UsageError(`${w} = ${show(v)}: expected ${accepted}`);
+            return v;
+        },
+        schema: { type: 'number', exclusiveMinimum: low, exclusiveMaximum: high },
+    };
+}
+/** One of a few words, as written. */
+function oneOf$1(words) {
+    const accepted = words.join(' or ');
+    const parse = (value, w) => {
+        const word = words.find((x) => x === value.trim());
+        if (word === undefined)
+            throw new UsageError(`${w}: "${value}" is not ${accepted}`);
+        return word;
+    };
+    return {
+        fromText: (v, w) => parse(one(v), w),
+        fromToml: (v, w) => parse(text$1(v, w, words.map((x) => `"${x}"`).join(' or ')), w),
+        schema: { enum: [...words] },
+    };
+}
+/** A kind whose value may also be null (unset: no such budget). */
+function orNone(kind) {
+    return {
+        fromText: (v, w) => kind.fromText(v, w),
+        fromToml: (v, w) => kind.fromToml(v, w),
+        schema: { ...kind.schema, type: [kind.schema.type, 'null'] },
+    };
+}
+
+// The settings of what fails the check: budgets, forbidden and watched modules, metrics, thresholds.
+// One entry per setting (setting-spec.ts says what an entry holds); registry.ts
+// puts the tables together.
+/**
+ * What can change what an import loads or how long it takes: Python source
+ * and stubs, compiled extensions and their sources, .pth files, the build and
+ * dependency metadata, lock files.
+ */
+const DEFAULT_AFFECTS = [
+    '*.py',
+    '*.pyi',
+    '*.pyx',
+    '*.pxd',
+    '*.so',
+    '*.pyd',
+    '*.pth',
+    'pyproject.toml',
+    'setup.py',
+    'setup.cfg',
+    'requirements*',
+    '*.lock',
+    'Pipfile',
+    'constraints*.txt',
+];
+const GATE_SETTINGS = [
+    {
+        name: 'max-modules',
+        field: 'maxModules',
+        group: 'gate',
+        default: null,
+        json: { key: 'max_modules' },
+        commands: BOTH,
+        flag: { type: 'string' },
+        ...orNone(counted(1)),
+        help: ['      --max-modules N     budget on modules loaded by importing any target'],
+    },
+    {
+        name: 'forbid',
+        field: 'forbid',
+        group: 'gate',
+        default: [],
+        json: { key: 'forbid', schema: { type: 'array', items: { type: 'string' } } },
+        commands: BOTH,
+        flag: { type: 'string', multiple: true },
+        fromText: (v, w) => validateTargets(many(v), w),
+        fromToml: (v, w) => modules(v, w),
+        help: ['      --forbid MODULE     must not be imported by any target; repeatable'],
+    },
+    {
+        name: 'enforce-lazy',
+        field: 'enforceLazy',
+        group: 'gate',
+        default: false,
+        json: { key: 'enforce_lazy', optional: true },
+        commands: BOTH,
+        flag: { type: 'boolean' },
+        ...switched(),
+        help: [
+            '      --enforce-lazy      fail the check when the import loads a module the project',
+            '                          declares lazy (Python 3.15+, PEP 810); else a warning',
+        ],
+    },
+    {
+        name: 'watch',
+        field: 'watch',
+        group: 'run',
+        default: [],
+        commands: BOTH,
+        flag: { type: 'string', multiple: true },
+        fromText: (v, w) => validateTargets(many(v), w),
+        fromToml: (v, w) => modules(v, w),
+        help: [
+            '      --watch MODULE      report whether each target loads this module on each side,',
+            '                          with the chain that loads it; repeatable',
+        ],
+    },
+    {
+        name: 'budget',
+        field: 'budgetsMs',
+        group: 'gate',
+        default: {},
+        json: {
+            key: 'budgets_ms',
+            schema: { type: 'object', additionalProperties: { type: 'number' } },
+        },
+        commands: BOTH,
+        flag: { type: 'string', multiple: true },
+        input: 'budgets',
+        key: 'budgets',
+        fromText: (v, w) => Object.fromEntries(many(v).map((b) => budgetEntry(b, w))),
+        fromToml: (v, w) => budgetTable(v, w),
+        help: [
+            '      --budget TARGET=DURATION',
+            "                          budget on a target's median import time; repeatable",
+        ],
+    },
+    {
+        name: 'metric',
+        field: 'metrics',
+        group: 'run',
+        json: {
+            key: 'metrics',
+            optional: true,
+            schema: { type: 'array', items: { $ref: '#/definitions/metric' } },
+        },
+        commands: BOTH,
+        flag: { type: 'string', multiple: true },
+        input: 'metrics',
+        key: 'metrics',
+        fromText: (v, w) => parseMetrics(many(v), w),
+        fromToml: (v, w) => parseMetrics(stringList(v, w, 'metrics', '["import_ms", "cpu_ms"]'), w),
+        help: [
+            '      --metric NAME       measure this metric too, its own row: cpu_ms, memory,',
+            '                          instructions (fails the check on a change past',
+            '                          --instructions-threshold), fs_calls; repeatable',
+            '                          (default: import_ms alone)',
+        ],
+    },
+    {
+        name: 'cache',
+        field: 'cache',
+        group: 'run',
+        json: {
+            key: 'cache',
+            optional: true,
+            schema: { type: 'array', items: { enum: ['warm', 'no-pyc', 'cold'] } },
+        },
+        commands: BOTH,
+        flag: { type: 'string', multiple: true },
+        fromText: (v, w) => parseCacheStates(many(v), w),
+        fromToml: (v, w) => parseCacheStates(stringList(v, w, 'cache states', '["warm", "no-pyc", "cold"]'), w),
+        help: [
+            '      --cache STATE       measure in this cache state too, its own row: warm,',
+            '                          no-pyc, cold; repeatable (default: warm)',
+        ],
+    },
+    {
+        name: 'threshold',
+        field: 'thresholdPct',
+        group: 'gate',
+        // From bench/RESULTS.md: 3% and 0.5 ms catch 5% slowdowns without false
+        // alarms in A/A runs on a noisy 2-core machine.
+        default: 3,
+        json: { key: 'threshold_pct' },
+        commands: COMPARE,
+        flag: { type: 'string' },
+        ...percent('5%'),
+        help: ['      --threshold PCT     relative change below which nothing fails (3%)'],
+    },
+    {
+        name: 'min-delta',
+        field: 'minDeltaMs',
+        group: 'gate',
+        default: 0.5,
+        json: { key: 'min_delta_ms' },
+        commands: COMPARE,
+        flag: { type: 'string' },
+        ...duration('ms', 'a duration such as "2ms"'),
+        help: ['      --min-delta MS      absolute change below which nothing fails (0.5ms)'],
+    },
+    {
+        name: 'undecided',
+        field: 'undecided',
+        group: 'gate',
+        // bench/SLOW.md: an unchanged ~2 s import ended undecided in half its
+        // compares, and a user saw a failed check; "warn" passes those whose
+        // interval rules out twice the band (docs/statistics.md).
+        default: 'warn',
+        json: { key: 'undecided', optional: true },
+        commands: COMPARE,
+        flag: { type: 'string' },
+        ...oneOf$1(['warn', 'fail']),
+        help: [
+            '      --undecided WHAT    a target still undecided when the budget ends: warn passes it',
+            '                          with a warning when its interval rules out twice the band,',
+            '                          else it is inconclusive; fail: always inconclusive (warn)',
+        ],
+    },
+    {
+        name: 'instructions-threshold',
+        field: 'instructionsThresholdPct',
+        group: 'gate',
+        default: METRICS.instructions.thresholdPct,
+        json: { key: 'instructions_threshold_pct', optional: true },
+        commands: COMPARE,
+        flag: { type: 'string' },
+        ...percent('2%', { positive: true }),
+        help: [
+            '      --instructions-threshold PCT',
+            '                          with --metric instructions: relative change of the counts',
+            '                          below which nothing fails (1%)',
+        ],
+    },
+    {
+        name: 'alpha',
+        field: 'alpha',
+        group: 'gate',
+        default: 0.01,
+        json: { key: 'alpha' },
+        commands: COMPARE,
+        flag: { type: 'string' },
+        input: null,
+        ...between(0, 0.5, 0.01),
+        help: ['      --alpha P           one-sided significance level (0.01)'],
+    },
+    {
+        name: 'affects',
+        field: 'affects',
+        group: 'run',
+        default: [...DEFAULT_AFFECTS],
+        json: { key: 'affects', optional: true, schema: { type: 'array', items: { type: 'string' } } },
+        commands: COMPARE,
+        flag: { type: 'string', multiple: true },
+        fromText: (v) => many(v)
+            .map((g) => g.trim())
+            .filter(Boolean),
+        fromToml: (v, w) => globs(v, w),
+        help: [
+            '      --affects GLOB      a changed file that can affect importing; repeatable. When none',
+            '                          matches and the rest is docs, CI, images or tests, nothing is',
+            "                          measured: a pass that says why ('*' measures every change)",
+        ],
+    },
+];
+
+// How each side's environment is made. The settings themselves are declared
+// in settings/ (setting-values.ts derives their types from the registry).
+/** The modes each command accepts: compare has no "current" (the worktrees have no environment). */
+const INSTALL_MODES = {
+    measure: ['none', 'current', 'auto', 'pip', 'uv'],
+    compare: ['auto', 'none', 'pip', 'uv'],
+};
+const ALL_INSTALL_MODES = ['auto', 'none', 'current', 'pip', 'uv'];
+
+// The install input: a strategy name, or the user's own shell command.
+/**
+ * Known names are strategies. Anything with a space, a slash or shell syntax is
+ * a command; a lone unknown word is refused (a typo of "pip" should not be run
+ * as a program). A one-word command can be written as "./install.sh" or
+ * "sh -c make".
+ */
+function parseInstall(input, value, allowed) {
+    const text = value.trim();
+    if (allowed.includes(text))
+        return { kind: text };
+    if (/[\s/;&|$`<>()]/.test(text))
+        return { kind: 'command', command: text };
+    const why = ALL_INSTALL_MODES.includes(text) ? ' here' : '';
+    throw new UsageError(`${input}: "${value}" is not an install mode${why}; use ${allowed.join(', ')}, or a shell command such as "pip install .[fast]"`);
+}
+
+// The settings of what is measured and how long: targets, install, pairs, time.
+// One entry per setting (setting-spec.ts says what an entry holds); registry.ts
+// puts the tables together.
+const SAMPLING_SETTINGS = [
+    {
+        name: 'target',
+        field: 'targets',
+        group: 'run',
+        commands: BOTH,
+        flag: { type: 'string', multiple: true, short: 't' },
+        input: 'targets',
+        key: 'targets',
+        fromText: (v, w) => validateTargets(many(v), w, { commands: true }),
+        fromToml: (v, w) => modules(v, w, { commands: true }),
+        help: [
+            '  -t, --target MODULE     module to import; repeatable (default: [tool.importgate] targets',
+            '                          in pyproject.toml; for compare, those of base and head together)',
+        ],
+    },
+    {
+        name: 'install',
+        field: 'install',
+        group: 'run',
+        commands: BOTH,
+        flag: { type: 'string' },
+        fromText: (v, w, rules) => parseInstall(w, one(v), rules.installModes),
+        fromToml: (v, w) => parseInstall(w, text$1(v, w, 'an install mode or a command'), INSTALL_MODES.compare),
+        help: [
+            '      --install MODE      auto: a packaged project (or one with uv.lock) with uv when',
+            '                                uv is on PATH (uv sync for a lock), else a venv and',
+            "                                pip install .; anything else none (compare's default)",
+            "                          none: nothing installed; PYTHONPATH is the project's src/ folder,",
+            "                                or the project folder (measure's default)",
+            '                          pip | uv: a venv per side, the project installed non-editable',
+            "                          current: measure only; the interpreter's environment as it is",
+            '                          "<command>": your own shell command, run in the checkout with a',
+            '                                fresh venv activated (IMPORTGATE_SIDE=base|head is set)',
+        ],
+    },
+    {
+        name: 'min-pairs',
+        field: 'minPairs',
+        group: 'sampling',
+        default: 20,
+        json: { key: 'min_pairs' },
+        commands: BOTH,
+        flag: { type: 'string' },
+        ...counted(1, COUNT_LIMITS.pairs),
+        help: [
+            '      --min-pairs N       at least N samples (measure) or pairs (compare) per target (20)',
+        ],
+    },
+    {
+        name: 'max-pairs',
+        field: 'maxPairs',
+        group: 'sampling',
+        json: { key: 'max_pairs' },
+        commands: BOTH,
+        flag: { type: 'string' },
+        ...counted(1, COUNT_LIMITS.pairs),
+        help: ['      --max-pairs N       at most N (2000); compare: each target stops once decided'],
+    },
+    {
+        name: 'max-time',
+        field: 'maxTimeMs',
+        group: 'sampling',
+        default: 120_000,
+        json: { key: 'max_time_s', per: 1000 },
+        commands: BOTH,
+        flag: { type: 'string' },
+        ...duration('s', 'a duration such as "120s"', { positive: true }),
+        help: [
+            '      --max-time SECONDS  time budget for warm-ups, profiles and samples; installs are',
+            '                          not counted (120)',
+        ],
+    },
+    {
+        name: 'overtime',
+        field: 'overtimeMs',
+        group: 'sampling',
+        json: { key: 'overtime_s', per: 1000, optional: true },
+        commands: BOTH,
+        flag: { type: 'string' },
+        ...duration('s', 'a duration such as "240s", or "0s" for none'),
+        help: [
+            '      --overtime SECONDS  compare: time a run may take past --max-time, only for the',
+            '                          targets still undecided; 0 for none (2 x max-time).',
+            "                          With --max-time, also the budget of counted metrics' runs",
+        ],
+    },
+    {
+        name: 'proof',
+        field: 'proof',
+        group: 'sampling',
+        // On by default: most pull requests change no line an import runs, and
+        // a proof decides those in seconds whatever the import's size or the noise.
+        default: true,
+        json: { key: 'proof', optional: true },
+        commands: COMPARE,
+        flag: { type: 'string' },
+        ...switched(),
+        help: [
+            '      --proof BOOL        trace one import a side first; when no changed line or file',
+            '                          runs at import, pass without timing (true; false times every',
+            '                          pull request)',
+        ],
+    },
+    {
+        name: 'sample-timeout',
+        field: 'sampleTimeoutMs',
+        group: 'sampling',
+        default: 60_000,
+        json: { key: 'sample_timeout_s', per: 1000 },
+        commands: BOTH,
+        flag: { type: 'string' },
+        input: null,
+        ...duration('s', 'a duration such as "60s"', { positive: true }),
+        help: [
+            '      --sample-timeout SECONDS',
+            '                          one import taking longer is killed and reported (60)',
+        ],
+    },
+    {
+        name: 'warmup',
+        field: 'warmups',
+        group: 'sampling',
+        default: 3,
+        json: { key: 'warmups' },
+        commands: BOTH,
+        flag: { type: 'string' },
+        input: null,
+        ...counted(0, COUNT_LIMITS.warmup),
+        help: ['      --warmup N          discarded rounds before sampling (3)'],
+    },
+    {
+        name: 'profile-runs',
+        field: 'profileRuns',
+        group: 'sampling',
+        // Five, not three: own-time changes are listed only where they exceed the
+        // runs' spread, and three runs give a crude spread. -X importtime itself
+        // adds 3-9% to an import (sympy +3%, rich.console +9% here), more with
+        // more modules, so the timed samples cannot double as profile runs.
+        default: 5,
+        json: { key: 'profile_runs' },
+        commands: BOTH,
+        flag: { type: 'string' },
+        input: null,
+        // The least depends on the command (compare needs a run a side); pyproject serves both.
+        ...counted(0, COUNT_LIMITS.profileRuns),
+        fromText: (v, w, rules) => counted(rules.minProfileRuns, COUNT_LIMITS.profileRuns).fromText(v, w),
+        fromToml: (v, w) => counted(1, COUNT_LIMITS.profileRuns).fromToml(v, w),
+        help: ['      --profile-runs N    untimed -X importtime runs per target and side (5)'],
+    },
+    {
+        name: 'seed',
+        field: 'seed',
+        group: 'sampling',
+        json: { key: 'seed' },
+        commands: BOTH,
+        flag: { type: 'string' },
+        input: null,
+        key: null,
+        // No pyproject key: a seed written down would make every run the same.
+        fromText: counted(0).fromText,
+        schema: counted(0).schema,
+        help: ['      --seed N            seed for the run order, to reproduce a run'],
+    },
+];
+
+// Every setting, declared once: its name (the CLI's --flag, the action's
+// input, the [tool.importgate] key, unless told otherwise), which commands
+// take it, how text (a flag, an input) and TOML give it, and its --help lines,
+// in two tables (settings-sampling.ts, settings-gate.ts) in --help order.
+// The CLI's parser, the action's input reader, the pyproject reader and
+// --help, the defaults, the grouping into Settings and the results document's
+// settings are built from them; a test checks action.yml, the README and the
+// JSON Schema against them. The types of the settings (Gate, Sampling,
+// Settings) are derived from the entries (setting-values.ts): a new setting is
+// a new entry there and the code that uses it.
+/** In --help order: the common settings, then compare's. */
+const SETTINGS = [
+    ...SAMPLING_SETTINGS,
+    ...GATE_SETTINGS,
+];
+/** The [tool.importgate] key a setting is read from, or null. */
+const keyOf = (spec) => spec.key === undefined ? spec.name : spec.key;
+/** The settings one CLI command takes as flags, as node:util's parseArgs wants them. */
+function flagOptions(command) {
+    return Object.fromEntries(SETTINGS.filter((s) => s.commands.includes(command)).map((s) => [s.name, s.flag]));
+}
+
 /** A results document from what the run found, its fields in the documented order. */
 function resultsDocument(identity, info, 
-/** The settings as recorded (config/settings-json.ts). */
+/** The settings as recorded (settingsJson, below). */
 settings, extras, found, 
 /** When the run began, and how long it all took. */
 timing) {
@@ -2565,483 +2055,674 @@ timing) {
         targets: evaluation.targets.map(targetResult),
     };
 }
-
-// What a sample in a cache state other than warm needs before it runs.
-// no-pyc: PYTHONPYCACHEPREFIX points at a fresh, empty folder (Python then
-// neither reads nor writes the __pycache__ folders beside the sources), with
-// writing off, so every module is compiled from source, as on a first start
-// or a read-only file system. cold: the page cache is emptied before the
-// sample: all of it through /proc/sys/vm/drop_caches where we may write it (as
-// root, or `sudo -n` as on hosted runners), else each file under the
-// interpreter's sys.path through posix_fadvise(DONTNEED), which leaves the
-// kernel's directory entries cached (so `stat` calls stay warm).
-const DROP = '/proc/sys/vm/drop_caches';
-// Walks each path and asks the kernel to drop every file's cached pages.
-const EVICT = [
-    'import os, sys',
-    'for top in sys.argv[1:]:',
-    '    tops = [top] if os.path.isfile(top) else []',
-    '    files = tops + [os.path.join(r, n) for r, _, ns in os.walk(top) for n in ns]',
-    '    for path in files:',
-    '        try:',
-    '            fd = os.open(path, os.O_RDONLY)',
-    '        except OSError:',
-    '            continue',
-    '        try:',
-    '            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)',
-    '        except OSError:',
-    '            pass',
-    '        os.close(fd)',
-].join('\n');
-const succeeds = (command, args, h) => outputIfOk({ command, args, env: h.env, cwd: h.cwd, timeoutMs: 120_000, signal: h.signal });
-/** Dirty pages are not dropped: written .pyc files must reach the disk first. */
-async function dropCaches(method, h) {
-    await succeeds('sync', [], h);
-    if (method === 'sudo-drop-caches')
-        return (await succeeds('sudo', ['-n', 'sysctl', '-q', '-w', 'vm.drop_caches=3'], h)) !== null;
-    try {
-        await writeFile(DROP, '3');
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** Empties the cache as `cold` says; throws a SetupError when it no longer can. */
-async function evict(cold, h) {
-    const done = cold.method === 'fadvise'
-        ? (await succeeds(cold.python, ['-I', '-S', '-c', EVICT, ...cold.paths], h)) !== null
-        : await dropCaches(cold.method, h);
-    if (!done)
-        throw new SetupError(`the cold cache state could not empty the page cache (${cold.method})`);
-}
-/**
- * The best way this machine lets us empty the cache: drop_caches as root, or
- * through `sudo -n`, else fadvise on the files under the interpreter's sys.path.
- */
-async function detectColdCache(python, extraPaths, h, input) {
-    for (const method of ['drop-caches', 'sudo-drop-caches'])
-        if (await dropCaches(method, h))
-            return { method, paths: [], python };
-    const listed = await succeeds(python, ['-c', 'import sys, json; print(json.dumps(sys.path))'], h);
-    let paths = [];
-    try {
-        paths = JSON.parse(listed?.split('\n')[0] || '[]').filter((p) => typeof p === 'string' && p.length > 0);
-    }
-    catch {
-        paths = [];
-    }
-    const cold = { method: 'fadvise', paths: [python, ...paths, ...extraPaths], python };
-    try {
-        await evict(cold, h);
-    }
-    catch {
-        throw new SetupError(`${input}: cold needs to empty the page cache, and neither /proc/sys/vm/drop_caches (root or sudo -n) nor posix_fadvise works here`);
-    }
-    return cold;
-}
-/** Runs `run` with the environment a no-pyc sample needs; its folder goes whatever happens. */
-async function withoutPyc(env, run) {
-    const folder = await mkdtemp(join(tmpdir(), 'importgate-nopyc-'));
-    try {
-        await giveToSandbox(folder);
-        return await run({ ...env, PYTHONPYCACHEPREFIX: folder, PYTHONDONTWRITEBYTECODE: '1' });
-    }
-    finally {
-        await rm(folder, { recursive: true, force: true });
-    }
-}
-
-// The tools behind the counted metrics: which one this machine has, how a
-// probe run is wrapped in it, and how its output becomes a count. Instructions
-// come from `perf stat` where the kernel exposes hardware counters (hosted
-// runners do not) and from valgrind's cachegrind otherwise (the same count,
-// ~50x slower); file-system calls from strace. Runs are made deterministic
-// where the tool allows: no address randomisation (setarch -R), one hash seed.
-// Every call that takes a path, and those that read files and folders by
-// descriptor; `?` lets strace skip a name this architecture does not have.
-const TRACED = '%file,?fstat,?newfstatat,?statx,?read,?pread64,?readv,?getdents,?getdents64,?close';
-const BEGIN_PATH = '/importgate-probe-marker/begin';
-const END_PATH = '/importgate-probe-marker/end';
-/** The argv that runs `python args…` under the tool, writing its count to `outFile`. */
-function wrappedArgv(spec, outFile, python, args) {
-    const tool = {
-        perf: ['perf', 'stat', '-x,', '-e', 'instructions:u', '-o', outFile, '--'],
-        cachegrind: [
-            'valgrind',
-            '--tool=cachegrind',
-            '--cache-sim=no',
-            '--cachegrind-out-file=/dev/null',
-            `--log-file=${outFile}`,
-            '--',
-        ],
-        strace: ['strace', '-f', '-qq', '-o', outFile, '-e', `trace=${TRACED}`, '--'],
-    }[spec.tool];
-    return [...spec.noAslr, ...tool, python, ...args];
-}
-/** perf's CSV line "123456,,instructions:u,…", cachegrind's "I   refs:  1,234", or strace's calls between the probe's markers. */
-function parseCount(tool, text) {
-    if (tool === 'perf') {
-        const line = text.split('\n').find((l) => l.includes('instructions'));
-        const value = Number(line?.split(',')[0]);
-        return line && Number.isFinite(value) && value > 0 ? { value } : null;
-    }
-    if (tool === 'cachegrind') {
-        const match = /I\s+refs:\s+([\d,]+)/.exec(text);
-        return match ? { value: Number(match[1].replaceAll(',', '')) } : null;
-    }
-    return straceCalls(text);
-}
-/** Calls per system call between the probe's begin and end markers, all processes included. */
-function straceCalls(text) {
-    const lines = text.split('\n');
-    const begin = lines.findIndex((l) => l.includes(BEGIN_PATH));
-    const end = lines.findLastIndex((l) => l.includes(END_PATH));
-    if (begin < 0 || end <= begin)
-        return null;
-    const byCall = {};
-    let value = 0;
-    for (const line of lines.slice(begin + 1, end)) {
-        // "1234  openat(AT_FDCWD, …) = 3", or its first half "… <unfinished ...>";
-        // the "<... openat resumed>" half is the same call, counted once.
-        const name = /^(?:\d+\s+)?([a-z_][a-z0-9_]*)\(/.exec(line)?.[1];
-        if (!name)
-            continue;
-        byCall[name] = (byCall[name] ?? 0) + 1;
-        value++;
-    }
-    return { value, byCall };
-}
-/** Runs `argv` under the tool and reads its count; the temporary folder goes whatever happens. */
-async function withCountFile(run) {
-    const folder = await mkdtemp(join(tmpdir(), 'importgate-count-'));
-    try {
-        await giveToSandbox(folder);
-        const outFile = join(folder, 'count.txt');
-        const result = await run(outFile);
-        const text = await readFile(outFile, 'utf8').catch(() => '');
-        return { result, text };
-    }
-    finally {
-        await rm(folder, { recursive: true, force: true });
-    }
-}
-const works = (command, args, p) => outputIfOk({
-    command,
-    args,
-    env: p.env,
-    cwd: p.cwd,
-    timeoutMs: 60_000,
-    signal: p.signal,
-    // Tried as the counted runs will run: perf may count for root and not for another user.
-    sandboxed: true,
-});
-/** The tool's count of `python -c pass`, or null when it cannot count here. */
-async function trial(spec, p) {
-    const { result, text } = await withCountFile(async (outFile) => {
-        const argv = wrappedArgv(spec, outFile, p.python, ['-c', 'pass']);
-        return works(argv[0], argv.slice(1), p);
+function settingsJson(settings, where) {
+    const values = { ...settings, ...settings.gate, ...settings.sampling };
+    const recorded = SETTINGS.flatMap((s) => {
+        if (!s.json)
+            return [];
+        const value = values[s.field];
+        return [[s.json.key, s.json.per ? value / s.json.per : value]];
     });
-    if (result === null)
-        return null;
-    return spec.tool === 'strace' ? (text.trim() ? { value: 0 } : null) : parseCount(spec.tool, text);
-}
-/**
- * The counter for each counted metric asked for, tried once on `python -c
- * pass`; a SetupError naming the setting when the machine has none.
- */
-async function detectCounters(metrics, p) {
-    if (!metrics.length)
-        return [];
-    const machine = (await works('uname', ['-m'], p))?.trim();
-    const noAslr = machine && (await works('setarch', [machine, '-R', 'true'], p)) !== null
-        ? ['setarch', machine, '-R']
-        : [];
-    const aslr = noAslr.length ? 'no ASLR' : 'ASLR on (setarch -R is not available)';
-    const specs = [];
-    for (const metric of metrics) {
-        if (metric === 'fs_calls') {
-            const spec = {
-                metric,
-                tool: 'strace',
-                noAslr: [],
-                slowdown: 20,
-                label: 'strace',
-                subtractEmpty: false,
-            };
-            if (!(await trial(spec, p)))
-                throw new SetupError(`${p.input}: fs_calls needs strace, which does not run here (install it: apt-get install strace; in a container, ptrace must be allowed)`);
-            specs.push(spec);
-            continue;
-        }
-        if (metric !== 'instructions') {
-            // A new counted metric must say here how it is counted.
-            const unknown = metric;
-            throw new Error(`no counter for ${String(unknown)}`);
-        }
-        const perf = {
-            metric,
-            tool: 'perf',
-            noAslr,
-            slowdown: 1.5,
-            label: `perf stat (instructions:u), ${aslr}`,
-            subtractEmpty: true,
-        };
-        if (await trial(perf, p)) {
-            specs.push(perf);
-            continue;
-        }
-        const version = (await works('valgrind', ['--version'], p))?.trim();
-        const cachegrind = {
-            metric,
-            tool: 'cachegrind',
-            noAslr,
-            slowdown: 100,
-            label: `${version ?? 'valgrind'} (cachegrind, ~50x slower than a plain run), ${aslr}`,
-            subtractEmpty: true,
-        };
-        if (version && (await trial(cachegrind, p))) {
-            specs.push(cachegrind);
-            continue;
-        }
-        throw new SetupError(`${p.input}: instructions needs perf with hardware counters or valgrind, and neither counts here (install valgrind: apt-get install valgrind)`);
-    }
-    return specs;
-}
-
-// Pinning both timed runs of a pair to one core, the core moving on with each
-// round. On a shared machine the cores are not alike (on this project's 2-core
-// one a pair split across them reads +1.3-1.5%), and a run left to the
-// scheduler may start on one and be moved to the other; a pair on one core is
-// closer, so the procedure decides on fewer pairs (docs/statistics.md).
-// Pinned from exec on, through util-linux's taskset: the interpreter's start-up
-// runs on the core the import will (pinning from inside the probe, after
-// start-up, was measured too and helped less). Linux only; tried once per run.
-// With two cores, two rounds may run side by side, each on its own core, while
-// nothing else uses the CPUs (measure/rounds.ts): a pair's runs still share
-// one, and the pairs come nearly twice as fast (duet benchmarking, base and
-// head at once on different cores, was measured and is not used).
-/**
- * Lanes at most: measured on this project's 2-core machine only. More runs at
- * once share more of the memory bus and last-level cache, which nobody has
- * measured here, so a bigger runner still runs two.
- */
-const MAX_LANES = 2;
-/** The argument list of a run on `core` (none: the interpreter's own). */
-function pinnedArgv(core, python, args) {
-    return core === undefined
-        ? [python, ...args]
-        : ['taskset', '--cpu-list', String(core), python, ...args];
-}
-/** The core of a round: rounds take turns on the cores, so neither side keeps the faster one. */
-const coreOfRound = (pinning, round) => pinning.cores[round % pinning.cores.length];
-/** A kernel CPU list ("0-3,8,10-11") as the cores it names; null when it is not one. */
-function parseCpuList(text) {
-    const cores = [];
-    for (const part of text.trim().split(',')) {
-        const range = /^(\d+)(?:-(\d+))?$/.exec(part);
-        if (!range)
-            return null;
-        const first = Number(range[1]);
-        const last = Number(range[2] ?? range[1]);
-        if (last < first)
-            return null;
-        for (let core = first; core <= last; core++)
-            cores.push(core);
-    }
-    return cores;
-}
-/** The cores this process may run on, from /proc/self/status; null where there is no such file. */
-async function allowedCores() {
-    const status = await readFile('/proc/self/status', 'utf8').catch(() => null);
-    const line = status?.split('\n').find((l) => l.startsWith('Cpus_allowed_list:'));
-    return line ? parseCpuList(line.slice(line.indexOf(':') + 1)) : null;
-}
-/** Whether and where timed rounds are pinned here, or why they are not. */
-async function detectPinning(p) {
-    if (process.platform !== 'linux')
-        return { unpinned: `${process.platform} has no core affinity` };
-    const cores = await allowedCores();
-    if (!cores?.length)
-        return { unpinned: 'the cores allowed are not readable' };
-    if (cores.length < 2)
-        return { unpinned: `one core (${cores[0]}) is all there is` };
-    const [command, ...args] = pinnedArgv(cores[0], p.python, ['-c', 'pass']);
-    const ran = await outputIfOk({
-        command: command,
-        args,
-        env: p.env,
-        cwd: p.cwd,
-        timeoutMs: 60_000,
-        signal: p.signal,
-    });
-    return ran === null ? { unpinned: 'taskset (util-linux) does not run here' } : { cores };
-}
-
-// What each arm runs in, beyond the target and the side: its cache state's
-// set-up (found once per run: the cold state's method), the counters the
-// counted metrics need (found once per run: perf, cachegrind, strace) and the
-// cores the timed rounds are pinned to (found once per run: taskset).
-/**
- * What each cache state asked for does before a timed sample; the cold
- * state's method is found once, here, and logged.
- */
-async function cacheSetups(cache, arm, cwd, deps, name, extraPaths) {
-    const setups = {};
-    if (cache.includes('no-pyc'))
-        setups['no-pyc'] = { kind: 'no-pyc' };
-    if (cache.includes('cold')) {
-        const cold = await detectColdCache(arm.python, extraPaths, { env: arm.env, cwd, signal: deps.signal }, name('cache'));
-        deps.log(`cold cache: ${variantNote('cold', cold.method)}`);
-        setups.cold = { kind: 'cold', cold };
-    }
-    return setups;
-}
-/** The arms of each target on each side, in each cache state asked for. */
-function plannedArms(targets, sides, setups, cache, sideArm) {
-    return cache.flatMap((variant) => targets.flatMap((target) => sides(target).map((side) => ({
-        key: { side, target, variant },
-        ...sideArm(side),
-        ...(variant !== 'warm' && setups[variant] ? { cache: setups[variant] } : {}),
-    }))));
-}
-/** Runs a side under each counting tool: a few, since the counts barely vary. */
-const COUNTED_RUNS = 3;
-/** The counters the counted metrics need, found on this machine; a SetupError naming the setting when one is missing. */
-async function countingFor(arms, policy, deps, name) {
-    const metrics = policy.metrics ?? [];
-    if (metrics.includes('memory') && process.platform !== 'linux')
-        throw new SetupError(`${name('metric')}: memory is read from /proc and needs Linux; this is ${process.platform}`);
-    const counted = metrics.filter(isCounted);
-    const first = arms[0];
-    if (!counted.length || !first)
-        return undefined;
-    const counters = await detectCounters(counted, {
-        python: first.python,
-        cwd: policy.cwd,
-        env: first.env,
-        signal: deps.signal,
-        input: name('metric'),
-    });
-    for (const c of counters)
-        deps.log(`${c.metric}: counted with ${c.label}`);
-    // The counted runs get a budget of their own, the time budget and its
-    // overtime: under valgrind they are ~50x slower, and must not eat the timings' time.
-    const { maxTimeMs, overtimeMs } = policy.sampling;
-    // A count does not depend on the machine's load (nothing is timed, and no
-    // timed sample runs meanwhile), so the counted runs use every core.
     return {
-        counters,
-        runs: COUNTED_RUNS,
-        budgetMs: maxTimeMs + overtimeMs,
-        parallel: availableParallelism(),
+        install: where.install,
+        python: where.python,
+        project_dir: where.projectDir,
+        ...(where.coldMethod ? { cold_method: where.coldMethod } : {}),
+        ...Object.fromEntries(recorded),
+    };
+}
+
+// The boundary between importgate and the code it measures. Once a run has
+// set up its scratch folder, every process that runs the pull request's code
+// (installs, samples, traces, profiles, counted runs) is started as the
+// sandbox user: another uid, so the kernel keeps it from reading importgate's
+// /proc/<pid>/environ (or git's), from signalling importgate, its subreaper or
+// its helpers, and from opening its files. importgate itself stays root: it
+// can still kill, read and remove everything the measured code leaves.
+//
+// One boundary per process, like the run's tag (escapees.ts): the spawning
+// layers (command.ts, measured.ts) ask for it, so no caller can forget it.
+let active = null;
+/** From now on, measured processes start as `user` (null: as importgate's own user). */
+function setSandbox(user) {
+    active = user;
+}
+/**
+ * The spawn options and environment a measured process gets: the sandbox's
+ * uid and gid (libuv drops the supplementary groups too), and its own home,
+ * so that pip and uv keep their caches where it may write.
+ */
+function asSandbox(env) {
+    const user = active;
+    if (!user)
+        return { env, ids: {} };
+    return {
+        env: { ...env, HOME: user.home, USER: user.name, LOGNAME: user.name },
+        ids: { uid: user.uid, gid: user.gid },
     };
 }
 /**
- * Where the timed rounds run: each on one core, where this machine lets runs
- * be pinned; with two cores or more, two rounds at once, each on its own,
- * while nothing else uses the CPUs (measure/rounds.ts).
- * Not with cold samples: emptying the page cache for one would empty it under
- * the run beside it.
+ * Gives `path` and everything under it to the sandbox user (links themselves,
+ * never what they point to), creating it as a folder when missing: a worktree
+ * the install builds in, an environment, a temporary folder. Nothing happens
+ * without a sandbox.
  */
-async function pinningFor(arms, cwd, deps) {
-    const first = arms[0];
-    if (!first)
-        return undefined;
-    const found = await detectPinning({
-        python: first.python,
-        cwd,
-        env: first.env,
-        signal: deps.signal,
-    });
-    if ('unpinned' in found) {
-        deps.log(`timed pairs are not pinned to a core: ${found.unpinned}`);
-        return undefined;
-    }
-    const cold = arms.some((arm) => arm.cache?.kind === 'cold');
-    const lanes = cold ? 1 : Math.min(MAX_LANES, found.cores.length);
-    deps.log(`timed pairs: both runs of a round on one core, the cores ${found.cores.join(', ')} in turn` +
-        (lanes > 1
-            ? `; ${lanes} rounds at a time, each on its own core, while nothing else uses the CPUs`
-            : cold
-                ? ' (one round at a time: a cold sample empties the page cache)'
-                : ''));
-    return { cores: found.cores, lanes };
+async function giveToSandbox(path) {
+    const user = active;
+    if (!user)
+        return;
+    await mkdir(path, { recursive: true });
+    const walk = async (at) => {
+        await lchown(at, user.uid, user.gid);
+        const stat = await lstat(at);
+        if (!stat.isDirectory())
+            return;
+        for (const entry of await readdir(at))
+            await walk(join(at, entry));
+    };
+    await walk(path);
+}
+/**
+ * A folder importgate keeps (the scratch folder, the folder the probe runs
+ * from): the sandbox may pass through it to what it was given, and read
+ * what is readable, but not list it, nor create or change anything in it.
+ */
+async function passThroughOnly(path) {
+    if (active)
+        await chmod(path, 0o711);
 }
 
-// Per-side steps of a comparison: installing both at once, and saving their logs.
-/** Installs both sides at once; when one fails the other is stopped, and the first error is thrown. */
-async function installBoth(install, outer) {
-    const controller = new AbortController();
-    const onAbort = () => controller.abort();
-    outer?.addEventListener('abort', onAbort, { once: true });
-    try {
-        const run = (side) => install(side, controller.signal).catch((error) => {
-            controller.abort();
-            throw error;
-        });
-        const [base, head] = await Promise.allSettled([run('base'), run('head')]);
-        // Report the side that failed first on its own, not the one stopped because of it.
-        for (const result of [base, head]) {
-            if (result.status === 'rejected' && !(result.reason instanceof CancelledError))
-                throw result.reason;
-        }
-        if (base.status === 'rejected')
-            throw base.reason;
-        if (head.status === 'rejected')
-            throw head.reason;
-        return { base: base.value, head: head.value };
+/** Keeps the last `cap` bytes of a stream: the end of a log says most about a failure. */
+class ByteSink {
+    cap;
+    chunks = [];
+    size = 0;
+    truncated = false;
+    constructor(cap) {
+        this.cap = cap;
     }
-    finally {
-        outer?.removeEventListener('abort', onAbort);
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        while (this.size > this.cap && this.chunks.length > 1) {
+            this.size -= this.chunks.shift().length;
+            this.truncated = true;
+        }
+    }
+    bytes() {
+        const all = Buffer.concat(this.chunks);
+        if (all.length <= this.cap)
+            return all;
+        this.truncated = true;
+        return all.subarray(all.length - this.cap);
+    }
+    text() {
+        return this.bytes().toString('utf8');
     }
 }
-/** Raw -X importtime output of every profile run, and each side's install output. */
-async function saveLogs(dir, arms, envs) {
-    await mkdir(join(dir, 'importtime'), { recursive: true });
-    for (const side of SIDES) {
-        if (envs[side].log)
-            await writeFile(join(dir, `install-${side}.log`), envs[side].log);
-        for (const arm of arms.filter((a) => a.key.side === side)) {
-            for (const [i, log] of (arm.profile?.logs ?? []).entries()) {
-                await writeFile(join(dir, 'importtime', `${side}-${arm.key.target}-${i + 1}.log`), log);
+
+// Processes that left their process group: a daemon that calls setsid, or
+// forks twice with its stdio on /dev/null, is out of reach of a group kill and
+// is reparented away from us. Every child we start carries a tag in its
+// environment, which its descendants inherit whatever sessions or groups they
+// make; on Linux, /proc shows each process's initial environment, so anything
+// still carrying the tag when it should be gone is found and killed.
+const TAG_VARIABLE = 'IMPORTGATE_RUN_TAG';
+/**
+ * This importgate process's part of every tag. Tags nest: an importgate run
+ * under a tag (its test suite, or a tool that runs it) extends that tag, so
+ * whoever set it finds everything the run left, and nothing of other runs.
+ */
+const RUN = [process.env[TAG_VARIABLE], randomBytes(12).toString('hex')]
+    .filter((part) => part && /^[\w.~-]{1,200}$/.test(part))
+    .join('~');
+let started = 0;
+/**
+ * A tag for one child (installs of base and head run at once: each must be
+ * cleaned up without touching the other), and its environment with it.
+ */
+function newTag(env) {
+    const tag = `${RUN}.${++started}`;
+    return { tag, env: { ...env, [TAG_VARIABLE]: tag } };
+}
+/**
+ * Pids of live processes (other than this one) whose initial environment
+ * contains `text`, e.g. `NAME=value`; Linux only, elsewhere none are found.
+ */
+function processesCarrying(text) {
+    if (process.platform !== 'linux')
+        return [];
+    const wanted = Buffer.from(text);
+    let entries;
+    try {
+        entries = readdirSync('/proc');
+    }
+    catch {
+        return [];
+    }
+    const found = [];
+    for (const entry of entries) {
+        if (!/^\d+$/.test(entry) || Number(entry) === process.pid)
+            continue;
+        try {
+            // Only our own user's processes are readable: anything we started.
+            if (readFileSync(`/proc/${entry}/environ`).includes(wanted))
+                found.push(Number(entry));
+        }
+        catch {
+            // Gone, or not ours.
+        }
+    }
+    return found;
+}
+/** Pids of live processes that carry `tag`, or any tag of this run when null. */
+function taggedProcesses(tag = null) {
+    // NUL ends each variable: an exact tag cannot match a longer one.
+    return processesCarrying(tag === null ? `${TAG_VARIABLE}=${RUN}.` : `${TAG_VARIABLE}=${tag}\0`);
+}
+/** For a synchronous one-millisecond pause between passes. */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+/**
+ * Kills every process that carries `tag` (any of ours when null: on cancel),
+ * in a few passes (one may fork while we look). Returns how many were killed.
+ */
+function killTagged(tag = null) {
+    let killed = 0;
+    let quiet = 0;
+    // A process killed as it forks may leave a child that appears a moment later:
+    // after a kill, done only when two passes a millisecond apart find nothing.
+    // A first pass that finds nothing ends it at once (the path of every sample):
+    // with no tagged process alive, none can fork.
+    for (let pass = 0; pass < 10 && quiet < 2; pass++) {
+        const pids = taggedProcesses(tag);
+        if (pids.length === 0) {
+            if (killed === 0)
+                break;
+            quiet++;
+            Atomics.wait(PAUSE, 0, 0, 1);
+            continue;
+        }
+        quiet = 0;
+        for (const pid of pids) {
+            try {
+                process.kill(pid, 'SIGKILL');
+                killed++;
+            }
+            catch {
+                // Already gone.
             }
         }
     }
+    return killed;
 }
 
-function directory(input, path) {
-    if (!existsSync(path) || !statSync(path).isDirectory()) {
-        throw new UsageError(`${input}: ${path} is not a directory`);
-    }
-    return path;
+// Every child we start runs in a process group of its own, so that a timeout, a
+// cancel or the end of a sample can take down everything it started (forks,
+// daemons that keep our pipes), not just the process we spawned.
+const liveGroups = new Set();
+function trackGroup(pid) {
+    if (pid !== undefined)
+        liveGroups.add(pid);
 }
-/** --project-dir as a path inside the repository (it is looked up in each worktree). */
-function projectSubdir(repoDir, value, input) {
-    const sub = relative(repoDir, resolve$1(repoDir, value ?? '.'));
-    if (sub.startsWith('..') || isAbsolute(sub)) {
-        throw new UsageError(`${input}: "${value}" is outside the repository ${repoDir}; give a folder inside it`);
-    }
-    return sub;
+function untrackGroup(pid) {
+    if (pid !== undefined)
+        liveGroups.delete(pid);
 }
-/**
- * Throws unless `dir`, symbolic links resolved, lies inside `root` (resolved
- * too): a link in the tree must not take the project out of the repository.
- */
-function insideAfterLinks(root, dir, input, given) {
-    let real;
-    let realRoot;
+function killGroup(pid) {
+    if (pid === undefined)
+        return;
     try {
-        real = realpathSync(dir);
-        realRoot = realpathSync(root);
+        process.kill(-pid, 'SIGKILL');
     }
     catch {
-        return; // a missing folder is reported where it is used
+        // ESRCH: the group is already gone, which is what we wanted.
     }
-    const sub = relative(realRoot, real);
-    if (sub.startsWith('..') || isAbsolute(sub)) {
-        throw new UsageError(`${input}: "${given}" leads outside the repository (to ${real}, through a symbolic link); give a folder inside it`);
+}
+/** Kills every process group we started that is still running (on cancel). */
+function killAllChildGroups() {
+    for (const pid of liveGroups)
+        killGroup(pid);
+    liveGroups.clear();
+}
+
+// Every child importgate starts goes through one spawn core (`contained`): an
+// argument array and no shell; a process group of its own, and a tag in its
+// environment, so that a timeout, a cancel or its exit takes down everything
+// it started (what left the group too: process/escapees.ts); started as the
+// sandbox user unless it runs none of the pull request's code; its pipes
+// drained for at most a second after it exits, as an escaped daemon may hold
+// them for ever. Two runners sit on it:
+// - runCommand, a helper command (git, venv creation, an installer): output
+//   captured, stopped by timeout or abort;
+// - runMeasured, one measured interpreter: stdout thrown away unread, stderr
+//   kept (all of it for -X importtime), the report read from a fourth
+//   descriptor, and the clock read around it.
+//
+// Not @actions/exec (not a dependency): it takes no AbortSignal and no
+// timeout, does not expose the child, and has no fourth descriptor. A hung
+// `git fetch` or installer would hold the job until GitHub's 6-hour limit.
+/** How long after the child exits its pipes may stay open (held by an escaped process). */
+const DRAIN_MS = 1_000;
+/** The spawn core: starts the child contained, and settles once it exited and its pipes closed or were cut. */
+function contained(spec) {
+    return new Promise((resolve, reject) => {
+        let timedOut = false;
+        let aborted = false;
+        let exitNs = 0n;
+        const tagged = newTag(spec.env);
+        const { env, ids } = spec.sandboxed ? asSandbox(tagged.env) : { env: tagged.env, ids: {} };
+        const stdio = spec.reportFd
+            ? ['ignore', spec.stdout, 'pipe', 'pipe']
+            : ['ignore', spec.stdout, 'pipe'];
+        const spawnNs = process.hrtime.bigint();
+        const child = spawn(spec.command, spec.args, {
+            cwd: spec.cwd,
+            env,
+            ...ids,
+            stdio,
+            detached: true,
+            shell: false,
+            windowsHide: true,
+        });
+        const pid = child.pid;
+        trackGroup(pid);
+        // The group, and what left it (an install runs the project's build backend, head's code).
+        const stop = () => {
+            killGroup(pid);
+            killTagged(tagged.tag);
+        };
+        const timer = setTimeout(() => {
+            timedOut = true;
+            stop();
+        }, spec.timeoutMs);
+        const onAbort = () => {
+            aborted = true;
+            stop();
+        };
+        spec.signal?.addEventListener('abort', onAbort, { once: true });
+        if (spec.signal?.aborted)
+            onAbort();
+        const streams = [
+            [child.stdout, 'stdout'],
+            [child.stderr, 'stderr'],
+            [spec.reportFd ? child.stdio[REPORT_FD] : null, 'report'],
+        ];
+        for (const [stream, name] of streams)
+            stream?.on('data', (chunk) => spec.onData(name, chunk));
+        let drain;
+        // What the child left running (a daemon, grandchildren that still hold our
+        // pipes) goes with it, and the wait for its output does not depend on them.
+        child.on('exit', () => {
+            exitNs = process.hrtime.bigint();
+            stop();
+            drain = setTimeout(() => {
+                // A last look: anything that forked while the first sweep ran.
+                killTagged(tagged.tag);
+                for (const [stream] of streams)
+                    stream?.destroy();
+            }, DRAIN_MS);
+        });
+        const done = () => {
+            clearTimeout(timer);
+            clearTimeout(drain);
+            spec.signal?.removeEventListener('abort', onAbort);
+            untrackGroup(pid);
+        };
+        child.on('error', (error) => {
+            done();
+            reject(spec.notStarted(error.code === 'ENOENT' ? 'not found' : error.message));
+        });
+        child.on('close', (code, signal) => {
+            done();
+            resolve({
+                code,
+                signal,
+                timedOut,
+                aborted,
+                spawnNs,
+                exitNs: exitNs || process.hrtime.bigint(),
+            });
+        });
+    });
+}
+/** Thrown when the command could not be started at all (not found, not executable). */
+class SpawnError extends Error {
+    name = 'SpawnError';
+}
+const LOG_BYTES = 256 * 1024;
+const OUTPUT_BYTES = 64 * 1024 * 1024;
+function definedOnly(env) {
+    return Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined));
+}
+async function runCommand(spec) {
+    const log = new ByteSink(LOG_BYTES);
+    const out = { stdout: new ByteSink(OUTPUT_BYTES), stderr: new ByteSink(OUTPUT_BYTES) };
+    const exit = await contained({
+        ...spec,
+        env: definedOnly(spec.env ?? process.env),
+        sandboxed: spec.sandboxed === true,
+        stdout: 'pipe',
+        reportFd: false,
+        onData: (stream, chunk) => {
+            if (stream === 'report')
+                return;
+            out[stream].push(chunk);
+            log.push(chunk);
+        },
+        notStarted: (why) => new SpawnError(`cannot run ${JSON.stringify(spec.command)}: ${why}`),
+    });
+    return {
+        code: exit.code,
+        signal: exit.signal,
+        timedOut: exit.timedOut,
+        aborted: exit.aborted,
+        stdout: out.stdout.text(),
+        stderr: out.stderr.text(),
+        log: log.text(),
+    };
+}
+/**
+ * What a helper program printed (stdout, then stderr) when it ran and exited
+ * 0; null when it is missing or failed: for probing what a machine can do
+ * (perf, valgrind, sudo). Cancellation still throws.
+ */
+async function outputIfOk(spec) {
+    try {
+        const outcome = await runCommand(spec);
+        if (outcome.aborted)
+            throw new CancelledError();
+        return outcome.code === 0 ? outcome.stdout + outcome.stderr : null;
     }
+    catch (error) {
+        if (error instanceof SpawnError)
+            return null;
+        throw error;
+    }
+}
+/** The fd the probe reports on; stdio[3] of the child. */
+const REPORT_FD = 3;
+const TAIL_BYTES = 64 * 1024;
+const FULL_BYTES = 64 * 1024 * 1024;
+/** One measured interpreter, start to finish. */
+async function runMeasured(spec) {
+    const report = [];
+    const stderr = new ByteSink(spec.stderr === 'full' ? FULL_BYTES : TAIL_BYTES);
+    const exit = await contained({
+        ...spec,
+        sandboxed: spec.trusted !== true,
+        // stdout: discarded (measured code may print anything); stderr: kept for
+        // -X importtime and error context; fd 3: the report.
+        stdout: 'ignore',
+        reportFd: true,
+        onData: (stream, chunk) => {
+            if (stream === 'report')
+                report.push(chunk);
+            else if (stream === 'stderr')
+                stderr.push(chunk);
+        },
+        notStarted: (why) => new SetupError(`cannot run the Python interpreter ${JSON.stringify(spec.command)}: ${why}`),
+    });
+    return {
+        report: Buffer.concat(report).toString('utf8'),
+        stderr: stderr.bytes(),
+        stderrTruncated: stderr.truncated,
+        code: exit.code,
+        signal: exit.signal,
+        timedOut: exit.timedOut,
+        spawnNs: exit.spawnNs,
+        exitNs: exit.exitNs,
+    };
+}
+
+// The one way git is run: an argument array (a ref or path never reaches a
+// shell), a timeout, cancellation, and a typed error that carries git's own
+// words. Callers pass `--end-of-options` where a user's ref follows.
+/** git exited with an error; `stderr` is what it said. */
+class GitError extends SetupError {
+    args;
+    stderr;
+    code;
+    name = 'GitError';
+    constructor(args, stderr, code) {
+        super(`git ${args[0] ?? ''} failed${code === null ? '' : ` (exit status ${code})`}: ${stderr.trim().split('\n').slice(-3).join(' ')}`);
+        this.args = args;
+        this.stderr = stderr;
+        this.code = code;
+    }
+}
+const DEFAULT_TIMEOUT_MS = 10 * 60_000;
+/**
+ * Settings every git command runs with, whatever the repository's config says:
+ * the measured code can write `.git/config` (a worktree's `.git` file points
+ * at it), and `core.fsmonitor` or a hook would run its program in our process
+ * tree, with our environment. The config itself is restored after the run
+ * (git/worktrees.ts); these keep the commands before that safe too.
+ */
+const SAFE_CONFIG = [
+    '-c',
+    'core.fsmonitor=false',
+    '-c',
+    'core.hooksPath=/dev/null',
+    // The worktrees belong to the sandbox user once the measured code may build
+    // in them (process/boundary.ts); git would refuse them as another user's.
+    '-c',
+    'safe.directory=*',
+];
+/** Runs git in `cwd` and returns its trimmed stdout. */
+async function git(args, cwd, options = {}) {
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    let outcome;
+    try {
+        outcome = await runCommand({
+            command: 'git',
+            args: [...SAFE_CONFIG, ...args],
+            // An allow-list: the token and the runner's secrets stay out of git's /proc/<pid>/environ.
+            env: gitEnv(process.env),
+            cwd,
+            timeoutMs,
+            signal: options.signal,
+        });
+    }
+    catch (error) {
+        if (error instanceof SpawnError)
+            throw new SetupError(`${error.message}; importgate needs git on PATH`);
+        throw error;
+    }
+    if (outcome.aborted)
+        throw new CancelledError(`git ${args[0] ?? ''}`);
+    if (outcome.timedOut)
+        throw new GitError(args, `timed out after ${timeoutMs / 1000} s`, outcome.code);
+    if (outcome.code !== 0)
+        throw new GitError(args, outcome.stderr, outcome.code);
+    return outcome.stdout.trim();
+}
+
+// Detached worktrees for the commits being compared, with their submodules
+// checked out (below). Always removed: callers use withWorktrees, whose
+// finally runs on success, error and cancellation.
+async function addWorktree(repo, path, sha, options = {}) {
+    await git(['worktree', 'add', '--detach', '--quiet', '--end-of-options', path, sha], repo, options);
+    return { path, sha };
+}
+async function removeWorktree(repo, path) {
+    try {
+        await git(['worktree', 'remove', '--force', '--force', path], repo);
+    }
+    catch {
+        // Already gone, or never fully added: the folder and the admin entry are
+        // cleaned below either way.
+    }
+    await rm(path, { recursive: true, force: true });
+    try {
+        await git(['worktree', 'prune'], repo);
+    }
+    catch {
+        // Pruning is housekeeping; nothing depends on it.
+    }
+}
+/**
+ * The repository's config as it was before the worktrees (whose `.git` file
+ * leads the measured code to it), to put back if the run changed it.
+ */
+async function configGuard(repo, options) {
+    const path = resolve$1(repo, await git(['rev-parse', '--git-common-dir'], repo, options), 'config');
+    const before = await readFile(path).catch(() => null);
+    return {
+        /** Puts the config back if it changed; true when it had. */
+        async restore() {
+            if (before === null)
+                return false;
+            const now = await readFile(path).catch(() => null);
+            if (now !== null && now.equals(before))
+                return false;
+            await writeFile(path, before);
+            return true;
+        },
+    };
+}
+/**
+ * Adds one worktree per entry (with its submodules, from the repository's
+ * copies; `note` says what was left out), runs `body`, and removes them all
+ * whatever happens, first putting the repository's config back if the run
+ * changed it (`tampered` is told, to say so).
+ */
+async function withWorktrees(repo, wanted, options, body, tampered = () => { }, note = () => { }) {
+    const added = [];
+    const guard = await configGuard(repo, options);
+    try {
+        const submodules = [];
+        for (const { path, sha } of wanted) {
+            added.push(await addWorktree(repo, path, sha, options));
+            submodules.push(await checkoutSubmodules(repo, path, options, note));
+        }
+        const changed = changedButMissing(submodules);
+        if (changed !== null)
+            throw new SetupError(`submodule ${JSON.stringify(changed)} differs between the commits but could not be checked out (see above): measuring without it would compare the wrong code`);
+        return await body(added);
+    }
+    finally {
+        // Not under the run's signal: cleaning up is what a cancelled run must still do.
+        if (await guard.restore())
+            tampered();
+        for (const tree of added.reverse())
+            await removeWorktree(repo, tree.path);
+    }
+}
+/** The files a worktree's commit tracks, repository-relative (for linking lines). */
+async function trackedFiles(tree, options) {
+    const listing = await git(['ls-files', '-z'], tree, options);
+    return listing.split('\0').filter(Boolean);
+}
+/** The commit's submodules: the tree's entries of mode 160000. */
+async function gitlinks(tree, options) {
+    const listing = await git(['ls-tree', '-r', '-z', 'HEAD'], tree, options);
+    // Each entry: "<mode> <type> <object>\t<path>".
+    return listing
+        .split('\0')
+        .filter(Boolean)
+        .flatMap((entry) => {
+        const tab = entry.indexOf('\t');
+        const [mode, type, sha] = entry.slice(0, tab).split(' ');
+        return mode === '160000' && type === 'commit' && /^[0-9a-f]{40,64}$/.test(sha ?? '')
+            ? [{ path: entry.slice(tab + 1), sha: sha }]
+            : [];
+    });
+}
+/** The submodule names .gitmodules gives to paths: a submodule's copy lives under .git/modules/NAME. */
+async function namesByPath(tree, options) {
+    const names = new Map();
+    if (!existsSync(join(tree, '.gitmodules')))
+        return names;
+    let listing = '';
+    try {
+        listing = await git(['config', '-z', '--file', '.gitmodules', '--get-regexp', '^submodule\\..*\\.path$'], tree, options);
+    }
+    catch {
+        return names;
+    }
+    // -z: "key\nvalue\0" per entry.
+    for (const entry of listing.split('\0').filter(Boolean)) {
+        const newline = entry.indexOf('\n');
+        const key = entry.slice(0, newline);
+        names.set(entry.slice(newline + 1), key.slice('submodule.'.length, -'.path'.length));
+    }
+    return names;
+}
+/** A relative path that stays inside the folder it is joined to (head's .gitmodules is untrusted). */
+const staysInside = (path) => path.length > 0 &&
+    !path.startsWith('/') &&
+    path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+/**
+ * Checks out `tree`'s submodules from `repo`'s copies; `note` says what was
+ * left out, and why. Returns the tree's submodules and those left out.
+ */
+async function checkoutSubmodules(repo, tree, options, note) {
+    const links = await gitlinks(tree, options);
+    const missing = [];
+    if (!links.length)
+        return { links, missing };
+    const names = await namesByPath(tree, options);
+    const common = resolve$1(repo, await git(['rev-parse', '--git-common-dir'], repo, options));
+    for (const { path, sha } of links) {
+        const name = names.get(path) ?? path;
+        if (!staysInside(path) || !staysInside(name)) {
+            note(`submodule ${JSON.stringify(path)}: its path or name leaves the tree; not checked out`);
+            missing.push({ path, sha });
+            continue;
+        }
+        const copy = join(common, 'modules', name);
+        if (!existsSync(copy)) {
+            note(`submodule ${path} is not checked out in the repository, so the measured trees lack it (check out submodules first: actions/checkout's \`submodules: true\`)`);
+            missing.push({ path, sha });
+            continue;
+        }
+        const target = join(tree, path);
+        try {
+            await git(['clone', '--quiet', '--shared', '--no-checkout', '--', copy, target], tree, options);
+            await git(['checkout', '--quiet', '--detach', sha], target, options);
+        }
+        catch {
+            await rm(target, { recursive: true, force: true });
+            note(`submodule ${path}: its commit ${sha.slice(0, 10)} is not in the repository's copy, so the measured trees lack it (fetch it, e.g. actions/checkout's \`fetch-depth: 0\`)`);
+            missing.push({ path, sha });
+        }
+    }
+    return { links, missing };
+}
+/**
+ * A submodule left out of a tree while the trees record different commits of
+ * it: what changed is exactly what cannot be measured. Its path, or null.
+ */
+function changedButMissing(trees) {
+    for (const tree of trees)
+        for (const gone of tree.missing) {
+            const others = trees.map((t) => t.links.find((l) => l.path === gone.path)?.sha ?? null);
+            if (others.some((sha) => sha !== gone.sha))
+                return gone.path;
+        }
+    return null;
+}
+
+// Installed distributions that differ between base and head. Pure.
+/** Names compare case-insensitively with - _ . equivalent (PEP 503). */
+const normalise = (name) => name.toLowerCase().replace(/[-_.]+/g, '-');
+/**
+ * `own`: the project's own distribution names; a bump of its own version is
+ * the pull request itself, not a dependency change.
+ */
+function diffDistributions(base, head, own = []) {
+    const skip = new Set(own.map(normalise));
+    const b = new Map(Object.entries(base).map(([n, v]) => [normalise(n), { n, v }]));
+    const h = new Map(Object.entries(head).map(([n, v]) => [normalise(n), { n, v }]));
+    const changes = [];
+    for (const key of new Set([...b.keys(), ...h.keys()])) {
+        const x = b.get(key);
+        const y = h.get(key);
+        if (x?.v === y?.v || skip.has(key))
+            continue;
+        changes.push({ name: (y ?? x).n, base: x?.v ?? null, head: y?.v ?? null });
+    }
+    return changes.sort((a, z) => a.name.localeCompare(z.name));
 }
 
 /*!
@@ -4173,399 +3854,172 @@ function readPyproject(projectDir, shownAs) {
     return { file, settings, raw };
 }
 
-// Any revision (branch, tag, SHA, HEAD~1) → a commit SHA, fetching what a
-// shallow clone lacks. Every git call takes an argument array; a ref never
-// reaches a shell, and --end-of-options keeps one from being read as an option.
-/** Runs git; a git error (not a cancel) becomes `fallback`. */
-async function attempt(run, fallback) {
-    try {
-        return await run();
-    }
-    catch (error) {
-        if (error instanceof GitError)
-            return fallback;
-        throw error;
-    }
-}
-const tryResolve = (repo, ref, options) => attempt(async () => (await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], repo, options)) || null, null);
-const isShallow = (repo, options) => attempt(async () => (await git(['rev-parse', '--is-shallow-repository'], repo, options)) === 'true', false);
-/** How many commits behind its base a relative ref reaches: HEAD~3 → 3, main^^ → 2. */
-function relativeDepth(ref) {
-    const match = /^(.*?)((?:[~^]\d*)+)$/.exec(ref);
-    if (!match || !match[1])
-        return null;
-    let depth = 0;
-    for (const step of match[2].match(/[~^]\d*/g)) {
-        const count = step.length > 1 ? Number(step.slice(1)) : 1;
-        // ^N picks the Nth parent (one step back); ~N walks N first parents.
-        depth += step[0] === '~' ? count : 1;
-    }
-    return { base: match[1], depth };
-}
-/** Fetches from origin; returns why it failed, or null. */
-async function fetch(repo, args, options) {
-    try {
-        await git(['fetch', '--no-tags', '--quiet', ...args], repo, options);
-        return null;
-    }
-    catch (error) {
-        if (!(error instanceof GitError))
-            throw error;
-        return (error.stderr.trim() || error.message).split('\n').slice(-3).join(' ');
-    }
-}
-const hasOrigin = (repo, options) => attempt(async () => (await git(['remote', 'get-url', 'origin'], repo, options), true), false);
 /**
- * Resolves `ref` in `repo`. When it is missing: a relative ref (HEAD~1) in a
- * shallow clone deepens history by as many commits; any other ref is fetched
- * from origin at depth 1 (a PR's base SHA or branch in an actions/checkout clone).
+ * What PYTHONPATH is when nothing is installed: the project's src/ folder when
+ * it has one (src layout), else the project folder itself.
  */
-async function resolveCommit(repo, ref, input, options = {}) {
-    if (ref.trim() === '' || ref.startsWith('-')) {
-        throw new SetupError(`${input}: "${ref}" is not a git revision; give a branch, tag, SHA or HEAD~N`);
+function importRoot(projectDir) {
+    const src = join(projectDir, 'src');
+    return existsSync(src) && statSync(src).isDirectory() ? src : projectDir;
+}
+
+// One environment per side: where the measured code becomes importable.
+const hasPackaging = (dir) => ['pyproject.toml', 'setup.py', 'setup.cfg'].some((f) => existsSync(join(dir, f)));
+/**
+ * What `auto` means for this project: a packaged project (or one with a
+ * uv.lock) is installed with uv when uv is on PATH (uv sync for a lock, else
+ * uv venv + uv pip install: several times faster than pip on real projects, and
+ * both sides share uv's one download cache), else with pip; anything else is
+ * imported from its folder.
+ */
+function autoStrategy(projectDir, pathVar) {
+    const packaged = hasPackaging(projectDir) || existsSync(join(projectDir, 'uv.lock'));
+    if (!packaged)
+        return 'none';
+    return findExecutable('uv', pathVar, projectDir) ? 'uv' : 'pip';
+}
+const DISTRIBUTIONS = [
+    'import importlib.metadata as m, json, sys',
+    'found = {d.metadata["Name"]: d.version for d in m.distributions() if d.metadata["Name"]}',
+    'open(sys.argv[1], "w").write(json.dumps(found, sort_keys=True))',
+].join('\n');
+/** Exits 0 when the interpreter's pip knows --python (22.3 or later). */
+const MODERN_PIP = [
+    'import sys',
+    'try:',
+    '    import pip',
+    '    ok = tuple(int(p) for p in pip.__version__.split(".")[:2]) >= (22, 3)',
+    'except Exception:',
+    '    ok = False',
+    'sys.exit(0 if ok else 1)',
+].join('\n');
+const hasModernPip = async (python, env, cwd, signal) => (await outputIfOk({
+    command: python,
+    args: ['-c', MODERN_PIP],
+    env,
+    cwd,
+    timeoutMs: 60_000,
+    signal,
+    sandboxed: true,
+})) !== null;
+async function prepareEnvironment(request) {
+    const { spec, projectDir, envDir } = request;
+    await mkdir(request.tmpDir, { recursive: true });
+    // The installer and the measured code write here as the sandbox user (process/boundary.ts).
+    await giveToSandbox(request.tmpDir);
+    const temp = { TMPDIR: request.tmpDir, TMP: request.tmpDir, TEMP: request.tmpDir };
+    const parentEnv = { ...request.parentEnv, ...temp };
+    const pathVar = parentEnv.PATH ?? '';
+    const kind = spec.kind === 'auto' ? autoStrategy(projectDir, pathVar) : spec.kind;
+    if (kind === 'none') {
+        return {
+            strategy: 'none',
+            python: request.python,
+            env: childEnv(parentEnv, { PYTHONPATH: importRoot(projectDir) }),
+            distributions: null,
+            log: '',
+        };
     }
-    const inRepository = await attempt(async () => (await git(['rev-parse', '--git-dir'], repo, options)).length > 0, false);
-    if (!inRepository) {
-        throw new SetupError(`${repo} is not in a git repository: compare checks its two revisions out of one; run it in a clone (in a workflow, after actions/checkout)`);
+    if (kind === 'current') {
+        return {
+            strategy: 'current',
+            python: request.python,
+            env: childEnv(parentEnv),
+            distributions: null,
+            log: '',
+        };
     }
-    const found = await tryResolve(repo, ref, options);
-    if (found)
-        return found;
-    const missing = `${input}: "${ref}" does not name a commit in ${repo}`;
-    if (!(await hasOrigin(repo, options))) {
-        throw new SetupError(`${missing}, and there is no origin remote to fetch it from`);
+    const venvPython = join(envDir, 'bin', 'python');
+    await giveToSandbox(envDir);
+    const installer = installerEnv(parentEnv);
+    const logs = [];
+    const step = async (what, command, args, env = installer, cwd = projectDir) => {
+        let outcome;
+        try {
+            outcome = await runCommand({
+                command,
+                args,
+                env,
+                cwd,
+                timeoutMs: request.timeoutMs,
+                signal: request.signal,
+                // The project's build backend and setup.py are the pull request's code.
+                sandboxed: true,
+            });
+        }
+        catch (error) {
+            if (error instanceof SpawnError)
+                throw new SetupError(`installing ${request.label} failed: ${error.message}`);
+            throw error;
+        }
+        logs.push(`$ ${[command, ...args].join(' ')}\n${outcome.log}`);
+        if (outcome.code === 0)
+            return;
+        if (outcome.aborted)
+            throw new CancelledError(`installing ${request.label}`);
+        const why = outcome.timedOut
+            ? `timed out after ${request.timeoutMs / 1000} s`
+            : `exited with status ${outcome.code ?? outcome.signal}`;
+        const tail = outcome.log.trimEnd().split('\n').slice(-25).join('\n');
+        throw new SetupError(`installing ${request.label} failed: ${what} ${why}.\n--- last lines of its output ---\n${tail}`);
+    };
+    const uv = () => {
+        const path = findExecutable('uv', pathVar, projectDir);
+        if (!path)
+            throw new SetupError(`${request.installInput ?? '--install'} uv: uv is not on PATH; install it (pip install uv) or use pip`);
+        return path;
+    };
+    let strategy = kind;
+    if (kind === 'pip') {
+        const pipArgs = ['install', '--no-input', '--disable-pip-version-check', projectDir];
+        // A venv with a pip of its own costs seconds a side (ensurepip unpacks and
+        // compiles it); the interpreter's own pip, 22.3 or later, installs into a
+        // venv made without one (--python), and the measured code never imports pip.
+        if (await hasModernPip(request.python, installer, projectDir, request.signal)) {
+            await step('python -m venv', request.python, ['-m', 'venv', '--without-pip', envDir]);
+            await step('pip install', request.python, ['-m', 'pip', '--python', venvPython, ...pipArgs]);
+        }
+        else {
+            await step('python -m venv', request.python, ['-m', 'venv', envDir]);
+            await step('pip install', venvPython, ['-m', 'pip', ...pipArgs]);
+        }
     }
-    const relative = relativeDepth(ref);
-    let failure = null;
-    if (relative && (await isShallow(repo, options))) {
-        failure = await fetch(repo, [`--deepen=${relative.depth}`, 'origin'], options);
-    }
-    else if (!relative) {
-        failure = await fetch(repo, ['--depth=1', 'origin', ref], options);
-        if (!failure) {
-            const fetched = await tryResolve(repo, ref, options);
-            if (fetched)
-                return fetched;
-            // A branch fetched by name lands in FETCH_HEAD only (single-branch clones).
-            const head = await tryResolve(repo, 'FETCH_HEAD', options);
-            if (head)
-                return head;
+    else if (kind === 'uv') {
+        const uvPath = uv();
+        if (existsSync(join(projectDir, 'uv.lock'))) {
+            // Locked versions, exactly as committed; non-editable, like pip's install.
+            strategy = 'uv-sync';
+            const env = { ...installer, UV_PROJECT_ENVIRONMENT: envDir };
+            await step('uv sync', uvPath, ['sync', '--frozen', '--no-dev', '--no-editable', '--python', request.python], env);
+        }
+        else {
+            await step('uv venv', uvPath, ['venv', '--quiet', '--python', request.python, envDir]);
+            await step('uv pip install', uvPath, ['pip', 'install', '--python', venvPython, projectDir]);
         }
     }
     else {
-        // A relative ref in a full clone: there is no more history to fetch.
-        throw new SetupError(missing);
+        await step('python -m venv', request.python, ['-m', 'venv', envDir]);
+        const env = {
+            ...installer,
+            ...request.commandEnv,
+            VIRTUAL_ENV: envDir,
+            PATH: `${join(envDir, 'bin')}:${pathVar}`,
+        };
+        // The user's own workflow text: the one place a shell is used, on purpose.
+        await step(`the install command (${spec.kind === 'command' ? spec.command : ''})`, '/bin/sh', ['-c', spec.kind === 'command' ? spec.command : ''], env);
     }
-    const after = await tryResolve(repo, ref, options);
-    if (after)
-        return after;
-    throw new SetupError(failure
-        ? `${missing}; fetching it from origin failed: ${failure}`
-        : `${missing}, nor in what origin has`);
-}
-
-// What a run is asked to do, wherever it was said: flags, action inputs or
-// [tool.importgate]. Each source yields a PartialSettings; resolveSettings()
-// merges them, first given wins, over the defaults the registry declares,
-// and groups them as the registry says. Pure: the seed for a run that names
-// none is drawn by the caller.
-// Overtime, unless set: twice the budget, so it scales with what the user
-// chose to spend (a --max-time 10 run does not go on for minutes). At 120 s a
-// 2-3 s import gets the ~60 pairs a real +10% needs on a noisy 2-core runner (bench/SLOW.md).
-const OVERTIME_RATIO = 2;
-const MAX_PAIRS = 2000;
-/** Merges sources (earlier wins) over the defaults and checks what spans several settings. */
-function resolveSettings(sources, seed) {
-    const pick = (key) => sources.find((s) => s[key] !== undefined)?.[key];
-    // Each field as given, else its declared default (copied: a default is never shared).
-    const values = Object.fromEntries(SETTINGS.map((s) => [s.field, pick(s.field) ?? structuredClone(s.default)]));
-    const { minPairs, maxTimeMs } = values;
-    values.maxPairs = pick('maxPairs') ?? Math.max(minPairs, MAX_PAIRS);
-    // The two may come from different places (a flag and pyproject), so the
-    // message names the setting, not one source.
-    if (values.maxPairs < minPairs)
-        throw new UsageError(`max-pairs ${values.maxPairs} is less than min-pairs ${minPairs}`);
-    values.overtimeMs = pick('overtimeMs') ?? OVERTIME_RATIO * maxTimeMs;
-    values.seed = pick('seed') ?? seed;
-    // The primary metric is always measured: budgets and the stopping rule use it.
-    const chosen = pick('metrics') ?? [];
-    values.metrics = METRIC_IDS.filter((id) => id === PRIMARY_METRIC || chosen.includes(id));
-    // Warm always (the main row: headlines, causes and budgets go by it), and
-    // in a fixed order, so the rows read the same whatever order was written.
-    values.cache = VARIANTS.filter((v) => v === 'warm' || (pick('cache') ?? []).includes(v));
-    const group = (name) => Object.fromEntries(SETTINGS.filter((s) => s.group === name).map((s) => [
-        s.field,
-        values[s.field],
-    ]));
-    // The targets are resolved per side (commands/), not here.
-    const { targets: _targets, ...run } = group('run');
+    const listing = join(envDir, 'importgate-distributions.json');
+    await step('listing installed distributions', venvPython, ['-c', DISTRIBUTIONS, listing]);
+    const distributions = JSON.parse(readFileSync(listing, 'utf8'));
     return {
-        ...run,
-        install: pick('install'),
-        gate: group('gate'),
-        sampling: group('sampling'),
+        strategy,
+        python: venvPython,
+        // The venv's console scripts first, as an activated venv has them: a
+        // command target (cmd: mycli --help) runs the side's own.
+        env: childEnv(parentEnv, { PATH: `${join(envDir, 'bin')}:${pathVar}`, VIRTUAL_ENV: envDir }),
+        distributions,
+        log: logs.join('\n'),
     };
-}
-/** Every gate and sampling setting at its default (the seed 0): what the benches say they ran with. */
-(() => {
-    const { gate, sampling } = resolveSettings([], 0);
-    return { ...gate, ...sampling };
-})();
-/** A budget naming something that is not a target is a typo until proven otherwise. */
-function checkBudgets(budgetsMs, targets, source) {
-    for (const name of Object.keys(budgetsMs)) {
-        if (!targets.includes(name)) {
-            throw new UsageError(`${source}: budgets names "${name}", which is not a target; the targets are ${targets.map((t) => `"${t}"`).join(', ')}`);
-        }
-    }
-}
-
-/** One-sided level of the pass: a change at the threshold or past it passes at most this often. */
-const PASS_BETA = 0.05;
-/**
- * Pairs at which the sequences are tightest: where decisions about a
- * few-percent change on a noisy runner typically fall (replayed recordings:
- * 30 to 120 decide alike). The sequences are valid for any value; this only
- * moves where they are narrowest.
- */
-const TUNED_PAIRS = 60;
-/**
- * The mixture's precision, tuned so that the level-alpha boundary is
- * tightest at TUNED_PAIRS (Howard, Ramdas, McAuliffe and Sekhon, "Time-uniform,
- * nonparametric, nonasymptotic confidence sequences", Ann. Statist. 2021, §3.5),
- * on the signs' variance scale of t/4.
- */
-function mixturePrecision(alpha) {
-    const l = Math.log(1 / alpha);
-    return TUNED_PAIRS / 4 / (2 * l + Math.log(1 + 2 * l));
-}
-/** ln of the half-normal mixture at excess s after t pairs. */
-function logMixture(s, t, alpha) {
-    const rho = mixturePrecision(alpha);
-    const v = t / 4 + rho;
-    return (Math.log(2) +
-        0.5 * Math.log(rho / v) +
-        (s * s) / (2 * v) +
-        Math.log(normalCdf(s / Math.sqrt(v))));
-}
-const aboveCache = new Map();
-/**
- * The fewest of t pairs that must lie above m (or below it) to exclude m at
- * one-sided level alpha; Infinity when even all t would not.
- */
-function neededBeyond(t, alpha) {
-    const key = `${t}|${alpha}`;
-    const cached = aboveCache.get(key);
-    if (cached !== undefined)
-        return cached;
-    const bar = Math.log(1 / alpha);
-    let lo = Math.ceil(t / 2);
-    let hi = t;
-    let needed = Infinity;
-    if (logMixture(hi - t / 2, t, alpha) >= bar) {
-        // The smallest count at which the mixture reaches 1/alpha; it grows with the count.
-        while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (logMixture(mid - t / 2, t, alpha) >= bar)
-                hi = mid;
-            else
-                lo = mid + 1;
-        }
-        needed = lo;
-    }
-    aboveCache.set(key, needed);
-    return needed;
-}
-/** The fewest pairs at which the sequence at one-sided level alpha can bound the median at all. */
-function fewestPairs(alpha) {
-    let t = 1;
-    while (neededBeyond(t, alpha) > t)
-        t++;
-    return t;
-}
-/** The sequence for the median from pairs sorted ascending, one-sided alpha on each side. */
-function medianSequence(sorted, alpha) {
-    const t = sorted.length;
-    const k = neededBeyond(t, alpha);
-    if (k > t)
-        return null;
-    // Every m below the (t−k+1)-th smallest has k pairs above it; mirrored above.
-    return [sorted[t - k], sorted[k - 1]];
-}
-/** The band (±δ) as log-ratios: δ is the larger of the relative threshold and min-delta over base's median. */
-function band(gate, baseMedianMs) {
-    const width = Math.max(gate.thresholdPct / 100, baseMedianMs > 0 ? gate.minDeltaMs / baseMedianMs : Number.POSITIVE_INFINITY);
-    return {
-        width,
-        upper: Math.log(1 + width),
-        lower: width < 1 ? Math.log(1 - width) : Number.NEGATIVE_INFINITY,
-    };
-}
-/** One look at the log-ratios so far. */
-function lookAt(logs, gate, baseMedianMs) {
-    const sorted = Float64Array.from(logs).sort();
-    const t = sorted.length;
-    const estimate = t ? quantileOfSorted(sorted, 0.5) : 0;
-    const { width, upper, lower } = band(gate, baseMedianMs);
-    // Always-valid p-values: the mixture's value at "no change" is an e-value.
-    const pAgainst = (beyond) => beyond > t / 2 ? Math.min(1, Math.exp(-logMixture(beyond - t / 2, t, gate.alpha))) : 1;
-    const look = {
-        decision: 'continue',
-        pairs: t,
-        estimate,
-        interval: medianSequence(sorted, gate.alpha),
-        passInterval: medianSequence(sorted, PASS_BETA),
-        pSlower: pAgainst(sorted.filter((d) => d > 0).length),
-        pFaster: pAgainst(sorted.filter((d) => d < 0).length),
-        bandUpper: upper,
-        bandLower: lower,
-    };
-    // Material: the change is shown to exceed half the band, and is estimated past it.
-    const halfUpper = Math.log(1 + width / 2);
-    const halfLower = Math.log(1 - Math.min(width, 1) / 2);
-    const { interval, passInterval } = look;
-    if (interval && interval[0] > halfUpper && estimate > upper)
-        look.decision = 'regression';
-    else if (interval && interval[1] < halfLower && estimate < lower)
-        look.decision = 'improvement';
-    else if (passInterval && passInterval[0] > lower && passInterval[1] < upper)
-        look.decision = 'pass';
-    return look;
-}
-/** Φ, from erf by Abramowitz and Stegun's 7.1.26 (absolute error under 1.5e-7). */
-function normalCdf(x) {
-    const z = Math.abs(x) / Math.SQRT2;
-    const t = 1 / (1 + 0.3275911 * z);
-    const poly = t *
-        (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-    const erf = 1 - poly * Math.exp(-z * z);
-    return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
-}
-
-// One measured interpreter, start to finish. It runs in a process group of its
-// own so that a timeout, a cancel, or the end of the sample can take down
-// everything the measured code started, not just the interpreter. This is our
-// own spawn rather than @actions/exec because it needs what that package does
-// not offer: a fourth descriptor for the probe's report, a process group to
-// kill, a timeout, and stdout thrown away unread.
-/** The fd the probe reports on; stdio[3] of the child. */
-const REPORT_FD = 3;
-const TAIL_BYTES = 64 * 1024;
-const FULL_BYTES = 64 * 1024 * 1024;
-/**
- * How long after the interpreter exits its stderr may stay open. A process
- * that escaped the group (a setsid daemon) can hold the pipe for ever; the
- * wait for it must not depend on it. The report channel is not inherited by
- * children, so it closes when the interpreter does.
- */
-const DRAIN_MS = 1_000;
-function runMeasured(spec) {
-    return new Promise((resolve, reject) => {
-        const report = [];
-        const stderr = new ByteSink(spec.stderr === 'full' ? FULL_BYTES : TAIL_BYTES);
-        let timedOut = false;
-        let exitNs = 0n;
-        const tagged = newTag(spec.env);
-        const { env, ids } = spec.trusted ? { env: tagged.env, ids: {} } : asSandbox(tagged.env);
-        const tag = tagged.tag;
-        const spawnNs = process.hrtime.bigint();
-        const child = spawn(spec.command, spec.args, {
-            cwd: spec.cwd,
-            env,
-            ...ids,
-            // stdin: EOF at once; stdout: discarded (measured code may print anything);
-            // stderr: kept for -X importtime and error context; fd 3: the report.
-            stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-            detached: true,
-            shell: false,
-            windowsHide: true,
-        });
-        const pid = child.pid;
-        trackGroup(pid);
-        const timer = setTimeout(() => {
-            timedOut = true;
-            killGroup(pid);
-            killTagged(tag);
-        }, spec.timeoutMs);
-        let drain;
-        child.stderr?.on('data', (chunk) => stderr.push(chunk));
-        const channel = child.stdio[REPORT_FD];
-        channel?.on('data', (chunk) => report.push(chunk));
-        child.on('exit', () => {
-            exitNs = process.hrtime.bigint();
-            // Whatever the measured code left running (daemons, grandchildren that
-            // still hold our pipes, processes that left the group) goes with the sample.
-            killGroup(pid);
-            killTagged(tag);
-            drain = setTimeout(() => {
-                // A last look: anything that forked while the first sweep ran.
-                killTagged(tag);
-                child.stderr?.destroy();
-                channel?.destroy();
-            }, DRAIN_MS);
-        });
-        child.on('error', (error) => {
-            clearTimeout(timer);
-            untrackGroup(pid);
-            const why = error.code === 'ENOENT' ? 'not found' : error.message;
-            reject(new SetupError(`cannot run the Python interpreter ${JSON.stringify(spec.command)}: ${why}`));
-        });
-        child.on('close', (code, signal) => {
-            clearTimeout(timer);
-            clearTimeout(drain);
-            untrackGroup(pid);
-            const bytes = stderr.bytes();
-            resolve({
-                report: Buffer.concat(report).toString('utf8'),
-                stderr: bytes,
-                stderrTruncated: stderr.truncated,
-                code,
-                signal,
-                timedOut,
-                spawnNs,
-                exitNs: exitNs || process.hrtime.bigint(),
-            });
-        });
-    });
-}
-
-/**
- * Where probe.py is. In the bundle it sits beside dist/cli.js and dist/index.js;
- * from source (tests, tsx) beside this file. Both resolve from import.meta.url.
- */
-function probePath() {
-    const path = fileURLToPath(new URL('./probe.py', import.meta.url));
-    if (!existsSync(path)) {
-        throw new SetupError(`importgate is incomplete: the probe is missing at ${path}; rebuild with npm run bundle`);
-    }
-    return path;
-}
-/** probe_functions.py, beside probe.py: the functions mode loads it by path after the import. */
-function functionsHelperPath() {
-    return join(dirname(probePath()), 'probe_functions.py');
-}
-const COMPILE = 'import py_compile, sys; py_compile.compile(sys.argv[1], cfile=sys.argv[2], doraise=True)';
-/**
- * The probe compiled by `python` into `dir`, ready to run as a script. A
- * script's source is compiled on every start (about 1.3 ms on 3.8, 1.9 ms on
- * 3.13 for the probe); a .pyc given as the script is not. Falls back to the
- * source when compiling fails: slower, equally correct.
- */
-async function compiledProbe(python, env, dir) {
-    const source = probePath();
-    const target = join(dir, 'importgate_probe.pyc');
-    const outcome = await runMeasured({
-        command: python,
-        args: ['-c', COMPILE, source, target],
-        env,
-        cwd: dir,
-        timeoutMs: 60_000,
-        stderr: 'tail',
-        // Compiled by importgate's own user into a folder the sandbox cannot write:
-        // the measured code cannot change the probe that reports on it.
-        trusted: true,
-    });
-    return outcome.code === 0 && existsSync(target) ? target : source;
 }
 
 function getDefaultExportFromCjs (x) {
@@ -12791,7 +12245,7 @@ function parseInterpreterInfo(raw) {
     return value;
 }
 
-// Finding the interpreter and asking it what it is.
+// Finding the interpreter, asking it what it is, and compiling the probe for it.
 const MIN_PYTHON = [3, 8];
 /**
  * Runs the probe's info mode. The interpreter it reports as sys.executable is
@@ -12835,1136 +12289,363 @@ function hasLazyImports(info) {
     const [major, minor] = info.version_info;
     return major > 3 || (major === 3 && minor >= 15);
 }
-
 /**
- * A time budget, in whole tens of seconds, that fits the warm-ups, the profile
- * runs (slower under -X importtime), min-pairs rounds and, for a comparison,
- * twice as many again (what the sequential procedure typically takes to decide
- * a change near the thresholds), at `roundMs` per round of every arm, with
- * a fifth more for start-up and the machine's bad moments.
+ * Where probe.py is. In the bundle it sits beside dist/cli.js and dist/index.js;
+ * from source (tests, tsx) beside this file. Both resolve from import.meta.url.
  */
-function suggestedBudgetS(roundMs, sampling, comparison) {
-    const rounds = sampling.warmups + 1.5 * sampling.profileRuns + sampling.minPairs * (comparison ? 3 : 1);
-    return Math.ceil((rounds * roundMs * 1.2) / 10_000) * 10;
+function probePath() {
+    const path = fileURLToPath(new URL('./probe.py', import.meta.url));
+    if (!existsSync(path)) {
+        throw new SetupError(`importgate is incomplete: the probe is missing at ${path}; rebuild with npm run bundle`);
+    }
+    return path;
 }
+/** probe_functions.py, beside probe.py: the functions mode loads it by path after the import. */
+function functionsHelperPath() {
+    return join(dirname(probePath()), 'probe_functions.py');
+}
+const COMPILE = 'import py_compile, sys; py_compile.compile(sys.argv[1], cfile=sys.argv[2], doraise=True)';
 /**
- * The budget of the explanation after sampling (the profile runs a slow
- * import's budget deferred, when a change was found): a quarter of max-time,
- * at least 30 s. At 120 s that fits the function profile of a ~3 s import on
- * both sides (cProfile doubles it) and a few more -X importtime runs; it never
- * delays a pass, which has nothing to explain.
+ * The probe compiled by `python` into `dir`, ready to run as a script. A
+ * script's source is compiled on every start (about 1.3 ms on 3.8, 1.9 ms on
+ * 3.13 for the probe); a .pyc given as the script is not. Falls back to the
+ * source when compiling fails: slower, equally correct.
  */
-const explanationBudgetMs = (maxTimeMs) => Math.max(30_000, maxTimeMs / 4);
-
-// A small seeded generator, so a run's interleaving order can be reproduced
-// from the seed recorded in its results.
-/** mulberry32: 32-bit state, fast, good enough for shuffling run orders. */
-function seededRandom(seed) {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-/** Fisher-Yates shuffle into a new array. */
-function shuffled(items, random) {
-    const out = [...items];
-    for (let i = out.length - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1));
-        [out[i], out[j]] = [out[j], out[i]];
-    }
-    return out;
-}
-
-function missingTarget(failure, target) {
-    // A command target's program that one side's environment does not have: new in head, or removed.
-    if (failure?.kind === 'CommandNotFound')
-        return true;
-    if (!failure || failure.kind !== 'ModuleNotFoundError')
-        return false;
-    const missing = /^No module named '([^']+)'$/.exec(failure.message.trim())?.[1];
-    return missing !== undefined && (missing === target || target.startsWith(`${missing}.`));
-}
-
-class ArmStates {
-    arms;
-    onEvent;
-    byId = new Map();
-    constructor(arms, onEvent) {
-        this.arms = arms;
-        this.onEvent = onEvent;
-        for (const arm of arms) {
-            this.byId.set(armId(arm.key), {
-                key: arm.key,
-                samples: [],
-                failure: null,
-                profile: null,
-            });
-        }
-    }
-    of(arm) {
-        return this.byId.get(armId(arm.key));
-    }
-    fail(arm, failure) {
-        const observation = this.of(arm);
-        if (observation.failure)
-            return;
-        observation.failure = failure;
-        this.onEvent?.({ phase: 'failed', key: arm.key, failure });
-    }
-    /** Arms of `among` that have not failed, in groups where no arm failed for another reason than a missing target. */
-    live(among = this.arms) {
-        const failed = new Set(this.arms
-            .filter((arm) => {
-            const failure = this.of(arm).failure;
-            return failure && !missingTarget(failure, arm.key.target);
-        })
-            .map((arm) => groupId(arm.key)));
-        return among.filter((arm) => !this.of(arm).failure && !failed.has(groupId(arm.key)));
-    }
-    setProfile(arm, profile) {
-        this.of(arm).profile = profile;
-    }
-    observations() {
-        return this.arms.map((arm) => this.of(arm));
-    }
-}
-
-// One probe run: builds the interpreter's argument list, runs it through the
-// process layer and turns what came back into a report or a structured failure.
-/** The failure kind of a run the time budget stopped: the engine ends the phase, nothing failed. */
-const OUT_OF_TIME = 'OutOfTime';
-/** The interpreter's argument list for a probe run; exported for tests. */
-function probeArgs(mode, target, probe = probePath()) {
-    const flags = mode === 'profile' ? ['-X', 'importtime'] : [];
-    const helper = mode === 'functions' ? [functionsHelperPath()] : [];
-    return [...flags, probe, mode, String(REPORT_FD), target, ...helper];
-}
-/**
- * Why a well-formed report cannot be the probe's, or null. The measured code
- * shares the probe's process and can write to its descriptor; what it cannot
- * easily do is fake times that agree with each other and with the run as the
- * parent clocked it (both clocks are CLOCK_MONOTONIC on Linux). This catches a
- * forged "1 µs" report; a forger that reads the clock too is not caught.
- */
-function implausible(report, outcome) {
-    const { start_ns: start, end_ns: end, import_ns: took } = report;
-    if (![start, end, took].every((x) => typeof x === 'number' && Number.isFinite(x)))
-        return 'its times are not numbers';
-    // Doubles hold nanoseconds exactly up to 104 days of uptime; allow a microsecond after that.
-    const tolerance = Math.abs(end) > Number.MAX_SAFE_INTEGER ? 1_000 : 0;
-    if (end < start || Math.abs(end - start - took) > tolerance)
-        return `its import time (${took} ns) is not its end minus its start (${end} − ${start})`;
-    if (process.platform !== 'linux')
-        return null;
-    const slack = 1_000_000;
-    if (start < Number(outcome.spawnNs) - slack || end > Number(outcome.exitNs) + slack)
-        return "its import did not happen between the interpreter's start and exit";
-    return null;
-}
-function lastLines(text, count) {
-    return text.trimEnd().split(/\r?\n/).slice(-20).join('\n');
-}
-/** One run of the probe; a cache state's set-up is the caller's (run-target.ts). */
-async function runProbe(request) {
-    const args = probeArgs(request.mode, request.target, request.probe);
-    const spec = {
-        env: request.env,
-        cwd: request.cwd,
-        timeoutMs: request.timeoutMs,
-        stderr: request.mode === 'profile' ? 'full' : 'tail',
-    };
-    const counter = request.counter;
-    if (!counter) {
-        const [command, ...rest] = pinnedArgv(request.core, request.python, args);
-        return probeRunOf(request, await runMeasured({ command: command, args: rest, ...spec }));
-    }
-    const { result, text } = await withCountFile((outFile) => {
-        const [command, ...rest] = wrappedArgv(counter, outFile, request.python, args);
-        return runMeasured({ command: command, args: rest, ...spec });
-    });
-    const run = probeRunOf(request, result);
-    return { ...run, count: run.failure ? null : parseCount(counter.tool, text) };
-}
-/**
- * Why a run ended without what it owed: the time budget, its own timeout, a
- * signal, or its exit status, with the tail of its stderr.
- */
-function endedWithoutReport(request, outcome, stderr, words) {
-    const tail = lastLines(stderr);
-    if (outcome.timedOut && request.budgetCut)
-        return {
-            kind: OUT_OF_TIME,
-            message: `the time budget ended while ${words.during}`,
-            traceback: [],
-        };
-    if (outcome.timedOut)
-        return {
-            kind: 'Timeout',
-            message: `${words.unfinished} did not finish within ${request.timeoutMs / 1000} s; its process group was killed`,
-            traceback: [],
-            stderr_tail: tail,
-        };
-    if (outcome.signal)
-        return {
-            kind: 'Signal',
-            message: words.killed(outcome.signal),
-            traceback: [],
-            stderr_tail: tail,
-        };
-    return {
-        kind: 'ProcessExit',
-        message: words.exited(outcome.code),
-        traceback: [],
-        exit_code: outcome.code,
-        stderr_tail: tail,
-    };
-}
-/**
- * What a finished process says about the import: the probe's report, or why
- * there is none. Never throws for anything the measured code can do.
- */
-function probeRunOf(request, outcome) {
-    // Measured code may write any bytes; invalid UTF-8 becomes U+FFFD here.
-    const stderr = outcome.stderr.toString('utf8');
-    const wallNs = outcome.exitNs - outcome.spawnNs;
-    const wallMs = Number(wallNs) / 1e6;
-    let report = null;
-    let failure = null;
-    if (outcome.report.length > 0 && !outcome.timedOut) {
-        try {
-            report = parseProbeReport(outcome.report);
-            const odd = implausible(report, outcome);
-            if (odd)
-                throw new BadReportError(`the probe's report does not fit the run: ${odd}`);
-            failure = report.error;
-        }
-        catch (error) {
-            report = null;
-            if (!(error instanceof BadReportError))
-                throw error;
-            failure = {
-                kind: 'BadReport',
-                message: `${error.message} (importing ${request.target}; something wrote to the probe's report descriptor)`,
-                traceback: [],
-                stderr_tail: lastLines(stderr),
-            };
-        }
-    }
-    else {
-        const target = request.target;
-        failure = endedWithoutReport(request, outcome, stderr, {
-            during: `importing ${target}`,
-            unfinished: `importing ${target}`,
-            killed: (signal) => `the interpreter was killed by ${signal} while importing ${target}`,
-            exited: (code) => `the interpreter exited with status ${code} while importing ${target}, before the probe could report (os._exit() or a crash in the imported code)`,
-        });
-    }
-    let startupMs = null;
-    if (report) {
-        const startup = BigInt(report.start_ns) - outcome.spawnNs;
-        // Both clocks are CLOCK_MONOTONIC on Linux and macOS; elsewhere the figure
-        // would be meaningless, and a value outside the run says so.
-        if (startup >= 0n && startup <= wallNs)
-            startupMs = Number(startup) / 1e6;
-    }
-    return { report, failure, wallMs, startupMs, stderr };
-}
-
-// From a planned arm to a probe request, and from a probe run to a sample.
-/**
- * The request for one run of `arm`. Given the clock's `now`, the run may not
- * outlast the deadline: a hanging import under `--max-time 20` is stopped at
- * 20 s, not at the sample timeout (never below a second, so a run started
- * just before the deadline can still end). Runs in overtime are cut at its end instead.
- */
-function probeRequest(arm, mode, plan, now, deadline = plan.deadline) {
-    const timeoutMs = now === undefined
-        ? plan.sampling.sampleTimeoutMs
-        : Math.min(plan.sampling.sampleTimeoutMs, Math.max(1_000, deadline - now));
-    return {
-        python: arm.python,
-        probe: arm.probe,
-        target: arm.key.target,
-        mode,
-        env: arm.env,
-        cwd: plan.cwd,
-        timeoutMs,
-        budgetCut: timeoutMs < plan.sampling.sampleTimeoutMs,
-        ...(mode === 'time' && arm.cache ? { cache: arm.cache } : {}),
-    };
-}
-/** The run was stopped by the time budget, not by the sample timeout: out of time, not a failure of the import. */
-const cutByBudget = (run) => run.failure?.kind === OUT_OF_TIME;
-/** The sample metrics read from a report's own fields: all but the primary figure. */
-const OTHER_SAMPLE_METRICS = SAMPLE_METRICS.filter((m) => m.id !== PRIMARY_METRIC);
-/** A completed timed run as a sample; the caller has checked that it reported. */
-function toSample(run) {
-    const report = run.report;
-    // Each other sample metric from the report's field its table entry names
-    // (parseProbeReport has checked each is a number or null).
-    const fields = { ...report };
-    const values = Object.fromEntries(OTHER_SAMPLE_METRICS.map((m) => {
-        const raw = fields[m.probe.field];
-        return [m.id, typeof raw === 'number' ? raw / m.probe.per : null];
-    }));
-    return {
-        importMs: report.import_ns / 1e6,
-        wallMs: run.wallMs,
-        startupMs: run.startupMs,
-        moduleCount: report.modules_after,
-        modulesAdded: report.modules_after - report.modules_before,
-        values,
-    };
-}
-
-// Module costs from the -X importtime lines of an untimed run: the engine's
-// profile runs and the proof's traced imports print the same markers around
-// the import, so both read their logs here.
-/**
- * Module costs from -X importtime logs whose import sits between the probe's
- * markers (profile runs, and the proof's traced imports), and a failure when
- * they nest deeper than any real import does: forged output, whose
- * explanation cannot be trusted.
- */
-function importTimeCosts(logs, target) {
-    const trees = logs.map((log) => parseImportTime(log, { markers: { begin: BEGIN_MARK, end: END_MARK } }));
-    return {
-        costs: moduleCosts(trees),
-        failure: trees.some((t) => t.tooDeep)
-            ? {
-                kind: 'BadReport',
-                message: `the -X importtime output nests deeper than ${MAX_IMPORT_DEPTH} levels, which no real import does (importing ${target})`,
-                traceback: [],
-            }
-            : null,
-    };
-}
-
-const emptyProfile = () => ({
-    runs: 0,
-    added: [],
-    moduleCount: 0,
-    unstableModules: false,
-    costs: new Map(),
-    logs: [],
-    failure: null,
-});
-/** The warm module arms: attribution comes from the warm state, and commands run no probe to profile. */
-const profiledArms = (states, among) => states
-    .live(among)
-    .filter((arm) => arm.key.variant === DEFAULT_VARIANT && traitsOf(arm.key.target).profiles);
-const overtimeEnd = (plan) => plan.overtime?.deadline ?? plan.deadline;
-/**
- * `profileRuns` rounds of untimed -X importtime runs over the live warm module
- * arms, then their function profiles. The first round always runs, whatever
- * the budget: it is the module set that `forbid`, the module budget and the
- * watch list are checked on, and the chains that explain them, and a gate must
- * never be skipped for want of time (a 3 s import once passed with a forbidden
- * module loaded, its profile runs skipped). Later runs start only if the
- * slowest so far would end by the deadline with `keepMs` to spare for the
- * timed rounds; the function profiles that do not fit are deferred
- * (`ProfileObservation.deferred`): the engine runs them after sampling when
- * a change was found (measure/explain.ts).
- */
-async function runProfiles(plan, states, deps, budget) {
-    const arms = profiledArms(states);
-    for (const arm of arms)
-        states.setProfile(arm, emptyProfile());
-    if (arms.length && plan.sampling.profileRuns > 0)
-        deps.onEvent?.({ phase: 'profile', runs: plan.sampling.profileRuns });
-    const rounds = await importTimeRounds(arms, plan.sampling.profileRuns, plan, states, deps, {
-        deadline: plan.deadline,
-        keepMs: budget.keepMs,
-        slowest: budget.firstEstimateMs,
-    });
-    let { done, outOfTime } = rounds;
-    if (!outOfTime && done > 0 && plan.profileFunctions !== false) {
-        const functions = await runFunctionProfiles(arms, plan, states, deps, {
-            deadline: plan.deadline,
-            keepMs: budget.keepMs,
-            slowest: rounds.slowest,
-        });
-        outOfTime = functions.outOfTime;
-        done += functions.done;
-    }
-    for (const arm of arms) {
-        const profile = states.of(arm).profile;
-        if (profile.functions === undefined && profile.runs > 0 && !profile.failure)
-            profile.deferred = 'budget';
-    }
-    if (plan.lazyImports)
-        done += await runLazyWatches(arms, plan, states, deps);
-    return { done, outOfTime, slowest: rounds.slowest };
-}
-/**
- * Python 3.15+: head's two untimed lazy runs per warm module arm (the import
- * as written, then with every import lazy). Like the first profile run they
- * are evidence, not refinement: they start while the overtime lasts; under
- * enforce-lazy the run as written is a gate's evidence and always runs (a
- * gate is never skipped for want of time), within the sample timeout.
- */
-async function runLazyWatches(arms, plan, states, deps) {
-    let done = 0;
-    const deadline = Math.max(plan.deadline, overtimeEnd(plan));
-    for (const arm of arms) {
-        const profile = states.of(arm).profile;
-        if (arm.key.side !== 'head' || profile.runs === 0 || profile.failure)
-            continue;
-        if (plan.signal?.aborted)
-            break;
-        const gate = plan.enforceLazy === true;
-        if (!gate && deps.now() > deadline)
-            break;
-        const written = await deps.runProbe(gate
-            ? probeRequest(arm, 'lazy', plan)
-            : probeRequest(arm, 'lazy', plan, deps.now(), deadline));
-        done++;
-        if (cutByBudget(written))
-            break;
-        // The headroom run is an explanation: only within the budget and its overtime.
-        const all = deps.now() > deadline
-            ? null
-            : await deps.runProbe(probeRequest(arm, 'all-lazy', plan, deps.now(), deadline));
-        if (all)
-            done++;
-        // A failed or malformed lazy run costs only what it would have said.
-        const declared = written.report?.lazy;
-        profile.lazy = declared
-            ? {
-                declared,
-                allLazy: all && !cutByBudget(all) && all.report?.ok && all.report.lazy
-                    ? { importMs: all.report.import_ns / 1e6, statements: all.report.lazy }
-                    : null,
-            }
-            : null;
-    }
-    return done;
-}
-/**
- * Rounds of -X importtime runs of `arms` until each has `upTo` runs. A run of
- * an arm with none yet always starts (the module set is a gate's evidence);
- * others only when the slowest so far fits the budget. Costs are recomputed
- * from every run's tree.
- */
-async function importTimeRounds(arms, upTo, plan, states, deps, budget) {
-    let slowest = budget.slowest;
-    let done = 0;
-    let outOfTime = false;
-    rounds: for (let round = 0; round < upTo; round++) {
-        for (const arm of shuffled([...arms], plan.random)) {
-            if (plan.signal?.aborted)
-                break rounds;
-            const profile = states.of(arm).profile;
-            if (profile.failure || profile.runs > round)
-                continue;
-            const first = profile.runs === 0;
-            if (!first && deps.now() + slowest + budget.keepMs > budget.deadline) {
-                outOfTime = true;
-                break rounds;
-            }
-            // Even the first run of each arm waits for no one past the overtime: with many targets it
-            // is the overtime, not the number of arms, that bounds the round (their gates say "not run").
-            if (first && deps.now() > Math.max(budget.deadline, overtimeEnd(plan))) {
-                outOfTime = true;
-                break rounds;
-            }
-            const started = deps.now();
-            // The first run may use the overtime; the rest end by the deadline.
-            const deadline = first ? Math.max(budget.deadline, overtimeEnd(plan)) : budget.deadline;
-            const run = await deps.runProbe(probeRequest(arm, 'profile', plan, deps.now(), deadline));
-            if (cutByBudget(run)) {
-                outOfTime = true;
-                break rounds;
-            }
-            slowest = Math.max(slowest, deps.now() - started);
-            done++;
-            if (run.failure || !run.report) {
-                profile.failure = run.failure;
-                continue;
-            }
-            const added = [...(run.report.added ?? [])].sort();
-            if (profile.runs === 0) {
-                profile.added = added;
-                profile.moduleCount = run.report.modules_after;
-            }
-            else if (added.join('\n') !== profile.added.join('\n')) {
-                profile.unstableModules = true;
-            }
-            profile.runs++;
-            profile.logs.push(run.stderr);
-        }
-    }
-    for (const arm of arms) {
-        const profile = states.of(arm).profile;
-        const { costs, failure } = importTimeCosts(profile.logs, arm.key.target);
-        if (failure && !profile.failure)
-            profile.failure = failure;
-        profile.costs = costs;
-    }
-    return { done, outOfTime, slowest };
-}
-/**
- * One functions-mode run per arm that has a profile and no function profile
- * yet, each when it fits the budget (cProfile slows Python code about twice:
- * two profile runs are budgeted for one).
- */
-async function runFunctionProfiles(arms, plan, states, deps, budget) {
-    let done = 0;
-    for (const arm of shuffled([...arms], plan.random)) {
-        if (plan.signal?.aborted)
-            break;
-        const profile = states.of(arm).profile;
-        if (!profile || profile.failure || profile.runs === 0 || profile.functions !== undefined)
-            continue;
-        if (deps.now() + 2 * budget.slowest + budget.keepMs > budget.deadline)
-            return { done, outOfTime: true };
-        const request = probeRequest(arm, 'functions', plan, deps.now(), budget.deadline);
-        // Both sides hash alike, so set and dict orders (and the calls that
-        // depend on them) are the same: call counts are what the diff compares.
-        const run = await deps.runProbe({ ...request, env: { ...request.env, PYTHONHASHSEED: '0' } });
-        if (cutByBudget(run))
-            return { done, outOfTime: true };
-        done++;
-        // A failed or malformed functions run costs only the function-level explanation.
-        profile.functions = functionProfile(run.report?.functions);
-    }
-    return { done, outOfTime: false };
-}
-/**
- * The probe's call graph, callers by name rather than by index; null when the
- * report has not got its shape (it travels on the channel the measured code
- * could write to, and must never take the run down).
- */
-function functionProfile(report) {
-    if (!isFunctionsReport(report))
-        return null;
-    const names = report.functions.map((f) => f.name);
-    return {
-        functions: report.functions.map((f) => ({
-            name: f.name,
-            module: f.module,
-            file: f.file,
-            line: f.line,
-            level: f.level,
-            calls: f.calls,
-            ms: f.ms,
-            importMs: Math.min(Math.max(f.import_ms ?? 0, 0), f.ms),
-            callers: f.callers.flatMap(([index, calls, ms]) => names[index] === undefined ? [] : [{ name: names[index], calls, ms }]),
-        })),
-        files: report.files,
-    };
-}
-
-function request(arm, mode, counter, plan, now, deadline) {
-    const ownTimeout = plan.sampling.sampleTimeoutMs * counter.slowdown;
-    const timeoutMs = Math.min(ownTimeout, Math.max(1_000, deadline - now));
-    return {
-        python: arm.python,
-        probe: arm.probe,
-        target: arm.key.target,
-        mode,
-        // Both sides hash alike: set and dict orders, and the work that depends on them, agree.
-        env: { ...arm.env, PYTHONHASHSEED: '0' },
-        cwd: plan.cwd,
-        timeoutMs,
-        budgetCut: timeoutMs < ownTimeout,
-        counter,
-    };
-}
-/**
- * Each counter's rounds over the arms that have not failed, up to `parallel`
- * runs at a time (a count does not depend on the load; nothing is timed
- * meanwhile). A run starts only if the slowest so far would end within the
- * phase's budget; an arm whose run fails (or whose tool printed no count)
- * keeps what it has and says why.
- */
-async function runCounts(plan, states, deps) {
-    const counting = plan.counting;
-    if (!counting?.counters.length)
-        return;
-    const deadline = deps.now() + counting.budgetMs;
-    let slowest = 0;
-    let done = 0;
-    // Counts do not depend on the cache state: the warm arms are counted (module targets: the probe marks the import).
-    const arms = plan.arms.filter((arm) => !states.of(arm).failure &&
-        arm.key.variant === DEFAULT_VARIANT &&
-        traitsOf(arm.key.target).countedRuns);
-    let spent = false;
-    const outOfTime = (runs) => `out of time: ${runs.runs.length} of ${counting.runs} runs fitted the counting budget`;
-    // The cheaper tools first: strace's count must not wait behind cachegrind's budget.
-    for (const counter of [...counting.counters].sort((a, b) => a.slowdown - b.slowdown)) {
-        deps.onEvent?.({
-            phase: 'count',
-            metric: counter.metric,
-            tool: counter.label,
-            runs: counting.runs,
-        });
-        const runsOf = new Map();
-        for (const arm of arms) {
-            const runs = { tool: counter.label, runs: [], empty: [], failure: null, ms: 0 };
-            runsOf.set(arm, runs);
-            (states.of(arm).counted ??= {})[counter.metric] = runs;
-        }
-        if (spent) {
-            for (const r of runsOf.values())
-                r.failure = 'not run: the counting budget was spent';
-            continue;
-        }
-        // Start-up is as deterministic as the import: one empty run an arm is enough to take off.
-        const modesOf = (round) => counter.subtractEmpty && round === 0 ? ['empty', 'count'] : ['count'];
-        const jobs = [];
-        for (let round = 0; round < counting.runs; round++)
-            for (const arm of shuffled(arms, plan.random))
-                for (const mode of modesOf(round))
-                    jobs.push({ arm, mode });
-        let next = 0;
-        const worker = async () => {
-            while (next < jobs.length && !spent) {
-                const { arm, mode } = jobs[next++];
-                const runs = runsOf.get(arm);
-                if (runs.failure)
-                    continue;
-                if (plan.signal?.aborted)
-                    return;
-                if (deps.now() + slowest > deadline) {
-                    spent = true;
-                    for (const r of runsOf.values())
-                        r.failure ??= outOfTime(r);
-                    deps.onEvent?.({ phase: 'out-of-time', step: 'counted runs', done });
-                    return;
-                }
-                const started = deps.now();
-                const run = await deps.runProbe(request(arm, mode, counter, plan, started, deadline));
-                const took = deps.now() - started;
-                slowest = Math.max(slowest, took);
-                runs.ms += took;
-                done++;
-                if (runs.failure)
-                    continue;
-                if (cutByBudget(run))
-                    runs.failure = outOfTime(runs);
-                else if (run.failure || !run.count)
-                    runs.failure = run.failure
-                        ? `${run.failure.kind}: ${run.failure.message}`
-                        : `${counter.label} printed no count`;
-                else if (mode === 'empty')
-                    runs.empty.push(run.count.value);
-                else {
-                    runs.runs.push(run.count.value);
-                    runs.byCall ??= run.count.byCall;
-                }
-            }
-        };
-        const workers = Math.max(1, Math.min(counting.parallel, jobs.length));
-        await Promise.all(Array.from({ length: workers }, worker));
-    }
-}
-
-// Interleaved rounds of timed samples. Each round runs every live arm once, in
-// an order shuffled anew and on one core (where runs are pinned), so that
-// drift of the machine (another job starting, thermal throttling, a cache
-// going cold) lands on all arms alike, and a pair (base and head of one target
-// in one round) shares whatever the machine was doing then. Where the plan
-// allows lanes and nothing else is using the CPUs, a step runs that many
-// rounds at once, each on its own core, in lockstep (measure/machine-load.ts).
-/** Other work below this many cores' worth counts as none: two rounds may then run at once. */
-const QUIET_BELOW_CORES = 0.25;
-async function runRounds(spec, plan, states, deps, 
-/** Rounds of this batch already run, for the progress events of a batch run on. */
-before = 0) {
-    const stepMs = [];
-    let rounds = 0;
-    let steps = 0;
-    let alongside = 0;
-    let arms = spec.arms;
-    const most = plan.pinning?.lanes ?? 1;
-    const meter = most > 1 ? deps.loadElsewhere : undefined;
-    await meter?.();
-    while (rounds < spec.maxRounds && !plan.signal?.aborted) {
-        const live = states.live(arms);
-        if (live.length === 0)
-            break;
-        const expected = stepMs.length ? Math.max(...stepMs) : 0;
-        if (deps.now() + expected > spec.deadline)
-            return endedByBudget();
-        // Two rounds at once only while nothing else is using the CPUs (measure/machine-load.ts).
-        const elsewhere = (await meter?.()) ?? null;
-        const width = elsewhere !== null && elsewhere < QUIET_BELOW_CORES
-            ? Math.min(most, spec.maxRounds - rounds)
-            : 1;
-        const started = deps.now();
-        const step = steps++;
-        const cores = plan.pinning
-            ? Array.from({ length: width }, (_, lane) => coreOfRound(plan.pinning, before + step * width + lane + 1))
-            : [undefined];
-        for (let lane = 0; lane < width; lane++)
-            deps.onEvent?.({ phase: 'sample', round: before + rounds + lane + 1 });
-        const taken = await oneStep(live, cores);
-        if (taken === 'cut')
-            return endedByBudget();
-        for (const pending of taken)
-            for (const [arm, sample] of pending)
-                spec.into(arm).push(sample);
-        const prior = rounds;
-        rounds += taken.length;
-        if (taken.length > 1)
-            alongside += taken.length;
-        stepMs.push(deps.now() - started);
-        if (spec.stopping && rounds >= spec.minRounds && looked(prior, rounds, before)) {
-            const undecided = new Set(spec.stopping(states.observations()));
-            arms = arms.filter((arm) => undecided.has(groupId(arm.key)));
-            if (!arms.length)
-                break;
-        }
-    }
-    return { rounds, truncated: false, outOfTime: false, alongside };
-    function endedByBudget() {
-        return { rounds, truncated: rounds < spec.minRounds, outOfTime: true, alongside };
-    }
-    /**
-     * One round on each of `cores` at once, in lockstep: every live arm in one
-     * shuffled order, each arm's runs on all cores together, so that every run
-     * has the same arm's run beside it. A step the budget cuts short is dropped
-     * whole ('cut'), so that pairs stay aligned.
-     */
-    async function oneStep(live, cores) {
-        const pending = cores.map(() => []);
-        for (const arm of shuffled(live, plan.random)) {
-            if (plan.signal?.aborted)
-                break;
-            // Many targets make one round long: a round the budget ends midway is dropped whole.
-            if (deps.now() > (spec.cutAt ?? spec.deadline))
-                return 'cut';
-            // A partner failed earlier in this round: stop, so pairs stay aligned.
-            if (!states.live([arm]).length)
-                continue;
-            const request = probeRequest(arm, 'time', plan, deps.now(), spec.cutAt);
-            const runs = await Promise.all(cores.map((core) => deps.runProbe(core === undefined ? request : { ...request, core })));
-            if (runs.some(cutByBudget))
-                return 'cut';
-            for (const [lane, run] of runs.entries()) {
-                if (run.failure || !run.report)
-                    states.fail(arm, run.failure ?? noReport());
-                else
-                    pending[lane].push([arm, toSample(run)]);
-            }
-        }
-        return pending;
-    }
-}
-/** Whether the stopping rule looks after a step took the rounds from `prior` to `now`. */
-const looked = (prior, now, before) => {
-    for (let r = prior + 1; r <= now; r++)
-        if (looksAt(before + r))
-            return true;
-    return false;
-};
-/**
- * Whether the stopping rule looks after this many rounds: every round up to
- * 100, then every 1% more. The procedure may look as often as it likes (its
- * intervals hold at every look), but a look reads every group's pairs, which
- * past a few hundred pairs of a fast import costs more than a round.
- */
-const looksAt = (rounds) => rounds % Math.max(1, Math.floor(rounds / 100)) === 0;
-function noReport() {
-    return { kind: 'NoReport', message: 'the probe did not report', traceback: [] };
-}
-
-// The explanation after sampling: the profile runs that did not fit the budget
-// before it (a slow import's function profile, its further -X importtime runs)
-// run now, for the groups where a change was found, within a budget of their
-// own. The explanation is part of the verdict: a change found on a 2 s import
-// must still say why. Groups with no change to explain skip them, and say so.
-/**
- * Runs what was deferred for the groups the plan says changed,
- * function profiles first (call counts name the cause), then -X importtime
- * runs up to profile-runs (own times settle with more runs). Returns how long it took.
- */
-async function explainChanges(plan, states, deps, slowest) {
-    const started = deps.now();
-    const deferred = profiledArms(states).filter((arm) => states.of(arm).profile?.deferred);
-    if (!deferred.length || !plan.explain || plan.signal?.aborted)
-        return 0;
-    const changed = new Set(plan.changed(states.observations()));
-    const arms = deferred.filter((arm) => changed.has(groupId(arm.key)));
-    for (const arm of deferred)
-        if (!changed.has(groupId(arm.key)))
-            states.of(arm).profile.deferred = 'no-change';
-    if (!arms.length)
-        return 0;
-    const budget = { deadline: deps.now() + plan.explain.budgetMs, keepMs: 0, slowest };
-    deps.onEvent?.({
-        phase: 'explain',
-        groups: [...new Set(arms.map((arm) => groupId(arm.key)))],
-        budgetMs: plan.explain.budgetMs,
-    });
-    await runFunctionProfiles(arms, plan, states, deps, budget);
-    await importTimeRounds(arms, plan.sampling.profileRuns, plan, states, deps, budget);
-    for (const arm of arms) {
-        const profile = states.of(arm).profile;
-        if (profile.functions === undefined)
-            profile.deferred = 'budget';
-        else
-            delete profile.deferred;
-    }
-    return deps.now() - started;
-}
-
-/**
- * Warm-up rounds: discarded, but they surface import errors early and write
- * .pyc files. The first round times a round of every arm; later rounds start
- * only if they leave time for min-pairs rounds at that pace (the evidence
- * comes first). Returns how long each round took.
- */
-async function warmUp(plan, states, deps) {
-    const durations = [];
-    for (let round = 1; round <= plan.sampling.warmups; round++) {
-        if (plan.signal?.aborted)
-            break;
-        const expected = durations.length ? Math.max(...durations) : 0;
-        const keep = keepForSampling(plan, durations) + moduleSetRound(plan, durations);
-        if (deps.now() + expected + keep > plan.deadline) {
-            deps.onEvent?.({ phase: 'out-of-time', step: 'warm-ups', done: round - 1 });
-            break;
-        }
-        deps.onEvent?.({ phase: 'warmup', round, of: plan.sampling.warmups });
-        const started = deps.now();
-        for (const arm of shuffled(states.live(), plan.random)) {
-            if (plan.signal?.aborted)
-                break;
-            // Many targets make one round long: the budget bounds it, not the round's end.
-            if (deps.now() > plan.deadline) {
-                deps.onEvent?.({ phase: 'out-of-time', step: 'warm-ups', done: round - 1 });
-                return durations;
-            }
-            const run = await deps.runProbe(probeRequest(arm, 'time', plan, deps.now()));
-            if (cutByBudget(run)) {
-                deps.onEvent?.({ phase: 'out-of-time', step: 'warm-ups', done: round - 1 });
-                return durations;
-            }
-            if (run.failure)
-                states.fail(arm, run.failure);
-        }
-        durations.push(deps.now() - started);
-        if (round === 1)
-            forecast(plan, durations[0], deps);
-    }
-    return durations;
-}
-/**
- * Rounds vary by a tenth or so from the warm-ups' pace on a busy runner; kept
- * at the bare pace, a 2 s import ended its 120 s budget at 19 of 20 pairs
- * (bench:slow), inconclusive for want of one round.
- */
-const PACE_MARGIN = 1.15;
-/** Time that min-pairs rounds take at the pace of the warm-ups, with a margin (0 before any was timed). */
-function keepForSampling(plan, warmRounds) {
-    // At one round at a time: whether two may run at once depends on the machine's load then.
-    return warmRounds.length ? plan.sampling.minPairs * Math.max(...warmRounds) * PACE_MARGIN : 0;
-}
-/**
- * The profile round that always runs (the module set the gates need, see
- * measure/profiles.ts), at the pace of the warm-ups: -X importtime adds a few
- * percent. 0 when no profile run is asked for, or before any round was timed.
- */
-function moduleSetRound(plan, warmRounds) {
-    return plan.sampling.profileRuns > 0 && warmRounds.length ? 1.1 * Math.max(...warmRounds) : 0;
-}
-/** Says up front when the budget cannot fit min-pairs rounds at the pace of the first one. */
-function forecast(plan, roundMs, deps) {
-    if (roundMs <= 0)
-        return;
-    // Overtime may bring the rounds a verdict needs: only a budget that cannot fit them even so is worth a warning.
-    const left = (plan.overtime?.deadline ?? plan.deadline) - deps.now();
-    // The profile round that always runs takes about a round (a margin is for what is kept, not told).
-    const fits = Math.floor((left - (plan.sampling.profileRuns > 0 ? roundMs : 0)) / roundMs);
-    if (fits >= plan.sampling.minPairs)
-        return;
-    const comparison = plan.arms.some((arm) => arm.key.side === 'base');
-    deps.onEvent?.({
-        phase: 'forecast',
-        roundMs,
-        fits,
-        needed: plan.sampling.minPairs,
-        suggestedS: suggestedBudgetS(roundMs, plan.sampling, comparison),
-        overtime: (plan.overtime?.deadline ?? plan.deadline) > plan.deadline,
-    });
-}
-/** Some compared (or measured) arm still has fewer than `minPairs` samples. */
-function short(states, minPairs) {
-    return states.observations().some((a) => !a.failure && a.samples.length < minPairs);
-}
-/**
- * Past the budget, the groups still undecided sample on, up to the end of the
- * overtime: the procedure's intervals hold whenever sampling stops, so more
- * pairs cost time, never its error rates. Returns the rounds run, and how
- * many of them beside another.
- */
-async function overtime(plan, before, states, deps) {
-    const none = { rounds: 0, alongside: 0 };
-    if (!plan.overtime)
-        return none;
-    const end = plan.overtime.deadline;
-    if (plan.signal?.aborted || deps.now() >= end || before >= plan.sampling.maxPairs)
-        return none;
-    const groups = new Set(plan.stopping(states.observations()));
-    if (!groups.size)
-        return none;
-    deps.onEvent?.({ phase: 'overtime', groups: [...groups], untilMs: end - deps.now() });
-    const outcome = await runRounds({
-        arms: plan.arms.filter((arm) => groups.has(groupId(arm.key))),
-        // min-pairs is a minimum still: the first look comes no earlier in overtime.
-        minRounds: Math.max(0, plan.sampling.minPairs - before),
-        maxRounds: plan.sampling.maxPairs - before,
-        deadline: end,
-        cutAt: end,
-        into: (arm) => states.of(arm).samples,
-        stopping: plan.stopping,
-    }, plan, states, deps, before);
-    return { rounds: outcome.rounds, alongside: outcome.alongside };
-}
-async function runPlan(plan, deps) {
-    const states = new ArmStates(plan.arms, deps.onEvent);
-    const started = deps.now();
-    const warmRounds = await warmUp(plan, states, deps);
-    const warmed = deps.now();
-    const profiles = await runProfiles(plan, states, deps, {
-        keepMs: keepForSampling(plan, warmRounds),
-        // One profile run of one arm, before any was timed: a warm-up run of it, and then some.
-        firstEstimateMs: warmRounds.length ? (1.5 * warmRounds[0]) / Math.max(1, plan.arms.length) : 0,
-    });
-    if (profiles.outOfTime)
-        deps.onEvent?.({ phase: 'out-of-time', step: 'profile runs', done: profiles.done });
-    const profiled = deps.now();
-    const first = await runRounds({
-        arms: plan.arms,
-        minRounds: plan.sampling.minPairs,
-        maxRounds: plan.sampling.maxPairs,
-        deadline: plan.deadline,
-        into: (arm) => states.of(arm).samples,
-        stopping: plan.stopping,
-    }, plan, states, deps);
-    const more = first.outOfTime
-        ? await overtime(plan, first.rounds, states, deps)
-        : { rounds: 0, alongside: 0 };
-    const sampled = deps.now();
-    const explainMs = await explainChanges(plan, states, deps, profiles.slowest);
-    const explained = deps.now();
-    await runCounts(plan, states, deps);
-    return {
-        arms: states.observations(),
-        rounds: first.rounds + more.rounds,
-        warmups: warmRounds.length,
-        pinnedCores: plan.pinning?.cores ?? null,
-        ...(plan.pinning && plan.pinning.lanes > 1
-            ? { alongside: { lanes: plan.pinning.lanes, rounds: first.alongside + more.alongside } }
-            : {}),
-        // Short of min-pairs only if the overtime did not make it up.
-        truncated: first.truncated && short(states, plan.sampling.minPairs),
-        phasesMs: {
-            warmup: warmed - started,
-            profile: profiled - warmed,
-            sampling: sampled - profiled,
-            ...(explainMs ? { explain: explainMs } : {}),
-            ...(plan.counting?.counters.length ? { counting: deps.now() - explained } : {}),
-        },
-    };
-}
-
-/** A progress line for an engine event, or null for none; `name` says a setting as its user wrote it. */
-function progressLine(event, sides, name) {
-    switch (event.phase) {
-        case 'warmup':
-            return `warming up (${event.round}/${event.of})`;
-        case 'profile':
-            return `profiling with -X importtime (${event.runs} run(s) per target${sides > 1 ? ' and side' : ''})`;
-        case 'sample':
-            return event.round === 1 ? `sampling interleaved ${sides > 1 ? 'pairs' : 'rounds'}` : null;
-        case 'overtime':
-            return `the time budget (${name('max-time')}) is spent before ${event.groups.join(', ')} reached a verdict: sampling on for up to ${Math.round(event.untilMs / 1000)} s more (${name('overtime')})`;
-        case 'count':
-            return `counting ${event.metric} with ${event.tool}: ${event.runs} run(s) per target${sides > 1 ? ' and side' : ''}`;
-        case 'forecast':
-            return `at ${(event.roundMs / 1000).toFixed(1)} s a round, the time budget (${name('max-time')}${event.overtime ? ` with ${name('overtime')}` : ''}) fits about ${event.fits} of the ${event.needed} rounds a verdict needs: expect an inconclusive verdict, or raise it to about ${event.suggestedS} s`;
-        case 'out-of-time':
-            return event.step === 'profile runs'
-                ? `the time budget (${name('max-time')}) leaves no room for more profile runs after ${event.done} (the module set of each target and side was taken): the function profile runs after sampling if a change is found`
-                : `the time budget (${name('max-time')}) ran out after ${event.done} ${event.step}`;
-        case 'explain':
-            return `explaining the change in ${event.groups.join(', ')}: the profile runs the budget deferred, within ${Math.round(event.budgetMs / 1000)} s`;
-        case 'failed':
-            return `${armId(event.key)}: ${event.failure.kind}: ${event.failure.message}`;
-    }
-}
-
-/** Why the command did not end well, or null: it must exit 0 to be timed. */
-function failureOf(request, outcome, stderr) {
-    if (!outcome.timedOut && !outcome.signal && outcome.code === 0)
-        return null;
-    const name = request.target;
-    return endedWithoutReport(request, outcome, stderr, {
-        during: `running ${name}`,
-        unfinished: name,
-        killed: (signal) => `${name} was killed by ${signal}`,
-        exited: (code) => `${name} exited with status ${code}: a command target must exit 0 to be timed`,
-    });
-}
-async function runCommandTarget(request) {
-    const target = targetOf(request.target);
-    const argv = target.kind === 'command' ? target.argv : [];
-    const program = argv[0] ? findExecutable(argv[0], request.env.PATH ?? '', request.cwd) : null;
-    if (!program) {
-        return {
-            report: null,
-            failure: {
-                kind: 'CommandNotFound',
-                message: `${argv[0] ?? '(nothing)'} was not found in this side's environment (its console scripts, then PATH)`,
-                traceback: [],
-            },
-            wallMs: 0,
-            startupMs: null,
-            stderr: '',
-        };
-    }
+async function compiledProbe(python, env, dir) {
+    const source = probePath();
+    const target = join(dir, 'importgate_probe.pyc');
     const outcome = await runMeasured({
-        command: program,
-        args: argv.slice(1),
-        env: request.env,
-        cwd: request.cwd,
-        timeoutMs: request.timeoutMs,
+        command: python,
+        args: ['-c', COMPILE, source, target],
+        env,
+        cwd: dir,
+        timeoutMs: 60_000,
         stderr: 'tail',
+        // Compiled by importgate's own user into a folder the sandbox cannot write:
+        // the measured code cannot change the probe that reports on it.
+        trusted: true,
     });
-    const stderr = outcome.stderr.toString('utf8');
-    const wallNs = Number(outcome.exitNs - outcome.spawnNs);
-    const failure = failureOf(request, outcome, stderr);
-    return {
-        report: failure
-            ? null
-            : {
-                protocol: 1,
-                mode: 'time',
-                target: request.target,
-                ok: true,
-                // The whole process is what a command target measures.
-                import_ns: wallNs,
-                import_cpu_ns: null,
-                start_ns: Number(outcome.spawnNs),
-                end_ns: Number(outcome.exitNs),
-                modules_before: 0,
-                modules_after: 0,
-                probe_preloaded: [],
-                memory_kib: null,
-                error: null,
-            },
-        failure,
-        wallMs: wallNs / 1e6,
-        startupMs: null,
-        stderr,
-    };
+    return outcome.code === 0 && existsSync(target) ? target : source;
 }
 
-// The runner the engine is given: a command target's whole process, or the
-// probe importing a module; either in its cache state (no-pyc, cold).
-/** How each kind of target is started: a new kind fails to compile until it says how. */
-const RUNNERS = {
-    module: runProbe,
-    command: runCommandTarget,
-};
-const runOne = (request) => RUNNERS[kindOf(request.target)](request);
-async function runTarget(request) {
-    const cache = request.cache;
-    if (cache?.kind === 'cold')
-        await evict(cache.cold, { env: request.env, cwd: request.cwd });
-    if (cache?.kind === 'no-pyc')
-        return withoutPyc(request.env, (env) => runOne({ ...request, env }));
-    return runOne(request);
+// What a sample in a cache state other than warm needs before it runs.
+// no-pyc: PYTHONPYCACHEPREFIX points at a fresh, empty folder (Python then
+// neither reads nor writes the __pycache__ folders beside the sources), with
+// writing off, so every module is compiled from source, as on a first start
+// or a read-only file system. cold: the page cache is emptied before the
+// sample: all of it through /proc/sys/vm/drop_caches where we may write it (as
+// root, or `sudo -n` as on hosted runners), else each file under the
+// interpreter's sys.path through posix_fadvise(DONTNEED), which leaves the
+// kernel's directory entries cached (so `stat` calls stay warm).
+const DROP = '/proc/sys/vm/drop_caches';
+// Walks each path and asks the kernel to drop every file's cached pages.
+const EVICT = [
+    'import os, sys',
+    'for top in sys.argv[1:]:',
+    '    tops = [top] if os.path.isfile(top) else []',
+    '    files = tops + [os.path.join(r, n) for r, _, ns in os.walk(top) for n in ns]',
+    '    for path in files:',
+    '        try:',
+    '            fd = os.open(path, os.O_RDONLY)',
+    '        except OSError:',
+    '            continue',
+    '        try:',
+    '            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)',
+    '        except OSError:',
+    '            pass',
+    '        os.close(fd)',
+].join('\n');
+const succeeds = (command, args, h) => outputIfOk({ command, args, env: h.env, cwd: h.cwd, timeoutMs: 120_000, signal: h.signal });
+/** Dirty pages are not dropped: written .pyc files must reach the disk first. */
+async function dropCaches(method, h) {
+    await succeeds('sync', [], h);
+    if (method === 'sudo-drop-caches')
+        return (await succeeds('sudo', ['-n', 'sysctl', '-q', '-w', 'vm.drop_caches=3'], h)) !== null;
+    try {
+        await writeFile(DROP, '3');
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
-
-// How much of the machine other work is using: the CPUs' busy time
-// (/proc/stat) less this process's own and its finished children's
-// (/proc/self/stat), over the time since the last reading, in cores. Two timed
-// rounds run at once only while this is near zero: on a quiet 2-core machine
-// the pairs then come nearly twice as fast with no wider spread, but while
-// other jobs' work comes and goes on both cores, two rounds at once spread
-// their pairs so much wider that verdicts take longer (docs/statistics.md).
-// Linux only; elsewhere (or unreadable) the reading is null and one round runs
-// at a time. Read between steps of rounds, when no timed child is running, so
-// none of our own work is counted as another's.
-/** Clock ticks a second in /proc (USER_HZ): 100 on every Linux architecture Node runs on. */
-const TICKS_PER_S = 100;
-/** Busy ticks of all CPUs from /proc/stat's first line: user, nice, system, irq, softirq (not idle, iowait or steal). */
-function busyTicks(stat) {
-    const line = stat.split('\n', 1)[0] ?? '';
-    const fields = line.trim().split(/\s+/);
-    if (fields[0] !== 'cpu' || fields.length < 8)
-        return null;
-    const [user, nice, system, , , irq, softirq] = fields.slice(1, 8).map(Number);
-    const busy = user + nice + system + irq + softirq;
-    return Number.isFinite(busy) ? busy : null;
-}
-/** This process's and its reaped children's CPU ticks, from /proc/self/stat (utime, stime, cutime, cstime). */
-function ownTicks(stat) {
-    // The command name may hold spaces and parentheses: the fields start after its last ')'.
-    const rest = stat
-        .slice(stat.lastIndexOf(')') + 2)
-        .trim()
-        .split(/\s+/);
-    // rest[0] is field 3 (state): utime is field 14.
-    const own = [11, 12, 13, 14].map((i) => Number(rest[i]));
-    const total = own.reduce((a, b) => a + b, 0);
-    return own.length === 4 && Number.isFinite(total) ? total : null;
-}
-/** Readings closer than this tell nothing: a tick is 10 ms. */
-const SHORTEST_WINDOW_MS = 200;
-/** Cores' worth of other work between two readings; null when they are too close to tell. */
-function coresElsewhere(from, to) {
-    const ms = to.atMs - from.atMs;
-    if (ms < SHORTEST_WINDOW_MS)
-        return null;
-    return Math.max(0, (to.busy - from.busy - (to.own - from.own)) / TICKS_PER_S / (ms / 1000));
-}
-async function read(nowMs) {
-    const [stat, self] = await Promise.all([
-        readFile('/proc/stat', 'utf8').catch(() => null),
-        readFile('/proc/self/stat', 'utf8').catch(() => null),
-    ]);
-    const busy = stat === null ? null : busyTicks(stat);
-    const own = self === null ? null : ownTicks(self);
-    return busy === null || own === null ? null : { atMs: nowMs, busy, own };
+/** Empties the cache as `cold` says; throws a SetupError when it no longer can. */
+async function evict(cold, h) {
+    const done = cold.method === 'fadvise'
+        ? (await succeeds(cold.python, ['-I', '-S', '-c', EVICT, ...cold.paths], h)) !== null
+        : await dropCaches(cold.method, h);
+    if (!done)
+        throw new SetupError(`the cold cache state could not empty the page cache (${cold.method})`);
 }
 /**
- * A meter: each call returns the cores' worth of other work over the window
- * since the last reading at least SHORTEST_WINDOW_MS old (rounds of a fast
- * import are shorter: their steps share the window's answer until the next
- * one is due); null until the first window closes, or where /proc cannot tell.
+ * The best way this machine lets us empty the cache: drop_caches as root, or
+ * through `sudo -n`, else fadvise on the files under the interpreter's sys.path.
  */
-function machineLoadMeter(now) {
-    let from = null;
-    let latest = null;
-    return async () => {
-        const reading = await read(now());
-        if (!reading)
-            return null;
-        if (!from) {
-            from = reading;
-            return latest;
-        }
-        const cores = coresElsewhere(from, reading);
-        if (cores === null)
-            return latest;
-        from = reading;
-        return (latest = cores);
-    };
+async function detectColdCache(python, extraPaths, h, input) {
+    for (const method of ['drop-caches', 'sudo-drop-caches'])
+        if (await dropCaches(method, h))
+            return { method, paths: [], python };
+    const listed = await succeeds(python, ['-c', 'import sys, json; print(json.dumps(sys.path))'], h);
+    let paths = [];
+    try {
+        paths = JSON.parse(listed?.split('\n')[0] || '[]').filter((p) => typeof p === 'string' && p.length > 0);
+    }
+    catch {
+        paths = [];
+    }
+    const cold = { method: 'fadvise', paths: [python, ...paths, ...extraPaths], python };
+    try {
+        await evict(cold, h);
+    }
+    catch {
+        throw new SetupError(`${input}: cold needs to empty the page cache, and neither /proc/sys/vm/drop_caches (root or sudo -n) nor posix_fadvise works here`);
+    }
+    return cold;
+}
+/** Runs `run` with the environment a no-pyc sample needs; its folder goes whatever happens. */
+async function withoutPyc(env, run) {
+    const folder = await mkdtemp(join(tmpdir(), 'importgate-nopyc-'));
+    try {
+        await giveToSandbox(folder);
+        return await run({ ...env, PYTHONPYCACHEPREFIX: folder, PYTHONDONTWRITEBYTECODE: '1' });
+    }
+    finally {
+        await rm(folder, { recursive: true, force: true });
+    }
 }
 
-// The steps measure and compare share: finding the interpreter, the targets,
-// running the engine with progress lines (their text: report/progress.ts),
-// and the run's clock. The hint for a
-// target that cannot be found is env/hints.ts; the document is results/document.ts.
+// The tools behind the counted metrics: which one this machine has, how a
+// probe run is wrapped in it, and how its output becomes a count. Instructions
+// come from `perf stat` where the kernel exposes hardware counters (hosted
+// runners do not) and from valgrind's cachegrind otherwise (the same count,
+// ~50x slower); file-system calls from strace. Runs are made deterministic
+// where the tool allows: no address randomisation (setarch -R), one hash seed.
+// Every call that takes a path, and those that read files and folders by
+// descriptor; `?` lets strace skip a name this architecture does not have.
+const TRACED = '%file,?fstat,?newfstatat,?statx,?read,?pread64,?readv,?getdents,?getdents64,?close';
+const BEGIN_PATH = '/importgate-probe-marker/begin';
+const END_PATH = '/importgate-probe-marker/end';
+/** The argv that runs `python args…` under the tool, writing its count to `outFile`. */
+function wrappedArgv(spec, outFile, python, args) {
+    const tool = {
+        perf: ['perf', 'stat', '-x,', '-e', 'instructions:u', '-o', outFile, '--'],
+        cachegrind: [
+            'valgrind',
+            '--tool=cachegrind',
+            '--cache-sim=no',
+            '--cachegrind-out-file=/dev/null',
+            `--log-file=${outFile}`,
+            '--',
+        ],
+        strace: ['strace', '-f', '-qq', '-o', outFile, '-e', `trace=${TRACED}`, '--'],
+    }[spec.tool];
+    return [...spec.noAslr, ...tool, python, ...args];
+}
+/** perf's CSV line "123456,,instructions:u,…", cachegrind's "I   refs:  1,234", or strace's calls between the probe's markers. */
+function parseCount(tool, text) {
+    if (tool === 'perf') {
+        const line = text.split('\n').find((l) => l.includes('instructions'));
+        const value = Number(line?.split(',')[0]);
+        return line && Number.isFinite(value) && value > 0 ? { value } : null;
+    }
+    if (tool === 'cachegrind') {
+        const match = /I\s+refs:\s+([\d,]+)/.exec(text);
+        return match ? { value: Number(match[1].replaceAll(',', '')) } : null;
+    }
+    return straceCalls(text);
+}
+/** Calls per system call between the probe's begin and end markers, all processes included. */
+function straceCalls(text) {
+    const lines = text.split('\n');
+    const begin = lines.findIndex((l) => l.includes(BEGIN_PATH));
+    const end = lines.findLastIndex((l) => l.includes(END_PATH));
+    if (begin < 0 || end <= begin)
+        return null;
+    const byCall = {};
+    let value = 0;
+    for (const line of lines.slice(begin + 1, end)) {
+        // "1234  openat(AT_FDCWD, …) = 3", or its first half "… <unfinished ...>";
+        // the "<... openat resumed>" half is the same call, counted once.
+        const name = /^(?:\d+\s+)?([a-z_][a-z0-9_]*)\(/.exec(line)?.[1];
+        if (!name)
+            continue;
+        byCall[name] = (byCall[name] ?? 0) + 1;
+        value++;
+    }
+    return { value, byCall };
+}
+/** Runs `argv` under the tool and reads its count; the temporary folder goes whatever happens. */
+async function withCountFile(run) {
+    const folder = await mkdtemp(join(tmpdir(), 'importgate-count-'));
+    try {
+        await giveToSandbox(folder);
+        const outFile = join(folder, 'count.txt');
+        const result = await run(outFile);
+        const text = await readFile(outFile, 'utf8').catch(() => '');
+        return { result, text };
+    }
+    finally {
+        await rm(folder, { recursive: true, force: true });
+    }
+}
+const works = (command, args, p) => outputIfOk({
+    command,
+    args,
+    env: p.env,
+    cwd: p.cwd,
+    timeoutMs: 60_000,
+    signal: p.signal,
+    // Tried as the counted runs will run: perf may count for root and not for another user.
+    sandboxed: true,
+});
+/** The tool's count of `python -c pass`, or null when it cannot count here. */
+async function trial(spec, p) {
+    const { result, text } = await withCountFile(async (outFile) => {
+        const argv = wrappedArgv(spec, outFile, p.python, ['-c', 'pass']);
+        return works(argv[0], argv.slice(1), p);
+    });
+    if (result === null)
+        return null;
+    return spec.tool === 'strace' ? (text.trim() ? { value: 0 } : null) : parseCount(spec.tool, text);
+}
+/**
+ * The counter for each counted metric asked for, tried once on `python -c
+ * pass`; a SetupError naming the setting when the machine has none.
+ */
+async function detectCounters(metrics, p) {
+    if (!metrics.length)
+        return [];
+    const machine = (await works('uname', ['-m'], p))?.trim();
+    const noAslr = machine && (await works('setarch', [machine, '-R', 'true'], p)) !== null
+        ? ['setarch', machine, '-R']
+        : [];
+    const aslr = noAslr.length ? 'no ASLR' : 'ASLR on (setarch -R is not available)';
+    const specs = [];
+    for (const metric of metrics) {
+        if (metric === 'fs_calls') {
+            const spec = {
+                metric,
+                tool: 'strace',
+                noAslr: [],
+                slowdown: 20,
+                label: 'strace',
+                subtractEmpty: false,
+            };
+            if (!(await trial(spec, p)))
+                throw new SetupError(`${p.input}: fs_calls needs strace, which does not run here (install it: apt-get install strace; in a container, ptrace must be allowed)`);
+            specs.push(spec);
+            continue;
+        }
+        if (metric !== 'instructions') {
+            // A new counted metric must say here how it is counted.
+            const unknown = metric;
+            throw new Error(`no counter for ${String(unknown)}`);
+        }
+        const perf = {
+            metric,
+            tool: 'perf',
+            noAslr,
+            slowdown: 1.5,
+            label: `perf stat (instructions:u), ${aslr}`,
+            subtractEmpty: true,
+        };
+        if (await trial(perf, p)) {
+            specs.push(perf);
+            continue;
+        }
+        const version = (await works('valgrind', ['--version'], p))?.trim();
+        const cachegrind = {
+            metric,
+            tool: 'cachegrind',
+            noAslr,
+            slowdown: 100,
+            label: `${version ?? 'valgrind'} (cachegrind, ~50x slower than a plain run), ${aslr}`,
+            subtractEmpty: true,
+        };
+        if (version && (await trial(cachegrind, p))) {
+            specs.push(cachegrind);
+            continue;
+        }
+        throw new SetupError(`${p.input}: instructions needs perf with hardware counters or valgrind, and neither counts here (install valgrind: apt-get install valgrind)`);
+    }
+    return specs;
+}
+
+// Pinning both timed runs of a pair to one core, the core moving on with each
+// round. On a shared machine the cores are not alike (on this project's 2-core
+// one a pair split across them reads +1.3-1.5%), and a run left to the
+// scheduler may start on one and be moved to the other; a pair on one core is
+// closer, so the procedure decides on fewer pairs (docs/statistics.md).
+// Pinned from exec on, through util-linux's taskset: the interpreter's start-up
+// runs on the core the import will (pinning from inside the probe, after
+// start-up, was measured too and helped less). Linux only; tried once per run.
+// With two cores, two rounds may run side by side, each on its own core, while
+// nothing else uses the CPUs (measure/rounds.ts): a pair's runs still share
+// one, and the pairs come nearly twice as fast (duet benchmarking, base and
+// head at once on different cores, was measured and is not used).
+/**
+ * Lanes at most: measured on this project's 2-core machine only. More runs at
+ * once share more of the memory bus and last-level cache, which nobody has
+ * measured here, so a bigger runner still runs two.
+ */
+const MAX_LANES = 2;
+/** The argument list of a run on `core` (none: the interpreter's own). */
+function pinnedArgv(core, python, args) {
+    return core === undefined
+        ? [python, ...args]
+        : ['taskset', '--cpu-list', String(core), python, ...args];
+}
+/** The core of a round: rounds take turns on the cores, so neither side keeps the faster one. */
+const coreOfRound = (pinning, round) => pinning.cores[round % pinning.cores.length];
+/** A kernel CPU list ("0-3,8,10-11") as the cores it names; null when it is not one. */
+function parseCpuList(text) {
+    const cores = [];
+    for (const part of text.trim().split(',')) {
+        const range = /^(\d+)(?:-(\d+))?$/.exec(part);
+        if (!range)
+            return null;
+        const first = Number(range[1]);
+        const last = Number(range[2] ?? range[1]);
+        if (last < first)
+            return null;
+        for (let core = first; core <= last; core++)
+            cores.push(core);
+    }
+    return cores;
+}
+/** The cores this process may run on, from /proc/self/status; null where there is no such file. */
+async function allowedCores() {
+    const status = await readFile('/proc/self/status', 'utf8').catch(() => null);
+    const line = status?.split('\n').find((l) => l.startsWith('Cpus_allowed_list:'));
+    return line ? parseCpuList(line.slice(line.indexOf(':') + 1)) : null;
+}
+/** Whether and where timed rounds are pinned here, or why they are not. */
+async function detectPinning(p) {
+    if (process.platform !== 'linux')
+        return { unpinned: `${process.platform} has no core affinity` };
+    const cores = await allowedCores();
+    if (!cores?.length)
+        return { unpinned: 'the cores allowed are not readable' };
+    if (cores.length < 2)
+        return { unpinned: `one core (${cores[0]}) is all there is` };
+    const [command, ...args] = pinnedArgv(cores[0], p.python, ['-c', 'pass']);
+    const ran = await outputIfOk({
+        command: command,
+        args,
+        env: p.env,
+        cwd: p.cwd,
+        timeoutMs: 60_000,
+        signal: p.signal,
+    });
+    return ran === null ? { unpinned: 'taskset (util-linux) does not run here' } : { cores };
+}
+
+// What measure and compare set up around the one sequence they share
+// (run-sequence.ts): the interpreter, the targets and the run's clock before
+// their sides are installed; then each arm's cache state, the counters the
+// counted metrics need and the cores the timed rounds are pinned to (below).
+// The hint for a target that cannot be found is env/hints.ts; the document is
+// results/document.ts.
 /** Installs of large projects take minutes; this only stops a hung one. */
 const INSTALL_TIMEOUT_MS = 20 * 60_000;
 /** A seed for the run order when none was given; recorded in the results to reproduce the run. */
@@ -13992,1107 +12673,102 @@ from = `targets in ${where}`) {
 }
 /** More targets than this cannot be measured well in one job's budget. */
 const MAX_TARGETS = 100;
-/** Runs the arms with the real probe runner, logging progress; throws when cancelled. */
-async function measureArms(arms, policy, deps, name) {
-    const { sampling } = policy;
-    const sides = new Set(arms.map((arm) => arm.key.side)).size;
-    const counting = await countingFor(arms, policy, deps, name);
-    // Nothing timed (a proved target's module-set run): no cores to choose, nothing to say of them.
-    const pinning = sampling.maxPairs > 0 ? await pinningFor(arms, policy.cwd, deps) : null;
-    const deadline = performance.now() + sampling.maxTimeMs;
-    const plan = {
-        arms,
-        cwd: policy.cwd,
-        sampling,
-        deadline,
-        ...(policy.overtimeMs ? { overtime: { deadline: deadline + policy.overtimeMs } } : {}),
-        random: seededRandom(sampling.seed),
-        stopping: policy.stopping,
-        changed: policy.changed,
-        ...(counting ? { counting } : {}),
-        ...(pinning ? { pinning } : {}),
-        ...(policy.explain ? { explain: policy.explain } : {}),
-        ...(policy.lazyImports ? { lazyImports: true } : {}),
-        ...(policy.enforceLazy ? { enforceLazy: true } : {}),
-        ...(policy.profileFunctions === false ? { profileFunctions: false } : {}),
-        signal: deps.signal,
-    };
-    const observations = await runPlan(plan, {
-        runProbe: runTarget,
-        now: () => performance.now(),
-        loadElsewhere: machineLoadMeter(() => performance.now()),
-        onEvent: (event) => {
-            const line = progressLine(event, sides, name);
-            if (line)
-                deps.log(line);
-        },
-    });
-    // Each sample's escapees went with it; this sweeps up any that forked in the
-    // moment between a sweep's look and its kill (a double fork under load).
-    killTagged();
-    if (deps.signal?.aborted)
-        throw new CancelledError();
-    return observations;
-}
 const startClock = () => ({ started: new Date(), at: performance.now() });
 /** The run's timing as the results document records it. */
 const timingOf = (clock) => ({
     startedAt: clock.started,
     durationMs: performance.now() - clock.at,
 });
-
 /**
- * The gate and sampling come from base's [tool.importgate] (flags win); what
- * head changes there is reported. Targets are the flags', else the union of
- * both sides' lists.
+ * What each cache state asked for does before a timed sample; the cold
+ * state's method is found once, here, and logged.
  */
-function compareSettings(given, base, head, seed, name) {
-    const resolved = resolveSettings([given, base.settings], seed);
-    const fewest = fewestPairs(PASS_BETA);
-    if (resolved.sampling.maxPairs < fewest) {
-        // Said now, not after the installs: every verdict would be inconclusive.
-        throw new UsageError(`max-pairs ${resolved.sampling.maxPairs} is too few for a verdict: the decision needs at least ${fewest} pairs`);
+async function cacheSetups(cache, arm, cwd, deps, name, extraPaths) {
+    const setups = {};
+    if (cache.includes('no-pyc'))
+        setups['no-pyc'] = { kind: 'no-pyc' };
+    if (cache.includes('cold')) {
+        const cold = await detectColdCache(arm.python, extraPaths, { env: arm.env, cwd, signal: deps.signal }, name('cache'));
+        deps.log(`cold cache: ${variantNote('cold', cold.method)}`);
+        setups.cold = { kind: 'cold', cold };
     }
-    const baseTargets = base.settings.targets ?? [];
-    const headTargets = head.settings.targets ?? [];
-    const targets = requireTargets(given.targets ?? [...new Set([...baseTargets, ...headTargets])], 'pyproject.toml', name, given.targets ? name('target') : "targets in base's and head's pyproject.toml");
-    checkBudgets(resolved.gate.budgetsMs, targets, base.file ? `${base.file} [tool.importgate]` : name('budget'));
-    const newTargets = given.targets ? [] : headTargets.filter((t) => !baseTargets.includes(t));
-    // Only when head has a list that leaves them out: no list says nothing.
-    const droppedTargets = given.targets || head.settings.targets === undefined
-        ? []
-        : baseTargets.filter((t) => !headTargets.includes(t));
-    const keys = [...new Set([...Object.keys(base.raw), ...Object.keys(head.raw)])].sort();
-    const changes = keys
-        .filter((key) => JSON.stringify(base.raw[key]) !== JSON.stringify(head.raw[key]))
-        .map((key) => ({ key, base: base.raw[key] ?? null, head: head.raw[key] ?? null }));
-    return { ...resolved, targets, newTargets, droppedTargets, changes };
+    return setups;
 }
-
-// A comparison's first step: both commits resolved, each project folder
-// checked inside its worktree, and the settings read from both sides'
-// pyproject.toml under the request's own.
-async function resolveCommits(request, git) {
-    const { name } = request;
+/** The arms of each target on each side, in each cache state asked for. */
+function plannedArms(targets, sides, setups, cache, sideArm) {
+    return cache.flatMap((variant) => targets.flatMap((target) => sides(target).map((side) => ({
+        key: { side, target, variant },
+        ...sideArm(side),
+        ...(variant !== 'warm' && setups[variant] ? { cache: setups[variant] } : {}),
+    }))));
+}
+/** Runs a side under each counting tool: a few, since the counts barely vary. */
+const COUNTED_RUNS = 3;
+/** The counters the counted metrics need, found on this machine; a SetupError naming the setting when one is missing. */
+async function countingFor(arms, policy, deps, name) {
+    const metrics = policy.metrics ?? [];
+    if (metrics.includes('memory') && process.platform !== 'linux')
+        throw new SetupError(`${name('metric')}: memory is read from /proc and needs Linux; this is ${process.platform}`);
+    const counted = metrics.filter(isCounted);
+    const first = arms[0];
+    if (!counted.length || !first)
+        return undefined;
+    const counters = await detectCounters(counted, {
+        python: first.python,
+        cwd: policy.cwd,
+        env: first.env,
+        signal: deps.signal,
+        input: name('metric'),
+    });
+    for (const c of counters)
+        deps.log(`${c.metric}: counted with ${c.label}`);
+    // The counted runs get a budget of their own, the time budget and its
+    // overtime: under valgrind they are ~50x slower, and must not eat the timings' time.
+    const { maxTimeMs, overtimeMs } = policy.sampling;
+    // A count does not depend on the machine's load (nothing is timed, and no
+    // timed sample runs meanwhile), so the counted runs use every core.
     return {
-        ref: { base: request.baseRef, head: request.headRef },
-        sha: {
-            base: await resolveCommit(request.repoDir, request.baseRef, name('base-ref'), git),
-            head: await resolveCommit(request.repoDir, request.headRef, name('head-ref'), git),
-        },
+        counters,
+        runs: COUNTED_RUNS,
+        budgetMs: maxTimeMs + overtimeMs,
+        parallel: availableParallelism(),
     };
 }
-/** Each side's project folder in its worktree (`scratch/<side>`), which must exist and stay inside it. */
-function projectFolders(request, scratch, { sha }) {
-    const { name } = request;
-    const projects = {
-        base: join(scratch, 'base', request.projectSubdir),
-        head: join(scratch, 'head', request.projectSubdir),
-    };
-    for (const side of SIDES) {
-        if (!existsSync(projects[side])) {
-            throw new SetupError(`${name('project-dir')}: ${request.projectSubdir} does not exist in ${side} (${sha[side].slice(0, 10)})`);
-        }
-        // A symbolic link committed in the tree must not take the project out of it.
-        insideAfterLinks(join(scratch, side), projects[side], `${name('project-dir')} in ${side} (${sha[side].slice(0, 10)})`, request.projectSubdir || '.');
-    }
-    return projects;
-}
-/** The request's settings over base's [tool.importgate], with what head changes in it logged. */
-function readSettings(request, projects, { sha }, seed, log) {
-    const settings = compareSettings(request.given, ...readBothPyprojects(projects, request.projectSubdir, sha, log), seed, request.name);
-    if (settings.changes.length) {
-        log(`head changes [tool.importgate] (${settings.changes.map((c) => c.key).join(', ')}); the gate uses base's settings`);
-    }
-    return settings;
-}
 /**
- * Both sides' pyproject.toml, named by side and commit in messages. A base
- * whose file does not parse must not block the pull request that fixes it:
- * head's settings are used then, and the log says so. A broken head is the
- * pull request's to fix.
+ * Where the timed rounds run: each on one core, where this machine lets runs
+ * be pinned; with two cores or more, two rounds at once, each on its own,
+ * while nothing else uses the CPUs (measure/rounds.ts).
+ * Not with cold samples: emptying the page cache for one would empty it under
+ * the run beside it.
  */
-function readBothPyprojects(projects, subdir, sha, log) {
-    const shown = (side) => `${subdir ? `${subdir}/` : ''}pyproject.toml at ${side} (${sha[side].slice(0, 10)})`;
-    const head = readPyproject(projects.head, shown('head'));
-    try {
-        return [readPyproject(projects.base, shown('base')), head];
-    }
-    catch (error) {
-        if (!(error instanceof UsageError))
-            throw error;
-        log(`${error.message}; using head's [tool.importgate] instead, which this pull request fixes`);
-        return [head, head];
-    }
-}
-
-/**
- * What PYTHONPATH is when nothing is installed: the project's src/ folder when
- * it has one (src layout), else the project folder itself.
- */
-function importRoot(projectDir) {
-    const src = join(projectDir, 'src');
-    return existsSync(src) && statSync(src).isDirectory() ? src : projectDir;
-}
-
-/** The module a ModuleNotFoundError names: "No module named 'a.b'" → "a.b". */
-function missingModule(message) {
-    return /No module named '([^']+)'/.exec(message)?.[1] ?? null;
-}
-/**
- * A hint for the commonest setup mistake: the target, or a dependency of it,
- * is not importable the way the environment was set up.
- */
-function notFoundHint(strategy, projectDir, name, target, message) {
-    const missing = missingModule(message);
-    const isTarget = missing !== null && (target === missing || target.startsWith(`${missing}.`));
-    if (!isTarget && missing !== null) {
-        if (strategy === 'none')
-            return ` (a dependency: with ${name('install')} none nothing is installed; install the project with ${name('install')} auto so that its dependencies are there)`;
-        if (strategy === 'current')
-            return ` (a dependency, not installed in the interpreter's environment)`;
-        return ` (a dependency the project imports but that ${strategy} did not install; is it declared in the project's dependencies?)`;
-    }
-    if (strategy === 'none') {
-        return ` (with ${name('install')} none, PYTHONPATH is ${importRoot(projectDir)}; check the target's spelling and ${name('project-dir')}, or install the project with ${name('install')} auto)`;
-    }
-    if (strategy === 'current')
-        return ` (with ${name('install')} current the target must be installed in the interpreter's environment)`;
-    return ` (the project was installed with ${strategy}; does it package this module?)`;
-}
-/** Adds the not-found hint of each side's environment to a ModuleNotFoundError. */
-function withHints(findings, hint) {
-    for (const f of findings) {
-        if (f.error?.kind === 'ModuleNotFoundError')
-            f.error.message += hint(f.error.side, f.target, f.error.message);
-    }
-    return findings;
-}
-
-// Runs import_sites.py: each given module's import statements, read with the
-// measured interpreter's own ast (so `lazy import` parses where the language
-// has it). `-I -S`: no site-packages, so no `.pth` file of the measured code
-// runs; the files are parsed, never imported. Untimed.
-const SCOPES = [
-    'module',
-    'function',
-    'getattr',
-    'type-checking',
-    'conditional',
-];
-const strings = (value) => Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : null;
-function siteOf(value) {
-    const v = value;
-    const modules = strings(v?.modules);
-    const names = strings(v?.names);
-    if (!modules ||
-        !names ||
-        !Number.isInteger(v.line) ||
-        (v.kind !== 'import' && v.kind !== 'from') ||
-        !SCOPES.includes(v.scope))
-        return null;
-    return {
-        line: v.line,
-        kind: v.kind,
-        modules,
-        names,
-        lazy: v.lazy === true,
-        scope: v.scope,
-        function: typeof v.function === 'string' ? v.function : null,
-    };
-}
-/** The report, file by file; a file that did not parse (or a report that is not one) is left out. */
-function parseSites(report) {
-    const out = new Map();
-    let parsed;
-    try {
-        parsed = JSON.parse(report);
-    }
-    catch {
-        return out;
-    }
-    if (!parsed || typeof parsed !== 'object')
-        return out;
-    for (const [file, entry] of Object.entries(parsed)) {
-        const e = entry;
-        if (!Array.isArray(e?.sites))
-            continue;
-        const sites = e.sites.map(siteOf);
-        if (sites.some((s) => !s))
-            continue;
-        const listed = e.lazy_modules;
-        const names = strings(listed?.names);
-        out.set(file, {
-            sites: sites,
-            lazyModules: listed && names && Number.isInteger(listed.line)
-                ? { line: listed.line, names }
-                : null,
-        });
-    }
-    return out;
-}
-/** The import statements of each file; empty when the interpreter could not run the reader. */
-async function readImportSites(request) {
-    if (!request.files.length)
-        return new Map();
-    const outcome = await runMeasured({
-        command: request.python,
-        args: [
-            '-I',
-            '-S',
-            join(dirname(probePath()), 'import_sites.py'),
-            ...request.files.flatMap((f) => [f.module, f.file]),
-        ],
-        env: request.env,
-        cwd: request.cwd,
-        timeoutMs: 60_000,
-        stderr: 'tail',
+async function pinningFor(arms, cwd, deps) {
+    const first = arms[0];
+    if (!first)
+        return undefined;
+    const found = await detectPinning({
+        python: first.python,
+        cwd,
+        env: first.env,
+        signal: deps.signal,
     });
-    return outcome.code === 0 ? parseSites(outcome.report) : new Map();
+    if ('unpinned' in found) {
+        deps.log(`timed pairs are not pinned to a core: ${found.unpinned}`);
+        return undefined;
+    }
+    const cold = arms.some((arm) => arm.cache?.kind === 'cold');
+    const lanes = cold ? 1 : Math.min(MAX_LANES, found.cores.length);
+    deps.log(`timed pairs: both runs of a round on one core, the cores ${found.cores.join(', ')} in turn` +
+        (lanes > 1
+            ? `; ${lanes} rounds at a time, each on its own core, while nothing else uses the CPUs`
+            : cold
+                ? ' (one round at a time: a cold sample empties the page cache)'
+                : ''));
+    return { cores: found.cores, lanes };
 }
 
-// PEP 810's lazy imports (Python 3.15+), from the probe's two untimed lazy
-// runs of head: the project's lazy statements that the import loaded anyway
-// (with the line that did), and the project's import lines whose modules no
-// code needed during the import (the lines that could be `lazy import`),
-// with the import's time when every import is lazy. Pure.
-//
-// Words: "declared lazy" is a `lazy import` statement or an entry in
-// `__lazy_modules__`; "loaded anyway" is a declared-lazy module that the
-// import loaded after all; "never needed" is a module that stayed unloaded
-// with every import lazy. None of them is "no longer imported".
-/**
- * The form for a project whose `requires-python` is `spec`: `lazy-modules`
- * when it admits a Python before 3.15 (or says nothing), else `statement`.
- * Reads the lower bounds of the specifiers (PEP 440): `>=3.10`, `~=3.12`,
- * `==3.15.*`, `>3.14` (3.14.1 passes it).
- */
-function lazyFormFor(spec) {
-    if (!spec)
-        return 'lazy-modules';
-    let lowest = null;
-    for (const clause of spec.split(',')) {
-        const m = /^\s*(>=|~=|==|>)\s*(\d+)(?:\.(\d+))?/.exec(clause);
-        if (!m)
-            continue;
-        const bound = [Number(m[2]), Number(m[3] ?? 0)];
-        if (!lowest || bound[0] > lowest[0] || (bound[0] === lowest[0] && bound[1] > lowest[1]))
-            lowest = bound;
-    }
-    if (!lowest)
-        return 'lazy-modules';
-    // `>3.14` is a bound of 3.14: 3.14.1 passes it.
-    const [major, minor] = lowest;
-    return major > 3 || (major === 3 && minor >= 15) ? 'statement' : 'lazy-modules';
-}
-const lineOf = (s) => ({
-    module: s.module,
-    names: s.names,
-    file: s.file,
-    line: s.line,
-});
-/** Each statement once (a module body runs once, but a statement may repeat in a loop). */
-function unique(lines) {
-    const seen = new Set();
-    return lines.filter((l) => {
-        const key = `${l.file}\0${l.line}\0${l.module}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-/**
- * What head's lazy runs say about `target`'s own package (the statements of
- * modules under its top-level name); null when they did not run.
- * `cumulativeMs` gives a module's cumulative -X importtime cost, where known.
- */
-function lazyFinding(target, lazy, cumulativeMs, form = 'statement') {
-    if (!lazy)
-        return null;
-    const top = target.split('.')[0];
-    const own = (s) => s.importer === top || s.importer.startsWith(`${top}.`);
-    const loadedAnyway = unique(lazy.declared
-        .filter((s) => own(s) && s.loaded)
-        .map((s) => ({
-        ...lineOf(s),
-        loadedAt: s.loaded_at ? { file: s.loaded_at[0], line: s.loaded_at[1] } : null,
-    })));
-    // A line already declared lazy needs no suggestion.
-    const declared = new Set(lazy.declared.map((s) => `${s.file}\0${s.line}\0${s.module}`));
-    const neverNeeded = unique((lazy.allLazy?.statements ?? [])
-        .filter((s) => own(s) && !s.loaded && !declared.has(`${s.file}\0${s.line}\0${s.module}`))
-        .map((s) => ({ ...lineOf(s), cumulativeMs: cumulativeMs(s.module) }))).sort((a, b) => (b.cumulativeMs ?? 0) - (a.cumulativeMs ?? 0));
-    return { loadedAnyway, neverNeeded, allLazyMs: lazy.allLazy?.importMs ?? null, form };
-}
-/** Rewrites every file a finding names (the statements' and the places that loaded them), in place. */
-function rewriteLazyFiles(finding, rewrite) {
-    if (!finding)
-        return;
-    for (const line of [...finding.loadedAnyway, ...finding.neverNeeded])
-        line.file = rewrite(line.file);
-    for (const line of finding.loadedAnyway)
-        if (line.loadedAt)
-            line.loadedAt.file = rewrite(line.loadedAt.file);
-}
-
-// Import statements read from a line of Python source, by splitting text, not
-// by regular expressions built from module names: the names come from the
-// measured code (a module named `(a+)+b` once hung a run), and may be of any
-// length. Good enough to point at a line; not a parse. Pure.
-const IDENT = /^[\w.]+$/;
-/** The first word of each comma-separated item: `a.b as c` → `a.b`. */
-const heads = (list) => list
-    .replace(/[()\\]/g, ' ')
-    .split(',')
-    .map((item) => item.trim().split(/\s+/)[0] ?? '')
-    .filter((head) => IDENT.test(head));
-/** The import statement a line starts (after indentation), or null. */
-function importStatement(line) {
-    const hash = line.indexOf('#');
-    const code = (hash >= 0 ? line.slice(0, hash) : line).trim();
-    const [keyword, ...rest] = code.split(/\s+/);
-    if (keyword === 'import')
-        return { kind: 'import', modules: heads(rest.join(' ')), names: [] };
-    if (keyword !== 'from' || rest[1] !== 'import' || !IDENT.test(rest[0] ?? ''))
-        return null;
-    return { kind: 'from', modules: [rest[0]], names: heads(rest.slice(2).join(' ')) };
-}
-/** `a.b.c` is `name` or inside it (`a.b` → `a.b`, `a.b.c`; not `a.bc`). */
-const within = (module, name) => module === name || module.startsWith(`${name}.`);
-/**
- * The lines that call `short` (a bare name: an imported function's last part)
- * or apply it as a decorator, outside comments, at most `limit`, 1-based.
- */
-function callSites(source, short, limit) {
-    const lines = [];
-    const word = /\w/;
-    for (const [i, line] of source.split('\n').entries()) {
-        const hash = line.indexOf('#');
-        const code = hash >= 0 ? line.slice(0, hash) : line;
-        const trimmed = code.trimStart();
-        const decorator = trimmed.startsWith('@') &&
-            (trimmed.slice(1).match(/^[\w.]*/)?.[0] ?? '').split('.').includes(short);
-        let call = false;
-        for (let at = code.indexOf(short); at >= 0 && !call; at = code.indexOf(short, at + 1)) {
-            if (at > 0 && word.test(code[at - 1]))
-                continue;
-            call = code
-                .slice(at + short.length)
-                .trimStart()
-                .startsWith('(');
-        }
-        if (decorator || call)
-            lines.push(i + 1);
-        if (lines.length >= limit)
-            break;
-    }
-    return lines;
-}
-
-// From a file the measured interpreter ran to its path in the repository, so a
-// report can link the line: the worktree itself for an editable or in-place
-// import, else the tracked file whose path ends the same way (an installed copy
-// in site-packages of `src/mypkg/log.py` is `.../site-packages/mypkg/log.py`).
-// Files outside the repository (the standard library, dependencies) get null:
-// there is nothing in the pull request to link to, and an absolute path on the
-// runner means nothing to a reviewer. Pure.
-const parts = (path) => path.split('/').filter(Boolean);
-/** Whether `tail`'s components are the last components of `path`'s. */
-function endsWith(path, tail) {
-    if (tail.length > path.length)
-        return false;
-    return tail.every((part, i) => path[path.length - tail.length + i] === part);
-}
-/**
- * The repository-relative path of `file`, given the worktree `root` it was
- * checked out to and the files the commit tracks; null when it is not one of
- * them or could be several.
- */
-function sourcePath(file, root, tracked) {
-    if (!file || !file.endsWith('.py'))
-        return null;
-    const prefix = root.endsWith('/') ? root : `${root}/`;
-    if (file.startsWith(prefix)) {
-        const relative = file.slice(prefix.length);
-        return tracked.includes(relative) ? relative : null;
-    }
-    // An installed copy: the tracked file that shares the longest tail with it,
-    // at least its package folder and name (a lone `util.py` could be anyone's).
-    const path = parts(file);
-    let best = null;
-    let bestLength = 0;
-    let tie = false;
-    for (const candidate of tracked) {
-        const own = parts(candidate);
-        for (let skip = 0; skip < own.length; skip++) {
-            const tail = own.slice(skip);
-            if (tail.length < Math.min(2, own.length) || !endsWith(path, tail))
-                continue;
-            if (tail.length > bestLength) {
-                best = candidate;
-                bestLength = tail.length;
-                tie = false;
-            }
-            else if (tail.length === bestLength && candidate !== best) {
-                tie = true;
-            }
-            break;
-        }
-    }
-    return tie ? null : best;
-}
-/** The function changes with every file as a repository path (or null), each from its side. */
-function locateFunctions(changes, locate) {
-    return changes.map((change) => ({
-        ...change,
-        file: locate(change.file, change.side),
-        mostlyIn: change.mostlyIn && {
-            ...change.mostlyIn,
-            file: locate(change.mostlyIn.file, change.side),
-        },
-        callers: change.callers.map((caller) => ({
-            ...caller,
-            file: locate(caller.file, caller.side),
-        })),
-    }));
-}
-/**
- * The lines of a module's source that call `name` (by its last part, as code
- * calls an imported function) or apply it as a decorator, at most `limit`. A
- * textual match: good enough to point at the call, not a parse.
- */
-function callLines(source, name, limit = 3) {
-    const short = name.split('.').pop().replace(/[^\w]/g, '');
-    return short ? callSites(source, short, limit) : [];
-}
-/**
- * The line of a module's source that imports `imported` (`import x.y`, `from x
- * import y`, `from x.y import z`, by its full or top-level name), or null. A
- * textual match: relative imports and imports built at run time are not found.
- */
-function importLine(source, imported) {
-    const parts = imported.split('.');
-    const prefixes = parts.map((_, i) => parts.slice(0, i + 1).join('.'));
-    for (const [i, line] of source.split('\n').entries()) {
-        const statement = importStatement(line);
-        if (!statement)
-            continue;
-        // `import a…` for any module of imported's package; `from p import …` for p imported or a package of it.
-        const found = statement.kind === 'import'
-            ? statement.modules.some((m) => within(m, parts[0]))
-            : prefixes.includes(statement.modules[0]);
-        if (found)
-            return i + 1;
-    }
-    return null;
-}
-
-// Function changes and the modules a report shows → repository paths and
-// lines: the files the measured interpreter ran are mapped to the commit's
-// tracked files (an installed copy to its source), and each file is read from
-// its side's worktree to find the line that makes the call or the import.
-/** Callers per change whose lines are looked up: the reports show no more. */
-const CALLERS_WITH_LINES = 5;
-async function locateFunctionSources(findings, worktrees, git) {
-    if (!findings.some((f) => f.functions?.length || f.modules || f.lazy))
-        return;
-    const tracked = {
-        base: await trackedFiles(worktrees.base, git),
-        head: await trackedFiles(worktrees.head, git),
-    };
-    // Head's lazy-import lines, as the repository has them (an installed copy's path says little).
-    const inRepo = (file) => sourcePath(file, worktrees.head, tracked.head) ?? file;
-    for (const finding of findings)
-        rewriteLazyFiles(finding.lazy, inRepo);
-    for (const finding of findings)
-        finding.sources = await moduleSources(finding, worktrees, tracked);
-    for (const finding of findings) {
-        if (!finding.functions)
-            continue;
-        const located = locateFunctions(finding.functions, (file, side) => sourcePath(file, worktrees[side], tracked[side]));
-        for (const change of located) {
-            for (const caller of change.callers.slice(0, CALLERS_WITH_LINES)) {
-                if (!caller.file)
-                    continue;
-                const text = await readFile(join(worktrees[caller.side], caller.file), 'utf8').catch(() => '');
-                caller.lines = callLines(text, change.calledAs);
-            }
-        }
-        finding.functions = located;
-    }
-}
-/**
- * The repository files of the modules a finding shows: every link of the
- * chains of modules now imported (head) or no longer imported (base), with the line that
- * imports the next link, and the modules whose own time moved.
- */
-async function moduleSources(finding, worktrees, tracked) {
-    const out = {};
-    const files = {
-        base: finding.base?.profile?.functions?.files ?? {},
-        head: finding.head?.profile?.functions?.files ?? {},
-    };
-    const place = async (module, side, next) => {
-        if (out[module])
-            return;
-        const path = sourcePath(files[side][module] ?? null, worktrees[side], tracked[side]);
-        if (!path)
-            return;
-        const text = next ? await readFile(join(worktrees[side], path), 'utf8').catch(() => '') : '';
-        out[module] = { side, path, line: next ? importLine(text, next) : null };
-    };
-    const chains = [
-        ...(finding.modules?.added ?? []).map((c) => [c.chain, 'head']),
-        ...(finding.modules?.removed ?? []).map((c) => [c.chain, 'base']),
-    ];
-    for (const [chain, side] of chains.slice(0, 40))
-        for (const [i, module] of chain.entries())
-            await place(module, side, chain[i + 1] ?? null);
-    for (const change of finding.modules?.selfTimeChanges ?? [])
-        await place(change.name, change.headSelfMs === null ? 'base' : 'head', null);
-    return out;
-}
-
-/** Whether running `site` loads `module` (itself, or as a package of what it imports). */
-function loads(site, module) {
-    if (site.modules.some((m) => within(m, module)))
-        return true;
-    const [from] = site.modules;
-    return site.kind === 'from' && site.names.some((name) => `${from}.${name}` === module);
-}
-/**
- * The importer's statements that load `module`: those that name it, else the
- * from-imports of its package (`from pydantic import BaseModel` loads
- * `pydantic.main` through the package's `__getattr__`, and a submodule that
- * the package loads when its name is imported is that statement's doing).
- */
-function sitesLoading(file, module) {
-    const named = file.sites.filter((s) => loads(s, module));
-    if (named.length)
-        return named;
-    return file.sites.filter((s) => s.kind === 'from' && module.startsWith(`${s.modules[0]}.`));
-}
-/**
- * The mechanism by which head's `importer` no longer loads `module` during
- * the import, from the importer's imports on both sides; null when its
- * source does not say (a module-level import that is still there, under a
- * condition or not: something else changed).
- */
-function mechanismOf(module, importer, base, head) {
-    if (!head)
-        return null;
-    const at = (mechanism, site, fn = null) => ({
-        mechanism,
-        importer,
-        side: 'head',
-        line: site.line,
-        function: fn,
-    });
-    const sites = sitesLoading(head, module);
-    const lazy = sites.find((s) => s.lazy);
-    if (lazy)
-        return at('lazy-statement', lazy);
-    const eager = sites.filter((s) => s.scope === 'module');
-    if (eager.length) {
-        // PEP 810: an import is lazy when the module it names is listed.
-        const listed = head.lazyModules;
-        const names = new Set(listed?.names ?? []);
-        const declared = eager.find((s) => s.modules.some((m) => names.has(m)));
-        return declared && listed ? at('lazy-modules', listed) : null;
-    }
-    const getattr = sites.find((s) => s.scope === 'getattr');
-    if (getattr)
-        return at('module-getattr', getattr, getattr.function);
-    // An import in a function still runs when it is called: with one under
-    // TYPE_CHECKING beside it (for annotations), "imported only under if
-    // TYPE_CHECKING" told a reviewer the module never loads at run time.
-    const inFunction = sites.find((s) => s.scope === 'function');
-    if (inFunction)
-        return at('function', inFunction, inFunction.function);
-    const typing = sites.find((s) => s.scope === 'type-checking');
-    if (typing)
-        return at('type-checking', typing);
-    if (sites.length)
-        return null;
-    const was = base ? sitesLoading(base, module)[0] : undefined;
-    return was ? { ...at('import-removed', was), side: 'base' } : null;
-}
-/**
- * The mirror, for a module head's `importer` now loads and base's did not:
- * head's module-level import that loads it, and whether base's source had no
- * such import (import-added) or kept it from loading (made-eager, with how:
- * base's side read by mechanismOf with the sides swapped); null when the
- * sources do not say (the same import on both sides: something else changed).
- */
-function eagerMechanismOf(module, importer, base, head) {
-    if (!base || !head)
-        return null;
-    const listed = new Set(head.lazyModules?.names ?? []);
-    const now = sitesLoading(head, module).find((s) => s.scope === 'module' && !s.lazy && !s.modules.some((m) => listed.has(m)));
-    if (!now)
-        return null;
-    const at = { importer, side: 'head', line: now.line, function: null };
-    const was = mechanismOf(module, importer, head, base);
-    if (!was)
-        return null;
-    // Swapped, "removed" means base had no import of it: head added one.
-    if (was.mechanism === 'import-removed')
-        return { mechanism: 'import-added', ...at };
-    return {
-        mechanism: 'made-eager',
-        ...at,
-        before: { mechanism: was.mechanism, line: was.line, function: was.function },
-    };
-}
-/** What each scope that keeps an import from running at module level is called. */
-const KEPT = {
-    function: 'function',
-    getattr: 'module-getattr',
-    'type-checking': 'type-checking',
-};
-/**
- * For a module head imports anew (import-added): where base's own source had
- * an import of it that did not run at import, in another module (the CLI's
- * `main()` importing `rich`, which head's `app.output` now imports at module
- * level). The first such site, in the order given; null when none.
- */
-function importedElsewhere(module, files) {
-    for (const [file, { importer, imports }] of files) {
-        const site = sitesLoading(imports, module).find((s) => KEPT[s.scope] && !s.lazy);
-        if (site)
-            return {
-                mechanism: KEPT[site.scope],
-                line: site.line,
-                function: site.function,
-                importer,
-                file,
-            };
-    }
-    return null;
-}
-
-// Which newly eager (or no longer imported) module explains the others: the decision of how
-// a module diff is grouped, made once, for every report. Pure.
-/**
- * Where following leads from `lead` ends: a lead of its own, or, for a cycle,
- * the package the others are under (its import is where the time and the
- * modules are), else the deepest name.
- */
-function settled(lead, leadOf) {
-    const seen = [];
-    let current = lead;
-    while (!seen.includes(current)) {
-        seen.push(current);
-        const next = leadOf.get(current);
-        if (next === undefined || next === current)
-            return current;
-        current = next;
-    }
-    const cycle = seen.slice(seen.indexOf(current));
-    const pkg = cycle.find((p) => cycle.every((m) => m === p || m.startsWith(`${p}.`)));
-    if (pkg !== undefined)
-        return pkg;
-    return cycle.sort((a, b) => b.length - a.length || a.localeCompare(b))[0];
-}
-/**
- * Each changed module's lead (see grouped): from its own chain alone, the
- * topmost link of the run of changed links that ends in it, then settled
- * where leads point at each other; and, per lead, the leads settled into it.
- * Modules without a chain have none.
- */
-function leadsOf(changes) {
-    const names = new Set(changes.map((c) => c.name));
-    // Judging a module by its importer's chain instead lost whole packages when
-    // chains disagree: sklearn 1.9's `narwhals.stable.v2` and `narwhals.stable`
-    // each had the other as importer, so neither was a lead and 58 new modules went unnamed.
-    const own = new Map();
-    for (const c of changes) {
-        let lead = null;
-        for (let i = c.chain.length - 1; i >= 0 && names.has(c.chain[i]); i--)
-            lead = c.chain[i];
-        if (lead !== null)
-            own.set(c.name, lead);
-    }
-    // A lead whose own chain leads to another lead that leads back (a package and
-    // the submodule requested first: the log nests each in the other) is one
-    // group: the package's. fastapi's `from pydantic.version import VERSION` loads
-    // all of pydantic under it; naming `pydantic.version` (−177 µs of its own, "30
-    // modules") told a reviewer a leaf was the cause (issue 48: 7).
-    const leadOf = new Map([...own].map(([name, lead]) => [name, settled(lead, own)]));
-    const merged = new Map();
-    for (const lead of new Set(own.values())) {
-        const into = leadOf.get(lead);
-        if (into !== undefined && into !== lead)
-            merged.set(into, [...(merged.get(into) ?? []), lead]);
-    }
-    return { leadOf, merged };
-}
-/**
- * Groups of modules: the one that pulled the others in, and how many it
- * brought. A module's lead is the topmost link of the run of changed links
- * that ends in it, up its chain: that link's importer did not change, and its
- * import of the link is what appeared or went, so the cause is there. A
- * module belongs to another lead's group only when every link between them
- * changed too: a module loaded on both sides breaks
- * the chain (base reached `inspect` through `pkg.A` → `pkg.B`, head still loads
- * `pkg.B`, which dropped `import inspect`: the cause is `pkg.B`'s import, not
- * `pkg.A`). Modules with no import chain (aliases placed in sys.modules) are
- * left out of the groups and counted by the caller.
- */
-function grouped(changes) {
-    const { leadOf, merged } = leadsOf(changes);
-    const leadNames = new Set(leadOf.values());
-    const byName = new Map(changes.map((c) => [c.name, c]));
-    const leads = changes.filter((c) => leadNames.has(c.name) && c.chain.length > 0);
-    // One pass over the modules, not one per lead: a diff of 5,000 modules took 7 s to group.
-    const pulled = new Map();
-    // A lead is its own group's, never counted in another's.
-    for (const [name, lead] of leadOf)
-        if (!leadNames.has(name))
-            pulled.set(lead, (pulled.get(lead) ?? 0) + 1);
-    return leads.map((lead) => ({
-        lead,
-        more: pulled.get(lead.name) ?? 0,
-        merged: (merged.get(lead.name) ?? []).map((name) => byName.get(name)),
-    }));
-}
-
-/** Leads read per target and direction: the reports show no more. */
-const LEADS = 20;
-/**
- * The changed modules whose importer both sides load: where the import changed.
- * A lead whose chain runs through changed modules of its own group (a package
- * its importer reached through a submodule, `from pydantic.version import …`)
- * is imported by the first link above them that both sides load.
- */
-function leads(changes) {
-    const changed = new Set(changes.map((c) => c.name));
-    const { leadOf } = leadsOf(changes);
-    return changes.flatMap((change) => {
-        let at = change.chain.length - 2;
-        if (leadOf.get(change.name) === change.name)
-            while (at >= 0 &&
-                changed.has(change.chain[at]) &&
-                leadOf.get(change.chain[at]) === change.name)
-                at--;
-        const importer = change.chain[at];
-        return importer !== undefined && !changed.has(importer) ? [{ change, importer }] : [];
-    });
-}
-async function explainImportChanges(findings, worktrees, git, read) {
-    const work = findings.flatMap((finding) => {
-        const files = {
-            base: finding.base?.profile?.functions?.files ?? {},
-            head: finding.head?.profile?.functions?.files ?? {},
-        };
-        const directions = [
-            { changes: finding.modules?.removed ?? [], of: mechanismOf },
-            { changes: finding.modules?.added ?? [], of: eagerMechanismOf },
-        ];
-        return directions.flatMap(({ changes, of }) => leads(changes)
-            .slice(0, LEADS)
-            .map((lead) => ({
-            ...lead,
-            of,
-            base: files.base[lead.importer],
-            head: files.head[lead.importer],
-        }))
-            .filter((lead) => lead.head));
-    });
-    if (!work.length)
-        return;
-    const wanted = new Map();
-    for (const lead of work)
-        for (const file of [lead.base, lead.head])
-            if (file)
-                wanted.set(file, lead.importer);
-    const sites = await read([...wanted].map(([file, module]) => ({ module, file })));
-    const tracked = {
-        base: await trackedFiles(worktrees.base, git),
-        head: await trackedFiles(worktrees.head, git),
-    };
-    for (const lead of work) {
-        const how = lead.of(lead.change.name, lead.importer, (lead.base && sites.get(lead.base)) || null, sites.get(lead.head) ?? null);
-        if (!how)
-            continue;
-        const file = how.side === 'head' ? lead.head : lead.base;
-        lead.change.how = { ...how, path: sourcePath(file, worktrees[how.side], tracked[how.side]) };
-    }
-    const added = work.flatMap((lead) => lead.change.how?.mechanism === 'import-added'
-        ? [{ module: lead.change.name, how: lead.change.how }]
-        : []);
-    if (added.length)
-        await whereBaseHadIt(added, findings, worktrees.base, tracked.base, read);
-}
-/** The project's own files base loads, read at most: the place is a hint, not a search. */
-const BASE_FILES = 200;
-/**
- * For each module head imports anew: where base's own source had an import of
- * it that did not run at import, in another module (the mirror of "its import
- * … in base was removed"). Reads the project's files that base's import loads.
- */
-async function whereBaseHadIt(added, findings, worktree, tracked, read) {
-    const own = new Map();
-    for (const finding of findings)
-        for (const [module, file] of Object.entries(finding.base?.profile?.functions?.files ?? {}))
-            if (own.size < BASE_FILES && sourcePath(file, worktree, tracked))
-                own.set(file, module);
-    if (!own.size)
-        return;
-    const sites = await read([...own].map(([file, module]) => ({ module, file })));
-    const files = new Map([...own].flatMap(([file, importer]) => {
-        const imports = sites.get(file);
-        return imports ? [[file, { importer, imports }]] : [];
-    }));
-    for (const { module, how } of added) {
-        const found = importedElsewhere(module, files);
-        if (!found || found.importer === how.importer)
-            continue;
-        how.before = {
-            mechanism: found.mechanism,
-            line: found.line,
-            function: found.function,
-            importer: found.importer,
-            path: sourcePath(found.file, worktree, tracked),
-        };
-    }
-}
-
-// Tracebacks, messages and lazy-import lines name files in the run's scratch folder (the
-// worktrees and the environments installed into), which is gone by the time
-// anyone reads them. They are shown relative to the commit's root instead
-// ("src/shop/orders.py"), or to the side's environment ("<head venv>/lib/…").
-/** Rewrites every path under `scratch` in the targets' errors and lazy-import lines, in place. */
-function forgetScratch(targets, scratch) {
-    const roots = [...new Set([scratch, canonical(scratch)])];
-    const rewrite = (text) => {
-        let out = text;
-        for (const root of roots) {
-            for (const side of SIDES) {
-                out = out.split(`${root}/${side}-venv/`).join(`<${side} venv>/`);
-                out = out.split(`${root}/${side}/`).join('');
-            }
-            out = out.split(`${root}/venv/`).join('<venv>/'); // measure's one environment
-            out = out.split(`${root}/`).join('');
-        }
-        return out;
-    };
-    for (const target of targets) {
-        const error = target.error;
-        if (error) {
-            error.message = rewrite(error.message);
-            error.traceback = error.traceback.map(rewrite);
-            if (error.stderr_tail)
-                error.stderr_tail = rewrite(error.stderr_tail);
-        }
-        rewriteLazyFiles(target.lazy, rewrite);
-    }
-}
-function canonical(path) {
-    try {
-        return realpathSync(path);
-    }
-    catch {
-        return path;
-    }
-}
-
-// After the verdict: what the findings need from the checkouts to explain
-// themselves. Changed functions get their files and lines, modules no longer
-// imported the import statement that stopped it, paths in the scratch folder
-// become paths in the commit, and a target that cannot be found a hint.
-async function explainFindings(targets, where, envs, git, name) {
-    const trees = { base: join(where.scratch, 'base'), head: join(where.scratch, 'head') };
-    await locateFunctionSources(targets, trees, git);
-    await explainImportChanges(targets, trees, git, (files) => readImportSites({ python: envs.head.python, env: envs.head.env, cwd: where.run, files }));
-    forgetScratch(targets, where.scratch);
-    withHints(targets, (side, target, message) => notFoundHint(envs[side].strategy, where.projects[side], name, target, message));
-}
-
-// Installed distributions that differ between base and head. Pure.
-/** Names compare case-insensitively with - _ . equivalent (PEP 503). */
-const normalise = (name) => name.toLowerCase().replace(/[-_.]+/g, '-');
-/**
- * `own`: the project's own distribution names; a bump of its own version is
- * the pull request itself, not a dependency change.
- */
-function diffDistributions(base, head, own = []) {
-    const skip = new Set(own.map(normalise));
-    const b = new Map(Object.entries(base).map(([n, v]) => [normalise(n), { n, v }]));
-    const h = new Map(Object.entries(head).map(([n, v]) => [normalise(n), { n, v }]));
-    const changes = [];
-    for (const key of new Set([...b.keys(), ...h.keys()])) {
-        const x = b.get(key);
-        const y = h.get(key);
-        if (x?.v === y?.v || skip.has(key))
-            continue;
-        changes.push({ name: (y ?? x).n, base: x?.v ?? null, head: y?.v ?? null });
-    }
-    return changes.sort((a, z) => a.name.localeCompare(z.name));
-}
-
-// One environment per side: where the measured code becomes importable.
-const hasPackaging = (dir) => ['pyproject.toml', 'setup.py', 'setup.cfg'].some((f) => existsSync(join(dir, f)));
-/**
- * What `auto` means for this project: a packaged project (or one with a
- * uv.lock) is installed with uv when uv is on PATH (uv sync for a lock, else
- * uv venv + uv pip install: several times faster than pip on real projects, and
- * both sides share uv's one download cache), else with pip; anything else is
- * imported from its folder.
- */
-function autoStrategy(projectDir, pathVar) {
-    const packaged = hasPackaging(projectDir) || existsSync(join(projectDir, 'uv.lock'));
-    if (!packaged)
-        return 'none';
-    return findExecutable('uv', pathVar, projectDir) ? 'uv' : 'pip';
-}
-const DISTRIBUTIONS = [
-    'import importlib.metadata as m, json, sys',
-    'found = {d.metadata["Name"]: d.version for d in m.distributions() if d.metadata["Name"]}',
-    'open(sys.argv[1], "w").write(json.dumps(found, sort_keys=True))',
-].join('\n');
-/** Exits 0 when the interpreter's pip knows --python (22.3 or later). */
-const MODERN_PIP = [
-    'import sys',
-    'try:',
-    '    import pip',
-    '    ok = tuple(int(p) for p in pip.__version__.split(".")[:2]) >= (22, 3)',
-    'except Exception:',
-    '    ok = False',
-    'sys.exit(0 if ok else 1)',
-].join('\n');
-const hasModernPip = async (python, env, cwd, signal) => (await outputIfOk({
-    command: python,
-    args: ['-c', MODERN_PIP],
-    env,
-    cwd,
-    timeoutMs: 60_000,
-    signal,
-    sandboxed: true,
-})) !== null;
-async function prepareEnvironment(request) {
-    const { spec, projectDir, envDir } = request;
-    await mkdir(request.tmpDir, { recursive: true });
-    // The installer and the measured code write here as the sandbox user (process/boundary.ts).
-    await giveToSandbox(request.tmpDir);
-    const temp = { TMPDIR: request.tmpDir, TMP: request.tmpDir, TEMP: request.tmpDir };
-    const parentEnv = { ...request.parentEnv, ...temp };
-    const pathVar = parentEnv.PATH ?? '';
-    const kind = spec.kind === 'auto' ? autoStrategy(projectDir, pathVar) : spec.kind;
-    if (kind === 'none') {
-        return {
-            strategy: 'none',
-            python: request.python,
-            env: childEnv(parentEnv, { PYTHONPATH: importRoot(projectDir) }),
-            distributions: null,
-            log: '',
-        };
-    }
-    if (kind === 'current') {
-        return {
-            strategy: 'current',
-            python: request.python,
-            env: childEnv(parentEnv),
-            distributions: null,
-            log: '',
-        };
-    }
-    const venvPython = join(envDir, 'bin', 'python');
-    await giveToSandbox(envDir);
-    const installer = installerEnv(parentEnv);
-    const logs = [];
-    const step = async (what, command, args, env = installer, cwd = projectDir) => {
-        let outcome;
-        try {
-            outcome = await runCommand({
-                command,
-                args,
-                env,
-                cwd,
-                timeoutMs: request.timeoutMs,
-                signal: request.signal,
-                // The project's build backend and setup.py are the pull request's code.
-                sandboxed: true,
-            });
-        }
-        catch (error) {
-            if (error instanceof SpawnError)
-                throw new SetupError(`installing ${request.label} failed: ${error.message}`);
-            throw error;
-        }
-        logs.push(`$ ${[command, ...args].join(' ')}\n${outcome.log}`);
-        if (outcome.code === 0)
-            return;
-        if (outcome.aborted)
-            throw new CancelledError(`installing ${request.label}`);
-        const why = outcome.timedOut
-            ? `timed out after ${request.timeoutMs / 1000} s`
-            : `exited with status ${outcome.code ?? outcome.signal}`;
-        const tail = outcome.log.trimEnd().split('\n').slice(-25).join('\n');
-        throw new SetupError(`installing ${request.label} failed: ${what} ${why}.\n--- last lines of its output ---\n${tail}`);
-    };
-    const uv = () => {
-        const path = findExecutable('uv', pathVar, projectDir);
-        if (!path)
-            throw new SetupError(`${request.installInput ?? '--install'} uv: uv is not on PATH; install it (pip install uv) or use pip`);
-        return path;
-    };
-    let strategy = kind;
-    if (kind === 'pip') {
-        const pipArgs = ['install', '--no-input', '--disable-pip-version-check', projectDir];
-        // A venv with a pip of its own costs seconds a side (ensurepip unpacks and
-        // compiles it); the interpreter's own pip, 22.3 or later, installs into a
-        // venv made without one (--python), and the measured code never imports pip.
-        if (await hasModernPip(request.python, installer, projectDir, request.signal)) {
-            await step('python -m venv', request.python, ['-m', 'venv', '--without-pip', envDir]);
-            await step('pip install', request.python, ['-m', 'pip', '--python', venvPython, ...pipArgs]);
-        }
-        else {
-            await step('python -m venv', request.python, ['-m', 'venv', envDir]);
-            await step('pip install', venvPython, ['-m', 'pip', ...pipArgs]);
-        }
-    }
-    else if (kind === 'uv') {
-        const uvPath = uv();
-        if (existsSync(join(projectDir, 'uv.lock'))) {
-            // Locked versions, exactly as committed; non-editable, like pip's install.
-            strategy = 'uv-sync';
-            const env = { ...installer, UV_PROJECT_ENVIRONMENT: envDir };
-            await step('uv sync', uvPath, ['sync', '--frozen', '--no-dev', '--no-editable', '--python', request.python], env);
-        }
-        else {
-            await step('uv venv', uvPath, ['venv', '--quiet', '--python', request.python, envDir]);
-            await step('uv pip install', uvPath, ['pip', 'install', '--python', venvPython, projectDir]);
-        }
-    }
-    else {
-        await step('python -m venv', request.python, ['-m', 'venv', envDir]);
-        const env = {
-            ...installer,
-            ...request.commandEnv,
-            VIRTUAL_ENV: envDir,
-            PATH: `${join(envDir, 'bin')}:${pathVar}`,
-        };
-        // The user's own workflow text: the one place a shell is used, on purpose.
-        await step(`the install command (${spec.kind === 'command' ? spec.command : ''})`, '/bin/sh', ['-c', spec.kind === 'command' ? spec.command : ''], env);
-    }
-    const listing = join(envDir, 'importgate-distributions.json');
-    await step('listing installed distributions', venvPython, ['-c', DISTRIBUTIONS, listing]);
-    const distributions = JSON.parse(readFileSync(listing, 'utf8'));
-    return {
-        strategy,
-        python: venvPython,
-        // The venv's console scripts first, as an activated venv has them: a
-        // command target (cmd: mycli --help) runs the side's own.
-        env: childEnv(parentEnv, { PATH: `${join(envDir, 'bin')}:${pathVar}`, VIRTUAL_ENV: envDir }),
-        distributions,
-        log: logs.join('\n'),
-    };
-}
-
-// Both sides installed at once, each into its own environment, the probe
-// compiled once, and what the installs differ in besides the project.
+// Both sides installed at once, each into its own environment (one failing
+// stops the other), the probe compiled once, what the installs differ in
+// besides the project, and where each side's logs are saved.
 /** Where a side's environment is made, in the run's scratch folder. */
 const envDirOf = (scratch, side) => join(scratch, `${side}-venv`);
 async function installSides(install, where, { ref, sha }, deps, name) {
@@ -15124,6 +12800,452 @@ function dependencyDrift(envs, projects) {
         head_strategy: envs.head.strategy,
         changed: diffDistributions(envs.base.distributions, envs.head.distributions, SIDES.flatMap((side) => projectName(projects[side]) ?? [])),
     };
+}
+// Per-side steps of a comparison: installing both at once, and saving their logs.
+/** Installs both sides at once; when one fails the other is stopped, and the first error is thrown. */
+async function installBoth(install, outer) {
+    const controller = new AbortController();
+    const onAbort = () => controller.abort();
+    outer?.addEventListener('abort', onAbort, { once: true });
+    try {
+        const run = (side) => install(side, controller.signal).catch((error) => {
+            controller.abort();
+            throw error;
+        });
+        const [base, head] = await Promise.allSettled([run('base'), run('head')]);
+        // Report the side that failed first on its own, not the one stopped because of it.
+        for (const result of [base, head]) {
+            if (result.status === 'rejected' && !(result.reason instanceof CancelledError))
+                throw result.reason;
+        }
+        if (base.status === 'rejected')
+            throw base.reason;
+        if (head.status === 'rejected')
+            throw head.reason;
+        return { base: base.value, head: head.value };
+    }
+    finally {
+        outer?.removeEventListener('abort', onAbort);
+    }
+}
+/** Raw -X importtime output of every profile run, and each side's install output. */
+async function saveLogs(dir, arms, envs) {
+    await mkdir(join(dir, 'importtime'), { recursive: true });
+    for (const side of SIDES) {
+        if (envs[side].log)
+            await writeFile(join(dir, `install-${side}.log`), envs[side].log);
+        for (const arm of arms.filter((a) => a.key.side === side)) {
+            for (const [i, log] of (arm.profile?.logs ?? []).entries()) {
+                await writeFile(join(dir, 'importtime', `${side}-${arm.key.target}-${i + 1}.log`), log);
+            }
+        }
+    }
+}
+
+// The CLI's flags (or the action's inputs) → what a command is asked to do,
+// with the folders and targets they name checked.
+// Settings from [tool.importgate] are merged later, by the command, once the
+// project (for compare: the base commit's checkout) is known.
+/** How the CLI names its inputs in messages. */
+const cliName = (input) => {
+    if (input === 'target')
+        return '-t/--target';
+    if (input === 'repo')
+        return '-C/--repo';
+    if (input === 'base-ref')
+        return 'base ref';
+    if (input === 'head-ref')
+        return 'head ref';
+    return `--${input}`;
+};
+const COMMAND_RULES = {
+    measure: { installModes: INSTALL_MODES.measure, minProfileRuns: 0 },
+    compare: { installModes: INSTALL_MODES.compare, minProfileRuns: 1 },
+};
+function measureRequest(values, cwd, name = cliName) {
+    const repoDir = directory(name('repo'), resolve$1(cwd, values.repo ?? '.'));
+    // As compare: the project is a folder of the repository, links resolved.
+    const sub = projectSubdir(repoDir, values['project-dir'], name('project-dir'));
+    const projectDir = directory(name('project-dir'), resolve$1(repoDir, sub));
+    insideAfterLinks(repoDir, projectDir, name('project-dir'), values['project-dir'] ?? '.');
+    return {
+        repoDir,
+        projectDir,
+        python: values.python ?? 'python3',
+        given: partialSettings(values, COMMAND_RULES.measure, name),
+        name,
+    };
+}
+function compareRequest(values, revisions, cwd, name = cliName, 
+/** The settings the values give, when the caller has parsed them already (the action). */
+parsed) {
+    if (revisions.length !== 2) {
+        throw new UsageError(`compare needs two revisions, base then head (e.g. importgate compare main HEAD); got ${revisions.length}: ${JSON.stringify(revisions)}`);
+    }
+    const [baseRef, headRef] = revisions;
+    const repoDir = directory(name('repo'), resolve$1(cwd, values.repo ?? '.'));
+    return {
+        repoDir,
+        projectSubdir: projectSubdir(repoDir, values['project-dir'], name('project-dir')),
+        baseRef,
+        headRef,
+        ...(values.label?.trim() ? { label: values.label.trim() } : {}),
+        python: values.python ?? 'python3',
+        given: partialSettings(values, COMMAND_RULES.compare, name),
+        name,
+    };
+}
+/** The settings among the inputs, typed and checked, each named as its user wrote it. */
+function partialSettings(values, rules, name) {
+    const partial = {};
+    for (const spec of SETTINGS) {
+        const value = values[spec.name];
+        if (value === undefined || (Array.isArray(value) && !value.length))
+            continue;
+        Object.assign(partial, { [spec.field]: spec.fromText(value, name(spec.name), rules) });
+    }
+    // Both given here: say so now, not after the worktrees are built.
+    if (partial.minPairs !== undefined && partial.maxPairs !== undefined) {
+        if (partial.maxPairs < partial.minPairs)
+            throw new UsageError(`${name('max-pairs')} ${partial.maxPairs} is less than ${name('min-pairs')} ${partial.minPairs}`);
+    }
+    return partial;
+}
+function directory(input, path) {
+    if (!existsSync(path) || !statSync(path).isDirectory()) {
+        throw new UsageError(`${input}: ${path} is not a directory`);
+    }
+    return path;
+}
+/** --project-dir as a path inside the repository (it is looked up in each worktree). */
+function projectSubdir(repoDir, value, input) {
+    const sub = relative(repoDir, resolve$1(repoDir, value ?? '.'));
+    if (sub.startsWith('..') || isAbsolute(sub)) {
+        throw new UsageError(`${input}: "${value}" is outside the repository ${repoDir}; give a folder inside it`);
+    }
+    return sub;
+}
+/**
+ * Throws unless `dir`, symbolic links resolved, lies inside `root` (resolved
+ * too): a link in the tree must not take the project out of the repository.
+ */
+function insideAfterLinks(root, dir, input, given) {
+    let real;
+    let realRoot;
+    try {
+        real = realpathSync(dir);
+        realRoot = realpathSync(root);
+    }
+    catch {
+        return; // a missing folder is reported where it is used
+    }
+    const sub = relative(realRoot, real);
+    if (sub.startsWith('..') || isAbsolute(sub)) {
+        throw new UsageError(`${input}: "${given}" leads outside the repository (to ${real}, through a symbolic link); give a folder inside it`);
+    }
+}
+
+// The commits compared: any revision (branch, tag, SHA, HEAD~1) → a commit
+// SHA, fetching what a shallow clone lacks; and the files one commit changes
+// against another (below). Every git call takes an argument array; a ref never
+// reaches a shell, and --end-of-options keeps one from being read as an option.
+/** Runs git; a git error (not a cancel) becomes `fallback`. */
+async function attempt(run, fallback) {
+    try {
+        return await run();
+    }
+    catch (error) {
+        if (error instanceof GitError)
+            return fallback;
+        throw error;
+    }
+}
+const tryResolve = (repo, ref, options) => attempt(async () => (await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], repo, options)) || null, null);
+const isShallow = (repo, options) => attempt(async () => (await git(['rev-parse', '--is-shallow-repository'], repo, options)) === 'true', false);
+/** How many commits behind its base a relative ref reaches: HEAD~3 → 3, main^^ → 2. */
+function relativeDepth(ref) {
+    const match = /^(.*?)((?:[~^]\d*)+)$/.exec(ref);
+    if (!match || !match[1])
+        return null;
+    let depth = 0;
+    for (const step of match[2].match(/[~^]\d*/g)) {
+        const count = step.length > 1 ? Number(step.slice(1)) : 1;
+        // ^N picks the Nth parent (one step back); ~N walks N first parents.
+        depth += step[0] === '~' ? count : 1;
+    }
+    return { base: match[1], depth };
+}
+/** Fetches from origin; returns why it failed, or null. */
+async function fetch(repo, args, options) {
+    try {
+        await git(['fetch', '--no-tags', '--quiet', ...args], repo, options);
+        return null;
+    }
+    catch (error) {
+        if (!(error instanceof GitError))
+            throw error;
+        return (error.stderr.trim() || error.message).split('\n').slice(-3).join(' ');
+    }
+}
+const hasOrigin = (repo, options) => attempt(async () => (await git(['remote', 'get-url', 'origin'], repo, options), true), false);
+/**
+ * Resolves `ref` in `repo`. When it is missing: a relative ref (HEAD~1) in a
+ * shallow clone deepens history by as many commits; any other ref is fetched
+ * from origin at depth 1 (a PR's base SHA or branch in an actions/checkout clone).
+ */
+async function resolveCommit(repo, ref, input, options = {}) {
+    if (ref.trim() === '' || ref.startsWith('-')) {
+        throw new SetupError(`${input}: "${ref}" is not a git revision; give a branch, tag, SHA or HEAD~N`);
+    }
+    const inRepository = await attempt(async () => (await git(['rev-parse', '--git-dir'], repo, options)).length > 0, false);
+    if (!inRepository) {
+        throw new SetupError(`${repo} is not in a git repository: compare checks its two revisions out of one; run it in a clone (in a workflow, after actions/checkout)`);
+    }
+    const found = await tryResolve(repo, ref, options);
+    if (found)
+        return found;
+    const missing = `${input}: "${ref}" does not name a commit in ${repo}`;
+    if (!(await hasOrigin(repo, options))) {
+        throw new SetupError(`${missing}, and there is no origin remote to fetch it from`);
+    }
+    const relative = relativeDepth(ref);
+    let failure = null;
+    if (relative && (await isShallow(repo, options))) {
+        failure = await fetch(repo, [`--deepen=${relative.depth}`, 'origin'], options);
+    }
+    else if (!relative) {
+        failure = await fetch(repo, ['--depth=1', 'origin', ref], options);
+        if (!failure) {
+            const fetched = await tryResolve(repo, ref, options);
+            if (fetched)
+                return fetched;
+            // A branch fetched by name lands in FETCH_HEAD only (single-branch clones).
+            const head = await tryResolve(repo, 'FETCH_HEAD', options);
+            if (head)
+                return head;
+        }
+    }
+    else {
+        // A relative ref in a full clone: there is no more history to fetch.
+        throw new SetupError(missing);
+    }
+    const after = await tryResolve(repo, ref, options);
+    if (after)
+        return after;
+    throw new SetupError(failure
+        ? `${missing}; fetching it from origin failed: ${failure}`
+        : `${missing}, nor in what origin has`);
+}
+// The files two commits differ in, for "can this change affect importing at all".
+/**
+ * Repository-relative paths that differ between the two commits' trees
+ * (renames as delete + add), each with what it is on either side: a symbolic
+ * link or a submodule is no ordinary file, whatever its name.
+ */
+async function changedFiles(repoDir, base, head, options = {}) {
+    // --raw -z: ":<old mode> <new mode> <old sha> <new sha> <status>\0<path>\0" per file.
+    const out = await git(['diff', '--raw', '--no-renames', '--no-abbrev', '-z', base, head, '--'], repoDir, options);
+    const fields = out.split('\0');
+    const files = [];
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+        const [oldMode, newMode] = fields[i].replace(/^:/, '').split(' ');
+        const path = fields[i + 1];
+        if (path)
+            files.push({ path, modes: [oldMode ?? '', newMode ?? ''] });
+    }
+    return files;
+}
+/** Folders holding an `__init__.py` in either commit: importable packages, whose every file may be read at import. */
+async function packageFolders(repoDir, commits, options = {}) {
+    const folders = new Set();
+    for (const commit of commits) {
+        const listing = await git(['ls-tree', '-r', '-z', '--name-only', commit], repoDir, options);
+        for (const path of listing.split('\0'))
+            if (path === '__init__.py' || path.endsWith('/__init__.py'))
+                folders.add(path.slice(0, Math.max(0, path.length - '/__init__.py'.length)));
+    }
+    return folders;
+}
+
+// What a run is asked to do, wherever it was said: flags, action inputs or
+// [tool.importgate]. Each source yields a PartialSettings; resolveSettings()
+// merges them, first given wins, over the defaults the registry declares,
+// and groups them as the registry says. Pure: the seed for a run that names
+// none is drawn by the caller.
+// Overtime, unless set: twice the budget, so it scales with what the user
+// chose to spend (a --max-time 10 run does not go on for minutes). At 120 s a
+// 2-3 s import gets the ~60 pairs a real +10% needs on a noisy 2-core runner (bench/SLOW.md).
+const OVERTIME_RATIO = 2;
+const MAX_PAIRS = 2000;
+/** Merges sources (earlier wins) over the defaults and checks what spans several settings. */
+function resolveSettings(sources, seed) {
+    const pick = (key) => sources.find((s) => s[key] !== undefined)?.[key];
+    const { gate, sampling, run } = grouped$1(pick);
+    const { minPairs, maxTimeMs } = sampling;
+    sampling.maxPairs = pick('maxPairs') ?? Math.max(minPairs, MAX_PAIRS);
+    // The two may come from different places (a flag and pyproject), so the
+    // message names the setting, not one source.
+    if (sampling.maxPairs < minPairs)
+        throw new UsageError(`max-pairs ${sampling.maxPairs} is less than min-pairs ${minPairs}`);
+    sampling.overtimeMs = pick('overtimeMs') ?? OVERTIME_RATIO * maxTimeMs;
+    sampling.seed = pick('seed') ?? seed;
+    // The primary metric is always measured: budgets and the stopping rule use it.
+    const chosen = pick('metrics') ?? [];
+    run.metrics = METRIC_IDS.filter((id) => id === PRIMARY_METRIC || chosen.includes(id));
+    // Warm always (the main row: headlines, causes and budgets go by it), and
+    // in a fixed order, so the rows read the same whatever order was written.
+    run.cache = VARIANTS.filter((v) => v === 'warm' || (pick('cache') ?? []).includes(v));
+    // The targets are resolved per side (commands/), not here.
+    const { targets: _targets, install, ...rest } = run;
+    return { ...rest, install, gate, sampling };
+}
+/**
+ * Each field as the first source gives it, else its declared default (copied:
+ * a default is never shared), in the group the registry places it. The one
+ * step from the registry's table to its derived types: the entries declare
+ * the fields and groups that setting-values.ts derives the types from.
+ */
+function grouped$1(pick) {
+    const group = (name) => Object.fromEntries(SETTINGS.filter((s) => s.group === name).map((s) => [
+        s.field,
+        pick(s.field) ?? structuredClone(s.default),
+    ]));
+    return { gate: group('gate'), sampling: group('sampling'), run: group('run') };
+}
+/** Every gate and sampling setting at its default (the seed 0): what the benches say they ran with. */
+(() => {
+    const { gate, sampling } = resolveSettings([], 0);
+    return { ...gate, ...sampling };
+})();
+/** A budget naming something that is not a target is a typo until proven otherwise. */
+function checkBudgets(budgetsMs, targets, source) {
+    for (const name of Object.keys(budgetsMs)) {
+        if (!targets.includes(name)) {
+            throw new UsageError(`${source}: budgets names "${name}", which is not a target; the targets are ${targets.map((t) => `"${t}"`).join(', ')}`);
+        }
+    }
+}
+
+/** One-sided level of the pass: a change at the threshold or past it passes at most this often. */
+const PASS_BETA = 0.05;
+/**
+ * Pairs at which the sequences are tightest: where decisions about a
+ * few-percent change on a noisy runner typically fall (replayed recordings:
+ * 30 to 120 decide alike). The sequences are valid for any value; this only
+ * moves where they are narrowest.
+ */
+const TUNED_PAIRS = 60;
+/**
+ * The mixture's precision, tuned so that the level-alpha boundary is
+ * tightest at TUNED_PAIRS (Howard, Ramdas, McAuliffe and Sekhon, "Time-uniform,
+ * nonparametric, nonasymptotic confidence sequences", Ann. Statist. 2021, §3.5),
+ * on the signs' variance scale of t/4.
+ */
+function mixturePrecision(alpha) {
+    const l = Math.log(1 / alpha);
+    return TUNED_PAIRS / 4 / (2 * l + Math.log(1 + 2 * l));
+}
+/** ln of the half-normal mixture at excess s after t pairs. */
+function logMixture(s, t, alpha) {
+    const rho = mixturePrecision(alpha);
+    const v = t / 4 + rho;
+    return (Math.log(2) +
+        0.5 * Math.log(rho / v) +
+        (s * s) / (2 * v) +
+        Math.log(normalCdf(s / Math.sqrt(v))));
+}
+const aboveCache = new Map();
+/**
+ * The fewest of t pairs that must lie above m (or below it) to exclude m at
+ * one-sided level alpha; Infinity when even all t would not.
+ */
+function neededBeyond(t, alpha) {
+    const key = `${t}|${alpha}`;
+    const cached = aboveCache.get(key);
+    if (cached !== undefined)
+        return cached;
+    const bar = Math.log(1 / alpha);
+    let lo = Math.ceil(t / 2);
+    let hi = t;
+    let needed = Infinity;
+    if (logMixture(hi - t / 2, t, alpha) >= bar) {
+        // The smallest count at which the mixture reaches 1/alpha; it grows with the count.
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (logMixture(mid - t / 2, t, alpha) >= bar)
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        needed = lo;
+    }
+    aboveCache.set(key, needed);
+    return needed;
+}
+/** The fewest pairs at which the sequence at one-sided level alpha can bound the median at all. */
+function fewestPairs(alpha) {
+    let t = 1;
+    while (neededBeyond(t, alpha) > t)
+        t++;
+    return t;
+}
+/** The sequence for the median from pairs sorted ascending, one-sided alpha on each side. */
+function medianSequence(sorted, alpha) {
+    const t = sorted.length;
+    const k = neededBeyond(t, alpha);
+    if (k > t)
+        return null;
+    // Every m below the (t−k+1)-th smallest has k pairs above it; mirrored above.
+    return [sorted[t - k], sorted[k - 1]];
+}
+/** The band (±δ) as log-ratios: δ is the larger of the relative threshold and min-delta over base's median. */
+function band(gate, baseMedianMs) {
+    const width = Math.max(gate.thresholdPct / 100, baseMedianMs > 0 ? gate.minDeltaMs / baseMedianMs : Number.POSITIVE_INFINITY);
+    return {
+        width,
+        upper: Math.log(1 + width),
+        lower: width < 1 ? Math.log(1 - width) : Number.NEGATIVE_INFINITY,
+    };
+}
+/** One look at the log-ratios so far. */
+function lookAt(logs, gate, baseMedianMs) {
+    const sorted = Float64Array.from(logs).sort();
+    const t = sorted.length;
+    const estimate = t ? quantileOfSorted(sorted, 0.5) : 0;
+    const { width, upper, lower } = band(gate, baseMedianMs);
+    // Always-valid p-values: the mixture's value at "no change" is an e-value.
+    const pAgainst = (beyond) => beyond > t / 2 ? Math.min(1, Math.exp(-logMixture(beyond - t / 2, t, gate.alpha))) : 1;
+    const look = {
+        decision: 'continue',
+        pairs: t,
+        estimate,
+        interval: medianSequence(sorted, gate.alpha),
+        passInterval: medianSequence(sorted, PASS_BETA),
+        pSlower: pAgainst(sorted.filter((d) => d > 0).length),
+        pFaster: pAgainst(sorted.filter((d) => d < 0).length),
+        bandUpper: upper,
+        bandLower: lower,
+    };
+    // Material: the change is shown to exceed half the band, and is estimated past it.
+    const halfUpper = Math.log(1 + width / 2);
+    const halfLower = Math.log(1 - Math.min(width, 1) / 2);
+    const { interval, passInterval } = look;
+    if (interval && interval[0] > halfUpper && estimate > upper)
+        look.decision = 'regression';
+    else if (interval && interval[1] < halfLower && estimate < lower)
+        look.decision = 'improvement';
+    else if (passInterval && passInterval[0] > lower && passInterval[1] < upper)
+        look.decision = 'pass';
+    return look;
+}
+/** Φ, from erf by Abramowitz and Stegun's 7.1.26 (absolute error under 1.5e-7). */
+function normalCdf(x) {
+    const z = Math.abs(x) / Math.SQRT2;
+    const t = 1 / (1 + 0.3275911 * z);
+    const poly = t *
+        (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+    const erf = 1 - poly * Math.exp(-z * z);
+    return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
 }
 
 var utils = {};
@@ -17732,37 +15854,91 @@ function affectingFiles(paths, patterns) {
     return paths.filter((path) => globs.some((isMatch) => isMatch(path)));
 }
 
-// The files two commits differ in, for "can this change affect importing at all".
+// A comparison's first steps: both commits resolved, each project folder
+// checked inside its worktree, the settings read from both sides'
+// pyproject.toml under the request's own (base's under the flags, so a pull
+// request cannot loosen its own gate unseen), and which changed files can
+// affect importing at all.
+async function resolveCommits(request, git) {
+    const { name } = request;
+    return {
+        ref: { base: request.baseRef, head: request.headRef },
+        sha: {
+            base: await resolveCommit(request.repoDir, request.baseRef, name('base-ref'), git),
+            head: await resolveCommit(request.repoDir, request.headRef, name('head-ref'), git),
+        },
+    };
+}
+/** Each side's project folder in its worktree (`scratch/<side>`), which must exist and stay inside it. */
+function projectFolders(request, scratch, { sha }) {
+    const { name } = request;
+    const projects = {
+        base: join(scratch, 'base', request.projectSubdir),
+        head: join(scratch, 'head', request.projectSubdir),
+    };
+    for (const side of SIDES) {
+        if (!existsSync(projects[side])) {
+            throw new SetupError(`${name('project-dir')}: ${request.projectSubdir} does not exist in ${side} (${sha[side].slice(0, 10)})`);
+        }
+        // A symbolic link committed in the tree must not take the project out of it.
+        insideAfterLinks(join(scratch, side), projects[side], `${name('project-dir')} in ${side} (${sha[side].slice(0, 10)})`, request.projectSubdir || '.');
+    }
+    return projects;
+}
+/** The request's settings over base's [tool.importgate], with what head changes in it logged. */
+function readSettings(request, projects, { sha }, seed, log) {
+    const settings = compareSettings(request.given, ...readBothPyprojects(projects, request.projectSubdir, sha, log), seed, request.name);
+    if (settings.changes.length) {
+        log(`head changes [tool.importgate] (${settings.changes.map((c) => c.key).join(', ')}); the gate uses base's settings`);
+    }
+    return settings;
+}
 /**
- * Repository-relative paths that differ between the two commits' trees
- * (renames as delete + add), each with what it is on either side: a symbolic
- * link or a submodule is no ordinary file, whatever its name.
+ * Both sides' pyproject.toml, named by side and commit in messages. A base
+ * whose file does not parse must not block the pull request that fixes it:
+ * head's settings are used then, and the log says so. A broken head is the
+ * pull request's to fix.
  */
-async function changedFiles(repoDir, base, head, options = {}) {
-    // --raw -z: ":<old mode> <new mode> <old sha> <new sha> <status>\0<path>\0" per file.
-    const out = await git(['diff', '--raw', '--no-renames', '--no-abbrev', '-z', base, head, '--'], repoDir, options);
-    const fields = out.split('\0');
-    const files = [];
-    for (let i = 0; i + 1 < fields.length; i += 2) {
-        const [oldMode, newMode] = fields[i].replace(/^:/, '').split(' ');
-        const path = fields[i + 1];
-        if (path)
-            files.push({ path, modes: [oldMode ?? '', newMode ?? ''] });
+function readBothPyprojects(projects, subdir, sha, log) {
+    const shown = (side) => `${subdir ? `${subdir}/` : ''}pyproject.toml at ${side} (${sha[side].slice(0, 10)})`;
+    const head = readPyproject(projects.head, shown('head'));
+    try {
+        return [readPyproject(projects.base, shown('base')), head];
     }
-    return files;
-}
-/** Folders holding an `__init__.py` in either commit: importable packages, whose every file may be read at import. */
-async function packageFolders(repoDir, commits, options = {}) {
-    const folders = new Set();
-    for (const commit of commits) {
-        const listing = await git(['ls-tree', '-r', '-z', '--name-only', commit], repoDir, options);
-        for (const path of listing.split('\0'))
-            if (path === '__init__.py' || path.endsWith('/__init__.py'))
-                folders.add(path.slice(0, Math.max(0, path.length - '/__init__.py'.length)));
+    catch (error) {
+        if (!(error instanceof UsageError))
+            throw error;
+        log(`${error.message}; using head's [tool.importgate] instead, which this pull request fixes`);
+        return [head, head];
     }
-    return folders;
 }
-
+/**
+ * The gate and sampling come from base's [tool.importgate] (flags win); what
+ * head changes there is reported. Targets are the flags', else the union of
+ * both sides' lists.
+ */
+function compareSettings(given, base, head, seed, name) {
+    const resolved = resolveSettings([given, base.settings], seed);
+    const fewest = fewestPairs(PASS_BETA);
+    if (resolved.sampling.maxPairs < fewest) {
+        // Said now, not after the installs: every verdict would be inconclusive.
+        throw new UsageError(`max-pairs ${resolved.sampling.maxPairs} is too few for a verdict: the decision needs at least ${fewest} pairs`);
+    }
+    const baseTargets = base.settings.targets ?? [];
+    const headTargets = head.settings.targets ?? [];
+    const targets = requireTargets(given.targets ?? [...new Set([...baseTargets, ...headTargets])], 'pyproject.toml', name, given.targets ? name('target') : "targets in base's and head's pyproject.toml");
+    checkBudgets(resolved.gate.budgetsMs, targets, base.file ? `${base.file} [tool.importgate]` : name('budget'));
+    const newTargets = given.targets ? [] : headTargets.filter((t) => !baseTargets.includes(t));
+    // Only when head has a list that leaves them out: no list says nothing.
+    const droppedTargets = given.targets || head.settings.targets === undefined
+        ? []
+        : baseTargets.filter((t) => !headTargets.includes(t));
+    const keys = [...new Set([...Object.keys(base.raw), ...Object.keys(head.raw)])].sort();
+    const changes = keys
+        .filter((key) => JSON.stringify(base.raw[key]) !== JSON.stringify(head.raw[key]))
+        .map((key) => ({ key, base: base.raw[key] ?? null, head: head.raw[key] ?? null }));
+    return { ...resolved, targets, newTargets, droppedTargets, changes };
+}
 // Whether a comparison has anything to measure: when no changed file can
 // affect importing (docs, CI, images, tests: none matches `affects`, and
 // each is inert), it is a pass in seconds, before anything is installed,
@@ -17798,6 +15974,824 @@ const nothingMeasured = {
     observations: { arms: [], rounds: 0, truncated: false },
     evaluation: { targets: [], verdict: 'pass' },
 };
+
+/** The module a ModuleNotFoundError names: "No module named 'a.b'" → "a.b". */
+function missingModule(message) {
+    return /No module named '([^']+)'/.exec(message)?.[1] ?? null;
+}
+/**
+ * A hint for the commonest setup mistake: the target, or a dependency of it,
+ * is not importable the way the environment was set up.
+ */
+function notFoundHint(strategy, projectDir, name, target, message) {
+    const missing = missingModule(message);
+    const isTarget = missing !== null && (target === missing || target.startsWith(`${missing}.`));
+    if (!isTarget && missing !== null) {
+        if (strategy === 'none')
+            return ` (a dependency: with ${name('install')} none nothing is installed; install the project with ${name('install')} auto so that its dependencies are there)`;
+        if (strategy === 'current')
+            return ` (a dependency, not installed in the interpreter's environment)`;
+        return ` (a dependency the project imports but that ${strategy} did not install; is it declared in the project's dependencies?)`;
+    }
+    if (strategy === 'none') {
+        return ` (with ${name('install')} none, PYTHONPATH is ${importRoot(projectDir)}; check the target's spelling and ${name('project-dir')}, or install the project with ${name('install')} auto)`;
+    }
+    if (strategy === 'current')
+        return ` (with ${name('install')} current the target must be installed in the interpreter's environment)`;
+    return ` (the project was installed with ${strategy}; does it package this module?)`;
+}
+/** Adds the not-found hint of each side's environment to a ModuleNotFoundError. */
+function withHints(findings, hint) {
+    for (const f of findings) {
+        if (f.error?.kind === 'ModuleNotFoundError')
+            f.error.message += hint(f.error.side, f.target, f.error.message);
+    }
+    return findings;
+}
+
+// Runs import_sites.py: each given module's import statements, read with the
+// measured interpreter's own ast (so `lazy import` parses where the language
+// has it). `-I -S`: no site-packages, so no `.pth` file of the measured code
+// runs; the files are parsed, never imported. Untimed.
+const SCOPES = [
+    'module',
+    'function',
+    'getattr',
+    'type-checking',
+    'conditional',
+];
+const strings = (value) => Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : null;
+function siteOf(value) {
+    const v = value;
+    const modules = strings(v?.modules);
+    const names = strings(v?.names);
+    if (!modules ||
+        !names ||
+        !Number.isInteger(v.line) ||
+        (v.kind !== 'import' && v.kind !== 'from') ||
+        !SCOPES.includes(v.scope))
+        return null;
+    return {
+        line: v.line,
+        kind: v.kind,
+        modules,
+        names,
+        lazy: v.lazy === true,
+        scope: v.scope,
+        function: typeof v.function === 'string' ? v.function : null,
+    };
+}
+/** The report, file by file; a file that did not parse (or a report that is not one) is left out. */
+function parseSites(report) {
+    const out = new Map();
+    let parsed;
+    try {
+        parsed = JSON.parse(report);
+    }
+    catch {
+        return out;
+    }
+    if (!parsed || typeof parsed !== 'object')
+        return out;
+    for (const [file, entry] of Object.entries(parsed)) {
+        const e = entry;
+        if (!Array.isArray(e?.sites))
+            continue;
+        const sites = e.sites.map(siteOf);
+        if (sites.some((s) => !s))
+            continue;
+        const listed = e.lazy_modules;
+        const names = strings(listed?.names);
+        out.set(file, {
+            sites: sites,
+            lazyModules: listed && names && Number.isInteger(listed.line)
+                ? { line: listed.line, names }
+                : null,
+        });
+    }
+    return out;
+}
+/** The import statements of each file; empty when the interpreter could not run the reader. */
+async function readImportSites(request) {
+    if (!request.files.length)
+        return new Map();
+    const outcome = await runMeasured({
+        command: request.python,
+        args: [
+            '-I',
+            '-S',
+            join(dirname(probePath()), 'import_sites.py'),
+            ...request.files.flatMap((f) => [f.module, f.file]),
+        ],
+        env: request.env,
+        cwd: request.cwd,
+        timeoutMs: 60_000,
+        stderr: 'tail',
+    });
+    return outcome.code === 0 ? parseSites(outcome.report) : new Map();
+}
+
+// PEP 810's lazy imports (Python 3.15+), from the probe's two untimed lazy
+// runs of head: the project's lazy statements that the import loaded anyway
+// (with the line that did), and the project's import lines whose modules no
+// code needed during the import (the lines that could be `lazy import`),
+// with the import's time when every import is lazy. Pure.
+//
+// Words: "declared lazy" is a `lazy import` statement or an entry in
+// `__lazy_modules__`; "loaded anyway" is a declared-lazy module that the
+// import loaded after all; "never needed" is a module that stayed unloaded
+// with every import lazy. None of them is "no longer imported".
+/**
+ * The form for a project whose `requires-python` is `spec`: `lazy-modules`
+ * when it admits a Python before 3.15 (or says nothing), else `statement`.
+ * Reads the lower bounds of the specifiers (PEP 440): `>=3.10`, `~=3.12`,
+ * `==3.15.*`, `>3.14` (3.14.1 passes it).
+ */
+function lazyFormFor(spec) {
+    if (!spec)
+        return 'lazy-modules';
+    let lowest = null;
+    for (const clause of spec.split(',')) {
+        const m = /^\s*(>=|~=|==|>)\s*(\d+)(?:\.(\d+))?/.exec(clause);
+        if (!m)
+            continue;
+        const bound = [Number(m[2]), Number(m[3] ?? 0)];
+        if (!lowest || bound[0] > lowest[0] || (bound[0] === lowest[0] && bound[1] > lowest[1]))
+            lowest = bound;
+    }
+    if (!lowest)
+        return 'lazy-modules';
+    // `>3.14` is a bound of 3.14: 3.14.1 passes it.
+    const [major, minor] = lowest;
+    return major > 3 || (major === 3 && minor >= 15) ? 'statement' : 'lazy-modules';
+}
+const lineOf = (s) => ({
+    module: s.module,
+    names: s.names,
+    file: s.file,
+    line: s.line,
+});
+/** Each statement once (a module body runs once, but a statement may repeat in a loop). */
+function unique(lines) {
+    const seen = new Set();
+    return lines.filter((l) => {
+        const key = `${l.file}\0${l.line}\0${l.module}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/**
+ * What head's lazy runs say about `target`'s own package (the statements of
+ * modules under its top-level name); null when they did not run.
+ * `cumulativeMs` gives a module's cumulative -X importtime cost, where known.
+ */
+function lazyFinding(target, lazy, cumulativeMs, form = 'statement') {
+    if (!lazy)
+        return null;
+    const top = target.split('.')[0];
+    const own = (s) => s.importer === top || s.importer.startsWith(`${top}.`);
+    const loadedAnyway = unique(lazy.declared
+        .filter((s) => own(s) && s.loaded)
+        .map((s) => ({
+        ...lineOf(s),
+        loadedAt: s.loaded_at ? { file: s.loaded_at[0], line: s.loaded_at[1] } : null,
+    })));
+    // A line already declared lazy needs no suggestion.
+    const declared = new Set(lazy.declared.map((s) => `${s.file}\0${s.line}\0${s.module}`));
+    const neverNeeded = unique((lazy.allLazy?.statements ?? [])
+        .filter((s) => own(s) && !s.loaded && !declared.has(`${s.file}\0${s.line}\0${s.module}`))
+        .map((s) => ({ ...lineOf(s), cumulativeMs: cumulativeMs(s.module) }))).sort((a, b) => (b.cumulativeMs ?? 0) - (a.cumulativeMs ?? 0));
+    return { loadedAnyway, neverNeeded, allLazyMs: lazy.allLazy?.importMs ?? null, form };
+}
+/** Rewrites every file a finding names (the statements' and the places that loaded them), in place. */
+function rewriteLazyFiles(finding, rewrite) {
+    if (!finding)
+        return;
+    for (const line of [...finding.loadedAnyway, ...finding.neverNeeded])
+        line.file = rewrite(line.file);
+    for (const line of finding.loadedAnyway)
+        if (line.loadedAt)
+            line.loadedAt.file = rewrite(line.loadedAt.file);
+}
+
+// Import statements read from a line of Python source, by splitting text, not
+// by regular expressions built from module names: the names come from the
+// measured code (a module named `(a+)+b` once hung a run), and may be of any
+// length. Good enough to point at a line; not a parse. Pure.
+const IDENT = /^[\w.]+$/;
+/** The first word of each comma-separated item: `a.b as c` → `a.b`. */
+const heads = (list) => list
+    .replace(/[()\\]/g, ' ')
+    .split(',')
+    .map((item) => item.trim().split(/\s+/)[0] ?? '')
+    .filter((head) => IDENT.test(head));
+/** The import statement a line starts (after indentation), or null. */
+function importStatement(line) {
+    const hash = line.indexOf('#');
+    const code = (hash >= 0 ? line.slice(0, hash) : line).trim();
+    const [keyword, ...rest] = code.split(/\s+/);
+    if (keyword === 'import')
+        return { kind: 'import', modules: heads(rest.join(' ')), names: [] };
+    if (keyword !== 'from' || rest[1] !== 'import' || !IDENT.test(rest[0] ?? ''))
+        return null;
+    return { kind: 'from', modules: [rest[0]], names: heads(rest.slice(2).join(' ')) };
+}
+/** `a.b.c` is `name` or inside it (`a.b` → `a.b`, `a.b.c`; not `a.bc`). */
+const within = (module, name) => module === name || module.startsWith(`${name}.`);
+/**
+ * The lines that call `short` (a bare name: an imported function's last part)
+ * or apply it as a decorator, outside comments, at most `limit`, 1-based.
+ */
+function callSites(source, short, limit) {
+    const lines = [];
+    const word = /\w/;
+    for (const [i, line] of source.split('\n').entries()) {
+        const hash = line.indexOf('#');
+        const code = hash >= 0 ? line.slice(0, hash) : line;
+        const trimmed = code.trimStart();
+        const decorator = trimmed.startsWith('@') &&
+            (trimmed.slice(1).match(/^[\w.]*/)?.[0] ?? '').split('.').includes(short);
+        let call = false;
+        for (let at = code.indexOf(short); at >= 0 && !call; at = code.indexOf(short, at + 1)) {
+            if (at > 0 && word.test(code[at - 1]))
+                continue;
+            call = code
+                .slice(at + short.length)
+                .trimStart()
+                .startsWith('(');
+        }
+        if (decorator || call)
+            lines.push(i + 1);
+        if (lines.length >= limit)
+            break;
+    }
+    return lines;
+}
+
+// From a file the measured interpreter ran to its path in the repository, so a
+// report can link the line: the worktree itself for an editable or in-place
+// import, else the tracked file whose path ends the same way (an installed copy
+// in site-packages of `src/mypkg/log.py` is `.../site-packages/mypkg/log.py`).
+// Files outside the repository (the standard library, dependencies) get null:
+// there is nothing in the pull request to link to, and an absolute path on the
+// runner means nothing to a reviewer. Pure.
+const parts = (path) => path.split('/').filter(Boolean);
+/** Whether `tail`'s components are the last components of `path`'s. */
+function endsWith(path, tail) {
+    if (tail.length > path.length)
+        return false;
+    return tail.every((part, i) => path[path.length - tail.length + i] === part);
+}
+/**
+ * The repository-relative path of `file`, given the worktree `root` it was
+ * checked out to and the files the commit tracks; null when it is not one of
+ * them or could be several.
+ */
+function sourcePath(file, root, tracked) {
+    if (!file || !file.endsWith('.py'))
+        return null;
+    const prefix = root.endsWith('/') ? root : `${root}/`;
+    if (file.startsWith(prefix)) {
+        const relative = file.slice(prefix.length);
+        return tracked.includes(relative) ? relative : null;
+    }
+    // An installed copy: the tracked file that shares the longest tail with it,
+    // at least its package folder and name (a lone `util.py` could be anyone's).
+    const path = parts(file);
+    let best = null;
+    let bestLength = 0;
+    let tie = false;
+    for (const candidate of tracked) {
+        const own = parts(candidate);
+        for (let skip = 0; skip < own.length; skip++) {
+            const tail = own.slice(skip);
+            if (tail.length < Math.min(2, own.length) || !endsWith(path, tail))
+                continue;
+            if (tail.length > bestLength) {
+                best = candidate;
+                bestLength = tail.length;
+                tie = false;
+            }
+            else if (tail.length === bestLength && candidate !== best) {
+                tie = true;
+            }
+            break;
+        }
+    }
+    return tie ? null : best;
+}
+/** The function changes with every file as a repository path (or null), each from its side. */
+function locateFunctions(changes, locate) {
+    return changes.map((change) => ({
+        ...change,
+        file: locate(change.file, change.side),
+        mostlyIn: change.mostlyIn && {
+            ...change.mostlyIn,
+            file: locate(change.mostlyIn.file, change.side),
+        },
+        callers: change.callers.map((caller) => ({
+            ...caller,
+            file: locate(caller.file, caller.side),
+        })),
+    }));
+}
+/**
+ * The lines of a module's source that call `name` (by its last part, as code
+ * calls an imported function) or apply it as a decorator, at most `limit`. A
+ * textual match: good enough to point at the call, not a parse.
+ */
+function callLines(source, name, limit = 3) {
+    const short = name.split('.').pop().replace(/[^\w]/g, '');
+    return short ? callSites(source, short, limit) : [];
+}
+/**
+ * The line of a module's source that imports `imported` (`import x.y`, `from x
+ * import y`, `from x.y import z`, by its full or top-level name), or null. A
+ * textual match: relative imports and imports built at run time are not found.
+ */
+function importLine(source, imported) {
+    const parts = imported.split('.');
+    const prefixes = parts.map((_, i) => parts.slice(0, i + 1).join('.'));
+    for (const [i, line] of source.split('\n').entries()) {
+        const statement = importStatement(line);
+        if (!statement)
+            continue;
+        // `import a…` for any module of imported's package; `from p import …` for p imported or a package of it.
+        const found = statement.kind === 'import'
+            ? statement.modules.some((m) => within(m, parts[0]))
+            : prefixes.includes(statement.modules[0]);
+        if (found)
+            return i + 1;
+    }
+    return null;
+}
+
+// Function changes and the modules a report shows → repository paths and
+// lines: the files the measured interpreter ran are mapped to the commit's
+// tracked files (an installed copy to its source), and each file is read from
+// its side's worktree to find the line that makes the call or the import.
+/** Callers per change whose lines are looked up: the reports show no more. */
+const CALLERS_WITH_LINES = 5;
+async function locateFunctionSources(findings, worktrees, git) {
+    if (!findings.some((f) => f.functions?.length || f.modules || f.lazy))
+        return;
+    const tracked = {
+        base: await trackedFiles(worktrees.base, git),
+        head: await trackedFiles(worktrees.head, git),
+    };
+    // Head's lazy-import lines, as the repository has them (an installed copy's path says little).
+    const inRepo = (file) => sourcePath(file, worktrees.head, tracked.head) ?? file;
+    for (const finding of findings)
+        rewriteLazyFiles(finding.lazy, inRepo);
+    for (const finding of findings)
+        finding.sources = await moduleSources(finding, worktrees, tracked);
+    for (const finding of findings) {
+        if (!finding.functions)
+            continue;
+        const located = locateFunctions(finding.functions, (file, side) => sourcePath(file, worktrees[side], tracked[side]));
+        for (const change of located) {
+            for (const caller of change.callers.slice(0, CALLERS_WITH_LINES)) {
+                if (!caller.file)
+                    continue;
+                const text = await readFile(join(worktrees[caller.side], caller.file), 'utf8').catch(() => '');
+                caller.lines = callLines(text, change.calledAs);
+            }
+        }
+        finding.functions = located;
+    }
+}
+/**
+ * The repository files of the modules a finding shows: every link of the
+ * chains of modules now imported (head) or no longer imported (base), with the line that
+ * imports the next link, and the modules whose own time moved.
+ */
+async function moduleSources(finding, worktrees, tracked) {
+    const out = {};
+    const files = {
+        base: finding.base?.profile?.functions?.files ?? {},
+        head: finding.head?.profile?.functions?.files ?? {},
+    };
+    const place = async (module, side, next) => {
+        if (out[module])
+            return;
+        const path = sourcePath(files[side][module] ?? null, worktrees[side], tracked[side]);
+        if (!path)
+            return;
+        const text = next ? await readFile(join(worktrees[side], path), 'utf8').catch(() => '') : '';
+        out[module] = { side, path, line: next ? importLine(text, next) : null };
+    };
+    const chains = [
+        ...(finding.modules?.added ?? []).map((c) => [c.chain, 'head']),
+        ...(finding.modules?.removed ?? []).map((c) => [c.chain, 'base']),
+    ];
+    for (const [chain, side] of chains.slice(0, 40))
+        for (const [i, module] of chain.entries())
+            await place(module, side, chain[i + 1] ?? null);
+    for (const change of finding.modules?.selfTimeChanges ?? [])
+        await place(change.name, change.headSelfMs === null ? 'base' : 'head', null);
+    return out;
+}
+
+/** Whether running `site` loads `module` (itself, or as a package of what it imports). */
+function loads(site, module) {
+    if (site.modules.some((m) => within(m, module)))
+        return true;
+    const [from] = site.modules;
+    return site.kind === 'from' && site.names.some((name) => `${from}.${name}` === module);
+}
+/**
+ * The importer's statements that load `module`: those that name it, else the
+ * from-imports of its package (`from pydantic import BaseModel` loads
+ * `pydantic.main` through the package's `__getattr__`, and a submodule that
+ * the package loads when its name is imported is that statement's doing).
+ */
+function sitesLoading(file, module) {
+    const named = file.sites.filter((s) => loads(s, module));
+    if (named.length)
+        return named;
+    return file.sites.filter((s) => s.kind === 'from' && module.startsWith(`${s.modules[0]}.`));
+}
+/**
+ * The mechanism by which head's `importer` no longer loads `module` during
+ * the import, from the importer's imports on both sides; null when its
+ * source does not say (a module-level import that is still there, under a
+ * condition or not: something else changed).
+ */
+function mechanismOf(module, importer, base, head) {
+    if (!head)
+        return null;
+    const at = (mechanism, site, fn = null) => ({
+        mechanism,
+        importer,
+        side: 'head',
+        line: site.line,
+        function: fn,
+    });
+    const sites = sitesLoading(head, module);
+    const lazy = sites.find((s) => s.lazy);
+    if (lazy)
+        return at('lazy-statement', lazy);
+    const eager = sites.filter((s) => s.scope === 'module');
+    if (eager.length) {
+        // PEP 810: an import is lazy when the module it names is listed.
+        const listed = head.lazyModules;
+        const names = new Set(listed?.names ?? []);
+        const declared = eager.find((s) => s.modules.some((m) => names.has(m)));
+        return declared && listed ? at('lazy-modules', listed) : null;
+    }
+    const getattr = sites.find((s) => s.scope === 'getattr');
+    if (getattr)
+        return at('module-getattr', getattr, getattr.function);
+    // An import in a function still runs when it is called: with one under
+    // TYPE_CHECKING beside it (for annotations), "imported only under if
+    // TYPE_CHECKING" told a reviewer the module never loads at run time.
+    const inFunction = sites.find((s) => s.scope === 'function');
+    if (inFunction)
+        return at('function', inFunction, inFunction.function);
+    const typing = sites.find((s) => s.scope === 'type-checking');
+    if (typing)
+        return at('type-checking', typing);
+    if (sites.length)
+        return null;
+    const was = base ? sitesLoading(base, module)[0] : undefined;
+    return was ? { ...at('import-removed', was), side: 'base' } : null;
+}
+/**
+ * The mirror, for a module head's `importer` now loads and base's did not:
+ * head's module-level import that loads it, and whether base's source had no
+ * such import (import-added) or kept it from loading (made-eager, with how:
+ * base's side read by mechanismOf with the sides swapped); null when the
+ * sources do not say (the same import on both sides: something else changed).
+ */
+function eagerMechanismOf(module, importer, base, head) {
+    if (!base || !head)
+        return null;
+    const listed = new Set(head.lazyModules?.names ?? []);
+    const now = sitesLoading(head, module).find((s) => s.scope === 'module' && !s.lazy && !s.modules.some((m) => listed.has(m)));
+    if (!now)
+        return null;
+    const at = { importer, side: 'head', line: now.line, function: null };
+    const was = mechanismOf(module, importer, head, base);
+    if (!was)
+        return null;
+    // Swapped, "removed" means base had no import of it: head added one.
+    if (was.mechanism === 'import-removed')
+        return { mechanism: 'import-added', ...at };
+    return {
+        mechanism: 'made-eager',
+        ...at,
+        before: { mechanism: was.mechanism, line: was.line, function: was.function },
+    };
+}
+/** What each scope that keeps an import from running at module level is called. */
+const KEPT = {
+    function: 'function',
+    getattr: 'module-getattr',
+    'type-checking': 'type-checking',
+};
+/**
+ * For a module head imports anew (import-added): where base's own source had
+ * an import of it that did not run at import, in another module (the CLI's
+ * `main()` importing `rich`, which head's `app.output` now imports at module
+ * level). The first such site, in the order given; null when none.
+ */
+function importedElsewhere(module, files) {
+    for (const [file, { importer, imports }] of files) {
+        const site = sitesLoading(imports, module).find((s) => KEPT[s.scope] && !s.lazy);
+        if (site)
+            return {
+                mechanism: KEPT[site.scope],
+                line: site.line,
+                function: site.function,
+                importer,
+                file,
+            };
+    }
+    return null;
+}
+
+// Which newly eager (or no longer imported) module explains the others: the decision of how
+// a module diff is grouped, made once, for every report. Pure.
+/**
+ * Where following leads from `lead` ends: a lead of its own, or, for a cycle,
+ * the package the others are under (its import is where the time and the
+ * modules are), else the deepest name.
+ */
+function settled(lead, leadOf) {
+    const seen = [];
+    let current = lead;
+    while (!seen.includes(current)) {
+        seen.push(current);
+        const next = leadOf.get(current);
+        if (next === undefined || next === current)
+            return current;
+        current = next;
+    }
+    const cycle = seen.slice(seen.indexOf(current));
+    const pkg = cycle.find((p) => cycle.every((m) => m === p || m.startsWith(`${p}.`)));
+    if (pkg !== undefined)
+        return pkg;
+    return cycle.sort((a, b) => b.length - a.length || a.localeCompare(b))[0];
+}
+/**
+ * Each changed module's lead (see grouped): from its own chain alone, the
+ * topmost link of the run of changed links that ends in it, then settled
+ * where leads point at each other; and, per lead, the leads settled into it.
+ * Modules without a chain have none.
+ */
+function leadsOf(changes) {
+    const names = new Set(changes.map((c) => c.name));
+    // Judging a module by its importer's chain instead lost whole packages when
+    // chains disagree: sklearn 1.9's `narwhals.stable.v2` and `narwhals.stable`
+    // each had the other as importer, so neither was a lead and 58 new modules went unnamed.
+    const own = new Map();
+    for (const c of changes) {
+        let lead = null;
+        for (let i = c.chain.length - 1; i >= 0 && names.has(c.chain[i]); i--)
+            lead = c.chain[i];
+        if (lead !== null)
+            own.set(c.name, lead);
+    }
+    // A lead whose own chain leads to another lead that leads back (a package and
+    // the submodule requested first: the log nests each in the other) is one
+    // group: the package's. fastapi's `from pydantic.version import VERSION` loads
+    // all of pydantic under it; naming `pydantic.version` (−177 µs of its own, "30
+    // modules") told a reviewer a leaf was the cause (issue 48: 7).
+    const leadOf = new Map([...own].map(([name, lead]) => [name, settled(lead, own)]));
+    const merged = new Map();
+    for (const lead of new Set(own.values())) {
+        const into = leadOf.get(lead);
+        if (into !== undefined && into !== lead)
+            merged.set(into, [...(merged.get(into) ?? []), lead]);
+    }
+    return { leadOf, merged };
+}
+/**
+ * Groups of modules: the one that pulled the others in, and how many it
+ * brought. A module's lead is the topmost link of the run of changed links
+ * that ends in it, up its chain: that link's importer did not change, and its
+ * import of the link is what appeared or went, so the cause is there. A
+ * module belongs to another lead's group only when every link between them
+ * changed too: a module loaded on both sides breaks
+ * the chain (base reached `inspect` through `pkg.A` → `pkg.B`, head still loads
+ * `pkg.B`, which dropped `import inspect`: the cause is `pkg.B`'s import, not
+ * `pkg.A`). Modules with no import chain (aliases placed in sys.modules) are
+ * left out of the groups and counted by the caller.
+ */
+function grouped(changes) {
+    const { leadOf, merged } = leadsOf(changes);
+    const leadNames = new Set(leadOf.values());
+    const byName = new Map(changes.map((c) => [c.name, c]));
+    const leads = changes.filter((c) => leadNames.has(c.name) && c.chain.length > 0);
+    // One pass over the modules, not one per lead: a diff of 5,000 modules took 7 s to group.
+    const pulled = new Map();
+    // A lead is its own group's, never counted in another's.
+    for (const [name, lead] of leadOf)
+        if (!leadNames.has(name))
+            pulled.set(lead, (pulled.get(lead) ?? 0) + 1);
+    return leads.map((lead) => ({
+        lead,
+        more: pulled.get(lead.name) ?? 0,
+        merged: (merged.get(lead.name) ?? []).map((name) => byName.get(name)),
+    }));
+}
+
+/** Leads read per target and direction: the reports show no more. */
+const LEADS = 20;
+/**
+ * The changed modules whose importer both sides load: where the import changed.
+ * A lead whose chain runs through changed modules of its own group (a package
+ * its importer reached through a submodule, `from pydantic.version import …`)
+ * is imported by the first link above them that both sides load.
+ */
+function leads(changes) {
+    const changed = new Set(changes.map((c) => c.name));
+    const { leadOf } = leadsOf(changes);
+    return changes.flatMap((change) => {
+        let at = change.chain.length - 2;
+        if (leadOf.get(change.name) === change.name)
+            while (at >= 0 &&
+                changed.has(change.chain[at]) &&
+                leadOf.get(change.chain[at]) === change.name)
+                at--;
+        const importer = change.chain[at];
+        return importer !== undefined && !changed.has(importer) ? [{ change, importer }] : [];
+    });
+}
+async function explainImportChanges(findings, worktrees, git, read) {
+    const work = findings.flatMap((finding) => {
+        const files = {
+            base: finding.base?.profile?.functions?.files ?? {},
+            head: finding.head?.profile?.functions?.files ?? {},
+        };
+        const directions = [
+            { changes: finding.modules?.removed ?? [], of: mechanismOf },
+            { changes: finding.modules?.added ?? [], of: eagerMechanismOf },
+        ];
+        return directions.flatMap(({ changes, of }) => leads(changes)
+            .slice(0, LEADS)
+            .map((lead) => ({
+            ...lead,
+            of,
+            base: files.base[lead.importer],
+            head: files.head[lead.importer],
+        }))
+            .filter((lead) => lead.head));
+    });
+    if (!work.length)
+        return;
+    const wanted = new Map();
+    for (const lead of work)
+        for (const file of [lead.base, lead.head])
+            if (file)
+                wanted.set(file, lead.importer);
+    const sites = await read([...wanted].map(([file, module]) => ({ module, file })));
+    const tracked = {
+        base: await trackedFiles(worktrees.base, git),
+        head: await trackedFiles(worktrees.head, git),
+    };
+    for (const lead of work) {
+        const how = lead.of(lead.change.name, lead.importer, (lead.base && sites.get(lead.base)) || null, sites.get(lead.head) ?? null);
+        if (!how)
+            continue;
+        const file = how.side === 'head' ? lead.head : lead.base;
+        lead.change.how = { ...how, path: sourcePath(file, worktrees[how.side], tracked[how.side]) };
+    }
+    const added = work.flatMap((lead) => lead.change.how?.mechanism === 'import-added'
+        ? [{ module: lead.change.name, how: lead.change.how }]
+        : []);
+    if (added.length)
+        await whereBaseHadIt(added, findings, worktrees.base, tracked.base, read);
+}
+/** The project's own files base loads, read at most: the place is a hint, not a search. */
+const BASE_FILES = 200;
+/**
+ * For each module head imports anew: where base's own source had an import of
+ * it that did not run at import, in another module (the mirror of "its import
+ * … in base was removed"). Reads the project's files that base's import loads.
+ */
+async function whereBaseHadIt(added, findings, worktree, tracked, read) {
+    const own = new Map();
+    for (const finding of findings)
+        for (const [module, file] of Object.entries(finding.base?.profile?.functions?.files ?? {}))
+            if (own.size < BASE_FILES && sourcePath(file, worktree, tracked))
+                own.set(file, module);
+    if (!own.size)
+        return;
+    const sites = await read([...own].map(([file, module]) => ({ module, file })));
+    const files = new Map([...own].flatMap(([file, importer]) => {
+        const imports = sites.get(file);
+        return imports ? [[file, { importer, imports }]] : [];
+    }));
+    for (const { module, how } of added) {
+        const found = importedElsewhere(module, files);
+        if (!found || found.importer === how.importer)
+            continue;
+        how.before = {
+            mechanism: found.mechanism,
+            line: found.line,
+            function: found.function,
+            importer: found.importer,
+            path: sourcePath(found.file, worktree, tracked),
+        };
+    }
+}
+
+// Tracebacks, messages and lazy-import lines name files in the run's scratch folder (the
+// worktrees and the environments installed into), which is gone by the time
+// anyone reads them. They are shown relative to the commit's root instead
+// ("src/shop/orders.py"), or to the side's environment ("<head venv>/lib/…").
+/** Rewrites every path under `scratch` in the targets' errors and lazy-import lines, in place. */
+function forgetScratch(targets, scratch) {
+    const roots = [...new Set([scratch, canonical(scratch)])];
+    const rewrite = (text) => {
+        let out = text;
+        for (const root of roots) {
+            for (const side of SIDES) {
+                out = out.split(`${root}/${side}-venv/`).join(`<${side} venv>/`);
+                out = out.split(`${root}/${side}/`).join('');
+            }
+            out = out.split(`${root}/venv/`).join('<venv>/'); // measure's one environment
+            out = out.split(`${root}/`).join('');
+        }
+        return out;
+    };
+    for (const target of targets) {
+        const error = target.error;
+        if (error) {
+            error.message = rewrite(error.message);
+            error.traceback = error.traceback.map(rewrite);
+            if (error.stderr_tail)
+                error.stderr_tail = rewrite(error.stderr_tail);
+        }
+        rewriteLazyFiles(target.lazy, rewrite);
+    }
+}
+function canonical(path) {
+    try {
+        return realpathSync(path);
+    }
+    catch {
+        return path;
+    }
+}
+
+// After the verdict: what the findings need from the checkouts to explain
+// themselves. Changed functions get their files and lines, modules no longer
+// imported the import statement that stopped it, paths in the scratch folder
+// become paths in the commit, and a target that cannot be found a hint.
+async function explainFindings(targets, where, envs, git, name) {
+    const trees = { base: join(where.scratch, 'base'), head: join(where.scratch, 'head') };
+    await locateFunctionSources(targets, trees, git);
+    await explainImportChanges(targets, trees, git, (files) => readImportSites({ python: envs.head.python, env: envs.head.env, cwd: where.run, files }));
+    forgetScratch(targets, where.scratch);
+    withHints(targets, (side, target, message) => notFoundHint(envs[side].strategy, where.projects[side], name, target, message));
+}
+
+/**
+ * A time budget, in whole tens of seconds, that fits the warm-ups, the profile
+ * runs (slower under -X importtime), min-pairs rounds and, for a comparison,
+ * twice as many again (what the sequential procedure typically takes to decide
+ * a change near the thresholds), at `roundMs` per round of every arm, with
+ * a fifth more for start-up and the machine's bad moments.
+ */
+function suggestedBudgetS(roundMs, sampling, comparison) {
+    const rounds = sampling.warmups + 1.5 * sampling.profileRuns + sampling.minPairs * (comparison ? 3 : 1);
+    return Math.ceil((rounds * roundMs * 1.2) / 10_000) * 10;
+}
+/**
+ * The budget of the explanation after sampling (the profile runs a slow
+ * import's budget deferred, when a change was found): a quarter of max-time,
+ * at least 30 s. At 120 s that fits the function profile of a ~3 s import on
+ * both sides (cProfile doubles it) and a few more -X importtime runs; it never
+ * delays a pass, which has nothing to explain.
+ */
+const explanationBudgetMs = (maxTimeMs) => Math.max(30_000, maxTimeMs / 4);
+
+// A small seeded generator, so a run's interleaving order can be reproduced
+// from the seed recorded in its results.
+/** mulberry32: 32-bit state, fast, good enough for shuffling run orders. */
+function seededRandom(seed) {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+/** Fisher-Yates shuffle into a new array. */
+function shuffled(items, random) {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [out[i], out[j]] = [out[j], out[i]];
+    }
+    return out;
+}
 
 /** The arm of `target` on `side`, if the plan had one. */
 function armOf(arms, side, target, variant) {
@@ -18723,6 +17717,16 @@ decidedMs = null) {
         p.name.localeCompare(q.name));
 }
 
+function missingTarget(failure, target) {
+    // A command target's program that one side's environment does not have: new in head, or removed.
+    if (failure?.kind === 'CommandNotFound')
+        return true;
+    if (!failure || failure.kind !== 'ModuleNotFoundError')
+        return false;
+    const missing = /^No module named '([^']+)'$/.exec(failure.message.trim())?.[1];
+    return missing !== undefined && (missing === target || target.startsWith(`${missing}.`));
+}
+
 /** compare: why a target has no verdict, or null when the procedure decided. */
 function undecidedShortfall(comparison, context) {
     if (comparison.decision !== 'continue')
@@ -19040,6 +18044,1191 @@ function evaluate(observations, spec) {
     return { targets, verdict: mostSerious(targets.map((t) => t.verdict)) };
 }
 
+// When sampling may stop before its maximum: the stopping rules the engine is
+// handed. Each looks at the samples so far and names the groups (see groupId)
+// that still need samples; the others stop. Pure.
+/** Sampling stops early once every target's median is known to within this fraction. */
+const SETTLED_HALF_WIDTH = 0.01;
+/** measure: the groups whose median is not yet known to within ±1% (95% interval). Failed arms are done. */
+const medianUnsettled = (arms) => arms.flatMap((arm) => {
+    if (arm.failure)
+        return [];
+    const values = primaryTimes(arm.samples);
+    const interval = medianInterval(values);
+    const settled = interval !== null && (interval[1] - interval[0]) / 2 <= SETTLED_HALF_WIDTH * median(values);
+    return settled ? [] : [groupId(arm.key)];
+});
+/** compare: the groups the sequential procedure has not decided (analysis/verdict/decision.ts). */
+const undecided = (settings) => undecidedGroups(settings);
+
+class ArmStates {
+    arms;
+    onEvent;
+    byId = new Map();
+    constructor(arms, onEvent) {
+        this.arms = arms;
+        this.onEvent = onEvent;
+        for (const arm of arms) {
+            this.byId.set(armId(arm.key), {
+                key: arm.key,
+                samples: [],
+                failure: null,
+                profile: null,
+            });
+        }
+    }
+    of(arm) {
+        return this.byId.get(armId(arm.key));
+    }
+    fail(arm, failure) {
+        const observation = this.of(arm);
+        if (observation.failure)
+            return;
+        observation.failure = failure;
+        this.onEvent?.({ phase: 'failed', key: arm.key, failure });
+    }
+    /** Arms of `among` that have not failed, in groups where no arm failed for another reason than a missing target. */
+    live(among = this.arms) {
+        const failed = new Set(this.arms
+            .filter((arm) => {
+            const failure = this.of(arm).failure;
+            return failure && !missingTarget(failure, arm.key.target);
+        })
+            .map((arm) => groupId(arm.key)));
+        return among.filter((arm) => !this.of(arm).failure && !failed.has(groupId(arm.key)));
+    }
+    setProfile(arm, profile) {
+        this.of(arm).profile = profile;
+    }
+    observations() {
+        return this.arms.map((arm) => this.of(arm));
+    }
+}
+
+// One probe run: builds the interpreter's argument list, runs it through the
+// process layer and turns what came back into a report or a structured failure.
+/** The failure kind of a run the time budget stopped: the engine ends the phase, nothing failed. */
+const OUT_OF_TIME = 'OutOfTime';
+/** The interpreter's argument list for a probe run; exported for tests. */
+function probeArgs(mode, target, probe = probePath()) {
+    const flags = mode === 'profile' ? ['-X', 'importtime'] : [];
+    const helper = mode === 'functions' ? [functionsHelperPath()] : [];
+    return [...flags, probe, mode, String(REPORT_FD), target, ...helper];
+}
+/**
+ * Why a well-formed report cannot be the probe's, or null. The measured code
+ * shares the probe's process and can write to its descriptor; what it cannot
+ * easily do is fake times that agree with each other and with the run as the
+ * parent clocked it (both clocks are CLOCK_MONOTONIC on Linux). This catches a
+ * forged "1 µs" report; a forger that reads the clock too is not caught.
+ */
+function implausible(report, outcome) {
+    const { start_ns: start, end_ns: end, import_ns: took } = report;
+    if (![start, end, took].every((x) => typeof x === 'number' && Number.isFinite(x)))
+        return 'its times are not numbers';
+    // Doubles hold nanoseconds exactly up to 104 days of uptime; allow a microsecond after that.
+    const tolerance = Math.abs(end) > Number.MAX_SAFE_INTEGER ? 1_000 : 0;
+    if (end < start || Math.abs(end - start - took) > tolerance)
+        return `its import time (${took} ns) is not its end minus its start (${end} − ${start})`;
+    if (process.platform !== 'linux')
+        return null;
+    const slack = 1_000_000;
+    if (start < Number(outcome.spawnNs) - slack || end > Number(outcome.exitNs) + slack)
+        return "its import did not happen between the interpreter's start and exit";
+    return null;
+}
+function lastLines(text, count) {
+    return text.trimEnd().split(/\r?\n/).slice(-20).join('\n');
+}
+/** One run of the probe; a cache state's set-up is the caller's (run-target.ts). */
+async function runProbe(request) {
+    const args = probeArgs(request.mode, request.target, request.probe);
+    const spec = {
+        env: request.env,
+        cwd: request.cwd,
+        timeoutMs: request.timeoutMs,
+        stderr: request.mode === 'profile' ? 'full' : 'tail',
+    };
+    const counter = request.counter;
+    if (!counter) {
+        const [command, ...rest] = pinnedArgv(request.core, request.python, args);
+        return probeRunOf(request, await runMeasured({ command: command, args: rest, ...spec }));
+    }
+    const { result, text } = await withCountFile((outFile) => {
+        const [command, ...rest] = wrappedArgv(counter, outFile, request.python, args);
+        return runMeasured({ command: command, args: rest, ...spec });
+    });
+    const run = probeRunOf(request, result);
+    return { ...run, count: run.failure ? null : parseCount(counter.tool, text) };
+}
+/**
+ * Why a run ended without what it owed: the time budget, its own timeout, a
+ * signal, or its exit status, with the tail of its stderr.
+ */
+function endedWithoutReport(request, outcome, stderr, words) {
+    const tail = lastLines(stderr);
+    if (outcome.timedOut && request.budgetCut)
+        return {
+            kind: OUT_OF_TIME,
+            message: `the time budget ended while ${words.during}`,
+            traceback: [],
+        };
+    if (outcome.timedOut)
+        return {
+            kind: 'Timeout',
+            message: `${words.unfinished} did not finish within ${request.timeoutMs / 1000} s; its process group was killed`,
+            traceback: [],
+            stderr_tail: tail,
+        };
+    if (outcome.signal)
+        return {
+            kind: 'Signal',
+            message: words.killed(outcome.signal),
+            traceback: [],
+            stderr_tail: tail,
+        };
+    return {
+        kind: 'ProcessExit',
+        message: words.exited(outcome.code),
+        traceback: [],
+        exit_code: outcome.code,
+        stderr_tail: tail,
+    };
+}
+/**
+ * What a finished process says about the import: the probe's report, or why
+ * there is none. Never throws for anything the measured code can do.
+ */
+function probeRunOf(request, outcome) {
+    // Measured code may write any bytes; invalid UTF-8 becomes U+FFFD here.
+    const stderr = outcome.stderr.toString('utf8');
+    const wallNs = outcome.exitNs - outcome.spawnNs;
+    const wallMs = Number(wallNs) / 1e6;
+    let report = null;
+    let failure = null;
+    if (outcome.report.length > 0 && !outcome.timedOut) {
+        try {
+            report = parseProbeReport(outcome.report);
+            const odd = implausible(report, outcome);
+            if (odd)
+                throw new BadReportError(`the probe's report does not fit the run: ${odd}`);
+            failure = report.error;
+        }
+        catch (error) {
+            report = null;
+            if (!(error instanceof BadReportError))
+                throw error;
+            failure = {
+                kind: 'BadReport',
+                message: `${error.message} (importing ${request.target}; something wrote to the probe's report descriptor)`,
+                traceback: [],
+                stderr_tail: lastLines(stderr),
+            };
+        }
+    }
+    else {
+        const target = request.target;
+        failure = endedWithoutReport(request, outcome, stderr, {
+            during: `importing ${target}`,
+            unfinished: `importing ${target}`,
+            killed: (signal) => `the interpreter was killed by ${signal} while importing ${target}`,
+            exited: (code) => `the interpreter exited with status ${code} while importing ${target}, before the probe could report (os._exit() or a crash in the imported code)`,
+        });
+    }
+    let startupMs = null;
+    if (report) {
+        const startup = BigInt(report.start_ns) - outcome.spawnNs;
+        // Both clocks are CLOCK_MONOTONIC on Linux and macOS; elsewhere the figure
+        // would be meaningless, and a value outside the run says so.
+        if (startup >= 0n && startup <= wallNs)
+            startupMs = Number(startup) / 1e6;
+    }
+    return { report, failure, wallMs, startupMs, stderr };
+}
+
+// From a planned arm to a probe request, and from a probe run to a sample.
+/**
+ * The request for one run of `arm`. Given the clock's `now`, the run may not
+ * outlast the deadline: a hanging import under `--max-time 20` is stopped at
+ * 20 s, not at the sample timeout (never below a second, so a run started
+ * just before the deadline can still end). Runs in overtime are cut at its end instead.
+ */
+function probeRequest(arm, mode, plan, now, deadline = plan.deadline) {
+    const timeoutMs = now === undefined
+        ? plan.sampling.sampleTimeoutMs
+        : Math.min(plan.sampling.sampleTimeoutMs, Math.max(1_000, deadline - now));
+    return {
+        python: arm.python,
+        probe: arm.probe,
+        target: arm.key.target,
+        mode,
+        env: arm.env,
+        cwd: plan.cwd,
+        timeoutMs,
+        budgetCut: timeoutMs < plan.sampling.sampleTimeoutMs,
+        ...(mode === 'time' && arm.cache ? { cache: arm.cache } : {}),
+    };
+}
+/** The run was stopped by the time budget, not by the sample timeout: out of time, not a failure of the import. */
+const cutByBudget = (run) => run.failure?.kind === OUT_OF_TIME;
+/** The sample metrics read from a report's own fields: all but the primary figure. */
+const OTHER_SAMPLE_METRICS = SAMPLE_METRICS.filter((m) => m.id !== PRIMARY_METRIC);
+/** A completed timed run as a sample; the caller has checked that it reported. */
+function toSample(run) {
+    const report = run.report;
+    // Each other sample metric from the report's field its table entry names
+    // (parseProbeReport has checked each is a number or null).
+    const fields = { ...report };
+    const values = Object.fromEntries(OTHER_SAMPLE_METRICS.map((m) => {
+        const raw = fields[m.probe.field];
+        return [m.id, typeof raw === 'number' ? raw / m.probe.per : null];
+    }));
+    return {
+        importMs: report.import_ns / 1e6,
+        wallMs: run.wallMs,
+        startupMs: run.startupMs,
+        moduleCount: report.modules_after,
+        modulesAdded: report.modules_after - report.modules_before,
+        values,
+    };
+}
+
+// Module costs from the -X importtime lines of an untimed run: the engine's
+// profile runs and the proof's traced imports print the same markers around
+// the import, so both read their logs here.
+/**
+ * Module costs from -X importtime logs whose import sits between the probe's
+ * markers (profile runs, and the proof's traced imports), and a failure when
+ * they nest deeper than any real import does: forged output, whose
+ * explanation cannot be trusted.
+ */
+function importTimeCosts(logs, target) {
+    const trees = logs.map((log) => parseImportTime(log, { markers: { begin: BEGIN_MARK, end: END_MARK } }));
+    return {
+        costs: moduleCosts(trees),
+        failure: trees.some((t) => t.tooDeep)
+            ? {
+                kind: 'BadReport',
+                message: `the -X importtime output nests deeper than ${MAX_IMPORT_DEPTH} levels, which no real import does (importing ${target})`,
+                traceback: [],
+            }
+            : null,
+    };
+}
+
+const emptyProfile = () => ({
+    runs: 0,
+    added: [],
+    moduleCount: 0,
+    unstableModules: false,
+    costs: new Map(),
+    logs: [],
+    failure: null,
+});
+/** The warm module arms: attribution comes from the warm state, and commands run no probe to profile. */
+const profiledArms = (states, among) => states
+    .live(among)
+    .filter((arm) => arm.key.variant === DEFAULT_VARIANT && traitsOf(arm.key.target).profiles);
+const overtimeEnd = (plan) => plan.overtime?.deadline ?? plan.deadline;
+/**
+ * `profileRuns` rounds of untimed -X importtime runs over the live warm module
+ * arms, then their function profiles. The first round always runs, whatever
+ * the budget: it is the module set that `forbid`, the module budget and the
+ * watch list are checked on, and the chains that explain them, and a gate must
+ * never be skipped for want of time (a 3 s import once passed with a forbidden
+ * module loaded, its profile runs skipped). Later runs start only if the
+ * slowest so far would end by the deadline with `keepMs` to spare for the
+ * timed rounds; the function profiles that do not fit are deferred
+ * (`ProfileObservation.deferred`): the engine runs them after sampling when
+ * a change was found (measure/explain.ts).
+ */
+async function runProfiles(plan, states, deps, budget) {
+    const arms = profiledArms(states);
+    for (const arm of arms)
+        states.setProfile(arm, emptyProfile());
+    if (arms.length && plan.sampling.profileRuns > 0)
+        deps.onEvent?.({ phase: 'profile', runs: plan.sampling.profileRuns });
+    const rounds = await importTimeRounds(arms, plan.sampling.profileRuns, plan, states, deps, {
+        deadline: plan.deadline,
+        keepMs: budget.keepMs,
+        slowest: budget.firstEstimateMs,
+    });
+    let { done, outOfTime } = rounds;
+    if (!outOfTime && done > 0 && plan.profileFunctions !== false) {
+        const functions = await runFunctionProfiles(arms, plan, states, deps, {
+            deadline: plan.deadline,
+            keepMs: budget.keepMs,
+            slowest: rounds.slowest,
+        });
+        outOfTime = functions.outOfTime;
+        done += functions.done;
+    }
+    for (const arm of arms) {
+        const profile = states.of(arm).profile;
+        if (profile.functions === undefined && profile.runs > 0 && !profile.failure)
+            profile.deferred = 'budget';
+    }
+    if (plan.lazyImports)
+        done += await runLazyWatches(arms, plan, states, deps);
+    return { done, outOfTime, slowest: rounds.slowest };
+}
+/**
+ * Python 3.15+: head's two untimed lazy runs per warm module arm (the import
+ * as written, then with every import lazy). Like the first profile run they
+ * are evidence, not refinement: they start while the overtime lasts; under
+ * enforce-lazy the run as written is a gate's evidence and always runs (a
+ * gate is never skipped for want of time), within the sample timeout.
+ */
+async function runLazyWatches(arms, plan, states, deps) {
+    let done = 0;
+    const deadline = Math.max(plan.deadline, overtimeEnd(plan));
+    for (const arm of arms) {
+        const profile = states.of(arm).profile;
+        if (arm.key.side !== 'head' || profile.runs === 0 || profile.failure)
+            continue;
+        if (plan.signal?.aborted)
+            break;
+        const gate = plan.enforceLazy === true;
+        if (!gate && deps.now() > deadline)
+            break;
+        const written = await deps.runProbe(gate
+            ? probeRequest(arm, 'lazy', plan)
+            : probeRequest(arm, 'lazy', plan, deps.now(), deadline));
+        done++;
+        if (cutByBudget(written))
+            break;
+        // The headroom run is an explanation: only within the budget and its overtime.
+        const all = deps.now() > deadline
+            ? null
+            : await deps.runProbe(probeRequest(arm, 'all-lazy', plan, deps.now(), deadline));
+        if (all)
+            done++;
+        // A failed or malformed lazy run costs only what it would have said.
+        const declared = written.report?.lazy;
+        profile.lazy = declared
+            ? {
+                declared,
+                allLazy: all && !cutByBudget(all) && all.report?.ok && all.report.lazy
+                    ? { importMs: all.report.import_ns / 1e6, statements: all.report.lazy }
+                    : null,
+            }
+            : null;
+    }
+    return done;
+}
+/**
+ * Rounds of -X importtime runs of `arms` until each has `upTo` runs. A run of
+ * an arm with none yet always starts (the module set is a gate's evidence);
+ * others only when the slowest so far fits the budget. Costs are recomputed
+ * from every run's tree.
+ */
+async function importTimeRounds(arms, upTo, plan, states, deps, budget) {
+    let slowest = budget.slowest;
+    let done = 0;
+    let outOfTime = false;
+    rounds: for (let round = 0; round < upTo; round++) {
+        for (const arm of shuffled([...arms], plan.random)) {
+            if (plan.signal?.aborted)
+                break rounds;
+            const profile = states.of(arm).profile;
+            if (profile.failure || profile.runs > round)
+                continue;
+            const first = profile.runs === 0;
+            if (!first && deps.now() + slowest + budget.keepMs > budget.deadline) {
+                outOfTime = true;
+                break rounds;
+            }
+            // Even the first run of each arm waits for no one past the overtime: with many targets it
+            // is the overtime, not the number of arms, that bounds the round (their gates say "not run").
+            if (first && deps.now() > Math.max(budget.deadline, overtimeEnd(plan))) {
+                outOfTime = true;
+                break rounds;
+            }
+            const started = deps.now();
+            // The first run may use the overtime; the rest end by the deadline.
+            const deadline = first ? Math.max(budget.deadline, overtimeEnd(plan)) : budget.deadline;
+            const run = await deps.runProbe(probeRequest(arm, 'profile', plan, deps.now(), deadline));
+            if (cutByBudget(run)) {
+                outOfTime = true;
+                break rounds;
+            }
+            slowest = Math.max(slowest, deps.now() - started);
+            done++;
+            if (run.failure || !run.report) {
+                profile.failure = run.failure;
+                continue;
+            }
+            const added = [...(run.report.added ?? [])].sort();
+            if (profile.runs === 0) {
+                profile.added = added;
+                profile.moduleCount = run.report.modules_after;
+            }
+            else if (added.join('\n') !== profile.added.join('\n')) {
+                profile.unstableModules = true;
+            }
+            profile.runs++;
+            profile.logs.push(run.stderr);
+        }
+    }
+    for (const arm of arms) {
+        const profile = states.of(arm).profile;
+        const { costs, failure } = importTimeCosts(profile.logs, arm.key.target);
+        if (failure && !profile.failure)
+            profile.failure = failure;
+        profile.costs = costs;
+    }
+    return { done, outOfTime, slowest };
+}
+/**
+ * One functions-mode run per arm that has a profile and no function profile
+ * yet, each when it fits the budget (cProfile slows Python code about twice:
+ * two profile runs are budgeted for one).
+ */
+async function runFunctionProfiles(arms, plan, states, deps, budget) {
+    let done = 0;
+    for (const arm of shuffled([...arms], plan.random)) {
+        if (plan.signal?.aborted)
+            break;
+        const profile = states.of(arm).profile;
+        if (!profile || profile.failure || profile.runs === 0 || profile.functions !== undefined)
+            continue;
+        if (deps.now() + 2 * budget.slowest + budget.keepMs > budget.deadline)
+            return { done, outOfTime: true };
+        const request = probeRequest(arm, 'functions', plan, deps.now(), budget.deadline);
+        // Both sides hash alike, so set and dict orders (and the calls that
+        // depend on them) are the same: call counts are what the diff compares.
+        const run = await deps.runProbe({ ...request, env: { ...request.env, PYTHONHASHSEED: '0' } });
+        if (cutByBudget(run))
+            return { done, outOfTime: true };
+        done++;
+        // A failed or malformed functions run costs only the function-level explanation.
+        profile.functions = functionProfile(run.report?.functions);
+    }
+    return { done, outOfTime: false };
+}
+/**
+ * The probe's call graph, callers by name rather than by index; null when the
+ * report has not got its shape (it travels on the channel the measured code
+ * could write to, and must never take the run down).
+ */
+function functionProfile(report) {
+    if (!isFunctionsReport(report))
+        return null;
+    const names = report.functions.map((f) => f.name);
+    return {
+        functions: report.functions.map((f) => ({
+            name: f.name,
+            module: f.module,
+            file: f.file,
+            line: f.line,
+            level: f.level,
+            calls: f.calls,
+            ms: f.ms,
+            importMs: Math.min(Math.max(f.import_ms ?? 0, 0), f.ms),
+            callers: f.callers.flatMap(([index, calls, ms]) => names[index] === undefined ? [] : [{ name: names[index], calls, ms }]),
+        })),
+        files: report.files,
+    };
+}
+
+function request(arm, mode, counter, plan, now, deadline) {
+    const ownTimeout = plan.sampling.sampleTimeoutMs * counter.slowdown;
+    const timeoutMs = Math.min(ownTimeout, Math.max(1_000, deadline - now));
+    return {
+        python: arm.python,
+        probe: arm.probe,
+        target: arm.key.target,
+        mode,
+        // Both sides hash alike: set and dict orders, and the work that depends on them, agree.
+        env: { ...arm.env, PYTHONHASHSEED: '0' },
+        cwd: plan.cwd,
+        timeoutMs,
+        budgetCut: timeoutMs < ownTimeout,
+        counter,
+    };
+}
+/**
+ * Each counter's rounds over the arms that have not failed, up to `parallel`
+ * runs at a time (a count does not depend on the load; nothing is timed
+ * meanwhile). A run starts only if the slowest so far would end within the
+ * phase's budget; an arm whose run fails (or whose tool printed no count)
+ * keeps what it has and says why.
+ */
+async function runCounts(plan, states, deps) {
+    const counting = plan.counting;
+    if (!counting?.counters.length)
+        return;
+    const deadline = deps.now() + counting.budgetMs;
+    let slowest = 0;
+    let done = 0;
+    // Counts do not depend on the cache state: the warm arms are counted (module targets: the probe marks the import).
+    const arms = plan.arms.filter((arm) => !states.of(arm).failure &&
+        arm.key.variant === DEFAULT_VARIANT &&
+        traitsOf(arm.key.target).countedRuns);
+    let spent = false;
+    const outOfTime = (runs) => `out of time: ${runs.runs.length} of ${counting.runs} runs fitted the counting budget`;
+    // The cheaper tools first: strace's count must not wait behind cachegrind's budget.
+    for (const counter of [...counting.counters].sort((a, b) => a.slowdown - b.slowdown)) {
+        deps.onEvent?.({
+            phase: 'count',
+            metric: counter.metric,
+            tool: counter.label,
+            runs: counting.runs,
+        });
+        const runsOf = new Map();
+        for (const arm of arms) {
+            const runs = { tool: counter.label, runs: [], empty: [], failure: null, ms: 0 };
+            runsOf.set(arm, runs);
+            (states.of(arm).counted ??= {})[counter.metric] = runs;
+        }
+        if (spent) {
+            for (const r of runsOf.values())
+                r.failure = 'not run: the counting budget was spent';
+            continue;
+        }
+        // Start-up is as deterministic as the import: one empty run an arm is enough to take off.
+        const modesOf = (round) => counter.subtractEmpty && round === 0 ? ['empty', 'count'] : ['count'];
+        const jobs = [];
+        for (let round = 0; round < counting.runs; round++)
+            for (const arm of shuffled(arms, plan.random))
+                for (const mode of modesOf(round))
+                    jobs.push({ arm, mode });
+        let next = 0;
+        const worker = async () => {
+            while (next < jobs.length && !spent) {
+                const { arm, mode } = jobs[next++];
+                const runs = runsOf.get(arm);
+                if (runs.failure)
+                    continue;
+                if (plan.signal?.aborted)
+                    return;
+                if (deps.now() + slowest > deadline) {
+                    spent = true;
+                    for (const r of runsOf.values())
+                        r.failure ??= outOfTime(r);
+                    deps.onEvent?.({ phase: 'out-of-time', step: 'counted runs', done });
+                    return;
+                }
+                const started = deps.now();
+                const run = await deps.runProbe(request(arm, mode, counter, plan, started, deadline));
+                const took = deps.now() - started;
+                slowest = Math.max(slowest, took);
+                runs.ms += took;
+                done++;
+                if (runs.failure)
+                    continue;
+                if (cutByBudget(run))
+                    runs.failure = outOfTime(runs);
+                else if (run.failure || !run.count)
+                    runs.failure = run.failure
+                        ? `${run.failure.kind}: ${run.failure.message}`
+                        : `${counter.label} printed no count`;
+                else if (mode === 'empty')
+                    runs.empty.push(run.count.value);
+                else {
+                    runs.runs.push(run.count.value);
+                    runs.byCall ??= run.count.byCall;
+                }
+            }
+        };
+        const workers = Math.max(1, Math.min(counting.parallel, jobs.length));
+        await Promise.all(Array.from({ length: workers }, worker));
+    }
+}
+
+// Interleaved rounds of timed samples. Each round runs every live arm once, in
+// an order shuffled anew and on one core (where runs are pinned), so that
+// drift of the machine (another job starting, thermal throttling, a cache
+// going cold) lands on all arms alike, and a pair (base and head of one target
+// in one round) shares whatever the machine was doing then. Where the plan
+// allows lanes and nothing else is using the CPUs, a step runs that many
+// rounds at once, each on its own core, in lockstep (measure/machine-load.ts).
+/** Other work below this many cores' worth counts as none: two rounds may then run at once. */
+const QUIET_BELOW_CORES = 0.25;
+async function runRounds(spec, plan, states, deps, 
+/** Rounds of this batch already run, for the progress events of a batch run on. */
+before = 0) {
+    const stepMs = [];
+    let rounds = 0;
+    let steps = 0;
+    let alongside = 0;
+    let arms = spec.arms;
+    const most = plan.pinning?.lanes ?? 1;
+    const meter = most > 1 ? deps.loadElsewhere : undefined;
+    await meter?.();
+    while (rounds < spec.maxRounds && !plan.signal?.aborted) {
+        const live = states.live(arms);
+        if (live.length === 0)
+            break;
+        const expected = stepMs.length ? Math.max(...stepMs) : 0;
+        if (deps.now() + expected > spec.deadline)
+            return endedByBudget();
+        // Two rounds at once only while nothing else is using the CPUs (measure/machine-load.ts).
+        const elsewhere = (await meter?.()) ?? null;
+        const width = elsewhere !== null && elsewhere < QUIET_BELOW_CORES
+            ? Math.min(most, spec.maxRounds - rounds)
+            : 1;
+        const started = deps.now();
+        const step = steps++;
+        const cores = plan.pinning
+            ? Array.from({ length: width }, (_, lane) => coreOfRound(plan.pinning, before + step * width + lane + 1))
+            : [undefined];
+        for (let lane = 0; lane < width; lane++)
+            deps.onEvent?.({ phase: 'sample', round: before + rounds + lane + 1 });
+        const taken = await oneStep(live, cores);
+        if (taken === 'cut')
+            return endedByBudget();
+        for (const pending of taken)
+            for (const [arm, sample] of pending)
+                spec.into(arm).push(sample);
+        const prior = rounds;
+        rounds += taken.length;
+        if (taken.length > 1)
+            alongside += taken.length;
+        stepMs.push(deps.now() - started);
+        if (spec.stopping && rounds >= spec.minRounds && looked(prior, rounds, before)) {
+            const undecided = new Set(spec.stopping(states.observations()));
+            arms = arms.filter((arm) => undecided.has(groupId(arm.key)));
+            if (!arms.length)
+                break;
+        }
+    }
+    return { rounds, truncated: false, outOfTime: false, alongside };
+    function endedByBudget() {
+        return { rounds, truncated: rounds < spec.minRounds, outOfTime: true, alongside };
+    }
+    /**
+     * One round on each of `cores` at once, in lockstep: every live arm in one
+     * shuffled order, each arm's runs on all cores together, so that every run
+     * has the same arm's run beside it. A step the budget cuts short is dropped
+     * whole ('cut'), so that pairs stay aligned.
+     */
+    async function oneStep(live, cores) {
+        const pending = cores.map(() => []);
+        for (const arm of shuffled(live, plan.random)) {
+            if (plan.signal?.aborted)
+                break;
+            // Many targets make one round long: a round the budget ends midway is dropped whole.
+            if (deps.now() > (spec.cutAt ?? spec.deadline))
+                return 'cut';
+            // A partner failed earlier in this round: stop, so pairs stay aligned.
+            if (!states.live([arm]).length)
+                continue;
+            const request = probeRequest(arm, 'time', plan, deps.now(), spec.cutAt);
+            const runs = await Promise.all(cores.map((core) => deps.runProbe(core === undefined ? request : { ...request, core })));
+            if (runs.some(cutByBudget))
+                return 'cut';
+            for (const [lane, run] of runs.entries()) {
+                if (run.failure || !run.report)
+                    states.fail(arm, run.failure ?? noReport());
+                else
+                    pending[lane].push([arm, toSample(run)]);
+            }
+        }
+        return pending;
+    }
+}
+/** Whether the stopping rule looks after a step took the rounds from `prior` to `now`. */
+const looked = (prior, now, before) => {
+    for (let r = prior + 1; r <= now; r++)
+        if (looksAt(before + r))
+            return true;
+    return false;
+};
+/**
+ * Whether the stopping rule looks after this many rounds: every round up to
+ * 100, then every 1% more. The procedure may look as often as it likes (its
+ * intervals hold at every look), but a look reads every group's pairs, which
+ * past a few hundred pairs of a fast import costs more than a round.
+ */
+const looksAt = (rounds) => rounds % Math.max(1, Math.floor(rounds / 100)) === 0;
+function noReport() {
+    return { kind: 'NoReport', message: 'the probe did not report', traceback: [] };
+}
+
+// The explanation after sampling: the profile runs that did not fit the budget
+// before it (a slow import's function profile, its further -X importtime runs)
+// run now, for the groups where a change was found, within a budget of their
+// own. The explanation is part of the verdict: a change found on a 2 s import
+// must still say why. Groups with no change to explain skip them, and say so.
+/**
+ * Runs what was deferred for the groups the plan says changed,
+ * function profiles first (call counts name the cause), then -X importtime
+ * runs up to profile-runs (own times settle with more runs). Returns how long it took.
+ */
+async function explainChanges(plan, states, deps, slowest) {
+    const started = deps.now();
+    const deferred = profiledArms(states).filter((arm) => states.of(arm).profile?.deferred);
+    if (!deferred.length || !plan.explain || plan.signal?.aborted)
+        return 0;
+    const changed = new Set(plan.changed(states.observations()));
+    const arms = deferred.filter((arm) => changed.has(groupId(arm.key)));
+    for (const arm of deferred)
+        if (!changed.has(groupId(arm.key)))
+            states.of(arm).profile.deferred = 'no-change';
+    if (!arms.length)
+        return 0;
+    const budget = { deadline: deps.now() + plan.explain.budgetMs, keepMs: 0, slowest };
+    deps.onEvent?.({
+        phase: 'explain',
+        groups: [...new Set(arms.map((arm) => groupId(arm.key)))],
+        budgetMs: plan.explain.budgetMs,
+    });
+    await runFunctionProfiles(arms, plan, states, deps, budget);
+    await importTimeRounds(arms, plan.sampling.profileRuns, plan, states, deps, budget);
+    for (const arm of arms) {
+        const profile = states.of(arm).profile;
+        if (profile.functions === undefined)
+            profile.deferred = 'budget';
+        else
+            delete profile.deferred;
+    }
+    return deps.now() - started;
+}
+
+/**
+ * Warm-up rounds: discarded, but they surface import errors early and write
+ * .pyc files. The first round times a round of every arm; later rounds start
+ * only if they leave time for min-pairs rounds at that pace (the evidence
+ * comes first). Returns how long each round took.
+ */
+async function warmUp(plan, states, deps) {
+    const durations = [];
+    for (let round = 1; round <= plan.sampling.warmups; round++) {
+        if (plan.signal?.aborted)
+            break;
+        const expected = durations.length ? Math.max(...durations) : 0;
+        const keep = keepForSampling(plan, durations) + moduleSetRound(plan, durations);
+        if (deps.now() + expected + keep > plan.deadline) {
+            deps.onEvent?.({ phase: 'out-of-time', step: 'warm-ups', done: round - 1 });
+            break;
+        }
+        deps.onEvent?.({ phase: 'warmup', round, of: plan.sampling.warmups });
+        const started = deps.now();
+        for (const arm of shuffled(states.live(), plan.random)) {
+            if (plan.signal?.aborted)
+                break;
+            // Many targets make one round long: the budget bounds it, not the round's end.
+            if (deps.now() > plan.deadline) {
+                deps.onEvent?.({ phase: 'out-of-time', step: 'warm-ups', done: round - 1 });
+                return durations;
+            }
+            const run = await deps.runProbe(probeRequest(arm, 'time', plan, deps.now()));
+            if (cutByBudget(run)) {
+                deps.onEvent?.({ phase: 'out-of-time', step: 'warm-ups', done: round - 1 });
+                return durations;
+            }
+            if (run.failure)
+                states.fail(arm, run.failure);
+        }
+        durations.push(deps.now() - started);
+        if (round === 1)
+            forecast(plan, durations[0], deps);
+    }
+    return durations;
+}
+/**
+ * Rounds vary by a tenth or so from the warm-ups' pace on a busy runner; kept
+ * at the bare pace, a 2 s import ended its 120 s budget at 19 of 20 pairs
+ * (bench:slow), inconclusive for want of one round.
+ */
+const PACE_MARGIN = 1.15;
+/** Time that min-pairs rounds take at the pace of the warm-ups, with a margin (0 before any was timed). */
+function keepForSampling(plan, warmRounds) {
+    // At one round at a time: whether two may run at once depends on the machine's load then.
+    return warmRounds.length ? plan.sampling.minPairs * Math.max(...warmRounds) * PACE_MARGIN : 0;
+}
+/**
+ * The profile round that always runs (the module set the gates need, see
+ * measure/profiles.ts), at the pace of the warm-ups: -X importtime adds a few
+ * percent. 0 when no profile run is asked for, or before any round was timed.
+ */
+function moduleSetRound(plan, warmRounds) {
+    return plan.sampling.profileRuns > 0 && warmRounds.length ? 1.1 * Math.max(...warmRounds) : 0;
+}
+/** Says up front when the budget cannot fit min-pairs rounds at the pace of the first one. */
+function forecast(plan, roundMs, deps) {
+    if (roundMs <= 0)
+        return;
+    // Overtime may bring the rounds a verdict needs: only a budget that cannot fit them even so is worth a warning.
+    const left = (plan.overtime?.deadline ?? plan.deadline) - deps.now();
+    // The profile round that always runs takes about a round (a margin is for what is kept, not told).
+    const fits = Math.floor((left - (plan.sampling.profileRuns > 0 ? roundMs : 0)) / roundMs);
+    if (fits >= plan.sampling.minPairs)
+        return;
+    const comparison = plan.arms.some((arm) => arm.key.side === 'base');
+    deps.onEvent?.({
+        phase: 'forecast',
+        roundMs,
+        fits,
+        needed: plan.sampling.minPairs,
+        suggestedS: suggestedBudgetS(roundMs, plan.sampling, comparison),
+        overtime: (plan.overtime?.deadline ?? plan.deadline) > plan.deadline,
+    });
+}
+/** Some compared (or measured) arm still has fewer than `minPairs` samples. */
+function short(states, minPairs) {
+    return states.observations().some((a) => !a.failure && a.samples.length < minPairs);
+}
+/**
+ * Past the budget, the groups still undecided sample on, up to the end of the
+ * overtime: the procedure's intervals hold whenever sampling stops, so more
+ * pairs cost time, never its error rates. Returns the rounds run, and how
+ * many of them beside another.
+ */
+async function overtime(plan, before, states, deps) {
+    const none = { rounds: 0, alongside: 0 };
+    if (!plan.overtime)
+        return none;
+    const end = plan.overtime.deadline;
+    if (plan.signal?.aborted || deps.now() >= end || before >= plan.sampling.maxPairs)
+        return none;
+    const groups = new Set(plan.stopping(states.observations()));
+    if (!groups.size)
+        return none;
+    deps.onEvent?.({ phase: 'overtime', groups: [...groups], untilMs: end - deps.now() });
+    const outcome = await runRounds({
+        arms: plan.arms.filter((arm) => groups.has(groupId(arm.key))),
+        // min-pairs is a minimum still: the first look comes no earlier in overtime.
+        minRounds: Math.max(0, plan.sampling.minPairs - before),
+        maxRounds: plan.sampling.maxPairs - before,
+        deadline: end,
+        cutAt: end,
+        into: (arm) => states.of(arm).samples,
+        stopping: plan.stopping,
+    }, plan, states, deps, before);
+    return { rounds: outcome.rounds, alongside: outcome.alongside };
+}
+async function runPlan(plan, deps) {
+    const states = new ArmStates(plan.arms, deps.onEvent);
+    const started = deps.now();
+    const warmRounds = await warmUp(plan, states, deps);
+    const warmed = deps.now();
+    const profiles = await runProfiles(plan, states, deps, {
+        keepMs: keepForSampling(plan, warmRounds),
+        // One profile run of one arm, before any was timed: a warm-up run of it, and then some.
+        firstEstimateMs: warmRounds.length ? (1.5 * warmRounds[0]) / Math.max(1, plan.arms.length) : 0,
+    });
+    if (profiles.outOfTime)
+        deps.onEvent?.({ phase: 'out-of-time', step: 'profile runs', done: profiles.done });
+    const profiled = deps.now();
+    const first = await runRounds({
+        arms: plan.arms,
+        minRounds: plan.sampling.minPairs,
+        maxRounds: plan.sampling.maxPairs,
+        deadline: plan.deadline,
+        into: (arm) => states.of(arm).samples,
+        stopping: plan.stopping,
+    }, plan, states, deps);
+    const more = first.outOfTime
+        ? await overtime(plan, first.rounds, states, deps)
+        : { rounds: 0, alongside: 0 };
+    const sampled = deps.now();
+    const explainMs = await explainChanges(plan, states, deps, profiles.slowest);
+    const explained = deps.now();
+    await runCounts(plan, states, deps);
+    return {
+        arms: states.observations(),
+        rounds: first.rounds + more.rounds,
+        warmups: warmRounds.length,
+        pinnedCores: plan.pinning?.cores ?? null,
+        ...(plan.pinning && plan.pinning.lanes > 1
+            ? { alongside: { lanes: plan.pinning.lanes, rounds: first.alongside + more.alongside } }
+            : {}),
+        // Short of min-pairs only if the overtime did not make it up.
+        truncated: first.truncated && short(states, plan.sampling.minPairs),
+        phasesMs: {
+            warmup: warmed - started,
+            profile: profiled - warmed,
+            sampling: sampled - profiled,
+            ...(explainMs ? { explain: explainMs } : {}),
+            ...(plan.counting?.counters.length ? { counting: deps.now() - explained } : {}),
+        },
+    };
+}
+
+// How much of the machine other work is using: the CPUs' busy time
+// (/proc/stat) less this process's own and its finished children's
+// (/proc/self/stat), over the time since the last reading, in cores. Two timed
+// rounds run at once only while this is near zero: on a quiet 2-core machine
+// the pairs then come nearly twice as fast with no wider spread, but while
+// other jobs' work comes and goes on both cores, two rounds at once spread
+// their pairs so much wider that verdicts take longer (docs/statistics.md).
+// Linux only; elsewhere (or unreadable) the reading is null and one round runs
+// at a time. Read between steps of rounds, when no timed child is running, so
+// none of our own work is counted as another's.
+/** Clock ticks a second in /proc (USER_HZ): 100 on every Linux architecture Node runs on. */
+const TICKS_PER_S = 100;
+/** Busy ticks of all CPUs from /proc/stat's first line: user, nice, system, irq, softirq (not idle, iowait or steal). */
+function busyTicks(stat) {
+    const line = stat.split('\n', 1)[0] ?? '';
+    const fields = line.trim().split(/\s+/);
+    if (fields[0] !== 'cpu' || fields.length < 8)
+        return null;
+    const [user, nice, system, , , irq, softirq] = fields.slice(1, 8).map(Number);
+    const busy = user + nice + system + irq + softirq;
+    return Number.isFinite(busy) ? busy : null;
+}
+/** This process's and its reaped children's CPU ticks, from /proc/self/stat (utime, stime, cutime, cstime). */
+function ownTicks(stat) {
+    // The command name may hold spaces and parentheses: the fields start after its last ')'.
+    const rest = stat
+        .slice(stat.lastIndexOf(')') + 2)
+        .trim()
+        .split(/\s+/);
+    // rest[0] is field 3 (state): utime is field 14.
+    const own = [11, 12, 13, 14].map((i) => Number(rest[i]));
+    const total = own.reduce((a, b) => a + b, 0);
+    return own.length === 4 && Number.isFinite(total) ? total : null;
+}
+/** Readings closer than this tell nothing: a tick is 10 ms. */
+const SHORTEST_WINDOW_MS = 200;
+/** Cores' worth of other work between two readings; null when they are too close to tell. */
+function coresElsewhere(from, to) {
+    const ms = to.atMs - from.atMs;
+    if (ms < SHORTEST_WINDOW_MS)
+        return null;
+    return Math.max(0, (to.busy - from.busy - (to.own - from.own)) / TICKS_PER_S / (ms / 1000));
+}
+async function read(nowMs) {
+    const [stat, self] = await Promise.all([
+        readFile('/proc/stat', 'utf8').catch(() => null),
+        readFile('/proc/self/stat', 'utf8').catch(() => null),
+    ]);
+    const busy = stat === null ? null : busyTicks(stat);
+    const own = self === null ? null : ownTicks(self);
+    return busy === null || own === null ? null : { atMs: nowMs, busy, own };
+}
+/**
+ * A meter: each call returns the cores' worth of other work over the window
+ * since the last reading at least SHORTEST_WINDOW_MS old (rounds of a fast
+ * import are shorter: their steps share the window's answer until the next
+ * one is due); null until the first window closes, or where /proc cannot tell.
+ */
+function machineLoadMeter(now) {
+    let from = null;
+    let latest = null;
+    return async () => {
+        const reading = await read(now());
+        if (!reading)
+            return null;
+        if (!from) {
+            from = reading;
+            return latest;
+        }
+        const cores = coresElsewhere(from, reading);
+        if (cores === null)
+            return latest;
+        from = reading;
+        return (latest = cores);
+    };
+}
+
+/** Why the command did not end well, or null: it must exit 0 to be timed. */
+function failureOf(request, outcome, stderr) {
+    if (!outcome.timedOut && !outcome.signal && outcome.code === 0)
+        return null;
+    const name = request.target;
+    return endedWithoutReport(request, outcome, stderr, {
+        during: `running ${name}`,
+        unfinished: name,
+        killed: (signal) => `${name} was killed by ${signal}`,
+        exited: (code) => `${name} exited with status ${code}: a command target must exit 0 to be timed`,
+    });
+}
+async function runCommandTarget(request) {
+    const target = targetOf(request.target);
+    const argv = target.kind === 'command' ? target.argv : [];
+    const program = argv[0] ? findExecutable(argv[0], request.env.PATH ?? '', request.cwd) : null;
+    if (!program) {
+        return {
+            report: null,
+            failure: {
+                kind: 'CommandNotFound',
+                message: `${argv[0] ?? '(nothing)'} was not found in this side's environment (its console scripts, then PATH)`,
+                traceback: [],
+            },
+            wallMs: 0,
+            startupMs: null,
+            stderr: '',
+        };
+    }
+    const outcome = await runMeasured({
+        command: program,
+        args: argv.slice(1),
+        env: request.env,
+        cwd: request.cwd,
+        timeoutMs: request.timeoutMs,
+        stderr: 'tail',
+    });
+    const stderr = outcome.stderr.toString('utf8');
+    const wallNs = Number(outcome.exitNs - outcome.spawnNs);
+    const failure = failureOf(request, outcome, stderr);
+    return {
+        report: failure
+            ? null
+            : {
+                protocol: 1,
+                mode: 'time',
+                target: request.target,
+                ok: true,
+                // The whole process is what a command target measures.
+                import_ns: wallNs,
+                import_cpu_ns: null,
+                start_ns: Number(outcome.spawnNs),
+                end_ns: Number(outcome.exitNs),
+                modules_before: 0,
+                modules_after: 0,
+                probe_preloaded: [],
+                memory_kib: null,
+                error: null,
+            },
+        failure,
+        wallMs: wallNs / 1e6,
+        startupMs: null,
+        stderr,
+    };
+}
+
+// The runner the engine is given: a command target's whole process, or the
+// probe importing a module; either in its cache state (no-pyc, cold).
+/** How each kind of target is started: a new kind fails to compile until it says how. */
+const RUNNERS = {
+    module: runProbe,
+    command: runCommandTarget,
+};
+const runOne = (request) => RUNNERS[kindOf(request.target)](request);
+async function runTarget(request) {
+    const cache = request.cache;
+    if (cache?.kind === 'cold')
+        await evict(cache.cold, { env: request.env, cwd: request.cwd });
+    if (cache?.kind === 'no-pyc')
+        return withoutPyc(request.env, (env) => runOne({ ...request, env }));
+    return runOne(request);
+}
+
+/** A progress line for an engine event, or null for none; `name` says a setting as its user wrote it. */
+function progressLine(event, sides, name) {
+    switch (event.phase) {
+        case 'warmup':
+            return `warming up (${event.round}/${event.of})`;
+        case 'profile':
+            return `profiling with -X importtime (${event.runs} run(s) per target${sides > 1 ? ' and side' : ''})`;
+        case 'sample':
+            return event.round === 1 ? `sampling interleaved ${sides > 1 ? 'pairs' : 'rounds'}` : null;
+        case 'overtime':
+            return `the time budget (${name('max-time')}) is spent before ${event.groups.join(', ')} reached a verdict: sampling on for up to ${Math.round(event.untilMs / 1000)} s more (${name('overtime')})`;
+        case 'count':
+            return `counting ${event.metric} with ${event.tool}: ${event.runs} run(s) per target${sides > 1 ? ' and side' : ''}`;
+        case 'forecast':
+            return `at ${(event.roundMs / 1000).toFixed(1)} s a round, the time budget (${name('max-time')}${event.overtime ? ` with ${name('overtime')}` : ''}) fits about ${event.fits} of the ${event.needed} rounds a verdict needs: expect an inconclusive verdict, or raise it to about ${event.suggestedS} s`;
+        case 'out-of-time':
+            return event.step === 'profile runs'
+                ? `the time budget (${name('max-time')}) leaves no room for more profile runs after ${event.done} (the module set of each target and side was taken): the function profile runs after sampling if a change is found`
+                : `the time budget (${name('max-time')}) ran out after ${event.done} ${event.step}`;
+        case 'explain':
+            return `explaining the change in ${event.groups.join(', ')}: the profile runs the budget deferred, within ${Math.round(event.budgetMs / 1000)} s`;
+        case 'failed':
+            return `${armId(event.key)}: ${event.failure.kind}: ${event.failure.message}`;
+    }
+}
+
+// The one sequence measure and compare share, from the installed sides to the
+// verdict: each cache state's set-up, the arms, one plan built from the
+// settings and the command (compare stops a target once its change is
+// decided, samples the undecided into overtime and explains a change after
+// sampling; measure samples until the median settles), the engine with
+// progress lines, and the evaluation. measure is a run of one side, head (the
+// working tree). Targets a proof decided (compare) skip the timing: head's
+// module set, and a short sample where a budget is set, still run.
+function planBase(run) {
+    const { gate, sampling, metrics } = run.settings;
+    const compare = run.command === 'compare';
+    return {
+        cwd: run.cwd,
+        sampling,
+        metrics,
+        lazyImports: hasLazyImports(run.interpreter),
+        enforceLazy: gate.enforceLazy,
+        // measure compares nothing: no change is found, and nothing deferred runs.
+        stopping: compare ? undecided({ gate }) : medianUnsettled,
+        changed: compare ? changedGroups({ gate }) : () => [],
+        overtimeMs: compare ? sampling.overtimeMs : 0,
+        explain: compare ? { budgetMs: explanationBudgetMs(sampling.maxTimeMs) } : undefined,
+    };
+}
+async function measureSides(run, deps, name, 
+/** Called with the observations before they are judged (compare saves the runs' logs). */
+observed) {
+    const { settings } = run;
+    const { gate, sampling } = settings;
+    const sides = SIDES.filter((side) => run.sides[side]);
+    const head = run.sides.head;
+    const setups = await cacheSetups(settings.cache, head, run.cwd, deps, name, run.trees);
+    const isNew = (target) => run.targets.some((t) => t.name === target && t.isNew);
+    const arms = plannedArms(run.targets.map((t) => t.name), (target) => sides.filter((side) => side === 'head' || !isNew(target)), setups, settings.cache, (side) => ({ ...run.sides[side], probe: run.probe }));
+    const base = planBase(run);
+    const targetProofs = run.proofs ?? new Map();
+    const proofs = new Map([...targetProofs].map(([target, { proof }]) => [target, proof]));
+    const proved = (arm) => provedIn(proofs.get(arm.key.target), arm.key.variant);
+    const timed = arms.filter((arm) => !proved(arm));
+    const timedTargets = [...new Set(timed.map((arm) => arm.key.target))];
+    if (timedTargets.length)
+        deps.log(`measuring ${timedTargets.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} ${sides.length > 1 ? 'interleaved pairs' : 'rounds'}, at most ${sampling.maxTimeMs / 1000} s${base.overtimeMs > 0 ? ` (${base.overtimeMs / 1000} s more for a target still undecided)` : ''}`);
+    const observations = mergeObservations([
+        timed.length ? await runEngine(timed, base, deps, name) : null,
+        ...(await provedRuns(arms.filter(proved), base, gate.budgetsMs, deps, name, targetProofs)),
+    ]);
+    await observed?.(observations);
+    const evaluation = evaluate(observations, {
+        targets: run.targets,
+        variant: DEFAULT_VARIANT,
+        variants: settings.cache,
+        gate,
+        metrics: settings.metrics,
+        watch: settings.watch,
+        sampling,
+        lazyImports: base.lazyImports === true,
+        lazyForm: lazyFormFor(requiresPython(run.projectDir)),
+        proofs,
+    });
+    return { observations, evaluation, coldMethod: setups.cold?.cold.method };
+}
+/** The plan completed as the engine starts, then run with the real probe runner, logging progress; throws when cancelled. */
+async function runEngine(arms, base, deps, name) {
+    const { overtimeMs, metrics, ...fixed } = base;
+    const sides = new Set(arms.map((arm) => arm.key.side)).size;
+    const counting = await countingFor(arms, { metrics, sampling: base.sampling, cwd: base.cwd }, deps, name);
+    // Nothing timed (a proved target's module-set run): no cores to choose, nothing to say of them.
+    const pinning = base.sampling.maxPairs > 0 ? await pinningFor(arms, base.cwd, deps) : undefined;
+    const deadline = performance.now() + base.sampling.maxTimeMs;
+    const plan = {
+        ...fixed,
+        arms,
+        deadline,
+        overtime: overtimeMs > 0 ? { deadline: deadline + overtimeMs } : undefined,
+        random: seededRandom(base.sampling.seed),
+        counting,
+        pinning,
+        signal: deps.signal,
+    };
+    const observations = await runPlan(plan, {
+        runProbe: runTarget,
+        now: () => performance.now(),
+        loadElsewhere: machineLoadMeter(() => performance.now()),
+        onEvent: (event) => {
+            const line = progressLine(event, sides, name);
+            if (line)
+                deps.log(line);
+        },
+    });
+    // Each sample's escapees went with it; this sweeps up any that forked in the
+    // moment between a sweep's look and its kill (a double fork under load).
+    killTagged();
+    if (deps.signal?.aborted)
+        throw new CancelledError();
+    return observations;
+}
 /** A proved target with a budget gets this many timed imports of head: its median is what the budget is about. */
 const BUDGET_SAMPLES = 5;
 /**
@@ -19048,12 +19237,12 @@ const BUDGET_SAMPLES = 5;
  * are checked on), and where a budget is set a short sample of head alone.
  * Base is not run again: the proof showed it does the same work.
  */
-async function provedRuns(arms, policy, budgetsMs, deps, name, proofs) {
+async function provedRuns(arms, base, budgetsMs, deps, name, proofs) {
     const heads = arms.filter((arm) => arm.key.side === 'head' && arm.key.variant === DEFAULT_VARIANT);
     const budgeted = heads.filter((arm) => budgetsMs[arm.key.target] !== undefined);
     // Head's traced import was a module-set run already (under -X importtime): the
     // engine adds one only where the trace's is missing, or for 3.15's lazy runs.
-    const traced = (arm) => !policy.lazyImports ? (proofs.get(arm.key.target)?.headProfile ?? null) : null;
+    const traced = (arm) => !base.lazyImports ? (proofs.get(arm.key.target)?.headProfile ?? null) : null;
     const fromTrace = heads.filter((arm) => budgetsMs[arm.key.target] === undefined && traced(arm));
     const plain = heads.filter((arm) => budgetsMs[arm.key.target] === undefined && !fromTrace.includes(arm));
     const runs = fromTrace.length
@@ -19077,23 +19266,24 @@ async function provedRuns(arms, policy, budgetsMs, deps, name, proofs) {
     ]) {
         if (!group.length)
             continue;
-        const sampling = {
-            ...policy.sampling,
-            warmups: pairs ? 1 : 0,
-            profileRuns: 1,
-            minPairs: pairs,
-            maxPairs: pairs,
-        };
-        const plan = {
-            cwd: policy.cwd,
-            sampling,
+        // Nothing to decide or explain: a fixed sample, no counters, no function profiles.
+        const short = {
+            ...base,
+            sampling: {
+                ...base.sampling,
+                warmups: pairs ? 1 : 0,
+                profileRuns: 1,
+                minPairs: pairs,
+                maxPairs: pairs,
+            },
+            metrics: [],
             stopping: () => [],
             changed: () => [],
+            overtimeMs: 0,
+            explain: undefined,
             profileFunctions: false,
-            ...(policy.lazyImports ? { lazyImports: true } : {}),
-            ...(policy.enforceLazy ? { enforceLazy: true } : {}),
         };
-        runs.push(await measureArms([...group], plan, deps, name));
+        runs.push(await runEngine([...group], short, deps, name));
     }
     return runs;
 }
@@ -19114,76 +19304,6 @@ function mergeObservations(runs) {
             sampling: sum((r) => r.phasesMs?.sampling),
         },
     };
-}
-
-// When sampling may stop before its maximum: the stopping rules the engine is
-// handed. Each looks at the samples so far and names the groups (see groupId)
-// that still need samples; the others stop. Pure.
-/** Sampling stops early once every target's median is known to within this fraction. */
-const SETTLED_HALF_WIDTH = 0.01;
-/** measure: the groups whose median is not yet known to within ±1% (95% interval). Failed arms are done. */
-const medianUnsettled = (arms) => arms.flatMap((arm) => {
-    if (arm.failure)
-        return [];
-    const values = primaryTimes(arm.samples);
-    const interval = medianInterval(values);
-    const settled = interval !== null && (interval[1] - interval[0]) / 2 <= SETTLED_HALF_WIDTH * median(values);
-    return settled ? [] : [groupId(arm.key)];
-});
-/** compare: the groups the sequential procedure has not decided (analysis/verdict/decision.ts). */
-const undecided = (settings) => undecidedGroups(settings);
-
-// The one sequence both commands end with: the planned arms through the
-// engine under the command's stopping policy, then the verdict. measure and
-// compare differ only in the plan they hand in and in the policy: compare
-// stops a target once its change is decided, samples the undecided into
-// overtime and explains a change after sampling; measure samples until the
-// median settles. Targets a proof decided (compare) skip the engine's timing:
-// proved-runs.ts says what still runs for them.
-async function measureAndEvaluate(sequence, deps, name, 
-/** Called with the observations before they are judged (compare saves the runs' logs). */
-observed) {
-    const { settings, command } = sequence;
-    const { gate, sampling } = settings;
-    const lazyImports = hasLazyImports(sequence.interpreter);
-    const policy = {
-        cwd: sequence.cwd,
-        sampling,
-        metrics: settings.metrics,
-        lazyImports,
-        enforceLazy: gate.enforceLazy,
-        ...(command === 'compare'
-            ? {
-                stopping: undecided({ gate }),
-                changed: changedGroups({ gate }),
-                overtimeMs: sampling.overtimeMs,
-                explain: { budgetMs: explanationBudgetMs(sampling.maxTimeMs) },
-            }
-            : // Nothing is compared, so no change is found, and nothing deferred runs.
-                { stopping: medianUnsettled, changed: () => [] }),
-    };
-    const targetProofs = sequence.proofs ?? new Map();
-    const proofs = new Map([...targetProofs].map(([target, { proof }]) => [target, proof]));
-    const proved = (arm) => provedIn(proofs.get(arm.key.target), arm.key.variant);
-    const timed = sequence.arms.filter((arm) => !proved(arm));
-    const observations = mergeObservations([
-        timed.length ? await measureArms(timed, policy, deps, name) : null,
-        ...(await provedRuns(sequence.arms.filter(proved), policy, gate.budgetsMs, deps, name, targetProofs)),
-    ]);
-    await observed?.(observations);
-    const evaluation = evaluate(observations, {
-        targets: sequence.targets,
-        variant: DEFAULT_VARIANT,
-        variants: settings.cache,
-        gate,
-        metrics: settings.metrics,
-        watch: settings.watch,
-        sampling,
-        lazyImports,
-        lazyForm: lazyFormFor(requiresPython(sequence.projectDir)),
-        proofs,
-    });
-    return { observations, evaluation };
 }
 
 // What an environment holds, file by file, for the proof: every file's hash
@@ -19270,96 +19390,6 @@ async function environmentFiles(envDir, checkout) {
             .digest('hex'));
     }
     return { hashes, owners, distributions };
-}
-
-// The files that differ between the two sides, side-neutral: the commits'
-// diff (a submodule or a symbolic link is opaque to the proof) and every file
-// of the two environments, each with the distribution that installed it.
-const ABSENT = '0000000';
-const presenceOf = (change) => /^0+$/.test(change.modes[0] || ABSENT)
-    ? 'head'
-    : /^0+$/.test(change.modes[1] || ABSENT)
-        ? 'base'
-        : 'both';
-/** A side's absolute path, side-neutral; paths outside its tree and environment stay as they are. */
-function neutralizer(root) {
-    const prefixes = [];
-    for (const [dir, as] of [
-        [root.env, '{env}'],
-        [root.tree, '{tree}'],
-    ]) {
-        if (!dir)
-            continue;
-        prefixes.push([dir, as]);
-        try {
-            const real = realpathSync(dir);
-            if (real !== dir)
-                prefixes.push([real, as]);
-        }
-        catch {
-            /* not there: nothing can be under it */
-        }
-    }
-    return (path) => {
-        for (const [dir, as] of prefixes)
-            if (path === dir || path.startsWith(dir + sep))
-                return as + path.slice(dir.length);
-        return path;
-    };
-}
-/** Where a side-neutral path is on a side's disk; null outside its tree and environment. */
-const onDisk = (root, path) => {
-    if (path.startsWith('{tree}/'))
-        return join(root.tree, path.slice(7));
-    if (path.startsWith('{env}/') && root.env)
-        return join(root.env, path.slice(6));
-    return null;
-};
-function environmentDiff(files) {
-    const paths = new Set([...files.base.hashes.keys(), ...files.head.hashes.keys()]);
-    const out = [];
-    for (const path of [...paths].sort()) {
-        const [b, h] = [files.base.hashes.get(path), files.head.hashes.get(path)];
-        if (b === h)
-            continue;
-        const owner = files.head.owners.get(path) ?? files.base.owners.get(path) ?? null;
-        out.push({
-            path: `{env}/${path}`,
-            presence: b === undefined ? 'head' : h === undefined ? 'base' : 'both',
-            owner: owner && {
-                name: owner.name,
-                versions: {
-                    base: files.base.distributions.get(owner.name)?.version ?? null,
-                    head: files.head.distributions.get(owner.name)?.version ?? null,
-                },
-                project: owner.project,
-            },
-        });
-    }
-    return out;
-}
-/** Every file that differs between the sides: the commits' changed files, then the environments'. */
-async function differingFiles(changes, roots) {
-    const differing = changes.map((change) => {
-        const opaque = change.modes.includes('160000')
-            ? 'submodule'
-            : change.modes.includes('120000')
-                ? 'symlink'
-                : null;
-        return {
-            path: `{tree}/${change.path}`,
-            presence: presenceOf(change),
-            ...(opaque ? { opaque } : {}),
-        };
-    });
-    if (roots.base.env && roots.head.env) {
-        const files = {
-            base: await environmentFiles(roots.base.env, roots.base.tree),
-            head: await environmentFiles(roots.head.env, roots.head.tree),
-        };
-        differing.push(...environmentDiff(files));
-    }
-    return differing;
 }
 
 class Diff {
@@ -19919,6 +19949,96 @@ async function judgeLines(python, env, cwd, files, requestFile) {
     return out;
 }
 
+// What the proof reads of the change. First the files that differ between the
+// two sides, side-neutral: the commits' diff (a submodule or a symbolic link is
+// opaque to the proof) and every file of the two environments, each with the
+// distribution that installed it; then which changed lines of each ran at import.
+const ABSENT = '0000000';
+const presenceOf = (change) => /^0+$/.test(change.modes[0] || ABSENT)
+    ? 'head'
+    : /^0+$/.test(change.modes[1] || ABSENT)
+        ? 'base'
+        : 'both';
+/** A side's absolute path, side-neutral; paths outside its tree and environment stay as they are. */
+function neutralizer(root) {
+    const prefixes = [];
+    for (const [dir, as] of [
+        [root.env, '{env}'],
+        [root.tree, '{tree}'],
+    ]) {
+        if (!dir)
+            continue;
+        prefixes.push([dir, as]);
+        try {
+            const real = realpathSync(dir);
+            if (real !== dir)
+                prefixes.push([real, as]);
+        }
+        catch {
+            /* not there: nothing can be under it */
+        }
+    }
+    return (path) => {
+        for (const [dir, as] of prefixes)
+            if (path === dir || path.startsWith(dir + sep))
+                return as + path.slice(dir.length);
+        return path;
+    };
+}
+/** Where a side-neutral path is on a side's disk; null outside its tree and environment. */
+const onDisk = (root, path) => {
+    if (path.startsWith('{tree}/'))
+        return join(root.tree, path.slice(7));
+    if (path.startsWith('{env}/') && root.env)
+        return join(root.env, path.slice(6));
+    return null;
+};
+function environmentDiff(files) {
+    const paths = new Set([...files.base.hashes.keys(), ...files.head.hashes.keys()]);
+    const out = [];
+    for (const path of [...paths].sort()) {
+        const [b, h] = [files.base.hashes.get(path), files.head.hashes.get(path)];
+        if (b === h)
+            continue;
+        const owner = files.head.owners.get(path) ?? files.base.owners.get(path) ?? null;
+        out.push({
+            path: `{env}/${path}`,
+            presence: b === undefined ? 'head' : h === undefined ? 'base' : 'both',
+            owner: owner && {
+                name: owner.name,
+                versions: {
+                    base: files.base.distributions.get(owner.name)?.version ?? null,
+                    head: files.head.distributions.get(owner.name)?.version ?? null,
+                },
+                project: owner.project,
+            },
+        });
+    }
+    return out;
+}
+/** Every file that differs between the sides: the commits' changed files, then the environments'. */
+async function differingFiles(changes, roots) {
+    const differing = changes.map((change) => {
+        const opaque = change.modes.includes('160000')
+            ? 'submodule'
+            : change.modes.includes('120000')
+                ? 'symlink'
+                : null;
+        return {
+            path: `{tree}/${change.path}`,
+            presence: presenceOf(change),
+            ...(opaque ? { opaque } : {}),
+        };
+    });
+    if (roots.base.env && roots.head.env) {
+        const files = {
+            base: await environmentFiles(roots.base.env, roots.base.tree),
+            head: await environmentFiles(roots.head.env, roots.head.tree),
+        };
+        differing.push(...environmentDiff(files));
+    }
+    return differing;
+}
 // Which changed lines of each differing Python file ran at import: the two
 // sides' contents diffed line by line (what was installed, so generated files
 // count), and each changed line judged by proof_lines.py against the lines the
@@ -20217,7 +20337,6 @@ async function proveTargets(targets, places) {
     }
     return proofs;
 }
-
 // Which targets the proof is tried for, and what the log says of each: module
 // targets both sides list, when `proof` is on and no gating count is asked for.
 async function tryProofs(settings, places, deps, name) {
@@ -20403,9 +20522,10 @@ function boundaryJson(state) {
 
 // `importgate compare <base> <head>`: two commits, each in its own worktree and
 // environment, measured in interleaved pairs, compared, and explained. Each
-// step is its own file: compare-checkout (commits, folders, settings),
-// compare-skip (anything to measure?), compare-install, arms (the plan),
-// run-sequence (the engine, then the verdict), compare-explain.
+// step is its own file: compare-checkout (commits, folders, settings, anything
+// to measure?), compare-install, compare-proof (decided without timing?),
+// run-sequence (the engine, then the verdict: the sequence measure shares),
+// compare-explain.
 async function compare(request, deps) {
     const clock = startClock();
     const { name } = request;
@@ -20455,15 +20575,6 @@ async function compare(request, deps) {
             if (boundary.missing)
                 deps.log(`no boundary: ${boundary.missing}`);
             const { envs, installMs, probe } = await installSides(install, places, commits, deps, name);
-            const isNew = (target) => settings.newTargets.includes(target);
-            const setups = await cacheSetups(settings.cache, envs.head, run, deps, name, [
-                join(scratch, 'base'),
-                join(scratch, 'head'),
-                run,
-            ]);
-            if (setups.cold)
-                where.coldMethod = setups.cold.cold.method;
-            const arms = plannedArms(targets, (target) => SIDES.filter((side) => side === 'head' || !isNew(target)), setups, settings.cache, (side) => ({ python: envs[side].python, probe, env: envs[side].env }));
             // Imported from the worktree (install none): no environment of its own to compare.
             const envDir = (side) => envs[side].strategy === 'none' ? null : envDirOf(scratch, side);
             const proving = performance.now();
@@ -20480,27 +20591,27 @@ async function compare(request, deps) {
                 signal: deps.signal,
             }, deps, name);
             const proofMs = performance.now() - proving;
-            // A proved target is not timed (its cache states other than warm may be: the log says so then).
-            const timed = targets.filter((t) => !proofs.get(t)?.proof.holds);
-            if (timed.length)
-                deps.log(`measuring ${timed.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} interleaved pairs, at most ${sampling.maxTimeMs / 1000} s${sampling.overtimeMs > 0 ? ` (${sampling.overtimeMs / 1000} s more for a target still undecided)` : ''}`);
-            const { observations, evaluation } = await measureAndEvaluate({
+            const { observations, evaluation, coldMethod } = await measureSides({
                 command: 'compare',
-                arms,
+                sides: envs,
+                probe,
                 targets: targets.map((target) => ({
                     name: target,
-                    isNew: isNew(target),
+                    isNew: settings.newTargets.includes(target),
                     droppedInHead: settings.droppedTargets.includes(target),
                 })),
                 settings,
                 interpreter: info,
                 cwd: run,
+                trees: [join(scratch, 'base'), join(scratch, 'head'), run],
                 projectDir: projects.head,
                 proofs,
             }, deps, name, async (observations) => {
                 if (deps.logDir)
                     await saveLogs(deps.logDir, observations.arms, envs);
             });
+            if (coldMethod)
+                where.coldMethod = coldMethod;
             await explainFindings(evaluation.targets, places, envs, git, name);
             return resultsDocument(...document(), {
                 config_changes: settings.changes,
@@ -20586,21 +20697,17 @@ async function measure(request, deps) {
             installInput: name('install'),
         });
         const probe = await compiledProbe(environment.python, environment.env, scratch);
-        const { sampling } = settings;
         deps.log(`Python ${info.version_info.join('.')} (${interpreter}), ${targets.length} target(s)`);
-        deps.log(`measuring ${targets.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} rounds, at most ${sampling.maxTimeMs / 1000} s in all`);
-        const setups = await cacheSetups(settings.cache, environment, scratch, deps, name, [
-            request.projectDir,
-            scratch,
-        ]);
-        const arms = plannedArms(targets, () => ['head'], setups, settings.cache, () => ({ python: environment.python, probe, env: environment.env }));
-        const { observations, evaluation } = await measureAndEvaluate({
+        // One side, head: the working tree as it is.
+        const { observations, evaluation, coldMethod } = await measureSides({
             command: 'measure',
-            arms,
+            sides: { head: environment },
+            probe,
             targets: targets.map((target) => ({ name: target, isNew: false })),
             settings,
             interpreter: info,
             cwd: scratch,
+            trees: [request.projectDir, scratch],
             projectDir: request.projectDir,
         }, deps, name);
         forgetScratch(evaluation.targets, scratch);
@@ -20609,85 +20716,12 @@ async function measure(request, deps) {
             install: environment.strategy,
             python: environment.python,
             projectDir: request.projectDir,
-            ...(setups.cold ? { coldMethod: setups.cold.cold.method } : {}),
+            ...(coldMethod ? { coldMethod } : {}),
         }), {}, { observations, evaluation }, timingOf(clock));
     }
     finally {
         await rm(scratch, { recursive: true, force: true });
     }
-}
-
-// The inputs a run was given, as text, keyed by what they mean: the CLI's flags
-// and the action's inputs both map onto these, and partialSettings() turns
-// them into typed settings, naming each input the way its user wrote it.
-/** The settings among the inputs, typed and checked, each named as its user wrote it. */
-function partialSettings(values, rules, name) {
-    const partial = {};
-    for (const spec of SETTINGS) {
-        const value = values[spec.name];
-        if (value === undefined || (Array.isArray(value) && !value.length))
-            continue;
-        Object.assign(partial, { [spec.field]: spec.fromText(value, name(spec.name), rules) });
-    }
-    // Both given here: say so now, not after the worktrees are built.
-    if (partial.minPairs !== undefined && partial.maxPairs !== undefined) {
-        if (partial.maxPairs < partial.minPairs)
-            throw new UsageError(`${name('max-pairs')} ${partial.maxPairs} is less than ${name('min-pairs')} ${partial.minPairs}`);
-    }
-    return partial;
-}
-
-// The CLI's flags (or the action's inputs) → what a command is asked to do.
-// Settings from [tool.importgate] are merged later, by the command, once the
-// project (for compare: the base commit's checkout) is known.
-/** How the CLI names its inputs in messages. */
-const cliName = (input) => {
-    if (input === 'target')
-        return '-t/--target';
-    if (input === 'repo')
-        return '-C/--repo';
-    if (input === 'base-ref')
-        return 'base ref';
-    if (input === 'head-ref')
-        return 'head ref';
-    return `--${input}`;
-};
-const COMMAND_RULES = {
-    measure: { installModes: INSTALL_MODES.measure, minProfileRuns: 0 },
-    compare: { installModes: INSTALL_MODES.compare, minProfileRuns: 1 },
-};
-function measureRequest(values, cwd, name = cliName) {
-    const repoDir = directory(name('repo'), resolve$1(cwd, values.repo ?? '.'));
-    // As compare: the project is a folder of the repository, links resolved.
-    const sub = projectSubdir(repoDir, values['project-dir'], name('project-dir'));
-    const projectDir = directory(name('project-dir'), resolve$1(repoDir, sub));
-    insideAfterLinks(repoDir, projectDir, name('project-dir'), values['project-dir'] ?? '.');
-    return {
-        repoDir,
-        projectDir,
-        python: values.python ?? 'python3',
-        given: partialSettings(values, COMMAND_RULES.measure, name),
-        name,
-    };
-}
-function compareRequest(values, revisions, cwd, name = cliName, 
-/** The settings the values give, when the caller has parsed them already (the action). */
-parsed) {
-    if (revisions.length !== 2) {
-        throw new UsageError(`compare needs two revisions, base then head (e.g. importgate compare main HEAD); got ${revisions.length}: ${JSON.stringify(revisions)}`);
-    }
-    const [baseRef, headRef] = revisions;
-    const repoDir = directory(name('repo'), resolve$1(cwd, values.repo ?? '.'));
-    return {
-        repoDir,
-        projectSubdir: projectSubdir(repoDir, values['project-dir'], name('project-dir')),
-        baseRef,
-        headRef,
-        ...(values.label?.trim() ? { label: values.label.trim() } : {}),
-        python: values.python ?? 'python3',
-        given: partialSettings(values, COMMAND_RULES.compare, name),
-        name,
-    };
 }
 
 /** 12.3 ms, 1.234 s, 850 µs: three significant figures or so. */
@@ -23701,32 +23735,41 @@ var properties = {
 			},
 			min_pairs: {
 				type: "integer",
-				minimum: 1
+				minimum: 1,
+				maximum: 100000
 			},
 			max_pairs: {
 				type: "integer",
-				minimum: 1
+				minimum: 1,
+				maximum: 100000
 			},
 			max_time_s: {
-				type: "number"
+				type: "number",
+				exclusiveMinimum: 0,
+				maximum: 86400
 			},
 			overtime_s: {
 				type: "number",
-				minimum: 0
+				minimum: 0,
+				maximum: 86400
 			},
 			proof: {
 				type: "boolean"
 			},
 			sample_timeout_s: {
-				type: "number"
+				type: "number",
+				exclusiveMinimum: 0,
+				maximum: 86400
 			},
 			warmups: {
 				type: "integer",
-				minimum: 0
+				minimum: 0,
+				maximum: 100
 			},
 			profile_runs: {
 				type: "integer",
-				minimum: 0
+				minimum: 0,
+				maximum: 100
 			},
 			seed: {
 				type: "integer",
@@ -23736,7 +23779,8 @@ var properties = {
 				type: [
 					"integer",
 					"null"
-				]
+				],
+				minimum: 1
 			},
 			forbid: {
 				type: "array",
@@ -23770,10 +23814,13 @@ var properties = {
 				}
 			},
 			threshold_pct: {
-				type: "number"
+				type: "number",
+				minimum: 0
 			},
 			min_delta_ms: {
-				type: "number"
+				type: "number",
+				minimum: 0,
+				maximum: 86400000
 			},
 			undecided: {
 				"enum": [
@@ -23786,7 +23833,9 @@ var properties = {
 				exclusiveMinimum: 0
 			},
 			alpha: {
-				type: "number"
+				type: "number",
+				exclusiveMinimum: 0,
+				exclusiveMaximum: 0.5
 			},
 			affects: {
 				type: "array",

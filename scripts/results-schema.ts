@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { format, resolveConfig } from 'prettier'
-import { settingsSchema } from '../src/config/settings-json.js'
+import { settingsSchema } from '../src/results/document.js'
 
 const path = resolve(dirname(fileURLToPath(import.meta.url)), '../src/results/results.schema.json')
 const before = readFileSync(path, 'utf8')

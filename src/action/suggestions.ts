@@ -3,12 +3,12 @@
 // A failure is a warning, never a failed check.
 import { apiFailure, explainCommentFailure } from '../github/failure.js'
 import { reviewSuggestions } from '../github/lazy-suggestions.js'
-import { addedLines } from '../git/changed-files.js'
+import { addedLines } from '../git/commits.js'
 import { git } from '../process/git.js'
 import type { ReportView } from '../report/view/view.js'
 import type { ActionConfig } from './inputs.js'
 import type { ActionIo } from './io.js'
-import type { EventRefs } from './refs.js'
+import type { EventRefs } from './inputs.js'
 
 export async function suggestLazy(
   io: ActionIo,

@@ -6,7 +6,7 @@
 // without the boundary and says once what that leaves out.
 import { statSync } from 'node:fs'
 import { chmod } from 'node:fs/promises'
-import { probePath } from '../measure/probe-path.js'
+import { probePath } from '../measure/interpreter.js'
 import { childEnv } from '../process/child-env.js'
 import {
   giveToSandbox,
@@ -14,7 +14,7 @@ import {
   setSandbox,
   type BoundaryState,
 } from '../process/boundary.js'
-import { runMeasured } from '../process/measured.js'
+import { runMeasured } from '../process/command.js'
 import { sandboxUser } from '../process/sandbox-user.js'
 
 /** Set (to anything) to run the measured code as importgate's own user: for a machine where the sandbox user cannot work. */

@@ -1,16 +1,28 @@
-// A comparison's first step: both commits resolved, each project folder
-// checked inside its worktree, and the settings read from both sides'
-// pyproject.toml under the request's own.
+// A comparison's first steps: both commits resolved, each project folder
+// checked inside its worktree, the settings read from both sides'
+// pyproject.toml under the request's own (base's under the flags, so a pull
+// request cannot loosen its own gate unseen), and which changed files can
+// affect importing at all.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { insideAfterLinks } from '../config/paths-and-targets.js'
+import { insideAfterLinks } from '../config/requests.js'
 import { readPyproject, type PyprojectSettings } from '../config/pyproject.js'
 import type { CompareRequest } from '../config/requests.js'
-import { resolveCommit } from '../git/resolve-ref.js'
+import { resolveCommit } from '../git/commits.js'
 import { SetupError, UsageError } from '../model/errors.js'
 import { SIDES, type Side } from '../model/target.js'
-import { compareSettings } from './compare-settings.js'
-import type { CommandDeps } from './pipeline.js'
+import { requireTargets, type CommandDeps } from './pipeline.js'
+import { checkBudgets, resolveSettings, type PartialSettings } from '../settings/settings.js'
+import { fewestPairs, PASS_BETA } from '../analysis/stats/sequential.js'
+import { type Namer } from '../config/names.js'
+import type { Settings } from '../settings/setting-values.js'
+import {
+  affectingFiles,
+  alwaysAffecting,
+  notInert,
+  type ChangedFile,
+} from '../analysis/verdict/affects.js'
+import { changedFiles, packageFolders } from '../git/commits.js'
 
 /** Each side's ref as asked and the commit it names. */
 export interface Commits {
@@ -104,4 +116,105 @@ function readBothPyprojects(
     log(`${error.message}; using head's [tool.importgate] instead, which this pull request fixes`)
     return [head, head]
   }
+}
+
+// Which settings a comparison uses: base's [tool.importgate] under the flags
+// or inputs, so that a pull request cannot loosen its own gate unseen.
+export interface CompareSettings extends Settings {
+  targets: string[]
+  /** Targets only head's configuration lists: measured on head alone. */
+  newTargets: string[]
+  /** Targets base's configuration lists and head's list no longer does. */
+  droppedTargets: string[]
+  /** [tool.importgate] keys whose value head changes. */
+  changes: { key: string; base: unknown; head: unknown }[]
+}
+
+/**
+ * The gate and sampling come from base's [tool.importgate] (flags win); what
+ * head changes there is reported. Targets are the flags', else the union of
+ * both sides' lists.
+ */
+export function compareSettings(
+  given: PartialSettings,
+  base: PyprojectSettings,
+  head: PyprojectSettings,
+  seed: number,
+  name: Namer,
+): CompareSettings {
+  const resolved = resolveSettings([given, base.settings], seed)
+  const fewest = fewestPairs(PASS_BETA)
+  if (resolved.sampling.maxPairs < fewest) {
+    // Said now, not after the installs: every verdict would be inconclusive.
+    throw new UsageError(
+      `max-pairs ${resolved.sampling.maxPairs} is too few for a verdict: the decision needs at least ${fewest} pairs`,
+    )
+  }
+  const baseTargets = base.settings.targets ?? []
+  const headTargets = head.settings.targets ?? []
+  const targets = requireTargets(
+    given.targets ?? [...new Set([...baseTargets, ...headTargets])],
+    'pyproject.toml',
+    name,
+    given.targets ? name('target') : "targets in base's and head's pyproject.toml",
+  )
+  checkBudgets(
+    resolved.gate.budgetsMs,
+    targets,
+    base.file ? `${base.file} [tool.importgate]` : name('budget'),
+  )
+  const newTargets = given.targets ? [] : headTargets.filter((t) => !baseTargets.includes(t))
+  // Only when head has a list that leaves them out: no list says nothing.
+  const droppedTargets =
+    given.targets || head.settings.targets === undefined
+      ? []
+      : baseTargets.filter((t) => !headTargets.includes(t))
+  const keys = [...new Set([...Object.keys(base.raw), ...Object.keys(head.raw)])].sort()
+  const changes = keys
+    .filter((key) => JSON.stringify(base.raw[key]) !== JSON.stringify(head.raw[key]))
+    .map((key) => ({ key, base: base.raw[key] ?? null, head: head.raw[key] ?? null }))
+  return { ...resolved, targets, newTargets, droppedTargets, changes }
+}
+
+// Whether a comparison has anything to measure: when no changed file can
+// affect importing (docs, CI, images, tests: none matches `affects`, and
+// each is inert), it is a pass in seconds, before anything is installed,
+// that says why.
+/** The changed files, and those of them that can affect importing. */
+export async function affectingChanges(
+  repoDir: string,
+  { sha }: Commits,
+  affects: readonly string[],
+  git: { signal?: AbortSignal },
+): Promise<{ changes: ChangedFile[]; changed: string[]; affecting: string[] }> {
+  const changes = await changedFiles(repoDir, sha.base, sha.head, git)
+  const changed = changes.map((c) => c.path)
+  const packages = await packageFolders(repoDir, [sha.base, sha.head], git)
+  return {
+    changes,
+    changed,
+    affecting: [
+      ...new Set([
+        ...affectingFiles(changed, affects),
+        ...alwaysAffecting(changes, packages),
+        ...notInert(changed),
+      ]),
+    ],
+  }
+}
+
+/** The document's extras for a comparison that measured nothing. */
+export const skippedExtras = (changed: readonly string[]) => ({
+  deps: null,
+  skipped: {
+    reason: 'no-affecting-change' as const,
+    changed_count: changed.length,
+    changed_files: changed.slice(0, 20),
+  },
+})
+
+/** The observations and evaluation of a comparison that measured nothing: a pass. */
+export const nothingMeasured = {
+  observations: { arms: [], rounds: 0, truncated: false },
+  evaluation: { targets: [], verdict: 'pass' as const },
 }

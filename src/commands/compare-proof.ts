@@ -6,14 +6,17 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ChangedFile } from '../analysis/verdict/affects.js'
-import { differingFiles, neutralizer, onDisk, type SideRoot } from './proof-files.js'
-import { linesFacts } from './proof-lines.js'
+import { differingFiles, linesFacts, neutralizer, onDisk, type SideRoot } from './proof-files.js'
 import { prove, type Proof, type TraceFacts } from '../analysis/verdict/proof.js'
 import type { SideEnvironment } from '../env/environment.js'
 import type { ProfileObservation } from '../analysis/verdict/observations.js'
 import { importTimeCosts } from '../measure/importtime-costs.js'
 import { traceImport, type TraceReport } from '../measure/trace-import.js'
-import { SIDES, type Side } from '../model/target.js'
+import { SIDES, traitsOf, type Side } from '../model/target.js'
+import { METRICS, type MetricId } from '../model/metrics.js'
+import type { Namer } from '../config/names.js'
+import type { Sampling } from '../settings/setting-values.js'
+import type { CommandDeps } from './pipeline.js'
 
 /** Traced imports a side: two that disagree mean the import does not do the same work each time. */
 export const TRACES_PER_SIDE = 2
@@ -136,5 +139,44 @@ export async function proveTargets(
       headProfile: profileOf(target, headReports),
     })
   }
+  return proofs
+}
+
+// Which targets the proof is tried for, and what the log says of each: module
+// targets both sides list, when `proof` is on and no gating count is asked for.
+export async function tryProofs(
+  settings: {
+    targets: readonly string[]
+    newTargets: readonly string[]
+    droppedTargets: readonly string[]
+    sampling: Pick<Sampling, 'proof'>
+    metrics: readonly MetricId[]
+  },
+  places: ProofPlaces,
+  deps: CommandDeps,
+  name: Namer,
+): Promise<Map<string, TargetProof>> {
+  if (!settings.sampling.proof) return new Map()
+  // A gating count (instructions) is a gate of its own: it is compared, never proved.
+  const counted = settings.metrics.find((id) => METRICS[id].kind === 'counted' && METRICS[id].gates)
+  if (counted) {
+    deps.log(`proof not tried: ${name('metric')} ${counted} asks for counts on both sides`)
+    return new Map()
+  }
+  const targets = settings.targets.filter(
+    (t) =>
+      traitsOf(t).profiles &&
+      !settings.newTargets.includes(t) &&
+      !settings.droppedTargets.includes(t),
+  )
+  if (!targets.length) return new Map()
+  deps.log(`proof: tracing one import a side, twice, of ${targets.join(', ')}`)
+  const proofs = await proveTargets(targets, places)
+  for (const [target, { proof }] of proofs)
+    deps.log(
+      proof.holds
+        ? `proof: ${target} does the same work on both sides (${proof.differing} differing file(s), none run at import): nothing to time`
+        : `proof: ${target} is timed: ${proof.reason?.replace(/`/g, '')}`,
+    )
   return proofs
 }

@@ -1,26 +1,26 @@
 // `importgate compare <base> <head>`: two commits, each in its own worktree and
 // environment, measured in interleaved pairs, compared, and explained. Each
-// step is its own file: compare-checkout (commits, folders, settings),
-// compare-skip (anything to measure?), compare-install, arms (the plan),
-// run-sequence (the engine, then the verdict), compare-explain.
+// step is its own file: compare-checkout (commits, folders, settings, anything
+// to measure?), compare-install, compare-proof (decided without timing?),
+// run-sequence (the engine, then the verdict: the sequence measure shares),
+// compare-explain.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { CompareRequest } from '../config/requests.js'
-import { settingsJson, type RunPlace } from '../config/settings-json.js'
+import { settingsJson, type RunPlace } from '../results/document.js'
 import { withWorktrees } from '../git/worktrees.js'
 import { SIDES, type Side } from '../model/target.js'
 import { resultsDocument } from '../results/document.js'
 import type { CompareResults } from '../results/schema.js'
-import { cacheSetups, plannedArms } from './arms.js'
-import { saveLogs } from './both-sides.js'
+import { saveLogs } from './compare-install.js'
 import { projectFolders, readSettings, resolveCommits } from './compare-checkout.js'
 import { explainFindings } from './compare-explain.js'
 import { dependencyDrift, envDirOf, installSides } from './compare-install.js'
-import { affectingChanges, nothingMeasured, skippedExtras } from './compare-skip.js'
+import { affectingChanges, nothingMeasured, skippedExtras } from './compare-checkout.js'
 import * as pipeline from './pipeline.js'
-import { measureAndEvaluate } from './run-sequence.js'
-import { tryProofs } from './compare-proof-plan.js'
+import { measureSides } from './run-sequence.js'
+import { tryProofs } from './compare-proof.js'
 import { boundaryJson, setUpBoundary, tearDownBoundary } from './boundary-setup.js'
 
 export async function compare(request: CompareRequest, deps: CommandDeps): Promise<CompareResults> {
@@ -90,20 +90,6 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
         )
         if (boundary.missing) deps.log(`no boundary: ${boundary.missing}`)
         const { envs, installMs, probe } = await installSides(install, places, commits, deps, name)
-        const isNew = (target: string) => settings.newTargets.includes(target)
-        const setups = await cacheSetups(settings.cache, envs.head, run, deps, name, [
-          join(scratch, 'base'),
-          join(scratch, 'head'),
-          run,
-        ])
-        if (setups.cold) where.coldMethod = setups.cold.cold.method
-        const arms = plannedArms(
-          targets,
-          (target) => SIDES.filter((side) => side === 'head' || !isNew(target)),
-          setups,
-          settings.cache,
-          (side) => ({ python: envs[side].python, probe, env: envs[side].env }),
-        )
         // Imported from the worktree (install none): no environment of its own to compare.
         const envDir = (side: Side) =>
           envs[side].strategy === 'none' ? null : envDirOf(scratch, side)
@@ -126,24 +112,20 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
           name,
         )
         const proofMs = performance.now() - proving
-        // A proved target is not timed (its cache states other than warm may be: the log says so then).
-        const timed = targets.filter((t) => !proofs.get(t)?.proof.holds)
-        if (timed.length)
-          deps.log(
-            `measuring ${timed.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} interleaved pairs, at most ${sampling.maxTimeMs / 1000} s${sampling.overtimeMs > 0 ? ` (${sampling.overtimeMs / 1000} s more for a target still undecided)` : ''}`,
-          )
-        const { observations, evaluation } = await measureAndEvaluate(
+        const { observations, evaluation, coldMethod } = await measureSides(
           {
             command: 'compare',
-            arms,
+            sides: envs,
+            probe,
             targets: targets.map((target) => ({
               name: target,
-              isNew: isNew(target),
+              isNew: settings.newTargets.includes(target),
               droppedInHead: settings.droppedTargets.includes(target),
             })),
             settings,
             interpreter: info,
             cwd: run,
+            trees: [join(scratch, 'base'), join(scratch, 'head'), run],
             projectDir: projects.head,
             proofs,
           },
@@ -153,6 +135,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
             if (deps.logDir) await saveLogs(deps.logDir, observations.arms, envs)
           },
         )
+        if (coldMethod) where.coldMethod = coldMethod
         await explainFindings(evaluation.targets, places, envs, git, name)
         return resultsDocument(
           ...document(),

@@ -7,14 +7,12 @@ import type { MeasureRequest } from '../config/requests.js'
 import { checkBudgets, resolveSettings } from '../settings/settings.js'
 import { prepareEnvironment } from '../env/environment.js'
 import { describeWorkingTree } from '../git/describe.js'
-import type { PlannedArm } from '../measure/plan.js'
-import { compiledProbe } from '../measure/probe-path.js'
+import { compiledProbe } from '../measure/interpreter.js'
 import type { MeasureResults } from '../results/schema.js'
-import { cacheSetups, plannedArms } from './arms.js'
 import * as pipeline from './pipeline.js'
-import { measureAndEvaluate } from './run-sequence.js'
+import { measureSides } from './run-sequence.js'
 import { notFoundHint, withHints } from '../env/hints.js'
-import { settingsJson } from '../config/settings-json.js'
+import { settingsJson } from '../results/document.js'
 import { resultsDocument } from '../results/document.js'
 import type { CommandDeps } from './pipeline.js'
 import { forgetScratch } from './scratch-paths.js'
@@ -63,30 +61,18 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
       installInput: name('install'),
     })
     const probe = await compiledProbe(environment.python, environment.env, scratch)
-    const { sampling } = settings
     deps.log(`Python ${info.version_info.join('.')} (${interpreter}), ${targets.length} target(s)`)
-    deps.log(
-      `measuring ${targets.join(', ')}: ${sampling.minPairs} to ${sampling.maxPairs} rounds, at most ${sampling.maxTimeMs / 1000} s in all`,
-    )
-    const setups = await cacheSetups(settings.cache, environment, scratch, deps, name, [
-      request.projectDir,
-      scratch,
-    ])
-    const arms: PlannedArm[] = plannedArms(
-      targets,
-      () => ['head'],
-      setups,
-      settings.cache,
-      () => ({ python: environment.python, probe, env: environment.env }),
-    )
-    const { observations, evaluation } = await measureAndEvaluate(
+    // One side, head: the working tree as it is.
+    const { observations, evaluation, coldMethod } = await measureSides(
       {
         command: 'measure',
-        arms,
+        sides: { head: environment },
+        probe,
         targets: targets.map((target) => ({ name: target, isNew: false })),
         settings,
         interpreter: info,
         cwd: scratch,
+        trees: [request.projectDir, scratch],
         projectDir: request.projectDir,
       },
       deps,
@@ -103,7 +89,7 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
         install: environment.strategy,
         python: environment.python,
         projectDir: request.projectDir,
-        ...(setups.cold ? { coldMethod: setups.cold.cold.method } : {}),
+        ...(coldMethod ? { coldMethod } : {}),
       }),
       {},
       { observations, evaluation },

@@ -1,25 +1,22 @@
-// The steps measure and compare share: finding the interpreter, the targets,
-// running the engine with progress lines (their text: report/progress.ts),
-// and the run's clock. The hint for a
-// target that cannot be found is env/hints.ts; the document is results/document.ts.
+// What measure and compare set up around the one sequence they share
+// (run-sequence.ts): the interpreter, the targets and the run's clock before
+// their sides are installed; then each arm's cache state, the counters the
+// counted metrics need and the cores the timed rounds are pinned to (below).
+// The hint for a target that cannot be found is env/hints.ts; the document is
+// results/document.ts.
 import { describeInterpreter, findExecutable } from '../measure/interpreter.js'
 import { childEnv } from '../process/child-env.js'
-import type { Observations } from '../analysis/verdict/observations.js'
-import { runPlan } from '../measure/engine.js'
-import type { ArmObservation } from '../analysis/verdict/observations.js'
-import { seededRandom } from '../analysis/stats/random.js'
-import type { StoppingRule } from '../analysis/verdict/stopping.js'
-import type { PlannedArm, RunPlan } from '../measure/plan.js'
-import { progressLine } from '../report/progress.js'
-import type { Sampling } from '../settings/setting-values.js'
 import type { InterpreterInfo } from '../measure/probe-protocol.js'
-import { runTarget } from '../measure/run-target.js'
-import { killTagged } from '../process/escapees.js'
-import { CancelledError, SetupError, UsageError } from '../model/errors.js'
+import { SetupError, UsageError } from '../model/errors.js'
 import { type Namer } from '../config/names.js'
-import type { MetricId } from '../model/metrics.js'
-import { countingFor, pinningFor } from './arms.js'
-import { machineLoadMeter } from '../measure/machine-load.js'
+import { availableParallelism } from 'node:os'
+import { detectColdCache, type CacheSetups } from '../measure/cache-states.js'
+import { detectCounters } from '../measure/counters.js'
+import { MAX_LANES, detectPinning } from '../measure/pinning.js'
+import type { PlannedArm, RunPlan } from '../measure/plan.js'
+import { isCounted, type MetricId } from '../model/metrics.js'
+import type { Sampling } from '../settings/setting-values.js'
+import { variantNote, type Side, type Variant } from '../model/target.js'
 
 export interface CommandDeps {
   /** The parent's environment: only its allowed part reaches the measured code. */
@@ -81,74 +78,6 @@ export function requireTargets(
 /** More targets than this cannot be measured well in one job's budget. */
 export const MAX_TARGETS = 100
 
-/** What a command decides about its run; the rest of the plan comes from the sampling settings. */
-export interface PlanPolicy {
-  /** A neutral, empty folder for the children's cwd. */
-  cwd: string
-  sampling: Sampling
-  stopping: StoppingRule
-  /** compare: the groups where a change was found, to explain after sampling. */
-  changed: (arms: readonly ArmObservation[]) => string[]
-  /** compare: time the undecided groups may sample past the budget. */
-  overtimeMs?: number
-  /** compare: the deferred profile runs after sampling, for a change found. */
-  explain?: { budgetMs: number }
-  /** The metrics asked for: the counted ones get their tool found here, and their runs planned. */
-  metrics?: readonly MetricId[]
-  /** The interpreter has lazy imports (Python 3.15+, PEP 810): head gets the lazy runs. */
-  lazyImports?: boolean
-  /** enforce-lazy: the lazy run as written is a gate's evidence (it runs whatever the budget left). */
-  enforceLazy?: boolean
-  /** false: no function profiles (proved targets: nothing to explain). */
-  profileFunctions?: false
-}
-
-/** Runs the arms with the real probe runner, logging progress; throws when cancelled. */
-export async function measureArms(
-  arms: PlannedArm[],
-  policy: PlanPolicy,
-  deps: CommandDeps,
-  name: Namer,
-): Promise<Observations> {
-  const { sampling } = policy
-  const sides = new Set(arms.map((arm) => arm.key.side)).size
-  const counting = await countingFor(arms, policy, deps, name)
-  // Nothing timed (a proved target's module-set run): no cores to choose, nothing to say of them.
-  const pinning = sampling.maxPairs > 0 ? await pinningFor(arms, policy.cwd, deps) : null
-  const deadline = performance.now() + sampling.maxTimeMs
-  const plan: RunPlan = {
-    arms,
-    cwd: policy.cwd,
-    sampling,
-    deadline,
-    ...(policy.overtimeMs ? { overtime: { deadline: deadline + policy.overtimeMs } } : {}),
-    random: seededRandom(sampling.seed),
-    stopping: policy.stopping,
-    changed: policy.changed,
-    ...(counting ? { counting } : {}),
-    ...(pinning ? { pinning } : {}),
-    ...(policy.explain ? { explain: policy.explain } : {}),
-    ...(policy.lazyImports ? { lazyImports: true } : {}),
-    ...(policy.enforceLazy ? { enforceLazy: true } : {}),
-    ...(policy.profileFunctions === false ? { profileFunctions: false as const } : {}),
-    signal: deps.signal,
-  }
-  const observations = await runPlan(plan, {
-    runProbe: runTarget,
-    now: () => performance.now(),
-    loadElsewhere: machineLoadMeter(() => performance.now()),
-    onEvent: (event) => {
-      const line = progressLine(event, sides, name)
-      if (line) deps.log(line)
-    },
-  })
-  // Each sample's escapees went with it; this sweeps up any that forked in the
-  // moment between a sweep's look and its kill (a double fork under load).
-  killTagged()
-  if (deps.signal?.aborted) throw new CancelledError()
-  return observations
-}
-
 /** When the run began: the results record the start and how long it all took. */
 export interface RunClock {
   started: Date
@@ -163,3 +92,135 @@ export const timingOf = (clock: RunClock) => ({
   startedAt: clock.started,
   durationMs: performance.now() - clock.at,
 })
+
+// What each arm runs in, beyond the target and the side: its cache state's
+// set-up (found once per run: the cold state's method), the counters the
+// counted metrics need (found once per run: perf, cachegrind, strace) and the
+// cores the timed rounds are pinned to (found once per run: taskset).
+/** What these steps tell the user, and what stops them. */
+interface Progress {
+  log: (line: string) => void
+  signal?: AbortSignal
+}
+
+/**
+ * What each cache state asked for does before a timed sample; the cold
+ * state's method is found once, here, and logged.
+ */
+export async function cacheSetups(
+  cache: readonly Variant[],
+  arm: { python: string; env: Record<string, string> },
+  cwd: string,
+  deps: Progress,
+  name: Namer,
+  extraPaths: readonly string[],
+): Promise<CacheSetups> {
+  const setups: CacheSetups = {}
+  if (cache.includes('no-pyc')) setups['no-pyc'] = { kind: 'no-pyc' }
+  if (cache.includes('cold')) {
+    const cold = await detectColdCache(
+      arm.python,
+      extraPaths,
+      { env: arm.env, cwd, signal: deps.signal },
+      name('cache'),
+    )
+    deps.log(`cold cache: ${variantNote('cold', cold.method)}`)
+    setups.cold = { kind: 'cold', cold }
+  }
+  return setups
+}
+
+/** The arms of each target on each side, in each cache state asked for. */
+export function plannedArms(
+  targets: readonly string[],
+  sides: (target: string) => readonly Side[],
+  setups: CacheSetups,
+  cache: readonly Variant[],
+  sideArm: (side: Side) => { python: string; env: Record<string, string>; probe?: string },
+): PlannedArm[] {
+  return cache.flatMap((variant) =>
+    targets.flatMap((target) =>
+      sides(target).map((side) => ({
+        key: { side, target, variant },
+        ...sideArm(side),
+        ...(variant !== 'warm' && setups[variant] ? { cache: setups[variant] } : {}),
+      })),
+    ),
+  )
+}
+
+/** Runs a side under each counting tool: a few, since the counts barely vary. */
+export const COUNTED_RUNS = 3
+
+/** The counters the counted metrics need, found on this machine; a SetupError naming the setting when one is missing. */
+export async function countingFor(
+  arms: readonly PlannedArm[],
+  policy: { metrics?: readonly MetricId[]; sampling: Sampling; cwd: string },
+  deps: Progress,
+  name: Namer,
+): Promise<RunPlan['counting']> {
+  const metrics = policy.metrics ?? []
+  if (metrics.includes('memory') && process.platform !== 'linux')
+    throw new SetupError(
+      `${name('metric')}: memory is read from /proc and needs Linux; this is ${process.platform}`,
+    )
+  const counted = metrics.filter(isCounted)
+  const first = arms[0]
+  if (!counted.length || !first) return undefined
+  const counters = await detectCounters(counted, {
+    python: first.python,
+    cwd: policy.cwd,
+    env: first.env,
+    signal: deps.signal,
+    input: name('metric'),
+  })
+  for (const c of counters) deps.log(`${c.metric}: counted with ${c.label}`)
+  // The counted runs get a budget of their own, the time budget and its
+  // overtime: under valgrind they are ~50x slower, and must not eat the timings' time.
+  const { maxTimeMs, overtimeMs } = policy.sampling
+  // A count does not depend on the machine's load (nothing is timed, and no
+  // timed sample runs meanwhile), so the counted runs use every core.
+  return {
+    counters,
+    runs: COUNTED_RUNS,
+    budgetMs: maxTimeMs + overtimeMs,
+    parallel: availableParallelism(),
+  }
+}
+
+/**
+ * Where the timed rounds run: each on one core, where this machine lets runs
+ * be pinned; with two cores or more, two rounds at once, each on its own,
+ * while nothing else uses the CPUs (measure/rounds.ts).
+ * Not with cold samples: emptying the page cache for one would empty it under
+ * the run beside it.
+ */
+export async function pinningFor(
+  arms: readonly PlannedArm[],
+  cwd: string,
+  deps: Progress,
+): Promise<RunPlan['pinning']> {
+  const first = arms[0]
+  if (!first) return undefined
+  const found = await detectPinning({
+    python: first.python,
+    cwd,
+    env: first.env,
+    signal: deps.signal,
+  })
+  if ('unpinned' in found) {
+    deps.log(`timed pairs are not pinned to a core: ${found.unpinned}`)
+    return undefined
+  }
+  const cold = arms.some((arm) => arm.cache?.kind === 'cold')
+  const lanes = cold ? 1 : Math.min(MAX_LANES, found.cores.length)
+  deps.log(
+    `timed pairs: both runs of a round on one core, the cores ${found.cores.join(', ')} in turn` +
+      (lanes > 1
+        ? `; ${lanes} rounds at a time, each on its own core, while nothing else uses the CPUs`
+        : cold
+          ? ' (one round at a time: a cold sample empties the page cache)'
+          : ''),
+  )
+  return { cores: found.cores, lanes }
+}

@@ -1,13 +1,14 @@
-// The CLI's flags (or the action's inputs) → what a command is asked to do.
+// The CLI's flags (or the action's inputs) → what a command is asked to do,
+// with the folders and targets they name checked.
 // Settings from [tool.importgate] are merged later, by the command, once the
 // project (for compare: the base commit's checkout) is known.
-import { resolve } from 'node:path'
 import { UsageError } from '../model/errors.js'
 import { type Namer } from './names.js'
 import { INSTALL_MODES } from '../model/settings.js'
-import { partialSettings, type CommandRules, type InputValues } from './input-values.js'
-import { directory, insideAfterLinks, projectSubdir } from './paths-and-targets.js'
 import type { PartialSettings } from '../settings/settings.js'
+import { SETTINGS, type CommandRules, type Given, type SettingName } from '../settings/registry.js'
+import { existsSync, realpathSync, statSync } from 'node:fs'
+import { isAbsolute, relative, resolve } from 'node:path'
 
 /** How the CLI names its inputs in messages. */
 export const cliName: Namer = (input) => {
@@ -85,5 +86,86 @@ export function compareRequest(
     python: values.python ?? 'python3',
     given: parsed ?? partialSettings(values, COMMAND_RULES.compare, name),
     name,
+  }
+}
+
+// The inputs a run was given, as text, keyed by what they mean: the CLI's flags
+// and the action's inputs both map onto these, and partialSettings() turns
+// them into typed settings, naming each input the way its user wrote it.
+/**
+ * The inputs a run was given: each setting's text (a flag's, an input's;
+ * the registry names them), and the CLI's and the action's own.
+ */
+export type InputValues = { [K in SettingName]?: Given } & {
+  repo?: string
+  'project-dir'?: string
+  python?: string
+  label?: string
+  json?: string
+  markdown?: string
+  quiet?: boolean
+}
+
+export type { CommandRules } from '../settings/registry.js'
+export { parseCacheStates, parseMetrics } from '../settings/text-values.js'
+
+/** The settings among the inputs, typed and checked, each named as its user wrote it. */
+export function partialSettings(
+  values: InputValues,
+  rules: CommandRules,
+  name: Namer,
+): PartialSettings {
+  const partial: PartialSettings = {}
+  for (const spec of SETTINGS) {
+    const value = values[spec.name]
+    if (value === undefined || (Array.isArray(value) && !value.length)) continue
+    Object.assign(partial, { [spec.field]: spec.fromText(value, name(spec.name), rules) })
+  }
+  // Both given here: say so now, not after the worktrees are built.
+  if (partial.minPairs !== undefined && partial.maxPairs !== undefined) {
+    if (partial.maxPairs < partial.minPairs)
+      throw new UsageError(
+        `${name('max-pairs')} ${partial.maxPairs} is less than ${name('min-pairs')} ${partial.minPairs}`,
+      )
+  }
+  return partial
+}
+
+export function directory(input: string, path: string): string {
+  if (!existsSync(path) || !statSync(path).isDirectory()) {
+    throw new UsageError(`${input}: ${path} is not a directory`)
+  }
+  return path
+}
+
+/** --project-dir as a path inside the repository (it is looked up in each worktree). */
+export function projectSubdir(repoDir: string, value: string | undefined, input: string): string {
+  const sub = relative(repoDir, resolve(repoDir, value ?? '.'))
+  if (sub.startsWith('..') || isAbsolute(sub)) {
+    throw new UsageError(
+      `${input}: "${value}" is outside the repository ${repoDir}; give a folder inside it`,
+    )
+  }
+  return sub
+}
+
+/**
+ * Throws unless `dir`, symbolic links resolved, lies inside `root` (resolved
+ * too): a link in the tree must not take the project out of the repository.
+ */
+export function insideAfterLinks(root: string, dir: string, input: string, given: string): void {
+  let real: string
+  let realRoot: string
+  try {
+    real = realpathSync(dir)
+    realRoot = realpathSync(root)
+  } catch {
+    return // a missing folder is reported where it is used
+  }
+  const sub = relative(realRoot, real)
+  if (sub.startsWith('..') || isAbsolute(sub)) {
+    throw new UsageError(
+      `${input}: "${given}" leads outside the repository (to ${real}, through a symbolic link); give a folder inside it`,
+    )
   }
 }

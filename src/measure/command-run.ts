@@ -6,7 +6,7 @@
 import type { ImportFailure } from '../model/failure.js'
 import { targetOf } from '../model/target.js'
 import { findExecutable } from '../process/executables.js'
-import { runMeasured, type ProcessOutcome } from '../process/measured.js'
+import { runMeasured, type ProcessOutcome } from '../process/command.js'
 import { endedWithoutReport, type ProbeRequest, type ProbeRun } from './run-probe.js'
 
 /** Why the command did not end well, or null: it must exit 0 to be timed. */

@@ -8,8 +8,8 @@ import type {
   ImportScope,
   ImportSite,
 } from '../analysis/attribution/import-mechanism.js'
-import { runMeasured } from '../process/measured.js'
-import { probePath } from './probe-path.js'
+import { runMeasured } from '../process/command.js'
+import { probePath } from './interpreter.js'
 
 export interface SitesRequest {
   python: string

@@ -1,6 +1,6 @@
 // One probe run: builds the interpreter's argument list, runs it through the
 // process layer and turns what came back into a report or a structured failure.
-import { functionsHelperPath, probePath } from './probe-path.js'
+import { functionsHelperPath, probePath } from './interpreter.js'
 import type { ImportFailure } from '../model/failure.js'
 import {
   BadReportError,
@@ -8,7 +8,7 @@ import {
   type ProbeMode,
   type ProbeReport,
 } from './probe-protocol.js'
-import { REPORT_FD, runMeasured, type ProcessOutcome } from '../process/measured.js'
+import { REPORT_FD, runMeasured, type ProcessOutcome } from '../process/command.js'
 import type { CacheSetup } from './cache-states.js'
 import {
   parseCount,

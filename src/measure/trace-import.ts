@@ -4,8 +4,8 @@
 // opened, listed or looked up. The proof (analysis/verdict/proof.ts) reads it.
 import { writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { runMeasured } from '../process/measured.js'
-import { probePath } from './probe-path.js'
+import { runMeasured } from '../process/command.js'
+import { probePath } from './interpreter.js'
 
 export interface TraceReport {
   ok: boolean

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { actionConfig, actionName, list } from '../../src/action/inputs.js'
-import { refsFromEvent } from '../../src/action/refs.js'
+import { refsFromEvent } from '../../src/action/inputs.js'
 import { importLocation } from '../../src/github/import-location.js'
 import {
   marker,

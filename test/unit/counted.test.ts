@@ -11,7 +11,7 @@ import { runPlan } from '../../src/measure/engine.js'
 import type { EngineEvent } from '../../src/measure/plan.js'
 import type { ProbeRequest } from '../../src/measure/run-probe.js'
 import { METRIC_IDS, metricNamed } from '../../src/model/metrics.js'
-import { parseMetrics } from '../../src/config/input-values.js'
+import { parseMetrics } from '../../src/config/requests.js'
 import { targetResult } from '../../src/results/target-result.js'
 import { fakeInterpreter, gate, plan } from '../helpers/fake-engine.js'
 

@@ -2,7 +2,7 @@
 // and the reports show them. Pure: results documents in, text out.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { parseCacheStates, partialSettings } from '../../src/config/input-values.js'
+import { parseCacheStates, partialSettings } from '../../src/config/requests.js'
 import { validateTargets } from '../../src/settings/targets.js'
 import { resolveSettings } from '../../src/settings/settings.js'
 import { cliName } from '../../src/config/requests.js'

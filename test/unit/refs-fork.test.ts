@@ -1,7 +1,7 @@
 // Whether a pull request comes from a fork, from its event: it decides what a
 // failed comment is explained as.
 import { describe, expect, it } from 'vitest'
-import { refsFromEvent } from '../../src/action/refs.js'
+import { refsFromEvent } from '../../src/action/inputs.js'
 
 const inputs = { baseRef: null, headRef: null }
 const event = (head: string | null) => ({

@@ -8,7 +8,7 @@ import { USAGE } from '../../src/cli/usage.js'
 import { inputOf, keyOf, SETTINGS } from '../../src/settings/registry.js'
 import { PYPROJECT_KEYS } from '../../src/config/pyproject.js'
 import { resolveSettings } from '../../src/settings/settings.js'
-import { settingsJson, settingsSchema } from '../../src/config/settings-json.js'
+import { settingsJson, settingsSchema } from '../../src/results/document.js'
 
 const file = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')
 const action = parse(file('action.yml')) as { inputs: Record<string, unknown> }
