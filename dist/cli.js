@@ -1588,6 +1588,7 @@ const DEFAULT_AFFECTS = [
 const GATE_SETTINGS = [
     {
         name: 'max-modules',
+        action: 'Budget on the modules importing any target loads. Default none.',
         field: 'maxModules',
         group: 'gate',
         default: null,
@@ -1599,6 +1600,7 @@ const GATE_SETTINGS = [
     },
     {
         name: 'forbid',
+        action: 'Modules no target may import (commas or new lines); a name forbids its submodules too. Default: [tool.importgate] forbid of the base commit.',
         field: 'forbid',
         group: 'gate',
         default: [],
@@ -1611,6 +1613,7 @@ const GATE_SETTINGS = [
     },
     {
         name: 'enforce-lazy',
+        action: 'true: a module the project declares lazy (PEP 810, Python 3.15+) that the import loads anyway fails the check (verdict forbidden); false: a warning. Default: [tool.importgate] enforce-lazy, else false.',
         field: 'enforceLazy',
         group: 'gate',
         default: false,
@@ -1625,6 +1628,7 @@ const GATE_SETTINGS = [
     },
     {
         name: 'watch',
+        action: 'Modules to track by name (commas or new lines): each gets a row saying whether each target loads it on base and head, and through which chain. Default: [tool.importgate] watch.',
         field: 'watch',
         group: 'run',
         default: [],
@@ -1639,6 +1643,7 @@ const GATE_SETTINGS = [
     },
     {
         name: 'budget',
+        action: 'Import-time budgets, one TARGET=DURATION per line (e.g. mypkg=300ms). Default: [tool.importgate.budgets] of the base commit.',
         field: 'budgetsMs',
         group: 'gate',
         default: {},
@@ -1659,6 +1664,7 @@ const GATE_SETTINGS = [
     },
     {
         name: 'metric',
+        action: 'Metrics to measure beside import time (commas or new lines), each its own row: cpu_ms (CPU time), memory (peak memory growth), instructions (counted by perf or valgrind; fails the check on a change past instructions-threshold, 1%), fs_calls (file-system calls, counted by strace). Only instructions fails the check. Default: [tool.importgate] metrics, else import time alone.',
         field: 'metrics',
         group: 'run',
         json: {
@@ -1681,6 +1687,7 @@ const GATE_SETTINGS = [
     },
     {
         name: 'cache',
+        action: 'Cache states to measure each target in (commas or new lines), each its own row and verdict: warm (.pyc files present, page cache as it is), no-pyc (every module compiled from source), cold (the page cache emptied before each sample, with sudo on hosted runners). Default: [tool.importgate] cache, else warm.',
         field: 'cache',
         group: 'run',
         json: {
@@ -1699,6 +1706,7 @@ const GATE_SETTINGS = [
     },
     {
         name: 'threshold',
+        action: 'Relative change below which nothing fails, e.g. 5%. Default 3%, or [tool.importgate].',
         field: 'thresholdPct',
         group: 'gate',
         // From bench/RESULTS.md: 3% and 0.5 ms catch 5% slowdowns without false
@@ -1712,6 +1720,7 @@ const GATE_SETTINGS = [
     },
     {
         name: 'min-delta',
+        action: 'Absolute change below which nothing fails, e.g. 1ms. Default 0.5ms, or [tool.importgate].',
         field: 'minDeltaMs',
         group: 'gate',
         default: 0.5,
@@ -1723,6 +1732,7 @@ const GATE_SETTINGS = [
     },
     {
         name: 'undecided',
+        action: 'A target still undecided when max-time and overtime end. warn: it passes, with a warning in the comment, when its interval rules out a regression of twice the band (a change between the band and twice it may slip through); else it is inconclusive. fail: always inconclusive. Default: [tool.importgate] undecided, else warn.',
         field: 'undecided',
         group: 'gate',
         // bench/SLOW.md: an unchanged ~2 s import ended undecided in half its
@@ -1730,6 +1740,7 @@ const GATE_SETTINGS = [
         // interval rules out twice the band (docs/statistics.md).
         default: 'warn',
         json: { key: 'undecided', optional: true },
+        shown: true,
         commands: COMPARE,
         flag: { type: 'string' },
         ...oneOf$1(['warn', 'fail']),
@@ -1741,6 +1752,7 @@ const GATE_SETTINGS = [
     },
     {
         name: 'instructions-threshold',
+        action: 'With the instructions metric: relative change of the instruction counts below which nothing fails, e.g. 2%. Default 1%, or [tool.importgate] instructions-threshold.',
         field: 'instructionsThresholdPct',
         group: 'gate',
         default: METRICS.instructions.thresholdPct,
@@ -1768,6 +1780,7 @@ const GATE_SETTINGS = [
     },
     {
         name: 'affects',
+        action: 'Patterns of the changed files that can affect importing (commas or new lines; a pattern without "/" matches a file name in any folder, "**" crosses folders). When the pull request changes none, nothing is installed or measured: a pass in seconds, with the comment saying why. "*" measures every change. A changed symbolic link, submodule, or file inside a package folder is always measured. Default: *.py, *.pyi, *.pyx, *.pxd, *.so, *.pyd, *.pth, pyproject.toml, setup.py, setup.cfg, requirements*, *.lock, Pipfile, constraints*.txt, or [tool.importgate] affects of the base commit.',
         field: 'affects',
         group: 'run',
         default: [...DEFAULT_AFFECTS],
@@ -1818,6 +1831,7 @@ function parseInstall(input, value, allowed) {
 const SAMPLING_SETTINGS = [
     {
         name: 'target',
+        action: "Modules to import, separated by commas or new lines. Default: `targets` under [tool.importgate] in pyproject.toml (base's and head's together).",
         field: 'targets',
         group: 'run',
         commands: BOTH,
@@ -1833,6 +1847,7 @@ const SAMPLING_SETTINGS = [
     },
     {
         name: 'install',
+        action: 'auto (a packaged project, or one with uv.lock, installed with uv when uv is on PATH: uv sync for a lock, else uv venv + uv pip install; else venv + pip install .; anything else none), none, pip, uv, or your own shell command. Default: [tool.importgate] install, else auto.',
         field: 'install',
         group: 'run',
         commands: BOTH,
@@ -1853,6 +1868,7 @@ const SAMPLING_SETTINGS = [
     },
     {
         name: 'min-pairs',
+        action: 'At least this many interleaved pairs per target. Default 20.',
         field: 'minPairs',
         group: 'sampling',
         default: 20,
@@ -1866,6 +1882,7 @@ const SAMPLING_SETTINGS = [
     },
     {
         name: 'max-pairs',
+        action: 'At most this many interleaved pairs per target; sampling stops earlier once a target is decided. Default 2000 (time, not pairs, is what limits a run).',
         field: 'maxPairs',
         group: 'sampling',
         json: { key: 'max_pairs' },
@@ -1876,6 +1893,7 @@ const SAMPLING_SETTINGS = [
     },
     {
         name: 'max-time',
+        action: 'Time budget for warm-ups, profile runs and sampling, e.g. 120s (installs not counted). Default 120s.',
         field: 'maxTimeMs',
         group: 'sampling',
         default: 120_000,
@@ -1890,6 +1908,7 @@ const SAMPLING_SETTINGS = [
     },
     {
         name: 'overtime',
+        action: 'Time a run may take past max-time, only for the targets still undecided; 0s for none. Default twice max-time.',
         field: 'overtimeMs',
         group: 'sampling',
         json: { key: 'overtime_s', per: 1000, optional: true },
@@ -1904,12 +1923,14 @@ const SAMPLING_SETTINGS = [
     },
     {
         name: 'proof',
+        action: 'true: before timing, trace one import a side (twice); when no changed line or file runs at import, the target passes without timing, and the comment says what was checked. false: time every pull request. Default: [tool.importgate] proof, else true.',
         field: 'proof',
         group: 'sampling',
         // On by default: most pull requests change no line an import runs, and
         // a proof decides those in seconds whatever the import's size or the noise.
         default: true,
         json: { key: 'proof', optional: true },
+        shown: true,
         commands: COMPARE,
         flag: { type: 'string' },
         ...switched(),
@@ -23031,6 +23052,25 @@ function boundaryLine(boundary) {
         `- ⚠️ No boundary: ${plain(boundary.missing ?? '')}. It could have read what importgate's user may read; the token stayed out of its environment (docs/robustness.md).`,
     ];
 }
+/**
+ * The settings the registry marks as shown that this run set otherwise than
+ * their defaults, as `name` = value (in the results' units).
+ */
+function settingsLine(settings) {
+    const recorded = settings;
+    const set = SETTINGS.flatMap((spec) => {
+        if (!spec.shown || !spec.json)
+            return [];
+        const value = recorded[spec.json.key];
+        const byDefault = typeof spec.default === 'number' ? spec.default / (spec.json.per ?? 1) : spec.default;
+        if (value === undefined || JSON.stringify(value) === JSON.stringify(byDefault))
+            return [];
+        return [
+            `${code(spec.name)} = ${code(typeof value === 'string' ? value : JSON.stringify(value))}`,
+        ];
+    });
+    return set.length ? [`- Set otherwise than by default: ${set.join(', ')}.`] : [];
+}
 function methodology(view) {
     const { run } = view;
     const s = run.settings;
@@ -23055,6 +23095,7 @@ function methodology(view) {
             ]),
         '- Module own times come from untimed `-X importtime` runs with the cyclic garbage collector off (a collection that happens to run in a module is not charged to it) and with `importlib.import_module` sent through the import that `-X importtime` logs.',
         `- Python ${plain(run.python.split(' ')[0] ?? run.python)} on ${plain(run.platform)}; install: ${code(String(s.install))}.`,
+        ...settingsLine(s),
         ...boundaryLine(run.boundary),
         run.base
             ? `- Base ${commit(run.base)}, head ${commit(run.head)}.`

@@ -29,6 +29,8 @@ export interface SettingSpec<Name extends string = string> {
   flag: { type: 'string' | 'boolean'; multiple?: true; short?: string }
   /** The action input (a list input takes commas or new lines); null: none. Default: name. */
   input?: string | null
+  /** The action input's description, as action.yml gives it (npm run bundle writes it there); with an input only. */
+  action?: string
   /** The [tool.importgate] key; null: none. Default: name. */
   key?: string | null
   /** The field its value sets, in its group. */
@@ -45,6 +47,8 @@ export interface SettingSpec<Name extends string = string> {
   json?: { key: string; per?: number; optional?: true; schema?: JsonSchema }
   /** How the results' JSON Schema describes its value: its kind's (value-kinds.ts). */
   schema?: JsonSchema
+  /** The comment's footer names it when a run sets it otherwise than its default (it has a results key). */
+  shown?: true
   /** Its value from a flag's or an input's text (its type is the setting's). `where` names it as its user wrote it. */
   fromText(value: Given, where: string, rules: CommandRules): unknown
   /** Its value from the TOML value of its key. */

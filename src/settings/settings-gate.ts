@@ -33,6 +33,7 @@ export const DEFAULT_AFFECTS = [
 export const GATE_SETTINGS = [
   {
     name: 'max-modules',
+    action: 'Budget on the modules importing any target loads. Default none.',
     field: 'maxModules',
     group: 'gate',
     default: null,
@@ -44,6 +45,8 @@ export const GATE_SETTINGS = [
   },
   {
     name: 'forbid',
+    action:
+      'Modules no target may import (commas or new lines); a name forbids its submodules too. Default: [tool.importgate] forbid of the base commit.',
     field: 'forbid',
     group: 'gate',
     default: [],
@@ -56,6 +59,8 @@ export const GATE_SETTINGS = [
   },
   {
     name: 'enforce-lazy',
+    action:
+      'true: a module the project declares lazy (PEP 810, Python 3.15+) that the import loads anyway fails the check (verdict forbidden); false: a warning. Default: [tool.importgate] enforce-lazy, else false.',
     field: 'enforceLazy',
     group: 'gate',
     default: false,
@@ -70,6 +75,8 @@ export const GATE_SETTINGS = [
   },
   {
     name: 'watch',
+    action:
+      'Modules to track by name (commas or new lines): each gets a row saying whether each target loads it on base and head, and through which chain. Default: [tool.importgate] watch.',
     field: 'watch',
     group: 'run',
     default: [],
@@ -84,6 +91,8 @@ export const GATE_SETTINGS = [
   },
   {
     name: 'budget',
+    action:
+      'Import-time budgets, one TARGET=DURATION per line (e.g. mypkg=300ms). Default: [tool.importgate.budgets] of the base commit.',
     field: 'budgetsMs',
     group: 'gate',
     default: {},
@@ -104,6 +113,8 @@ export const GATE_SETTINGS = [
   },
   {
     name: 'metric',
+    action:
+      'Metrics to measure beside import time (commas or new lines), each its own row: cpu_ms (CPU time), memory (peak memory growth), instructions (counted by perf or valgrind; fails the check on a change past instructions-threshold, 1%), fs_calls (file-system calls, counted by strace). Only instructions fails the check. Default: [tool.importgate] metrics, else import time alone.',
     field: 'metrics',
     group: 'run',
     json: {
@@ -126,6 +137,8 @@ export const GATE_SETTINGS = [
   },
   {
     name: 'cache',
+    action:
+      'Cache states to measure each target in (commas or new lines), each its own row and verdict: warm (.pyc files present, page cache as it is), no-pyc (every module compiled from source), cold (the page cache emptied before each sample, with sudo on hosted runners). Default: [tool.importgate] cache, else warm.',
     field: 'cache',
     group: 'run',
     json: {
@@ -145,6 +158,7 @@ export const GATE_SETTINGS = [
   },
   {
     name: 'threshold',
+    action: 'Relative change below which nothing fails, e.g. 5%. Default 3%, or [tool.importgate].',
     field: 'thresholdPct',
     group: 'gate',
     // From bench/RESULTS.md: 3% and 0.5 ms catch 5% slowdowns without false
@@ -158,6 +172,8 @@ export const GATE_SETTINGS = [
   },
   {
     name: 'min-delta',
+    action:
+      'Absolute change below which nothing fails, e.g. 1ms. Default 0.5ms, or [tool.importgate].',
     field: 'minDeltaMs',
     group: 'gate',
     default: 0.5,
@@ -169,6 +185,8 @@ export const GATE_SETTINGS = [
   },
   {
     name: 'undecided',
+    action:
+      'A target still undecided when max-time and overtime end. warn: it passes, with a warning in the comment, when its interval rules out a regression of twice the band (a change between the band and twice it may slip through); else it is inconclusive. fail: always inconclusive. Default: [tool.importgate] undecided, else warn.',
     field: 'undecided',
     group: 'gate',
     // bench/SLOW.md: an unchanged ~2 s import ended undecided in half its
@@ -176,6 +194,7 @@ export const GATE_SETTINGS = [
     // interval rules out twice the band (docs/statistics.md).
     default: 'warn',
     json: { key: 'undecided', optional: true },
+    shown: true,
     commands: COMPARE,
     flag: { type: 'string' },
     ...oneOf(['warn', 'fail']),
@@ -187,6 +206,8 @@ export const GATE_SETTINGS = [
   },
   {
     name: 'instructions-threshold',
+    action:
+      'With the instructions metric: relative change of the instruction counts below which nothing fails, e.g. 2%. Default 1%, or [tool.importgate] instructions-threshold.',
     field: 'instructionsThresholdPct',
     group: 'gate',
     default: METRICS.instructions.thresholdPct,
@@ -214,6 +235,8 @@ export const GATE_SETTINGS = [
   },
   {
     name: 'affects',
+    action:
+      'Patterns of the changed files that can affect importing (commas or new lines; a pattern without "/" matches a file name in any folder, "**" crosses folders). When the pull request changes none, nothing is installed or measured: a pass in seconds, with the comment saying why. "*" measures every change. A changed symbolic link, submodule, or file inside a package folder is always measured. Default: *.py, *.pyi, *.pyx, *.pxd, *.so, *.pyd, *.pth, pyproject.toml, setup.py, setup.cfg, requirements*, *.lock, Pipfile, constraints*.txt, or [tool.importgate] affects of the base commit.',
     field: 'affects',
     group: 'run',
     default: [...DEFAULT_AFFECTS],

@@ -12,6 +12,8 @@ import { BOTH, COMPARE, many, one, type SettingSpec } from './setting-spec.js'
 export const SAMPLING_SETTINGS = [
   {
     name: 'target',
+    action:
+      "Modules to import, separated by commas or new lines. Default: `targets` under [tool.importgate] in pyproject.toml (base's and head's together).",
     field: 'targets',
     group: 'run',
     commands: BOTH,
@@ -27,6 +29,8 @@ export const SAMPLING_SETTINGS = [
   },
   {
     name: 'install',
+    action:
+      'auto (a packaged project, or one with uv.lock, installed with uv when uv is on PATH: uv sync for a lock, else uv venv + uv pip install; else venv + pip install .; anything else none), none, pip, uv, or your own shell command. Default: [tool.importgate] install, else auto.',
     field: 'install',
     group: 'run',
     commands: BOTH,
@@ -48,6 +52,7 @@ export const SAMPLING_SETTINGS = [
   },
   {
     name: 'min-pairs',
+    action: 'At least this many interleaved pairs per target. Default 20.',
     field: 'minPairs',
     group: 'sampling',
     default: 20,
@@ -61,6 +66,8 @@ export const SAMPLING_SETTINGS = [
   },
   {
     name: 'max-pairs',
+    action:
+      'At most this many interleaved pairs per target; sampling stops earlier once a target is decided. Default 2000 (time, not pairs, is what limits a run).',
     field: 'maxPairs',
     group: 'sampling',
     json: { key: 'max_pairs' },
@@ -71,6 +78,8 @@ export const SAMPLING_SETTINGS = [
   },
   {
     name: 'max-time',
+    action:
+      'Time budget for warm-ups, profile runs and sampling, e.g. 120s (installs not counted). Default 120s.',
     field: 'maxTimeMs',
     group: 'sampling',
     default: 120_000,
@@ -85,6 +94,8 @@ export const SAMPLING_SETTINGS = [
   },
   {
     name: 'overtime',
+    action:
+      'Time a run may take past max-time, only for the targets still undecided; 0s for none. Default twice max-time.',
     field: 'overtimeMs',
     group: 'sampling',
     json: { key: 'overtime_s', per: 1000, optional: true },
@@ -99,12 +110,15 @@ export const SAMPLING_SETTINGS = [
   },
   {
     name: 'proof',
+    action:
+      'true: before timing, trace one import a side (twice); when no changed line or file runs at import, the target passes without timing, and the comment says what was checked. false: time every pull request. Default: [tool.importgate] proof, else true.',
     field: 'proof',
     group: 'sampling',
     // On by default: most pull requests change no line an import runs, and
     // a proof decides those in seconds whatever the import's size or the noise.
     default: true,
     json: { key: 'proof', optional: true },
+    shown: true,
     commands: COMPARE,
     flag: { type: 'string' },
     ...switched(),

@@ -362,3 +362,18 @@ describe('names from the measured code in the comment (issue 29: 1)', () => {
     expect(md).toContain('q\\n\\n@octocat <img src=https://evil.example/p.png>')
   })
 })
+
+describe('the footer', () => {
+  it('names the settings marked shown that a run set otherwise than by default, and none at their defaults', () => {
+    const doc = fixture('aa-pass.json')
+    const footer = (settings: CompareResults['settings']) =>
+      markdownReport({ ...doc, settings }, undefined, REPO)
+        .split('\n')
+        .filter((line) => line.startsWith('- Set otherwise than by default'))
+    expect(footer(doc.settings)).toEqual([])
+    expect(footer({ ...doc.settings, proof: true, undecided: 'warn' })).toEqual([])
+    expect(footer({ ...doc.settings, proof: false, undecided: 'fail' })).toEqual([
+      '- Set otherwise than by default: `proof` = `false`, `undecided` = `fail`.',
+    ])
+  })
+})

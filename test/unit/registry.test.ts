@@ -9,6 +9,7 @@ import { inputOf, keyOf, SETTINGS } from '../../src/settings/registry.js'
 import { PYPROJECT_KEYS } from '../../src/config/pyproject.js'
 import { resolveSettings } from '../../src/settings/settings.js'
 import { settingsJson, settingsSchema } from '../../src/results/document.js'
+import { actionYml } from '../../scripts/action-yml.js'
 
 const file = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')
 const action = parse(file('action.yml')) as { inputs: Record<string, unknown> }
@@ -66,6 +67,11 @@ describe('the settings registry', () => {
     ]
     const settingInputs = SETTINGS.flatMap((s) => inputOf(s) ?? [])
     expect([...settingInputs, ...own].sort()).toEqual(Object.keys(action.inputs).sort())
+  })
+
+  it("writes action.yml's setting inputs from their entries (npm run bundle writes them)", async () => {
+    const path = new URL('../../action.yml', import.meta.url).pathname
+    expect(await actionYml(file('action.yml'), path)).toBe(file('action.yml'))
   })
 
   it('describes the recorded settings in the committed JSON Schema as its entries say (npm run bundle writes them)', () => {

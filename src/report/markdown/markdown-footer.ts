@@ -3,6 +3,7 @@
 import { countOf, warmupsRun } from '../view/format.js'
 import { code, plain } from './markdown-text.js'
 import { costText, pairsNote, type ReportView } from '../view/view.js'
+import { SETTINGS } from '../../settings/registry.js'
 
 /** "main at `1a2b3c4d5e6f`", or just the short SHA when the ref is the SHA. */
 function commit(c: { ref: string; sha: string | null }): string {
@@ -46,6 +47,25 @@ function boundaryLine(boundary: ReportView['run']['boundary']): string[] {
   ]
 }
 
+/**
+ * The settings the registry marks as shown that this run set otherwise than
+ * their defaults, as `name` = value (in the results' units).
+ */
+function settingsLine(settings: ReportView['run']['settings']): string[] {
+  const recorded: Record<string, unknown> = settings
+  const set = SETTINGS.flatMap((spec) => {
+    if (!spec.shown || !spec.json) return []
+    const value = recorded[spec.json.key]
+    const byDefault =
+      typeof spec.default === 'number' ? spec.default / (spec.json.per ?? 1) : spec.default
+    if (value === undefined || JSON.stringify(value) === JSON.stringify(byDefault)) return []
+    return [
+      `${code(spec.name)} = ${code(typeof value === 'string' ? value : JSON.stringify(value))}`,
+    ]
+  })
+  return set.length ? [`- Set otherwise than by default: ${set.join(', ')}.`] : []
+}
+
 export function methodology(view: ReportView): string[] {
   const { run } = view
   const s = run.settings
@@ -70,6 +90,7 @@ export function methodology(view: ReportView): string[] {
         ]),
     '- Module own times come from untimed `-X importtime` runs with the cyclic garbage collector off (a collection that happens to run in a module is not charged to it) and with `importlib.import_module` sent through the import that `-X importtime` logs.',
     `- Python ${plain(run.python.split(' ')[0] ?? run.python)} on ${plain(run.platform)}; install: ${code(String(s.install))}.`,
+    ...settingsLine(s),
     ...boundaryLine(run.boundary),
     run.base
       ? `- Base ${commit(run.base)}, head ${commit(run.head)}.`
