@@ -277,12 +277,34 @@ def _lazy_watch(mode):
     return watch
 
 
+# What each mode does around the import, one row a mode (`info` imports
+# nothing and is apart). import: the target is imported (an `empty` run does
+# all but the import: its count is what start-up and the probe cost, to take
+# off a count run's). importtime: -X importtime's log is fenced by markers on
+# stderr, with the cyclic collector off and dynamic imports routed through
+# the logged import. functions: a cProfile profile of the import. counted:
+# path markers an outside counter (strace, perf) cuts its count at. added: the
+# names of the modules the import added. lazy: the lazy statements watched
+# (Python 3.15+, PEP 810). probe-report-types.ts lists the same modes.
+_MODES = {
+    "time": ("import",),
+    "modules": ("import", "added"),
+    "profile": ("import", "importtime", "added"),
+    "functions": ("import", "importtime", "functions", "added"),
+    "count": ("import", "counted"),
+    "empty": ("counted",),
+    "lazy": ("import", "added", "lazy"),
+    "all-lazy": ("import", "added", "lazy"),
+}
+
+
 def _measure(mode, fd, target):
     pid = os.getpid()
-    lazy = mode in ("lazy", "all-lazy")
+    does = _MODES[mode]
+    lazy = "lazy" in does
     watch = _lazy_watch(mode) if lazy else None
-    profile = mode in ("profile", "functions")
-    profiler = _function_profiler() if mode == "functions" else None
+    profile = "importtime" in does
+    profiler = _function_profiler() if "functions" in does else None
     collector = None
     if profile:
         # Own times in -X importtime include whatever cyclic collection runs
@@ -293,7 +315,7 @@ def _measure(mode, fd, target):
         import gc as collector
         collector.disable()
         _route_dynamic_imports()
-    counted = mode in ("count", "empty")
+    counted = "counted" in does
     before = set(sys.modules)
     if profile:
         os.write(2, ("\n%s\n" % BEGIN_MARK).encode("ascii"))
@@ -306,9 +328,7 @@ def _measure(mode, fd, target):
     if profiler is not None:
         profiler.enable()
     try:
-        # An empty run does all but the import: its count is what start-up
-        # and the probe cost, to take off a count run's.
-        if mode != "empty":
+        if "import" in does:
             __import__(target)
     except BaseException as exc:  # SystemExit and KeyboardInterrupt are results too
         error = exc
@@ -342,7 +362,7 @@ def _measure(mode, fd, target):
         "memory_kib": peak - rss0 if peak is not None and rss0 is not None else None,
         "error": _describe(error) if error is not None else None,
     }
-    if mode not in ("time", "count", "empty"):
+    if "added" in does:
         report["added"] = sorted(_safe_str(name) for name in set(sys.modules) - before)
     if lazy:
         # The import's time is the all-lazy headroom; a filter and finder that

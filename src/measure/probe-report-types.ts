@@ -1,19 +1,26 @@
-// The shapes probe.py reports in (types only): probe-protocol.ts parses a
-// report, probe-report-schema.ts checks it against them.
+// The modes probe.py measures in, and the shapes it reports in:
+// probe-protocol.ts parses a report, probe-report-schema.ts checks it against them.
 import type { LazyStatement } from '../analysis/attribution/lazy.js'
 import type { ImportFailure } from '../model/failure.js'
 
-export type ProbeMode =
-  | 'time'
-  | 'modules'
-  | 'profile'
-  | 'functions'
-  | 'count'
-  | 'empty'
-  /** Python 3.15+ (PEP 810), untimed: the import as written, with its lazy statements watched. */
-  | 'lazy'
-  /** Python 3.15+, untimed: every import lazy; its import time is the headroom. */
-  | 'all-lazy'
+/**
+ * The modes probe.py measures in, as its _MODES table has them (a test holds
+ * the two equal). lazy: Python 3.15+ (PEP 810), untimed, the import as
+ * written with its lazy statements watched; all-lazy: every import lazy, its
+ * import time the headroom.
+ */
+export const PROBE_MODES = [
+  'time',
+  'modules',
+  'profile',
+  'functions',
+  'count',
+  'empty',
+  'lazy',
+  'all-lazy',
+] as const
+
+export type ProbeMode = (typeof PROBE_MODES)[number]
 
 export interface ProbeReport {
   protocol: 1
