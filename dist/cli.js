@@ -510,7 +510,7 @@ const METRICS = {
         id: 'memory',
         label: 'peak memory',
         unit: 'KiB',
-        // Null off Linux, where a run refuses the metric (commands/arms.ts).
+        // Null off Linux, where a run refuses the metric (commands/pipeline.ts).
         probe: { field: 'memory_kib', per: 1 },
         gates: false,
         samplesField: 'memory_samples_kib',
