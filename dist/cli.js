@@ -2025,11 +2025,7 @@ function flagOptions(command) {
 }
 
 /** A results document from what the run found, its fields in the documented order. */
-function resultsDocument(identity, info, 
-/** The settings as recorded (settingsJson, below). */
-settings, extras, found, 
-/** When the run began, and how long it all took. */
-timing) {
+function resultsDocument({ identity, interpreter: info, settings, extras, found, timing, }) {
     const { observations, evaluation } = found;
     const phases = observations.phasesMs;
     return {
@@ -20578,11 +20574,20 @@ async function compare(request, deps) {
                 base: { ref: ref.base, sha: sha.base },
                 head: { ref: ref.head, sha: sha.head },
             };
-            const document = () => [identity, info, settingsJson(settings, where)];
+            const about = () => ({
+                identity,
+                interpreter: info,
+                settings: settingsJson(settings, where),
+            });
             const { changes, changed, affecting } = await affectingChanges(request.repoDir, commits, settings.affects, git);
             if (!affecting.length) {
                 deps.log(`none of the ${changed.length} changed file(s) can affect importing (none matches ${name('affects')}: ${settings.affects.join(' ')}; each is documentation, CI, an image or a test): nothing to measure`);
-                return resultsDocument(...document(), { config_changes: settings.changes, ...skippedExtras(changed) }, nothingMeasured, timingOf(clock));
+                return resultsDocument({
+                    ...about(),
+                    extras: { config_changes: settings.changes, ...skippedExtras(changed) },
+                    found: nothingMeasured,
+                    timing: timingOf(clock),
+                });
             }
             const places = { projects, scratch, run, python: interpreter };
             const boundary = await setUpBoundary({
@@ -20634,20 +20639,25 @@ async function compare(request, deps) {
             if (coldMethod)
                 where.coldMethod = coldMethod;
             await explainFindings(evaluation.targets, places, envs, git, name);
-            return resultsDocument(...document(), {
-                config_changes: settings.changes,
-                deps: dependencyDrift(envs, projects),
-                boundary: boundaryJson(boundary),
-            }, {
-                observations: proofs.size
-                    ? {
-                        ...observations,
-                        phasesMs: observations.phasesMs && { ...observations.phasesMs, proof: proofMs },
-                    }
-                    : observations,
-                evaluation,
-                installMs,
-            }, timingOf(clock));
+            return resultsDocument({
+                ...about(),
+                extras: {
+                    config_changes: settings.changes,
+                    deps: dependencyDrift(envs, projects),
+                    boundary: boundaryJson(boundary),
+                },
+                found: {
+                    observations: proofs.size
+                        ? {
+                            ...observations,
+                            phasesMs: observations.phasesMs && { ...observations.phasesMs, proof: proofMs },
+                        }
+                        : observations,
+                    evaluation,
+                    installMs,
+                },
+                timing: timingOf(clock),
+            });
         }, () => (deps.warn ?? deps.log)("the code measured (or installed) changed the repository's .git/config during the run: it was put back as it was"), onceEach(deps.warn ?? deps.log));
     }
     finally {
@@ -20733,12 +20743,19 @@ async function measure(request, deps) {
         }, deps, name);
         forgetScratch(evaluation.targets, scratch);
         withHints(evaluation.targets, (_side, target, message) => notFoundHint(environment.strategy, request.projectDir, name, target, message));
-        return resultsDocument({ command: 'measure', base: null, head: { ref: 'WORKTREE', ...tree } }, info, settingsJson(settings, {
-            install: environment.strategy,
-            python: environment.python,
-            projectDir: request.projectDir,
-            ...(coldMethod ? { coldMethod } : {}),
-        }), {}, { observations, evaluation }, timingOf(clock));
+        return resultsDocument({
+            identity: { command: 'measure', base: null, head: { ref: 'WORKTREE', ...tree } },
+            interpreter: info,
+            settings: settingsJson(settings, {
+                install: environment.strategy,
+                python: environment.python,
+                projectDir: request.projectDir,
+                ...(coldMethod ? { coldMethod } : {}),
+            }),
+            extras: {},
+            found: { observations, evaluation },
+            timing: timingOf(clock),
+        });
     }
     finally {
         await rm(scratch, { recursive: true, force: true });

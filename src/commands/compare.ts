@@ -58,7 +58,11 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
           base: { ref: ref.base, sha: sha.base },
           head: { ref: ref.head, sha: sha.head },
         }
-        const document = () => [identity, info, settingsJson(settings, where)] as const
+        const about = () => ({
+          identity,
+          interpreter: info,
+          settings: settingsJson(settings, where),
+        })
         const { changes, changed, affecting } = await affectingChanges(
           request.repoDir,
           commits,
@@ -69,12 +73,12 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
           deps.log(
             `none of the ${changed.length} changed file(s) can affect importing (none matches ${name('affects')}: ${settings.affects.join(' ')}; each is documentation, CI, an image or a test): nothing to measure`,
           )
-          return resultsDocument(
-            ...document(),
-            { config_changes: settings.changes, ...skippedExtras(changed) },
-            nothingMeasured,
-            pipeline.timingOf(clock),
-          )
+          return resultsDocument({
+            ...about(),
+            extras: { config_changes: settings.changes, ...skippedExtras(changed) },
+            found: nothingMeasured,
+            timing: pipeline.timingOf(clock),
+          })
         }
         const places = { projects, scratch, run, python: interpreter }
         const boundary = await setUpBoundary(
@@ -137,14 +141,14 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
         )
         if (coldMethod) where.coldMethod = coldMethod
         await explainFindings(evaluation.targets, places, envs, git, name)
-        return resultsDocument(
-          ...document(),
-          {
+        return resultsDocument({
+          ...about(),
+          extras: {
             config_changes: settings.changes,
             deps: dependencyDrift(envs, projects),
             boundary: boundaryJson(boundary),
           },
-          {
+          found: {
             observations: proofs.size
               ? {
                   ...observations,
@@ -154,8 +158,8 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
             evaluation,
             installMs,
           },
-          pipeline.timingOf(clock),
-        )
+          timing: pipeline.timingOf(clock),
+        })
       },
       () =>
         (deps.warn ?? deps.log)(

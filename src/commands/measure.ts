@@ -82,19 +82,19 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
     withHints(evaluation.targets, (_side, target, message) =>
       notFoundHint(environment.strategy, request.projectDir, name, target, message),
     )
-    return resultsDocument(
-      { command: 'measure' as const, base: null, head: { ref: 'WORKTREE', ...tree } },
-      info,
-      settingsJson(settings, {
+    return resultsDocument({
+      identity: { command: 'measure' as const, base: null, head: { ref: 'WORKTREE', ...tree } },
+      interpreter: info,
+      settings: settingsJson(settings, {
         install: environment.strategy,
         python: environment.python,
         projectDir: request.projectDir,
         ...(coldMethod ? { coldMethod } : {}),
       }),
-      {},
-      { observations, evaluation },
-      pipeline.timingOf(clock),
-    )
+      extras: {},
+      found: { observations, evaluation },
+      timing: pipeline.timingOf(clock),
+    })
   } finally {
     await rm(scratch, { recursive: true, force: true })
   }

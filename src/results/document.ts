@@ -25,22 +25,33 @@ interface Identity {
   head: CommitRef
 }
 
-/** A results document from what the run found, its fields in the documented order. */
-export function resultsDocument<I extends Identity, E extends object>(
-  identity: I,
-  info: Pick<InterpreterInfo, 'version' | 'platform' | 'machine'>,
+/** What a results document is made from: the run's identity, interpreter and settings, then what it found. */
+export interface DocumentParts<I extends Identity, E extends object> {
+  identity: I
+  interpreter: Pick<InterpreterInfo, 'version' | 'platform' | 'machine'>
   /** The settings as recorded (settingsJson, below). */
-  settings: SettingsJson,
-  extras: E,
+  settings: SettingsJson
+  /** The command's own fields, after the settings. */
+  extras: E
   found: {
     observations: Observations
     evaluation: ReturnType<typeof evaluate>
     /** How long installing both sides took; null when nothing was installed. */
     installMs?: number | null
-  },
+  }
   /** When the run began, and how long it all took. */
-  timing: { startedAt: Date; durationMs: number },
-) {
+  timing: { startedAt: Date; durationMs: number }
+}
+
+/** A results document from what the run found, its fields in the documented order. */
+export function resultsDocument<I extends Identity, E extends object>({
+  identity,
+  interpreter: info,
+  settings,
+  extras,
+  found,
+  timing,
+}: DocumentParts<I, E>) {
   const { observations, evaluation } = found
   const phases = observations.phasesMs
   return {
