@@ -130,14 +130,30 @@ export interface EventRefs {
   pullHeadSha: string | null
 }
 
-interface EventPayload {
+/** The parts of the event (GITHUB_EVENT_PATH, written by the runner) that importgate reads. */
+export interface EventPayload {
   pull_request?: {
     number?: number
     base?: { sha?: string; repo?: { full_name?: string } }
     head?: { sha?: string; repo?: { full_name?: string } | null }
   }
+  /** workflow_run: the run whose artifacts publish mode reads (a fork's names no pull request). */
+  workflow_run?: { head_sha?: string; pull_requests?: { number?: number }[] }
   before?: string
   after?: string
+}
+
+/** Publish mode's pull request: its number and the commit the event is about, as far as the event says. */
+export function publishTarget(event: EventPayload): {
+  number: number | null
+  headSha: string | null
+} {
+  const number = event.pull_request?.number ?? event.workflow_run?.pull_requests?.[0]?.number
+  const headSha = event.workflow_run?.head_sha ?? event.pull_request?.head?.sha
+  return {
+    number: typeof number === 'number' ? number : null,
+    headSha: typeof headSha === 'string' ? headSha : null,
+  }
 }
 
 const NULL_SHA = /^0+$/

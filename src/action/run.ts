@@ -13,8 +13,15 @@ import { plainText } from '../report/view/headline.js'
 import { buildView } from '../report/view/view.js'
 import type { ResultsDocument } from '../results/schema.js'
 import { annotations } from './annotations.js'
-import { actionConfig, actionName, type ActionConfig } from './inputs.js'
-import { refsFromEvent, type EventRefs } from './inputs.js'
+import {
+  actionConfig,
+  actionName,
+  publishTarget,
+  refsFromEvent,
+  type ActionConfig,
+  type EventPayload,
+  type EventRefs,
+} from './inputs.js'
 import { DEFAULT_FAIL_ON, finish, finishWithError, regressedTargets } from './outcome.js'
 import type { ActionIo } from './io.js'
 import { comment, runLink } from './comment.js'
@@ -38,19 +45,13 @@ export async function run(io: ActionIo): Promise<void> {
   try {
     const config = actionConfig(io.getInput, io.env.GITHUB_WORKSPACE ?? process.cwd())
     failOn = config.failOn
-    const event = io.env.GITHUB_EVENT_PATH
+    const event: EventPayload = io.env.GITHUB_EVENT_PATH
       ? JSON.parse(readFileSync(io.env.GITHUB_EVENT_PATH, 'utf8'))
       : {}
     if (config.mode === 'publish') {
-      // Nothing to check out or run: the pull request comes from the event.
-      const number = event.pull_request?.number ?? event.workflow_run?.pull_requests?.[0]?.number
-      // The commit the event is about: results of any other were not made for it.
-      const headSha = event.workflow_run?.head_sha ?? event.pull_request?.head?.sha
-      return await publish(io, config, {
-        number: typeof number === 'number' ? number : null,
-        fromFork: null,
-        headSha: typeof headSha === 'string' ? headSha : null,
-      })
+      // Nothing to check out or run: the pull request comes from the event, and
+      // so does the commit it is about (results of any other were not made for it).
+      return await publish(io, config, { ...publishTarget(event), fromFork: null })
     }
     const refs = refsFromEvent(io.env.GITHUB_EVENT_NAME ?? '', event, io.env.GITHUB_SHA, config)
     await measure(io, config, refs)
