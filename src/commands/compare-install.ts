@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import { diffDistributions } from '../analysis/attribution/deps-diff.js'
 import { projectName } from '../config/pyproject.js'
 import type { Namer } from '../config/names.js'
-import { prepareEnvironment, type SideEnvironment } from '../env/environment.js'
+import { isPackaged, prepareEnvironment, type SideEnvironment } from '../env/environment.js'
+import { findOrFetchUv, runnableBySandbox, withUvOrPip, type UvUse } from '../env/uv-tool.js'
 import { compiledProbe } from '../measure/interpreter.js'
 import type { InstallSpec } from '../model/settings.js'
 import { SIDES, type Side } from '../model/target.js'
@@ -21,6 +22,8 @@ export interface InstalledSides {
   installMs: number | null
   /** The probe, compiled once for both sides. */
   probe: string
+  /** uv, where it came from, and why pip installed instead where it did. */
+  uvUse: UvUse
 }
 
 /** Where a side's environment is made, in the run's scratch folder. */
@@ -35,26 +38,38 @@ export async function installSides(
 ): Promise<InstalledSides> {
   deps.log(`installing base and head (${install.kind})`)
   const started = performance.now()
-  const envs = await installBoth(
-    (side, signal) =>
-      prepareEnvironment({
-        label: `${side} (${ref[side]} at ${sha[side].slice(0, 10)})`,
-        spec: install,
-        projectDir: where.projects[side],
-        envDir: envDirOf(where.scratch, side),
-        tmpDir: join(where.scratch, `${side}-tmp`),
-        python: where.python,
-        parentEnv: deps.env,
-        timeoutMs: INSTALL_TIMEOUT_MS,
-        signal,
-        installInput: name('install'),
-        commandEnv: { IMPORTGATE_SIDE: side, IMPORTGATE_SHA: sha[side] },
-      }),
-    deps.signal,
+  const { installed: envs, use: uvUse } = await withUvOrPip(
+    install,
+    SIDES.some((side) => isPackaged(where.projects[side])),
+    async () =>
+      runnableBySandbox(
+        await findOrFetchUv(where.python, deps.env, where.run, deps.signal),
+        where.scratch,
+      ),
+    (uv) =>
+      installBoth(
+        (side, signal) =>
+          prepareEnvironment({
+            label: `${side} (${ref[side]} at ${sha[side].slice(0, 10)})`,
+            spec: install,
+            projectDir: where.projects[side],
+            envDir: envDirOf(where.scratch, side),
+            tmpDir: join(where.scratch, `${side}-tmp`),
+            python: where.python,
+            parentEnv: deps.env,
+            timeoutMs: INSTALL_TIMEOUT_MS,
+            signal,
+            installInput: name('install'),
+            commandEnv: { IMPORTGATE_SIDE: side, IMPORTGATE_SHA: sha[side] },
+            uv,
+          }),
+        deps.signal,
+      ),
+    deps.warn ?? deps.log,
   )
   const installMs = install.kind === 'none' ? null : performance.now() - started
   const probe = await compiledProbe(envs.base.python, envs.base.env, where.run)
-  return { envs, installMs, probe }
+  return { envs, installMs, probe, uvUse }
 }
 
 /** The distributions the two installs differ in, the project's own left out; null when not listed. */

@@ -22,6 +22,7 @@ import * as pipeline from './pipeline.js'
 import { measureSides } from './run-sequence.js'
 import { tryProofs } from './compare-proof.js'
 import { boundaryJson, setUpBoundary, tearDownBoundary } from './boundary-setup.js'
+import { installsJson } from '../env/uv-tool.js'
 
 export async function compare(request: CompareRequest, deps: CommandDeps): Promise<CompareResults> {
   const clock = pipeline.startClock()
@@ -93,7 +94,14 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
           deps.env,
         )
         if (boundary.missing) deps.log(`no boundary: ${boundary.missing}`)
-        const { envs, installMs, probe } = await installSides(install, places, commits, deps, name)
+        const { envs, installMs, probe, uvUse } = await installSides(
+          install,
+          places,
+          commits,
+          deps,
+          name,
+        )
+        const installs = installsJson(envs, uvUse)
         // Imported from the worktree (install none): no environment of its own to compare.
         const envDir = (side: Side) =>
           envs[side].strategy === 'none' ? null : envDirOf(scratch, side)
@@ -147,6 +155,7 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
             config_changes: settings.changes,
             deps: dependencyDrift(envs, projects),
             boundary: boundaryJson(boundary),
+            ...(installs ? { installs } : {}),
           },
           found: {
             observations: proofs.size

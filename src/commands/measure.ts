@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import { readPyproject } from '../config/pyproject.js'
 import type { MeasureRequest } from '../config/requests.js'
 import { checkBudgets, resolveSettings } from '../settings/settings.js'
-import { prepareEnvironment } from '../env/environment.js'
+import { isPackaged, prepareEnvironment } from '../env/environment.js'
+import { findOrFetchUv, installsJson, withUvOrPip } from '../env/uv-tool.js'
 import { describeWorkingTree } from '../git/describe.js'
 import { compiledProbe } from '../measure/interpreter.js'
 import type { MeasureResults } from '../results/schema.js'
@@ -48,18 +49,27 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
     if (install.kind !== 'none' && install.kind !== 'current') {
       deps.log(`installing the working tree (${install.kind})`)
     }
-    const environment = await prepareEnvironment({
-      label: 'the working tree',
-      spec: install,
-      projectDir: request.projectDir,
-      envDir: join(scratch, 'venv'),
-      tmpDir: join(scratch, 'tmp'),
-      python: interpreter,
-      parentEnv: deps.env,
-      timeoutMs: pipeline.INSTALL_TIMEOUT_MS,
-      signal: deps.signal,
-      installInput: name('install'),
-    })
+    const { installed: environment, use: uvUse } = await withUvOrPip(
+      install,
+      isPackaged(request.projectDir),
+      () => findOrFetchUv(interpreter, deps.env, scratch, deps.signal),
+      (uv) =>
+        prepareEnvironment({
+          label: 'the working tree',
+          spec: install,
+          projectDir: request.projectDir,
+          envDir: join(scratch, 'venv'),
+          tmpDir: join(scratch, 'tmp'),
+          python: interpreter,
+          parentEnv: deps.env,
+          timeoutMs: pipeline.INSTALL_TIMEOUT_MS,
+          signal: deps.signal,
+          installInput: name('install'),
+          uv,
+        }),
+      deps.warn ?? deps.log,
+    )
+    const installs = installsJson({ head: environment }, uvUse)
     const probe = await compiledProbe(environment.python, environment.env, scratch)
     deps.log(`Python ${info.version_info.join('.')} (${interpreter}), ${targets.length} target(s)`)
     // One side, head: the working tree as it is.
@@ -91,7 +101,7 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
         projectDir: request.projectDir,
         ...(coldMethod ? { coldMethod } : {}),
       }),
-      extras: {},
+      extras: { ...(installs ? { installs } : {}) },
       found: { observations, evaluation },
       timing: pipeline.timingOf(clock),
     })

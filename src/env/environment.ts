@@ -1,6 +1,6 @@
 // One environment per side: where the measured code becomes importable.
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CancelledError, SetupError } from '../model/errors.js'
 import { giveToSandbox } from '../process/boundary.js'
@@ -8,7 +8,7 @@ import { outputIfOk, runCommand, SpawnError } from '../process/command.js'
 import { childEnv, installerEnv } from '../process/child-env.js'
 import { importRoot } from './import-root.js'
 import type { InstallSpec } from '../model/settings.js'
-import { findExecutable } from '../process/executables.js'
+import type { UvTool } from './uv-tool.js'
 
 export type Strategy = 'none' | 'current' | 'pip' | 'uv' | 'uv-sync' | 'command'
 
@@ -22,6 +22,14 @@ export interface SideEnvironment {
   distributions: Record<string, string> | null
   /** The installer's output. */
   log: string
+  /** How long installing took; null when nothing was installed. */
+  installMs: number | null
+  /**
+   * uv: the packages it installed and those it had to download or build (the
+   * project itself is built from its checkout each time); the rest its cache
+   * served. Null for other tools.
+   */
+  uvCache: { installed: number; prepared: number } | null
 }
 
 export interface EnvironmentRequest {
@@ -47,22 +55,27 @@ export interface EnvironmentRequest {
   installInput?: string
   /** Extra variables for a custom install command (IMPORTGATE_SIDE, ...). */
   commandEnv?: Record<string, string>
+  /**
+   * uv for auto and uv, found or fetched once per run (env/uv-tool.ts); null
+   * or absent: auto installs with pip, and uv is refused.
+   */
+  uv?: UvTool | null
 }
 
-const hasPackaging = (dir: string) =>
-  ['pyproject.toml', 'setup.py', 'setup.cfg'].some((f) => existsSync(join(dir, f)))
+/** A project pip or uv can install: it has packaging metadata, or a uv.lock. */
+export const isPackaged = (dir: string) =>
+  ['pyproject.toml', 'setup.py', 'setup.cfg', 'uv.lock'].some((f) => existsSync(join(dir, f)))
 
 /**
- * What `auto` means for this project: a packaged project (or one with a
- * uv.lock) is installed with uv when uv is on PATH (uv sync for a lock, else
- * uv venv + uv pip install: several times faster than pip on real projects, and
- * both sides share uv's one download cache), else with pip; anything else is
- * imported from its folder.
+ * What `auto` means for this project: a packaged project is installed with uv
+ * when there is one (on PATH, or fetched: env/uv-tool.ts; uv sync for a lock,
+ * else uv venv + uv pip install: several times faster than pip on real
+ * projects, and both sides share uv's one cache), else with pip; anything
+ * else is imported from its folder.
  */
-export function autoStrategy(projectDir: string, pathVar: string): 'uv' | 'pip' | 'none' {
-  const packaged = hasPackaging(projectDir) || existsSync(join(projectDir, 'uv.lock'))
-  if (!packaged) return 'none'
-  return findExecutable('uv', pathVar, projectDir) ? 'uv' : 'pip'
+export function autoStrategy(projectDir: string, uv: boolean): 'uv' | 'pip' | 'none' {
+  if (!isPackaged(projectDir)) return 'none'
+  return uv ? 'uv' : 'pip'
 }
 
 const DISTRIBUTIONS = [
@@ -106,26 +119,24 @@ export async function prepareEnvironment(request: EnvironmentRequest): Promise<S
   const temp = { TMPDIR: request.tmpDir, TMP: request.tmpDir, TEMP: request.tmpDir }
   const parentEnv: NodeJS.ProcessEnv = { ...request.parentEnv, ...temp }
   const pathVar = parentEnv.PATH ?? ''
-  const kind = spec.kind === 'auto' ? autoStrategy(projectDir, pathVar) : spec.kind
+  const uvTool = request.uv ?? null
+  const uvPath = uvTool && 'path' in uvTool ? uvTool.path : null
+  const kind = spec.kind === 'auto' ? autoStrategy(projectDir, uvPath !== null) : spec.kind
+  const nothing = { distributions: null, log: '', installMs: null, uvCache: null }
   if (kind === 'none') {
     return {
       strategy: 'none',
       python: request.python,
       env: childEnv(parentEnv, { PYTHONPATH: importRoot(projectDir) }),
-      distributions: null,
-      log: '',
+      ...nothing,
     }
   }
-  if (kind === 'current') {
-    return {
-      strategy: 'current',
-      python: request.python,
-      env: childEnv(parentEnv),
-      distributions: null,
-      log: '',
-    }
-  }
+  if (kind === 'current')
+    return { strategy: 'current', python: request.python, env: childEnv(parentEnv), ...nothing }
+  const started = performance.now()
   const venvPython = join(envDir, 'bin', 'python')
+  // A fresh folder: an attempt before this one (uv, before falling back to pip) leaves nothing.
+  await rm(envDir, { recursive: true, force: true })
   await giveToSandbox(envDir)
   const installer = installerEnv(parentEnv)
   const logs: string[] = []
@@ -165,13 +176,15 @@ export async function prepareEnvironment(request: EnvironmentRequest): Promise<S
     )
   }
   const uv = () => {
-    const path = findExecutable('uv', pathVar, projectDir)
-    if (!path)
-      throw new SetupError(
-        `${request.installInput ?? '--install'} uv: uv is not on PATH; install it (pip install uv) or use pip`,
-      )
-    return path
+    if (uvPath) return uvPath
+    const why = uvTool && 'unavailable' in uvTool ? uvTool.unavailable : 'uv is not on PATH'
+    throw new SetupError(
+      `${request.installInput ?? '--install'} uv: ${why}; put uv on PATH (pip install uv) or use pip`,
+    )
   }
+  // Copies, not links into uv's cache: the cache may sit on another file
+  // system, and the environment's files are the sandbox user's to own.
+  const uvEnv = { ...installer, UV_LINK_MODE: 'copy' }
   let strategy: Strategy = kind
   if (kind === 'pip') {
     const pipArgs = ['install', '--no-input', '--disable-pip-version-check', projectDir]
@@ -190,7 +203,7 @@ export async function prepareEnvironment(request: EnvironmentRequest): Promise<S
     if (existsSync(join(projectDir, 'uv.lock'))) {
       // Locked versions, exactly as committed; non-editable, like pip's install.
       strategy = 'uv-sync'
-      const env = { ...installer, UV_PROJECT_ENVIRONMENT: envDir }
+      const env = { ...uvEnv, UV_PROJECT_ENVIRONMENT: envDir }
       await step(
         'uv sync',
         uvPath,
@@ -198,8 +211,13 @@ export async function prepareEnvironment(request: EnvironmentRequest): Promise<S
         env,
       )
     } else {
-      await step('uv venv', uvPath, ['venv', '--quiet', '--python', request.python, envDir])
-      await step('uv pip install', uvPath, ['pip', 'install', '--python', venvPython, projectDir])
+      await step('uv venv', uvPath, ['venv', '--quiet', '--python', request.python, envDir], uvEnv)
+      await step(
+        'uv pip install',
+        uvPath,
+        ['pip', 'install', '--python', venvPython, projectDir],
+        uvEnv,
+      )
     }
   } else {
     await step('python -m venv', request.python, ['-m', 'venv', envDir])
@@ -228,5 +246,14 @@ export async function prepareEnvironment(request: EnvironmentRequest): Promise<S
     env: childEnv(parentEnv, { PATH: `${join(envDir, 'bin')}:${pathVar}`, VIRTUAL_ENV: envDir }),
     distributions,
     log: logs.join('\n'),
+    installMs: performance.now() - started,
+    uvCache: strategy === 'uv' || strategy === 'uv-sync' ? uvCacheUse(logs.join('\n')) : null,
   }
+}
+
+/** From uv's summary lines: "Prepared N packages" (downloaded or built), "Installed N packages". */
+function uvCacheUse(log: string): { installed: number; prepared: number } {
+  const count = (verb: string) =>
+    Number(new RegExp(`\\b${verb} (\\d+) packages?\\b`).exec(log)?.[1] ?? 0)
+  return { installed: count('Installed'), prepared: count('Prepared') }
 }

@@ -209,11 +209,29 @@ interface DocumentBase {
     /** compare: the traced imports of the proof, before timing. */
     proof?: number
   }
+  /** How each side was installed; absent when nothing was (and in older documents). */
+  installs?: InstallsJson
   /** The time budget ended sampling before the minimum was reached. */
   truncated: boolean
   started_at: string
   duration_s: number
   targets: TargetResult[]
+}
+
+/** How the sides were installed, beside the cost of the verdict. */
+export interface InstallsJson {
+  /** Each side installed: its tool (pip, uv, uv-sync, command), seconds, and uv's cache use. */
+  sides: { side: 'base' | 'head'; tool: string; s: number; uv_cache: UvCacheJson | null }[]
+  /** uv when it was used: its version, and where it came from (on PATH, fetched by an earlier run, fetched by this one). */
+  uv: { version: string; source: 'path' | 'cached' | 'fetched' } | null
+  /** Why install auto used pip for a packaged project (uv could not be had, or could not install it); null when it did not. */
+  fell_back: string | null
+}
+
+/** The packages uv installed, and those it downloaded or built (the project itself always); its cache served the rest. */
+export interface UvCacheJson {
+  installed: number
+  prepared: number
 }
 
 /** `importgate measure`: the working tree, one side. */

@@ -90,6 +90,7 @@ export function methodology(view: ReportView): string[] {
         ]),
     '- Module own times come from untimed `-X importtime` runs with the cyclic garbage collector off (a collection that happens to run in a module is not charged to it) and with `importlib.import_module` sent through the import that `-X importtime` logs.',
     `- Python ${plain(run.python.split(' ')[0] ?? run.python)} on ${plain(run.platform)}; install: ${code(String(s.install))}.`,
+    ...(run.install ? [`- ${plain(run.install)}.`] : []),
     ...settingsLine(s),
     ...boundaryLine(run.boundary),
     run.base

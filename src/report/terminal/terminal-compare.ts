@@ -195,6 +195,7 @@ export function compareReportOfView(view: ReportView, style: Style, limit = 8): 
         : `${countOf(run.rounds, 'interleaved round')}${pairsNote(view)} after ${warmupsRun(run.warmupRounds, s.warmups)} warm-up${s.warmups === 1 ? '' : 's'}; sequential test, band ±${String(s.threshold_pct)}% or ±${String(s.min_delta_ms)} ms; ${costText(view) ?? `${run.durationS.toFixed(1)} s in all`}${run.phases ? ` (${run.phases})` : ''}`,
     ),
   )
+  if (run.install) out.push(style.dim(run.install))
   if (run.truncated)
     out.push(style.yellow(`--max-time ended sampling before --min-pairs; figures are less certain`))
   return out.join('\n')

@@ -147,6 +147,8 @@ export interface RunFacts {
   samplingS: number | null
   version: string
   settings: ResultsDocument['settings']
+  /** How the sides were installed, in words (install-text.ts); null when nothing was, or not recorded. */
+  install: string | null
   /** Who ran the measured code: the separate user, or null and what that left out; absent when not recorded. */
   boundary?: { user: string | null; missing?: string }
 }

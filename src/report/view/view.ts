@@ -1,6 +1,7 @@
 // The one view model every report formats: the headline, the rows, the gate's
 // items and the groups of modules now imported or no longer imported, built once from a results document.
 // Markdown, the terminal and annotations only lay it out. Pure.
+import { installText } from './install-text.js'
 import { traitsOf } from '../../model/target.js'
 import { mostSerious } from '../../model/verdict.js'
 import type { FunctionChangeJson, ResultsDocument, TargetResult } from '../../results/schema.js'
@@ -257,6 +258,7 @@ export function buildView(document: ResultsDocument): ReportView {
       proofS: doc.phases_s?.proof ?? null,
       version: doc.tool?.version ?? '',
       settings: doc.settings,
+      install: installText(doc.installs),
       ...(compare?.boundary ? { boundary: compare.boundary } : {}),
     },
   }
