@@ -30,7 +30,7 @@ export const SAMPLING_SETTINGS = [
   {
     name: 'install',
     action:
-      'auto (a packaged project, or one with uv.lock, installed with uv when uv is on PATH: uv sync for a lock, else uv venv + uv pip install; else venv + pip install .; anything else none), none, pip, uv, or your own shell command. Default: [tool.importgate] install, else auto.',
+      "auto (a packaged project, or one with uv.lock, installed with uv: the one on PATH, else a pinned uv fetched once from PyPI and kept in the runner's tool cache; uv sync for a lock, else uv venv + uv pip install; pip when uv cannot be had or cannot install the project; anything else none), none, pip, uv, or your own shell command. Default: [tool.importgate] install, else auto.",
     field: 'install',
     group: 'run',
     commands: BOTH,
@@ -39,9 +39,10 @@ export const SAMPLING_SETTINGS = [
     fromToml: (v, w) =>
       parseInstall(w, text(v, w, 'an install mode or a command'), INSTALL_MODES.compare),
     help: [
-      '      --install MODE      auto: a packaged project (or one with uv.lock) with uv when',
-      '                                uv is on PATH (uv sync for a lock), else a venv and',
-      "                                pip install .; anything else none (compare's default)",
+      '      --install MODE      auto: a packaged project (or one with uv.lock) with uv: on',
+      '                                PATH, else a pinned uv fetched once from PyPI (uv sync',
+      '                                for a lock); pip when uv cannot be had or cannot',
+      "                                install it; anything else none (compare's default)",
       "                          none: nothing installed; PYTHONPATH is the project's src/ folder,",
       "                                or the project folder (measure's default)",
       '                          pip | uv: a venv per side, the project installed non-editable',

@@ -87,10 +87,11 @@ describe('examples/workflows', () => {
       'matrix.yml',
       'monorepo.yml',
       'pull-request.yml',
+      'uv-cache.yml',
     ])
   })
 
-  it.each(['pull-request.yml', 'monorepo.yml', 'fork-measure.yml', 'matrix.yml'])(
+  it.each(['pull-request.yml', 'monorepo.yml', 'fork-measure.yml', 'matrix.yml', 'uv-cache.yml'])(
     '%s runs green on a pull request that changes nothing the import runs',
     async (file) => {
       const workflow = read(file)

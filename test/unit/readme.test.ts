@@ -30,7 +30,13 @@ it('keeps the README to a page a user reads: at most 250 lines, none over 200 ch
 
 it('shows the examples exactly as examples/workflows/ holds them, and links every one', () => {
   const docs = file('docs/action.md')
-  for (const name of ['pull-request.yml', 'matrix.yml', 'fork-measure.yml', 'fork-publish.yml'])
+  for (const name of [
+    'pull-request.yml',
+    'matrix.yml',
+    'fork-measure.yml',
+    'fork-publish.yml',
+    'uv-cache.yml',
+  ])
     expect(docs).toContain(`\`\`\`yaml\n${file(`examples/workflows/${name}`)}\`\`\``)
   const readme = file('README.md')
   const examples = readdirSync(new URL('../../examples/workflows', import.meta.url))
