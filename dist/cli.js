@@ -4012,7 +4012,10 @@ async function prepareEnvironment(request) {
             // Locked versions, exactly as committed; non-editable, like pip's install.
             strategy = 'uv-sync';
             const env = { ...uvEnv, UV_PROJECT_ENVIRONMENT: envDir };
-            await step('uv sync', uvPath, ['sync', '--frozen', '--no-dev', '--no-editable', '--python', request.python], env);
+            await step('uv sync', uvPath, 
+            // The project and its dependencies alone: no dependency group, the
+            // default ones (dev, tests, typing, ...) included, as pip installs it.
+            ['sync', '--frozen', '--no-default-groups', '--no-editable', '--python', request.python], env);
         }
         else {
             await step('uv venv', uvPath, ['venv', '--quiet', '--python', request.python, envDir], uvEnv);
@@ -4120,6 +4123,9 @@ async function findOrFetchUv(python, parentEnv, cwd, signal) {
         }
         if (!(await works$1(join(target, 'bin', 'uv'), signal)))
             return { unavailable: `uv ${UV_VERSION} was fetched but does not run on this machine` };
+        // A run beside this one may have put it there meanwhile, and be running it: keep that one.
+        if (existsSync(uv) && (await works$1(uv, signal)))
+            return { path: uv, source: 'fetched' };
         await rm(folder, { recursive: true, force: true });
         await rename(target, folder);
         return { path: uv, source: 'fetched' };
@@ -21559,7 +21565,12 @@ function installText(installs) {
         return null;
     const tools = [...new Set(installs.sides.map((s) => TOOLS[s.tool] ?? s.tool))];
     const uvUsed = installs.sides.some((s) => s.uv_cache !== null);
-    const uv = uvUsed && installs.uv ? ` ${installs.uv.version} (${SOURCES[installs.uv.source]})` : '';
+    const source = installs.uv ? SOURCES[installs.uv.source] : '';
+    const uv = !uvUsed || !installs.uv
+        ? ''
+        : tools.length === 1 && tools[0] === 'uv'
+            ? ` ${installs.uv.version} (${source})`
+            : ` (uv ${installs.uv.version}, ${source})`;
     const times = installs.sides.map((s) => `${s.side} ${s.s.toFixed(1)} s`).join(', ');
     const served = installs.sides.flatMap((s) => s.uv_cache
         ? [
@@ -26570,6 +26581,11 @@ async function runCli(argv, given) {
 // CLI entry: wires the process (argv, streams, signals) into runCli.
 // First: the secrets leave the environment other processes can read.
 const controller = new AbortController();
+// A reader that went away (a pipe whose other end was closed: `| head`, a
+// killed parent) must not end the run before its cleanup: what is written to
+// it is dropped, and the run goes on to remove its worktrees and processes.
+for (const stream of [process.stdout, process.stderr])
+    stream.on('error', () => { });
 // 128 + the signal's number, as shells report a process a signal ended.
 const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143 };
 let interrupted = null;

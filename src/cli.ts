@@ -7,6 +7,11 @@ import { killAllChildGroups } from './process/groups.js'
 import { subreaperToWatch, watchSubreaper } from './process/parent-watch.js'
 
 const controller = new AbortController()
+// A reader that went away (a pipe whose other end was closed: `| head`, a
+// killed parent) must not end the run before its cleanup: what is written to
+// it is dropped, and the run goes on to remove its worktrees and processes.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {})
+
 // 128 + the signal's number, as shells report a process a signal ended.
 const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143 } as const
 let interrupted: keyof typeof SIGNAL_STATUS | null = null

@@ -207,7 +207,9 @@ export async function prepareEnvironment(request: EnvironmentRequest): Promise<S
       await step(
         'uv sync',
         uvPath,
-        ['sync', '--frozen', '--no-dev', '--no-editable', '--python', request.python],
+        // The project and its dependencies alone: no dependency group, the
+        // default ones (dev, tests, typing, ...) included, as pip installs it.
+        ['sync', '--frozen', '--no-default-groups', '--no-editable', '--python', request.python],
         env,
       )
     } else {

@@ -95,6 +95,8 @@ export async function findOrFetchUv(
     }
     if (!(await works(join(target, 'bin', 'uv'), signal)))
       return { unavailable: `uv ${UV_VERSION} was fetched but does not run on this machine` }
+    // A run beside this one may have put it there meanwhile, and be running it: keep that one.
+    if (existsSync(uv) && (await works(uv, signal))) return { path: uv, source: 'fetched' }
     await rm(folder, { recursive: true, force: true })
     await rename(target, folder)
     return { path: uv, source: 'fetched' }

@@ -104,3 +104,32 @@ it.each(pythons)('cleans up everything when interrupted mid-sampling (%s)', asyn
   })
   expect(readFileSync(join(repo, 'slow.py'), 'utf8')).toContain('head') // the checkout is untouched
 })
+
+it('goes on and cleans up when the reader of its output goes away (| head, a killed parent)', async () => {
+  const cliPath = new URL('../../dist/cli.js', import.meta.url).pathname
+  const scratchRoot = join(tmp, 'scratch-reader')
+  rmSync(scratchRoot, { recursive: true, force: true })
+  mkdirSync(scratchRoot, { mode: 0o711 })
+  chmodSync(scratchRoot, 0o711)
+  const child = spawn(
+    process.execPath,
+    [
+      ...[cliPath, 'compare', 'HEAD~1', 'HEAD', '-t', 'slow', '--install', 'none'],
+      ...['--python', python, '--min-pairs', '10', '--max-pairs', '10', '--warmup', '1'],
+    ],
+    { cwd: repo, env: { ...process.env, TMPDIR: scratchRoot }, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)))
+  // At its first word, both pipes are closed from this end: every later write fails (EPIPE).
+  await new Promise<void>((resolve) => child.stderr.once('data', () => resolve()))
+  child.stderr.destroy()
+  child.stdout.destroy()
+  const code = await exited
+  expect([0, 1], `exit status ${code}`).toContain(code) // a verdict, not a crash
+  const worktrees = execFileSync('git', ['worktree', 'list', '--porcelain'], {
+    cwd: repo,
+    encoding: 'utf8',
+  })
+  expect(worktrees.match(/^worktree /gm)).toHaveLength(1)
+  expect(readdirSync(scratchRoot)).toEqual([])
+}, 120_000)

@@ -16,7 +16,13 @@ export function installText(installs: InstallsJson | undefined): string | null {
   if (!installs?.sides.length) return null
   const tools = [...new Set(installs.sides.map((s) => TOOLS[s.tool] ?? s.tool))]
   const uvUsed = installs.sides.some((s) => s.uv_cache !== null)
-  const uv = uvUsed && installs.uv ? ` ${installs.uv.version} (${SOURCES[installs.uv.source]})` : ''
+  const source = installs.uv ? SOURCES[installs.uv.source] : ''
+  const uv =
+    !uvUsed || !installs.uv
+      ? ''
+      : tools.length === 1 && tools[0] === 'uv'
+        ? ` ${installs.uv.version} (${source})`
+        : ` (uv ${installs.uv.version}, ${source})`
   const times = installs.sides.map((s) => `${s.side} ${s.s.toFixed(1)} s`).join(', ')
   const served = installs.sides.flatMap((s) =>
     s.uv_cache
