@@ -1297,10 +1297,10 @@ function validateTargets(targets, source, { commands = false } = {}) {
 
 // Numbers given as text: counts, durations, percentages. Each parser names the
 // input and the value in its error, and says what would be accepted.
-const DURATION = /^(\d+(?:\.\d+)?|\.\d+)\s*(ms|s|m)?$/;
+const DURATION$1 = /^(\d+(?:\.\d+)?|\.\d+)\s*(ms|s|m)?$/;
 /** A duration in milliseconds; a bare number is in `bareUnit`. */
 function parseDuration(input, value, bareUnit) {
-    const match = DURATION.exec(value.trim());
+    const match = DURATION$1.exec(value.trim());
     if (!match) {
         throw new UsageError(`${input}: "${value}" is not a duration; use a number of ${bareUnit === 's' ? 'seconds' : 'milliseconds'} or one with a unit, such as 300ms, 0.3s or 2m`);
     }
@@ -4098,21 +4098,39 @@ async function findOrFetchUv(python, parentEnv, cwd, signal) {
     let staging = null;
     try {
         await mkdir(join(folder, '..'), { recursive: true });
-        staging = await mkdtemp(`${folder}.fetching-`);
-        const requirements = join(staging, 'requirements.txt');
+        const at = await mkdtemp(`${folder}.fetching-`);
+        staging = at;
+        const requirements = join(at, 'requirements.txt');
         await writeFile(requirements, `uv==${UV_VERSION} ${UV_WHEEL_SHA256.map((h) => `--hash=sha256:${h}`).join(' ')}\n`);
-        const target = join(staging, 'tool');
-        const outcome = await runCommand({
-            command: python,
+        const target = join(at, 'tool');
+        const pip = (interpreter) => runCommand({
+            command: interpreter,
             args: [
                 ...['-m', 'pip', 'install', '--no-deps', '--only-binary=:all:', '--require-hashes'],
                 ...['--disable-pip-version-check', '--no-input', '--target', target, '-r', requirements],
             ],
             env: installerEnv(parentEnv),
-            cwd: staging,
+            cwd: at,
             timeoutMs: FETCH_TIMEOUT_MS,
             signal,
         });
+        let outcome = await pip(python);
+        // An interpreter without pip of its own (a distribution's Python without
+        // its pip package) still has ensurepip: a venv made in the staging folder
+        // brings a pip that can fetch.
+        if (outcome.code !== 0 && /No module named pip\b/.test(outcome.log)) {
+            const venv = join(at, 'venv');
+            const made = await runCommand({
+                command: python,
+                args: ['-m', 'venv', venv],
+                env: installerEnv(parentEnv),
+                cwd: at,
+                timeoutMs: FETCH_TIMEOUT_MS,
+                signal,
+            });
+            if (made.code === 0)
+                outcome = await pip(join(venv, 'bin', 'python'));
+        }
         if (outcome.aborted)
             throw new CancelledError('fetching uv');
         if (outcome.code !== 0) {
@@ -20854,6 +20872,175 @@ function onceEach(say) {
     };
 }
 
+// The default branch's history between two commits, for the drift check: the
+// reference it starts from (the latest release tag reachable from head, a
+// commit a while ago, or a ref), and the first-parent commits in between
+// (merged pull requests, on a branch that merges them) with the files each
+// changed against the commit before it. Every ref reaches git as an argument
+// after --end-of-options, never through a shell.
+const DURATION = /^(\d+)\s*(day|days|week|weeks|month|months|year|years)$/i;
+const DAYS = { day: 1, week: 7, month: 30, year: 365 };
+/** A duration such as "90 days" in days, or null when the text is not one. */
+function durationDays(text) {
+    const m = DURATION.exec(text.trim());
+    if (!m)
+        return null;
+    return Number(m[1]) * DAYS[m[2].toLowerCase().replace(/s$/, '')];
+}
+/**
+ * The reference: `since` as a duration (the last first-parent commit before
+ * then), as a ref, or when absent the latest tag reachable from head.
+ */
+async function driftReference(repo, headSha, since, input, now, options = {}) {
+    if (since === null) {
+        let tag;
+        try {
+            tag = await git(['describe', '--tags', '--abbrev=0', '--end-of-options', headSha], repo, options);
+        }
+        catch (error) {
+            if (!(error instanceof GitError))
+                throw error;
+            throw new UsageError(`${input} was not given and no tag is reachable from the head commit (or the clone is shallow: fetch-depth: 0 fetches the tags); give ${input} v2.3.0 or ${input} "90 days"`);
+        }
+        return { ref: tag, sha: await commitOf(repo, tag, options), how: 'latest-tag' };
+    }
+    const days = durationDays(since);
+    if (days !== null) {
+        const before = new Date(now.getTime() - days * 86_400_000).toISOString();
+        const sha = await git(['rev-list', '-1', '--first-parent', `--before=${before}`, '--end-of-options', headSha], repo, options);
+        if (!sha)
+            throw new UsageError(`${input} "${since}": the history of the head commit starts after ${before.slice(0, 10)} (or the clone is shallow: fetch-depth: 0 fetches it all)`);
+        return { ref: sha.slice(0, 12), sha, how: 'duration' };
+    }
+    try {
+        return { ref: since, sha: await commitOf(repo, since, options), how: 'ref' };
+    }
+    catch (error) {
+        if (!(error instanceof GitError))
+            throw error;
+        throw new UsageError(`${input} "${since}" is neither a commit this repository has nor a duration such as "90 days"`);
+    }
+}
+const commitOf = (repo, ref, options) => git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], repo, options);
+const PR = /\(#(\d+)\)\s*$|^Merge pull request #(\d+)/;
+/** The first-parent commits after `base` up to `head`, oldest first, each with the files it changed. */
+async function firstParentCommits(repo, base, head, options = {}) {
+    // One record per commit: \x1e, then sha \x1f subject \x1f date, then its files, one a line.
+    const out = await git([
+        ...['log', '--first-parent', '--diff-merges=first-parent', '--name-only', '--reverse'],
+        ...['--format=%x1e%H%x1f%s%x1f%cI', '--end-of-options', `${base}..${head}`, '--'],
+    ], repo, options);
+    return out
+        .split('\x1e')
+        .filter((record) => record.trim())
+        .map((record) => {
+        const [header = '', ...files] = record.split('\n');
+        const [sha = '', subject = '', date = ''] = header.split('\x1f');
+        const m = PR.exec(subject);
+        return {
+            sha,
+            subject,
+            date,
+            pr: m ? Number(m[1] ?? m[2]) : null,
+            files: files.map((f) => f.trim()).filter(Boolean),
+        };
+    });
+}
+
+// `importgate drift`: what a per-pull-request gate cannot see, slow creep.
+// It compares a reference (the latest release tag reachable from head, a
+// commit some days ago, or a ref) with head, as compare does, lists the
+// first-parent commits in between that changed a file that can affect
+// importing, and, asked to, bisects a regression to the first of them that
+// shows it: each step a paired compare of the reference with a commit between.
+/** Files a commit entry lists at most: the rest is a count. */
+const FILES_SHOWN = 8;
+async function drift(request, deps) {
+    const started = performance.now();
+    const { repoDir, name } = request.compare;
+    const git = { signal: deps.signal };
+    const headSha = await resolveCommit(repoDir, request.compare.headRef, name('head-ref'), git);
+    const reference = await driftReference(repoDir, headSha, request.since, name('since'), new Date(), git);
+    deps.log(`drift: ${reference.ref} → ${request.compare.headRef} (${headSha.slice(0, 10)})`);
+    const doc = await compare({ ...request.compare, baseRef: reference.ref, headRef: request.compare.headRef }, deps);
+    const commits = await firstParentCommits(repoDir, reference.sha, headSha, git);
+    const affects = doc.settings.affects ?? [...DEFAULT_AFFECTS];
+    const touching = commits.flatMap((c) => {
+        const files = affectingFiles(c.files, affects);
+        return files.length ? [{ ...c, files }] : [];
+    });
+    const regressed = doc.targets.filter((t) => t.verdict === 'regression').map((t) => t.name);
+    const bisect = request.bisect && regressed.length
+        ? await bisectRegression(request, reference.ref, touching.length ? touching : commits, regressed, deps)
+        : undefined;
+    const json = {
+        since: reference,
+        commits: commits.length,
+        merged: touching.map((c) => ({
+            sha: c.sha,
+            subject: c.subject,
+            date: c.date,
+            pr: c.pr,
+            files: c.files.slice(0, FILES_SHOWN),
+            more_files: Math.max(0, c.files.length - FILES_SHOWN),
+        })),
+        ...(request.bisect
+            ? {
+                bisect: bisect ?? {
+                    steps: [],
+                    first_bad: null,
+                    note: regressed.length ? 'no commits between' : 'no regression to bisect',
+                },
+            }
+            : {}),
+        duration_s: Math.round(performance.now() - started) / 1000,
+    };
+    return { ...doc, drift: json };
+}
+/**
+ * The first commit of `candidates` (oldest first; the last is head, which
+ * regressed) whose compare with the reference shows a regression of one of
+ * `targets`: a binary search, ceil(log2(n)) compares for n candidates. A step
+ * that is not a regression (a pass, an improvement, inconclusive) counts as
+ * before the change; an inconclusive one is said, since the change may then
+ * lie earlier than the commit named.
+ */
+async function bisectRegression(request, reference, candidates, targets, deps) {
+    const steps = [];
+    let good = -1;
+    let bad = candidates.length - 1;
+    while (bad - good > 1) {
+        const mid = Math.floor((good + bad) / 2);
+        const commit = candidates[mid];
+        deps.log(`bisect: step ${steps.length + 1}, ${reference} → ${commit.sha.slice(0, 10)} (${bad - good - 1} commits left)`);
+        const step = await compare({ ...request.compare, baseRef: reference, headRef: commit.sha }, { ...deps, log: () => { } });
+        const found = step.targets.filter((t) => targets.includes(t.name));
+        const regression = found.some((t) => t.verdict === 'regression');
+        const lead = found[0];
+        steps.push({
+            sha: commit.sha,
+            subject: commit.subject,
+            pr: commit.pr,
+            verdict: regression ? 'regression' : (lead?.verdict ?? step.verdict),
+            delta_pct: lead?.delta?.pct ?? null,
+        });
+        if (regression)
+            bad = mid;
+        else
+            good = mid;
+    }
+    const first = candidates[bad];
+    return {
+        steps,
+        first_bad: { sha: first.sha, subject: first.subject, pr: first.pr },
+        ...(steps.some((s) => s.verdict === 'inconclusive')
+            ? {
+                note: 'a step was inconclusive and counted as before the change: the change may lie earlier',
+            }
+            : {}),
+    };
+}
+
 /**
  * Untracked bytecode is what importing writes (a repository without a
  * .gitignore for it gets one __pycache__ per package from the first run):
@@ -21551,6 +21738,46 @@ function merged(base, head, loaded) {
     const name = (head ?? base).name;
     const moved = (!base && loaded.base.has(name)) || (!head && loaded.head.has(name));
     return { n: name, b: times(base), h: times(head), k: children, ...(moved ? { m: true } : {}) };
+}
+
+const HOW = {
+    'latest-tag': 'the latest release tag',
+    duration: 'the last commit before then',
+    ref: 'as given',
+};
+const commit$1 = (c) => ({
+    short: c.sha.slice(0, 12),
+    sha: c.sha,
+    pr: c.pr,
+    subject: c.subject,
+});
+function driftView(drift) {
+    if (!drift)
+        return null;
+    return {
+        since: { ref: drift.since.ref, how: HOW[drift.since.how] },
+        commits: drift.commits,
+        merged: drift.merged.map((m) => ({ ...commit$1(m), files: m.files, moreFiles: m.more_files })),
+        bisect: drift.bisect
+            ? {
+                steps: drift.bisect.steps.map((s) => ({
+                    ...commit$1(s),
+                    verdict: s.verdict,
+                    pct: s.delta_pct,
+                })),
+                firstBad: drift.bisect.first_bad ? commit$1(drift.bisect.first_bad) : null,
+                note: drift.bisect.note ?? null,
+            }
+            : null,
+        durationS: drift.duration_s,
+    };
+}
+/** "12 min 5 s", "48 s". */
+function durationWords(s) {
+    if (s < 60)
+        return `${Math.round(s)} s`;
+    const min = Math.floor(s / 60);
+    return `${min} min ${Math.round(s - min * 60)} s`;
 }
 
 const SOURCES = {
@@ -22294,6 +22521,7 @@ function buildView(document) {
             ? [{ target: t.name, base: t.base, head: t.head }]
             : []),
         dependencies: compare?.deps?.changed ?? [],
+        drift: driftView(compare?.drift),
         skipped: compare?.skipped
             ? {
                 count: compare.skipped.changed_count,
@@ -23840,6 +24068,36 @@ function lazyHeadroom(view, cap) {
     return out.slice(0, -1);
 }
 
+// The drift check's section of the markdown report: the reference, the
+// bisection when asked for, and the commits since that changed what the
+// import can run, collapsed. Pure.
+const named$1 = (c) => `${code(c.short)}${c.pr !== null ? ` #${c.pr}` : ''} ${plain(c.subject)}`;
+function driftSection(doc, cap) {
+    const drift = doc.drift;
+    if (!drift)
+        return [];
+    const lines = [
+        `**Since ${code(drift.since.ref)}** (${drift.since.how}): ${drift.commits} first-parent commits, ${drift.merged.length} of them changed a file that can affect importing; the drift check took ${durationWords(drift.durationS)}.`,
+    ];
+    const bisect = drift.bisect;
+    if (bisect) {
+        lines.push('');
+        if (bisect.firstBad)
+            lines.push(`**Bisected** in ${bisect.steps.length} paired compare${bisect.steps.length === 1 ? '' : 's'} with ${code(drift.since.ref)}: the regression first shows at ${named$1(bisect.firstBad)}.${bisect.note ? ` ${plain(bisect.note)}.` : ''}`);
+        else
+            lines.push(`Not bisected: ${plain(bisect.note ?? 'nothing to bisect')}.`);
+        if (bisect.steps.length) {
+            lines.push('', '| step | commit | verdict | Δ % |', '| ---: | --- | --- | ---: |');
+            bisect.steps.forEach((s, i) => lines.push(`| ${i + 1} | ${named$1(s)} | ${s.verdict} | ${s.pct === null ? '–' : `${s.pct > 0 ? '+' : ''}${s.pct.toFixed(1)}%`} |`));
+        }
+    }
+    if (drift.merged.length) {
+        const shown = drift.merged.slice(-cap * 2);
+        lines.push('', `<details><summary>${drift.merged.length} commits that changed what the import can run${shown.length < drift.merged.length ? ` (the last ${shown.length})` : ''}</summary>`, '', ...shown.map((m) => `- ${named$1(m)}: ${m.files.map(code).join(', ')}${m.moreFiles ? ` and ${m.moreFiles} more` : ''}`), '', '</details>');
+    }
+    return lines;
+}
+
 // The markdown report: PR comment, job summary and --markdown. Pure.
 /** GitHub refuses comments over 65,536 characters; the action adds its marker and footer. */
 const MARKDOWN_LIMIT = 60_000;
@@ -23877,6 +24135,7 @@ function render(doc, cap, links) {
         gaps(doc),
         loadedAnyway(doc, Math.min(cap, 10)),
         why(doc, Math.min(cap, 5), name, links),
+        driftSection(doc, cap),
         dependencyLine(doc),
         importGraph(doc, Math.min(cap, 4)),
         // Only the project's own row, on an unchanged import: nothing for a reviewer yet.
@@ -24392,6 +24651,166 @@ var properties = {
 		type: "array",
 		items: {
 			$ref: "#/definitions/target"
+		}
+	},
+	drift: {
+		type: "object",
+		required: [
+			"since",
+			"commits",
+			"merged",
+			"duration_s"
+		],
+		properties: {
+			since: {
+				type: "object",
+				required: [
+					"ref",
+					"sha",
+					"how"
+				],
+				properties: {
+					ref: {
+						type: "string"
+					},
+					sha: {
+						type: "string"
+					},
+					how: {
+						"enum": [
+							"latest-tag",
+							"duration",
+							"ref"
+						]
+					}
+				}
+			},
+			commits: {
+				type: "integer",
+				minimum: 0
+			},
+			merged: {
+				type: "array",
+				items: {
+					type: "object",
+					required: [
+						"sha",
+						"subject",
+						"date",
+						"pr",
+						"files",
+						"more_files"
+					],
+					properties: {
+						sha: {
+							type: "string"
+						},
+						subject: {
+							type: "string"
+						},
+						date: {
+							type: "string"
+						},
+						pr: {
+							type: [
+								"integer",
+								"null"
+							]
+						},
+						files: {
+							type: "array",
+							items: {
+								type: "string"
+							}
+						},
+						more_files: {
+							type: "integer",
+							minimum: 0
+						}
+					}
+				}
+			},
+			bisect: {
+				type: "object",
+				required: [
+					"steps",
+					"first_bad"
+				],
+				properties: {
+					steps: {
+						type: "array",
+						items: {
+							type: "object",
+							required: [
+								"sha",
+								"subject",
+								"pr",
+								"verdict",
+								"delta_pct"
+							],
+							properties: {
+								sha: {
+									type: "string"
+								},
+								subject: {
+									type: "string"
+								},
+								pr: {
+									type: [
+										"integer",
+										"null"
+									]
+								},
+								verdict: {
+									type: "string"
+								},
+								delta_pct: {
+									type: [
+										"number",
+										"null"
+									]
+								}
+							}
+						}
+					},
+					first_bad: {
+						oneOf: [
+							{
+								type: "null"
+							},
+							{
+								type: "object",
+								required: [
+									"sha",
+									"subject",
+									"pr"
+								],
+								properties: {
+									sha: {
+										type: "string"
+									},
+									subject: {
+										type: "string"
+									},
+									pr: {
+										type: [
+											"integer",
+											"null"
+										]
+									}
+								}
+							}
+						]
+					},
+					note: {
+						type: "string"
+					}
+				}
+			},
+			duration_s: {
+				type: "number",
+				minimum: 0
+			}
 		}
 	}
 };
@@ -25934,6 +26353,36 @@ function whyLines(view, style, limit) {
     return out;
 }
 
+// The drift check's lines in the terminal report: the reference, the
+// bisection's steps and the commit it names, the commits that changed what
+// the import can run. Pure.
+const named = (c) => `${c.short}${c.pr !== null ? ` #${c.pr}` : ''} ${c.subject}`;
+function driftLines(view, style, limit) {
+    const drift = view.drift;
+    if (!drift)
+        return [];
+    const out = [
+        '',
+        style.bold(`Since ${drift.since.ref} (${drift.since.how})`) +
+            `: ${drift.commits} first-parent commits, ${drift.merged.length} changed a file that can affect importing; ${durationWords(drift.durationS)} in all`,
+    ];
+    const bisect = drift.bisect;
+    if (bisect) {
+        for (const [i, s] of bisect.steps.entries())
+            out.push(`  bisect ${i + 1}: ${named(s)}: ${s.verdict}${s.pct === null ? '' : ` (${s.pct > 0 ? '+' : ''}${s.pct.toFixed(1)}%)`}`);
+        out.push(bisect.firstBad
+            ? `  the regression first shows at ${style.bold(named(bisect.firstBad))}${bisect.note ? ` (${bisect.note})` : ''}`
+            : `  not bisected: ${bisect.note ?? 'nothing to bisect'}`);
+    }
+    const shown = drift.merged.slice(-limit);
+    if (shown.length) {
+        out.push(`  commits that changed what the import can run${shown.length < drift.merged.length ? ` (the last ${shown.length})` : ''}:`);
+        for (const m of shown)
+            out.push(`    ${named(m)}: ${m.files.join(', ')}${m.moreFiles ? ` and ${m.moreFiles} more` : ''}`);
+    }
+    return out;
+}
+
 // The terminal lines for PEP 810's lazy imports (Python 3.15+), shared by
 // measure and compare: declared-lazy imports loaded anyway, then per target
 // the headroom with every import lazy and the lines that could be. Pure.
@@ -26124,6 +26573,7 @@ function compareReportOfView(view, style, limit = 8) {
     out.push(...gateLines(view, style));
     out.push(...lazyImportLines(view, style));
     out.push(...whyLines(view, style, limit));
+    out.push(...driftLines(view, style, limit));
     const chains = view.moduleChanges.flatMap((l) => moduleChangeLines(l, style, limit));
     if (chains.length) {
         out.push('', style.bold('Import chains') + style.dim(' (per target; cumulative -X importtime time)'), ...chains);
@@ -26339,6 +26789,12 @@ const USAGE = `importgate: how long importing your Python package takes, measure
 Usage:
   importgate compare <base-ref> <head-ref> [options]   is head slower to import than base, and why
   importgate measure [options]                         measure the working tree as it is
+  importgate drift [--since REF|"90 days"] [--bisect] [--head REF] [options]
+                                                       what crept in since a release (default:
+                                                       the latest tag reachable from --head,
+                                                       HEAD), the commits that changed what the
+                                                       import runs; --bisect names the first
+                                                       commit that shows a regression
   importgate report <results.json> [--markdown FILE] [--html FILE]   show a results file again
   importgate merge <results.json>... [--markdown FILE]   one report for several jobs of one
                                                          comparison (a matrix of Pythons or OSes);
@@ -26387,6 +26843,12 @@ const COMPARE_OPTIONS = {
     ...flagOptions('compare'),
     label: { type: 'string' },
 };
+const DRIFT_OPTIONS = {
+    ...COMPARE_OPTIONS,
+    since: { type: 'string' },
+    bisect: { type: 'boolean' },
+    head: { type: 'string' },
+};
 /** 0 pass or improvement; 1 a failing verdict; 2 an error. */
 function exitStatus(doc) {
     if (doc.verdict === 'error')
@@ -26422,6 +26884,20 @@ async function runCompare(args, io) {
     const log = progress(values, io);
     const warn = (line) => io.stderr.write(`importgate: warning: ${visible(line)}\n`);
     const doc = await compare(request, { env: io.env, cwd: io.cwd, log, warn, signal: io.signal });
+    return finish(doc, compareReportOfView, paths, io, log);
+}
+/** `importgate drift`: the reference (--since; default the latest release tag) against --head. */
+async function runDrift(args, io) {
+    const { values, positionals } = parse(args, DRIFT_OPTIONS);
+    if (positionals.length)
+        throw new UsageError(`drift takes no revisions (got ${JSON.stringify(positionals)}): it compares --since (default: the latest release tag reachable from --head) with --head (default: HEAD)`);
+    const given = values;
+    const head = given.head ?? 'HEAD';
+    const request = compareRequest(given, [head, head], io.cwd);
+    const paths = outputPaths(values, io.cwd);
+    const log = progress(values, io);
+    const warn = (line) => io.stderr.write(`importgate: warning: ${visible(line)}\n`);
+    const doc = await drift({ compare: request, since: given.since ?? null, bisect: given.bisect === true }, { env: io.env, cwd: io.cwd, log, warn, signal: io.signal });
     return finish(doc, compareReportOfView, paths, io, log);
 }
 const REPORT_OPTIONS = {
@@ -26563,11 +27039,13 @@ async function runCli(argv, given) {
             return await runMeasure(rest, io);
         if (command === 'compare')
             return await runCompare(rest, io);
+        if (command === 'drift')
+            return await runDrift(rest, io);
         if (command === 'report')
             return await runReport(rest, io);
         if (command === 'merge')
             return await runMerge(rest, io);
-        throw new UsageError(`unknown command "${command}"; use measure, compare or report (importgate --help)`);
+        throw new UsageError(`unknown command "${command}"; use measure, compare, drift, report or merge (importgate --help)`);
     }
     catch (error) {
         if (error instanceof UsageError || error instanceof SetupError) {

@@ -5,6 +5,7 @@ import { fenceCommands } from '../action/log-safety.js'
 import { relative, resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { compare } from '../commands/compare.js'
+import { drift } from '../commands/drift.js'
 import { measure } from '../commands/measure.js'
 import type { InputValues } from '../config/requests.js'
 import { flagOptions } from '../settings/registry.js'
@@ -52,6 +53,13 @@ const COMPARE_OPTIONS = {
   label: { type: 'string' },
 } satisfies ParseArgsConfig['options']
 
+const DRIFT_OPTIONS = {
+  ...COMPARE_OPTIONS,
+  since: { type: 'string' },
+  bisect: { type: 'boolean' },
+  head: { type: 'string' },
+} satisfies ParseArgsConfig['options']
+
 /** 0 pass or improvement; 1 a failing verdict; 2 an error. */
 export function exitStatus(doc: ResultsDocument): number {
   if (doc.verdict === 'error') return 2
@@ -91,6 +99,26 @@ async function runCompare(args: string[], io: CliIo): Promise<number> {
   const log = progress(values, io)
   const warn = (line: string) => io.stderr.write(`importgate: warning: ${visible(line)}\n`)
   const doc = await compare(request, { env: io.env, cwd: io.cwd, log, warn, signal: io.signal })
+  return finish(doc, compareReportOfView, paths, io, log)
+}
+
+/** `importgate drift`: the reference (--since; default the latest release tag) against --head. */
+async function runDrift(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, DRIFT_OPTIONS)
+  if (positionals.length)
+    throw new UsageError(
+      `drift takes no revisions (got ${JSON.stringify(positionals)}): it compares --since (default: the latest release tag reachable from --head) with --head (default: HEAD)`,
+    )
+  const given = values as InputValues & { since?: string; bisect?: boolean; head?: string }
+  const head = given.head ?? 'HEAD'
+  const request = compareRequest(given, [head, head], io.cwd)
+  const paths = outputPaths(values, io.cwd)
+  const log = progress(values, io)
+  const warn = (line: string) => io.stderr.write(`importgate: warning: ${visible(line)}\n`)
+  const doc = await drift(
+    { compare: request, since: given.since ?? null, bisect: given.bisect === true },
+    { env: io.env, cwd: io.cwd, log, warn, signal: io.signal },
+  )
   return finish(doc, compareReportOfView, paths, io, log)
 }
 
@@ -236,10 +264,11 @@ export async function runCli(argv: string[], given: CliIo): Promise<number> {
     }
     if (command === 'measure') return await runMeasure(rest, io)
     if (command === 'compare') return await runCompare(rest, io)
+    if (command === 'drift') return await runDrift(rest, io)
     if (command === 'report') return await runReport(rest, io)
     if (command === 'merge') return await runMerge(rest, io)
     throw new UsageError(
-      `unknown command "${command}"; use measure, compare or report (importgate --help)`,
+      `unknown command "${command}"; use measure, compare, drift, report or merge (importgate --help)`,
     )
   } catch (error) {
     if (error instanceof UsageError || error instanceof SetupError) {

@@ -10,6 +10,12 @@ export const USAGE = `importgate: how long importing your Python package takes, 
 Usage:
   importgate compare <base-ref> <head-ref> [options]   is head slower to import than base, and why
   importgate measure [options]                         measure the working tree as it is
+  importgate drift [--since REF|"90 days"] [--bisect] [--head REF] [options]
+                                                       what crept in since a release (default:
+                                                       the latest tag reachable from --head,
+                                                       HEAD), the commits that changed what the
+                                                       import runs; --bisect names the first
+                                                       commit that shows a regression
   importgate report <results.json> [--markdown FILE] [--html FILE]   show a results file again
   importgate merge <results.json>... [--markdown FILE]   one report for several jobs of one
                                                          comparison (a matrix of Pythons or OSes);

@@ -11,6 +11,8 @@ export type InputId =
   | 'python'
   | 'label'
   | 'base-ref'
+  | 'since'
+  | 'bisect'
   | 'head-ref'
   | 'json'
   | 'markdown'

@@ -68,24 +68,42 @@ export async function findOrFetchUv(
   let staging: string | null = null
   try {
     await mkdir(join(folder, '..'), { recursive: true })
-    staging = await mkdtemp(`${folder}.fetching-`)
-    const requirements = join(staging, 'requirements.txt')
+    const at = await mkdtemp(`${folder}.fetching-`)
+    staging = at
+    const requirements = join(at, 'requirements.txt')
     await writeFile(
       requirements,
       `uv==${UV_VERSION} ${UV_WHEEL_SHA256.map((h) => `--hash=sha256:${h}`).join(' ')}\n`,
     )
-    const target = join(staging, 'tool')
-    const outcome = await runCommand({
-      command: python,
-      args: [
-        ...['-m', 'pip', 'install', '--no-deps', '--only-binary=:all:', '--require-hashes'],
-        ...['--disable-pip-version-check', '--no-input', '--target', target, '-r', requirements],
-      ],
-      env: installerEnv(parentEnv),
-      cwd: staging,
-      timeoutMs: FETCH_TIMEOUT_MS,
-      signal,
-    })
+    const target = join(at, 'tool')
+    const pip = (interpreter: string) =>
+      runCommand({
+        command: interpreter,
+        args: [
+          ...['-m', 'pip', 'install', '--no-deps', '--only-binary=:all:', '--require-hashes'],
+          ...['--disable-pip-version-check', '--no-input', '--target', target, '-r', requirements],
+        ],
+        env: installerEnv(parentEnv),
+        cwd: at,
+        timeoutMs: FETCH_TIMEOUT_MS,
+        signal,
+      })
+    let outcome = await pip(python)
+    // An interpreter without pip of its own (a distribution's Python without
+    // its pip package) still has ensurepip: a venv made in the staging folder
+    // brings a pip that can fetch.
+    if (outcome.code !== 0 && /No module named pip\b/.test(outcome.log)) {
+      const venv = join(at, 'venv')
+      const made = await runCommand({
+        command: python,
+        args: ['-m', 'venv', venv],
+        env: installerEnv(parentEnv),
+        cwd: at,
+        timeoutMs: FETCH_TIMEOUT_MS,
+        signal,
+      })
+      if (made.code === 0) outcome = await pip(join(venv, 'bin', 'python'))
+    }
     if (outcome.aborted) throw new CancelledError('fetching uv')
     if (outcome.code !== 0) {
       const why = outcome.timedOut

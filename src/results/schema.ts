@@ -234,6 +234,39 @@ export interface UvCacheJson {
   prepared: number
 }
 
+/** `importgate drift`: the reference, the commits since, and the bisection when asked for. */
+export interface DriftJson {
+  /** The reference compared with head, and how it was found. */
+  since: { ref: string; sha: string; how: 'latest-tag' | 'duration' | 'ref' }
+  /** First-parent commits after the reference, up to head. */
+  commits: number
+  /** Of those, oldest first, the ones that changed a file that can affect importing (settings.affects). */
+  merged: {
+    sha: string
+    subject: string
+    date: string
+    /** The pull request its subject names, or null. */
+    pr: number | null
+    files: string[]
+    more_files: number
+  }[]
+  /** --bisect: each paired compare of the reference with a commit between, and the first that regressed. */
+  bisect?: {
+    steps: {
+      sha: string
+      subject: string
+      pr: number | null
+      verdict: string
+      delta_pct: number | null
+    }[]
+    first_bad: { sha: string; subject: string; pr: number | null } | null
+    /** Why nothing was bisected, or what makes the commit named less certain. */
+    note?: string
+  }
+  /** The whole drift check, bisection included. */
+  duration_s: number
+}
+
 /** `importgate measure`: the working tree, one side. */
 export interface MeasureResults extends DocumentBase {
   command: 'measure'
@@ -244,6 +277,8 @@ export interface MeasureResults extends DocumentBase {
 export interface CompareResults extends DocumentBase {
   command: 'compare'
   base: CommitRef
+  /** `importgate drift`: what crept in since the reference (absent for a plain compare). */
+  drift?: DriftJson
   /** [tool.importgate] keys whose value head changes; the gate used base's. */
   config_changes?: { key: string; base: unknown; head: unknown }[]
   /** Installed distributions that differ; null when nothing was installed. */

@@ -58,7 +58,7 @@ function pathWith(uv?: string): string {
   return [bin, dirname(python), '/usr/bin', '/bin'].join(':')
 }
 
-async function compareAuto(env: Record<string, string>) {
+async function compareAuto(env: Record<string, string>, interpreter = python) {
   const json = join(tmp, 'results.json')
   const toolCache = tempDir()
   const result = await cli(
@@ -67,7 +67,7 @@ async function compareAuto(env: Record<string, string>) {
       shas[0]!,
       shas[1]!,
       '--python',
-      python,
+      interpreter,
       ...fastFlags({ quiet: true }),
       '--json',
       json,
@@ -99,6 +99,22 @@ describe('install auto without uv on PATH', () => {
     const out = await compareAuto({ PATH: pathWith(), PIP_FIND_LINKS: WHEELS })
     expectPip(out, new RegExp(`fetching uv ${UV_VERSION.replace(/\./g, '\\.')} failed`))
     expect(out.fetched).toBe(0)
+  }, 180_000)
+
+  it("fetches with a venv's pip when the interpreter has none of its own", async () => {
+    const venv = tempDir()
+    made.push(venv)
+    execFileSync(python, ['-m', 'venv', '--without-pip', venv])
+    const out = await compareAuto(
+      { PATH: pathWith(), PIP_FIND_LINKS: WHEELS },
+      join(venv, 'bin', 'python'),
+    )
+    // The fetch got as far as asking the index (offline here), not stopped by a missing pip.
+    expectPip(
+      out,
+      /fetching uv [\d.]+ failed: .*(no matching distribution|could not find a version)/i,
+    )
+    expect(out.doc.installs!.fell_back).not.toMatch(/No module named pip/)
   }, 180_000)
 
   it('refuses a uv wheel whose hash is not the pinned release, and goes on with pip', async () => {

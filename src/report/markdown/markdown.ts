@@ -4,6 +4,7 @@ import * as section from './markdown-sections.js'
 import * as causes from './markdown-causes.js'
 import * as dependencies from './markdown-dependencies.js'
 import * as lazy from './markdown-lazy.js'
+import { driftSection } from './markdown-drift.js'
 import type { ResultsDocument } from '../../results/schema.js'
 import { functionsCalledAtImport, moduleLinker, type SourceLinks } from './markdown-functions.js'
 import { buildView, type ReportView } from '../view/view.js'
@@ -46,6 +47,7 @@ function render(doc: ReportView, cap: number, links: SourceLinks | undefined): s
     gate.gaps(doc),
     lazy.loadedAnyway(doc, Math.min(cap, 10)),
     causes.why(doc, Math.min(cap, 5), name, links),
+    driftSection(doc, cap),
     dependencies.dependencyLine(doc),
     causes.importGraph(doc, Math.min(cap, 4)),
     // Only the project's own row, on an unchanged import: nothing for a reviewer yet.

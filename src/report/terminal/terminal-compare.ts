@@ -15,6 +15,7 @@ import { tableNotes } from '../view/counted-notes.js'
 import { plainText } from '../view/headline.js'
 import { columns, type Style } from './style.js'
 import { whyLines } from './terminal-causes.js'
+import { driftLines } from './terminal-drift.js'
 import { lazyImportLines } from './terminal-lazy.js'
 import { gateLines, paint } from './terminal-gate.js'
 import {
@@ -130,6 +131,7 @@ export function compareReportOfView(view: ReportView, style: Style, limit = 8): 
   out.push(...gateLines(view, style))
   out.push(...lazyImportLines(view, style))
   out.push(...whyLines(view, style, limit))
+  out.push(...driftLines(view, style, limit))
   const chains = view.moduleChanges.flatMap((l) => moduleChangeLines(l, style, limit))
   if (chains.length) {
     out.push(

@@ -1,5 +1,6 @@
 // The view model's shape: what every report (markdown, terminal, HTML,
 // annotations) is given. view.ts builds it from a results document.
+import type { DriftView } from './view-drift.js'
 import type { MedianNote } from './view-medians.js'
 import type { Verdict } from '../../model/verdict.js'
 import type {
@@ -118,6 +119,8 @@ export interface ReportView {
   run: RunFacts
   /** compare: nothing was measured, since no changed file can affect importing. */
   skipped: { count: number; files: string[]; affects: string[] } | null
+  /** `importgate drift`: the reference, the commits since and the bisection; null for a compare. */
+  drift: DriftView | null
   /** compare: what the proof said of each target it was tried for (view-proof.ts). */
   proofs: ProofNote[]
   /** Each target's -X importtime tree on each side, where recorded: the HTML report's icicles. */

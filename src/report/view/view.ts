@@ -1,6 +1,7 @@
 // The one view model every report formats: the headline, the rows, the gate's
 // items and the groups of modules now imported or no longer imported, built once from a results document.
 // Markdown, the terminal and annotations only lay it out. Pure.
+import { driftView } from './view-drift.js'
 import { installText } from './install-text.js'
 import { traitsOf } from '../../model/target.js'
 import { mostSerious } from '../../model/verdict.js'
@@ -235,6 +236,7 @@ export function buildView(document: ResultsDocument): ReportView {
         : [],
     ),
     dependencies: compare?.deps?.changed ?? [],
+    drift: driftView(compare?.drift),
     skipped: compare?.skipped
       ? {
           count: compare.skipped.changed_count,

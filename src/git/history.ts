@@ -1,0 +1,128 @@
+// The default branch's history between two commits, for the drift check: the
+// reference it starts from (the latest release tag reachable from head, a
+// commit a while ago, or a ref), and the first-parent commits in between
+// (merged pull requests, on a branch that merges them) with the files each
+// changed against the commit before it. Every ref reaches git as an argument
+// after --end-of-options, never through a shell.
+import { UsageError } from '../model/errors.js'
+import { git, GitError, type GitOptions } from '../process/git.js'
+
+/** One first-parent commit between the reference and head. */
+export interface FirstParentCommit {
+  sha: string
+  subject: string
+  /** Committer date, ISO 8601. */
+  date: string
+  /** The pull request its subject names ("… (#123)", "Merge pull request #123"), or null. */
+  pr: number | null
+  /** The files it changed against its first parent. */
+  files: string[]
+}
+
+/** The reference a drift check compares head with, and how it was found. */
+export interface DriftReference {
+  /** As the user would write it: the tag, the ref given, or the commit a duration found. */
+  ref: string
+  sha: string
+  how: 'latest-tag' | 'duration' | 'ref'
+}
+
+const DURATION = /^(\d+)\s*(day|days|week|weeks|month|months|year|years)$/i
+const DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 }
+
+/** A duration such as "90 days" in days, or null when the text is not one. */
+export function durationDays(text: string): number | null {
+  const m = DURATION.exec(text.trim())
+  if (!m) return null
+  return Number(m[1]) * DAYS[m[2]!.toLowerCase().replace(/s$/, '')]!
+}
+
+/**
+ * The reference: `since` as a duration (the last first-parent commit before
+ * then), as a ref, or when absent the latest tag reachable from head.
+ */
+export async function driftReference(
+  repo: string,
+  headSha: string,
+  since: string | null,
+  input: string,
+  now: Date,
+  options: GitOptions = {},
+): Promise<DriftReference> {
+  if (since === null) {
+    let tag: string
+    try {
+      tag = await git(
+        ['describe', '--tags', '--abbrev=0', '--end-of-options', headSha],
+        repo,
+        options,
+      )
+    } catch (error) {
+      if (!(error instanceof GitError)) throw error
+      throw new UsageError(
+        `${input} was not given and no tag is reachable from the head commit (or the clone is shallow: fetch-depth: 0 fetches the tags); give ${input} v2.3.0 or ${input} "90 days"`,
+      )
+    }
+    return { ref: tag, sha: await commitOf(repo, tag, options), how: 'latest-tag' }
+  }
+  const days = durationDays(since)
+  if (days !== null) {
+    const before = new Date(now.getTime() - days * 86_400_000).toISOString()
+    const sha = await git(
+      ['rev-list', '-1', '--first-parent', `--before=${before}`, '--end-of-options', headSha],
+      repo,
+      options,
+    )
+    if (!sha)
+      throw new UsageError(
+        `${input} "${since}": the history of the head commit starts after ${before.slice(0, 10)} (or the clone is shallow: fetch-depth: 0 fetches it all)`,
+      )
+    return { ref: sha.slice(0, 12), sha, how: 'duration' }
+  }
+  try {
+    return { ref: since, sha: await commitOf(repo, since, options), how: 'ref' }
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error
+    throw new UsageError(
+      `${input} "${since}" is neither a commit this repository has nor a duration such as "90 days"`,
+    )
+  }
+}
+
+const commitOf = (repo: string, ref: string, options: GitOptions) =>
+  git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], repo, options)
+
+const PR = /\(#(\d+)\)\s*$|^Merge pull request #(\d+)/
+
+/** The first-parent commits after `base` up to `head`, oldest first, each with the files it changed. */
+export async function firstParentCommits(
+  repo: string,
+  base: string,
+  head: string,
+  options: GitOptions = {},
+): Promise<FirstParentCommit[]> {
+  // One record per commit: \x1e, then sha \x1f subject \x1f date, then its files, one a line.
+  const out = await git(
+    [
+      ...['log', '--first-parent', '--diff-merges=first-parent', '--name-only', '--reverse'],
+      ...['--format=%x1e%H%x1f%s%x1f%cI', '--end-of-options', `${base}..${head}`, '--'],
+    ],
+    repo,
+    options,
+  )
+  return out
+    .split('\x1e')
+    .filter((record) => record.trim())
+    .map((record) => {
+      const [header = '', ...files] = record.split('\n')
+      const [sha = '', subject = '', date = ''] = header.split('\x1f')
+      const m = PR.exec(subject)
+      return {
+        sha,
+        subject,
+        date,
+        pr: m ? Number(m[1] ?? m[2]) : null,
+        files: files.map((f) => f.trim()).filter(Boolean),
+      }
+    })
+}

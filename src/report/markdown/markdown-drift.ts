@@ -1,0 +1,49 @@
+// The drift check's section of the markdown report: the reference, the
+// bisection when asked for, and the commits since that changed what the
+// import can run, collapsed. Pure.
+import { durationWords, type DriftCommitView } from '../view/view-drift.js'
+import type { ReportView } from '../view/view.js'
+import { code, plain } from './markdown-text.js'
+
+const named = (c: DriftCommitView) =>
+  `${code(c.short)}${c.pr !== null ? ` #${c.pr}` : ''} ${plain(c.subject)}`
+
+export function driftSection(doc: ReportView, cap: number): string[] {
+  const drift = doc.drift
+  if (!drift) return []
+  const lines = [
+    `**Since ${code(drift.since.ref)}** (${drift.since.how}): ${drift.commits} first-parent commits, ${drift.merged.length} of them changed a file that can affect importing; the drift check took ${durationWords(drift.durationS)}.`,
+  ]
+  const bisect = drift.bisect
+  if (bisect) {
+    lines.push('')
+    if (bisect.firstBad)
+      lines.push(
+        `**Bisected** in ${bisect.steps.length} paired compare${bisect.steps.length === 1 ? '' : 's'} with ${code(drift.since.ref)}: the regression first shows at ${named(bisect.firstBad)}.${bisect.note ? ` ${plain(bisect.note)}.` : ''}`,
+      )
+    else lines.push(`Not bisected: ${plain(bisect.note ?? 'nothing to bisect')}.`)
+    if (bisect.steps.length) {
+      lines.push('', '| step | commit | verdict | Δ % |', '| ---: | --- | --- | ---: |')
+      bisect.steps.forEach((s, i) =>
+        lines.push(
+          `| ${i + 1} | ${named(s)} | ${s.verdict} | ${s.pct === null ? '–' : `${s.pct > 0 ? '+' : ''}${s.pct.toFixed(1)}%`} |`,
+        ),
+      )
+    }
+  }
+  if (drift.merged.length) {
+    const shown = drift.merged.slice(-cap * 2)
+    lines.push(
+      '',
+      `<details><summary>${drift.merged.length} commits that changed what the import can run${shown.length < drift.merged.length ? ` (the last ${shown.length})` : ''}</summary>`,
+      '',
+      ...shown.map(
+        (m) =>
+          `- ${named(m)}: ${m.files.map(code).join(', ')}${m.moreFiles ? ` and ${m.moreFiles} more` : ''}`,
+      ),
+      '',
+      '</details>',
+    )
+  }
+  return lines
+}

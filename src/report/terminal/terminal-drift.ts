@@ -1,0 +1,41 @@
+// The drift check's lines in the terminal report: the reference, the
+// bisection's steps and the commit it names, the commits that changed what
+// the import can run. Pure.
+import { durationWords, type DriftCommitView } from '../view/view-drift.js'
+import type { ReportView } from '../view/view.js'
+import type { Style } from './style.js'
+
+const named = (c: DriftCommitView) => `${c.short}${c.pr !== null ? ` #${c.pr}` : ''} ${c.subject}`
+
+export function driftLines(view: ReportView, style: Style, limit: number): string[] {
+  const drift = view.drift
+  if (!drift) return []
+  const out = [
+    '',
+    style.bold(`Since ${drift.since.ref} (${drift.since.how})`) +
+      `: ${drift.commits} first-parent commits, ${drift.merged.length} changed a file that can affect importing; ${durationWords(drift.durationS)} in all`,
+  ]
+  const bisect = drift.bisect
+  if (bisect) {
+    for (const [i, s] of bisect.steps.entries())
+      out.push(
+        `  bisect ${i + 1}: ${named(s)}: ${s.verdict}${s.pct === null ? '' : ` (${s.pct > 0 ? '+' : ''}${s.pct.toFixed(1)}%)`}`,
+      )
+    out.push(
+      bisect.firstBad
+        ? `  the regression first shows at ${style.bold(named(bisect.firstBad))}${bisect.note ? ` (${bisect.note})` : ''}`
+        : `  not bisected: ${bisect.note ?? 'nothing to bisect'}`,
+    )
+  }
+  const shown = drift.merged.slice(-limit)
+  if (shown.length) {
+    out.push(
+      `  commits that changed what the import can run${shown.length < drift.merged.length ? ` (the last ${shown.length})` : ''}:`,
+    )
+    for (const m of shown)
+      out.push(
+        `    ${named(m)}: ${m.files.join(', ')}${m.moreFiles ? ` and ${m.moreFiles} more` : ''}`,
+      )
+  }
+  return out
+}

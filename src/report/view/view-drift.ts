@@ -1,0 +1,66 @@
+// What a drift check adds to a report (`importgate drift`): the reference and
+// how it was found, the commits since that changed what the import can run,
+// and the bisection's steps and the commit it names. Pure.
+import type { DriftJson } from '../../results/schema.js'
+
+export interface DriftCommitView {
+  /** The first 12 characters of its SHA. */
+  short: string
+  sha: string
+  pr: number | null
+  subject: string
+}
+
+export interface DriftView {
+  /** "`v2.3.0` (the latest release tag)". */
+  since: { ref: string; how: string }
+  commits: number
+  merged: (DriftCommitView & { files: string[]; moreFiles: number })[]
+  bisect: {
+    steps: (DriftCommitView & { verdict: string; pct: number | null })[]
+    firstBad: DriftCommitView | null
+    note: string | null
+  } | null
+  durationS: number
+}
+
+const HOW = {
+  'latest-tag': 'the latest release tag',
+  duration: 'the last commit before then',
+  ref: 'as given',
+}
+
+const commit = (c: { sha: string; subject: string; pr: number | null }): DriftCommitView => ({
+  short: c.sha.slice(0, 12),
+  sha: c.sha,
+  pr: c.pr,
+  subject: c.subject,
+})
+
+export function driftView(drift: DriftJson | undefined): DriftView | null {
+  if (!drift) return null
+  return {
+    since: { ref: drift.since.ref, how: HOW[drift.since.how] },
+    commits: drift.commits,
+    merged: drift.merged.map((m) => ({ ...commit(m), files: m.files, moreFiles: m.more_files })),
+    bisect: drift.bisect
+      ? {
+          steps: drift.bisect.steps.map((s) => ({
+            ...commit(s),
+            verdict: s.verdict,
+            pct: s.delta_pct,
+          })),
+          firstBad: drift.bisect.first_bad ? commit(drift.bisect.first_bad) : null,
+          note: drift.bisect.note ?? null,
+        }
+      : null,
+    durationS: drift.duration_s,
+  }
+}
+
+/** "12 min 5 s", "48 s". */
+export function durationWords(s: number): string {
+  if (s < 60) return `${Math.round(s)} s`
+  const min = Math.floor(s / 60)
+  return `${min} min ${Math.round(s - min * 60)} s`
+}
