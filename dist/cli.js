@@ -119,6 +119,8 @@ const ALLOWED_NAMES = [
     'TMPDIR',
     'TEMP',
     'TMP',
+    // Set by importgate to a folder of the side's own (env/environment.ts); a session's otherwise.
+    'XDG_RUNTIME_DIR',
     'SYSTEMROOT', // Windows cannot start Python without it
 ];
 /** Name prefixes passed through (locale settings). */
@@ -3925,10 +3927,20 @@ const hasModernPip = async (python, env, cwd, signal) => (await outputIfOk({
 })) !== null;
 async function prepareEnvironment(request) {
     const { spec, projectDir, envDir } = request;
-    await mkdir(request.tmpDir, { recursive: true });
+    // A runtime folder of the side's own, as a login session has one
+    // (XDG_RUNTIME_DIR): code that keeps sockets or locks there at import
+    // (platformdirs' user_runtime_dir) would otherwise reach for
+    // /run/user/<uid>, which the sandbox user has none of (tractor failed so).
+    const runtimeDir = join(request.tmpDir, 'runtime');
+    await mkdir(runtimeDir, { recursive: true, mode: 0o700 });
     // The installer and the measured code write here as the sandbox user (process/boundary.ts).
     await giveToSandbox(request.tmpDir);
-    const temp = { TMPDIR: request.tmpDir, TMP: request.tmpDir, TEMP: request.tmpDir };
+    const temp = {
+        TMPDIR: request.tmpDir,
+        TMP: request.tmpDir,
+        TEMP: request.tmpDir,
+        XDG_RUNTIME_DIR: runtimeDir,
+    };
     const parentEnv = { ...request.parentEnv, ...temp };
     const pathVar = parentEnv.PATH ?? '';
     const uvTool = request.uv ?? null;
@@ -20969,9 +20981,11 @@ async function drift(request, deps) {
         const files = affectingFiles(c.files, affects);
         return files.length ? [{ ...c, files }] : [];
     });
-    const regressed = doc.targets.filter((t) => t.verdict === 'regression').map((t) => t.name);
-    const bisect = request.bisect && regressed.length
-        ? await bisectRegression(request, reference.ref, touching.length ? touching : commits, regressed, deps)
+    // A regression is what a drift check is for; with none, an improvement is narrowed as well.
+    const direction = ['regression', 'improvement'].find((v) => doc.targets.some((t) => t.verdict === v));
+    const changed = doc.targets.filter((t) => t.verdict === direction).map((t) => t.name);
+    const bisect = request.bisect && direction
+        ? await bisectChange(request, reference.ref, touching.length ? touching : commits, { direction, targets: changed }, deps)
         : undefined;
     const json = {
         since: reference,
@@ -20989,7 +21003,7 @@ async function drift(request, deps) {
                 bisect: bisect ?? {
                     steps: [],
                     first_bad: null,
-                    note: regressed.length ? 'no commits between' : 'no regression to bisect',
+                    note: 'no regression or improvement to narrow',
                 },
             }
             : {}),
@@ -20998,14 +21012,15 @@ async function drift(request, deps) {
     return { ...doc, drift: json };
 }
 /**
- * The first commit of `candidates` (oldest first; the last is head, which
- * regressed) whose compare with the reference shows a regression of one of
+ * The first commit of `candidates` (oldest first; the last has head's files
+ * that can affect importing, so it shows the change) whose compare with the
+ * reference shows the change (a regression, or an improvement) of one of the
  * `targets`: a binary search, ceil(log2(n)) compares for n candidates. A step
- * that is not a regression (a pass, an improvement, inconclusive) counts as
+ * that does not show it (a pass, the other direction, inconclusive) counts as
  * before the change; an inconclusive one is said, since the change may then
  * lie earlier than the commit named.
  */
-async function bisectRegression(request, reference, candidates, targets, deps) {
+async function bisectChange(request, reference, candidates, { direction, targets }, deps) {
     const steps = [];
     let good = -1;
     let bad = candidates.length - 1;
@@ -21015,22 +21030,23 @@ async function bisectRegression(request, reference, candidates, targets, deps) {
         deps.log(`bisect: step ${steps.length + 1}, ${reference} → ${commit.sha.slice(0, 10)} (${bad - good - 1} commits left)`);
         const step = await compare({ ...request.compare, baseRef: reference, headRef: commit.sha }, { ...deps, log: () => { } });
         const found = step.targets.filter((t) => targets.includes(t.name));
-        const regression = found.some((t) => t.verdict === 'regression');
-        const lead = found[0];
+        const shows = found.find((t) => t.verdict === direction);
+        const lead = shows ?? found[0];
         steps.push({
             sha: commit.sha,
             subject: commit.subject,
             pr: commit.pr,
-            verdict: regression ? 'regression' : (lead?.verdict ?? step.verdict),
+            verdict: lead?.verdict ?? step.verdict,
             delta_pct: lead?.delta?.pct ?? null,
         });
-        if (regression)
+        if (shows)
             bad = mid;
         else
             good = mid;
     }
     const first = candidates[bad];
     return {
+        direction,
         steps,
         first_bad: { sha: first.sha, subject: first.subject, pr: first.pr },
         ...(steps.some((s) => s.verdict === 'inconclusive')
@@ -21765,6 +21781,7 @@ function driftView(drift) {
                     verdict: s.verdict,
                     pct: s.delta_pct,
                 })),
+                direction: drift.bisect.direction ?? 'change',
                 firstBad: drift.bisect.first_bad ? commit$1(drift.bisect.first_bad) : null,
                 note: drift.bisect.note ?? null,
             }
@@ -24083,7 +24100,7 @@ function driftSection(doc, cap) {
     if (bisect) {
         lines.push('');
         if (bisect.firstBad)
-            lines.push(`**Bisected** in ${bisect.steps.length} paired compare${bisect.steps.length === 1 ? '' : 's'} with ${code(drift.since.ref)}: the regression first shows at ${named$1(bisect.firstBad)}.${bisect.note ? ` ${plain(bisect.note)}.` : ''}`);
+            lines.push(`**Bisected** in ${bisect.steps.length} paired compare${bisect.steps.length === 1 ? '' : 's'} with ${code(drift.since.ref)}: the ${bisect.direction} first shows at ${named$1(bisect.firstBad)}.${bisect.note ? ` ${plain(bisect.note)}.` : ''}`);
         else
             lines.push(`Not bisected: ${plain(bisect.note ?? 'nothing to bisect')}.`);
         if (bisect.steps.length) {
@@ -24804,6 +24821,12 @@ var properties = {
 					},
 					note: {
 						type: "string"
+					},
+					direction: {
+						"enum": [
+							"regression",
+							"improvement"
+						]
 					}
 				}
 			},
@@ -26371,7 +26394,7 @@ function driftLines(view, style, limit) {
         for (const [i, s] of bisect.steps.entries())
             out.push(`  bisect ${i + 1}: ${named(s)}: ${s.verdict}${s.pct === null ? '' : ` (${s.pct > 0 ? '+' : ''}${s.pct.toFixed(1)}%)`}`);
         out.push(bisect.firstBad
-            ? `  the regression first shows at ${style.bold(named(bisect.firstBad))}${bisect.note ? ` (${bisect.note})` : ''}`
+            ? `  the ${bisect.direction} first shows at ${style.bold(named(bisect.firstBad))}${bisect.note ? ` (${bisect.note})` : ''}`
             : `  not bisected: ${bisect.note ?? 'nothing to bisect'}`);
     }
     const shown = drift.merged.slice(-limit);

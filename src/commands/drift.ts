@@ -48,14 +48,18 @@ export async function drift(request: DriftRequest, deps: CommandDeps): Promise<C
     const files = affectingFiles(c.files, affects)
     return files.length ? [{ ...c, files }] : []
   })
-  const regressed = doc.targets.filter((t) => t.verdict === 'regression').map((t) => t.name)
+  // A regression is what a drift check is for; with none, an improvement is narrowed as well.
+  const direction = (['regression', 'improvement'] as const).find((v) =>
+    doc.targets.some((t) => t.verdict === v),
+  )
+  const changed = doc.targets.filter((t) => t.verdict === direction).map((t) => t.name)
   const bisect =
-    request.bisect && regressed.length
-      ? await bisectRegression(
+    request.bisect && direction
+      ? await bisectChange(
           request,
           reference.ref,
           touching.length ? touching : commits,
-          regressed,
+          { direction, targets: changed },
           deps,
         )
       : undefined
@@ -75,7 +79,7 @@ export async function drift(request: DriftRequest, deps: CommandDeps): Promise<C
           bisect: bisect ?? {
             steps: [],
             first_bad: null,
-            note: regressed.length ? 'no commits between' : 'no regression to bisect',
+            note: 'no regression or improvement to narrow',
           },
         }
       : {}),
@@ -85,18 +89,19 @@ export async function drift(request: DriftRequest, deps: CommandDeps): Promise<C
 }
 
 /**
- * The first commit of `candidates` (oldest first; the last is head, which
- * regressed) whose compare with the reference shows a regression of one of
+ * The first commit of `candidates` (oldest first; the last has head's files
+ * that can affect importing, so it shows the change) whose compare with the
+ * reference shows the change (a regression, or an improvement) of one of the
  * `targets`: a binary search, ceil(log2(n)) compares for n candidates. A step
- * that is not a regression (a pass, an improvement, inconclusive) counts as
+ * that does not show it (a pass, the other direction, inconclusive) counts as
  * before the change; an inconclusive one is said, since the change may then
  * lie earlier than the commit named.
  */
-async function bisectRegression(
+async function bisectChange(
   request: DriftRequest,
   reference: string,
   candidates: readonly FirstParentCommit[],
-  targets: readonly string[],
+  { direction, targets }: { direction: 'regression' | 'improvement'; targets: readonly string[] },
   deps: CommandDeps,
 ): Promise<NonNullable<DriftJson['bisect']>> {
   const steps: NonNullable<DriftJson['bisect']>['steps'] = []
@@ -113,20 +118,21 @@ async function bisectRegression(
       { ...deps, log: () => {} },
     )
     const found = step.targets.filter((t) => targets.includes(t.name))
-    const regression = found.some((t) => t.verdict === 'regression')
-    const lead = found[0]
+    const shows = found.find((t) => t.verdict === direction)
+    const lead = shows ?? found[0]
     steps.push({
       sha: commit.sha,
       subject: commit.subject,
       pr: commit.pr,
-      verdict: regression ? 'regression' : (lead?.verdict ?? step.verdict),
+      verdict: lead?.verdict ?? step.verdict,
       delta_pct: lead?.delta?.pct ?? null,
     })
-    if (regression) bad = mid
+    if (shows) bad = mid
     else good = mid
   }
   const first = candidates[bad]!
   return {
+    direction,
     steps,
     first_bad: { sha: first.sha, subject: first.subject, pr: first.pr },
     ...(steps.some((s) => s.verdict === 'inconclusive')

@@ -113,10 +113,20 @@ const hasModernPip = async (
 
 export async function prepareEnvironment(request: EnvironmentRequest): Promise<SideEnvironment> {
   const { spec, projectDir, envDir } = request
-  await mkdir(request.tmpDir, { recursive: true })
+  // A runtime folder of the side's own, as a login session has one
+  // (XDG_RUNTIME_DIR): code that keeps sockets or locks there at import
+  // (platformdirs' user_runtime_dir) would otherwise reach for
+  // /run/user/<uid>, which the sandbox user has none of (tractor failed so).
+  const runtimeDir = join(request.tmpDir, 'runtime')
+  await mkdir(runtimeDir, { recursive: true, mode: 0o700 })
   // The installer and the measured code write here as the sandbox user (process/boundary.ts).
   await giveToSandbox(request.tmpDir)
-  const temp = { TMPDIR: request.tmpDir, TMP: request.tmpDir, TEMP: request.tmpDir }
+  const temp = {
+    TMPDIR: request.tmpDir,
+    TMP: request.tmpDir,
+    TEMP: request.tmpDir,
+    XDG_RUNTIME_DIR: runtimeDir,
+  }
   const parentEnv: NodeJS.ProcessEnv = { ...request.parentEnv, ...temp }
   const pathVar = parentEnv.PATH ?? ''
   const uvTool = request.uv ?? null

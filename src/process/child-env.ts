@@ -14,6 +14,8 @@ export const ALLOWED_NAMES: readonly string[] = [
   'TMPDIR',
   'TEMP',
   'TMP',
+  // Set by importgate to a folder of the side's own (env/environment.ts); a session's otherwise.
+  'XDG_RUNTIME_DIR',
   'SYSTEMROOT', // Windows cannot start Python without it
 ]
 

@@ -252,6 +252,8 @@ export interface DriftJson {
   }[]
   /** --bisect: each paired compare of the reference with a commit between, and the first that regressed. */
   bisect?: {
+    /** The change narrowed: a regression, or where there is none an improvement; absent when nothing was. */
+    direction?: 'regression' | 'improvement'
     steps: {
       sha: string
       subject: string

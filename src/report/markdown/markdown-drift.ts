@@ -19,7 +19,7 @@ export function driftSection(doc: ReportView, cap: number): string[] {
     lines.push('')
     if (bisect.firstBad)
       lines.push(
-        `**Bisected** in ${bisect.steps.length} paired compare${bisect.steps.length === 1 ? '' : 's'} with ${code(drift.since.ref)}: the regression first shows at ${named(bisect.firstBad)}.${bisect.note ? ` ${plain(bisect.note)}.` : ''}`,
+        `**Bisected** in ${bisect.steps.length} paired compare${bisect.steps.length === 1 ? '' : 's'} with ${code(drift.since.ref)}: the ${bisect.direction} first shows at ${named(bisect.firstBad)}.${bisect.note ? ` ${plain(bisect.note)}.` : ''}`,
       )
     else lines.push(`Not bisected: ${plain(bisect.note ?? 'nothing to bisect')}.`)
     if (bisect.steps.length) {

@@ -23,7 +23,7 @@ export function driftLines(view: ReportView, style: Style, limit: number): strin
       )
     out.push(
       bisect.firstBad
-        ? `  the regression first shows at ${style.bold(named(bisect.firstBad))}${bisect.note ? ` (${bisect.note})` : ''}`
+        ? `  the ${bisect.direction} first shows at ${style.bold(named(bisect.firstBad))}${bisect.note ? ` (${bisect.note})` : ''}`
         : `  not bisected: ${bisect.note ?? 'nothing to bisect'}`,
     )
   }

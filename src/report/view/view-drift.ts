@@ -18,6 +18,7 @@ export interface DriftView {
   merged: (DriftCommitView & { files: string[]; moreFiles: number })[]
   bisect: {
     steps: (DriftCommitView & { verdict: string; pct: number | null })[]
+    direction: string
     firstBad: DriftCommitView | null
     note: string | null
   } | null
@@ -50,6 +51,7 @@ export function driftView(drift: DriftJson | undefined): DriftView | null {
             verdict: s.verdict,
             pct: s.delta_pct,
           })),
+          direction: drift.bisect.direction ?? 'change',
           firstBad: drift.bisect.first_bad ? commit(drift.bisect.first_bad) : null,
           note: drift.bisect.note ?? null,
         }
