@@ -8,7 +8,6 @@
 // module set, and a short sample where a budget is set, still run.
 import { lazyFormFor } from '../analysis/attribution/lazy.js'
 import { explanationBudgetMs } from '../analysis/stats/budget.js'
-import { seededRandom } from '../analysis/stats/random.js'
 import { changedGroups } from '../analysis/verdict/decision.js'
 import { evaluate, provedIn, type EvaluatedTarget } from '../analysis/verdict/evaluate.js'
 import type { Observations } from '../analysis/verdict/observations.js'
@@ -18,7 +17,7 @@ import { requiresPython } from '../config/pyproject.js'
 import { runPlan } from '../measure/engine.js'
 import { hasLazyImports } from '../measure/interpreter.js'
 import { machineLoadMeter } from '../measure/machine-load.js'
-import type { PlannedArm, RunPlan } from '../measure/plan.js'
+import type { PlanSpec, PlannedArm } from '../measure/plan.js'
 import type { InterpreterInfo } from '../measure/probe-protocol.js'
 import { runTarget } from '../measure/run-target.js'
 import { CancelledError } from '../model/errors.js'
@@ -61,10 +60,10 @@ export interface SidesRun {
 /**
  * What the settings and the command decide of the engine's plan, built once;
  * the arms and what is found as the engine starts (the clock, the cores, the
- * counters) complete it (startPlan).
+ * counters) complete it (runEngine); the engine draws the run order from the seed.
  */
 type PlanBase = Omit<
-  RunPlan,
+  PlanSpec,
   'arms' | 'sampling' | 'deadline' | 'overtime' | 'random' | 'counting' | 'pinning' | 'signal'
 > & { sampling: Sampling; overtimeMs: number; metrics: readonly MetricId[] }
 
@@ -153,12 +152,11 @@ async function runEngine(
   // Nothing timed (a proved target's module-set run): no cores to choose, nothing to say of them.
   const pinning = base.sampling.maxPairs > 0 ? await pinningFor(arms, base.cwd, deps) : undefined
   const deadline = performance.now() + base.sampling.maxTimeMs
-  const plan: RunPlan = {
+  const plan: PlanSpec = {
     ...fixed,
     arms,
     deadline,
     overtime: overtimeMs > 0 ? { deadline: deadline + overtimeMs } : undefined,
-    random: seededRandom(base.sampling.seed),
     counting,
     pinning,
     signal: deps.signal,

@@ -6,9 +6,9 @@
 // scheduling is unit-tested without interpreters.
 import type { Observations } from '../analysis/verdict/observations.js'
 import { suggestedBudgetS } from '../analysis/stats/budget.js'
-import { shuffled } from '../analysis/stats/random.js'
+import { seededRandom, shuffled } from '../analysis/stats/random.js'
 import { ArmStates } from './arm-states.js'
-import type { EngineDeps, RunPlan } from './plan.js'
+import type { EngineDeps, PlanSpec, RunPlan } from './plan.js'
 import { cutByBudget, probeRequest } from './probe-run.js'
 import { runProfiles } from './profiles.js'
 import { runCounts } from './counting.js'
@@ -138,7 +138,9 @@ async function overtime(
   return { rounds: outcome.rounds, alongside: outcome.alongside }
 }
 
-export async function runPlan(plan: RunPlan, deps: EngineDeps): Promise<Observations> {
+export async function runPlan(spec: PlanSpec, deps: EngineDeps): Promise<Observations> {
+  // Every shuffle of the run (rounds, profile and counted runs) comes from the seed, so a seed reproduces the order.
+  const plan: RunPlan = { ...spec, random: spec.random ?? seededRandom(spec.sampling.seed) }
   const states = new ArmStates(plan.arms, deps.onEvent)
   const started = deps.now()
   const warmRounds = await warmUp(plan, states, deps)

@@ -28,12 +28,16 @@ export interface RunPlan {
   /** A neutral, empty folder for the children's cwd: nothing in it can shadow a module. */
   cwd: string
   /** Warm-ups, profile runs, rounds (min-pairs and max-pairs) and the per-run timeout, as configured. */
-  sampling: Pick<Sampling, 'warmups' | 'minPairs' | 'maxPairs' | 'profileRuns' | 'sampleTimeoutMs'>
+  sampling: Pick<
+    Sampling,
+    'warmups' | 'minPairs' | 'maxPairs' | 'profileRuns' | 'sampleTimeoutMs' | 'seed'
+  >
   /**
    * The clock value (see EngineDeps.now) by which everything is done: no
    * warm-up, profile run or round starts unless it is expected to finish by then.
    */
   deadline: number
+  /** The run order's source: drawn from `sampling.seed` by the engine (PlanSpec) unless handed in. */
   random: () => number
   /** The groups that still need pairs (compare: undecided; measure: median unsettled); the rest stop. */
   stopping: StoppingRule
@@ -66,6 +70,9 @@ export interface RunPlan {
   enforceLazy?: boolean
   signal?: AbortSignal
 }
+
+/** A plan as callers hand it to the engine: the run order is drawn from its seed unless given. */
+export type PlanSpec = Omit<RunPlan, 'random'> & { random?: () => number }
 
 export type { EngineEvent } from '../model/engine-event.js'
 

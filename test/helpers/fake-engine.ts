@@ -93,6 +93,7 @@ export const SAMPLING: Sampling = {
   maxPairs: 200,
   profileRuns: 3,
   sampleTimeoutMs: 60_000,
+  seed: 7,
 }
 
 /** A plan with the defaults above; sampling settings may be given beside the others. */
