@@ -13,6 +13,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { format, resolveConfig } from 'prettier'
 
 const root = resolve(import.meta.dirname, '..')
 const { values, positionals } = parseArgs({
@@ -118,26 +119,24 @@ const table = [
     return `| ${n} | ${four.map(cell).join(' | ')} | ${verdicts} |`
   }),
 ]
-writeFileSync(
-  out,
-  [
-    '# Installs: the whole job with pip and with uv',
-    '',
-    'Written by `npm run bench:installs` (bench/installs.ts) from bench/INSTALLS.json. Each cell is',
-    "one `importgate compare` at default settings on a real pull request, the whole job's time as",
-    "the results record it, and its install phase (both sides at once) in brackets. Cold: pip's and",
-    "uv's caches emptied (the sandbox user's too) and no uv kept, so auto fetches it; warm: run",
-    'again at once, with what the cold run left. uv was not on PATH. One run per cell, on a shared',
-    '2-core machine: the install figures are what this bench is about; the rest of the job is the',
-    'measurement, the same work whichever tool installed.',
-    '',
-    ...table,
-    '',
-    'Each side, per run:',
-    '',
-    ...rows.map(
-      (r) => `- ${r.case}, ${r.tool}, ${r.cache}: ${r.sides}; ${r.verdict}: ${r.headline.trim()}`,
-    ),
-    '',
-  ].join('\n'),
-)
+const text = [
+  '# Installs: the whole job with pip and with uv',
+  '',
+  'Written by `npm run bench:installs` (bench/installs.ts) from bench/INSTALLS.json. Each cell is',
+  "one `importgate compare` at default settings on a real pull request, the whole job's time as",
+  "the results record it, and its install phase (both sides at once) in brackets. Cold: pip's and",
+  "uv's caches emptied (the sandbox user's too) and no uv kept, so auto fetches it; warm: run",
+  'again at once, with what the cold run left. uv was not on PATH. One run per cell, on a shared',
+  '2-core machine: the install figures are what this bench is about; the rest of the job is the',
+  'measurement, the same work whichever tool installed.',
+  '',
+  ...table,
+  '',
+  'Each side, per run:',
+  '',
+  ...rows.map(
+    (r) => `- ${r.case}, ${r.tool}, ${r.cache}: ${r.sides}; ${r.verdict}: ${r.headline.trim()}`,
+  ),
+  '',
+].join('\n')
+writeFileSync(out, await format(text, { ...(await resolveConfig(out)), filepath: out }))

@@ -4197,13 +4197,64 @@ function lastLine(log) {
     const error = lines.filter((l) => l.startsWith('ERROR:')).at(-1) ?? lines.at(-1) ?? '';
     return error.replace(/^ERROR:\s*/, '').slice(0, 300);
 }
+/** pip's settings that say where packages come from; uv reads none of them. */
+const PIP_INDEX_SETTINGS = [
+    'PIP_INDEX_URL',
+    'PIP_EXTRA_INDEX_URL',
+    'PIP_FIND_LINKS',
+    'PIP_NO_INDEX',
+];
+/** The same, as a pip configuration file writes them. */
+const PIP_INDEX_KEYS = /^\s*(index-url|extra-index-url|find-links|no-index)\s*=/m;
+/** uv's own settings of the same: given, the user has told uv where packages come from. */
+const UV_INDEX_SETTINGS = [
+    'UV_INDEX',
+    'UV_INDEX_URL',
+    'UV_DEFAULT_INDEX',
+    'UV_EXTRA_INDEX_URL',
+    'UV_FIND_LINKS',
+    'UV_NO_INDEX',
+    'UV_OFFLINE',
+];
+/**
+ * Why uv would not install what pip would, or null: pip is told where
+ * packages come from (an index, find-links, a config file) and uv is not, so
+ * uv would reach PyPI for them instead, and could install other files.
+ */
+function pipOnlyIndex(env) {
+    if (UV_INDEX_SETTINGS.some((name) => env[name]))
+        return null;
+    const named = PIP_INDEX_SETTINGS.filter((name) => env[name]);
+    const home = env.HOME || homedir();
+    const files = [
+        ...(env.PIP_CONFIG_FILE ? [env.PIP_CONFIG_FILE] : []),
+        join(env.XDG_CONFIG_HOME || join(home, '.config'), 'pip', 'pip.conf'),
+        join(home, '.pip', 'pip.conf'),
+        '/etc/pip.conf',
+        '/etc/xdg/pip/pip.conf',
+    ].filter((f) => {
+        try {
+            return PIP_INDEX_KEYS.test(readFileSync(f, 'utf8'));
+        }
+        catch {
+            return false;
+        }
+    });
+    const told = [...named, ...files];
+    return told.length
+        ? `pip is told where packages come from (${told.join(', ')}) and uv is not`
+        : null;
+}
 /**
  * Installs with uv where it can, and with pip where `auto` cannot use uv: when
- * uv cannot be had, or cannot install the project (an index only pip is told
- * of, a build backend uv refuses), `install` runs again without it, and `say`
- * tells why, once. `--install uv` has no fallback: its error stands.
+ * pip is told of an index uv is not (uv would install from PyPI instead), when
+ * uv cannot be had, or cannot install the project (a build backend uv
+ * refuses), `install` runs (again) without it, and `say` tells why, once.
+ * `--install uv` has no fallback: its error stands.
  */
-async function withUvOrPip(spec, packaged, find, install, say) {
+async function withUvOrPip(spec, packaged, 
+/** The installers' environment: pip's index settings there keep `auto` on pip. */
+env, find, install, say) {
     const used = (tool, fellBack = null) => ({
         uv: tool && 'path' in tool ? { version: UV_VERSION, source: tool.source } : null,
         fellBack,
@@ -4214,6 +4265,11 @@ async function withUvOrPip(spec, packaged, find, install, say) {
     }
     if (spec.kind !== 'auto' || !packaged)
         return { installed: await install(null), use: used(null) };
+    const pipOnly = pipOnlyIndex(env);
+    if (pipOnly) {
+        say(`install auto: ${pipOnly}; installing with pip`);
+        return { installed: await install(null), use: used(null, pipOnly) };
+    }
     const tool = await find();
     if ('unavailable' in tool) {
         say(`install auto: ${tool.unavailable}; installing with pip`);
@@ -12996,7 +13052,7 @@ const envDirOf = (scratch, side) => join(scratch, `${side}-venv`);
 async function installSides(install, where, { ref, sha }, deps, name) {
     deps.log(`installing base and head (${install.kind})`);
     const started = performance.now();
-    const { installed: envs, use: uvUse } = await withUvOrPip(install, SIDES.some((side) => isPackaged(where.projects[side])), async () => runnableBySandbox(await findOrFetchUv(where.python, deps.env, where.run, deps.signal), where.scratch), (uv) => installBoth((side, signal) => prepareEnvironment({
+    const { installed: envs, use: uvUse } = await withUvOrPip(install, SIDES.some((side) => isPackaged(where.projects[side])), deps.env, async () => runnableBySandbox(await findOrFetchUv(where.python, deps.env, where.run, deps.signal), where.scratch), (uv) => installBoth((side, signal) => prepareEnvironment({
         label: `${side} (${ref[side]} at ${sha[side].slice(0, 10)})`,
         spec: install,
         projectDir: where.projects[side],
@@ -16993,29 +17049,6 @@ function suggestedBudgetS(roundMs, sampling, comparison) {
  */
 const explanationBudgetMs = (maxTimeMs) => Math.max(30_000, maxTimeMs / 4);
 
-// A small seeded generator, so a run's interleaving order can be reproduced
-// from the seed recorded in its results.
-/** mulberry32: 32-bit state, fast, good enough for shuffling run orders. */
-function seededRandom(seed) {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-/** Fisher-Yates shuffle into a new array. */
-function shuffled(items, random) {
-    const out = [...items];
-    for (let i = out.length - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1));
-        [out[i], out[j]] = [out[j], out[i]];
-    }
-    return out;
-}
-
 /** The arm of `target` on `side`, if the plan had one. */
 function armOf(arms, side, target, variant) {
     return (arms.find((a) => a.key.side === side && a.key.target === target && a.key.variant === variant) ??
@@ -18284,6 +18317,29 @@ const medianUnsettled = (arms) => arms.flatMap((arm) => {
 /** compare: the groups the sequential procedure has not decided (analysis/verdict/decision.ts). */
 const undecided = (settings) => undecidedGroups(settings);
 
+// A small seeded generator, so a run's interleaving order can be reproduced
+// from the seed recorded in its results.
+/** mulberry32: 32-bit state, fast, good enough for shuffling run orders. */
+function seededRandom(seed) {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+/** Fisher-Yates shuffle into a new array. */
+function shuffled(items, random) {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [out[i], out[j]] = [out[j], out[i]];
+    }
+    return out;
+}
+
 class ArmStates {
     arms;
     onEvent;
@@ -19122,7 +19178,9 @@ async function overtime(plan, before, states, deps) {
     }, plan, states, deps, before);
     return { rounds: outcome.rounds, alongside: outcome.alongside };
 }
-async function runPlan(plan, deps) {
+async function runPlan(spec, deps) {
+    // Every shuffle of the run (rounds, profile and counted runs) comes from the seed, so a seed reproduces the order.
+    const plan = { ...spec, random: spec.random ?? seededRandom(spec.sampling.seed) };
     const states = new ArmStates(plan.arms, deps.onEvent);
     const started = deps.now();
     const warmRounds = await warmUp(plan, states, deps);
@@ -19430,7 +19488,6 @@ async function runEngine(arms, base, deps, name) {
         arms,
         deadline,
         overtime: overtimeMs > 0 ? { deadline: deadline + overtimeMs } : undefined,
-        random: seededRandom(base.sampling.seed),
         counting,
         pinning,
         signal: deps.signal,
@@ -21096,7 +21153,7 @@ async function measure(request, deps) {
         if (install.kind !== 'none' && install.kind !== 'current') {
             deps.log(`installing the working tree (${install.kind})`);
         }
-        const { installed: environment, use: uvUse } = await withUvOrPip(install, isPackaged(request.projectDir), () => findOrFetchUv(interpreter, deps.env, scratch, deps.signal), (uv) => prepareEnvironment({
+        const { installed: environment, use: uvUse } = await withUvOrPip(install, isPackaged(request.projectDir), deps.env, () => findOrFetchUv(interpreter, deps.env, scratch, deps.signal), (uv) => prepareEnvironment({
             label: 'the working tree',
             spec: install,
             projectDir: request.projectDir,

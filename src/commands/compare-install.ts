@@ -41,6 +41,7 @@ export async function installSides(
   const { installed: envs, use: uvUse } = await withUvOrPip(
     install,
     SIDES.some((side) => isPackaged(where.projects[side])),
+    deps.env,
     async () =>
       runnableBySandbox(
         await findOrFetchUv(where.python, deps.env, where.run, deps.signal),

@@ -52,6 +52,7 @@ export async function measure(request: MeasureRequest, deps: CommandDeps): Promi
     const { installed: environment, use: uvUse } = await withUvOrPip(
       install,
       isPackaged(request.projectDir),
+      deps.env,
       () => findOrFetchUv(interpreter, deps.env, scratch, deps.signal),
       (uv) =>
         prepareEnvironment({

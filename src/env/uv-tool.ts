@@ -4,7 +4,7 @@
 // interpreter the run uses, with --require-hashes: a wheel whose hash is not
 // one of the pinned release's is refused. When uv cannot be had, the reason is
 // returned, and the install goes on with pip (env/environment.ts says so).
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { chmod, copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
@@ -153,6 +153,54 @@ function lastLine(log: string): string {
   return error.replace(/^ERROR:\s*/, '').slice(0, 300)
 }
 
+/** pip's settings that say where packages come from; uv reads none of them. */
+const PIP_INDEX_SETTINGS = [
+  'PIP_INDEX_URL',
+  'PIP_EXTRA_INDEX_URL',
+  'PIP_FIND_LINKS',
+  'PIP_NO_INDEX',
+]
+/** The same, as a pip configuration file writes them. */
+const PIP_INDEX_KEYS = /^\s*(index-url|extra-index-url|find-links|no-index)\s*=/m
+/** uv's own settings of the same: given, the user has told uv where packages come from. */
+const UV_INDEX_SETTINGS = [
+  'UV_INDEX',
+  'UV_INDEX_URL',
+  'UV_DEFAULT_INDEX',
+  'UV_EXTRA_INDEX_URL',
+  'UV_FIND_LINKS',
+  'UV_NO_INDEX',
+  'UV_OFFLINE',
+]
+
+/**
+ * Why uv would not install what pip would, or null: pip is told where
+ * packages come from (an index, find-links, a config file) and uv is not, so
+ * uv would reach PyPI for them instead, and could install other files.
+ */
+export function pipOnlyIndex(env: NodeJS.ProcessEnv): string | null {
+  if (UV_INDEX_SETTINGS.some((name) => env[name])) return null
+  const named = PIP_INDEX_SETTINGS.filter((name) => env[name])
+  const home = env.HOME || homedir()
+  const files = [
+    ...(env.PIP_CONFIG_FILE ? [env.PIP_CONFIG_FILE] : []),
+    join(env.XDG_CONFIG_HOME || join(home, '.config'), 'pip', 'pip.conf'),
+    join(home, '.pip', 'pip.conf'),
+    '/etc/pip.conf',
+    '/etc/xdg/pip/pip.conf',
+  ].filter((f) => {
+    try {
+      return PIP_INDEX_KEYS.test(readFileSync(f, 'utf8'))
+    } catch {
+      return false
+    }
+  })
+  const told = [...named, ...files]
+  return told.length
+    ? `pip is told where packages come from (${told.join(', ')}) and uv is not`
+    : null
+}
+
 /** What the install used: uv (where it came from), and why pip did instead, where it did. */
 export interface UvUse {
   uv: { version: string; source: UvSource } | null
@@ -162,13 +210,16 @@ export interface UvUse {
 
 /**
  * Installs with uv where it can, and with pip where `auto` cannot use uv: when
- * uv cannot be had, or cannot install the project (an index only pip is told
- * of, a build backend uv refuses), `install` runs again without it, and `say`
- * tells why, once. `--install uv` has no fallback: its error stands.
+ * pip is told of an index uv is not (uv would install from PyPI instead), when
+ * uv cannot be had, or cannot install the project (a build backend uv
+ * refuses), `install` runs (again) without it, and `say` tells why, once.
+ * `--install uv` has no fallback: its error stands.
  */
 export async function withUvOrPip<T>(
   spec: InstallSpec,
   packaged: boolean,
+  /** The installers' environment: pip's index settings there keep `auto` on pip. */
+  env: NodeJS.ProcessEnv,
   find: () => Promise<UvTool>,
   install: (uv: UvTool | null) => Promise<T>,
   say: (line: string) => void,
@@ -182,6 +233,11 @@ export async function withUvOrPip<T>(
     return { installed: await install(tool), use: used(tool) }
   }
   if (spec.kind !== 'auto' || !packaged) return { installed: await install(null), use: used(null) }
+  const pipOnly = pipOnlyIndex(env)
+  if (pipOnly) {
+    say(`install auto: ${pipOnly}; installing with pip`)
+    return { installed: await install(null), use: used(null, pipOnly) }
+  }
   const tool = await find()
   if ('unavailable' in tool) {
     say(`install auto: ${tool.unavailable}; installing with pip`)

@@ -72,7 +72,16 @@ async function compareAuto(env: Record<string, string>, interpreter = python) {
       '--json',
       json,
     ],
-    { ...process.env, TMPDIR: tmp, RUNNER_TOOL_CACHE: toolCache, PIP_NO_INDEX: '1', ...env },
+    // UV_OFFLINE: uv is told where packages come from too (nowhere), so pip's
+    // find-links alone does not keep auto on pip (the last test).
+    {
+      ...process.env,
+      TMPDIR: tmp,
+      RUNNER_TOOL_CACHE: toolCache,
+      PIP_NO_INDEX: '1',
+      UV_OFFLINE: '1',
+      ...env,
+    },
     repo,
   )
   expect(result.status, result.stderr).not.toBe(2)
@@ -158,5 +167,16 @@ describe('install auto with a uv that cannot install the project', () => {
       /uv could not install the project \(installing (base|head) .* failed: uv venv exited with status 2/,
     )
     expect(out.stderr).toContain('the build backend is not allowed here')
+  }, 180_000)
+})
+
+describe('install auto when pip is told where packages come from and uv is not', () => {
+  it('installs with pip, which would find them, and says why once', async () => {
+    const out = await compareAuto({ PATH: pathWith(), PIP_FIND_LINKS: WHEELS, UV_OFFLINE: '' })
+    expectPip(
+      out,
+      /pip is told where packages come from \(PIP_FIND_LINKS, PIP_NO_INDEX\) and uv is not/,
+    )
+    expect(out.fetched).toBe(0)
   }, 180_000)
 })
