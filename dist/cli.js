@@ -3886,186 +3886,6 @@ function importRoot(projectDir) {
     return existsSync(src) && statSync(src).isDirectory() ? src : projectDir;
 }
 
-// One environment per side: where the measured code becomes importable.
-/** A project pip or uv can install: it has packaging metadata, or a uv.lock. */
-const isPackaged = (dir) => ['pyproject.toml', 'setup.py', 'setup.cfg', 'uv.lock'].some((f) => existsSync(join(dir, f)));
-/**
- * What `auto` means for this project: a packaged project is installed with uv
- * when there is one (on PATH, or fetched: env/uv-tool.ts; uv sync for a lock,
- * else uv venv + uv pip install: several times faster than pip on real
- * projects, and both sides share uv's one cache), else with pip; anything
- * else is imported from its folder.
- */
-function autoStrategy(projectDir, uv) {
-    if (!isPackaged(projectDir))
-        return 'none';
-    return uv ? 'uv' : 'pip';
-}
-const DISTRIBUTIONS = [
-    'import importlib.metadata as m, json, sys',
-    'found = {d.metadata["Name"]: d.version for d in m.distributions() if d.metadata["Name"]}',
-    'open(sys.argv[1], "w").write(json.dumps(found, sort_keys=True))',
-].join('\n');
-/** Exits 0 when the interpreter's pip knows --python (22.3 or later). */
-const MODERN_PIP = [
-    'import sys',
-    'try:',
-    '    import pip',
-    '    ok = tuple(int(p) for p in pip.__version__.split(".")[:2]) >= (22, 3)',
-    'except Exception:',
-    '    ok = False',
-    'sys.exit(0 if ok else 1)',
-].join('\n');
-const hasModernPip = async (python, env, cwd, signal) => (await outputIfOk({
-    command: python,
-    args: ['-c', MODERN_PIP],
-    env,
-    cwd,
-    timeoutMs: 60_000,
-    signal,
-    sandboxed: true,
-})) !== null;
-async function prepareEnvironment(request) {
-    const { spec, projectDir, envDir } = request;
-    // A runtime folder of the side's own, as a login session has one
-    // (XDG_RUNTIME_DIR): code that keeps sockets or locks there at import
-    // (platformdirs' user_runtime_dir) would otherwise reach for
-    // /run/user/<uid>, which the sandbox user has none of (tractor failed so).
-    const runtimeDir = join(request.tmpDir, 'runtime');
-    await mkdir(runtimeDir, { recursive: true, mode: 0o700 });
-    // The installer and the measured code write here as the sandbox user (process/boundary.ts).
-    await giveToSandbox(request.tmpDir);
-    const temp = {
-        TMPDIR: request.tmpDir,
-        TMP: request.tmpDir,
-        TEMP: request.tmpDir,
-        XDG_RUNTIME_DIR: runtimeDir,
-    };
-    const parentEnv = { ...request.parentEnv, ...temp };
-    const pathVar = parentEnv.PATH ?? '';
-    const uvTool = request.uv ?? null;
-    const uvPath = uvTool && 'path' in uvTool ? uvTool.path : null;
-    const kind = spec.kind === 'auto' ? autoStrategy(projectDir, uvPath !== null) : spec.kind;
-    const nothing = { distributions: null, log: '', installMs: null, uvCache: null };
-    if (kind === 'none') {
-        return {
-            strategy: 'none',
-            python: request.python,
-            env: childEnv(parentEnv, { PYTHONPATH: importRoot(projectDir) }),
-            ...nothing,
-        };
-    }
-    if (kind === 'current')
-        return { strategy: 'current', python: request.python, env: childEnv(parentEnv), ...nothing };
-    const started = performance.now();
-    const venvPython = join(envDir, 'bin', 'python');
-    // A fresh folder: an attempt before this one (uv, before falling back to pip) leaves nothing.
-    await rm(envDir, { recursive: true, force: true });
-    await giveToSandbox(envDir);
-    const installer = installerEnv(parentEnv);
-    const logs = [];
-    const step = async (what, command, args, env = installer, cwd = projectDir) => {
-        let outcome;
-        try {
-            outcome = await runCommand({
-                command,
-                args,
-                env,
-                cwd,
-                timeoutMs: request.timeoutMs,
-                signal: request.signal,
-                // The project's build backend and setup.py are the pull request's code.
-                sandboxed: true,
-            });
-        }
-        catch (error) {
-            if (error instanceof SpawnError)
-                throw new SetupError(`installing ${request.label} failed: ${error.message}`);
-            throw error;
-        }
-        logs.push(`$ ${[command, ...args].join(' ')}\n${outcome.log}`);
-        if (outcome.code === 0)
-            return;
-        if (outcome.aborted)
-            throw new CancelledError(`installing ${request.label}`);
-        const why = outcome.timedOut
-            ? `timed out after ${request.timeoutMs / 1000} s`
-            : `exited with status ${outcome.code ?? outcome.signal}`;
-        const tail = outcome.log.trimEnd().split('\n').slice(-25).join('\n');
-        throw new SetupError(`installing ${request.label} failed: ${what} ${why}.\n--- last lines of its output ---\n${tail}`);
-    };
-    const uv = () => {
-        if (uvPath)
-            return uvPath;
-        const why = uvTool && 'unavailable' in uvTool ? uvTool.unavailable : 'uv is not on PATH';
-        throw new SetupError(`${request.installInput ?? '--install'} uv: ${why}; put uv on PATH (pip install uv) or use pip`);
-    };
-    // Copies, not links into uv's cache: the cache may sit on another file
-    // system, and the environment's files are the sandbox user's to own.
-    const uvEnv = { ...installer, UV_LINK_MODE: 'copy' };
-    let strategy = kind;
-    if (kind === 'pip') {
-        const pipArgs = ['install', '--no-input', '--disable-pip-version-check', projectDir];
-        // A venv with a pip of its own costs seconds a side (ensurepip unpacks and
-        // compiles it); the interpreter's own pip, 22.3 or later, installs into a
-        // venv made without one (--python), and the measured code never imports pip.
-        if (await hasModernPip(request.python, installer, projectDir, request.signal)) {
-            await step('python -m venv', request.python, ['-m', 'venv', '--without-pip', envDir]);
-            await step('pip install', request.python, ['-m', 'pip', '--python', venvPython, ...pipArgs]);
-        }
-        else {
-            await step('python -m venv', request.python, ['-m', 'venv', envDir]);
-            await step('pip install', venvPython, ['-m', 'pip', ...pipArgs]);
-        }
-    }
-    else if (kind === 'uv') {
-        const uvPath = uv();
-        if (existsSync(join(projectDir, 'uv.lock'))) {
-            // Locked versions, exactly as committed; non-editable, like pip's install.
-            strategy = 'uv-sync';
-            const env = { ...uvEnv, UV_PROJECT_ENVIRONMENT: envDir };
-            await step('uv sync', uvPath, 
-            // The project and its dependencies alone: no dependency group, the
-            // default ones (dev, tests, typing, ...) included, as pip installs it.
-            ['sync', '--frozen', '--no-default-groups', '--no-editable', '--python', request.python], env);
-        }
-        else {
-            await step('uv venv', uvPath, ['venv', '--quiet', '--python', request.python, envDir], uvEnv);
-            await step('uv pip install', uvPath, ['pip', 'install', '--python', venvPython, projectDir], uvEnv);
-        }
-    }
-    else {
-        await step('python -m venv', request.python, ['-m', 'venv', envDir]);
-        const env = {
-            ...installer,
-            ...request.commandEnv,
-            VIRTUAL_ENV: envDir,
-            PATH: `${join(envDir, 'bin')}:${pathVar}`,
-        };
-        // The user's own workflow text: the one place a shell is used, on purpose.
-        await step(`the install command (${spec.kind === 'command' ? spec.command : ''})`, '/bin/sh', ['-c', spec.kind === 'command' ? spec.command : ''], env);
-    }
-    const listing = join(envDir, 'importgate-distributions.json');
-    await step('listing installed distributions', venvPython, ['-c', DISTRIBUTIONS, listing]);
-    const distributions = JSON.parse(readFileSync(listing, 'utf8'));
-    return {
-        strategy,
-        python: venvPython,
-        // The venv's console scripts first, as an activated venv has them: a
-        // command target (cmd: mycli --help) runs the side's own.
-        env: childEnv(parentEnv, { PATH: `${join(envDir, 'bin')}:${pathVar}`, VIRTUAL_ENV: envDir }),
-        distributions,
-        log: logs.join('\n'),
-        installMs: performance.now() - started,
-        uvCache: strategy === 'uv' || strategy === 'uv-sync' ? uvCacheUse(logs.join('\n')) : null,
-    };
-}
-/** From uv's summary lines: "Prepared N packages" (downloaded or built), "Installed N packages". */
-function uvCacheUse(log) {
-    const count = (verb) => Number(new RegExp(`\\b${verb} (\\d+) packages?\\b`).exec(log)?.[1] ?? 0);
-    return { installed: count('Installed'), prepared: count('Prepared') };
-}
-
 // uv for `install = auto`: the one on PATH, else a pinned uv fetched once per
 // machine from PyPI into a tool folder (the runner's tool cache, else the
 // user's cache) and reused on later runs. The fetch is pip's, from the
@@ -4197,16 +4017,7 @@ function lastLine(log) {
     const error = lines.filter((l) => l.startsWith('ERROR:')).at(-1) ?? lines.at(-1) ?? '';
     return error.replace(/^ERROR:\s*/, '').slice(0, 300);
 }
-/** pip's settings that say where packages come from; uv reads none of them. */
-const PIP_INDEX_SETTINGS = [
-    'PIP_INDEX_URL',
-    'PIP_EXTRA_INDEX_URL',
-    'PIP_FIND_LINKS',
-    'PIP_NO_INDEX',
-];
-/** The same, as a pip configuration file writes them. */
-const PIP_INDEX_KEYS = /^\s*(index-url|extra-index-url|find-links|no-index)\s*=/m;
-/** uv's own settings of the same: given, the user has told uv where packages come from. */
+/** uv's own settings of where packages come from: given, the user has told uv. */
 const UV_INDEX_SETTINGS = [
     'UV_INDEX',
     'UV_INDEX_URL',
@@ -4216,15 +4027,42 @@ const UV_INDEX_SETTINGS = [
     'UV_NO_INDEX',
     'UV_OFFLINE',
 ];
+/** pip's index keys, as a pip configuration file writes them. */
+const PIP_INDEX_KEYS = /^\s*(index-url|extra-index-url|find-links|no-index)\s*=/m;
+const TRUE = /^(1|true|yes|on)$/i;
 /**
- * Why uv would not install what pip would, or null: pip is told where
- * packages come from (an index, find-links, a config file) and uv is not, so
- * uv would reach PyPI for them instead, and could install other files.
+ * uv told where packages come from as pip is told in the environment
+ * (PIP_INDEX_URL, PIP_EXTRA_INDEX_URL, PIP_FIND_LINKS, PIP_NO_INDEX, PIP_CERT),
+ * choosing among them as pip does (the best version across all of them);
+ * nothing when uv is told already.
+ */
+function uvIndexFromPip(env) {
+    if (UV_INDEX_SETTINGS.some((name) => env[name]))
+        return {};
+    const out = {};
+    if (env.PIP_INDEX_URL)
+        out.UV_INDEX_URL = env.PIP_INDEX_URL;
+    if (env.PIP_EXTRA_INDEX_URL)
+        out.UV_EXTRA_INDEX_URL = env.PIP_EXTRA_INDEX_URL;
+    if (env.PIP_FIND_LINKS)
+        out.UV_FIND_LINKS = env.PIP_FIND_LINKS.trim().split(/\s+/).join(',');
+    if (env.PIP_NO_INDEX && TRUE.test(env.PIP_NO_INDEX.trim()))
+        out.UV_NO_INDEX = '1';
+    if (Object.keys(out).length)
+        out.UV_INDEX_STRATEGY = 'unsafe-best-match';
+    if (env.PIP_CERT && !env.SSL_CERT_FILE)
+        out.SSL_CERT_FILE = env.PIP_CERT;
+    return out;
+}
+/**
+ * Why uv would not install what pip would, or null: a pip configuration file
+ * says where packages come from (an index, find-links), which uv does not
+ * read, and uv is not told otherwise, so it would reach PyPI instead. (pip's
+ * environment settings are passed on to uv: uvIndexFromPip.)
  */
 function pipOnlyIndex(env) {
     if (UV_INDEX_SETTINGS.some((name) => env[name]))
         return null;
-    const named = PIP_INDEX_SETTINGS.filter((name) => env[name]);
     const home = env.HOME || homedir();
     const files = [
         ...(env.PIP_CONFIG_FILE ? [env.PIP_CONFIG_FILE] : []),
@@ -4240,9 +4078,8 @@ function pipOnlyIndex(env) {
             return false;
         }
     });
-    const told = [...named, ...files];
-    return told.length
-        ? `pip is told where packages come from (${told.join(', ')}) and uv is not`
+    return files.length
+        ? `pip's configuration says where packages come from (${files.join(', ')}) and uv is not told`
         : null;
 }
 /**
@@ -4298,6 +4135,187 @@ function installsJson(envs, use) {
         return [{ side, tool: env.strategy, s, uv_cache: env.uvCache }];
     });
     return sides.length ? { sides, uv: use.uv, fell_back: use.fellBack } : undefined;
+}
+
+// One environment per side: where the measured code becomes importable.
+/** A project pip or uv can install: it has packaging metadata, or a uv.lock. */
+const isPackaged = (dir) => ['pyproject.toml', 'setup.py', 'setup.cfg', 'uv.lock'].some((f) => existsSync(join(dir, f)));
+/**
+ * What `auto` means for this project: a packaged project is installed with uv
+ * when there is one (on PATH, or fetched: env/uv-tool.ts; uv sync for a lock,
+ * else uv venv + uv pip install: several times faster than pip on real
+ * projects, and both sides share uv's one cache), else with pip; anything
+ * else is imported from its folder.
+ */
+function autoStrategy(projectDir, uv) {
+    if (!isPackaged(projectDir))
+        return 'none';
+    return uv ? 'uv' : 'pip';
+}
+const DISTRIBUTIONS = [
+    'import importlib.metadata as m, json, sys',
+    'found = {d.metadata["Name"]: d.version for d in m.distributions() if d.metadata["Name"]}',
+    'open(sys.argv[1], "w").write(json.dumps(found, sort_keys=True))',
+].join('\n');
+/** Exits 0 when the interpreter's pip knows --python (22.3 or later). */
+const MODERN_PIP = [
+    'import sys',
+    'try:',
+    '    import pip',
+    '    ok = tuple(int(p) for p in pip.__version__.split(".")[:2]) >= (22, 3)',
+    'except Exception:',
+    '    ok = False',
+    'sys.exit(0 if ok else 1)',
+].join('\n');
+const hasModernPip = async (python, env, cwd, signal) => (await outputIfOk({
+    command: python,
+    args: ['-c', MODERN_PIP],
+    env,
+    cwd,
+    timeoutMs: 60_000,
+    signal,
+    sandboxed: true,
+})) !== null;
+async function prepareEnvironment(request) {
+    const { spec, projectDir, envDir } = request;
+    // A runtime folder of the side's own, as a login session has one
+    // (XDG_RUNTIME_DIR): code that keeps sockets or locks there at import
+    // (platformdirs' user_runtime_dir) would otherwise reach for
+    // /run/user/<uid>, which the sandbox user has none of (tractor failed so).
+    const runtimeDir = join(request.tmpDir, 'runtime');
+    await mkdir(runtimeDir, { recursive: true, mode: 0o700 });
+    // The installer and the measured code write here as the sandbox user (process/boundary.ts).
+    await giveToSandbox(request.tmpDir);
+    const temp = {
+        TMPDIR: request.tmpDir,
+        TMP: request.tmpDir,
+        TEMP: request.tmpDir,
+        XDG_RUNTIME_DIR: runtimeDir,
+    };
+    const parentEnv = { ...request.parentEnv, ...temp };
+    const pathVar = parentEnv.PATH ?? '';
+    const uvTool = request.uv ?? null;
+    const uvPath = uvTool && 'path' in uvTool ? uvTool.path : null;
+    const kind = spec.kind === 'auto' ? autoStrategy(projectDir, uvPath !== null) : spec.kind;
+    const nothing = { distributions: null, log: '', installMs: null, uvCache: null };
+    if (kind === 'none') {
+        return {
+            strategy: 'none',
+            python: request.python,
+            env: childEnv(parentEnv, { PYTHONPATH: importRoot(projectDir) }),
+            ...nothing,
+        };
+    }
+    if (kind === 'current')
+        return { strategy: 'current', python: request.python, env: childEnv(parentEnv), ...nothing };
+    const started = performance.now();
+    const venvPython = join(envDir, 'bin', 'python');
+    // A fresh folder: an attempt before this one (uv, before falling back to pip) leaves nothing.
+    await rm(envDir, { recursive: true, force: true });
+    await giveToSandbox(envDir);
+    const installer = installerEnv(parentEnv);
+    const logs = [];
+    const step = async (what, command, args, env = installer, cwd = projectDir) => {
+        let outcome;
+        try {
+            outcome = await runCommand({
+                command,
+                args,
+                env,
+                cwd,
+                timeoutMs: request.timeoutMs,
+                signal: request.signal,
+                // The project's build backend and setup.py are the pull request's code.
+                sandboxed: true,
+            });
+        }
+        catch (error) {
+            if (error instanceof SpawnError)
+                throw new SetupError(`installing ${request.label} failed: ${error.message}`);
+            throw error;
+        }
+        logs.push(`$ ${[command, ...args].join(' ')}\n${outcome.log}`);
+        if (outcome.code === 0)
+            return;
+        if (outcome.aborted)
+            throw new CancelledError(`installing ${request.label}`);
+        const why = outcome.timedOut
+            ? `timed out after ${request.timeoutMs / 1000} s`
+            : `exited with status ${outcome.code ?? outcome.signal}`;
+        const tail = outcome.log.trimEnd().split('\n').slice(-25).join('\n');
+        throw new SetupError(`installing ${request.label} failed: ${what} ${why}.\n--- last lines of its output ---\n${tail}`);
+    };
+    const uv = () => {
+        if (uvPath)
+            return uvPath;
+        const why = uvTool && 'unavailable' in uvTool ? uvTool.unavailable : 'uv is not on PATH';
+        throw new SetupError(`${request.installInput ?? '--install'} uv: ${why}; put uv on PATH (pip install uv) or use pip`);
+    };
+    // Copies, not links into uv's cache: the cache may sit on another file
+    // system, and the environment's files are the sandbox user's to own. And the
+    // index, find-links and CA bundle pip is told of, so both install the same.
+    const uvEnv = { ...installer, UV_LINK_MODE: 'copy', ...uvIndexFromPip(installer) };
+    let strategy = kind;
+    if (kind === 'pip') {
+        const pipArgs = ['install', '--no-input', '--disable-pip-version-check', projectDir];
+        // A venv with a pip of its own costs seconds a side (ensurepip unpacks and
+        // compiles it); the interpreter's own pip, 22.3 or later, installs into a
+        // venv made without one (--python), and the measured code never imports pip.
+        if (await hasModernPip(request.python, installer, projectDir, request.signal)) {
+            await step('python -m venv', request.python, ['-m', 'venv', '--without-pip', envDir]);
+            await step('pip install', request.python, ['-m', 'pip', '--python', venvPython, ...pipArgs]);
+        }
+        else {
+            await step('python -m venv', request.python, ['-m', 'venv', envDir]);
+            await step('pip install', venvPython, ['-m', 'pip', ...pipArgs]);
+        }
+    }
+    else if (kind === 'uv') {
+        const uvPath = uv();
+        if (existsSync(join(projectDir, 'uv.lock'))) {
+            // Locked versions, exactly as committed; non-editable, like pip's install.
+            strategy = 'uv-sync';
+            const env = { ...uvEnv, UV_PROJECT_ENVIRONMENT: envDir };
+            await step('uv sync', uvPath, 
+            // The project and its dependencies alone: no dependency group, the
+            // default ones (dev, tests, typing, ...) included, as pip installs it.
+            ['sync', '--frozen', '--no-default-groups', '--no-editable', '--python', request.python], env);
+        }
+        else {
+            await step('uv venv', uvPath, ['venv', '--quiet', '--python', request.python, envDir], uvEnv);
+            await step('uv pip install', uvPath, ['pip', 'install', '--python', venvPython, projectDir], uvEnv);
+        }
+    }
+    else {
+        await step('python -m venv', request.python, ['-m', 'venv', envDir]);
+        const env = {
+            ...installer,
+            ...request.commandEnv,
+            VIRTUAL_ENV: envDir,
+            PATH: `${join(envDir, 'bin')}:${pathVar}`,
+        };
+        // The user's own workflow text: the one place a shell is used, on purpose.
+        await step(`the install command (${spec.kind === 'command' ? spec.command : ''})`, '/bin/sh', ['-c', spec.kind === 'command' ? spec.command : ''], env);
+    }
+    const listing = join(envDir, 'importgate-distributions.json');
+    await step('listing installed distributions', venvPython, ['-c', DISTRIBUTIONS, listing]);
+    const distributions = JSON.parse(readFileSync(listing, 'utf8'));
+    return {
+        strategy,
+        python: venvPython,
+        // The venv's console scripts first, as an activated venv has them: a
+        // command target (cmd: mycli --help) runs the side's own.
+        env: childEnv(parentEnv, { PATH: `${join(envDir, 'bin')}:${pathVar}`, VIRTUAL_ENV: envDir }),
+        distributions,
+        log: logs.join('\n'),
+        installMs: performance.now() - started,
+        uvCache: strategy === 'uv' || strategy === 'uv-sync' ? uvCacheUse(logs.join('\n')) : null,
+    };
+}
+/** From uv's summary lines: "Prepared N packages" (downloaded or built), "Installed N packages". */
+function uvCacheUse(log) {
+    const count = (verb) => Number(new RegExp(`\\b${verb} (\\d+) packages?\\b`).exec(log)?.[1] ?? 0);
+    return { installed: count('Installed'), prepared: count('Prepared') };
 }
 
 function getDefaultExportFromCjs (x) {

@@ -8,7 +8,7 @@ import { outputIfOk, runCommand, SpawnError } from '../process/command.js'
 import { childEnv, installerEnv } from '../process/child-env.js'
 import { importRoot } from './import-root.js'
 import type { InstallSpec } from '../model/settings.js'
-import type { UvTool } from './uv-tool.js'
+import { uvIndexFromPip, type UvTool } from './uv-tool.js'
 
 export type Strategy = 'none' | 'current' | 'pip' | 'uv' | 'uv-sync' | 'command'
 
@@ -193,8 +193,9 @@ export async function prepareEnvironment(request: EnvironmentRequest): Promise<S
     )
   }
   // Copies, not links into uv's cache: the cache may sit on another file
-  // system, and the environment's files are the sandbox user's to own.
-  const uvEnv = { ...installer, UV_LINK_MODE: 'copy' }
+  // system, and the environment's files are the sandbox user's to own. And the
+  // index, find-links and CA bundle pip is told of, so both install the same.
+  const uvEnv = { ...installer, UV_LINK_MODE: 'copy', ...uvIndexFromPip(installer) }
   let strategy: Strategy = kind
   if (kind === 'pip') {
     const pipArgs = ['install', '--no-input', '--disable-pip-version-check', projectDir]

@@ -153,16 +153,7 @@ function lastLine(log: string): string {
   return error.replace(/^ERROR:\s*/, '').slice(0, 300)
 }
 
-/** pip's settings that say where packages come from; uv reads none of them. */
-const PIP_INDEX_SETTINGS = [
-  'PIP_INDEX_URL',
-  'PIP_EXTRA_INDEX_URL',
-  'PIP_FIND_LINKS',
-  'PIP_NO_INDEX',
-]
-/** The same, as a pip configuration file writes them. */
-const PIP_INDEX_KEYS = /^\s*(index-url|extra-index-url|find-links|no-index)\s*=/m
-/** uv's own settings of the same: given, the user has told uv where packages come from. */
+/** uv's own settings of where packages come from: given, the user has told uv. */
 const UV_INDEX_SETTINGS = [
   'UV_INDEX',
   'UV_INDEX_URL',
@@ -172,15 +163,36 @@ const UV_INDEX_SETTINGS = [
   'UV_NO_INDEX',
   'UV_OFFLINE',
 ]
+/** pip's index keys, as a pip configuration file writes them. */
+const PIP_INDEX_KEYS = /^\s*(index-url|extra-index-url|find-links|no-index)\s*=/m
+const TRUE = /^(1|true|yes|on)$/i
 
 /**
- * Why uv would not install what pip would, or null: pip is told where
- * packages come from (an index, find-links, a config file) and uv is not, so
- * uv would reach PyPI for them instead, and could install other files.
+ * uv told where packages come from as pip is told in the environment
+ * (PIP_INDEX_URL, PIP_EXTRA_INDEX_URL, PIP_FIND_LINKS, PIP_NO_INDEX, PIP_CERT),
+ * choosing among them as pip does (the best version across all of them);
+ * nothing when uv is told already.
+ */
+export function uvIndexFromPip(env: NodeJS.ProcessEnv): Record<string, string> {
+  if (UV_INDEX_SETTINGS.some((name) => env[name])) return {}
+  const out: Record<string, string> = {}
+  if (env.PIP_INDEX_URL) out.UV_INDEX_URL = env.PIP_INDEX_URL
+  if (env.PIP_EXTRA_INDEX_URL) out.UV_EXTRA_INDEX_URL = env.PIP_EXTRA_INDEX_URL
+  if (env.PIP_FIND_LINKS) out.UV_FIND_LINKS = env.PIP_FIND_LINKS.trim().split(/\s+/).join(',')
+  if (env.PIP_NO_INDEX && TRUE.test(env.PIP_NO_INDEX.trim())) out.UV_NO_INDEX = '1'
+  if (Object.keys(out).length) out.UV_INDEX_STRATEGY = 'unsafe-best-match'
+  if (env.PIP_CERT && !env.SSL_CERT_FILE) out.SSL_CERT_FILE = env.PIP_CERT
+  return out
+}
+
+/**
+ * Why uv would not install what pip would, or null: a pip configuration file
+ * says where packages come from (an index, find-links), which uv does not
+ * read, and uv is not told otherwise, so it would reach PyPI instead. (pip's
+ * environment settings are passed on to uv: uvIndexFromPip.)
  */
 export function pipOnlyIndex(env: NodeJS.ProcessEnv): string | null {
   if (UV_INDEX_SETTINGS.some((name) => env[name])) return null
-  const named = PIP_INDEX_SETTINGS.filter((name) => env[name])
   const home = env.HOME || homedir()
   const files = [
     ...(env.PIP_CONFIG_FILE ? [env.PIP_CONFIG_FILE] : []),
@@ -195,9 +207,8 @@ export function pipOnlyIndex(env: NodeJS.ProcessEnv): string | null {
       return false
     }
   })
-  const told = [...named, ...files]
-  return told.length
-    ? `pip is told where packages come from (${told.join(', ')}) and uv is not`
+  return files.length
+    ? `pip's configuration says where packages come from (${files.join(', ')}) and uv is not told`
     : null
 }
 

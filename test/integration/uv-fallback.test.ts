@@ -170,12 +170,21 @@ describe('install auto with a uv that cannot install the project', () => {
   }, 180_000)
 })
 
-describe('install auto when pip is told where packages come from and uv is not', () => {
-  it('installs with pip, which would find them, and says why once', async () => {
-    const out = await compareAuto({ PATH: pathWith(), PIP_FIND_LINKS: WHEELS, UV_OFFLINE: '' })
+describe("install auto when pip's configuration says where packages come from", () => {
+  it('installs with pip, which reads it (uv does not), and says why once', async () => {
+    const config = tempDir()
+    made.push(config)
+    writeFiles(config, { 'pip/pip.conf': `[global]\nfind-links = ${WHEELS}\nno-index = true\n` })
+    // pip is told in the environment as well, since it may run as the sandbox user, who cannot read the file here.
+    const out = await compareAuto({
+      PATH: pathWith(),
+      XDG_CONFIG_HOME: config,
+      PIP_FIND_LINKS: WHEELS,
+      UV_OFFLINE: '',
+    })
     expectPip(
       out,
-      /pip is told where packages come from \(PIP_FIND_LINKS, PIP_NO_INDEX\) and uv is not/,
+      /pip's configuration says where packages come from \(.*pip\.conf\) and uv is not told/,
     )
     expect(out.fetched).toBe(0)
   }, 180_000)
