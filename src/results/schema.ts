@@ -6,6 +6,7 @@ import type { Verdict } from '../model/verdict.js'
 import type { RecordedSettings } from '../settings/setting-values.js'
 import type { LazyForm } from '../analysis/attribution/lazy.js'
 import type { CommitRef, SideResult } from './schema-side.js'
+import type { DriftJson, InstallsJson } from './schema-run.js'
 import type {
   DeltaJson,
   DependencyJson,
@@ -18,6 +19,7 @@ import type {
 } from './schema-explain.js'
 
 export type * from './schema-side.js'
+export type * from './schema-run.js'
 export type * from './schema-explain.js'
 export type { Verdict }
 
@@ -216,57 +218,6 @@ interface DocumentBase {
   started_at: string
   duration_s: number
   targets: TargetResult[]
-}
-
-/** How the sides were installed, beside the cost of the verdict. */
-export interface InstallsJson {
-  /** Each side installed: its tool (pip, uv, uv-sync, command), seconds, and uv's cache use. */
-  sides: { side: 'base' | 'head'; tool: string; s: number; uv_cache: UvCacheJson | null }[]
-  /** uv when it was used: its version, and where it came from (on PATH, fetched by an earlier run, fetched by this one). */
-  uv: { version: string; source: 'path' | 'cached' | 'fetched' } | null
-  /** Why install auto used pip for a packaged project (uv could not be had, or could not install it); null when it did not. */
-  fell_back: string | null
-}
-
-/** The packages uv installed, and those it downloaded or built (the project itself always); its cache served the rest. */
-export interface UvCacheJson {
-  installed: number
-  prepared: number
-}
-
-/** `importgate drift`: the reference, the commits since, and the bisection when asked for. */
-export interface DriftJson {
-  /** The reference compared with head, and how it was found. */
-  since: { ref: string; sha: string; how: 'latest-tag' | 'duration' | 'ref' }
-  /** First-parent commits after the reference, up to head. */
-  commits: number
-  /** Of those, oldest first, the ones that changed a file that can affect importing (settings.affects). */
-  merged: {
-    sha: string
-    subject: string
-    date: string
-    /** The pull request its subject names, or null. */
-    pr: number | null
-    files: string[]
-    more_files: number
-  }[]
-  /** --bisect: each paired compare of the reference with a commit between, and the first that regressed. */
-  bisect?: {
-    /** The change narrowed: a regression, or where there is none an improvement; absent when nothing was. */
-    direction?: 'regression' | 'improvement'
-    steps: {
-      sha: string
-      subject: string
-      pr: number | null
-      verdict: string
-      delta_pct: number | null
-    }[]
-    first_bad: { sha: string; subject: string; pr: number | null } | null
-    /** Why nothing was bisected, or what makes the commit named less certain. */
-    note?: string
-  }
-  /** The whole drift check, bisection included. */
-  duration_s: number
 }
 
 /** `importgate measure`: the working tree, one side. */
