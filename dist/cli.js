@@ -21282,7 +21282,7 @@ function signedCount(value) {
     return value > 0 ? `+${value}` : value < 0 ? `−${-value}` : '0';
 }
 /** +12.3%, −0.85%, +8524%. */
-function signedPct(value) {
+function signedPct$1(value) {
     return signed(value, (x) => `${x.toFixed(x >= 100 ? 0 : x >= 10 ? 1 : 2)}%`);
 }
 /** "12% slower" for ordinary changes, "85× slower" once the ratio says more than a percentage. */
@@ -21405,7 +21405,7 @@ function changeCells(r) {
         return {
             delta: signedValue(r.unit, d.ms),
             pct: d.pct,
-            interval: ci ? `${signedPct(ci[0])} … ${signedPct(ci[1])}` : '–',
+            interval: ci ? `${signedPct$1(ci[0])} … ${signedPct$1(ci[1])}` : '–',
             level,
         };
     }
@@ -21640,7 +21640,7 @@ function timeHeadline(t, count, command) {
                 : [
                     '✅ No import-time regression: ',
                     name,
-                    ` ${t.delta ? signedPct(t.delta.pct) : 'measured'}`,
+                    ` ${t.delta ? signedPct$1(t.delta.pct) : 'measured'}`,
                 ];
     }
 }
@@ -21871,6 +21871,10 @@ function durationWords(s) {
     const min = Math.floor(s / 60);
     return `${min} min ${Math.round(s - min * 60)} s`;
 }
+/** "+3.1%", "−19.9%": the sign the reports use. */
+const signedPct = (pct) => `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${Math.abs(pct).toFixed(1)}%`;
+/** A sentence's first letter in capitals. */
+const sentence = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const SOURCES = {
     path: 'on PATH',
@@ -22036,7 +22040,7 @@ const undecidedPassesOf = (doc) => doc.targets.flatMap((t) => t.undecided_pass
     : []);
 /** The warning an undecided pass carries, in words every report uses. */
 const pct = (x) => `${x.toFixed(1)}%`;
-const undecidedPassText = (n) => `passed undecided when sampling ended: its interval reaches ${signedPct(n.upperPct)}, which rules out a regression of ${pct(n.ruledOutPct)} or more (twice the ${pct(n.bandPct)} band), not one between ${pct(n.bandPct)} and ${pct(n.ruledOutPct)}; undecided = "fail" makes this inconclusive, and a longer max-time may decide it`;
+const undecidedPassText = (n) => `passed undecided when sampling ended: its interval reaches ${signedPct$1(n.upperPct)}, which rules out a regression of ${pct(n.ruledOutPct)} or more (twice the ${pct(n.bandPct)} band), not one between ${pct(n.bandPct)} and ${pct(n.ruledOutPct)}; undecided = "fail" makes this inconclusive, and a longer max-time may decide it`;
 /**
  * Module names that came (or went) with no import of their own: aliases the
  * modules above register in `sys.modules` themselves (`six.moves`, a vendored
@@ -22106,8 +22110,8 @@ function twoGroups(samples) {
 }
 /** The note in words every report uses; `code` renders the target's name. */
 function medianNoteText(n, code) {
-    const medians = `${formatMs(n.baseMs)} → ${formatMs(n.headMs)}, ${signedPct(n.medianPct)}`;
-    const interval = `${signedPct(n.ci[0])} … ${signedPct(n.ci[1])}`;
+    const medians = `${formatMs(n.baseMs)} → ${formatMs(n.headMs)}, ${signedPct$1(n.medianPct)}`;
+    const interval = `${signedPct$1(n.ci[0])} … ${signedPct$1(n.ci[1])}`;
     const why = n.groups
         ? `the samples fall into two groups (${range(n.groups[0])} and ${range(n.groups[1])}), and a side's median lands in one or the other, or between them, by chance`
         : "the sides' spreads differ more than the pairs do";
@@ -22667,7 +22671,7 @@ function htmlOfView(view) {
                 r.base ? formatMs(r.base.median) : '–',
                 r.head ? formatMs(r.head.median) : '–',
                 r.delta ? signedMs(r.delta.ms) : '–',
-                r.delta ? signedPct(r.delta.pct) : '–',
+                r.delta ? signedPct$1(r.delta.pct) : '–',
             ]
             : [r.head ? formatMs(r.head.median) : '–'];
         return `<tr><td>${escapeHtml(r.target)}</td>${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}<td class="verdict">${escapeHtml(r.verdict)}</td></tr>`;
@@ -23308,11 +23312,11 @@ function shortfalls(view) {
         const taken = s.pairs ? `${s.pairs} ${unit}` : `no ${unit}`;
         const d = s.delta;
         const sofar = d && s.pairs
-            ? `; the estimate so far is ${signedPct(d.pct)} (p = ${d.p.toPrecision(2)}), which ${s.pairs} ${unit} cannot make significant`
+            ? `; the estimate so far is ${signedPct$1(d.pct)} (p = ${d.p.toPrecision(2)}), which ${s.pairs} ${unit} cannot make significant`
             : '';
         if (s.reason === 'unsettled' && d) {
             const ci = d.ci_pct
-                ? `its ${Math.round(d.ci_level * 1000) / 10}% interval ${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}`
+                ? `its ${Math.round(d.ci_level * 1000) / 10}% interval ${signedPct$1(d.ci_pct[0])} … ${signedPct$1(d.ci_pct[1])}`
                 : 'its interval';
             const band = `±${view.run.settings.threshold_pct}% band`;
             const ended = s.suggestedMaxPairs
@@ -23321,7 +23325,7 @@ function shortfalls(view) {
             const raise = s.suggestedMaxPairs
                 ? `Raise \`max-pairs\` to about ${s.suggestedMaxPairs} for these imports.`
                 : `Raise \`max-time\` to about ${s.suggestedMaxTimeS ?? '?'} s for these imports.`;
-            return `- ${code(s.target)}: the estimate is ${signedPct(d.pct)} after ${s.pairs} ${unit}, and ${ci} reaches both inside and past the ${band}: neither a pass nor a change is shown when ${ended}. It may be a regression. ${raise}`;
+            return `- ${code(s.target)}: the estimate is ${signedPct$1(d.pct)} after ${s.pairs} ${unit}, and ${ci} reaches both inside and past the ${band}: neither a pass nor a change is shown when ${ended}. It may be a regression. ${raise}`;
         }
         // Only measure's minimum is min-pairs; a comparison's is what its procedure needs.
         const orLower = view.command === 'measure' ? ', or lower `min-pairs`' : '';
@@ -23337,7 +23341,7 @@ function gaps(view) {
     const threshold = view.run.settings.threshold_pct;
     return [
         ...view.undecidedPasses.map((n) => `⚠️ ${code(n.target)} ${undecidedPassText(n)}.`),
-        ...view.widePasses.map((w) => `ℹ️ ${code(w.target)}: a pass, but its ${Math.round(w.level * 100)}% interval still reaches ${signedPct(w.hiPct)}: the pairs this budget allowed do not rule out a regression past the ${threshold}% threshold.`),
+        ...view.widePasses.map((w) => `ℹ️ ${code(w.target)}: a pass, but its ${Math.round(w.level * 100)}% interval still reaches ${signedPct$1(w.hiPct)}: the pairs this budget allowed do not rule out a regression past the ${threshold}% threshold.`),
         ...view.medianNotes.map((n) => `ℹ️ ${medianNoteText(n, code)}.`),
         ...view.gaps.map((g) => `ℹ️ ${code(g.target)}: ${gapText(g, (s) => `\`${s}\``)}.`),
     ];
@@ -23418,7 +23422,7 @@ function countedNotes(rows) {
         if (how.by_call)
             parts.push(`calls by kind: ${topCalls(how.by_call)}`);
         if (c && c.pct !== null && c.pct !== 0 && !c.reason)
-            parts.push(`${signedPct(c.pct)} against a ${c.threshold_pct}% threshold`);
+            parts.push(`${signedPct$1(c.pct)} against a ${c.threshold_pct}% threshold`);
         return [{ target: r.target, label: r.label, parts }];
     });
 }
@@ -23710,7 +23714,7 @@ function deltaTable(view) {
             r.base ? formatValue(r.unit, r.base.median) : '–',
             r.head ? formatValue(r.unit, r.head.median) : '–',
             change?.delta ?? (r.proved ? 'none (proof)' : '–'),
-            change ? signedPct(change.pct) : '–',
+            change ? signedPct$1(change.pct) : '–',
             change ? interval.text(change) : '–',
             verdictCell(r),
         ];
@@ -24175,12 +24179,12 @@ function driftSection(doc, cap) {
     if (bisect) {
         lines.push('');
         if (bisect.firstBad)
-            lines.push(`**Bisected** in ${bisect.steps.length} paired compare${bisect.steps.length === 1 ? '' : 's'} with ${code(drift.since.ref)}: the ${bisect.direction} first shows at ${named$1(bisect.firstBad)}.${bisect.note ? ` ${plain(bisect.note)}.` : ''}`);
+            lines.push(`**Bisected** in ${bisect.steps.length} paired compare${bisect.steps.length === 1 ? '' : 's'} with ${code(drift.since.ref)}: the ${bisect.direction} first shows at ${named$1(bisect.firstBad)}.${bisect.note ? ` ${plain(sentence(bisect.note))}.` : ''}`);
         else
             lines.push(`Not bisected: ${plain(bisect.note ?? 'nothing to bisect')}.`);
         if (bisect.steps.length) {
             lines.push('', '| step | commit | verdict | Δ % |', '| ---: | --- | --- | ---: |');
-            bisect.steps.forEach((s, i) => lines.push(`| ${i + 1} | ${named$1(s)} | ${s.verdict} | ${s.pct === null ? '–' : `${s.pct > 0 ? '+' : ''}${s.pct.toFixed(1)}%`} |`));
+            bisect.steps.forEach((s, i) => lines.push(`| ${i + 1} | ${named$1(s)} | ${s.verdict} | ${s.pct === null ? '–' : `${signedPct(s.pct)}`} |`));
         }
     }
     if (drift.merged.length) {
@@ -26304,7 +26308,7 @@ function mergedView(jobs) {
         base: r.base ? formatMs(r.base.median) : '–',
         head: r.head ? formatMs(r.head.median) : '–',
         delta: r.delta ? signedMs(r.delta.ms) : '–',
-        pct: r.delta ? signedPct(r.delta.pct) : '–',
+        pct: r.delta ? signedPct$1(r.delta.pct) : '–',
         verdict: r.verdict,
     })));
     // Grouped by target, so that a target's jobs sit together.
@@ -26467,7 +26471,7 @@ function driftLines(view, style, limit) {
     const bisect = drift.bisect;
     if (bisect) {
         for (const [i, s] of bisect.steps.entries())
-            out.push(`  bisect ${i + 1}: ${named(s)}: ${s.verdict}${s.pct === null ? '' : ` (${s.pct > 0 ? '+' : ''}${s.pct.toFixed(1)}%)`}`);
+            out.push(`  bisect ${i + 1}: ${named(s)}: ${s.verdict}${s.pct === null ? '' : ` (${signedPct(s.pct)})`}`);
         out.push(bisect.firstBad
             ? `  the ${bisect.direction} first shows at ${style.bold(named(bisect.firstBad))}${bisect.note ? ` (${bisect.note})` : ''}`
             : `  not bisected: ${bisect.note ?? 'nothing to bisect'}`);
@@ -26550,7 +26554,7 @@ function gateLines(view, style) {
     for (const n of view.undecidedPasses)
         out.push(style.yellow(`${n.target} ${undecidedPassText(n)}`));
     for (const w of view.widePasses)
-        out.push(style.yellow(`${w.target}: a pass, but its ${Math.round(w.level * 100)}% interval still reaches ${signedPct(w.hiPct)}: not a regression ruled out past the ${view.run.settings.threshold_pct}% threshold`));
+        out.push(style.yellow(`${w.target}: a pass, but its ${Math.round(w.level * 100)}% interval still reaches ${signedPct$1(w.hiPct)}: not a regression ruled out past the ${view.run.settings.threshold_pct}% threshold`));
     for (const n of view.medianNotes)
         out.push(style.yellow(medianNoteText(n, (s) => s)));
     for (const g of view.gaps)
@@ -26563,13 +26567,13 @@ function gateLines(view, style) {
             ? `raise --max-time to about ${s.suggestedMaxTimeS} s${orLower}`
             : `raise --max-time${orLower}`;
         const sofar = s.delta && s.pairs
-            ? ` (so far ${signedPct(s.delta.pct)}, p = ${s.delta.p.toPrecision(2)})`
+            ? ` (so far ${signedPct$1(s.delta.pct)}, p = ${s.delta.p.toPrecision(2)})`
             : '';
         if (s.reason === 'unsettled' && s.delta) {
             const ci = s.delta.ci_pct
-                ? `, interval ${signedPct(s.delta.ci_pct[0])} … ${signedPct(s.delta.ci_pct[1])}`
+                ? `, interval ${signedPct$1(s.delta.ci_pct[0])} … ${signedPct$1(s.delta.ci_pct[1])}`
                 : '';
-            out.push(style.yellow(`inconclusive: ${s.target}: undecided after ${s.pairs} ${unit} (estimate ${signedPct(s.delta.pct)}${ci}, reaching both inside and past the ±${view.run.settings.threshold_pct}% band); ` +
+            out.push(style.yellow(`inconclusive: ${s.target}: undecided after ${s.pairs} ${unit} (estimate ${signedPct$1(s.delta.pct)}${ci}, reaching both inside and past the ±${view.run.settings.threshold_pct}% band); ` +
                 (s.suggestedMaxPairs
                     ? `raise --max-pairs to about ${s.suggestedMaxPairs}`
                     : `raise --max-time to about ${s.suggestedMaxTimeS ?? '?'} s`)));
@@ -26612,7 +26616,7 @@ function tableRows(view, style) {
             base,
             head,
             tone(change.delta),
-            tone(signedPct(change.pct)),
+            tone(signedPct$1(change.pct)),
             interval.text(change),
             color(verdictText(r)),
         ]);

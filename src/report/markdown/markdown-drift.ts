@@ -1,7 +1,7 @@
 // The drift check's section of the markdown report: the reference, the
 // bisection when asked for, and the commits since that changed what the
 // import can run, collapsed. Pure.
-import { durationWords, type DriftCommitView } from '../view/view-drift.js'
+import { durationWords, sentence, signedPct, type DriftCommitView } from '../view/view-drift.js'
 import type { ReportView } from '../view/view.js'
 import { code, plain } from './markdown-text.js'
 
@@ -19,14 +19,14 @@ export function driftSection(doc: ReportView, cap: number): string[] {
     lines.push('')
     if (bisect.firstBad)
       lines.push(
-        `**Bisected** in ${bisect.steps.length} paired compare${bisect.steps.length === 1 ? '' : 's'} with ${code(drift.since.ref)}: the ${bisect.direction} first shows at ${named(bisect.firstBad)}.${bisect.note ? ` ${plain(bisect.note)}.` : ''}`,
+        `**Bisected** in ${bisect.steps.length} paired compare${bisect.steps.length === 1 ? '' : 's'} with ${code(drift.since.ref)}: the ${bisect.direction} first shows at ${named(bisect.firstBad)}.${bisect.note ? ` ${plain(sentence(bisect.note))}.` : ''}`,
       )
     else lines.push(`Not bisected: ${plain(bisect.note ?? 'nothing to bisect')}.`)
     if (bisect.steps.length) {
       lines.push('', '| step | commit | verdict | Δ % |', '| ---: | --- | --- | ---: |')
       bisect.steps.forEach((s, i) =>
         lines.push(
-          `| ${i + 1} | ${named(s)} | ${s.verdict} | ${s.pct === null ? '–' : `${s.pct > 0 ? '+' : ''}${s.pct.toFixed(1)}%`} |`,
+          `| ${i + 1} | ${named(s)} | ${s.verdict} | ${s.pct === null ? '–' : `${signedPct(s.pct)}`} |`,
         ),
       )
     }

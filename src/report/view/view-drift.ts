@@ -66,3 +66,10 @@ export function durationWords(s: number): string {
   const min = Math.floor(s / 60)
   return `${min} min ${Math.round(s - min * 60)} s`
 }
+
+/** "+3.1%", "−19.9%": the sign the reports use. */
+export const signedPct = (pct: number) =>
+  `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${Math.abs(pct).toFixed(1)}%`
+
+/** A sentence's first letter in capitals. */
+export const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
