@@ -1316,8 +1316,8 @@ function parseDuration(input, value, bareUnit) {
     return ms;
 }
 /** A duration of more than zero (a timeout of 0 would kill every run at once). */
-function positiveDuration(input, value) {
-    const ms = parseDuration(input, value, 's');
+function positiveDuration(input, value, bareUnit = 's') {
+    const ms = parseDuration(input, value, bareUnit);
     if (ms <= 0)
         throw new UsageError(`${input}: "${value}" must be more than zero`);
     return ms;
@@ -1497,7 +1497,7 @@ function switched() {
  * error offers. The schema is in the results' unit, seconds.
  */
 function duration(bareUnit, example, { positive = false } = {}) {
-    const parse = (w, value) => positive && bareUnit === 's' ? positiveDuration(w, value) : parseDuration(w, value, bareUnit);
+    const parse = (w, value) => positive ? positiveDuration(w, value, bareUnit) : parseDuration(w, value, bareUnit);
     return {
         fromText: (v, w) => parse(w, one(v)),
         fromToml: (v, w) => parse(w, text$1(v, w, `a duration such as "${example}"`)),
@@ -13257,6 +13257,7 @@ async function attempt(run, fallback) {
         throw error;
     }
 }
+/** The commit `ref` names here, or null: nothing fetched. */
 const tryResolve = (repo, ref, options) => attempt(async () => (await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], repo, options)) || null, null);
 const isShallow = (repo, options) => attempt(async () => (await git(['rev-parse', '--is-shallow-repository'], repo, options)) === 'true', false);
 /** How many commits behind its base a relative ref reaches: HEAD~3 → 3, main^^ → 2. */
@@ -20989,7 +20990,8 @@ async function driftReference(repo, headSha, since, input, now, options = {}) {
                 throw error;
             throw new UsageError(`${input} was not given and no tag is reachable from the head commit (or the clone is shallow: fetch-depth: 0 fetches the tags); give ${input} v2.3.0 or ${input} "90 days"`);
         }
-        return { ref: tag, sha: await commitOf(repo, tag, options), how: 'latest-tag' };
+        // A tag describe found names a commit.
+        return { ref: tag, sha: (await tryResolve(repo, tag, options)), how: 'latest-tag' };
     }
     const days = durationDays(since);
     if (days !== null) {
@@ -20999,16 +21001,11 @@ async function driftReference(repo, headSha, since, input, now, options = {}) {
             throw new UsageError(`${input} "${since}": the history of the head commit starts after ${before.slice(0, 10)} (or the clone is shallow: fetch-depth: 0 fetches it all)`);
         return { ref: sha.slice(0, 12), sha, how: 'duration' };
     }
-    try {
-        return { ref: since, sha: await commitOf(repo, since, options), how: 'ref' };
-    }
-    catch (error) {
-        if (!(error instanceof GitError))
-            throw error;
+    const sha = await tryResolve(repo, since, options);
+    if (!sha)
         throw new UsageError(`${input} "${since}" is neither a commit this repository has nor a duration such as "90 days"`);
-    }
+    return { ref: since, sha, how: 'ref' };
 }
-const commitOf = (repo, ref, options) => git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], repo, options);
 const PR = /\(#(\d+)\)\s*$|^Merge pull request #(\d+)/;
 /** The first-parent commits after `base` up to `head`, oldest first, each with the files it changed. */
 async function firstParentCommits(repo, base, head, options = {}) {
@@ -21241,6 +21238,7 @@ function formatChain(chain, arrow = ' → ') {
         return chain.join(arrow);
     return [...chain.slice(0, 2), '…', ...chain.slice(-3)].join(arrow);
 }
+/** The value with its sign (a real minus, ± for zero), its size as `format` writes it. */
 function signed(value, format) {
     return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${format(Math.abs(value))}`;
 }
@@ -21282,7 +21280,7 @@ function signedCount(value) {
     return value > 0 ? `+${value}` : value < 0 ? `−${-value}` : '0';
 }
 /** +12.3%, −0.85%, +8524%. */
-function signedPct$1(value) {
+function signedPct(value) {
     return signed(value, (x) => `${x.toFixed(x >= 100 ? 0 : x >= 10 ? 1 : 2)}%`);
 }
 /** "12% slower" for ordinary changes, "85× slower" once the ratio says more than a percentage. */
@@ -21405,7 +21403,7 @@ function changeCells(r) {
         return {
             delta: signedValue(r.unit, d.ms),
             pct: d.pct,
-            interval: ci ? `${signedPct$1(ci[0])} … ${signedPct$1(ci[1])}` : '–',
+            interval: ci ? `${signedPct(ci[0])} … ${signedPct(ci[1])}` : '–',
             level,
         };
     }
@@ -21640,7 +21638,7 @@ function timeHeadline(t, count, command) {
                 : [
                     '✅ No import-time regression: ',
                     name,
-                    ` ${t.delta ? signedPct$1(t.delta.pct) : 'measured'}`,
+                    ` ${t.delta ? signedPct(t.delta.pct) : 'measured'}`,
                 ];
     }
 }
@@ -21871,8 +21869,8 @@ function durationWords(s) {
     const min = Math.floor(s / 60);
     return `${min} min ${Math.round(s - min * 60)} s`;
 }
-/** "+3.1%", "−19.9%": the sign the reports use. */
-const signedPct = (pct) => `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${Math.abs(pct).toFixed(1)}%`;
+/** A bisection step's change to a tenth of a percent: "+3.1%", "−19.9%". */
+const stepPct = (pct) => signed(pct, (x) => `${x.toFixed(1)}%`);
 /** A sentence's first letter in capitals. */
 const sentence = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -22040,7 +22038,7 @@ const undecidedPassesOf = (doc) => doc.targets.flatMap((t) => t.undecided_pass
     : []);
 /** The warning an undecided pass carries, in words every report uses. */
 const pct = (x) => `${x.toFixed(1)}%`;
-const undecidedPassText = (n) => `passed undecided when sampling ended: its interval reaches ${signedPct$1(n.upperPct)}, which rules out a regression of ${pct(n.ruledOutPct)} or more (twice the ${pct(n.bandPct)} band), not one between ${pct(n.bandPct)} and ${pct(n.ruledOutPct)}; undecided = "fail" makes this inconclusive, and a longer max-time may decide it`;
+const undecidedPassText = (n) => `passed undecided when sampling ended: its interval reaches ${signedPct(n.upperPct)}, which rules out a regression of ${pct(n.ruledOutPct)} or more (twice the ${pct(n.bandPct)} band), not one between ${pct(n.bandPct)} and ${pct(n.ruledOutPct)}; undecided = "fail" makes this inconclusive, and a longer max-time may decide it`;
 /**
  * Module names that came (or went) with no import of their own: aliases the
  * modules above register in `sys.modules` themselves (`six.moves`, a vendored
@@ -22110,8 +22108,8 @@ function twoGroups(samples) {
 }
 /** The note in words every report uses; `code` renders the target's name. */
 function medianNoteText(n, code) {
-    const medians = `${formatMs(n.baseMs)} → ${formatMs(n.headMs)}, ${signedPct$1(n.medianPct)}`;
-    const interval = `${signedPct$1(n.ci[0])} … ${signedPct$1(n.ci[1])}`;
+    const medians = `${formatMs(n.baseMs)} → ${formatMs(n.headMs)}, ${signedPct(n.medianPct)}`;
+    const interval = `${signedPct(n.ci[0])} … ${signedPct(n.ci[1])}`;
     const why = n.groups
         ? `the samples fall into two groups (${range(n.groups[0])} and ${range(n.groups[1])}), and a side's median lands in one or the other, or between them, by chance`
         : "the sides' spreads differ more than the pairs do";
@@ -22671,7 +22669,7 @@ function htmlOfView(view) {
                 r.base ? formatMs(r.base.median) : '–',
                 r.head ? formatMs(r.head.median) : '–',
                 r.delta ? signedMs(r.delta.ms) : '–',
-                r.delta ? signedPct$1(r.delta.pct) : '–',
+                r.delta ? signedPct(r.delta.pct) : '–',
             ]
             : [r.head ? formatMs(r.head.median) : '–'];
         return `<tr><td>${escapeHtml(r.target)}</td>${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}<td class="verdict">${escapeHtml(r.verdict)}</td></tr>`;
@@ -23312,11 +23310,11 @@ function shortfalls(view) {
         const taken = s.pairs ? `${s.pairs} ${unit}` : `no ${unit}`;
         const d = s.delta;
         const sofar = d && s.pairs
-            ? `; the estimate so far is ${signedPct$1(d.pct)} (p = ${d.p.toPrecision(2)}), which ${s.pairs} ${unit} cannot make significant`
+            ? `; the estimate so far is ${signedPct(d.pct)} (p = ${d.p.toPrecision(2)}), which ${s.pairs} ${unit} cannot make significant`
             : '';
         if (s.reason === 'unsettled' && d) {
             const ci = d.ci_pct
-                ? `its ${Math.round(d.ci_level * 1000) / 10}% interval ${signedPct$1(d.ci_pct[0])} … ${signedPct$1(d.ci_pct[1])}`
+                ? `its ${Math.round(d.ci_level * 1000) / 10}% interval ${signedPct(d.ci_pct[0])} … ${signedPct(d.ci_pct[1])}`
                 : 'its interval';
             const band = `±${view.run.settings.threshold_pct}% band`;
             const ended = s.suggestedMaxPairs
@@ -23325,7 +23323,7 @@ function shortfalls(view) {
             const raise = s.suggestedMaxPairs
                 ? `Raise \`max-pairs\` to about ${s.suggestedMaxPairs} for these imports.`
                 : `Raise \`max-time\` to about ${s.suggestedMaxTimeS ?? '?'} s for these imports.`;
-            return `- ${code(s.target)}: the estimate is ${signedPct$1(d.pct)} after ${s.pairs} ${unit}, and ${ci} reaches both inside and past the ${band}: neither a pass nor a change is shown when ${ended}. It may be a regression. ${raise}`;
+            return `- ${code(s.target)}: the estimate is ${signedPct(d.pct)} after ${s.pairs} ${unit}, and ${ci} reaches both inside and past the ${band}: neither a pass nor a change is shown when ${ended}. It may be a regression. ${raise}`;
         }
         // Only measure's minimum is min-pairs; a comparison's is what its procedure needs.
         const orLower = view.command === 'measure' ? ', or lower `min-pairs`' : '';
@@ -23341,7 +23339,7 @@ function gaps(view) {
     const threshold = view.run.settings.threshold_pct;
     return [
         ...view.undecidedPasses.map((n) => `⚠️ ${code(n.target)} ${undecidedPassText(n)}.`),
-        ...view.widePasses.map((w) => `ℹ️ ${code(w.target)}: a pass, but its ${Math.round(w.level * 100)}% interval still reaches ${signedPct$1(w.hiPct)}: the pairs this budget allowed do not rule out a regression past the ${threshold}% threshold.`),
+        ...view.widePasses.map((w) => `ℹ️ ${code(w.target)}: a pass, but its ${Math.round(w.level * 100)}% interval still reaches ${signedPct(w.hiPct)}: the pairs this budget allowed do not rule out a regression past the ${threshold}% threshold.`),
         ...view.medianNotes.map((n) => `ℹ️ ${medianNoteText(n, code)}.`),
         ...view.gaps.map((g) => `ℹ️ ${code(g.target)}: ${gapText(g, (s) => `\`${s}\``)}.`),
     ];
@@ -23422,7 +23420,7 @@ function countedNotes(rows) {
         if (how.by_call)
             parts.push(`calls by kind: ${topCalls(how.by_call)}`);
         if (c && c.pct !== null && c.pct !== 0 && !c.reason)
-            parts.push(`${signedPct$1(c.pct)} against a ${c.threshold_pct}% threshold`);
+            parts.push(`${signedPct(c.pct)} against a ${c.threshold_pct}% threshold`);
         return [{ target: r.target, label: r.label, parts }];
     });
 }
@@ -23714,7 +23712,7 @@ function deltaTable(view) {
             r.base ? formatValue(r.unit, r.base.median) : '–',
             r.head ? formatValue(r.unit, r.head.median) : '–',
             change?.delta ?? (r.proved ? 'none (proof)' : '–'),
-            change ? signedPct$1(change.pct) : '–',
+            change ? signedPct(change.pct) : '–',
             change ? interval.text(change) : '–',
             verdictCell(r),
         ];
@@ -24184,7 +24182,7 @@ function driftSection(doc, cap) {
             lines.push(`Not bisected: ${plain(bisect.note ?? 'nothing to bisect')}.`);
         if (bisect.steps.length) {
             lines.push('', '| step | commit | verdict | Δ % |', '| ---: | --- | --- | ---: |');
-            bisect.steps.forEach((s, i) => lines.push(`| ${i + 1} | ${named$1(s)} | ${s.verdict} | ${s.pct === null ? '–' : `${signedPct(s.pct)}`} |`));
+            bisect.steps.forEach((s, i) => lines.push(`| ${i + 1} | ${named$1(s)} | ${s.verdict} | ${s.pct === null ? '–' : `${stepPct(s.pct)}`} |`));
         }
     }
     if (drift.merged.length) {
@@ -26308,7 +26306,7 @@ function mergedView(jobs) {
         base: r.base ? formatMs(r.base.median) : '–',
         head: r.head ? formatMs(r.head.median) : '–',
         delta: r.delta ? signedMs(r.delta.ms) : '–',
-        pct: r.delta ? signedPct$1(r.delta.pct) : '–',
+        pct: r.delta ? signedPct(r.delta.pct) : '–',
         verdict: r.verdict,
     })));
     // Grouped by target, so that a target's jobs sit together.
@@ -26471,7 +26469,7 @@ function driftLines(view, style, limit) {
     const bisect = drift.bisect;
     if (bisect) {
         for (const [i, s] of bisect.steps.entries())
-            out.push(`  bisect ${i + 1}: ${named(s)}: ${s.verdict}${s.pct === null ? '' : ` (${signedPct(s.pct)})`}`);
+            out.push(`  bisect ${i + 1}: ${named(s)}: ${s.verdict}${s.pct === null ? '' : ` (${stepPct(s.pct)})`}`);
         out.push(bisect.firstBad
             ? `  the ${bisect.direction} first shows at ${style.bold(named(bisect.firstBad))}${bisect.note ? ` (${bisect.note})` : ''}`
             : `  not bisected: ${bisect.note ?? 'nothing to bisect'}`);
@@ -26554,7 +26552,7 @@ function gateLines(view, style) {
     for (const n of view.undecidedPasses)
         out.push(style.yellow(`${n.target} ${undecidedPassText(n)}`));
     for (const w of view.widePasses)
-        out.push(style.yellow(`${w.target}: a pass, but its ${Math.round(w.level * 100)}% interval still reaches ${signedPct$1(w.hiPct)}: not a regression ruled out past the ${view.run.settings.threshold_pct}% threshold`));
+        out.push(style.yellow(`${w.target}: a pass, but its ${Math.round(w.level * 100)}% interval still reaches ${signedPct(w.hiPct)}: not a regression ruled out past the ${view.run.settings.threshold_pct}% threshold`));
     for (const n of view.medianNotes)
         out.push(style.yellow(medianNoteText(n, (s) => s)));
     for (const g of view.gaps)
@@ -26567,13 +26565,13 @@ function gateLines(view, style) {
             ? `raise --max-time to about ${s.suggestedMaxTimeS} s${orLower}`
             : `raise --max-time${orLower}`;
         const sofar = s.delta && s.pairs
-            ? ` (so far ${signedPct$1(s.delta.pct)}, p = ${s.delta.p.toPrecision(2)})`
+            ? ` (so far ${signedPct(s.delta.pct)}, p = ${s.delta.p.toPrecision(2)})`
             : '';
         if (s.reason === 'unsettled' && s.delta) {
             const ci = s.delta.ci_pct
-                ? `, interval ${signedPct$1(s.delta.ci_pct[0])} … ${signedPct$1(s.delta.ci_pct[1])}`
+                ? `, interval ${signedPct(s.delta.ci_pct[0])} … ${signedPct(s.delta.ci_pct[1])}`
                 : '';
-            out.push(style.yellow(`inconclusive: ${s.target}: undecided after ${s.pairs} ${unit} (estimate ${signedPct$1(s.delta.pct)}${ci}, reaching both inside and past the ±${view.run.settings.threshold_pct}% band); ` +
+            out.push(style.yellow(`inconclusive: ${s.target}: undecided after ${s.pairs} ${unit} (estimate ${signedPct(s.delta.pct)}${ci}, reaching both inside and past the ±${view.run.settings.threshold_pct}% band); ` +
                 (s.suggestedMaxPairs
                     ? `raise --max-pairs to about ${s.suggestedMaxPairs}`
                     : `raise --max-time to about ${s.suggestedMaxTimeS ?? '?'} s`)));
@@ -26616,7 +26614,7 @@ function tableRows(view, style) {
             base,
             head,
             tone(change.delta),
-            tone(signedPct$1(change.pct)),
+            tone(signedPct(change.pct)),
             interval.text(change),
             color(verdictText(r)),
         ]);

@@ -16,7 +16,8 @@ async function attempt<T>(run: () => Promise<T>, fallback: T): Promise<T> {
   }
 }
 
-const tryResolve = (repo: string, ref: string, options: GitOptions) =>
+/** The commit `ref` names here, or null: nothing fetched. */
+export const tryResolve = (repo: string, ref: string, options: GitOptions) =>
   attempt(
     async () =>
       (await git(

@@ -6,6 +6,7 @@
 // after --end-of-options, never through a shell.
 import { UsageError } from '../model/errors.js'
 import { git, GitError, type GitOptions } from '../process/git.js'
+import { tryResolve } from './commits.js'
 
 /** One first-parent commit between the reference and head. */
 export interface FirstParentCommit {
@@ -63,7 +64,8 @@ export async function driftReference(
         `${input} was not given and no tag is reachable from the head commit (or the clone is shallow: fetch-depth: 0 fetches the tags); give ${input} v2.3.0 or ${input} "90 days"`,
       )
     }
-    return { ref: tag, sha: await commitOf(repo, tag, options), how: 'latest-tag' }
+    // A tag describe found names a commit.
+    return { ref: tag, sha: (await tryResolve(repo, tag, options))!, how: 'latest-tag' }
   }
   const days = durationDays(since)
   if (days !== null) {
@@ -79,18 +81,13 @@ export async function driftReference(
       )
     return { ref: sha.slice(0, 12), sha, how: 'duration' }
   }
-  try {
-    return { ref: since, sha: await commitOf(repo, since, options), how: 'ref' }
-  } catch (error) {
-    if (!(error instanceof GitError)) throw error
+  const sha = await tryResolve(repo, since, options)
+  if (!sha)
     throw new UsageError(
       `${input} "${since}" is neither a commit this repository has nor a duration such as "90 days"`,
     )
-  }
+  return { ref: since, sha, how: 'ref' }
 }
-
-const commitOf = (repo: string, ref: string, options: GitOptions) =>
-  git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], repo, options)
 
 const PR = /\(#(\d+)\)\s*$|^Merge pull request #(\d+)/
 

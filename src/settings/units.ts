@@ -25,8 +25,8 @@ export function parseDuration(input: string, value: string, bareUnit: 'ms' | 's'
 }
 
 /** A duration of more than zero (a timeout of 0 would kill every run at once). */
-export function positiveDuration(input: string, value: string): number {
-  const ms = parseDuration(input, value, 's')
+export function positiveDuration(input: string, value: string, bareUnit: 'ms' | 's' = 's'): number {
+  const ms = parseDuration(input, value, bareUnit)
   if (ms <= 0) throw new UsageError(`${input}: "${value}" must be more than zero`)
   return ms
 }

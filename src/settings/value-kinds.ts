@@ -52,7 +52,7 @@ export function duration(
   { positive = false }: { positive?: boolean } = {},
 ) {
   const parse = (w: string, value: string) =>
-    positive && bareUnit === 's' ? positiveDuration(w, value) : parseDuration(w, value, bareUnit)
+    positive ? positiveDuration(w, value, bareUnit) : parseDuration(w, value, bareUnit)
   return {
     fromText: (v: Given, w: string): number => parse(w, one(v)),
     fromToml: (v: unknown, w: string): number =>

@@ -1,7 +1,7 @@
 // The drift check's section of the markdown report: the reference, the
 // bisection when asked for, and the commits since that changed what the
 // import can run, collapsed. Pure.
-import { durationWords, sentence, signedPct, type DriftCommitView } from '../view/view-drift.js'
+import { durationWords, sentence, stepPct, type DriftCommitView } from '../view/view-drift.js'
 import type { ReportView } from '../view/view.js'
 import { code, plain } from './markdown-text.js'
 
@@ -26,7 +26,7 @@ export function driftSection(doc: ReportView, cap: number): string[] {
       lines.push('', '| step | commit | verdict | Δ % |', '| ---: | --- | --- | ---: |')
       bisect.steps.forEach((s, i) =>
         lines.push(
-          `| ${i + 1} | ${named(s)} | ${s.verdict} | ${s.pct === null ? '–' : `${signedPct(s.pct)}`} |`,
+          `| ${i + 1} | ${named(s)} | ${s.verdict} | ${s.pct === null ? '–' : `${stepPct(s.pct)}`} |`,
         ),
       )
     }

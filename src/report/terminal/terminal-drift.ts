@@ -1,7 +1,7 @@
 // The drift check's lines in the terminal report: the reference, the
 // bisection's steps and the commit it names, the commits that changed what
 // the import can run. Pure.
-import { durationWords, signedPct, type DriftCommitView } from '../view/view-drift.js'
+import { durationWords, stepPct, type DriftCommitView } from '../view/view-drift.js'
 import type { ReportView } from '../view/view.js'
 import type { Style } from './style.js'
 
@@ -19,7 +19,7 @@ export function driftLines(view: ReportView, style: Style, limit: number): strin
   if (bisect) {
     for (const [i, s] of bisect.steps.entries())
       out.push(
-        `  bisect ${i + 1}: ${named(s)}: ${s.verdict}${s.pct === null ? '' : ` (${signedPct(s.pct)})`}`,
+        `  bisect ${i + 1}: ${named(s)}: ${s.verdict}${s.pct === null ? '' : ` (${stepPct(s.pct)})`}`,
       )
     out.push(
       bisect.firstBad

@@ -19,7 +19,8 @@ export function formatChain(chain: readonly string[], arrow = ' → '): string {
   return [...chain.slice(0, 2), '…', ...chain.slice(-3)].join(arrow)
 }
 
-function signed(value: number, format: (x: number) => string): string {
+/** The value with its sign (a real minus, ± for zero), its size as `format` writes it. */
+export function signed(value: number, format: (x: number) => string): string {
   return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${format(Math.abs(value))}`
 }
 

@@ -2,6 +2,7 @@
 // how it was found, the commits since that changed what the import can run,
 // and the bisection's steps and the commit it names. Pure.
 import type { DriftJson } from '../../results/schema.js'
+import { signed } from './format.js'
 
 export interface DriftCommitView {
   /** The first 12 characters of its SHA. */
@@ -67,9 +68,8 @@ export function durationWords(s: number): string {
   return `${min} min ${Math.round(s - min * 60)} s`
 }
 
-/** "+3.1%", "−19.9%": the sign the reports use. */
-export const signedPct = (pct: number) =>
-  `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${Math.abs(pct).toFixed(1)}%`
+/** A bisection step's change to a tenth of a percent: "+3.1%", "−19.9%". */
+export const stepPct = (pct: number) => signed(pct, (x) => `${x.toFixed(1)}%`)
 
 /** A sentence's first letter in capitals. */
 export const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
