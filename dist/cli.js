@@ -16183,11 +16183,11 @@ function projectFolders(request, scratch, { sha }) {
     }
     return projects;
 }
-/** The request's settings over base's [tool.importgate], with what head changes in it logged. */
+/** The request's settings over base's (or, for drift, head's) [tool.importgate], with what head changes in it logged. */
 function readSettings(request, projects, { sha }, seed, log) {
-    const settings = compareSettings(request.given, ...readBothPyprojects(projects, request.projectSubdir, sha, log), seed, request.name);
+    const settings = compareSettings(request.given, ...readBothPyprojects(projects, request.projectSubdir, sha, log), seed, request.name, request.gateFrom ?? 'base');
     if (settings.changes.length) {
-        log(`head changes [tool.importgate] (${settings.changes.map((c) => c.key).join(', ')}); the gate uses base's settings`);
+        log(`head changes [tool.importgate] (${settings.changes.map((c) => c.key).join(', ')}); the gate uses ${request.gateFrom ?? 'base'}'s settings`);
     }
     return settings;
 }
@@ -16211,12 +16211,13 @@ function readBothPyprojects(projects, subdir, sha, log) {
     }
 }
 /**
- * The gate and sampling come from base's [tool.importgate] (flags win); what
- * head changes there is reported. Targets are the flags', else the union of
+ * The gate and sampling come from base's [tool.importgate] (flags win), or
+ * head's when the request says (drift); what head changes there is reported. Targets are the flags', else the union of
  * both sides' lists.
  */
-function compareSettings(given, base, head, seed, name) {
-    const resolved = resolveSettings([given, base.settings], seed);
+function compareSettings(given, base, head, seed, name, gateFrom = 'base') {
+    const gate = gateFrom === 'head' ? head : base;
+    const resolved = resolveSettings([given, gate.settings], seed);
     const fewest = fewestPairs(PASS_BETA);
     if (resolved.sampling.maxPairs < fewest) {
         // Said now, not after the installs: every verdict would be inconclusive.
@@ -16225,7 +16226,7 @@ function compareSettings(given, base, head, seed, name) {
     const baseTargets = base.settings.targets ?? [];
     const headTargets = head.settings.targets ?? [];
     const targets = requireTargets(given.targets ?? [...new Set([...baseTargets, ...headTargets])], 'pyproject.toml', name, given.targets ? name('target') : "targets in base's and head's pyproject.toml");
-    checkBudgets(resolved.gate.budgetsMs, targets, base.file ? `${base.file} [tool.importgate]` : name('budget'));
+    checkBudgets(resolved.gate.budgetsMs, targets, gate.file ? `${gate.file} [tool.importgate]` : name('budget'));
     const newTargets = given.targets ? [] : headTargets.filter((t) => !baseTargets.includes(t));
     // Only when head has a list that leaves them out: no list says nothing.
     const droppedTargets = given.targets || head.settings.targets === undefined
@@ -21046,7 +21047,13 @@ async function drift(request, deps) {
     const headSha = await resolveCommit(repoDir, request.compare.headRef, name('head-ref'), git);
     const reference = await driftReference(repoDir, headSha, request.since, name('since'), new Date(), git);
     deps.log(`drift: ${reference.ref} → ${request.compare.headRef} (${headSha.slice(0, 10)})`);
-    const doc = await compare({ ...request.compare, baseRef: reference.ref, headRef: request.compare.headRef }, deps);
+    // The gate is the default branch's as it is now, not the old release's.
+    const doc = await compare({
+        ...request.compare,
+        baseRef: reference.ref,
+        headRef: request.compare.headRef,
+        gateFrom: 'head',
+    }, deps);
     const commits = await firstParentCommits(repoDir, reference.sha, headSha, git);
     const affects = doc.settings.affects ?? [...DEFAULT_AFFECTS];
     const touching = commits.flatMap((c) => {
@@ -21100,7 +21107,7 @@ async function bisectChange(request, reference, candidates, { direction, targets
         const mid = Math.floor((good + bad) / 2);
         const commit = candidates[mid];
         deps.log(`bisect: step ${steps.length + 1}, ${reference} → ${commit.sha.slice(0, 10)} (${bad - good - 1} commits left)`);
-        const step = await compare({ ...request.compare, baseRef: reference, headRef: commit.sha }, { ...deps, log: () => { } });
+        const step = await compare({ ...request.compare, baseRef: reference, headRef: commit.sha, gateFrom: 'head' }, { ...deps, log: () => { } });
         const found = step.targets.filter((t) => targets.includes(t.name));
         const shows = found.find((t) => t.verdict === direction);
         const lead = shows ?? found[0];
@@ -21838,7 +21845,8 @@ const commit$1 = (c) => ({
     short: c.sha.slice(0, 12),
     sha: c.sha,
     pr: c.pr,
-    subject: c.subject,
+    // The number is shown before it: "#12 load settings", not "#12 load settings (#12)".
+    subject: c.subject.replace(/\s*\(#\d+\)\s*$/, ''),
 });
 function driftView(drift) {
     if (!drift)
@@ -23280,10 +23288,11 @@ function configChanges(view) {
     if (!view.configChanges.length)
         return [];
     const items = view.configChanges.map((c) => `${code(c.key)}: ${code(JSON.stringify(c.base))} → ${code(JSON.stringify(c.head))}`);
-    return [
-        `> [!WARNING]`,
-        `> This pull request changes \`[tool.importgate]\`; the gate used the base branch's settings. ${items.join('; ')}`,
-    ];
+    // A drift check's gate is the default branch's own, as it is now.
+    const lead = view.drift
+        ? `\`[tool.importgate]\` changed since ${code(view.drift.since.ref)}; the check used head's settings.`
+        : "This pull request changes `[tool.importgate]`; the gate used the base branch's settings.";
+    return [view.drift ? '> [!NOTE]' : `> [!WARNING]`, `> ${lead} ${items.join('; ')}`];
 }
 function errors(view) {
     if (!view.errors.length)
@@ -26523,7 +26532,7 @@ function paint(verdict, style) {
 function gateLines(view, style) {
     const out = [];
     for (const c of view.configChanges) {
-        out.push(style.yellow(`head changes [tool.importgate] ${c.key}: ${JSON.stringify(c.base)} → ${JSON.stringify(c.head)} (the gate used base's)`));
+        out.push(style.yellow(`head changes [tool.importgate] ${c.key}: ${JSON.stringify(c.base)} → ${JSON.stringify(c.head)} (the gate used ${view.drift ? "head's" : "base's"})`));
     }
     const targets = [...new Set(view.rows.map((r) => r.target))];
     for (const target of targets) {

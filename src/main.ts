@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto'
 import { logSafe } from './action/log-safety.js'
 import { run } from './action/run.js'
 import { githubComments } from './github/comments-api.js'
+import { githubIssues } from './github/issues-api.js'
 import { killTagged } from './process/escapees.js'
 import { killAllChildGroups } from './process/groups.js'
 import { subreaperToWatch, watchSubreaper } from './process/parent-watch.js'
@@ -47,6 +48,7 @@ run({
     await core.summary.addRaw(markdown, true).write()
   },
   comments: githubComments,
+  issues: githubIssues,
   uploadArtifact: async (name, files, root) => {
     await new DefaultArtifactClient().uploadArtifact(name, files, root)
   },

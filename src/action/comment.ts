@@ -48,3 +48,10 @@ export function runLink(env: NodeJS.ProcessEnv, anchor = ''): string {
   const server = env.GITHUB_SERVER_URL || 'https://github.com'
   return `of [this run](${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${anchor})`
 }
+
+/** The repository on its own host, for links to its commits; undefined outside a workflow. */
+export function repoUrl(env: NodeJS.ProcessEnv): string | undefined {
+  return env.GITHUB_REPOSITORY
+    ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}`
+    : undefined
+}

@@ -15,6 +15,7 @@ import type { CommentMode } from '../github/sticky-comment.js'
 import { UsageError } from '../model/errors.js'
 import { type InputId, type Namer } from '../config/names.js'
 import { PRECEDENCE, type Verdict } from '../model/verdict.js'
+import { DEFAULT_FAIL_ON, DRIFT_FAIL_ON } from './outcome.js'
 
 export interface ActionConfig {
   /** The checkout (GITHUB_WORKSPACE). */
@@ -32,8 +33,16 @@ export interface ActionConfig {
   failOn: Verdict[]
   token: string
   artifactName: string
-  /** measure: run the comparison here; publish: merge the results other jobs wrote, and post them. */
-  mode: 'measure' | 'publish'
+  /**
+   * measure: run the comparison here; publish: merge the results other jobs
+   * wrote, and post them; drift: compare the latest release (or `since`) with
+   * head, and keep the outcome in one issue.
+   */
+  mode: 'measure' | 'publish' | 'drift'
+  /** drift: the reference as given (a ref or a duration); null: the latest tag reachable from head. */
+  since: string | null
+  /** drift: narrow a change to the first-parent commit that shows it. */
+  bisect: boolean
   /** publish: results files, or folders searched for results.json (relative to the workspace). */
   results: string[]
   /** Python 3.15+: offer the lines that could be lazy as suggested changes on the pull request's own lines. */
@@ -81,14 +90,18 @@ export function actionConfig(getInput: (name: string) => string, workspace: stri
     throw new UsageError(`input "comment": "${comment}" is not one of always, on-change, never`)
   }
   const mode = (getInput('mode').trim() || 'measure') as ActionConfig['mode']
-  if (mode !== 'measure' && mode !== 'publish')
-    throw new UsageError(`input "mode": "${mode}" is not one of measure, publish`)
+  if (!['measure', 'publish', 'drift'].includes(mode))
+    throw new UsageError(`input "mode": "${mode}" is not one of measure, publish, drift`)
   const results = list(getInput('results'))
   if (mode === 'publish' && !results.length)
     throw new UsageError(
       'input "results": mode publish needs the results files of the jobs that measured (files, or folders holding results.json, e.g. the path actions/download-artifact wrote to)',
     )
-  const failOn = list(getInput('fail-on')) as Verdict[]
+  // Unset: a pull request fails on what needs a look; a scheduled drift check only when it could not run.
+  const failOnText = getInput('fail-on').trim()
+  const failOn = (
+    failOnText ? list(failOnText) : mode === 'drift' ? DRIFT_FAIL_ON : DEFAULT_FAIL_ON
+  ) as Verdict[]
   for (const verdict of failOn) {
     if (!PRECEDENCE.includes(verdict)) {
       throw new UsageError(
@@ -111,6 +124,9 @@ export function actionConfig(getInput: (name: string) => string, workspace: stri
     artifactName: optional('artifact-name') ?? 'importgate',
     mode,
     results,
+    since: optional('since') ?? null,
+    // Empty is the default, false.
+    bisect: optional('bisect') ? switchValue(getInput('bisect'), 'input "bisect"') : false,
     // Empty is the default, false.
     suggestLazy: optional('suggest-lazy')
       ? switchValue(getInput('suggest-lazy'), 'input "suggest-lazy"')

@@ -1,4 +1,5 @@
 // Every side effect of the action, handed in by main.ts (and by the tests).
+import type { KeptIssueApi } from '../github/kept-issue.js'
 import type { CommentsApi } from '../github/sticky-comment.js'
 import type { Annotation } from './annotations.js'
 
@@ -13,6 +14,8 @@ export interface ActionIo {
   writeSummary(markdown: string): Promise<void>
   /** The pull request's comments, for the token from the inputs. */
   comments(token: string, owner: string, repo: string, pull: number): CommentsApi
+  /** The repository's issues, for the token from the inputs (the drift check's one issue). */
+  issues(token: string, owner: string, repo: string): KeptIssueApi
   uploadArtifact(name: string, files: string[], root: string): Promise<void>
   signal?: AbortSignal
 }

@@ -8,7 +8,7 @@ import { MergeError } from '../results/merge.js'
 import { ResultsFileError } from '../results/read.js'
 import type { ActionIo } from './io.js'
 
-/** fail-on when the inputs could not be read: action.yml's default (a test keeps them equal). */
+/** fail-on when it is not set (and when the inputs could not be read), as action.yml says (a test keeps them equal). */
 export const DEFAULT_FAIL_ON: readonly Verdict[] = [
   'regression',
   'budget',
@@ -16,6 +16,9 @@ export const DEFAULT_FAIL_ON: readonly Verdict[] = [
   'inconclusive',
   'error',
 ]
+
+/** fail-on in mode drift when it is not set: a red scheduled run only when the check could not run. */
+export const DRIFT_FAIL_ON: readonly Verdict[] = ['error']
 
 /** Something the person running it can act on, as opposed to a bug of importgate's. */
 const actionable = (error: unknown): error is Error =>

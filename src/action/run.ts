@@ -1,13 +1,10 @@
 // The action as a function: every side effect comes in through ActionIo, so
 // main.ts only wires @actions/core, Octokit and the artifact client to it.
 import { readFileSync } from 'node:fs'
-import { mkdir, readdir, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { compare } from '../commands/compare.js'
 import { compareRequest } from '../config/requests.js'
 import type { Verdict } from '../model/verdict.js'
-import { htmlOfView } from '../report/html/html.js'
 import { markdownOfView } from '../report/markdown/markdown.js'
 import { plainText } from '../report/view/headline.js'
 import { buildView } from '../report/view/view.js'
@@ -24,17 +21,14 @@ import {
 } from './inputs.js'
 import { DEFAULT_FAIL_ON, finish, finishWithError, regressedTargets } from './outcome.js'
 import type { ActionIo } from './io.js'
-import { comment, runLink } from './comment.js'
+import { comment, repoUrl, runLink } from './comment.js'
 import { publish } from './publish.js'
+import { driftCheck } from './drift.js'
+import { outputFolder, uploadReports, writeReports } from './reports.js'
 import { suggestLazy } from './suggestions.js'
 import { rich } from '../report/markdown/markdown-text.js'
 
 export type { ActionIo } from './io.js'
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true })
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name))
-}
 
 /**
  * The action, start to end. However it ends (a verdict, a user's error, a
@@ -53,6 +47,8 @@ export async function run(io: ActionIo): Promise<void> {
       // so does the commit it is about (results of any other were not made for it).
       return await publish(io, config, { ...publishTarget(event), fromFork: null })
     }
+    // A schedule or workflow_dispatch: the default branch against its last release, kept in one issue.
+    if (config.mode === 'drift') return await driftCheck(io, config)
     const refs = refsFromEvent(io.env.GITHUB_EVENT_NAME ?? '', event, io.env.GITHUB_SHA, config)
     await measure(io, config, refs)
   } catch (error) {
@@ -63,10 +59,7 @@ export async function run(io: ActionIo): Promise<void> {
 /** Measure mode: compare base and head here, then report everywhere a reviewer looks. */
 async function measure(io: ActionIo, config: ActionConfig, refs: EventRefs): Promise<void> {
   const env = io.env
-  const out = join(env.RUNNER_TEMP || tmpdir(), 'importgate')
-  const jsonPath = join(out, 'results.json')
-  const markdownPath = join(out, 'report.md')
-  await mkdir(out, { recursive: true })
+  const out = await outputFolder(env)
   // The same request the CLI builds from its flags, from the inputs, parsed once (actionConfig).
   const request = compareRequest(
     {
@@ -92,14 +85,8 @@ async function measure(io: ActionIo, config: ActionConfig, refs: EventRefs): Pro
   if (refs.pullNumber !== null) doc = { ...doc, pull_request: refs.pullNumber }
   const view = buildView(doc)
   // Lines in the comment link to the commits on the repository's own host.
-  const repoUrl = env.GITHUB_REPOSITORY
-    ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}`
-    : undefined
-  const markdown = markdownOfView(view, undefined, { repoUrl })
-  await writeFile(jsonPath, `${JSON.stringify(doc, null, 2)}\n`)
-  await writeFile(markdownPath, markdown)
-  await writeFile(join(out, 'importgate.html'), htmlOfView(view))
-  io.setOutput('report-json', jsonPath)
+  const markdown = markdownOfView(view, undefined, { repoUrl: repoUrl(env) })
+  await writeReports(io, out, { doc, view, markdown })
   await io.writeSummary(
     `${markdown}\n<sub>The import trees of base and head as one diff icicle: \`importgate.html\` in the \`${config.artifactName}\` artifact ${runLink(env, '#artifacts')}.</sub>\n`,
   )
@@ -119,13 +106,7 @@ async function measure(io: ActionIo, config: ActionConfig, refs: EventRefs): Pro
     const fails = config.failOn.includes(note.verdict)
     ;(fails ? io.error : io.warning)(note.message, note.where)
   }
-  try {
-    await io.uploadArtifact(config.artifactName, await filesUnder(out), out)
-  } catch (error) {
-    io.warning(
-      `importgate: the results were not uploaded as an artifact: ${(error as Error).message}`,
-    )
-  }
+  await uploadReports(io, config, out)
   finish(
     io,
     doc.verdict,

@@ -72,7 +72,7 @@ export function projectFolders(
   return projects
 }
 
-/** The request's settings over base's [tool.importgate], with what head changes in it logged. */
+/** The request's settings over base's (or, for drift, head's) [tool.importgate], with what head changes in it logged. */
 export function readSettings(
   request: CompareRequest,
   projects: Record<Side, string>,
@@ -85,10 +85,11 @@ export function readSettings(
     ...readBothPyprojects(projects, request.projectSubdir, sha, log),
     seed,
     request.name,
+    request.gateFrom ?? 'base',
   )
   if (settings.changes.length) {
     log(
-      `head changes [tool.importgate] (${settings.changes.map((c) => c.key).join(', ')}); the gate uses base's settings`,
+      `head changes [tool.importgate] (${settings.changes.map((c) => c.key).join(', ')}); the gate uses ${request.gateFrom ?? 'base'}'s settings`,
     )
   }
   return settings
@@ -131,8 +132,8 @@ export interface CompareSettings extends Settings {
 }
 
 /**
- * The gate and sampling come from base's [tool.importgate] (flags win); what
- * head changes there is reported. Targets are the flags', else the union of
+ * The gate and sampling come from base's [tool.importgate] (flags win), or
+ * head's when the request says (drift); what head changes there is reported. Targets are the flags', else the union of
  * both sides' lists.
  */
 export function compareSettings(
@@ -141,8 +142,10 @@ export function compareSettings(
   head: PyprojectSettings,
   seed: number,
   name: Namer,
+  gateFrom: 'base' | 'head' = 'base',
 ): CompareSettings {
-  const resolved = resolveSettings([given, base.settings], seed)
+  const gate = gateFrom === 'head' ? head : base
+  const resolved = resolveSettings([given, gate.settings], seed)
   const fewest = fewestPairs(PASS_BETA)
   if (resolved.sampling.maxPairs < fewest) {
     // Said now, not after the installs: every verdict would be inconclusive.
@@ -161,7 +164,7 @@ export function compareSettings(
   checkBudgets(
     resolved.gate.budgetsMs,
     targets,
-    base.file ? `${base.file} [tool.importgate]` : name('budget'),
+    gate.file ? `${gate.file} [tool.importgate]` : name('budget'),
   )
   const newTargets = given.targets ? [] : headTargets.filter((t) => !baseTargets.includes(t))
   // Only when head has a list that leaves them out: no list says nothing.

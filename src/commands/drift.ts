@@ -38,8 +38,14 @@ export async function drift(request: DriftRequest, deps: CommandDeps): Promise<C
     git,
   )
   deps.log(`drift: ${reference.ref} → ${request.compare.headRef} (${headSha.slice(0, 10)})`)
+  // The gate is the default branch's as it is now, not the old release's.
   const doc = await compare(
-    { ...request.compare, baseRef: reference.ref, headRef: request.compare.headRef },
+    {
+      ...request.compare,
+      baseRef: reference.ref,
+      headRef: request.compare.headRef,
+      gateFrom: 'head',
+    },
     deps,
   )
   const commits = await firstParentCommits(repoDir, reference.sha, headSha, git)
@@ -114,7 +120,7 @@ async function bisectChange(
       `bisect: step ${steps.length + 1}, ${reference} → ${commit.sha.slice(0, 10)} (${bad - good - 1} commits left)`,
     )
     const step = await compare(
-      { ...request.compare, baseRef: reference, headRef: commit.sha },
+      { ...request.compare, baseRef: reference, headRef: commit.sha, gateFrom: 'head' },
       { ...deps, log: () => {} },
     )
     const found = step.targets.filter((t) => targets.includes(t.name))

@@ -45,6 +45,12 @@ export interface CompareRequest extends CommonRequest {
   headRef: string
   /** Names this job in a merged report (`importgate merge`); absent: its Python and platform. */
   label?: string
+  /**
+   * Whose [tool.importgate] the gate reads: base's (a pull request cannot
+   * loosen its own gate unseen), or head's (drift: the default branch's
+   * settings as they are now, not an old release's).
+   */
+  gateFrom?: 'base' | 'head'
 }
 
 export function measureRequest(values: InputValues, cwd: string, name = cliName): MeasureRequest {

@@ -76,3 +76,24 @@ export function explainCommentFailure(
   }
   return `Could not post the comment (HTTP ${status}: ${message}); the report is in the job summary.`
 }
+
+/** Why the drift check's issue could not be kept, in words a person can act on. */
+export function explainIssueFailure(failure: ApiFailure, repo: string): string {
+  const { status, message } = failure
+  const limited = explainCommentFailure(failure, false)
+  if (limited.startsWith("GitHub's API rate limit"))
+    return limited.replace('the comment was not posted', 'the issue was not written')
+  const where = 'The report is in the job summary.'
+  if (status === 410)
+    return `Issues are turned off in ${repo} (HTTP 410: ${message}), so the drift check cannot keep its issue: turn them on in the repository's settings, or set comment: never to keep the report in the job summary alone. ${where}`
+  if (status === 403 || status === 404)
+    // A private repository answers 404 to a token that may not see its issues.
+    return (
+      `The token may not write issues in ${repo} (HTTP ${status}: ${message}). ` +
+      'Give the job `permissions: issues: write` and `contents: read` (a private repository answers 404 without them). ' +
+      where
+    )
+  if (status === null)
+    return `GitHub's API did not answer the issue request after retries (${message}). ${where}`
+  return `Could not write the drift issue (HTTP ${status}: ${message}). ${where}`
+}

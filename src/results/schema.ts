@@ -232,7 +232,7 @@ export interface CompareResults extends DocumentBase {
   base: CommitRef
   /** `importgate drift`: what crept in since the reference (absent for a plain compare). */
   drift?: DriftJson
-  /** [tool.importgate] keys whose value head changes; the gate used base's. */
+  /** [tool.importgate] keys whose value head changes; the gate used base's (a drift check: head's). */
   config_changes?: { key: string; base: unknown; head: unknown }[]
   /** Installed distributions that differ; null when nothing was installed. */
   deps?: { base_strategy: string; head_strategy: string; changed: DependencyJson[] } | null

@@ -1,5 +1,5 @@
-// A loopback stand-in for GitHub's REST API, just the issue-comments
-// endpoints, that checks every request against GitHub's published OpenAPI
+// A loopback stand-in for GitHub's REST API, just the endpoints importgate
+// uses (issue comments, reviews, the drift check's issue and label), that checks every request against GitHub's published OpenAPI
 // description (@octokit/openapi): the path and method must exist, path and
 // query parameters and JSON bodies must match their schemas.
 import { readFileSync } from 'node:fs'
@@ -44,6 +44,16 @@ export interface StoredComment {
   user: { login: string; type: 'User' | 'Bot' }
 }
 
+export interface StoredIssue {
+  number: number
+  title: string
+  body: string
+  state: 'open' | 'closed'
+  labels: { name: string }[]
+  html_url: string
+  user: StoredComment['user']
+}
+
 /** Who the job's GITHUB_TOKEN writes as. */
 export const ACTIONS_BOT = { login: 'github-actions[bot]', type: 'Bot' } as const
 /** Anyone else. */
@@ -69,7 +79,36 @@ export interface FakeGitHub {
   reviewComments: (ReviewCommentBody & { id: number; user: StoredComment['user'] })[]
   /** A comment as someone wrote it (a person, unless told). */
   addComment(body: string, user?: StoredComment['user']): StoredComment
+  /** The repository's issues (and pull requests, which the issues endpoint lists too). */
+  issues: (StoredIssue & { pull_request?: object })[]
+  /** The repository's labels, by name. */
+  labels: string[]
+  /** When set, every issue and label request answers with this status (410: issues turned off). */
+  failIssues: { status: number; message: string } | null
+  /** An issue as someone wrote it (a person, unless told). */
+  addIssue(issue: Partial<StoredIssue> & { body: string }): StoredIssue
   close(): Promise<void>
+}
+
+/**
+ * The description marks some schemas `nullable` without a `type` (an issue's
+ * milestone: a oneOf of a string and a number), which Ajv refuses: there, null
+ * is added as one more of the choices.
+ */
+const ready = new WeakMap<object, object>()
+function ajvReadyOnce(schema: object): object {
+  if (!ready.has(schema)) ready.set(schema, ajvReady(schema) as object)
+  return ready.get(schema)!
+}
+
+function ajvReady(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(ajvReady)
+  if (!schema || typeof schema !== 'object') return schema
+  const { nullable, ...rest } = schema as Record<string, unknown>
+  const out = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, ajvReady(v)]))
+  if (nullable !== true) return out
+  if ('type' in out) return { ...out, nullable }
+  return { anyOf: [out, { type: 'null' }] }
 }
 
 function templateRegex(template: string): RegExp {
@@ -104,6 +143,23 @@ export async function startGitHub(owner: string, repo: string, pull: number): Pr
     pullHeadSha: '0'.repeat(40),
     reviews: [],
     reviewComments: [],
+    issues: [],
+    labels: [],
+    failIssues: null,
+    addIssue(given) {
+      const number = fake.issues.length + 1
+      const issue: StoredIssue = {
+        number,
+        title: 'an issue',
+        state: 'open',
+        labels: [],
+        user: A_PERSON,
+        html_url: `https://github.com/${owner}/${repo}/issues/${number}`,
+        ...given,
+      }
+      fake.issues.push(issue)
+      return issue
+    },
     addComment(body, user = A_PERSON) {
       const comment = {
         id: nextId++,
@@ -155,7 +211,7 @@ export async function startGitHub(owner: string, repo: string, pull: number): Pr
     const schema = operation.requestBody?.content?.['application/json']?.schema
     if (operation.requestBody?.required && body === undefined)
       fake.violations.push(`${where}: a JSON body is required`)
-    if (schema && body !== undefined && !ajv.validate(schema, body)) {
+    if (schema && body !== undefined && !ajv.validate(ajvReadyOnce(schema), body)) {
       fake.violations.push(`${where}: body: ${ajv.errorsText()}`)
     }
   }
@@ -170,6 +226,87 @@ export async function startGitHub(owner: string, repo: string, pull: number): Pr
     res.end(data === undefined ? '' : JSON.stringify(data))
   }
   const base = `/repos/${owner}/${repo}`
+
+  /** The issue and label endpoints, as GitHub answers them; undefined for any other request. */
+  function issueEndpoint(
+    method: string,
+    path: string,
+    query: Record<string, string>,
+    given: unknown,
+  ): { status: number; data?: unknown; headers?: Record<string, string> } | undefined {
+    const issuesPath = `${base}/issues`
+    const one = new RegExp(`^${base}/issues/(\\d+)$`).exec(path)
+    const label = new RegExp(`^${base}/labels/([^/]+)$`).exec(path)
+    const ours = path === issuesPath || one || label || path === `${base}/labels`
+    if (!ours) return undefined
+    if (fake.failIssues)
+      return { status: fake.failIssues.status, data: { message: fake.failIssues.message } }
+    const body = (given ?? {}) as {
+      title?: string
+      body?: string
+      labels?: string[]
+      state?: string
+    }
+    if (path === issuesPath && method === 'GET') {
+      const wanted = query.labels ? query.labels.split(',') : []
+      const state = query.state ?? 'open'
+      const found = fake.issues.filter(
+        (i) =>
+          (state === 'all' || i.state === state) &&
+          wanted.every((w) => i.labels.some((l) => l.name === w)),
+      )
+      const perPage = Number(query.per_page ?? 30)
+      const page = Number(query.page ?? 1)
+      const pages = Math.max(1, Math.ceil(found.length / perPage))
+      const link = (p: number) =>
+        `<${fake.url}${issuesPath}?${new URLSearchParams({ ...query, page: String(p) })}>`
+      const rels = [
+        page < pages ? `${link(page + 1)}; rel="next"` : '',
+        `${link(pages)}; rel="last"`,
+      ]
+      return {
+        status: 200,
+        data: found.slice((page - 1) * perPage, page * perPage),
+        headers: { link: rels.filter(Boolean).join(', ') },
+      }
+    }
+    if (path === issuesPath && method === 'POST') {
+      // As GitHub: a label the repository lacks is made (the token may push).
+      for (const name of body.labels ?? []) if (!fake.labels.includes(name)) fake.labels.push(name)
+      const issue = fake.addIssue({
+        title: body.title ?? '',
+        body: body.body ?? '',
+        labels: (body.labels ?? []).map((name) => ({ name })),
+        user: ACTIONS_BOT,
+      })
+      return { status: 201, data: issue }
+    }
+    if (one && method === 'PATCH') {
+      const issue = fake.issues.find((i) => i.number === Number(one[1]))
+      if (!issue) return { status: 404, data: { message: 'Not Found' } }
+      if (body.title !== undefined) issue.title = body.title
+      if (body.body !== undefined) issue.body = body.body
+      if (body.state === 'open' || body.state === 'closed') issue.state = body.state
+      return { status: 200, data: issue }
+    }
+    if (label && method === 'GET') {
+      const name = decodeURIComponent(label[1]!)
+      return fake.labels.includes(name)
+        ? { status: 200, data: { id: 1, name, color: 'f0883e' } }
+        : { status: 404, data: { message: 'Not Found' } }
+    }
+    if (path === `${base}/labels` && method === 'POST') {
+      const name = (given as { name: string }).name
+      if (fake.labels.includes(name))
+        return {
+          status: 422,
+          data: { message: 'Validation Failed', errors: [{ code: 'already_exists' }] },
+        }
+      fake.labels.push(name)
+      return { status: 201, data: { id: 1, name, color: 'f0883e' } }
+    }
+    return undefined
+  }
   /** Requests left unanswered, ended when the server closes. */
   const hung: ServerResponse[] = []
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -188,6 +325,8 @@ export async function startGitHub(owner: string, repo: string, pull: number): Pr
         hung.push(res)
         return
       }
+      const issueAnswer = issueEndpoint(method, url.pathname, query, body)
+      if (issueAnswer) return send(res, issueAnswer.status, issueAnswer.data, issueAnswer.headers)
       const list = `${base}/issues/${pull}/comments`
       const one = new RegExp(`^${base}/issues/comments/(\\d+)$`).exec(url.pathname)
       if (url.pathname === list && method === 'GET') {

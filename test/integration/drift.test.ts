@@ -95,12 +95,12 @@ describe('importgate drift', () => {
       /Since v1\.0 \(the latest release tag\): 5 first-parent commits, 3 changed/,
     )
     expect(stdout).toContain(
-      `the regression first shows at ${sha.slow!.slice(0, 12)} #3 load settings at import (#3)`,
+      `the regression first shows at ${sha.slow!.slice(0, 12)} #3 load settings at import`,
     )
     const md = markdownReport(doc)
     expect(md).toContain('**Bisected** in 2 paired compares with `v1.0`')
     expect(md).toMatch(
-      /\| 2 \| `[0-9a-f]{12}` #3 load settings at import \(#3\) \| regression \| \+\d/,
+      /\| 2 \| `[0-9a-f]{12}` #3 load settings at import \| regression \| \+\d/,
     )
   }, 300_000)
 

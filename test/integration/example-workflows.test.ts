@@ -4,6 +4,7 @@
 // for (checkout: the repository is there; download-artifact: the measuring
 // jobs' results are copied where it would put them). An example that stops
 // working fails here, so the docs and the README cannot show one that rots.
+import { execFileSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -82,6 +83,7 @@ const importgateSteps = (job: Job) => job.steps.filter((s) => s.uses === USES)
 describe('examples/workflows', () => {
   it('holds the examples the README and docs point to', () => {
     expect(readdirSync(dir).sort()).toEqual([
+      'drift.yml',
       'fork-measure.yml',
       'fork-publish.yml',
       'matrix.yml',
@@ -184,6 +186,36 @@ describe('examples/workflows', () => {
     expect(run.outputs.verdict).toBe('pass')
     expect(github.comments.length).toBe(1)
     expect(github.comments[0]!.body).toContain('`mypkg`')
+    expect(github.violations).toEqual([])
+  }, 240_000)
+
+  it('drift.yml keeps one issue on a schedule: created on the first run, updated on the next', async () => {
+    const workflow = read('drift.yml')
+    expect(Object.keys(workflow.on)).toEqual(['schedule', 'workflow_dispatch'])
+    const job = Object.values(workflow.jobs)[0]!
+    // The tags and the history since the release are fetched.
+    expect(job.steps[0]).toMatchObject({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } })
+    const { repo, base, head } = project('.')
+    execFileSync('git', ['tag', 'v1.0', base], { cwd: repo })
+    const [step] = importgateSteps(job)
+    github.issues.splice(0)
+    for (const run of [1, 2]) {
+      const result = await runBundledAction({
+        repo,
+        base: head,
+        head,
+        python,
+        github,
+        runDirs,
+        overrides: inputsOf(step!, {}),
+        other: { name: run === 1 ? 'schedule' : 'workflow_dispatch', payload: {} },
+      })
+      expect(result.status, result.stdout).toBe(0)
+      expect(result.outputs.verdict).toBe('pass')
+      expect(github.issues).toHaveLength(1)
+      expect(github.issues[0]!.title).toBe('Import time since v1.0')
+      expect(result.summary).toContain(run === 1 ? '(created)' : '(updated)')
+    }
     expect(github.violations).toEqual([])
   }, 240_000)
 })

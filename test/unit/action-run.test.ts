@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { DEFAULT_FAIL_ON } from '../../src/action/outcome.js'
+import { DEFAULT_FAIL_ON, DRIFT_FAIL_ON } from '../../src/action/outcome.js'
 import { run, type ActionIo } from '../../src/action/run.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'importgate-run-'))
@@ -34,17 +34,24 @@ function recordingIo(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}
     comments: () => {
       throw new Error('no pull request in these runs')
     },
+    issues: () => {
+      throw new Error('no drift check in these runs')
+    },
     uploadArtifact: async () => {},
   }
   return { io, seen }
 }
 
 describe('run(): one rule for how the action ends', () => {
-  it("keeps fail-on's default equal to action.yml's", () => {
+  it("keeps fail-on's defaults as action.yml says them", () => {
     const action = parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as {
-      inputs: Record<string, { default?: string }>
+      inputs: Record<string, { default?: string; description: string }>
     }
-    expect(action.inputs['fail-on']!.default!.split(',')).toEqual([...DEFAULT_FAIL_ON])
+    const failOn = action.inputs['fail-on']!
+    expect(failOn.default).toBe('')
+    const said = failOn.description.replace(/\s+/g, ' ')
+    expect(said).toContain(`Default ${DEFAULT_FAIL_ON.join(', ')}:`)
+    expect(said).toContain(`In mode drift the default is ${DRIFT_FAIL_ON.join(', ')} alone`)
   })
 
   it('ends a bad input as the verdict error, failed by default, and said in the summary', async () => {

@@ -39,14 +39,14 @@ it('says the reference, the bisection step by step, and the commits that changed
     '**Since `v1.0`** (the latest release tag): 9 first-parent commits, 1 of them changed a file that can affect importing; the drift check took 23 min 20 s.',
   )
   expect(md).toContain(
-    '**Bisected** in 2 paired compares with `v1.0`: the improvement first shows at `222222222222` #8 change 8 (#8). A step was inconclusive',
+    '**Bisected** in 2 paired compares with `v1.0`: the improvement first shows at `222222222222` #8 change 8. A step was inconclusive',
   )
-  expect(md).toContain('| 1 | `111111111111` #7 change 7 (#7) | inconclusive | −0.4% |')
-  expect(md).toContain('| 2 | `222222222222` #8 change 8 (#8) | improvement | −19.9% |')
-  expect(md).toContain('- `111111111111` #7 change 7 (#7): `pkg/a.py` and 2 more')
+  expect(md).toContain('| 1 | `111111111111` #7 change 7 | inconclusive | −0.4% |')
+  expect(md).toContain('| 2 | `222222222222` #8 change 8 | improvement | −19.9% |')
+  expect(md).toContain('- `111111111111` #7 change 7: `pkg/a.py` and 2 more')
   const text = compareReport(drifted, PLAIN)
-  expect(text).toContain('  bisect 2: 222222222222 #8 change 8 (#8): improvement (−19.9%)')
-  expect(text).toContain('  the improvement first shows at 222222222222 #8 change 8 (#8)')
+  expect(text).toContain('  bisect 2: 222222222222 #8 change 8: improvement (−19.9%)')
+  expect(text).toContain('  the improvement first shows at 222222222222 #8 change 8')
   // A compare has none of it.
   expect(markdownReport(doc)).not.toContain('Since `')
 })

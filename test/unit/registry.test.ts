@@ -57,6 +57,8 @@ describe('the settings registry', () => {
       'head-ref',
       'mode',
       'results',
+      'since',
+      'bisect',
       'label',
       'comment',
       'comment-key',

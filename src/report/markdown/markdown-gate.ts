@@ -40,10 +40,11 @@ export function configChanges(view: ReportView): string[] {
   const items = view.configChanges.map(
     (c) => `${code(c.key)}: ${code(JSON.stringify(c.base))} → ${code(JSON.stringify(c.head))}`,
   )
-  return [
-    `> [!WARNING]`,
-    `> This pull request changes \`[tool.importgate]\`; the gate used the base branch's settings. ${items.join('; ')}`,
-  ]
+  // A drift check's gate is the default branch's own, as it is now.
+  const lead = view.drift
+    ? `\`[tool.importgate]\` changed since ${code(view.drift.since.ref)}; the check used head's settings.`
+    : "This pull request changes `[tool.importgate]`; the gate used the base branch's settings."
+  return [view.drift ? '> [!NOTE]' : `> [!WARNING]`, `> ${lead} ${items.join('; ')}`]
 }
 
 export function errors(view: ReportView): string[] {

@@ -22,7 +22,7 @@ export function gateLines(view: ReportView, style: Style): string[] {
   for (const c of view.configChanges) {
     out.push(
       style.yellow(
-        `head changes [tool.importgate] ${c.key}: ${JSON.stringify(c.base)} → ${JSON.stringify(c.head)} (the gate used base's)`,
+        `head changes [tool.importgate] ${c.key}: ${JSON.stringify(c.base)} → ${JSON.stringify(c.head)} (the gate used ${view.drift ? "head's" : "base's"})`,
       ),
     )
   }

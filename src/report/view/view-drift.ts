@@ -36,7 +36,8 @@ const commit = (c: { sha: string; subject: string; pr: number | null }): DriftCo
   short: c.sha.slice(0, 12),
   sha: c.sha,
   pr: c.pr,
-  subject: c.subject,
+  // The number is shown before it: "#12 load settings", not "#12 load settings (#12)".
+  subject: c.subject.replace(/\s*\(#\d+\)\s*$/, ''),
 })
 
 export function driftView(drift: DriftJson | undefined): DriftView | null {
