@@ -99,9 +99,7 @@ describe('importgate drift', () => {
     )
     const md = markdownReport(doc)
     expect(md).toContain('**Bisected** in 2 paired compares with `v1.0`')
-    expect(md).toMatch(
-      /\| 2 \| `[0-9a-f]{12}` #3 load settings at import \| regression \| \+\d/,
-    )
+    expect(md).toMatch(/\| 2 \| `[0-9a-f]{12}` #3 load settings at import \| regression \| \+\d/)
   }, 300_000)
 
   it('takes --since as a ref, and says what to give when no tag is reachable', async () => {
