@@ -1108,6 +1108,7 @@ function targetResult(t) {
             changed_files: t.proof.changed,
             differing_files: t.proof.differing,
             loaded_changed: t.proof.loaded,
+            ran_changed: t.proof.ran,
             modules: t.proof.modules,
             code_bytes_delta: t.proof.codeBytesDelta,
             load_bound_ms: ms(t.proof.loadBoundMs),
@@ -20516,6 +20517,9 @@ function prove(facts) {
         changed: facts.differing.filter((f) => f.path.startsWith('{tree}/')).length,
         differing: facts.differing.length,
         loaded: loaded.map(shownPath),
+        ran: facts.lines
+            .filter((l) => l.ran.base.length || l.ran.head.length)
+            .map((l) => shownPath(l.path)),
         modules: Object.keys(head?.modules ?? {}).length,
         codeBytesDelta,
         loadBoundMs,
@@ -20981,19 +20985,8 @@ function durationDays(text) {
  * then), as a ref, or when absent the latest tag reachable from head.
  */
 async function driftReference(repo, headSha, since, input, now, options = {}) {
-    if (since === null) {
-        let tag;
-        try {
-            tag = await git(['describe', '--tags', '--abbrev=0', '--end-of-options', headSha], repo, options);
-        }
-        catch (error) {
-            if (!(error instanceof GitError))
-                throw error;
-            throw new UsageError(`${input} was not given and no tag is reachable from the head commit (or the clone is shallow: fetch-depth: 0 fetches the tags); give ${input} v2.3.0 or ${input} "90 days"`);
-        }
-        // A tag describe found names a commit.
-        return { ref: tag, sha: (await tryResolve(repo, tag, options)), how: 'latest-tag' };
-    }
+    if (since === null)
+        return latestRelease(repo, headSha, input, options);
     const days = durationDays(since);
     if (days !== null) {
         const before = new Date(now.getTime() - days * 86_400_000).toISOString();
@@ -21006,6 +20999,39 @@ async function driftReference(repo, headSha, since, input, now, options = {}) {
     if (!sha)
         throw new UsageError(`${input} "${since}" is neither a commit this repository has nor a duration such as "90 days"`);
     return { ref: since, sha, how: 'ref' };
+}
+/**
+ * A tag that names a final release: a version (1.2, v2.3.0, 2.0.post1), with
+ * a package's prefix where a repository holds several (mypkg-v1.2.0). Not a
+ * pre-release (2.0rc1), nor a branch marker (2.1.x), nor `nightly`.
+ */
+const RELEASE = /^(?:[\w.-]*[-_/@])?v?\d+(?:\.\d+)*(?:\.post\d+)?$/i;
+/**
+ * The release tag with the highest version among those reachable from head;
+ * where no tag looks like a release, the nearest tag of any name.
+ */
+async function latestRelease(repo, headSha, input, options) {
+    const merged = await git(['tag', '--list', '--sort=-v:refname', '--merged', headSha], repo, options);
+    let tag = merged
+        .split('\n')
+        .map((t) => t.trim())
+        .find((t) => RELEASE.test(t));
+    if (!tag) {
+        try {
+            tag = await git(['describe', '--tags', '--abbrev=0', '--end-of-options', headSha], repo, options);
+        }
+        catch (error) {
+            if (!(error instanceof GitError))
+                throw error;
+            throw new UsageError(`${input} was not given and no tag is reachable from the head commit (or the clone is shallow: fetch-depth: 0 fetches the tags); give ${input} v2.3.0 or ${input} "90 days"`);
+        }
+    }
+    // A tag git listed names a commit.
+    return {
+        ref: tag,
+        sha: (await tryResolve(repo, `refs/tags/${tag}`, options)),
+        how: 'latest-tag',
+    };
 }
 const PR = /\(#(\d+)\)\s*$|^Merge pull request #(\d+)/;
 /** The first-parent commits after `base` up to `head`, oldest first, each with the files it changed. */
@@ -21066,17 +21092,28 @@ async function drift(request, deps) {
     const bisect = request.bisect && direction
         ? await bisectChange(request, reference.ref, touching.length ? touching : commits, { direction, targets: changed }, deps)
         : undefined;
+    const evidence = tracedFiles(doc);
     const json = {
         since: reference,
         commits: commits.length,
-        merged: touching.map((c) => ({
-            sha: c.sha,
-            subject: c.subject,
-            date: c.date,
-            pr: c.pr,
-            files: c.files.slice(0, FILES_SHOWN),
-            more_files: Math.max(0, c.files.length - FILES_SHOWN),
-        })),
+        merged: touching.map((c) => {
+            // The files the import runs first, then those it loads: what a reader looks at.
+            const imported = evidence?.(c.files) ?? null;
+            const rank = (f) => {
+                const seen = imported?.find((i) => i.file === f);
+                return seen ? (seen.ran ? 0 : 1) : 2;
+            };
+            const files = [...c.files].sort((a, b) => rank(a) - rank(b)).slice(0, FILES_SHOWN);
+            return {
+                sha: c.sha,
+                subject: c.subject,
+                date: c.date,
+                pr: c.pr,
+                files,
+                more_files: Math.max(0, c.files.length - FILES_SHOWN),
+                ...(imported ? { imported: imported.filter((i) => files.includes(i.file)) } : {}),
+            };
+        }),
         ...(request.bisect
             ? {
                 bisect: bisect ?? {
@@ -21089,6 +21126,24 @@ async function drift(request, deps) {
         duration_s: Math.round(performance.now() - started) / 1000,
     };
     return { ...doc, drift: json };
+}
+/**
+ * Which of a commit's files the traced imports load, and whether their
+ * changed lines ran, from the proof's tracer (each target's, together); null
+ * when no import was traced. The tracer names a file as the import loaded it:
+ * in the worktree (`src/pkg/a.py`), or inside site-packages (`pkg/a.py`) when
+ * the project was installed, so a commit's path matches by its tail.
+ */
+function tracedFiles(doc) {
+    const proofs = doc.targets.flatMap((t) => (t.proof && t.proof.traced_runs > 0 ? [t.proof] : []));
+    if (!proofs.length)
+        return null;
+    const loaded = proofs.flatMap((p) => p.loaded_changed);
+    const ran = proofs.flatMap((p) => p.ran_changed ?? []);
+    const matches = (file, paths) => paths.some((p) => file === p || file.endsWith(`/${p}`));
+    return (files) => files
+        .filter((file) => matches(file, loaded) || matches(file, ran))
+        .map((file) => ({ file, ran: matches(file, ran) }));
 }
 /**
  * The first commit of `candidates` (oldest first; the last has head's files
@@ -21854,7 +21909,15 @@ function driftView(drift) {
     return {
         since: { ref: drift.since.ref, how: HOW[drift.since.how] },
         commits: drift.commits,
-        merged: drift.merged.map((m) => ({ ...commit$1(m), files: m.files, moreFiles: m.more_files })),
+        merged: drift.merged.map((m) => ({
+            ...commit$1(m),
+            files: m.files,
+            moreFiles: m.more_files,
+            imported: m.imported ?? null,
+        })),
+        runAtImport: drift.merged.some((m) => m.imported)
+            ? drift.merged.filter((m) => m.imported?.some((f) => f.ran)).map(commit$1)
+            : null,
         bisect: drift.bisect
             ? {
                 steps: drift.bisect.steps.map((s) => ({
@@ -21881,6 +21944,11 @@ function durationWords(s) {
 const stepPct = (pct) => signed(pct, (x) => `${x.toFixed(1)}%`);
 /** A sentence's first letter in capitals. */
 const sentence = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+/** How the tracer saw a commit's file: "runs at import", "loaded at import", or nothing. */
+function importedWords(m, file) {
+    const seen = m.imported?.find((f) => f.file === file);
+    return seen ? (seen.ran ? 'runs at import' : 'loaded at import') : null;
+}
 
 const SOURCES = {
     path: 'on PATH',
@@ -24182,6 +24250,10 @@ function driftSection(doc, cap) {
     const lines = [
         `**Since ${code(drift.since.ref)}** (${drift.since.how}): ${drift.commits} first-parent commits, ${drift.merged.length} of them changed a file that can affect importing; the drift check took ${durationWords(drift.durationS)}.`,
     ];
+    if (drift.runAtImport)
+        lines.push('', drift.runAtImport.length
+            ? `**Where to look**: files whose changed lines run at import (traced) were changed by ${drift.runAtImport.map(named$1).join('; ')}.`
+            : 'No changed line of these commits runs at import (traced): what changed is what the import loads, or its dependencies.');
     const bisect = drift.bisect;
     if (bisect) {
         lines.push('');
@@ -24196,7 +24268,13 @@ function driftSection(doc, cap) {
     }
     if (drift.merged.length) {
         const shown = drift.merged.slice(-cap * 2);
-        lines.push('', `<details><summary>${drift.merged.length} commits that changed what the import can run${shown.length < drift.merged.length ? ` (the last ${shown.length})` : ''}</summary>`, '', ...shown.map((m) => `- ${named$1(m)}: ${m.files.map(code).join(', ')}${m.moreFiles ? ` and ${m.moreFiles} more` : ''}`), '', '</details>');
+        lines.push('', `<details><summary>${drift.merged.length} commits that changed what the import can run${shown.length < drift.merged.length ? ` (the last ${shown.length})` : ''}</summary>`, '', ...shown.map((m) => {
+            const files = m.files.map((f) => {
+                const seen = importedWords(m, f);
+                return seen ? `${code(f)} (**${seen}**)` : code(f);
+            });
+            return `- ${named$1(m)}: ${files.join(', ')}${m.moreFiles ? ` and ${m.moreFiles} more` : ''}`;
+        }), '', '</details>');
     }
     return lines;
 }
@@ -24829,6 +24907,24 @@ var properties = {
 						more_files: {
 							type: "integer",
 							minimum: 0
+						},
+						imported: {
+							type: "array",
+							items: {
+								type: "object",
+								required: [
+									"file",
+									"ran"
+								],
+								properties: {
+									file: {
+										type: "string"
+									},
+									ran: {
+										type: "boolean"
+									}
+								}
+							}
 						}
 					}
 				}
@@ -25893,6 +25989,12 @@ var definitions = {
 							type: "string"
 						}
 					},
+					ran_changed: {
+						type: "array",
+						items: {
+							type: "string"
+						}
+					},
 					modules: {
 						type: "integer"
 					},
@@ -26475,6 +26577,8 @@ function driftLines(view, style, limit) {
         style.bold(`Since ${drift.since.ref} (${drift.since.how})`) +
             `: ${drift.commits} first-parent commits, ${drift.merged.length} changed a file that can affect importing; ${durationWords(drift.durationS)} in all`,
     ];
+    if (drift.runAtImport?.length)
+        out.push(`  where to look: files whose changed lines run at import were changed by ${drift.runAtImport.map(named).join('; ')}`);
     const bisect = drift.bisect;
     if (bisect) {
         for (const [i, s] of bisect.steps.entries())
@@ -26487,7 +26591,7 @@ function driftLines(view, style, limit) {
     if (shown.length) {
         out.push(`  commits that changed what the import can run${shown.length < drift.merged.length ? ` (the last ${shown.length})` : ''}:`);
         for (const m of shown)
-            out.push(`    ${named(m)}: ${m.files.join(', ')}${m.moreFiles ? ` and ${m.moreFiles} more` : ''}`);
+            out.push(`    ${named(m)}: ${m.files.map((f) => (importedWords(m, f) ? `${f} (${importedWords(m, f)})` : f)).join(', ')}${m.moreFiles ? ` and ${m.moreFiles} more` : ''}`);
     }
     return out;
 }

@@ -50,23 +50,7 @@ export async function driftReference(
   now: Date,
   options: GitOptions = {},
 ): Promise<DriftReference> {
-  if (since === null) {
-    let tag: string
-    try {
-      tag = await git(
-        ['describe', '--tags', '--abbrev=0', '--end-of-options', headSha],
-        repo,
-        options,
-      )
-    } catch (error) {
-      if (!(error instanceof GitError)) throw error
-      throw new UsageError(
-        `${input} was not given and no tag is reachable from the head commit (or the clone is shallow: fetch-depth: 0 fetches the tags); give ${input} v2.3.0 or ${input} "90 days"`,
-      )
-    }
-    // A tag describe found names a commit.
-    return { ref: tag, sha: (await tryResolve(repo, tag, options))!, how: 'latest-tag' }
-  }
+  if (since === null) return latestRelease(repo, headSha, input, options)
   const days = durationDays(since)
   if (days !== null) {
     const before = new Date(now.getTime() - days * 86_400_000).toISOString()
@@ -87,6 +71,54 @@ export async function driftReference(
       `${input} "${since}" is neither a commit this repository has nor a duration such as "90 days"`,
     )
   return { ref: since, sha, how: 'ref' }
+}
+
+/**
+ * A tag that names a final release: a version (1.2, v2.3.0, 2.0.post1), with
+ * a package's prefix where a repository holds several (mypkg-v1.2.0). Not a
+ * pre-release (2.0rc1), nor a branch marker (2.1.x), nor `nightly`.
+ */
+const RELEASE = /^(?:[\w.-]*[-_/@])?v?\d+(?:\.\d+)*(?:\.post\d+)?$/i
+
+/**
+ * The release tag with the highest version among those reachable from head;
+ * where no tag looks like a release, the nearest tag of any name.
+ */
+async function latestRelease(
+  repo: string,
+  headSha: string,
+  input: string,
+  options: GitOptions,
+): Promise<DriftReference> {
+  const merged = await git(
+    ['tag', '--list', '--sort=-v:refname', '--merged', headSha],
+    repo,
+    options,
+  )
+  let tag = merged
+    .split('\n')
+    .map((t) => t.trim())
+    .find((t) => RELEASE.test(t))
+  if (!tag) {
+    try {
+      tag = await git(
+        ['describe', '--tags', '--abbrev=0', '--end-of-options', headSha],
+        repo,
+        options,
+      )
+    } catch (error) {
+      if (!(error instanceof GitError)) throw error
+      throw new UsageError(
+        `${input} was not given and no tag is reachable from the head commit (or the clone is shallow: fetch-depth: 0 fetches the tags); give ${input} v2.3.0 or ${input} "90 days"`,
+      )
+    }
+  }
+  // A tag git listed names a commit.
+  return {
+    ref: tag,
+    sha: (await tryResolve(repo, `refs/tags/${tag}`, options))!,
+    how: 'latest-tag',
+  }
 }
 
 const PR = /\(#(\d+)\)\s*$|^Merge pull request #(\d+)/

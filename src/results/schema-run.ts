@@ -33,6 +33,12 @@ export interface DriftJson {
     pr: number | null
     files: string[]
     more_files: number
+    /**
+     * Of its files, those the traced import of a target loads (from the proof's
+     * tracer, docs/statistics.md), and whether their changed lines ran at
+     * import; absent when no import was traced (proof = false, or it failed).
+     */
+    imported?: { file: string; ran: boolean }[]
   }[]
   /** --bisect: each paired compare of the reference with a commit between, and the first that regressed. */
   bisect?: {

@@ -114,6 +114,8 @@ export interface TargetResult {
     differing_files: number
     /** Changed files the import loads, none of whose changed lines ran. */
     loaded_changed: string[]
+    /** Changed Python files whose changed lines ran at import, on either side (absent in earlier files). */
+    ran_changed?: string[]
     modules: number
     code_bytes_delta: number
     load_bound_ms: number

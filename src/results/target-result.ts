@@ -201,6 +201,7 @@ export function targetResult(t: TargetFinding): TargetResult {
       changed_files: t.proof.changed,
       differing_files: t.proof.differing,
       loaded_changed: t.proof.loaded,
+      ran_changed: t.proof.ran,
       modules: t.proof.modules,
       code_bytes_delta: t.proof.codeBytesDelta,
       load_bound_ms: ms(t.proof.loadBoundMs),

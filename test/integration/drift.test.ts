@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { driftReference } from '../../src/git/history.js'
 import { readResults } from '../../src/results/read.js'
 import type { CompareResults } from '../../src/results/schema.js'
 import { markdownReport } from '../../src/report/markdown/markdown.js'
@@ -80,6 +81,18 @@ describe('importgate drift', () => {
       sha: sha.slow,
       files: ['pkg/__init__.py', 'pkg/slow.py'],
     })
+    // The proof's tracer says which files the import runs: #3's, not the helper nothing imports.
+    expect(drift.merged.map((m) => m.imported)).toEqual([
+      [],
+      [
+        { file: 'pkg/__init__.py', ran: true },
+        { file: 'pkg/slow.py', ran: true },
+      ],
+      [],
+    ])
+    expect(stdout).toContain(
+      `where to look: files whose changed lines run at import were changed by ${sha.slow!.slice(0, 12)} #3`,
+    )
     // Candidates #2, #3, #4: #2 passes, #3 regresses.
     expect(drift.bisect!.steps.map((s) => [s.pr, s.verdict])).toEqual([
       [2, 'pass'],
@@ -122,4 +135,28 @@ describe('importgate drift', () => {
       /--since was not given and no tag is reachable from the head commit .*give --since v2\.3\.0 or --since "90 days"/,
     )
   }, 300_000)
+
+  it('takes the highest release tag reachable from head: not a nearer branch marker, pre-release or nightly', async () => {
+    const tags = {
+      '1.0.x': sha.util!,
+      'v1.1rc1': sha.slow!,
+      nightly: sha.tweak!,
+      'v0.9': sha.docs!,
+    }
+    for (const [tag, at] of Object.entries(tags))
+      execFileSync('git', ['tag', tag, at], { cwd: repo })
+    try {
+      const found = await driftReference(repo, sha.head!, null, '--since', new Date())
+      expect(found).toEqual({ ref: 'v1.0', sha: sha.release, how: 'latest-tag' })
+      // With no release among them, the nearest tag of any name.
+      execFileSync('git', ['tag', '-d', 'v1.0', 'v0.9'], { cwd: repo })
+      const nearest = await driftReference(repo, sha.head!, null, '--since', new Date())
+      expect(nearest).toEqual({ ref: 'nightly', sha: sha.tweak, how: 'latest-tag' })
+    } finally {
+      execFileSync('git', ['tag', '-d', ...Object.keys(tags).filter((t) => t !== 'v0.9')], {
+        cwd: repo,
+      })
+      execFileSync('git', ['tag', '-f', 'v1.0', sha.release!], { cwd: repo })
+    }
+  })
 })

@@ -50,3 +50,45 @@ it('says the reference, the bisection step by step, and the commits that changed
   // A compare has none of it.
   expect(markdownReport(doc)).not.toContain('Since `')
 })
+
+it('marks the files the traced import runs or loads, and says where to look', () => {
+  const traced: CompareResults = {
+    ...drifted,
+    drift: {
+      ...drifted.drift!,
+      merged: [
+        {
+          ...commit(1, 7),
+          date: '2026-01-01T00:00:00Z',
+          files: ['pkg/a.py', 'pkg/b.py', 'docs/conf.py'],
+          more_files: 0,
+          imported: [
+            { file: 'pkg/a.py', ran: true },
+            { file: 'pkg/b.py', ran: false },
+          ],
+        },
+        {
+          ...commit(3, 9),
+          date: '2026-01-02T00:00:00Z',
+          files: ['tools/x.py'],
+          more_files: 0,
+          imported: [],
+        },
+      ],
+    },
+  }
+  const md = markdownReport(traced)
+  expect(md).toContain(
+    '**Where to look**: files whose changed lines run at import (traced) were changed by `111111111111` #7 change 7.',
+  )
+  expect(md).toContain(
+    '- `111111111111` #7 change 7: `pkg/a.py` (**runs at import**), `pkg/b.py` (**loaded at import**), `docs/conf.py`',
+  )
+  const text = compareReport(traced, PLAIN)
+  expect(text).toContain(
+    'where to look: files whose changed lines run at import were changed by 111111111111 #7',
+  )
+  expect(text).toContain('pkg/a.py (runs at import), pkg/b.py (loaded at import), docs/conf.py')
+  // Untraced (proof = false): nothing is claimed.
+  expect(markdownReport(drifted)).not.toContain('Where to look')
+})

@@ -75,8 +75,10 @@ export interface Proof {
   changed: number
   /** Differing files in all (the worktree's and the environment's). */
   differing: number
-  /** Differing files the import loads, none of whose changed lines ran. */
+  /** Differing files the import loads (when it holds, none of whose changed lines ran). */
   loaded: string[]
+  /** Differing Python files whose changed lines ran at import, on either side. */
+  ran: string[]
   modules: number
   /** The largest change in code size, in bytes, of what the import loads (either way). */
   codeBytesDelta: number
@@ -207,6 +209,9 @@ export function prove(facts: ProofFacts): Proof {
     changed: facts.differing.filter((f) => f.path.startsWith('{tree}/')).length,
     differing: facts.differing.length,
     loaded: loaded.map(shownPath),
+    ran: facts.lines
+      .filter((l) => l.ran.base.length || l.ran.head.length)
+      .map((l) => shownPath(l.path)),
     modules: Object.keys(head?.modules ?? {}).length,
     codeBytesDelta,
     loadBoundMs,

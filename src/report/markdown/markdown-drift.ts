@@ -1,7 +1,13 @@
 // The drift check's section of the markdown report: the reference, the
 // bisection when asked for, and the commits since that changed what the
 // import can run, collapsed. Pure.
-import { durationWords, sentence, stepPct, type DriftCommitView } from '../view/view-drift.js'
+import {
+  durationWords,
+  importedWords,
+  sentence,
+  stepPct,
+  type DriftCommitView,
+} from '../view/view-drift.js'
 import type { ReportView } from '../view/view.js'
 import { code, plain } from './markdown-text.js'
 
@@ -14,6 +20,13 @@ export function driftSection(doc: ReportView, cap: number): string[] {
   const lines = [
     `**Since ${code(drift.since.ref)}** (${drift.since.how}): ${drift.commits} first-parent commits, ${drift.merged.length} of them changed a file that can affect importing; the drift check took ${durationWords(drift.durationS)}.`,
   ]
+  if (drift.runAtImport)
+    lines.push(
+      '',
+      drift.runAtImport.length
+        ? `**Where to look**: files whose changed lines run at import (traced) were changed by ${drift.runAtImport.map(named).join('; ')}.`
+        : 'No changed line of these commits runs at import (traced): what changed is what the import loads, or its dependencies.',
+    )
   const bisect = drift.bisect
   if (bisect) {
     lines.push('')
@@ -37,10 +50,13 @@ export function driftSection(doc: ReportView, cap: number): string[] {
       '',
       `<details><summary>${drift.merged.length} commits that changed what the import can run${shown.length < drift.merged.length ? ` (the last ${shown.length})` : ''}</summary>`,
       '',
-      ...shown.map(
-        (m) =>
-          `- ${named(m)}: ${m.files.map(code).join(', ')}${m.moreFiles ? ` and ${m.moreFiles} more` : ''}`,
-      ),
+      ...shown.map((m) => {
+        const files = m.files.map((f) => {
+          const seen = importedWords(m, f)
+          return seen ? `${code(f)} (**${seen}**)` : code(f)
+        })
+        return `- ${named(m)}: ${files.join(', ')}${m.moreFiles ? ` and ${m.moreFiles} more` : ''}`
+      }),
       '',
       '</details>',
     )

@@ -1,7 +1,7 @@
 // The drift check's lines in the terminal report: the reference, the
 // bisection's steps and the commit it names, the commits that changed what
 // the import can run. Pure.
-import { durationWords, stepPct, type DriftCommitView } from '../view/view-drift.js'
+import { durationWords, importedWords, stepPct, type DriftCommitView } from '../view/view-drift.js'
 import type { ReportView } from '../view/view.js'
 import type { Style } from './style.js'
 
@@ -15,6 +15,10 @@ export function driftLines(view: ReportView, style: Style, limit: number): strin
     style.bold(`Since ${drift.since.ref} (${drift.since.how})`) +
       `: ${drift.commits} first-parent commits, ${drift.merged.length} changed a file that can affect importing; ${durationWords(drift.durationS)} in all`,
   ]
+  if (drift.runAtImport?.length)
+    out.push(
+      `  where to look: files whose changed lines run at import were changed by ${drift.runAtImport.map(named).join('; ')}`,
+    )
   const bisect = drift.bisect
   if (bisect) {
     for (const [i, s] of bisect.steps.entries())
@@ -34,7 +38,7 @@ export function driftLines(view: ReportView, style: Style, limit: number): strin
     )
     for (const m of shown)
       out.push(
-        `    ${named(m)}: ${m.files.join(', ')}${m.moreFiles ? ` and ${m.moreFiles} more` : ''}`,
+        `    ${named(m)}: ${m.files.map((f) => (importedWords(m, f) ? `${f} (${importedWords(m, f)})` : f)).join(', ')}${m.moreFiles ? ` and ${m.moreFiles} more` : ''}`,
       )
   }
   return out

@@ -5,6 +5,7 @@
 // not have the shape are dropped, never trusted. Pure.
 import { PRECEDENCE, type Verdict } from '../../model/verdict.js'
 import type { CompareResults } from '../../results/schema.js'
+import { decidingInterval } from './view-rows.js'
 
 export interface DriftHistoryTarget {
   name: string
@@ -43,13 +44,17 @@ export function historyRow(doc: CompareResults, runUrl: string | null): DriftHis
     run_url: runUrl,
     targets: doc.targets
       .filter((t) => !t.variant && !t.gone)
-      .map((t) => ({
-        name: t.name,
-        verdict: t.verdict,
-        pct: t.delta ? round(t.delta.pct) : null,
-        ci: t.delta?.ci_pct ? [round(t.delta.ci_pct[0]), round(t.delta.ci_pct[1])] : null,
-        head_ms: t.head ? round(t.head.median_ms) : null,
-      })),
+      .map((t) => {
+        // The interval the report's table shows: the one the verdict rests on.
+        const ci = t.delta ? decidingInterval(t.delta).ci : null
+        return {
+          name: t.name,
+          verdict: t.verdict,
+          pct: t.delta ? round(t.delta.pct) : null,
+          ci: ci ? [round(ci[0]), round(ci[1])] : null,
+          head_ms: t.head ? round(t.head.median_ms) : null,
+        }
+      }),
   }
 }
 

@@ -16,7 +16,14 @@ export interface DriftView {
   /** "`v2.3.0` (the latest release tag)". */
   since: { ref: string; how: string }
   commits: number
-  merged: (DriftCommitView & { files: string[]; moreFiles: number })[]
+  merged: (DriftCommitView & {
+    files: string[]
+    moreFiles: number
+    /** Its files the traced import loads, and whether their changed lines ran; null: not traced. */
+    imported: { file: string; ran: boolean }[] | null
+  })[]
+  /** Where to look: the commits with changed lines the traced import runs, or null when nothing was traced. */
+  runAtImport: DriftCommitView[] | null
   bisect: {
     steps: (DriftCommitView & { verdict: string; pct: number | null })[]
     direction: string
@@ -45,7 +52,15 @@ export function driftView(drift: DriftJson | undefined): DriftView | null {
   return {
     since: { ref: drift.since.ref, how: HOW[drift.since.how] },
     commits: drift.commits,
-    merged: drift.merged.map((m) => ({ ...commit(m), files: m.files, moreFiles: m.more_files })),
+    merged: drift.merged.map((m) => ({
+      ...commit(m),
+      files: m.files,
+      moreFiles: m.more_files,
+      imported: m.imported ?? null,
+    })),
+    runAtImport: drift.merged.some((m) => m.imported)
+      ? drift.merged.filter((m) => m.imported?.some((f) => f.ran)).map(commit)
+      : null,
     bisect: drift.bisect
       ? {
           steps: drift.bisect.steps.map((s) => ({
@@ -74,3 +89,12 @@ export const stepPct = (pct: number) => signed(pct, (x) => `${x.toFixed(1)}%`)
 
 /** A sentence's first letter in capitals. */
 export const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
+
+/** How the tracer saw a commit's file: "runs at import", "loaded at import", or nothing. */
+export function importedWords(
+  m: { imported: { file: string; ran: boolean }[] | null },
+  file: string,
+): string | null {
+  const seen = m.imported?.find((f) => f.file === file)
+  return seen ? (seen.ran ? 'runs at import' : 'loaded at import') : null
+}
