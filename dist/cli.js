@@ -20982,7 +20982,7 @@ function durationDays(text) {
 }
 /**
  * The reference: `since` as a duration (the last first-parent commit before
- * then), as a ref, or when absent the latest tag reachable from head.
+ * then), as a ref, or when absent the highest release tag reachable from head.
  */
 async function driftReference(repo, headSha, since, input, now, options = {}) {
     if (since === null)
@@ -27004,7 +27004,7 @@ Usage:
   importgate measure [options]                         measure the working tree as it is
   importgate drift [--since REF|"90 days"] [--bisect] [--head REF] [options]
                                                        what crept in since a release (default:
-                                                       the latest tag reachable from --head,
+                                                       the highest release tag reachable from --head,
                                                        HEAD), the commits that changed what the
                                                        import runs; --bisect names the first
                                                        commit that shows a regression

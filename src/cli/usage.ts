@@ -12,7 +12,7 @@ Usage:
   importgate measure [options]                         measure the working tree as it is
   importgate drift [--since REF|"90 days"] [--bisect] [--head REF] [options]
                                                        what crept in since a release (default:
-                                                       the latest tag reachable from --head,
+                                                       the highest release tag reachable from --head,
                                                        HEAD), the commits that changed what the
                                                        import runs; --bisect names the first
                                                        commit that shows a regression

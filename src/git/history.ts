@@ -40,7 +40,7 @@ export function durationDays(text: string): number | null {
 
 /**
  * The reference: `since` as a duration (the last first-parent commit before
- * then), as a ref, or when absent the latest tag reachable from head.
+ * then), as a ref, or when absent the highest release tag reachable from head.
  */
 export async function driftReference(
   repo: string,
