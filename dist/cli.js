@@ -24243,6 +24243,8 @@ function lazyHeadroom(view, cap) {
 // bisection when asked for, and the commits since that changed what the
 // import can run, collapsed. Pure.
 const named$1 = (c) => `${code(c.short)}${c.pr !== null ? ` #${c.pr}` : ''} ${plain(c.subject)}`;
+/** Commits "Where to look" names; past that, a count, and the marks in the list. */
+const WHERE_TO_LOOK = 5;
 function driftSection(doc, cap) {
     const drift = doc.drift;
     if (!drift)
@@ -24250,10 +24252,13 @@ function driftSection(doc, cap) {
     const lines = [
         `**Since ${code(drift.since.ref)}** (${drift.since.how}): ${drift.commits} first-parent commits, ${drift.merged.length} of them changed a file that can affect importing; the drift check took ${durationWords(drift.durationS)}.`,
     ];
-    if (drift.runAtImport)
-        lines.push('', drift.runAtImport.length
-            ? `**Where to look**: files whose changed lines run at import (traced) were changed by ${drift.runAtImport.map(named$1).join('; ')}.`
-            : 'No changed line of these commits runs at import (traced): what changed is what the import loads, or its dependencies.');
+    const look = drift.runAtImport;
+    if (look)
+        lines.push('', !look.length
+            ? 'No changed line of these commits runs at import (traced): what changed is what the import loads, or its dependencies.'
+            : look.length <= WHERE_TO_LOOK
+                ? `**Where to look**: files whose changed lines run at import (traced) were changed by ${look.map(named$1).join('; ')}.`
+                : `**Where to look**: ${look.length} of these commits changed files whose changed lines run at import (traced, file by file over the whole change), marked below${drift.bisect ? '' : '; bisecting narrows a change to one'}.`);
     const bisect = drift.bisect;
     if (bisect) {
         lines.push('');
@@ -26577,7 +26582,7 @@ function driftLines(view, style, limit) {
         style.bold(`Since ${drift.since.ref} (${drift.since.how})`) +
             `: ${drift.commits} first-parent commits, ${drift.merged.length} changed a file that can affect importing; ${durationWords(drift.durationS)} in all`,
     ];
-    if (drift.runAtImport?.length)
+    if (drift.runAtImport?.length && drift.runAtImport.length <= 5)
         out.push(`  where to look: files whose changed lines run at import were changed by ${drift.runAtImport.map(named).join('; ')}`);
     const bisect = drift.bisect;
     if (bisect) {

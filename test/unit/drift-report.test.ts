@@ -89,6 +89,24 @@ it('marks the files the traced import runs or loads, and says where to look', ()
     'where to look: files whose changed lines run at import were changed by 111111111111 #7',
   )
   expect(text).toContain('pkg/a.py (runs at import), pkg/b.py (loaded at import), docs/conf.py')
+  // Past five, a count: the marks below say which.
+  const many: CompareResults = {
+    ...traced,
+    drift: {
+      ...traced.drift!,
+      bisect: undefined,
+      merged: Array.from({ length: 6 }, (_, i) => ({
+        ...commit(i + 1, 10 + i),
+        date: '2026-01-01T00:00:00Z',
+        files: ['pkg/a.py'],
+        more_files: 0,
+        imported: [{ file: 'pkg/a.py', ran: true }],
+      })),
+    },
+  }
+  expect(markdownReport(many)).toContain(
+    '**Where to look**: 6 of these commits changed files whose changed lines run at import (traced, file by file over the whole change), marked below; bisecting narrows a change to one.',
+  )
   // Untraced (proof = false): nothing is claimed.
   expect(markdownReport(drifted)).not.toContain('Where to look')
 })

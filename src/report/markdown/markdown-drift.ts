@@ -14,18 +14,24 @@ import { code, plain } from './markdown-text.js'
 const named = (c: DriftCommitView) =>
   `${code(c.short)}${c.pr !== null ? ` #${c.pr}` : ''} ${plain(c.subject)}`
 
+/** Commits "Where to look" names; past that, a count, and the marks in the list. */
+const WHERE_TO_LOOK = 5
+
 export function driftSection(doc: ReportView, cap: number): string[] {
   const drift = doc.drift
   if (!drift) return []
   const lines = [
     `**Since ${code(drift.since.ref)}** (${drift.since.how}): ${drift.commits} first-parent commits, ${drift.merged.length} of them changed a file that can affect importing; the drift check took ${durationWords(drift.durationS)}.`,
   ]
-  if (drift.runAtImport)
+  const look = drift.runAtImport
+  if (look)
     lines.push(
       '',
-      drift.runAtImport.length
-        ? `**Where to look**: files whose changed lines run at import (traced) were changed by ${drift.runAtImport.map(named).join('; ')}.`
-        : 'No changed line of these commits runs at import (traced): what changed is what the import loads, or its dependencies.',
+      !look.length
+        ? 'No changed line of these commits runs at import (traced): what changed is what the import loads, or its dependencies.'
+        : look.length <= WHERE_TO_LOOK
+          ? `**Where to look**: files whose changed lines run at import (traced) were changed by ${look.map(named).join('; ')}.`
+          : `**Where to look**: ${look.length} of these commits changed files whose changed lines run at import (traced, file by file over the whole change), marked below${drift.bisect ? '' : '; bisecting narrows a change to one'}.`,
     )
   const bisect = drift.bisect
   if (bisect) {

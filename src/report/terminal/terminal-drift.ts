@@ -15,7 +15,7 @@ export function driftLines(view: ReportView, style: Style, limit: number): strin
     style.bold(`Since ${drift.since.ref} (${drift.since.how})`) +
       `: ${drift.commits} first-parent commits, ${drift.merged.length} changed a file that can affect importing; ${durationWords(drift.durationS)} in all`,
   ]
-  if (drift.runAtImport?.length)
+  if (drift.runAtImport?.length && drift.runAtImport.length <= 5)
     out.push(
       `  where to look: files whose changed lines run at import were changed by ${drift.runAtImport.map(named).join('; ')}`,
     )
