@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { Ajv } from 'ajv'
+import { issueEndpoint } from './github-issues.js'
 
 interface Parameter {
   name: string
@@ -227,86 +228,6 @@ export async function startGitHub(owner: string, repo: string, pull: number): Pr
   }
   const base = `/repos/${owner}/${repo}`
 
-  /** The issue and label endpoints, as GitHub answers them; undefined for any other request. */
-  function issueEndpoint(
-    method: string,
-    path: string,
-    query: Record<string, string>,
-    given: unknown,
-  ): { status: number; data?: unknown; headers?: Record<string, string> } | undefined {
-    const issuesPath = `${base}/issues`
-    const one = new RegExp(`^${base}/issues/(\\d+)$`).exec(path)
-    const label = new RegExp(`^${base}/labels/([^/]+)$`).exec(path)
-    const ours = path === issuesPath || one || label || path === `${base}/labels`
-    if (!ours) return undefined
-    if (fake.failIssues)
-      return { status: fake.failIssues.status, data: { message: fake.failIssues.message } }
-    const body = (given ?? {}) as {
-      title?: string
-      body?: string
-      labels?: string[]
-      state?: string
-    }
-    if (path === issuesPath && method === 'GET') {
-      const wanted = query.labels ? query.labels.split(',') : []
-      const state = query.state ?? 'open'
-      const found = fake.issues.filter(
-        (i) =>
-          (state === 'all' || i.state === state) &&
-          wanted.every((w) => i.labels.some((l) => l.name === w)),
-      )
-      const perPage = Number(query.per_page ?? 30)
-      const page = Number(query.page ?? 1)
-      const pages = Math.max(1, Math.ceil(found.length / perPage))
-      const link = (p: number) =>
-        `<${fake.url}${issuesPath}?${new URLSearchParams({ ...query, page: String(p) })}>`
-      const rels = [
-        page < pages ? `${link(page + 1)}; rel="next"` : '',
-        `${link(pages)}; rel="last"`,
-      ]
-      return {
-        status: 200,
-        data: found.slice((page - 1) * perPage, page * perPage),
-        headers: { link: rels.filter(Boolean).join(', ') },
-      }
-    }
-    if (path === issuesPath && method === 'POST') {
-      // As GitHub: a label the repository lacks is made (the token may push).
-      for (const name of body.labels ?? []) if (!fake.labels.includes(name)) fake.labels.push(name)
-      const issue = fake.addIssue({
-        title: body.title ?? '',
-        body: body.body ?? '',
-        labels: (body.labels ?? []).map((name) => ({ name })),
-        user: ACTIONS_BOT,
-      })
-      return { status: 201, data: issue }
-    }
-    if (one && method === 'PATCH') {
-      const issue = fake.issues.find((i) => i.number === Number(one[1]))
-      if (!issue) return { status: 404, data: { message: 'Not Found' } }
-      if (body.title !== undefined) issue.title = body.title
-      if (body.body !== undefined) issue.body = body.body
-      if (body.state === 'open' || body.state === 'closed') issue.state = body.state
-      return { status: 200, data: issue }
-    }
-    if (label && method === 'GET') {
-      const name = decodeURIComponent(label[1]!)
-      return fake.labels.includes(name)
-        ? { status: 200, data: { id: 1, name, color: 'f0883e' } }
-        : { status: 404, data: { message: 'Not Found' } }
-    }
-    if (path === `${base}/labels` && method === 'POST') {
-      const name = (given as { name: string }).name
-      if (fake.labels.includes(name))
-        return {
-          status: 422,
-          data: { message: 'Validation Failed', errors: [{ code: 'already_exists' }] },
-        }
-      fake.labels.push(name)
-      return { status: 201, data: { id: 1, name, color: 'f0883e' } }
-    }
-    return undefined
-  }
   /** Requests left unanswered, ended when the server closes. */
   const hung: ServerResponse[] = []
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -325,7 +246,7 @@ export async function startGitHub(owner: string, repo: string, pull: number): Pr
         hung.push(res)
         return
       }
-      const issueAnswer = issueEndpoint(method, url.pathname, query, body)
+      const issueAnswer = issueEndpoint(fake, base, method, url.pathname, query, body)
       if (issueAnswer) return send(res, issueAnswer.status, issueAnswer.data, issueAnswer.headers)
       const list = `${base}/issues/${pull}/comments`
       const one = new RegExp(`^${base}/issues/comments/(\\d+)$`).exec(url.pathname)
