@@ -73,7 +73,7 @@ export async function driftCheck(io: ActionIo, config: ActionConfig): Promise<vo
       io.issues(config.token, owner, repo),
       {
         mark,
-        title: driftIssueTitle(doc.drift!.since.ref, config.commentKey),
+        title: driftIssueTitle(doc.drift!.since, config.since, config.commentKey),
         body: (previous) =>
           driftIssueBody({
             report: markdown,

@@ -116,9 +116,13 @@ describe('the issue body', () => {
     )
   })
 
-  it('is titled by the reference, and the comment-key where one sets jobs apart', () => {
-    expect(driftIssueTitle('v2.3.0', '')).toBe('Import time since v2.3.0')
-    expect(driftIssueTitle('v2.3.0', 'py3.12')).toBe('Import time since v2.3.0 (py3.12)')
+  it('is titled by the reference (a duration by itself), and the comment-key where one sets jobs apart', () => {
+    const tag = { ref: 'v2.3.0', how: 'latest-tag' }
+    expect(driftIssueTitle(tag, null, '')).toBe('Import time since v2.3.0')
+    expect(driftIssueTitle(tag, null, 'py3.12')).toBe('Import time since v2.3.0 (py3.12)')
+    // A duration's commit moves every week; the title does not.
+    const days = { ref: '0123456789ab', how: 'duration' }
+    expect(driftIssueTitle(days, '90 days', '')).toBe('Import time over the last 90 days')
   })
 })
 

@@ -14,8 +14,18 @@ import { code, plain, table, VERDICT_LABEL } from './markdown-text.js'
 /** Targets the history shows as columns and trends; the rest are in the JSON. */
 const SHOWN_TARGETS = 4
 
-export function driftIssueTitle(since: string, key: string): string {
-  return `Import time since ${since}${key ? ` (${key})` : ''}`
+/**
+ * "Import time since v2.3.0"; for a duration, whose commit moves every week,
+ * "Import time over the last 90 days", so the title stays put.
+ */
+export function driftIssueTitle(
+  since: { ref: string; how: string },
+  asGiven: string | null,
+  key: string,
+): string {
+  const span =
+    since.how === 'duration' && asGiven ? `over the last ${asGiven.trim()}` : `since ${since.ref}`
+  return `Import time ${span}${key ? ` (${key})` : ''}`
 }
 
 export interface DriftIssueParts {
