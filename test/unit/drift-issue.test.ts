@@ -76,6 +76,10 @@ describe('the drift history kept in the issue', () => {
     const broken = { ...row('2026-01-01', 1), date: 'yesterday' }
     const edited = historyComment([broken as DriftHistoryRow, good])
     expect(historyOf(edited)).toEqual([good])
+    // What a table cell, a link or the chart would show is held to what importgate writes.
+    const link = { ...good, run_url: 'https://x/y) [click](https://evil' }
+    const name = { ...good, targets: [{ ...good.targets[0]!, name: 'a\n```\n<img>' }] }
+    expect(historyOf(historyComment([link, name, good]))).toEqual([good])
     expect(historyOf('<!-- importgate-drift-history {not json -->')).toEqual([])
     expect(historyOf('<!-- importgate-drift-history {"a":1} -->')).toEqual([])
     expect(historyOf(null)).toEqual([])

@@ -88,6 +88,10 @@ export function withRow(rows: readonly DriftHistoryRow[], row: DriftHistoryRow):
 }
 
 const isText = (x: unknown): x is string => typeof x === 'string' && x.length < 400
+/** A module's name, as a target is: nothing else reaches the table's header or the chart. */
+const isModule = (x: unknown): x is string => isText(x) && /^[\w.]+$/.test(x)
+/** A link to a run: nothing that could end the markdown link or start another. */
+const isRunUrl = (x: unknown): x is string => isText(x) && /^https?:\/\/[^\s()<>[\]]+$/.test(x)
 const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x)
 const orNull = <T>(x: unknown, is: (y: unknown) => y is T): boolean => x === null || is(x)
 const isPair = (x: unknown): x is [number, number] =>
@@ -98,7 +102,7 @@ function isTarget(x: unknown): x is DriftHistoryTarget {
   return (
     typeof x === 'object' &&
     x !== null &&
-    isText(t.name) &&
+    isModule(t.name) &&
     PRECEDENCE.includes(t.verdict as Verdict) &&
     orNull(t.pct, isNumber) &&
     orNull(t.ci, isPair) &&
@@ -116,7 +120,7 @@ function isRow(x: unknown): x is DriftHistoryRow {
     isText(r.since) &&
     isText(r.since_sha) &&
     isText(r.head_sha) &&
-    orNull(r.run_url, isText) &&
+    orNull(r.run_url, isRunUrl) &&
     Array.isArray(r.targets) &&
     r.targets.every(isTarget)
   )
