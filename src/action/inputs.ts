@@ -206,7 +206,14 @@ export function refsFromEvent(
       eventName === 'push'
         ? 'this push has no previous commit (a new branch)'
         : `the ${eventName || 'unknown'} event names no base commit`
-    throw new UsageError(`input "base-ref" is needed: ${why}; set base-ref to a branch, tag or SHA`)
+    // A schedule most likely wants the drift check.
+    const drift =
+      eventName === 'schedule' || eventName === 'workflow_dispatch'
+        ? ', or mode: drift to compare the default branch with its latest release'
+        : ''
+    throw new UsageError(
+      `input "base-ref" is needed: ${why}; set base-ref to a branch, tag or SHA${drift}`,
+    )
   }
   const from = pr?.head?.repo?.full_name
   const into = pr?.base?.repo?.full_name

@@ -59,6 +59,10 @@ describe('refsFromEvent', () => {
     expect(() => refsFromEvent('workflow_dispatch', {}, 's', none)).toThrow(
       /the workflow_dispatch event names no base commit/,
     )
+    // A schedule without base-ref most likely wants the drift check, and is told of it.
+    expect(() => refsFromEvent('schedule', {}, 's', none)).toThrow(
+      /the schedule event names no base commit; set base-ref to a branch, tag or SHA, or mode: drift to compare the default branch with its latest release$/,
+    )
     expect(
       refsFromEvent('pull_request', { pull_request: { number: 1, base: { sha: 'b' } } }, 'm', {
         baseRef: 'v1.0',
