@@ -4,9 +4,7 @@
 // whose history grows by a row a check, and written to the job summary. It
 // fails nothing unless fail-on says so (by default only a check that could
 // not run, or could not keep its issue).
-import { join } from 'node:path'
 import { drift } from '../commands/drift.js'
-import { compareRequest } from '../config/requests.js'
 import { apiFailure, explainIssueFailure } from '../github/failure.js'
 import { driftMarker, upsertKeptIssue, type KeptIssueOutcome } from '../github/kept-issue.js'
 import { COMMENT_LIMIT } from '../github/sticky-comment.js'
@@ -18,7 +16,8 @@ import { historyOf, historyRow, withRow } from '../report/view/drift-history.js'
 import { plainText } from '../report/view/headline.js'
 import { buildView } from '../report/view/view.js'
 import { repoUrl, runLink } from './comment.js'
-import { actionName, type ActionConfig } from './inputs.js'
+import type { ActionConfig } from './inputs.js'
+import { actionCompareRequest, actionDeps } from './engine.js'
 import type { ActionIo } from './io.js'
 import { finish, regressedTargets } from './outcome.js'
 import { outputFolder, uploadReports, writeReports } from './reports.js'
@@ -31,28 +30,13 @@ export async function driftCheck(io: ActionIo, config: ActionConfig): Promise<vo
   const out = await outputFolder(env)
   // A schedule's GITHUB_SHA is the default branch's last commit.
   const head = config.headRef ?? env.GITHUB_SHA ?? 'HEAD'
-  const request = compareRequest(
-    {
-      ...config.values,
-      repo: config.repoDir,
-      'project-dir': config.projectSubdir || '.',
-      python: config.python,
-    },
-    [head, head],
-    config.repoDir,
-    actionName,
-    config.given,
-  )
   const doc = await drift(
-    { compare: request, since: config.since, bisect: config.bisect },
     {
-      env,
-      cwd: config.repoDir,
-      log: (line) => io.info(`importgate: ${line}`),
-      warn: (line) => io.warning(`importgate: ${line}`),
-      signal: io.signal,
-      logDir: join(out, 'logs'),
+      compare: actionCompareRequest(config, head, head),
+      since: config.since,
+      bisect: config.bisect,
     },
+    actionDeps(io, config, out),
   )
   const view = buildView(doc)
   const markdown = markdownOfView(view, REPORT_LIMIT, { repoUrl: repoUrl(env) })

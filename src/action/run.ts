@@ -3,7 +3,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { compare } from '../commands/compare.js'
-import { compareRequest } from '../config/requests.js'
 import type { Verdict } from '../model/verdict.js'
 import { markdownOfView } from '../report/markdown/markdown.js'
 import { plainText } from '../report/view/headline.js'
@@ -12,7 +11,6 @@ import type { ResultsDocument } from '../results/schema.js'
 import { annotations } from './annotations.js'
 import {
   actionConfig,
-  actionName,
   publishTarget,
   refsFromEvent,
   type ActionConfig,
@@ -25,6 +23,7 @@ import { comment, repoUrl, runLink } from './comment.js'
 import { publish } from './publish.js'
 import { driftCheck } from './drift.js'
 import { outputFolder, uploadReports, writeReports } from './reports.js'
+import { actionCompareRequest, actionDeps } from './engine.js'
 import { suggestLazy } from './suggestions.js'
 import { rich } from '../report/markdown/markdown-text.js'
 
@@ -60,27 +59,8 @@ export async function run(io: ActionIo): Promise<void> {
 async function measure(io: ActionIo, config: ActionConfig, refs: EventRefs): Promise<void> {
   const env = io.env
   const out = await outputFolder(env)
-  // The same request the CLI builds from its flags, from the inputs, parsed once (actionConfig).
-  const request = compareRequest(
-    {
-      ...config.values,
-      repo: config.repoDir,
-      'project-dir': config.projectSubdir || '.',
-      python: config.python,
-    },
-    [refs.base, refs.head],
-    config.repoDir,
-    actionName,
-    config.given,
-  )
-  let doc: ResultsDocument = await compare(request, {
-    env,
-    cwd: config.repoDir,
-    log: (line) => io.info(`importgate: ${line}`),
-    warn: (line) => io.warning(`importgate: ${line}`),
-    signal: io.signal,
-    logDir: join(out, 'logs'),
-  })
+  const request = actionCompareRequest(config, refs.base, refs.head)
+  let doc: ResultsDocument = await compare(request, actionDeps(io, config, out))
   // A publish step in another workflow (a fork's workflow_run) learns the pull request from here.
   if (refs.pullNumber !== null) doc = { ...doc, pull_request: refs.pullNumber }
   const view = buildView(doc)
