@@ -123,11 +123,13 @@ describe('the action in mode drift', () => {
     expect(github.violations).toEqual([])
   }, 240_000)
 
-  it('updates a closed issue without reopening it, and says so', async () => {
+  it('updates a closed issue without reopening it, and says so; fail-on applies as on a pull request', async () => {
     const issue = github.issues[0]!
     issue.state = 'closed'
-    const run = await drift()
-    expect(run.status, run.stdout).toBe(0)
+    const run = await drift({ 'fail-on': 'regression' })
+    // Asked for, a regression makes the scheduled run red.
+    expect(run.status, run.stdout).toBe(1)
+    expect(run.stdout).toContain('::error::')
     expect(issue.state).toBe('closed')
     expect(historyOf(issue.body)).toHaveLength(3)
     expect(run.summary).toContain('#1 is closed: it was updated, not reopened')
@@ -153,20 +155,28 @@ describe('the action in mode drift', () => {
     expect(issueRequests().length).toBe(before)
   }, 120_000)
 
-  it('keeps the report in the summary when the token may not write issues, and says which permission', async () => {
-    github.failIssues = { status: 403, message: 'Resource not accessible by integration' }
-    try {
-      const run = await drift({ since: 'v1.0' })
-      expect(run.outputs.verdict).toBe('regression')
-      // fail-on's default in mode drift is error: a check that could not write its issue is red.
-      expect(run.status).toBe(1)
-      expect(run.stdout).toContain('permissions: issues: write')
-      expect(run.summary).toContain('The token may not write issues in octo/shop (HTTP 403')
-      expect(run.summary).toContain('`shop.slow`')
-      expect(run.outputs['issue-url']).toBeUndefined()
-    } finally {
-      github.failIssues = null
-    }
-    expect(github.violations).toEqual([])
-  }, 240_000)
+  it.each([
+    [403, 'Resource not accessible by integration', 'a token without issues: write'],
+    [404, 'Not Found', "a private repository's answer to a token that may not see its issues"],
+  ])(
+    'keeps the report in the summary on HTTP %i (%s: %s), and says which permission',
+    async (status, message) => {
+      github.failIssues = { status, message }
+      try {
+        const run = await drift({ since: 'v1.0' })
+        expect(run.outputs.verdict).toBe('regression')
+        // fail-on's default in mode drift is error: a check that could not write its issue is red.
+        expect(run.status).toBe(1)
+        expect(run.stdout).toContain('permissions: issues: write')
+        expect(run.summary).toContain(`The token may not write issues in octo/shop (HTTP ${status}`)
+        if (status === 404) expect(run.summary).toContain('a private repository answers 404')
+        expect(run.summary).toContain('`shop.slow`')
+        expect(run.outputs['issue-url']).toBeUndefined()
+      } finally {
+        github.failIssues = null
+      }
+      expect(github.violations).toEqual([])
+    },
+    240_000,
+  )
 })
