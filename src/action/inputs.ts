@@ -109,6 +109,13 @@ export function actionConfig(getInput: (name: string) => string, workspace: stri
       )
     }
   }
+  const since = optional('since') ?? null
+  // Empty is the default, false.
+  const bisect = optional('bisect') ? switchValue(getInput('bisect'), 'input "bisect"') : false
+  const suggestLazy = optional('suggest-lazy')
+    ? switchValue(getInput('suggest-lazy'), 'input "suggest-lazy"')
+    : false
+  refuseUnused(mode, { since, bisect, baseRef: optional('base-ref'), suggestLazy })
   return {
     repoDir,
     projectSubdir: projectSubdir(repoDir, optional('working-directory'), actionName('project-dir')),
@@ -124,14 +131,38 @@ export function actionConfig(getInput: (name: string) => string, workspace: stri
     artifactName: optional('artifact-name') ?? 'importgate',
     mode,
     results,
-    since: optional('since') ?? null,
-    // Empty is the default, false.
-    bisect: optional('bisect') ? switchValue(getInput('bisect'), 'input "bisect"') : false,
-    // Empty is the default, false.
-    suggestLazy: optional('suggest-lazy')
-      ? switchValue(getInput('suggest-lazy'), 'input "suggest-lazy"')
-      : false,
+    since,
+    bisect,
+    suggestLazy,
   }
+}
+
+/**
+ * An input the mode leaves unused is refused, so that what a workflow asks
+ * for either runs or is said not to: `since` and `bisect` are the drift
+ * check's; `base-ref` and `suggest-lazy` a pull request's.
+ */
+function refuseUnused(
+  mode: ActionConfig['mode'],
+  given: { since: string | null; bisect: boolean; baseRef?: string; suggestLazy: boolean },
+): void {
+  if (mode !== 'drift') {
+    if (given.since !== null)
+      throw new UsageError(
+        `input "since": only mode drift compares with a reference; this is mode ${mode} (set mode: drift, or base-ref for a comparison with ${given.since})`,
+      )
+    if (given.bisect)
+      throw new UsageError(`input "bisect": only mode drift bisects; this is mode ${mode}`)
+    return
+  }
+  if (given.baseRef)
+    throw new UsageError(
+      `input "base-ref": mode drift compares head with since (default: the highest release tag reachable from head); set since: ${given.baseRef} instead`,
+    )
+  if (given.suggestLazy)
+    throw new UsageError(
+      'input "suggest-lazy": mode drift has no pull request to suggest changes on; leave it false',
+    )
 }
 
 // Which commits to compare, from the event that started the workflow. Pure.

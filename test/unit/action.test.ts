@@ -137,6 +137,35 @@ describe('actionConfig', () => {
       /input "comment": "sometimes" is not one of always, on-change, never/,
     )
   })
+
+  it("takes mode drift's inputs, defaults its fail-on to error, and refuses what a mode would leave unused", () => {
+    const drift = actionConfig(given({ mode: 'drift', since: '90 days', bisect: 'true' }), dir)
+    expect(drift).toMatchObject({
+      mode: 'drift',
+      since: '90 days',
+      bisect: true,
+      failOn: ['error'],
+    })
+    expect(actionConfig(given({ mode: 'drift', 'fail-on': 'regression' }), dir).failOn).toEqual([
+      'regression',
+    ])
+    expect(actionConfig(given({ bisect: 'false' }), dir).bisect).toBe(false)
+    expect(() => actionConfig(given({ since: 'v1.0' }), dir)).toThrow(
+      /input "since": only mode drift compares with a reference; this is mode measure \(set mode: drift, or base-ref for a comparison with v1\.0\)/,
+    )
+    expect(() => actionConfig(given({ bisect: 'true' }), dir)).toThrow(
+      /input "bisect": only mode drift bisects; this is mode measure/,
+    )
+    expect(() => actionConfig(given({ mode: 'drift', 'base-ref': 'v1.0' }), dir)).toThrow(
+      /input "base-ref": mode drift compares head with since .*; set since: v1\.0 instead/,
+    )
+    expect(() => actionConfig(given({ mode: 'drift', 'suggest-lazy': 'true' }), dir)).toThrow(
+      /input "suggest-lazy": mode drift has no pull request/,
+    )
+    expect(() => actionConfig(given({ mode: 'creep' }), dir)).toThrow(
+      /input "mode": "creep" is not one of measure, publish, drift/,
+    )
+  })
 })
 
 describe('importLocation', () => {
