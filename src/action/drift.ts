@@ -98,9 +98,9 @@ function keptWords(
       log: 'no drift issue was written (input "comment")',
       summary: '<sub>No drift issue was written: input `comment` says so.</sub>',
     }
-  const { issue, action, others } = kept
-  const also = others.length
-    ? ` Also carrying its marker, left alone: ${others.map((n) => `#${n}`).join(', ')}.`
+  const { issue, action, closed: duplicates } = kept
+  const also = duplicates.length
+    ? ` Closed as duplicates, made by runs that raced: ${duplicates.map((n) => `#${n}`).join(', ')}.`
     : ''
   const closed =
     issue.state === 'closed'

@@ -86,6 +86,15 @@ export function githubIssues(
       })
       return pick(data)
     },
+    async closeAsDuplicate(number) {
+      await octokit.rest.issues.update({
+        owner,
+        repo,
+        issue_number: number,
+        state: 'closed',
+        state_reason: 'duplicate',
+      })
+    },
     writer: () => writerOf(octokit),
   }
 }

@@ -21,6 +21,8 @@ export interface KeptIssueApi {
   ensureLabel(label: string, description: string): Promise<void>
   create(title: string, body: string, label: string): Promise<KeptIssue>
   update(number: number, title: string, body: string): Promise<KeptIssue>
+  /** Closes an issue as a duplicate (of the one kept). */
+  closeAsDuplicate(number: number): Promise<void>
   writer(): Promise<Writer>
 }
 
@@ -35,8 +37,8 @@ export function driftMarker(key: string): string {
 export interface KeptIssueOutcome {
   action: 'created' | 'updated' | 'skipped'
   issue: KeptIssue | null
-  /** Other issues of this token with the marker (made by hand, or by runs that raced): left alone. */
-  others: number[]
+  /** Other open issues of this token with the marker (runs that raced made them): closed as duplicates. */
+  closed: number[]
 }
 
 function writtenBy(writer: Writer, issue: KeptIssue): boolean {
@@ -46,7 +48,7 @@ function writtenBy(writer: Writer, issue: KeptIssue): boolean {
 
 /**
  * Creates the issue, or updates the oldest of this token's issues that carry
- * the label and start with `mark`. `body` is given the issue's body as it is
+ * the label and start with `mark` (closing the token's other open ones). `body` is given the issue's body as it is
  * (null when there is none), so that what it keeps (the history) carries
  * over. `mode` as for the sticky comment: on-change creates nothing on a pass,
  * never touches nothing.
@@ -57,17 +59,17 @@ export async function upsertKeptIssue(
   mode: CommentMode,
   passing: boolean,
 ): Promise<KeptIssueOutcome> {
-  if (mode === 'never') return { action: 'skipped', issue: null, others: [] }
+  if (mode === 'never') return { action: 'skipped', issue: null, closed: [] }
   const writer = await api.writer()
   const mine = (await api.labelled(DRIFT_LABEL))
     .filter((i) => i.body?.startsWith(issue.mark) && writtenBy(writer, i))
     .sort((a, b) => a.number - b.number)
   const [oldest, ...others] = mine
   if (!oldest) {
-    if (mode === 'on-change' && passing) return { action: 'skipped', issue: null, others: [] }
+    if (mode === 'on-change' && passing) return { action: 'skipped', issue: null, closed: [] }
     await api.ensureLabel(DRIFT_LABEL, LABEL_DESCRIPTION)
     const created = await api.create(issue.title, `${issue.mark}\n${issue.body(null)}`, DRIFT_LABEL)
-    return { action: 'created', issue: created, others: [] }
+    return { action: 'created', issue: created, closed: [] }
   }
   const previous = oldest.body!.slice(issue.mark.length)
   const updated = await api.update(
@@ -75,5 +77,8 @@ export async function upsertKeptIssue(
     issue.title,
     `${issue.mark}\n${issue.body(previous)}`,
   )
-  return { action: 'updated', issue: updated, others: others.map((i) => i.number) }
+  // Two runs that raced each made one: the oldest is kept, the others closed, never deleted.
+  const closed = others.filter((i) => i.state === 'open').map((i) => i.number)
+  for (const number of closed) await api.closeAsDuplicate(number)
+  return { action: 'updated', issue: updated, closed }
 }

@@ -29,6 +29,7 @@ export function issueEndpoint(
     body?: string
     labels?: string[]
     state?: string
+    state_reason?: string
   }
   if (path === issuesPath && method === 'GET') {
     const wanted = query.labels ? query.labels.split(',') : []
@@ -66,7 +67,10 @@ export function issueEndpoint(
     if (!issue) return { status: 404, data: { message: 'Not Found' } }
     if (body.title !== undefined) issue.title = body.title
     if (body.body !== undefined) issue.body = body.body
-    if (body.state === 'open' || body.state === 'closed') issue.state = body.state
+    if (body.state === 'open' || body.state === 'closed') {
+      issue.state = body.state
+      issue.state_reason = body.state_reason ?? null
+    }
     return { status: 200, data: issue }
   }
   if (label && method === 'GET') {

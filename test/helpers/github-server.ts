@@ -50,6 +50,7 @@ export interface StoredIssue {
   title: string
   body: string
   state: 'open' | 'closed'
+  state_reason?: string | null
   labels: { name: string }[]
   html_url: string
   user: StoredComment['user']

@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runBundledAction } from '../helpers/action-run.js'
-import { A_PERSON, startGitHub, type FakeGitHub } from '../helpers/github-server.js'
+import { A_PERSON, ACTIONS_BOT, startGitHub, type FakeGitHub } from '../helpers/github-server.js'
 import { gitCommit, gitInit, removeDir, tempDir, writeFiles } from '../helpers/project.js'
 import { findPython } from '../helpers/pythons.js'
 import { historyOf } from '../../src/report/view/drift-history.js'
@@ -102,16 +102,30 @@ describe('the action in mode drift', () => {
     expect(github.violations).toEqual([])
   }, 240_000)
 
-  it('updates that issue on the next run, its history one row longer and a trend drawn, and leaves a person’s look-alike alone', async () => {
+  it('updates that issue on the next run, its history one row longer and a trend drawn; closes a raced duplicate, and leaves a person’s look-alike alone', async () => {
     const lookalike = github.addIssue({
       body: `${MARK}\nnot importgate's`,
       labels: [{ name: 'importgate-drift' }],
       user: A_PERSON,
     })
+    // What a run that raced the first would have made.
+    const raced = github.addIssue({
+      body: `${MARK}\nraced`,
+      labels: [{ name: 'importgate-drift' }],
+      user: ACTIONS_BOT,
+    })
     const run = await drift()
     expect(run.status, run.stdout).toBe(0)
-    expect(github.issues).toHaveLength(2)
-    expect(lookalike.body).toBe(`${MARK}\nnot importgate's`)
+    expect(github.issues).toHaveLength(3)
+    expect(lookalike).toMatchObject({ body: `${MARK}\nnot importgate's`, state: 'open' })
+    expect(raced).toMatchObject({
+      body: `${MARK}\nraced`,
+      state: 'closed',
+      state_reason: 'duplicate',
+    })
+    expect(run.summary).toContain(
+      `Closed as duplicates, made by runs that raced: #${raced.number}.`,
+    )
     const issue = github.issues[0]!
     expect(historyOf(issue.body)).toHaveLength(2)
     expect(issue.body).toContain('```mermaid\nxychart-beta')
@@ -133,7 +147,9 @@ describe('the action in mode drift', () => {
     expect(issue.state).toBe('closed')
     expect(historyOf(issue.body)).toHaveLength(3)
     expect(run.summary).toContain('#1 is closed: it was updated, not reopened')
-    expect(github.issues.filter((i) => i.user.login !== A_PERSON.login)).toHaveLength(1)
+    expect(github.issues.filter((i) => i.state === 'open')).toEqual([
+      expect.objectContaining({ user: A_PERSON }),
+    ])
     expect(github.violations).toEqual([])
   }, 240_000)
 
