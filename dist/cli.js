@@ -20868,7 +20868,9 @@ async function compare(request, deps) {
             });
             const { changes, changed, affecting } = await affectingChanges(request.repoDir, commits, settings.affects, git);
             if (!affecting.length) {
-                deps.log(`none of the ${changed.length} changed file(s) can affect importing (none matches ${name('affects')}: ${settings.affects.join(' ')}; each is documentation, CI, an image or a test): nothing to measure`);
+                deps.log(changed.length
+                    ? `none of the ${changed.length} changed file(s) can affect importing (none matches ${name('affects')}: ${settings.affects.join(' ')}; each is documentation, CI, an image or a test): nothing to measure`
+                    : 'base and head have the same files: nothing to measure');
                 return resultsDocument({
                     ...about(),
                     extras: { config_changes: settings.changes, ...skippedExtras(changed) },
@@ -22586,7 +22588,10 @@ function buildView(document) {
         verdict: mostSerious([doc.verdict, ...doc.targets.map((t) => t.verdict)]),
         headline: compare?.skipped
             ? [
-                `✅ Nothing to measure: none of the ${compare.skipped.changed_count} changed file${compare.skipped.changed_count === 1 ? '' : 's'} can affect importing`,
+                compare.skipped.changed_count === 0
+                    ? // The same commit, or two with the same files (a drift check run on its release).
+                        '✅ Nothing to measure: base and head have the same files'
+                    : `✅ Nothing to measure: none of the ${compare.skipped.changed_count} changed file${compare.skipped.changed_count === 1 ? '' : 's'} can affect importing`,
             ]
             : (provedHeadline(doc) ??
                 headlineOf(doc.targets, command, (t) => {
@@ -23743,6 +23748,8 @@ function methodology(view) {
 /** Why nothing was measured: the changed files, none matching `affects`. */
 function skipped(view) {
     const s = view.skipped;
+    if (s.count === 0)
+        return `No file differs between base and head, so nothing was installed or measured; importgate ${view.run.version}, ${view.run.durationS.toFixed(1)} s.`;
     const more = s.count - s.files.length;
     const files = s.files.map(code).join(', ') + (more > 0 ? ` and ${more} more` : '');
     return `Changed: ${files}. None matches \`affects\` (${s.affects.map(code).join(', ')}), and each is documentation, CI or editor settings, an image or a test, which no import reads; so nothing was installed or measured; importgate ${view.run.version}, ${view.run.durationS.toFixed(1)} s.`;
@@ -24296,7 +24303,7 @@ const CAPS = [30, 15, 8, 4, 2];
  */
 function render(doc, cap, links) {
     if (doc.skipped)
-        return `${[headline(doc), ...configChanges(doc), skipped(doc)].join('\n\n')}\n`;
+        return `${[headline(doc), ...configChanges(doc), skipped(doc), driftSection(doc, 8).join('\n')].filter(Boolean).join('\n\n')}\n`;
     const name = moduleLinker(doc, links);
     const details = [
         moduleChanges(doc, cap, name, links),
@@ -26778,7 +26785,12 @@ function compareReportOfView(view, style, limit = 8) {
     if (view.skipped) {
         const { files, count, affects } = view.skipped;
         const more = count > files.length ? ` and ${count - files.length} more` : '';
-        out.push('', `changed: ${files.join(', ')}${more}`, style.dim(`none matches affects (${affects.join(' ')}): nothing was installed or measured; ${run.durationS.toFixed(1)} s in all`));
+        out.push('', ...(count === 0
+            ? [style.dim('no file differs between base and head: nothing was installed or measured')]
+            : [
+                `changed: ${files.join(', ')}${more}`,
+                style.dim(`none matches affects (${affects.join(' ')}): nothing was installed or measured; ${run.durationS.toFixed(1)} s in all`),
+            ]), ...driftLines(view, style, 8));
         return out.join('\n');
     }
     out.push('');

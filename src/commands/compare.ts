@@ -72,7 +72,9 @@ export async function compare(request: CompareRequest, deps: CommandDeps): Promi
         )
         if (!affecting.length) {
           deps.log(
-            `none of the ${changed.length} changed file(s) can affect importing (none matches ${name('affects')}: ${settings.affects.join(' ')}; each is documentation, CI, an image or a test): nothing to measure`,
+            changed.length
+              ? `none of the ${changed.length} changed file(s) can affect importing (none matches ${name('affects')}: ${settings.affects.join(' ')}; each is documentation, CI, an image or a test): nothing to measure`
+              : 'base and head have the same files: nothing to measure',
           )
           return resultsDocument({
             ...about(),

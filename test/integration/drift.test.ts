@@ -136,6 +136,20 @@ describe('importgate drift', () => {
     )
   }, 300_000)
 
+  it('says so when head is the reference itself: nothing to measure, and no commits since', async () => {
+    const { status, stdout } = await cli(
+      ['drift', '--since', 'HEAD', ...FLAGS.filter((f) => f !== '--quiet')],
+      process.env,
+      repo,
+    )
+    expect(status).toBe(0)
+    expect(stdout).toContain('✅ Nothing to measure: base and head have the same files')
+    expect(stdout).toContain(
+      'no file differs between base and head: nothing was installed or measured',
+    )
+    expect(stdout).toMatch(/Since HEAD \(as given\): 0 first-parent commits, 0 changed/)
+  })
+
   it('takes the highest release tag reachable from head: not a nearer branch marker, pre-release or nightly', async () => {
     const tags = {
       '1.0.x': sha.util!,

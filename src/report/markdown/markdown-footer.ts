@@ -104,6 +104,8 @@ export function methodology(view: ReportView): string[] {
 /** Why nothing was measured: the changed files, none matching `affects`. */
 export function skipped(view: ReportView): string {
   const s = view.skipped!
+  if (s.count === 0)
+    return `No file differs between base and head, so nothing was installed or measured; importgate ${view.run.version}, ${view.run.durationS.toFixed(1)} s.`
   const more = s.count - s.files.length
   const files = s.files.map(code).join(', ') + (more > 0 ? ` and ${more} more` : '')
   return `Changed: ${files}. None matches \`affects\` (${s.affects.map(code).join(', ')}), and each is documentation, CI or editor settings, an image or a test, which no import reads; so nothing was installed or measured; importgate ${view.run.version}, ${view.run.durationS.toFixed(1)} s.`

@@ -22,7 +22,7 @@ const CAPS = [30, 15, 8, 4, 2]
  */
 function render(doc: ReportView, cap: number, links: SourceLinks | undefined): string {
   if (doc.skipped)
-    return `${[section.headline(doc), ...gate.configChanges(doc), section.skipped(doc)].join('\n\n')}\n`
+    return `${[section.headline(doc), ...gate.configChanges(doc), section.skipped(doc), driftSection(doc, 8).join('\n')].filter(Boolean).join('\n\n')}\n`
   const name = moduleLinker(doc, links)
   const details = [
     section.moduleChanges(doc, cap, name, links),

@@ -110,10 +110,15 @@ export function compareReportOfView(view: ReportView, style: Style, limit = 8): 
     const more = count > files.length ? ` and ${count - files.length} more` : ''
     out.push(
       '',
-      `changed: ${files.join(', ')}${more}`,
-      style.dim(
-        `none matches affects (${affects.join(' ')}): nothing was installed or measured; ${run.durationS.toFixed(1)} s in all`,
-      ),
+      ...(count === 0
+        ? [style.dim('no file differs between base and head: nothing was installed or measured')]
+        : [
+            `changed: ${files.join(', ')}${more}`,
+            style.dim(
+              `none matches affects (${affects.join(' ')}): nothing was installed or measured; ${run.durationS.toFixed(1)} s in all`,
+            ),
+          ]),
+      ...driftLines(view, style, 8),
     )
     return out.join('\n')
   }

@@ -119,7 +119,10 @@ export function buildView(document: ResultsDocument): ReportView {
     verdict: mostSerious([doc.verdict, ...doc.targets.map((t) => t.verdict)]),
     headline: compare?.skipped
       ? [
-          `✅ Nothing to measure: none of the ${compare.skipped.changed_count} changed file${compare.skipped.changed_count === 1 ? '' : 's'} can affect importing`,
+          compare.skipped.changed_count === 0
+            ? // The same commit, or two with the same files (a drift check run on its release).
+              '✅ Nothing to measure: base and head have the same files'
+            : `✅ Nothing to measure: none of the ${compare.skipped.changed_count} changed file${compare.skipped.changed_count === 1 ? '' : 's'} can affect importing`,
         ]
       : (provedHeadline(doc) ??
         headlineOf(doc.targets, command, (t) => {
