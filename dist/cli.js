@@ -1109,6 +1109,7 @@ function targetResult(t) {
             differing_files: t.proof.differing,
             loaded_changed: t.proof.loaded,
             ran_changed: t.proof.ran,
+            ran_lines: t.proof.ranLines,
             modules: t.proof.modules,
             code_bytes_delta: t.proof.codeBytesDelta,
             load_bound_ms: ms(t.proof.loadBoundMs),
@@ -2633,7 +2634,7 @@ async function withWorktrees(repo, wanted, options, body, tampered = () => { }, 
     }
 }
 /** The files a worktree's commit tracks, repository-relative (for linking lines). */
-async function trackedFiles(tree, options) {
+async function trackedFiles$1(tree, options) {
     const listing = await git(['ls-files', '-z'], tree, options);
     return listing.split('\0').filter(Boolean);
 }
@@ -16638,8 +16639,8 @@ async function locateFunctionSources(findings, worktrees, git) {
     if (!findings.some((f) => f.functions?.length || f.modules || f.lazy))
         return;
     const tracked = {
-        base: await trackedFiles(worktrees.base, git),
-        head: await trackedFiles(worktrees.head, git),
+        base: await trackedFiles$1(worktrees.base, git),
+        head: await trackedFiles$1(worktrees.head, git),
     };
     // Head's lazy-import lines, as the repository has them (an installed copy's path says little).
     const inRepo = (file) => sourcePath(file, worktrees.head, tracked.head) ?? file;
@@ -16949,8 +16950,8 @@ async function explainImportChanges(findings, worktrees, git, read) {
                 wanted.set(file, lead.importer);
     const sites = await read([...wanted].map(([file, module]) => ({ module, file })));
     const tracked = {
-        base: await trackedFiles(worktrees.base, git),
-        head: await trackedFiles(worktrees.head, git),
+        base: await trackedFiles$1(worktrees.base, git),
+        head: await trackedFiles$1(worktrees.head, git),
     };
     for (const lead of work) {
         const how = lead.of(lead.change.name, lead.importer, (lead.base && sites.get(lead.base)) || null, sites.get(lead.head) ?? null);
@@ -20408,6 +20409,8 @@ async function linesFacts(files, traces, places) {
  * times that bounds it on a loaded runner.
  */
 const LOAD_NS_PER_BYTE = 30;
+/** Head's changed lines that ran, kept a file: enough to say which commits wrote them. */
+const RAN_LINES = 50;
 /** How a side-neutral path reads in a report: the worktree's path, or the path inside site-packages. */
 function shownPath(path) {
     if (path.startsWith('{tree}/'))
@@ -20502,6 +20505,9 @@ function fileReason(file, traces, loadedFiles, lines) {
         return `${code$1(`${shownPath(file.path)}:${judged.ran.base[0]}`)} (base's line) ran at import and changed`;
     return null;
 }
+const ranLines = (lines, side) => Object.fromEntries(lines
+    .filter((l) => l.ran[side].length)
+    .map((l) => [shownPath(l.path), l.ran[side].slice(0, RAN_LINES)]));
 function prove(facts) {
     const base = facts.traces.base[0];
     const head = facts.traces.head[0];
@@ -20520,6 +20526,10 @@ function prove(facts) {
         ran: facts.lines
             .filter((l) => l.ran.base.length || l.ran.head.length)
             .map((l) => shownPath(l.path)),
+        ranLines: {
+            base: ranLines(facts.lines, 'base'),
+            head: ranLines(facts.lines, 'head'),
+        },
         modules: Object.keys(head?.modules ?? {}).length,
         codeBytesDelta,
         loadBoundMs,
@@ -21059,6 +21069,156 @@ async function firstParentCommits(repo, base, head, options = {}) {
         };
     });
 }
+/**
+ * `git blame --first-parent` of some lines of one file, one run a file:
+ * `head`, the commit after `base` that last wrote each line as head has it
+ * (a line older than that comes from the boundary and is left out); `base`,
+ * with --reverse, the last commit at which each of base's lines was still
+ * there (its first-parent child removed or changed it).
+ */
+async function blameLines(repo, range, side, path, lines, options = {}) {
+    const ranges = [...new Set(lines)]
+        .sort((a, b) => a - b)
+        .reduce((out, n) => {
+        const last = out.at(-1);
+        if (last && n === last[1] + 1)
+            last[1] = n;
+        else
+            out.push([n, n]);
+        return out;
+    }, []);
+    if (!ranges.length)
+        return new Map();
+    const out = await git([
+        ...['blame', '--first-parent', '--porcelain', ...(side === 'base' ? ['--reverse'] : [])],
+        ...ranges.flatMap(([a, b]) => ['-L', `${a},${b}`]),
+        // blame takes no --end-of-options (git 2.39); commit ids cannot pass for an option.
+        `${commitId(range.base)}..${commitId(range.head)}`,
+        '--',
+        path,
+    ], repo, options);
+    // Porcelain: a header "<sha> <original line> <final line> [<lines>]" a line,
+    // the commit's fields the first time it appears ("boundary" among them for
+    // a commit at or before base), then the line itself after a tab.
+    const boundary = new Set();
+    const found = new Map();
+    let current = '';
+    for (const line of out.split('\n')) {
+        const header = /^([0-9a-f]{40}) \d+ (\d+)/.exec(line);
+        if (header) {
+            current = header[1];
+            found.set(Number(header[2]), current);
+        }
+        else if (line === 'boundary')
+            boundary.add(current);
+    }
+    if (side === 'head')
+        for (const [n, sha] of found)
+            if (boundary.has(sha))
+                found.delete(n);
+    return found;
+}
+/** A full commit id, or an error: what blame takes where --end-of-options cannot guard it. */
+function commitId(sha) {
+    if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha))
+        throw new Error(`not a commit id: ${sha}`);
+    return sha;
+}
+/** The files a commit tracks. */
+async function trackedFiles(repo, sha, options = {}) {
+    const out = await git(['ls-tree', '-r', '--name-only', '--end-of-options', sha], repo, options);
+    return out.split('\n').filter(Boolean);
+}
+
+// Where a drift check's reader should look: which files of each merged
+// commit the traced import loads, and which of their lines run at import.
+// The proof's tracer (analysis/verdict/proof.ts) saw, per side, the changed
+// files the import loads and the changed lines that ran; `git blame
+// --first-parent` gives each of head's lines to the commit that last wrote
+// it, and `--reverse` each of the reference's to the commit that removed it.
+/** The tracer names a file as the import loaded it: in the worktree (`src/pkg/a.py`), or inside site-packages (`pkg/a.py`). */
+const sameFile = (file, traced) => file === traced || file.endsWith(`/${traced}`);
+/**
+ * The evidence for one commit's files, or null when no import was traced
+ * (proof = false, or the proof failed before tracing).
+ */
+async function importEvidence(repo, range, commits, doc, options) {
+    const proofs = doc.targets.flatMap((t) => (t.proof && t.proof.traced_runs > 0 ? [t.proof] : []));
+    if (!proofs.length)
+        return null;
+    const loaded = proofs.flatMap((p) => p.loaded_changed);
+    const ran = proofs.flatMap((p) => p.ran_changed ?? []);
+    const written = await blamed(repo, range, commits, proofs, options);
+    return (commit) => commit.files.flatMap((file) => {
+        const isRan = ran.some((p) => sameFile(file, p));
+        if (!isRan && !loaded.some((p) => sameFile(file, p)))
+            return [];
+        const own = written?.get(`${commit.sha}\0${file}`);
+        // Blamed: only this commit's own lines count; else the file's.
+        if (!written || !isRan)
+            return [{ file, ran: isRan }];
+        return [
+            {
+                file,
+                ran: !!own,
+                ...(own?.lines.length ? { lines: own.lines } : {}),
+                ...(own?.removed.length ? { removed: own.removed } : {}),
+            },
+        ];
+    });
+}
+/**
+ * Each traced line that ran, by "commit\0file": head's by the commit that
+ * last wrote it, the reference's by the commit that removed it. Null when
+ * the history cannot say (a shallow clone): the file-level marks stand.
+ */
+async function blamed(repo, range, commits, proofs, options) {
+    const out = new Map();
+    const add = (sha, file, kind, n) => {
+        if (!sha)
+            return;
+        const key = `${sha}\0${file}`;
+        const entry = out.get(key) ?? { lines: [], removed: [] };
+        if (!entry[kind].includes(n))
+            entry[kind].push(n);
+        out.set(key, entry);
+    };
+    const order = new Map(commits.map((c, i) => [c.sha, i]));
+    try {
+        for (const side of ['head', 'base']) {
+            const tracked = await trackedFiles(repo, range[side], options);
+            const byFile = new Map();
+            for (const p of proofs)
+                for (const [traced, lines] of Object.entries(p.ran_lines?.[side] ?? {})) {
+                    const matches = tracked.filter((f) => sameFile(f, traced));
+                    // Two files the name could be: which one ran is not known.
+                    if (matches.length !== 1)
+                        continue;
+                    byFile.set(matches[0], [...(byFile.get(matches[0]) ?? []), ...lines]);
+                }
+            for (const [file, lines] of byFile) {
+                const found = await blameLines(repo, range, side, file, lines, options);
+                for (const [n, sha] of found) {
+                    if (side === 'head')
+                        add(sha, file, 'lines', n);
+                    // The last commit that still had the line; its first-parent child removed it.
+                    else
+                        add(commits[sha === range.base ? 0 : (order.get(sha) ?? -2) + 1]?.sha, file, 'removed', n);
+                }
+            }
+        }
+    }
+    catch (error) {
+        if (error instanceof GitError)
+            return null;
+        throw error;
+    }
+    for (const entry of out.values()) {
+        entry.lines.sort((a, b) => a - b);
+        entry.removed.sort((a, b) => a - b);
+    }
+    return out;
+}
 
 // `importgate drift`: what a per-pull-request gate cannot see, slow creep.
 // It compares a reference (the latest release tag reachable from head, a
@@ -21094,13 +21254,13 @@ async function drift(request, deps) {
     const bisect = request.bisect && direction
         ? await bisectChange(request, reference.ref, touching.length ? touching : commits, { direction, targets: changed }, deps)
         : undefined;
-    const evidence = tracedFiles(doc);
+    const evidence = await importEvidence(repoDir, { base: reference.sha, head: headSha }, commits, doc, git);
     const json = {
         since: reference,
         commits: commits.length,
         merged: touching.map((c) => {
             // The files the import runs first, then those it loads: what a reader looks at.
-            const imported = evidence?.(c.files) ?? null;
+            const imported = evidence?.(c) ?? null;
             const rank = (f) => {
                 const seen = imported?.find((i) => i.file === f);
                 return seen ? (seen.ran ? 0 : 1) : 2;
@@ -21128,24 +21288,6 @@ async function drift(request, deps) {
         duration_s: Math.round(performance.now() - started) / 1000,
     };
     return { ...doc, drift: json };
-}
-/**
- * Which of a commit's files the traced imports load, and whether their
- * changed lines ran, from the proof's tracer (each target's, together); null
- * when no import was traced. The tracer names a file as the import loaded it:
- * in the worktree (`src/pkg/a.py`), or inside site-packages (`pkg/a.py`) when
- * the project was installed, so a commit's path matches by its tail.
- */
-function tracedFiles(doc) {
-    const proofs = doc.targets.flatMap((t) => (t.proof && t.proof.traced_runs > 0 ? [t.proof] : []));
-    if (!proofs.length)
-        return null;
-    const loaded = proofs.flatMap((p) => p.loaded_changed);
-    const ran = proofs.flatMap((p) => p.ran_changed ?? []);
-    const matches = (file, paths) => paths.some((p) => file === p || file.endsWith(`/${p}`));
-    return (files) => files
-        .filter((file) => matches(file, loaded) || matches(file, ran))
-        .map((file) => ({ file, ran: matches(file, ran) }));
 }
 /**
  * The first commit of `candidates` (oldest first; the last has head's files
@@ -21920,6 +22062,7 @@ function driftView(drift) {
         runAtImport: drift.merged.some((m) => m.imported)
             ? drift.merged.filter((m) => m.imported?.some((f) => f.ran)).map(commit$1)
             : null,
+        byLine: drift.merged.some((m) => m.imported?.some((f) => f.lines || f.removed)),
         bisect: drift.bisect
             ? {
                 steps: drift.bisect.steps.map((s) => ({
@@ -21946,10 +22089,25 @@ function durationWords(s) {
 const stepPct = (pct) => signed(pct, (x) => `${x.toFixed(1)}%`);
 /** A sentence's first letter in capitals. */
 const sentence = (text) => text.charAt(0).toUpperCase() + text.slice(1);
-/** How the tracer saw a commit's file: "runs at import", "loaded at import", or nothing. */
+/**
+ * How the tracer saw a commit's file: "runs at import: lines 33, 40",
+ * "its removed lines ran at import", "runs at import" (by file), "loaded at
+ * import", or nothing.
+ */
 function importedWords(m, file) {
     const seen = m.imported?.find((f) => f.file === file);
-    return seen ? (seen.ran ? 'runs at import' : 'loaded at import') : null;
+    if (!seen)
+        return null;
+    if (!seen.ran)
+        return 'loaded at import';
+    if (seen.lines?.length) {
+        const shown = seen.lines.slice(0, 3).join(', ');
+        const more = seen.lines.length > 3 ? ` and ${seen.lines.length - 3} more` : '';
+        return `runs at import: line${seen.lines.length === 1 ? '' : 's'} ${shown}${more}`;
+    }
+    if (seen.removed?.length)
+        return 'removed lines that ran at import';
+    return 'runs at import';
 }
 
 const SOURCES = {
@@ -24264,8 +24422,8 @@ function driftSection(doc, cap) {
         lines.push('', !look.length
             ? 'No changed line of these commits runs at import (traced): what changed is what the import loads, or its dependencies.'
             : look.length <= WHERE_TO_LOOK
-                ? `**Where to look**: files whose changed lines run at import (traced) were changed by ${look.map(named$1).join('; ')}.`
-                : `**Where to look**: ${look.length} of these commits changed files whose changed lines run at import (traced, file by file over the whole change), marked below${drift.bisect ? '' : '; bisecting narrows a change to one'}.`);
+                ? `**Where to look**: ${drift.byLine ? 'lines that run at import (traced) were written or removed by' : 'files whose changed lines run at import (traced) were changed by'} ${look.map(named$1).join('; ')}.`
+                : `**Where to look**: ${look.length} of these commits ${drift.byLine ? 'wrote or removed lines that run at import (traced)' : 'changed files whose changed lines run at import (traced, file by file over the whole change)'}, marked below${drift.bisect ? '' : '; bisecting narrows a change to one'}.`);
     const bisect = drift.bisect;
     if (bisect) {
         lines.push('');
@@ -24934,6 +25092,20 @@ var properties = {
 									},
 									ran: {
 										type: "boolean"
+									},
+									lines: {
+										type: "array",
+										items: {
+											type: "integer",
+											minimum: 1
+										}
+									},
+									removed: {
+										type: "array",
+										items: {
+											type: "integer",
+											minimum: 1
+										}
 									}
 								}
 							}
@@ -26007,6 +26179,35 @@ var definitions = {
 							type: "string"
 						}
 					},
+					ran_lines: {
+						type: "object",
+						required: [
+							"base",
+							"head"
+						],
+						properties: {
+							base: {
+								type: "object",
+								additionalProperties: {
+									type: "array",
+									items: {
+										type: "integer",
+										minimum: 1
+									}
+								}
+							},
+							head: {
+								type: "object",
+								additionalProperties: {
+									type: "array",
+									items: {
+										type: "integer",
+										minimum: 1
+									}
+								}
+							}
+						}
+					},
 					modules: {
 						type: "integer"
 					},
@@ -26590,7 +26791,7 @@ function driftLines(view, style, limit) {
             `: ${drift.commits} first-parent commits, ${drift.merged.length} changed a file that can affect importing; ${durationWords(drift.durationS)} in all`,
     ];
     if (drift.runAtImport?.length && drift.runAtImport.length <= 5)
-        out.push(`  where to look: files whose changed lines run at import were changed by ${drift.runAtImport.map(named).join('; ')}`);
+        out.push(`  where to look: ${drift.byLine ? 'lines that run at import were written or removed by' : 'files whose changed lines run at import were changed by'} ${drift.runAtImport.map(named).join('; ')}`);
     const bisect = drift.bisect;
     if (bisect) {
         for (const [i, s] of bisect.steps.entries())

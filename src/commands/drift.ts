@@ -11,6 +11,7 @@ import { driftReference, firstParentCommits, type FirstParentCommit } from '../g
 import type { CompareResults, DriftJson } from '../results/schema.js'
 import { DEFAULT_AFFECTS } from '../settings/settings-gate.js'
 import { compare } from './compare.js'
+import { importEvidence } from './drift-evidence.js'
 import type { CommandDeps } from './pipeline.js'
 
 export interface DriftRequest {
@@ -69,13 +70,19 @@ export async function drift(request: DriftRequest, deps: CommandDeps): Promise<C
           deps,
         )
       : undefined
-  const evidence = tracedFiles(doc)
+  const evidence = await importEvidence(
+    repoDir,
+    { base: reference.sha, head: headSha },
+    commits,
+    doc,
+    git,
+  )
   const json: DriftJson = {
     since: reference,
     commits: commits.length,
     merged: touching.map((c) => {
       // The files the import runs first, then those it loads: what a reader looks at.
-      const imported = evidence?.(c.files) ?? null
+      const imported = evidence?.(c) ?? null
       const rank = (f: string) => {
         const seen = imported?.find((i) => i.file === f)
         return seen ? (seen.ran ? 0 : 1) : 2
@@ -103,28 +110,6 @@ export async function drift(request: DriftRequest, deps: CommandDeps): Promise<C
     duration_s: Math.round(performance.now() - started) / 1000,
   }
   return { ...doc, drift: json }
-}
-
-/**
- * Which of a commit's files the traced imports load, and whether their
- * changed lines ran, from the proof's tracer (each target's, together); null
- * when no import was traced. The tracer names a file as the import loaded it:
- * in the worktree (`src/pkg/a.py`), or inside site-packages (`pkg/a.py`) when
- * the project was installed, so a commit's path matches by its tail.
- */
-function tracedFiles(
-  doc: CompareResults,
-): ((files: readonly string[]) => { file: string; ran: boolean }[]) | null {
-  const proofs = doc.targets.flatMap((t) => (t.proof && t.proof.traced_runs > 0 ? [t.proof] : []))
-  if (!proofs.length) return null
-  const loaded = proofs.flatMap((p) => p.loaded_changed)
-  const ran = proofs.flatMap((p) => p.ran_changed ?? [])
-  const matches = (file: string, paths: readonly string[]) =>
-    paths.some((p) => file === p || file.endsWith(`/${p}`))
-  return (files) =>
-    files
-      .filter((file) => matches(file, loaded) || matches(file, ran))
-      .map((file) => ({ file, ran: matches(file, ran) }))
 }
 
 /**

@@ -155,3 +155,72 @@ export async function firstParentCommits(
       }
     })
 }
+
+/**
+ * `git blame --first-parent` of some lines of one file, one run a file:
+ * `head`, the commit after `base` that last wrote each line as head has it
+ * (a line older than that comes from the boundary and is left out); `base`,
+ * with --reverse, the last commit at which each of base's lines was still
+ * there (its first-parent child removed or changed it).
+ */
+export async function blameLines(
+  repo: string,
+  range: { base: string; head: string },
+  side: 'base' | 'head',
+  path: string,
+  lines: readonly number[],
+  options: GitOptions = {},
+): Promise<Map<number, string>> {
+  const ranges = [...new Set(lines)]
+    .sort((a, b) => a - b)
+    .reduce<[number, number][]>((out, n) => {
+      const last = out.at(-1)
+      if (last && n === last[1] + 1) last[1] = n
+      else out.push([n, n])
+      return out
+    }, [])
+  if (!ranges.length) return new Map()
+  const out = await git(
+    [
+      ...['blame', '--first-parent', '--porcelain', ...(side === 'base' ? ['--reverse'] : [])],
+      ...ranges.flatMap(([a, b]) => ['-L', `${a},${b}`]),
+      // blame takes no --end-of-options (git 2.39); commit ids cannot pass for an option.
+      `${commitId(range.base)}..${commitId(range.head)}`,
+      '--',
+      path,
+    ],
+    repo,
+    options,
+  )
+  // Porcelain: a header "<sha> <original line> <final line> [<lines>]" a line,
+  // the commit's fields the first time it appears ("boundary" among them for
+  // a commit at or before base), then the line itself after a tab.
+  const boundary = new Set<string>()
+  const found = new Map<number, string>()
+  let current = ''
+  for (const line of out.split('\n')) {
+    const header = /^([0-9a-f]{40}) \d+ (\d+)/.exec(line)
+    if (header) {
+      current = header[1]!
+      found.set(Number(header[2]), current)
+    } else if (line === 'boundary') boundary.add(current)
+  }
+  if (side === 'head') for (const [n, sha] of found) if (boundary.has(sha)) found.delete(n)
+  return found
+}
+
+/** A full commit id, or an error: what blame takes where --end-of-options cannot guard it. */
+function commitId(sha: string): string {
+  if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha)) throw new Error(`not a commit id: ${sha}`)
+  return sha
+}
+
+/** The files a commit tracks. */
+export async function trackedFiles(
+  repo: string,
+  sha: string,
+  options: GitOptions = {},
+): Promise<string[]> {
+  const out = await git(['ls-tree', '-r', '--name-only', '--end-of-options', sha], repo, options)
+  return out.split('\n').filter(Boolean)
+}

@@ -18,6 +18,17 @@ export interface UvCacheJson {
   prepared: number
 }
 
+/** What one file of a merged commit is to the traced import (`drift.merged[].imported`). */
+export interface DriftImportedFile {
+  file: string
+  /** This commit's own changed lines of it ran at import (where git blame could say; else any changed lines). */
+  ran: boolean
+  /** Head's lines of it this commit last wrote that run at import. */
+  lines?: number[]
+  /** The reference's lines of it this commit removed or changed that ran at import there. */
+  removed?: number[]
+}
+
 /** `importgate drift`: the reference, the commits since, and the bisection when asked for. */
 export interface DriftJson {
   /** The reference compared with head, and how it was found. */
@@ -35,10 +46,10 @@ export interface DriftJson {
     more_files: number
     /**
      * Of its files, those the traced import of a target loads (from the proof's
-     * tracer, docs/statistics.md), and whether their changed lines ran at
+     * tracer, docs/statistics.md), and whether changed lines of them ran at
      * import; absent when no import was traced (proof = false, or it failed).
      */
-    imported?: { file: string; ran: boolean }[]
+    imported?: DriftImportedFile[]
   }[]
   /** --bisect: each paired compare of the reference with a commit between, and the first that regressed. */
   bisect?: {

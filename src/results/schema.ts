@@ -116,6 +116,8 @@ export interface TargetResult {
     loaded_changed: string[]
     /** Changed Python files whose changed lines ran at import, on either side (absent in earlier files). */
     ran_changed?: string[]
+    /** Of those, each side's changed lines that ran (the first 50 a file), by file (absent in earlier files). */
+    ran_lines?: { base: Record<string, number[]>; head: Record<string, number[]> }
     modules: number
     code_bytes_delta: number
     load_bound_ms: number

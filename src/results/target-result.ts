@@ -202,6 +202,7 @@ export function targetResult(t: TargetFinding): TargetResult {
       differing_files: t.proof.differing,
       loaded_changed: t.proof.loaded,
       ran_changed: t.proof.ran,
+      ran_lines: t.proof.ranLines,
       modules: t.proof.modules,
       code_bytes_delta: t.proof.codeBytesDelta,
       load_bound_ms: ms(t.proof.loadBoundMs),

@@ -81,17 +81,21 @@ describe('importgate drift', () => {
       sha: sha.slow,
       files: ['pkg/__init__.py', 'pkg/slow.py'],
     })
-    // The proof's tracer says which files the import runs: #3's, not the helper nothing imports.
+    // The proof's tracer says which lines the import runs, git blame which commit wrote them:
+    // #3's, not the helper nothing imports.
     expect(drift.merged.map((m) => m.imported)).toEqual([
       [],
       [
-        { file: 'pkg/__init__.py', ran: true },
-        { file: 'pkg/slow.py', ran: true },
+        { file: 'pkg/__init__.py', ran: true, lines: [1] },
+        { file: 'pkg/slow.py', ran: true, lines: [1, 2] },
       ],
       [],
     ])
     expect(stdout).toContain(
-      `where to look: files whose changed lines run at import were changed by ${sha.slow!.slice(0, 12)} #3`,
+      `where to look: lines that run at import were written or removed by ${sha.slow!.slice(0, 12)} #3`,
+    )
+    expect(stdout).toContain(
+      'pkg/__init__.py (runs at import: line 1), pkg/slow.py (runs at import: lines 1, 2)',
     )
     // Candidates #2, #3, #4: #2 passes, #3 regresses.
     expect(drift.bisect!.steps.map((s) => [s.pr, s.verdict])).toEqual([

@@ -107,6 +107,32 @@ it('marks the files the traced import runs or loads, and says where to look', ()
   expect(markdownReport(many)).toContain(
     '**Where to look**: 6 of these commits changed files whose changed lines run at import (traced, file by file over the whole change), marked below; bisecting narrows a change to one.',
   )
+  // Blamed: the lines this commit wrote, or that it removed.
+  const blamed: CompareResults = {
+    ...traced,
+    drift: {
+      ...traced.drift!,
+      merged: [
+        {
+          ...commit(1, 7),
+          date: '2026-01-01T00:00:00Z',
+          files: ['pkg/a.py', 'pkg/b.py'],
+          more_files: 0,
+          imported: [
+            { file: 'pkg/a.py', ran: true, lines: [3, 4, 9, 12] },
+            { file: 'pkg/b.py', ran: true, removed: [17] },
+          ],
+        },
+      ],
+    },
+  }
+  const byLine = markdownReport(blamed)
+  expect(byLine).toContain(
+    '**Where to look**: lines that run at import (traced) were written or removed by `111111111111` #7 change 7.',
+  )
+  expect(byLine).toContain(
+    '`pkg/a.py` (**runs at import: lines 3, 4, 9 and 1 more**), `pkg/b.py` (**removed lines that ran at import**)',
+  )
   // Untraced (proof = false): nothing is claimed.
   expect(markdownReport(drifted)).not.toContain('Where to look')
 })

@@ -79,6 +79,8 @@ export interface Proof {
   loaded: string[]
   /** Differing Python files whose changed lines ran at import, on either side. */
   ran: string[]
+  /** Of those, each side's changed lines that ran, by file (the first RAN_LINES of each). */
+  ranLines: Record<Side, Record<string, number[]>>
   modules: number
   /** The largest change in code size, in bytes, of what the import loads (either way). */
   codeBytesDelta: number
@@ -94,6 +96,9 @@ export interface Proof {
  * times that bounds it on a loaded runner.
  */
 export const LOAD_NS_PER_BYTE = 30
+
+/** Head's changed lines that ran, kept a file: enough to say which commits wrote them. */
+export const RAN_LINES = 50
 
 /** How a side-neutral path reads in a report: the worktree's path, or the path inside site-packages. */
 export function shownPath(path: string): string {
@@ -189,6 +194,13 @@ function fileReason(
   return null
 }
 
+const ranLines = (lines: readonly LinesFacts[], side: Side) =>
+  Object.fromEntries(
+    lines
+      .filter((l) => l.ran[side].length)
+      .map((l) => [shownPath(l.path), l.ran[side].slice(0, RAN_LINES)]),
+  )
+
 export function prove(facts: ProofFacts): Proof {
   const base = facts.traces.base[0]
   const head = facts.traces.head[0]
@@ -212,6 +224,10 @@ export function prove(facts: ProofFacts): Proof {
     ran: facts.lines
       .filter((l) => l.ran.base.length || l.ran.head.length)
       .map((l) => shownPath(l.path)),
+    ranLines: {
+      base: ranLines(facts.lines, 'base'),
+      head: ranLines(facts.lines, 'head'),
+    },
     modules: Object.keys(head?.modules ?? {}).length,
     codeBytesDelta,
     loadBoundMs,

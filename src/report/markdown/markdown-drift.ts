@@ -30,8 +30,8 @@ export function driftSection(doc: ReportView, cap: number): string[] {
       !look.length
         ? 'No changed line of these commits runs at import (traced): what changed is what the import loads, or its dependencies.'
         : look.length <= WHERE_TO_LOOK
-          ? `**Where to look**: files whose changed lines run at import (traced) were changed by ${look.map(named).join('; ')}.`
-          : `**Where to look**: ${look.length} of these commits changed files whose changed lines run at import (traced, file by file over the whole change), marked below${drift.bisect ? '' : '; bisecting narrows a change to one'}.`,
+          ? `**Where to look**: ${drift.byLine ? 'lines that run at import (traced) were written or removed by' : 'files whose changed lines run at import (traced) were changed by'} ${look.map(named).join('; ')}.`
+          : `**Where to look**: ${look.length} of these commits ${drift.byLine ? 'wrote or removed lines that run at import (traced)' : 'changed files whose changed lines run at import (traced, file by file over the whole change)'}, marked below${drift.bisect ? '' : '; bisecting narrows a change to one'}.`,
     )
   const bisect = drift.bisect
   if (bisect) {

@@ -17,7 +17,7 @@ export function driftLines(view: ReportView, style: Style, limit: number): strin
   ]
   if (drift.runAtImport?.length && drift.runAtImport.length <= 5)
     out.push(
-      `  where to look: files whose changed lines run at import were changed by ${drift.runAtImport.map(named).join('; ')}`,
+      `  where to look: ${drift.byLine ? 'lines that run at import were written or removed by' : 'files whose changed lines run at import were changed by'} ${drift.runAtImport.map(named).join('; ')}`,
     )
   const bisect = drift.bisect
   if (bisect) {

@@ -1,7 +1,7 @@
 // What a drift check adds to a report (`importgate drift`): the reference and
 // how it was found, the commits since that changed what the import can run,
 // and the bisection's steps and the commit it names. Pure.
-import type { DriftJson } from '../../results/schema.js'
+import type { DriftImportedFile, DriftJson } from '../../results/schema.js'
 import { signed } from './format.js'
 
 export interface DriftCommitView {
@@ -20,10 +20,12 @@ export interface DriftView {
     files: string[]
     moreFiles: number
     /** Its files the traced import loads, and whether their changed lines ran; null: not traced. */
-    imported: { file: string; ran: boolean }[] | null
+    imported: DriftImportedFile[] | null
   })[]
   /** Where to look: the commits with changed lines the traced import runs, or null when nothing was traced. */
   runAtImport: DriftCommitView[] | null
+  /** Whether git blame gave the traced lines to commits (else the marks are by file). */
+  byLine: boolean
   bisect: {
     steps: (DriftCommitView & { verdict: string; pct: number | null })[]
     direction: string
@@ -61,6 +63,7 @@ export function driftView(drift: DriftJson | undefined): DriftView | null {
     runAtImport: drift.merged.some((m) => m.imported)
       ? drift.merged.filter((m) => m.imported?.some((f) => f.ran)).map(commit)
       : null,
+    byLine: drift.merged.some((m) => m.imported?.some((f) => f.lines || f.removed)),
     bisect: drift.bisect
       ? {
           steps: drift.bisect.steps.map((s) => ({
@@ -90,11 +93,23 @@ export const stepPct = (pct: number) => signed(pct, (x) => `${x.toFixed(1)}%`)
 /** A sentence's first letter in capitals. */
 export const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 
-/** How the tracer saw a commit's file: "runs at import", "loaded at import", or nothing. */
+/**
+ * How the tracer saw a commit's file: "runs at import: lines 33, 40",
+ * "its removed lines ran at import", "runs at import" (by file), "loaded at
+ * import", or nothing.
+ */
 export function importedWords(
-  m: { imported: { file: string; ran: boolean }[] | null },
+  m: { imported: DriftImportedFile[] | null },
   file: string,
 ): string | null {
   const seen = m.imported?.find((f) => f.file === file)
-  return seen ? (seen.ran ? 'runs at import' : 'loaded at import') : null
+  if (!seen) return null
+  if (!seen.ran) return 'loaded at import'
+  if (seen.lines?.length) {
+    const shown = seen.lines.slice(0, 3).join(', ')
+    const more = seen.lines.length > 3 ? ` and ${seen.lines.length - 3} more` : ''
+    return `runs at import: line${seen.lines.length === 1 ? '' : 's'} ${shown}${more}`
+  }
+  if (seen.removed?.length) return 'removed lines that ran at import'
+  return 'runs at import'
 }
