@@ -26781,6 +26781,7 @@ function whyLines(view, style, limit) {
 // bisection's steps and the commit it names, the commits that changed what
 // the import can run. Pure.
 const named = (c) => `${c.short}${c.pr !== null ? ` #${c.pr}` : ''} ${c.subject}`;
+const withWords = (file, words) => (words ? `${file} (${words})` : file);
 function driftLines(view, style, limit) {
     const drift = view.drift;
     if (!drift)
@@ -26804,7 +26805,7 @@ function driftLines(view, style, limit) {
     if (shown.length) {
         out.push(`  commits that changed what the import can run${shown.length < drift.merged.length ? ` (the last ${shown.length})` : ''}:`);
         for (const m of shown)
-            out.push(`    ${named(m)}: ${m.files.map((f) => (importedWords(m, f) ? `${f} (${importedWords(m, f)})` : f)).join(', ')}${m.moreFiles ? ` and ${m.moreFiles} more` : ''}`);
+            out.push(`    ${named(m)}: ${m.files.map((f) => withWords(f, importedWords(m, f))).join(', ')}${m.moreFiles ? ` and ${m.moreFiles} more` : ''}`);
     }
     return out;
 }

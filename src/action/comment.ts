@@ -44,9 +44,14 @@ export async function comment(
 
 /** "of [this run](…/actions/runs/42)", where the runner says which run this is. */
 export function runLink(env: NodeJS.ProcessEnv, anchor = ''): string {
-  if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID) return 'of this run'
-  const server = env.GITHUB_SERVER_URL || 'https://github.com'
-  return `of [this run](${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${anchor})`
+  const url = runUrl(env)
+  return url ? `of [this run](${url}${anchor})` : 'of this run'
+}
+
+/** This workflow run's page, where the runner says which run this is; null otherwise. */
+export function runUrl(env: NodeJS.ProcessEnv): string | null {
+  const repo = repoUrl(env)
+  return repo && env.GITHUB_RUN_ID ? `${repo}/actions/runs/${env.GITHUB_RUN_ID}` : null
 }
 
 /** The repository on its own host, for links to its commits; undefined outside a workflow. */

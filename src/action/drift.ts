@@ -15,7 +15,7 @@ import { budgetRatchet } from '../report/view/budget-ratchet.js'
 import { historyOf, historyRow, withRow } from '../report/view/drift-history.js'
 import { plainText } from '../report/view/headline.js'
 import { buildView } from '../report/view/view.js'
-import { repoUrl, runLink } from './comment.js'
+import { repoUrl, runLink, runUrl } from './comment.js'
 import type { ActionConfig } from './inputs.js'
 import { actionCompareRequest, actionDeps } from './engine.js'
 import type { ActionIo } from './io.js'
@@ -42,10 +42,6 @@ export async function driftCheck(io: ActionIo, config: ActionConfig): Promise<vo
   const markdown = markdownOfView(view, REPORT_LIMIT, { repoUrl: repoUrl(env) })
   await writeReports(io, out, { doc, view, markdown })
   const headline = `### ${rich(view.headline)}`
-  const runUrl =
-    env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-      ? `${repoUrl(env)}/actions/runs/${env.GITHUB_RUN_ID}`
-      : null
   const ratchet = budgetRatchet(doc)
   const key = [env.GITHUB_WORKFLOW, env.GITHUB_JOB, config.commentKey].filter(Boolean).join('/')
   const mark = driftMarker(key)
@@ -64,7 +60,7 @@ export async function driftCheck(io: ActionIo, config: ActionConfig): Promise<vo
             headline,
             whereWhole: runLink(env),
             ratchet,
-            history: withRow(historyOf(previous), historyRow(doc, runUrl)),
+            history: withRow(historyOf(previous), historyRow(doc, runUrl(env))),
             room: COMMENT_LIMIT - mark.length - 1,
           }),
       },

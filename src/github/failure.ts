@@ -29,24 +29,29 @@ const FORK =
   'The report is in the job summary. To comment on fork pull requests, use the two-workflow recipe ' +
   "in importgate's README: measure on pull_request, post the comment from a workflow_run workflow."
 
+/** "GitHub's API rate limit was reached (…), so <what>; …" for a rate limit, else null. */
+function rateLimited({ status, message, headers }: ApiFailure, what: string): string | null {
+  const limited =
+    (status === 403 || status === 429) &&
+    (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(message))
+  if (!limited) return null
+  const reset = Number(headers['x-ratelimit-reset'])
+  const when =
+    Number.isFinite(reset) && reset > 0
+      ? ` (it resets at ${new Date(reset * 1000).toISOString().slice(11, 16)} UTC)`
+      : ''
+  return `GitHub's API rate limit was reached${when}, so ${what}; the report is in the job summary.`
+}
+
 export function explainCommentFailure(
   failure: ApiFailure,
   fromFork: boolean | null,
   /** The pull request the comment was for, to name in a 404. */
   pull?: { number: number; repo: string },
 ): string {
-  const { status, message, headers } = failure
-  const limited =
-    (status === 403 || status === 429) &&
-    (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(message))
-  if (limited) {
-    const reset = Number(headers['x-ratelimit-reset'])
-    const when =
-      Number.isFinite(reset) && reset > 0
-        ? ` (it resets at ${new Date(reset * 1000).toISOString().slice(11, 16)} UTC)`
-        : ''
-    return `GitHub's API rate limit was reached${when}, so the comment was not posted; the report is in the job summary.`
-  }
+  const { status, message } = failure
+  const limited = rateLimited(failure, 'the comment was not posted')
+  if (limited) return limited
   if (status === 404 && pull && !fromFork) {
     // Not Found is what GitHub says of a pull request that does not exist, and
     // of one in a repository the token may not read.
@@ -80,9 +85,8 @@ export function explainCommentFailure(
 /** Why the drift check's issue could not be kept, in words a person can act on. */
 export function explainIssueFailure(failure: ApiFailure, repo: string): string {
   const { status, message } = failure
-  const limited = explainCommentFailure(failure, false)
-  if (limited.startsWith("GitHub's API rate limit"))
-    return limited.replace('the comment was not posted', 'the issue was not written')
+  const limited = rateLimited(failure, 'the issue was not written')
+  if (limited) return limited
   const where = 'The report is in the job summary.'
   if (status === 410)
     return `Issues are turned off in ${repo} (HTTP 410: ${message}), so the drift check cannot keep its issue: turn them on in the repository's settings, or set comment: never to keep the report in the job summary alone. ${where}`

@@ -2,7 +2,7 @@
 // hidden marker among the issues with importgate's label that the token
 // wrote, open or closed, and updated in place: never a second one, and a
 // closed one is updated but not reopened (whoever closed it decides).
-import type { CommentMode, Writer } from './sticky-comment.js'
+import { writtenBy, type CommentMode, type Writer } from './sticky-comment.js'
 
 export interface KeptIssue {
   number: number
@@ -39,11 +39,6 @@ export interface KeptIssueOutcome {
   issue: KeptIssue | null
   /** Other open issues of this token with the marker (runs that raced made them): closed as duplicates. */
   closed: number[]
-}
-
-function writtenBy(writer: Writer, issue: KeptIssue): boolean {
-  if (!issue.author) return false
-  return writer === 'bot' ? issue.author.bot : issue.author.login === writer.login
 }
 
 /**

@@ -81,8 +81,8 @@ export interface StickyOutcome {
   removed: number
 }
 
-/** Whether the token could have written this comment. */
-function writtenBy(writer: Writer, c: IssueComment): boolean {
+/** Whether the token could have written this comment (or issue). */
+export function writtenBy(writer: Writer, c: { author?: IssueComment['author'] }): boolean {
   if (!c.author) return false
   return writer === 'bot' ? c.author.bot : c.author.login === writer.login
 }

@@ -7,6 +7,8 @@ import type { Style } from './style.js'
 
 const named = (c: DriftCommitView) => `${c.short}${c.pr !== null ? ` #${c.pr}` : ''} ${c.subject}`
 
+const withWords = (file: string, words: string | null) => (words ? `${file} (${words})` : file)
+
 export function driftLines(view: ReportView, style: Style, limit: number): string[] {
   const drift = view.drift
   if (!drift) return []
@@ -38,7 +40,7 @@ export function driftLines(view: ReportView, style: Style, limit: number): strin
     )
     for (const m of shown)
       out.push(
-        `    ${named(m)}: ${m.files.map((f) => (importedWords(m, f) ? `${f} (${importedWords(m, f)})` : f)).join(', ')}${m.moreFiles ? ` and ${m.moreFiles} more` : ''}`,
+        `    ${named(m)}: ${m.files.map((f) => withWords(f, importedWords(m, f))).join(', ')}${m.moreFiles ? ` and ${m.moreFiles} more` : ''}`,
       )
   }
   return out
